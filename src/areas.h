@@ -1,0 +1,41 @@
+/*
+ * areas.h - Kemendagri region codes (PP, PP.KK, PP.KK.CC, PP.KK.CC.DDDD).
+ *
+ * The code table ships with pk2d (data/kode-wilayah.csv, with its provenance
+ * note) and is loaded once. Codes are validated by form everywhere; a code of
+ * the right form that is not in the table is still accepted for data (the
+ * table lags new villages), and shown without a name.
+ */
+#ifndef PK2D_AREAS_H
+#define PK2D_AREAS_H
+
+#include <stddef.h>
+
+enum area_level {
+	AREA_INVALID = 0,
+	AREA_PROVINCE = 1,   /* 63 */
+	AREA_REGENCY = 2,    /* 63.02  (kabupaten/kota) */
+	AREA_DISTRICT = 3,   /* 63.02.09 (kecamatan) */
+	AREA_VILLAGE = 4     /* 63.02.09.2007 (desa/kelurahan) */
+};
+
+typedef struct areas areas;
+
+/* Level of a code by its form alone; AREA_INVALID when malformed. */
+int area_level(const char *code);
+/* Writes the code of the ancestor at level (<= the code's level) into out;
+ * returns 0, or -1 if code is malformed or level is deeper. */
+int area_ancestor(const char *code, int level, char *out, size_t outlen);
+/* Non-zero if code equals prefix or lies under it ("63.02.09.2007" under
+ * "63.02"). */
+int area_within(const char *code, const char *prefix);
+
+/* Loads the code table (kode,nama,tingkat). NULL with err set on failure. */
+areas *areas_load(const char *path, char *err, size_t errlen);
+void areas_free(areas *a);
+/* Official name, or NULL when the code is not in the table. */
+const char *areas_name(const areas *a, const char *code);
+/* Number of villages in the table under prefix (for coverage messages). */
+size_t areas_count_villages(const areas *a, const char *prefix);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * csv.h - the shared CSV reader behind api->csv_*.
+ *
+ * Reads the files agencies save from Excel on Indonesian-locale machines:
+ * separator ',' ';' or tab detected from the header line, optional UTF-8 BOM,
+ * CRLF or LF, RFC 4180 quoting (separators, doubled quotes and newlines inside
+ * quotes), decimal comma or point, dates YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY.
+ * It is the hot path of a national run, so it reads big blocks and splits
+ * fields in place without a copy per field.
+ *
+ * Every record remembers the line it starts on. Rows a plugin rejects, and
+ * fields it could not read, are counted per "kind" (the text of the reason up
+ * to its first ':') with the first CSV_EXAMPLES lines of each kind kept.
+ */
+#ifndef PK2D_CSV_H
+#define PK2D_CSV_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define CSV_EXAMPLES 5
+
+typedef struct pk2d_csv csv_reader;
+
+/* One kind of problem in a file: how many rows, and the first examples. */
+typedef struct csv_problem {
+	char *kind;                   /* "unreadable weight" */
+	long count;                   /* rows with this kind of problem */
+	int rejected;                 /* 1: the rows were dropped; 0: kept */
+	int n_examples;
+	long example_line[CSV_EXAMPLES];
+	char *example_text[CSV_EXAMPLES]; /* the whole reason */
+} csv_problem;
+
+/* What happened to one file: filled while reading, kept after close. */
+typedef struct csv_stats {
+	char *path;
+	long records;                 /* data records read (header excluded) */
+	long rejected;                /* records dropped by the plugin */
+	long noted;                   /* records kept with a problem noted */
+	size_t n_problems;
+	csv_problem *problems;        /* in order of first appearance */
+} csv_stats;
+
+/* Opens path and reads its header. NULL on failure with err set to the
+ * reason (without the path). */
+csv_reader *csv_open(const char *path, char *err, size_t errlen);
+/* Column index of a header name, ASCII case and blanks ignored; -1 if none. */
+int csv_column(const csv_reader *c, const char *name);
+/* Number of header columns, and the header name of column i. */
+int csv_header_count(const csv_reader *c);
+const char *csv_header(const csv_reader *c, int i);
+/* 1: a record is current; 0: end of file; <0: PK2D_ERR_* with err set
+ * ("unterminated quote", a read error), as "line N: why". */
+int csv_next(csv_reader *c, char *err, size_t errlen);
+int csv_count(const csv_reader *c);
+const char *csv_field(const csv_reader *c, int col);
+int csv_number(const csv_reader *c, int col, double *out);
+int csv_date(const csv_reader *c, int col, long *days);
+long csv_line(const csv_reader *c);
+const char *csv_path(const csv_reader *c);
+char csv_separator(const csv_reader *c);
+void csv_reject(csv_reader *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void csv_vreject(csv_reader *c, const char *fmt, va_list ap);
+void csv_note(csv_reader *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void csv_vnote(csv_reader *c, const char *fmt, va_list ap);
+/* The statistics so far; they belong to the reader. */
+const csv_stats *csv_get_stats(const csv_reader *c);
+/* Closes the file and hands over its statistics (free with
+ * csv_stats_free); NULL c is allowed and returns NULL. */
+csv_stats *csv_close(csv_reader *c);
+void csv_stats_free(csv_stats *s);
+
+/* The same parsers on a plain string, shared by every module that reads
+ * numbers and dates from text (INI values included). */
+int parse_number(const char *s, double *out);   /* 0, PK2D_ERR_MISSING, _INVALID */
+int parse_date(const char *s, long *days);      /* days since 1970-01-01 */
+
+#endif

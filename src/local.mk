@@ -1,0 +1,20 @@
+# The core: a convenience library linked into pk2d and into every test.
+noinst_LTLIBRARIES += %D%/libpk2dcore.la
+%C%_libpk2dcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(INIH_CFLAGS) $(SQLITE_CFLAGS) \
+	$(CJSON_CFLAGS) $(XLSXWRITER_CFLAGS) \
+	-DPK2D_PLUGINDIR='"$(plugindir)"' -DPK2D_DATADIR='"$(pkgdatadir)/data"' \
+	-DPK2D_SYSCONFDIR='"$(pk2dconfdir)"'
+%C%_libpk2dcore_la_LIBADD = $(INIH_LIBS) $(SQLITE_LIBS) $(CJSON_LIBS) $(XLSXWRITER_LIBS)
+%C%_libpk2dcore_la_SOURCES = %D%/run.h
+
+# Data: CSV reader, region codes, registry.
+%C%_libpk2dcore_la_SOURCES +=
+
+# Host: configuration, loader, plugin API, runner.
+%C%_libpk2dcore_la_SOURCES +=
+
+# Assessment: model and combined assessment.
+%C%_libpk2dcore_la_SOURCES +=
+
+# Report writers and history store.
+%C%_libpk2dcore_la_SOURCES +=

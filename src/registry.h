@@ -1,0 +1,129 @@
+/*
+ * registry.h - every declaration and value the plugins report, and their
+ * roll-up through the region hierarchy.
+ *
+ * Ids are namespaced by the host: a plugin instance "health" declaring
+ * "stunting" creates "health.stunting". Values are kept as sums of numerators
+ * and denominators keyed by (indicator, area, RT, period); reporting the same
+ * key twice adds up. registry_rollup() then sums RT -> village -> kecamatan ->
+ * kabupaten -> province; percentages are only ever computed from those sums.
+ *
+ * Single-threaded: the host feeds it from one thread, in configuration order.
+ */
+#ifndef PK2D_REGISTRY_H
+#define PK2D_REGISTRY_H
+
+#include <stddef.h>
+#include "pk2d/plugin.h"
+
+/* rt argument of the queries: the whole area (every RT and the values with
+ * no RT). rt 0 is "no RT given"; rt > 0 is that RT of a village. */
+#define RT_ALL (-1)
+
+typedef struct registry registry;
+
+typedef struct reg_indicator {
+	char *full_id;       /* "health.stunting" */
+	char *plugin;        /* instance name: "health" */
+	char *id;            /* "stunting" */
+	char *agency;
+	char *label_id, *label_en, *unit, *group, *description;
+	int kind, direction, has_target;
+	double target;
+	size_t index;        /* declaration order, 0.. */
+} reg_indicator;
+
+typedef struct reg_intervention {
+	char *full_id, *plugin, *id, *agency;
+	char *label_id, *label_en, *target_group, *unit, *origin;
+	char **aims;         /* full ids ("family.l1"); bare ids are qualified */
+	size_t n_aims;
+	size_t index;
+} reg_intervention;
+
+typedef struct reg_sum {
+	double num, den;
+} reg_sum;
+
+typedef struct reg_isum {
+	double target, realised, budget;
+} reg_isum;
+
+registry *registry_new(void);
+void registry_free(registry *r);
+
+/* Declarations. 0, or PK2D_ERR_DUPLICATE / PK2D_ERR_INVALID with err set to a
+ * message naming the plugin and the id. */
+int registry_declare_indicator(registry *r, const char *plugin, const char *agency,
+                               const pk2d_indicator *d, char *err, size_t errlen);
+int registry_declare_intervention(registry *r, const char *plugin, const char *agency,
+                                  const pk2d_intervention *d, char *err, size_t errlen);
+
+/* Values. period NULL in v means default_period. 0, or PK2D_ERR_UNKNOWN_ID,
+ * PK2D_ERR_INVALID (NaN/inf, negative count, num > den for a proportion,
+ * den != 1 for a count, den <= 0, malformed area, RT out of range or RT on a
+ * non-village area, malformed period) with err naming plugin and value. */
+int registry_add_value(registry *r, const char *plugin, const char *default_period,
+                       const pk2d_value *v, char *err, size_t errlen);
+int registry_add_intervention_value(registry *r, const char *plugin,
+                                    const char *default_period,
+                                    const pk2d_intervention_value *v,
+                                    char *err, size_t errlen);
+/* Forgets every value a plugin reported (its run failed half way). */
+void registry_drop_plugin_values(registry *r, const char *plugin);
+
+/* Calls fn for every aim of every intervention that names no declared
+ * indicator; returns how many there were. */
+size_t registry_check_aims(const registry *r,
+                           void (*fn)(void *ud, const reg_intervention *iv, const char *aim),
+                           void *ud);
+
+/* Computes the totals for every level above the reported values. Call after
+ * the last value; calling again recomputes. */
+void registry_rollup(registry *r);
+
+size_t registry_n_indicators(const registry *r);
+const reg_indicator *registry_indicator_at(const registry *r, size_t i);
+const reg_indicator *registry_find_indicator(const registry *r, const char *full_id);
+size_t registry_n_interventions(const registry *r);
+const reg_intervention *registry_intervention_at(const registry *r, size_t i);
+const reg_intervention *registry_find_intervention(const registry *r, const char *full_id);
+
+/* Sums for an indicator in an area (any level) and RT (RT_ALL, 0, or an RT of
+ * a village) and period, after registry_rollup(). 1 and *out set when
+ * anything was reported there, 0 otherwise. */
+int registry_get(const registry *r, const reg_indicator *ind, const char *area, int rt,
+                 const char *period, reg_sum *out);
+int registry_get_intervention(const registry *r, const reg_intervention *iv,
+                              const char *area, int rt, const char *period,
+                              reg_isum *out);
+
+/* The value shown for a sum: 100*num/den for proportions and rates, num for
+ * counts, num/den for means; NaN when den is 0. */
+double reg_value(const reg_indicator *ind, const reg_sum *s);
+
+/* Distinct codes at a level (enum area_level) under prefix that have any
+ * value or intervention value, sorted; *out is malloc'd (free each string
+ * and the array). Returns the count. */
+size_t registry_areas(const registry *r, const char *prefix, int level, char ***out);
+/* Distinct RT numbers (> 0) reported for a village, sorted; *out malloc'd. */
+size_t registry_rts(const registry *r, const char *village, int **out);
+/* Distinct periods, sorted; *out as for registry_areas. */
+size_t registry_periods(const registry *r, char ***out);
+
+/* Every reported (not rolled-up) value, ordered by indicator declaration,
+ * area, RT, period. fn returning non-zero stops the walk. */
+void registry_each_value(const registry *r,
+                         int (*fn)(void *ud, const reg_indicator *ind, const char *area,
+                                   int rt, const char *period, const reg_sum *s),
+                         void *ud);
+void registry_each_intervention_value(const registry *r,
+                                      int (*fn)(void *ud, const reg_intervention *iv,
+                                                const char *area, int rt,
+                                                const char *period, const reg_isum *s),
+                                      void *ud);
+
+/* Period syntax check: yyyy, yyyySn, yyyyQn, yyyyMM. */
+int period_valid(const char *p);
+
+#endif

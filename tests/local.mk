@@ -1,0 +1,13 @@
+# Check suites and end-to-end tests. Each program links the core library.
+TEST_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+TEST_LDADD = src/libpk2dcore.la $(CHECK_LIBS)
+# Test-only plugins need -rpath, or libtool makes static archives of them.
+TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
+
+# Core unit tests.
+
+# Host tests and test-only plugins.
+
+# Assessment tests.
+
+# Report and store tests.
