@@ -10,7 +10,6 @@
  * Each first declares "ok" and reports one good value of it, so the tests
  * see that a failed instance's values are dropped.
  */
-#include <signal.h>
 #include <unistd.h>
 
 #include "pk2d/plugin.h"
@@ -51,9 +50,7 @@ static int misbehave_collect(void *state)
 	s->api->log(s->h, PK2D_LOG_INFO, "reported one value");
 	switch (MODE) {
 	case CRASH:
-		/* Under ASan a SIGSEGV is caught and turned into exit status 1;
-		 * the default action gives the same signal in every build. */
-		signal(SIGSEGV, SIG_DFL);
+		/* In an ASan build, ASan reports the SIGSEGV and exits with 1. */
 		*(volatile int *)0 = 1;
 		break;
 	case HANG:
