@@ -86,8 +86,9 @@ check_LTLIBRARIES += %D%/plugins/good.la \
 %C%_plugins_fails_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_plugins_fails_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 
-check_PROGRAMS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner
-TESTS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner
+check_PROGRAMS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner \
+	%D%/check_api
+TESTS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner %D%/check_api
 %C%_check_config_SOURCES = %D%/check_config.c %D%/testutil.c %D%/testutil.h
 %C%_check_config_CFLAGS = $(TEST_CFLAGS)
 %C%_check_config_LDADD = $(TEST_LDADD)
@@ -101,6 +102,9 @@ TESTS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner
 %C%_check_runner_SOURCES = %D%/check_runner.c %D%/testutil.c %D%/testutil.h
 %C%_check_runner_CFLAGS = $(TEST_CFLAGS)
 %C%_check_runner_LDADD = $(TEST_LDADD)
+%C%_check_api_SOURCES = %D%/check_api.c %D%/testutil.c %D%/testutil.h
+%C%_check_api_CFLAGS = $(TEST_CFLAGS)
+%C%_check_api_LDADD = $(TEST_LDADD)
 dist_check_SCRIPTS += %D%/e2e_host.sh
 TESTS += %D%/e2e_host.sh
 EXTRA_DIST += %D%/data/good.csv
