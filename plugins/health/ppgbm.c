@@ -233,8 +233,8 @@ static double age_of(const ppgbm_reader *r, long measured)
 
 	if (born != LONG_MIN && measured != LONG_MIN) {
 		if (measured < born) {
-			r->api->csv_note(r->csv, "measured before birth: born '%s', measured '%s'",
-			                 text(r, PF_BIRTH), text(r, PF_MEASURED));
+			r->api->csv_note(r->csv, "measured before birth: the measure date "
+			                 "precedes the birth date");
 			return NAN;
 		}
 		return (double)(measured - born);
@@ -253,6 +253,8 @@ int ppgbm_read_row(const ppgbm_reader *r, ppgbm_row *row)
 	pk2d_csv *c = r->csv;
 	int v;
 
+	row->placed = 0;
+	row->rt = 0;
 	row->area = r->col[PF_AREA] >= 0 ? text(r, PF_AREA) : r->default_area;
 	if (*row->area == '\0') {
 		api->csv_reject(c, "no area: the village code is empty");
@@ -267,12 +269,19 @@ int ppgbm_read_row(const ppgbm_reader *r, ppgbm_row *row)
 		                r->run_area);
 		return 0;
 	}
+	row->placed = 1;
 	v = ppgbm_parse_rt(text(r, PF_RT));
 	if (v < 0) {
 		api->csv_reject(c, "bad rt: '%s'", text(r, PF_RT));
 		return 0;
 	}
 	row->rt = v;
+	row->measured = date(r, PF_MEASURED, "measure date");
+	row->in.age_days = age_of(r, row->measured);
+	if (row->in.age_days / ZSCORE_DAYS_PER_MONTH >= 60) {
+		api->csv_reject(c, "over 59 months: %.0f days old", row->in.age_days);
+		return 0;
+	}
 	row->id = text(r, PF_ID);
 	row->kk = text(r, PF_KK);
 	row->name = text(r, PF_NAME);
@@ -283,8 +292,6 @@ int ppgbm_read_row(const ppgbm_reader *r, ppgbm_row *row)
 	if (v < 0)
 		api->csv_note(c, "unreadable sex: '%s'", text(r, PF_SEX));
 	row->in.sex = v > 0 ? v : 0;
-	row->measured = date(r, PF_MEASURED, "measure date");
-	row->in.age_days = age_of(r, row->measured);
 	row->in.weight = number(r, PF_WEIGHT, "weight");
 	row->in.lenhei = number(r, PF_HEIGHT, "height");
 	v = ppgbm_parse_measure(text(r, PF_MEASURE));
@@ -295,10 +302,5 @@ int ppgbm_read_row(const ppgbm_reader *r, ppgbm_row *row)
 	if (v < 0)
 		api->csv_note(c, "unreadable oedema: '%s'", text(r, PF_OEDEMA));
 	row->in.oedema = v > 0;
-
-	if (row->in.age_days / ZSCORE_DAYS_PER_MONTH >= 60) {
-		api->csv_reject(c, "over 59 months: %.0f days old", row->in.age_days);
-		return 0;
-	}
 	return 1;
 }

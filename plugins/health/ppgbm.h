@@ -53,6 +53,7 @@ void ppgbm_columns_default(ppgbm_columns *cols);
 typedef struct ppgbm_row {
 	const char *id, *kk, *area, *name, *parent, *posyandu; /* "" when absent */
 	int rt;                  /* 0 when none */
+	int placed;              /* area (and maybe RT) known, also when rejected */
 	long measured;           /* days since 1970, or LONG_MIN when unknown */
 	zscore_input in;
 } ppgbm_row;

@@ -5,7 +5,6 @@
  * precision, so that the results agree bit for bit; the build turns off
  * floating-point contraction for this file's plugin (no fused multiply-add).
  */
-#include <float.h>
 #include <math.h>
 
 #include "zscore.h"
@@ -34,12 +33,15 @@ double zscore_round2(double x)
 		sgn = -1;
 		x = -x;
 	}
-	if (log10(x) + 2 > DBL_DIG)
+	/* R returns x unchanged when log10(x) + digits > 15, i.e. from about
+	 * 1e13 on; no z-score comes near. */
+	if (x > 1e13)
 		return sgn * x;
 	double xd = x * 100.0, i10 = floor(xd);
-	double lo = i10 / 100.0, hi = ceil(xd) / 100.0;
+	double lo = i10 / 100.0, hi = (xd == i10 ? i10 : i10 + 1) / 100.0;
 	double du = hi - x, dd = x - lo;
-	return sgn * ((du < dd || (du == dd && fmod(i10, 2.0) == 1)) ? hi : lo);
+	int odd = ((long long)i10 & 1) != 0;
+	return sgn * ((du < dd || (du == dd && odd)) ? hi : lo);
 }
 
 /* R's x^y: y == 2 is x*x (R special-cases it); the rest is pow(), whose
@@ -48,6 +50,9 @@ static double r_pow(double x, double y)
 {
 	if (y == 2.0)
 		return x * x;
+	/* pow(x, 1) is exactly x; length/height-for-age has L = 1 throughout. */
+	if (y == 1.0)
+		return x;
 	if (x == 1.0 || y == 0.0)
 		return 1.0;
 	return pow(x, y);
@@ -63,20 +68,23 @@ static double lms_sd(const who_lms *p, double k)
 	return p->m * r_pow(1 + p->l * p->s * k, 1 / p->l);
 }
 
-/* The restricted application of the LMS method (WHO 2006, chapter 7). */
+/* The restricted application of the LMS method (WHO 2006, chapter 7). The
+ * SD values are only needed beyond +-3, so they are only computed there;
+ * the expressions are anthro's, so the results are the same. */
 static double lms_z_restricted(double y, const who_lms *p)
 {
 	double z = lms_z(y, p);
-	double sd3pos = lms_sd(p, 3), sd3neg = lms_sd(p, -3);
-	double sd23pos = sd3pos - lms_sd(p, 2);
-	double sd23neg = lms_sd(p, -2) - sd3neg;
 
-	if (isnan(z))
-		return z;
-	if (z > 3)
+	if (z > 3) {
+		double sd3pos = lms_sd(p, 3);
+		double sd23pos = sd3pos - lms_sd(p, 2);
 		return 3 + (y - sd3pos) / sd23pos;
-	if (z < -3)
+	}
+	if (z < -3) {
+		double sd3neg = lms_sd(p, -3);
+		double sd23neg = lms_sd(p, -2) - sd3neg;
 		return -3 + (y - sd3neg) / sd23neg;
+	}
 	return z;
 }
 
