@@ -23,8 +23,10 @@ EXTRA_DIST += %D%/health.ini.example
 # in-test host API over the core's CSV reader) and pk2d report end to end.
 HEALTH_TEST_SOURCES = tests/health/mock_host.c tests/health/mock_host.h
 HEALTH_TEST_CFLAGS = $(TEST_CFLAGS) $(HEALTH_CFLAGS) -I$(top_srcdir)/tests/health
-check_PROGRAMS += tests/health/check_health_zscore tests/health/check_health_units
-TESTS += tests/health/check_health_zscore tests/health/check_health_units
+check_PROGRAMS += tests/health/check_health_zscore tests/health/check_health_units \
+	tests/health/check_health_e2e
+TESTS += tests/health/check_health_zscore tests/health/check_health_units \
+	tests/health/check_health_e2e
 tests_health_check_health_zscore_SOURCES = tests/health/check_health_zscore.c \
 	$(HEALTH_TEST_SOURCES) $(HEALTH_SOURCES)
 tests_health_check_health_zscore_CFLAGS = $(HEALTH_TEST_CFLAGS)
@@ -33,3 +35,7 @@ tests_health_check_health_units_SOURCES = tests/health/check_health_units.c \
 	$(HEALTH_TEST_SOURCES) $(HEALTH_SOURCES) %D%/health.c
 tests_health_check_health_units_CFLAGS = $(HEALTH_TEST_CFLAGS)
 tests_health_check_health_units_LDADD = $(TEST_LDADD)
+tests_health_check_health_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
+tests_health_check_health_e2e_LDADD = $(TEST_LDADD) $(CJSON_LIBS)
+EXTRA_DIST += tests/health/data/README.md tests/health/data/balita.csv \
+	tests/health/data/intervensi.csv
