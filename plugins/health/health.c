@@ -123,18 +123,22 @@ static int health_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 	ppgbm_columns_default(&s->cols);
 	for (int i = 0; i < LF_N; i++)
 		s->log_headers[i] = iv_log_default_headers[i];
+	/* Every configuration problem is reported before giving up. */
 	api->config_each(h, column_key, &ctx);
-	if (ctx.rc != 0)
-		return ctx.rc;
-	if ((rc = read_target(s, &target)) != 0)
-		return rc;
+	rc = ctx.rc;
+	int rc2 = read_target(s, &target);
+	if (rc == 0)
+		rc = rc2;
 	if (api->config_get(h, "children") == NULL &&
 	    api->config_get(h, "intervention_log") == NULL) {
 		api->log(h, PK2D_LOG_ERROR, "neither children (the e-PPGBM export) nor "
 		         "intervention_log is set: nothing to read");
-		return PK2D_ERR_CONFIG;
+		rc = PK2D_ERR_CONFIG;
 	}
-	if ((rc = interventions_configure(&s->ivs, api, h)) != 0)
+	rc2 = interventions_configure(&s->ivs, api, h);
+	if (rc == 0 || rc2 == PK2D_ERR_NOMEM)
+		rc = rc2;
+	if (rc != 0)
 		return rc;
 	s->tables = malloc(sizeof *s->tables);
 	if (s->tables == NULL)

@@ -586,6 +586,25 @@ START_TEST(bad_configuration)
 }
 END_TEST
 
+/* Every configuration problem is reported, not only the first. */
+START_TEST(all_configuration_errors)
+{
+	const char *config[] = { "children", "x.csv", "column.berat", "BB",
+	                         "target_stunting", "-1",
+	                         "intervention.ttd_remaja.warna", "X", NULL };
+	struct pk2d_host h;
+	void *state;
+
+	mock_host_init(&h, config);
+	ck_assert_int_eq(pk2d_plugin_descriptor.init(&mock_api, &h, &state), PK2D_ERR_CONFIG);
+	pk2d_plugin_descriptor.fini(state);
+	ck_assert_ptr_nonnull(strstr(h.log, "test.ini:1: unknown field 'berat'"));
+	ck_assert_ptr_nonnull(strstr(h.log, "test.ini:1: target_stunting: '-1'"));
+	ck_assert_ptr_nonnull(strstr(h.log, "unknown field 'warna'"));
+	mock_host_free(&h);
+}
+END_TEST
+
 static void write_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -704,6 +723,7 @@ int main(void)
 	tcase_add_test(plugin, declarations);
 	tcase_add_test(plugin, default_catalogue);
 	tcase_add_test(plugin, bad_configuration);
+	tcase_add_test(plugin, all_configuration_errors);
 	tcase_add_test(plugin, bad_files);
 	tcase_add_test(plugin, age_days_and_mapping);
 	tcase_add_test(plugin, timing);
