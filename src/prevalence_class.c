@@ -37,6 +37,15 @@ int prevalence_class(const char *indicator, double percent)
 	return PCLASS_NONE;
 }
 
+double prevalence_sd(double n, double mean, double meansq)
+{
+	if (!(n >= 2))
+		return NAN;
+	double v = (meansq - mean * mean) * n / (n - 1);
+	/* Rounding can leave a tiny negative variance when all z are equal. */
+	return sqrt(v > 0 ? v : 0);
+}
+
 const char *prevalence_class_label(int cls, const char *language)
 {
 	static const char *const id[] = { "sangat rendah", "rendah", "sedang", "tinggi",

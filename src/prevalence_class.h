@@ -31,6 +31,14 @@ enum prevalence_class {
  * "<plugin>." prefix is ignored). PCLASS_NONE for any other id or a NaN. */
 int prevalence_class(const char *indicator, double percent);
 
+/* The sample standard deviation of n z-scores (WHO Anthro's z-score SD) from
+ * their mean and mean of squares, as the health plugin reports them
+ * (mean_zX = sum z / n, meansq_zX = sum z^2 / n, rolled up by summing):
+ *   SD = sqrt((meansq - mean^2) * n / (n - 1))
+ *      = sqrt((sum z^2 - (sum z)^2 / n) / (n - 1)).
+ * NAN when n < 2. */
+double prevalence_sd(double n, double mean, double meansq);
+
 /* The class name in language "id" (Bahasa Indonesia, also for NULL) or "en";
  * "" for PCLASS_NONE. */
 const char *prevalence_class_label(int cls, const char *language);

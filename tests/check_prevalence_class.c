@@ -51,6 +51,17 @@ START_TEST(no_class)
 }
 END_TEST
 
+/* z = 1, 2, 3, 6: mean 3, mean of squares 12.5, sample variance
+ * (50 - 36) / 3 = 14/3, SD 2.1602468994692869. */
+START_TEST(standard_deviation)
+{
+	ck_assert_double_eq_tol(prevalence_sd(4, 3, 12.5), 2.1602468994692869, 1e-12);
+	ck_assert_double_eq_tol(prevalence_sd(2, -1, 1), 0, 1e-12);
+	ck_assert(isnan(prevalence_sd(1, 2, 4)));
+	ck_assert(isnan(prevalence_sd(0, 0, 0)));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("prevalence_class");
@@ -58,6 +69,7 @@ int main(void)
 	tcase_add_test(tc, stunting_boundaries);
 	tcase_add_test(tc, wasting_and_overweight_boundaries);
 	tcase_add_test(tc, no_class);
+	tcase_add_test(tc, standard_deviation);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -49,12 +49,3 @@ void prev_add_child(prev_counts *c, const zscore_result *r, int oedema)
 		c->overweight += r->z[ZS_WFL] > 2;
 	}
 }
-
-double prev_sd(const prev_counts *c, int i)
-{
-	double n = (double)c->n[i];
-	if (c->n[i] < 2)
-		return NAN;
-	double v = (c->sumsq[i] - c->sum[i] * c->sum[i] / n) / (n - 1);
-	return sqrt(v > 0 ? v : 0);
-}

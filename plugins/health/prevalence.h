@@ -9,10 +9,9 @@
  *    severely wasted and underweight, and in the denominator of overweight);
  *  - the means and standard deviations use the z-scores themselves, without
  *    the oedema children.
- * Standard deviation from the sums kept here (n, sum z, sum z^2):
- *   SD = sqrt((sum_z2 - sum_z * sum_z / n) / (n - 1)),
- * the sample SD that anthro reports; with the indicators mean_zX = sum_z / n
- * and meansq_zX = sum_z2 / n this is sqrt((meansq - mean^2) * n / (n - 1)).
+ * The standard deviation comes from the sums kept here (n, sum z, sum z^2)
+ * through the indicators mean_zX and meansq_zX: prevalence_sd() in the core
+ * (src/prevalence_class.h).
  */
 #ifndef HEALTH_PREVALENCE_H
 #define HEALTH_PREVALENCE_H
@@ -37,8 +36,5 @@ typedef struct prev_counts {
 
 /* Counts one child's result; oedema is the child's oedema (1 yes). */
 void prev_add_child(prev_counts *c, const zscore_result *r, int oedema);
-
-/* The standard deviation of index i from the sums (NAN when n < 2). */
-double prev_sd(const prev_counts *c, int i);
 
 #endif

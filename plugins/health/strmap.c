@@ -112,12 +112,3 @@ int strmap_get_or_add(strmap *m, const char *key, uint32_t *value)
 	m->n++;
 	return 0;
 }
-
-void strmap_set(strmap *m, const char *key, uint32_t value)
-{
-	if (m->cap == 0)
-		return;
-	size_t i = find(m, key, hash_of(key));
-	if (m->slot[i] != 0)
-		m->value[m->slot[i] - 1] = value;
-}

@@ -24,8 +24,6 @@ void strmap_free(strmap *m);
 /* Finds key; when absent, adds it with value *value. Returns 1 when found
  * (and sets *value to the stored one), 0 when added, PK2D_ERR_NOMEM. */
 int strmap_get_or_add(strmap *m, const char *key, uint32_t *value);
-/* Replaces the value of an existing key; no-op when absent. */
-void strmap_set(strmap *m, const char *key, uint32_t value);
 /* The key of entry i (0 <= i < n), in insertion order. */
 const char *strmap_key(const strmap *m, size_t i);
 

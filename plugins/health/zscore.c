@@ -10,7 +10,6 @@
 #include "zscore.h"
 
 const char *const zscore_names[ZS_N] = { "zlen", "zwei", "zwfl", "zbmi" };
-const char *const zscore_flag_names[ZS_N] = { "flen", "fwei", "fwfl", "fbmi" };
 
 /* Flag cut-offs on the rounded z: below lo or above hi is implausible. */
 static const double flag_lo[ZS_N] = { -6, -6, -5, -5 };

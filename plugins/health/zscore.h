@@ -67,8 +67,7 @@ double zscore_round2(double x);
 /* WHO Anthro's whole-day age: x.5 rounds up. */
 double zscore_round_day(double age_days);
 
-/* Index names as WHO Anthro writes them ("zlen", ...) and flag names. */
+/* Index names as WHO Anthro writes them ("zlen", ...). */
 extern const char *const zscore_names[ZS_N];
-extern const char *const zscore_flag_names[ZS_N];
 
 #endif
