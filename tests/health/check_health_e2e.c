@@ -236,6 +236,127 @@ START_TEST(unreadable_export)
 }
 END_TEST
 
+/* Splits a plain comma-separated line (no quotes) in place. */
+static int split(char *line, char **f, int max)
+{
+	int n = 0;
+	line[strcspn(line, "\r\n")] = '\0';
+	for (char *p = line; n < max;) {
+		f[n++] = p;
+		p = strchr(p, ',');
+		if (p == NULL)
+			break;
+		*p++ = '\0';
+	}
+	return n;
+}
+
+static int column(char **hdr, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(hdr[i], name) == 0)
+			return i;
+	ck_abort_msg("no column %s", name);
+	return -1;
+}
+
+/* WHO Anthro's reference children through the whole of pk2d: written as an
+ * export (';', decimal comma, age in days, no area column), run with
+ * pk2d report, and the children file compared with anthro's rounded
+ * z-scores and flags. Rows aged 60 months or more are rejected by the
+ * plugin (anthro gives them no z-score either). */
+START_TEST(reference_through_pk2d)
+{
+	static const char *const zc[] = { "zlen", "flen", "zwei", "fwei", "zwfl", "fwfl",
+	                                   "zbmi", "fbmi" };
+	char path[512], line[4096], *h[64], *f[64];
+	char lines[1024];
+	int n_ref = 0, compared = 0;
+
+	snprintf(path, sizeof path, "%s/who-growth/reference-zscores.csv", env("PK2D_DATA_DIR"));
+	FILE *ref = fopen(path, "r");
+	ck_assert_ptr_nonnull(ref);
+	static char hdr_line[4096];
+	ck_assert_ptr_nonnull(fgets(hdr_line, sizeof hdr_line, ref));
+	int nh = split(hdr_line, h, 64);
+	int c_id = column(h, nh, "id"), c_sex = column(h, nh, "sex");
+	int c_age = column(h, nh, "age_days"), c_w = column(h, nh, "weight");
+	int c_l = column(h, nh, "lenhei"), c_m = column(h, nh, "measure");
+	int c_o = column(h, nh, "oedema");
+
+	snprintf(path, sizeof path, "%s/anthro.csv", tmp);
+	FILE *out = fopen(path, "w");
+	ck_assert_ptr_nonnull(out);
+	fputs("anak;jk;umur_hari;bb;tb;cara;edema\r\n", out);
+	/* Expected z-scores by id, as text. */
+	static char expect_z[400][8][32];
+	while (fgets(line, sizeof line, ref) != NULL) {
+		int n = split(line, f, 64);
+		ck_assert_int_eq(n, nh);
+		int id = atoi(f[c_id]);
+		ck_assert(id > 0 && id < 400);
+		for (int k = 0; k < 8; k++)
+			snprintf(expect_z[id][k], sizeof expect_z[id][k], "%s",
+			         f[column(h, nh, zc[k])]);
+		const char *v[7] = { f[c_id], f[c_sex], f[c_age], f[c_w], f[c_l], f[c_m], f[c_o] };
+		for (int k = 0; k < 7; k++) {
+			char buf[64];
+			snprintf(buf, sizeof buf, "%s", strcmp(v[k], "NA") == 0 ? "" : v[k]);
+			for (char *p = buf; *p; p++)
+				if (*p == '.')
+					*p = ',';
+			fprintf(out, "%s%s", k ? ";" : "", buf);
+		}
+		fputs("\r\n", out);
+		n_ref++;
+	}
+	fclose(ref);
+	ck_assert_int_eq(fclose(out), 0);
+	ck_assert_int_eq(n_ref, 334);
+
+	snprintf(lines, sizeof lines,
+	         "children = %s/anthro.csv\nchildren_output = %s/anak.csv\n"
+	         "column.id = anak\ncolumn.sex = jk\ncolumn.age_days = umur_hari\n"
+	         "column.weight = bb\ncolumn.height = tb\ncolumn.measure = cara\n"
+	         "column.oedema = edema\n", tmp, tmp);
+	ck_assert_int_eq(run_report(lines), 0);
+
+	snprintf(path, sizeof path, "%s/anak.csv", tmp);
+	FILE *got = fopen(path, "r");
+	ck_assert_ptr_nonnull(got);
+	ck_assert_ptr_nonnull(fgets(line, sizeof line, got));
+	while (fgets(line, sizeof line, got) != NULL) {
+		int n = split(line, f, 64);
+		ck_assert_int_eq(n, 13);
+		int id = atoi(f[0]);
+		for (int k = 0; k < 8; k++) {
+			const char *want = expect_z[id][k], *have = f[4 + k];
+			if (strcmp(want, "NA") == 0) {
+				ck_assert_msg(*have == '\0', "id %d %s: %s, anthro NA", id, zc[k], have);
+				continue;
+			}
+			if (strcmp(want, "Inf") == 0 || strcmp(want, "-Inf") == 0) {
+				ck_assert_str_eq(have, want);
+				continue;
+			}
+			ck_assert_msg(*have != '\0' && strtod(have, NULL) == strtod(want, NULL),
+			              "id %d %s: '%s', anthro %s", id, zc[k], have, want);
+		}
+		compared++;
+	}
+	fclose(got);
+	/* Every row but the 14 aged 60 months or more (from 1826.25 days on)
+	 * is in the file, and those 14 are rejected as such. */
+	ck_assert_int_eq(compared, 320);
+	cJSON *j = report_json();
+	const cJSON *st = file_stats(j, "anthro.csv");
+	ck_assert_int_eq(compared + (int)cJSON_GetObjectItem(st, "rejected")->valuedouble, 334);
+	ck_assert_int_eq(problem(st, "over 59 months"),
+	                 (long)cJSON_GetObjectItem(st, "rejected")->valuedouble);
+	cJSON_Delete(j);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("health_e2e");
@@ -244,6 +365,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, report_on_sample_export);
 	tcase_add_test(tc, unreadable_export);
+	tcase_add_test(tc, reference_through_pk2d);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
