@@ -14,7 +14,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_SOURCES +=
 
 # Assessment: model and combined assessment.
-%C%_libpk2dcore_la_SOURCES +=
+%C%_libpk2dcore_la_SOURCES += %D%/model.h %D%/assess.h
 
 # Report writers and history store.
 %C%_libpk2dcore_la_SOURCES +=
