@@ -22,6 +22,14 @@
 /* Dimension weights must add up to 1 within this tolerance. */
 #define MODEL_WEIGHT_TOLERANCE 1e-9
 
+/* The figures of the area profile a model can take from the registry. */
+enum model_profile {
+	MODEL_PROFILE_KK = 0,     /* [profile] kk: number of KK (a count) */
+	MODEL_PROFILE_MALE = 1,   /* [profile] male: population, male */
+	MODEL_PROFILE_FEMALE = 2, /* [profile] female: population, female */
+	MODEL_N_PROFILE = 3
+};
+
 /* One step of a scale: a category of the IKK, of the household score, or of
  * the capaian of an agency indicator. */
 typedef struct model_range {
@@ -65,11 +73,13 @@ typedef struct model {
 	char *status;         /* [model] status: "working" or "official" */
 	char *statement;      /* [model] statement: what is official and what is
 	                         a working assumption, in plain words */
+	char *statement_en;   /* [model] statement_en (statement when absent) */
 	double attention;     /* [model] attention: the attention line (75) */
 	size_t worst;         /* [model] worst: places listed per problem (3) */
-	/* [profile]: registry ids of the village profile figures; NULL when the
-	 * model names none. */
-	char *profile_kk, *profile_male, *profile_female;
+	/* [profile]: registry ids of the area profile figures (enum
+	 * model_profile), NULL when the model names none, and where each is set. */
+	char *profile[MODEL_N_PROFILE];
+	char *profile_where[MODEL_N_PROFILE];
 	size_t n_ikk;
 	model_range *ikk;     /* [category.ikk.KEY], sorted from the top down */
 	size_t n_household;
