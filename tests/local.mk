@@ -9,5 +9,8 @@ TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
 # Host tests and test-only plugins.
 
 # Assessment tests.
+check_PROGRAMS += %D%/check_model
+%C%_check_model_CFLAGS = $(TEST_CFLAGS)
+%C%_check_model_LDADD = $(TEST_LDADD)
 
 # Report and store tests.
