@@ -865,7 +865,7 @@ static void check_ref(const registry *r, const char *ref, const char *where, int
 		          "proportion (the share of KK meeting it)", ref,
 		          ind->kind == PK2D_COUNT ? "count" : ind->kind == PK2D_RATE ? "rate" :
 		          "mean");
-	if (proportion && ind->direction == PK2D_NEUTRAL)
+	else if (proportion && ind->direction == PK2D_NEUTRAL)
 		reg_error(fn, ud, count, where, "%s is neutral (neither higher nor lower is "
 		          "better); a model indicator needs a direction", ref);
 }

@@ -12,5 +12,8 @@ TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
 check_PROGRAMS += %D%/check_model
 %C%_check_model_CFLAGS = $(TEST_CFLAGS)
 %C%_check_model_LDADD = $(TEST_LDADD)
+check_PROGRAMS += %D%/check_assess
+%C%_check_assess_CFLAGS = $(TEST_CFLAGS)
+%C%_check_assess_LDADD = $(TEST_LDADD)
 
 # Report and store tests.
