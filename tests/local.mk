@@ -28,3 +28,9 @@ TESTS += %D%/check_assess
 %C%_check_assess_LDADD = $(TEST_LDADD)
 
 # Report and store tests.
+
+# An agency's plugin built out of tree against the staged install.
+dist_check_SCRIPTS += %D%/out_of_tree.sh
+TESTS += %D%/out_of_tree.sh
+EXTRA_DIST += docs/example-plugin/posyandu.c docs/example-plugin/Makefile \
+	docs/example-plugin/posyandu.csv docs/example-plugin/pk2d.ini
