@@ -24,8 +24,7 @@ bin_PROGRAMS += %D%/pk2d
 %C%_pk2d_LDADD = %D%/libpk2dcore.la
 
 # Assessment: model and combined assessment.
-%C%_libpk2dcore_la_SOURCES += %D%/model.h %D%/model.c %D%/model_ini.h \
-	%D%/model_ini.c %D%/assess.h %D%/assess.c
+%C%_libpk2dcore_la_SOURCES += %D%/model.h %D%/model.c %D%/assess.h %D%/assess.c
 
 # Report writers and history store.
 %C%_libpk2dcore_la_SOURCES +=

@@ -81,11 +81,15 @@ static char errors[4096];
 static registry *reg;
 static model *mdl;
 
-static void collect(void *ud, const char *msg)
+/* Joins the messages of l into errors and frees l. */
+static void take(msglist *l)
 {
-	(void)ud;
-	strncat(errors, msg, sizeof errors - strlen(errors) - 2);
-	strcat(errors, "\n");
+	errors[0] = '\0';
+	for (size_t i = 0; i < l->n; i++) {
+		strncat(errors, l->items[i], sizeof errors - strlen(errors) - 2);
+		strcat(errors, "\n");
+	}
+	msglist_free(l);
 }
 
 static const char *model_text =
@@ -166,7 +170,13 @@ static void setup(void)
 	ck_assert_ptr_nonnull(f);
 	fputs(model_text, f);
 	fclose(f);
-	ck_assert_msg(model_load(path, &mdl, collect, NULL) == 0, "%s", errors);
+	{
+		msglist l = { 0 };
+		int rc = model_load(path, &mdl, &l);
+
+		take(&l);
+		ck_assert_msg(rc == 0, "%s", errors);
+	}
 
 	reg = registry_new();
 	ck_assert_ptr_nonnull(reg);
@@ -539,9 +549,11 @@ START_TEST(registry_check)
 	f = fopen(path, "w");
 	fputs(text, f);
 	fclose(f);
-	ck_assert_int_eq(model_load(path, &m, collect, NULL), 0);
-	errors[0] = '\0';
-	ck_assert_uint_eq(model_check_registry(m, reg, collect, NULL), 4);
+	msglist l = { 0 };
+
+	ck_assert_int_eq(model_load(path, &m, &l), 0);
+	ck_assert_uint_eq(model_check_registry(m, reg, &l), 4);
+	take(&l);
 	ck_assert_msg(strstr(errors, "reg.ini:16: education.kk_children_in_school: no enabled "
 	                     "plugin 'education' declares it"), "%s", errors);
 	ck_assert_msg(strstr(errors, "reg.ini:17: family.kk is a count; a model indicator must "
@@ -552,8 +564,8 @@ START_TEST(registry_check)
 	                     "indicator 'male'"), "%s", errors);
 	model_free(m);
 	/* The test model itself matches the registry. */
-	errors[0] = '\0';
-	ck_assert_uint_eq(model_check_registry(mdl, reg, collect, NULL), 0);
+	ck_assert_uint_eq(model_check_registry(mdl, reg, &l), 0);
+	ck_assert_uint_eq(l.n, 0);
 }
 END_TEST
 
