@@ -399,7 +399,7 @@ static model_range *new_range(parser *p, model_range **arr, size_t *n, const cha
 	return r;
 }
 
-static int name_valid(const char *s)
+static int section_name_ok(const char *s)
 {
 	if (!*s)
 		return 0;
@@ -444,7 +444,7 @@ static void begin_section(parser *p, const char *section, long line)
 		p->kind = -1;
 		return;
 	}
-	if (!name_valid(name)) {
+	if (!section_name_ok(name)) {
 		perr(p, line, "[%s]: the name after the dot must be lower-case letters, digits, '_'",
 		     section);
 		p->kind = -1;
@@ -814,6 +814,8 @@ static int plugin_declared(const registry *r, const char *ref)
 	return 0;
 }
 
+/* proportion: 0 any indicator, 1 a proportion, 2 a proportion with a
+ * direction (higher or lower is better). */
 static void check_ref(const registry *r, const char *ref, const char *where, int proportion,
                       msglist *errs, size_t *count)
 {
@@ -834,7 +836,7 @@ static void check_ref(const registry *r, const char *ref, const char *where, int
 		          "proportion (the share of KK meeting it)", ref,
 		          ind->kind == PK2D_COUNT ? "count" : ind->kind == PK2D_RATE ? "rate" :
 		          "mean");
-	else if (proportion && ind->direction == PK2D_NEUTRAL)
+	else if (proportion == 2 && ind->direction == PK2D_NEUTRAL)
 		reg_error(errs, count, where, "%s is neutral (neither higher nor lower is "
 		          "better); a model indicator needs a direction", ref);
 }
@@ -847,7 +849,7 @@ size_t model_check_registry(const model *m, const registry *r, msglist *errs)
 		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++) {
 			const model_indicator *mi = &m->dimensions[d].indicators[i];
 
-			check_ref(r, mi->ref, mi->where, 1, errs, &count);
+			check_ref(r, mi->ref, mi->where, 2, errs, &count);
 		}
 	for (int i = 0; i < MODEL_N_PROFILE; i++)
 		if (m->profile[i])
