@@ -25,7 +25,8 @@ bin_PROGRAMS += %D%/pk2d
 
 # Assessment: model and combined assessment.
 %C%_libpk2dcore_la_SOURCES += %D%/model.h %D%/model.c %D%/assess.h %D%/assess.c \
-	%D%/assess_setup.h %D%/assess_setup.c %D%/report_assess_text.c \
+	%D%/assess_setup.h %D%/assess_setup.c %D%/report_assess.h \
+	%D%/report_assess_text.c \
 	%D%/report_assess_json.c
 
 # Report writers and history store.
