@@ -200,6 +200,40 @@ START_TEST(two_agencies_one_index)
 }
 END_TEST
 
+/* Fails with the text that is missing (the report is too long for a
+ * Check message). */
+static void has(const char *text, const char *needle)
+{
+	ck_assert_msg(strstr(text, needle) != NULL, "not in the report: %s", needle);
+}
+
+/* The same assessment in the text report, in Bahasa Indonesia. */
+START_TEST(text_report)
+{
+	char line[700], text[16384];
+	FILE *f;
+	size_t n;
+
+	snprintf(line, sizeof line, "model = %s/model.ini", tmpdir);
+	ck_assert_int_eq(run_pk2d(line, "report -o report.txt"), 0);
+	snprintf(line, sizeof line, "%s/report.txt", tmpdir);
+	f = fopen(line, "r");
+	ck_assert_ptr_nonnull(f);
+	n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	has(text, "IKK 64.17  Cukup");
+	has(text, "Jumlah KK        4");
+	has(text, "1. F2 KK tanpa balita stunting: 50.00 % (2/4), 2 KK belum "
+	                     "memenuhi; di bawah garis perhatian 75");
+	has(text, "RT terendah: RT 1 (0.00), RT 2 (100.00)");
+	has(text, "- PMT balita [Dinas Kesehatan]: target 10, realisasi 4, "
+	                     "cakupan 40.00 %");
+	has(text, "- belum ada intervensi");
+	has(text, "RT 2               85.00");
+}
+END_TEST
+
 START_TEST(shipped_model)
 {
 	const char *src = getenv("PK2D_TOP_SRCDIR");
@@ -259,6 +293,7 @@ static Suite *e2e_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, two_agencies_one_index);
+	tcase_add_test(tc, text_report);
 	tcase_add_test(tc, shipped_model);
 	tcase_add_test(tc, broken_model_stops_the_report);
 	suite_add_tcase(s, tc);
