@@ -44,3 +44,9 @@ dist_check_SCRIPTS += %D%/out_of_tree.sh
 TESTS += %D%/out_of_tree.sh
 EXTRA_DIST += docs/example-plugin/posyandu.c docs/example-plugin/Makefile \
 	docs/example-plugin/posyandu.csv docs/example-plugin/pk2d.ini
+
+# Health: WHO-UNICEF prevalence classes.
+check_PROGRAMS += %D%/check_prevalence_class
+TESTS += %D%/check_prevalence_class
+%C%_check_prevalence_class_CFLAGS = $(TEST_CFLAGS)
+%C%_check_prevalence_class_LDADD = $(TEST_LDADD)
