@@ -1,8 +1,8 @@
 /*
  * check_assess_e2e.c - runs the built pk2d on a configuration of two
- * agencies (the family survey and a health plugin, here the test-only
- * fake_health module run as [plugin.health]) and checks the combined
- * assessment in the JSON report.
+ * agencies (the family survey and a health plugin: the test-only
+ * fake_health module run as [plugin.health], and the real health plugin on
+ * its own test data) and checks the combined assessment in the reports.
  *
  * Worked by hand from the files written below:
  *   family.l1  RT1 2/2, RT2 1/2 (line 6 rejected: L1 = 7)   -> 3/4 = 75
@@ -79,24 +79,30 @@ static void teardown(void)
 	ck_assert_int_eq(system(cmd), 0);
 }
 
-/* Writes pk2d.ini with the given model line and runs pk2d; returns its exit
- * status, with stderr in tmpdir/err.txt. */
-static int run_pk2d(const char *model_line, const char *command)
+static const char *fake_health = "[plugin.health]\nmodule = fake_health\nfile = gizi.csv\n";
+
+/* Writes pk2d.ini with the given model line and health section and runs
+ * pk2d; returns its exit status, with stderr in tmpdir/err.txt. */
+static int run_with(const char *model_line, const char *health, const char *command)
 {
 	const char *build = getenv("PK2D_TOP_BUILDDIR");
-	char ini[1024], cmd[2048];
+	char ini[2048], cmd[2048];
 	int st;
 
 	snprintf(ini, sizeof ini,
 	         "[pk2d]\nperiod = 2024\narea = 63.02.09.2007\n%s\n"
-	         "[plugin.family]\nsurvey = keluarga.csv\n"
-	         "[plugin.health]\nmodule = fake_health\nfile = gizi.csv\n", model_line);
+	         "[plugin.family]\nsurvey = keluarga.csv\n%s", model_line, health);
 	write_file("pk2d.ini", ini);
 	snprintf(cmd, sizeof cmd, "cd '%s' && '%s/src/pk2d' -c pk2d.ini %s 2>err.txt", tmpdir,
 	         build ? build : "..", command);
 	st = system(cmd);
 	ck_assert(WIFEXITED(st));
 	return WEXITSTATUS(st);
+}
+
+static int run_pk2d(const char *model_line, const char *command)
+{
+	return run_with(model_line, fake_health, command);
 }
 
 static cJSON *read_json(const char *name)
@@ -273,6 +279,52 @@ START_TEST(shipped_model)
 }
 END_TEST
 
+/*
+ * The real health plugin on its own test data (tests/health/data/README.md
+ * works it out): KK free of stunting RT 1 3/4, RT 2 2/3, village 5/7.
+ * With the survey above: L1 = 75, F2 = 500/7 = 71.429, B1 = 200/3:
+ *   d1 = (75 + 500/7)/2 = 1025/14, d2 = 200/3
+ *   IKK = 0.6*1025/14 + 0.4*200/3 = 615/14 + 80/3 = 2965/42 = 70.595 -> cukup
+ * F2 is the first problem (7 - 5 = 2 KK), worst in RT 2 (66.67); among its
+ * interventions pemantauan_pertumbuhan: target 40+10, realised 36+9,
+ * coverage 45/50 = 90 %.
+ */
+START_TEST(real_health_plugin)
+{
+	const char *src = getenv("PK2D_TOP_SRCDIR");
+	char line[700], health[1200];
+	cJSON *root, *a, *acts, *x;
+	int found = 0;
+
+	snprintf(line, sizeof line, "model = %s/model.ini", tmpdir);
+	snprintf(health, sizeof health,
+	         "[plugin.health]\nchildren = %s/tests/health/data/balita.csv\n"
+	         "intervention_log = %s/tests/health/data/intervensi.csv\n",
+	         src ? src : "..", src ? src : "..");
+	ck_assert_int_eq(run_with(line, health, "report --format json -o real.json"), 0);
+	root = read_json("real.json");
+	a = at(root, "assessment.area");
+	ck_assert_double_eq(numat(a, "dimensions.0.indicators.1.numerator"), 5);
+	ck_assert_double_eq(numat(a, "dimensions.0.indicators.1.denominator"), 7);
+	ck_assert_double_eq_tol(numat(a, "ikk"), 2965.0 / 42, TOL);
+	ck_assert_str_eq(strat(a, "category.key"), "cukup");
+	ck_assert_str_eq(strat(a, "problems.0.code"), "F2");
+	ck_assert_double_eq(numat(a, "problems.0.affected"), 2);
+	ck_assert_double_eq(numat(a, "problems.0.worst.0.rt"), 2);
+	acts = at(a, "problems.0.actions");
+	cJSON_ArrayForEach(x, acts) {
+		if (strcmp(strat(x, "id"), "health.pemantauan_pertumbuhan") != 0)
+			continue;
+		found = 1;
+		ck_assert_double_eq(numat(x, "target"), 50);
+		ck_assert_double_eq(numat(x, "realised"), 45);
+		ck_assert_double_eq_tol(numat(x, "coverage"), 90, TOL);
+	}
+	ck_assert_msg(found, "pemantauan_pertumbuhan is not in F2's plan");
+	cJSON_Delete(root);
+}
+END_TEST
+
 START_TEST(broken_model_stops_the_report)
 {
 	char line[700];
@@ -295,6 +347,7 @@ static Suite *e2e_suite(void)
 	tcase_add_test(tc, two_agencies_one_index);
 	tcase_add_test(tc, text_report);
 	tcase_add_test(tc, shipped_model);
+	tcase_add_test(tc, real_health_plugin);
 	tcase_add_test(tc, broken_model_stops_the_report);
 	suite_add_tcase(s, tc);
 	return s;
