@@ -285,7 +285,7 @@ long fields_days(int year, int month, int day)
 	return era * 146097 + doe - 719468;
 }
 
-int fields_year_of(long days)
+void fields_civil(long days, int *year, int *month, int *day)
 {
 	long z = days + 719468;
 	long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -293,9 +293,77 @@ int fields_year_of(long days)
 	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	long mp = (5 * doy + 2) / 153;
-	long month = mp < 10 ? mp + 3 : mp - 9;
+	long m = mp < 10 ? mp + 3 : mp - 9;
 
-	return (int)(yoe + era * 400 + (month <= 2));
+	*day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*month = (int)m;
+	*year = (int)(yoe + era * 400 + (m <= 2));
+}
+
+int fields_year_of(long days)
+{
+	int y, m, d;
+
+	fields_civil(days, &y, &m, &d);
+	return y;
+}
+
+static int days_in_month(int year, int month)
+{
+	static const int n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return month == 2 && leap ? 29 : n[month - 1];
+}
+
+/* Reads n digits at s into *out. */
+static int digits(const char *s, int n, int *out)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int fields_date(const char *s, long *days)
+{
+	const char *p;
+	size_t n;
+	int y, m, d;
+
+	trim_span(s, &p, &n);
+	if (n != 10)
+		return PK2D_ERR_INVALID;
+	if (p[4] == '-' && p[7] == '-') {
+		if (digits(p, 4, &y) || digits(p + 5, 2, &m) || digits(p + 8, 2, &d))
+			return PK2D_ERR_INVALID;
+	} else if ((p[2] == '/' && p[5] == '/') || (p[2] == '-' && p[5] == '-')) {
+		if (digits(p, 2, &d) || digits(p + 3, 2, &m) || digits(p + 6, 4, &y))
+			return PK2D_ERR_INVALID;
+	} else {
+		return PK2D_ERR_INVALID;
+	}
+	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return PK2D_ERR_INVALID;
+	*days = fields_days(y, m, d);
+	return 0;
+}
+
+int fields_age_years(long birth, long at)
+{
+	int by, bm, bd, ay, am, ad, age;
+
+	fields_civil(birth, &by, &bm, &bd);
+	fields_civil(at, &ay, &am, &ad);
+	age = ay - by;
+	if (am < bm || (am == bm && ad < bd))
+		age--;
+	return age;
 }
 
 int fields_period_range(const char *period, long *first, long *last)

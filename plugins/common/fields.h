@@ -68,8 +68,15 @@ int fields_valid_id(const char *s);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
 long fields_days(int year, int month, int day);
+/* Year, month and day of a day number. */
+void fields_civil(long days, int *year, int *month, int *day);
 /* Year of a day number. */
 int fields_year_of(long days);
+/* Reads a date YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY (for INI values; CSV
+ * fields go through api->csv_date). 0, or PK2D_ERR_INVALID. */
+int fields_date(const char *s, long *days);
+/* Whole years completed between birth and at (both day numbers). */
+int fields_age_years(long birth, long at);
 /* First and last day of a DHIS2 period: yyyy, yyyySn, yyyyQn, yyyyMM.
  * 0, or PK2D_ERR_INVALID. */
 int fields_period_range(const char *period, long *first, long *last);
