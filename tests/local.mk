@@ -11,3 +11,9 @@ TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
 # Assessment tests.
 
 # Report and store tests.
+
+# An agency's plugin built out of tree against the staged install.
+dist_check_SCRIPTS += %D%/out_of_tree.sh
+TESTS += %D%/out_of_tree.sh
+EXTRA_DIST += docs/example-plugin/posyandu.c docs/example-plugin/Makefile \
+	docs/example-plugin/posyandu.csv docs/example-plugin/pk2d.ini
