@@ -26,3 +26,12 @@ dist_check_SCRIPTS += %D%/out_of_tree.sh
 TESTS += %D%/out_of_tree.sh
 EXTRA_DIST += docs/example-plugin/posyandu.c docs/example-plugin/Makefile \
 	docs/example-plugin/posyandu.csv docs/example-plugin/pk2d.ini
+
+# Plugin tests (pkk, education, activities): whole configurations run
+# in-process through the host's session, with the built plugins.
+PLUGIN_TEST_SOURCES = tests/plugin_harness.c tests/plugin_harness.h
+check_PROGRAMS += tests/check_pkk
+TESTS += tests/check_pkk
+tests_check_pkk_SOURCES = tests/check_pkk.c $(PLUGIN_TEST_SOURCES)
+tests_check_pkk_CFLAGS = $(TEST_CFLAGS)
+tests_check_pkk_LDADD = $(TEST_LDADD)
