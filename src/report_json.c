@@ -13,17 +13,20 @@
  *   "indicators": [{"id", "plugin", "agency", "label", "label_id",
  *                   "label_en", "unit", "kind", "direction", "target",
  *                   "group", "description",
- *                   "total": {"numerator", "denominator", "value"} or null,
- *                   "values": [{"area", "rt", "period", "numerator",
- *                               "denominator", "value"}]}],
+ *                   "total": {"numerator", "denominator", "value"} or null}],
  *   "interventions": [{"id", "plugin", "agency", "label", "label_id",
  *                      "label_en", "target_group", "unit", "origin",
  *                      "aims": [...],
- *                      "total": {"target", "realised", "budget"} or null,
- *                      "values": [{"area", "rt", "period", "target",
- *                                  "realised", "budget"}]}]
+ *                      "total": {"target", "realised", "budget"} or null}],
+ *   "values": [{"indicator", "area", "rt", "period", "numerator",
+ *               "denominator", "value"}],
+ *   "intervention_values": [{"intervention", "area", "rt", "period",
+ *                            "target", "realised", "budget"}]
  * }
  *
+ * "total" is the sum for the run's area and period after the roll-up;
+ * "values" are the values as reported (by RT where the plugin knew it), in
+ * declaration order, then area, RT and period.
  * rt is null for a value without RT; a number that cannot be computed
  * (value with denominator 0) is null.
  */
@@ -107,10 +110,9 @@ static void add_rt(cJSON *o, int rt)
 static int value_json(void *ud, const reg_indicator *ind, const char *area, int rt,
                       const char *period, const reg_sum *s)
 {
-	cJSON *inds = ud;
-	cJSON *values = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inds, (int)ind->index),
-	                                                 "values");
+	cJSON *values = ud;
 	cJSON *v = cJSON_CreateObject();
+	add_str(v, "indicator", ind->full_id);
 	add_str(v, "area", area);
 	add_rt(v, rt);
 	add_str(v, "period", period);
@@ -124,10 +126,9 @@ static int value_json(void *ud, const reg_indicator *ind, const char *area, int 
 static int ivalue_json(void *ud, const reg_intervention *iv, const char *area, int rt,
                        const char *period, const reg_isum *s)
 {
-	cJSON *ivs = ud;
-	cJSON *values = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(ivs, (int)iv->index),
-	                                                 "values");
+	cJSON *values = ud;
 	cJSON *v = cJSON_CreateObject();
+	add_str(v, "intervention", iv->full_id);
 	add_str(v, "area", area);
 	add_rt(v, rt);
 	add_str(v, "period", period);
@@ -169,10 +170,8 @@ static cJSON *indicators_json(const report_ctx *ctx)
 		} else {
 			cJSON_AddNullToObject(o, "total");
 		}
-		cJSON_AddArrayToObject(o, "values");
 		cJSON_AddItemToArray(arr, o);
 	}
-	registry_each_value(ctx->reg, value_json, arr);
 	return arr;
 }
 
@@ -203,10 +202,8 @@ static cJSON *interventions_json(const report_ctx *ctx)
 		} else {
 			cJSON_AddNullToObject(o, "total");
 		}
-		cJSON_AddArrayToObject(o, "values");
 		cJSON_AddItemToArray(arr, o);
 	}
-	registry_each_intervention_value(ctx->reg, ivalue_json, arr);
 	return arr;
 }
 
@@ -225,6 +222,9 @@ int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 		cJSON_AddItemToArray(runs, run_json(&ctx->runs[i]));
 	cJSON_AddItemToObject(root, "indicators", indicators_json(ctx));
 	cJSON_AddItemToObject(root, "interventions", interventions_json(ctx));
+	registry_each_value(ctx->reg, value_json, cJSON_AddArrayToObject(root, "values"));
+	registry_each_intervention_value(ctx->reg, ivalue_json,
+	                                 cJSON_AddArrayToObject(root, "intervention_values"));
 	char *text = cJSON_Print(root);
 	cJSON_Delete(root);
 	if (!text) {
