@@ -133,3 +133,6 @@ TESTS += tests/check_activities
 tests_check_activities_SOURCES = tests/check_activities.c $(PLUGIN_TEST_SOURCES)
 tests_check_activities_CFLAGS = $(TEST_CFLAGS)
 tests_check_activities_LDADD = $(TEST_LDADD)
+# The built pk2d with pkk, education and two activities instances.
+dist_check_SCRIPTS += tests/plugins_e2e.sh
+TESTS += tests/plugins_e2e.sh

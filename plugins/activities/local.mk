@@ -4,3 +4,4 @@ plugin_LTLIBRARIES += %D%/activities.la
 %C%_activities_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_activities_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 EXTRA_DIST += %D%/activities.ini.example
+EXTRA_DIST += conf/sample/agencies.ini
