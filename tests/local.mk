@@ -136,3 +136,11 @@ tests_check_activities_LDADD = $(TEST_LDADD)
 # The built pk2d with pkk, education and two activities instances.
 dist_check_SCRIPTS += tests/plugins_e2e.sh
 TESTS += tests/plugins_e2e.sh
+# The readers shared by the plugins, compiled in as in each plugin.
+check_PROGRAMS += tests/check_plugin_common
+TESTS += tests/check_plugin_common
+tests_check_plugin_common_SOURCES = tests/check_plugin_common.c \
+	plugins/common/fields.c plugins/common/strmap.c plugins/common/keyblocks.c \
+	plugins/common/catalogue.c
+tests_check_plugin_common_CFLAGS = $(TEST_CFLAGS)
+tests_check_plugin_common_LDADD = $(CHECK_LIBS)

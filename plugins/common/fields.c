@@ -402,22 +402,6 @@ int fields_period_range(const char *period, long *first, long *last)
 	return 0;
 }
 
-char *fields_lower_dup(const char *s)
-{
-	const char *p;
-	size_t n, i;
-	char *out;
-
-	trim_span(s, &p, &n);
-	out = malloc(n + 1);
-	if (out == NULL)
-		return NULL;
-	for (i = 0; i < n; i++)
-		out[i] = (char)tolower((unsigned char)p[i]);
-	out[n] = '\0';
-	return out;
-}
-
 int fields_is_any(const char *s, const char *const *words)
 {
 	const char *p;

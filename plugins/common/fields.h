@@ -81,9 +81,6 @@ int fields_age_years(long birth, long at);
  * 0, or PK2D_ERR_INVALID. */
 int fields_period_range(const char *period, long *first, long *last);
 
-/* Copies s into a new string with ASCII letters lowered and surrounding
- * blanks removed; NULL when out of memory. */
-char *fields_lower_dup(const char *s);
 /* ASCII case-insensitive equality of s (trimmed) with any of the
  * NULL-terminated words. */
 int fields_is_any(const char *s, const char *const *words);

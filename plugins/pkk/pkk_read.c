@@ -425,6 +425,14 @@ int pkk_read_pokja(pkk_state *s)
 		    (src == SRC_POKJA_PEOPLE && cols[PF_PEOPLE] >= 0))
 			s->available[i] = 1;
 	}
+	if (rc == 0 && cols[PF_VOLUME] < 0)
+		api->log(s->h, PK2D_LOG_WARNING, "%s: no column '%s': Pokja volumes are not "
+		         "reported", s->pokja_path,
+		         fields_header(api, s->h, "pokja_column.", &pkk_pokja_fields[PF_VOLUME]));
+	if (rc == 0 && cols[PF_PEOPLE] < 0)
+		api->log(s->h, PK2D_LOG_WARNING, "%s: no column '%s': Pokja participants are not "
+		         "reported", s->pokja_path,
+		         fields_header(api, s->h, "pokja_column.", &pkk_pokja_fields[PF_PEOPLE]));
 	while (rc == 0) {
 		rc = api->csv_next(c);
 		if (rc <= 0)
