@@ -28,3 +28,6 @@ bin_PROGRAMS += %D%/pk2d
 
 # Report writers and history store.
 %C%_libpk2dcore_la_SOURCES +=
+
+# Health: WHO-UNICEF prevalence classes for the report.
+%C%_libpk2dcore_la_SOURCES += %D%/prevalence_class.c %D%/prevalence_class.h

@@ -144,3 +144,9 @@ tests_check_plugin_common_SOURCES = tests/check_plugin_common.c \
 	plugins/common/catalogue.c
 tests_check_plugin_common_CFLAGS = $(TEST_CFLAGS)
 tests_check_plugin_common_LDADD = $(CHECK_LIBS)
+
+# Health: WHO-UNICEF prevalence classes.
+check_PROGRAMS += %D%/check_prevalence_class
+TESTS += %D%/check_prevalence_class
+%C%_check_prevalence_class_CFLAGS = $(TEST_CFLAGS)
+%C%_check_prevalence_class_LDADD = $(TEST_LDADD)
