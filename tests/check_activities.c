@@ -181,6 +181,32 @@ START_TEST(unknown_column)
 }
 END_TEST
 
+/* Both tables' column errors are reported, not only the first. */
+START_TEST(every_table_checked)
+{
+	harness u;
+
+	harness_init(&u);
+	harness_file(&u, "t.csv", "kode_wilayah,rt,anak,berakta\n" VILLAGE ",1,2,1\n");
+	ck_assert_int_eq(harness_run(&u, HEAD "[plugin.x]\nmodule = activities\n"
+	                             "indicator.a.label = A\n"
+	                             "indicator.a.table = t.csv\n"
+	                             "indicator.a.numerator = akta\n"
+	                             "indicator.a.denominator = anak\n"
+	                             "indicator.b.label = B\n"
+	                             "indicator.b.table = t.csv\n"
+	                             "indicator.b.numerator = berakta\n"
+	                             "indicator.b.denominator = anak\n"
+	                             "indicator.b.rt = nomor_rt\n"), 0);
+	ck_assert_uint_eq(u.failed, 1);
+	ck_assert_msg(harness_logged(&u, "pk2d.ini:8: indicator 'a': column 'akta' is not in"),
+	              "%s", u.log);
+	ck_assert_msg(harness_logged(&u, "pk2d.ini:14: indicator 'b': column 'nomor_rt' is not "
+	                             "in"), "%s", u.log);
+	harness_free(&u);
+}
+END_TEST
+
 START_TEST(undeclared_target_indicator)
 {
 	expect_config_error("[plugin.x]\nmodule = activities\n"
@@ -257,6 +283,7 @@ static Suite *activities_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("configuration errors");
 	tcase_add_test(tc, unknown_column);
+	tcase_add_test(tc, every_table_checked);
 	tcase_add_test(tc, undeclared_target_indicator);
 	tcase_add_test(tc, duplicate_intervention_id);
 	tcase_add_test(tc, malformed_keys);

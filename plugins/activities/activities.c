@@ -522,8 +522,15 @@ static int act_collect(void *state)
 	rc = catalogue_report_targets(&s->cat, s->api, s->h);
 	if (rc == 0 && s->log_path != NULL)
 		rc = activity_log_read(s->api, s->h, s->log_path, LOG_PREFIX, &s->cat, &scope);
-	for (i = 0; rc == 0 && i < s->n_ind; i++)
-		rc = read_table(s, &s->ind[i], &scope);
+	/* A column error in one table does not hide those of the next. */
+	for (i = 0; (rc == 0 || rc == PK2D_ERR_CONFIG) && i < s->n_ind; i++) {
+		int r = read_table(s, &s->ind[i], &scope);
+
+		if (rc == 0)
+			rc = r;
+		else if (r != 0 && r != PK2D_ERR_CONFIG)
+			rc = r;
+	}
 	return rc;
 }
 
