@@ -5,4 +5,4 @@ plugin_LTLIBRARIES += %D%/education.la
 %C%_education_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_education_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 %C%_education_la_LIBADD = -lm
-EXTRA_DIST += %D%/education.ini.example
+EXTRA_DIST += %D%/education.ini.example docs/plugins/education.md

@@ -5,4 +5,4 @@ plugin_LTLIBRARIES += %D%/pkk.la
 %C%_pkk_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_pkk_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 %C%_pkk_la_LIBADD = -lm
-EXTRA_DIST += %D%/pkk.ini.example
+EXTRA_DIST += %D%/pkk.ini.example docs/plugins/pkk.md
