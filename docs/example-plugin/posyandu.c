@@ -1,0 +1,126 @@
+/*
+ * posyandu.c - a complete pk2d plugin, the template for an agency's own.
+ *
+ * It reads a table of posyandu (village health posts) per RT and reports the
+ * share that were active (held a monthly session) as an indicator, and the
+ * revitalisation of inactive posyandu as an intervention aimed at it.
+ *
+ * Input (CSV, any of the separators pk2d reads):
+ *   kode_wilayah,rt,posyandu,aktif
+ *   63.02.09.2007,1,Mawar,ya
+ *
+ * Build it with the three-line Makefile beside it; see docs/plugin-guide.md.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <pk2d/plugin.h>
+
+struct posyandu {
+	const pk2d_host_api *api;
+	pk2d_host *host;
+	const char *table;              /* the input file, from "table =" */
+};
+
+static const pk2d_config_key posyandu_keys[] = {
+	{"table", NULL, 1, "CSV of posyandu: kode_wilayah, rt, posyandu, aktif"},
+	{NULL, NULL, 0, NULL}
+};
+
+static int posyandu_init(const pk2d_host_api *api, pk2d_host *h, void **state)
+{
+	static const char *const aims[] = {"posyandu_active", NULL};
+	const pk2d_indicator active = {
+		.id = "posyandu_active",
+		.label_id = "Posyandu aktif",
+		.label_en = "Active posyandu",
+		.unit = "%",
+		.kind = PK2D_PROPORTION,
+		.direction = PK2D_HIGHER_IS_BETTER,
+		.has_target = 1,
+		.target = 100,
+		.description = "posyandu that held a monthly session / all posyandu",
+	};
+	const pk2d_intervention revive = {
+		.id = "revitalisation",
+		.label_id = "Revitalisasi posyandu",
+		.label_en = "Posyandu revitalisation",
+		.target_group = "posyandu tidak aktif",
+		.unit = "posyandu",
+		.aims = aims,
+	};
+	struct posyandu *p;
+	int rc;
+
+	p = calloc(1, sizeof(*p));
+	if (p == NULL)
+		return PK2D_ERR_NOMEM;
+	p->api = api;
+	p->host = h;
+	p->table = api->config_path(h, "table");
+	*state = p;
+	rc = api->declare_indicator(h, &active);
+	if (rc == 0)
+		rc = api->declare_intervention(h, &revive);
+	return rc;
+}
+
+/* Counts one RT at a time: the table lists an RT's posyandu together. */
+static int posyandu_collect(void *state)
+{
+	struct posyandu *p = state;
+	const pk2d_host_api *api = p->api;
+	pk2d_csv *csv;
+	int c_area, c_rt, c_active, rc;
+
+	csv = api->csv_open(p->host, p->table);
+	if (csv == NULL)
+		return PK2D_ERR_IO;
+	c_area = api->csv_column(csv, "kode_wilayah");
+	c_rt = api->csv_column(csv, "rt");
+	c_active = api->csv_column(csv, "aktif");
+	if (c_area < 0 || c_rt < 0 || c_active < 0) {
+		api->log(p->host, PK2D_LOG_ERROR, "%s: needs the columns kode_wilayah, rt, aktif",
+		         api->csv_path(csv));
+		api->csv_close(csv);
+		return PK2D_ERR_DATA;
+	}
+	while ((rc = api->csv_next(csv)) == 1) {
+		const char *active = api->csv_field(csv, c_active);
+		double rt;
+		pk2d_value v = {.indicator = "posyandu_active", .denominator = 1};
+
+		if (api->csv_number(csv, c_rt, &rt) != 0 || rt < 0 || rt > 9999) {
+			api->csv_reject(csv, "bad RT: '%s'", api->csv_field(csv, c_rt));
+			continue;
+		}
+		if (strcasecmp(active, "ya") == 0)
+			v.numerator = 1;
+		else if (strcasecmp(active, "tidak") != 0) {
+			api->csv_reject(csv, "bad aktif: '%s' (ya or tidak)", active);
+			continue;
+		}
+		v.area = api->csv_field(csv, c_area);
+		v.rt = (int)rt;
+		if (api->report_value(p->host, &v) != 0)
+			api->csv_reject(csv, "refused: area '%s'", v.area);
+	}
+	api->csv_close(csv);
+	return rc < 0 ? rc : 0;
+}
+
+static void posyandu_fini(void *state)
+{
+	free(state);
+}
+
+PK2D_PLUGIN_DEFINE(
+	.name = "posyandu",
+	.agency = "Dinas PMD",
+	.version = "1.0.0",
+	.description = "Share of active posyandu per RT (template plugin)",
+	.config_keys = posyandu_keys,
+	.init = posyandu_init,
+	.collect = posyandu_collect,
+	.fini = posyandu_fini);

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Installs what pk2d needs to build, test and render its reports on Debian 12.
+# Usage: tools/setup-debian.sh [--tests]   (--tests adds the browser and
+# LibreOffice that the report tests open the HTML and XLSX outputs with)
+set -eu
+build_pkgs="build-essential autoconf automake libtool pkg-config libinih-dev check
+libsqlite3-dev libcjson-dev libxlsxwriter-dev valgrind"
+test_pkgs="chromium"
+test_nr_pkgs="libreoffice-calc-nogui"
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+	sudo="sudo"
+fi
+
+missing=""
+want=$build_pkgs
+if [ "${1:-}" = "--tests" ]; then
+	want="$want $test_pkgs $test_nr_pkgs"
+fi
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq $build_pkgs >/dev/null
+if [ "${1:-}" = "--tests" ]; then
+	# shellcheck disable=SC2086
+	$sudo apt-get install -y -qq $test_pkgs >/dev/null
+	# shellcheck disable=SC2086
+	$sudo apt-get install -y -qq --no-install-recommends $test_nr_pkgs >/dev/null
+fi

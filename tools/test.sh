@@ -1,0 +1,99 @@
+#!/bin/sh
+# The whole test suite, as CI runs it: installs the Debian packages, builds
+# plainly and runs `make check` and `make distcheck`, builds again with ASan
+# and UBSan and runs `make check`, runs `pk2d report` on the bundled sample
+# under valgrind, then prints every Check summary line and a closing line
+# "N passed, M failed".
+# Usage: tools/test.sh   (from the top of a checkout; builds under _build/)
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+jobs=$(nproc 2>/dev/null || echo 2)
+failed_steps=""
+
+step() {
+	name=$1
+	shift
+	printf '== %s\n' "$name"
+	if ! "$@"; then
+		printf '== %s FAILED\n' "$name"
+		failed_steps="$failed_steps $name"
+		return 1
+	fi
+}
+
+build() {
+	dir=$1
+	shift
+	rm -rf "$dir" && mkdir -p "$dir" && cd "$dir" &&
+		"$top/configure" -q "$@" && make -s -j"$jobs" >/dev/null
+	rc=$?
+	cd "$top" || exit 2
+	return $rc
+}
+
+check() {
+	(cd "$1" && make -s -j"$jobs" check >/dev/null 2>&1)
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		cat "$1"/test-suite.log
+	fi
+	return $rc
+}
+
+valgrind_sample() {
+	dir=$1
+	out=$(mktemp -d)
+	PK2D_PLUGIN_PATH="$top/$dir/plugins" PK2D_DATA_DIR="$top/data" PK2D_NO_DLCLOSE=1 \
+		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+		--trace-children=yes "$dir/src/pk2d" -c conf/sample/pk2d.ini report \
+		--format json -o "$out/report.json" --store "$out/history.sqlite"
+	rc=$?
+	rm -rf "$out"
+	# 1 means a plugin or data problem was reported, which the sample has none of.
+	[ $rc -eq 0 ]
+}
+
+step setup tools/setup-debian.sh --tests || exit 1
+step autoreconf autoreconf -fi >/dev/null 2>&1 || exit 1
+if step build-plain build _build/plain; then
+	step check-plain check _build/plain
+	step distcheck sh -c "cd _build/plain && make -s -j$jobs distcheck >/dev/null"
+	step valgrind-report valgrind_sample _build/plain
+fi
+if step build-sanitizers build _build/sanitizers --enable-sanitizers; then
+	step check-sanitizers check _build/sanitizers
+fi
+
+# Every Check suite's closing line, then one line for the whole run.
+passed=0
+failed=0
+for log in _build/plain/tests/*.log _build/sanitizers/tests/*.log; do
+	[ -f "$log" ] || continue
+	case $log in */test-suite.log) continue ;; esac
+	line=$(grep -E '^[0-9]+%: Checks: [0-9]+' "$log" | tail -n 1)
+	if [ -n "$line" ]; then
+		echo "$log: $line"
+		n=$(echo "$line" | sed -E 's/.*Checks: ([0-9]+).*/\1/')
+		f=$(echo "$line" | sed -E 's/.*Failures: ([0-9]+).*/\1/')
+		e=$(echo "$line" | sed -E 's/.*Errors: ([0-9]+).*/\1/')
+		passed=$((passed + n - f - e))
+		failed=$((failed + f + e))
+	else
+		trs=${log%.log}.trs
+		[ -f "$trs" ] || continue
+		res=$(sed -n 's/^:test-result: //p' "$trs")
+		echo "$log: $res"
+		case $res in
+		PASS | XFAIL) passed=$((passed + 1)) ;;
+		SKIP) ;;
+		*) failed=$((failed + 1)) ;;
+		esac
+	fi
+done
+for s in $failed_steps; do
+	case $s in check-*) ;; *) failed=$((failed + 1)) ;; esac
+done
+[ -n "$failed_steps" ] && echo "failed steps:$failed_steps"
+echo "$passed passed, $failed failed"
+[ -z "$failed_steps" ] && [ "$failed" -eq 0 ]
