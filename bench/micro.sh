@@ -1,10 +1,10 @@
 #!/bin/bash
 # Prints figures for the CSV reader (against `wc -l` on the same file) and
 # for registry inserts. Not a test: it takes a minute and needs ~2 GB of
-# disk in $TMPDIR. Usage: bench/run.sh BUILD_DIR [MB] [VILLAGES]
+# disk in $TMPDIR. Usage: bench/micro.sh BUILD_DIR [MB] [VILLAGES]
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-build=$(cd "${1:?usage: bench/run.sh BUILD_DIR [MB] [VILLAGES]}" && pwd)
+build=$(cd "${1:?usage: bench/micro.sh BUILD_DIR [MB] [VILLAGES]}" && pwd)
 mb=${2:-1000}
 villages=${3:-10000}
 tmp=$(mktemp -d)
