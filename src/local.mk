@@ -18,3 +18,6 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 
 # Report writers and history store.
 %C%_libpk2dcore_la_SOURCES +=
+%C%_libpk2dcore_la_SOURCES += \
+	%D%/escape.c %D%/escape.h \
+	%D%/outfile.c %D%/outfile.h

@@ -11,6 +11,10 @@ TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
 # Assessment tests.
 
 # Report and store tests.
+check_PROGRAMS += tests/check_escape
+tests_check_escape_CFLAGS = $(TEST_CFLAGS)
+tests_check_escape_LDADD = $(TEST_LDADD)
+TESTS += tests/check_escape
 
 # An agency's plugin built out of tree against the staged install.
 dist_check_SCRIPTS += %D%/out_of_tree.sh
