@@ -20,4 +20,5 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_SOURCES +=
 %C%_libpk2dcore_la_SOURCES += \
 	%D%/escape.c %D%/escape.h \
-	%D%/outfile.c %D%/outfile.h
+	%D%/outfile.c %D%/outfile.h \
+	%D%/store.c %D%/store.h

@@ -15,6 +15,10 @@ check_PROGRAMS += tests/check_escape
 tests_check_escape_CFLAGS = $(TEST_CFLAGS)
 tests_check_escape_LDADD = $(TEST_LDADD)
 TESTS += tests/check_escape
+check_PROGRAMS += tests/check_store
+tests_check_store_CFLAGS = $(TEST_CFLAGS)
+tests_check_store_LDADD = $(TEST_LDADD) $(SQLITE_LIBS)
+TESTS += tests/check_store
 
 # An agency's plugin built out of tree against the staged install.
 dist_check_SCRIPTS += %D%/out_of_tree.sh
