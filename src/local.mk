@@ -20,5 +20,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_SOURCES +=
 %C%_libpk2dcore_la_SOURCES += \
 	%D%/escape.c %D%/escape.h \
+	%D%/i18n.c %D%/i18n.h \
+	%D%/svg.c %D%/svg.h \
 	%D%/outfile.c %D%/outfile.h \
 	%D%/store.c %D%/store.h
