@@ -14,7 +14,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_SOURCES +=
 
 # Assessment: model and combined assessment.
-%C%_libpk2dcore_la_SOURCES +=
+%C%_libpk2dcore_la_SOURCES += %D%/model.h %D%/model.c %D%/model_ini.h \
+	%D%/model_ini.c %D%/assess.h %D%/assess.c
 
 # Report writers and history store.
 %C%_libpk2dcore_la_SOURCES +=
