@@ -24,4 +24,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/i18n.c %D%/i18n.h \
 	%D%/svg.c %D%/svg.h \
 	%D%/outfile.c %D%/outfile.h \
+	%D%/trend.c %D%/trend.h \
+	%D%/report_view.c %D%/report_view.h \
+	%D%/report_html.c \
 	%D%/store.c %D%/store.h
