@@ -8,7 +8,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_SOURCES = %D%/run.h
 
 # Data: CSV reader, region codes, registry.
-%C%_libpk2dcore_la_SOURCES +=
+%C%_libpk2dcore_la_SOURCES += %D%/csv.h %D%/csv.c %D%/parse.c \
+	%D%/areas.h %D%/areas.c %D%/registry.h %D%/registry.c
 
 # Host: configuration, loader, plugin API, runner.
 %C%_libpk2dcore_la_SOURCES +=
