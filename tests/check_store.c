@@ -52,7 +52,7 @@ static void add(registry *r, const char *ind, const char *area, int rt,
 	              "%s", err);
 }
 
-static registry *make_registry(double rt1_num)
+static registry *make_registry(double rt1_num, const char *period)
 {
 	static const char *const aims[] = { "l1", NULL };
 	pk2d_indicator d = { .id = "l1", .label_id = "Akta nikah", .label_en = "Marriage deed",
@@ -68,9 +68,10 @@ static registry *make_registry(double rt1_num)
 	ck_assert_int_eq(registry_declare_indicator(r, "family", "DP3A", &d, err, sizeof err), 0);
 	ck_assert_int_eq(registry_declare_intervention(r, "family", "DP3A", &iv, err,
 	                                               sizeof err), 0);
-	add(r, "l1", "63.02.09.2007", 1, NULL, rt1_num, 10);
-	add(r, "l1", "63.02.09.2007", 2, NULL, 3, 5);
-	add(r, "l1", "63.02.09.2008", 1, NULL, 2, 4);
+	add(r, "l1", "63.02.09.2007", 1, period, rt1_num, 10);
+	add(r, "l1", "63.02.09.2007", 2, period, 3, 5);
+	add(r, "l1", "63.02.09.2008", 1, period, 2, 4);
+	ivv.period = period;
 	ck_assert_int_eq(registry_add_intervention_value(r, "family", "2023", &ivv, err,
 	                                                 sizeof err), 0);
 	registry_rollup(r);
@@ -104,7 +105,7 @@ static double stored(store *s, const char *area, int rt, const char *period)
 
 START_TEST(run_is_written)
 {
-	registry *r = make_registry(8);
+	registry *r = make_registry(8, "2023");
 	store *s;
 	store_point p;
 	store_ipoint ip;
@@ -149,7 +150,7 @@ END_TEST
 
 START_TEST(rerun_replaces_period_and_keeps_log)
 {
-	registry *r1 = make_registry(8), *r2 = make_registry(10), *r3 = make_registry(4);
+	registry *r1 = make_registry(8, "2023"), *r2 = make_registry(10, "2023"), *r3 = make_registry(4, "2024");
 	store *s;
 	store_point *pts;
 	char prev[16];
@@ -186,7 +187,7 @@ END_TEST
 
 START_TEST(village_run_leaves_neighbours)
 {
-	registry *r1 = make_registry(8), *r2 = make_registry(1);
+	registry *r1 = make_registry(8, "2023"), *r2 = make_registry(1, "2023");
 
 	write_run("63.02.09", "2023", r1);
 	write_run("63.02.09.2008", "2023", r2);
