@@ -245,7 +245,8 @@ static void profile_key(parser *p, long line, const char *key, const char *value
 	perr(p, line, "unknown key '%s' in [profile] (kk, male, female)", key);
 }
 
-static void range_key(parser *p, long line, const char *key, const char *value)
+static void range_key(parser *p, long line, const char *section, const char *key,
+                      const char *value)
 {
 	model_range *r = p->range;
 	double v;
@@ -276,8 +277,7 @@ static void range_key(parser *p, long line, const char *key, const char *value)
 	} else if (strcasecmp(key, "indicator") == 0 && p->kind == SEC_HOUSEHOLD) {
 		set_string(p, line, &r->indicator, key, value);
 	} else {
-		perr(p, line, "unknown key '%s' in a %s category (%s)", key,
-		     p->kind == SEC_CAPAIAN ? "capaian" : p->kind == SEC_IKK ? "IKK" : "household",
+		perr(p, line, "unknown key '%s' in [%s] (%s)", key, section,
 		     p->kind == SEC_CAPAIAN ? "from, label_id, label_en" :
 		     p->kind == SEC_IKK ? "from, to, label_id, label_en" :
 		     "from, to, label_id, label_en, indicator");
@@ -500,7 +500,6 @@ static int on_key(void *ud, const char *section, const char *key, const char *va
 {
 	parser *p = ud;
 
-	(void)section;
 	if (p->kind == -1)
 		return 0;       /* the section header was already reported */
 	if (p->kind == SEC_NONE) {
@@ -520,7 +519,7 @@ static int on_key(void *ud, const char *section, const char *key, const char *va
 		dimension_key(p, line, key, value);
 		break;
 	default:
-		range_key(p, line, key, value);
+		range_key(p, line, section, key, value);
 		break;
 	}
 	return 0;
@@ -866,7 +865,7 @@ static void check_ref(const registry *r, const char *ref, const char *where, int
 		          "proportion (the share of KK meeting it)", ref,
 		          ind->kind == PK2D_COUNT ? "count" : ind->kind == PK2D_RATE ? "rate" :
 		          "mean");
-	if (proportion && ind->direction == PK2D_NEUTRAL)
+	else if (proportion && ind->direction == PK2D_NEUTRAL)
 		reg_error(fn, ud, count, where, "%s is neutral (neither higher nor lower is "
 		          "better); a model indicator needs a direction", ref);
 }

@@ -18,6 +18,14 @@ EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv
 # Host tests and test-only plugins.
 
 # Assessment tests.
+check_PROGRAMS += %D%/check_model
+TESTS += %D%/check_model
+%C%_check_model_CFLAGS = $(TEST_CFLAGS)
+%C%_check_model_LDADD = $(TEST_LDADD)
+check_PROGRAMS += %D%/check_assess
+TESTS += %D%/check_assess
+%C%_check_assess_CFLAGS = $(TEST_CFLAGS)
+%C%_check_assess_LDADD = $(TEST_LDADD)
 
 # Report and store tests.
 check_PROGRAMS += tests/check_escape
