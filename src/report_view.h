@@ -54,7 +54,34 @@ int report_html_write(const report_view *v, FILE *f);
 int report_md_write(const report_view *v, FILE *f);
 int report_csv_write(const report_view *v, FILE *f);
 int report_dhis2_write(const report_view *v, FILE *f);
-/* XLSX is written by libxlsxwriter to a file name. */
-int report_xlsx_write(const report_view *v, const char *path, char *err, size_t errlen);
+/* The DHIS2 data element code of an id with a suffix ("", "_NUM", "_DEN",
+ * "_TARGET", "_REALISED", "_BUDGET"): "PK2D_FAMILY_L1_NUM". */
+void report_dhis2_code(const char *id, const char *suffix, char out[51]);
+/* XLSX: libxlsxwriter writes a private temporary file, copied to f. */
+int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen);
 
 #endif
+
+/* Status of an indicator value in the machine formats (CSV, XLSX, JSON):
+ * for an indicator of the model as the assessment judges it (enum
+ * assess_status: the attention line on the score, then the model's target);
+ * for any other indicator with a target ASSESS_GOOD or ASSESS_OFF_TARGET
+ * (direction-aware); -1 when it has neither. ASSESS_NO_DATA for NaN. */
+int report_view_status(const report_view *v, const reg_indicator *d, double value,
+                       double *target);
+/* "good", "off_target", "attention", "no_data", or "" for -1. */
+const char *report_status_key(int status);
+
+/* Every rolled-up value in the run's area and under it: areas in code order
+ * (an area before the areas under it), each area's whole value (rt RT_ALL)
+ * before its RTs, then periods, then indicators in declaration order. fn
+ * returning non-zero stops the walk and is returned. */
+int report_view_each_value(const report_view *v,
+                           int (*fn)(void *ud, const reg_indicator *d, const char *area,
+                                     int rt, const char *period, const reg_sum *s),
+                           void *ud);
+int report_view_each_intervention(const report_view *v,
+                                  int (*fn)(void *ud, const reg_intervention *d,
+                                            const char *area, int rt, const char *period,
+                                            const reg_isum *s),
+                                  void *ud);
