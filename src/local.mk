@@ -37,5 +37,6 @@ bin_PROGRAMS += %D%/pk2d
 	%D%/trend.c %D%/trend.h \
 	%D%/report_view.c %D%/report_view.h \
 	%D%/report_html.c %D%/report_md.c %D%/report_csv.c %D%/report_dhis2.c \
-	%D%/report_xlsx.c \
+	%D%/report_xlsx.c %D%/report_run.c %D%/report_run.h \
+	%D%/history.c %D%/history.h \
 	%D%/store.c %D%/store.h

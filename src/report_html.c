@@ -709,9 +709,10 @@ static void summary(FILE *f, const report_view *v)
 
 		if (s->level != AREA_VILLAGE)
 			continue;
-		fprintf(f, "<tr><td class=\"n\">%zu</td><td><a href=\"#area-", ++no);
+		fprintf(f, "<tr><td class=\"n\">%zu</td><td><a href=\"%s", ++no,
+		        v->n_villages ? "#area-" : "");
 		h(f, s->code);
-		fputs("\">", f);
+		fputs(v->n_villages ? "\">" : ".html\">", f);
 		h(f, s->code);
 		fputs("</a></td><td>", f);
 		h(f, s->name ? s->name : "");
@@ -789,8 +790,9 @@ int report_html_write(const report_view *v, FILE *f)
 	fputs(" (", f);
 	h(f, v->period);
 	fprintf(f, ")</title>\n%s</head>\n<body>\n", css);
-	if (v->n_villages) {
+	if (v->wide)
 		summary(f, v);
+	if (v->n_villages) {
 		fprintf(f, "<nav><h2>%s</h2><ol>\n", T(v, T_VILLAGE_ASSESSMENTS));
 		for (size_t i = 0; i < v->n_villages; i++) {
 			fputs("<li><a href=\"#area-", f);

@@ -432,7 +432,7 @@ int report_md_write(const report_view *v, FILE *f)
 {
 	const model *mo = v->as->model;
 
-	if (v->n_villages)
+	if (v->wide)
 		summary(f, v);
 	area(f, v, &v->main, 1);
 	for (size_t i = 0; i < v->n_villages; i++)

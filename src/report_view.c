@@ -32,6 +32,7 @@ int report_view_build(report_view *v, const assessment *as, const registry *r,
 	v->store_on = s != NULL;
 	v->stunting_id = registry_find_indicator(r, STUNTING_ID) ? STUNTING_ID : NULL;
 	v->main.aa = as->main;
+	v->wide = as->main->level < AREA_VILLAGE;
 	if ((rc = fill(&v->main, s, r, as->period, err, errlen)) < 0)
 		return rc;
 	if (as->main->level == AREA_VILLAGE)
@@ -245,4 +246,57 @@ int report_view_each_intervention(const report_view *v,
 	struct walk w = { .vfn = fn, .ud = ud };
 
 	return walk(v, &w);
+}
+
+static int need_view(const report_ctx *ctx, const char *format, char *err, size_t errlen)
+{
+	if (ctx->view)
+		return 0;
+	snprintf(err, errlen, "the %s report needs the assessment, which could not be made "
+	         "(see the messages above)", format);
+	return PK2D_ERR_DATA;
+}
+
+static int io_result(int rc, char *err, size_t errlen)
+{
+	if (rc == PK2D_ERR_NOMEM)
+		snprintf(err, errlen, "out of memory");
+	else if (rc < 0)
+		snprintf(err, errlen, "write error");
+	return rc;
+}
+
+int report_write_html(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "HTML", err, errlen);
+
+	return rc ? rc : io_result(report_html_write(ctx->view, out), err, errlen);
+}
+
+int report_write_md(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "Markdown", err, errlen);
+
+	return rc ? rc : io_result(report_md_write(ctx->view, out), err, errlen);
+}
+
+int report_write_csv(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "CSV", err, errlen);
+
+	return rc ? rc : io_result(report_csv_write(ctx->view, out), err, errlen);
+}
+
+int report_write_dhis2(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "DHIS2", err, errlen);
+
+	return rc ? rc : io_result(report_dhis2_write(ctx->view, out), err, errlen);
+}
+
+int report_write_xlsx(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "XLSX", err, errlen);
+
+	return rc ? rc : report_xlsx_write(ctx->view, out, err, errlen);
 }

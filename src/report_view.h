@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "assess.h"
+#include "report.h"
 #include "registry.h"
 #include "run.h"
 #include "store.h"
@@ -34,7 +35,11 @@ typedef struct report_view {
 	size_t n_runs;
 	int store_on;              /* 0: store = none, trends are not available */
 	view_area main;            /* the run area */
-	size_t n_villages;         /* villages of a wider run (0 for a village run) */
+	int wide;                  /* the run area is above a village: the report
+	                              starts with the summary of its villages */
+	size_t n_villages;         /* villages of a wider run whose assessments
+	                              follow in the same file (0 for a village run,
+	                              and in --split files) */
 	view_area *villages;       /* by code */
 	const char *stunting_id;   /* indicator of the summary's stunting column
 	                              ("health.stunting"); NULL when not declared */
@@ -48,6 +53,13 @@ void report_view_free(report_view *v);
 
 /* The value of the summary's stunting column for an area; NaN when none. */
 double report_view_stunting(const report_view *v, const char *area);
+
+/* The report_formats entries of these writers: they read ctx->view. */
+int report_write_html(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+int report_write_md(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+int report_write_csv(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+int report_write_xlsx(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+int report_write_dhis2(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
 
 /* Writers: 0, or PK2D_ERR_IO when writing failed. */
 int report_html_write(const report_view *v, FILE *f);

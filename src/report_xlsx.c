@@ -592,7 +592,7 @@ static int build(struct book *b)
 	b->good = fill(b->wb, 0xC8E6C9, 0x1B5E20);
 	b->warn = fill(b->wb, 0xFFF3C4, 0x7A5A00);
 	b->bad = fill(b->wb, 0xFFCDD2, 0xB71C1C);
-	if (v->n_villages)
+	if (v->wide)
 		summary_sheet(b);
 	profile_sheet(b, v->main.aa);
 	ikk_sheet(b, v->main.aa);
