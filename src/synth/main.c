@@ -55,6 +55,8 @@ static void usage(FILE *f)
 	      "      --rt N            exactly N RT in every village\n"
 	      "      --dirty SHARE     share of dirty rows, 0 to 0.5 (default 0)\n"
 	      "      --quality Z       village quality factor instead of a draw (about -3..3)\n"
+	      "      --plugins LIST    write only these plugins' files (family, health,\n"
+	      "                        education, pkk, activities; default all)\n"
 	      "      --data DIR        pk2d data directory (who-growth/, wilayah/);\n"
 	      "                        default $PK2D_DATA_DIR or " PK2D_DATADIR "\n"
 	      "  -q, --quiet           print no summary\n"
@@ -115,6 +117,32 @@ static int add_areas(cmdline *c, const char *arg)
 	return rc;
 }
 
+static int parse_plugins(const char *arg, unsigned *out)
+{
+	char *copy = strdup(arg), *save = NULL;
+	int rc = 0;
+
+	if (!copy)
+		return -1;
+	*out = 0;
+	for (char *t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+		unsigned bit = synth_plugin_bit(t);
+
+		if (!bit) {
+			fprintf(stderr, "pk2d-synth: unknown plugin '%s' (family, health, education, pkk, activities)\n", t);
+			rc = -1;
+			break;
+		}
+		*out |= bit;
+	}
+	if (!rc && !*out) {
+		fprintf(stderr, "pk2d-synth: --plugins names no plugin\n");
+		rc = -1;
+	}
+	free(copy);
+	return rc;
+}
+
 static int parse_args(cmdline *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -128,6 +156,7 @@ static int parse_args(cmdline *c, int argc, char **argv)
 		{ "dirty", required_argument, NULL, 4 },
 		{ "quality", required_argument, NULL, 5 },
 		{ "data", required_argument, NULL, 6 },
+		{ "plugins", required_argument, NULL, 7 },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -140,6 +169,7 @@ static int parse_args(cmdline *c, int argc, char **argv)
 	c->opt.seed = 1;
 	c->opt.year = 2023;
 	c->opt.kk_mean = 835;
+	c->opt.plugins = SP_ALL;
 	c->datadir = getenv("PK2D_DATA_DIR");
 	if (!c->datadir || !*c->datadir)
 		c->datadir = PK2D_DATADIR;
@@ -207,6 +237,10 @@ static int parse_args(cmdline *c, int argc, char **argv)
 			break;
 		case 6:
 			c->datadir = optarg;
+			break;
+		case 7:
+			if (parse_plugins(optarg, &c->opt.plugins))
+				return -1;
 			break;
 		case 'q':
 			c->quiet = 1;
@@ -303,6 +337,8 @@ static void print_summary(const synth *s, double seconds)
 	for (int f = 0; f < SF_COUNT; f++) {
 		const outfile *o = &s->out[f];
 
+		if (o->sink)
+			continue;
 		printf("%-26s %12ld %10ld %16llu\n", o->name, o->rows, out_dirty_total(o),
 		       (unsigned long long)o->bytes);
 		total += o->bytes;
@@ -362,7 +398,16 @@ int main(int argc, char **argv)
 		const char *name = opened < SF_COUNT ? synth_file_name(opened)
 			: opened == SF_COUNT ? "pk2d.ini" : "synth-manifest.txt";
 
-		if (out_open(file_of(&s, meta, opened), c.outdir, name, err, sizeof(err))) {
+		outfile *o = file_of(&s, meta, opened);
+
+		if (opened < SF_COUNT && !(synth_file_plugin(opened) & s.opt.plugins)) {
+			if (out_open_sink(o, name)) {
+				fprintf(stderr, "pk2d-synth: out of memory\n");
+				goto out;
+			}
+			continue;
+		}
+		if (out_open(o, c.outdir, name, err, sizeof(err))) {
 			fprintf(stderr, "pk2d-synth: %s\n", err);
 			goto out;
 		}

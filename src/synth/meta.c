@@ -32,24 +32,34 @@ void synth_write_config(const synth *s, outfile *o, const char *area, const char
 	put_line(o, "period = ", year);
 	if (*area)
 		put_line(o, "area = ", area);
-	out_str(o, "\n[plugin.family]\n");
-	put_line(o, "survey = ", synth_file_name(SF_SURVEY));
-	out_str(o, "\n[plugin.health]\n");
-	put_line(o, "children = ", synth_file_name(SF_CHILDREN));
-	put_line(o, "log = ", synth_file_name(SF_HEALTH_LOG));
-	out_str(o, "\n[plugin.education]\n");
-	put_line(o, "children = ", synth_file_name(SF_SCHOOL));
-	put_line(o, "log = ", synth_file_name(SF_EDU_LOG));
-	out_str(o, "\n[plugin.pkk]\n");
-	put_line(o, "recap = ", synth_file_name(SF_RECAP));
-	put_line(o, "activities = ", synth_file_name(SF_POKJA));
-	put_line(o, "log = ", synth_file_name(SF_PKK_LOG));
-	out_str(o, "\n[plugin.dukcapil]\nmodule = activities\n");
-	put_line(o, "log = ", synth_file_name(SF_ACT_FIRST));
-	out_str(o, "\n[plugin.dinsos]\nmodule = activities\n");
-	put_line(o, "log = ", synth_file_name(SF_ACT_FIRST + 1));
-	out_str(o, "\n[plugin.perkim]\nmodule = activities\n");
-	put_line(o, "log = ", synth_file_name(SF_ACT_FIRST + 2));
+	if (s->opt.plugins & SP_FAMILY) {
+		out_str(o, "\n[plugin.family]\n");
+		put_line(o, "survey = ", synth_file_name(SF_SURVEY));
+	}
+	if (s->opt.plugins & SP_HEALTH) {
+		out_str(o, "\n[plugin.health]\n");
+		put_line(o, "children = ", synth_file_name(SF_CHILDREN));
+		put_line(o, "log = ", synth_file_name(SF_HEALTH_LOG));
+	}
+	if (s->opt.plugins & SP_EDUCATION) {
+		out_str(o, "\n[plugin.education]\n");
+		put_line(o, "children = ", synth_file_name(SF_SCHOOL));
+		put_line(o, "log = ", synth_file_name(SF_EDU_LOG));
+	}
+	if (s->opt.plugins & SP_PKK) {
+		out_str(o, "\n[plugin.pkk]\n");
+		put_line(o, "recap = ", synth_file_name(SF_RECAP));
+		put_line(o, "activities = ", synth_file_name(SF_POKJA));
+		put_line(o, "log = ", synth_file_name(SF_PKK_LOG));
+	}
+	if (s->opt.plugins & SP_ACTIVITIES) {
+		out_str(o, "\n[plugin.dukcapil]\nmodule = activities\n");
+		put_line(o, "log = ", synth_file_name(SF_ACT_FIRST));
+		out_str(o, "\n[plugin.dinsos]\nmodule = activities\n");
+		put_line(o, "log = ", synth_file_name(SF_ACT_FIRST + 1));
+		out_str(o, "\n[plugin.perkim]\nmodule = activities\n");
+		put_line(o, "log = ", synth_file_name(SF_ACT_FIRST + 2));
+	}
 }
 
 void synth_write_manifest(const synth *s, outfile *o, const char *area, const char *command)
@@ -83,6 +93,8 @@ void synth_write_manifest(const synth *s, outfile *o, const char *area, const ch
 	for (int f = 0; f < SF_COUNT; f++) {
 		const outfile *d = &s->out[f];
 
+		if (d->sink)
+			continue;
 		out_str(o, "\n[");
 		out_str(o, d->name);
 		out_str(o, "]\n");

@@ -23,6 +23,20 @@ static char *join_path(const char *dir, const char *name, const char *suffix)
 	return p;
 }
 
+int out_open_sink(outfile *o, const char *name)
+{
+	memset(o, 0, sizeof(*o));
+	o->fd = -1;
+	o->sink = 1;
+	o->name = strdup(name);
+	o->buf = malloc(OUT_BUFSIZE);
+	if (!o->name || !o->buf) {
+		out_free(o);
+		return PK2D_ERR_NOMEM;
+	}
+	return 0;
+}
+
 int out_open(outfile *o, const char *dir, const char *name, char *err, size_t errlen)
 {
 	memset(o, 0, sizeof(*o));
@@ -62,7 +76,7 @@ static void write_all(outfile *o, const char *s, size_t n)
 {
 	size_t done = 0;
 
-	while (done < n && !o->failed) {
+	while (done < n && !o->failed && !o->sink) {
 		ssize_t w = write(o->fd, s + done, n - done);
 
 		if (w < 0) {
@@ -209,6 +223,8 @@ int out_finish(outfile *o, char *err, size_t errlen)
 
 int out_commit(outfile *o, char *err, size_t errlen)
 {
+	if (o->sink)
+		return 0;
 	if (rename(o->tmp, o->path) != 0) {
 		snprintf(err, errlen, "%s: cannot rename into place: %s", o->path, strerror(errno));
 		return PK2D_ERR_IO;
@@ -219,7 +235,7 @@ int out_commit(outfile *o, char *err, size_t errlen)
 
 void out_discard(outfile *o, int committed)
 {
-	if (!o->tmp)
+	if (!o->tmp || o->sink)
 		return;
 	if (o->fd >= 0) {
 		close(o->fd);

@@ -29,9 +29,13 @@ typedef struct outfile {
 	long kind_count[OUT_MAX_KINDS];
 	int failed;                    /* a write failed; errno_saved says why */
 	int committed;                 /* renamed into place */
+	int sink;                      /* formatted and counted, never written */
 	int errno_saved;
 } outfile;
 
+/* A file that is generated but not kept: rows are formatted and counted
+ * (so every other file comes out the same) and then dropped. */
+int out_open_sink(outfile *o, const char *name);
 /* Opens dir/name for writing (as a temporary file). 0 or PK2D_ERR_IO with
  * err set. */
 int out_open(outfile *o, const char *dir, const char *name, char *err, size_t errlen);

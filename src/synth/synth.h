@@ -30,6 +30,16 @@ enum synth_file {
 
 #define SYNTH_N_IND 29
 
+/* The shipped plugins whose files can be written (--plugins). */
+enum synth_plugin {
+	SP_FAMILY = 1 << 0,
+	SP_HEALTH = 1 << 1,
+	SP_EDUCATION = 1 << 2,
+	SP_PKK = 1 << 3,
+	SP_ACTIVITIES = 1 << 4,
+	SP_ALL = (1 << 5) - 1
+};
+
 typedef struct synth_opts {
 	uint64_t seed;
 	int year;              /* the period */
@@ -37,6 +47,7 @@ typedef struct synth_opts {
 	long kk_fixed;         /* > 0: exactly this many KK per village */
 	int rt_fixed;          /* > 0: exactly this many RT per village */
 	double dirty;          /* share of dirty rows */
+	unsigned plugins;      /* SP_* whose files are kept */
 	int has_quality;       /* quality given: no draw */
 	double quality;        /* village quality factor, N(0,1) when drawn */
 } synth_opts;
@@ -61,8 +72,11 @@ extern const char *const synth_indicator[SYNTH_N_IND];
 /* Dimension of each indicator (0..4). */
 extern const int synth_dimension[SYNTH_N_IND];
 
-/* File names and header lines. */
+/* File names and header lines, and the plugin (SP_*) reading each file. */
 const char *synth_file_name(int f);
+unsigned synth_file_plugin(int f);
+/* The SP_* bit of a plugin name, 0 if unknown. */
+unsigned synth_plugin_bit(const char *name);
 void synth_write_headers(synth *s);
 
 /* Generates one village (code PP.KK.CC.DDDD, its official name). */
