@@ -56,6 +56,12 @@ static const struct {
 		"kode_wilayah,rt,intervensi,sasaran,realisasi,tanggal,anggaran" },
 	[SF_ACT_FIRST + 2] = { "kegiatan-perkim.csv", SP_ACTIVITIES,
 		"kode_wilayah,rt,intervensi,sasaran,realisasi,tanggal,anggaran" },
+	[SF_TABLE_FIRST] = { "cakupan-dukcapil.csv", SP_ACTIVITIES,
+		"kode_wilayah,rt,periode,anak_0_17,anak_berakta" },
+	[SF_TABLE_FIRST + 1] = { "cakupan-dinsos.csv", SP_ACTIVITIES,
+		"kode_wilayah,rt,periode,kpm_pkh,kpm_pkh_ikut_p2k2" },
+	[SF_TABLE_FIRST + 2] = { "cakupan-perkim.csv", SP_ACTIVITIES,
+		"kode_wilayah,rt,periode,rumah,rumah_layak_huni" },
 };
 
 const char *synth_file_name(int f)

@@ -30,6 +30,8 @@ typedef struct village {
 	long seq_kk, seq_child;
 	int rt;                    /* the RT being generated */
 	int group;                 /* running dasawisma number */
+	/* The current RT's tallies for the agencies' aggregate tables. */
+	long rt_children, rt_akta, rt_pkh, rt_p2k2, rt_houses, rt_layak;
 	char dasawisma[24];
 } village;
 
@@ -50,6 +52,8 @@ void gen_rt(outfile *o, int rt);
 void gen_balita(village *v, const char *kk, const char *parent, kk_kids *k);
 void gen_school_child(village *v, const char *kk, kk_kids *k);
 void gen_village_logs(village *v);
+/* The aggregate tables' rows of the RT just generated. */
+void gen_rt_tables(village *v);
 
 /* Name lists (names.c). */
 const char *names_male(rng *r);

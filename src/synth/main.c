@@ -350,9 +350,10 @@ static void print_summary(const synth *s, double seconds)
 		       100.0 * (double)s->stunted / (double)s->children, synth_ikk(s));
 }
 
-/* Every file of the set: the data files, then the configuration and the
- * manifest. */
-#define N_ALL (SF_COUNT + 2)
+/* Every file of the set: the data files, then the configuration, the
+ * agencies it includes, and the manifest. */
+#define N_META 3
+#define N_ALL (SF_COUNT + N_META)
 
 static outfile *file_of(synth *s, outfile *meta, int i)
 {
@@ -363,7 +364,7 @@ int main(int argc, char **argv)
 {
 	static synth s;
 	static growth g;
-	static outfile meta[2];
+	static outfile meta[N_META];
 	cmdline c;
 	char err[1024], path[4096], area[32];
 	region_reader r;
@@ -395,12 +396,16 @@ int main(int argc, char **argv)
 	s.opt = c.opt;
 	s.g = &g;
 	for (; opened < N_ALL; opened++) {
+		static const char *const meta_name[N_META] = {
+			"pk2d.ini", "agencies.ini", "synth-manifest.txt"
+		};
 		const char *name = opened < SF_COUNT ? synth_file_name(opened)
-			: opened == SF_COUNT ? "pk2d.ini" : "synth-manifest.txt";
-
+			: meta_name[opened - SF_COUNT];
 		outfile *o = file_of(&s, meta, opened);
+		unsigned plugin = opened < SF_COUNT ? synth_file_plugin(opened)
+			: opened == SF_COUNT + 1 ? SP_ACTIVITIES : SP_ALL;
 
-		if (opened < SF_COUNT && !(synth_file_plugin(opened) & s.opt.plugins)) {
+		if (!(plugin & s.opt.plugins)) {
 			if (out_open_sink(o, name)) {
 				fprintf(stderr, "pk2d-synth: out of memory\n");
 				goto out;
@@ -442,8 +447,9 @@ int main(int argc, char **argv)
 	seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	common_area(&c, area, sizeof(area));
 	synth_write_config(&s, &meta[0], area, c.command);
-	synth_write_manifest(&s, &meta[1], area, c.command);
-	for (int f = 0; f < 2; f++)
+	synth_write_agencies(&s, &meta[1]);
+	synth_write_manifest(&s, &meta[2], area, c.command);
+	for (int f = 0; f < N_META; f++)
 		if (out_finish(&meta[f], err, sizeof(err))) {
 			fprintf(stderr, "pk2d-synth: %s\n", err);
 			goto out;

@@ -24,8 +24,9 @@ enum synth_file {
 	SF_RECAP,           /* pkk: rekap-dasawisma.csv (4.16a) */
 	SF_POKJA,           /* pkk: kegiatan-pokja.csv (4.21-4.24) */
 	SF_PKK_LOG,         /* pkk: intervensi-pkk.csv */
-	SF_ACT_FIRST,       /* activities instances: one log each */
-	SF_COUNT = SF_ACT_FIRST + 3
+	SF_ACT_FIRST,       /* activities instances: a log each ... */
+	SF_TABLE_FIRST = SF_ACT_FIRST + 3, /* ... and an aggregate table each */
+	SF_COUNT = SF_TABLE_FIRST + 3
 };
 
 #define SYNTH_N_IND 29
@@ -83,8 +84,10 @@ void synth_write_headers(synth *s);
 void synth_village(synth *s, const char *code, const char *name);
 
 /* pk2d.ini for the set: [pk2d] with the period and area, and one section
- * per plugin naming its files (meta.c). */
+ * per plugin naming its files; the activities sections go into agencies.ini,
+ * which pk2d.ini includes (meta.c). */
 void synth_write_config(const synth *s, outfile *o, const char *area, const char *command);
+void synth_write_agencies(const synth *s, outfile *o);
 /* synth-manifest.txt: what was written, per file: rows, bytes, and the
  * dirty rows by kind (meta.c). */
 void synth_write_manifest(const synth *s, outfile *o, const char *area, const char *command);

@@ -36,7 +36,7 @@ static const struct {
 	{ 0.72, A_ALL }, { 0.97, A_ALL }
 };
 
-enum { I_F2 = 4, I_F5 = 7, I_F6 = 8, I_E5 = 13, I_E8 = 16 };
+enum { I_L2 = 1, I_F2 = 4, I_F5 = 7, I_F6 = 8, I_E2 = 10, I_E5 = 13, I_E8 = 16 };
 
 static double logistic(double x)
 {
@@ -92,7 +92,7 @@ static void draw_parameters(village *v)
 	v->year_first = cal_days(y, 1, 1);
 	v->year_days = cal_days(y + 1, 1, 1) - v->year_first;
 	v->weigh_day = cal_days(y, 8, 1);
-	v->ref_day = cal_days(y, 7, 17);
+	v->ref_day = cal_days(y, 7, 1);
 }
 
 int gen_dirty(village *v, int file, const char *const *kinds, int n)
@@ -146,8 +146,10 @@ typedef struct household {
 	const char *head;
 } household;
 
+/* Kinds named as the family plugin names what it finds. */
 static const char *const survey_dirty[] = {
-	"bad answer", "bad area code", "duplicate kk", "bad member count", "missing kk"
+	"impossible answer", "malformed area", "duplicate KK", "unreadable member count",
+	"missing KK number"
 };
 
 static const char *const methods[] = {
@@ -206,6 +208,11 @@ static void gen_kk(village *v, household *h)
 		gen_balita(v, kk, parent, &kids);
 	for (int i = 0; i < n_school; i++)
 		gen_school_child(v, kk, &kids);
+	/* Birth certificates of the KK's children, for Disdukcapil's table. */
+	for (int i = 0; i < kids.balita + kids.school; i++) {
+		v->rt_children++;
+		v->rt_akta += rng_chance(r, 0.5 + 0.5 * v->p_ind[I_L2]);
+	}
 	male += kids.balita_l;
 	female += kids.balita_p;
 	for (int i = 0; i < n_school + lansia + others; i++) {
@@ -311,11 +318,15 @@ static void gen_kk(village *v, household *h)
 	h->menyusui += pus && kids.balita && rng_chance(r, 0.35);
 	h->lansia += lansia;
 	h->tiga_buta += rng_chance(r, 0.01);
+	if (rng_chance(r, 0.10 + 0.05 * (v->q < 0))) {
+		v->rt_pkh++;
+		v->rt_p2k2 += rng_chance(r, v->p_ind[I_E2]);
+	}
 	h->abk += rng_chance(r, 0.02);
 	s->kk++;
 }
 
-static const char *const recap_dirty[] = { "bad count", "bad area code" };
+static const char *const recap_dirty[] = { "unreadable count", "bad area code" };
 
 static void put_tick(outfile *o, int tick)
 {
@@ -352,6 +363,8 @@ static void gen_household(village *v, int n_kk)
 	h.kesling = rng_chance(r, 0.4);
 	for (int i = 0; i < n_kk; i++)
 		gen_kk(v, &h);
+	v->rt_houses++;
+	v->rt_layak += h.rumah;
 
 	d = gen_dirty(v, SF_RECAP, recap_dirty, 2);
 	if (d == 1)
@@ -453,6 +466,7 @@ void synth_village(synth *s, const char *code, const char *name)
 		groups = size >= 20 ? (size + 19) / 20 : 1;
 		for (long g = 0; g < groups; g++)
 			gen_group(&v, size / groups + (g < size % groups));
+		gen_rt_tables(&v);
 	}
 	gen_village_logs(&v);
 	s->villages++;
