@@ -28,3 +28,7 @@ tests_check_synth_SOURCES = %D%/check_synth.c src/synth/cal.c src/synth/rng.c \
 TESTS += tests/check_synth
 dist_check_SCRIPTS += %D%/synth.sh
 TESTS += %D%/synth.sh
+check_PROGRAMS += tests/check_synth_e2e
+tests_check_synth_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
+tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)
+TESTS += tests/check_synth_e2e

@@ -21,12 +21,36 @@ static void put_num(outfile *o, const char *key, long v)
 	out_ch(o, '\n');
 }
 
+/* A long text as comment lines of at most about 100 characters (pk2d
+ * refuses INI lines of 200), broken at spaces. */
+static void put_comment(outfile *o, const char *text)
+{
+	while (*text) {
+		size_t n = strlen(text);
+
+		if (n > 96) {
+			n = 96;
+			while (n > 0 && text[n] != ' ')
+				n--;
+			if (n == 0)
+				n = strcspn(text, " ");
+		}
+		out_str(o, ";   ");
+		out_put(o, text, n);
+		out_ch(o, '\n');
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+}
+
 void synth_write_config(const synth *s, outfile *o, const char *area, const char *command)
 {
 	char year[8];
 
 	snprintf(year, sizeof(year), "%d", s->opt.year);
-	put_line(o, "; SYNTHETIC DATA written by: ", command);
+	out_str(o, "; SYNTHETIC DATA written by:\n");
+	put_comment(o, command);
 	out_str(o, "; No real family, child or village record is in this data set.\n"
 		   "; File names are relative to this file.\n\n[pk2d]\n");
 	put_line(o, "period = ", year);
