@@ -39,7 +39,7 @@ for f in "$tmp"/1/out/*; do
 	*.csv) cmp -s "$f" "$tmp/3/out/$b" && fail "$b is the same with seeds 5 and 6" ;;
 	esac
 done
-[ "$n" -eq 13 ] || fail "expected 11 data files, pk2d.ini and the manifest, found $n files"
+[ "$n" -eq 17 ] || fail "expected 14 data files, pk2d.ini, agencies.ini and the manifest, found $n files"
 ls "$tmp"/1/out | grep -q tmp && fail "a temporary file was left behind"
 
 # The manifest counts what is in the files.

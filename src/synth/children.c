@@ -82,6 +82,8 @@ void gen_balita(village *v, const char *kk, const char *parent, kk_kids *k)
 		k->balita_l++;
 	else
 		k->balita_p++;
+	/* WHO Anthro rounds z to 2 decimals before comparing (pk2d too). */
+	zw = nearbyint(zw * 100) / 100;
 	k->stunted += zw < -2;
 	v->seq_child++;
 

@@ -21,11 +21,13 @@ typedef struct intervention {
 
 static const intervention health_iv[] = {
 	{ "ttd_remaja", 0, 40, 120, 1500 },
-	{ "ttd_ibu_hamil", 1, 2, 8, 9000 },
-	{ "pmt_ibu_hamil_kek", 0, 3, 12, 450000 },
-	{ "pemantauan_pertumbuhan", 1, 8, 25, 0 },
+	{ "ttd_bumil", 1, 2, 8, 9000 },
+	{ "pmt_bumil_kek", 0, 3, 12, 450000 },
 	{ "asi_eksklusif", 1, 1, 5, 0 },
-	{ "pmt_balita", 0, 5, 25, 300000 },
+	{ "mp_asi", 1, 2, 8, 60000 },
+	{ "pemantauan_pertumbuhan", 1, 8, 25, 0 },
+	{ "pmt_balita_gizi_kurang", 0, 5, 25, 300000 },
+	{ "imunisasi_dasar", 1, 1, 6, 0 },
 };
 
 static const intervention edu_iv[] = {
