@@ -46,3 +46,18 @@ dist_check_SCRIPTS += %D%/out_of_tree.sh
 TESTS += %D%/out_of_tree.sh
 EXTRA_DIST += docs/example-plugin/posyandu.c docs/example-plugin/Makefile \
 	docs/example-plugin/posyandu.csv docs/example-plugin/pk2d.ini
+
+# Synthetic data generator: its exact pieces (compiled in, it is a
+# separate program) and the program end to end.
+check_PROGRAMS += tests/check_synth
+tests_check_synth_CFLAGS = $(TEST_CFLAGS)
+tests_check_synth_LDADD = $(CHECK_LIBS) -lm
+tests_check_synth_SOURCES = %D%/check_synth.c src/synth/cal.c src/synth/rng.c \
+	src/synth/growth.c src/synth/regions.c
+TESTS += tests/check_synth
+dist_check_SCRIPTS += %D%/synth.sh
+TESTS += %D%/synth.sh
+check_PROGRAMS += tests/check_synth_e2e
+tests_check_synth_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
+tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)
+TESTS += tests/check_synth_e2e
