@@ -41,4 +41,9 @@ void esc_term(FILE *f, const char *s);
  * counts 1. */
 size_t esc_width(const char *s);
 
+/* Shortens the UTF-8 string s (in a buffer of size bytes) to at most cols
+ * display columns, ending it with an ellipsis when anything was cut; never
+ * splits a multi-byte character. */
+void esc_shorten(char *s, size_t size, size_t cols);
+
 #endif

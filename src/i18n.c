@@ -12,6 +12,7 @@
 
 #include "areas.h"
 #include "run.h"
+#include "pk2d/plugin.h"
 
 static const char *const words[I18N_N_KEYS][2] = {
 	[T_TITLE] = { "Penilaian Kualitas Keluarga", "Family Quality Assessment" },
@@ -104,6 +105,9 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_LINES] = { "Contoh baris", "Example lines" },
 	[T_COUNT] = { "Jumlah", "Count" },
 	[T_NO_FILES] = { "Tidak ada berkas.", "No files." },
+	[T_FILES_READ] = { "Berkas yang dibaca", "Files read" },
+	[T_DESA] = { "Desa", "Village" },
+	[T_KELURAHAN] = { "Kelurahan", "Urban village" },
 	[T_STATE_OK] = { "berhasil", "ok" },
 	[T_STATE_FAILED] = { "gagal", "failed" },
 	[T_STATE_NOT_LOADED] = { "tidak dimuat", "not loaded" },
@@ -157,6 +161,28 @@ const char *i18n_level(int lang, int level)
 	case AREA_VILLAGE: return i18n(lang, T_VILLAGE);
 	default: return "";
 	}
+}
+
+const char *i18n_area_word(int lang, const char *code)
+{
+	const char *last;
+
+	if (area_level(code) != AREA_VILLAGE)
+		return i18n_level(lang, area_level(code));
+	last = strrchr(code, '.') + 1;
+	return *last == '1' ? i18n(lang, T_KELURAHAN) : *last == '2' ? i18n(lang, T_DESA)
+	                                                             : i18n(lang, T_VILLAGE);
+}
+
+const char *i18n_value(int lang, int kind, double v, char *buf, size_t len)
+{
+	int dec = 1;
+
+	if (kind == PK2D_COUNT)
+		dec = !isnan(v) && v == floor(v) ? 0 : 1;
+	else if (kind == PK2D_MEAN)
+		dec = 2;
+	return i18n_num(lang, v, dec, buf, len);
 }
 
 const char *i18n_state(int lang, int state)

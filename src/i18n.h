@@ -29,7 +29,7 @@ enum i18n_key {
 	T_NO_HISTORY, T_PROGRESS, T_NO_STORE,
 	T_DATA_QUALITY, T_RUN_STATUS, T_PLUGIN, T_AGENCY, T_REASON, T_SECONDS,
 	T_VALUES, T_REFUSED, T_FILE, T_ROWS, T_REJECTED, T_NOTED, T_PROBLEM_KIND,
-	T_LINES, T_COUNT, T_NO_FILES,
+	T_LINES, T_COUNT, T_NO_FILES, T_FILES_READ, T_DESA, T_KELURAHAN,
 	T_STATE_OK, T_STATE_FAILED, T_STATE_NOT_LOADED, T_STATE_DISABLED,
 	T_SUMMARY, T_RANK, T_STUNTING, T_ROLLUP, T_VILLAGE_ASSESSMENTS,
 	T_GENERATED, T_MODEL, T_NOTE, T_NO_DATA, T_YES, T_NO_WORD,
@@ -44,10 +44,17 @@ int i18n_parse_lang(const char *s, int *lang);
 const char *i18n_pick(int lang, const char *label_id, const char *label_en);
 /* The word for an area level (enum area_level). */
 const char *i18n_level(int lang, int level);
+/* The word before a village's name: "Desa" for a code whose last part
+ * starts with 2, "Kelurahan" for 1 (Kepmendagri 100.1.1-6117/2022), the
+ * level's word otherwise. */
+const char *i18n_area_word(int lang, const char *code);
 /* The word for a plugin state (enum run_state). */
 const char *i18n_state(int lang, int state);
 /* The decimal mark of the language: ',' in Bahasa Indonesia, '.' in English. */
 char i18n_decimal(int lang);
+/* The value of an indicator with the decimals of its kind: counts without
+ * decimals when whole, means with 2, percentages with 1. */
+const char *i18n_value(int lang, int kind, double v, char *buf, size_t len);
 /* v with dec decimals and the language's decimal mark (thousands are not
  * grouped); "-" for NaN. Returns buf. */
 const char *i18n_num(int lang, double v, int dec, char *buf, size_t len);

@@ -24,6 +24,16 @@ static const char *num(const report_view *v, double x, int dec)
 	return i18n_num(v->lang, x, dec, buf[k], sizeof buf[k]);
 }
 
+/* An indicator's value with the decimals of its kind. */
+static const char *val(const report_view *v, const reg_indicator *d, double x)
+{
+	static char buf[4][48];
+	static int k;
+
+	k = (k + 1) % 4;
+	return i18n_value(v->lang, d->kind, x, buf[k], sizeof buf[k]);
+}
+
 /* A count: no decimals when whole. */
 static const char *cnt(const report_view *v, double x)
 {
@@ -125,7 +135,7 @@ static const char *ind_label(const report_view *v, const assess_indicator *ai)
 
 static void area_name(FILE *f, const report_view *v, const assess_area *aa)
 {
-	h(f, i18n_level(v->lang, aa->level));
+	h(f, i18n_area_word(v->lang, aa->code));
 	fputc(' ', f);
 	h(f, aa->name ? aa->name : aa->code);
 }
@@ -237,8 +247,7 @@ static void indicator_bars(FILE *f, const report_view *v, const assess_area *aa)
 
 				snprintf(text[k], sizeof text[k], "%s %s", ai->model->code,
 				         ind_label(v, ai));
-				if (strlen(text[k]) > 34)
-					strcpy(text[k] + 31, "...");
+				esc_shorten(text[k], sizeof text[k], 36);
 				labels[k] = text[k];
 				colour[k] = status_colour(ai->status);
 				vals[k++] = ai->score;
@@ -376,8 +385,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				h(f, r->decl->unit);
 				fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
 				        "<td class=\"n\">%s</td><td><span class=\"dot %s\"></span>",
-				        r->has_target ? num(v, r->target, 1) : "-",
-				        r->has_value ? num(v, r->value, 1) : "-", num(v, r->capaian, 1),
+				        r->has_target ? val(v, r->decl, r->target) : "-",
+				        r->has_value ? val(v, r->decl, r->value) : "-", num(v, r->capaian, 1),
 				        capaian_class(v, r->category));
 				h(f, r->category ? i18n_pick(v->lang, r->category->label_id,
 				                             r->category->label_en)
@@ -623,7 +632,7 @@ static void quality(FILE *f, const report_view *v, const assess_area *aa)
 	fputs("</table>\n", f);
 	fprintf(f, "<h3>%s</h3>\n<table><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
 	        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
-	        T(v, T_DATA_QUALITY), T(v, T_PLUGIN), T(v, T_FILE), T(v, T_ROWS),
+	        T(v, T_FILES_READ), T(v, T_PLUGIN), T(v, T_FILE), T(v, T_ROWS),
 	        T(v, T_REJECTED), T(v, T_NOTED), T(v, T_PROBLEM_KIND));
 	for (size_t i = 0; i < v->n_runs; i++)
 		for (size_t k = 0; k < v->runs[i].n_files; k++) {

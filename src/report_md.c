@@ -22,6 +22,15 @@ static const char *num(const report_view *v, double x, int dec)
 	return i18n_num(v->lang, x, dec, buf[k], sizeof buf[k]);
 }
 
+static const char *val(const report_view *v, const reg_indicator *d, double x)
+{
+	static char buf[4][48];
+	static int k;
+
+	k = (k + 1) % 4;
+	return i18n_value(v->lang, d->kind, x, buf[k], sizeof buf[k]);
+}
+
 static const char *cnt(const report_view *v, double x)
 {
 	return num(v, x, !isnan(x) && x != floor(x) ? 1 : 0);
@@ -181,8 +190,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 			fputs(" | ", f);
 			m(f, r->decl->unit);
-			fprintf(f, " | %s | %s | %s | ", r->has_target ? num(v, r->target, 1) : "-",
-			        r->has_value ? num(v, r->value, 1) : "-", num(v, r->capaian, 1));
+			fprintf(f, " | %s | %s | %s | ", r->has_target ? val(v, r->decl, r->target) : "-",
+			        r->has_value ? val(v, r->decl, r->value) : "-", num(v, r->capaian, 1));
 			m(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en)
 			                 : r->has_value ? "-" : T(v, T_NO_DATA));
 			fputs(" |\n", f);
@@ -376,7 +385,7 @@ static void area(FILE *f, const report_view *v, const view_area *va, int with_qu
 	if (v->title && va == &v->main) {
 		m(f, v->title);
 	} else {
-		fprintf(f, "%s — %s ", T(v, T_TITLE), i18n_level(v->lang, aa->level));
+		fprintf(f, "%s — %s ", T(v, T_TITLE), i18n_area_word(v->lang, aa->code));
 		m(f, aa->name ? aa->name : aa->code);
 	}
 	fprintf(f, "\n\n%s ", T(v, T_CODE));

@@ -43,9 +43,9 @@ static void open_svg(FILE *f, const char *title, int w, int h)
 void svg_radar(FILE *f, const char *title, size_t n, const char *const *labels,
                const double *values, double line, char dec)
 {
-	const double cx = 260, cy = 190, r = 130;
+	const double cx = 410, cy = 175, r = 125;
 
-	open_svg(f, title, 520, 380);
+	open_svg(f, title, 820, 350);
 	/* Rings at 25, 50, 75, 100 and the spokes. */
 	for (int ring = 1; ring <= 4; ring++) {
 		fputs("<polygon class=\"grid\" fill=\"none\" stroke=\"#ccc\" points=\"", f);
@@ -65,7 +65,7 @@ void svg_radar(FILE *f, const char *title, size_t n, const char *const *labels,
 		fprintf(f, "<line stroke=\"#ccc\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
 		        cx, cy, cx + r * cos(a), cy + r * sin(a));
 		fprintf(f, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\""
-		        " font-size=\"12\">", lx, ly + (sin(a) > 0.2 ? 10 : sin(a) < -0.2 ? -2 : 4),
+		        " font-size=\"13\">", lx, ly + (sin(a) > 0.2 ? 10 : sin(a) < -0.2 ? -2 : 4),
 		        anchor);
 		esc_html(f, labels[i]);
 		fputs(" (", f);
@@ -108,7 +108,7 @@ void svg_bars(FILE *f, const char *title, size_t n, const char *const *labels,
               const double *values, const char *const *colour, double line,
               const char *line_label, char dec)
 {
-	const int left = 230, width = 380, row = 22, top = 24;
+	const int left = 270, width = 380, row = 22, top = 24;
 	int h = top + row * (int)n + 10;
 
 	open_svg(f, title, left + width + 70, h);

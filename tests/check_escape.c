@@ -102,6 +102,28 @@ START_TEST(width)
 }
 END_TEST
 
+START_TEST(shorten)
+{
+	char a[32] = "Kecukupan pangan";
+	char b[32] = "Désa Ñaña";
+	char c[8] = "abcdefg";
+
+	esc_shorten(a, sizeof a, 8);
+	ck_assert_str_eq(a, "Kecukup\xe2\x80\xa6");
+	ck_assert_uint_eq(esc_width(a), 8);
+	/* Never half of a two-byte character: 5 columns = "Désa" + ellipsis. */
+	esc_shorten(b, sizeof b, 5);
+	ck_assert_str_eq(b, "Désa\xe2\x80\xa6");
+	/* Short enough: untouched. */
+	esc_shorten(b, sizeof b, 40);
+	ck_assert_str_eq(b, "Désa\xe2\x80\xa6");
+	/* The buffer bounds the result too: 6 columns would be "abcde" and the
+	 * ellipsis, but 8 bytes hold only "abcd" + 3 + NUL. */
+	esc_shorten(c, sizeof c, 6);
+	ck_assert_str_eq(c, "abcd\xe2\x80\xa6");
+}
+END_TEST
+
 static char dir[64];
 
 static void make_dir(void)
@@ -239,6 +261,7 @@ int main(void)
 	tcase_add_test(tc, markdown);
 	tcase_add_test(tc, terminal);
 	tcase_add_test(tc, width);
+	tcase_add_test(tc, shorten);
 	tcase_add_test(tc, outfile_commit_and_abort);
 	tcase_add_test(tc, outfile_failures);
 	tcase_add_test(tc, outfile_reserve_by_name);

@@ -1,7 +1,7 @@
 /*
  * check_svg.c - the SVG charts and the report's words. Coordinates are
  * worked out from the chart geometry in svg.c: the radar is centred at
- * (260, 190) with radius 130, axis 0 pointing up; the bars start at x = 230
+ * (410, 175) with radius 125, axis 0 pointing up; the bars start at x = 270
  * and are 380 wide for 100.
  */
 #include <config.h>
@@ -14,6 +14,7 @@
 
 #include "areas.h"
 #include "i18n.h"
+#include "pk2d/plugin.h"
 #include "run.h"
 #include "svg.h"
 
@@ -33,21 +34,21 @@ START_TEST(radar)
 	double v[] = { 100, 50, NAN, 0 };
 	FILE *f = mem();
 
-	svg_radar(f, "IKK \"dims\"", 4, labels, v, 75, ',');
+	svg_radar(f, "IKK \"dims\"", 4, labels, v, 80, ',');
 	fclose(f);
 	ck_assert_ptr_nonnull(strstr(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
 	ck_assert_ptr_nonnull(strstr(buf, "aria-label=\"IKK &quot;dims&quot;\""));
-	/* Up 100 -> (260, 60); right 50 -> (325, 190); NaN and 0 at the centre. */
+	/* Up 100 -> (410, 50); right 50 -> (472.5, 175); NaN and 0 at the centre. */
 	ck_assert_ptr_nonnull(strstr(buf, "class=\"value\" fill=\"#1565c0\" fill-opacity=\"0.25\""
 	                      " stroke=\"#1565c0\" stroke-width=\"2\""
-	                      " points=\"260.0,60.0 325.0,190.0 260.0,190.0 260.0,190.0\""));
-	/* The attention ring at 75: up (260, 92.5), right (357.5, 190). */
-	ck_assert_ptr_nonnull(strstr(buf, "points=\"260.0,92.5 357.5,190.0 260.0,287.5 162.5,190.0\""));
+	                      " points=\"410.0,50.0 472.5,175.0 410.0,175.0 410.0,175.0\""));
+	/* The attention ring at 80 (radius 100): up, right, down, left. */
+	ck_assert_ptr_nonnull(strstr(buf, "points=\"410.0,75.0 510.0,175.0 410.0,275.0 310.0,175.0\""));
 	ck_assert_ptr_nonnull(strstr(buf, "&lt;b&gt;B&lt;/b&gt; (50,0)"));
 	ck_assert_ptr_nonnull(strstr(buf, "C (-)"));
 	ck_assert_ptr_nonnull(strstr(buf, "D &amp; E (0,0)"));
 	ck_assert_ptr_null(strstr(buf, "<b>"));
-	ck_assert_ptr_nonnull(strstr(buf, "fill=\"" SVG_NONE "\" cx=\"260.0\" cy=\"190.0\""));
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"" SVG_NONE "\" cx=\"410.0\" cy=\"175.0\""));
 	ck_assert_ptr_nonnull(strstr(buf, "</svg>\n"));
 }
 END_TEST
@@ -61,14 +62,14 @@ START_TEST(bars)
 
 	svg_bars(f, "bars", 2, labels, v, colour, 75, "Garis <75>", '.');
 	fclose(f);
-	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"230\" y=\"27\" width=\"304.0\""
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"270\" y=\"27\" width=\"304.0\""
 	                      " height=\"16\" fill=\"" SVG_GOOD "\""));
 	/* One bar only: the NaN row has its grey track and "-". */
 	ck_assert_ptr_null(strstr(buf + (strstr(buf, "class=\"bar\"") - buf) + 1, "class=\"bar\""));
 	ck_assert_ptr_nonnull(strstr(buf, ">80.0</text>"));
 	ck_assert_ptr_nonnull(strstr(buf, ">-</text>"));
-	/* The attention line at 230 + 380 * 0.75 = 515. */
-	ck_assert_ptr_nonnull(strstr(buf, "class=\"attention\" x1=\"515\" y1=\"18\" x2=\"515\""));
+	/* The attention line at 270 + 380 * 0.75 = 555. */
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"attention\" x1=\"555\" y1=\"18\" x2=\"555\""));
 	ck_assert_ptr_nonnull(strstr(buf, "<title>Garis &lt;75&gt;</title>"));
 }
 END_TEST
@@ -152,6 +153,13 @@ START_TEST(words)
 	ck_assert_str_eq(i18n_num(LANG_ID, -3.25, 1, b, sizeof b), "-3,2");
 	ck_assert_str_eq(i18n_num(LANG_EN, NAN, 1, b, sizeof b), "-");
 	ck_assert_str_eq(i18n_num(LANG_EN, 786, 0, b, sizeof b), "786");
+	ck_assert_str_eq(i18n_value(LANG_ID, PK2D_COUNT, 786, b, sizeof b), "786");
+	ck_assert_str_eq(i18n_value(LANG_ID, PK2D_COUNT, 2.5, b, sizeof b), "2,5");
+	ck_assert_str_eq(i18n_value(LANG_ID, PK2D_MEAN, -1.234, b, sizeof b), "-1,23");
+	ck_assert_str_eq(i18n_value(LANG_EN, PK2D_PROPORTION, 73.333, b, sizeof b), "73.3");
+	ck_assert_str_eq(i18n_area_word(LANG_ID, "63.02.09.2007"), "Desa");
+	ck_assert_str_eq(i18n_area_word(LANG_ID, "63.71.01.1001"), "Kelurahan");
+	ck_assert_str_eq(i18n_area_word(LANG_EN, "63.02"), "Regency/City");
 }
 END_TEST
 
