@@ -33,7 +33,6 @@ bin_PROGRAMS += %D%/pk2d
 	%D%/escape.c %D%/escape.h \
 	%D%/i18n.c %D%/i18n.h \
 	%D%/svg.c %D%/svg.h \
-	%D%/outfile.c %D%/outfile.h \
 	%D%/trend.c %D%/trend.h \
 	%D%/report_view.c %D%/report_view.h \
 	%D%/report_html.c %D%/report_md.c %D%/report_csv.c %D%/report_dhis2.c \

@@ -1,18 +1,14 @@
 /*
- * check_escape.c - escaping for every format, and atomic output files.
+ * check_escape.c - escaping for every format.
  */
 #include <config.h>
 
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "escape.h"
-#include "outfile.h"
 
 /* Runs fn(f, in) into a memory stream and returns the text (static). */
 static const char *esc(void (*fn)(FILE *, const char *), const char *in)
@@ -124,129 +120,6 @@ START_TEST(shorten)
 }
 END_TEST
 
-static char dir[64];
-
-static void make_dir(void)
-{
-	strcpy(dir, "/tmp/pk2d-escape-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-}
-
-/* Number of entries in dir other than . and .. */
-static int count_entries(void)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	int n = 0;
-
-	ck_assert_ptr_nonnull(d);
-	while ((e = readdir(d)))
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-			n++;
-	closedir(d);
-	return n;
-}
-
-static char *slurp(const char *path)
-{
-	static char buf[256];
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	ck_assert_ptr_nonnull(f);
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = 0;
-	fclose(f);
-	return buf;
-}
-
-START_TEST(outfile_commit_and_abort)
-{
-	char path[128], err[256];
-	outfile o;
-	struct stat st;
-
-	make_dir();
-	snprintf(path, sizeof path, "%s/report.html", dir);
-	/* An earlier report survives an aborted run untouched. */
-	ck_assert_int_eq(outfile_open(&o, path, err, sizeof err), 0);
-	fputs("old", o.f);
-	ck_assert_int_eq(outfile_commit(&o, err, sizeof err), 0);
-	ck_assert_str_eq(slurp(path), "old");
-	ck_assert_int_eq(stat(path, &st), 0);
-	ck_assert_int_eq(st.st_mode & 0777, 0666 & ~(mode_t)022);
-
-	ck_assert_int_eq(outfile_open(&o, path, err, sizeof err), 0);
-	ck_assert_int_eq(count_entries(), 2);           /* report + temp */
-	fputs("half", o.f);
-	outfile_abort(&o);
-	ck_assert_int_eq(count_entries(), 1);
-	ck_assert_str_eq(slurp(path), "old");
-
-	ck_assert_int_eq(outfile_open(&o, path, err, sizeof err), 0);
-	fputs("new", o.f);
-	ck_assert_int_eq(outfile_commit(&o, err, sizeof err), 0);
-	ck_assert_str_eq(slurp(path), "new");
-	ck_assert_int_eq(count_entries(), 1);
-	unlink(path);
-	rmdir(dir);
-}
-END_TEST
-
-START_TEST(outfile_failures)
-{
-	char path[160], err[256];
-	outfile o;
-
-	make_dir();
-	/* A directory that does not exist: nothing is created. */
-	snprintf(path, sizeof path, "%s/nope/report.csv", dir);
-	ck_assert_int_lt(outfile_open(&o, path, err, sizeof err), 0);
-	ck_assert_ptr_nonnull(strstr(err, "nope/report.csv"));
-	/* The destination is a directory: rename fails, the temp is removed. */
-	snprintf(path, sizeof path, "%s/isdir", dir);
-	ck_assert_int_eq(mkdir(path, 0755), 0);
-	ck_assert_int_eq(outfile_open(&o, path, err, sizeof err), 0);
-	fputs("x", o.f);
-	ck_assert_int_lt(outfile_commit(&o, err, sizeof err), 0);
-	ck_assert_ptr_nonnull(strstr(err, "isdir: cannot write"));
-	ck_assert_int_eq(count_entries(), 1);
-	rmdir(path);
-	/* A full disk: /dev/full refuses every write at flush time. */
-	if (access("/dev/full", W_OK) == 0) {
-		o.f = fopen("/dev/full", "w");
-		ck_assert_ptr_nonnull(o.f);
-		o.path = strdup("/dev/full");
-		o.tmp = NULL;
-		fputs("x", o.f);
-		ck_assert_int_lt(outfile_commit(&o, err, sizeof err), 0);
-		ck_assert_ptr_null(o.f);
-	}
-	rmdir(dir);
-}
-END_TEST
-
-START_TEST(outfile_reserve_by_name)
-{
-	char path[128], err[256];
-	outfile o;
-	FILE *f;
-
-	make_dir();
-	snprintf(path, sizeof path, "%s/book.xlsx", dir);
-	ck_assert_int_eq(outfile_reserve(&o, path, err, sizeof err), 0);
-	ck_assert_ptr_null(o.f);
-	f = fopen(o.tmp, "w");
-	fputs("xlsx", f);
-	fclose(f);
-	ck_assert_int_eq(outfile_commit(&o, err, sizeof err), 0);
-	ck_assert_str_eq(slurp(path), "xlsx");
-	ck_assert_int_eq(count_entries(), 1);
-	unlink(path);
-	rmdir(dir);
-}
-END_TEST
-
 int main(void)
 {
 	Suite *s = suite_create("escape");
@@ -254,7 +127,6 @@ int main(void)
 	SRunner *sr;
 	int failed;
 
-	umask(022);
 	tcase_add_test(tc, html_entities);
 	tcase_add_test(tc, csv_quoting_and_formulas);
 	tcase_add_test(tc, cell_text);
@@ -262,9 +134,6 @@ int main(void)
 	tcase_add_test(tc, terminal);
 	tcase_add_test(tc, width);
 	tcase_add_test(tc, shorten);
-	tcase_add_test(tc, outfile_commit_and_abort);
-	tcase_add_test(tc, outfile_failures);
-	tcase_add_test(tc, outfile_reserve_by_name);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

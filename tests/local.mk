@@ -40,6 +40,12 @@ check_PROGRAMS += tests/check_store
 tests_check_store_CFLAGS = $(TEST_CFLAGS)
 tests_check_store_LDADD = $(TEST_LDADD) $(SQLITE_LIBS)
 TESTS += tests/check_store
+check_PROGRAMS += tests/check_report
+tests_check_report_SOURCES = tests/check_report.c tests/report_fixture.c \
+	tests/report_fixture.h
+tests_check_report_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
+tests_check_report_LDADD = $(TEST_LDADD) $(CJSON_LIBS)
+TESTS += tests/check_report
 
 # An agency's plugin built out of tree against the staged install.
 dist_check_SCRIPTS += %D%/out_of_tree.sh
