@@ -122,7 +122,7 @@ static void summary_sheet(struct book *b)
 
 		str(b, ws, r, 0, s->code, NULL);
 		str(b, ws, r, 1, s->name, NULL);
-		str(b, ws, r, 2, i18n_level(b->v->lang, s->level), NULL);
+		str(b, ws, r, 2, i18n_area_word(b->v->lang, s->code), NULL);
 		num(ws, r, 3, s->kk, b->int0);
 		num(ws, r, 4, s->ikk, b->num2);
 		if (s->category)

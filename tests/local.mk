@@ -46,6 +46,15 @@ tests_check_report_SOURCES = tests/check_report.c tests/report_fixture.c \
 tests_check_report_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
 tests_check_report_LDADD = $(TEST_LDADD) $(CJSON_LIBS)
 TESTS += tests/check_report
+check_PROGRAMS += tests/report_sample
+tests_report_sample_SOURCES = tests/report_sample.c tests/report_fixture.c \
+	tests/report_fixture.h
+tests_report_sample_CFLAGS = $(TEST_CFLAGS)
+tests_report_sample_LDADD = $(TEST_LDADD)
+# The HTML in headless Chromium, the XLSX read back by LibreOffice (each
+# skips when its program is not installed).
+dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh
+TESTS += tests/report_html.sh tests/report_xlsx.sh
 
 # An agency's plugin built out of tree against the staged install.
 dist_check_SCRIPTS += %D%/out_of_tree.sh
