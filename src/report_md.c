@@ -381,7 +381,7 @@ static void area(FILE *f, const report_view *v, const view_area *va, int with_qu
 {
 	const assess_area *aa = va->aa;
 
-	fputs("\n# ", f);
+	fputs(v->wide || va != &v->main ? "\n# " : "# ", f);
 	if (v->title && va == &v->main) {
 		m(f, v->title);
 	} else {

@@ -55,6 +55,10 @@ tests_report_sample_LDADD = $(TEST_LDADD)
 # skips when its program is not installed).
 dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh
 TESTS += tests/report_html.sh tests/report_xlsx.sh
+# pk2d report and history end to end: every format, two periods, a run
+# killed inside its store transaction, --split, bad requests.
+dist_check_SCRIPTS += tests/report_e2e.sh
+TESTS += tests/report_e2e.sh
 
 # An agency's plugin built out of tree against the staged install.
 dist_check_SCRIPTS += %D%/out_of_tree.sh
