@@ -39,3 +39,6 @@ bin_PROGRAMS += %D%/pk2d
 	%D%/report_xlsx.c %D%/report_run.c %D%/report_run.h \
 	%D%/history.c %D%/history.h \
 	%D%/store.c %D%/store.h
+
+# Health: WHO-UNICEF prevalence classes for the report.
+%C%_libpk2dcore_la_SOURCES += %D%/prevalence_class.c %D%/prevalence_class.h

@@ -80,3 +80,8 @@ check_PROGRAMS += tests/check_synth_e2e
 tests_check_synth_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
 tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)
 TESTS += tests/check_synth_e2e
+# Health: WHO-UNICEF prevalence classes.
+check_PROGRAMS += %D%/check_prevalence_class
+TESTS += %D%/check_prevalence_class
+%C%_check_prevalence_class_CFLAGS = $(TEST_CFLAGS)
+%C%_check_prevalence_class_LDADD = $(TEST_LDADD)
