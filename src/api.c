@@ -62,11 +62,20 @@ const char *api_data_dir(void)
 
 /* ------------------------------------------------------- registry sink */
 
+/* The registry's messages start with the instance name; say it once. */
+static const char *without_instance(const registry_sink *s, const char *err)
+{
+	size_t n = strlen(s->run->instance);
+	if (!strncmp(err, s->run->instance, n) && err[n] == ':' && err[n + 1] == ' ')
+		return err + n + 2;
+	return err;
+}
+
 static void sink_log_refusal(registry_sink *s, const char *err)
 {
 	s->logged_refusals++;
 	log_msg(s->logged_refusals <= API_REFUSALS_SHOWN ? PK2D_LOG_WARNING : PK2D_LOG_DEBUG,
-	        "%s: refused: %s", s->run->instance, err);
+	        "%s: refused: %s", s->run->instance, without_instance(s, err));
 }
 
 static int rs_indicator(api_sink *base, const pk2d_indicator *d)
@@ -75,7 +84,7 @@ static int rs_indicator(api_sink *base, const pk2d_indicator *d)
 	char err[512];
 	int r = registry_declare_indicator(s->reg, s->run->instance, s->agency, d, err, sizeof err);
 	if (r < 0)
-		log_msg(PK2D_LOG_ERROR, "%s: %s", s->run->instance, err);
+		log_msg(PK2D_LOG_ERROR, "%s: %s", s->run->instance, without_instance(s, err));
 	return r;
 }
 
@@ -86,7 +95,7 @@ static int rs_intervention(api_sink *base, const pk2d_intervention *d)
 	int r = registry_declare_intervention(s->reg, s->run->instance, s->agency, d, err,
 	                                      sizeof err);
 	if (r < 0)
-		log_msg(PK2D_LOG_ERROR, "%s: %s", s->run->instance, err);
+		log_msg(PK2D_LOG_ERROR, "%s: %s", s->run->instance, without_instance(s, err));
 	return r;
 }
 

@@ -63,6 +63,19 @@ static void mark_failed(plugin_run *run, registry *reg, char *reason)
 	run->values = 0;
 }
 
+/* The line that closes an instance: its failure, or with -v its counts. */
+static void report_end(const plugin_run *run, long logged_refusals)
+{
+	if (run->state == RUN_FAILED)
+		log_msg(PK2D_LOG_ERROR, "%s: failed: %s", run->instance, run->reason);
+	else
+		log_msg(PK2D_LOG_INFO, "%s: done in %.2f s: %ld values, %ld refused",
+		        run->instance, run->seconds, run->values, run->refused);
+	if (logged_refusals > API_REFUSALS_SHOWN)
+		log_msg(PK2D_LOG_WARNING, "%s: %ld values refused in all (the first %d shown; "
+		        "-vv shows every one)", run->instance, run->refused, API_REFUSALS_SHOWN);
+}
+
 /* ------------------------------------------------------------ in-process */
 
 static void run_in_process(const conf *cfg, const areas *ar, registry *reg, runner_job *job,
@@ -92,6 +105,7 @@ static void run_in_process(const conf *cfg, const areas *ar, registry *reg, runn
 		mark_failed(run, reg, reason);
 	else
 		run->state = RUN_OK;
+	report_end(run, sink.logged_refusals);
 }
 
 /* ----------------------------------------------------------------- child */
@@ -323,15 +337,11 @@ static void finish(struct child *c, registry *reg)
 	} else if (c->end_stage != WIRE_STAGE_DONE) {
 		reason = callback_reason(c->end_stage, c->end_code);
 	}
-	if (reason) {
+	if (reason)
 		mark_failed(run, reg, reason);
-		log_msg(PK2D_LOG_ERROR, "%s: failed: %s", run->instance, reason);
-	} else {
+	else
 		run->state = RUN_OK;
-	}
-	if (c->sink.logged_refusals > API_REFUSALS_SHOWN)
-		log_msg(PK2D_LOG_WARNING, "%s: %ld values refused in all (the first %d shown; "
-		        "-vv shows every one)", run->instance, run->refused, API_REFUSALS_SHOWN);
+	report_end(run, c->sink.logged_refusals);
 	free(c->buf);
 	c->buf = NULL;
 	c->len = c->cap = 0;

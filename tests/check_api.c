@@ -1,0 +1,210 @@
+/*
+ * check_api.c - every function of pk2d_host_api, called by a plugin whose
+ * callbacks live in this file, in process and in a child. The plugin counts
+ * the checks that came out as expected and reports the count as a value, so
+ * the forked run (where an assertion in the child would go unseen) is
+ * checked through the registry like any plugin's result.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "runner.h"
+#include "testutil.h"
+#include "util.h"
+
+#define VILLAGE "63.02.09.2007"
+
+static char *dir;
+static char *ini_path;
+
+static int count_key(void *ud, const char *key, const char *value)
+{
+	(void)value;
+	char *seen = ud;
+	strcat(seen, key);
+	strcat(seen, ",");
+	return 0;
+}
+
+static int stop_at_second(void *ud, const char *key, const char *value)
+{
+	(void)key;
+	(void)value;
+	return ++*(int *)ud == 2 ? 7 : 0;
+}
+
+struct probe {
+	const pk2d_host_api *api;
+	pk2d_host *h;
+	int passed;
+};
+
+static struct probe probe;
+
+#define CHECK(cond) (probe.passed += (cond) ? 1 : 0)
+
+/* 22 checks. */
+static int probe_init(const pk2d_host_api *api, pk2d_host *h, void **state)
+{
+	probe.api = api;
+	probe.h = h;
+	probe.passed = 0;
+	*state = &probe;
+	char *want_path = xasprintf("%s/sub/x.csv", dir);
+	char *want_where = xasprintf("%s:6", ini_path);
+	const char *data_dir = getenv("PK2D_DATA_DIR");
+	CHECK(api->abi_major == PK2D_ABI_MAJOR && api->abi_minor == PK2D_ABI_MINOR);
+	CHECK(api->struct_size == sizeof(pk2d_host_api));
+	CHECK(!strcmp(api->config_get(h, "data"), "sub/x.csv"));
+	CHECK(!strcmp(api->config_get(h, "DATA"), "sub/x.csv"));
+	CHECK(!strcmp(api->config_get(h, "label"), "bawaan"));
+	CHECK(api->config_get(h, "nothing") == NULL);
+	CHECK(!strcmp(api->config_path(h, "data"), want_path));
+	CHECK(!strcmp(api->config_where(h, "data"), want_where));
+	CHECK(!strcmp(api->config_where(h, "label"), ""));
+	char seen[256] = "";
+	CHECK(api->config_each(h, count_key, seen) == 0 && !strcmp(seen, "agency,data,column.x,"));
+	int calls = 0;
+	CHECK(api->config_each(h, stop_at_second, &calls) == 7 && calls == 2);
+	CHECK(!strcmp(api->run_period(h), "2023"));
+	CHECK(!strcmp(api->run_area(h), VILLAGE));
+	CHECK(!strcmp(api->agency(h), "Dinas Probe"));
+	CHECK(!strcmp(api->area_name(h, VILLAGE), "Sang-Sang"));
+	CHECK(api->area_name(h, "99.99.99.9999") == NULL);
+	CHECK(data_dir && !strcmp(api->data_dir(h), data_dir));
+	CHECK(!strcmp(api->strerror(PK2D_ERR_DUPLICATE), "an id declared twice"));
+	const pk2d_indicator ind = { .id = "checks", .label_id = "Uji", .kind = PK2D_COUNT,
+	                             .direction = PK2D_NEUTRAL };
+	CHECK(api->declare_indicator(h, &ind) == 0);
+	CHECK(api->declare_indicator(h, &ind) == PK2D_ERR_DUPLICATE);
+	const pk2d_indicator bad = { .id = "Bad Id", .label_id = "x" };
+	CHECK(api->declare_indicator(h, &bad) == PK2D_ERR_INVALID);
+	/* Values belong in collect. */
+	const pk2d_value v = { .indicator = "checks", .area = VILLAGE, .numerator = 1,
+	                       .denominator = 1 };
+	CHECK(api->report_value(h, &v) == PK2D_ERR_INVALID);
+	api->log(h, PK2D_LOG_DEBUG, "init checks: %d", probe.passed);
+	free(want_path);
+	free(want_where);
+	return 0;
+}
+
+/* 7 more checks, then the count is reported as "checks". */
+static int probe_collect(void *state)
+{
+	struct probe *p = state;
+	const pk2d_host_api *api = p->api;
+	pk2d_host *h = p->h;
+	const pk2d_indicator late = { .id = "late", .label_id = "x", .kind = PK2D_COUNT };
+	CHECK(api->declare_indicator(h, &late) == PK2D_ERR_INVALID);
+	const pk2d_value undeclared = { .indicator = "nope", .area = VILLAGE, .numerator = 1,
+	                                .denominator = 1 };
+	CHECK(api->report_value(h, &undeclared) == PK2D_ERR_UNKNOWN_ID);
+	const pk2d_value no_area = { .indicator = "checks", .numerator = 1, .denominator = 1 };
+	CHECK(api->report_value(h, &no_area) == PK2D_ERR_INVALID);
+	const pk2d_intervention_value iv = { .intervention = "nope", .area = VILLAGE };
+	CHECK(api->report_intervention(h, &iv) == PK2D_ERR_UNKNOWN_ID);
+	CHECK(api->csv_open(h, "/nonexistent/file.csv") == NULL);
+	CHECK(api->report_value(h, NULL) == PK2D_ERR_INVALID);
+	api->csv_close(NULL);
+	CHECK(api->csv_next(NULL) == PK2D_ERR_INVALID);
+	const pk2d_value v = { .indicator = "checks", .area = VILLAGE, .rt = 2,
+	                       .numerator = p->passed, .denominator = 1 };
+	return api->report_value(h, &v);
+}
+
+static void run_probe(int no_fork, reg_sum *out, plugin_run *run)
+{
+	dir = tu_tmpdir();
+	ini_path = tu_write(dir, "pk2d.ini", "[pk2d]\nperiod = 2023\narea = " VILLAGE "\n"
+	                    "[plugin.probe]\nagency = Dinas Probe\ndata = sub/x.csv\n"
+	                    "column.x = X\n");
+	msglist errs = { 0 };
+	conf *cfg = conf_load(ini_path, &errs);
+	ck_assert_ptr_nonnull(cfg);
+	char err[256];
+	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
+	areas *ar = areas_load(codes, err, sizeof err);
+	ck_assert_ptr_nonnull(ar);
+	pk2d_config_key keys[] = {
+		{ "data", NULL, 1, NULL }, { "label", "bawaan", 0, NULL },
+		{ "column.*", NULL, 0, NULL }, { NULL, NULL, 0, NULL },
+	};
+	loaded_plugin lp = { .name = "probe", .agency = "Dinas Bawaan", .keys = keys,
+	                     .n_keys = 3, .init = probe_init, .collect = probe_collect };
+	ck_assert_int_eq(conf_check_plugin(&cfg->plugins[0], keys, &errs), 0);
+	memset(run, 0, sizeof *run);
+	run->instance = xstrdup("probe");
+	run->agency = xstrdup("Dinas Probe");
+	runner_job job = { .cp = &cfg->plugins[0], .lp = &lp, .run = run };
+	registry *reg = registry_new();
+	runner_opts o = { .jobs = 1, .no_fork = no_fork };
+	ck_assert_uint_eq(runner_run(cfg, ar, reg, &job, 1, &o), 0);
+	registry_rollup(reg);
+	const reg_indicator *ind = registry_find_indicator(reg, "probe.checks");
+	ck_assert_ptr_nonnull(ind);
+	ck_assert_int_eq(registry_get(reg, ind, VILLAGE, 2, "2023", out), 1);
+	registry_free(reg);
+	areas_free(ar);
+	free(codes);
+	conf_free(cfg);
+	msglist_free(&errs);
+	tu_rmtree(dir);
+	free(dir);
+	free(ini_path);
+}
+
+START_TEST(in_process)
+{
+	reg_sum s;
+	plugin_run run;
+	run_probe(1, &s, &run);
+	ck_assert_int_eq(run.state, RUN_OK);
+	ck_assert_msg(s.num == 29, "%g checks passed", s.num);
+	/* Accepted: the count. Refused by the registry: the undeclared value
+	 * and intervention (the value without an area never gets that far). */
+	ck_assert_int_eq(run.values, 1);
+	ck_assert_int_eq(run.refused, 2);
+	free(run.instance);
+	free(run.agency);
+}
+END_TEST
+
+START_TEST(in_child)
+{
+	reg_sum s;
+	plugin_run run;
+	run_probe(0, &s, &run);
+	ck_assert_int_eq(run.state, RUN_OK);
+	ck_assert_msg(s.num == 29, "%g checks passed", s.num);
+	ck_assert_int_eq(run.values, 1);
+	ck_assert_int_eq(run.refused, 2);
+	free(run.instance);
+	free(run.agency);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("api");
+	TCase *t = tcase_create("api");
+	tcase_add_test(t, in_process);
+	tcase_add_test(t, in_child);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	log_set_verbosity(-1);
+	SRunner *r = srunner_create(suite());
+	srunner_run_all(r, CK_NORMAL);
+	int failed = srunner_ntests_failed(r);
+	srunner_free(r);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
