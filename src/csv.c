@@ -1,38 +1,68 @@
 /*
  * csv.c - the shared CSV reader: big read() blocks, fields split in place.
  *
- * The buffer holds the unread part of the file. csv_next() first finds where
- * the current record ends (a newline outside quotes), reading more and
- * growing the buffer when the record is not complete yet, and only then
- * splits the record in place: separators and the line end become NULs and
- * quoted fields are unquoted where they lie. Nothing is modified before the
- * record is complete, so a refill never sees half-split data.
+ * The buffer holds the unread part of the file. csv_next() scans the
+ * current record 64 bytes at a time for the only bytes that matter (the
+ * separator, '"' and '\n', found with SSE2 compares where available),
+ * noting where each field starts and ends. The scan state is kept across
+ * refills, so a record that runs past the data read so far is resumed, not
+ * rescanned. Only once the record is complete are its fields trimmed,
+ * unquoted and NUL-terminated in place, so a refill never sees half-split
+ * data.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#if defined(__GNUC__) && defined(__x86_64__)
+#define HAVE_AVX2_TARGET 1
+#include <immintrin.h>
+#endif
 
 #include "pk2d/plugin.h"
 #include "csv.h"
 
 #define CSV_BLOCK (1024 * 1024)
-#define CSV_NEED_MORE ((size_t)-1)
+/* The scan loads 64 bytes at any offset below len: the buffer has this
+ * much zeroed room past cap. */
+#define CSV_PAD 64
+
+/* Bits k of the 64 bytes at p that are the separator, '"' and '\n'. */
+struct masks {
+	uint64_t sep, quote, nl;
+};
 
 struct pk2d_csv {
 	int fd;
 	int eof;
 	int failed;             /* a csv_next() error; repeated on later calls */
 	char sep;
-	char *buf;              /* cap + 1 bytes: buf[len] is always 0 */
+	unsigned char cls[256]; /* CLS_BLANK, CLS_QUOTE per byte */
+	char *buf;              /* cap + CSV_PAD bytes; buf[len] is always 0 */
 	size_t cap, len, pos;   /* unread data is buf[pos..len) */
 	long line;              /* physical line of buf[pos] */
 	long rec_line;          /* line the current record starts on */
-	char **fields;
+	/* Scan of the record at pos, offsets relative to pos. */
+	size_t scan_at;         /* first byte not scanned yet */
+	size_t mask_blk;        /* offset of the block whose masks are kept */
+	struct masks masks;
+	struct masks (*find_masks)(const char *p, char sep); /* masks_* */
+	int scan_quoted;        /* inside a quoted field */
+	long scan_lines;        /* newlines inside quoted fields so far */
+	long quote_line;        /* line of the open quote */
+	size_t *ends;           /* offset where each field ends */
+	char **fields;          /* finished fields, valid where done[k] == gen */
+	unsigned *done;
+	unsigned gen;           /* counts records, so a new one finishes nothing */
+	size_t rec_pos;         /* the current record is buf[rec_pos..] */
 	int n_fields, cap_fields;
 	char **header;
 	int n_header;
@@ -44,16 +74,31 @@ struct pk2d_csv {
 };
 
 enum { REC_REJECTED = 1, REC_NOTED = 2 };
+enum { SCAN_DONE = 1, SCAN_MORE = 0 };
 
-static int is_blank(char ch, char sep)
+enum { CLS_BLANK = 1, CLS_QUOTE = 2 };
+
+static int is_blank(const csv_reader *c, char ch)
 {
-	return (ch == ' ' || ch == '\r' || ch == '\t') && ch != sep;
+	return c->cls[(unsigned char)ch] & CLS_BLANK;
+}
+
+/* Blanks are space, CR and tab, unless tab separates. */
+static void set_separator(csv_reader *c, char sep)
+{
+	c->sep = sep;
+	memset(c->cls, 0, sizeof c->cls);
+	c->cls[' '] = c->cls['\r'] = CLS_BLANK;
+	if (sep != '\t')
+		c->cls['\t'] = CLS_BLANK;
+	c->cls['"'] = CLS_QUOTE;
 }
 
 /* Reads more of the file after moving the unread part to the front; grows
  * the buffer when the unread part already fills it. */
 static int refill(csv_reader *c)
 {
+	c->mask_blk = SIZE_MAX; /* the kept masks describe old bytes */
 	if (c->pos > 0) {
 		memmove(c->buf, c->buf + c->pos, c->len - c->pos);
 		c->len -= c->pos;
@@ -61,12 +106,13 @@ static int refill(csv_reader *c)
 	}
 	if (c->len == c->cap) {
 		size_t ncap = c->cap * 2;
-		char *nb = realloc(c->buf, ncap + 1);
+		char *nb = realloc(c->buf, ncap + CSV_PAD);
 		if (!nb) {
 			snprintf(c->error, sizeof c->error,
 			         "line %ld: out of memory for a record of %zu bytes", c->line, c->len);
 			return PK2D_ERR_NOMEM;
 		}
+		memset(nb + c->cap, 0, ncap - c->cap + CSV_PAD);
 		c->buf = nb;
 		c->cap = ncap;
 	}
@@ -87,175 +133,343 @@ static int refill(csv_reader *c)
 	}
 }
 
-/*
- * Index of the newline that ends the record starting at p, or len when the
- * file ends first. CSV_NEED_MORE when more data must be read to know. At end
- * of file inside a quoted field, *open_quote is set to that field's offset.
- */
-static size_t record_end(const csv_reader *c, size_t p, size_t *open_quote)
+#ifdef __SSE2__
+static struct masks masks_sse2(const char *p, char sep)
 {
-	const char *b = c->buf;
-	size_t len = c->len, i;
-	const char *nl = memchr(b + p, '\n', len - p);
-	size_t lim = nl ? (size_t)(nl - b) : len;
-	int field_start = 1;
+	const __m128i vs = _mm_set1_epi8(sep), vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
+	struct masks m = { 0, 0, 0 };
 
-	if (!memchr(b + p, '"', lim - p))
-		return nl || c->eof ? lim : CSV_NEED_MORE;
-	for (i = p; i < len;) {
-		char ch = b[i];
-		if (field_start) {
-			if (is_blank(ch, c->sep)) {
-				i++;
-				continue;
-			}
-			field_start = 0;
-			if (ch == '"') {
-				size_t q0 = i;
-				for (i++;;) {
-					const char *q = memchr(b + i, '"', len - i);
-					if (!q) {
-						if (!c->eof)
-							return CSV_NEED_MORE;
-						*open_quote = q0;
-						return len;
-					}
-					i = (size_t)(q - b) + 1;
-					if (i == len && !c->eof)
-						return CSV_NEED_MORE;
-					if (i < len && b[i] == '"') {
-						i++;
-						continue;
-					}
-					break;
-				}
-				continue;
-			}
-		}
-		if (ch == c->sep)
-			field_start = 1;
-		else if (ch == '\n')
-			return i;
-		i++;
+	for (int k = 0; k < 4; k++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		m.sep |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vs)) << (16 * k);
+		m.quote |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vq)) << (16 * k);
+		m.nl |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vn)) << (16 * k);
 	}
-	return c->eof ? len : CSV_NEED_MORE;
+	return m;
+}
+#endif
+
+static struct masks masks_plain(const char *p, char sep)
+{
+	struct masks m = { 0, 0, 0 };
+
+	for (int k = 0; k < 64; k++) {
+		m.sep |= (uint64_t)(p[k] == sep) << k;
+		m.quote |= (uint64_t)(p[k] == '"') << k;
+		m.nl |= (uint64_t)(p[k] == '\n') << k;
+	}
+	return m;
 }
 
-static int add_field(csv_reader *c, char *f)
+#ifdef HAVE_AVX2_TARGET
+/* The same with 32-byte compares, used when the CPU has AVX2. */
+__attribute__((target("avx2"))) static struct masks masks_avx2(const char *p, char sep)
 {
-	if (c->n_fields == c->cap_fields) {
-		int ncap = c->cap_fields ? c->cap_fields * 2 : 32;
-		char **nf = realloc(c->fields, (size_t)ncap * sizeof *nf);
-		if (!nf)
-			return PK2D_ERR_NOMEM;
-		c->fields = nf;
-		c->cap_fields = ncap;
-	}
-	c->fields[c->n_fields++] = f;
+	const __m256i vs = _mm256_set1_epi8(sep), vq = _mm256_set1_epi8('"'),
+	              vn = _mm256_set1_epi8('\n');
+	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+	struct masks m;
+
+	m.sep = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vs)) |
+	        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vs)) << 32;
+	m.quote = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vq)) |
+	          (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vq)) << 32;
+	m.nl = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vn)) |
+	       (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vn)) << 32;
+	return m;
+}
+#endif
+
+typedef struct masks (*mask_fn)(const char *p, char sep);
+
+/* The scanner csv_set_scanner() chose; NULL: the fastest. */
+static mask_fn forced_masks;
+
+/* The fastest mask function this CPU runs. */
+static mask_fn pick_masks(void)
+{
+	if (forced_masks)
+		return forced_masks;
+#ifdef HAVE_AVX2_TARGET
+	if (__builtin_cpu_supports("avx2"))
+		return masks_avx2;
+#endif
+#ifdef __SSE2__
+	return masks_sse2;
+#else
+	return masks_plain;
+#endif
+}
+
+int csv_set_scanner(const char *name)
+{
+	if (strcmp(name, "auto") == 0)
+		forced_masks = NULL;
+	else if (strcmp(name, "plain") == 0)
+		forced_masks = masks_plain;
+#ifdef __SSE2__
+	else if (strcmp(name, "sse2") == 0)
+		forced_masks = masks_sse2;
+#endif
+#ifdef HAVE_AVX2_TARGET
+	else if (strcmp(name, "avx2") == 0 && __builtin_cpu_supports("avx2"))
+		forced_masks = masks_avx2;
+#endif
+	else
+		return -1;
 	return 0;
 }
 
-/* Splits buf[p..end) into fields in place. Returns the number of newlines
- * inside quoted fields, or PK2D_ERR_NOMEM. */
-static long split_record(csv_reader *c, size_t p, size_t end)
+/* Makes room for at least want field ends. */
+static int reserve_fields(csv_reader *c, int want)
 {
-	char *b = c->buf, sep = c->sep;
-	size_t i = p;
-	long inner_lines = 0;
+	int ncap = c->cap_fields ? c->cap_fields : 32;
+	size_t *ne;
+	char **nf;
+	unsigned *nd;
 
-	c->n_fields = 0;
-	for (;;) {
-		char *f;
-		size_t e;
-		while (i < end && is_blank(b[i], sep))
-			i++;
-		if (i < end && b[i] == '"') {
-			size_t w = i, r = i + 1, keep;
-			f = b + i;
-			for (;;) {
-				char ch = b[r];
-				if (ch == '"') {
-					if (b[r + 1] == '"') {
-						b[w++] = '"';
-						r += 2;
-						continue;
-					}
-					r++;
-					break;
-				}
-				if (ch == '\n')
-					inner_lines++;
-				b[w++] = ch;
-				r++;
-			}
-			/* Text after the closing quote is kept; blanks inside the
-			 * quotes are kept, trailing blanks after it are not. */
-			keep = w;
-			while (r < end && b[r] != sep)
-				b[w++] = b[r++];
-			while (w > keep && is_blank(b[w - 1], sep))
-				w--;
-			b[w] = '\0';
-			i = r;
-		} else {
-			const char *s = i < end ? memchr(b + i, sep, end - i) : NULL;
-			e = s ? (size_t)(s - b) : end;
-			f = b + i;
-			i = e;
-			while (e > (size_t)(f - b) && is_blank(b[e - 1], sep))
-				e--;
-			b[e] = '\0';
-		}
-		if (add_field(c, f) < 0)
-			return PK2D_ERR_NOMEM;
-		if (i >= end)
-			return inner_lines;
-		i++; /* the separator */
-	}
+	if (want <= c->cap_fields)
+		return 0;
+	while (ncap < want)
+		ncap *= 2;
+	if (!(ne = realloc(c->ends, (size_t)ncap * sizeof *ne)))
+		return PK2D_ERR_NOMEM;
+	c->ends = ne;
+	if (!(nf = realloc(c->fields, (size_t)ncap * sizeof *nf)))
+		return PK2D_ERR_NOMEM;
+	c->fields = nf;
+	if (!(nd = realloc(c->done, (size_t)ncap * sizeof *nd)))
+		return PK2D_ERR_NOMEM;
+	memset(nd + c->cap_fields, 0, (size_t)(ncap - c->cap_fields) * sizeof *nd);
+	c->done = nd;
+	c->cap_fields = ncap;
+	return 0;
 }
 
-static int all_empty(const csv_reader *c)
+/* Offset where field k of the record at pos starts. */
+static size_t field_start(const csv_reader *c, int k)
 {
-	for (int i = 0; i < c->n_fields; i++)
-		if (c->fields[i][0])
+	return k ? c->ends[k - 1] + 1 : 0;
+}
+
+/* Whether only blanks lie between the start of field k and a quote at
+ * offset q: then the quote opens a quoted field. */
+static int opens_quote(const csv_reader *c, const char *b, int k, size_t q)
+{
+	for (size_t i = field_start(c, k); i < q; i++)
+		if (!is_blank(c, b[i]))
 			return 0;
 	return 1;
 }
 
-/* Reads the next non-blank record into c->fields. 1, 0 at end of file, or
- * a negative error with c->error set. */
+/*
+ * Scans on from scan_at in the record at pos, noting the offset where each
+ * field ends (its separator, the record's '\n', or the end of the file).
+ * SCAN_DONE with *end set to the record's end; SCAN_MORE when more data is
+ * needed; a negative error at end of file inside quotes.
+ */
+static int scan_record(csv_reader *c, size_t *end)
+{
+	const char *b = c->buf;
+	size_t pos = c->pos, len = c->len, at = pos + c->scan_at; /* offsets in buf */
+	char sep = c->sep;
+	int quoted = c->scan_quoted, nf = c->n_fields, rc = SCAN_MORE;
+	long lines = c->scan_lines;
+	size_t *ends = c->ends;
+
+	while (at < len) {
+		size_t blk = at & ~(size_t)63;
+		struct masks m;
+		uint64_t keep = ~UINT64_C(0) << (at - blk), all;
+		/* Blocks are 64-byte aligned and their masks kept: the next
+		 * record mostly starts in the block where this one ends. */
+		if (blk != c->mask_blk) {
+			c->masks = c->find_masks(b + blk, sep);
+			c->mask_blk = blk;
+		}
+		if (len - blk < 64)
+			keep &= (UINT64_C(1) << (len - blk)) - 1;
+		m.sep = c->masks.sep & keep;
+		m.quote = c->masks.quote & keep;
+		m.nl = c->masks.nl & keep;
+		at = len - blk < 64 ? len : blk + 64;
+		/* Room for a field per byte of the block, so none is checked. */
+		if (nf + 65 > c->cap_fields) {
+			if (reserve_fields(c, nf + 65) < 0) {
+				rc = PK2D_ERR_NOMEM;
+				goto out;
+			}
+			ends = c->ends;
+		}
+		if (!quoted && !m.quote) {
+			/* The usual block: separators, then maybe the line end. */
+			uint64_t seps = m.sep;
+			if (m.nl)
+				seps &= m.nl ^ (m.nl - 1); /* those before the first '\n' */
+			while (seps) {
+				ends[nf++] = blk + (size_t)__builtin_ctzll(seps) - pos;
+				seps &= seps - 1;
+			}
+			if (m.nl) {
+				*end = ends[nf++] = blk + (size_t)__builtin_ctzll(m.nl) - pos;
+				rc = SCAN_DONE;
+				goto out;
+			}
+			continue;
+		}
+		all = m.sep | m.quote | m.nl;
+		while (all) {
+			uint64_t bit = all & -all;
+			size_t j = blk + (size_t)__builtin_ctzll(all);
+			all ^= bit;
+			if (quoted) {
+				if (m.nl & bit) {
+					lines++;
+				} else if (m.quote & bit) {
+					if (j + 1 == len && !c->eof) {
+						at = j; /* doubled or closing: not known yet */
+						goto out;
+					}
+					if (j + 1 < len && b[j + 1] == '"') {
+						at = j + 2; /* a doubled quote; rescan after it */
+						break;
+					}
+					quoted = 0;
+				}
+			} else if (m.sep & bit) {
+				ends[nf++] = j - pos;
+			} else if (m.nl & bit) {
+				*end = ends[nf++] = j - pos;
+				rc = SCAN_DONE;
+				goto out;
+			} else if (opens_quote(c, b + pos, nf, j - pos)) {
+				quoted = 1;
+				c->quote_line = c->line + lines;
+			}
+		}
+	}
+	if (c->eof) {
+		if (quoted) {
+			snprintf(c->error, sizeof c->error, "line %ld: unterminated quoted field",
+			         c->quote_line);
+			rc = PK2D_ERR_DATA;
+		} else {
+			*end = ends[nf++] = len - pos;
+			rc = SCAN_DONE;
+		}
+	}
+out:
+	c->scan_at = at - pos;
+	c->scan_quoted = quoted;
+	c->scan_lines = lines;
+	c->n_fields = nf;
+	return rc;
+}
+
+/* Trims, unquotes and terminates field k of the current record in place.
+ * Fields are finished when first asked for: most plugins read a few of
+ * many columns. */
+static const char *finish_field(csv_reader *c, int k)
+{
+	char *b = c->buf + c->rec_pos;
+	size_t s = field_start(c, k), e = c->ends[k];
+
+	/* The usual field: no blank or quote at either end. */
+	if (s < e && !(c->cls[(unsigned char)b[s]] | (c->cls[(unsigned char)b[e - 1]] & CLS_BLANK))) {
+		b[e] = '\0';
+		c->done[k] = c->gen;
+		return c->fields[k] = b + s;
+	}
+
+	while (s < e && is_blank(c, b[s]))
+		s++;
+	if (s < e && b[s] == '"') {
+		size_t w = s, r = s + 1, keep;
+		for (;;) {
+			char ch = b[r];
+			if (ch == '"') {
+				if (b[r + 1] == '"') {
+					b[w++] = '"';
+					r += 2;
+					continue;
+				}
+				r++;
+				break;
+			}
+			b[w++] = ch;
+			r++;
+		}
+		/* Text after the closing quote is kept; blanks inside the
+		 * quotes are kept, trailing blanks after it are not. */
+		keep = w;
+		while (r < e)
+			b[w++] = b[r++];
+		while (w > keep && is_blank(c, b[w - 1]))
+			w--;
+		b[w] = '\0';
+	} else {
+		while (e > s && is_blank(c, b[e - 1]))
+			e--;
+		b[e] = '\0';
+	}
+	c->done[k] = c->gen;
+	return c->fields[k] = b + s;
+}
+
+/* Whether the current record holds anything but blanks and separators. */
+static int record_has_text(csv_reader *c)
+{
+	const char *b = c->buf + c->rec_pos;
+	char ch = b[0];
+
+	/* The usual case, decided without finishing a field. */
+	if (c->ends[0] > 0 && !c->cls[(unsigned char)ch])
+		return 1;
+	for (int k = 0; k < c->n_fields; k++)
+		if (finish_field(c, k)[0])
+			return 1;
+	return 0;
+}
+
+/* Reads the next non-blank record. 1, 0 at end of file, or a negative
+ * error with c->error set. */
 static int read_record(csv_reader *c)
 {
 	for (;;) {
-		size_t open_quote = CSV_NEED_MORE, end;
-		long inner;
+		size_t end = 0;
 		int rc;
 
-		if (c->pos == c->len && c->eof)
-			return 0;
-		end = c->pos < c->len ? record_end(c, c->pos, &open_quote) : CSV_NEED_MORE;
-		if (end == CSV_NEED_MORE) {
+		if (c->scan_at == 0) {
+			c->n_fields = 0;
+			if (c->pos == c->len && c->eof)
+				return 0;
+			c->scan_quoted = 0;
+			c->scan_lines = 0;
+		}
+		rc = scan_record(c, &end);
+		if (rc == PK2D_ERR_NOMEM) {
+			snprintf(c->error, sizeof c->error, "line %ld: out of memory", c->line);
+			return rc;
+		}
+		if (rc < 0)
+			return rc;
+		if (rc == SCAN_MORE) {
 			if ((rc = refill(c)) < 0)
 				return rc;
 			continue;
 		}
-		if (open_quote != CSV_NEED_MORE) {
-			long line = c->line;
-			for (size_t i = c->pos; i < open_quote; i++)
-				line += c->buf[i] == '\n';
-			snprintf(c->error, sizeof c->error, "line %ld: unterminated quoted field",
-			         line);
-			return PK2D_ERR_DATA;
+		/* done[] is zeroed when allocated, so gen never restarts at 0. */
+		if (++c->gen == 0) {
+			memset(c->done, 0, (size_t)c->cap_fields * sizeof *c->done);
+			c->gen = 1;
 		}
+		c->rec_pos = c->pos;
 		c->rec_line = c->line;
-		inner = split_record(c, c->pos, end);
-		if (inner < 0) {
-			snprintf(c->error, sizeof c->error, "line %ld: out of memory", c->line);
-			return (int)inner;
-		}
-		c->line += inner + 1;
-		c->pos = end < c->len ? end + 1 : end;
-		if (c->fields[0][0] || !all_empty(c))
+		c->line += c->scan_lines + 1;
+		c->pos += end < c->len - c->pos ? end + 1 : end;
+		c->scan_at = 0;
+		if (record_has_text(c))
 			return 1;
 	}
 }
@@ -303,13 +517,14 @@ static int detect_separator(csv_reader *c)
 		snprintf(c->error, sizeof c->error, "empty file: no header line");
 		return PK2D_ERR_DATA;
 	}
-	c->sep = ',';
 	if (n_semi >= n_comma && n_semi >= n_tab && n_semi > 0)
-		c->sep = ';';
+		set_separator(c, ';');
 	else if (n_comma >= n_tab && n_comma > 0)
-		c->sep = ',';
+		set_separator(c, ',');
 	else if (n_tab > 0)
-		c->sep = '\t';
+		set_separator(c, '\t');
+	else
+		set_separator(c, ',');
 	return 0;
 }
 
@@ -323,6 +538,8 @@ static void reader_free(csv_reader *c)
 		free(c->header[i]);
 	free(c->header);
 	free(c->fields);
+	free(c->ends);
+	free(c->done);
 	free(c->buf);
 	free(c->prob_last);
 	free(c);
@@ -333,7 +550,7 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 	csv_reader *c = calloc(1, sizeof *c);
 	int rc;
 
-	if (!c || !(c->stats.path = strdup(path)) || !(c->buf = malloc(CSV_BLOCK + 1))) {
+	if (!c || !(c->stats.path = strdup(path)) || !(c->buf = calloc(1, CSV_BLOCK + CSV_PAD))) {
 		snprintf(err, errlen, "out of memory");
 		if (c)
 			free(c->stats.path);
@@ -341,7 +558,8 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	c->cap = CSV_BLOCK;
-	c->buf[0] = '\0';
+	c->mask_blk = SIZE_MAX;
+	c->find_masks = pick_masks();
 	c->line = 1;
 	c->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (c->fd < 0) {
@@ -370,7 +588,7 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 		goto fail;
 	}
 	for (int i = 0; i < c->n_fields; i++) {
-		if (!(c->header[i] = strdup(c->fields[i]))) {
+		if (!(c->header[i] = strdup(csv_field(c, i)))) {
 			snprintf(c->error, sizeof c->error, "out of memory");
 			goto fail;
 		}
@@ -442,7 +660,13 @@ int csv_count(const csv_reader *c)
 
 const char *csv_field(const csv_reader *c, int col)
 {
-	return col >= 0 && col < c->n_fields ? c->fields[col] : "";
+	if (col < 0 || col >= c->n_fields)
+		return "";
+	if (c->done[col] == c->gen)
+		return c->fields[col];
+	/* The reader was allocated writable by csv_open(); finishing a field
+	 * on first use changes nothing a caller can see but the pointer. */
+	return finish_field((csv_reader *)c, col);
 }
 
 int csv_number(const csv_reader *c, int col, double *out)

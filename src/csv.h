@@ -88,6 +88,12 @@ const csv_stats *csv_get_stats(const csv_reader *c);
 csv_stats *csv_close(csv_reader *c);
 void csv_stats_free(csv_stats *s);
 
+/* Chooses the code that finds separators, quotes and line ends in readers
+ * opened afterwards: "auto" (the default: AVX2 where the CPU has it, else
+ * SSE2), "avx2", "sse2" or "plain" (portable C). -1 when that one is not
+ * available here. All give the same results; tests run each. */
+int csv_set_scanner(const char *name);
+
 /* The same parsers on a plain string, shared by every module that reads
  * numbers and dates from text (INI values included). Surrounding blanks are
  * ignored; empty text is PK2D_ERR_MISSING, anything malformed

@@ -25,6 +25,8 @@
 #include "i18n.h"
 #include "report_run.h"
 #include "log.h"
+#include "assess.h"
+#include "assess_setup.h"
 #include "report.h"
 #include "session.h"
 #include "util.h"
@@ -132,6 +134,12 @@ static int cmd_report(const struct options *o)
 	if (open_session(&s, o, &so) < 0)
 		return EXIT_FAIL;
 	int status = 0;
+	model *mdl = NULL;
+	if (assess_setup_model(s.cfg, &mdl) < 0) {
+		session_free(&s);
+		free((char *)so.config);
+		return EXIT_FAIL;
+	}
 	size_t bad = session_run(&s, &so, 0);
 	const plugin_run *req = session_required_failure(&s);
 	if (req) {
@@ -148,8 +156,9 @@ static int cmd_report(const struct options *o)
 			.formats = o->format, .n_outputs = o->n_outputs, .outputs = o->outputs,
 			.split = o->split, .store = o->store, .started = started,
 		};
-		status = report_run(&s, &rq, status);
+		status = report_run(&s, mdl, &rq, status);
 	}
+	model_free(mdl);
 	session_free(&s);
 	free((char *)so.config);
 	return status;
@@ -203,7 +212,16 @@ static int cmd_check(const struct options *o)
 	session_opts so;
 	if (open_session(&s, o, &so) < 0)
 		return EXIT_FAIL;
+	model *mdl = NULL;
+	int model_rc = assess_setup_model(s.cfg, &mdl);
 	size_t bad = session_run(&s, &so, 1);
+	if (mdl) {
+		bad += assess_setup_check(mdl, s.reg, PK2D_LOG_ERROR);
+		printf("model %s: %zu dimensions\n", mdl->path, mdl->n_dimensions);
+		model_free(mdl);
+	}
+	if (model_rc < 0)
+		bad++;
 	for (size_t i = 0; i < s.n_runs; i++) {
 		const plugin_run *r = &s.runs[i];
 		printf("%-16s %-12s %s%s%s\n", r->instance, r->module, run_state_name(r->state),

@@ -12,7 +12,7 @@
 
 #include "csv.h"
 #include "model.h"
-#include "model_ini.h"
+#include "inifile.h"
 
 #define MODEL_DEFAULT_ATTENTION 75.0
 #define MODEL_DEFAULT_WORST 3
@@ -41,8 +41,7 @@ typedef struct pending {
 typedef struct parser {
 	model *m;
 	const char *path;
-	model_error_fn fn;
-	void *ud;
+	msglist *errs;
 	size_t errors;
 	int oom;
 	int kind;                 /* enum section_kind of the current section */
@@ -75,17 +74,12 @@ static void perr(parser *p, long line, const char *fmt, ...)
 
 static void perr(parser *p, long line, const char *fmt, ...)
 {
-	char msg[512];
-	char full[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	msglist_vadd(p->errs, p->path, (int)line, fmt, ap);
 	va_end(ap);
-	snprintf(full, sizeof full, "%s:%ld: %s", p->path, line, msg);
 	p->errors++;
-	if (p->fn)
-		p->fn(p->ud, full);
 }
 
 /* Same, for a "file:line" place already written out. */
@@ -94,17 +88,14 @@ static void perr_at(parser *p, const char *where, const char *fmt, ...)
 
 static void perr_at(parser *p, const char *where, const char *fmt, ...)
 {
-	char msg[512];
-	char full[1024];
+	char msg[768];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	snprintf(full, sizeof full, "%s: %s", where, msg);
+	msglist_add(p->errs, NULL, 0, "%s: %s", where, msg);
 	p->errors++;
-	if (p->fn)
-		p->fn(p->ud, full);
 }
 
 static char *dup_or_oom(parser *p, const char *s)
@@ -408,7 +399,7 @@ static model_range *new_range(parser *p, model_range **arr, size_t *n, const cha
 	return r;
 }
 
-static int name_valid(const char *s)
+static int section_name_ok(const char *s)
 {
 	if (!*s)
 		return 0;
@@ -453,7 +444,7 @@ static void begin_section(parser *p, const char *section, long line)
 		p->kind = -1;
 		return;
 	}
-	if (!name_valid(name)) {
+	if (!section_name_ok(name)) {
 		perr(p, line, "[%s]: the name after the dot must be lower-case letters, digits, '_'",
 		     section);
 		p->kind = -1;
@@ -489,17 +480,17 @@ static void begin_section(parser *p, const char *section, long line)
 		p->kind = -1;
 }
 
-static int on_section(void *ud, const char *section, long line)
-{
-	begin_section(ud, section, line);
-	return 0;
-}
-
-static int on_key(void *ud, const char *section, const char *key, const char *value,
-                  long line)
+/* ini_file_parse's handler: a section header (key NULL) or a key. */
+static int on_line(void *ud, const char *section, const char *key, const char *value,
+                   const char *file, int line)
 {
 	parser *p = ud;
 
+	(void)file;
+	if (!key) {
+		begin_section(p, section, line);
+		return 0;
+	}
 	if (p->kind == -1)
 		return 0;       /* the section header was already reported */
 	if (p->kind == SEC_NONE) {
@@ -759,10 +750,9 @@ void model_free(model *m)
 	free(m);
 }
 
-int model_load(const char *path, model **out, model_error_fn fn, void *ud)
+int model_load(const char *path, model **out, msglist *errs)
 {
 	parser p = { 0 };
-	char err[512];
 	int rc;
 
 	*out = NULL;
@@ -770,28 +760,14 @@ int model_load(const char *path, model **out, model_error_fn fn, void *ud)
 	if (!p.m)
 		return PK2D_ERR_NOMEM;
 	p.path = path;
-	p.fn = fn;
-	p.ud = ud;
+	p.errs = errs;
 	p.m->attention = MODEL_DEFAULT_ATTENTION;
 	p.m->worst = MODEL_DEFAULT_WORST;
 	p.m->path = dup_or_oom(&p, path);
-	rc = model_ini_parse(path, on_section, on_key, &p, err, sizeof err);
-	if (rc == PK2D_ERR_NOMEM) {
-		p.oom = 1;
-	} else if (rc == PK2D_ERR_IO) {
-		if (fn) {
-			char full[700];
-
-			snprintf(full, sizeof full, "%s: %s", path, err);
-			fn(ud, full);
-		}
+	rc = ini_file_parse(path, on_line, &p, errs);
+	if (rc == PK2D_ERR_CONFIG)
 		p.errors++;
-	} else {
-		if (rc < 0) {
-			p.errors++;
-			if (fn)
-				fn(ud, err);
-		}
+	if (rc != PK2D_ERR_IO) {
 		validate(&p);
 		fill_defaults(&p, p.m);
 	}
@@ -801,34 +777,27 @@ int model_load(const char *path, model **out, model_error_fn fn, void *ud)
 		free(p.pend[i].where);
 	}
 	free(p.pend);
-	if (p.oom) {
+	if (p.oom || rc == PK2D_ERR_IO || p.errors) {
 		model_free(p.m);
-		return PK2D_ERR_NOMEM;
-	}
-	if (p.errors) {
-		model_free(p.m);
-		return rc == PK2D_ERR_IO ? PK2D_ERR_IO : PK2D_ERR_CONFIG;
+		return p.oom ? PK2D_ERR_NOMEM : rc == PK2D_ERR_IO ? PK2D_ERR_IO : PK2D_ERR_CONFIG;
 	}
 	*out = p.m;
 	return 0;
 }
 
-static void reg_error(model_error_fn fn, void *ud, size_t *count, const char *where,
-                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void reg_error(msglist *errs, size_t *count, const char *where, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
-static void reg_error(model_error_fn fn, void *ud, size_t *count, const char *where,
-                      const char *fmt, ...)
+static void reg_error(msglist *errs, size_t *count, const char *where, const char *fmt, ...)
 {
-	char msg[512], full[1024];
+	char msg[768];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	snprintf(full, sizeof full, "%s: %s", where, msg);
 	(*count)++;
-	if (fn)
-		fn(ud, full);
+	msglist_add(errs, NULL, 0, "%s: %s", where, msg);
 }
 
 /* "family" of "family.l1", for the message about a plugin that is missing. */
@@ -845,32 +814,34 @@ static int plugin_declared(const registry *r, const char *ref)
 	return 0;
 }
 
+/* proportion: 0 any indicator, 1 a proportion, 2 a proportion with a
+ * direction (higher or lower is better). */
 static void check_ref(const registry *r, const char *ref, const char *where, int proportion,
-                      model_error_fn fn, void *ud, size_t *count)
+                      msglist *errs, size_t *count)
 {
 	const reg_indicator *ind = registry_find_indicator(r, ref);
 
 	if (!ind) {
 		if (plugin_declared(r, ref))
-			reg_error(fn, ud, count, where, "%s: the plugin '%.*s' declares no indicator "
+			reg_error(errs, count, where, "%s: the plugin '%.*s' declares no indicator "
 			          "'%s'", ref, (int)strcspn(ref, "."), ref, strchr(ref, '.') + 1);
 		else
-			reg_error(fn, ud, count, where, "%s: no enabled plugin '%.*s' declares it "
+			reg_error(errs, count, where, "%s: no enabled plugin '%.*s' declares it "
 			          "(enable [plugin.%.*s] or change the model)", ref,
 			          (int)strcspn(ref, "."), ref, (int)strcspn(ref, "."), ref);
 		return;
 	}
 	if (proportion && ind->kind != PK2D_PROPORTION)
-		reg_error(fn, ud, count, where, "%s is a %s; a model indicator must be a "
+		reg_error(errs, count, where, "%s is a %s; a model indicator must be a "
 		          "proportion (the share of KK meeting it)", ref,
 		          ind->kind == PK2D_COUNT ? "count" : ind->kind == PK2D_RATE ? "rate" :
 		          "mean");
-	else if (proportion && ind->direction == PK2D_NEUTRAL)
-		reg_error(fn, ud, count, where, "%s is neutral (neither higher nor lower is "
+	else if (proportion == 2 && ind->direction == PK2D_NEUTRAL)
+		reg_error(errs, count, where, "%s is neutral (neither higher nor lower is "
 		          "better); a model indicator needs a direction", ref);
 }
 
-size_t model_check_registry(const model *m, const registry *r, model_error_fn fn, void *ud)
+size_t model_check_registry(const model *m, const registry *r, msglist *errs)
 {
 	size_t count = 0;
 
@@ -878,14 +849,14 @@ size_t model_check_registry(const model *m, const registry *r, model_error_fn fn
 		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++) {
 			const model_indicator *mi = &m->dimensions[d].indicators[i];
 
-			check_ref(r, mi->ref, mi->where, 1, fn, ud, &count);
+			check_ref(r, mi->ref, mi->where, 2, errs, &count);
 		}
 	for (int i = 0; i < MODEL_N_PROFILE; i++)
 		if (m->profile[i])
-			check_ref(r, m->profile[i], m->profile_where[i], 0, fn, ud, &count);
+			check_ref(r, m->profile[i], m->profile_where[i], 0, errs, &count);
 	for (size_t i = 0; i < m->n_household; i++)
 		if (m->household[i].indicator)
-			check_ref(r, m->household[i].indicator, m->household[i].where, 1, fn, ud,
+			check_ref(r, m->household[i].indicator, m->household[i].where, 1, errs,
 			          &count);
 	return count;
 }

@@ -17,6 +17,7 @@
 #define PK2D_MODEL_H
 
 #include <stddef.h>
+#include "log.h"
 #include "registry.h"
 
 /* Dimension weights must add up to 1 within this tolerance. */
@@ -91,21 +92,17 @@ typedef struct model {
 	model_dimension *dimensions; /* in file order */
 } model;
 
-/* Receives one message "file:line: what is wrong". */
-typedef void (*model_error_fn)(void *ud, const char *msg);
-
 /* Reads and validates a model file. 0 and *out set; PK2D_ERR_IO when the file
- * cannot be read; PK2D_ERR_CONFIG when it has errors (each passed to fn, all
- * of them, before returning). */
-int model_load(const char *path, model **out, model_error_fn fn, void *ud);
+ * cannot be read; PK2D_ERR_CONFIG when it has errors (every one of them added
+ * to errs as "file:line: what is wrong"). */
+int model_load(const char *path, model **out, msglist *errs);
 void model_free(model *m);
 
 /* Checks the model's indicator ids against the registry after the plugins
  * declared: every dimension indicator must be a declared proportion, every
  * profile and household id a declared indicator. Returns the number of
- * problems (each passed to fn as "file:line: ..."). */
-size_t model_check_registry(const model *m, const registry *r,
-                            model_error_fn fn, void *ud);
+ * problems (each added to errs as "file:line: ..."). */
+size_t model_check_registry(const model *m, const registry *r, msglist *errs);
 
 /* The step of a scale a value falls in; NULL for NaN or a value outside
  * every range (a capaian scale catches everything). */

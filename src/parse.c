@@ -33,17 +33,10 @@ static int is_digit(char ch)
 	return ch >= '0' && ch <= '9';
 }
 
-/* Trims s in place as a (start, length) pair. */
-static const char *trim(const char *s, size_t *len)
+static const char *skip_space(const char *s)
 {
-	size_t n;
-
 	while (is_space(*s))
 		s++;
-	n = strlen(s);
-	while (n > 0 && is_space(s[n - 1]))
-		n--;
-	*len = n;
 	return s;
 }
 
@@ -79,24 +72,20 @@ static int parse_long_number(const char *s, size_t n, double *out)
 
 int parse_number(const char *text, double *out)
 {
-	size_t n, i = 0;
-	const char *s = trim(text, &n);
+	const char *s = skip_space(text), *p = s;
 	int neg = 0, seen_sep = 0, digits = 0, significant = 0, frac = 0;
 	uint64_t mant = 0;
 	double v;
 
-	if (n == 0)
+	if (!*s)
 		return PK2D_ERR_MISSING;
-	if (s[0] == '-' || s[0] == '+') {
-		neg = s[0] == '-';
-		i++;
-	}
-	for (; i < n; i++) {
-		char ch = s[i];
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (;; p++) {
+		char ch = *p;
 		if (is_digit(ch)) {
 			digits++;
-			if (seen_sep)
-				frac++;
+			frac += seen_sep;
 			if (significant || ch != '0')
 				significant++;
 			if (significant <= 15)
@@ -104,15 +93,15 @@ int parse_number(const char *text, double *out)
 		} else if ((ch == '.' || ch == ',') && !seen_sep) {
 			seen_sep = 1;
 		} else {
-			/* A second separator ("1.234,5"), a blank inside, an
-			 * exponent or any other character. */
-			return PK2D_ERR_INVALID;
+			break;
 		}
 	}
-	if (digits == 0)
+	/* Only blanks may follow: a second separator ("1.234,5"), a blank
+	 * inside, an exponent or any other character make it invalid. */
+	if (digits == 0 || *skip_space(p))
 		return PK2D_ERR_INVALID;
 	if (significant > 15 || frac > 22) {
-		int rc = parse_long_number(s, n, &v);
+		int rc = parse_long_number(s, (size_t)(p - s), &v);
 		if (rc < 0)
 			return rc;
 		*out = v;
@@ -125,17 +114,17 @@ int parse_number(const char *text, double *out)
 	return 0;
 }
 
-/* Reads 1 to max digits at *p; -1 when there is none. */
-static int read_digits(const char **p, const char *end, int min, int max)
+/* Reads min to max digits at *p; -1 when there are fewer, or more. */
+static int read_digits(const char **p, int min, int max)
 {
 	int v = 0, n = 0;
 
-	while (*p < end && n < max && is_digit(**p)) {
+	while (n < max && is_digit(**p)) {
 		v = v * 10 + (**p - '0');
 		(*p)++;
 		n++;
 	}
-	if (*p < end && n == max && is_digit(**p))
+	if (is_digit(**p))
 		return -1;
 	return n >= min ? v : -1;
 }
@@ -168,59 +157,54 @@ static long days_from_civil(long y, int m, int d)
 }
 
 /* A time after the date, as Excel writes it: " 00:00:00", "T08:30",
- * " 0:00". */
-static int valid_time(const char *p, const char *end)
+ * " 0:00"; then only blanks. */
+static int valid_rest(const char *p)
 {
 	int h, mi, sec;
 
-	if (p == end)
-		return 1;
-	if (*p != ' ' && *p != 'T')
-		return 0;
-	p++;
-	if ((h = read_digits(&p, end, 1, 2)) < 0 || h > 23 || p == end || *p++ != ':')
-		return 0;
-	if ((mi = read_digits(&p, end, 2, 2)) < 0 || mi > 59)
-		return 0;
-	if (p == end)
-		return 1;
-	if (*p++ != ':' || (sec = read_digits(&p, end, 2, 2)) < 0 || sec > 60)
-		return 0;
-	if (p < end && *p == '.') {
+	if (*p == 'T' || (*p == ' ' && is_digit(p[1]))) {
 		p++;
-		if (p == end)
+		if ((h = read_digits(&p, 1, 2)) < 0 || h > 23 || *p++ != ':')
 			return 0;
-		while (p < end && is_digit(*p))
+		if ((mi = read_digits(&p, 2, 2)) < 0 || mi > 59)
+			return 0;
+		if (*p == ':') {
 			p++;
+			if ((sec = read_digits(&p, 2, 2)) < 0 || sec > 60)
+				return 0;
+			if (*p == '.') {
+				p++;
+				if (!is_digit(*p))
+					return 0;
+				while (is_digit(*p))
+					p++;
+			}
+		}
 	}
-	return p == end;
+	return *skip_space(p) == '\0';
 }
 
 int parse_date(const char *text, long *days)
 {
-	size_t n;
-	const char *s = trim(text, &n), *p = s, *end = s + n;
+	const char *p = skip_space(text);
 	int y, m, d;
 
-	if (n == 0)
+	if (!*p)
 		return PK2D_ERR_MISSING;
-	if (n >= 5 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) &&
-	    s[4] == '-') {
-		y = read_digits(&p, end, 4, 4);
+	if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && p[4] == '-') {
+		y = read_digits(&p, 4, 4);
 		p++;
-		if ((m = read_digits(&p, end, 1, 2)) < 0 || p == end || *p++ != '-' ||
-		    (d = read_digits(&p, end, 1, 2)) < 0)
+		if ((m = read_digits(&p, 1, 2)) < 0 || *p++ != '-' || (d = read_digits(&p, 1, 2)) < 0)
 			return PK2D_ERR_INVALID;
 	} else {
 		char sep;
-		if ((d = read_digits(&p, end, 1, 2)) < 0 || p == end || (*p != '/' && *p != '-'))
+		if ((d = read_digits(&p, 1, 2)) < 0 || (*p != '/' && *p != '-'))
 			return PK2D_ERR_INVALID;
 		sep = *p++;
-		if ((m = read_digits(&p, end, 1, 2)) < 0 || p == end || *p++ != sep ||
-		    (y = read_digits(&p, end, 4, 4)) < 0)
+		if ((m = read_digits(&p, 1, 2)) < 0 || *p++ != sep || (y = read_digits(&p, 4, 4)) < 0)
 			return PK2D_ERR_INVALID;
 	}
-	if (!valid_time(p, end))
+	if (!valid_rest(p))
 		return PK2D_ERR_INVALID;
 	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return PK2D_ERR_INVALID;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "assess.h"
+#include "assess_setup.h"
 #include "i18n.h"
 #include "log.h"
 #include "model.h"
@@ -243,12 +244,6 @@ out:
 	return rc;
 }
 
-static void model_error(void *ud, const char *msg)
-{
-	(void)ud;
-	log_msg(PK2D_LOG_ERROR, "%s", msg);
-}
-
 /* The store's path, or NULL when it is off (store = none). */
 static char *store_path(const conf *c, const report_request *rq)
 {
@@ -377,10 +372,9 @@ static int write_split(const report_ctx *ctx, const plan *p, const report_view *
 	return failed ? -1 : 0;
 }
 
-int report_run(session *s, const report_request *rq, int status)
+int report_run(session *s, const model *mdl, const report_request *rq, int status)
 {
 	const conf *c = s->cfg;
-	model *mdl = NULL;
 	assessment *as = NULL;
 	store *st = NULL;
 	report_view view = { 0 };
@@ -392,11 +386,10 @@ int report_run(session *s, const report_request *rq, int status)
 	if ((rc = make_plan(s, rq, &p)) != 0)
 		return rc;
 	i18n_parse_lang(c->language, &lang);
-	if (model_load(c->model, &mdl, model_error, NULL) < 0) {
-		status = EXIT_FAIL;
-	} else {
-		if (model_check_registry(mdl, s->reg, model_error, NULL) > 0)
-			status = EXIT_FAIL;
+	if (mdl) {
+		/* The model's gaps (an indicator no enabled plugin declares) are
+		 * warnings here: the report shows them as "no data". */
+		assess_setup_check(mdl, s->reg, PK2D_LOG_WARNING);
 		if (assess_run(mdl, s->reg, s->areas, c->area, c->period, &as, err, sizeof err) < 0) {
 			log_msg(PK2D_LOG_ERROR, "assessment: %s", err);
 			status = EXIT_FAIL;
@@ -445,7 +438,6 @@ int report_run(session *s, const report_request *rq, int status)
 	store_close(st);
 	free(spath);
 	assess_free(as);
-	model_free(mdl);
 	plan_free(&p);
 	return status;
 }

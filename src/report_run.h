@@ -7,6 +7,7 @@
 #define PK2D_REPORT_RUN_H
 
 #include <stddef.h>
+#include "model.h"
 #include "report.h"
 #include "session.h"
 
@@ -30,9 +31,10 @@ const report_format *report_format_of_path(const char *path);
  * unknown name in bad. */
 int report_check_formats(const char *list, char *bad, size_t badlen);
 
-/* Computes the assessment, writes the store and every report. status is the
- * exit status so far (plugin failures); returns the final one (0, 1, or 2
- * for an impossible request). */
-int report_run(session *s, const report_request *rq, int status);
+/* Computes the assessment with mdl (NULL: no model, so no assessment and
+ * only the text and JSON reports), writes the store and every report.
+ * status is the exit status so far (plugin failures); returns the final one
+ * (0, 1, or 2 for an impossible request). */
+int report_run(session *s, const model *mdl, const report_request *rq, int status);
 
 #endif

@@ -81,11 +81,15 @@ static char errors[4096];
 static registry *reg;
 static model *mdl;
 
-static void collect(void *ud, const char *msg)
+/* Joins the messages of l into errors and frees l. */
+static void take(msglist *l)
 {
-	(void)ud;
-	strncat(errors, msg, sizeof errors - strlen(errors) - 2);
-	strcat(errors, "\n");
+	errors[0] = '\0';
+	for (size_t i = 0; i < l->n; i++) {
+		strncat(errors, l->items[i], sizeof errors - strlen(errors) - 2);
+		strcat(errors, "\n");
+	}
+	msglist_free(l);
 }
 
 static const char *model_text =
@@ -166,7 +170,13 @@ static void setup(void)
 	ck_assert_ptr_nonnull(f);
 	fputs(model_text, f);
 	fclose(f);
-	ck_assert_msg(model_load(path, &mdl, collect, NULL) == 0, "%s", errors);
+	{
+		msglist l = { 0 };
+		int rc = model_load(path, &mdl, &l);
+
+		take(&l);
+		ck_assert_msg(rc == 0, "%s", errors);
+	}
 
 	reg = registry_new();
 	ck_assert_ptr_nonnull(reg);
@@ -539,9 +549,11 @@ START_TEST(registry_check)
 	f = fopen(path, "w");
 	fputs(text, f);
 	fclose(f);
-	ck_assert_int_eq(model_load(path, &m, collect, NULL), 0);
-	errors[0] = '\0';
-	ck_assert_uint_eq(model_check_registry(m, reg, collect, NULL), 4);
+	msglist l = { 0 };
+
+	ck_assert_int_eq(model_load(path, &m, &l), 0);
+	ck_assert_uint_eq(model_check_registry(m, reg, &l), 4);
+	take(&l);
 	ck_assert_msg(strstr(errors, "reg.ini:16: education.kk_children_in_school: no enabled "
 	                     "plugin 'education' declares it"), "%s", errors);
 	ck_assert_msg(strstr(errors, "reg.ini:17: family.kk is a count; a model indicator must "
@@ -552,8 +564,57 @@ START_TEST(registry_check)
 	                     "indicator 'male'"), "%s", errors);
 	model_free(m);
 	/* The test model itself matches the registry. */
-	errors[0] = '\0';
-	ck_assert_uint_eq(model_check_registry(mdl, reg, collect, NULL), 0);
+	ck_assert_uint_eq(model_check_registry(mdl, reg, &l), 0);
+	ck_assert_uint_eq(l.n, 0);
+}
+END_TEST
+
+/*
+ * A lower-is-better indicator in a model: health.stunting, 2/10 = 20 % in
+ * village 2007, target 14.2. Its score is 100 - 20 = 80 (not under 75), but
+ * 20 > 14.2 misses the target: off target by 5.8, and the KK affected are
+ * the numerator, 2. With A1 (73.33) in one dimension of weight 1:
+ * dimension = IKK = (80 + 220/3) / 2 = 230/3 = 76.667 -> hi.
+ */
+START_TEST(lower_is_better_indicator)
+{
+	static const char *const text =
+		"[model]\nname = T\nsource = s\nstatus = working\nstatement = s\n"
+		"[category.ikk.hi]\nfrom = 75\nto = 100\nlabel_id = H\n"
+		"[category.ikk.lo]\nfrom = 0\nto = 75\nlabel_id = L\n"
+		"[dimension.a]\nlabel_id = A\nweight = 1\n"
+		"indicator.S1 = health.stunting\ntarget.S1 = 14.2\nindicator.A1 = family.a1\n";
+	char path[512];
+	msglist l = { 0 };
+	model *m = NULL;
+	assessment *as = NULL;
+	char err[256];
+	const assess_indicator *s1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/lower.ini", tmpdir);
+	f = fopen(path, "w");
+	fputs(text, f);
+	fclose(f);
+	ck_assert_int_eq(model_load(path, &m, &l), 0);
+	ck_assert_uint_eq(model_check_registry(m, reg, &l), 0);
+	take(&l);
+	ck_assert_int_eq(assess_run(m, reg, NULL, V1, "2024", &as, err, sizeof err), 0);
+	s1 = &as->main->score.dimensions[0].indicators[0];
+	ck_assert_double_eq_tol(s1->value, 20, TOL);
+	ck_assert_double_eq_tol(s1->score, 80, TOL);
+	ck_assert_int_eq(s1->below_attention, 0);
+	ck_assert_int_eq(s1->off_target, 1);
+	ck_assert_int_eq(s1->status, ASSESS_OFF_TARGET);
+	ck_assert_double_eq(s1->affected, 2);
+	ck_assert_double_eq_tol(as->main->score.ikk, 230.0 / 3, TOL);
+	ck_assert_str_eq(as->main->score.category->key, "hi");
+	ck_assert_uint_eq(as->main->n_problems, 2);
+	ck_assert_str_eq(as->main->problems[0].indicator->model->code, "A1");
+	ck_assert_str_eq(as->main->problems[1].indicator->model->code, "S1");
+	ck_assert_double_eq_tol(as->main->problems[1].target_gap, 5.8, TOL);
+	assess_free(as);
+	model_free(m);
 }
 END_TEST
 
@@ -573,6 +634,7 @@ static Suite *assess_suite(void)
 	tcase_add_test(tc, bad_arguments);
 	tcase_add_test(tc, capaian_formula);
 	tcase_add_test(tc, registry_check);
+	tcase_add_test(tc, lower_is_better_indicator);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -685,13 +685,26 @@ static Suite *csv_suite(void)
 	return s;
 }
 
+/* The whole suite once with each scanner this machine has. */
 int main(void)
 {
-	SRunner *sr = srunner_create(csv_suite());
-	int failed;
+	static const char *const scanners[] = { "avx2", "sse2", "plain" };
+	int failed = 0, ran = 0;
 
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	for (size_t i = 0; i < sizeof scanners / sizeof scanners[0]; i++) {
+		SRunner *sr;
+		if (csv_set_scanner(scanners[i]) < 0)
+			continue;
+		printf("scanner %s\n", scanners[i]);
+		sr = srunner_create(csv_suite());
+		srunner_run_all(sr, CK_NORMAL);
+		failed += srunner_ntests_failed(sr);
+		srunner_free(sr);
+		ran++;
+	}
+	if (csv_set_scanner("auto") != 0 || csv_set_scanner("mmx") != -1) {
+		printf("csv_set_scanner: wrong answer for auto or mmx\n");
+		failed++;
+	}
+	return failed || ran == 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -118,6 +118,16 @@ check_PROGRAMS += %D%/check_assess
 TESTS += %D%/check_assess
 %C%_check_assess_CFLAGS = $(TEST_CFLAGS)
 %C%_check_assess_LDADD = $(TEST_LDADD)
+# End to end: the built pk2d with the family plugin and a stand-in health
+# plugin (fake_health) whose indicator enters the model.
+check_LTLIBRARIES += %D%/plugins/fake_health.la
+%C%_plugins_fake_health_la_SOURCES = %D%/plugins/fake_health.c
+%C%_plugins_fake_health_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_fake_health_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_PROGRAMS += %D%/check_assess_e2e
+TESTS += %D%/check_assess_e2e
+%C%_check_assess_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
+%C%_check_assess_e2e_LDADD = $(TEST_LDADD) $(CJSON_LIBS)
 
 # Report and store tests.
 check_PROGRAMS += tests/check_escape
