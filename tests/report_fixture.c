@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "log.h"
 #include "trend.h"
 
 static const char *model_text =
@@ -46,12 +47,6 @@ static int write_file(const char *dir, const char *name, const char *text, char 
 		return -1;
 	fputs(text, f);
 	return fclose(f);
-}
-
-static void model_error(void *ud, const char *msg)
-{
-	(void)ud;
-	fprintf(stderr, "model: %s\n", msg);
 }
 
 static int declare(registry *r, const char *plugin, const char *ag, const char *id,
@@ -175,9 +170,18 @@ int fixture_setup(fixture *fx, const char *area, int lang, int with_store)
 	strcpy(fx->dir, "/tmp/pk2d-report-XXXXXX");
 	if (!mkdtemp(fx->dir))
 		return -1;
-	if (write_file(fx->dir, "model.ini", model_text, path, sizeof path) < 0 ||
-	    model_load(path, &fx->model, model_error, NULL) < 0)
+	if (write_file(fx->dir, "model.ini", model_text, path, sizeof path) < 0)
 		return -1;
+	{
+		msglist errs = { 0 };
+		int rc = model_load(path, &fx->model, &errs);
+
+		for (size_t i = 0; i < errs.n; i++)
+			fprintf(stderr, "model: %s\n", errs.items[i]);
+		msglist_free(&errs);
+		if (rc < 0)
+			return -1;
+	}
 	if (write_file(fx->dir, "wilayah.csv", areas_text, path, sizeof path) < 0 ||
 	    !(fx->areas = areas_load(path, err, sizeof err))) {
 		fprintf(stderr, "areas: %s\n", err);
