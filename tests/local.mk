@@ -182,6 +182,36 @@ check_PROGRAMS += tests/check_synth_e2e
 tests_check_synth_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
 tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)
 TESTS += tests/check_synth_e2e
+# Plugin tests (pkk, education, activities): whole configurations run
+# in-process through the host's session, with the built plugins.
+PLUGIN_TEST_SOURCES = tests/plugin_harness.c tests/plugin_harness.h
+check_PROGRAMS += tests/check_pkk
+TESTS += tests/check_pkk
+tests_check_pkk_SOURCES = tests/check_pkk.c $(PLUGIN_TEST_SOURCES)
+tests_check_pkk_CFLAGS = $(TEST_CFLAGS)
+tests_check_pkk_LDADD = $(TEST_LDADD)
+check_PROGRAMS += tests/check_education
+TESTS += tests/check_education
+tests_check_education_SOURCES = tests/check_education.c $(PLUGIN_TEST_SOURCES)
+tests_check_education_CFLAGS = $(TEST_CFLAGS)
+tests_check_education_LDADD = $(TEST_LDADD)
+check_PROGRAMS += tests/check_activities
+TESTS += tests/check_activities
+tests_check_activities_SOURCES = tests/check_activities.c $(PLUGIN_TEST_SOURCES)
+tests_check_activities_CFLAGS = $(TEST_CFLAGS)
+tests_check_activities_LDADD = $(TEST_LDADD)
+# The built pk2d with pkk, education and two activities instances.
+dist_check_SCRIPTS += tests/plugins_e2e.sh
+TESTS += tests/plugins_e2e.sh
+# The readers shared by the plugins, compiled in as in each plugin.
+check_PROGRAMS += tests/check_plugin_common
+TESTS += tests/check_plugin_common
+tests_check_plugin_common_SOURCES = tests/check_plugin_common.c \
+	plugins/common/fields.c plugins/common/strmap.c plugins/common/keyblocks.c \
+	plugins/common/catalogue.c
+tests_check_plugin_common_CFLAGS = $(TEST_CFLAGS)
+tests_check_plugin_common_LDADD = $(CHECK_LIBS)
+
 # Health: WHO-UNICEF prevalence classes.
 check_PROGRAMS += %D%/check_prevalence_class
 TESTS += %D%/check_prevalence_class
