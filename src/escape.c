@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int esc_is_formula(const char *s)
 {
@@ -191,4 +192,51 @@ void esc_shorten(char *s, size_t size, size_t cols)
 		keep += len;
 	}
 	memcpy(s + keep, "\xe2\x80\xa6", 4);
+}
+
+static const struct {
+	const char *word;
+	const char *sgr;
+} coloured[] = {
+	{ "perlu perhatian", "\033[31m" }, { "needs attention", "\033[31m" },
+	{ "belum mencapai target", "\033[33m" }, { "off target", "\033[33m" },
+	{ "memburuk", "\033[31m" }, { "worse", "\033[31m" },
+	{ "membaik", "\033[32m" }, { "better", "\033[32m" },
+	{ "gagal", "\033[31m" }, { "failed", "\033[31m" },
+};
+
+int esc_term_report(FILE *f, const char *text, size_t len, int colour)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		size_t k, n = sizeof coloured / sizeof *coloured;
+
+		if (colour) {
+			for (k = 0; k < n; k++) {
+				size_t w = strlen(coloured[k].word);
+
+				if (w <= len - i && memcmp(text + i, coloured[k].word, w) == 0)
+					break;
+			}
+			if (k < n) {
+				fprintf(f, "%s%s\033[0m", coloured[k].sgr, coloured[k].word);
+				i += strlen(coloured[k].word) - 1;
+				continue;
+			}
+		}
+		if (c == '\t')
+			fputc(' ', f);
+		else if ((c < 0x20 && c != '\n') || c == 0x7f)
+			fputc('?', f);
+		else
+			fputc(c, f);
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+int esc_want_colour(FILE *f)
+{
+	const char *no = getenv("NO_COLOR");
+
+	return f == stdout && isatty(fileno(f)) && !(no && *no);
 }

@@ -36,6 +36,17 @@ void esc_md(FILE *f, const char *s);
  * repaint the screen) become '?'; a line break becomes a space. */
 void esc_term(FILE *f, const char *s);
 
+/* Writes a whole text report (len bytes) to f: control characters other
+ * than line feeds become '?' (a tab a blank), and with colour the status
+ * words of the assessment tables ("perlu perhatian", "needs attention",
+ * "belum mencapai target", "off target", "gagal", "failed", "memburuk",
+ * "worse" in red or yellow; "membaik", "better" in green) get ANSI colours.
+ * Returns 0, or -1 on a write error. */
+int esc_term_report(FILE *f, const char *text, size_t len, int colour);
+/* Non-zero when a report written to f should be coloured: f is standard
+ * output, it is a terminal, and NO_COLOR is not set (https://no-color.org). */
+int esc_want_colour(FILE *f);
+
 /* Columns a UTF-8 string takes on a terminal: 2 for East Asian wide
  * characters and emoji, 0 for combining marks, 1 otherwise; an invalid byte
  * counts 1. */

@@ -39,7 +39,7 @@ bin_PROGRAMS += %D%/pk2d
 	%D%/report_view.c %D%/report_view.h \
 	%D%/report_html.c %D%/report_md.c %D%/report_csv.c %D%/report_dhis2.c \
 	%D%/report_xlsx.c %D%/report_run.c %D%/report_run.h \
-	%D%/history.c %D%/history.h \
+	%D%/history.c %D%/history.h %D%/report_trend_json.c %D%/report_text_view.c \
 	%D%/store.c %D%/store.h
 
 # Health: WHO-UNICEF prevalence classes for the report.

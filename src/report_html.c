@@ -24,6 +24,24 @@ static const char *num(const report_view *v, double x, int dec)
 	return i18n_num(v->lang, x, dec, buf[k], sizeof buf[k]);
 }
 
+/* Rupiah with thousands grouped: 240.000.000 (id), 240,000,000 (en). */
+static const char *money(const report_view *v, double x)
+{
+	static char buf[64];
+	char digits[40];
+	size_t n, o = 0;
+
+	snprintf(digits, sizeof digits, "%.0f", x);
+	n = strlen(digits);
+	for (size_t i = 0; i < n && o < sizeof buf - 2; i++) {
+		if (i && (n - i) % 3 == 0 && digits[i - 1] != '-')
+			buf[o++] = v->lang == LANG_EN ? ',' : '.';
+		buf[o++] = digits[i];
+	}
+	buf[o] = 0;
+	return buf;
+}
+
 /* An indicator's value with the decimals of its kind. */
 static const char *val(const report_view *v, const reg_indicator *d, double x)
 {
@@ -66,6 +84,7 @@ static const char css[] =
 	"th,td{border:1px solid var(--line);padding:.3em .5em;vertical-align:top;text-align:left}\n"
 	"th{background:#e8eef7}\n"
 	"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+	"td.st{white-space:nowrap}\n"
 	"table.kv{width:auto}table.kv th{width:14em}\n"
 	".card{display:flex;gap:28px;align-items:center;flex-wrap:wrap}\n"
 	".ikk{font-size:3.4em;font-weight:700;color:var(--head);line-height:1}\n"
@@ -283,7 +302,7 @@ static void indicator_table(FILE *f, const report_view *v, const assess_area *aa
 			fputs("</td><td>", f);
 			h(f, ind_label(v, ai));
 			fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-			        "<td class=\"n\">%s</td><td><span class=\"dot %s\"></span>",
+			        "<td class=\"n\">%s</td><td class=\"st\"><span class=\"dot %s\"></span>",
 			        nodata ? "-" : cnt(v, ai->num), nodata ? "-" : cnt(v, ai->den),
 			        num(v, ai->value, 1), status_class(ai->status));
 			h(f, nodata ? assess_missing_text(ai->missing, v->lang == LANG_EN)
@@ -384,13 +403,16 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				fputs("</td><td>", f);
 				h(f, r->decl->unit);
 				fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-				        "<td class=\"n\">%s</td><td><span class=\"dot %s\"></span>",
+				        "<td class=\"n\">%s</td><td class=\"st\">",
 				        r->has_target ? val(v, r->decl, r->target) : "-",
-				        r->has_value ? val(v, r->decl, r->value) : "-", num(v, r->capaian, 1),
-				        capaian_class(v, r->category));
-				h(f, r->category ? i18n_pick(v->lang, r->category->label_id,
-				                             r->category->label_en)
-				                 : r->has_value ? "-" : T(v, T_NO_DATA));
+				        r->has_value ? val(v, r->decl, r->value) : "-", num(v, r->capaian, 1));
+				if (r->category) {
+					fprintf(f, "<span class=\"dot %s\"></span>",
+					        capaian_class(v, r->category));
+					h(f, i18n_pick(v->lang, r->category->label_id, r->category->label_en));
+				} else if (!r->has_value) {
+					h(f, T(v, T_NO_DATA));
+				}
 				fputs("</td></tr>\n", f);
 			}
 			fputs("</table>\n", f);
@@ -412,7 +434,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				fputs("</td>", f);
 				action_cells(f, v, a);
 				fprintf(f, "<td class=\"n\">%s</td></tr>\n",
-				        a->has_data && a->budget > 0 ? num(v, a->budget, 0) : "-");
+				        a->has_data && a->budget > 0 ? money(v, a->budget) : "-");
 			}
 			fputs("</table>\n", f);
 		}
@@ -518,9 +540,10 @@ static void change_cell(FILE *f, const report_view *v, double prev, double cur, 
 		return;
 	}
 	fprintf(f, "<td class=\"n\">%s%s</td><td class=\"%s\">%s %s</td>",
-	        cur - prev > 0 ? "+" : "", num(v, cur - prev, 2),
+	        cur - prev > 0 && change != TREND_SAME ? "+" : "",
+	        num(v, change == TREND_SAME ? 0 : cur - prev, 2),
 	        change == TREND_BETTER ? "better" : change == TREND_WORSE ? "worse" : "",
-	        cur > prev ? arrow[1] : cur < prev ? arrow[2] : arrow[3],
+	        change == TREND_SAME ? arrow[3] : cur > prev ? arrow[1] : arrow[2],
 	        change == TREND_BETTER ? T(v, T_BETTER) : change == TREND_WORSE ? T(v, T_WORSE)
 	        : change == TREND_SAME ? T(v, T_SAME) : "");
 }
@@ -561,7 +584,7 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 			fputs("<tr><td>", f);
 			h(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 			fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
-			        num(v, r->prev, 1), num(v, r->cur, 1));
+			        val(v, r->decl, r->prev), val(v, r->decl, r->cur));
 			change_cell(f, v, r->prev, r->cur, r->change);
 			fputs("</tr>\n", f);
 		}

@@ -17,6 +17,8 @@
 #include "store.h"
 #include "trend.h"
 
+struct cJSON;
+
 /* One assessed area: the run area itself, or one village of a wider run. */
 typedef struct view_area {
 	assess_area *aa;
@@ -60,6 +62,13 @@ int report_write_md(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
 int report_write_csv(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
 int report_write_xlsx(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
 int report_write_dhis2(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+
+/* The trend of an area for the JSON report (docs/json.md, TREND): JSON
+ * null when the store is off. */
+struct cJSON *report_trend_json(const report_view *v, const trend *t);
+
+/* The text report's trend, village and note sections (report_text.c). */
+void report_text_view(const report_ctx *ctx, FILE *out);
 
 /* Writers: 0, or PK2D_ERR_IO when writing failed. */
 int report_html_write(const report_view *v, FILE *f);

@@ -120,6 +120,33 @@ START_TEST(shorten)
 }
 END_TEST
 
+START_TEST(terminal_report)
+{
+	const char text[] = "F2 perlu perhatian\tx\033[2J\nB1 membaik\n";
+	char *buf = NULL;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_int_eq(esc_term_report(f, text, sizeof text - 1, 0), 0);
+	fclose(f);
+	ck_assert_str_eq(buf, "F2 perlu perhatian x?[2J\nB1 membaik\n");
+	free(buf);
+	f = open_memstream(&buf, &len);
+	ck_assert_int_eq(esc_term_report(f, text, sizeof text - 1, 1), 0);
+	fclose(f);
+	ck_assert_str_eq(buf, "F2 \033[31mperlu perhatian\033[0m x?[2J\n"
+	                 "B1 \033[32mmembaik\033[0m\n");
+	free(buf);
+	/* Never colour anything but a terminal on standard output. */
+	f = open_memstream(&buf, &len);
+	ck_assert_int_eq(esc_want_colour(f), 0);
+	fclose(f);
+	free(buf);
+	setenv("NO_COLOR", "1", 1);
+	ck_assert_int_eq(esc_want_colour(stdout), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("escape");
@@ -134,6 +161,7 @@ int main(void)
 	tcase_add_test(tc, terminal);
 	tcase_add_test(tc, width);
 	tcase_add_test(tc, shorten);
+	tcase_add_test(tc, terminal_report);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -298,6 +298,7 @@ START_TEST(html_escaped_and_complete)
 	has("<td class=\"n\">61,87</td><td class=\"n\">69,87</td><td class=\"n\">+8,00</td>"
 	    "<td class=\"better\">&#9650; membaik</td>");
 	has("@page{size:A4");
+	has("<td class=\"n\">1.000.000</td>");
 }
 END_TEST
 
@@ -328,6 +329,88 @@ START_TEST(xlsx_is_a_zip)
 	ck_assert_uint_eq(fread(sig, 1, 4, f), 4);
 	fclose(f);
 	ck_assert(sig[0] == 'P' && sig[1] == 'K' && sig[2] == 3 && sig[3] == 4);
+}
+END_TEST
+
+START_TEST(json_trend_and_villages)
+{
+	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
+	                   .period = "2024", .area = FX_KEC, .language = "id",
+	                   .assessment = fx.as, .view = &fx.view };
+	char err[256];
+	cJSON *root, *as, *t, *vil, *sum, *e;
+	FILE *f;
+
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_int_eq(report_write_json(&ctx, f, err, sizeof err), 0);
+	fclose(f);
+	root = cJSON_Parse(out);
+	ck_assert_ptr_nonnull(root);
+	as = cJSON_GetObjectItem(root, "assessment");
+	t = cJSON_GetObjectItem(cJSON_GetObjectItem(as, "area"), "trend");
+	ck_assert_str_eq(cJSON_GetObjectItem(t, "previous_period")->valuestring, "2023");
+	e = cJSON_GetArrayItem(cJSON_GetObjectItem(t, "scores"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "item")->valuestring, "ikk");
+	ck_assert_double_eq_tol(cJSON_GetObjectItem(e, "previous")->valuedouble,
+	                        24 + 19.2 + 56.0 / 3, 1e-9);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "change")->valuestring, "better");
+	e = cJSON_GetArrayItem(cJSON_GetObjectItem(t, "indicators"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "id")->valuestring, "fam.a1");
+	ck_assert_double_eq_tol(cJSON_GetObjectItem(e, "current")->valuedouble, 64, 1e-9);
+	e = cJSON_GetArrayItem(cJSON_GetObjectItem(t, "interventions"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "id")->valuestring, "fam.kelas");
+	e = cJSON_GetArrayItem(cJSON_GetObjectItem(e, "periods"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "period")->valuestring, "2023");
+	ck_assert_double_eq(cJSON_GetObjectItem(e, "coverage")->valuedouble, 75);
+	vil = cJSON_GetObjectItem(as, "villages");
+	ck_assert_int_eq(cJSON_GetArraySize(vil), 2);
+	e = cJSON_GetArrayItem(vil, 1);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "code")->valuestring, FX_V2);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "name")->valuestring, "=cmd|' /C calc'!A0");
+	ck_assert_double_eq(cJSON_GetObjectItem(e, "ikk")->valuedouble, 68);
+	sum = cJSON_GetObjectItem(as, "summary");
+	e = cJSON_GetArrayItem(sum, 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "code")->valuestring, FX_KEC);
+	ck_assert_double_eq(cJSON_GetObjectItem(e, "stunting")->valuedouble, 20);
+	cJSON_Delete(root);
+}
+END_TEST
+
+START_TEST(text_trend_villages_and_control_characters)
+{
+	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
+	                   .period = "2024", .area = FX_KEC, .language = "id",
+	                   .assessment = fx.as, .view = &fx.view };
+	char err[256];
+	FILE *f;
+
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_int_eq(report_write_text(&ctx, f, err, sizeof err), 0);
+	fclose(f);
+	/* Not a terminal: no colour; no control character but line feeds. */
+	for (size_t i = 0; i < outlen; i++)
+		ck_assert_msg((unsigned char)out[i] >= 0x20 || out[i] == '\n',
+		              "control character %d at %zu", out[i], i);
+	has("Jumlah?[2J KK");
+	has("== Tren ==");
+	/* Right-aligned columns: "2024" in the header ends where "69,87" ends
+	 * in the IKK row (both lines are ASCII: bytes are columns). */
+	{
+		const char *tren = strstr(out, "== Tren ==");
+		const char *head = strstr(tren, "\n  Indikator"), *ikk = strstr(tren, "\n  IKK  ");
+
+		ck_assert_ptr_nonnull(head);
+		ck_assert_ptr_nonnull(ikk);
+		ck_assert_int_eq(strstr(head, "2024") + 4 - head, strstr(ikk, "69,87") + 5 - ikk);
+		ck_assert_ptr_nonnull(strstr(ikk, "61,87  69,87  "));
+		ck_assert_int_eq(strncmp(strstr(ikk, "8,00"), "8,00  membaik\n", 14), 0);
+	}
+	has("######## Penilaian per desa 63.02.09.2008 =cmd|' /C calc'!A0 ########");
+	has("\nCatatan: Data sintetis: <b>bukan</b> data nyata & \"uji\"\n");
 }
 END_TEST
 
@@ -366,6 +449,8 @@ int main(void)
 	tcase_add_test(tc, html_escaped_and_complete);
 	tcase_add_test(tc, markdown_escaped);
 	tcase_add_test(tc, xlsx_is_a_zip);
+	tcase_add_test(tc, json_trend_and_villages);
+	tcase_add_test(tc, text_trend_villages_and_control_characters);
 	tcase_add_test(tc, english_village_without_store);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

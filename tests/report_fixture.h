@@ -9,7 +9,8 @@
  *   <script>alert(1)</script> & "Sang", 63.02.09.2008 is =cmd|' /C calc'!A0.
  * Labels: fam.a1 <script>alert("x")</script>, fam.b1 @SUM(1), fam.c1
  *   "Tab<TAB>& 'quote'<LF>line", health.stunting -2+3 (lower is better,
- *   target 14.2); agency of fam: =HYPERLINK("http://x","y").
+ *   target 14.2); fam.kk Jumlah<ESC>[2J KK; agency of fam:
+ *   =HYPERLINK("http://x","y").
  *
  * Values of period 2024 (2023: the same except V1 RT 1 of a1, 4/10):
  *   indicator  V1 RT1   V1 RT2   V1 sum         V2 (rt 0)    KEC
