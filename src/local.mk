@@ -41,6 +41,7 @@ bin_PROGRAMS += %D%/pk2d
 	%D%/report_xlsx.c %D%/report_run.c %D%/report_run.h \
 	%D%/history.c %D%/history.h %D%/report_trend_json.c %D%/report_text_view.c \
 	%D%/store.c %D%/store.h
+EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh
 
 # Health: WHO-UNICEF prevalence classes for the report.
 %C%_libpk2dcore_la_SOURCES += %D%/prevalence_class.c %D%/prevalence_class.h
