@@ -357,11 +357,19 @@ static int write_split(const report_ctx *ctx, const plan *p, const report_view *
 		for (size_t i = 0; i < v->n_villages; i++) {
 			report_view one = *v;
 			report_ctx c1 = *ctx;
+			assessment as1 = *v->as;
 
+			/* The village as if it were the run area: every writer,
+			 * the text and JSON ones included, sees only it. */
+			as1.run_area = v->villages[i].aa->code;
+			as1.main = v->villages[i].aa;
+			as1.n_summary = 0;
+			one.as = &as1;
 			one.main = v->villages[i];
 			one.wide = 0;
 			one.n_villages = 0;
 			one.villages = NULL;
+			c1.assessment = &as1;
 			c1.view = &one;
 			c1.area = v->villages[i].aa->code;
 			path = xasprintf("%s/%s%s", p->split_dir, v->villages[i].aa->code, ext);

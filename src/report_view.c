@@ -252,8 +252,9 @@ static int need_view(const report_ctx *ctx, const char *format, char *err, size_
 {
 	if (ctx->view)
 		return 0;
-	snprintf(err, errlen, "the %s report needs the assessment, which could not be made "
-	         "(see the messages above)", format);
+	snprintf(err, errlen, "the %s report needs the assessment: no model was found ([pk2d] "
+	         "model, or models/ikk.ini next to the configuration) or the assessment failed",
+	         format);
 	return PK2D_ERR_DATA;
 }
 

@@ -143,6 +143,7 @@ mkdir -p "$tmp/k"
 config "$tmp/k" 2023 63.02.09 "$tmp/dk"
 "$pk2d" -q -c "$tmp/k/pk2d.ini" --store none report -f html,csv -o "$tmp/out/kec" \
 	--split "$tmp/split" || fail "kecamatan report"
+[ "$(grep -c '^indicator,63.02.09,' "$tmp/out/kec.csv")" -gt 0 ] || fail "kecamatan CSV roll-up"
 grep -q 'Ringkasan desa' "$tmp/out/kec.html" || fail "kecamatan summary"
 villages=$(grep -c '<section class="area" id="area-63\.02\.09\.[0-9]*">' "$tmp/out/kec.html")
 [ "$villages" -ge 2 ] || fail "kecamatan file has $villages village sections"
@@ -150,6 +151,10 @@ villages=$(grep -c '<section class="area" id="area-63\.02\.09\.[0-9]*">' "$tmp/o
 [ "$(ls "$tmp/split" | grep -c '^63\.02\.09\.[0-9]*\.html$')" = "$villages" ] ||
 	fail "--split: one HTML per village"
 grep -q 'href="63.02.09.2007.html"' "$tmp/split/63.02.09.html" || fail "--split summary links"
+# A village's split file holds that village only.
+grep -q '^indicator,63.02.09.2007,' "$tmp/split/63.02.09.2007.csv" || fail "--split village CSV"
+grep -q '^indicator,63.02.09,' "$tmp/split/63.02.09.2007.csv" && fail "--split village CSV has the kecamatan"
+grep -q '^indicator,63.02.09.2008,' "$tmp/split/63.02.09.2007.csv" && fail "--split village CSV has a neighbour"
 
 # 5. Bad requests: usage errors exit 2, write nothing.
 "$pk2d" -q -c "$tmp/a/pk2d.ini" report -f html,pdf -o "$tmp/out/bad" 2>"$tmp/err"
