@@ -23,8 +23,16 @@
 
 #include "areas.h"
 
+/* The read queries a report repeats for every area and indicator keep
+ * their prepared statement (keyed by the SQL literal's address). */
+#define STORE_CACHED 8
+
 struct store {
 	sqlite3 *db;
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[STORE_CACHED];
 	char *path;
 	int in_txn;
 	long long run_id;
@@ -32,6 +40,8 @@ struct store {
 	char *run_period;
 };
 
+/* Values are keyed area first: a run writes area by area, and every query
+ * (a value, a series, the periods of an area) starts from an area. */
 static const char schema_v1[] =
 	"CREATE TABLE runs ("
 	" id INTEGER PRIMARY KEY,"
@@ -70,15 +80,13 @@ static const char schema_v1[] =
 	" value REAL,"                         /* NULL when den is 0 */
 	" target REAL,"                        /* in force in that run; NULL none */
 	" run_id INTEGER NOT NULL,"
-	" PRIMARY KEY (indicator, area, rt, period)) WITHOUT ROWID;"
-	"CREATE INDEX vals_area ON vals(area, period);"
+	" PRIMARY KEY (area, indicator, rt, period)) WITHOUT ROWID;"
 	"CREATE TABLE ivals ("
 	" intervention TEXT NOT NULL,"
 	" area TEXT NOT NULL, rt INTEGER NOT NULL, period TEXT NOT NULL,"
 	" target REAL NOT NULL, realised REAL NOT NULL, budget REAL NOT NULL,"
 	" run_id INTEGER NOT NULL,"
-	" PRIMARY KEY (intervention, area, rt, period)) WITHOUT ROWID;"
-	"CREATE INDEX ivals_area ON ivals(area, period);"
+	" PRIMARY KEY (area, intervention, rt, period)) WITHOUT ROWID;"
 	"CREATE TABLE scores ("
 	" area TEXT NOT NULL, rt INTEGER NOT NULL, period TEXT NOT NULL,"
 	" item TEXT NOT NULL,"                 /* 'ikk', 'dim.<id>' */
@@ -123,6 +131,41 @@ static int prepare(store *s, const char *sql, sqlite3_stmt **st, char *err, size
 	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
 		return db_fail(s, err, errlen, s->path);
 	return 0;
+}
+
+/* A cached statement for sql, reset and unbound; release it with
+ * sqlite3_reset, never finalize it. */
+static int cached(store *s, const char *sql, sqlite3_stmt **st, char *err, size_t errlen)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < STORE_CACHED && s->cache[i].sql; i++)
+		if (s->cache[i].sql == sql) {
+			sqlite3_reset(s->cache[i].st);
+			sqlite3_clear_bindings(s->cache[i].st);
+			*st = s->cache[i].st;
+			return 0;
+		}
+	if ((rc = prepare(s, sql, st, err, errlen)) < 0 || i == STORE_CACHED)
+		return rc;
+	s->cache[i].sql = sql;
+	s->cache[i].st = *st;
+	return 0;
+}
+
+/* Releases a statement from cached(): reset, or finalized when the cache
+ * was full and it is not in it. */
+static void release(store *s, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < STORE_CACHED; i++)
+		if (s->cache[i].st == st) {
+			sqlite3_reset(st);
+			return;
+		}
+	sqlite3_finalize(st);
 }
 
 static int user_version(store *s, int *v, char *err, size_t errlen)
@@ -187,6 +230,9 @@ store *store_open(const char *path, char *err, size_t errlen)
 	}
 	/* Another run writing the same store waits for it instead of failing. */
 	sqlite3_busy_timeout(s->db, 10000);
+	/* A kabupaten run writes 10^5 rows and more in one transaction: a 64 MiB
+	 * page cache keeps them in memory until COMMIT. */
+	exec(s, "PRAGMA cache_size = -65536", NULL, 0);
 	if (migrate(s, err, errlen) < 0) {
 		store_close(s);
 		return NULL;
@@ -200,6 +246,8 @@ void store_close(store *s)
 		return;
 	if (s->in_txn)
 		store_rollback(s);
+	for (size_t i = 0; i < STORE_CACHED; i++)
+		sqlite3_finalize(s->cache[i].st);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s->run_area);
@@ -505,8 +553,8 @@ int store_put_score(store *s, const char *area, int rt, const char *period,
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
-	if ((rc = prepare(s, "INSERT OR REPLACE INTO scores VALUES (?,?,?,?,?,?,?)",
-	                  &st, err, errlen)) < 0)
+	if ((rc = cached(s, "INSERT OR REPLACE INTO scores VALUES (?,?,?,?,?,?,?)",
+	                 &st, err, errlen)) < 0)
 		return rc;
 	sqlite3_bind_text(st, 1, area, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, rt);
@@ -516,7 +564,7 @@ int store_put_score(store *s, const char *area, int rt, const char *period,
 	bind_opt_text(st, 6, category);
 	sqlite3_bind_int64(st, 7, s->run_id);
 	rc = step_reset(s, st, err, errlen);
-	sqlite3_finalize(st);
+	release(s, st);
 	return rc;
 }
 
@@ -656,7 +704,7 @@ static int get_one(store *s, const char *sql, const char *id, const char *area, 
 {
 	int rc;
 
-	if ((rc = prepare(s, sql, out, err, errlen)) < 0)
+	if ((rc = cached(s, sql, out, err, errlen)) < 0)
 		return rc;
 	sqlite3_bind_text(*out, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(*out, 2, area, -1, SQLITE_TRANSIENT);
@@ -668,7 +716,7 @@ static int get_one(store *s, const char *sql, const char *id, const char *area, 
 	if (rc == SQLITE_DONE)
 		return 0;
 	rc = db_fail(s, err, errlen, s->path);
-	sqlite3_finalize(*out);
+	release(s, *out);
 	*out = NULL;
 	return rc;
 }
@@ -683,7 +731,7 @@ int store_get_value(store *s, const char *indicator, const char *area, int rt,
 
 	if (rc == 1)
 		read_point(st, out);
-	sqlite3_finalize(st);
+	release(s, st);
 	return rc;
 }
 
@@ -697,7 +745,7 @@ int store_get_intervention(store *s, const char *intervention, const char *area,
 
 	if (rc == 1)
 		read_ipoint(st, out);
-	sqlite3_finalize(st);
+	release(s, st);
 	return rc;
 }
 
@@ -711,7 +759,7 @@ int store_get_score(store *s, const char *area, int rt, const char *period,
 
 	if (rc == 1)
 		*value = col_double(st, 0);
-	sqlite3_finalize(st);
+	release(s, st);
 	return rc;
 }
 
@@ -773,7 +821,7 @@ static long read_series(store *s, const char *sql, const char *id, const char *a
 	int rc;
 
 	*out = NULL;
-	if ((rc = prepare(s, sql, &st, err, errlen)) < 0)
+	if ((rc = cached(s, sql, &st, err, errlen)) < 0)
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, area, -1, SQLITE_TRANSIENT);
@@ -785,7 +833,7 @@ static long read_series(store *s, const char *sql, const char *id, const char *a
 			cap = cap ? cap * 2 : 8;
 			if (!(nv = realloc(v, cap * elem))) {
 				free(v);
-				sqlite3_finalize(st);
+				release(s, st);
 				set_err(err, errlen, "%s: %s", s->path, "out of memory");
 				return PK2D_ERR_NOMEM;
 			}
@@ -797,10 +845,10 @@ static long read_series(store *s, const char *sql, const char *id, const char *a
 	if (rc != SQLITE_DONE) {
 		free(v);
 		rc = db_fail(s, err, errlen, s->path);
-		sqlite3_finalize(st);
+		release(s, st);
 		return rc;
 	}
-	sqlite3_finalize(st);
+	release(s, st);
 	*out = v;
 	return (long)n;
 }
