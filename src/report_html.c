@@ -11,6 +11,7 @@
 
 #include "escape.h"
 #include "i18n.h"
+#include "prevalence_class.h"
 #include "report_view.h"
 #include "svg.h"
 
@@ -379,6 +380,17 @@ static void action_cells(FILE *f, const report_view *v, const assess_action *a)
 	        num(v, a->coverage, 1));
 }
 
+/* The WHO-UNICEF prevalence class of a stunting, wasting or overweight row. */
+static void who_class(FILE *f, const report_view *v, const assess_row *r)
+{
+	int cls = r->has_value ? prevalence_class(r->decl->full_id, r->value) : PCLASS_NONE;
+
+	if (cls == PCLASS_NONE)
+		return;
+	fprintf(f, "<br><small>WHO&ndash;UNICEF: %s</small>",
+	        prevalence_class_label(cls, v->lang == LANG_EN ? "en" : "id"));
+}
+
 static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 {
 	fputs("<h2", f);
@@ -413,6 +425,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				} else if (!r->has_value) {
 					h(f, T(v, T_NO_DATA));
 				}
+				who_class(f, v, r);
 				fputs("</td></tr>\n", f);
 			}
 			fputs("</table>\n", f);

@@ -11,6 +11,7 @@
 
 #include "escape.h"
 #include "i18n.h"
+#include "prevalence_class.h"
 #include "report_view.h"
 
 static const char *num(const report_view *v, double x, int dec)
@@ -194,6 +195,10 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			        r->has_value ? val(v, r->decl, r->value) : "-", num(v, r->capaian, 1));
 			m(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en)
 			                 : r->has_value ? "-" : T(v, T_NO_DATA));
+			if (r->has_value && prevalence_class(r->decl->full_id, r->value) != PCLASS_NONE)
+				fprintf(f, " (WHO–UNICEF: %s)", prevalence_class_label(
+				        prevalence_class(r->decl->full_id, r->value),
+				        v->lang == LANG_EN ? "en" : "id"));
 			fputs(" |\n", f);
 		}
 		if (ag->n_actions)

@@ -299,6 +299,8 @@ START_TEST(html_escaped_and_complete)
 	    "<td class=\"better\">&#9650; membaik</td>");
 	has("@page{size:A4");
 	has("<td class=\"n\">1.000.000</td>");
+	/* health.stunting 20 % at the kecamatan: WHO-UNICEF "high" (20-<30). */
+	has("<small>WHO&ndash;UNICEF: tinggi</small>");
 }
 END_TEST
 
