@@ -31,34 +31,30 @@ struct areas {
 /* Lengths of the code at each level: "63", "63.02", "63.02.09", "63.02.09.2007". */
 static const size_t level_len[] = { 0, 2, 5, 8, 13 };
 
-static int digits(const char *s, size_t n)
+static int is_digit(char ch)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
+	return ch >= '0' && ch <= '9';
 }
 
+/* Reading left to right, without strlen: this runs for every value. */
 int area_level(const char *code)
 {
-	size_t n;
+	const char *p = code;
 
-	if (!code)
+	if (!p || !is_digit(p[0]) || !is_digit(p[1]))
 		return AREA_INVALID;
-	n = strlen(code);
-	if (n < 2 || !digits(code, 2))
-		return AREA_INVALID;
-	if (n == 2)
+	if (!p[2])
 		return AREA_PROVINCE;
-	if (n < 5 || code[2] != '.' || !digits(code + 3, 2))
+	if (p[2] != '.' || !is_digit(p[3]) || !is_digit(p[4]))
 		return AREA_INVALID;
-	if (n == 5)
+	if (!p[5])
 		return AREA_REGENCY;
-	if (n < 8 || code[5] != '.' || !digits(code + 6, 2))
+	if (p[5] != '.' || !is_digit(p[6]) || !is_digit(p[7]))
 		return AREA_INVALID;
-	if (n == 8)
+	if (!p[8])
 		return AREA_DISTRICT;
-	if (n == 13 && code[8] == '.' && digits(code + 9, 4))
+	if (p[8] == '.' && is_digit(p[9]) && is_digit(p[10]) && is_digit(p[11]) && is_digit(p[12]) &&
+	    !p[13])
 		return AREA_VILLAGE;
 	return AREA_INVALID;
 }
@@ -147,15 +143,9 @@ static size_t lower_bound(const areas *a, uint64_t key)
 	return lo;
 }
 
-static int level_of_tingkat(const char *t)
-{
-	static const char *const names[] = { NULL, "provinsi", "kabupaten_kota", "kecamatan",
-	                                     "desa_kelurahan" };
-	for (int i = AREA_PROVINCE; i <= AREA_VILLAGE; i++)
-		if (strcasecmp(t, names[i]) == 0)
-			return i;
-	return AREA_INVALID;
-}
+/* The tingkat column's word for each level. */
+static const char *const tingkat_names[] = { NULL, "provinsi", "kabupaten_kota", "kecamatan",
+                                             "desa_kelurahan" };
 
 static int cmp_entry(const void *x, const void *y)
 {
@@ -177,14 +167,15 @@ static int add_row(areas *a, csv_reader *c, int ck, int cn, int ct, size_t *cap,
                    size_t *nlen, char *err, size_t errlen)
 {
 	const char *code = csv_field(c, ck), *name = csv_field(c, cn);
-	int level = area_level(code), tlevel = level_of_tingkat(csv_field(c, ct));
+	uint64_t key = area_key(code);
+	int level = (int)(key & 0xff);
 	size_t len = strlen(name) + 1;
 
 	if (level == AREA_INVALID) {
 		snprintf(err, errlen, "%s:%ld: malformed code '%s'", csv_path(c), csv_line(c), code);
 		return -1;
 	}
-	if (tlevel != level) {
+	if (strcasecmp(csv_field(c, ct), tingkat_names[level]) != 0) {
 		snprintf(err, errlen, "%s:%ld: tingkat '%s' does not match code '%s'", csv_path(c),
 		         csv_line(c), csv_field(c, ct), code);
 		return -1;
@@ -213,7 +204,7 @@ static int add_row(areas *a, csv_reader *c, int ck, int cn, int ct, size_t *cap,
 		*ncap = nc;
 	}
 	memcpy(a->names + *nlen, name, len);
-	a->v[a->n].key = area_key(code);
+	a->v[a->n].key = key;
 	a->v[a->n].name = (uint32_t)*nlen;
 	a->v[a->n].line = (uint32_t)csv_line(c);
 	a->n++;

@@ -281,7 +281,7 @@ static int scan_record(csv_reader *c, size_t *end)
 	while (at < len) {
 		size_t blk = at & ~(size_t)63;
 		struct masks m;
-		uint64_t keep = ~UINT64_C(0) << (at - blk), all;
+		uint64_t keep = ~UINT64_C(0) << (at - blk);
 		/* Blocks are 64-byte aligned and their masks kept: the next
 		 * record mostly starts in the block where this one ends. */
 		if (blk != c->mask_blk) {
@@ -290,9 +290,7 @@ static int scan_record(csv_reader *c, size_t *end)
 		}
 		if (len - blk < 64)
 			keep &= (UINT64_C(1) << (len - blk)) - 1;
-		m.sep = c->masks.sep & keep;
-		m.quote = c->masks.quote & keep;
-		m.nl = c->masks.nl & keep;
+		m = c->masks;
 		at = len - blk < 64 ? len : blk + 64;
 		/* Room for a field per byte of the block, so none is checked. */
 		if (nf + 65 > c->cap_fields) {
@@ -302,51 +300,63 @@ static int scan_record(csv_reader *c, size_t *end)
 			}
 			ends = c->ends;
 		}
-		if (!quoted && !m.quote) {
-			/* The usual block: separators, then maybe the line end. */
-			uint64_t seps = m.sep;
-			if (m.nl)
-				seps &= m.nl ^ (m.nl - 1); /* those before the first '\n' */
-			while (seps) {
-				ends[nf++] = blk + (size_t)__builtin_ctzll(seps) - pos;
-				seps &= seps - 1;
-			}
-			if (m.nl) {
-				*end = ends[nf++] = blk + (size_t)__builtin_ctzll(m.nl) - pos;
-				rc = SCAN_DONE;
-				goto out;
-			}
-			continue;
-		}
-		all = m.sep | m.quote | m.nl;
-		while (all) {
-			uint64_t bit = all & -all;
-			size_t j = blk + (size_t)__builtin_ctzll(all);
-			all ^= bit;
-			if (quoted) {
-				if (m.nl & bit) {
-					lines++;
-				} else if (m.quote & bit) {
-					if (j + 1 == len && !c->eof) {
-						at = j; /* doubled or closing: not known yet */
-						goto out;
-					}
-					if (j + 1 < len && b[j + 1] == '"') {
-						at = j + 2; /* a doubled quote; rescan after it */
-						break;
-					}
-					quoted = 0;
+		/* keep holds the positions of the block still to look at. */
+		while (keep) {
+			uint64_t stop, bit;
+			size_t j;
+			if (!quoted) {
+				/* Separators in bulk up to the next quote or line end. */
+				uint64_t seps = m.sep & keep;
+				stop = (m.quote | m.nl) & keep;
+				if (stop)
+					seps &= (stop & -stop) - 1;
+				while (seps) {
+					ends[nf++] = blk + (size_t)__builtin_ctzll(seps) - pos;
+					seps &= seps - 1;
 				}
-			} else if (m.sep & bit) {
-				ends[nf++] = j - pos;
-			} else if (m.nl & bit) {
-				*end = ends[nf++] = j - pos;
-				rc = SCAN_DONE;
-				goto out;
-			} else if (opens_quote(c, b + pos, nf, j - pos)) {
-				quoted = 1;
-				c->quote_line = c->line + lines;
+				if (!stop)
+					break;
+				bit = stop & -stop;
+				j = blk + (size_t)__builtin_ctzll(stop);
+				keep &= ~((bit << 1) - 1);
+				if (m.nl & bit) {
+					*end = ends[nf++] = j - pos;
+					rc = SCAN_DONE;
+					goto out;
+				}
+				if (opens_quote(c, b + pos, nf, j - pos)) {
+					quoted = 1;
+					c->quote_line = c->line + lines;
+				}
+				continue;
 			}
+			/* Inside quotes only the next quote matters; line ends
+			 * before it are counted. */
+			stop = m.quote & keep;
+			if (!stop) {
+				if (m.nl & keep)
+					lines += __builtin_popcountll(m.nl & keep);
+				break;
+			}
+			bit = stop & -stop;
+			j = blk + (size_t)__builtin_ctzll(stop);
+			if (m.nl & keep & (bit - 1))
+				lines += __builtin_popcountll(m.nl & keep & (bit - 1));
+			keep &= ~((bit << 1) - 1);
+			if (j + 1 == len && !c->eof) {
+				at = j; /* doubled or closing: not known yet */
+				goto out;
+			}
+			if (j + 1 < len && b[j + 1] == '"') {
+				/* A doubled quote: skip its second half, which may
+				 * lie in the next block. */
+				if (keep & (bit << 1))
+					keep &= ~(bit << 1);
+				else if (j + 2 > at)
+					at = j + 2;
+				continue;
+			}
+			quoted = 0;
 		}
 	}
 	if (c->eof) {

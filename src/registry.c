@@ -25,47 +25,53 @@
 
 struct strtab {
 	char **s;         /* id -> string */
+	uint32_t *hash;   /* id -> str_hash of the string */
 	size_t n, cap;
 	uint32_t *slot;   /* hash slots holding id + 1; 0 is empty */
 	size_t nslot;     /* power of two */
 };
 
 /* FNV-1a of a, then '.' and b when b is given: the hash of "a.b" without
- * building it. */
-static uint32_t str_hash(const char *a, size_t alen, const char *b, size_t blen)
+ * building it. The lengths of a and b are stored in *alen and *blen. */
+static uint32_t str_hash(const char *a, const char *b, size_t *alen, size_t *blen)
 {
 	uint32_t h = 2166136261u;
+	const char *p;
 
-	for (size_t i = 0; i < alen; i++)
-		h = (h ^ (unsigned char)a[i]) * 16777619u;
+	for (p = a; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	*alen = (size_t)(p - a);
+	*blen = 0;
 	if (b) {
 		h = (h ^ '.') * 16777619u;
-		for (size_t i = 0; i < blen; i++)
-			h = (h ^ (unsigned char)b[i]) * 16777619u;
+		for (p = b; *p; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+		*blen = (size_t)(p - b);
 	}
 	return h;
 }
 
 static int str_equal(const char *s, const char *a, size_t alen, const char *b, size_t blen)
 {
-	if (strncmp(s, a, alen) != 0)
+	if (memcmp(s, a, alen) != 0)
 		return 0;
 	if (!b)
 		return s[alen] == '\0';
-	return s[alen] == '.' && strncmp(s + alen + 1, b, blen) == 0 && s[alen + 1 + blen] == '\0';
+	return s[alen] == '.' && memcmp(s + alen + 1, b, blen) == 0 && s[alen + 1 + blen] == '\0';
 }
 
 /* Id of "a" (or "a.b"), or NONE. */
 static uint32_t st_find2(const struct strtab *t, const char *a, const char *b)
 {
-	size_t alen = strlen(a), blen = b ? strlen(b) : 0;
-	size_t mask = t->nslot - 1, i;
+	size_t alen, blen, mask = t->nslot - 1, i;
+	uint32_t h;
 
 	if (!t->nslot)
 		return NONE;
-	for (i = str_hash(a, alen, b, blen) & mask; t->slot[i]; i = (i + 1) & mask) {
+	h = str_hash(a, b, &alen, &blen);
+	for (i = h & mask; t->slot[i]; i = (i + 1) & mask) {
 		uint32_t id = t->slot[i] - 1;
-		if (str_equal(t->s[id], a, alen, b, blen))
+		if (t->hash[id] == h && str_equal(t->s[id], a, alen, b, blen))
 			return id;
 	}
 	return NONE;
@@ -78,8 +84,7 @@ static uint32_t st_find(const struct strtab *t, const char *s)
 
 static void st_place(struct strtab *t, uint32_t id)
 {
-	const char *s = t->s[id];
-	size_t mask = t->nslot - 1, i = str_hash(s, strlen(s), NULL, 0) & mask;
+	size_t mask = t->nslot - 1, i = t->hash[id] & mask;
 
 	while (t->slot[i])
 		i = (i + 1) & mask;
@@ -90,6 +95,8 @@ static void st_place(struct strtab *t, uint32_t id)
  * when out of memory (s is then freed). */
 static uint32_t st_add(struct strtab *t, char *s)
 {
+	size_t alen, blen;
+
 	if (!s)
 		return NONE;
 	if (t->n == t->cap) {
@@ -100,6 +107,12 @@ static uint32_t st_add(struct strtab *t, char *s)
 			return NONE;
 		}
 		t->s = ns;
+		uint32_t *nh = realloc(t->hash, ncap * sizeof *nh);
+		if (!nh) {
+			free(s);
+			return NONE;
+		}
+		t->hash = nh;
 		t->cap = ncap;
 	}
 	if ((t->n + 1) * 2 > t->nslot) {
@@ -116,6 +129,7 @@ static uint32_t st_add(struct strtab *t, char *s)
 			st_place(t, id);
 	}
 	t->s[t->n] = s;
+	t->hash[t->n] = str_hash(s, NULL, &alen, &blen);
 	st_place(t, (uint32_t)t->n);
 	return (uint32_t)t->n++;
 }
@@ -125,129 +139,263 @@ static void st_free(struct strtab *t)
 	for (size_t i = 0; i < t->n; i++)
 		free(t->s[i]);
 	free(t->s);
+	free(t->hash);
 	free(t->slot);
 }
 
 /* ---- the value table ------------------------------------------------- */
 
+/*
+ * Entries are grouped by (area, period): each group has its own small
+ * open-addressing table keyed by (indicator, RT). Plugins report row by row,
+ * mostly one village after another, so the group of the last report is kept
+ * and its table stays in cache however large the whole registry grows.
+ */
+
 struct rkey {
-	uint32_t ind;     /* NONE marks an empty slot */
+	uint32_t ind;
 	uint32_t area;
 	uint32_t period;
 	int32_t rt;
 };
 
-struct vtable {
-	struct rkey *keys;
-	double *vals;     /* nv sums per slot */
-	size_t cap, n;    /* cap is a power of two (or 0) */
-	int nv;
+struct slot {
+	uint32_t ind;     /* NONE marks an empty slot */
+	int32_t rt;
 };
 
-static size_t key_hash(const struct rkey *k)
-{
-	uint64_t h = ((uint64_t)k->ind << 32 | k->area) * 0x9E3779B97F4A7C15u;
+struct group {
+	uint32_t area, period;
+	uint32_t cap, n;  /* cap is a power of two (or 0) */
+	struct slot *keys;
+	double *vals;     /* nv sums per slot */
+};
 
-	h ^= ((uint64_t)k->period << 32 | (uint32_t)k->rt) * 0xC2B2AE3D27D4EB4Fu;
+struct vtable {
+	int nv;
+	struct group *groups;
+	size_t n_groups, cap_groups;
+	uint32_t *gslot;  /* hash slots holding group index + 1; 0 is empty */
+	size_t n_gslot;   /* power of two (or 0) */
+	size_t n;         /* entries in all groups */
+	uint32_t last;    /* group of the last vt_get(), or NONE */
+};
+
+static size_t mix64(uint64_t h)
+{
+	h ^= h >> 31;
+	h *= 0x9E3779B97F4A7C15u;
 	h ^= h >> 29;
 	h *= 0xBF58476D1CE4E5B9u;
 	h ^= h >> 32;
 	return (size_t)h;
 }
 
-static int key_equal(const struct rkey *a, const struct rkey *b)
+static size_t group_hash(uint32_t area, uint32_t period)
 {
-	return a->ind == b->ind && a->area == b->area && a->period == b->period && a->rt == b->rt;
+	return mix64((uint64_t)area << 32 | period);
 }
 
-static int vt_alloc(struct vtable *t, size_t cap)
+static size_t slot_hash(uint32_t ind, int32_t rt)
 {
-	t->keys = malloc(cap * sizeof *t->keys);
-	t->vals = calloc(cap * (size_t)t->nv, sizeof *t->vals);
-	if (!t->keys || !t->vals) {
-		free(t->keys);
-		free(t->vals);
-		t->keys = NULL;
-		t->vals = NULL;
-		return PK2D_ERR_NOMEM;
-	}
-	for (size_t i = 0; i < cap; i++)
-		t->keys[i].ind = NONE;
-	t->cap = cap;
-	t->n = 0;
-	return 0;
+	return mix64((uint64_t)ind << 32 | (uint32_t)rt);
 }
 
 static void vt_free(struct vtable *t)
 {
-	free(t->keys);
-	free(t->vals);
-	t->keys = NULL;
-	t->vals = NULL;
-	t->cap = t->n = 0;
+	for (size_t i = 0; i < t->n_groups; i++) {
+		free(t->groups[i].keys);
+		free(t->groups[i].vals);
+	}
+	free(t->groups);
+	free(t->gslot);
+	t->groups = NULL;
+	t->gslot = NULL;
+	t->n_groups = t->cap_groups = t->n_gslot = t->n = 0;
+	t->last = NONE;
 }
 
-/* The slot of key k: its own, or the empty one where it would go. */
-static size_t vt_probe(const struct vtable *t, const struct rkey *k)
+/* The group of (area, period), or NONE. */
+static uint32_t group_find(const struct vtable *t, uint32_t area, uint32_t period)
 {
-	size_t mask = t->cap - 1, i = key_hash(k) & mask;
+	size_t mask = t->n_gslot - 1, i;
 
-	while (t->keys[i].ind != NONE && !key_equal(&t->keys[i], k))
+	if (t->last != NONE && t->groups[t->last].area == area && t->groups[t->last].period == period)
+		return t->last;
+	if (!t->n_gslot)
+		return NONE;
+	for (i = group_hash(area, period) & mask; t->gslot[i]; i = (i + 1) & mask) {
+		const struct group *g = &t->groups[t->gslot[i] - 1];
+		if (g->area == area && g->period == period)
+			return t->gslot[i] - 1;
+	}
+	return NONE;
+}
+
+static void group_place(struct vtable *t, uint32_t gi)
+{
+	size_t mask = t->n_gslot - 1;
+	size_t i = group_hash(t->groups[gi].area, t->groups[gi].period) & mask;
+
+	while (t->gslot[i])
+		i = (i + 1) & mask;
+	t->gslot[i] = gi + 1;
+}
+
+/* The group of (area, period), created when absent; NONE when out of memory. */
+static uint32_t group_get(struct vtable *t, uint32_t area, uint32_t period)
+{
+	uint32_t gi = group_find(t, area, period);
+
+	if (gi != NONE)
+		return t->last = gi;
+	if (t->n_groups == t->cap_groups) {
+		size_t ncap = t->cap_groups ? t->cap_groups * 2 : 64;
+		struct group *ng = realloc(t->groups, ncap * sizeof *ng);
+		if (!ng)
+			return NONE;
+		t->groups = ng;
+		t->cap_groups = ncap;
+	}
+	if ((t->n_groups + 1) * 2 > t->n_gslot) {
+		size_t nslot = t->n_gslot ? t->n_gslot * 2 : 128;
+		uint32_t *ns = calloc(nslot, sizeof *ns);
+		if (!ns)
+			return NONE;
+		free(t->gslot);
+		t->gslot = ns;
+		t->n_gslot = nslot;
+		for (uint32_t i = 0; i < t->n_groups; i++)
+			group_place(t, i);
+	}
+	gi = (uint32_t)t->n_groups++;
+	t->groups[gi] = (struct group){ .area = area, .period = period };
+	group_place(t, gi);
+	return t->last = gi;
+}
+
+/* The slot of (ind, rt) in g: its own, or the empty one where it would go. */
+static uint32_t slot_probe(const struct group *g, uint32_t ind, int32_t rt)
+{
+	uint32_t mask = g->cap - 1, i = (uint32_t)slot_hash(ind, rt) & mask;
+
+	while (g->keys[i].ind != NONE && (g->keys[i].ind != ind || g->keys[i].rt != rt))
 		i = (i + 1) & mask;
 	return i;
 }
 
-/* Rebuilds t with room for at least want entries, keeping the entries for
- * which keep() is true (all when keep is NULL). */
-static int vt_rebuild(struct vtable *t, size_t want, int (*keep)(void *ud, const struct rkey *k),
-                      void *ud)
+/* Gives g room for want entries, keeping those for which keep() is true
+ * (all when keep is NULL); the dropped ones are subtracted from *count. */
+static int group_rebuild(struct group *g, int nv, uint32_t want, size_t *count,
+                         int (*keep)(void *ud, const struct rkey *k), void *ud)
 {
-	struct vtable old = *t;
-	size_t cap = 64;
+	struct group old = *g;
+	uint32_t cap = 8;
 
 	while (cap * 7 / 10 < want)
 		cap *= 2;
-	if (vt_alloc(t, cap) < 0) {
-		*t = old;
+	g->keys = malloc(cap * sizeof *g->keys);
+	g->vals = malloc(cap * (size_t)nv * sizeof *g->vals);
+	if (!g->keys || !g->vals) {
+		free(g->keys);
+		free(g->vals);
+		*g = old;
 		return PK2D_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < old.cap; i++) {
-		size_t j;
-		if (old.keys[i].ind == NONE || (keep && !keep(ud, &old.keys[i])))
+	for (uint32_t i = 0; i < cap; i++)
+		g->keys[i].ind = NONE;
+	g->cap = cap;
+	g->n = 0;
+	for (uint32_t i = 0; i < old.cap; i++) {
+		struct rkey k = { old.keys[i].ind, old.area, old.period, old.keys[i].rt };
+		uint32_t j;
+		if (k.ind == NONE)
 			continue;
-		j = vt_probe(t, &old.keys[i]);
-		t->keys[j] = old.keys[i];
-		memcpy(t->vals + j * (size_t)t->nv, old.vals + i * (size_t)old.nv,
-		       (size_t)t->nv * sizeof *t->vals);
-		t->n++;
+		if (keep && !keep(ud, &k)) {
+			(*count)--;
+			continue;
+		}
+		j = slot_probe(g, k.ind, k.rt);
+		g->keys[j] = old.keys[i];
+		memcpy(g->vals + (size_t)j * nv, old.vals + (size_t)i * nv, (size_t)nv * sizeof *g->vals);
+		g->n++;
 	}
-	vt_free(&old);
+	free(old.keys);
+	free(old.vals);
 	return 0;
 }
 
 /* The sums of key k, created as zeros when absent; NULL when out of memory. */
 static double *vt_get(struct vtable *t, const struct rkey *k)
 {
-	size_t i;
+	uint32_t gi = group_get(t, k->area, k->period), i;
+	struct group *g;
+	double *v;
 
-	if ((t->n + 1) * 10 > t->cap * 7 && vt_rebuild(t, (t->n + 1) * 2, NULL, NULL) < 0)
+	if (gi == NONE)
 		return NULL;
-	i = vt_probe(t, k);
-	if (t->keys[i].ind == NONE) {
-		t->keys[i] = *k;
+	g = &t->groups[gi];
+	if ((g->n + 1) * 10 > g->cap * 7 && group_rebuild(g, t->nv, (g->n + 1) * 2, &t->n, NULL, NULL) < 0)
+		return NULL;
+	i = slot_probe(g, k->ind, k->rt);
+	v = g->vals + (size_t)i * t->nv;
+	if (g->keys[i].ind == NONE) {
+		g->keys[i].ind = k->ind;
+		g->keys[i].rt = k->rt;
+		for (int j = 0; j < t->nv; j++)
+			v[j] = 0;
+		g->n++;
 		t->n++;
 	}
-	return t->vals + i * (size_t)t->nv;
+	return v;
 }
 
 static const double *vt_find(const struct vtable *t, const struct rkey *k)
 {
-	size_t i;
+	uint32_t gi = group_find(t, k->area, k->period), i;
+	const struct group *g;
 
-	if (!t->cap)
+	if (gi == NONE || !t->groups[gi].cap)
 		return NULL;
-	i = vt_probe(t, k);
-	return t->keys[i].ind == NONE ? NULL : t->vals + i * (size_t)t->nv;
+	g = &t->groups[gi];
+	i = slot_probe(g, k->ind, k->rt);
+	return g->keys[i].ind == NONE ? NULL : g->vals + (size_t)i * t->nv;
+}
+
+/* Keeps only the entries for which keep() is true. */
+static int vt_filter(struct vtable *t, int (*keep)(void *ud, const struct rkey *k), void *ud)
+{
+	for (size_t i = 0; i < t->n_groups; i++) {
+		struct group *g = &t->groups[i];
+		if (g->n && group_rebuild(g, t->nv, g->n, &t->n, keep, ud) < 0)
+			return PK2D_ERR_NOMEM;
+	}
+	return 0;
+}
+
+/* Walks every entry: it = {0, 0} first; 1 with *k and *v set, 0 at the end. */
+struct vt_iter {
+	size_t group;
+	uint32_t slot;
+};
+
+static int vt_next(const struct vtable *t, struct vt_iter *it, struct rkey *k, double **v)
+{
+	for (; it->group < t->n_groups; it->group++, it->slot = 0) {
+		const struct group *g = &t->groups[it->group];
+		for (; it->slot < g->cap; it->slot++) {
+			if (g->keys[it->slot].ind == NONE)
+				continue;
+			k->ind = g->keys[it->slot].ind;
+			k->rt = g->keys[it->slot].rt;
+			k->area = g->area;
+			k->period = g->period;
+			*v = g->vals + (size_t)it->slot * t->nv;
+			it->slot++;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* ---- the registry ---------------------------------------------------- */
@@ -279,6 +427,7 @@ registry *registry_new(void)
 		return NULL;
 	r->vals.nv = 2;
 	r->ivals.nv = 3;
+	r->vals.last = r->ivals.last = NONE;
 	r->last_area = r->last_period = NONE;
 	return r;
 }
@@ -655,10 +804,17 @@ static uint32_t intern_period(registry *r, const char *p)
 
 /* Checks area, RT and period of a value; writes "for AREA[ RT n]" into
  * where for messages. */
-static int check_place(const char *plugin, const char *what, const char *full_id,
-                       const char *area, int rt, const char *period, char *err, size_t errlen)
+static int check_place(const registry *r, const char *plugin, const char *what,
+                       const char *full_id, const char *area, int rt, const char *period,
+                       char *err, size_t errlen)
 {
-	int level = area_level(area);
+	int level;
+
+	/* The area and period of the last value were checked already. */
+	if (r->last_area != NONE && area && strcmp(r->areas.s[r->last_area], area) == 0)
+		level = r->area_level[r->last_area];
+	else
+		level = area_level(area);
 
 	if (level == AREA_INVALID) {
 		snprintf(err, errlen, "%s: %s of %s: malformed area code '%s'", plugin, what, full_id,
@@ -679,7 +835,8 @@ static int check_place(const char *plugin, const char *what, const char *full_id
 		snprintf(err, errlen, "%s: %s of %s for %s: no period", plugin, what, full_id, area);
 		return PK2D_ERR_INVALID;
 	}
-	if (!period_valid(period)) {
+	if (!(r->last_period != NONE && strcmp(r->periods.s[r->last_period], period) == 0) &&
+	    !period_valid(period)) {
 		snprintf(err, errlen,
 		         "%s: %s of %s for %s: malformed period '%s' (yyyy, yyyySn, yyyyQn, yyyyMM)",
 		         plugin, what, full_id, area, period);
@@ -741,7 +898,7 @@ int registry_add_value(registry *r, const char *plugin, const char *default_peri
 		return PK2D_ERR_UNKNOWN_ID;
 	}
 	ind = r->ind[id];
-	if ((rc = check_place(plugin, "value", ind->full_id, v->area, v->rt, period, err, errlen)) < 0)
+	if ((rc = check_place(r, plugin, "value", ind->full_id, v->area, v->rt, period, err, errlen)) < 0)
 		return rc;
 	if (bad_sums(ind->kind, v->numerator, v->denominator, why, sizeof why)) {
 		where_text(where, sizeof where, v->area, v->rt);
@@ -786,7 +943,7 @@ int registry_add_intervention_value(registry *r, const char *plugin,
 		return PK2D_ERR_UNKNOWN_ID;
 	}
 	iv = r->iv[id];
-	if ((rc = check_place(plugin, "value", iv->full_id, v->area, v->rt, period, err, errlen)) < 0)
+	if ((rc = check_place(r, plugin, "value", iv->full_id, v->area, v->rt, period, err, errlen)) < 0)
 		return rc;
 	for (int i = 0; i < 3; i++) {
 		if (!isfinite(x[i]) || x[i] < 0) {
@@ -820,16 +977,15 @@ static int keep_reported(void *ud, const struct rkey *k)
  * ancestors, after dropping the old totals. */
 static int rollup_table(registry *r, struct vtable *t)
 {
-	struct vtable tot = { .nv = t->nv };
-	int rc = vt_rebuild(t, t->n, keep_reported, NULL);
+	struct vtable tot = { .nv = t->nv, .last = NONE };
+	struct vt_iter it = { 0, 0 };
+	struct rkey k;
+	double *src;
+	int rc = vt_filter(t, keep_reported, NULL);
 
 	if (rc < 0)
 		return rc;
-	for (size_t i = 0; i < t->cap; i++) {
-		struct rkey k = t->keys[i];
-		const double *src = t->vals + i * (size_t)t->nv;
-		if (k.ind == NONE)
-			continue;
+	while (vt_next(t, &it, &k, &src)) {
 		k.rt = RT_ALL;
 		for (uint32_t a = k.area; a != NONE; a = r->area_parent[a]) {
 			double *dst;
@@ -842,16 +998,14 @@ static int rollup_table(registry *r, struct vtable *t)
 				dst[j] += src[j];
 		}
 	}
-	if ((rc = vt_rebuild(t, t->n + tot.n, NULL, NULL)) < 0) {
-		vt_free(&tot);
-		return rc;
-	}
-	for (size_t i = 0; i < tot.cap; i++) {
-		if (tot.keys[i].ind == NONE)
-			continue;
-		/* Room was made above, so vt_get() cannot fail here. */
-		memcpy(vt_get(t, &tot.keys[i]), tot.vals + i * (size_t)t->nv,
-		       (size_t)t->nv * sizeof *t->vals);
+	it = (struct vt_iter){ 0, 0 };
+	while (vt_next(&tot, &it, &k, &src)) {
+		double *dst = vt_get(t, &k);
+		if (!dst) {
+			vt_free(&tot);
+			return PK2D_ERR_NOMEM;
+		}
+		memcpy(dst, src, (size_t)t->nv * sizeof *dst);
 	}
 	vt_free(&tot);
 	return 0;
@@ -882,10 +1036,10 @@ void registry_drop_plugin_values(registry *r, const char *plugin)
 {
 	struct drop_ctx d = { r, plugin, 0 };
 
-	if (r->vals.cap && vt_rebuild(&r->vals, r->vals.n, keep_other_plugin, &d) < 0)
+	if (vt_filter(&r->vals, keep_other_plugin, &d) < 0)
 		r->status = PK2D_ERR_NOMEM;
 	d.interventions = 1;
-	if (r->ivals.cap && vt_rebuild(&r->ivals, r->ivals.n, keep_other_plugin, &d) < 0)
+	if (vt_filter(&r->ivals, keep_other_plugin, &d) < 0)
 		r->status = PK2D_ERR_NOMEM;
 	/* Totals that included the dropped values are recomputed. */
 	if (r->rolled)
@@ -1013,14 +1167,16 @@ static void mark_used(const registry *r, unsigned char *area_used, unsigned char
 	const struct vtable *tables[] = { &r->vals, &r->ivals };
 
 	for (int t = 0; t < 2; t++) {
-		for (size_t i = 0; i < tables[t]->cap; i++) {
-			const struct rkey *k = &tables[t]->keys[i];
-			if (k->ind == NONE || k->rt == RT_ALL)
+		struct vt_iter it = { 0, 0 };
+		struct rkey k;
+		double *v;
+		while (vt_next(tables[t], &it, &k, &v)) {
+			if (k.rt == RT_ALL)
 				continue;
 			if (period_used)
-				period_used[k->period] = 1;
+				period_used[k.period] = 1;
 			if (area_used)
-				for (uint32_t a = k->area; a != NONE && !area_used[a]; a = r->area_parent[a])
+				for (uint32_t a = k.area; a != NONE && !area_used[a]; a = r->area_parent[a])
 					area_used[a] = 1;
 		}
 	}
@@ -1106,10 +1262,12 @@ size_t registry_rts(const registry *r, const char *village, int **out)
 	if (area == NONE)
 		return 0;
 	for (int t = 0; t < 2; t++) {
-		for (size_t i = 0; i < tables[t]->cap; i++) {
-			const struct rkey *key = &tables[t]->keys[i];
-			if (key->ind != NONE && key->area == area && key->rt > 0 && !seen[key->rt]) {
-				seen[key->rt] = 1;
+		struct vt_iter it = { 0, 0 };
+		struct rkey key;
+		double *v;
+		while (vt_next(tables[t], &it, &key, &v)) {
+			if (key.area == area && key.rt > 0 && !seen[key.rt]) {
+				seen[key.rt] = 1;
 				n++;
 			}
 		}
@@ -1131,7 +1289,8 @@ size_t registry_rts(const registry *r, const char *village, int **out)
 struct order {
 	uint64_t major;   /* declaration index, area rank */
 	uint64_t minor;   /* rt, period rank */
-	size_t slot;
+	struct rkey key;
+	const double *v;
 };
 
 static int cmp_order(const void *x, const void *y)
@@ -1176,6 +1335,9 @@ static struct order *ordered(registry *r, const struct vtable *t, size_t *n)
 {
 	uint32_t *arank = ranks(&r->areas), *prank = ranks(&r->periods);
 	struct order *o = malloc((t->n + 1) * sizeof *o);
+	struct vt_iter it = { 0, 0 };
+	struct rkey key;
+	double *v;
 	size_t k = 0;
 
 	*n = 0;
@@ -1186,13 +1348,13 @@ static struct order *ordered(registry *r, const struct vtable *t, size_t *n)
 		r->status = PK2D_ERR_NOMEM;
 		return NULL;
 	}
-	for (size_t i = 0; i < t->cap; i++) {
-		const struct rkey *key = &t->keys[i];
-		if (key->ind == NONE || key->rt == RT_ALL)
+	while (vt_next(t, &it, &key, &v)) {
+		if (key.rt == RT_ALL)
 			continue;
-		o[k].major = (uint64_t)key->ind << 32 | arank[key->area];
-		o[k].minor = (uint64_t)(uint32_t)key->rt << 32 | prank[key->period];
-		o[k].slot = i;
+		o[k].major = (uint64_t)key.ind << 32 | arank[key.area];
+		o[k].minor = (uint64_t)(uint32_t)key.rt << 32 | prank[key.period];
+		o[k].key = key;
+		o[k].v = v;
 		k++;
 	}
 	qsort(o, k, sizeof *o, cmp_order);
@@ -1211,8 +1373,8 @@ void registry_each_value(const registry *r,
 	struct order *o = ordered((registry *)r, &r->vals, &n);
 
 	for (size_t i = 0; i < n; i++) {
-		const struct rkey *k = &r->vals.keys[o[i].slot];
-		const double *v = r->vals.vals + o[i].slot * 2;
+		const struct rkey *k = &o[i].key;
+		const double *v = o[i].v;
 		reg_sum s = { v[0], v[1] };
 		if (fn(ud, r->ind[k->ind], r->areas.s[k->area], k->rt, r->periods.s[k->period], &s))
 			break;
@@ -1230,8 +1392,8 @@ void registry_each_intervention_value(const registry *r,
 	struct order *o = ordered((registry *)r, &r->ivals, &n);
 
 	for (size_t i = 0; i < n; i++) {
-		const struct rkey *k = &r->ivals.keys[o[i].slot];
-		const double *v = r->ivals.vals + o[i].slot * 3;
+		const struct rkey *k = &o[i].key;
+		const double *v = o[i].v;
 		reg_isum s = { v[0], v[1], v[2] };
 		if (fn(ud, r->iv[k->ind], r->areas.s[k->area], k->rt, r->periods.s[k->period], &s))
 			break;
