@@ -54,6 +54,7 @@ static const struct pk2d_key {
 	{ "store", K_PATH, 0 },
 	{ "split", K_PATH, 0 },
 	{ "title", K_TEXT, 0 },
+	{ "note", K_TEXT, 0 },
 };
 #define N_PK2D_KEYS (sizeof pk2d_keys / sizeof pk2d_keys[0])
 
@@ -404,7 +405,9 @@ static void check_pk2d(conf *c, msglist *errs)
 			break;
 		case K_TEXT: {
 			char **slot = !strcmp(e->key, "format") ? &c->format :
-			              !strcmp(e->key, "output") ? &c->output : &c->title;
+			              !strcmp(e->key, "output") ? &c->output :
+			              !strcmp(e->key, "note") ? &c->note : &c->title;
+			free(*slot);
 			*slot = xstrdup(e->value);
 			break;
 		}
@@ -527,6 +530,7 @@ void conf_free(conf *c)
 	free(c->store);
 	free(c->split);
 	free(c->title);
+	free(c->note);
 	free(c);
 }
 

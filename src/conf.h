@@ -63,6 +63,8 @@ typedef struct conf {
 	char *store;          /* resolved path, NULL when absent */
 	char *split;          /* resolved path, NULL when absent */
 	char *title;          /* NULL when absent */
+	char *note;           /* footer note of every report ("data are
+	                         synthetic"); NULL when absent */
 	size_t n_sections;
 	conf_section **sections; /* in order of first appearance */
 	size_t n_plugins;

@@ -31,6 +31,17 @@ bin_PROGRAMS += %D%/pk2d
 
 # Report writers and history store.
 %C%_libpk2dcore_la_SOURCES +=
+%C%_libpk2dcore_la_SOURCES += \
+	%D%/escape.c %D%/escape.h \
+	%D%/i18n.c %D%/i18n.h \
+	%D%/svg.c %D%/svg.h \
+	%D%/trend.c %D%/trend.h \
+	%D%/report_view.c %D%/report_view.h \
+	%D%/report_html.c %D%/report_md.c %D%/report_csv.c %D%/report_dhis2.c \
+	%D%/report_xlsx.c %D%/report_run.c %D%/report_run.h \
+	%D%/history.c %D%/history.h %D%/report_trend_json.c %D%/report_text_view.c \
+	%D%/store.c %D%/store.h
+EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh
 
 # Health: WHO-UNICEF prevalence classes for the report.
 %C%_libpk2dcore_la_SOURCES += %D%/prevalence_class.c %D%/prevalence_class.h

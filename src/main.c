@@ -4,6 +4,7 @@
  *   pk2d [options] report    run every plugin and write the report
  *   pk2d [options] check     check the configuration and the plugins' init
  *   pk2d [options] plugins   list the plugins on the plugin path
+ *   pk2d [options] history ID  an indicator or intervention over the stored periods
  *
  * Exit status: 0 all went well; 1 a data, configuration or plugin failure;
  * 2 a usage error.
@@ -17,8 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "api.h"
+#include "history.h"
+#include "i18n.h"
+#include "report_run.h"
 #include "log.h"
 #include "assess.h"
 #include "assess_setup.h"
@@ -28,12 +33,18 @@
 
 #define EXIT_FAIL 1
 #define EXIT_USAGE 2
+#define MAX_OUTPUTS 32
 
 struct options {
 	const char *config;
 	const char *plugin_path;
 	const char *format;
-	const char *output;
+	const char **outputs;     /* -o, repeatable */
+	size_t n_outputs;
+	const char *split;
+	const char *store;
+	const char *area;         /* history --area */
+	int rt;                   /* history --rt, RT_ALL when not given */
 	int no_fork;
 	int jobs;
 	int verbosity;
@@ -50,14 +61,23 @@ static void usage(FILE *out)
 	        "  report     run every enabled plugin and write the report\n"
 	        "  check      check the configuration, load the plugins and run their init\n"
 	        "  plugins    list the plugins on the plugin path and what they declare\n"
+	        "  history ID print an indicator or intervention over the stored periods\n"
 	        "\n"
 	        "Options:\n"
 	        "  -c, --config FILE        configuration file (else $PK2D_CONFIG, ./pk2d.ini,\n"
 	        "                           %s/pk2d.ini)\n"
 	        "      --plugin-path DIRS   search only these directories (colon-separated)\n"
-	        "  -f, --format FORMAT      report format: %s (default: [pk2d] format, or text)\n"
-	        "  -o, --output FILE        write the report to FILE (default: [pk2d] output,\n"
-	        "                           or standard output)\n"
+	        "  -f, --format FORMATS     report formats, comma-separated: %s\n"
+	        "                           (default: [pk2d] format, or the output's extension,\n"
+	        "                           or text); history: text or csv\n"
+	        "  -o, --output FILE        write the report to FILE (repeatable; default:\n"
+	        "                           [pk2d] output, or standard output)\n"
+	        "      --split DIR          also one file per village (and the summary) in DIR\n"
+	        "      --store FILE         history store (default: [pk2d] store, or\n"
+	        "                           pk2d-history.sqlite next to the configuration);\n"
+	        "                           'none' keeps no history\n"
+	        "      --area CODE          history: the area (default: [pk2d] area)\n"
+	        "      --rt N               history: one RT of the village\n"
 	        "  -j, --jobs N             run up to N plugins at once (default: [pk2d] jobs)\n"
 	        "      --no-fork            run plugins inside pk2d itself (for debugging)\n"
 	        "  -q, --quiet              show errors only\n"
@@ -110,33 +130,15 @@ static int cmd_report(const struct options *o)
 {
 	session s;
 	session_opts so;
+	long long started = (long long)time(NULL);
 	if (open_session(&s, o, &so) < 0)
 		return EXIT_FAIL;
 	int status = 0;
-	const char *fname = o->format;
-	if (!fname)
-		fname = s.cfg->format ? s.cfg->format : "text";
-	const report_format *fmt = report_find_format(fname);
-	if (!fmt) {
-		const conf_entry *e = conf_section_get(conf_find_section(s.cfg, "pk2d"), "format");
-		log_msg(PK2D_LOG_ERROR, "%s:%d: unknown format '%s' (known: %s)", e->file, e->line,
-		        fname, report_format_names());
-		session_free(&s);
-		free((char *)so.config);
-		return EXIT_FAIL;
-	}
 	model *mdl = NULL;
 	if (assess_setup_model(s.cfg, &mdl) < 0) {
 		session_free(&s);
 		free((char *)so.config);
 		return EXIT_FAIL;
-	}
-	char *output = NULL;
-	if (o->output) {
-		output = xstrdup(o->output);
-	} else if (s.cfg->output) {
-		const conf_entry *e = conf_section_get(conf_find_section(s.cfg, "pk2d"), "output");
-		output = strcmp(e->value, "-") ? conf_entry_path(e, e->value) : xstrdup("-");
 	}
 	size_t bad = session_run(&s, &so, 0);
 	const plugin_run *req = session_required_failure(&s);
@@ -145,39 +147,62 @@ static int cmd_report(const struct options *o)
 		        req->instance, req->reason ? req->reason : run_state_name(req->state));
 		status = EXIT_FAIL;
 	} else {
-		report_ctx ctx = {
-			.cfg = s.cfg, .reg = s.reg, .areas = s.areas, .runs = s.runs,
-			.n_runs = s.n_runs, .period = s.cfg->period, .area = s.cfg->area,
-			.language = s.cfg->language, .title = s.cfg->title,
-		};
-		char err[1024];
-		assessment *as = NULL;
-		if (mdl) {
-			assess_setup_check(mdl, s.reg, PK2D_LOG_WARNING);
-			if (assess_run(mdl, s.reg, s.areas, s.cfg->area, s.cfg->period, &as, err,
-			               sizeof err) < 0) {
-				log_msg(PK2D_LOG_ERROR, "assessment: %s", err);
-				status = EXIT_FAIL;
-			}
-		}
-		ctx.assessment = as;
-		if (report_write_file(&ctx, fmt, output, err, sizeof err) < 0) {
-			log_msg(PK2D_LOG_ERROR, "%s", err);
-			status = EXIT_FAIL;
-		} else if (output && strcmp(output, "-")) {
-			log_msg(PK2D_LOG_INFO, "wrote %s", output);
-		}
 		if (bad) {
 			log_msg(PK2D_LOG_ERROR, "%zu plugin instance%s did not run well; the report "
 			        "says which and why", bad, bad == 1 ? "" : "s");
 			status = EXIT_FAIL;
 		}
-		assess_free(as);
+		report_request rq = {
+			.formats = o->format, .n_outputs = o->n_outputs, .outputs = o->outputs,
+			.split = o->split, .store = o->store, .started = started,
+		};
+		status = report_run(&s, mdl, &rq, status);
 	}
 	model_free(mdl);
-	free(output);
 	session_free(&s);
 	free((char *)so.config);
+	return status;
+}
+
+static int cmd_history(const struct options *o, const char *id)
+{
+	char *path = conf_find(o->config);
+	conf *cfg = NULL;
+	if (path) {
+		msglist errs = { 0 };
+		cfg = conf_load(path, &errs);
+		msglist_print(&errs);
+		msglist_free(&errs);
+		free(path);
+		if (!cfg)
+			return EXIT_FAIL;
+	}
+	char *store = NULL;
+	if (o->store)
+		store = xstrdup(o->store);
+	else if (cfg && cfg->store)
+		store = xstrdup(cfg->store);
+	else if (cfg)
+		store = path_join(cfg->dir, REPORT_STORE_DEFAULT);
+	const char *area = o->area ? o->area : cfg ? cfg->area : NULL;
+	int status;
+	if (!store || !area) {
+		log_msg(PK2D_LOG_ERROR, "history needs a configuration, or --store FILE and "
+		        "--area CODE");
+		status = EXIT_FAIL;
+	} else if (o->format && strcmp(o->format, "csv") && strcmp(o->format, "text")) {
+		status = usage_error("history prints text or csv, not '%s'", o->format);
+	} else {
+		history_request rq = {
+			.store = store, .id = id, .area = area, .rt = o->rt,
+			.csv = o->format && !strcmp(o->format, "csv"), .lang = LANG_ID,
+		};
+		if (cfg)
+			i18n_parse_lang(cfg->language, &rq.lang);
+		status = history_print(&rq, stdout);
+	}
+	free(store);
+	conf_free(cfg);
 	return status;
 }
 
@@ -393,6 +418,10 @@ int main(int argc, char **argv)
 		{ "plugin-path", required_argument, NULL, 'P' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "split", required_argument, NULL, 'S' },
+		{ "store", required_argument, NULL, 'T' },
+		{ "area", required_argument, NULL, 'A' },
+		{ "rt", required_argument, NULL, 'R' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "no-fork", no_argument, NULL, 'N' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -401,7 +430,9 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct options o = { 0 };
+	static const char *outputs[MAX_OUTPUTS];
+	struct options o = { .rt = RT_ALL, .outputs = outputs };
+	char bad[64];
 	int c;
 	long n;
 	opterr = 0;
@@ -410,11 +441,30 @@ int main(int argc, char **argv)
 		case 'c': o.config = optarg; break;
 		case 'P': o.plugin_path = optarg; break;
 		case 'f':
-			if (!report_find_format(optarg))
-				return usage_error("unknown format '%s'", optarg);
+			if (report_check_formats(optarg, bad, sizeof bad) < 0)
+				return usage_error("unknown format '%s' (known: %s)", bad,
+				                   report_format_names());
 			o.format = optarg;
 			break;
-		case 'o': o.output = optarg; break;
+		case 'o':
+			if (o.n_outputs == MAX_OUTPUTS)
+				return usage_error("more than %d -o options", MAX_OUTPUTS);
+			outputs[o.n_outputs++] = optarg;
+			break;
+		case 'S': o.split = optarg; break;
+		case 'T': o.store = optarg; break;
+		case 'A':
+			if (area_level(optarg) == AREA_INVALID)
+				return usage_error("--area needs a Kemendagri code (63, 63.02, 63.02.09, "
+				                   "63.02.09.2007), not '%s'", optarg);
+			o.area = optarg;
+			break;
+		case 'R':
+			if (conf_parse_int(optarg, 1, 9999, &n) < 0)
+				return usage_error("--rt needs a whole number from 1 to 9999, not '%s'",
+				                   optarg);
+			o.rt = (int)n;
+			break;
 		case 'j':
 			if (conf_parse_int(optarg, 1, 1024, &n) < 0)
 				return usage_error("-j needs a whole number from 1 to 1024, not '%s'", optarg);
@@ -436,8 +486,19 @@ int main(int argc, char **argv)
 	}
 	log_set_verbosity(o.verbosity);
 	if (optind >= argc)
-		return usage_error("%s", "no command given (report, check or plugins)");
+		return usage_error("%s", "no command given (report, check, plugins or history)");
 	const char *cmd = argv[optind];
+	int status;
+	if (!strcmp(cmd, "history")) {
+		if (optind + 1 >= argc)
+			status = usage_error("%s", "history needs an indicator or intervention id "
+			                     "(family.l1)");
+		else if (optind + 2 < argc)
+			status = usage_error("unexpected argument '%s'", argv[optind + 2]);
+		else
+			status = cmd_history(&o, argv[optind + 1]);
+		return status;
+	}
 	if (optind + 1 < argc)
 		return usage_error("unexpected argument '%s'", argv[optind + 1]);
 	if (!strcmp(cmd, "report"))
@@ -446,5 +507,5 @@ int main(int argc, char **argv)
 		return cmd_check(&o);
 	if (!strcmp(cmd, "plugins"))
 		return cmd_plugins(&o);
-	return usage_error("unknown command '%s' (report, check or plugins)", cmd);
+	return usage_error("unknown command '%s' (report, check, plugins or history)", cmd);
 }

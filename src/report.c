@@ -11,11 +11,17 @@
 #include <unistd.h>
 
 #include "report.h"
+#include "report_view.h"
 #include "util.h"
 
 const report_format report_formats[] = {
 	{ "text", report_write_text, "plain text for a terminal or a file" },
 	{ "json", report_write_json, "JSON: run status and registry contents" },
+	{ "html", report_write_html, "one self-contained HTML file with SVG charts" },
+	{ "md", report_write_md, "Markdown" },
+	{ "csv", report_write_csv, "long CSV: one row per area, RT, period and indicator" },
+	{ "xlsx", report_write_xlsx, "Excel workbook, one sheet per section" },
+	{ "dhis2", report_write_dhis2, "DHIS2 dataValueSet JSON (import with idScheme=code)" },
 	{ NULL, NULL, NULL },
 };
 

@@ -17,6 +17,7 @@
 #include "run.h"
 
 struct assessment;
+struct report_view;
 
 typedef struct report_ctx {
 	const conf *cfg;
@@ -29,6 +30,9 @@ typedef struct report_ctx {
 	const char *language;     /* "id" or "en" */
 	const char *title;        /* NULL: the default title */
 	const struct assessment *assessment; /* NULL until the assessment is computed */
+	const struct report_view *view; /* the HTML, Markdown, CSV, XLSX and DHIS2
+	                                   writers' input (report_view.h); NULL
+	                                   without an assessment */
 } report_ctx;
 
 typedef int (*report_writer)(const report_ctx *ctx, FILE *out, char *err, size_t errlen);

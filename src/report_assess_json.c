@@ -10,6 +10,7 @@
 
 #include "assess.h"
 #include "report_assess.h"
+#include "report_view.h"
 
 static void add_str(cJSON *o, const char *key, const char *s)
 {
@@ -327,7 +328,24 @@ cJSON *report_assess_json(const report_ctx *ctx)
 			cJSON_AddNumberToObject(sj, "rank", (double)s->rank);
 		else
 			cJSON_AddNullToObject(sj, "rank");
+		if (ctx->view)
+			add_num(sj, "stunting", report_view_stunting(ctx->view, s->code));
 		cJSON_AddItemToArray(sum, sj);
+	}
+	/* The report's view (report_run): trends from the history store, and the
+	 * full assessment of every village of a wider run. */
+	if (ctx->view) {
+		const report_view *v = ctx->view;
+		cJSON *vil = cJSON_AddArrayToObject(o, "villages");
+
+		cJSON_AddItemToObject(cJSON_GetObjectItem(o, "area"), "trend",
+		                      report_trend_json(v, v->main.trend));
+		for (size_t i = 0; i < v->n_villages; i++) {
+			cJSON *a = area_json(ctx, v->villages[i].aa);
+
+			cJSON_AddItemToObject(a, "trend", report_trend_json(v, v->villages[i].trend));
+			cJSON_AddItemToArray(vil, a);
+		}
 	}
 	return o;
 }

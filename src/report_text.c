@@ -7,9 +7,12 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
+#include "escape.h"
+#include "report_view.h"
 #include "report_assess.h"
 
 static void area_line(const report_ctx *ctx, FILE *out, const char *code)
@@ -160,10 +163,8 @@ static int ivalue_line(void *ud, const reg_intervention *iv, const char *area, i
 	return 0;
 }
 
-int report_write_text(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+static int write_text(const report_ctx *ctx, FILE *out)
 {
-	(void)err;
-	(void)errlen;
 	fprintf(out, "%s\n", ctx->title ? ctx->title : report_word(ctx, "pk2d report"));
 	fprintf(out, "%s: %s\n%s: ", report_word(ctx, "Period"), ctx->period,
 	        report_word(ctx, "Area"));
@@ -182,5 +183,36 @@ int report_write_text(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 	fprintf(out, "\n%s\n", report_word(ctx, "Interventions"));
 	registry_each_intervention_value(ctx->reg, ivalue_line, &w);
 	iheads_until(&w, registry_n_interventions(ctx->reg));
+	report_text_view(ctx, out);
+	return 0;
+}
+
+/* The report is composed in memory, then written with every control
+ * character from data neutralised (an escape sequence in a name cannot
+ * repaint the terminal) and, on a terminal without NO_COLOR, the status
+ * words coloured. */
+int report_write_text(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc;
+
+	if (!mem) {
+		snprintf(err, errlen, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	write_text(ctx, mem);
+	if (fclose(mem) != 0) {
+		free(buf);
+		snprintf(err, errlen, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	rc = esc_term_report(out, buf, len, esc_want_colour(out));
+	free(buf);
+	if (rc < 0) {
+		snprintf(err, errlen, "write error");
+		return PK2D_ERR_IO;
+	}
 	return 0;
 }

@@ -130,6 +130,37 @@ TESTS += %D%/check_assess_e2e
 %C%_check_assess_e2e_LDADD = $(TEST_LDADD) $(CJSON_LIBS)
 
 # Report and store tests.
+check_PROGRAMS += tests/check_escape
+tests_check_escape_CFLAGS = $(TEST_CFLAGS)
+tests_check_escape_LDADD = $(TEST_LDADD)
+TESTS += tests/check_escape
+check_PROGRAMS += tests/check_svg
+tests_check_svg_CFLAGS = $(TEST_CFLAGS)
+tests_check_svg_LDADD = $(TEST_LDADD)
+TESTS += tests/check_svg
+check_PROGRAMS += tests/check_store
+tests_check_store_CFLAGS = $(TEST_CFLAGS)
+tests_check_store_LDADD = $(TEST_LDADD) $(SQLITE_LIBS)
+TESTS += tests/check_store
+check_PROGRAMS += tests/check_report
+tests_check_report_SOURCES = tests/check_report.c tests/report_fixture.c \
+	tests/report_fixture.h
+tests_check_report_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
+tests_check_report_LDADD = $(TEST_LDADD) $(CJSON_LIBS)
+TESTS += tests/check_report
+check_PROGRAMS += tests/report_sample
+tests_report_sample_SOURCES = tests/report_sample.c tests/report_fixture.c \
+	tests/report_fixture.h
+tests_report_sample_CFLAGS = $(TEST_CFLAGS)
+tests_report_sample_LDADD = $(TEST_LDADD)
+# The HTML in headless Chromium, the XLSX read back by LibreOffice (each
+# skips when its program is not installed).
+dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh
+TESTS += tests/report_html.sh tests/report_xlsx.sh
+# pk2d report and history end to end: every format, two periods, a run
+# killed inside its store transaction, --split, bad requests.
+dist_check_SCRIPTS += tests/report_e2e.sh
+TESTS += tests/report_e2e.sh
 
 # An agency's plugin built out of tree against the staged install.
 dist_check_SCRIPTS += %D%/out_of_tree.sh
@@ -137,6 +168,20 @@ TESTS += %D%/out_of_tree.sh
 EXTRA_DIST += docs/example-plugin/posyandu.c docs/example-plugin/Makefile \
 	docs/example-plugin/posyandu.csv docs/example-plugin/pk2d.ini
 
+# Synthetic data generator: its exact pieces (compiled in, it is a
+# separate program) and the program end to end.
+check_PROGRAMS += tests/check_synth
+tests_check_synth_CFLAGS = $(TEST_CFLAGS)
+tests_check_synth_LDADD = $(CHECK_LIBS) -lm
+tests_check_synth_SOURCES = %D%/check_synth.c src/synth/cal.c src/synth/rng.c \
+	src/synth/growth.c src/synth/regions.c
+TESTS += tests/check_synth
+dist_check_SCRIPTS += %D%/synth.sh
+TESTS += %D%/synth.sh
+check_PROGRAMS += tests/check_synth_e2e
+tests_check_synth_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
+tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)
+TESTS += tests/check_synth_e2e
 # Plugin tests (pkk, education, activities): whole configurations run
 # in-process through the host's session, with the built plugins.
 PLUGIN_TEST_SOURCES = tests/plugin_harness.c tests/plugin_harness.h

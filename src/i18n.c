@@ -1,0 +1,219 @@
+/*
+ * i18n.c - the report's words in two languages (see i18n.h).
+ */
+#include <config.h>
+
+#include "i18n.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "areas.h"
+#include "run.h"
+#include "pk2d/plugin.h"
+
+static const char *const words[I18N_N_KEYS][2] = {
+	[T_TITLE] = { "Penilaian Kualitas Keluarga", "Family Quality Assessment" },
+	[T_SUMMARY_TITLE] = { "Ringkasan Penilaian Kualitas Keluarga",
+	                      "Family Quality Assessment Summary" },
+	[T_PERIOD] = { "Periode", "Period" },
+	[T_CONTENTS] = { "Daftar isi", "Contents" },
+	[T_PROFILE] = { "Profil Wilayah", "Area Profile" },
+	[T_CODE] = { "Kode", "Code" },
+	[T_NAME] = { "Nama", "Name" },
+	[T_LEVEL] = { "Tingkat", "Level" },
+	[T_PROVINCE] = { "Provinsi", "Province" },
+	[T_REGENCY] = { "Kabupaten/Kota", "Regency/City" },
+	[T_DISTRICT] = { "Kecamatan", "District" },
+	[T_VILLAGE] = { "Desa/Kelurahan", "Village" },
+	[T_RT] = { "RT", "RT" },
+	[T_N_RT] = { "Jumlah RT", "Number of RT" },
+	[T_N_VILLAGES] = { "Jumlah desa", "Number of villages" },
+	[T_KK] = { "Jumlah KK", "Households (KK)" },
+	[T_MALE] = { "Penduduk laki-laki", "Population, male" },
+	[T_FEMALE] = { "Penduduk perempuan", "Population, female" },
+	[T_AGENCIES] = { "OPD yang melapor", "Agencies reporting" },
+	[T_IKK] = { "Indeks Kualitas Keluarga (IKK)", "Family Quality Index (IKK)" },
+	[T_IKK_SHORT] = { "IKK", "IKK" },
+	[T_CATEGORY] = { "Kategori", "Category" },
+	[T_DIMENSION] = { "Dimensi", "Dimension" },
+	[T_DIMENSIONS] = { "Dimensi IKK", "IKK dimensions" },
+	[T_INDICATOR] = { "Indikator", "Indicator" },
+	[T_INDICATORS] = { "Indikator IKK", "IKK indicators" },
+	[T_NUMERATOR] = { "Pembilang", "Numerator" },
+	[T_DENOMINATOR] = { "Penyebut", "Denominator" },
+	[T_VALUE] = { "Nilai", "Value" },
+	[T_SCORE] = { "Skor", "Score" },
+	[T_STATUS] = { "Status", "Status" },
+	[T_ATTENTION_LINE] = { "Garis perhatian", "Attention line" },
+	[T_RT_BREAKDOWN] = { "Rincian per RT", "By RT" },
+	[T_RT_HEATMAP_NOTE] = { "Skor indikator per RT (merah: di bawah garis perhatian)",
+	                        "Indicator scores by RT (red: under the attention line)" },
+	[T_HOUSEHOLD] = { "Kategori keluarga (KK)", "Household categories" },
+	[T_IKK_MISSING] = { "IKK tidak dihitung: dimensi tanpa data",
+	                    "IKK not computed: dimensions without data" },
+	[T_INDICATOR_BARS] = { "Indikator terhadap garis perhatian",
+	                       "Indicators against the attention line" },
+	[T_AGENCY_SECTION] = { "Capaian per OPD", "Results by Agency" },
+	[T_NO] = { "No", "No" },
+	[T_UNIT] = { "Satuan", "Unit" },
+	[T_TARGET] = { "Target", "Target" },
+	[T_REALISATION] = { "Realisasi", "Result" },
+	[T_CAPAIAN] = { "Capaian (%)", "Achievement (%)" },
+	[T_INTERVENTIONS] = { "Intervensi", "Interventions" },
+	[T_INTERVENTION] = { "Intervensi", "Intervention" },
+	[T_TARGET_GROUP] = { "Sasaran", "Target group" },
+	[T_COVERAGE] = { "Cakupan (%)", "Coverage (%)" },
+	[T_BUDGET] = { "Anggaran (Rp)", "Budget (Rp)" },
+	[T_NO_INDICATORS] = { "Tidak ada indikator.", "No indicators." },
+	[T_PROBLEMS] = { "Permasalahan", "Problems" },
+	[T_AFFECTED] = { "KK terdampak", "Households affected" },
+	[T_GAP] = { "Selisih", "Gap" },
+	[T_WORST] = { "Terburuk di", "Worst in" },
+	[T_NO_PROBLEMS] = { "Tidak ada indikator di bawah garis perhatian atau di luar target.",
+	                    "No indicator is under the attention line or off target." },
+	[T_FOLLOWUP] = { "Rencana Tindak Lanjut", "Follow-up Plan" },
+	[T_RESPONSIBLE] = { "OPD penanggung jawab", "Responsible agency" },
+	[T_NO_INTERVENTION] = { "Belum ada intervensi", "No intervention yet" },
+	[T_TREND] = { "Tren", "Trend" },
+	[T_PREVIOUS] = { "Periode sebelumnya", "Previous period" },
+	[T_CURRENT] = { "Periode ini", "This period" },
+	[T_CHANGE] = { "Perubahan", "Change" },
+	[T_BETTER] = { "membaik", "better" },
+	[T_WORSE] = { "memburuk", "worse" },
+	[T_SAME] = { "tetap", "unchanged" },
+	[T_NO_HISTORY] = { "Belum ada periode sebelumnya di riwayat.",
+	                   "No earlier period in the history store." },
+	[T_PROGRESS] = { "Kemajuan intervensi", "Intervention progress" },
+	[T_NO_STORE] = { "Riwayat tidak digunakan (store = none).",
+	                 "The history store is off (store = none)." },
+	[T_DATA_QUALITY] = { "Kualitas Data dan Status Proses", "Data Quality and Run Status" },
+	[T_RUN_STATUS] = { "Status plugin", "Plugin status" },
+	[T_PLUGIN] = { "Plugin", "Plugin" },
+	[T_AGENCY] = { "OPD", "Agency" },
+	[T_REASON] = { "Keterangan", "Reason" },
+	[T_SECONDS] = { "Waktu (detik)", "Time (s)" },
+	[T_VALUES] = { "Nilai diterima", "Values accepted" },
+	[T_REFUSED] = { "Nilai ditolak", "Values refused" },
+	[T_FILE] = { "Berkas", "File" },
+	[T_ROWS] = { "Baris dibaca", "Rows read" },
+	[T_REJECTED] = { "Baris ditolak", "Rows rejected" },
+	[T_NOTED] = { "Baris dengan catatan", "Rows with a note" },
+	[T_PROBLEM_KIND] = { "Masalah", "Problem" },
+	[T_LINES] = { "Contoh baris", "Example lines" },
+	[T_COUNT] = { "Jumlah", "Count" },
+	[T_NO_FILES] = { "Tidak ada berkas.", "No files." },
+	[T_FILES_READ] = { "Berkas yang dibaca", "Files read" },
+	[T_DESA] = { "Desa", "Village" },
+	[T_KELURAHAN] = { "Kelurahan", "Urban village" },
+	[T_STATE_OK] = { "berhasil", "ok" },
+	[T_STATE_FAILED] = { "gagal", "failed" },
+	[T_STATE_NOT_LOADED] = { "tidak dimuat", "not loaded" },
+	[T_STATE_DISABLED] = { "dinonaktifkan", "disabled" },
+	[T_SUMMARY] = { "Ringkasan desa", "Village summary" },
+	[T_RANK] = { "Peringkat", "Rank" },
+	[T_STUNTING] = { "Stunting (%)", "Stunting (%)" },
+	[T_ROLLUP] = { "Rekapitulasi wilayah", "Roll-up by area" },
+	[T_VILLAGE_ASSESSMENTS] = { "Penilaian per desa", "Assessment of each village" },
+	[T_GENERATED] = { "Dibuat oleh", "Generated by" },
+	[T_MODEL] = { "Model", "Model" },
+	[T_NOTE] = { "Catatan", "Note" },
+	[T_NO_DATA] = { "tidak ada data", "no data" },
+	[T_YES] = { "ya", "yes" },
+	[T_NO_WORD] = { "tidak", "no" },
+};
+
+const char *i18n(int lang, int key)
+{
+	if (key < 0 || key >= I18N_N_KEYS)
+		return "";
+	return words[key][lang == LANG_EN ? 1 : 0];
+}
+
+int i18n_parse_lang(const char *s, int *lang)
+{
+	if (s && strcasecmp(s, "id") == 0) {
+		*lang = LANG_ID;
+		return 0;
+	}
+	if (s && strcasecmp(s, "en") == 0) {
+		*lang = LANG_EN;
+		return 0;
+	}
+	return -1;
+}
+
+const char *i18n_pick(int lang, const char *label_id, const char *label_en)
+{
+	if (lang == LANG_EN && label_en && *label_en)
+		return label_en;
+	return label_id ? label_id : (label_en ? label_en : "");
+}
+
+const char *i18n_level(int lang, int level)
+{
+	switch (level) {
+	case AREA_PROVINCE: return i18n(lang, T_PROVINCE);
+	case AREA_REGENCY: return i18n(lang, T_REGENCY);
+	case AREA_DISTRICT: return i18n(lang, T_DISTRICT);
+	case AREA_VILLAGE: return i18n(lang, T_VILLAGE);
+	default: return "";
+	}
+}
+
+const char *i18n_area_word(int lang, const char *code)
+{
+	const char *last;
+
+	if (area_level(code) != AREA_VILLAGE)
+		return i18n_level(lang, area_level(code));
+	last = strrchr(code, '.') + 1;
+	return *last == '1' ? i18n(lang, T_KELURAHAN) : *last == '2' ? i18n(lang, T_DESA)
+	                                                             : i18n(lang, T_VILLAGE);
+}
+
+const char *i18n_value(int lang, int kind, double v, char *buf, size_t len)
+{
+	int dec = 1;
+
+	if (kind == PK2D_COUNT)
+		dec = !isnan(v) && v == floor(v) ? 0 : 1;
+	else if (kind == PK2D_MEAN)
+		dec = 2;
+	return i18n_num(lang, v, dec, buf, len);
+}
+
+const char *i18n_state(int lang, int state)
+{
+	switch (state) {
+	case RUN_OK: return i18n(lang, T_STATE_OK);
+	case RUN_FAILED: return i18n(lang, T_STATE_FAILED);
+	case RUN_NOT_LOADED: return i18n(lang, T_STATE_NOT_LOADED);
+	case RUN_DISABLED: return i18n(lang, T_STATE_DISABLED);
+	default: return "";
+	}
+}
+
+char i18n_decimal(int lang)
+{
+	return lang == LANG_EN ? '.' : ',';
+}
+
+const char *i18n_num(int lang, double v, int dec, char *buf, size_t len)
+{
+	char *p;
+
+	if (isnan(v)) {
+		snprintf(buf, len, "-");
+		return buf;
+	}
+	/* No "-0,0" for a tiny negative rounding to zero. */
+	if (fabs(v) < 0.5 * pow(10, -dec))
+		v = 0;
+	snprintf(buf, len, "%.*f", dec, v);
+	if (lang != LANG_EN && (p = strchr(buf, '.')))
+		*p = ',';
+	return buf;
+}

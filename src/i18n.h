@@ -1,0 +1,62 @@
+/*
+ * i18n.h - every word the reports print, in Bahasa Indonesia (the default)
+ * and English (language = en), for all formats. Labels that come with the
+ * data (indicator, dimension, category names) carry both languages
+ * themselves; i18n_pick() chooses between them.
+ */
+#ifndef PK2D_I18N_H
+#define PK2D_I18N_H
+
+#include <stddef.h>
+
+enum i18n_lang { LANG_ID = 0, LANG_EN = 1 };
+
+enum i18n_key {
+	T_TITLE, T_SUMMARY_TITLE, T_PERIOD, T_CONTENTS,
+	T_PROFILE, T_CODE, T_NAME, T_LEVEL,
+	T_PROVINCE, T_REGENCY, T_DISTRICT, T_VILLAGE,
+	T_RT, T_N_RT, T_N_VILLAGES, T_KK, T_MALE, T_FEMALE, T_AGENCIES,
+	T_IKK, T_IKK_SHORT, T_CATEGORY, T_DIMENSION, T_DIMENSIONS, T_INDICATOR,
+	T_INDICATORS, T_NUMERATOR, T_DENOMINATOR, T_VALUE, T_SCORE, T_STATUS,
+	T_ATTENTION_LINE, T_RT_BREAKDOWN, T_RT_HEATMAP_NOTE, T_HOUSEHOLD,
+	T_IKK_MISSING, T_INDICATOR_BARS,
+	T_AGENCY_SECTION, T_NO, T_UNIT, T_TARGET, T_REALISATION, T_CAPAIAN,
+	T_INTERVENTIONS, T_INTERVENTION, T_TARGET_GROUP, T_COVERAGE, T_BUDGET,
+	T_NO_INDICATORS,
+	T_PROBLEMS, T_AFFECTED, T_GAP, T_WORST, T_NO_PROBLEMS,
+	T_FOLLOWUP, T_RESPONSIBLE, T_NO_INTERVENTION,
+	T_TREND, T_PREVIOUS, T_CURRENT, T_CHANGE, T_BETTER, T_WORSE, T_SAME,
+	T_NO_HISTORY, T_PROGRESS, T_NO_STORE,
+	T_DATA_QUALITY, T_RUN_STATUS, T_PLUGIN, T_AGENCY, T_REASON, T_SECONDS,
+	T_VALUES, T_REFUSED, T_FILE, T_ROWS, T_REJECTED, T_NOTED, T_PROBLEM_KIND,
+	T_LINES, T_COUNT, T_NO_FILES, T_FILES_READ, T_DESA, T_KELURAHAN,
+	T_STATE_OK, T_STATE_FAILED, T_STATE_NOT_LOADED, T_STATE_DISABLED,
+	T_SUMMARY, T_RANK, T_STUNTING, T_ROLLUP, T_VILLAGE_ASSESSMENTS,
+	T_GENERATED, T_MODEL, T_NOTE, T_NO_DATA, T_YES, T_NO_WORD,
+	I18N_N_KEYS
+};
+
+/* The text of key in lang (LANG_ID for any other value). */
+const char *i18n(int lang, int key);
+/* "id" or "en" (ASCII case ignored) into *lang: 0, or -1 for anything else. */
+int i18n_parse_lang(const char *s, int *lang);
+/* label_en in English when it is set and not empty, label_id otherwise. */
+const char *i18n_pick(int lang, const char *label_id, const char *label_en);
+/* The word for an area level (enum area_level). */
+const char *i18n_level(int lang, int level);
+/* The word before a village's name: "Desa" for a code whose last part
+ * starts with 2, "Kelurahan" for 1 (Kepmendagri 100.1.1-6117/2022), the
+ * level's word otherwise. */
+const char *i18n_area_word(int lang, const char *code);
+/* The word for a plugin state (enum run_state). */
+const char *i18n_state(int lang, int state);
+/* The decimal mark of the language: ',' in Bahasa Indonesia, '.' in English. */
+char i18n_decimal(int lang);
+/* The value of an indicator with the decimals of its kind: counts without
+ * decimals when whole, means with 2, percentages with 1. */
+const char *i18n_value(int lang, int kind, double v, char *buf, size_t len);
+/* v with dec decimals and the language's decimal mark (thousands are not
+ * grouped); "-" for NaN. Returns buf. */
+const char *i18n_num(int lang, double v, int dec, char *buf, size_t len);
+
+#endif

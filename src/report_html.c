@@ -1,0 +1,859 @@
+/*
+ * report_html.c - the consolidated assessment as one self-contained HTML
+ * file: inline CSS (screen, projector and print), inline SVG charts, no
+ * script and no network. Every text from data goes through esc_html.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "escape.h"
+#include "i18n.h"
+#include "prevalence_class.h"
+#include "report_view.h"
+#include "svg.h"
+
+/* Up to 8 formatted numbers alive at once (for one printf). */
+static const char *num(const report_view *v, double x, int dec)
+{
+	static char buf[8][48];
+	static int k;
+
+	k = (k + 1) % 8;
+	return i18n_num(v->lang, x, dec, buf[k], sizeof buf[k]);
+}
+
+/* Rupiah with thousands grouped: 240.000.000 (id), 240,000,000 (en). */
+static const char *money(const report_view *v, double x)
+{
+	static char buf[64];
+	char digits[40];
+	size_t n, o = 0;
+
+	snprintf(digits, sizeof digits, "%.0f", x);
+	n = strlen(digits);
+	for (size_t i = 0; i < n && o < sizeof buf - 2; i++) {
+		if (i && (n - i) % 3 == 0 && digits[i - 1] != '-')
+			buf[o++] = v->lang == LANG_EN ? ',' : '.';
+		buf[o++] = digits[i];
+	}
+	buf[o] = 0;
+	return buf;
+}
+
+/* An indicator's value with the decimals of its kind. */
+static const char *val(const report_view *v, const reg_indicator *d, double x)
+{
+	static char buf[4][48];
+	static int k;
+
+	k = (k + 1) % 4;
+	return i18n_value(v->lang, d->kind, x, buf[k], sizeof buf[k]);
+}
+
+/* A count: no decimals when whole. */
+static const char *cnt(const report_view *v, double x)
+{
+	return num(v, x, !isnan(x) && x != floor(x) ? 1 : 0);
+}
+
+static const char *T(const report_view *v, int key)
+{
+	return i18n(v->lang, key);
+}
+
+static void h(FILE *f, const char *s)
+{
+	esc_html(f, s);
+}
+
+static const char css[] =
+	"<style>\n"
+	":root{--good:" SVG_GOOD ";--warn:" SVG_WARN ";--bad:" SVG_BAD ";--none:" SVG_NONE ";"
+	"--ink:#1a1a1a;--muted:#555;--line:#d0d0d0;--head:#0d47a1}\n"
+	"*{box-sizing:border-box}\n"
+	"body{font-family:'Noto Sans','DejaVu Sans',Arial,sans-serif;color:var(--ink);"
+	"margin:0 auto;max-width:1180px;padding:24px 32px;font-size:16px;line-height:1.45}\n"
+	"h1{color:var(--head);font-size:1.9em;margin:.2em 0}\n"
+	"h2{color:var(--head);border-bottom:3px solid var(--head);padding-bottom:.15em;"
+	"margin-top:1.6em}\n"
+	"h3{margin:1.2em 0 .4em}\n"
+	".sub{color:var(--muted);margin:0 0 1em}\n"
+	"table{border-collapse:collapse;margin:.5em 0 1em;width:100%}\n"
+	"th,td{border:1px solid var(--line);padding:.3em .5em;vertical-align:top;text-align:left}\n"
+	"th{background:#e8eef7}\n"
+	"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+	"td.st{white-space:nowrap}\n"
+	"table.kv{width:auto}table.kv th{width:14em}\n"
+	".card{display:flex;gap:28px;align-items:center;flex-wrap:wrap}\n"
+	".ikk{font-size:3.4em;font-weight:700;color:var(--head);line-height:1}\n"
+	".badge{display:inline-block;padding:.25em .7em;border-radius:1em;color:#fff;"
+	"font-weight:600}\n"
+	".dot{display:inline-block;width:.85em;height:.85em;border-radius:50%;"
+	"margin-right:.35em;vertical-align:-.05em}\n"
+	".good{background:var(--good)}.warn{background:var(--warn)}.bad{background:var(--bad)}"
+	".none{background:var(--none)}\n"
+	"tr.attention td{background:#fdecea}\n"
+	".charts{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}\n"
+	"svg{max-width:100%;height:auto}\n"
+	".better{color:var(--good)}.worse{color:var(--bad)}\n"
+	"nav ol{columns:2}\n"
+	"footer{margin-top:2.5em;border-top:1px solid var(--line);padding-top:.6em;"
+	"color:var(--muted);font-size:.9em}\n"
+	".note{font-weight:600;color:var(--bad)}\n"
+	"section.area{margin-bottom:2em}\n"
+	"@media print{body{max-width:none;padding:0;font-size:10.5pt}"
+	"@page{size:A4;margin:14mm}"
+	"h2{break-after:avoid}tr,svg,.card{break-inside:avoid}"
+	"section.area+section.area{break-before:page}nav{display:none}"
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
+	"</style>\n";
+
+static const char *status_class(int status)
+{
+	switch (status) {
+	case ASSESS_GOOD: return "good";
+	case ASSESS_OFF_TARGET: return "warn";
+	case ASSESS_ATTENTION: return "bad";
+	default: return "none";
+	}
+}
+
+static const char *status_colour(int status)
+{
+	switch (status) {
+	case ASSESS_GOOD: return SVG_GOOD;
+	case ASSESS_OFF_TARGET: return SVG_WARN;
+	case ASSESS_ATTENTION: return SVG_BAD;
+	default: return SVG_NONE;
+	}
+}
+
+/* Traffic light of a capaian step: the top two fifths of the scale green,
+ * the middle fifth amber, the rest red. */
+static const char *capaian_class(const report_view *v, const model_range *cat)
+{
+	size_t n = v->as->model->n_capaian, i;
+
+	if (!cat || !n)
+		return "none";
+	i = (size_t)(cat - v->as->model->capaian);
+	if (5 * i < 2 * n)
+		return "good";
+	if (5 * i < 3 * n)
+		return "warn";
+	return "bad";
+}
+
+static const char *ind_label(const report_view *v, const assess_indicator *ai)
+{
+	return ai->decl ? i18n_pick(v->lang, ai->decl->label_id, ai->decl->label_en)
+	                : ai->model->ref;
+}
+
+static void area_name(FILE *f, const report_view *v, const assess_area *aa)
+{
+	h(f, i18n_area_word(v->lang, aa->code));
+	fputc(' ', f);
+	h(f, aa->name ? aa->name : aa->code);
+}
+
+static void anchor(FILE *f, const assess_area *aa, const char *part)
+{
+	fputs(" id=\"", f);
+	h(f, part);
+	fputc('-', f);
+	h(f, aa->code);
+	fputc('"', f);
+}
+
+static void profile(FILE *f, const report_view *v, const assess_area *aa)
+{
+	const assess_profile *p = &aa->profile;
+
+	fputs("<h2", f);
+	anchor(f, aa, "profil");
+	fprintf(f, ">1. %s</h2>\n<table class=\"kv\">\n", T(v, T_PROFILE));
+	for (size_t i = 0; i < p->n_up; i++) {
+		fprintf(f, "<tr><th>%s</th><td>", i18n_level(v->lang, p->up[i].level));
+		h(f, p->up[i].code);
+		if (p->up[i].name) {
+			fputs(" &middot; ", f);
+			h(f, p->up[i].name);
+		}
+		fputs("</td></tr>\n", f);
+	}
+	fprintf(f, "<tr><th>%s</th><td>", T(v, T_PERIOD));
+	h(f, v->period);
+	fputs("</td></tr>\n", f);
+	if (aa->level < AREA_VILLAGE)
+		fprintf(f, "<tr><th>%s</th><td class=\"n\">%zu</td></tr>\n",
+		        T(v, T_N_VILLAGES), p->n_villages);
+	fprintf(f, "<tr><th>%s</th><td class=\"n\">%zu</td></tr>\n", T(v, T_N_RT), p->n_rt);
+	fprintf(f, "<tr><th>%s</th><td class=\"n\">%s</td></tr>\n", T(v, T_KK), cnt(v, p->kk));
+	fprintf(f, "<tr><th>%s</th><td class=\"n\">%s</td></tr>\n", T(v, T_MALE), cnt(v, p->male));
+	fprintf(f, "<tr><th>%s</th><td class=\"n\">%s</td></tr>\n", T(v, T_FEMALE),
+	        cnt(v, p->female));
+	fprintf(f, "<tr><th>%s (%zu)</th><td>", T(v, T_AGENCIES), p->n_agencies);
+	for (size_t i = 0; i < p->n_agencies; i++) {
+		if (i)
+			fputs("; ", f);
+		h(f, p->agencies[i]);
+	}
+	fputs("</td></tr>\n</table>\n", f);
+}
+
+static void ikk_card(FILE *f, const report_view *v, const assess_area *aa)
+{
+	const assess_score *s = &aa->score;
+	const char *labels[32];
+	double vals[32];
+	size_t n = s->n_dimensions < 32 ? s->n_dimensions : 32;
+
+	fputs("<div class=\"card\">\n<div>", f);
+	fprintf(f, "<div class=\"ikk\">%s</div>", num(v, s->ikk, 2));
+	if (s->category) {
+		size_t i = (size_t)(s->category - v->as->model->ikk);
+
+		fprintf(f, "<p><span class=\"badge %s\">", i == 0 ? "good" : i == 1 ? "warn" : "bad");
+		h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
+		fputs("</span></p>", f);
+	} else {
+		fprintf(f, "<p>%s (%zu)</p>", T(v, T_IKK_MISSING), s->n_missing_dimensions);
+	}
+	fputs("</div>\n", f);
+	for (size_t i = 0; i < n; i++) {
+		labels[i] = i18n_pick(v->lang, s->dimensions[i].model->label_id,
+		                      s->dimensions[i].model->label_en);
+		vals[i] = s->dimensions[i].value;
+	}
+	if (n >= 3)
+		svg_radar(f, T(v, T_DIMENSIONS), n, labels, vals, v->as->model->attention,
+		          i18n_decimal(v->lang));
+	fprintf(f, "<table style=\"width:auto\"><tr><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th></tr>\n", T(v, T_DIMENSION), T(v, T_VALUE),
+	        T(v, T_INDICATORS));
+	for (size_t i = 0; i < s->n_dimensions; i++) {
+		fputs("<tr><td>", f);
+		h(f, i18n_pick(v->lang, s->dimensions[i].model->label_id,
+		               s->dimensions[i].model->label_en));
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%zu/%zu</td></tr>\n",
+		        num(v, s->dimensions[i].value, 2), s->dimensions[i].n_available,
+		        s->dimensions[i].model->n_indicators);
+	}
+	fputs("</table>\n</div>\n", f);
+}
+
+static void indicator_bars(FILE *f, const report_view *v, const assess_area *aa)
+{
+	const assess_score *s = &aa->score;
+	size_t n = 0, k = 0;
+
+	for (size_t d = 0; d < s->n_dimensions; d++)
+		n += s->dimensions[d].model->n_indicators;
+	if (!n)
+		return;
+	{
+		const char *labels[n], *colour[n];
+		char text[n][96];
+		double vals[n];
+		char line[96];
+
+		for (size_t d = 0; d < s->n_dimensions; d++)
+			for (size_t i = 0; i < s->dimensions[d].model->n_indicators; i++) {
+				const assess_indicator *ai = &s->dimensions[d].indicators[i];
+
+				snprintf(text[k], sizeof text[k], "%s %s", ai->model->code,
+				         ind_label(v, ai));
+				esc_shorten(text[k], sizeof text[k], 36);
+				labels[k] = text[k];
+				colour[k] = status_colour(ai->status);
+				vals[k++] = ai->score;
+			}
+		snprintf(line, sizeof line, "%s %s", T(v, T_ATTENTION_LINE),
+		         num(v, v->as->model->attention, 0));
+		fprintf(f, "<h3>%s</h3>\n", T(v, T_INDICATOR_BARS));
+		svg_bars(f, T(v, T_INDICATOR_BARS), n, labels, vals, colour,
+		         v->as->model->attention, line, i18n_decimal(v->lang));
+	}
+}
+
+static void indicator_table(FILE *f, const report_view *v, const assess_area *aa)
+{
+	const assess_score *s = &aa->score;
+
+	fprintf(f, "<h3>%s</h3>\n<table>\n<tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th><th class=\"n\">%s (%%)</th><th>%s</th></tr>\n",
+	        T(v, T_INDICATORS), T(v, T_CODE), T(v, T_INDICATOR), T(v, T_NUMERATOR),
+	        T(v, T_DENOMINATOR), T(v, T_VALUE), T(v, T_STATUS));
+	for (size_t d = 0; d < s->n_dimensions; d++) {
+		fputs("<tr><th colspan=\"6\">", f);
+		h(f, i18n_pick(v->lang, s->dimensions[d].model->label_id,
+		               s->dimensions[d].model->label_en));
+		fputs("</th></tr>\n", f);
+		for (size_t i = 0; i < s->dimensions[d].model->n_indicators; i++) {
+			const assess_indicator *ai = &s->dimensions[d].indicators[i];
+			int nodata = ai->status == ASSESS_NO_DATA;
+
+			fprintf(f, "<tr%s><td>", ai->status == ASSESS_ATTENTION ?
+			        " class=\"attention\"" : "");
+			h(f, ai->model->code);
+			fputs("</td><td>", f);
+			h(f, ind_label(v, ai));
+			fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+			        "<td class=\"n\">%s</td><td class=\"st\"><span class=\"dot %s\"></span>",
+			        nodata ? "-" : cnt(v, ai->num), nodata ? "-" : cnt(v, ai->den),
+			        num(v, ai->value, 1), status_class(ai->status));
+			h(f, nodata ? assess_missing_text(ai->missing, v->lang == LANG_EN)
+			            : assess_status_text(ai->status, v->lang == LANG_EN));
+			fputs("</td></tr>\n", f);
+		}
+	}
+	fputs("</table>\n", f);
+}
+
+static void heatmap(FILE *f, const report_view *v, const assess_area *aa)
+{
+	const assess_score *s = &aa->score;
+	size_t cols = 1, rows = aa->n_parts;
+
+	if (!rows)
+		return;
+	for (size_t d = 0; d < s->n_dimensions; d++)
+		cols += s->dimensions[d].model->n_indicators;
+	{
+		const char *rl[rows], *cl[cols];
+		char rtext[rows][48];
+		double vals[rows * cols];
+
+		for (size_t r = 0; r < rows; r++) {
+			const assess_score *p = &aa->parts[r];
+			size_t c = 0;
+
+			if (p->rt > 0)
+				snprintf(rtext[r], sizeof rtext[r], "RT %d", p->rt);
+			else if (p->rt == 0)
+				snprintf(rtext[r], sizeof rtext[r], "RT ?");
+			else
+				snprintf(rtext[r], sizeof rtext[r], "%s", p->area);
+			rl[r] = rtext[r];
+			for (size_t d = 0; d < p->n_dimensions; d++)
+				for (size_t i = 0; i < p->dimensions[d].model->n_indicators; i++) {
+					if (r == 0)
+						cl[c] = p->dimensions[d].model->indicators[i].code;
+					vals[r * cols + c++] = p->dimensions[d].indicators[i].score;
+				}
+			if (r == 0)
+				cl[c] = T(v, T_IKK_SHORT);
+			vals[r * cols + c] = p->ikk;
+		}
+		fprintf(f, "<h3>%s</h3>\n<p class=\"sub\">%s</p>\n",
+		        aa->level == AREA_VILLAGE ? T(v, T_RT_BREAKDOWN) : T(v, T_SUMMARY),
+		        T(v, T_RT_HEATMAP_NOTE));
+		svg_heatmap(f, T(v, T_RT_BREAKDOWN), rows, cols, rl, cl, vals,
+		            v->as->model->attention);
+	}
+}
+
+static void household(FILE *f, const report_view *v, const assess_area *aa)
+{
+	if (!aa->n_household)
+		return;
+	fprintf(f, "<h3>%s</h3>\n<table style=\"width:auto\"><tr><th>%s</th><th class=\"n\">KK</th>"
+	        "<th class=\"n\">%%</th></tr>\n", T(v, T_HOUSEHOLD), T(v, T_CATEGORY));
+	for (size_t i = 0; i < aa->n_household; i++) {
+		fputs("<tr><td>", f);
+		h(f, i18n_pick(v->lang, aa->household[i].range->label_id,
+		               aa->household[i].range->label_en));
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+		        cnt(v, aa->household[i].num), num(v, aa->household[i].value, 1));
+	}
+	fputs("</table>\n", f);
+}
+
+static void action_cells(FILE *f, const report_view *v, const assess_action *a)
+{
+	fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
+	        a->has_data ? cnt(v, a->target) : "-", a->has_data ? cnt(v, a->realised) : "-",
+	        num(v, a->coverage, 1));
+}
+
+/* The WHO-UNICEF prevalence class of a stunting, wasting or overweight row. */
+static void who_class(FILE *f, const report_view *v, const assess_row *r)
+{
+	int cls = r->has_value ? prevalence_class(r->decl->full_id, r->value) : PCLASS_NONE;
+
+	if (cls == PCLASS_NONE)
+		return;
+	fprintf(f, "<br><small>WHO&ndash;UNICEF: %s</small>",
+	        prevalence_class_label(cls, v->lang == LANG_EN ? "en" : "id"));
+}
+
+static void agencies(FILE *f, const report_view *v, const assess_area *aa)
+{
+	fputs("<h2", f);
+	anchor(f, aa, "opd");
+	fprintf(f, ">3. %s</h2>\n", T(v, T_AGENCY_SECTION));
+	for (size_t g = 0; g < aa->n_agencies; g++) {
+		const assess_agency *ag = &aa->agencies[g];
+
+		fputs("<h3>", f);
+		h(f, ag->agency);
+		fputs("</h3>\n", f);
+		if (ag->n_rows) {
+			fprintf(f, "<table><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
+			        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+			        "<th>%s</th></tr>\n", T(v, T_NO), T(v, T_INDICATOR), T(v, T_UNIT),
+			        T(v, T_TARGET), T(v, T_REALISATION), T(v, T_CAPAIAN), T(v, T_CATEGORY));
+			for (size_t i = 0; i < ag->n_rows; i++) {
+				const assess_row *r = &ag->rows[i];
+
+				fprintf(f, "<tr><td class=\"n\">%zu</td><td>", i + 1);
+				h(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
+				fputs("</td><td>", f);
+				h(f, r->decl->unit);
+				fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+				        "<td class=\"n\">%s</td><td class=\"st\">",
+				        r->has_target ? val(v, r->decl, r->target) : "-",
+				        r->has_value ? val(v, r->decl, r->value) : "-", num(v, r->capaian, 1));
+				if (r->category) {
+					fprintf(f, "<span class=\"dot %s\"></span>",
+					        capaian_class(v, r->category));
+					h(f, i18n_pick(v->lang, r->category->label_id, r->category->label_en));
+				} else if (!r->has_value) {
+					h(f, T(v, T_NO_DATA));
+				}
+				who_class(f, v, r);
+				fputs("</td></tr>\n", f);
+			}
+			fputs("</table>\n", f);
+		}
+		if (ag->n_actions) {
+			fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+			        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+			        "</tr>\n", T(v, T_INTERVENTION), T(v, T_TARGET_GROUP), T(v, T_UNIT),
+			        T(v, T_TARGET), T(v, T_REALISATION), T(v, T_COVERAGE), T(v, T_BUDGET));
+			for (size_t i = 0; i < ag->n_actions; i++) {
+				const assess_action *a = &ag->actions[i];
+
+				fputs("<tr><td>", f);
+				h(f, i18n_pick(v->lang, a->decl->label_id, a->decl->label_en));
+				fputs("</td><td>", f);
+				h(f, a->decl->target_group);
+				fputs("</td><td>", f);
+				h(f, a->decl->unit);
+				fputs("</td>", f);
+				action_cells(f, v, a);
+				fprintf(f, "<td class=\"n\">%s</td></tr>\n",
+				        a->has_data && a->budget > 0 ? money(v, a->budget) : "-");
+			}
+			fputs("</table>\n", f);
+		}
+	}
+}
+
+static void place(FILE *f, const report_view *v, const assess_place *p)
+{
+	if (p->rt > 0)
+		fprintf(f, "RT %d", p->rt);
+	else
+		h(f, p->area);
+	fprintf(f, " (%s)", num(v, p->value, 1));
+}
+
+static void problems(FILE *f, const report_view *v, const assess_area *aa)
+{
+	fputs("<h2", f);
+	anchor(f, aa, "masalah");
+	fprintf(f, ">4. %s</h2>\n", T(v, T_PROBLEMS));
+	if (!aa->n_problems) {
+		fprintf(f, "<p>%s</p>\n", T(v, T_NO_PROBLEMS));
+		return;
+	}
+	fprintf(f, "<table><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th><th class=\"n\">%s (%%)"
+	        "</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
+	        T(v, T_NO), T(v, T_INDICATOR), T(v, T_DIMENSION), T(v, T_VALUE), T(v, T_GAP),
+	        T(v, T_AFFECTED), T(v, T_WORST));
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+
+		fprintf(f, "<tr%s><td class=\"n\">%zu</td><td>",
+		        p->indicator->below_attention ? " class=\"attention\"" : "", i + 1);
+		h(f, p->indicator->model->code);
+		fputs(" ", f);
+		h(f, ind_label(v, p->indicator));
+		fputs("</td><td>", f);
+		h(f, i18n_pick(v->lang, p->dimension->model->label_id, p->dimension->model->label_en));
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		        "<td class=\"n\">%s</td><td>", num(v, p->indicator->value, 1),
+		        num(v, p->attention_gap > 0 ? p->attention_gap : p->target_gap, 1),
+		        cnt(v, p->affected));
+		for (size_t k = 0; k < p->n_worst; k++) {
+			if (k)
+				fputs("; ", f);
+			place(f, v, &p->worst[k]);
+		}
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</table>\n", f);
+}
+
+static void followup(FILE *f, const report_view *v, const assess_area *aa)
+{
+	fputs("<h2", f);
+	anchor(f, aa, "rtl");
+	fprintf(f, ">5. %s</h2>\n", T(v, T_FOLLOWUP));
+	if (!aa->n_problems) {
+		fprintf(f, "<p>%s</p>\n", T(v, T_NO_PROBLEMS));
+		return;
+	}
+	fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", T(v, T_PROBLEMS),
+	        T(v, T_INTERVENTION), T(v, T_RESPONSIBLE), T(v, T_TARGET), T(v, T_REALISATION),
+	        T(v, T_COVERAGE));
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+		size_t n = p->n_actions ? p->n_actions : 1;
+
+		for (size_t k = 0; k < n; k++) {
+			fputs(p->n_actions ? "<tr>" : "<tr class=\"attention\">", f);
+			if (k == 0) {
+				fprintf(f, "<td rowspan=\"%zu\">", n);
+				h(f, p->indicator->model->code);
+				fputs(" ", f);
+				h(f, ind_label(v, p->indicator));
+				fputs("</td>", f);
+			}
+			if (!p->n_actions) {
+				fprintf(f, "<td colspan=\"5\"><strong>%s</strong></td></tr>\n",
+				        T(v, T_NO_INTERVENTION));
+				continue;
+			}
+			fputs("<td>", f);
+			h(f, i18n_pick(v->lang, p->actions[k].decl->label_id,
+			               p->actions[k].decl->label_en));
+			fputs("</td><td>", f);
+			h(f, p->actions[k].decl->agency);
+			fputs("</td>", f);
+			action_cells(f, v, &p->actions[k]);
+			fputs("</tr>\n", f);
+		}
+	}
+	fputs("</table>\n", f);
+}
+
+static void change_cell(FILE *f, const report_view *v, double prev, double cur, int change)
+{
+	static const char *const arrow[] = { "", "&#9650;", "&#9660;", "=", "&#8597;" };
+
+	if (change == TREND_NONE) {
+		fputs("<td class=\"n\">-</td><td></td>", f);
+		return;
+	}
+	fprintf(f, "<td class=\"n\">%s%s</td><td class=\"%s\">%s %s</td>",
+	        cur - prev > 0 && change != TREND_SAME ? "+" : "",
+	        num(v, change == TREND_SAME ? 0 : cur - prev, 2),
+	        change == TREND_BETTER ? "better" : change == TREND_WORSE ? "worse" : "",
+	        change == TREND_SAME ? arrow[3] : cur > prev ? arrow[1] : arrow[2],
+	        change == TREND_BETTER ? T(v, T_BETTER) : change == TREND_WORSE ? T(v, T_WORSE)
+	        : change == TREND_SAME ? T(v, T_SAME) : "");
+}
+
+static void trends(FILE *f, const report_view *v, const view_area *va)
+{
+	const trend *t = va->trend;
+
+	fputs("<h2", f);
+	anchor(f, va->aa, "tren");
+	fprintf(f, ">6. %s</h2>\n", T(v, T_TREND));
+	if (!v->store_on) {
+		fprintf(f, "<p>%s</p>\n", T(v, T_NO_STORE));
+		return;
+	}
+	if (!*t->prev_period) {
+		fprintf(f, "<p>%s</p>\n", T(v, T_NO_HISTORY));
+	} else {
+		fprintf(f, "<table><tr><th>%s</th><th class=\"n\">", T(v, T_INDICATOR));
+		h(f, t->prev_period);
+		fputs("</th><th class=\"n\">", f);
+		h(f, t->period);
+		fprintf(f, "</th><th class=\"n\">%s</th><th></th></tr>\n", T(v, T_CHANGE));
+		for (size_t i = 0; i < t->n_dims; i++) {
+			const trend_dim *d = &t->dims[i];
+
+			fputs(i == 0 ? "<tr><th>" : "<tr><td>", f);
+			h(f, d->model ? i18n_pick(v->lang, d->model->label_id, d->model->label_en)
+			              : T(v, T_IKK_SHORT));
+			fprintf(f, "%s<td class=\"n\">%s</td><td class=\"n\">%s</td>",
+			        i == 0 ? "</th>" : "</td>", num(v, d->prev, 2), num(v, d->cur, 2));
+			change_cell(f, v, d->prev, d->cur, d->change);
+			fputs("</tr>\n", f);
+		}
+		for (size_t i = 0; i < t->n_rows; i++) {
+			const trend_row *r = &t->rows[i];
+
+			fputs("<tr><td>", f);
+			h(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
+			fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
+			        val(v, r->decl, r->prev), val(v, r->decl, r->cur));
+			change_cell(f, v, r->prev, r->cur, r->change);
+			fputs("</tr>\n", f);
+		}
+		fputs("</table>\n", f);
+	}
+	if (!t->n_progress)
+		return;
+	fprintf(f, "<h3>%s</h3>\n<div class=\"charts\">\n", T(v, T_PROGRESS));
+	for (size_t i = 0; i < t->n_progress; i++) {
+		const trend_progress *p = &t->progress[i];
+		const char *labels[p->n];
+		double cov[p->n];
+		const char *name = i18n_pick(v->lang, p->decl->label_id, p->decl->label_en);
+
+		for (size_t k = 0; k < p->n; k++) {
+			labels[k] = p->points[k].period;
+			cov[k] = p->points[k].target > 0
+			         ? 100 * p->points[k].realised / p->points[k].target : NAN;
+		}
+		fputs("<figure style=\"margin:0\"><figcaption>", f);
+		h(f, name);
+		fprintf(f, " &middot; %s</figcaption>\n", T(v, T_COVERAGE));
+		svg_series(f, name, p->n, labels, cov, i18n_decimal(v->lang));
+		fputs("<table style=\"width:auto\"><tr><th>", f);
+		fprintf(f, "%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n",
+		        T(v, T_PERIOD), T(v, T_TARGET), T(v, T_REALISATION));
+		for (size_t k = 0; k < p->n; k++) {
+			fputs("<tr><td>", f);
+			h(f, p->points[k].period);
+			fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+			        cnt(v, p->points[k].target), cnt(v, p->points[k].realised));
+		}
+		fputs("</table></figure>\n", f);
+	}
+	fputs("</div>\n", f);
+}
+
+static void quality(FILE *f, const report_view *v, const assess_area *aa)
+{
+	fputs("<h2", f);
+	anchor(f, aa, "mutu");
+	fprintf(f, ">7. %s</h2>\n<h3>%s</h3>\n", T(v, T_DATA_QUALITY), T(v, T_RUN_STATUS));
+	fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s"
+	        "</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", T(v, T_PLUGIN),
+	        T(v, T_AGENCY), T(v, T_STATUS), T(v, T_REASON), T(v, T_VALUES), T(v, T_REFUSED),
+	        T(v, T_SECONDS));
+	for (size_t i = 0; i < v->n_runs; i++) {
+		const plugin_run *p = &v->runs[i];
+
+		fprintf(f, "<tr%s><td>", p->state == RUN_FAILED || p->state == RUN_NOT_LOADED
+		        ? " class=\"attention\"" : "");
+		h(f, p->instance);
+		if (p->module && strcmp(p->module, p->instance)) {
+			fputs(" (", f);
+			h(f, p->module);
+			fputs(")", f);
+		}
+		fputs("</td><td>", f);
+		h(f, p->agency);
+		fprintf(f, "</td><td><span class=\"dot %s\"></span>%s</td><td>",
+		        p->state == RUN_OK ? "good" : p->state == RUN_DISABLED ? "none" : "bad",
+		        i18n_state(v->lang, p->state));
+		h(f, p->reason);
+		fprintf(f, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+		        "<td class=\"n\">%s</td></tr>\n", p->values, p->refused,
+		        num(v, p->seconds, 2));
+	}
+	fputs("</table>\n", f);
+	fprintf(f, "<h3>%s</h3>\n<table><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
+	        T(v, T_FILES_READ), T(v, T_PLUGIN), T(v, T_FILE), T(v, T_ROWS),
+	        T(v, T_REJECTED), T(v, T_NOTED), T(v, T_PROBLEM_KIND));
+	for (size_t i = 0; i < v->n_runs; i++)
+		for (size_t k = 0; k < v->runs[i].n_files; k++) {
+			const csv_stats *st = v->runs[i].files[k];
+
+			fputs("<tr><td>", f);
+			h(f, v->runs[i].instance);
+			fputs("</td><td>", f);
+			h(f, st->path);
+			fprintf(f, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+			        "<td class=\"n\">%ld</td><td>", st->records, st->rejected, st->noted);
+			for (size_t p = 0; p < st->n_problems; p++) {
+				const csv_problem *pb = &st->problems[p];
+
+				fputs("<div>", f);
+				h(f, pb->kind);
+				fprintf(f, ": %ld (%s", pb->count, T(v, T_LINES));
+				for (int e = 0; e < pb->n_examples; e++)
+					fprintf(f, "%s%ld", e ? ", " : " ", pb->example_line[e]);
+				fputs(")</div>", f);
+			}
+			fputs("</td></tr>\n", f);
+		}
+	fputs("</table>\n", f);
+}
+
+static void area_sections(FILE *f, const report_view *v, const view_area *va, int with_quality)
+{
+	const assess_area *aa = va->aa;
+
+	fputs("<section class=\"area\"", f);
+	anchor(f, aa, "area");
+	fputs(">\n<h1>", f);
+	if (v->title && va == &v->main) {
+		h(f, v->title);
+	} else {
+		fprintf(f, "%s &mdash; ", T(v, T_TITLE));
+		area_name(f, v, aa);
+	}
+	fprintf(f, "</h1>\n<p class=\"sub\">%s ", T(v, T_CODE));
+	h(f, aa->code);
+	fprintf(f, " &middot; %s ", T(v, T_PERIOD));
+	h(f, v->period);
+	fputs("</p>\n", f);
+	profile(f, v, aa);
+	fputs("<h2", f);
+	anchor(f, aa, "ikk");
+	fprintf(f, ">2. %s</h2>\n", T(v, T_IKK));
+	ikk_card(f, v, aa);
+	indicator_bars(f, v, aa);
+	indicator_table(f, v, aa);
+	heatmap(f, v, aa);
+	household(f, v, aa);
+	agencies(f, v, aa);
+	problems(f, v, aa);
+	followup(f, v, aa);
+	trends(f, v, va);
+	if (with_quality)
+		quality(f, v, aa);
+	fputs("</section>\n", f);
+}
+
+static void summary(FILE *f, const report_view *v)
+{
+	const assessment *as = v->as;
+	size_t no = 0;
+
+	fprintf(f, "<section class=\"area\" id=\"ringkasan\">\n<h1>%s &mdash; ",
+	        T(v, T_SUMMARY_TITLE));
+	area_name(f, v, as->main);
+	fprintf(f, "</h1>\n<p class=\"sub\">%s ", T(v, T_CODE));
+	h(f, as->run_area);
+	fprintf(f, " &middot; %s ", T(v, T_PERIOD));
+	h(f, v->period);
+	fputs("</p>\n", f);
+	fprintf(f, "<h2>%s</h2>\n<table><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
+	        "<th class=\"n\">KK</th><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th></tr>\n", T(v, T_SUMMARY), T(v, T_NO), T(v, T_CODE),
+	        T(v, T_VILLAGE), T(v, T_IKK_SHORT), T(v, T_CATEGORY), T(v, T_STUNTING),
+	        T(v, T_RANK));
+	for (size_t i = 0; i < as->n_summary; i++) {
+		const assess_summary *s = &as->summary[i];
+
+		if (s->level != AREA_VILLAGE)
+			continue;
+		fprintf(f, "<tr><td class=\"n\">%zu</td><td><a href=\"%s", ++no,
+		        v->n_villages ? "#area-" : "");
+		h(f, s->code);
+		fputs(v->n_villages ? "\">" : ".html\">", f);
+		h(f, s->code);
+		fputs("</a></td><td>", f);
+		h(f, s->name ? s->name : "");
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>", cnt(v, s->kk),
+		        num(v, s->ikk, 2));
+		if (s->category)
+			h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+		        num(v, report_view_stunting(v, s->code), 1),
+		        s->rank ? num(v, (double)s->rank, 0) : "-");
+	}
+	fputs("</table>\n", f);
+	fprintf(f, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">KK"
+	        "</th><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th></tr>\n", T(v, T_ROLLUP), T(v, T_CODE), T(v, T_NAME),
+	        T(v, T_LEVEL), T(v, T_IKK_SHORT), T(v, T_CATEGORY), T(v, T_STUNTING),
+	        T(v, T_RANK));
+	for (size_t i = 0; i < as->n_summary; i++) {
+		const assess_summary *s = &as->summary[i];
+
+		if (s->level == AREA_VILLAGE)
+			continue;
+		fputs("<tr><td>", f);
+		h(f, s->code);
+		fputs("</td><td>", f);
+		h(f, s->name ? s->name : "");
+		fprintf(f, "</td><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>",
+		        i18n_level(v->lang, s->level), cnt(v, s->kk), num(v, s->ikk, 2));
+		if (s->category)
+			h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+		        num(v, report_view_stunting(v, s->code), 1),
+		        s->rank ? num(v, (double)s->rank, 0) : "-");
+	}
+	fputs("</table>\n</section>\n", f);
+}
+
+static void footer(FILE *f, const report_view *v)
+{
+	const model *m = v->as->model;
+
+	fprintf(f, "<footer>\n<p>%s pk2d ", T(v, T_GENERATED));
+	h(f, v->version);
+	fprintf(f, " &middot; %s: ", T(v, T_MODEL));
+	h(f, i18n_pick(v->lang, m->name, m->name_en));
+	fputs(" (", f);
+	h(f, m->status);
+	fputs(")</p>\n", f);
+	if (m->statement) {
+		fputs("<p>", f);
+		h(f, i18n_pick(v->lang, m->statement, m->statement_en));
+		fputs("</p>\n", f);
+	}
+	if (v->note && *v->note) {
+		fprintf(f, "<p class=\"note\">%s: ", T(v, T_NOTE));
+		h(f, v->note);
+		fputs("</p>\n", f);
+	}
+	fputs("</footer>\n", f);
+}
+
+int report_html_write(const report_view *v, FILE *f)
+{
+	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	        "<meta name=\"generator\" content=\"pk2d ", v->lang == LANG_EN ? "en" : "id");
+	h(f, v->version);
+	fputs("\">\n<title>", f);
+	if (v->title) {
+		h(f, v->title);
+	} else {
+		fprintf(f, "%s &mdash; ", T(v, T_TITLE));
+		area_name(f, v, v->main.aa);
+	}
+	fputs(" (", f);
+	h(f, v->period);
+	fprintf(f, ")</title>\n%s</head>\n<body>\n", css);
+	if (v->wide)
+		summary(f, v);
+	if (v->n_villages) {
+		fprintf(f, "<nav><h2>%s</h2><ol>\n", T(v, T_VILLAGE_ASSESSMENTS));
+		for (size_t i = 0; i < v->n_villages; i++) {
+			fputs("<li><a href=\"#area-", f);
+			h(f, v->villages[i].aa->code);
+			fputs("\">", f);
+			h(f, v->villages[i].aa->code);
+			fputs(" ", f);
+			h(f, v->villages[i].aa->name ? v->villages[i].aa->name : "");
+			fputs("</a></li>\n", f);
+		}
+		fputs("</ol></nav>\n", f);
+	}
+	area_sections(f, v, &v->main, 1);
+	for (size_t i = 0; i < v->n_villages; i++)
+		area_sections(f, v, &v->villages[i], 0);
+	footer(f, v);
+	fputs("</body>\n</html>\n", f);
+	return ferror(f) ? PK2D_ERR_IO : 0;
+}

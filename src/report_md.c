@@ -1,0 +1,472 @@
+/*
+ * report_md.c - the consolidated assessment in Markdown (GitHub-flavoured
+ * tables), the same sections as the HTML report without the charts. Text
+ * from data goes through esc_md.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "escape.h"
+#include "i18n.h"
+#include "prevalence_class.h"
+#include "report_view.h"
+
+static const char *num(const report_view *v, double x, int dec)
+{
+	static char buf[8][48];
+	static int k;
+
+	k = (k + 1) % 8;
+	return i18n_num(v->lang, x, dec, buf[k], sizeof buf[k]);
+}
+
+static const char *val(const report_view *v, const reg_indicator *d, double x)
+{
+	static char buf[4][48];
+	static int k;
+
+	k = (k + 1) % 4;
+	return i18n_value(v->lang, d->kind, x, buf[k], sizeof buf[k]);
+}
+
+static const char *cnt(const report_view *v, double x)
+{
+	return num(v, x, !isnan(x) && x != floor(x) ? 1 : 0);
+}
+
+static const char *T(const report_view *v, int key)
+{
+	return i18n(v->lang, key);
+}
+
+static void m(FILE *f, const char *s)
+{
+	esc_md(f, s);
+}
+
+/* A table header: n columns named by keys; right-aligned where align[i]. */
+static void head(FILE *f, const report_view *v, size_t n, const int *keys, const char *align)
+{
+	fputs("\n|", f);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, " %s |", T(v, keys[i]));
+	fputs("\n|", f);
+	for (size_t i = 0; i < n; i++)
+		fputs(align[i] == 'r' ? " ---: |" : " --- |", f);
+	fputc('\n', f);
+}
+
+static const char *ind_label(const report_view *v, const assess_indicator *ai)
+{
+	return ai->decl ? i18n_pick(v->lang, ai->decl->label_id, ai->decl->label_en)
+	                : ai->model->ref;
+}
+
+static void profile(FILE *f, const report_view *v, const assess_area *aa)
+{
+	const assess_profile *p = &aa->profile;
+	static const int k[] = { T_PROFILE, T_VALUE };
+
+	fprintf(f, "\n## 1. %s\n", T(v, T_PROFILE));
+	head(f, v, 2, k, "ll");
+	for (size_t i = 0; i < p->n_up; i++) {
+		fprintf(f, "| %s | ", i18n_level(v->lang, p->up[i].level));
+		m(f, p->up[i].code);
+		if (p->up[i].name) {
+			fputs(" ", f);
+			m(f, p->up[i].name);
+		}
+		fputs(" |\n", f);
+	}
+	fprintf(f, "| %s | ", T(v, T_PERIOD));
+	m(f, v->period);
+	fputs(" |\n", f);
+	if (aa->level < AREA_VILLAGE)
+		fprintf(f, "| %s | %zu |\n", T(v, T_N_VILLAGES), p->n_villages);
+	fprintf(f, "| %s | %zu |\n| %s | %s |\n| %s | %s |\n| %s | %s |\n| %s (%zu) | ",
+	        T(v, T_N_RT), p->n_rt, T(v, T_KK), cnt(v, p->kk), T(v, T_MALE), cnt(v, p->male),
+	        T(v, T_FEMALE), cnt(v, p->female), T(v, T_AGENCIES), p->n_agencies);
+	for (size_t i = 0; i < p->n_agencies; i++) {
+		if (i)
+			fputs("; ", f);
+		m(f, p->agencies[i]);
+	}
+	fputs(" |\n", f);
+}
+
+static void ikk(FILE *f, const report_view *v, const assess_area *aa)
+{
+	const assess_score *s = &aa->score;
+	static const int kd[] = { T_DIMENSION, T_VALUE };
+	static const int ki[] = { T_CODE, T_INDICATOR, T_NUMERATOR, T_DENOMINATOR, T_VALUE,
+	                          T_STATUS };
+
+	fprintf(f, "\n## 2. %s\n\n**%s: %s**", T(v, T_IKK), T(v, T_IKK_SHORT), num(v, s->ikk, 2));
+	if (s->category) {
+		fputs(" — ", f);
+		m(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
+	} else {
+		fprintf(f, " — %s (%zu)", T(v, T_IKK_MISSING), s->n_missing_dimensions);
+	}
+	fputc('\n', f);
+	head(f, v, 2, kd, "lr");
+	for (size_t d = 0; d < s->n_dimensions; d++) {
+		fputs("| ", f);
+		m(f, i18n_pick(v->lang, s->dimensions[d].model->label_id,
+		               s->dimensions[d].model->label_en));
+		fprintf(f, " | %s |\n", num(v, s->dimensions[d].value, 2));
+	}
+	fprintf(f, "\n### %s\n", T(v, T_INDICATORS));
+	head(f, v, 6, ki, "llrrrl");
+	for (size_t d = 0; d < s->n_dimensions; d++)
+		for (size_t i = 0; i < s->dimensions[d].model->n_indicators; i++) {
+			const assess_indicator *ai = &s->dimensions[d].indicators[i];
+			int nodata = ai->status == ASSESS_NO_DATA;
+
+			fputs("| ", f);
+			m(f, ai->model->code);
+			fputs(" | ", f);
+			m(f, ind_label(v, ai));
+			fprintf(f, " | %s | %s | %s | %s |\n", nodata ? "-" : cnt(v, ai->num),
+			        nodata ? "-" : cnt(v, ai->den), num(v, ai->value, 1),
+			        nodata ? assess_missing_text(ai->missing, v->lang == LANG_EN)
+			               : assess_status_text(ai->status, v->lang == LANG_EN));
+		}
+	if (aa->n_parts) {
+		fprintf(f, "\n### %s\n\n| %s | %s |", aa->level == AREA_VILLAGE ? T(v, T_RT_BREAKDOWN)
+		        : T(v, T_SUMMARY), aa->level == AREA_VILLAGE ? T(v, T_RT) : T(v, T_CODE),
+		        T(v, T_IKK_SHORT));
+		for (size_t d = 0; d < s->n_dimensions; d++) {
+			fputc(' ', f);
+			m(f, i18n_pick(v->lang, s->dimensions[d].model->label_id,
+			               s->dimensions[d].model->label_en));
+			fputs(" |", f);
+		}
+		fputs("\n| --- | ---: |", f);
+		for (size_t d = 0; d < s->n_dimensions; d++)
+			fputs(" ---: |", f);
+		fputc('\n', f);
+		for (size_t r = 0; r < aa->n_parts; r++) {
+			const assess_score *p = &aa->parts[r];
+
+			if (p->rt > 0)
+				fprintf(f, "| %d", p->rt);
+			else if (p->rt == 0)
+				fputs("| ?", f);
+			else {
+				fputs("| ", f);
+				m(f, p->area);
+			}
+			fprintf(f, " | %s |", num(v, p->ikk, 2));
+			for (size_t d = 0; d < p->n_dimensions; d++)
+				fprintf(f, " %s |", num(v, p->dimensions[d].value, 1));
+			fputc('\n', f);
+		}
+	}
+}
+
+static void agencies(FILE *f, const report_view *v, const assess_area *aa)
+{
+	static const int kr[] = { T_NO, T_INDICATOR, T_UNIT, T_TARGET, T_REALISATION, T_CAPAIAN,
+	                          T_CATEGORY };
+	static const int ka[] = { T_INTERVENTION, T_TARGET_GROUP, T_TARGET, T_REALISATION,
+	                          T_COVERAGE, T_BUDGET };
+
+	fprintf(f, "\n## 3. %s\n", T(v, T_AGENCY_SECTION));
+	for (size_t g = 0; g < aa->n_agencies; g++) {
+		const assess_agency *ag = &aa->agencies[g];
+
+		fputs("\n### ", f);
+		m(f, ag->agency);
+		fputc('\n', f);
+		if (ag->n_rows)
+			head(f, v, 7, kr, "rllrrrl");
+		for (size_t i = 0; i < ag->n_rows; i++) {
+			const assess_row *r = &ag->rows[i];
+
+			fprintf(f, "| %zu | ", i + 1);
+			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
+			fputs(" | ", f);
+			m(f, r->decl->unit);
+			fprintf(f, " | %s | %s | %s | ", r->has_target ? val(v, r->decl, r->target) : "-",
+			        r->has_value ? val(v, r->decl, r->value) : "-", num(v, r->capaian, 1));
+			m(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en)
+			                 : r->has_value ? "-" : T(v, T_NO_DATA));
+			if (r->has_value && prevalence_class(r->decl->full_id, r->value) != PCLASS_NONE)
+				fprintf(f, " (WHO–UNICEF: %s)", prevalence_class_label(
+				        prevalence_class(r->decl->full_id, r->value),
+				        v->lang == LANG_EN ? "en" : "id"));
+			fputs(" |\n", f);
+		}
+		if (ag->n_actions)
+			head(f, v, 6, ka, "llrrrr");
+		for (size_t i = 0; i < ag->n_actions; i++) {
+			const assess_action *a = &ag->actions[i];
+
+			fputs("| ", f);
+			m(f, i18n_pick(v->lang, a->decl->label_id, a->decl->label_en));
+			fputs(" | ", f);
+			m(f, a->decl->target_group);
+			fprintf(f, " | %s | %s | %s | %s |\n", a->has_data ? cnt(v, a->target) : "-",
+			        a->has_data ? cnt(v, a->realised) : "-", num(v, a->coverage, 1),
+			        a->has_data && a->budget > 0 ? num(v, a->budget, 0) : "-");
+		}
+	}
+}
+
+static void problems(FILE *f, const report_view *v, const assess_area *aa)
+{
+	static const int kp[] = { T_NO, T_INDICATOR, T_DIMENSION, T_VALUE, T_GAP, T_AFFECTED,
+	                          T_WORST };
+	static const int kf[] = { T_PROBLEMS, T_INTERVENTION, T_RESPONSIBLE, T_TARGET,
+	                          T_REALISATION, T_COVERAGE };
+
+	fprintf(f, "\n## 4. %s\n", T(v, T_PROBLEMS));
+	if (!aa->n_problems)
+		fprintf(f, "\n%s\n", T(v, T_NO_PROBLEMS));
+	else
+		head(f, v, 7, kp, "rllrrrl");
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+
+		fprintf(f, "| %zu | ", i + 1);
+		m(f, p->indicator->model->code);
+		fputs(" ", f);
+		m(f, ind_label(v, p->indicator));
+		fputs(" | ", f);
+		m(f, i18n_pick(v->lang, p->dimension->model->label_id, p->dimension->model->label_en));
+		fprintf(f, " | %s | %s | %s | ", num(v, p->indicator->value, 1),
+		        num(v, p->attention_gap > 0 ? p->attention_gap : p->target_gap, 1),
+		        cnt(v, p->affected));
+		for (size_t k = 0; k < p->n_worst; k++) {
+			if (k)
+				fputs("; ", f);
+			if (p->worst[k].rt > 0)
+				fprintf(f, "RT %d", p->worst[k].rt);
+			else
+				m(f, p->worst[k].area);
+			fprintf(f, " (%s)", num(v, p->worst[k].value, 1));
+		}
+		fputs(" |\n", f);
+	}
+	fprintf(f, "\n## 5. %s\n", T(v, T_FOLLOWUP));
+	if (!aa->n_problems)
+		fprintf(f, "\n%s\n", T(v, T_NO_PROBLEMS));
+	else
+		head(f, v, 6, kf, "lllrrr");
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+
+		if (!p->n_actions) {
+			fputs("| ", f);
+			m(f, p->indicator->model->code);
+			fprintf(f, " | **%s** | | | | |\n", T(v, T_NO_INTERVENTION));
+		}
+		for (size_t k = 0; k < p->n_actions; k++) {
+			const assess_action *a = &p->actions[k];
+
+			fputs("| ", f);
+			m(f, p->indicator->model->code);
+			fputs(" | ", f);
+			m(f, i18n_pick(v->lang, a->decl->label_id, a->decl->label_en));
+			fputs(" | ", f);
+			m(f, a->decl->agency);
+			fprintf(f, " | %s | %s | %s |\n", a->has_data ? cnt(v, a->target) : "-",
+			        a->has_data ? cnt(v, a->realised) : "-", num(v, a->coverage, 1));
+		}
+	}
+}
+
+static const char *change_word(const report_view *v, int change)
+{
+	switch (change) {
+	case TREND_BETTER: return T(v, T_BETTER);
+	case TREND_WORSE: return T(v, T_WORSE);
+	case TREND_SAME: return T(v, T_SAME);
+	default: return "";
+	}
+}
+
+static void trends(FILE *f, const report_view *v, const view_area *va)
+{
+	const trend *t = va->trend;
+
+	fprintf(f, "\n## 6. %s\n", T(v, T_TREND));
+	if (!v->store_on) {
+		fprintf(f, "\n%s\n", T(v, T_NO_STORE));
+		return;
+	}
+	if (!*t->prev_period) {
+		fprintf(f, "\n%s\n", T(v, T_NO_HISTORY));
+	} else {
+		fprintf(f, "\n| %s | ", T(v, T_INDICATOR));
+		m(f, t->prev_period);
+		fputs(" | ", f);
+		m(f, t->period);
+		fprintf(f, " | %s | |\n| --- | ---: | ---: | ---: | --- |\n", T(v, T_CHANGE));
+		for (size_t i = 0; i < t->n_dims; i++) {
+			const trend_dim *d = &t->dims[i];
+
+			fputs("| ", f);
+			m(f, d->model ? i18n_pick(v->lang, d->model->label_id, d->model->label_en)
+			              : T(v, T_IKK_SHORT));
+			fprintf(f, " | %s | %s | %s | %s |\n", num(v, d->prev, 2), num(v, d->cur, 2),
+			        d->change ? num(v, d->cur - d->prev, 2) : "-", change_word(v, d->change));
+		}
+		for (size_t i = 0; i < t->n_rows; i++) {
+			const trend_row *r = &t->rows[i];
+
+			fputs("| ", f);
+			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
+			fprintf(f, " | %s | %s | %s | %s |\n", num(v, r->prev, 1), num(v, r->cur, 1),
+			        r->change ? num(v, r->cur - r->prev, 1) : "-", change_word(v, r->change));
+		}
+	}
+	if (t->n_progress) {
+		fprintf(f, "\n### %s\n\n| %s | %s | %s | %s | %s |\n| --- | --- | ---: | ---: | ---: |\n",
+		        T(v, T_PROGRESS), T(v, T_INTERVENTION), T(v, T_PERIOD), T(v, T_TARGET),
+		        T(v, T_REALISATION), T(v, T_COVERAGE));
+		for (size_t i = 0; i < t->n_progress; i++)
+			for (size_t k = 0; k < t->progress[i].n; k++) {
+				const store_ipoint *p = &t->progress[i].points[k];
+
+				fputs("| ", f);
+				m(f, i18n_pick(v->lang, t->progress[i].decl->label_id,
+				               t->progress[i].decl->label_en));
+				fputs(" | ", f);
+				m(f, p->period);
+				fprintf(f, " | %s | %s | %s |\n", cnt(v, p->target), cnt(v, p->realised),
+				        num(v, p->target > 0 ? 100 * p->realised / p->target : NAN, 1));
+			}
+	}
+}
+
+static void quality(FILE *f, const report_view *v)
+{
+	static const int kr[] = { T_PLUGIN, T_AGENCY, T_STATUS, T_REASON, T_VALUES, T_REFUSED };
+	static const int kf[] = { T_PLUGIN, T_FILE, T_ROWS, T_REJECTED, T_NOTED, T_PROBLEM_KIND };
+
+	fprintf(f, "\n## 7. %s\n", T(v, T_DATA_QUALITY));
+	head(f, v, 6, kr, "llllrr");
+	for (size_t i = 0; i < v->n_runs; i++) {
+		const plugin_run *p = &v->runs[i];
+
+		fputs("| ", f);
+		m(f, p->instance);
+		fputs(" | ", f);
+		m(f, p->agency);
+		fprintf(f, " | %s | ", i18n_state(v->lang, p->state));
+		m(f, p->reason);
+		fprintf(f, " | %ld | %ld |\n", p->values, p->refused);
+	}
+	head(f, v, 6, kf, "llrrrl");
+	for (size_t i = 0; i < v->n_runs; i++)
+		for (size_t k = 0; k < v->runs[i].n_files; k++) {
+			const csv_stats *st = v->runs[i].files[k];
+
+			fputs("| ", f);
+			m(f, v->runs[i].instance);
+			fputs(" | ", f);
+			m(f, st->path);
+			fprintf(f, " | %ld | %ld | %ld | ", st->records, st->rejected, st->noted);
+			for (size_t p = 0; p < st->n_problems; p++) {
+				if (p)
+					fputs("; ", f);
+				m(f, st->problems[p].kind);
+				fprintf(f, ": %ld", st->problems[p].count);
+			}
+			fputs(" |\n", f);
+		}
+}
+
+static void area(FILE *f, const report_view *v, const view_area *va, int with_quality)
+{
+	const assess_area *aa = va->aa;
+
+	fputs(v->wide || va != &v->main ? "\n# " : "# ", f);
+	if (v->title && va == &v->main) {
+		m(f, v->title);
+	} else {
+		fprintf(f, "%s — %s ", T(v, T_TITLE), i18n_area_word(v->lang, aa->code));
+		m(f, aa->name ? aa->name : aa->code);
+	}
+	fprintf(f, "\n\n%s ", T(v, T_CODE));
+	m(f, aa->code);
+	fprintf(f, " · %s ", T(v, T_PERIOD));
+	m(f, v->period);
+	fputc('\n', f);
+	profile(f, v, aa);
+	ikk(f, v, aa);
+	agencies(f, v, aa);
+	problems(f, v, aa);
+	trends(f, v, va);
+	if (with_quality)
+		quality(f, v);
+}
+
+static void summary(FILE *f, const report_view *v)
+{
+	const assessment *as = v->as;
+	static const int k[] = { T_NO, T_CODE, T_NAME, T_LEVEL, T_IKK_SHORT, T_CATEGORY,
+	                         T_STUNTING, T_RANK };
+	size_t no = 0;
+
+	fprintf(f, "# %s — %s ", T(v, T_SUMMARY_TITLE), i18n_level(v->lang, as->main->level));
+	m(f, as->main->name ? as->main->name : as->run_area);
+	fprintf(f, "\n\n%s ", T(v, T_PERIOD));
+	m(f, v->period);
+	fprintf(f, "\n\n## %s\n", T(v, T_SUMMARY));
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass)
+			fprintf(f, "\n## %s\n", T(v, T_ROLLUP));
+		head(f, v, 8, k, "rlllrlrr");
+		for (size_t i = 0; i < as->n_summary; i++) {
+			const assess_summary *s = &as->summary[i];
+
+			if ((s->level == AREA_VILLAGE) == pass)
+				continue;
+			fprintf(f, "| %zu | ", ++no);
+			m(f, s->code);
+			fputs(" | ", f);
+			m(f, s->name ? s->name : "");
+			fprintf(f, " | %s | %s | ", i18n_level(v->lang, s->level), num(v, s->ikk, 2));
+			if (s->category)
+				m(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
+			fprintf(f, " | %s | %s |\n", num(v, report_view_stunting(v, s->code), 1),
+			        s->rank ? num(v, (double)s->rank, 0) : "-");
+		}
+		no = 0;
+	}
+}
+
+int report_md_write(const report_view *v, FILE *f)
+{
+	const model *mo = v->as->model;
+
+	if (v->wide)
+		summary(f, v);
+	area(f, v, &v->main, 1);
+	for (size_t i = 0; i < v->n_villages; i++)
+		area(f, v, &v->villages[i], 0);
+	fprintf(f, "\n---\n\n%s pk2d ", T(v, T_GENERATED));
+	m(f, v->version);
+	fprintf(f, " · %s: ", T(v, T_MODEL));
+	m(f, i18n_pick(v->lang, mo->name, mo->name_en));
+	fputs(" (", f);
+	m(f, mo->status);
+	fputs(")\n", f);
+	if (mo->statement) {
+		fputs("\n", f);
+		m(f, i18n_pick(v->lang, mo->statement, mo->statement_en));
+		fputc('\n', f);
+	}
+	if (v->note && *v->note) {
+		fprintf(f, "\n**%s:** ", T(v, T_NOTE));
+		m(f, v->note);
+		fputc('\n', f);
+	}
+	return ferror(f) ? PK2D_ERR_IO : 0;
+}

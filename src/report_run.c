@@ -1,0 +1,451 @@
+/*
+ * report_run.c - the assessment, the store and the report files of one
+ * `pk2d report` (see report_run.h and docs/report.md).
+ */
+#include <config.h>
+
+#include "report_run.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "assess.h"
+#include "assess_setup.h"
+#include "i18n.h"
+#include "log.h"
+#include "model.h"
+#include "report_view.h"
+#include "store.h"
+#include "util.h"
+
+#define EXIT_FAIL 1
+#define EXIT_USAGE 2
+
+static const struct {
+	const char *ext, *format;
+} extensions[] = {
+	{ ".dhis2.json", "dhis2" }, { ".json", "json" }, { ".html", "html" },
+	{ ".htm", "html" }, { ".md", "md" }, { ".csv", "csv" }, { ".xlsx", "xlsx" },
+	{ ".txt", "text" },
+};
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n > k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+const report_format *report_format_of_path(const char *path)
+{
+	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++)
+		if (ends_with(path, extensions[i].ext))
+			return report_find_format(extensions[i].format);
+	return NULL;
+}
+
+static const char *ext_of(const char *format)
+{
+	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++)
+		if (strcmp(extensions[i].format, format) == 0)
+			return extensions[i].ext;
+	return "";
+}
+
+/* Splits a comma list into trimmed, non-empty items (malloc'd array of
+ * malloc'd strings). */
+static size_t split_list(const char *list, char ***out)
+{
+	char *copy = xstrdup(list ? list : ""), *save = NULL, *tok;
+	char **v = NULL;
+	size_t n = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+
+		while (*tok == ' ' || *tok == '\t')
+			tok++;
+		end = tok + strlen(tok);
+		while (end > tok && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		if (!*tok)
+			continue;
+		v = xrealloc(v, (n + 1) * sizeof *v);
+		v[n++] = xstrdup(tok);
+	}
+	free(copy);
+	*out = v;
+	return n;
+}
+
+static void free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int report_check_formats(const char *list, char *bad, size_t badlen)
+{
+	char **v;
+	size_t n = split_list(list, &v);
+	int rc = n ? 0 : -1;
+
+	if (!n)
+		snprintf(bad, badlen, "%s", list);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if (!report_find_format(v[i])) {
+			snprintf(bad, badlen, "%s", v[i]);
+			rc = -1;
+		}
+	free_list(v, n);
+	return rc;
+}
+
+/* One file to write. */
+typedef struct job {
+	const report_format *fmt;
+	char *path;               /* "-" for stdout */
+} job;
+
+typedef struct plan {
+	size_t n;
+	job *jobs;
+	size_t n_split;
+	const report_format **split_formats;
+	char *split_dir;
+} plan;
+
+static void plan_free(plan *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->jobs[i].path);
+	free(p->jobs);
+	free(p->split_formats);
+	free(p->split_dir);
+}
+
+static void plan_add(plan *p, const report_format *fmt, char *path)
+{
+	p->jobs = xrealloc(p->jobs, (p->n + 1) * sizeof *p->jobs);
+	p->jobs[p->n].fmt = fmt;
+	p->jobs[p->n++].path = path;
+}
+
+/* path with its report extension replaced by (or given) ext. */
+static char *with_ext(const char *path, const char *ext)
+{
+	const report_format *had = report_format_of_path(path);
+	size_t n = strlen(path);
+
+	if (had) {
+		for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++)
+			if (ends_with(path, extensions[i].ext)) {
+				n -= strlen(extensions[i].ext);
+				break;
+			}
+	}
+	return xasprintf("%.*s%s", (int)n, path, ext);
+}
+
+/* Where the [pk2d] key was set, for messages. */
+static const conf_entry *pk2d_entry(const conf *c, const char *key)
+{
+	return conf_section_get(conf_find_section(c, "pk2d"), key);
+}
+
+static int make_plan(const session *s, const report_request *rq, plan *p)
+{
+	const conf *c = s->cfg;
+	const char *flist = rq->formats ? rq->formats : c->format;
+	char **formats = NULL, **outs = NULL;
+	size_t nf = split_list(flist, &formats), no = 0;
+	const conf_entry *oe = NULL;
+	int rc = 0;
+
+	memset(p, 0, sizeof *p);
+	if (rq->n_outputs) {
+		outs = xcalloc(rq->n_outputs, sizeof *outs);
+		for (size_t i = 0; i < rq->n_outputs; i++)
+			outs[no++] = xstrdup(rq->outputs[i]);
+	} else if (c->output) {
+		oe = pk2d_entry(c, "output");
+		no = split_list(c->output, &outs);
+		for (size_t i = 0; i < no; i++)
+			if (strcmp(outs[i], "-")) {
+				char *abs = conf_entry_path(oe, outs[i]);
+
+				free(outs[i]);
+				outs[i] = abs;
+			}
+	}
+	for (size_t i = 0; i < nf; i++)
+		if (!report_find_format(formats[i])) {
+			const conf_entry *fe = rq->formats ? NULL : pk2d_entry(c, "format");
+
+			log_msg(PK2D_LOG_ERROR, "%s%s%d%sunknown format '%s' (known: %s)",
+			        fe ? fe->file : "", fe ? ":" : "", fe ? fe->line : 0, fe ? ": " : "",
+			        formats[i], report_format_names());
+			rc = rq->formats ? EXIT_USAGE : EXIT_FAIL;
+			goto out;
+		}
+	if (no == 0 && nf <= 1) {
+		plan_add(p, report_find_format(nf ? formats[0] : "text"), xstrdup("-"));
+	} else if (no == 0) {
+		if (!rq->split && !c->split) {
+			log_msg(PK2D_LOG_ERROR, "%zu formats need a file name: give -o FILE (each "
+			        "format gets its extension) or [pk2d] output", nf);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+	} else if (no == 1 && rq->formats) {
+		for (size_t i = 0; i < nf; i++)
+			plan_add(p, report_find_format(formats[i]), nf == 1 ? xstrdup(outs[0])
+			         : with_ext(outs[0], ext_of(formats[i])));
+	} else {
+		/* Each file's format from its extension; a name without a known
+		 * extension takes the one configured format, else text. */
+		for (size_t i = 0; i < no; i++) {
+			const report_format *fmt = report_format_of_path(outs[i]);
+
+			if (!fmt && nf > 1) {
+				log_msg(PK2D_LOG_ERROR, "%s%s%d%s'%s': no format for this file name "
+				        "(.txt .html .md .csv .json .xlsx .dhis2.json)",
+				        oe ? oe->file : "", oe ? ":" : "", oe ? oe->line : 0,
+				        oe ? ": " : "", outs[i]);
+				rc = oe ? EXIT_FAIL : EXIT_USAGE;
+				goto out;
+			}
+			plan_add(p, fmt ? fmt : report_find_format(nf ? formats[0] : "text"),
+			         xstrdup(outs[i]));
+		}
+	}
+	if (rq->split || c->split) {
+		p->split_dir = xstrdup(rq->split ? rq->split : c->split);
+		if (!nf) {
+			p->split_formats = xcalloc(1, sizeof *p->split_formats);
+			p->split_formats[p->n_split++] = report_find_format("html");
+		}
+		for (size_t i = 0; i < nf; i++) {
+			p->split_formats = xrealloc(p->split_formats,
+			                            (p->n_split + 1) * sizeof *p->split_formats);
+			p->split_formats[p->n_split++] = report_find_format(formats[i]);
+		}
+	}
+out:
+	free_list(formats, nf);
+	free_list(outs, no);
+	if (rc)
+		plan_free(p);
+	return rc;
+}
+
+/* The store's path, or NULL when it is off (store = none). */
+static char *store_path(const conf *c, const report_request *rq)
+{
+	const conf_entry *e = pk2d_entry(c, "store");
+
+	if (rq->store)
+		return strcmp(rq->store, "none") ? xstrdup(rq->store) : NULL;
+	if (e)
+		return strcmp(e->value, "none") ? xstrdup(c->store) : NULL;
+	return path_join(c->dir, REPORT_STORE_DEFAULT);
+}
+
+/* The configuration files (main, included) and the model, for the digest. */
+static size_t config_files(const conf *c, const char ***out)
+{
+	const char **v = xcalloc(2, sizeof *v);
+	size_t n = 0, cap = 2;
+
+	v[n++] = c->path;
+	for (size_t i = 0; i < c->n_sections; i++)
+		for (size_t k = 0; k < c->sections[i]->n; k++) {
+			const char *file = c->sections[i]->entries[k]->file;
+			size_t j;
+
+			for (j = 0; j < n && strcmp(v[j], file); j++)
+				;
+			if (j < n)
+				continue;
+			if (n == cap)
+				v = xrealloc(v, (cap *= 2) * sizeof *v);
+			v[n++] = file;
+		}
+	if (n == cap)
+		v = xrealloc(v, (cap + 1) * sizeof *v);
+	v[n++] = c->model;
+	*out = v;
+	return n;
+}
+
+static int write_store(store *st, const session *s, const report_view *v,
+                       const report_request *rq, int status)
+{
+	const char **files;
+	size_t nf = config_files(s->cfg, &files);
+	char digest[17] = "", err[1024];
+	store_run_info info = { .period = s->cfg->period, .area = s->cfg->area,
+	                        .config_digest = digest, .version = PACKAGE_VERSION,
+	                        .started = rq->started, .status = status };
+	int rc;
+
+	if (store_digest_files(files, nf, digest, err, sizeof err) < 0)
+		log_msg(PK2D_LOG_WARNING, "configuration digest: %s", err);
+	free(files);
+	rc = store_begin(st, &info, err, sizeof err);
+	if (rc == 0)
+		rc = store_put_plugins(st, s->runs, s->n_runs, err, sizeof err);
+	if (rc == 0)
+		rc = store_put_registry(st, s->reg, err, sizeof err);
+	if (rc == 0)
+		rc = trend_store_scores(st, v->main.aa, v->period, err, sizeof err);
+	for (size_t i = 0; i < v->n_villages && rc == 0; i++)
+		rc = trend_store_scores(st, v->villages[i].aa, v->period, err, sizeof err);
+	if (rc == 0)
+		rc = store_commit(st, err, sizeof err);
+	else
+		store_rollback(st);
+	if (rc < 0)
+		log_msg(PK2D_LOG_ERROR, "history store: %s", err);
+	return rc;
+}
+
+static int write_one(const report_ctx *ctx, const report_format *fmt, const char *path)
+{
+	char err[1024];
+
+	if (report_write_file(ctx, fmt, path, err, sizeof err) < 0) {
+		log_msg(PK2D_LOG_ERROR, "%s", err);
+		return -1;
+	}
+	if (strcmp(path, "-"))
+		log_msg(PK2D_LOG_INFO, "wrote %s", path);
+	return 0;
+}
+
+/* DIR/<run area>.<ext> with the summary and the run area, and one
+ * DIR/<village>.<ext> per village. */
+static int write_split(const report_ctx *ctx, const plan *p, const report_view *v)
+{
+	int failed = 0;
+
+	if (!v) {
+		log_msg(PK2D_LOG_ERROR, "%s: no assessment, no split reports", p->split_dir);
+		return -1;
+	}
+	if (mkdir(p->split_dir, 0777) < 0 && errno != EEXIST) {
+		log_msg(PK2D_LOG_ERROR, "%s: cannot create the directory: %s", p->split_dir,
+		        strerror(errno));
+		return -1;
+	}
+	for (size_t f = 0; f < p->n_split; f++) {
+		const char *ext = ext_of(p->split_formats[f]->name);
+		char *path = xasprintf("%s/%s%s", p->split_dir, v->as->run_area, ext);
+		report_view main_only = *v;
+		report_ctx c0 = *ctx;
+
+		main_only.n_villages = 0;
+		main_only.villages = NULL;
+		c0.view = &main_only;
+		failed |= write_one(&c0, p->split_formats[f], path) < 0;
+		free(path);
+		for (size_t i = 0; i < v->n_villages; i++) {
+			report_view one = *v;
+			report_ctx c1 = *ctx;
+			assessment as1 = *v->as;
+
+			/* The village as if it were the run area: every writer,
+			 * the text and JSON ones included, sees only it. */
+			as1.run_area = v->villages[i].aa->code;
+			as1.main = v->villages[i].aa;
+			as1.n_summary = 0;
+			one.as = &as1;
+			one.main = v->villages[i];
+			one.wide = 0;
+			one.n_villages = 0;
+			one.villages = NULL;
+			c1.assessment = &as1;
+			c1.view = &one;
+			c1.area = v->villages[i].aa->code;
+			path = xasprintf("%s/%s%s", p->split_dir, v->villages[i].aa->code, ext);
+			failed |= write_one(&c1, p->split_formats[f], path) < 0;
+			free(path);
+		}
+	}
+	return failed ? -1 : 0;
+}
+
+int report_run(session *s, const model *mdl, const report_request *rq, int status)
+{
+	const conf *c = s->cfg;
+	assessment *as = NULL;
+	store *st = NULL;
+	report_view view = { 0 };
+	char err[1024];
+	char *spath;
+	plan p;
+	int rc, lang = LANG_ID, have_view = 0;
+
+	if ((rc = make_plan(s, rq, &p)) != 0)
+		return rc;
+	i18n_parse_lang(c->language, &lang);
+	if (mdl) {
+		/* The model's gaps (an indicator no enabled plugin declares) are
+		 * warnings here: the report shows them as "no data". */
+		assess_setup_check(mdl, s->reg, PK2D_LOG_WARNING);
+		if (assess_run(mdl, s->reg, s->areas, c->area, c->period, &as, err, sizeof err) < 0) {
+			log_msg(PK2D_LOG_ERROR, "assessment: %s", err);
+			status = EXIT_FAIL;
+		}
+	}
+	spath = store_path(c, rq);
+	if (as && spath && !(st = store_open(spath, err, sizeof err))) {
+		log_msg(PK2D_LOG_ERROR, "history store: %s", err);
+		status = EXIT_FAIL;
+	}
+	if (as) {
+		view.lang = lang;
+		view.title = c->title;
+		view.note = c->note;
+		view.version = PACKAGE_VERSION;
+		view.runs = s->runs;
+		view.n_runs = s->n_runs;
+		if (report_view_build(&view, as, s->reg, spath ? st : NULL, err, sizeof err) < 0) {
+			log_msg(PK2D_LOG_ERROR, "report: %s", err);
+			status = EXIT_FAIL;
+		} else {
+			have_view = 1;
+			/* Without a store the report says the history is off; with a
+			 * store that failed to open, it says there is no history. */
+			view.store_on = spath != NULL;
+		}
+	}
+	if (have_view && st && write_store(st, s, &view, rq, status) < 0)
+		status = EXIT_FAIL;
+	{
+		report_ctx ctx = {
+			.cfg = c, .reg = s->reg, .areas = s->areas, .runs = s->runs,
+			.n_runs = s->n_runs, .period = c->period, .area = c->area,
+			.language = c->language, .title = c->title, .assessment = as,
+			.view = have_view ? &view : NULL,
+		};
+
+		for (size_t i = 0; i < p.n; i++)
+			if (write_one(&ctx, p.jobs[i].fmt, p.jobs[i].path) < 0)
+				status = EXIT_FAIL;
+		if (p.split_dir && write_split(&ctx, &p, have_view ? &view : NULL) < 0)
+			status = EXIT_FAIL;
+	}
+	if (have_view)
+		report_view_free(&view);
+	store_close(st);
+	free(spath);
+	assess_free(as);
+	plan_free(&p);
+	return status;
+}

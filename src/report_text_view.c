@@ -1,0 +1,166 @@
+/*
+ * report_text_view.c - what the text report adds from the report's view:
+ * the trend against the previous stored period, the intervention progress,
+ * each village's assessment in a wider run, and the footer note. Tables are
+ * aligned by display width (esc_width), so names with accents or wide
+ * characters keep the columns straight.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "i18n.h"
+#include "report_assess.h"
+#include "report_view.h"
+
+#define NCOLS 5
+
+typedef struct ttable {
+	size_t n;
+	char (*cell)[NCOLS][160];
+} ttable;
+
+static void trow(ttable *t, const char *a, const char *b, const char *c, const char *d,
+                 const char *e)
+{
+	const char *v[NCOLS] = { a, b, c, d, e };
+	void *grown = realloc(t->cell, (t->n + 1) * sizeof *t->cell);
+
+	if (!grown)
+		return;
+	t->cell = grown;
+	for (int k = 0; k < NCOLS; k++)
+		snprintf(t->cell[t->n][k], sizeof t->cell[t->n][k], "%s", v[k] ? v[k] : "");
+	t->n++;
+}
+
+/* Column 0 left, 1-3 right, 4 left; two blanks between. */
+static void tprint(const ttable *t, FILE *out)
+{
+	size_t w[NCOLS] = { 0 };
+
+	for (size_t r = 0; r < t->n; r++)
+		for (int k = 0; k < NCOLS; k++)
+			if (esc_width(t->cell[r][k]) > w[k])
+				w[k] = esc_width(t->cell[r][k]);
+	for (size_t r = 0; r < t->n; r++) {
+		char line[1024];
+		size_t o = 0;
+
+		o += (size_t)snprintf(line + o, sizeof line - o, "  ");
+		for (int k = 0; k < NCOLS && o < sizeof line; k++) {
+			size_t pad = w[k] - esc_width(t->cell[r][k]);
+
+			o += (size_t)snprintf(line + o, sizeof line - o, "%*s%s%*s%s",
+			                      k > 0 && k < 4 ? (int)pad : 0, "", t->cell[r][k],
+			                      k == 0 ? (int)pad : 0, "", k < NCOLS - 1 ? "  " : "");
+		}
+		if (o >= sizeof line)
+			o = sizeof line - 1;
+		while (o > 0 && line[o - 1] == ' ')
+			o--;
+		line[o] = 0;
+		fprintf(out, "%s\n", line);
+	}
+}
+
+static const char *word(const report_view *v, int change)
+{
+	switch (change) {
+	case TREND_BETTER: return i18n(v->lang, T_BETTER);
+	case TREND_WORSE: return i18n(v->lang, T_WORSE);
+	case TREND_SAME: return i18n(v->lang, T_SAME);
+	default: return "";
+	}
+}
+
+static void trend_text(const report_view *v, const trend *t, FILE *out)
+{
+	char p[48], c[48], d[48];
+	ttable tt = { 0 };
+
+	fprintf(out, "\n== %s ==\n", i18n(v->lang, T_TREND));
+	if (!v->store_on) {
+		fprintf(out, "  %s\n", i18n(v->lang, T_NO_STORE));
+		return;
+	}
+	if (!*t->prev_period) {
+		fprintf(out, "  %s\n", i18n(v->lang, T_NO_HISTORY));
+	} else {
+		trow(&tt, i18n(v->lang, T_INDICATOR), t->prev_period, t->period,
+		     i18n(v->lang, T_CHANGE), "");
+		for (size_t i = 0; i < t->n_dims; i++) {
+			const trend_dim *x = &t->dims[i];
+
+			i18n_num(v->lang, x->prev, 2, p, sizeof p);
+			i18n_num(v->lang, x->cur, 2, c, sizeof c);
+			i18n_num(v->lang, x->change && x->change != TREND_SAME ? x->cur - x->prev : 0,
+			         2, d, sizeof d);
+			trow(&tt, x->model ? i18n_pick(v->lang, x->model->label_id, x->model->label_en)
+			                   : i18n(v->lang, T_IKK_SHORT), p, c,
+			     x->change ? d : "-", word(v, x->change));
+		}
+		for (size_t i = 0; i < t->n_rows; i++) {
+			const trend_row *x = &t->rows[i];
+
+			i18n_value(v->lang, x->decl->kind, x->prev, p, sizeof p);
+			i18n_value(v->lang, x->decl->kind, x->cur, c, sizeof c);
+			i18n_num(v->lang, x->change && x->change != TREND_SAME ? x->cur - x->prev : 0,
+			         2, d, sizeof d);
+			trow(&tt, i18n_pick(v->lang, x->decl->label_id, x->decl->label_en), p, c,
+			     x->change ? d : "-", word(v, x->change));
+		}
+		tprint(&tt, out);
+		free(tt.cell);
+		tt.cell = NULL;
+		tt.n = 0;
+	}
+	if (!t->n_progress)
+		return;
+	fprintf(out, "\n  %s\n", i18n(v->lang, T_PROGRESS));
+	trow(&tt, i18n(v->lang, T_INTERVENTION), i18n(v->lang, T_TARGET),
+	     i18n(v->lang, T_REALISATION), i18n(v->lang, T_COVERAGE), i18n(v->lang, T_PERIOD));
+	for (size_t i = 0; i < t->n_progress; i++)
+		for (size_t k = 0; k < t->progress[i].n; k++) {
+			const store_ipoint *q = &t->progress[i].points[k];
+
+			i18n_value(v->lang, PK2D_COUNT, q->target, p, sizeof p);
+			i18n_value(v->lang, PK2D_COUNT, q->realised, c, sizeof c);
+			i18n_num(v->lang, q->target > 0 ? 100 * q->realised / q->target : NAN, 1, d,
+			         sizeof d);
+			trow(&tt, k ? "" : i18n_pick(v->lang, t->progress[i].decl->label_id,
+			                             t->progress[i].decl->label_en), p, c, d, q->period);
+		}
+	tprint(&tt, out);
+	free(tt.cell);
+}
+
+void report_text_view(const report_ctx *ctx, FILE *out)
+{
+	const report_view *v = ctx->view;
+
+	if (!v)
+		return;
+	trend_text(v, v->main.trend, out);
+	for (size_t i = 0; i < v->n_villages; i++) {
+		assessment one = *v->as;
+		report_ctx c1 = *ctx;
+
+		/* The village's own assessment, through the same text writer. */
+		one.main = v->villages[i].aa;
+		one.n_summary = 0;
+		c1.assessment = &one;
+		c1.area = v->villages[i].aa->code;
+		fprintf(out, "\n\n######## %s %s %s ########\n", i18n(v->lang, T_VILLAGE_ASSESSMENTS),
+		        v->villages[i].aa->code,
+		        v->villages[i].aa->name ? v->villages[i].aa->name : "");
+		report_assess_text(&c1, out);
+		trend_text(v, v->villages[i].trend, out);
+	}
+	if (v->note && *v->note)
+		fprintf(out, "\n%s: %s\n", i18n(v->lang, T_NOTE), v->note);
+}

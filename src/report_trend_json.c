@@ -1,0 +1,81 @@
+/*
+ * report_trend_json.c - the trend of an area as JSON (docs/json.md, TREND).
+ */
+#include <config.h>
+
+#include <cjson/cJSON.h>
+#include <math.h>
+
+#include "report_view.h"
+
+static void num(cJSON *o, const char *key, double v)
+{
+	if (isfinite(v))
+		cJSON_AddNumberToObject(o, key, v);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+static const char *change_key(int change)
+{
+	switch (change) {
+	case TREND_BETTER: return "better";
+	case TREND_WORSE: return "worse";
+	case TREND_SAME: return "same";
+	case TREND_MOVED: return "moved";
+	default: return "none";
+	}
+}
+
+cJSON *report_trend_json(const report_view *v, const trend *t)
+{
+	cJSON *o, *arr;
+
+	if (!v->store_on || !t)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "period", t->period);
+	if (*t->prev_period)
+		cJSON_AddStringToObject(o, "previous_period", t->prev_period);
+	else
+		cJSON_AddNullToObject(o, "previous_period");
+	arr = cJSON_AddArrayToObject(o, "scores");
+	for (size_t i = 0; i < t->n_dims; i++) {
+		cJSON *d = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(d, "item", i == 0 ? "ikk" : t->dims[i].model->key);
+		num(d, "previous", t->dims[i].prev);
+		num(d, "current", t->dims[i].cur);
+		cJSON_AddStringToObject(d, "change", change_key(t->dims[i].change));
+		cJSON_AddItemToArray(arr, d);
+	}
+	arr = cJSON_AddArrayToObject(o, "indicators");
+	for (size_t i = 0; i < t->n_rows; i++) {
+		cJSON *r = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(r, "id", t->rows[i].decl->full_id);
+		num(r, "previous", t->rows[i].prev);
+		num(r, "current", t->rows[i].cur);
+		cJSON_AddStringToObject(r, "change", change_key(t->rows[i].change));
+		cJSON_AddItemToArray(arr, r);
+	}
+	arr = cJSON_AddArrayToObject(o, "interventions");
+	for (size_t i = 0; i < t->n_progress; i++) {
+		cJSON *p = cJSON_CreateObject(), *pts = cJSON_AddArrayToObject(p, "periods");
+
+		cJSON_AddStringToObject(p, "id", t->progress[i].decl->full_id);
+		for (size_t k = 0; k < t->progress[i].n; k++) {
+			const store_ipoint *q = &t->progress[i].points[k];
+			cJSON *e = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(e, "period", q->period);
+			num(e, "target", q->target);
+			num(e, "realised", q->realised);
+			num(e, "budget", q->budget);
+			num(e, "coverage", q->target > 0 ? 100 * q->realised / q->target : NAN);
+			cJSON_AddItemToArray(pts, e);
+		}
+		cJSON_AddItemToArray(arr, p);
+	}
+	return o;
+}

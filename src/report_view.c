@@ -1,0 +1,303 @@
+/*
+ * report_view.c - gathers what the writers read (see report_view.h).
+ */
+#include <config.h>
+
+#include "report_view.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/* The indicator of the summary's stunting column. */
+#define STUNTING_ID "health.stunting"
+
+static int fill(view_area *va, store *s, const registry *r, const char *period,
+                char *err, size_t errlen)
+{
+	return trend_compute(s, r, va->aa, period, &va->trend, err, errlen);
+}
+
+int report_view_build(report_view *v, const assessment *as, const registry *r,
+                      store *s, char *err, size_t errlen)
+{
+	size_t nv = 0;
+	int rc;
+
+	v->as = as;
+	v->reg = r;
+	v->period = as->period;
+	v->store_on = s != NULL;
+	v->stunting_id = registry_find_indicator(r, STUNTING_ID) ? STUNTING_ID : NULL;
+	v->main.aa = as->main;
+	v->wide = as->main->level < AREA_VILLAGE;
+	if ((rc = fill(&v->main, s, r, as->period, err, errlen)) < 0)
+		return rc;
+	if (as->main->level == AREA_VILLAGE)
+		return 0;
+	for (size_t i = 0; i < as->n_summary; i++)
+		nv += as->summary[i].level == AREA_VILLAGE;
+	if (nv && !(v->villages = calloc(nv, sizeof *v->villages))) {
+		snprintf(err, errlen, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < as->n_summary; i++) {
+		view_area *va;
+
+		if (as->summary[i].level != AREA_VILLAGE)
+			continue;
+		va = &v->villages[v->n_villages];
+		if (!(va->aa = assess_area_compute(as, as->summary[i].code))) {
+			snprintf(err, errlen, "out of memory");
+			return PK2D_ERR_NOMEM;
+		}
+		v->n_villages++;
+		if ((rc = fill(va, s, r, as->period, err, errlen)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+void report_view_free(report_view *v)
+{
+	trend_free(v->main.trend);
+	for (size_t i = 0; i < v->n_villages; i++) {
+		assess_area_free(v->villages[i].aa);
+		trend_free(v->villages[i].trend);
+	}
+	free(v->villages);
+	v->villages = NULL;
+	v->n_villages = 0;
+	v->main.trend = NULL;
+}
+
+double report_view_stunting(const report_view *v, const char *area)
+{
+	const reg_indicator *d;
+	reg_sum sum;
+
+	if (!v->stunting_id || !(d = registry_find_indicator(v->reg, v->stunting_id)))
+		return NAN;
+	if (!registry_get(v->reg, d, area, RT_ALL, v->period, &sum))
+		return NAN;
+	return reg_value(d, &sum);
+}
+
+/* The model indicator that takes its value from id, or NULL. */
+static const model_indicator *model_ref(const model *m, const char *id)
+{
+	for (size_t d = 0; d < m->n_dimensions; d++)
+		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++)
+			if (strcmp(m->dimensions[d].indicators[i].ref, id) == 0)
+				return &m->dimensions[d].indicators[i];
+	return NULL;
+}
+
+static int wrong_side(int direction, double value, double target)
+{
+	return direction == PK2D_LOWER_IS_BETTER ? value > target : value < target;
+}
+
+int report_view_status(const report_view *v, const reg_indicator *d, double value,
+                       double *target)
+{
+	const model_indicator *mi = model_ref(v->as->model, d->full_id);
+
+	*target = mi && mi->has_target ? mi->target : d->has_target ? d->target : NAN;
+	if (isnan(value))
+		return ASSESS_NO_DATA;
+	if (mi) {
+		double score = d->direction == PK2D_LOWER_IS_BETTER ? 100 - value : value;
+
+		if (score < v->as->model->attention)
+			return ASSESS_ATTENTION;
+		if (mi->has_target && wrong_side(d->direction, value, mi->target))
+			return ASSESS_OFF_TARGET;
+		return ASSESS_GOOD;
+	}
+	if (!d->has_target)
+		return -1;
+	return wrong_side(d->direction, value, d->target) ? ASSESS_OFF_TARGET : ASSESS_GOOD;
+}
+
+const char *report_status_key(int status)
+{
+	switch (status) {
+	case ASSESS_NO_DATA: return "no_data";
+	case ASSESS_GOOD: return "good";
+	case ASSESS_OFF_TARGET: return "off_target";
+	case ASSESS_ATTENTION: return "attention";
+	default: return "";
+	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every area code with data from the run's area down to its villages, in
+ * code order; *out malloc'd. */
+static size_t all_areas(const report_view *v, char ***out)
+{
+	const char *run = v->as->run_area;
+	char **all = NULL;
+	size_t n = 0;
+
+	for (int level = area_level(run); level <= AREA_VILLAGE; level++) {
+		char **codes = NULL, **grown;
+		size_t k = registry_areas(v->reg, run, level, &codes);
+
+		if (k && (grown = realloc(all, (n + k) * sizeof *all))) {
+			all = grown;
+			memcpy(all + n, codes, k * sizeof *codes);
+			n += k;
+			free(codes);
+		} else {
+			for (size_t i = 0; i < k; i++)
+				free(codes[i]);
+			free(codes);
+		}
+	}
+	if (n)
+		qsort(all, n, sizeof *all, cmp_str);
+	*out = all;
+	return n;
+}
+
+struct walk {
+	int (*ifn)(void *, const reg_indicator *, const char *, int, const char *, const reg_sum *);
+	int (*vfn)(void *, const reg_intervention *, const char *, int, const char *,
+	           const reg_isum *);
+	void *ud;
+};
+
+static int walk_one(const report_view *v, const struct walk *w, const char *area, int rt,
+                    char **periods, size_t np)
+{
+	int rc = 0;
+
+	for (size_t p = 0; p < np && rc == 0; p++) {
+		if (w->ifn) {
+			for (size_t i = 0; i < registry_n_indicators(v->reg) && rc == 0; i++) {
+				const reg_indicator *d = registry_indicator_at(v->reg, i);
+				reg_sum s;
+
+				if (registry_get(v->reg, d, area, rt, periods[p], &s))
+					rc = w->ifn(w->ud, d, area, rt, periods[p], &s);
+			}
+		} else {
+			for (size_t i = 0; i < registry_n_interventions(v->reg) && rc == 0; i++) {
+				const reg_intervention *d = registry_intervention_at(v->reg, i);
+				reg_isum s;
+
+				if (registry_get_intervention(v->reg, d, area, rt, periods[p], &s))
+					rc = w->vfn(w->ud, d, area, rt, periods[p], &s);
+			}
+		}
+	}
+	return rc;
+}
+
+static int walk(const report_view *v, const struct walk *w)
+{
+	char **codes = NULL, **periods = NULL;
+	size_t na = all_areas(v, &codes), np = registry_periods(v->reg, &periods);
+	int rc = 0;
+
+	for (size_t a = 0; a < na && rc == 0; a++) {
+		rc = walk_one(v, w, codes[a], RT_ALL, periods, np);
+		if (rc == 0 && area_level(codes[a]) == AREA_VILLAGE) {
+			int *rts = NULL;
+			size_t nr = registry_rts(v->reg, codes[a], &rts);
+
+			for (size_t k = 0; k < nr && rc == 0; k++)
+				rc = walk_one(v, w, codes[a], rts[k], periods, np);
+			free(rts);
+		}
+	}
+	for (size_t a = 0; a < na; a++)
+		free(codes[a]);
+	free(codes);
+	for (size_t p = 0; p < np; p++)
+		free(periods[p]);
+	free(periods);
+	return rc;
+}
+
+int report_view_each_value(const report_view *v,
+                           int (*fn)(void *ud, const reg_indicator *d, const char *area,
+                                     int rt, const char *period, const reg_sum *s),
+                           void *ud)
+{
+	struct walk w = { .ifn = fn, .ud = ud };
+
+	return walk(v, &w);
+}
+
+int report_view_each_intervention(const report_view *v,
+                                  int (*fn)(void *ud, const reg_intervention *d,
+                                            const char *area, int rt, const char *period,
+                                            const reg_isum *s),
+                                  void *ud)
+{
+	struct walk w = { .vfn = fn, .ud = ud };
+
+	return walk(v, &w);
+}
+
+static int need_view(const report_ctx *ctx, const char *format, char *err, size_t errlen)
+{
+	if (ctx->view)
+		return 0;
+	snprintf(err, errlen, "the %s report needs the assessment: no model was found ([pk2d] "
+	         "model, or models/ikk.ini next to the configuration) or the assessment failed",
+	         format);
+	return PK2D_ERR_DATA;
+}
+
+static int io_result(int rc, char *err, size_t errlen)
+{
+	if (rc == PK2D_ERR_NOMEM)
+		snprintf(err, errlen, "out of memory");
+	else if (rc < 0)
+		snprintf(err, errlen, "write error");
+	return rc;
+}
+
+int report_write_html(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "HTML", err, errlen);
+
+	return rc ? rc : io_result(report_html_write(ctx->view, out), err, errlen);
+}
+
+int report_write_md(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "Markdown", err, errlen);
+
+	return rc ? rc : io_result(report_md_write(ctx->view, out), err, errlen);
+}
+
+int report_write_csv(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "CSV", err, errlen);
+
+	return rc ? rc : io_result(report_csv_write(ctx->view, out), err, errlen);
+}
+
+int report_write_dhis2(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "DHIS2", err, errlen);
+
+	return rc ? rc : io_result(report_dhis2_write(ctx->view, out), err, errlen);
+}
+
+int report_write_xlsx(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "XLSX", err, errlen);
+
+	return rc ? rc : report_xlsx_write(ctx->view, out, err, errlen);
+}

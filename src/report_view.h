@@ -1,0 +1,108 @@
+/*
+ * report_view.h - what the HTML, Markdown, CSV, XLSX and DHIS2 writers read:
+ * one run's assessment, the registry behind it, the plugin statuses, the
+ * trends, and for a kecamatan, kabupaten or province run the assessment of
+ * every village under it. report_view_build() fills it from a run; the
+ * writers never change it.
+ */
+#ifndef PK2D_REPORT_VIEW_H
+#define PK2D_REPORT_VIEW_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "assess.h"
+#include "report.h"
+#include "registry.h"
+#include "run.h"
+#include "store.h"
+#include "trend.h"
+
+struct cJSON;
+
+/* One assessed area: the run area itself, or one village of a wider run. */
+typedef struct view_area {
+	assess_area *aa;
+	trend *trend;          /* never NULL after report_view_build */
+} view_area;
+
+typedef struct report_view {
+	int lang;                  /* enum i18n_lang */
+	const char *title;         /* [pk2d] title, NULL for the default */
+	const char *note;          /* [pk2d] note (the footer), NULL for none */
+	const char *version;       /* PACKAGE_VERSION */
+	const char *period;
+	const assessment *as;
+	const registry *reg;
+	const plugin_run *runs;
+	size_t n_runs;
+	int store_on;              /* 0: store = none, trends are not available */
+	view_area main;            /* the run area */
+	int wide;                  /* the run area is above a village: the report
+	                              starts with the summary of its villages */
+	size_t n_villages;         /* villages of a wider run whose assessments
+	                              follow in the same file (0 for a village run,
+	                              and in --split files) */
+	view_area *villages;       /* by code */
+	const char *stunting_id;   /* indicator of the summary's stunting column
+	                              ("health.stunting"); NULL when not declared */
+} report_view;
+
+/* Fills v for an assessment. s may be NULL (store = none). The caller sets
+ * lang, title, note, version, runs before writing. 0, or < 0 with err set. */
+int report_view_build(report_view *v, const assessment *as, const registry *r,
+                      store *s, char *err, size_t errlen);
+void report_view_free(report_view *v);
+
+/* The value of the summary's stunting column for an area; NaN when none. */
+double report_view_stunting(const report_view *v, const char *area);
+
+/* The report_formats entries of these writers: they read ctx->view. */
+int report_write_html(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+int report_write_md(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+int report_write_csv(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+int report_write_xlsx(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+int report_write_dhis2(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+
+/* The trend of an area for the JSON report (docs/json.md, TREND): JSON
+ * null when the store is off. */
+struct cJSON *report_trend_json(const report_view *v, const trend *t);
+
+/* The text report's trend, village and note sections (report_text.c). */
+void report_text_view(const report_ctx *ctx, FILE *out);
+
+/* Writers: 0, or PK2D_ERR_IO when writing failed. */
+int report_html_write(const report_view *v, FILE *f);
+int report_md_write(const report_view *v, FILE *f);
+int report_csv_write(const report_view *v, FILE *f);
+int report_dhis2_write(const report_view *v, FILE *f);
+/* The DHIS2 data element code of an id with a suffix ("", "_NUM", "_DEN",
+ * "_TARGET", "_REALISED", "_BUDGET"): "PK2D_FAMILY_L1_NUM". */
+void report_dhis2_code(const char *id, const char *suffix, char out[51]);
+/* XLSX: libxlsxwriter writes a private temporary file, copied to f. */
+int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen);
+
+#endif
+
+/* Status of an indicator value in the machine formats (CSV, XLSX, JSON):
+ * for an indicator of the model as the assessment judges it (enum
+ * assess_status: the attention line on the score, then the model's target);
+ * for any other indicator with a target ASSESS_GOOD or ASSESS_OFF_TARGET
+ * (direction-aware); -1 when it has neither. ASSESS_NO_DATA for NaN. */
+int report_view_status(const report_view *v, const reg_indicator *d, double value,
+                       double *target);
+/* "good", "off_target", "attention", "no_data", or "" for -1. */
+const char *report_status_key(int status);
+
+/* Every rolled-up value in the run's area and under it: areas in code order
+ * (an area before the areas under it), each area's whole value (rt RT_ALL)
+ * before its RTs, then periods, then indicators in declaration order. fn
+ * returning non-zero stops the walk and is returned. */
+int report_view_each_value(const report_view *v,
+                           int (*fn)(void *ud, const reg_indicator *d, const char *area,
+                                     int rt, const char *period, const reg_sum *s),
+                           void *ud);
+int report_view_each_intervention(const report_view *v,
+                                  int (*fn)(void *ud, const reg_intervention *d,
+                                            const char *area, int rt, const char *period,
+                                            const reg_isum *s),
+                                  void *ud);

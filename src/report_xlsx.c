@@ -1,0 +1,663 @@
+/*
+ * report_xlsx.c - the assessment as an Excel workbook (libxlsxwriter), one
+ * sheet per section, for the offices that open everything in a spreadsheet.
+ *
+ * Numbers are written as numbers (a NaN as an empty cell); codes, ids and
+ * every other text as strings, so "63.02.09.2007" and a NIK keep their form;
+ * a text cell that a spreadsheet would read as a formula gets a leading
+ * apostrophe (esc_cell_text). Where a column is a formula (an indicator's
+ * value from its numerator and denominator, an intervention's coverage) the
+ * computed result is stored with it, so a reader that does not recalculate
+ * still shows it.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "escape.h"
+#include "i18n.h"
+#include "report_view.h"
+
+struct book {
+	const report_view *v;
+	lxw_workbook *wb;
+	lxw_format *head, *num1, *num2, *int0, *good, *warn, *bad, *title;
+	int failed;
+};
+
+static const char *T(const struct book *b, int key)
+{
+	return i18n(b->v->lang, key);
+}
+
+static void str(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+                lxw_format *fmt)
+{
+	char *safe = esc_cell_text(s ? s : "");
+
+	if (!safe) {
+		b->failed = 1;
+		return;
+	}
+	if (*safe)
+		worksheet_write_string(ws, r, c, safe, fmt);
+	else if (fmt)
+		worksheet_write_blank(ws, r, c, fmt);
+	free(safe);
+}
+
+static void num(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double x, lxw_format *fmt)
+{
+	if (!isnan(x))
+		worksheet_write_number(ws, r, c, x, fmt);
+}
+
+static void header(struct book *b, lxw_worksheet *ws, lxw_row_t r, size_t n, const int *keys)
+{
+	for (size_t i = 0; i < n; i++)
+		worksheet_write_string(ws, r, (lxw_col_t)i, T(b, keys[i]), b->head);
+}
+
+/* "A1"-style reference of a cell (columns up to ZZ). */
+static void ref(char out[16], lxw_row_t r, lxw_col_t c)
+{
+	if (c < 26)
+		snprintf(out, 16, "%c%u", 'A' + c, (unsigned)r + 1);
+	else
+		snprintf(out, 16, "%c%c%u", 'A' + c / 26 - 1, 'A' + c % 26, (unsigned)r + 1);
+}
+
+/* =IF(den>0,100*num/den,"") with its result cached. */
+static void percent_formula(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+                            lxw_col_t num_col, lxw_col_t den_col, double cached)
+{
+	char n[16], d[16], formula[96];
+
+	ref(n, r, num_col);
+	ref(d, r, den_col);
+	snprintf(formula, sizeof formula, "=IF(%s>0,100*%s/%s,\"\")", d, n, d);
+	if (isnan(cached))
+		worksheet_write_formula_str(ws, r, c, formula, b->num1, "");
+	else
+		worksheet_write_formula_num(ws, r, c, formula, b->num1, cached);
+}
+
+static lxw_format *status_fmt(struct book *b, int status)
+{
+	switch (status) {
+	case ASSESS_GOOD: return b->good;
+	case ASSESS_OFF_TARGET: return b->warn;
+	case ASSESS_ATTENTION: return b->bad;
+	default: return NULL;
+	}
+}
+
+static const char *ind_label(const report_view *v, const assess_indicator *ai)
+{
+	return ai->decl ? i18n_pick(v->lang, ai->decl->label_id, ai->decl->label_en)
+	                : ai->model->ref;
+}
+
+static void summary_sheet(struct book *b)
+{
+	static const int k[] = { T_CODE, T_NAME, T_LEVEL, T_KK, T_IKK_SHORT, T_CATEGORY,
+	                         T_STUNTING, T_RANK };
+	const assessment *as = b->v->as;
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_SUMMARY));
+	lxw_row_t r = 1;
+
+	header(b, ws, 0, 8, k);
+	worksheet_set_column(ws, 0, 0, 16, NULL);
+	worksheet_set_column(ws, 1, 2, 24, NULL);
+	worksheet_set_column(ws, 5, 5, 48, NULL);
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t i = 0; i < as->n_summary; i++, r++) {
+		const assess_summary *s = &as->summary[i];
+
+		str(b, ws, r, 0, s->code, NULL);
+		str(b, ws, r, 1, s->name, NULL);
+		str(b, ws, r, 2, i18n_area_word(b->v->lang, s->code), NULL);
+		num(ws, r, 3, s->kk, b->int0);
+		num(ws, r, 4, s->ikk, b->num2);
+		if (s->category)
+			str(b, ws, r, 5, i18n_pick(b->v->lang, s->category->label_id,
+			                           s->category->label_en), NULL);
+		num(ws, r, 6, report_view_stunting(b->v, s->code), b->num1);
+		if (s->rank)
+			num(ws, r, 7, (double)s->rank, b->int0);
+	}
+}
+
+static void profile_sheet(struct book *b, const assess_area *aa)
+{
+	const assess_profile *p = &aa->profile;
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_PROFILE));
+	lxw_row_t r = 0;
+
+	worksheet_set_column(ws, 0, 0, 26, NULL);
+	worksheet_set_column(ws, 1, 2, 34, NULL);
+	str(b, ws, r++, 0, T(b, T_TITLE), b->title);
+	for (size_t i = 0; i < p->n_up; i++, r++) {
+		str(b, ws, r, 0, i18n_level(b->v->lang, p->up[i].level), b->head);
+		str(b, ws, r, 1, p->up[i].code, NULL);
+		str(b, ws, r, 2, p->up[i].name, NULL);
+	}
+	str(b, ws, r, 0, T(b, T_PERIOD), b->head);
+	str(b, ws, r++, 1, b->v->period, NULL);
+	str(b, ws, r, 0, T(b, T_N_VILLAGES), b->head);
+	num(ws, r++, 1, (double)p->n_villages, b->int0);
+	str(b, ws, r, 0, T(b, T_N_RT), b->head);
+	num(ws, r++, 1, (double)p->n_rt, b->int0);
+	str(b, ws, r, 0, T(b, T_KK), b->head);
+	num(ws, r++, 1, p->kk, b->int0);
+	str(b, ws, r, 0, T(b, T_MALE), b->head);
+	num(ws, r++, 1, p->male, b->int0);
+	str(b, ws, r, 0, T(b, T_FEMALE), b->head);
+	num(ws, r++, 1, p->female, b->int0);
+	str(b, ws, r, 0, T(b, T_AGENCIES), b->head);
+	for (size_t i = 0; i < p->n_agencies; i++)
+		str(b, ws, r++, 1, p->agencies[i], NULL);
+	if (b->v->note && *b->v->note) {
+		r++;
+		str(b, ws, r, 0, T(b, T_NOTE), b->head);
+		str(b, ws, r, 1, b->v->note, NULL);
+	}
+}
+
+static void ikk_sheet(struct book *b, const assess_area *aa)
+{
+	static const int kd[] = { T_DIMENSION, T_VALUE, T_INDICATORS };
+	static const int ki[] = { T_CODE, T_INDICATOR, T_DIMENSION, T_NUMERATOR, T_DENOMINATOR,
+	                          T_VALUE, T_SCORE, T_STATUS };
+	const assess_score *s = &aa->score;
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_IKK_SHORT));
+	lxw_row_t r = 0;
+
+	worksheet_set_column(ws, 0, 0, 12, NULL);
+	worksheet_set_column(ws, 1, 2, 40, NULL);
+	worksheet_set_column(ws, 3, 7, 13, NULL);
+	str(b, ws, r, 0, T(b, T_IKK), b->head);
+	num(ws, r, 1, s->ikk, b->num2);
+	if (s->category)
+		str(b, ws, r, 2, i18n_pick(b->v->lang, s->category->label_id, s->category->label_en),
+		    NULL);
+	r += 2;
+	header(b, ws, r++, 3, kd);
+	for (size_t d = 0; d < s->n_dimensions; d++, r++) {
+		str(b, ws, r, 0, i18n_pick(b->v->lang, s->dimensions[d].model->label_id,
+		                           s->dimensions[d].model->label_en), NULL);
+		num(ws, r, 1, s->dimensions[d].value, b->num2);
+		num(ws, r, 2, (double)s->dimensions[d].n_available, b->int0);
+	}
+	r++;
+	header(b, ws, r++, 8, ki);
+	for (size_t d = 0; d < s->n_dimensions; d++)
+		for (size_t i = 0; i < s->dimensions[d].model->n_indicators; i++, r++) {
+			const assess_indicator *ai = &s->dimensions[d].indicators[i];
+			int nodata = ai->status == ASSESS_NO_DATA;
+
+			str(b, ws, r, 0, ai->model->code, NULL);
+			str(b, ws, r, 1, ind_label(b->v, ai), NULL);
+			str(b, ws, r, 2, i18n_pick(b->v->lang, s->dimensions[d].model->label_id,
+			                           s->dimensions[d].model->label_en), NULL);
+			if (!nodata) {
+				num(ws, r, 3, ai->num, NULL);
+				num(ws, r, 4, ai->den, NULL);
+				percent_formula(b, ws, r, 5, 3, 4, ai->value);
+			}
+			num(ws, r, 6, ai->score, b->num1);
+			str(b, ws, r, 7, nodata ? assess_missing_text(ai->missing, b->v->lang == LANG_EN)
+			                        : assess_status_text(ai->status, b->v->lang == LANG_EN),
+			    status_fmt(b, ai->status));
+		}
+}
+
+static void parts_sheet(struct book *b, const assess_area *aa)
+{
+	const assess_score *s = &aa->score;
+	lxw_worksheet *ws;
+	lxw_col_t c = 2;
+
+	if (!aa->n_parts)
+		return;
+	ws = workbook_add_worksheet(b->wb, aa->level == AREA_VILLAGE ? T(b, T_RT_BREAKDOWN)
+	                                                            : T(b, T_ROLLUP));
+	worksheet_freeze_panes(ws, 1, 1);
+	worksheet_write_string(ws, 0, 0, aa->level == AREA_VILLAGE ? T(b, T_RT) : T(b, T_CODE),
+	                       b->head);
+	worksheet_write_string(ws, 0, 1, T(b, T_IKK_SHORT), b->head);
+	for (size_t d = 0; d < s->n_dimensions; d++)
+		for (size_t i = 0; i < s->dimensions[d].model->n_indicators; i++)
+			str(b, ws, 0, c++, s->dimensions[d].model->indicators[i].code, b->head);
+	for (size_t p = 0; p < aa->n_parts; p++) {
+		const assess_score *ps = &aa->parts[p];
+		lxw_row_t r = (lxw_row_t)p + 1;
+
+		if (ps->rt >= 0)
+			num(ws, r, 0, ps->rt, NULL);
+		else
+			str(b, ws, r, 0, ps->area, NULL);
+		num(ws, r, 1, ps->ikk, b->num2);
+		c = 2;
+		for (size_t d = 0; d < ps->n_dimensions; d++)
+			for (size_t i = 0; i < ps->dimensions[d].model->n_indicators; i++) {
+				const assess_indicator *ai = &ps->dimensions[d].indicators[i];
+
+				num(ws, r, c++, ai->score, status_fmt(b, ai->status) ?
+				    status_fmt(b, ai->status) : b->num1);
+			}
+	}
+}
+
+static void agency_sheets(struct book *b, const assess_area *aa)
+{
+	static const int kr[] = { T_AGENCY, T_NO, T_INDICATOR, T_UNIT, T_TARGET, T_REALISATION,
+	                          T_CAPAIAN, T_CATEGORY };
+	static const int ka[] = { T_AGENCY, T_INTERVENTION, T_TARGET_GROUP, T_UNIT, T_TARGET,
+	                          T_REALISATION, T_COVERAGE, T_BUDGET };
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_AGENCY_SECTION));
+	lxw_worksheet *wi = workbook_add_worksheet(b->wb, T(b, T_INTERVENTIONS));
+	lxw_row_t r = 1, ri = 1;
+
+	header(b, ws, 0, 8, kr);
+	header(b, wi, 0, 8, ka);
+	worksheet_set_column(ws, 0, 0, 22, NULL);
+	worksheet_set_column(ws, 2, 2, 44, NULL);
+	worksheet_set_column(wi, 0, 2, 30, NULL);
+	worksheet_freeze_panes(ws, 1, 0);
+	worksheet_freeze_panes(wi, 1, 0);
+	for (size_t g = 0; g < aa->n_agencies; g++) {
+		const assess_agency *ag = &aa->agencies[g];
+
+		for (size_t i = 0; i < ag->n_rows; i++, r++) {
+			const assess_row *row = &ag->rows[i];
+			size_t n = b->v->as->model->n_capaian;
+			size_t step = row->category ? (size_t)(row->category - b->v->as->model->capaian) : n;
+
+			str(b, ws, r, 0, ag->agency, NULL);
+			num(ws, r, 1, (double)(i + 1), NULL);
+			str(b, ws, r, 2, i18n_pick(b->v->lang, row->decl->label_id,
+			                           row->decl->label_en), NULL);
+			str(b, ws, r, 3, row->decl->unit, NULL);
+			if (row->has_target)
+				num(ws, r, 4, row->target, b->num1);
+			num(ws, r, 5, row->value, b->num1);
+			num(ws, r, 6, row->capaian, b->num1);
+			if (row->category)
+				str(b, ws, r, 7, i18n_pick(b->v->lang, row->category->label_id,
+				                           row->category->label_en),
+				    5 * step < 2 * n ? b->good : 5 * step < 3 * n ? b->warn : b->bad);
+		}
+		for (size_t i = 0; i < ag->n_actions; i++, ri++) {
+			const assess_action *a = &ag->actions[i];
+
+			str(b, wi, ri, 0, ag->agency, NULL);
+			str(b, wi, ri, 1, i18n_pick(b->v->lang, a->decl->label_id, a->decl->label_en),
+			    NULL);
+			str(b, wi, ri, 2, a->decl->target_group, NULL);
+			str(b, wi, ri, 3, a->decl->unit, NULL);
+			if (!a->has_data)
+				continue;
+			num(wi, ri, 4, a->target, NULL);
+			num(wi, ri, 5, a->realised, NULL);
+			percent_formula(b, wi, ri, 6, 5, 4, a->coverage);
+			if (a->budget > 0)
+				num(wi, ri, 7, a->budget, b->int0);
+		}
+	}
+}
+
+static void problem_sheets(struct book *b, const assess_area *aa)
+{
+	static const int kp[] = { T_NO, T_CODE, T_INDICATOR, T_DIMENSION, T_VALUE, T_GAP,
+	                          T_AFFECTED, T_WORST };
+	static const int kf[] = { T_CODE, T_PROBLEMS, T_INTERVENTION, T_RESPONSIBLE, T_TARGET,
+	                          T_REALISATION, T_COVERAGE };
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_PROBLEMS));
+	lxw_worksheet *wf = workbook_add_worksheet(b->wb, T(b, T_FOLLOWUP));
+	lxw_row_t r = 1, rf = 1;
+
+	header(b, ws, 0, 8, kp);
+	header(b, wf, 0, 7, kf);
+	worksheet_set_column(ws, 2, 3, 36, NULL);
+	worksheet_set_column(ws, 7, 7, 40, NULL);
+	worksheet_set_column(wf, 1, 3, 36, NULL);
+	for (size_t i = 0; i < aa->n_problems; i++, r++) {
+		const assess_problem *p = &aa->problems[i];
+		char worst[512] = "";
+		size_t off = 0;
+
+		for (size_t k = 0; k < p->n_worst && off < sizeof worst; k++) {
+			char v[48];
+
+			i18n_num(b->v->lang, p->worst[k].value, 1, v, sizeof v);
+			if (p->worst[k].rt > 0)
+				off += (size_t)snprintf(worst + off, sizeof worst - off, "%sRT %d (%s)",
+				                        k ? "; " : "", p->worst[k].rt, v);
+			else
+				off += (size_t)snprintf(worst + off, sizeof worst - off, "%s%s (%s)",
+				                        k ? "; " : "", p->worst[k].area, v);
+		}
+		num(ws, r, 0, (double)(i + 1), NULL);
+		str(b, ws, r, 1, p->indicator->model->code, NULL);
+		str(b, ws, r, 2, ind_label(b->v, p->indicator), NULL);
+		str(b, ws, r, 3, i18n_pick(b->v->lang, p->dimension->model->label_id,
+		                           p->dimension->model->label_en), NULL);
+		num(ws, r, 4, p->indicator->value, b->num1);
+		num(ws, r, 5, p->attention_gap > 0 ? p->attention_gap : p->target_gap, b->num1);
+		num(ws, r, 6, p->affected, NULL);
+		str(b, ws, r, 7, worst, NULL);
+		if (!p->n_actions) {
+			str(b, wf, rf, 0, p->indicator->model->code, NULL);
+			str(b, wf, rf, 1, ind_label(b->v, p->indicator), NULL);
+			str(b, wf, rf++, 2, T(b, T_NO_INTERVENTION), b->bad);
+		}
+		for (size_t k = 0; k < p->n_actions; k++, rf++) {
+			const assess_action *a = &p->actions[k];
+
+			str(b, wf, rf, 0, p->indicator->model->code, NULL);
+			str(b, wf, rf, 1, ind_label(b->v, p->indicator), NULL);
+			str(b, wf, rf, 2, i18n_pick(b->v->lang, a->decl->label_id, a->decl->label_en),
+			    NULL);
+			str(b, wf, rf, 3, a->decl->agency, NULL);
+			if (a->has_data) {
+				num(wf, rf, 4, a->target, NULL);
+				num(wf, rf, 5, a->realised, NULL);
+				percent_formula(b, wf, rf, 6, 5, 4, a->coverage);
+			}
+		}
+	}
+}
+
+static void trend_sheet(struct book *b, const trend *t)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_TREND));
+	lxw_row_t r = 1;
+
+	worksheet_set_column(ws, 0, 0, 44, NULL);
+	if (!b->v->store_on || !*t->prev_period) {
+		str(b, ws, 0, 0, b->v->store_on ? T(b, T_NO_HISTORY) : T(b, T_NO_STORE), NULL);
+		r = 2;
+	} else {
+		worksheet_write_string(ws, 0, 0, T(b, T_INDICATOR), b->head);
+		str(b, ws, 0, 1, t->prev_period, b->head);
+		str(b, ws, 0, 2, t->period, b->head);
+		worksheet_write_string(ws, 0, 3, T(b, T_CHANGE), b->head);
+		for (size_t i = 0; i < t->n_dims; i++, r++) {
+			const trend_dim *d = &t->dims[i];
+
+			str(b, ws, r, 0, d->model ? i18n_pick(b->v->lang, d->model->label_id,
+			                                      d->model->label_en) : T(b, T_IKK_SHORT),
+			    d->model ? NULL : b->head);
+			num(ws, r, 1, d->prev, b->num2);
+			num(ws, r, 2, d->cur, b->num2);
+			num(ws, r, 3, d->cur - d->prev, b->num2);
+		}
+		for (size_t i = 0; i < t->n_rows; i++, r++) {
+			const trend_row *row = &t->rows[i];
+
+			str(b, ws, r, 0, i18n_pick(b->v->lang, row->decl->label_id, row->decl->label_en),
+			    NULL);
+			num(ws, r, 1, row->prev, b->num1);
+			num(ws, r, 2, row->cur, b->num1);
+			num(ws, r, 3, row->cur - row->prev, row->change == TREND_BETTER ? b->good :
+			    row->change == TREND_WORSE ? b->bad : b->num1);
+		}
+		r++;
+	}
+	if (!t->n_progress)
+		return;
+	{
+		static const int k[] = { T_INTERVENTION, T_PERIOD, T_TARGET, T_REALISATION,
+		                         T_COVERAGE };
+
+		header(b, ws, r++, 5, k);
+		for (size_t i = 0; i < t->n_progress; i++)
+			for (size_t j = 0; j < t->progress[i].n; j++, r++) {
+				const store_ipoint *p = &t->progress[i].points[j];
+
+				str(b, ws, r, 0, i18n_pick(b->v->lang, t->progress[i].decl->label_id,
+				                           t->progress[i].decl->label_en), NULL);
+				str(b, ws, r, 1, p->period, NULL);
+				num(ws, r, 2, p->target, NULL);
+				num(ws, r, 3, p->realised, NULL);
+				percent_formula(b, ws, r, 4, 3, 2, p->target > 0 ?
+				                100 * p->realised / p->target : NAN);
+			}
+	}
+}
+
+static void quality_sheet(struct book *b)
+{
+	static const int kr[] = { T_PLUGIN, T_AGENCY, T_STATUS, T_REASON, T_VALUES, T_REFUSED,
+	                          T_SECONDS };
+	static const int kf[] = { T_PLUGIN, T_FILE, T_ROWS, T_REJECTED, T_NOTED, T_PROBLEM_KIND,
+	                          T_COUNT, T_LINES };
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_DATA_QUALITY));
+	const report_view *v = b->v;
+	lxw_row_t r = 1;
+
+	worksheet_set_column(ws, 0, 1, 30, NULL);
+	worksheet_set_column(ws, 3, 3, 40, NULL);
+	header(b, ws, 0, 7, kr);
+	for (size_t i = 0; i < v->n_runs; i++, r++) {
+		const plugin_run *p = &v->runs[i];
+
+		str(b, ws, r, 0, p->instance, NULL);
+		str(b, ws, r, 1, p->agency, NULL);
+		str(b, ws, r, 2, i18n_state(v->lang, p->state), p->state == RUN_OK ? b->good :
+		    p->state == RUN_DISABLED ? NULL : b->bad);
+		str(b, ws, r, 3, p->reason, NULL);
+		num(ws, r, 4, (double)p->values, NULL);
+		num(ws, r, 5, (double)p->refused, NULL);
+		num(ws, r, 6, p->seconds, b->num2);
+	}
+	r++;
+	header(b, ws, r++, 8, kf);
+	for (size_t i = 0; i < v->n_runs; i++)
+		for (size_t k = 0; k < v->runs[i].n_files; k++) {
+			const csv_stats *st = v->runs[i].files[k];
+
+			str(b, ws, r, 0, v->runs[i].instance, NULL);
+			str(b, ws, r, 1, st->path, NULL);
+			num(ws, r, 2, (double)st->records, NULL);
+			num(ws, r, 3, (double)st->rejected, NULL);
+			num(ws, r, 4, (double)st->noted, NULL);
+			r++;
+			for (size_t p = 0; p < st->n_problems; p++, r++) {
+				char lines[256] = "";
+				size_t off = 0;
+
+				for (int e = 0; e < st->problems[p].n_examples && off < sizeof lines; e++)
+					off += (size_t)snprintf(lines + off, sizeof lines - off, "%s%ld",
+					                        e ? ", " : "", st->problems[p].example_line[e]);
+				str(b, ws, r, 5, st->problems[p].kind, NULL);
+				num(ws, r, 6, (double)st->problems[p].count, NULL);
+				str(b, ws, r, 7, lines, NULL);
+			}
+		}
+}
+
+struct data_ctx {
+	struct book *b;
+	lxw_worksheet *ws;
+	lxw_row_t r;
+};
+
+static void data_lead(struct data_ctx *c, const char *kind, const char *area, int rt,
+                      const char *period, const char *id, const char *label,
+                      const char *agency, const char *unit)
+{
+	const areas *names = c->b->v->as->areas;
+
+	str(c->b, c->ws, c->r, 0, kind, NULL);
+	str(c->b, c->ws, c->r, 1, area, NULL);
+	str(c->b, c->ws, c->r, 2, names ? areas_name(names, area) : NULL, NULL);
+	if (rt >= 0)
+		num(c->ws, c->r, 3, rt, NULL);
+	str(c->b, c->ws, c->r, 4, period, NULL);
+	str(c->b, c->ws, c->r, 5, id, NULL);
+	str(c->b, c->ws, c->r, 6, label, NULL);
+	str(c->b, c->ws, c->r, 7, agency, NULL);
+	str(c->b, c->ws, c->r, 8, unit, NULL);
+}
+
+static int data_value(void *ud, const reg_indicator *d, const char *area, int rt,
+                      const char *period, const reg_sum *s)
+{
+	struct data_ctx *c = ud;
+	double value = reg_value(d, s), target;
+	int status = report_view_status(c->b->v, d, value, &target);
+
+	c->r++;
+	data_lead(c, "indicator", area, rt, period, d->full_id,
+	          i18n_pick(c->b->v->lang, d->label_id, d->label_en), d->agency, d->unit);
+	num(c->ws, c->r, 9, s->num, NULL);
+	num(c->ws, c->r, 10, s->den, NULL);
+	num(c->ws, c->r, 11, value, c->b->num1);
+	num(c->ws, c->r, 12, target, NULL);
+	str(c->b, c->ws, c->r, 13, report_status_key(status), status_fmt(c->b, status));
+	return c->b->failed ? PK2D_ERR_NOMEM : 0;
+}
+
+static int data_intervention(void *ud, const reg_intervention *d, const char *area, int rt,
+                             const char *period, const reg_isum *s)
+{
+	struct data_ctx *c = ud;
+
+	c->r++;
+	data_lead(c, "intervention", area, rt, period, d->full_id,
+	          i18n_pick(c->b->v->lang, d->label_id, d->label_en), d->agency, d->unit);
+	num(c->ws, c->r, 9, s->realised, NULL);
+	num(c->ws, c->r, 10, s->target, NULL);
+	percent_formula(c->b, c->ws, c->r, 11, 9, 10,
+	                s->target > 0 ? 100 * s->realised / s->target : NAN);
+	return c->b->failed ? PK2D_ERR_NOMEM : 0;
+}
+
+/* The long format of report_csv.c, with the same columns. */
+static int data_sheet(struct book *b)
+{
+	static const char *const cols[] = { "kind", "area", "area_name", "rt", "period", "id",
+	                                    "label", "agency", "unit", "numerator",
+	                                    "denominator", "value", "target", "status" };
+	struct data_ctx c = { .b = b, .ws = workbook_add_worksheet(b->wb, "Data"), .r = 0 };
+	int rc;
+
+	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+		worksheet_write_string(c.ws, 0, (lxw_col_t)i, cols[i], b->head);
+	worksheet_set_column(c.ws, 1, 2, 18, NULL);
+	worksheet_set_column(c.ws, 5, 6, 30, NULL);
+	worksheet_freeze_panes(c.ws, 1, 0);
+	if ((rc = report_view_each_value(b->v, data_value, &c)) < 0)
+		return rc;
+	return report_view_each_intervention(b->v, data_intervention, &c);
+}
+
+static lxw_format *fill(lxw_workbook *wb, lxw_color_t bg, lxw_color_t fg)
+{
+	lxw_format *f = workbook_add_format(wb);
+
+	format_set_bg_color(f, bg);
+	format_set_font_color(f, fg);
+	format_set_num_format(f, "0.0");
+	return f;
+}
+
+static int build(struct book *b)
+{
+	const report_view *v = b->v;
+
+	b->head = workbook_add_format(b->wb);
+	format_set_bold(b->head);
+	format_set_bg_color(b->head, 0x0D47A1);
+	format_set_font_color(b->head, 0xFFFFFF);
+	format_set_border(b->head, LXW_BORDER_THIN);
+	format_set_text_wrap(b->head);
+	b->title = workbook_add_format(b->wb);
+	format_set_bold(b->title);
+	format_set_font_size(b->title, 14);
+	b->num1 = workbook_add_format(b->wb);
+	format_set_num_format(b->num1, "0.0");
+	b->num2 = workbook_add_format(b->wb);
+	format_set_num_format(b->num2, "0.00");
+	b->int0 = workbook_add_format(b->wb);
+	format_set_num_format(b->int0, "#,##0");
+	b->good = fill(b->wb, 0xC8E6C9, 0x1B5E20);
+	b->warn = fill(b->wb, 0xFFF3C4, 0x7A5A00);
+	b->bad = fill(b->wb, 0xFFCDD2, 0xB71C1C);
+	if (v->wide)
+		summary_sheet(b);
+	profile_sheet(b, v->main.aa);
+	ikk_sheet(b, v->main.aa);
+	parts_sheet(b, v->main.aa);
+	agency_sheets(b, v->main.aa);
+	problem_sheets(b, v->main.aa);
+	trend_sheet(b, v->main.trend);
+	quality_sheet(b);
+	return data_sheet(b);
+}
+
+static int copy_file(const char *path, FILE *out)
+{
+	FILE *in = fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+	int rc = 0;
+
+	if (!in)
+		return PK2D_ERR_IO;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n) {
+			rc = PK2D_ERR_IO;
+			break;
+		}
+	if (ferror(in))
+		rc = PK2D_ERR_IO;
+	fclose(in);
+	return rc;
+}
+
+int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	struct book b = { .v = v };
+	lxw_workbook_options opt = { 0 };
+	lxw_error lerr;
+	int fd, rc;
+
+	snprintf(path, sizeof path, "%s/pk2d-xlsx.XXXXXX", dir && *dir ? dir : "/tmp");
+	if ((fd = mkstemp(path)) < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return PK2D_ERR_IO;
+	}
+	close(fd);
+	opt.tmpdir = (char *)(dir && *dir ? dir : "/tmp");
+	if (!(b.wb = workbook_new_opt(path, &opt))) {
+		snprintf(err, errlen, "%s: cannot start the workbook", path);
+		unlink(path);
+		return PK2D_ERR_IO;
+	}
+	rc = build(&b);
+	if (rc == 0 && b.failed)
+		rc = PK2D_ERR_NOMEM;
+	lerr = workbook_close(b.wb);
+	if (rc == 0 && lerr != LXW_NO_ERROR) {
+		snprintf(err, errlen, "xlsx: %s", lxw_strerror(lerr));
+		rc = PK2D_ERR_IO;
+	} else if (rc < 0) {
+		snprintf(err, errlen, "xlsx: %s", rc == PK2D_ERR_NOMEM ? "out of memory"
+		                                                        : "cannot write");
+	}
+	if (rc == 0 && (rc = copy_file(path, f)) < 0)
+		snprintf(err, errlen, "xlsx: cannot copy the workbook: %s", strerror(errno));
+	unlink(path);
+	return rc;
+}

@@ -1,0 +1,123 @@
+/*
+ * store.h - the history store: every `pk2d report` run and all its values,
+ * in one SQLite file, for trends and intervention progress across periods.
+ *
+ * A run is written in one transaction (store_begin ... store_commit): the run
+ * row, the plugin statuses, the values of every area from the run's area down
+ * to its RTs, and the assessment scores. Rerunning a period replaces that
+ * period's values for the run's area and everything under it; the runs table
+ * only grows. SQLite's journal makes the write atomic: a process killed at
+ * any moment leaves the store as it was before the run or as it is after it.
+ *
+ * Values above the run's area are not stored: a village run's kecamatan total
+ * holds one village only and would overwrite the real one.
+ */
+#ifndef PK2D_STORE_H
+#define PK2D_STORE_H
+
+#include <stddef.h>
+#include "registry.h"
+#include "run.h"
+
+/* The schema this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+/* Test-only: when this variable names a file, store_commit() creates that
+ * file and then sleeps (for up to 60 s) before COMMIT, so a test can kill the
+ * process in the middle of the transaction. */
+#define STORE_PAUSE_ENV "PK2D_TEST_STORE_PAUSE"
+
+typedef struct store store;
+
+typedef struct store_run_info {
+	const char *period;        /* the run's period ("2023") */
+	const char *area;          /* the run's area (a village or any level above) */
+	const char *config_digest; /* store_digest_files() of the configuration */
+	const char *version;       /* PACKAGE_VERSION */
+	long long started;         /* time(NULL) at the start of the run */
+	int status;                /* the run's exit status */
+} store_run_info;
+
+/* One period of an indicator's history; value is NaN when den is 0 and
+ * target NaN when the indicator had none. */
+typedef struct store_point {
+	char period[16];
+	double num, den, value, target;
+} store_point;
+
+/* One period of an intervention's history. */
+typedef struct store_ipoint {
+	char period[16];
+	double target, realised, budget;
+} store_ipoint;
+
+/* What the store knows of an id: from the last run that declared it. */
+typedef struct store_meta {
+	int is_intervention;
+	char label_id[256], label_en[256], unit[64];
+	int kind, direction;
+} store_meta;
+
+/* Opens (creating if needed) the store at path and brings its schema to
+ * STORE_SCHEMA_VERSION. NULL with err set when it cannot (not a database, a
+ * schema newer than this build, no permission). */
+store *store_open(const char *path, char *err, size_t errlen);
+/* Closes the store; an open transaction is rolled back. NULL is allowed. */
+void store_close(store *s);
+
+/* Starts the run's transaction and writes the run row. */
+int store_begin(store *s, const store_run_info *info, char *err, size_t errlen);
+/* The status of every plugin instance of the run. */
+int store_put_plugins(store *s, const plugin_run *runs, size_t n, char *err, size_t errlen);
+/* Every declaration, and every value (rolled up: the run's area and every area
+ * and RT under it) of every period in r. Removes first the stored values of
+ * those periods (and of the run's period) in the run's area and under it. */
+int store_put_registry(store *s, const registry *r, char *err, size_t errlen);
+/* One assessment result: item is "ikk", "dim.<id>" or any other key the
+ * assessment defines; category may be NULL; value NaN is stored as NULL. */
+int store_put_score(store *s, const char *area, int rt, const char *period,
+                    const char *item, double value, const char *category,
+                    char *err, size_t errlen);
+/* Commits the run. On failure the transaction is rolled back. */
+int store_commit(store *s, char *err, size_t errlen);
+/* Abandons the run's transaction (no-op when none is open). */
+void store_rollback(store *s);
+
+/* The latest stored period before period, of the same kind (year, semester,
+ * quarter, month), that has values for area. 1 and out set, 0 when there is
+ * none, < 0 on error. */
+int store_previous_period(store *s, const char *area, const char *period,
+                          char *out, size_t outlen, char *err, size_t errlen);
+/* A stored value: 1 and *out set, 0 when none, < 0 on error. */
+int store_get_value(store *s, const char *indicator, const char *area, int rt,
+                    const char *period, store_point *out, char *err, size_t errlen);
+int store_get_intervention(store *s, const char *intervention, const char *area, int rt,
+                           const char *period, store_ipoint *out, char *err, size_t errlen);
+int store_get_score(store *s, const char *area, int rt, const char *period,
+                    const char *item, double *value, char *err, size_t errlen);
+
+/* Metadata of an indicator or intervention id: 1 found, 0 not, < 0 error. */
+int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t errlen);
+/* Every stored period of an id in an area and RT, in time order (start of
+ * the period, then the longer period first). *out is malloc'd; returns the
+ * count or < 0 on error. */
+long store_series(store *s, const char *indicator, const char *area, int rt,
+                  store_point **out, char *err, size_t errlen);
+long store_iseries(store *s, const char *intervention, const char *area, int rt,
+                   store_ipoint **out, char *err, size_t errlen);
+
+/* Number of rows in the runs table (the run log), or < 0 on error. */
+long store_count_runs(store *s, char *err, size_t errlen);
+
+/* FNV-1a 64-bit digest of the bytes of the files, in order, with each file's
+ * length mixed in, written as 16 hex digits. It only detects a change of
+ * configuration between runs; it is not a cryptographic hash. 0, or
+ * PK2D_ERR_IO with err set. */
+int store_digest_files(const char *const *paths, size_t n, char out[17],
+                       char *err, size_t errlen);
+
+/* Orders two DHIS2 periods by the month they start, then the longer one
+ * first ("2023" < "2023S1" < "2023Q1" < "202301" < "2023Q2"). */
+int store_period_cmp(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * svg.h - the charts of the HTML report, written as SVG text by pk2d.
+ *
+ * Hand-written rather than drawn with a library (cairo, PLplot): the charts
+ * are a few lines, polygons and rectangles; as text they come out the same
+ * byte for byte on every run (tests compare them, and a report can be
+ * diffed), need no heavy dependency, and stay inline in the one HTML file.
+ *
+ * Every label is escaped with esc_html. Values are on a 0-100 scale; NaN
+ * means no value and is drawn as such (grey, "-"), never as 0.
+ */
+#ifndef PK2D_SVG_H
+#define PK2D_SVG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Colours shared by the charts and the HTML traffic lights. */
+#define SVG_GOOD "#2e7d32"
+#define SVG_WARN "#f9a825"
+#define SVG_BAD "#c62828"
+#define SVG_NONE "#9e9e9e"
+
+/* Radar chart of n (>= 3) axes: values on 0-100, a dashed ring at line
+ * (the attention line; NaN for none). title is the accessible name; dec
+ * the decimal mark of the printed values ('.' or ','). */
+void svg_radar(FILE *f, const char *title, size_t n, const char *const *labels,
+               const double *values, double line, char dec);
+
+/* Horizontal bars on 0-100 with a vertical line at line, one per label;
+ * colour[i] is the bar colour (SVG_* above). dec is the decimal mark of the
+ * printed values ('.' or ','). */
+void svg_bars(FILE *f, const char *title, size_t n, const char *const *labels,
+              const double *values, const char *const *colour, double line,
+              const char *line_label, char dec);
+
+/* Heat map: rows x cols cells, values[r * cols + c] on 0-100 (scores, higher
+ * is better), coloured red (low) to green (high) around line. */
+void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
+                 const char *const *row_labels, const char *const *col_labels,
+                 const double *values, double line);
+
+/* The fill colour of a score in the heat map, as "#rrggbb". */
+void svg_heat_colour(double score, double line, char out[8]);
+
+/* Vertical bars of a series (intervention coverage by period) on 0-max,
+ * with a dashed line at 100 % when max > 100. */
+void svg_series(FILE *f, const char *title, size_t n, const char *const *labels,
+                const double *values, char dec);
+
+#endif

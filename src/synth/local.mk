@@ -1,0 +1,19 @@
+# pk2d-synth: the synthetic-data generator, installed next to pk2d. It
+# stands alone (it reads the code table and the WHO tables itself).
+bin_PROGRAMS += src/pk2d-synth
+src_pk2d_synth_CPPFLAGS = $(AM_CPPFLAGS) -DPK2D_DATADIR='"$(pkgdatadir)/data"'
+src_pk2d_synth_LDADD = -lm
+src_pk2d_synth_SOURCES = \
+	%D%/synth.h %D%/gen.h \
+	%D%/main.c \
+	%D%/village.c \
+	%D%/children.c \
+	%D%/logs.c \
+	%D%/files.c \
+	%D%/meta.c \
+	%D%/names.c \
+	%D%/growth.c %D%/growth.h \
+	%D%/regions.c %D%/regions.h \
+	%D%/rng.c %D%/rng.h \
+	%D%/out.c %D%/out.h \
+	%D%/cal.c %D%/cal.h

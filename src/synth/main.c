@@ -1,0 +1,474 @@
+/*
+ * main.c - pk2d-synth: writes a deterministic synthetic data set (every
+ * input file of every shipped plugin, docs/inputs.md) for any set of
+ * villages, with a matching pk2d.ini and a manifest of what it wrote.
+ *
+ * Exit status: 0 written; 1 a data or output failure (nothing is left
+ * behind: files are written under temporary names and renamed at the end);
+ * 2 a usage error.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "pk2d/plugin.h"
+#include "regions.h"
+#include "synth.h"
+
+#ifndef PK2D_DATADIR
+#define PK2D_DATADIR "data"
+#endif
+
+#define MAX_AREAS 256
+
+typedef struct cmdline {
+	synth_opts opt;
+	const char *outdir;
+	const char *datadir;
+	char *areas[MAX_AREAS];   /* "" for all */
+	int n_areas;
+	int quiet;
+	char command[2048];       /* as given, for the config and manifest */
+} cmdline;
+
+static void usage(FILE *f)
+{
+	fputs("Usage: pk2d-synth [OPTION]... -o DIR\n"
+	      "Write a synthetic pk2d data set (every plugin's input files, pk2d.ini and\n"
+	      "synth-manifest.txt) for the chosen villages into DIR.\n"
+	      "\n"
+	      "  -o, --output DIR      directory to write into (created if missing)\n"
+	      "  -a, --area CODES      Kemendagri codes, comma separated or repeated:\n"
+	      "                        a village, kecamatan, kabupaten, province, or 'all'\n"
+	      "                        (default 63.02.09.2007)\n"
+	      "  -s, --seed N          seed of the pseudo-random streams (default 1)\n"
+	      "  -p, --period YEAR     period of the data (default 2023)\n"
+	      "      --kk-mean X       mean KK per village (default 835)\n"
+	      "      --kk N            exactly N KK in every village\n"
+	      "      --rt N            exactly N RT in every village\n"
+	      "      --dirty SHARE     share of dirty rows, 0 to 0.5 (default 0)\n"
+	      "      --quality Z       village quality factor instead of a draw (about -3..3)\n"
+	      "      --plugins LIST    write only these plugins' files (family, health,\n"
+	      "                        education, pkk, activities; default all)\n"
+	      "      --data DIR        pk2d data directory (who-growth/, wilayah/);\n"
+	      "                        default $PK2D_DATA_DIR or " PK2D_DATADIR "\n"
+	      "  -q, --quiet           print no summary\n"
+	      "  -h, --help            this help\n"
+	      "  -V, --version         version\n", f);
+}
+
+static int parse_long(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_double(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || !(v >= lo && v <= hi))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int add_areas(cmdline *c, const char *arg)
+{
+	char *copy = strdup(arg), *save = NULL;
+	int rc = 0;
+
+	if (!copy)
+		return -1;
+	for (char *t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+		if (c->n_areas == MAX_AREAS) {
+			fprintf(stderr, "pk2d-synth: at most %d area codes\n", MAX_AREAS);
+			rc = -1;
+			break;
+		}
+		if (strcmp(t, "all") == 0) {
+			c->areas[c->n_areas++] = strdup("");
+		} else if (!regions_code_level(t)) {
+			fprintf(stderr, "pk2d-synth: '%s' is not an area code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD)\n", t);
+			rc = -1;
+			break;
+		} else {
+			c->areas[c->n_areas++] = strdup(t);
+		}
+	}
+	free(copy);
+	return rc;
+}
+
+static int parse_plugins(const char *arg, unsigned *out)
+{
+	char *copy = strdup(arg), *save = NULL;
+	int rc = 0;
+
+	if (!copy)
+		return -1;
+	*out = 0;
+	for (char *t = strtok_r(copy, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+		unsigned bit = synth_plugin_bit(t);
+
+		if (!bit) {
+			fprintf(stderr, "pk2d-synth: unknown plugin '%s' (family, health, education, pkk, activities)\n", t);
+			rc = -1;
+			break;
+		}
+		*out |= bit;
+	}
+	if (!rc && !*out) {
+		fprintf(stderr, "pk2d-synth: --plugins names no plugin\n");
+		rc = -1;
+	}
+	free(copy);
+	return rc;
+}
+
+static int parse_args(cmdline *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "area", required_argument, NULL, 'a' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "period", required_argument, NULL, 'p' },
+		{ "kk-mean", required_argument, NULL, 1 },
+		{ "kk", required_argument, NULL, 2 },
+		{ "rt", required_argument, NULL, 3 },
+		{ "dirty", required_argument, NULL, 4 },
+		{ "quality", required_argument, NULL, 5 },
+		{ "data", required_argument, NULL, 6 },
+		{ "plugins", required_argument, NULL, 7 },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+	long n;
+	size_t len = 0;
+
+	c->opt.seed = 1;
+	c->opt.year = 2023;
+	c->opt.kk_mean = 835;
+	c->opt.plugins = SP_ALL;
+	c->datadir = getenv("PK2D_DATA_DIR");
+	if (!c->datadir || !*c->datadir)
+		c->datadir = PK2D_DATADIR;
+	for (int i = 0; i < argc && len + 2 < sizeof(c->command); i++)
+		len += (size_t)snprintf(c->command + len, sizeof(c->command) - len, "%s%s",
+					i ? " " : "", i ? argv[i] : "pk2d-synth");
+	while ((ch = getopt_long(argc, argv, "o:a:s:p:qhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			c->outdir = optarg;
+			break;
+		case 'a':
+			if (add_areas(c, optarg))
+				return -1;
+			break;
+		case 's': {
+			char *end;
+
+			errno = 0;
+			c->opt.seed = strtoull(optarg, &end, 10);
+			if (errno || end == optarg || *end || *optarg == '-') {
+				fprintf(stderr, "pk2d-synth: --seed needs a whole number, not '%s'\n", optarg);
+				return -1;
+			}
+			break;
+		}
+		case 'p':
+			if (parse_long(optarg, 1900, 2999, &n)) {
+				fprintf(stderr, "pk2d-synth: --period needs a year (YYYY), not '%s'\n", optarg);
+				return -1;
+			}
+			c->opt.year = (int)n;
+			break;
+		case 1:
+			if (parse_double(optarg, 20, 100000, &c->opt.kk_mean)) {
+				fprintf(stderr, "pk2d-synth: --kk-mean needs a number from 20 to 100000, not '%s'\n", optarg);
+				return -1;
+			}
+			break;
+		case 2:
+			if (parse_long(optarg, 1, 1000000, &c->opt.kk_fixed)) {
+				fprintf(stderr, "pk2d-synth: --kk needs a whole number from 1 to 1000000, not '%s'\n", optarg);
+				return -1;
+			}
+			break;
+		case 3:
+			if (parse_long(optarg, 1, 9999, &n)) {
+				fprintf(stderr, "pk2d-synth: --rt needs a whole number from 1 to 9999, not '%s'\n", optarg);
+				return -1;
+			}
+			c->opt.rt_fixed = (int)n;
+			break;
+		case 4:
+			if (parse_double(optarg, 0, 0.5, &c->opt.dirty)) {
+				fprintf(stderr, "pk2d-synth: --dirty needs a share from 0 to 0.5, not '%s'\n", optarg);
+				return -1;
+			}
+			break;
+		case 5:
+			if (parse_double(optarg, -5, 5, &c->opt.quality)) {
+				fprintf(stderr, "pk2d-synth: --quality needs a number from -5 to 5, not '%s'\n", optarg);
+				return -1;
+			}
+			c->opt.has_quality = 1;
+			break;
+		case 6:
+			c->datadir = optarg;
+			break;
+		case 7:
+			if (parse_plugins(optarg, &c->opt.plugins))
+				return -1;
+			break;
+		case 'q':
+			c->quiet = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case 'V':
+			puts("pk2d-synth " PACKAGE_VERSION);
+			exit(0);
+		default:
+			usage(stderr);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "pk2d-synth: unexpected argument '%s'\n", argv[optind]);
+		return -1;
+	}
+	if (!c->outdir) {
+		fprintf(stderr, "pk2d-synth: no output directory: give -o DIR\n");
+		return -1;
+	}
+	if (c->n_areas == 0 && add_areas(c, "63.02.09.2007"))
+		return -1;
+	return 0;
+}
+
+/* Checks every requested code against the table and counts the villages
+ * chosen; an unknown code is an error before anything is written. */
+static int check_areas(const cmdline *c, const char *table, long *villages)
+{
+	region_reader r;
+	char err[512];
+	int found[MAX_AREAS] = { 0 };
+	int rc;
+
+	*villages = 0;
+	if (regions_open(&r, table, err, sizeof(err))) {
+		fprintf(stderr, "pk2d-synth: %s\n", err);
+		return -1;
+	}
+	while ((rc = regions_next(&r, err, sizeof(err))) == 1) {
+		int chosen = 0;
+
+		for (int i = 0; i < c->n_areas; i++) {
+			if (strcmp(r.code, c->areas[i]) == 0 || c->areas[i][0] == '\0')
+				found[i] = 1;
+			if (regions_within(r.code, c->areas[i]))
+				chosen = 1;
+		}
+		*villages += chosen && r.level == 4;
+	}
+	regions_close(&r);
+	if (rc < 0) {
+		fprintf(stderr, "pk2d-synth: %s\n", err);
+		return -1;
+	}
+	for (int i = 0; i < c->n_areas; i++)
+		if (!found[i]) {
+			fprintf(stderr, "pk2d-synth: area code %s is not in %s\n", c->areas[i], table);
+			return -1;
+		}
+	return 0;
+}
+
+/* The deepest code that contains every requested area, or "" when only
+ * the whole country does. */
+static void common_area(const cmdline *c, char *out, size_t outlen)
+{
+	size_t n;
+
+	snprintf(out, outlen, "%s", c->areas[0]);
+	for (int i = 1; i < c->n_areas; i++) {
+		const char *a = c->areas[i];
+
+		for (n = 0; out[n] && out[n] == a[n]; n++)
+			;
+		/* Cut back to a whole code. */
+		if (!(out[n] == '\0' && (a[n] == '\0' || a[n] == '.')))
+			while (n > 0 && !(out[n] == '.' && (a[n] == '.' || a[n] == '\0')))
+				n--;
+		out[n] = '\0';
+	}
+}
+
+static void print_summary(const synth *s, double seconds)
+{
+	uint64_t total = 0;
+
+	printf("pk2d-synth: %ld villages, %ld households, %ld KK, %ld children under five, "
+	       "%ld school-age children\n", s->villages, s->households, s->kk, s->children, s->school);
+	printf("%-26s %12s %10s %16s\n", "file", "rows", "dirty", "bytes");
+	for (int f = 0; f < SF_COUNT; f++) {
+		const outfile *o = &s->out[f];
+
+		if (o->sink)
+			continue;
+		printf("%-26s %12ld %10ld %16llu\n", o->name, o->rows, out_dirty_total(o),
+		       (unsigned long long)o->bytes);
+		total += o->bytes;
+	}
+	printf("%-26s %12s %10s %16llu (%.1f MB in %.1f s)\n", "total", "", "",
+	       (unsigned long long)total, (double)total / 1e6, seconds);
+	if (s->children)
+		printf("stunting (clean rows): %.1f %%; IKK of the clean survey rows: %.2f\n",
+		       100.0 * (double)s->stunted / (double)s->children, synth_ikk(s));
+}
+
+/* Every file of the set: the data files, then the configuration, the
+ * agencies it includes, and the manifest. */
+#define N_META 3
+#define N_ALL (SF_COUNT + N_META)
+
+static outfile *file_of(synth *s, outfile *meta, int i)
+{
+	return i < SF_COUNT ? &s->out[i] : &meta[i - SF_COUNT];
+}
+
+int main(int argc, char **argv)
+{
+	static synth s;
+	static growth g;
+	static outfile meta[N_META];
+	cmdline c;
+	char err[1024], path[4096], area[32];
+	region_reader r;
+	long villages;
+	struct timespec t0, t1;
+	double seconds;
+	int rc, opened = 0, committed = 0, status = 1;
+
+	memset(&c, 0, sizeof(c));
+	if (parse_args(&c, argc, argv))
+		return 2;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	snprintf(path, sizeof(path), "%s/wilayah/kode-wilayah.csv", c.datadir);
+	if (check_areas(&c, path, &villages))
+		goto out;
+	if (villages == 0) {
+		fprintf(stderr, "pk2d-synth: the table has no village under the areas given\n");
+		goto out;
+	}
+	snprintf(path, sizeof(path), "%s/who-growth", c.datadir);
+	if (growth_load(&g, path, err, sizeof(err))) {
+		fprintf(stderr, "pk2d-synth: %s\n", err);
+		goto out;
+	}
+	if (mkdir(c.outdir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "pk2d-synth: %s: cannot create: %s\n", c.outdir, strerror(errno));
+		goto out;
+	}
+	s.opt = c.opt;
+	s.g = &g;
+	for (; opened < N_ALL; opened++) {
+		static const char *const meta_name[N_META] = {
+			"pk2d.ini", "agencies.ini", "synth-manifest.txt"
+		};
+		const char *name = opened < SF_COUNT ? synth_file_name(opened)
+			: meta_name[opened - SF_COUNT];
+		outfile *o = file_of(&s, meta, opened);
+		unsigned plugin = opened < SF_COUNT ? synth_file_plugin(opened)
+			: opened == SF_COUNT + 1 ? SP_ACTIVITIES : SP_ALL;
+
+		if (!(plugin & s.opt.plugins)) {
+			if (out_open_sink(o, name)) {
+				fprintf(stderr, "pk2d-synth: out of memory\n");
+				goto out;
+			}
+			continue;
+		}
+		if (out_open(o, c.outdir, name, err, sizeof(err))) {
+			fprintf(stderr, "pk2d-synth: %s\n", err);
+			goto out;
+		}
+	}
+	synth_write_headers(&s);
+
+	snprintf(path, sizeof(path), "%s/wilayah/kode-wilayah.csv", c.datadir);
+	if (regions_open(&r, path, err, sizeof(err))) {
+		fprintf(stderr, "pk2d-synth: %s\n", err);
+		goto out;
+	}
+	while ((rc = regions_next(&r, err, sizeof(err))) == 1) {
+		if (r.level != 4)
+			continue;
+		for (int i = 0; i < c.n_areas; i++)
+			if (regions_within(r.code, c.areas[i])) {
+				synth_village(&s, r.code, r.name);
+				break;
+			}
+	}
+	regions_close(&r);
+	if (rc < 0) {
+		fprintf(stderr, "pk2d-synth: %s\n", err);
+		goto out;
+	}
+	for (int f = 0; f < SF_COUNT; f++)
+		if (out_finish(&s.out[f], err, sizeof(err))) {
+			fprintf(stderr, "pk2d-synth: %s\n", err);
+			goto out;
+		}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	common_area(&c, area, sizeof(area));
+	synth_write_config(&s, &meta[0], area, c.command);
+	synth_write_agencies(&s, &meta[1]);
+	synth_write_manifest(&s, &meta[2], area, c.command);
+	for (int f = 0; f < N_META; f++)
+		if (out_finish(&meta[f], err, sizeof(err))) {
+			fprintf(stderr, "pk2d-synth: %s\n", err);
+			goto out;
+		}
+	for (; committed < N_ALL; committed++)
+		if (out_commit(file_of(&s, meta, committed), err, sizeof(err))) {
+			fprintf(stderr, "pk2d-synth: %s\n", err);
+			goto out;
+		}
+	if (!c.quiet)
+		print_summary(&s, seconds);
+	status = 0;
+out:
+	for (int f = 0; f < opened; f++) {
+		if (status != 0)
+			out_discard(file_of(&s, meta, f), 1);
+		out_free(file_of(&s, meta, f));
+	}
+	for (int i = 0; i < c.n_areas; i++)
+		free(c.areas[i]);
+	return status;
+}

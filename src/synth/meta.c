@@ -1,0 +1,195 @@
+/*
+ * meta.c - the configuration and the manifest that go with a data set.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "synth.h"
+
+static void put_line(outfile *o, const char *a, const char *b)
+{
+	out_str(o, a);
+	out_str(o, b);
+	out_ch(o, '\n');
+}
+
+static void put_num(outfile *o, const char *key, long v)
+{
+	out_str(o, key);
+	out_str(o, " = ");
+	out_uint(o, (unsigned long)v);
+	out_ch(o, '\n');
+}
+
+/* A long text as comment lines of at most about 100 characters (pk2d
+ * refuses INI lines of 200), broken at spaces. */
+static void put_comment(outfile *o, const char *text)
+{
+	while (*text) {
+		size_t n = strlen(text);
+
+		if (n > 96) {
+			n = 96;
+			while (n > 0 && text[n] != ' ')
+				n--;
+			if (n == 0)
+				n = strcspn(text, " ");
+		}
+		out_str(o, ";   ");
+		out_put(o, text, n);
+		out_ch(o, '\n');
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+}
+
+void synth_write_config(const synth *s, outfile *o, const char *area, const char *command)
+{
+	char year[8];
+
+	snprintf(year, sizeof(year), "%d", s->opt.year);
+	out_str(o, "; SYNTHETIC DATA written by:\n");
+	put_comment(o, command);
+	out_str(o, "; No real family, child or village record is in this data set.\n"
+		   "; File names are relative to this file.\n\n[pk2d]\n");
+	put_line(o, "period = ", year);
+	if (*area)
+		put_line(o, "area = ", area);
+	if (s->opt.plugins & SP_ACTIVITIES)
+		out_str(o, "; Agencies without a plugin of their own (module = activities).\n"
+			   "include = agencies.ini\n");
+	if (s->opt.plugins & SP_FAMILY) {
+		out_str(o, "\n[plugin.family]\n");
+		put_line(o, "survey = ", synth_file_name(SF_SURVEY));
+	}
+	if (s->opt.plugins & SP_HEALTH) {
+		out_str(o, "\n[plugin.health]\n");
+		put_line(o, "children = ", synth_file_name(SF_CHILDREN));
+		put_line(o, "intervention_log = ", synth_file_name(SF_HEALTH_LOG));
+	}
+	if (s->opt.plugins & SP_EDUCATION) {
+		out_str(o, "\n[plugin.education]\n");
+		put_line(o, "children = ", synth_file_name(SF_SCHOOL));
+		put_line(o, "log = ", synth_file_name(SF_EDU_LOG));
+	}
+	if (s->opt.plugins & SP_PKK) {
+		out_str(o, "\n[plugin.pkk]\n");
+		put_line(o, "recap = ", synth_file_name(SF_RECAP));
+		put_line(o, "pokja = ", synth_file_name(SF_POKJA));
+		put_line(o, "log = ", synth_file_name(SF_PKK_LOG));
+	}
+}
+
+void synth_write_agencies(const synth *s, outfile *o)
+{
+	(void)s;
+	out_str(o, "; Agencies described in INI (module = activities), written by pk2d-synth\n"
+		   "; for its SYNTHETIC data set: the intervention ids are those of the logs,\n"
+		   "; each indicator comes from the agency's aggregate table.\n"
+		   "\n[plugin.dukcapil]\nmodule = activities\n"
+		   "agency = Dinas Kependudukan dan Pencatatan Sipil\n"
+		   "intervention.akta_kelahiran.label = Penerbitan akta kelahiran anak\n"
+		   "intervention.akta_kelahiran.label_en = Birth certificates issued\n"
+		   "intervention.akta_kelahiran.unit = akta\n"
+		   "intervention.akta_kelahiran.aims = family.l2, akta_anak\n"
+		   "intervention.kia.label = Penerbitan Kartu Identitas Anak (KIA)\n"
+		   "intervention.kia.label_en = Child identity cards issued\n"
+		   "intervention.kia.unit = kartu\n"
+		   "intervention.adminduk_keliling.label = Pelayanan adminduk keliling\n"
+		   "intervention.adminduk_keliling.label_en = Mobile civil registration service\n"
+		   "intervention.adminduk_keliling.unit = kegiatan\n"
+		   "intervention.adminduk_keliling.aims = family.l1, family.l2\n");
+	put_line(o, "log = ", synth_file_name(SF_ACT_FIRST));
+	out_str(o, "indicator.akta_anak.label = Anak 0-17 th memiliki akta kelahiran\n"
+		   "indicator.akta_anak.label_en = Children 0-17 with a birth certificate\n"
+		   "indicator.akta_anak.direction = higher\n"
+		   "indicator.akta_anak.target = 95\n");
+	put_line(o, "indicator.akta_anak.table = ", synth_file_name(SF_TABLE_FIRST));
+	out_str(o, "indicator.akta_anak.numerator = anak_berakta\n"
+		   "indicator.akta_anak.denominator = anak_0_17\n"
+		   "\n[plugin.dinsos]\nmodule = activities\n"
+		   "agency = Dinas Sosial\n"
+		   "intervention.p2k2.label = Pertemuan P2K2 (Family Development Session) PKH\n"
+		   "intervention.p2k2.label_en = PKH family development sessions\n"
+		   "intervention.p2k2.unit = pertemuan\n"
+		   "intervention.p2k2.aims = p2k2_pkh, family.p4\n"
+		   "intervention.bantuan_pangan.label = Bantuan pangan keluarga berisiko stunting\n"
+		   "intervention.bantuan_pangan.label_en = Food aid to families at risk of stunting\n"
+		   "intervention.bantuan_pangan.unit = KK\n"
+		   "intervention.bantuan_pangan.aims = family.f1, health.kk_free_of_stunting\n");
+	put_line(o, "log = ", synth_file_name(SF_ACT_FIRST + 1));
+	out_str(o, "indicator.p2k2_pkh.label = KPM PKH yang mengikuti P2K2\n"
+		   "indicator.p2k2_pkh.label_en = PKH families attending the sessions\n"
+		   "indicator.p2k2_pkh.direction = higher\n"
+		   "indicator.p2k2_pkh.target = 90\n");
+	put_line(o, "indicator.p2k2_pkh.table = ", synth_file_name(SF_TABLE_FIRST + 1));
+	out_str(o, "indicator.p2k2_pkh.numerator = kpm_pkh_ikut_p2k2\n"
+		   "indicator.p2k2_pkh.denominator = kpm_pkh\n"
+		   "\n[plugin.perkim]\nmodule = activities\n"
+		   "agency = Dinas Perumahan dan Kawasan Permukiman\n"
+		   "intervention.bedah_rumah.label = Bedah rumah (rehabilitasi rumah tidak layak huni)\n"
+		   "intervention.bedah_rumah.label_en = Rehabilitation of unfit houses\n"
+		   "intervention.bedah_rumah.unit = rumah\n"
+		   "intervention.bedah_rumah.aims = rumah_layak, family.e8\n"
+		   "intervention.sanitasi_komunal.label = Pembangunan sanitasi komunal\n"
+		   "intervention.sanitasi_komunal.label_en = Communal sanitation built\n"
+		   "intervention.sanitasi_komunal.unit = unit\n"
+		   "intervention.sanitasi_komunal.aims = family.f6\n");
+	put_line(o, "log = ", synth_file_name(SF_ACT_FIRST + 2));
+	out_str(o, "indicator.rumah_layak.label = Rumah layak huni\n"
+		   "indicator.rumah_layak.label_en = Habitable houses\n"
+		   "indicator.rumah_layak.direction = higher\n");
+	put_line(o, "indicator.rumah_layak.table = ", synth_file_name(SF_TABLE_FIRST + 2));
+	out_str(o, "indicator.rumah_layak.numerator = rumah_layak_huni\n"
+		   "indicator.rumah_layak.denominator = rumah\n");
+}
+
+void synth_write_manifest(const synth *s, outfile *o, const char *area, const char *command)
+{
+	char buf[64];
+
+	out_str(o, "; pk2d-synth manifest: what this data set holds. Rows exclude the header;\n"
+		   "; dirty rows are rows written wrong on purpose (one fault each), by kind.\n");
+	put_line(o, "command = ", command);
+	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)s->opt.seed);
+	put_line(o, "seed = ", buf);
+	put_line(o, "area = ", *area ? area : "all");
+	put_num(o, "period", s->opt.year);
+	put_num(o, "villages", s->villages);
+	put_num(o, "households", s->households);
+	put_num(o, "kk", s->kk);
+	put_num(o, "children", s->children);
+	put_num(o, "stunted", s->stunted);
+	put_num(o, "school_children", s->school);
+	snprintf(buf, sizeof(buf), "%.2f", synth_ikk(s));
+	put_line(o, "ikk = ", buf);
+	for (int i = 0; i < SYNTH_N_IND; i++) {
+		out_str(o, "indicator.");
+		out_str(o, synth_indicator[i]);
+		out_str(o, " = ");
+		out_uint(o, (unsigned long)s->met[i]);
+		out_ch(o, '/');
+		out_uint(o, (unsigned long)s->app[i]);
+		out_ch(o, '\n');
+	}
+	for (int f = 0; f < SF_COUNT; f++) {
+		const outfile *d = &s->out[f];
+
+		if (d->sink)
+			continue;
+		out_str(o, "\n[");
+		out_str(o, d->name);
+		out_str(o, "]\n");
+		put_num(o, "rows", d->rows);
+		put_num(o, "bytes", (long)d->bytes);
+		put_num(o, "dirty", out_dirty_total(d));
+		for (int k = 0; k < d->n_kinds; k++) {
+			out_str(o, "dirty.");
+			out_str(o, d->kind[k]);
+			out_str(o, " = ");
+			out_uint(o, (unsigned long)d->kind_count[k]);
+			out_ch(o, '\n');
+		}
+	}
+}

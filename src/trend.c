@@ -1,0 +1,195 @@
+/*
+ * trend.c - comparison with the previous period and intervention progress
+ * (see trend.h).
+ */
+#include <config.h>
+
+#include "trend.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int trend_change_of(int direction, double prev, double cur)
+{
+	double d;
+
+	if (isnan(prev) || isnan(cur))
+		return TREND_NONE;
+	d = cur - prev;
+	if (fabs(d) < TREND_EPSILON)
+		return TREND_SAME;
+	if (direction == PK2D_NEUTRAL)
+		return TREND_MOVED;
+	return (d > 0) == (direction == PK2D_HIGHER_IS_BETTER) ? TREND_BETTER : TREND_WORSE;
+}
+
+void trend_free(trend *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n_progress; i++)
+		free(t->progress[i].points);
+	free(t->progress);
+	free(t->rows);
+	free(t->dims);
+	free(t);
+}
+
+static double prev_score(store *s, const trend *t, const char *item, char *err,
+                         size_t errlen, int *rc)
+{
+	double v = NAN;
+
+	if (!s || !*t->prev_period || *rc < 0)
+		return NAN;
+	if ((*rc = store_get_score(s, t->area, RT_ALL, t->prev_period, item, &v, err,
+	                           errlen)) <= 0)
+		v = NAN;
+	if (*rc > 0)
+		*rc = 0;
+	return v;
+}
+
+static int fill_dims(store *s, const assess_area *aa, trend *t, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	t->n_dims = aa->score.n_dimensions + 1;
+	if (!(t->dims = calloc(t->n_dims, sizeof *t->dims)))
+		return PK2D_ERR_NOMEM;
+	t->dims[0].cur = aa->score.ikk;
+	t->dims[0].prev = prev_score(s, t, "ikk", err, errlen, &rc);
+	t->dims[0].change = trend_change_of(PK2D_HIGHER_IS_BETTER, t->dims[0].prev,
+	                                    t->dims[0].cur);
+	for (size_t i = 0; i < aa->score.n_dimensions && rc == 0; i++) {
+		const assess_dimension *d = &aa->score.dimensions[i];
+		trend_dim *td = &t->dims[i + 1];
+		char item[160];
+
+		snprintf(item, sizeof item, "dim.%s", d->model->key);
+		td->model = d->model;
+		td->cur = d->value;
+		td->prev = prev_score(s, t, item, err, errlen, &rc);
+		td->change = trend_change_of(PK2D_HIGHER_IS_BETTER, td->prev, td->cur);
+	}
+	return rc;
+}
+
+static int fill_rows(store *s, const registry *r, trend *t, char *err, size_t errlen)
+{
+	size_t n = registry_n_indicators(r);
+
+	if (n && !(t->rows = calloc(n, sizeof *t->rows)))
+		return PK2D_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const reg_indicator *d = registry_indicator_at(r, i);
+		trend_row row = { .decl = d, .prev = NAN, .cur = NAN };
+		reg_sum sum;
+
+		if (registry_get(r, d, t->area, RT_ALL, t->period, &sum))
+			row.cur = reg_value(d, &sum);
+		if (s && *t->prev_period) {
+			store_point p;
+			int rc = store_get_value(s, d->full_id, t->area, RT_ALL, t->prev_period,
+			                         &p, err, errlen);
+
+			if (rc < 0)
+				return rc;
+			if (rc)
+				row.prev = p.value;
+		}
+		if (isnan(row.cur) && isnan(row.prev))
+			continue;
+		row.change = trend_change_of(d->direction, row.prev, row.cur);
+		t->rows[t->n_rows++] = row;
+	}
+	return 0;
+}
+
+static int fill_progress(store *s, const registry *r, trend *t, char *err, size_t errlen)
+{
+	size_t n = registry_n_interventions(r);
+
+	if (!s || !n)
+		return 0;
+	if (!(t->progress = calloc(n, sizeof *t->progress)))
+		return PK2D_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const reg_intervention *d = registry_intervention_at(r, i);
+		store_ipoint *pts;
+		long k = store_iseries(s, d->full_id, t->area, RT_ALL, &pts, err, errlen);
+
+		if (k < 0)
+			return (int)k;
+		if (k == 0) {
+			free(pts);
+			continue;
+		}
+		t->progress[t->n_progress].decl = d;
+		t->progress[t->n_progress].n = (size_t)k;
+		t->progress[t->n_progress].points = pts;
+		t->n_progress++;
+	}
+	return 0;
+}
+
+int trend_compute(store *s, const registry *r, const assess_area *aa,
+                  const char *period, trend **out, char *err, size_t errlen)
+{
+	trend *t = calloc(1, sizeof *t);
+	int rc;
+
+	*out = NULL;
+	if (!t) {
+		snprintf(err, errlen, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	snprintf(t->area, sizeof t->area, "%s", aa->code);
+	snprintf(t->period, sizeof t->period, "%s", period);
+	rc = s ? store_previous_period(s, t->area, period, t->prev_period,
+	                               sizeof t->prev_period, err, errlen) : 0;
+	if (rc == 0)
+		*t->prev_period = 0;
+	if (rc >= 0)
+		rc = fill_dims(s, aa, t, err, errlen);
+	if (rc >= 0)
+		rc = fill_rows(s, r, t, err, errlen);
+	if (rc >= 0)
+		rc = fill_progress(s, r, t, err, errlen);
+	if (rc < 0) {
+		if (rc == PK2D_ERR_NOMEM)
+			snprintf(err, errlen, "out of memory");
+		trend_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+static int put_score(store *s, const assess_score *sc, const char *period,
+                     char *err, size_t errlen)
+{
+	int rc = store_put_score(s, sc->area, sc->rt, period, "ikk", sc->ikk,
+	                         sc->category ? sc->category->key : NULL, err, errlen);
+
+	for (size_t i = 0; i < sc->n_dimensions && rc == 0; i++) {
+		char item[160];
+
+		snprintf(item, sizeof item, "dim.%s", sc->dimensions[i].model->key);
+		rc = store_put_score(s, sc->area, sc->rt, period, item,
+		                     sc->dimensions[i].value, NULL, err, errlen);
+	}
+	return rc;
+}
+
+int trend_store_scores(store *s, const assess_area *aa, const char *period,
+                       char *err, size_t errlen)
+{
+	int rc = put_score(s, &aa->score, period, err, errlen);
+
+	for (size_t i = 0; i < aa->n_parts && rc == 0; i++)
+		rc = put_score(s, &aa->parts[i], period, err, errlen);
+	return rc;
+}

@@ -1,0 +1,74 @@
+/*
+ * trend.h - an area's values against the previous period in the history
+ * store, and its interventions' progress across every stored period.
+ *
+ * "Previous" is the latest stored period of the same kind (year, semester,
+ * quarter, month) before the run's period (store_previous_period).
+ */
+#ifndef PK2D_TREND_H
+#define PK2D_TREND_H
+
+#include <stddef.h>
+#include "assess.h"
+#include "registry.h"
+#include "store.h"
+
+enum trend_change {
+	TREND_NONE = 0,    /* nothing to compare (no previous or no current value) */
+	TREND_BETTER = 1,
+	TREND_WORSE = 2,
+	TREND_SAME = 3,    /* within TREND_EPSILON */
+	TREND_MOVED = 4    /* changed, but the indicator has no good direction */
+};
+
+/* Changes smaller than this (in the value's unit) count as unchanged. */
+#define TREND_EPSILON 0.05
+
+typedef struct trend_row {
+	const reg_indicator *decl;
+	double prev, cur;          /* NaN when none */
+	int change;                /* enum trend_change */
+} trend_row;
+
+typedef struct trend_dim {
+	const model_dimension *model; /* NULL for the IKK row */
+	double prev, cur;
+	int change;
+} trend_dim;
+
+typedef struct trend_progress {
+	const reg_intervention *decl;
+	size_t n;
+	store_ipoint *points;      /* every stored period, in time order */
+} trend_progress;
+
+typedef struct trend {
+	char area[32];
+	char period[16];
+	char prev_period[16];      /* "" when the store has none */
+	size_t n_dims;
+	trend_dim *dims;           /* the IKK first, then the model's dimensions */
+	size_t n_rows;
+	trend_row *rows;           /* every declared indicator with a value now
+	                              or then, declaration order */
+	size_t n_progress;
+	trend_progress *progress;  /* every declared intervention with a stored
+	                              value in the area */
+} trend;
+
+/* Compares aa (the run's assessment of one area) with the store. s may be
+ * NULL (store off): then only current values are filled. 0 and *out set, or
+ * < 0 with err set. */
+int trend_compute(store *s, const registry *r, const assess_area *aa,
+                  const char *period, trend **out, char *err, size_t errlen);
+void trend_free(trend *t);
+
+/* enum trend_change of a move from prev to cur for direction. */
+int trend_change_of(int direction, double prev, double cur);
+
+/* Writes the assessment's scores into the store's open run: "ikk" for the
+ * area and every RT or area part, and "dim.<key>" for each dimension. */
+int trend_store_scores(store *s, const assess_area *aa, const char *period,
+                       char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,463 @@
+/*
+ * check_report.c - the HTML, Markdown, CSV, DHIS2 and XLSX writers and the
+ * trends, on the hand-worked kecamatan of report_fixture.h: every expected
+ * number below comes from the table in that header.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+#include "report_fixture.h"
+
+#define TOL 1e-9
+
+static fixture fx;
+static char *out;
+static size_t outlen;
+
+static void write_with(int (*fn)(const report_view *, FILE *))
+{
+	FILE *f;
+
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fn(&fx.view, f), 0);
+	fclose(f);
+}
+
+static void has(const char *needle)
+{
+	ck_assert_msg(strstr(out, needle) != NULL, "missing: %s", needle);
+}
+
+static void hasnt(const char *needle)
+{
+	ck_assert_msg(strstr(out, needle) == NULL, "unexpected: %s", needle);
+}
+
+static size_t count(const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = out; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+static void kec_setup(void)
+{
+	ck_assert_int_eq(fixture_setup(&fx, FX_KEC, LANG_ID, 1), 0);
+}
+
+static void teardown(void)
+{
+	fixture_teardown(&fx);
+	free(out);
+	out = NULL;
+}
+
+START_TEST(trend_against_2023)
+{
+	const trend *t = fx.view.main.trend;
+	int seen = 0;
+
+	ck_assert_str_eq(t->prev_period, "2023");
+	ck_assert_ptr_null(t->dims[0].model);
+	ck_assert_double_eq_tol(t->dims[0].prev, 24 + 19.2 + 56.0 / 3, TOL);
+	ck_assert_double_eq_tol(t->dims[0].cur, 32 + 19.2 + 56.0 / 3, TOL);
+	ck_assert_int_eq(t->dims[0].change, TREND_BETTER);
+	for (size_t i = 0; i < t->n_rows; i++) {
+		const trend_row *r = &t->rows[i];
+
+		if (!strcmp(r->decl->full_id, "fam.a1")) {
+			ck_assert_double_eq_tol(r->prev, 48, TOL);
+			ck_assert_double_eq_tol(r->cur, 64, TOL);
+			ck_assert_int_eq(r->change, TREND_BETTER);
+			seen++;
+		} else if (!strcmp(r->decl->full_id, "health.stunting")) {
+			ck_assert_double_eq_tol(r->prev, 20, TOL);
+			ck_assert_int_eq(r->change, TREND_SAME);
+			seen++;
+		}
+	}
+	ck_assert_int_eq(seen, 2);
+	ck_assert_uint_eq(t->n_progress, 1);
+	ck_assert_uint_eq(t->progress[0].n, 1);   /* the kecamatan: 2023 only so far */
+	/* The village's own trend: a1 7/15 -> 11/15. */
+	ck_assert_uint_eq(fx.view.n_villages, 2);
+	ck_assert_str_eq(fx.view.villages[0].aa->code, FX_V1);
+	ck_assert_str_eq(fx.view.villages[0].trend->prev_period, "2023");
+	ck_assert_int_eq(trend_change_of(PK2D_LOWER_IS_BETTER, 20, 25), TREND_WORSE);
+	ck_assert_int_eq(trend_change_of(PK2D_NEUTRAL, 20, 25), TREND_MOVED);
+	ck_assert_int_eq(trend_change_of(PK2D_HIGHER_IS_BETTER, NAN, 25), TREND_NONE);
+}
+END_TEST
+
+/* Splits one CSV record (RFC 4180) into fields; returns the count. */
+static size_t csv_fields(const char **p, char fields[][256], size_t max)
+{
+	size_t n = 0, k = 0;
+	int quoted = 0, start = 1;
+	const char *s = *p;
+
+	for (; *s; s++) {
+		if (start && *s == '"') {
+			quoted = 1;
+			start = 0;
+			continue;
+		}
+		start = 0;
+		if (quoted && *s == '"' && s[1] == '"') {
+			fields[n][k++] = '"';
+			s++;
+		} else if (quoted && *s == '"') {
+			quoted = 0;
+		} else if (!quoted && (*s == ',' || *s == '\r')) {
+			fields[n][k] = 0;
+			n++;
+			k = 0;
+			start = 1;
+			if (*s == '\r') {
+				s += 2;
+				break;
+			}
+		} else {
+			fields[n][k++] = *s;
+		}
+		ck_assert_uint_lt(k, 255);
+		ck_assert_uint_lt(n, max);
+	}
+	*p = s;
+	return n;
+}
+
+START_TEST(csv_long_format)
+{
+	const char *p;
+	char fields[16][256];
+	size_t rows = 0;
+
+	write_with(report_csv_write);
+	has("kind,area,area_name,level,rt,period,id,label,agency,unit,numerator,denominator,"
+	    "value,target,status\r\n");
+	has("\nindicator,63.02.09.2007,\"<script>alert(1)</script> & \"\"Sang\"\"\",4,1,2024,"
+	    "fam.a1,\"<script>alert(\"\"x\"\")</script>\",\"'=HYPERLINK(\"\"http://x\"\","
+	    "\"\"y\"\")\",%,8,10,80,,good\r\n");
+	has(",4,2,2024,fam.a1,");
+	has(",%,3,5,60,,attention\r\n");
+	has("\nindicator,63.02.09.2008,'=cmd|' /C calc'!A0,4,,2024,fam.b1,'@SUM(1),");
+	has(",%,9,10,90,,good\r\n");
+	has("\nindicator,63.02.09,Kelumpang Tengah,3,,2024,health.stunting,'-2+3,"
+	    "Dinas Kesehatan,%,2,10,20,14.2,off_target\r\n");
+	/* A negative number stays a number. */
+	has(",4,1,2024,fam.z,Rerata z,");
+	has(",,-3,2,-1.5,,\r\n");
+	has(",fam.c1,\"Tab\t& 'quote'\nline\",");
+	has("\nintervention,63.02.09.2007,");
+	has(",2024,fam.kelas,'+kelas parenting,");
+	has(",KK,15,20,75,,\r\n");
+	has("\nikk,63.02.09,Kelumpang Tengah,3,,2024,ikk,Indeks Kualitas Keluarga (IKK),,,,,"
+	    "69.86666667,,mid\r\n");
+	has("\ndimension,63.02.09.2008,'=cmd|' /C calc'!A0,4,,2024,dim.a,Dimensi A,,,,,50,,\r\n");
+	/* Every record has 15 fields, and no text field could start a formula:
+	 * a field starting with = + - @ is a number. */
+	for (p = out; *p; rows++) {
+		size_t n = csv_fields(&p, fields, 16);
+
+		ck_assert_uint_eq(n, 15);
+		for (size_t i = 0; i < n; i++)
+			if (strchr("=+-@\t\r", fields[i][0]) && fields[i][0]) {
+				char *end;
+
+				strtod(fields[i], &end);
+				ck_assert_msg(*end == 0, "formula text in a cell: %s", fields[i]);
+			}
+	}
+	/* Header; ikk + 3 dimensions for the 3 areas, for RT 1 and 2 of 2007
+	 * and for the no-RT part of 2008; indicator rows a1 5 (kecamatan, 2007,
+	 * its RT 1 and 2, 2008), b1 5, c1 4, kk 5, stunting 3, z 3; the
+	 * intervention in 2007 and the kecamatan. */
+	ck_assert_uint_eq(rows, 1 + 12 + 8 + 4 + 25 + 2);
+}
+END_TEST
+
+static const cJSON *find(const cJSON *values, const char *de, const char *ou)
+{
+	const cJSON *v;
+
+	cJSON_ArrayForEach(v, values) {
+		if (!strcmp(cJSON_GetObjectItem(v, "dataElement")->valuestring, de) &&
+		    !strcmp(cJSON_GetObjectItem(v, "orgUnit")->valuestring, ou))
+			return v;
+	}
+	return NULL;
+}
+
+static const char *dv(const cJSON *values, const char *de, const char *ou)
+{
+	const cJSON *v = find(values, de, ou);
+
+	ck_assert_msg(v != NULL, "no %s for %s", de, ou);
+	return cJSON_GetObjectItem(v, "value")->valuestring;
+}
+
+START_TEST(dhis2_data_value_set)
+{
+	cJSON *root, *values;
+	const cJSON *v;
+	char code[51], other[51];
+
+	write_with(report_dhis2_write);
+	root = cJSON_Parse(out);
+	ck_assert_ptr_nonnull(root);
+	values = cJSON_GetObjectItem(root, "dataValues");
+	ck_assert(cJSON_IsArray(values));
+	/* a1, b1, c1: 3 areas x 3; kk 3; stunting 2 x 3; z 2 x 3; kelas 2 x 3;
+	 * IKK and 3 dimensions for 3 areas. */
+	ck_assert_int_eq(cJSON_GetArraySize(values), 27 + 3 + 6 + 6 + 6 + 12);
+	cJSON_ArrayForEach(v, values) {
+		const char *ou = cJSON_GetObjectItem(v, "orgUnit")->valuestring;
+
+		ck_assert(cJSON_IsString(cJSON_GetObjectItem(v, "value")));
+		ck_assert_str_eq(cJSON_GetObjectItem(v, "period")->valuestring, "2024");
+		ck_assert(!strcmp(ou, FX_KEC) || !strcmp(ou, FX_V1) || !strcmp(ou, FX_V2));
+		ck_assert_uint_eq(cJSON_GetArraySize(v), 4);
+	}
+	ck_assert_str_eq(dv(values, "PK2D_FAM_A1", FX_V1), "73.33333333");
+	ck_assert_str_eq(dv(values, "PK2D_FAM_A1_NUM", FX_V1), "11");
+	ck_assert_str_eq(dv(values, "PK2D_FAM_A1_DEN", FX_V1), "15");
+	ck_assert_str_eq(dv(values, "PK2D_FAM_A1", FX_KEC), "64");
+	ck_assert_str_eq(dv(values, "PK2D_FAM_KK", FX_KEC), "25");
+	ck_assert_ptr_null(find(values, "PK2D_FAM_KK_NUM", FX_KEC));
+	ck_assert_str_eq(dv(values, "PK2D_FAM_Z", FX_V1), "-1.5");
+	ck_assert_str_eq(dv(values, "PK2D_HEALTH_STUNTING", FX_KEC), "20");
+	ck_assert_ptr_null(find(values, "PK2D_HEALTH_STUNTING", FX_V2));
+	ck_assert_str_eq(dv(values, "PK2D_FAM_KELAS_TARGET", FX_V1), "20");
+	ck_assert_str_eq(dv(values, "PK2D_FAM_KELAS_REALISED", FX_KEC), "15");
+	ck_assert_str_eq(dv(values, "PK2D_FAM_KELAS_BUDGET", FX_V1), "1000000");
+	ck_assert_str_eq(dv(values, "PK2D_IKK", FX_KEC), "69.86666667");
+	ck_assert_str_eq(dv(values, "PK2D_IKK", FX_V2), "68");
+	ck_assert_str_eq(dv(values, "PK2D_IKK_A", FX_V2), "50");
+	cJSON_Delete(root);
+
+	report_dhis2_code("family.l1", "", code);
+	ck_assert_str_eq(code, "PK2D_FAMILY_L1");
+	report_dhis2_code("my-agency.x1", "_NUM", code);
+	ck_assert_str_eq(code, "PK2D_MY_AGENCY_X1_NUM");
+	/* 5 + 60 + 4 characters: cut to 41 and a hash, 50 in all, distinct. */
+	report_dhis2_code("a234567890123456789012345678901.b2345678901234567890123456789", "_NUM",
+	                  code);
+	report_dhis2_code("a234567890123456789012345678901.b2345678901234567890123456780", "_NUM",
+	                  other);
+	ck_assert_uint_eq(strlen(code), 50);
+	ck_assert_int_eq(strncmp(code, "PK2D_A234567890123456789012345678901_B2345", 41), 0);
+	ck_assert_int_eq(code[41], '_');
+	ck_assert_str_ne(code, other);
+}
+END_TEST
+
+START_TEST(html_escaped_and_complete)
+{
+	write_with(report_html_write);
+	ck_assert_int_eq(strncmp(out, "<!DOCTYPE html>\n<html lang=\"id\">", 32), 0);
+	/* Nothing from data becomes markup: no script element at all. */
+	ck_assert_ptr_null(strcasestr(out, "<script"));
+	has("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Sang&quot;");
+	has("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+	has("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)");
+	has("killed by signal 11 (&lt;Segmentation fault&gt;)");
+	has("data/keluarga &quot;2024&quot;.csv");
+	has("unreadable &lt;answer&gt;: 2 (Contoh baris 7, 12)");
+	has("<p class=\"note\">Catatan: Data sintetis: &lt;b&gt;bukan&lt;/b&gt; data nyata &amp; "
+	    "&quot;uji&quot;</p>");
+	/* No external resource and no script: self-contained. */
+	hasnt("src=");
+	hasnt("href=\"http");
+	hasnt("url(");
+	hasnt("@import");
+	/* The summary, the kecamatan and both villages, each with its charts:
+	 * a radar, the indicator bars and a heat map (3 x 3), plus the coverage
+	 * series of the intervention stored for 2023 in the kecamatan and in
+	 * 2007 (2). */
+	has("<h2>Ringkasan desa</h2>");
+	has("<a href=\"#area-63.02.09.2007\">");
+	has("<section class=\"area\" id=\"area-63.02.09.2008\">");
+	ck_assert_uint_eq(count("<svg "), 3 * 3 + 2);
+	ck_assert_uint_eq(count("<section class=\"area\""), 4);
+	/* The IKK and the trend in Indonesian number format. */
+	has("<div class=\"ikk\">69,87</div>");
+	has("<td class=\"n\">61,87</td><td class=\"n\">69,87</td><td class=\"n\">+8,00</td>"
+	    "<td class=\"better\">&#9650; membaik</td>");
+	has("@page{size:A4");
+	has("<td class=\"n\">1.000.000</td>");
+	/* health.stunting 20 % at the kecamatan: WHO-UNICEF "high" (20-<30). */
+	has("<small>WHO&ndash;UNICEF: tinggi</small>");
+}
+END_TEST
+
+START_TEST(markdown_escaped)
+{
+	write_with(report_md_write);
+	has("# Ringkasan Penilaian Kualitas Keluarga — Kecamatan Kelumpang Tengah");
+	has("\\<script\\>alert(1)\\</script\\> \\& \"Sang\"");
+	has("| A1 \\<script\\>alert(\"x\")\\</script\\> |");
+	has("**IKK: 69,87** — Sedang");
+	has("**Catatan:** Data sintetis: \\<b\\>bukan\\</b\\> data nyata \\& \"uji\"");
+	/* The c1 label's line break does not break the table row. */
+	has("| C1 | Tab\t\\& 'quote' line |");
+}
+END_TEST
+
+START_TEST(xlsx_is_a_zip)
+{
+	char path[128], err[256];
+	FILE *f;
+	unsigned char sig[4];
+
+	snprintf(path, sizeof path, "%s/r.xlsx", fx.dir);
+	f = fopen(path, "wb");
+	ck_assert_int_eq(report_xlsx_write(&fx.view, f, err, sizeof err), 0);
+	fclose(f);
+	f = fopen(path, "rb");
+	ck_assert_uint_eq(fread(sig, 1, 4, f), 4);
+	fclose(f);
+	ck_assert(sig[0] == 'P' && sig[1] == 'K' && sig[2] == 3 && sig[3] == 4);
+}
+END_TEST
+
+START_TEST(json_trend_and_villages)
+{
+	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
+	                   .period = "2024", .area = FX_KEC, .language = "id",
+	                   .assessment = fx.as, .view = &fx.view };
+	char err[256];
+	cJSON *root, *as, *t, *vil, *sum, *e;
+	FILE *f;
+
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_int_eq(report_write_json(&ctx, f, err, sizeof err), 0);
+	fclose(f);
+	root = cJSON_Parse(out);
+	ck_assert_ptr_nonnull(root);
+	as = cJSON_GetObjectItem(root, "assessment");
+	t = cJSON_GetObjectItem(cJSON_GetObjectItem(as, "area"), "trend");
+	ck_assert_str_eq(cJSON_GetObjectItem(t, "previous_period")->valuestring, "2023");
+	e = cJSON_GetArrayItem(cJSON_GetObjectItem(t, "scores"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "item")->valuestring, "ikk");
+	ck_assert_double_eq_tol(cJSON_GetObjectItem(e, "previous")->valuedouble,
+	                        24 + 19.2 + 56.0 / 3, 1e-9);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "change")->valuestring, "better");
+	e = cJSON_GetArrayItem(cJSON_GetObjectItem(t, "indicators"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "id")->valuestring, "fam.a1");
+	ck_assert_double_eq_tol(cJSON_GetObjectItem(e, "current")->valuedouble, 64, 1e-9);
+	e = cJSON_GetArrayItem(cJSON_GetObjectItem(t, "interventions"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "id")->valuestring, "fam.kelas");
+	e = cJSON_GetArrayItem(cJSON_GetObjectItem(e, "periods"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "period")->valuestring, "2023");
+	ck_assert_double_eq(cJSON_GetObjectItem(e, "coverage")->valuedouble, 75);
+	vil = cJSON_GetObjectItem(as, "villages");
+	ck_assert_int_eq(cJSON_GetArraySize(vil), 2);
+	e = cJSON_GetArrayItem(vil, 1);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "code")->valuestring, FX_V2);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "name")->valuestring, "=cmd|' /C calc'!A0");
+	ck_assert_double_eq(cJSON_GetObjectItem(e, "ikk")->valuedouble, 68);
+	sum = cJSON_GetObjectItem(as, "summary");
+	e = cJSON_GetArrayItem(sum, 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "code")->valuestring, FX_KEC);
+	ck_assert_double_eq(cJSON_GetObjectItem(e, "stunting")->valuedouble, 20);
+	cJSON_Delete(root);
+}
+END_TEST
+
+START_TEST(text_trend_villages_and_control_characters)
+{
+	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
+	                   .period = "2024", .area = FX_KEC, .language = "id",
+	                   .assessment = fx.as, .view = &fx.view };
+	char err[256];
+	FILE *f;
+
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_int_eq(report_write_text(&ctx, f, err, sizeof err), 0);
+	fclose(f);
+	/* Not a terminal: no colour; no control character but line feeds. */
+	for (size_t i = 0; i < outlen; i++)
+		ck_assert_msg((unsigned char)out[i] >= 0x20 || out[i] == '\n',
+		              "control character %d at %zu", out[i], i);
+	has("Jumlah?[2J KK");
+	has("== Tren ==");
+	/* Right-aligned columns: "2024" in the header ends where "69,87" ends
+	 * in the IKK row (both lines are ASCII: bytes are columns). */
+	{
+		const char *tren = strstr(out, "== Tren ==");
+		const char *head = strstr(tren, "\n  Indikator"), *ikk = strstr(tren, "\n  IKK  ");
+
+		ck_assert_ptr_nonnull(head);
+		ck_assert_ptr_nonnull(ikk);
+		ck_assert_int_eq(strstr(head, "2024") + 4 - head, strstr(ikk, "69,87") + 5 - ikk);
+		ck_assert_ptr_nonnull(strstr(ikk, "61,87  69,87  "));
+		ck_assert_int_eq(strncmp(strstr(ikk, "8,00"), "8,00  membaik\n", 14), 0);
+	}
+	has("######## Penilaian per desa 63.02.09.2008 =cmd|' /C calc'!A0 ########");
+	has("\nCatatan: Data sintetis: <b>bukan</b> data nyata & \"uji\"\n");
+}
+END_TEST
+
+START_TEST(english_village_without_store)
+{
+	fixture_teardown(&fx);
+	ck_assert_int_eq(fixture_setup(&fx, FX_V1, LANG_EN, 0), 0);
+	ck_assert_uint_eq(fx.view.n_villages, 0);
+	ck_assert_int_eq(fx.view.wide, 0);
+	write_with(report_html_write);
+	has("<html lang=\"en\">");
+	has("<div class=\"ikk\">70.67</div>");
+	has("The history store is off (store = none).");
+	hasnt("Village summary");
+	/* The village's 2 RTs in its heat map, its radar and bars. */
+	ck_assert_uint_eq(count("<svg "), 3);
+	has(">RT 1</text>");
+	has("A one");
+	write_with(report_md_write);
+	has("## 4. Problems");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_checked_fixture(tc, kec_setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, trend_against_2023);
+	tcase_add_test(tc, csv_long_format);
+	tcase_add_test(tc, dhis2_data_value_set);
+	tcase_add_test(tc, html_escaped_and_complete);
+	tcase_add_test(tc, markdown_escaped);
+	tcase_add_test(tc, xlsx_is_a_zip);
+	tcase_add_test(tc, json_trend_and_villages);
+	tcase_add_test(tc, text_trend_villages_and_control_characters);
+	tcase_add_test(tc, english_village_without_store);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

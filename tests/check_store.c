@@ -1,0 +1,375 @@
+/*
+ * check_store.c - the SQLite history store: what a run writes, rerunning a
+ * period, runs kept, previous period, series, and a run killed inside its
+ * transaction.
+ *
+ * Values (family.l1, a proportion with target 75):
+ *   63.02.09.2007 RT 1: 8/10, RT 2: 3/5   -> village 11/15 = 73.333 %
+ *   63.02.09.2008 RT 1: 2/4               -> village  2/4  = 50 %
+ *   kecamatan 63.02.09                    -> 13/19 = 68.421 %
+ */
+#include <config.h>
+
+#include <check.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "registry.h"
+#include "store.h"
+
+static char dir[64], path[128];
+static char err[512];
+
+static void setup(void)
+{
+	strcpy(dir, "/tmp/pk2d-store-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/history.sqlite", dir);
+}
+
+static void teardown(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static void add(registry *r, const char *ind, const char *area, int rt,
+                const char *period, double num, double den)
+{
+	pk2d_value v = { .indicator = ind, .area = area, .rt = rt, .period = period,
+	                 .numerator = num, .denominator = den };
+
+	ck_assert_msg(registry_add_value(r, "family", "2023", &v, err, sizeof err) == 0,
+	              "%s", err);
+}
+
+static registry *make_registry(double rt1_num, const char *period)
+{
+	static const char *const aims[] = { "l1", NULL };
+	pk2d_indicator d = { .id = "l1", .label_id = "Akta nikah", .label_en = "Marriage deed",
+	                     .kind = PK2D_PROPORTION, .direction = PK2D_HIGHER_IS_BETTER,
+	                     .has_target = 1, .target = 75 };
+	pk2d_intervention iv = { .id = "isbat", .label_id = "Isbat nikah", .unit = "KK",
+	                         .aims = aims };
+	pk2d_intervention_value ivv = { .intervention = "isbat", .area = "63.02.09.2007",
+	                                .rt = 0, .period = NULL, .target = 20,
+	                                .realised = 15, .budget = 1000000 };
+	registry *r = registry_new();
+
+	ck_assert_int_eq(registry_declare_indicator(r, "family", "DP3A", &d, err, sizeof err), 0);
+	ck_assert_int_eq(registry_declare_intervention(r, "family", "DP3A", &iv, err,
+	                                               sizeof err), 0);
+	add(r, "l1", "63.02.09.2007", 1, period, rt1_num, 10);
+	add(r, "l1", "63.02.09.2007", 2, period, 3, 5);
+	add(r, "l1", "63.02.09.2008", 1, period, 2, 4);
+	ivv.period = period;
+	ck_assert_int_eq(registry_add_intervention_value(r, "family", "2023", &ivv, err,
+	                                                 sizeof err), 0);
+	registry_rollup(r);
+	return r;
+}
+
+static void write_run(const char *area, const char *period, registry *r)
+{
+	store_run_info info = { .period = period, .area = area, .config_digest = "0123",
+	                        .version = PACKAGE_VERSION, .started = 1700000000, .status = 0 };
+	store *s = store_open(path, err, sizeof err);
+
+	ck_assert_msg(s != NULL, "%s", err);
+	ck_assert_msg(store_begin(s, &info, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(store_put_registry(s, r, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(store_put_score(s, area, RT_ALL, period, "ikk", 81.78, "Responsif",
+	                              err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(store_commit(s, err, sizeof err) == 0, "%s", err);
+	store_close(s);
+}
+
+/* The stored value, or -1 when there is none. */
+static double stored(store *s, const char *area, int rt, const char *period)
+{
+	store_point p;
+	int rc = store_get_value(s, "family.l1", area, rt, period, &p, err, sizeof err);
+
+	ck_assert_msg(rc >= 0, "%s", err);
+	return rc ? p.value : -1;
+}
+
+START_TEST(run_is_written)
+{
+	registry *r = make_registry(8, "2023");
+	store *s;
+	store_point p;
+	store_ipoint ip;
+	store_meta m;
+	double ikk;
+
+	write_run("63.02.09", "2023", r);
+	s = store_open(path, err, sizeof err);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 1);
+	ck_assert_int_eq(store_get_value(s, "family.l1", "63.02.09", RT_ALL, "2023", &p,
+	                                 err, sizeof err), 1);
+	ck_assert_double_eq(p.num, 13);
+	ck_assert_double_eq(p.den, 19);
+	ck_assert_double_eq_tol(p.value, 100.0 * 13 / 19, 1e-9);
+	ck_assert_double_eq(p.target, 75);
+	ck_assert_double_eq_tol(stored(s, "63.02.09.2007", RT_ALL, "2023"), 100.0 * 11 / 15, 1e-9);
+	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 80);
+	ck_assert_double_eq(stored(s, "63.02.09.2007", 2, "2023"), 60);
+	ck_assert_double_eq(stored(s, "63.02.09.2008", RT_ALL, "2023"), 50);
+	/* Nothing above the run's area. */
+	ck_assert_double_eq(stored(s, "63.02", RT_ALL, "2023"), -1);
+	ck_assert_int_eq(store_get_intervention(s, "family.isbat", "63.02.09.2007", RT_ALL,
+	                                        "2023", &ip, err, sizeof err), 1);
+	ck_assert_double_eq(ip.target, 20);
+	ck_assert_double_eq(ip.realised, 15);
+	ck_assert_double_eq(ip.budget, 1000000);
+	ck_assert_int_eq(store_get_score(s, "63.02.09", RT_ALL, "2023", "ikk", &ikk, err,
+	                                 sizeof err), 1);
+	ck_assert_double_eq(ikk, 81.78);
+	ck_assert_int_eq(store_meta_of(s, "family.l1", &m, err, sizeof err), 1);
+	ck_assert_int_eq(m.is_intervention, 0);
+	ck_assert_str_eq(m.label_en, "Marriage deed");
+	ck_assert_int_eq(store_meta_of(s, "family.isbat", &m, err, sizeof err), 1);
+	ck_assert_int_eq(m.is_intervention, 1);
+	ck_assert_str_eq(m.unit, "KK");
+	ck_assert_int_eq(store_meta_of(s, "family.nope", &m, err, sizeof err), 0);
+	store_close(s);
+	registry_free(r);
+}
+END_TEST
+
+START_TEST(rerun_replaces_period_and_keeps_log)
+{
+	registry *r1 = make_registry(8, "2023"), *r2 = make_registry(10, "2023"), *r3 = make_registry(4, "2024");
+	store *s;
+	store_point *pts;
+	char prev[16];
+
+	write_run("63.02.09", "2023", r1);
+	write_run("63.02.09", "2023", r2);     /* RT 1 now 10/10 */
+	write_run("63.02.09", "2024", r3);     /* RT 1 4/10 */
+	s = store_open(path, err, sizeof err);
+	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 3);
+	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 100);
+	ck_assert_double_eq_tol(stored(s, "63.02.09", RT_ALL, "2023"), 100.0 * 15 / 19, 1e-9);
+	ck_assert_double_eq_tol(stored(s, "63.02.09", RT_ALL, "2024"), 100.0 * 9 / 19, 1e-9);
+	ck_assert_int_eq(store_previous_period(s, "63.02.09", "2024", prev, sizeof prev,
+	                                       err, sizeof err), 1);
+	ck_assert_str_eq(prev, "2023");
+	ck_assert_int_eq(store_previous_period(s, "63.02.09", "2023", prev, sizeof prev,
+	                                       err, sizeof err), 0);
+	/* Another kind of period has no previous one. */
+	ck_assert_int_eq(store_previous_period(s, "63.02.09", "2024Q1", prev, sizeof prev,
+	                                       err, sizeof err), 0);
+	ck_assert_int_eq(store_series(s, "family.l1", "63.02.09.2007", RT_ALL, &pts, err,
+	                              sizeof err), 2);
+	ck_assert_str_eq(pts[0].period, "2023");
+	ck_assert_double_eq_tol(pts[0].value, 100.0 * 13 / 15, 1e-9);
+	ck_assert_str_eq(pts[1].period, "2024");
+	ck_assert_double_eq_tol(pts[1].value, 100.0 * 7 / 15, 1e-9);
+	free(pts);
+	store_close(s);
+	registry_free(r1);
+	registry_free(r2);
+	registry_free(r3);
+}
+END_TEST
+
+START_TEST(village_run_leaves_neighbours)
+{
+	registry *r1 = make_registry(8, "2023"), *r2 = make_registry(1, "2023");
+
+	write_run("63.02.09", "2023", r1);
+	write_run("63.02.09.2008", "2023", r2);
+	store *s = store_open(path, err, sizeof err);
+	/* 2008 rewritten (same values), 2007 and the kecamatan untouched: RT 1
+	 * of 2007 is still 8/10, not the 1/10 of the second registry. */
+	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 80);
+	ck_assert_double_eq(stored(s, "63.02.09.2008", RT_ALL, "2023"), 50);
+	ck_assert_double_eq_tol(stored(s, "63.02.09", RT_ALL, "2023"), 100.0 * 13 / 19, 1e-9);
+	store_close(s);
+	registry_free(r1);
+	registry_free(r2);
+}
+END_TEST
+
+START_TEST(bad_store_files)
+{
+	char p2[160];
+	FILE *f;
+	store *s;
+
+	snprintf(p2, sizeof p2, "%s/notdb.sqlite", dir);
+	f = fopen(p2, "w");
+	fputs("this is not a database, it is a text file long enough to be read as one\n", f);
+	fclose(f);
+	ck_assert_ptr_null(store_open(p2, err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "notdb.sqlite"));
+	snprintf(p2, sizeof p2, "%s/no/such/dir/h.sqlite", dir);
+	ck_assert_ptr_null(store_open(p2, err, sizeof err));
+	/* A schema from the future. */
+	s = store_open(path, err, sizeof err);
+	ck_assert_ptr_nonnull(s);
+	store_close(s);
+	snprintf(p2, sizeof p2, "sqlite3 '%s' 'PRAGMA user_version = 9' 2>/dev/null", path);
+	if (system(p2) == 0) {
+		ck_assert_ptr_null(store_open(path, err, sizeof err));
+		ck_assert_ptr_nonnull(strstr(err, "newer pk2d: schema version 9"));
+	}
+}
+END_TEST
+
+START_TEST(bad_run_info)
+{
+	store_run_info info = { .period = "2023Q5", .area = "63.02", .config_digest = "",
+	                        .version = "x", .started = 0, .status = 0 };
+	store *s = store_open(path, err, sizeof err);
+
+	ck_assert_int_eq(store_begin(s, &info, err, sizeof err), PK2D_ERR_INVALID);
+	info.period = "2023";
+	info.area = "63.2";
+	ck_assert_int_eq(store_begin(s, &info, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_int_eq(store_put_score(s, "63", RT_ALL, "2023", "ikk", 1, NULL, err,
+	                                 sizeof err), PK2D_ERR_INVALID);
+	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 0);
+	store_close(s);
+}
+END_TEST
+
+/* A registry big enough that the transaction spills pages to the file. */
+static registry *big_registry(double num)
+{
+	pk2d_indicator d = { .id = "l1", .label_id = "x", .kind = PK2D_PROPORTION,
+	                     .direction = PK2D_HIGHER_IS_BETTER };
+	registry *r = registry_new();
+	char area[32];
+
+	ck_assert_int_eq(registry_declare_indicator(r, "family", "DP3A", &d, err, sizeof err), 0);
+	for (int v = 0; v < 60; v++) {
+		snprintf(area, sizeof area, "63.02.09.%04d", 2001 + v);
+		for (int rt = 1; rt <= 20; rt++)
+			add(r, "l1", area, rt, NULL, num, 10);
+	}
+	registry_rollup(r);
+	return r;
+}
+
+START_TEST(killed_inside_transaction)
+{
+	registry *old = big_registry(5), *new = big_registry(7);
+	char marker[160], journal[160];
+	struct stat st;
+	pid_t pid;
+	store *s;
+	int status;
+
+	write_run("63.02.09", "2023", old);
+	snprintf(marker, sizeof marker, "%s/paused", dir);
+	snprintf(journal, sizeof journal, "%s-journal", path);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		setenv(STORE_PAUSE_ENV, marker, 1);
+		write_run("63.02.09", "2023", new);
+		_exit(0);
+	}
+	for (int i = 0; i < 3000 && stat(marker, &st) != 0; i++)
+		usleep(10000);
+	ck_assert_msg(stat(marker, &st) == 0, "the writer never reached its pause");
+	/* The transaction really is half way: its journal is there. */
+	ck_assert_int_eq(stat(journal, &st), 0);
+	ck_assert_int_eq(kill(pid, SIGKILL), 0);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+
+	s = store_open(path, err, sizeof err);
+	ck_assert_msg(s != NULL, "%s", err);
+	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 1);
+	ck_assert_double_eq(stored(s, "63.02.09.2030", 20, "2023"), 50);
+	ck_assert_double_eq(stored(s, "63.02.09", RT_ALL, "2023"), 50);
+	store_close(s);
+
+	/* And a run that is not killed leaves the new state. */
+	write_run("63.02.09", "2023", new);
+	s = store_open(path, err, sizeof err);
+	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 2);
+	ck_assert_double_eq(stored(s, "63.02.09.2030", 20, "2023"), 70);
+	store_close(s);
+	registry_free(old);
+	registry_free(new);
+}
+END_TEST
+
+START_TEST(periods_and_digest)
+{
+	char files[3][160], out[17];
+	const char *abc[2], *a_bc[2], *one[1];
+	const char *texts[3] = { "ab", "c", "a" };
+
+	ck_assert_int_lt(store_period_cmp("2023", "2023S1"), 0);
+	ck_assert_int_lt(store_period_cmp("2023S1", "2023Q1"), 0);
+	ck_assert_int_lt(store_period_cmp("2023Q1", "202301"), 0);
+	ck_assert_int_lt(store_period_cmp("202301", "2023Q2"), 0);
+	ck_assert_int_gt(store_period_cmp("2023S2", "2023Q2"), 0);
+	ck_assert_int_lt(store_period_cmp("202312", "2024"), 0);
+	ck_assert_int_eq(store_period_cmp("2023Q3", "2023Q3"), 0);
+
+	for (int i = 0; i < 3; i++) {
+		FILE *f;
+
+		snprintf(files[i], sizeof files[i], "%s/f%d", dir, i);
+		f = fopen(files[i], "w");
+		fputs(texts[i], f);
+		fclose(f);
+	}
+	one[0] = files[2];
+	/* FNV-1a 64 over 'a' then the length 1 as 8 little-endian bytes. */
+	ck_assert_int_eq(store_digest_files(one, 1, out, err, sizeof err), 0);
+	ck_assert_str_eq(out, "dedf9f982e43402d");
+	abc[0] = files[0];
+	abc[1] = files[1];
+	ck_assert_int_eq(store_digest_files(abc, 2, out, err, sizeof err), 0);
+	ck_assert_str_eq(out, "5091916f8ceeb7b0");
+	a_bc[0] = files[1];
+	a_bc[1] = files[0];
+	ck_assert_int_eq(store_digest_files(a_bc, 2, out, err, sizeof err), 0);
+	ck_assert_str_ne(out, "5091916f8ceeb7b0");
+	snprintf(files[0], sizeof files[0], "%s/missing.ini", dir);
+	ck_assert_int_eq(store_digest_files(abc, 1, out, err, sizeof err), PK2D_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err, "missing.ini"));
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, run_is_written);
+	tcase_add_test(tc, rerun_replaces_period_and_keeps_log);
+	tcase_add_test(tc, village_run_leaves_neighbours);
+	tcase_add_test(tc, bad_store_files);
+	tcase_add_test(tc, bad_run_info);
+	tcase_add_test(tc, killed_inside_transaction);
+	tcase_add_test(tc, periods_and_digest);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

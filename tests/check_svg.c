@@ -1,0 +1,184 @@
+/*
+ * check_svg.c - the SVG charts and the report's words. Coordinates are
+ * worked out from the chart geometry in svg.c: the radar is centred at
+ * (410, 175) with radius 125, axis 0 pointing up; the bars start at x = 270
+ * and are 380 wide for 100.
+ */
+#include <config.h>
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "areas.h"
+#include "i18n.h"
+#include "pk2d/plugin.h"
+#include "run.h"
+#include "svg.h"
+
+static char *buf;
+static size_t len;
+
+static FILE *mem(void)
+{
+	free(buf);
+	buf = NULL;
+	return open_memstream(&buf, &len);
+}
+
+START_TEST(radar)
+{
+	const char *labels[] = { "A", "<b>B</b>", "C", "D & E" };
+	double v[] = { 100, 50, NAN, 0 };
+	FILE *f = mem();
+
+	svg_radar(f, "IKK \"dims\"", 4, labels, v, 80, ',');
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+	ck_assert_ptr_nonnull(strstr(buf, "aria-label=\"IKK &quot;dims&quot;\""));
+	/* Up 100 -> (410, 50); right 50 -> (472.5, 175); NaN and 0 at the centre. */
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"value\" fill=\"#1565c0\" fill-opacity=\"0.25\""
+	                      " stroke=\"#1565c0\" stroke-width=\"2\""
+	                      " points=\"410.0,50.0 472.5,175.0 410.0,175.0 410.0,175.0\""));
+	/* The attention ring at 80 (radius 100): up, right, down, left. */
+	ck_assert_ptr_nonnull(strstr(buf, "points=\"410.0,75.0 510.0,175.0 410.0,275.0 310.0,175.0\""));
+	ck_assert_ptr_nonnull(strstr(buf, "&lt;b&gt;B&lt;/b&gt; (50,0)"));
+	ck_assert_ptr_nonnull(strstr(buf, "C (-)"));
+	ck_assert_ptr_nonnull(strstr(buf, "D &amp; E (0,0)"));
+	ck_assert_ptr_null(strstr(buf, "<b>"));
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"" SVG_NONE "\" cx=\"410.0\" cy=\"175.0\""));
+	ck_assert_ptr_nonnull(strstr(buf, "</svg>\n"));
+}
+END_TEST
+
+START_TEST(bars)
+{
+	const char *labels[] = { "L1", "=evil" };
+	const char *colour[] = { SVG_GOOD, SVG_BAD };
+	double v[] = { 80, NAN };
+	FILE *f = mem();
+
+	svg_bars(f, "bars", 2, labels, v, colour, 75, "Garis <75>", '.');
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"270\" y=\"27\" width=\"304.0\""
+	                      " height=\"16\" fill=\"" SVG_GOOD "\""));
+	/* One bar only: the NaN row has its grey track and "-". */
+	ck_assert_ptr_null(strstr(buf + (strstr(buf, "class=\"bar\"") - buf) + 1, "class=\"bar\""));
+	ck_assert_ptr_nonnull(strstr(buf, ">80.0</text>"));
+	ck_assert_ptr_nonnull(strstr(buf, ">-</text>"));
+	/* The attention line at 270 + 380 * 0.75 = 555. */
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"attention\" x1=\"555\" y1=\"18\" x2=\"555\""));
+	ck_assert_ptr_nonnull(strstr(buf, "<title>Garis &lt;75&gt;</title>"));
+}
+END_TEST
+
+START_TEST(heat)
+{
+	char c[8];
+	const char *rows[] = { "RT 1", "RT 2" };
+	const char *cols[] = { "L1", "L2" };
+	double v[] = { 100, 0, NAN, 37.5 };
+	FILE *f;
+
+	svg_heat_colour(0, 75, c);
+	ck_assert_str_eq(c, "#c62828");
+	svg_heat_colour(75, 75, c);
+	ck_assert_str_eq(c, "#fbc02d");
+	svg_heat_colour(100, 75, c);
+	ck_assert_str_eq(c, "#2e7d32");
+	/* Half way from red to amber: (198+251)/2 = 224.5 -> 225, (40+192)/2,
+	 * (40+45)/2 = 42.5 -> 43. */
+	svg_heat_colour(37.5, 75, c);
+	ck_assert_str_eq(c, "#e1742b");
+	svg_heat_colour(NAN, 75, c);
+	ck_assert_str_eq(c, "#e0e0e0");
+	svg_heat_colour(150, 75, c);
+	ck_assert_str_eq(c, "#2e7d32");
+
+	f = mem();
+	svg_heatmap(f, "heat", 2, 2, rows, cols, v, 75);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(buf, "x=\"70\" y=\"60\" width=\"34\" height=\"24\" fill=\"#2e7d32\""));
+	ck_assert_ptr_nonnull(strstr(buf, "x=\"104\" y=\"60\" width=\"34\" height=\"24\" fill=\"#c62828\""));
+	ck_assert_ptr_nonnull(strstr(buf, "x=\"70\" y=\"84\" width=\"34\" height=\"24\" fill=\"#e0e0e0\""));
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"#e1742b\""));
+	ck_assert_int_eq((int)(strstr(buf, "</svg>") - buf) > 0, 1);
+}
+END_TEST
+
+START_TEST(series)
+{
+	const char *labels[] = { "2023", "2024" };
+	double v[] = { 50, 200 };
+	FILE *f = mem();
+
+	svg_series(f, "cov", 2, labels, v, ',');
+	fclose(f);
+	/* max 200 over a 120-high plot: 50 -> 30 high, 200 -> 120 high. */
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"37\" y=\"106\" width=\"46\" height=\"30\""));
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"97\" y=\"16\" width=\"46\" height=\"120\""));
+	/* The 100 % line half way up: y = 136 - 60. */
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"target\" x1=\"30\" y1=\"76\""));
+	ck_assert_ptr_nonnull(strstr(buf, ">200,0</text>"));
+}
+END_TEST
+
+START_TEST(words)
+{
+	char b[32];
+	int lang = -1;
+
+	for (int k = 0; k < I18N_N_KEYS; k++) {
+		ck_assert_msg(i18n(LANG_ID, k) && *i18n(LANG_ID, k), "key %d has no Indonesian", k);
+		ck_assert_msg(i18n(LANG_EN, k) && *i18n(LANG_EN, k), "key %d has no English", k);
+	}
+	ck_assert_str_eq(i18n(LANG_ID, T_PROBLEMS), "Permasalahan");
+	ck_assert_str_eq(i18n(LANG_EN, T_PROBLEMS), "Problems");
+	ck_assert_str_eq(i18n(LANG_EN, I18N_N_KEYS), "");
+	ck_assert_int_eq(i18n_parse_lang("EN", &lang), 0);
+	ck_assert_int_eq(lang, LANG_EN);
+	ck_assert_int_eq(i18n_parse_lang("id", &lang), 0);
+	ck_assert_int_eq(lang, LANG_ID);
+	ck_assert_int_eq(i18n_parse_lang("fr", &lang), -1);
+	ck_assert_str_eq(i18n_pick(LANG_EN, "Desa", "Village"), "Village");
+	ck_assert_str_eq(i18n_pick(LANG_EN, "Desa", ""), "Desa");
+	ck_assert_str_eq(i18n_pick(LANG_ID, "Desa", "Village"), "Desa");
+	ck_assert_str_eq(i18n_level(LANG_ID, AREA_DISTRICT), "Kecamatan");
+	ck_assert_str_eq(i18n_state(LANG_EN, RUN_FAILED), "failed");
+	ck_assert_str_eq(i18n_num(LANG_ID, 81.775, 2, b, sizeof b), "81,78");
+	ck_assert_str_eq(i18n_num(LANG_EN, 81.775, 2, b, sizeof b), "81.78");
+	ck_assert_str_eq(i18n_num(LANG_ID, -0.04, 1, b, sizeof b), "0,0");
+	ck_assert_str_eq(i18n_num(LANG_ID, -3.25, 1, b, sizeof b), "-3,2");
+	ck_assert_str_eq(i18n_num(LANG_EN, NAN, 1, b, sizeof b), "-");
+	ck_assert_str_eq(i18n_num(LANG_EN, 786, 0, b, sizeof b), "786");
+	ck_assert_str_eq(i18n_value(LANG_ID, PK2D_COUNT, 786, b, sizeof b), "786");
+	ck_assert_str_eq(i18n_value(LANG_ID, PK2D_COUNT, 2.5, b, sizeof b), "2,5");
+	ck_assert_str_eq(i18n_value(LANG_ID, PK2D_MEAN, -1.234, b, sizeof b), "-1,23");
+	ck_assert_str_eq(i18n_value(LANG_EN, PK2D_PROPORTION, 73.333, b, sizeof b), "73.3");
+	ck_assert_str_eq(i18n_area_word(LANG_ID, "63.02.09.2007"), "Desa");
+	ck_assert_str_eq(i18n_area_word(LANG_ID, "63.71.01.1001"), "Kelurahan");
+	ck_assert_str_eq(i18n_area_word(LANG_EN, "63.02"), "Regency/City");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("svg");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, radar);
+	tcase_add_test(tc, bars);
+	tcase_add_test(tc, heat);
+	tcase_add_test(tc, series);
+	tcase_add_test(tc, words);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

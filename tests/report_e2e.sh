@@ -1,0 +1,175 @@
+#!/bin/sh
+# pk2d report and pk2d history end to end on pk2d-synth data (family plugin):
+# every format at once, the history store across two periods, a run killed
+# with SIGKILL inside its store transaction (the store stays as it was), a
+# kecamatan run with --split, and bad requests.
+set -u
+pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
+synth="$PK2D_TOP_BUILDDIR/src/pk2d-synth"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failures=0
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+gen() {
+	"$synth" --data "$PK2D_DATA_DIR" -q --plugins family --kk 60 --rt 3 "$@" ||
+		fail "pk2d-synth $*"
+}
+# A model of family indicators only, so that the run needs no other plugin.
+cat >"$tmp/model.ini" <<'MODEL'
+[model]
+name = Model uji e2e
+source = test
+status = working
+statement = Model uji
+attention = 75
+worst = 3
+[profile]
+kk = family.kk
+[category.ikk.hi]
+from = 75
+to = 100
+label_id = Tinggi
+[category.ikk.lo]
+from = 0
+to = 75
+label_id = Rendah
+[dimension.a]
+label_id = Legalitas
+weight = 0.4
+indicator.L1 = family.l1
+indicator.L2 = family.l2
+[dimension.b]
+label_id = Fisik
+weight = 0.3
+indicator.F1 = family.f1
+[dimension.c]
+label_id = Ekonomi
+weight = 0.3
+indicator.E1 = family.e1
+MODEL
+config() { # DIR PERIOD AREA DATA
+	cat >"$1/pk2d.ini" <<INI
+[pk2d]
+period = $2
+area = $3
+model = $tmp/model.ini
+store = $tmp/history.sqlite
+note = Data sintetis
+[plugin.family]
+survey = $4/keluarga.csv
+INI
+}
+hist() {
+	"$pk2d" -q -c "$tmp/a/pk2d.ini" history --format csv family.l1 | tr -d '\r'
+}
+
+# 1. Period 2023, one village, every format at once.
+gen -o "$tmp/d23" -a 63.02.09.2007 -p 2023 --seed 1
+mkdir -p "$tmp/a" "$tmp/out"
+config "$tmp/a" 2023 63.02.09.2007 "$tmp/d23"
+"$pk2d" -q -c "$tmp/a/pk2d.ini" report -f html,md,csv,json,xlsx,dhis2 -o "$tmp/out/r" ||
+	fail "report 2023"
+for ext in html md csv json xlsx dhis2.json; do
+	[ -s "$tmp/out/r.$ext" ] || fail "no r.$ext"
+done
+grep -q '"dataElement":[[:space:]]*"PK2D_FAMILY_L1"' "$tmp/out/r.dhis2.json" ||
+	fail "DHIS2 data element"
+grep -q 'Belum ada periode sebelumnya' "$tmp/out/r.html" || fail "first run has no trend"
+# Format from the extension, and [pk2d] output.
+"$pk2d" -q -c "$tmp/a/pk2d.ini" --store none report -o "$tmp/out/x.md" || fail "report -o x.md"
+head -1 "$tmp/out/x.md" | grep -q '^# Penilaian Kualitas Keluarga — Desa Sang-Sang$' ||
+	fail "x.md is not the Markdown report"
+grep -q 'store = none' "$tmp/out/x.md" || fail "--store none"
+[ "$(hist | head -1)" = "period,numerator,denominator,value,target" ] || fail "history header"
+[ "$(hist | wc -l)" -eq 2 ] || fail "history after one run"
+
+# 2. Period 2024: the trend compares with 2023.
+gen -o "$tmp/d24" -a 63.02.09.2007 -p 2024 --seed 2
+mkdir -p "$tmp/b"
+config "$tmp/b" 2024 63.02.09.2007 "$tmp/d24"
+"$pk2d" -q -c "$tmp/b/pk2d.ini" report -f html -o "$tmp/out/r24.html" || fail "report 2024"
+grep -q '<th class="n">2023</th><th class="n">2024</th>' "$tmp/out/r24.html" ||
+	fail "2024 report has no trend against 2023"
+hist >"$tmp/before"
+[ "$(sed -n 2p "$tmp/before" | cut -d, -f1)" = 2023 ] &&
+	[ "$(sed -n 3p "$tmp/before" | cut -d, -f1)" = 2024 ] || fail "history is not 2023, 2024"
+"$pk2d" -c "$tmp/a/pk2d.ini" history family.l1 >"$tmp/table" || fail "history table"
+grep -q '^family.l1 - ' "$tmp/table" || fail "history table title"
+grep -q '^Periode  *Pembilang  *Penyebut  *Nilai  *Target$' "$tmp/table" || fail "history table head"
+
+# 3. Rerun 2024 with other data, killed inside the store transaction: the
+# store keeps the old 2024 values and run log.
+gen -o "$tmp/d24b" -a 63.02.09.2007 -p 2024 --seed 3
+mkdir -p "$tmp/c"
+config "$tmp/c" 2024 63.02.09.2007 "$tmp/d24b"
+runs_before=$(sqlite3 "$tmp/history.sqlite" 'SELECT count(*) FROM runs' 2>/dev/null || echo none)
+PK2D_TEST_STORE_PAUSE="$tmp/paused" "$pk2d" -q -c "$tmp/c/pk2d.ini" report -f html \
+	-o "$tmp/out/killed.html" &
+pid=$!
+i=0
+while [ ! -e "$tmp/paused" ] && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ -e "$tmp/paused" ] || fail "the report never reached the store's pause"
+[ -e "$tmp/history.sqlite-journal" ] || fail "no transaction in progress at the pause"
+kill -9 $pid
+wait $pid 2>/dev/null
+hist >"$tmp/after-kill"
+cmp -s "$tmp/before" "$tmp/after-kill" || fail "a killed run changed the store"
+[ -e "$tmp/out/killed.html" ] && fail "a killed run left a report"
+ls "$tmp/out" | grep -q '\.tmp\.' && fail "temporary files left behind"
+if [ "$runs_before" != none ]; then
+	[ "$(sqlite3 "$tmp/history.sqlite" 'SELECT count(*) FROM runs')" = "$runs_before" ] ||
+		fail "a killed run added to the run log"
+fi
+# The same run, not killed: 2024 is replaced, the run log grows by one.
+"$pk2d" -q -c "$tmp/c/pk2d.ini" report -f html -o "$tmp/out/r24b.html" || fail "rerun 2024"
+hist >"$tmp/after"
+[ "$(wc -l <"$tmp/after")" -eq 3 ] || fail "rerunning 2024 did not replace it"
+cmp -s "$tmp/before" "$tmp/after" && fail "rerunning 2024 with other data changed nothing"
+[ "$(sed -n 2p "$tmp/before")" = "$(sed -n 2p "$tmp/after")" ] || fail "rerunning 2024 changed 2023"
+if [ "$runs_before" != none ]; then
+	[ "$(sqlite3 "$tmp/history.sqlite" 'SELECT count(*) FROM runs')" = $((runs_before + 1)) ] ||
+		fail "the run log did not grow by one"
+fi
+
+# 4. A kecamatan: the summary, every village in one file and with --split.
+gen -o "$tmp/dk" -a 63.02.09 -p 2023 --seed 4 --kk 20 --rt 2
+mkdir -p "$tmp/k"
+config "$tmp/k" 2023 63.02.09 "$tmp/dk"
+"$pk2d" -q -c "$tmp/k/pk2d.ini" --store none report -f html,csv -o "$tmp/out/kec" \
+	--split "$tmp/split" || fail "kecamatan report"
+[ "$(grep -c '^indicator,63.02.09,' "$tmp/out/kec.csv")" -gt 0 ] || fail "kecamatan CSV roll-up"
+grep -q 'Ringkasan desa' "$tmp/out/kec.html" || fail "kecamatan summary"
+villages=$(grep -c '<section class="area" id="area-63\.02\.09\.[0-9]*">' "$tmp/out/kec.html")
+[ "$villages" -ge 2 ] || fail "kecamatan file has $villages village sections"
+[ -s "$tmp/split/63.02.09.html" ] && [ -s "$tmp/split/63.02.09.2007.csv" ] || fail "--split files"
+[ "$(ls "$tmp/split" | grep -c '^63\.02\.09\.[0-9]*\.html$')" = "$villages" ] ||
+	fail "--split: one HTML per village"
+grep -q 'href="63.02.09.2007.html"' "$tmp/split/63.02.09.html" || fail "--split summary links"
+# A village's split file holds that village only.
+grep -q '^indicator,63.02.09.2007,' "$tmp/split/63.02.09.2007.csv" || fail "--split village CSV"
+grep -q '^indicator,63.02.09,' "$tmp/split/63.02.09.2007.csv" && fail "--split village CSV has the kecamatan"
+grep -q '^indicator,63.02.09.2008,' "$tmp/split/63.02.09.2007.csv" && fail "--split village CSV has a neighbour"
+
+# 5. Bad requests: usage errors exit 2, write nothing.
+"$pk2d" -q -c "$tmp/a/pk2d.ini" report -f html,pdf -o "$tmp/out/bad" 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "unknown format 'pdf'" "$tmp/err" || fail "unknown format"
+"$pk2d" -q -c "$tmp/a/pk2d.ini" --store none report -f html,csv 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'need a file name' "$tmp/err" || fail "several formats to stdout"
+"$pk2d" -q -c "$tmp/a/pk2d.ini" --store none report -o "$tmp/nodir/r.html" 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q 'nodir/r.html' "$tmp/err" || fail "output in a missing directory"
+"$pk2d" -q -c "$tmp/a/pk2d.ini" history family.nope 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "no indicator or intervention 'family.nope'" "$tmp/err" ||
+	fail "history of an unknown id"
+"$pk2d" -q -c "$tmp/a/pk2d.ini" history 2>"$tmp/err"
+[ $? -eq 2 ] || fail "history without an id"
+"$pk2d" -q -c "$tmp/a/pk2d.ini" --store "$tmp/none.sqlite" history family.l1 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q 'no history store here' "$tmp/err" || fail "history without a store"
+[ -e "$tmp/none.sqlite" ] && fail "history created a store"
+[ $failures -eq 0 ] || exit 1
+echo "ok"

@@ -1,0 +1,44 @@
+#!/bin/sh
+# The XLSX report read back by LibreOffice (every sheet to CSV, text cells
+# quoted): numbers are numbers, codes and labels are text, formula columns
+# carry their values, and formula-like text is neutralised. Skips (77)
+# without LibreOffice.
+set -u
+office=$(command -v soffice || command -v libreoffice || true)
+if [ -z "$office" ]; then
+	echo "SKIP: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"
+	exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failures=0
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+"$PK2D_TOP_BUILDDIR/tests/report_sample" "$tmp" || { echo "FAIL: report_sample"; exit 1; }
+# Field 7 "true": quote every text cell, so text and numbers can be told apart;
+# the last field -1: every sheet to its own file.
+timeout 180 "$office" --headless --norestore -env:UserInstallation="file://$tmp/profile" \
+	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1' \
+	--outdir "$tmp/out" "$tmp/report.xlsx" >"$tmp/office.log" 2>&1 || fail "soffice"
+# Each expected line, "SHEET<TAB>LINE", must be a whole line of the sheet.
+while IFS='	' read -r sheet line; do
+	grep -qxF -- "$line" "$tmp/out/report-$sheet.csv" || fail "sheet $sheet: missing line: $line"
+done <<'LINES'
+IKK	"Indeks Kualitas Keluarga (IKK)",69.8666666666667,"Sedang",,,,,
+IKK	"A1","<script>alert(""x"")</script>","Dimensi A",16,25,64,64,"perlu perhatian"
+IKK	"B1","'@SUM(1)","Dimensi B",16,25,64,64,"perlu perhatian"
+Intervensi	"'=HYPERLINK(""http://x"",""y"")","'+kelas parenting","KK","KK",20,15,75,1000000
+Ringkasan desa	"63.02.09.2008","'=cmd|' /C calc'!A0","Desa",10,68,"Sedang",,2
+Ringkasan desa	"63.02.09","Kelumpang Tengah","Kecamatan",25,69.8666666666667,"Sedang",20,1
+Data	"indicator","63.02.09.2007","<script>alert(1)</script> & ""Sang""",1,"2024","fam.z","Rerata z","'=HYPERLINK(""http://x"",""y"")",,-3,2,-1.5,,
+Data	"intervention","63.02.09","Kelumpang Tengah",,"2024","fam.kelas","'+kelas parenting","'=HYPERLINK(""http://x"",""y"")","KK",15,20,75,,
+Tren	"IKK",61.8666666666667,69.8666666666667,8,
+LINES
+for sheet in "Profil Wilayah" IKK "Rekapitulasi wilayah" "Capaian per OPD" Intervensi \
+	Permasalahan "Rencana Tindak Lanjut" Tren "Kualitas Data dan Status Proses" Data; do
+	[ -s "$tmp/out/report-$sheet.csv" ] || fail "no sheet $sheet"
+done
+[ $failures -eq 0 ] || { cat "$tmp/office.log"; exit 1; }
+echo "ok: XLSX read back"
