@@ -21,15 +21,15 @@ static void put_num(outfile *o, const char *key, long v)
 	out_ch(o, '\n');
 }
 
-/* A long text as comment lines of at most about 100 characters (pk2d
+/* A long text as comment lines of at most about 145 characters (pk2d
  * refuses INI lines of 200), broken at spaces. */
 static void put_comment(outfile *o, const char *text)
 {
 	while (*text) {
 		size_t n = strlen(text);
 
-		if (n > 96) {
-			n = 96;
+		if (n > 140) {
+			n = 140;
 			while (n > 0 && text[n] != ' ')
 				n--;
 			if (n == 0)
@@ -56,6 +56,8 @@ void synth_write_config(const synth *s, outfile *o, const char *area, const char
 	put_line(o, "period = ", year);
 	if (*area)
 		put_line(o, "area = ", area);
+	out_str(o, "note = Data sintetis (pk2d-synth), bukan data keluarga, anak atau desa yang "
+		   "sebenarnya. Synthetic data, not real families, children or villages.\n");
 	if (s->opt.plugins & SP_ACTIVITIES)
 		out_str(o, "; Agencies without a plugin of their own (module = activities).\n"
 			   "include = agencies.ini\n");
