@@ -27,15 +27,19 @@ int area_level(const char *code);
  * returns 0, or -1 if code is malformed or level is deeper. */
 int area_ancestor(const char *code, int level, char *out, size_t outlen);
 /* Non-zero if code equals prefix or lies under it ("63.02.09.2007" under
- * "63.02"). */
+ * "63.02"); the empty prefix contains every code. */
 int area_within(const char *code, const char *prefix);
 
-/* Loads the code table (kode,nama,tingkat). NULL with err set on failure. */
+/* Loads the code table (kode,nama,tingkat; any order, any separator). NULL
+ * with err set on failure as "path:line: why" (a malformed code, a tingkat
+ * that does not match the code's form, an empty name, a duplicate code) or
+ * "path: why" (cannot open, no header). */
 areas *areas_load(const char *path, char *err, size_t errlen);
 void areas_free(areas *a);
 /* Official name, or NULL when the code is not in the table. */
 const char *areas_name(const areas *a, const char *code);
-/* Number of villages in the table under prefix (for coverage messages). */
+/* Number of villages in the table under prefix (for coverage messages);
+ * NULL or "" counts every village, a malformed prefix none. */
 size_t areas_count_villages(const areas *a, const char *prefix);
 
 #endif

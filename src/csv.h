@@ -11,6 +11,19 @@
  * Every record remembers the line it starts on. Rows a plugin rejects, and
  * fields it could not read, are counted per "kind" (the text of the reason up
  * to its first ':') with the first CSV_EXAMPLES lines of each kind kept.
+ *
+ * Dialect details:
+ *  - The separator is the one of ';' ',' and tab that occurs most outside
+ *    quotes in the header line; ties go in that order; a header with none of
+ *    them (one column) reads as ','.
+ *  - Lines that are blank, or hold nothing but separators and blanks (Excel
+ *    writes ";;;" for formatted empty rows), are skipped and not counted.
+ *  - Fields are trimmed of spaces, tabs and CRs. A field is quoted only when
+ *    its first non-blank character is '"'; blanks inside the quotes are
+ *    kept, and text after the closing quote is appended ("ab"cd -> abcd). A
+ *    '"' elsewhere in an unquoted field is ordinary text (5" -> 5").
+ *  - A file with no header line (empty, or only a BOM and blank lines) is
+ *    refused by csv_open: "empty file: no header line".
  */
 #ifndef PK2D_CSV_H
 #define PK2D_CSV_H
@@ -50,8 +63,10 @@ int csv_column(const csv_reader *c, const char *name);
 /* Number of header columns, and the header name of column i. */
 int csv_header_count(const csv_reader *c);
 const char *csv_header(const csv_reader *c, int i);
-/* 1: a record is current; 0: end of file; <0: PK2D_ERR_* with err set
- * ("unterminated quote", a read error), as "line N: why". */
+/* 1: a record is current; 0: end of file; <0: PK2D_ERR_* with err set as
+ * "line N: why": PK2D_ERR_DATA "line N: unterminated quoted field" (N is
+ * the line the quote opens on), PK2D_ERR_IO "line N: read error: ...".
+ * After an error every later call returns the same error. */
 int csv_next(csv_reader *c, char *err, size_t errlen);
 int csv_count(const csv_reader *c);
 const char *csv_field(const csv_reader *c, int col);
@@ -60,6 +75,8 @@ int csv_date(const csv_reader *c, int col, long *days);
 long csv_line(const csv_reader *c);
 const char *csv_path(const csv_reader *c);
 char csv_separator(const csv_reader *c);
+/* A row counts once per kind however often it is named, and once in
+ * rejected or noted: a noted row that is then rejected counts as rejected. */
 void csv_reject(csv_reader *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void csv_vreject(csv_reader *c, const char *fmt, va_list ap);
 void csv_note(csv_reader *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -72,7 +89,20 @@ csv_stats *csv_close(csv_reader *c);
 void csv_stats_free(csv_stats *s);
 
 /* The same parsers on a plain string, shared by every module that reads
- * numbers and dates from text (INI values included). */
+ * numbers and dates from text (INI values included). Surrounding blanks are
+ * ignored; empty text is PK2D_ERR_MISSING, anything malformed
+ * PK2D_ERR_INVALID (and *out is left alone).
+ *
+ * Numbers: an optional sign, digits, and at most one decimal point or
+ * comma ("81,78", "-0,5", ".5", "5."). No thousands separators ("1.234,5"
+ * and "1,234.5" are refused), no exponent, no NaN or infinity. The result
+ * does not depend on the locale and equals what strtod gives in the C
+ * locale for the same text with a point.
+ *
+ * Dates: YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY (day and month may have one
+ * digit), a real calendar day (leap years checked), year 0001..9999. A time
+ * may follow as Excel writes it, after a space or 'T': H:MM, HH:MM:SS or
+ * HH:MM:SS.fff ("2023-05-01 00:00:00"); it is checked and ignored. */
 int parse_number(const char *s, double *out);   /* 0, PK2D_ERR_MISSING, _INVALID */
 int parse_date(const char *s, long *days);      /* days since 1970-01-01 */
 

@@ -8,13 +8,26 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_SOURCES = %D%/run.h
 
 # Data: CSV reader, region codes, registry.
-%C%_libpk2dcore_la_SOURCES +=
+%C%_libpk2dcore_la_SOURCES += %D%/csv.h %D%/csv.c %D%/parse.c \
+	%D%/areas.h %D%/areas.c %D%/registry.h %D%/registry.c
 
 # Host: configuration, loader, plugin API, runner.
-%C%_libpk2dcore_la_SOURCES +=
+%C%_libpk2dcore_la_SOURCES += %D%/log.c %D%/log.h %D%/util.c %D%/util.h \
+	%D%/inifile.c %D%/inifile.h %D%/conf.c %D%/conf.h \
+	%D%/loader.c %D%/loader.h %D%/wire.c %D%/wire.h %D%/api.c %D%/api.h \
+	%D%/runner.c %D%/runner.h %D%/session.c %D%/session.h \
+	%D%/report.c %D%/report.h %D%/report_text.c %D%/report_json.c
+
+bin_PROGRAMS += %D%/pk2d
+%C%_pk2d_SOURCES = %D%/main.c
+%C%_pk2d_CPPFLAGS = $(AM_CPPFLAGS) -DPK2D_SYSCONFDIR='"$(pk2dconfdir)"'
+%C%_pk2d_LDADD = %D%/libpk2dcore.la
 
 # Assessment: model and combined assessment.
 %C%_libpk2dcore_la_SOURCES +=
 
 # Report writers and history store.
 %C%_libpk2dcore_la_SOURCES +=
+
+# Health: WHO-UNICEF prevalence classes for the report.
+%C%_libpk2dcore_la_SOURCES += %D%/prevalence_class.c %D%/prevalence_class.h

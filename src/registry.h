@@ -9,6 +9,16 @@
  * kabupaten -> province; percentages are only ever computed from those sums.
  *
  * Single-threaded: the host feeds it from one thread, in configuration order.
+ *
+ * Decisions the plugin ABI leaves open:
+ *  - Indicators and interventions have separate namespaces.
+ *  - Optional strings of a declaration are copied as "" (never NULL);
+ *    label_en defaults to label_id, unit to "%" for proportions and rates.
+ *  - Every kind needs den > 0 (a plugin does not report an empty group);
+ *    a count needs den == 1; num >= 0 except for means.
+ *  - Values added after registry_rollup() are in the totals only after the
+ *    next registry_rollup(); registry_drop_plugin_values() recomputes the
+ *    totals itself when a roll-up had been done.
  */
 #ifndef PK2D_REGISTRY_H
 #define PK2D_REGISTRY_H
@@ -102,13 +112,15 @@ int registry_get_intervention(const registry *r, const reg_intervention *iv,
  * counts, num/den for means; NaN when den is 0. */
 double reg_value(const reg_indicator *ind, const reg_sum *s);
 
-/* Distinct codes at a level (enum area_level) under prefix that have any
- * value or intervention value, sorted; *out is malloc'd (free each string
- * and the array). Returns the count. */
+/* Distinct codes at a level (enum area_level) under prefix (NULL or "":
+ * everywhere) that have any value or intervention value, themselves or in
+ * an area under them; sorted; *out is malloc'd (free each string and the
+ * array), NULL when the count is 0. Returns the count. */
 size_t registry_areas(const registry *r, const char *prefix, int level, char ***out);
 /* Distinct RT numbers (> 0) reported for a village, sorted; *out malloc'd. */
 size_t registry_rts(const registry *r, const char *village, int **out);
-/* Distinct periods, sorted; *out as for registry_areas. */
+/* Distinct periods of reported values, sorted as strings; *out as for
+ * registry_areas. */
 size_t registry_periods(const registry *r, char ***out);
 
 /* Every reported (not rolled-up) value, ordered by indicator declaration,
@@ -122,6 +134,10 @@ void registry_each_intervention_value(const registry *r,
                                                 const char *area, int rt,
                                                 const char *period, const reg_isum *s),
                                       void *ud);
+
+/* PK2D_ERR_NOMEM once a call that cannot return an error (roll-up, drop,
+ * the listings) ran out of memory and its result is incomplete; else 0. */
+int registry_status(const registry *r);
 
 /* Period syntax check: yyyy, yyyySn, yyyyQn, yyyyMM. */
 int period_valid(const char *p);

@@ -5,6 +5,15 @@ TEST_LDADD = src/libpk2dcore.la $(CHECK_LIBS)
 TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
 
 # Core unit tests.
+check_PROGRAMS += tests/check_csv tests/check_areas tests/check_registry
+TESTS += tests/check_csv tests/check_areas tests/check_registry
+tests_check_csv_CFLAGS = $(TEST_CFLAGS)
+tests_check_csv_LDADD = $(TEST_LDADD)
+tests_check_areas_CFLAGS = $(TEST_CFLAGS)
+tests_check_areas_LDADD = $(TEST_LDADD)
+tests_check_registry_CFLAGS = $(TEST_CFLAGS)
+tests_check_registry_LDADD = $(TEST_LDADD)
+EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv
 
 # Host tests and test-only plugins.
 
@@ -32,3 +41,8 @@ check_PROGRAMS += tests/check_synth_e2e
 tests_check_synth_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
 tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)
 TESTS += tests/check_synth_e2e
+# Health: WHO-UNICEF prevalence classes.
+check_PROGRAMS += %D%/check_prevalence_class
+TESTS += %D%/check_prevalence_class
+%C%_check_prevalence_class_CFLAGS = $(TEST_CFLAGS)
+%C%_check_prevalence_class_LDADD = $(TEST_LDADD)

@@ -9,7 +9,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 stage=$tmp/stage
 
-make -s -C "$PK2D_TOP_BUILDDIR" install DESTDIR="$stage" >"$tmp/install.log" 2>&1 ||
+MAKEFLAGS= make -s -C "$PK2D_TOP_BUILDDIR" install DESTDIR="$stage" >"$tmp/install.log" 2>&1 ||
 	{ cat "$tmp/install.log"; exit 1; }
 pc=$(find "$stage" -name pk2d.pc | head -n 1)
 pk2d=$(find "$stage" -path '*/bin/pk2d' | head -n 1)
@@ -27,8 +27,8 @@ case $plugindir in "$stage"/*) ;; *) echo "plugindir $plugindir not staged"; exi
 
 cp -R "$PK2D_TOP_SRCDIR/docs/example-plugin" "$tmp/plugin"
 chmod -R u+w "$tmp/plugin"
-make -s -C "$tmp/plugin" >/dev/null
-make -s -C "$tmp/plugin" install
+MAKEFLAGS= make -s -C "$tmp/plugin" >/dev/null
+MAKEFLAGS= make -s -C "$tmp/plugin" install
 test -x "$plugindir/posyandu.so"
 
 unset PK2D_PLUGIN_PATH
@@ -40,6 +40,6 @@ grep -q 'posyandu_active' "$tmp/plugins.txt"
 PK2D_DATA_DIR=$data "$pk2d" --plugin-path "$plugindir" -c pk2d.ini report --format json \
 	-o "$tmp/report.json"
 # The village sums the three RTs: 1/2 + 1/1 + 2/3 active = 4 of 6 posyandu.
-tr -d ' \n' <"$tmp/report.json" >"$tmp/flat.json"
+tr -d ' \n\t' <"$tmp/report.json" >"$tmp/flat.json"
 grep -q '"indicator":"posyandu.posyandu_active","area":"63.02.09.2007","rt":3,"period":"2023","numerator":2,"denominator":3' "$tmp/flat.json"
 echo "out-of-tree plugin built, installed and run"

@@ -1,0 +1,282 @@
+/*
+ * health.c - the Dinas Kesehatan plugin: WHO 2006 z-scores and nutrition
+ * prevalence from the e-PPGBM export, the health interventions from their
+ * activity log, a children file to check against WHO Anthro and the by-name
+ * follow-up list. See docs/plugins/health.md.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pk2d/plugin.h"
+#include "indicators.h"
+#include "interventions.h"
+#include "outputs.h"
+#include "ppgbm.h"
+#include "roster.h"
+#include "who_tables.h"
+#include "zscore.h"
+
+struct health {
+	const pk2d_host_api *api;
+	pk2d_host *h;
+	who_tables *tables;
+	ppgbm_columns cols;
+	const char *log_headers[LF_N];
+	iv_set ivs;
+};
+
+static const pk2d_config_key config_keys[] = {
+	{ "children", NULL, 0, "e-PPGBM export of child measurements (CSV)" },
+	{ "column.*", NULL, 0, "column.FIELD = header: the export's column for FIELD (id kk "
+	  "area rt sex birth_date measure_date age_days weight height measure oedema name "
+	  "parent posyandu)" },
+	{ "target_stunting", "14.2", 0, "stunting target in % (14.2: RPJMN 2029; 18.8: 2025)" },
+	{ "children_output", NULL, 0, "write one row per child with WHO Anthro's z-scores and "
+	  "flags to this CSV file" },
+	{ "followup_output", NULL, 0, "write the by-name list of children to follow up to this "
+	  "CSV file (personal data)" },
+	{ "intervention_log", NULL, 0, "health intervention log (activity log CSV)" },
+	{ "log_column.*", NULL, 0, "log_column.FIELD = header (area rt intervention target "
+	  "realised date budget)" },
+	{ "interventions", NULL, 0, "interventions to declare, in order (default: the nine of "
+	  "Perpres 72/2021)" },
+	{ "intervention.*", NULL, 0, "intervention.ID.FIELD (label label_en target_group unit "
+	  "target aims)" },
+	{ NULL, NULL, 0, NULL }
+};
+
+static void health_fini(void *state)
+{
+	struct health *s = state;
+	if (s == NULL)
+		return;
+	interventions_free(&s->ivs);
+	free(s->tables);
+	free(s);
+}
+
+struct column_ctx {
+	struct health *s;
+	int rc;
+};
+
+static int column_key(void *ud, const char *key, const char *value)
+{
+	struct column_ctx *ctx = ud;
+	struct health *s = ctx->s;
+	char err[512];
+
+	if (strncmp(key, "log_column.", 11) == 0) {
+		for (int i = 0; i < LF_N; i++) {
+			if (strcmp(key + 11, iv_log_field_names[i]) == 0) {
+				s->log_headers[i] = value;
+				return 0;
+			}
+		}
+		s->api->log(s->h, PK2D_LOG_ERROR, "%s: %s: unknown field '%s' (area rt "
+		            "intervention target realised date budget)",
+		            s->api->config_where(s->h, key), key, key + 11);
+		ctx->rc = PK2D_ERR_CONFIG;
+		return 0;
+	}
+	if (ppgbm_columns_set(&s->cols, key, value, err, sizeof err) < 0) {
+		s->api->log(s->h, PK2D_LOG_ERROR, "%s: %s", s->api->config_where(s->h, key), err);
+		ctx->rc = PK2D_ERR_CONFIG;
+	}
+	return 0;
+}
+
+static int read_target(struct health *s, double *target)
+{
+	const char *text = s->api->config_get(s->h, "target_stunting");
+	char *end;
+
+	*target = HEALTH_TARGET_STUNTING_2029;
+	if (text == NULL)
+		return 0;
+	*target = strtod(text, &end);
+	if (*text == '\0' || *end != '\0' || !(*target >= 0 && *target <= 100)) {
+		s->api->log(s->h, PK2D_LOG_ERROR, "%s: target_stunting: '%s' is not a percentage "
+		            "0-100", s->api->config_where(s->h, "target_stunting"), text);
+		return PK2D_ERR_CONFIG;
+	}
+	return 0;
+}
+
+static int health_init(const pk2d_host_api *api, pk2d_host *h, void **state)
+{
+	struct health *s = calloc(1, sizeof *s);
+	struct column_ctx ctx = { s, 0 };
+	char dir[4096];
+	double target;
+	int rc;
+
+	*state = s;
+	if (s == NULL)
+		return PK2D_ERR_NOMEM;
+	s->api = api;
+	s->h = h;
+	ppgbm_columns_default(&s->cols);
+	for (int i = 0; i < LF_N; i++)
+		s->log_headers[i] = iv_log_default_headers[i];
+	/* Every configuration problem is reported before giving up. */
+	api->config_each(h, column_key, &ctx);
+	rc = ctx.rc;
+	int rc2 = read_target(s, &target);
+	if (rc == 0)
+		rc = rc2;
+	if (api->config_get(h, "children") == NULL &&
+	    api->config_get(h, "intervention_log") == NULL) {
+		api->log(h, PK2D_LOG_ERROR, "neither children (the e-PPGBM export) nor "
+		         "intervention_log is set: nothing to read");
+		rc = PK2D_ERR_CONFIG;
+	}
+	rc2 = interventions_configure(&s->ivs, api, h);
+	if (rc == 0 || rc2 == PK2D_ERR_NOMEM)
+		rc = rc2;
+	if (rc != 0)
+		return rc;
+	s->tables = malloc(sizeof *s->tables);
+	if (s->tables == NULL)
+		return PK2D_ERR_NOMEM;
+	snprintf(dir, sizeof dir, "%s/who-growth", api->data_dir(h));
+	if ((rc = who_tables_load(api, h, dir, s->tables)) != 0)
+		return rc;
+	if ((rc = indicators_declare(api, h, target)) != 0)
+		return rc;
+	return interventions_declare(&s->ivs, api, h);
+}
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Reads the export row by row into the roster (and the children file). */
+static int read_children(struct health *s, pk2d_csv *c, roster *ros, FILE *out,
+                         double *z_seconds)
+{
+	const pk2d_host_api *api = s->api;
+	ppgbm_reader rd;
+	ppgbm_row row;
+	zscore_result res;
+	int more, rc;
+
+	rc = ppgbm_reader_init(&rd, api, s->h, c, &s->cols, api->run_area(s->h));
+	if (rc != 0)
+		return rc;
+	while ((more = api->csv_next(c)) == 1) {
+		long other;
+		uint32_t cell;
+
+		if (!ppgbm_read_row(&rd, &row)) {
+			if (row.placed) {
+				if ((rc = roster_cell(ros, row.area, row.rt, &cell)) != 0)
+					return rc;
+				ros->counts[cell].rejected++;
+			}
+			continue;
+		}
+		double t0 = now();
+		zscore_compute(s->tables, &row.in, &res);
+		*z_seconds += now() - t0;
+		if (out != NULL)
+			children_write_row(out, row.id, row.area, row.rt, row.kk, &res);
+		if ((rc = roster_add(ros, &row, &res, api->csv_line(c), &other)) != 0)
+			return rc;
+		if (other != 0)
+			api->csv_note(c, "repeated child: same id as line %ld; the later "
+			              "measurement counts", other);
+	}
+	return more < 0 ? PK2D_ERR_DATA : 0;
+}
+
+static int write_followup(struct health *s, const roster *ros)
+{
+	const char *path = s->api->config_path(s->h, "followup_output");
+	char err[1024];
+	out_file o;
+	int rc;
+
+	if (path == NULL)
+		return 0;
+	if ((rc = out_open(&o, path, err, sizeof err)) == 0) {
+		rc = followup_write(o.f, ros);
+		if (rc != 0)
+			out_abort(&o);
+		else
+			rc = out_commit(&o, err, sizeof err);
+	}
+	if (rc != 0)
+		s->api->log(s->h, PK2D_LOG_ERROR, "%s", err);
+	return rc;
+}
+
+static int collect_children(struct health *s, const char *path)
+{
+	const pk2d_host_api *api = s->api;
+	const char *out_path = api->config_path(s->h, "children_output");
+	char err[1024];
+	double t0 = now(), z_seconds = 0;
+	out_file out = { 0 };
+	roster ros;
+	int rc;
+
+	pk2d_csv *c = api->csv_open(s->h, path);
+	if (c == NULL)
+		return PK2D_ERR_IO;
+	if (out_path != NULL) {
+		if ((rc = out_open(&out, out_path, err, sizeof err)) != 0) {
+			api->log(s->h, PK2D_LOG_ERROR, "%s", err);
+			api->csv_close(c);
+			return rc;
+		}
+		children_write_header(out.f);
+	}
+	roster_init(&ros);
+	rc = read_children(s, c, &ros, out.f, &z_seconds);
+	api->csv_close(c);
+	if (rc == 0)
+		rc = roster_count(&ros);
+	for (size_t i = 0; rc == 0 && i < ros.n_cells; i++)
+		rc = indicators_report(api, s->h, ros.cell_area[i], ros.cell_rt[i], &ros.counts[i]);
+	if (rc == 0)
+		rc = write_followup(s, &ros);
+	if (rc == 0 && out_path != NULL) {
+		rc = out_commit(&out, err, sizeof err);
+		if (rc != 0)
+			api->log(s->h, PK2D_LOG_ERROR, "%s", err);
+	}
+	out_abort(&out);
+	api->log(s->h, PK2D_LOG_INFO, "%s: %zu children in %zu areas/RT; z-scores %.1f ms of "
+	         "%.1f ms", path, ros.n_kids, ros.n_cells, z_seconds * 1e3, (now() - t0) * 1e3);
+	roster_free(&ros);
+	return rc;
+}
+
+static int health_collect(void *state)
+{
+	struct health *s = state;
+	const char *children = s->api->config_path(s->h, "children");
+	const char *log = s->api->config_path(s->h, "intervention_log");
+	int rc = 0;
+
+	if (children != NULL)
+		rc = collect_children(s, children);
+	if (rc == 0 && log != NULL)
+		rc = interventions_read_log(&s->ivs, s->api, s->h, log, s->log_headers);
+	return rc;
+}
+
+PK2D_PLUGIN_DEFINE(.name = "health", .agency = "Dinas Kesehatan", .version = "1.0.0",
+                   .description = "WHO 2006 z-scores and stunting, wasting, underweight and "
+                                  "overweight prevalence from the e-PPGBM export; health "
+                                  "interventions (Perpres 72/2021) from their log",
+                   .config_keys = config_keys, .init = health_init,
+                   .collect = health_collect, .fini = health_fini);

@@ -1,0 +1,149 @@
+/*
+ * indicators.c - declarations and values of the health indicators.
+ */
+#include <stdio.h>
+
+#include "indicators.h"
+
+#define G_STATUS "Status gizi balita (WHO 2006)"
+#define G_FAMILY "Keluarga"
+#define G_QUALITY "Kualitas data pengukuran"
+
+static const pk2d_indicator prevalence_table[] = {
+	{ "stunting", "Prevalensi stunting (TB/U < -2 SD)",
+	  "Stunting prevalence (length/height-for-age < -2 SD)", "%", PK2D_PROPORTION,
+	  PK2D_LOWER_IS_BETTER, 1, HEALTH_TARGET_STUNTING_2029, G_STATUS,
+	  "Balita 0-59 bulan dengan zlen < -2 / balita dengan zlen (tanpa flag WHO)" },
+	{ "severe_stunting", "Prevalensi sangat pendek (TB/U < -3 SD)",
+	  "Severe stunting prevalence (length/height-for-age < -3 SD)", "%", PK2D_PROPORTION,
+	  PK2D_LOWER_IS_BETTER, 0, 0, G_STATUS,
+	  "Balita dengan zlen < -3 / balita dengan zlen (tanpa flag WHO)" },
+	{ "wasting", "Prevalensi wasting (BB/TB < -2 SD)",
+	  "Wasting prevalence (weight-for-length/height < -2 SD)", "%", PK2D_PROPORTION,
+	  PK2D_LOWER_IS_BETTER, 0, 0, G_STATUS,
+	  "Balita dengan zwfl < -2 atau edema / balita dengan zwfl (tanpa flag) atau edema" },
+	{ "severe_wasting", "Prevalensi gizi buruk (BB/TB < -3 SD)",
+	  "Severe wasting prevalence (weight-for-length/height < -3 SD)", "%", PK2D_PROPORTION,
+	  PK2D_LOWER_IS_BETTER, 0, 0, G_STATUS,
+	  "Balita dengan zwfl < -3 atau edema / balita dengan zwfl (tanpa flag) atau edema" },
+	{ "underweight", "Prevalensi underweight (BB/U < -2 SD)",
+	  "Underweight prevalence (weight-for-age < -2 SD)", "%", PK2D_PROPORTION,
+	  PK2D_LOWER_IS_BETTER, 0, 0, G_STATUS,
+	  "Balita dengan zwei < -2 atau edema / balita dengan zwei (tanpa flag) atau edema" },
+	{ "overweight", "Prevalensi gizi lebih (BB/TB > +2 SD)",
+	  "Overweight prevalence (weight-for-length/height > +2 SD)", "%", PK2D_PROPORTION,
+	  PK2D_LOWER_IS_BETTER, 0, 0, G_STATUS,
+	  "Balita dengan zwfl > 2 / balita dengan zwfl (tanpa flag) atau edema" },
+	{ "kk_free_of_stunting", "KK tanpa balita stunting",
+	  "Families with no stunted child", "%", PK2D_PROPORTION, PK2D_HIGHER_IS_BETTER,
+	  0, 0, G_FAMILY,
+	  "KK yang semua balitanya berzlen >= -2 / KK dengan balita berzlen (tanpa flag); "
+	  "KK dihitung di RT balita pertamanya" },
+	{ "children", "Balita diukur", "Children measured", "anak", PK2D_COUNT,
+	  PK2D_NEUTRAL, 0, 0, G_QUALITY,
+	  "Balita 0-59 bulan yang dibaca (pengukuran terakhir tiap NIK)" },
+	{ "rows_rejected", "Baris e-PPGBM ditolak", "e-PPGBM rows rejected", "baris",
+	  PK2D_COUNT, PK2D_LOWER_IS_BETTER, 0, 0, G_QUALITY,
+	  "Baris yang tidak dapat dipakai (wilayah/RT tidak terbaca, umur >= 60 bulan)" },
+};
+
+/* Per index: flagged, missing, mean and mean of squares. */
+static const char *const index_label[ZS_N] = { "TB/U", "BB/U", "BB/TB", "IMT/U" };
+static const char *const index_label_en[ZS_N] = {
+	"length/height-for-age", "weight-for-age", "weight-for-length/height", "BMI-for-age"
+};
+
+static int declare_index(const pk2d_host_api *api, pk2d_host *h, int i)
+{
+	char id[4][32], lid[4][96], len[4][96];
+	const char *z = zscore_names[i];
+	pk2d_indicator d[4] = {
+		{ id[0], lid[0], len[0], "%", PK2D_PROPORTION, PK2D_LOWER_IS_BETTER, 0, 0,
+		  G_QUALITY, "z-score ditandai (flag WHO) / z-score yang dihitung" },
+		{ id[1], lid[1], len[1], "%", PK2D_PROPORTION, PK2D_LOWER_IS_BETTER, 0, 0,
+		  G_QUALITY, "Balita tanpa z-score (data kurang, tak terbaca, edema) / balita" },
+		{ id[2], lid[2], len[2], "z", PK2D_MEAN, PK2D_NEUTRAL, 0, 0, G_QUALITY,
+		  "Jumlah z / n, z-score tanpa flag" },
+		{ id[3], lid[3], len[3], "z2", PK2D_MEAN, PK2D_NEUTRAL, 0, 0, G_QUALITY,
+		  "Jumlah z^2 / n; SD = sqrt((meansq - mean^2) * n / (n - 1))" },
+	};
+
+	snprintf(id[0], sizeof id[0], "flagged_%s", z);
+	snprintf(id[1], sizeof id[1], "missing_%s", z);
+	snprintf(id[2], sizeof id[2], "mean_%s", z);
+	snprintf(id[3], sizeof id[3], "meansq_%s", z);
+	snprintf(lid[0], sizeof lid[0], "z-score %s ditandai (flag)", index_label[i]);
+	snprintf(lid[1], sizeof lid[1], "z-score %s tidak ada", index_label[i]);
+	snprintf(lid[2], sizeof lid[2], "Rata-rata z-score %s", index_label[i]);
+	snprintf(lid[3], sizeof lid[3], "Rata-rata kuadrat z-score %s", index_label[i]);
+	snprintf(len[0], sizeof len[0], "Flagged %s z-scores", index_label_en[i]);
+	snprintf(len[1], sizeof len[1], "Missing %s z-scores", index_label_en[i]);
+	snprintf(len[2], sizeof len[2], "Mean %s z-score", index_label_en[i]);
+	snprintf(len[3], sizeof len[3], "Mean square of %s z-scores", index_label_en[i]);
+	for (int k = 0; k < 4; k++) {
+		int rc = api->declare_indicator(h, &d[k]);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int indicators_declare(const pk2d_host_api *api, pk2d_host *h, double target_stunting)
+{
+	for (size_t i = 0; i < sizeof prevalence_table / sizeof prevalence_table[0]; i++) {
+		pk2d_indicator d = prevalence_table[i];
+		if (i == 0)
+			d.target = target_stunting;
+		int rc = api->declare_indicator(h, &d);
+		if (rc != 0)
+			return rc;
+	}
+	for (int i = 0; i < ZS_N; i++) {
+		int rc = declare_index(api, h, i);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int put(const pk2d_host_api *api, pk2d_host *h, const char *area, int rt,
+               const char *id, double num, double den)
+{
+	pk2d_value v = { id, area, rt, NULL, num, den };
+	if (den <= 0)
+		return 0;
+	return api->report_value(h, &v);
+}
+
+int indicators_report(const pk2d_host_api *api, pk2d_host *h, const char *area, int rt,
+                      const prev_counts *c)
+{
+	char id[32];
+	int rc = 0;
+
+#define PUT(name, num, den) \
+	do { if (rc == 0) rc = put(api, h, area, rt, name, (double)(num), (double)(den)); } while (0)
+	PUT("stunting", c->stunted, c->len_den);
+	PUT("severe_stunting", c->severely_stunted, c->len_den);
+	PUT("wasting", c->wasted, c->wfl_den);
+	PUT("severe_wasting", c->severely_wasted, c->wfl_den);
+	PUT("underweight", c->underweight, c->wei_den);
+	PUT("overweight", c->overweight, c->wfl_den);
+	PUT("kk_free_of_stunting", c->kk_free, c->kk_measured);
+	if (c->children > 0)
+		PUT("children", c->children, 1);
+	if (c->rejected > 0)
+		PUT("rows_rejected", c->rejected, 1);
+	for (int i = 0; i < ZS_N; i++) {
+		snprintf(id, sizeof id, "flagged_%s", zscore_names[i]);
+		PUT(id, c->flagged[i], c->computed[i]);
+		snprintf(id, sizeof id, "missing_%s", zscore_names[i]);
+		PUT(id, c->missing[i], c->children);
+		snprintf(id, sizeof id, "mean_%s", zscore_names[i]);
+		PUT(id, c->sum[i], c->n[i]);
+		snprintf(id, sizeof id, "meansq_%s", zscore_names[i]);
+		PUT(id, c->sumsq[i], c->n[i]);
+	}
+#undef PUT
+	return rc;
+}

@@ -1,0 +1,537 @@
+/*
+ * interventions.c - catalogue, INI selection and the intervention log.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "interventions.h"
+#include "period.h"
+#include "ppgbm.h"
+#include "strmap.h"
+
+/* The specific interventions of Perpres 72/2021 with the 2024 targets of its
+ * annex (DOMAIN.md 4.2). The source text of the ninth, imunisasi dasar
+ * lengkap, is cut off before its target; 90 % is the RPJMN 2020-2024 target
+ * for complete basic immunisation and the target of every other balita item
+ * of the list, and is marked as such in docs/plugins/health.md. */
+struct catalogue_entry {
+	const char *id, *label_id, *label_en, *target_group, *unit;
+	double target;
+	const char *aims;        /* space-separated */
+};
+
+static const struct catalogue_entry catalogue[] = {
+	{ "ttd_remaja", "Remaja putri mengonsumsi tablet tambah darah (TTD)",
+	  "Adolescent girls taking iron-folic acid tablets", "remaja putri", "orang", 58,
+	  "stunting" },
+	{ "ttd_bumil", "Ibu hamil mengonsumsi TTD minimal 90 tablet selama kehamilan",
+	  "Pregnant women taking at least 90 iron-folic acid tablets", "ibu hamil", "orang",
+	  80, "stunting severe_stunting" },
+	{ "pmt_bumil_kek", "Ibu hamil KEK mendapat tambahan asupan gizi",
+	  "Pregnant women with chronic energy deficiency given supplementary food",
+	  "ibu hamil KEK", "orang", 90, "stunting severe_stunting underweight" },
+	{ "asi_eksklusif", "Bayi usia kurang dari 6 bulan mendapat ASI eksklusif",
+	  "Infants under 6 months exclusively breastfed", "bayi 0-5 bulan", "anak", 80,
+	  "stunting wasting underweight" },
+	{ "mp_asi", "Anak usia 6-23 bulan mendapat makanan pendamping ASI (MP-ASI)",
+	  "Children 6-23 months given complementary feeding", "anak 6-23 bulan", "anak", 80,
+	  "stunting wasting underweight" },
+	{ "tata_laksana_gizi_buruk", "Balita gizi buruk mendapat pelayanan tata laksana gizi buruk",
+	  "Severely wasted children treated", "balita gizi buruk", "anak", 90,
+	  "severe_wasting wasting" },
+	{ "pemantauan_pertumbuhan", "Balita dipantau pertumbuhan dan perkembangannya",
+	  "Children under five whose growth and development is monitored",
+	  "balita 0-59 bulan", "anak", 90,
+	  "stunting wasting underweight overweight kk_free_of_stunting" },
+	{ "pmt_balita_gizi_kurang", "Balita gizi kurang mendapat tambahan asupan gizi",
+	  "Wasted children given supplementary food", "balita gizi kurang", "anak", 90,
+	  "wasting underweight" },
+	{ "imunisasi_dasar", "Balita memperoleh imunisasi dasar lengkap",
+	  "Children with complete basic immunisation", "anak 12-23 bulan", "anak", 90,
+	  "stunting kk_free_of_stunting" },
+};
+#define N_CATALOGUE (sizeof catalogue / sizeof catalogue[0])
+
+const char *const iv_log_field_names[LF_N] = {
+	"area", "rt", "intervention", "target", "realised", "date", "budget"
+};
+const char *const iv_log_default_headers[LF_N] = {
+	"kode_wilayah", "rt", "intervensi", "sasaran", "realisasi", "tanggal", "anggaran"
+};
+
+static int valid_id(const char *s, size_t n)
+{
+	if (n == 0 || n > IV_ID_MAX || s[0] < 'a' || s[0] > 'z')
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+static const struct catalogue_entry *find_catalogue(const char *id)
+{
+	for (size_t i = 0; i < N_CATALOGUE; i++)
+		if (strcmp(catalogue[i].id, id) == 0)
+			return &catalogue[i];
+	return NULL;
+}
+
+static health_iv *find_iv(const iv_set *set, const char *id, size_t n)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strlen(set->iv[i].id) == n && strncmp(set->iv[i].id, id, n) == 0)
+			return &set->iv[i];
+	return NULL;
+}
+
+/* Splits text (copied into iv->aims_text) into the aims list. */
+static int set_aims(health_iv *iv, const char *text)
+{
+	char *copy = strdup(text), *save = NULL;
+	size_t n = 0;
+
+	if (copy == NULL)
+		return PK2D_ERR_NOMEM;
+	free(iv->aims_text);
+	iv->aims_text = copy;
+	for (char *tok = strtok_r(copy, " ,\t", &save); tok != NULL;
+	     tok = strtok_r(NULL, " ,\t", &save)) {
+		if (n == IV_AIMS_MAX)
+			return PK2D_ERR_INVALID;
+		iv->aims[n++] = tok;
+	}
+	iv->aims[n] = NULL;
+	return 0;
+}
+
+struct config_ctx {
+	iv_set *set;
+	const pk2d_host_api *api;
+	pk2d_host *h;
+	int rc;
+};
+
+static void config_error(struct config_ctx *ctx, const char *key, const char *fmt, ...)
+	PK2D_PRINTF(3, 4);
+
+static void config_error(struct config_ctx *ctx, const char *key, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	ctx->api->log(ctx->h, PK2D_LOG_ERROR, "%s: %s: %s", ctx->api->config_where(ctx->h, key),
+	              key, msg);
+	if (ctx->rc == 0)
+		ctx->rc = PK2D_ERR_CONFIG;
+}
+
+/* Keeps a configured string: the host's strings live until fini, but a copy
+ * costs nothing and keeps the catalogue and the INI alike. */
+static int keep(const char **dest, const char *value)
+{
+	char *copy = strdup(value);
+	if (copy == NULL)
+		return PK2D_ERR_NOMEM;
+	free((char *)*dest);
+	*dest = copy;
+	return 0;
+}
+
+static int apply_key(void *ud, const char *key, const char *value)
+{
+	struct config_ctx *ctx = ud;
+	const char *id, *dot, *field;
+	health_iv *iv;
+	char *end;
+	int rc = 0;
+
+	if (strncmp(key, "intervention.", 13) != 0)
+		return 0;
+	id = key + 13;
+	dot = strchr(id, '.');
+	if (dot == NULL) {
+		config_error(ctx, key, "expected intervention.ID.FIELD");
+		return 0;
+	}
+	field = dot + 1;
+	iv = find_iv(ctx->set, id, (size_t)(dot - id));
+	if (iv == NULL) {
+		config_error(ctx, key, "'%.*s' is not in the interventions list",
+		             (int)(dot - id), id);
+		return 0;
+	}
+	if (strcmp(field, "label") == 0)
+		rc = keep(&iv->label_id, value);
+	else if (strcmp(field, "label_en") == 0)
+		rc = keep(&iv->label_en, value);
+	else if (strcmp(field, "target_group") == 0)
+		rc = keep(&iv->target_group, value);
+	else if (strcmp(field, "unit") == 0)
+		rc = keep(&iv->unit, value);
+	else if (strcmp(field, "aims") == 0) {
+		rc = set_aims(iv, value);
+		if (rc == PK2D_ERR_INVALID) {
+			config_error(ctx, key, "more than %d aims", IV_AIMS_MAX);
+			rc = 0;
+		}
+	} else if (strcmp(field, "target") == 0) {
+		double t = strtod(value, &end);
+		if (*value == '\0' || *end != '\0' || !(t >= 0 && t <= 100))
+			config_error(ctx, key, "'%s' is not a percentage 0-100", value);
+		else
+			iv->target = t;
+	} else {
+		config_error(ctx, key, "unknown field '%s' (label, label_en, target_group, unit, "
+		             "target, aims)", field);
+	}
+	if (rc != 0)
+		ctx->rc = rc;
+	return 0;
+}
+
+static int add_selected(iv_set *set, const char *id, size_t n)
+{
+	health_iv *iv = &set->iv[set->n];
+	char name[IV_ID_MAX + 1];
+	const struct catalogue_entry *e;
+
+	memset(iv, 0, sizeof *iv);
+	memcpy(name, id, n);
+	name[n] = '\0';
+	memcpy(iv->id, name, n + 1);
+	iv->target = -1;
+	set->n++;
+	e = find_catalogue(name);
+	if (e == NULL)
+		return 0;
+	iv->target = e->target;
+	if (keep(&iv->label_id, e->label_id) != 0 || keep(&iv->label_en, e->label_en) != 0 ||
+	    keep(&iv->target_group, e->target_group) != 0 || keep(&iv->unit, e->unit) != 0 ||
+	    set_aims(iv, e->aims) != 0)
+		return PK2D_ERR_NOMEM;
+	return 0;
+}
+
+int interventions_configure(iv_set *set, const pk2d_host_api *api, pk2d_host *h)
+{
+	const char *list = api->config_get(h, "interventions");
+	struct config_ctx ctx = { set, api, h, 0 };
+	char all[512] = "";
+	int rc;
+
+	set->n = 0;
+	if (list == NULL) {
+		for (size_t i = 0; i < N_CATALOGUE; i++) {
+			strcat(all, catalogue[i].id);
+			strcat(all, " ");
+		}
+		list = all;
+	}
+	set->iv = calloc(strlen(list) / 2 + 1, sizeof *set->iv);
+	if (set->iv == NULL)
+		return PK2D_ERR_NOMEM;
+	for (const char *p = list; *p != '\0';) {
+		size_t n = strcspn(p, " ,\t");
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		if (!valid_id(p, n)) {
+			char bad[64];
+			snprintf(bad, sizeof bad, "%.*s", (int)(n < 60 ? n : 60), p);
+			config_error(&ctx, "interventions", "'%s' is not an id [a-z][a-z0-9_], at most "
+			             "%d characters", bad, IV_ID_MAX);
+		} else if (find_iv(set, p, n) != NULL) {
+			char dup[IV_ID_MAX + 1];
+			snprintf(dup, sizeof dup, "%.*s", (int)n, p);
+			config_error(&ctx, "interventions", "'%s' is listed twice", dup);
+		} else if ((rc = add_selected(set, p, n)) != 0) {
+			return rc;
+		}
+		p += n;
+	}
+	api->config_each(h, apply_key, &ctx);
+	for (size_t i = 0; i < set->n; i++) {
+		if (set->iv[i].label_id == NULL) {
+			char known[512] = "";
+			for (size_t k = 0; k < N_CATALOGUE; k++) {
+				strcat(known, k ? ", " : "");
+				strcat(known, catalogue[k].id);
+			}
+			config_error(&ctx, "interventions", "'%s' is not in the catalogue (%s) and has "
+			             "no intervention.ID.label", set->iv[i].id, known);
+		}
+	}
+	return ctx.rc;
+}
+
+void interventions_free(iv_set *set)
+{
+	for (size_t i = 0; set->iv != NULL && i < set->n; i++) {
+		health_iv *iv = &set->iv[i];
+		free((char *)iv->label_id);
+		free((char *)iv->label_en);
+		free((char *)iv->target_group);
+		free((char *)iv->unit);
+		free(iv->aims_text);
+	}
+	free(set->iv);
+	set->iv = NULL;
+	set->n = 0;
+}
+
+int interventions_declare(const iv_set *set, const pk2d_host_api *api, pk2d_host *h)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		const health_iv *iv = &set->iv[i];
+		pk2d_intervention d = {
+			.id = iv->id, .label_id = iv->label_id, .label_en = iv->label_en,
+			.agency = NULL, .target_group = iv->target_group, .unit = iv->unit,
+			.aims = iv->aims, .origin = NULL,
+		};
+		char cid[64], lid[512], len[512];
+		pk2d_indicator cov = {
+			.id = cid, .label_id = lid, .label_en = len, .unit = "%", .kind = PK2D_RATE,
+			.direction = PK2D_HIGHER_IS_BETTER, .has_target = iv->target >= 0,
+			.target = iv->target >= 0 ? iv->target : 0, .group = "Intervensi",
+			.description = "Realisasi / sasaran dari log intervensi kesehatan",
+		};
+		int rc = api->declare_intervention(h, &d);
+		if (rc != 0)
+			return rc;
+		snprintf(cid, sizeof cid, "coverage_%s", iv->id);
+		snprintf(lid, sizeof lid, "Cakupan: %s", iv->label_id);
+		snprintf(len, sizeof len, "Coverage: %s",
+		         iv->label_en != NULL ? iv->label_en : iv->label_id);
+		rc = api->declare_indicator(h, &cov);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Sums per (intervention, area, RT), reported at the end. */
+struct log_sums {
+	strmap keys;
+	uint32_t *iv;
+	char (*area)[16];
+	int *rt;
+	double *target, *realised, *budget;
+	size_t n, cap;
+};
+
+static int sums_add(struct log_sums *s, uint32_t iv, const char *area, int rt,
+                    double target, double realised, double budget)
+{
+	char key[96];
+	uint32_t v = (uint32_t)s->n;
+	int rc;
+
+	snprintf(key, sizeof key, "%u/%s/%d", iv, area, rt);
+	rc = strmap_get_or_add(&s->keys, key, &v);
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		if (s->n == s->cap) {
+			size_t c = s->cap ? s->cap * 2 : 64;
+			void *p[6] = {
+				realloc(s->iv, c * sizeof *s->iv), NULL, NULL, NULL, NULL, NULL
+			};
+			if (p[0] != NULL) s->iv = p[0];
+			if (p[0] && (p[1] = realloc(s->area, c * sizeof *s->area)) != NULL) s->area = p[1];
+			if (p[1] && (p[2] = realloc(s->rt, c * sizeof *s->rt)) != NULL) s->rt = p[2];
+			if (p[2] && (p[3] = realloc(s->target, c * sizeof *s->target)) != NULL) s->target = p[3];
+			if (p[3] && (p[4] = realloc(s->realised, c * sizeof *s->realised)) != NULL) s->realised = p[4];
+			if (p[4] && (p[5] = realloc(s->budget, c * sizeof *s->budget)) != NULL) s->budget = p[5];
+			if (p[5] == NULL)
+				return PK2D_ERR_NOMEM;
+			s->cap = c;
+		}
+		s->iv[v] = iv;
+		snprintf(s->area[v], sizeof s->area[v], "%s", area);
+		s->rt[v] = rt;
+		s->target[v] = s->realised[v] = s->budget[v] = 0;
+		s->n++;
+	}
+	s->target[v] += target;
+	s->realised[v] += realised;
+	s->budget[v] += budget;
+	return 0;
+}
+
+static void sums_free(struct log_sums *s)
+{
+	strmap_free(&s->keys);
+	free(s->iv);
+	free(s->area);
+	free(s->rt);
+	free(s->target);
+	free(s->realised);
+	free(s->budget);
+}
+
+/* A volume or budget: empty is 0 (with *empty set), otherwise a number >= 0. */
+static int volume(const pk2d_host_api *api, pk2d_csv *c, int col, double *out)
+{
+	if (col < 0) {
+		*out = 0;
+		return 0;
+	}
+	int rc = api->csv_number(c, col, out);
+	if (rc == PK2D_ERR_MISSING) {
+		*out = 0;
+		return 0;
+	}
+	return rc == 0 && isfinite(*out) && *out >= 0 ? 0 : PK2D_ERR_INVALID;
+}
+
+/* Whether the row's date or period lies inside [first, last]. 1 inside, 0
+ * outside, -1 unreadable (the row is rejected by the caller). */
+static int in_period(const pk2d_host_api *api, pk2d_csv *c, int col, long first, long last)
+{
+	long day, p0, p1;
+	const char *text = api->csv_field(c, col);
+
+	if (api->csv_date(c, col, &day) == 0)
+		return day >= first && day <= last;
+	if (period_range(text, &p0, &p1) == 0)
+		return p0 >= first && p1 <= last;
+	return -1;
+}
+
+static int read_rows(const iv_set *set, const pk2d_host_api *api, pk2d_host *h,
+                     pk2d_csv *c, const int col[LF_N], long first, long last,
+                     struct log_sums *sums)
+{
+	const char *run_area = api->run_area(h);
+	const char *default_area = ppgbm_village_code(run_area) ? run_area : "";
+	int more;
+
+	while ((more = api->csv_next(c)) == 1) {
+		const char *area = col[LF_AREA] >= 0 ? api->csv_field(c, col[LF_AREA]) : default_area;
+		const char *id = api->csv_field(c, col[LF_INTERVENTION]);
+		const char *rt_text = col[LF_RT] >= 0 ? api->csv_field(c, col[LF_RT]) : "";
+		double target, realised, budget;
+		int rt = ppgbm_parse_rt(rt_text), inside;
+		health_iv *iv = find_iv(set, id, strlen(id));
+
+		if (!ppgbm_village_code(area)) {
+			api->csv_reject(c, "bad area: '%s' is not a village code PP.KK.CC.DDDD", area);
+			continue;
+		}
+		if (!ppgbm_area_within(area, run_area)) {
+			api->csv_reject(c, "outside area: '%s' is not in the run's area %s", area,
+			                run_area);
+			continue;
+		}
+		if (rt < 0) {
+			api->csv_reject(c, "bad rt: '%s'", rt_text);
+			continue;
+		}
+		if (iv == NULL) {
+			api->csv_reject(c, "unknown intervention: '%s'", id);
+			continue;
+		}
+		inside = in_period(api, c, col[LF_DATE], first, last);
+		if (inside < 0) {
+			api->csv_reject(c, "bad date: '%s' is neither a date nor a period",
+			                api->csv_field(c, col[LF_DATE]));
+			continue;
+		}
+		if (!inside) {
+			api->csv_reject(c, "outside period: '%s' is not in %s",
+			                api->csv_field(c, col[LF_DATE]), api->run_period(h));
+			continue;
+		}
+		if (volume(api, c, col[LF_TARGET], &target) != 0) {
+			api->csv_reject(c, "bad target: '%s'", api->csv_field(c, col[LF_TARGET]));
+			continue;
+		}
+		if (volume(api, c, col[LF_REALISED], &realised) != 0) {
+			api->csv_reject(c, "bad realised: '%s'", api->csv_field(c, col[LF_REALISED]));
+			continue;
+		}
+		if (volume(api, c, col[LF_BUDGET], &budget) != 0) {
+			api->csv_note(c, "bad budget: '%s'", api->csv_field(c, col[LF_BUDGET]));
+			budget = 0;
+		}
+		int rc = sums_add(sums, (uint32_t)(iv - set->iv), area, rt, target, realised, budget);
+		if (rc != 0)
+			return rc;
+	}
+	return more < 0 ? PK2D_ERR_DATA : 0;
+}
+
+static int report_sums(const iv_set *set, const pk2d_host_api *api, pk2d_host *h,
+                       const struct log_sums *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const health_iv *iv = &set->iv[s->iv[i]];
+		pk2d_intervention_value v = {
+			iv->id, s->area[i], s->rt[i], NULL, s->target[i], s->realised[i], s->budget[i]
+		};
+		int rc = api->report_intervention(h, &v);
+		if (rc != 0)
+			return rc;
+		if (s->target[i] > 0) {
+			char cid[64];
+			snprintf(cid, sizeof cid, "coverage_%s", iv->id);
+			pk2d_value cv = { cid, s->area[i], s->rt[i], NULL, s->realised[i], s->target[i] };
+			rc = api->report_value(h, &cv);
+			if (rc != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+int interventions_read_log(const iv_set *set, const pk2d_host_api *api, pk2d_host *h,
+                           const char *path, const char *const headers[LF_N])
+{
+	struct log_sums sums;
+	long first, last;
+	int col[LF_N], rc;
+	static const int required[] = { LF_INTERVENTION, LF_DATE, LF_REALISED };
+
+	if (period_range(api->run_period(h), &first, &last) != 0) {
+		api->log(h, PK2D_LOG_ERROR, "the run's period '%s' is not a DHIS2 period",
+		         api->run_period(h));
+		return PK2D_ERR_CONFIG;
+	}
+	pk2d_csv *c = api->csv_open(h, path);
+	if (c == NULL)
+		return PK2D_ERR_IO;
+	for (int i = 0; i < LF_N; i++)
+		col[i] = api->csv_column(c, headers[i]);
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+		if (col[required[i]] < 0) {
+			api->log(h, PK2D_LOG_ERROR, "%s:1: no %s column '%s' (set log_column.%s)", path,
+			         iv_log_field_names[required[i]], headers[required[i]],
+			         iv_log_field_names[required[i]]);
+			api->csv_close(c);
+			return PK2D_ERR_DATA;
+		}
+	}
+	if (col[LF_AREA] < 0 && !ppgbm_village_code(api->run_area(h))) {
+		api->log(h, PK2D_LOG_ERROR, "%s:1: no area column '%s' and the run's area '%s' is "
+		         "not a village (set log_column.area)", path, headers[LF_AREA],
+		         api->run_area(h));
+		api->csv_close(c);
+		return PK2D_ERR_DATA;
+	}
+	memset(&sums, 0, sizeof sums);
+	strmap_init(&sums.keys);
+	rc = read_rows(set, api, h, c, col, first, last, &sums);
+	api->csv_close(c);
+	if (rc == 0)
+		rc = report_sums(set, api, h, &sums);
+	sums_free(&sums);
+	return rc;
+}

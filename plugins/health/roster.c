@@ -1,0 +1,238 @@
+/*
+ * roster.c - one record per child, cells and KK.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "roster.h"
+
+void roster_init(roster *r)
+{
+	memset(r, 0, sizeof *r);
+	strmap_init(&r->cells);
+	strmap_init(&r->ids);
+	strmap_init(&r->kks);
+}
+
+void roster_free(roster *r)
+{
+	strmap_free(&r->cells);
+	strmap_free(&r->ids);
+	strmap_free(&r->kks);
+	free(r->cell_area);
+	free(r->cell_rt);
+	free(r->counts);
+	free(r->kk_cell);
+	free(r->kids);
+	for (size_t i = 0; i < r->n_follow; i++)
+		free(r->follow[i].id);
+	free(r->follow);
+	memset(r, 0, sizeof *r);
+}
+
+/* Makes room for one more element of size sz in *arr of capacity *cap. */
+static int reserve(void **arr, size_t *cap, size_t n, size_t sz)
+{
+	if (n < *cap)
+		return 0;
+	size_t c = *cap != 0 ? *cap * 2 : 64;
+	void *p = realloc(*arr, c * sz);
+	if (p == NULL)
+		return PK2D_ERR_NOMEM;
+	*arr = p;
+	*cap = c;
+	return 0;
+}
+
+int roster_cell(roster *r, const char *area, int rt, uint32_t *cell)
+{
+	char key[64];
+	uint32_t v = (uint32_t)r->n_cells;
+	int rc;
+
+	snprintf(key, sizeof key, "%s/%d", area, rt);
+	rc = strmap_get_or_add(&r->cells, key, &v);
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		size_t cap = r->cap_cells;
+		if (r->n_cells >= cap) {
+			size_t c = cap != 0 ? cap * 2 : 64;
+			void *a = realloc(r->cell_area, c * sizeof *r->cell_area);
+			if (a != NULL)
+				r->cell_area = a;
+			void *t = a != NULL ? realloc(r->cell_rt, c * sizeof *r->cell_rt) : NULL;
+			if (t != NULL)
+				r->cell_rt = t;
+			void *n = t != NULL ? realloc(r->counts, c * sizeof *r->counts) : NULL;
+			if (n == NULL)
+				return PK2D_ERR_NOMEM;
+			r->counts = n;
+			r->cap_cells = c;
+		}
+		snprintf(r->cell_area[v], sizeof r->cell_area[v], "%s", area);
+		r->cell_rt[v] = rt;
+		memset(&r->counts[v], 0, sizeof r->counts[v]);
+		r->n_cells++;
+	}
+	*cell = v;
+	return 0;
+}
+
+unsigned roster_reasons(const zscore_result *res, int oedema)
+{
+	unsigned why = 0;
+
+	if (res->flag[ZS_LEN] == 0 && res->z[ZS_LEN] < -3)
+		why |= FR_SEVERELY_STUNTED;
+	else if (res->flag[ZS_LEN] == 0 && res->z[ZS_LEN] < -2)
+		why |= FR_STUNTED;
+	if (res->flag[ZS_WFL] == 0 && res->z[ZS_WFL] < -3)
+		why |= FR_SEVERELY_WASTED;
+	else if (res->flag[ZS_WFL] == 0 && res->z[ZS_WFL] < -2)
+		why |= FR_WASTED;
+	if (oedema)
+		why |= FR_OEDEMA;
+	for (int i = 0; i < ZS_N; i++)
+		if (res->flag[i] == 1)
+			why |= FR_REMEASURE;
+	return why;
+}
+
+static int add_followup(roster *r, const ppgbm_row *row, const zscore_result *res,
+                        uint32_t cell, unsigned why, uint32_t *index)
+{
+	const char *parts[5] = { row->id, row->name, row->parent, row->posyandu, row->kk };
+	size_t len[5], total = 0;
+	int rc = reserve((void **)&r->follow, &r->cap_follow, r->n_follow, sizeof *r->follow);
+
+	if (rc != 0)
+		return rc;
+	for (int i = 0; i < 5; i++)
+		total += (len[i] = strlen(parts[i])) + 1;
+	char *block = malloc(total), *p = block;
+	if (block == NULL)
+		return PK2D_ERR_NOMEM;
+	followup *f = &r->follow[r->n_follow];
+	char **dest[5] = { &f->id, &f->name, &f->parent, &f->posyandu, &f->kk };
+	for (int i = 0; i < 5; i++) {
+		memcpy(p, parts[i], len[i] + 1);
+		*dest[i] = p;
+		p += len[i] + 1;
+	}
+	f->cell = cell;
+	f->sex = row->in.sex;
+	f->age_days = row->in.age_days;
+	f->measured = row->measured;
+	for (int i = 0; i < ZS_N; i++) {
+		f->z[i] = res->z[i];
+		f->flag[i] = res->flag[i];
+	}
+	f->reasons = why;
+	*index = (uint32_t)++r->n_follow;
+	return 0;
+}
+
+/* Fills record k from the row. */
+static int set_record(roster *r, child_rec *k, const ppgbm_row *row,
+                      const zscore_result *res, uint32_t cell, long line)
+{
+	unsigned why = roster_reasons(res, row->in.oedema);
+	int rc;
+
+	if (k->follow != 0) {
+		free(r->follow[k->follow - 1].id);
+		r->follow[k->follow - 1].id = NULL;
+	}
+	k->cell = cell;
+	k->kk = ROSTER_NONE;
+	k->follow = 0;
+	k->measured = row->measured;
+	k->line = line;
+	k->oedema = (char)row->in.oedema;
+	for (int i = 0; i < ZS_N; i++) {
+		k->z[i] = res->z[i];
+		k->flag[i] = (signed char)res->flag[i];
+	}
+	if (*row->kk != '\0') {
+		uint32_t v = (uint32_t)r->kks.n;
+		rc = strmap_get_or_add(&r->kks, row->kk, &v);
+		if (rc < 0)
+			return rc;
+		if (rc == 0) {
+			rc = reserve((void **)&r->kk_cell, &r->cap_kk, v, sizeof *r->kk_cell);
+			if (rc != 0)
+				return rc;
+			r->kk_cell[v] = cell;
+		}
+		k->kk = v;
+	}
+	if (why != 0)
+		return add_followup(r, row, res, cell, why, &k->follow);
+	return 0;
+}
+
+int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long line,
+               long *other_line)
+{
+	uint32_t cell, index = (uint32_t)r->n_kids;
+	int rc = roster_cell(r, row->area, row->rt, &cell);
+
+	*other_line = 0;
+	if (rc != 0)
+		return rc;
+	if (*row->id != '\0') {
+		rc = strmap_get_or_add(&r->ids, row->id, &index);
+		if (rc < 0)
+			return rc;
+		if (rc == 1) {
+			child_rec *k = &r->kids[index];
+			*other_line = k->line;
+			/* The later measurement wins; rows are read in line order,
+			 * so on equal (or unknown) dates the later row does. */
+			if (row->measured != LONG_MIN && k->measured != LONG_MIN &&
+			    row->measured < k->measured)
+				return 0;
+			return set_record(r, k, row, res, cell, line);
+		}
+	}
+	rc = reserve((void **)&r->kids, &r->cap_kids, r->n_kids, sizeof *r->kids);
+	if (rc != 0)
+		return rc;
+	child_rec *k = &r->kids[r->n_kids++];
+	k->follow = 0;
+	return set_record(r, k, row, res, cell, line);
+}
+
+int roster_count(roster *r)
+{
+	size_t n_kk = r->kks.n;
+	unsigned char *state = calloc(n_kk != 0 ? n_kk : 1, 1);   /* 1 measured, 2 stunted */
+
+	if (state == NULL)
+		return PK2D_ERR_NOMEM;
+	for (size_t i = 0; i < r->n_kids; i++) {
+		const child_rec *k = &r->kids[i];
+		zscore_result res;
+		for (int j = 0; j < ZS_N; j++) {
+			res.z[j] = k->z[j];
+			res.flag[j] = k->flag[j];
+		}
+		prev_add_child(&r->counts[k->cell], &res, k->oedema);
+		if (k->kk != ROSTER_NONE && !isnan(k->z[ZS_LEN]) &&
+		    k->flag[ZS_LEN] == 0)
+			state[k->kk] |= 1 | (k->z[ZS_LEN] < -2 ? 2 : 0);
+	}
+	for (size_t i = 0; i < n_kk; i++) {
+		if (!(state[i] & 1))
+			continue;
+		prev_counts *c = &r->counts[r->kk_cell[i]];
+		c->kk_measured++;
+		c->kk_free += !(state[i] & 2);
+	}
+	free(state);
+	return 0;
+}

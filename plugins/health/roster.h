@@ -1,0 +1,89 @@
+/*
+ * roster.h - the children of one run: one record per child (the latest
+ * measurement when a child id appears more than once), the (area, RT) cells
+ * they are counted in, their KK, and the by-name details of the children to
+ * follow up. Memory grows with the number of children (about 80 bytes each,
+ * plus the names of the children to follow up).
+ */
+#ifndef HEALTH_ROSTER_H
+#define HEALTH_ROSTER_H
+
+#include <stdint.h>
+
+#include "ppgbm.h"
+#include "prevalence.h"
+#include "strmap.h"
+
+#define ROSTER_NONE UINT32_MAX
+
+/* Why a child is on the follow-up list (bits). */
+enum followup_reason {
+	FR_SEVERELY_STUNTED = 1 << 0,   /* zlen < -3 */
+	FR_STUNTED = 1 << 1,            /* -3 <= zlen < -2 */
+	FR_SEVERELY_WASTED = 1 << 2,    /* zwfl < -3 */
+	FR_WASTED = 1 << 3,             /* -3 <= zwfl < -2 */
+	FR_OEDEMA = 1 << 4,             /* bilateral pitting oedema */
+	FR_REMEASURE = 1 << 5           /* a flagged z-score: measure again */
+};
+
+/* A child to follow up, with the personal data that goes only to the
+ * follow-up file. */
+typedef struct followup {
+	char *id, *name, *parent, *posyandu, *kk;   /* one allocation, id first */
+	uint32_t cell;
+	int sex;
+	double age_days;
+	long measured;
+	double z[ZS_N];
+	int flag[ZS_N];
+	unsigned reasons;
+} followup;
+
+typedef struct child_rec {
+	uint32_t cell;
+	uint32_t kk;             /* ROSTER_NONE: no KK */
+	uint32_t follow;         /* index + 1 into the follow-up list, 0 none */
+	long measured;           /* LONG_MIN when unknown */
+	long line;
+	double z[ZS_N];
+	signed char flag[ZS_N];
+	char oedema;
+} child_rec;
+
+typedef struct roster {
+	strmap cells;            /* "area/rt" -> cell */
+	char (*cell_area)[16];
+	int *cell_rt;
+	prev_counts *counts;
+	size_t n_cells, cap_cells;
+	strmap ids;              /* child id -> record */
+	strmap kks;              /* KK number -> KK index */
+	uint32_t *kk_cell;       /* the cell of each KK's first child */
+	size_t cap_kk;
+	child_rec *kids;
+	size_t n_kids, cap_kids;
+	followup *follow;        /* a freed entry has id NULL */
+	size_t n_follow, cap_follow;
+} roster;
+
+void roster_init(roster *r);
+void roster_free(roster *r);
+
+/* The cell of (area, rt), created on first use. 0 or PK2D_ERR_NOMEM. */
+int roster_cell(roster *r, const char *area, int rt, uint32_t *cell);
+
+/* Adds a child read at line with its result. When the id was seen before,
+ * the later measurement (by measure date, then by line) is kept and
+ * *other_line is set to the line of the other row (0 when the id is new or
+ * empty). 0 or PK2D_ERR_NOMEM. */
+int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long line,
+               long *other_line);
+
+/* Counts every child into its cell, and every KK into its first child's
+ * cell. Call once, after the last roster_add(). 0 or PK2D_ERR_NOMEM. */
+int roster_count(roster *r);
+
+/* The follow-up reasons of a result (0: no follow-up). */
+unsigned roster_reasons(const zscore_result *res, int oedema);
+
+#endif

@@ -1,0 +1,663 @@
+/*
+ * api.c - the functions of pk2d_host_api, and the two sinks.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "api.h"
+#include "log.h"
+#include "util.h"
+
+#ifndef PK2D_DATADIR
+#define PK2D_DATADIR "/usr/local/share/pk2d/data"
+#endif
+
+enum stage { STAGE_NONE, STAGE_INIT, STAGE_COLLECT, STAGE_FINI };
+
+struct pk2d_host {
+	const conf *cfg;
+	const conf_plugin *cp;
+	const loaded_plugin *lp;
+	const areas *areas;
+	api_sink *sink;
+	int stage;
+	size_t n_strings;
+	char **strings;           /* returned by config_path and config_where */
+};
+
+/* The instance whose callback runs now. One process runs one instance's code
+ * at a time (a child runs one; --no-fork runs them in turn), and the csv_*
+ * functions have no host argument to log and record through. */
+static pk2d_host *current;
+
+const char *api_strerror(int err)
+{
+	switch (err) {
+	case PK2D_OK: return "success";
+	case PK2D_ERR_INVALID: return "a malformed argument or value";
+	case PK2D_ERR_UNKNOWN_ID: return "an indicator or intervention not declared";
+	case PK2D_ERR_DUPLICATE: return "an id declared twice";
+	case PK2D_ERR_IO: return "a file could not be opened or read";
+	case PK2D_ERR_NOMEM: return "out of memory";
+	case PK2D_ERR_CONFIG: return "a configuration value is wrong";
+	case PK2D_ERR_DATA: return "the input data cannot be used at all";
+	case PK2D_ERR_MISSING: return "no such column, key or field";
+	default: return "not a pk2d error code";
+	}
+}
+
+const char *api_data_dir(void)
+{
+	const char *d = getenv("PK2D_DATA_DIR");
+	return d && *d ? d : PK2D_DATADIR;
+}
+
+/* ------------------------------------------------------- registry sink */
+
+static void sink_log_refusal(registry_sink *s, const char *err)
+{
+	s->logged_refusals++;
+	log_msg(s->logged_refusals <= API_REFUSALS_SHOWN ? PK2D_LOG_WARNING : PK2D_LOG_DEBUG,
+	        "%s: refused: %s", s->run->instance, err);
+}
+
+static int rs_indicator(api_sink *base, const pk2d_indicator *d)
+{
+	registry_sink *s = (registry_sink *)base;
+	char err[512];
+	int r = registry_declare_indicator(s->reg, s->run->instance, s->agency, d, err, sizeof err);
+	if (r < 0)
+		log_msg(PK2D_LOG_ERROR, "%s: %s", s->run->instance, err);
+	return r;
+}
+
+static int rs_intervention(api_sink *base, const pk2d_intervention *d)
+{
+	registry_sink *s = (registry_sink *)base;
+	char err[512];
+	int r = registry_declare_intervention(s->reg, s->run->instance, s->agency, d, err,
+	                                      sizeof err);
+	if (r < 0)
+		log_msg(PK2D_LOG_ERROR, "%s: %s", s->run->instance, err);
+	return r;
+}
+
+static int rs_value(api_sink *base, const pk2d_value *v)
+{
+	registry_sink *s = (registry_sink *)base;
+	char err[512];
+	int r = registry_add_value(s->reg, s->run->instance, s->period, v, err, sizeof err);
+	if (r < 0) {
+		s->run->refused++;
+		sink_log_refusal(s, err);
+	} else {
+		s->run->values++;
+	}
+	return r;
+}
+
+static int rs_ivalue(api_sink *base, const pk2d_intervention_value *v)
+{
+	registry_sink *s = (registry_sink *)base;
+	char err[512];
+	int r = registry_add_intervention_value(s->reg, s->run->instance, s->period, v, err,
+	                                        sizeof err);
+	if (r < 0) {
+		s->run->refused++;
+		sink_log_refusal(s, err);
+	} else {
+		s->run->values++;
+	}
+	return r;
+}
+
+static void rs_log(api_sink *base, int level, const char *text)
+{
+	registry_sink *s = (registry_sink *)base;
+	log_msg(level, "%s: %s", s->run->instance, text);
+}
+
+static void rs_file(api_sink *base, csv_stats *stats)
+{
+	registry_sink *s = (registry_sink *)base;
+	plugin_run *run = s->run;
+	run->files = xrealloc(run->files, (run->n_files + 1) * sizeof *run->files);
+	run->files[run->n_files++] = stats;
+}
+
+void registry_sink_init(registry_sink *s, registry *reg, plugin_run *run,
+                        const char *agency, const char *period)
+{
+	memset(s, 0, sizeof *s);
+	s->base.indicator = rs_indicator;
+	s->base.intervention = rs_intervention;
+	s->base.value = rs_value;
+	s->base.ivalue = rs_ivalue;
+	s->base.log = rs_log;
+	s->base.file = rs_file;
+	s->reg = reg;
+	s->run = run;
+	s->agency = agency;
+	s->period = period;
+}
+
+/* ----------------------------------------------------------- pipe sink */
+
+/* Buffered records are written once this many bytes are waiting. */
+#define PIPE_FLUSH_AT 65536
+
+int pipe_sink_flush(pipe_sink *s)
+{
+	size_t off = 0;
+	while (off < s->buf.len && !s->broken) {
+		ssize_t w = write(s->fd, s->buf.data + off, s->buf.len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			s->broken = 1;
+			break;
+		}
+		off += (size_t)w;
+	}
+	s->buf.len = 0;
+	return s->broken ? PK2D_ERR_IO : 0;
+}
+
+static void maybe_flush(pipe_sink *s)
+{
+	if (s->buf.len >= PIPE_FLUSH_AT)
+		pipe_sink_flush(s);
+}
+
+static void ps_log_local(pipe_sink *s, int level, const char *text)
+{
+	wire_put_log(&s->buf, level, text);
+	pipe_sink_flush(s);
+}
+
+static int ps_indicator(api_sink *base, const pk2d_indicator *d)
+{
+	pipe_sink *s = (pipe_sink *)base;
+	char err[512];
+	int r = registry_declare_indicator(s->local, s->instance, s->agency, d, err, sizeof err);
+	if (r < 0) {
+		ps_log_local(s, PK2D_LOG_ERROR, err);
+		return r;
+	}
+	wire_put_indicator(&s->buf, d);
+	maybe_flush(s);
+	return 0;
+}
+
+static int ps_intervention(api_sink *base, const pk2d_intervention *d)
+{
+	pipe_sink *s = (pipe_sink *)base;
+	char err[512];
+	int r = registry_declare_intervention(s->local, s->instance, s->agency, d, err,
+	                                      sizeof err);
+	if (r < 0) {
+		ps_log_local(s, PK2D_LOG_ERROR, err);
+		return r;
+	}
+	wire_put_intervention(&s->buf, d);
+	maybe_flush(s);
+	return 0;
+}
+
+/* The part of the registry's checks a child can make without the registry:
+ * is the id declared, are the numbers finite. */
+static int declared(pipe_sink *s, const char *id, int intervention)
+{
+	char full[128];
+	if (snprintf(full, sizeof full, "%s.%s", s->instance, id) >= (int)sizeof full)
+		return 0;
+	return intervention ? registry_find_intervention(s->local, full) != NULL
+	                    : registry_find_indicator(s->local, full) != NULL;
+}
+
+static int ps_value(api_sink *base, const pk2d_value *v)
+{
+	pipe_sink *s = (pipe_sink *)base;
+	wire_put_value(&s->buf, v);
+	maybe_flush(s);
+	if (!declared(s, v->indicator, 0))
+		return PK2D_ERR_UNKNOWN_ID;
+	if (!isfinite(v->numerator) || !isfinite(v->denominator))
+		return PK2D_ERR_INVALID;
+	return 0;
+}
+
+static int ps_ivalue(api_sink *base, const pk2d_intervention_value *v)
+{
+	pipe_sink *s = (pipe_sink *)base;
+	wire_put_ivalue(&s->buf, v);
+	maybe_flush(s);
+	if (!declared(s, v->intervention, 1))
+		return PK2D_ERR_UNKNOWN_ID;
+	if (!isfinite(v->target) || !isfinite(v->realised) || !isfinite(v->budget))
+		return PK2D_ERR_INVALID;
+	return 0;
+}
+
+static void ps_log(api_sink *base, int level, const char *text)
+{
+	ps_log_local((pipe_sink *)base, level, text);
+}
+
+static void ps_file(api_sink *base, csv_stats *stats)
+{
+	pipe_sink *s = (pipe_sink *)base;
+	wire_put_file(&s->buf, stats);
+	csv_stats_free(stats);
+	maybe_flush(s);
+}
+
+void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agency)
+{
+	memset(s, 0, sizeof *s);
+	s->base.indicator = ps_indicator;
+	s->base.intervention = ps_intervention;
+	s->base.value = ps_value;
+	s->base.ivalue = ps_ivalue;
+	s->base.log = ps_log;
+	s->base.file = ps_file;
+	s->fd = fd;
+	s->local = registry_new();
+	s->instance = instance;
+	s->agency = agency;
+}
+
+void pipe_sink_init_done(pipe_sink *s)
+{
+	wire_put_init_done(&s->buf);
+	pipe_sink_flush(s);
+}
+
+void pipe_sink_end(pipe_sink *s, int stage, int code)
+{
+	wire_put_end(&s->buf, stage, code);
+	pipe_sink_flush(s);
+}
+
+void pipe_sink_free(pipe_sink *s)
+{
+	wire_buf_free(&s->buf);
+	registry_free(s->local);
+	s->local = NULL;
+}
+
+/* ---------------------------------------------------------------- host */
+
+pk2d_host *api_host_new(const conf *cfg, const conf_plugin *cp, const loaded_plugin *lp,
+                        const areas *ar, api_sink *sink)
+{
+	pk2d_host *h = xcalloc(1, sizeof *h);
+	h->cfg = cfg;
+	h->cp = cp;
+	h->lp = lp;
+	h->areas = ar;
+	h->sink = sink;
+	return h;
+}
+
+void api_host_free(pk2d_host *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->n_strings; i++)
+		free(h->strings[i]);
+	free(h->strings);
+	free(h);
+}
+
+const char *api_host_agency(const pk2d_host *h)
+{
+	return h->cp->agency ? h->cp->agency : h->lp->agency;
+}
+
+static const char *keep(pk2d_host *h, char *s)
+{
+	h->strings = xrealloc(h->strings, (h->n_strings + 1) * sizeof *h->strings);
+	h->strings[h->n_strings++] = s;
+	return s;
+}
+
+static void host_logf(pk2d_host *h, int level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void host_logf(pk2d_host *h, int level, const char *fmt, ...)
+{
+	char text[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	h->sink->log(h->sink, level, text);
+}
+
+static void a_log(pk2d_host *h, int level, const char *fmt, ...)
+{
+	if (!h || !fmt)
+		return;
+	if (level < PK2D_LOG_ERROR)
+		level = PK2D_LOG_ERROR;
+	if (level > PK2D_LOG_DEBUG)
+		level = PK2D_LOG_DEBUG;
+	char text[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	h->sink->log(h->sink, level, text);
+}
+
+static const pk2d_config_key *default_key(const pk2d_host *h, const char *key)
+{
+	for (size_t i = 0; i < h->lp->n_keys; i++)
+		if (!strcasecmp(h->lp->keys[i].name, key))
+			return &h->lp->keys[i];
+	return NULL;
+}
+
+static const char *a_config_get(pk2d_host *h, const char *key)
+{
+	if (!h || !key)
+		return NULL;
+	const conf_entry *e = conf_section_get(h->cp->section, key);
+	if (e)
+		return e->value;
+	const pk2d_config_key *k = default_key(h, key);
+	return k ? k->default_value : NULL;
+}
+
+static const char *a_config_path(pk2d_host *h, const char *key)
+{
+	if (!h || !key)
+		return NULL;
+	const conf_entry *e = conf_section_get(h->cp->section, key);
+	if (e)
+		return keep(h, conf_entry_path(e, e->value));
+	const pk2d_config_key *k = default_key(h, key);
+	if (!k || !k->default_value)
+		return NULL;
+	char *dir = path_dirname(h->cp->section->file);
+	const char *p = keep(h, path_join(dir, k->default_value));
+	free(dir);
+	return p;
+}
+
+static const char *a_config_where(pk2d_host *h, const char *key)
+{
+	if (!h || !key)
+		return "";
+	const conf_entry *e = conf_section_get(h->cp->section, key);
+	if (!e)
+		return "";
+	return keep(h, xasprintf("%s:%d", e->file, e->line));
+}
+
+static int a_config_each(pk2d_host *h, int (*fn)(void *ud, const char *key, const char *value),
+                         void *ud)
+{
+	if (!h || !fn)
+		return PK2D_ERR_INVALID;
+	const conf_section *s = h->cp->section;
+	for (size_t i = 0; i < s->n; i++) {
+		int r = fn(ud, s->entries[i]->key, s->entries[i]->value);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+static const char *a_run_period(pk2d_host *h)
+{
+	return h ? h->cfg->period : NULL;
+}
+
+static const char *a_run_area(pk2d_host *h)
+{
+	return h ? h->cfg->area : NULL;
+}
+
+static const char *a_agency(pk2d_host *h)
+{
+	return h ? api_host_agency(h) : NULL;
+}
+
+static const char *a_area_name(pk2d_host *h, const char *code)
+{
+	if (!h || !code || !h->areas)
+		return NULL;
+	return areas_name(h->areas, code);
+}
+
+static const char *a_data_dir(pk2d_host *h)
+{
+	(void)h;
+	return api_data_dir();
+}
+
+static int wrong_stage(pk2d_host *h, const char *fn, int want)
+{
+	if (h->stage == want)
+		return 0;
+	host_logf(h, PK2D_LOG_ERROR, "%s may only be called in %s()", fn,
+	          want == STAGE_INIT ? "init" : "collect");
+	return 1;
+}
+
+static int a_declare_indicator(pk2d_host *h, const pk2d_indicator *ind)
+{
+	if (!h || !ind)
+		return PK2D_ERR_INVALID;
+	if (wrong_stage(h, "declare_indicator", STAGE_INIT))
+		return PK2D_ERR_INVALID;
+	return h->sink->indicator(h->sink, ind);
+}
+
+static int a_declare_intervention(pk2d_host *h, const pk2d_intervention *iv)
+{
+	if (!h || !iv)
+		return PK2D_ERR_INVALID;
+	if (wrong_stage(h, "declare_intervention", STAGE_INIT))
+		return PK2D_ERR_INVALID;
+	return h->sink->intervention(h->sink, iv);
+}
+
+static int a_report_value(pk2d_host *h, const pk2d_value *v)
+{
+	if (!h || !v)
+		return PK2D_ERR_INVALID;
+	if (wrong_stage(h, "report_value", STAGE_COLLECT))
+		return PK2D_ERR_INVALID;
+	if (!v->indicator || !v->area) {
+		host_logf(h, PK2D_LOG_WARNING, "report_value without %s",
+		          v->indicator ? "an area" : "an indicator id");
+		return PK2D_ERR_INVALID;
+	}
+	return h->sink->value(h->sink, v);
+}
+
+static int a_report_intervention(pk2d_host *h, const pk2d_intervention_value *v)
+{
+	if (!h || !v)
+		return PK2D_ERR_INVALID;
+	if (wrong_stage(h, "report_intervention", STAGE_COLLECT))
+		return PK2D_ERR_INVALID;
+	if (!v->intervention || !v->area) {
+		host_logf(h, PK2D_LOG_WARNING, "report_intervention without %s",
+		          v->intervention ? "an area" : "an intervention id");
+		return PK2D_ERR_INVALID;
+	}
+	return h->sink->ivalue(h->sink, v);
+}
+
+static pk2d_csv *a_csv_open(pk2d_host *h, const char *path)
+{
+	if (!h || !path)
+		return NULL;
+	char err[512];
+	csv_reader *c = csv_open(path, err, sizeof err);
+	if (!c)
+		host_logf(h, PK2D_LOG_ERROR, "%s: %s", path, err);
+	return c;
+}
+
+static int a_csv_column(pk2d_csv *c, const char *name)
+{
+	return c && name ? csv_column(c, name) : -1;
+}
+
+static int a_csv_next(pk2d_csv *c)
+{
+	if (!c)
+		return PK2D_ERR_INVALID;
+	char err[512];
+	int r = csv_next(c, err, sizeof err);
+	if (r < 0 && current)
+		host_logf(current, PK2D_LOG_ERROR, "%s: %s", csv_path(c), err);
+	return r;
+}
+
+static int a_csv_count(pk2d_csv *c)
+{
+	return c ? csv_count(c) : 0;
+}
+
+static const char *a_csv_field(pk2d_csv *c, int col)
+{
+	return c ? csv_field(c, col) : "";
+}
+
+static int a_csv_number(pk2d_csv *c, int col, double *out)
+{
+	return c && out ? csv_number(c, col, out) : PK2D_ERR_INVALID;
+}
+
+static int a_csv_date(pk2d_csv *c, int col, long *days)
+{
+	return c && days ? csv_date(c, col, days) : PK2D_ERR_INVALID;
+}
+
+static long a_csv_line(pk2d_csv *c)
+{
+	return c ? csv_line(c) : 0;
+}
+
+static const char *a_csv_path(pk2d_csv *c)
+{
+	return c ? csv_path(c) : "";
+}
+
+static void a_csv_reject(pk2d_csv *c, const char *fmt, ...)
+{
+	if (!c || !fmt)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	csv_vreject(c, fmt, ap);
+	va_end(ap);
+}
+
+static void a_csv_note(pk2d_csv *c, const char *fmt, ...)
+{
+	if (!c || !fmt)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	csv_vnote(c, fmt, ap);
+	va_end(ap);
+}
+
+static void a_csv_close(pk2d_csv *c)
+{
+	if (!c)
+		return;
+	csv_stats *s = csv_close(c);
+	if (s && current)
+		current->sink->file(current->sink, s);
+	else
+		csv_stats_free(s);
+}
+
+static const pk2d_host_api table = {
+	.abi_major = PK2D_ABI_MAJOR,
+	.abi_minor = PK2D_ABI_MINOR,
+	.struct_size = sizeof(pk2d_host_api),
+	.log = a_log,
+	.strerror = api_strerror,
+	.config_get = a_config_get,
+	.config_path = a_config_path,
+	.config_where = a_config_where,
+	.config_each = a_config_each,
+	.run_period = a_run_period,
+	.run_area = a_run_area,
+	.agency = a_agency,
+	.area_name = a_area_name,
+	.data_dir = a_data_dir,
+	.declare_indicator = a_declare_indicator,
+	.declare_intervention = a_declare_intervention,
+	.report_value = a_report_value,
+	.report_intervention = a_report_intervention,
+	.csv_open = a_csv_open,
+	.csv_column = a_csv_column,
+	.csv_next = a_csv_next,
+	.csv_count = a_csv_count,
+	.csv_field = a_csv_field,
+	.csv_number = a_csv_number,
+	.csv_date = a_csv_date,
+	.csv_line = a_csv_line,
+	.csv_path = a_csv_path,
+	.csv_reject = a_csv_reject,
+	.csv_note = a_csv_note,
+	.csv_close = a_csv_close,
+};
+
+const pk2d_host_api *api_table(void)
+{
+	return &table;
+}
+
+int api_call_init(pk2d_host *h, void **state)
+{
+	pk2d_host *saved = current;
+	current = h;
+	h->stage = STAGE_INIT;
+	*state = NULL;
+	int r = h->lp->init(&table, h, state);
+	h->stage = STAGE_NONE;
+	current = saved;
+	return r;
+}
+
+int api_call_collect(pk2d_host *h, void *state)
+{
+	pk2d_host *saved = current;
+	current = h;
+	h->stage = STAGE_COLLECT;
+	int r = h->lp->collect(state);
+	h->stage = STAGE_NONE;
+	current = saved;
+	return r;
+}
+
+void api_call_fini(pk2d_host *h, void *state)
+{
+	if (!h->lp->fini)
+		return;
+	pk2d_host *saved = current;
+	current = h;
+	h->stage = STAGE_FINI;
+	h->lp->fini(state);
+	h->stage = STAGE_NONE;
+	current = saved;
+}

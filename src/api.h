@@ -1,0 +1,99 @@
+/*
+ * api.h - the pk2d_host_api table and the sinks behind it.
+ *
+ * The api functions check their arguments and the stage (declarations in
+ * init, values in collect) and hand everything to a sink. There are two:
+ *  - the registry sink feeds the registry directly; it serves in-process
+ *    runs (--no-fork, unit tests) and, in the parent, the records decoded
+ *    from a child, so both modes apply results through the same code;
+ *  - the pipe sink, in a child, encodes each call as a wire record on
+ *    WIRE_FD (wire.h).
+ */
+#ifndef PK2D_API_H
+#define PK2D_API_H
+
+#include <stddef.h>
+#include "areas.h"
+#include "conf.h"
+#include "csv.h"
+#include "loader.h"
+#include "pk2d/plugin.h"
+#include "registry.h"
+#include "run.h"
+#include "wire.h"
+
+typedef struct api_sink api_sink;
+struct api_sink {
+	/* Declarations and values: 0 or a PK2D_ERR_* (the sink logs why). */
+	int (*indicator)(api_sink *s, const pk2d_indicator *d);
+	int (*intervention)(api_sink *s, const pk2d_intervention *d);
+	int (*value)(api_sink *s, const pk2d_value *v);
+	int (*ivalue)(api_sink *s, const pk2d_intervention_value *v);
+	/* A message of the plugin (without the instance name). */
+	void (*log)(api_sink *s, int level, const char *text);
+	/* A CSV file was closed; the sink takes the statistics over. */
+	void (*file)(api_sink *s, csv_stats *stats);
+};
+
+/* Feeds the registry under run->instance, counting run->values and
+ * run->refused and appending run->files. */
+typedef struct registry_sink {
+	api_sink base;
+	registry *reg;
+	plugin_run *run;
+	const char *agency;       /* the instance's agency */
+	const char *period;       /* the run's period, for values without one */
+	long logged_refusals;
+} registry_sink;
+
+/* Refusals logged as warnings per instance; the rest go to debug level and
+ * are summed up at the end of the run. */
+#define API_REFUSALS_SHOWN 20
+
+void registry_sink_init(registry_sink *s, registry *reg, plugin_run *run,
+                        const char *agency, const char *period);
+
+/* Encodes every call on fd, buffered. Declarations are also made in a
+ * private registry so that declare_* return what the parent's registry
+ * would; report_* return PK2D_ERR_UNKNOWN_ID for an undeclared id and
+ * PK2D_ERR_INVALID for a NaN or infinity, and are otherwise checked by the
+ * parent, which counts and logs refusals. */
+typedef struct pipe_sink {
+	api_sink base;
+	int fd;
+	wire_buf buf;
+	registry *local;
+	const char *instance, *agency;
+	int broken;               /* a write failed: the parent is gone */
+} pipe_sink;
+
+void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agency);
+/* Writes out what is buffered. 0, or PK2D_ERR_IO. */
+int pipe_sink_flush(pipe_sink *s);
+void pipe_sink_end(pipe_sink *s, int stage, int code);
+void pipe_sink_init_done(pipe_sink *s);
+void pipe_sink_free(pipe_sink *s);
+
+/* Everything one instance sees through the api. */
+pk2d_host *api_host_new(const conf *cfg, const conf_plugin *cp, const loaded_plugin *lp,
+                        const areas *ar, api_sink *sink);
+void api_host_free(pk2d_host *h);
+/* The agency of the instance: its section's agency =, else the
+ * descriptor's. */
+const char *api_host_agency(const pk2d_host *h);
+
+/* Call the plugin's callbacks with the stage set for the api checks. */
+int api_call_init(pk2d_host *h, void **state);
+int api_call_collect(pk2d_host *h, void *state);
+void api_call_fini(pk2d_host *h, void *state);
+
+/* The table handed to init(). */
+const pk2d_host_api *api_table(void);
+
+/* Text of a PK2D_ERR_* code (also api->strerror). */
+const char *api_strerror(int err);
+
+/* $PK2D_DATA_DIR, else the installed data directory. */
+const char *api_data_dir(void);
+
+#endif

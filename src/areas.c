@@ -1,0 +1,313 @@
+/*
+ * areas.c - Kemendagri codes: their form, their ancestors and their names.
+ *
+ * The table is a sorted array of packed codes (province, kabupaten,
+ * kecamatan and desa numbers, then the level in the low byte) pointing into
+ * one block of names. In that order every code is followed by all the codes
+ * under it, so "everything under 63.02" is one contiguous range.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "areas.h"
+#include "csv.h"
+
+struct area_entry {
+	uint64_t key;
+	uint32_t name;   /* offset into names */
+	uint32_t line;   /* line in the file, for messages */
+};
+
+struct areas {
+	struct area_entry *v;
+	size_t n;
+	char *names;
+};
+
+/* Lengths of the code at each level: "63", "63.02", "63.02.09", "63.02.09.2007". */
+static const size_t level_len[] = { 0, 2, 5, 8, 13 };
+
+static int digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+int area_level(const char *code)
+{
+	size_t n;
+
+	if (!code)
+		return AREA_INVALID;
+	n = strlen(code);
+	if (n < 2 || !digits(code, 2))
+		return AREA_INVALID;
+	if (n == 2)
+		return AREA_PROVINCE;
+	if (n < 5 || code[2] != '.' || !digits(code + 3, 2))
+		return AREA_INVALID;
+	if (n == 5)
+		return AREA_REGENCY;
+	if (n < 8 || code[5] != '.' || !digits(code + 6, 2))
+		return AREA_INVALID;
+	if (n == 8)
+		return AREA_DISTRICT;
+	if (n == 13 && code[8] == '.' && digits(code + 9, 4))
+		return AREA_VILLAGE;
+	return AREA_INVALID;
+}
+
+int area_ancestor(const char *code, int level, char *out, size_t outlen)
+{
+	int own = area_level(code);
+
+	if (own == AREA_INVALID || level < AREA_PROVINCE || level > own ||
+	    outlen <= level_len[level])
+		return -1;
+	memcpy(out, code, level_len[level]);
+	out[level_len[level]] = '\0';
+	return 0;
+}
+
+int area_within(const char *code, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	if (strncmp(code, prefix, n) != 0)
+		return 0;
+	return n == 0 || code[n] == '\0' || code[n] == '.';
+}
+
+static int two(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* The packed key of a code; 0 when malformed. */
+static uint64_t area_key(const char *code)
+{
+	int level = area_level(code);
+	uint64_t k = 0;
+
+	if (level == AREA_INVALID)
+		return 0;
+	k = (uint64_t)two(code) << 40;
+	if (level >= AREA_REGENCY)
+		k |= (uint64_t)two(code + 3) << 32;
+	if (level >= AREA_DISTRICT)
+		k |= (uint64_t)two(code + 6) << 24;
+	if (level == AREA_VILLAGE)
+		k |= (uint64_t)(two(code + 9) * 100 + two(code + 11)) << 8;
+	return k | (uint64_t)level;
+}
+
+/* The first key after every code under the one of key k (its next sibling). */
+static uint64_t area_key_after(uint64_t k)
+{
+	static const int shift[] = { 0, 40, 32, 24, 8 };
+	int level = (int)(k & 0xff);
+
+	return ((k >> shift[level]) + 1) << shift[level];
+}
+
+/* The dotted code of a packed key. */
+static void key_code(uint64_t k, char *out, size_t len)
+{
+	int level = (int)(k & 0xff);
+	unsigned pp = (unsigned)(k >> 40) & 0xff, kk = (unsigned)(k >> 32) & 0xff,
+	         cc = (unsigned)(k >> 24) & 0xff, dd = (unsigned)((k >> 8) & 0xffff) % 10000u;
+
+	if (level == AREA_PROVINCE)
+		snprintf(out, len, "%02u", pp);
+	else if (level == AREA_REGENCY)
+		snprintf(out, len, "%02u.%02u", pp, kk);
+	else if (level == AREA_DISTRICT)
+		snprintf(out, len, "%02u.%02u.%02u", pp, kk, cc);
+	else
+		snprintf(out, len, "%02u.%02u.%02u.%04u", pp, kk, cc, dd);
+}
+
+static size_t lower_bound(const areas *a, uint64_t key)
+{
+	size_t lo = 0, hi = a->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->v[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int level_of_tingkat(const char *t)
+{
+	static const char *const names[] = { NULL, "provinsi", "kabupaten_kota", "kecamatan",
+	                                     "desa_kelurahan" };
+	for (int i = AREA_PROVINCE; i <= AREA_VILLAGE; i++)
+		if (strcasecmp(t, names[i]) == 0)
+			return i;
+	return AREA_INVALID;
+}
+
+static int cmp_entry(const void *x, const void *y)
+{
+	const struct area_entry *a = x, *b = y;
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+void areas_free(areas *a)
+{
+	if (!a)
+		return;
+	free(a->v);
+	free(a->names);
+	free(a);
+}
+
+/* Adds one row of the table; 0 or -1 with err set. */
+static int add_row(areas *a, csv_reader *c, int ck, int cn, int ct, size_t *cap, size_t *ncap,
+                   size_t *nlen, char *err, size_t errlen)
+{
+	const char *code = csv_field(c, ck), *name = csv_field(c, cn);
+	int level = area_level(code), tlevel = level_of_tingkat(csv_field(c, ct));
+	size_t len = strlen(name) + 1;
+
+	if (level == AREA_INVALID) {
+		snprintf(err, errlen, "%s:%ld: malformed code '%s'", csv_path(c), csv_line(c), code);
+		return -1;
+	}
+	if (tlevel != level) {
+		snprintf(err, errlen, "%s:%ld: tingkat '%s' does not match code '%s'", csv_path(c),
+		         csv_line(c), csv_field(c, ct), code);
+		return -1;
+	}
+	if (!*name) {
+		snprintf(err, errlen, "%s:%ld: no name for code '%s'", csv_path(c), csv_line(c),
+		         code);
+		return -1;
+	}
+	if (a->n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 4096;
+		struct area_entry *nv = realloc(a->v, nc * sizeof *nv);
+		if (!nv)
+			goto nomem;
+		a->v = nv;
+		*cap = nc;
+	}
+	if (*nlen + len > *ncap) {
+		size_t nc = *ncap ? *ncap * 2 : 65536;
+		while (nc < *nlen + len)
+			nc *= 2;
+		char *nn = realloc(a->names, nc);
+		if (!nn)
+			goto nomem;
+		a->names = nn;
+		*ncap = nc;
+	}
+	memcpy(a->names + *nlen, name, len);
+	a->v[a->n].key = area_key(code);
+	a->v[a->n].name = (uint32_t)*nlen;
+	a->v[a->n].line = (uint32_t)csv_line(c);
+	a->n++;
+	*nlen += len;
+	return 0;
+nomem:
+	snprintf(err, errlen, "%s: out of memory", csv_path(c));
+	return -1;
+}
+
+areas *areas_load(const char *path, char *err, size_t errlen)
+{
+	char why[256];
+	csv_reader *c = csv_open(path, why, sizeof why);
+	areas *a;
+	int ck, cn, ct, rc, sorted = 1;
+	size_t cap = 0, ncap = 0, nlen = 0;
+
+	if (!c) {
+		snprintf(err, errlen, "%s: %s", path, why);
+		return NULL;
+	}
+	ck = csv_column(c, "kode");
+	cn = csv_column(c, "nama");
+	ct = csv_column(c, "tingkat");
+	if (ck < 0 || cn < 0 || ct < 0) {
+		snprintf(err, errlen, "%s:1: the header needs the columns kode, nama and tingkat",
+		         path);
+		csv_stats_free(csv_close(c));
+		return NULL;
+	}
+	if (!(a = calloc(1, sizeof *a))) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		csv_stats_free(csv_close(c));
+		return NULL;
+	}
+	while ((rc = csv_next(c, why, sizeof why)) == 1) {
+		if (add_row(a, c, ck, cn, ct, &cap, &ncap, &nlen, err, errlen) < 0)
+			goto fail;
+		if (a->n > 1 && a->v[a->n - 1].key <= a->v[a->n - 2].key)
+			sorted = 0;
+	}
+	if (rc < 0) {
+		snprintf(err, errlen, "%s: %s", path, why);
+		goto fail;
+	}
+	if (!sorted)
+		qsort(a->v, a->n, sizeof *a->v, cmp_entry);
+	for (size_t i = 1; i < a->n; i++) {
+		if (a->v[i].key == a->v[i - 1].key) {
+			char code[24];
+			key_code(a->v[i].key, code, sizeof code);
+			snprintf(err, errlen, "%s:%u: code %s already on line %u", path,
+			         a->v[i].line > a->v[i - 1].line ? a->v[i].line : a->v[i - 1].line, code,
+			         a->v[i].line > a->v[i - 1].line ? a->v[i - 1].line : a->v[i].line);
+			goto fail;
+		}
+	}
+	csv_stats_free(csv_close(c));
+	return a;
+fail:
+	csv_stats_free(csv_close(c));
+	areas_free(a);
+	return NULL;
+}
+
+const char *areas_name(const areas *a, const char *code)
+{
+	uint64_t key = area_key(code);
+	size_t i;
+
+	if (!a || key == 0)
+		return NULL;
+	i = lower_bound(a, key);
+	return i < a->n && a->v[i].key == key ? a->names + a->v[i].name : NULL;
+}
+
+size_t areas_count_villages(const areas *a, const char *prefix)
+{
+	size_t i, end, count = 0;
+
+	if (!a)
+		return 0;
+	if (!prefix || !*prefix) {
+		i = 0;
+		end = a->n;
+	} else {
+		uint64_t key = area_key(prefix);
+		if (key == 0)
+			return 0;
+		i = lower_bound(a, key);
+		end = lower_bound(a, area_key_after(key));
+	}
+	for (; i < end; i++)
+		count += (a->v[i].key & 0xff) == AREA_VILLAGE;
+	return count;
+}

@@ -1,0 +1,105 @@
+/*
+ * conf.h - the pk2d configuration: [pk2d] and [plugin.NAME] sections read
+ * from an INI file and the files it includes.
+ *
+ * (The file is conf.h, not config.h, so that it never shadows the config.h
+ * autoconf writes.)
+ *
+ * Every problem is reported as "file:line: what" into a msglist, all of them
+ * in one pass. docs/config.md describes every key.
+ */
+#ifndef PK2D_CONF_H
+#define PK2D_CONF_H
+
+#include <stddef.h>
+#include "log.h"
+#include "pk2d/plugin.h"
+
+/* Seconds a plugin instance may run when neither [pk2d] nor its section
+ * sets timeout. */
+#define CONF_DEFAULT_TIMEOUT 600.0
+
+typedef struct conf_entry {
+	char *key;            /* ASCII lower case */
+	char *value;          /* as written (inih trims blanks and ';' comments) */
+	char *file;           /* the INI file that set it, as opened */
+	int line;
+} conf_entry;
+
+typedef struct conf_section {
+	char *name;           /* "pk2d", "plugin.health" */
+	char *file;           /* where the section first starts */
+	int line;
+	size_t n;
+	conf_entry **entries; /* in file order */
+} conf_section;
+
+/* One [plugin.NAME] section: an instance of a module. */
+typedef struct conf_plugin {
+	char *instance;       /* NAME */
+	char *module;         /* module =, NAME by default */
+	int enabled;          /* enabled = no gives 0 */
+	int required;         /* required = yes gives 1 */
+	char *agency;         /* agency =, NULL: the descriptor's */
+	double timeout;       /* seconds: timeout =, else [pk2d] timeout */
+	const conf_section *section;
+} conf_plugin;
+
+typedef struct conf {
+	char *path;           /* the main file */
+	char *dir;            /* its directory */
+	/* [pk2d], checked and with defaults applied; paths are resolved
+	 * against the directory of the file that set them. */
+	char *period;
+	char *area;
+	size_t n_plugin_path;
+	char **plugin_path;
+	int jobs;             /* default: the number of CPUs online */
+	double timeout;
+	char *model;          /* default: models/ikk.ini next to the main file */
+	char *language;       /* "id" (default) or "en" */
+	char *format;         /* as written, NULL when absent */
+	char *output;         /* as written, NULL when absent */
+	char *store;          /* resolved path, NULL when absent */
+	char *split;          /* resolved path, NULL when absent */
+	char *title;          /* NULL when absent */
+	size_t n_sections;
+	conf_section **sections; /* in order of first appearance */
+	size_t n_plugins;
+	conf_plugin *plugins;    /* [plugin.*] in order of first appearance */
+} conf;
+
+/* Reads path and what it includes. NULL when anything is wrong; every
+ * problem is then in errs. */
+conf *conf_load(const char *path, msglist *errs);
+void conf_free(conf *c);
+
+/* Which file to read: cli (-c) if given, else $PK2D_CONFIG, else ./pk2d.ini,
+ * else PK2D_SYSCONFDIR/pk2d.ini when they exist. NULL when there is none;
+ * the result is malloc'd. */
+char *conf_find(const char *cli);
+
+const conf_section *conf_find_section(const conf *c, const char *name);
+/* key is compared ignoring ASCII case. NULL when not set. */
+const conf_entry *conf_section_get(const conf_section *s, const char *key);
+/* value resolved against the directory of the file that set e; malloc'd. */
+char *conf_entry_path(const conf_entry *e, const char *value);
+
+/* Non-zero for the keys every [plugin.*] section accepts: module, enabled,
+ * required, agency, timeout. */
+int conf_host_key(const char *key);
+/* Checks a section's other keys against a descriptor's config_keys (a name
+ * ending in '*' accepts the prefix): unknown keys (with a did-you-mean),
+ * required keys missing (reported at the section's line). Returns the number
+ * of errors added. */
+int conf_check_plugin(const conf_plugin *p, const pk2d_config_key *keys, msglist *errs);
+
+/* "yes/no", "true/false", "on/off", "1/0" (ASCII case ignored): 0 and *out
+ * set, or PK2D_ERR_INVALID. */
+int conf_parse_bool(const char *s, int *out);
+/* A whole number in [min, max]: 0, or PK2D_ERR_INVALID. */
+int conf_parse_int(const char *s, long min, long max, long *out);
+/* A number > 0 with a decimal point: 0, or PK2D_ERR_INVALID. */
+int conf_parse_seconds(const char *s, double *out);
+
+#endif

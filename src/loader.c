@@ -1,0 +1,257 @@
+/*
+ * loader.c - the plugin search path, dlopen() and the descriptor checks.
+ *
+ * Each refusal has its own message, because the person reading it is an
+ * agency developer who needs to know what to rebuild or rename.
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <elf.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "loader.h"
+#include "util.h"
+
+#ifndef PK2D_PLUGINDIR
+#define PK2D_PLUGINDIR "/usr/local/lib/pk2d/plugins"
+#endif
+
+static void add_dir(plugin_search *s, const char *dir, size_t len)
+{
+	if (len == 0)
+		return;
+	char *d = xmalloc(len + 1);
+	memcpy(d, dir, len);
+	d[len] = '\0';
+	s->dirs = xrealloc(s->dirs, (s->n + 1) * sizeof *s->dirs);
+	s->dirs[s->n++] = d;
+}
+
+static void add_list(plugin_search *s, const char *list)
+{
+	const char *p = list;
+	for (;;) {
+		const char *colon = strchr(p, ':');
+		size_t len = colon ? (size_t)(colon - p) : strlen(p);
+		add_dir(s, p, len);
+		if (!colon)
+			break;
+		p = colon + 1;
+	}
+}
+
+void plugin_search_init(plugin_search *s, const char *cli, const char *env,
+                        char *const *config_dirs, size_t n_config_dirs)
+{
+	s->n = 0;
+	s->dirs = NULL;
+	if (cli) {
+		add_list(s, cli);
+		return;
+	}
+	for (size_t i = 0; i < n_config_dirs; i++)
+		add_dir(s, config_dirs[i], strlen(config_dirs[i]));
+	if (env && *env)
+		add_list(s, env);
+	else
+		add_dir(s, PK2D_PLUGINDIR, strlen(PK2D_PLUGINDIR));
+}
+
+void plugin_search_free(plugin_search *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->dirs[i]);
+	free(s->dirs);
+	s->dirs = NULL;
+	s->n = 0;
+}
+
+static int regular_file(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+int plugin_find(const plugin_search *s, const char *name, char **path, char *err, size_t errlen)
+{
+	if (!name_valid(name)) {
+		snprintf(err, errlen, "'%s' is not a plugin name ([a-z][a-z0-9_]{0,31})", name);
+		return PK2D_ERR_INVALID;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		char *cands[3] = {
+			xasprintf("%s/%s.so", s->dirs[i], name),
+			xasprintf("%s/.libs/%s.so", s->dirs[i], name),
+			xasprintf("%s/%s/.libs/%s.so", s->dirs[i], name, name),
+		};
+		int found = -1;
+		for (int j = 0; j < 3 && found < 0; j++)
+			if (regular_file(cands[j]))
+				found = j;
+		for (int j = 0; j < 3; j++) {
+			if (j == found)
+				*path = cands[j];
+			else
+				free(cands[j]);
+		}
+		if (found >= 0)
+			return 0;
+	}
+	size_t off = (size_t)snprintf(err, errlen, "plugin '%s' not found: no %s.so in", name, name);
+	if (s->n == 0 && off < errlen)
+		snprintf(err + off, errlen - off, " an empty plugin path");
+	for (size_t i = 0; i < s->n && off < errlen; i++)
+		off += (size_t)snprintf(err + off, errlen - off, "%s %s", i ? "," : "", s->dirs[i]);
+	return PK2D_ERR_MISSING;
+}
+
+int loader_check(const pk2d_plugin *d, size_t symbol_size, const char *name,
+                 char *err, size_t errlen)
+{
+	const size_t head = offsetof(pk2d_plugin, struct_size) + sizeof d->struct_size;
+	const size_t need = offsetof(pk2d_plugin, fini) + sizeof d->fini;
+	if (symbol_size && symbol_size < head) {
+		snprintf(err, errlen, "%s is only %zu bytes: not a pk2d plugin descriptor",
+		         PK2D_PLUGIN_SYMBOL, symbol_size);
+		return PK2D_ERR_INVALID;
+	}
+	if (d->magic != PK2D_PLUGIN_MAGIC) {
+		snprintf(err, errlen, "bad magic 0x%08x in %s (a pk2d plugin has 0x%08x): "
+		         "not a pk2d plugin descriptor", (unsigned)d->magic, PK2D_PLUGIN_SYMBOL,
+		         (unsigned)PK2D_PLUGIN_MAGIC);
+		return PK2D_ERR_INVALID;
+	}
+	if (d->abi_major != PK2D_ABI_MAJOR) {
+		snprintf(err, errlen, "built for ABI %u.%u, this pk2d (%s) has ABI %d.%d: "
+		         "rebuild the plugin against pk2d >= %s",
+		         d->abi_major, d->abi_minor, PACKAGE_VERSION, PK2D_ABI_MAJOR,
+		         PK2D_ABI_MINOR, PACKAGE_VERSION);
+		return PK2D_ERR_INVALID;
+	}
+	if (d->abi_minor > PK2D_ABI_MINOR) {
+		snprintf(err, errlen, "built for ABI %u.%u, newer than this pk2d's (%s) ABI %d.%d: "
+		         "upgrade pk2d, or rebuild the plugin against pk2d %s",
+		         d->abi_major, d->abi_minor, PACKAGE_VERSION, PK2D_ABI_MAJOR,
+		         PK2D_ABI_MINOR, PACKAGE_VERSION);
+		return PK2D_ERR_INVALID;
+	}
+	if (d->struct_size < need) {
+		snprintf(err, errlen, "descriptor is %zu bytes, ABI %d.%d needs at least %zu: "
+		         "rebuild the plugin against pk2d >= %s", d->struct_size, PK2D_ABI_MAJOR,
+		         PK2D_ABI_MINOR, need, PACKAGE_VERSION);
+		return PK2D_ERR_INVALID;
+	}
+	if (symbol_size && symbol_size < d->struct_size) {
+		snprintf(err, errlen, "descriptor says it is %zu bytes but %s is only %zu",
+		         d->struct_size, PK2D_PLUGIN_SYMBOL, symbol_size);
+		return PK2D_ERR_INVALID;
+	}
+	if (!d->name) {
+		snprintf(err, errlen, "descriptor has no name");
+		return PK2D_ERR_INVALID;
+	}
+	if (strcmp(d->name, name) != 0) {
+		snprintf(err, errlen, "descriptor name '%.64s' does not match the file name "
+		         "'%s.so': the file must be called %.64s.so", d->name, name, d->name);
+		return PK2D_ERR_INVALID;
+	}
+	if (!d->init || !d->collect) {
+		snprintf(err, errlen, "descriptor has no %s function", d->init ? "collect" : "init");
+		return PK2D_ERR_INVALID;
+	}
+	return 0;
+}
+
+static loaded_plugin *copy_descriptor(const pk2d_plugin *d, const char *path)
+{
+	loaded_plugin *p = xcalloc(1, sizeof *p);
+	p->name = xstrdup(d->name);
+	p->path = xstrdup(path);
+	p->agency = xstrdup(d->agency ? d->agency : "");
+	p->version = xstrdup(d->version ? d->version : "");
+	p->description = xstrdup(d->description ? d->description : "");
+	p->abi_major = d->abi_major;
+	p->abi_minor = d->abi_minor;
+	size_t n = 0;
+	while (d->config_keys && d->config_keys[n].name)
+		n++;
+	p->keys = xcalloc(n + 1, sizeof *p->keys);
+	for (size_t i = 0; i < n; i++) {
+		p->keys[i].name = xstrdup(d->config_keys[i].name);
+		p->keys[i].default_value = xstrdup_null(d->config_keys[i].default_value);
+		p->keys[i].required = d->config_keys[i].required;
+		p->keys[i].help = xstrdup_null(d->config_keys[i].help);
+	}
+	p->n_keys = n;
+	p->init = d->init;
+	p->collect = d->collect;
+	p->fini = d->fini;
+	return p;
+}
+
+static void close_handle(void *h)
+{
+	const char *keep = getenv("PK2D_NO_DLCLOSE");
+	if (h && !(keep && *keep && strcmp(keep, "0")))
+		dlclose(h);
+}
+
+int loader_load(const char *path, const char *name, loaded_plugin **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	dlerror();
+	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		const char *why = dlerror();
+		snprintf(err, errlen, "not a loadable shared object: %s",
+		         why ? why : "dlopen failed");
+		return PK2D_ERR_INVALID;
+	}
+	dlerror();
+	const pk2d_plugin *d = dlsym(h, PK2D_PLUGIN_SYMBOL);
+	const char *why = dlerror();
+	if (why || !d) {
+		snprintf(err, errlen, "no symbol %s: not a pk2d plugin (a plugin defines it with "
+		         "PK2D_PLUGIN_DEFINE)", PK2D_PLUGIN_SYMBOL);
+		close_handle(h);
+		return PK2D_ERR_MISSING;
+	}
+	size_t symbol_size = 0;
+	Dl_info info;
+	const ElfW(Sym) *sym = NULL;
+	if (dladdr1(d, &info, (void **)&sym, RTLD_DL_SYMENT) && sym)
+		symbol_size = (size_t)sym->st_size;
+	int r = loader_check(d, symbol_size, name, err, errlen);
+	if (r < 0) {
+		close_handle(h);
+		return r;
+	}
+	loaded_plugin *p = copy_descriptor(d, path);
+	p->handle = h;
+	*out = p;
+	return 0;
+}
+
+void loader_unload(loaded_plugin *p)
+{
+	if (!p)
+		return;
+	close_handle(p->handle);
+	for (size_t i = 0; i < p->n_keys; i++) {
+		free((char *)p->keys[i].name);
+		free((char *)p->keys[i].default_value);
+		free((char *)p->keys[i].help);
+	}
+	free(p->keys);
+	free(p->name);
+	free(p->path);
+	free(p->agency);
+	free(p->version);
+	free(p->description);
+	free(p);
+}

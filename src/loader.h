@@ -1,0 +1,61 @@
+/*
+ * loader.h - finding plugin files on the search path, loading them with
+ * dlopen() and checking their descriptors before anything of theirs runs.
+ */
+#ifndef PK2D_LOADER_H
+#define PK2D_LOADER_H
+
+#include <stddef.h>
+#include "pk2d/plugin.h"
+
+/* The directories searched, in order. */
+typedef struct plugin_search {
+	size_t n;
+	char **dirs;
+} plugin_search;
+
+/* A checked plugin: every string and the key table are copies, so nothing
+ * points into the shared object. */
+typedef struct loaded_plugin {
+	char *name;
+	char *path;
+	char *agency, *version, *description;
+	unsigned abi_major, abi_minor;
+	pk2d_config_key *keys;     /* NULL-name terminated copy */
+	size_t n_keys;
+	void *handle;
+	int (*init)(const pk2d_host_api *api, pk2d_host *h, void **state);
+	int (*collect)(void *state);
+	void (*fini)(void *state);
+} loaded_plugin;
+
+/*
+ * The search path: cli (--plugin-path, a colon list) replaces everything;
+ * otherwise the config's plugin_path entries come first, then env
+ * ($PK2D_PLUGIN_PATH, a colon list) or, when env is NULL or empty, the
+ * compiled-in PK2D_PLUGINDIR.
+ */
+void plugin_search_init(plugin_search *s, const char *cli, const char *env,
+                        char *const *config_dirs, size_t n_config_dirs);
+void plugin_search_free(plugin_search *s);
+
+/* The file of plugin name: in each directory <dir>/<name>.so,
+ * <dir>/.libs/<name>.so, <dir>/<name>/.libs/<name>.so. 0 and *path
+ * (malloc'd), or PK2D_ERR_MISSING with err listing where it looked, or
+ * PK2D_ERR_INVALID for a malformed name. */
+int plugin_find(const plugin_search *s, const char *name, char **path, char *err, size_t errlen);
+
+/* Loads path and checks that it is the plugin called name. 0 and *out, or
+ * a negative PK2D_ERR_* with err saying why ("not a shared object: ...",
+ * "built for ABI 2.0, ..."). */
+int loader_load(const char *path, const char *name, loaded_plugin **out, char *err, size_t errlen);
+
+/* The checks of loader_load on a descriptor already in memory. symbol_size
+ * is the ELF size of the exported symbol (0 when unknown). */
+int loader_check(const pk2d_plugin *d, size_t symbol_size, const char *name,
+                 char *err, size_t errlen);
+
+/* Closes the object unless PK2D_NO_DLCLOSE is set, and frees p. */
+void loader_unload(loaded_plugin *p);
+
+#endif

@@ -1,0 +1,421 @@
+/*
+ * main.c - the pk2d command line.
+ *
+ *   pk2d [options] report    run every plugin and write the report
+ *   pk2d [options] check     check the configuration and the plugins' init
+ *   pk2d [options] plugins   list the plugins on the plugin path
+ *
+ * Exit status: 0 all went well; 1 a data, configuration or plugin failure;
+ * 2 a usage error.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "api.h"
+#include "log.h"
+#include "report.h"
+#include "session.h"
+#include "util.h"
+
+#define EXIT_FAIL 1
+#define EXIT_USAGE 2
+
+struct options {
+	const char *config;
+	const char *plugin_path;
+	const char *format;
+	const char *output;
+	int no_fork;
+	int jobs;
+	int verbosity;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+	        "Usage: pk2d [OPTION]... COMMAND\n"
+	        "Track the interventions of a family-quality programme (PK2D) from the\n"
+	        "agencies' data, through plugins.\n"
+	        "\n"
+	        "Commands:\n"
+	        "  report     run every enabled plugin and write the report\n"
+	        "  check      check the configuration, load the plugins and run their init\n"
+	        "  plugins    list the plugins on the plugin path and what they declare\n"
+	        "\n"
+	        "Options:\n"
+	        "  -c, --config FILE        configuration file (else $PK2D_CONFIG, ./pk2d.ini,\n"
+	        "                           %s/pk2d.ini)\n"
+	        "      --plugin-path DIRS   search only these directories (colon-separated)\n"
+	        "  -f, --format FORMAT      report format: %s (default: [pk2d] format, or text)\n"
+	        "  -o, --output FILE        write the report to FILE (default: [pk2d] output,\n"
+	        "                           or standard output)\n"
+	        "  -j, --jobs N             run up to N plugins at once (default: [pk2d] jobs)\n"
+	        "      --no-fork            run plugins inside pk2d itself (for debugging)\n"
+	        "  -q, --quiet              show errors only\n"
+	        "  -v, --verbose            show progress; twice for debugging detail\n"
+	        "  -h, --help               show this help and exit\n"
+	        "  -V, --version            show the version and exit\n"
+	        "\n"
+	        "Exit status: 0 success, 1 data, configuration or plugin failure, 2 usage error.\n",
+	        PK2D_SYSCONFDIR, report_format_names());
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "pk2d: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\nTry 'pk2d --help'.\n");
+	va_end(ap);
+	return EXIT_USAGE;
+}
+
+static int open_session(session *s, const struct options *o, session_opts *so)
+{
+	char *path = conf_find(o->config);
+	if (!path) {
+		log_msg(PK2D_LOG_ERROR, "no configuration: give -c FILE, set PK2D_CONFIG, or "
+		        "create ./pk2d.ini (%s/pk2d.ini was not found either)", PK2D_SYSCONFDIR);
+		return -1;
+	}
+	so->config = path;
+	so->plugin_path = o->plugin_path;
+	so->jobs = o->jobs;
+	so->no_fork = o->no_fork;
+	msglist errs = { 0 };
+	int r = session_open(s, so, &errs);
+	msglist_print(&errs);
+	msglist_free(&errs);
+	if (r < 0) {
+		free(path);
+		so->config = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static int cmd_report(const struct options *o)
+{
+	session s;
+	session_opts so;
+	if (open_session(&s, o, &so) < 0)
+		return EXIT_FAIL;
+	int status = 0;
+	const char *fname = o->format;
+	if (!fname)
+		fname = s.cfg->format ? s.cfg->format : "text";
+	const report_format *fmt = report_find_format(fname);
+	if (!fmt) {
+		const conf_entry *e = conf_section_get(conf_find_section(s.cfg, "pk2d"), "format");
+		log_msg(PK2D_LOG_ERROR, "%s:%d: unknown format '%s' (known: %s)", e->file, e->line,
+		        fname, report_format_names());
+		session_free(&s);
+		free((char *)so.config);
+		return EXIT_FAIL;
+	}
+	char *output = NULL;
+	if (o->output) {
+		output = xstrdup(o->output);
+	} else if (s.cfg->output) {
+		const conf_entry *e = conf_section_get(conf_find_section(s.cfg, "pk2d"), "output");
+		output = strcmp(e->value, "-") ? conf_entry_path(e, e->value) : xstrdup("-");
+	}
+	size_t bad = session_run(&s, &so, 0);
+	const plugin_run *req = session_required_failure(&s);
+	if (req) {
+		log_msg(PK2D_LOG_ERROR, "required plugin '%s' did not run: %s; no report written",
+		        req->instance, req->reason ? req->reason : run_state_name(req->state));
+		status = EXIT_FAIL;
+	} else {
+		report_ctx ctx = {
+			.cfg = s.cfg, .reg = s.reg, .areas = s.areas, .runs = s.runs,
+			.n_runs = s.n_runs, .period = s.cfg->period, .area = s.cfg->area,
+			.language = s.cfg->language, .title = s.cfg->title,
+		};
+		char err[1024];
+		if (report_write_file(&ctx, fmt, output, err, sizeof err) < 0) {
+			log_msg(PK2D_LOG_ERROR, "%s", err);
+			status = EXIT_FAIL;
+		} else if (output && strcmp(output, "-")) {
+			log_msg(PK2D_LOG_INFO, "wrote %s", output);
+		}
+		if (bad) {
+			log_msg(PK2D_LOG_ERROR, "%zu plugin instance%s did not run well; the report "
+			        "says which and why", bad, bad == 1 ? "" : "s");
+			status = EXIT_FAIL;
+		}
+	}
+	free(output);
+	session_free(&s);
+	free((char *)so.config);
+	return status;
+}
+
+static int cmd_check(const struct options *o)
+{
+	session s;
+	session_opts so;
+	if (open_session(&s, o, &so) < 0)
+		return EXIT_FAIL;
+	size_t bad = session_run(&s, &so, 1);
+	for (size_t i = 0; i < s.n_runs; i++) {
+		const plugin_run *r = &s.runs[i];
+		printf("%-16s %-12s %s%s%s\n", r->instance, r->module, run_state_name(r->state),
+		       r->reason ? ": " : "", r->reason ? r->reason : "");
+	}
+	printf("%zu indicators and %zu interventions declared by %zu plugin instances\n",
+	       registry_n_indicators(s.reg), registry_n_interventions(s.reg), s.n_runs);
+	session_free(&s);
+	free((char *)so.config);
+	return bad ? EXIT_FAIL : 0;
+}
+
+/* ------------------------------------------------------------- plugins */
+
+struct found {
+	char *name, *path;
+};
+
+static int found_has(const struct found *f, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(f[i].name, name))
+			return 1;
+	return 0;
+}
+
+static int regular(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* Every "<name>.so" the loader would find in dir, in name order. */
+static void scan_dir(const char *dir, struct found **f, size_t *n)
+{
+	struct dirent **list;
+	int m = scandir(dir, &list, NULL, alphasort);
+	if (m < 0)
+		return;
+	for (int i = 0; i < m; i++) {
+		const char *e = list[i]->d_name;
+		size_t len = strlen(e);
+		char *name = NULL, *path = NULL;
+		if (len > 3 && !strcmp(e + len - 3, ".so")) {
+			name = xstrdup(e);
+			name[len - 3] = '\0';
+			path = xasprintf("%s/%s", dir, e);
+		} else if (e[0] != '.') {
+			path = xasprintf("%s/%s/.libs/%s.so", dir, e, e);
+			name = xstrdup(e);
+		} else if (!strcmp(e, ".libs")) {
+			char *sub = xasprintf("%s/.libs", dir);
+			scan_dir(sub, f, n);
+			free(sub);
+		}
+		if (name && regular(path) && !found_has(*f, *n, name)) {
+			*f = xrealloc(*f, (*n + 1) * sizeof **f);
+			(*f)[*n].name = name;
+			(*f)[*n].path = path;
+			(*n)++;
+		} else {
+			free(name);
+			free(path);
+		}
+		free(list[i]);
+	}
+	free(list);
+}
+
+static void print_declarations(const registry *reg, const char *instance)
+{
+	for (size_t i = 0; i < registry_n_indicators(reg); i++) {
+		const reg_indicator *ind = registry_indicator_at(reg, i);
+		if (!strcmp(ind->plugin, instance))
+			printf("    indicator     %-28s %s [%s]\n", ind->full_id, ind->label_id,
+			       report_kind_name(ind->kind));
+	}
+	for (size_t i = 0; i < registry_n_interventions(reg); i++) {
+		const reg_intervention *iv = registry_intervention_at(reg, i);
+		if (!strcmp(iv->plugin, instance))
+			printf("    intervention  %-28s %s\n", iv->full_id, iv->label_id);
+	}
+}
+
+static int cmd_plugins(const struct options *o)
+{
+	conf *cfg = NULL;
+	char *path = conf_find(o->config);
+	if (path) {
+		msglist errs = { 0 };
+		cfg = conf_load(path, &errs);
+		msglist_print(&errs);
+		msglist_free(&errs);
+		free(path);
+		if (!cfg)
+			return EXIT_FAIL;
+	}
+	plugin_search search;
+	plugin_search_init(&search, o->plugin_path, getenv("PK2D_PLUGIN_PATH"),
+	                   cfg ? cfg->plugin_path : NULL, cfg ? cfg->n_plugin_path : 0);
+	struct found *f = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < search.n; i++)
+		scan_dir(search.dirs[i], &f, &n);
+
+	/* Each loadable plugin runs init in a child, with its section from
+	 * the configuration when there is one (else an empty one). */
+	loaded_plugin **lps = xcalloc(n, sizeof *lps);
+	char **errors = xcalloc(n, sizeof *errors);
+	conf empty_cfg = { .period = (char *)"", .area = (char *)"", .timeout = CONF_DEFAULT_TIMEOUT };
+	conf_section empty_section = { .name = (char *)"", .file = (char *)"", .line = 0 };
+	conf_plugin *cps = xcalloc(n, sizeof *cps);
+	plugin_run *runs = xcalloc(n, sizeof *runs);
+	runner_job *jobs = xcalloc(n, sizeof *jobs);
+	for (size_t i = 0; i < n; i++) {
+		char err[1024];
+		if (loader_load(f[i].path, f[i].name, &lps[i], err, sizeof err) < 0)
+			errors[i] = xstrdup(err);
+		const conf_plugin *match = NULL;
+		for (size_t j = 0; cfg && j < cfg->n_plugins && !match; j++)
+			if (!strcmp(cfg->plugins[j].module, f[i].name))
+				match = &cfg->plugins[j];
+		cps[i].instance = f[i].name;
+		cps[i].module = f[i].name;
+		cps[i].enabled = 1;
+		cps[i].section = match ? match->section : &empty_section;
+		cps[i].timeout = match ? match->timeout : cfg ? cfg->timeout : CONF_DEFAULT_TIMEOUT;
+		runs[i].instance = xstrdup(f[i].name);
+		runs[i].module = xstrdup(f[i].name);
+		runs[i].agency = xstrdup(lps[i] ? lps[i]->agency : "");
+		jobs[i].cp = &cps[i];
+		jobs[i].lp = lps[i];
+		jobs[i].run = &runs[i];
+	}
+	registry *reg = registry_new();
+	runner_opts ro = { .jobs = o->jobs > 0 ? o->jobs : cfg ? cfg->jobs : 1,
+	                   .no_fork = o->no_fork, .declare_only = 1 };
+	runner_run(cfg ? cfg : &empty_cfg, NULL, reg, jobs, n, &ro);
+
+	int status = 0;
+	if (n == 0) {
+		log_msg(PK2D_LOG_WARNING, "no plugins found on the plugin path");
+	}
+	for (size_t i = 0; i < n; i++) {
+		printf("%s\n  file: %s\n", f[i].name, f[i].path);
+		if (!lps[i]) {
+			printf("  refused: %s\n\n", errors[i]);
+			status = EXIT_FAIL;
+			continue;
+		}
+		const loaded_plugin *lp = lps[i];
+		printf("  ABI: %u.%u\n  agency: %s\n  version: %s\n  description: %s\n",
+		       lp->abi_major, lp->abi_minor, lp->agency, lp->version, lp->description);
+		if (lp->n_keys)
+			printf("  config keys:\n");
+		for (size_t k = 0; k < lp->n_keys; k++) {
+			const pk2d_config_key *key = &lp->keys[k];
+			printf("    %-20s%s%s%s%s%s\n", key->name, key->required ? " (required)" : "",
+			       key->default_value ? " [default: " : "",
+			       key->default_value ? key->default_value : "",
+			       key->default_value ? "]" : "", "");
+			if (key->help)
+				printf("      %s\n", key->help);
+		}
+		if (runs[i].state == RUN_FAILED)
+			printf("  declarations: init failed: %s\n", runs[i].reason);
+		else
+			print_declarations(reg, f[i].name);
+		printf("\n");
+	}
+	registry_free(reg);
+	for (size_t i = 0; i < n; i++) {
+		loader_unload(lps[i]);
+		free(errors[i]);
+		plugin_run_clear(&runs[i]);
+		free(f[i].name);
+		free(f[i].path);
+	}
+	free(lps);
+	free(errors);
+	free(cps);
+	free(runs);
+	free(jobs);
+	free(f);
+	plugin_search_free(&search);
+	conf_free(cfg);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "plugin-path", required_argument, NULL, 'P' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "no-fork", no_argument, NULL, 'N' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct options o = { 0 };
+	int c;
+	long n;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":c:f:o:j:qvhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': o.config = optarg; break;
+		case 'P': o.plugin_path = optarg; break;
+		case 'f':
+			if (!report_find_format(optarg))
+				return usage_error("unknown format '%s'", optarg);
+			o.format = optarg;
+			break;
+		case 'o': o.output = optarg; break;
+		case 'j':
+			if (conf_parse_int(optarg, 1, 1024, &n) < 0)
+				return usage_error("-j needs a whole number from 1 to 1024, not '%s'", optarg);
+			o.jobs = (int)n;
+			break;
+		case 'N': o.no_fork = 1; break;
+		case 'q': o.verbosity = -1; break;
+		case 'v': o.verbosity = o.verbosity < 0 ? 1 : o.verbosity + 1; break;
+		case 'h': usage(stdout); return 0;
+		case 'V':
+			printf("pk2d %s (plugin ABI %d.%d)\n", PACKAGE_VERSION, PK2D_ABI_MAJOR,
+			       PK2D_ABI_MINOR);
+			return 0;
+		case ':':
+			return usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	log_set_verbosity(o.verbosity);
+	if (optind >= argc)
+		return usage_error("%s", "no command given (report, check or plugins)");
+	const char *cmd = argv[optind];
+	if (optind + 1 < argc)
+		return usage_error("unexpected argument '%s'", argv[optind + 1]);
+	if (!strcmp(cmd, "report"))
+		return cmd_report(&o);
+	if (!strcmp(cmd, "check"))
+		return cmd_check(&o);
+	if (!strcmp(cmd, "plugins"))
+		return cmd_plugins(&o);
+	return usage_error("unknown command '%s' (report, check or plugins)", cmd);
+}

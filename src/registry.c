@@ -1,0 +1,1240 @@
+/*
+ * registry.c - declarations, validated values and their roll-up.
+ *
+ * Values live in an open-addressing hash table keyed by (indicator, area,
+ * RT, period), where area and period are small ids of interned strings, so
+ * memory grows with the distinct keys and not with the reports. Keys and
+ * sums are kept in parallel arrays: a probe touches 16-byte keys only.
+ * Roll-up totals are ordinary entries with rt = RT_ALL.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "areas.h"
+#include "registry.h"
+
+#define NONE UINT32_MAX
+#define RT_MAX 9999
+
+/* ---- interned strings ------------------------------------------------ */
+
+struct strtab {
+	char **s;         /* id -> string */
+	size_t n, cap;
+	uint32_t *slot;   /* hash slots holding id + 1; 0 is empty */
+	size_t nslot;     /* power of two */
+};
+
+/* FNV-1a of a, then '.' and b when b is given: the hash of "a.b" without
+ * building it. */
+static uint32_t str_hash(const char *a, size_t alen, const char *b, size_t blen)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < alen; i++)
+		h = (h ^ (unsigned char)a[i]) * 16777619u;
+	if (b) {
+		h = (h ^ '.') * 16777619u;
+		for (size_t i = 0; i < blen; i++)
+			h = (h ^ (unsigned char)b[i]) * 16777619u;
+	}
+	return h;
+}
+
+static int str_equal(const char *s, const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (strncmp(s, a, alen) != 0)
+		return 0;
+	if (!b)
+		return s[alen] == '\0';
+	return s[alen] == '.' && strncmp(s + alen + 1, b, blen) == 0 && s[alen + 1 + blen] == '\0';
+}
+
+/* Id of "a" (or "a.b"), or NONE. */
+static uint32_t st_find2(const struct strtab *t, const char *a, const char *b)
+{
+	size_t alen = strlen(a), blen = b ? strlen(b) : 0;
+	size_t mask = t->nslot - 1, i;
+
+	if (!t->nslot)
+		return NONE;
+	for (i = str_hash(a, alen, b, blen) & mask; t->slot[i]; i = (i + 1) & mask) {
+		uint32_t id = t->slot[i] - 1;
+		if (str_equal(t->s[id], a, alen, b, blen))
+			return id;
+	}
+	return NONE;
+}
+
+static uint32_t st_find(const struct strtab *t, const char *s)
+{
+	return st_find2(t, s, NULL);
+}
+
+static void st_place(struct strtab *t, uint32_t id)
+{
+	const char *s = t->s[id];
+	size_t mask = t->nslot - 1, i = str_hash(s, strlen(s), NULL, 0) & mask;
+
+	while (t->slot[i])
+		i = (i + 1) & mask;
+	t->slot[i] = id + 1;
+}
+
+/* Adds a string known to be absent, taking ownership of it; its id, or NONE
+ * when out of memory (s is then freed). */
+static uint32_t st_add(struct strtab *t, char *s)
+{
+	if (!s)
+		return NONE;
+	if (t->n == t->cap) {
+		size_t ncap = t->cap ? t->cap * 2 : 64;
+		char **ns = realloc(t->s, ncap * sizeof *ns);
+		if (!ns) {
+			free(s);
+			return NONE;
+		}
+		t->s = ns;
+		t->cap = ncap;
+	}
+	if ((t->n + 1) * 2 > t->nslot) {
+		size_t nslot = t->nslot ? t->nslot * 2 : 128;
+		uint32_t *ns = calloc(nslot, sizeof *ns);
+		if (!ns) {
+			free(s);
+			return NONE;
+		}
+		free(t->slot);
+		t->slot = ns;
+		t->nslot = nslot;
+		for (uint32_t id = 0; id < t->n; id++)
+			st_place(t, id);
+	}
+	t->s[t->n] = s;
+	st_place(t, (uint32_t)t->n);
+	return (uint32_t)t->n++;
+}
+
+static void st_free(struct strtab *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->s[i]);
+	free(t->s);
+	free(t->slot);
+}
+
+/* ---- the value table ------------------------------------------------- */
+
+struct rkey {
+	uint32_t ind;     /* NONE marks an empty slot */
+	uint32_t area;
+	uint32_t period;
+	int32_t rt;
+};
+
+struct vtable {
+	struct rkey *keys;
+	double *vals;     /* nv sums per slot */
+	size_t cap, n;    /* cap is a power of two (or 0) */
+	int nv;
+};
+
+static size_t key_hash(const struct rkey *k)
+{
+	uint64_t h = ((uint64_t)k->ind << 32 | k->area) * 0x9E3779B97F4A7C15u;
+
+	h ^= ((uint64_t)k->period << 32 | (uint32_t)k->rt) * 0xC2B2AE3D27D4EB4Fu;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9u;
+	h ^= h >> 32;
+	return (size_t)h;
+}
+
+static int key_equal(const struct rkey *a, const struct rkey *b)
+{
+	return a->ind == b->ind && a->area == b->area && a->period == b->period && a->rt == b->rt;
+}
+
+static int vt_alloc(struct vtable *t, size_t cap)
+{
+	t->keys = malloc(cap * sizeof *t->keys);
+	t->vals = calloc(cap * (size_t)t->nv, sizeof *t->vals);
+	if (!t->keys || !t->vals) {
+		free(t->keys);
+		free(t->vals);
+		t->keys = NULL;
+		t->vals = NULL;
+		return PK2D_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < cap; i++)
+		t->keys[i].ind = NONE;
+	t->cap = cap;
+	t->n = 0;
+	return 0;
+}
+
+static void vt_free(struct vtable *t)
+{
+	free(t->keys);
+	free(t->vals);
+	t->keys = NULL;
+	t->vals = NULL;
+	t->cap = t->n = 0;
+}
+
+/* The slot of key k: its own, or the empty one where it would go. */
+static size_t vt_probe(const struct vtable *t, const struct rkey *k)
+{
+	size_t mask = t->cap - 1, i = key_hash(k) & mask;
+
+	while (t->keys[i].ind != NONE && !key_equal(&t->keys[i], k))
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Rebuilds t with room for at least want entries, keeping the entries for
+ * which keep() is true (all when keep is NULL). */
+static int vt_rebuild(struct vtable *t, size_t want, int (*keep)(void *ud, const struct rkey *k),
+                      void *ud)
+{
+	struct vtable old = *t;
+	size_t cap = 64;
+
+	while (cap * 7 / 10 < want)
+		cap *= 2;
+	if (vt_alloc(t, cap) < 0) {
+		*t = old;
+		return PK2D_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < old.cap; i++) {
+		size_t j;
+		if (old.keys[i].ind == NONE || (keep && !keep(ud, &old.keys[i])))
+			continue;
+		j = vt_probe(t, &old.keys[i]);
+		t->keys[j] = old.keys[i];
+		memcpy(t->vals + j * (size_t)t->nv, old.vals + i * (size_t)old.nv,
+		       (size_t)t->nv * sizeof *t->vals);
+		t->n++;
+	}
+	vt_free(&old);
+	return 0;
+}
+
+/* The sums of key k, created as zeros when absent; NULL when out of memory. */
+static double *vt_get(struct vtable *t, const struct rkey *k)
+{
+	size_t i;
+
+	if ((t->n + 1) * 10 > t->cap * 7 && vt_rebuild(t, (t->n + 1) * 2, NULL, NULL) < 0)
+		return NULL;
+	i = vt_probe(t, k);
+	if (t->keys[i].ind == NONE) {
+		t->keys[i] = *k;
+		t->n++;
+	}
+	return t->vals + i * (size_t)t->nv;
+}
+
+static const double *vt_find(const struct vtable *t, const struct rkey *k)
+{
+	size_t i;
+
+	if (!t->cap)
+		return NULL;
+	i = vt_probe(t, k);
+	return t->keys[i].ind == NONE ? NULL : t->vals + i * (size_t)t->nv;
+}
+
+/* ---- the registry ---------------------------------------------------- */
+
+struct registry {
+	reg_indicator **ind;
+	size_t n_ind, cap_ind;
+	struct strtab ind_names;
+	reg_intervention **iv;
+	size_t n_iv, cap_iv;
+	struct strtab iv_names;
+	struct strtab areas;
+	uint32_t *area_parent;       /* per area id: the parent's id, or NONE */
+	unsigned char *area_level;
+	size_t cap_area_info;
+	struct strtab periods;
+	struct vtable vals;          /* num, den */
+	struct vtable ivals;         /* target, realised, budget */
+	int rolled;                  /* registry_rollup() has run */
+	int status;                  /* PK2D_ERR_NOMEM after a void call failed */
+	uint32_t last_area, last_period;
+};
+
+registry *registry_new(void)
+{
+	registry *r = calloc(1, sizeof *r);
+
+	if (!r)
+		return NULL;
+	r->vals.nv = 2;
+	r->ivals.nv = 3;
+	r->last_area = r->last_period = NONE;
+	return r;
+}
+
+static void indicator_free(reg_indicator *d)
+{
+	if (!d)
+		return;
+	free(d->full_id);
+	free(d->plugin);
+	free(d->id);
+	free(d->agency);
+	free(d->label_id);
+	free(d->label_en);
+	free(d->unit);
+	free(d->group);
+	free(d->description);
+	free(d);
+}
+
+static void intervention_free(reg_intervention *d)
+{
+	if (!d)
+		return;
+	free(d->full_id);
+	free(d->plugin);
+	free(d->id);
+	free(d->agency);
+	free(d->label_id);
+	free(d->label_en);
+	free(d->target_group);
+	free(d->unit);
+	free(d->origin);
+	for (size_t i = 0; i < d->n_aims; i++)
+		free(d->aims[i]);
+	free(d->aims);
+	free(d);
+}
+
+void registry_free(registry *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n_ind; i++)
+		indicator_free(r->ind[i]);
+	free(r->ind);
+	for (size_t i = 0; i < r->n_iv; i++)
+		intervention_free(r->iv[i]);
+	free(r->iv);
+	st_free(&r->ind_names);
+	st_free(&r->iv_names);
+	st_free(&r->areas);
+	st_free(&r->periods);
+	free(r->area_parent);
+	free(r->area_level);
+	vt_free(&r->vals);
+	vt_free(&r->ivals);
+	free(r);
+}
+
+int registry_status(const registry *r)
+{
+	return r->status;
+}
+
+/* [a-z][a-z0-9_]{0,max-1} */
+static int valid_name(const char *s, size_t max)
+{
+	size_t n;
+
+	if (!s || !(*s >= 'a' && *s <= 'z'))
+		return 0;
+	for (n = 1; s[n]; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') || s[n] == '_'))
+			return 0;
+	return n <= max;
+}
+
+#define PLUGIN_NAME_MAX 32
+#define ID_MAX 48
+
+static char *dup_or(const char *s, const char *dflt)
+{
+	return strdup(s ? s : dflt);
+}
+
+static int check_plugin(const char *plugin, char *err, size_t errlen)
+{
+	if (valid_name(plugin, PLUGIN_NAME_MAX))
+		return 0;
+	snprintf(err, errlen, "plugin name '%s' is not [a-z][a-z0-9_]{0,31}",
+	         plugin ? plugin : "(null)");
+	return PK2D_ERR_INVALID;
+}
+
+static int check_decl(const char *plugin, const char *what, const char *id, const char *label,
+                      char *err, size_t errlen)
+{
+	int rc = check_plugin(plugin, err, errlen);
+
+	if (rc < 0)
+		return rc;
+	if (!valid_name(id, ID_MAX)) {
+		snprintf(err, errlen, "%s: %s id '%s' is not [a-z][a-z0-9_]{0,47}", plugin, what,
+		         id ? id : "(null)");
+		return PK2D_ERR_INVALID;
+	}
+	if (!label || !*label) {
+		snprintf(err, errlen, "%s: %s %s.%s has no label_id", plugin, what, plugin, id);
+		return PK2D_ERR_INVALID;
+	}
+	return 0;
+}
+
+static char *join_id(const char *plugin, const char *id)
+{
+	char *s;
+	return asprintf(&s, "%s.%s", plugin, id) < 0 ? NULL : s;
+}
+
+int registry_declare_indicator(registry *r, const char *plugin, const char *agency,
+                               const pk2d_indicator *d, char *err, size_t errlen)
+{
+	reg_indicator *x;
+	int rc = check_decl(plugin, "indicator", d->id, d->label_id, err, errlen);
+
+	if (rc < 0)
+		return rc;
+	if (d->kind < PK2D_PROPORTION || d->kind > PK2D_MEAN) {
+		snprintf(err, errlen, "%s: indicator %s.%s: kind %d is not one of 0..3", plugin,
+		         plugin, d->id, d->kind);
+		return PK2D_ERR_INVALID;
+	}
+	if (d->direction < PK2D_LOWER_IS_BETTER || d->direction > PK2D_HIGHER_IS_BETTER) {
+		snprintf(err, errlen, "%s: indicator %s.%s: direction %d is not -1, 0 or 1", plugin,
+		         plugin, d->id, d->direction);
+		return PK2D_ERR_INVALID;
+	}
+	if (d->has_target && !isfinite(d->target)) {
+		snprintf(err, errlen, "%s: indicator %s.%s: target is not a finite number", plugin,
+		         plugin, d->id);
+		return PK2D_ERR_INVALID;
+	}
+	if (st_find2(&r->ind_names, plugin, d->id) != NONE) {
+		snprintf(err, errlen, "%s: indicator %s.%s declared twice", plugin, plugin, d->id);
+		return PK2D_ERR_DUPLICATE;
+	}
+	if (r->n_ind == r->cap_ind) {
+		size_t ncap = r->cap_ind ? r->cap_ind * 2 : 32;
+		reg_indicator **n = realloc(r->ind, ncap * sizeof *n);
+		if (!n)
+			goto nomem_early;
+		r->ind = n;
+		r->cap_ind = ncap;
+	}
+	if (!(x = calloc(1, sizeof *x)))
+		goto nomem_early;
+	x->full_id = join_id(plugin, d->id);
+	x->plugin = strdup(plugin);
+	x->id = strdup(d->id);
+	x->agency = dup_or(agency, "");
+	x->label_id = strdup(d->label_id);
+	x->label_en = dup_or(d->label_en, d->label_id);
+	x->unit = dup_or(d->unit, d->kind == PK2D_PROPORTION || d->kind == PK2D_RATE ? "%" : "");
+	x->group = dup_or(d->group, "");
+	x->description = dup_or(d->description, "");
+	x->kind = d->kind;
+	x->direction = d->direction;
+	x->has_target = d->has_target != 0;
+	x->target = d->has_target ? d->target : 0;
+	x->index = r->n_ind;
+	if (!x->full_id || !x->plugin || !x->id || !x->agency || !x->label_id || !x->label_en ||
+	    !x->unit || !x->group || !x->description)
+		goto nomem;
+	if (st_add(&r->ind_names, strdup(x->full_id)) == NONE)
+		goto nomem;
+	r->ind[r->n_ind++] = x;
+	return 0;
+nomem:
+	indicator_free(x);
+nomem_early:
+	snprintf(err, errlen, "%s: indicator %s.%s: out of memory", plugin, plugin, d->id);
+	return PK2D_ERR_NOMEM;
+}
+
+/* Qualifies and checks the aims of an intervention into x. */
+static int copy_aims(reg_intervention *x, const char *plugin, const char *const *aims, char *err,
+                     size_t errlen)
+{
+	size_t n = 0;
+
+	while (aims && aims[n])
+		n++;
+	if (n == 0)
+		return 0;
+	if (!(x->aims = calloc(n, sizeof *x->aims)))
+		goto nomem;
+	for (size_t i = 0; i < n; i++) {
+		const char *a = aims[i], *dot = strchr(a, '.');
+		char own[PLUGIN_NAME_MAX + 1];
+		int ok;
+
+		if (dot) {
+			size_t pl = (size_t)(dot - a);
+			ok = pl <= PLUGIN_NAME_MAX && valid_name(dot + 1, ID_MAX);
+			if (ok) {
+				memcpy(own, a, pl);
+				own[pl] = '\0';
+				ok = valid_name(own, PLUGIN_NAME_MAX);
+			}
+		} else {
+			ok = valid_name(a, ID_MAX);
+		}
+		if (!ok) {
+			snprintf(err, errlen, "%s: intervention %s: aim '%s' is not an indicator id",
+			         plugin, x->full_id, a);
+			return PK2D_ERR_INVALID;
+		}
+		x->aims[i] = dot ? strdup(a) : join_id(plugin, a);
+		if (!x->aims[i])
+			goto nomem;
+		x->n_aims++;
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(x->aims[j], x->aims[i]) == 0) {
+				snprintf(err, errlen, "%s: intervention %s: aim %s listed twice", plugin,
+				         x->full_id, x->aims[i]);
+				return PK2D_ERR_INVALID;
+			}
+		}
+	}
+	return 0;
+nomem:
+	snprintf(err, errlen, "%s: intervention %s: out of memory", plugin, x->full_id);
+	return PK2D_ERR_NOMEM;
+}
+
+int registry_declare_intervention(registry *r, const char *plugin, const char *agency,
+                                  const pk2d_intervention *d, char *err, size_t errlen)
+{
+	reg_intervention *x;
+	int rc = check_decl(plugin, "intervention", d->id, d->label_id, err, errlen);
+
+	if (rc < 0)
+		return rc;
+	if (st_find2(&r->iv_names, plugin, d->id) != NONE) {
+		snprintf(err, errlen, "%s: intervention %s.%s declared twice", plugin, plugin, d->id);
+		return PK2D_ERR_DUPLICATE;
+	}
+	if (r->n_iv == r->cap_iv) {
+		size_t ncap = r->cap_iv ? r->cap_iv * 2 : 32;
+		reg_intervention **n = realloc(r->iv, ncap * sizeof *n);
+		if (!n)
+			goto nomem_early;
+		r->iv = n;
+		r->cap_iv = ncap;
+	}
+	if (!(x = calloc(1, sizeof *x)))
+		goto nomem_early;
+	x->full_id = join_id(plugin, d->id);
+	x->plugin = strdup(plugin);
+	x->id = strdup(d->id);
+	x->agency = dup_or(d->agency, agency ? agency : "");
+	x->label_id = strdup(d->label_id);
+	x->label_en = dup_or(d->label_en, d->label_id);
+	x->target_group = dup_or(d->target_group, "");
+	x->unit = dup_or(d->unit, "");
+	x->origin = dup_or(d->origin, "");
+	x->index = r->n_iv;
+	if (!x->full_id || !x->plugin || !x->id || !x->agency || !x->label_id || !x->label_en ||
+	    !x->target_group || !x->unit || !x->origin) {
+		intervention_free(x);
+		goto nomem_early;
+	}
+	if ((rc = copy_aims(x, plugin, d->aims, err, errlen)) < 0) {
+		intervention_free(x);
+		return rc;
+	}
+	if (st_add(&r->iv_names, strdup(x->full_id)) == NONE) {
+		intervention_free(x);
+		goto nomem_early;
+	}
+	r->iv[r->n_iv++] = x;
+	return 0;
+nomem_early:
+	snprintf(err, errlen, "%s: intervention %s.%s: out of memory", plugin, plugin, d->id);
+	return PK2D_ERR_NOMEM;
+}
+
+int period_valid(const char *p)
+{
+	size_t n;
+
+	if (!p || !(p[0] >= '1' && p[0] <= '9'))
+		return 0;
+	for (n = 1; n < 4; n++)
+		if (!(p[n] >= '0' && p[n] <= '9'))
+			return 0;
+	n = strlen(p);
+	if (n == 4)
+		return 1;
+	if (n != 6)
+		return 0;
+	if (p[4] == 'S')
+		return p[5] >= '1' && p[5] <= '2';
+	if (p[4] == 'Q')
+		return p[5] >= '1' && p[5] <= '4';
+	if (p[4] == '0')
+		return p[5] >= '1' && p[5] <= '9';
+	if (p[4] == '1')
+		return p[5] >= '0' && p[5] <= '2';
+	return 0;
+}
+
+/* Shortest text that reads back as v (for messages). */
+static const char *num_text(double v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%.15g", v);
+	if (isfinite(v) && strtod(buf, NULL) != v)
+		snprintf(buf, len, "%.17g", v);
+	return buf;
+}
+
+/* Interns an area code of a valid form and its ancestors; id or NONE. */
+static uint32_t intern_area(registry *r, const char *code)
+{
+	uint32_t id, parent = NONE;
+	int level;
+
+	if (r->last_area != NONE && strcmp(r->areas.s[r->last_area], code) == 0)
+		return r->last_area;
+	id = st_find(&r->areas, code);
+	if (id != NONE)
+		return r->last_area = id;
+	level = area_level(code);
+	if (level > AREA_PROVINCE) {
+		char up[16];
+		area_ancestor(code, level - 1, up, sizeof up);
+		if ((parent = intern_area(r, up)) == NONE)
+			return NONE;
+	}
+	if (r->areas.n == r->cap_area_info) {
+		size_t ncap = r->cap_area_info ? r->cap_area_info * 2 : 256;
+		uint32_t *np = realloc(r->area_parent, ncap * sizeof *np);
+		if (!np)
+			return NONE;
+		r->area_parent = np;
+		unsigned char *nl = realloc(r->area_level, ncap);
+		if (!nl)
+			return NONE;
+		r->area_level = nl;
+		r->cap_area_info = ncap;
+	}
+	id = st_add(&r->areas, strdup(code));
+	if (id == NONE)
+		return NONE;
+	r->area_parent[id] = parent;
+	r->area_level[id] = (unsigned char)level;
+	return r->last_area = id;
+}
+
+static uint32_t intern_period(registry *r, const char *p)
+{
+	uint32_t id;
+
+	if (r->last_period != NONE && strcmp(r->periods.s[r->last_period], p) == 0)
+		return r->last_period;
+	id = st_find(&r->periods, p);
+	if (id == NONE)
+		id = st_add(&r->periods, strdup(p));
+	if (id != NONE)
+		r->last_period = id;
+	return id;
+}
+
+/* Checks area, RT and period of a value; writes "for AREA[ RT n]" into
+ * where for messages. */
+static int check_place(const char *plugin, const char *what, const char *full_id,
+                       const char *area, int rt, const char *period, char *err, size_t errlen)
+{
+	int level = area_level(area);
+
+	if (level == AREA_INVALID) {
+		snprintf(err, errlen, "%s: %s of %s: malformed area code '%s'", plugin, what, full_id,
+		         area ? area : "(null)");
+		return PK2D_ERR_INVALID;
+	}
+	if (rt < 0 || rt > RT_MAX) {
+		snprintf(err, errlen, "%s: %s of %s for %s: RT %d is not in 0..%d", plugin, what,
+		         full_id, area, rt, RT_MAX);
+		return PK2D_ERR_INVALID;
+	}
+	if (rt > 0 && level != AREA_VILLAGE) {
+		snprintf(err, errlen, "%s: %s of %s for %s: RT %d given for an area that is not a village",
+		         plugin, what, full_id, area, rt);
+		return PK2D_ERR_INVALID;
+	}
+	if (!period) {
+		snprintf(err, errlen, "%s: %s of %s for %s: no period", plugin, what, full_id, area);
+		return PK2D_ERR_INVALID;
+	}
+	if (!period_valid(period)) {
+		snprintf(err, errlen,
+		         "%s: %s of %s for %s: malformed period '%s' (yyyy, yyyySn, yyyyQn, yyyyMM)",
+		         plugin, what, full_id, area, period);
+		return PK2D_ERR_INVALID;
+	}
+	return 0;
+}
+
+static void where_text(char *buf, size_t len, const char *area, int rt)
+{
+	if (rt > 0)
+		snprintf(buf, len, "%s RT %d", area, rt);
+	else
+		snprintf(buf, len, "%s", area);
+}
+
+/* Why num/den cannot be a value of this kind, or NULL when they can. */
+static const char *bad_sums(int kind, double num, double den, char *buf, size_t len)
+{
+	char a[32], b[32];
+
+	if (!isfinite(num))
+		snprintf(buf, len, "numerator %s is not a finite number", num_text(num, a, sizeof a));
+	else if (!isfinite(den))
+		snprintf(buf, len, "denominator %s is not a finite number", num_text(den, a, sizeof a));
+	else if (kind != PK2D_MEAN && num < 0)
+		snprintf(buf, len, "numerator %s < 0", num_text(num, a, sizeof a));
+	else if (kind == PK2D_COUNT && den != 1)
+		snprintf(buf, len, "denominator %s of a count is not 1", num_text(den, a, sizeof a));
+	else if (den <= 0)
+		snprintf(buf, len, "denominator %s is not > 0", num_text(den, a, sizeof a));
+	else if (kind == PK2D_PROPORTION && num > den)
+		snprintf(buf, len, "numerator %s > denominator %s", num_text(num, a, sizeof a),
+		         num_text(den, b, sizeof b));
+	else
+		return NULL;
+	return buf;
+}
+
+int registry_add_value(registry *r, const char *plugin, const char *default_period,
+                       const pk2d_value *v, char *err, size_t errlen)
+{
+	const char *period = v->period ? v->period : default_period;
+	char why[128], where[48];
+	const reg_indicator *ind;
+	struct rkey k;
+	double *sum;
+	uint32_t id;
+	int rc;
+
+	if (!v->indicator) {
+		snprintf(err, errlen, "%s: value without an indicator id", plugin);
+		return PK2D_ERR_INVALID;
+	}
+	id = st_find2(&r->ind_names, plugin, v->indicator);
+	if (id == NONE) {
+		snprintf(err, errlen, "%s: value of undeclared indicator %s.%s", plugin, plugin,
+		         v->indicator);
+		return PK2D_ERR_UNKNOWN_ID;
+	}
+	ind = r->ind[id];
+	if ((rc = check_place(plugin, "value", ind->full_id, v->area, v->rt, period, err, errlen)) < 0)
+		return rc;
+	if (bad_sums(ind->kind, v->numerator, v->denominator, why, sizeof why)) {
+		where_text(where, sizeof where, v->area, v->rt);
+		snprintf(err, errlen, "%s: value of %s for %s: %s", plugin, ind->full_id, where, why);
+		return PK2D_ERR_INVALID;
+	}
+	k.ind = id;
+	k.rt = v->rt;
+	if ((k.area = intern_area(r, v->area)) == NONE || (k.period = intern_period(r, period)) == NONE ||
+	    !(sum = vt_get(&r->vals, &k))) {
+		snprintf(err, errlen, "%s: value of %s: out of memory", plugin, ind->full_id);
+		return PK2D_ERR_NOMEM;
+	}
+	sum[0] += v->numerator;
+	sum[1] += v->denominator;
+	return 0;
+}
+
+int registry_add_intervention_value(registry *r, const char *plugin,
+                                    const char *default_period,
+                                    const pk2d_intervention_value *v,
+                                    char *err, size_t errlen)
+{
+	static const char *const names[] = { "target", "realised", "budget" };
+	const char *period = v->period ? v->period : default_period;
+	double x[3] = { v->target, v->realised, v->budget };
+	const reg_intervention *iv;
+	char where[48], a[32];
+	struct rkey k;
+	double *sum;
+	uint32_t id;
+	int rc;
+
+	if (!v->intervention) {
+		snprintf(err, errlen, "%s: intervention value without an intervention id", plugin);
+		return PK2D_ERR_INVALID;
+	}
+	id = st_find2(&r->iv_names, plugin, v->intervention);
+	if (id == NONE) {
+		snprintf(err, errlen, "%s: value of undeclared intervention %s.%s", plugin, plugin,
+		         v->intervention);
+		return PK2D_ERR_UNKNOWN_ID;
+	}
+	iv = r->iv[id];
+	if ((rc = check_place(plugin, "value", iv->full_id, v->area, v->rt, period, err, errlen)) < 0)
+		return rc;
+	for (int i = 0; i < 3; i++) {
+		if (!isfinite(x[i]) || x[i] < 0) {
+			where_text(where, sizeof where, v->area, v->rt);
+			snprintf(err, errlen, "%s: value of %s for %s: %s %s is not a finite number >= 0",
+			         plugin, iv->full_id, where, names[i], num_text(x[i], a, sizeof a));
+			return PK2D_ERR_INVALID;
+		}
+	}
+	k.ind = id;
+	k.rt = v->rt;
+	if ((k.area = intern_area(r, v->area)) == NONE || (k.period = intern_period(r, period)) == NONE ||
+	    !(sum = vt_get(&r->ivals, &k))) {
+		snprintf(err, errlen, "%s: value of %s: out of memory", plugin, iv->full_id);
+		return PK2D_ERR_NOMEM;
+	}
+	for (int i = 0; i < 3; i++)
+		sum[i] += x[i];
+	return 0;
+}
+
+/* ---- dropping and rolling up ------------------------------------------ */
+
+static int keep_reported(void *ud, const struct rkey *k)
+{
+	(void)ud;
+	return k->rt != RT_ALL;
+}
+
+/* Adds the totals of every reported entry of t to its area and each of its
+ * ancestors, after dropping the old totals. */
+static int rollup_table(registry *r, struct vtable *t)
+{
+	struct vtable tot = { .nv = t->nv };
+	int rc = vt_rebuild(t, t->n, keep_reported, NULL);
+
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < t->cap; i++) {
+		struct rkey k = t->keys[i];
+		const double *src = t->vals + i * (size_t)t->nv;
+		if (k.ind == NONE)
+			continue;
+		k.rt = RT_ALL;
+		for (uint32_t a = k.area; a != NONE; a = r->area_parent[a]) {
+			double *dst;
+			k.area = a;
+			if (!(dst = vt_get(&tot, &k))) {
+				vt_free(&tot);
+				return PK2D_ERR_NOMEM;
+			}
+			for (int j = 0; j < t->nv; j++)
+				dst[j] += src[j];
+		}
+	}
+	if ((rc = vt_rebuild(t, t->n + tot.n, NULL, NULL)) < 0) {
+		vt_free(&tot);
+		return rc;
+	}
+	for (size_t i = 0; i < tot.cap; i++) {
+		if (tot.keys[i].ind == NONE)
+			continue;
+		/* Room was made above, so vt_get() cannot fail here. */
+		memcpy(vt_get(t, &tot.keys[i]), tot.vals + i * (size_t)t->nv,
+		       (size_t)t->nv * sizeof *t->vals);
+	}
+	vt_free(&tot);
+	return 0;
+}
+
+void registry_rollup(registry *r)
+{
+	if (rollup_table(r, &r->vals) < 0 || rollup_table(r, &r->ivals) < 0)
+		r->status = PK2D_ERR_NOMEM;
+	r->rolled = 1;
+}
+
+struct drop_ctx {
+	const registry *r;
+	const char *plugin;
+	int interventions;
+};
+
+static int keep_other_plugin(void *ud, const struct rkey *k)
+{
+	const struct drop_ctx *d = ud;
+	const char *owner = d->interventions ? d->r->iv[k->ind]->plugin : d->r->ind[k->ind]->plugin;
+
+	return strcmp(owner, d->plugin) != 0;
+}
+
+void registry_drop_plugin_values(registry *r, const char *plugin)
+{
+	struct drop_ctx d = { r, plugin, 0 };
+
+	if (r->vals.cap && vt_rebuild(&r->vals, r->vals.n, keep_other_plugin, &d) < 0)
+		r->status = PK2D_ERR_NOMEM;
+	d.interventions = 1;
+	if (r->ivals.cap && vt_rebuild(&r->ivals, r->ivals.n, keep_other_plugin, &d) < 0)
+		r->status = PK2D_ERR_NOMEM;
+	/* Totals that included the dropped values are recomputed. */
+	if (r->rolled)
+		registry_rollup(r);
+}
+
+size_t registry_check_aims(const registry *r,
+                           void (*fn)(void *ud, const reg_intervention *iv, const char *aim),
+                           void *ud)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < r->n_iv; i++) {
+		for (size_t j = 0; j < r->iv[i]->n_aims; j++) {
+			if (st_find(&r->ind_names, r->iv[i]->aims[j]) == NONE) {
+				if (fn)
+					fn(ud, r->iv[i], r->iv[i]->aims[j]);
+				count++;
+			}
+		}
+	}
+	return count;
+}
+
+/* ---- queries --------------------------------------------------------- */
+
+size_t registry_n_indicators(const registry *r)
+{
+	return r->n_ind;
+}
+
+const reg_indicator *registry_indicator_at(const registry *r, size_t i)
+{
+	return i < r->n_ind ? r->ind[i] : NULL;
+}
+
+const reg_indicator *registry_find_indicator(const registry *r, const char *full_id)
+{
+	uint32_t id = st_find(&r->ind_names, full_id);
+	return id == NONE ? NULL : r->ind[id];
+}
+
+size_t registry_n_interventions(const registry *r)
+{
+	return r->n_iv;
+}
+
+const reg_intervention *registry_intervention_at(const registry *r, size_t i)
+{
+	return i < r->n_iv ? r->iv[i] : NULL;
+}
+
+const reg_intervention *registry_find_intervention(const registry *r, const char *full_id)
+{
+	uint32_t id = st_find(&r->iv_names, full_id);
+	return id == NONE ? NULL : r->iv[id];
+}
+
+static const double *lookup(const registry *r, const struct vtable *t, size_t index,
+                            const char *area, int rt, const char *period)
+{
+	struct rkey k;
+
+	if (!area || !period || rt < RT_ALL)
+		return NULL;
+	k.ind = (uint32_t)index;
+	k.rt = rt;
+	k.area = st_find(&r->areas, area);
+	k.period = st_find(&r->periods, period);
+	if (k.area == NONE || k.period == NONE)
+		return NULL;
+	return vt_find(t, &k);
+}
+
+int registry_get(const registry *r, const reg_indicator *ind, const char *area, int rt,
+                 const char *period, reg_sum *out)
+{
+	const double *v;
+
+	if (!ind || !(v = lookup(r, &r->vals, ind->index, area, rt, period)))
+		return 0;
+	out->num = v[0];
+	out->den = v[1];
+	return 1;
+}
+
+int registry_get_intervention(const registry *r, const reg_intervention *iv,
+                              const char *area, int rt, const char *period,
+                              reg_isum *out)
+{
+	const double *v;
+
+	if (!iv || !(v = lookup(r, &r->ivals, iv->index, area, rt, period)))
+		return 0;
+	out->target = v[0];
+	out->realised = v[1];
+	out->budget = v[2];
+	return 1;
+}
+
+double reg_value(const reg_indicator *ind, const reg_sum *s)
+{
+	if (s->den == 0)
+		return NAN;
+	switch (ind->kind) {
+	case PK2D_PROPORTION:
+	case PK2D_RATE:
+		return 100.0 * s->num / s->den;
+	case PK2D_COUNT:
+		return s->num;
+	default:
+		return s->num / s->den;
+	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Marks with 1 every id that a reported entry uses as area (and every
+ * ancestor), or as period. */
+static void mark_used(const registry *r, unsigned char *area_used, unsigned char *period_used)
+{
+	const struct vtable *tables[] = { &r->vals, &r->ivals };
+
+	for (int t = 0; t < 2; t++) {
+		for (size_t i = 0; i < tables[t]->cap; i++) {
+			const struct rkey *k = &tables[t]->keys[i];
+			if (k->ind == NONE || k->rt == RT_ALL)
+				continue;
+			if (period_used)
+				period_used[k->period] = 1;
+			if (area_used)
+				for (uint32_t a = k->area; a != NONE && !area_used[a]; a = r->area_parent[a])
+					area_used[a] = 1;
+		}
+	}
+}
+
+/* Copies the marked strings of t into a sorted, malloc'd array. */
+static size_t sorted_strings(registry *r, const struct strtab *t, const unsigned char *use,
+                             char ***out)
+{
+	size_t n = 0, k = 0;
+	char **v;
+
+	*out = NULL;
+	for (size_t i = 0; i < t->n; i++)
+		n += use[i] != 0;
+	if (n == 0)
+		return 0;
+	if (!(v = malloc(n * sizeof *v)))
+		goto nomem;
+	for (size_t i = 0; i < t->n; i++) {
+		if (!use[i])
+			continue;
+		if (!(v[k] = strdup(t->s[i]))) {
+			while (k > 0)
+				free(v[--k]);
+			free(v);
+			goto nomem;
+		}
+		k++;
+	}
+	qsort(v, n, sizeof *v, cmp_str);
+	*out = v;
+	return n;
+nomem:
+	r->status = PK2D_ERR_NOMEM;
+	return 0;
+}
+
+size_t registry_areas(const registry *r, const char *prefix, int level, char ***out)
+{
+	unsigned char *use = calloc(r->areas.n + 1, 1);
+	size_t n;
+
+	*out = NULL;
+	if (!use) {
+		((registry *)r)->status = PK2D_ERR_NOMEM;
+		return 0;
+	}
+	mark_used(r, use, NULL);
+	for (size_t i = 0; i < r->areas.n; i++)
+		if (use[i] && (r->area_level[i] != level || (prefix && !area_within(r->areas.s[i], prefix))))
+			use[i] = 0;
+	/* The registry is logically const here: only the status may change. */
+	n = sorted_strings((registry *)r, &r->areas, use, out);
+	free(use);
+	return n;
+}
+
+size_t registry_periods(const registry *r, char ***out)
+{
+	unsigned char *use = calloc(r->periods.n + 1, 1);
+	size_t n;
+
+	*out = NULL;
+	if (!use) {
+		((registry *)r)->status = PK2D_ERR_NOMEM;
+		return 0;
+	}
+	mark_used(r, NULL, use);
+	n = sorted_strings((registry *)r, &r->periods, use, out);
+	free(use);
+	return n;
+}
+
+size_t registry_rts(const registry *r, const char *village, int **out)
+{
+	const struct vtable *tables[] = { &r->vals, &r->ivals };
+	unsigned char seen[RT_MAX + 1] = { 0 };
+	uint32_t area = village ? st_find(&r->areas, village) : NONE;
+	size_t n = 0, k = 0;
+
+	*out = NULL;
+	if (area == NONE)
+		return 0;
+	for (int t = 0; t < 2; t++) {
+		for (size_t i = 0; i < tables[t]->cap; i++) {
+			const struct rkey *key = &tables[t]->keys[i];
+			if (key->ind != NONE && key->area == area && key->rt > 0 && !seen[key->rt]) {
+				seen[key->rt] = 1;
+				n++;
+			}
+		}
+	}
+	if (n == 0)
+		return 0;
+	if (!(*out = malloc(n * sizeof **out))) {
+		((registry *)r)->status = PK2D_ERR_NOMEM;
+		return 0;
+	}
+	for (int rt = 1; rt <= RT_MAX; rt++)
+		if (seen[rt])
+			(*out)[k++] = rt;
+	return n;
+}
+
+/* ---- ordered walks --------------------------------------------------- */
+
+struct order {
+	uint64_t major;   /* declaration index, area rank */
+	uint64_t minor;   /* rt, period rank */
+	size_t slot;
+};
+
+static int cmp_order(const void *x, const void *y)
+{
+	const struct order *a = x, *b = y;
+
+	if (a->major != b->major)
+		return a->major < b->major ? -1 : 1;
+	if (a->minor != b->minor)
+		return a->minor < b->minor ? -1 : 1;
+	return 0;
+}
+
+static int cmp_rank(const void *x, const void *y, void *ud)
+{
+	const struct strtab *t = ud;
+	return strcmp(t->s[*(const uint32_t *)x], t->s[*(const uint32_t *)y]);
+}
+
+/* rank[id] = position of string id in sorted order; NULL when out of memory. */
+static uint32_t *ranks(const struct strtab *t)
+{
+	uint32_t *ids = malloc((t->n + 1) * sizeof *ids), *rank = malloc((t->n + 1) * sizeof *rank);
+
+	if (!ids || !rank) {
+		free(ids);
+		free(rank);
+		return NULL;
+	}
+	for (uint32_t i = 0; i < t->n; i++)
+		ids[i] = i;
+	qsort_r(ids, t->n, sizeof *ids, cmp_rank, (void *)t);
+	for (uint32_t i = 0; i < t->n; i++)
+		rank[ids[i]] = i;
+	free(ids);
+	return rank;
+}
+
+/* The reported entries of t in walk order; *n set; NULL when there are none
+ * or memory ran out (then r->status is set). */
+static struct order *ordered(registry *r, const struct vtable *t, size_t *n)
+{
+	uint32_t *arank = ranks(&r->areas), *prank = ranks(&r->periods);
+	struct order *o = malloc((t->n + 1) * sizeof *o);
+	size_t k = 0;
+
+	*n = 0;
+	if (!arank || !prank || !o) {
+		free(arank);
+		free(prank);
+		free(o);
+		r->status = PK2D_ERR_NOMEM;
+		return NULL;
+	}
+	for (size_t i = 0; i < t->cap; i++) {
+		const struct rkey *key = &t->keys[i];
+		if (key->ind == NONE || key->rt == RT_ALL)
+			continue;
+		o[k].major = (uint64_t)key->ind << 32 | arank[key->area];
+		o[k].minor = (uint64_t)(uint32_t)key->rt << 32 | prank[key->period];
+		o[k].slot = i;
+		k++;
+	}
+	qsort(o, k, sizeof *o, cmp_order);
+	free(arank);
+	free(prank);
+	*n = k;
+	return o;
+}
+
+void registry_each_value(const registry *r,
+                         int (*fn)(void *ud, const reg_indicator *ind, const char *area,
+                                   int rt, const char *period, const reg_sum *s),
+                         void *ud)
+{
+	size_t n;
+	struct order *o = ordered((registry *)r, &r->vals, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct rkey *k = &r->vals.keys[o[i].slot];
+		const double *v = r->vals.vals + o[i].slot * 2;
+		reg_sum s = { v[0], v[1] };
+		if (fn(ud, r->ind[k->ind], r->areas.s[k->area], k->rt, r->periods.s[k->period], &s))
+			break;
+	}
+	free(o);
+}
+
+void registry_each_intervention_value(const registry *r,
+                                      int (*fn)(void *ud, const reg_intervention *iv,
+                                                const char *area, int rt,
+                                                const char *period, const reg_isum *s),
+                                      void *ud)
+{
+	size_t n;
+	struct order *o = ordered((registry *)r, &r->ivals, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct rkey *k = &r->ivals.keys[o[i].slot];
+		const double *v = r->ivals.vals + o[i].slot * 3;
+		reg_isum s = { v[0], v[1], v[2] };
+		if (fn(ud, r->iv[k->ind], r->areas.s[k->area], k->rt, r->periods.s[k->period], &s))
+			break;
+	}
+	free(o);
+}

@@ -1,0 +1,157 @@
+/*
+ * report.c - the format table, atomic output, shared helpers.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "util.h"
+
+const report_format report_formats[] = {
+	{ "text", report_write_text, "plain text for a terminal or a file" },
+	{ "json", report_write_json, "JSON: run status and registry contents" },
+	{ NULL, NULL, NULL },
+};
+
+const report_format *report_find_format(const char *name)
+{
+	for (const report_format *f = report_formats; f->name; f++)
+		if (!strcmp(f->name, name))
+			return f;
+	return NULL;
+}
+
+const char *report_format_names(void)
+{
+	static char names[256];
+	if (!names[0]) {
+		size_t off = 0;
+		for (const report_format *f = report_formats; f->name && off < sizeof names; f++)
+			off += (size_t)snprintf(names + off, sizeof names - off, "%s%s",
+			                        f == report_formats ? "" : ", ", f->name);
+	}
+	return names;
+}
+
+int report_write_file(const report_ctx *ctx, const report_format *fmt, const char *path,
+                      char *err, size_t errlen)
+{
+	if (!path || !strcmp(path, "-")) {
+		int r = fmt->write(ctx, stdout, err, errlen);
+		if (r == 0 && fflush(stdout) != 0) {
+			snprintf(err, errlen, "standard output: %s", strerror(errno));
+			return PK2D_ERR_IO;
+		}
+		return r;
+	}
+	char *dir = path_dirname(path);
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *tmp = xasprintf("%s/%s.tmp.XXXXXX", dir, base);
+	free(dir);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: cannot create a temporary file: %s", path, strerror(errno));
+		free(tmp);
+		return PK2D_ERR_IO;
+	}
+	FILE *f = fdopen(fd, "w");
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return PK2D_ERR_IO;
+	}
+	int r = fmt->write(ctx, f, err, errlen);
+	if (r == 0 && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		r = PK2D_ERR_IO;
+	}
+	if (fclose(f) != 0 && r == 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		r = PK2D_ERR_IO;
+	}
+	/* mkstemp makes the file 0600; a report is as readable as any file
+	 * the user creates. */
+	if (r == 0) {
+		mode_t um = umask(0);
+		umask(um);
+		chmod(tmp, 0666 & ~um);
+	}
+	if (r == 0 && rename(tmp, path) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		r = PK2D_ERR_IO;
+	}
+	if (r != 0)
+		unlink(tmp);
+	free(tmp);
+	return r;
+}
+
+const char *report_label(const report_ctx *ctx, const char *label_id, const char *label_en)
+{
+	if (ctx->language && !strcmp(ctx->language, "en") && label_en)
+		return label_en;
+	return label_id ? label_id : "";
+}
+
+const char *report_kind_name(int kind)
+{
+	switch (kind) {
+	case PK2D_PROPORTION: return "proportion";
+	case PK2D_RATE: return "rate";
+	case PK2D_COUNT: return "count";
+	case PK2D_MEAN: return "mean";
+	default: return "unknown";
+	}
+}
+
+const char *report_direction_name(int direction)
+{
+	switch (direction) {
+	case PK2D_HIGHER_IS_BETTER: return "higher is better";
+	case PK2D_LOWER_IS_BETTER: return "lower is better";
+	default: return "neutral";
+	}
+}
+
+/* Headings and words of the text report, English and Bahasa Indonesia. */
+static const struct { const char *en, *id; } words[] = {
+	{ "Period", "Periode" },
+	{ "Area", "Wilayah" },
+	{ "Run status", "Status plugin" },
+	{ "Indicators", "Indikator" },
+	{ "Interventions", "Intervensi" },
+	{ "Files read", "Berkas yang dibaca" },
+	{ "rows", "baris" },
+	{ "rejected", "ditolak" },
+	{ "noted", "dicatat" },
+	{ "values", "nilai" },
+	{ "refused", "ditolak" },
+	{ "target", "target" },
+	{ "realised", "realisasi" },
+	{ "budget", "anggaran" },
+	{ "aims at", "sasaran indikator" },
+	{ "no values", "tidak ada nilai" },
+	{ "total", "total" },
+	{ "ok", "berhasil" },
+	{ "failed", "gagal" },
+	{ "not loaded", "tidak dimuat" },
+	{ "disabled", "dinonaktifkan" },
+	{ "pk2d report", "Laporan pk2d" },
+};
+
+const char *report_word(const report_ctx *ctx, const char *en_word)
+{
+	int en = ctx->language && !strcmp(ctx->language, "en");
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!strcmp(words[i].en, en_word))
+			return en ? words[i].en : words[i].id;
+	return en_word;
+}

@@ -1,0 +1,63 @@
+/*
+ * report.h - what every report writer gets (report_ctx) and the table of
+ * formats. One file per format: report_text.c, report_json.c, ...
+ *
+ * A writer writes the whole report to an open stream and returns 0 or a
+ * PK2D_ERR_* with err set; report_write_file() gives it a temporary file
+ * next to the destination and renames it into place only when everything
+ * was written, so a reader never sees a partial report.
+ */
+#ifndef PK2D_REPORT_H
+#define PK2D_REPORT_H
+
+#include <stdio.h>
+#include "areas.h"
+#include "conf.h"
+#include "registry.h"
+#include "run.h"
+
+struct assessment;
+
+typedef struct report_ctx {
+	const conf *cfg;
+	const registry *reg;
+	const areas *areas;       /* may be NULL: codes are then shown without names */
+	const plugin_run *runs;
+	size_t n_runs;
+	const char *period;       /* the run's period */
+	const char *area;         /* the run's area code */
+	const char *language;     /* "id" or "en" */
+	const char *title;        /* NULL: the default title */
+	const struct assessment *assessment; /* NULL until the assessment is computed */
+} report_ctx;
+
+typedef int (*report_writer)(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+
+typedef struct report_format {
+	const char *name;         /* "text", "json" */
+	report_writer write;
+	const char *description;
+} report_format;
+
+/* Every format, ending with a NULL name. */
+extern const report_format report_formats[];
+
+const report_format *report_find_format(const char *name);
+/* "text, json": the names, for messages. Static storage. */
+const char *report_format_names(void);
+
+/* Writes with fmt to path ("-" or NULL: stdout) atomically. */
+int report_write_file(const report_ctx *ctx, const report_format *fmt, const char *path,
+                      char *err, size_t errlen);
+
+/* Helpers the writers share. */
+const char *report_label(const report_ctx *ctx, const char *label_id, const char *label_en);
+const char *report_kind_name(int kind);
+const char *report_direction_name(int direction);
+/* The text of a heading or word in the report's language. */
+const char *report_word(const report_ctx *ctx, const char *en_word);
+
+int report_write_text(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+
+#endif

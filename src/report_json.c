@@ -1,0 +1,238 @@
+/*
+ * report_json.c - the report as one JSON document, written with cJSON
+ * (which escapes every string that comes from input).
+ *
+ * {
+ *   "pk2d": version, "title", "period", "language",
+ *   "area": {"code", "name"},
+ *   "runs": [{"instance", "module", "agency", "path", "state", "reason",
+ *             "required", "seconds", "values", "refused",
+ *             "files": [{"path", "records", "rejected", "noted",
+ *                        "problems": [{"kind", "count", "rejected",
+ *                                      "examples": [{"line", "text"}]}]}]}],
+ *   "indicators": [{"id", "plugin", "agency", "label", "label_id",
+ *                   "label_en", "unit", "kind", "direction", "target",
+ *                   "group", "description",
+ *                   "total": {"numerator", "denominator", "value"} or null}],
+ *   "interventions": [{"id", "plugin", "agency", "label", "label_id",
+ *                      "label_en", "target_group", "unit", "origin",
+ *                      "aims": [...],
+ *                      "total": {"target", "realised", "budget"} or null}],
+ *   "values": [{"indicator", "area", "rt", "period", "numerator",
+ *               "denominator", "value"}],
+ *   "intervention_values": [{"intervention", "area", "rt", "period",
+ *                            "target", "realised", "budget"}]
+ * }
+ *
+ * "total" is the sum for the run's area and period after the roll-up;
+ * "values" are the values as reported (by RT where the plugin knew it), in
+ * declaration order, then area, RT and period.
+ * rt is null for a value without RT; a number that cannot be computed
+ * (value with denominator 0) is null.
+ */
+#include "config.h"
+
+#include <cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static void add_str(cJSON *o, const char *key, const char *s)
+{
+	if (s)
+		cJSON_AddStringToObject(o, key, s);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+static void add_num(cJSON *o, const char *key, double v)
+{
+	if (isfinite(v))
+		cJSON_AddNumberToObject(o, key, v);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+static cJSON *run_json(const plugin_run *r)
+{
+	static const char *const states[] = { "ok", "failed", "not_loaded", "disabled" };
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "instance", r->instance);
+	add_str(o, "module", r->module);
+	add_str(o, "agency", r->agency);
+	add_str(o, "path", r->path);
+	add_str(o, "state", r->state >= 0 && r->state <= 3 ? states[r->state] : "unknown");
+	add_str(o, "reason", r->reason);
+	cJSON_AddBoolToObject(o, "required", r->required);
+	add_num(o, "seconds", r->seconds);
+	cJSON_AddNumberToObject(o, "values", (double)r->values);
+	cJSON_AddNumberToObject(o, "refused", (double)r->refused);
+	cJSON *files = cJSON_AddArrayToObject(o, "files");
+	for (size_t i = 0; i < r->n_files; i++) {
+		const csv_stats *s = r->files[i];
+		cJSON *f = cJSON_CreateObject();
+		add_str(f, "path", s->path);
+		cJSON_AddNumberToObject(f, "records", (double)s->records);
+		cJSON_AddNumberToObject(f, "rejected", (double)s->rejected);
+		cJSON_AddNumberToObject(f, "noted", (double)s->noted);
+		cJSON *probs = cJSON_AddArrayToObject(f, "problems");
+		for (size_t j = 0; j < s->n_problems; j++) {
+			const csv_problem *p = &s->problems[j];
+			cJSON *po = cJSON_CreateObject();
+			add_str(po, "kind", p->kind);
+			cJSON_AddNumberToObject(po, "count", (double)p->count);
+			cJSON_AddBoolToObject(po, "rejected", p->rejected);
+			cJSON *ex = cJSON_AddArrayToObject(po, "examples");
+			for (int k = 0; k < p->n_examples; k++) {
+				cJSON *e = cJSON_CreateObject();
+				cJSON_AddNumberToObject(e, "line", (double)p->example_line[k]);
+				add_str(e, "text", p->example_text[k]);
+				cJSON_AddItemToArray(ex, e);
+			}
+			cJSON_AddItemToArray(probs, po);
+		}
+		cJSON_AddItemToArray(files, f);
+	}
+	return o;
+}
+
+static void add_rt(cJSON *o, int rt)
+{
+	if (rt > 0)
+		cJSON_AddNumberToObject(o, "rt", rt);
+	else
+		cJSON_AddNullToObject(o, "rt");
+}
+
+static int value_json(void *ud, const reg_indicator *ind, const char *area, int rt,
+                      const char *period, const reg_sum *s)
+{
+	cJSON *values = ud;
+	cJSON *v = cJSON_CreateObject();
+	add_str(v, "indicator", ind->full_id);
+	add_str(v, "area", area);
+	add_rt(v, rt);
+	add_str(v, "period", period);
+	add_num(v, "numerator", s->num);
+	add_num(v, "denominator", s->den);
+	add_num(v, "value", reg_value(ind, s));
+	cJSON_AddItemToArray(values, v);
+	return 0;
+}
+
+static int ivalue_json(void *ud, const reg_intervention *iv, const char *area, int rt,
+                       const char *period, const reg_isum *s)
+{
+	cJSON *values = ud;
+	cJSON *v = cJSON_CreateObject();
+	add_str(v, "intervention", iv->full_id);
+	add_str(v, "area", area);
+	add_rt(v, rt);
+	add_str(v, "period", period);
+	add_num(v, "target", s->target);
+	add_num(v, "realised", s->realised);
+	add_num(v, "budget", s->budget);
+	cJSON_AddItemToArray(values, v);
+	return 0;
+}
+
+static cJSON *indicators_json(const report_ctx *ctx)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t i = 0; i < registry_n_indicators(ctx->reg); i++) {
+		const reg_indicator *ind = registry_indicator_at(ctx->reg, i);
+		cJSON *o = cJSON_CreateObject();
+		add_str(o, "id", ind->full_id);
+		add_str(o, "plugin", ind->plugin);
+		add_str(o, "agency", ind->agency);
+		add_str(o, "label", report_label(ctx, ind->label_id, ind->label_en));
+		add_str(o, "label_id", ind->label_id);
+		add_str(o, "label_en", ind->label_en);
+		add_str(o, "unit", ind->unit);
+		add_str(o, "kind", report_kind_name(ind->kind));
+		add_str(o, "direction", ind->direction > 0 ? "higher" : ind->direction < 0 ? "lower"
+		                                                                           : "neutral");
+		if (ind->has_target)
+			add_num(o, "target", ind->target);
+		else
+			cJSON_AddNullToObject(o, "target");
+		add_str(o, "group", ind->group);
+		add_str(o, "description", ind->description);
+		reg_sum s;
+		if (registry_get(ctx->reg, ind, ctx->area, RT_ALL, ctx->period, &s)) {
+			cJSON *t = cJSON_AddObjectToObject(o, "total");
+			add_num(t, "numerator", s.num);
+			add_num(t, "denominator", s.den);
+			add_num(t, "value", reg_value(ind, &s));
+		} else {
+			cJSON_AddNullToObject(o, "total");
+		}
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *interventions_json(const report_ctx *ctx)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t i = 0; i < registry_n_interventions(ctx->reg); i++) {
+		const reg_intervention *iv = registry_intervention_at(ctx->reg, i);
+		cJSON *o = cJSON_CreateObject();
+		add_str(o, "id", iv->full_id);
+		add_str(o, "plugin", iv->plugin);
+		add_str(o, "agency", iv->agency);
+		add_str(o, "label", report_label(ctx, iv->label_id, iv->label_en));
+		add_str(o, "label_id", iv->label_id);
+		add_str(o, "label_en", iv->label_en);
+		add_str(o, "target_group", iv->target_group);
+		add_str(o, "unit", iv->unit);
+		add_str(o, "origin", iv->origin);
+		cJSON *aims = cJSON_AddArrayToObject(o, "aims");
+		for (size_t j = 0; j < iv->n_aims; j++)
+			cJSON_AddItemToArray(aims, cJSON_CreateString(iv->aims[j]));
+		reg_isum s;
+		if (registry_get_intervention(ctx->reg, iv, ctx->area, RT_ALL, ctx->period, &s)) {
+			cJSON *t = cJSON_AddObjectToObject(o, "total");
+			add_num(t, "target", s.target);
+			add_num(t, "realised", s.realised);
+			add_num(t, "budget", s.budget);
+		} else {
+			cJSON_AddNullToObject(o, "total");
+		}
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	cJSON *root = cJSON_CreateObject();
+	add_str(root, "pk2d", PACKAGE_VERSION);
+	add_str(root, "title", ctx->title);
+	add_str(root, "period", ctx->period);
+	add_str(root, "language", ctx->language);
+	cJSON *area = cJSON_AddObjectToObject(root, "area");
+	add_str(area, "code", ctx->area);
+	add_str(area, "name", ctx->areas ? areas_name(ctx->areas, ctx->area) : NULL);
+	cJSON *runs = cJSON_AddArrayToObject(root, "runs");
+	for (size_t i = 0; i < ctx->n_runs; i++)
+		cJSON_AddItemToArray(runs, run_json(&ctx->runs[i]));
+	cJSON_AddItemToObject(root, "indicators", indicators_json(ctx));
+	cJSON_AddItemToObject(root, "interventions", interventions_json(ctx));
+	registry_each_value(ctx->reg, value_json, cJSON_AddArrayToObject(root, "values"));
+	registry_each_intervention_value(ctx->reg, ivalue_json,
+	                                 cJSON_AddArrayToObject(root, "intervention_values"));
+	char *text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (!text) {
+		snprintf(err, errlen, "cJSON could not print the report (out of memory)");
+		return PK2D_ERR_NOMEM;
+	}
+	fputs(text, out);
+	fputc('\n', out);
+	cJSON_free(text);
+	return 0;
+}

@@ -1,0 +1,184 @@
+/*
+ * report_text.c - the plain text report: run status, files read, then every
+ * indicator and intervention with its total for the run's area and each
+ * value as reported.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+
+static void area_line(const report_ctx *ctx, FILE *out, const char *code)
+{
+	const char *name = ctx->areas ? areas_name(ctx->areas, code) : NULL;
+	if (name)
+		fprintf(out, "%s (%s)", code, name);
+	else
+		fputs(code, out);
+}
+
+static void write_runs(const report_ctx *ctx, FILE *out)
+{
+	fprintf(out, "\n%s\n", report_word(ctx, "Run status"));
+	for (size_t i = 0; i < ctx->n_runs; i++) {
+		const plugin_run *r = &ctx->runs[i];
+		static const char *const states[] = { "ok", "failed", "not loaded", "disabled" };
+		const char *st = r->state >= 0 && r->state <= 3 ? states[r->state] : "?";
+		fprintf(out, "  %-16s %-12s %-10s %6ld %s, %ld %s, %.2f s%s", r->instance, r->module,
+		        report_word(ctx, st), r->values, report_word(ctx, "values"), r->refused,
+		        report_word(ctx, "refused"), r->seconds, r->required ? ", required" : "");
+		if (r->agency && *r->agency)
+			fprintf(out, " [%s]", r->agency);
+		fputc('\n', out);
+		if (r->reason)
+			fprintf(out, "      %s\n", r->reason);
+	}
+}
+
+static void write_files(const report_ctx *ctx, FILE *out)
+{
+	int any = 0;
+	for (size_t i = 0; i < ctx->n_runs; i++) {
+		const plugin_run *r = &ctx->runs[i];
+		for (size_t j = 0; j < r->n_files; j++) {
+			const csv_stats *s = r->files[j];
+			if (!any++)
+				fprintf(out, "\n%s\n", report_word(ctx, "Files read"));
+			fprintf(out, "  %s: %s: %ld %s, %ld %s, %ld %s\n", r->instance, s->path,
+			        s->records, report_word(ctx, "rows"), s->rejected,
+			        report_word(ctx, "rejected"), s->noted, report_word(ctx, "noted"));
+			for (size_t k = 0; k < s->n_problems; k++) {
+				const csv_problem *p = &s->problems[k];
+				fprintf(out, "      %s: %ld (%s)\n", p->kind, p->count,
+				        report_word(ctx, p->rejected ? "rejected" : "noted"));
+				for (int e = 0; e < p->n_examples; e++)
+					fprintf(out, "        %s:%ld: %s\n", s->path, p->example_line[e],
+					        p->example_text[e]);
+			}
+		}
+	}
+}
+
+static void number(FILE *out, double v)
+{
+	if (isnan(v))
+		fputs("-", out);
+	else
+		fprintf(out, "%.2f", v);
+}
+
+struct walk {
+	const report_ctx *ctx;
+	FILE *out;
+	size_t next;              /* next indicator or intervention to head */
+};
+
+static void indicator_head(const report_ctx *ctx, FILE *out, const reg_indicator *ind)
+{
+	fprintf(out, "  %s  %s  [%s, %s, %s", ind->full_id,
+	        report_label(ctx, ind->label_id, ind->label_en), report_kind_name(ind->kind),
+	        report_direction_name(ind->direction), ind->unit ? ind->unit : "");
+	if (ind->has_target)
+		fprintf(out, ", %s %g", report_word(ctx, "target"), ind->target);
+	fputs("]\n", out);
+	reg_sum s;
+	fprintf(out, "    %s ", report_word(ctx, "total"));
+	area_line(ctx, out, ctx->area);
+	fprintf(out, " %s: ", ctx->period);
+	if (registry_get(ctx->reg, ind, ctx->area, RT_ALL, ctx->period, &s)) {
+		number(out, reg_value(ind, &s));
+		fprintf(out, " (%g / %g)\n", s.num, s.den);
+	} else {
+		fprintf(out, "%s\n", report_word(ctx, "no values"));
+	}
+}
+
+static void heads_until(struct walk *w, size_t index)
+{
+	while (w->next <= index && w->next < registry_n_indicators(w->ctx->reg))
+		indicator_head(w->ctx, w->out, registry_indicator_at(w->ctx->reg, w->next++));
+}
+
+static int value_line(void *ud, const reg_indicator *ind, const char *area, int rt,
+                      const char *period, const reg_sum *s)
+{
+	struct walk *w = ud;
+	heads_until(w, ind->index);
+	fprintf(w->out, "    %s", area);
+	if (rt > 0)
+		fprintf(w->out, " RT %d", rt);
+	fprintf(w->out, " %s: ", period);
+	number(w->out, reg_value(ind, s));
+	fprintf(w->out, " (%g / %g)\n", s->num, s->den);
+	return 0;
+}
+
+static void intervention_head(const report_ctx *ctx, FILE *out, const reg_intervention *iv)
+{
+	fprintf(out, "  %s  %s", iv->full_id, report_label(ctx, iv->label_id, iv->label_en));
+	if (iv->agency && *iv->agency)
+		fprintf(out, " [%s]", iv->agency);
+	fputc('\n', out);
+	if (iv->n_aims) {
+		fprintf(out, "    %s:", report_word(ctx, "aims at"));
+		for (size_t i = 0; i < iv->n_aims; i++)
+			fprintf(out, " %s", iv->aims[i]);
+		fputc('\n', out);
+	}
+	reg_isum s;
+	fprintf(out, "    %s ", report_word(ctx, "total"));
+	area_line(ctx, out, ctx->area);
+	fprintf(out, " %s: ", ctx->period);
+	if (registry_get_intervention(ctx->reg, iv, ctx->area, RT_ALL, ctx->period, &s))
+		fprintf(out, "%s %g, %s %g, %s %g\n", report_word(ctx, "target"), s.target,
+		        report_word(ctx, "realised"), s.realised, report_word(ctx, "budget"), s.budget);
+	else
+		fprintf(out, "%s\n", report_word(ctx, "no values"));
+}
+
+static void iheads_until(struct walk *w, size_t index)
+{
+	while (w->next <= index && w->next < registry_n_interventions(w->ctx->reg))
+		intervention_head(w->ctx, w->out, registry_intervention_at(w->ctx->reg, w->next++));
+}
+
+static int ivalue_line(void *ud, const reg_intervention *iv, const char *area, int rt,
+                       const char *period, const reg_isum *s)
+{
+	struct walk *w = ud;
+	iheads_until(w, iv->index);
+	fprintf(w->out, "    %s", area);
+	if (rt > 0)
+		fprintf(w->out, " RT %d", rt);
+	fprintf(w->out, " %s: %s %g, %s %g, %s %g\n", period, report_word(w->ctx, "target"),
+	        s->target, report_word(w->ctx, "realised"), s->realised,
+	        report_word(w->ctx, "budget"), s->budget);
+	return 0;
+}
+
+int report_write_text(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	(void)err;
+	(void)errlen;
+	fprintf(out, "%s\n", ctx->title ? ctx->title : report_word(ctx, "pk2d report"));
+	fprintf(out, "%s: %s\n%s: ", report_word(ctx, "Period"), ctx->period,
+	        report_word(ctx, "Area"));
+	area_line(ctx, out, ctx->area);
+	fputc('\n', out);
+	write_runs(ctx, out);
+	write_files(ctx, out);
+
+	struct walk w = { .ctx = ctx, .out = out };
+	fprintf(out, "\n%s\n", report_word(ctx, "Indicators"));
+	registry_each_value(ctx->reg, value_line, &w);
+	heads_until(&w, registry_n_indicators(ctx->reg));
+
+	w.next = 0;
+	fprintf(out, "\n%s\n", report_word(ctx, "Interventions"));
+	registry_each_intervention_value(ctx->reg, ivalue_line, &w);
+	iheads_until(&w, registry_n_interventions(ctx->reg));
+	return 0;
+}

@@ -1,0 +1,474 @@
+/*
+ * runner.c - children, the poll loop, time limits, statuses.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "runner.h"
+#include "util.h"
+
+/* Bytes read from a child at a time. */
+#define READ_CHUNK 65536
+
+enum child_state { CHILD_WAITING, CHILD_RUNNING, CHILD_DONE };
+
+struct child {
+	runner_job *job;
+	int state;
+	pid_t pid;
+	int fd;                   /* read end of the pipe; -1 once closed */
+	unsigned char *buf;       /* bytes read and not decoded yet */
+	size_t len, cap;
+	size_t offset;            /* stream offset of buf[0] */
+	double start, deadline;
+	int init_done, ended, end_stage, end_code;
+	int reaped, status;
+	char *failure;            /* malformed stream or time limit */
+	registry_sink sink;
+};
+
+const char *runner_signal_name(int sig)
+{
+	const char *s = strsignal(sig);
+	return s ? s : "unknown signal";
+}
+
+static const char *stage_name(int stage)
+{
+	return stage == WIRE_STAGE_INIT ? "init" : "collect";
+}
+
+static char *callback_reason(int stage, int code)
+{
+	return xasprintf("%s returned %d (%s)", stage_name(stage), code, api_strerror(code));
+}
+
+static void mark_failed(plugin_run *run, registry *reg, char *reason)
+{
+	run->state = RUN_FAILED;
+	free(run->reason);
+	run->reason = reason;
+	registry_drop_plugin_values(reg, run->instance);
+	run->values = 0;
+}
+
+/* ------------------------------------------------------------ in-process */
+
+static void run_in_process(const conf *cfg, const areas *ar, registry *reg, runner_job *job,
+                           int declare_only)
+{
+	plugin_run *run = job->run;
+	registry_sink sink;
+	registry_sink_init(&sink, reg, run, run->agency, cfg->period);
+	pk2d_host *h = api_host_new(cfg, job->cp, job->lp, ar, &sink.base);
+	double t0 = now_seconds();
+	void *state = NULL;
+	int r = api_call_init(h, &state);
+	char *reason = NULL;
+	if (r) {
+		reason = callback_reason(WIRE_STAGE_INIT, r);
+	} else {
+		if (!declare_only) {
+			r = api_call_collect(h, state);
+			if (r)
+				reason = callback_reason(WIRE_STAGE_COLLECT, r);
+		}
+		api_call_fini(h, state);
+	}
+	api_host_free(h);
+	run->seconds = now_seconds() - t0;
+	if (reason)
+		mark_failed(run, reg, reason);
+	else
+		run->state = RUN_OK;
+}
+
+/* ----------------------------------------------------------------- child */
+
+static void child_main(const conf *cfg, const areas *ar, runner_job *job, int declare_only)
+	__attribute__((noreturn));
+
+static void child_main(const conf *cfg, const areas *ar, runner_job *job, int declare_only)
+{
+	pipe_sink ps;
+	pipe_sink_init(&ps, WIRE_FD, job->run->instance, job->run->agency);
+	pk2d_host *h = api_host_new(cfg, job->cp, job->lp, ar, &ps.base);
+	void *state = NULL;
+	int r = api_call_init(h, &state);
+	if (r) {
+		pipe_sink_end(&ps, WIRE_STAGE_INIT, r);
+	} else {
+		pipe_sink_init_done(&ps);
+		if (!declare_only)
+			r = api_call_collect(h, state);
+		api_call_fini(h, state);
+		pipe_sink_end(&ps, r ? WIRE_STAGE_COLLECT : WIRE_STAGE_DONE, r);
+	}
+	api_host_free(h);
+	pipe_sink_free(&ps);
+	_exit(0);
+}
+
+/* Sets up the descriptors of a new child: the pipe on WIRE_FD, stdout on
+ * /dev/null (a plugin must not write there, and the report may go there),
+ * every other child's pipe closed. */
+static void child_fds(int wfd, struct child *all, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (all[i].fd >= 0 && all[i].fd != wfd)
+			close(all[i].fd);
+	if (wfd != WIRE_FD) {
+		if (dup2(wfd, WIRE_FD) < 0)
+			_exit(126);
+		close(wfd);
+	}
+	int null = open("/dev/null", O_WRONLY);
+	if (null >= 0) {
+		dup2(null, STDOUT_FILENO);
+		if (null != STDOUT_FILENO)
+			close(null);
+	}
+}
+
+static int start_child(const conf *cfg, const areas *ar, registry *reg, struct child *c,
+                       struct child *all, size_t n, int declare_only)
+{
+	plugin_run *run = c->job->run;
+	int p[2];
+	if (pipe(p) < 0) {
+		mark_failed(run, reg, xasprintf("cannot create a pipe: %s", strerror(errno)));
+		c->state = CHILD_DONE;
+		return -1;
+	}
+	/* The pipe must not sit on WIRE_FD itself in the parent, or the
+	 * next child's dup2 would clobber it. */
+	while (p[0] == WIRE_FD || p[1] == WIRE_FD) {
+		int q = dup(p[0] == WIRE_FD ? p[0] : p[1]);
+		if (p[0] == WIRE_FD) {
+			close(p[0]);
+			p[0] = q;
+		} else {
+			close(p[1]);
+			p[1] = q;
+		}
+	}
+	fflush(stdout);
+	fflush(stderr);
+	c->start = now_seconds();
+	c->deadline = c->start + c->job->cp->timeout;
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		mark_failed(run, reg, xasprintf("cannot start a process: %s", strerror(errno)));
+		c->state = CHILD_DONE;
+		return -1;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		child_fds(p[1], all, n);
+		child_main(cfg, ar, c->job, declare_only);
+	}
+	close(p[1]);
+	c->pid = pid;
+	c->fd = p[0];
+	c->state = CHILD_RUNNING;
+	registry_sink_init(&c->sink, reg, run, run->agency, cfg->period);
+	log_msg(PK2D_LOG_DEBUG, "%s: started (pid %ld)", run->instance, (long)pid);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- parent */
+
+static void malformed(struct child *c, size_t at, const char *why)
+{
+	if (!c->failure)
+		c->failure = xasprintf("malformed record at byte %zu: %s", at, why);
+}
+
+/* Applies one decoded record; a record out of place is malformed. */
+static void apply(struct child *c, wire_record *rec, size_t at)
+{
+	api_sink *s = &c->sink.base;
+	if (c->ended) {
+		malformed(c, at, "a record after the end record");
+		return;
+	}
+	switch (rec->type) {
+	case WIRE_INDICATOR:
+	case WIRE_INTERVENTION:
+		if (c->init_done) {
+			malformed(c, at, "a declaration after init");
+			return;
+		}
+		if (rec->type == WIRE_INDICATOR)
+			s->indicator(s, &rec->ind);
+		else
+			s->intervention(s, &rec->iv);
+		break;
+	case WIRE_VALUE:
+	case WIRE_IVALUE:
+		if (!c->init_done) {
+			malformed(c, at, "a value before init finished");
+			return;
+		}
+		if (rec->type == WIRE_VALUE)
+			s->value(s, &rec->value);
+		else
+			s->ivalue(s, &rec->ivalue);
+		break;
+	case WIRE_LOG:
+		s->log(s, rec->level, rec->text);
+		break;
+	case WIRE_FILE:
+		s->file(s, rec->file);
+		rec->file = NULL;
+		break;
+	case WIRE_INIT_DONE:
+		if (c->init_done) {
+			malformed(c, at, "a second end-of-init record");
+			return;
+		}
+		c->init_done = 1;
+		break;
+	case WIRE_END:
+		if (rec->stage != WIRE_STAGE_INIT && !c->init_done) {
+			malformed(c, at, "an end record for collect before init finished");
+			return;
+		}
+		c->ended = 1;
+		c->end_stage = rec->stage;
+		c->end_code = rec->code;
+		break;
+	}
+}
+
+static void decode(struct child *c)
+{
+	size_t pos = 0;
+	while (!c->failure && pos < c->len) {
+		wire_record rec;
+		char why[256];
+		long r = wire_decode(c->buf + pos, c->len - pos, &rec, why, sizeof why);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			malformed(c, c->offset + pos, why);
+			break;
+		}
+		apply(c, &rec, c->offset + pos);
+		wire_record_clear(&rec);
+		pos += (size_t)r;
+	}
+	memmove(c->buf, c->buf + pos, c->len - pos);
+	c->len -= pos;
+	c->offset += pos;
+}
+
+static void close_fd(struct child *c)
+{
+	if (c->fd >= 0) {
+		close(c->fd);
+		c->fd = -1;
+	}
+}
+
+static void read_child(struct child *c)
+{
+	if (c->cap - c->len < READ_CHUNK) {
+		c->cap = c->len + READ_CHUNK;
+		c->buf = xrealloc(c->buf, c->cap);
+	}
+	ssize_t r = read(c->fd, c->buf + c->len, READ_CHUNK);
+	if (r < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (r <= 0) {
+		close_fd(c);
+		if (c->len && !c->failure)
+			malformed(c, c->offset, "the stream ends inside a record");
+		return;
+	}
+	c->len += (size_t)r;
+	decode(c);
+}
+
+static void finish(struct child *c, registry *reg)
+{
+	plugin_run *run = c->job->run;
+	close_fd(c);
+	run->seconds = now_seconds() - c->start;
+	char *reason = NULL;
+	if (c->failure) {
+		reason = c->failure;
+		c->failure = NULL;
+	} else if (WIFSIGNALED(c->status)) {
+		int sig = WTERMSIG(c->status);
+		reason = xasprintf("killed by signal %d (%s)", sig, runner_signal_name(sig));
+	} else if (WIFEXITED(c->status) && WEXITSTATUS(c->status) != 0) {
+		reason = xasprintf("exit status %d", WEXITSTATUS(c->status));
+	} else if (!c->ended) {
+		reason = xasprintf("exited during %s without its end record",
+		                   c->init_done ? "collect" : "init");
+	} else if (c->end_stage != WIRE_STAGE_DONE) {
+		reason = callback_reason(c->end_stage, c->end_code);
+	}
+	if (reason) {
+		mark_failed(run, reg, reason);
+		log_msg(PK2D_LOG_ERROR, "%s: failed: %s", run->instance, reason);
+	} else {
+		run->state = RUN_OK;
+	}
+	if (c->sink.logged_refusals > API_REFUSALS_SHOWN)
+		log_msg(PK2D_LOG_WARNING, "%s: %ld values refused in all (the first %d shown; "
+		        "-vv shows every one)", run->instance, run->refused, API_REFUSALS_SHOWN);
+	free(c->buf);
+	c->buf = NULL;
+	c->len = c->cap = 0;
+	c->state = CHILD_DONE;
+}
+
+static void kill_child(struct child *c, char *why)
+{
+	if (!c->failure)
+		c->failure = why;
+	else
+		free(why);
+	kill(c->pid, SIGKILL);
+	while (waitpid(c->pid, &c->status, 0) < 0 && errno == EINTR)
+		;
+	c->reaped = 1;
+}
+
+static int try_reap(struct child *c)
+{
+	if (c->reaped)
+		return 1;
+	pid_t r = waitpid(c->pid, &c->status, WNOHANG);
+	if (r == c->pid)
+		c->reaped = 1;
+	return c->reaped;
+}
+
+size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *jobs,
+                  size_t n, const runner_opts *opts)
+{
+	size_t failed = 0;
+	if (opts->no_fork) {
+		for (size_t i = 0; i < n; i++) {
+			if (!jobs[i].lp)
+				continue;
+			run_in_process(cfg, ar, reg, &jobs[i], opts->declare_only);
+			failed += jobs[i].run->state == RUN_FAILED;
+		}
+		return failed;
+	}
+
+	struct child *cs = xcalloc(n, sizeof *cs);
+	for (size_t i = 0; i < n; i++) {
+		cs[i].job = &jobs[i];
+		cs[i].fd = -1;
+		cs[i].state = jobs[i].lp ? CHILD_WAITING : CHILD_DONE;
+	}
+	struct pollfd *pfd = xcalloc(n, sizeof *pfd);
+	size_t next = 0;
+	int max_jobs = opts->jobs > 0 ? opts->jobs : 1;
+	for (;;) {
+		size_t running = 0, pending = 0;
+		for (size_t i = 0; i < n; i++) {
+			running += cs[i].state == CHILD_RUNNING;
+			pending += cs[i].state != CHILD_DONE;
+		}
+		if (!pending)
+			break;
+		while (running < (size_t)max_jobs && next < n) {
+			struct child *c = &cs[next++];
+			if (c->state != CHILD_WAITING)
+				continue;
+			if (start_child(cfg, ar, reg, c, cs, n, opts->declare_only) == 0)
+				running++;
+		}
+
+		/* Which children may apply records: all before them have
+		 * finished declaring. */
+		int open = 1;
+		double now = now_seconds(), wait = -1;
+		int need_reap = 0;
+		for (size_t i = 0; i < n; i++) {
+			struct child *c = &cs[i];
+			pfd[i].fd = -1;
+			pfd[i].events = POLLIN;
+			pfd[i].revents = 0;
+			if (c->state == CHILD_RUNNING) {
+				if (open && c->fd >= 0)
+					pfd[i].fd = c->fd;
+				if (open && c->fd < 0)
+					need_reap = 1;
+				double left = c->deadline - now;
+				if (wait < 0 || left < wait)
+					wait = left < 0 ? 0 : left;
+			}
+			if (c->state == CHILD_WAITING || (c->state == CHILD_RUNNING && !c->init_done))
+				open = 0;
+		}
+		/* A child that closed its pipe but has not exited yet is
+		 * looked at again soon. */
+		if (need_reap && (wait < 0 || wait > 0.01))
+			wait = 0.01;
+		int ms = wait < 0 ? -1 : (int)(wait * 1000.0) + 1;
+		int pr = poll(pfd, n, ms);
+		if (pr < 0 && errno != EINTR) {
+			log_msg(PK2D_LOG_ERROR, "poll: %s", strerror(errno));
+			break;
+		}
+		for (size_t i = 0; i < n && pr > 0; i++) {
+			struct child *c = &cs[i];
+			if (pfd[i].fd >= 0 && pfd[i].revents && c->fd >= 0) {
+				read_child(c);
+				if (c->failure && c->fd >= 0) {
+					close_fd(c);
+					kill_child(c, NULL);
+				}
+			}
+		}
+		now = now_seconds();
+		for (size_t i = 0; i < n; i++) {
+			struct child *c = &cs[i];
+			if (c->state != CHILD_RUNNING)
+				continue;
+			if (!c->reaped && now >= c->deadline) {
+				kill_child(c, xasprintf("timed out after %g s", c->job->cp->timeout));
+				finish(c, reg);
+				failed++;
+				continue;
+			}
+			if (c->fd < 0 && try_reap(c)) {
+				finish(c, reg);
+				failed += c->job->run->state == RUN_FAILED;
+			}
+		}
+	}
+	/* Only reached with children left when poll itself failed. */
+	for (size_t i = 0; i < n; i++) {
+		if (cs[i].state == CHILD_RUNNING) {
+			close_fd(&cs[i]);
+			kill_child(&cs[i], xasprintf("stopped: the host could not wait for it"));
+			finish(&cs[i], reg);
+			failed++;
+		}
+		free(cs[i].failure);
+	}
+	free(pfd);
+	free(cs);
+	return failed;
+}

@@ -1,0 +1,39 @@
+/*
+ * runner.h - running plugin instances: each in its own child process (init,
+ * collect, fini), up to `jobs` at once, with a time limit each; or all in
+ * this process, one after the other (--no-fork, unit tests).
+ *
+ * The parent applies each child's records through the registry sink
+ * (api.h). An instance may only apply its records once every instance
+ * before it in the configuration has finished declaring, so declarations
+ * land in the registry in configuration order whatever finishes first; until
+ * then its pipe is not read, and the child waits on the full pipe.
+ */
+#ifndef PK2D_RUNNER_H
+#define PK2D_RUNNER_H
+
+#include <stddef.h>
+#include "api.h"
+
+typedef struct runner_job {
+	const conf_plugin *cp;
+	const loaded_plugin *lp;  /* NULL: not run (not loaded or disabled) */
+	plugin_run *run;          /* filled: state, reason, seconds, counts, files */
+} runner_job;
+
+typedef struct runner_opts {
+	int jobs;                 /* children at once, >= 1 */
+	int no_fork;              /* run in this process */
+	int declare_only;         /* init and fini only: pk2d check, pk2d plugins */
+} runner_opts;
+
+/* Runs every job with an lp, in configuration order. Returns the number of
+ * instances that failed. A failed instance's values are dropped from the
+ * registry; its declarations stay. */
+size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *jobs,
+                  size_t n, const runner_opts *opts);
+
+/* A signal's name for messages: "Segmentation fault". */
+const char *runner_signal_name(int sig);
+
+#endif

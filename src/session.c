@@ -1,0 +1,162 @@
+/*
+ * session.c - configuration, plugins, run, roll-up, in that order.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "session.h"
+#include "util.h"
+
+const char *run_state_name(int state)
+{
+	switch (state) {
+	case RUN_OK: return "ok";
+	case RUN_FAILED: return "failed";
+	case RUN_NOT_LOADED: return "not loaded";
+	case RUN_DISABLED: return "disabled";
+	default: return "unknown";
+	}
+}
+
+void plugin_run_clear(plugin_run *run)
+{
+	free(run->instance);
+	free(run->module);
+	free(run->agency);
+	free(run->path);
+	free(run->reason);
+	for (size_t i = 0; i < run->n_files; i++)
+		csv_stats_free(run->files[i]);
+	free(run->files);
+	memset(run, 0, sizeof *run);
+}
+
+static session_module *get_module(session *s, const char *name)
+{
+	for (size_t i = 0; i < s->n_modules; i++)
+		if (!strcmp(s->modules[i].name, name))
+			return &s->modules[i];
+	s->modules = xrealloc(s->modules, (s->n_modules + 1) * sizeof *s->modules);
+	session_module *m = &s->modules[s->n_modules++];
+	memset(m, 0, sizeof *m);
+	m->name = xstrdup(name);
+	char err[1024], *path = NULL;
+	if (plugin_find(&s->search, name, &path, err, sizeof err) == 0) {
+		if (loader_load(path, name, &m->lp, err, sizeof err) < 0)
+			m->error = xasprintf("%s: %s", path, err);
+		free(path);
+	} else {
+		m->error = xstrdup(err);
+	}
+	return m;
+}
+
+int session_open(session *s, const session_opts *opts, msglist *errs)
+{
+	memset(s, 0, sizeof *s);
+	size_t before = errs->n;
+	s->cfg = conf_load(opts->config, errs);
+	if (!s->cfg)
+		return PK2D_ERR_CONFIG;
+	conf *cfg = s->cfg;
+	char err[1024];
+	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
+	s->areas = areas_load(codes, err, sizeof err);
+	if (!s->areas)
+		msglist_add(errs, codes, 0, "cannot load the region codes: %s "
+		            "(set PK2D_DATA_DIR to the directory holding wilayah/)", err);
+	free(codes);
+	plugin_search_init(&s->search, opts->plugin_path, getenv("PK2D_PLUGIN_PATH"),
+	                   cfg->plugin_path, cfg->n_plugin_path);
+	s->reg = registry_new();
+	s->n_runs = cfg->n_plugins;
+	s->runs = xcalloc(s->n_runs, sizeof *s->runs);
+	s->jobs = xcalloc(s->n_runs, sizeof *s->jobs);
+	for (size_t i = 0; i < cfg->n_plugins; i++) {
+		const conf_plugin *cp = &cfg->plugins[i];
+		plugin_run *run = &s->runs[i];
+		run->instance = xstrdup(cp->instance);
+		run->module = xstrdup(cp->module);
+		run->required = cp->required;
+		s->jobs[i].cp = cp;
+		s->jobs[i].run = run;
+		if (!cp->enabled) {
+			run->state = RUN_DISABLED;
+			run->agency = xstrdup(cp->agency ? cp->agency : "");
+			continue;
+		}
+		session_module *m = get_module(s, cp->module);
+		if (!m->lp) {
+			run->state = RUN_NOT_LOADED;
+			run->reason = xstrdup(m->error);
+			run->agency = xstrdup(cp->agency ? cp->agency : "");
+			log_msg(PK2D_LOG_ERROR, "%s:%d: [plugin.%s]: %s", cp->section->file,
+			        cp->section->line, cp->instance, m->error);
+			continue;
+		}
+		run->path = xstrdup(m->lp->path);
+		run->agency = xstrdup(cp->agency ? cp->agency : m->lp->agency);
+		conf_check_plugin(cp, m->lp->keys, errs);
+		s->jobs[i].lp = m->lp;
+	}
+	if (errs->n != before) {
+		session_free(s);
+		return PK2D_ERR_CONFIG;
+	}
+	return 0;
+}
+
+static void unknown_aim(void *ud, const reg_intervention *iv, const char *aim)
+{
+	(void)ud;
+	log_msg(PK2D_LOG_WARNING, "%s%sintervention '%s' aims at '%s', which no enabled plugin "
+	        "declares", iv->origin ? iv->origin : "", iv->origin ? ": " : "", iv->full_id, aim);
+}
+
+size_t session_run(session *s, const session_opts *opts, int declare_only)
+{
+	runner_opts ro = {
+		.jobs = opts->jobs > 0 ? opts->jobs : s->cfg->jobs,
+		.no_fork = opts->no_fork,
+		.declare_only = declare_only,
+	};
+	runner_run(s->cfg, s->areas, s->reg, s->jobs, s->n_runs, &ro);
+	registry_check_aims(s->reg, unknown_aim, NULL);
+	registry_rollup(s->reg);
+	size_t bad = 0;
+	for (size_t i = 0; i < s->n_runs; i++)
+		bad += s->runs[i].state == RUN_FAILED || s->runs[i].state == RUN_NOT_LOADED;
+	return bad;
+}
+
+const plugin_run *session_required_failure(const session *s)
+{
+	for (size_t i = 0; i < s->n_runs; i++)
+		if (s->runs[i].required &&
+		    (s->runs[i].state == RUN_FAILED || s->runs[i].state == RUN_NOT_LOADED))
+			return &s->runs[i];
+	return NULL;
+}
+
+void session_free(session *s)
+{
+	for (size_t i = 0; i < s->n_runs; i++)
+		plugin_run_clear(&s->runs[i]);
+	free(s->runs);
+	free(s->jobs);
+	for (size_t i = 0; i < s->n_modules; i++) {
+		loader_unload(s->modules[i].lp);
+		free(s->modules[i].name);
+		free(s->modules[i].error);
+	}
+	free(s->modules);
+	registry_free(s->reg);
+	areas_free(s->areas);
+	plugin_search_free(&s->search);
+	conf_free(s->cfg);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,102 @@
+/*
+ * wire.h - the records a plugin's child process sends to the parent on the
+ * pipe at descriptor WIRE_FD.
+ *
+ * A record is
+ *
+ *   u32 length | u8 type | payload        (length counts type and payload)
+ *
+ * with every integer little-endian. Inside the payload:
+ *   str  = u32 n | n bytes: n = 0 is NULL; otherwise the bytes end with the
+ *          string's NUL and hold no other NUL ("" is n = 1)
+ *   i32, i64, u8 as written; f64 = the IEEE 754 bits as u64.
+ *
+ *   INDICATOR     str id, label_id, label_en, unit; i32 kind, direction,
+ *                 has_target; f64 target; str group, description
+ *   INTERVENTION  str id, label_id, label_en, agency, target_group, unit,
+ *                 origin; u32 n_aims; n_aims x str (none NULL)
+ *   VALUE         str indicator, area; i32 rt; str period; f64 num, den
+ *   IVALUE        str intervention, area; i32 rt; str period; f64 target,
+ *                 realised, budget
+ *   LOG           i32 level (0..3); str text (not NULL)
+ *   FILE          str path (not NULL); i64 records, rejected, noted;
+ *                 u32 n_problems; each: str kind (not NULL), i64 count,
+ *                 u8 rejected (0/1), u32 n_examples (<= CSV_EXAMPLES), each:
+ *                 i64 line, str text (not NULL)
+ *   INIT_DONE     (empty) init returned 0; declarations are complete
+ *   END           u8 stage (0 all done, 1 init, 2 collect); i32 code (0 or
+ *                 what the callback returned; 0 exactly when stage is 0)
+ *
+ * The decoder treats the stream as untrusted: it checks every length against
+ * the record and the record against WIRE_MAX_RECORD, every count, enum range
+ * and NUL terminator, and that a record is consumed exactly.
+ */
+#ifndef PK2D_WIRE_H
+#define PK2D_WIRE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "csv.h"
+#include "pk2d/plugin.h"
+
+/* The descriptor a child writes its records to. */
+#define WIRE_FD 3
+/* Largest record accepted (length field). */
+#define WIRE_MAX_RECORD (1u << 20)
+/* Most aims of one intervention. */
+#define WIRE_MAX_AIMS 1024
+
+enum wire_type {
+	WIRE_INDICATOR = 1,
+	WIRE_INTERVENTION = 2,
+	WIRE_VALUE = 3,
+	WIRE_IVALUE = 4,
+	WIRE_LOG = 5,
+	WIRE_FILE = 6,
+	WIRE_INIT_DONE = 7,
+	WIRE_END = 8
+};
+
+enum wire_stage { WIRE_STAGE_DONE = 0, WIRE_STAGE_INIT = 1, WIRE_STAGE_COLLECT = 2 };
+
+typedef struct wire_buf {
+	unsigned char *data;
+	size_t len, cap;
+} wire_buf;
+
+void wire_buf_free(wire_buf *b);
+
+/* Encoders: append one record to b. */
+void wire_put_indicator(wire_buf *b, const pk2d_indicator *d);
+void wire_put_intervention(wire_buf *b, const pk2d_intervention *d);
+void wire_put_value(wire_buf *b, const pk2d_value *v);
+void wire_put_ivalue(wire_buf *b, const pk2d_intervention_value *v);
+void wire_put_log(wire_buf *b, int level, const char *text);
+void wire_put_file(wire_buf *b, const csv_stats *s);
+void wire_put_init_done(wire_buf *b);
+void wire_put_end(wire_buf *b, int stage, int code);
+
+/* A decoded record. Strings point into the decoded bytes, which must stay
+ * put until the record is used; aims and file are allocated. */
+typedef struct wire_record {
+	int type;
+	pk2d_indicator ind;
+	pk2d_intervention iv;
+	const char **aims;        /* iv.aims points here */
+	pk2d_value value;
+	pk2d_intervention_value ivalue;
+	int level;
+	const char *text;
+	csv_stats *file;          /* taken over by whoever sets it to NULL */
+	int stage, code;
+} wire_record;
+
+/* Decodes the record at the start of data. Returns the number of bytes it
+ * takes (> 0) with *rec filled, 0 when more bytes are needed, or
+ * PK2D_ERR_INVALID with err saying what is wrong (why only, no position).
+ * Clear rec with wire_record_clear after use. */
+long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
+                 char *err, size_t errlen);
+void wire_record_clear(wire_record *rec);
+
+#endif

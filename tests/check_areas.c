@@ -1,0 +1,269 @@
+/*
+ * check_areas.c - region code forms, ancestors, and the shipped code table.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "areas.h"
+
+static const struct {
+	const char *code;
+	int level;
+} level_cases[] = {
+	{ "63", AREA_PROVINCE },
+	{ "63.02", AREA_REGENCY },
+	{ "63.02.09", AREA_DISTRICT },
+	{ "63.02.09.2007", AREA_VILLAGE },
+	{ "00.00.00.0000", AREA_VILLAGE }, /* the form alone decides */
+	{ "", AREA_INVALID },
+	{ "6", AREA_INVALID },
+	{ "630", AREA_INVALID },
+	{ "6a", AREA_INVALID },
+	{ " 63", AREA_INVALID },
+	{ "63 ", AREA_INVALID },
+	{ "63.", AREA_INVALID },
+	{ "63.2", AREA_INVALID },
+	{ "63-02", AREA_INVALID },
+	{ "63.02.", AREA_INVALID },
+	{ "63.02.9", AREA_INVALID },
+	{ "63.02.09.", AREA_INVALID },
+	{ "63.02.09.207", AREA_INVALID },
+	{ "63.02.09.20071", AREA_INVALID },
+	{ "63.02.09.2007.", AREA_INVALID },
+	{ "63.02.09.20a7", AREA_INVALID },
+	{ "6302092007", AREA_INVALID },
+	{ "63.02.09/2007", AREA_INVALID },
+};
+
+START_TEST(levels)
+{
+	ck_assert_msg(area_level(level_cases[_i].code) == level_cases[_i].level, "'%s'",
+	              level_cases[_i].code);
+}
+END_TEST
+
+START_TEST(null_is_invalid)
+{
+	ck_assert_int_eq(area_level(NULL), AREA_INVALID);
+}
+END_TEST
+
+START_TEST(ancestors)
+{
+	char out[16];
+
+	ck_assert_int_eq(area_ancestor("63.02.09.2007", AREA_PROVINCE, out, sizeof out), 0);
+	ck_assert_str_eq(out, "63");
+	ck_assert_int_eq(area_ancestor("63.02.09.2007", AREA_REGENCY, out, sizeof out), 0);
+	ck_assert_str_eq(out, "63.02");
+	ck_assert_int_eq(area_ancestor("63.02.09.2007", AREA_DISTRICT, out, sizeof out), 0);
+	ck_assert_str_eq(out, "63.02.09");
+	ck_assert_int_eq(area_ancestor("63.02.09.2007", AREA_VILLAGE, out, sizeof out), 0);
+	ck_assert_str_eq(out, "63.02.09.2007");
+	ck_assert_int_eq(area_ancestor("63.02", AREA_REGENCY, out, sizeof out), 0);
+	ck_assert_str_eq(out, "63.02");
+	ck_assert_int_eq(area_ancestor("63.02", AREA_PROVINCE, out, 3), 0);
+	ck_assert_str_eq(out, "63");
+
+	strcpy(out, "unchanged");
+	ck_assert_int_eq(area_ancestor("63.02", AREA_DISTRICT, out, sizeof out), -1);
+	ck_assert_int_eq(area_ancestor("63.2", AREA_PROVINCE, out, sizeof out), -1);
+	ck_assert_int_eq(area_ancestor("63.02", AREA_INVALID, out, sizeof out), -1);
+	ck_assert_int_eq(area_ancestor("63.02", 5, out, sizeof out), -1);
+	ck_assert_int_eq(area_ancestor("63.02", AREA_PROVINCE, out, 2), -1); /* no room */
+	ck_assert_str_eq(out, "unchanged");
+}
+END_TEST
+
+START_TEST(within)
+{
+	ck_assert(area_within("63.02.09.2007", "63.02"));
+	ck_assert(area_within("63.02.09.2007", "63"));
+	ck_assert(area_within("63.02.09.2007", "63.02.09.2007"));
+	ck_assert(area_within("63.02", "63.02"));
+	ck_assert(area_within("63.02", ""));
+	ck_assert(!area_within("63.02.09.2007", "63.0"));
+	ck_assert(!area_within("63.02.09.2007", "63.02.0"));
+	ck_assert(!area_within("63.02.09.2007", "63.03"));
+	ck_assert(!area_within("64.02", "63"));
+	ck_assert(!area_within("63", "63.02"));
+}
+END_TEST
+
+static areas *shipped;
+
+static void load_shipped(void)
+{
+	const char *dir = getenv("PK2D_DATA_DIR");
+	char path[4096], err[512] = "";
+
+	ck_assert_msg(dir != NULL, "PK2D_DATA_DIR is not set");
+	snprintf(path, sizeof path, "%s/wilayah/kode-wilayah.csv", dir);
+	shipped = areas_load(path, err, sizeof err);
+	ck_assert_msg(shipped != NULL, "%s", err);
+}
+
+static void free_shipped(void)
+{
+	areas_free(shipped);
+	shipped = NULL;
+}
+
+START_TEST(names_from_shipped_table)
+{
+	ck_assert_str_eq(areas_name(shipped, "63"), "Kalimantan Selatan");
+	ck_assert_str_eq(areas_name(shipped, "63.02"), "Kabupaten Kotabaru");
+	ck_assert_str_eq(areas_name(shipped, "63.02.09"), "Kelumpang Tengah");
+	ck_assert_str_eq(areas_name(shipped, "63.02.09.2007"), "Sang-Sang");
+	ck_assert_str_eq(areas_name(shipped, "11"), "Aceh");
+	ck_assert_str_eq(areas_name(shipped, "11.01.01.2001"), "Keude Bakongan");
+	ck_assert_str_eq(areas_name(shipped, "96.71.10.1004"), "Tanjung Kasuari"); /* last row */
+	/* A quoted name with a comma in it. */
+	ck_assert_str_eq(areas_name(shipped, "12.07.28.1007"), "Lubuk Pakam I,II");
+	ck_assert_ptr_null(areas_name(shipped, "63.02.09.9999"));
+	ck_assert_ptr_null(areas_name(shipped, "99"));
+	ck_assert_ptr_null(areas_name(shipped, "63.2"));
+	ck_assert_ptr_null(areas_name(NULL, "63"));
+}
+END_TEST
+
+START_TEST(village_counts_from_shipped_table)
+{
+	/* Counted with grep on the file: 202 under 63.02, 13 under 63.02.09,
+	 * 2016 in province 63, 83762 in all (the README's figure). */
+	ck_assert_uint_eq(areas_count_villages(shipped, "63.02"), 202);
+	ck_assert_uint_eq(areas_count_villages(shipped, "63.02.09"), 13);
+	ck_assert_uint_eq(areas_count_villages(shipped, "63"), 2016);
+	ck_assert_uint_eq(areas_count_villages(shipped, ""), 83762);
+	ck_assert_uint_eq(areas_count_villages(shipped, NULL), 83762);
+	ck_assert_uint_eq(areas_count_villages(shipped, "63.02.09.2007"), 1);
+	ck_assert_uint_eq(areas_count_villages(shipped, "63.02.09.9999"), 0);
+	ck_assert_uint_eq(areas_count_villages(shipped, "99"), 0);
+	ck_assert_uint_eq(areas_count_villages(shipped, "6"), 0);
+}
+END_TEST
+
+/* A small table written to a temporary file; loading it returns NULL or the
+ * table, with err filled. */
+static areas *load_text(const char *text, char *err, size_t errlen, char *path, size_t pathlen)
+{
+	char dir[] = "/tmp/check_areas.XXXXXX";
+	FILE *f;
+	areas *a;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, pathlen, "%s/kode.csv", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+	a = areas_load(path, err, errlen);
+	unlink(path);
+	rmdir(dir);
+	return a;
+}
+
+START_TEST(unsorted_small_table)
+{
+	char err[512] = "", path[128];
+	areas *a = load_text("nama;kode;tingkat\n"
+	                     "Desa B;01.01.01.2002;desa_kelurahan\n"
+	                     "Prov;01;provinsi\n"
+	                     "Desa A;01.01.01.2001;desa_kelurahan\n"
+	                     "Kec;01.01.01;kecamatan\n"
+	                     "Kab;01.01;kabupaten_kota\n"
+	                     "Kab 2;01.02;kabupaten_kota\n"
+	                     "Desa C;01.02.01.1001;DESA_KELURAHAN\n",
+	                     err, sizeof err, path, sizeof path);
+
+	ck_assert_msg(a != NULL, "%s", err);
+	ck_assert_str_eq(areas_name(a, "01.01.01.2001"), "Desa A");
+	ck_assert_str_eq(areas_name(a, "01.01.01.2002"), "Desa B");
+	ck_assert_str_eq(areas_name(a, "01"), "Prov");
+	ck_assert_uint_eq(areas_count_villages(a, "01.01"), 2);
+	ck_assert_uint_eq(areas_count_villages(a, "01"), 3);
+	ck_assert_uint_eq(areas_count_villages(a, "01.02"), 1);
+	areas_free(a);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	const char *error; /* after "PATH" */
+} bad_tables[] = {
+	{ "kode,nama\n11,Aceh\n", ":1: the header needs the columns kode, nama and tingkat" },
+	{ "kode,nama,tingkat\n11,Aceh,provinsi\n11.1,X,kabupaten_kota\n",
+	  ":3: malformed code '11.1'" },
+	{ "kode,nama,tingkat\n11,Aceh,kecamatan\n", ":2: tingkat 'kecamatan' does not match code '11'" },
+	{ "kode,nama,tingkat\n11,Aceh,negara\n", ":2: tingkat 'negara' does not match code '11'" },
+	{ "kode,nama,tingkat\n11,,provinsi\n", ":2: no name for code '11'" },
+	{ "kode,nama,tingkat\n11.01,A,kabupaten_kota\n11,Aceh,provinsi\n11.01,B,kabupaten_kota\n",
+	  ":4: code 11.01 already on line 2" },
+	{ "kode,nama,tingkat\n11,\"Aceh\n", ": line 2: unterminated quoted field" },
+	{ "", ": empty file: no header line" },
+};
+
+START_TEST(bad_table)
+{
+	char err[512] = "", path[128], want[640];
+	areas *a = load_text(bad_tables[_i].text, err, sizeof err, path, sizeof path);
+
+	ck_assert_ptr_null(a);
+	snprintf(want, sizeof want, "%s%s", path, bad_tables[_i].error);
+	ck_assert_str_eq(err, want);
+}
+END_TEST
+
+START_TEST(missing_table)
+{
+	char err[512] = "";
+
+	ck_assert_ptr_null(areas_load("/nonexistent/kode.csv", err, sizeof err));
+	ck_assert_str_eq(err, "/nonexistent/kode.csv: No such file or directory");
+	areas_free(NULL);
+}
+END_TEST
+
+#define N(a) ((int)(sizeof a / sizeof a[0]))
+
+static Suite *areas_suite(void)
+{
+	Suite *s = suite_create("areas");
+	TCase *tc = tcase_create("forms");
+
+	tcase_add_loop_test(tc, levels, 0, N(level_cases));
+	tcase_add_test(tc, null_is_invalid);
+	tcase_add_test(tc, ancestors);
+	tcase_add_test(tc, within);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("shipped table");
+	tcase_set_timeout(tc, 30);
+	tcase_add_checked_fixture(tc, load_shipped, free_shipped);
+	tcase_add_test(tc, names_from_shipped_table);
+	tcase_add_test(tc, village_counts_from_shipped_table);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("loading");
+	tcase_add_test(tc, unsorted_small_table);
+	tcase_add_loop_test(tc, bad_table, 0, N(bad_tables));
+	tcase_add_test(tc, missing_table);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(areas_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

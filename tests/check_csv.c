@@ -1,0 +1,697 @@
+/*
+ * check_csv.c - the CSV reader and the number and date parsers.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pk2d/plugin.h"
+#include "csv.h"
+
+/* A file with the given bytes in a fresh temporary directory. */
+struct tmpfile {
+	char dir[64];
+	char path[96];
+};
+
+static void tmp_write(struct tmpfile *t, const char *data, size_t len)
+{
+	FILE *f;
+
+	snprintf(t->dir, sizeof t->dir, "/tmp/check_csv.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(t->dir));
+	snprintf(t->path, sizeof t->path, "%s/in.csv", t->dir);
+	f = fopen(t->path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+static void tmp_remove(struct tmpfile *t)
+{
+	unlink(t->path);
+	rmdir(t->dir);
+}
+
+/* Opens a temporary file holding text; fails the test if it cannot. */
+static csv_reader *open_text(struct tmpfile *t, const char *text)
+{
+	char err[256] = "";
+	csv_reader *c;
+
+	tmp_write(t, text, strlen(text));
+	c = csv_open(t->path, err, sizeof err);
+	ck_assert_msg(c != NULL, "csv_open: %s", err);
+	return c;
+}
+
+static void close_all(csv_reader *c, struct tmpfile *t)
+{
+	csv_stats_free(csv_close(c));
+	tmp_remove(t);
+}
+
+static int next(csv_reader *c)
+{
+	char err[256] = "";
+	int rc = csv_next(c, err, sizeof err);
+	ck_assert_msg(rc >= 0, "csv_next: %s", err);
+	return rc;
+}
+
+static char *srcdir_path(const char *rel)
+{
+	const char *srcdir = getenv("srcdir");
+	char *p;
+
+	ck_assert_int_ge(asprintf(&p, "%s/%s", srcdir ? srcdir : ".", rel), 0);
+	return p;
+}
+
+START_TEST(excel_indonesian_export)
+{
+	char err[256] = "", *path = srcdir_path("tests/data/csv/excel-id.csv");
+	csv_reader *c = csv_open(path, err, sizeof err);
+	double w;
+	long d;
+
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_int_eq(csv_separator(c), ';');
+	ck_assert_int_eq(csv_header_count(c), 5);
+	ck_assert_str_eq(csv_header(c, 0), "NIK");
+	ck_assert_int_eq(csv_column(c, "nik"), 0);
+	ck_assert_int_eq(csv_column(c, "  BERAT "), 2);
+	ck_assert_int_eq(csv_column(c, "tgl lahir"), 3);
+	ck_assert_int_eq(csv_column(c, "Kode Desa"), 4);
+
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 2);
+	ck_assert_int_eq(csv_count(c), 5);
+	ck_assert_str_eq(csv_field(c, 0), "3302010101010001");
+	ck_assert_str_eq(csv_field(c, 4), "63.02.09.2007"); /* no CR left */
+	ck_assert_int_eq(csv_number(c, 2, &w), 0);
+	ck_assert_double_eq(w, 81.78);
+	ck_assert_int_eq(csv_date(c, 3, &d), 0);
+	ck_assert_int_eq(d, 18632); /* 2021-01-05: 51*365 + 13 leap days + 4 */
+
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 4); /* line 3 is blank */
+	ck_assert_str_eq(csv_field(c, 1), "Budi; anak \"Bungsu\"");
+	ck_assert_int_eq(csv_number(c, 2, &w), 0);
+	ck_assert_double_eq(w, 9.5);
+	ck_assert_int_eq(csv_date(c, 3, &d), 0);
+	ck_assert_int_eq(d, 18321); /* 2020-02-29: 50*365 + 12 + 31 + 28 */
+
+	ck_assert_int_eq(next(c), 0);
+	ck_assert_int_eq(csv_get_stats(c)->records, 2);
+	csv_stats_free(csv_close(c));
+	free(path);
+}
+END_TEST
+
+START_TEST(quoted_fields_and_lines)
+{
+	char err[256] = "", *path = srcdir_path("tests/data/csv/quoted.csv");
+	csv_reader *c = csv_open(path, err, sizeof err);
+	double v;
+
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_int_eq(csv_separator(c), ',');
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 2);
+	ck_assert_str_eq(csv_field(c, 1), "first line\nsecond line");
+	ck_assert_int_eq(csv_number(c, 2, &v), 0);
+	ck_assert_double_eq(v, 10.5);
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 4); /* the field above took lines 2 and 3 */
+	ck_assert_str_eq(csv_field(c, 1), "a \"quoted\" word, and a comma");
+	ck_assert_int_eq(csv_number(c, 2, &v), 0);
+	ck_assert_double_eq(v, -0.25);
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 6);
+	ck_assert_str_eq(csv_field(c, 0), "3");
+	ck_assert_int_eq(next(c), 0);
+	csv_stats_free(csv_close(c));
+	free(path);
+}
+END_TEST
+
+/* Each case: file text, expected separator, expected header count. */
+static const struct {
+	const char *text;
+	char sep;
+	int columns;
+} sep_cases[] = {
+	{ "a,b,c\n1,2,3\n", ',', 3 },
+	{ "a;b;c\n1;2;3\n", ';', 3 },
+	{ "a\tb\tc\n1\t2\t3\n", '\t', 3 },
+	{ "a;b,c\n", ';', 2 },               /* tie: ';' first */
+	{ "a,b\tc\n", ',', 2 },              /* tie: ',' before tab */
+	{ "a;b\tc\n", ';', 2 },
+	{ "a,b;c,d\n", ',', 3 },             /* most wins */
+	{ "\"x;y;z\",b\n", ',', 2 },         /* quoted separators do not count */
+	{ "single\n1\n", ',', 1 },
+	{ "\n  \n a ; b \n", ';', 2 },      /* blank lines before the header */
+	{ "a;b", ';', 2 },                   /* no newline at all */
+};
+
+START_TEST(separator_detection)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, sep_cases[_i].text);
+
+	ck_assert_int_eq(csv_separator(c), sep_cases[_i].sep);
+	ck_assert_int_eq(csv_header_count(c), sep_cases[_i].columns);
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(blank_lines_and_trimming)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "a;b;c\n"
+	                              "\n"
+	                              "  \t \r\n"
+	                              ";;\n"
+	                              "  x  ; \" y \" ;z\t\n"
+	                              " ; ;\r\n"
+	                              "\"ab\"cd;5\";\n"
+	                              "\"\";\"\";w");
+
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 5);
+	ck_assert_int_eq(csv_count(c), 3);
+	ck_assert_str_eq(csv_field(c, 0), "x");
+	ck_assert_str_eq(csv_field(c, 1), " y "); /* blanks inside quotes are kept */
+	ck_assert_str_eq(csv_field(c, 2), "z");
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 7); /* " ; ;" has nothing in it */
+	ck_assert_str_eq(csv_field(c, 0), "abcd");
+	ck_assert_str_eq(csv_field(c, 1), "5\""); /* a quote inside a field is text */
+	ck_assert_str_eq(csv_field(c, 2), "");
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 8);
+	ck_assert_str_eq(csv_field(c, 0), "");
+	ck_assert_str_eq(csv_field(c, 2), "w");
+	ck_assert_str_eq(csv_field(c, 3), "");
+	ck_assert_str_eq(csv_field(c, -1), "");
+	ck_assert_int_eq(next(c), 0);
+	ck_assert_int_eq(next(c), 0);
+	ck_assert_int_eq(csv_get_stats(c)->records, 3);
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(tab_separated_keeps_empty_fields)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "a\tb\tc\n1\t\t 3 \n");
+
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_count(c), 3);
+	ck_assert_str_eq(csv_field(c, 0), "1");
+	ck_assert_str_eq(csv_field(c, 1), "");
+	ck_assert_str_eq(csv_field(c, 2), "3");
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(quotes_keep_crlf_and_count_lines)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "h1,h2\r\n"
+	                              "\"a\r\nb\r\nc\",\"\"\"\"\r\n"
+	                              "next,\"x,y\"\r\n");
+
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 2);
+	ck_assert_str_eq(csv_field(c, 0), "a\r\nb\r\nc");
+	ck_assert_str_eq(csv_field(c, 1), "\"");
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 5);
+	ck_assert_str_eq(csv_field(c, 0), "next");
+	ck_assert_str_eq(csv_field(c, 1), "x,y");
+	ck_assert_int_eq(next(c), 0);
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(header_lookup)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "\xEF\xBB\xBF  Kode_Wilayah ,RT,\"Nama, Lengkap\",rt\n");
+
+	ck_assert_int_eq(csv_header_count(c), 4);
+	ck_assert_str_eq(csv_header(c, 0), "Kode_Wilayah");
+	ck_assert_str_eq(csv_header(c, 2), "Nama, Lengkap");
+	ck_assert_str_eq(csv_header(c, 9), "");
+	ck_assert_int_eq(csv_column(c, "kode_wilayah"), 0);
+	ck_assert_int_eq(csv_column(c, "\xEF\xBB\xBFkode_wilayah"), 0);
+	ck_assert_int_eq(csv_column(c, "rt"), 1); /* the first of two */
+	ck_assert_int_eq(csv_column(c, "nama, lengkap "), 2);
+	ck_assert_int_eq(csv_column(c, "nama"), -1);
+	ck_assert_int_eq(csv_column(c, "kode"), -1);
+	ck_assert_int_eq(csv_column(c, ""), -1);
+	ck_assert_int_eq(next(c), 0);
+	ck_assert_int_eq(csv_get_stats(c)->records, 0);
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(reject_and_note_statistics)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "w\n1\n2\n3\n4\n5\n6\n7\n8\n");
+	const csv_stats *s;
+	csv_stats *owned;
+
+	/* line 2: rejected; 3: noted; 4: noted twice (one row) then rejected;
+	 * 5-8: rejected with the same kind; 9: nothing. */
+	next(c);
+	csv_reject(c, "unreadable weight: '%s'", "abc");
+	next(c);
+	csv_note(c, "missing sex: treated as unknown");
+	next(c);
+	csv_note(c, "missing sex: again");
+	csv_note(c, "missing sex: and again");
+	csv_reject(c, "outside period: %d", 2022);
+	for (int i = 0; i < 4; i++) {
+		next(c);
+		csv_reject(c, "unreadable weight: row %d", i);
+	}
+	next(c);
+	ck_assert_int_eq(next(c), 0);
+
+	s = csv_get_stats(c);
+	ck_assert_int_eq(s->records, 8);
+	ck_assert_int_eq(s->rejected, 6); /* lines 2, 4, 5, 6, 7, 8 */
+	ck_assert_int_eq(s->noted, 1);    /* line 3; line 4 was dropped after all */
+	ck_assert_uint_eq(s->n_problems, 3);
+
+	ck_assert_str_eq(s->problems[0].kind, "unreadable weight");
+	ck_assert_int_eq(s->problems[0].rejected, 1);
+	ck_assert_int_eq(s->problems[0].count, 5);
+	ck_assert_int_eq(s->problems[0].n_examples, CSV_EXAMPLES);
+	ck_assert_int_eq(s->problems[0].example_line[0], 2);
+	ck_assert_str_eq(s->problems[0].example_text[0], "unreadable weight: 'abc'");
+	ck_assert_int_eq(s->problems[0].example_line[4], 8);
+	ck_assert_str_eq(s->problems[0].example_text[4], "unreadable weight: row 3");
+
+	ck_assert_str_eq(s->problems[1].kind, "missing sex");
+	ck_assert_int_eq(s->problems[1].rejected, 0);
+	ck_assert_int_eq(s->problems[1].count, 2); /* rows 3 and 4, not 3 calls */
+	ck_assert_int_eq(s->problems[1].n_examples, 2);
+	ck_assert_int_eq(s->problems[1].example_line[1], 4);
+	ck_assert_str_eq(s->problems[1].example_text[1], "missing sex: again");
+
+	ck_assert_str_eq(s->problems[2].kind, "outside period");
+	ck_assert_int_eq(s->problems[2].count, 1);
+
+	owned = csv_close(c);
+	ck_assert_str_eq(owned->path, t.path);
+	ck_assert_int_eq(owned->rejected, 6);
+	ck_assert_str_eq(owned->problems[2].example_text[0], "outside period: 2022");
+	csv_stats_free(owned);
+	tmp_remove(&t);
+}
+END_TEST
+
+START_TEST(kind_without_colon_is_whole_text)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "w\n1\n");
+
+	next(c);
+	csv_reject(c, "duplicate row");
+	ck_assert_str_eq(csv_get_stats(c)->problems[0].kind, "duplicate row");
+	ck_assert_int_eq(csv_get_stats(c)->problems[0].example_line[0], 2);
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(unterminated_quote)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "a,b\n1,2\n3,\"open\nstill open\n");
+	char err[256] = "";
+
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_next(c, err, sizeof err), PK2D_ERR_DATA);
+	ck_assert_str_eq(err, "line 3: unterminated quoted field");
+	err[0] = '\0';
+	ck_assert_int_eq(csv_next(c, err, sizeof err), PK2D_ERR_DATA);
+	ck_assert_str_eq(err, "line 3: unterminated quoted field");
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(unterminated_quote_in_header)
+{
+	struct tmpfile t;
+	char err[256] = "";
+
+	tmp_write(&t, "a,\"b\n", 5);
+	ck_assert_ptr_null(csv_open(t.path, err, sizeof err));
+	ck_assert_str_eq(err, "line 1: unterminated quoted field");
+	tmp_remove(&t);
+}
+END_TEST
+
+/* A record of several MiB (more than the 1 MiB read block) in quotes with
+ * doubled quotes and newlines, between two ordinary records. */
+START_TEST(record_longer_than_buffer)
+{
+	size_t big = 3 * 1024 * 1024 + 17, len = 0;
+	char *text = malloc(big * 2 + 100), *want = malloc(big + 1);
+	struct tmpfile t;
+	char err[256] = "";
+	csv_reader *c;
+
+	ck_assert_ptr_nonnull(text);
+	ck_assert_ptr_nonnull(want);
+	len += (size_t)sprintf(text, "id;text\n1;short\n2;\"");
+	for (size_t i = 0; i < big; i++) {
+		char ch = i % 1000 == 999 ? '\n' : i % 7 == 0 ? '"' : (char)('a' + i % 26);
+		want[i] = ch;
+		if (ch == '"')
+			text[len++] = '"';
+		text[len++] = ch;
+	}
+	want[big] = '\0';
+	len += (size_t)sprintf(text + len, "\"\n3;end\n");
+	tmp_write(&t, text, len);
+	c = csv_open(t.path, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_str_eq(csv_field(c, 1), "short");
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 3);
+	ck_assert_uint_eq(strlen(csv_field(c, 1)), big);
+	ck_assert(memcmp(csv_field(c, 1), want, big) == 0);
+	ck_assert_int_eq(next(c), 1);
+	/* Line 3 plus one line per newline inside the big field. */
+	ck_assert_int_eq(csv_line(c), 3 + (long)(big / 1000) + 1);
+	ck_assert_str_eq(csv_field(c, 1), "end");
+	ck_assert_int_eq(next(c), 0);
+	close_all(c, &t);
+	free(text);
+	free(want);
+}
+END_TEST
+
+/* Many records, so that records and quoted fields straddle the read
+ * blocks; every one must come back whole. */
+START_TEST(many_records_across_blocks)
+{
+	const long n = 120000;
+	size_t cap = (size_t)n * 40, len = 0;
+	char *text = malloc(cap);
+	struct tmpfile t;
+	char err[256] = "", want[64];
+	csv_reader *c;
+	long i = 0;
+
+	ck_assert_ptr_nonnull(text);
+	len += (size_t)sprintf(text, "n;q;x\r\n");
+	for (long k = 0; k < n; k++)
+		len += (size_t)sprintf(text + len, "%ld;\"v \"\"%ld\"\"\";%ld,5\r\n", k, k, k % 100);
+	tmp_write(&t, text, len);
+	c = csv_open(t.path, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	while (next(c) == 1) {
+		double x;
+		snprintf(want, sizeof want, "%ld", i);
+		ck_assert_str_eq(csv_field(c, 0), want);
+		snprintf(want, sizeof want, "v \"%ld\"", i);
+		ck_assert_str_eq(csv_field(c, 1), want);
+		ck_assert_int_eq(csv_number(c, 2, &x), 0);
+		ck_assert_double_eq(x, (double)(i % 100) + 0.5);
+		ck_assert_int_eq(csv_line(c), i + 2);
+		i++;
+	}
+	ck_assert_int_eq(i, n);
+	close_all(c, &t);
+	free(text);
+}
+END_TEST
+
+START_TEST(empty_file)
+{
+	struct tmpfile t;
+	char err[256] = "";
+
+	tmp_write(&t, "", 0);
+	ck_assert_ptr_null(csv_open(t.path, err, sizeof err));
+	ck_assert_str_eq(err, "empty file: no header line");
+	tmp_remove(&t);
+}
+END_TEST
+
+START_TEST(only_bom_and_blank_lines)
+{
+	struct tmpfile t;
+	char err[256] = "";
+
+	tmp_write(&t, "\xEF\xBB\xBF\r\n  \n", 7);
+	ck_assert_ptr_null(csv_open(t.path, err, sizeof err));
+	ck_assert_str_eq(err, "empty file: no header line");
+	tmp_remove(&t);
+}
+END_TEST
+
+START_TEST(header_only_file)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "a;b\r\n");
+
+	ck_assert_int_eq(csv_header_count(c), 2);
+	ck_assert_int_eq(next(c), 0);
+	ck_assert_int_eq(csv_count(c), 0);
+	ck_assert_int_eq(csv_get_stats(c)->records, 0);
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(missing_file)
+{
+	char err[256] = "";
+
+	ck_assert_ptr_null(csv_open("/nonexistent/dir/file.csv", err, sizeof err));
+	ck_assert_str_eq(err, strerror(ENOENT));
+	ck_assert_ptr_null(csv_close(NULL));
+}
+END_TEST
+
+START_TEST(directory_is_a_read_error)
+{
+	char err[256] = "";
+
+	ck_assert_ptr_null(csv_open("/", err, sizeof err));
+	ck_assert_msg(strncmp(err, "line 1: read error: ", 20) == 0, "%s", err);
+}
+END_TEST
+
+START_TEST(last_record_without_newline)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "a,b\n1,2\n3,\"x\"");
+
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 3);
+	ck_assert_str_eq(csv_field(c, 1), "x");
+	ck_assert_int_eq(next(c), 0);
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(path_and_stats_path)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "a\n1\n");
+
+	ck_assert_str_eq(csv_path(c), t.path);
+	ck_assert_str_eq(csv_get_stats(c)->path, t.path);
+	close_all(c, &t);
+}
+END_TEST
+
+/* parse_number: text, expected return, expected value. */
+static const struct {
+	const char *text;
+	int rc;
+	double value;
+} number_cases[] = {
+	{ "81,78", 0, 81.78 },
+	{ "81.78", 0, 81.78 },
+	{ "12,34", 0, 12.34 },
+	{ "-0,5", 0, -0.5 },
+	{ "+3", 0, 3 },
+	{ "  42 \r\n", 0, 42 },
+	{ "007", 0, 7 },
+	{ ".5", 0, 0.5 },
+	{ "5.", 0, 5 },
+	{ "0,1", 0, 0.1 },
+	{ "123456789012345", 0, 123456789012345.0 },
+	{ "3.14159265358979323846", 0, 3.14159265358979323846 },
+	{ "12345678901234567890", 0, 12345678901234567890.0 },
+	{ "0,000000000000000000000001", 0, 1e-24 },
+	{ "", PK2D_ERR_MISSING, 0 },
+	{ "   ", PK2D_ERR_MISSING, 0 },
+	{ "1.234,5", PK2D_ERR_INVALID, 0 },
+	{ "1,234.5", PK2D_ERR_INVALID, 0 },
+	{ "1.234.567", PK2D_ERR_INVALID, 0 },
+	{ "1 234", PK2D_ERR_INVALID, 0 },
+	{ "1e3", PK2D_ERR_INVALID, 0 },
+	{ "abc", PK2D_ERR_INVALID, 0 },
+	{ "-", PK2D_ERR_INVALID, 0 },
+	{ ",", PK2D_ERR_INVALID, 0 },
+	{ "12kg", PK2D_ERR_INVALID, 0 },
+	{ "--1", PK2D_ERR_INVALID, 0 },
+	{ "nan", PK2D_ERR_INVALID, 0 },
+	{ "inf", PK2D_ERR_INVALID, 0 },
+	{ "0x10", PK2D_ERR_INVALID, 0 },
+};
+
+START_TEST(numbers)
+{
+	double v = -12345;
+	int rc = parse_number(number_cases[_i].text, &v);
+
+	ck_assert_msg(rc == number_cases[_i].rc, "'%s': %d", number_cases[_i].text, rc);
+	if (rc == 0)
+		ck_assert_msg(v == number_cases[_i].value, "'%s': %.17g", number_cases[_i].text, v);
+	else
+		ck_assert_double_eq(v, -12345); /* untouched on failure */
+}
+END_TEST
+
+START_TEST(negative_zero_and_huge)
+{
+	double v;
+	char *huge = malloc(400);
+
+	ck_assert_int_eq(parse_number("-0", &v), 0);
+	ck_assert_double_eq(v, 0);
+	memset(huge, '9', 399);
+	huge[399] = '\0';
+	ck_assert_int_eq(parse_number(huge, &v), PK2D_ERR_INVALID); /* overflows to inf */
+	huge[1] = ',';
+	ck_assert_int_eq(parse_number(huge, &v), 0);
+	ck_assert_double_eq(v, 10); /* 9,999... with 397 nines rounds to 10 */
+	free(huge);
+}
+END_TEST
+
+/* parse_date: text, expected return, expected days since 1970-01-01. Days
+ * worked out as 365 a year plus one per leap year passed plus the days of
+ * the months passed. */
+static const struct {
+	const char *text;
+	int rc;
+	long days;
+} date_cases[] = {
+	{ "1970-01-01", 0, 0 },
+	{ "1969-12-31", 0, -1 },
+	{ "1970-03-01", 0, 59 },
+	{ "2023-05-01", 0, 19478 },     /* 53*365 + 13 + 120 */
+	{ "01/05/2023", 0, 19478 },
+	{ "01-05-2023", 0, 19478 },
+	{ "1/5/2023", 0, 19478 },
+	{ " 2023-05-01 ", 0, 19478 },
+	{ "2023-05-01 00:00:00", 0, 19478 },
+	{ "2023-05-01T08:30", 0, 19478 },
+	{ "01/05/2023 0:00", 0, 19478 },
+	{ "2023-05-01 23:59:59.5", 0, 19478 },
+	{ "2000-02-29", 0, 11016 },     /* 30*365 + 7 + 31 + 28 */
+	{ "2000-03-01", 0, 11017 },
+	{ "29/02/2024", 0, 19782 },     /* 54*365 + 13 + 31 + 28 */
+	{ "31/12/2023", 0, 19722 },     /* 19358 + 364 */
+	{ "1900-01-01", 0, -25567 },    /* -(70*365 + 17) */
+	{ "", PK2D_ERR_MISSING, 0 },
+	{ "  ", PK2D_ERR_MISSING, 0 },
+	{ "2023-02-29", PK2D_ERR_INVALID, 0 },
+	{ "1900-02-29", PK2D_ERR_INVALID, 0 },
+	{ "31/04/2023", PK2D_ERR_INVALID, 0 },
+	{ "2023-13-01", PK2D_ERR_INVALID, 0 },
+	{ "2023-00-10", PK2D_ERR_INVALID, 0 },
+	{ "00/01/2023", PK2D_ERR_INVALID, 0 },
+	{ "2023/05/01", PK2D_ERR_INVALID, 0 },
+	{ "01/05-2023", PK2D_ERR_INVALID, 0 },
+	{ "01/05/23", PK2D_ERR_INVALID, 0 },
+	{ "01/05/20231", PK2D_ERR_INVALID, 0 },
+	{ "001/05/2023", PK2D_ERR_INVALID, 0 },
+	{ "2023-05-01x", PK2D_ERR_INVALID, 0 },
+	{ "2023-05-01 24:00", PK2D_ERR_INVALID, 0 },
+	{ "2023-05-01 12", PK2D_ERR_INVALID, 0 },
+	{ "2023-05", PK2D_ERR_INVALID, 0 },
+	{ "0000-01-01", PK2D_ERR_INVALID, 0 },
+	{ "kemarin", PK2D_ERR_INVALID, 0 },
+};
+
+START_TEST(dates)
+{
+	long d = 12345;
+	int rc = parse_date(date_cases[_i].text, &d);
+
+	ck_assert_msg(rc == date_cases[_i].rc, "'%s': %d", date_cases[_i].text, rc);
+	if (rc == 0)
+		ck_assert_msg(d == date_cases[_i].days, "'%s': %ld", date_cases[_i].text, d);
+	else
+		ck_assert_int_eq(d, 12345);
+}
+END_TEST
+
+#define N(a) ((int)(sizeof a / sizeof a[0]))
+
+static Suite *csv_suite(void)
+{
+	Suite *s = suite_create("csv");
+	TCase *tc = tcase_create("reader");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, excel_indonesian_export);
+	tcase_add_test(tc, quoted_fields_and_lines);
+	tcase_add_loop_test(tc, separator_detection, 0, N(sep_cases));
+	tcase_add_test(tc, blank_lines_and_trimming);
+	tcase_add_test(tc, tab_separated_keeps_empty_fields);
+	tcase_add_test(tc, quotes_keep_crlf_and_count_lines);
+	tcase_add_test(tc, header_lookup);
+	tcase_add_test(tc, reject_and_note_statistics);
+	tcase_add_test(tc, kind_without_colon_is_whole_text);
+	tcase_add_test(tc, unterminated_quote);
+	tcase_add_test(tc, unterminated_quote_in_header);
+	tcase_add_test(tc, record_longer_than_buffer);
+	tcase_add_test(tc, many_records_across_blocks);
+	tcase_add_test(tc, empty_file);
+	tcase_add_test(tc, only_bom_and_blank_lines);
+	tcase_add_test(tc, header_only_file);
+	tcase_add_test(tc, missing_file);
+	tcase_add_test(tc, directory_is_a_read_error);
+	tcase_add_test(tc, last_record_without_newline);
+	tcase_add_test(tc, path_and_stats_path);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("parsers");
+	tcase_add_loop_test(tc, numbers, 0, N(number_cases));
+	tcase_add_test(tc, negative_zero_and_huge);
+	tcase_add_loop_test(tc, dates, 0, N(date_cases));
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(csv_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,870 @@
+/*
+ * check_registry.c - declarations, value validation, roll-up and listings.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "areas.h"
+#include "registry.h"
+
+#define VA "63.02.09.2007" /* Sang-Sang */
+#define VB "63.02.09.2001"
+#define VC "63.02.10.2001" /* another kecamatan of the same kabupaten */
+#define VD "64.01.01.2001" /* another province */
+
+static registry *r;
+static char err[512];
+
+static const pk2d_indicator stunting = {
+	.id = "stunting", .label_id = "Prevalensi stunting", .kind = PK2D_PROPORTION,
+	.direction = PK2D_LOWER_IS_BETTER, .has_target = 1, .target = 14.2,
+};
+static const pk2d_indicator apk = {
+	.id = "apk", .label_id = "Angka partisipasi kasar", .label_en = "Gross enrolment",
+	.unit = "persen", .kind = PK2D_RATE, .direction = PK2D_HIGHER_IS_BETTER,
+	.group = "SMP", .description = "siswa / penduduk usia sekolah",
+};
+static const pk2d_indicator posyandu = {
+	.id = "posyandu", .label_id = "Jumlah posyandu", .kind = PK2D_COUNT,
+	.direction = PK2D_NEUTRAL,
+};
+static const pk2d_indicator mean_z = {
+	.id = "mean_z", .label_id = "Rata-rata z TB/U", .unit = "z", .kind = PK2D_MEAN,
+	.direction = PK2D_HIGHER_IS_BETTER,
+};
+static const char *const ttd_aims[] = { "stunting", "family.l1", NULL };
+static const pk2d_intervention ttd = {
+	.id = "ttd", .label_id = "Tablet tambah darah remaja", .target_group = "remaja putri",
+	.unit = "orang", .aims = ttd_aims,
+};
+
+static void setup(void)
+{
+	r = registry_new();
+	ck_assert_ptr_nonnull(r);
+	err[0] = '\0';
+	ck_assert_int_eq(registry_declare_indicator(r, "health", "Dinas Kesehatan", &stunting, err,
+	                                            sizeof err), 0);
+	ck_assert_int_eq(registry_declare_indicator(r, "health", "Dinas Kesehatan", &apk, err,
+	                                            sizeof err), 0);
+	ck_assert_int_eq(registry_declare_indicator(r, "health", "Dinas Kesehatan", &posyandu, err,
+	                                            sizeof err), 0);
+	ck_assert_int_eq(registry_declare_indicator(r, "health", "Dinas Kesehatan", &mean_z, err,
+	                                            sizeof err), 0);
+	ck_assert_int_eq(registry_declare_intervention(r, "health", "Dinas Kesehatan", &ttd, err,
+	                                               sizeof err), 0);
+}
+
+static void teardown(void)
+{
+	ck_assert_int_eq(registry_status(r), 0);
+	registry_free(r);
+	r = NULL;
+}
+
+static int add(const char *plugin, const char *id, const char *area, int rt, const char *period,
+               double num, double den)
+{
+	pk2d_value v = { .indicator = id, .area = area, .rt = rt, .period = period,
+	                 .numerator = num, .denominator = den };
+	err[0] = '\0';
+	return registry_add_value(r, plugin, "2023", &v, err, sizeof err);
+}
+
+static void add_ok(const char *id, const char *area, int rt, const char *period, double num,
+                   double den)
+{
+	int rc = add("health", id, area, rt, period, num, den);
+	ck_assert_msg(rc == 0, "%s", err);
+}
+
+static int add_iv(const char *plugin, const char *id, const char *area, int rt,
+                  const char *period, double target, double realised, double budget)
+{
+	pk2d_intervention_value v = { .intervention = id, .area = area, .rt = rt,
+	                              .period = period, .target = target,
+	                              .realised = realised, .budget = budget };
+	err[0] = '\0';
+	return registry_add_intervention_value(r, plugin, "2023", &v, err, sizeof err);
+}
+
+/* The sums of health.ID in area/rt/period; fails the test when absent. */
+static reg_sum get(const char *id, const char *area, int rt, const char *period)
+{
+	char full[64];
+	reg_sum s = { -1, -1 };
+
+	snprintf(full, sizeof full, "health.%s", id);
+	ck_assert_msg(registry_get(r, registry_find_indicator(r, full), area, rt, period, &s) == 1,
+	              "nothing for %s %s rt %d %s", full, area, rt, period);
+	return s;
+}
+
+static int has(const char *id, const char *area, int rt, const char *period)
+{
+	char full[64];
+	reg_sum s;
+
+	snprintf(full, sizeof full, "health.%s", id);
+	return registry_get(r, registry_find_indicator(r, full), area, rt, period, &s);
+}
+
+#define ck_assert_sum(s, n, d)                 \
+	do {                                   \
+		reg_sum s_ = (s);              \
+		ck_assert_double_eq(s_.num, n); \
+		ck_assert_double_eq(s_.den, d); \
+	} while (0)
+
+/* ---- declarations ---------------------------------------------------- */
+
+START_TEST(declarations_are_copied_with_defaults)
+{
+	const reg_indicator *s = registry_find_indicator(r, "health.stunting");
+	const reg_indicator *a = registry_find_indicator(r, "health.apk");
+	const reg_indicator *p = registry_indicator_at(r, 2);
+	const reg_intervention *iv = registry_find_intervention(r, "health.ttd");
+
+	ck_assert_uint_eq(registry_n_indicators(r), 4);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_str_eq(s->full_id, "health.stunting");
+	ck_assert_str_eq(s->plugin, "health");
+	ck_assert_str_eq(s->id, "stunting");
+	ck_assert_str_eq(s->agency, "Dinas Kesehatan");
+	ck_assert_str_eq(s->label_en, "Prevalensi stunting"); /* label_id stands in */
+	ck_assert_str_eq(s->unit, "%");
+	ck_assert_str_eq(s->group, "");
+	ck_assert_str_eq(s->description, "");
+	ck_assert_int_eq(s->kind, PK2D_PROPORTION);
+	ck_assert_int_eq(s->direction, PK2D_LOWER_IS_BETTER);
+	ck_assert_int_eq(s->has_target, 1);
+	ck_assert_double_eq(s->target, 14.2);
+	ck_assert_uint_eq(s->index, 0);
+	ck_assert_str_eq(a->label_en, "Gross enrolment");
+	ck_assert_str_eq(a->unit, "persen");
+	ck_assert_str_eq(a->group, "SMP");
+	ck_assert_uint_eq(a->index, 1);
+	ck_assert_str_eq(p->full_id, "health.posyandu");
+	ck_assert_str_eq(p->unit, ""); /* a count has no default unit */
+	ck_assert_ptr_null(registry_indicator_at(r, 4));
+	ck_assert_ptr_null(registry_find_indicator(r, "stunting"));
+	ck_assert_ptr_null(registry_find_indicator(r, "family.stunting"));
+
+	ck_assert_uint_eq(registry_n_interventions(r), 1);
+	ck_assert_ptr_eq(registry_intervention_at(r, 0), iv);
+	ck_assert_ptr_null(registry_intervention_at(r, 1));
+	ck_assert_str_eq(iv->agency, "Dinas Kesehatan");
+	ck_assert_str_eq(iv->target_group, "remaja putri");
+	ck_assert_str_eq(iv->origin, "");
+	ck_assert_uint_eq(iv->n_aims, 2);
+	ck_assert_str_eq(iv->aims[0], "health.stunting"); /* qualified */
+	ck_assert_str_eq(iv->aims[1], "family.l1");
+}
+END_TEST
+
+START_TEST(same_id_in_other_plugin_or_as_intervention)
+{
+	pk2d_intervention iv = { .id = "stunting", .label_id = "x", .agency = "Bappeda" };
+
+	ck_assert_int_eq(registry_declare_indicator(r, "family", NULL, &stunting, err, sizeof err), 0);
+	ck_assert_str_eq(registry_find_indicator(r, "family.stunting")->agency, "");
+	ck_assert_int_eq(registry_declare_intervention(r, "health", "Dinas", &iv, err, sizeof err), 0);
+	ck_assert_str_eq(registry_find_intervention(r, "health.stunting")->agency, "Bappeda");
+	ck_assert_uint_eq(registry_find_intervention(r, "health.stunting")->n_aims, 0);
+}
+END_TEST
+
+static const char id48[] = "a23456789012345678901234567890123456789012345678";
+static const char id49[] = "a234567890123456789012345678901234567890123456789";
+static const char pl32[] = "p2345678901234567890123456789012";
+static const char pl33[] = "p23456789012345678901234567890123";
+
+static const struct {
+	const char *plugin;
+	pk2d_indicator d;
+	int rc;
+	const char *msg;
+} bad_indicators[] = {
+	{ "health", { .id = "stunting", .label_id = "x" }, PK2D_ERR_DUPLICATE,
+	  "health: indicator health.stunting declared twice" },
+	{ "health", { .id = "Stunting", .label_id = "x" }, PK2D_ERR_INVALID,
+	  "health: indicator id 'Stunting' is not [a-z][a-z0-9_]{0,47}" },
+	{ "health", { .id = "1abc", .label_id = "x" }, PK2D_ERR_INVALID,
+	  "health: indicator id '1abc' is not [a-z][a-z0-9_]{0,47}" },
+	{ "health", { .id = "a.b", .label_id = "x" }, PK2D_ERR_INVALID,
+	  "health: indicator id 'a.b' is not [a-z][a-z0-9_]{0,47}" },
+	{ "health", { .id = "", .label_id = "x" }, PK2D_ERR_INVALID,
+	  "health: indicator id '' is not [a-z][a-z0-9_]{0,47}" },
+	{ "health", { .id = NULL, .label_id = "x" }, PK2D_ERR_INVALID,
+	  "health: indicator id '(null)' is not [a-z][a-z0-9_]{0,47}" },
+	{ "health", { .id = id49, .label_id = "x" }, PK2D_ERR_INVALID,
+	  "health: indicator id 'a234567890123456789012345678901234567890123456789' is not "
+	  "[a-z][a-z0-9_]{0,47}" },
+	{ "Health", { .id = "x", .label_id = "x" }, PK2D_ERR_INVALID,
+	  "plugin name 'Health' is not [a-z][a-z0-9_]{0,31}" },
+	{ pl33, { .id = "x", .label_id = "x" }, PK2D_ERR_INVALID,
+	  "plugin name 'p23456789012345678901234567890123' is not [a-z][a-z0-9_]{0,31}" },
+	{ "health", { .id = "x" }, PK2D_ERR_INVALID, "health: indicator health.x has no label_id" },
+	{ "health", { .id = "x", .label_id = "" }, PK2D_ERR_INVALID,
+	  "health: indicator health.x has no label_id" },
+	{ "health", { .id = "x", .label_id = "x", .kind = 4 }, PK2D_ERR_INVALID,
+	  "health: indicator health.x: kind 4 is not one of 0..3" },
+	{ "health", { .id = "x", .label_id = "x", .kind = -1 }, PK2D_ERR_INVALID,
+	  "health: indicator health.x: kind -1 is not one of 0..3" },
+	{ "health", { .id = "x", .label_id = "x", .direction = 2 }, PK2D_ERR_INVALID,
+	  "health: indicator health.x: direction 2 is not -1, 0 or 1" },
+	{ "health", { .id = "x", .label_id = "x", .has_target = 1, .target = INFINITY },
+	  PK2D_ERR_INVALID, "health: indicator health.x: target is not a finite number" },
+};
+
+START_TEST(indicator_refused)
+{
+	int rc = registry_declare_indicator(r, bad_indicators[_i].plugin, "A", &bad_indicators[_i].d,
+	                                    err, sizeof err);
+
+	ck_assert_int_eq(rc, bad_indicators[_i].rc);
+	ck_assert_str_eq(err, bad_indicators[_i].msg);
+	ck_assert_uint_eq(registry_n_indicators(r), 4);
+}
+END_TEST
+
+START_TEST(longest_names_accepted)
+{
+	pk2d_indicator d = { .id = id48, .label_id = "x" };
+
+	ck_assert_int_eq(registry_declare_indicator(r, pl32, NULL, &d, err, sizeof err), 0);
+	ck_assert_uint_eq(registry_n_indicators(r), 5);
+}
+END_TEST
+
+static const char *const aims_bad_form[] = { "family.L1", NULL };
+static const char *const aims_bad_plugin[] = { "Family.l1", NULL };
+static const char *const aims_trailing_dot[] = { "family.", NULL };
+static const char *const aims_leading_dot[] = { ".l1", NULL };
+static const char *const aims_twice[] = { "stunting", "health.stunting", NULL };
+
+static const struct {
+	pk2d_intervention d;
+	int rc;
+	const char *msg;
+} bad_interventions[] = {
+	{ { .id = "ttd", .label_id = "x" }, PK2D_ERR_DUPLICATE,
+	  "health: intervention health.ttd declared twice" },
+	{ { .id = "TTD", .label_id = "x" }, PK2D_ERR_INVALID,
+	  "health: intervention id 'TTD' is not [a-z][a-z0-9_]{0,47}" },
+	{ { .id = "pmt" }, PK2D_ERR_INVALID, "health: intervention health.pmt has no label_id" },
+	{ { .id = "pmt", .label_id = "x", .aims = aims_bad_form }, PK2D_ERR_INVALID,
+	  "health: intervention health.pmt: aim 'family.L1' is not an indicator id" },
+	{ { .id = "pmt", .label_id = "x", .aims = aims_bad_plugin }, PK2D_ERR_INVALID,
+	  "health: intervention health.pmt: aim 'Family.l1' is not an indicator id" },
+	{ { .id = "pmt", .label_id = "x", .aims = aims_trailing_dot }, PK2D_ERR_INVALID,
+	  "health: intervention health.pmt: aim 'family.' is not an indicator id" },
+	{ { .id = "pmt", .label_id = "x", .aims = aims_leading_dot }, PK2D_ERR_INVALID,
+	  "health: intervention health.pmt: aim '.l1' is not an indicator id" },
+	{ { .id = "pmt", .label_id = "x", .aims = aims_twice }, PK2D_ERR_INVALID,
+	  "health: intervention health.pmt: aim health.stunting listed twice" },
+};
+
+START_TEST(intervention_refused)
+{
+	int rc = registry_declare_intervention(r, "health", "A", &bad_interventions[_i].d, err,
+	                                       sizeof err);
+
+	ck_assert_int_eq(rc, bad_interventions[_i].rc);
+	ck_assert_str_eq(err, bad_interventions[_i].msg);
+	ck_assert_uint_eq(registry_n_interventions(r), 1);
+}
+END_TEST
+
+static void collect_aim(void *ud, const reg_intervention *iv, const char *aim)
+{
+	char *buf = ud;
+	strcat(buf, iv->full_id);
+	strcat(buf, ">");
+	strcat(buf, aim);
+	strcat(buf, " ");
+}
+
+START_TEST(aims_checked_against_declarations)
+{
+	static const char *const aims[] = { "gizi", "family.l9", "mean_z", NULL };
+	pk2d_intervention pmt = { .id = "pmt", .label_id = "PMT", .aims = aims };
+	pk2d_indicator l1 = { .id = "l1", .label_id = "L1" };
+	char seen[256] = "";
+
+	ck_assert_int_eq(registry_declare_intervention(r, "health", NULL, &pmt, err, sizeof err), 0);
+	/* Before family declares l1: health.ttd > family.l1 is missing too. */
+	ck_assert_uint_eq(registry_check_aims(r, NULL, NULL), 3);
+	ck_assert_int_eq(registry_declare_indicator(r, "family", NULL, &l1, err, sizeof err), 0);
+	ck_assert_uint_eq(registry_check_aims(r, collect_aim, seen), 2);
+	ck_assert_str_eq(seen, "health.pmt>health.gizi health.pmt>family.l9 ");
+}
+END_TEST
+
+/* ---- value validation ----------------------------------------------- */
+
+static const struct {
+	const char *plugin, *id, *area;
+	int rt;
+	const char *period;
+	double num, den;
+	int rc;
+	const char *msg;
+} bad_values[] = {
+	{ "health", "nope", VA, 0, NULL, 1, 1, PK2D_ERR_UNKNOWN_ID,
+	  "health: value of undeclared indicator health.nope" },
+	{ "family", "stunting", VA, 0, NULL, 1, 1, PK2D_ERR_UNKNOWN_ID,
+	  "family: value of undeclared indicator family.stunting" },
+	{ "health", NULL, VA, 0, NULL, 1, 1, PK2D_ERR_INVALID, "health: value without an indicator id" },
+	{ "health", "stunting", VA, 3, NULL, 12, 10, PK2D_ERR_INVALID,
+	  "health: value of health.stunting for 63.02.09.2007 RT 3: numerator 12 > denominator 10" },
+	{ "health", "stunting", VA, 0, NULL, 10.000000000000002, 10, PK2D_ERR_INVALID,
+	  "health: value of health.stunting for 63.02.09.2007: numerator 10.000000000000002 > "
+	  "denominator 10" },
+	{ "health", "stunting", VA, 3, NULL, NAN, 10, PK2D_ERR_INVALID,
+	  "health: value of health.stunting for 63.02.09.2007 RT 3: numerator nan is not a finite "
+	  "number" },
+	{ "health", "stunting", VA, 0, NULL, 1, INFINITY, PK2D_ERR_INVALID,
+	  "health: value of health.stunting for 63.02.09.2007: denominator inf is not a finite "
+	  "number" },
+	{ "health", "stunting", VA, 0, NULL, -1, 10, PK2D_ERR_INVALID,
+	  "health: value of health.stunting for 63.02.09.2007: numerator -1 < 0" },
+	{ "health", "stunting", VA, 0, NULL, 0, 0, PK2D_ERR_INVALID,
+	  "health: value of health.stunting for 63.02.09.2007: denominator 0 is not > 0" },
+	{ "health", "apk", VA, 0, NULL, 5, -2, PK2D_ERR_INVALID,
+	  "health: value of health.apk for 63.02.09.2007: denominator -2 is not > 0" },
+	{ "health", "apk", VA, 0, NULL, -5, 2, PK2D_ERR_INVALID,
+	  "health: value of health.apk for 63.02.09.2007: numerator -5 < 0" },
+	{ "health", "posyandu", VA, 0, NULL, 3, 2, PK2D_ERR_INVALID,
+	  "health: value of health.posyandu for 63.02.09.2007: denominator 2 of a count is not 1" },
+	{ "health", "posyandu", VA, 0, NULL, -3, 1, PK2D_ERR_INVALID,
+	  "health: value of health.posyandu for 63.02.09.2007: numerator -3 < 0" },
+	{ "health", "mean_z", VA, 0, NULL, -3, 0, PK2D_ERR_INVALID,
+	  "health: value of health.mean_z for 63.02.09.2007: denominator 0 is not > 0" },
+	{ "health", "stunting", "63.2", 0, NULL, 1, 1, PK2D_ERR_INVALID,
+	  "health: value of health.stunting: malformed area code '63.2'" },
+	{ "health", "stunting", NULL, 0, NULL, 1, 1, PK2D_ERR_INVALID,
+	  "health: value of health.stunting: malformed area code '(null)'" },
+	{ "health", "stunting", VA, 10000, NULL, 1, 1, PK2D_ERR_INVALID,
+	  "health: value of health.stunting for 63.02.09.2007: RT 10000 is not in 0..9999" },
+	{ "health", "stunting", VA, -1, NULL, 1, 1, PK2D_ERR_INVALID,
+	  "health: value of health.stunting for 63.02.09.2007: RT -1 is not in 0..9999" },
+	{ "health", "stunting", "63.02.09", 3, NULL, 1, 1, PK2D_ERR_INVALID,
+	  "health: value of health.stunting for 63.02.09: RT 3 given for an area that is not a "
+	  "village" },
+	{ "health", "stunting", VA, 0, "2023Q5", 1, 1, PK2D_ERR_INVALID,
+	  "health: value of health.stunting for 63.02.09.2007: malformed period '2023Q5' (yyyy, "
+	  "yyyySn, yyyyQn, yyyyMM)" },
+};
+
+START_TEST(value_refused)
+{
+	int rc = add(bad_values[_i].plugin, bad_values[_i].id, bad_values[_i].area, bad_values[_i].rt,
+	             bad_values[_i].period, bad_values[_i].num, bad_values[_i].den);
+	char **periods;
+
+	ck_assert_int_eq(rc, bad_values[_i].rc);
+	ck_assert_str_eq(err, bad_values[_i].msg);
+	registry_rollup(r);
+	ck_assert(!has("stunting", VA, RT_ALL, "2023"));
+	ck_assert_uint_eq(registry_periods(r, &periods), 0);
+	ck_assert_ptr_null(periods);
+}
+END_TEST
+
+START_TEST(period_needed)
+{
+	pk2d_value v = { .indicator = "stunting", .area = VA, .numerator = 1, .denominator = 1 };
+
+	ck_assert_int_eq(registry_add_value(r, "health", NULL, &v, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_str_eq(err, "health: value of health.stunting for 63.02.09.2007: no period");
+	ck_assert_int_eq(registry_add_value(r, "health", "2023-1", &v, err, sizeof err),
+	                 PK2D_ERR_INVALID);
+	ck_assert_str_eq(err, "health: value of health.stunting for 63.02.09.2007: malformed period "
+	                      "'2023-1' (yyyy, yyyySn, yyyyQn, yyyyMM)");
+	ck_assert_int_eq(registry_add_value(r, "health", "202306", &v, err, sizeof err), 0);
+	registry_rollup(r);
+	ck_assert_sum(get("stunting", "63", RT_ALL, "202306"), 1, 1);
+}
+END_TEST
+
+START_TEST(edge_values_accepted)
+{
+	add_ok("stunting", VA, 9999, NULL, 0, 1);       /* highest RT, none stunted */
+	add_ok("stunting", VA, 1, NULL, 10, 10);        /* num == den */
+	add_ok("stunting", "63.02.09", 0, NULL, 1, 2);  /* a kecamatan figure */
+	add_ok("apk", VA, 0, NULL, 120, 100);           /* a rate above 100 % */
+	add_ok("mean_z", VA, 0, NULL, -3.5, 2);         /* a negative mean */
+	add_ok("posyandu", "63", 0, NULL, 0, 1);        /* a zero count */
+}
+END_TEST
+
+static const struct {
+	const char *plugin, *id, *area;
+	int rt;
+	double t, re, b;
+	int rc;
+	const char *msg;
+} bad_iv_values[] = {
+	{ "health", "nope", VA, 0, 1, 1, 1, PK2D_ERR_UNKNOWN_ID,
+	  "health: value of undeclared intervention health.nope" },
+	{ "health", NULL, VA, 0, 1, 1, 1, PK2D_ERR_INVALID,
+	  "health: intervention value without an intervention id" },
+	{ "health", "ttd", VA, 2, -1, 1, 1, PK2D_ERR_INVALID,
+	  "health: value of health.ttd for 63.02.09.2007 RT 2: target -1 is not a finite number >= 0" },
+	{ "health", "ttd", VA, 0, 1, NAN, 1, PK2D_ERR_INVALID,
+	  "health: value of health.ttd for 63.02.09.2007: realised nan is not a finite number >= 0" },
+	{ "health", "ttd", VA, 0, 1, 1, INFINITY, PK2D_ERR_INVALID,
+	  "health: value of health.ttd for 63.02.09.2007: budget inf is not a finite number >= 0" },
+	{ "health", "ttd", "63.02.09", 4, 1, 1, 1, PK2D_ERR_INVALID,
+	  "health: value of health.ttd for 63.02.09: RT 4 given for an area that is not a village" },
+	{ "health", "ttd", "63.02.09.20", 0, 1, 1, 1, PK2D_ERR_INVALID,
+	  "health: value of health.ttd: malformed area code '63.02.09.20'" },
+};
+
+START_TEST(intervention_value_refused)
+{
+	int rc = add_iv(bad_iv_values[_i].plugin, bad_iv_values[_i].id, bad_iv_values[_i].area,
+	                bad_iv_values[_i].rt, NULL, bad_iv_values[_i].t, bad_iv_values[_i].re,
+	                bad_iv_values[_i].b);
+	char **areas_out;
+
+	ck_assert_int_eq(rc, bad_iv_values[_i].rc);
+	ck_assert_str_eq(err, bad_iv_values[_i].msg);
+	ck_assert_uint_eq(registry_areas(r, NULL, AREA_VILLAGE, &areas_out), 0);
+}
+END_TEST
+
+static const struct {
+	const char *p;
+	int ok;
+} periods[] = {
+	{ "2023", 1 }, { "2023S1", 1 }, { "2023S2", 1 }, { "2023Q1", 1 }, { "2023Q4", 1 },
+	{ "202301", 1 }, { "202309", 1 }, { "202310", 1 }, { "202312", 1 }, { "1999", 1 },
+	{ "", 0 }, { "202", 0 }, { "20234", 0 }, { "2023S0", 0 }, { "2023S3", 0 },
+	{ "2023Q0", 0 }, { "2023Q5", 0 }, { "202300", 0 }, { "202313", 0 }, { "202320", 0 },
+	{ "2023q1", 0 }, { "0999", 0 }, { "2023W1", 0 }, { "2023-01", 0 }, { "2023Q12", 0 },
+	{ "abcd", 0 }, { "2023 ", 0 },
+};
+
+START_TEST(period_syntax)
+{
+	ck_assert_msg(period_valid(periods[_i].p) == periods[_i].ok, "'%s'", periods[_i].p);
+}
+END_TEST
+
+START_TEST(period_null)
+{
+	ck_assert(!period_valid(NULL));
+}
+END_TEST
+
+/* ---- roll-up --------------------------------------------------------- */
+
+/*
+ * health.stunting in 2023:
+ *   VA RT 1: 2/10 and 1/5 (same key: 3/15); RT 2: 4/20; no RT: 1/5
+ *     -> VA total 8/40
+ *   VB RT 1: 5/25                              -> VB total 5/25
+ *   63.02.09 itself (no RT): 2/5
+ *     -> kecamatan 63.02.09: 8+5+2 / 40+25+5 = 15/70
+ *   VC no RT: 6/10                             -> kecamatan 63.02.10: 6/10
+ *     -> kabupaten 63.02 and province 63: 21/80
+ *   VD: 1/1                                    -> province 64: 1/1
+ * and in 2023Q1: VA RT 1: 7/7 (a separate period).
+ */
+static void report_stunting(void)
+{
+	add_ok("stunting", VA, 1, NULL, 2, 10);
+	add_ok("stunting", VA, 1, "2023", 1, 5);
+	add_ok("stunting", VA, 2, NULL, 4, 20);
+	add_ok("stunting", VA, 0, NULL, 1, 5);
+	add_ok("stunting", VB, 1, NULL, 5, 25);
+	add_ok("stunting", "63.02.09", 0, NULL, 2, 5);
+	add_ok("stunting", VC, 0, NULL, 6, 10);
+	add_ok("stunting", VD, 0, NULL, 1, 1);
+	add_ok("stunting", VA, 1, "2023Q1", 7, 7);
+}
+
+static void check_stunting_totals(void)
+{
+	ck_assert_sum(get("stunting", VA, 1, "2023"), 3, 15);
+	ck_assert_sum(get("stunting", VA, 2, "2023"), 4, 20);
+	ck_assert_sum(get("stunting", VA, 0, "2023"), 1, 5);
+	ck_assert_sum(get("stunting", VA, RT_ALL, "2023"), 8, 40);
+	ck_assert_sum(get("stunting", VB, RT_ALL, "2023"), 5, 25);
+	ck_assert_sum(get("stunting", "63.02.09", 0, "2023"), 2, 5);
+	ck_assert_sum(get("stunting", "63.02.09", RT_ALL, "2023"), 15, 70);
+	ck_assert_sum(get("stunting", "63.02.10", RT_ALL, "2023"), 6, 10);
+	ck_assert_sum(get("stunting", "63.02", RT_ALL, "2023"), 21, 80);
+	ck_assert_sum(get("stunting", "63", RT_ALL, "2023"), 21, 80);
+	ck_assert_sum(get("stunting", "64", RT_ALL, "2023"), 1, 1);
+	ck_assert_sum(get("stunting", VA, RT_ALL, "2023Q1"), 7, 7);
+	ck_assert_sum(get("stunting", "63", RT_ALL, "2023Q1"), 7, 7);
+}
+
+START_TEST(rollup_sums_every_level)
+{
+	report_stunting();
+	ck_assert(!has("stunting", VA, RT_ALL, "2023")); /* not before the roll-up */
+	registry_rollup(r);
+	check_stunting_totals();
+	ck_assert(!has("stunting", VA, 3, "2023"));
+	ck_assert(!has("stunting", VB, 0, "2023"));
+	ck_assert(!has("stunting", "63.02", 0, "2023"));
+	ck_assert(!has("stunting", "63.02.09.2002", RT_ALL, "2023"));
+	ck_assert(!has("stunting", VA, RT_ALL, "2024"));
+	ck_assert(!has("stunting", VA, -2, "2023"));
+	ck_assert(!has("apk", VA, RT_ALL, "2023"));
+	ck_assert_double_eq_tol(reg_value(registry_find_indicator(r, "health.stunting"),
+	                                  &(reg_sum){ 21, 80 }), 26.25, 1e-12);
+}
+END_TEST
+
+START_TEST(rollup_recomputes)
+{
+	report_stunting();
+	registry_rollup(r);
+	registry_rollup(r);
+	check_stunting_totals();
+	/* A value added later counts once the roll-up runs again. */
+	add_ok("stunting", VB, 2, NULL, 1, 5);
+	registry_rollup(r);
+	ck_assert_sum(get("stunting", VB, RT_ALL, "2023"), 6, 30);
+	ck_assert_sum(get("stunting", "63", RT_ALL, "2023"), 22, 85);
+}
+END_TEST
+
+START_TEST(intervention_rollup)
+{
+	reg_isum s;
+	const reg_intervention *iv = registry_find_intervention(r, "health.ttd");
+
+	ck_assert_int_eq(add_iv("health", "ttd", VA, 1, NULL, 10, 8, 1000), 0);
+	ck_assert_int_eq(add_iv("health", "ttd", VA, 1, NULL, 2, 2, 0), 0);
+	ck_assert_int_eq(add_iv("health", "ttd", VA, 0, NULL, 5, 5, 0), 0);
+	ck_assert_int_eq(add_iv("health", "ttd", VB, 0, NULL, 20, 10, 500), 0);
+	registry_rollup(r);
+	ck_assert_int_eq(registry_get_intervention(r, iv, VA, 1, "2023", &s), 1);
+	ck_assert_double_eq(s.target, 12);
+	ck_assert_double_eq(s.realised, 10);
+	ck_assert_double_eq(s.budget, 1000);
+	ck_assert_int_eq(registry_get_intervention(r, iv, "63.02.09", RT_ALL, "2023", &s), 1);
+	ck_assert_double_eq(s.target, 37);
+	ck_assert_double_eq(s.realised, 25);
+	ck_assert_double_eq(s.budget, 1500);
+	ck_assert_int_eq(registry_get_intervention(r, iv, "63.02.10", RT_ALL, "2023", &s), 0);
+	ck_assert_int_eq(registry_get_intervention(r, NULL, VA, 1, "2023", &s), 0);
+}
+END_TEST
+
+START_TEST(drop_plugin_values)
+{
+	pk2d_indicator l1 = { .id = "l1", .label_id = "L1" };
+	reg_isum is;
+
+	ck_assert_int_eq(registry_declare_indicator(r, "family", NULL, &l1, err, sizeof err), 0);
+	report_stunting();
+	ck_assert_int_eq(add_iv("health", "ttd", VA, 0, NULL, 1, 1, 1), 0);
+	ck_assert_int_eq(add("family", "l1", VA, 4, NULL, 30, 40), 0);
+	ck_assert_int_eq(add("family", "l1", VC, 0, NULL, 10, 10), 0);
+	registry_rollup(r);
+	ck_assert_sum(get("stunting", "63", RT_ALL, "2023"), 21, 80);
+
+	registry_drop_plugin_values(r, "health");
+	ck_assert(!has("stunting", VA, 1, "2023"));
+	ck_assert(!has("stunting", VA, RT_ALL, "2023"));
+	ck_assert(!has("stunting", "63", RT_ALL, "2023"));
+	ck_assert_int_eq(registry_get_intervention(r, registry_find_intervention(r, "health.ttd"),
+	                                           VA, 0, "2023", &is), 0);
+	/* family's values and totals are still there. */
+	{
+		const reg_indicator *f = registry_find_indicator(r, "family.l1");
+		reg_sum s;
+		ck_assert_int_eq(registry_get(r, f, VA, 4, "2023", &s), 1);
+		ck_assert_int_eq(registry_get(r, f, "63.02", RT_ALL, "2023", &s), 1);
+		ck_assert_double_eq(s.num, 40);
+		ck_assert_double_eq(s.den, 50);
+	}
+	/* The declarations stay. */
+	ck_assert_ptr_nonnull(registry_find_indicator(r, "health.stunting"));
+	registry_drop_plugin_values(r, "nobody");
+}
+END_TEST
+
+START_TEST(drop_before_any_value)
+{
+	registry_drop_plugin_values(r, "health");
+	registry_rollup(r);
+	ck_assert(!has("stunting", VA, RT_ALL, "2023"));
+}
+END_TEST
+
+/* ---- walks and listings ---------------------------------------------- */
+
+struct walk {
+	char text[1024];
+	int calls, stop_after;
+};
+
+static int walk_value(void *ud, const reg_indicator *ind, const char *area, int rt,
+                      const char *period, const reg_sum *s)
+{
+	struct walk *w = ud;
+	size_t n = strlen(w->text);
+
+	snprintf(w->text + n, sizeof w->text - n, "%s %s %d %s %g/%g\n", ind->id, area, rt, period,
+	         s->num, s->den);
+	return ++w->calls == w->stop_after;
+}
+
+START_TEST(each_value_order)
+{
+	struct walk w = { "", 0, 0 };
+
+	add_ok("apk", VB, 0, NULL, 2, 4);
+	add_ok("stunting", VA, 10, NULL, 1, 2);
+	add_ok("stunting", VA, 2, NULL, 1, 3);
+	add_ok("stunting", VB, 0, "2023Q1", 1, 4);
+	add_ok("stunting", VB, 0, NULL, 1, 5);
+	add_ok("stunting", VA, 2, "2023Q1", 1, 6);
+	add_ok("stunting", VA, 2, NULL, 1, 7); /* adds to the second report */
+	registry_rollup(r); /* totals are not walked */
+	registry_each_value(r, walk_value, &w);
+	ck_assert_str_eq(w.text, "stunting 63.02.09.2001 0 2023 1/5\n"
+	                         "stunting 63.02.09.2001 0 2023Q1 1/4\n"
+	                         "stunting 63.02.09.2007 2 2023 2/10\n"
+	                         "stunting 63.02.09.2007 2 2023Q1 1/6\n"
+	                         "stunting 63.02.09.2007 10 2023 1/2\n"
+	                         "apk 63.02.09.2001 0 2023 2/4\n");
+	w = (struct walk){ "", 0, 2 };
+	registry_each_value(r, walk_value, &w);
+	ck_assert_int_eq(w.calls, 2);
+}
+END_TEST
+
+static int walk_iv(void *ud, const reg_intervention *iv, const char *area, int rt,
+                   const char *period, const reg_isum *s)
+{
+	struct walk *w = ud;
+	size_t n = strlen(w->text);
+
+	snprintf(w->text + n, sizeof w->text - n, "%s %s %d %s %g/%g/%g\n", iv->id, area, rt,
+	         period, s->target, s->realised, s->budget);
+	return ++w->calls == w->stop_after;
+}
+
+START_TEST(each_intervention_value_order)
+{
+	pk2d_intervention pmt = { .id = "pmt", .label_id = "PMT" };
+	struct walk w = { "", 0, 0 };
+
+	ck_assert_int_eq(registry_declare_intervention(r, "health", NULL, &pmt, err, sizeof err), 0);
+	ck_assert_int_eq(add_iv("health", "pmt", VA, 0, NULL, 1, 1, 0), 0);
+	ck_assert_int_eq(add_iv("health", "ttd", VB, 3, "2023S2", 4, 3, 2), 0);
+	ck_assert_int_eq(add_iv("health", "ttd", VB, 3, "2023S1", 5, 4, 3), 0);
+	ck_assert_int_eq(add_iv("health", "ttd", VA, 0, NULL, 6, 5, 4), 0);
+	registry_rollup(r);
+	registry_each_intervention_value(r, walk_iv, &w);
+	ck_assert_str_eq(w.text, "ttd 63.02.09.2001 3 2023S1 5/4/3\n"
+	                         "ttd 63.02.09.2001 3 2023S2 4/3/2\n"
+	                         "ttd 63.02.09.2007 0 2023 6/5/4\n"
+	                         "pmt 63.02.09.2007 0 2023 1/1/0\n");
+	w = (struct walk){ "", 0, 1 };
+	registry_each_intervention_value(r, walk_iv, &w);
+	ck_assert_int_eq(w.calls, 1);
+}
+END_TEST
+
+static void free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+START_TEST(listings)
+{
+	char **v;
+	int *rts;
+	size_t n;
+
+	report_stunting();
+	ck_assert_int_eq(add_iv("health", "ttd", "63.02.11.2003", 5, "2024", 1, 1, 0), 0);
+	registry_rollup(r);
+
+	n = registry_areas(r, "63", AREA_DISTRICT, &v);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(v[0], "63.02.09");
+	ck_assert_str_eq(v[1], "63.02.10");
+	ck_assert_str_eq(v[2], "63.02.11"); /* known from an intervention value only */
+	free_strings(v, n);
+
+	n = registry_areas(r, "63.02.09", AREA_VILLAGE, &v);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(v[0], VB);
+	ck_assert_str_eq(v[1], VA);
+	free_strings(v, n);
+
+	n = registry_areas(r, NULL, AREA_PROVINCE, &v);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(v[0], "63");
+	ck_assert_str_eq(v[1], "64");
+	free_strings(v, n);
+
+	n = registry_areas(r, "", AREA_REGENCY, &v);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(v[0], "63.02");
+	ck_assert_str_eq(v[1], "64.01");
+	free_strings(v, n);
+
+	ck_assert_uint_eq(registry_areas(r, "65", AREA_VILLAGE, &v), 0);
+	ck_assert_ptr_null(v);
+
+	n = registry_rts(r, VA, &rts);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(rts[0], 1);
+	ck_assert_int_eq(rts[1], 2);
+	free(rts);
+	n = registry_rts(r, "63.02.11.2003", &rts);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(rts[0], 5);
+	free(rts);
+	ck_assert_uint_eq(registry_rts(r, VC, &rts), 0); /* only "no RT" there */
+	ck_assert_ptr_null(rts);
+	ck_assert_uint_eq(registry_rts(r, "63.02.09.9999", &rts), 0);
+
+	n = registry_periods(r, &v);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(v[0], "2023");
+	ck_assert_str_eq(v[1], "2023Q1");
+	ck_assert_str_eq(v[2], "2024");
+	free_strings(v, n);
+}
+END_TEST
+
+START_TEST(values_per_kind)
+{
+	const reg_indicator *prop = registry_find_indicator(r, "health.stunting");
+	const reg_indicator *rate = registry_find_indicator(r, "health.apk");
+	const reg_indicator *count = registry_find_indicator(r, "health.posyandu");
+	const reg_indicator *mean = registry_find_indicator(r, "health.mean_z");
+	reg_sum zero = { 0, 0 };
+
+	ck_assert_double_eq(reg_value(prop, &(reg_sum){ 3, 15 }), 20);
+	ck_assert_double_eq(reg_value(rate, &(reg_sum){ 120, 100 }), 120);
+	ck_assert_double_eq(reg_value(count, &(reg_sum){ 7, 3 }), 7);
+	ck_assert_double_eq(reg_value(mean, &(reg_sum){ -3, 2 }), -1.5);
+	ck_assert(isnan(reg_value(prop, &zero)));
+	ck_assert(isnan(reg_value(rate, &zero)));
+	ck_assert(isnan(reg_value(count, &zero)));
+	ck_assert(isnan(reg_value(mean, &zero)));
+}
+END_TEST
+
+START_TEST(count_sums_reports)
+{
+	const reg_indicator *count = registry_find_indicator(r, "health.posyandu");
+	reg_sum s;
+
+	add_ok("posyandu", VA, 0, NULL, 2, 1);
+	add_ok("posyandu", VA, 0, NULL, 3, 1);
+	add_ok("posyandu", VB, 0, NULL, 4, 1);
+	registry_rollup(r);
+	ck_assert_int_eq(registry_get(r, count, "63.02.09", RT_ALL, "2023", &s), 1);
+	ck_assert_double_eq(reg_value(count, &s), 9);
+	ck_assert_double_eq(s.den, 3);
+}
+END_TEST
+
+/* Enough distinct keys to grow the table many times: 600 villages in 6
+ * kecamatan, 20 RTs each, two reports per key of 1/2 and 1/3. */
+START_TEST(many_keys)
+{
+	char area[16];
+	reg_sum s;
+	const reg_indicator *ind = registry_find_indicator(r, "health.stunting");
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (int v = 0; v < 600; v++) {
+			snprintf(area, sizeof area, "63.02.%02d.%04d", v % 6 + 1, 2001 + v);
+			for (int rt = 1; rt <= 20; rt++)
+				add_ok("stunting", area, rt, NULL, 1, pass ? 3 : 2);
+		}
+	}
+	registry_rollup(r);
+	ck_assert_int_eq(registry_get(r, ind, "63.02.03.2003", 7, "2023", &s), 1);
+	ck_assert_double_eq(s.num, 2);
+	ck_assert_double_eq(s.den, 5);
+	ck_assert_int_eq(registry_get(r, ind, "63.02.03.2003", RT_ALL, "2023", &s), 1);
+	ck_assert_double_eq(s.num, 40);
+	ck_assert_double_eq(s.den, 100);
+	/* Each kecamatan has 100 villages: 100 * 20 * (1+1) / (2+3). */
+	ck_assert_int_eq(registry_get(r, ind, "63.02.06", RT_ALL, "2023", &s), 1);
+	ck_assert_double_eq(s.num, 4000);
+	ck_assert_double_eq(s.den, 10000);
+	ck_assert_int_eq(registry_get(r, ind, "63", RT_ALL, "2023", &s), 1);
+	ck_assert_double_eq(s.num, 24000);
+	ck_assert_double_eq(s.den, 60000);
+}
+END_TEST
+
+#define N(a) ((int)(sizeof a / sizeof a[0]))
+
+static Suite *registry_suite(void)
+{
+	Suite *s = suite_create("registry");
+	TCase *tc = tcase_create("declarations");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, declarations_are_copied_with_defaults);
+	tcase_add_test(tc, same_id_in_other_plugin_or_as_intervention);
+	tcase_add_loop_test(tc, indicator_refused, 0, N(bad_indicators));
+	tcase_add_test(tc, longest_names_accepted);
+	tcase_add_loop_test(tc, intervention_refused, 0, N(bad_interventions));
+	tcase_add_test(tc, aims_checked_against_declarations);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("values");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, value_refused, 0, N(bad_values));
+	tcase_add_test(tc, period_needed);
+	tcase_add_test(tc, edge_values_accepted);
+	tcase_add_loop_test(tc, intervention_value_refused, 0, N(bad_iv_values));
+	tcase_add_loop_test(tc, period_syntax, 0, N(periods));
+	tcase_add_test(tc, period_null);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("roll-up");
+	tcase_set_timeout(tc, 30);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, rollup_sums_every_level);
+	tcase_add_test(tc, rollup_recomputes);
+	tcase_add_test(tc, intervention_rollup);
+	tcase_add_test(tc, drop_plugin_values);
+	tcase_add_test(tc, drop_before_any_value);
+	tcase_add_test(tc, each_value_order);
+	tcase_add_test(tc, each_intervention_value_order);
+	tcase_add_test(tc, listings);
+	tcase_add_test(tc, values_per_kind);
+	tcase_add_test(tc, count_sums_reports);
+	tcase_add_test(tc, many_keys);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(registry_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

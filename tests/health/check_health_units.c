@@ -1,0 +1,736 @@
+/*
+ * check_health_units.c - the health plugin's modules, and the whole plugin
+ * run through an in-test host on a small e-PPGBM export whose expected
+ * results were worked out by hand (see tests/health/data/README.md).
+ */
+#include <check.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mock_host.h"
+#include "plugins/health/indicators.h"
+#include "plugins/health/interventions.h"
+#include "plugins/health/outputs.h"
+#include "plugins/health/period.h"
+#include "plugins/health/ppgbm.h"
+#include "plugins/health/prevalence.h"
+#include "plugins/health/roster.h"
+#include "plugins/health/strmap.h"
+#include "prevalence_class.h"
+
+extern const pk2d_plugin pk2d_plugin_descriptor;
+
+#define VILLAGE "63.02.09.2007"
+
+static char tmpdir[256];
+
+static void make_tmpdir(void)
+{
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/check_health.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+}
+
+static void remove_tmpdir(void)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static const char *srcdir_path(const char *rel)
+{
+	static char buf[4][4096];
+	static int k;
+	const char *top = getenv("PK2D_TOP_SRCDIR");
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s/%s", top != NULL ? top : ".", rel);
+	return buf[k];
+}
+
+static const char *tmp_path(const char *name)
+{
+	static char buf[16][512];
+	static int k;
+	k = (k + 1) % 16;
+	snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
+	return buf[k];
+}
+
+/* The whole text of a file (malloc'd). */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	char *buf = malloc(1 << 20);
+	size_t n = fread(buf, 1, (1 << 20) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static int count_lines(const char *s)
+{
+	int n = 0;
+	for (; *s != '\0'; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* ---- value parsers ---------------------------------------------------- */
+
+START_TEST(parse_values)
+{
+	ck_assert_int_eq(ppgbm_parse_sex("L"), 1);
+	ck_assert_int_eq(ppgbm_parse_sex("p"), 2);
+	ck_assert_int_eq(ppgbm_parse_sex("1"), 1);
+	ck_assert_int_eq(ppgbm_parse_sex("2"), 2);
+	ck_assert_int_eq(ppgbm_parse_sex("M"), 1);
+	ck_assert_int_eq(ppgbm_parse_sex("f"), 2);
+	ck_assert_int_eq(ppgbm_parse_sex("Perempuan"), 2);
+	ck_assert_int_eq(ppgbm_parse_sex(""), 0);
+	ck_assert_int_eq(ppgbm_parse_sex("X"), -1);
+	ck_assert_int_eq(ppgbm_parse_sex("3"), -1);
+
+	ck_assert_int_eq(ppgbm_parse_measure("Terlentang"), 'l');
+	ck_assert_int_eq(ppgbm_parse_measure("telentang"), 'l');
+	ck_assert_int_eq(ppgbm_parse_measure("BERDIRI"), 'h');
+	ck_assert_int_eq(ppgbm_parse_measure("L"), 'l');
+	ck_assert_int_eq(ppgbm_parse_measure("h"), 'h');
+	ck_assert_int_eq(ppgbm_parse_measure(""), 0);
+	ck_assert_int_eq(ppgbm_parse_measure("duduk"), -1);
+
+	ck_assert_int_eq(ppgbm_parse_oedema("ya"), 1);
+	ck_assert_int_eq(ppgbm_parse_oedema("Y"), 1);
+	ck_assert_int_eq(ppgbm_parse_oedema("tidak"), 0);
+	ck_assert_int_eq(ppgbm_parse_oedema("n"), 0);
+	ck_assert_int_eq(ppgbm_parse_oedema(""), 0);
+	ck_assert_int_eq(ppgbm_parse_oedema("mungkin"), -1);
+
+	ck_assert_int_eq(ppgbm_parse_rt("3"), 3);
+	ck_assert_int_eq(ppgbm_parse_rt("003"), 3);
+	ck_assert_int_eq(ppgbm_parse_rt("RT 03"), 3);
+	ck_assert_int_eq(ppgbm_parse_rt("rt.12"), 12);
+	ck_assert_int_eq(ppgbm_parse_rt("9999"), 9999);
+	ck_assert_int_eq(ppgbm_parse_rt(""), 0);
+	ck_assert_int_eq(ppgbm_parse_rt("0"), -1);
+	ck_assert_int_eq(ppgbm_parse_rt("10000"), -1);
+	ck_assert_int_eq(ppgbm_parse_rt("x1"), -1);
+	ck_assert_int_eq(ppgbm_parse_rt("RT"), -1);
+
+	ck_assert_int_eq(ppgbm_village_code("63.02.09.2007"), 1);
+	ck_assert_int_eq(ppgbm_village_code("63.02.09.20"), 0);
+	ck_assert_int_eq(ppgbm_village_code("63.02.09"), 0);
+	ck_assert_int_eq(ppgbm_village_code("63.02.09.20071"), 0);
+	ck_assert_int_eq(ppgbm_village_code("63-02-09-2007"), 0);
+	ck_assert_int_eq(ppgbm_area_within("63.02.09.2007", "63.02"), 1);
+	ck_assert_int_eq(ppgbm_area_within("63.02.09.2007", "63.02.09.2007"), 1);
+	ck_assert_int_eq(ppgbm_area_within("63.02.09.2007", "63.02.0"), 0);
+	ck_assert_int_eq(ppgbm_area_within("63.02.09.2007", "63.03"), 0);
+}
+END_TEST
+
+START_TEST(column_mapping)
+{
+	ppgbm_columns cols;
+	char err[256];
+
+	ppgbm_columns_default(&cols);
+	ck_assert_str_eq(cols.header[PF_ID], "NIK");
+	ck_assert_str_eq(cols.header[PF_MEASURED], "Tanggal Pengukuran");
+	ck_assert_ptr_null(cols.header[PF_AGE]);
+	ck_assert_int_eq(ppgbm_columns_set(&cols, "column.weight", "BB (kg)", err, sizeof err), 1);
+	ck_assert_str_eq(cols.header[PF_WEIGHT], "BB (kg)");
+	ck_assert_int_eq(ppgbm_columns_set(&cols, "column.age_days", "umur_hari", err, sizeof err), 1);
+	ck_assert_str_eq(cols.header[PF_AGE], "umur_hari");
+	ck_assert_int_eq(ppgbm_columns_set(&cols, "children", "x.csv", err, sizeof err), 0);
+	ck_assert_int_eq(ppgbm_columns_set(&cols, "column.berat", "x", err, sizeof err),
+	                 PK2D_ERR_CONFIG);
+	ck_assert_ptr_nonnull(strstr(err, "unknown field 'berat'"));
+}
+END_TEST
+
+START_TEST(periods)
+{
+	long a, b, y;
+	int m, d;
+
+	ck_assert_int_eq(period_days(1970, 1, 1), 0);
+	ck_assert_int_eq(period_days(2024, 3, 1) - period_days(2024, 2, 1), 29);
+	ck_assert_int_eq(period_range("2024", &a, &b), 0);
+	ck_assert_int_eq(a, period_days(2024, 1, 1));
+	ck_assert_int_eq(b, period_days(2024, 12, 31));
+	ck_assert_int_eq(period_range("2024S2", &a, &b), 0);
+	ck_assert_int_eq(a, period_days(2024, 7, 1));
+	ck_assert_int_eq(b, period_days(2024, 12, 31));
+	ck_assert_int_eq(period_range("2024Q1", &a, &b), 0);
+	ck_assert_int_eq(b, period_days(2024, 3, 31));
+	ck_assert_int_eq(period_range("202402", &a, &b), 0);
+	ck_assert_int_eq(b - a, 28);
+	ck_assert_int_eq(period_range("2024Q5", &a, &b), PK2D_ERR_INVALID);
+	ck_assert_int_eq(period_range("202413", &a, &b), PK2D_ERR_INVALID);
+	ck_assert_int_eq(period_range("24", &a, &b), PK2D_ERR_INVALID);
+	period_civil(period_days(2024, 2, 29), &y, &m, &d);
+	ck_assert(y == 2024 && m == 2 && d == 29);
+}
+END_TEST
+
+START_TEST(string_map)
+{
+	strmap m;
+	uint32_t v;
+	char key[32];
+
+	strmap_init(&m);
+	for (uint32_t i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "k%u", i);
+		v = i * 2;
+		ck_assert_int_eq(strmap_get_or_add(&m, key, &v), 0);
+	}
+	for (uint32_t i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "k%u", i);
+		v = 0;
+		ck_assert_int_eq(strmap_get_or_add(&m, key, &v), 1);
+		ck_assert_uint_eq(v, i * 2);
+	}
+	ck_assert_str_eq(strmap_key(&m, 999), "k999");
+	ck_assert_uint_eq(m.n, 1000);
+	strmap_free(&m);
+}
+END_TEST
+
+/* ---- aggregation ------------------------------------------------------ */
+
+static zscore_result result(double zlen, double zwei, double zwfl, double zbmi)
+{
+	zscore_result r;
+	double z[ZS_N] = { zlen, zwei, zwfl, zbmi };
+	static const double lo[ZS_N] = { -6, -6, -5, -5 }, hi[ZS_N] = { 6, 5, 5, 5 };
+
+	memset(&r, 0, sizeof r);
+	for (int i = 0; i < ZS_N; i++) {
+		r.z[i] = z[i];
+		r.flag[i] = isnan(z[i]) ? -1 : (z[i] < lo[i] || z[i] > hi[i]);
+	}
+	return r;
+}
+
+/* Four children worked by hand:
+ *   A zlen -2.50 zwei -1.50 zwfl -1.00: stunted
+ *   B zlen -3.20 zwei -3.00 zwfl -3.10: severely stunted, severely wasted,
+ *     underweight
+ *   C zlen  6.50 (flagged) zwei 1.00 zwfl 2.50: overweight; zlen left out
+ *   D oedema, zlen -1.00, no weight-based z: counts as severely wasted and
+ *     underweight (WHO Anthro's -3.1)
+ * zlen used: -2.5, -3.2, -1.0 -> n 3, sum -6.7, sum of squares 17.49;
+ * SD = sqrt((17.49 - 6.7^2 / 3) / 2) = sqrt(1.263333...) = 1.123982... */
+START_TEST(prevalence_by_hand)
+{
+	prev_counts c;
+	zscore_result a = result(-2.5, -1.5, -1.0, -0.5), b = result(-3.2, -3.0, -3.1, -2.0);
+	zscore_result cc = result(6.5, 1.0, 2.5, 2.1), d = result(-1.0, NAN, NAN, NAN);
+
+	memset(&c, 0, sizeof c);
+	prev_add_child(&c, &a, 0);
+	prev_add_child(&c, &b, 0);
+	prev_add_child(&c, &cc, 0);
+	prev_add_child(&c, &d, 1);
+	ck_assert_int_eq(c.children, 4);
+	ck_assert_int_eq(c.len_den, 3);
+	ck_assert_int_eq(c.stunted, 2);
+	ck_assert_int_eq(c.severely_stunted, 1);
+	ck_assert_int_eq(c.wfl_den, 4);
+	ck_assert_int_eq(c.wasted, 2);
+	ck_assert_int_eq(c.severely_wasted, 2);
+	ck_assert_int_eq(c.overweight, 1);
+	ck_assert_int_eq(c.wei_den, 4);
+	ck_assert_int_eq(c.underweight, 2);
+	ck_assert_int_eq(c.computed[ZS_LEN], 4);
+	ck_assert_int_eq(c.flagged[ZS_LEN], 1);
+	ck_assert_int_eq(c.missing[ZS_WFL], 1);
+	ck_assert_int_eq(c.n[ZS_WFL], 3);
+	ck_assert_double_eq_tol(c.sum[ZS_LEN], -6.7, 1e-12);
+	ck_assert_double_eq_tol(c.sumsq[ZS_LEN], 17.49, 1e-12);
+	ck_assert_double_eq_tol(prevalence_sd(c.n[ZS_LEN], c.sum[ZS_LEN] / c.n[ZS_LEN],
+	                                      c.sumsq[ZS_LEN] / c.n[ZS_LEN]),
+	                        1.1239810200058244, 1e-12);
+}
+END_TEST
+
+static ppgbm_row child(const char *id, const char *kk, int rt, long measured)
+{
+	ppgbm_row r;
+	memset(&r, 0, sizeof r);
+	r.id = id;
+	r.kk = kk;
+	r.area = VILLAGE;
+	r.name = r.parent = r.posyandu = "";
+	r.rt = rt;
+	r.measured = measured;
+	return r;
+}
+
+/* Repeated ids keep the later measurement; a KK counts once, in the RT of
+ * its first child, and is free of stunting only when no child is stunted. */
+START_TEST(roster_rules)
+{
+	roster ros;
+	long other;
+	zscore_result ok = result(-1, -1, -1, -1), stunted = result(-2.5, -1, -1, -1);
+	zscore_result flagged = result(-7, -1, -1, -1);
+	ppgbm_row r;
+
+	roster_init(&ros);
+	r = child("n1", "kk1", 1, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 2, &other), 0);
+	ck_assert_int_eq(other, 0);
+	r = child("n2", "kk1", 2, 100);           /* same KK in RT 2: KK stays in RT 1 */
+	ck_assert_int_eq(roster_add(&ros, &r, &ok, 3, &other), 0);
+	r = child("n1", "kk1", 1, 90);            /* earlier measurement of n1: ignored */
+	ck_assert_int_eq(roster_add(&ros, &r, &ok, 4, &other), 0);
+	ck_assert_int_eq(other, 2);
+	r = child("n3", "kk2", 2, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 5, &other), 0);
+	r = child("n3", "kk2", 2, 120);           /* later measurement of n3: replaces */
+	ck_assert_int_eq(roster_add(&ros, &r, &ok, 6, &other), 0);
+	ck_assert_int_eq(other, 5);
+	r = child("n4", "kk3", 2, 100);           /* only a flagged zlen: KK not measured */
+	ck_assert_int_eq(roster_add(&ros, &r, &flagged, 7, &other), 0);
+	r = child("", "", 2, LONG_MIN);           /* no id, no KK */
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 8, &other), 0);
+	r = child("", "", 2, LONG_MIN);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 9, &other), 0);
+	ck_assert_int_eq(roster_count(&ros), 0);
+
+	ck_assert_uint_eq(ros.n_kids, 6);
+	ck_assert_uint_eq(ros.n_cells, 2);
+	ck_assert_int_eq(ros.cell_rt[0], 1);
+	const prev_counts *rt1 = &ros.counts[0], *rt2 = &ros.counts[1];
+	ck_assert_int_eq(rt1->children, 1);
+	ck_assert_int_eq(rt1->stunted, 1);
+	ck_assert_int_eq(rt1->kk_measured, 1);   /* kk1: n1 stunted */
+	ck_assert_int_eq(rt1->kk_free, 0);
+	ck_assert_int_eq(rt2->children, 5);      /* n2, n3, n4 and the two without id */
+	ck_assert_int_eq(rt2->stunted, 2);
+	ck_assert_int_eq(rt2->len_den, 4);
+	ck_assert_int_eq(rt2->kk_measured, 1);   /* kk2 (n3 now fine); kk3 not measured */
+	ck_assert_int_eq(rt2->kk_free, 1);
+	/* Follow-up: n1 (stunted) and n4 (flagged), the two without id; n3's
+	 * stunted first measurement was replaced. */
+	size_t live = 0;
+	for (size_t i = 0; i < ros.n_follow; i++)
+		live += ros.follow[i].id != NULL;
+	ck_assert_uint_eq(live, 4);
+	roster_free(&ros);
+}
+END_TEST
+
+START_TEST(csv_text_and_reasons)
+{
+	char buf[256];
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+
+	out_text(f, "plain");
+	fputc('|', f);
+	out_text(f, "a,b");
+	fputc('|', f);
+	out_text(f, "say \"hi\"");
+	fputc('|', f);
+	out_text(f, "=1+2");
+	fclose(f);
+	ck_assert_str_eq(buf, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"'=1+2\"");
+	followup_reason_text(FR_STUNTED | FR_REMEASURE, buf, sizeof buf);
+	ck_assert_str_eq(buf, "pendek (stunted); ukur ulang (re-measure: implausible z-score)");
+}
+END_TEST
+
+/* ---- the whole plugin ------------------------------------------------- */
+
+struct run {
+	struct pk2d_host host;
+	void *state;
+	int init_rc, collect_rc;
+};
+
+static void run_plugin(struct run *r, const char *const *config)
+{
+	memset(r, 0, sizeof *r);
+	mock_host_init(&r->host, config);
+	r->init_rc = pk2d_plugin_descriptor.init(&mock_api, &r->host, &r->state);
+	if (r->init_rc == 0)
+		r->collect_rc = pk2d_plugin_descriptor.collect(r->state);
+	pk2d_plugin_descriptor.fini(r->state);
+}
+
+static void expect(struct run *r, const char *id, int rt, double num, double den)
+{
+	double n, d;
+	int found = mock_host_sum(&r->host, id, VILLAGE, rt, &n, &d);
+	ck_assert_msg(found > 0, "%s rt %d not reported", id, rt);
+	ck_assert_msg(fabs(n - num) < 1e-9 && fabs(d - den) < 1e-9,
+	              "%s rt %d: %g/%g, expected %g/%g", id, rt, n, d, num, den);
+}
+
+START_TEST(plugin_on_sample_export)
+{
+	const char *config[] = {
+		"children", srcdir_path("tests/health/data/balita.csv"),
+		"intervention_log", srcdir_path("tests/health/data/intervensi.csv"),
+		"children_output", tmp_path("anak.csv"),
+		"followup_output", tmp_path("tindak-lanjut.csv"),
+		NULL
+	};
+	struct run r;
+
+	run_plugin(&r, config);
+	ck_assert_msg(r.init_rc == 0 && r.collect_rc == 0, "%d %d: %s", r.init_rc,
+	              r.collect_rc, r.host.log ? r.host.log : "");
+	/* RT 1: Aisyah -2.66, Bima 1.78, Candra 0.96, Dewi 0.01, Kirana -0.58. */
+	expect(&r, "stunting", 1, 1, 5);
+	expect(&r, "severe_stunting", 1, 0, 5);
+	expect(&r, "underweight", 1, 3, 4);      /* Aisyah, Candra, Dewi (oedema) */
+	expect(&r, "wasting", 1, 1, 3);          /* Dewi (oedema); Candra flagged */
+	expect(&r, "severe_wasting", 1, 1, 3);
+	expect(&r, "overweight", 1, 0, 3);
+	expect(&r, "kk_free_of_stunting", 1, 3, 4);
+	expect(&r, "children", 1, 5, 1);
+	expect(&r, "flagged_zwfl", 1, 1, 3);
+	expect(&r, "flagged_zbmi", 1, 1, 3);
+	expect(&r, "missing_zwfl", 1, 2, 5);
+	expect(&r, "mean_zlen", 1, -0.49, 5);
+	/* RT 2: Eko -3.00 (stunted, not severely), Fitri (the 15/06 row),
+	 * Gilang (all flagged), Hana; Joko is over 59 months. */
+	expect(&r, "stunting", 2, 1, 3);
+	expect(&r, "severe_stunting", 2, 0, 3);
+	expect(&r, "wasting", 2, 2, 3);
+	expect(&r, "severe_wasting", 2, 0, 3);
+	expect(&r, "underweight", 2, 1, 3);
+	expect(&r, "kk_free_of_stunting", 2, 2, 3);
+	expect(&r, "children", 2, 4, 1);
+	expect(&r, "rows_rejected", 2, 1, 1);
+	expect(&r, "flagged_zlen", 2, 1, 4);
+	/* Irfan's RT cannot be read: rejected, counted in the village (RT 0). */
+	expect(&r, "rows_rejected", 0, 1, 1);
+	/* The village: stunting 2/8, wasting 3/6. */
+	expect(&r, "stunting", -1, 2, 8);
+	expect(&r, "wasting", -1, 3, 6);
+
+	/* Interventions: pemantauan RT 1 40/36 (budget unreadable) + 10/9;
+	 * pmt RT 2 4/3; ttd_remaja (no RT) 50/20; three rows rejected. */
+	ck_assert_uint_eq(r.host.n_ivv, 3);
+	expect(&r, "coverage_pemantauan_pertumbuhan", 1, 45, 50);
+	expect(&r, "coverage_pmt_balita_gizi_kurang", 2, 3, 4);
+	expect(&r, "coverage_ttd_remaja", 0, 20, 50);
+	for (size_t i = 0; i < r.host.n_ivv; i++) {
+		const pk2d_intervention_value *v = &r.host.ivv[i];
+		if (strcmp(v->intervention, "pemantauan_pertumbuhan") == 0)
+			ck_assert(v->rt == 1 && v->target == 50 && v->realised == 45 &&
+			          v->budget == 500000);
+	}
+
+	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "bad rt", 1), 1);
+	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "over 59 months", 1), 1);
+	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "bad area", 1), 1);
+	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "outside area", 1), 1);
+	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "unreadable weight", 0), 1);
+	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "repeated child", 0), 1);
+	ck_assert_int_eq(mock_host_file(&r.host, "balita.csv")->records, 14);
+	ck_assert_int_eq(mock_host_file(&r.host, "balita.csv")->rejected, 4);
+	ck_assert_int_eq(mock_host_problem(&r.host, "intervensi.csv", "outside period", 1), 1);
+	ck_assert_int_eq(mock_host_problem(&r.host, "intervensi.csv", "unknown intervention", 1), 1);
+	ck_assert_int_eq(mock_host_problem(&r.host, "intervensi.csv", "bad realised", 1), 1);
+	ck_assert_int_eq(mock_host_problem(&r.host, "intervensi.csv", "bad budget", 0), 1);
+
+	/* No value carries personal data: areas are codes, ids are ours. */
+	for (size_t i = 0; i < r.host.n_val; i++)
+		ck_assert_str_eq(r.host.val[i].area, VILLAGE);
+
+	char *kids = slurp(tmp_path("anak.csv"));
+	ck_assert_int_eq(count_lines(kids), 11);
+	ck_assert_ptr_nonnull(strstr(kids, "id,area,rt,kk,zlen,flen,zwei,fwei,zwfl,fwfl,zbmi,"
+	                                   "fbmi,clenhei\n"));
+	ck_assert_ptr_nonnull(strstr(kids, "\n6302090101220001,63.02.09.2007,1,6302090000000001,"
+	                                   "-2.66,0,-2.94,0,-1.00,0,-1.88,0,55.7\n"));
+	/* Kirana: standing under 9 months, no adjustment; weight unreadable. */
+	ck_assert_ptr_nonnull(strstr(kids, "\n6302090101240011,63.02.09.2007,1,6302090000000007,"
+	                                   "-0.58,0,,,,,,,55.9\n"));
+	/* Candra: zwfl flagged. */
+	ck_assert_ptr_nonnull(strstr(kids, ",-4.13,0,-6.57,1,-6.95,1,94.8\n"));
+	free(kids);
+
+	char *fu = slurp(tmp_path("tindak-lanjut.csv"));
+	ck_assert_int_eq(count_lines(fu), 8);
+	const char *order[] = { "Aisyah", "Candra", "Dewi", "Eko", "Fitri", "Gilang", "Hana" };
+	const char *p = fu;
+	for (size_t i = 0; i < 7; i++) {
+		p = strstr(p, order[i]);
+		ck_assert_msg(p != NULL, "%s missing or out of order", order[i]);
+	}
+	ck_assert_ptr_nonnull(strstr(fu, "63.02.09.2007,1,Mawar,6302090101220001,Aisyah,Siti,"
+	                                 "6302090000000001,P,3.7,2024-06-15,-2.66,-2.94,-1.00,"
+	                                 "-1.88,pendek (stunted)\n"));
+	ck_assert_ptr_nonnull(strstr(fu, "Dewi,Nur,6302090000000003,P,6.3,2024-06-15,0.01,,,,"
+	                                 "edema (oedema)\n"));
+	ck_assert_ptr_nonnull(strstr(fu, "Fitri,Ani,6302090000000005,P,26.1,2024-06-15,"
+	                                 "-0.30,-1.88,-2.51,-2.61,gizi kurang (wasted)\n"));
+	free(fu);
+	mock_host_free(&r.host);
+}
+END_TEST
+
+START_TEST(declarations)
+{
+	const char *config[] = {
+		"children", "unused.csv",
+		"target_stunting", "18.8",
+		"interventions", "pemantauan_pertumbuhan, kelas_ibu",
+		"intervention.kelas_ibu.label", "Kelas ibu balita",
+		"intervention.kelas_ibu.aims", "stunting family.k3",
+		"intervention.pemantauan_pertumbuhan.label", "Penimbangan di posyandu",
+		"intervention.pemantauan_pertumbuhan.target", "95",
+		NULL
+	};
+	struct pk2d_host h;
+	void *state;
+
+	mock_host_init(&h, config);
+	ck_assert_int_eq(pk2d_plugin_descriptor.init(&mock_api, &h, &state), 0);
+	pk2d_plugin_descriptor.fini(state);
+	ck_assert_str_eq(h.ind[0].id, "stunting");
+	ck_assert_double_eq(h.ind[0].target, 18.8);
+	ck_assert_int_eq(h.ind[0].kind, PK2D_PROPORTION);
+	ck_assert_int_eq(h.ind[0].direction, PK2D_LOWER_IS_BETTER);
+	ck_assert_uint_eq(h.n_iv, 2);
+	ck_assert_str_eq(h.iv[0].label_id, "Penimbangan di posyandu");
+	ck_assert_str_eq(h.iv[1].id, "kelas_ibu");
+	ck_assert_str_eq(h.iv[1].aims[1], "family.k3");
+	ck_assert_ptr_null(h.iv[1].aims[2]);
+	int found = 0;
+	for (size_t i = 0; i < h.n_ind; i++) {
+		if (strcmp(h.ind[i].id, "coverage_pemantauan_pertumbuhan") == 0) {
+			ck_assert_double_eq(h.ind[i].target, 95);
+			found++;
+		}
+		if (strcmp(h.ind[i].id, "coverage_kelas_ibu") == 0) {
+			ck_assert_int_eq(h.ind[i].has_target, 0);
+			found++;
+		}
+		if (strcmp(h.ind[i].id, "kk_free_of_stunting") == 0) {
+			ck_assert_int_eq(h.ind[i].direction, PK2D_HIGHER_IS_BETTER);
+			found++;
+		}
+	}
+	ck_assert_int_eq(found, 3);
+	mock_host_free(&h);
+}
+END_TEST
+
+/* The default catalogue: nine interventions with the Perpres targets. */
+START_TEST(default_catalogue)
+{
+	const char *config[] = { "children", "unused.csv", NULL };
+	struct pk2d_host h;
+	void *state;
+	static const double targets[] = { 58, 80, 90, 80, 80, 90, 90, 90, 90 };
+
+	mock_host_init(&h, config);
+	ck_assert_int_eq(pk2d_plugin_descriptor.init(&mock_api, &h, &state), 0);
+	pk2d_plugin_descriptor.fini(state);
+	ck_assert_uint_eq(h.n_iv, 9);
+	ck_assert_str_eq(h.iv[0].id, "ttd_remaja");
+	ck_assert_str_eq(h.iv[8].id, "imunisasi_dasar");
+	size_t k = 0;
+	for (size_t i = 0; i < h.n_ind; i++)
+		if (strncmp(h.ind[i].id, "coverage_", 9) == 0)
+			ck_assert_double_eq(h.ind[i].target, targets[k++]);
+	ck_assert_uint_eq(k, 9);
+	mock_host_free(&h);
+}
+END_TEST
+
+/* Each bad configuration fails init with the key's place in the message. */
+START_TEST(bad_configuration)
+{
+	static const char *const cases[][7] = {
+		{ "children", "x.csv", "column.berat", "BB", NULL },
+		{ "children", "x.csv", "log_column.tgl", "Tanggal", NULL },
+		{ "children", "x.csv", "target_stunting", "abc", NULL },
+		{ "children", "x.csv", "interventions", "kelas_ibu", NULL },
+		{ "children", "x.csv", "intervention.ttd_bumil.label", "X", "interventions",
+		  "ttd_remaja", NULL },
+		{ "children", "x.csv", "intervention.ttd_remaja.warna", "X", NULL },
+		{ "children", "x.csv", "intervention.ttd_remaja.target", "120", NULL },
+		{ "children", "x.csv", "interventions", "Bad-Id", NULL },
+		{ "target_stunting", "14", NULL },
+	};
+	static const char *const message[] = {
+		"unknown field 'berat'", "unknown field 'tgl'", "'abc' is not a percentage",
+		"'kelas_ibu' is not in the catalogue", "'ttd_bumil' is not in the interventions list",
+		"unknown field 'warna'", "'120' is not a percentage", "'Bad-Id' is not an id",
+		"nothing to read",
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct pk2d_host h;
+		void *state;
+		mock_host_init(&h, cases[i]);
+		ck_assert_int_eq(pk2d_plugin_descriptor.init(&mock_api, &h, &state), PK2D_ERR_CONFIG);
+		pk2d_plugin_descriptor.fini(state);
+		ck_assert_msg(h.log != NULL && strstr(h.log, message[i]) != NULL, "case %zu: %s",
+		              i, h.log ? h.log : "(no message)");
+		mock_host_free(&h);
+	}
+}
+END_TEST
+
+/* Every configuration problem is reported, not only the first. */
+START_TEST(all_configuration_errors)
+{
+	const char *config[] = { "children", "x.csv", "column.berat", "BB",
+	                         "target_stunting", "-1",
+	                         "intervention.ttd_remaja.warna", "X", NULL };
+	struct pk2d_host h;
+	void *state;
+
+	mock_host_init(&h, config);
+	ck_assert_int_eq(pk2d_plugin_descriptor.init(&mock_api, &h, &state), PK2D_ERR_CONFIG);
+	pk2d_plugin_descriptor.fini(state);
+	ck_assert_ptr_nonnull(strstr(h.log, "test.ini:1: unknown field 'berat'"));
+	ck_assert_ptr_nonnull(strstr(h.log, "test.ini:1: target_stunting: '-1'"));
+	ck_assert_ptr_nonnull(strstr(h.log, "unknown field 'warna'"));
+	mock_host_free(&h);
+}
+END_TEST
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Files that cannot be used at all stop the plugin with file:line, and no
+ * output file is left behind. */
+START_TEST(bad_files)
+{
+	const char *missing[] = { "children", tmp_path("nope.csv"), NULL };
+	const char *no_sex[] = { "children", tmp_path("nosex.csv"),
+	                         "children_output", tmp_path("out.csv"), NULL };
+	const char *no_age[] = { "children", tmp_path("noage.csv"), NULL };
+	const char *bad_log[] = { "intervention_log", tmp_path("log.csv"), NULL };
+	struct run r;
+
+	run_plugin(&r, missing);
+	ck_assert_int_eq(r.collect_rc, PK2D_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(r.host.log, "nope.csv"));
+	mock_host_free(&r.host);
+
+	write_file(tmp_path("nosex.csv"), "NIK;Tgl Lahir;Tanggal Pengukuran;Berat\n1;01/01/2023;01/01/2024;9\n");
+	run_plugin(&r, no_sex);
+	ck_assert_int_eq(r.collect_rc, PK2D_ERR_DATA);
+	ck_assert_ptr_nonnull(strstr(r.host.log, "nosex.csv:1: no sex column 'JK'"));
+	ck_assert_int_eq(access(tmp_path("out.csv"), F_OK), -1);
+	mock_host_free(&r.host);
+
+	write_file(tmp_path("noage.csv"), "JK;Berat\nL;9\n");
+	run_plugin(&r, no_age);
+	ck_assert_int_eq(r.collect_rc, PK2D_ERR_DATA);
+	ck_assert_ptr_nonnull(strstr(r.host.log, "noage.csv:1: no age"));
+	mock_host_free(&r.host);
+
+	write_file(tmp_path("log.csv"), "kode_wilayah,intervensi,realisasi\n");
+	run_plugin(&r, bad_log);
+	ck_assert_int_eq(r.collect_rc, PK2D_ERR_DATA);
+	ck_assert_ptr_nonnull(strstr(r.host.log, "log.csv:1: no date column 'tanggal'"));
+	mock_host_free(&r.host);
+}
+END_TEST
+
+/* An export with age_days instead of dates, no area column (the run's
+ * village), and re-mapped headers. Ages: 400 d boy 75 cm lying -> zlen
+ * from the table; one with a negative age (noted, age missing). */
+START_TEST(age_days_and_mapping)
+{
+	const char *config[] = {
+		"children", tmp_path("umur.csv"),
+		"column.sex", "jenis_kelamin", "column.age_days", "umur_hari",
+		"column.weight", "bb", "column.height", "tb", "column.measure", "posisi",
+		"column.rt", "rt", "column.id", "id",
+		NULL
+	};
+	struct run r;
+
+	write_file(tmp_path("umur.csv"),
+	           "id,jenis_kelamin,umur_hari,bb,tb,posisi,rt\n"
+	           "a,L,5,3.3,49.7,h,1\n"          /* reference row 101 except age 15 -> 5 */
+	           "b,P,-3,9,75,l,1\n"             /* negative age: only weight-for-length */
+	           "c,L,400,9.5,\"75,0\",l,1\n");
+	run_plugin(&r, config);
+	ck_assert_msg(r.collect_rc == 0, "%s", r.host.log ? r.host.log : "");
+	ck_assert_int_eq(mock_host_problem(&r.host, "umur.csv", "negative age", 0), 1);
+	expect(&r, "children", 1, 3, 1);
+	expect(&r, "missing_zlen", 1, 1, 3);       /* b has no age */
+	expect(&r, "missing_zwfl", 1, 0, 3);       /* b's weight-for-length needs none */
+	mock_host_free(&r.host);
+}
+END_TEST
+
+/* The z-scores cost little beside reading: 20,000 rows, timed through the
+ * plugin's own log line (printed, not asserted: machines differ). */
+START_TEST(timing)
+{
+	const char *config[] = { "children", tmp_path("big.csv"), NULL };
+	FILE *f = fopen(tmp_path("big.csv"), "w");
+	struct run r;
+
+	ck_assert_ptr_nonnull(f);
+	fputs("NIK;JK;Tgl Lahir;Tanggal Pengukuran;Berat;Tinggi;Cara Ukur;RT;No KK\n", f);
+	for (int i = 0; i < 20000; i++)
+		fprintf(f, "%d;%s;%02d/%02d/2022;15/06/2024;%d,%d;%d,%d;%s;%d;%d\n", i,
+		        i % 2 ? "L" : "P", 1 + i % 28, 1 + i % 12, 8 + i % 8, i % 10,
+		        70 + i % 30, i % 10, i % 3 ? "berdiri" : "terlentang", 1 + i % 10, i / 3);
+	ck_assert_int_eq(fclose(f), 0);
+	run_plugin(&r, config);
+	ck_assert_int_eq(r.collect_rc, 0);
+	expect(&r, "children", -1, 20000, 10);
+	const char *line = strstr(r.host.log, "z-scores");
+	ck_assert_ptr_nonnull(line);
+	fprintf(stderr, "timing: %.*s\n", (int)strcspn(line, "\n"), line);
+	mock_host_free(&r.host);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("health");
+	TCase *units = tcase_create("units");
+	TCase *plugin = tcase_create("plugin");
+
+	tcase_add_test(units, parse_values);
+	tcase_add_test(units, column_mapping);
+	tcase_add_test(units, periods);
+	tcase_add_test(units, string_map);
+	tcase_add_test(units, prevalence_by_hand);
+	tcase_add_test(units, roster_rules);
+	tcase_add_test(units, csv_text_and_reasons);
+	tcase_add_unchecked_fixture(plugin, make_tmpdir, remove_tmpdir);
+	tcase_set_timeout(plugin, 30);
+	tcase_add_test(plugin, plugin_on_sample_export);
+	tcase_add_test(plugin, declarations);
+	tcase_add_test(plugin, default_catalogue);
+	tcase_add_test(plugin, bad_configuration);
+	tcase_add_test(plugin, all_configuration_errors);
+	tcase_add_test(plugin, bad_files);
+	tcase_add_test(plugin, age_days_and_mapping);
+	tcase_add_test(plugin, timing);
+	suite_add_tcase(s, units);
+	suite_add_tcase(s, plugin);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
