@@ -24,7 +24,10 @@ bin_PROGRAMS += %D%/pk2d
 %C%_pk2d_LDADD = %D%/libpk2dcore.la
 
 # Assessment: model and combined assessment.
-%C%_libpk2dcore_la_SOURCES +=
+%C%_libpk2dcore_la_SOURCES += %D%/model.h %D%/model.c %D%/assess.h %D%/assess.c \
+	%D%/assess_setup.h %D%/assess_setup.c %D%/report_assess.h \
+	%D%/report_assess_text.c \
+	%D%/report_assess_json.c
 
 # Report writers and history store.
 %C%_libpk2dcore_la_SOURCES +=

@@ -20,6 +20,8 @@
 
 #include "api.h"
 #include "log.h"
+#include "assess.h"
+#include "assess_setup.h"
 #include "report.h"
 #include "session.h"
 #include "util.h"
@@ -123,6 +125,12 @@ static int cmd_report(const struct options *o)
 		free((char *)so.config);
 		return EXIT_FAIL;
 	}
+	model *mdl = NULL;
+	if (assess_setup_model(s.cfg, &mdl) < 0) {
+		session_free(&s);
+		free((char *)so.config);
+		return EXIT_FAIL;
+	}
 	char *output = NULL;
 	if (o->output) {
 		output = xstrdup(o->output);
@@ -143,6 +151,16 @@ static int cmd_report(const struct options *o)
 			.language = s.cfg->language, .title = s.cfg->title,
 		};
 		char err[1024];
+		assessment *as = NULL;
+		if (mdl) {
+			assess_setup_check(mdl, s.reg, PK2D_LOG_WARNING);
+			if (assess_run(mdl, s.reg, s.areas, s.cfg->area, s.cfg->period, &as, err,
+			               sizeof err) < 0) {
+				log_msg(PK2D_LOG_ERROR, "assessment: %s", err);
+				status = EXIT_FAIL;
+			}
+		}
+		ctx.assessment = as;
 		if (report_write_file(&ctx, fmt, output, err, sizeof err) < 0) {
 			log_msg(PK2D_LOG_ERROR, "%s", err);
 			status = EXIT_FAIL;
@@ -154,7 +172,9 @@ static int cmd_report(const struct options *o)
 			        "says which and why", bad, bad == 1 ? "" : "s");
 			status = EXIT_FAIL;
 		}
+		assess_free(as);
 	}
+	model_free(mdl);
 	free(output);
 	session_free(&s);
 	free((char *)so.config);
@@ -167,7 +187,16 @@ static int cmd_check(const struct options *o)
 	session_opts so;
 	if (open_session(&s, o, &so) < 0)
 		return EXIT_FAIL;
+	model *mdl = NULL;
+	int model_rc = assess_setup_model(s.cfg, &mdl);
 	size_t bad = session_run(&s, &so, 1);
+	if (mdl) {
+		bad += assess_setup_check(mdl, s.reg, PK2D_LOG_ERROR);
+		printf("model %s: %zu dimensions\n", mdl->path, mdl->n_dimensions);
+		model_free(mdl);
+	}
+	if (model_rc < 0)
+		bad++;
 	for (size_t i = 0; i < s.n_runs; i++) {
 		const plugin_run *r = &s.runs[i];
 		printf("%-16s %-12s %s%s%s\n", r->instance, r->module, run_state_name(r->state),

@@ -5,6 +5,8 @@
  * {
  *   "pk2d": version, "title", "period", "language",
  *   "area": {"code", "name"},
+ *   "assessment": the combined assessment (docs/json.md), or null without
+ *                 a model,
  *   "runs": [{"instance", "module", "agency", "path", "state", "reason",
  *             "required", "seconds", "values", "refused",
  *             "files": [{"path", "records", "rejected", "noted",
@@ -39,6 +41,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "report_assess.h"
 
 static void add_str(cJSON *o, const char *key, const char *s)
 {
@@ -220,6 +223,7 @@ int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 	cJSON *runs = cJSON_AddArrayToObject(root, "runs");
 	for (size_t i = 0; i < ctx->n_runs; i++)
 		cJSON_AddItemToArray(runs, run_json(&ctx->runs[i]));
+	cJSON_AddItemToObject(root, "assessment", report_assess_json(ctx));
 	cJSON_AddItemToObject(root, "indicators", indicators_json(ctx));
 	cJSON_AddItemToObject(root, "interventions", interventions_json(ctx));
 	registry_each_value(ctx->reg, value_json, cJSON_AddArrayToObject(root, "values"));

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "report_assess.h"
 
 static void area_line(const report_ctx *ctx, FILE *out, const char *code)
 {
@@ -168,6 +169,7 @@ int report_write_text(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 	        report_word(ctx, "Area"));
 	area_line(ctx, out, ctx->area);
 	fputc('\n', out);
+	report_assess_text(ctx, out);
 	write_runs(ctx, out);
 	write_files(ctx, out);
 

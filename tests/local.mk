@@ -18,6 +18,24 @@ EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv
 # Host tests and test-only plugins.
 
 # Assessment tests.
+check_PROGRAMS += %D%/check_model
+TESTS += %D%/check_model
+%C%_check_model_CFLAGS = $(TEST_CFLAGS)
+%C%_check_model_LDADD = $(TEST_LDADD)
+check_PROGRAMS += %D%/check_assess
+TESTS += %D%/check_assess
+%C%_check_assess_CFLAGS = $(TEST_CFLAGS)
+%C%_check_assess_LDADD = $(TEST_LDADD)
+# End to end: the built pk2d with the family plugin and a stand-in health
+# plugin (fake_health) whose indicator enters the model.
+check_LTLIBRARIES += %D%/plugins/fake_health.la
+%C%_plugins_fake_health_la_SOURCES = %D%/plugins/fake_health.c
+%C%_plugins_fake_health_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_fake_health_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_PROGRAMS += %D%/check_assess_e2e
+TESTS += %D%/check_assess_e2e
+%C%_check_assess_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
+%C%_check_assess_e2e_LDADD = $(TEST_LDADD) $(CJSON_LIBS)
 
 # Report and store tests.
 

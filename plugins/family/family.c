@@ -1,0 +1,841 @@
+/*
+ * family.c - the family quality survey plugin (DP3A / DPPPAPPKB).
+ *
+ * Reads the survey, one row per KK, and reports per RT (rt 0 for rows
+ * without one): every survey indicator as KK meeting it / KK to which it
+ * applies, KK and population counts, dasawisma groups, the per-KK family
+ * quality score and its household categories, and the KB indicators (PUS,
+ * CPR, mCPR, unmet need). docs/plugins/family.md describes it for users.
+ */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pk2d/plugin.h"
+#include "answers.h"
+#include "indicators.h"
+
+enum field {
+	F_KK, F_AREA, F_RT, F_DASAWISMA, F_MALE, F_FEMALE, F_PUS, F_METHOD, F_WISH, N_FIELDS
+};
+
+static const char *const field_name[N_FIELDS] = {
+	"kk", "area", "rt", "dasawisma", "male", "female", "pus", "method", "wish"
+};
+static const char *const field_default[N_FIELDS] = {
+	"no_kk", "kode_wilayah", "rt", "dasawisma", "jml_laki", "jml_perempuan",
+	"status_pus", "alat_kontrasepsi", "keinginan_anak"
+};
+
+/* A survey indicator: built in, or added with indicator.CODE. */
+typedef struct survey_ind {
+	char code[40];            /* "L1" */
+	char id[40];              /* "l1": the registry id inside the plugin */
+	char *header;             /* column header (the code unless column.CODE) */
+	char *label_id, *label_en;
+	const char *group;
+	int col;                  /* column in the file, -1 when absent */
+} survey_ind;
+
+/* Sums for one (area, RT). */
+typedef struct rt_group {
+	char area[16];
+	int rt;
+	uint32_t kk, male, female, scored, cat[3], pus, any, modern, unmet;
+	double score_sum;
+	uint32_t n_dw, cap_dw;
+	uint64_t *dw;             /* dasawisma names seen (hashes) */
+	uint32_t *counts;         /* per indicator: met, applicable */
+} rt_group;
+
+typedef struct family {
+	const pk2d_host_api *api;
+	pk2d_host *h;
+	char *header[N_FIELDS];
+	size_t n_ind;
+	survey_ind *ind;
+	double cut_good, cut_fair;
+	int check_duplicates;
+	/* (area, RT) groups: open addressing */
+	rt_group **groups;
+	size_t n_groups, cap_groups;
+	/* KK numbers seen: 64-bit hashes, 0 = empty slot */
+	uint64_t *kk_seen;
+	size_t n_kk, cap_kk;
+	int oom;
+} family;
+
+static const pk2d_config_key family_keys[] = {
+	{ "survey", NULL, 1, "the family survey CSV file, one row per KK" },
+	{ "column.*", NULL, 0,
+	  "column.FIELD = header in the file; FIELD: kk area rt dasawisma male female "
+	  "pus method wish, or an indicator code (L1 ... B6)" },
+	{ "indicator.*", NULL, 0,
+	  "indicator.CODE = Label | English label: one more survey indicator (column CODE)" },
+	{ "target.*", NULL, 0,
+	  "target.ID = value: target of one of the plugin's indicators (target.mcpr = 65)" },
+	{ "household_categories", "75 50", 0,
+	  "lowest KK score of 'baik' and of 'sedang' (the model's household ranges)" },
+	{ "check_duplicates", "yes", 0,
+	  "refuse a second row with the same KK number (about 16 bytes of memory per KK)" },
+	{ NULL, NULL, 0, NULL }
+};
+
+static uint64_t hash_bytes(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static uint64_t hash_str(const char *s)
+{
+	return hash_bytes(14695981039346656037ULL, s);
+}
+
+/* ---- configuration ---------------------------------------------------- */
+
+static survey_ind *find_ind(family *f, const char *code)
+{
+	for (size_t i = 0; i < f->n_ind; i++)
+		if (strcasecmp(f->ind[i].code, code) == 0)
+			return &f->ind[i];
+	return NULL;
+}
+
+static int add_ind(family *f, const char *code, const char *label_id, const char *label_en,
+                   const char *group)
+{
+	survey_ind *si;
+	size_t len = strlen(code);
+
+	si = realloc(f->ind, (f->n_ind + 1) * sizeof *si);
+	if (!si)
+		return PK2D_ERR_NOMEM;
+	f->ind = si;
+	si = &si[f->n_ind];
+	memset(si, 0, sizeof *si);
+	memcpy(si->code, code, len + 1);
+	for (size_t i = 0; i <= len; i++)
+		si->id[i] = (char)(code[i] >= 'A' && code[i] <= 'Z' ? code[i] - 'A' + 'a' : code[i]);
+	si->label_id = strdup(label_id);
+	si->label_en = strdup(label_en);
+	si->header = strdup(code);
+	si->group = group;
+	si->col = -1;
+	f->n_ind++;
+	if (!si->label_id || !si->label_en || !si->header)
+		return PK2D_ERR_NOMEM;
+	return 0;
+}
+
+/* An indicator code: a letter, then letters, digits or '_' (at most 32). */
+static int code_ok(const char *c)
+{
+	size_t n = strlen(c);
+
+	if (n == 0 || n > 32 || !((c[0] >= 'A' && c[0] <= 'Z') || (c[0] >= 'a' && c[0] <= 'z')))
+		return 0;
+	for (; *c; c++)
+		if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+		      (*c >= '0' && *c <= '9') || *c == '_'))
+			return 0;
+	return 1;
+}
+
+/* indicator.CODE = Label | English label */
+static int extra_indicator(void *ud, const char *key, const char *value)
+{
+	family *f = ud;
+	const char *code, *bar;
+	char label_id[256];
+	const char *label_en;
+	size_t n;
+
+	if (strncasecmp(key, "indicator.", 10) != 0)
+		return 0;
+	code = key + 10;
+	if (!code_ok(code)) {
+		f->api->log(f->h, PK2D_LOG_ERROR, "%s: '%s' is not an indicator code (a letter, "
+		            "then letters, digits, '_')", f->api->config_where(f->h, key), code);
+		return PK2D_ERR_CONFIG;
+	}
+	if (find_ind(f, code) || strcasecmp(code, "kk") == 0) {
+		f->api->log(f->h, PK2D_LOG_ERROR, "%s: the indicator %s already exists",
+		            f->api->config_where(f->h, key), code);
+		return PK2D_ERR_CONFIG;
+	}
+	bar = strchr(value, '|');
+	n = bar ? (size_t)(bar - value) : strlen(value);
+	while (n && (value[n - 1] == ' ' || value[n - 1] == '\t'))
+		n--;
+	if (n == 0 || n >= sizeof label_id) {
+		f->api->log(f->h, PK2D_LOG_ERROR, "%s: indicator.%s needs a label "
+		            "(Label | English label)", f->api->config_where(f->h, key), code);
+		return PK2D_ERR_CONFIG;
+	}
+	memcpy(label_id, value, n);
+	label_id[n] = '\0';
+	label_en = label_id;
+	if (bar) {
+		label_en = bar + 1;
+		while (*label_en == ' ' || *label_en == '\t')
+			label_en++;
+		if (!*label_en)
+			label_en = label_id;
+	}
+	return add_ind(f, code, label_id, label_en, "Indikator tambahan");
+}
+
+/* column.FIELD = header */
+static int column_key(void *ud, const char *key, const char *value)
+{
+	family *f = ud;
+	const char *field;
+	survey_ind *si;
+
+	if (strncasecmp(key, "column.", 7) != 0)
+		return 0;
+	field = key + 7;
+	if (!*value) {
+		f->api->log(f->h, PK2D_LOG_ERROR, "%s: %s is empty", f->api->config_where(f->h, key),
+		            key);
+		return PK2D_ERR_CONFIG;
+	}
+	for (int i = 0; i < N_FIELDS; i++) {
+		if (strcasecmp(field, field_name[i]) == 0) {
+			free(f->header[i]);
+			f->header[i] = strdup(value);
+			return f->header[i] ? 0 : PK2D_ERR_NOMEM;
+		}
+	}
+	si = find_ind(f, field);
+	if (!si) {
+		f->api->log(f->h, PK2D_LOG_ERROR, "%s: column.%s: no field or indicator '%s' "
+		            "(fields: kk area rt dasawisma male female pus method wish; "
+		            "indicators L1 ... B6 and indicator.CODE)",
+		            f->api->config_where(f->h, key), field, field);
+		return PK2D_ERR_CONFIG;
+	}
+	free(si->header);
+	si->header = strdup(value);
+	return si->header ? 0 : PK2D_ERR_NOMEM;
+}
+
+static int parse_cuts(family *f)
+{
+	const char *v = f->api->config_get(f->h, "household_categories");
+	char *end;
+	double good, fair;
+
+	good = strtod(v, &end);
+	if (end == v)
+		goto bad;
+	v = end;
+	while (*v == ' ' || *v == ',' || *v == ';')
+		v++;
+	fair = strtod(v, &end);
+	if (end == v)
+		goto bad;
+	while (*end == ' ')
+		end++;
+	if (*end || !(fair > 0) || !(good > fair) || good > 100)
+		goto bad;
+	f->cut_good = good;
+	f->cut_fair = fair;
+	return 0;
+bad:
+	f->api->log(f->h, PK2D_LOG_ERROR, "%s: household_categories must be two scores, the "
+	            "lowest of 'baik' then the lowest of 'sedang', 100 >= baik > sedang > 0 "
+	            "(75 50), not '%s'", f->api->config_where(f->h, "household_categories"),
+	            f->api->config_get(f->h, "household_categories"));
+	return PK2D_ERR_CONFIG;
+}
+
+/* ---- declarations ----------------------------------------------------- */
+
+/* The plugin's own indicators besides the survey ones. */
+static const struct {
+	const char *id, *label_id, *label_en, *unit;
+	int kind, direction;
+	const char *group, *description;
+} other_ind[] = {
+	{ "kk", "Jumlah KK", "Number of families (KK)", "KK", PK2D_COUNT, PK2D_NEUTRAL,
+	  "Profil", "KK surveyed (rows accepted)" },
+	{ "population", "Jumlah jiwa", "Population", "jiwa", PK2D_COUNT, PK2D_NEUTRAL,
+	  "Profil", "members of the KK surveyed" },
+	{ "male", "Jumlah jiwa laki-laki", "Population, male", "jiwa", PK2D_COUNT, PK2D_NEUTRAL,
+	  "Profil", "male members of the KK surveyed" },
+	{ "female", "Jumlah jiwa perempuan", "Population, female", "jiwa", PK2D_COUNT,
+	  PK2D_NEUTRAL, "Profil", "female members of the KK surveyed" },
+	{ "dasawisma", "Jumlah kelompok dasawisma", "Dasawisma groups", "kelompok", PK2D_COUNT,
+	  PK2D_NEUTRAL, "Profil", "distinct dasawisma names in the RT" },
+	{ "kk_score", "Rata-rata skor kualitas keluarga per KK", "Mean family quality score per KK",
+	  "skor", PK2D_MEAN, PK2D_HIGHER_IS_BETTER, "Skor KK",
+	  "mean over KK of 100 x indicators met / indicators applicable" },
+	{ "kk_baik", "KK kategori baik", "KK in category good", "%", PK2D_PROPORTION,
+	  PK2D_HIGHER_IS_BETTER, "Skor KK", "KK with a score in the top household range / KK scored" },
+	{ "kk_sedang", "KK kategori sedang", "KK in category fair", "%", PK2D_PROPORTION,
+	  PK2D_NEUTRAL, "Skor KK", "KK with a score in the middle household range / KK scored" },
+	{ "kk_rendah", "KK kategori rendah", "KK in category low", "%", PK2D_PROPORTION,
+	  PK2D_LOWER_IS_BETTER, "Skor KK", "KK with a score in the low household range / KK scored" },
+	{ "pus", "Jumlah Pasangan Usia Subur (PUS)", "Couples of reproductive age (PUS)", "PUS",
+	  PK2D_COUNT, PK2D_NEUTRAL, "KB", "KK with a married woman 15-49" },
+	{ "cpr", "CPR (peserta KB semua cara / PUS)", "CPR (any method / PUS)", "%",
+	  PK2D_PROPORTION, PK2D_HIGHER_IS_BETTER, "KB", "PUS using any method / PUS" },
+	{ "mcpr", "mCPR (peserta KB cara modern / PUS)", "mCPR (modern methods / PUS)", "%",
+	  PK2D_PROPORTION, PK2D_HIGHER_IS_BETTER, "KB", "PUS using a modern method / PUS" },
+	{ "unmet_need", "Unmet need KB", "Unmet need for family planning", "%", PK2D_PROPORTION,
+	  PK2D_LOWER_IS_BETTER, "KB",
+	  "PUS using no method who want a child later (tunda) or no more (tidak) / PUS" },
+};
+
+#define N_OTHER (sizeof other_ind / sizeof other_ind[0])
+
+/* target.ID from the configuration: 0 and set, 1 when absent, <0 on error. */
+static int target_of(family *f, const char *id, double *out)
+{
+	char key[64];
+	const char *v;
+	char *end;
+
+	snprintf(key, sizeof key, "target.%s", id);
+	v = f->api->config_get(f->h, key);
+	if (!v)
+		return 1;
+	*out = strtod(v, &end);
+	if (end == v || *end || *out < 0) {
+		f->api->log(f->h, PK2D_LOG_ERROR, "%s: %s must be a number of 0 or more, not '%s'",
+		            f->api->config_where(f->h, key), key, v);
+		return PK2D_ERR_CONFIG;
+	}
+	return 0;
+}
+
+static int declare(family *f, pk2d_indicator *d)
+{
+	int rc = target_of(f, d->id, &d->target);
+
+	if (rc < 0)
+		return rc;
+	d->has_target = rc == 0;
+	rc = f->api->declare_indicator(f->h, d);
+	if (rc < 0)
+		f->api->log(f->h, PK2D_LOG_ERROR, "declaring %s: %s", d->id, f->api->strerror(rc));
+	return rc;
+}
+
+/* Every target.ID key must name an indicator of this plugin. */
+static int target_key(void *ud, const char *key, const char *value)
+{
+	family *f = ud;
+	const char *id;
+
+	(void)value;
+	if (strncasecmp(key, "target.", 7) != 0)
+		return 0;
+	id = key + 7;
+	for (size_t i = 0; i < f->n_ind; i++)
+		if (strcasecmp(f->ind[i].id, id) == 0)
+			return 0;
+	for (size_t i = 0; i < N_OTHER; i++)
+		if (strcasecmp(other_ind[i].id, id) == 0)
+			return 0;
+	f->api->log(f->h, PK2D_LOG_ERROR, "%s: %s: the family plugin has no indicator '%s'",
+	            f->api->config_where(f->h, key), key, id);
+	return PK2D_ERR_CONFIG;
+}
+
+static void family_fini(void *state);
+
+static int family_setup(family *f);
+
+/* On failure the state is freed here and *state left NULL. */
+static int family_init(const pk2d_host_api *api, pk2d_host *h, void **state)
+{
+	family *f = calloc(1, sizeof *f);
+	int rc;
+
+	*state = NULL;
+	if (!f)
+		return PK2D_ERR_NOMEM;
+	f->api = api;
+	f->h = h;
+	rc = family_setup(f);
+	if (rc < 0) {
+		family_fini(f);
+		return rc;
+	}
+	*state = f;
+	return 0;
+}
+
+static int family_setup(family *f)
+{
+	const pk2d_host_api *api = f->api;
+	pk2d_host *h = f->h;
+	const char *dup;
+	int rc = 0;
+
+	for (int i = 0; i < N_FIELDS; i++) {
+		f->header[i] = strdup(field_default[i]);
+		if (!f->header[i])
+			return PK2D_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < family_n_builtins && rc == 0; i++)
+		rc = add_ind(f, family_builtins[i].code, family_builtins[i].label_id,
+		             family_builtins[i].label_en, family_builtins[i].group);
+	if (rc == 0)
+		rc = api->config_each(h, extra_indicator, f);
+	if (rc == 0)
+		rc = api->config_each(h, column_key, f);
+	if (rc == 0)
+		rc = api->config_each(h, target_key, f);
+	if (rc == 0)
+		rc = parse_cuts(f);
+	if (rc < 0)
+		return rc;
+	dup = api->config_get(h, "check_duplicates");
+	if (strcasecmp(dup, "yes") == 0 || strcmp(dup, "1") == 0)
+		f->check_duplicates = 1;
+	else if (strcasecmp(dup, "no") != 0 && strcmp(dup, "0") != 0) {
+		api->log(h, PK2D_LOG_ERROR, "%s: check_duplicates must be yes or no, not '%s'",
+		         api->config_where(h, "check_duplicates"), dup);
+		return PK2D_ERR_CONFIG;
+	}
+	for (size_t i = 0; i < f->n_ind && rc == 0; i++) {
+		pk2d_indicator d = {
+			.id = f->ind[i].id, .label_id = f->ind[i].label_id,
+			.label_en = f->ind[i].label_en, .unit = "%", .kind = PK2D_PROPORTION,
+			.direction = PK2D_HIGHER_IS_BETTER, .group = f->ind[i].group,
+			.description = "KK meeting it / KK to which it applies (survey column)",
+		};
+
+		rc = declare(f, &d);
+	}
+	for (size_t i = 0; i < N_OTHER && rc == 0; i++) {
+		pk2d_indicator d = {
+			.id = other_ind[i].id, .label_id = other_ind[i].label_id,
+			.label_en = other_ind[i].label_en, .unit = other_ind[i].unit,
+			.kind = other_ind[i].kind, .direction = other_ind[i].direction,
+			.group = other_ind[i].group, .description = other_ind[i].description,
+		};
+
+		rc = declare(f, &d);
+	}
+	return rc;
+}
+
+/* ---- aggregation ------------------------------------------------------ */
+
+static uint64_t group_hash(const char *area, int rt)
+{
+	return hash_bytes(14695981039346656037ULL ^ (uint64_t)(unsigned)rt, area);
+}
+
+static int groups_grow(family *f)
+{
+	size_t cap = f->cap_groups ? f->cap_groups * 2 : 256;
+	rt_group **g = calloc(cap, sizeof *g);
+
+	if (!g)
+		return PK2D_ERR_NOMEM;
+	for (size_t i = 0; i < f->cap_groups; i++) {
+		rt_group *old = f->groups[i];
+		size_t j;
+
+		if (!old)
+			continue;
+		for (j = group_hash(old->area, old->rt) & (cap - 1); g[j]; j = (j + 1) & (cap - 1))
+			;
+		g[j] = old;
+	}
+	free(f->groups);
+	f->groups = g;
+	f->cap_groups = cap;
+	return 0;
+}
+
+static rt_group *group_get(family *f, const char *area, int rt)
+{
+	size_t j;
+	rt_group *g;
+
+	if ((f->n_groups + 1) * 2 > f->cap_groups && groups_grow(f) < 0)
+		return NULL;
+	for (j = group_hash(area, rt) & (f->cap_groups - 1); f->groups[j];
+	     j = (j + 1) & (f->cap_groups - 1)) {
+		g = f->groups[j];
+		if (g->rt == rt && strcmp(g->area, area) == 0)
+			return g;
+	}
+	g = calloc(1, sizeof *g);
+	if (!g)
+		return NULL;
+	g->counts = calloc(2 * f->n_ind + 1, sizeof *g->counts);
+	if (!g->counts) {
+		free(g);
+		return NULL;
+	}
+	snprintf(g->area, sizeof g->area, "%s", area);
+	g->rt = rt;
+	f->groups[j] = g;
+	f->n_groups++;
+	return g;
+}
+
+static int dasawisma_add(rt_group *g, const char *name)
+{
+	uint64_t h = hash_str(name);
+	uint64_t *d;
+
+	for (uint32_t i = 0; i < g->n_dw; i++)
+		if (g->dw[i] == h)
+			return 0;
+	if (g->n_dw == g->cap_dw) {
+		uint32_t cap = g->cap_dw ? g->cap_dw * 2 : 4;
+
+		d = realloc(g->dw, cap * sizeof *d);
+		if (!d)
+			return PK2D_ERR_NOMEM;
+		g->dw = d;
+		g->cap_dw = cap;
+	}
+	g->dw[g->n_dw++] = h;
+	return 0;
+}
+
+/* 1 when the KK number was seen before; 0 after adding it; <0 on OOM. */
+static int kk_seen(family *f, const char *kk)
+{
+	uint64_t h = hash_str(kk);
+	size_t j;
+
+	if (h == 0)
+		h = 1;
+	if ((f->n_kk + 1) * 4 > f->cap_kk * 3) {
+		size_t cap = f->cap_kk ? f->cap_kk * 2 : 1024;
+		uint64_t *t = calloc(cap, sizeof *t);
+
+		if (!t)
+			return PK2D_ERR_NOMEM;
+		for (size_t i = 0; i < f->cap_kk; i++) {
+			if (!f->kk_seen[i])
+				continue;
+			for (j = f->kk_seen[i] & (cap - 1); t[j]; j = (j + 1) & (cap - 1))
+				;
+			t[j] = f->kk_seen[i];
+		}
+		free(f->kk_seen);
+		f->kk_seen = t;
+		f->cap_kk = cap;
+	}
+	for (j = h & (f->cap_kk - 1); f->kk_seen[j]; j = (j + 1) & (f->cap_kk - 1))
+		if (f->kk_seen[j] == h)
+			return 1;
+	f->kk_seen[j] = h;
+	f->n_kk++;
+	return 0;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+typedef struct cols {
+	int c[N_FIELDS];
+} cols;
+
+static const char *field(family *f, pk2d_csv *c, const cols *k, int fld)
+{
+	return k->c[fld] < 0 ? "" : f->api->csv_field(c, k->c[fld]);
+}
+
+/* Reads one row; returns 0 when it was used, 1 when rejected, <0 on OOM. */
+static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
+                    unsigned char *ans)
+{
+	const pk2d_host_api *api = f->api;
+	const char *kk = field(f, c, k, F_KK);
+	const char *area = k->c[F_AREA] < 0 ? run_area : field(f, c, k, F_AREA);
+	const char *rts = field(f, c, k, F_RT);
+	int rt, male = 0, female = 0, has_male, has_female, pus = 0, method = 0, wish = 0;
+	unsigned met = 0, applicable = 0;
+	rt_group *g;
+
+	if (!*kk) {
+		api->csv_reject(c, "missing KK number: column '%s' is empty", f->header[F_KK]);
+		return 1;
+	}
+	if (!*area) {
+		api->csv_reject(c, "missing area: KK %s has no village code", kk);
+		return 1;
+	}
+	if (!family_is_area_code(area)) {
+		api->csv_reject(c, "malformed area: '%s' is not a Kemendagri code", area);
+		return 1;
+	}
+	if (!family_is_village(area)) {
+		api->csv_reject(c, "not a village: '%s' is not a village code (PP.KK.CC.DDDD)",
+		                area);
+		return 1;
+	}
+	if (!family_within(area, run_area)) {
+		api->csv_reject(c, "outside run area: %s is not in %s", area, run_area);
+		return 1;
+	}
+	rt = family_rt(rts);
+	if (rt < 0) {
+		api->csv_reject(c, "malformed RT: '%s'", rts);
+		return 1;
+	}
+	for (size_t i = 0; i < f->n_ind; i++) {
+		int a;
+
+		if (f->ind[i].col < 0) {
+			ans[i] = FAMILY_NA;
+			continue;
+		}
+		a = family_answer(api->csv_field(c, f->ind[i].col));
+		if (a == FAMILY_BAD) {
+			api->csv_reject(c, "impossible answer: %s = '%s' (1, 0, blank, NA or -)",
+			                f->ind[i].header, api->csv_field(c, f->ind[i].col));
+			return 1;
+		}
+		ans[i] = (unsigned char)a;
+	}
+	has_male = *field(f, c, k, F_MALE) != '\0';
+	has_female = *field(f, c, k, F_FEMALE) != '\0';
+	if ((has_male && family_members(field(f, c, k, F_MALE), &male) < 0) ||
+	    (has_female && family_members(field(f, c, k, F_FEMALE), &female) < 0)) {
+		api->csv_reject(c, "unreadable member count: '%s' / '%s' (a whole number 0-99)",
+		                field(f, c, k, F_MALE), field(f, c, k, F_FEMALE));
+		return 1;
+	}
+	if (k->c[F_PUS] >= 0) {
+		pus = family_yes_no(field(f, c, k, F_PUS));
+		method = family_method(field(f, c, k, F_METHOD));
+		wish = family_wish(field(f, c, k, F_WISH));
+		if (pus < 0) {
+			api->csv_reject(c, "impossible answer: %s = '%s' (1 or 0)", f->header[F_PUS],
+			                field(f, c, k, F_PUS));
+			return 1;
+		}
+		if (method == FAMILY_METHOD_BAD) {
+			api->csv_reject(c, "unknown contraceptive method: '%s'",
+			                field(f, c, k, F_METHOD));
+			return 1;
+		}
+		if (wish == FAMILY_WISH_BAD) {
+			api->csv_reject(c, "unknown wish for children: '%s' (segera, tunda, tidak, "
+			                "hamil)", field(f, c, k, F_WISH));
+			return 1;
+		}
+	}
+	if (f->check_duplicates) {
+		int seen = kk_seen(f, kk);
+
+		if (seen < 0)
+			return seen;
+		if (seen) {
+			api->csv_reject(c, "duplicate KK: %s appears on an earlier line", kk);
+			return 1;
+		}
+	}
+	if (k->c[F_AREA] >= 0 && !api->area_name(f->h, area))
+		api->csv_note(c, "unknown area: %s is not in the Kemendagri code table", area);
+	if ((k->c[F_MALE] >= 0 && !has_male) || (k->c[F_FEMALE] >= 0 && !has_female))
+		api->csv_note(c, "missing member count: counted as 0");
+
+	g = group_get(f, area, rt);
+	if (!g)
+		return PK2D_ERR_NOMEM;
+	g->kk++;
+	g->male += (uint32_t)male;
+	g->female += (uint32_t)female;
+	for (size_t i = 0; i < f->n_ind; i++) {
+		if (ans[i] == FAMILY_NA)
+			continue;
+		applicable++;
+		g->counts[2 * i + 1]++;
+		if (ans[i] == FAMILY_MEETS) {
+			met++;
+			g->counts[2 * i]++;
+		}
+	}
+	if (applicable) {
+		double score = 100.0 * met / applicable;
+
+		g->scored++;
+		g->score_sum += score;
+		g->cat[score >= f->cut_good ? 0 : score >= f->cut_fair ? 1 : 2]++;
+	}
+	if (pus == 1) {
+		g->pus++;
+		if (method != FAMILY_METHOD_NONE)
+			g->any++;
+		if (method == FAMILY_METHOD_MODERN)
+			g->modern++;
+		if (method == FAMILY_METHOD_NONE &&
+		    (wish == FAMILY_WISH_LATER || wish == FAMILY_WISH_NO_MORE))
+			g->unmet++;
+	}
+	if (k->c[F_DASAWISMA] >= 0 && *field(f, c, k, F_DASAWISMA) &&
+	    dasawisma_add(g, field(f, c, k, F_DASAWISMA)) < 0)
+		return PK2D_ERR_NOMEM;
+	return 0;
+}
+
+static int report(family *f, const rt_group *g, const char *id, double num, double den)
+{
+	pk2d_value v = {
+		.indicator = id, .area = g->area, .rt = g->rt, .period = NULL,
+		.numerator = num, .denominator = den,
+	};
+
+	return f->api->report_value(f->h, &v);
+}
+
+static int report_group(family *f, const rt_group *g, const cols *k)
+{
+	int rc = 0;
+
+	rc |= report(f, g, "kk", g->kk, 1);
+	if (k->c[F_MALE] >= 0 || k->c[F_FEMALE] >= 0)
+		rc |= report(f, g, "population", (double)g->male + g->female, 1);
+	if (k->c[F_MALE] >= 0)
+		rc |= report(f, g, "male", g->male, 1);
+	if (k->c[F_FEMALE] >= 0)
+		rc |= report(f, g, "female", g->female, 1);
+	if (k->c[F_DASAWISMA] >= 0)
+		rc |= report(f, g, "dasawisma", g->n_dw, 1);
+	for (size_t i = 0; i < f->n_ind; i++)
+		if (g->counts[2 * i + 1])
+			rc |= report(f, g, f->ind[i].id, g->counts[2 * i], g->counts[2 * i + 1]);
+	if (g->scored) {
+		rc |= report(f, g, "kk_score", g->score_sum, g->scored);
+		rc |= report(f, g, "kk_baik", g->cat[0], g->scored);
+		rc |= report(f, g, "kk_sedang", g->cat[1], g->scored);
+		rc |= report(f, g, "kk_rendah", g->cat[2], g->scored);
+	}
+	if (k->c[F_PUS] >= 0) {
+		rc |= report(f, g, "pus", g->pus, 1);
+		if (g->pus) {
+			rc |= report(f, g, "cpr", g->any, g->pus);
+			rc |= report(f, g, "mcpr", g->modern, g->pus);
+			rc |= report(f, g, "unmet_need", g->unmet, g->pus);
+		}
+	}
+	return rc ? PK2D_ERR_INVALID : 0;
+}
+
+/* Finds the columns; PK2D_ERR_DATA when a column the file needs is absent. */
+static int find_columns(family *f, pk2d_csv *c, const char *run_area, cols *k)
+{
+	const pk2d_host_api *api = f->api;
+	const char *path = api->csv_path(c);
+	size_t found = 0;
+
+	for (int i = 0; i < N_FIELDS; i++)
+		k->c[i] = api->csv_column(c, f->header[i]);
+	if (k->c[F_KK] < 0) {
+		api->log(f->h, PK2D_LOG_ERROR, "%s:1: no column '%s' (the KK number; set "
+		         "column.kk)", path, f->header[F_KK]);
+		return PK2D_ERR_DATA;
+	}
+	if (k->c[F_AREA] < 0 && !family_is_village(run_area)) {
+		api->log(f->h, PK2D_LOG_ERROR, "%s:1: no column '%s' (the village code), and the "
+		         "run area %s is not a village (set column.area)", path,
+		         f->header[F_AREA], run_area);
+		return PK2D_ERR_DATA;
+	}
+	if (k->c[F_PUS] >= 0 && (k->c[F_METHOD] < 0 || k->c[F_WISH] < 0)) {
+		api->log(f->h, PK2D_LOG_ERROR, "%s:1: the KB fields need the columns '%s', '%s' "
+		         "and '%s' together", path, f->header[F_PUS], f->header[F_METHOD],
+		         f->header[F_WISH]);
+		return PK2D_ERR_DATA;
+	}
+	for (size_t i = 0; i < f->n_ind; i++) {
+		f->ind[i].col = api->csv_column(c, f->ind[i].header);
+		if (f->ind[i].col >= 0)
+			found++;
+		else
+			api->log(f->h, PK2D_LOG_WARNING, "%s:1: no column '%s': indicator %s is not "
+			         "reported", path, f->ind[i].header, f->ind[i].code);
+	}
+	if (found == 0) {
+		api->log(f->h, PK2D_LOG_ERROR, "%s:1: none of the indicator columns (%s ... %s) is "
+		         "in the file", path, f->ind[0].header, f->ind[f->n_ind - 1].header);
+		return PK2D_ERR_DATA;
+	}
+	return 0;
+}
+
+static int family_collect(void *state)
+{
+	family *f = state;
+	const pk2d_host_api *api = f->api;
+	const char *path = api->config_path(f->h, "survey");
+	const char *run_area = api->run_area(f->h);
+	unsigned char *ans = NULL;
+	pk2d_csv *c;
+	cols k;
+	int rc;
+
+	c = api->csv_open(f->h, path);
+	if (!c)
+		return PK2D_ERR_IO;
+	rc = find_columns(f, c, run_area, &k);
+	if (rc == 0) {
+		ans = malloc(f->n_ind + 1);
+		if (!ans)
+			rc = PK2D_ERR_NOMEM;
+	}
+	while (rc == 0 && (rc = api->csv_next(c)) == 1)
+		rc = read_row(f, c, &k, run_area, ans) < 0 ? PK2D_ERR_NOMEM : 0;
+	free(ans);
+	api->csv_close(c);
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < f->cap_groups && rc == 0; i++)
+		if (f->groups[i])
+			rc = report_group(f, f->groups[i], &k);
+	return rc;
+}
+
+static void family_fini(void *state)
+{
+	family *f = state;
+
+	if (!f)
+		return;
+	for (int i = 0; i < N_FIELDS; i++)
+		free(f->header[i]);
+	for (size_t i = 0; i < f->n_ind; i++) {
+		free(f->ind[i].header);
+		free(f->ind[i].label_id);
+		free(f->ind[i].label_en);
+	}
+	free(f->ind);
+	for (size_t i = 0; i < f->cap_groups; i++) {
+		if (!f->groups[i])
+			continue;
+		free(f->groups[i]->counts);
+		free(f->groups[i]->dw);
+		free(f->groups[i]);
+	}
+	free(f->groups);
+	free(f->kk_seen);
+	free(f);
+}
+
+PK2D_PLUGIN_DEFINE(.name = "family", .agency = "DP3A / DPPPAPPKB", .version = "1.0.0",
+                   .description = "Family quality survey (one row per KK): IKK survey "
+                                  "indicators per RT, KK and population, household scores, "
+                                  "KB (PUS, CPR, mCPR, unmet need)",
+                   .config_keys = family_keys, .init = family_init,
+                   .collect = family_collect, .fini = family_fini);

@@ -1,0 +1,333 @@
+/*
+ * report_assess_json.c - the assessment as a JSON object (docs/json.md,
+ * "assessment"). Numbers that have no value (NaN) are null.
+ */
+#include "config.h"
+
+#include <cJSON.h>
+#include <math.h>
+#include <string.h>
+
+#include "assess.h"
+#include "report_assess.h"
+
+static void add_str(cJSON *o, const char *key, const char *s)
+{
+	if (s)
+		cJSON_AddStringToObject(o, key, s);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+static void add_num(cJSON *o, const char *key, double v)
+{
+	if (isfinite(v))
+		cJSON_AddNumberToObject(o, key, v);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+static void add_labels(const report_ctx *ctx, cJSON *o, const char *id, const char *en)
+{
+	add_str(o, "label", report_label(ctx, id, en));
+	add_str(o, "label_id", id);
+	add_str(o, "label_en", en ? en : id);
+}
+
+static void add_range(const report_ctx *ctx, cJSON *o, const char *key, const model_range *r)
+{
+	cJSON *c;
+
+	if (!r) {
+		cJSON_AddNullToObject(o, key);
+		return;
+	}
+	c = cJSON_AddObjectToObject(o, key);
+	add_str(c, "key", r->key);
+	add_labels(ctx, c, r->label_id, r->label_en);
+}
+
+static const char *status_key(int status)
+{
+	static const char *const k[] = { "no_data", "good", "off_target", "attention" };
+
+	return status >= 0 && status <= 3 ? k[status] : "no_data";
+}
+
+static const char *missing_key(int missing)
+{
+	static const char *const k[] = { NULL, "not_declared", "not_reported", "not_applicable" };
+
+	return missing > 0 && missing <= 3 ? k[missing] : NULL;
+}
+
+static cJSON *indicator_json(const report_ctx *ctx, const assess_indicator *ai, int full)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_str(o, "code", ai->model->code);
+	add_str(o, "id", ai->model->ref);
+	if (full) {
+		if (ai->decl) {
+			add_labels(ctx, o, ai->decl->label_id, ai->decl->label_en);
+			add_str(o, "agency", ai->decl->agency);
+		} else {
+			add_labels(ctx, o, NULL, NULL);
+			cJSON_AddNullToObject(o, "agency");
+		}
+		add_num(o, "weight", ai->model->weight);
+		add_num(o, "target", ai->model->has_target ? ai->model->target : NAN);
+	}
+	if (ai->missing == ASSESS_HAS_DATA || ai->missing == ASSESS_NOT_APPLICABLE) {
+		add_num(o, "numerator", ai->num);
+		add_num(o, "denominator", ai->den);
+	} else {
+		cJSON_AddNullToObject(o, "numerator");
+		cJSON_AddNullToObject(o, "denominator");
+	}
+	add_num(o, "value", ai->value);
+	add_num(o, "score", ai->score);
+	add_str(o, "status", status_key(ai->status));
+	add_str(o, "missing", missing_key(ai->missing));
+	if (full) {
+		add_num(o, "affected", ai->affected);
+		cJSON_AddBoolToObject(o, "below_attention", ai->below_attention);
+		cJSON_AddBoolToObject(o, "off_target", ai->off_target);
+	}
+	return o;
+}
+
+/* An index: its IKK, category and dimensions (full: with everything about
+ * each indicator; otherwise the values only). */
+static void score_json(const report_ctx *ctx, cJSON *o, const assess_score *s, int full)
+{
+	cJSON *dims = cJSON_CreateArray();
+
+	add_num(o, "ikk", s->ikk);
+	add_range(ctx, o, "category", s->category);
+	cJSON_AddNumberToObject(o, "missing_dimensions", (double)s->n_missing_dimensions);
+	for (size_t d = 0; d < s->n_dimensions; d++) {
+		const assess_dimension *ad = &s->dimensions[d];
+		cJSON *dj = cJSON_CreateObject();
+		cJSON *inds = cJSON_CreateArray();
+
+		add_str(dj, "key", ad->model->key);
+		if (full) {
+			add_labels(ctx, dj, ad->model->label_id, ad->model->label_en);
+			add_num(dj, "weight", ad->model->weight);
+		}
+		add_num(dj, "value", ad->value);
+		cJSON_AddNumberToObject(dj, "available", (double)ad->n_available);
+		for (size_t i = 0; i < ad->model->n_indicators; i++)
+			cJSON_AddItemToArray(inds, indicator_json(ctx, &ad->indicators[i], full));
+		cJSON_AddItemToObject(dj, "indicators", inds);
+		cJSON_AddItemToArray(dims, dj);
+	}
+	cJSON_AddItemToObject(o, "dimensions", dims);
+}
+
+static cJSON *profile_json(const assess_profile *p)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *up = cJSON_AddArrayToObject(o, "hierarchy");
+	cJSON *ag;
+
+	for (size_t i = 0; i < p->n_up; i++) {
+		cJSON *u = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(u, "level", p->up[i].level);
+		add_str(u, "code", p->up[i].code);
+		add_str(u, "name", p->up[i].name);
+		cJSON_AddItemToArray(up, u);
+	}
+	add_str(o, "period", p->period);
+	cJSON_AddNumberToObject(o, "villages", (double)p->n_villages);
+	cJSON_AddNumberToObject(o, "rt", (double)p->n_rt);
+	add_num(o, "kk", p->kk);
+	add_num(o, "male", p->male);
+	add_num(o, "female", p->female);
+	add_num(o, "population", p->male + p->female);
+	ag = cJSON_AddArrayToObject(o, "agencies");
+	for (size_t i = 0; i < p->n_agencies; i++)
+		cJSON_AddItemToArray(ag, cJSON_CreateString(p->agencies[i]));
+	return o;
+}
+
+static cJSON *action_json(const report_ctx *ctx, const assess_action *x)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_str(o, "id", x->decl->full_id);
+	add_labels(ctx, o, x->decl->label_id, x->decl->label_en);
+	add_str(o, "agency", x->decl->agency);
+	add_str(o, "target_group", x->decl->target_group);
+	add_str(o, "unit", x->decl->unit);
+	cJSON_AddBoolToObject(o, "reported", x->has_data);
+	add_num(o, "target", x->has_data ? x->target : NAN);
+	add_num(o, "realised", x->has_data ? x->realised : NAN);
+	add_num(o, "budget", x->has_data ? x->budget : NAN);
+	add_num(o, "coverage", x->coverage);
+	return o;
+}
+
+static cJSON *place_json(const assess_place *p)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_str(o, "area", p->area);
+	if (p->rt == RT_ALL)
+		cJSON_AddNullToObject(o, "rt");
+	else
+		cJSON_AddNumberToObject(o, "rt", p->rt);
+	add_num(o, "numerator", p->num);
+	add_num(o, "denominator", p->den);
+	add_num(o, "value", p->value);
+	return o;
+}
+
+static cJSON *problem_json(const report_ctx *ctx, const assess_problem *p, size_t rank)
+{
+	const assess_indicator *ai = p->indicator;
+	cJSON *o = cJSON_CreateObject();
+	cJSON *w, *a;
+
+	cJSON_AddNumberToObject(o, "rank", (double)rank);
+	add_str(o, "code", ai->model->code);
+	add_str(o, "id", ai->model->ref);
+	add_labels(ctx, o, ai->decl ? ai->decl->label_id : NULL,
+	           ai->decl ? ai->decl->label_en : NULL);
+	add_str(o, "dimension", p->dimension->model->key);
+	add_num(o, "numerator", ai->num);
+	add_num(o, "denominator", ai->den);
+	add_num(o, "value", ai->value);
+	add_num(o, "affected", p->affected);
+	cJSON_AddBoolToObject(o, "below_attention", ai->below_attention);
+	cJSON_AddBoolToObject(o, "off_target", ai->off_target);
+	add_num(o, "attention_gap", p->attention_gap);
+	add_num(o, "target_gap", p->target_gap);
+	w = cJSON_AddArrayToObject(o, "worst");
+	for (size_t k = 0; k < p->n_worst; k++)
+		cJSON_AddItemToArray(w, place_json(&p->worst[k]));
+	cJSON_AddBoolToObject(o, "no_intervention", p->n_actions == 0);
+	a = cJSON_AddArrayToObject(o, "actions");
+	for (size_t k = 0; k < p->n_actions; k++)
+		cJSON_AddItemToArray(a, action_json(ctx, &p->actions[k]));
+	return o;
+}
+
+static cJSON *agency_json(const report_ctx *ctx, const assess_agency *ag)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *rows = cJSON_AddArrayToObject(o, "rows");
+	cJSON *acts;
+
+	add_str(o, "agency", ag->agency);
+	for (size_t i = 0; i < ag->n_rows; i++) {
+		const assess_row *r = &ag->rows[i];
+		cJSON *rj = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(rj, "no", (double)(i + 1));
+		add_str(rj, "id", r->decl->full_id);
+		add_labels(ctx, rj, r->decl->label_id, r->decl->label_en);
+		add_str(rj, "unit", r->decl->unit);
+		add_str(rj, "direction", report_direction_name(r->decl->direction));
+		add_num(rj, "target", r->has_target ? r->target : NAN);
+		add_num(rj, "realisasi", r->value);
+		add_num(rj, "numerator", r->has_value ? r->num : NAN);
+		add_num(rj, "denominator", r->has_value ? r->den : NAN);
+		add_num(rj, "capaian", r->capaian);
+		add_range(ctx, rj, "category", r->category);
+		cJSON_AddItemToArray(rows, rj);
+	}
+	acts = cJSON_AddArrayToObject(o, "interventions");
+	for (size_t i = 0; i < ag->n_actions; i++)
+		cJSON_AddItemToArray(acts, action_json(ctx, &ag->actions[i]));
+	return o;
+}
+
+static cJSON *area_json(const report_ctx *ctx, const assess_area *aa)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *arr;
+
+	add_str(o, "code", aa->code);
+	cJSON_AddNumberToObject(o, "level", aa->level);
+	add_str(o, "name", aa->name);
+	cJSON_AddItemToObject(o, "profile", profile_json(&aa->profile));
+	score_json(ctx, o, &aa->score, 1);
+	arr = cJSON_AddArrayToObject(o, "households");
+	for (size_t i = 0; i < aa->n_household; i++) {
+		cJSON *h = cJSON_CreateObject();
+
+		add_str(h, "key", aa->household[i].range->key);
+		add_labels(ctx, h, aa->household[i].range->label_id,
+		           aa->household[i].range->label_en);
+		add_num(h, "numerator", aa->household[i].num);
+		add_num(h, "denominator", aa->household[i].den);
+		add_num(h, "value", aa->household[i].value);
+		cJSON_AddItemToArray(arr, h);
+	}
+	arr = cJSON_AddArrayToObject(o, "parts");
+	for (size_t k = 0; k < aa->n_parts; k++) {
+		cJSON *p = cJSON_CreateObject();
+
+		add_str(p, "area", aa->parts[k].area);
+		if (aa->parts[k].rt == RT_ALL)
+			cJSON_AddNullToObject(p, "rt");
+		else
+			cJSON_AddNumberToObject(p, "rt", aa->parts[k].rt);
+		score_json(ctx, p, &aa->parts[k], 0);
+		cJSON_AddItemToArray(arr, p);
+	}
+	arr = cJSON_AddArrayToObject(o, "problems");
+	for (size_t i = 0; i < aa->n_problems; i++)
+		cJSON_AddItemToArray(arr, problem_json(ctx, &aa->problems[i], i + 1));
+	arr = cJSON_AddArrayToObject(o, "agencies");
+	for (size_t i = 0; i < aa->n_agencies; i++)
+		cJSON_AddItemToArray(arr, agency_json(ctx, &aa->agencies[i]));
+	return o;
+}
+
+static cJSON *model_json(const report_ctx *ctx, const model *m)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_str(o, "path", m->path);
+	add_str(o, "name", report_label(ctx, m->name, m->name_en));
+	add_str(o, "source", m->source);
+	add_str(o, "status", m->status);
+	add_str(o, "statement", report_label(ctx, m->statement, m->statement_en));
+	add_num(o, "attention", m->attention);
+	return o;
+}
+
+cJSON *report_assess_json(const report_ctx *ctx)
+{
+	const assessment *as = ctx->assessment;
+	cJSON *o, *sum;
+
+	if (!as)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	cJSON_AddItemToObject(o, "model", model_json(ctx, as->model));
+	cJSON_AddItemToObject(o, "area", area_json(ctx, as->main));
+	sum = cJSON_AddArrayToObject(o, "summary");
+	for (size_t i = 0; i < as->n_summary; i++) {
+		const assess_summary *s = &as->summary[i];
+		cJSON *sj = cJSON_CreateObject();
+
+		add_str(sj, "code", s->code);
+		cJSON_AddNumberToObject(sj, "level", s->level);
+		add_str(sj, "name", s->name);
+		add_num(sj, "kk", s->kk);
+		add_num(sj, "ikk", s->ikk);
+		add_range(ctx, sj, "category", s->category);
+		cJSON_AddNumberToObject(sj, "missing_dimensions", (double)s->n_missing_dimensions);
+		if (s->rank)
+			cJSON_AddNumberToObject(sj, "rank", (double)s->rank);
+		else
+			cJSON_AddNullToObject(sj, "rank");
+		cJSON_AddItemToArray(sum, sj);
+	}
+	return o;
+}

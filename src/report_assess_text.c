@@ -1,0 +1,374 @@
+/*
+ * report_assess_text.c - the assessment in the text report, in the order of
+ * the rakor presentation: profile, IKK and dimensions, indicators, RT
+ * breakdown, household categories, agency tables, problems, follow-up plan,
+ * and the summary of the areas under the run area.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "assess.h"
+#include "report_assess.h"
+
+static const char *tr(const report_ctx *ctx, const char *id, const char *en)
+{
+	return report_label(ctx, id, en);
+}
+
+static void num(FILE *out, double v, int width)
+{
+	if (isnan(v))
+		fprintf(out, "%*s", width, "-");
+	else
+		fprintf(out, "%*.2f", width, v);
+}
+
+static int lang_en(const report_ctx *ctx)
+{
+	return ctx->language && !strcmp(ctx->language, "en");
+}
+
+/* A count: a whole number, or "-". */
+static void count(FILE *out, double v)
+{
+	if (isnan(v))
+		fputs("-", out);
+	else
+		fprintf(out, "%.0f", v);
+}
+
+static const char *level_name(const report_ctx *ctx, int level)
+{
+	switch (level) {
+	case AREA_PROVINCE: return tr(ctx, "Provinsi", "Province");
+	case AREA_REGENCY: return tr(ctx, "Kabupaten/Kota", "Regency/city");
+	case AREA_DISTRICT: return tr(ctx, "Kecamatan", "District");
+	default: return tr(ctx, "Desa/Kelurahan", "Village");
+	}
+}
+
+static const char *range_label(const report_ctx *ctx, const model_range *r)
+{
+	return r ? report_label(ctx, r->label_id, r->label_en) : "-";
+}
+
+static const char *ind_label(const report_ctx *ctx, const assess_indicator *ai)
+{
+	return ai->decl ? report_label(ctx, ai->decl->label_id, ai->decl->label_en) :
+	       ai->model->ref;
+}
+
+static void heading(FILE *out, const char *text)
+{
+	fprintf(out, "\n== %s ==\n", text);
+}
+
+static void profile(const report_ctx *ctx, const assess_area *aa, FILE *out)
+{
+	const assess_profile *p = &aa->profile;
+
+	heading(out, tr(ctx, "Profil wilayah", "Area profile"));
+	for (size_t i = 0; i < p->n_up; i++)
+		fprintf(out, "  %-16s %s %s\n", level_name(ctx, p->up[i].level), p->up[i].code,
+		        p->up[i].name ? p->up[i].name : "");
+	fprintf(out, "  %-16s %s\n", tr(ctx, "Periode", "Period"), p->period);
+	if (aa->level < AREA_VILLAGE)
+		fprintf(out, "  %-16s %zu\n", tr(ctx, "Desa/Kelurahan", "Villages"), p->n_villages);
+	fprintf(out, "  %-16s %zu\n", tr(ctx, "Jumlah RT", "RT"), p->n_rt);
+	fprintf(out, "  %-16s ", tr(ctx, "Jumlah KK", "Families (KK)"));
+	count(out, p->kk);
+	fprintf(out, "\n  %-16s ", tr(ctx, "Penduduk", "Population"));
+	count(out, p->male + p->female);
+	fprintf(out, " (%s ", tr(ctx, "L", "M"));
+	count(out, p->male);
+	fprintf(out, ", %s ", tr(ctx, "P", "F"));
+	count(out, p->female);
+	fprintf(out, ")\n  %-16s %zu", tr(ctx, "OPD melapor", "Agencies"), p->n_agencies);
+	for (size_t i = 0; i < p->n_agencies; i++)
+		fprintf(out, "%s%s", i ? ", " : ": ", p->agencies[i]);
+	fputc('\n', out);
+}
+
+/* The dimensions and indicators that have no value, for the "IKK not
+ * computed" line. */
+static void missing_list(const report_ctx *ctx, const assess_score *s, FILE *out)
+{
+	for (size_t d = 0; d < s->n_dimensions; d++) {
+		const assess_dimension *ad = &s->dimensions[d];
+
+		if (ad->n_available)
+			continue;
+		fprintf(out, "    %s:", report_label(ctx, ad->model->label_id, ad->model->label_en));
+		for (size_t i = 0; i < ad->model->n_indicators; i++)
+			fprintf(out, " %s (%s)%s", ad->indicators[i].model->code,
+			        assess_missing_text(ad->indicators[i].missing, lang_en(ctx)),
+			        i + 1 < ad->model->n_indicators ? "," : "");
+		fputc('\n', out);
+	}
+}
+
+static void index_section(const report_ctx *ctx, const assessment *as, const assess_area *aa,
+                          FILE *out)
+{
+	const model *m = as->model;
+	const assess_score *s = &aa->score;
+
+	heading(out, tr(ctx, "Indeks Kualitas Keluarga (IKK)", "Family Quality Index (IKK)"));
+	fprintf(out, "  %s: %s\n", tr(ctx, "Model", "Model"),
+	        report_label(ctx, m->name, m->name_en));
+	fprintf(out, "  %s\n", report_label(ctx, m->statement, m->statement_en));
+	if (isnan(s->ikk)) {
+		fprintf(out, "  IKK %s: %zu %s\n",
+		        tr(ctx, "tidak dihitung", "not computed"), s->n_missing_dimensions,
+		        tr(ctx, "dimensi tanpa data", "dimensions without data"));
+		missing_list(ctx, s, out);
+	} else {
+		fprintf(out, "  IKK %.2f  %s\n", s->ikk, range_label(ctx, s->category));
+	}
+	fprintf(out, "\n  %-8s %7s  %s\n", tr(ctx, "Bobot", "Weight"), tr(ctx, "Nilai", "Value"),
+	        tr(ctx, "Dimensi", "Dimension"));
+	for (size_t d = 0; d < s->n_dimensions; d++) {
+		const assess_dimension *ad = &s->dimensions[d];
+
+		fprintf(out, "  %-8.4g ", ad->model->weight);
+		num(out, ad->value, 7);
+		fprintf(out, "  %s (%zu/%zu %s)\n",
+		        report_label(ctx, ad->model->label_id, ad->model->label_en), ad->n_available,
+		        ad->model->n_indicators, tr(ctx, "indikator berdata", "indicators with data"));
+	}
+	fprintf(out, "\n  %s (%s %g)\n", tr(ctx, "Indikator", "Indicators"),
+	        tr(ctx, "garis perhatian", "attention line"), m->attention);
+	fprintf(out, "  %-5s %7s %10s %10s  %-22s %s\n", tr(ctx, "Kode", "Code"),
+	        tr(ctx, "Nilai", "Value"), tr(ctx, "Pembilang", "Numerator"),
+	        tr(ctx, "Penyebut", "Denominator"), "Status", tr(ctx, "Indikator", "Indicator"));
+	for (size_t d = 0; d < s->n_dimensions; d++) {
+		const assess_dimension *ad = &s->dimensions[d];
+
+		for (size_t i = 0; i < ad->model->n_indicators; i++) {
+			const assess_indicator *ai = &ad->indicators[i];
+
+			fprintf(out, "  %-5s ", ai->model->code);
+			num(out, ai->value, 7);
+			if (ai->missing == ASSESS_HAS_DATA || ai->missing == ASSESS_NOT_APPLICABLE)
+				fprintf(out, " %10g %10g", ai->num, ai->den);
+			else
+				fprintf(out, " %10s %10s", "-", "-");
+			fprintf(out, "  %-22s ", assess_status_text(ai->status, lang_en(ctx)));
+			if (ai->decl)
+				fprintf(out, "%s ", ind_label(ctx, ai));
+			fprintf(out, "[%s]", ai->model->ref);
+			if (ai->missing != ASSESS_HAS_DATA)
+				fprintf(out, " (%s)", assess_missing_text(ai->missing, lang_en(ctx)));
+			fputc('\n', out);
+		}
+	}
+	if (aa->n_household) {
+		fprintf(out, "\n  %s:", tr(ctx, "Kategori KK (skor per KK)",
+		                           "Household categories (score per KK)"));
+		for (size_t i = 0; i < aa->n_household; i++) {
+			fprintf(out, "%s %s ", i ? "," : "", range_label(ctx, aa->household[i].range));
+			num(out, aa->household[i].value, 0);
+			fputs(" %", out);
+		}
+		fputc('\n', out);
+	}
+}
+
+static void parts_section(const report_ctx *ctx, const assess_area *aa, FILE *out)
+{
+	if (!aa->n_parts)
+		return;
+	heading(out, aa->level == AREA_VILLAGE ? tr(ctx, "IKK per RT", "IKK by RT") :
+	        tr(ctx, "IKK per desa/kelurahan", "IKK by village"));
+	for (size_t d = 0; d < aa->score.n_dimensions; d++)
+		fprintf(out, "  D%zu = %s\n", d + 1,
+		        report_label(ctx, aa->score.dimensions[d].model->label_id,
+		                     aa->score.dimensions[d].model->label_en));
+	fprintf(out, "  %-16s %7s", aa->level == AREA_VILLAGE ? "RT" :
+	        tr(ctx, "Desa/Kelurahan", "Village"), "IKK");
+	for (size_t d = 0; d < aa->score.n_dimensions; d++)
+		fprintf(out, " %6s%zu", "D", d + 1);
+	fprintf(out, "  %s\n", tr(ctx, "Kategori", "Category"));
+	for (size_t k = 0; k < aa->n_parts; k++) {
+		const assess_score *s = &aa->parts[k];
+
+		if (aa->level != AREA_VILLAGE)
+			fprintf(out, "  %-16s ", s->area);
+		else if (s->rt > 0)
+			fprintf(out, "  RT %-13d ", s->rt);
+		else
+			fprintf(out, "  %-16s ", tr(ctx, "tanpa RT", "no RT"));
+		num(out, s->ikk, 7);
+		for (size_t d = 0; d < s->n_dimensions; d++) {
+			fputc(' ', out);
+			num(out, s->dimensions[d].value, 7);
+		}
+		fprintf(out, "  %s\n", s->category ? range_label(ctx, s->category) :
+		        tr(ctx, "IKK tidak dihitung (data kurang)", "IKK not computed (data missing)"));
+	}
+}
+
+static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *out)
+{
+	heading(out, tr(ctx, "Capaian per OPD", "Results by agency"));
+	for (size_t a = 0; a < aa->n_agencies; a++) {
+		const assess_agency *ag = &aa->agencies[a];
+
+		fprintf(out, "\n  %s\n", ag->agency);
+		fprintf(out, "  %3s %-10s %10s %10s %11s  %-14s %s\n", "No",
+		        tr(ctx, "Satuan", "Unit"), "Target", tr(ctx, "Realisasi", "Actual"),
+		        tr(ctx, "Capaian (%)", "Achiev. (%)"), tr(ctx, "Kategori", "Category"),
+		        tr(ctx, "Indikator", "Indicator"));
+		for (size_t i = 0; i < ag->n_rows; i++) {
+			const assess_row *r = &ag->rows[i];
+
+			fprintf(out, "  %3zu %-10s ", i + 1, r->decl->unit ? r->decl->unit : "");
+			num(out, r->has_target ? r->target : NAN, 10);
+			fputc(' ', out);
+			if (r->decl->kind == PK2D_COUNT && r->has_value)
+				fprintf(out, "%10.0f", r->value);
+			else
+				num(out, r->value, 10);
+			fputc(' ', out);
+			num(out, r->capaian, 11);
+			fprintf(out, "  %-14s %s\n", range_label(ctx, r->category),
+			        report_label(ctx, r->decl->label_id, r->decl->label_en));
+		}
+		if (!ag->n_actions)
+			continue;
+		fprintf(out, "  %s:\n", tr(ctx, "Intervensi", "Interventions"));
+		for (size_t i = 0; i < ag->n_actions; i++) {
+			const assess_action *x = &ag->actions[i];
+
+			fprintf(out, "  %3zu %s: ", i + 1,
+			        report_label(ctx, x->decl->label_id, x->decl->label_en));
+			if (!x->has_data) {
+				fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
+				continue;
+			}
+			fprintf(out, "target %g, %s %g %s, %s ", x->target,
+			        tr(ctx, "realisasi", "realised"), x->realised,
+			        x->decl->unit ? x->decl->unit : "", tr(ctx, "cakupan", "coverage"));
+			num(out, x->coverage, 0);
+			fputs(" %\n", out);
+		}
+	}
+}
+
+static void place(const report_ctx *ctx, const assess_place *p, FILE *out)
+{
+	if (p->rt > 0)
+		fprintf(out, "RT %d", p->rt);
+	else if (p->rt == 0)
+		fputs(tr(ctx, "tanpa RT", "no RT"), out);
+	else
+		fputs(p->area, out);
+	fputs(" (", out);
+	num(out, p->value, 0);
+	fputc(')', out);
+}
+
+static void problems_section(const report_ctx *ctx, const assessment *as,
+                             const assess_area *aa, FILE *out)
+{
+	heading(out, tr(ctx, "Permasalahan", "Problems"));
+	if (!aa->n_problems)
+		fprintf(out, "  %s\n", tr(ctx, "Tidak ada indikator di bawah garis perhatian atau target.",
+		                          "No indicator under the attention line or its target."));
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+		const assess_indicator *ai = p->indicator;
+
+		fprintf(out, "  %zu. %s %s: ", i + 1, ai->model->code, ind_label(ctx, ai));
+		num(out, ai->value, 0);
+		fprintf(out, " %% (%g/%g), %g KK %s", ai->num, ai->den, p->affected,
+		        tr(ctx, "belum memenuhi", "not meeting it"));
+		if (ai->below_attention)
+			fprintf(out, "; %s %g", tr(ctx, "di bawah garis perhatian", "under the attention line"),
+			        as->model->attention);
+		if (ai->off_target)
+			fprintf(out, "; %s %g", tr(ctx, "belum mencapai target", "off its target"),
+			        ai->model->target);
+		fputc('\n', out);
+		if (p->n_worst) {
+			fprintf(out, "     %s: ", aa->level == AREA_VILLAGE ?
+			        tr(ctx, "RT terendah", "lowest RTs") :
+			        tr(ctx, "desa terendah", "lowest villages"));
+			for (size_t k = 0; k < p->n_worst; k++) {
+				if (k)
+					fputs(", ", out);
+				place(ctx, &p->worst[k], out);
+			}
+			fputc('\n', out);
+		}
+	}
+	heading(out, tr(ctx, "Rencana tindak lanjut", "Follow-up plan"));
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+
+		fprintf(out, "  %zu. %s %s\n", i + 1, p->indicator->model->code,
+		        ind_label(ctx, p->indicator));
+		if (!p->n_actions)
+			fprintf(out, "     - %s\n", tr(ctx, "belum ada intervensi (perlu ditetapkan OPD "
+			        "penanggung jawab)", "no intervention yet (assign an agency)"));
+		for (size_t k = 0; k < p->n_actions; k++) {
+			const assess_action *x = &p->actions[k];
+
+			fprintf(out, "     - %s [%s]: ",
+			        report_label(ctx, x->decl->label_id, x->decl->label_en), x->decl->agency);
+			if (x->has_data) {
+				fprintf(out, "target %g, %s %g, %s ", x->target,
+				        tr(ctx, "realisasi", "realised"), x->realised,
+				        tr(ctx, "cakupan", "coverage"));
+				num(out, x->coverage, 0);
+				fputs(" %\n", out);
+			} else {
+				fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
+			}
+		}
+	}
+}
+
+static void summary_section(const report_ctx *ctx, const assessment *as, FILE *out)
+{
+	if (as->n_summary < 2)
+		return;
+	heading(out, tr(ctx, "Ringkasan wilayah", "Summary of the areas"));
+	fprintf(out, "  %-16s %8s %7s %5s  %s\n", tr(ctx, "Kode", "Code"), "KK", "IKK",
+	        tr(ctx, "Pering.", "Rank"), tr(ctx, "Nama / kategori", "Name / category"));
+	for (size_t i = 0; i < as->n_summary; i++) {
+		const assess_summary *s = &as->summary[i];
+
+		fprintf(out, "  %-16s ", s->code);
+		if (isnan(s->kk))
+			fprintf(out, "%8s", "-");
+		else
+			fprintf(out, "%8.0f", s->kk);
+		fputc(' ', out);
+		num(out, s->ikk, 7);
+		if (s->rank)
+			fprintf(out, " %5zu", s->rank);
+		else
+			fprintf(out, " %5s", "-");
+		fprintf(out, "  %s / %s\n", s->name ? s->name : "",
+		        s->category ? range_label(ctx, s->category) :
+		        tr(ctx, "IKK tidak dihitung", "IKK not computed"));
+	}
+}
+
+void report_assess_text(const report_ctx *ctx, FILE *out)
+{
+	const assessment *as = ctx->assessment;
+
+	if (!as)
+		return;
+	profile(ctx, as->main, out);
+	index_section(ctx, as, as->main, out);
+	parts_section(ctx, as->main, out);
+	agency_section(ctx, as->main, out);
+	problems_section(ctx, as, as->main, out);
+	summary_section(ctx, as, out);
+}
