@@ -476,10 +476,10 @@ conf *conf_load(const char *path, msglist *errs)
 	free(st.read);
 	free(st.stack);
 
-	if (errs->n == before) {
-		check_pk2d(c, errs);
-		check_plugins(c, errs);
-	}
+	/* The values are checked even after syntax errors, so that one run
+	 * shows every problem. */
+	check_pk2d(c, errs);
+	check_plugins(c, errs);
 	if (!c->model)
 		c->model = path_join(c->dir, "models/ikk.ini");
 	if (errs->n != before) {

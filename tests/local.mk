@@ -15,7 +15,95 @@ tests_check_registry_CFLAGS = $(TEST_CFLAGS)
 tests_check_registry_LDADD = $(TEST_LDADD)
 EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv
 
-# Host tests and test-only plugins.
+# Host tests and test-only plugins (built by make check only).
+check_LTLIBRARIES += %D%/plugins/good.la \
+	%D%/plugins/no_symbol.la \
+	%D%/plugins/bad_name.la \
+	%D%/plugins/bad_abi.la \
+	%D%/plugins/bad_magic.la \
+	%D%/plugins/new_minor.la \
+	%D%/plugins/short_struct.la \
+	%D%/plugins/no_collect.la \
+	%D%/plugins/crash.la \
+	%D%/plugins/hang.la \
+	%D%/plugins/garbage.la \
+	%D%/plugins/undeclared.la \
+	%D%/plugins/exits.la \
+	%D%/plugins/fails.la
+%C%_plugins_good_la_SOURCES = %D%/plugins/good.c
+%C%_plugins_good_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_good_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_no_symbol_la_SOURCES = %D%/plugins/no_symbol.c
+%C%_plugins_no_symbol_la_CFLAGS = $(PLUGIN_CFLAGS)
+# Nothing to export: the usual export regex would leave an empty version script.
+%C%_plugins_no_symbol_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared \
+	-no-undefined $(NO_UNDEF_LDFLAGS) -rpath $(abs_builddir)
+%C%_plugins_bad_name_la_SOURCES = %D%/plugins/bad_name.c
+%C%_plugins_bad_name_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_bad_name_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_bad_abi_la_SOURCES = %D%/plugins/bad_desc.c
+%C%_plugins_bad_abi_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"bad_abi"' -DABI_MAJOR=2
+%C%_plugins_bad_abi_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_bad_abi_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_bad_magic_la_SOURCES = %D%/plugins/bad_desc.c
+%C%_plugins_bad_magic_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"bad_magic"' -DMAGIC=0x12345678u
+%C%_plugins_bad_magic_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_bad_magic_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_new_minor_la_SOURCES = %D%/plugins/bad_desc.c
+%C%_plugins_new_minor_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"new_minor"' -DABI_MINOR='(PK2D_ABI_MINOR + 1)'
+%C%_plugins_new_minor_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_new_minor_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_short_struct_la_SOURCES = %D%/plugins/bad_desc.c
+%C%_plugins_short_struct_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"short_struct"' -DSTRUCT_SIZE=16
+%C%_plugins_short_struct_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_short_struct_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_no_collect_la_SOURCES = %D%/plugins/bad_desc.c
+%C%_plugins_no_collect_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"no_collect"' -DCOLLECT=NULL
+%C%_plugins_no_collect_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_no_collect_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_crash_la_SOURCES = %D%/plugins/misbehave.c
+%C%_plugins_crash_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"crash"' -DMODE=CRASH
+%C%_plugins_crash_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_crash_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_hang_la_SOURCES = %D%/plugins/misbehave.c
+%C%_plugins_hang_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"hang"' -DMODE=HANG
+%C%_plugins_hang_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_hang_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_garbage_la_SOURCES = %D%/plugins/misbehave.c
+%C%_plugins_garbage_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"garbage"' -DMODE=GARBAGE
+%C%_plugins_garbage_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_garbage_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_undeclared_la_SOURCES = %D%/plugins/misbehave.c
+%C%_plugins_undeclared_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"undeclared"' -DMODE=UNDECLARED
+%C%_plugins_undeclared_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_undeclared_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_exits_la_SOURCES = %D%/plugins/misbehave.c
+%C%_plugins_exits_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"exits"' -DMODE=EXITS
+%C%_plugins_exits_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_exits_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_fails_la_SOURCES = %D%/plugins/misbehave.c
+%C%_plugins_fails_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"fails"' -DMODE=FAILS
+%C%_plugins_fails_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_fails_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+
+check_PROGRAMS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner
+TESTS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner
+%C%_check_config_SOURCES = %D%/check_config.c %D%/testutil.c %D%/testutil.h
+%C%_check_config_CFLAGS = $(TEST_CFLAGS)
+%C%_check_config_LDADD = $(TEST_LDADD)
+%C%_check_loader_SOURCES = %D%/check_loader.c %D%/testutil.c %D%/testutil.h
+%C%_check_loader_CFLAGS = $(TEST_CFLAGS)
+%C%_check_loader_CPPFLAGS = $(AM_CPPFLAGS) -DPK2D_PLUGINDIR_FOR_TESTS='"$(plugindir)"'
+%C%_check_loader_LDADD = $(TEST_LDADD)
+%C%_check_wire_SOURCES = %D%/check_wire.c %D%/testutil.c %D%/testutil.h
+%C%_check_wire_CFLAGS = $(TEST_CFLAGS)
+%C%_check_wire_LDADD = $(TEST_LDADD)
+%C%_check_runner_SOURCES = %D%/check_runner.c %D%/testutil.c %D%/testutil.h
+%C%_check_runner_CFLAGS = $(TEST_CFLAGS)
+%C%_check_runner_LDADD = $(TEST_LDADD)
+dist_check_SCRIPTS += %D%/e2e_host.sh
+TESTS += %D%/e2e_host.sh
+EXTRA_DIST += %D%/data/good.csv
 
 # Assessment tests.
 check_PROGRAMS += %D%/check_model
@@ -59,6 +147,36 @@ check_PROGRAMS += tests/check_synth_e2e
 tests_check_synth_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
 tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)
 TESTS += tests/check_synth_e2e
+# Plugin tests (pkk, education, activities): whole configurations run
+# in-process through the host's session, with the built plugins.
+PLUGIN_TEST_SOURCES = tests/plugin_harness.c tests/plugin_harness.h
+check_PROGRAMS += tests/check_pkk
+TESTS += tests/check_pkk
+tests_check_pkk_SOURCES = tests/check_pkk.c $(PLUGIN_TEST_SOURCES)
+tests_check_pkk_CFLAGS = $(TEST_CFLAGS)
+tests_check_pkk_LDADD = $(TEST_LDADD)
+check_PROGRAMS += tests/check_education
+TESTS += tests/check_education
+tests_check_education_SOURCES = tests/check_education.c $(PLUGIN_TEST_SOURCES)
+tests_check_education_CFLAGS = $(TEST_CFLAGS)
+tests_check_education_LDADD = $(TEST_LDADD)
+check_PROGRAMS += tests/check_activities
+TESTS += tests/check_activities
+tests_check_activities_SOURCES = tests/check_activities.c $(PLUGIN_TEST_SOURCES)
+tests_check_activities_CFLAGS = $(TEST_CFLAGS)
+tests_check_activities_LDADD = $(TEST_LDADD)
+# The built pk2d with pkk, education and two activities instances.
+dist_check_SCRIPTS += tests/plugins_e2e.sh
+TESTS += tests/plugins_e2e.sh
+# The readers shared by the plugins, compiled in as in each plugin.
+check_PROGRAMS += tests/check_plugin_common
+TESTS += tests/check_plugin_common
+tests_check_plugin_common_SOURCES = tests/check_plugin_common.c \
+	plugins/common/fields.c plugins/common/strmap.c plugins/common/keyblocks.c \
+	plugins/common/catalogue.c
+tests_check_plugin_common_CFLAGS = $(TEST_CFLAGS)
+tests_check_plugin_common_LDADD = $(CHECK_LIBS)
+
 # Health: WHO-UNICEF prevalence classes.
 check_PROGRAMS += %D%/check_prevalence_class
 TESTS += %D%/check_prevalence_class

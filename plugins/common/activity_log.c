@@ -1,0 +1,234 @@
+/*
+ * activity_log.c - reading the shared activity log.
+ */
+#include <string.h>
+
+#include "activity_log.h"
+
+const field_spec activity_log_fields[ALOG_N_FIELDS] = {
+	[ALOG_AREA] = { "area", "kode_wilayah" },
+	[ALOG_RT] = { "rt", "rt" },
+	[ALOG_INTERVENTION] = { "intervention", "intervensi" },
+	[ALOG_TARGET] = { "target", "sasaran" },
+	[ALOG_REALISED] = { "realised", "realisasi" },
+	[ALOG_DATE] = { "date", "tanggal" },
+	[ALOG_BUDGET] = { "budget", "anggaran" },
+};
+
+int run_scope_init(run_scope *scope, const pk2d_host_api *api, pk2d_host *h)
+{
+	memset(scope, 0, sizeof *scope);
+	scope->area = api->run_area(h);
+	scope->period = api->run_period(h);
+	if (scope->area == NULL || fields_area_level(scope->area) == 0) {
+		api->log(h, PK2D_LOG_ERROR, "the run's area '%s' is not a Kemendagri code",
+		         scope->area ? scope->area : "");
+		return PK2D_ERR_CONFIG;
+	}
+	if (fields_period_range(scope->period, &scope->first, &scope->last) != 0) {
+		api->log(h, PK2D_LOG_ERROR, "the run's period '%s' is not a DHIS2 period",
+		         scope->period ? scope->period : "");
+		return PK2D_ERR_CONFIG;
+	}
+	scope->area_is_village = fields_area_level(scope->area) == 4;
+	return 0;
+}
+
+int activity_log_check_keys(const pk2d_host_api *api, pk2d_host *h, const char *prefix)
+{
+	return fields_check_keys(api, h, prefix, activity_log_fields, ALOG_N_FIELDS);
+}
+
+int activity_log_row_area(const pk2d_host_api *api, pk2d_csv *c, int col,
+                          const run_scope *scope, char *out, size_t outlen)
+{
+	const char *s;
+	int rc;
+
+	if (col < 0) {
+		if (strlen(scope->area) >= outlen)
+			return PK2D_ERR_INVALID;
+		strcpy(out, scope->area);
+		return 0;
+	}
+	s = api->csv_field(c, col);
+	rc = fields_area(s, out, outlen);
+	if (rc == PK2D_ERR_MISSING) {
+		api->csv_reject(c, "missing area: empty area code");
+		return PK2D_ERR_INVALID;
+	}
+	if (rc != 0) {
+		api->csv_reject(c, "bad area code: '%s'", s);
+		return PK2D_ERR_INVALID;
+	}
+	if (!fields_area_within(out, scope->area)) {
+		api->csv_reject(c, "outside area: %s is not in the run's area %s", out, scope->area);
+		return PK2D_ERR_INVALID;
+	}
+	return 0;
+}
+
+int activity_log_row_rt(const pk2d_host_api *api, pk2d_csv *c, int col, const char *area,
+                        int *rt)
+{
+	const char *s;
+
+	*rt = 0;
+	if (col < 0)
+		return 0;
+	s = api->csv_field(c, col);
+	if (fields_rt(s, rt) != 0) {
+		api->csv_reject(c, "bad rt: '%s'", s);
+		return PK2D_ERR_INVALID;
+	}
+	if (*rt > 0 && fields_area_level(area) != 4) {
+		api->csv_reject(c, "rt outside village: RT %d given for %s, which is not a village",
+		                *rt, area);
+		return PK2D_ERR_INVALID;
+	}
+	return 0;
+}
+
+int activity_log_row_period(const pk2d_host_api *api, pk2d_csv *c, int col,
+                            const run_scope *scope)
+{
+	const char *s;
+	long day, first, last;
+	int rc;
+
+	if (col < 0)
+		return 0;
+	s = api->csv_field(c, col);
+	rc = api->csv_date(c, col, &day);
+	if (rc == PK2D_ERR_MISSING) {
+		api->csv_reject(c, "missing date: empty date");
+		return PK2D_ERR_INVALID;
+	}
+	if (rc == 0) {
+		first = last = day;
+	} else if (fields_period_range(s, &first, &last) != 0) {
+		api->csv_reject(c, "bad date: '%s' is neither a date nor a period", s);
+		return PK2D_ERR_INVALID;
+	}
+	if (first < scope->first || last > scope->last) {
+		api->csv_reject(c, "outside period: '%s' is not in %s", s, scope->period);
+		return PK2D_ERR_INVALID;
+	}
+	return 0;
+}
+
+/* Reads a volume column: 0 when absent or empty (*present 0). Rejects an
+ * unreadable or negative value. */
+static int row_volume(const pk2d_host_api *api, pk2d_csv *c, int col, const char *what,
+                      double *out, int *present)
+{
+	int rc;
+
+	*out = 0;
+	*present = 0;
+	if (col < 0)
+		return 0;
+	rc = api->csv_number(c, col, out);
+	if (rc == PK2D_ERR_MISSING) {
+		*out = 0;
+		return 0;
+	}
+	if (rc != 0) {
+		api->csv_reject(c, "unreadable %s: '%s'", what, api->csv_field(c, col));
+		return PK2D_ERR_INVALID;
+	}
+	if (*out < 0) {
+		api->csv_reject(c, "negative volume: %s %s", what, api->csv_field(c, col));
+		return PK2D_ERR_INVALID;
+	}
+	*present = 1;
+	return 0;
+}
+
+/* One row: 1 reported, 0 rejected, <0 an error that stops the read. */
+static int read_row(const pk2d_host_api *api, pk2d_host *h, pk2d_csv *c, const int *cols,
+                    const catalogue *cat, const run_scope *scope)
+{
+	pk2d_intervention_value v;
+	char area[FIELDS_AREA_MAX];
+	const char *id = api->csv_field(c, cols[ALOG_INTERVENTION]);
+	int has_target, has_realised, rc;
+	long at;
+
+	if (id[0] == '\0') {
+		api->csv_reject(c, "missing intervention: empty intervention id");
+		return 0;
+	}
+	at = catalogue_find(cat, id);
+	if (at < 0) {
+		api->csv_reject(c, "unknown intervention: '%s' is not declared", id);
+		return 0;
+	}
+	memset(&v, 0, sizeof v);
+	v.intervention = cat->v[at].id;
+	if (activity_log_row_area(api, c, cols[ALOG_AREA], scope, area, sizeof area) != 0 ||
+	    activity_log_row_rt(api, c, cols[ALOG_RT], area, &v.rt) != 0 ||
+	    activity_log_row_period(api, c, cols[ALOG_DATE], scope) != 0)
+		return 0;
+	if (row_volume(api, c, cols[ALOG_TARGET], "target", &v.target, &has_target) != 0 ||
+	    row_volume(api, c, cols[ALOG_REALISED], "realised", &v.realised, &has_realised) != 0)
+		return 0;
+	if (!has_target && !has_realised) {
+		api->csv_reject(c, "no volume: target and realisation are both empty");
+		return 0;
+	}
+	if (cols[ALOG_BUDGET] >= 0) {
+		rc = api->csv_number(c, cols[ALOG_BUDGET], &v.budget);
+		if (rc == PK2D_ERR_MISSING) {
+			v.budget = 0;
+		} else if (rc != 0 || v.budget < 0) {
+			api->csv_note(c, "unreadable budget: '%s' counted as 0",
+			              api->csv_field(c, cols[ALOG_BUDGET]));
+			v.budget = 0;
+		}
+	}
+	v.area = area;
+	rc = api->report_intervention(h, &v);
+	return rc == PK2D_ERR_NOMEM ? rc : 1;
+}
+
+int activity_log_read(const pk2d_host_api *api, pk2d_host *h, const char *path,
+                      const char *prefix, const catalogue *cat, const run_scope *scope)
+{
+	int cols[ALOG_N_FIELDS], rc;
+	pk2d_csv *c = api->csv_open(h, path);
+
+	if (c == NULL)
+		return PK2D_ERR_IO;
+	rc = fields_resolve(api, h, c, prefix, activity_log_fields, ALOG_N_FIELDS, cols);
+	if (rc == 0 && cols[ALOG_INTERVENTION] < 0) {
+		api->log(h, PK2D_LOG_ERROR, "%s: no column '%s' (the intervention id; map "
+		         "it with %sintervention)", path,
+		         fields_header(api, h, prefix, &activity_log_fields[ALOG_INTERVENTION]),
+		         prefix);
+		rc = PK2D_ERR_DATA;
+	}
+	if (rc == 0 && cols[ALOG_TARGET] < 0 && cols[ALOG_REALISED] < 0) {
+		api->log(h, PK2D_LOG_ERROR, "%s: neither column '%s' nor '%s' (target and "
+		         "realisation)", path,
+		         fields_header(api, h, prefix, &activity_log_fields[ALOG_TARGET]),
+		         fields_header(api, h, prefix, &activity_log_fields[ALOG_REALISED]));
+		rc = PK2D_ERR_DATA;
+	}
+	if (rc == 0 && cols[ALOG_AREA] < 0 && !scope->area_is_village) {
+		api->log(h, PK2D_LOG_ERROR, "%s: no column '%s', and the run's area %s is not "
+		         "a village", path,
+		         fields_header(api, h, prefix, &activity_log_fields[ALOG_AREA]), scope->area);
+		rc = PK2D_ERR_DATA;
+	}
+	while (rc == 0) {
+		rc = api->csv_next(c);
+		if (rc <= 0)
+			break;
+		rc = read_row(api, h, c, cols, cat, scope);
+		if (rc > 0)
+			rc = 0;
+	}
+	api->csv_close(c);
+	return rc < 0 ? rc : 0;
+}

@@ -1,0 +1,70 @@
+/*
+ * activity_log.h - the activity log every intervention-reporting plugin
+ * reads (docs/inputs.md, "Activity log"): one row per activity or recap,
+ * with area, RT, intervention id, target, realisation, date and budget.
+ *
+ * Shared by the pkk, education and activities modules (compiled into each).
+ * Rows are checked and reported one by one through api->report_intervention;
+ * every row that cannot be used is rejected through api->csv_reject with one
+ * of the kinds: "missing intervention", "unknown intervention",
+ * "missing area", "bad area code", "outside area", "bad rt",
+ * "rt outside village", "missing date", "bad date", "outside period",
+ * "unreadable target", "unreadable realised", "negative volume",
+ * "no volume". An unreadable or negative budget is noted
+ * ("unreadable budget") and counted as 0.
+ */
+#ifndef PK2D_PLUGIN_ACTIVITY_LOG_H
+#define PK2D_PLUGIN_ACTIVITY_LOG_H
+
+#include <stddef.h>
+#include "pk2d/plugin.h"
+#include "catalogue.h"
+#include "fields.h"
+
+/* The log's fields and default headers, in this order. */
+enum activity_log_field {
+	ALOG_AREA, ALOG_RT, ALOG_INTERVENTION, ALOG_TARGET, ALOG_REALISED, ALOG_DATE,
+	ALOG_BUDGET, ALOG_N_FIELDS
+};
+extern const field_spec activity_log_fields[ALOG_N_FIELDS];
+
+/* The run's period as a day range, and the run's area; shared by every
+ * reader that checks rows against the run. */
+typedef struct run_scope {
+	const char *area;
+	const char *period;
+	long first, last;
+	int area_is_village;
+} run_scope;
+
+/* Fills scope from api->run_area and api->run_period. PK2D_ERR_CONFIG
+ * (logged) when the run's period is not a DHIS2 period. */
+int run_scope_init(run_scope *scope, const pk2d_host_api *api, pk2d_host *h);
+
+/* Checks that the key prefix+FIELD keys name fields of the log (init). */
+int activity_log_check_keys(const pk2d_host_api *api, pk2d_host *h, const char *prefix);
+
+/* Reads the log at path with columns mapped by prefix keys and reports each
+ * usable row of an intervention in cat. 0; PK2D_ERR_IO when the file cannot
+ * be opened or read; PK2D_ERR_CONFIG for a mapped column the file lacks;
+ * PK2D_ERR_DATA when the file lacks the intervention column or both volume
+ * columns, or has no area column while the run's area is not a village. */
+int activity_log_read(const pk2d_host_api *api, pk2d_host *h, const char *path,
+                      const char *prefix, const catalogue *cat, const run_scope *scope);
+
+/* Reads the area of a row: the area column's value, or the run's area when
+ * col < 0. On failure the row has been rejected ("missing area", "bad area
+ * code", "outside area") and PK2D_ERR_INVALID is returned. */
+int activity_log_row_area(const pk2d_host_api *api, pk2d_csv *c, int col,
+                          const run_scope *scope, char *out, size_t outlen);
+/* Reads the RT of a row (0 when col < 0 or empty); rejects "bad rt" or "rt
+ * outside village" and returns PK2D_ERR_INVALID. */
+int activity_log_row_rt(const pk2d_host_api *api, pk2d_csv *c, int col, const char *area,
+                        int *rt);
+/* Checks a row's date or DHIS2 period against the run's period (nothing to
+ * check when col < 0); rejects "missing date", "bad date" or "outside
+ * period" and returns PK2D_ERR_INVALID. */
+int activity_log_row_period(const pk2d_host_api *api, pk2d_csv *c, int col,
+                            const run_scope *scope);
+
+#endif

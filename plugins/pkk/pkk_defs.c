@@ -1,0 +1,199 @@
+/*
+ * pkk_defs.c - the tables behind pkk_defs.h. The grouping follows the 10
+ * program pokok PKK and their Pokja (Perpres 99/2017; DOMAIN.md section 3):
+ * Pokja I = 1 Penghayatan dan Pengamalan Pancasila, 2 Gotong Royong;
+ * Pokja II = 6 Pendidikan dan Keterampilan, 8 Pengembangan Kehidupan
+ * Berkoperasi; Pokja III = 3 Pangan, 4 Sandang, 5 Perumahan dan Tatalaksana
+ * Rumah Tangga; Pokja IV = 7 Kesehatan, 9 Kelestarian Lingkungan Hidup,
+ * 10 Perencanaan Sehat.
+ */
+#include "pkk_defs.h"
+
+const field_spec pkk_recap_fields[RF_N] = {
+	[RF_AREA] = { "area", "kode_wilayah" },
+	[RF_RT] = { "rt", "rt" },
+	[RF_DASAWISMA] = { "dasawisma", "dasawisma" },
+	[RF_KK] = { "jml_kk", "jml_kk" },
+	[RF_MALE] = { "anggota_l", "anggota_l" },
+	[RF_FEMALE] = { "anggota_p", "anggota_p" },
+	[RF_BALITA_L] = { "balita_l", "balita_l" },
+	[RF_BALITA_P] = { "balita_p", "balita_p" },
+	[RF_PUS] = { "pus", "pus" },
+	[RF_WUS] = { "wus", "wus" },
+	[RF_HAMIL] = { "ibu_hamil", "ibu_hamil" },
+	[RF_MENYUSUI] = { "ibu_menyusui", "ibu_menyusui" },
+	[RF_LANSIA] = { "lansia", "lansia" },
+	[RF_TIGA_BUTA] = { "tiga_buta", "tiga_buta" },
+	[RF_KHUSUS] = { "berkebutuhan_khusus", "berkebutuhan_khusus" },
+	[RF_RUMAH_SEHAT] = { "rumah_sehat", "rumah_sehat" },
+	[RF_SAMPAH] = { "tempat_sampah", "tempat_sampah" },
+	[RF_SPAL] = { "spal", "spal" },
+	[RF_JAMBAN] = { "jamban", "jamban" },
+	[RF_AIR] = { "sumber_air", "sumber_air" },
+	[RF_PANGAN] = { "makanan_pokok", "makanan_pokok" },
+	[RF_UP2K] = { "up2k", "up2k" },
+	[RF_PEKARANGAN] = { "pekarangan", "pekarangan" },
+	[RF_INDUSTRI] = { "industri_rt", "industri_rt" },
+	[RF_KESLING] = { "kesehatan_lingkungan", "kesehatan_lingkungan" },
+};
+
+const field_spec pkk_pokja_fields[PF_N] = {
+	[PF_AREA] = { "area", "kode_wilayah" },
+	[PF_RT] = { "rt", "rt" },
+	[PF_POKJA] = { "pokja", "pokja" },
+	[PF_ACTIVITY] = { "activity", "kegiatan" },
+	[PF_VOLUME] = { "volume", "volume" },
+	[PF_PEOPLE] = { "participants", "peserta" },
+	[PF_DATE] = { "date", "tanggal" },
+};
+
+#define UP PK2D_HIGHER_IS_BETTER
+#define DOWN PK2D_LOWER_IS_BETTER
+#define FLAT PK2D_NEUTRAL
+#define PROP PK2D_PROPORTION
+#define CNT PK2D_COUNT
+
+#define IND(id_, lid, len, unit_, kind_, dir_, group_, desc, src, f1, f2, a) \
+	{ { .id = id_, .label_id = lid, .label_en = len, .unit = unit_, .kind = kind_, \
+	    .direction = dir_, .group = group_, .description = desc }, src, f1, f2, a }
+
+#define POKJA_IND(n, roman, programmes) \
+	IND("pokja" #n "_kegiatan", "Kegiatan Pokja " roman " tercatat", \
+	    "Pokja " roman " activities recorded", "kegiatan", CNT, FLAT, "Pokja " roman, \
+	    "Program pokok " programmes ": baris kegiatan Pokja " roman \
+	    " (formulir 4.2" #n ")", SRC_POKJA_COUNT, -1, -1, n), \
+	IND("pokja" #n "_volume", "Volume kegiatan Pokja " roman, \
+	    "Volume of Pokja " roman " activities", "volume", CNT, FLAT, "Pokja " roman, \
+	    "Jumlah kolom volume kegiatan Pokja " roman " (satuan menurut kegiatan)", \
+	    SRC_POKJA_VOLUME, -1, -1, n), \
+	IND("pokja" #n "_peserta", "Peserta kegiatan Pokja " roman, \
+	    "Participants in Pokja " roman " activities", "orang", CNT, FLAT, "Pokja " roman, \
+	    "Jumlah kolom peserta kegiatan Pokja " roman, SRC_POKJA_PEOPLE, -1, -1, n)
+
+const pkk_indicator pkk_indicators[] = {
+	/* The recap's totals: context for every Pokja. */
+	IND("krt", "Rumah tangga (KRT) terdata dasawisma", "Households recorded by dasawisma",
+	    "KRT", CNT, FLAT, "Data dasawisma", "Baris rekap 4.16a (satu per kepala rumah tangga)",
+	    SRC_ROWS, -1, -1, 0),
+	IND("kk", "Kepala keluarga (KK)", "Families (KK)", "KK", CNT, FLAT, "Data dasawisma",
+	    "Jumlah kolom jml KK rekap 4.16a", SRC_SUM, RF_KK, -1, 0),
+	IND("penduduk_l", "Anggota keluarga laki-laki", "Household members, male", "jiwa", CNT,
+	    FLAT, "Data dasawisma", "Jumlah kolom anggota keluarga L", SRC_SUM, RF_MALE, -1, 0),
+	IND("penduduk_p", "Anggota keluarga perempuan", "Household members, female", "jiwa", CNT,
+	    FLAT, "Data dasawisma", "Jumlah kolom anggota keluarga P", SRC_SUM, RF_FEMALE, -1, 0),
+	IND("dasawisma", "Kelompok dasawisma", "Dasawisma groups", "kelompok", CNT, FLAT,
+	    "Data dasawisma", "Nama dasawisma berbeda per desa (dilaporkan untuk desa, tanpa RT)",
+	    SRC_DASAWISMA, RF_DASAWISMA, -1, 0),
+
+	/* Pokja I: program 1 Pancasila, 2 Gotong Royong (activity records only). */
+	POKJA_IND(1, "I", "1 (Penghayatan dan Pengamalan Pancasila) dan 2 (Gotong Royong)"),
+
+	/* Pokja II: program 6 Pendidikan dan Keterampilan, 8 Koperasi. */
+	IND("tiga_buta", "Warga 3 buta (aksara, angka, bahasa Indonesia)",
+	    "Residents who cannot read, count or speak Indonesian", "orang", CNT, DOWN, "Pokja II",
+	    "Program pokok 6 (Pendidikan dan Keterampilan): jumlah kolom 3 buta rekap 4.16a",
+	    SRC_SUM, RF_TIGA_BUTA, -1, 0),
+	IND("up2k", "Rumah tangga mengikuti UP2K-PKK",
+	    "Households taking part in UP2K-PKK", NULL, PROP, UP, "Pokja II",
+	    "Program pokok 8 (Pengembangan Kehidupan Berkoperasi): KRT dengan centang UP2K / "
+	    "KRT dengan kolom UP2K terbaca", SRC_TICK, RF_UP2K, -1, 0),
+	POKJA_IND(2, "II", "6 (Pendidikan dan Keterampilan) dan 8 (Pengembangan Kehidupan "
+	          "Berkoperasi)"),
+
+	/* Pokja III: program 3 Pangan, 4 Sandang, 5 Perumahan. */
+	IND("makanan_pokok_beras", "Rumah tangga dengan makanan pokok beras",
+	    "Households with rice as staple food", NULL, PROP, FLAT, "Pokja III",
+	    "Program pokok 3 (Pangan): KRT dengan makanan pokok beras / KRT dengan makanan "
+	    "pokok terisi", SRC_FOOD_RICE, RF_PANGAN, -1, 0),
+	IND("pekarangan", "Rumah tangga memanfaatkan pekarangan (HATINYA PKK)",
+	    "Households using their yard (HATINYA PKK)", NULL, PROP, UP, "Pokja III",
+	    "Program pokok 3 (Pangan): KRT dengan centang pemanfaatan tanah pekarangan / KRT "
+	    "dengan kolom terbaca", SRC_TICK, RF_PEKARANGAN, -1, 0),
+	IND("industri_rt", "Rumah tangga dengan industri rumah tangga",
+	    "Households with a home industry", NULL, PROP, UP, "Pokja III",
+	    "Program pokok 3 dan 4 (Pangan, Sandang): KRT dengan centang industri rumah tangga "
+	    "/ KRT dengan kolom terbaca", SRC_TICK, RF_INDUSTRI, -1, 0),
+	IND("rumah_sehat", "Rumah sehat layak huni", "Healthy, habitable houses", NULL, PROP, UP,
+	    "Pokja III", "Program pokok 5 (Perumahan dan Tatalaksana Rumah Tangga): KRT dengan "
+	    "centang rumah sehat layak huni / KRT dengan kolom terbaca",
+	    SRC_TICK, RF_RUMAH_SEHAT, -1, 0),
+	POKJA_IND(3, "III", "3 (Pangan), 4 (Sandang) dan 5 (Perumahan dan Tatalaksana Rumah "
+	          "Tangga)"),
+
+	/* Pokja IV: program 7 Kesehatan, 9 Kelestarian Lingkungan Hidup,
+	 * 10 Perencanaan Sehat. */
+	IND("jamban", "Rumah tangga dengan MCK/jamban dan septic tank",
+	    "Households with a latrine and septic tank", NULL, PROP, UP, "Pokja IV",
+	    "Program pokok 7 (Kesehatan): KRT dengan centang MCK/jamban / KRT dengan kolom terbaca",
+	    SRC_TICK, RF_JAMBAN, -1, 0),
+	IND("spal", "Rumah tangga dengan saluran pembuangan air limbah (SPAL)",
+	    "Households with a waste-water channel", NULL, PROP, UP, "Pokja IV",
+	    "Program pokok 9 (Kelestarian Lingkungan Hidup): KRT dengan centang SPAL / KRT "
+	    "dengan kolom terbaca", SRC_TICK, RF_SPAL, -1, 0),
+	IND("tempat_sampah", "Rumah tangga dengan tempat pembuangan sampah",
+	    "Households with a rubbish pit", NULL, PROP, UP, "Pokja IV",
+	    "Program pokok 9 (Kelestarian Lingkungan Hidup): KRT dengan centang tempat sampah / "
+	    "KRT dengan kolom terbaca", SRC_TICK, RF_SAMPAH, -1, 0),
+	IND("kesehatan_lingkungan", "Rumah tangga mengikuti kegiatan kesehatan lingkungan",
+	    "Households taking part in environmental health activities", NULL, PROP, UP,
+	    "Pokja IV", "Program pokok 9 (Kelestarian Lingkungan Hidup): KRT dengan centang "
+	    "kesehatan lingkungan / KRT dengan kolom terbaca", SRC_TICK, RF_KESLING, -1, 0),
+	IND("air_pdam", "Rumah tangga pengguna air PDAM", "Households using piped water (PDAM)",
+	    NULL, PROP, FLAT, "Pokja IV", "Program pokok 7 (Kesehatan): KRT dengan sumber air PDAM "
+	    "/ KRT dengan sumber air terisi", SRC_WATER, RF_AIR, -1, WATER_PDAM),
+	IND("air_sumur", "Rumah tangga pengguna air sumur", "Households using well water", NULL,
+	    PROP, FLAT, "Pokja IV", "Program pokok 7 (Kesehatan): KRT dengan sumber air sumur / "
+	    "KRT dengan sumber air terisi", SRC_WATER, RF_AIR, -1, WATER_SUMUR),
+	IND("air_lainnya", "Rumah tangga pengguna sumber air lainnya",
+	    "Households using other water sources", NULL, PROP, FLAT, "Pokja IV",
+	    "Program pokok 7 (Kesehatan): KRT dengan sumber air lainnya / KRT dengan sumber air "
+	    "terisi", SRC_WATER, RF_AIR, -1, WATER_OTHER),
+	IND("balita", "Balita", "Children under five", "anak", CNT, FLAT, "Pokja IV",
+	    "Program pokok 7 (Kesehatan): jumlah kolom balita L + P", SRC_SUM, RF_BALITA_L,
+	    RF_BALITA_P, 0),
+	IND("ibu_hamil", "Ibu hamil", "Pregnant women", "orang", CNT, FLAT, "Pokja IV",
+	    "Program pokok 7 (Kesehatan): jumlah kolom ibu hamil", SRC_SUM, RF_HAMIL, -1, 0),
+	IND("ibu_menyusui", "Ibu menyusui", "Breastfeeding mothers", "orang", CNT, FLAT,
+	    "Pokja IV", "Program pokok 7 (Kesehatan): jumlah kolom ibu menyusui",
+	    SRC_SUM, RF_MENYUSUI, -1, 0),
+	IND("lansia", "Lansia", "Elderly people", "orang", CNT, FLAT, "Pokja IV",
+	    "Program pokok 7 (Kesehatan): jumlah kolom lansia", SRC_SUM, RF_LANSIA, -1, 0),
+	IND("berkebutuhan_khusus", "Warga berkebutuhan khusus", "Residents with special needs",
+	    "orang", CNT, FLAT, "Pokja IV", "Program pokok 7 (Kesehatan): jumlah kolom "
+	    "berkebutuhan khusus", SRC_SUM, RF_KHUSUS, -1, 0),
+	IND("pus", "Pasangan usia subur (PUS)", "Couples of reproductive age", "pasangan", CNT,
+	    FLAT, "Pokja IV", "Program pokok 10 (Perencanaan Sehat): jumlah kolom PUS",
+	    SRC_SUM, RF_PUS, -1, 0),
+	IND("wus", "Wanita usia subur (WUS)", "Women of reproductive age", "orang", CNT, FLAT,
+	    "Pokja IV", "Program pokok 10 (Perencanaan Sehat): jumlah kolom WUS",
+	    SRC_SUM, RF_WUS, -1, 0),
+	POKJA_IND(4, "IV", "7 (Kesehatan), 9 (Kelestarian Lingkungan Hidup) dan 10 "
+	          "(Perencanaan Sehat)"),
+};
+const size_t pkk_n_indicators = sizeof pkk_indicators / sizeof pkk_indicators[0];
+
+/* Aims name the family plugin's IKK indicators (conf/models/ikk.ini, DOMAIN.md
+ * section 7.2) and this plugin's own; a section may replace them with
+ * intervention.ID.aims. */
+const cat_builtin pkk_interventions[] = {
+	{ "pembinaan_dasawisma", "Pembinaan kelompok dasawisma", "Coaching of dasawisma groups",
+	  "kelompok dasawisma", "kali", "family.b4, family.b5" },
+	{ "hatinya_pkk", "Gerakan HATINYA PKK (pemanfaatan pekarangan)",
+	  "HATINYA PKK yard-use movement", "KK", "KK", "pekarangan, family.f1" },
+	{ "up2k", "Usaha Peningkatan Pendapatan Keluarga (UP2K-PKK)",
+	  "Family income improvement groups (UP2K-PKK)", "KK", "KK", "up2k, family.e2, family.e3" },
+	{ "penyuluhan_rumah_sehat", "Penyuluhan rumah sehat dan layak huni",
+	  "Healthy housing counselling", "KK", "KK", "rumah_sehat, family.e8" },
+	{ "jamban_sehat", "Pemicuan jamban sehat dan SPAL", "Latrine and waste-water triggering",
+	  "KK", "KK", "jamban, spal, family.f6" },
+	{ "kerja_bakti_kesling", "Kerja bakti kesehatan lingkungan",
+	  "Community clean-up for environmental health", "RT", "kegiatan",
+	  "tempat_sampah, kesehatan_lingkungan, family.b2" },
+	{ "keaksaraan", "Keaksaraan fungsional (pemberantasan 3 buta)", "Functional literacy",
+	  "warga 3 buta", "orang", "tiga_buta" },
+	{ "bkb", "Bina Keluarga Balita (BKB)", "Parenting groups for families with toddlers",
+	  "keluarga dengan balita", "KK", "family.f2" },
+	{ "pangan_b2sa", "Penyuluhan pangan beragam, bergizi seimbang dan aman (B2SA)",
+	  "Diverse, balanced and safe food counselling", "KK", "KK", "family.f1" },
+};
+const size_t pkk_n_interventions = sizeof pkk_interventions / sizeof pkk_interventions[0];

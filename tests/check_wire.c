@@ -1,0 +1,252 @@
+/*
+ * check_wire.c - the child-to-parent records: every type survives a round
+ * trip, a record cut anywhere asks for more bytes, and hostile records are
+ * refused with a reason instead of being read past their end.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "util.h"
+#include "wire.h"
+
+static long decode_one(const wire_buf *b, wire_record *r, char *err)
+{
+	return wire_decode(b->data, b->len, r, err, 256);
+}
+
+START_TEST(round_trip_indicator)
+{
+	wire_buf b = { 0 };
+	pk2d_indicator d = { .id = "stunting", .label_id = "Stunting", .label_en = NULL,
+	                     .unit = "%", .kind = PK2D_PROPORTION,
+	                     .direction = PK2D_LOWER_IS_BETTER, .has_target = 1, .target = 14.2,
+	                     .group = "", .description = "HAZ < -2" };
+	wire_put_indicator(&b, &d);
+	/* 4 length + 1 type + strings (4+9, 4+9, 4, 4+2, 4, 4+9) + 3 i32 + f64. */
+	ck_assert_uint_eq(b.len, 4 + 1 + 13 + 13 + 4 + 6 + 12 + 8 + 5 + 13);
+	wire_record r;
+	char err[256];
+	ck_assert_int_eq(decode_one(&b, &r, err), (long)b.len);
+	ck_assert_int_eq(r.type, WIRE_INDICATOR);
+	ck_assert_str_eq(r.ind.id, "stunting");
+	ck_assert_str_eq(r.ind.label_id, "Stunting");
+	ck_assert_ptr_null(r.ind.label_en);
+	ck_assert_str_eq(r.ind.unit, "%");
+	ck_assert_int_eq(r.ind.kind, PK2D_PROPORTION);
+	ck_assert_int_eq(r.ind.direction, PK2D_LOWER_IS_BETTER);
+	ck_assert_int_eq(r.ind.has_target, 1);
+	ck_assert(r.ind.target == 14.2);
+	ck_assert_str_eq(r.ind.group, "");
+	ck_assert_str_eq(r.ind.description, "HAZ < -2");
+	wire_record_clear(&r);
+	wire_buf_free(&b);
+}
+END_TEST
+
+START_TEST(round_trip_rest)
+{
+	wire_buf b = { 0 };
+	static const char *const aims[] = { "stunting", "family.l1", NULL };
+	pk2d_intervention iv = { .id = "pmt", .label_id = "PMT", .agency = "Dinkes",
+	                         .aims = aims, .origin = "pk2d.ini:4" };
+	pk2d_value v = { .indicator = "stunting", .area = "63.02.09.2007", .rt = 7,
+	                 .period = NULL, .numerator = -1.5, .denominator = 1e300 };
+	pk2d_intervention_value iw = { .intervention = "pmt", .area = "63.02", .rt = 0,
+	                               .period = "2023Q2", .target = 10, .realised = 7.5,
+	                               .budget = 1250000 };
+	csv_problem prob = { .kind = xstrdup("unreadable weight"), .count = 3, .rejected = 1,
+	                     .n_examples = 2, .example_line = { 4, 9 },
+	                     .example_text = { xstrdup("unreadable weight: 'abc'"),
+	                                       xstrdup("unreadable weight: ''") } };
+	csv_stats st = { .path = xstrdup("balita.csv"), .records = 120, .rejected = 3,
+	                 .noted = 1, .n_problems = 1, .problems = &prob };
+	wire_put_intervention(&b, &iv);
+	wire_put_value(&b, &v);
+	wire_put_ivalue(&b, &iw);
+	wire_put_log(&b, PK2D_LOG_WARNING, "50% done");
+	wire_put_file(&b, &st);
+	wire_put_init_done(&b);
+	wire_put_end(&b, WIRE_STAGE_COLLECT, PK2D_ERR_DATA);
+	size_t pos = 0;
+	wire_record r;
+	char err[256];
+	long n;
+	int type = WIRE_INTERVENTION - 1;
+	while ((n = wire_decode(b.data + pos, b.len - pos, &r, err, sizeof err)) > 0) {
+		switch (++type) {
+		case WIRE_INTERVENTION:
+			ck_assert_int_eq(r.type, WIRE_INTERVENTION);
+			ck_assert_str_eq(r.iv.id, "pmt");
+			ck_assert_ptr_null(r.iv.label_en);
+			ck_assert_str_eq(r.iv.agency, "Dinkes");
+			ck_assert_str_eq(r.iv.origin, "pk2d.ini:4");
+			ck_assert_str_eq(r.iv.aims[0], "stunting");
+			ck_assert_str_eq(r.iv.aims[1], "family.l1");
+			ck_assert_ptr_null(r.iv.aims[2]);
+			break;
+		case WIRE_VALUE:
+			ck_assert_str_eq(r.value.indicator, "stunting");
+			ck_assert_str_eq(r.value.area, "63.02.09.2007");
+			ck_assert_int_eq(r.value.rt, 7);
+			ck_assert_ptr_null(r.value.period);
+			ck_assert(r.value.numerator == -1.5 && r.value.denominator == 1e300);
+			break;
+		case WIRE_IVALUE:
+			ck_assert_str_eq(r.ivalue.period, "2023Q2");
+			ck_assert(r.ivalue.target == 10 && r.ivalue.realised == 7.5 &&
+			          r.ivalue.budget == 1250000);
+			break;
+		case WIRE_LOG:
+			ck_assert_int_eq(r.level, PK2D_LOG_WARNING);
+			ck_assert_str_eq(r.text, "50% done");
+			break;
+		case WIRE_FILE:
+			ck_assert_str_eq(r.file->path, "balita.csv");
+			ck_assert_int_eq(r.file->records, 120);
+			ck_assert_int_eq(r.file->rejected, 3);
+			ck_assert_int_eq(r.file->noted, 1);
+			ck_assert_uint_eq(r.file->n_problems, 1);
+			ck_assert_str_eq(r.file->problems[0].kind, "unreadable weight");
+			ck_assert_int_eq(r.file->problems[0].count, 3);
+			ck_assert_int_eq(r.file->problems[0].rejected, 1);
+			ck_assert_int_eq(r.file->problems[0].n_examples, 2);
+			ck_assert_int_eq(r.file->problems[0].example_line[1], 9);
+			ck_assert_str_eq(r.file->problems[0].example_text[1], "unreadable weight: ''");
+			break;
+		case WIRE_INIT_DONE:
+			ck_assert_int_eq(r.type, WIRE_INIT_DONE);
+			break;
+		case WIRE_END:
+			ck_assert_int_eq(r.stage, WIRE_STAGE_COLLECT);
+			ck_assert_int_eq(r.code, PK2D_ERR_DATA);
+			break;
+		}
+		ck_assert_int_eq(r.type, type);
+		wire_record_clear(&r);
+		pos += (size_t)n;
+	}
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(type, WIRE_END);
+	ck_assert_uint_eq(pos, b.len);
+	free(prob.kind);
+	free(prob.example_text[0]);
+	free(prob.example_text[1]);
+	free(st.path);
+	wire_buf_free(&b);
+}
+END_TEST
+
+/* Every proper prefix of a record is "need more", never an error or a
+ * read past the end (ASan and valgrind watch the copies). */
+START_TEST(truncated)
+{
+	wire_buf b = { 0 };
+	static const char *const aims[] = { "a", NULL };
+	pk2d_intervention iv = { .id = "x", .label_id = "X", .aims = aims };
+	wire_put_intervention(&b, &iv);
+	for (size_t len = 0; len < b.len; len++) {
+		unsigned char *copy = xmalloc(len ? len : 1);
+		memcpy(copy, b.data, len);
+		wire_record r;
+		char err[256];
+		ck_assert_int_eq(wire_decode(copy, len, &r, err, sizeof err), 0);
+		free(copy);
+	}
+	wire_buf_free(&b);
+}
+END_TEST
+
+/* A record built by hand: length, type, payload. */
+static size_t raw(unsigned char *out, int type, const void *payload, size_t n)
+{
+	uint32_t len = (uint32_t)n + 1;
+	out[0] = (unsigned char)len;
+	out[1] = (unsigned char)(len >> 8);
+	out[2] = (unsigned char)(len >> 16);
+	out[3] = (unsigned char)(len >> 24);
+	out[4] = (unsigned char)type;
+	memcpy(out + 5, payload, n);
+	return n + 5;
+}
+
+static void expect_refused(const unsigned char *data, size_t len, const char *why)
+{
+	wire_record r;
+	char err[256] = "";
+	ck_assert_int_eq(wire_decode(data, len, &r, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_msg(strstr(err, why) != NULL, "error '%s' lacks '%s'", err, why);
+}
+
+START_TEST(hostile)
+{
+	unsigned char buf[128];
+	size_t n;
+	/* Lengths: zero, and far beyond the limit. */
+	expect_refused((const unsigned char *)"\0\0\0\0\x05", 5, "record length 0 is outside");
+	expect_refused((const unsigned char *)"\xff\xff\xff\x7f", 4,
+	               "record length 2147483647 is outside");
+	/* An unknown type. */
+	n = raw(buf, 99, "", 0);
+	expect_refused(buf, n, "unknown record type 99");
+	/* A log string that claims more bytes than the record has. */
+	n = raw(buf, WIRE_LOG, "\1\0\0\0\x10\0\0\0abc", 11);
+	expect_refused(buf, n, "log text runs past the end of the record");
+	/* A string without its NUL, and one with a NUL inside. */
+	n = raw(buf, WIRE_LOG, "\1\0\0\0\3\0\0\0abc", 11);
+	expect_refused(buf, n, "log text is not NUL-terminated");
+	n = raw(buf, WIRE_LOG, "\1\0\0\0\4\0\0\0a\0c\0", 12);
+	expect_refused(buf, n, "log text holds a NUL byte");
+	/* A log level out of range, a NULL log text. */
+	n = raw(buf, WIRE_LOG, "\7\0\0\0\2\0\0\0a\0", 10);
+	expect_refused(buf, n, "log level 7 is outside 0..3");
+	n = raw(buf, WIRE_LOG, "\1\0\0\0\0\0\0\0", 8);
+	expect_refused(buf, n, "log text is missing");
+	/* Bytes left over after a complete payload. */
+	n = raw(buf, WIRE_INIT_DONE, "xy", 2);
+	expect_refused(buf, n, "2 bytes left over");
+	/* End records whose stage and code disagree. */
+	n = raw(buf, WIRE_END, "\0\xfa\xff\xff\xff", 5);
+	expect_refused(buf, n, "end code -6 does not fit stage 0");
+	n = raw(buf, WIRE_END, "\5\0\0\0\0", 5);
+	expect_refused(buf, n, "end stage 5 is unknown");
+	/* An intervention claiming a million aims in a short record. */
+	n = raw(buf, WIRE_INTERVENTION,
+	        "\2\0\0\0x\0" "\0\0\0\0" "\0\0\0\0" "\0\0\0\0" "\0\0\0\0" "\0\0\0\0" "\0\0\0\0"
+	        "\x40\x42\x0f\0", 34);
+	expect_refused(buf, n, "aim count 1000000 is too large");
+	/* A file record with a problem count that cannot fit. */
+	n = raw(buf, WIRE_FILE,
+	        "\2\0\0\0f\0" "\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0"
+	        "\xff\xff\0\0", 34);
+	expect_refused(buf, n, "problem count 65535 does not fit");
+	/* A value without an area. */
+	n = raw(buf, WIRE_VALUE, "\2\0\0\0x\0" "\0\0\0\0", 10);
+	expect_refused(buf, n, "area is missing");
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("wire");
+	TCase *t = tcase_create("wire");
+	tcase_add_test(t, round_trip_indicator);
+	tcase_add_test(t, round_trip_rest);
+	tcase_add_test(t, truncated);
+	tcase_add_test(t, hostile);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *r = srunner_create(suite());
+	srunner_run_all(r, CK_NORMAL);
+	int failed = srunner_ntests_failed(r);
+	srunner_free(r);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,123 @@
+#!/bin/sh
+# End to end through the built pk2d binary: a configuration with the good
+# test plugin and every bad one. The report is still written, exit status 1,
+# every bad plugin's reason is in it, and good's values are there. Then the
+# other commands and exit statuses: required = yes, check, plugins, usage,
+# configuration errors, and an output file that cannot be written.
+set -eu
+: "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
+data=$(cd "$PK2D_TOP_SRCDIR/tests/data" && pwd)/good.csv
+fail() { echo "FAIL: $*"; exit 1; }
+has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
+
+mkdir "$tmp/plugins"
+printf 'this is text, not an ELF object\n' >"$tmp/plugins/not_so.so"
+{
+	printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\njobs = 4\n'
+	printf '; searched before $PK2D_PLUGIN_PATH, relative to this file\n'
+	printf 'plugin_path = plugins\n\n'
+	printf '[plugin.good]\ndata = %s\n' "$data"
+	printf '[plugin.crash]\n[plugin.hang]\ntimeout = 1\n[plugin.garbage]\n'
+	printf '[plugin.undeclared]\n[plugin.exits]\n[plugin.bad_abi]\n[plugin.no_symbol]\n'
+	printf '[plugin.not_so]\n[plugin.bad_name]\n'
+} >"$tmp/pk2d.ini"
+
+rc=0
+"$pk2d" -q -c "$tmp/pk2d.ini" report --format json -o "$tmp/report.json" 2>"$tmp/err" || rc=$?
+test $rc -eq 1 || fail "report exit status $rc, want 1"
+test -s "$tmp/report.json" || fail "no report written"
+if ls "$tmp" | grep -q 'tmp\.'; then fail "temporary file left behind"; fi
+tr -d ' \n\t' <"$tmp/report.json" >"$tmp/flat.json"
+has "$tmp/flat.json" '"instance":"good","module":"good","agency":"DinasUji"'
+has "$tmp/flat.json" '"state":"failed","reason":"killedbysignal11(Segmentationfault)"'
+has "$tmp/flat.json" '"reason":"timedoutafter1s"'
+has "$tmp/flat.json" '"reason":"malformedrecordatbyte'
+has "$tmp/flat.json" '"reason":"exitstatus3"'
+has "$tmp/flat.json" '"state":"not_loaded","reason":"'
+has "$tmp/flat.json" 'builtforABI2.0,thispk2d'
+has "$tmp/flat.json" 'nosymbolpk2d_plugin_descriptor'
+has "$tmp/flat.json" 'notaloadablesharedobject:'
+has "$tmp/flat.json" "descriptorname'other_name'doesnotmatchthefilename'bad_name.so'"
+has "$tmp/flat.json" '"instance":"undeclared","module":"undeclared","agency":"DinasUji"'
+has "$tmp/flat.json" '"values":1,"refused":1'
+has "$tmp/flat.json" '"id":"good.kk_meets"'
+has "$tmp/flat.json" '"total":{"numerator":40,"denominator":60,"value":66.6666'
+has "$tmp/flat.json" '"indicator":"good.kk_meets","area":"63.02.09.2007","rt":1,"period":"2023","numerator":16,"denominator":20,"value":80'
+has "$tmp/flat.json" '"indicator":"good.kk_meets","area":"63.02.09.2007","rt":2,"period":"2023","numerator":24,"denominator":40,"value":60'
+has "$tmp/flat.json" '"intervention":"good.visit","area":"63.02.09.2007","rt":1,"period":"2023","target":10,"realised":8'
+# Every failure is on stderr too, as "pk2d: ...", and -q hides the warnings.
+has "$tmp/err" 'pk2d: crash: failed: killed by signal 11'
+has "$tmp/err" "pk2d: $tmp/pk2d.ini:16: [plugin.bad_abi]:"
+if grep -q 'warning' "$tmp/err"; then fail "-q still shows warnings"; fi
+
+# The text report on standard output says the same.
+rc=0
+"$pk2d" -c "$tmp/pk2d.ini" report >"$tmp/report.txt" 2>/dev/null || rc=$?
+test $rc -eq 1 || fail "text report exit status $rc"
+has "$tmp/report.txt" 'exit status 3'
+has "$tmp/report.txt" 'total 63.02.09.2007 (Sang-Sang) 2023: 66.67 (40 / 60)'
+has "$tmp/report.txt" '63.02.09.2007 RT 2 2023: 60.00 (24 / 40)'
+
+# A required plugin that fails: no report at all, exit 1.
+sed 's/^\[plugin.crash\]$/[plugin.crash]\nrequired = yes/' "$tmp/pk2d.ini" >"$tmp/req.ini"
+rc=0
+"$pk2d" -c "$tmp/req.ini" report -o "$tmp/req.json" 2>"$tmp/err" || rc=$?
+test $rc -eq 1 || fail "required failure exit status $rc"
+test ! -e "$tmp/req.json" || fail "report written although a required plugin failed"
+has "$tmp/err" "required plugin 'crash' did not run: killed by signal 11"
+
+# Only good: exit 0, and --no-fork writes the same report.
+printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\n[plugin.good]\ndata = %s\n' "$data" \
+	>"$tmp/ok.ini"
+"$pk2d" -c "$tmp/ok.ini" report -f json -o "$tmp/ok.json" || fail "good alone failed"
+"$pk2d" -c "$tmp/ok.ini" --no-fork report -f json -o "$tmp/ok-nofork.json" ||
+	fail "--no-fork failed"
+sed '/"seconds"/d' "$tmp/ok.json" >"$tmp/a"
+sed '/"seconds"/d' "$tmp/ok-nofork.json" >"$tmp/b"
+cmp -s "$tmp/a" "$tmp/b" || fail "--no-fork gives another report"
+
+# check: init only; bad plugins make it fail.
+rc=0
+"$pk2d" -c "$tmp/pk2d.ini" check >"$tmp/check.txt" 2>/dev/null || rc=$?
+test $rc -eq 1 || fail "check exit status $rc"
+has "$tmp/check.txt" 'crash            crash        ok'
+has "$tmp/check.txt" 'bad_abi          bad_abi      not loaded: '
+"$pk2d" -c "$tmp/ok.ini" check >/dev/null || fail "check of a good configuration failed"
+
+# plugins: everything on the path, refused files with their reason.
+rc=0
+"$pk2d" -c "$tmp/pk2d.ini" plugins >"$tmp/plugins.txt" 2>/dev/null || rc=$?
+test $rc -eq 1 || fail "plugins exit status $rc (refused files are listed as errors)"
+has "$tmp/plugins.txt" "  file: $tmp/plugins/not_so.so"
+has "$tmp/plugins.txt" '  refused: not a loadable shared object'
+has "$tmp/plugins.txt" '    indicator     good.kk_meets'
+has "$tmp/plugins.txt" '    intervention  good.visit'
+has "$tmp/plugins.txt" '    data                 (required)'
+
+# Configuration errors: all of them, with file:line, exit 1, no output.
+printf '[pk2d]\nperiod = 2023\narea = 63\njobs = x\n[plugin.good]\ndat = y\n' >"$tmp/bad.ini"
+rc=0
+"$pk2d" -c "$tmp/bad.ini" report 2>"$tmp/err" >"$tmp/out" || rc=$?
+test $rc -eq 1 || fail "configuration error exit status $rc"
+has "$tmp/err" "pk2d: $tmp/bad.ini:4: jobs 'x' is not a whole number"
+test ! -s "$tmp/out" || fail "output despite configuration errors"
+
+# Usage errors: exit 2.
+for args in "--bogus report" "frobnicate" "" "report extra" "-j 0 report" "-f pdf report"; do
+	rc=0
+	# shellcheck disable=SC2086
+	"$pk2d" $args >/dev/null 2>&1 || rc=$?
+	test $rc -eq 2 || fail "'pk2d $args' exit status $rc, want 2"
+done
+"$pk2d" --help | grep -q '^Usage: pk2d' || fail "--help"
+"$pk2d" --version | grep -q '^pk2d ' || fail "--version"
+
+# An output file that cannot be written: exit 1, with the reason.
+rc=0
+"$pk2d" -c "$tmp/ok.ini" report -o "$tmp/no/such/dir/r.txt" 2>"$tmp/err" || rc=$?
+test $rc -eq 1 || fail "unwritable output exit status $rc"
+has "$tmp/err" "cannot create a temporary file"
+echo "end-to-end host test passed"
