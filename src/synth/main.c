@@ -29,7 +29,7 @@
 #define MAX_AREAS 256
 
 enum given_option {
-	G_SEED, G_PERIOD, G_KK_MEAN, G_KK, G_RT, G_DIRTY, G_QUALITY, G_PLUGINS
+	G_SEED, G_PERIOD, G_KK_MEAN, G_KK, G_RT, G_DIRTY, G_QUALITY, G_PLUGINS, G_NOTE, G_N
 };
 
 typedef struct cmdline {
@@ -41,7 +41,7 @@ typedef struct cmdline {
 	int quiet;
 	/* The options that shape the data, as given, for the command line
 	 * recorded in the config and manifest (not --data or --quiet). */
-	const char *given[8];
+	const char *given[G_N];
 	char command[2048];
 } cmdline;
 
@@ -64,6 +64,9 @@ static void usage(FILE *f)
 	      "      --quality Z       village quality factor instead of a draw (about -3..3)\n"
 	      "      --plugins LIST    write only these plugins' files (family, health,\n"
 	      "                        education, pkk, activities; default all)\n"
+	      "      --note TEXT       [pk2d] note of the generated pk2d.ini, printed in the\n"
+	      "                        report footer ('' for none; default: says the data\n"
+	      "                        are synthetic)\n"
 	      "      --data DIR        pk2d data directory (who-growth/, wilayah/);\n"
 	      "                        default $PK2D_DATA_DIR or " PK2D_DATADIR "\n"
 	      "  -q, --quiet           print no summary\n"
@@ -154,17 +157,18 @@ static int parse_plugins(const char *arg, unsigned *out)
 static void make_command(cmdline *c)
 {
 	static const char *const names[] = {
-		"--seed", "--period", "--kk-mean", "--kk", "--rt", "--dirty", "--quality", "--plugins"
+		"--seed", "--period", "--kk-mean", "--kk", "--rt", "--dirty", "--quality", "--plugins",
+		"--note"
 	};
 	size_t len = (size_t)snprintf(c->command, sizeof(c->command), "pk2d-synth --area ");
 
 	for (int i = 0; i < c->n_areas && len < sizeof(c->command); i++)
 		len += (size_t)snprintf(c->command + len, sizeof(c->command) - len, "%s%s",
 					i ? "," : "", c->areas[i][0] ? c->areas[i] : "all");
-	for (int i = 0; i < 8 && len < sizeof(c->command); i++)
+	for (int i = 0; i < G_N && len < sizeof(c->command); i++)
 		if (c->given[i])
-			len += (size_t)snprintf(c->command + len, sizeof(c->command) - len, " %s %s",
-						names[i], c->given[i]);
+			len += (size_t)snprintf(c->command + len, sizeof(c->command) - len,
+						i == G_NOTE ? " %s '%s'" : " %s %s", names[i], c->given[i]);
 	if (len < sizeof(c->command))
 		snprintf(c->command + len, sizeof(c->command) - len, " -o %s", c->outdir);
 }
@@ -183,6 +187,7 @@ static int parse_args(cmdline *c, int argc, char **argv)
 		{ "quality", required_argument, NULL, 5 },
 		{ "data", required_argument, NULL, 6 },
 		{ "plugins", required_argument, NULL, 7 },
+		{ "note", required_argument, NULL, 8 },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -195,6 +200,8 @@ static int parse_args(cmdline *c, int argc, char **argv)
 	c->opt.year = 2023;
 	c->opt.kk_mean = 835;
 	c->opt.plugins = SP_ALL;
+	c->opt.note = "Data sintetis (pk2d-synth), bukan data keluarga, anak atau desa yang "
+		      "sebenarnya. Synthetic data, not real families, children or villages.";
 	c->datadir = getenv("PK2D_DATA_DIR");
 	if (!c->datadir || !*c->datadir)
 		c->datadir = PK2D_DATADIR;
@@ -271,6 +278,14 @@ static int parse_args(cmdline *c, int argc, char **argv)
 			c->given[G_PLUGINS] = optarg;
 			if (parse_plugins(optarg, &c->opt.plugins))
 				return -1;
+			break;
+		case 8:
+			if (strlen(optarg) > 150 || strpbrk(optarg, "\n\r")) {
+				fprintf(stderr, "pk2d-synth: --note must be one line of at most 150 characters\n");
+				return -1;
+			}
+			c->opt.note = optarg;
+			c->given[G_NOTE] = optarg;
 			break;
 		case 'q':
 			c->quiet = 1;
