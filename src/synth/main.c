@@ -173,6 +173,8 @@ static void make_command(cmdline *c)
 		snprintf(c->command + len, sizeof(c->command) - len, " -o %s", c->outdir);
 }
 
+/* 0 to go on, 1 when --help or --version was answered, -1 on a usage
+ * error (already reported). */
 static int parse_args(cmdline *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -292,10 +294,10 @@ static int parse_args(cmdline *c, int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			exit(0);
+			return 1;
 		case 'V':
 			puts("pk2d-synth " PACKAGE_VERSION);
-			exit(0);
+			return 1;
 		default:
 			usage(stderr);
 			return -1;
@@ -442,8 +444,12 @@ int main(int argc, char **argv)
 	int rc, opened = 0, committed = 0, status = 1;
 
 	memset(&c, 0, sizeof(c));
-	if (parse_args(&c, argc, argv))
-		return 2;
+	rc = parse_args(&c, argc, argv);
+	if (rc != 0) {
+		for (int i = 0; i < c.n_areas; i++)
+			free(c.areas[i]);
+		return rc > 0 ? 0 : 2;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	snprintf(path, sizeof(path), "%s/wilayah/kode-wilayah.csv", c.datadir);
 	if (check_areas(&c, path, &villages))
