@@ -88,6 +88,19 @@ run -o "$tmp/p" --area 63.02.09.2007 --kk 786 --rt 10 --plugins family,health ||
 cmp -s "$tmp/p/balita.csv" "$tmp/k/balita.csv" || fail "--plugins changed balita.csv"
 grep -q '^\[plugin.education\]' "$tmp/p/pk2d.ini" && fail "--plugins family,health configured education"
 
+# The bundled sample is exactly what its recorded command writes.
+sample="$PK2D_TOP_SRCDIR/conf/sample"
+mkdir "$tmp/s"
+(cd "$tmp/s" && run --area 63.02.09.2007 --seed 11 --kk 786 --rt 10 --quality -0.6 -o conf/sample) ||
+	fail "sample run"
+grep -q -- "--seed 11 --kk 786 --rt 10 --quality -0.6 -o conf/sample" "$sample/pk2d.ini" ||
+	fail "conf/sample/pk2d.ini does not record the command this test runs"
+for f in "$tmp"/s/conf/sample/*; do
+	b=$(basename "$f")
+	cmp -s "$f" "$sample/$b" || fail "conf/sample/$b is not what its recorded command writes"
+done
+[ "$(manifest "$sample" "" kk)" = 786 ] || fail "the sample has not 786 KK"
+
 # Bad command lines: status 2 and nothing written.
 expect() {
 	want=$1

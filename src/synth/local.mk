@@ -17,3 +17,7 @@ src_pk2d_synth_SOURCES = \
 	%D%/rng.c %D%/rng.h \
 	%D%/out.c %D%/out.h \
 	%D%/cal.c %D%/cal.h
+
+# Its documentation and the benchmark that uses it (bench/run.sh prints
+# figures; it is never part of make check).
+EXTRA_DIST += docs/synth.md bench/run.sh bench/duckdb.mjs

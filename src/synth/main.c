@@ -28,6 +28,10 @@
 
 #define MAX_AREAS 256
 
+enum given_option {
+	G_SEED, G_PERIOD, G_KK_MEAN, G_KK, G_RT, G_DIRTY, G_QUALITY, G_PLUGINS, G_NOTE, G_N
+};
+
 typedef struct cmdline {
 	synth_opts opt;
 	const char *outdir;
@@ -35,7 +39,10 @@ typedef struct cmdline {
 	char *areas[MAX_AREAS];   /* "" for all */
 	int n_areas;
 	int quiet;
-	char command[2048];       /* as given, for the config and manifest */
+	/* The options that shape the data, as given, for the command line
+	 * recorded in the config and manifest (not --data or --quiet). */
+	const char *given[G_N];
+	char command[2048];
 } cmdline;
 
 static void usage(FILE *f)
@@ -44,7 +51,7 @@ static void usage(FILE *f)
 	      "Write a synthetic pk2d data set (every plugin's input files, pk2d.ini and\n"
 	      "synth-manifest.txt) for the chosen villages into DIR.\n"
 	      "\n"
-	      "  -o, --output DIR      directory to write into (created if missing)\n"
+	      "  -o, --output DIR      directory to write into (created with its parents)\n"
 	      "  -a, --area CODES      Kemendagri codes, comma separated or repeated:\n"
 	      "                        a village, kecamatan, kabupaten, province, or 'all'\n"
 	      "                        (default 63.02.09.2007)\n"
@@ -57,6 +64,9 @@ static void usage(FILE *f)
 	      "      --quality Z       village quality factor instead of a draw (about -3..3)\n"
 	      "      --plugins LIST    write only these plugins' files (family, health,\n"
 	      "                        education, pkk, activities; default all)\n"
+	      "      --note TEXT       [pk2d] note of the generated pk2d.ini, printed in the\n"
+	      "                        report footer ('' for none; default: says the data\n"
+	      "                        are synthetic)\n"
 	      "      --data DIR        pk2d data directory (who-growth/, wilayah/);\n"
 	      "                        default $PK2D_DATA_DIR or " PK2D_DATADIR "\n"
 	      "  -q, --quiet           print no summary\n"
@@ -143,6 +153,28 @@ static int parse_plugins(const char *arg, unsigned *out)
 	return rc;
 }
 
+/* The command line that writes the same data set again, in one order. */
+static void make_command(cmdline *c)
+{
+	static const char *const names[] = {
+		"--seed", "--period", "--kk-mean", "--kk", "--rt", "--dirty", "--quality", "--plugins",
+		"--note"
+	};
+	size_t len = (size_t)snprintf(c->command, sizeof(c->command), "pk2d-synth --area ");
+
+	for (int i = 0; i < c->n_areas && len < sizeof(c->command); i++)
+		len += (size_t)snprintf(c->command + len, sizeof(c->command) - len, "%s%s",
+					i ? "," : "", c->areas[i][0] ? c->areas[i] : "all");
+	for (int i = 0; i < G_N && len < sizeof(c->command); i++)
+		if (c->given[i])
+			len += (size_t)snprintf(c->command + len, sizeof(c->command) - len,
+						i == G_NOTE ? " %s '%s'" : " %s %s", names[i], c->given[i]);
+	if (len < sizeof(c->command))
+		snprintf(c->command + len, sizeof(c->command) - len, " -o %s", c->outdir);
+}
+
+/* 0 to go on, 1 when --help or --version was answered, -1 on a usage
+ * error (already reported). */
 static int parse_args(cmdline *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -157,6 +189,7 @@ static int parse_args(cmdline *c, int argc, char **argv)
 		{ "quality", required_argument, NULL, 5 },
 		{ "data", required_argument, NULL, 6 },
 		{ "plugins", required_argument, NULL, 7 },
+		{ "note", required_argument, NULL, 8 },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -164,18 +197,16 @@ static int parse_args(cmdline *c, int argc, char **argv)
 	};
 	int ch;
 	long n;
-	size_t len = 0;
 
 	c->opt.seed = 1;
 	c->opt.year = 2023;
 	c->opt.kk_mean = 835;
 	c->opt.plugins = SP_ALL;
+	c->opt.note = "Data sintetis (pk2d-synth), bukan data keluarga, anak atau desa yang "
+		      "sebenarnya. Synthetic data, not real families, children or villages.";
 	c->datadir = getenv("PK2D_DATA_DIR");
 	if (!c->datadir || !*c->datadir)
 		c->datadir = PK2D_DATADIR;
-	for (int i = 0; i < argc && len + 2 < sizeof(c->command); i++)
-		len += (size_t)snprintf(c->command + len, sizeof(c->command) - len, "%s%s",
-					i ? " " : "", i ? argv[i] : "pk2d-synth");
 	while ((ch = getopt_long(argc, argv, "o:a:s:p:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'o':
@@ -186,6 +217,7 @@ static int parse_args(cmdline *c, int argc, char **argv)
 				return -1;
 			break;
 		case 's': {
+			c->given[G_SEED] = optarg;
 			char *end;
 
 			errno = 0;
@@ -197,6 +229,7 @@ static int parse_args(cmdline *c, int argc, char **argv)
 			break;
 		}
 		case 'p':
+			c->given[G_PERIOD] = optarg;
 			if (parse_long(optarg, 1900, 2999, &n)) {
 				fprintf(stderr, "pk2d-synth: --period needs a year (YYYY), not '%s'\n", optarg);
 				return -1;
@@ -204,18 +237,21 @@ static int parse_args(cmdline *c, int argc, char **argv)
 			c->opt.year = (int)n;
 			break;
 		case 1:
+			c->given[G_KK_MEAN] = optarg;
 			if (parse_double(optarg, 20, 100000, &c->opt.kk_mean)) {
 				fprintf(stderr, "pk2d-synth: --kk-mean needs a number from 20 to 100000, not '%s'\n", optarg);
 				return -1;
 			}
 			break;
 		case 2:
+			c->given[G_KK] = optarg;
 			if (parse_long(optarg, 1, 1000000, &c->opt.kk_fixed)) {
 				fprintf(stderr, "pk2d-synth: --kk needs a whole number from 1 to 1000000, not '%s'\n", optarg);
 				return -1;
 			}
 			break;
 		case 3:
+			c->given[G_RT] = optarg;
 			if (parse_long(optarg, 1, 9999, &n)) {
 				fprintf(stderr, "pk2d-synth: --rt needs a whole number from 1 to 9999, not '%s'\n", optarg);
 				return -1;
@@ -223,12 +259,14 @@ static int parse_args(cmdline *c, int argc, char **argv)
 			c->opt.rt_fixed = (int)n;
 			break;
 		case 4:
+			c->given[G_DIRTY] = optarg;
 			if (parse_double(optarg, 0, 0.5, &c->opt.dirty)) {
 				fprintf(stderr, "pk2d-synth: --dirty needs a share from 0 to 0.5, not '%s'\n", optarg);
 				return -1;
 			}
 			break;
 		case 5:
+			c->given[G_QUALITY] = optarg;
 			if (parse_double(optarg, -5, 5, &c->opt.quality)) {
 				fprintf(stderr, "pk2d-synth: --quality needs a number from -5 to 5, not '%s'\n", optarg);
 				return -1;
@@ -239,18 +277,27 @@ static int parse_args(cmdline *c, int argc, char **argv)
 			c->datadir = optarg;
 			break;
 		case 7:
+			c->given[G_PLUGINS] = optarg;
 			if (parse_plugins(optarg, &c->opt.plugins))
 				return -1;
+			break;
+		case 8:
+			if (strlen(optarg) > 150 || strpbrk(optarg, "\n\r")) {
+				fprintf(stderr, "pk2d-synth: --note must be one line of at most 150 characters\n");
+				return -1;
+			}
+			c->opt.note = optarg;
+			c->given[G_NOTE] = optarg;
 			break;
 		case 'q':
 			c->quiet = 1;
 			break;
 		case 'h':
 			usage(stdout);
-			exit(0);
+			return 1;
 		case 'V':
 			puts("pk2d-synth " PACKAGE_VERSION);
-			exit(0);
+			return 1;
 		default:
 			usage(stderr);
 			return -1;
@@ -266,6 +313,7 @@ static int parse_args(cmdline *c, int argc, char **argv)
 	}
 	if (c->n_areas == 0 && add_areas(c, "63.02.09.2007"))
 		return -1;
+	make_command(c);
 	return 0;
 }
 
@@ -350,6 +398,28 @@ static void print_summary(const synth *s, double seconds)
 		       100.0 * (double)s->stunted / (double)s->children, synth_ikk(s));
 }
 
+/* mkdir -p: the output directory and any missing parents. */
+static int make_dirs(const char *dir)
+{
+	char path[4096];
+	size_t n = strlen(dir);
+
+	if (n == 0 || n >= sizeof(path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(path, dir, n + 1);
+	for (size_t i = 1; i <= n; i++) {
+		if (path[i] != '/' && path[i] != '\0')
+			continue;
+		path[i] = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST)
+			return -1;
+		path[i] = i < n ? '/' : '\0';
+	}
+	return 0;
+}
+
 /* Every file of the set: the data files, then the configuration, the
  * agencies it includes, and the manifest. */
 #define N_META 3
@@ -374,8 +444,12 @@ int main(int argc, char **argv)
 	int rc, opened = 0, committed = 0, status = 1;
 
 	memset(&c, 0, sizeof(c));
-	if (parse_args(&c, argc, argv))
-		return 2;
+	rc = parse_args(&c, argc, argv);
+	if (rc != 0) {
+		for (int i = 0; i < c.n_areas; i++)
+			free(c.areas[i]);
+		return rc > 0 ? 0 : 2;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	snprintf(path, sizeof(path), "%s/wilayah/kode-wilayah.csv", c.datadir);
 	if (check_areas(&c, path, &villages))
@@ -389,7 +463,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "pk2d-synth: %s\n", err);
 		goto out;
 	}
-	if (mkdir(c.outdir, 0777) != 0 && errno != EEXIST) {
+	if (make_dirs(c.outdir) != 0) {
 		fprintf(stderr, "pk2d-synth: %s: cannot create: %s\n", c.outdir, strerror(errno));
 		goto out;
 	}

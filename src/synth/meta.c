@@ -21,15 +21,15 @@ static void put_num(outfile *o, const char *key, long v)
 	out_ch(o, '\n');
 }
 
-/* A long text as comment lines of at most about 100 characters (pk2d
+/* A long text as comment lines of at most about 145 characters (pk2d
  * refuses INI lines of 200), broken at spaces. */
 static void put_comment(outfile *o, const char *text)
 {
 	while (*text) {
 		size_t n = strlen(text);
 
-		if (n > 96) {
-			n = 96;
+		if (n > 140) {
+			n = 140;
 			while (n > 0 && text[n] != ' ')
 				n--;
 			if (n == 0)
@@ -56,6 +56,8 @@ void synth_write_config(const synth *s, outfile *o, const char *area, const char
 	put_line(o, "period = ", year);
 	if (*area)
 		put_line(o, "area = ", area);
+	if (*s->opt.note)
+		put_line(o, "note = ", s->opt.note);
 	if (s->opt.plugins & SP_ACTIVITIES)
 		out_str(o, "; Agencies without a plugin of their own (module = activities).\n"
 			   "include = agencies.ini\n");
@@ -81,68 +83,111 @@ void synth_write_config(const synth *s, outfile *o, const char *area, const char
 	}
 }
 
+/* The agencies of the sample's desa lokus without a plugin of their own,
+ * as written for conf/sample/agencies.ini (the plugins3 branch): ids,
+ * logs and tables are the ones logs.c and files.c write. */
+static const char agencies_ini[] =
+	"; Agencies of the sample's desa lokus that have no plugin of their own: each\n"
+	"; is an instance of the activities module (docs/plugins/activities.md).\n"
+	"; Included by pk2d.ini (include = agencies.ini); file names are relative to\n"
+	"; this file. The logs and tables are the synthetic data set's.\n"
+	";\n"
+	"; Each intervention's aims name the IKK indicators it is meant to move\n"
+	"; (family.*, conf/models/ikk.ini) or an indicator of its own section: that is\n"
+	"; how the assessment's follow-up plan links a problem to these agencies.\n"
+	"\n"
+	"[plugin.dukcapil]\n"
+	"module = activities\n"
+	"agency = Dinas Kependudukan dan Pencatatan Sipil\n"
+	"log = kegiatan-dukcapil.csv\n"
+	"intervention.akta_kelahiran.label = Penerbitan akta kelahiran anak\n"
+	"intervention.akta_kelahiran.label_en = Birth certificates issued\n"
+	"intervention.akta_kelahiran.target_group = anak 0-17 tahun tanpa akta\n"
+	"intervention.akta_kelahiran.unit = akta\n"
+	"intervention.akta_kelahiran.aims = family.l2, akta_anak\n"
+	"intervention.kia.label = Penerbitan Kartu Identitas Anak (KIA)\n"
+	"intervention.kia.label_en = Child identity cards issued\n"
+	"intervention.kia.target_group = anak 0-17 tahun\n"
+	"intervention.kia.unit = kartu\n"
+	"intervention.kia.aims = akta_anak\n"
+	"intervention.adminduk_keliling.label = Pelayanan adminduk keliling\n"
+	"intervention.adminduk_keliling.label_en = Mobile civil registration service\n"
+	"intervention.adminduk_keliling.target_group = KK di RT terjauh\n"
+	"intervention.adminduk_keliling.unit = kegiatan\n"
+	"intervention.adminduk_keliling.aims = family.l1, family.l2\n"
+	"indicator.akta_anak.label = Anak 0-17 th memiliki akta kelahiran\n"
+	"indicator.akta_anak.label_en = Children 0-17 with a birth certificate\n"
+	"indicator.akta_anak.direction = higher\n"
+	"indicator.akta_anak.target = 95\n"
+	"indicator.akta_anak.table = cakupan-dukcapil.csv\n"
+	"indicator.akta_anak.numerator = anak_berakta\n"
+	"indicator.akta_anak.denominator = anak_0_17\n"
+	"\n"
+	"[plugin.dinsos]\n"
+	"module = activities\n"
+	"agency = Dinas Sosial\n"
+	"log = kegiatan-dinsos.csv\n"
+	"intervention.p2k2.label = Pertemuan P2K2 (Family Development Session) PKH\n"
+	"intervention.p2k2.label_en = PKH family development sessions\n"
+	"intervention.p2k2.target_group = KPM PKH\n"
+	"intervention.p2k2.unit = pertemuan\n"
+	"intervention.p2k2.aims = p2k2_pkh, family.p4\n"
+	"intervention.bantuan_pangan.label = Bantuan pangan keluarga berisiko stunting\n"
+	"intervention.bantuan_pangan.label_en = Food aid to families at risk of stunting\n"
+	"intervention.bantuan_pangan.target_group = keluarga berisiko stunting\n"
+	"intervention.bantuan_pangan.unit = KK\n"
+	"intervention.bantuan_pangan.aims = family.f1, health.kk_free_of_stunting\n"
+	"indicator.p2k2_pkh.label = KPM PKH yang mengikuti P2K2\n"
+	"indicator.p2k2_pkh.label_en = PKH families attending the sessions\n"
+	"indicator.p2k2_pkh.direction = higher\n"
+	"indicator.p2k2_pkh.target = 90\n"
+	"indicator.p2k2_pkh.table = cakupan-dinsos.csv\n"
+	"indicator.p2k2_pkh.numerator = kpm_pkh_ikut_p2k2\n"
+	"indicator.p2k2_pkh.denominator = kpm_pkh\n"
+	"\n"
+	"[plugin.perkim]\n"
+	"module = activities\n"
+	"agency = Dinas Perumahan dan Kawasan Permukiman\n"
+	"log = kegiatan-perkim.csv\n"
+	"intervention.bedah_rumah.label = Bedah rumah (rehabilitasi rumah tidak layak huni)\n"
+	"intervention.bedah_rumah.label_en = Rehabilitation of unfit houses\n"
+	"intervention.bedah_rumah.target_group = KK dengan rumah tidak layak huni\n"
+	"intervention.bedah_rumah.unit = rumah\n"
+	"intervention.bedah_rumah.aims = rumah_layak, family.e8\n"
+	"intervention.sanitasi_komunal.label = Pembangunan sanitasi komunal\n"
+	"intervention.sanitasi_komunal.label_en = Communal sanitation built\n"
+	"intervention.sanitasi_komunal.target_group = KK tanpa jamban sehat\n"
+	"intervention.sanitasi_komunal.unit = unit\n"
+	"intervention.sanitasi_komunal.aims = family.f6\n"
+	"indicator.rumah_layak.label = Rumah layak huni\n"
+	"indicator.rumah_layak.label_en = Habitable houses\n"
+	"indicator.rumah_layak.direction = higher\n"
+	"indicator.rumah_layak.table = cakupan-perkim.csv\n"
+	"indicator.rumah_layak.numerator = rumah_layak_huni\n"
+	"indicator.rumah_layak.denominator = rumah\n"
+	"\n"
+	"; KUA keeps no electronic log in the sample: its plan is written here as\n"
+	"; catalogue targets (reported for the whole village, with no realisation yet).\n"
+	"[plugin.kua]\n"
+	"module = activities\n"
+	"agency = Kantor Urusan Agama (Kementerian Agama)\n"
+	"intervention.isbat_nikah.label = Sidang isbat nikah terpadu\n"
+	"intervention.isbat_nikah.label_en = Marriage legalisation sessions\n"
+	"intervention.isbat_nikah.target_group = pasangan tanpa buku nikah\n"
+	"intervention.isbat_nikah.unit = pasangan\n"
+	"intervention.isbat_nikah.target = 12\n"
+	"intervention.isbat_nikah.aims = family.l1\n"
+	"intervention.bimbingan_perkawinan.label = Bimbingan perkawinan calon pengantin\n"
+	"intervention.bimbingan_perkawinan.label_en = Premarital guidance\n"
+	"intervention.bimbingan_perkawinan.target_group = calon pengantin dan remaja\n"
+	"intervention.bimbingan_perkawinan.unit = pasangan\n"
+	"intervention.bimbingan_perkawinan.target = 20\n"
+	"intervention.bimbingan_perkawinan.aims = family.l3, family.p5\n";
+
 void synth_write_agencies(const synth *s, outfile *o)
 {
 	(void)s;
-	out_str(o, "; Agencies described in INI (module = activities), written by pk2d-synth\n"
-		   "; for its SYNTHETIC data set: the intervention ids are those of the logs,\n"
-		   "; each indicator comes from the agency's aggregate table.\n"
-		   "\n[plugin.dukcapil]\nmodule = activities\n"
-		   "agency = Dinas Kependudukan dan Pencatatan Sipil\n"
-		   "intervention.akta_kelahiran.label = Penerbitan akta kelahiran anak\n"
-		   "intervention.akta_kelahiran.label_en = Birth certificates issued\n"
-		   "intervention.akta_kelahiran.unit = akta\n"
-		   "intervention.akta_kelahiran.aims = family.l2, akta_anak\n"
-		   "intervention.kia.label = Penerbitan Kartu Identitas Anak (KIA)\n"
-		   "intervention.kia.label_en = Child identity cards issued\n"
-		   "intervention.kia.unit = kartu\n"
-		   "intervention.adminduk_keliling.label = Pelayanan adminduk keliling\n"
-		   "intervention.adminduk_keliling.label_en = Mobile civil registration service\n"
-		   "intervention.adminduk_keliling.unit = kegiatan\n"
-		   "intervention.adminduk_keliling.aims = family.l1, family.l2\n");
-	put_line(o, "log = ", synth_file_name(SF_ACT_FIRST));
-	out_str(o, "indicator.akta_anak.label = Anak 0-17 th memiliki akta kelahiran\n"
-		   "indicator.akta_anak.label_en = Children 0-17 with a birth certificate\n"
-		   "indicator.akta_anak.direction = higher\n"
-		   "indicator.akta_anak.target = 95\n");
-	put_line(o, "indicator.akta_anak.table = ", synth_file_name(SF_TABLE_FIRST));
-	out_str(o, "indicator.akta_anak.numerator = anak_berakta\n"
-		   "indicator.akta_anak.denominator = anak_0_17\n"
-		   "\n[plugin.dinsos]\nmodule = activities\n"
-		   "agency = Dinas Sosial\n"
-		   "intervention.p2k2.label = Pertemuan P2K2 (Family Development Session) PKH\n"
-		   "intervention.p2k2.label_en = PKH family development sessions\n"
-		   "intervention.p2k2.unit = pertemuan\n"
-		   "intervention.p2k2.aims = p2k2_pkh, family.p4\n"
-		   "intervention.bantuan_pangan.label = Bantuan pangan keluarga berisiko stunting\n"
-		   "intervention.bantuan_pangan.label_en = Food aid to families at risk of stunting\n"
-		   "intervention.bantuan_pangan.unit = KK\n"
-		   "intervention.bantuan_pangan.aims = family.f1, health.kk_free_of_stunting\n");
-	put_line(o, "log = ", synth_file_name(SF_ACT_FIRST + 1));
-	out_str(o, "indicator.p2k2_pkh.label = KPM PKH yang mengikuti P2K2\n"
-		   "indicator.p2k2_pkh.label_en = PKH families attending the sessions\n"
-		   "indicator.p2k2_pkh.direction = higher\n"
-		   "indicator.p2k2_pkh.target = 90\n");
-	put_line(o, "indicator.p2k2_pkh.table = ", synth_file_name(SF_TABLE_FIRST + 1));
-	out_str(o, "indicator.p2k2_pkh.numerator = kpm_pkh_ikut_p2k2\n"
-		   "indicator.p2k2_pkh.denominator = kpm_pkh\n"
-		   "\n[plugin.perkim]\nmodule = activities\n"
-		   "agency = Dinas Perumahan dan Kawasan Permukiman\n"
-		   "intervention.bedah_rumah.label = Bedah rumah (rehabilitasi rumah tidak layak huni)\n"
-		   "intervention.bedah_rumah.label_en = Rehabilitation of unfit houses\n"
-		   "intervention.bedah_rumah.unit = rumah\n"
-		   "intervention.bedah_rumah.aims = rumah_layak, family.e8\n"
-		   "intervention.sanitasi_komunal.label = Pembangunan sanitasi komunal\n"
-		   "intervention.sanitasi_komunal.label_en = Communal sanitation built\n"
-		   "intervention.sanitasi_komunal.unit = unit\n"
-		   "intervention.sanitasi_komunal.aims = family.f6\n");
-	put_line(o, "log = ", synth_file_name(SF_ACT_FIRST + 2));
-	out_str(o, "indicator.rumah_layak.label = Rumah layak huni\n"
-		   "indicator.rumah_layak.label_en = Habitable houses\n"
-		   "indicator.rumah_layak.direction = higher\n");
-	put_line(o, "indicator.rumah_layak.table = ", synth_file_name(SF_TABLE_FIRST + 2));
-	out_str(o, "indicator.rumah_layak.numerator = rumah_layak_huni\n"
-		   "indicator.rumah_layak.denominator = rumah\n");
+	out_put(o, agencies_ini, sizeof(agencies_ini) - 1);
 }
 
 void synth_write_manifest(const synth *s, outfile *o, const char *area, const char *command)

@@ -49,6 +49,7 @@ typedef struct synth_opts {
 	int rt_fixed;          /* > 0: exactly this many RT per village */
 	double dirty;          /* share of dirty rows */
 	unsigned plugins;      /* SP_* whose files are kept */
+	const char *note;      /* [pk2d] note = in pk2d.ini; "" for none */
 	int has_quality;       /* quality given: no draw */
 	double quality;        /* village quality factor, N(0,1) when drawn */
 } synth_opts;

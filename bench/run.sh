@@ -1,0 +1,155 @@
+#!/bin/sh
+# pk2d against an independent engine on the same files. Prints figures; it
+# is not a test and `make check` never runs it.
+#
+# Usage: bench/run.sh [--national] [--build DIR] [--work DIR] [--keep]
+#   --build DIR   a configured and built pk2d tree (default: the current
+#                 directory if it has src/pk2d)
+#   --work DIR    where the data, DuckDB and the results go
+#                 (default: ${TMPDIR:-/tmp}/pk2d-bench)
+#   --national    the whole country (83,762 villages, about 8.5 GB of survey
+#                 and children) instead of Kalimantan Selatan (63)
+#   --keep        keep a data set already generated in the work directory
+#
+# It generates the data with pk2d-synth (survey and children only), times
+# `pk2d report` end to end with the family and health plugins (wall, CPU,
+# peak memory, MB/s, rows/s per plugin), the same aggregates in DuckDB
+# (@duckdb/node-api, installed into the work directory by this script,
+# never a dependency of pk2d), and `wc -l` over the same files as the
+# reading floor, and prints the ratios. The totals of pk2d and DuckDB are
+# compared: they must agree.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+area=63
+build=
+work=${TMPDIR:-/tmp}/pk2d-bench
+keep=0
+while [ $# -gt 0 ]; do
+	case $1 in
+	--national) area=all ;;
+	--build) build=$2; shift ;;
+	--work) work=$2; shift ;;
+	--keep) keep=1 ;;
+	-h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+	*) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+	esac
+	shift
+done
+if [ -z "$build" ]; then
+	[ -x src/pk2d ] && build=$PWD
+fi
+if [ -z "$build" ] || [ ! -x "$build/src/pk2d" ] || [ ! -x "$build/src/pk2d-synth" ]; then
+	echo "bench/run.sh: no built pk2d: run it from a build directory or give --build DIR" >&2
+	exit 2
+fi
+build=$(cd "$build" && pwd)
+for tool in node npm /usr/bin/time; do
+	command -v "$tool" > /dev/null || { echo "bench/run.sh: $tool is needed" >&2; exit 2; }
+done
+export PK2D_PLUGIN_PATH="$build/plugins" PK2D_DATA_DIR="$top/data"
+mkdir -p "$work"
+data=$work/data-$area
+res=$work/results-$area
+mkdir -p "$res"
+
+# The machine.
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+echo "machine: $(nproc) CPUs ($cpu), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
+echo "area: $area"
+
+# The data: generated once (and again unless --keep).
+if [ "$keep" -eq 0 ] || [ ! -f "$data/synth-manifest.txt" ]; then
+	rm -rf "$data"
+	/usr/bin/time -f '%e %M' -o "$res/synth.time" \
+		"$build/src/pk2d-synth" --area "$area" --seed 1 --plugins family,health -q -o "$data"
+	read -r s_wall s_rss < "$res/synth.time"
+	echo "generated in ${s_wall} s (peak ${s_rss} KB)"
+fi
+files="$data/keluarga.csv $data/balita.csv"
+bytes=$(cat $files | wc -c)
+mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+echo "input: $mb MB ($(sed -n 's/^villages = //p' "$data/synth-manifest.txt") villages, $(sed -n 's/^kk = //p' "$data/synth-manifest.txt") KK, $(sed -n 's/^children = //p' "$data/synth-manifest.txt") children)"
+
+# A configuration with the two plugins the aggregates compare.
+cfg=$data/bench.ini
+{
+	sed -n '/^\[pk2d\]/,/^$/p' "$data/pk2d.ini" | grep -v -e '^include' -e '^note'
+	printf '[plugin.family]\nsurvey = keluarga.csv\n\n[plugin.health]\nchildren = balita.csv\n'
+} > "$cfg"
+
+# Run the page cache warm for everyone: one read first.
+cat $files > /dev/null
+
+# wc -l: the reading floor.
+/usr/bin/time -f '%e %U %S %M' -o "$res/wc.time" wc -l $files > /dev/null
+read -r w_wall w_user w_sys w_rss < "$res/wc.time"
+
+# pk2d: the terminal report (every value per RT written out) is the timed
+# run; a second run writes JSON for the per-plugin figures and the totals
+# compared with DuckDB (skipped nationally: its tree of every value would
+# not fit in memory).
+/usr/bin/time -f '%e %U %S %M' -o "$res/pk2d.time" \
+	"$build/src/pk2d" -q -c "$cfg" report -f text -o "$res/pk2d.txt"
+read -r p_wall p_user p_sys p_rss < "$res/pk2d.time"
+if [ "$area" != all ]; then
+	/usr/bin/time -f '%e %U %S %M' -o "$res/pk2d-json.time" \
+		"$build/src/pk2d" -q -c "$cfg" report -f json -o "$res/pk2d.json"
+	read -r j_wall j_user j_sys j_rss < "$res/pk2d-json.time"
+	echo "pk2d with the JSON report: $j_wall s wall, $(awk -v a="$j_user" -v b="$j_sys" 'BEGIN { print a + b }') s CPU, $((j_rss / 1024)) MB peak"
+else
+	echo '{"runs": [], "indicators": []}' > "$res/pk2d.json"
+fi
+
+# DuckDB, installed here and only here.
+if [ ! -d "$work/duckdb/node_modules/@duckdb/node-api" ]; then
+	mkdir -p "$work/duckdb"
+	(cd "$work/duckdb" && npm install --silent --no-audit --no-fund @duckdb/node-api > /dev/null)
+fi
+cp "$top/bench/duckdb.mjs" "$work/duckdb/duckdb.mjs"
+/usr/bin/time -f '%e %U %S %M' -o "$res/duckdb.time" \
+	node "$work/duckdb/duckdb.mjs" "$data" "$top/data/who-growth" "$res/duckdb.json" > "$res/duckdb.out"
+read -r d_wall d_user d_sys d_rss < "$res/duckdb.time"
+
+# Figures.
+node - "$res/pk2d.json" "$res/duckdb.json" "$bytes" "$p_wall" "$p_user" "$p_sys" "$p_rss" \
+	"$d_wall" "$d_user" "$d_sys" "$d_rss" "$w_wall" "$w_user" "$w_sys" "$w_rss" <<'JS'
+const fs = require('fs');
+const [pj, dj, bytes, ...t] = process.argv.slice(2);
+const [pw, pu, ps, pr, dw, du, ds, dr, ww, wu, wsys, wr] = t.map(Number);
+const p = JSON.parse(fs.readFileSync(pj, 'utf8'));
+const d = JSON.parse(fs.readFileSync(dj, 'utf8'));
+const mb = Number(bytes) / 1e6;
+const row = (name, wall, cpu, rss) => console.log(
+	`${name.padEnd(10)} ${wall.toFixed(2).padStart(8)} s wall ${cpu.toFixed(2).padStart(8)} s CPU ` +
+	`${(rss / 1024).toFixed(0).padStart(7)} MB peak ${(mb / wall).toFixed(0).padStart(6)} MB/s`);
+console.log('');
+row('pk2d', pw, pu + ps, pr);
+row('duckdb', dw, du + ds, dr);
+row('wc -l', ww, wu + wsys, wr);
+console.log(`duckdb inside: survey ${d.seconds.survey.toFixed(2)} s, children ${d.seconds.children.toFixed(2)} s`);
+if (!p.runs.length) console.log('(no JSON report at national scale: no per-plugin figures, no comparison)');
+for (const r of p.runs) {
+	const rows = r.files.filter((f) => !f.path.includes('who-growth')).reduce((a, f) => a + f.records, 0);
+	console.log(`pk2d ${r.instance}: ${rows} rows in ${r.seconds.toFixed(2)} s, ` +
+		`${(rows / r.seconds / 1e6).toFixed(2)} M rows/s (${r.state})`);
+}
+console.log(`ratios: pk2d/duckdb ${(pw / dw).toFixed(2)} (wall), pk2d/wc -l ${(pw / ww).toFixed(2)} (wall)`);
+// The two engines must agree.
+if (!p.runs.length) process.exit(0);
+const tot = Object.fromEntries(p.indicators.map((i) => [i.id, i.total]));
+let bad = 0;
+for (const c of ['L1', 'L2', 'L3', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8',
+	'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6']) {
+	const x = tot['family.' + c.toLowerCase()];
+	if (!x || x.numerator !== d.survey[c + '_met'] || x.denominator !== d.survey[c + '_app']) {
+		bad++;
+		console.log(`DIFFER ${c}: pk2d ${x && x.numerator}/${x && x.denominator}, duckdb ${d.survey[c + '_met']}/${d.survey[c + '_app']}`);
+	}
+}
+const st = tot['health.stunting'];
+if (!st || st.numerator !== d.children.stunted || st.denominator !== d.children.measured) {
+	bad++;
+	console.log(`DIFFER stunting: pk2d ${st && st.numerator}/${st && st.denominator}, duckdb ${d.children.stunted}/${d.children.measured}`);
+}
+console.log(bad ? `${bad} aggregates differ` : 'pk2d and duckdb agree on every survey indicator and on stunting');
+JS
