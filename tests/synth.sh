@@ -91,9 +91,9 @@ grep -q '^\[plugin.education\]' "$tmp/p/pk2d.ini" && fail "--plugins family,heal
 # The bundled sample is exactly what its recorded command writes.
 sample="$PK2D_TOP_SRCDIR/conf/sample"
 mkdir "$tmp/s"
-(cd "$tmp/s" && run --area 63.02.09.2007 --seed 11 --kk 786 --rt 10 --quality -0.6 -o conf/sample) ||
+(cd "$tmp/s" && run --area 63.02.09.2007 --seed 11 --kk 786 --rt 10 --quality -0.6 --model ../models/ikk.ini -o conf/sample) ||
 	fail "sample run"
-grep -q -- "--seed 11 --kk 786 --rt 10 --quality -0.6 -o conf/sample" "$sample/pk2d.ini" ||
+grep -q -- "--seed 11 --kk 786 --rt 10 --quality -0.6 --model ../models/ikk.ini -o conf/sample" "$sample/pk2d.ini" ||
 	fail "conf/sample/pk2d.ini does not record the command this test runs"
 for f in "$tmp"/s/conf/sample/*; do
 	b=$(basename "$f")

@@ -15,6 +15,6 @@ make -s -j"$(nproc 2>/dev/null || echo 2)" >/dev/null
 export PK2D_PLUGIN_PATH="$PWD/plugins" PK2D_DATA_DIR="$top/data"
 out=$PWD
 # The sample keeps its history store in the build directory, not in conf/.
-./src/pk2d -c "$top/conf/sample/pk2d.ini" report --store "$out/history.sqlite" \
-	--format text,html,xlsx,json -o "$out/sample-report"
+./src/pk2d -c "$top/conf/sample/pk2d.ini" report --store "$out/history.sqlite" -o - \
+	-o "$out/sample-report.html" -o "$out/sample-report.xlsx" -o "$out/sample-report.json"
 echo "written: $out/sample-report.html, .xlsx, .json"

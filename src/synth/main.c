@@ -29,7 +29,7 @@
 #define MAX_AREAS 256
 
 enum given_option {
-	G_SEED, G_PERIOD, G_KK_MEAN, G_KK, G_RT, G_DIRTY, G_QUALITY, G_PLUGINS, G_NOTE, G_N
+	G_SEED, G_PERIOD, G_KK_MEAN, G_KK, G_RT, G_DIRTY, G_QUALITY, G_PLUGINS, G_NOTE, G_MODEL, G_N
 };
 
 typedef struct cmdline {
@@ -67,6 +67,9 @@ static void usage(FILE *f)
 	      "      --note TEXT       [pk2d] note of the generated pk2d.ini, printed in the\n"
 	      "                        report footer ('' for none; default: says the data\n"
 	      "                        are synthetic)\n"
+	      "      --model FILE      [pk2d] model of the generated pk2d.ini (relative to\n"
+	      "                        the output directory; default: none, so pk2d looks\n"
+	      "                        for models/ikk.ini next to it)\n"
 	      "      --data DIR        pk2d data directory (who-growth/, wilayah/);\n"
 	      "                        default $PK2D_DATA_DIR or " PK2D_DATADIR "\n"
 	      "  -q, --quiet           print no summary\n"
@@ -158,7 +161,7 @@ static void make_command(cmdline *c)
 {
 	static const char *const names[] = {
 		"--seed", "--period", "--kk-mean", "--kk", "--rt", "--dirty", "--quality", "--plugins",
-		"--note"
+		"--note", "--model"
 	};
 	size_t len = (size_t)snprintf(c->command, sizeof(c->command), "pk2d-synth --area ");
 
@@ -190,6 +193,7 @@ static int parse_args(cmdline *c, int argc, char **argv)
 		{ "data", required_argument, NULL, 6 },
 		{ "plugins", required_argument, NULL, 7 },
 		{ "note", required_argument, NULL, 8 },
+		{ "model", required_argument, NULL, 9 },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -288,6 +292,14 @@ static int parse_args(cmdline *c, int argc, char **argv)
 			}
 			c->opt.note = optarg;
 			c->given[G_NOTE] = optarg;
+			break;
+		case 9:
+			if (strlen(optarg) > 150 || strpbrk(optarg, "\n\r")) {
+				fprintf(stderr, "pk2d-synth: --model must be one line of at most 150 characters\n");
+				return -1;
+			}
+			c->opt.model = optarg;
+			c->given[G_MODEL] = optarg;
 			break;
 		case 'q':
 			c->quiet = 1;

@@ -58,6 +58,8 @@ void synth_write_config(const synth *s, outfile *o, const char *area, const char
 		put_line(o, "area = ", area);
 	if (*s->opt.note)
 		put_line(o, "note = ", s->opt.note);
+	if (s->opt.model)
+		put_line(o, "model = ", s->opt.model);
 	if (s->opt.plugins & SP_ACTIVITIES)
 		out_str(o, "; Agencies without a plugin of their own (module = activities).\n"
 			   "include = agencies.ini\n");

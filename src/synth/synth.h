@@ -50,6 +50,7 @@ typedef struct synth_opts {
 	double dirty;          /* share of dirty rows */
 	unsigned plugins;      /* SP_* whose files are kept */
 	const char *note;      /* [pk2d] note = in pk2d.ini; "" for none */
+	const char *model;     /* [pk2d] model = in pk2d.ini, as given; NULL for none */
 	int has_quality;       /* quality given: no draw */
 	double quality;        /* village quality factor, N(0,1) when drawn */
 } synth_opts;
