@@ -20,6 +20,7 @@
 #include "pk2d/plugin.h"
 #include "csv.h"
 #include "registry.h"
+#include "answers.h"
 
 extern const pk2d_plugin pk2d_plugin_descriptor;
 
@@ -367,6 +368,26 @@ static const char *survey =
 
 static const char *const basic_keys[] = { "survey", "keluarga.csv", NULL };
 
+/* Each answer form of docs/plugins/family.md; "1" and "0" only as whole
+ * cells (the fast path must not take "10" or "0x" for an answer). */
+START_TEST(answer_forms)
+{
+	static const struct {
+		const char *cell;
+		int want;
+	} cases[] = {
+		{ "1", FAMILY_MEETS }, { "0", FAMILY_FAILS }, { "", FAMILY_NA }, { "-", FAMILY_NA },
+		{ "NA", FAMILY_NA }, { "na", FAMILY_NA }, { "N/A", FAMILY_NA }, { "n/a", FAMILY_NA },
+		{ "10", FAMILY_BAD }, { "01", FAMILY_BAD }, { "0x", FAMILY_BAD }, { "2", FAMILY_BAD },
+		{ "--", FAMILY_BAD }, { "N", FAMILY_BAD }, { " 1", FAMILY_BAD },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(family_answer(cases[i].cell) == cases[i].want, "'%s': %d, not %d",
+		              cases[i].cell, family_answer(cases[i].cell), cases[i].want);
+}
+END_TEST
+
 START_TEST(indicators_per_rt)
 {
 	write_survey("keluarga.csv", survey);
@@ -579,6 +600,7 @@ static Suite *family_suite(void)
 	TCase *tc = tcase_create("survey");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, answer_forms);
 	tcase_add_test(tc, indicators_per_rt);
 	tcase_add_test(tc, counts_and_scores);
 	tcase_add_test(tc, family_planning);
