@@ -28,7 +28,8 @@ struct areas {
 	char *names;
 };
 
-/* Lengths of the code at each level: "63", "63.02", "63.02.09", "63.02.09.2007". */
+/* Lengths of the code at each level: "all" (apart), "63", "63.02", "63.02.09",
+ * "63.02.09.2007". */
 static const size_t level_len[] = { 0, 2, 5, 8, 13 };
 
 static int is_digit(char ch)
@@ -41,7 +42,11 @@ int area_level(const char *code)
 {
 	const char *p = code;
 
-	if (!p || !is_digit(p[0]) || !is_digit(p[1]))
+	if (!p)
+		return AREA_INVALID;
+	if (p[0] == 'a' && p[1] == 'l' && p[2] == 'l' && !p[3])
+		return AREA_NATIONAL;
+	if (!is_digit(p[0]) || !is_digit(p[1]))
 		return AREA_INVALID;
 	if (!p[2])
 		return AREA_PROVINCE;
@@ -63,8 +68,15 @@ int area_ancestor(const char *code, int level, char *out, size_t outlen)
 {
 	int own = area_level(code);
 
-	if (own == AREA_INVALID || level < AREA_PROVINCE || level > own ||
-	    outlen <= level_len[level])
+	if (own == AREA_INVALID || level < AREA_NATIONAL || level > own)
+		return -1;
+	if (level == AREA_NATIONAL) {
+		if (outlen <= strlen(AREA_ALL))
+			return -1;
+		memcpy(out, AREA_ALL, sizeof AREA_ALL);
+		return 0;
+	}
+	if (outlen <= level_len[level])
 		return -1;
 	memcpy(out, code, level_len[level]);
 	out[level_len[level]] = '\0';
@@ -75,6 +87,8 @@ int area_within(const char *code, const char *prefix)
 {
 	size_t n = strlen(prefix);
 
+	if (strcmp(prefix, AREA_ALL) == 0)
+		return area_level(code) != AREA_INVALID;
 	if (strncmp(code, prefix, n) != 0)
 		return 0;
 	return n == 0 || code[n] == '\0' || code[n] == '.';
@@ -85,13 +99,13 @@ static int two(const char *s)
 	return (s[0] - '0') * 10 + (s[1] - '0');
 }
 
-/* The packed key of a code; 0 when malformed. */
+/* The packed key of a code; 0 when malformed or "all" (not in the table). */
 static uint64_t area_key(const char *code)
 {
 	int level = area_level(code);
 	uint64_t k = 0;
 
-	if (level == AREA_INVALID)
+	if (level < AREA_PROVINCE)
 		return 0;
 	k = (uint64_t)two(code) << 40;
 	if (level >= AREA_REGENCY)
@@ -171,7 +185,7 @@ static int add_row(areas *a, csv_reader *c, int ck, int cn, int ct, size_t *cap,
 	int level = (int)(key & 0xff);
 	size_t len = strlen(name) + 1;
 
-	if (level == AREA_INVALID) {
+	if (key == 0) {
 		snprintf(err, errlen, "%s:%ld: malformed code '%s'", csv_path(c), csv_line(c), code);
 		return -1;
 	}
@@ -276,6 +290,8 @@ const char *areas_name(const areas *a, const char *code)
 	uint64_t key = area_key(code);
 	size_t i;
 
+	if (a && code && strcmp(code, AREA_ALL) == 0)
+		return "Indonesia";
 	if (!a || key == 0)
 		return NULL;
 	i = lower_bound(a, key);
@@ -288,7 +304,7 @@ size_t areas_count_villages(const areas *a, const char *prefix)
 
 	if (!a)
 		return 0;
-	if (!prefix || !*prefix) {
+	if (!prefix || !*prefix || strcmp(prefix, AREA_ALL) == 0) {
 		i = 0;
 		end = a->n;
 	} else {

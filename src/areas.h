@@ -1,5 +1,6 @@
 /*
- * areas.h - Kemendagri region codes (PP, PP.KK, PP.KK.CC, PP.KK.CC.DDDD).
+ * areas.h - Kemendagri region codes (PP, PP.KK, PP.KK.CC, PP.KK.CC.DDDD),
+ * and "all" for the whole country (Indonesia: every province).
  *
  * The code table ships with pk2d (data/kode-wilayah.csv, with its provenance
  * note) and is loaded once. Codes are validated by form everywhere; a code of
@@ -11,8 +12,12 @@
 
 #include <stddef.h>
 
+/* The code of the whole country: the root above every province. */
+#define AREA_ALL "all"
+
 enum area_level {
-	AREA_INVALID = 0,
+	AREA_INVALID = -1,
+	AREA_NATIONAL = 0,   /* all */
 	AREA_PROVINCE = 1,   /* 63 */
 	AREA_REGENCY = 2,    /* 63.02  (kabupaten/kota) */
 	AREA_DISTRICT = 3,   /* 63.02.09 (kecamatan) */
@@ -21,13 +26,15 @@ enum area_level {
 
 typedef struct areas areas;
 
-/* Level of a code by its form alone; AREA_INVALID when malformed. */
+/* Level of a code by its form alone ("all" is AREA_NATIONAL); AREA_INVALID
+ * when malformed. */
 int area_level(const char *code);
-/* Writes the code of the ancestor at level (<= the code's level) into out;
- * returns 0, or -1 if code is malformed or level is deeper. */
+/* Writes the code of the ancestor at level (<= the code's level) into out
+ * (AREA_NATIONAL: "all"); returns 0, or -1 if code is malformed or level is
+ * deeper. */
 int area_ancestor(const char *code, int level, char *out, size_t outlen);
 /* Non-zero if code equals prefix or lies under it ("63.02.09.2007" under
- * "63.02"); the empty prefix contains every code. */
+ * "63.02"); the empty prefix and "all" contain every code. */
 int area_within(const char *code, const char *prefix);
 
 /* Loads the code table (kode,nama,tingkat; any order, any separator). NULL
@@ -36,10 +43,11 @@ int area_within(const char *code, const char *prefix);
  * "path: why" (cannot open, no header). */
 areas *areas_load(const char *path, char *err, size_t errlen);
 void areas_free(areas *a);
-/* Official name, or NULL when the code is not in the table. */
+/* Official name ("Indonesia" for "all"), or NULL when the code is not in the
+ * table. */
 const char *areas_name(const areas *a, const char *code);
 /* Number of villages in the table under prefix (for coverage messages);
- * NULL or "" counts every village, a malformed prefix none. */
+ * NULL, "" or "all" counts every village, a malformed prefix none. */
 size_t areas_count_villages(const areas *a, const char *prefix);
 
 #endif

@@ -698,7 +698,7 @@ int assess_run(const model *m, const registry *r, const areas *a, const char *ru
 	*out = NULL;
 	if (level == AREA_INVALID) {
 		snprintf(err, errlen, "'%s' is not a Kemendagri area code (PP, PP.KK, PP.KK.CC "
-		         "or PP.KK.CC.DDDD)", run_area);
+		         "or PP.KK.CC.DDDD) or all", run_area);
 		return PK2D_ERR_INVALID;
 	}
 	if (!period_valid(period)) {
@@ -718,7 +718,9 @@ int assess_run(const model *m, const registry *r, const areas *a, const char *ru
 	as->main = assess_area_compute(as, run_area);
 	if (!as->main || summary_add(as, run_area, &cap) < 0)
 		goto oom;
-	for (int l = level + 1; l <= AREA_VILLAGE; l++) {
+	/* A national run is summarised by province: 38 rows, not the 90,000
+	 * regencies, districts and villages under them. */
+	for (int l = level + 1; l <= (level == AREA_NATIONAL ? AREA_PROVINCE : AREA_VILLAGE); l++) {
 		char **codes = NULL;
 		size_t n = registry_areas(r, run_area, l, &codes);
 		int rc = 0;

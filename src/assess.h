@@ -212,10 +212,11 @@ typedef struct assessment {
 	size_t n_summary;
 	assess_summary *summary;      /* the run area first, then every area under
 	                                 it with data: by level (kecamatan, ...,
-	                                 village), then by code */
+	                                 village), then by code; a national run
+	                                 ("all") lists its provinces only */
 } assessment;
 
-/* Computes the assessment of run_area (any level) for period. The registry
+/* Computes the assessment of run_area (any level, or "all") for period. The registry
  * must be rolled up. 0 and *out set, or PK2D_ERR_INVALID (malformed area or
  * period) / PK2D_ERR_NOMEM with err set. */
 int assess_run(const model *m, const registry *r, const areas *a,

@@ -358,7 +358,7 @@ static void check_pk2d(conf *c, msglist *errs)
 		case K_AREA:
 			if (area_level(e->value) == AREA_INVALID)
 				msglist_add(errs, e->file, e->line, "area '%s' is not a Kemendagri code "
-				            "(63, 63.02, 63.02.09, 63.02.09.2007)", e->value);
+				            "(63, 63.02, 63.02.09, 63.02.09.2007) or all", e->value);
 			else
 				c->area = xstrdup(e->value);
 			break;

@@ -456,7 +456,7 @@ int main(int argc, char **argv)
 		case 'A':
 			if (area_level(optarg) == AREA_INVALID)
 				return usage_error("--area needs a Kemendagri code (63, 63.02, 63.02.09, "
-				                   "63.02.09.2007), not '%s'", optarg);
+				                   "63.02.09.2007) or all, not '%s'", optarg);
 			o.area = optarg;
 			break;
 		case 'R':

@@ -762,7 +762,7 @@ static uint32_t intern_area(registry *r, const char *code)
 	if (id != NONE)
 		return r->last_area = id;
 	level = area_level(code);
-	if (level > AREA_PROVINCE) {
+	if (level > AREA_NATIONAL) {
 		char up[16];
 		area_ancestor(code, level - 1, up, sizeof up);
 		if ((parent = intern_area(r, up)) == NONE)
@@ -1160,23 +1160,34 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Non-zero when g holds a reported entry (not only roll-up totals). */
+static int group_reported(const struct group *g)
+{
+	for (uint32_t i = 0; i < g->cap; i++)
+		if (g->keys[i].ind != NONE && g->keys[i].rt != RT_ALL)
+			return 1;
+	return 0;
+}
+
 /* Marks with 1 every id that a reported entry uses as area (and every
- * ancestor), or as period. */
+ * ancestor), or as period: one look at each (area, period) group, not at
+ * each value. */
 static void mark_used(const registry *r, unsigned char *area_used, unsigned char *period_used)
 {
 	const struct vtable *tables[] = { &r->vals, &r->ivals };
 
 	for (int t = 0; t < 2; t++) {
-		struct vt_iter it = { 0, 0 };
-		struct rkey k;
-		double *v;
-		while (vt_next(tables[t], &it, &k, &v)) {
-			if (k.rt == RT_ALL)
+		for (size_t gi = 0; gi < tables[t]->n_groups; gi++) {
+			const struct group *g = &tables[t]->groups[gi];
+			if ((!period_used || period_used[g->period]) &&
+			    (!area_used || area_used[g->area]))
+				continue;
+			if (!group_reported(g))
 				continue;
 			if (period_used)
-				period_used[k.period] = 1;
+				period_used[g->period] = 1;
 			if (area_used)
-				for (uint32_t a = k.area; a != NONE && !area_used[a]; a = r->area_parent[a])
+				for (uint32_t a = g->area; a != NONE && !area_used[a]; a = r->area_parent[a])
 					area_used[a] = 1;
 		}
 	}
@@ -1225,7 +1236,20 @@ size_t registry_areas(const registry *r, const char *prefix, int level, char ***
 		((registry *)r)->status = PK2D_ERR_NOMEM;
 		return 0;
 	}
-	mark_used(r, use, NULL);
+	if (level == AREA_VILLAGE && prefix && area_level(prefix) == AREA_VILLAGE) {
+		/* One village (the assessment of each village of a wide run asks
+		 * this): its own groups answer, not a walk over every group. */
+		uint32_t a = st_find(&r->areas, prefix);
+		const struct vtable *tables[] = { &r->vals, &r->ivals };
+		for (int t = 0; t < 2 && a != NONE && !use[a]; t++) {
+			for (uint32_t p = 0; p < r->periods.n && !use[a]; p++) {
+				uint32_t gi = group_find(tables[t], a, p);
+				use[a] = gi != NONE && group_reported(&tables[t]->groups[gi]);
+			}
+		}
+	} else {
+		mark_used(r, use, NULL);
+	}
 	for (size_t i = 0; i < r->areas.n; i++)
 		if (use[i] && (r->area_level[i] != level || (prefix && !area_within(r->areas.s[i], prefix))))
 			use[i] = 0;
@@ -1261,14 +1285,20 @@ size_t registry_rts(const registry *r, const char *village, int **out)
 	*out = NULL;
 	if (area == NONE)
 		return 0;
+	/* Only the village's own groups, one per period. */
 	for (int t = 0; t < 2; t++) {
-		struct vt_iter it = { 0, 0 };
-		struct rkey key;
-		double *v;
-		while (vt_next(tables[t], &it, &key, &v)) {
-			if (key.area == area && key.rt > 0 && !seen[key.rt]) {
-				seen[key.rt] = 1;
-				n++;
+		for (uint32_t p = 0; p < r->periods.n; p++) {
+			uint32_t gi = group_find(tables[t], area, p);
+			const struct group *g;
+			if (gi == NONE)
+				continue;
+			g = &tables[t]->groups[gi];
+			for (uint32_t i = 0; i < g->cap; i++) {
+				int rt = g->keys[i].rt;
+				if (g->keys[i].ind != NONE && rt > 0 && !seen[rt]) {
+					seen[rt] = 1;
+					n++;
+				}
 			}
 		}
 	}

@@ -6,7 +6,8 @@
  * "stunting" creates "health.stunting". Values are kept as sums of numerators
  * and denominators keyed by (indicator, area, RT, period); reporting the same
  * key twice adds up. registry_rollup() then sums RT -> village -> kecamatan ->
- * kabupaten -> province; percentages are only ever computed from those sums.
+ * kabupaten -> province -> the country ("all", AREA_ALL); percentages are only
+ * ever computed from those sums.
  *
  * Single-threaded: the host feeds it from one thread, in configuration order.
  *

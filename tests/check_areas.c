@@ -38,6 +38,11 @@ static const struct {
 	{ "63.02.09.20a7", AREA_INVALID },
 	{ "6302092007", AREA_INVALID },
 	{ "63.02.09/2007", AREA_INVALID },
+	{ "all", AREA_NATIONAL },            /* the whole country */
+	{ "ALL", AREA_INVALID },
+	{ "al", AREA_INVALID },
+	{ "alls", AREA_INVALID },
+	{ "all.63", AREA_INVALID },
 };
 
 START_TEST(levels)
@@ -69,8 +74,14 @@ START_TEST(ancestors)
 	ck_assert_str_eq(out, "63.02");
 	ck_assert_int_eq(area_ancestor("63.02", AREA_PROVINCE, out, 3), 0);
 	ck_assert_str_eq(out, "63");
+	ck_assert_int_eq(area_ancestor("63.02.09.2007", AREA_NATIONAL, out, sizeof out), 0);
+	ck_assert_str_eq(out, "all");
+	ck_assert_int_eq(area_ancestor("all", AREA_NATIONAL, out, 4), 0);
+	ck_assert_str_eq(out, "all");
 
 	strcpy(out, "unchanged");
+	ck_assert_int_eq(area_ancestor("all", AREA_PROVINCE, out, sizeof out), -1);
+	ck_assert_int_eq(area_ancestor("63", AREA_NATIONAL, out, 3), -1); /* no room */
 	ck_assert_int_eq(area_ancestor("63.02", AREA_DISTRICT, out, sizeof out), -1);
 	ck_assert_int_eq(area_ancestor("63.2", AREA_PROVINCE, out, sizeof out), -1);
 	ck_assert_int_eq(area_ancestor("63.02", AREA_INVALID, out, sizeof out), -1);
@@ -92,6 +103,11 @@ START_TEST(within)
 	ck_assert(!area_within("63.02.09.2007", "63.03"));
 	ck_assert(!area_within("64.02", "63"));
 	ck_assert(!area_within("63", "63.02"));
+	ck_assert(area_within("63.02.09.2007", "all"));
+	ck_assert(area_within("11", "all"));
+	ck_assert(area_within("all", "all"));
+	ck_assert(!area_within("all", "63"));
+	ck_assert(!area_within("63.2", "all"));   /* malformed codes are in no area */
 }
 END_TEST
 
@@ -129,6 +145,7 @@ START_TEST(names_from_shipped_table)
 	ck_assert_ptr_null(areas_name(shipped, "99"));
 	ck_assert_ptr_null(areas_name(shipped, "63.2"));
 	ck_assert_ptr_null(areas_name(NULL, "63"));
+	ck_assert_str_eq(areas_name(shipped, "all"), "Indonesia");
 }
 END_TEST
 
@@ -141,6 +158,7 @@ START_TEST(village_counts_from_shipped_table)
 	ck_assert_uint_eq(areas_count_villages(shipped, "63"), 2016);
 	ck_assert_uint_eq(areas_count_villages(shipped, ""), 83762);
 	ck_assert_uint_eq(areas_count_villages(shipped, NULL), 83762);
+	ck_assert_uint_eq(areas_count_villages(shipped, "all"), 83762);
 	ck_assert_uint_eq(areas_count_villages(shipped, "63.02.09.2007"), 1);
 	ck_assert_uint_eq(areas_count_villages(shipped, "63.02.09.9999"), 0);
 	ck_assert_uint_eq(areas_count_villages(shipped, "99"), 0);

@@ -51,6 +51,16 @@ static conf *load(const char *text)
 	return c;
 }
 
+START_TEST(whole_country)
+{
+	conf *c = load("[pk2d]\nperiod = 2023\narea = all\n");
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(errs.n, 0);
+	ck_assert_str_eq(c->area, "all");
+	conf_free(c);
+}
+END_TEST
+
 START_TEST(minimal_defaults)
 {
 	conf *c = load("[pk2d]\nperiod = 2023\narea = 63.02.09.2007\n");
@@ -164,7 +174,7 @@ START_TEST(errors_all_reported)
 	ck_has_error(AT(3, "jobs 'many' is not a whole number"));
 	ck_has_error(AT(4, "timeout '0' is not a number of seconds above 0"));
 	ck_has_error(AT(5, "language 'fr' is neither 'id' nor 'en'"));
-	ck_has_error(AT(7, "area '63.2' is not a Kemendagri code"));
+	ck_has_error(AT(7, "area '63.2' is not a Kemendagri code (63, 63.02, 63.02.09, 63.02.09.2007) or all"));
 	ck_has_error(AT(13, "enabled 'maybe' is not yes or no"));
 	ck_has_error(AT(15, "timeout '-3' is not a number of seconds above 0"));
 	ck_has_error(AT(19, "module 'Health' is not a plugin name"));
@@ -527,6 +537,7 @@ static Suite *suite(void)
 	TCase *t = tcase_create("config");
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, minimal_defaults);
+	tcase_add_test(t, whole_country);
 	tcase_add_test(t, every_key);
 	tcase_add_test(t, errors_all_reported);
 	tcase_add_test(t, value_errors);

@@ -504,6 +504,7 @@ static void check_stunting_totals(void)
 	ck_assert_sum(get("stunting", "63.02", RT_ALL, "2023"), 21, 80);
 	ck_assert_sum(get("stunting", "63", RT_ALL, "2023"), 21, 80);
 	ck_assert_sum(get("stunting", "64", RT_ALL, "2023"), 1, 1);
+	ck_assert_sum(get("stunting", "all", RT_ALL, "2023"), 22, 81); /* 63 and 64 */
 	ck_assert_sum(get("stunting", VA, RT_ALL, "2023Q1"), 7, 7);
 	ck_assert_sum(get("stunting", "63", RT_ALL, "2023Q1"), 7, 7);
 }
@@ -716,6 +717,29 @@ START_TEST(listings)
 	ck_assert_str_eq(v[0], "63");
 	ck_assert_str_eq(v[1], "64");
 	free_strings(v, n);
+
+	n = registry_areas(r, "all", AREA_PROVINCE, &v);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(v[0], "63");
+	ck_assert_str_eq(v[1], "64");
+	free_strings(v, n);
+
+	n = registry_areas(r, NULL, AREA_NATIONAL, &v);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(v[0], "all");
+	free_strings(v, n);
+
+	/* One village asked alone. */
+	n = registry_areas(r, VA, AREA_VILLAGE, &v);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(v[0], VA);
+	free_strings(v, n);
+	n = registry_areas(r, VC, AREA_VILLAGE, &v);   /* only "no RT" there */
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(v[0], VC);
+	free_strings(v, n);
+	ck_assert_uint_eq(registry_areas(r, "63.02.09.2002", AREA_VILLAGE, &v), 0);
+	ck_assert_uint_eq(registry_areas(r, "63.02.09.9999", AREA_VILLAGE, &v), 0);
 
 	n = registry_areas(r, "", AREA_REGENCY, &v);
 	ck_assert_uint_eq(n, 2);

@@ -228,7 +228,8 @@ typedef struct pk2d_host_api {
 	/** The run's period ([pk2d] period), e.g. "2023". */
 	const char *(*run_period)(pk2d_host *h);
 	/** The run's area code ([pk2d] area): a village, or a kecamatan,
-	 *  kabupaten or province whose villages are all assessed. */
+	 *  kabupaten or province whose villages are all assessed, or "all"
+	 *  (the whole country: every code is within it). */
 	const char *(*run_area)(pk2d_host *h);
 	/** The agency of this instance (the descriptor's, or the section's
 	 *  "agency =" key). */

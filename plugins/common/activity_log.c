@@ -20,7 +20,8 @@ int run_scope_init(run_scope *scope, const pk2d_host_api *api, pk2d_host *h)
 	memset(scope, 0, sizeof *scope);
 	scope->area = api->run_area(h);
 	scope->period = api->run_period(h);
-	if (scope->area == NULL || fields_area_level(scope->area) == 0) {
+	if (scope->area == NULL ||
+	    (fields_area_level(scope->area) == 0 && strcmp(scope->area, "all") != 0)) {
 		api->log(h, PK2D_LOG_ERROR, "the run's area '%s' is not a Kemendagri code",
 		         scope->area ? scope->area : "");
 		return PK2D_ERR_CONFIG;

@@ -48,7 +48,8 @@ int fields_area_level(const char *code);
  * ten digits of a village code whose dots a spreadsheet dropped. 0, or
  * PK2D_ERR_MISSING (empty) / PK2D_ERR_INVALID. */
 int fields_area(const char *s, char *out, size_t outlen);
-/* Non-zero if code is prefix or lies under it (on a dot boundary). */
+/* Non-zero if code is prefix or lies under it (on a dot boundary); the run
+ * area "all" contains every code. */
 int fields_area_within(const char *code, const char *prefix);
 
 /* Reads an RT: "3", "003", "RT 03", "RT.3", "rt3" give 3; empty gives 0

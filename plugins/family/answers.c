@@ -127,6 +127,8 @@ int family_within(const char *code, const char *prefix)
 {
 	size_t n = strlen(prefix);
 
+	if (strcmp(prefix, "all") == 0)
+		return 1;
 	return strncmp(code, prefix, n) == 0 && (code[n] == '\0' || code[n] == '.');
 }
 

@@ -44,7 +44,8 @@ int family_is_village(const char *s);
 /* Non-zero when s has the form of any Kemendagri code (PP, PP.KK, PP.KK.CC,
  * PP.KK.CC.DDDD). */
 int family_is_area_code(const char *s);
-/* Non-zero when code equals prefix or lies under it. */
+/* Non-zero when code equals prefix or lies under it; "all" contains every
+ * code. */
 int family_within(const char *code, const char *prefix);
 /* A whole number of members 0..99: 0 and *out, -1 otherwise. */
 int family_members(const char *s, int *out);

@@ -132,7 +132,7 @@ int ppgbm_area_within(const char *code, const char *area)
 {
 	size_t n;
 
-	if (area == NULL || *area == '\0')
+	if (area == NULL || *area == '\0' || strcmp(area, "all") == 0)
 		return 1;
 	n = strlen(area);
 	return strncmp(code, area, n) == 0 && (code[n] == '\0' || code[n] == '.');

@@ -68,7 +68,7 @@ typedef struct ppgbm_reader {
 } ppgbm_reader;
 
 /* 1 when code lies in area (the same code or one below it), 0 if not;
- * NULL or "" area contains everything. */
+ * NULL, "" or "all" (the whole country) contains everything. */
 int ppgbm_area_within(const char *code, const char *area);
 
 /* Finds the columns. The file needs sex, weight or height, and either both
