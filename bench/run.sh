@@ -73,7 +73,8 @@ echo "input: $mb MB ($(sed -n 's/^villages = //p' "$data/synth-manifest.txt") vi
 # A configuration with the two plugins the aggregates compare.
 cfg=$data/bench.ini
 {
-	sed -n '/^\[pk2d\]/,/^$/p' "$data/pk2d.ini" | grep -v -e '^include' -e '^note'
+	sed -n '/^\[pk2d\]/,/^$/p' "$data/pk2d.ini" | grep -v -e '^include' -e '^note' -e '^area'
+	printf 'area = %s\n\n' "$area"
 	printf '[plugin.family]\nsurvey = keluarga.csv\n\n[plugin.health]\nchildren = balita.csv\n'
 } > "$cfg"
 

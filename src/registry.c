@@ -274,15 +274,21 @@ static uint32_t group_get(struct vtable *t, uint32_t area, uint32_t period)
 	return t->last = gi;
 }
 
-/* The slot of (ind, rt) in g: its own, or the empty one where it would go. */
+/* The slot of (ind, rt) in g: its own, or the empty one where it would go.
+ * Any capacity works (the hash is scaled to it, not masked), so a table is
+ * sized to its entries and not to the next power of two. */
 static uint32_t slot_probe(const struct group *g, uint32_t ind, int32_t rt)
 {
-	uint32_t mask = g->cap - 1, i = (uint32_t)slot_hash(ind, rt) & mask;
+	uint32_t i = (uint32_t)(((uint64_t)(uint32_t)slot_hash(ind, rt) * g->cap) >> 32);
 
 	while (g->keys[i].ind != NONE && (g->keys[i].ind != ind || g->keys[i].rt != rt))
-		i = (i + 1) & mask;
+		i = i + 1 == g->cap ? 0 : i + 1;
 	return i;
 }
+
+/* Load factor of a group table: at most 8 entries in 10 slots. */
+#define LOAD_NUM 8
+#define LOAD_DEN 10
 
 /* Gives g room for want entries, keeping those for which keep() is true
  * (all when keep is NULL); the dropped ones are subtracted from *count. */
@@ -290,10 +296,8 @@ static int group_rebuild(struct group *g, int nv, uint32_t want, size_t *count,
                          int (*keep)(void *ud, const struct rkey *k), void *ud)
 {
 	struct group old = *g;
-	uint32_t cap = 8;
+	uint32_t cap = want + want / 4 + 2;   /* at most 80 % full */
 
-	while (cap * 7 / 10 < want)
-		cap *= 2;
 	g->keys = malloc(cap * sizeof *g->keys);
 	g->vals = malloc(cap * (size_t)nv * sizeof *g->vals);
 	if (!g->keys || !g->vals) {
@@ -335,7 +339,9 @@ static double *vt_get(struct vtable *t, const struct rkey *k)
 	if (gi == NONE)
 		return NULL;
 	g = &t->groups[gi];
-	if ((g->n + 1) * 10 > g->cap * 7 && group_rebuild(g, t->nv, (g->n + 1) * 2, &t->n, NULL, NULL) < 0)
+	/* Grown by half: 53 % full after, 80 % before the next growth. */
+	if ((uint64_t)(g->n + 1) * LOAD_DEN > (uint64_t)g->cap * LOAD_NUM &&
+	    group_rebuild(g, t->nv, g->n + 1 + (g->n + 1) / 2, &t->n, NULL, NULL) < 0)
 		return NULL;
 	i = slot_probe(g, k->ind, k->rt);
 	v = g->vals + (size_t)i * t->nv;
@@ -1008,6 +1014,14 @@ static int rollup_table(registry *r, struct vtable *t)
 		memcpy(dst, src, (size_t)t->nv * sizeof *dst);
 	}
 	vt_free(&tot);
+	/* The totals grew most village tables by half: the values stay as
+	 * they are until the run ends, so each table is made 80 % full. */
+	for (size_t i = 0; i < t->n_groups; i++) {
+		struct group *g = &t->groups[i];
+		if ((uint64_t)g->n * 10 < (uint64_t)g->cap * 7 &&
+		    group_rebuild(g, t->nv, g->n, &t->n, NULL, NULL) < 0)
+			return PK2D_ERR_NOMEM;
+	}
 	return 0;
 }
 
@@ -1316,22 +1330,32 @@ size_t registry_rts(const registry *r, const char *village, int **out)
 
 /* ---- ordered walks --------------------------------------------------- */
 
-struct order {
-	uint64_t major;   /* declaration index, area rank */
-	uint64_t minor;   /* rt, period rank */
-	struct rkey key;
-	const double *v;
+/*
+ * The walk is by indicator, then area and RT, then period. Instead of
+ * sorting every value (40 bytes each, and the largest sort of a run), the
+ * (area, period) groups are sorted, and each group's reported entries are
+ * bucketed by indicator and sorted by RT inside a bucket: 4 bytes a value
+ * and one small sort per bucket.
+ */
+
+struct walk_index {
+	uint32_t *gorder;    /* groups with reported entries, by area then period rank */
+	size_t n_gorder;
+	size_t *start;       /* per position in gorder: its first bucket offset */
+	uint32_t *bucket;    /* per position, n_ind + 1 offsets into slots (relative) */
+	uint32_t *slots;     /* slot numbers: bucket by bucket, RT ascending */
+	uint32_t *arank, *prank;
+	size_t n_ind;
 };
 
-static int cmp_order(const void *x, const void *y)
+static void walk_index_free(struct walk_index *w)
 {
-	const struct order *a = x, *b = y;
-
-	if (a->major != b->major)
-		return a->major < b->major ? -1 : 1;
-	if (a->minor != b->minor)
-		return a->minor < b->minor ? -1 : 1;
-	return 0;
+	free(w->gorder);
+	free(w->start);
+	free(w->bucket);
+	free(w->slots);
+	free(w->arank);
+	free(w->prank);
 }
 
 static int cmp_rank(const void *x, const void *y, void *ud)
@@ -1359,39 +1383,193 @@ static uint32_t *ranks(const struct strtab *t)
 	return rank;
 }
 
-/* The reported entries of t in walk order; *n set; NULL when there are none
- * or memory ran out (then r->status is set). */
-static struct order *ordered(registry *r, const struct vtable *t, size_t *n)
-{
-	uint32_t *arank = ranks(&r->areas), *prank = ranks(&r->periods);
-	struct order *o = malloc((t->n + 1) * sizeof *o);
-	struct vt_iter it = { 0, 0 };
-	struct rkey key;
-	double *v;
-	size_t k = 0;
+struct group_sort {
+	const struct vtable *t;
+	const uint32_t *arank, *prank;
+};
 
-	*n = 0;
-	if (!arank || !prank || !o) {
-		free(arank);
-		free(prank);
-		free(o);
+static int cmp_group_order(const void *x, const void *y, void *ud)
+{
+	const struct group_sort *gs = ud;
+	const struct group *a = &gs->t->groups[*(const uint32_t *)x];
+	const struct group *b = &gs->t->groups[*(const uint32_t *)y];
+	uint32_t ra = gs->arank[a->area], rb = gs->arank[b->area];
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	ra = gs->prank[a->period];
+	rb = gs->prank[b->period];
+	return ra < rb ? -1 : ra > rb;
+}
+
+/* Builds the index of t; 0 or PK2D_ERR_NOMEM. */
+static int walk_index_build(const registry *r, const struct vtable *t, size_t n_ind,
+                            struct walk_index *w)
+{
+	size_t total = 0, pos = 0;
+	uint32_t *count = NULL;
+
+	memset(w, 0, sizeof *w);
+	w->n_ind = n_ind;
+	w->arank = ranks(&r->areas);
+	w->prank = ranks(&r->periods);
+	w->gorder = malloc((t->n_groups + 1) * sizeof *w->gorder);
+	count = calloc(n_ind + 1, sizeof *count);
+	if (!w->arank || !w->prank || !w->gorder || !count)
+		goto nomem;
+	for (size_t gi = 0; gi < t->n_groups; gi++) {
+		if (group_reported(&t->groups[gi]))
+			w->gorder[w->n_gorder++] = (uint32_t)gi;
+		total += t->groups[gi].n;
+	}
+	{
+		struct group_sort gs = { t, w->arank, w->prank };
+		qsort_r(w->gorder, w->n_gorder, sizeof *w->gorder, cmp_group_order, &gs);
+	}
+	w->start = malloc((w->n_gorder + 1) * sizeof *w->start);
+	w->bucket = malloc((w->n_gorder * (n_ind + 1) + 1) * sizeof *w->bucket);
+	w->slots = malloc((total + 1) * sizeof *w->slots);
+	if (!w->start || !w->bucket || !w->slots)
+		goto nomem;
+	for (size_t o = 0; o < w->n_gorder; o++) {
+		const struct group *g = &t->groups[w->gorder[o]];
+		uint32_t *b = w->bucket + o * (n_ind + 1), *out = w->slots + pos;
+		uint32_t n = 0;
+
+		memset(count, 0, (n_ind + 1) * sizeof *count);
+		for (uint32_t i = 0; i < g->cap; i++)
+			if (g->keys[i].ind != NONE && g->keys[i].rt != RT_ALL)
+				count[g->keys[i].ind]++;
+		for (size_t d = 0; d < n_ind; d++) {
+			b[d] = n;
+			n += count[d];
+			count[d] = b[d];
+		}
+		b[n_ind] = n;
+		for (uint32_t i = 0; i < g->cap; i++)
+			if (g->keys[i].ind != NONE && g->keys[i].rt != RT_ALL)
+				out[count[g->keys[i].ind]++] = i;
+		/* Inside a bucket by RT: a few to a few dozen slots, insertion sort. */
+		for (size_t d = 0; d < n_ind; d++) {
+			for (uint32_t i = b[d] + 1; i < b[d + 1]; i++) {
+				uint32_t x = out[i], j = i;
+				while (j > b[d] && g->keys[out[j - 1]].rt > g->keys[x].rt) {
+					out[j] = out[j - 1];
+					j--;
+				}
+				out[j] = x;
+			}
+		}
+		w->start[o] = pos;
+		pos += n;
+	}
+	w->start[w->n_gorder] = pos;
+	free(count);
+	return 0;
+nomem:
+	free(count);
+	walk_index_free(w);
+	memset(w, 0, sizeof *w);
+	return PK2D_ERR_NOMEM;
+}
+
+struct walk_item {
+	int32_t rt;
+	uint32_t prank;
+	uint32_t group, slot;
+};
+
+static int cmp_walk_item(const void *x, const void *y)
+{
+	const struct walk_item *a = x, *b = y;
+
+	if (a->rt != b->rt)
+		return a->rt < b->rt ? -1 : 1;
+	return a->prank < b->prank ? -1 : a->prank > b->prank;
+}
+
+/* Calls emit for every reported entry of t in walk order; stops when emit
+ * returns non-zero. */
+static void walk_ordered(registry *r, const struct vtable *t, size_t n_ind,
+                         int (*emit)(const registry *r, void *ud, uint32_t ind,
+                                     const struct group *g, uint32_t slot),
+                         void *ud)
+{
+	struct walk_index w;
+	struct walk_item *items = NULL;
+	size_t cap_items = 0;
+
+	if (walk_index_build(r, t, n_ind, &w) < 0) {
 		r->status = PK2D_ERR_NOMEM;
-		return NULL;
+		return;
 	}
-	while (vt_next(t, &it, &key, &v)) {
-		if (key.rt == RT_ALL)
-			continue;
-		o[k].major = (uint64_t)key.ind << 32 | arank[key.area];
-		o[k].minor = (uint64_t)(uint32_t)key.rt << 32 | prank[key.period];
-		o[k].key = key;
-		o[k].v = v;
-		k++;
+	for (size_t d = 0; d < n_ind; d++) {
+		for (size_t o = 0; o < w.n_gorder;) {
+			size_t end = o + 1, n = 0;
+
+			while (end < w.n_gorder && t->groups[w.gorder[end]].area == t->groups[w.gorder[o]].area)
+				end++;
+			if (end == o + 1) {
+				/* One period: the bucket is in order already. */
+				const struct group *g = &t->groups[w.gorder[o]];
+				const uint32_t *b = w.bucket + o * (n_ind + 1);
+				for (uint32_t i = b[d]; i < b[d + 1]; i++)
+					if (emit(r, ud, (uint32_t)d, g, w.slots[w.start[o] + i]))
+						goto out;
+				o = end;
+				continue;
+			}
+			/* Several periods of one area: RT first, then period. */
+			for (size_t q = o; q < end; q++) {
+				const uint32_t *b = w.bucket + q * (n_ind + 1);
+				n += b[d + 1] - b[d];
+			}
+			if (n > cap_items) {
+				struct walk_item *ni = realloc(items, n * sizeof *ni);
+				if (!ni) {
+					r->status = PK2D_ERR_NOMEM;
+					goto out;
+				}
+				items = ni;
+				cap_items = n;
+			}
+			n = 0;
+			for (size_t q = o; q < end; q++) {
+				const struct group *g = &t->groups[w.gorder[q]];
+				const uint32_t *b = w.bucket + q * (n_ind + 1);
+				for (uint32_t i = b[d]; i < b[d + 1]; i++) {
+					uint32_t slot = w.slots[w.start[q] + i];
+					items[n++] = (struct walk_item){ g->keys[slot].rt, w.prank[g->period],
+					                                 w.gorder[q], slot };
+				}
+			}
+			qsort(items, n, sizeof *items, cmp_walk_item);
+			for (size_t i = 0; i < n; i++)
+				if (emit(r, ud, (uint32_t)d, &t->groups[items[i].group], items[i].slot))
+					goto out;
+			o = end;
+		}
 	}
-	qsort(o, k, sizeof *o, cmp_order);
-	free(arank);
-	free(prank);
-	*n = k;
-	return o;
+out:
+	free(items);
+	walk_index_free(&w);
+}
+
+struct value_walk {
+	int (*fn)(void *ud, const reg_indicator *ind, const char *area, int rt, const char *period,
+	          const reg_sum *s);
+	void *ud;
+};
+
+static int emit_value(const registry *r, void *ud, uint32_t ind, const struct group *g,
+                      uint32_t slot)
+{
+	const struct value_walk *w = ud;
+	const double *v = g->vals + (size_t)slot * 2;
+	reg_sum s = { v[0], v[1] };
+
+	return w->fn(w->ud, r->ind[ind], r->areas.s[g->area], g->keys[slot].rt,
+	             r->periods.s[g->period], &s);
 }
 
 void registry_each_value(const registry *r,
@@ -1399,17 +1577,27 @@ void registry_each_value(const registry *r,
                                    int rt, const char *period, const reg_sum *s),
                          void *ud)
 {
-	size_t n;
-	struct order *o = ordered((registry *)r, &r->vals, &n);
+	struct value_walk w = { fn, ud };
 
-	for (size_t i = 0; i < n; i++) {
-		const struct rkey *k = &o[i].key;
-		const double *v = o[i].v;
-		reg_sum s = { v[0], v[1] };
-		if (fn(ud, r->ind[k->ind], r->areas.s[k->area], k->rt, r->periods.s[k->period], &s))
-			break;
-	}
-	free(o);
+	/* The registry is logically const here: only the status may change. */
+	walk_ordered((registry *)r, &r->vals, r->n_ind, emit_value, &w);
+}
+
+struct ivalue_walk {
+	int (*fn)(void *ud, const reg_intervention *iv, const char *area, int rt,
+	          const char *period, const reg_isum *s);
+	void *ud;
+};
+
+static int emit_ivalue(const registry *r, void *ud, uint32_t ind, const struct group *g,
+                       uint32_t slot)
+{
+	const struct ivalue_walk *w = ud;
+	const double *v = g->vals + (size_t)slot * 3;
+	reg_isum s = { v[0], v[1], v[2] };
+
+	return w->fn(w->ud, r->iv[ind], r->areas.s[g->area], g->keys[slot].rt,
+	             r->periods.s[g->period], &s);
 }
 
 void registry_each_intervention_value(const registry *r,
@@ -1418,15 +1606,7 @@ void registry_each_intervention_value(const registry *r,
                                                 const char *period, const reg_isum *s),
                                       void *ud)
 {
-	size_t n;
-	struct order *o = ordered((registry *)r, &r->ivals, &n);
+	struct ivalue_walk w = { fn, ud };
 
-	for (size_t i = 0; i < n; i++) {
-		const struct rkey *k = &o[i].key;
-		const double *v = o[i].v;
-		reg_isum s = { v[0], v[1], v[2] };
-		if (fn(ud, r->iv[k->ind], r->areas.s[k->area], k->rt, r->periods.s[k->period], &s))
-			break;
-	}
-	free(o);
+	walk_ordered((registry *)r, &r->ivals, r->n_iv, emit_ivalue, &w);
 }

@@ -385,6 +385,9 @@ static void common_area(const cmdline *c, char *out, size_t outlen)
 				n--;
 		out[n] = '\0';
 	}
+	/* Codes of several provinces share only the whole country. */
+	if (!*out)
+		snprintf(out, outlen, "all");
 }
 
 static void print_summary(const synth *s, double seconds)
