@@ -240,6 +240,7 @@ static int collect_children(struct health *s, const char *path)
 		children_write_header(out.f);
 	}
 	roster_init(&ros);
+	ros.no_followup = api->config_path(s->h, "followup_output") == NULL;
 	rc = read_children(s, c, &ros, out.f, &z_seconds);
 	api->csv_close(c);
 	if (rc == 0)

@@ -170,7 +170,7 @@ static int set_record(roster *r, child_rec *k, const ppgbm_row *row,
 		}
 		k->kk = v;
 	}
-	if (why != 0)
+	if (why != 0 && !r->no_followup)
 		return add_followup(r, row, res, cell, why, &k->follow);
 	return 0;
 }

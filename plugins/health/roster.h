@@ -64,6 +64,8 @@ typedef struct roster {
 	size_t n_kids, cap_kids;
 	followup *follow;        /* a freed entry has id NULL */
 	size_t n_follow, cap_follow;
+	int no_followup;         /* set when no follow-up list is written: the
+	                            names are not kept (a quarter of the memory) */
 } roster;
 
 void roster_init(roster *r);

@@ -328,6 +328,37 @@ START_TEST(roster_rules)
 }
 END_TEST
 
+/* Without a follow-up list the same counts come out and no name is kept. */
+START_TEST(roster_without_followup)
+{
+	roster ros;
+	long other;
+	zscore_result ok = result(-1, -1, -1, -1), stunted = result(-2.5, -1, -1, -1);
+	ppgbm_row r;
+
+	roster_init(&ros);
+	ros.no_followup = 1;
+	r = child("n1", "kk1", 1, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 2, &other), 0);
+	r = child("n2", "kk2", 1, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &ok, 3, &other), 0);
+	r = child("n1", "kk1", 1, 120);           /* later: replaces, now fine */
+	ck_assert_int_eq(roster_add(&ros, &r, &ok, 4, &other), 0);
+	ck_assert_int_eq(other, 2);
+	r = child("n3", "kk2", 1, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 5, &other), 0);
+	ck_assert_int_eq(roster_count(&ros), 0);
+	ck_assert_uint_eq(ros.n_follow, 0);
+	ck_assert_uint_eq(ros.n_kids, 3);
+	ck_assert_int_eq(ros.counts[0].children, 3);
+	ck_assert_int_eq(ros.counts[0].stunted, 1);     /* n3 */
+	ck_assert_int_eq(ros.counts[0].kk_measured, 2);
+	ck_assert_int_eq(ros.counts[0].kk_free, 1);     /* kk1 */
+	roster_free(&ros);
+}
+END_TEST
+
+
 START_TEST(csv_text_and_reasons)
 {
 	char buf[256];
@@ -715,6 +746,7 @@ int main(void)
 	tcase_add_test(units, string_map);
 	tcase_add_test(units, prevalence_by_hand);
 	tcase_add_test(units, roster_rules);
+	tcase_add_test(units, roster_without_followup);
 	tcase_add_test(units, csv_text_and_reasons);
 	tcase_add_unchecked_fixture(plugin, make_tmpdir, remove_tmpdir);
 	tcase_set_timeout(plugin, 30);
