@@ -214,7 +214,9 @@ int roster_count(roster *r)
 		return PK2D_ERR_NOMEM;
 	for (size_t i = 0; i < r->n_kids; i++) {
 		const child_rec *k = &r->kids[i];
-		zscore_result res;
+		/* A record keeps only the rounded z-scores and flags, all that
+		 * the counting reads. */
+		zscore_result res = { .cmeasure = 0 };
 		for (int j = 0; j < ZS_N; j++) {
 			res.z[j] = k->z[j];
 			res.flag[j] = k->flag[j];
