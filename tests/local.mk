@@ -172,3 +172,9 @@ check_PROGRAMS += %D%/check_prevalence_class
 TESTS += %D%/check_prevalence_class
 %C%_check_prevalence_class_CFLAGS = $(TEST_CFLAGS)
 %C%_check_prevalence_class_LDADD = $(TEST_LDADD)
+
+# The progress line's decisions and drawing (src/log.c).
+check_PROGRAMS += %D%/check_log
+TESTS += %D%/check_log
+%C%_check_log_CFLAGS = $(TEST_CFLAGS)
+%C%_check_log_LDADD = $(TEST_LDADD)
