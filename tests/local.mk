@@ -178,3 +178,9 @@ check_PROGRAMS += %D%/check_log
 TESTS += %D%/check_log
 %C%_check_log_CFLAGS = $(TEST_CFLAGS)
 %C%_check_log_LDADD = $(TEST_LDADD)
+
+# Shell tests run under the shell, whatever LOG_COMPILER says: valgrind over
+# /bin/sh checks the shell and coreutils. They run pk2d under
+# $PK2D_VALGRIND when it is set (see docs/design.md, "Checking").
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
