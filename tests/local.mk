@@ -158,6 +158,9 @@ tests_check_activities_LDADD = $(TEST_LDADD)
 # The built pk2d with pkk, education and two activities instances.
 dist_check_SCRIPTS += tests/plugins_e2e.sh
 TESTS += tests/plugins_e2e.sh
+# Missing, empty, column-less and header-only files for every plugin.
+dist_check_SCRIPTS += tests/bad_inputs.sh
+TESTS += tests/bad_inputs.sh
 # The readers shared by the plugins, compiled in as in each plugin.
 check_PROGRAMS += tests/check_plugin_common
 TESTS += tests/check_plugin_common
