@@ -86,22 +86,35 @@ static void st_place(struct strtab *t, uint32_t id)
 	t->slot[i] = id + 1;
 }
 
+/* Makes room for one more element in arr (n used of *cap, each size
+ * bytes), doubling from first. The array to use from now on, or NULL when
+ * out of memory (arr and *cap are then unchanged). */
+static void *reserve(void *arr, size_t *cap, size_t n, size_t size, size_t first)
+{
+	size_t ncap;
+	void *grown;
+
+	if (n < *cap)
+		return arr;
+	ncap = *cap ? *cap * 2 : first;
+	grown = realloc(arr, ncap * size);
+	if (grown)
+		*cap = ncap;
+	return grown;
+}
+
 /* Adds a string known to be absent, taking ownership of it; its id, or NONE
  * when out of memory (s is then freed). */
 static uint32_t st_add(struct strtab *t, char *s)
 {
 	if (!s)
 		return NONE;
-	if (t->n == t->cap) {
-		size_t ncap = t->cap ? t->cap * 2 : 64;
-		char **ns = realloc(t->s, ncap * sizeof *ns);
-		if (!ns) {
-			free(s);
-			return NONE;
-		}
-		t->s = ns;
-		t->cap = ncap;
+	char **grown = reserve(t->s, &t->cap, t->n, sizeof *t->s, 64);
+	if (!grown) {
+		free(s);
+		return NONE;
 	}
+	t->s = grown;
 	if ((t->n + 1) * 2 > t->nslot) {
 		size_t nslot = t->nslot ? t->nslot * 2 : 128;
 		uint32_t *ns = calloc(nslot, sizeof *ns);
@@ -426,14 +439,10 @@ int registry_declare_indicator(registry *r, const char *plugin, const char *agen
 		snprintf(err, errlen, "%s: indicator %s.%s declared twice", plugin, plugin, d->id);
 		return PK2D_ERR_DUPLICATE;
 	}
-	if (r->n_ind == r->cap_ind) {
-		size_t ncap = r->cap_ind ? r->cap_ind * 2 : 32;
-		reg_indicator **n = realloc(r->ind, ncap * sizeof *n);
-		if (!n)
-			goto nomem_early;
-		r->ind = n;
-		r->cap_ind = ncap;
-	}
+	reg_indicator **ind = reserve(r->ind, &r->cap_ind, r->n_ind, sizeof *r->ind, 32);
+	if (!ind)
+		goto nomem_early;
+	r->ind = ind;
 	if (!(x = calloc(1, sizeof *x)))
 		goto nomem_early;
 	x->full_id = join_id(plugin, d->id);
@@ -527,14 +536,10 @@ int registry_declare_intervention(registry *r, const char *plugin, const char *a
 		snprintf(err, errlen, "%s: intervention %s.%s declared twice", plugin, plugin, d->id);
 		return PK2D_ERR_DUPLICATE;
 	}
-	if (r->n_iv == r->cap_iv) {
-		size_t ncap = r->cap_iv ? r->cap_iv * 2 : 32;
-		reg_intervention **n = realloc(r->iv, ncap * sizeof *n);
-		if (!n)
-			goto nomem_early;
-		r->iv = n;
-		r->cap_iv = ncap;
-	}
+	reg_intervention **iv = reserve(r->iv, &r->cap_iv, r->n_iv, sizeof *r->iv, 32);
+	if (!iv)
+		goto nomem_early;
+	r->iv = iv;
 	if (!(x = calloc(1, sizeof *x)))
 		goto nomem_early;
 	x->full_id = join_id(plugin, d->id);
