@@ -58,7 +58,7 @@ check_plugin family survey '[plugin.family]' \
 check_plugin health children '[plugin.health]' \
 	'NIK;Berat;Tgl Lahir;Tanggal Pengukuran' "no sex column 'JK'" \
 	'NIK;Kode Desa;RT;JK;Tgl Lahir;Tanggal Pengukuran;Berat;Tinggi'
-check_plugin healthlog intervention_log '[plugin.health]' \
+check_plugin healthlog log '[plugin.health]' \
 	'kode_wilayah,rt,sasaran,realisasi,tanggal' "no intervention column 'intervensi'" \
 	"$log_header"
 check_plugin pkk recap '[plugin.pkk]' \

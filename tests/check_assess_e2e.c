@@ -299,7 +299,7 @@ START_TEST(real_health_plugin)
 	snprintf(line, sizeof line, "model = %s/model.ini", tmpdir);
 	snprintf(health, sizeof health,
 	         "[plugin.health]\nchildren = %s/tests/health/data/balita.csv\n"
-	         "intervention_log = %s/tests/health/data/intervensi.csv\n",
+	         "log = %s/tests/health/data/intervensi.csv\n",
 	         src ? src : "..", src ? src : "..");
 	ck_assert_int_eq(run_with(line, health, "report --format json -o real.json"), 0);
 	root = read_json("real.json");

@@ -38,7 +38,7 @@ static const pk2d_config_key config_keys[] = {
 	  "flags to this CSV file" },
 	{ "followup_output", NULL, 0, "write the by-name list of children to follow up to this "
 	  "CSV file (personal data)" },
-	{ "intervention_log", NULL, 0, "health intervention log (activity log CSV)" },
+	{ "log", NULL, 0, "health intervention log (activity log CSV)" },
 	{ "log_column.*", NULL, 0, "log_column.FIELD = header (area rt intervention target "
 	  "realised date budget)" },
 	{ "interventions", NULL, 0, "interventions to declare, in order (default: the nine of "
@@ -96,9 +96,9 @@ static int health_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 	if (rc == 0)
 		rc = rc2;
 	if (api->config_get(h, "children") == NULL &&
-	    api->config_get(h, "intervention_log") == NULL) {
+	    api->config_get(h, "log") == NULL) {
 		api->log(h, PK2D_LOG_ERROR, "neither children (the e-PPGBM export) nor "
-		         "intervention_log is set: nothing to read");
+		         "log is set: nothing to read");
 		rc = PK2D_ERR_CONFIG;
 	}
 	rc2 = interventions_configure(&s->ivs, api, h);
@@ -230,7 +230,7 @@ static int health_collect(void *state)
 {
 	struct health *s = state;
 	const char *children = s->api->config_path(s->h, "children");
-	const char *log = s->api->config_path(s->h, "intervention_log");
+	const char *log = s->api->config_path(s->h, "log");
 	int rc = 0;
 
 	if (children != NULL)

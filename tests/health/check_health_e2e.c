@@ -135,7 +135,7 @@ START_TEST(report_on_sample_export)
 
 	snprintf(lines, sizeof lines,
 	         "children = %s/tests/health/data/balita.csv\n"
-	         "intervention_log = %s/tests/health/data/intervensi.csv\n"
+	         "log = %s/tests/health/data/intervensi.csv\n"
 	         "children_output = %s/anak.csv\n"
 	         "followup_output = %s/tindak-lanjut.csv\n"
 	         "interventions = pemantauan_pertumbuhan, pmt_balita_gizi_kurang, ttd_remaja\n"

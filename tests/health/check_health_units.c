@@ -296,7 +296,7 @@ START_TEST(plugin_on_sample_export)
 {
 	const char *config[] = {
 		"children", srcdir_path("tests/health/data/balita.csv"),
-		"intervention_log", srcdir_path("tests/health/data/intervensi.csv"),
+		"log", srcdir_path("tests/health/data/intervensi.csv"),
 		"children_output", tmp_path("anak.csv"),
 		"followup_output", tmp_path("tindak-lanjut.csv"),
 		NULL
@@ -538,7 +538,7 @@ START_TEST(bad_files)
 	const char *no_sex[] = { "children", tmp_path("nosex.csv"),
 	                         "children_output", tmp_path("out.csv"), NULL };
 	const char *no_age[] = { "children", tmp_path("noage.csv"), NULL };
-	const char *bad_log[] = { "intervention_log", tmp_path("log.csv"), NULL };
+	const char *bad_log[] = { "log", tmp_path("log.csv"), NULL };
 	struct run r;
 
 	run_plugin(&r, missing);
