@@ -117,10 +117,6 @@ static int read_settings(edu_state *s)
 
 	s->children_path = api->config_path(s->h, "children");
 	s->log_path = api->config_path(s->h, "log");
-	if (s->children_path == NULL) {
-		api->log(s->h, PK2D_LOG_ERROR, "children is not set");
-		rc = PK2D_ERR_CONFIG;
-	}
 	if (ref != NULL) {
 		if (fields_date(ref, &s->reference) != 0) {
 			api->log(s->h, PK2D_LOG_ERROR, "%s: reference_date must be a date "
