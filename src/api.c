@@ -534,6 +534,11 @@ static int a_csv_next(pk2d_csv *c)
 	int r = csv_next(c, err, sizeof err);
 	if (r < 0 && current)
 		host_logf(current, PK2D_LOG_ERROR, "%s: %s", csv_path(c), err);
+	/* A file read to its end without a row is nearly always a failed
+	 * export: say so for every plugin, since nothing else would. */
+	if (r == 0 && current && csv_get_stats(c)->records == 0)
+		host_logf(current, PK2D_LOG_WARNING, "%s:1: only a header, no rows: nothing was "
+		          "read from this file", csv_path(c));
 	return r;
 }
 

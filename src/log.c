@@ -11,6 +11,8 @@
 #include "pk2d/plugin.h"
 
 static int verbosity;
+/* Width of the progress line on the terminal; 0 when none is shown. */
+static size_t progress_width;
 
 void log_set_verbosity(int v)
 {
@@ -42,6 +44,7 @@ void log_vmsg(int level, const char *fmt, va_list ap)
 		return;
 	/* One fprintf per message keeps lines whole when children share stderr. */
 	char buf[4096];
+	log_progress_end();
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	fprintf(stderr, "pk2d: %s%s\n", level == PK2D_LOG_WARNING ? "warning: " : "", buf);
 }
@@ -52,6 +55,57 @@ void log_msg(int level, const char *fmt, ...)
 	va_start(ap, fmt);
 	log_vmsg(level, fmt, ap);
 	va_end(ap);
+}
+
+int log_progress_wanted(int stderr_is_tty, int v)
+{
+	return stderr_is_tty && v >= 0;
+}
+
+int log_progress_due(double started, double last, double now)
+{
+	if (now - started < LOG_PROGRESS_DELAY)
+		return 0;
+	return last < 0 || now - last >= LOG_PROGRESS_INTERVAL;
+}
+
+char *log_progress_text(char *buf, size_t len, size_t done, size_t total,
+                        const char *running, double elapsed)
+{
+	int n;
+
+	if (running[0] == '\0')
+		n = snprintf(buf, len, "plugins: %zu/%zu done (%.1f s)", done, total, elapsed);
+	else
+		n = snprintf(buf, len, "plugins: %zu/%zu done (%s running, %.1f s)", done, total,
+		             running, elapsed);
+	/* Cut inside the running list: the counts and the time matter more. */
+	if (n >= 0 && (size_t)n >= len && len > 4) {
+		char tail[64];
+		int t = snprintf(tail, sizeof tail, "... running, %.1f s)", elapsed);
+		if (t > 0 && (size_t)t < len)
+			memcpy(buf + len - 1 - (size_t)t, tail, (size_t)t + 1);
+	}
+	return buf;
+}
+
+void log_progress(const char *text)
+{
+	size_t w = strlen(text);
+
+	/* Spaces over what is left of a longer previous line. */
+	fprintf(stderr, "\r%s%*s", text, progress_width > w ? (int)(progress_width - w) : 0, "");
+	fflush(stderr);
+	progress_width = w > 0 ? w : 1;
+}
+
+void log_progress_end(void)
+{
+	if (progress_width == 0)
+		return;
+	fprintf(stderr, "\r%*s\r", (int)progress_width, "");
+	fflush(stderr);
+	progress_width = 0;
 }
 
 void msglist_vadd(msglist *l, const char *file, int line, const char *fmt, va_list ap)

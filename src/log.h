@@ -20,6 +20,33 @@ int log_enabled(int level);
 void log_msg(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void log_vmsg(int level, const char *fmt, va_list ap);
 
+/* The progress line of a long run, "plugins: 3/7 done (health running,
+ * 12.3 s)", redrawn in place with '\r' while stderr is a terminal. Any
+ * message logged meanwhile first blanks the line (the next redraw brings it
+ * back), and log_progress_end() blanks it for good. */
+
+/* Seconds a run lasts before its progress is first drawn, and the least
+ * time between two redraws. */
+#define LOG_PROGRESS_DELAY 1.0
+#define LOG_PROGRESS_INTERVAL 0.25
+
+/* Whether to show progress at all: only on a terminal, and not with -q
+ * (verbosity < 0). The caller passes isatty(2). */
+int log_progress_wanted(int stderr_is_tty, int verbosity);
+/* Whether to redraw at now, for a run started at started and last drawn at
+ * last (< 0: never): not before LOG_PROGRESS_DELAY, then at most every
+ * LOG_PROGRESS_INTERVAL. */
+int log_progress_due(double started, double last, double now);
+/* Writes the line's text into buf: "plugins: DONE/TOTAL done (RUNNING
+ * running, ELAPSED s)", without "RUNNING running, " when running is empty.
+ * A running list too long for buf is cut with "...". Returns buf. */
+char *log_progress_text(char *buf, size_t len, size_t done, size_t total,
+                        const char *running, double elapsed);
+/* Draws text as the progress line (over the previous one). */
+void log_progress(const char *text);
+/* Blanks the progress line, if one is shown. */
+void log_progress_end(void);
+
 /* Error messages gathered during one step (configuration, model, loading)
  * and printed together. Each item is the whole text ("file:line: what"). */
 typedef struct msglist {

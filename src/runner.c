@@ -38,6 +38,31 @@ struct child {
 	registry_sink sink;
 };
 
+/* Redraws the progress line when it is due: instances finished of those
+ * that run, the names of the running ones, the time since the start. */
+static void show_progress(const struct child *cs, size_t n, double started, double *drawn)
+{
+	char running[256] = "", line[320];
+	size_t done = 0, total = 0, used = 0;
+	double now = now_seconds();
+
+	if (!log_progress_due(started, *drawn, now))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (!cs[i].job->lp)
+			continue;
+		total++;
+		done += cs[i].state == CHILD_DONE;
+		if (cs[i].state == CHILD_RUNNING && used < sizeof running) {
+			int w = snprintf(running + used, sizeof running - used, "%s%s",
+			                 used ? ", " : "", cs[i].job->cp->instance);
+			used += w > 0 ? (size_t)w : 0;
+		}
+	}
+	log_progress(log_progress_text(line, sizeof line, done, total, running, now - started));
+	*drawn = now;
+}
+
 const char *runner_signal_name(int sig)
 {
 	const char *s = strsignal(sig);
@@ -393,6 +418,8 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 	struct pollfd *pfd = xcalloc(n, sizeof *pfd);
 	size_t next = 0;
 	int max_jobs = opts->jobs > 0 ? opts->jobs : 1;
+	int progress = log_progress_wanted(isatty(STDERR_FILENO), log_verbosity());
+	double started = now_seconds(), drawn = -1;
 	for (;;) {
 		size_t running = 0, pending = 0;
 		for (size_t i = 0; i < n; i++) {
@@ -435,6 +462,8 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 		 * looked at again soon. */
 		if (need_reap && (wait < 0 || wait > 0.01))
 			wait = 0.01;
+		if (progress && (wait < 0 || wait > LOG_PROGRESS_INTERVAL))
+			wait = LOG_PROGRESS_INTERVAL;
 		int ms = wait < 0 ? -1 : (int)(wait * 1000.0) + 1;
 		int pr = poll(pfd, n, ms);
 		if (pr < 0 && errno != EINTR) {
@@ -467,7 +496,10 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 				failed += c->job->run->state == RUN_FAILED;
 			}
 		}
+		if (progress)
+			show_progress(cs, n, started, &drawn);
 	}
+	log_progress_end();
 	/* Only reached with children left when poll itself failed. */
 	for (size_t i = 0; i < n; i++) {
 		if (cs[i].state == CHILD_RUNNING) {

@@ -243,7 +243,7 @@ END_TEST
 START_TEST(shipped_model)
 {
 	const char *src = getenv("PK2D_TOP_SRCDIR");
-	char line[700], err[4096] = "";
+	char line[700], errpath[4200], err[4096] = "";
 	cJSON *root;
 	FILE *f;
 	size_t n;
@@ -251,8 +251,8 @@ START_TEST(shipped_model)
 	snprintf(line, sizeof line, "model = %s/conf/models/ikk.ini", src ? src : "..");
 	/* check: E5 needs the education plugin, which is not enabled. */
 	ck_assert_int_eq(run_pk2d(line, "check"), 1);
-	snprintf(line + 600, 100, "%s/err.txt", tmpdir);
-	f = fopen(line + 600, "r");
+	snprintf(errpath, sizeof errpath, "%s/err.txt", tmpdir);
+	f = fopen(errpath, "r");
 	ck_assert_ptr_nonnull(f);
 	n = fread(err, 1, sizeof err - 1, f);
 	err[n] = '\0';
@@ -299,7 +299,7 @@ START_TEST(real_health_plugin)
 	snprintf(line, sizeof line, "model = %s/model.ini", tmpdir);
 	snprintf(health, sizeof health,
 	         "[plugin.health]\nchildren = %s/tests/health/data/balita.csv\n"
-	         "intervention_log = %s/tests/health/data/intervensi.csv\n",
+	         "log = %s/tests/health/data/intervensi.csv\n",
 	         src ? src : "..", src ? src : "..");
 	ck_assert_int_eq(run_with(line, health, "report --format json -o real.json"), 0);
 	root = read_json("real.json");

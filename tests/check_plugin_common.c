@@ -79,6 +79,9 @@ START_TEST(area_forms)
 	ck_assert(fields_area_within("63.02.09.2007", "63.02.09.2007"));
 	ck_assert(!fields_area_within("63.02.09.2007", "63.02.09.200"));
 	ck_assert(!fields_area_within("63.02.09.2007", "63.02.09.2008"));
+	ck_assert(!fields_area_within("63.02.09.2007", "63.03"));
+	ck_assert_int_eq(fields_area("63-02-09-2007", out, sizeof out), PK2D_ERR_INVALID);
+	ck_assert_int_eq(fields_area("63.02.09.20071", out, sizeof out), PK2D_ERR_INVALID);
 }
 END_TEST
 
@@ -95,6 +98,9 @@ START_TEST(period_ranges)
 	ck_assert_int_eq(fields_period_range("2023Q2", &first, &last), 0);
 	ck_assert_int_eq(first, fields_days(2023, 4, 1));
 	ck_assert_int_eq(last, fields_days(2023, 6, 30));
+	ck_assert_int_eq(fields_period_range("2024S2", &first, &last), 0);
+	ck_assert_int_eq(first, fields_days(2024, 7, 1));
+	ck_assert_int_eq(last, fields_days(2024, 12, 31));
 	ck_assert_int_eq(fields_period_range("2024S1", &first, &last), 0);
 	ck_assert_int_eq(last - first + 1, 31 + 29 + 31 + 30 + 31 + 30);
 	ck_assert_int_eq(fields_period_range("202402", &first, &last), 0);
@@ -228,6 +234,32 @@ START_TEST(string_map_grows)
 }
 END_TEST
 
+/* get_or_put adds an absent key with the value given and leaves a present
+ * one alone, handing back what it holds. */
+START_TEST(string_map_get_or_put)
+{
+	strmap m;
+	char key[16];
+	size_t i, v;
+
+	memset(&m, 0, sizeof m);
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "kk%zu", i);
+		v = i + 10;
+		ck_assert_int_eq(strmap_get_or_put(&m, key, &v), 0);
+		ck_assert_uint_eq(v, i + 10);
+	}
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "kk%zu", i);
+		v = 0;
+		ck_assert_int_eq(strmap_get_or_put(&m, key, &v), 1);
+		ck_assert_uint_eq(v, i + 10);
+	}
+	ck_assert_uint_eq(m.len, 1000);
+	strmap_free(&m);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("plugin common");
@@ -244,6 +276,7 @@ int main(void)
 	tcase_add_test(tc, ids_and_aims);
 	tcase_add_test(tc, key_blocks);
 	tcase_add_test(tc, string_map_grows);
+	tcase_add_test(tc, string_map_get_or_put);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -21,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "registry.h"
 #include "store.h"
 
@@ -221,11 +223,16 @@ START_TEST(bad_store_files)
 	s = store_open(path, err, sizeof err);
 	ck_assert_ptr_nonnull(s);
 	store_close(s);
-	snprintf(p2, sizeof p2, "sqlite3 '%s' 'PRAGMA user_version = 9' 2>/dev/null", path);
-	if (system(p2) == 0) {
-		ck_assert_ptr_null(store_open(path, err, sizeof err));
-		ck_assert_ptr_nonnull(strstr(err, "newer pk2d: schema version 9"));
+	{
+		sqlite3 *db;
+
+		ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_exec(db, "PRAGMA user_version = 9", NULL, NULL, NULL),
+		                 SQLITE_OK);
+		sqlite3_close(db);
 	}
+	ck_assert_ptr_null(store_open(path, err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "newer pk2d: schema version 9"));
 }
 END_TEST
 

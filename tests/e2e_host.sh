@@ -9,6 +9,8 @@ set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
+# PK2D_VALGRIND="valgrind -q --error-exitcode=99 ..." runs every pk2d under a checker.
+pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 data=$(cd "$PK2D_TOP_SRCDIR/tests/data" && pwd)/good.csv
 fail() { echo "FAIL: $*"; exit 1; }
 # ASan catches a SIGSEGV, reports it and exits with 1.
@@ -33,7 +35,7 @@ printf 'this is text, not an ELF object\n' >"$tmp/plugins/not_so.so"
 } >"$tmp/pk2d.ini"
 
 rc=0
-"$pk2d" -q -c "$tmp/pk2d.ini" report --format json -o "$tmp/report.json" 2>"$tmp/err" || rc=$?
+pk2d_run -q -c "$tmp/pk2d.ini" report --format json -o "$tmp/report.json" 2>"$tmp/err" || rc=$?
 test $rc -eq 1 || fail "report exit status $rc, want 1"
 test -s "$tmp/report.json" || fail "no report written"
 if ls "$tmp" | grep -q 'tmp\.'; then fail "temporary file left behind"; fi
@@ -63,7 +65,7 @@ if grep -q 'warning' "$tmp/err"; then fail "-q still shows warnings"; fi
 
 # The text report on standard output says the same.
 rc=0
-"$pk2d" -c "$tmp/pk2d.ini" report >"$tmp/report.txt" 2>/dev/null || rc=$?
+pk2d_run -c "$tmp/pk2d.ini" report >"$tmp/report.txt" 2>/dev/null || rc=$?
 test $rc -eq 1 || fail "text report exit status $rc"
 has "$tmp/report.txt" 'exit status 3'
 has "$tmp/report.txt" 'total 63.02.09.2007 (Sang-Sang) 2023: 66.67 (40 / 60)'
@@ -72,7 +74,7 @@ has "$tmp/report.txt" '63.02.09.2007 RT 2 2023: 60.00 (24 / 40)'
 # A required plugin that fails: no report at all, exit 1.
 sed 's/^\[plugin.crash\]$/[plugin.crash]\nrequired = yes/' "$tmp/pk2d.ini" >"$tmp/req.ini"
 rc=0
-"$pk2d" -c "$tmp/req.ini" report -o "$tmp/req.json" 2>"$tmp/err" || rc=$?
+pk2d_run -c "$tmp/req.ini" report -o "$tmp/req.json" 2>"$tmp/err" || rc=$?
 test $rc -eq 1 || fail "required failure exit status $rc"
 test ! -e "$tmp/req.json" || fail "report written although a required plugin failed"
 has "$tmp/err" "required plugin 'crash' did not run: $crash"
@@ -80,8 +82,8 @@ has "$tmp/err" "required plugin 'crash' did not run: $crash"
 # Only good: exit 0, and --no-fork writes the same report.
 printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\n[plugin.good]\ndata = %s\n' "$data" \
 	>"$tmp/ok.ini"
-"$pk2d" -c "$tmp/ok.ini" report -f json -o "$tmp/ok.json" || fail "good alone failed"
-"$pk2d" -c "$tmp/ok.ini" --no-fork report -f json -o "$tmp/ok-nofork.json" ||
+pk2d_run -c "$tmp/ok.ini" report -f json -o "$tmp/ok.json" || fail "good alone failed"
+pk2d_run -c "$tmp/ok.ini" --no-fork report -f json -o "$tmp/ok-nofork.json" ||
 	fail "--no-fork failed"
 sed '/"seconds"/d' "$tmp/ok.json" >"$tmp/a"
 sed '/"seconds"/d' "$tmp/ok-nofork.json" >"$tmp/b"
@@ -89,15 +91,15 @@ cmp -s "$tmp/a" "$tmp/b" || fail "--no-fork gives another report"
 
 # check: init only; bad plugins make it fail.
 rc=0
-"$pk2d" -c "$tmp/pk2d.ini" check >"$tmp/check.txt" 2>/dev/null || rc=$?
+pk2d_run -c "$tmp/pk2d.ini" check >"$tmp/check.txt" 2>/dev/null || rc=$?
 test $rc -eq 1 || fail "check exit status $rc"
 has "$tmp/check.txt" 'crash            crash        ok'
 has "$tmp/check.txt" 'bad_abi          bad_abi      not loaded: '
-"$pk2d" -c "$tmp/ok.ini" check >/dev/null || fail "check of a good configuration failed"
+pk2d_run -c "$tmp/ok.ini" check >/dev/null || fail "check of a good configuration failed"
 
 # plugins: everything on the path, refused files with their reason.
 rc=0
-"$pk2d" -c "$tmp/pk2d.ini" plugins >"$tmp/plugins.txt" 2>/dev/null || rc=$?
+pk2d_run -c "$tmp/pk2d.ini" plugins >"$tmp/plugins.txt" 2>/dev/null || rc=$?
 test $rc -eq 1 || fail "plugins exit status $rc (refused files are listed as errors)"
 has "$tmp/plugins.txt" "  file: $tmp/plugins/not_so.so"
 has "$tmp/plugins.txt" '  refused: not a loadable shared object'
@@ -108,7 +110,7 @@ has "$tmp/plugins.txt" '    data                 (required)'
 # Configuration errors: all of them, with file:line, exit 1, no output.
 printf '[pk2d]\nperiod = 2023\narea = 63\njobs = x\n[plugin.good]\ndat = y\n' >"$tmp/bad.ini"
 rc=0
-"$pk2d" -c "$tmp/bad.ini" report 2>"$tmp/err" >"$tmp/out" || rc=$?
+pk2d_run -c "$tmp/bad.ini" report 2>"$tmp/err" >"$tmp/out" || rc=$?
 test $rc -eq 1 || fail "configuration error exit status $rc"
 has "$tmp/err" "pk2d: $tmp/bad.ini:4: jobs 'x' is not a whole number"
 test ! -s "$tmp/out" || fail "output despite configuration errors"
@@ -117,15 +119,15 @@ test ! -s "$tmp/out" || fail "output despite configuration errors"
 for args in "--bogus report" "frobnicate" "" "report extra" "-j 0 report" "-f pdf report"; do
 	rc=0
 	# shellcheck disable=SC2086
-	"$pk2d" $args >/dev/null 2>&1 || rc=$?
+	pk2d_run $args >/dev/null 2>&1 || rc=$?
 	test $rc -eq 2 || fail "'pk2d $args' exit status $rc, want 2"
 done
-"$pk2d" --help | grep -q '^Usage: pk2d' || fail "--help"
-"$pk2d" --version | grep -q '^pk2d ' || fail "--version"
+pk2d_run --help | grep -q '^Usage: pk2d' || fail "--help"
+pk2d_run --version | grep -q '^pk2d ' || fail "--version"
 
 # An output file that cannot be written: exit 1, with the reason.
 rc=0
-"$pk2d" -c "$tmp/ok.ini" report -o "$tmp/no/such/dir/r.txt" 2>"$tmp/err" || rc=$?
+pk2d_run -c "$tmp/ok.ini" report -o "$tmp/no/such/dir/r.txt" 2>"$tmp/err" || rc=$?
 test $rc -eq 1 || fail "unwritable output exit status $rc"
 has "$tmp/err" "cannot create a temporary file"
 echo "end-to-end host test passed"

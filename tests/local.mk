@@ -139,7 +139,7 @@ tests_check_svg_CFLAGS = $(TEST_CFLAGS)
 tests_check_svg_LDADD = $(TEST_LDADD)
 TESTS += tests/check_svg
 check_PROGRAMS += tests/check_store
-tests_check_store_CFLAGS = $(TEST_CFLAGS)
+tests_check_store_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
 tests_check_store_LDADD = $(TEST_LDADD) $(SQLITE_LIBS)
 TESTS += tests/check_store
 check_PROGRAMS += tests/check_report
@@ -203,6 +203,9 @@ tests_check_activities_LDADD = $(TEST_LDADD)
 # The built pk2d with pkk, education and two activities instances.
 dist_check_SCRIPTS += tests/plugins_e2e.sh
 TESTS += tests/plugins_e2e.sh
+# Missing, empty, column-less and header-only files for every plugin.
+dist_check_SCRIPTS += tests/bad_inputs.sh
+TESTS += tests/bad_inputs.sh
 # The readers shared by the plugins, compiled in as in each plugin.
 check_PROGRAMS += tests/check_plugin_common
 TESTS += tests/check_plugin_common
@@ -217,3 +220,15 @@ check_PROGRAMS += %D%/check_prevalence_class
 TESTS += %D%/check_prevalence_class
 %C%_check_prevalence_class_CFLAGS = $(TEST_CFLAGS)
 %C%_check_prevalence_class_LDADD = $(TEST_LDADD)
+
+# The progress line's decisions and drawing (src/log.c).
+check_PROGRAMS += %D%/check_log
+TESTS += %D%/check_log
+%C%_check_log_CFLAGS = $(TEST_CFLAGS)
+%C%_check_log_LDADD = $(TEST_LDADD)
+
+# Shell tests run under the shell, whatever LOG_COMPILER says: valgrind over
+# /bin/sh checks the shell and coreutils. They run pk2d under
+# $PK2D_VALGRIND when it is set (see docs/design.md, "Checking").
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)

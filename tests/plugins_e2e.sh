@@ -7,6 +7,8 @@
 set -eu
 
 pk2d=${PK2D_TOP_BUILDDIR:?}/src/pk2d
+# PK2D_VALGRIND="valgrind -q --error-exitcode=99 ..." runs every pk2d under a checker.
+pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
@@ -88,7 +90,7 @@ $V,2,2023,4,6
 EOF
 
 status=0
-"$pk2d" -c pk2d.ini -f json -o report.json report 2>stderr.txt || status=$?
+pk2d_run -c pk2d.ini -f json -o report.json report 2>stderr.txt || status=$?
 if [ "$status" -ne 0 ]; then
 	cat stderr.txt
 	echo "pk2d report exited $status" >&2
@@ -147,7 +149,7 @@ grep -q "^$V,1,Mawar,2,3,100.0,100.0,50.0,50.0,0.0\$" pkk-dasawisma.csv || {
 # report is still written, pk2d exits 1 and names the key's file and line.
 sed 's/anak_berakta$/anak_akta/' agencies.ini >agencies.tmp && mv agencies.tmp agencies.ini
 status=0
-"$pk2d" -c pk2d.ini -o report.txt report 2>stderr.txt || status=$?
+pk2d_run -c pk2d.ini -o report.txt report 2>stderr.txt || status=$?
 test "$status" -eq 1 || { echo "expected exit 1, got $status" >&2; exit 1; }
 grep -q "agencies.ini:9: indicator 'akta_anak': column 'anak_akta' is not in" stderr.txt || {
 	cat stderr.txt >&2

@@ -1,8 +1,7 @@
 #!/bin/sh
 # Regenerates docs/report-sample.png: the HTML report of the bundled sample
-# (conf/sample/pk2d.ini) when it exists, else of pk2d-synth's Desa Sang-Sang
-# for 2022 and 2023 (so that the trend has a previous period), rendered by
-# headless Chromium. Run from the top of a checkout after building in BUILD
+# (conf/sample/pk2d.ini), rendered by headless Chromium. Run from the top
+# of a checkout after building in BUILD
 # (default _build/plain).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,17 +9,8 @@ build=${1:-$top/_build/plain}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 export PK2D_PLUGIN_PATH="$build/plugins" PK2D_DATA_DIR="$top/data"
-if [ -f "$top/conf/sample/pk2d.ini" ]; then
-	"$build/src/pk2d" -q -c "$top/conf/sample/pk2d.ini" --store "$tmp/h.sqlite" report \
-		-f html -o "$tmp/r.html"
-else
-	for year in 2022 2023; do
-		"$build/src/pk2d-synth" -q -o "$tmp/$year" -a 63.02.09.2007 -p $year \
-			--seed $((year - 2020)) --kk 786 --rt 10
-		"$build/src/pk2d" -q -c "$tmp/$year/pk2d.ini" --store "$tmp/h.sqlite" report \
-			-f html -o "$tmp/r.html"
-	done
-fi
+"$build/src/pk2d" -q -c "$top/conf/sample/pk2d.ini" --store "$tmp/h.sqlite" report \
+	-f html -o "$tmp/r.html"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 	--disable-background-networking --disable-component-update --disable-sync \
 	--hide-scrollbars --user-data-dir="$tmp/profile" --window-size=1200,2300 \

@@ -5,7 +5,7 @@
 set -eu
 build_pkgs="build-essential autoconf automake libtool pkg-config libinih-dev check
 libsqlite3-dev libcjson-dev libxlsxwriter-dev valgrind"
-test_pkgs="chromium"
+test_pkgs="chromium sqlite3"
 test_nr_pkgs="libreoffice-calc-nogui"
 
 sudo=""

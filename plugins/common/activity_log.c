@@ -1,6 +1,7 @@
 /*
  * activity_log.c - reading the shared activity log.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "activity_log.h"
@@ -146,90 +147,142 @@ static int row_volume(const pk2d_host_api *api, pk2d_csv *c, int col, const char
 	return 0;
 }
 
-/* One row: 1 reported, 0 rejected, <0 an error that stops the read. */
-static int read_row(const pk2d_host_api *api, pk2d_host *h, pk2d_csv *c, const int *cols,
-                    const catalogue *cat, const run_scope *scope)
+/* Checks one row into *row: 1 usable, 0 rejected. */
+static int check_row(const pk2d_host_api *api, pk2d_csv *c, const int *cols,
+                     const activity_log_spec *spec, const run_scope *scope, activity_row *row)
 {
-	pk2d_intervention_value v;
-	char area[FIELDS_AREA_MAX];
 	const char *id = api->csv_field(c, cols[ALOG_INTERVENTION]);
 	int has_target, has_realised, rc;
-	long at;
 
 	if (id[0] == '\0') {
 		api->csv_reject(c, "missing intervention: empty intervention id");
 		return 0;
 	}
-	at = catalogue_find(cat, id);
-	if (at < 0) {
+	memset(row, 0, sizeof *row);
+	row->intervention = spec->find(spec->ud, id);
+	if (row->intervention < 0) {
 		api->csv_reject(c, "unknown intervention: '%s' is not declared", id);
 		return 0;
 	}
-	memset(&v, 0, sizeof v);
-	v.intervention = cat->v[at].id;
-	if (activity_log_row_area(api, c, cols[ALOG_AREA], scope, area, sizeof area) != 0 ||
-	    activity_log_row_rt(api, c, cols[ALOG_RT], area, &v.rt) != 0 ||
+	if (activity_log_row_area(api, c, cols[ALOG_AREA], scope, row->area,
+	                          sizeof row->area) != 0 ||
+	    activity_log_row_rt(api, c, cols[ALOG_RT], row->area, &row->rt) != 0 ||
 	    activity_log_row_period(api, c, cols[ALOG_DATE], scope) != 0)
 		return 0;
-	if (row_volume(api, c, cols[ALOG_TARGET], "target", &v.target, &has_target) != 0 ||
-	    row_volume(api, c, cols[ALOG_REALISED], "realised", &v.realised, &has_realised) != 0)
+	if (row_volume(api, c, cols[ALOG_TARGET], "target", &row->target, &has_target) != 0 ||
+	    row_volume(api, c, cols[ALOG_REALISED], "realised", &row->realised,
+	               &has_realised) != 0)
 		return 0;
 	if (!has_target && !has_realised) {
 		api->csv_reject(c, "no volume: target and realisation are both empty");
 		return 0;
 	}
 	if (cols[ALOG_BUDGET] >= 0) {
-		rc = api->csv_number(c, cols[ALOG_BUDGET], &v.budget);
+		rc = api->csv_number(c, cols[ALOG_BUDGET], &row->budget);
 		if (rc == PK2D_ERR_MISSING) {
-			v.budget = 0;
-		} else if (rc != 0 || v.budget < 0) {
+			row->budget = 0;
+		} else if (rc != 0 || row->budget < 0) {
 			api->csv_note(c, "unreadable budget: '%s' counted as 0",
 			              api->csv_field(c, cols[ALOG_BUDGET]));
-			v.budget = 0;
+			row->budget = 0;
 		}
 	}
-	v.area = area;
-	rc = api->report_intervention(h, &v);
-	return rc == PK2D_ERR_NOMEM ? rc : 1;
+	return 1;
+}
+
+/* Logs "path:1: no FIELD column 'HEADER' (map it with PREFIXFIELD)". */
+static void no_column(const pk2d_host_api *api, pk2d_host *h, const char *path,
+                      const char *prefix, enum activity_log_field f, const char *why)
+{
+	api->log(h, PK2D_LOG_ERROR, "%s:1: no %s column '%s'%s (map it with %s%s)", path,
+	         activity_log_fields[f].field,
+	         fields_header(api, h, prefix, &activity_log_fields[f]), why, prefix,
+	         activity_log_fields[f].field);
+}
+
+/* The columns the file must have. PK2D_ERR_DATA (logged) when one is absent. */
+static int check_columns(const pk2d_host_api *api, pk2d_host *h, const char *path,
+                         const activity_log_spec *spec, const run_scope *scope,
+                         const int *cols)
+{
+	if (cols[ALOG_INTERVENTION] < 0) {
+		no_column(api, h, path, spec->prefix, ALOG_INTERVENTION, "");
+		return PK2D_ERR_DATA;
+	}
+	for (int f = 0; f < ALOG_N_FIELDS; f++) {
+		if ((spec->required & (1u << f)) && cols[f] < 0) {
+			no_column(api, h, path, spec->prefix, (enum activity_log_field)f, "");
+			return PK2D_ERR_DATA;
+		}
+	}
+	if (cols[ALOG_TARGET] < 0 && cols[ALOG_REALISED] < 0) {
+		api->log(h, PK2D_LOG_ERROR, "%s:1: neither column '%s' nor '%s' (target and "
+		         "realisation; map them with %starget, %srealised)", path,
+		         fields_header(api, h, spec->prefix, &activity_log_fields[ALOG_TARGET]),
+		         fields_header(api, h, spec->prefix, &activity_log_fields[ALOG_REALISED]),
+		         spec->prefix, spec->prefix);
+		return PK2D_ERR_DATA;
+	}
+	if (cols[ALOG_AREA] < 0 && !scope->area_is_village) {
+		char why[96];
+
+		snprintf(why, sizeof why, ", and the run's area %s is not a village", scope->area);
+		no_column(api, h, path, spec->prefix, ALOG_AREA, why);
+		return PK2D_ERR_DATA;
+	}
+	return 0;
+}
+
+int activity_log_each(const pk2d_host_api *api, pk2d_host *h, const char *path,
+                      const activity_log_spec *spec, const run_scope *scope)
+{
+	int cols[ALOG_N_FIELDS], rc;
+	activity_row row;
+	pk2d_csv *c = api->csv_open(h, path);
+
+	if (c == NULL)
+		return PK2D_ERR_IO;
+	rc = fields_resolve(api, h, c, spec->prefix, activity_log_fields, ALOG_N_FIELDS, cols);
+	if (rc == 0)
+		rc = check_columns(api, h, path, spec, scope, cols);
+	while (rc == 0 && (rc = api->csv_next(c)) == 1)
+		rc = check_row(api, c, cols, spec, scope, &row) ? spec->use(spec->ud, &row) : 0;
+	api->csv_close(c);
+	return rc < 0 ? rc : 0;
+}
+
+struct report_ctx {
+	const pk2d_host_api *api;
+	pk2d_host *h;
+	const catalogue *cat;
+};
+
+static long find_entry(void *ud, const char *id)
+{
+	const struct report_ctx *x = ud;
+
+	return catalogue_find(x->cat, id);
+}
+
+/* The host checks each value and logs what it refuses; only running out of
+ * memory stops the read. */
+static int report_row(void *ud, const activity_row *row)
+{
+	const struct report_ctx *x = ud;
+	pk2d_intervention_value v = {
+		.intervention = x->cat->v[row->intervention].id, .area = row->area, .rt = row->rt,
+		.target = row->target, .realised = row->realised, .budget = row->budget,
+	};
+	int rc = x->api->report_intervention(x->h, &v);
+
+	return rc == PK2D_ERR_NOMEM ? rc : 0;
 }
 
 int activity_log_read(const pk2d_host_api *api, pk2d_host *h, const char *path,
                       const char *prefix, const catalogue *cat, const run_scope *scope)
 {
-	int cols[ALOG_N_FIELDS], rc;
-	pk2d_csv *c = api->csv_open(h, path);
+	struct report_ctx x = { api, h, cat };
+	activity_log_spec spec = { prefix, 0, find_entry, report_row, &x };
 
-	if (c == NULL)
-		return PK2D_ERR_IO;
-	rc = fields_resolve(api, h, c, prefix, activity_log_fields, ALOG_N_FIELDS, cols);
-	if (rc == 0 && cols[ALOG_INTERVENTION] < 0) {
-		api->log(h, PK2D_LOG_ERROR, "%s: no column '%s' (the intervention id; map "
-		         "it with %sintervention)", path,
-		         fields_header(api, h, prefix, &activity_log_fields[ALOG_INTERVENTION]),
-		         prefix);
-		rc = PK2D_ERR_DATA;
-	}
-	if (rc == 0 && cols[ALOG_TARGET] < 0 && cols[ALOG_REALISED] < 0) {
-		api->log(h, PK2D_LOG_ERROR, "%s: neither column '%s' nor '%s' (target and "
-		         "realisation)", path,
-		         fields_header(api, h, prefix, &activity_log_fields[ALOG_TARGET]),
-		         fields_header(api, h, prefix, &activity_log_fields[ALOG_REALISED]));
-		rc = PK2D_ERR_DATA;
-	}
-	if (rc == 0 && cols[ALOG_AREA] < 0 && !scope->area_is_village) {
-		api->log(h, PK2D_LOG_ERROR, "%s: no column '%s', and the run's area %s is not "
-		         "a village", path,
-		         fields_header(api, h, prefix, &activity_log_fields[ALOG_AREA]), scope->area);
-		rc = PK2D_ERR_DATA;
-	}
-	while (rc == 0) {
-		rc = api->csv_next(c);
-		if (rc <= 0)
-			break;
-		rc = read_row(api, h, c, cols, cat, scope);
-		if (rc > 0)
-			rc = 0;
-	}
-	api->csv_close(c);
-	return rc < 0 ? rc : 0;
+	return activity_log_each(api, h, path, &spec, scope);
 }

@@ -3,9 +3,11 @@
  * reads (docs/inputs.md, "Activity log"): one row per activity or recap,
  * with area, RT, intervention id, target, realisation, date and budget.
  *
- * Shared by the pkk, education and activities modules (compiled into each).
- * Rows are checked and reported one by one through api->report_intervention;
- * every row that cannot be used is rejected through api->csv_reject with one
+ * Shared by the health, pkk, education and activities modules (compiled
+ * into each). Rows are checked one by one and handed to the plugin (the
+ * catalogue plugins report each through api->report_intervention; health
+ * sums them for its coverage indicators); every row that cannot be used is
+ * rejected through api->csv_reject with one
  * of the kinds: "missing intervention", "unknown intervention",
  * "missing area", "bad area code", "outside area", "bad rt",
  * "rt outside village", "missing date", "bad date", "outside period",
@@ -44,11 +46,39 @@ int run_scope_init(run_scope *scope, const pk2d_host_api *api, pk2d_host *h);
 /* Checks that the key prefix+FIELD keys name fields of the log (init). */
 int activity_log_check_keys(const pk2d_host_api *api, pk2d_host *h, const char *prefix);
 
-/* Reads the log at path with columns mapped by prefix keys and reports each
- * usable row of an intervention in cat. 0; PK2D_ERR_IO when the file cannot
+/* A row of the log that passed every check: a known intervention, an area
+ * within the run's, a readable RT, a date or period inside the run's, and
+ * at least one volume. An empty volume is 0; an unreadable budget (noted)
+ * too. */
+typedef struct activity_row {
+	long intervention;              /* the index find gave */
+	char area[FIELDS_AREA_MAX];
+	int rt;
+	double target, realised, budget;
+} activity_row;
+
+/* How a plugin reads its log. */
+typedef struct activity_log_spec {
+	const char *prefix;             /* of the column keys: "log_column." */
+	unsigned required;              /* (1u << ALOG_*) of the columns the file must
+	                                 * have besides the intervention */
+	long (*find)(void *ud, const char *id);        /* an intervention's index, or -1 */
+	int (*use)(void *ud, const activity_row *row); /* 0, or an error that stops */
+	void *ud;
+} activity_log_spec;
+
+/* Reads the log at path: every row is checked and handed to spec->use, or
+ * rejected with one of the kinds above. 0; PK2D_ERR_IO when the file cannot
  * be opened or read; PK2D_ERR_CONFIG for a mapped column the file lacks;
- * PK2D_ERR_DATA when the file lacks the intervention column or both volume
- * columns, or has no area column while the run's area is not a village. */
+ * PK2D_ERR_DATA (logged as "file:1: ...") when the file lacks the
+ * intervention column, a required column, or both volume columns, or has
+ * no area column while the run's area is not a village; what use
+ * returned. */
+int activity_log_each(const pk2d_host_api *api, pk2d_host *h, const char *path,
+                      const activity_log_spec *spec, const run_scope *scope);
+
+/* activity_log_each for the interventions of cat, each row reported through
+ * api->report_intervention (prefix the column keys' prefix). */
 int activity_log_read(const pk2d_host_api *api, pk2d_host *h, const char *path,
                       const char *prefix, const catalogue *cat, const run_scope *scope);
 

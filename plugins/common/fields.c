@@ -2,6 +2,7 @@
  * fields.c - column mapping and the value forms of docs/inputs.md.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,7 +22,8 @@ struct key_check {
 static int check_one_key(void *ud, const char *key, const char *value)
 {
 	struct key_check *k = ud;
-	size_t i;
+	char known[512];
+	size_t i, len = 0;
 
 	(void)value;
 	if (strncasecmp(key, k->prefix, k->prefix_len) != 0)
@@ -29,8 +31,12 @@ static int check_one_key(void *ud, const char *key, const char *value)
 	for (i = 0; i < k->n; i++)
 		if (strcasecmp(key + k->prefix_len, k->specs[i].field) == 0)
 			return 0;
-	k->api->log(k->h, PK2D_LOG_ERROR, "%s: unknown column field '%s' in key '%s'",
-	            k->api->config_where(k->h, key), key + k->prefix_len, key);
+	known[0] = '\0';
+	for (i = 0; i < k->n && len < sizeof known; i++)
+		len += (size_t)snprintf(known + len, sizeof known - len, "%s%s", i ? " " : "",
+		                        k->specs[i].field);
+	k->api->log(k->h, PK2D_LOG_ERROR, "%s: unknown column field '%s' in key '%s' (fields: %s)",
+	            k->api->config_where(k->h, key), key + k->prefix_len, key, known);
 	k->bad = 1;
 	return 0;
 }

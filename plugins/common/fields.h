@@ -1,6 +1,6 @@
 /*
- * fields.h - small readers shared by the pkk, education and activities
- * plugins: column mapping from "column.FIELD = Header" keys, and the value
+ * fields.h - small readers shared by the health, pkk, education and
+ * activities plugins: column mapping from "column.FIELD = Header" keys, and the value
  * forms of docs/inputs.md (area codes, RT numbers, ticks, DHIS2 periods).
  *
  * These files are compiled into each plugin module (plugins cannot link each

@@ -1,4 +1,4 @@
-# Sources shared by the pkk, education and activities plugins. Plugins cannot
+# Sources shared by the health, pkk, education and activities plugins. Plugins cannot
 # link each other or the host, so each module compiles its own copy (the
 # symbols stay hidden: only pk2d_plugin_descriptor is exported).
 PLUGIN_COMMON_SOURCES = \

@@ -68,19 +68,44 @@ static int grow(strmap *m)
 	return 0;
 }
 
-int strmap_put(strmap *m, const char *key, size_t val)
+/* The slot of key after making room for one more key; a key not yet in
+ * the map is stored there (copied) with val. 1 found, 0 added, or
+ * PK2D_ERR_NOMEM. */
+static int find_or_add(strmap *m, const char *key, size_t val, size_t *slot)
 {
 	size_t i;
 
 	if ((m->len + 1) * 2 > m->cap && grow(m) != 0)
 		return PK2D_ERR_NOMEM;
 	i = slot_of(m, key);
-	if (m->keys[i] == NULL) {
-		m->keys[i] = strdup(key);
-		if (m->keys[i] == NULL)
-			return PK2D_ERR_NOMEM;
-		m->len++;
-	}
+	*slot = i;
+	if (m->keys[i] != NULL)
+		return 1;
+	m->keys[i] = strdup(key);
+	if (m->keys[i] == NULL)
+		return PK2D_ERR_NOMEM;
+	m->vals[i] = val;
+	m->len++;
+	return 0;
+}
+
+int strmap_get_or_put(strmap *m, const char *key, size_t *val)
+{
+	size_t i;
+	int rc = find_or_add(m, key, *val, &i);
+
+	if (rc == 1)
+		*val = m->vals[i];
+	return rc;
+}
+
+int strmap_put(strmap *m, const char *key, size_t val)
+{
+	size_t i;
+	int rc = find_or_add(m, key, val, &i);
+
+	if (rc < 0)
+		return rc;
 	m->vals[i] = val;
 	return 0;
 }

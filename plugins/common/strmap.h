@@ -1,6 +1,7 @@
 /*
  * strmap.h - a string-keyed hash map to small integers, for grouping rows
- * (by area, RT and dasawisma; by KK; by child id) inside a plugin. Keys are
+ * (by area, RT and dasawisma; by KK; by child id; by intervention, area
+ * and RT) inside a plugin. Keys are
  * copied; values are the caller's indices into its own arrays.
  */
 #ifndef PK2D_PLUGIN_STRMAP_H
@@ -19,6 +20,9 @@ typedef struct strmap {
 int strmap_get(const strmap *m, const char *key, size_t *val);
 /* Sets key to val (adding or replacing). 0, or PK2D_ERR_NOMEM. */
 int strmap_put(strmap *m, const char *key, size_t val);
+/* Looks key up, adding it with *val when absent: 1 found (*val set to the
+ * stored value), 0 added, PK2D_ERR_NOMEM. One probe either way. */
+int strmap_get_or_put(strmap *m, const char *key, size_t *val);
 void strmap_free(strmap *m);
 
 #endif

@@ -117,10 +117,6 @@ static int read_settings(edu_state *s)
 
 	s->children_path = api->config_path(s->h, "children");
 	s->log_path = api->config_path(s->h, "log");
-	if (s->children_path == NULL) {
-		api->log(s->h, PK2D_LOG_ERROR, "children is not set");
-		rc = PK2D_ERR_CONFIG;
-	}
 	if (ref != NULL) {
 		if (fields_date(ref, &s->reference) != 0) {
 			api->log(s->h, PK2D_LOG_ERROR, "%s: reference_date must be a date "
@@ -414,27 +410,27 @@ static int read_children(edu_state *s)
 		return PK2D_ERR_IO;
 	rc = fields_resolve(api, s->h, c, "column.", edu_child_fields, CF_N, cols);
 	if (rc == 0 && cols[CF_STATUS] < 0) {
-		api->log(s->h, PK2D_LOG_ERROR, "%s: no column '%s' (the child's school status; map "
+		api->log(s->h, PK2D_LOG_ERROR, "%s:1: no column '%s' (the child's school status; map "
 		         "it with column.status)", s->children_path,
 		         fields_header(api, s->h, "column.", &edu_child_fields[CF_STATUS]));
 		rc = PK2D_ERR_DATA;
 	}
 	if (rc == 0 && cols[CF_BIRTH] < 0 && cols[CF_AGE] < 0) {
-		api->log(s->h, PK2D_LOG_ERROR, "%s: neither column '%s' nor '%s' (birth date or "
+		api->log(s->h, PK2D_LOG_ERROR, "%s:1: neither column '%s' nor '%s' (birth date or "
 		         "age)", s->children_path,
 		         fields_header(api, s->h, "column.", &edu_child_fields[CF_BIRTH]),
 		         fields_header(api, s->h, "column.", &edu_child_fields[CF_AGE]));
 		rc = PK2D_ERR_DATA;
 	}
 	if (rc == 0 && cols[CF_AREA] < 0 && !s->scope.area_is_village) {
-		api->log(s->h, PK2D_LOG_ERROR, "%s: no column '%s', and the run's area %s is not a "
+		api->log(s->h, PK2D_LOG_ERROR, "%s:1: no column '%s', and the run's area %s is not a "
 		         "village", s->children_path,
 		         fields_header(api, s->h, "column.", &edu_child_fields[CF_AREA]),
 		         s->scope.area);
 		rc = PK2D_ERR_DATA;
 	}
 	if (rc == 0 && cols[CF_KK] < 0)
-		api->log(s->h, PK2D_LOG_WARNING, "%s: no column '%s': kk_children_in_school is not "
+		api->log(s->h, PK2D_LOG_WARNING, "%s:1: no column '%s': kk_children_in_school is not "
 		         "reported", s->children_path,
 		         fields_header(api, s->h, "column.", &edu_child_fields[CF_KK]));
 	while (rc == 0) {

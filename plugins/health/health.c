@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "pk2d/plugin.h"
+#include "../common/activity_log.h"
 #include "indicators.h"
 #include "interventions.h"
 #include "outputs.h"
@@ -24,8 +25,6 @@ struct health {
 	const pk2d_host_api *api;
 	pk2d_host *h;
 	who_tables *tables;
-	ppgbm_columns cols;
-	const char *log_headers[LF_N];
 	iv_set ivs;
 };
 
@@ -39,7 +38,7 @@ static const pk2d_config_key config_keys[] = {
 	  "flags to this CSV file" },
 	{ "followup_output", NULL, 0, "write the by-name list of children to follow up to this "
 	  "CSV file (personal data)" },
-	{ "intervention_log", NULL, 0, "health intervention log (activity log CSV)" },
+	{ "log", NULL, 0, "health intervention log (activity log CSV)" },
 	{ "log_column.*", NULL, 0, "log_column.FIELD = header (area rt intervention target "
 	  "realised date budget)" },
 	{ "interventions", NULL, 0, "interventions to declare, in order (default: the nine of "
@@ -57,37 +56,6 @@ static void health_fini(void *state)
 	interventions_free(&s->ivs);
 	free(s->tables);
 	free(s);
-}
-
-struct column_ctx {
-	struct health *s;
-	int rc;
-};
-
-static int column_key(void *ud, const char *key, const char *value)
-{
-	struct column_ctx *ctx = ud;
-	struct health *s = ctx->s;
-	char err[512];
-
-	if (strncmp(key, "log_column.", 11) == 0) {
-		for (int i = 0; i < LF_N; i++) {
-			if (strcmp(key + 11, iv_log_field_names[i]) == 0) {
-				s->log_headers[i] = value;
-				return 0;
-			}
-		}
-		s->api->log(s->h, PK2D_LOG_ERROR, "%s: %s: unknown field '%s' (area rt "
-		            "intervention target realised date budget)",
-		            s->api->config_where(s->h, key), key, key + 11);
-		ctx->rc = PK2D_ERR_CONFIG;
-		return 0;
-	}
-	if (ppgbm_columns_set(&s->cols, key, value, err, sizeof err) < 0) {
-		s->api->log(s->h, PK2D_LOG_ERROR, "%s: %s", s->api->config_where(s->h, key), err);
-		ctx->rc = PK2D_ERR_CONFIG;
-	}
-	return 0;
 }
 
 static int read_target(struct health *s, double *target)
@@ -110,29 +78,27 @@ static int read_target(struct health *s, double *target)
 static int health_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 {
 	struct health *s = calloc(1, sizeof *s);
-	struct column_ctx ctx = { s, 0 };
 	char dir[4096];
 	double target;
-	int rc;
+	int rc, rc2;
 
 	*state = s;
 	if (s == NULL)
 		return PK2D_ERR_NOMEM;
 	s->api = api;
 	s->h = h;
-	ppgbm_columns_default(&s->cols);
-	for (int i = 0; i < LF_N; i++)
-		s->log_headers[i] = iv_log_default_headers[i];
 	/* Every configuration problem is reported before giving up. */
-	api->config_each(h, column_key, &ctx);
-	rc = ctx.rc;
-	int rc2 = read_target(s, &target);
+	rc = fields_check_keys(api, h, PPGBM_PREFIX, ppgbm_fields, PF_N);
+	rc2 = activity_log_check_keys(api, h, IV_LOG_PREFIX);
+	if (rc == 0)
+		rc = rc2;
+	rc2 = read_target(s, &target);
 	if (rc == 0)
 		rc = rc2;
 	if (api->config_get(h, "children") == NULL &&
-	    api->config_get(h, "intervention_log") == NULL) {
+	    api->config_get(h, "log") == NULL) {
 		api->log(h, PK2D_LOG_ERROR, "neither children (the e-PPGBM export) nor "
-		         "intervention_log is set: nothing to read");
+		         "log is set: nothing to read");
 		rc = PK2D_ERR_CONFIG;
 	}
 	rc2 = interventions_configure(&s->ivs, api, h);
@@ -168,7 +134,7 @@ static int read_children(struct health *s, pk2d_csv *c, roster *ros, FILE *out,
 	zscore_result res;
 	int more, rc;
 
-	rc = ppgbm_reader_init(&rd, api, s->h, c, &s->cols, api->run_area(s->h));
+	rc = ppgbm_reader_init(&rd, api, s->h, c, api->run_area(s->h));
 	if (rc != 0)
 		return rc;
 	while ((more = api->csv_next(c)) == 1) {
@@ -265,13 +231,13 @@ static int health_collect(void *state)
 {
 	struct health *s = state;
 	const char *children = s->api->config_path(s->h, "children");
-	const char *log = s->api->config_path(s->h, "intervention_log");
+	const char *log = s->api->config_path(s->h, "log");
 	int rc = 0;
 
 	if (children != NULL)
 		rc = collect_children(s, children);
 	if (rc == 0 && log != NULL)
-		rc = interventions_read_log(&s->ivs, s->api, s->h, log, s->log_headers);
+		rc = interventions_read_log(&s->ivs, s->api, s->h, log);
 	return rc;
 }
 

@@ -1,16 +1,14 @@
 /*
  * interventions.c - catalogue, INI selection and the intervention log.
  */
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "interventions.h"
-#include "period.h"
-#include "ppgbm.h"
-#include "strmap.h"
+#include "../common/activity_log.h"
+#include "../common/strmap.h"
 
 /* The specific interventions of Perpres 72/2021 with the 2024 targets of its
  * annex (DOMAIN.md 4.2). The source text of the ninth, imunisasi dasar
@@ -23,7 +21,7 @@ struct catalogue_entry {
 	const char *aims;        /* space-separated */
 };
 
-static const struct catalogue_entry catalogue[] = {
+static const struct catalogue_entry perpres72[] = {
 	{ "ttd_remaja", "Remaja putri mengonsumsi tablet tambah darah (TTD)",
 	  "Adolescent girls taking iron-folic acid tablets", "remaja putri", "orang", 58,
 	  "stunting" },
@@ -53,14 +51,7 @@ static const struct catalogue_entry catalogue[] = {
 	  "Children with complete basic immunisation", "anak 12-23 bulan", "anak", 90,
 	  "stunting kk_free_of_stunting" },
 };
-#define N_CATALOGUE (sizeof catalogue / sizeof catalogue[0])
-
-const char *const iv_log_field_names[LF_N] = {
-	"area", "rt", "intervention", "target", "realised", "date", "budget"
-};
-const char *const iv_log_default_headers[LF_N] = {
-	"kode_wilayah", "rt", "intervensi", "sasaran", "realisasi", "tanggal", "anggaran"
-};
+#define N_CATALOGUE (sizeof perpres72 / sizeof perpres72[0])
 
 static int valid_id(const char *s, size_t n)
 {
@@ -75,8 +66,8 @@ static int valid_id(const char *s, size_t n)
 static const struct catalogue_entry *find_catalogue(const char *id)
 {
 	for (size_t i = 0; i < N_CATALOGUE; i++)
-		if (strcmp(catalogue[i].id, id) == 0)
-			return &catalogue[i];
+		if (strcmp(perpres72[i].id, id) == 0)
+			return &perpres72[i];
 	return NULL;
 }
 
@@ -229,7 +220,7 @@ int interventions_configure(iv_set *set, const pk2d_host_api *api, pk2d_host *h)
 	set->n = 0;
 	if (list == NULL) {
 		for (size_t i = 0; i < N_CATALOGUE; i++) {
-			strcat(all, catalogue[i].id);
+			strcat(all, perpres72[i].id);
 			strcat(all, " ");
 		}
 		list = all;
@@ -263,7 +254,7 @@ int interventions_configure(iv_set *set, const pk2d_host_api *api, pk2d_host *h)
 			char known[512] = "";
 			for (size_t k = 0; k < N_CATALOGUE; k++) {
 				strcat(known, k ? ", " : "");
-				strcat(known, catalogue[k].id);
+				strcat(known, perpres72[k].id);
 			}
 			config_error(&ctx, "interventions", "'%s' is not in the catalogue (%s) and has "
 			             "no intervention.ID.label", set->iv[i].id, known);
@@ -318,172 +309,75 @@ int interventions_declare(const iv_set *set, const pk2d_host_api *api, pk2d_host
 }
 
 /* Sums per (intervention, area, RT), reported at the end. */
+struct log_sum {
+	size_t iv;
+	char area[FIELDS_AREA_MAX];
+	int rt;
+	double target, realised, budget;
+};
+
 struct log_sums {
-	strmap keys;
-	uint32_t *iv;
-	char (*area)[16];
-	int *rt;
-	double *target, *realised, *budget;
+	const iv_set *set;
+	strmap keys;            /* "iv/area/rt" -> index into v */
+	struct log_sum *v;
 	size_t n, cap;
 };
 
-static int sums_add(struct log_sums *s, uint32_t iv, const char *area, int rt,
-                    double target, double realised, double budget)
+static long find_row_iv(void *ud, const char *id)
 {
+	const struct log_sums *s = ud;
+	const health_iv *iv = find_iv(s->set, id, strlen(id));
+
+	return iv != NULL ? (long)(iv - s->set->iv) : -1;
+}
+
+static int sums_add(void *ud, const activity_row *row)
+{
+	struct log_sums *s = ud;
 	char key[96];
-	uint32_t v = (uint32_t)s->n;
+	size_t at = s->n;
 	int rc;
 
-	snprintf(key, sizeof key, "%u/%s/%d", iv, area, rt);
-	rc = strmap_get_or_add(&s->keys, key, &v);
+	snprintf(key, sizeof key, "%ld/%s/%d", row->intervention, row->area, row->rt);
+	rc = strmap_get_or_put(&s->keys, key, &at);
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
 		if (s->n == s->cap) {
 			size_t c = s->cap ? s->cap * 2 : 64;
-			void *p[6] = {
-				realloc(s->iv, c * sizeof *s->iv), NULL, NULL, NULL, NULL, NULL
-			};
-			if (p[0] != NULL) s->iv = p[0];
-			if (p[0] && (p[1] = realloc(s->area, c * sizeof *s->area)) != NULL) s->area = p[1];
-			if (p[1] && (p[2] = realloc(s->rt, c * sizeof *s->rt)) != NULL) s->rt = p[2];
-			if (p[2] && (p[3] = realloc(s->target, c * sizeof *s->target)) != NULL) s->target = p[3];
-			if (p[3] && (p[4] = realloc(s->realised, c * sizeof *s->realised)) != NULL) s->realised = p[4];
-			if (p[4] && (p[5] = realloc(s->budget, c * sizeof *s->budget)) != NULL) s->budget = p[5];
-			if (p[5] == NULL)
+			struct log_sum *v = realloc(s->v, c * sizeof *v);
+			if (v == NULL)
 				return PK2D_ERR_NOMEM;
+			s->v = v;
 			s->cap = c;
 		}
-		s->iv[v] = iv;
-		snprintf(s->area[v], sizeof s->area[v], "%s", area);
-		s->rt[v] = rt;
-		s->target[v] = s->realised[v] = s->budget[v] = 0;
+		memset(&s->v[at], 0, sizeof s->v[at]);
+		s->v[at].iv = (size_t)row->intervention;
+		memcpy(s->v[at].area, row->area, sizeof s->v[at].area);
+		s->v[at].rt = row->rt;
 		s->n++;
 	}
-	s->target[v] += target;
-	s->realised[v] += realised;
-	s->budget[v] += budget;
+	s->v[at].target += row->target;
+	s->v[at].realised += row->realised;
+	s->v[at].budget += row->budget;
 	return 0;
 }
 
-static void sums_free(struct log_sums *s)
-{
-	strmap_free(&s->keys);
-	free(s->iv);
-	free(s->area);
-	free(s->rt);
-	free(s->target);
-	free(s->realised);
-	free(s->budget);
-}
-
-/* A volume or budget: empty is 0 (with *empty set), otherwise a number >= 0. */
-static int volume(const pk2d_host_api *api, pk2d_csv *c, int col, double *out)
-{
-	if (col < 0) {
-		*out = 0;
-		return 0;
-	}
-	int rc = api->csv_number(c, col, out);
-	if (rc == PK2D_ERR_MISSING) {
-		*out = 0;
-		return 0;
-	}
-	return rc == 0 && isfinite(*out) && *out >= 0 ? 0 : PK2D_ERR_INVALID;
-}
-
-/* Whether the row's date or period lies inside [first, last]. 1 inside, 0
- * outside, -1 unreadable (the row is rejected by the caller). */
-static int in_period(const pk2d_host_api *api, pk2d_csv *c, int col, long first, long last)
-{
-	long day, p0, p1;
-	const char *text = api->csv_field(c, col);
-
-	if (api->csv_date(c, col, &day) == 0)
-		return day >= first && day <= last;
-	if (period_range(text, &p0, &p1) == 0)
-		return p0 >= first && p1 <= last;
-	return -1;
-}
-
-static int read_rows(const iv_set *set, const pk2d_host_api *api, pk2d_host *h,
-                     pk2d_csv *c, const int col[LF_N], long first, long last,
-                     struct log_sums *sums)
-{
-	const char *run_area = api->run_area(h);
-	const char *default_area = ppgbm_village_code(run_area) ? run_area : "";
-	int more;
-
-	while ((more = api->csv_next(c)) == 1) {
-		const char *area = col[LF_AREA] >= 0 ? api->csv_field(c, col[LF_AREA]) : default_area;
-		const char *id = api->csv_field(c, col[LF_INTERVENTION]);
-		const char *rt_text = col[LF_RT] >= 0 ? api->csv_field(c, col[LF_RT]) : "";
-		double target, realised, budget;
-		int rt = ppgbm_parse_rt(rt_text), inside;
-		health_iv *iv = find_iv(set, id, strlen(id));
-
-		if (!ppgbm_village_code(area)) {
-			api->csv_reject(c, "bad area: '%s' is not a village code PP.KK.CC.DDDD", area);
-			continue;
-		}
-		if (!ppgbm_area_within(area, run_area)) {
-			api->csv_reject(c, "outside area: '%s' is not in the run's area %s", area,
-			                run_area);
-			continue;
-		}
-		if (rt < 0) {
-			api->csv_reject(c, "bad rt: '%s'", rt_text);
-			continue;
-		}
-		if (iv == NULL) {
-			api->csv_reject(c, "unknown intervention: '%s'", id);
-			continue;
-		}
-		inside = in_period(api, c, col[LF_DATE], first, last);
-		if (inside < 0) {
-			api->csv_reject(c, "bad date: '%s' is neither a date nor a period",
-			                api->csv_field(c, col[LF_DATE]));
-			continue;
-		}
-		if (!inside) {
-			api->csv_reject(c, "outside period: '%s' is not in %s",
-			                api->csv_field(c, col[LF_DATE]), api->run_period(h));
-			continue;
-		}
-		if (volume(api, c, col[LF_TARGET], &target) != 0) {
-			api->csv_reject(c, "bad target: '%s'", api->csv_field(c, col[LF_TARGET]));
-			continue;
-		}
-		if (volume(api, c, col[LF_REALISED], &realised) != 0) {
-			api->csv_reject(c, "bad realised: '%s'", api->csv_field(c, col[LF_REALISED]));
-			continue;
-		}
-		if (volume(api, c, col[LF_BUDGET], &budget) != 0) {
-			api->csv_note(c, "bad budget: '%s'", api->csv_field(c, col[LF_BUDGET]));
-			budget = 0;
-		}
-		int rc = sums_add(sums, (uint32_t)(iv - set->iv), area, rt, target, realised, budget);
-		if (rc != 0)
-			return rc;
-	}
-	return more < 0 ? PK2D_ERR_DATA : 0;
-}
-
-static int report_sums(const iv_set *set, const pk2d_host_api *api, pk2d_host *h,
-                       const struct log_sums *s)
+static int report_sums(const pk2d_host_api *api, pk2d_host *h, const struct log_sums *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
-		const health_iv *iv = &set->iv[s->iv[i]];
+		const struct log_sum *x = &s->v[i];
+		const health_iv *iv = &s->set->iv[x->iv];
 		pk2d_intervention_value v = {
-			iv->id, s->area[i], s->rt[i], NULL, s->target[i], s->realised[i], s->budget[i]
+			iv->id, x->area, x->rt, NULL, x->target, x->realised, x->budget
 		};
 		int rc = api->report_intervention(h, &v);
 		if (rc != 0)
 			return rc;
-		if (s->target[i] > 0) {
+		if (x->target > 0) {
 			char cid[64];
 			snprintf(cid, sizeof cid, "coverage_%s", iv->id);
-			pk2d_value cv = { cid, s->area[i], s->rt[i], NULL, s->realised[i], s->target[i] };
+			pk2d_value cv = { cid, x->area, x->rt, NULL, x->realised, x->target };
 			rc = api->report_value(h, &cv);
 			if (rc != 0)
 				return rc;
@@ -493,45 +387,21 @@ static int report_sums(const iv_set *set, const pk2d_host_api *api, pk2d_host *h
 }
 
 int interventions_read_log(const iv_set *set, const pk2d_host_api *api, pk2d_host *h,
-                           const char *path, const char *const headers[LF_N])
+                           const char *path)
 {
-	struct log_sums sums;
-	long first, last;
-	int col[LF_N], rc;
-	static const int required[] = { LF_INTERVENTION, LF_DATE, LF_REALISED };
+	struct log_sums sums = { .set = set };
+	activity_log_spec spec = {
+		IV_LOG_PREFIX, (1u << ALOG_DATE) | (1u << ALOG_REALISED), find_row_iv, sums_add,
+		&sums
+	};
+	run_scope scope;
+	int rc = run_scope_init(&scope, api, h);
 
-	if (period_range(api->run_period(h), &first, &last) != 0) {
-		api->log(h, PK2D_LOG_ERROR, "the run's period '%s' is not a DHIS2 period",
-		         api->run_period(h));
-		return PK2D_ERR_CONFIG;
-	}
-	pk2d_csv *c = api->csv_open(h, path);
-	if (c == NULL)
-		return PK2D_ERR_IO;
-	for (int i = 0; i < LF_N; i++)
-		col[i] = api->csv_column(c, headers[i]);
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
-		if (col[required[i]] < 0) {
-			api->log(h, PK2D_LOG_ERROR, "%s:1: no %s column '%s' (set log_column.%s)", path,
-			         iv_log_field_names[required[i]], headers[required[i]],
-			         iv_log_field_names[required[i]]);
-			api->csv_close(c);
-			return PK2D_ERR_DATA;
-		}
-	}
-	if (col[LF_AREA] < 0 && !ppgbm_village_code(api->run_area(h))) {
-		api->log(h, PK2D_LOG_ERROR, "%s:1: no area column '%s' and the run's area '%s' is "
-		         "not a village (set log_column.area)", path, headers[LF_AREA],
-		         api->run_area(h));
-		api->csv_close(c);
-		return PK2D_ERR_DATA;
-	}
-	memset(&sums, 0, sizeof sums);
-	strmap_init(&sums.keys);
-	rc = read_rows(set, api, h, c, col, first, last, &sums);
-	api->csv_close(c);
 	if (rc == 0)
-		rc = report_sums(set, api, h, &sums);
-	sums_free(&sums);
+		rc = activity_log_each(api, h, path, &spec, &scope);
+	if (rc == 0)
+		rc = report_sums(api, h, &sums);
+	strmap_free(&sums.keys);
+	free(sums.v);
 	return rc;
 }

@@ -48,20 +48,15 @@ void interventions_free(iv_set *set);
 /* Declares the interventions and their coverage indicators. */
 int interventions_declare(const iv_set *set, const pk2d_host_api *api, pk2d_host *h);
 
-/* The activity log's fields (docs/inputs.md, "Activity log"), their
- * default headers and the INI keys "log_column.FIELD" that rename them. */
-enum iv_log_field {
-	LF_AREA, LF_RT, LF_INTERVENTION, LF_TARGET, LF_REALISED, LF_DATE, LF_BUDGET, LF_N
-};
-extern const char *const iv_log_field_names[LF_N];
-extern const char *const iv_log_default_headers[LF_N];
+/* The prefix of the INI keys that map the log's columns: log_column.FIELD. */
+#define IV_LOG_PREFIX "log_column."
 
-/* Reads the log at path and reports target, realisation and budget per
- * intervention, area and RT, and the coverage values. headers[] gives the
- * column of each field. Rows outside the run's period, with an unknown
- * intervention or an unusable area, RT or number are rejected. 0, or
- * PK2D_ERR_IO / _DATA / _NOMEM. */
+/* Reads the activity log at path (docs/inputs.md; plugins/common/
+ * activity_log.h: its columns, row checks and rejection kinds) and reports
+ * target, realisation and budget per intervention, area and RT, and the
+ * coverage values. The file needs the intervention, date and realisation
+ * columns. 0, or PK2D_ERR_IO / _CONFIG / _DATA / _NOMEM. */
 int interventions_read_log(const iv_set *set, const pk2d_host_api *api, pk2d_host *h,
-                           const char *path, const char *const headers[LF_N]);
+                           const char *path);
 
 #endif

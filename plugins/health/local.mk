@@ -6,13 +6,12 @@ HEALTH_SOURCES = \
 	%D%/who_tables.c %D%/who_tables.h \
 	%D%/zscore.c %D%/zscore.h \
 	%D%/ppgbm.c %D%/ppgbm.h \
-	%D%/strmap.c %D%/strmap.h \
 	%D%/prevalence.c %D%/prevalence.h \
 	%D%/roster.c %D%/roster.h \
 	%D%/indicators.c %D%/indicators.h \
-	%D%/period.c %D%/period.h \
 	%D%/interventions.c %D%/interventions.h \
-	%D%/outputs.c %D%/outputs.h
+	%D%/outputs.c %D%/outputs.h \
+	$(PLUGIN_COMMON_SOURCES)
 HEALTH_CFLAGS = -ffp-contract=off
 %C%_health_la_SOURCES = $(HEALTH_SOURCES) %D%/health.c
 %C%_health_la_CFLAGS = $(PLUGIN_CFLAGS) $(HEALTH_CFLAGS)

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "outputs.h"
-#include "period.h"
+#include "../common/fields.h"
 
 int out_open(out_file *o, const char *path, char *err, size_t errlen)
 {
@@ -218,10 +218,9 @@ int followup_write(FILE *f, const roster *r)
 			fprintf(f, "%.1f", x->age_days / ZSCORE_DAYS_PER_MONTH);
 		fputc(',', f);
 		if (x->measured != LONG_MIN) {
-			long y;
-			int m, d;
-			period_civil(x->measured, &y, &m, &d);
-			fprintf(f, "%04ld-%02d-%02d", y, m, d);
+			int y, m, d;
+			fields_civil(x->measured, &y, &m, &d);
+			fprintf(f, "%04d-%02d-%02d", y, m, d);
 		}
 		for (int k = 0; k < ZS_N; k++) {
 			fputc(',', f);

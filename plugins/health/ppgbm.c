@@ -9,14 +9,22 @@
 
 #include "ppgbm.h"
 
-const char *const ppgbm_field_names[PF_N] = {
-	"id", "kk", "area", "rt", "sex", "birth_date", "measure_date", "age_days",
-	"weight", "height", "measure", "oedema", "name", "parent", "posyandu"
-};
-
-const char *const ppgbm_default_headers[PF_N] = {
-	"NIK", "No KK", "Kode Desa", "RT", "JK", "Tgl Lahir", "Tanggal Pengukuran", NULL,
-	"Berat", "Tinggi", "Cara Ukur", "Edema", "Nama", "Nama Ortu", "Posyandu"
+const field_spec ppgbm_fields[PF_N] = {
+	[PF_ID] = { "id", "NIK" },
+	[PF_KK] = { "kk", "No KK" },
+	[PF_AREA] = { "area", "Kode Desa" },
+	[PF_RT] = { "rt", "RT" },
+	[PF_SEX] = { "sex", "JK" },
+	[PF_BIRTH] = { "birth_date", "Tgl Lahir" },
+	[PF_MEASURED] = { "measure_date", "Tanggal Pengukuran" },
+	[PF_AGE] = { "age_days", NULL },
+	[PF_WEIGHT] = { "weight", "Berat" },
+	[PF_HEIGHT] = { "height", "Tinggi" },
+	[PF_MEASURE] = { "measure", "Cara Ukur" },
+	[PF_OEDEMA] = { "oedema", "Edema" },
+	[PF_NAME] = { "name", "Nama" },
+	[PF_PARENT] = { "parent", "Nama Ortu" },
+	[PF_POSYANDU] = { "posyandu", "Posyandu" },
 };
 
 static int one_of(const char *s, const char *const *words)
@@ -67,118 +75,48 @@ int ppgbm_parse_oedema(const char *s)
 	return -1;
 }
 
-int ppgbm_parse_rt(const char *s)
+/* The header of a field, for messages ("" when it has none). */
+static const char *header(const pk2d_host_api *api, pk2d_host *h, int field)
 {
-	long v = 0;
-	int digits = 0;
+	const char *name = fields_header(api, h, PPGBM_PREFIX, &ppgbm_fields[field]);
 
-	if (*s == '\0')
-		return 0;
-	if (strncasecmp(s, "RT", 2) == 0) {
-		s += 2;
-		while (*s == ' ' || *s == '.')
-			s++;
-	}
-	for (; *s >= '0' && *s <= '9'; s++) {
-		v = v * 10 + (*s - '0');
-		if (v > 9999)
-			return -1;
-		digits++;
-	}
-	if (*s != '\0' || digits == 0 || v < 1)
-		return -1;
-	return (int)v;
-}
-
-int ppgbm_village_code(const char *s)
-{
-	static const int widths[] = { 2, 2, 2, 4 };
-
-	for (int part = 0; part < 4; part++) {
-		for (int i = 0; i < widths[part]; i++, s++)
-			if (*s < '0' || *s > '9')
-				return 0;
-		if (*s != (part < 3 ? '.' : '\0'))
-			return 0;
-		s++;
-	}
-	return 1;
-}
-
-void ppgbm_columns_default(ppgbm_columns *cols)
-{
-	for (int i = 0; i < PF_N; i++)
-		cols->header[i] = ppgbm_default_headers[i];
-}
-
-int ppgbm_columns_set(ppgbm_columns *cols, const char *key, const char *value,
-                      char *err, size_t errlen)
-{
-	if (strncmp(key, "column.", 7) != 0)
-		return 0;
-	for (int i = 0; i < PF_N; i++) {
-		if (strcmp(key + 7, ppgbm_field_names[i]) == 0) {
-			cols->header[i] = value;
-			return 1;
-		}
-	}
-	snprintf(err, errlen, "unknown field '%s' in %s (fields: id kk area rt sex "
-	         "birth_date measure_date age_days weight height measure oedema name "
-	         "parent posyandu)", key + 7, key);
-	return PK2D_ERR_CONFIG;
-}
-
-int ppgbm_area_within(const char *code, const char *area)
-{
-	size_t n;
-
-	if (area == NULL || *area == '\0' || strcmp(area, "all") == 0)
-		return 1;
-	n = strlen(area);
-	return strncmp(code, area, n) == 0 && (code[n] == '\0' || code[n] == '.');
+	return name != NULL ? name : "";
 }
 
 int ppgbm_reader_init(ppgbm_reader *r, const pk2d_host_api *api, pk2d_host *h,
-                      pk2d_csv *csv, const ppgbm_columns *cols,
-                      const char *run_area)
+                      pk2d_csv *csv, const char *run_area)
 {
-	const char *default_area = run_area;
-
 	const char *path = api->csv_path(csv);
+	int rc;
 
 	r->api = api;
 	r->csv = csv;
-	r->run_area = run_area;
-	r->default_area = run_area != NULL && ppgbm_village_code(run_area) ? run_area : "";
-	for (int i = 0; i < PF_N; i++)
-		r->col[i] = cols->header[i] != NULL && *cols->header[i] != '\0'
-		                ? api->csv_column(csv, cols->header[i]) : -1;
-
+	r->run_area = run_area != NULL ? run_area : "";
+	rc = fields_resolve(api, h, csv, PPGBM_PREFIX, ppgbm_fields, PF_N, r->col);
+	if (rc != 0)
+		return rc;
 	if (r->col[PF_SEX] < 0) {
 		api->log(h, PK2D_LOG_ERROR, "%s:1: no sex column '%s' (set column.sex)",
-		         path, cols->header[PF_SEX] != NULL ? cols->header[PF_SEX] : "");
+		         path, header(api, h, PF_SEX));
 		return PK2D_ERR_DATA;
 	}
 	if (r->col[PF_WEIGHT] < 0 && r->col[PF_HEIGHT] < 0) {
 		api->log(h, PK2D_LOG_ERROR, "%s:1: neither a weight column '%s' nor a height "
 		         "column '%s' (set column.weight, column.height)", path,
-		         cols->header[PF_WEIGHT] != NULL ? cols->header[PF_WEIGHT] : "",
-		         cols->header[PF_HEIGHT] != NULL ? cols->header[PF_HEIGHT] : "");
+		         header(api, h, PF_WEIGHT), header(api, h, PF_HEIGHT));
 		return PK2D_ERR_DATA;
 	}
 	if (r->col[PF_AGE] < 0 && (r->col[PF_BIRTH] < 0 || r->col[PF_MEASURED] < 0)) {
 		api->log(h, PK2D_LOG_ERROR, "%s:1: no age: needs the columns '%s' and '%s', "
 		         "or an age in days (set column.birth_date and column.measure_date, "
-		         "or column.age_days)", path,
-		         cols->header[PF_BIRTH] != NULL ? cols->header[PF_BIRTH] : "",
-		         cols->header[PF_MEASURED] != NULL ? cols->header[PF_MEASURED] : "");
+		         "or column.age_days)", path, header(api, h, PF_BIRTH),
+		         header(api, h, PF_MEASURED));
 		return PK2D_ERR_DATA;
 	}
-	if (r->col[PF_AREA] < 0 && (default_area == NULL || !ppgbm_village_code(default_area))) {
+	if (r->col[PF_AREA] < 0 && fields_area_level(run_area) != 4) {
 		api->log(h, PK2D_LOG_ERROR, "%s:1: no area column '%s' and the run's area "
-		         "'%s' is not a village (set column.area)", path,
-		         cols->header[PF_AREA] != NULL ? cols->header[PF_AREA] : "",
-		         default_area != NULL ? default_area : "");
+		         "'%s' is not a village (set column.area)", path, header(api, h, PF_AREA),
+		         run_area != NULL ? run_area : "");
 		return PK2D_ERR_DATA;
 	}
 	return 0;
@@ -255,27 +193,32 @@ int ppgbm_read_row(const ppgbm_reader *r, ppgbm_row *row)
 
 	row->placed = 0;
 	row->rt = 0;
-	row->area = r->col[PF_AREA] >= 0 ? text(r, PF_AREA) : r->default_area;
-	if (*row->area == '\0') {
-		api->csv_reject(c, "no area: the village code is empty");
-		return 0;
+	if (r->col[PF_AREA] < 0) {
+		snprintf(row->area, sizeof row->area, "%s", r->run_area);
+	} else {
+		const char *area = text(r, PF_AREA);
+		int rc = fields_area(area, row->area, sizeof row->area);
+
+		if (rc == PK2D_ERR_MISSING) {
+			api->csv_reject(c, "no area: the village code is empty");
+			return 0;
+		}
+		if (rc != 0 || fields_area_level(row->area) != 4) {
+			api->csv_reject(c, "bad area: '%s' is not a village code PP.KK.CC.DDDD",
+			                area);
+			return 0;
+		}
 	}
-	if (!ppgbm_village_code(row->area)) {
-		api->csv_reject(c, "bad area: '%s' is not a village code PP.KK.CC.DDDD", row->area);
-		return 0;
-	}
-	if (!ppgbm_area_within(row->area, r->run_area)) {
+	if (r->run_area[0] != '\0' && !fields_area_within(row->area, r->run_area)) {
 		api->csv_reject(c, "outside area: '%s' is not in the run's area %s", row->area,
 		                r->run_area);
 		return 0;
 	}
 	row->placed = 1;
-	v = ppgbm_parse_rt(text(r, PF_RT));
-	if (v < 0) {
+	if (fields_rt(text(r, PF_RT), &row->rt) != 0) {
 		api->csv_reject(c, "bad rt: '%s'", text(r, PF_RT));
 		return 0;
 	}
-	row->rt = v;
 	row->measured = date(r, PF_MEASURED, "measure date");
 	row->in.age_days = age_of(r, row->measured);
 	if (row->in.age_days / ZSCORE_DAYS_PER_MONTH >= 60) {

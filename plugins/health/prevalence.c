@@ -9,7 +9,9 @@ void prev_add_child(prev_counts *c, const zscore_result *r, int oedema)
 {
 	c->children++;
 	for (int i = 0; i < ZS_N; i++) {
-		if (isnan(r->z[i])) {
+		double z = r->z[i];
+
+		if (isnan(z)) {
 			c->missing[i]++;
 			continue;
 		}
@@ -19,8 +21,8 @@ void prev_add_child(prev_counts *c, const zscore_result *r, int oedema)
 			continue;
 		}
 		c->n[i]++;
-		c->sum[i] += r->z[i];
-		c->sumsq[i] += r->z[i] * r->z[i];
+		c->sum[i] += z;
+		c->sumsq[i] += z * z;
 	}
 
 	if (!isnan(r->z[ZS_LEN]) && r->flag[ZS_LEN] == 0) {

@@ -12,9 +12,6 @@
 void roster_init(roster *r)
 {
 	memset(r, 0, sizeof *r);
-	strmap_init(&r->cells);
-	strmap_init(&r->ids);
-	strmap_init(&r->kks);
 }
 
 void roster_free(roster *r)
@@ -50,11 +47,11 @@ static int reserve(void **arr, size_t *cap, size_t n, size_t sz)
 int roster_cell(roster *r, const char *area, int rt, uint32_t *cell)
 {
 	char key[64];
-	uint32_t v = (uint32_t)r->n_cells;
+	size_t v = r->n_cells;
 	int rc;
 
 	snprintf(key, sizeof key, "%s/%d", area, rt);
-	rc = strmap_get_or_add(&r->cells, key, &v);
+	rc = strmap_get_or_put(&r->cells, key, &v);
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
@@ -78,7 +75,7 @@ int roster_cell(roster *r, const char *area, int rt, uint32_t *cell)
 		memset(&r->counts[v], 0, sizeof r->counts[v]);
 		r->n_cells++;
 	}
-	*cell = v;
+	*cell = (uint32_t)v;
 	return 0;
 }
 
@@ -158,8 +155,8 @@ static int set_record(roster *r, child_rec *k, const ppgbm_row *row,
 		k->flag[i] = (signed char)res->flag[i];
 	}
 	if (*row->kk != '\0') {
-		uint32_t v = (uint32_t)r->kks.n;
-		rc = strmap_get_or_add(&r->kks, row->kk, &v);
+		size_t v = r->kks.len;
+		rc = strmap_get_or_put(&r->kks, row->kk, &v);
 		if (rc < 0)
 			return rc;
 		if (rc == 0) {
@@ -168,7 +165,7 @@ static int set_record(roster *r, child_rec *k, const ppgbm_row *row,
 				return rc;
 			r->kk_cell[v] = cell;
 		}
-		k->kk = v;
+		k->kk = (uint32_t)v;
 	}
 	if (why != 0 && !r->no_followup)
 		return add_followup(r, row, res, cell, why, &k->follow);
@@ -178,14 +175,15 @@ static int set_record(roster *r, child_rec *k, const ppgbm_row *row,
 int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long line,
                long *other_line)
 {
-	uint32_t cell, index = (uint32_t)r->n_kids;
+	uint32_t cell;
+	size_t index = r->n_kids;
 	int rc = roster_cell(r, row->area, row->rt, &cell);
 
 	*other_line = 0;
 	if (rc != 0)
 		return rc;
 	if (*row->id != '\0') {
-		rc = strmap_get_or_add(&r->ids, row->id, &index);
+		rc = strmap_get_or_put(&r->ids, row->id, &index);
 		if (rc < 0)
 			return rc;
 		if (rc == 1) {
@@ -209,14 +207,16 @@ int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long l
 
 int roster_count(roster *r)
 {
-	size_t n_kk = r->kks.n;
+	size_t n_kk = r->kks.len;
 	unsigned char *state = calloc(n_kk != 0 ? n_kk : 1, 1);   /* 1 measured, 2 stunted */
 
 	if (state == NULL)
 		return PK2D_ERR_NOMEM;
 	for (size_t i = 0; i < r->n_kids; i++) {
 		const child_rec *k = &r->kids[i];
-		zscore_result res;
+		/* A record keeps only the rounded z-scores and flags, all that
+		 * the counting reads. */
+		zscore_result res = { .cmeasure = 0 };
 		for (int j = 0; j < ZS_N; j++) {
 			res.z[j] = k->z[j];
 			res.flag[j] = k->flag[j];

@@ -12,7 +12,7 @@
 
 #include "ppgbm.h"
 #include "prevalence.h"
-#include "strmap.h"
+#include "../common/strmap.h"
 
 #define ROSTER_NONE UINT32_MAX
 

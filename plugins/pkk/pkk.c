@@ -95,10 +95,6 @@ static int pkk_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 		rc2 = catalogue_read_config(&s->cat, api, h, own_indicator, NULL);
 	if (rc == 0 || rc2 == PK2D_ERR_NOMEM)
 		rc = rc2;
-	if (rc == 0 && s->recap_path == NULL) {
-		api->log(h, PK2D_LOG_ERROR, "recap is not set");
-		rc = PK2D_ERR_CONFIG;
-	}
 	for (i = 0; rc == 0 && i < pkk_n_indicators; i++) {
 		rc = api->declare_indicator(h, &pkk_indicators[i].d);
 		if (rc != 0)

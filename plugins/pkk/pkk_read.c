@@ -227,10 +227,13 @@ static void add_recap_row(pkk_state *s, pkk_group *g, pk2d_csv *c, const int *co
 
 /* Marks the recap indicators whose columns the file has; warns about the
  * others, which are not reported. */
-static void mark_available(pkk_state *s, const int *cols)
+/* Marks the indicators whose columns the recap has, warning about each
+ * that it lacks. Returns how many indicators that need a column have
+ * theirs. */
+static size_t mark_available(pkk_state *s, const int *cols)
 {
 	const pk2d_host_api *api = s->api;
-	size_t i;
+	size_t i, found = 0;
 
 	for (i = 0; i < pkk_n_indicators; i++) {
 		const pkk_indicator *d = &pkk_indicators[i];
@@ -243,12 +246,14 @@ static void mark_available(pkk_state *s, const int *cols)
 		else if (d->field2 >= 0 && cols[d->field2] < 0)
 			missing = d->field2;
 		s->available[i] = missing < 0;
+		found += missing < 0 && d->field >= 0;
 		if (missing >= 0)
-			api->log(s->h, PK2D_LOG_WARNING, "%s: no column '%s': indicator '%s' is not "
+			api->log(s->h, PK2D_LOG_WARNING, "%s:1: no column '%s': indicator '%s' is not "
 			         "reported", s->recap_path,
 			         fields_header(api, s->h, "column.", &pkk_recap_fields[missing]),
 			         d->d.id);
 	}
+	return found;
 }
 
 static int recap_row(pkk_state *s, pk2d_csv *c, const int *cols)
@@ -286,7 +291,7 @@ int pkk_read_recap(pkk_state *s)
 		return PK2D_ERR_IO;
 	rc = fields_resolve(api, s->h, c, "column.", pkk_recap_fields, RF_N, cols);
 	if (rc == 0 && cols[RF_AREA] < 0 && !s->scope.area_is_village) {
-		api->log(s->h, PK2D_LOG_ERROR, "%s: no column '%s', and the run's area %s is not a "
+		api->log(s->h, PK2D_LOG_ERROR, "%s:1: no column '%s', and the run's area %s is not a "
 		         "village", s->recap_path,
 		         fields_header(api, s->h, "column.", &pkk_recap_fields[RF_AREA]),
 		         s->scope.area);
@@ -299,8 +304,13 @@ int pkk_read_recap(pkk_state *s)
 		         s->recap_path);
 		rc = PK2D_ERR_CONFIG;
 	}
-	if (rc == 0)
-		mark_available(s, cols);
+	if (rc == 0 && mark_available(s, cols) == 0) {
+		api->log(s->h, PK2D_LOG_ERROR, "%s:1: none of the recap's indicator columns is in "
+		         "the file (form 4.16a: '%s', '%s', ...; map them with column.FIELD)",
+		         s->recap_path, fields_header(api, s->h, "column.", &pkk_recap_fields[RF_KK]),
+		         fields_header(api, s->h, "column.", &pkk_recap_fields[RF_MALE]));
+		rc = PK2D_ERR_DATA;
+	}
 	while (rc == 0) {
 		rc = api->csv_next(c);
 		if (rc <= 0)
@@ -404,13 +414,13 @@ int pkk_read_pokja(pkk_state *s)
 		return PK2D_ERR_IO;
 	rc = fields_resolve(api, s->h, c, "pokja_column.", pkk_pokja_fields, PF_N, cols);
 	if (rc == 0 && cols[PF_POKJA] < 0) {
-		api->log(s->h, PK2D_LOG_ERROR, "%s: no column '%s' (the Pokja I-IV of each "
+		api->log(s->h, PK2D_LOG_ERROR, "%s:1: no column '%s' (the Pokja I-IV of each "
 		         "record; map it with pokja_column.pokja)", s->pokja_path,
 		         fields_header(api, s->h, "pokja_column.", &pkk_pokja_fields[PF_POKJA]));
 		rc = PK2D_ERR_DATA;
 	}
 	if (rc == 0 && cols[PF_AREA] < 0 && !s->scope.area_is_village) {
-		api->log(s->h, PK2D_LOG_ERROR, "%s: no column '%s', and the run's area %s is not a "
+		api->log(s->h, PK2D_LOG_ERROR, "%s:1: no column '%s', and the run's area %s is not a "
 		         "village", s->pokja_path,
 		         fields_header(api, s->h, "pokja_column.", &pkk_pokja_fields[PF_AREA]),
 		         s->scope.area);
@@ -426,11 +436,11 @@ int pkk_read_pokja(pkk_state *s)
 			s->available[i] = 1;
 	}
 	if (rc == 0 && cols[PF_VOLUME] < 0)
-		api->log(s->h, PK2D_LOG_WARNING, "%s: no column '%s': Pokja volumes are not "
+		api->log(s->h, PK2D_LOG_WARNING, "%s:1: no column '%s': Pokja volumes are not "
 		         "reported", s->pokja_path,
 		         fields_header(api, s->h, "pokja_column.", &pkk_pokja_fields[PF_VOLUME]));
 	if (rc == 0 && cols[PF_PEOPLE] < 0)
-		api->log(s->h, PK2D_LOG_WARNING, "%s: no column '%s': Pokja participants are not "
+		api->log(s->h, PK2D_LOG_WARNING, "%s:1: no column '%s': Pokja participants are not "
 		         "reported", s->pokja_path,
 		         fields_header(api, s->h, "pokja_column.", &pkk_pokja_fields[PF_PEOPLE]));
 	while (rc == 0) {

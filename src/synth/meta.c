@@ -70,7 +70,7 @@ void synth_write_config(const synth *s, outfile *o, const char *area, const char
 	if (s->opt.plugins & SP_HEALTH) {
 		out_str(o, "\n[plugin.health]\n");
 		put_line(o, "children = ", synth_file_name(SF_CHILDREN));
-		put_line(o, "intervention_log = ", synth_file_name(SF_HEALTH_LOG));
+		put_line(o, "log = ", synth_file_name(SF_HEALTH_LOG));
 	}
 	if (s->opt.plugins & SP_EDUCATION) {
 		out_str(o, "\n[plugin.education]\n");

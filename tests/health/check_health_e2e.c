@@ -135,7 +135,7 @@ START_TEST(report_on_sample_export)
 
 	snprintf(lines, sizeof lines,
 	         "children = %s/tests/health/data/balita.csv\n"
-	         "intervention_log = %s/tests/health/data/intervensi.csv\n"
+	         "log = %s/tests/health/data/intervensi.csv\n"
 	         "children_output = %s/anak.csv\n"
 	         "followup_output = %s/tindak-lanjut.csv\n"
 	         "interventions = pemantauan_pertumbuhan, pmt_balita_gizi_kurang, ttd_remaja\n"
@@ -191,7 +191,7 @@ START_TEST(report_on_sample_export)
 	const cJSON *log = file_stats(j, "intervensi.csv");
 	ck_assert_int_eq(problem(log, "outside period"), 1);
 	ck_assert_int_eq(problem(log, "unknown intervention"), 1);
-	ck_assert_int_eq(problem(log, "bad realised"), 1);
+	ck_assert_int_eq(problem(log, "negative volume"), 1);
 
 	/* Personal data stays out of the report. */
 	char *text = cJSON_PrintUnformatted(j);
