@@ -217,3 +217,65 @@ const char *i18n_num(int lang, double v, int dec, char *buf, size_t len)
 		*p = ',';
 	return buf;
 }
+
+/* The rotating buffers of the i18n_fmt family. */
+static char *ring(void)
+{
+	static char buf[16][64];
+	static unsigned k;
+
+	k = (k + 1) % 16;
+	return buf[k];
+}
+
+const char *i18n_fmt(int lang, double v, int dec)
+{
+	return i18n_num(lang, v, dec, ring(), 64);
+}
+
+const char *i18n_fmtv(int lang, int kind, double v)
+{
+	return i18n_value(lang, kind, v, ring(), 64);
+}
+
+const char *i18n_count(int lang, double v)
+{
+	return i18n_fmt(lang, v, !isnan(v) && v != floor(v) ? 1 : 0);
+}
+
+const char *i18n_short(int lang, double v)
+{
+	char *b = ring(), *mark;
+	size_t n;
+
+	i18n_num(lang, v, 4, b, 64);
+	mark = strchr(b, i18n_decimal(lang));
+	if (!mark)
+		return b;
+	n = strlen(b);
+	while (n > 0 && b[n - 1] == '0')
+		b[--n] = 0;
+	if (b + n - 1 == mark)
+		*mark = 0;
+	return b;
+}
+
+const char *i18n_money(int lang, double v)
+{
+	char *b = ring(), digits[48];
+	size_t n, o = 0;
+
+	if (isnan(v)) {
+		snprintf(b, 64, "-");
+		return b;
+	}
+	snprintf(digits, sizeof digits, "%.0f", v);
+	n = strlen(digits);
+	for (size_t i = 0; i < n && o < 62; i++) {
+		if (i && (n - i) % 3 == 0 && digits[i - 1] != '-')
+			b[o++] = lang == LANG_EN ? ',' : '.';
+		b[o++] = digits[i];
+	}
+	b[o] = 0;
+	return b;
+}

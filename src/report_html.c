@@ -15,48 +15,28 @@
 #include "report_view.h"
 #include "svg.h"
 
-/* Up to 8 formatted numbers alive at once (for one printf). */
+/* Numbers through the formatting helpers shared with the text and Markdown
+ * reports (i18n.h). */
 static const char *num(const report_view *v, double x, int dec)
 {
-	static char buf[8][48];
-	static int k;
-
-	k = (k + 1) % 8;
-	return i18n_num(v->lang, x, dec, buf[k], sizeof buf[k]);
+	return i18n_fmt(v->lang, x, dec);
 }
 
-/* Rupiah with thousands grouped: 240.000.000 (id), 240,000,000 (en). */
 static const char *money(const report_view *v, double x)
 {
-	static char buf[64];
-	char digits[40];
-	size_t n, o = 0;
-
-	snprintf(digits, sizeof digits, "%.0f", x);
-	n = strlen(digits);
-	for (size_t i = 0; i < n && o < sizeof buf - 2; i++) {
-		if (i && (n - i) % 3 == 0 && digits[i - 1] != '-')
-			buf[o++] = v->lang == LANG_EN ? ',' : '.';
-		buf[o++] = digits[i];
-	}
-	buf[o] = 0;
-	return buf;
+	return i18n_money(v->lang, x);
 }
 
 /* An indicator's value with the decimals of its kind. */
 static const char *val(const report_view *v, const reg_indicator *d, double x)
 {
-	static char buf[4][48];
-	static int k;
-
-	k = (k + 1) % 4;
-	return i18n_value(v->lang, d->kind, x, buf[k], sizeof buf[k]);
+	return i18n_fmtv(v->lang, d->kind, x);
 }
 
 /* A count: no decimals when whole. */
 static const char *cnt(const report_view *v, double x)
 {
-	return num(v, x, !isnan(x) && x != floor(x) ? 1 : 0);
+	return i18n_count(v->lang, x);
 }
 
 static const char *T(const report_view *v, int key)

@@ -14,27 +14,21 @@
 #include "prevalence_class.h"
 #include "report_view.h"
 
+/* Numbers through the formatting helpers shared with the text and HTML
+ * reports (i18n.h). */
 static const char *num(const report_view *v, double x, int dec)
 {
-	static char buf[8][48];
-	static int k;
-
-	k = (k + 1) % 8;
-	return i18n_num(v->lang, x, dec, buf[k], sizeof buf[k]);
+	return i18n_fmt(v->lang, x, dec);
 }
 
 static const char *val(const report_view *v, const reg_indicator *d, double x)
 {
-	static char buf[4][48];
-	static int k;
-
-	k = (k + 1) % 4;
-	return i18n_value(v->lang, d->kind, x, buf[k], sizeof buf[k]);
+	return i18n_fmtv(v->lang, d->kind, x);
 }
 
 static const char *cnt(const report_view *v, double x)
 {
-	return num(v, x, !isnan(x) && x != floor(x) ? 1 : 0);
+	return i18n_count(v->lang, x);
 }
 
 static const char *T(const report_view *v, int key)
@@ -212,7 +206,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			m(f, a->decl->target_group);
 			fprintf(f, " | %s | %s | %s | %s |\n", a->has_data ? cnt(v, a->target) : "-",
 			        a->has_data ? cnt(v, a->realised) : "-", num(v, a->coverage, 1),
-			        a->has_data && a->budget > 0 ? num(v, a->budget, 0) : "-");
+			        a->has_data && a->budget > 0 ? i18n_money(v->lang, a->budget) : "-");
 		}
 	}
 }

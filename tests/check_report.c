@@ -416,6 +416,40 @@ START_TEST(text_trend_villages_and_control_characters)
 }
 END_TEST
 
+static void write_text_report(const char *area, const char *language)
+{
+	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
+	                   .period = "2024", .area = area, .language = language,
+	                   .assessment = fx.as, .view = &fx.view };
+	char err[256];
+	FILE *f;
+
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_int_eq(report_write_text(&ctx, f, err, sizeof err), 0);
+	fclose(f);
+}
+
+/* Every number of the text report with the language's decimal mark, as in
+ * HTML and Markdown: IKK 32 + 19.2 + 56/3 = 69.87; dimension weight 0.5;
+ * the intervention 15 / 20 = 75 %; a1 in the kecamatan 16 / 25 = 64 %. */
+START_TEST(text_numbers_in_indonesian)
+{
+	write_text_report(FX_KEC, "id");
+	has("  IKK 69,87  Sedang\n");
+	has("  0,5      ");
+	has("target 20, realisasi 15 KK, cakupan 75,00 %\n");
+	has("- +kelas parenting [=HYPERLINK(\"http://x\",\"y\")]: target 20, realisasi 15, "
+	    "cakupan 75,00 %\n");
+	has("total 63.02.09 (Kelumpang Tengah) 2024: 64,00 (16 / 25)\n");
+	has("anggaran 1.000.000\n");
+	hasnt("69.87");
+	hasnt("75.00");
+	hasnt("64.00");
+}
+END_TEST
+
 START_TEST(english_village_without_store)
 {
 	fixture_teardown(&fx);
@@ -433,6 +467,14 @@ START_TEST(english_village_without_store)
 	has("A one");
 	write_with(report_md_write);
 	has("## 4. Problems");
+	/* The text report: points in English. V1: IKK 70.67, the intervention
+	 * 75 %, a1 11 / 15 = 73.33 %. */
+	write_text_report(FX_V1, "en");
+	has("  IKK 70.67  ");
+	has("target 20, realised 15 KK, coverage 75.00 %\n");
+	has("2024: 73.33 (11 / 15)\n");
+	has("budget 1,000,000\n");
+	hasnt("70,67");
 }
 END_TEST
 
@@ -453,6 +495,7 @@ int main(void)
 	tcase_add_test(tc, xlsx_is_a_zip);
 	tcase_add_test(tc, json_trend_and_villages);
 	tcase_add_test(tc, text_trend_villages_and_control_characters);
+	tcase_add_test(tc, text_numbers_in_indonesian);
 	tcase_add_test(tc, english_village_without_store);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
