@@ -315,8 +315,10 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 
 			fputs("| ", f);
 			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
-			fprintf(f, " | %s | %s | %s | %s |\n", num(v, r->prev, 1), num(v, r->cur, 1),
-			        r->change ? num(v, r->cur - r->prev, 1) : "-", change_word(v, r->change));
+			fprintf(f, " | %s | %s | %s | %s |\n", val(v, r->decl, r->prev),
+			        val(v, r->decl, r->cur),
+			        r->change ? val(v, r->decl, r->cur - r->prev) : "-",
+			        change_word(v, r->change));
 		}
 	}
 	if (t->n_progress) {

@@ -75,9 +75,17 @@ static void write_files(const report_ctx *ctx, FILE *out)
 	}
 }
 
-static void number(const report_ctx *ctx, FILE *out, double v)
+/* A value and the sums behind it: "64,00 (16 / 25)". A count is the count
+ * alone: its denominator only counts the reports summed into it. */
+static void value_sums(const report_ctx *ctx, FILE *out, const reg_indicator *ind,
+                       const reg_sum *s)
 {
-	fputs(i18n_fmt(lang(ctx), v, 2), out);
+	if (ind->kind == PK2D_COUNT) {
+		fprintf(out, "%s\n", i18n_count(lang(ctx), reg_value(ind, s)));
+		return;
+	}
+	fprintf(out, "%s (%s / %s)\n", i18n_fmt(lang(ctx), reg_value(ind, s), 2),
+	        i18n_count(lang(ctx), s->num), i18n_count(lang(ctx), s->den));
 }
 
 struct walk {
@@ -99,8 +107,7 @@ static void indicator_head(const report_ctx *ctx, FILE *out, const reg_indicator
 	area_line(ctx, out, ctx->area);
 	fprintf(out, " %s: ", ctx->period);
 	if (registry_get(ctx->reg, ind, ctx->area, RT_ALL, ctx->period, &s)) {
-		number(ctx, out, reg_value(ind, &s));
-		fprintf(out, " (%s / %s)\n", i18n_count(lang(ctx), s.num), i18n_count(lang(ctx), s.den));
+		value_sums(ctx, out, ind, &s);
 	} else {
 		fprintf(out, "%s\n", report_word(ctx, "no values"));
 	}
@@ -121,9 +128,7 @@ static int value_line(void *ud, const reg_indicator *ind, const char *area, int 
 	if (rt > 0)
 		fprintf(w->out, " RT %d", rt);
 	fprintf(w->out, " %s: ", period);
-	number(w->ctx, w->out, reg_value(ind, s));
-	fprintf(w->out, " (%s / %s)\n", i18n_count(lang(w->ctx), s->num),
-	        i18n_count(lang(w->ctx), s->den));
+	value_sums(w->ctx, w->out, ind, s);
 	return 0;
 }
 

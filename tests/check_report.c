@@ -450,6 +450,33 @@ START_TEST(text_numbers_in_indonesian)
 }
 END_TEST
 
+/* fam.kk is a count: 10 + 5 in V1 (two reports), 10 in V2, 25 in the
+ * kecamatan (three reports). Its value is the count, never shown over the
+ * number of reports; CSV keeps the sums with the count as the value. */
+START_TEST(counts_without_denominator)
+{
+	write_text_report(FX_KEC, "id");
+	has("total 63.02.09 (Kelumpang Tengah) 2024: 25\n");
+	has("    63.02.09.2007 RT 1 2024: 10\n");
+	has("    63.02.09.2008 2024: 10\n");
+	hasnt("(25 / 3)");
+	hasnt("(10 / 1)");
+	hasnt("25,00");
+	/* The agency table: the count alone, without decimals. */
+	has("    4 KK                  -         25           -  -              Jumlah?[2J KK\n");
+	write_with(report_csv_write);
+	has(",2024,fam.kk,Jumlah\033[2J KK,");
+	has(",KK,25,3,25,,\r\n");
+	has(",KK,15,2,15,,\r\n");
+	write_with(report_md_write);
+	has("| 4 | Jumlah\033\\[2J KK | KK | - | 25 | - | - |\n");
+	/* Its trend row: 25 in both years, no decimals. */
+	has("| Jumlah\033\\[2J KK | 25 | 25 | 0 | tetap |\n");
+	write_with(report_html_write);
+	has("</td><td>KK</td><td class=\"n\">-</td><td class=\"n\">25</td><td class=\"n\">-</td>");
+}
+END_TEST
+
 START_TEST(english_village_without_store)
 {
 	fixture_teardown(&fx);
@@ -496,6 +523,7 @@ int main(void)
 	tcase_add_test(tc, json_trend_and_villages);
 	tcase_add_test(tc, text_trend_villages_and_control_characters);
 	tcase_add_test(tc, text_numbers_in_indonesian);
+	tcase_add_test(tc, counts_without_denominator);
 	tcase_add_test(tc, english_village_without_store);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -99,6 +99,14 @@ hist >"$tmp/before"
 "$pk2d" -c "$tmp/a/pk2d.ini" history family.l1 >"$tmp/table" || fail "history table"
 grep -q '^family.l1 - ' "$tmp/table" || fail "history table title"
 grep -q '^Periode  *Pembilang  *Penyebut  *Nilai  *Target$' "$tmp/table" || fail "history table head"
+# A count (family.kk) is shown alone, a whole number without numerator and
+# denominator (the denominator only counts the RT reports summed); the CSV
+# keeps the sums, with the count as the value.
+"$pk2d" -q -c "$tmp/a/pk2d.ini" history family.kk >"$tmp/table" || fail "history of a count"
+grep -q '^2023  *-  *-  *[1-9][0-9]*  *-$' "$tmp/table" || fail "history of a count: $(cat "$tmp/table")"
+"$pk2d" -q -c "$tmp/a/pk2d.ini" history --format csv family.kk | tr -d '\r' >"$tmp/table"
+awk -F, 'NR == 2 && $1 == 2023 && $2 == $4 && $3 > 1 { ok = 1 } END { exit !ok }' "$tmp/table" ||
+	fail "history CSV of a count: $(cat "$tmp/table")"
 
 # 3. Rerun 2024 with other data, killed inside the store transaction: the
 # store keeps the old 2024 values and run log.
