@@ -123,6 +123,22 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_NO_DATA] = { "tidak ada data", "no data" },
 	[T_YES] = { "ya", "yes" },
 	[T_NO_WORD] = { "tidak", "no" },
+	[T_HEALTH_QUALITY] = { "Mutu data pengukuran balita", "Quality of the child measurements" },
+	[T_CHILDREN] = { "Balita diukur", "Children measured" },
+	[T_ROWS_REJECTED] = { "Baris ditolak", "Rows rejected" },
+	[T_Z_INDEX] = { "Indeks", "Index" },
+	[T_N_Z] = { "n", "n" },
+	[T_FLAGGED] = { "Ditandai (%)", "Flagged (%)" },
+	[T_MISSING] = { "Tidak ada (%)", "Missing (%)" },
+	[T_MEAN] = { "Rata-rata z", "Mean z" },
+	[T_SD] = { "SD z", "SD of z" },
+	[T_PREVALENCE] = { "Prevalensi (%)", "Prevalence (%)" },
+	[T_WHO_CLASS] = { "Kelas WHO–UNICEF", "WHO–UNICEF class" },
+	[T_HEALTH_QUALITY_SHEET] = { "Mutu Data Balita", "Child Data Quality" },
+	[T_HEALTH_QUALITY_NOTE] = { "n: z-score tanpa flag dalam rata-rata dan SD; ditandai: "
+	                            "z-score di luar batas WHO (ukur ulang)",
+	                            "n: unflagged z-scores in the mean and SD; flagged: z-scores "
+	                            "beyond the WHO limits (measure again)" },
 };
 
 const char *i18n(int lang, int key)

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "assess.h"
+#include "health_quality.h"
 #include "i18n.h"
+#include "prevalence_class.h"
 #include "report_assess.h"
 
 static const char *tr(const report_ctx *ctx, const char *id, const char *en)
@@ -216,8 +218,57 @@ static void parts_section(const report_ctx *ctx, const assess_area *aa, FILE *ou
 	}
 }
 
+static void actions_text(const report_ctx *ctx, const assess_agency *ag, FILE *out)
+{
+	fprintf(out, "  %s:\n", tr(ctx, "Intervensi", "Interventions"));
+	for (size_t i = 0; i < ag->n_actions; i++) {
+		const assess_action *x = &ag->actions[i];
+
+		fprintf(out, "  %3zu %s: ", i + 1,
+		        report_label(ctx, x->decl->label_id, x->decl->label_en));
+		if (!x->has_data) {
+			fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
+			continue;
+		}
+		fprintf(out, "target %s, %s %s %s, %s ", i18n_count(lang(ctx), x->target),
+		        tr(ctx, "realisasi", "realised"), i18n_count(lang(ctx), x->realised),
+		        x->decl->unit ? x->decl->unit : "", tr(ctx, "cakupan", "coverage"));
+		num(ctx, out, x->coverage, 0);
+		fputs(" %\n", out);
+	}
+}
+
+/* The health plugin's data quality in the area, after its agency's table. */
+static void health_quality_text(const report_ctx *ctx, const assess_area *aa, FILE *out)
+{
+	health_quality q;
+	int l = lang(ctx);
+
+	if (!health_quality_get(ctx->reg, aa->code, ctx->assessment->period, &q))
+		return;
+	fprintf(out, "  %s: %s %s, %s %s\n", i18n(l, T_HEALTH_QUALITY), i18n(l, T_CHILDREN),
+	        i18n_count(l, q.children), i18n(l, T_ROWS_REJECTED), i18n_count(l, q.rejected));
+	fprintf(out, "  %-32s %6s %14s %14s %12s %8s\n", i18n(l, T_Z_INDEX), i18n(l, T_N_Z),
+	        i18n(l, T_FLAGGED), i18n(l, T_MISSING), i18n(l, T_MEAN), i18n(l, T_SD));
+	for (int i = 0; i < HQ_N_INDEX; i++) {
+		const hq_index *x = &q.index[i];
+
+		fprintf(out, "  %-32s %6s %14s %14s %12s %8s\n", hq_index_label(l, i),
+		        i18n_count(l, x->n), i18n_fmt(l, x->flagged, 2), i18n_fmt(l, x->missing, 2),
+		        i18n_fmt(l, x->mean, 2), i18n_fmt(l, x->sd, 2));
+	}
+	fprintf(out, "  %s:\n", i18n(l, T_WHO_CLASS));
+	for (int i = 0; i < HQ_N_PREV; i++)
+		fprintf(out, "    %s: %s %% (%s)\n", hq_prev_label(ctx->reg, l, i),
+		        i18n_fmt(l, q.prevalence[i], 2),
+		        q.cls[i] == PCLASS_NONE ? "-" :
+		        prevalence_class_label(q.cls[i], l == LANG_EN ? "en" : "id"));
+}
+
 static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *out)
 {
+	const char *hq_agency = health_quality_agency(ctx->reg);
+
 	heading(out, tr(ctx, "Capaian per OPD", "Results by agency"));
 	for (size_t a = 0; a < aa->n_agencies; a++) {
 		const assess_agency *ag = &aa->agencies[a];
@@ -242,24 +293,10 @@ static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *o
 			fprintf(out, "  %-14s %s\n", range_label(ctx, r->category),
 			        report_label(ctx, r->decl->label_id, r->decl->label_en));
 		}
-		if (!ag->n_actions)
-			continue;
-		fprintf(out, "  %s:\n", tr(ctx, "Intervensi", "Interventions"));
-		for (size_t i = 0; i < ag->n_actions; i++) {
-			const assess_action *x = &ag->actions[i];
-
-			fprintf(out, "  %3zu %s: ", i + 1,
-			        report_label(ctx, x->decl->label_id, x->decl->label_en));
-			if (!x->has_data) {
-				fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
-				continue;
-			}
-			fprintf(out, "target %s, %s %s %s, %s ", i18n_count(lang(ctx), x->target),
-			        tr(ctx, "realisasi", "realised"), i18n_count(lang(ctx), x->realised),
-			        x->decl->unit ? x->decl->unit : "", tr(ctx, "cakupan", "coverage"));
-			num(ctx, out, x->coverage, 0);
-			fputs(" %\n", out);
-		}
+		if (ag->n_actions)
+			actions_text(ctx, ag, out);
+		if (hq_agency && !strcmp(ag->agency, hq_agency))
+			health_quality_text(ctx, aa, out);
 	}
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "health_quality.h"
 #include "i18n.h"
 #include "prevalence_class.h"
 #include "report_view.h"
@@ -371,8 +372,45 @@ static void who_class(FILE *f, const report_view *v, const assess_row *r)
 	        prevalence_class_label(cls, v->lang == LANG_EN ? "en" : "id"));
 }
 
+/* The health plugin's data quality in the area (health_quality.h). */
+static void health_quality_html(FILE *f, const report_view *v, const assess_area *aa)
+{
+	health_quality q;
+
+	if (!health_quality_get(v->reg, aa->code, v->period, &q))
+		return;
+	fprintf(f, "<h4>%s</h4>\n<p>%s <strong>%s</strong> &middot; %s <strong>%s</strong></p>\n",
+	        T(v, T_HEALTH_QUALITY), T(v, T_CHILDREN), cnt(v, q.children),
+	        T(v, T_ROWS_REJECTED), cnt(v, q.rejected));
+	fprintf(f, "<div class=\"charts\"><table class=\"hq\" style=\"width:auto\"><tr>"
+	        "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", T(v, T_Z_INDEX),
+	        T(v, T_N_Z), T(v, T_FLAGGED), T(v, T_MISSING), T(v, T_MEAN), T(v, T_SD));
+	for (int i = 0; i < HQ_N_INDEX; i++) {
+		const hq_index *x = &q.index[i];
+
+		fprintf(f, "<tr><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		        "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+		        hq_index_label(v->lang, i), cnt(v, x->n), num(v, x->flagged, 1),
+		        num(v, x->missing, 1), num(v, x->mean, 2), num(v, x->sd, 2));
+	}
+	fprintf(f, "</table>\n<table class=\"hq\" style=\"width:auto\"><tr><th>%s</th>"
+	        "<th class=\"n\">%s</th><th>%s</th></tr>\n", T(v, T_INDICATOR), T(v, T_PREVALENCE),
+	        T(v, T_WHO_CLASS));
+	for (int i = 0; i < HQ_N_PREV; i++) {
+		fputs("<tr><td>", f);
+		h(f, hq_prev_label(v->reg, v->lang, i));
+		fprintf(f, "</td><td class=\"n\">%s</td><td>%s</td></tr>\n", num(v, q.prevalence[i], 1),
+		        q.cls[i] == PCLASS_NONE ? "-" :
+		        prevalence_class_label(q.cls[i], v->lang == LANG_EN ? "en" : "id"));
+	}
+	fprintf(f, "</table></div>\n<p class=\"sub\">%s</p>\n", T(v, T_HEALTH_QUALITY_NOTE));
+}
+
 static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 {
+	const char *hq_agency = health_quality_agency(v->reg);
+
 	fputs("<h2", f);
 	anchor(f, aa, "opd");
 	fprintf(f, ">3. %s</h2>\n", T(v, T_AGENCY_SECTION));
@@ -431,6 +469,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			}
 			fputs("</table>\n", f);
 		}
+		if (hq_agency && !strcmp(ag->agency, hq_agency))
+			health_quality_html(f, v, aa);
 	}
 }
 

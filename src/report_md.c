@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "health_quality.h"
 #include "i18n.h"
 #include "prevalence_class.h"
 #include "report_view.h"
@@ -162,8 +163,39 @@ static void ikk(FILE *f, const report_view *v, const assess_area *aa)
 	}
 }
 
+/* The health plugin's data quality in the area (health_quality.h). */
+static void health_quality_md(FILE *f, const report_view *v, const assess_area *aa)
+{
+	static const int kq[] = { T_Z_INDEX, T_N_Z, T_FLAGGED, T_MISSING, T_MEAN, T_SD };
+	static const int kc[] = { T_INDICATOR, T_PREVALENCE, T_WHO_CLASS };
+	health_quality q;
+
+	if (!health_quality_get(v->reg, aa->code, v->period, &q))
+		return;
+	fprintf(f, "\n#### %s\n\n%s: **%s** · %s: **%s**\n", T(v, T_HEALTH_QUALITY),
+	        T(v, T_CHILDREN), cnt(v, q.children), T(v, T_ROWS_REJECTED), cnt(v, q.rejected));
+	head(f, v, 6, kq, "lrrrrr");
+	for (int i = 0; i < HQ_N_INDEX; i++) {
+		const hq_index *x = &q.index[i];
+
+		fprintf(f, "| %s | %s | %s | %s | %s | %s |\n", hq_index_label(v->lang, i),
+		        cnt(v, x->n), num(v, x->flagged, 1), num(v, x->missing, 1),
+		        num(v, x->mean, 2), num(v, x->sd, 2));
+	}
+	head(f, v, 3, kc, "lrl");
+	for (int i = 0; i < HQ_N_PREV; i++) {
+		fputs("| ", f);
+		m(f, hq_prev_label(v->reg, v->lang, i));
+		fprintf(f, " | %s | %s |\n", num(v, q.prevalence[i], 1),
+		        q.cls[i] == PCLASS_NONE ? "-" :
+		        prevalence_class_label(q.cls[i], v->lang == LANG_EN ? "en" : "id"));
+	}
+	fprintf(f, "\n%s\n", T(v, T_HEALTH_QUALITY_NOTE));
+}
+
 static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 {
+	const char *hq_agency = health_quality_agency(v->reg);
 	static const int kr[] = { T_NO, T_INDICATOR, T_UNIT, T_TARGET, T_REALISATION, T_CAPAIAN,
 	                          T_CATEGORY };
 	static const int ka[] = { T_INTERVENTION, T_TARGET_GROUP, T_TARGET, T_REALISATION,
@@ -208,6 +240,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			        a->has_data ? cnt(v, a->realised) : "-", num(v, a->coverage, 1),
 			        a->has_data && a->budget > 0 ? i18n_money(v->lang, a->budget) : "-");
 		}
+		if (hq_agency && !strcmp(ag->agency, hq_agency))
+			health_quality_md(f, v, aa);
 	}
 }
 

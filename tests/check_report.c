@@ -13,7 +13,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "health_quality.h"
 #include "i18n.h"
+#include "prevalence_class.h"
 #include "report_fixture.h"
 
 #define TOL 1e-9
@@ -184,9 +186,10 @@ START_TEST(csv_long_format)
 	}
 	/* Header; ikk + 3 dimensions for the 3 areas, for RT 1 and 2 of 2007
 	 * and for the no-RT part of 2008; indicator rows a1 5 (kecamatan, 2007,
-	 * its RT 1 and 2, 2008), b1 5, c1 4, kk 5, stunting 3, z 3; the
-	 * intervention in 2007 and the kecamatan. */
-	ck_assert_uint_eq(rows, 1 + 12 + 8 + 4 + 25 + 2);
+	 * its RT 1 and 2, 2008), b1 5, c1 4, kk 5, stunting 3, z 3, the six
+	 * health data-quality indicators 3 each (2007 RT 1, 2007, kecamatan);
+	 * the intervention in 2007 and the kecamatan. */
+	ck_assert_uint_eq(rows, 1 + 12 + 8 + 4 + 25 + 18 + 2);
 }
 END_TEST
 
@@ -222,8 +225,9 @@ START_TEST(dhis2_data_value_set)
 	values = cJSON_GetObjectItem(root, "dataValues");
 	ck_assert(cJSON_IsArray(values));
 	/* a1, b1, c1: 3 areas x 3; kk 3; stunting 2 x 3; z 2 x 3; kelas 2 x 3;
-	 * IKK and 3 dimensions for 3 areas. */
-	ck_assert_int_eq(cJSON_GetArraySize(values), 27 + 3 + 6 + 6 + 6 + 12);
+	 * IKK and 3 dimensions for 3 areas; health children and rows_rejected
+	 * (counts) 2 areas, flagged, missing, mean and meansq of zlen 2 x 3. */
+	ck_assert_int_eq(cJSON_GetArraySize(values), 27 + 3 + 6 + 6 + 6 + 12 + 4 + 24);
 	cJSON_ArrayForEach(v, values) {
 		const char *ou = cJSON_GetObjectItem(v, "orgUnit")->valuestring;
 
@@ -477,6 +481,87 @@ START_TEST(counts_without_denominator)
 }
 END_TEST
 
+/* The health data quality of report_fixture.h in every format: V1 and the
+ * kecamatan have 10 children, 2 rows rejected; zlen n 9, 10 % flagged,
+ * 0 % missing, mean -1, SD sqrt(1.125) = 1.06; stunting 20 % high. V2 has
+ * no health data, so no table. */
+START_TEST(health_quality_everywhere)
+{
+	health_quality q;
+	cJSON *root, *hq, *x;
+	FILE *f;
+	char err[256];
+	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
+	                   .period = "2024", .area = FX_KEC, .language = "id",
+	                   .assessment = fx.as, .view = &fx.view };
+
+	ck_assert_int_eq(health_quality_get(fx.reg, FX_V1, "2024", &q), 1);
+	ck_assert_double_eq(q.children, 10);
+	ck_assert_double_eq(q.rejected, 2);
+	ck_assert_double_eq(q.index[0].n, 9);
+	ck_assert_double_eq_tol(q.index[0].flagged, 10, TOL);
+	ck_assert_double_eq(q.index[0].missing, 0);
+	ck_assert_double_eq_tol(q.index[0].mean, -1, TOL);
+	ck_assert_double_eq_tol(q.index[0].sd, sqrt(1.125), TOL);
+	ck_assert(isnan(q.index[1].mean) && isnan(q.index[1].sd) && isnan(q.index[1].flagged));
+	ck_assert_double_eq_tol(q.prevalence[0], 20, TOL);
+	ck_assert_int_eq(q.cls[0], PCLASS_HIGH);
+	ck_assert(isnan(q.prevalence[1]));
+	ck_assert_int_eq(q.cls[1], PCLASS_NONE);
+	ck_assert_int_eq(health_quality_get(fx.reg, FX_V2, "2024", &q), 0);
+
+	write_text_report(FX_KEC, "id");
+	has("  Mutu data pengukuran balita: Balita diukur 10, Baris ditolak 2\n");
+	has("  TB/U (zlen)                           9          10,00           0,00        -1,00"
+	    "     1,06\n");
+	has("  BB/U (zwei)                           -              -              -            -"
+	    "        -\n");
+	has("    -2+3: 20,00 % (tinggi)\n");
+	write_with(report_html_write);
+	has("<h4>Mutu data pengukuran balita</h4>\n<p>Balita diukur <strong>10</strong> &middot; "
+	    "Baris ditolak <strong>2</strong></p>");
+	has("<tr><td>TB/U (zlen)</td><td class=\"n\">9</td><td class=\"n\">10,0</td>"
+	    "<td class=\"n\">0,0</td><td class=\"n\">-1,00</td><td class=\"n\">1,06</td></tr>");
+	has("<tr><td>-2+3</td><td class=\"n\">20,0</td><td>tinggi</td></tr>");
+	/* The kecamatan and V1; not V2. */
+	ck_assert_uint_eq(count("<h4>Mutu data pengukuran balita</h4>"), 2);
+	write_with(report_md_write);
+	has("#### Mutu data pengukuran balita\n\nBalita diukur: **10** · Baris ditolak: **2**\n");
+	has("| TB/U (zlen) | 9 | 10,0 | 0,0 | -1,00 | 1,06 |\n");
+	has("| -2+3 | 20,0 | tinggi |\n");
+
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_int_eq(report_write_json(&ctx, f, err, sizeof err), 0);
+	fclose(f);
+	root = cJSON_Parse(out);
+	ck_assert_ptr_nonnull(root);
+	hq = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "assessment"),
+	                                             "area"), "health_quality");
+	ck_assert_double_eq(cJSON_GetObjectItem(hq, "children")->valuedouble, 10);
+	ck_assert_double_eq(cJSON_GetObjectItem(hq, "rejected")->valuedouble, 2);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "indices"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(x, "index")->valuestring, "zlen");
+	ck_assert_double_eq(cJSON_GetObjectItem(x, "n")->valuedouble, 9);
+	ck_assert_double_eq_tol(cJSON_GetObjectItem(x, "flagged")->valuedouble, 10, TOL);
+	ck_assert_double_eq_tol(cJSON_GetObjectItem(x, "sd")->valuedouble, sqrt(1.125), TOL);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "indices"), 1);
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "mean")));
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "who_classes"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(x, "id")->valuestring, "health.stunting");
+	ck_assert_str_eq(cJSON_GetObjectItem(x, "class")->valuestring, "high");
+	ck_assert_str_eq(cJSON_GetObjectItem(x, "class_id")->valuestring, "tinggi");
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "who_classes"), 1);
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "class")));
+	/* V2 (the second village) has none. */
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "assessment"),
+	                                           "villages"), 1);
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "health_quality")));
+	cJSON_Delete(root);
+}
+END_TEST
+
 START_TEST(english_village_without_store)
 {
 	fixture_teardown(&fx);
@@ -524,6 +609,7 @@ int main(void)
 	tcase_add_test(tc, text_trend_villages_and_control_characters);
 	tcase_add_test(tc, text_numbers_in_indonesian);
 	tcase_add_test(tc, counts_without_denominator);
+	tcase_add_test(tc, health_quality_everywhere);
 	tcase_add_test(tc, english_village_without_store);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
