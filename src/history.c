@@ -150,7 +150,8 @@ int history_print(const history_request *rq, FILE *out)
 				const char *cells[] = { p[i].period, fmt_num(rq, p[i].target, -1, b[0], 64),
 				                        fmt_num(rq, p[i].realised, -1, b[1], 64),
 				                        fmt_num(rq, cov, 1, b[2], 64),
-				                        fmt_num(rq, p[i].budget, 0, b[3], 64) };
+				                        rq->csv ? fmt_num(rq, p[i].budget, 0, b[3], 64)
+				                                : i18n_money(rq->lang, p[i].budget) };
 				row(&t, cells, 5);
 			}
 		}
