@@ -83,6 +83,20 @@ grep -q 'Belum ada periode sebelumnya' "$tmp/out/r.html" || fail "first run has 
 head -1 "$tmp/out/x.md" | grep -q '^# Penilaian Kualitas Keluarga — Desa Sang-Sang$' ||
 	fail "x.md is not the Markdown report"
 grep -q 'store = none' "$tmp/out/x.md" || fail "--store none"
+# A pipe (or a device such as /dev/null) is written in place, never replaced
+# by a regular file renamed over it.
+mkfifo "$tmp/pipe"
+cat "$tmp/pipe" >"$tmp/from-pipe" &
+reader=$!
+"$pk2d" -q -c "$tmp/a/pk2d.ini" --store none report -f md -o "$tmp/pipe" || fail "report -o FIFO"
+if [ -p "$tmp/pipe" ]; then
+	wait $reader
+else
+	fail "the FIFO was replaced by a file"
+	kill $reader
+fi
+head -1 "$tmp/from-pipe" | grep -q '^# Penilaian Kualitas Keluarga' || fail "nothing came through the FIFO"
+ls "$tmp" | grep -q 'pipe\.tmp\.' && fail "a temporary file was left next to the FIFO"
 [ "$(hist | head -1)" = "period,numerator,denominator,value,target" ] || fail "history header"
 [ "$(hist | wc -l)" -eq 2 ] || fail "history after one run"
 
