@@ -167,6 +167,14 @@ static const struct { const char *en, *id; } words[] = {
 	{ "not loaded", "tidak dimuat" },
 	{ "disabled", "dinonaktifkan" },
 	{ "pk2d report", "Laporan pk2d" },
+	{ "proportion", "proporsi" },
+	{ "rate", "rasio" },
+	{ "count", "jumlah" },
+	{ "mean", "rata-rata" },
+	{ "higher is better", "makin tinggi makin baik" },
+	{ "lower is better", "makin rendah makin baik" },
+	{ "neutral", "netral" },
+	{ "required", "wajib" },
 };
 
 const char *report_word(const report_ctx *ctx, const char *en_word)

@@ -39,10 +39,10 @@ static void write_runs(const report_ctx *ctx, FILE *out)
 		const plugin_run *r = &ctx->runs[i];
 		static const char *const states[] = { "ok", "failed", "not loaded", "disabled" };
 		const char *st = r->state >= 0 && r->state <= 3 ? states[r->state] : "?";
-		fprintf(out, "  %-16s %-12s %-10s %6ld %s, %ld %s, %s s%s", r->instance, r->module,
+		fprintf(out, "  %-16s %-12s %-10s %6ld %s, %ld %s, %s s%s%s", r->instance, r->module,
 		        report_word(ctx, st), r->values, report_word(ctx, "values"), r->refused,
 		        report_word(ctx, "refused"), i18n_fmt(lang(ctx), r->seconds, 2),
-		        r->required ? ", required" : "");
+		        r->required ? ", " : "", r->required ? report_word(ctx, "required") : "");
 		if (r->agency && *r->agency)
 			fprintf(out, " [%s]", r->agency);
 		fputc('\n', out);
@@ -97,8 +97,9 @@ struct walk {
 static void indicator_head(const report_ctx *ctx, FILE *out, const reg_indicator *ind)
 {
 	fprintf(out, "  %s  %s  [%s, %s, %s", ind->full_id,
-	        report_label(ctx, ind->label_id, ind->label_en), report_kind_name(ind->kind),
-	        report_direction_name(ind->direction), ind->unit ? ind->unit : "");
+	        report_label(ctx, ind->label_id, ind->label_en),
+	        report_word(ctx, report_kind_name(ind->kind)),
+	        report_word(ctx, report_direction_name(ind->direction)), ind->unit ? ind->unit : "");
 	if (ind->has_target)
 		fprintf(out, ", %s %s", report_word(ctx, "target"), i18n_short(lang(ctx), ind->target));
 	fputs("]\n", out);

@@ -451,6 +451,11 @@ START_TEST(text_numbers_in_indonesian)
 	hasnt("69.87");
 	hasnt("75.00");
 	hasnt("64.00");
+	/* The kinds and directions of the values as reported, in Indonesian. */
+	has("[proporsi, makin tinggi makin baik, ");
+	has("[jumlah, netral, KK]");
+	hasnt("higher is better");
+	hasnt("[count, ");
 }
 END_TEST
 
