@@ -368,7 +368,8 @@ static void who_class(FILE *f, const report_view *v, const assess_row *r)
 
 	if (cls == PCLASS_NONE)
 		return;
-	fprintf(f, "<br><small>WHO&ndash;UNICEF: %s</small>",
+	/* Under the capaian category; alone (no empty line) without one. */
+	fprintf(f, "%s<small>WHO&ndash;UNICEF: %s</small>", r->category ? "<br>" : "",
 	        prevalence_class_label(cls, v->lang == LANG_EN ? "en" : "id"));
 }
 
@@ -677,7 +678,7 @@ static void quality(FILE *f, const report_view *v, const assess_area *aa)
 		}
 		fputs("</td><td>", f);
 		h(f, p->agency);
-		fprintf(f, "</td><td><span class=\"dot %s\"></span>%s</td><td>",
+		fprintf(f, "</td><td class=\"st\"><span class=\"dot %s\"></span>%s</td><td>",
 		        p->state == RUN_OK ? "good" : p->state == RUN_DISABLED ? "none" : "bad",
 		        i18n_state(v->lang, p->state));
 		h(f, p->reason);

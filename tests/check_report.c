@@ -279,6 +279,8 @@ START_TEST(html_escaped_and_complete)
 	has("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
 	has("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)");
 	has("killed by signal 11 (&lt;Segmentation fault&gt;)");
+	/* A plugin's status keeps its light and word on one line. */
+	has("<td class=\"st\"><span class=\"dot good\"></span>berhasil</td>");
 	has("data/keluarga &quot;2024&quot;.csv");
 	has("unreadable &lt;answer&gt;: 2 (Contoh baris 7, 12)");
 	has("<p class=\"note\">Catatan: Data sintetis: &lt;b&gt;bukan&lt;/b&gt; data nyata &amp; "
