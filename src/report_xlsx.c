@@ -287,9 +287,13 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 			str(b, ws, r, 2, i18n_pick(b->v->lang, row->decl->label_id,
 			                           row->decl->label_en), NULL);
 			str(b, ws, r, 3, row->decl->unit, NULL);
+			/* A count is a whole number, a mean has 2 decimals. */
+			lxw_format *vf = row->decl->kind == PK2D_COUNT ? b->int0
+			                 : row->decl->kind == PK2D_MEAN ? b->num2 : b->num1;
+
 			if (row->has_target)
-				num(ws, r, 4, row->target, b->num1);
-			num(ws, r, 5, row->value, b->num1);
+				num(ws, r, 4, row->target, vf);
+			num(ws, r, 5, row->value, vf);
 			num(ws, r, 6, row->capaian, b->num1);
 			if (row->category)
 				str(b, ws, r, 7, i18n_pick(b->v->lang, row->category->label_id,
