@@ -121,10 +121,15 @@ int history_print(const history_request *rq, FILE *out)
 		n = store_series(s, rq->id, rq->area, rq->rt, &p, err, sizeof err);
 		if (n > 0) {
 			row(&t, rq->csv ? csv_head : head, 5);
+			/* A count is shown alone in the table (its denominator only
+			 * counts the reports summed); the CSV keeps the sums. */
+			int alone = meta.kind == PK2D_COUNT && !rq->csv;
+
 			for (long i = 0; i < n; i++) {
-				const char *cells[] = { p[i].period, fmt_num(rq, p[i].num, -1, b[0], 64),
-				                        fmt_num(rq, p[i].den, -1, b[1], 64),
-				                        fmt_num(rq, p[i].value, 2, b[2], 64),
+				const char *cells[] = { p[i].period,
+				                        alone ? "-" : fmt_num(rq, p[i].num, -1, b[0], 64),
+				                        alone ? "-" : fmt_num(rq, p[i].den, -1, b[1], 64),
+				                        fmt_num(rq, p[i].value, alone ? -1 : 2, b[2], 64),
 				                        fmt_num(rq, p[i].target, 1, b[3], 64) };
 				row(&t, cells, 5);
 			}
@@ -145,7 +150,8 @@ int history_print(const history_request *rq, FILE *out)
 				const char *cells[] = { p[i].period, fmt_num(rq, p[i].target, -1, b[0], 64),
 				                        fmt_num(rq, p[i].realised, -1, b[1], 64),
 				                        fmt_num(rq, cov, 1, b[2], 64),
-				                        fmt_num(rq, p[i].budget, 0, b[3], 64) };
+				                        rq->csv ? fmt_num(rq, p[i].budget, 0, b[3], 64)
+				                                : i18n_money(rq->lang, p[i].budget) };
 				row(&t, cells, 5);
 			}
 		}

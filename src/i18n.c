@@ -123,6 +123,22 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_NO_DATA] = { "tidak ada data", "no data" },
 	[T_YES] = { "ya", "yes" },
 	[T_NO_WORD] = { "tidak", "no" },
+	[T_HEALTH_QUALITY] = { "Mutu data pengukuran balita", "Quality of the child measurements" },
+	[T_CHILDREN] = { "Balita diukur", "Children measured" },
+	[T_ROWS_REJECTED] = { "Baris ditolak", "Rows rejected" },
+	[T_Z_INDEX] = { "Indeks", "Index" },
+	[T_N_Z] = { "n", "n" },
+	[T_FLAGGED] = { "Ditandai (%)", "Flagged (%)" },
+	[T_MISSING] = { "Tidak ada (%)", "Missing (%)" },
+	[T_MEAN] = { "Rata-rata z", "Mean z" },
+	[T_SD] = { "SD z", "SD of z" },
+	[T_PREVALENCE] = { "Prevalensi (%)", "Prevalence (%)" },
+	[T_WHO_CLASS] = { "Kelas WHO–UNICEF", "WHO–UNICEF class" },
+	[T_HEALTH_QUALITY_SHEET] = { "Mutu Data Balita", "Child Data Quality" },
+	[T_HEALTH_QUALITY_NOTE] = { "n: z-score tanpa flag dalam rata-rata dan SD; ditandai: "
+	                            "z-score di luar batas WHO (ukur ulang)",
+	                            "n: unflagged z-scores in the mean and SD; flagged: z-scores "
+	                            "beyond the WHO limits (measure again)" },
 };
 
 const char *i18n(int lang, int key)
@@ -216,4 +232,66 @@ const char *i18n_num(int lang, double v, int dec, char *buf, size_t len)
 	if (lang != LANG_EN && (p = strchr(buf, '.')))
 		*p = ',';
 	return buf;
+}
+
+/* The rotating buffers of the i18n_fmt family. */
+static char *ring(void)
+{
+	static char buf[16][64];
+	static unsigned k;
+
+	k = (k + 1) % 16;
+	return buf[k];
+}
+
+const char *i18n_fmt(int lang, double v, int dec)
+{
+	return i18n_num(lang, v, dec, ring(), 64);
+}
+
+const char *i18n_fmtv(int lang, int kind, double v)
+{
+	return i18n_value(lang, kind, v, ring(), 64);
+}
+
+const char *i18n_count(int lang, double v)
+{
+	return i18n_fmt(lang, v, !isnan(v) && v != floor(v) ? 1 : 0);
+}
+
+const char *i18n_short(int lang, double v)
+{
+	char *b = ring(), *mark;
+	size_t n;
+
+	i18n_num(lang, v, 4, b, 64);
+	mark = strchr(b, i18n_decimal(lang));
+	if (!mark)
+		return b;
+	n = strlen(b);
+	while (n > 0 && b[n - 1] == '0')
+		b[--n] = 0;
+	if (b + n - 1 == mark)
+		*mark = 0;
+	return b;
+}
+
+const char *i18n_money(int lang, double v)
+{
+	char *b = ring(), digits[48];
+	size_t n, o = 0;
+
+	if (isnan(v)) {
+		snprintf(b, 64, "-");
+		return b;
+	}
+	snprintf(digits, sizeof digits, "%.0f", v);
+	n = strlen(digits);
+	for (size_t i = 0; i < n && o < 62; i++) {
+		if (i && (n - i) % 3 == 0 && digits[i - 1] != '-')
+			b[o++] = lang == LANG_EN ? ',' : '.';
+		b[o++] = digits[i];
+	}
+	b[o] = 0;
+	return b;
 }

@@ -33,6 +33,9 @@ enum i18n_key {
 	T_STATE_OK, T_STATE_FAILED, T_STATE_NOT_LOADED, T_STATE_DISABLED,
 	T_SUMMARY, T_RANK, T_STUNTING, T_ROLLUP, T_VILLAGE_ASSESSMENTS,
 	T_GENERATED, T_MODEL, T_NOTE, T_NO_DATA, T_YES, T_NO_WORD,
+	T_HEALTH_QUALITY, T_CHILDREN, T_ROWS_REJECTED, T_Z_INDEX, T_N_Z, T_FLAGGED,
+	T_MISSING, T_MEAN, T_SD, T_PREVALENCE, T_WHO_CLASS, T_HEALTH_QUALITY_NOTE,
+	T_HEALTH_QUALITY_SHEET,
 	I18N_N_KEYS
 };
 
@@ -58,5 +61,22 @@ const char *i18n_value(int lang, int kind, double v, char *buf, size_t len);
 /* v with dec decimals and the language's decimal mark (thousands are not
  * grouped); "-" for NaN. Returns buf. */
 const char *i18n_num(int lang, double v, int dec, char *buf, size_t len);
+
+/* The number formatting of the text, HTML and Markdown reports, one place
+ * for all three. Each returns one of 16 rotating static buffers, so up to
+ * 16 numbers can be formatted for one printf. NaN is "-".
+ *   i18n_fmt:   v with dec decimals (i18n_num).
+ *   i18n_fmtv:  an indicator's value with the decimals of its kind
+ *               (i18n_value).
+ *   i18n_count: no decimals when whole, else 1 (a count, a sum, a target).
+ *   i18n_short: at most 4 decimals, trailing zeros dropped (a weight, a
+ *               threshold, a target as configured: 0,2, 14,2, 75).
+ *   i18n_money: rupiah, whole, thousands grouped: 4.200.000 (id),
+ *               4,200,000 (en). */
+const char *i18n_fmt(int lang, double v, int dec);
+const char *i18n_fmtv(int lang, int kind, double v);
+const char *i18n_count(int lang, double v);
+const char *i18n_short(int lang, double v);
+const char *i18n_money(int lang, double v);
 
 #endif

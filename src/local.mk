@@ -45,3 +45,4 @@ EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh
 
 # Health: WHO-UNICEF prevalence classes for the report.
 %C%_libpk2dcore_la_SOURCES += %D%/prevalence_class.c %D%/prevalence_class.h
+%C%_libpk2dcore_la_SOURCES += %D%/health_quality.c %D%/health_quality.h

@@ -56,6 +56,22 @@ int report_write_file(const report_ctx *ctx, const report_format *fmt, const cha
 		}
 		return r;
 	}
+	/* A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written
+	 * in place: renaming a file over it would replace the device. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		FILE *dev = fopen(path, "w");
+		if (!dev) {
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+			return PK2D_ERR_IO;
+		}
+		int r = fmt->write(ctx, dev, err, errlen);
+		if (fclose(dev) != 0 && r == 0) {
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+			r = PK2D_ERR_IO;
+		}
+		return r;
+	}
 	char *dir = path_dirname(path);
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	char *tmp = xasprintf("%s/%s.tmp.XXXXXX", dir, base);
@@ -151,6 +167,14 @@ static const struct { const char *en, *id; } words[] = {
 	{ "not loaded", "tidak dimuat" },
 	{ "disabled", "dinonaktifkan" },
 	{ "pk2d report", "Laporan pk2d" },
+	{ "proportion", "proporsi" },
+	{ "rate", "rasio" },
+	{ "count", "jumlah" },
+	{ "mean", "rata-rata" },
+	{ "higher is better", "makin tinggi makin baik" },
+	{ "lower is better", "makin rendah makin baik" },
+	{ "neutral", "netral" },
+	{ "required", "wajib" },
 };
 
 const char *report_word(const report_ctx *ctx, const char *en_word)

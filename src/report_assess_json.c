@@ -6,9 +6,12 @@
 
 #include <cJSON.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "assess.h"
+#include "health_quality.h"
+#include "prevalence_class.h"
 #include "report_assess.h"
 #include "report_view.h"
 
@@ -246,6 +249,48 @@ static cJSON *agency_json(const report_ctx *ctx, const assess_agency *ag)
 	return o;
 }
 
+/* The health plugin's data quality in the area (docs/json.md,
+ * HEALTH_QUALITY), or JSON null when it counted no child there. */
+static cJSON *health_quality_json(const report_ctx *ctx, const assess_area *aa)
+{
+	health_quality q;
+	cJSON *o, *arr;
+
+	if (!health_quality_get(ctx->reg, aa->code, ctx->assessment->period, &q))
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	add_num(o, "children", q.children);
+	add_num(o, "rejected", q.rejected);
+	arr = cJSON_AddArrayToObject(o, "indices");
+	for (int i = 0; i < HQ_N_INDEX; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		add_str(x, "index", hq_index_name[i]);
+		add_num(x, "n", q.index[i].n);
+		add_num(x, "flagged", q.index[i].flagged);
+		add_num(x, "missing", q.index[i].missing);
+		add_num(x, "mean", q.index[i].mean);
+		add_num(x, "sd", q.index[i].sd);
+		cJSON_AddItemToArray(arr, x);
+	}
+	arr = cJSON_AddArrayToObject(o, "who_classes");
+	for (int i = 0; i < HQ_N_PREV; i++) {
+		cJSON *x = cJSON_CreateObject();
+		char id[64];
+
+		snprintf(id, sizeof id, "%s.%s", HQ_PLUGIN, hq_prev_name[i]);
+		add_str(x, "id", id);
+		add_num(x, "value", q.prevalence[i]);
+		add_str(x, "class", hq_class_key(q.cls[i]));
+		add_str(x, "class_id", q.cls[i] == PCLASS_NONE ? NULL :
+		        prevalence_class_label(q.cls[i], "id"));
+		add_str(x, "class_en", q.cls[i] == PCLASS_NONE ? NULL :
+		        prevalence_class_label(q.cls[i], "en"));
+		cJSON_AddItemToArray(arr, x);
+	}
+	return o;
+}
+
 static cJSON *area_json(const report_ctx *ctx, const assess_area *aa)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -286,6 +331,7 @@ static cJSON *area_json(const report_ctx *ctx, const assess_area *aa)
 	arr = cJSON_AddArrayToObject(o, "agencies");
 	for (size_t i = 0; i < aa->n_agencies; i++)
 		cJSON_AddItemToArray(arr, agency_json(ctx, &aa->agencies[i]));
+	cJSON_AddItemToObject(o, "health_quality", health_quality_json(ctx, aa));
 	return o;
 }
 

@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include "assess.h"
+#include "health_quality.h"
+#include "i18n.h"
+#include "prevalence_class.h"
 #include "report_assess.h"
 
 static const char *tr(const report_ctx *ctx, const char *id, const char *en)
@@ -18,26 +21,28 @@ static const char *tr(const report_ctx *ctx, const char *id, const char *en)
 	return report_label(ctx, id, en);
 }
 
-static void num(FILE *out, double v, int width)
-{
-	if (isnan(v))
-		fprintf(out, "%*s", width, "-");
-	else
-		fprintf(out, "%*.2f", width, v);
-}
-
 static int lang_en(const report_ctx *ctx)
 {
 	return ctx->language && !strcmp(ctx->language, "en");
 }
 
-/* A count: a whole number, or "-". */
-static void count(FILE *out, double v)
+/* The report's language for the number helpers of i18n.h, which the HTML
+ * and Markdown reports use too: a decimal comma in Bahasa Indonesia. */
+static int lang(const report_ctx *ctx)
 {
-	if (isnan(v))
-		fputs("-", out);
-	else
-		fprintf(out, "%.0f", v);
+	return lang_en(ctx) ? LANG_EN : LANG_ID;
+}
+
+/* v with 2 decimals, right-aligned in width columns; "-" for NaN. */
+static void num(const report_ctx *ctx, FILE *out, double v, int width)
+{
+	fprintf(out, "%*s", width, i18n_fmt(lang(ctx), v, 2));
+}
+
+/* A count: no decimals when whole, or "-". */
+static void count(const report_ctx *ctx, FILE *out, double v)
+{
+	fputs(i18n_count(lang(ctx), v), out);
 }
 
 static const char *level_name(const report_ctx *ctx, int level)
@@ -79,13 +84,13 @@ static void profile(const report_ctx *ctx, const assess_area *aa, FILE *out)
 		fprintf(out, "  %-16s %zu\n", tr(ctx, "Desa/Kelurahan", "Villages"), p->n_villages);
 	fprintf(out, "  %-16s %zu\n", tr(ctx, "Jumlah RT", "RT"), p->n_rt);
 	fprintf(out, "  %-16s ", tr(ctx, "Jumlah KK", "Families (KK)"));
-	count(out, p->kk);
+	count(ctx, out, p->kk);
 	fprintf(out, "\n  %-16s ", tr(ctx, "Penduduk", "Population"));
-	count(out, p->male + p->female);
+	count(ctx, out, p->male + p->female);
 	fprintf(out, " (%s ", tr(ctx, "L", "M"));
-	count(out, p->male);
+	count(ctx, out, p->male);
 	fprintf(out, ", %s ", tr(ctx, "P", "F"));
-	count(out, p->female);
+	count(ctx, out, p->female);
 	fprintf(out, ")\n  %-16s %zu", tr(ctx, "OPD melapor", "Agencies"), p->n_agencies);
 	for (size_t i = 0; i < p->n_agencies; i++)
 		fprintf(out, "%s%s", i ? ", " : ": ", p->agencies[i]);
@@ -126,21 +131,22 @@ static void index_section(const report_ctx *ctx, const assessment *as, const ass
 		        tr(ctx, "dimensi tanpa data", "dimensions without data"));
 		missing_list(ctx, s, out);
 	} else {
-		fprintf(out, "  IKK %.2f  %s\n", s->ikk, range_label(ctx, s->category));
+		fprintf(out, "  IKK %s  %s\n", i18n_fmt(lang(ctx), s->ikk, 2),
+		        range_label(ctx, s->category));
 	}
 	fprintf(out, "\n  %-8s %7s  %s\n", tr(ctx, "Bobot", "Weight"), tr(ctx, "Nilai", "Value"),
 	        tr(ctx, "Dimensi", "Dimension"));
 	for (size_t d = 0; d < s->n_dimensions; d++) {
 		const assess_dimension *ad = &s->dimensions[d];
 
-		fprintf(out, "  %-8.4g ", ad->model->weight);
-		num(out, ad->value, 7);
+		fprintf(out, "  %-8s ", i18n_short(lang(ctx), ad->model->weight));
+		num(ctx, out, ad->value, 7);
 		fprintf(out, "  %s (%zu/%zu %s)\n",
 		        report_label(ctx, ad->model->label_id, ad->model->label_en), ad->n_available,
 		        ad->model->n_indicators, tr(ctx, "indikator berdata", "indicators with data"));
 	}
-	fprintf(out, "\n  %s (%s %g)\n", tr(ctx, "Indikator", "Indicators"),
-	        tr(ctx, "garis perhatian", "attention line"), m->attention);
+	fprintf(out, "\n  %s (%s %s)\n", tr(ctx, "Indikator", "Indicators"),
+	        tr(ctx, "garis perhatian", "attention line"), i18n_short(lang(ctx), m->attention));
 	fprintf(out, "  %-5s %7s %10s %10s  %-22s %s\n", tr(ctx, "Kode", "Code"),
 	        tr(ctx, "Nilai", "Value"), tr(ctx, "Pembilang", "Numerator"),
 	        tr(ctx, "Penyebut", "Denominator"), "Status", tr(ctx, "Indikator", "Indicator"));
@@ -151,9 +157,10 @@ static void index_section(const report_ctx *ctx, const assessment *as, const ass
 			const assess_indicator *ai = &ad->indicators[i];
 
 			fprintf(out, "  %-5s ", ai->model->code);
-			num(out, ai->value, 7);
+			num(ctx, out, ai->value, 7);
 			if (ai->missing == ASSESS_HAS_DATA || ai->missing == ASSESS_NOT_APPLICABLE)
-				fprintf(out, " %10g %10g", ai->num, ai->den);
+				fprintf(out, " %10s %10s", i18n_count(lang(ctx), ai->num),
+				        i18n_count(lang(ctx), ai->den));
 			else
 				fprintf(out, " %10s %10s", "-", "-");
 			fprintf(out, "  %-22s ", assess_status_text(ai->status, lang_en(ctx)));
@@ -170,7 +177,7 @@ static void index_section(const report_ctx *ctx, const assessment *as, const ass
 		                           "Household categories (score per KK)"));
 		for (size_t i = 0; i < aa->n_household; i++) {
 			fprintf(out, "%s %s ", i ? "," : "", range_label(ctx, aa->household[i].range));
-			num(out, aa->household[i].value, 0);
+			num(ctx, out, aa->household[i].value, 0);
 			fputs(" %", out);
 		}
 		fputc('\n', out);
@@ -201,18 +208,67 @@ static void parts_section(const report_ctx *ctx, const assess_area *aa, FILE *ou
 			fprintf(out, "  RT %-13d ", s->rt);
 		else
 			fprintf(out, "  %-16s ", tr(ctx, "tanpa RT", "no RT"));
-		num(out, s->ikk, 7);
+		num(ctx, out, s->ikk, 7);
 		for (size_t d = 0; d < s->n_dimensions; d++) {
 			fputc(' ', out);
-			num(out, s->dimensions[d].value, 7);
+			num(ctx, out, s->dimensions[d].value, 7);
 		}
 		fprintf(out, "  %s\n", s->category ? range_label(ctx, s->category) :
 		        tr(ctx, "IKK tidak dihitung (data kurang)", "IKK not computed (data missing)"));
 	}
 }
 
+static void actions_text(const report_ctx *ctx, const assess_agency *ag, FILE *out)
+{
+	fprintf(out, "  %s:\n", tr(ctx, "Intervensi", "Interventions"));
+	for (size_t i = 0; i < ag->n_actions; i++) {
+		const assess_action *x = &ag->actions[i];
+
+		fprintf(out, "  %3zu %s: ", i + 1,
+		        report_label(ctx, x->decl->label_id, x->decl->label_en));
+		if (!x->has_data) {
+			fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
+			continue;
+		}
+		fprintf(out, "target %s, %s %s %s, %s ", i18n_count(lang(ctx), x->target),
+		        tr(ctx, "realisasi", "realised"), i18n_count(lang(ctx), x->realised),
+		        x->decl->unit ? x->decl->unit : "", tr(ctx, "cakupan", "coverage"));
+		num(ctx, out, x->coverage, 0);
+		fputs(" %\n", out);
+	}
+}
+
+/* The health plugin's data quality in the area, after its agency's table. */
+static void health_quality_text(const report_ctx *ctx, const assess_area *aa, FILE *out)
+{
+	health_quality q;
+	int l = lang(ctx);
+
+	if (!health_quality_get(ctx->reg, aa->code, ctx->assessment->period, &q))
+		return;
+	fprintf(out, "  %s: %s %s, %s %s\n", i18n(l, T_HEALTH_QUALITY), i18n(l, T_CHILDREN),
+	        i18n_count(l, q.children), i18n(l, T_ROWS_REJECTED), i18n_count(l, q.rejected));
+	fprintf(out, "  %-32s %6s %14s %14s %12s %8s\n", i18n(l, T_Z_INDEX), i18n(l, T_N_Z),
+	        i18n(l, T_FLAGGED), i18n(l, T_MISSING), i18n(l, T_MEAN), i18n(l, T_SD));
+	for (int i = 0; i < HQ_N_INDEX; i++) {
+		const hq_index *x = &q.index[i];
+
+		fprintf(out, "  %-32s %6s %14s %14s %12s %8s\n", hq_index_label(l, i),
+		        i18n_count(l, x->n), i18n_fmt(l, x->flagged, 2), i18n_fmt(l, x->missing, 2),
+		        i18n_fmt(l, x->mean, 2), i18n_fmt(l, x->sd, 2));
+	}
+	fprintf(out, "  %s:\n", i18n(l, T_WHO_CLASS));
+	for (int i = 0; i < HQ_N_PREV; i++)
+		fprintf(out, "    %s: %s %% (%s)\n", hq_prev_label(ctx->reg, l, i),
+		        i18n_fmt(l, q.prevalence[i], 2),
+		        q.cls[i] == PCLASS_NONE ? "-" :
+		        prevalence_class_label(q.cls[i], l == LANG_EN ? "en" : "id"));
+}
+
 static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *out)
 {
+	const char *hq_agency = health_quality_agency(ctx->reg);
+
 	heading(out, tr(ctx, "Capaian per OPD", "Results by agency"));
 	for (size_t a = 0; a < aa->n_agencies; a++) {
 		const assess_agency *ag = &aa->agencies[a];
@@ -226,35 +282,21 @@ static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *o
 			const assess_row *r = &ag->rows[i];
 
 			fprintf(out, "  %3zu %-10s ", i + 1, r->decl->unit ? r->decl->unit : "");
-			num(out, r->has_target ? r->target : NAN, 10);
+			num(ctx, out, r->has_target ? r->target : NAN, 10);
 			fputc(' ', out);
 			if (r->decl->kind == PK2D_COUNT && r->has_value)
-				fprintf(out, "%10.0f", r->value);
+				fprintf(out, "%10s", i18n_count(lang(ctx), r->value));
 			else
-				num(out, r->value, 10);
+				num(ctx, out, r->value, 10);
 			fputc(' ', out);
-			num(out, r->capaian, 11);
+			num(ctx, out, r->capaian, 11);
 			fprintf(out, "  %-14s %s\n", range_label(ctx, r->category),
 			        report_label(ctx, r->decl->label_id, r->decl->label_en));
 		}
-		if (!ag->n_actions)
-			continue;
-		fprintf(out, "  %s:\n", tr(ctx, "Intervensi", "Interventions"));
-		for (size_t i = 0; i < ag->n_actions; i++) {
-			const assess_action *x = &ag->actions[i];
-
-			fprintf(out, "  %3zu %s: ", i + 1,
-			        report_label(ctx, x->decl->label_id, x->decl->label_en));
-			if (!x->has_data) {
-				fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
-				continue;
-			}
-			fprintf(out, "target %g, %s %g %s, %s ", x->target,
-			        tr(ctx, "realisasi", "realised"), x->realised,
-			        x->decl->unit ? x->decl->unit : "", tr(ctx, "cakupan", "coverage"));
-			num(out, x->coverage, 0);
-			fputs(" %\n", out);
-		}
+		if (ag->n_actions)
+			actions_text(ctx, ag, out);
+		if (hq_agency && !strcmp(ag->agency, hq_agency))
+			health_quality_text(ctx, aa, out);
 	}
 }
 
@@ -267,7 +309,7 @@ static void place(const report_ctx *ctx, const assess_place *p, FILE *out)
 	else
 		fputs(p->area, out);
 	fputs(" (", out);
-	num(out, p->value, 0);
+	num(ctx, out, p->value, 0);
 	fputc(')', out);
 }
 
@@ -283,15 +325,16 @@ static void problems_section(const report_ctx *ctx, const assessment *as,
 		const assess_indicator *ai = p->indicator;
 
 		fprintf(out, "  %zu. %s %s: ", i + 1, ai->model->code, ind_label(ctx, ai));
-		num(out, ai->value, 0);
-		fprintf(out, " %% (%g/%g), %g KK %s", ai->num, ai->den, p->affected,
+		num(ctx, out, ai->value, 0);
+		fprintf(out, " %% (%s/%s), %s KK %s", i18n_count(lang(ctx), ai->num),
+		        i18n_count(lang(ctx), ai->den), i18n_count(lang(ctx), p->affected),
 		        tr(ctx, "belum memenuhi", "not meeting it"));
 		if (ai->below_attention)
-			fprintf(out, "; %s %g", tr(ctx, "di bawah garis perhatian", "under the attention line"),
-			        as->model->attention);
+			fprintf(out, "; %s %s", tr(ctx, "di bawah garis perhatian", "under the attention line"),
+			        i18n_short(lang(ctx), as->model->attention));
 		if (ai->off_target)
-			fprintf(out, "; %s %g", tr(ctx, "belum mencapai target", "off its target"),
-			        ai->model->target);
+			fprintf(out, "; %s %s", tr(ctx, "belum mencapai target", "off its target"),
+			        i18n_short(lang(ctx), ai->model->target));
 		fputc('\n', out);
 		if (p->n_worst) {
 			fprintf(out, "     %s: ", aa->level == AREA_VILLAGE ?
@@ -320,10 +363,10 @@ static void problems_section(const report_ctx *ctx, const assessment *as,
 			fprintf(out, "     - %s [%s]: ",
 			        report_label(ctx, x->decl->label_id, x->decl->label_en), x->decl->agency);
 			if (x->has_data) {
-				fprintf(out, "target %g, %s %g, %s ", x->target,
-				        tr(ctx, "realisasi", "realised"), x->realised,
+				fprintf(out, "target %s, %s %s, %s ", i18n_count(lang(ctx), x->target),
+				        tr(ctx, "realisasi", "realised"), i18n_count(lang(ctx), x->realised),
 				        tr(ctx, "cakupan", "coverage"));
-				num(out, x->coverage, 0);
+				num(ctx, out, x->coverage, 0);
 				fputs(" %\n", out);
 			} else {
 				fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
@@ -343,12 +386,9 @@ static void summary_section(const report_ctx *ctx, const assessment *as, FILE *o
 		const assess_summary *s = &as->summary[i];
 
 		fprintf(out, "  %-16s ", s->code);
-		if (isnan(s->kk))
-			fprintf(out, "%8s", "-");
-		else
-			fprintf(out, "%8.0f", s->kk);
+		fprintf(out, "%8s", i18n_count(lang(ctx), s->kk));
 		fputc(' ', out);
-		num(out, s->ikk, 7);
+		num(ctx, out, s->ikk, 7);
 		if (s->rank)
 			fprintf(out, " %5zu", s->rank);
 		else

@@ -10,53 +10,34 @@
 #include <string.h>
 
 #include "escape.h"
+#include "health_quality.h"
 #include "i18n.h"
 #include "prevalence_class.h"
 #include "report_view.h"
 #include "svg.h"
 
-/* Up to 8 formatted numbers alive at once (for one printf). */
+/* Numbers through the formatting helpers shared with the text and Markdown
+ * reports (i18n.h). */
 static const char *num(const report_view *v, double x, int dec)
 {
-	static char buf[8][48];
-	static int k;
-
-	k = (k + 1) % 8;
-	return i18n_num(v->lang, x, dec, buf[k], sizeof buf[k]);
+	return i18n_fmt(v->lang, x, dec);
 }
 
-/* Rupiah with thousands grouped: 240.000.000 (id), 240,000,000 (en). */
 static const char *money(const report_view *v, double x)
 {
-	static char buf[64];
-	char digits[40];
-	size_t n, o = 0;
-
-	snprintf(digits, sizeof digits, "%.0f", x);
-	n = strlen(digits);
-	for (size_t i = 0; i < n && o < sizeof buf - 2; i++) {
-		if (i && (n - i) % 3 == 0 && digits[i - 1] != '-')
-			buf[o++] = v->lang == LANG_EN ? ',' : '.';
-		buf[o++] = digits[i];
-	}
-	buf[o] = 0;
-	return buf;
+	return i18n_money(v->lang, x);
 }
 
 /* An indicator's value with the decimals of its kind. */
 static const char *val(const report_view *v, const reg_indicator *d, double x)
 {
-	static char buf[4][48];
-	static int k;
-
-	k = (k + 1) % 4;
-	return i18n_value(v->lang, d->kind, x, buf[k], sizeof buf[k]);
+	return i18n_fmtv(v->lang, d->kind, x);
 }
 
 /* A count: no decimals when whole. */
 static const char *cnt(const report_view *v, double x)
 {
-	return num(v, x, !isnan(x) && x != floor(x) ? 1 : 0);
+	return i18n_count(v->lang, x);
 }
 
 static const char *T(const report_view *v, int key)
@@ -387,12 +368,50 @@ static void who_class(FILE *f, const report_view *v, const assess_row *r)
 
 	if (cls == PCLASS_NONE)
 		return;
-	fprintf(f, "<br><small>WHO&ndash;UNICEF: %s</small>",
+	/* Under the capaian category; alone (no empty line) without one. */
+	fprintf(f, "%s<small>WHO&ndash;UNICEF: %s</small>", r->category ? "<br>" : "",
 	        prevalence_class_label(cls, v->lang == LANG_EN ? "en" : "id"));
+}
+
+/* The health plugin's data quality in the area (health_quality.h). */
+static void health_quality_html(FILE *f, const report_view *v, const assess_area *aa)
+{
+	health_quality q;
+
+	if (!health_quality_get(v->reg, aa->code, v->period, &q))
+		return;
+	fprintf(f, "<h4>%s</h4>\n<p>%s <strong>%s</strong> &middot; %s <strong>%s</strong></p>\n",
+	        T(v, T_HEALTH_QUALITY), T(v, T_CHILDREN), cnt(v, q.children),
+	        T(v, T_ROWS_REJECTED), cnt(v, q.rejected));
+	fprintf(f, "<div class=\"charts\"><table class=\"hq\" style=\"width:auto\"><tr>"
+	        "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", T(v, T_Z_INDEX),
+	        T(v, T_N_Z), T(v, T_FLAGGED), T(v, T_MISSING), T(v, T_MEAN), T(v, T_SD));
+	for (int i = 0; i < HQ_N_INDEX; i++) {
+		const hq_index *x = &q.index[i];
+
+		fprintf(f, "<tr><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		        "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+		        hq_index_label(v->lang, i), cnt(v, x->n), num(v, x->flagged, 1),
+		        num(v, x->missing, 1), num(v, x->mean, 2), num(v, x->sd, 2));
+	}
+	fprintf(f, "</table>\n<table class=\"hq\" style=\"width:auto\"><tr><th>%s</th>"
+	        "<th class=\"n\">%s</th><th>%s</th></tr>\n", T(v, T_INDICATOR), T(v, T_PREVALENCE),
+	        T(v, T_WHO_CLASS));
+	for (int i = 0; i < HQ_N_PREV; i++) {
+		fputs("<tr><td>", f);
+		h(f, hq_prev_label(v->reg, v->lang, i));
+		fprintf(f, "</td><td class=\"n\">%s</td><td>%s</td></tr>\n", num(v, q.prevalence[i], 1),
+		        q.cls[i] == PCLASS_NONE ? "-" :
+		        prevalence_class_label(q.cls[i], v->lang == LANG_EN ? "en" : "id"));
+	}
+	fprintf(f, "</table></div>\n<p class=\"sub\">%s</p>\n", T(v, T_HEALTH_QUALITY_NOTE));
 }
 
 static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 {
+	const char *hq_agency = health_quality_agency(v->reg);
+
 	fputs("<h2", f);
 	anchor(f, aa, "opd");
 	fprintf(f, ">3. %s</h2>\n", T(v, T_AGENCY_SECTION));
@@ -451,6 +470,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			}
 			fputs("</table>\n", f);
 		}
+		if (hq_agency && !strcmp(ag->agency, hq_agency))
+			health_quality_html(f, v, aa);
 	}
 }
 
@@ -657,7 +678,7 @@ static void quality(FILE *f, const report_view *v, const assess_area *aa)
 		}
 		fputs("</td><td>", f);
 		h(f, p->agency);
-		fprintf(f, "</td><td><span class=\"dot %s\"></span>%s</td><td>",
+		fprintf(f, "</td><td class=\"st\"><span class=\"dot %s\"></span>%s</td><td>",
 		        p->state == RUN_OK ? "good" : p->state == RUN_DISABLED ? "none" : "bad",
 		        i18n_state(v->lang, p->state));
 		h(f, p->reason);

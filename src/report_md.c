@@ -10,31 +10,26 @@
 #include <string.h>
 
 #include "escape.h"
+#include "health_quality.h"
 #include "i18n.h"
 #include "prevalence_class.h"
 #include "report_view.h"
 
+/* Numbers through the formatting helpers shared with the text and HTML
+ * reports (i18n.h). */
 static const char *num(const report_view *v, double x, int dec)
 {
-	static char buf[8][48];
-	static int k;
-
-	k = (k + 1) % 8;
-	return i18n_num(v->lang, x, dec, buf[k], sizeof buf[k]);
+	return i18n_fmt(v->lang, x, dec);
 }
 
 static const char *val(const report_view *v, const reg_indicator *d, double x)
 {
-	static char buf[4][48];
-	static int k;
-
-	k = (k + 1) % 4;
-	return i18n_value(v->lang, d->kind, x, buf[k], sizeof buf[k]);
+	return i18n_fmtv(v->lang, d->kind, x);
 }
 
 static const char *cnt(const report_view *v, double x)
 {
-	return num(v, x, !isnan(x) && x != floor(x) ? 1 : 0);
+	return i18n_count(v->lang, x);
 }
 
 static const char *T(const report_view *v, int key)
@@ -168,8 +163,39 @@ static void ikk(FILE *f, const report_view *v, const assess_area *aa)
 	}
 }
 
+/* The health plugin's data quality in the area (health_quality.h). */
+static void health_quality_md(FILE *f, const report_view *v, const assess_area *aa)
+{
+	static const int kq[] = { T_Z_INDEX, T_N_Z, T_FLAGGED, T_MISSING, T_MEAN, T_SD };
+	static const int kc[] = { T_INDICATOR, T_PREVALENCE, T_WHO_CLASS };
+	health_quality q;
+
+	if (!health_quality_get(v->reg, aa->code, v->period, &q))
+		return;
+	fprintf(f, "\n#### %s\n\n%s: **%s** · %s: **%s**\n", T(v, T_HEALTH_QUALITY),
+	        T(v, T_CHILDREN), cnt(v, q.children), T(v, T_ROWS_REJECTED), cnt(v, q.rejected));
+	head(f, v, 6, kq, "lrrrrr");
+	for (int i = 0; i < HQ_N_INDEX; i++) {
+		const hq_index *x = &q.index[i];
+
+		fprintf(f, "| %s | %s | %s | %s | %s | %s |\n", hq_index_label(v->lang, i),
+		        cnt(v, x->n), num(v, x->flagged, 1), num(v, x->missing, 1),
+		        num(v, x->mean, 2), num(v, x->sd, 2));
+	}
+	head(f, v, 3, kc, "lrl");
+	for (int i = 0; i < HQ_N_PREV; i++) {
+		fputs("| ", f);
+		m(f, hq_prev_label(v->reg, v->lang, i));
+		fprintf(f, " | %s | %s |\n", num(v, q.prevalence[i], 1),
+		        q.cls[i] == PCLASS_NONE ? "-" :
+		        prevalence_class_label(q.cls[i], v->lang == LANG_EN ? "en" : "id"));
+	}
+	fprintf(f, "\n%s\n", T(v, T_HEALTH_QUALITY_NOTE));
+}
+
 static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 {
+	const char *hq_agency = health_quality_agency(v->reg);
 	static const int kr[] = { T_NO, T_INDICATOR, T_UNIT, T_TARGET, T_REALISATION, T_CAPAIAN,
 	                          T_CATEGORY };
 	static const int ka[] = { T_INTERVENTION, T_TARGET_GROUP, T_TARGET, T_REALISATION,
@@ -212,8 +238,10 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			m(f, a->decl->target_group);
 			fprintf(f, " | %s | %s | %s | %s |\n", a->has_data ? cnt(v, a->target) : "-",
 			        a->has_data ? cnt(v, a->realised) : "-", num(v, a->coverage, 1),
-			        a->has_data && a->budget > 0 ? num(v, a->budget, 0) : "-");
+			        a->has_data && a->budget > 0 ? i18n_money(v->lang, a->budget) : "-");
 		}
+		if (hq_agency && !strcmp(ag->agency, hq_agency))
+			health_quality_md(f, v, aa);
 	}
 }
 
@@ -321,8 +349,10 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 
 			fputs("| ", f);
 			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
-			fprintf(f, " | %s | %s | %s | %s |\n", num(v, r->prev, 1), num(v, r->cur, 1),
-			        r->change ? num(v, r->cur - r->prev, 1) : "-", change_word(v, r->change));
+			fprintf(f, " | %s | %s | %s | %s |\n", val(v, r->decl, r->prev),
+			        val(v, r->decl, r->cur),
+			        r->change ? val(v, r->decl, r->cur - r->prev) : "-",
+			        change_word(v, r->change));
 		}
 	}
 	if (t->n_progress) {

@@ -12,8 +12,16 @@
 
 #include "report.h"
 #include "escape.h"
+#include "i18n.h"
 #include "report_view.h"
 #include "report_assess.h"
+
+/* The language of the number helpers of i18n.h (shared with the HTML and
+ * Markdown reports): a decimal comma in Bahasa Indonesia. */
+static int lang(const report_ctx *ctx)
+{
+	return ctx->language && !strcmp(ctx->language, "en") ? LANG_EN : LANG_ID;
+}
 
 static void area_line(const report_ctx *ctx, FILE *out, const char *code)
 {
@@ -31,9 +39,10 @@ static void write_runs(const report_ctx *ctx, FILE *out)
 		const plugin_run *r = &ctx->runs[i];
 		static const char *const states[] = { "ok", "failed", "not loaded", "disabled" };
 		const char *st = r->state >= 0 && r->state <= 3 ? states[r->state] : "?";
-		fprintf(out, "  %-16s %-12s %-10s %6ld %s, %ld %s, %.2f s%s", r->instance, r->module,
+		fprintf(out, "  %-16s %-12s %-10s %6ld %s, %ld %s, %s s%s%s", r->instance, r->module,
 		        report_word(ctx, st), r->values, report_word(ctx, "values"), r->refused,
-		        report_word(ctx, "refused"), r->seconds, r->required ? ", required" : "");
+		        report_word(ctx, "refused"), i18n_fmt(lang(ctx), r->seconds, 2),
+		        r->required ? ", " : "", r->required ? report_word(ctx, "required") : "");
 		if (r->agency && *r->agency)
 			fprintf(out, " [%s]", r->agency);
 		fputc('\n', out);
@@ -66,12 +75,17 @@ static void write_files(const report_ctx *ctx, FILE *out)
 	}
 }
 
-static void number(FILE *out, double v)
+/* A value and the sums behind it: "64,00 (16 / 25)". A count is the count
+ * alone: its denominator only counts the reports summed into it. */
+static void value_sums(const report_ctx *ctx, FILE *out, const reg_indicator *ind,
+                       const reg_sum *s)
 {
-	if (isnan(v))
-		fputs("-", out);
-	else
-		fprintf(out, "%.2f", v);
+	if (ind->kind == PK2D_COUNT) {
+		fprintf(out, "%s\n", i18n_count(lang(ctx), reg_value(ind, s)));
+		return;
+	}
+	fprintf(out, "%s (%s / %s)\n", i18n_fmt(lang(ctx), reg_value(ind, s), 2),
+	        i18n_count(lang(ctx), s->num), i18n_count(lang(ctx), s->den));
 }
 
 struct walk {
@@ -83,18 +97,18 @@ struct walk {
 static void indicator_head(const report_ctx *ctx, FILE *out, const reg_indicator *ind)
 {
 	fprintf(out, "  %s  %s  [%s, %s, %s", ind->full_id,
-	        report_label(ctx, ind->label_id, ind->label_en), report_kind_name(ind->kind),
-	        report_direction_name(ind->direction), ind->unit ? ind->unit : "");
+	        report_label(ctx, ind->label_id, ind->label_en),
+	        report_word(ctx, report_kind_name(ind->kind)),
+	        report_word(ctx, report_direction_name(ind->direction)), ind->unit ? ind->unit : "");
 	if (ind->has_target)
-		fprintf(out, ", %s %g", report_word(ctx, "target"), ind->target);
+		fprintf(out, ", %s %s", report_word(ctx, "target"), i18n_short(lang(ctx), ind->target));
 	fputs("]\n", out);
 	reg_sum s;
 	fprintf(out, "    %s ", report_word(ctx, "total"));
 	area_line(ctx, out, ctx->area);
 	fprintf(out, " %s: ", ctx->period);
 	if (registry_get(ctx->reg, ind, ctx->area, RT_ALL, ctx->period, &s)) {
-		number(out, reg_value(ind, &s));
-		fprintf(out, " (%g / %g)\n", s.num, s.den);
+		value_sums(ctx, out, ind, &s);
 	} else {
 		fprintf(out, "%s\n", report_word(ctx, "no values"));
 	}
@@ -115,8 +129,7 @@ static int value_line(void *ud, const reg_indicator *ind, const char *area, int 
 	if (rt > 0)
 		fprintf(w->out, " RT %d", rt);
 	fprintf(w->out, " %s: ", period);
-	number(w->out, reg_value(ind, s));
-	fprintf(w->out, " (%g / %g)\n", s->num, s->den);
+	value_sums(w->ctx, w->out, ind, s);
 	return 0;
 }
 
@@ -137,8 +150,10 @@ static void intervention_head(const report_ctx *ctx, FILE *out, const reg_interv
 	area_line(ctx, out, ctx->area);
 	fprintf(out, " %s: ", ctx->period);
 	if (registry_get_intervention(ctx->reg, iv, ctx->area, RT_ALL, ctx->period, &s))
-		fprintf(out, "%s %g, %s %g, %s %g\n", report_word(ctx, "target"), s.target,
-		        report_word(ctx, "realised"), s.realised, report_word(ctx, "budget"), s.budget);
+		fprintf(out, "%s %s, %s %s, %s %s\n", report_word(ctx, "target"),
+		        i18n_count(lang(ctx), s.target), report_word(ctx, "realised"),
+		        i18n_count(lang(ctx), s.realised), report_word(ctx, "budget"),
+		        i18n_money(lang(ctx), s.budget));
 	else
 		fprintf(out, "%s\n", report_word(ctx, "no values"));
 }
@@ -157,9 +172,10 @@ static int ivalue_line(void *ud, const reg_intervention *iv, const char *area, i
 	fprintf(w->out, "    %s", area);
 	if (rt > 0)
 		fprintf(w->out, " RT %d", rt);
-	fprintf(w->out, " %s: %s %g, %s %g, %s %g\n", period, report_word(w->ctx, "target"),
-	        s->target, report_word(w->ctx, "realised"), s->realised,
-	        report_word(w->ctx, "budget"), s->budget);
+	fprintf(w->out, " %s: %s %s, %s %s, %s %s\n", period, report_word(w->ctx, "target"),
+	        i18n_count(lang(w->ctx), s->target), report_word(w->ctx, "realised"),
+	        i18n_count(lang(w->ctx), s->realised), report_word(w->ctx, "budget"),
+	        i18n_money(lang(w->ctx), s->budget));
 	return 0;
 }
 

@@ -21,7 +21,9 @@
 #include <xlsxwriter.h>
 
 #include "escape.h"
+#include "health_quality.h"
 #include "i18n.h"
+#include "prevalence_class.h"
 #include "report_view.h"
 
 struct book {
@@ -285,9 +287,13 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 			str(b, ws, r, 2, i18n_pick(b->v->lang, row->decl->label_id,
 			                           row->decl->label_en), NULL);
 			str(b, ws, r, 3, row->decl->unit, NULL);
+			/* A count is a whole number, a mean has 2 decimals. */
+			lxw_format *vf = row->decl->kind == PK2D_COUNT ? b->int0
+			                 : row->decl->kind == PK2D_MEAN ? b->num2 : b->num1;
+
 			if (row->has_target)
-				num(ws, r, 4, row->target, b->num1);
-			num(ws, r, 5, row->value, b->num1);
+				num(ws, r, 4, row->target, vf);
+			num(ws, r, 5, row->value, vf);
 			num(ws, r, 6, row->capaian, b->num1);
 			if (row->category)
 				str(b, ws, r, 7, i18n_pick(b->v->lang, row->category->label_id,
@@ -560,6 +566,71 @@ static int data_sheet(struct book *b)
 	return report_view_each_intervention(b->v, data_intervention, &c);
 }
 
+/* The health plugin's data quality of the run area and, in a wider run, of
+ * each village: one row per area and z-score index, then one per area and
+ * prevalence with its WHO-UNICEF class. No sheet without health data. */
+static void health_quality_sheet(struct book *b)
+{
+	static const int kq[] = { T_CODE, T_NAME, T_CHILDREN, T_ROWS_REJECTED, T_Z_INDEX, T_N_Z,
+	                          T_FLAGGED, T_MISSING, T_MEAN, T_SD };
+	static const int kc[] = { T_CODE, T_NAME, T_INDICATOR, T_PREVALENCE, T_WHO_CLASS };
+	const report_view *v = b->v;
+	size_t n = 1 + v->n_villages;
+	health_quality q[n];
+	const assess_area *aa[n];
+	int has[n], any = 0;
+	lxw_worksheet *ws;
+	lxw_row_t r = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		aa[i] = i ? v->villages[i - 1].aa : v->main.aa;
+		has[i] = health_quality_get(v->reg, aa[i]->code, v->period, &q[i]);
+		any |= has[i];
+	}
+	if (!any)
+		return;
+	ws = workbook_add_worksheet(b->wb, T(b, T_HEALTH_QUALITY_SHEET));
+	header(b, ws, 0, 10, kq);
+	worksheet_set_column(ws, 0, 1, 18, NULL);
+	worksheet_set_column(ws, 2, 3, 12, NULL);
+	worksheet_set_column(ws, 4, 4, 30, NULL);
+	worksheet_set_column(ws, 5, 9, 13, NULL);
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t i = 0; i < n; i++) {
+		if (!has[i])
+			continue;
+		for (int k = 0; k < HQ_N_INDEX; k++, r++) {
+			const hq_index *x = &q[i].index[k];
+
+			str(b, ws, r, 0, aa[i]->code, NULL);
+			str(b, ws, r, 1, aa[i]->name, NULL);
+			num(ws, r, 2, q[i].children, b->int0);
+			num(ws, r, 3, q[i].rejected, b->int0);
+			str(b, ws, r, 4, hq_index_label(v->lang, k), NULL);
+			num(ws, r, 5, x->n, b->int0);
+			num(ws, r, 6, x->flagged, b->num1);
+			num(ws, r, 7, x->missing, b->num1);
+			num(ws, r, 8, x->mean, b->num2);
+			num(ws, r, 9, x->sd, b->num2);
+		}
+	}
+	header(b, ws, ++r, 5, kc);
+	r++;
+	for (size_t i = 0; i < n; i++) {
+		if (!has[i])
+			continue;
+		for (int k = 0; k < HQ_N_PREV; k++, r++) {
+			str(b, ws, r, 0, aa[i]->code, NULL);
+			str(b, ws, r, 1, aa[i]->name, NULL);
+			str(b, ws, r, 2, hq_prev_label(v->reg, v->lang, k), NULL);
+			num(ws, r, 3, q[i].prevalence[k], b->num1);
+			if (q[i].cls[k] != PCLASS_NONE)
+				str(b, ws, r, 4, prevalence_class_label(q[i].cls[k], v->lang == LANG_EN
+				                                        ? "en" : "id"), NULL);
+		}
+	}
+}
+
 static lxw_format *fill(lxw_workbook *wb, lxw_color_t bg, lxw_color_t fg)
 {
 	lxw_format *f = workbook_add_format(wb);
@@ -598,6 +669,7 @@ static int build(struct book *b)
 	ikk_sheet(b, v->main.aa);
 	parts_sheet(b, v->main.aa);
 	agency_sheets(b, v->main.aa);
+	health_quality_sheet(b);
 	problem_sheets(b, v->main.aa);
 	trend_sheet(b, v->main.trend);
 	quality_sheet(b);

@@ -213,7 +213,8 @@ static void has(const char *text, const char *needle)
 	ck_assert_msg(strstr(text, needle) != NULL, "not in the report: %s", needle);
 }
 
-/* The same assessment in the text report, in Bahasa Indonesia. */
+/* The same assessment in the text report, in Bahasa Indonesia (decimal
+ * comma). */
 START_TEST(text_report)
 {
 	char line[700], text[16384];
@@ -228,15 +229,15 @@ START_TEST(text_report)
 	n = fread(text, 1, sizeof text - 1, f);
 	text[n] = '\0';
 	fclose(f);
-	has(text, "IKK 64.17  Cukup");
+	has(text, "IKK 64,17  Cukup");
 	has(text, "Jumlah KK        4");
-	has(text, "1. F2 KK tanpa balita stunting: 50.00 % (2/4), 2 KK belum "
+	has(text, "1. F2 KK tanpa balita stunting: 50,00 % (2/4), 2 KK belum "
 	                     "memenuhi; di bawah garis perhatian 75");
-	has(text, "RT terendah: RT 1 (0.00), RT 2 (100.00)");
+	has(text, "RT terendah: RT 1 (0,00), RT 2 (100,00)");
 	has(text, "- PMT balita [Dinas Kesehatan]: target 10, realisasi 4, "
-	                     "cakupan 40.00 %");
+	                     "cakupan 40,00 %");
 	has(text, "- belum ada intervensi");
-	has(text, "RT 2               85.00");
+	has(text, "RT 2               85,00");
 }
 END_TEST
 

@@ -13,7 +13,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "health_quality.h"
 #include "i18n.h"
+#include "prevalence_class.h"
 #include "report_fixture.h"
 
 #define TOL 1e-9
@@ -184,9 +186,10 @@ START_TEST(csv_long_format)
 	}
 	/* Header; ikk + 3 dimensions for the 3 areas, for RT 1 and 2 of 2007
 	 * and for the no-RT part of 2008; indicator rows a1 5 (kecamatan, 2007,
-	 * its RT 1 and 2, 2008), b1 5, c1 4, kk 5, stunting 3, z 3; the
-	 * intervention in 2007 and the kecamatan. */
-	ck_assert_uint_eq(rows, 1 + 12 + 8 + 4 + 25 + 2);
+	 * its RT 1 and 2, 2008), b1 5, c1 4, kk 5, stunting 3, z 3, the six
+	 * health data-quality indicators 3 each (2007 RT 1, 2007, kecamatan);
+	 * the intervention in 2007 and the kecamatan. */
+	ck_assert_uint_eq(rows, 1 + 12 + 8 + 4 + 25 + 18 + 2);
 }
 END_TEST
 
@@ -222,8 +225,9 @@ START_TEST(dhis2_data_value_set)
 	values = cJSON_GetObjectItem(root, "dataValues");
 	ck_assert(cJSON_IsArray(values));
 	/* a1, b1, c1: 3 areas x 3; kk 3; stunting 2 x 3; z 2 x 3; kelas 2 x 3;
-	 * IKK and 3 dimensions for 3 areas. */
-	ck_assert_int_eq(cJSON_GetArraySize(values), 27 + 3 + 6 + 6 + 6 + 12);
+	 * IKK and 3 dimensions for 3 areas; health children and rows_rejected
+	 * (counts) 2 areas, flagged, missing, mean and meansq of zlen 2 x 3. */
+	ck_assert_int_eq(cJSON_GetArraySize(values), 27 + 3 + 6 + 6 + 6 + 12 + 4 + 24);
 	cJSON_ArrayForEach(v, values) {
 		const char *ou = cJSON_GetObjectItem(v, "orgUnit")->valuestring;
 
@@ -275,6 +279,8 @@ START_TEST(html_escaped_and_complete)
 	has("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
 	has("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)");
 	has("killed by signal 11 (&lt;Segmentation fault&gt;)");
+	/* A plugin's status keeps its light and word on one line. */
+	has("<td class=\"st\"><span class=\"dot good\"></span>berhasil</td>");
 	has("data/keluarga &quot;2024&quot;.csv");
 	has("unreadable &lt;answer&gt;: 2 (Contoh baris 7, 12)");
 	has("<p class=\"note\">Catatan: Data sintetis: &lt;b&gt;bukan&lt;/b&gt; data nyata &amp; "
@@ -416,6 +422,153 @@ START_TEST(text_trend_villages_and_control_characters)
 }
 END_TEST
 
+static void write_text_report(const char *area, const char *language)
+{
+	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
+	                   .period = "2024", .area = area, .language = language,
+	                   .assessment = fx.as, .view = &fx.view };
+	char err[256];
+	FILE *f;
+
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_int_eq(report_write_text(&ctx, f, err, sizeof err), 0);
+	fclose(f);
+}
+
+/* Every number of the text report with the language's decimal mark, as in
+ * HTML and Markdown: IKK 32 + 19.2 + 56/3 = 69.87; dimension weight 0.5;
+ * the intervention 15 / 20 = 75 %; a1 in the kecamatan 16 / 25 = 64 %. */
+START_TEST(text_numbers_in_indonesian)
+{
+	write_text_report(FX_KEC, "id");
+	has("  IKK 69,87  Sedang\n");
+	has("  0,5      ");
+	has("target 20, realisasi 15 KK, cakupan 75,00 %\n");
+	has("- +kelas parenting [=HYPERLINK(\"http://x\",\"y\")]: target 20, realisasi 15, "
+	    "cakupan 75,00 %\n");
+	has("total 63.02.09 (Kelumpang Tengah) 2024: 64,00 (16 / 25)\n");
+	has("anggaran 1.000.000\n");
+	hasnt("69.87");
+	hasnt("75.00");
+	hasnt("64.00");
+	/* The kinds and directions of the values as reported, in Indonesian. */
+	has("[proporsi, makin tinggi makin baik, ");
+	has("[jumlah, netral, KK]");
+	hasnt("higher is better");
+	hasnt("[count, ");
+}
+END_TEST
+
+/* fam.kk is a count: 10 + 5 in V1 (two reports), 10 in V2, 25 in the
+ * kecamatan (three reports). Its value is the count, never shown over the
+ * number of reports; CSV keeps the sums with the count as the value. */
+START_TEST(counts_without_denominator)
+{
+	write_text_report(FX_KEC, "id");
+	has("total 63.02.09 (Kelumpang Tengah) 2024: 25\n");
+	has("    63.02.09.2007 RT 1 2024: 10\n");
+	has("    63.02.09.2008 2024: 10\n");
+	hasnt("(25 / 3)");
+	hasnt("(10 / 1)");
+	hasnt("25,00");
+	/* The agency table: the count alone, without decimals. */
+	has("    4 KK                  -         25           -  -              Jumlah?[2J KK\n");
+	write_with(report_csv_write);
+	has(",2024,fam.kk,Jumlah\033[2J KK,");
+	has(",KK,25,3,25,,\r\n");
+	has(",KK,15,2,15,,\r\n");
+	write_with(report_md_write);
+	has("| 4 | Jumlah\033\\[2J KK | KK | - | 25 | - | - |\n");
+	/* Its trend row: 25 in both years, no decimals. */
+	has("| Jumlah\033\\[2J KK | 25 | 25 | 0 | tetap |\n");
+	write_with(report_html_write);
+	has("</td><td>KK</td><td class=\"n\">-</td><td class=\"n\">25</td><td class=\"n\">-</td>");
+}
+END_TEST
+
+/* The health data quality of report_fixture.h in every format: V1 and the
+ * kecamatan have 10 children, 2 rows rejected; zlen n 9, 10 % flagged,
+ * 0 % missing, mean -1, SD sqrt(1.125) = 1.06; stunting 20 % high. V2 has
+ * no health data, so no table. */
+START_TEST(health_quality_everywhere)
+{
+	health_quality q;
+	cJSON *root, *hq, *x;
+	FILE *f;
+	char err[256];
+	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
+	                   .period = "2024", .area = FX_KEC, .language = "id",
+	                   .assessment = fx.as, .view = &fx.view };
+
+	ck_assert_int_eq(health_quality_get(fx.reg, FX_V1, "2024", &q), 1);
+	ck_assert_double_eq(q.children, 10);
+	ck_assert_double_eq(q.rejected, 2);
+	ck_assert_double_eq(q.index[0].n, 9);
+	ck_assert_double_eq_tol(q.index[0].flagged, 10, TOL);
+	ck_assert_double_eq(q.index[0].missing, 0);
+	ck_assert_double_eq_tol(q.index[0].mean, -1, TOL);
+	ck_assert_double_eq_tol(q.index[0].sd, sqrt(1.125), TOL);
+	ck_assert(isnan(q.index[1].mean) && isnan(q.index[1].sd) && isnan(q.index[1].flagged));
+	ck_assert_double_eq_tol(q.prevalence[0], 20, TOL);
+	ck_assert_int_eq(q.cls[0], PCLASS_HIGH);
+	ck_assert(isnan(q.prevalence[1]));
+	ck_assert_int_eq(q.cls[1], PCLASS_NONE);
+	ck_assert_int_eq(health_quality_get(fx.reg, FX_V2, "2024", &q), 0);
+
+	write_text_report(FX_KEC, "id");
+	has("  Mutu data pengukuran balita: Balita diukur 10, Baris ditolak 2\n");
+	has("  TB/U (zlen)                           9          10,00           0,00        -1,00"
+	    "     1,06\n");
+	has("  BB/U (zwei)                           -              -              -            -"
+	    "        -\n");
+	has("    -2+3: 20,00 % (tinggi)\n");
+	write_with(report_html_write);
+	has("<h4>Mutu data pengukuran balita</h4>\n<p>Balita diukur <strong>10</strong> &middot; "
+	    "Baris ditolak <strong>2</strong></p>");
+	has("<tr><td>TB/U (zlen)</td><td class=\"n\">9</td><td class=\"n\">10,0</td>"
+	    "<td class=\"n\">0,0</td><td class=\"n\">-1,00</td><td class=\"n\">1,06</td></tr>");
+	has("<tr><td>-2+3</td><td class=\"n\">20,0</td><td>tinggi</td></tr>");
+	/* The kecamatan and V1; not V2. */
+	ck_assert_uint_eq(count("<h4>Mutu data pengukuran balita</h4>"), 2);
+	write_with(report_md_write);
+	has("#### Mutu data pengukuran balita\n\nBalita diukur: **10** · Baris ditolak: **2**\n");
+	has("| TB/U (zlen) | 9 | 10,0 | 0,0 | -1,00 | 1,06 |\n");
+	has("| -2+3 | 20,0 | tinggi |\n");
+
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_int_eq(report_write_json(&ctx, f, err, sizeof err), 0);
+	fclose(f);
+	root = cJSON_Parse(out);
+	ck_assert_ptr_nonnull(root);
+	hq = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "assessment"),
+	                                             "area"), "health_quality");
+	ck_assert_double_eq(cJSON_GetObjectItem(hq, "children")->valuedouble, 10);
+	ck_assert_double_eq(cJSON_GetObjectItem(hq, "rejected")->valuedouble, 2);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "indices"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(x, "index")->valuestring, "zlen");
+	ck_assert_double_eq(cJSON_GetObjectItem(x, "n")->valuedouble, 9);
+	ck_assert_double_eq_tol(cJSON_GetObjectItem(x, "flagged")->valuedouble, 10, TOL);
+	ck_assert_double_eq_tol(cJSON_GetObjectItem(x, "sd")->valuedouble, sqrt(1.125), TOL);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "indices"), 1);
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "mean")));
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "who_classes"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(x, "id")->valuestring, "health.stunting");
+	ck_assert_str_eq(cJSON_GetObjectItem(x, "class")->valuestring, "high");
+	ck_assert_str_eq(cJSON_GetObjectItem(x, "class_id")->valuestring, "tinggi");
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "who_classes"), 1);
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "class")));
+	/* V2 (the second village) has none. */
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "assessment"),
+	                                           "villages"), 1);
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "health_quality")));
+	cJSON_Delete(root);
+}
+END_TEST
+
 START_TEST(english_village_without_store)
 {
 	fixture_teardown(&fx);
@@ -433,6 +586,14 @@ START_TEST(english_village_without_store)
 	has("A one");
 	write_with(report_md_write);
 	has("## 4. Problems");
+	/* The text report: points in English. V1: IKK 70.67, the intervention
+	 * 75 %, a1 11 / 15 = 73.33 %. */
+	write_text_report(FX_V1, "en");
+	has("  IKK 70.67  ");
+	has("target 20, realised 15 KK, coverage 75.00 %\n");
+	has("2024: 73.33 (11 / 15)\n");
+	has("budget 1,000,000\n");
+	hasnt("70,67");
 }
 END_TEST
 
@@ -453,6 +614,9 @@ int main(void)
 	tcase_add_test(tc, xlsx_is_a_zip);
 	tcase_add_test(tc, json_trend_and_villages);
 	tcase_add_test(tc, text_trend_villages_and_control_characters);
+	tcase_add_test(tc, text_numbers_in_indonesian);
+	tcase_add_test(tc, counts_without_denominator);
+	tcase_add_test(tc, health_quality_everywhere);
 	tcase_add_test(tc, english_village_without_store);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

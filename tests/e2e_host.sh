@@ -68,8 +68,8 @@ rc=0
 pk2d_run -c "$tmp/pk2d.ini" report >"$tmp/report.txt" 2>/dev/null || rc=$?
 test $rc -eq 1 || fail "text report exit status $rc"
 has "$tmp/report.txt" 'exit status 3'
-has "$tmp/report.txt" 'total 63.02.09.2007 (Sang-Sang) 2023: 66.67 (40 / 60)'
-has "$tmp/report.txt" '63.02.09.2007 RT 2 2023: 60.00 (24 / 40)'
+has "$tmp/report.txt" 'total 63.02.09.2007 (Sang-Sang) 2023: 66,67 (40 / 60)'
+has "$tmp/report.txt" '63.02.09.2007 RT 2 2023: 60,00 (24 / 40)'
 
 # A required plugin that fails: no report at all, exit 1.
 sed 's/^\[plugin.crash\]$/[plugin.crash]\nrequired = yes/' "$tmp/pk2d.ini" >"$tmp/req.ini"

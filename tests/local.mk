@@ -161,6 +161,8 @@ TESTS += tests/report_html.sh tests/report_xlsx.sh
 # killed inside its store transaction, --split, bad requests.
 dist_check_SCRIPTS += tests/report_e2e.sh
 TESTS += tests/report_e2e.sh
+dist_check_SCRIPTS += tests/history_e2e.sh
+TESTS += tests/history_e2e.sh
 
 # An agency's plugin built out of tree against the staged install.
 dist_check_SCRIPTS += %D%/out_of_tree.sh

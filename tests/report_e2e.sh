@@ -83,6 +83,20 @@ grep -q 'Belum ada periode sebelumnya' "$tmp/out/r.html" || fail "first run has 
 head -1 "$tmp/out/x.md" | grep -q '^# Penilaian Kualitas Keluarga — Desa Sang-Sang$' ||
 	fail "x.md is not the Markdown report"
 grep -q 'store = none' "$tmp/out/x.md" || fail "--store none"
+# A pipe (or a device such as /dev/null) is written in place, never replaced
+# by a regular file renamed over it.
+mkfifo "$tmp/pipe"
+cat "$tmp/pipe" >"$tmp/from-pipe" &
+reader=$!
+"$pk2d" -q -c "$tmp/a/pk2d.ini" --store none report -f md -o "$tmp/pipe" || fail "report -o FIFO"
+if [ -p "$tmp/pipe" ]; then
+	wait $reader
+else
+	fail "the FIFO was replaced by a file"
+	kill $reader
+fi
+head -1 "$tmp/from-pipe" | grep -q '^# Penilaian Kualitas Keluarga' || fail "nothing came through the FIFO"
+ls "$tmp" | grep -q 'pipe\.tmp\.' && fail "a temporary file was left next to the FIFO"
 [ "$(hist | head -1)" = "period,numerator,denominator,value,target" ] || fail "history header"
 [ "$(hist | wc -l)" -eq 2 ] || fail "history after one run"
 
@@ -99,6 +113,14 @@ hist >"$tmp/before"
 "$pk2d" -c "$tmp/a/pk2d.ini" history family.l1 >"$tmp/table" || fail "history table"
 grep -q '^family.l1 - ' "$tmp/table" || fail "history table title"
 grep -q '^Periode  *Pembilang  *Penyebut  *Nilai  *Target$' "$tmp/table" || fail "history table head"
+# A count (family.kk) is shown alone, a whole number without numerator and
+# denominator (the denominator only counts the RT reports summed); the CSV
+# keeps the sums, with the count as the value.
+"$pk2d" -q -c "$tmp/a/pk2d.ini" history family.kk >"$tmp/table" || fail "history of a count"
+grep -q '^2023  *-  *-  *[1-9][0-9]*  *-$' "$tmp/table" || fail "history of a count: $(cat "$tmp/table")"
+"$pk2d" -q -c "$tmp/a/pk2d.ini" history --format csv family.kk | tr -d '\r' >"$tmp/table"
+awk -F, 'NR == 2 && $1 == 2023 && $2 == $4 && $3 > 1 { ok = 1 } END { exit !ok }' "$tmp/table" ||
+	fail "history CSV of a count: $(cat "$tmp/table")"
 
 # 3. Rerun 2024 with other data, killed inside the store transaction: the
 # store keeps the old 2024 values and run log.

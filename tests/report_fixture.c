@@ -102,6 +102,18 @@ static registry *make_registry(const char *period)
 	bad |= declare(r, "fam", agency, "z", "Rerata z", PK2D_MEAN, PK2D_HIGHER_IS_BETTER, 0, 0);
 	bad |= declare(r, "health", "Dinas Kesehatan", "stunting", "-2+3", PK2D_PROPORTION,
 	               PK2D_LOWER_IS_BETTER, 1, 14.2);
+	bad |= declare(r, "health", "Dinas Kesehatan", "children", "Balita diukur", PK2D_COUNT,
+	               PK2D_NEUTRAL, 0, 0);
+	bad |= declare(r, "health", "Dinas Kesehatan", "rows_rejected", "Baris ditolak",
+	               PK2D_COUNT, PK2D_LOWER_IS_BETTER, 0, 0);
+	bad |= declare(r, "health", "Dinas Kesehatan", "flagged_zlen", "zlen ditandai",
+	               PK2D_PROPORTION, PK2D_LOWER_IS_BETTER, 0, 0);
+	bad |= declare(r, "health", "Dinas Kesehatan", "missing_zlen", "zlen tidak ada",
+	               PK2D_PROPORTION, PK2D_LOWER_IS_BETTER, 0, 0);
+	bad |= declare(r, "health", "Dinas Kesehatan", "mean_zlen", "Rata-rata zlen", PK2D_MEAN,
+	               PK2D_NEUTRAL, 0, 0);
+	bad |= declare(r, "health", "Dinas Kesehatan", "meansq_zlen", "Rata-rata kuadrat zlen",
+	               PK2D_MEAN, PK2D_NEUTRAL, 0, 0);
 	if (registry_declare_intervention(r, "fam", agency, &iv, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		bad = 1;
@@ -115,6 +127,12 @@ static registry *make_registry(const char *period)
 	bad |= value(r, "fam", "kk", FX_V1, 2, period, 5, 1);
 	bad |= value(r, "health", "stunting", FX_V1, 1, period, 2, 10);
 	bad |= value(r, "fam", "z", FX_V1, 1, period, -3, 2);
+	bad |= value(r, "health", "children", FX_V1, 1, period, 10, 1);
+	bad |= value(r, "health", "rows_rejected", FX_V1, 1, period, 2, 1);
+	bad |= value(r, "health", "flagged_zlen", FX_V1, 1, period, 1, 10);
+	bad |= value(r, "health", "missing_zlen", FX_V1, 1, period, 0, 10);
+	bad |= value(r, "health", "mean_zlen", FX_V1, 1, period, -9, 9);
+	bad |= value(r, "health", "meansq_zlen", FX_V1, 1, period, 18, 9);
 	bad |= value(r, "fam", "a1", FX_V2, 0, period, 5, 10);
 	bad |= value(r, "fam", "b1", FX_V2, 0, period, 9, 10);
 	bad |= value(r, "fam", "c1", FX_V2, 0, period, 4, 5);

@@ -21,6 +21,11 @@
  *   health.stunting 2/10 -       2/10 = 20      -            2/10 = 20
  *   fam.z (mean) -3/2    -        -1.5           -            -1.5
  *   fam.kelas (intervention at V1, rt 0): target 20, realised 15, budget 1e6
+ *   health data quality, V1 RT 1 only (so also V1 and KEC): children 10,
+ *   rows_rejected 2, flagged_zlen 1/10 = 10 %, missing_zlen 0/10 = 0 %,
+ *   mean_zlen -9/9 = -1, meansq_zlen 18/9 = 2, so the SD of zlen is
+ *   sqrt((2 - 1) * 9 / 8) = sqrt(1.125) = 1.0607; stunting 20 % is "high"
+ *   (tinggi); wasting and overweight are not declared.
  * IKK: V1 = .5*220/3 + .3*140/3 + .2*100 = 110/3 + 14 + 20 = 70.667 (mid)
  *      V2 = 25 + 27 + 16 = 68 (mid)
  *      KEC = 32 + 19.2 + .2*280/3 = 69.867 (mid)

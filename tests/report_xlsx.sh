@@ -35,9 +35,19 @@ Ringkasan desa	"63.02.09","Kelumpang Tengah","Kecamatan",25,69.8666666666667,"Se
 Data	"indicator","63.02.09.2007","<script>alert(1)</script> & ""Sang""",1,"2024","fam.z","Rerata z","'=HYPERLINK(""http://x"",""y"")",,-3,2,-1.5,,
 Data	"intervention","63.02.09","Kelumpang Tengah",,"2024","fam.kelas","'+kelas parenting","'=HYPERLINK(""http://x"",""y"")","KK",15,20,75,,
 Tren	"IKK",61.8666666666667,69.8666666666667,8,
+Mutu Data Balita	"63.02.09","Kelumpang Tengah",10,2,"TB/U (zlen)",9,10,0,-1,1.06066017177982
+Mutu Data Balita	"63.02.09","Kelumpang Tengah","'-2+3",20,"tinggi",,,,,
 LINES
+# As shown (field 9 "true"): a count's cell has no decimals, a mean two.
+timeout 180 "$office" --headless --norestore -env:UserInstallation="file://$tmp/profile" \
+	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,true,false,false,-1' \
+	--outdir "$tmp/shown" "$tmp/report.xlsx" >>"$tmp/office.log" 2>&1 || fail "soffice as shown"
+grep -q ',4,"Jumlah.*KK","KK",,25,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
+	fail "a count shown with decimals: $(grep Jumlah "$tmp/shown/report-Capaian per OPD.csv")"
+grep -q ',5,"Rerata z",,,-1.50,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
+	fail "a mean not shown with 2 decimals: $(grep Rerata "$tmp/shown/report-Capaian per OPD.csv")"
 for sheet in "Profil Wilayah" IKK "Rekapitulasi wilayah" "Capaian per OPD" Intervensi \
-	Permasalahan "Rencana Tindak Lanjut" Tren "Kualitas Data dan Status Proses" Data; do
+	"Mutu Data Balita" Permasalahan "Rencana Tindak Lanjut" Tren "Kualitas Data dan Status Proses" Data; do
 	[ -s "$tmp/out/report-$sheet.csv" ] || fail "no sheet $sheet"
 done
 [ $failures -eq 0 ] || { cat "$tmp/office.log"; exit 1; }
