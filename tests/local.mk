@@ -234,3 +234,7 @@ TESTS += %D%/check_log
 # $PK2D_VALGRIND when it is set (see docs/design.md, "Checking").
 TEST_EXTENSIONS = .sh
 SH_LOG_COMPILER = $(SHELL)
+
+# The public header compiles as strict C99 and as C++.
+dist_check_SCRIPTS += %D%/header.sh
+TESTS += %D%/header.sh
