@@ -85,8 +85,6 @@ void harness_file(harness *t, const char *name, const char *text)
 
 /* Every message at every level, as a plugin author would want to see them;
  * the verbosity in force before is restored at the end. */
-static int saved_verbosity;
-
 void harness_capture_begin(harness *t)
 {
 	FILE *f = tmpfile();
@@ -98,7 +96,7 @@ void harness_capture_begin(harness *t)
 	ck_assert_int_ge(t->saved_stderr, 0);
 	ck_assert_int_ge(dup2(fileno(f), STDERR_FILENO), 0);
 	t->capture = f;
-	saved_verbosity = log_verbosity();
+	t->saved_verbosity = log_verbosity();
 	log_set_verbosity(2);
 }
 
@@ -108,7 +106,7 @@ void harness_capture_end(harness *t)
 	size_t old = t->log ? strlen(t->log) : 0;
 	long n;
 
-	log_set_verbosity(saved_verbosity);
+	log_set_verbosity(t->saved_verbosity);
 	fflush(stderr);
 	dup2(t->saved_stderr, STDERR_FILENO);
 	close(t->saved_stderr);

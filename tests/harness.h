@@ -14,6 +14,7 @@
 #define PK2D_HARNESS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "api.h"
 #include "csv.h"
 #include "registry.h"
@@ -44,8 +45,8 @@ typedef struct harness {
 	/* harness_host's host and sink, and the capture of stderr. */
 	pk2d_host *host;
 	registry_sink sink;
-	int saved_stderr;
-	void *capture;
+	int saved_stderr, saved_verbosity;
+	FILE *capture;
 } harness;
 
 /* Makes the temporary directory. */
