@@ -4,12 +4,86 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 #include "wire.h"
+
+/* --------------------------------------------------------------- layout */
+
+/* Integers are little-endian whatever the machine. */
+static void store_u32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+}
+
+static uint32_t load_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* The fixed fields of a record in wire order (wire.h). One table serves the
+ * encoder and the decoder, so that the two cannot drift apart; name is what
+ * a decoding error calls the field. */
+enum field_type { FT_STR, FT_STR_OR_NULL, FT_I32, FT_F64 };
+
+typedef struct field {
+	enum field_type type;
+	size_t offset;
+	const char *name;
+} field;
+
+#define FIELD(type, st, member, name) { type, offsetof(st, member), name }
+#define N_FIELDS(table) (sizeof(table) / sizeof((table)[0]))
+
+static const field indicator_fields[] = {
+	FIELD(FT_STR, pk2d_indicator, id, "indicator id"),
+	FIELD(FT_STR_OR_NULL, pk2d_indicator, label_id, "label_id"),
+	FIELD(FT_STR_OR_NULL, pk2d_indicator, label_en, "label_en"),
+	FIELD(FT_STR_OR_NULL, pk2d_indicator, unit, "unit"),
+	FIELD(FT_I32, pk2d_indicator, kind, "kind"),
+	FIELD(FT_I32, pk2d_indicator, direction, "direction"),
+	FIELD(FT_I32, pk2d_indicator, has_target, "has_target"),
+	FIELD(FT_F64, pk2d_indicator, target, "target"),
+	FIELD(FT_STR_OR_NULL, pk2d_indicator, group, "group"),
+	FIELD(FT_STR_OR_NULL, pk2d_indicator, description, "description"),
+};
+
+/* Followed by the aims. */
+static const field intervention_fields[] = {
+	FIELD(FT_STR, pk2d_intervention, id, "intervention id"),
+	FIELD(FT_STR_OR_NULL, pk2d_intervention, label_id, "label_id"),
+	FIELD(FT_STR_OR_NULL, pk2d_intervention, label_en, "label_en"),
+	FIELD(FT_STR_OR_NULL, pk2d_intervention, agency, "agency"),
+	FIELD(FT_STR_OR_NULL, pk2d_intervention, target_group, "target_group"),
+	FIELD(FT_STR_OR_NULL, pk2d_intervention, unit, "unit"),
+	FIELD(FT_STR_OR_NULL, pk2d_intervention, origin, "origin"),
+};
+
+static const field value_fields[] = {
+	FIELD(FT_STR, pk2d_value, indicator, "indicator id"),
+	FIELD(FT_STR, pk2d_value, area, "area"),
+	FIELD(FT_I32, pk2d_value, rt, "rt"),
+	FIELD(FT_STR_OR_NULL, pk2d_value, period, "period"),
+	FIELD(FT_F64, pk2d_value, numerator, "numerator"),
+	FIELD(FT_F64, pk2d_value, denominator, "denominator"),
+};
+
+static const field ivalue_fields[] = {
+	FIELD(FT_STR, pk2d_intervention_value, intervention, "intervention id"),
+	FIELD(FT_STR, pk2d_intervention_value, area, "area"),
+	FIELD(FT_I32, pk2d_intervention_value, rt, "rt"),
+	FIELD(FT_STR_OR_NULL, pk2d_intervention_value, period, "period"),
+	FIELD(FT_F64, pk2d_intervention_value, target, "target"),
+	FIELD(FT_F64, pk2d_intervention_value, realised, "realised"),
+	FIELD(FT_F64, pk2d_intervention_value, budget, "budget"),
+};
 
 /* ------------------------------------------------------------- encoding */
 
@@ -33,8 +107,8 @@ static void put_bytes(wire_buf *b, const void *p, size_t n)
 
 static void put_u32(wire_buf *b, uint32_t v)
 {
-	unsigned char x[4] = { (unsigned char)v, (unsigned char)(v >> 8),
-	                       (unsigned char)(v >> 16), (unsigned char)(v >> 24) };
+	unsigned char x[4];
+	store_u32(x, v);
 	put_bytes(b, x, 4);
 }
 
@@ -94,12 +168,34 @@ static size_t begin(wire_buf *b, int type)
 
 static void finish(wire_buf *b, size_t at)
 {
-	uint32_t n = (uint32_t)(b->len - at - 4);
-	unsigned char *p = b->data + at;
-	p[0] = (unsigned char)n;
-	p[1] = (unsigned char)(n >> 8);
-	p[2] = (unsigned char)(n >> 16);
-	p[3] = (unsigned char)(n >> 24);
+	store_u32(b->data + at, (uint32_t)(b->len - at - 4));
+}
+
+static void put_fields(wire_buf *b, const field *f, size_t n, const void *obj)
+{
+	for (size_t i = 0; i < n; i++) {
+		const void *p = (const char *)obj + f[i].offset;
+		switch (f[i].type) {
+		case FT_STR:
+		case FT_STR_OR_NULL:
+			put_str(b, *(const char *const *)p);
+			break;
+		case FT_I32:
+			put_i32(b, *(const int *)p);
+			break;
+		case FT_F64:
+			put_f64(b, *(const double *)p);
+			break;
+		}
+	}
+}
+
+/* A record of fixed fields only. */
+static void put_record(wire_buf *b, int type, const field *f, size_t n, const void *obj)
+{
+	size_t at = begin(b, type);
+	put_fields(b, f, n, obj);
+	finish(b, at);
 }
 
 void wire_buf_free(wire_buf *b)
@@ -111,30 +207,13 @@ void wire_buf_free(wire_buf *b)
 
 void wire_put_indicator(wire_buf *b, const pk2d_indicator *d)
 {
-	size_t at = begin(b, WIRE_INDICATOR);
-	put_str(b, d->id);
-	put_str(b, d->label_id);
-	put_str(b, d->label_en);
-	put_str(b, d->unit);
-	put_i32(b, d->kind);
-	put_i32(b, d->direction);
-	put_i32(b, d->has_target);
-	put_f64(b, d->target);
-	put_str(b, d->group);
-	put_str(b, d->description);
-	finish(b, at);
+	put_record(b, WIRE_INDICATOR, indicator_fields, N_FIELDS(indicator_fields), d);
 }
 
 void wire_put_intervention(wire_buf *b, const pk2d_intervention *d)
 {
 	size_t at = begin(b, WIRE_INTERVENTION);
-	put_str(b, d->id);
-	put_str(b, d->label_id);
-	put_str(b, d->label_en);
-	put_str(b, d->agency);
-	put_str(b, d->target_group);
-	put_str(b, d->unit);
-	put_str(b, d->origin);
+	put_fields(b, intervention_fields, N_FIELDS(intervention_fields), d);
 	uint32_t n = 0;
 	while (d->aims && d->aims[n] && n < WIRE_MAX_AIMS)
 		n++;
@@ -146,27 +225,12 @@ void wire_put_intervention(wire_buf *b, const pk2d_intervention *d)
 
 void wire_put_value(wire_buf *b, const pk2d_value *v)
 {
-	size_t at = begin(b, WIRE_VALUE);
-	put_str(b, v->indicator);
-	put_str(b, v->area);
-	put_i32(b, v->rt);
-	put_str(b, v->period);
-	put_f64(b, v->numerator);
-	put_f64(b, v->denominator);
-	finish(b, at);
+	put_record(b, WIRE_VALUE, value_fields, N_FIELDS(value_fields), v);
 }
 
 void wire_put_ivalue(wire_buf *b, const pk2d_intervention_value *v)
 {
-	size_t at = begin(b, WIRE_IVALUE);
-	put_str(b, v->intervention);
-	put_str(b, v->area);
-	put_i32(b, v->rt);
-	put_str(b, v->period);
-	put_f64(b, v->target);
-	put_f64(b, v->realised);
-	put_f64(b, v->budget);
-	finish(b, at);
+	put_record(b, WIRE_IVALUE, ivalue_fields, N_FIELDS(ivalue_fields), v);
 }
 
 void wire_put_log(wire_buf *b, int level, const char *text)
@@ -256,7 +320,7 @@ static uint32_t get_u32(struct cursor *c, const char *what)
 	const unsigned char *x;
 	if (take(c, 4, what, &x) < 0)
 		return 0;
-	return (uint32_t)x[0] | (uint32_t)x[1] << 8 | (uint32_t)x[2] << 16 | (uint32_t)x[3] << 24;
+	return load_u32(x);
 }
 
 static uint64_t get_u64(struct cursor *c, const char *what)
@@ -314,6 +378,25 @@ static const char *get_str(struct cursor *c, const char *what, int may_be_null)
 		return NULL;
 	}
 	return (const char *)x;
+}
+
+static void get_fields(struct cursor *c, const field *f, size_t n, void *obj)
+{
+	for (size_t i = 0; i < n; i++) {
+		void *p = (char *)obj + f[i].offset;
+		switch (f[i].type) {
+		case FT_STR:
+		case FT_STR_OR_NULL:
+			*(const char **)p = get_str(c, f[i].name, f[i].type == FT_STR_OR_NULL);
+			break;
+		case FT_I32:
+			*(int *)p = get_i32(c, f[i].name);
+			break;
+		case FT_F64:
+			*(double *)p = get_f64(c, f[i].name);
+			break;
+		}
+	}
 }
 
 static void decode_file(struct cursor *c, wire_record *r)
@@ -378,8 +461,7 @@ long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
 	memset(rec, 0, sizeof *rec);
 	if (len < 4)
 		return 0;
-	uint32_t n = (uint32_t)data[0] | (uint32_t)data[1] << 8 | (uint32_t)data[2] << 16 |
-	             (uint32_t)data[3] << 24;
+	uint32_t n = load_u32(data);
 	if (n == 0 || n > WIRE_MAX_RECORD) {
 		snprintf(err, errlen, "record length %u is outside 1..%u", n, WIRE_MAX_RECORD);
 		return PK2D_ERR_INVALID;
@@ -390,25 +472,10 @@ long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
 	rec->type = data[4];
 	switch (rec->type) {
 	case WIRE_INDICATOR:
-		rec->ind.id = get_str(&c, "indicator id", 0);
-		rec->ind.label_id = get_str(&c, "label_id", 1);
-		rec->ind.label_en = get_str(&c, "label_en", 1);
-		rec->ind.unit = get_str(&c, "unit", 1);
-		rec->ind.kind = get_i32(&c, "kind");
-		rec->ind.direction = get_i32(&c, "direction");
-		rec->ind.has_target = get_i32(&c, "has_target");
-		rec->ind.target = get_f64(&c, "target");
-		rec->ind.group = get_str(&c, "group", 1);
-		rec->ind.description = get_str(&c, "description", 1);
+		get_fields(&c, indicator_fields, N_FIELDS(indicator_fields), &rec->ind);
 		break;
 	case WIRE_INTERVENTION: {
-		rec->iv.id = get_str(&c, "intervention id", 0);
-		rec->iv.label_id = get_str(&c, "label_id", 1);
-		rec->iv.label_en = get_str(&c, "label_en", 1);
-		rec->iv.agency = get_str(&c, "agency", 1);
-		rec->iv.target_group = get_str(&c, "target_group", 1);
-		rec->iv.unit = get_str(&c, "unit", 1);
-		rec->iv.origin = get_str(&c, "origin", 1);
+		get_fields(&c, intervention_fields, N_FIELDS(intervention_fields), &rec->iv);
 		uint32_t na = get_u32(&c, "aim count");
 		if (c.bad)
 			break;
@@ -423,21 +490,10 @@ long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
 		break;
 	}
 	case WIRE_VALUE:
-		rec->value.indicator = get_str(&c, "indicator id", 0);
-		rec->value.area = get_str(&c, "area", 0);
-		rec->value.rt = get_i32(&c, "rt");
-		rec->value.period = get_str(&c, "period", 1);
-		rec->value.numerator = get_f64(&c, "numerator");
-		rec->value.denominator = get_f64(&c, "denominator");
+		get_fields(&c, value_fields, N_FIELDS(value_fields), &rec->value);
 		break;
 	case WIRE_IVALUE:
-		rec->ivalue.intervention = get_str(&c, "intervention id", 0);
-		rec->ivalue.area = get_str(&c, "area", 0);
-		rec->ivalue.rt = get_i32(&c, "rt");
-		rec->ivalue.period = get_str(&c, "period", 1);
-		rec->ivalue.target = get_f64(&c, "target");
-		rec->ivalue.realised = get_f64(&c, "realised");
-		rec->ivalue.budget = get_f64(&c, "budget");
+		get_fields(&c, ivalue_fields, N_FIELDS(ivalue_fields), &rec->ivalue);
 		break;
 	case WIRE_LOG:
 		rec->level = get_i32(&c, "log level");

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <check.h>
 
-#include "plugin_harness.h"
+#include "harness.h"
 
 #define VILLAGE "63.02.09.2007"
 #define HEAD "[pk2d]\nperiod = 2023\narea = " VILLAGE "\n"
@@ -102,10 +102,10 @@ START_TEST(table_indicator)
 	ck_assert(s.num == 13 && s.den == 15);
 	ck_assert(harness_get(&t, "dukcapil.ktp_baru", VILLAGE, RT_ALL, &s));
 	ck_assert(s.num == 6);
-	ck_assert_int_eq(harness_problems(&t, "dukcapil", "numerator above denominator", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "dukcapil", "zero denominator", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "dukcapil", "unreadable denominator", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "dukcapil", "outside period", 1), 2);
+	ck_assert_int_eq(harness_problems(&t, "dukcapil", NULL, "numerator above denominator", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "dukcapil", NULL, "zero denominator", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "dukcapil", NULL, "unreadable denominator", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "dukcapil", NULL, "outside period", 1), 2);
 }
 END_TEST
 
@@ -118,11 +118,11 @@ START_TEST(activity_log)
 	/* kia: the catalogue's 40 at the village, and 25 realised without RT. */
 	ck_assert(harness_iget(&t, "dukcapil.kia", VILLAGE, 0, &s));
 	ck_assert(s.target == 40 && s.realised == 25);
-	ck_assert_int_eq(harness_problems(&t, "dukcapil", "unknown intervention", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "dukcapil", "missing area", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "dukcapil", "missing date", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "dukcapil", "bad date", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "dukcapil", "negative volume", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "dukcapil", NULL, "unknown intervention", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "dukcapil", NULL, "missing area", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "dukcapil", NULL, "missing date", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "dukcapil", NULL, "bad date", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "dukcapil", NULL, "negative volume", 1), 1);
 }
 END_TEST
 

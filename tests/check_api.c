@@ -14,7 +14,7 @@
 
 #include "api.h"
 #include "runner.h"
-#include "testutil.h"
+#include "harness.h"
 #include "util.h"
 
 #define VILLAGE "63.02.09.2007"
@@ -120,8 +120,8 @@ static int probe_collect(void *state)
 
 static void run_probe(int no_fork, reg_sum *out, plugin_run *run)
 {
-	dir = tu_tmpdir();
-	ini_path = tu_write(dir, "pk2d.ini", "[pk2d]\nperiod = 2023\narea = " VILLAGE "\n"
+	dir = harness_tmpdir();
+	ini_path = harness_write(dir, "pk2d.ini", "[pk2d]\nperiod = 2023\narea = " VILLAGE "\n"
 	                    "[plugin.probe]\nagency = Dinas Probe\ndata = sub/x.csv\n"
 	                    "column.x = X\n");
 	msglist errs = { 0 };
@@ -154,7 +154,7 @@ static void run_probe(int no_fork, reg_sum *out, plugin_run *run)
 	free(codes);
 	conf_free(cfg);
 	msglist_free(&errs);
-	tu_rmtree(dir);
+	harness_rmtree(dir);
 	free(dir);
 	free(ini_path);
 }

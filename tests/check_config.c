@@ -14,7 +14,7 @@
 
 #include "conf.h"
 #include "inifile.h"
-#include "testutil.h"
+#include "harness.h"
 #include "util.h"
 
 static char *dir;
@@ -22,13 +22,13 @@ static msglist errs;
 
 static void setup(void)
 {
-	dir = tu_tmpdir();
+	dir = harness_tmpdir();
 	memset(&errs, 0, sizeof errs);
 }
 
 static void teardown(void)
 {
-	tu_rmtree(dir);
+	harness_rmtree(dir);
 	free(dir);
 	msglist_free(&errs);
 }
@@ -36,7 +36,7 @@ static void teardown(void)
 /* Fails with every message when the list lacks one with this text. */
 #define ck_has_error(text)                                                      \
 	do {                                                                    \
-		if (!tu_has(errs.items, errs.n, (text))) {                      \
+		if (!harness_has(errs.items, errs.n, (text))) {                      \
 			for (size_t i_ = 0; i_ < errs.n; i_++)                  \
 				fprintf(stderr, "  got: %s\n", errs.items[i_]); \
 			ck_abort_msg("no error containing \"%s\"", (text));     \
@@ -45,7 +45,7 @@ static void teardown(void)
 
 static conf *load(const char *text)
 {
-	char *p = tu_write(dir, "pk2d.ini", text);
+	char *p = harness_write(dir, "pk2d.ini", text);
 	conf *c = conf_load(p, &errs);
 	free(p);
 	return c;
@@ -155,7 +155,7 @@ START_TEST(errors_all_reported)
 	                       "module = Health\n"                /* 19 */
 	                       "[plugins.dukcapil]\n",            /* 20 */
 	                       long_title);
-	char *p = tu_write(dir, "bad.ini", text);
+	char *p = harness_write(dir, "bad.ini", text);
 	conf *c = conf_load(p, &errs);
 	ck_assert_ptr_null(c);
 	char *at;
@@ -179,7 +179,7 @@ START_TEST(errors_all_reported)
 	ck_has_error(AT(15, "timeout '-3' is not a number of seconds above 0"));
 	ck_has_error(AT(19, "module 'Health' is not a plugin name"));
 	/* The key under the unknown section is not reported again. */
-	ck_assert(!tu_has(errs.items, errs.n, "'x'"));
+	ck_assert(!harness_has(errs.items, errs.n, "'x'"));
 	ck_assert_uint_eq(errs.n, 16);
 	free(at);
 	free(p);
@@ -362,8 +362,8 @@ START_TEST(include_relative_and_paths)
 {
 	char *sub = xasprintf("%s/agencies", dir);
 	ck_assert_int_eq(mkdir(sub, 0700), 0);
-	char *inc = tu_write(sub, "health.ini", "[plugin.health]\nchildren = balita.csv\n");
-	char *inc2 = tu_write(sub, "more.ini", "[plugin.pkk]\nrecap = r.csv\n");
+	char *inc = harness_write(sub, "health.ini", "[plugin.health]\nchildren = balita.csv\n");
+	char *inc2 = harness_write(sub, "more.ini", "[plugin.pkk]\nrecap = r.csv\n");
 	conf *c = load("[pk2d]\nperiod = 2023\narea = 63\n"
 	               "include = agencies/health.ini agencies/more.ini\n"
 	               "[plugin.family]\nsurvey = keluarga.csv\n");
@@ -396,8 +396,8 @@ END_TEST
 
 START_TEST(include_errors)
 {
-	char *a = tu_write(dir, "a.ini", "[pk2d]\ninclude = b.ini\n");
-	char *b = tu_write(dir, "b.ini", "[pk2d]\n\ninclude = a.ini\n");
+	char *a = harness_write(dir, "a.ini", "[pk2d]\ninclude = b.ini\n");
+	char *b = harness_write(dir, "b.ini", "[pk2d]\n\ninclude = a.ini\n");
 	conf *c = load("[pk2d]\nperiod = 2023\narea = 63\ninclude = a.ini missing.ini\n");
 	ck_assert_ptr_null(c);
 	char *p = xasprintf("%s/pk2d.ini", dir), *at = NULL;
@@ -444,7 +444,7 @@ static int record(void *ud, const char *section, const char *key, const char *va
 START_TEST(reader_events)
 {
 	/* A BOM, CRLF line ends, ':' as separator and an inline comment. */
-	char *p = tu_write(dir, "m.ini", "\xEF\xBB\xBF[model]\r\nName = IKK ; working\r\n"
+	char *p = harness_write(dir, "m.ini", "\xEF\xBB\xBF[model]\r\nName = IKK ; working\r\n"
 	                   "\r\n[dimension.fisik]\nweight: 0.2\n");
 	struct seen s = { "" };
 	ck_assert_int_eq(ini_file_parse(p, record, &s, &errs), 0);
@@ -459,7 +459,7 @@ END_TEST
 
 START_TEST(reader_errors_continue)
 {
-	char *p = tu_write(dir, "m.ini", "[a\nk\nx = 1\n= 2\nafter = 3\n");
+	char *p = harness_write(dir, "m.ini", "[a\nk\nx = 1\n= 2\nafter = 3\n");
 	struct seen s = { "" };
 	ck_assert_int_eq(ini_file_parse(p, record, &s, &errs), PK2D_ERR_CONFIG);
 	/* The bad lines are reported; the good ones still reach the handler. */
@@ -487,7 +487,7 @@ START_TEST(find_order)
 	ck_assert_str_eq(f, "from-env.ini");
 	free(f);
 	setenv("PK2D_CONFIG", "", 1);
-	free(tu_write(".", "pk2d.ini", "[pk2d]\n"));
+	free(harness_write(".", "pk2d.ini", "[pk2d]\n"));
 	f = conf_find(NULL);
 	ck_assert_str_eq(f, "pk2d.ini");
 	free(f);

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <check.h>
 
-#include "plugin_harness.h"
+#include "harness.h"
 
 #define VILLAGE "63.02.09.2007"
 #define HEAD "[pk2d]\nperiod = 2023\narea = " VILLAGE "\n[plugin.education]\n"
@@ -166,12 +166,12 @@ END_TEST
 
 START_TEST(rows_rejected_and_noted)
 {
-	ck_assert_int_eq(harness_problems(&t, "education", "duplicate child", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "education", "bad age", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "education", "unknown status", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "education", "unknown jenjang", 0), 1);
-	ck_assert_int_eq(harness_problems(&t, "education", "missing no_kk", 0), 1);
-	ck_assert_int_eq(harness_problems(&t, "education", "outside period", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "education", NULL, "duplicate child", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "education", NULL, "bad age", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "education", NULL, "unknown status", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "education", NULL, "unknown jenjang", 0), 1);
+	ck_assert_int_eq(harness_problems(&t, "education", NULL, "missing no_kk", 0), 1);
+	ck_assert_int_eq(harness_problems(&t, "education", NULL, "outside period", 1), 1);
 }
 END_TEST
 

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "loader.h"
-#include "testutil.h"
+#include "harness.h"
 #include "util.h"
 
 static plugin_search search;
@@ -130,8 +130,8 @@ END_TEST
 
 START_TEST(not_so)
 {
-	char *dir = tu_tmpdir();
-	char *path = tu_write(dir, "not_so.so", "this is a text file, not an ELF object\n");
+	char *dir = harness_tmpdir();
+	char *path = harness_write(dir, "not_so.so", "this is a text file, not an ELF object\n");
 	plugin_search s;
 	plugin_search_init(&s, dir, NULL, NULL, 0);
 	char err[1024], *found = NULL;
@@ -146,7 +146,7 @@ START_TEST(not_so)
 	free(found);
 	free(path);
 	plugin_search_free(&s);
-	tu_rmtree(dir);
+	harness_rmtree(dir);
 	free(dir);
 }
 END_TEST
@@ -193,15 +193,15 @@ END_TEST
 
 START_TEST(file_layouts)
 {
-	char *dir = tu_tmpdir();
+	char *dir = harness_tmpdir();
 	char *libs = xasprintf("%s/.libs", dir), *zd = xasprintf("%s/z", dir);
 	char *zl = xasprintf("%s/z/.libs", dir);
 	ck_assert_int_eq(mkdir(libs, 0700), 0);
 	ck_assert_int_eq(mkdir(zd, 0700), 0);
 	ck_assert_int_eq(mkdir(zl, 0700), 0);
-	free(tu_write(dir, "x.so", ""));
-	free(tu_write(libs, "y.so", ""));
-	free(tu_write(zl, "z.so", ""));
+	free(harness_write(dir, "x.so", ""));
+	free(harness_write(libs, "y.so", ""));
+	free(harness_write(zl, "z.so", ""));
 	/* A directory called w.so is not a plugin file. */
 	char *wd = xasprintf("%s/w.so", dir);
 	ck_assert_int_eq(mkdir(wd, 0700), 0);
@@ -219,7 +219,7 @@ START_TEST(file_layouts)
 	}
 	ck_assert_int_eq(plugin_find(&s, "w", &path, err, sizeof err), PK2D_ERR_MISSING);
 	plugin_search_free(&s);
-	tu_rmtree(dir);
+	harness_rmtree(dir);
 	free(dir);
 	free(libs);
 	free(zd);

@@ -9,7 +9,7 @@
 #include <check.h>
 #include <sys/stat.h>
 
-#include "plugin_harness.h"
+#include "harness.h"
 #include "util.h"
 
 #define VILLAGE "63.02.09.2007"
@@ -200,18 +200,18 @@ END_TEST
 
 START_TEST(rows_rejected_and_noted)
 {
-	ck_assert_int_eq(harness_problems(&t, "pkk", "bad rt", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "outside area", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "bad area code", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "unreadable tick", 0), 1);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "missing sumber_air", 0), 1);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "unknown pokja", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "outside period", 1), 2);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "unreadable participants", 0), 1);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "unknown intervention", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "no volume", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "unreadable realised", 1), 1);
-	ck_assert_int_eq(harness_problems(&t, "pkk", "unreadable budget", 0), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "bad rt", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "outside area", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "bad area code", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "unreadable tick", 0), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "missing sumber_air", 0), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "unknown pokja", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "outside period", 1), 2);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "unreadable participants", 0), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "unknown intervention", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "no volume", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "unreadable realised", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "pkk", NULL, "unreadable budget", 0), 1);
 }
 END_TEST
 

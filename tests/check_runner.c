@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "session.h"
-#include "testutil.h"
+#include "harness.h"
 #include "util.h"
 
 #define VILLAGE "63.02.09.2007"
@@ -36,13 +36,13 @@ static char *dir;
 
 static void setup(void)
 {
-	dir = tu_tmpdir();
+	dir = harness_tmpdir();
 	log_set_verbosity(-1);
 }
 
 static void teardown(void)
 {
-	tu_rmtree(dir);
+	harness_rmtree(dir);
 	free(dir);
 }
 
@@ -61,14 +61,14 @@ static const char all_bad[] =
 /* Opens a session on [pk2d] + good + good2 + extra. */
 static void open_with(session *s, session_opts *o, const char *extra, int jobs, int no_fork)
 {
-	char *data = tu_data("good.csv");
+	char *data = harness_source("tests/data/good.csv");
 	char *abs = realpath(data, NULL);
 	ck_assert_ptr_nonnull(abs);
 	char *text = xasprintf("[pk2d]\nperiod = 2023\narea = " VILLAGE "\n"
 	                       "[plugin.good]\ndata = %s\n"
 	                       "[plugin.good2]\nmodule = good\ndata = %s\nlabel = Kedua\n%s",
 	                       abs, abs, extra);
-	char *path = tu_write(dir, "pk2d.ini", text);
+	char *path = harness_write(dir, "pk2d.ini", text);
 	memset(o, 0, sizeof *o);
 	o->config = path;
 	o->jobs = jobs;
@@ -326,14 +326,14 @@ START_TEST(plugin_config_checked_before_running)
 {
 	char *text = xasprintf("[pk2d]\nperiod = 2023\narea = " VILLAGE "\n"
 	                       "[plugin.good]\ndta = x.csv\n");
-	char *path = tu_write(dir, "pk2d.ini", text);
+	char *path = harness_write(dir, "pk2d.ini", text);
 	session s;
 	session_opts o = { .config = path, .jobs = 1 };
 	msglist errs = { 0 };
 	ck_assert_int_eq(session_open(&s, &o, &errs), PK2D_ERR_CONFIG);
-	ck_assert(tu_has(errs.items, errs.n, ":5: [plugin.good]: unknown key 'dta' for module "
+	ck_assert(harness_has(errs.items, errs.n, ":5: [plugin.good]: unknown key 'dta' for module "
 	                 "'good'; did you mean 'data'?"));
-	ck_assert(tu_has(errs.items, errs.n, ":4: [plugin.good]: missing required key 'data'"));
+	ck_assert(harness_has(errs.items, errs.n, ":4: [plugin.good]: missing required key 'data'"));
 	ck_assert_uint_eq(errs.n, 2);
 	msglist_free(&errs);
 	free(path);

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testutil.h"
 #include "util.h"
 #include "wire.h"
 

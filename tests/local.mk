@@ -1,6 +1,9 @@
 # Check suites and end-to-end tests. Each program links the core library.
 TEST_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 TEST_LDADD = src/libpk2dcore.la $(CHECK_LIBS)
+# The one harness of the suites (tests/harness.h): temporary files, and
+# whole configurations run in-process through the host's session.
+HARNESS_SOURCES = tests/harness.c tests/harness.h
 # Test-only plugins need -rpath, or libtool makes static archives of them.
 TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
 
@@ -89,20 +92,20 @@ check_LTLIBRARIES += %D%/plugins/good.la \
 check_PROGRAMS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner \
 	%D%/check_api
 TESTS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner %D%/check_api
-%C%_check_config_SOURCES = %D%/check_config.c %D%/testutil.c %D%/testutil.h
+%C%_check_config_SOURCES = %D%/check_config.c $(HARNESS_SOURCES)
 %C%_check_config_CFLAGS = $(TEST_CFLAGS)
 %C%_check_config_LDADD = $(TEST_LDADD)
-%C%_check_loader_SOURCES = %D%/check_loader.c %D%/testutil.c %D%/testutil.h
+%C%_check_loader_SOURCES = %D%/check_loader.c $(HARNESS_SOURCES)
 %C%_check_loader_CFLAGS = $(TEST_CFLAGS)
 %C%_check_loader_CPPFLAGS = $(AM_CPPFLAGS) -DPK2D_PLUGINDIR_FOR_TESTS='"$(plugindir)"'
 %C%_check_loader_LDADD = $(TEST_LDADD)
-%C%_check_wire_SOURCES = %D%/check_wire.c %D%/testutil.c %D%/testutil.h
+%C%_check_wire_SOURCES = %D%/check_wire.c
 %C%_check_wire_CFLAGS = $(TEST_CFLAGS)
 %C%_check_wire_LDADD = $(TEST_LDADD)
-%C%_check_runner_SOURCES = %D%/check_runner.c %D%/testutil.c %D%/testutil.h
+%C%_check_runner_SOURCES = %D%/check_runner.c $(HARNESS_SOURCES)
 %C%_check_runner_CFLAGS = $(TEST_CFLAGS)
 %C%_check_runner_LDADD = $(TEST_LDADD)
-%C%_check_api_SOURCES = %D%/check_api.c %D%/testutil.c %D%/testutil.h
+%C%_check_api_SOURCES = %D%/check_api.c $(HARNESS_SOURCES)
 %C%_check_api_CFLAGS = $(TEST_CFLAGS)
 %C%_check_api_LDADD = $(TEST_LDADD)
 dist_check_SCRIPTS += %D%/e2e_host.sh
@@ -186,20 +189,19 @@ tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)
 TESTS += tests/check_synth_e2e
 # Plugin tests (pkk, education, activities): whole configurations run
 # in-process through the host's session, with the built plugins.
-PLUGIN_TEST_SOURCES = tests/plugin_harness.c tests/plugin_harness.h
 check_PROGRAMS += tests/check_pkk
 TESTS += tests/check_pkk
-tests_check_pkk_SOURCES = tests/check_pkk.c $(PLUGIN_TEST_SOURCES)
+tests_check_pkk_SOURCES = tests/check_pkk.c $(HARNESS_SOURCES)
 tests_check_pkk_CFLAGS = $(TEST_CFLAGS)
 tests_check_pkk_LDADD = $(TEST_LDADD)
 check_PROGRAMS += tests/check_education
 TESTS += tests/check_education
-tests_check_education_SOURCES = tests/check_education.c $(PLUGIN_TEST_SOURCES)
+tests_check_education_SOURCES = tests/check_education.c $(HARNESS_SOURCES)
 tests_check_education_CFLAGS = $(TEST_CFLAGS)
 tests_check_education_LDADD = $(TEST_LDADD)
 check_PROGRAMS += tests/check_activities
 TESTS += tests/check_activities
-tests_check_activities_SOURCES = tests/check_activities.c $(PLUGIN_TEST_SOURCES)
+tests_check_activities_SOURCES = tests/check_activities.c $(HARNESS_SOURCES)
 tests_check_activities_CFLAGS = $(TEST_CFLAGS)
 tests_check_activities_LDADD = $(TEST_LDADD)
 # The built pk2d with pkk, education and two activities instances.

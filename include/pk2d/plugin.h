@@ -329,7 +329,8 @@ typedef struct pk2d_plugin {
 	 *  always accepted. */
 	const pk2d_config_key *config_keys;
 	/** Reads the configuration and declares indicators and interventions.
-	 *  Sets *state to the plugin's own data. Returns 0 or PK2D_ERR_*. */
+	 *  Sets *state to the plugin's own data. Returns 0 or PK2D_ERR_*; when
+	 *  it fails, fini() is not called, so it frees what it allocated. */
 	int (*init)(const pk2d_host_api *api, pk2d_host *h, void **state);
 	/** Reads the agency's files and reports values. Returns 0 or PK2D_ERR_*. */
 	int (*collect)(void *state);

@@ -154,6 +154,7 @@ static int extra_indicator(void *ud, const char *key, const char *value)
 {
 	family *f = ud;
 	const char *code, *bar;
+	const survey_ind *dup;
 	char label_id[256];
 	const char *label_en;
 	size_t n;
@@ -166,9 +167,12 @@ static int extra_indicator(void *ud, const char *key, const char *value)
 		            "then letters, digits, '_')", f->api->config_where(f->h, key), code);
 		return PK2D_ERR_CONFIG;
 	}
-	if (find_ind(f, code) || strcasecmp(code, "kk") == 0) {
+	/* The host lower-cases keys: name the existing indicator by its own
+	 * code ("L1", as in the survey), not by the key's. */
+	dup = find_ind(f, code);
+	if (dup || strcasecmp(code, "kk") == 0) {
 		f->api->log(f->h, PK2D_LOG_ERROR, "%s: the indicator %s already exists",
-		            f->api->config_where(f->h, key), code);
+		            f->api->config_where(f->h, key), dup ? dup->code : code);
 		return PK2D_ERR_CONFIG;
 	}
 	bar = strchr(value, '|');

@@ -75,16 +75,14 @@ static int read_target(struct health *s, double *target)
 	return 0;
 }
 
-static int health_init(const pk2d_host_api *api, pk2d_host *h, void **state)
+/* init's work on a zeroed state; on failure the state may hold some of
+ * what it allocated, for health_fini to free. */
+static int health_setup(struct health *s, const pk2d_host_api *api, pk2d_host *h)
 {
-	struct health *s = calloc(1, sizeof *s);
 	char dir[4096];
 	double target;
 	int rc, rc2;
 
-	*state = s;
-	if (s == NULL)
-		return PK2D_ERR_NOMEM;
 	s->api = api;
 	s->h = h;
 	/* Every configuration problem is reported before giving up. */
@@ -115,6 +113,24 @@ static int health_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 	if ((rc = indicators_declare(api, h, target)) != 0)
 		return rc;
 	return interventions_declare(&s->ivs, api, h);
+}
+
+static int health_init(const pk2d_host_api *api, pk2d_host *h, void **state)
+{
+	struct health *s = calloc(1, sizeof *s);
+	int rc;
+
+	*state = NULL;
+	if (s == NULL)
+		return PK2D_ERR_NOMEM;
+	/* The host calls fini only after an init that succeeded. */
+	rc = health_setup(s, api, h);
+	if (rc != 0) {
+		health_fini(s);
+		return rc;
+	}
+	*state = s;
+	return 0;
 }
 
 static double now(void)

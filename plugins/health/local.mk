@@ -18,20 +18,20 @@ HEALTH_CFLAGS = -ffp-contract=off
 %C%_health_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 EXTRA_DIST += %D%/health.ini.example
 
-# Tests: the WHO Anthro reference, the unit tests of every module (through an
-# in-test host API over the core's CSV reader) and pk2d report end to end.
-HEALTH_TEST_SOURCES = tests/health/mock_host.c tests/health/mock_host.h
-HEALTH_TEST_CFLAGS = $(TEST_CFLAGS) $(HEALTH_CFLAGS) -I$(top_srcdir)/tests/health
+# Tests: the WHO Anthro reference through a real host's api, the unit tests
+# of every module, the built plugin run in-process by the test harness, and
+# pk2d report end to end.
+HEALTH_TEST_CFLAGS = $(TEST_CFLAGS) $(HEALTH_CFLAGS) -I$(top_srcdir)/tests
 check_PROGRAMS += tests/health/check_health_zscore tests/health/check_health_units \
 	tests/health/check_health_e2e
 TESTS += tests/health/check_health_zscore tests/health/check_health_units \
 	tests/health/check_health_e2e
 tests_health_check_health_zscore_SOURCES = tests/health/check_health_zscore.c \
-	$(HEALTH_TEST_SOURCES) $(HEALTH_SOURCES)
+	$(HARNESS_SOURCES) $(HEALTH_SOURCES)
 tests_health_check_health_zscore_CFLAGS = $(HEALTH_TEST_CFLAGS)
 tests_health_check_health_zscore_LDADD = $(TEST_LDADD)
 tests_health_check_health_units_SOURCES = tests/health/check_health_units.c \
-	$(HEALTH_TEST_SOURCES) $(HEALTH_SOURCES) %D%/health.c
+	$(HARNESS_SOURCES) $(HEALTH_SOURCES)
 tests_health_check_health_units_CFLAGS = $(HEALTH_TEST_CFLAGS)
 tests_health_check_health_units_LDADD = $(TEST_LDADD)
 tests_health_check_health_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)

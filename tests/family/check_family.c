@@ -1,7 +1,8 @@
 /*
- * check_family.c - the family survey plugin, run through an in-test host:
- * its declarations and values land in a real registry, its files are read by
- * the core's CSV reader, so the test sees exactly what the host would.
+ * check_family.c - the family survey plugin, run through the test harness:
+ * the built family.so under the host's own session, so its declarations and
+ * values land in the real registry and its files are read by the core's CSV
+ * reader, exactly as pk2d does it.
  *
  * Every expected number is counted by hand from the survey rows written in
  * the test (see the comments above each table).
@@ -9,313 +10,54 @@
 #include <config.h>
 
 #include <check.h>
-#include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
-#include "pk2d/plugin.h"
-#include "csv.h"
-#include "registry.h"
+#include "harness.h"
 #include "answers.h"
 
-extern const pk2d_plugin pk2d_plugin_descriptor;
-
-/* The in-test host: one plugin instance "family". */
-struct pk2d_host {
-	const char *const *keys;      /* key, value, key, value, ..., NULL */
-	const char *run_area;
-	registry *reg;
-	char log[8192];
-	csv_stats *stats;             /* the last file closed */
-	char where[64];
-	char path[512];
-};
-
-static struct pk2d_host host;
-static char tmpdir[256];
-
-static void h_log(pk2d_host *h, int level, const char *fmt, ...)
-{
-	va_list ap;
-	size_t len = strlen(h->log);
-
-	(void)level;
-	va_start(ap, fmt);
-	vsnprintf(h->log + len, sizeof h->log - len - 1, fmt, ap);
-	va_end(ap);
-	strcat(h->log, "\n");
-}
-
-static const char *h_strerror(int err)
-{
-	static char buf[32];
-
-	snprintf(buf, sizeof buf, "error %d", err);
-	return buf;
-}
-
-static const char *h_config_get(pk2d_host *h, const char *key)
-{
-	for (const char *const *k = h->keys; k && *k; k += 2)
-		if (strcasecmp(k[0], key) == 0)
-			return k[1];
-	for (const pk2d_config_key *d = pk2d_plugin_descriptor.config_keys; d->name; d++)
-		if (strcasecmp(d->name, key) == 0)
-			return d->default_value;
-	return NULL;
-}
-
-static const char *h_config_path(pk2d_host *h, const char *key)
-{
-	const char *v = h_config_get(h, key);
-
-	if (!v)
-		return NULL;
-	snprintf(h->path, sizeof h->path, "%s/%s", tmpdir, v);
-	return h->path;
-}
-
-static const char *h_config_where(pk2d_host *h, const char *key)
-{
-	(void)key;
-	snprintf(h->where, sizeof h->where, "pk2d.ini:7");
-	return h->where;
-}
-
-static int h_config_each(pk2d_host *h, int (*fn)(void *, const char *, const char *), void *ud)
-{
-	for (const char *const *k = h->keys; k && *k; k += 2) {
-		int rc = fn(ud, k[0], k[1]);
-
-		if (rc)
-			return rc;
-	}
-	return 0;
-}
-
-static const char *h_run_period(pk2d_host *h)
-{
-	(void)h;
-	return "2024";
-}
-
-static const char *h_run_area(pk2d_host *h)
-{
-	return h->run_area;
-}
-
-static const char *h_agency(pk2d_host *h)
-{
-	(void)h;
-	return pk2d_plugin_descriptor.agency;
-}
-
-static const char *h_area_name(pk2d_host *h, const char *code)
-{
-	(void)h;
-	return strcmp(code, "63.02.09.2007") == 0 ? "Sang-Sang" : NULL;
-}
-
-static const char *h_data_dir(pk2d_host *h)
-{
-	(void)h;
-	return tmpdir;
-}
-
-static int h_declare_indicator(pk2d_host *h, const pk2d_indicator *ind)
-{
-	char err[256];
-	int rc = registry_declare_indicator(h->reg, "family", "DP3A", ind, err, sizeof err);
-
-	if (rc < 0)
-		h_log(h, PK2D_LOG_ERROR, "%s", err);
-	return rc;
-}
-
-static int h_declare_intervention(pk2d_host *h, const pk2d_intervention *iv)
-{
-	char err[256];
-
-	return registry_declare_intervention(h->reg, "family", "DP3A", iv, err, sizeof err);
-}
-
-static int h_report_value(pk2d_host *h, const pk2d_value *v)
-{
-	char err[256];
-	int rc = registry_add_value(h->reg, "family", "2024", v, err, sizeof err);
-
-	if (rc < 0)
-		h_log(h, PK2D_LOG_ERROR, "%s", err);
-	return rc;
-}
-
-static int h_report_intervention(pk2d_host *h, const pk2d_intervention_value *v)
-{
-	char err[256];
-
-	return registry_add_intervention_value(h->reg, "family", "2024", v, err, sizeof err);
-}
-
-static pk2d_csv *h_csv_open(pk2d_host *h, const char *path)
-{
-	char err[256];
-	csv_reader *c = csv_open(path, err, sizeof err);
-
-	if (!c)
-		h_log(h, PK2D_LOG_ERROR, "%s: %s", path, err);
-	return c;
-}
-
-static int h_csv_column(pk2d_csv *c, const char *name)
-{
-	return csv_column(c, name);
-}
-
-static int h_csv_next(pk2d_csv *c)
-{
-	char err[256];
-	int rc = csv_next(c, err, sizeof err);
-
-	if (rc < 0)
-		h_log(&host, PK2D_LOG_ERROR, "%s: %s", csv_path(c), err);
-	return rc;
-}
-
-static int h_csv_count(pk2d_csv *c)
-{
-	return csv_count(c);
-}
-
-static const char *h_csv_field(pk2d_csv *c, int col)
-{
-	return csv_field(c, col);
-}
-
-static int h_csv_number(pk2d_csv *c, int col, double *out)
-{
-	return csv_number(c, col, out);
-}
-
-static int h_csv_date(pk2d_csv *c, int col, long *days)
-{
-	return csv_date(c, col, days);
-}
-
-static long h_csv_line(pk2d_csv *c)
-{
-	return csv_line(c);
-}
-
-static const char *h_csv_path(pk2d_csv *c)
-{
-	return csv_path(c);
-}
-
-static void h_csv_reject(pk2d_csv *c, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	csv_vreject(c, fmt, ap);
-	va_end(ap);
-}
-
-static void h_csv_note(pk2d_csv *c, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	csv_vnote(c, fmt, ap);
-	va_end(ap);
-}
-
-static void h_csv_close(pk2d_csv *c)
-{
-	csv_stats_free(host.stats);
-	host.stats = csv_close(c);
-}
-
-static const pk2d_host_api api = {
-	.abi_major = PK2D_ABI_MAJOR, .abi_minor = PK2D_ABI_MINOR,
-	.struct_size = sizeof(pk2d_host_api),
-	.log = h_log, .strerror = h_strerror, .config_get = h_config_get,
-	.config_path = h_config_path, .config_where = h_config_where,
-	.config_each = h_config_each, .run_period = h_run_period, .run_area = h_run_area,
-	.agency = h_agency, .area_name = h_area_name, .data_dir = h_data_dir,
-	.declare_indicator = h_declare_indicator, .declare_intervention = h_declare_intervention,
-	.report_value = h_report_value, .report_intervention = h_report_intervention,
-	.csv_open = h_csv_open, .csv_column = h_csv_column, .csv_next = h_csv_next,
-	.csv_count = h_csv_count, .csv_field = h_csv_field, .csv_number = h_csv_number,
-	.csv_date = h_csv_date, .csv_line = h_csv_line, .csv_path = h_csv_path,
-	.csv_reject = h_csv_reject, .csv_note = h_csv_note, .csv_close = h_csv_close,
-};
+static harness t;
+/* The run area of the next run. */
+static const char *run_area;
 
 static void setup(void)
 {
-	memset(&host, 0, sizeof host);
-	host.reg = registry_new();
-	host.run_area = "63.02.09";
-	strcpy(tmpdir, "/tmp/check_family.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	harness_init(&t);
+	run_area = "63.02.09";
 }
 
 static void teardown(void)
 {
-	char cmd[300];
-
-	registry_free(host.reg);
-	csv_stats_free(host.stats);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	ck_assert_int_eq(system(cmd), 0);
+	harness_free(&t);
 }
 
 static void write_survey(const char *name, const char *text)
 {
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
+	harness_file(&t, name, text);
 }
 
-/* init + collect + fini; returns collect's (or init's) result. */
+/* Runs [plugin.family] with keys (key, value, ..., NULL; the first key on
+ * line 6 of pk2d.ini, the second on line 7) over 2024 and run_area; returns
+ * what collect (or init) returned. */
 static int run_plugin(const char *const *keys)
 {
-	void *state = NULL;
-	int rc;
+	char *ini = harness_ini("2024", run_area, "family", keys);
 
-	host.keys = keys;
-	registry_free(host.reg);
-	host.reg = registry_new();
-	rc = pk2d_plugin_descriptor.init(&api, &host, &state);
-	if (rc < 0) {
-		ck_assert_ptr_null(state);
-		return rc;
-	}
-	rc = pk2d_plugin_descriptor.collect(state);
-	pk2d_plugin_descriptor.fini(state);
-	registry_rollup(host.reg);
-	return rc;
+	ck_assert_int_eq(harness_run(&t, ini), 0);
+	free(ini);
+	return harness_returned(&t, "family", NULL);
 }
 
 /* num/den of family.ID in (area, rt); -1/-1 when nothing was reported. */
 static reg_sum get(const char *id, const char *area, int rt)
 {
 	char full[64];
-	const reg_indicator *ind;
 	reg_sum s = { -1, -1 };
 
 	snprintf(full, sizeof full, "family.%s", id);
-	ind = registry_find_indicator(host.reg, full);
-	ck_assert_msg(ind != NULL, "%s is not declared", full);
-	if (!registry_get(host.reg, ind, area, rt, "2024", &s)) {
+	if (!harness_get(&t, full, area, rt, &s)) {
 		s.num = -1;
 		s.den = -1;
 	}
@@ -391,7 +133,7 @@ END_TEST
 START_TEST(indicators_per_rt)
 {
 	write_survey("keluarga.csv", survey);
-	ck_assert_msg(run_plugin(basic_keys) == 0, "%s", host.log);
+	ck_assert_msg(run_plugin(basic_keys) == 0, "%s", t.log);
 	/* RT 1: lines 2, 3. */
 	ASSERT_SUM("l1", V1, 1, 2, 2);
 	ASSERT_SUM("l2", V1, 1, 1, 1);
@@ -411,8 +153,8 @@ START_TEST(indicators_per_rt)
 	ASSERT_SUM("l1", "63.02.09", RT_ALL, 5, 6);
 	/* Columns absent from the file: declared, not reported, and said so. */
 	ASSERT_SUM("b6", V1, RT_ALL, -1, -1);
-	ck_assert_msg(strstr(host.log, "keluarga.csv:1: no column 'B6': indicator B6 is not "
-	                     "reported"), "%s", host.log);
+	ck_assert_msg(strstr(t.log, "keluarga.csv:1: no column 'B6': indicator B6 is not "
+	                     "reported"), "%s", t.log);
 }
 END_TEST
 
@@ -462,10 +204,7 @@ END_TEST
 
 static const csv_problem *problem(const char *kind)
 {
-	for (size_t i = 0; i < host.stats->n_problems; i++)
-		if (strcmp(host.stats->problems[i].kind, kind) == 0)
-			return &host.stats->problems[i];
-	return NULL;
+	return harness_problem(&t, "family", "keluarga.csv", kind);
 }
 
 START_TEST(rejected_rows)
@@ -480,13 +219,15 @@ START_TEST(rejected_rows)
 		{ "unknown area", 11, 0 }, { "malformed RT", 12, 1 },
 		{ "unknown contraceptive method", 13, 1 }, { "not a village", 14, 1 },
 	};
+	const csv_stats *stats;
 
 	write_survey("keluarga.csv", survey);
 	ck_assert_int_eq(run_plugin(basic_keys), 0);
-	ck_assert_ptr_nonnull(host.stats);
-	ck_assert_int_eq(host.stats->records, 13);
-	ck_assert_int_eq(host.stats->rejected, 7);
-	ck_assert_int_eq(host.stats->noted, 1);
+	stats = harness_stats(&t, "family", "keluarga.csv");
+	ck_assert_ptr_nonnull(stats);
+	ck_assert_int_eq(stats->records, 13);
+	ck_assert_int_eq(stats->rejected, 7);
+	ck_assert_int_eq(stats->noted, 1);
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 		const csv_problem *p = problem(want[i].kind);
 
@@ -511,15 +252,15 @@ START_TEST(column_mapping_and_extra_indicator)
 	const reg_indicator *ind;
 
 	/* No area column: every row belongs to the run area, a village. */
-	host.run_area = V1;
+	run_area = V1;
 	write_survey("s.csv", "Nomor KK,RT,Buku Nikah,X1\n1,1,1,0\n2,1,0,1\n3,2,1,NA\n");
-	ck_assert_msg(run_plugin(keys) == 0, "%s", host.log);
+	ck_assert_msg(run_plugin(keys) == 0, "%s", t.log);
 	ASSERT_SUM("l1", V1, RT_ALL, 2, 3);
 	ASSERT_SUM("x1", V1, 1, 1, 2);
-	ind = registry_find_indicator(host.reg, "family.x1");
+	ind = harness_indicator(&t, "family.x1");
 	ck_assert_str_eq(ind->label_id, "Punya KIA");
 	ck_assert_str_eq(ind->label_en, "Has a child ID card");
-	ind = registry_find_indicator(host.reg, "family.mcpr");
+	ind = harness_indicator(&t, "family.mcpr");
 	ck_assert_int_eq(ind->has_target, 1);
 	ck_assert_double_eq(ind->target, 65);
 	/* No KB columns: no PUS figures at all. */
@@ -535,7 +276,7 @@ START_TEST(household_cut_offs)
 		"survey", "s.csv", "household_categories", "60, 40", NULL
 	};
 
-	host.run_area = V1;
+	run_area = V1;
 	/* Scores 66.7 (baik at 60), 50 (sedang at 40), 33.3 (rendah). */
 	write_survey("s.csv", "no_kk,L1,L2,L3\n1,1,1,0\n2,1,0,\n3,1,0,0\n");
 	ck_assert_int_eq(run_plugin(keys), 0);
@@ -558,38 +299,42 @@ START_TEST(configuration_errors)
 	                                        NULL };
 
 	ck_assert_int_eq(run_plugin(bad_cut), PK2D_ERR_CONFIG);
-	ck_assert_msg(strstr(host.log, "pk2d.ini:7: household_categories must be two scores"),
-	              "%s", host.log);
+	ck_assert_msg(strstr(t.log, "pk2d.ini:7: household_categories must be two scores"),
+	              "%s", t.log);
 	ck_assert_int_eq(run_plugin(bad_column), PK2D_ERR_CONFIG);
-	ck_assert_msg(strstr(host.log, "pk2d.ini:7: column.colour: no field or indicator "
-	                     "'colour'"), "%s", host.log);
+	ck_assert_msg(strstr(t.log, "pk2d.ini:7: column.colour: no field or indicator "
+	                     "'colour'"), "%s", t.log);
 	ck_assert_int_eq(run_plugin(bad_target), PK2D_ERR_CONFIG);
-	ck_assert_msg(strstr(host.log, "target.zz: the family plugin has no indicator 'zz'"),
-	              "%s", host.log);
+	ck_assert_msg(strstr(t.log, "target.zz: the family plugin has no indicator 'zz'"),
+	              "%s", t.log);
 	ck_assert_int_eq(run_plugin(bad_code), PK2D_ERR_CONFIG);
-	ck_assert_msg(strstr(host.log, "'9x' is not an indicator code"), "%s", host.log);
+	ck_assert_msg(strstr(t.log, "'9x' is not an indicator code"), "%s", t.log);
 	ck_assert_int_eq(run_plugin(dup_code), PK2D_ERR_CONFIG);
-	ck_assert_msg(strstr(host.log, "the indicator L1 already exists"), "%s", host.log);
+	ck_assert_msg(strstr(t.log, "the indicator L1 already exists"), "%s", t.log);
 }
 END_TEST
 
 START_TEST(unusable_files)
 {
-	host.run_area = "63.02.09";
+	char *path;
+
+	run_area = "63.02.09";
 	write_survey("keluarga.csv", "kode_wilayah;L1\n63.02.09.2007;1\n");
 	ck_assert_int_eq(run_plugin(basic_keys), PK2D_ERR_DATA);
-	ck_assert_msg(strstr(host.log, "keluarga.csv:1: no column 'no_kk'"), "%s", host.log);
+	ck_assert_msg(strstr(t.log, "keluarga.csv:1: no column 'no_kk'"), "%s", t.log);
 	/* No area column while the run area is a kecamatan. */
 	write_survey("keluarga.csv", "no_kk;L1\n1;1\n");
 	ck_assert_int_eq(run_plugin(basic_keys), PK2D_ERR_DATA);
-	ck_assert_msg(strstr(host.log, "and the run area 63.02.09 is not a village"), "%s",
-	              host.log);
+	ck_assert_msg(strstr(t.log, "and the run area 63.02.09 is not a village"), "%s",
+	              t.log);
 	/* No indicator column at all. */
 	write_survey("keluarga.csv", "no_kk;kode_wilayah\n1;63.02.09.2007\n");
 	ck_assert_int_eq(run_plugin(basic_keys), PK2D_ERR_DATA);
-	ck_assert_msg(strstr(host.log, "none of the indicator columns"), "%s", host.log);
+	ck_assert_msg(strstr(t.log, "none of the indicator columns"), "%s", t.log);
 	/* The file does not exist. */
-	unlink(strcat(strcat(strcpy(host.path, tmpdir), "/"), "keluarga.csv"));
+	path = harness_path(&t, "keluarga.csv");
+	ck_assert_int_eq(unlink(path), 0);
+	free(path);
 	ck_assert_int_eq(run_plugin(basic_keys), PK2D_ERR_IO);
 }
 END_TEST

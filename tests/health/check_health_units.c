@@ -1,7 +1,8 @@
 /*
  * check_health_units.c - the health plugin's modules, and the whole plugin
- * run through an in-test host on a small e-PPGBM export whose expected
- * results were worked out by hand (see tests/health/data/README.md).
+ * (the built health.so, run in-process by the test harness through the
+ * host's own session) on a small e-PPGBM export whose expected results were
+ * worked out by hand (see tests/health/data/README.md).
  */
 #include <check.h>
 #include <limits.h>
@@ -11,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "mock_host.h"
+#include "harness.h"
 #include "plugins/health/indicators.h"
 #include "plugins/health/interventions.h"
 #include "plugins/health/outputs.h"
@@ -20,43 +21,7 @@
 #include "plugins/health/roster.h"
 #include "prevalence_class.h"
 
-extern const pk2d_plugin pk2d_plugin_descriptor;
-
 #define VILLAGE "63.02.09.2007"
-
-static char tmpdir[256];
-
-static void make_tmpdir(void)
-{
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/check_health.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static void remove_tmpdir(void)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	ck_assert_int_eq(system(cmd), 0);
-}
-
-static const char *srcdir_path(const char *rel)
-{
-	static char buf[4][4096];
-	static int k;
-	const char *top = getenv("PK2D_TOP_SRCDIR");
-	k = (k + 1) % 4;
-	snprintf(buf[k], sizeof buf[k], "%s/%s", top != NULL ? top : ".", rel);
-	return buf[k];
-}
-
-static const char *tmp_path(const char *name)
-{
-	static char buf[16][512];
-	static int k;
-	k = (k + 1) % 16;
-	snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-	return buf[k];
-}
 
 /* The whole text of a file (malloc'd). */
 static char *slurp(const char *path)
@@ -298,106 +263,156 @@ END_TEST
 
 /* ---- the whole plugin ------------------------------------------------- */
 
-struct run {
-	struct pk2d_host host;
-	void *state;
-	int init_rc, collect_rc;
-};
+static harness t;
 
-static void run_plugin(struct run *r, const char *const *config)
+static void plugin_setup(void)
 {
-	memset(r, 0, sizeof *r);
-	mock_host_init(&r->host, config);
-	r->init_rc = pk2d_plugin_descriptor.init(&mock_api, &r->host, &r->state);
-	if (r->init_rc == 0)
-		r->collect_rc = pk2d_plugin_descriptor.collect(r->state);
-	pk2d_plugin_descriptor.fini(r->state);
+	harness_init(&t);
 }
 
-static void expect(struct run *r, const char *id, int rt, double num, double den)
+static void plugin_teardown(void)
 {
-	double n, d;
-	int found = mock_host_sum(&r->host, id, VILLAGE, rt, &n, &d);
-	ck_assert_msg(found > 0, "%s rt %d not reported", id, rt);
-	ck_assert_msg(fabs(n - num) < 1e-9 && fabs(d - den) < 1e-9,
-	              "%s rt %d: %g/%g, expected %g/%g", id, rt, n, d, num, den);
+	harness_free(&t);
+}
+
+/* Runs [plugin.health] with config (key, value, ..., NULL; the first key on
+ * line 6 of pk2d.ini) over 2024 and the village: every callback, or only
+ * init with declare_only. */
+static void run_plugin(const char *const *config, int declare_only)
+{
+	char *ini = harness_ini("2024", VILLAGE, "health", config);
+
+	ck_assert_int_eq(declare_only ? harness_declare(&t, ini) : harness_run(&t, ini), 0);
+	free(ini);
+}
+
+static const reg_indicator *ind_at(size_t i)
+{
+	ck_assert_uint_lt(i, registry_n_indicators(t.s.reg));
+	return registry_indicator_at(t.s.reg, i);
+}
+
+static const reg_intervention *iv_at(size_t i)
+{
+	ck_assert_uint_lt(i, registry_n_interventions(t.s.reg));
+	return registry_intervention_at(t.s.reg, i);
+}
+
+/* rt RT_ALL: the whole village. */
+static void expect(const char *id, int rt, double num, double den)
+{
+	char full[64];
+	reg_sum s;
+
+	snprintf(full, sizeof full, "health.%s", id);
+	ck_assert_msg(harness_get(&t, full, VILLAGE, rt, &s), "%s rt %d not reported", id, rt);
+	ck_assert_msg(fabs(s.num - num) < 1e-9 && fabs(s.den - den) < 1e-9,
+	              "%s rt %d: %g/%g, expected %g/%g", id, rt, s.num, s.den, num, den);
+}
+
+static int count_value(void *ud, const reg_indicator *ind, const char *area, int rt,
+                       const char *period, const reg_sum *s)
+{
+	(void)rt;
+	(void)period;
+	(void)s;
+	ck_assert_str_eq(ind->plugin, "health");
+	ck_assert_str_eq(area, VILLAGE);
+	++*(size_t *)ud;
+	return 0;
+}
+
+static int count_ivalue(void *ud, const reg_intervention *iv, const char *area, int rt,
+                        const char *period, const reg_isum *s)
+{
+	(void)iv;
+	(void)area;
+	(void)rt;
+	(void)period;
+	(void)s;
+	++*(size_t *)ud;
+	return 0;
 }
 
 START_TEST(plugin_on_sample_export)
 {
+	char *children = harness_source("tests/health/data/balita.csv");
+	char *log = harness_source("tests/health/data/intervensi.csv");
 	const char *config[] = {
-		"children", srcdir_path("tests/health/data/balita.csv"),
-		"log", srcdir_path("tests/health/data/intervensi.csv"),
-		"children_output", tmp_path("anak.csv"),
-		"followup_output", tmp_path("tindak-lanjut.csv"),
+		"children", children,
+		"log", log,
+		"children_output", "anak.csv",
+		"followup_output", "tindak-lanjut.csv",
 		NULL
 	};
-	struct run r;
+	reg_isum iv;
+	size_t n_val = 0, n_ivv = 0;
+	char *path;
 
-	run_plugin(&r, config);
-	ck_assert_msg(r.init_rc == 0 && r.collect_rc == 0, "%d %d: %s", r.init_rc,
-	              r.collect_rc, r.host.log ? r.host.log : "");
+	run_plugin(config, 0);
+	free(children);
+	free(log);
+	ck_assert_msg(harness_returned(&t, "health", NULL) == 0, "%s", t.log);
 	/* RT 1: Aisyah -2.66, Bima 1.78, Candra 0.96, Dewi 0.01, Kirana -0.58. */
-	expect(&r, "stunting", 1, 1, 5);
-	expect(&r, "severe_stunting", 1, 0, 5);
-	expect(&r, "underweight", 1, 3, 4);      /* Aisyah, Candra, Dewi (oedema) */
-	expect(&r, "wasting", 1, 1, 3);          /* Dewi (oedema); Candra flagged */
-	expect(&r, "severe_wasting", 1, 1, 3);
-	expect(&r, "overweight", 1, 0, 3);
-	expect(&r, "kk_free_of_stunting", 1, 3, 4);
-	expect(&r, "children", 1, 5, 1);
-	expect(&r, "flagged_zwfl", 1, 1, 3);
-	expect(&r, "flagged_zbmi", 1, 1, 3);
-	expect(&r, "missing_zwfl", 1, 2, 5);
-	expect(&r, "mean_zlen", 1, -0.49, 5);
+	expect("stunting", 1, 1, 5);
+	expect("severe_stunting", 1, 0, 5);
+	expect("underweight", 1, 3, 4);      /* Aisyah, Candra, Dewi (oedema) */
+	expect("wasting", 1, 1, 3);          /* Dewi (oedema); Candra flagged */
+	expect("severe_wasting", 1, 1, 3);
+	expect("overweight", 1, 0, 3);
+	expect("kk_free_of_stunting", 1, 3, 4);
+	expect("children", 1, 5, 1);
+	expect("flagged_zwfl", 1, 1, 3);
+	expect("flagged_zbmi", 1, 1, 3);
+	expect("missing_zwfl", 1, 2, 5);
+	expect("mean_zlen", 1, -0.49, 5);
 	/* RT 2: Eko -3.00 (stunted, not severely), Fitri (the 15/06 row),
 	 * Gilang (all flagged), Hana; Joko is over 59 months. */
-	expect(&r, "stunting", 2, 1, 3);
-	expect(&r, "severe_stunting", 2, 0, 3);
-	expect(&r, "wasting", 2, 2, 3);
-	expect(&r, "severe_wasting", 2, 0, 3);
-	expect(&r, "underweight", 2, 1, 3);
-	expect(&r, "kk_free_of_stunting", 2, 2, 3);
-	expect(&r, "children", 2, 4, 1);
-	expect(&r, "rows_rejected", 2, 1, 1);
-	expect(&r, "flagged_zlen", 2, 1, 4);
+	expect("stunting", 2, 1, 3);
+	expect("severe_stunting", 2, 0, 3);
+	expect("wasting", 2, 2, 3);
+	expect("severe_wasting", 2, 0, 3);
+	expect("underweight", 2, 1, 3);
+	expect("kk_free_of_stunting", 2, 2, 3);
+	expect("children", 2, 4, 1);
+	expect("rows_rejected", 2, 1, 1);
+	expect("flagged_zlen", 2, 1, 4);
 	/* Irfan's RT cannot be read: rejected, counted in the village (RT 0). */
-	expect(&r, "rows_rejected", 0, 1, 1);
+	expect("rows_rejected", 0, 1, 1);
 	/* The village: stunting 2/8, wasting 3/6. */
-	expect(&r, "stunting", -1, 2, 8);
-	expect(&r, "wasting", -1, 3, 6);
+	expect("stunting", RT_ALL, 2, 8);
+	expect("wasting", RT_ALL, 3, 6);
 
 	/* Interventions: pemantauan RT 1 40/36 (budget unreadable) + 10/9;
 	 * pmt RT 2 4/3; ttd_remaja (no RT) 50/20; three rows rejected. */
-	ck_assert_uint_eq(r.host.n_ivv, 3);
-	expect(&r, "coverage_pemantauan_pertumbuhan", 1, 45, 50);
-	expect(&r, "coverage_pmt_balita_gizi_kurang", 2, 3, 4);
-	expect(&r, "coverage_ttd_remaja", 0, 20, 50);
-	for (size_t i = 0; i < r.host.n_ivv; i++) {
-		const pk2d_intervention_value *v = &r.host.ivv[i];
-		if (strcmp(v->intervention, "pemantauan_pertumbuhan") == 0)
-			ck_assert(v->rt == 1 && v->target == 50 && v->realised == 45 &&
-			          v->budget == 500000);
-	}
+	registry_each_intervention_value(t.s.reg, count_ivalue, &n_ivv);
+	ck_assert_uint_eq(n_ivv, 3);
+	expect("coverage_pemantauan_pertumbuhan", 1, 45, 50);
+	expect("coverage_pmt_balita_gizi_kurang", 2, 3, 4);
+	expect("coverage_ttd_remaja", 0, 20, 50);
+	ck_assert(harness_iget(&t, "health.pemantauan_pertumbuhan", VILLAGE, 1, &iv));
+	ck_assert(iv.target == 50 && iv.realised == 45 && iv.budget == 500000);
 
-	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "bad rt", 1), 1);
-	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "over 59 months", 1), 1);
-	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "bad area", 1), 1);
-	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "outside area", 1), 1);
-	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "unreadable weight", 0), 1);
-	ck_assert_int_eq(mock_host_problem(&r.host, "balita.csv", "repeated child", 0), 1);
-	ck_assert_int_eq(mock_host_file(&r.host, "balita.csv")->records, 14);
-	ck_assert_int_eq(mock_host_file(&r.host, "balita.csv")->rejected, 4);
-	ck_assert_int_eq(mock_host_problem(&r.host, "intervensi.csv", "outside period", 1), 1);
-	ck_assert_int_eq(mock_host_problem(&r.host, "intervensi.csv", "unknown intervention", 1), 1);
-	ck_assert_int_eq(mock_host_problem(&r.host, "intervensi.csv", "negative volume", 1), 1);
-	ck_assert_int_eq(mock_host_problem(&r.host, "intervensi.csv", "unreadable budget", 0), 1);
+	ck_assert_int_eq(harness_problems(&t, "health", "balita.csv", "bad rt", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "health", "balita.csv", "over 59 months", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "health", "balita.csv", "bad area", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "health", "balita.csv", "outside area", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "health", "balita.csv", "unreadable weight", 0), 1);
+	ck_assert_int_eq(harness_problems(&t, "health", "balita.csv", "repeated child", 0), 1);
+	ck_assert_int_eq(harness_stats(&t, "health", "balita.csv")->records, 14);
+	ck_assert_int_eq(harness_stats(&t, "health", "balita.csv")->rejected, 4);
+	ck_assert_int_eq(harness_problems(&t, "health", "intervensi.csv", "outside period", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "health", "intervensi.csv", "unknown intervention", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "health", "intervensi.csv", "negative volume", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "health", "intervensi.csv", "unreadable budget", 0), 1);
 
 	/* No value carries personal data: areas are codes, ids are ours. */
-	for (size_t i = 0; i < r.host.n_val; i++)
-		ck_assert_str_eq(r.host.val[i].area, VILLAGE);
+	registry_each_value(t.s.reg, count_value, &n_val);
+	ck_assert_uint_gt(n_val, 0);
 
-	char *kids = slurp(tmp_path("anak.csv"));
+	path = harness_path(&t, "anak.csv");
+	char *kids = slurp(path);
+	free(path);
 	ck_assert_int_eq(count_lines(kids), 11);
 	ck_assert_ptr_nonnull(strstr(kids, "id,area,rt,kk,zlen,flen,zwei,fwei,zwfl,fwfl,zbmi,"
 	                                   "fbmi,clenhei\n"));
@@ -410,7 +425,9 @@ START_TEST(plugin_on_sample_export)
 	ck_assert_ptr_nonnull(strstr(kids, ",-4.13,0,-6.57,1,-6.95,1,94.8\n"));
 	free(kids);
 
-	char *fu = slurp(tmp_path("tindak-lanjut.csv"));
+	path = harness_path(&t, "tindak-lanjut.csv");
+	char *fu = slurp(path);
+	free(path);
 	ck_assert_int_eq(count_lines(fu), 8);
 	const char *order[] = { "Aisyah", "Candra", "Dewi", "Eko", "Fitri", "Gilang", "Hana" };
 	const char *p = fu;
@@ -426,7 +443,6 @@ START_TEST(plugin_on_sample_export)
 	ck_assert_ptr_nonnull(strstr(fu, "Fitri,Ani,6302090000000005,P,26.1,2024-06-15,"
 	                                 "-0.30,-1.88,-2.51,-2.61,gizi kurang (wasted)\n"));
 	free(fu);
-	mock_host_free(&r.host);
 }
 END_TEST
 
@@ -442,38 +458,34 @@ START_TEST(declarations)
 		"intervention.pemantauan_pertumbuhan.target", "95",
 		NULL
 	};
-	struct pk2d_host h;
-	void *state;
 
-	mock_host_init(&h, config);
-	ck_assert_int_eq(pk2d_plugin_descriptor.init(&mock_api, &h, &state), 0);
-	pk2d_plugin_descriptor.fini(state);
-	ck_assert_str_eq(h.ind[0].id, "stunting");
-	ck_assert_double_eq(h.ind[0].target, 18.8);
-	ck_assert_int_eq(h.ind[0].kind, PK2D_PROPORTION);
-	ck_assert_int_eq(h.ind[0].direction, PK2D_LOWER_IS_BETTER);
-	ck_assert_uint_eq(h.n_iv, 2);
-	ck_assert_str_eq(h.iv[0].label_id, "Penimbangan di posyandu");
-	ck_assert_str_eq(h.iv[1].id, "kelas_ibu");
-	ck_assert_str_eq(h.iv[1].aims[1], "family.k3");
-	ck_assert_ptr_null(h.iv[1].aims[2]);
+	run_plugin(config, 1);
+	ck_assert_msg(harness_returned(&t, "health", "init") == 0, "%s", t.log);
+	ck_assert_str_eq(ind_at(0)->id, "stunting");
+	ck_assert_double_eq(ind_at(0)->target, 18.8);
+	ck_assert_int_eq(ind_at(0)->kind, PK2D_PROPORTION);
+	ck_assert_int_eq(ind_at(0)->direction, PK2D_LOWER_IS_BETTER);
+	ck_assert_uint_eq(registry_n_interventions(t.s.reg), 2);
+	ck_assert_str_eq(iv_at(0)->label_id, "Penimbangan di posyandu");
+	ck_assert_str_eq(iv_at(1)->id, "kelas_ibu");
+	ck_assert_str_eq(iv_at(1)->aims[1], "family.k3");
+	ck_assert_uint_eq(iv_at(1)->n_aims, 2);
 	int found = 0;
-	for (size_t i = 0; i < h.n_ind; i++) {
-		if (strcmp(h.ind[i].id, "coverage_pemantauan_pertumbuhan") == 0) {
-			ck_assert_double_eq(h.ind[i].target, 95);
+	for (size_t i = 0; i < registry_n_indicators(t.s.reg); i++) {
+		if (strcmp(ind_at(i)->id, "coverage_pemantauan_pertumbuhan") == 0) {
+			ck_assert_double_eq(ind_at(i)->target, 95);
 			found++;
 		}
-		if (strcmp(h.ind[i].id, "coverage_kelas_ibu") == 0) {
-			ck_assert_int_eq(h.ind[i].has_target, 0);
+		if (strcmp(ind_at(i)->id, "coverage_kelas_ibu") == 0) {
+			ck_assert_int_eq(ind_at(i)->has_target, 0);
 			found++;
 		}
-		if (strcmp(h.ind[i].id, "kk_free_of_stunting") == 0) {
-			ck_assert_int_eq(h.ind[i].direction, PK2D_HIGHER_IS_BETTER);
+		if (strcmp(ind_at(i)->id, "kk_free_of_stunting") == 0) {
+			ck_assert_int_eq(ind_at(i)->direction, PK2D_HIGHER_IS_BETTER);
 			found++;
 		}
 	}
 	ck_assert_int_eq(found, 3);
-	mock_host_free(&h);
 }
 END_TEST
 
@@ -481,22 +493,18 @@ END_TEST
 START_TEST(default_catalogue)
 {
 	const char *config[] = { "children", "unused.csv", NULL };
-	struct pk2d_host h;
-	void *state;
 	static const double targets[] = { 58, 80, 90, 80, 80, 90, 90, 90, 90 };
 
-	mock_host_init(&h, config);
-	ck_assert_int_eq(pk2d_plugin_descriptor.init(&mock_api, &h, &state), 0);
-	pk2d_plugin_descriptor.fini(state);
-	ck_assert_uint_eq(h.n_iv, 9);
-	ck_assert_str_eq(h.iv[0].id, "ttd_remaja");
-	ck_assert_str_eq(h.iv[8].id, "imunisasi_dasar");
+	run_plugin(config, 1);
+	ck_assert_msg(harness_returned(&t, "health", "init") == 0, "%s", t.log);
+	ck_assert_uint_eq(registry_n_interventions(t.s.reg), 9);
+	ck_assert_str_eq(iv_at(0)->id, "ttd_remaja");
+	ck_assert_str_eq(iv_at(8)->id, "imunisasi_dasar");
 	size_t k = 0;
-	for (size_t i = 0; i < h.n_ind; i++)
-		if (strncmp(h.ind[i].id, "coverage_", 9) == 0)
-			ck_assert_double_eq(h.ind[i].target, targets[k++]);
+	for (size_t i = 0; i < registry_n_indicators(t.s.reg); i++)
+		if (strncmp(ind_at(i)->id, "coverage_", 9) == 0)
+			ck_assert_double_eq(ind_at(i)->target, targets[k++]);
 	ck_assert_uint_eq(k, 9);
-	mock_host_free(&h);
 }
 END_TEST
 
@@ -522,14 +530,9 @@ START_TEST(bad_configuration)
 		"nothing to read",
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct pk2d_host h;
-		void *state;
-		mock_host_init(&h, cases[i]);
-		ck_assert_int_eq(pk2d_plugin_descriptor.init(&mock_api, &h, &state), PK2D_ERR_CONFIG);
-		pk2d_plugin_descriptor.fini(state);
-		ck_assert_msg(h.log != NULL && strstr(h.log, message[i]) != NULL, "case %zu: %s",
-		              i, h.log ? h.log : "(no message)");
-		mock_host_free(&h);
+		run_plugin(cases[i], 1);
+		ck_assert_int_eq(harness_returned(&t, "health", "init"), PK2D_ERR_CONFIG);
+		ck_assert_msg(harness_logged(&t, message[i]), "case %zu: %s", i, t.log);
 	}
 }
 END_TEST
@@ -540,61 +543,46 @@ START_TEST(all_configuration_errors)
 	const char *config[] = { "children", "x.csv", "column.berat", "BB",
 	                         "target_stunting", "-1",
 	                         "intervention.ttd_remaja.warna", "X", NULL };
-	struct pk2d_host h;
-	void *state;
 
-	mock_host_init(&h, config);
-	ck_assert_int_eq(pk2d_plugin_descriptor.init(&mock_api, &h, &state), PK2D_ERR_CONFIG);
-	pk2d_plugin_descriptor.fini(state);
-	ck_assert_ptr_nonnull(strstr(h.log, "test.ini:1: unknown column field 'berat'"));
-	ck_assert_ptr_nonnull(strstr(h.log, "test.ini:1: target_stunting: '-1'"));
-	ck_assert_ptr_nonnull(strstr(h.log, "unknown field 'warna'"));
-	mock_host_free(&h);
+	run_plugin(config, 1);
+	ck_assert_int_eq(harness_returned(&t, "health", "init"), PK2D_ERR_CONFIG);
+	ck_assert_ptr_nonnull(strstr(t.log, "pk2d.ini:7: unknown column field 'berat'"));
+	ck_assert_ptr_nonnull(strstr(t.log, "pk2d.ini:8: target_stunting: '-1'"));
+	ck_assert_ptr_nonnull(strstr(t.log, "unknown field 'warna'"));
 }
 END_TEST
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
-}
 
 /* Files that cannot be used at all stop the plugin with file:line, and no
  * output file is left behind. */
 START_TEST(bad_files)
 {
-	const char *missing[] = { "children", tmp_path("nope.csv"), NULL };
-	const char *no_sex[] = { "children", tmp_path("nosex.csv"),
-	                         "children_output", tmp_path("out.csv"), NULL };
-	const char *no_age[] = { "children", tmp_path("noage.csv"), NULL };
-	const char *bad_log[] = { "log", tmp_path("log.csv"), NULL };
-	struct run r;
+	const char *missing[] = { "children", "nope.csv", NULL };
+	const char *no_sex[] = { "children", "nosex.csv", "children_output", "out.csv", NULL };
+	const char *no_age[] = { "children", "noage.csv", NULL };
+	const char *bad_log[] = { "log", "log.csv", NULL };
+	char *out = harness_path(&t, "out.csv");
 
-	run_plugin(&r, missing);
-	ck_assert_int_eq(r.collect_rc, PK2D_ERR_IO);
-	ck_assert_ptr_nonnull(strstr(r.host.log, "nope.csv"));
-	mock_host_free(&r.host);
+	run_plugin(missing, 0);
+	ck_assert_int_eq(harness_returned(&t, "health", "collect"), PK2D_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(t.log, "nope.csv"));
 
-	write_file(tmp_path("nosex.csv"), "NIK;Tgl Lahir;Tanggal Pengukuran;Berat\n1;01/01/2023;01/01/2024;9\n");
-	run_plugin(&r, no_sex);
-	ck_assert_int_eq(r.collect_rc, PK2D_ERR_DATA);
-	ck_assert_ptr_nonnull(strstr(r.host.log, "nosex.csv:1: no sex column 'JK'"));
-	ck_assert_int_eq(access(tmp_path("out.csv"), F_OK), -1);
-	mock_host_free(&r.host);
+	harness_file(&t, "nosex.csv",
+	             "NIK;Tgl Lahir;Tanggal Pengukuran;Berat\n1;01/01/2023;01/01/2024;9\n");
+	run_plugin(no_sex, 0);
+	ck_assert_int_eq(harness_returned(&t, "health", "collect"), PK2D_ERR_DATA);
+	ck_assert_ptr_nonnull(strstr(t.log, "nosex.csv:1: no sex column 'JK'"));
+	ck_assert_int_eq(access(out, F_OK), -1);
+	free(out);
 
-	write_file(tmp_path("noage.csv"), "JK;Berat\nL;9\n");
-	run_plugin(&r, no_age);
-	ck_assert_int_eq(r.collect_rc, PK2D_ERR_DATA);
-	ck_assert_ptr_nonnull(strstr(r.host.log, "noage.csv:1: no age"));
-	mock_host_free(&r.host);
+	harness_file(&t, "noage.csv", "JK;Berat\nL;9\n");
+	run_plugin(no_age, 0);
+	ck_assert_int_eq(harness_returned(&t, "health", "collect"), PK2D_ERR_DATA);
+	ck_assert_ptr_nonnull(strstr(t.log, "noage.csv:1: no age"));
 
-	write_file(tmp_path("log.csv"), "kode_wilayah,intervensi,realisasi\n");
-	run_plugin(&r, bad_log);
-	ck_assert_int_eq(r.collect_rc, PK2D_ERR_DATA);
-	ck_assert_ptr_nonnull(strstr(r.host.log, "log.csv:1: no date column 'tanggal'"));
-	mock_host_free(&r.host);
+	harness_file(&t, "log.csv", "kode_wilayah,intervensi,realisasi\n");
+	run_plugin(bad_log, 0);
+	ck_assert_int_eq(harness_returned(&t, "health", "collect"), PK2D_ERR_DATA);
+	ck_assert_ptr_nonnull(strstr(t.log, "log.csv:1: no date column 'tanggal'"));
 }
 END_TEST
 
@@ -604,26 +592,24 @@ END_TEST
 START_TEST(age_days_and_mapping)
 {
 	const char *config[] = {
-		"children", tmp_path("umur.csv"),
+		"children", "umur.csv",
 		"column.sex", "jenis_kelamin", "column.age_days", "umur_hari",
 		"column.weight", "bb", "column.height", "tb", "column.measure", "posisi",
 		"column.rt", "rt", "column.id", "id",
 		NULL
 	};
-	struct run r;
 
-	write_file(tmp_path("umur.csv"),
-	           "id,jenis_kelamin,umur_hari,bb,tb,posisi,rt\n"
-	           "a,L,5,3.3,49.7,h,1\n"          /* reference row 101 except age 15 -> 5 */
-	           "b,P,-3,9,75,l,1\n"             /* negative age: only weight-for-length */
-	           "c,L,400,9.5,\"75,0\",l,1\n");
-	run_plugin(&r, config);
-	ck_assert_msg(r.collect_rc == 0, "%s", r.host.log ? r.host.log : "");
-	ck_assert_int_eq(mock_host_problem(&r.host, "umur.csv", "negative age", 0), 1);
-	expect(&r, "children", 1, 3, 1);
-	expect(&r, "missing_zlen", 1, 1, 3);       /* b has no age */
-	expect(&r, "missing_zwfl", 1, 0, 3);       /* b's weight-for-length needs none */
-	mock_host_free(&r.host);
+	harness_file(&t, "umur.csv",
+	             "id,jenis_kelamin,umur_hari,bb,tb,posisi,rt\n"
+	             "a,L,5,3.3,49.7,h,1\n"          /* reference row 101 except age 15 -> 5 */
+	             "b,P,-3,9,75,l,1\n"             /* negative age: only weight-for-length */
+	             "c,L,400,9.5,\"75,0\",l,1\n");
+	run_plugin(config, 0);
+	ck_assert_msg(harness_returned(&t, "health", "collect") == 0, "%s", t.log);
+	ck_assert_int_eq(harness_problems(&t, "health", "umur.csv", "negative age", 0), 1);
+	expect("children", 1, 3, 1);
+	expect("missing_zlen", 1, 1, 3);       /* b has no age */
+	expect("missing_zwfl", 1, 0, 3);       /* b's weight-for-length needs none */
 }
 END_TEST
 
@@ -631,10 +617,11 @@ END_TEST
  * plugin's own log line (printed, not asserted: machines differ). */
 START_TEST(timing)
 {
-	const char *config[] = { "children", tmp_path("big.csv"), NULL };
-	FILE *f = fopen(tmp_path("big.csv"), "w");
-	struct run r;
+	const char *config[] = { "children", "big.csv", NULL };
+	char *path = harness_path(&t, "big.csv");
+	FILE *f = fopen(path, "w");
 
+	free(path);
 	ck_assert_ptr_nonnull(f);
 	fputs("NIK;JK;Tgl Lahir;Tanggal Pengukuran;Berat;Tinggi;Cara Ukur;RT;No KK\n", f);
 	for (int i = 0; i < 20000; i++)
@@ -642,13 +629,12 @@ START_TEST(timing)
 		        i % 2 ? "L" : "P", 1 + i % 28, 1 + i % 12, 8 + i % 8, i % 10,
 		        70 + i % 30, i % 10, i % 3 ? "berdiri" : "terlentang", 1 + i % 10, i / 3);
 	ck_assert_int_eq(fclose(f), 0);
-	run_plugin(&r, config);
-	ck_assert_int_eq(r.collect_rc, 0);
-	expect(&r, "children", -1, 20000, 10);
-	const char *line = strstr(r.host.log, "z-scores");
+	run_plugin(config, 0);
+	ck_assert_int_eq(harness_returned(&t, "health", "collect"), 0);
+	expect("children", RT_ALL, 20000, 10);
+	const char *line = strstr(t.log, "z-scores");
 	ck_assert_ptr_nonnull(line);
 	fprintf(stderr, "timing: %.*s\n", (int)strcspn(line, "\n"), line);
-	mock_host_free(&r.host);
 }
 END_TEST
 
@@ -664,7 +650,7 @@ int main(void)
 	tcase_add_test(units, roster_rules);
 	tcase_add_test(units, roster_without_followup);
 	tcase_add_test(units, csv_text_and_reasons);
-	tcase_add_unchecked_fixture(plugin, make_tmpdir, remove_tmpdir);
+	tcase_add_checked_fixture(plugin, plugin_setup, plugin_teardown);
 	tcase_set_timeout(plugin, 30);
 	tcase_add_test(plugin, plugin_on_sample_export);
 	tcase_add_test(plugin, declarations);

@@ -2,8 +2,9 @@
  * check_health_zscore.c - the health plugin's z-scores against WHO Anthro.
  *
  * Reads data/who-growth/reference-zscores.csv (334 children computed by the
- * WHO R package anthro 1.1.0) through the host's CSV reader and the plugin's
- * own table loader and value parsers, and checks every z-score (rounded,
+ * WHO R package anthro 1.1.0) through the host's api (a real host of a
+ * [plugin.health] instance, from the test harness) and the plugin's own
+ * table loader and value parsers, and checks every z-score (rounded,
  * exactly; unrounded, within 1e-9), every flag, clenhei, cbmi, cmeasure and
  * c9mo_flag, on every row including the documented quirks.
  */
@@ -13,31 +14,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mock_host.h"
+#include "harness.h"
 #include "plugins/health/ppgbm.h"
 #include "plugins/health/who_tables.h"
 #include "plugins/health/zscore.h"
 
 static who_tables *tables;
-static struct pk2d_host host;
+static harness t;
+static const pk2d_host_api *api;
+static pk2d_host *host;
 
 static void setup(void)
 {
-	static const char *const config[] = { NULL };
 	char dir[4096];
+	int rc;
 
-	mock_host_init(&host, config);
-	snprintf(dir, sizeof dir, "%s/who-growth", host.data_dir);
+	harness_init(&t);
+	ck_assert_msg(harness_open(&t, "[pk2d]\nperiod = 2024\narea = 63.02.09.2007\n"
+	                           "[plugin.health]\n") == 0, "%s", t.log);
+	api = harness_api();
+	host = harness_host(&t, "health");
+	snprintf(dir, sizeof dir, "%s/who-growth", api->data_dir(host));
 	tables = malloc(sizeof *tables);
 	ck_assert_ptr_nonnull(tables);
-	ck_assert_msg(who_tables_load(&mock_api, &host, dir, tables) == 0, "%s",
-	              host.log != NULL ? host.log : "");
+	harness_capture_begin(&t);
+	rc = who_tables_load(api, host, dir, tables);
+	harness_capture_end(&t);
+	ck_assert_msg(rc == 0, "%s", t.log);
 }
 
 static void teardown(void)
 {
 	free(tables);
-	mock_host_free(&host);
+	harness_free(&t);
 }
 
 /* An expected value as anthro wrote it: NA is NAN, Inf and -Inf are
@@ -68,7 +77,7 @@ static double ref_number(pk2d_csv *c, const char *column)
 	ck_assert_int_ge(col, 0);
 	if (strcmp(s, "NA") == 0)
 		return NAN;
-	ck_assert_msg(mock_api.csv_number(c, col, &v) == 0, "line %ld: %s '%s'",
+	ck_assert_msg(api->csv_number(c, col, &v) == 0, "line %ld: %s '%s'",
 	              csv_line(c), column, s);
 	return v;
 }
@@ -90,10 +99,10 @@ START_TEST(reference_zscores)
 	double max_diff = 0;
 	int rc;
 
-	snprintf(path, sizeof path, "%s/who-growth/reference-zscores.csv", host.data_dir);
-	pk2d_csv *c = mock_api.csv_open(&host, path);
+	snprintf(path, sizeof path, "%s/who-growth/reference-zscores.csv", api->data_dir(host));
+	pk2d_csv *c = api->csv_open(host, path);
 	ck_assert_ptr_nonnull(c);
-	while ((rc = mock_api.csv_next(c)) == 1) {
+	while ((rc = api->csv_next(c)) == 1) {
 		zscore_input in;
 		zscore_result out;
 		long line = csv_line(c);
@@ -145,7 +154,7 @@ START_TEST(reference_zscores)
 		rows++;
 	}
 	ck_assert_int_eq(rc, 0);
-	mock_api.csv_close(c);
+	api->csv_close(c);
 	/* Every row was compared, the quirk rows among them, and the file is not
 	 * trivially empty of z-scores or flags. */
 	ck_assert_int_eq(rows, 334);
