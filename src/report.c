@@ -177,6 +177,11 @@ static const struct { const char *en, *id; } words[] = {
 	{ "required", "wajib" },
 };
 
+int report_lists_values(const report_ctx *ctx)
+{
+	return area_level(ctx->area) == AREA_VILLAGE;
+}
+
 const char *report_word(const report_ctx *ctx, const char *en_word)
 {
 	int en = ctx->language && !strcmp(ctx->language, "en");

@@ -58,6 +58,10 @@ int report_write_file(const report_ctx *ctx, const report_format *fmt, const cha
 const char *report_label(const report_ctx *ctx, const char *label_id, const char *label_en);
 const char *report_kind_name(int kind);
 const char *report_direction_name(int direction);
+/* Non-zero when the text and JSON reports list every value as reported (by
+ * RT): only in a village run. A wider run shows the totals of its area and
+ * the assessment; its villages' RT detail is in their --split reports. */
+int report_lists_values(const report_ctx *ctx);
 /* The text of a heading or word in the report's language. */
 const char *report_word(const report_ctx *ctx, const char *en_word);
 
