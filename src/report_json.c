@@ -27,8 +27,8 @@
  * }
  *
  * "total" is the sum for the run's area and period after the roll-up;
- * "values" are the values as reported (by RT where the plugin knew it), in
- * declaration order, then area, RT and period; they and
+ * "values" are the values as reported in the run's village (by RT where
+ * the plugin knew it), in declaration order, then RT and period; they and
  * "intervention_values" are listed only in a village run (null in a wider
  * run: its totals and assessment are what a coordinator reads, and a
  * national list would run to tens of millions of entries).
@@ -230,9 +230,9 @@ int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 	cJSON_AddItemToObject(root, "indicators", indicators_json(ctx));
 	cJSON_AddItemToObject(root, "interventions", interventions_json(ctx));
 	if (report_lists_values(ctx)) {
-		registry_each_value(ctx->reg, value_json, cJSON_AddArrayToObject(root, "values"));
-		registry_each_intervention_value(ctx->reg, ivalue_json,
-		                                 cJSON_AddArrayToObject(root, "intervention_values"));
+		report_each_value(ctx, value_json, cJSON_AddArrayToObject(root, "values"));
+		report_each_intervention_value(ctx, ivalue_json,
+		                               cJSON_AddArrayToObject(root, "intervention_values"));
 	} else {
 		cJSON_AddNullToObject(root, "values");
 		cJSON_AddNullToObject(root, "intervention_values");

@@ -191,14 +191,12 @@ static int write_text(const report_ctx *ctx, FILE *out)
 
 	struct walk w = { .ctx = ctx, .out = out };
 	fprintf(out, "\n%s\n", report_word(ctx, "Indicators"));
-	if (report_lists_values(ctx))
-		registry_each_value(ctx->reg, value_line, &w);
+	report_each_value(ctx, value_line, &w);
 	heads_until(&w, registry_n_indicators(ctx->reg));
 
 	w.next = 0;
 	fprintf(out, "\n%s\n", report_word(ctx, "Interventions"));
-	if (report_lists_values(ctx))
-		registry_each_intervention_value(ctx->reg, ivalue_line, &w);
+	report_each_intervention_value(ctx, ivalue_line, &w);
 	iheads_until(&w, registry_n_interventions(ctx->reg));
 	report_text_view(ctx, out);
 	return 0;

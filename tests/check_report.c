@@ -634,8 +634,10 @@ START_TEST(kecamatan_without_raw_values)
 }
 END_TEST
 
-/* A village run lists every value as reported: V1's RT 1 and 2 of a1 (8/10
- * = 80 %, 3/5 = 60 %), kk 10 at RT 1, the intervention without RT. */
+/* A village run lists every value as reported there: V1's RT 1 and 2 of a1
+ * (8/10 = 80 %, 3/5 = 60 %), kk 10 at RT 1, the intervention without RT;
+ * not its roll-up (11/15) as a value without RT, and nothing of V2 (a
+ * --split village report sees the whole run's registry). */
 START_TEST(village_with_raw_values)
 {
 	const cJSON *v, *a1rt2 = NULL, *kel = NULL;
@@ -649,6 +651,8 @@ START_TEST(village_with_raw_values)
 	has("    63.02.09.2007 RT 2 2024: 60,00 (3 / 5)\n");
 	has("    63.02.09.2007 RT 1 2024: 10\n");
 	has("    63.02.09.2007 2024: target 20, realisasi 15, anggaran 1.000.000\n");
+	hasnt("    63.02.09.2007 2024: 73,33");
+	hasnt("    63.02.09.2008 ");
 	root = json_report(FX_V1);
 	cJSON_ArrayForEach(v, cJSON_GetObjectItem(root, "values")) {
 		const cJSON *rt = cJSON_GetObjectItem(v, "rt");
@@ -658,6 +662,7 @@ START_TEST(village_with_raw_values)
 			a1rt2 = v;
 		if (cJSON_IsNumber(rt) && rt->valueint == 1)
 			rt1++;
+		ck_assert_str_eq(cJSON_GetObjectItem(v, "area")->valuestring, FX_V1);
 	}
 	ck_assert_ptr_nonnull(a1rt2);
 	ck_assert_double_eq(cJSON_GetObjectItem(a1rt2, "numerator")->valuedouble, 3);
