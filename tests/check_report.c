@@ -678,6 +678,23 @@ START_TEST(village_with_raw_values)
 }
 END_TEST
 
+/* A national run (area all) is named as such: the Markdown summary's title
+ * and its roll-up row of the whole country (the kecamatan's IKK 69.87, the
+ * only data), in both languages. */
+START_TEST(national_level_named)
+{
+	fixture_teardown(&fx);
+	ck_assert_int_eq(fixture_setup(&fx, AREA_ALL, LANG_ID, 0), 0);
+	write_with(report_md_write);
+	has("# Ringkasan Penilaian Kualitas Keluarga — Nasional Indonesia\n");
+	has("| 1 | all | Indonesia | Nasional | 69,87 | ");
+	fixture_teardown(&fx);
+	ck_assert_int_eq(fixture_setup(&fx, AREA_ALL, LANG_EN, 0), 0);
+	write_with(report_md_write);
+	has(" — National Indonesia\n");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("report");
@@ -701,6 +718,7 @@ int main(void)
 	tcase_add_test(tc, english_village_without_store);
 	tcase_add_test(tc, kecamatan_without_raw_values);
 	tcase_add_test(tc, village_with_raw_values);
+	tcase_add_test(tc, national_level_named);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
