@@ -268,10 +268,12 @@ static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *o
 		        tr(ctx, "Satuan", "Unit"), "Target", tr(ctx, "Realisasi", "Actual"),
 		        tr(ctx, "Capaian (%)", "Achiev. (%)"), tr(ctx, "Kategori", "Category"),
 		        tr(ctx, "Indikator", "Indicator"));
-		for (size_t i = 0; i < ag->n_rows; i++) {
+		for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 			const assess_row *r = &ag->rows[i];
 
-			fprintf(out, "  %3zu %-10s ", i + 1, r->decl->unit ? r->decl->unit : "");
+			if (health_quality_raw(r->decl))
+				continue;
+			fprintf(out, "  %3zu %-10s ", ++no, r->decl->unit ? r->decl->unit : "");
 			num(ctx, out, r->has_target ? r->target : NAN, 10);
 			fputc(' ', out);
 			if (r->decl->kind == PK2D_COUNT && r->has_value)

@@ -695,6 +695,59 @@ START_TEST(national_level_named)
 }
 END_TEST
 
+/* Cuts out the text from the first from to the next to (the agency
+ * section of a report) and makes it the text has() and hasnt() search. */
+static void only_between(const char *from, const char *to)
+{
+	char *a = strstr(out, from), *b;
+
+	ck_assert_msg(a != NULL, "missing: %s", from);
+	b = strstr(a, to);
+	ck_assert_msg(b != NULL, "missing: %s", to);
+	*b = 0;
+	memmove(out, a, strlen(a) + 1);
+}
+
+/* The Dinas Kesehatan agency table of the human formats: stunting (1) and
+ * children measured (2), not the raw data-quality indicators (zlen flagged
+ * and missing, its mean and mean square, rows rejected), which the
+ * data-quality table under it presents; CSV and JSON keep them. */
+START_TEST(agency_tables_without_raw_quality)
+{
+	static const char *const raw[] = { "zlen ditandai", "zlen tidak ada", "Rata-rata zlen",
+	                                   "Rata-rata kuadrat zlen" };
+	cJSON *root;
+
+	write_text_report(FX_KEC, "id");
+	only_between("== Capaian per OPD ==", "== Permasalahan ==");
+	for (size_t k = 0; k < 4; k++)
+		hasnt(raw[k]);
+	has("    2 KK  ");
+	has("Balita diukur\n");
+	hasnt("\n    3 KK ");
+	hasnt("Baris ditolak\n");
+	write_with(report_html_write);
+	only_between(">3. Capaian per OPD</h2>", ">4. ");
+	for (size_t k = 0; k < 4; k++)
+		hasnt(raw[k]);
+	has("<tr><td class=\"n\">2</td><td>Balita diukur</td>");
+	hasnt("<td>Baris ditolak</td>");
+	write_with(report_md_write);
+	only_between("## 3. Capaian per OPD", "## 4. ");
+	for (size_t k = 0; k < 4; k++)
+		hasnt(raw[k]);
+	has("| 2 | Balita diukur | ");
+	hasnt("| Baris ditolak |");
+	write_with(report_csv_write);
+	for (size_t k = 0; k < 4; k++)
+		has(raw[k]);
+	root = json_report(FX_KEC);
+	ck_assert_ptr_nonnull(strstr(out, "\"health.meansq_zlen\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"health.rows_rejected\""));
+	cJSON_Delete(root);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("report");
@@ -719,6 +772,7 @@ int main(void)
 	tcase_add_test(tc, kecamatan_without_raw_values);
 	tcase_add_test(tc, village_with_raw_values);
 	tcase_add_test(tc, national_level_named);
+	tcase_add_test(tc, agency_tables_without_raw_quality);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
