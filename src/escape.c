@@ -247,6 +247,8 @@ struct term_stream {
 
 static int carry_add(struct term_stream *t, const char *buf, size_t size)
 {
+	if (size == 0)
+		return 0;
 	if (t->n + size > t->cap) {
 		size_t cap = t->cap ? t->cap : 256;
 		char *grown;
@@ -287,7 +289,7 @@ static ssize_t term_write(void *cookie, const char *buf, size_t size)
 static int term_close(void *cookie)
 {
 	struct term_stream *t = cookie;
-	int failed = t->failed || esc_term_report(t->out, t->carry, t->n, t->colour) < 0;
+	int failed = t->failed || (t->n && esc_term_report(t->out, t->carry, t->n, t->colour) < 0);
 
 	free(t->carry);
 	free(t);
