@@ -207,31 +207,108 @@ static const struct {
 
 int esc_term_report(FILE *f, const char *text, size_t len, int colour)
 {
+	size_t run = 0;           /* start of the bytes written unchanged */
+
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
-		size_t k, n = sizeof coloured / sizeof *coloured;
+		size_t k = 0, n = sizeof coloured / sizeof *coloured;
 
-		if (colour) {
+		if (colour)
 			for (k = 0; k < n; k++) {
 				size_t w = strlen(coloured[k].word);
 
 				if (w <= len - i && memcmp(text + i, coloured[k].word, w) == 0)
 					break;
 			}
-			if (k < n) {
-				fprintf(f, "%s%s\033[0m", coloured[k].sgr, coloured[k].word);
-				i += strlen(coloured[k].word) - 1;
-				continue;
-			}
+		if (colour && k < n) {
+			fwrite(text + run, 1, i - run, f);
+			fprintf(f, "%s%s\033[0m", coloured[k].sgr, coloured[k].word);
+			i += strlen(coloured[k].word) - 1;
+			run = i + 1;
+		} else if ((c < 0x20 && c != '\n') || c == 0x7f) {
+			fwrite(text + run, 1, i - run, f);
+			fputc(c == '\t' ? ' ' : '?', f);
+			run = i + 1;
 		}
-		if (c == '\t')
-			fputc(' ', f);
-		else if ((c < 0x20 && c != '\n') || c == 0x7f)
-			fputc('?', f);
-		else
-			fputc(c, f);
 	}
+	fwrite(text + run, 1, len - run, f);
 	return ferror(f) ? -1 : 0;
+}
+
+/* The stream of esc_term_stream: bytes wait in carry until their line is
+ * complete, so a coloured word is never split between two writes. */
+struct term_stream {
+	FILE *out;
+	int colour;
+	int failed;
+	char *carry;
+	size_t n, cap;
+};
+
+static int carry_add(struct term_stream *t, const char *buf, size_t size)
+{
+	if (size == 0)
+		return 0;
+	if (t->n + size > t->cap) {
+		size_t cap = t->cap ? t->cap : 256;
+		char *grown;
+
+		while (cap < t->n + size)
+			cap *= 2;
+		if (!(grown = realloc(t->carry, cap)))
+			return -1;
+		t->carry = grown;
+		t->cap = cap;
+	}
+	memcpy(t->carry + t->n, buf, size);
+	t->n += size;
+	return 0;
+}
+
+static ssize_t term_write(void *cookie, const char *buf, size_t size)
+{
+	struct term_stream *t = cookie;
+	const char *nl = size ? memrchr(buf, '\n', size) : NULL;
+	size_t lines = nl ? (size_t)(nl - buf) + 1 : 0;
+
+	if (t->failed)
+		return 0;
+	if (lines && t->n) {
+		if (carry_add(t, buf, lines) < 0 ||
+		    esc_term_report(t->out, t->carry, t->n, t->colour) < 0)
+			t->failed = 1;
+		t->n = 0;
+	} else if (lines && esc_term_report(t->out, buf, lines, t->colour) < 0) {
+		t->failed = 1;
+	}
+	if (!t->failed && carry_add(t, buf + lines, size - lines) < 0)
+		t->failed = 1;
+	return t->failed ? 0 : (ssize_t)size;
+}
+
+static int term_close(void *cookie)
+{
+	struct term_stream *t = cookie;
+	int failed = t->failed || (t->n && esc_term_report(t->out, t->carry, t->n, t->colour) < 0);
+
+	free(t->carry);
+	free(t);
+	return failed ? -1 : 0;
+}
+
+FILE *esc_term_stream(FILE *out, int colour)
+{
+	struct term_stream *t = calloc(1, sizeof *t);
+	cookie_io_functions_t io = { .write = term_write, .close = term_close };
+	FILE *f;
+
+	if (!t)
+		return NULL;
+	t->out = out;
+	t->colour = colour;
+	if (!(f = fopencookie(t, "w", io)))
+		free(t);
+	return f;
 }
 
 int esc_want_colour(FILE *f)

@@ -43,6 +43,12 @@ void esc_term(FILE *f, const char *s);
  * "worse" in red or yellow; "membaik", "better" in green) get ANSI colours.
  * Returns 0, or -1 on a write error. */
 int esc_term_report(FILE *f, const char *text, size_t len, int colour);
+/* A stream that passes what is written to it through esc_term_report into
+ * out, a whole line at a time (so a report is escaped and coloured as it is
+ * written, never held whole in memory). fclose() writes the last partial
+ * line and returns EOF when anything could not be written to out (out
+ * itself is not closed or flushed). NULL when out of memory. */
+FILE *esc_term_stream(FILE *out, int colour);
 /* Non-zero when a report written to f should be coloured: f is standard
  * output, it is a terminal, and NO_COLOR is not set (https://no-color.org). */
 int esc_want_colour(FILE *f);

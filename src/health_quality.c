@@ -8,7 +8,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "assess.h"
 #include "i18n.h"
 #include "prevalence_class.h"
 
@@ -85,6 +87,29 @@ const char *hq_class_key(int cls)
 	static const char *const keys[] = { "very_low", "low", "medium", "high", "very_high" };
 
 	return cls >= PCLASS_VERY_LOW && cls <= PCLASS_VERY_HIGH ? keys[cls] : NULL;
+}
+
+int health_quality_raw(const reg_indicator *d)
+{
+	static const char *const prefix[] = { "flagged_z", "missing_z", "mean_z", "meansq_z" };
+
+	if (strcmp(d->plugin, HQ_PLUGIN) != 0)
+		return 0;
+	if (!strcmp(d->id, "rows_rejected"))
+		return 1;
+	for (size_t i = 0; i < sizeof prefix / sizeof *prefix; i++)
+		if (!strncmp(d->id, prefix[i], strlen(prefix[i])))
+			return 1;
+	return 0;
+}
+
+size_t health_quality_shown_rows(const assess_agency *ag)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ag->n_rows; i++)
+		n += !health_quality_raw(ag->rows[i].decl);
+	return n;
 }
 
 const char *health_quality_agency(const registry *r)

@@ -9,7 +9,10 @@
 #ifndef PK2D_HEALTH_QUALITY_H
 #define PK2D_HEALTH_QUALITY_H
 
+#include <stddef.h>
 #include "registry.h"
+
+struct assess_agency;
 
 /* The plugin instance whose indicators are read ("health.children"). */
 #define HQ_PLUGIN "health"
@@ -52,6 +55,14 @@ const char *hq_class_key(int cls);
 /* The declared label of stunting, wasting or overweight (i < HQ_N_PREV) in
  * the language (enum i18n_lang); the bare name when not declared. */
 const char *hq_prev_label(const registry *r, int lang, int i);
+
+/* Non-zero for the health plugin's raw data-quality indicators
+ * (rows_rejected, flagged_zX, missing_zX, mean_zX, meansq_zX), which the
+ * data-quality table presents: the human formats' agency tables (text,
+ * HTML, Markdown, XLSX) leave them out; CSV, JSON and DHIS2 keep them. */
+int health_quality_raw(const reg_indicator *d);
+/* The rows of an agency table without the raw data-quality indicators. */
+size_t health_quality_shown_rows(const struct assess_agency *ag);
 
 /* The agency of the health plugin's indicators, NULL when not declared. */
 const char *health_quality_agency(const registry *r);

@@ -24,6 +24,7 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_CODE] = { "Kode", "Code" },
 	[T_NAME] = { "Nama", "Name" },
 	[T_LEVEL] = { "Tingkat", "Level" },
+	[T_NATIONAL] = { "Nasional", "National" },
 	[T_PROVINCE] = { "Provinsi", "Province" },
 	[T_REGENCY] = { "Kabupaten/Kota", "Regency/City" },
 	[T_DISTRICT] = { "Kecamatan", "District" },
@@ -171,6 +172,7 @@ const char *i18n_pick(int lang, const char *label_id, const char *label_en)
 const char *i18n_level(int lang, int level)
 {
 	switch (level) {
+	case AREA_NATIONAL: return i18n(lang, T_NATIONAL);
 	case AREA_PROVINCE: return i18n(lang, T_PROVINCE);
 	case AREA_REGENCY: return i18n(lang, T_REGENCY);
 	case AREA_DISTRICT: return i18n(lang, T_DISTRICT);

@@ -6,11 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "log.h"
 #include "pk2d/plugin.h"
 
 static int verbosity;
+static log_hold *held;
 /* Width of the progress line on the terminal; 0 when none is shown. */
 static size_t progress_width;
 
@@ -38,14 +40,60 @@ int log_enabled(int level)
 	}
 }
 
+static void hold_add(log_hold *h, int level, const char *text)
+{
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 8;
+		char **t = realloc(h->text, cap * sizeof *t);
+		int *l;
+
+		if (!t)
+			abort();
+		h->text = t;
+		if (!(l = realloc(h->level, cap * sizeof *l)))
+			abort();
+		h->level = l;
+		h->cap = cap;
+	}
+	if (!(h->text[h->n] = strdup(text)))
+		abort();
+	h->level[h->n++] = level;
+}
+
+void log_hold_start(log_hold *hold)
+{
+	hold->pid = (long)getpid();
+	held = hold;
+}
+
+void log_hold_stop(void)
+{
+	held = NULL;
+}
+
+void log_hold_free(log_hold *hold)
+{
+	for (size_t i = 0; i < hold->n; i++)
+		free(hold->text[i]);
+	free(hold->text);
+	free(hold->level);
+	hold->text = NULL;
+	hold->level = NULL;
+	hold->n = hold->cap = 0;
+}
+
 void log_vmsg(int level, const char *fmt, va_list ap)
 {
 	if (!log_enabled(level))
 		return;
 	/* One fprintf per message keeps lines whole when children share stderr. */
 	char buf[4096];
-	log_progress_end();
 	vsnprintf(buf, sizeof buf, fmt, ap);
+	if (held && held->pid == (long)getpid()) {
+		hold_add(held, level, buf);
+		return;
+	}
+	log_progress_end();
 	fprintf(stderr, "pk2d: %s%s\n", level == PK2D_LOG_WARNING ? "warning: " : "", buf);
 }
 

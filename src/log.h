@@ -20,6 +20,23 @@ int log_enabled(int level);
 void log_msg(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void log_vmsg(int level, const char *fmt, va_list ap);
 
+/* Messages held back instead of shown, so that a caller can sort them
+ * before showing them (pk2d plugins, for each plugin instance). */
+typedef struct log_hold {
+	char **text;          /* without "pk2d: " */
+	int *level;
+	size_t n, cap;
+	long pid;             /* the process that holds them */
+} log_hold;
+
+/* From now on every message that would be shown goes into hold instead of
+ * stderr, in this process only (a forked child still writes to stderr:
+ * what it held would be lost at its exit). */
+void log_hold_start(log_hold *hold);
+/* Shows messages on stderr again. */
+void log_hold_stop(void);
+void log_hold_free(log_hold *hold);
+
 /* The progress line of a long run, "plugins: 3/7 done (health running,
  * 12.3 s)", redrawn in place with '\r' while stderr is a terminal. Any
  * message logged meanwhile first blanks the line (the next redraw brings it

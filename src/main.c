@@ -306,6 +306,44 @@ static void print_declarations(const registry *reg, const char *instance)
 	}
 }
 
+/* A plugin listed without a section of its own whose init failed with
+ * PK2D_ERR_CONFIG: it needs configuration before it can declare anything. */
+static int needs_section(const plugin_run *run)
+{
+	int code;
+
+	return run->state == RUN_FAILED && run->reason &&
+	       sscanf(run->reason, "init returned %d", &code) == 1 && code == PK2D_ERR_CONFIG;
+}
+
+/* The messages held while the plugins ran init: an unconfigured instance's
+ * become its reason (joined with "; ", without the "failed: ..." line,
+ * which the listing says itself); every other message is shown as it came. */
+static void show_held(const log_hold *hold, const struct found *f, char **unconfigured,
+                      size_t n)
+{
+	for (size_t k = 0; k < hold->n; k++) {
+		const char *t = hold->text[k];
+		size_t i, len = 0;
+
+		for (i = 0; i < n; i++) {
+			len = strlen(f[i].name);
+			if (unconfigured[i] && !strncmp(t, f[i].name, len) && !strncmp(t + len, ": ", 2))
+				break;
+		}
+		if (i == n) {
+			log_msg(hold->level[k], "%s", t);
+			continue;
+		}
+		t += len + 2;
+		if (!strncmp(t, "failed: ", 8))
+			continue;
+		char *joined = xasprintf("%s%s%s", unconfigured[i], *unconfigured[i] ? "; " : "", t);
+		free(unconfigured[i]);
+		unconfigured[i] = joined;
+	}
+}
+
 static int cmd_plugins(const struct options *o)
 {
 	conf *cfg = NULL;
@@ -359,7 +397,16 @@ static int cmd_plugins(const struct options *o)
 	registry *reg = registry_new();
 	runner_opts ro = { .jobs = o->jobs > 0 ? o->jobs : cfg ? cfg->jobs : 1,
 	                   .no_fork = o->no_fork, .declare_only = 1 };
+	log_hold hold = { 0 };
+	log_hold_start(&hold);
 	runner_run(cfg ? cfg : &empty_cfg, NULL, reg, jobs, n, &ro);
+	log_hold_stop();
+	char **unconfigured = xcalloc(n, sizeof *unconfigured);
+	for (size_t i = 0; i < n; i++)
+		if (cps[i].section == &empty_section && needs_section(&runs[i]))
+			unconfigured[i] = xstrdup("");
+	show_held(&hold, f, unconfigured, n);
+	log_hold_free(&hold);
 
 	int status = 0;
 	if (n == 0) {
@@ -386,7 +433,10 @@ static int cmd_plugins(const struct options *o)
 			if (key->help)
 				printf("      %s\n", key->help);
 		}
-		if (runs[i].state == RUN_FAILED)
+		if (unconfigured[i])
+			printf("  declarations: need a [plugin.%s] section (init: %s)\n", f[i].name,
+			       *unconfigured[i] ? unconfigured[i] : runs[i].reason);
+		else if (runs[i].state == RUN_FAILED)
 			printf("  declarations: init failed: %s\n", runs[i].reason);
 		else
 			print_declarations(reg, f[i].name);
@@ -396,12 +446,14 @@ static int cmd_plugins(const struct options *o)
 	for (size_t i = 0; i < n; i++) {
 		loader_unload(lps[i]);
 		free(errors[i]);
+		free(unconfigured[i]);
 		plugin_run_clear(&runs[i]);
 		free(f[i].name);
 		free(f[i].path);
 	}
 	free(lps);
 	free(errors);
+	free(unconfigured);
 	free(cps);
 	free(runs);
 	free(jobs);

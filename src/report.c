@@ -177,6 +177,82 @@ static const struct { const char *en, *id; } words[] = {
 	{ "required", "wajib" },
 };
 
+int report_lists_values(const report_ctx *ctx)
+{
+	return area_level(ctx->area) == AREA_VILLAGE;
+}
+
+/* The village's RTs with the values without RT (0) first, as the
+ * registry's own order; its periods. Returns the number of RTs. */
+static size_t village_keys(const report_ctx *ctx, int **rts, char ***periods, size_t *np)
+{
+	int *r = NULL;
+	size_t n = registry_rts(ctx->reg, ctx->area, &r);
+
+	*rts = xcalloc(n + 1, sizeof **rts);
+	if (n)
+		memcpy(*rts + 1, r, n * sizeof *r);
+	free(r);
+	*np = registry_periods(ctx->reg, periods);
+	return n + 1;
+}
+
+static void free_periods(char **periods, size_t np)
+{
+	for (size_t i = 0; i < np; i++)
+		free(periods[i]);
+	free(periods);
+}
+
+void report_each_value(const report_ctx *ctx, report_value_fn fn, void *ud)
+{
+	int *rts;
+	char **periods;
+	size_t np, nr;
+
+	if (!report_lists_values(ctx))
+		return;
+	nr = village_keys(ctx, &rts, &periods, &np);
+	for (size_t i = 0; i < registry_n_indicators(ctx->reg); i++) {
+		const reg_indicator *ind = registry_indicator_at(ctx->reg, i);
+
+		for (size_t k = 0; k < nr; k++)
+			for (size_t p = 0; p < np; p++) {
+				reg_sum s;
+
+				if (registry_get(ctx->reg, ind, ctx->area, rts[k], periods[p], &s))
+					fn(ud, ind, ctx->area, rts[k], periods[p], &s);
+			}
+	}
+	free(rts);
+	free_periods(periods, np);
+}
+
+void report_each_intervention_value(const report_ctx *ctx, report_ivalue_fn fn, void *ud)
+{
+	int *rts;
+	char **periods;
+	size_t np, nr;
+
+	if (!report_lists_values(ctx))
+		return;
+	nr = village_keys(ctx, &rts, &periods, &np);
+	for (size_t i = 0; i < registry_n_interventions(ctx->reg); i++) {
+		const reg_intervention *iv = registry_intervention_at(ctx->reg, i);
+
+		for (size_t k = 0; k < nr; k++)
+			for (size_t p = 0; p < np; p++) {
+				reg_isum s;
+
+				if (registry_get_intervention(ctx->reg, iv, ctx->area, rts[k],
+				                              periods[p], &s))
+					fn(ud, iv, ctx->area, rts[k], periods[p], &s);
+			}
+	}
+	free(rts);
+	free_periods(periods, np);
+}
+
 const char *report_word(const report_ctx *ctx, const char *en_word)
 {
 	int en = ctx->language && !strcmp(ctx->language, "en");

@@ -58,6 +58,20 @@ int report_write_file(const report_ctx *ctx, const report_format *fmt, const cha
 const char *report_label(const report_ctx *ctx, const char *label_id, const char *label_en);
 const char *report_kind_name(int kind);
 const char *report_direction_name(int direction);
+/* Non-zero when the text and JSON reports list every value as reported (by
+ * RT): only in a village run. A wider run shows the totals of its area and
+ * the assessment; its villages' RT detail is in their --split reports. */
+int report_lists_values(const report_ctx *ctx);
+typedef int (*report_value_fn)(void *ud, const reg_indicator *ind, const char *area, int rt,
+                               const char *period, const reg_sum *s);
+typedef int (*report_ivalue_fn)(void *ud, const reg_intervention *iv, const char *area,
+                                int rt, const char *period, const reg_isum *s);
+/* The values as reported in the run's village (values without RT first,
+ * then each RT; each period), in declaration order, found by key (a --split
+ * village report never walks the whole registry); nothing when
+ * !report_lists_values(ctx). */
+void report_each_value(const report_ctx *ctx, report_value_fn fn, void *ud);
+void report_each_intervention_value(const report_ctx *ctx, report_ivalue_fn fn, void *ud);
 /* The text of a heading or word in the report's language. */
 const char *report_word(const report_ctx *ctx, const char *en_word);
 

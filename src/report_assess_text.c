@@ -45,16 +45,6 @@ static void count(const report_ctx *ctx, FILE *out, double v)
 	fputs(i18n_count(lang(ctx), v), out);
 }
 
-static const char *level_name(const report_ctx *ctx, int level)
-{
-	switch (level) {
-	case AREA_PROVINCE: return tr(ctx, "Provinsi", "Province");
-	case AREA_REGENCY: return tr(ctx, "Kabupaten/Kota", "Regency/city");
-	case AREA_DISTRICT: return tr(ctx, "Kecamatan", "District");
-	default: return tr(ctx, "Desa/Kelurahan", "Village");
-	}
-}
-
 static const char *range_label(const report_ctx *ctx, const model_range *r)
 {
 	return r ? report_label(ctx, r->label_id, r->label_en) : "-";
@@ -77,7 +67,7 @@ static void profile(const report_ctx *ctx, const assess_area *aa, FILE *out)
 
 	heading(out, tr(ctx, "Profil wilayah", "Area profile"));
 	for (size_t i = 0; i < p->n_up; i++)
-		fprintf(out, "  %-16s %s %s\n", level_name(ctx, p->up[i].level), p->up[i].code,
+		fprintf(out, "  %-16s %s %s\n", i18n_level(lang(ctx), p->up[i].level), p->up[i].code,
 		        p->up[i].name ? p->up[i].name : "");
 	fprintf(out, "  %-16s %s\n", tr(ctx, "Periode", "Period"), p->period);
 	if (aa->level < AREA_VILLAGE)
@@ -278,10 +268,12 @@ static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *o
 		        tr(ctx, "Satuan", "Unit"), "Target", tr(ctx, "Realisasi", "Actual"),
 		        tr(ctx, "Capaian (%)", "Achiev. (%)"), tr(ctx, "Kategori", "Category"),
 		        tr(ctx, "Indikator", "Indicator"));
-		for (size_t i = 0; i < ag->n_rows; i++) {
+		for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 			const assess_row *r = &ag->rows[i];
 
-			fprintf(out, "  %3zu %-10s ", i + 1, r->decl->unit ? r->decl->unit : "");
+			if (health_quality_raw(r->decl))
+				continue;
+			fprintf(out, "  %3zu %-10s ", ++no, r->decl->unit ? r->decl->unit : "");
 			num(ctx, out, r->has_target ? r->target : NAN, 10);
 			fputc(' ', out);
 			if (r->decl->kind == PK2D_COUNT && r->has_value)

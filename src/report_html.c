@@ -421,15 +421,17 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 		fputs("<h3>", f);
 		h(f, ag->agency);
 		fputs("</h3>\n", f);
-		if (ag->n_rows) {
+		if (health_quality_shown_rows(ag)) {
 			fprintf(f, "<table><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
 			        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
 			        "<th>%s</th></tr>\n", T(v, T_NO), T(v, T_INDICATOR), T(v, T_UNIT),
 			        T(v, T_TARGET), T(v, T_REALISATION), T(v, T_CAPAIAN), T(v, T_CATEGORY));
-			for (size_t i = 0; i < ag->n_rows; i++) {
+			for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 				const assess_row *r = &ag->rows[i];
 
-				fprintf(f, "<tr><td class=\"n\">%zu</td><td>", i + 1);
+				if (health_quality_raw(r->decl))
+					continue;
+				fprintf(f, "<tr><td class=\"n\">%zu</td><td>", ++no);
 				h(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 				fputs("</td><td>", f);
 				h(f, r->decl->unit);

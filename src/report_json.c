@@ -27,8 +27,11 @@
  * }
  *
  * "total" is the sum for the run's area and period after the roll-up;
- * "values" are the values as reported (by RT where the plugin knew it), in
- * declaration order, then area, RT and period.
+ * "values" are the values as reported in the run's village (by RT where
+ * the plugin knew it), in declaration order, then RT and period; they and
+ * "intervention_values" are listed only in a village run (null in a wider
+ * run: its totals and assessment are what a coordinator reads, and a
+ * national list would run to tens of millions of entries).
  * rt is null for a value without RT; a number that cannot be computed
  * (value with denominator 0) is null.
  */
@@ -226,9 +229,14 @@ int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 	cJSON_AddItemToObject(root, "assessment", report_assess_json(ctx));
 	cJSON_AddItemToObject(root, "indicators", indicators_json(ctx));
 	cJSON_AddItemToObject(root, "interventions", interventions_json(ctx));
-	registry_each_value(ctx->reg, value_json, cJSON_AddArrayToObject(root, "values"));
-	registry_each_intervention_value(ctx->reg, ivalue_json,
-	                                 cJSON_AddArrayToObject(root, "intervention_values"));
+	if (report_lists_values(ctx)) {
+		report_each_value(ctx, value_json, cJSON_AddArrayToObject(root, "values"));
+		report_each_intervention_value(ctx, ivalue_json,
+		                               cJSON_AddArrayToObject(root, "intervention_values"));
+	} else {
+		cJSON_AddNullToObject(root, "values");
+		cJSON_AddNullToObject(root, "intervention_values");
+	}
 	char *text = cJSON_Print(root);
 	cJSON_Delete(root);
 	if (!text) {

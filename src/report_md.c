@@ -208,12 +208,14 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 		fputs("\n### ", f);
 		m(f, ag->agency);
 		fputc('\n', f);
-		if (ag->n_rows)
+		if (health_quality_shown_rows(ag))
 			head(f, v, 7, kr, "rllrrrl");
-		for (size_t i = 0; i < ag->n_rows; i++) {
+		for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 			const assess_row *r = &ag->rows[i];
 
-			fprintf(f, "| %zu | ", i + 1);
+			if (health_quality_raw(r->decl))
+				continue;
+			fprintf(f, "| %zu | ", ++no);
 			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 			fputs(" | ", f);
 			m(f, r->decl->unit);

@@ -1,13 +1,12 @@
 /*
  * report_text.c - the plain text report: run status, files read, then every
- * indicator and intervention with its total for the run's area and each
- * value as reported.
+ * indicator and intervention with its total for the run's area and, in a
+ * village run, each value as reported (by RT).
  */
 #include "config.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -192,41 +191,31 @@ static int write_text(const report_ctx *ctx, FILE *out)
 
 	struct walk w = { .ctx = ctx, .out = out };
 	fprintf(out, "\n%s\n", report_word(ctx, "Indicators"));
-	registry_each_value(ctx->reg, value_line, &w);
+	report_each_value(ctx, value_line, &w);
 	heads_until(&w, registry_n_indicators(ctx->reg));
 
 	w.next = 0;
 	fprintf(out, "\n%s\n", report_word(ctx, "Interventions"));
-	registry_each_intervention_value(ctx->reg, ivalue_line, &w);
+	report_each_intervention_value(ctx, ivalue_line, &w);
 	iheads_until(&w, registry_n_interventions(ctx->reg));
 	report_text_view(ctx, out);
 	return 0;
 }
 
-/* The report is composed in memory, then written with every control
- * character from data neutralised (an escape sequence in a name cannot
- * repaint the terminal) and, on a terminal without NO_COLOR, the status
- * words coloured. */
+/* The report is written through esc_term_stream: every control character
+ * from data neutralised (an escape sequence in a name cannot repaint the
+ * terminal) and, on a terminal without NO_COLOR, the status words coloured,
+ * a line at a time straight into out. */
 int report_write_text(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	int rc;
+	FILE *term = esc_term_stream(out, esc_want_colour(out));
 
-	if (!mem) {
+	if (!term) {
 		snprintf(err, errlen, "out of memory");
 		return PK2D_ERR_NOMEM;
 	}
-	write_text(ctx, mem);
-	if (fclose(mem) != 0) {
-		free(buf);
-		snprintf(err, errlen, "out of memory");
-		return PK2D_ERR_NOMEM;
-	}
-	rc = esc_term_report(out, buf, len, esc_want_colour(out));
-	free(buf);
-	if (rc < 0) {
+	write_text(ctx, term);
+	if (fclose(term) != 0 || ferror(out)) {
 		snprintf(err, errlen, "write error");
 		return PK2D_ERR_IO;
 	}

@@ -277,13 +277,15 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 	for (size_t g = 0; g < aa->n_agencies; g++) {
 		const assess_agency *ag = &aa->agencies[g];
 
-		for (size_t i = 0; i < ag->n_rows; i++, r++) {
+		for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 			const assess_row *row = &ag->rows[i];
 			size_t n = b->v->as->model->n_capaian;
 			size_t step = row->category ? (size_t)(row->category - b->v->as->model->capaian) : n;
 
+			if (health_quality_raw(row->decl))
+				continue;
 			str(b, ws, r, 0, ag->agency, NULL);
-			num(ws, r, 1, (double)(i + 1), NULL);
+			num(ws, r, 1, (double)++no, NULL);
 			str(b, ws, r, 2, i18n_pick(b->v->lang, row->decl->label_id,
 			                           row->decl->label_en), NULL);
 			str(b, ws, r, 3, row->decl->unit, NULL);
@@ -299,6 +301,7 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 				str(b, ws, r, 7, i18n_pick(b->v->lang, row->category->label_id,
 				                           row->category->label_en),
 				    5 * step < 2 * n ? b->good : 5 * step < 3 * n ? b->warn : b->bad);
+			r++;
 		}
 		for (size_t i = 0; i < ag->n_actions; i++, ri++) {
 			const assess_action *a = &ag->actions[i];

@@ -147,6 +147,50 @@ START_TEST(terminal_report)
 }
 END_TEST
 
+/* The streaming form: a coloured word split across two flushes is still
+ * coloured, a line longer than any stdio buffer passes whole, the last line
+ * without a line feed is written at fclose, and a write error is reported
+ * there. */
+START_TEST(terminal_stream)
+{
+	char *buf = NULL, *expect;
+	size_t len, n = 3 * BUFSIZ;
+	FILE *f = open_memstream(&buf, &len), *t = esc_term_stream(f, 1), *full;
+
+	ck_assert_ptr_nonnull(t);
+	fputs("F2 perlu per", t);
+	fflush(t);
+	fputs("hatian\tx\033", t);
+	fflush(t);
+	fputs("[2J\nB1 memb", t);
+	fflush(t);
+	fputs("aik ", t);
+	for (size_t i = 0; i < n; i++)
+		fputc(i == n - 2 ? '\a' : 'y', t);
+	ck_assert_int_eq(fclose(t), 0);
+	fclose(f);
+	expect = malloc(n + 64);
+	ck_assert_ptr_nonnull(expect);
+	len = (size_t)sprintf(expect, "F2 \033[31mperlu perhatian\033[0m x?[2J\n"
+	                      "B1 \033[32mmembaik\033[0m ");
+	memset(expect + len, 'y', n);
+	expect[len + n - 2] = '?';
+	expect[len + n] = 0;
+	ck_assert_str_eq(buf, expect);
+	free(expect);
+	free(buf);
+	/* Every byte lost on a full device is an error at fclose. */
+	full = fopen("/dev/full", "w");
+	ck_assert_ptr_nonnull(full);
+	setvbuf(full, NULL, _IONBF, 0);
+	t = esc_term_stream(full, 0);
+	ck_assert_ptr_nonnull(t);
+	fputs("one line\n", t);
+	ck_assert_int_eq(fclose(t), EOF);
+	fclose(full);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("escape");
@@ -162,6 +206,7 @@ int main(void)
 	tcase_add_test(tc, width);
 	tcase_add_test(tc, shorten);
 	tcase_add_test(tc, terminal_report);
+	tcase_add_test(tc, terminal_stream);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -468,8 +468,6 @@ START_TEST(counts_without_denominator)
 {
 	write_text_report(FX_KEC, "id");
 	has("total 63.02.09 (Kelumpang Tengah) 2024: 25\n");
-	has("    63.02.09.2007 RT 1 2024: 10\n");
-	has("    63.02.09.2008 2024: 10\n");
 	hasnt("(25 / 3)");
 	hasnt("(10 / 1)");
 	hasnt("25,00");
@@ -597,6 +595,159 @@ START_TEST(english_village_without_store)
 }
 END_TEST
 
+static cJSON *json_report(const char *area)
+{
+	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
+	                   .period = "2024", .area = area, .language = "id",
+	                   .assessment = fx.as, .view = &fx.view };
+	char err[256];
+	cJSON *root;
+	FILE *f;
+
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_int_eq(report_write_json(&ctx, f, err, sizeof err), 0);
+	fclose(f);
+	root = cJSON_Parse(out);
+	ck_assert_ptr_nonnull(root);
+	return root;
+}
+
+/* A kecamatan run lists its totals, not the values as reported: neither
+ * V1's RT 1 (fam.kk 10, a1 8/10) nor V2's a1 5/10; its JSON has null value
+ * lists. The totals stay: kk 10 + 5 + 10 = 25, a1 16/25. */
+START_TEST(kecamatan_without_raw_values)
+{
+	cJSON *root;
+
+	write_text_report(FX_KEC, "id");
+	has("total 63.02.09 (Kelumpang Tengah) 2024: 25\n");
+	has("total 63.02.09 (Kelumpang Tengah) 2024: 64,00 (16 / 25)\n");
+	hasnt(" RT 1 2024: ");
+	hasnt("    63.02.09.2008 2024: ");
+	hasnt("(8 / 10)");
+	root = json_report(FX_KEC);
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(root, "values")));
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(root, "intervention_values")));
+	cJSON_Delete(root);
+}
+END_TEST
+
+/* A village run lists every value as reported there: V1's RT 1 and 2 of a1
+ * (8/10 = 80 %, 3/5 = 60 %), kk 10 at RT 1, the intervention without RT;
+ * not its roll-up (11/15) as a value without RT, and nothing of V2 (a
+ * --split village report sees the whole run's registry). */
+START_TEST(village_with_raw_values)
+{
+	const cJSON *v, *a1rt2 = NULL, *kel = NULL;
+	cJSON *root;
+	int rt1 = 0;
+
+	fixture_teardown(&fx);
+	ck_assert_int_eq(fixture_setup(&fx, FX_V1, LANG_ID, 0), 0);
+	write_text_report(FX_V1, "id");
+	has("    63.02.09.2007 RT 1 2024: 80,00 (8 / 10)\n");
+	has("    63.02.09.2007 RT 2 2024: 60,00 (3 / 5)\n");
+	has("    63.02.09.2007 RT 1 2024: 10\n");
+	has("    63.02.09.2007 2024: target 20, realisasi 15, anggaran 1.000.000\n");
+	hasnt("    63.02.09.2007 2024: 73,33");
+	hasnt("    63.02.09.2008 ");
+	root = json_report(FX_V1);
+	cJSON_ArrayForEach(v, cJSON_GetObjectItem(root, "values")) {
+		const cJSON *rt = cJSON_GetObjectItem(v, "rt");
+		const char *id = cJSON_GetObjectItem(v, "indicator")->valuestring;
+
+		if (!strcmp(id, "fam.a1") && cJSON_IsNumber(rt) && rt->valueint == 2)
+			a1rt2 = v;
+		if (cJSON_IsNumber(rt) && rt->valueint == 1)
+			rt1++;
+		ck_assert_str_eq(cJSON_GetObjectItem(v, "area")->valuestring, FX_V1);
+	}
+	ck_assert_ptr_nonnull(a1rt2);
+	ck_assert_double_eq(cJSON_GetObjectItem(a1rt2, "numerator")->valuedouble, 3);
+	ck_assert_double_eq(cJSON_GetObjectItem(a1rt2, "denominator")->valuedouble, 5);
+	/* RT 1 of V1: a1, b1, c1, kk, stunting, z and the six data-quality
+	 * indicators. */
+	ck_assert_int_eq(rt1, 12);
+	kel = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "intervention_values"), 0);
+	ck_assert_ptr_nonnull(kel);
+	ck_assert_str_eq(cJSON_GetObjectItem(kel, "intervention")->valuestring, "fam.kelas");
+	ck_assert_double_eq(cJSON_GetObjectItem(kel, "realised")->valuedouble, 15);
+	cJSON_Delete(root);
+}
+END_TEST
+
+/* A national run (area all) is named as such: the Markdown summary's title
+ * and its roll-up row of the whole country (the kecamatan's IKK 69.87, the
+ * only data), in both languages. */
+START_TEST(national_level_named)
+{
+	fixture_teardown(&fx);
+	ck_assert_int_eq(fixture_setup(&fx, AREA_ALL, LANG_ID, 0), 0);
+	write_with(report_md_write);
+	has("# Ringkasan Penilaian Kualitas Keluarga — Nasional Indonesia\n");
+	has("| 1 | all | Indonesia | Nasional | 69,87 | ");
+	fixture_teardown(&fx);
+	ck_assert_int_eq(fixture_setup(&fx, AREA_ALL, LANG_EN, 0), 0);
+	write_with(report_md_write);
+	has(" — National Indonesia\n");
+}
+END_TEST
+
+/* Cuts out the text from the first from to the next to (the agency
+ * section of a report) and makes it the text has() and hasnt() search. */
+static void only_between(const char *from, const char *to)
+{
+	char *a = strstr(out, from), *b;
+
+	ck_assert_msg(a != NULL, "missing: %s", from);
+	b = strstr(a, to);
+	ck_assert_msg(b != NULL, "missing: %s", to);
+	*b = 0;
+	memmove(out, a, strlen(a) + 1);
+}
+
+/* The Dinas Kesehatan agency table of the human formats: stunting (1) and
+ * children measured (2), not the raw data-quality indicators (zlen flagged
+ * and missing, its mean and mean square, rows rejected), which the
+ * data-quality table under it presents; CSV and JSON keep them. */
+START_TEST(agency_tables_without_raw_quality)
+{
+	static const char *const raw[] = { "zlen ditandai", "zlen tidak ada", "Rata-rata zlen",
+	                                   "Rata-rata kuadrat zlen" };
+	cJSON *root;
+
+	write_text_report(FX_KEC, "id");
+	only_between("== Capaian per OPD ==", "== Permasalahan ==");
+	for (size_t k = 0; k < 4; k++)
+		hasnt(raw[k]);
+	has("    2 KK  ");
+	has("Balita diukur\n");
+	hasnt("\n    3 KK ");
+	hasnt("Baris ditolak\n");
+	write_with(report_html_write);
+	only_between(">3. Capaian per OPD</h2>", ">4. ");
+	for (size_t k = 0; k < 4; k++)
+		hasnt(raw[k]);
+	has("<tr><td class=\"n\">2</td><td>Balita diukur</td>");
+	hasnt("<td>Baris ditolak</td>");
+	write_with(report_md_write);
+	only_between("## 3. Capaian per OPD", "## 4. ");
+	for (size_t k = 0; k < 4; k++)
+		hasnt(raw[k]);
+	has("| 2 | Balita diukur | ");
+	hasnt("| Baris ditolak |");
+	write_with(report_csv_write);
+	for (size_t k = 0; k < 4; k++)
+		has(raw[k]);
+	root = json_report(FX_KEC);
+	ck_assert_ptr_nonnull(strstr(out, "\"health.meansq_zlen\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"health.rows_rejected\""));
+	cJSON_Delete(root);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("report");
@@ -618,6 +769,10 @@ int main(void)
 	tcase_add_test(tc, counts_without_denominator);
 	tcase_add_test(tc, health_quality_everywhere);
 	tcase_add_test(tc, english_village_without_store);
+	tcase_add_test(tc, kecamatan_without_raw_values);
+	tcase_add_test(tc, village_with_raw_values);
+	tcase_add_test(tc, national_level_named);
+	tcase_add_test(tc, agency_tables_without_raw_quality);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

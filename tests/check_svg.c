@@ -146,6 +146,10 @@ START_TEST(words)
 	ck_assert_str_eq(i18n_pick(LANG_EN, "Desa", ""), "Desa");
 	ck_assert_str_eq(i18n_pick(LANG_ID, "Desa", "Village"), "Desa");
 	ck_assert_str_eq(i18n_level(LANG_ID, AREA_DISTRICT), "Kecamatan");
+	ck_assert_str_eq(i18n_level(LANG_ID, AREA_NATIONAL), "Nasional");
+	ck_assert_str_eq(i18n_level(LANG_EN, AREA_NATIONAL), "National");
+	ck_assert_str_eq(i18n_level(LANG_EN, AREA_INVALID), "");
+	ck_assert_str_eq(i18n_area_word(LANG_EN, AREA_ALL), "National");
 	ck_assert_str_eq(i18n_state(LANG_EN, RUN_FAILED), "failed");
 	ck_assert_str_eq(i18n_num(LANG_ID, 81.775, 2, b, sizeof b), "81,78");
 	ck_assert_str_eq(i18n_num(LANG_EN, 81.775, 2, b, sizeof b), "81.78");

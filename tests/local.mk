@@ -167,6 +167,10 @@ TESTS += tests/report_e2e.sh
 dist_check_SCRIPTS += tests/history_e2e.sh
 TESTS += tests/history_e2e.sh
 
+# pk2d plugins without a configuration (report3).
+dist_check_SCRIPTS += tests/plugins_list.sh
+TESTS += tests/plugins_list.sh
+
 # An agency's plugin built out of tree against the staged install.
 dist_check_SCRIPTS += %D%/out_of_tree.sh
 TESTS += %D%/out_of_tree.sh

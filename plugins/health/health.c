@@ -93,12 +93,6 @@ static int health_setup(struct health *s, const pk2d_host_api *api, pk2d_host *h
 	rc2 = read_target(s, &target);
 	if (rc == 0)
 		rc = rc2;
-	if (api->config_get(h, "children") == NULL &&
-	    api->config_get(h, "log") == NULL) {
-		api->log(h, PK2D_LOG_ERROR, "neither children (the e-PPGBM export) nor "
-		         "log is set: nothing to read");
-		rc = PK2D_ERR_CONFIG;
-	}
 	rc2 = interventions_configure(&s->ivs, api, h);
 	if (rc == 0 || rc2 == PK2D_ERR_NOMEM)
 		rc = rc2;
@@ -250,6 +244,13 @@ static int health_collect(void *state)
 	const char *log = s->api->config_path(s->h, "log");
 	int rc = 0;
 
+	/* Checked here, not in init: without them the plugin still declares
+	 * what it reports (pk2d plugins lists it without a section). */
+	if (children == NULL && log == NULL) {
+		s->api->log(s->h, PK2D_LOG_ERROR, "neither children (the e-PPGBM export) nor "
+		            "log is set: nothing to read");
+		return PK2D_ERR_CONFIG;
+	}
 	if (children != NULL)
 		rc = collect_children(s, children);
 	if (rc == 0 && log != NULL)
