@@ -89,7 +89,7 @@ static int intervention_row(void *ud, const reg_intervention *d, const char *are
 	fputc(',', c->f);
 	number(c->f, s->target);
 	fputc(',', c->f);
-	number(c->f, s->target > 0 ? 100 * s->realised / s->target : NAN);
+	number(c->f, report_coverage(s->target, s->realised));
 	fputs(",,\r\n", c->f);
 	return ferror(c->f) ? PK2D_ERR_IO : 0;
 }

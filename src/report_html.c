@@ -16,35 +16,6 @@
 #include "report_view.h"
 #include "svg.h"
 
-/* Numbers through the formatting helpers shared with the text and Markdown
- * reports (i18n.h). */
-static const char *num(const report_view *v, double x, int dec)
-{
-	return i18n_fmt(v->lang, x, dec);
-}
-
-static const char *money(const report_view *v, double x)
-{
-	return i18n_money(v->lang, x);
-}
-
-/* An indicator's value with the decimals of its kind. */
-static const char *val(const report_view *v, const reg_indicator *d, double x)
-{
-	return i18n_fmtv(v->lang, d->kind, x);
-}
-
-/* A count: no decimals when whole. */
-static const char *cnt(const report_view *v, double x)
-{
-	return i18n_count(v->lang, x);
-}
-
-static const char *T(const report_view *v, int key)
-{
-	return i18n(v->lang, key);
-}
-
 static void h(FILE *f, const char *s)
 {
 	esc_html(f, s);
@@ -112,28 +83,6 @@ static const char *status_colour(int status)
 	}
 }
 
-/* Traffic light of a capaian step: the top two fifths of the scale green,
- * the middle fifth amber, the rest red. */
-static const char *capaian_class(const report_view *v, const model_range *cat)
-{
-	size_t n = v->as->model->n_capaian, i;
-
-	if (!cat || !n)
-		return "none";
-	i = (size_t)(cat - v->as->model->capaian);
-	if (5 * i < 2 * n)
-		return "good";
-	if (5 * i < 3 * n)
-		return "warn";
-	return "bad";
-}
-
-static const char *ind_label(const report_view *v, const assess_indicator *ai)
-{
-	return ai->decl ? i18n_pick(v->lang, ai->decl->label_id, ai->decl->label_en)
-	                : ai->model->ref;
-}
-
 static void area_name(FILE *f, const report_view *v, const assess_area *aa)
 {
 	h(f, i18n_area_word(v->lang, aa->code));
@@ -156,7 +105,7 @@ static void profile(FILE *f, const report_view *v, const assess_area *aa)
 
 	fputs("<h2", f);
 	anchor(f, aa, "profil");
-	fprintf(f, ">1. %s</h2>\n<table class=\"kv\">\n", T(v, T_PROFILE));
+	fprintf(f, ">1. %s</h2>\n<table class=\"kv\">\n", rv_t(v, T_PROFILE));
 	for (size_t i = 0; i < p->n_up; i++) {
 		fprintf(f, "<tr><th>%s</th><td>", i18n_level(v->lang, p->up[i].level));
 		h(f, p->up[i].code);
@@ -166,18 +115,18 @@ static void profile(FILE *f, const report_view *v, const assess_area *aa)
 		}
 		fputs("</td></tr>\n", f);
 	}
-	fprintf(f, "<tr><th>%s</th><td>", T(v, T_PERIOD));
+	fprintf(f, "<tr><th>%s</th><td>", rv_t(v, T_PERIOD));
 	h(f, v->period);
 	fputs("</td></tr>\n", f);
 	if (aa->level < AREA_VILLAGE)
 		fprintf(f, "<tr><th>%s</th><td class=\"n\">%zu</td></tr>\n",
-		        T(v, T_N_VILLAGES), p->n_villages);
-	fprintf(f, "<tr><th>%s</th><td class=\"n\">%zu</td></tr>\n", T(v, T_N_RT), p->n_rt);
-	fprintf(f, "<tr><th>%s</th><td class=\"n\">%s</td></tr>\n", T(v, T_KK), cnt(v, p->kk));
-	fprintf(f, "<tr><th>%s</th><td class=\"n\">%s</td></tr>\n", T(v, T_MALE), cnt(v, p->male));
-	fprintf(f, "<tr><th>%s</th><td class=\"n\">%s</td></tr>\n", T(v, T_FEMALE),
-	        cnt(v, p->female));
-	fprintf(f, "<tr><th>%s (%zu)</th><td>", T(v, T_AGENCIES), p->n_agencies);
+		        rv_t(v, T_N_VILLAGES), p->n_villages);
+	fprintf(f, "<tr><th>%s</th><td class=\"n\">%zu</td></tr>\n", rv_t(v, T_N_RT), p->n_rt);
+	fprintf(f, "<tr><th>%s</th><td class=\"n\">%s</td></tr>\n", rv_t(v, T_KK), rv_cnt(v, p->kk));
+	fprintf(f, "<tr><th>%s</th><td class=\"n\">%s</td></tr>\n", rv_t(v, T_MALE), rv_cnt(v, p->male));
+	fprintf(f, "<tr><th>%s</th><td class=\"n\">%s</td></tr>\n", rv_t(v, T_FEMALE),
+	        rv_cnt(v, p->female));
+	fprintf(f, "<tr><th>%s (%zu)</th><td>", rv_t(v, T_AGENCIES), p->n_agencies);
 	for (size_t i = 0; i < p->n_agencies; i++) {
 		if (i)
 			fputs("; ", f);
@@ -194,7 +143,7 @@ static void ikk_card(FILE *f, const report_view *v, const assess_area *aa)
 	size_t n = s->n_dimensions < 32 ? s->n_dimensions : 32;
 
 	fputs("<div class=\"card\">\n<div>", f);
-	fprintf(f, "<div class=\"ikk\">%s</div>", num(v, s->ikk, 2));
+	fprintf(f, "<div class=\"ikk\">%s</div>", rv_num(v, s->ikk, 2));
 	if (s->category) {
 		size_t i = (size_t)(s->category - v->as->model->ikk);
 
@@ -202,7 +151,7 @@ static void ikk_card(FILE *f, const report_view *v, const assess_area *aa)
 		h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
 		fputs("</span></p>", f);
 	} else {
-		fprintf(f, "<p>%s (%zu)</p>", T(v, T_IKK_MISSING), s->n_missing_dimensions);
+		fprintf(f, "<p>%s (%zu)</p>", rv_t(v, T_IKK_MISSING), s->n_missing_dimensions);
 	}
 	fputs("</div>\n", f);
 	for (size_t i = 0; i < n; i++) {
@@ -211,17 +160,17 @@ static void ikk_card(FILE *f, const report_view *v, const assess_area *aa)
 		vals[i] = s->dimensions[i].value;
 	}
 	if (n >= 3)
-		svg_radar(f, T(v, T_DIMENSIONS), n, labels, vals, v->as->model->attention,
+		svg_radar(f, rv_t(v, T_DIMENSIONS), n, labels, vals, v->as->model->attention,
 		          i18n_decimal(v->lang));
 	fprintf(f, "<table style=\"width:auto\"><tr><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th></tr>\n", T(v, T_DIMENSION), T(v, T_VALUE),
-	        T(v, T_INDICATORS));
+	        "<th class=\"n\">%s</th></tr>\n", rv_t(v, T_DIMENSION), rv_t(v, T_VALUE),
+	        rv_t(v, T_INDICATORS));
 	for (size_t i = 0; i < s->n_dimensions; i++) {
 		fputs("<tr><td>", f);
 		h(f, i18n_pick(v->lang, s->dimensions[i].model->label_id,
 		               s->dimensions[i].model->label_en));
 		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%zu/%zu</td></tr>\n",
-		        num(v, s->dimensions[i].value, 2), s->dimensions[i].n_available,
+		        rv_num(v, s->dimensions[i].value, 2), s->dimensions[i].n_available,
 		        s->dimensions[i].model->n_indicators);
 	}
 	fputs("</table>\n</div>\n", f);
@@ -247,16 +196,16 @@ static void indicator_bars(FILE *f, const report_view *v, const assess_area *aa)
 				const assess_indicator *ai = &s->dimensions[d].indicators[i];
 
 				snprintf(text[k], sizeof text[k], "%s %s", ai->model->code,
-				         ind_label(v, ai));
+				         report_view_ind_label(v, ai));
 				esc_shorten(text[k], sizeof text[k], 36);
 				labels[k] = text[k];
 				colour[k] = status_colour(ai->status);
 				vals[k++] = ai->score;
 			}
-		snprintf(line, sizeof line, "%s %s", T(v, T_ATTENTION_LINE),
-		         num(v, v->as->model->attention, 0));
-		fprintf(f, "<h3>%s</h3>\n", T(v, T_INDICATOR_BARS));
-		svg_bars(f, T(v, T_INDICATOR_BARS), n, labels, vals, colour,
+		snprintf(line, sizeof line, "%s %s", rv_t(v, T_ATTENTION_LINE),
+		         rv_num(v, v->as->model->attention, 0));
+		fprintf(f, "<h3>%s</h3>\n", rv_t(v, T_INDICATOR_BARS));
+		svg_bars(f, rv_t(v, T_INDICATOR_BARS), n, labels, vals, colour,
 		         v->as->model->attention, line, i18n_decimal(v->lang));
 	}
 }
@@ -267,8 +216,8 @@ static void indicator_table(FILE *f, const report_view *v, const assess_area *aa
 
 	fprintf(f, "<h3>%s</h3>\n<table>\n<tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
 	        "<th class=\"n\">%s</th><th class=\"n\">%s (%%)</th><th>%s</th></tr>\n",
-	        T(v, T_INDICATORS), T(v, T_CODE), T(v, T_INDICATOR), T(v, T_NUMERATOR),
-	        T(v, T_DENOMINATOR), T(v, T_VALUE), T(v, T_STATUS));
+	        rv_t(v, T_INDICATORS), rv_t(v, T_CODE), rv_t(v, T_INDICATOR), rv_t(v, T_NUMERATOR),
+	        rv_t(v, T_DENOMINATOR), rv_t(v, T_VALUE), rv_t(v, T_STATUS));
 	for (size_t d = 0; d < s->n_dimensions; d++) {
 		fputs("<tr><th colspan=\"6\">", f);
 		h(f, i18n_pick(v->lang, s->dimensions[d].model->label_id,
@@ -282,13 +231,12 @@ static void indicator_table(FILE *f, const report_view *v, const assess_area *aa
 			        " class=\"attention\"" : "");
 			h(f, ai->model->code);
 			fputs("</td><td>", f);
-			h(f, ind_label(v, ai));
+			h(f, report_view_ind_label(v, ai));
 			fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
 			        "<td class=\"n\">%s</td><td class=\"st\"><span class=\"dot %s\"></span>",
-			        nodata ? "-" : cnt(v, ai->num), nodata ? "-" : cnt(v, ai->den),
-			        num(v, ai->value, 1), status_class(ai->status));
-			h(f, nodata ? assess_missing_text(ai->missing, v->lang == LANG_EN)
-			            : assess_status_text(ai->status, v->lang == LANG_EN));
+			        nodata ? "-" : rv_cnt(v, ai->num), nodata ? "-" : rv_cnt(v, ai->den),
+			        rv_num(v, ai->value, 1), status_class(ai->status));
+			h(f, report_view_ind_status(v, ai));
 			fputs("</td></tr>\n", f);
 		}
 	}
@@ -327,13 +275,13 @@ static void heatmap(FILE *f, const report_view *v, const assess_area *aa)
 					vals[r * cols + c++] = p->dimensions[d].indicators[i].score;
 				}
 			if (r == 0)
-				cl[c] = T(v, T_IKK_SHORT);
+				cl[c] = rv_t(v, T_IKK_SHORT);
 			vals[r * cols + c] = p->ikk;
 		}
 		fprintf(f, "<h3>%s</h3>\n<p class=\"sub\">%s</p>\n",
-		        aa->level == AREA_VILLAGE ? T(v, T_RT_BREAKDOWN) : T(v, T_SUMMARY),
-		        T(v, T_RT_HEATMAP_NOTE));
-		svg_heatmap(f, T(v, T_RT_BREAKDOWN), rows, cols, rl, cl, vals,
+		        aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN) : rv_t(v, T_SUMMARY),
+		        rv_t(v, T_RT_HEATMAP_NOTE));
+		svg_heatmap(f, rv_t(v, T_RT_BREAKDOWN), rows, cols, rl, cl, vals,
 		            v->as->model->attention);
 	}
 }
@@ -343,13 +291,13 @@ static void household(FILE *f, const report_view *v, const assess_area *aa)
 	if (!aa->n_household)
 		return;
 	fprintf(f, "<h3>%s</h3>\n<table style=\"width:auto\"><tr><th>%s</th><th class=\"n\">KK</th>"
-	        "<th class=\"n\">%%</th></tr>\n", T(v, T_HOUSEHOLD), T(v, T_CATEGORY));
+	        "<th class=\"n\">%%</th></tr>\n", rv_t(v, T_HOUSEHOLD), rv_t(v, T_CATEGORY));
 	for (size_t i = 0; i < aa->n_household; i++) {
 		fputs("<tr><td>", f);
 		h(f, i18n_pick(v->lang, aa->household[i].range->label_id,
 		               aa->household[i].range->label_en));
 		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-		        cnt(v, aa->household[i].num), num(v, aa->household[i].value, 1));
+		        rv_cnt(v, aa->household[i].num), rv_num(v, aa->household[i].value, 1));
 	}
 	fputs("</table>\n", f);
 }
@@ -357,8 +305,8 @@ static void household(FILE *f, const report_view *v, const assess_area *aa)
 static void action_cells(FILE *f, const report_view *v, const assess_action *a)
 {
 	fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
-	        a->has_data ? cnt(v, a->target) : "-", a->has_data ? cnt(v, a->realised) : "-",
-	        num(v, a->coverage, 1));
+	        a->has_data ? rv_cnt(v, a->target) : "-", a->has_data ? rv_cnt(v, a->realised) : "-",
+	        rv_num(v, a->coverage, 1));
 }
 
 /* The WHO-UNICEF prevalence class of a stunting, wasting or overweight row. */
@@ -370,7 +318,7 @@ static void who_class(FILE *f, const report_view *v, const assess_row *r)
 		return;
 	/* Under the capaian category; alone (no empty line) without one. */
 	fprintf(f, "%s<small>WHO&ndash;UNICEF: %s</small>", r->category ? "<br>" : "",
-	        prevalence_class_label(cls, v->lang == LANG_EN ? "en" : "id"));
+	        prevalence_class_label(cls, rv_lang_code(v)));
 }
 
 /* The health plugin's data quality in the area (health_quality.h). */
@@ -381,31 +329,31 @@ static void health_quality_html(FILE *f, const report_view *v, const assess_area
 	if (!health_quality_get(v->reg, aa->code, v->period, &q))
 		return;
 	fprintf(f, "<h4>%s</h4>\n<p>%s <strong>%s</strong> &middot; %s <strong>%s</strong></p>\n",
-	        T(v, T_HEALTH_QUALITY), T(v, T_CHILDREN), cnt(v, q.children),
-	        T(v, T_ROWS_REJECTED), cnt(v, q.rejected));
+	        rv_t(v, T_HEALTH_QUALITY), rv_t(v, T_CHILDREN), rv_cnt(v, q.children),
+	        rv_t(v, T_ROWS_REJECTED), rv_cnt(v, q.rejected));
 	fprintf(f, "<div class=\"charts\"><table class=\"hq\" style=\"width:auto\"><tr>"
 	        "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", T(v, T_Z_INDEX),
-	        T(v, T_N_Z), T(v, T_FLAGGED), T(v, T_MISSING), T(v, T_MEAN), T(v, T_SD));
+	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", rv_t(v, T_Z_INDEX),
+	        rv_t(v, T_N_Z), rv_t(v, T_FLAGGED), rv_t(v, T_MISSING), rv_t(v, T_MEAN), rv_t(v, T_SD));
 	for (int i = 0; i < HQ_N_INDEX; i++) {
 		const hq_index *x = &q.index[i];
 
 		fprintf(f, "<tr><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
 		        "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-		        hq_index_label(v->lang, i), cnt(v, x->n), num(v, x->flagged, 1),
-		        num(v, x->missing, 1), num(v, x->mean, 2), num(v, x->sd, 2));
+		        hq_index_label(v->lang, i), rv_cnt(v, x->n), rv_num(v, x->flagged, 1),
+		        rv_num(v, x->missing, 1), rv_num(v, x->mean, 2), rv_num(v, x->sd, 2));
 	}
 	fprintf(f, "</table>\n<table class=\"hq\" style=\"width:auto\"><tr><th>%s</th>"
-	        "<th class=\"n\">%s</th><th>%s</th></tr>\n", T(v, T_INDICATOR), T(v, T_PREVALENCE),
-	        T(v, T_WHO_CLASS));
+	        "<th class=\"n\">%s</th><th>%s</th></tr>\n", rv_t(v, T_INDICATOR), rv_t(v, T_PREVALENCE),
+	        rv_t(v, T_WHO_CLASS));
 	for (int i = 0; i < HQ_N_PREV; i++) {
 		fputs("<tr><td>", f);
 		h(f, hq_prev_label(v->reg, v->lang, i));
-		fprintf(f, "</td><td class=\"n\">%s</td><td>%s</td></tr>\n", num(v, q.prevalence[i], 1),
+		fprintf(f, "</td><td class=\"n\">%s</td><td>%s</td></tr>\n", rv_num(v, q.prevalence[i], 1),
 		        q.cls[i] == PCLASS_NONE ? "-" :
-		        prevalence_class_label(q.cls[i], v->lang == LANG_EN ? "en" : "id"));
+		        prevalence_class_label(q.cls[i], rv_lang_code(v)));
 	}
-	fprintf(f, "</table></div>\n<p class=\"sub\">%s</p>\n", T(v, T_HEALTH_QUALITY_NOTE));
+	fprintf(f, "</table></div>\n<p class=\"sub\">%s</p>\n", rv_t(v, T_HEALTH_QUALITY_NOTE));
 }
 
 static void agencies(FILE *f, const report_view *v, const assess_area *aa)
@@ -414,7 +362,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 
 	fputs("<h2", f);
 	anchor(f, aa, "opd");
-	fprintf(f, ">3. %s</h2>\n", T(v, T_AGENCY_SECTION));
+	fprintf(f, ">3. %s</h2>\n", rv_t(v, T_AGENCY_SECTION));
 	for (size_t g = 0; g < aa->n_agencies; g++) {
 		const assess_agency *ag = &aa->agencies[g];
 
@@ -424,8 +372,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 		if (health_quality_shown_rows(ag)) {
 			fprintf(f, "<table><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
 			        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
-			        "<th>%s</th></tr>\n", T(v, T_NO), T(v, T_INDICATOR), T(v, T_UNIT),
-			        T(v, T_TARGET), T(v, T_REALISATION), T(v, T_CAPAIAN), T(v, T_CATEGORY));
+			        "<th>%s</th></tr>\n", rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_UNIT),
+			        rv_t(v, T_TARGET), rv_t(v, T_REALISATION), rv_t(v, T_CAPAIAN), rv_t(v, T_CATEGORY));
 			for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 				const assess_row *r = &ag->rows[i];
 
@@ -437,14 +385,14 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				h(f, r->decl->unit);
 				fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
 				        "<td class=\"n\">%s</td><td class=\"st\">",
-				        r->has_target ? val(v, r->decl, r->target) : "-",
-				        r->has_value ? val(v, r->decl, r->value) : "-", num(v, r->capaian, 1));
+				        r->has_target ? rv_val(v, r->decl, r->target) : "-",
+				        r->has_value ? rv_val(v, r->decl, r->value) : "-", rv_num(v, r->capaian, 1));
 				if (r->category) {
 					fprintf(f, "<span class=\"dot %s\"></span>",
-					        capaian_class(v, r->category));
+					        status_class(report_view_capaian_status(v, r->category)));
 					h(f, i18n_pick(v->lang, r->category->label_id, r->category->label_en));
 				} else if (!r->has_value) {
-					h(f, T(v, T_NO_DATA));
+					h(f, rv_t(v, T_NO_DATA));
 				}
 				who_class(f, v, r);
 				fputs("</td></tr>\n", f);
@@ -454,8 +402,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 		if (ag->n_actions) {
 			fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
 			        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
-			        "</tr>\n", T(v, T_INTERVENTION), T(v, T_TARGET_GROUP), T(v, T_UNIT),
-			        T(v, T_TARGET), T(v, T_REALISATION), T(v, T_COVERAGE), T(v, T_BUDGET));
+			        "</tr>\n", rv_t(v, T_INTERVENTION), rv_t(v, T_TARGET_GROUP), rv_t(v, T_UNIT),
+			        rv_t(v, T_TARGET), rv_t(v, T_REALISATION), rv_t(v, T_COVERAGE), rv_t(v, T_BUDGET));
 			for (size_t i = 0; i < ag->n_actions; i++) {
 				const assess_action *a = &ag->actions[i];
 
@@ -468,7 +416,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				fputs("</td>", f);
 				action_cells(f, v, a);
 				fprintf(f, "<td class=\"n\">%s</td></tr>\n",
-				        a->has_data && a->budget > 0 ? money(v, a->budget) : "-");
+				        a->has_data && a->budget > 0 ? i18n_money(v->lang, a->budget) : "-");
 			}
 			fputs("</table>\n", f);
 		}
@@ -483,22 +431,22 @@ static void place(FILE *f, const report_view *v, const assess_place *p)
 		fprintf(f, "RT %d", p->rt);
 	else
 		h(f, p->area);
-	fprintf(f, " (%s)", num(v, p->value, 1));
+	fprintf(f, " (%s)", rv_num(v, p->value, 1));
 }
 
 static void problems(FILE *f, const report_view *v, const assess_area *aa)
 {
 	fputs("<h2", f);
 	anchor(f, aa, "masalah");
-	fprintf(f, ">4. %s</h2>\n", T(v, T_PROBLEMS));
+	fprintf(f, ">4. %s</h2>\n", rv_t(v, T_PROBLEMS));
 	if (!aa->n_problems) {
-		fprintf(f, "<p>%s</p>\n", T(v, T_NO_PROBLEMS));
+		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_PROBLEMS));
 		return;
 	}
 	fprintf(f, "<table><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th><th class=\"n\">%s (%%)"
 	        "</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
-	        T(v, T_NO), T(v, T_INDICATOR), T(v, T_DIMENSION), T(v, T_VALUE), T(v, T_GAP),
-	        T(v, T_AFFECTED), T(v, T_WORST));
+	        rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_DIMENSION), rv_t(v, T_VALUE),
+	        rv_t(v, T_GAP), rv_t(v, T_AFFECTED), rv_t(v, T_WORST));
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 
@@ -506,13 +454,13 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 		        p->indicator->below_attention ? " class=\"attention\"" : "", i + 1);
 		h(f, p->indicator->model->code);
 		fputs(" ", f);
-		h(f, ind_label(v, p->indicator));
+		h(f, report_view_ind_label(v, p->indicator));
 		fputs("</td><td>", f);
 		h(f, i18n_pick(v->lang, p->dimension->model->label_id, p->dimension->model->label_en));
 		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-		        "<td class=\"n\">%s</td><td>", num(v, p->indicator->value, 1),
-		        num(v, p->attention_gap > 0 ? p->attention_gap : p->target_gap, 1),
-		        cnt(v, p->affected));
+		        "<td class=\"n\">%s</td><td>", rv_num(v, p->indicator->value, 1),
+		        rv_num(v, report_problem_gap(p), 1),
+		        rv_cnt(v, p->affected));
 		for (size_t k = 0; k < p->n_worst; k++) {
 			if (k)
 				fputs("; ", f);
@@ -527,15 +475,15 @@ static void followup(FILE *f, const report_view *v, const assess_area *aa)
 {
 	fputs("<h2", f);
 	anchor(f, aa, "rtl");
-	fprintf(f, ">5. %s</h2>\n", T(v, T_FOLLOWUP));
+	fprintf(f, ">5. %s</h2>\n", rv_t(v, T_FOLLOWUP));
 	if (!aa->n_problems) {
-		fprintf(f, "<p>%s</p>\n", T(v, T_NO_PROBLEMS));
+		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_PROBLEMS));
 		return;
 	}
 	fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", T(v, T_PROBLEMS),
-	        T(v, T_INTERVENTION), T(v, T_RESPONSIBLE), T(v, T_TARGET), T(v, T_REALISATION),
-	        T(v, T_COVERAGE));
+	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", rv_t(v, T_PROBLEMS),
+	        rv_t(v, T_INTERVENTION), rv_t(v, T_RESPONSIBLE), rv_t(v, T_TARGET), rv_t(v, T_REALISATION),
+	        rv_t(v, T_COVERAGE));
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 		size_t n = p->n_actions ? p->n_actions : 1;
@@ -546,12 +494,12 @@ static void followup(FILE *f, const report_view *v, const assess_area *aa)
 				fprintf(f, "<td rowspan=\"%zu\">", n);
 				h(f, p->indicator->model->code);
 				fputs(" ", f);
-				h(f, ind_label(v, p->indicator));
+				h(f, report_view_ind_label(v, p->indicator));
 				fputs("</td>", f);
 			}
 			if (!p->n_actions) {
 				fprintf(f, "<td colspan=\"5\"><strong>%s</strong></td></tr>\n",
-				        T(v, T_NO_INTERVENTION));
+				        rv_t(v, T_NO_INTERVENTION));
 				continue;
 			}
 			fputs("<td>", f);
@@ -577,11 +525,11 @@ static void change_cell(FILE *f, const report_view *v, double prev, double cur, 
 	}
 	fprintf(f, "<td class=\"n\">%s%s</td><td class=\"%s\">%s %s</td>",
 	        cur - prev > 0 && change != TREND_SAME ? "+" : "",
-	        num(v, change == TREND_SAME ? 0 : cur - prev, 2),
+	        rv_num(v, change == TREND_SAME ? 0 : cur - prev, 2),
 	        change == TREND_BETTER ? "better" : change == TREND_WORSE ? "worse" : "",
 	        change == TREND_SAME ? arrow[3] : cur > prev ? arrow[1] : arrow[2],
-	        change == TREND_BETTER ? T(v, T_BETTER) : change == TREND_WORSE ? T(v, T_WORSE)
-	        : change == TREND_SAME ? T(v, T_SAME) : "");
+	        change == TREND_BETTER ? rv_t(v, T_BETTER) : change == TREND_WORSE ? rv_t(v, T_WORSE)
+	        : change == TREND_SAME ? rv_t(v, T_SAME) : "");
 }
 
 static void trends(FILE *f, const report_view *v, const view_area *va)
@@ -590,27 +538,27 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 
 	fputs("<h2", f);
 	anchor(f, va->aa, "tren");
-	fprintf(f, ">6. %s</h2>\n", T(v, T_TREND));
+	fprintf(f, ">6. %s</h2>\n", rv_t(v, T_TREND));
 	if (!v->store_on) {
-		fprintf(f, "<p>%s</p>\n", T(v, T_NO_STORE));
+		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_STORE));
 		return;
 	}
 	if (!*t->prev_period) {
-		fprintf(f, "<p>%s</p>\n", T(v, T_NO_HISTORY));
+		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_HISTORY));
 	} else {
-		fprintf(f, "<table><tr><th>%s</th><th class=\"n\">", T(v, T_INDICATOR));
+		fprintf(f, "<table><tr><th>%s</th><th class=\"n\">", rv_t(v, T_INDICATOR));
 		h(f, t->prev_period);
 		fputs("</th><th class=\"n\">", f);
 		h(f, t->period);
-		fprintf(f, "</th><th class=\"n\">%s</th><th></th></tr>\n", T(v, T_CHANGE));
+		fprintf(f, "</th><th class=\"n\">%s</th><th></th></tr>\n", rv_t(v, T_CHANGE));
 		for (size_t i = 0; i < t->n_dims; i++) {
 			const trend_dim *d = &t->dims[i];
 
 			fputs(i == 0 ? "<tr><th>" : "<tr><td>", f);
 			h(f, d->model ? i18n_pick(v->lang, d->model->label_id, d->model->label_en)
-			              : T(v, T_IKK_SHORT));
+			              : rv_t(v, T_IKK_SHORT));
 			fprintf(f, "%s<td class=\"n\">%s</td><td class=\"n\">%s</td>",
-			        i == 0 ? "</th>" : "</td>", num(v, d->prev, 2), num(v, d->cur, 2));
+			        i == 0 ? "</th>" : "</td>", rv_num(v, d->prev, 2), rv_num(v, d->cur, 2));
 			change_cell(f, v, d->prev, d->cur, d->change);
 			fputs("</tr>\n", f);
 		}
@@ -620,7 +568,7 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 			fputs("<tr><td>", f);
 			h(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 			fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
-			        val(v, r->decl, r->prev), val(v, r->decl, r->cur));
+			        rv_val(v, r->decl, r->prev), rv_val(v, r->decl, r->cur));
 			change_cell(f, v, r->prev, r->cur, r->change);
 			fputs("</tr>\n", f);
 		}
@@ -628,7 +576,7 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 	}
 	if (!t->n_progress)
 		return;
-	fprintf(f, "<h3>%s</h3>\n<div class=\"charts\">\n", T(v, T_PROGRESS));
+	fprintf(f, "<h3>%s</h3>\n<div class=\"charts\">\n", rv_t(v, T_PROGRESS));
 	for (size_t i = 0; i < t->n_progress; i++) {
 		const trend_progress *p = &t->progress[i];
 		const char *labels[p->n];
@@ -637,21 +585,20 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 
 		for (size_t k = 0; k < p->n; k++) {
 			labels[k] = p->points[k].period;
-			cov[k] = p->points[k].target > 0
-			         ? 100 * p->points[k].realised / p->points[k].target : NAN;
+			cov[k] = report_coverage(p->points[k].target, p->points[k].realised);
 		}
 		fputs("<figure style=\"margin:0\"><figcaption>", f);
 		h(f, name);
-		fprintf(f, " &middot; %s</figcaption>\n", T(v, T_COVERAGE));
+		fprintf(f, " &middot; %s</figcaption>\n", rv_t(v, T_COVERAGE));
 		svg_series(f, name, p->n, labels, cov, i18n_decimal(v->lang));
 		fputs("<table style=\"width:auto\"><tr><th>", f);
 		fprintf(f, "%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n",
-		        T(v, T_PERIOD), T(v, T_TARGET), T(v, T_REALISATION));
+		        rv_t(v, T_PERIOD), rv_t(v, T_TARGET), rv_t(v, T_REALISATION));
 		for (size_t k = 0; k < p->n; k++) {
 			fputs("<tr><td>", f);
 			h(f, p->points[k].period);
 			fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-			        cnt(v, p->points[k].target), cnt(v, p->points[k].realised));
+			        rv_cnt(v, p->points[k].target), rv_cnt(v, p->points[k].realised));
 		}
 		fputs("</table></figure>\n", f);
 	}
@@ -662,11 +609,11 @@ static void quality(FILE *f, const report_view *v, const assess_area *aa)
 {
 	fputs("<h2", f);
 	anchor(f, aa, "mutu");
-	fprintf(f, ">7. %s</h2>\n<h3>%s</h3>\n", T(v, T_DATA_QUALITY), T(v, T_RUN_STATUS));
+	fprintf(f, ">7. %s</h2>\n<h3>%s</h3>\n", rv_t(v, T_DATA_QUALITY), rv_t(v, T_RUN_STATUS));
 	fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s"
-	        "</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", T(v, T_PLUGIN),
-	        T(v, T_AGENCY), T(v, T_STATUS), T(v, T_REASON), T(v, T_VALUES), T(v, T_REFUSED),
-	        T(v, T_SECONDS));
+	        "</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", rv_t(v, T_PLUGIN),
+	        rv_t(v, T_AGENCY), rv_t(v, T_STATUS), rv_t(v, T_REASON), rv_t(v, T_VALUES),
+	        rv_t(v, T_REFUSED), rv_t(v, T_SECONDS));
 	for (size_t i = 0; i < v->n_runs; i++) {
 		const plugin_run *p = &v->runs[i];
 
@@ -686,13 +633,13 @@ static void quality(FILE *f, const report_view *v, const assess_area *aa)
 		h(f, p->reason);
 		fprintf(f, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
 		        "<td class=\"n\">%s</td></tr>\n", p->values, p->refused,
-		        num(v, p->seconds, 2));
+		        rv_num(v, p->seconds, 2));
 	}
 	fputs("</table>\n", f);
 	fprintf(f, "<h3>%s</h3>\n<table><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
 	        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
-	        T(v, T_FILES_READ), T(v, T_PLUGIN), T(v, T_FILE), T(v, T_ROWS),
-	        T(v, T_REJECTED), T(v, T_NOTED), T(v, T_PROBLEM_KIND));
+	        rv_t(v, T_FILES_READ), rv_t(v, T_PLUGIN), rv_t(v, T_FILE), rv_t(v, T_ROWS),
+	        rv_t(v, T_REJECTED), rv_t(v, T_NOTED), rv_t(v, T_PROBLEM_KIND));
 	for (size_t i = 0; i < v->n_runs; i++)
 		for (size_t k = 0; k < v->runs[i].n_files; k++) {
 			const csv_stats *st = v->runs[i].files[k];
@@ -708,7 +655,7 @@ static void quality(FILE *f, const report_view *v, const assess_area *aa)
 
 				fputs("<div>", f);
 				h(f, pb->kind);
-				fprintf(f, ": %ld (%s", pb->count, T(v, T_LINES));
+				fprintf(f, ": %ld (%s", pb->count, rv_t(v, T_LINES));
 				for (int e = 0; e < pb->n_examples; e++)
 					fprintf(f, "%s%ld", e ? ", " : " ", pb->example_line[e]);
 				fputs(")</div>", f);
@@ -728,18 +675,18 @@ static void area_sections(FILE *f, const report_view *v, const view_area *va, in
 	if (v->title && va == &v->main) {
 		h(f, v->title);
 	} else {
-		fprintf(f, "%s &mdash; ", T(v, T_TITLE));
+		fprintf(f, "%s &mdash; ", rv_t(v, T_TITLE));
 		area_name(f, v, aa);
 	}
-	fprintf(f, "</h1>\n<p class=\"sub\">%s ", T(v, T_CODE));
+	fprintf(f, "</h1>\n<p class=\"sub\">%s ", rv_t(v, T_CODE));
 	h(f, aa->code);
-	fprintf(f, " &middot; %s ", T(v, T_PERIOD));
+	fprintf(f, " &middot; %s ", rv_t(v, T_PERIOD));
 	h(f, v->period);
 	fputs("</p>\n", f);
 	profile(f, v, aa);
 	fputs("<h2", f);
 	anchor(f, aa, "ikk");
-	fprintf(f, ">2. %s</h2>\n", T(v, T_IKK));
+	fprintf(f, ">2. %s</h2>\n", rv_t(v, T_IKK));
 	ikk_card(f, v, aa);
 	indicator_bars(f, v, aa);
 	indicator_table(f, v, aa);
@@ -760,18 +707,18 @@ static void summary(FILE *f, const report_view *v)
 	size_t no = 0;
 
 	fprintf(f, "<section class=\"area\" id=\"ringkasan\">\n<h1>%s &mdash; ",
-	        T(v, T_SUMMARY_TITLE));
+	        rv_t(v, T_SUMMARY_TITLE));
 	area_name(f, v, as->main);
-	fprintf(f, "</h1>\n<p class=\"sub\">%s ", T(v, T_CODE));
+	fprintf(f, "</h1>\n<p class=\"sub\">%s ", rv_t(v, T_CODE));
 	h(f, as->run_area);
-	fprintf(f, " &middot; %s ", T(v, T_PERIOD));
+	fprintf(f, " &middot; %s ", rv_t(v, T_PERIOD));
 	h(f, v->period);
 	fputs("</p>\n", f);
 	fprintf(f, "<h2>%s</h2>\n<table><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
 	        "<th class=\"n\">KK</th><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th></tr>\n", T(v, T_SUMMARY), T(v, T_NO), T(v, T_CODE),
-	        T(v, T_VILLAGE), T(v, T_IKK_SHORT), T(v, T_CATEGORY), T(v, T_STUNTING),
-	        T(v, T_RANK));
+	        "<th class=\"n\">%s</th></tr>\n", rv_t(v, T_SUMMARY), rv_t(v, T_NO), rv_t(v, T_CODE),
+	        rv_t(v, T_VILLAGE), rv_t(v, T_IKK_SHORT), rv_t(v, T_CATEGORY), rv_t(v, T_STUNTING),
+	        rv_t(v, T_RANK));
 	for (size_t i = 0; i < as->n_summary; i++) {
 		const assess_summary *s = &as->summary[i];
 
@@ -784,20 +731,20 @@ static void summary(FILE *f, const report_view *v)
 		h(f, s->code);
 		fputs("</a></td><td>", f);
 		h(f, s->name ? s->name : "");
-		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>", cnt(v, s->kk),
-		        num(v, s->ikk, 2));
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>", rv_cnt(v, s->kk),
+		        rv_num(v, s->ikk, 2));
 		if (s->category)
 			h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
 		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-		        num(v, report_view_stunting(v, s->code), 1),
-		        s->rank ? num(v, (double)s->rank, 0) : "-");
+		        rv_num(v, report_view_stunting(v, s->code), 1),
+		        s->rank ? rv_num(v, (double)s->rank, 0) : "-");
 	}
 	fputs("</table>\n", f);
 	fprintf(f, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">KK"
 	        "</th><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th></tr>\n", T(v, T_ROLLUP), T(v, T_CODE), T(v, T_NAME),
-	        T(v, T_LEVEL), T(v, T_IKK_SHORT), T(v, T_CATEGORY), T(v, T_STUNTING),
-	        T(v, T_RANK));
+	        "<th class=\"n\">%s</th></tr>\n", rv_t(v, T_ROLLUP), rv_t(v, T_CODE), rv_t(v, T_NAME),
+	        rv_t(v, T_LEVEL), rv_t(v, T_IKK_SHORT), rv_t(v, T_CATEGORY), rv_t(v, T_STUNTING),
+	        rv_t(v, T_RANK));
 	for (size_t i = 0; i < as->n_summary; i++) {
 		const assess_summary *s = &as->summary[i];
 
@@ -808,12 +755,12 @@ static void summary(FILE *f, const report_view *v)
 		fputs("</td><td>", f);
 		h(f, s->name ? s->name : "");
 		fprintf(f, "</td><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>",
-		        i18n_level(v->lang, s->level), cnt(v, s->kk), num(v, s->ikk, 2));
+		        i18n_level(v->lang, s->level), rv_cnt(v, s->kk), rv_num(v, s->ikk, 2));
 		if (s->category)
 			h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
 		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-		        num(v, report_view_stunting(v, s->code), 1),
-		        s->rank ? num(v, (double)s->rank, 0) : "-");
+		        rv_num(v, report_view_stunting(v, s->code), 1),
+		        s->rank ? rv_num(v, (double)s->rank, 0) : "-");
 	}
 	fputs("</table>\n</section>\n", f);
 }
@@ -822,9 +769,9 @@ static void footer(FILE *f, const report_view *v)
 {
 	const model *m = v->as->model;
 
-	fprintf(f, "<footer>\n<p>%s pk2d ", T(v, T_GENERATED));
+	fprintf(f, "<footer>\n<p>%s pk2d ", rv_t(v, T_GENERATED));
 	h(f, v->version);
-	fprintf(f, " &middot; %s: ", T(v, T_MODEL));
+	fprintf(f, " &middot; %s: ", rv_t(v, T_MODEL));
 	h(f, i18n_pick(v->lang, m->name, m->name_en));
 	fputs(" (", f);
 	h(f, m->status);
@@ -835,7 +782,7 @@ static void footer(FILE *f, const report_view *v)
 		fputs("</p>\n", f);
 	}
 	if (v->note && *v->note) {
-		fprintf(f, "<p class=\"note\">%s: ", T(v, T_NOTE));
+		fprintf(f, "<p class=\"note\">%s: ", rv_t(v, T_NOTE));
 		h(f, v->note);
 		fputs("</p>\n", f);
 	}
@@ -846,13 +793,13 @@ int report_html_write(const report_view *v, FILE *f)
 {
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	        "<meta name=\"generator\" content=\"pk2d ", v->lang == LANG_EN ? "en" : "id");
+	        "<meta name=\"generator\" content=\"pk2d ", rv_lang_code(v));
 	h(f, v->version);
 	fputs("\">\n<title>", f);
 	if (v->title) {
 		h(f, v->title);
 	} else {
-		fprintf(f, "%s &mdash; ", T(v, T_TITLE));
+		fprintf(f, "%s &mdash; ", rv_t(v, T_TITLE));
 		area_name(f, v, v->main.aa);
 	}
 	fputs(" (", f);
@@ -861,7 +808,7 @@ int report_html_write(const report_view *v, FILE *f)
 	if (v->wide)
 		summary(f, v);
 	if (v->n_villages) {
-		fprintf(f, "<nav><h2>%s</h2><ol>\n", T(v, T_VILLAGE_ASSESSMENTS));
+		fprintf(f, "<nav><h2>%s</h2><ol>\n", rv_t(v, T_VILLAGE_ASSESSMENTS));
 		for (size_t i = 0; i < v->n_villages; i++) {
 			fputs("<li><a href=\"#area-", f);
 			h(f, v->villages[i].aa->code);

@@ -15,28 +15,6 @@
 #include "prevalence_class.h"
 #include "report_view.h"
 
-/* Numbers through the formatting helpers shared with the text and HTML
- * reports (i18n.h). */
-static const char *num(const report_view *v, double x, int dec)
-{
-	return i18n_fmt(v->lang, x, dec);
-}
-
-static const char *val(const report_view *v, const reg_indicator *d, double x)
-{
-	return i18n_fmtv(v->lang, d->kind, x);
-}
-
-static const char *cnt(const report_view *v, double x)
-{
-	return i18n_count(v->lang, x);
-}
-
-static const char *T(const report_view *v, int key)
-{
-	return i18n(v->lang, key);
-}
-
 static void m(FILE *f, const char *s)
 {
 	esc_md(f, s);
@@ -47,17 +25,11 @@ static void head(FILE *f, const report_view *v, size_t n, const int *keys, const
 {
 	fputs("\n|", f);
 	for (size_t i = 0; i < n; i++)
-		fprintf(f, " %s |", T(v, keys[i]));
+		fprintf(f, " %s |", rv_t(v, keys[i]));
 	fputs("\n|", f);
 	for (size_t i = 0; i < n; i++)
 		fputs(align[i] == 'r' ? " ---: |" : " --- |", f);
 	fputc('\n', f);
-}
-
-static const char *ind_label(const report_view *v, const assess_indicator *ai)
-{
-	return ai->decl ? i18n_pick(v->lang, ai->decl->label_id, ai->decl->label_en)
-	                : ai->model->ref;
 }
 
 static void profile(FILE *f, const report_view *v, const assess_area *aa)
@@ -65,7 +37,7 @@ static void profile(FILE *f, const report_view *v, const assess_area *aa)
 	const assess_profile *p = &aa->profile;
 	static const int k[] = { T_PROFILE, T_VALUE };
 
-	fprintf(f, "\n## 1. %s\n", T(v, T_PROFILE));
+	fprintf(f, "\n## 1. %s\n", rv_t(v, T_PROFILE));
 	head(f, v, 2, k, "ll");
 	for (size_t i = 0; i < p->n_up; i++) {
 		fprintf(f, "| %s | ", i18n_level(v->lang, p->up[i].level));
@@ -76,14 +48,15 @@ static void profile(FILE *f, const report_view *v, const assess_area *aa)
 		}
 		fputs(" |\n", f);
 	}
-	fprintf(f, "| %s | ", T(v, T_PERIOD));
+	fprintf(f, "| %s | ", rv_t(v, T_PERIOD));
 	m(f, v->period);
 	fputs(" |\n", f);
 	if (aa->level < AREA_VILLAGE)
-		fprintf(f, "| %s | %zu |\n", T(v, T_N_VILLAGES), p->n_villages);
+		fprintf(f, "| %s | %zu |\n", rv_t(v, T_N_VILLAGES), p->n_villages);
 	fprintf(f, "| %s | %zu |\n| %s | %s |\n| %s | %s |\n| %s | %s |\n| %s (%zu) | ",
-	        T(v, T_N_RT), p->n_rt, T(v, T_KK), cnt(v, p->kk), T(v, T_MALE), cnt(v, p->male),
-	        T(v, T_FEMALE), cnt(v, p->female), T(v, T_AGENCIES), p->n_agencies);
+	        rv_t(v, T_N_RT), p->n_rt, rv_t(v, T_KK), rv_cnt(v, p->kk), rv_t(v, T_MALE),
+	        rv_cnt(v, p->male), rv_t(v, T_FEMALE), rv_cnt(v, p->female), rv_t(v, T_AGENCIES),
+	        p->n_agencies);
 	for (size_t i = 0; i < p->n_agencies; i++) {
 		if (i)
 			fputs("; ", f);
@@ -99,12 +72,12 @@ static void ikk(FILE *f, const report_view *v, const assess_area *aa)
 	static const int ki[] = { T_CODE, T_INDICATOR, T_NUMERATOR, T_DENOMINATOR, T_VALUE,
 	                          T_STATUS };
 
-	fprintf(f, "\n## 2. %s\n\n**%s: %s**", T(v, T_IKK), T(v, T_IKK_SHORT), num(v, s->ikk, 2));
+	fprintf(f, "\n## 2. %s\n\n**%s: %s**", rv_t(v, T_IKK), rv_t(v, T_IKK_SHORT), rv_num(v, s->ikk, 2));
 	if (s->category) {
 		fputs(" — ", f);
 		m(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
 	} else {
-		fprintf(f, " — %s (%zu)", T(v, T_IKK_MISSING), s->n_missing_dimensions);
+		fprintf(f, " — %s (%zu)", rv_t(v, T_IKK_MISSING), s->n_missing_dimensions);
 	}
 	fputc('\n', f);
 	head(f, v, 2, kd, "lr");
@@ -112,9 +85,9 @@ static void ikk(FILE *f, const report_view *v, const assess_area *aa)
 		fputs("| ", f);
 		m(f, i18n_pick(v->lang, s->dimensions[d].model->label_id,
 		               s->dimensions[d].model->label_en));
-		fprintf(f, " | %s |\n", num(v, s->dimensions[d].value, 2));
+		fprintf(f, " | %s |\n", rv_num(v, s->dimensions[d].value, 2));
 	}
-	fprintf(f, "\n### %s\n", T(v, T_INDICATORS));
+	fprintf(f, "\n### %s\n", rv_t(v, T_INDICATORS));
 	head(f, v, 6, ki, "llrrrl");
 	for (size_t d = 0; d < s->n_dimensions; d++)
 		for (size_t i = 0; i < s->dimensions[d].model->n_indicators; i++) {
@@ -124,16 +97,15 @@ static void ikk(FILE *f, const report_view *v, const assess_area *aa)
 			fputs("| ", f);
 			m(f, ai->model->code);
 			fputs(" | ", f);
-			m(f, ind_label(v, ai));
-			fprintf(f, " | %s | %s | %s | %s |\n", nodata ? "-" : cnt(v, ai->num),
-			        nodata ? "-" : cnt(v, ai->den), num(v, ai->value, 1),
-			        nodata ? assess_missing_text(ai->missing, v->lang == LANG_EN)
-			               : assess_status_text(ai->status, v->lang == LANG_EN));
+			m(f, report_view_ind_label(v, ai));
+			fprintf(f, " | %s | %s | %s | %s |\n", nodata ? "-" : rv_cnt(v, ai->num),
+			        nodata ? "-" : rv_cnt(v, ai->den), rv_num(v, ai->value, 1),
+			        report_view_ind_status(v, ai));
 		}
 	if (aa->n_parts) {
-		fprintf(f, "\n### %s\n\n| %s | %s |", aa->level == AREA_VILLAGE ? T(v, T_RT_BREAKDOWN)
-		        : T(v, T_SUMMARY), aa->level == AREA_VILLAGE ? T(v, T_RT) : T(v, T_CODE),
-		        T(v, T_IKK_SHORT));
+		fprintf(f, "\n### %s\n\n| %s | %s |", aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN)
+		        : rv_t(v, T_SUMMARY), aa->level == AREA_VILLAGE ? rv_t(v, T_RT) : rv_t(v, T_CODE),
+		        rv_t(v, T_IKK_SHORT));
 		for (size_t d = 0; d < s->n_dimensions; d++) {
 			fputc(' ', f);
 			m(f, i18n_pick(v->lang, s->dimensions[d].model->label_id,
@@ -155,9 +127,9 @@ static void ikk(FILE *f, const report_view *v, const assess_area *aa)
 				fputs("| ", f);
 				m(f, p->area);
 			}
-			fprintf(f, " | %s |", num(v, p->ikk, 2));
+			fprintf(f, " | %s |", rv_num(v, p->ikk, 2));
 			for (size_t d = 0; d < p->n_dimensions; d++)
-				fprintf(f, " %s |", num(v, p->dimensions[d].value, 1));
+				fprintf(f, " %s |", rv_num(v, p->dimensions[d].value, 1));
 			fputc('\n', f);
 		}
 	}
@@ -172,25 +144,26 @@ static void health_quality_md(FILE *f, const report_view *v, const assess_area *
 
 	if (!health_quality_get(v->reg, aa->code, v->period, &q))
 		return;
-	fprintf(f, "\n#### %s\n\n%s: **%s** · %s: **%s**\n", T(v, T_HEALTH_QUALITY),
-	        T(v, T_CHILDREN), cnt(v, q.children), T(v, T_ROWS_REJECTED), cnt(v, q.rejected));
+	fprintf(f, "\n#### %s\n\n%s: **%s** · %s: **%s**\n", rv_t(v, T_HEALTH_QUALITY),
+	        rv_t(v, T_CHILDREN), rv_cnt(v, q.children), rv_t(v, T_ROWS_REJECTED),
+	        rv_cnt(v, q.rejected));
 	head(f, v, 6, kq, "lrrrrr");
 	for (int i = 0; i < HQ_N_INDEX; i++) {
 		const hq_index *x = &q.index[i];
 
 		fprintf(f, "| %s | %s | %s | %s | %s | %s |\n", hq_index_label(v->lang, i),
-		        cnt(v, x->n), num(v, x->flagged, 1), num(v, x->missing, 1),
-		        num(v, x->mean, 2), num(v, x->sd, 2));
+		        rv_cnt(v, x->n), rv_num(v, x->flagged, 1), rv_num(v, x->missing, 1),
+		        rv_num(v, x->mean, 2), rv_num(v, x->sd, 2));
 	}
 	head(f, v, 3, kc, "lrl");
 	for (int i = 0; i < HQ_N_PREV; i++) {
 		fputs("| ", f);
 		m(f, hq_prev_label(v->reg, v->lang, i));
-		fprintf(f, " | %s | %s |\n", num(v, q.prevalence[i], 1),
+		fprintf(f, " | %s | %s |\n", rv_num(v, q.prevalence[i], 1),
 		        q.cls[i] == PCLASS_NONE ? "-" :
-		        prevalence_class_label(q.cls[i], v->lang == LANG_EN ? "en" : "id"));
+		        prevalence_class_label(q.cls[i], rv_lang_code(v)));
 	}
-	fprintf(f, "\n%s\n", T(v, T_HEALTH_QUALITY_NOTE));
+	fprintf(f, "\n%s\n", rv_t(v, T_HEALTH_QUALITY_NOTE));
 }
 
 static void agencies(FILE *f, const report_view *v, const assess_area *aa)
@@ -201,7 +174,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 	static const int ka[] = { T_INTERVENTION, T_TARGET_GROUP, T_TARGET, T_REALISATION,
 	                          T_COVERAGE, T_BUDGET };
 
-	fprintf(f, "\n## 3. %s\n", T(v, T_AGENCY_SECTION));
+	fprintf(f, "\n## 3. %s\n", rv_t(v, T_AGENCY_SECTION));
 	for (size_t g = 0; g < aa->n_agencies; g++) {
 		const assess_agency *ag = &aa->agencies[g];
 
@@ -219,14 +192,14 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 			fputs(" | ", f);
 			m(f, r->decl->unit);
-			fprintf(f, " | %s | %s | %s | ", r->has_target ? val(v, r->decl, r->target) : "-",
-			        r->has_value ? val(v, r->decl, r->value) : "-", num(v, r->capaian, 1));
+			fprintf(f, " | %s | %s | %s | ", r->has_target ? rv_val(v, r->decl, r->target) : "-",
+			        r->has_value ? rv_val(v, r->decl, r->value) : "-", rv_num(v, r->capaian, 1));
 			m(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en)
-			                 : r->has_value ? "-" : T(v, T_NO_DATA));
+			                 : r->has_value ? "-" : rv_t(v, T_NO_DATA));
 			if (r->has_value && prevalence_class(r->decl->full_id, r->value) != PCLASS_NONE)
 				fprintf(f, " (WHO–UNICEF: %s)", prevalence_class_label(
 				        prevalence_class(r->decl->full_id, r->value),
-				        v->lang == LANG_EN ? "en" : "id"));
+				        rv_lang_code(v)));
 			fputs(" |\n", f);
 		}
 		if (ag->n_actions)
@@ -238,8 +211,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			m(f, i18n_pick(v->lang, a->decl->label_id, a->decl->label_en));
 			fputs(" | ", f);
 			m(f, a->decl->target_group);
-			fprintf(f, " | %s | %s | %s | %s |\n", a->has_data ? cnt(v, a->target) : "-",
-			        a->has_data ? cnt(v, a->realised) : "-", num(v, a->coverage, 1),
+			fprintf(f, " | %s | %s | %s | %s |\n", a->has_data ? rv_cnt(v, a->target) : "-",
+			        a->has_data ? rv_cnt(v, a->realised) : "-", rv_num(v, a->coverage, 1),
 			        a->has_data && a->budget > 0 ? i18n_money(v->lang, a->budget) : "-");
 		}
 		if (hq_agency && !strcmp(ag->agency, hq_agency))
@@ -254,9 +227,9 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 	static const int kf[] = { T_PROBLEMS, T_INTERVENTION, T_RESPONSIBLE, T_TARGET,
 	                          T_REALISATION, T_COVERAGE };
 
-	fprintf(f, "\n## 4. %s\n", T(v, T_PROBLEMS));
+	fprintf(f, "\n## 4. %s\n", rv_t(v, T_PROBLEMS));
 	if (!aa->n_problems)
-		fprintf(f, "\n%s\n", T(v, T_NO_PROBLEMS));
+		fprintf(f, "\n%s\n", rv_t(v, T_NO_PROBLEMS));
 	else
 		head(f, v, 7, kp, "rllrrrl");
 	for (size_t i = 0; i < aa->n_problems; i++) {
@@ -265,12 +238,12 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 		fprintf(f, "| %zu | ", i + 1);
 		m(f, p->indicator->model->code);
 		fputs(" ", f);
-		m(f, ind_label(v, p->indicator));
+		m(f, report_view_ind_label(v, p->indicator));
 		fputs(" | ", f);
 		m(f, i18n_pick(v->lang, p->dimension->model->label_id, p->dimension->model->label_en));
-		fprintf(f, " | %s | %s | %s | ", num(v, p->indicator->value, 1),
-		        num(v, p->attention_gap > 0 ? p->attention_gap : p->target_gap, 1),
-		        cnt(v, p->affected));
+		fprintf(f, " | %s | %s | %s | ", rv_num(v, p->indicator->value, 1),
+		        rv_num(v, report_problem_gap(p), 1),
+		        rv_cnt(v, p->affected));
 		for (size_t k = 0; k < p->n_worst; k++) {
 			if (k)
 				fputs("; ", f);
@@ -278,13 +251,13 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 				fprintf(f, "RT %d", p->worst[k].rt);
 			else
 				m(f, p->worst[k].area);
-			fprintf(f, " (%s)", num(v, p->worst[k].value, 1));
+			fprintf(f, " (%s)", rv_num(v, p->worst[k].value, 1));
 		}
 		fputs(" |\n", f);
 	}
-	fprintf(f, "\n## 5. %s\n", T(v, T_FOLLOWUP));
+	fprintf(f, "\n## 5. %s\n", rv_t(v, T_FOLLOWUP));
 	if (!aa->n_problems)
-		fprintf(f, "\n%s\n", T(v, T_NO_PROBLEMS));
+		fprintf(f, "\n%s\n", rv_t(v, T_NO_PROBLEMS));
 	else
 		head(f, v, 6, kf, "lllrrr");
 	for (size_t i = 0; i < aa->n_problems; i++) {
@@ -293,7 +266,7 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 		if (!p->n_actions) {
 			fputs("| ", f);
 			m(f, p->indicator->model->code);
-			fprintf(f, " | **%s** | | | | |\n", T(v, T_NO_INTERVENTION));
+			fprintf(f, " | **%s** | | | | |\n", rv_t(v, T_NO_INTERVENTION));
 		}
 		for (size_t k = 0; k < p->n_actions; k++) {
 			const assess_action *a = &p->actions[k];
@@ -304,19 +277,9 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 			m(f, i18n_pick(v->lang, a->decl->label_id, a->decl->label_en));
 			fputs(" | ", f);
 			m(f, a->decl->agency);
-			fprintf(f, " | %s | %s | %s |\n", a->has_data ? cnt(v, a->target) : "-",
-			        a->has_data ? cnt(v, a->realised) : "-", num(v, a->coverage, 1));
+			fprintf(f, " | %s | %s | %s |\n", a->has_data ? rv_cnt(v, a->target) : "-",
+			        a->has_data ? rv_cnt(v, a->realised) : "-", rv_num(v, a->coverage, 1));
 		}
-	}
-}
-
-static const char *change_word(const report_view *v, int change)
-{
-	switch (change) {
-	case TREND_BETTER: return T(v, T_BETTER);
-	case TREND_WORSE: return T(v, T_WORSE);
-	case TREND_SAME: return T(v, T_SAME);
-	default: return "";
 	}
 }
 
@@ -324,43 +287,43 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 {
 	const trend *t = va->trend;
 
-	fprintf(f, "\n## 6. %s\n", T(v, T_TREND));
+	fprintf(f, "\n## 6. %s\n", rv_t(v, T_TREND));
 	if (!v->store_on) {
-		fprintf(f, "\n%s\n", T(v, T_NO_STORE));
+		fprintf(f, "\n%s\n", rv_t(v, T_NO_STORE));
 		return;
 	}
 	if (!*t->prev_period) {
-		fprintf(f, "\n%s\n", T(v, T_NO_HISTORY));
+		fprintf(f, "\n%s\n", rv_t(v, T_NO_HISTORY));
 	} else {
-		fprintf(f, "\n| %s | ", T(v, T_INDICATOR));
+		fprintf(f, "\n| %s | ", rv_t(v, T_INDICATOR));
 		m(f, t->prev_period);
 		fputs(" | ", f);
 		m(f, t->period);
-		fprintf(f, " | %s | |\n| --- | ---: | ---: | ---: | --- |\n", T(v, T_CHANGE));
+		fprintf(f, " | %s | |\n| --- | ---: | ---: | ---: | --- |\n", rv_t(v, T_CHANGE));
 		for (size_t i = 0; i < t->n_dims; i++) {
 			const trend_dim *d = &t->dims[i];
 
 			fputs("| ", f);
 			m(f, d->model ? i18n_pick(v->lang, d->model->label_id, d->model->label_en)
-			              : T(v, T_IKK_SHORT));
-			fprintf(f, " | %s | %s | %s | %s |\n", num(v, d->prev, 2), num(v, d->cur, 2),
-			        d->change ? num(v, d->cur - d->prev, 2) : "-", change_word(v, d->change));
+			              : rv_t(v, T_IKK_SHORT));
+			fprintf(f, " | %s | %s | %s | %s |\n", rv_num(v, d->prev, 2), rv_num(v, d->cur, 2),
+			        d->change ? rv_num(v, d->cur - d->prev, 2) : "-", report_view_change_word(v, d->change));
 		}
 		for (size_t i = 0; i < t->n_rows; i++) {
 			const trend_row *r = &t->rows[i];
 
 			fputs("| ", f);
 			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
-			fprintf(f, " | %s | %s | %s | %s |\n", val(v, r->decl, r->prev),
-			        val(v, r->decl, r->cur),
-			        r->change ? val(v, r->decl, r->cur - r->prev) : "-",
-			        change_word(v, r->change));
+			fprintf(f, " | %s | %s | %s | %s |\n", rv_val(v, r->decl, r->prev),
+			        rv_val(v, r->decl, r->cur),
+			        r->change ? rv_val(v, r->decl, r->cur - r->prev) : "-",
+			        report_view_change_word(v, r->change));
 		}
 	}
 	if (t->n_progress) {
 		fprintf(f, "\n### %s\n\n| %s | %s | %s | %s | %s |\n| --- | --- | ---: | ---: | ---: |\n",
-		        T(v, T_PROGRESS), T(v, T_INTERVENTION), T(v, T_PERIOD), T(v, T_TARGET),
-		        T(v, T_REALISATION), T(v, T_COVERAGE));
+		        rv_t(v, T_PROGRESS), rv_t(v, T_INTERVENTION), rv_t(v, T_PERIOD), rv_t(v, T_TARGET),
+		        rv_t(v, T_REALISATION), rv_t(v, T_COVERAGE));
 		for (size_t i = 0; i < t->n_progress; i++)
 			for (size_t k = 0; k < t->progress[i].n; k++) {
 				const store_ipoint *p = &t->progress[i].points[k];
@@ -370,8 +333,8 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 				               t->progress[i].decl->label_en));
 				fputs(" | ", f);
 				m(f, p->period);
-				fprintf(f, " | %s | %s | %s |\n", cnt(v, p->target), cnt(v, p->realised),
-				        num(v, p->target > 0 ? 100 * p->realised / p->target : NAN, 1));
+				fprintf(f, " | %s | %s | %s |\n", rv_cnt(v, p->target), rv_cnt(v, p->realised),
+				        rv_num(v, report_coverage(p->target, p->realised), 1));
 			}
 	}
 }
@@ -381,7 +344,7 @@ static void quality(FILE *f, const report_view *v)
 	static const int kr[] = { T_PLUGIN, T_AGENCY, T_STATUS, T_REASON, T_VALUES, T_REFUSED };
 	static const int kf[] = { T_PLUGIN, T_FILE, T_ROWS, T_REJECTED, T_NOTED, T_PROBLEM_KIND };
 
-	fprintf(f, "\n## 7. %s\n", T(v, T_DATA_QUALITY));
+	fprintf(f, "\n## 7. %s\n", rv_t(v, T_DATA_QUALITY));
 	head(f, v, 6, kr, "llllrr");
 	for (size_t i = 0; i < v->n_runs; i++) {
 		const plugin_run *p = &v->runs[i];
@@ -422,12 +385,12 @@ static void area(FILE *f, const report_view *v, const view_area *va, int with_qu
 	if (v->title && va == &v->main) {
 		m(f, v->title);
 	} else {
-		fprintf(f, "%s — %s ", T(v, T_TITLE), i18n_area_word(v->lang, aa->code));
+		fprintf(f, "%s — %s ", rv_t(v, T_TITLE), i18n_area_word(v->lang, aa->code));
 		m(f, aa->name ? aa->name : aa->code);
 	}
-	fprintf(f, "\n\n%s ", T(v, T_CODE));
+	fprintf(f, "\n\n%s ", rv_t(v, T_CODE));
 	m(f, aa->code);
-	fprintf(f, " · %s ", T(v, T_PERIOD));
+	fprintf(f, " · %s ", rv_t(v, T_PERIOD));
 	m(f, v->period);
 	fputc('\n', f);
 	profile(f, v, aa);
@@ -446,14 +409,14 @@ static void summary(FILE *f, const report_view *v)
 	                         T_STUNTING, T_RANK };
 	size_t no = 0;
 
-	fprintf(f, "# %s — %s ", T(v, T_SUMMARY_TITLE), i18n_level(v->lang, as->main->level));
+	fprintf(f, "# %s — %s ", rv_t(v, T_SUMMARY_TITLE), i18n_level(v->lang, as->main->level));
 	m(f, as->main->name ? as->main->name : as->run_area);
-	fprintf(f, "\n\n%s ", T(v, T_PERIOD));
+	fprintf(f, "\n\n%s ", rv_t(v, T_PERIOD));
 	m(f, v->period);
-	fprintf(f, "\n\n## %s\n", T(v, T_SUMMARY));
+	fprintf(f, "\n\n## %s\n", rv_t(v, T_SUMMARY));
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass)
-			fprintf(f, "\n## %s\n", T(v, T_ROLLUP));
+			fprintf(f, "\n## %s\n", rv_t(v, T_ROLLUP));
 		head(f, v, 8, k, "rlllrlrr");
 		for (size_t i = 0; i < as->n_summary; i++) {
 			const assess_summary *s = &as->summary[i];
@@ -464,11 +427,11 @@ static void summary(FILE *f, const report_view *v)
 			m(f, s->code);
 			fputs(" | ", f);
 			m(f, s->name ? s->name : "");
-			fprintf(f, " | %s | %s | ", i18n_level(v->lang, s->level), num(v, s->ikk, 2));
+			fprintf(f, " | %s | %s | ", i18n_level(v->lang, s->level), rv_num(v, s->ikk, 2));
 			if (s->category)
 				m(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
-			fprintf(f, " | %s | %s |\n", num(v, report_view_stunting(v, s->code), 1),
-			        s->rank ? num(v, (double)s->rank, 0) : "-");
+			fprintf(f, " | %s | %s |\n", rv_num(v, report_view_stunting(v, s->code), 1),
+			        s->rank ? rv_num(v, (double)s->rank, 0) : "-");
 		}
 		no = 0;
 	}
@@ -483,9 +446,9 @@ int report_md_write(const report_view *v, FILE *f)
 	area(f, v, &v->main, 1);
 	for (size_t i = 0; i < v->n_villages; i++)
 		area(f, v, &v->villages[i], 0);
-	fprintf(f, "\n---\n\n%s pk2d ", T(v, T_GENERATED));
+	fprintf(f, "\n---\n\n%s pk2d ", rv_t(v, T_GENERATED));
 	m(f, v->version);
-	fprintf(f, " · %s: ", T(v, T_MODEL));
+	fprintf(f, " · %s: ", rv_t(v, T_MODEL));
 	m(f, i18n_pick(v->lang, mo->name, mo->name_en));
 	fputs(" (", f);
 	m(f, mo->status);
@@ -496,7 +459,7 @@ int report_md_write(const report_view *v, FILE *f)
 		fputc('\n', f);
 	}
 	if (v->note && *v->note) {
-		fprintf(f, "\n**%s:** ", T(v, T_NOTE));
+		fprintf(f, "\n**%s:** ", rv_t(v, T_NOTE));
 		m(f, v->note);
 		fputc('\n', f);
 	}

@@ -68,16 +68,6 @@ static void tprint(const ttable *t, FILE *out)
 	}
 }
 
-static const char *word(const report_view *v, int change)
-{
-	switch (change) {
-	case TREND_BETTER: return i18n(v->lang, T_BETTER);
-	case TREND_WORSE: return i18n(v->lang, T_WORSE);
-	case TREND_SAME: return i18n(v->lang, T_SAME);
-	default: return "";
-	}
-}
-
 static void trend_text(const report_view *v, const trend *t, FILE *out)
 {
 	char p[48], c[48], d[48];
@@ -102,7 +92,7 @@ static void trend_text(const report_view *v, const trend *t, FILE *out)
 			         2, d, sizeof d);
 			trow(&tt, x->model ? i18n_pick(v->lang, x->model->label_id, x->model->label_en)
 			                   : i18n(v->lang, T_IKK_SHORT), p, c,
-			     x->change ? d : "-", word(v, x->change));
+			     x->change ? d : "-", report_view_change_word(v, x->change));
 		}
 		for (size_t i = 0; i < t->n_rows; i++) {
 			const trend_row *x = &t->rows[i];
@@ -112,7 +102,7 @@ static void trend_text(const report_view *v, const trend *t, FILE *out)
 			i18n_num(v->lang, x->change && x->change != TREND_SAME ? x->cur - x->prev : 0,
 			         2, d, sizeof d);
 			trow(&tt, i18n_pick(v->lang, x->decl->label_id, x->decl->label_en), p, c,
-			     x->change ? d : "-", word(v, x->change));
+			     x->change ? d : "-", report_view_change_word(v, x->change));
 		}
 		tprint(&tt, out);
 		free(tt.cell);
@@ -130,7 +120,7 @@ static void trend_text(const report_view *v, const trend *t, FILE *out)
 
 			i18n_value(v->lang, PK2D_COUNT, q->target, p, sizeof p);
 			i18n_value(v->lang, PK2D_COUNT, q->realised, c, sizeof c);
-			i18n_num(v->lang, q->target > 0 ? 100 * q->realised / q->target : NAN, 1, d,
+			i18n_num(v->lang, report_coverage(q->target, q->realised), 1, d,
 			         sizeof d);
 			trow(&tt, k ? "" : i18n_pick(v->lang, t->progress[i].decl->label_id,
 			                             t->progress[i].decl->label_en), p, c, d, q->period);

@@ -72,7 +72,7 @@ cJSON *report_trend_json(const report_view *v, const trend *t)
 			num(e, "target", q->target);
 			num(e, "realised", q->realised);
 			num(e, "budget", q->budget);
-			num(e, "coverage", q->target > 0 ? 100 * q->realised / q->target : NAN);
+			num(e, "coverage", report_coverage(q->target, q->realised));
 			cJSON_AddItemToArray(pts, e);
 		}
 		cJSON_AddItemToArray(arr, p);

@@ -301,3 +301,49 @@ int report_write_xlsx(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 
 	return rc ? rc : report_xlsx_write(ctx->view, out, err, errlen);
 }
+
+const char *report_view_ind_label(const report_view *v, const assess_indicator *ai)
+{
+	return ai->decl ? i18n_pick(v->lang, ai->decl->label_id, ai->decl->label_en)
+	                : ai->model->ref;
+}
+
+const char *report_view_ind_status(const report_view *v, const assess_indicator *ai)
+{
+	return ai->status == ASSESS_NO_DATA ? assess_missing_text(ai->missing, v->lang == LANG_EN)
+	                                    : assess_status_text(ai->status, v->lang == LANG_EN);
+}
+
+int report_view_capaian_status(const report_view *v, const model_range *cat)
+{
+	size_t n = v->as->model->n_capaian, i;
+
+	if (!cat || !n)
+		return -1;
+	i = (size_t)(cat - v->as->model->capaian);
+	if (5 * i < 2 * n)
+		return ASSESS_GOOD;
+	if (5 * i < 3 * n)
+		return ASSESS_OFF_TARGET;
+	return ASSESS_ATTENTION;
+}
+
+const char *report_view_change_word(const report_view *v, int change)
+{
+	switch (change) {
+	case TREND_BETTER: return i18n(v->lang, T_BETTER);
+	case TREND_WORSE: return i18n(v->lang, T_WORSE);
+	case TREND_SAME: return i18n(v->lang, T_SAME);
+	default: return "";
+	}
+}
+
+double report_problem_gap(const assess_problem *p)
+{
+	return p->attention_gap > 0 ? p->attention_gap : p->target_gap;
+}
+
+double report_coverage(double target, double realised)
+{
+	return target > 0 ? 100 * realised / target : NAN;
+}

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "assess.h"
+#include "i18n.h"
 #include "report.h"
 #include "registry.h"
 #include "run.h"
@@ -56,6 +57,55 @@ void report_view_free(report_view *v);
 /* The value of the summary's stunting column for an area; NaN when none. */
 double report_view_stunting(const report_view *v, const char *area);
 
+/* The words and numbers of the HTML, Markdown and XLSX writers in the
+ * view's language, through the formatting helpers shared with the text
+ * report (i18n.h): rv_num with dec decimals, rv_val with the decimals of
+ * an indicator's kind, rv_cnt a count (no decimals when whole), rv_t an
+ * interface text. */
+static inline const char *rv_num(const report_view *v, double x, int dec)
+{
+	return i18n_fmt(v->lang, x, dec);
+}
+
+static inline const char *rv_val(const report_view *v, const reg_indicator *d, double x)
+{
+	return i18n_fmtv(v->lang, d->kind, x);
+}
+
+static inline const char *rv_cnt(const report_view *v, double x)
+{
+	return i18n_count(v->lang, x);
+}
+
+static inline const char *rv_t(const report_view *v, int key)
+{
+	return i18n(v->lang, key);
+}
+
+/* "en" or "id": the language code of prevalence_class_label and HTML. */
+static inline const char *rv_lang_code(const report_view *v)
+{
+	return v->lang == LANG_EN ? "en" : "id";
+}
+
+/* What every writer shows of an assessment, in one place. */
+/* An indicator of the model by its declared label, else the model's ref. */
+const char *report_view_ind_label(const report_view *v, const assess_indicator *ai);
+/* An indicator's status cell: why it is missing, or its status. */
+const char *report_view_ind_status(const report_view *v, const assess_indicator *ai);
+/* Traffic light of a capaian step: the top two fifths of the scale
+ * ASSESS_GOOD, the middle fifth ASSESS_OFF_TARGET, the rest
+ * ASSESS_ATTENTION; -1 without a step. */
+int report_view_capaian_status(const report_view *v, const model_range *cat);
+/* The word of a trend change ("better", ...); "" for TREND_NONE. */
+const char *report_view_change_word(const report_view *v, int change);
+/* The gap a problem is ranked by: below the attention line, else below
+ * its target. */
+double report_problem_gap(const assess_problem *p);
+/* Coverage of an intervention: 100 * realised / target, NaN without a
+ * positive target. */
+double report_coverage(double target, double realised);
+
 /* The report_formats entries of these writers: they read ctx->view. */
 int report_write_html(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
 int report_write_md(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
@@ -81,7 +131,6 @@ void report_dhis2_code(const char *id, const char *suffix, char out[51]);
 /* XLSX: libxlsxwriter writes a private temporary file, copied to f. */
 int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen);
 
-#endif
 
 /* Status of an indicator value in the machine formats (CSV, XLSX, JSON):
  * for an indicator of the model as the assessment judges it (enum
@@ -106,3 +155,5 @@ int report_view_each_intervention(const report_view *v,
                                             const char *area, int rt, const char *period,
                                             const reg_isum *s),
                                   void *ud);
+
+#endif

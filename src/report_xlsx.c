@@ -33,11 +33,6 @@ struct book {
 	int failed;
 };
 
-static const char *T(const struct book *b, int key)
-{
-	return i18n(b->v->lang, key);
-}
-
 static void str(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
                 lxw_format *fmt)
 {
@@ -63,7 +58,7 @@ static void num(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double x, lxw_forma
 static void header(struct book *b, lxw_worksheet *ws, lxw_row_t r, size_t n, const int *keys)
 {
 	for (size_t i = 0; i < n; i++)
-		worksheet_write_string(ws, r, (lxw_col_t)i, T(b, keys[i]), b->head);
+		worksheet_write_string(ws, r, (lxw_col_t)i, rv_t(b->v, keys[i]), b->head);
 }
 
 /* "A1"-style reference of a cell (columns up to ZZ). */
@@ -100,18 +95,12 @@ static lxw_format *status_fmt(struct book *b, int status)
 	}
 }
 
-static const char *ind_label(const report_view *v, const assess_indicator *ai)
-{
-	return ai->decl ? i18n_pick(v->lang, ai->decl->label_id, ai->decl->label_en)
-	                : ai->model->ref;
-}
-
 static void summary_sheet(struct book *b)
 {
 	static const int k[] = { T_CODE, T_NAME, T_LEVEL, T_KK, T_IKK_SHORT, T_CATEGORY,
 	                         T_STUNTING, T_RANK };
 	const assessment *as = b->v->as;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_SUMMARY));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_SUMMARY));
 	lxw_row_t r = 1;
 
 	header(b, ws, 0, 8, k);
@@ -139,35 +128,35 @@ static void summary_sheet(struct book *b)
 static void profile_sheet(struct book *b, const assess_area *aa)
 {
 	const assess_profile *p = &aa->profile;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_PROFILE));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_PROFILE));
 	lxw_row_t r = 0;
 
 	worksheet_set_column(ws, 0, 0, 26, NULL);
 	worksheet_set_column(ws, 1, 2, 34, NULL);
-	str(b, ws, r++, 0, T(b, T_TITLE), b->title);
+	str(b, ws, r++, 0, rv_t(b->v, T_TITLE), b->title);
 	for (size_t i = 0; i < p->n_up; i++, r++) {
 		str(b, ws, r, 0, i18n_level(b->v->lang, p->up[i].level), b->head);
 		str(b, ws, r, 1, p->up[i].code, NULL);
 		str(b, ws, r, 2, p->up[i].name, NULL);
 	}
-	str(b, ws, r, 0, T(b, T_PERIOD), b->head);
+	str(b, ws, r, 0, rv_t(b->v, T_PERIOD), b->head);
 	str(b, ws, r++, 1, b->v->period, NULL);
-	str(b, ws, r, 0, T(b, T_N_VILLAGES), b->head);
+	str(b, ws, r, 0, rv_t(b->v, T_N_VILLAGES), b->head);
 	num(ws, r++, 1, (double)p->n_villages, b->int0);
-	str(b, ws, r, 0, T(b, T_N_RT), b->head);
+	str(b, ws, r, 0, rv_t(b->v, T_N_RT), b->head);
 	num(ws, r++, 1, (double)p->n_rt, b->int0);
-	str(b, ws, r, 0, T(b, T_KK), b->head);
+	str(b, ws, r, 0, rv_t(b->v, T_KK), b->head);
 	num(ws, r++, 1, p->kk, b->int0);
-	str(b, ws, r, 0, T(b, T_MALE), b->head);
+	str(b, ws, r, 0, rv_t(b->v, T_MALE), b->head);
 	num(ws, r++, 1, p->male, b->int0);
-	str(b, ws, r, 0, T(b, T_FEMALE), b->head);
+	str(b, ws, r, 0, rv_t(b->v, T_FEMALE), b->head);
 	num(ws, r++, 1, p->female, b->int0);
-	str(b, ws, r, 0, T(b, T_AGENCIES), b->head);
+	str(b, ws, r, 0, rv_t(b->v, T_AGENCIES), b->head);
 	for (size_t i = 0; i < p->n_agencies; i++)
 		str(b, ws, r++, 1, p->agencies[i], NULL);
 	if (b->v->note && *b->v->note) {
 		r++;
-		str(b, ws, r, 0, T(b, T_NOTE), b->head);
+		str(b, ws, r, 0, rv_t(b->v, T_NOTE), b->head);
 		str(b, ws, r, 1, b->v->note, NULL);
 	}
 }
@@ -178,13 +167,13 @@ static void ikk_sheet(struct book *b, const assess_area *aa)
 	static const int ki[] = { T_CODE, T_INDICATOR, T_DIMENSION, T_NUMERATOR, T_DENOMINATOR,
 	                          T_VALUE, T_SCORE, T_STATUS };
 	const assess_score *s = &aa->score;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_IKK_SHORT));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_IKK_SHORT));
 	lxw_row_t r = 0;
 
 	worksheet_set_column(ws, 0, 0, 12, NULL);
 	worksheet_set_column(ws, 1, 2, 40, NULL);
 	worksheet_set_column(ws, 3, 7, 13, NULL);
-	str(b, ws, r, 0, T(b, T_IKK), b->head);
+	str(b, ws, r, 0, rv_t(b->v, T_IKK), b->head);
 	num(ws, r, 1, s->ikk, b->num2);
 	if (s->category)
 		str(b, ws, r, 2, i18n_pick(b->v->lang, s->category->label_id, s->category->label_en),
@@ -205,7 +194,7 @@ static void ikk_sheet(struct book *b, const assess_area *aa)
 			int nodata = ai->status == ASSESS_NO_DATA;
 
 			str(b, ws, r, 0, ai->model->code, NULL);
-			str(b, ws, r, 1, ind_label(b->v, ai), NULL);
+			str(b, ws, r, 1, report_view_ind_label(b->v, ai), NULL);
 			str(b, ws, r, 2, i18n_pick(b->v->lang, s->dimensions[d].model->label_id,
 			                           s->dimensions[d].model->label_en), NULL);
 			if (!nodata) {
@@ -214,9 +203,7 @@ static void ikk_sheet(struct book *b, const assess_area *aa)
 				percent_formula(b, ws, r, 5, 3, 4, ai->value);
 			}
 			num(ws, r, 6, ai->score, b->num1);
-			str(b, ws, r, 7, nodata ? assess_missing_text(ai->missing, b->v->lang == LANG_EN)
-			                        : assess_status_text(ai->status, b->v->lang == LANG_EN),
-			    status_fmt(b, ai->status));
+			str(b, ws, r, 7, report_view_ind_status(b->v, ai), status_fmt(b, ai->status));
 		}
 }
 
@@ -228,12 +215,12 @@ static void parts_sheet(struct book *b, const assess_area *aa)
 
 	if (!aa->n_parts)
 		return;
-	ws = workbook_add_worksheet(b->wb, aa->level == AREA_VILLAGE ? T(b, T_RT_BREAKDOWN)
-	                                                            : T(b, T_ROLLUP));
+	ws = workbook_add_worksheet(b->wb, aa->level == AREA_VILLAGE ? rv_t(b->v, T_RT_BREAKDOWN)
+	                                                            : rv_t(b->v, T_ROLLUP));
 	worksheet_freeze_panes(ws, 1, 1);
-	worksheet_write_string(ws, 0, 0, aa->level == AREA_VILLAGE ? T(b, T_RT) : T(b, T_CODE),
+	worksheet_write_string(ws, 0, 0, aa->level == AREA_VILLAGE ? rv_t(b->v, T_RT) : rv_t(b->v, T_CODE),
 	                       b->head);
-	worksheet_write_string(ws, 0, 1, T(b, T_IKK_SHORT), b->head);
+	worksheet_write_string(ws, 0, 1, rv_t(b->v, T_IKK_SHORT), b->head);
 	for (size_t d = 0; d < s->n_dimensions; d++)
 		for (size_t i = 0; i < s->dimensions[d].model->n_indicators; i++)
 			str(b, ws, 0, c++, s->dimensions[d].model->indicators[i].code, b->head);
@@ -263,8 +250,8 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 	                          T_CAPAIAN, T_CATEGORY };
 	static const int ka[] = { T_AGENCY, T_INTERVENTION, T_TARGET_GROUP, T_UNIT, T_TARGET,
 	                          T_REALISATION, T_COVERAGE, T_BUDGET };
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_AGENCY_SECTION));
-	lxw_worksheet *wi = workbook_add_worksheet(b->wb, T(b, T_INTERVENTIONS));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_AGENCY_SECTION));
+	lxw_worksheet *wi = workbook_add_worksheet(b->wb, rv_t(b->v, T_INTERVENTIONS));
 	lxw_row_t r = 1, ri = 1;
 
 	header(b, ws, 0, 8, kr);
@@ -279,8 +266,6 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 
 		for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 			const assess_row *row = &ag->rows[i];
-			size_t n = b->v->as->model->n_capaian;
-			size_t step = row->category ? (size_t)(row->category - b->v->as->model->capaian) : n;
 
 			if (health_quality_raw(row->decl))
 				continue;
@@ -300,7 +285,7 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 			if (row->category)
 				str(b, ws, r, 7, i18n_pick(b->v->lang, row->category->label_id,
 				                           row->category->label_en),
-				    5 * step < 2 * n ? b->good : 5 * step < 3 * n ? b->warn : b->bad);
+				    status_fmt(b, report_view_capaian_status(b->v, row->category)));
 			r++;
 		}
 		for (size_t i = 0; i < ag->n_actions; i++, ri++) {
@@ -328,8 +313,8 @@ static void problem_sheets(struct book *b, const assess_area *aa)
 	                          T_AFFECTED, T_WORST };
 	static const int kf[] = { T_CODE, T_PROBLEMS, T_INTERVENTION, T_RESPONSIBLE, T_TARGET,
 	                          T_REALISATION, T_COVERAGE };
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_PROBLEMS));
-	lxw_worksheet *wf = workbook_add_worksheet(b->wb, T(b, T_FOLLOWUP));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_PROBLEMS));
+	lxw_worksheet *wf = workbook_add_worksheet(b->wb, rv_t(b->v, T_FOLLOWUP));
 	lxw_row_t r = 1, rf = 1;
 
 	header(b, ws, 0, 8, kp);
@@ -355,23 +340,23 @@ static void problem_sheets(struct book *b, const assess_area *aa)
 		}
 		num(ws, r, 0, (double)(i + 1), NULL);
 		str(b, ws, r, 1, p->indicator->model->code, NULL);
-		str(b, ws, r, 2, ind_label(b->v, p->indicator), NULL);
+		str(b, ws, r, 2, report_view_ind_label(b->v, p->indicator), NULL);
 		str(b, ws, r, 3, i18n_pick(b->v->lang, p->dimension->model->label_id,
 		                           p->dimension->model->label_en), NULL);
 		num(ws, r, 4, p->indicator->value, b->num1);
-		num(ws, r, 5, p->attention_gap > 0 ? p->attention_gap : p->target_gap, b->num1);
+		num(ws, r, 5, report_problem_gap(p), b->num1);
 		num(ws, r, 6, p->affected, NULL);
 		str(b, ws, r, 7, worst, NULL);
 		if (!p->n_actions) {
 			str(b, wf, rf, 0, p->indicator->model->code, NULL);
-			str(b, wf, rf, 1, ind_label(b->v, p->indicator), NULL);
-			str(b, wf, rf++, 2, T(b, T_NO_INTERVENTION), b->bad);
+			str(b, wf, rf, 1, report_view_ind_label(b->v, p->indicator), NULL);
+			str(b, wf, rf++, 2, rv_t(b->v, T_NO_INTERVENTION), b->bad);
 		}
 		for (size_t k = 0; k < p->n_actions; k++, rf++) {
 			const assess_action *a = &p->actions[k];
 
 			str(b, wf, rf, 0, p->indicator->model->code, NULL);
-			str(b, wf, rf, 1, ind_label(b->v, p->indicator), NULL);
+			str(b, wf, rf, 1, report_view_ind_label(b->v, p->indicator), NULL);
 			str(b, wf, rf, 2, i18n_pick(b->v->lang, a->decl->label_id, a->decl->label_en),
 			    NULL);
 			str(b, wf, rf, 3, a->decl->agency, NULL);
@@ -386,23 +371,23 @@ static void problem_sheets(struct book *b, const assess_area *aa)
 
 static void trend_sheet(struct book *b, const trend *t)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_TREND));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_TREND));
 	lxw_row_t r = 1;
 
 	worksheet_set_column(ws, 0, 0, 44, NULL);
 	if (!b->v->store_on || !*t->prev_period) {
-		str(b, ws, 0, 0, b->v->store_on ? T(b, T_NO_HISTORY) : T(b, T_NO_STORE), NULL);
+		str(b, ws, 0, 0, b->v->store_on ? rv_t(b->v, T_NO_HISTORY) : rv_t(b->v, T_NO_STORE), NULL);
 		r = 2;
 	} else {
-		worksheet_write_string(ws, 0, 0, T(b, T_INDICATOR), b->head);
+		worksheet_write_string(ws, 0, 0, rv_t(b->v, T_INDICATOR), b->head);
 		str(b, ws, 0, 1, t->prev_period, b->head);
 		str(b, ws, 0, 2, t->period, b->head);
-		worksheet_write_string(ws, 0, 3, T(b, T_CHANGE), b->head);
+		worksheet_write_string(ws, 0, 3, rv_t(b->v, T_CHANGE), b->head);
 		for (size_t i = 0; i < t->n_dims; i++, r++) {
 			const trend_dim *d = &t->dims[i];
 
 			str(b, ws, r, 0, d->model ? i18n_pick(b->v->lang, d->model->label_id,
-			                                      d->model->label_en) : T(b, T_IKK_SHORT),
+			                                      d->model->label_en) : rv_t(b->v, T_IKK_SHORT),
 			    d->model ? NULL : b->head);
 			num(ws, r, 1, d->prev, b->num2);
 			num(ws, r, 2, d->cur, b->num2);
@@ -436,8 +421,7 @@ static void trend_sheet(struct book *b, const trend *t)
 				str(b, ws, r, 1, p->period, NULL);
 				num(ws, r, 2, p->target, NULL);
 				num(ws, r, 3, p->realised, NULL);
-				percent_formula(b, ws, r, 4, 3, 2, p->target > 0 ?
-				                100 * p->realised / p->target : NAN);
+				percent_formula(b, ws, r, 4, 3, 2, report_coverage(p->target, p->realised));
 			}
 	}
 }
@@ -448,7 +432,7 @@ static void quality_sheet(struct book *b)
 	                          T_SECONDS };
 	static const int kf[] = { T_PLUGIN, T_FILE, T_ROWS, T_REJECTED, T_NOTED, T_PROBLEM_KIND,
 	                          T_COUNT, T_LINES };
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, T(b, T_DATA_QUALITY));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_DATA_QUALITY));
 	const report_view *v = b->v;
 	lxw_row_t r = 1;
 
@@ -546,7 +530,7 @@ static int data_intervention(void *ud, const reg_intervention *d, const char *ar
 	num(c->ws, c->r, 9, s->realised, NULL);
 	num(c->ws, c->r, 10, s->target, NULL);
 	percent_formula(c->b, c->ws, c->r, 11, 9, 10,
-	                s->target > 0 ? 100 * s->realised / s->target : NAN);
+	                report_coverage(s->target, s->realised));
 	return c->b->failed ? PK2D_ERR_NOMEM : 0;
 }
 
@@ -592,7 +576,7 @@ static void health_quality_sheet(struct book *b)
 	}
 	if (!any)
 		return;
-	ws = workbook_add_worksheet(b->wb, T(b, T_HEALTH_QUALITY_SHEET));
+	ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_HEALTH_QUALITY_SHEET));
 	header(b, ws, 0, 10, kq);
 	worksheet_set_column(ws, 0, 1, 18, NULL);
 	worksheet_set_column(ws, 2, 3, 12, NULL);
