@@ -369,6 +369,14 @@ int catalogue_read_config(catalogue *cat, const pk2d_host_api *api, pk2d_host *h
 	return r.bad ? PK2D_ERR_CONFIG : 0;
 }
 
+int catalogue_load(catalogue *cat, const pk2d_host_api *api, pk2d_host *h,
+                   const cat_builtin *b, size_t n, cat_own_fn own, void *ud)
+{
+	int rc = catalogue_add_builtins(cat, api, h, b, n, own, ud);
+
+	return rc == 0 ? catalogue_read_config(cat, api, h, own, ud) : rc;
+}
+
 int catalogue_declare(const catalogue *cat, const pk2d_host_api *api, pk2d_host *h)
 {
 	size_t i;

@@ -55,6 +55,10 @@ int catalogue_add_builtins(catalogue *cat, const pk2d_host_api *api, pk2d_host *
  * are logged before returning PK2D_ERR_CONFIG. */
 int catalogue_read_config(catalogue *cat, const pk2d_host_api *api, pk2d_host *h,
                           cat_own_fn own, void *ud);
+/* The built-in entries, then (when they are sound) the section's
+ * intervention.* keys: catalogue_add_builtins and catalogue_read_config. */
+int catalogue_load(catalogue *cat, const pk2d_host_api *api, pk2d_host *h,
+                   const cat_builtin *b, size_t n, cat_own_fn own, void *ud);
 /* Declares every entry (init). */
 int catalogue_declare(const catalogue *cat, const pk2d_host_api *api, pk2d_host *h);
 /* Reports the catalogue targets (collect): each at the run's area, no RT. */

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "pk2d/plugin.h"
+#include "grow.h"
 #include "keyblocks.h"
 
 int keyblocks_split(const char *key, const char *prefix, char *id, size_t idlen,
@@ -30,6 +31,7 @@ int keyblocks_split(const char *key, const char *prefix, char *id, size_t idlen,
 
 int keyblocks_enter(keyblocks *kb, const char *id, const char *where, const char **first)
 {
+	const char **w;
 	size_t i;
 
 	if (strmap_get(&kb->seen, id, &i)) {
@@ -38,15 +40,10 @@ int keyblocks_enter(keyblocks *kb, const char *id, const char *where, const char
 		*first = kb->where[i];
 		return PK2D_ERR_DUPLICATE;
 	}
-	if (kb->n == kb->cap) {
-		size_t cap = kb->cap ? kb->cap * 2 : 16;
-		const char **w = realloc(kb->where, cap * sizeof *w);
-
-		if (w == NULL)
-			return PK2D_ERR_NOMEM;
-		kb->where = w;
-		kb->cap = cap;
-	}
+	w = grow_for_one(kb->where, &kb->cap, kb->n, sizeof *w, 16);
+	if (w == NULL)
+		return PK2D_ERR_NOMEM;
+	kb->where = w;
 	if (strmap_put(&kb->seen, id, kb->n) != 0)
 		return PK2D_ERR_NOMEM;
 	kb->where[kb->n] = where;

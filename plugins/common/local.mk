@@ -5,5 +5,6 @@ PLUGIN_COMMON_SOURCES = \
 	%D%/fields.c %D%/fields.h \
 	%D%/strmap.c %D%/strmap.h \
 	%D%/keyblocks.c %D%/keyblocks.h \
+	%D%/grow.c %D%/grow.h \
 	%D%/catalogue.c %D%/catalogue.h \
 	%D%/activity_log.c %D%/activity_log.h

@@ -11,6 +11,7 @@
 
 #include "pk2d/plugin.h"
 #include "../common/activity_log.h"
+#include "../common/grow.h"
 #include "../common/strmap.h"
 #include "education.h"
 
@@ -156,10 +157,8 @@ static int edu_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 	rc2 = activity_log_check_keys(api, h, "log_column.");
 	if (rc == 0)
 		rc = rc2;
-	rc2 = catalogue_add_builtins(&s->cat, api, h, edu_interventions, edu_n_interventions,
-	                             own_indicator, NULL);
-	if (rc2 == 0)
-		rc2 = catalogue_read_config(&s->cat, api, h, own_indicator, NULL);
+	rc2 = catalogue_load(&s->cat, api, h, edu_interventions, edu_n_interventions,
+	                     own_indicator, NULL);
 	if (rc == 0 || rc2 == PK2D_ERR_NOMEM)
 		rc = rc2;
 	for (i = 0; rc == 0 && i < EI_N; i++) {
@@ -182,7 +181,7 @@ static int edu_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 static edu_group *group_of(edu_state *s, const char *area, int rt, size_t *index)
 {
 	char key[FIELDS_AREA_MAX + 16];
-	edu_group *g;
+	edu_group *g, *grown;
 	size_t at;
 
 	snprintf(key, sizeof key, "%s\t%d", area, rt);
@@ -190,15 +189,10 @@ static edu_group *group_of(edu_state *s, const char *area, int rt, size_t *index
 		*index = at;
 		return &s->groups[at];
 	}
-	if (s->n_groups == s->cap_groups) {
-		size_t cap = s->cap_groups ? s->cap_groups * 2 : 32;
-		edu_group *grown = realloc(s->groups, cap * sizeof *grown);
-
-		if (grown == NULL)
-			return NULL;
-		s->groups = grown;
-		s->cap_groups = cap;
-	}
+	grown = grow_for_one(s->groups, &s->cap_groups, s->n_groups, sizeof *grown, 32);
+	if (grown == NULL)
+		return NULL;
+	s->groups = grown;
 	g = &s->groups[s->n_groups];
 	memset(g, 0, sizeof *g);
 	strcpy(g->area, area);
@@ -279,6 +273,7 @@ static int duplicate_child(edu_state *s, pk2d_csv *c, int col, int *nomem)
 /* Counts a child 7-18 for its KK. */
 static int count_kk(edu_state *s, pk2d_csv *c, int col, size_t group, int in_school)
 {
+	edu_kk *grown;
 	const char *kk;
 	size_t at;
 
@@ -296,15 +291,10 @@ static int count_kk(edu_state *s, pk2d_csv *c, int col, size_t group, int in_sch
 		s->kks[at].all_in_school &= in_school;
 		return 0;
 	}
-	if (s->n_kks == s->cap_kks) {
-		size_t cap = s->cap_kks ? s->cap_kks * 2 : 64;
-		edu_kk *grown = realloc(s->kks, cap * sizeof *grown);
-
-		if (grown == NULL)
-			return PK2D_ERR_NOMEM;
-		s->kks = grown;
-		s->cap_kks = cap;
-	}
+	grown = grow_for_one(s->kks, &s->cap_kks, s->n_kks, sizeof *grown, 64);
+	if (grown == NULL)
+		return PK2D_ERR_NOMEM;
+	s->kks = grown;
 	s->kks[s->n_kks].group = group;
 	s->kks[s->n_kks].all_in_school = in_school;
 	if (strmap_put(&s->kk_map, kk, s->n_kks) != 0)

@@ -89,10 +89,8 @@ static int pkk_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 	rc2 = activity_log_check_keys(api, h, "log_column.");
 	if (rc == 0)
 		rc = rc2;
-	rc2 = catalogue_add_builtins(&s->cat, api, h, pkk_interventions, pkk_n_interventions,
-	                             own_indicator, NULL);
-	if (rc2 == 0)
-		rc2 = catalogue_read_config(&s->cat, api, h, own_indicator, NULL);
+	rc2 = catalogue_load(&s->cat, api, h, pkk_interventions, pkk_n_interventions,
+	                     own_indicator, NULL);
 	if (rc == 0 || rc2 == PK2D_ERR_NOMEM)
 		rc = rc2;
 	for (i = 0; rc == 0 && i < pkk_n_indicators; i++) {

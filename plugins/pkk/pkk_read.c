@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../common/grow.h"
 #include "pkk.h"
 
 /* The group of (area, rt, dasawisma); dasawisma NULL for the Pokja groups.
@@ -20,22 +21,17 @@
 static pkk_group *group_of(pkk_state *s, const char *area, int rt, const char *dasawisma)
 {
 	char key[FIELDS_AREA_MAX + 300];
-	pkk_group *g;
+	pkk_group *g, *grown;
 	size_t at;
 
 	snprintf(key, sizeof key, "%s\t%d\t%s%.256s", area, rt, dasawisma ? "d" : "p",
 	         dasawisma ? dasawisma : "");
 	if (strmap_get(&s->group_map, key, &at))
 		return &s->groups[at];
-	if (s->n_groups == s->cap_groups) {
-		size_t cap = s->cap_groups ? s->cap_groups * 2 : 32;
-		pkk_group *grown = realloc(s->groups, cap * sizeof *grown);
-
-		if (grown == NULL)
-			return NULL;
-		s->groups = grown;
-		s->cap_groups = cap;
-	}
+	grown = grow_for_one(s->groups, &s->cap_groups, s->n_groups, sizeof *grown, 32);
+	if (grown == NULL)
+		return NULL;
+	s->groups = grown;
 	g = &s->groups[s->n_groups];
 	memset(g, 0, sizeof *g);
 	strcpy(g->area, area);
