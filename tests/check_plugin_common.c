@@ -4,13 +4,16 @@
  * compiled into each plugin. Expected values come from docs/inputs.md and
  * the calendar.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <check.h>
 
+#include "../plugins/common/activity_log.h"
 #include "../plugins/common/catalogue.h"
 #include "../plugins/common/fields.h"
+#include "../plugins/common/grow.h"
 #include "../plugins/common/keyblocks.h"
 #include "../plugins/common/strmap.h"
 
@@ -210,6 +213,77 @@ START_TEST(key_blocks)
 }
 END_TEST
 
+/* A host that maps column.area to "Kode Desa" and keeps the last error. */
+static char last_log[256];
+
+static void fake_log(pk2d_host *h, int level, const char *fmt, ...)
+{
+	va_list ap;
+
+	(void)h;
+	ck_assert_int_eq(level, PK2D_LOG_ERROR);
+	va_start(ap, fmt);
+	vsnprintf(last_log, sizeof last_log, fmt, ap);
+	va_end(ap);
+}
+
+static const char *fake_config_get(pk2d_host *h, const char *key)
+{
+	(void)h;
+	return strcmp(key, "column.area") == 0 ? "Kode Desa" : NULL;
+}
+
+/* A file without an area column is only for a village run. */
+START_TEST(area_column_needed_above_village)
+{
+	static const field_spec area = { "area", "kode_wilayah" };
+	pk2d_host_api api;
+	run_scope village = { .area = "63.02.09.2007", .area_is_village = 1 };
+	run_scope district = { .area = "63.02.09", .area_is_village = 0 };
+
+	memset(&api, 0, sizeof api);
+	api.log = fake_log;
+	api.config_get = fake_config_get;
+	last_log[0] = '\0';
+	ck_assert_int_eq(run_scope_need_area(&district, &api, NULL, "a.csv", "column.", &area, 2),
+	                 0);
+	ck_assert_int_eq(run_scope_need_area(&village, &api, NULL, "a.csv", "column.", &area, -1),
+	                 0);
+	ck_assert_str_eq(last_log, "");
+	ck_assert_int_eq(run_scope_need_area(&district, &api, NULL, "a.csv", "column.", &area, -1),
+	                 PK2D_ERR_DATA);
+	ck_assert_str_eq(last_log, "a.csv:1: no column 'Kode Desa', and the run's area 63.02.09 "
+	                 "is not a village");
+	ck_assert_int_eq(run_scope_need_area(&district, &api, NULL, "b.csv", "pokja_column.",
+	                                     &area, -1), PK2D_ERR_DATA);
+	ck_assert_str_eq(last_log, "b.csv:1: no column 'kode_wilayah', and the run's area "
+	                 "63.02.09 is not a village");
+}
+END_TEST
+
+/* An array starts at first elements, keeps its place while it has room,
+ * then doubles, keeping what it held. */
+START_TEST(array_grows)
+{
+	size_t cap = 0, n;
+	int *v = grow_for_one(NULL, &cap, 0, sizeof *v, 4), *w;
+
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(cap, 4);
+	for (n = 0; n < 4; n++) {
+		ck_assert_ptr_eq(grow_for_one(v, &cap, n, sizeof *v, 4), v);
+		v[n] = (int)n * 10;
+	}
+	ck_assert_uint_eq(cap, 4);
+	w = grow_for_one(v, &cap, 4, sizeof *w, 4);
+	ck_assert_ptr_nonnull(w);
+	ck_assert_uint_eq(cap, 8);
+	ck_assert_int_eq(w[0], 0);
+	ck_assert_int_eq(w[3], 30);
+	free(w);
+}
+END_TEST
+
 START_TEST(string_map_grows)
 {
 	strmap m;
@@ -275,6 +349,8 @@ int main(void)
 	tcase_add_test(tc, numbers);
 	tcase_add_test(tc, ids_and_aims);
 	tcase_add_test(tc, key_blocks);
+	tcase_add_test(tc, area_column_needed_above_village);
+	tcase_add_test(tc, array_grows);
 	tcase_add_test(tc, string_map_grows);
 	tcase_add_test(tc, string_map_get_or_put);
 	suite_add_tcase(s, tc);

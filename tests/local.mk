@@ -219,7 +219,7 @@ check_PROGRAMS += tests/check_plugin_common
 TESTS += tests/check_plugin_common
 tests_check_plugin_common_SOURCES = tests/check_plugin_common.c \
 	plugins/common/fields.c plugins/common/strmap.c plugins/common/keyblocks.c \
-	plugins/common/grow.c plugins/common/catalogue.c
+	plugins/common/grow.c plugins/common/catalogue.c plugins/common/activity_log.c
 tests_check_plugin_common_CFLAGS = $(TEST_CFLAGS)
 tests_check_plugin_common_LDADD = $(CHECK_LIBS)
 

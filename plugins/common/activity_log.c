@@ -36,6 +36,17 @@ int run_scope_init(run_scope *scope, const pk2d_host_api *api, pk2d_host *h)
 	return 0;
 }
 
+int run_scope_need_area(const run_scope *scope, const pk2d_host_api *api, pk2d_host *h,
+                        const char *path, const char *prefix, const field_spec *area,
+                        int col)
+{
+	if (col >= 0 || scope->area_is_village)
+		return 0;
+	api->log(h, PK2D_LOG_ERROR, "%s:1: no column '%s', and the run's area %s is not a "
+	         "village", path, fields_header(api, h, prefix, area), scope->area);
+	return PK2D_ERR_DATA;
+}
+
 int activity_log_check_keys(const pk2d_host_api *api, pk2d_host *h, const char *prefix)
 {
 	return fields_check_keys(api, h, prefix, activity_log_fields, ALOG_N_FIELDS);

@@ -42,6 +42,12 @@ typedef struct run_scope {
 /* Fills scope from api->run_area and api->run_period. PK2D_ERR_CONFIG
  * (logged) when the run's period is not a DHIS2 period. */
 int run_scope_init(run_scope *scope, const pk2d_host_api *api, pk2d_host *h);
+/* A file without an area column (col < 0) is read only when the run's area
+ * is a village. 0, or PK2D_ERR_DATA logged as "path:1: no column 'Header',
+ * and the run's area A is not a village" (Header of area under prefix). */
+int run_scope_need_area(const run_scope *scope, const pk2d_host_api *api, pk2d_host *h,
+                        const char *path, const char *prefix, const field_spec *area,
+                        int col);
 
 /* Checks that the key prefix+FIELD keys name fields of the log (init). */
 int activity_log_check_keys(const pk2d_host_api *api, pk2d_host *h, const char *prefix);

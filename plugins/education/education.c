@@ -412,13 +412,9 @@ static int read_children(edu_state *s)
 		         fields_header(api, s->h, "column.", &edu_child_fields[CF_AGE]));
 		rc = PK2D_ERR_DATA;
 	}
-	if (rc == 0 && cols[CF_AREA] < 0 && !s->scope.area_is_village) {
-		api->log(s->h, PK2D_LOG_ERROR, "%s:1: no column '%s', and the run's area %s is not a "
-		         "village", s->children_path,
-		         fields_header(api, s->h, "column.", &edu_child_fields[CF_AREA]),
-		         s->scope.area);
-		rc = PK2D_ERR_DATA;
-	}
+	if (rc == 0)
+		rc = run_scope_need_area(&s->scope, api, s->h, s->children_path, "column.",
+		                         &edu_child_fields[CF_AREA], cols[CF_AREA]);
 	if (rc == 0 && cols[CF_KK] < 0)
 		api->log(s->h, PK2D_LOG_WARNING, "%s:1: no column '%s': kk_children_in_school is not "
 		         "reported", s->children_path,

@@ -286,13 +286,9 @@ int pkk_read_recap(pkk_state *s)
 	if (c == NULL)
 		return PK2D_ERR_IO;
 	rc = fields_resolve(api, s->h, c, "column.", pkk_recap_fields, RF_N, cols);
-	if (rc == 0 && cols[RF_AREA] < 0 && !s->scope.area_is_village) {
-		api->log(s->h, PK2D_LOG_ERROR, "%s:1: no column '%s', and the run's area %s is not a "
-		         "village", s->recap_path,
-		         fields_header(api, s->h, "column.", &pkk_recap_fields[RF_AREA]),
-		         s->scope.area);
-		rc = PK2D_ERR_DATA;
-	}
+	if (rc == 0)
+		rc = run_scope_need_area(&s->scope, api, s->h, s->recap_path, "column.",
+		                         &pkk_recap_fields[RF_AREA], cols[RF_AREA]);
 	if (rc == 0 && cols[RF_DASAWISMA] < 0 && s->out_path != NULL) {
 		api->log(s->h, PK2D_LOG_ERROR, "%s: dasawisma_output needs the recap's dasawisma "
 		         "column ('%s' is not in %s)", api->config_where(s->h, "dasawisma_output"),
@@ -415,13 +411,9 @@ int pkk_read_pokja(pkk_state *s)
 		         fields_header(api, s->h, "pokja_column.", &pkk_pokja_fields[PF_POKJA]));
 		rc = PK2D_ERR_DATA;
 	}
-	if (rc == 0 && cols[PF_AREA] < 0 && !s->scope.area_is_village) {
-		api->log(s->h, PK2D_LOG_ERROR, "%s:1: no column '%s', and the run's area %s is not a "
-		         "village", s->pokja_path,
-		         fields_header(api, s->h, "pokja_column.", &pkk_pokja_fields[PF_AREA]),
-		         s->scope.area);
-		rc = PK2D_ERR_DATA;
-	}
+	if (rc == 0)
+		rc = run_scope_need_area(&s->scope, api, s->h, s->pokja_path, "pokja_column.",
+		                         &pkk_pokja_fields[PF_AREA], cols[PF_AREA]);
 	/* Activity counts need only the pokja column; volumes and participants
 	 * are reported only when the file has their column. */
 	for (i = 0; rc == 0 && i < pkk_n_indicators; i++) {
