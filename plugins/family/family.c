@@ -23,6 +23,11 @@ enum field {
 	F_KK, F_AREA, F_RT, F_DASAWISMA, F_MALE, F_FEMALE, F_PUS, F_METHOD, F_WISH, N_FIELDS
 };
 
+/* The column of each field in the file (-1: absent). */
+typedef struct cols {
+	int c[N_FIELDS];
+} cols;
+
 static const char *const field_name[N_FIELDS] = {
 	"kk", "area", "rt", "dasawisma", "male", "female", "pus", "method", "wish"
 };
@@ -40,6 +45,12 @@ typedef struct survey_ind {
 	const char *group;
 	int col;                  /* column in the file, -1 when absent */
 } survey_ind;
+
+/* A set of 64-bit hashes (0 is stored as 1): open addressing, 0 = empty. */
+typedef struct hset {
+	uint64_t *slot;
+	size_t n, cap;
+} hset;
 
 /* Sums for one (area, RT). */
 typedef struct rt_group {
@@ -60,13 +71,15 @@ typedef struct family {
 	survey_ind *ind;
 	double cut_good, cut_fair;
 	int check_duplicates;
-	/* (area, RT) groups: open addressing */
-	rt_group **groups;
+	/* The file is read village by village: the (area, RT) groups and the
+	 * KK numbers are those of the current village's block, reported and
+	 * dropped when the area changes. */
+	char village[16];
+	rt_group **groups;        /* open addressing */
 	size_t n_groups, cap_groups;
-	/* KK numbers seen: 64-bit hashes, 0 = empty slot */
-	uint64_t *kk_seen;
-	size_t n_kk, cap_kk;
-	int oom;
+	hset kk_seen;             /* KK numbers of the current block */
+	hset villages_done;       /* villages whose block has ended */
+	long n_split;             /* blocks of a village that came back */
 } family;
 
 static const pk2d_config_key family_keys[] = {
@@ -81,7 +94,7 @@ static const pk2d_config_key family_keys[] = {
 	{ "household_categories", "75 50", 0,
 	  "lowest KK score of 'baik' and of 'sedang' (the model's household ranges)" },
 	{ "check_duplicates", "yes", 0,
-	  "refuse a second row with the same KK number (about 16 bytes of memory per KK)" },
+	  "refuse a second row with the same KK number in a village's block of the file" },
 	{ NULL, NULL, 0, NULL }
 };
 
@@ -515,51 +528,105 @@ static int dasawisma_add(rt_group *g, const char *name)
 	return 0;
 }
 
-/* 1 when the KK number was seen before; 0 after adding it; <0 on OOM. */
-static int kk_seen(family *f, const char *kk)
+/* 1 when the string's hash was in the set; 0 after adding it; <0 on OOM. */
+static int hset_seen(hset *s, const char *key)
 {
-	uint64_t h = hash_str(kk);
+	uint64_t h = hash_str(key);
 	size_t j;
 
 	if (h == 0)
 		h = 1;
-	if ((f->n_kk + 1) * 4 > f->cap_kk * 3) {
-		size_t cap = f->cap_kk ? f->cap_kk * 2 : 1024;
+	if ((s->n + 1) * 4 > s->cap * 3) {
+		size_t cap = s->cap ? s->cap * 2 : 1024;
 		uint64_t *t = calloc(cap, sizeof *t);
 
 		if (!t)
 			return PK2D_ERR_NOMEM;
-		for (size_t i = 0; i < f->cap_kk; i++) {
-			if (!f->kk_seen[i])
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->slot[i])
 				continue;
-			for (j = f->kk_seen[i] & (cap - 1); t[j]; j = (j + 1) & (cap - 1))
+			for (j = s->slot[i] & (cap - 1); t[j]; j = (j + 1) & (cap - 1))
 				;
-			t[j] = f->kk_seen[i];
+			t[j] = s->slot[i];
 		}
-		free(f->kk_seen);
-		f->kk_seen = t;
-		f->cap_kk = cap;
+		free(s->slot);
+		s->slot = t;
+		s->cap = cap;
 	}
-	for (j = h & (f->cap_kk - 1); f->kk_seen[j]; j = (j + 1) & (f->cap_kk - 1))
-		if (f->kk_seen[j] == h)
+	for (j = h & (s->cap - 1); s->slot[j]; j = (j + 1) & (s->cap - 1))
+		if (s->slot[j] == h)
 			return 1;
-	f->kk_seen[j] = h;
-	f->n_kk++;
+	s->slot[j] = h;
+	s->n++;
+	return 0;
+}
+
+/* Empties the set, keeping its room for the next block. */
+static void hset_clear(hset *s)
+{
+	if (s->cap)
+		memset(s->slot, 0, s->cap * sizeof *s->slot);
+	s->n = 0;
+}
+
+static int report_group(family *f, const rt_group *g, const cols *k);
+
+/* Reports the current village's groups and drops them (and its KK). */
+static int finish_village(family *f, const cols *k)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < f->cap_groups; i++) {
+		rt_group *g = f->groups[i];
+
+		if (!g)
+			continue;
+		if (rc == 0)
+			rc = report_group(f, g, k);
+		free(g->counts);
+		free(g->dw);
+		free(g);
+		f->groups[i] = NULL;
+	}
+	f->n_groups = 0;
+	hset_clear(&f->kk_seen);
+	return rc;
+}
+
+/* Makes area the current village, finishing the one before. A village
+ * that had a block before gets a note: its rows are a continuation whose
+ * values add up, and its KK numbers are checked only within each block.
+ * 0, or <0 (PK2D_ERR_NOMEM, or a report_value failure). */
+static int enter_village(family *f, pk2d_csv *c, const cols *k, const char *area)
+{
+	int rc, seen;
+
+	if (f->village[0] && strcmp(f->village, area) == 0)
+		return 0;
+	if (f->village[0] && (rc = finish_village(f, k)) < 0)
+		return rc;
+	snprintf(f->village, sizeof f->village, "%s", area);
+	seen = hset_seen(&f->villages_done, area);
+	if (seen < 0)
+		return seen;
+	if (seen) {
+		f->n_split++;
+		f->api->csv_note(c, "village split: %s appears again after other villages; "
+		                 "counted as a continuation (KK numbers checked within each "
+		                 "block)", area);
+	}
 	return 0;
 }
 
 /* ---- reading ---------------------------------------------------------- */
-
-typedef struct cols {
-	int c[N_FIELDS];
-} cols;
 
 static const char *field(family *f, pk2d_csv *c, const cols *k, int fld)
 {
 	return k->c[fld] < 0 ? "" : f->api->csv_field(c, k->c[fld]);
 }
 
-/* Reads one row; returns 0 when it was used, 1 when rejected, <0 on OOM. */
+/* Reads one row; returns 0 when it was used, 1 when rejected, <0 on OOM
+ * (or a report_value failure when the row ends a village). */
 static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
                     unsigned char *ans)
 {
@@ -640,8 +707,12 @@ static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
 			return 1;
 		}
 	}
+	/* A row that will be counted: it may start the next village. */
+	int rc = enter_village(f, c, k, area);
+	if (rc < 0)
+		return rc;
 	if (f->check_duplicates) {
-		int seen = kk_seen(f, kk);
+		int seen = hset_seen(&f->kk_seen, kk);
 
 		if (seen < 0)
 			return seen;
@@ -799,15 +870,20 @@ static int family_collect(void *state)
 		if (!ans)
 			rc = PK2D_ERR_NOMEM;
 	}
-	while (rc == 0 && (rc = api->csv_next(c)) == 1)
-		rc = read_row(f, c, &k, run_area, ans) < 0 ? PK2D_ERR_NOMEM : 0;
+	while (rc == 0 && (rc = api->csv_next(c)) == 1) {
+		rc = read_row(f, c, &k, run_area, ans);
+		if (rc > 0)
+			rc = 0;
+	}
 	free(ans);
 	api->csv_close(c);
 	if (rc < 0)
 		return rc;
-	for (size_t i = 0; i < f->cap_groups && rc == 0; i++)
-		if (f->groups[i])
-			rc = report_group(f, f->groups[i], &k);
+	rc = finish_village(f, &k);
+	if (rc == 0 && f->n_split > 0)
+		api->log(f->h, PK2D_LOG_WARNING, "%s: not grouped by village: %ld village "
+		         "block(s) came back after other villages (counted as continuations; "
+		         "KK numbers checked within each block)", path, f->n_split);
 	return rc;
 }
 
@@ -833,7 +909,8 @@ static void family_fini(void *state)
 		free(f->groups[i]);
 	}
 	free(f->groups);
-	free(f->kk_seen);
+	free(f->kk_seen.slot);
+	free(f->villages_done.slot);
 	free(f);
 }
 

@@ -134,10 +134,66 @@ static double now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-/* Reads the export row by row into the roster (and the children file). */
-static int read_children(struct health *s, pk2d_csv *c, roster *ros, FILE *out,
-                         double *z_seconds)
+/* One pass over the export, village by village: the roster holds the
+ * current village's block only. */
+typedef struct child_pass {
+	roster ros;
+	FILE *children;          /* the children file, or NULL */
+	FILE *followup;          /* the follow-up list, or NULL */
+	char village[FIELDS_AREA_MAX];
+	strmap done;             /* villages whose block has begun */
+	size_t n_kids, n_cells;  /* totals of the blocks finished */
+	long n_split;            /* blocks of a village that came back */
+	double z_seconds;
+} child_pass;
+
+/* Counts the block, reports its cells, writes its children to follow up,
+ * and empties the roster. */
+static int finish_block(struct health *s, child_pass *p)
 {
+	roster *ros = &p->ros;
+	int rc = roster_count(ros);
+
+	for (size_t i = 0; rc == 0 && i < ros->n_cells; i++)
+		rc = indicators_report(s->api, s->h, ros->cell_area[i], ros->cell_rt[i],
+		                       &ros->counts[i]);
+	if (rc == 0 && p->followup != NULL)
+		rc = followup_write(p->followup, ros);
+	p->n_kids += ros->n_kids;
+	p->n_cells += ros->n_cells;
+	roster_reset(ros);
+	return rc;
+}
+
+/* Makes area the current village, finishing the block before. A village
+ * that had a block before gets a note: its rows are a continuation (the
+ * values add up) and a child id counts once only within each block. */
+static int enter_village(struct health *s, pk2d_csv *c, child_pass *p, const char *area)
+{
+	size_t unused = 0;
+	int rc;
+
+	if (p->village[0] != '\0' && strcmp(p->village, area) == 0)
+		return 0;
+	if (p->village[0] != '\0' && (rc = finish_block(s, p)) != 0)
+		return rc;
+	snprintf(p->village, sizeof p->village, "%s", area);
+	rc = strmap_get_or_put(&p->done, area, &unused);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		p->n_split++;
+		s->api->csv_note(c, "village split: %s appears again after other villages; "
+		                 "counted as a continuation (a repeated child id counts once "
+		                 "only within each block)", area);
+	}
+	return 0;
+}
+
+/* Reads the export row by row into the roster (and the children file). */
+static int read_children(struct health *s, pk2d_csv *c, child_pass *p)
+{
+	roster *ros = &p->ros;
 	const pk2d_host_api *api = s->api;
 	ppgbm_reader rd;
 	ppgbm_row row;
@@ -159,37 +215,50 @@ static int read_children(struct health *s, pk2d_csv *c, roster *ros, FILE *out,
 			}
 			continue;
 		}
+		/* A rejected row above is counted in the current block, under
+		 * its own area; only a usable row starts the next village. */
+		if ((rc = enter_village(s, c, p, row.area)) != 0)
+			return rc;
 		double t0 = now();
 		zscore_compute(s->tables, &row.in, &res);
-		*z_seconds += now() - t0;
-		if (out != NULL)
-			children_write_row(out, row.id, row.area, row.rt, row.kk, &res);
+		p->z_seconds += now() - t0;
+		if (p->children != NULL)
+			children_write_row(p->children, row.id, row.area, row.rt, row.kk, &res);
 		if ((rc = roster_add(ros, &row, &res, api->csv_line(c), &other)) != 0)
 			return rc;
 		if (other != 0)
 			api->csv_note(c, "repeated child: same id as line %ld; the later "
 			              "measurement counts", other);
 	}
-	return more < 0 ? PK2D_ERR_DATA : 0;
+	if (more < 0)
+		return PK2D_ERR_DATA;
+	return finish_block(s, p);
 }
 
-static int write_followup(struct health *s, const roster *ros)
+/* Opens an output file named by key (none when unset). 0 or the error,
+ * logged. */
+static int open_output(struct health *s, const char *key, out_file *o)
 {
-	const char *path = s->api->config_path(s->h, "followup_output");
+	const char *path = s->api->config_path(s->h, key);
 	char err[1024];
-	out_file o;
 	int rc;
 
+	memset(o, 0, sizeof *o);
 	if (path == NULL)
 		return 0;
-	if ((rc = out_open(&o, path, err, sizeof err)) == 0) {
-		rc = followup_write(o.f, ros);
-		if (rc != 0)
-			out_abort(&o);
-		else
-			rc = out_commit(&o, err, sizeof err);
-	}
-	if (rc != 0)
+	if ((rc = out_open(o, path, err, sizeof err)) != 0)
+		s->api->log(s->h, PK2D_LOG_ERROR, "%s", err);
+	return rc;
+}
+
+static int commit_output(struct health *s, out_file *o)
+{
+	char err[1024];
+	int rc;
+
+	if (o->f == NULL)
+		return 0;
+	if ((rc = out_commit(o, err, sizeof err)) != 0)
 		s->api->log(s->h, PK2D_LOG_ERROR, "%s", err);
 	return rc;
 }
@@ -197,43 +266,45 @@ static int write_followup(struct health *s, const roster *ros)
 static int collect_children(struct health *s, const char *path)
 {
 	const pk2d_host_api *api = s->api;
-	const char *out_path = api->config_path(s->h, "children_output");
-	char err[1024];
-	double t0 = now(), z_seconds = 0;
-	out_file out = { 0 };
-	roster ros;
+	double t0 = now();
+	out_file out, fol;
+	child_pass p = { .children = NULL };
 	int rc;
 
 	pk2d_csv *c = api->csv_open(s->h, path);
 	if (c == NULL)
 		return PK2D_ERR_IO;
-	if (out_path != NULL) {
-		if ((rc = out_open(&out, out_path, err, sizeof err)) != 0) {
-			api->log(s->h, PK2D_LOG_ERROR, "%s", err);
-			api->csv_close(c);
-			return rc;
-		}
-		children_write_header(out.f);
+	rc = open_output(s, "children_output", &out);
+	if (rc == 0)
+		rc = open_output(s, "followup_output", &fol);
+	else
+		memset(&fol, 0, sizeof fol);
+	if (rc == 0) {
+		roster_init(&p.ros);
+		p.ros.no_followup = fol.f == NULL;
+		p.children = out.f;
+		p.followup = fol.f;
+		if (out.f != NULL)
+			children_write_header(out.f);
+		if (fol.f != NULL)
+			followup_write_header(fol.f);
+		rc = read_children(s, c, &p);
 	}
-	roster_init(&ros);
-	ros.no_followup = api->config_path(s->h, "followup_output") == NULL;
-	rc = read_children(s, c, &ros, out.f, &z_seconds);
 	api->csv_close(c);
 	if (rc == 0)
-		rc = roster_count(&ros);
-	for (size_t i = 0; rc == 0 && i < ros.n_cells; i++)
-		rc = indicators_report(api, s->h, ros.cell_area[i], ros.cell_rt[i], &ros.counts[i]);
+		rc = commit_output(s, &fol);
 	if (rc == 0)
-		rc = write_followup(s, &ros);
-	if (rc == 0 && out_path != NULL) {
-		rc = out_commit(&out, err, sizeof err);
-		if (rc != 0)
-			api->log(s->h, PK2D_LOG_ERROR, "%s", err);
-	}
+		rc = commit_output(s, &out);
+	out_abort(&fol);
 	out_abort(&out);
+	if (rc == 0 && p.n_split > 0)
+		api->log(s->h, PK2D_LOG_WARNING, "%s: not grouped by village: %ld village "
+		         "block(s) came back after other villages (counted as continuations; a "
+		         "repeated child id counts once only within each block)", path, p.n_split);
 	api->log(s->h, PK2D_LOG_INFO, "%s: %zu children in %zu areas/RT; z-scores %.1f ms of "
-	         "%.1f ms", path, ros.n_kids, ros.n_cells, z_seconds * 1e3, (now() - t0) * 1e3);
-	roster_free(&ros);
+	         "%.1f ms", path, p.n_kids, p.n_cells, p.z_seconds * 1e3, (now() - t0) * 1e3);
+	roster_free(&p.ros);
+	strmap_free(&p.done);
 	return rc;
 }
 

@@ -182,6 +182,12 @@ static int by_place(const void *a, const void *b)
 	return c;
 }
 
+void followup_write_header(FILE *f)
+{
+	fputs("area,rt,posyandu,id,name,parent,kk,sex,age_months,measure_date,"
+	      "zlen,zwei,zwfl,zbmi,reason\n", f);
+}
+
 int followup_write(FILE *f, const roster *r)
 {
 	const followup **list = malloc((r->n_follow + 1) * sizeof *list);
@@ -195,8 +201,6 @@ int followup_write(FILE *f, const roster *r)
 			list[n++] = &r->follow[i];
 	sort_roster = r;
 	qsort(list, n, sizeof *list, by_place);
-	fputs("area,rt,posyandu,id,name,parent,kk,sex,age_months,measure_date,"
-	      "zlen,zwei,zwfl,zbmi,reason\n", f);
 	for (size_t i = 0; i < n; i++) {
 		const followup *x = list[i];
 		out_text(f, r->cell_area[x->cell]);

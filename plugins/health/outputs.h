@@ -38,7 +38,9 @@ void children_write_header(FILE *f);
 void children_write_row(FILE *f, const char *id, const char *area, int rt, const char *kk,
                         const zscore_result *r);
 
-/* The follow-up list, sorted by area, RT, posyandu, name and id. */
+/* The follow-up list: its header, then the children of each roster (one
+ * village's block) sorted by area, RT, posyandu, name and id. */
+void followup_write_header(FILE *f);
 int followup_write(FILE *f, const roster *r);
 
 /* The reasons as text ("pendek (stunted); ukur ulang (re-measure)"). */

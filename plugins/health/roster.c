@@ -30,6 +30,14 @@ void roster_free(roster *r)
 	memset(r, 0, sizeof *r);
 }
 
+void roster_reset(roster *r)
+{
+	int no_followup = r->no_followup;
+
+	roster_free(r);
+	r->no_followup = no_followup;
+}
+
 /* Makes room for one more element of size sz in *arr of capacity *cap. */
 static int reserve(void **arr, size_t *cap, size_t n, size_t sz)
 {

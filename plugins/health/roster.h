@@ -1,9 +1,10 @@
 /*
- * roster.h - the children of one run: one record per child (the latest
- * measurement when a child id appears more than once), the (area, RT) cells
- * they are counted in, their KK, and the by-name details of the children to
- * follow up. Memory grows with the number of children (about 80 bytes each,
- * plus the names of the children to follow up).
+ * roster.h - the children of one village's block of the export: one record
+ * per child (the latest measurement when a child id appears more than once),
+ * the (area, RT) cells they are counted in, their KK, and the by-name details
+ * of the children to follow up. Memory grows with the number of children in
+ * the block (about 80 bytes each, plus the names of the children to follow
+ * up); the plugin empties it with roster_reset() when the village changes.
  */
 #ifndef HEALTH_ROSTER_H
 #define HEALTH_ROSTER_H
@@ -70,6 +71,8 @@ typedef struct roster {
 
 void roster_init(roster *r);
 void roster_free(roster *r);
+/* Frees everything and starts again empty, keeping no_followup. */
+void roster_reset(roster *r);
 
 /* The cell of (area, rt), created on first use. 0 or PK2D_ERR_NOMEM. */
 int roster_cell(roster *r, const char *area, int rt, uint32_t *cell);

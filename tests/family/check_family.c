@@ -243,6 +243,53 @@ START_TEST(rejected_rows)
 }
 END_TEST
 
+/*
+ * The survey is read village by village: a duplicate KK is refused within
+ * a village's block; a village that comes back after another one is a
+ * continuation (noted, values added) whose KK are checked within the block.
+ *  line KK village RT L1
+ *   2   K1 2007    1  1
+ *   3   K2 2007    1  0
+ *   4   K1 2007    2  1   duplicate in the block: refused
+ *   5   K1 2099    1  1   another village's block
+ *   6   K3 2099    1  0
+ *   7   K2 2007    1  1   2007 again: "village split", accepted
+ *   8   K2 2007    1  0   duplicate in this block: refused
+ *   9   K4 2007    2  0
+ * 2007 RT 1: lines 2, 3, 7 (L1 2/3); RT 2: line 9 (0/1); 2099 RT 1: 5, 6
+ * (1/2); the kecamatan 3/6.
+ */
+START_TEST(village_blocks)
+{
+	const csv_problem *p;
+
+	write_survey("keluarga.csv", "no_kk;kode_wilayah;rt;L1\n"
+	             "K1;" V1 ";1;1\n" "K2;" V1 ";1;0\n" "K1;" V1 ";2;1\n"
+	             "K1;" V9 ";1;1\n" "K3;" V9 ";1;0\n"
+	             "K2;" V1 ";1;1\n" "K2;" V1 ";1;0\n" "K4;" V1 ";2;0\n");
+	ck_assert_msg(run_plugin(basic_keys) == 0, "%s", t.log);
+	ASSERT_COUNT("kk", V1, 1, 3);
+	ASSERT_COUNT("kk", V1, 2, 1);
+	ASSERT_COUNT("kk", V1, RT_ALL, 4);
+	ASSERT_COUNT("kk", V9, 1, 2);
+	ASSERT_SUM("l1", V1, 1, 2, 3);
+	ASSERT_SUM("l1", V1, 2, 0, 1);
+	ASSERT_SUM("l1", V9, 1, 1, 2);
+	ASSERT_SUM("l1", "63.02.09", RT_ALL, 3, 6);
+	p = problem("duplicate KK");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->count, 2);
+	ck_assert_int_eq(p->example_line[0], 4);
+	ck_assert_int_eq(p->example_line[1], 8);
+	p = problem("village split");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->count, 1);
+	ck_assert_int_eq(p->rejected, 0);
+	ck_assert_int_eq(p->example_line[0], 7);
+	ck_assert_ptr_nonnull(strstr(t.log, "not grouped by village: 1 village block(s)"));
+}
+END_TEST
+
 START_TEST(column_mapping_and_extra_indicator)
 {
 	static const char *const keys[] = {
@@ -350,6 +397,7 @@ static Suite *family_suite(void)
 	tcase_add_test(tc, counts_and_scores);
 	tcase_add_test(tc, family_planning);
 	tcase_add_test(tc, rejected_rows);
+	tcase_add_test(tc, village_blocks);
 	tcase_add_test(tc, column_mapping_and_extra_indicator);
 	tcase_add_test(tc, household_cut_offs);
 	tcase_add_test(tc, configuration_errors);

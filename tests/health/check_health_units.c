@@ -611,6 +611,121 @@ START_TEST(age_days_and_mapping)
 }
 END_TEST
 
+/* num/den of health.ID in (area, rt). */
+static void expect_at(const char *id, const char *area, int rt, double num, double den)
+{
+	char full[64];
+	reg_sum s;
+
+	snprintf(full, sizeof full, "health.%s", id);
+	ck_assert_msg(harness_get(&t, full, area, rt, &s), "%s %s rt %d not reported", id,
+	              area, rt);
+	ck_assert_msg(fabs(s.num - num) < 1e-9 && fabs(s.den - den) < 1e-9,
+	              "%s %s rt %d: %g/%g, expected %g/%g", id, area, rt, s.num, s.den, num, den);
+}
+
+/*
+ * The export is read village by village; a village that comes back after
+ * another one is a continuation whose values add up, and a child id counts
+ * once only within each block. Every child is the same boy of 400 days,
+ * 75 cm lying, 9.5 kg (zlen about -1: measured, not stunted), no dates, so
+ * the later row of a repeated id wins.
+ *  line id KK village RT
+ *   2   a  K1 2007    1
+ *   3   b  K1 2007    1
+ *   4   a  K2 2007    2   repeated a: a moves to RT 2 with K2
+ *   5   a  K1 2001    1   next village: a is a child of this block
+ *   6   c  K3 2001    1
+ *   7   b  K1 2007    1   2007 again: "village split", b counts again
+ *   8   d  K4 2007    1
+ *   9   d  K4 2007    1   repeated d within the block
+ * Block 1: RT 1 b (K1, first seen in RT 1), RT 2 a (K2). Block 2: RT 1 a, c
+ * (K1, K3). Block 3: RT 1 b, d (K1, K4).
+ */
+START_TEST(village_blocks)
+{
+	const char *config[] = {
+		"children", "blok.csv",
+		"column.sex", "jk", "column.age_days", "umur_hari",
+		"column.weight", "bb", "column.height", "tb", "column.measure", "posisi",
+		"column.rt", "rt", "column.id", "id", "column.kk", "kk", "column.area", "desa",
+		NULL
+	};
+	const char *v1 = "63.02.09.2007", *v2 = "63.02.09.2001";
+
+	harness_file(&t, "blok.csv",
+	             "id,kk,desa,rt,jk,umur_hari,bb,tb,posisi\n"
+	             "a,K1,63.02.09.2007,1,L,400,9.5,75,l\n"
+	             "b,K1,63.02.09.2007,1,L,400,9.5,75,l\n"
+	             "a,K2,63.02.09.2007,2,L,400,9.5,75,l\n"
+	             "a,K1,63.02.09.2001,1,L,400,9.5,75,l\n"
+	             "c,K3,63.02.09.2001,1,L,400,9.5,75,l\n"
+	             "b,K1,63.02.09.2007,1,L,400,9.5,75,l\n"
+	             "d,K4,63.02.09.2007,1,L,400,9.5,75,l\n"
+	             "d,K4,63.02.09.2007,1,L,400,9.5,75,l\n");
+	char *ini = harness_ini("2024", "63.02.09", "health", config);
+	ck_assert_int_eq(harness_run(&t, ini), 0);
+	free(ini);
+	ck_assert_msg(harness_returned(&t, "health", "collect") == 0, "%s", t.log);
+	/* A count is reported as n/1 per block and cell: the denominators
+	 * add up too (RT 1 of 2007 comes from two blocks). */
+	expect_at("children", v1, 1, 3, 2);                /* b; b, d */
+	expect_at("children", v1, 2, 1, 1);                /* a */
+	expect_at("children", v1, RT_ALL, 4, 3);
+	expect_at("children", v2, 1, 2, 1);                /* a, c */
+	expect_at("children", "63.02.09", RT_ALL, 6, 4);
+	expect_at("kk_free_of_stunting", v1, 1, 3, 3);     /* K1; K1, K4 */
+	expect_at("kk_free_of_stunting", v1, 2, 1, 1);     /* K2 */
+	expect_at("kk_free_of_stunting", v2, 1, 2, 2);     /* K1, K3 */
+	expect_at("stunting", v1, RT_ALL, 0, 4);
+	ck_assert_int_eq(harness_problems(&t, "health", "blok.csv", "repeated child", 0), 2);
+	ck_assert_int_eq(harness_problems(&t, "health", "blok.csv", "village split", 0), 1);
+	const csv_problem *p = harness_problem(&t, "health", "blok.csv", "village split");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->example_line[0], 7);
+	ck_assert_ptr_nonnull(strstr(p->example_text[0], "63.02.09.2007 appears again"));
+	ck_assert_ptr_nonnull(strstr(t.log, "not grouped by village: 1 village block(s)"));
+}
+END_TEST
+
+/* The follow-up list is written block by block: sorted within a village's
+ * block, villages in the order of the export. Children of 400 days, 65 cm
+ * lying (zlen below -3: severely stunted), one per line. */
+START_TEST(followup_by_block)
+{
+	const char *config[] = {
+		"children", "blok.csv", "followup_output", "ikut.csv",
+		"column.sex", "jk", "column.age_days", "umur_hari",
+		"column.weight", "bb", "column.height", "tb", "column.measure", "posisi",
+		"column.rt", "rt", "column.id", "id", "column.area", "desa", "column.name", "nama",
+		NULL
+	};
+
+	harness_file(&t, "blok.csv",
+	             "id,nama,desa,rt,jk,umur_hari,bb,tb,posisi\n"
+	             "a,Zaki,63.02.09.2007,1,L,400,8,65,l\n"
+	             "b,Adi,63.02.09.2007,1,L,400,8,65,l\n"
+	             "c,Budi,63.02.09.2001,1,L,400,8,65,l\n"
+	             "d,Cahya,63.02.09.2007,1,L,400,8,65,l\n");
+	char *ini = harness_ini("2024", "63.02.09", "health", config);
+	ck_assert_int_eq(harness_run(&t, ini), 0);
+	free(ini);
+	ck_assert_msg(harness_returned(&t, "health", "collect") == 0, "%s", t.log);
+	char *path = harness_path(&t, "ikut.csv");
+	char *fu = slurp(path);
+	free(path);
+	ck_assert_int_eq(count_lines(fu), 5);
+	const char *order[] = { "\n63.02.09.2007,1,,b,Adi,", "\n63.02.09.2007,1,,a,Zaki,",
+	                        "\n63.02.09.2001,1,,c,Budi,", "\n63.02.09.2007,1,,d,Cahya," };
+	const char *q = fu;
+	for (size_t i = 0; i < 4; i++) {
+		q = strstr(q, order[i]);
+		ck_assert_msg(q != NULL, "%s missing or out of order in\n%s", order[i] + 1, fu);
+	}
+	free(fu);
+}
+END_TEST
+
 /* The z-scores cost little beside reading: 20,000 rows, timed through the
  * plugin's own log line (printed, not asserted: machines differ). */
 START_TEST(timing)
@@ -657,6 +772,8 @@ int main(void)
 	tcase_add_test(plugin, all_configuration_errors);
 	tcase_add_test(plugin, bad_files);
 	tcase_add_test(plugin, age_days_and_mapping);
+	tcase_add_test(plugin, village_blocks);
+	tcase_add_test(plugin, followup_by_block);
 	tcase_add_test(plugin, timing);
 	suite_add_tcase(s, units);
 	suite_add_tcase(s, plugin);
