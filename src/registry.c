@@ -242,6 +242,23 @@ static void group_place(struct vtable *t, uint32_t gi)
 	t->gslot[i] = gi + 1;
 }
 
+/* Room for one more element of an array of *cap elements holding n: doubles
+ * the capacity (starting at first) when it is full. Returns the array, moved
+ * or not, or NULL when out of memory (the array and *cap are then unchanged). */
+static void *grow_array(void *arr, size_t *cap, size_t n, size_t size, size_t first)
+{
+	size_t ncap;
+	void *grown;
+
+	if (n < *cap)
+		return arr;
+	ncap = *cap ? *cap * 2 : first;
+	grown = realloc(arr, ncap * size);
+	if (grown)
+		*cap = ncap;
+	return grown;
+}
+
 /* The group of (area, period), created when absent; NONE when out of memory. */
 static uint32_t group_get(struct vtable *t, uint32_t area, uint32_t period)
 {
@@ -249,14 +266,10 @@ static uint32_t group_get(struct vtable *t, uint32_t area, uint32_t period)
 
 	if (gi != NONE)
 		return t->last = gi;
-	if (t->n_groups == t->cap_groups) {
-		size_t ncap = t->cap_groups ? t->cap_groups * 2 : 64;
-		struct group *ng = realloc(t->groups, ncap * sizeof *ng);
-		if (!ng)
-			return NONE;
-		t->groups = ng;
-		t->cap_groups = ncap;
-	}
+	struct group *ng = grow_array(t->groups, &t->cap_groups, t->n_groups, sizeof *ng, 64);
+	if (!ng)
+		return NONE;
+	t->groups = ng;
 	if ((t->n_groups + 1) * 2 > t->n_gslot) {
 		size_t nslot = t->n_gslot ? t->n_gslot * 2 : 128;
 		uint32_t *ns = calloc(nslot, sizeof *ns);
@@ -581,14 +594,10 @@ int registry_declare_indicator(registry *r, const char *plugin, const char *agen
 		snprintf(err, errlen, "%s: indicator %s.%s declared twice", plugin, plugin, d->id);
 		return PK2D_ERR_DUPLICATE;
 	}
-	if (r->n_ind == r->cap_ind) {
-		size_t ncap = r->cap_ind ? r->cap_ind * 2 : 32;
-		reg_indicator **n = realloc(r->ind, ncap * sizeof *n);
-		if (!n)
-			goto nomem_early;
-		r->ind = n;
-		r->cap_ind = ncap;
-	}
+	reg_indicator **grown = grow_array(r->ind, &r->cap_ind, r->n_ind, sizeof *grown, 32);
+	if (!grown)
+		goto nomem_early;
+	r->ind = grown;
 	if (!(x = calloc(1, sizeof *x)))
 		goto nomem_early;
 	x->full_id = join_id(plugin, d->id);
@@ -682,14 +691,10 @@ int registry_declare_intervention(registry *r, const char *plugin, const char *a
 		snprintf(err, errlen, "%s: intervention %s.%s declared twice", plugin, plugin, d->id);
 		return PK2D_ERR_DUPLICATE;
 	}
-	if (r->n_iv == r->cap_iv) {
-		size_t ncap = r->cap_iv ? r->cap_iv * 2 : 32;
-		reg_intervention **n = realloc(r->iv, ncap * sizeof *n);
-		if (!n)
-			goto nomem_early;
-		r->iv = n;
-		r->cap_iv = ncap;
-	}
+	reg_intervention **grown = grow_array(r->iv, &r->cap_iv, r->n_iv, sizeof *grown, 32);
+	if (!grown)
+		goto nomem_early;
+	r->iv = grown;
 	if (!(x = calloc(1, sizeof *x)))
 		goto nomem_early;
 	x->full_id = join_id(plugin, d->id);
