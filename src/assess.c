@@ -191,12 +191,8 @@ static int profile_compute(const assessment *as, const char *code, int level, as
 	}
 	nv = registry_areas(r, code, AREA_VILLAGE, &villages);
 	p->n_villages = nv;
-	for (size_t i = 0; i < nv; i++) {
-		int *rts = NULL;
-
-		p->n_rt += registry_rts(r, villages[i], &rts);
-		free(rts);
-	}
+	for (size_t i = 0; i < nv; i++)
+		p->n_rt += registry_n_rts(r, villages[i]);
 	free_strings(villages, nv);
 	p->kk = figure(as, as->model->profile[MODEL_PROFILE_KK], code);
 	p->male = figure(as, as->model->profile[MODEL_PROFILE_MALE], code);

@@ -33,7 +33,7 @@
 #define PLUGIN_PREFIX "plugin."
 
 enum key_type { K_PERIOD, K_AREA, K_PATHLIST, K_JOBS, K_SECONDS, K_INCLUDE, K_PATH,
-                K_LANGUAGE, K_TEXT };
+                K_LANGUAGE, K_TEXT, K_BOOL };
 
 /* Every [pk2d] key (docs/config.md has the same table). */
 static const struct pk2d_key {
@@ -55,6 +55,7 @@ static const struct pk2d_key {
 	{ "split", K_PATH, 0 },
 	{ "title", K_TEXT, 0 },
 	{ "note", K_TEXT, 0 },
+	{ "rt_detail", K_BOOL, 0 },
 };
 #define N_PK2D_KEYS (sizeof pk2d_keys / sizeof pk2d_keys[0])
 
@@ -411,6 +412,11 @@ static void check_pk2d(conf *c, msglist *errs)
 			*slot = xstrdup(e->value);
 			break;
 		}
+		case K_BOOL:
+			if (conf_parse_bool(e->value, &c->rt_detail) < 0)
+				msglist_add(errs, e->file, e->line, "%s '%s' is not yes or no",
+				            e->key, e->value);
+			break;
 		case K_INCLUDE:
 			break; /* followed while reading, never stored */
 		}
@@ -468,6 +474,7 @@ conf *conf_load(const char *path, msglist *errs)
 	c->jobs = (int)cpus_online();
 	c->timeout = CONF_DEFAULT_TIMEOUT;
 	c->language = xstrdup("id");
+	c->rt_detail = -1;
 	size_t before = errs->n;
 
 	struct parse_state st = { .c = c, .errs = errs };
@@ -485,6 +492,10 @@ conf *conf_load(const char *path, msglist *errs)
 	check_plugins(c, errs);
 	if (!c->model)
 		c->model = path_join(c->dir, "models/ikk.ini");
+	/* A national run keeps village sums only: every RT of the country
+	 * would be about 60 million values. */
+	if (c->rt_detail < 0)
+		c->rt_detail = !(c->area && strcmp(c->area, "all") == 0);
 	if (errs->n != before) {
 		conf_free(c);
 		return NULL;

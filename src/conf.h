@@ -65,6 +65,8 @@ typedef struct conf {
 	char *title;          /* NULL when absent */
 	char *note;           /* footer note of every report ("data are
 	                         synthetic"); NULL when absent */
+	int rt_detail;        /* keep values per RT: rt_detail =, default yes
+	                         except for area = all */
 	size_t n_sections;
 	conf_section **sections; /* in order of first appearance */
 	size_t n_plugins;

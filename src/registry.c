@@ -20,6 +20,9 @@
 
 #define NONE UINT32_MAX
 #define RT_MAX 9999
+/* Key of a village's RT values summed on arrival (registry_keep_rts(r, 0)):
+ * reported like any value, never shown as an RT. */
+#define RT_FOLDED (-2)
 
 /* ---- interned strings ------------------------------------------------ */
 
@@ -417,6 +420,75 @@ static int vt_next(const struct vtable *t, struct vt_iter *it, struct rkey *k, d
 	return 0;
 }
 
+/* ---- the RTs of folded values ---------------------------------------- */
+
+/*
+ * With RT detail off, a village's RT values are summed into it as they come
+ * and only the (village, RT) pairs are remembered, so that the profile can
+ * still say how many RTs a village has: 8 bytes a pair instead of a value
+ * per indicator and RT.
+ */
+struct rtset {
+	uint64_t *slot;     /* (area id + 1) << 32 | rt; 0 is empty */
+	size_t n, cap;      /* cap is a power of two (or 0) */
+	uint32_t *count;    /* per area id: its distinct RTs */
+	size_t cap_count;
+};
+
+static void rtset_free(struct rtset *s)
+{
+	free(s->slot);
+	free(s->count);
+}
+
+static size_t rtset_index(const struct rtset *s, uint64_t key)
+{
+	size_t i = mix64(key) & (s->cap - 1);
+
+	while (s->slot[i] && s->slot[i] != key)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+/* Remembers RT rt of area; 0, or PK2D_ERR_NOMEM. */
+static int rtset_add(struct rtset *s, uint32_t area, int rt)
+{
+	uint64_t key = (uint64_t)(area + 1) << 32 | (uint32_t)rt;
+	size_t i;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		struct rtset old = *s;
+		size_t cap = s->cap ? s->cap * 2 : 1024;
+		if (!(s->slot = calloc(cap, sizeof *s->slot))) {
+			s->slot = old.slot;
+			return PK2D_ERR_NOMEM;
+		}
+		s->cap = cap;
+		for (size_t j = 0; j < old.cap; j++)
+			if (old.slot[j])
+				s->slot[rtset_index(s, old.slot[j])] = old.slot[j];
+		free(old.slot);
+	}
+	i = rtset_index(s, key);
+	if (s->slot[i])
+		return 0;
+	if (area >= s->cap_count) {
+		size_t cap = s->cap_count ? s->cap_count : 1024;
+		while (cap <= area)
+			cap *= 2;
+		uint32_t *nc = realloc(s->count, cap * sizeof *nc);
+		if (!nc)
+			return PK2D_ERR_NOMEM;
+		memset(nc + s->cap_count, 0, (cap - s->cap_count) * sizeof *nc);
+		s->count = nc;
+		s->cap_count = cap;
+	}
+	s->slot[i] = key;
+	s->n++;
+	s->count[area]++;
+	return 0;
+}
+
 /* ---- the registry ---------------------------------------------------- */
 
 struct registry {
@@ -434,6 +506,8 @@ struct registry {
 	struct vtable vals;          /* num, den */
 	struct vtable ivals;         /* target, realised, budget */
 	int rolled;                  /* registry_rollup() has run */
+	int fold_rts;                /* RT values are summed into the village */
+	struct rtset folded;         /* the (village, RT) pairs summed so */
 	int status;                  /* PK2D_ERR_NOMEM after a void call failed */
 	uint32_t last_area, last_period;
 };
@@ -504,7 +578,13 @@ void registry_free(registry *r)
 	free(r->area_level);
 	vt_free(&r->vals);
 	vt_free(&r->ivals);
+	rtset_free(&r->folded);
 	free(r);
+}
+
+void registry_keep_rts(registry *r, int keep)
+{
+	r->fold_rts = !keep;
 }
 
 int registry_status(const registry *r)
@@ -887,6 +967,15 @@ static const char *bad_sums(int kind, double num, double den, char *buf, size_t 
 	return buf;
 }
 
+/* The RT key a checked value is kept under: its own, or RT_FOLDED when RT
+ * detail is off; RT_ALL when out of memory. */
+static int32_t place_rt(registry *r, uint32_t area, int rt)
+{
+	if (!r->fold_rts || rt == 0)
+		return rt;
+	return rtset_add(&r->folded, area, rt) < 0 ? RT_ALL : RT_FOLDED;
+}
+
 int registry_add_value(registry *r, const char *plugin, const char *default_period,
                        const pk2d_value *v, char *err, size_t errlen)
 {
@@ -917,9 +1006,8 @@ int registry_add_value(registry *r, const char *plugin, const char *default_peri
 		return PK2D_ERR_INVALID;
 	}
 	k.ind = id;
-	k.rt = v->rt;
 	if ((k.area = intern_area(r, v->area)) == NONE || (k.period = intern_period(r, period)) == NONE ||
-	    !(sum = vt_get(&r->vals, &k))) {
+	    (k.rt = place_rt(r, k.area, v->rt)) == RT_ALL || !(sum = vt_get(&r->vals, &k))) {
 		snprintf(err, errlen, "%s: value of %s: out of memory", plugin, ind->full_id);
 		return PK2D_ERR_NOMEM;
 	}
@@ -965,9 +1053,8 @@ int registry_add_intervention_value(registry *r, const char *plugin,
 		}
 	}
 	k.ind = id;
-	k.rt = v->rt;
 	if ((k.area = intern_area(r, v->area)) == NONE || (k.period = intern_period(r, period)) == NONE ||
-	    !(sum = vt_get(&r->ivals, &k))) {
+	    (k.rt = place_rt(r, k.area, v->rt)) == RT_ALL || !(sum = vt_get(&r->ivals, &k))) {
 		snprintf(err, errlen, "%s: value of %s: out of memory", plugin, iv->full_id);
 		return PK2D_ERR_NOMEM;
 	}
@@ -1333,6 +1420,21 @@ size_t registry_rts(const registry *r, const char *village, int **out)
 	return n;
 }
 
+size_t registry_n_rts(const registry *r, const char *village)
+{
+	uint32_t area;
+	int *rts = NULL;
+	size_t n;
+
+	if (!r->fold_rts) {
+		n = registry_rts(r, village, &rts);
+		free(rts);
+		return n;
+	}
+	area = village ? st_find(&r->areas, village) : NONE;
+	return area != NONE && area < r->folded.cap_count ? r->folded.count[area] : 0;
+}
+
 /* ---- ordered walks --------------------------------------------------- */
 
 /*
@@ -1566,6 +1668,12 @@ struct value_walk {
 	void *ud;
 };
 
+/* The RT a walk shows for a key: RT_ALL for a village's folded RTs. */
+static int shown_rt(int32_t rt)
+{
+	return rt == RT_FOLDED ? RT_ALL : rt;
+}
+
 static int emit_value(const registry *r, void *ud, uint32_t ind, const struct group *g,
                       uint32_t slot)
 {
@@ -1573,7 +1681,7 @@ static int emit_value(const registry *r, void *ud, uint32_t ind, const struct gr
 	const double *v = g->vals + (size_t)slot * 2;
 	reg_sum s = { v[0], v[1] };
 
-	return w->fn(w->ud, r->ind[ind], r->areas.s[g->area], g->keys[slot].rt,
+	return w->fn(w->ud, r->ind[ind], r->areas.s[g->area], shown_rt(g->keys[slot].rt),
 	             r->periods.s[g->period], &s);
 }
 
@@ -1601,7 +1709,7 @@ static int emit_ivalue(const registry *r, void *ud, uint32_t ind, const struct g
 	const double *v = g->vals + (size_t)slot * 3;
 	reg_isum s = { v[0], v[1], v[2] };
 
-	return w->fn(w->ud, r->iv[ind], r->areas.s[g->area], g->keys[slot].rt,
+	return w->fn(w->ud, r->iv[ind], r->areas.s[g->area], shown_rt(g->keys[slot].rt),
 	             r->periods.s[g->period], &s);
 }
 

@@ -63,6 +63,14 @@ typedef struct reg_isum {
 registry *registry_new(void);
 void registry_free(registry *r);
 
+/* RT detail (the default: keep). With keep 0, set before the first value,
+ * a value reported for an RT of a village is checked as always and then
+ * summed into the village: memory grows with the villages and not with
+ * their RTs, registry_get() answers for the village (RT_ALL) and for rt 0,
+ * registry_rts() lists no RT, registry_n_rts() still counts them, and
+ * registry_each_value() gives the village's sums with rt RT_ALL. */
+void registry_keep_rts(registry *r, int keep);
+
 /* Declarations. 0, or PK2D_ERR_DUPLICATE / PK2D_ERR_INVALID with err set to a
  * message naming the plugin and the id. */
 int registry_declare_indicator(registry *r, const char *plugin, const char *agency,
@@ -120,6 +128,9 @@ double reg_value(const reg_indicator *ind, const reg_sum *s);
 size_t registry_areas(const registry *r, const char *prefix, int level, char ***out);
 /* Distinct RT numbers (> 0) reported for a village, sorted; *out malloc'd. */
 size_t registry_rts(const registry *r, const char *village, int **out);
+/* How many distinct RTs (> 0) were reported for a village, with or without
+ * RT detail. */
+size_t registry_n_rts(const registry *r, const char *village);
 /* Distinct periods of reported values, sorted as strings; *out as for
  * registry_areas. */
 size_t registry_periods(const registry *r, char ***out);

@@ -73,6 +73,7 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 	plugin_search_init(&s->search, opts->plugin_path, getenv("PK2D_PLUGIN_PATH"),
 	                   cfg->plugin_path, cfg->n_plugin_path);
 	s->reg = registry_new();
+	registry_keep_rts(s->reg, cfg->rt_detail);
 	s->n_runs = cfg->n_plugins;
 	s->runs = xcalloc(s->n_runs, sizeof *s->runs);
 	s->jobs = xcalloc(s->n_runs, sizeof *s->jobs);

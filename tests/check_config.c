@@ -57,6 +57,11 @@ START_TEST(whole_country)
 	ck_assert_ptr_nonnull(c);
 	ck_assert_uint_eq(errs.n, 0);
 	ck_assert_str_eq(c->area, "all");
+	ck_assert_int_eq(c->rt_detail, 0); /* a national run keeps village sums */
+	conf_free(c);
+	c = load("[pk2d]\nperiod = 2023\narea = all\nrt_detail = yes\n");
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(c->rt_detail, 1);
 	conf_free(c);
 }
 END_TEST
@@ -72,6 +77,7 @@ START_TEST(minimal_defaults)
 	ck_assert_int_eq(c->jobs, cpus < 1 ? 1 : (int)cpus);
 	ck_assert(c->timeout == 600.0);
 	ck_assert_str_eq(c->language, "id");
+	ck_assert_int_eq(c->rt_detail, 1);
 	char *model = xasprintf("%s/models/ikk.ini", dir);
 	ck_assert_str_eq(c->model, model);
 	free(model);
@@ -100,7 +106,8 @@ START_TEST(every_key)
 	               "output = out/report.json\n"
 	               "store = hist.db\n"
 	               "split = per-village\n"
-	               "title = Laporan Desa  Sang-Sang\n");
+	               "title = Laporan Desa  Sang-Sang\n"
+	               "rt_detail = no\n");
 	ck_assert_ptr_nonnull(c);
 	ck_assert_str_eq(c->period, "2023Q2");
 	ck_assert_str_eq(c->area, "63.02");
@@ -120,6 +127,7 @@ START_TEST(every_key)
 	ck_assert_str_eq(c->output, "out/report.json");
 	/* Values are verbatim: case and inner blanks kept. */
 	ck_assert_str_eq(c->title, "Laporan Desa  Sang-Sang");
+	ck_assert_int_eq(c->rt_detail, 0);
 	const conf_entry *e = conf_section_get(conf_find_section(c, "pk2d"), "output");
 	ck_assert_int_eq(e->line, 11);
 	char *out = conf_entry_path(e, e->value), *want = xasprintf("%s/out/report.json", dir);
@@ -196,6 +204,7 @@ START_TEST(value_errors)
 	               "jobs = many\n"
 	               "timeout = 0\n"
 	               "language = fr\n"
+	               "rt_detail = perhaps\n"
 	               "[plugin.health]\n"
 	               "enabled = maybe\n"
 	               "required = sometimes\n"
@@ -209,12 +218,13 @@ START_TEST(value_errors)
 	ck_has_error(AT(4, "jobs 'many' is not a whole number from 1 to 1024"));
 	ck_has_error(AT(5, "timeout '0' is not a number of seconds above 0"));
 	ck_has_error(AT(6, "language 'fr' is neither 'id' nor 'en'"));
-	ck_has_error(AT(8, "enabled 'maybe' is not yes or no"));
-	ck_has_error(AT(9, "required 'sometimes' is not yes or no"));
-	ck_has_error(AT(10, "timeout '-3' is not a number of seconds above 0"));
-	ck_has_error(AT(11, "module 'Health' is not a plugin name"));
-	ck_has_error(AT(12, "agency is empty"));
-	ck_assert_uint_eq(errs.n, 10);
+	ck_has_error(AT(7, "rt_detail 'perhaps' is not yes or no"));
+	ck_has_error(AT(9, "enabled 'maybe' is not yes or no"));
+	ck_has_error(AT(10, "required 'sometimes' is not yes or no"));
+	ck_has_error(AT(11, "timeout '-3' is not a number of seconds above 0"));
+	ck_has_error(AT(12, "module 'Health' is not a plugin name"));
+	ck_has_error(AT(13, "agency is empty"));
+	ck_assert_uint_eq(errs.n, 11);
 	free(at);
 	free(p);
 }

@@ -689,6 +689,66 @@ static void free_strings(char **v, size_t n)
 	free(v);
 }
 
+/*
+ * Without RT detail the same reports give the same totals at every level
+ * (check_stunting_totals, except per RT), no RT is listed, the RTs are
+ * still counted, a bad RT is still refused, and the walk shows a village's
+ * folded RTs as RT_ALL beside its values without RT.
+ */
+START_TEST(rollup_without_rt_detail)
+{
+	struct walk w = { "", 0, 0 };
+	reg_isum is;
+	int *rts = NULL;
+
+	registry_keep_rts(r, 0);
+	report_stunting();
+	ck_assert_int_eq(add("health", "stunting", VA, 10000, NULL, 1, 2), PK2D_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err, "RT 10000 is not in 0..9999"));
+	ck_assert_int_eq(add("health", "stunting", "63.02.09", 3, NULL, 1, 2), PK2D_ERR_INVALID);
+	ck_assert_int_eq(add("health", "stunting", VA, 2, NULL, 5, 4), PK2D_ERR_INVALID);
+	ck_assert_int_eq(add_iv("health", "ttd", VA, 4, NULL, 10, 8, 100), 0);
+	ck_assert_int_eq(add_iv("health", "ttd", VA, 0, NULL, 1, 1, 0), 0);
+	registry_rollup(r);
+	ck_assert_sum(get("stunting", VA, RT_ALL, "2023"), 8, 40);
+	ck_assert_sum(get("stunting", VA, 0, "2023"), 1, 5);
+	ck_assert(!has("stunting", VA, 1, "2023"));
+	ck_assert(!has("stunting", VA, 2, "2023"));
+	ck_assert_sum(get("stunting", "63.02.09", RT_ALL, "2023"), 15, 70);
+	ck_assert_sum(get("stunting", "all", RT_ALL, "2023"), 22, 81);
+	ck_assert_sum(get("stunting", VA, RT_ALL, "2023Q1"), 7, 7);
+	ck_assert_int_eq(registry_get_intervention(r, registry_find_intervention(r, "health.ttd"),
+	                                           VA, RT_ALL, "2023", &is), 1);
+	ck_assert_double_eq(is.target, 11);
+	ck_assert_double_eq(is.budget, 100);
+	ck_assert_int_eq(registry_rts(r, VA, &rts), 0);
+	ck_assert_ptr_null(rts);
+	/* VA: RT 1 (in two periods), RT 2 and RT 4 of the intervention. */
+	ck_assert_uint_eq(registry_n_rts(r, VA), 3);
+	ck_assert_uint_eq(registry_n_rts(r, VB), 1);
+	ck_assert_uint_eq(registry_n_rts(r, VC), 0);
+	ck_assert_uint_eq(registry_n_rts(r, "63.02.99.2001"), 0);
+	registry_each_value(r, walk_value, &w);
+	ck_assert_str_eq(w.text, "stunting 63.02.09 0 2023 2/5\n"
+	                         "stunting 63.02.09.2001 -1 2023 5/25\n"
+	                         "stunting 63.02.09.2007 -1 2023 7/35\n"
+	                         "stunting 63.02.09.2007 -1 2023Q1 7/7\n"
+	                         "stunting 63.02.09.2007 0 2023 1/5\n"
+	                         "stunting 63.02.10.2001 0 2023 6/10\n"
+	                         "stunting 64.01.01.2001 0 2023 1/1\n");
+}
+END_TEST
+
+START_TEST(rt_count_with_detail)
+{
+	report_stunting();
+	registry_rollup(r);
+	ck_assert_uint_eq(registry_n_rts(r, VA), 2);
+	ck_assert_uint_eq(registry_n_rts(r, VB), 1);
+	ck_assert_uint_eq(registry_n_rts(r, VC), 0);
+}
+END_TEST
+
 START_TEST(listings)
 {
 	char **v;
@@ -869,6 +929,8 @@ static Suite *registry_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, rollup_sums_every_level);
 	tcase_add_test(tc, rollup_recomputes);
+	tcase_add_test(tc, rollup_without_rt_detail);
+	tcase_add_test(tc, rt_count_with_detail);
 	tcase_add_test(tc, intervention_rollup);
 	tcase_add_test(tc, drop_plugin_values);
 	tcase_add_test(tc, drop_before_any_value);
