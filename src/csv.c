@@ -59,9 +59,7 @@ struct pk2d_csv {
 	long scan_lines;        /* newlines inside quoted fields so far */
 	long quote_line;        /* line of the open quote */
 	size_t *ends;           /* offset where each field ends */
-	char **fields;          /* finished fields, valid where done[k] == gen */
-	unsigned *done;
-	unsigned gen;           /* counts records, so a new one finishes nothing */
+	char **fields;          /* the current record's fields, finished */
 	size_t rec_pos;         /* the current record is buf[rec_pos..] */
 	int n_fields, cap_fields;
 	char **header;
@@ -227,7 +225,6 @@ static int reserve_fields(csv_reader *c, int want)
 	int ncap = c->cap_fields ? c->cap_fields : 32;
 	size_t *ne;
 	char **nf;
-	unsigned *nd;
 
 	if (want <= c->cap_fields)
 		return 0;
@@ -239,10 +236,6 @@ static int reserve_fields(csv_reader *c, int want)
 	if (!(nf = realloc(c->fields, (size_t)ncap * sizeof *nf)))
 		return PK2D_ERR_NOMEM;
 	c->fields = nf;
-	if (!(nd = realloc(c->done, (size_t)ncap * sizeof *nd)))
-		return PK2D_ERR_NOMEM;
-	memset(nd + c->cap_fields, 0, (size_t)(ncap - c->cap_fields) * sizeof *nd);
-	c->done = nd;
 	c->cap_fields = ncap;
 	return 0;
 }
@@ -377,20 +370,13 @@ out:
 	return rc;
 }
 
-/* Trims, unquotes and terminates field k of the current record in place.
- * Fields are finished when first asked for: most plugins read a few of
- * many columns. */
-static const char *finish_field(csv_reader *c, int k)
+/* Trims, unquotes and terminates field k of the current record in place
+ * when it has a blank or a quote at either end, or is empty (the usual
+ * field is done by finish_fields itself). */
+static char *finish_field(csv_reader *c, int k)
 {
 	char *b = c->buf + c->rec_pos;
 	size_t s = field_start(c, k), e = c->ends[k];
-
-	/* The usual field: no blank or quote at either end. */
-	if (s < e && !(c->cls[(unsigned char)b[s]] | (c->cls[(unsigned char)b[e - 1]] & CLS_BLANK))) {
-		b[e] = '\0';
-		c->done[k] = c->gen;
-		return c->fields[k] = b + s;
-	}
 
 	while (s < e && is_blank(c, b[s]))
 		s++;
@@ -423,21 +409,37 @@ static const char *finish_field(csv_reader *c, int k)
 			e--;
 		b[e] = '\0';
 	}
-	c->done[k] = c->gen;
-	return c->fields[k] = b + s;
+	return b + s;
 }
 
-/* Whether the current record holds anything but blanks and separators. */
-static int record_has_text(csv_reader *c)
+/* Finishes every field of the current record: plugins read most columns
+ * of a row, and one pass over them costs less than finishing each on
+ * first use and remembering which were. */
+static void finish_fields(csv_reader *c)
 {
-	const char *b = c->buf + c->rec_pos;
-	char ch = b[0];
+	char *b = c->buf + c->rec_pos;
+	const unsigned char *cls = c->cls;
+	size_t s = 0;
 
-	/* The usual case, decided without finishing a field. */
-	if (c->ends[0] > 0 && !c->cls[(unsigned char)ch])
-		return 1;
+	for (int k = 0; k < c->n_fields; k++) {
+		size_t e = c->ends[k];
+		/* The usual field: no blank or quote at either end. */
+		if (s < e && !(cls[(unsigned char)b[s]] | (cls[(unsigned char)b[e - 1]] & CLS_BLANK))) {
+			b[e] = '\0';
+			c->fields[k] = b + s;
+		} else {
+			c->fields[k] = finish_field(c, k);
+		}
+		s = e + 1;
+	}
+}
+
+/* Whether the current (finished) record holds anything but blanks and
+ * separators. */
+static int record_has_text(const csv_reader *c)
+{
 	for (int k = 0; k < c->n_fields; k++)
-		if (finish_field(c, k)[0])
+		if (c->fields[k][0])
 			return 1;
 	return 0;
 }
@@ -469,16 +471,12 @@ static int read_record(csv_reader *c)
 				return rc;
 			continue;
 		}
-		/* done[] is zeroed when allocated, so gen never restarts at 0. */
-		if (++c->gen == 0) {
-			memset(c->done, 0, (size_t)c->cap_fields * sizeof *c->done);
-			c->gen = 1;
-		}
 		c->rec_pos = c->pos;
 		c->rec_line = c->line;
 		c->line += c->scan_lines + 1;
 		c->pos += end < c->len - c->pos ? end + 1 : end;
 		c->scan_at = 0;
+		finish_fields(c);
 		if (record_has_text(c))
 			return 1;
 	}
@@ -549,7 +547,6 @@ static void reader_free(csv_reader *c)
 	free(c->header);
 	free(c->fields);
 	free(c->ends);
-	free(c->done);
 	free(c->buf);
 	free(c->prob_last);
 	free(c);
@@ -672,11 +669,7 @@ const char *csv_field(const csv_reader *c, int col)
 {
 	if (col < 0 || col >= c->n_fields)
 		return "";
-	if (c->done[col] == c->gen)
-		return c->fields[col];
-	/* The reader was allocated writable by csv_open(); finishing a field
-	 * on first use changes nothing a caller can see but the pointer. */
-	return finish_field((csv_reader *)c, col);
+	return c->fields[col];
 }
 
 int csv_number(const csv_reader *c, int col, double *out)
