@@ -510,6 +510,9 @@ struct registry {
 	struct rtset folded;         /* the (village, RT) pairs summed so */
 	int status;                  /* PK2D_ERR_NOMEM after a void call failed */
 	uint32_t last_area, last_period;
+	uint32_t last_ind;           /* indicator of the last value, or NONE */
+	uint32_t last_fold_area;     /* (village, RT) of the last folded value */
+	int last_fold_rt;
 };
 
 registry *registry_new(void)
@@ -521,7 +524,7 @@ registry *registry_new(void)
 	r->vals.nv = 2;
 	r->ivals.nv = 3;
 	r->vals.last = r->ivals.last = NONE;
-	r->last_area = r->last_period = NONE;
+	r->last_area = r->last_period = r->last_ind = r->last_fold_area = NONE;
 	return r;
 }
 
@@ -967,13 +970,36 @@ static const char *bad_sums(int kind, double num, double den, char *buf, size_t 
 	return buf;
 }
 
+/* The id of indicator "plugin.id" of a value. Plugins mostly report one
+ * indicator after another in the order they declared them, or the same
+ * one again: those two are compared before the hash table is asked. */
+static uint32_t find_reported(registry *r, const char *plugin, const char *id)
+{
+	for (uint32_t guess = r->last_ind; guess != NONE && guess <= r->last_ind + 1; guess++) {
+		const reg_indicator *d;
+		if (guess >= r->n_ind)
+			break;
+		d = r->ind[guess];
+		if (strcmp(d->id, id) == 0 && strcmp(d->plugin, plugin) == 0)
+			return r->last_ind = guess;
+	}
+	return r->last_ind = st_find2(&r->ind_names, plugin, id);
+}
+
 /* The RT key a checked value is kept under: its own, or RT_FOLDED when RT
  * detail is off; RT_ALL when out of memory. */
 static int32_t place_rt(registry *r, uint32_t area, int rt)
 {
 	if (!r->fold_rts || rt == 0)
 		return rt;
-	return rtset_add(&r->folded, area, rt) < 0 ? RT_ALL : RT_FOLDED;
+	/* A village's values come RT by RT: each pair is added once in a row. */
+	if (area == r->last_fold_area && rt == r->last_fold_rt)
+		return RT_FOLDED;
+	if (rtset_add(&r->folded, area, rt) < 0)
+		return RT_ALL;
+	r->last_fold_area = area;
+	r->last_fold_rt = rt;
+	return RT_FOLDED;
 }
 
 int registry_add_value(registry *r, const char *plugin, const char *default_period,
@@ -991,7 +1017,7 @@ int registry_add_value(registry *r, const char *plugin, const char *default_peri
 		snprintf(err, errlen, "%s: value without an indicator id", plugin);
 		return PK2D_ERR_INVALID;
 	}
-	id = st_find2(&r->ind_names, plugin, v->indicator);
+	id = find_reported(r, plugin, v->indicator);
 	if (id == NONE) {
 		snprintf(err, errlen, "%s: value of undeclared indicator %s.%s", plugin, plugin,
 		         v->indicator);

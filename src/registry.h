@@ -68,7 +68,8 @@ void registry_free(registry *r);
  * summed into the village: memory grows with the villages and not with
  * their RTs, registry_get() answers for the village (RT_ALL) and for rt 0,
  * registry_rts() lists no RT, registry_n_rts() still counts them, and
- * registry_each_value() gives the village's sums with rt RT_ALL. */
+ * registry_each_value() gives the village's sums with rt RT_ALL. The RTs
+ * of values that registry_drop_plugin_values() drops stay counted. */
 void registry_keep_rts(registry *r, int keep);
 
 /* Declarations. 0, or PK2D_ERR_DUPLICATE / PK2D_ERR_INVALID with err set to a
