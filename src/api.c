@@ -128,6 +128,34 @@ static int rs_ivalue(api_sink *base, const pk2d_intervention_value *v)
 	return r;
 }
 
+static int rs_folded(api_sink *base, const pk2d_value *v)
+{
+	registry_sink *s = (registry_sink *)base;
+	char err[512];
+	int r = registry_add_folded(s->reg, s->run->instance, s->period, v, err, sizeof err);
+	if (r < 0) {
+		s->run->refused++;
+		sink_log_refusal(s, err);
+	}
+	return r;
+}
+
+/* The values of a village's folded sums are counted here, once. */
+static int rs_rts(api_sink *base, const char *village, uint32_t values, const int *rts,
+                  size_t n)
+{
+	registry_sink *s = (registry_sink *)base;
+	char err[512];
+	int r = registry_note_rts(s->reg, s->run->instance, village, rts, n, err, sizeof err);
+	if (r < 0) {
+		s->run->refused += values;
+		sink_log_refusal(s, err);
+	} else {
+		s->run->values += values;
+	}
+	return r;
+}
+
 static void rs_log(api_sink *base, int level, const char *text)
 {
 	registry_sink *s = (registry_sink *)base;
@@ -150,6 +178,8 @@ void registry_sink_init(registry_sink *s, registry *reg, plugin_run *run,
 	s->base.intervention = rs_intervention;
 	s->base.value = rs_value;
 	s->base.ivalue = rs_ivalue;
+	s->base.folded = rs_folded;
+	s->base.rts = rs_rts;
 	s->base.log = rs_log;
 	s->base.file = rs_file;
 	s->reg = reg;
@@ -232,9 +262,67 @@ static int declared(pipe_sink *s, const char *id, int intervention)
 	                    : registry_find_indicator(s->local, full) != NULL;
 }
 
+static int fold_one(void *ud, const reg_indicator *ind, const char *area, int rt,
+                    const char *period, const reg_sum *sum)
+{
+	pipe_sink *s = ud;
+	pk2d_value v = { .indicator = ind->id, .area = area, .period = period,
+	                 .numerator = sum->num, .denominator = sum->den };
+
+	(void)rt;
+	wire_put_folded(&s->buf, &v);
+	return 0;
+}
+
+/* Sends the sums of the village held in local, and its RTS record. */
+static void fold_flush(pipe_sink *s)
+{
+	if (!s->n_fold_rts)
+		return;
+	registry_each_value(s->local, fold_one, s);
+	wire_put_rts(&s->buf, s->fold_village, s->fold_values, s->fold_rts, s->n_fold_rts);
+	registry_forget_values(s->local);
+	s->n_fold_rts = 0;
+	s->fold_values = 0;
+	maybe_flush(s);
+}
+
+/* Adds a value for an RT to its village's sums in local: 0, or -1 when
+ * local refuses it (or has no room) and it must go out as it is. */
+static int fold_value(pipe_sink *s, const pk2d_value *v)
+{
+	char err[512];
+	size_t i;
+
+	if (!v->area || strlen(v->area) >= sizeof s->fold_village)
+		return -1;
+	if (strcmp(v->area, s->fold_village) != 0) {
+		fold_flush(s);
+		strcpy(s->fold_village, v->area);
+	}
+	for (i = 0; i < s->n_fold_rts && s->fold_rts[i] != v->rt; i++)
+		;
+	if (i == s->n_fold_rts && s->n_fold_rts == s->cap_fold_rts) {
+		size_t cap = s->cap_fold_rts ? 2 * s->cap_fold_rts : 32;
+		int *n = realloc(s->fold_rts, cap * sizeof *n);
+		if (!n)
+			return -1;
+		s->fold_rts = n;
+		s->cap_fold_rts = cap;
+	}
+	if (registry_add_value(s->local, s->instance, s->period, v, err, sizeof err) < 0)
+		return -1;
+	if (i == s->n_fold_rts)
+		s->fold_rts[s->n_fold_rts++] = v->rt;
+	s->fold_values++;
+	return 0;
+}
+
 static int ps_value(api_sink *base, const pk2d_value *v)
 {
 	pipe_sink *s = (pipe_sink *)base;
+	if (s->fold && v->rt > 0 && fold_value(s, v) == 0)
+		return 0;
 	wire_put_value(&s->buf, v);
 	maybe_flush(s);
 	if (!declared(s, v->indicator, 0))
@@ -269,7 +357,8 @@ static void ps_file(api_sink *base, csv_stats *stats)
 	maybe_flush(s);
 }
 
-void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agency)
+void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agency,
+                    const char *period, int fold)
 {
 	memset(s, 0, sizeof *s);
 	s->base.indicator = ps_indicator;
@@ -282,6 +371,9 @@ void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agen
 	s->local = registry_new();
 	s->instance = instance;
 	s->agency = agency;
+	s->period = period;
+	s->fold = fold;
+	registry_keep_rts(s->local, !fold);
 }
 
 void pipe_sink_init_done(pipe_sink *s)
@@ -292,6 +384,7 @@ void pipe_sink_init_done(pipe_sink *s)
 
 void pipe_sink_end(pipe_sink *s, int stage, int code)
 {
+	fold_flush(s);
 	wire_put_end(&s->buf, stage, code);
 	pipe_sink_flush(s);
 }
@@ -301,6 +394,8 @@ void pipe_sink_free(pipe_sink *s)
 	wire_buf_free(&s->buf);
 	registry_free(s->local);
 	s->local = NULL;
+	free(s->fold_rts);
+	s->fold_rts = NULL;
 }
 
 /* ---------------------------------------------------------------- host */

@@ -29,6 +29,11 @@ struct api_sink {
 	int (*intervention)(api_sink *s, const pk2d_intervention *d);
 	int (*value)(api_sink *s, const pk2d_value *v);
 	int (*ivalue)(api_sink *s, const pk2d_intervention_value *v);
+	/* RT detail off, from a child's pipe sink: a sum of a village's RT
+	 * values, and the village's RTs with how many values were summed.
+	 * The registry sink has them, the pipe sink makes them. */
+	int (*folded)(api_sink *s, const pk2d_value *v);
+	int (*rts)(api_sink *s, const char *village, uint32_t values, const int *rts, size_t n);
 	/* A message of the plugin (without the instance name). */
 	void (*log)(api_sink *s, int level, const char *text);
 	/* A CSV file was closed; the sink takes the statistics over. */
@@ -57,7 +62,14 @@ void registry_sink_init(registry_sink *s, registry *reg, plugin_run *run,
  * private registry so that declare_* return what the parent's registry
  * would; report_* return PK2D_ERR_UNKNOWN_ID for an undeclared id and
  * PK2D_ERR_INVALID for a NaN or infinity, and are otherwise checked by the
- * parent, which counts and logs refusals. */
+ * parent, which counts and logs refusals.
+ *
+ * With fold set (rt_detail = no), a value for an RT of a village is checked
+ * in the private registry by the parent's own rules and added to the
+ * village's sums there; when a value for another area comes, and at the
+ * end, the sums go out as FOLDED records with the village's RTS record:
+ * about a tenth of the records, for the same totals. A value the private
+ * registry refuses goes out as it is, for the parent to refuse and count. */
 typedef struct pipe_sink {
 	api_sink base;
 	int fd;
@@ -65,9 +77,16 @@ typedef struct pipe_sink {
 	registry *local;
 	const char *instance, *agency;
 	int broken;               /* a write failed: the parent is gone */
+	int fold;
+	const char *period;       /* the run's, for values without one */
+	char fold_village[16];    /* the village whose sums local holds */
+	int *fold_rts;            /* its RTs seen so far */
+	size_t n_fold_rts, cap_fold_rts;
+	uint32_t fold_values;     /* values summed in it so far */
 } pipe_sink;
 
-void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agency);
+void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agency,
+                    const char *period, int fold);
 /* Writes out what is buffered. 0, or PK2D_ERR_IO. */
 int pipe_sink_flush(pipe_sink *s);
 void pipe_sink_end(pipe_sink *s, int stage, int code);

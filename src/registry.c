@@ -948,7 +948,8 @@ static void where_text(char *buf, size_t len, const char *area, int rt)
 }
 
 /* Why num/den cannot be a value of this kind, or NULL when they can. */
-static const char *bad_sums(int kind, double num, double den, char *buf, size_t len)
+static const char *bad_sums(int kind, double num, double den, double count_den, char *buf,
+                            size_t len)
 {
 	char a[32], b[32];
 
@@ -958,8 +959,9 @@ static const char *bad_sums(int kind, double num, double den, char *buf, size_t 
 		snprintf(buf, len, "denominator %s is not a finite number", num_text(den, a, sizeof a));
 	else if (kind != PK2D_MEAN && num < 0)
 		snprintf(buf, len, "numerator %s < 0", num_text(num, a, sizeof a));
-	else if (kind == PK2D_COUNT && den != 1)
-		snprintf(buf, len, "denominator %s of a count is not 1", num_text(den, a, sizeof a));
+	else if (kind == PK2D_COUNT && den != count_den)
+		snprintf(buf, len, "denominator %s of a count is not %s", num_text(den, a, sizeof a),
+		         num_text(count_den, b, sizeof b));
 	else if (den <= 0)
 		snprintf(buf, len, "denominator %s is not > 0", num_text(den, a, sizeof a));
 	else if (kind == PK2D_PROPORTION && num > den)
@@ -1002,44 +1004,111 @@ static int32_t place_rt(registry *r, uint32_t area, int rt)
 	return RT_FOLDED;
 }
 
-int registry_add_value(registry *r, const char *plugin, const char *default_period,
-                       const pk2d_value *v, char *err, size_t errlen)
+/* Checks v and adds it: a value as a plugin reported it (folded 0), or a
+ * sum of values for RTs of a village that a child added up (folded 1). */
+static int add_checked(registry *r, const char *plugin, const char *default_period,
+                       const pk2d_value *v, int folded, char *err, size_t errlen)
 {
 	const char *period = v->period ? v->period : default_period;
+	const char *what = folded ? "folded value" : "value";
 	char why[128], where[48];
 	const reg_indicator *ind;
 	struct rkey k;
-	double *sum;
+	double *sum, count_den;
 	uint32_t id;
-	int rc;
+	int rt = folded ? 0 : v->rt, rc;
 
 	if (!v->indicator) {
-		snprintf(err, errlen, "%s: value without an indicator id", plugin);
+		snprintf(err, errlen, "%s: %s without an indicator id", plugin, what);
 		return PK2D_ERR_INVALID;
 	}
 	id = find_reported(r, plugin, v->indicator);
 	if (id == NONE) {
-		snprintf(err, errlen, "%s: value of undeclared indicator %s.%s", plugin, plugin,
+		snprintf(err, errlen, "%s: %s of undeclared indicator %s.%s", plugin, what, plugin,
 		         v->indicator);
 		return PK2D_ERR_UNKNOWN_ID;
 	}
 	ind = r->ind[id];
-	if ((rc = check_place(r, plugin, "value", ind->full_id, v->area, v->rt, period, err, errlen)) < 0)
+	if ((rc = check_place(r, plugin, what, ind->full_id, v->area, rt, period, err, errlen)) < 0)
 		return rc;
-	if (bad_sums(ind->kind, v->numerator, v->denominator, why, sizeof why)) {
-		where_text(where, sizeof where, v->area, v->rt);
-		snprintf(err, errlen, "%s: value of %s for %s: %s", plugin, ind->full_id, where, why);
+	if (folded && (!r->fold_rts || area_level(v->area) != AREA_VILLAGE)) {
+		snprintf(err, errlen, "%s: folded value of %s for %s: %s", plugin, ind->full_id,
+		         v->area, r->fold_rts ? "not a village" : "RT detail is kept in this run");
+		return PK2D_ERR_INVALID;
+	}
+	/* A folded count's denominator is the number of values it sums. */
+	count_den = folded && v->denominator >= 1 && v->denominator == floor(v->denominator) ?
+	            v->denominator : 1;
+	if (bad_sums(ind->kind, v->numerator, v->denominator, count_den, why, sizeof why)) {
+		where_text(where, sizeof where, v->area, rt);
+		snprintf(err, errlen, "%s: %s of %s for %s: %s", plugin, what, ind->full_id, where, why);
 		return PK2D_ERR_INVALID;
 	}
 	k.ind = id;
 	if ((k.area = intern_area(r, v->area)) == NONE || (k.period = intern_period(r, period)) == NONE ||
-	    (k.rt = place_rt(r, k.area, v->rt)) == RT_ALL || !(sum = vt_get(&r->vals, &k))) {
-		snprintf(err, errlen, "%s: value of %s: out of memory", plugin, ind->full_id);
+	    (k.rt = folded ? RT_FOLDED : place_rt(r, k.area, rt)) == RT_ALL ||
+	    !(sum = vt_get(&r->vals, &k))) {
+		snprintf(err, errlen, "%s: %s of %s: out of memory", plugin, what, ind->full_id);
 		return PK2D_ERR_NOMEM;
 	}
 	sum[0] += v->numerator;
 	sum[1] += v->denominator;
 	return 0;
+}
+
+int registry_add_value(registry *r, const char *plugin, const char *default_period,
+                       const pk2d_value *v, char *err, size_t errlen)
+{
+	return add_checked(r, plugin, default_period, v, 0, err, errlen);
+}
+
+int registry_add_folded(registry *r, const char *plugin, const char *default_period,
+                        const pk2d_value *v, char *err, size_t errlen)
+{
+	return add_checked(r, plugin, default_period, v, 1, err, errlen);
+}
+
+int registry_note_rts(registry *r, const char *plugin, const char *village, const int *rts,
+                      size_t n, char *err, size_t errlen)
+{
+	uint32_t area;
+
+	if (!r->fold_rts || !village || area_level(village) != AREA_VILLAGE) {
+		snprintf(err, errlen, "%s: RTs of %s: %s", plugin, village ? village : "(null)",
+		         r->fold_rts ? "not a village" : "RT detail is kept in this run");
+		return PK2D_ERR_INVALID;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (rts[i] < 1 || rts[i] > RT_MAX) {
+			snprintf(err, errlen, "%s: RTs of %s: RT %d is not in 1..%d", plugin, village,
+			         rts[i], RT_MAX);
+			return PK2D_ERR_INVALID;
+		}
+	}
+	if ((area = intern_area(r, village)) == NONE)
+		goto oom;
+	for (size_t i = 0; i < n; i++)
+		if (place_rt(r, area, rts[i]) == RT_ALL)
+			goto oom;
+	return 0;
+oom:
+	snprintf(err, errlen, "%s: RTs of %s: out of memory", plugin, village);
+	return PK2D_ERR_NOMEM;
+}
+
+void registry_forget_values(registry *r)
+{
+	vt_free(&r->vals);
+	vt_free(&r->ivals);
+	rtset_free(&r->folded);
+	memset(&r->vals, 0, sizeof r->vals);
+	memset(&r->ivals, 0, sizeof r->ivals);
+	memset(&r->folded, 0, sizeof r->folded);
+	r->vals.nv = 2;
+	r->ivals.nv = 3;
+	r->vals.last = r->ivals.last = NONE;
+	r->last_fold_area = NONE;
+	r->rolled = 0;
 }
 
 int registry_add_intervention_value(registry *r, const char *plugin,

@@ -85,6 +85,20 @@ int registry_declare_intervention(registry *r, const char *plugin, const char *a
  * non-village area, malformed period) with err naming plugin and value. */
 int registry_add_value(registry *r, const char *plugin, const char *default_period,
                        const pk2d_value *v, char *err, size_t errlen);
+/* Without RT detail: a sum of values for RTs of a village that a child
+ * process added up (its api checked each value like registry_add_value
+ * first). Checked as one value, except that a count's denominator is the
+ * number of values it sums (a whole number >= 1). PK2D_ERR_INVALID also
+ * when RT detail is kept or the area is not a village. */
+int registry_add_folded(registry *r, const char *plugin, const char *default_period,
+                        const pk2d_value *v, char *err, size_t errlen);
+/* Without RT detail: RTs (1..9999) a child process saw values for in a
+ * village, counted by registry_n_rts(). 0, PK2D_ERR_INVALID (RT detail
+ * kept, not a village, RT out of range) or PK2D_ERR_NOMEM. */
+int registry_note_rts(registry *r, const char *plugin, const char *village, const int *rts,
+                      size_t n, char *err, size_t errlen);
+/* Forgets every value (and RT), keeping the declarations. */
+void registry_forget_values(registry *r);
 int registry_add_intervention_value(registry *r, const char *plugin,
                                     const char *default_period,
                                     const pk2d_intervention_value *v,

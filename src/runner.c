@@ -141,7 +141,8 @@ static void child_main(const conf *cfg, const areas *ar, runner_job *job, int de
 static void child_main(const conf *cfg, const areas *ar, runner_job *job, int declare_only)
 {
 	pipe_sink ps;
-	pipe_sink_init(&ps, WIRE_FD, job->run->instance, job->run->agency);
+	pipe_sink_init(&ps, WIRE_FD, job->run->instance, job->run->agency, cfg->period,
+	               !cfg->rt_detail);
 	pk2d_host *h = api_host_new(cfg, job->cp, job->lp, ar, &ps.base);
 	void *state = NULL;
 	int r = api_call_init(h, &state);
@@ -258,14 +259,20 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 		break;
 	case WIRE_VALUE:
 	case WIRE_IVALUE:
+	case WIRE_FOLDED:
+	case WIRE_RTS:
 		if (!c->init_done) {
 			malformed(c, at, "a value before init finished");
 			return;
 		}
 		if (rec->type == WIRE_VALUE)
 			s->value(s, &rec->value);
-		else
+		else if (rec->type == WIRE_IVALUE)
 			s->ivalue(s, &rec->ivalue);
+		else if (rec->type == WIRE_FOLDED)
+			s->folded(s, &rec->value);
+		else
+			s->rts(s, rec->text, rec->count, rec->rts, rec->n_rts);
 		break;
 	case WIRE_LOG:
 		s->log(s, rec->level, rec->text);

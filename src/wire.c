@@ -228,6 +228,22 @@ void wire_put_value(wire_buf *b, const pk2d_value *v)
 	put_record(b, WIRE_VALUE, value_fields, N_FIELDS(value_fields), v);
 }
 
+void wire_put_folded(wire_buf *b, const pk2d_value *v)
+{
+	put_record(b, WIRE_FOLDED, value_fields, N_FIELDS(value_fields), v);
+}
+
+void wire_put_rts(wire_buf *b, const char *village, uint32_t values, const int *rts, size_t n)
+{
+	size_t at = begin(b, WIRE_RTS);
+	put_str(b, village);
+	put_u32(b, values);
+	put_u32(b, (uint32_t)n);
+	for (size_t i = 0; i < n; i++)
+		put_i32(b, rts[i]);
+	finish(b, at);
+}
+
 void wire_put_ivalue(wire_buf *b, const pk2d_intervention_value *v)
 {
 	put_record(b, WIRE_IVALUE, ivalue_fields, N_FIELDS(ivalue_fields), v);
@@ -495,6 +511,29 @@ long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
 	case WIRE_IVALUE:
 		get_fields(&c, ivalue_fields, N_FIELDS(ivalue_fields), &rec->ivalue);
 		break;
+	case WIRE_FOLDED:
+		get_fields(&c, value_fields, N_FIELDS(value_fields), &rec->value);
+		break;
+	case WIRE_RTS: {
+		rec->text = get_str(&c, "village", 0);
+		rec->count = get_u32(&c, "value count");
+		uint32_t nr = get_u32(&c, "RT count");
+		if (c.bad)
+			break;
+		if (nr == 0 || nr > WIRE_MAX_RTS || nr > c.left / 4) {
+			fail(&c, "RT count %u is outside 1..%d or does not fit in the record", nr,
+			     WIRE_MAX_RTS);
+			break;
+		}
+		rec->rts = xcalloc(nr, sizeof *rec->rts);
+		rec->n_rts = nr;
+		for (uint32_t i = 0; i < nr && !c.bad; i++) {
+			rec->rts[i] = get_i32(&c, "RT");
+			if (!c.bad && (rec->rts[i] < 1 || rec->rts[i] > WIRE_MAX_RTS))
+				fail(&c, "RT %d is outside 1..%d", rec->rts[i], WIRE_MAX_RTS);
+		}
+		break;
+	}
 	case WIRE_LOG:
 		rec->level = get_i32(&c, "log level");
 		rec->text = get_str(&c, "log text", 0);
@@ -534,6 +573,8 @@ void wire_record_clear(wire_record *rec)
 {
 	free(rec->aims);
 	rec->aims = NULL;
+	free(rec->rts);
+	rec->rts = NULL;
 	if (rec->file) {
 		csv_stats_free(rec->file);
 		rec->file = NULL;

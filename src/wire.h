@@ -18,6 +18,12 @@
  *   VALUE         str indicator, area; i32 rt; str period; f64 num, den
  *   IVALUE        str intervention, area; i32 rt; str period; f64 target,
  *                 realised, budget
+ *   FOLDED        as VALUE (rt unused, 0): a sum of values for RTs of a
+ *                 village, added up by the child's api when RT detail is
+ *                 off (registry_add_folded)
+ *   RTS           str village (in text); u32 count: values summed in the
+ *                 village's FOLDED records; u32 n (1..WIRE_MAX_RTS); n x
+ *                 i32 RT (1..WIRE_MAX_RTS) the child saw values for in it
  *   LOG           i32 level (0..3); str text (not NULL)
  *   FILE          str path (not NULL); i64 records, rejected, noted;
  *                 u32 n_problems; each: str kind (not NULL), i64 count,
@@ -45,6 +51,8 @@
 #define WIRE_MAX_RECORD (1u << 20)
 /* Most aims of one intervention. */
 #define WIRE_MAX_AIMS 1024
+/* Most RTs of one RTS record, and the highest RT number. */
+#define WIRE_MAX_RTS 9999
 
 enum wire_type {
 	WIRE_INDICATOR = 1,
@@ -54,7 +62,9 @@ enum wire_type {
 	WIRE_LOG = 5,
 	WIRE_FILE = 6,
 	WIRE_INIT_DONE = 7,
-	WIRE_END = 8
+	WIRE_END = 8,
+	WIRE_FOLDED = 9,
+	WIRE_RTS = 10
 };
 
 enum wire_stage { WIRE_STAGE_DONE = 0, WIRE_STAGE_INIT = 1, WIRE_STAGE_COLLECT = 2 };
@@ -71,6 +81,8 @@ void wire_put_indicator(wire_buf *b, const pk2d_indicator *d);
 void wire_put_intervention(wire_buf *b, const pk2d_intervention *d);
 void wire_put_value(wire_buf *b, const pk2d_value *v);
 void wire_put_ivalue(wire_buf *b, const pk2d_intervention_value *v);
+void wire_put_folded(wire_buf *b, const pk2d_value *v);
+void wire_put_rts(wire_buf *b, const char *village, uint32_t values, const int *rts, size_t n);
 void wire_put_log(wire_buf *b, int level, const char *text);
 void wire_put_file(wire_buf *b, const csv_stats *s);
 void wire_put_init_done(wire_buf *b);
@@ -83,7 +95,10 @@ typedef struct wire_record {
 	pk2d_indicator ind;
 	pk2d_intervention iv;
 	const char **aims;        /* iv.aims points here */
-	pk2d_value value;
+	pk2d_value value;         /* VALUE and FOLDED */
+	uint32_t count;           /* RTS: values summed in the village */
+	int *rts;                 /* RTS: allocated, with text the village */
+	size_t n_rts;
 	pk2d_intervention_value ivalue;
 	int level;
 	const char *text;

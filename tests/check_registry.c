@@ -739,6 +739,57 @@ START_TEST(rollup_without_rt_detail)
 }
 END_TEST
 
+/* What a child sends without RT detail: sums checked as one value (a
+ * count's denominator is the number of values), RTs counted per village. */
+START_TEST(folded_sums_from_a_child)
+{
+	pk2d_value sum = { .indicator = "stunting", .area = VA, .numerator = 7, .denominator = 35 };
+	pk2d_value cnt = { .indicator = "posyandu", .area = VA, .numerator = 4, .denominator = 3 };
+	static const int rts[] = { 1, 2, 5 };
+
+	ck_assert_int_eq(registry_add_folded(r, "health", "2023", &sum, err, sizeof err),
+	                 PK2D_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err, "RT detail is kept in this run"));
+	ck_assert_int_eq(registry_note_rts(r, "health", VA, rts, 3, err, sizeof err),
+	                 PK2D_ERR_INVALID);
+	registry_keep_rts(r, 0);
+	ck_assert_int_eq(registry_add_folded(r, "health", "2023", &sum, err, sizeof err), 0);
+	ck_assert_int_eq(registry_add_folded(r, "health", "2023", &cnt, err, sizeof err), 0);
+	cnt.denominator = 2.5;
+	ck_assert_int_eq(registry_add_folded(r, "health", "2023", &cnt, err, sizeof err),
+	                 PK2D_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err, "folded value of health.posyandu for " VA
+	                              ": denominator 2.5 of a count is not 1"));
+	sum.area = "63.02.09";
+	ck_assert_int_eq(registry_add_folded(r, "health", "2023", &sum, err, sizeof err),
+	                 PK2D_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err, "folded value of health.stunting for 63.02.09: not a village"));
+	sum.area = VA;
+	sum.numerator = 40;
+	ck_assert_int_eq(registry_add_folded(r, "health", "2023", &sum, err, sizeof err),
+	                 PK2D_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err, "numerator 40 > denominator 35"));
+	ck_assert_int_eq(registry_note_rts(r, "health", VA, rts, 3, err, sizeof err), 0);
+	ck_assert_int_eq(registry_note_rts(r, "health", VA, rts, 2, err, sizeof err), 0);
+	ck_assert_int_eq(registry_note_rts(r, "health", "63.02", rts, 1, err, sizeof err),
+	                 PK2D_ERR_INVALID);
+	add_ok("stunting", VA, 0, NULL, 1, 5);
+	registry_rollup(r);
+	ck_assert_sum(get("stunting", VA, RT_ALL, "2023"), 8, 40);
+	ck_assert_sum(get("stunting", "63", RT_ALL, "2023"), 8, 40);
+	ck_assert_sum(get("posyandu", VA, RT_ALL, "2023"), 4, 3);
+	ck_assert_uint_eq(registry_n_rts(r, VA), 3);
+	/* Forgetting keeps the declarations. */
+	registry_forget_values(r);
+	registry_rollup(r);
+	ck_assert(!has("stunting", VA, RT_ALL, "2023"));
+	ck_assert_uint_eq(registry_n_rts(r, VA), 0);
+	add_ok("stunting", VB, 2, NULL, 1, 2);
+	registry_rollup(r);
+	ck_assert_sum(get("stunting", VB, RT_ALL, "2023"), 1, 2);
+}
+END_TEST
+
 START_TEST(rt_count_with_detail)
 {
 	report_stunting();
@@ -931,6 +982,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc, rollup_recomputes);
 	tcase_add_test(tc, rollup_without_rt_detail);
 	tcase_add_test(tc, rt_count_with_detail);
+	tcase_add_test(tc, folded_sums_from_a_child);
 	tcase_add_test(tc, intervention_rollup);
 	tcase_add_test(tc, drop_plugin_values);
 	tcase_add_test(tc, drop_before_any_value);

@@ -140,6 +140,42 @@ START_TEST(round_trip_rest)
 }
 END_TEST
 
+/* The records a child sends without RT detail. */
+START_TEST(round_trip_folded)
+{
+	wire_buf b = { 0 };
+	static const int rts[] = { 3, 1, 9999 };
+	pk2d_value v = { .indicator = "l1", .area = "63.02.09.2007", .period = "2023",
+	                 .numerator = 41, .denominator = 50 };
+	wire_record r;
+	char err[256];
+	long n;
+
+	wire_put_folded(&b, &v);
+	wire_put_rts(&b, "63.02.09.2007", 123, rts, 3);
+	n = wire_decode(b.data, b.len, &r, err, sizeof err);
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(r.type, WIRE_FOLDED);
+	ck_assert_str_eq(r.value.indicator, "l1");
+	ck_assert_str_eq(r.value.area, "63.02.09.2007");
+	ck_assert_str_eq(r.value.period, "2023");
+	ck_assert_int_eq(r.value.rt, 0);
+	ck_assert(r.value.numerator == 41 && r.value.denominator == 50);
+	wire_record_clear(&r);
+	ck_assert_int_gt(wire_decode(b.data + n, b.len - (size_t)n, &r, err, sizeof err), 0);
+	ck_assert_int_eq(r.type, WIRE_RTS);
+	ck_assert_str_eq(r.text, "63.02.09.2007");
+	ck_assert_uint_eq(r.count, 123);
+	ck_assert_uint_eq(r.n_rts, 3);
+	ck_assert_int_eq(r.rts[0], 3);
+	ck_assert_int_eq(r.rts[1], 1);
+	ck_assert_int_eq(r.rts[2], 9999);
+	wire_record_clear(&r);
+	ck_assert_ptr_null(r.rts);
+	wire_buf_free(&b);
+}
+END_TEST
+
 /* Every proper prefix of a record is "need more", never an error or a
  * read past the end (ASan and valgrind watch the copies). */
 START_TEST(truncated)
@@ -226,6 +262,16 @@ START_TEST(hostile)
 	/* A value without an area. */
 	n = raw(buf, WIRE_VALUE, "\2\0\0\0x\0" "\0\0\0\0", 10);
 	expect_refused(buf, n, "area is missing");
+	/* RTS records: no RT, an RT out of range, more RTs than the record
+	 * holds. */
+	n = raw(buf, WIRE_RTS, "\2\0\0\0v\0" "\1\0\0\0" "\0\0\0\0", 14);
+	expect_refused(buf, n, "RT count 0 is outside 1..9999");
+	n = raw(buf, WIRE_RTS, "\2\0\0\0v\0" "\1\0\0\0" "\1\0\0\0" "\x10\x27\0\0", 18);
+	expect_refused(buf, n, "RT 10000 is outside 1..9999");
+	n = raw(buf, WIRE_RTS, "\2\0\0\0v\0" "\1\0\0\0" "\1\0\0\0" "\0\0\0\0", 18);
+	expect_refused(buf, n, "RT 0 is outside 1..9999");
+	n = raw(buf, WIRE_RTS, "\2\0\0\0v\0" "\1\0\0\0" "\x0f\x27\0\0" "\1\0\0\0", 18);
+	expect_refused(buf, n, "RT count 9999 is outside 1..9999 or does not fit");
 }
 END_TEST
 
@@ -235,6 +281,7 @@ static Suite *suite(void)
 	TCase *t = tcase_create("wire");
 	tcase_add_test(t, round_trip_indicator);
 	tcase_add_test(t, round_trip_rest);
+	tcase_add_test(t, round_trip_folded);
 	tcase_add_test(t, truncated);
 	tcase_add_test(t, hostile);
 	suite_add_tcase(s, t);

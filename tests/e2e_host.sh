@@ -130,4 +130,42 @@ rc=0
 pk2d_run -c "$tmp/ok.ini" report -o "$tmp/no/such/dir/r.txt" 2>"$tmp/err" || rc=$?
 test $rc -eq 1 || fail "unwritable output exit status $rc"
 has "$tmp/err" "cannot create a temporary file"
+# Without RT detail the child adds up each village's RT values before they
+# reach the parent: the same totals, the same values and refusals counted,
+# the same refusal messages, forked or not. The data hold values the
+# registry refuses (meets > kk: 1 value; RT 10000 and an RT of a kecamatan:
+# 3 values each), 7 of the 21 values of 7 rows.
+{
+	printf 'kode_wilayah;rt;kk;meets;members;target;realised\n'
+	printf '63.02.09.2007;1;20;16;70;10;8\n63.02.09.2001;2;30;15;100;12;12\n'
+	printf '63.02.09.2007;2;10;12;35;0;0\n63.02.09.2007;10000;5;1;4;0;0\n'
+	printf '63.02.09;3;5;1;4;0;0\n63.02.09.2007;1;4;2;9;0;0\n63.02.09.2001;0;8;4;20;0;0\n'
+} >"$tmp/fold.csv"
+for detail in yes no; do
+	printf '[pk2d]\nperiod = 2023\narea = 63.02.09\nrt_detail = %s\n[plugin.good]\ndata = %s\n' \
+		"$detail" "$tmp/fold.csv" >"$tmp/fold-$detail.ini"
+	for fork in fork no-fork; do
+		opt=; [ "$fork" = fork ] || opt=--no-fork
+		rc=0
+		# shellcheck disable=SC2086
+		pk2d_run -c "$tmp/fold-$detail.ini" $opt report --store none -f json \
+			-o "$tmp/fold-$detail-$fork.json" 2>"$tmp/fold-$detail-$fork.err" || rc=$?
+		test $rc -eq 0 || fail "rt_detail = $detail ($fork): exit status $rc"
+		tr -d ' \n\t' <"$tmp/fold-$detail-$fork.json" | sed 's/"seconds":[0-9.e-]*//g' \
+			>"$tmp/fold-$detail-$fork.flat"
+		# Per-RT values are listed for village runs only: none here.
+		has "$tmp/fold-$detail-$fork.flat" '"values":14,"refused":7'
+		has "$tmp/fold-$detail-$fork.flat" '"id":"good.kk_meets"'
+		# Rows 1, 2, 6 and 7: 16+15+2+4 KK of 20+30+4+8; members 70+100+35+9+20.
+		has "$tmp/fold-$detail-$fork.flat" '"total":{"numerator":37,"denominator":62,'
+		has "$tmp/fold-$detail-$fork.flat" '"total":{"numerator":234,"denominator":5,'
+		has "$tmp/fold-$detail-$fork.err" 'value of good.kk_meets for 63.02.09.2007 RT 2: numerator 12 > denominator 10'
+		has "$tmp/fold-$detail-$fork.err" 'RT 10000 is not in 0..9999'
+		has "$tmp/fold-$detail-$fork.err" 'RT 3 given for an area that is not a village'
+	done
+done
+cmp -s "$tmp/fold-yes-fork.flat" "$tmp/fold-no-fork.flat" ||
+	fail "the JSON report differs with and without RT detail"
+cmp -s "$tmp/fold-no-fork.flat" "$tmp/fold-no-no-fork.flat" ||
+	fail "the JSON report without RT detail differs forked and in-process"
 echo "end-to-end host test passed"
