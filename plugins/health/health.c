@@ -13,6 +13,7 @@
 
 #include "pk2d/plugin.h"
 #include "../common/activity_log.h"
+#include "../common/strmap.h"
 #include "indicators.h"
 #include "interventions.h"
 #include "outputs.h"

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "plugins/health/idmap.h"
 #include "plugins/health/indicators.h"
 #include "plugins/health/interventions.h"
 #include "plugins/health/outputs.h"
@@ -42,6 +43,80 @@ static int count_lines(const char *s)
 		n += *s == '\n';
 	return n;
 }
+
+/* ---- id map ----------------------------------------------------------- */
+
+/* Keys are byte strings: a NUL inside or a longer key is another key. */
+START_TEST(idmap_keys)
+{
+	idmap m;
+	uint32_t v;
+
+	idmap_init(&m);
+	v = 7;
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02/1", 7, &v), 0);
+	v = 8;
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02\0001", 7, &v), 0);
+	v = 9;
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02/1x", 8, &v), 0);
+	v = 10;
+	ck_assert_int_eq(idmap_get_or_put(&m, "", 0, &v), 0);
+	v = 99;
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02/1", 7, &v), 1);
+	ck_assert_uint_eq(v, 7);
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02\0001", 7, &v), 1);
+	ck_assert_uint_eq(v, 8);
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02/1x", 8, &v), 1);
+	ck_assert_uint_eq(v, 9);
+	ck_assert_int_eq(idmap_get_or_put(&m, "", 0, &v), 1);
+	ck_assert_uint_eq(v, 10);
+	ck_assert_uint_eq(m.len, 4);
+	ck_assert_uint_eq(idmap_hash("6302090101220001", 16), idmap_hash("6302090101220001", 16));
+	idmap_free(&m);
+}
+END_TEST
+
+/* 5000 ids grow the map (64 slots at first, doubled whenever half full:
+ * 16384 slots for 5000); clearing empties it but keeps the slots, both when
+ * it is full (every slot zeroed) and when it holds few keys (only theirs). */
+START_TEST(idmap_grow_and_clear)
+{
+	idmap m;
+	char key[32];
+	uint32_t v;
+
+	idmap_init(&m);
+	for (uint32_t i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "63010120%08u", i * 7);
+		v = i;
+		ck_assert_int_eq(idmap_get_or_put(&m, key, (size_t)n, &v), 0);
+	}
+	ck_assert_uint_eq(m.cap, 16384);
+	for (uint32_t i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "63010120%08u", i * 7);
+		v = 0;
+		ck_assert_int_eq(idmap_get_or_put(&m, key, (size_t)n, &v), 1);
+		ck_assert_uint_eq(v, i);
+	}
+	for (int round = 0; round < 2; round++) {
+		idmap_clear(&m);
+		ck_assert_uint_eq(m.len, 0);
+		ck_assert_uint_eq(m.cap, 16384);
+		for (uint32_t i = 0; i < 16384; i++)
+			ck_assert_uint_eq(m.slots[i], 0);
+		/* Ten keys: the next clear goes key by key. */
+		for (uint32_t i = 0; i < 10; i++) {
+			int n = snprintf(key, sizeof key, "63010120%08u", i * 7);
+			v = 100 + i;
+			ck_assert_int_eq(idmap_get_or_put(&m, key, (size_t)n, &v), 0);
+		}
+		v = 0;
+		ck_assert_int_eq(idmap_get_or_put(&m, "6301012000000063", 16, &v), 1);
+		ck_assert_uint_eq(v, 109);
+	}
+	idmap_free(&m);
+}
+END_TEST
 
 /* ---- value parsers ---------------------------------------------------- */
 
@@ -207,6 +282,44 @@ START_TEST(roster_rules)
 	for (size_t i = 0; i < ros.n_follow; i++)
 		live += ros.follow[i].id != NULL;
 	ck_assert_uint_eq(live, 4);
+	roster_free(&ros);
+}
+END_TEST
+
+/* After a reset the next village starts empty: an id or KK of the block
+ * before is new again, cells count from 0, no_followup stays. */
+START_TEST(roster_reset_starts_empty)
+{
+	roster ros;
+	long other;
+	zscore_result stunted = result(-2.5, -1, -1, -1);
+	ppgbm_row r;
+
+	roster_init(&ros);
+	r = child("n1", "kk1", 1, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 2, &other), 0);
+	r = child("n2", "kk1", 3, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 3, &other), 0);
+	ck_assert_uint_eq(ros.n_follow, 2);
+	roster_reset(&ros);
+	ck_assert_uint_eq(ros.n_kids, 0);
+	ck_assert_uint_eq(ros.n_cells, 0);
+	ck_assert_uint_eq(ros.n_follow, 0);
+	r = child("n2", "kk1", 2, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 10, &other), 0);
+	ck_assert_int_eq(other, 0);
+	r = child("n1", "kk1", 3, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 11, &other), 0);
+	ck_assert_int_eq(other, 0);
+	ck_assert_int_eq(roster_count(&ros), 0);
+	ck_assert_uint_eq(ros.n_kids, 2);
+	ck_assert_uint_eq(ros.n_cells, 2);
+	ck_assert_int_eq(ros.cell_rt[0], 2);
+	ck_assert_int_eq(ros.cell_rt[1], 3);
+	ck_assert_int_eq(ros.counts[0].kk_measured, 1);   /* kk1 in its first RT, 2 */
+	ck_assert_int_eq(ros.counts[1].kk_measured, 0);
+	ck_assert_int_eq(ros.counts[1].children, 1);
+	ck_assert_uint_eq(ros.n_follow, 2);
 	roster_free(&ros);
 }
 END_TEST
@@ -757,11 +870,14 @@ int main(void)
 	TCase *units = tcase_create("units");
 	TCase *plugin = tcase_create("plugin");
 
+	tcase_add_test(units, idmap_keys);
+	tcase_add_test(units, idmap_grow_and_clear);
 	tcase_add_test(units, parse_values);
 	tcase_add_test(units, column_defaults);
 	tcase_add_test(units, prevalence_by_hand);
 	tcase_add_test(units, roster_rules);
 	tcase_add_test(units, roster_without_followup);
+	tcase_add_test(units, roster_reset_starts_empty);
 	tcase_add_test(units, csv_text_and_reasons);
 	tcase_add_checked_fixture(plugin, plugin_setup, plugin_teardown);
 	tcase_set_timeout(plugin, 30);
