@@ -120,6 +120,68 @@ END_TEST
 
 /* ---- value parsers ---------------------------------------------------- */
 
+/* The usual forms read without the host give what csv_number and csv_date
+ * give; every other text is left to them (0). Dates: 1 January 2023 is day
+ * 19358 (53 years of 365 days plus 13 leap days, 1972-2020), so 17 March
+ * is 19358 + 31 + 28 + 16 = 19433, and 29 February 2024 is 19358 + 365 +
+ * 31 + 28 = 19782. */
+START_TEST(plain_forms)
+{
+	double v = -1;
+	long d = -1;
+
+	ck_assert_int_eq(ppgbm_plain_number("6,8", &v), 1);
+	ck_assert(v == 6.8);
+	ck_assert_int_eq(ppgbm_plain_number("62.5", &v), 1);
+	ck_assert(v == 62.5);
+	ck_assert_int_eq(ppgbm_plain_number("007,50", &v), 1);
+	ck_assert(v == 7.5);
+	ck_assert_int_eq(ppgbm_plain_number("0", &v), 1);
+	ck_assert(v == 0);
+	ck_assert_int_eq(ppgbm_plain_number("1234567890,12345", &v), 1);
+	ck_assert(v == 1234567890.12345);
+	ck_assert_int_eq(ppgbm_plain_number("0,1", &v), 1);
+	ck_assert(v == 0.1);
+	v = -1;
+	ck_assert_int_eq(ppgbm_plain_number("", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("-6,8", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("+6,8", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("6,", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number(",8", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("6,8,1", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("6.8,1", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("1e3", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("6 ,8", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("1234567890123456", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("9,O", &v), 0);
+	ck_assert(v == -1);
+
+	ck_assert_int_eq(ppgbm_plain_date("17/03/2023", &d), 1);
+	ck_assert_int_eq(d, 19433);
+	ck_assert_int_eq(ppgbm_plain_date("29/02/2024", &d), 1);
+	ck_assert_int_eq(d, 19782);
+	ck_assert_int_eq(ppgbm_plain_date("01/01/1970", &d), 1);
+	ck_assert_int_eq(d, 0);
+	ck_assert_int_eq(ppgbm_plain_date("31/12/1969", &d), 1);
+	ck_assert_int_eq(d, -1);
+	d = -7;
+	ck_assert_int_eq(ppgbm_plain_date("29/02/2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("31/04/2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("00/01/2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("01/13/2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("01/01/0000", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("2023-03-17", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("17-03-2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("1/3/2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("17/03/2023 08:30", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("17/03/20231", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("17/03/202", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("", &d), 0);
+	ck_assert_int_eq(d, -7);
+}
+END_TEST
+
+
 START_TEST(parse_values)
 {
 	ck_assert_int_eq(ppgbm_parse_sex("L"), 1);
@@ -131,6 +193,10 @@ START_TEST(parse_values)
 	ck_assert_int_eq(ppgbm_parse_sex("Perempuan"), 2);
 	ck_assert_int_eq(ppgbm_parse_sex(""), 0);
 	ck_assert_int_eq(ppgbm_parse_sex("X"), -1);
+	ck_assert_int_eq(ppgbm_parse_sex("LAKI-LAKI"), 1);
+	ck_assert_int_eq(ppgbm_parse_sex("Laki Laki"), 1);
+	ck_assert_int_eq(ppgbm_parse_sex("laki-lakiXXXXXXXXXXXX"), -1);
+	ck_assert_int_eq(ppgbm_parse_sex("l "), -1);
 	ck_assert_int_eq(ppgbm_parse_sex("3"), -1);
 
 	ck_assert_int_eq(ppgbm_parse_measure("Terlentang"), 'l');
@@ -140,6 +206,8 @@ START_TEST(parse_values)
 	ck_assert_int_eq(ppgbm_parse_measure("h"), 'h');
 	ck_assert_int_eq(ppgbm_parse_measure(""), 0);
 	ck_assert_int_eq(ppgbm_parse_measure("duduk"), -1);
+	ck_assert_int_eq(ppgbm_parse_measure("berdiriXXXXXXXXXXXXXX"), -1);
+	ck_assert_int_eq(ppgbm_parse_measure("TeLenTang"), 'l');
 
 	ck_assert_int_eq(ppgbm_parse_oedema("ya"), 1);
 	ck_assert_int_eq(ppgbm_parse_oedema("Y"), 1);
@@ -147,6 +215,8 @@ START_TEST(parse_values)
 	ck_assert_int_eq(ppgbm_parse_oedema("n"), 0);
 	ck_assert_int_eq(ppgbm_parse_oedema(""), 0);
 	ck_assert_int_eq(ppgbm_parse_oedema("mungkin"), -1);
+	ck_assert_int_eq(ppgbm_parse_oedema("TIDAK"), 0);
+	ck_assert_int_eq(ppgbm_parse_oedema("tidakXXXXXXXXXXXXXX"), -1);
 }
 END_TEST
 
@@ -873,6 +943,7 @@ int main(void)
 	tcase_add_test(units, idmap_keys);
 	tcase_add_test(units, idmap_grow_and_clear);
 	tcase_add_test(units, parse_values);
+	tcase_add_test(units, plain_forms);
 	tcase_add_test(units, column_defaults);
 	tcase_add_test(units, prevalence_by_hand);
 	tcase_add_test(units, roster_rules);
