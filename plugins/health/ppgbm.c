@@ -27,9 +27,10 @@ const field_spec ppgbm_fields[PF_N] = {
 	[PF_POSYANDU] = { "posyandu", "Posyandu" },
 };
 
-/* s lowered to ASCII lower case into buf (of size n): 0 when it does not
- * fit, and then it is none of the words (all shorter than n). */
-static int lower(const char *s, char *buf, size_t n)
+/* s lowered to ASCII lower case into buf (of size n): its length, or 0
+ * when it does not fit, and then it is none of the words (all shorter than
+ * n). */
+static size_t lower(const char *s, char *buf, size_t n)
 {
 	size_t i;
 
@@ -39,7 +40,7 @@ static int lower(const char *s, char *buf, size_t n)
 		buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
 	}
 	buf[i] = '\0';
-	return 1;
+	return i;
 }
 
 /* Whether the lowered text is one of the (lower-case) words: strcasecmp's
@@ -60,7 +61,7 @@ int ppgbm_parse_sex(const char *s)
 
 	if (*s == '\0')
 		return 0;
-	if (!lower(s, low, sizeof low))
+	if (lower(s, low, sizeof low) == 0)
 		return -1;
 	if (one_of(low, male))
 		return 1;
@@ -77,7 +78,7 @@ int ppgbm_parse_measure(const char *s)
 
 	if (*s == '\0')
 		return 0;
-	if (!lower(s, low, sizeof low))
+	if (lower(s, low, sizeof low) == 0)
 		return -1;
 	if (one_of(low, lying))
 		return 'l';
@@ -94,7 +95,7 @@ int ppgbm_parse_oedema(const char *s)
 
 	if (*s == '\0')
 		return 0;
-	if (!lower(s, low, sizeof low))
+	if (lower(s, low, sizeof low) == 0)
 		return -1;
 	if (one_of(low, no))
 		return 0;
@@ -140,17 +141,19 @@ static int two_digits(const char *p)
 	return (p[0] - '0') * 10 + (p[1] - '0');
 }
 
+static int is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
 int ppgbm_plain_date(const char *s, long *days)
 {
-	static const char form[] = "99/99/9999";
 	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int d, m, y;
 
-	for (int i = 0; i < 10; i++) {
-		if (form[i] == '9' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '/')
-			return 0;
-	}
-	if (s[10] != '\0')
+	if (!(is_digit(s[0]) && is_digit(s[1]) && s[2] == '/' && is_digit(s[3]) &&
+	      is_digit(s[4]) && s[5] == '/' && is_digit(s[6]) && is_digit(s[7]) &&
+	      is_digit(s[8]) && is_digit(s[9]) && s[10] == '\0'))
 		return 0;
 	d = two_digits(s);
 	m = two_digits(s + 3);
