@@ -13,6 +13,7 @@
 
 #include "pk2d/plugin.h"
 #include "../common/activity_log.h"
+#include "../common/strmap.h"
 #include "indicators.h"
 #include "interventions.h"
 #include "outputs.h"
@@ -203,6 +204,8 @@ static int read_children(struct health *s, pk2d_csv *c, child_pass *p)
 	rc = ppgbm_reader_init(&rd, api, s->h, c, api->run_area(s->h));
 	if (rc != 0)
 		return rc;
+	/* The names go to the follow-up list only. */
+	rd.names = !ros->no_followup;
 	while ((more = api->csv_next(c)) == 1) {
 		long other;
 		uint32_t cell;

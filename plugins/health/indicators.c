@@ -115,10 +115,18 @@ static int put(const pk2d_host_api *api, pk2d_host *h, const char *area, int rt,
 	return api->report_value(h, &v);
 }
 
+/* The ids declare_index makes, written out once: this runs for every cell
+ * (22,000 of them in a province). */
+#define INDEX_IDS(z) { "flagged_" z, "missing_" z, "mean_" z, "meansq_" z }
+static const char *const index_ids[ZS_N][4] = {
+	[ZS_LEN] = INDEX_IDS("zlen"), [ZS_WEI] = INDEX_IDS("zwei"),
+	[ZS_WFL] = INDEX_IDS("zwfl"), [ZS_BMI] = INDEX_IDS("zbmi")
+};
+#undef INDEX_IDS
+
 int indicators_report(const pk2d_host_api *api, pk2d_host *h, const char *area, int rt,
                       const prev_counts *c)
 {
-	char id[32];
 	int rc = 0;
 
 #define PUT(name, num, den) \
@@ -135,14 +143,10 @@ int indicators_report(const pk2d_host_api *api, pk2d_host *h, const char *area, 
 	if (c->rejected > 0)
 		PUT("rows_rejected", c->rejected, 1);
 	for (int i = 0; i < ZS_N; i++) {
-		snprintf(id, sizeof id, "flagged_%s", zscore_names[i]);
-		PUT(id, c->flagged[i], c->computed[i]);
-		snprintf(id, sizeof id, "missing_%s", zscore_names[i]);
-		PUT(id, c->missing[i], c->children);
-		snprintf(id, sizeof id, "mean_%s", zscore_names[i]);
-		PUT(id, c->sum[i], c->n[i]);
-		snprintf(id, sizeof id, "meansq_%s", zscore_names[i]);
-		PUT(id, c->sumsq[i], c->n[i]);
+		PUT(index_ids[i][0], c->flagged[i], c->computed[i]);
+		PUT(index_ids[i][1], c->missing[i], c->children);
+		PUT(index_ids[i][2], c->sum[i], c->n[i]);
+		PUT(index_ids[i][3], c->sumsq[i], c->n[i]);
 	}
 #undef PUT
 	return rc;

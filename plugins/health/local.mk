@@ -7,6 +7,7 @@ HEALTH_SOURCES = \
 	%D%/zscore.c %D%/zscore.h \
 	%D%/ppgbm.c %D%/ppgbm.h \
 	%D%/prevalence.c %D%/prevalence.h \
+	%D%/idmap.c %D%/idmap.h \
 	%D%/roster.c %D%/roster.h \
 	%D%/indicators.c %D%/indicators.h \
 	%D%/interventions.c %D%/interventions.h \

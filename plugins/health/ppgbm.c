@@ -3,9 +3,9 @@
  */
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "ppgbm.h"
 
@@ -27,24 +27,45 @@ const field_spec ppgbm_fields[PF_N] = {
 	[PF_POSYANDU] = { "posyandu", "Posyandu" },
 };
 
-static int one_of(const char *s, const char *const *words)
+/* s lowered to ASCII lower case into buf (of size n): its length, or 0
+ * when it does not fit, and then it is none of the words (all shorter than
+ * n). */
+static size_t lower(const char *s, char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i + 1 >= n)
+			return 0;
+		buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+	}
+	buf[i] = '\0';
+	return i;
+}
+
+/* Whether the lowered text is one of the (lower-case) words: strcasecmp's
+ * answer in the C locale, which the host keeps. */
+static int one_of(const char *low, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (strcasecmp(s, *words) == 0)
+		if (low[0] == (*words)[0] && strcmp(low, *words) == 0)
 			return 1;
 	return 0;
 }
 
 int ppgbm_parse_sex(const char *s)
 {
-	static const char *const male[] = { "L", "1", "M", "laki-laki", "laki laki", "laki", NULL };
-	static const char *const female[] = { "P", "2", "F", "perempuan", NULL };
+	static const char *const male[] = { "l", "1", "m", "laki-laki", "laki laki", "laki", NULL };
+	static const char *const female[] = { "p", "2", "f", "perempuan", NULL };
+	char low[16];
 
 	if (*s == '\0')
 		return 0;
-	if (one_of(s, male))
+	if (lower(s, low, sizeof low) == 0)
+		return -1;
+	if (one_of(low, male))
 		return 1;
-	if (one_of(s, female))
+	if (one_of(low, female))
 		return 2;
 	return -1;
 }
@@ -53,12 +74,15 @@ int ppgbm_parse_measure(const char *s)
 {
 	static const char *const lying[] = { "l", "terlentang", "telentang", NULL };
 	static const char *const standing[] = { "h", "berdiri", NULL };
+	char low[16];
 
 	if (*s == '\0')
 		return 0;
-	if (one_of(s, lying))
+	if (lower(s, low, sizeof low) == 0)
+		return -1;
+	if (one_of(low, lying))
 		return 'l';
-	if (one_of(s, standing))
+	if (one_of(low, standing))
 		return 'h';
 	return -1;
 }
@@ -67,12 +91,80 @@ int ppgbm_parse_oedema(const char *s)
 {
 	static const char *const yes[] = { "ya", "y", "1", NULL };
 	static const char *const no[] = { "tidak", "n", "0", NULL };
+	char low[16];
 
-	if (*s == '\0' || one_of(s, no))
+	if (*s == '\0')
 		return 0;
-	if (one_of(s, yes))
+	if (lower(s, low, sizeof low) == 0)
+		return -1;
+	if (one_of(low, no))
+		return 0;
+	if (one_of(low, yes))
 		return 1;
 	return -1;
+}
+
+static const double pow10_exact[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+};
+
+int ppgbm_plain_number(const char *s, double *out)
+{
+	uint64_t mant = 0;
+	int digits = 0, frac = -1;
+
+	for (const char *p = s;; p++) {
+		if (*p >= '0' && *p <= '9') {
+			mant = mant * 10 + (uint64_t)(*p - '0');
+			digits++;
+			frac += frac >= 0;
+		} else if ((*p == ',' || *p == '.') && frac < 0 && digits > 0) {
+			frac = 0;
+		} else if (*p == '\0') {
+			break;
+		} else {
+			return 0;
+		}
+		if (digits > 15)
+			return 0;
+	}
+	if (digits == 0 || frac == 0)
+		return 0;
+	/* An exact integer over an exact power of ten: one correctly rounded
+	 * division, as the host does. */
+	*out = frac > 0 ? (double)mant / pow10_exact[frac] : (double)mant;
+	return 1;
+}
+
+static int two_digits(const char *p)
+{
+	return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+static int is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+int ppgbm_plain_date(const char *s, long *days)
+{
+	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int d, m, y;
+
+	if (!(is_digit(s[0]) && is_digit(s[1]) && s[2] == '/' && is_digit(s[3]) &&
+	      is_digit(s[4]) && s[5] == '/' && is_digit(s[6]) && is_digit(s[7]) &&
+	      is_digit(s[8]) && is_digit(s[9]) && s[10] == '\0'))
+		return 0;
+	d = two_digits(s);
+	m = two_digits(s + 3);
+	y = two_digits(s + 6) * 100 + two_digits(s + 8);
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (d > (m == 2 && leap ? 29 : dim[m - 1]))
+		return 0;
+	*days = fields_days(y, m, d);
+	return 1;
 }
 
 /* The header of a field, for messages ("" when it has none). */
@@ -92,6 +184,8 @@ int ppgbm_reader_init(ppgbm_reader *r, const pk2d_host_api *api, pk2d_host *h,
 	r->api = api;
 	r->csv = csv;
 	r->run_area = run_area != NULL ? run_area : "";
+	r->last_raw[0] = '\0';
+	r->names = 1;
 	rc = fields_resolve(api, h, csv, PPGBM_PREFIX, ppgbm_fields, PF_N, r->col);
 	if (rc != 0)
 		return rc;
@@ -122,42 +216,48 @@ int ppgbm_reader_init(ppgbm_reader *r, const pk2d_host_api *api, pk2d_host *h,
 	return 0;
 }
 
+/* The text of a field ("" when the file has no such column). */
 static const char *text(const ppgbm_reader *r, int field)
 {
 	return r->col[field] >= 0 ? r->api->csv_field(r->csv, r->col[field]) : "";
 }
 
-/* A number that must be positive to make sense (weight, height, age): an
- * unreadable value is noted and missing. */
-static double number(const ppgbm_reader *r, int field, const char *what)
+/* A number that must be positive to make sense (weight, height, age) from
+ * the field's text t: an unreadable value is noted and missing. The usual
+ * form is read here, any other by the host. */
+static double number(const ppgbm_reader *r, int field, const char *t, const char *what)
 {
 	double v;
 	int rc;
 
 	if (r->col[field] < 0)
 		return NAN;
+	if (ppgbm_plain_number(t, &v))
+		return v;
 	rc = r->api->csv_number(r->csv, r->col[field], &v);
 	if (rc == PK2D_ERR_MISSING)
 		return NAN;
 	if (rc != 0 || !isfinite(v)) {
-		r->api->csv_note(r->csv, "unreadable %s: '%s'", what, text(r, field));
+		r->api->csv_note(r->csv, "unreadable %s: '%s'", what, t);
 		return NAN;
 	}
 	return v;
 }
 
-static long date(const ppgbm_reader *r, int field, const char *what)
+static long date(const ppgbm_reader *r, int field, const char *t, const char *what)
 {
 	long d;
 	int rc;
 
 	if (r->col[field] < 0)
 		return LONG_MIN;
+	if (ppgbm_plain_date(t, &d))
+		return d;
 	rc = r->api->csv_date(r->csv, r->col[field], &d);
 	if (rc == PK2D_ERR_MISSING)
 		return LONG_MIN;
 	if (rc != 0) {
-		r->api->csv_note(r->csv, "unreadable %s: '%s'", what, text(r, field));
+		r->api->csv_note(r->csv, "unreadable %s: '%s'", what, t);
 		return LONG_MIN;
 	}
 	return d;
@@ -166,7 +266,8 @@ static long date(const ppgbm_reader *r, int field, const char *what)
 /* The age in days: from the two dates, else from age_days. */
 static double age_of(const ppgbm_reader *r, long measured)
 {
-	long born = date(r, PF_BIRTH, "birth date");
+	long born = date(r, PF_BIRTH, text(r, PF_BIRTH), "birth date");
+	const char *t;
 	double age;
 
 	if (born != LONG_MIN && measured != LONG_MIN) {
@@ -177,49 +278,92 @@ static double age_of(const ppgbm_reader *r, long measured)
 		}
 		return (double)(measured - born);
 	}
-	age = number(r, PF_AGE, "age in days");
+	t = text(r, PF_AGE);
+	age = number(r, PF_AGE, t, "age in days");
 	if (age < 0) {
-		r->api->csv_note(r->csv, "negative age: '%s'", text(r, PF_AGE));
+		r->api->csv_note(r->csv, "negative age: '%s'", t);
 		return NAN;
 	}
 	return age;
 }
 
-int ppgbm_read_row(const ppgbm_reader *r, ppgbm_row *row)
+/* The row's area into row->area: 0, or the row rejected. The export comes
+ * village by village, so the text of the row before, when it was accepted,
+ * is accepted again without a second look. */
+static int area_of(ppgbm_reader *r, ppgbm_row *row)
 {
 	const pk2d_host_api *api = r->api;
 	pk2d_csv *c = r->csv;
-	int v;
+	const char *area = NULL;
+	size_t n = 0;
+	int rc;
 
-	row->placed = 0;
-	row->rt = 0;
 	if (r->col[PF_AREA] < 0) {
 		snprintf(row->area, sizeof row->area, "%s", r->run_area);
 	} else {
-		const char *area = text(r, PF_AREA);
-		int rc = fields_area(area, row->area, sizeof row->area);
-
+		area = text(r, PF_AREA);
+		n = strlen(area);
+		if (r->last_raw[0] != '\0' && n < sizeof r->last_raw &&
+		    memcmp(area, r->last_raw, n + 1) == 0) {
+			memcpy(row->area, r->last_area, sizeof row->area);
+			return 0;
+		}
+		rc = fields_area(area, row->area, sizeof row->area);
 		if (rc == PK2D_ERR_MISSING) {
 			api->csv_reject(c, "no area: the village code is empty");
-			return 0;
+			return -1;
 		}
 		if (rc != 0 || fields_area_level(row->area) != 4) {
 			api->csv_reject(c, "bad area: '%s' is not a village code PP.KK.CC.DDDD",
 			                area);
-			return 0;
+			return -1;
 		}
 	}
 	if (r->run_area[0] != '\0' && !fields_area_within(row->area, r->run_area)) {
 		api->csv_reject(c, "outside area: '%s' is not in the run's area %s", row->area,
 		                r->run_area);
+		return -1;
+	}
+	if (r->col[PF_AREA] >= 0 && n < sizeof r->last_raw) {
+		memcpy(r->last_raw, area, n + 1);
+		memcpy(r->last_area, row->area, sizeof row->area);
+	}
+	return 0;
+}
+
+/* The RT from its text: the usual one to four digits here, the rest by
+ * fields_rt. */
+static int rt_of(const char *t, int *rt)
+{
+	int v = 0, i;
+
+	for (i = 0; i < 4 && t[i] >= '0' && t[i] <= '9'; i++)
+		v = v * 10 + (t[i] - '0');
+	if (i > 0 && t[i] == '\0' && v >= 1) {
+		*rt = v;
 		return 0;
 	}
+	return fields_rt(t, rt);
+}
+
+int ppgbm_read_row(ppgbm_reader *r, ppgbm_row *row)
+{
+	const pk2d_host_api *api = r->api;
+	pk2d_csv *c = r->csv;
+	const char *t;
+	int v;
+
+	row->placed = 0;
+	row->rt = 0;
+	if (area_of(r, row) != 0)
+		return 0;
 	row->placed = 1;
-	if (fields_rt(text(r, PF_RT), &row->rt) != 0) {
-		api->csv_reject(c, "bad rt: '%s'", text(r, PF_RT));
+	t = text(r, PF_RT);
+	if (rt_of(t, &row->rt) != 0) {
+		api->csv_reject(c, "bad rt: '%s'", t);
 		return 0;
 	}
-	row->measured = date(r, PF_MEASURED, "measure date");
+	row->measured = date(r, PF_MEASURED, text(r, PF_MEASURED), "measure date");
 	row->in.age_days = age_of(r, row->measured);
 	if (row->in.age_days / ZSCORE_DAYS_PER_MONTH >= 60) {
 		api->csv_reject(c, "over 59 months: %.0f days old", row->in.age_days);
@@ -227,23 +371,30 @@ int ppgbm_read_row(const ppgbm_reader *r, ppgbm_row *row)
 	}
 	row->id = text(r, PF_ID);
 	row->kk = text(r, PF_KK);
-	row->name = text(r, PF_NAME);
-	row->parent = text(r, PF_PARENT);
-	row->posyandu = text(r, PF_POSYANDU);
+	if (r->names) {
+		row->name = text(r, PF_NAME);
+		row->parent = text(r, PF_PARENT);
+		row->posyandu = text(r, PF_POSYANDU);
+	} else {
+		row->name = row->parent = row->posyandu = "";
+	}
 
-	v = ppgbm_parse_sex(text(r, PF_SEX));
+	t = text(r, PF_SEX);
+	v = ppgbm_parse_sex(t);
 	if (v < 0)
-		api->csv_note(c, "unreadable sex: '%s'", text(r, PF_SEX));
+		api->csv_note(c, "unreadable sex: '%s'", t);
 	row->in.sex = v > 0 ? v : 0;
-	row->in.weight = number(r, PF_WEIGHT, "weight");
-	row->in.lenhei = number(r, PF_HEIGHT, "height");
-	v = ppgbm_parse_measure(text(r, PF_MEASURE));
+	row->in.weight = number(r, PF_WEIGHT, text(r, PF_WEIGHT), "weight");
+	row->in.lenhei = number(r, PF_HEIGHT, text(r, PF_HEIGHT), "height");
+	t = text(r, PF_MEASURE);
+	v = ppgbm_parse_measure(t);
 	if (v < 0)
-		api->csv_note(c, "unreadable measure: '%s'", text(r, PF_MEASURE));
+		api->csv_note(c, "unreadable measure: '%s'", t);
 	row->in.measure = v > 0 ? (char)v : 0;
-	v = ppgbm_parse_oedema(text(r, PF_OEDEMA));
+	t = text(r, PF_OEDEMA);
+	v = ppgbm_parse_oedema(t);
 	if (v < 0)
-		api->csv_note(c, "unreadable oedema: '%s'", text(r, PF_OEDEMA));
+		api->csv_note(c, "unreadable oedema: '%s'", t);
 	row->in.oedema = v > 0;
 	return 1;
 }

@@ -22,6 +22,16 @@ int ppgbm_parse_measure(const char *s);
  * unreadable. */
 int ppgbm_parse_oedema(const char *s);
 
+/* The usual number form, read without the host: 1 to 15 digits, maybe
+ * with a decimal comma or point between digits ("6,8", "62.5"). 1 with *out
+ * set to what the host's csv_number gives for it; 0 for any other text
+ * (for csv_number to read, or refuse). */
+int ppgbm_plain_number(const char *s, double *out);
+/* The usual date form DD/MM/YYYY, read without the host: 1 with *days set
+ * (days since 1970) when s is exactly that form and a real date from year
+ * 1; 0 for any other text (for csv_date to read, or refuse). */
+int ppgbm_plain_date(const char *s, long *days);
+
 /* The fields of the export, in the order of the column.FIELD keys. */
 enum ppgbm_field {
 	PF_ID, PF_KK, PF_AREA, PF_RT, PF_SEX, PF_BIRTH, PF_MEASURED, PF_AGE,
@@ -50,11 +60,15 @@ typedef struct ppgbm_reader {
 	pk2d_csv *csv;
 	int col[PF_N];
 	const char *run_area;        /* rows elsewhere are rejected */
+	int names;                   /* read name, parent and posyandu (else "") */
+	char last_raw[32];           /* area text of the last accepted row, or "" */
+	char last_area[FIELDS_AREA_MAX];   /* and its code */
 } ppgbm_reader;
 
 /* Finds the columns (named by the column.FIELD keys or the defaults). The
  * file needs sex, weight or height, and either both dates or age_days; an
- * area column unless run_area is a village. 0; PK2D_ERR_CONFIG when a
+ * area column unless run_area is a village. Names are read (set r->names to
+ * 0 to leave them ""). 0; PK2D_ERR_CONFIG when a
  * column named in the INI is not in the file; PK2D_ERR_DATA with the reason
  * logged as "file:1: ...". */
 int ppgbm_reader_init(ppgbm_reader *r, const pk2d_host_api *api, pk2d_host *h,
@@ -63,6 +77,6 @@ int ppgbm_reader_init(ppgbm_reader *r, const pk2d_host_api *api, pk2d_host *h,
 /* Reads the current record into *row. 1 usable (fields that could not be
  * read are missing and counted with csv_note), 0 rejected with csv_reject
  * (no usable area or RT, an area outside the run's, 60 months or older). */
-int ppgbm_read_row(const ppgbm_reader *r, ppgbm_row *row);
+int ppgbm_read_row(ppgbm_reader *r, ppgbm_row *row);
 
 #endif

@@ -16,9 +16,9 @@ void roster_init(roster *r)
 
 void roster_free(roster *r)
 {
-	strmap_free(&r->cells);
-	strmap_free(&r->ids);
-	strmap_free(&r->kks);
+	idmap_free(&r->cells);
+	idmap_free(&r->ids);
+	idmap_free(&r->kks);
 	free(r->cell_area);
 	free(r->cell_rt);
 	free(r->counts);
@@ -32,10 +32,14 @@ void roster_free(roster *r)
 
 void roster_reset(roster *r)
 {
-	int no_followup = r->no_followup;
-
-	roster_free(r);
-	r->no_followup = no_followup;
+	idmap_clear(&r->cells);
+	idmap_clear(&r->ids);
+	idmap_clear(&r->kks);
+	for (size_t i = 0; i < r->n_follow; i++)
+		free(r->follow[i].id);
+	r->n_cells = 0;
+	r->n_kids = 0;
+	r->n_follow = 0;
 }
 
 /* Makes room for one more element of size sz in *arr of capacity *cap. */
@@ -54,12 +58,23 @@ static int reserve(void **arr, size_t *cap, size_t n, size_t sz)
 
 int roster_cell(roster *r, const char *area, int rt, uint32_t *cell)
 {
-	char key[64];
-	size_t v = r->n_cells;
+	char key[FIELDS_AREA_MAX + sizeof rt];
+	size_t n = strlen(area);
+	uint32_t v = (uint32_t)r->n_cells;
 	int rc;
 
-	snprintf(key, sizeof key, "%s/%d", area, rt);
-	rc = strmap_get_or_put(&r->cells, key, &v);
+	/* The export comes RT by RT: most rows are in the cell of the row
+	 * before, the last cell made or found. */
+	if (r->n_cells > 0 && r->cell_rt[r->last_cell] == rt &&
+	    strcmp(r->cell_area[r->last_cell], area) == 0) {
+		*cell = r->last_cell;
+		return 0;
+	}
+	if (n >= FIELDS_AREA_MAX)
+		return PK2D_ERR_INVALID;
+	memcpy(key, area, n + 1);
+	memcpy(key + n + 1, &rt, sizeof rt);
+	rc = idmap_get_or_put(&r->cells, key, n + 1 + sizeof rt, &v);
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
@@ -72,18 +87,19 @@ int roster_cell(roster *r, const char *area, int rt, uint32_t *cell)
 			void *t = a != NULL ? realloc(r->cell_rt, c * sizeof *r->cell_rt) : NULL;
 			if (t != NULL)
 				r->cell_rt = t;
-			void *n = t != NULL ? realloc(r->counts, c * sizeof *r->counts) : NULL;
-			if (n == NULL)
+			void *cn = t != NULL ? realloc(r->counts, c * sizeof *r->counts) : NULL;
+			if (cn == NULL)
 				return PK2D_ERR_NOMEM;
-			r->counts = n;
+			r->counts = cn;
 			r->cap_cells = c;
 		}
-		snprintf(r->cell_area[v], sizeof r->cell_area[v], "%s", area);
+		memcpy(r->cell_area[v], area, n + 1);
 		r->cell_rt[v] = rt;
 		memset(&r->counts[v], 0, sizeof r->counts[v]);
 		r->n_cells++;
 	}
-	*cell = (uint32_t)v;
+	r->last_cell = v;
+	*cell = v;
 	return 0;
 }
 
@@ -163,8 +179,8 @@ static int set_record(roster *r, child_rec *k, const ppgbm_row *row,
 		k->flag[i] = (signed char)res->flag[i];
 	}
 	if (*row->kk != '\0') {
-		size_t v = r->kks.len;
-		rc = strmap_get_or_put(&r->kks, row->kk, &v);
+		uint32_t v = (uint32_t)r->kks.len;
+		rc = idmap_get_or_put(&r->kks, row->kk, strlen(row->kk), &v);
 		if (rc < 0)
 			return rc;
 		if (rc == 0) {
@@ -173,7 +189,7 @@ static int set_record(roster *r, child_rec *k, const ppgbm_row *row,
 				return rc;
 			r->kk_cell[v] = cell;
 		}
-		k->kk = (uint32_t)v;
+		k->kk = v;
 	}
 	if (why != 0 && !r->no_followup)
 		return add_followup(r, row, res, cell, why, &k->follow);
@@ -184,14 +200,14 @@ int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long l
                long *other_line)
 {
 	uint32_t cell;
-	size_t index = r->n_kids;
+	uint32_t index = (uint32_t)r->n_kids;
 	int rc = roster_cell(r, row->area, row->rt, &cell);
 
 	*other_line = 0;
 	if (rc != 0)
 		return rc;
 	if (*row->id != '\0') {
-		rc = strmap_get_or_put(&r->ids, row->id, &index);
+		rc = idmap_get_or_put(&r->ids, row->id, strlen(row->id), &index);
 		if (rc < 0)
 			return rc;
 		if (rc == 1) {

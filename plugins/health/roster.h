@@ -4,7 +4,8 @@
  * the (area, RT) cells they are counted in, their KK, and the by-name details
  * of the children to follow up. Memory grows with the number of children in
  * the block (about 80 bytes each, plus the names of the children to follow
- * up); the plugin empties it with roster_reset() when the village changes.
+ * up); the plugin empties it with roster_reset() when the village changes,
+ * which keeps the memory for the next village.
  */
 #ifndef HEALTH_ROSTER_H
 #define HEALTH_ROSTER_H
@@ -13,7 +14,7 @@
 
 #include "ppgbm.h"
 #include "prevalence.h"
-#include "../common/strmap.h"
+#include "idmap.h"
 
 #define ROSTER_NONE UINT32_MAX
 
@@ -52,13 +53,14 @@ typedef struct child_rec {
 } child_rec;
 
 typedef struct roster {
-	strmap cells;            /* "area/rt" -> cell */
+	idmap cells;             /* area, NUL, rt bytes -> cell */
 	char (*cell_area)[16];
 	int *cell_rt;
 	prev_counts *counts;
 	size_t n_cells, cap_cells;
-	strmap ids;              /* child id -> record */
-	strmap kks;              /* KK number -> KK index */
+	uint32_t last_cell;      /* the cell last made or found */
+	idmap ids;               /* child id -> record */
+	idmap kks;               /* KK number -> KK index */
 	uint32_t *kk_cell;       /* the cell of each KK's first child */
 	size_t cap_kk;
 	child_rec *kids;
@@ -71,10 +73,11 @@ typedef struct roster {
 
 void roster_init(roster *r);
 void roster_free(roster *r);
-/* Frees everything and starts again empty, keeping no_followup. */
+/* Starts again empty (keeping no_followup and the memory). */
 void roster_reset(roster *r);
 
-/* The cell of (area, rt), created on first use. 0 or PK2D_ERR_NOMEM. */
+/* The cell of (area, rt), created on first use. 0, PK2D_ERR_NOMEM, or
+ * PK2D_ERR_INVALID for an area of FIELDS_AREA_MAX characters or more. */
 int roster_cell(roster *r, const char *area, int rt, uint32_t *cell);
 
 /* Adds a child read at line with its result. When the id was seen before,

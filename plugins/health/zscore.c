@@ -23,7 +23,8 @@ double zscore_round_day(double age_days)
 	return r;
 }
 
-double zscore_round2(double x)
+/* zscore_round2's body, inlined into set_z. */
+static inline double round2(double x)
 {
 	if (!isfinite(x) || x == 0)
 		return x;
@@ -41,6 +42,11 @@ double zscore_round2(double x)
 	double du = hi - x, dd = x - lo;
 	int odd = ((long long)i10 & 1) != 0;
 	return sgn * ((du < dd || (du == dd && odd)) ? hi : lo);
+}
+
+double zscore_round2(double x)
+{
+	return round2(x);
 }
 
 /* R's x^y: y == 2 is x*x (R special-cases it); the rest is pow(), whose
@@ -90,7 +96,7 @@ static double lms_z_restricted(double y, const who_lms *p)
 static void set_z(zscore_result *out, int idx, double raw)
 {
 	out->raw[idx] = raw;
-	out->z[idx] = zscore_round2(raw);
+	out->z[idx] = round2(raw);
 	if (isnan(out->z[idx]))
 		out->flag[idx] = -1;
 	else

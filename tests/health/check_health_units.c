@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "plugins/health/idmap.h"
 #include "plugins/health/indicators.h"
 #include "plugins/health/interventions.h"
 #include "plugins/health/outputs.h"
@@ -43,7 +44,143 @@ static int count_lines(const char *s)
 	return n;
 }
 
+/* ---- id map ----------------------------------------------------------- */
+
+/* Keys are byte strings: a NUL inside or a longer key is another key. */
+START_TEST(idmap_keys)
+{
+	idmap m;
+	uint32_t v;
+
+	idmap_init(&m);
+	v = 7;
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02/1", 7, &v), 0);
+	v = 8;
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02\0001", 7, &v), 0);
+	v = 9;
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02/1x", 8, &v), 0);
+	v = 10;
+	ck_assert_int_eq(idmap_get_or_put(&m, "", 0, &v), 0);
+	v = 99;
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02/1", 7, &v), 1);
+	ck_assert_uint_eq(v, 7);
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02\0001", 7, &v), 1);
+	ck_assert_uint_eq(v, 8);
+	ck_assert_int_eq(idmap_get_or_put(&m, "63.02/1x", 8, &v), 1);
+	ck_assert_uint_eq(v, 9);
+	ck_assert_int_eq(idmap_get_or_put(&m, "", 0, &v), 1);
+	ck_assert_uint_eq(v, 10);
+	ck_assert_uint_eq(m.len, 4);
+	ck_assert_uint_eq(idmap_hash("6302090101220001", 16), idmap_hash("6302090101220001", 16));
+	idmap_free(&m);
+}
+END_TEST
+
+/* 5000 ids grow the map (64 slots at first, doubled whenever half full:
+ * 16384 slots for 5000); clearing empties it but keeps the slots, both when
+ * it is full (every slot zeroed) and when it holds few keys (only theirs). */
+START_TEST(idmap_grow_and_clear)
+{
+	idmap m;
+	char key[32];
+	uint32_t v;
+
+	idmap_init(&m);
+	for (uint32_t i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "63010120%08u", i * 7);
+		v = i;
+		ck_assert_int_eq(idmap_get_or_put(&m, key, (size_t)n, &v), 0);
+	}
+	ck_assert_uint_eq(m.cap, 16384);
+	for (uint32_t i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "63010120%08u", i * 7);
+		v = 0;
+		ck_assert_int_eq(idmap_get_or_put(&m, key, (size_t)n, &v), 1);
+		ck_assert_uint_eq(v, i);
+	}
+	for (int round = 0; round < 2; round++) {
+		idmap_clear(&m);
+		ck_assert_uint_eq(m.len, 0);
+		ck_assert_uint_eq(m.cap, 16384);
+		for (uint32_t i = 0; i < 16384; i++)
+			ck_assert_uint_eq(m.slots[i], 0);
+		/* Ten keys: the next clear goes key by key. */
+		for (uint32_t i = 0; i < 10; i++) {
+			int n = snprintf(key, sizeof key, "63010120%08u", i * 7);
+			v = 100 + i;
+			ck_assert_int_eq(idmap_get_or_put(&m, key, (size_t)n, &v), 0);
+		}
+		v = 0;
+		ck_assert_int_eq(idmap_get_or_put(&m, "6301012000000063", 16, &v), 1);
+		ck_assert_uint_eq(v, 109);
+	}
+	idmap_free(&m);
+}
+END_TEST
+
 /* ---- value parsers ---------------------------------------------------- */
+
+/* The usual forms read without the host give what csv_number and csv_date
+ * give; every other text is left to them (0). Dates: 1 January 2023 is day
+ * 19358 (53 years of 365 days plus 13 leap days, 1972-2020), so 17 March
+ * is 19358 + 31 + 28 + 16 = 19433, and 29 February 2024 is 19358 + 365 +
+ * 31 + 28 = 19782. */
+START_TEST(plain_forms)
+{
+	double v = -1;
+	long d = -1;
+
+	ck_assert_int_eq(ppgbm_plain_number("6,8", &v), 1);
+	ck_assert(v == 6.8);
+	ck_assert_int_eq(ppgbm_plain_number("62.5", &v), 1);
+	ck_assert(v == 62.5);
+	ck_assert_int_eq(ppgbm_plain_number("007,50", &v), 1);
+	ck_assert(v == 7.5);
+	ck_assert_int_eq(ppgbm_plain_number("0", &v), 1);
+	ck_assert(v == 0);
+	ck_assert_int_eq(ppgbm_plain_number("1234567890,12345", &v), 1);
+	ck_assert(v == 1234567890.12345);
+	ck_assert_int_eq(ppgbm_plain_number("0,1", &v), 1);
+	ck_assert(v == 0.1);
+	v = -1;
+	ck_assert_int_eq(ppgbm_plain_number("", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("-6,8", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("+6,8", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("6,", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number(",8", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("6,8,1", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("6.8,1", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("1e3", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("6 ,8", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("1234567890123456", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("9,O", &v), 0);
+	ck_assert(v == -1);
+
+	ck_assert_int_eq(ppgbm_plain_date("17/03/2023", &d), 1);
+	ck_assert_int_eq(d, 19433);
+	ck_assert_int_eq(ppgbm_plain_date("29/02/2024", &d), 1);
+	ck_assert_int_eq(d, 19782);
+	ck_assert_int_eq(ppgbm_plain_date("01/01/1970", &d), 1);
+	ck_assert_int_eq(d, 0);
+	ck_assert_int_eq(ppgbm_plain_date("31/12/1969", &d), 1);
+	ck_assert_int_eq(d, -1);
+	d = -7;
+	ck_assert_int_eq(ppgbm_plain_date("29/02/2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("31/04/2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("00/01/2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("01/13/2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("01/01/0000", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("2023-03-17", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("17-03-2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("1/3/2023", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("17/03/2023 08:30", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("17/03/20231", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("17/03/202", &d), 0);
+	ck_assert_int_eq(ppgbm_plain_date("", &d), 0);
+	ck_assert_int_eq(d, -7);
+}
+END_TEST
+
 
 START_TEST(parse_values)
 {
@@ -56,6 +193,10 @@ START_TEST(parse_values)
 	ck_assert_int_eq(ppgbm_parse_sex("Perempuan"), 2);
 	ck_assert_int_eq(ppgbm_parse_sex(""), 0);
 	ck_assert_int_eq(ppgbm_parse_sex("X"), -1);
+	ck_assert_int_eq(ppgbm_parse_sex("LAKI-LAKI"), 1);
+	ck_assert_int_eq(ppgbm_parse_sex("Laki Laki"), 1);
+	ck_assert_int_eq(ppgbm_parse_sex("laki-lakiXXXXXXXXXXXX"), -1);
+	ck_assert_int_eq(ppgbm_parse_sex("l "), -1);
 	ck_assert_int_eq(ppgbm_parse_sex("3"), -1);
 
 	ck_assert_int_eq(ppgbm_parse_measure("Terlentang"), 'l');
@@ -65,6 +206,8 @@ START_TEST(parse_values)
 	ck_assert_int_eq(ppgbm_parse_measure("h"), 'h');
 	ck_assert_int_eq(ppgbm_parse_measure(""), 0);
 	ck_assert_int_eq(ppgbm_parse_measure("duduk"), -1);
+	ck_assert_int_eq(ppgbm_parse_measure("berdiriXXXXXXXXXXXXXX"), -1);
+	ck_assert_int_eq(ppgbm_parse_measure("TeLenTang"), 'l');
 
 	ck_assert_int_eq(ppgbm_parse_oedema("ya"), 1);
 	ck_assert_int_eq(ppgbm_parse_oedema("Y"), 1);
@@ -72,6 +215,8 @@ START_TEST(parse_values)
 	ck_assert_int_eq(ppgbm_parse_oedema("n"), 0);
 	ck_assert_int_eq(ppgbm_parse_oedema(""), 0);
 	ck_assert_int_eq(ppgbm_parse_oedema("mungkin"), -1);
+	ck_assert_int_eq(ppgbm_parse_oedema("TIDAK"), 0);
+	ck_assert_int_eq(ppgbm_parse_oedema("tidakXXXXXXXXXXXXXX"), -1);
 }
 END_TEST
 
@@ -207,6 +352,44 @@ START_TEST(roster_rules)
 	for (size_t i = 0; i < ros.n_follow; i++)
 		live += ros.follow[i].id != NULL;
 	ck_assert_uint_eq(live, 4);
+	roster_free(&ros);
+}
+END_TEST
+
+/* After a reset the next village starts empty: an id or KK of the block
+ * before is new again, cells count from 0, no_followup stays. */
+START_TEST(roster_reset_starts_empty)
+{
+	roster ros;
+	long other;
+	zscore_result stunted = result(-2.5, -1, -1, -1);
+	ppgbm_row r;
+
+	roster_init(&ros);
+	r = child("n1", "kk1", 1, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 2, &other), 0);
+	r = child("n2", "kk1", 3, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 3, &other), 0);
+	ck_assert_uint_eq(ros.n_follow, 2);
+	roster_reset(&ros);
+	ck_assert_uint_eq(ros.n_kids, 0);
+	ck_assert_uint_eq(ros.n_cells, 0);
+	ck_assert_uint_eq(ros.n_follow, 0);
+	r = child("n2", "kk1", 2, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 10, &other), 0);
+	ck_assert_int_eq(other, 0);
+	r = child("n1", "kk1", 3, 100);
+	ck_assert_int_eq(roster_add(&ros, &r, &stunted, 11, &other), 0);
+	ck_assert_int_eq(other, 0);
+	ck_assert_int_eq(roster_count(&ros), 0);
+	ck_assert_uint_eq(ros.n_kids, 2);
+	ck_assert_uint_eq(ros.n_cells, 2);
+	ck_assert_int_eq(ros.cell_rt[0], 2);
+	ck_assert_int_eq(ros.cell_rt[1], 3);
+	ck_assert_int_eq(ros.counts[0].kk_measured, 1);   /* kk1 in its first RT, 2 */
+	ck_assert_int_eq(ros.counts[1].kk_measured, 0);
+	ck_assert_int_eq(ros.counts[1].children, 1);
+	ck_assert_uint_eq(ros.n_follow, 2);
 	roster_free(&ros);
 }
 END_TEST
@@ -757,11 +940,15 @@ int main(void)
 	TCase *units = tcase_create("units");
 	TCase *plugin = tcase_create("plugin");
 
+	tcase_add_test(units, idmap_keys);
+	tcase_add_test(units, idmap_grow_and_clear);
 	tcase_add_test(units, parse_values);
+	tcase_add_test(units, plain_forms);
 	tcase_add_test(units, column_defaults);
 	tcase_add_test(units, prevalence_by_hand);
 	tcase_add_test(units, roster_rules);
 	tcase_add_test(units, roster_without_followup);
+	tcase_add_test(units, roster_reset_starts_empty);
 	tcase_add_test(units, csv_text_and_reasons);
 	tcase_add_checked_fixture(plugin, plugin_setup, plugin_teardown);
 	tcase_set_timeout(plugin, 30);
