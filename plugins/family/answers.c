@@ -4,50 +4,58 @@
 #include <config.h>
 
 #include <string.h>
-#include <strings.h>
 
 #include "answers.h"
 
-int family_answer(const char *s)
+/* ASCII lower case: the C locale's folding, which strcasecmp used. */
+static int fold(unsigned char ch)
 {
-	/* "1" and "0" are nearly every cell of a survey: decided on two bytes
-	 * before any string comparison. */
-	if (s[0] == '1' && !s[1])
-		return FAMILY_MEETS;
-	if (s[0] == '0' && !s[1])
-		return FAMILY_FAILS;
-	if (!*s || strcmp(s, "-") == 0 || strcasecmp(s, "NA") == 0 || strcasecmp(s, "N/A") == 0)
-		return FAMILY_NA;
-	return FAMILY_BAD;
+	return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
+}
+
+/* Whether s equals word (lower case) ignoring ASCII case. */
+static int fold_eq(const char *s, const char *word)
+{
+	for (; *word; s++, word++)
+		if (fold((unsigned char)*s) != (unsigned char)*word)
+			return 0;
+	return *s == '\0';
+}
+
+/* Whether s equals one of the words (lower case) ignoring case. The first
+ * letter rules out nearly every word before a whole comparison. */
+static int in_list(const char *s, const char *const *list)
+{
+	int first = fold((unsigned char)*s);
+
+	for (; *list; list++)
+		if ((unsigned char)(*list)[0] == first && fold_eq(s, *list))
+			return 1;
+	return 0;
 }
 
 int family_yes_no(const char *s)
 {
-	if (!*s || strcmp(s, "0") == 0 || strcasecmp(s, "tidak") == 0 || strcasecmp(s, "n") == 0)
+	static const char *const no[] = { "0", "tidak", "n", NULL };
+	static const char *const yes[] = { "1", "ya", "y", NULL };
+
+	if (!*s || in_list(s, no))
 		return 0;
-	if (strcmp(s, "1") == 0 || strcasecmp(s, "ya") == 0 || strcasecmp(s, "y") == 0)
+	if (in_list(s, yes))
 		return 1;
 	return -1;
-}
-
-static int in_list(const char *s, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcasecmp(s, *list) == 0)
-			return 1;
-	return 0;
 }
 
 int family_method(const char *s)
 {
 	static const char *const modern[] = {
-		"MOW", "MOP", "IUD", "implan", "implant", "suntik", "pil", "kondom", "MAL", NULL
+		"mow", "mop", "iud", "implan", "implant", "suntik", "pil", "kondom", "mal", NULL
 	};
 	static const char *const traditional[] = {
 		"tradisional", "pantang berkala", "senggama terputus", NULL
 	};
 
-	if (!*s || strcasecmp(s, "tidak") == 0)
+	if (!*s || fold_eq(s, "tidak"))
 		return FAMILY_METHOD_NONE;
 	if (in_list(s, modern))
 		return FAMILY_METHOD_MODERN;
@@ -58,16 +66,24 @@ int family_method(const char *s)
 
 int family_wish(const char *s)
 {
-	if (!*s)
+	switch (fold((unsigned char)*s)) {
+	case '\0':
 		return FAMILY_WISH_UNKNOWN;
-	if (strcasecmp(s, "segera") == 0)
-		return FAMILY_WISH_SOON;
-	if (strcasecmp(s, "tunda") == 0)
-		return FAMILY_WISH_LATER;
-	if (strcasecmp(s, "tidak") == 0)
-		return FAMILY_WISH_NO_MORE;
-	if (strcasecmp(s, "hamil") == 0)
-		return FAMILY_WISH_PREGNANT;
+	case 's':
+		if (fold_eq(s, "segera"))
+			return FAMILY_WISH_SOON;
+		break;
+	case 't':
+		if (fold_eq(s, "tunda"))
+			return FAMILY_WISH_LATER;
+		if (fold_eq(s, "tidak"))
+			return FAMILY_WISH_NO_MORE;
+		break;
+	case 'h':
+		if (fold_eq(s, "hamil"))
+			return FAMILY_WISH_PREGNANT;
+		break;
+	}
 	return FAMILY_WISH_BAD;
 }
 
@@ -78,7 +94,7 @@ int family_rt(const char *s)
 
 	if (!*s)
 		return 0;
-	if (strncasecmp(s, "RT", 2) == 0) {
+	if (fold((unsigned char)s[0]) == 'r' && fold((unsigned char)s[1]) == 't') {
 		s += 2;
 		while (*s == ' ' || *s == '.' || *s == ':')
 			s++;
