@@ -46,21 +46,46 @@ int family_yes_no(const char *s)
 	return -1;
 }
 
+/* Decided on the first letter, then the words that start with it. */
 int family_method(const char *s)
 {
-	static const char *const modern[] = {
-		"mow", "mop", "iud", "implan", "implant", "suntik", "pil", "kondom", "mal", NULL
-	};
-	static const char *const traditional[] = {
-		"tradisional", "pantang berkala", "senggama terputus", NULL
-	};
+	static const char *const m_words[] = { "mow", "mop", "mal", NULL };
+	static const char *const i_words[] = { "iud", "implan", "implant", NULL };
 
-	if (!*s || fold_eq(s, "tidak"))
+	switch (fold((unsigned char)*s)) {
+	case '\0':
 		return FAMILY_METHOD_NONE;
-	if (in_list(s, modern))
-		return FAMILY_METHOD_MODERN;
-	if (in_list(s, traditional))
-		return FAMILY_METHOD_TRADITIONAL;
+	case 't':
+		if (fold_eq(s, "tidak"))
+			return FAMILY_METHOD_NONE;
+		if (fold_eq(s, "tradisional"))
+			return FAMILY_METHOD_TRADITIONAL;
+		break;
+	case 's':
+		if (fold_eq(s, "suntik"))
+			return FAMILY_METHOD_MODERN;
+		if (fold_eq(s, "senggama terputus"))
+			return FAMILY_METHOD_TRADITIONAL;
+		break;
+	case 'p':
+		if (fold_eq(s, "pil"))
+			return FAMILY_METHOD_MODERN;
+		if (fold_eq(s, "pantang berkala"))
+			return FAMILY_METHOD_TRADITIONAL;
+		break;
+	case 'm':
+		if (in_list(s, m_words))
+			return FAMILY_METHOD_MODERN;
+		break;
+	case 'i':
+		if (in_list(s, i_words))
+			return FAMILY_METHOD_MODERN;
+		break;
+	case 'k':
+		if (fold_eq(s, "kondom"))
+			return FAMILY_METHOD_MODERN;
+		break;
+	}
 	return FAMILY_METHOD_BAD;
 }
 

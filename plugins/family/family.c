@@ -74,6 +74,7 @@ typedef struct family {
 	char *header[N_FIELDS];
 	size_t n_ind;
 	survey_ind *ind;
+	int *ind_col;             /* ind[i].col, packed for the row loop */
 	double cut_good, cut_fair;
 	int check_duplicates;
 	/* The file is read village by village: the (area, RT) groups and the
@@ -756,41 +757,48 @@ typedef struct answers {
 } answers;
 
 /* Reads the indicator cells of a row into *a: 0, or 1 after rejecting
- * the row. */
+ * the row. The sets of each 64 indicators are built in registers. */
 static int read_answers(family *f, pk2d_csv *c, answers *a)
 {
 	const char *(*field_of)(pk2d_csv *, int) = f->api->csv_field;
+	const int *col = f->ind_col;
+	unsigned n_na = 0, n_fails = 0;
 
-	memset(a->na, 0, a->words * sizeof *a->na);
-	memset(a->fails, 0, a->words * sizeof *a->fails);
-	a->n_na = a->n_fails = 0;
-	for (size_t i = 0; i < f->n_ind; i++) {
-		uint64_t bit = 1ULL << (i % 64);
-		const char *cell;
+	for (size_t w = 0; w < a->words; w++) {
+		size_t end = w * 64 + 64 < f->n_ind ? w * 64 + 64 : f->n_ind;
+		uint64_t na = 0, fails = 0, bit = 1;
 
-		if (f->ind[i].col < 0) {
-			a->na[i / 64] |= bit;
-			a->n_na++;
-			continue;
+		for (size_t i = w * 64; i < end; i++, bit <<= 1) {
+			const char *cell;
+
+			if (col[i] < 0) {
+				na |= bit;
+				n_na++;
+				continue;
+			}
+			cell = field_of(c, col[i]);
+			switch (family_answer(cell)) {
+			case FAMILY_MEETS:
+				break;
+			case FAMILY_FAILS:
+				fails |= bit;
+				n_fails++;
+				break;
+			case FAMILY_NA:
+				na |= bit;
+				n_na++;
+				break;
+			default:
+				f->api->csv_reject(c, "impossible answer: %s = '%s' (1, 0, blank, "
+				                   "NA or -)", f->ind[i].header, cell);
+				return 1;
+			}
 		}
-		cell = field_of(c, f->ind[i].col);
-		switch (family_answer(cell)) {
-		case FAMILY_MEETS:
-			break;
-		case FAMILY_FAILS:
-			a->fails[i / 64] |= bit;
-			a->n_fails++;
-			break;
-		case FAMILY_NA:
-			a->na[i / 64] |= bit;
-			a->n_na++;
-			break;
-		default:
-			f->api->csv_reject(c, "impossible answer: %s = '%s' (1, 0, blank, NA or -)",
-			                   f->ind[i].header, cell);
-			return 1;
-		}
+		a->na[w] = na;
+		a->fails[w] = fails;
 	}
+	a->n_na = n_na;
+	a->n_fails = n_fails;
 	return 0;
 }
 
@@ -979,8 +987,13 @@ static int find_columns(family *f, pk2d_csv *c, const char *run_area, cols *k)
 		         f->header[F_WISH]);
 		return PK2D_ERR_DATA;
 	}
+	free(f->ind_col);
+	f->ind_col = malloc(f->n_ind * sizeof *f->ind_col);
+	if (!f->ind_col)
+		return PK2D_ERR_NOMEM;
 	for (size_t i = 0; i < f->n_ind; i++) {
 		f->ind[i].col = api->csv_column(c, f->ind[i].header);
+		f->ind_col[i] = f->ind[i].col;
 		if (f->ind[i].col >= 0)
 			found++;
 		else
@@ -1049,6 +1062,7 @@ static void family_fini(void *state)
 		free(f->ind[i].label_en);
 	}
 	free(f->ind);
+	free(f->ind_col);
 	for (size_t i = 0; i < f->cap_groups; i++) {
 		if (!f->groups[i])
 			continue;
