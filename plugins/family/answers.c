@@ -4,70 +4,111 @@
 #include <config.h>
 
 #include <string.h>
-#include <strings.h>
 
 #include "answers.h"
 
-int family_answer(const char *s)
+/* ASCII lower case: the C locale's folding, which strcasecmp used. */
+static int fold(unsigned char ch)
 {
-	/* "1" and "0" are nearly every cell of a survey: decided on two bytes
-	 * before any string comparison. */
-	if (s[0] == '1' && !s[1])
-		return FAMILY_MEETS;
-	if (s[0] == '0' && !s[1])
-		return FAMILY_FAILS;
-	if (!*s || strcmp(s, "-") == 0 || strcasecmp(s, "NA") == 0 || strcasecmp(s, "N/A") == 0)
-		return FAMILY_NA;
-	return FAMILY_BAD;
+	return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
 }
 
-int family_yes_no(const char *s)
+/* Whether s equals word (lower case) ignoring ASCII case. */
+static int fold_eq(const char *s, const char *word)
 {
-	if (!*s || strcmp(s, "0") == 0 || strcasecmp(s, "tidak") == 0 || strcasecmp(s, "n") == 0)
-		return 0;
-	if (strcmp(s, "1") == 0 || strcasecmp(s, "ya") == 0 || strcasecmp(s, "y") == 0)
-		return 1;
-	return -1;
+	for (; *word; s++, word++)
+		if (fold((unsigned char)*s) != (unsigned char)*word)
+			return 0;
+	return *s == '\0';
 }
 
+/* Whether s equals one of the words (lower case) ignoring case. The first
+ * letter rules out nearly every word before a whole comparison. */
 static int in_list(const char *s, const char *const *list)
 {
+	int first = fold((unsigned char)*s);
+
 	for (; *list; list++)
-		if (strcasecmp(s, *list) == 0)
+		if ((unsigned char)(*list)[0] == first && fold_eq(s, *list))
 			return 1;
 	return 0;
 }
 
+int family_yes_no(const char *s)
+{
+	static const char *const no[] = { "0", "tidak", "n", NULL };
+	static const char *const yes[] = { "1", "ya", "y", NULL };
+
+	if (!*s || in_list(s, no))
+		return 0;
+	if (in_list(s, yes))
+		return 1;
+	return -1;
+}
+
+/* Decided on the first letter, then the words that start with it. */
 int family_method(const char *s)
 {
-	static const char *const modern[] = {
-		"MOW", "MOP", "IUD", "implan", "implant", "suntik", "pil", "kondom", "MAL", NULL
-	};
-	static const char *const traditional[] = {
-		"tradisional", "pantang berkala", "senggama terputus", NULL
-	};
+	static const char *const m_words[] = { "mow", "mop", "mal", NULL };
+	static const char *const i_words[] = { "iud", "implan", "implant", NULL };
 
-	if (!*s || strcasecmp(s, "tidak") == 0)
+	switch (fold((unsigned char)*s)) {
+	case '\0':
 		return FAMILY_METHOD_NONE;
-	if (in_list(s, modern))
-		return FAMILY_METHOD_MODERN;
-	if (in_list(s, traditional))
-		return FAMILY_METHOD_TRADITIONAL;
+	case 't':
+		if (fold_eq(s, "tidak"))
+			return FAMILY_METHOD_NONE;
+		if (fold_eq(s, "tradisional"))
+			return FAMILY_METHOD_TRADITIONAL;
+		break;
+	case 's':
+		if (fold_eq(s, "suntik"))
+			return FAMILY_METHOD_MODERN;
+		if (fold_eq(s, "senggama terputus"))
+			return FAMILY_METHOD_TRADITIONAL;
+		break;
+	case 'p':
+		if (fold_eq(s, "pil"))
+			return FAMILY_METHOD_MODERN;
+		if (fold_eq(s, "pantang berkala"))
+			return FAMILY_METHOD_TRADITIONAL;
+		break;
+	case 'm':
+		if (in_list(s, m_words))
+			return FAMILY_METHOD_MODERN;
+		break;
+	case 'i':
+		if (in_list(s, i_words))
+			return FAMILY_METHOD_MODERN;
+		break;
+	case 'k':
+		if (fold_eq(s, "kondom"))
+			return FAMILY_METHOD_MODERN;
+		break;
+	}
 	return FAMILY_METHOD_BAD;
 }
 
 int family_wish(const char *s)
 {
-	if (!*s)
+	switch (fold((unsigned char)*s)) {
+	case '\0':
 		return FAMILY_WISH_UNKNOWN;
-	if (strcasecmp(s, "segera") == 0)
-		return FAMILY_WISH_SOON;
-	if (strcasecmp(s, "tunda") == 0)
-		return FAMILY_WISH_LATER;
-	if (strcasecmp(s, "tidak") == 0)
-		return FAMILY_WISH_NO_MORE;
-	if (strcasecmp(s, "hamil") == 0)
-		return FAMILY_WISH_PREGNANT;
+	case 's':
+		if (fold_eq(s, "segera"))
+			return FAMILY_WISH_SOON;
+		break;
+	case 't':
+		if (fold_eq(s, "tunda"))
+			return FAMILY_WISH_LATER;
+		if (fold_eq(s, "tidak"))
+			return FAMILY_WISH_NO_MORE;
+		break;
+	case 'h':
+		if (fold_eq(s, "hamil"))
+			return FAMILY_WISH_PREGNANT;
+		break;
+	}
 	return FAMILY_WISH_BAD;
 }
 
@@ -78,7 +119,7 @@ int family_rt(const char *s)
 
 	if (!*s)
 		return 0;
-	if (strncasecmp(s, "RT", 2) == 0) {
+	if (fold((unsigned char)s[0]) == 'r' && fold((unsigned char)s[1]) == 't') {
 		s += 2;
 		while (*s == ' ' || *s == '.' || *s == ':')
 			s++;

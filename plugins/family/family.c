@@ -46,9 +46,12 @@ typedef struct survey_ind {
 	int col;                  /* column in the file, -1 when absent */
 } survey_ind;
 
-/* A set of 64-bit hashes (0 is stored as 1): open addressing, 0 = empty. */
+/* A set of 64-bit hashes (0 is stored as 1): open addressing, 0 = empty.
+ * used lists the filled slots, so that emptying the set after a village
+ * touches those only, not the room the largest village needed. */
 typedef struct hset {
 	uint64_t *slot;
+	uint32_t *used;
 	size_t n, cap;
 } hset;
 
@@ -60,7 +63,9 @@ typedef struct rt_group {
 	double score_sum;
 	uint32_t n_dw, cap_dw;
 	uint64_t *dw;             /* dasawisma names seen (hashes) */
-	uint32_t *counts;         /* per indicator: met, applicable */
+	/* Per indicator: KK to which it does not apply, KK that fail it (those
+	 * meeting it and those to which it applies follow from kk). */
+	uint32_t *counts;
 } rt_group;
 
 typedef struct family {
@@ -69,12 +74,15 @@ typedef struct family {
 	char *header[N_FIELDS];
 	size_t n_ind;
 	survey_ind *ind;
+	int *ind_col;             /* ind[i].col, packed for the row loop */
 	double cut_good, cut_fair;
 	int check_duplicates;
 	/* The file is read village by village: the (area, RT) groups and the
 	 * KK numbers are those of the current village's block, reported and
 	 * dropped when the area changes. */
 	char village[16];
+	int village_known;        /* village is in the Kemendagri code table */
+	rt_group *last_group;     /* group of the previous row in the village */
 	rt_group **groups;        /* open addressing */
 	size_t n_groups, cap_groups;
 	hset kk_seen;             /* KK numbers of the current block */
@@ -107,9 +115,37 @@ static uint64_t hash_bytes(uint64_t h, const char *s)
 	return h;
 }
 
+/* The splitmix64 finaliser: every bit of h moves every bit of the result. */
+static uint64_t mix(uint64_t h)
+{
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	return h;
+}
+
+/* A hash of a string read eight bytes at a time (a 16-digit KK number is
+ * two steps); each step is a bijection of the chunk, so strings of one
+ * length differing in one chunk never collide. */
 static uint64_t hash_str(const char *s)
 {
-	return hash_bytes(14695981039346656037ULL, s);
+	size_t n = strlen(s);
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, sizeof w);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 29;
+	}
+	if (n) {
+		w = 0;
+		for (size_t i = 0; i < n; i++)
+			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+	}
+	return mix(h);
 }
 
 /* ---- configuration ---------------------------------------------------- */
@@ -495,7 +531,7 @@ static rt_group *group_get(family *f, const char *area, int rt)
 	g = calloc(1, sizeof *g);
 	if (!g)
 		return NULL;
-	g->counts = calloc(2 * f->n_ind + 1, sizeof *g->counts);
+	g->counts = calloc(2 * f->n_ind, sizeof *g->counts);
 	if (!g->counts) {
 		free(g);
 		return NULL;
@@ -539,33 +575,40 @@ static int hset_seen(hset *s, const char *key)
 	if ((s->n + 1) * 4 > s->cap * 3) {
 		size_t cap = s->cap ? s->cap * 2 : 1024;
 		uint64_t *t = calloc(cap, sizeof *t);
+		uint32_t *u = malloc(cap * sizeof *u);
 
-		if (!t)
+		if (!t || !u) {
+			free(t);
+			free(u);
 			return PK2D_ERR_NOMEM;
-		for (size_t i = 0; i < s->cap; i++) {
-			if (!s->slot[i])
-				continue;
-			for (j = s->slot[i] & (cap - 1); t[j]; j = (j + 1) & (cap - 1))
+		}
+		for (size_t i = 0; i < s->n; i++) {
+			uint64_t v = s->slot[s->used[i]];
+
+			for (j = v & (cap - 1); t[j]; j = (j + 1) & (cap - 1))
 				;
-			t[j] = s->slot[i];
+			t[j] = v;
+			u[i] = (uint32_t)j;
 		}
 		free(s->slot);
+		free(s->used);
 		s->slot = t;
+		s->used = u;
 		s->cap = cap;
 	}
 	for (j = h & (s->cap - 1); s->slot[j]; j = (j + 1) & (s->cap - 1))
 		if (s->slot[j] == h)
 			return 1;
 	s->slot[j] = h;
-	s->n++;
+	s->used[s->n++] = (uint32_t)j;
 	return 0;
 }
 
 /* Empties the set, keeping its room for the next block. */
 static void hset_clear(hset *s)
 {
-	if (s->cap)
-		memset(s->slot, 0, s->cap * sizeof *s->slot);
+	for (size_t i = 0; i < s->n; i++)
+		s->slot[s->used[i]] = 0;
 	s->n = 0;
 }
 
@@ -589,23 +632,25 @@ static int finish_village(family *f, const cols *k)
 		f->groups[i] = NULL;
 	}
 	f->n_groups = 0;
+	f->last_group = NULL;
 	hset_clear(&f->kk_seen);
 	return rc;
 }
 
-/* Makes area the current village, finishing the one before. A village
- * that had a block before gets a note: its rows are a continuation whose
- * values add up, and its KK numbers are checked only within each block.
- * 0, or <0 (PK2D_ERR_NOMEM, or a report_value failure). */
+/* Makes area, a village other than the current one, the current village,
+ * finishing the one before. A village that had a block before gets a note:
+ * its rows are a continuation whose values add up, and its KK numbers are
+ * checked only within each block. The name lookup is made here, once per
+ * block, for the rows' "unknown area" notes. 0, or <0 (PK2D_ERR_NOMEM, or
+ * a report_value failure). */
 static int enter_village(family *f, pk2d_csv *c, const cols *k, const char *area)
 {
 	int rc, seen;
 
-	if (f->village[0] && strcmp(f->village, area) == 0)
-		return 0;
 	if (f->village[0] && (rc = finish_village(f, k)) < 0)
 		return rc;
 	snprintf(f->village, sizeof f->village, "%s", area);
+	f->village_known = k->c[F_AREA] < 0 || f->api->area_name(f->h, area) != NULL;
 	seen = hset_seen(&f->villages_done, area);
 	if (seen < 0)
 		return seen;
@@ -620,28 +665,13 @@ static int enter_village(family *f, pk2d_csv *c, const cols *k, const char *area
 
 /* ---- reading ---------------------------------------------------------- */
 
-static const char *field(family *f, pk2d_csv *c, const cols *k, int fld)
-{
-	return k->c[fld] < 0 ? "" : f->api->csv_field(c, k->c[fld]);
-}
-
-/* Reads one row; returns 0 when it was used, 1 when rejected, <0 on OOM
- * (or a report_value failure when the row ends a village). */
-static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
-                    unsigned char *ans)
+/* Checks the area of a row whose area is not the current village's:
+ * 0, or 1 after rejecting the row. */
+static int area_ok(family *f, pk2d_csv *c, const char *area, const char *kk,
+                   const char *run_area)
 {
 	const pk2d_host_api *api = f->api;
-	const char *kk = field(f, c, k, F_KK);
-	const char *area = k->c[F_AREA] < 0 ? run_area : field(f, c, k, F_AREA);
-	const char *rts = field(f, c, k, F_RT);
-	int rt, male = 0, female = 0, has_male, has_female, pus = 0, method = 0, wish = 0;
-	unsigned met = 0, applicable = 0;
-	rt_group *g;
 
-	if (!*kk) {
-		api->csv_reject(c, "missing KK number: column '%s' is empty", f->header[F_KK]);
-		return 1;
-	}
 	if (!*area) {
 		api->csv_reject(c, "missing area: KK %s has no village code", kk);
 		return 1;
@@ -659,58 +689,179 @@ static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
 		api->csv_reject(c, "outside run area: %s is not in %s", area, run_area);
 		return 1;
 	}
+	return 0;
+}
+
+/* Reads the KB fields of a row into *pus, *method, *wish: 0, or 1 after
+ * rejecting the row. */
+static int kb_ok(family *f, pk2d_csv *c, const char *const *v, int *pus, int *method,
+                 int *wish)
+{
+	const pk2d_host_api *api = f->api;
+
+	/* "1" and "0" are nearly every PUS cell. */
+	if ((v[F_PUS][0] == '1' || v[F_PUS][0] == '0') && !v[F_PUS][1])
+		*pus = v[F_PUS][0] - '0';
+	else
+		*pus = family_yes_no(v[F_PUS]);
+	*method = family_method(v[F_METHOD]);
+	*wish = family_wish(v[F_WISH]);
+	if (*pus < 0) {
+		api->csv_reject(c, "impossible answer: %s = '%s' (1 or 0)", f->header[F_PUS],
+		                v[F_PUS]);
+		return 1;
+	}
+	if (*method == FAMILY_METHOD_BAD) {
+		api->csv_reject(c, "unknown contraceptive method: '%s'", v[F_METHOD]);
+		return 1;
+	}
+	if (*wish == FAMILY_WISH_BAD) {
+		api->csv_reject(c, "unknown wish for children: '%s' (segera, tunda, tidak, "
+		                "hamil)", v[F_WISH]);
+		return 1;
+	}
+	return 0;
+}
+
+/* A member count: the usual single digit read here. */
+static int members(const char *s, int *out)
+{
+	if (s[0] >= '0' && s[0] <= '9' && !s[1]) {
+		*out = s[0] - '0';
+		return 0;
+	}
+	return family_members(s, out);
+}
+
+/* Whether area is the current village; by hand, as the usual answer is yes
+ * after thirteen bytes. */
+static int is_village_now(const family *f, const char *area)
+{
+	const char *v = f->village;
+
+	if (!*v)
+		return 0;
+	for (; *v; v++, area++)
+		if (*area != *v)
+			return 0;
+	return *area == '\0';
+}
+
+/* The answers of a row as bit sets over the indicators (bit i of word
+ * i / 64): the few that do not apply and the few that fail, so that
+ * counting a row touches only those. */
+typedef struct answers {
+	size_t words;
+	uint64_t *na, *fails;
+	unsigned n_na, n_fails;
+} answers;
+
+/* Reads the indicator cells of a row into *a: 0, or 1 after rejecting
+ * the row. The sets of each 64 indicators are built in registers. */
+static int read_answers(family *f, pk2d_csv *c, answers *a)
+{
+	const char *(*field_of)(pk2d_csv *, int) = f->api->csv_field;
+	const int *col = f->ind_col;
+	unsigned n_na = 0, n_fails = 0;
+
+	for (size_t w = 0; w < a->words; w++) {
+		size_t end = w * 64 + 64 < f->n_ind ? w * 64 + 64 : f->n_ind;
+		uint64_t na = 0, fails = 0, bit = 1;
+
+		for (size_t i = w * 64; i < end; i++, bit <<= 1) {
+			const char *cell;
+
+			if (col[i] < 0) {
+				na |= bit;
+				n_na++;
+				continue;
+			}
+			cell = field_of(c, col[i]);
+			switch (family_answer(cell)) {
+			case FAMILY_MEETS:
+				break;
+			case FAMILY_FAILS:
+				fails |= bit;
+				n_fails++;
+				break;
+			case FAMILY_NA:
+				na |= bit;
+				n_na++;
+				break;
+			default:
+				f->api->csv_reject(c, "impossible answer: %s = '%s' (1, 0, blank, "
+				                   "NA or -)", f->ind[i].header, cell);
+				return 1;
+			}
+		}
+		a->na[w] = na;
+		a->fails[w] = fails;
+	}
+	a->n_na = n_na;
+	a->n_fails = n_fails;
+	return 0;
+}
+
+/* Adds one to counts[2 * i + which] for every indicator i in the set. */
+static void count_bits(uint32_t *counts, const uint64_t *set, size_t words, int which)
+{
+	for (size_t w = 0; w < words; w++)
+		for (uint64_t m = set[w]; m; m &= m - 1)
+			counts[2 * (w * 64 + (size_t)__builtin_ctzll(m)) + (size_t)which]++;
+}
+
+/* Reads one row; returns 0 when it was used, 1 when rejected, <0 on OOM
+ * (or a report_value failure when the row ends a village). Each field is
+ * fetched once; a row of the current village skips the area checks, and
+ * one of the previous row's RT its group lookup. */
+static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
+                    answers *ans)
+{
+	const pk2d_host_api *api = f->api;
+	const char *v[N_FIELDS];
+	const char *kk, *area, *rts;
+	int rt, male = 0, female = 0, has_male, has_female, pus = 0, method = 0, wish = 0;
+	int same_village;
+	unsigned met, applicable;
+	rt_group *g;
+
+	for (int i = 0; i < N_FIELDS; i++)
+		v[i] = k->c[i] < 0 ? "" : api->csv_field(c, k->c[i]);
+	kk = v[F_KK];
+	area = k->c[F_AREA] < 0 ? run_area : v[F_AREA];
+	rts = v[F_RT];
+	if (!*kk) {
+		api->csv_reject(c, "missing KK number: column '%s' is empty", f->header[F_KK]);
+		return 1;
+	}
+	/* The current village passed these checks when its block began. */
+	same_village = is_village_now(f, area);
+	if (!same_village && area_ok(f, c, area, kk, run_area))
+		return 1;
 	rt = family_rt(rts);
 	if (rt < 0) {
 		api->csv_reject(c, "malformed RT: '%s'", rts);
 		return 1;
 	}
-	for (size_t i = 0; i < f->n_ind; i++) {
-		int a;
-
-		if (f->ind[i].col < 0) {
-			ans[i] = FAMILY_NA;
-			continue;
-		}
-		a = family_answer(api->csv_field(c, f->ind[i].col));
-		if (a == FAMILY_BAD) {
-			api->csv_reject(c, "impossible answer: %s = '%s' (1, 0, blank, NA or -)",
-			                f->ind[i].header, api->csv_field(c, f->ind[i].col));
-			return 1;
-		}
-		ans[i] = (unsigned char)a;
-	}
-	has_male = *field(f, c, k, F_MALE) != '\0';
-	has_female = *field(f, c, k, F_FEMALE) != '\0';
-	if ((has_male && family_members(field(f, c, k, F_MALE), &male) < 0) ||
-	    (has_female && family_members(field(f, c, k, F_FEMALE), &female) < 0)) {
+	if (read_answers(f, c, ans))
+		return 1;
+	has_male = *v[F_MALE] != '\0';
+	has_female = *v[F_FEMALE] != '\0';
+	if ((has_male && members(v[F_MALE], &male) < 0) ||
+	    (has_female && members(v[F_FEMALE], &female) < 0)) {
 		api->csv_reject(c, "unreadable member count: '%s' / '%s' (a whole number 0-99)",
-		                field(f, c, k, F_MALE), field(f, c, k, F_FEMALE));
+		                v[F_MALE], v[F_FEMALE]);
 		return 1;
 	}
-	if (k->c[F_PUS] >= 0) {
-		pus = family_yes_no(field(f, c, k, F_PUS));
-		method = family_method(field(f, c, k, F_METHOD));
-		wish = family_wish(field(f, c, k, F_WISH));
-		if (pus < 0) {
-			api->csv_reject(c, "impossible answer: %s = '%s' (1 or 0)", f->header[F_PUS],
-			                field(f, c, k, F_PUS));
-			return 1;
-		}
-		if (method == FAMILY_METHOD_BAD) {
-			api->csv_reject(c, "unknown contraceptive method: '%s'",
-			                field(f, c, k, F_METHOD));
-			return 1;
-		}
-		if (wish == FAMILY_WISH_BAD) {
-			api->csv_reject(c, "unknown wish for children: '%s' (segera, tunda, tidak, "
-			                "hamil)", field(f, c, k, F_WISH));
-			return 1;
-		}
-	}
+	if (k->c[F_PUS] >= 0 && kb_ok(f, c, v, &pus, &method, &wish))
+		return 1;
 	/* A row that will be counted: it may start the next village. */
-	int rc = enter_village(f, c, k, area);
-	if (rc < 0)
-		return rc;
+	if (!same_village) {
+		int rc = enter_village(f, c, k, area);
+
+		if (rc < 0)
+			return rc;
+	}
 	if (f->check_duplicates) {
 		int seen = hset_seen(&f->kk_seen, kk);
 
@@ -721,27 +872,26 @@ static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
 			return 1;
 		}
 	}
-	if (k->c[F_AREA] >= 0 && !api->area_name(f->h, area))
+	if (!f->village_known)
 		api->csv_note(c, "unknown area: %s is not in the Kemendagri code table", area);
 	if ((k->c[F_MALE] >= 0 && !has_male) || (k->c[F_FEMALE] >= 0 && !has_female))
 		api->csv_note(c, "missing member count: counted as 0");
 
-	g = group_get(f, area, rt);
-	if (!g)
-		return PK2D_ERR_NOMEM;
+	/* The group's area is the current village: the RT decides. */
+	g = f->last_group;
+	if (!g || g->rt != rt) {
+		g = group_get(f, area, rt);
+		if (!g)
+			return PK2D_ERR_NOMEM;
+		f->last_group = g;
+	}
 	g->kk++;
 	g->male += (uint32_t)male;
 	g->female += (uint32_t)female;
-	for (size_t i = 0; i < f->n_ind; i++) {
-		if (ans[i] == FAMILY_NA)
-			continue;
-		applicable++;
-		g->counts[2 * i + 1]++;
-		if (ans[i] == FAMILY_MEETS) {
-			met++;
-			g->counts[2 * i]++;
-		}
-	}
+	count_bits(g->counts, ans->na, ans->words, 0);
+	count_bits(g->counts, ans->fails, ans->words, 1);
+	applicable = (unsigned)f->n_ind - ans->n_na;
+	met = applicable - ans->n_fails;
 	if (applicable) {
 		double score = 100.0 * met / applicable;
 
@@ -759,8 +909,7 @@ static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
 		    (wish == FAMILY_WISH_LATER || wish == FAMILY_WISH_NO_MORE))
 			g->unmet++;
 	}
-	if (k->c[F_DASAWISMA] >= 0 && *field(f, c, k, F_DASAWISMA) &&
-	    dasawisma_add(g, field(f, c, k, F_DASAWISMA)) < 0)
+	if (*v[F_DASAWISMA] && dasawisma_add(g, v[F_DASAWISMA]) < 0)
 		return PK2D_ERR_NOMEM;
 	return 0;
 }
@@ -788,9 +937,13 @@ static int report_group(family *f, const rt_group *g, const cols *k)
 		rc |= report(f, g, "female", g->female, 1);
 	if (k->c[F_DASAWISMA] >= 0)
 		rc |= report(f, g, "dasawisma", g->n_dw, 1);
-	for (size_t i = 0; i < f->n_ind; i++)
-		if (g->counts[2 * i + 1])
-			rc |= report(f, g, f->ind[i].id, g->counts[2 * i], g->counts[2 * i + 1]);
+	for (size_t i = 0; i < f->n_ind; i++) {
+		uint32_t applicable = g->kk - g->counts[2 * i];
+
+		if (applicable)
+			rc |= report(f, g, f->ind[i].id, applicable - g->counts[2 * i + 1],
+			             applicable);
+	}
 	if (g->scored) {
 		rc |= report(f, g, "kk_score", g->score_sum, g->scored);
 		rc |= report(f, g, "kk_baik", g->cat[0], g->scored);
@@ -834,8 +987,13 @@ static int find_columns(family *f, pk2d_csv *c, const char *run_area, cols *k)
 		         f->header[F_WISH]);
 		return PK2D_ERR_DATA;
 	}
+	free(f->ind_col);
+	f->ind_col = malloc(f->n_ind * sizeof *f->ind_col);
+	if (!f->ind_col)
+		return PK2D_ERR_NOMEM;
 	for (size_t i = 0; i < f->n_ind; i++) {
 		f->ind[i].col = api->csv_column(c, f->ind[i].header);
+		f->ind_col[i] = f->ind[i].col;
 		if (f->ind[i].col >= 0)
 			found++;
 		else
@@ -856,7 +1014,7 @@ static int family_collect(void *state)
 	const pk2d_host_api *api = f->api;
 	const char *path = api->config_path(f->h, "survey");
 	const char *run_area = api->run_area(f->h);
-	unsigned char *ans = NULL;
+	answers ans = { 0 };
 	pk2d_csv *c;
 	cols k;
 	int rc;
@@ -866,16 +1024,19 @@ static int family_collect(void *state)
 		return PK2D_ERR_IO;
 	rc = find_columns(f, c, run_area, &k);
 	if (rc == 0) {
-		ans = malloc(f->n_ind + 1);
-		if (!ans)
+		ans.words = (f->n_ind + 63) / 64;
+		ans.na = malloc(ans.words * sizeof *ans.na);
+		ans.fails = malloc(ans.words * sizeof *ans.fails);
+		if (!ans.na || !ans.fails)
 			rc = PK2D_ERR_NOMEM;
 	}
 	while (rc == 0 && (rc = api->csv_next(c)) == 1) {
-		rc = read_row(f, c, &k, run_area, ans);
+		rc = read_row(f, c, &k, run_area, &ans);
 		if (rc > 0)
 			rc = 0;
 	}
-	free(ans);
+	free(ans.na);
+	free(ans.fails);
 	api->csv_close(c);
 	if (rc < 0)
 		return rc;
@@ -901,6 +1062,7 @@ static void family_fini(void *state)
 		free(f->ind[i].label_en);
 	}
 	free(f->ind);
+	free(f->ind_col);
 	for (size_t i = 0; i < f->cap_groups; i++) {
 		if (!f->groups[i])
 			continue;
@@ -910,7 +1072,9 @@ static void family_fini(void *state)
 	}
 	free(f->groups);
 	free(f->kk_seen.slot);
+	free(f->kk_seen.used);
 	free(f->villages_done.slot);
+	free(f->villages_done.used);
 	free(f);
 }
 

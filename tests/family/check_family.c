@@ -122,11 +122,63 @@ START_TEST(answer_forms)
 		{ "NA", FAMILY_NA }, { "na", FAMILY_NA }, { "N/A", FAMILY_NA }, { "n/a", FAMILY_NA },
 		{ "10", FAMILY_BAD }, { "01", FAMILY_BAD }, { "0x", FAMILY_BAD }, { "2", FAMILY_BAD },
 		{ "--", FAMILY_BAD }, { "N", FAMILY_BAD }, { " 1", FAMILY_BAD },
+		{ "nA", FAMILY_NA }, { "N/a", FAMILY_NA }, { "NAN", FAMILY_BAD },
+		{ "N/", FAMILY_BAD }, { "N/AX", FAMILY_BAD }, { "NA/", FAMILY_BAD },
+		{ "-1", FAMILY_BAD }, { "-0", FAMILY_BAD }, { "A", FAMILY_BAD },
+		{ "M", FAMILY_BAD }, { "/", FAMILY_BAD }, { "NB", FAMILY_BAD },
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		ck_assert_msg(family_answer(cases[i].cell) == cases[i].want, "'%s': %d, not %d",
 		              cases[i].cell, family_answer(cases[i].cell), cases[i].want);
+}
+END_TEST
+
+/* The KB cells: every word of docs/plugins/family.md in some case, and
+ * near misses (a prefix, a longer word, a word of the other field). */
+START_TEST(kb_forms)
+{
+	static const struct {
+		const char *cell;
+		int want;
+	} yes_no[] = {
+		{ "1", 1 }, { "0", 0 }, { "", 0 }, { "ya", 1 }, { "YA", 1 }, { "y", 1 }, { "Y", 1 },
+		{ "tidak", 0 }, { "Tidak", 0 }, { "n", 0 }, { "N", 0 }, { "2", -1 }, { "yes", -1 },
+		{ "no", -1 }, { "t", -1 }, { "yaa", -1 }, { "10", -1 }, { "tidakk", -1 },
+	}, method[] = {
+		{ "", FAMILY_METHOD_NONE }, { "tidak", FAMILY_METHOD_NONE },
+		{ "TIDAK", FAMILY_METHOD_NONE }, { "MOW", FAMILY_METHOD_MODERN },
+		{ "mop", FAMILY_METHOD_MODERN }, { "Iud", FAMILY_METHOD_MODERN },
+		{ "implan", FAMILY_METHOD_MODERN }, { "IMPLANT", FAMILY_METHOD_MODERN },
+		{ "suntik", FAMILY_METHOD_MODERN }, { "Pil", FAMILY_METHOD_MODERN },
+		{ "kondom", FAMILY_METHOD_MODERN }, { "mal", FAMILY_METHOD_MODERN },
+		{ "tradisional", FAMILY_METHOD_TRADITIONAL },
+		{ "Pantang Berkala", FAMILY_METHOD_TRADITIONAL },
+		{ "senggama terputus", FAMILY_METHOD_TRADITIONAL },
+		{ "spiral", FAMILY_METHOD_BAD }, { "pill", FAMILY_METHOD_BAD },
+		{ "pi", FAMILY_METHOD_BAD }, { "implants", FAMILY_METHOD_BAD },
+		{ "pantang", FAMILY_METHOD_BAD }, { "m", FAMILY_METHOD_BAD },
+		{ "tid", FAMILY_METHOD_BAD }, { "ya", FAMILY_METHOD_BAD },
+		{ "segera", FAMILY_METHOD_BAD },
+	}, wish[] = {
+		{ "", FAMILY_WISH_UNKNOWN }, { "segera", FAMILY_WISH_SOON },
+		{ "SEGERA", FAMILY_WISH_SOON }, { "tunda", FAMILY_WISH_LATER },
+		{ "Tunda", FAMILY_WISH_LATER }, { "tidak", FAMILY_WISH_NO_MORE },
+		{ "TIDAK", FAMILY_WISH_NO_MORE }, { "hamil", FAMILY_WISH_PREGNANT },
+		{ "Hamil", FAMILY_WISH_PREGNANT }, { "t", FAMILY_WISH_BAD },
+		{ "tundaa", FAMILY_WISH_BAD }, { "tida", FAMILY_WISH_BAD },
+		{ "seger", FAMILY_WISH_BAD }, { "ya", FAMILY_WISH_BAD }, { "pil", FAMILY_WISH_BAD },
+	};
+
+	for (size_t i = 0; i < sizeof yes_no / sizeof yes_no[0]; i++)
+		ck_assert_msg(family_yes_no(yes_no[i].cell) == yes_no[i].want, "yes/no '%s': %d",
+		              yes_no[i].cell, family_yes_no(yes_no[i].cell));
+	for (size_t i = 0; i < sizeof method / sizeof method[0]; i++)
+		ck_assert_msg(family_method(method[i].cell) == method[i].want, "method '%s': %d",
+		              method[i].cell, family_method(method[i].cell));
+	for (size_t i = 0; i < sizeof wish / sizeof wish[0]; i++)
+		ck_assert_msg(family_wish(wish[i].cell) == wish[i].want, "wish '%s': %d",
+		              wish[i].cell, family_wish(wish[i].cell));
 }
 END_TEST
 
@@ -290,6 +342,56 @@ START_TEST(village_blocks)
 }
 END_TEST
 
+/*
+ * What the reader keeps from row to row (the current village's name lookup,
+ * the previous row's RT group) must follow the rows:
+ *  line KK village RT L1
+ *   2   K1 2099    1  1   not in the code table: noted
+ *   3   K2 2099    2  0   noted
+ *   4   K3 2099    1  1   noted; back to RT 1
+ *   5   K4 2007    1  0   same RT, another village: its own group
+ *   6   K5 2007    1  1
+ *   7   K6 2099    1  1   2099 again: split and unknown area notes
+ *   8   K7 x       1  1   malformed area: rejected, 2099 stays current
+ *   9   K8 2099    1  0
+ * 2099 RT 1: lines 2, 4, 7, 9 (L1 3/4); RT 2: line 3 (0/1); 2007 RT 1:
+ * lines 5, 6 (1/2).
+ */
+START_TEST(row_to_row_state)
+{
+	const csv_problem *p;
+
+	write_survey("keluarga.csv", "no_kk;kode_wilayah;rt;L1\n"
+	             "K1;" V9 ";1;1\n" "K2;" V9 ";2;0\n" "K3;" V9 ";1;1\n"
+	             "K4;" V1 ";1;0\n" "K5;" V1 ";1;1\n" "K6;" V9 ";1;1\n"
+	             "K7;x;1;1\n" "K8;" V9 ";1;0\n");
+	ck_assert_msg(run_plugin(basic_keys) == 0, "%s", t.log);
+	ASSERT_COUNT("kk", V9, 1, 4);
+	ASSERT_SUM("l1", V9, 1, 3, 4);
+	ASSERT_COUNT("kk", V9, 2, 1);
+	ASSERT_SUM("l1", V9, 2, 0, 1);
+	ASSERT_COUNT("kk", V1, 1, 2);
+	ASSERT_SUM("l1", V1, 1, 1, 2);
+	p = problem("unknown area");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->count, 5);
+	ck_assert_int_eq(p->rejected, 0);
+	ck_assert_int_eq(p->example_line[0], 2);
+	ck_assert_int_eq(p->example_line[1], 3);
+	ck_assert_int_eq(p->example_line[2], 4);
+	ck_assert_str_eq(p->example_text[0],
+	                 "unknown area: 63.02.09.2099 is not in the Kemendagri code table");
+	p = problem("village split");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->count, 1);
+	ck_assert_int_eq(p->example_line[0], 7);
+	p = problem("malformed area");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->count, 1);
+	ck_assert_int_eq(p->example_line[0], 8);
+}
+END_TEST
+
 START_TEST(column_mapping_and_extra_indicator)
 {
 	static const char *const keys[] = {
@@ -393,11 +495,13 @@ static Suite *family_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, answer_forms);
+	tcase_add_test(tc, kb_forms);
 	tcase_add_test(tc, indicators_per_rt);
 	tcase_add_test(tc, counts_and_scores);
 	tcase_add_test(tc, family_planning);
 	tcase_add_test(tc, rejected_rows);
 	tcase_add_test(tc, village_blocks);
+	tcase_add_test(tc, row_to_row_state);
 	tcase_add_test(tc, column_mapping_and_extra_indicator);
 	tcase_add_test(tc, household_cut_offs);
 	tcase_add_test(tc, configuration_errors);
