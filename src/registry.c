@@ -1101,6 +1101,11 @@ void registry_forget_values(registry *r)
 	vt_free(&r->vals);
 	vt_free(&r->ivals);
 	rtset_free(&r->folded);
+	/* The areas go too: an ordered walk sorts every interned area, and a
+	 * child forgets its values once per village of a national run. */
+	st_free(&r->areas);
+	memset(&r->areas, 0, sizeof r->areas);
+	r->last_area = NONE;
 	memset(&r->vals, 0, sizeof r->vals);
 	memset(&r->ivals, 0, sizeof r->ivals);
 	memset(&r->folded, 0, sizeof r->folded);

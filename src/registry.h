@@ -97,7 +97,7 @@ int registry_add_folded(registry *r, const char *plugin, const char *default_per
  * kept, not a village, RT out of range) or PK2D_ERR_NOMEM. */
 int registry_note_rts(registry *r, const char *plugin, const char *village, const int *rts,
                       size_t n, char *err, size_t errlen);
-/* Forgets every value (and RT), keeping the declarations. */
+/* Forgets every value, RT and area, keeping the declarations. */
 void registry_forget_values(registry *r);
 int registry_add_intervention_value(registry *r, const char *plugin,
                                     const char *default_period,

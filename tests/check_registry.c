@@ -783,6 +783,11 @@ START_TEST(folded_sums_from_a_child)
 	registry_forget_values(r);
 	registry_rollup(r);
 	ck_assert(!has("stunting", VA, RT_ALL, "2023"));
+	{
+		char **areas = NULL;
+		ck_assert_uint_eq(registry_areas(r, NULL, AREA_VILLAGE, &areas), 0);
+		ck_assert_ptr_null(areas);
+	}
 	ck_assert_uint_eq(registry_n_rts(r, VA), 0);
 	add_ok("stunting", VB, 2, NULL, 1, 2);
 	registry_rollup(r);
