@@ -233,7 +233,8 @@ static int has_rt0(const assessment *as, const char *village)
 	return 0;
 }
 
-/* The breakdown: the RTs of a village, or the villages of a higher area. */
+/* The breakdown: the RTs of a village, the villages of a kecamatan, kabupaten
+ * or province, the provinces of the country. */
 static int parts_compute(const assessment *as, assess_area *aa)
 {
 	if (aa->level == AREA_VILLAGE) {
@@ -260,8 +261,11 @@ static int parts_compute(const assessment *as, assess_area *aa)
 			aa->n_parts++;
 		}
 	} else {
+		/* The country's parts are its provinces: 38 rows, not 84,000
+		 * villages in every report and every problem's worst places. */
 		char **v = NULL;
-		size_t n = registry_areas(as->registry, aa->code, AREA_VILLAGE, &v);
+		size_t n = registry_areas(as->registry, aa->code,
+		                          aa->level == AREA_NATIONAL ? AREA_PROVINCE : AREA_VILLAGE, &v);
 
 		aa->parts = calloc(n + 1, sizeof *aa->parts);
 		if (!aa->parts) {

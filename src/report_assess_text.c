@@ -179,12 +179,14 @@ static void parts_section(const report_ctx *ctx, const assess_area *aa, FILE *ou
 	if (!aa->n_parts)
 		return;
 	heading(out, aa->level == AREA_VILLAGE ? tr(ctx, "IKK per RT", "IKK by RT") :
+	        aa->level == AREA_NATIONAL ? tr(ctx, "IKK per provinsi", "IKK by province") :
 	        tr(ctx, "IKK per desa/kelurahan", "IKK by village"));
 	for (size_t d = 0; d < aa->score.n_dimensions; d++)
 		fprintf(out, "  D%zu = %s\n", d + 1,
 		        report_label(ctx, aa->score.dimensions[d].model->label_id,
 		                     aa->score.dimensions[d].model->label_en));
 	fprintf(out, "  %-16s %7s", aa->level == AREA_VILLAGE ? "RT" :
+	        aa->level == AREA_NATIONAL ? tr(ctx, "Provinsi", "Province") :
 	        tr(ctx, "Desa/Kelurahan", "Village"), "IKK");
 	for (size_t d = 0; d < aa->score.n_dimensions; d++)
 		fprintf(out, " %6s%zu", "D", d + 1);

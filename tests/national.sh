@@ -35,6 +35,7 @@ done
 cmp -s "$tmp/all.norm" "$tmp/all-rt.norm" ||
 	fail "the text report differs with RT detail: $(diff "$tmp/all.norm" "$tmp/all-rt.norm" | head -5)"
 grep -Eq '^  (Jumlah RT|RT) +[1-9][0-9]*$' "$tmp/all.txt" || fail "the national profile has no RT count"
+grep -q 'IKK per provinsi' "$tmp/all.txt" || fail "no IKK per province in the national text report"
 
 # Totals: KK counted by the family plugin equal the survey's rows that
 # were not refused, per province and nationally; the JSON of both runs
@@ -57,5 +58,10 @@ rows = sum(1 for _ in csv.reader(open(sys.argv[3]))) - 1
 refused = sum(f["rejected"] for r in a["runs"] if r["instance"] == "family" for f in r["files"])
 assert kk == rows - refused, (kk, rows, refused)
 assert kk > 0
+# The country's parts (and its problems' worst places) are its provinces.
+parts = [p["area"] for p in a["assessment"]["area"]["parts"]]
+assert parts == ["63", "64"], parts
+for pb in a["assessment"]["area"]["problems"]:
+    assert all(w["area"] in ("63", "64") for w in pb["worst"]), pb["worst"]
 PY
 [ "$failures" -eq 0 ] || exit 1
