@@ -14,8 +14,14 @@ struct cJSON;
 /* Writes the assessment of ctx->assessment as text; nothing when NULL. */
 void report_assess_text(const report_ctx *ctx, FILE *out);
 
-/* The assessment as a cJSON object (docs/json.md), or a JSON null when
- * ctx->assessment is NULL. */
-struct cJSON *report_assess_json(const report_ctx *ctx);
+/* Writes the assessment as a JSON object (docs/json.md), or null when
+ * ctx->assessment is NULL, building one village's tree at a time. 0, or
+ * PK2D_ERR_NOMEM. */
+int report_assess_json(const report_ctx *ctx, FILE *out);
+
+/* Writes ,"key": and item (printed by cJSON; "key": alone for the first
+ * member of an object) and frees item. 0, or PK2D_ERR_NOMEM (also when item
+ * is NULL). */
+int report_json_member(FILE *out, int first, const char *key, struct cJSON *item);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * report_assess_json.c - the assessment as a JSON object (docs/json.md,
- * "assessment"). Numbers that have no value (NaN) are null.
+ * "assessment"), written member by member. Numbers that have no value
+ * (NaN) are null.
  */
 #include "config.h"
 
@@ -348,17 +349,25 @@ static cJSON *model_json(const report_ctx *ctx, const model *m)
 	return o;
 }
 
-cJSON *report_assess_json(const report_ctx *ctx)
+/* Prints item after "key": (and a comma before it unless it is the first
+ * member) and frees it; 0, or PK2D_ERR_NOMEM. */
+int report_json_member(FILE *out, int first, const char *key, cJSON *item)
 {
-	const assessment *as = ctx->assessment;
-	cJSON *o, *sum;
+	char *text = item ? cJSON_Print(item) : NULL;
 
-	if (!as)
-		return cJSON_CreateNull();
-	o = cJSON_CreateObject();
-	cJSON_AddItemToObject(o, "model", model_json(ctx, as->model));
-	cJSON_AddItemToObject(o, "area", area_json(ctx, as->main));
-	sum = cJSON_AddArrayToObject(o, "summary");
+	cJSON_Delete(item);
+	if (!text)
+		return PK2D_ERR_NOMEM;
+	fprintf(out, "%s\n\"%s\": ", first ? "" : ",", key);
+	fputs(text, out);
+	cJSON_free(text);
+	return 0;
+}
+
+static cJSON *summary_json(const report_ctx *ctx, const assessment *as)
+{
+	cJSON *sum = cJSON_CreateArray();
+
 	for (size_t i = 0; i < as->n_summary; i++) {
 		const assess_summary *s = &as->summary[i];
 		cJSON *sj = cJSON_CreateObject();
@@ -378,20 +387,45 @@ cJSON *report_assess_json(const report_ctx *ctx)
 			add_num(sj, "stunting", report_view_stunting(ctx->view, s->code));
 		cJSON_AddItemToArray(sum, sj);
 	}
-	/* The report's view (report_run): trends from the history store, and the
-	 * full assessment of every village of a wider run. */
-	if (ctx->view) {
-		const report_view *v = ctx->view;
-		cJSON *vil = cJSON_AddArrayToObject(o, "villages");
+	return sum;
+}
 
-		cJSON_AddItemToObject(cJSON_GetObjectItem(o, "area"), "trend",
-		                      report_trend_json(v, v->main.trend));
-		for (size_t i = 0; i < v->n_villages; i++) {
-			cJSON *a = area_json(ctx, v->villages[i].aa);
+int report_assess_json(const report_ctx *ctx, FILE *out)
+{
+	const assessment *as = ctx->assessment;
+	const report_view *v = ctx->view;
+	cJSON *area;
+	int rc;
 
-			cJSON_AddItemToObject(a, "trend", report_trend_json(v, v->villages[i].trend));
-			cJSON_AddItemToArray(vil, a);
-		}
+	if (!as) {
+		fputs("null", out);
+		return 0;
 	}
-	return o;
+	area = area_json(ctx, as->main);
+	if (v)
+		cJSON_AddItemToObject(area, "trend", report_trend_json(v, v->main.trend));
+	fputs("{", out);
+	if ((rc = report_json_member(out, 1, "model", model_json(ctx, as->model))) < 0 ||
+	    (rc = report_json_member(out, 0, "area", area)) < 0 ||
+	    (rc = report_json_member(out, 0, "summary", summary_json(ctx, as))) < 0)
+		return rc;
+	/* The full assessment of every village of a wider run (the report's
+	 * view), written one village at a time: a province's 2,000 at once
+	 * would be a cJSON tree of gigabytes. */
+	fputs(",\n\"villages\": [", out);
+	for (size_t i = 0; v && i < v->n_villages; i++) {
+		cJSON *a = area_json(ctx, v->villages[i].aa);
+		char *text;
+
+		cJSON_AddItemToObject(a, "trend", report_trend_json(v, v->villages[i].trend));
+		text = cJSON_Print(a);
+		cJSON_Delete(a);
+		if (!text)
+			return PK2D_ERR_NOMEM;
+		fputs(i ? ",\n" : "\n", out);
+		fputs(text, out);
+		cJSON_free(text);
+	}
+	fputs("]\n}", out);
+	return 0;
 }

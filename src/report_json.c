@@ -213,38 +213,67 @@ static cJSON *interventions_json(const report_ctx *ctx)
 	return arr;
 }
 
-int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+static cJSON *area_of_run(const report_ctx *ctx)
 {
-	cJSON *root = cJSON_CreateObject();
-	add_str(root, "pk2d", PACKAGE_VERSION);
-	add_str(root, "title", ctx->title);
-	add_str(root, "period", ctx->period);
-	add_str(root, "language", ctx->language);
-	cJSON *area = cJSON_AddObjectToObject(root, "area");
+	cJSON *area = cJSON_CreateObject();
+
 	add_str(area, "code", ctx->area);
 	add_str(area, "name", ctx->areas ? areas_name(ctx->areas, ctx->area) : NULL);
-	cJSON *runs = cJSON_AddArrayToObject(root, "runs");
+	return area;
+}
+
+static cJSON *runs_json(const report_ctx *ctx)
+{
+	cJSON *runs = cJSON_CreateArray();
+
 	for (size_t i = 0; i < ctx->n_runs; i++)
 		cJSON_AddItemToArray(runs, run_json(&ctx->runs[i]));
-	cJSON_AddItemToObject(root, "assessment", report_assess_json(ctx));
-	cJSON_AddItemToObject(root, "indicators", indicators_json(ctx));
-	cJSON_AddItemToObject(root, "interventions", interventions_json(ctx));
+	return runs;
+}
+
+static cJSON *str_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+/* The document is written member by member, each built as a small cJSON
+ * tree and freed once printed, so that a wide run's assessment never
+ * stands in memory as one tree. */
+int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc;
+
+	fputs("{", out);
+	if ((rc = report_json_member(out, 1, "pk2d", cJSON_CreateString(PACKAGE_VERSION))) < 0 ||
+	    (rc = report_json_member(out, 0, "title", str_or_null(ctx->title))) < 0 ||
+	    (rc = report_json_member(out, 0, "period", str_or_null(ctx->period))) < 0 ||
+	    (rc = report_json_member(out, 0, "language", str_or_null(ctx->language))) < 0 ||
+	    (rc = report_json_member(out, 0, "area", area_of_run(ctx))) < 0 ||
+	    (rc = report_json_member(out, 0, "runs", runs_json(ctx))) < 0)
+		goto oom;
+	fputs(",\n\"assessment\": ", out);
+	if ((rc = report_assess_json(ctx, out)) < 0 ||
+	    (rc = report_json_member(out, 0, "indicators", indicators_json(ctx))) < 0 ||
+	    (rc = report_json_member(out, 0, "interventions", interventions_json(ctx))) < 0)
+		goto oom;
 	if (report_lists_values(ctx)) {
-		report_each_value(ctx, value_json, cJSON_AddArrayToObject(root, "values"));
-		report_each_intervention_value(ctx, ivalue_json,
-		                               cJSON_AddArrayToObject(root, "intervention_values"));
-	} else {
-		cJSON_AddNullToObject(root, "values");
-		cJSON_AddNullToObject(root, "intervention_values");
+		cJSON *values = cJSON_CreateArray(), *ivalues = cJSON_CreateArray();
+
+		report_each_value(ctx, value_json, values);
+		report_each_intervention_value(ctx, ivalue_json, ivalues);
+		if ((rc = report_json_member(out, 0, "values", values)) < 0) {
+			cJSON_Delete(ivalues);
+			goto oom;
+		}
+		if ((rc = report_json_member(out, 0, "intervention_values", ivalues)) < 0)
+			goto oom;
+	} else if ((rc = report_json_member(out, 0, "values", cJSON_CreateNull())) < 0 ||
+	           (rc = report_json_member(out, 0, "intervention_values", cJSON_CreateNull())) < 0) {
+		goto oom;
 	}
-	char *text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (!text) {
-		snprintf(err, errlen, "cJSON could not print the report (out of memory)");
-		return PK2D_ERR_NOMEM;
-	}
-	fputs(text, out);
-	fputc('\n', out);
-	cJSON_free(text);
+	fputs("\n}\n", out);
 	return 0;
+oom:
+	snprintf(err, errlen, "cJSON could not print the report (out of memory)");
+	return rc;
 }
