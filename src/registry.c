@@ -1172,54 +1172,79 @@ static int keep_reported(void *ud, const struct rkey *k)
 }
 
 /* Adds the totals of every reported entry of t to its area and each of its
- * ancestors, after dropping the old totals. */
-static int rollup_table(registry *r, struct vtable *t)
+ * ancestors, after dropping the old totals. Each (area, period) group is
+ * summed per id first (n_ids ids), so that an ancestor gets one addition
+ * per id and group instead of one per RT. */
+static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
 {
 	struct vtable tot = { .nv = t->nv, .last = NONE };
 	struct vt_iter it = { 0, 0 };
+	size_t nv = (size_t)t->nv;
+	double *acc = calloc(n_ids * nv + 1, sizeof *acc), *src;
+	uint32_t *ids = malloc((n_ids + 1) * sizeof *ids);
+	unsigned char *seen = calloc(n_ids + 1, 1);
 	struct rkey k;
-	double *src;
-	int rc = vt_filter(t, keep_reported, NULL);
+	int rc = acc && ids && seen ? vt_filter(t, keep_reported, NULL) : PK2D_ERR_NOMEM;
 
-	if (rc < 0)
-		return rc;
-	while (vt_next(t, &it, &k, &src)) {
-		k.rt = RT_ALL;
-		for (uint32_t a = k.area; a != NONE; a = r->area_parent[a]) {
-			double *dst;
-			k.area = a;
-			if (!(dst = vt_get(&tot, &k))) {
-				vt_free(&tot);
-				return PK2D_ERR_NOMEM;
+	for (size_t gi = 0; rc == 0 && gi < t->n_groups; gi++) {
+		const struct group *g = &t->groups[gi];
+		size_t n = 0;
+
+		for (uint32_t i = 0; i < g->cap; i++) {
+			uint32_t id = g->keys[i].ind;
+			if (id == NONE)
+				continue;
+			if (!seen[id]) {
+				seen[id] = 1;
+				ids[n++] = id;
 			}
-			for (int j = 0; j < t->nv; j++)
-				dst[j] += src[j];
+			for (size_t j = 0; j < nv; j++)
+				acc[id * nv + j] += g->vals[i * nv + j];
+		}
+		k.period = g->period;
+		k.rt = RT_ALL;
+		for (uint32_t a = g->area; rc == 0 && a != NONE; a = r->area_parent[a]) {
+			k.area = a;
+			for (size_t x = 0; x < n; x++) {
+				double *dst;
+				k.ind = ids[x];
+				if (!(dst = vt_get(&tot, &k))) {
+					rc = PK2D_ERR_NOMEM;
+					break;
+				}
+				for (size_t j = 0; j < nv; j++)
+					dst[j] += acc[ids[x] * nv + j];
+			}
+		}
+		for (size_t x = 0; x < n; x++) {
+			seen[ids[x]] = 0;
+			memset(acc + ids[x] * nv, 0, nv * sizeof *acc);
 		}
 	}
-	it = (struct vt_iter){ 0, 0 };
-	while (vt_next(&tot, &it, &k, &src)) {
+	while (rc == 0 && vt_next(&tot, &it, &k, &src)) {
 		double *dst = vt_get(t, &k);
-		if (!dst) {
-			vt_free(&tot);
-			return PK2D_ERR_NOMEM;
-		}
-		memcpy(dst, src, (size_t)t->nv * sizeof *dst);
+		if (!dst)
+			rc = PK2D_ERR_NOMEM;
+		else
+			memcpy(dst, src, nv * sizeof *dst);
 	}
 	vt_free(&tot);
+	free(acc);
+	free(ids);
+	free(seen);
 	/* The totals grew most village tables by half: the values stay as
 	 * they are until the run ends, so each table is made 80 % full. */
-	for (size_t i = 0; i < t->n_groups; i++) {
+	for (size_t i = 0; rc == 0 && i < t->n_groups; i++) {
 		struct group *g = &t->groups[i];
-		if ((uint64_t)g->n * 10 < (uint64_t)g->cap * 7 &&
-		    group_rebuild(g, t->nv, g->n, &t->n, NULL, NULL) < 0)
-			return PK2D_ERR_NOMEM;
+		if ((uint64_t)g->n * 10 < (uint64_t)g->cap * 7)
+			rc = group_rebuild(g, t->nv, g->n, &t->n, NULL, NULL);
 	}
-	return 0;
+	return rc;
 }
 
 void registry_rollup(registry *r)
 {
-	if (rollup_table(r, &r->vals) < 0 || rollup_table(r, &r->ivals) < 0)
+	if (rollup_table(r, &r->vals, r->n_ind) < 0 || rollup_table(r, &r->ivals, r->n_iv) < 0)
 		r->status = PK2D_ERR_NOMEM;
 	r->rolled = 1;
 }

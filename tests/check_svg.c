@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "areas.h"
+#include <stdint.h>
 #include "i18n.h"
 #include "pk2d/plugin.h"
 #include "run.h"
@@ -167,6 +168,45 @@ START_TEST(words)
 }
 END_TEST
 
+/* Numbers are formatted without printf where the digits are not in doubt:
+ * whatever the value, the text must be printf's own. Ties (x.5 at the last
+ * place: 0.125, 2.5), values just either side of them, every magnitude up
+ * to and past the fast path's bound, and a fixed pseudo-random sweep. */
+START_TEST(numbers_as_printf)
+{
+	static const double fixed[] = {
+		0, 0.5, 1.5, 2.5, 0.125, 0.375, 1.005, 2.675, 0.045, 81.775, 99.995, 100,
+		0.00005, 0.00015, 12345.5, 999999999.5, 1e9, 1e9 + 0.25, 123456789.125,
+		4503599627370496.0, 1e15 + 0.5, 1e300, 0.1 + 0.2, 1.0 / 3, 2.0 / 3,
+	};
+	uint64_t x = 88172645463325252u;
+	char got[64], want[64];
+
+	for (int dec = 0; dec <= 5; dec++) {
+		for (size_t i = 0; i < sizeof fixed / sizeof *fixed + 200000; i++) {
+			double v;
+			if (i < sizeof fixed / sizeof *fixed) {
+				v = fixed[i];
+			} else {
+				/* xorshift64: mantissas at every scale from 1e-6 to 1e12 */
+				x ^= x << 13;
+				x ^= x >> 7;
+				x ^= x << 17;
+				v = (double)(x >> 11) / 9007199254740992.0 * pow(10, (double)(x % 19) - 6);
+			}
+			for (int sign = 1; sign >= -1; sign -= 2) {
+				double w = v * sign;
+				double z = fabs(w) < 0.5 * pow(10, -dec) ? 0 : w;
+				snprintf(want, sizeof want, "%.*f", dec, z);
+				i18n_num(LANG_EN, w, dec, got, sizeof got);
+				ck_assert_msg(strcmp(got, want) == 0, "%.17g with %d decimals: %s, printf %s",
+				              w, dec, got, want);
+			}
+		}
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("svg");
@@ -179,6 +219,7 @@ int main(void)
 	tcase_add_test(tc, heat);
 	tcase_add_test(tc, series);
 	tcase_add_test(tc, words);
+	tcase_add_test(tc, numbers_as_printf);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
