@@ -784,9 +784,9 @@ START_TEST(folded_sums_from_a_child)
 	registry_rollup(r);
 	ck_assert(!has("stunting", VA, RT_ALL, "2023"));
 	{
-		char **areas = NULL;
-		ck_assert_uint_eq(registry_areas(r, NULL, AREA_VILLAGE, &areas), 0);
-		ck_assert_ptr_null(areas);
+		char **codes = NULL;
+		ck_assert_uint_eq(registry_areas(r, NULL, AREA_VILLAGE, &codes), 0);
+		ck_assert_ptr_null(codes);
 	}
 	ck_assert_uint_eq(registry_n_rts(r, VA), 0);
 	add_ok("stunting", VB, 2, NULL, 1, 2);
