@@ -214,7 +214,7 @@ int main(void)
 	SRunner *sr;
 	int failed;
 
-	/* numbers_as_printf compares some 370,000 numbers: room for
+	/* numbers_as_printf compares some 360,000 numbers: room for
 	 * the sanitizer build on a loaded machine. */
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, radar);
