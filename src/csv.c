@@ -35,9 +35,10 @@
  * much zeroed room past cap. */
 #define CSV_PAD 64
 
-/* Bits k of the 64 bytes at p that are the separator, '"' and '\n'. */
+/* Bits k of the 64 bytes at p that are the separator, '"', '\n', and a
+ * blank (space, CR, and tab unless tab separates). */
 struct masks {
-	uint64_t sep, quote, nl;
+	uint64_t sep, quote, nl, blank;
 };
 
 struct pk2d_csv {
@@ -56,6 +57,9 @@ struct pk2d_csv {
 	struct masks masks;
 	struct masks (*find_masks)(const char *p, char sep); /* masks_* */
 	int scan_quoted;        /* inside a quoted field */
+	int scan_slow;          /* finish the record's fields one by one: one may
+	                           have a blank or quote at an edge */
+	int scan_cr;            /* the record ends in CR LF */
 	long scan_lines;        /* newlines inside quoted fields so far */
 	long quote_line;        /* line of the open quote */
 	size_t *ends;           /* offset where each field ends */
@@ -135,13 +139,18 @@ static int refill(csv_reader *c)
 static struct masks masks_sse2(const char *p, char sep)
 {
 	const __m128i vs = _mm_set1_epi8(sep), vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
-	struct masks m = { 0, 0, 0 };
+	const __m128i vsp = _mm_set1_epi8(' '), vcr = _mm_set1_epi8('\r');
+	const __m128i vtab = _mm_set1_epi8(sep == '\t' ? ' ' : '\t');
+	struct masks m = { 0, 0, 0, 0 };
 
 	for (int k = 0; k < 4; k++) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		__m128i bl = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vsp), _mm_cmpeq_epi8(x, vcr)),
+		                          _mm_cmpeq_epi8(x, vtab));
 		m.sep |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vs)) << (16 * k);
 		m.quote |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vq)) << (16 * k);
 		m.nl |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vn)) << (16 * k);
+		m.blank |= (uint64_t)(uint16_t)_mm_movemask_epi8(bl) << (16 * k);
 	}
 	return m;
 }
@@ -149,12 +158,13 @@ static struct masks masks_sse2(const char *p, char sep)
 
 static struct masks masks_plain(const char *p, char sep)
 {
-	struct masks m = { 0, 0, 0 };
+	struct masks m = { 0, 0, 0, 0 };
 
 	for (int k = 0; k < 64; k++) {
 		m.sep |= (uint64_t)(p[k] == sep) << k;
 		m.quote |= (uint64_t)(p[k] == '"') << k;
 		m.nl |= (uint64_t)(p[k] == '\n') << k;
+		m.blank |= (uint64_t)(p[k] == ' ' || p[k] == '\r' || (p[k] == '\t' && sep != '\t')) << k;
 	}
 	return m;
 }
@@ -164,9 +174,16 @@ static struct masks masks_plain(const char *p, char sep)
 __attribute__((target("avx2"))) static struct masks masks_avx2(const char *p, char sep)
 {
 	const __m256i vs = _mm256_set1_epi8(sep), vq = _mm256_set1_epi8('"'),
-	              vn = _mm256_set1_epi8('\n');
+	              vn = _mm256_set1_epi8('\n'), vsp = _mm256_set1_epi8(' '),
+	              vcr = _mm256_set1_epi8('\r'), vtab = _mm256_set1_epi8(sep == '\t' ? ' ' : '\t');
 	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+	__m256i blo = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(lo, vsp),
+	                                              _mm256_cmpeq_epi8(lo, vcr)),
+	                              _mm256_cmpeq_epi8(lo, vtab));
+	__m256i bhi = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(hi, vsp),
+	                                              _mm256_cmpeq_epi8(hi, vcr)),
+	                              _mm256_cmpeq_epi8(hi, vtab));
 	struct masks m;
 
 	m.sep = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vs)) |
@@ -175,6 +192,8 @@ __attribute__((target("avx2"))) static struct masks masks_avx2(const char *p, ch
 	          (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vq)) << 32;
 	m.nl = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vn)) |
 	       (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vn)) << 32;
+	m.blank = (uint32_t)_mm256_movemask_epi8(blo) |
+	          (uint64_t)(uint32_t)_mm256_movemask_epi8(bhi) << 32;
 	return m;
 }
 #endif
@@ -265,11 +284,16 @@ static int opens_quote(const csv_reader *c, const char *b, int k, size_t q)
 static int scan_record(csv_reader *c, size_t *end)
 {
 	const char *b = c->buf;
+	const unsigned char *cls = c->cls;
 	size_t pos = c->pos, len = c->len, at = pos + c->scan_at; /* offsets in buf */
 	char sep = c->sep;
-	int quoted = c->scan_quoted, nf = c->n_fields, rc = SCAN_MORE;
+	int quoted = c->scan_quoted, nf = c->n_fields, rc = SCAN_MORE, slow = c->scan_slow;
 	long lines = c->scan_lines;
 	size_t *ends = c->ends;
+
+	/* The record's first byte starts a field. */
+	if (at == pos && at < len && cls[(unsigned char)b[pos]])
+		slow = 1;
 
 	while (at < len) {
 		size_t blk = at & ~(size_t)63;
@@ -303,6 +327,15 @@ static int scan_record(csv_reader *c, size_t *end)
 				stop = (m.quote | m.nl) & keep;
 				if (stop)
 					seps &= (stop & -stop) - 1;
+				/* Each separator ends a field and starts one: a blank at
+				 * either edge, or a quote starting it, needs trimming. The
+				 * neighbours outside this block are looked at directly
+				 * (one not read yet counts as a blank). */
+				if (!slow && seps &&
+				    ((((seps << 1) & (m.blank | m.quote)) | ((seps >> 1) & m.blank)) ||
+				     ((seps >> 63) && (blk + 64 >= len || cls[(unsigned char)b[blk + 64]])) ||
+				     ((seps & 1) && blk > pos && (cls[(unsigned char)b[blk - 1]] & CLS_BLANK))))
+					slow = 1;
 				while (seps) {
 					ends[nf++] = blk + (size_t)__builtin_ctzll(seps) - pos;
 					seps &= seps - 1;
@@ -314,9 +347,19 @@ static int scan_record(csv_reader *c, size_t *end)
 				keep &= ~((bit << 1) - 1);
 				if (m.nl & bit) {
 					*end = ends[nf++] = j - pos;
+					/* The last field ends before the line end, or before
+					 * the CR of a CR LF. */
+					if (j > pos && b[j - 1] == '\r') {
+						c->scan_cr = 1;
+						if (j - 1 > pos && (cls[(unsigned char)b[j - 2]] & CLS_BLANK))
+							slow = 1;
+					} else if (j > pos && (cls[(unsigned char)b[j - 1]] & CLS_BLANK)) {
+						slow = 1;
+					}
 					rc = SCAN_DONE;
 					goto out;
 				}
+				slow = 1;
 				if (opens_quote(c, b + pos, nf, j - pos)) {
 					quoted = 1;
 					c->quote_line = c->line + lines;
@@ -359,10 +402,13 @@ static int scan_record(csv_reader *c, size_t *end)
 			rc = PK2D_ERR_DATA;
 		} else {
 			*end = ends[nf++] = len - pos;
+			slow = 1;
 			rc = SCAN_DONE;
 		}
 	}
 out:
+	/* After a refill the record is finished the careful way. */
+	c->scan_slow = slow || rc == SCAN_MORE;
 	c->scan_at = at - pos;
 	c->scan_quoted = quoted;
 	c->scan_lines = lines;
@@ -414,13 +460,30 @@ static char *finish_field(csv_reader *c, int k)
 
 /* Finishes every field of the current record: plugins read most columns
  * of a row, and one pass over them costs less than finishing each on
- * first use and remembering which were. */
+ * first use and remembering which were. When the scan saw no blank or
+ * quote at any field's edge, finishing is terminating. */
 static void finish_fields(csv_reader *c)
 {
 	char *b = c->buf + c->rec_pos;
 	const unsigned char *cls = c->cls;
 	size_t s = 0;
 
+	if (!c->scan_slow) {
+		/* Locals: stores through b could otherwise alias them. */
+		const size_t *ends = c->ends;
+		char **fields = c->fields;
+		int n = c->n_fields;
+
+		for (int k = 0; k < n; k++) {
+			size_t e = ends[k];
+			b[e] = '\0';
+			fields[k] = b + s;
+			s = e + 1;
+		}
+		if (c->scan_cr)
+			b[ends[n - 1] - 1] = '\0';
+		return;
+	}
 	for (int k = 0; k < c->n_fields; k++) {
 		size_t e = c->ends[k];
 		/* The usual field: no blank or quote at either end. */
@@ -457,6 +520,8 @@ static int read_record(csv_reader *c)
 			if (c->pos == c->len && c->eof)
 				return 0;
 			c->scan_quoted = 0;
+			c->scan_slow = c->pos == c->len;
+			c->scan_cr = 0;
 			c->scan_lines = 0;
 		}
 		rc = scan_record(c, &end);

@@ -5,6 +5,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -440,6 +441,202 @@ START_TEST(many_records_across_blocks)
 }
 END_TEST
 
+/*
+ * The reader against a reference written from the rules in csv.h, one
+ * character at a time, on random records: fields with blanks, tabs, CRs
+ * and quotes at their edges and inside, quoted fields with separators and
+ * doubled quotes, text after a closing quote, LF and CR LF line ends, at
+ * every offset against the 64-byte blocks. Run with ';' and with tab.
+ */
+static int ref_blank(char ch, char sep)
+{
+	return ch == ' ' || ch == '\r' || (ch == '\t' && sep != '\t');
+}
+
+/* Splits one line (no line end) into out[] by the csv.h rules; returns the
+ * number of fields. */
+static int ref_fields(const char *line, char sep, char out[][96], int max)
+{
+	int n = 0;
+	const char *p = line;
+
+	for (;;) {
+		char *o = out[n];
+		size_t w = 0, keep = 0;
+		const char *q = p;
+
+		ck_assert_int_lt(n, max);
+		while (ref_blank(*q, sep))
+			q++;
+		if (*q == '"') {
+			/* Quoted: up to the closing quote, "" is one quote. */
+			for (q++; !(*q == '"' && q[1] != '"'); q++) {
+				if (*q == '"')
+					q++;
+				o[w++] = *q;
+			}
+			q++;
+			keep = w;
+			while (*q && *q != sep)
+				o[w++] = *q++;
+			while (w > keep && ref_blank(o[w - 1], sep))
+				w--;
+		} else {
+			while (*q && *q != sep)
+				o[w++] = *q++;
+			while (w > 0 && ref_blank(o[w - 1], sep))
+				w--;
+			while (keep < w && ref_blank(o[keep], sep))
+				keep++;
+			memmove(o, o + keep, w - keep);
+			w -= keep;
+		}
+		o[w] = '\0';
+		n++;
+		if (!*q)
+			return n;
+		p = q + 1;
+	}
+}
+
+static uint64_t rnd_state = 0x9e3779b97f4a7c15u;
+static unsigned rnd(unsigned n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return (unsigned)(rnd_state % n);
+}
+
+/* A field of plain text (inner spaces only), with at most one blank or
+ * quote at an edge now and then: rows whose fields need no trimming but
+ * one, with the one anywhere against the 64-byte blocks. */
+static void clean_field(char *f, char sep)
+{
+	size_t w = 0, n = 1 + rnd(9);
+	unsigned defect = rnd(16);
+	const char edge_blank = defect & 1 ? '\r' : sep == '\t' ? ' ' : '\t';
+
+	if (defect == 0 || defect == 1)
+		f[w++] = edge_blank;
+	if (defect == 2)
+		f[w++] = '"';
+	for (size_t i = 0; i < n; i++)
+		f[w++] = i > 0 && i + 1 < n && rnd(4) == 0 ? ' ' : (char)('a' + rnd(26));
+	if (defect == 2)
+		f[w++] = '"';
+	if (defect == 3 || defect == 4)
+		f[w++] = defect == 3 ? ' ' : '\r';
+	f[w] = '\0';
+}
+
+/* A random field (no line end inside) into f: tabs only where they are
+ * not the separator (or inside quotes). */
+static void random_field(char *f, char sep)
+{
+	static const char text[] = { 'a', 'b', '7', ' ', ' ', '\t', '\r', '"', '.' };
+	char tab = sep == '\t' ? ' ' : '\t';
+	size_t w = 0, n = rnd(8);
+	int text_yet = 0;
+
+	while (rnd(3) == 0)
+		f[w++] = rnd(2) ? ' ' : tab;
+	if (rnd(4) == 0) {
+		f[w++] = '"';
+		for (size_t i = 0; i < n; i++) {
+			unsigned k = rnd(11);
+			if (k == 9)
+				f[w++] = sep;
+			else if (k == 10) {
+				f[w++] = '"';
+				f[w++] = '"';
+			} else
+				f[w++] = text[k == 7 ? 0 : k];
+		}
+		f[w++] = '"';
+		for (size_t i = rnd(3); i > 0; i--)
+			f[w++] = rnd(2) ? 'z' : ' ';
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			char ch = text[rnd(sizeof text)];
+			if (ch == '\t')
+				ch = tab;
+			/* A quote before any text would open a quoted field. */
+			if (ch == '"' && !text_yet)
+				ch = 'q';
+			text_yet |= !ref_blank(ch, sep);
+			f[w++] = ch;
+		}
+	}
+	f[w] = '\0';
+}
+
+static void reader_against_reference(char sep, int clean)
+{
+	enum { ROWS = 6000, COLS = 7 };
+	size_t cap = (size_t)ROWS * COLS * 40 + 64, len = 0;
+	char *text = malloc(cap), **lines = calloc(ROWS, sizeof *lines);
+	char field[64], want[COLS][96];
+	struct tmpfile t;
+	char err[256] = "";
+	csv_reader *c;
+	long row = 0;
+
+	ck_assert_ptr_nonnull(text);
+	ck_assert_ptr_nonnull(lines);
+	len += (size_t)sprintf(text, "a%cb%cc%cd%ce%cf%cg\n", sep, sep, sep, sep, sep, sep);
+	for (int r = 0; r < ROWS; r++) {
+		size_t start = len;
+		/* A first field that is never blank, so no row is skipped. */
+		len += (size_t)sprintf(text + len, "r%d", r);
+		for (int k = 1; k < COLS; k++) {
+			if (clean)
+				clean_field(field, sep);
+			else
+				random_field(field, sep);
+			len += (size_t)sprintf(text + len, "%c%s", sep, field);
+		}
+		lines[r] = strndup(text + start, len - start);
+		len += (size_t)sprintf(text + len, rnd(3) ? "\n" : "\r\n");
+	}
+	tmp_write(&t, text, len);
+	c = csv_open(t.path, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	while (next(c) == 1) {
+		int n;
+		ck_assert_int_lt(row, ROWS);
+		/* The line's own CR LF: its CR is a blank of the last field. */
+		n = ref_fields(lines[row], sep, want, COLS + 8);
+		ck_assert_int_eq(csv_count(c), n);
+		for (int k = 0; k < n; k++)
+			ck_assert_msg(strcmp(csv_field(c, k), want[k]) == 0,
+			              "row %ld field %d: '%s', want '%s' (line '%s')", row, k,
+			              csv_field(c, k), want[k], lines[row]);
+		ck_assert_int_eq(csv_line(c), row + 2);
+		row++;
+	}
+	ck_assert_int_eq(row, ROWS);
+	close_all(c, &t);
+	for (int r = 0; r < ROWS; r++)
+		free(lines[r]);
+	free(lines);
+	free(text);
+}
+
+START_TEST(reference_semicolon)
+{
+	reader_against_reference(';', 0);
+	reader_against_reference(';', 1);
+}
+END_TEST
+
+START_TEST(reference_tab)
+{
+	reader_against_reference('\t', 0);
+	reader_against_reference('\t', 1);
+}
+END_TEST
+
 START_TEST(empty_file)
 {
 	struct tmpfile t;
@@ -668,6 +865,8 @@ static Suite *csv_suite(void)
 	tcase_add_test(tc, unterminated_quote_in_header);
 	tcase_add_test(tc, record_longer_than_buffer);
 	tcase_add_test(tc, many_records_across_blocks);
+	tcase_add_test(tc, reference_semicolon);
+	tcase_add_test(tc, reference_tab);
 	tcase_add_test(tc, empty_file);
 	tcase_add_test(tc, only_bom_and_blank_lines);
 	tcase_add_test(tc, header_only_file);
