@@ -974,13 +974,15 @@ static const char *bad_sums(int kind, double num, double den, double count_den, 
 
 /* The id of indicator "plugin.id" of a value. Plugins mostly report one
  * indicator after another in the order they declared them, or the same
- * one again: those two are compared before the hash table is asked. */
+ * one again: the next one and the last one are compared before the hash
+ * table is asked. */
 static uint32_t find_reported(registry *r, const char *plugin, const char *id)
 {
-	for (uint32_t guess = r->last_ind; guess != NONE && guess <= r->last_ind + 1; guess++) {
+	for (int step = 1; step >= 0 && r->last_ind != NONE; step--) {
+		uint32_t guess = r->last_ind + (uint32_t)step;
 		const reg_indicator *d;
 		if (guess >= r->n_ind)
-			break;
+			continue;
 		d = r->ind[guess];
 		if (strcmp(d->id, id) == 0 && strcmp(d->plugin, plugin) == 0)
 			return r->last_ind = guess;
