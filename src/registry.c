@@ -1175,20 +1175,23 @@ static int keep_reported(void *ud, const struct rkey *k)
 
 /* Adds the totals of every reported entry of t to its area and each of its
  * ancestors, after dropping the old totals. Each (area, period) group is
- * summed per id first (n_ids ids), so that an ancestor gets one addition
- * per id and group instead of one per RT. */
+ * summed per id (n_ids ids) and its own total added to it directly; only
+ * the totals of its ancestors wait in a second table, which therefore
+ * holds the kecamatan and higher areas and not every village again. */
 static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
 {
-	struct vtable tot = { .nv = t->nv, .last = NONE };
+	struct vtable up = { .nv = t->nv, .last = NONE };
 	struct vt_iter it = { 0, 0 };
-	size_t nv = (size_t)t->nv;
+	size_t nv = (size_t)t->nv, n_groups;
 	double *acc = calloc(n_ids * nv + 1, sizeof *acc), *src;
 	uint32_t *ids = malloc((n_ids + 1) * sizeof *ids);
 	unsigned char *seen = calloc(n_ids + 1, 1);
 	struct rkey k;
 	int rc = acc && ids && seen ? vt_filter(t, keep_reported, NULL) : PK2D_ERR_NOMEM;
 
-	for (size_t gi = 0; rc == 0 && gi < t->n_groups; gi++) {
+	/* Totals go into existing groups only, so the count is fixed here. */
+	n_groups = t->n_groups;
+	for (size_t gi = 0; rc == 0 && gi < n_groups; gi++) {
 		const struct group *g = &t->groups[gi];
 		size_t n = 0;
 
@@ -1206,11 +1209,13 @@ static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
 		k.period = g->period;
 		k.rt = RT_ALL;
 		for (uint32_t a = g->area; rc == 0 && a != NONE; a = r->area_parent[a]) {
+			/* g may move when its own table grows: not read below. */
+			struct vtable *dst_table = a == g->area ? t : &up;
 			k.area = a;
 			for (size_t x = 0; x < n; x++) {
 				double *dst;
 				k.ind = ids[x];
-				if (!(dst = vt_get(&tot, &k))) {
+				if (!(dst = vt_get(dst_table, &k))) {
 					rc = PK2D_ERR_NOMEM;
 					break;
 				}
@@ -1223,14 +1228,16 @@ static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
 			memset(acc + ids[x] * nv, 0, nv * sizeof *acc);
 		}
 	}
-	while (rc == 0 && vt_next(&tot, &it, &k, &src)) {
+	/* An ancestor's total adds to what it reported itself. */
+	while (rc == 0 && vt_next(&up, &it, &k, &src)) {
 		double *dst = vt_get(t, &k);
 		if (!dst)
 			rc = PK2D_ERR_NOMEM;
 		else
-			memcpy(dst, src, nv * sizeof *dst);
+			for (size_t j = 0; j < nv; j++)
+				dst[j] += src[j];
 	}
-	vt_free(&tot);
+	vt_free(&up);
 	free(acc);
 	free(ids);
 	free(seen);
