@@ -221,8 +221,9 @@ store *store_open(const char *path, char *err, size_t errlen)
 		set_err(err, errlen, "%s: out of memory", path);
 		return NULL;
 	}
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	                    NULL) != SQLITE_OK) {
+	/* pk2d opens it from one thread: no mutex around every call. */
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	                    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		set_err(err, errlen, "%s: %s", path,
 		        s->db ? sqlite3_errmsg(s->db) : "cannot open");
 		store_close(s);
