@@ -515,15 +515,23 @@ struct registry {
 	int last_fold_rt;
 };
 
+/* Empty value tables (num, den; target, realised, budget). */
+static void values_init(registry *r)
+{
+	memset(&r->vals, 0, sizeof r->vals);
+	memset(&r->ivals, 0, sizeof r->ivals);
+	r->vals.nv = 2;
+	r->ivals.nv = 3;
+	r->vals.last = r->ivals.last = NONE;
+}
+
 registry *registry_new(void)
 {
 	registry *r = calloc(1, sizeof *r);
 
 	if (!r)
 		return NULL;
-	r->vals.nv = 2;
-	r->ivals.nv = 3;
-	r->vals.last = r->ivals.last = NONE;
+	values_init(r);
 	r->last_area = r->last_period = r->last_ind = r->last_fold_area = NONE;
 	return r;
 }
@@ -1108,12 +1116,8 @@ void registry_forget_values(registry *r)
 	st_free(&r->areas);
 	memset(&r->areas, 0, sizeof r->areas);
 	r->last_area = NONE;
-	memset(&r->vals, 0, sizeof r->vals);
-	memset(&r->ivals, 0, sizeof r->ivals);
+	values_init(r);
 	memset(&r->folded, 0, sizeof r->folded);
-	r->vals.nv = 2;
-	r->ivals.nv = 3;
-	r->vals.last = r->ivals.last = NONE;
 	r->last_fold_area = NONE;
 	r->rolled = 0;
 }

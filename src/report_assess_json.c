@@ -351,17 +351,26 @@ static cJSON *model_json(const report_ctx *ctx, const model *m)
 
 /* Prints item after "key": (and a comma before it unless it is the first
  * member) and frees it; 0, or PK2D_ERR_NOMEM. */
-int report_json_member(FILE *out, int first, const char *key, cJSON *item)
+/* Prints lead, then item, and frees item; 0, or PK2D_ERR_NOMEM. */
+static int put_item(FILE *out, const char *lead, cJSON *item)
 {
 	char *text = item ? cJSON_Print(item) : NULL;
 
 	cJSON_Delete(item);
 	if (!text)
 		return PK2D_ERR_NOMEM;
-	fprintf(out, "%s\n\"%s\": ", first ? "" : ",", key);
+	fputs(lead, out);
 	fputs(text, out);
 	cJSON_free(text);
 	return 0;
+}
+
+int report_json_member(FILE *out, int first, const char *key, cJSON *item)
+{
+	char lead[80];
+
+	snprintf(lead, sizeof lead, "%s\n\"%s\": ", first ? "" : ",", key);
+	return put_item(out, lead, item);
 }
 
 static cJSON *summary_json(const report_ctx *ctx, const assessment *as)
@@ -415,16 +424,10 @@ int report_assess_json(const report_ctx *ctx, FILE *out)
 	fputs(",\n\"villages\": [", out);
 	for (size_t i = 0; v && i < v->n_villages; i++) {
 		cJSON *a = area_json(ctx, v->villages[i].aa);
-		char *text;
 
 		cJSON_AddItemToObject(a, "trend", report_trend_json(v, v->villages[i].trend));
-		text = cJSON_Print(a);
-		cJSON_Delete(a);
-		if (!text)
-			return PK2D_ERR_NOMEM;
-		fputs(i ? ",\n" : "\n", out);
-		fputs(text, out);
-		cJSON_free(text);
+		if ((rc = put_item(out, i ? ",\n" : "\n", a)) < 0)
+			return rc;
 	}
 	fputs("]\n}", out);
 	return 0;
