@@ -39,7 +39,7 @@ done
 if [ -z "$build" ]; then
 	[ -x src/pk2d ] && build=$PWD
 fi
-if [ -z "$build" ] || [ ! -x "$build/src/pk2d" ] || [ ! -x "$build/src/pk2d-synth" ]; then
+if [ -z "$build" ] || [ ! -x "$build/src/pk2d" ] || [ ! -x "$build/synth/pk2d-synth" ]; then
 	echo "bench/run.sh: no built pk2d: run it from a build directory or give --build DIR" >&2
 	exit 2
 fi
@@ -62,7 +62,7 @@ echo "area: $area"
 if [ "$keep" -eq 0 ] || [ ! -f "$data/synth-manifest.txt" ]; then
 	rm -rf "$data"
 	/usr/bin/time -f '%e %M' -o "$res/synth.time" \
-		"$build/src/pk2d-synth" --area "$area" --seed 1 --plugins family,health -q -o "$data"
+		"$build/synth/pk2d-synth" --area "$area" --seed 1 --plugins family,health -q -o "$data"
 	read -r s_wall s_rss < "$res/synth.time"
 	echo "generated in ${s_wall} s (peak ${s_rss} KB)"
 fi

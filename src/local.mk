@@ -1,48 +1,61 @@
-# The core: a convenience library linked into pk2d and into every test.
+# The core: a convenience library linked into pk2d and into every test. Its
+# folders are the layers of the data path (docs/design.md); each layer calls
+# only the layers listed before it here.
 noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(INIH_CFLAGS) $(SQLITE_CFLAGS) \
 	$(CJSON_CFLAGS) $(XLSXWRITER_CFLAGS) \
 	-DPK2D_PLUGINDIR='"$(plugindir)"' -DPK2D_DATADIR='"$(pkgdatadir)/data"' \
 	-DPK2D_SYSCONFDIR='"$(pk2dconfdir)"'
 %C%_libpk2dcore_la_LIBADD = $(INIH_LIBS) $(SQLITE_LIBS) $(CJSON_LIBS) $(XLSXWRITER_LIBS)
-%C%_libpk2dcore_la_SOURCES = %D%/run.h
 
-# Data: CSV reader, region codes, registry.
-%C%_libpk2dcore_la_SOURCES += %D%/csv.h %D%/csv.c %D%/parse.c \
-	%D%/areas.h %D%/areas.c %D%/registry.h %D%/registry.c
+# base: logging and small helpers every layer uses.
+%C%_libpk2dcore_la_SOURCES = %D%/base/log.c %D%/base/log.h %D%/base/util.c %D%/base/util.h
 
-# Host: configuration, loader, plugin API, runner.
-%C%_libpk2dcore_la_SOURCES += %D%/log.c %D%/log.h %D%/util.c %D%/util.h \
-	%D%/inifile.c %D%/inifile.h %D%/conf.c %D%/conf.h \
-	%D%/loader.c %D%/loader.h %D%/wire.c %D%/wire.h %D%/api.c %D%/api.h \
-	%D%/runner.c %D%/runner.h %D%/session.c %D%/session.h \
-	%D%/report.c %D%/report.h %D%/report_text.c %D%/report_json.c
+# input: the CSV reader and the region codes.
+%C%_libpk2dcore_la_SOURCES += %D%/input/csv.h %D%/input/csv.c %D%/input/parse.c \
+	%D%/input/areas.h %D%/input/areas.c
 
-bin_PROGRAMS += %D%/pk2d
-%C%_pk2d_SOURCES = %D%/main.c
-%C%_pk2d_CPPFLAGS = $(AM_CPPFLAGS) -DPK2D_SYSCONFDIR='"$(pk2dconfdir)"'
-%C%_pk2d_LDADD = %D%/libpk2dcore.la
+# config: the INI files and the configuration.
+%C%_libpk2dcore_la_SOURCES += %D%/config/inifile.c %D%/config/inifile.h \
+	%D%/config/conf.c %D%/config/conf.h
 
-# Assessment: model and combined assessment.
-%C%_libpk2dcore_la_SOURCES += %D%/model.h %D%/model.c %D%/assess.h %D%/assess.c \
-	%D%/assess_setup.h %D%/assess_setup.c %D%/report_assess.h \
-	%D%/report_assess_text.c \
-	%D%/report_assess_json.c
+# registry: the values the plugins report, their roll-up, and the run's record.
+%C%_libpk2dcore_la_SOURCES += %D%/registry/registry.h %D%/registry/registry.c \
+	%D%/registry/run.h
 
-# Report writers and history store.
-%C%_libpk2dcore_la_SOURCES +=
+# store: the history store.
+%C%_libpk2dcore_la_SOURCES += %D%/store/store.c %D%/store/store.h
+
+# assess: the model, the combined assessment, trends.
+%C%_libpk2dcore_la_SOURCES += %D%/assess/model.h %D%/assess/model.c \
+	%D%/assess/assess.h %D%/assess/assess.c \
+	%D%/assess/assess_setup.h %D%/assess/assess_setup.c \
+	%D%/assess/trend.c %D%/assess/trend.h
+
+# report: the report writers and `pk2d history`.
 %C%_libpk2dcore_la_SOURCES += \
-	%D%/escape.c %D%/escape.h \
-	%D%/i18n.c %D%/i18n.h \
-	%D%/svg.c %D%/svg.h \
-	%D%/trend.c %D%/trend.h \
-	%D%/report_view.c %D%/report_view.h \
-	%D%/report_html.c %D%/report_md.c %D%/report_csv.c %D%/report_dhis2.c \
-	%D%/report_xlsx.c %D%/report_run.c %D%/report_run.h \
-	%D%/history.c %D%/history.h %D%/report_trend_json.c %D%/report_text_view.c \
-	%D%/store.c %D%/store.h
+	%D%/report/report.c %D%/report/report.h %D%/report/report_text.c %D%/report/report_json.c \
+	%D%/report/report_assess.h %D%/report/report_assess_text.c %D%/report/report_assess_json.c \
+	%D%/report/escape.c %D%/report/escape.h \
+	%D%/report/i18n.c %D%/report/i18n.h \
+	%D%/report/svg.c %D%/report/svg.h \
+	%D%/report/report_view.c %D%/report/report_view.h \
+	%D%/report/report_html.c %D%/report/report_md.c %D%/report/report_csv.c \
+	%D%/report/report_dhis2.c %D%/report/report_xlsx.c \
+	%D%/report/history.c %D%/report/history.h %D%/report/report_trend_json.c \
+	%D%/report/report_text_view.c \
+	%D%/report/prevalence_class.c %D%/report/prevalence_class.h \
+	%D%/report/health_quality.c %D%/report/health_quality.h
 EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh
 
-# Health: WHO-UNICEF prevalence classes for the report.
-%C%_libpk2dcore_la_SOURCES += %D%/prevalence_class.c %D%/prevalence_class.h
-%C%_libpk2dcore_la_SOURCES += %D%/health_quality.c %D%/health_quality.h
+# host: the pk2d program, the plugin loader, the isolated runner and its wire
+# protocol, the API plugins call, and what `pk2d report` does after them.
+%C%_libpk2dcore_la_SOURCES += %D%/host/loader.c %D%/host/loader.h \
+	%D%/host/wire.c %D%/host/wire.h %D%/host/api.c %D%/host/api.h \
+	%D%/host/runner.c %D%/host/runner.h %D%/host/session.c %D%/host/session.h \
+	%D%/host/report_run.c %D%/host/report_run.h
+
+bin_PROGRAMS += %D%/pk2d
+%C%_pk2d_SOURCES = %D%/host/main.c
+%C%_pk2d_CPPFLAGS = $(AM_CPPFLAGS) -DPK2D_SYSCONFDIR='"$(pk2dconfdir)"'
+%C%_pk2d_LDADD = %D%/libpk2dcore.la

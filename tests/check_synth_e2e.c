@@ -92,7 +92,7 @@ static cJSON *generate_and_report(const char *name, const char *args, char **man
 	snprintf(dir, sizeof(dir), "%s/%s", tmp, name);
 	/* No [pk2d] note: that key comes with the HTML report; the sample,
 	 * which has it, runs in tools/test.sh. */
-	ck_assert_int_eq(run("'%s/src/pk2d-synth' --data '%s' -q --note '' -o '%s' %s", top, data,
+	ck_assert_int_eq(run("'%s/synth/pk2d-synth' --data '%s' -q --note '' -o '%s' %s", top, data,
 			     dir, args), 0);
 	ck_assert_int_eq(run("'%s/src/pk2d' -q -c '%s/pk2d.ini' check > '%s/check.txt'", top, dir, dir), 0);
 	ck_assert_int_eq(run("'%s/src/pk2d' -q -c '%s/pk2d.ini' report -f json -o '%s/report.json'",

@@ -181,9 +181,10 @@ EXTRA_DIST += docs/example-plugin/posyandu.c docs/example-plugin/Makefile \
 # separate program) and the program end to end.
 check_PROGRAMS += tests/check_synth
 tests_check_synth_CFLAGS = $(TEST_CFLAGS)
+tests_check_synth_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)
 tests_check_synth_LDADD = $(CHECK_LIBS) -lm
-tests_check_synth_SOURCES = %D%/check_synth.c src/synth/cal.c src/synth/rng.c \
-	src/synth/growth.c src/synth/regions.c
+tests_check_synth_SOURCES = %D%/check_synth.c synth/cal.c synth/rng.c \
+	synth/growth.c synth/regions.c
 TESTS += tests/check_synth
 dist_check_SCRIPTS += %D%/synth.sh
 TESTS += %D%/synth.sh
@@ -231,7 +232,7 @@ TESTS += %D%/check_prevalence_class
 %C%_check_prevalence_class_CFLAGS = $(TEST_CFLAGS)
 %C%_check_prevalence_class_LDADD = $(TEST_LDADD)
 
-# The progress line's decisions and drawing (src/log.c).
+# The progress line's decisions and drawing (src/base/log.c).
 check_PROGRAMS += %D%/check_log
 TESTS += %D%/check_log
 %C%_check_log_CFLAGS = $(TEST_CFLAGS)

@@ -6,7 +6,7 @@
 # provincial totals must be the sums of the generator's files.
 set -u
 pk2d=${PK2D_TOP_BUILDDIR:?}/src/pk2d
-synth=$PK2D_TOP_BUILDDIR/src/pk2d-synth
+synth=$PK2D_TOP_BUILDDIR/synth/pk2d-synth
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 failures=0

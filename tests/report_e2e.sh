@@ -5,7 +5,7 @@
 # kecamatan run with --split, and bad requests.
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
-synth="$PK2D_TOP_BUILDDIR/src/pk2d-synth"
+synth="$PK2D_TOP_BUILDDIR/synth/pk2d-synth"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 failures=0

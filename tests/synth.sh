@@ -4,7 +4,7 @@
 # the manifest agrees with the files; bad command lines fail with the right
 # status and leave nothing behind.
 set -u
-synth="$PK2D_TOP_BUILDDIR/src/pk2d-synth"
+synth="$PK2D_TOP_BUILDDIR/synth/pk2d-synth"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 failures=0

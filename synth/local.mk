@@ -1,9 +1,9 @@
 # pk2d-synth: the synthetic-data generator, installed next to pk2d. It
 # stands alone (it reads the code table and the WHO tables itself).
-bin_PROGRAMS += src/pk2d-synth
-src_pk2d_synth_CPPFLAGS = $(AM_CPPFLAGS) -DPK2D_DATADIR='"$(pkgdatadir)/data"'
-src_pk2d_synth_LDADD = -lm
-src_pk2d_synth_SOURCES = \
+bin_PROGRAMS += %D%/pk2d-synth
+%C%_pk2d_synth_CPPFLAGS = $(AM_CPPFLAGS) -DPK2D_DATADIR='"$(pkgdatadir)/data"'
+%C%_pk2d_synth_LDADD = -lm
+%C%_pk2d_synth_SOURCES = \
 	%D%/synth.h %D%/gen.h \
 	%D%/main.c \
 	%D%/village.c \
