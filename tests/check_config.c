@@ -530,17 +530,6 @@ START_TEST(parsers)
 }
 END_TEST
 
-START_TEST(did_you_mean_distance)
-{
-	const char *const cands[] = { "period", "plugin_path", "language" };
-	ck_assert_str_eq(did_you_mean("perid", cands, 3), "period");
-	ck_assert_str_eq(did_you_mean("langauge", cands, 3), "language");
-	ck_assert_ptr_null(did_you_mean("colour", cands, 3));
-	ck_assert_uint_eq(edit_distance("kitten", "sitting", 5), 3);
-	ck_assert_uint_eq(edit_distance("abc", "abcdefgh", 2), 3);
-}
-END_TEST
-
 static Suite *suite(void)
 {
 	Suite *s = suite_create("config");
@@ -565,7 +554,6 @@ static Suite *suite(void)
 	tcase_add_test(t, reader_errors_continue);
 	tcase_add_test(t, find_order);
 	tcase_add_test(t, parsers);
-	tcase_add_test(t, did_you_mean_distance);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -247,3 +247,9 @@ SH_LOG_COMPILER = $(SHELL)
 # The public header compiles as strict C99 and as C++.
 dist_check_SCRIPTS += %D%/header.sh
 TESTS += %D%/header.sh
+
+# The did-you-mean helper (src/base/suggest.c).
+check_PROGRAMS += %D%/check_suggest
+TESTS += %D%/check_suggest
+%C%_check_suggest_CFLAGS = $(TEST_CFLAGS)
+%C%_check_suggest_LDADD = $(TEST_LDADD)

@@ -81,46 +81,6 @@ int name_valid(const char *s)
 	return n <= 32;
 }
 
-size_t edit_distance(const char *a, const char *b, size_t cap)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if ((la > lb ? la - lb : lb - la) > cap || lb > 256)
-		return cap + 1;
-	size_t row[257];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb] > cap ? cap + 1 : row[lb];
-}
-
-const char *did_you_mean(const char *word, const char *const *candidates, size_t n)
-{
-	const char *best = NULL;
-	size_t best_d = 3;
-	for (size_t i = 0; i < n; i++) {
-		if (!candidates[i])
-			continue;
-		size_t d = edit_distance(word, candidates[i], 2);
-		if (d < best_d && d * 2 < strlen(word) + 1) {
-			best = candidates[i];
-			best_d = d;
-		}
-	}
-	return best;
-}
 
 char *path_dirname(const char *path)
 {

@@ -17,12 +17,6 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Non-zero when s is a plugin or instance name: [a-z][a-z0-9_]{0,31}. */
 int name_valid(const char *s);
-/* Levenshtein distance, capped: anything above cap is returned as cap + 1. */
-size_t edit_distance(const char *a, const char *b, size_t cap);
-/* The closest candidate to word when it is close enough to be a likely typo
- * (distance <= 2, and less than half the word), else NULL. */
-const char *did_you_mean(const char *word, const char *const *candidates, size_t n);
-
 /* Directory part of a path ("." when it has none); malloc'd. */
 char *path_dirname(const char *path);
 /* rel itself when absolute, else dir/rel; malloc'd. */

@@ -24,6 +24,7 @@
 #include "conf.h"
 #include "inifile.h"
 #include "registry.h"
+#include "suggest.h"
 #include "util.h"
 
 #ifndef PK2D_SYSCONFDIR
