@@ -253,13 +253,118 @@ START_TEST(header_lookup)
 	ck_assert_str_eq(csv_header(c, 9), "");
 	ck_assert_int_eq(csv_column(c, "kode_wilayah"), 0);
 	ck_assert_int_eq(csv_column(c, "\xEF\xBB\xBFkode_wilayah"), 0);
-	ck_assert_int_eq(csv_column(c, "rt"), 1); /* the first of two */
+	ck_assert_int_eq(csv_column(c, "rt"), CSV_AMBIGUOUS); /* two of them */
+	ck_assert_int_eq(csv_column(c, "RT#1"), 1);
+	ck_assert_int_eq(csv_column(c, " rt#2 "), 3);
+	ck_assert_int_eq(csv_column(c, "rt#3"), -1);
+	ck_assert_int_eq(csv_column(c, "rt#0"), -1);
+	ck_assert_int_eq(csv_column(c, "nama, lengkap#1"), 2);
+	ck_assert_int_eq(csv_column(c, "#1"), -1);
 	ck_assert_int_eq(csv_column(c, "nama, lengkap "), 2);
 	ck_assert_int_eq(csv_column(c, "nama"), -1);
 	ck_assert_int_eq(csv_column(c, "kode"), -1);
 	ck_assert_int_eq(csv_column(c, ""), -1);
 	ck_assert_int_eq(next(c), 0);
 	ck_assert_int_eq(csv_get_stats(c)->records, 0);
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(ambiguous_column_message)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "Berat;Tinggi;berat;Berat#2\n");
+	char why[256];
+
+	ck_assert_int_eq(csv_column(c, "Berat"), CSV_AMBIGUOUS);
+	/* A header called "Berat#2" is that header, not the second Berat. */
+	ck_assert_int_eq(csv_column(c, "Berat#2"), 3);
+	ck_assert_int_eq(csv_column(c, "Berat#1"), 0);
+	csv_ambiguous(c, " Berat ", why, sizeof why);
+	ck_assert_str_eq(why, "column 'Berat' appears more than once (columns 1, 3): name the "
+	                 "one to use with its column key, e.g. column.FIELD = Berat#2 for the "
+	                 "second");
+	close_all(c, &t);
+}
+END_TEST
+
+/* Rows that do not fit the header are rejected by the reader and never
+ * seen; the rules of docs/inputs.md, boundaries included. */
+START_TEST(records_must_fit_the_header)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "a;b;c\n"
+	                              "1;2;3\n"          /* 2: fits */
+	                              "1;2\n"            /* 3: one short */
+	                              "1,2,3\n"          /* 4: written with ',' */
+	                              "1;2;3;\n"         /* 5: an empty extra field: fits */
+	                              "1;2;3; ;\t\n"     /* 6: blank extras: fits */
+	                              "1;2;3;x\n"        /* 7: text past the header */
+	                              "1\n"              /* 8: one field, no separator */
+	                              "\"1;2\";3\n"       /* 9: quoted ';': two fields */
+	                              "1;2;3;4;5\n");    /* 10 */
+	const csv_stats *s;
+
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 2);
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 5);
+	ck_assert_int_eq(csv_count(c), 3);
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 6);
+	ck_assert_int_eq(csv_count(c), 3);
+	ck_assert_str_eq(csv_field(c, 2), "3");
+	ck_assert_int_eq(next(c), 0);
+	s = csv_get_stats(c);
+	ck_assert_int_eq(s->records, 9);
+	ck_assert_int_eq(s->rejected, 6);
+	ck_assert_uint_eq(s->n_problems, 3);
+	ck_assert_str_eq(s->problems[0].kind, "too few fields");
+	ck_assert_int_eq(s->problems[0].count, 3); /* lines 3, 8, 9 */
+	ck_assert_int_eq(s->problems[0].example_line[0], 3);
+	ck_assert_str_eq(s->problems[0].example_text[0], "too few fields: 2 where the header has 3");
+	ck_assert_int_eq(s->problems[0].example_line[2], 9);
+	ck_assert_str_eq(s->problems[1].kind, "other separator");
+	ck_assert_int_eq(s->problems[1].example_line[0], 4);
+	ck_assert_str_eq(s->problems[1].example_text[0], "other separator: the line is one "
+	                 "field with ',' in it, the header is separated by ';'");
+	ck_assert_str_eq(s->problems[2].kind, "too many fields");
+	ck_assert_int_eq(s->problems[2].count, 2);
+	ck_assert_str_eq(s->problems[2].example_text[0], "too many fields: field 4 holds 'x' "
+	                 "where the header has 3");
+	ck_assert_int_eq(s->problems[2].example_line[1], 10);
+	close_all(c, &t);
+}
+END_TEST
+
+/* Excel's trailing unnamed header columns: rows may stop before them. */
+START_TEST(unnamed_last_columns_may_be_missing)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "a,b,,\n1,2\n1\n1,2,3,4\n");
+
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_count(c), 2);
+	ck_assert_str_eq(csv_field(c, 3), "");
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_int_eq(csv_line(c), 4);
+	ck_assert_int_eq(next(c), 0);
+	ck_assert_int_eq(csv_get_stats(c)->rejected, 1);
+	ck_assert_str_eq(csv_get_stats(c)->problems[0].kind, "too few fields");
+	close_all(c, &t);
+}
+END_TEST
+
+START_TEST(a_failed_reader_stays_failed)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "a\n1\n");
+	char err[64] = "x";
+
+	csv_fail(c, PK2D_ERR_DATA, "");
+	ck_assert_int_eq(csv_next(c, err, sizeof err), PK2D_ERR_DATA);
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(csv_next(c, err, sizeof err), PK2D_ERR_DATA);
 	close_all(c, &t);
 }
 END_TEST
@@ -859,6 +964,10 @@ static Suite *csv_suite(void)
 	tcase_add_test(tc, tab_separated_keeps_empty_fields);
 	tcase_add_test(tc, quotes_keep_crlf_and_count_lines);
 	tcase_add_test(tc, header_lookup);
+	tcase_add_test(tc, ambiguous_column_message);
+	tcase_add_test(tc, records_must_fit_the_header);
+	tcase_add_test(tc, unnamed_last_columns_may_be_missing);
+	tcase_add_test(tc, a_failed_reader_stays_failed);
 	tcase_add_test(tc, reject_and_note_statistics);
 	tcase_add_test(tc, kind_without_colon_is_whole_text);
 	tcase_add_test(tc, unterminated_quote);

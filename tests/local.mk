@@ -217,6 +217,9 @@ TESTS += tests/plugins_e2e.sh
 # Missing, empty, column-less and header-only files for every plugin.
 dist_check_SCRIPTS += tests/bad_inputs.sh
 TESTS += tests/bad_inputs.sh
+# Rows that do not fit the header, and a header naming a column twice.
+dist_check_SCRIPTS += tests/malformed_rows.sh
+TESTS += tests/malformed_rows.sh
 # The readers shared by the plugins, compiled in as in each plugin.
 check_PROGRAMS += tests/check_plugin_common
 TESTS += tests/check_plugin_common

@@ -257,11 +257,15 @@ typedef struct pk2d_host_api {
 	 *  header. NULL on failure, with the reason logged as "file: why". */
 	pk2d_csv *(*csv_open)(pk2d_host *h, const char *path);
 	/** Index of the column whose header equals name (ASCII case and
-	 *  surrounding blanks ignored), or -1. */
+	 *  surrounding blanks ignored), or -1. "NAME#N" is the N-th column
+	 *  called NAME. A name two columns carry is logged as an error
+	 *  ("file:1: column ... appears more than once"), gives -1, and fails
+	 *  every later csv_next() with PK2D_ERR_DATA. */
 	int (*csv_column)(pk2d_csv *c, const char *name);
 	/** Advances to the next record: 1 when there is one, 0 at end of file,
 	 *  a negative PK2D_ERR_* on a read error (logged with file:line). Blank
-	 *  lines are skipped. */
+	 *  lines are skipped, and so are records that do not fit the header
+	 *  (too few or too many fields): the host rejects and counts those. */
 	int (*csv_next)(pk2d_csv *c);
 	/** Number of fields of the current record. */
 	int (*csv_count)(pk2d_csv *c);

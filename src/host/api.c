@@ -616,9 +616,22 @@ static pk2d_csv *a_csv_open(pk2d_host *h, const char *path)
 	return c;
 }
 
+/* A name several headers carry fails the file: taking the first would
+ * read the wrong column without a word. */
 static int a_csv_column(pk2d_csv *c, const char *name)
 {
-	return c && name ? csv_column(c, name) : -1;
+	if (!c || !name)
+		return -1;
+	int col = csv_column(c, name);
+	if (col == CSV_AMBIGUOUS) {
+		char why[256];
+		csv_ambiguous(c, name, why, sizeof why);
+		if (current)
+			host_logf(current, PK2D_LOG_ERROR, "%s:1: %s", csv_path(c), why);
+		csv_fail(c, PK2D_ERR_DATA, "");
+		return -1;
+	}
+	return col;
 }
 
 static int a_csv_next(pk2d_csv *c)
@@ -627,7 +640,7 @@ static int a_csv_next(pk2d_csv *c)
 		return PK2D_ERR_INVALID;
 	char err[512];
 	int r = csv_next(c, err, sizeof err);
-	if (r < 0 && current)
+	if (r < 0 && current && err[0])
 		host_logf(current, PK2D_LOG_ERROR, "%s: %s", csv_path(c), err);
 	/* A file read to its end without a row is nearly always a failed
 	 * export: say so for every plugin, since nothing else would. */

@@ -68,6 +68,7 @@ struct pk2d_csv {
 	int n_fields, cap_fields;
 	char **header;
 	int n_header;
+	int n_named;            /* header columns up to the last one with a name */
 	int rec_flags;          /* REC_REJECTED, REC_NOTED for the current record */
 	long *prob_last;        /* per problem: last record that counted it */
 	size_t cap_problems;
@@ -665,6 +666,8 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 			goto fail;
 		}
 		c->n_header++;
+		if (c->header[i][0])
+			c->n_named = i + 1;
 	}
 	c->n_fields = 0;
 	return c;
@@ -674,23 +677,70 @@ fail:
 	return NULL;
 }
 
-/* Compares a header with a name, ASCII case and surrounding blanks (and a
- * UTF-8 BOM in front of the name) ignored. */
-int csv_column(const csv_reader *c, const char *name)
+/* Whether header h equals the n bytes of name, ASCII case ignored. */
+static int header_is(const char *h, const char *name, size_t n)
 {
-	size_t n;
+	return strlen(h) == n && strncasecmp(h, name, n) == 0;
+}
 
+/* Skips a UTF-8 BOM and blanks in front of name; *n its trimmed length. */
+static const char *trim_name(const char *name, size_t *n)
+{
 	if (strncmp(name, "\xEF\xBB\xBF", 3) == 0)
 		name += 3;
 	while (*name == ' ' || *name == '\t')
 		name++;
-	n = strlen(name);
-	while (n > 0 && (name[n - 1] == ' ' || name[n - 1] == '\t' || name[n - 1] == '\r'))
-		n--;
+	*n = strlen(name);
+	while (*n > 0 && (name[*n - 1] == ' ' || name[*n - 1] == '\t' || name[*n - 1] == '\r'))
+		(*n)--;
+	return name;
+}
+
+/* Compares a header with a name, ASCII case and surrounding blanks (and a
+ * UTF-8 BOM in front of the name) ignored. A name several headers carry is
+ * ambiguous unless "#N" follows it. */
+int csv_column(const csv_reader *c, const char *name)
+{
+	size_t n, base;
+	int found = -1, nth = 0, want = 0;
+
+	name = trim_name(name, &n);
+	for (int i = 0; i < c->n_header; i++) {
+		if (!header_is(c->header[i], name, n))
+			continue;
+		if (found >= 0)
+			return CSV_AMBIGUOUS;
+		found = i;
+	}
+	if (found >= 0)
+		return found;
+	/* "Berat#2": the second of the headers called "Berat". */
+	base = n;
+	while (base > 0 && name[base - 1] >= '0' && name[base - 1] <= '9')
+		base--;
+	if (base == n || base < 2 || name[base - 1] != '#' || n - base > 4)
+		return -1;
+	for (size_t i = base; i < n; i++)
+		want = want * 10 + (name[i] - '0');
 	for (int i = 0; i < c->n_header; i++)
-		if (strlen(c->header[i]) == n && strncasecmp(c->header[i], name, n) == 0)
+		if (header_is(c->header[i], name, base - 1) && ++nth == want)
 			return i;
 	return -1;
+}
+
+void csv_ambiguous(const csv_reader *c, const char *name, char *buf, size_t len)
+{
+	size_t n, w;
+	int nth = 0;
+
+	name = trim_name(name, &n);
+	w = (size_t)snprintf(buf, len, "column '%.*s' appears more than once (columns", (int)n, name);
+	for (int i = 0; i < c->n_header && w < len; i++)
+		if (header_is(c->header[i], name, n))
+			w += (size_t)snprintf(buf + w, len - w, "%s %d", nth++ ? "," : "", i + 1);
+	if (w < len)
+		snprintf(buf + w, len - w, "): name the one to use with its column key, "
+		         "e.g. column.FIELD = %.*s#2 for the second", (int)n, name);
 }
 
 int csv_header_count(const csv_reader *c)
@@ -703,26 +753,74 @@ const char *csv_header(const csv_reader *c, int i)
 	return i >= 0 && i < c->n_header ? c->header[i] : "";
 }
 
+/* Name of a separator for messages. */
+static const char *separator_name(char sep)
+{
+	return sep == '\t' ? "tab" : sep == ';' ? "';'" : "','";
+}
+
+/* Whether the current record fits the header: as many fields, or fewer
+ * when the missing ones have no header name, or more when the extra ones
+ * are empty (Excel writes both). Otherwise the record is rejected with the
+ * reason, and 0 returned. */
+static int record_fits(csv_reader *c)
+{
+	int n = c->n_fields;
+
+	if (n < c->n_named) {
+		static const char seps[] = { ';', ',', '\t' };
+		if (n == 1)
+			for (size_t i = 0; i < sizeof seps; i++)
+				if (seps[i] != c->sep && strchr(c->fields[0], seps[i])) {
+					csv_reject(c, "other separator: the line is one field with %s in "
+					           "it, the header is separated by %s",
+					           separator_name(seps[i]), separator_name(c->sep));
+					return 0;
+				}
+		csv_reject(c, "too few fields: %d where the header has %d", n, c->n_named);
+		return 0;
+	}
+	for (int k = c->n_header; k < n; k++)
+		if (c->fields[k][0]) {
+			csv_reject(c, "too many fields: field %d holds '%.40s' where the header has %d",
+			           k + 1, c->fields[k], c->n_header);
+			return 0;
+		}
+	if (n > c->n_header)
+		c->n_fields = c->n_header;
+	return 1;
+}
+
 int csv_next(csv_reader *c, char *err, size_t errlen)
 {
 	int rc;
 
-	c->rec_flags = 0;
-	c->n_fields = 0;
-	if (c->failed) {
-		snprintf(err, errlen, "%s", c->error);
-		return c->failed;
-	}
-	rc = read_record(c);
-	if (rc < 0) {
-		c->failed = rc;
+	for (;;) {
+		c->rec_flags = 0;
 		c->n_fields = 0;
-		snprintf(err, errlen, "%s", c->error);
-		return rc;
-	}
-	if (rc == 1)
+		if (c->failed) {
+			snprintf(err, errlen, "%s", c->error);
+			return c->failed;
+		}
+		rc = read_record(c);
+		if (rc < 0) {
+			c->failed = rc;
+			c->n_fields = 0;
+			snprintf(err, errlen, "%s", c->error);
+			return rc;
+		}
+		if (rc == 0)
+			return 0;
 		c->stats.records++;
-	return rc;
+		if (c->n_fields == c->n_header || record_fits(c))
+			return 1;
+	}
+}
+
+void csv_fail(csv_reader *c, int err, const char *why)
+{
+	snprintf(c->error, sizeof c->error, "%s", why);
+	c->failed = err;
 }
 
 int csv_count(const csv_reader *c)

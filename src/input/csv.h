@@ -24,6 +24,13 @@
  *    '"' elsewhere in an unquoted field is ordinary text (5" -> 5").
  *  - A file with no header line (empty, or only a BOM and blank lines) is
  *    refused by csv_open: "empty file: no header line".
+ *  - A record must fit the header (docs/inputs.md): csv_next() rejects one
+ *    with too few fields ("too few fields"; "other separator" when the line
+ *    is one field holding another separator, e.g. a ',' row in a ';' file)
+ *    or with text in fields past the header's ("too many fields"), counts
+ *    it in the file's rejected rows and reads on: the caller never sees it.
+ *    Fields missing where the header's last columns have no name, and empty
+ *    fields past the header, are accepted (Excel writes both).
  */
 #ifndef PK2D_CSV_H
 #define PK2D_CSV_H
@@ -58,8 +65,14 @@ typedef struct csv_stats {
 /* Opens path and reads its header. NULL on failure with err set to the
  * reason (without the path). */
 csv_reader *csv_open(const char *path, char *err, size_t errlen);
-/* Column index of a header name, ASCII case and blanks ignored; -1 if none. */
+/* Column index of a header name, ASCII case and blanks ignored; -1 if none,
+ * CSV_AMBIGUOUS when several headers carry it. "NAME#N" (N from 1) is the
+ * N-th of the headers called NAME, unless a header is called "NAME#N". */
+#define CSV_AMBIGUOUS (-2)
 int csv_column(const csv_reader *c, const char *name);
+/* The message for an ambiguous name: which columns carry it and how to
+ * pick one ("column 'Berat' appears more than once (columns 3, 6): ..."). */
+void csv_ambiguous(const csv_reader *c, const char *name, char *buf, size_t len);
 /* Number of header columns, and the header name of column i. */
 int csv_header_count(const csv_reader *c);
 const char *csv_header(const csv_reader *c, int i);
@@ -68,6 +81,10 @@ const char *csv_header(const csv_reader *c, int i);
  * the line the quote opens on), PK2D_ERR_IO "line N: read error: ...".
  * After an error every later call returns the same error. */
 int csv_next(csv_reader *c, char *err, size_t errlen);
+/* Makes every later csv_next() return err with the message why ("" when
+ * the caller has reported it already): a file that cannot be read as it
+ * is, e.g. one whose column is ambiguous. */
+void csv_fail(csv_reader *c, int err, const char *why);
 int csv_count(const csv_reader *c);
 const char *csv_field(const csv_reader *c, int col);
 int csv_number(const csv_reader *c, int col, double *out);
