@@ -107,13 +107,20 @@ has "$tmp/plugins.txt" '    indicator     good.kk_meets'
 has "$tmp/plugins.txt" '    intervention  good.visit'
 has "$tmp/plugins.txt" '    data                 (required)'
 
-# Configuration errors: all of them, with file:line, exit 1, no output.
-printf '[pk2d]\nperiod = 2023\narea = 63\njobs = x\n[plugin.good]\ndat = y\n' >"$tmp/bad.ini"
-rc=0
-pk2d_run -c "$tmp/bad.ini" report 2>"$tmp/err" >"$tmp/out" || rc=$?
-test $rc -eq 1 || fail "configuration error exit status $rc"
-has "$tmp/err" "pk2d: $tmp/bad.ini:4: jobs 'x' is not a whole number"
-test ! -s "$tmp/out" || fail "output despite configuration errors"
+# Configuration errors: all of them, with file:line, exit 1, no output;
+# an unknown [pk2d] key does not hide the plugin sections' errors.
+printf '[pk2d]\nperiod = 2023\narea = 63\njobs = x\nbogus = 1\n[plugin.good]\ndat = y\n' \
+	>"$tmp/bad.ini"
+for cmd in report check; do
+	rc=0
+	pk2d_run -c "$tmp/bad.ini" $cmd 2>"$tmp/err" >"$tmp/out" || rc=$?
+	test $rc -eq 1 || fail "configuration error exit status $rc"
+	has "$tmp/err" "pk2d: $tmp/bad.ini:4: jobs 'x' is not a whole number"
+	has "$tmp/err" "pk2d: $tmp/bad.ini:5: unknown key 'bogus' in [pk2d]"
+	has "$tmp/err" "pk2d: $tmp/bad.ini:7: [plugin.good]: unknown key 'dat' for module 'good'; did you mean 'data'?"
+	has "$tmp/err" "pk2d: $tmp/bad.ini:6: [plugin.good]: missing required key 'data'"
+	test ! -s "$tmp/out" || fail "output despite configuration errors"
+done
 
 # Usage errors: exit 2.
 for args in "--bogus report" "frobnicate" "" "report extra" "-j 0 report" "-f pdf report"; do

@@ -469,6 +469,18 @@ static long cpus_online(void)
 
 conf *conf_load(const char *path, msglist *errs)
 {
+	size_t before = errs->n;
+	conf *c = conf_read(path, errs);
+
+	if (errs->n != before) {
+		conf_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+conf *conf_read(const char *path, msglist *errs)
+{
 	conf *c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
 	c->dir = path_dirname(path);
@@ -476,7 +488,6 @@ conf *conf_load(const char *path, msglist *errs)
 	c->timeout = CONF_DEFAULT_TIMEOUT;
 	c->language = xstrdup("id");
 	c->rt_detail = -1;
-	size_t before = errs->n;
 
 	struct parse_state st = { .c = c, .errs = errs };
 	read_file(&st, path, NULL, 0);
@@ -497,10 +508,6 @@ conf *conf_load(const char *path, msglist *errs)
 	 * would be about 60 million values. */
 	if (c->rt_detail < 0)
 		c->rt_detail = !(c->area && strcmp(c->area, "all") == 0);
-	if (errs->n != before) {
-		conf_free(c);
-		return NULL;
-	}
 	return c;
 }
 

@@ -76,6 +76,11 @@ typedef struct conf {
 /* Reads path and what it includes. NULL when anything is wrong; every
  * problem is then in errs. */
 conf *conf_load(const char *path, msglist *errs);
+/* The same, but the configuration is returned even when errs got entries
+ * (values that were wrong are left unset), so that a caller can check the
+ * plugin sections against their plugins too: every error comes out in one
+ * run, whatever section it is in. */
+conf *conf_read(const char *path, msglist *errs);
 void conf_free(conf *c);
 
 /* Which file to read: cli (-c) if given, else $PK2D_CONFIG, else ./pk2d.ini,

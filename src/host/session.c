@@ -59,9 +59,8 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 {
 	memset(s, 0, sizeof *s);
 	size_t before = errs->n;
-	s->cfg = conf_load(opts->config, errs);
-	if (!s->cfg)
-		return PK2D_ERR_CONFIG;
+	/* Read on past errors: the plugin sections are checked as well. */
+	s->cfg = conf_read(opts->config, errs);
 	conf *cfg = s->cfg;
 	char err[1024];
 	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
