@@ -10,7 +10,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 
 # base: logging and small helpers every layer uses.
 %C%_libpk2dcore_la_SOURCES = %D%/base/log.c %D%/base/log.h %D%/base/util.c %D%/base/util.h \
-	%D%/base/suggest.c %D%/base/suggest.h
+	%D%/base/suggest.c %D%/base/suggest.h \
+	%D%/base/utf8.c %D%/base/utf8.h
 
 # input: the CSV reader and the region codes.
 %C%_libpk2dcore_la_SOURCES += %D%/input/csv.h %D%/input/csv.c %D%/input/parse.c \

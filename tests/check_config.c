@@ -289,6 +289,30 @@ START_TEST(line_length_limit)
 }
 END_TEST
 
+/* Text in another encoding is read as Windows-1252 with a warning that
+ * names the line; a control character becomes U+FFFD. */
+START_TEST(values_repaired_to_utf8)
+{
+	log_hold hold = { 0 };
+	log_hold_start(&hold);
+	conf *c = load("[pk2d]\nperiod = 2023\narea = 63\ntitle = Caf\xe9 \x80\nnote = a\x02z\n");
+	log_hold_stop();
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(c->title, "Caf\xc3\xa9 \xe2\x82\xac");
+	ck_assert_str_eq(c->note, "a\xef\xbf\xbdz");
+	ck_assert_uint_eq(hold.n, 2);
+	ck_assert_int_eq(hold.level[0], PK2D_LOG_WARNING);
+	char *want = xasprintf("%s/pk2d.ini:4: text not in UTF-8: read as Windows-1252", dir);
+	ck_assert_str_eq(hold.text[0], want);
+	free(want);
+	want = xasprintf("%s/pk2d.ini:5: control character in text: replaced by U+FFFD", dir);
+	ck_assert_str_eq(hold.text[1], want);
+	free(want);
+	log_hold_free(&hold);
+	conf_free(c);
+}
+END_TEST
+
 START_TEST(long_names)
 {
 	char name[60];
@@ -545,6 +569,7 @@ static Suite *suite(void)
 	tcase_add_test(t, key_outside_section);
 	tcase_add_test(t, line_length_limit);
 	tcase_add_test(t, long_names);
+	tcase_add_test(t, values_repaired_to_utf8);
 	tcase_add_test(t, plugin_sections);
 	tcase_add_test(t, plugin_keys_against_descriptor);
 	tcase_add_test(t, include_relative_and_paths);

@@ -949,6 +949,108 @@ START_TEST(dates)
 }
 END_TEST
 
+/* Text that is not clean UTF-8 is repaired where it is read: bytes of
+ * another encoding as Windows-1252, control characters as U+FFFD; each
+ * record counts once per kind as noted, the header with line 1 but not as
+ * a record. */
+START_TEST(text_repaired_from_windows_1252)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "nama;ket\xe9rangan\r\n"
+	                              "Sang-Sang;Caf\xe9 \x80\r\n"
+	                              "\"D\xe9sa\nbaru\";ok\r\n"
+	                              "S\xc3\xa9kolah;bel\x01l\r\n"
+	                              "plain;\x81\r\n");
+	const csv_stats *st;
+
+	ck_assert_int_eq(csv_column(c, "ket\xc3\xa9rangan"), 1);
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_str_eq(csv_field(c, 1), "Caf\xc3\xa9 \xe2\x82\xac");
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_str_eq(csv_field(c, 0), "D\xc3\xa9sa\nbaru");
+	ck_assert_int_eq(csv_line(c), 3);
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_str_eq(csv_field(c, 0), "S\xc3\xa9kolah"); /* valid UTF-8 stays */
+	ck_assert_str_eq(csv_field(c, 1), "bel\xef\xbf\xbdl");
+	ck_assert_int_eq(next(c), 1);
+	ck_assert_str_eq(csv_field(c, 1), "\xef\xbf\xbd"); /* undefined in Windows-1252 */
+	ck_assert_int_eq(next(c), 0);
+	st = csv_get_stats(c);
+	ck_assert_int_eq(st->records, 4);
+	ck_assert_int_eq(st->noted, 4);
+	ck_assert_int_eq(st->rejected, 0);
+	ck_assert_uint_eq(st->n_problems, 2);
+	ck_assert_str_eq(st->problems[0].kind, "text not in UTF-8");
+	ck_assert_int_eq(st->problems[0].count, 4);
+	ck_assert_int_eq(st->problems[0].example_line[0], 1);
+	ck_assert_int_eq(st->problems[0].example_line[1], 2);
+	ck_assert_int_eq(st->problems[0].example_line[2], 3);
+	ck_assert_int_eq(st->problems[0].example_line[3], 6);
+	ck_assert_str_eq(st->problems[0].example_text[0], "text not in UTF-8: read as Windows-1252");
+	ck_assert_str_eq(st->problems[1].kind, "control character in text");
+	ck_assert_int_eq(st->problems[1].count, 1);
+	ck_assert_int_eq(st->problems[1].example_line[0], 5);
+	close_all(c, &t);
+}
+END_TEST
+
+/* One byte above 0x7F at every offset of a long record against the 64-byte
+ * blocks: that record, and no ASCII record beside it, is repaired. */
+START_TEST(odd_byte_at_every_offset)
+{
+	enum { ROWS = 200 };
+	char *text = malloc(ROWS * 3 * 200 + 16), want[200];
+	size_t len = (size_t)sprintf(text, "a;b\n");
+	struct tmpfile t;
+	char err[256] = "";
+	csv_reader *c;
+	const csv_stats *st;
+
+	ck_assert_ptr_nonnull(text);
+	for (int r = 0; r < ROWS; r++) {
+		len += (size_t)sprintf(text + len, "x;");
+		for (int k = 0; k < r % 130; k++)
+			text[len++] = 'a';
+		len += (size_t)sprintf(text + len, "\xe9%s\nascii;only\n", r % 2 ? "\r" : "");
+	}
+	tmp_write(&t, text, len);
+	c = csv_open(t.path, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	for (int r = 0; r < ROWS; r++) {
+		memset(want, 'a', (size_t)(r % 130));
+		strcpy(want + r % 130, "\xc3\xa9");
+		ck_assert_int_eq(next(c), 1);
+		ck_assert_str_eq(csv_field(c, 1), want);
+		ck_assert_int_eq(next(c), 1);
+		ck_assert_str_eq(csv_field(c, 1), "only");
+	}
+	ck_assert_int_eq(next(c), 0);
+	st = csv_get_stats(c);
+	ck_assert_int_eq(st->noted, ROWS);
+	ck_assert_uint_eq(st->n_problems, 1);
+	ck_assert_int_eq(st->problems[0].count, ROWS);
+	ck_assert_int_eq(st->problems[0].example_line[1], 4);
+	close_all(c, &t);
+	free(text);
+}
+END_TEST
+
+/* A reason a plugin writes is repaired like the fields it may quote. */
+START_TEST(reason_text_repaired)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "a\n1\n");
+	const csv_stats *st;
+
+	ck_assert_int_eq(next(c), 1);
+	csv_reject(c, "bad value: '%s'", "\xff\x1b");
+	st = csv_get_stats(c);
+	ck_assert_str_eq(st->problems[0].example_text[0],
+	                 "bad value: '\xc3\xbf\xef\xbf\xbd'");
+	close_all(c, &t);
+}
+END_TEST
+
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 static Suite *csv_suite(void)
@@ -983,6 +1085,9 @@ static Suite *csv_suite(void)
 	tcase_add_test(tc, directory_is_a_read_error);
 	tcase_add_test(tc, last_record_without_newline);
 	tcase_add_test(tc, path_and_stats_path);
+	tcase_add_test(tc, text_repaired_from_windows_1252);
+	tcase_add_test(tc, odd_byte_at_every_offset);
+	tcase_add_test(tc, reason_text_repaired);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parsers");

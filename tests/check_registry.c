@@ -220,6 +220,10 @@ static const struct {
 	  "health: indicator health.x: direction 2 is not -1, 0 or 1" },
 	{ "health", { .id = "x", .label_id = "x", .has_target = 1, .target = INFINITY },
 	  PK2D_ERR_INVALID, "health: indicator health.x: target is not a finite number" },
+	{ "health", { .id = "x", .label_id = "Caf\xe9" }, PK2D_ERR_INVALID,
+	  "health: indicator health.x: label_id is not UTF-8 text without control characters" },
+	{ "health", { .id = "x", .label_id = "x", .description = "a\x1b[2J" }, PK2D_ERR_INVALID,
+	  "health: indicator health.x: description is not UTF-8 text without control characters" },
 };
 
 START_TEST(indicator_refused)
@@ -258,6 +262,8 @@ static const struct {
 	{ { .id = "TTD", .label_id = "x" }, PK2D_ERR_INVALID,
 	  "health: intervention id 'TTD' is not [a-z][a-z0-9_]{0,47}" },
 	{ { .id = "pmt" }, PK2D_ERR_INVALID, "health: intervention health.pmt has no label_id" },
+	{ { .id = "pmt", .label_id = "x", .origin = "\xc0\xaf" }, PK2D_ERR_INVALID,
+	  "health: intervention health.pmt: origin is not UTF-8 text without control characters" },
 	{ { .id = "pmt", .label_id = "x", .aims = aims_bad_form }, PK2D_ERR_INVALID,
 	  "health: intervention health.pmt: aim 'family.L1' is not an indicator id" },
 	{ { .id = "pmt", .label_id = "x", .aims = aims_bad_plugin }, PK2D_ERR_INVALID,

@@ -236,6 +236,11 @@ START_TEST(hostile)
 	expect_refused(buf, n, "log text is not NUL-terminated");
 	n = raw(buf, WIRE_LOG, "\1\0\0\0\4\0\0\0a\0c\0", 12);
 	expect_refused(buf, n, "log text holds a NUL byte");
+	/* Text the child's api would have repaired (utf8.h). */
+	n = raw(buf, WIRE_LOG, "\1\0\0\0\4\0\0\0a\xe9" "c\0", 12);
+	expect_refused(buf, n, "log text is not UTF-8 text without control characters");
+	n = raw(buf, WIRE_LOG, "\1\0\0\0\4\0\0\0a\x1b" "c\0", 12);
+	expect_refused(buf, n, "log text is not UTF-8 text without control characters");
 	/* A log level out of range, a NULL log text. */
 	n = raw(buf, WIRE_LOG, "\7\0\0\0\2\0\0\0a\0", 10);
 	expect_refused(buf, n, "log level 7 is outside 0..3");

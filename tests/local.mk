@@ -8,14 +8,16 @@ HARNESS_SOURCES = tests/harness.c tests/harness.h
 TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
 
 # Core unit tests.
-check_PROGRAMS += tests/check_csv tests/check_areas tests/check_registry
-TESTS += tests/check_csv tests/check_areas tests/check_registry
+check_PROGRAMS += tests/check_csv tests/check_areas tests/check_registry tests/check_utf8
+TESTS += tests/check_csv tests/check_areas tests/check_registry tests/check_utf8
 tests_check_csv_CFLAGS = $(TEST_CFLAGS)
 tests_check_csv_LDADD = $(TEST_LDADD)
 tests_check_areas_CFLAGS = $(TEST_CFLAGS)
 tests_check_areas_LDADD = $(TEST_LDADD)
 tests_check_registry_CFLAGS = $(TEST_CFLAGS)
 tests_check_registry_LDADD = $(TEST_LDADD)
+tests_check_utf8_CFLAGS = $(TEST_CFLAGS)
+tests_check_utf8_LDADD = $(TEST_LDADD)
 EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv
 
 # Host tests and test-only plugins (built by make check only).
@@ -220,6 +222,9 @@ TESTS += tests/bad_inputs.sh
 # Rows that do not fit the header, and a header naming a column twice.
 dist_check_SCRIPTS += tests/malformed_rows.sh
 TESTS += tests/malformed_rows.sh
+# Text that is not UTF-8 in every input kind, against every format.
+dist_check_SCRIPTS += tests/utf8_e2e.sh
+TESTS += tests/utf8_e2e.sh
 # The readers shared by the plugins, compiled in as in each plugin.
 check_PROGRAMS += tests/check_plugin_common
 TESTS += tests/check_plugin_common

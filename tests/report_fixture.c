@@ -98,7 +98,7 @@ static registry *make_registry(const char *period)
 	               PK2D_HIGHER_IS_BETTER, 0, 0);
 	bad |= declare(r, "fam", agency, "c1", "Tab\t& 'quote'\nline", PK2D_PROPORTION,
 	               PK2D_HIGHER_IS_BETTER, 0, 0);
-	bad |= declare(r, "fam", agency, "kk", "Jumlah\033[2J KK", PK2D_COUNT, PK2D_NEUTRAL, 0, 0);
+	bad |= declare(r, "fam", agency, "kk", "Jumlah KK", PK2D_COUNT, PK2D_NEUTRAL, 0, 0);
 	bad |= declare(r, "fam", agency, "z", "Rerata z", PK2D_MEAN, PK2D_HIGHER_IS_BETTER, 0, 0);
 	bad |= declare(r, "health", "Dinas Kesehatan", "stunting", "-2+3", PK2D_PROPORTION,
 	               PK2D_LOWER_IS_BETTER, 1, 14.2);

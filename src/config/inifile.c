@@ -17,6 +17,7 @@
 
 #include "inifile.h"
 #include "pk2d/plugin.h"
+#include "utf8.h"
 #include "util.h"
 
 struct ini_stream {
@@ -205,6 +206,47 @@ static int read_all(const char *path, char **data, size_t *size)
 	return 0;
 }
 
+/* Repairs every line that is not clean UTF-8 (utf8.h) with a warning that
+ * names it; a NUL byte is left for check_line to refuse. */
+static void clean_lines(const char *path, char **data, size_t *size)
+{
+	size_t cap = UTF8_CLEAN_MAX(*size), w = 0;
+	char *out = NULL;
+	int line = 1;
+
+	for (size_t pos = 0; pos < *size; line++) {
+		const char *text = *data + pos;
+		const char *nl = memchr(text, '\n', *size - pos);
+		size_t len = nl ? (size_t)(nl - text) : *size - pos;
+		int fixed = 0;
+		pos += len + (nl ? 1 : 0);
+		if (!memchr(text, '\0', len) && !utf8_is_clean(text, len)) {
+			if (!out) {
+				out = xmalloc(cap);
+				w = (size_t)(text - *data);
+				memcpy(out, *data, w);
+			}
+			w += utf8_clean(text, len, out + w, &fixed);
+			if (fixed & UTF8_FIXED_ENCODING)
+				log_msg(PK2D_LOG_WARNING, "%s:%d: text not in UTF-8: read as Windows-1252",
+				        path, line);
+			if (fixed & UTF8_FIXED_CONTROL)
+				log_msg(PK2D_LOG_WARNING,
+				        "%s:%d: control character in text: replaced by U+FFFD", path, line);
+		} else if (out) {
+			memcpy(out + w, text, len);
+			w += len;
+		}
+		if (out && nl)
+			out[w++] = '\n';
+	}
+	if (out) {
+		free(*data);
+		*data = out;
+		*size = w;
+	}
+}
+
 int ini_file_parse_from(const char *path, const char *from_file, int from_line,
                         ini_file_handler handler, void *ud, msglist *errs)
 {
@@ -220,6 +262,7 @@ int ini_file_parse_from(const char *path, const char *from_file, int from_line,
 			msglist_add(errs, path, 0, "cannot read: %s", strerror(-r));
 		return PK2D_ERR_IO;
 	}
+	clean_lines(path, &st.data, &st.size);
 	int line = ini_parse_stream(reader, &st, key_handler, &st);
 	if (line > 0 && !st.stopped) {
 		/* Every line inih can object to was screened above; say so

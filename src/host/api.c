@@ -14,6 +14,7 @@
 
 #include "api.h"
 #include "log.h"
+#include "utf8.h"
 #include "util.h"
 
 #ifndef PK2D_DATADIR
@@ -460,7 +461,11 @@ static void a_log(pk2d_host *h, int level, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
-	h->sink->log(h->sink, level, text);
+	/* What a plugin logs may quote text the host never read for it. */
+	int fixed;
+	char *clean = utf8_clean_dup(text, &fixed);
+	h->sink->log(h->sink, level, clean ? clean : text);
+	free(clean);
 }
 
 static const pk2d_config_key *default_key(const pk2d_host *h, const char *key)

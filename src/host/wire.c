@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "util.h"
 #include "wire.h"
 
@@ -391,6 +392,11 @@ static const char *get_str(struct cursor *c, const char *what, int may_be_null)
 	}
 	if (memchr(x, '\0', n - 1)) {
 		fail(c, "%s holds a NUL byte", what);
+		return NULL;
+	}
+	/* The child's api repairs every text it sends (utf8.h). */
+	if (!utf8_is_clean((const char *)x, n - 1)) {
+		fail(c, "%s is not UTF-8 text without control characters", what);
 		return NULL;
 	}
 	return (const char *)x;

@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pk2d/plugin.h"
 #include "areas.h"
 #include "csv.h"
+#include "log.h"
 
 struct area_entry {
 	uint64_t key;
@@ -229,6 +231,21 @@ nomem:
 	return -1;
 }
 
+/* The names the reader repaired (its only notes here, utf8.h), as
+ * warnings: this file is no plugin's, so no report lists it. */
+static void warn_repairs(const csv_stats *s)
+{
+	for (size_t i = 0; i < s->n_problems; i++) {
+		const csv_problem *p = &s->problems[i];
+		for (int j = 0; j < p->n_examples; j++)
+			log_msg(PK2D_LOG_WARNING, "%s:%ld: %s", s->path, p->example_line[j],
+			        p->example_text[j]);
+		if (p->count > p->n_examples)
+			log_msg(PK2D_LOG_WARNING, "%s: %ld more lines: %s", s->path,
+			        p->count - p->n_examples, p->kind);
+	}
+}
+
 areas *areas_load(const char *path, char *err, size_t errlen)
 {
 	char why[256];
@@ -277,6 +294,7 @@ areas *areas_load(const char *path, char *err, size_t errlen)
 			goto fail;
 		}
 	}
+	warn_repairs(csv_get_stats(c));
 	csv_stats_free(csv_close(c));
 	return a;
 fail:

@@ -29,16 +29,19 @@
 
 #include "pk2d/plugin.h"
 #include "csv.h"
+#include "utf8.h"
 
 #define CSV_BLOCK (1024 * 1024)
 /* The scan loads 64 bytes at any offset below len: the buffer has this
  * much zeroed room past cap. */
 #define CSV_PAD 64
 
-/* Bits k of the 64 bytes at p that are the separator, '"', '\n', and a
- * blank (space, CR, and tab unless tab separates). */
+/* Bits k of the 64 bytes at p that are the separator, '"', '\n', a blank
+ * (space, CR, and tab unless tab separates), and a byte that may need the
+ * UTF-8 check: above 0x7F, or a control character that is none of the
+ * others. */
 struct masks {
-	uint64_t sep, quote, nl, blank;
+	uint64_t sep, quote, nl, blank, odd;
 };
 
 struct pk2d_csv {
@@ -60,6 +63,10 @@ struct pk2d_csv {
 	int scan_slow;          /* finish the record's fields one by one: one may
 	                           have a blank or quote at an edge */
 	int scan_cr;            /* the record ends in CR LF */
+	int scan_odd;           /* the record may hold text that is not clean UTF-8 */
+	int rec_fixed;          /* UTF8_FIXED_* bits of the current record's repairs */
+	char *fix;              /* the current record's repaired fields */
+	size_t fix_cap;
 	long scan_lines;        /* newlines inside quoted fields so far */
 	long quote_line;        /* line of the open quote */
 	size_t *ends;           /* offset where each field ends */
@@ -142,7 +149,8 @@ static struct masks masks_sse2(const char *p, char sep)
 	const __m128i vs = _mm_set1_epi8(sep), vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
 	const __m128i vsp = _mm_set1_epi8(' '), vcr = _mm_set1_epi8('\r');
 	const __m128i vtab = _mm_set1_epi8(sep == '\t' ? ' ' : '\t');
-	struct masks m = { 0, 0, 0, 0 };
+	const __m128i vctl = _mm_set1_epi8(0x20);
+	struct masks m = { 0, 0, 0, 0, 0 };
 
 	for (int k = 0; k < 4; k++) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
@@ -152,21 +160,27 @@ static struct masks masks_sse2(const char *p, char sep)
 		m.quote |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vq)) << (16 * k);
 		m.nl |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vn)) << (16 * k);
 		m.blank |= (uint64_t)(uint16_t)_mm_movemask_epi8(bl) << (16 * k);
+		/* Signed: below 0x20 are the control characters and every
+		 * byte above 0x7F. */
+		m.odd |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmplt_epi8(x, vctl)) << (16 * k);
 	}
+	m.odd &= ~(m.sep | m.nl | m.blank);
 	return m;
 }
 #endif
 
 static struct masks masks_plain(const char *p, char sep)
 {
-	struct masks m = { 0, 0, 0, 0 };
+	struct masks m = { 0, 0, 0, 0, 0 };
 
 	for (int k = 0; k < 64; k++) {
 		m.sep |= (uint64_t)(p[k] == sep) << k;
 		m.quote |= (uint64_t)(p[k] == '"') << k;
 		m.nl |= (uint64_t)(p[k] == '\n') << k;
 		m.blank |= (uint64_t)(p[k] == ' ' || p[k] == '\r' || (p[k] == '\t' && sep != '\t')) << k;
+		m.odd |= (uint64_t)((unsigned char)p[k] < 0x20 || (unsigned char)p[k] > 0x7F) << k;
 	}
+	m.odd &= ~(m.sep | m.nl | m.blank);
 	return m;
 }
 
@@ -176,7 +190,8 @@ __attribute__((target("avx2"))) static struct masks masks_avx2(const char *p, ch
 {
 	const __m256i vs = _mm256_set1_epi8(sep), vq = _mm256_set1_epi8('"'),
 	              vn = _mm256_set1_epi8('\n'), vsp = _mm256_set1_epi8(' '),
-	              vcr = _mm256_set1_epi8('\r'), vtab = _mm256_set1_epi8(sep == '\t' ? ' ' : '\t');
+	              vcr = _mm256_set1_epi8('\r'), vtab = _mm256_set1_epi8(sep == '\t' ? ' ' : '\t'),
+	              vctl = _mm256_set1_epi8(0x20);
 	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
 	__m256i blo = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(lo, vsp),
@@ -195,6 +210,11 @@ __attribute__((target("avx2"))) static struct masks masks_avx2(const char *p, ch
 	       (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vn)) << 32;
 	m.blank = (uint32_t)_mm256_movemask_epi8(blo) |
 	          (uint64_t)(uint32_t)_mm256_movemask_epi8(bhi) << 32;
+	/* Signed: below 0x20 are the control characters and every byte above
+	 * 0x7F. */
+	m.odd = ((uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(vctl, lo)) |
+	         (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(vctl, hi)) << 32) &
+	        ~(m.sep | m.nl | m.blank);
 	return m;
 }
 #endif
@@ -309,6 +329,10 @@ static int scan_record(csv_reader *c, size_t *end)
 		if (len - blk < 64)
 			keep &= (UINT64_C(1) << (len - blk)) - 1;
 		m = c->masks;
+		/* Pure ASCII text skips the UTF-8 check (a byte of the next
+		 * record in this block may send this one through it too). */
+		if (m.odd & keep)
+			c->scan_odd = 1;
 		at = len - blk < 64 ? len : blk + 64;
 		/* Room for a field per byte of the block, so none is checked. */
 		if (nf + 65 > c->cap_fields) {
@@ -498,6 +522,39 @@ static void finish_fields(csv_reader *c)
 	}
 }
 
+/* Repairs the current record's fields that are not clean UTF-8 (utf8.h)
+ * into c->fix, noting what was repaired in c->rec_fixed. */
+static int clean_fields(csv_reader *c)
+{
+	size_t need = 0, w = 0;
+
+	for (int k = 0; k < c->n_fields; k++) {
+		size_t n = strlen(c->fields[k]);
+		if (!utf8_is_clean(c->fields[k], n))
+			need += UTF8_CLEAN_MAX(n);
+	}
+	if (need == 0)
+		return 0;
+	if (need > c->fix_cap) {
+		char *nf = realloc(c->fix, need);
+		if (!nf)
+			return PK2D_ERR_NOMEM;
+		c->fix = nf;
+		c->fix_cap = need;
+	}
+	for (int k = 0; k < c->n_fields; k++) {
+		size_t n = strlen(c->fields[k]);
+		char *out = c->fix + w;
+		int fixed;
+		if (utf8_is_clean(c->fields[k], n))
+			continue;
+		w += utf8_clean(c->fields[k], n, out, &fixed) + 1;
+		c->fields[k] = out;
+		c->rec_fixed |= fixed;
+	}
+	return 0;
+}
+
 /* Whether the current (finished) record holds anything but blanks and
  * separators. */
 static int record_has_text(const csv_reader *c)
@@ -523,6 +580,7 @@ static int read_record(csv_reader *c)
 			c->scan_quoted = 0;
 			c->scan_slow = c->pos == c->len;
 			c->scan_cr = 0;
+			c->scan_odd = 0;
 			c->scan_lines = 0;
 		}
 		rc = scan_record(c, &end);
@@ -543,6 +601,11 @@ static int read_record(csv_reader *c)
 		c->pos += end < c->len - c->pos ? end + 1 : end;
 		c->scan_at = 0;
 		finish_fields(c);
+		c->rec_fixed = 0;
+		if (c->scan_odd && clean_fields(c) < 0) {
+			snprintf(c->error, sizeof c->error, "line %ld: out of memory", c->rec_line);
+			return PK2D_ERR_NOMEM;
+		}
 		if (record_has_text(c))
 			return 1;
 	}
@@ -603,6 +666,7 @@ static int detect_separator(csv_reader *c)
 }
 
 static void stats_clear(csv_stats *s);
+static void note_repairs(csv_reader *c);
 
 static void reader_free(csv_reader *c)
 {
@@ -613,6 +677,7 @@ static void reader_free(csv_reader *c)
 	free(c->header);
 	free(c->fields);
 	free(c->ends);
+	free(c->fix);
 	free(c->buf);
 	free(c->prob_last);
 	free(c);
@@ -623,7 +688,13 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 	csv_reader *c = calloc(1, sizeof *c);
 	int rc;
 
-	if (!c || !(c->stats.path = strdup(path)) || !(c->buf = calloc(1, CSV_BLOCK + CSV_PAD))) {
+	int fixed;
+
+	/* The path is shown in reports: a name in another encoding is shown
+	 * repaired (the file is opened by its real name). */
+	if (c && !(c->stats.path = utf8_clean_dup(path, &fixed)))
+		c->stats.path = strdup(path);
+	if (!c || !c->stats.path || !(c->buf = calloc(1, CSV_BLOCK + CSV_PAD))) {
 		snprintf(err, errlen, "out of memory");
 		if (c)
 			free(c->stats.path);
@@ -655,6 +726,11 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 		snprintf(c->error, sizeof c->error, "empty file: no header line");
 		goto fail;
 	}
+	/* The header's repairs are named with line 1, but it is not a record:
+	 * it counts in neither records nor noted. */
+	note_repairs(c);
+	c->stats.noted = 0;
+	c->rec_flags = 0;
 	c->header = malloc((size_t)c->n_fields * sizeof *c->header);
 	if (!c->header) {
 		snprintf(c->error, sizeof c->error, "out of memory");
@@ -791,6 +867,15 @@ static int record_fits(csv_reader *c)
 	return 1;
 }
 
+/* Counts the current record's text repairs as notes, with its line. */
+static void note_repairs(csv_reader *c)
+{
+	if (c->rec_fixed & UTF8_FIXED_ENCODING)
+		csv_note(c, "text not in UTF-8: read as Windows-1252");
+	if (c->rec_fixed & UTF8_FIXED_CONTROL)
+		csv_note(c, "control character in text: replaced by U+FFFD");
+}
+
 int csv_next(csv_reader *c, char *err, size_t errlen)
 {
 	int rc;
@@ -812,6 +897,7 @@ int csv_next(csv_reader *c, char *err, size_t errlen)
 		if (rc == 0)
 			return 0;
 		c->stats.records++;
+		note_repairs(c);
 		if (c->n_fields == c->n_header || record_fits(c))
 			return 1;
 	}
@@ -905,9 +991,17 @@ static void record_problem(csv_reader *c, int rejected, const char *fmt, va_list
 	size_t kind_len;
 	csv_problem *p;
 	long *last;
+	int fixed;
 
 	if (vasprintf(&text, fmt, ap) < 0)
 		return;
+	/* Reasons are shown in reports; the fields they quote are clean, but
+	 * a plugin may quote text of its own. */
+	char *clean = utf8_clean_dup(text, &fixed);
+	if (clean) {
+		free(text);
+		text = clean;
+	}
 	colon = strchr(text, ':');
 	kind_len = colon ? (size_t)(colon - text) : strlen(text);
 	while (kind_len > 0 && text[kind_len - 1] == ' ')

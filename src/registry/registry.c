@@ -17,6 +17,7 @@
 
 #include "areas.h"
 #include "registry.h"
+#include "utf8.h"
 
 #define NONE UINT32_MAX
 #define RT_MAX 9999
@@ -652,6 +653,22 @@ static int check_decl(const char *plugin, const char *what, const char *id, cons
 	return 0;
 }
 
+/* Refuses a declared text that is not clean (utf8.h): every report must
+ * stay valid UTF-8 and XML whatever a plugin declares. */
+static int check_texts(const char *plugin, const char *what, const char *id,
+                       const char *const *names, const char *const *texts, size_t n,
+                       char *err, size_t errlen)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (texts[i] && !utf8_is_clean(texts[i], strlen(texts[i]))) {
+			snprintf(err, errlen, "%s: %s %s.%s: %s is not UTF-8 text without control "
+			         "characters", plugin, what, plugin, id, names[i]);
+			return PK2D_ERR_INVALID;
+		}
+	}
+	return 0;
+}
+
 static char *join_id(const char *plugin, const char *id)
 {
 	char *s;
@@ -665,6 +682,12 @@ int registry_declare_indicator(registry *r, const char *plugin, const char *agen
 	int rc = check_decl(plugin, "indicator", d->id, d->label_id, err, errlen);
 
 	if (rc < 0)
+		return rc;
+	static const char *const ind_texts[] = { "label_id", "label_en", "unit", "group",
+	                                         "description" };
+	const char *const ind_vals[] = { d->label_id, d->label_en, d->unit, d->group,
+	                                 d->description };
+	if ((rc = check_texts(plugin, "indicator", d->id, ind_texts, ind_vals, 5, err, errlen)) < 0)
 		return rc;
 	if (d->kind < PK2D_PROPORTION || d->kind > PK2D_MEAN) {
 		snprintf(err, errlen, "%s: indicator %s.%s: kind %d is not one of 0..3", plugin,
@@ -777,6 +800,12 @@ int registry_declare_intervention(registry *r, const char *plugin, const char *a
 	int rc = check_decl(plugin, "intervention", d->id, d->label_id, err, errlen);
 
 	if (rc < 0)
+		return rc;
+	static const char *const iv_texts[] = { "label_id", "label_en", "agency", "target_group",
+	                                        "unit", "origin" };
+	const char *const iv_vals[] = { d->label_id, d->label_en, d->agency, d->target_group,
+	                                d->unit, d->origin };
+	if ((rc = check_texts(plugin, "intervention", d->id, iv_texts, iv_vals, 6, err, errlen)) < 0)
 		return rc;
 	if (st_find2(&r->iv_names, plugin, d->id) != NONE) {
 		snprintf(err, errlen, "%s: intervention %s.%s declared twice", plugin, plugin, d->id);
