@@ -3,7 +3,8 @@
 # missing file, an empty file (not even a header), a file without a column
 # the plugin cannot do without, and a file with only a header. The first
 # three fail the run (exit status 1) with "file: why" ("file:1:" for a
-# column, or the INI key's file:line when the INI names the column);
+# column, or the INI key's file:line when the INI names the column; the
+# host's check of the declared inputs says so before the plugin runs);
 # a header-only file is a warning naming the file, and the run still
 # succeeds. The report is written in every case and no temporary file is
 # left behind.
@@ -40,6 +41,12 @@ check_plugin() {
 	printf '%s\n' "$header" >"$tag-header.csv"
 	case_ "$tag-missing" "$extra
 $key = $tag-absent.csv" 1 "$tag-absent.csv: No such file or directory"
+	# pk2d check finds the missing file too, at the key's line.
+	status=0
+	pk2d_run -c "$tag-missing.ini" check >/dev/null 2>"$tag-check.err" || status=$?
+	test "$status" -eq 1 || { cat "$tag-check.err"; fail "$tag: check exit status $status"; }
+	grep -q "^pk2d: $tag-missing.ini:[0-9]*: .*$tag-absent.csv: No such file or directory" \
+		"$tag-check.err" || { cat "$tag-check.err"; fail "$tag: check does not name the file"; }
 	case_ "$tag-empty" "$extra
 $key = empty.csv" 1 "empty.csv: empty file: no header line"
 	case $nocol_msg in
@@ -56,10 +63,10 @@ check_plugin family survey '[plugin.family]' \
 	'kode_wilayah,rt,L1' "no column 'no_kk'" \
 	'no_kk,kode_wilayah,rt,L1'
 check_plugin health children '[plugin.health]' \
-	'NIK;Berat;Tgl Lahir;Tanggal Pengukuran' "no sex column 'JK'" \
+	'NIK;Berat;Tgl Lahir;Tanggal Pengukuran' "no column 'JK'" \
 	'NIK;Kode Desa;RT;JK;Tgl Lahir;Tanggal Pengukuran;Berat;Tinggi'
 check_plugin healthlog log '[plugin.health]' \
-	'kode_wilayah,rt,sasaran,realisasi,tanggal' "no intervention column 'intervensi'" \
+	'kode_wilayah,rt,sasaran,realisasi,tanggal' "no column 'intervensi'" \
 	"$log_header"
 check_plugin pkk recap '[plugin.pkk]' \
 	'kode_wilayah,rt,nama_krt' "none of the recap's indicator columns" \
@@ -70,18 +77,18 @@ recap = pkk-header.csv' \
 	'kode_wilayah,rt,pokja,kegiatan,volume,peserta,tanggal'
 check_plugin pkklog log '[plugin.pkk]
 recap = pkk-header.csv' \
-	'kode_wilayah,rt,sasaran,realisasi,tanggal' "no intervention column 'intervensi'" \
+	'kode_wilayah,rt,sasaran,realisasi,tanggal' "no column 'intervensi'" \
 	"$log_header"
 check_plugin education children '[plugin.education]' \
 	'nik,kode_wilayah,rt,tanggal_lahir' "no column 'status'" \
 	'nik,no_kk,kode_wilayah,rt,tanggal_lahir,jenis_kelamin,jenjang,status'
 check_plugin edulog log '[plugin.education]
 children = education-header.csv' \
-	'kode_wilayah,rt,sasaran,realisasi,tanggal' "no intervention column 'intervensi'" \
+	'kode_wilayah,rt,sasaran,realisasi,tanggal' "no column 'intervensi'" \
 	"$log_header"
 check_plugin activities log '[plugin.activities]
 intervention.kia.label = Penerbitan KIA' \
-	'kode_wilayah,rt,sasaran,realisasi,tanggal' "no intervention column 'intervensi'" \
+	'kode_wilayah,rt,sasaran,realisasi,tanggal' "no column 'intervensi'" \
 	"$log_header"
 check_plugin table indicator.akta.table '[plugin.activities]
 indicator.akta.label = Anak berakta

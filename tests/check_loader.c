@@ -69,6 +69,48 @@ START_TEST(good_loads_and_is_copied)
 	ck_assert_ptr_nonnull(p->collect);
 	ck_assert_ptr_nonnull(p->fini);
 	ck_assert(strstr(p->path, "good.so") != NULL);
+	ck_assert_uint_eq(p->n_inputs, 0);
+	loader_unload(p);
+}
+END_TEST
+
+/* A plugin built against ABI 1.0's header: loaded, nothing read past its
+ * descriptor's end (it declares no inputs). */
+START_TEST(abi_1_0_plugin_loads)
+{
+	loaded_plugin *p = NULL;
+	ck_assert_ptr_null(try_load("abi10", &p));
+	ck_assert_uint_eq(p->abi_minor, 0);
+	ck_assert_uint_eq(p->n_inputs, 0);
+	ck_assert_ptr_nonnull(p->inputs);
+	ck_assert_ptr_null(p->inputs[0].key);
+	ck_assert_uint_eq(p->n_keys, 3);
+	loader_unload(p);
+}
+END_TEST
+
+/* A shipped plugin's declared inputs, copied. */
+START_TEST(declared_inputs_are_copied)
+{
+	loaded_plugin *p = NULL;
+	ck_assert_ptr_null(try_load("health", &p));
+	ck_assert_uint_eq(p->n_inputs, 2);
+	ck_assert_str_eq(p->inputs[0].key, "children");
+	ck_assert_str_eq(p->inputs[0].column_prefix, "column.");
+	ck_assert_str_eq(p->inputs[0].columns[0].field, "id");
+	ck_assert_str_eq(p->inputs[0].columns[0].header, "NIK");
+	ck_assert_int_eq(p->inputs[0].columns[0].required, 0);
+	size_t n = 0, required = 0;
+	for (const pk2d_input_column *c = p->inputs[0].columns; c->field; c++, n++)
+		if (c->required) {
+			ck_assert_str_eq(c->field, "sex");
+			required++;
+		}
+	ck_assert_uint_eq(required, 1);
+	ck_assert_uint_gt(n, 10);
+	ck_assert_str_eq(p->inputs[1].key, "log");
+	ck_assert_str_eq(p->inputs[1].column_prefix, "log_column.");
+	ck_assert_ptr_null(p->inputs[2].key);
 	loader_unload(p);
 }
 END_TEST
@@ -102,8 +144,10 @@ END_TEST
 
 START_TEST(short_struct)
 {
+	/* At least ABI 1.0's descriptor, which ends with fini. */
 	char *want = xasprintf("descriptor is 16 bytes, ABI %d.%d needs at least %zu",
-	                       PK2D_ABI_MAJOR, PK2D_ABI_MINOR, sizeof(pk2d_plugin));
+	                       PK2D_ABI_MAJOR, PK2D_ABI_MINOR,
+	                       offsetof(pk2d_plugin, fini) + sizeof(void (*)(void *)));
 	expect_refusal("short_struct", want);
 	free(want);
 }
@@ -289,6 +333,8 @@ static Suite *suite(void)
 	TCase *t = tcase_create("loader");
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, good_loads_and_is_copied);
+	tcase_add_test(t, abi_1_0_plugin_loads);
+	tcase_add_test(t, declared_inputs_are_copied);
 	tcase_add_test(t, bad_abi);
 	tcase_add_test(t, bad_magic);
 	tcase_add_test(t, new_minor);

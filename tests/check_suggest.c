@@ -35,6 +35,16 @@ START_TEST(folds_case_blanks_and_separators)
 }
 END_TEST
 
+START_TEST(same_folded_words)
+{
+	ck_assert(same_folded("J K", "jk"));
+	ck_assert(same_folded("Kode_Desa", "kode-desa."));
+	ck_assert(!same_folded("F1", "X1"));
+	ck_assert(!same_folded("jk", "jkl"));
+	ck_assert(!same_folded("", "_"));
+}
+END_TEST
+
 START_TEST(limit_is_a_third_of_the_word_at_least_two)
 {
 	/* 9 characters: 3 edits are a typo, 4 are not. */
@@ -76,6 +86,7 @@ int main(void)
 	tcase_add_test(t, distance);
 	tcase_add_test(t, nearest_key);
 	tcase_add_test(t, folds_case_blanks_and_separators);
+	tcase_add_test(t, same_folded_words);
 	tcase_add_test(t, limit_is_a_third_of_the_word_at_least_two);
 	tcase_add_test(t, several_nearest_first_ties_in_order);
 	suite_add_tcase(s, t);

@@ -89,6 +89,14 @@ sed '/"seconds"/d' "$tmp/ok.json" >"$tmp/a"
 sed '/"seconds"/d' "$tmp/ok-nofork.json" >"$tmp/b"
 cmp -s "$tmp/a" "$tmp/b" || fail "--no-fork gives another report"
 
+# The same plugin built against ABI 1.0's header checks and reports alike.
+printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\n[plugin.abi10]\ndata = %s\n' "$data" \
+	>"$tmp/abi10.ini"
+pk2d_run -c "$tmp/abi10.ini" check >/dev/null || fail "check of an ABI 1.0 plugin failed"
+pk2d_run -c "$tmp/abi10.ini" report -f json -o "$tmp/abi10.json" || fail "ABI 1.0 plugin failed"
+tr -d ' \n\t' <"$tmp/abi10.json" >"$tmp/abi10-flat.json"
+has "$tmp/abi10-flat.json" '"indicator":"abi10.kk_meets","area":"63.02.09.2007","rt":2,"period":"2023","numerator":24,"denominator":40,"value":60'
+
 # check: init only; bad plugins make it fail.
 rc=0
 pk2d_run -c "$tmp/pk2d.ini" check >"$tmp/check.txt" 2>/dev/null || rc=$?

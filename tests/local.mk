@@ -21,7 +21,7 @@ tests_check_utf8_LDADD = $(TEST_LDADD)
 EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv
 
 # Host tests and test-only plugins (built by make check only).
-check_LTLIBRARIES += %D%/plugins/good.la \
+check_LTLIBRARIES += %D%/plugins/good.la %D%/plugins/abi10.la \
 	%D%/plugins/no_symbol.la \
 	%D%/plugins/bad_name.la \
 	%D%/plugins/bad_abi.la \
@@ -38,6 +38,15 @@ check_LTLIBRARIES += %D%/plugins/good.la \
 %C%_plugins_good_la_SOURCES = %D%/plugins/good.c
 %C%_plugins_good_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_plugins_good_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+# The good plugin built against ABI 1.0's header, kept as it was released
+# (tests/plugins/abi10/pk2d/plugin.h): a plugin of an older minor still
+# loads and reports.
+%C%_plugins_abi10_la_SOURCES = %D%/plugins/good.c
+%C%_plugins_abi10_la_CPPFLAGS = -I$(srcdir)/%D%/plugins/abi10 $(AM_CPPFLAGS) \
+	-DPLUGIN_NAME='"abi10"'
+%C%_plugins_abi10_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_abi10_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+EXTRA_DIST += %D%/plugins/abi10/pk2d/plugin.h
 %C%_plugins_no_symbol_la_SOURCES = %D%/plugins/no_symbol.c
 %C%_plugins_no_symbol_la_CFLAGS = $(PLUGIN_CFLAGS)
 # Nothing to export: the usual export regex would leave an empty version script.
@@ -47,7 +56,7 @@ check_LTLIBRARIES += %D%/plugins/good.la \
 %C%_plugins_bad_name_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_plugins_bad_name_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 %C%_plugins_bad_abi_la_SOURCES = %D%/plugins/bad_desc.c
-%C%_plugins_bad_abi_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"bad_abi"' -DABI_MAJOR=2
+%C%_plugins_bad_abi_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"bad_abi"' -DABI_MAJOR=2 -DABI_MINOR=0
 %C%_plugins_bad_abi_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_plugins_bad_abi_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 %C%_plugins_bad_magic_la_SOURCES = %D%/plugins/bad_desc.c
@@ -225,6 +234,9 @@ TESTS += tests/malformed_rows.sh
 # Text that is not UTF-8 in every input kind, against every format.
 dist_check_SCRIPTS += tests/utf8_e2e.sh
 TESTS += tests/utf8_e2e.sh
+# The host's check of the plugins' declared inputs (check and report).
+dist_check_SCRIPTS += tests/inputs_check.sh
+TESTS += tests/inputs_check.sh
 # The readers shared by the plugins, compiled in as in each plugin.
 check_PROGRAMS += tests/check_plugin_common
 TESTS += tests/check_plugin_common

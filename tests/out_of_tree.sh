@@ -42,4 +42,15 @@ PK2D_DATA_DIR=$data "$pk2d" --plugin-path "$plugindir" -c pk2d.ini report --form
 # The village sums the three RTs: 1/2 + 1/1 + 2/3 active = 4 of 6 posyandu.
 tr -d ' \n\t' <"$tmp/report.json" >"$tmp/flat.json"
 grep -q '"indicator":"posyandu.posyandu_active","area":"63.02.09.2007","rt":3,"period":"2023","numerator":2,"denominator":3' "$tmp/flat.json"
+
+# Its declared table is checked by pk2d check: a renamed column is named
+# with the header it looks like.
+sed '1s/aktif/aktf/' posyandu.csv >renamed.csv
+sed 's/^table = posyandu.csv/table = renamed.csv/' pk2d.ini >renamed.ini
+status=0
+PK2D_DATA_DIR=$data "$pk2d" --plugin-path "$plugindir" -c renamed.ini check >/dev/null \
+	2>"$tmp/check.err" || status=$?
+test $status -eq 1 || { cat "$tmp/check.err"; echo "check exit status $status"; exit 1; }
+grep -qF "renamed.csv:1: no column 'aktif' ([plugin.posyandu] table: active, required); did you mean 'aktf'?" \
+	"$tmp/check.err" || { cat "$tmp/check.err"; exit 1; }
 echo "out-of-tree plugin built, installed and run"

@@ -28,6 +28,21 @@ static const pk2d_config_key posyandu_keys[] = {
 	{NULL, NULL, 0, NULL}
 };
 
+/* The file and its columns, declared so that "pk2d check" opens the table
+ * and checks its header before the plugin runs. */
+static const pk2d_input_column posyandu_columns[] = {
+	{"area", "kode_wilayah", 1},
+	{"rt", "rt", 1},
+	{"active", "aktif", 1},
+	{"name", "posyandu", 0},
+	{NULL, NULL, 0}
+};
+
+static const pk2d_input posyandu_inputs[] = {
+	{"table", NULL, posyandu_columns},
+	{NULL, NULL, NULL}
+};
+
 static int posyandu_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 {
 	static const char *const aims[] = {"posyandu_active", NULL};
@@ -123,4 +138,5 @@ PK2D_PLUGIN_DEFINE(
 	.config_keys = posyandu_keys,
 	.init = posyandu_init,
 	.collect = posyandu_collect,
-	.fini = posyandu_fini);
+	.fini = posyandu_fini,
+	.inputs = posyandu_inputs);

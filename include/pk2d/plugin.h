@@ -43,7 +43,7 @@ extern "C" {
 /** Incompatible changes raise this; the host refuses any other major. */
 #define PK2D_ABI_MAJOR 1
 /** Append-only changes raise this; a plugin's minor must be <= the host's. */
-#define PK2D_ABI_MINOR 0
+#define PK2D_ABI_MINOR 1
 /** Name of the one symbol a plugin exports. */
 #define PK2D_PLUGIN_SYMBOL "pk2d_plugin_descriptor"
 
@@ -309,6 +309,40 @@ typedef struct pk2d_config_key {
 	const char *help;
 } pk2d_config_key;
 
+/** Since ABI 1.1: a column of an input file, for the host's check of the
+ *  file's header (see pk2d_input). */
+typedef struct pk2d_input_column {
+	/** The column's field name: the key column_prefix + field renames it
+	 *  ("weight" for "column.weight = Berat Badan"). NULL ends a list. */
+	const char *field;
+	/** The header the column has when no key renames it ("Berat"); NULL
+	 *  for an optional column read only when a key names it. */
+	const char *header;
+	/** Non-zero if the plugin cannot read the file without this column;
+	 *  zero for an optional one (and for one of several alternatives). */
+	int required;
+} pk2d_input_column;
+
+/** Since ABI 1.1: an input file a plugin reads. "pk2d check" and "pk2d
+ *  report" open every declared file whose key the section sets, before
+ *  the plugin runs, and report a file that does not exist (at the key's
+ *  file:line), a missing required column, a column named twice, and a
+ *  header that looks like a known column but is not one (did-you-mean,
+ *  also for optional columns). An instance whose files fail this check
+ *  does not run. */
+typedef struct pk2d_input {
+	/** The config_keys key whose value names the file ("children"); NULL
+	 *  ends a list. The file is checked only when the section sets it. One
+	 *  '*' stands for any text, for files named by keys with data in them
+	 *  ("indicator.*.table": every such key's file is checked). */
+	const char *key;
+	/** Prefix of the keys that rename its columns ("column."); NULL when
+	 *  they cannot be renamed. */
+	const char *column_prefix;
+	/** The file's known columns, ending with a NULL field. */
+	const pk2d_input_column *columns;
+} pk2d_input;
+
 /** The plugin descriptor. Fill it with PK2D_PLUGIN_DEFINE(). */
 typedef struct pk2d_plugin {
 	/** PK2D_PLUGIN_MAGIC. */
@@ -340,6 +374,10 @@ typedef struct pk2d_plugin {
 	int (*collect)(void *state);
 	/** Frees the state. May be NULL. */
 	void (*fini)(void *state);
+	/** Since ABI 1.1: the input files, ending with an entry whose key is
+	 *  NULL; NULL when the plugin declares none (its files are then only
+	 *  read by collect()). */
+	const pk2d_input *inputs;
 } pk2d_plugin;
 
 /**

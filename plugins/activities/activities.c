@@ -534,9 +534,17 @@ static int act_collect(void *state)
 	return rc;
 }
 
+/* The files pk2d check opens before the plugin runs; an aggregate table's
+ * columns are named by its indicator's keys, so only the file is checked. */
+static const pk2d_input act_inputs[] = {
+	{ "log", LOG_PREFIX, activity_log_fields },
+	{ "indicator.*.table", NULL, NULL },
+	{ NULL, NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "activities", .agency = "Perangkat Daerah (OPD)",
                    .version = "1.0.0",
                    .description = "Interventions of any agency from an INI catalogue and an "
                                   "activity log; indicators from an aggregate table",
                    .config_keys = act_keys, .init = act_init, .collect = act_collect,
-                   .fini = act_fini);
+                   .fini = act_fini, .inputs = act_inputs);

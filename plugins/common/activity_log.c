@@ -6,10 +6,10 @@
 
 #include "activity_log.h"
 
-const field_spec activity_log_fields[ALOG_N_FIELDS] = {
+const field_spec activity_log_fields[ALOG_N_FIELDS + 1] = {
 	[ALOG_AREA] = { "area", "kode_wilayah" },
 	[ALOG_RT] = { "rt", "rt" },
-	[ALOG_INTERVENTION] = { "intervention", "intervensi" },
+	[ALOG_INTERVENTION] = { "intervention", "intervensi", 1 },
 	[ALOG_TARGET] = { "target", "sasaran" },
 	[ALOG_REALISED] = { "realised", "realisasi" },
 	[ALOG_DATE] = { "date", "tanggal" },

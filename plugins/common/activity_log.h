@@ -28,7 +28,7 @@ enum activity_log_field {
 	ALOG_AREA, ALOG_RT, ALOG_INTERVENTION, ALOG_TARGET, ALOG_REALISED, ALOG_DATE,
 	ALOG_BUDGET, ALOG_N_FIELDS
 };
-extern const field_spec activity_log_fields[ALOG_N_FIELDS];
+extern const field_spec activity_log_fields[ALOG_N_FIELDS + 1];
 
 /* The run's period as a day range, and the run's area; shared by every
  * reader that checks rows against the run. */

@@ -17,11 +17,11 @@
 /* Longest area code in dotted form ("63.02.09.2007") plus its NUL. */
 #define FIELDS_AREA_MAX 16
 
-/* A field of an input file and its default header (docs/inputs.md). */
-typedef struct field_spec {
-	const char *field;
-	const char *header;
-} field_spec;
+/* A field of an input file, its default header (docs/inputs.md) and
+ * whether the plugin needs it: the declaration the host checks files
+ * against (pk2d_plugin.inputs), so each table of them ends with a NULL
+ * field after its N entries. */
+typedef pk2d_input_column field_spec;
 
 /* Checks that every key starting with prefix ("column.") names a field of
  * specs; an unknown one is logged as "file:line: unknown ..." and gives

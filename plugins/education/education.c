@@ -539,9 +539,16 @@ static int edu_collect(void *state)
 	return rc;
 }
 
+/* The files pk2d check opens before the plugin runs. */
+static const pk2d_input edu_inputs[] = {
+	{ "children", "column.", edu_child_fields },
+	{ "log", "log_column.", activity_log_fields },
+	{ NULL, NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "education", .agency = "Dinas Pendidikan", .version = "1.0.0",
                    .description = "School-age children: APK, APM, APS, anak tidak sekolah, "
                                   "KK with all children 7-18 in school; education "
                                   "interventions",
                    .config_keys = edu_keys, .init = edu_init, .collect = edu_collect,
-                   .fini = edu_fini);
+                   .fini = edu_fini, .inputs = edu_inputs);

@@ -14,7 +14,7 @@
 enum child_field {
 	CF_ID, CF_KK, CF_AREA, CF_RT, CF_BIRTH, CF_AGE, CF_SEX, CF_LEVEL, CF_STATUS, CF_N
 };
-extern const field_spec edu_child_fields[CF_N];
+extern const field_spec edu_child_fields[CF_N + 1];
 
 /* School levels (jenjang). */
 enum edu_level { LV_PAUD, LV_SD, LV_SMP, LV_SMA, LV_N, LV_NONE = -1, LV_UNKNOWN = -2 };

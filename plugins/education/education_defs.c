@@ -10,7 +10,7 @@
  */
 #include "education.h"
 
-const field_spec edu_child_fields[CF_N] = {
+const field_spec edu_child_fields[CF_N + 1] = {
 	[CF_ID] = { "id", "nik" },
 	[CF_KK] = { "kk", "no_kk" },
 	[CF_AREA] = { "area", "kode_wilayah" },
@@ -19,7 +19,7 @@ const field_spec edu_child_fields[CF_N] = {
 	[CF_AGE] = { "age", "umur" },
 	[CF_SEX] = { "sex", "jenis_kelamin" },
 	[CF_LEVEL] = { "level", "jenjang" },
-	[CF_STATUS] = { "status", "status" },
+	[CF_STATUS] = { "status", "status", 1 },
 };
 
 #define IND(id_, lid, len, unit_, kind_, dir_, group_, desc) \

@@ -28,12 +28,21 @@ typedef struct cols {
 	int c[N_FIELDS];
 } cols;
 
-static const char *const field_name[N_FIELDS] = {
-	"kk", "area", "rt", "dasawisma", "male", "female", "pus", "method", "wish"
-};
-static const char *const field_default[N_FIELDS] = {
-	"no_kk", "kode_wilayah", "rt", "dasawisma", "jml_laki", "jml_perempuan",
-	"status_pus", "alat_kontrasepsi", "keinginan_anak"
+/* The survey's columns, declared for pk2d check: the N_FIELDS fields in
+ * their enum's order (field name and default header), then the built-in
+ * indicators of indicators.c (whose header is their code). */
+static const pk2d_input_column survey_columns[] = {
+	{ "kk", "no_kk", 1 }, { "area", "kode_wilayah", 0 }, { "rt", "rt", 0 },
+	{ "dasawisma", "dasawisma", 0 }, { "male", "jml_laki", 0 },
+	{ "female", "jml_perempuan", 0 }, { "pus", "status_pus", 0 },
+	{ "method", "alat_kontrasepsi", 0 }, { "wish", "keinginan_anak", 0 },
+#define IND(code) { code, code, 0 }
+	IND("L1"), IND("L2"), IND("L3"), IND("F1"), IND("F2"), IND("F3"), IND("F4"), IND("F5"),
+	IND("F6"), IND("E1"), IND("E2"), IND("E3"), IND("E4"), IND("E5"), IND("E6"), IND("E7"),
+	IND("E8"), IND("P1"), IND("P2"), IND("P3"), IND("P4"), IND("P5"), IND("P6"), IND("B1"),
+	IND("B2"), IND("B3"), IND("B4"), IND("B5"), IND("B6"),
+#undef IND
+	{ NULL, NULL, 0 }
 };
 
 /* A survey indicator: built in, or added with indicator.CODE. */
@@ -262,7 +271,7 @@ static int column_key(void *ud, const char *key, const char *value)
 		return PK2D_ERR_CONFIG;
 	}
 	for (int i = 0; i < N_FIELDS; i++) {
-		if (strcasecmp(field, field_name[i]) == 0) {
+		if (strcasecmp(field, survey_columns[i].field) == 0) {
 			free(f->header[i]);
 			f->header[i] = strdup(value);
 			return f->header[i] ? 0 : PK2D_ERR_NOMEM;
@@ -437,7 +446,7 @@ static int family_setup(family *f)
 	int rc = 0;
 
 	for (int i = 0; i < N_FIELDS; i++) {
-		f->header[i] = strdup(field_default[i]);
+		f->header[i] = strdup(survey_columns[i].header);
 		if (!f->header[i])
 			return PK2D_ERR_NOMEM;
 	}
@@ -1078,9 +1087,14 @@ static void family_fini(void *state)
 	free(f);
 }
 
+static const pk2d_input family_inputs[] = {
+	{ "survey", "column.", survey_columns },
+	{ NULL, NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "family", .agency = "DP3A / DPPPAPPKB", .version = "1.0.0",
                    .description = "Family quality survey (one row per KK): IKK survey "
                                   "indicators per RT, KK and population, household scores, "
                                   "KB (PUS, CPR, mCPR, unmet need)",
                    .config_keys = family_keys, .init = family_init,
-                   .collect = family_collect, .fini = family_fini);
+                   .collect = family_collect, .fini = family_fini, .inputs = family_inputs);

@@ -332,9 +332,16 @@ static int health_collect(void *state)
 	return rc;
 }
 
+/* The files pk2d check opens before the plugin runs. */
+static const pk2d_input inputs[] = {
+	{ "children", PPGBM_PREFIX, ppgbm_fields },
+	{ "log", IV_LOG_PREFIX, activity_log_fields },
+	{ NULL, NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "health", .agency = "Dinas Kesehatan", .version = "1.0.0",
                    .description = "WHO 2006 z-scores and stunting, wasting, underweight and "
                                   "overweight prevalence from the e-PPGBM export; health "
                                   "interventions (Perpres 72/2021) from their log",
                    .config_keys = config_keys, .init = health_init,
-                   .collect = health_collect, .fini = health_fini);
+                   .collect = health_collect, .fini = health_fini, .inputs = inputs);

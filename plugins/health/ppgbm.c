@@ -9,12 +9,12 @@
 
 #include "ppgbm.h"
 
-const field_spec ppgbm_fields[PF_N] = {
+const field_spec ppgbm_fields[PF_N + 1] = {
 	[PF_ID] = { "id", "NIK" },
 	[PF_KK] = { "kk", "No KK" },
 	[PF_AREA] = { "area", "Kode Desa" },
 	[PF_RT] = { "rt", "RT" },
-	[PF_SEX] = { "sex", "JK" },
+	[PF_SEX] = { "sex", "JK", 1 },
 	[PF_BIRTH] = { "birth_date", "Tgl Lahir" },
 	[PF_MEASURED] = { "measure_date", "Tanggal Pengukuran" },
 	[PF_AGE] = { "age_days", NULL },

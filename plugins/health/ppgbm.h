@@ -41,7 +41,7 @@ enum ppgbm_field {
 
 /* The fields of the column.FIELD keys and their default headers (NULL: no
  * default, the column is only read when configured). */
-extern const field_spec ppgbm_fields[PF_N];
+extern const field_spec ppgbm_fields[PF_N + 1];
 #define PPGBM_PREFIX "column."
 
 /* One row of the export as read. */

@@ -129,8 +129,16 @@ static int pkk_collect(void *state)
 	return rc;
 }
 
+/* The files pk2d check opens before the plugin runs. */
+static const pk2d_input pkk_inputs[] = {
+	{ "recap", "column.", pkk_recap_fields },
+	{ "pokja", "pokja_column.", pkk_pokja_fields },
+	{ "log", "log_column.", activity_log_fields },
+	{ NULL, NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "pkk", .agency = "TP PKK", .version = "1.0.0",
                    .description = "Dasawisma recap (4.16a) and Pokja I-IV records: the 10 "
                                   "program pokok PKK by Pokja, and PKK interventions",
                    .config_keys = pkk_keys, .init = pkk_init, .collect = pkk_collect,
-                   .fini = pkk_fini);
+                   .fini = pkk_fini, .inputs = pkk_inputs);

@@ -9,7 +9,7 @@
  */
 #include "pkk_defs.h"
 
-const field_spec pkk_recap_fields[RF_N] = {
+const field_spec pkk_recap_fields[RF_N + 1] = {
 	[RF_AREA] = { "area", "kode_wilayah" },
 	[RF_RT] = { "rt", "rt" },
 	[RF_DASAWISMA] = { "dasawisma", "dasawisma" },
@@ -37,10 +37,10 @@ const field_spec pkk_recap_fields[RF_N] = {
 	[RF_KESLING] = { "kesehatan_lingkungan", "kesehatan_lingkungan" },
 };
 
-const field_spec pkk_pokja_fields[PF_N] = {
+const field_spec pkk_pokja_fields[PF_N + 1] = {
 	[PF_AREA] = { "area", "kode_wilayah" },
 	[PF_RT] = { "rt", "rt" },
-	[PF_POKJA] = { "pokja", "pokja" },
+	[PF_POKJA] = { "pokja", "pokja", 1 },
 	[PF_ACTIVITY] = { "activity", "kegiatan" },
 	[PF_VOLUME] = { "volume", "volume" },
 	[PF_PEOPLE] = { "participants", "peserta" },

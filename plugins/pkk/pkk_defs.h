@@ -17,11 +17,11 @@ enum recap_field {
 	RF_RUMAH_SEHAT, RF_SAMPAH, RF_SPAL, RF_JAMBAN, RF_AIR, RF_PANGAN, RF_UP2K,
 	RF_PEKARANGAN, RF_INDUSTRI, RF_KESLING, RF_N
 };
-extern const field_spec pkk_recap_fields[RF_N];
+extern const field_spec pkk_recap_fields[RF_N + 1];
 
 /* Columns of the Pokja records. */
 enum pokja_field { PF_AREA, PF_RT, PF_POKJA, PF_ACTIVITY, PF_VOLUME, PF_PEOPLE, PF_DATE, PF_N };
-extern const field_spec pkk_pokja_fields[PF_N];
+extern const field_spec pkk_pokja_fields[PF_N + 1];
 
 /* How an indicator is computed from a recap row or a Pokja record. */
 enum pkk_source {

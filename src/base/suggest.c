@@ -97,6 +97,12 @@ size_t suggest(const char *word, const char *const *candidates, size_t n,
 	return found;
 }
 
+int same_folded(const char *a, const char *b)
+{
+	char fa[SUGGEST_MAX_LEN + 1], fb[SUGGEST_MAX_LEN + 1];
+	return fold(a, fa) && fold(b, fb) && strcmp(fa, fb) == 0;
+}
+
 const char *did_you_mean(const char *word, const char *const *candidates, size_t n)
 {
 	size_t best;

@@ -25,6 +25,9 @@ size_t edit_distance(const char *a, const char *b, size_t cap);
 size_t suggest(const char *word, const char *const *candidates, size_t n,
                size_t *out, size_t max);
 
+/* Whether a and b are one word once folded ("J K" and "jk"). */
+int same_folded(const char *a, const char *b);
+
 /* The nearest likely typo of word among the candidates, or NULL. */
 const char *did_you_mean(const char *word, const char *const *candidates, size_t n);
 

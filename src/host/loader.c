@@ -110,6 +110,39 @@ int plugin_find(const plugin_search *s, const char *name, char **path, char *err
 	return PK2D_ERR_MISSING;
 }
 
+static const pk2d_input *declared_inputs(const pk2d_plugin *d);
+
+/* Whether key is one of the plugin's keys, or lies under one of its
+ * wildcards ("indicator.*.table" under "indicator.*"). */
+static int plugin_has_key(const pk2d_plugin *d, const char *key)
+{
+	for (const pk2d_config_key *k = d->config_keys; k && k->name; k++) {
+		size_t n = strlen(k->name);
+		if (strcmp(k->name, key) == 0 ||
+		    (n && k->name[n - 1] == '*' && strncmp(k->name, key, n - 1) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+static int check_inputs(const pk2d_plugin *d, char *err, size_t errlen)
+{
+	for (const pk2d_input *in = declared_inputs(d); in && in->key; in++) {
+		if (!plugin_has_key(d, in->key)) {
+			snprintf(err, errlen, "declared input '%.64s' is not one of the plugin's "
+			         "config_keys", in->key);
+			return PK2D_ERR_INVALID;
+		}
+		for (const pk2d_input_column *col = in->columns; col && col->field; col++)
+			if (col->required && (!col->header || !col->header[0])) {
+				snprintf(err, errlen, "required column '%.64s' of input '%.64s' has no "
+				         "header", col->field, in->key);
+				return PK2D_ERR_INVALID;
+			}
+	}
+	return 0;
+}
+
 int loader_check(const pk2d_plugin *d, size_t symbol_size, const char *name,
                  char *err, size_t errlen)
 {
@@ -164,7 +197,53 @@ int loader_check(const pk2d_plugin *d, size_t symbol_size, const char *name,
 		snprintf(err, errlen, "descriptor has no %s function", d->init ? "collect" : "init");
 		return PK2D_ERR_INVALID;
 	}
-	return 0;
+	return check_inputs(d, err, errlen);
+}
+
+/* The declared inputs, or NULL for a plugin built before ABI 1.1. */
+static const pk2d_input *declared_inputs(const pk2d_plugin *d)
+{
+	if (d->abi_minor < 1 || d->struct_size < offsetof(pk2d_plugin, inputs) + sizeof d->inputs)
+		return NULL;
+	return d->inputs;
+}
+
+static void copy_inputs(loaded_plugin *p, const pk2d_input *in)
+{
+	size_t n = 0;
+	while (in && in[n].key)
+		n++;
+	p->inputs = xcalloc(n + 1, sizeof *p->inputs);
+	p->n_inputs = n;
+	for (size_t i = 0; i < n; i++) {
+		size_t nc = 0;
+		while (in[i].columns && in[i].columns[nc].field)
+			nc++;
+		pk2d_input_column *cols = xcalloc(nc + 1, sizeof *cols);
+		for (size_t j = 0; j < nc; j++) {
+			cols[j].field = xstrdup(in[i].columns[j].field);
+			cols[j].header = xstrdup_null(in[i].columns[j].header);
+			cols[j].required = in[i].columns[j].required;
+		}
+		p->inputs[i].key = xstrdup(in[i].key);
+		p->inputs[i].column_prefix = xstrdup_null(in[i].column_prefix);
+		p->inputs[i].columns = cols;
+	}
+}
+
+static void free_inputs(loaded_plugin *p)
+{
+	for (size_t i = 0; i < p->n_inputs; i++) {
+		const pk2d_input *in = &p->inputs[i];
+		for (const pk2d_input_column *c = in->columns; c->field; c++) {
+			free((char *)c->field);
+			free((char *)c->header);
+		}
+		free((pk2d_input_column *)in->columns);
+		free((char *)in->key);
+		free((char *)in->column_prefix);
+	}
+	free(p->inputs);
 }
 
 static loaded_plugin *copy_descriptor(const pk2d_plugin *d, const char *path)
@@ -188,6 +267,7 @@ static loaded_plugin *copy_descriptor(const pk2d_plugin *d, const char *path)
 		p->keys[i].help = xstrdup_null(d->config_keys[i].help);
 	}
 	p->n_keys = n;
+	copy_inputs(p, declared_inputs(d));
 	p->init = d->init;
 	p->collect = d->collect;
 	p->fini = d->fini;
@@ -248,6 +328,7 @@ void loader_unload(loaded_plugin *p)
 		free((char *)p->keys[i].help);
 	}
 	free(p->keys);
+	free_inputs(p);
 	free(p->name);
 	free(p->path);
 	free(p->agency);

@@ -23,6 +23,10 @@ typedef struct loaded_plugin {
 	unsigned abi_major, abi_minor;
 	pk2d_config_key *keys;     /* NULL-name terminated copy */
 	size_t n_keys;
+	pk2d_input *inputs;        /* declared inputs (ABI >= 1.1), NULL-key
+	                              terminated copy; columns NULL-field
+	                              terminated */
+	size_t n_inputs;
 	void *handle;
 	int (*init)(const pk2d_host_api *api, pk2d_host *h, void **state);
 	int (*collect)(void *state);
@@ -51,7 +55,9 @@ int plugin_find(const plugin_search *s, const char *name, char **path, char *err
 int loader_load(const char *path, const char *name, loaded_plugin **out, char *err, size_t errlen);
 
 /* The checks of loader_load on a descriptor already in memory. symbol_size
- * is the ELF size of the exported symbol (0 when unknown). */
+ * is the ELF size of the exported symbol (0 when unknown). Declared inputs
+ * (ABI >= 1.1) must name one of the plugin's keys and give every required
+ * column a header. */
 int loader_check(const pk2d_plugin *d, size_t symbol_size, const char *name,
                  char *err, size_t errlen);
 

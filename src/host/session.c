@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "input_check.h"
 #include "session.h"
 #include "util.h"
 
@@ -76,6 +77,7 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 	s->n_runs = cfg->n_plugins;
 	s->runs = xcalloc(s->n_runs, sizeof *s->runs);
 	s->jobs = xcalloc(s->n_runs, sizeof *s->jobs);
+	msglist inputs = { 0 };
 	for (size_t i = 0; i < cfg->n_plugins; i++) {
 		const conf_plugin *cp = &cfg->plugins[i];
 		plugin_run *run = &s->runs[i];
@@ -101,12 +103,25 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 		run->path = xstrdup(m->lp->path);
 		run->agency = xstrdup(cp->agency ? cp->agency : m->lp->agency);
 		conf_check_plugin(cp, m->lp->keys, errs);
+		/* An instance whose declared inputs do not fit fails without
+		 * running; the others run. */
+		size_t first = inputs.n;
+		if (input_check(cp, m->lp, &inputs)) {
+			run->state = RUN_FAILED;
+			run->reason = xstrdup(inputs.items[first]);
+			continue;
+		}
 		s->jobs[i].lp = m->lp;
 	}
 	if (errs->n != before) {
+		for (size_t i = 0; i < inputs.n; i++)
+			msglist_add(errs, NULL, 0, "%s", inputs.items[i]);
+		msglist_free(&inputs);
 		session_free(s);
 		return PK2D_ERR_CONFIG;
 	}
+	msglist_print(&inputs);
+	msglist_free(&inputs);
 	return 0;
 }
 

@@ -1,7 +1,7 @@
 /*
  * bad_desc.c - one source for the test plugins whose descriptor is wrong in
  * one way each, chosen at build time (tests/local.mk):
- *   bad_abi       abi_major 2
+ *   bad_abi       ABI 2.0
  *   bad_magic     a wrong magic number
  *   new_minor     an ABI minor newer than the host's
  *   short_struct  struct_size smaller than ABI 1.0's descriptor

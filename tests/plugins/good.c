@@ -96,6 +96,11 @@ static void good_fini(void *state)
 	free(state);
 }
 
-PK2D_PLUGIN_DEFINE(.name = "good", .agency = "Dinas Uji", .version = "1.0.0",
+/* The same source builds abi10.so against ABI 1.0's header. */
+#ifndef PLUGIN_NAME
+#define PLUGIN_NAME "good"
+#endif
+
+PK2D_PLUGIN_DEFINE(.name = PLUGIN_NAME, .agency = "Dinas Uji", .version = "1.0.0",
                    .description = "test plugin that behaves", .config_keys = good_keys,
                    .init = good_init, .collect = good_collect, .fini = good_fini);

@@ -1,0 +1,201 @@
+/*
+ * input_check.c - opens a plugin's declared inputs and checks their headers.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csv.h"
+#include "input_check.h"
+#include "suggest.h"
+#include "util.h"
+
+/* What the check found for one declared column. */
+struct column_state {
+	const char *header;       /* the header looked for (renamed or default) */
+	const conf_entry *rename; /* the key that renamed it, or NULL */
+	int missing;              /* not in the file, and not renamed */
+	int near;                 /* a file column that looks like it, or -1 */
+};
+
+/* The entry of the key prefix+field in the section, or NULL. */
+static const conf_entry *rename_entry(const conf_plugin *cp, const pk2d_input *in,
+                                      const char *field)
+{
+	if (!in->column_prefix)
+		return NULL;
+	char *key = xasprintf("%s%s", in->column_prefix, field);
+	for (char *p = key; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	const conf_entry *e = conf_section_get(cp->section, key);
+	free(key);
+	return e;
+}
+
+/* Whether file column i carries a header some declared column has (its
+ * default or the one it was renamed to): such a column is known. */
+static int known_header(const csv_reader *c, int i, const pk2d_input *in,
+                        const struct column_state *st, size_t n)
+{
+	const char *h = csv_header(c, i);
+	for (size_t j = 0; j < n; j++)
+		if ((in->columns[j].header && !strcasecmp(h, in->columns[j].header)) ||
+		    (st[j].header && !strcasecmp(h, st[j].header)))
+			return 1;
+	return 0;
+}
+
+/* Headers this short ("F1", "JK") are codes: one letter more or less is
+ * another code, so they only look alike when equal once folded. */
+#define SHORT_HEADER 4
+
+/* Finds each missing column's look-alike among the file's unknown columns. */
+static void find_look_alikes(const csv_reader *c, const pk2d_input *in, struct column_state *st,
+                             size_t n)
+{
+	const char **missing = xcalloc(n ? n : 1, sizeof *missing);
+	for (size_t j = 0; j < n; j++)
+		missing[j] = st[j].missing && strlen(st[j].header) >= SHORT_HEADER ? st[j].header
+		                                                                   : NULL;
+	for (int i = 0; i < csv_header_count(c); i++) {
+		const char *h = csv_header(c, i);
+		size_t j;
+		if (!h[0] || known_header(c, i, in, st, n))
+			continue;
+		if (strlen(h) >= SHORT_HEADER && suggest(h, missing, n, &j, 1) && st[j].near < 0) {
+			st[j].near = i;
+			continue;
+		}
+		for (j = 0; j < n; j++)
+			if (st[j].missing && st[j].near < 0 && same_folded(h, st[j].header))
+				st[j].near = i;
+	}
+	free(missing);
+}
+
+/* The rename hint: ", or set column.FIELD = HEADER". */
+static char *rename_hint(const pk2d_input *in, const pk2d_input_column *col, const char *header)
+{
+	return in->column_prefix ? xasprintf(", or set %s%s = %s", in->column_prefix, col->field,
+	                                     header)
+	                         : xstrdup("");
+}
+
+static void report_columns(const conf_plugin *cp, const pk2d_input *in, const csv_reader *c,
+                           const struct column_state *st, size_t n, msglist *errs)
+{
+	const char *path = csv_path(c);
+	for (size_t j = 0; j < n; j++) {
+		const pk2d_input_column *col = &in->columns[j];
+		if (!st[j].missing || (!col->required && st[j].near < 0))
+			continue;
+		if (st[j].near < 0) {
+			char *hint = rename_hint(in, col, "HEADER");
+			msglist_add(errs, path, 1, "no column '%s' ([plugin.%s] %s: %s, required); "
+			            "add it%s", st[j].header, cp->instance, in->key, col->field, hint);
+			free(hint);
+			continue;
+		}
+		const char *look = csv_header(c, st[j].near);
+		char *hint = rename_hint(in, col, look);
+		if (col->required)
+			msglist_add(errs, path, 1, "no column '%s' ([plugin.%s] %s: %s, required); "
+			            "did you mean '%s'? Rename that header%s", st[j].header,
+			            cp->instance, in->key, col->field, look, hint);
+		else
+			msglist_add(errs, path, 1, "column '%s' is not read: it looks like '%s' "
+			            "([plugin.%s] %s: %s, optional) but is not it; rename the header%s",
+			            look, st[j].header,
+			            cp->instance, in->key, col->field, hint);
+		free(hint);
+	}
+}
+
+/* A renamed column the file lacks: at the key's line, with the nearest
+ * headers of the file. */
+static void report_bad_rename(const conf_plugin *cp, const csv_reader *c,
+                              const struct column_state *s, msglist *errs)
+{
+	size_t n = (size_t)csv_header_count(c), best;
+	const char **headers = xcalloc(n ? n : 1, sizeof *headers);
+	for (size_t i = 0; i < n; i++)
+		headers[i] = csv_header(c, (int)i);
+	if (suggest(s->header, headers, n, &best, 1))
+		msglist_add(errs, s->rename->file, s->rename->line, "column '%s' is not in %s "
+		            "([plugin.%s] %s); did you mean '%s'?", s->header, csv_path(c),
+		            cp->instance, s->rename->key, headers[best]);
+	else
+		msglist_add(errs, s->rename->file, s->rename->line, "column '%s' is not in %s "
+		            "([plugin.%s] %s)", s->header, csv_path(c), cp->instance,
+		            s->rename->key);
+	free(headers);
+}
+
+static void check_file(const conf_plugin *cp, const pk2d_input *in, const conf_entry *e,
+                       msglist *errs)
+{
+	char why[256];
+	char *path = conf_entry_path(e, e->value);
+	csv_reader *c = csv_open(path, why, sizeof why);
+	if (!c) {
+		msglist_add(errs, e->file, e->line, "[plugin.%s] %s: %s: %s", cp->instance, in->key,
+		            path, why);
+		free(path);
+		return;
+	}
+	free(path);
+	size_t n = 0;
+	while (in->columns && in->columns[n].field)
+		n++;
+	struct column_state *st = xcalloc(n ? n : 1, sizeof *st);
+	for (size_t j = 0; j < n; j++) {
+		st[j].rename = rename_entry(cp, in, in->columns[j].field);
+		st[j].header = st[j].rename ? st[j].rename->value : in->columns[j].header;
+		st[j].near = -1;
+		if (!st[j].header || !st[j].header[0])
+			continue; /* no default header, or renamed to nothing */
+		int col = csv_column(c, st[j].header);
+		if (col == CSV_AMBIGUOUS) {
+			csv_ambiguous(c, st[j].header, why, sizeof why);
+			msglist_add(errs, csv_path(c), 1, "%s", why);
+		} else if (col < 0 && st[j].rename) {
+			report_bad_rename(cp, c, &st[j], errs);
+		} else if (col < 0) {
+			st[j].missing = 1;
+		}
+	}
+	find_look_alikes(c, in, st, n);
+	report_columns(cp, in, c, st, n, errs);
+	free(st);
+	csv_stats_free(csv_close(c));
+}
+
+/* Whether key matches pattern, whose one '*' (if any) stands for any
+ * non-empty text; ASCII case ignored. */
+static int key_matches(const char *key, const char *pattern)
+{
+	const char *star = strchr(pattern, '*');
+	if (!star)
+		return !strcasecmp(key, pattern);
+	size_t head = (size_t)(star - pattern), tail = strlen(star + 1), n = strlen(key);
+	return n > head + tail && !strncasecmp(key, pattern, head) &&
+	       !strcasecmp(key + n - tail, star + 1);
+}
+
+size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, msglist *errs)
+{
+	size_t before = errs->n;
+	const conf_section *s = cp->section;
+	for (size_t i = 0; i < lp->n_inputs; i++)
+		for (size_t k = 0; k < s->n; k++) {
+			const conf_entry *e = s->entries[k];
+			/* An unset key is the plugin's business (conf_check_plugin
+			 * reports a required one). */
+			if (key_matches(e->key, lp->inputs[i].key) && e->value[0])
+				check_file(cp, &lp->inputs[i], e, errs);
+		}
+	return errs->n - before;
+}

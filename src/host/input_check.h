@@ -1,0 +1,25 @@
+/*
+ * input_check.h - the host's check of the input files a plugin declares
+ * (pk2d_plugin.inputs, ABI 1.1): run by "pk2d check" and "pk2d report"
+ * before any plugin code, for an agency's plugin as for the shipped ones.
+ */
+#ifndef PK2D_INPUT_CHECK_H
+#define PK2D_INPUT_CHECK_H
+
+#include <stddef.h>
+#include "conf.h"
+#include "loader.h"
+#include "log.h"
+
+/*
+ * Opens every declared input whose key the instance's section sets, reads
+ * its header and adds each problem to errs: a file that cannot be opened or
+ * has no header (at the key's file:line, naming the file), a required
+ * column missing, a column the header names twice, a renamed column the
+ * file lacks (at the rename key's file:line), and a header that looks like
+ * a known column but is not one (did-you-mean, optional columns too).
+ * Returns the number of problems added.
+ */
+size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, msglist *errs);
+
+#endif

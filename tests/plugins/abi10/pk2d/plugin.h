@@ -1,0 +1,364 @@
+/*
+ * pk2d/plugin.h - the contract between the pk2d host and every plugin.
+ *
+ * This is the only header an agency needs to write a pk2d plugin. It depends
+ * on nothing but <stddef.h> and <stdint.h>, compiles as C99 -pedantic and as
+ * C++, and is installed as <pk2d/plugin.h>.
+ *
+ * A plugin is a shared object that exports one symbol, the const descriptor
+ * "pk2d_plugin_descriptor", filled with PK2D_PLUGIN_DEFINE(). The host loads
+ * it with dlopen(), checks the descriptor, checks the plugin's INI section
+ * against the descriptor's config_keys, and then, in a child process, calls
+ * init() (which declares the plugin's indicators and interventions), collect()
+ * (which reads the agency's files and reports values) and fini().
+ *
+ * Plugins never link against the host: everything they may call is in the
+ * pk2d_host_api table handed to init(). Build plugins with -Wl,-z,defs.
+ *
+ * Rules every plugin follows:
+ *  - return 0 for success and a negative PK2D_ERR_* code for failure;
+ *  - never exit(), abort(), write to stdout or stderr, install signal
+ *    handlers, call setlocale() or register atexit() handlers;
+ *  - read input files only through the api->csv_* reader;
+ *  - report values at the finest level known (an RT, or rt = 0 when the row
+ *    has no RT); the host sums them up to the village and every level above.
+ *
+ * Compatibility: PK2D_ABI_MAJOR changes when anything here changes
+ * incompatibly, and the host refuses plugins of another major. New members
+ * are only ever appended to the end of a struct, with PK2D_ABI_MINOR raised;
+ * check struct_size before using a member marked "Since ABI 1.x" with x > 0.
+ */
+#ifndef PK2D_PLUGIN_H
+#define PK2D_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Guards against loading a file that is not a pk2d plugin ("PK2D"). */
+#define PK2D_PLUGIN_MAGIC 0x504b3244u
+/** Incompatible changes raise this; the host refuses any other major. */
+#define PK2D_ABI_MAJOR 1
+/** Append-only changes raise this; a plugin's minor must be <= the host's. */
+#define PK2D_ABI_MINOR 0
+/** Name of the one symbol a plugin exports. */
+#define PK2D_PLUGIN_SYMBOL "pk2d_plugin_descriptor"
+
+#if defined(__GNUC__)
+#define PK2D_EXPORT __attribute__((visibility("default")))
+#define PK2D_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define PK2D_EXPORT
+#define PK2D_PRINTF(fmt, args)
+#endif
+
+/** Error codes: every function and callback returns 0 or one of these. */
+enum pk2d_error {
+	PK2D_OK = 0,               /**< success */
+	PK2D_ERR_INVALID = -1,     /**< a malformed argument or value */
+	PK2D_ERR_UNKNOWN_ID = -2,  /**< an indicator or intervention not declared */
+	PK2D_ERR_DUPLICATE = -3,   /**< an id declared twice */
+	PK2D_ERR_IO = -4,          /**< a file could not be opened or read */
+	PK2D_ERR_NOMEM = -5,       /**< out of memory */
+	PK2D_ERR_CONFIG = -6,      /**< a configuration value is wrong */
+	PK2D_ERR_DATA = -7,        /**< the input data cannot be used at all */
+	PK2D_ERR_MISSING = -8      /**< no such column, key or field */
+};
+
+/** Log levels for pk2d_host_api.log. */
+enum pk2d_log_level {
+	PK2D_LOG_ERROR = 0,        /**< something failed */
+	PK2D_LOG_WARNING = 1,      /**< something is suspicious but the run goes on */
+	PK2D_LOG_INFO = 2,         /**< progress worth showing with --verbose */
+	PK2D_LOG_DEBUG = 3         /**< detail for the plugin's developer */
+};
+
+/** How an indicator's value is computed from its numerator and denominator. */
+enum pk2d_kind {
+	/** 100 * num / den, with 0 <= num <= den (share of KK, of children...). */
+	PK2D_PROPORTION = 0,
+	/** 100 * num / den, num may exceed den (APK can pass 100 %). */
+	PK2D_RATE = 1,
+	/** num alone, a count; the denominator must be 1. */
+	PK2D_COUNT = 2,
+	/** num / den, num may be negative (a mean z-score: sum and count). */
+	PK2D_MEAN = 3
+};
+
+/** Which way is good for an indicator. */
+enum pk2d_direction {
+	PK2D_HIGHER_IS_BETTER = 1, /**< coverage, share of KK meeting a criterion */
+	PK2D_LOWER_IS_BETTER = -1, /**< prevalence of stunting, dropout */
+	PK2D_NEUTRAL = 0           /**< a count or context figure with no target */
+};
+
+/**
+ * An indicator a plugin declares in init(). All strings are copied by the
+ * host; the plugin keeps ownership of its own memory.
+ */
+typedef struct pk2d_indicator {
+	/** Id unique within the plugin: [a-z][a-z0-9_]{0,47}. Others refer to it
+	 *  as "<plugin instance>.<id>" (e.g. "health.stunting"). */
+	const char *id;
+	/** Label in Bahasa Indonesia, shown by default. Required. */
+	const char *label_id;
+	/** Label in English, shown with language = en. NULL: label_id is used. */
+	const char *label_en;
+	/** Unit shown in tables ("%", "KK", "anak", "z"). NULL: "%" for
+	 *  proportions and rates, "" otherwise. */
+	const char *unit;
+	/** One of enum pk2d_kind. */
+	int kind;
+	/** One of enum pk2d_direction. */
+	int direction;
+	/** Non-zero when target below is set. */
+	int has_target;
+	/** Default target, in the indicator's value unit (14.2 for 14.2 %); the
+	 *  coordinator may override it in the INI. */
+	double target;
+	/** Optional group heading in the agency's table ("Pokja IV", "SMP"). */
+	const char *group;
+	/** Optional one-line definition: how numerator and denominator are counted. */
+	const char *description;
+} pk2d_indicator;
+
+/**
+ * An intervention (a programme activity) a plugin declares in init().
+ * Strings and the aims array are copied by the host.
+ */
+typedef struct pk2d_intervention {
+	/** Id unique within the plugin: [a-z][a-z0-9_]{0,47}. */
+	const char *id;
+	/** Label in Bahasa Indonesia. Required. */
+	const char *label_id;
+	/** Label in English. NULL: label_id is used. */
+	const char *label_en;
+	/** Responsible agency (OPD). NULL: the instance's agency. */
+	const char *agency;
+	/** Target group (sasaran): "balita 0-59 bulan", "KK", "remaja putri". */
+	const char *target_group;
+	/** Unit of target and realisation ("anak", "KK", "kegiatan"). */
+	const char *unit;
+	/** NULL-terminated list of the indicators this intervention aims to move:
+	 *  "<plugin>.<id>" for any plugin's indicator, or a bare "<id>" for one of
+	 *  this plugin's own. May be NULL (aims at nothing declared). */
+	const char *const *aims;
+	/** Where the declaration came from, for messages ("pk2d.ini:42");
+	 *  NULL when it is built into the plugin. */
+	const char *origin;
+} pk2d_intervention;
+
+/**
+ * One value of a declared indicator. The value shown is computed by the host
+ * from the sums of numerators and denominators (see enum pk2d_kind), so a
+ * plugin reports counts, never percentages.
+ */
+typedef struct pk2d_value {
+	/** The plugin's own indicator id (without the "<plugin>." prefix). */
+	const char *indicator;
+	/** Kemendagri area code, "PP.KK.CC.DDDD" for a village. */
+	const char *area;
+	/** RT number (1..9999), or 0 when the row has no RT. */
+	int rt;
+	/** DHIS2 period ("2023", "2023S1", "2023Q2", "202306"); NULL: the run's. */
+	const char *period;
+	/** Numerator: KK meeting the criterion, stunted children, sum of z... */
+	double numerator;
+	/** Denominator: KK to which it applies, children measured, count... */
+	double denominator;
+} pk2d_value;
+
+/** Target and realisation of a declared intervention in one area and period. */
+typedef struct pk2d_intervention_value {
+	/** The plugin's own intervention id. */
+	const char *intervention;
+	/** Kemendagri area code. */
+	const char *area;
+	/** RT number, or 0 when the activity is not tied to one RT. */
+	int rt;
+	/** DHIS2 period; NULL: the run's. */
+	const char *period;
+	/** Planned volume (sasaran), >= 0, in the intervention's unit. */
+	double target;
+	/** Realised volume, >= 0. */
+	double realised;
+	/** Budget spent in rupiah, >= 0; 0 when not known. */
+	double budget;
+} pk2d_intervention_value;
+
+/** Opaque handle the host gives each plugin instance. */
+typedef struct pk2d_host pk2d_host;
+/** Opaque CSV reader handle (see the csv_* functions). */
+typedef struct pk2d_csv pk2d_csv;
+
+/**
+ * The functions the host offers. Every pointer is valid for the lifetime of
+ * the plugin instance. Strings returned by the host stay valid until fini().
+ */
+typedef struct pk2d_host_api {
+	/** The host's PK2D_ABI_MAJOR. */
+	uint32_t abi_major;
+	/** The host's PK2D_ABI_MINOR. */
+	uint32_t abi_minor;
+	/** sizeof(pk2d_host_api) as the host was built. */
+	size_t struct_size;
+
+	/** Logs a message; the host prefixes the instance name. */
+	void (*log)(pk2d_host *h, int level, const char *fmt, ...) PK2D_PRINTF(3, 4);
+	/** Message text of a PK2D_ERR_* code. */
+	const char *(*strerror)(int err);
+
+	/** Value of a key of this instance's INI section, with the descriptor's
+	 *  default applied; NULL when absent and without default. */
+	const char *(*config_get)(pk2d_host *h, const char *key);
+	/** Like config_get for a file name: a relative path is resolved against
+	 *  the directory of the INI file that set it. NULL when absent. */
+	const char *(*config_path)(pk2d_host *h, const char *key);
+	/** "file:line" where the key was set, for messages; "" for a default. */
+	const char *(*config_where)(pk2d_host *h, const char *key);
+	/** Calls fn for every key of this section in file order (keys such as
+	 *  "column.weight" whose names are data). Stops and returns fn's value
+	 *  when fn returns non-zero; 0 otherwise. */
+	int (*config_each)(pk2d_host *h,
+	                   int (*fn)(void *ud, const char *key, const char *value),
+	                   void *ud);
+	/** The run's period ([pk2d] period), e.g. "2023". */
+	const char *(*run_period)(pk2d_host *h);
+	/** The run's area code ([pk2d] area): a village, or a kecamatan,
+	 *  kabupaten or province whose villages are all assessed, or "all"
+	 *  (the whole country: every code is within it). */
+	const char *(*run_area)(pk2d_host *h);
+	/** The agency of this instance (the descriptor's, or the section's
+	 *  "agency =" key). */
+	const char *(*agency)(pk2d_host *h);
+	/** Name of a Kemendagri area code; NULL when the code is unknown. */
+	const char *(*area_name)(pk2d_host *h, const char *code);
+	/** Directory of the data pk2d ships (who-growth/, wilayah/):
+	 *  $PK2D_DATA_DIR, else the installed $(pkgdatadir). */
+	const char *(*data_dir)(pk2d_host *h);
+
+	/** Declares an indicator (init only). PK2D_ERR_DUPLICATE, _INVALID. */
+	int (*declare_indicator)(pk2d_host *h, const pk2d_indicator *ind);
+	/** Declares an intervention (init only). PK2D_ERR_DUPLICATE, _INVALID. */
+	int (*declare_intervention)(pk2d_host *h, const pk2d_intervention *iv);
+	/** Reports an indicator value (collect only). The host refuses an
+	 *  undeclared id, NaN or infinity, a negative count, num > den for a
+	 *  proportion, and a malformed area code, and logs why. */
+	int (*report_value)(pk2d_host *h, const pk2d_value *v);
+	/** Reports an intervention's target and realisation (collect only). */
+	int (*report_intervention)(pk2d_host *h, const pk2d_intervention_value *v);
+
+	/** Opens a CSV file for reading: detects the separator (',' ';' or tab)
+	 *  from the header line, skips a UTF-8 BOM, accepts CRLF and quoted
+	 *  fields with embedded separators, quotes and newlines, and reads the
+	 *  header. NULL on failure, with the reason logged as "file: why". */
+	pk2d_csv *(*csv_open)(pk2d_host *h, const char *path);
+	/** Index of the column whose header equals name (ASCII case and
+	 *  surrounding blanks ignored), or -1. */
+	int (*csv_column)(pk2d_csv *c, const char *name);
+	/** Advances to the next record: 1 when there is one, 0 at end of file,
+	 *  a negative PK2D_ERR_* on a read error (logged with file:line). Blank
+	 *  lines are skipped. */
+	int (*csv_next)(pk2d_csv *c);
+	/** Number of fields of the current record. */
+	int (*csv_count)(pk2d_csv *c);
+	/** Field col of the current record, trimmed of surrounding blanks;
+	 *  "" when col is out of range. Valid until the next csv_next(). */
+	const char *(*csv_field)(pk2d_csv *c, int col);
+	/** Parses field col as a number with a decimal point or a decimal comma
+	 *  ("81,78"). 0 and *out set; PK2D_ERR_MISSING for an empty field;
+	 *  PK2D_ERR_INVALID for anything else. */
+	int (*csv_number)(pk2d_csv *c, int col, double *out);
+	/** Parses field col as a date YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY into
+	 *  days since 1970-01-01. Same returns as csv_number. */
+	int (*csv_date)(pk2d_csv *c, int col, long *days);
+	/** Line number where the current record starts (the header is line 1). */
+	long (*csv_line)(pk2d_csv *c);
+	/** The file name as given to csv_open (for messages). */
+	const char *(*csv_path)(pk2d_csv *c);
+	/** Counts the current record as rejected (dropped) with a reason written
+	 *  "kind: detail" ("unreadable weight: 'abc'"). The report counts rows
+	 *  per file and kind, and shows the first lines of each kind. */
+	void (*csv_reject)(pk2d_csv *c, const char *fmt, ...) PK2D_PRINTF(2, 3);
+	/** Counts a problem in the current record that did not drop it (a field
+	 *  that could not be read and is treated as missing); same "kind: detail"
+	 *  form as csv_reject. */
+	void (*csv_note)(pk2d_csv *c, const char *fmt, ...) PK2D_PRINTF(2, 3);
+	/** Closes the reader; the host records the rows read. NULL is allowed. */
+	void (*csv_close)(pk2d_csv *c);
+} pk2d_host_api;
+
+/** An INI key a plugin accepts in its [plugin.NAME] section. The host refuses
+ *  any other key (with a did-you-mean) before the plugin runs. */
+typedef struct pk2d_config_key {
+	/** Key name. A name ending in '*' accepts every key with that prefix
+	 *  ("column.*"). */
+	const char *name;
+	/** Default value, or NULL for none. */
+	const char *default_value;
+	/** Non-zero if the section must set it. */
+	int required;
+	/** One line of help, shown by "pk2d plugins". */
+	const char *help;
+} pk2d_config_key;
+
+/** The plugin descriptor. Fill it with PK2D_PLUGIN_DEFINE(). */
+typedef struct pk2d_plugin {
+	/** PK2D_PLUGIN_MAGIC. */
+	uint32_t magic;
+	/** PK2D_ABI_MAJOR the plugin was built with. */
+	uint16_t abi_major;
+	/** PK2D_ABI_MINOR the plugin was built with. */
+	uint16_t abi_minor;
+	/** sizeof(pk2d_plugin) as the plugin was built. */
+	size_t struct_size;
+	/** Module name, [a-z][a-z0-9_]{0,31}; must equal the file name
+	 *  ("health" for health.so). */
+	const char *name;
+	/** Default agency (OPD) responsible for the data ("Dinas Kesehatan"). */
+	const char *agency;
+	/** Plugin version, free text ("1.0.0"). */
+	const char *version;
+	/** One line saying what the plugin reads and reports. */
+	const char *description;
+	/** Accepted INI keys, terminated by an entry whose name is NULL. The keys
+	 *  module, enabled, required, agency and timeout are the host's and are
+	 *  always accepted. */
+	const pk2d_config_key *config_keys;
+	/** Reads the configuration and declares indicators and interventions.
+	 *  Sets *state to the plugin's own data. Returns 0 or PK2D_ERR_*; when
+	 *  it fails, fini() is not called, so it frees what it allocated. */
+	int (*init)(const pk2d_host_api *api, pk2d_host *h, void **state);
+	/** Reads the agency's files and reports values. Returns 0 or PK2D_ERR_*. */
+	int (*collect)(void *state);
+	/** Frees the state. May be NULL. */
+	void (*fini)(void *state);
+} pk2d_plugin;
+
+/**
+ * Defines the exported descriptor. Use once per plugin, with designated
+ * initialisers for the remaining members:
+ *
+ *   PK2D_PLUGIN_DEFINE(.name = "health", .agency = "Dinas Kesehatan",
+ *                      .version = "1.0.0", .description = "...",
+ *                      .config_keys = keys, .init = health_init,
+ *                      .collect = health_collect, .fini = health_fini);
+ */
+#define PK2D_PLUGIN_DEFINE(...)                                           \
+	PK2D_EXPORT extern const pk2d_plugin pk2d_plugin_descriptor;      \
+	PK2D_EXPORT const pk2d_plugin pk2d_plugin_descriptor = {          \
+		.magic = PK2D_PLUGIN_MAGIC,                                \
+		.abi_major = PK2D_ABI_MAJOR,                               \
+		.abi_minor = PK2D_ABI_MINOR,                               \
+		.struct_size = sizeof(pk2d_plugin),                        \
+		__VA_ARGS__                                                \
+	}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PK2D_PLUGIN_H */
