@@ -1,11 +1,13 @@
 #!/bin/sh
 # Installs what pk2d needs to build, test and render its reports on Debian 12.
 # Usage: tools/setup-debian.sh [--tests]   (--tests adds the browser and
-# LibreOffice that the report tests open the HTML and XLSX outputs with)
+# LibreOffice that the report tests open the HTML and XLSX outputs with,
+# xmllint, unzip and python3 that check the outputs' syntax, and clang with
+# its libFuzzer runtime for the fuzzing run)
 set -eu
 build_pkgs="build-essential autoconf automake libtool pkg-config libinih-dev check
 libsqlite3-dev libcjson-dev libxlsxwriter-dev valgrind"
-test_pkgs="chromium sqlite3"
+test_pkgs="chromium sqlite3 clang libclang-rt-14-dev libxml2-utils unzip python3"
 test_nr_pkgs="libreoffice-calc-nogui"
 
 sudo=""

@@ -2,7 +2,8 @@
 # The whole test suite, as CI runs it: installs the Debian packages, builds
 # plainly and runs `make check` and `make distcheck`, builds again with ASan
 # and UBSan and runs `make check`, runs `pk2d report` on the bundled sample
-# under valgrind, then prints every Check summary line and a closing line
+# under valgrind, runs the libFuzzer harnesses for 30 s each (clang, ASan,
+# UBSan; any crash fails), then prints every Check summary line and a closing line
 # "N passed, M failed".
 # Usage: tools/test.sh   (from the top of a checkout; builds under _build/)
 set -u
@@ -41,6 +42,16 @@ check() {
 	return $rc
 }
 
+# The libFuzzer harnesses (tests/fuzz/) under ASan and UBSan, built with
+# clang: five harnesses of 30 s each, three minutes in all with the build.
+fuzz() {
+	rm -rf _build/fuzz && mkdir -p _build/fuzz && cd _build/fuzz &&
+		"$top/configure" -q --enable-fuzzing CC=clang && make -s -j"$jobs" fuzz FUZZ_SECONDS=30
+	rc=$?
+	cd "$top" || exit 2
+	return $rc
+}
+
 valgrind_sample() {
 	dir=$1
 	out=$(mktemp -d)
@@ -64,6 +75,7 @@ fi
 if step build-sanitizers build _build/sanitizers --enable-sanitizers; then
 	step check-sanitizers check _build/sanitizers
 fi
+step fuzz fuzz
 
 # Every Check suite's closing line, then one line for the whole run.
 passed=0
