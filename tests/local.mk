@@ -8,10 +8,13 @@ HARNESS_SOURCES = tests/harness.c tests/harness.h
 TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
 
 # Core unit tests.
-check_PROGRAMS += tests/check_csv tests/check_areas tests/check_registry tests/check_utf8
-TESTS += tests/check_csv tests/check_areas tests/check_registry tests/check_utf8
+check_PROGRAMS += tests/check_csv tests/check_csv_group tests/check_areas tests/check_registry \
+	tests/check_utf8
+TESTS += tests/check_csv tests/check_csv_group tests/check_areas tests/check_registry tests/check_utf8
 tests_check_csv_CFLAGS = $(TEST_CFLAGS)
 tests_check_csv_LDADD = $(TEST_LDADD)
+tests_check_csv_group_CFLAGS = $(TEST_CFLAGS)
+tests_check_csv_group_LDADD = $(TEST_LDADD)
 tests_check_areas_CFLAGS = $(TEST_CFLAGS)
 tests_check_areas_LDADD = $(TEST_LDADD)
 tests_check_registry_CFLAGS = $(TEST_CFLAGS)

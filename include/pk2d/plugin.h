@@ -293,6 +293,27 @@ typedef struct pk2d_host_api {
 	void (*csv_note)(pk2d_csv *c, const char *fmt, ...) PK2D_PRINTF(2, 3);
 	/** Closes the reader; the host records the rows read. NULL is allowed. */
 	void (*csv_close)(pk2d_csv *c);
+
+	/** Since ABI 1.1. Asks for the records grouped, so that a plugin
+	 *  gives the same result for any order of the file's rows. Call it
+	 *  once, after csv_open and before the first csv_next.
+	 *  Afterwards csv_next returns all the records whose field col is
+	 *  equal one after another: each value's group once, the groups in an
+	 *  unspecified order, a group's records in file order; csv_line still
+	 *  gives each record's own line. col -1: the whole file is one group.
+	 *  ids: n_ids (0..8) columns that identify a record within its group
+	 *  (a child id; an id and a date); records whose ids are all equal, the
+	 *  first of them not empty, are copies of one identifier: when every
+	 *  copy has the same text in every field, the first is returned and
+	 *  each other one rejected ("repeated row: the same as line N, counted
+	 *  once"); when they differ, every copy is rejected ("duplicate
+	 *  HEADER: other contents, also on line N", HEADER the first id
+	 *  column's). Rejected copies are never returned. A file that is
+	 *  already grouped is read in order with one group in memory; any
+	 *  other is first split into a temporary file in $TMPDIR (else /tmp)
+	 *  that is deleted however the run ends. 0, PK2D_ERR_INVALID for a
+	 *  wrong call, or the read error (logged; csv_next returns it too). */
+	int (*csv_group)(pk2d_csv *c, int col, const int *ids, int n_ids);
 } pk2d_host_api;
 
 /** An INI key a plugin accepts in its [plugin.NAME] section. The host refuses

@@ -705,6 +705,19 @@ static void a_csv_note(pk2d_csv *c, const char *fmt, ...)
 	va_end(ap);
 }
 
+static int a_csv_group(pk2d_csv *c, int col, const int *ids, int n_ids)
+{
+	char err[256];
+	int rc;
+
+	if (!c)
+		return PK2D_ERR_INVALID;
+	rc = csv_group(c, col, ids, n_ids, err, sizeof err);
+	if (rc < 0)
+		host_logf(current, PK2D_LOG_ERROR, "%s: %s", csv_path(c), err);
+	return rc;
+}
+
 static void a_csv_close(pk2d_csv *c)
 {
 	if (!c)
@@ -747,6 +760,7 @@ static const pk2d_host_api table = {
 	.csv_reject = a_csv_reject,
 	.csv_note = a_csv_note,
 	.csv_close = a_csv_close,
+	.csv_group = a_csv_group,
 };
 
 const pk2d_host_api *api_table(void)

@@ -29,6 +29,7 @@
 
 #include "pk2d/plugin.h"
 #include "csv.h"
+#include "csv_priv.h"
 #include "utf8.h"
 
 #define CSV_BLOCK (1024 * 1024)
@@ -36,54 +37,6 @@
  * much zeroed room past cap. */
 #define CSV_PAD 64
 
-/* Bits k of the 64 bytes at p that are the separator, '"', '\n', a blank
- * (space, CR, and tab unless tab separates), and a byte that may need the
- * UTF-8 check: above 0x7F, or a control character that is none of the
- * others. */
-struct masks {
-	uint64_t sep, quote, nl, blank, odd;
-};
-
-struct pk2d_csv {
-	int fd;
-	int eof;
-	int failed;             /* a csv_next() error; repeated on later calls */
-	char sep;
-	unsigned char cls[256]; /* CLS_BLANK, CLS_QUOTE per byte */
-	char *buf;              /* cap + CSV_PAD bytes; buf[len] is always 0 */
-	size_t cap, len, pos;   /* unread data is buf[pos..len) */
-	long line;              /* physical line of buf[pos] */
-	long rec_line;          /* line the current record starts on */
-	/* Scan of the record at pos, offsets relative to pos. */
-	size_t scan_at;         /* first byte not scanned yet */
-	size_t mask_blk;        /* offset of the block whose masks are kept */
-	struct masks masks;
-	struct masks (*find_masks)(const char *p, char sep); /* masks_* */
-	int scan_quoted;        /* inside a quoted field */
-	int scan_slow;          /* finish the record's fields one by one: one may
-	                           have a blank or quote at an edge */
-	int scan_cr;            /* the record ends in CR LF */
-	int scan_odd;           /* the record may hold text that is not clean UTF-8 */
-	int rec_fixed;          /* UTF8_FIXED_* bits of the current record's repairs */
-	char *fix;              /* the current record's repaired fields */
-	size_t fix_cap;
-	long scan_lines;        /* newlines inside quoted fields so far */
-	long quote_line;        /* line of the open quote */
-	size_t *ends;           /* offset where each field ends */
-	char **fields;          /* the current record's fields, finished */
-	size_t rec_pos;         /* the current record is buf[rec_pos..] */
-	int n_fields, cap_fields;
-	char **header;
-	int n_header;
-	int n_named;            /* header columns up to the last one with a name */
-	int rec_flags;          /* REC_REJECTED, REC_NOTED for the current record */
-	long *prob_last;        /* per problem: last record that counted it */
-	size_t cap_problems;
-	char error[160];
-	csv_stats stats;
-};
-
-enum { REC_REJECTED = 1, REC_NOTED = 2 };
 enum { SCAN_DONE = 1, SCAN_MORE = 0 };
 
 enum { CLS_BLANK = 1, CLS_QUOTE = 2 };
@@ -260,7 +213,7 @@ int csv_set_scanner(const char *name)
 }
 
 /* Makes room for at least want field ends. */
-static int reserve_fields(csv_reader *c, int want)
+int csv_reserve_fields(csv_reader *c, int want)
 {
 	int ncap = c->cap_fields ? c->cap_fields : 32;
 	size_t *ne;
@@ -336,7 +289,7 @@ static int scan_record(csv_reader *c, size_t *end)
 		at = len - blk < 64 ? len : blk + 64;
 		/* Room for a field per byte of the block, so none is checked. */
 		if (nf + 65 > c->cap_fields) {
-			if (reserve_fields(c, nf + 65) < 0) {
+			if (csv_reserve_fields(c, nf + 65) < 0) {
 				rc = PK2D_ERR_NOMEM;
 				goto out;
 			}
@@ -565,9 +518,9 @@ static int record_has_text(const csv_reader *c)
 	return 0;
 }
 
-/* Reads the next non-blank record. 1, 0 at end of file, or a negative
- * error with c->error set. */
-static int read_record(csv_reader *c)
+/* Scans the next record and steps past it, its fields not finished yet.
+ * 1, 0 at end of file, or a negative error with c->error set. */
+static int next_raw_record(csv_reader *c)
 {
 	for (;;) {
 		size_t end = 0;
@@ -600,6 +553,15 @@ static int read_record(csv_reader *c)
 		c->line += c->scan_lines + 1;
 		c->pos += end < c->len - c->pos ? end + 1 : end;
 		c->scan_at = 0;
+		return 1;
+	}
+}
+
+int csv_read_record(csv_reader *c)
+{
+	int rc;
+
+	while ((rc = next_raw_record(c)) == 1) {
 		finish_fields(c);
 		c->rec_fixed = 0;
 		if (c->scan_odd && clean_fields(c) < 0) {
@@ -609,6 +571,23 @@ static int read_record(csv_reader *c)
 		if (record_has_text(c))
 			return 1;
 	}
+	return rc;
+}
+
+int csv_read_key(csv_reader *c, int col, const char **key)
+{
+	int rc;
+
+	while ((rc = next_raw_record(c)) == 1) {
+		*key = col < c->n_fields ? finish_field(c, col) : "";
+		if (**key)
+			return 1;
+		/* An empty key: the record counts unless it is blank. */
+		for (int k = 0; k < c->n_fields; k++)
+			if (k != col && *finish_field(c, k))
+				return 1;
+	}
+	return rc;
 }
 
 /* Picks the separator from the first non-blank line: the one of ';' ','
@@ -672,6 +651,7 @@ static void reader_free(csv_reader *c)
 {
 	if (c->fd >= 0)
 		close(c->fd);
+	csv_group_free(c->group);
 	for (int i = 0; i < c->n_header; i++)
 		free(c->header[i]);
 	free(c->header);
@@ -719,7 +699,7 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 		c->pos = 3;
 	if ((rc = detect_separator(c)) < 0)
 		goto fail;
-	rc = read_record(c);
+	rc = csv_read_record(c);
 	if (rc < 0)
 		goto fail;
 	if (rc == 0) {
@@ -882,12 +862,13 @@ int csv_next(csv_reader *c, char *err, size_t errlen)
 
 	for (;;) {
 		c->rec_flags = 0;
+		c->started = 1;
 		c->n_fields = 0;
 		if (c->failed) {
 			snprintf(err, errlen, "%s", c->error);
 			return c->failed;
 		}
-		rc = read_record(c);
+		rc = c->group ? csv_group_next(c) : csv_read_record(c);
 		if (rc < 0) {
 			c->failed = rc;
 			c->n_fields = 0;

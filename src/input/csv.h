@@ -105,6 +105,21 @@ const csv_stats *csv_get_stats(const csv_reader *c);
 csv_stats *csv_close(csv_reader *c);
 void csv_stats_free(csv_stats *s);
 
+/* Hands the records out grouped (api->csv_group; include/pk2d/plugin.h says
+ * what the caller sees, csv_group.c how). Call it before the first
+ * csv_next(). col: the group column, or -1 for one group of the whole file;
+ * ids: the n_ids (at most CSV_GROUP_MAX_IDS) columns that identify a
+ * record within its group, for the duplicate rule. 0, or PK2D_ERR_INVALID
+ * for a wrong call, PK2D_ERR_IO / _DATA / _NOMEM when the file could not be
+ * read for grouping (later csv_next() calls return the same error); err
+ * says why. */
+#define CSV_GROUP_MAX_IDS 8
+int csv_group(csv_reader *c, int col, const int *ids, int n_ids, char *err, size_t errlen);
+/* For tests: the size of a partition of an ungrouped file (the number of
+ * partitions is the file's size over it, at most 256) and of the write
+ * buffer of each; 16 MB and 64 KB unless set. */
+void csv_group_tune(size_t partition, size_t chunk);
+
 /* Chooses the code that finds separators, quotes and line ends in readers
  * opened afterwards: "auto" (the default: AVX2 where the CPU has it, else
  * SSE2), "avx2", "sse2" or "plain" (portable C). -1 when that one is not

@@ -1,0 +1,737 @@
+/*
+ * csv_group.c - a file's records handed out grouped by one column (csv_group,
+ * api->csv_group), with copies of one identifier decided without regard to
+ * their order.
+ *
+ * csv_group() first reads the file once more for the group column only
+ * (csv_read_key: the scan, without finishing the other fields), and stops
+ * at the first value that comes back after another. When every value's
+ * records form one block (the usual export, village by village), the records
+ * are then read in file order, one group at a time into memory: a village's
+ * block, a few hundred records. Otherwise every record is written, finished,
+ * to one temporary file, into one of up to CSV_GROUP_MAX_PARTS partitions
+ * by a hash of its group value; each partition is then read back whole,
+ * sorted by the group value (file order within a value) and handed out group
+ * by group. The temporary file is unlinked as soon as it is made, so it goes
+ * with the process however that ends; memory is one partition (the file's
+ * size over the number of partitions) and the partitions' write buffers.
+ *
+ * Within a group, records whose identifier columns are all equal (and the
+ * first of them not empty) are copies of one identifier. When every copy
+ * holds the same text in every field, the first in the group's order is
+ * handed out and the others are rejected as repeated rows; otherwise every
+ * copy is rejected as a duplicate with other contents. The messages give
+ * the other copy's line, never the identifier (it is personal data).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pk2d/plugin.h"
+#include "csv.h"
+#include "csv_priv.h"
+
+#define CSV_GROUP_MAX_PARTS 256
+
+/* Partition size and write-buffer size; csv_group_tune() changes them for
+ * tests. */
+static size_t part_bytes = (size_t)16 << 20;
+static size_t chunk_bytes = (size_t)64 << 10;
+
+/* A record as kept in memory and in the temporary file: this head, the
+ * offset of each field, then the record's bytes (every field NUL-ended
+ * inside them), padded to 8 bytes. */
+typedef struct rec_head {
+	int64_t line;
+	uint32_t n_fields;
+	uint32_t n_bytes;
+} rec_head;
+
+typedef struct bytes {
+	char *p;
+	size_t len, cap;
+} bytes;
+
+/* Where a partition's data went in the temporary file. */
+typedef struct chunk {
+	off_t at;
+	size_t len;
+} chunk;
+
+typedef struct part {
+	bytes pending;          /* not written yet */
+	chunk *chunks;
+	size_t n_chunks, cap_chunks;
+	size_t total;
+} part;
+
+/* A record of a loaded partition, for the sort. */
+typedef struct sorted {
+	const char *key;
+	size_t at;              /* offset in the partition: file order */
+} sorted;
+
+enum fate { USE = 0, REPEATED, CONFLICT };
+
+struct csv_group {
+	int col;                /* -1: the whole file is one group */
+	int ids[CSV_GROUP_MAX_IDS];
+	int n_ids;
+	/* The current group, handed out from at. */
+	const char **grp;
+	size_t n_grp, at, cap_grp;
+	unsigned char *fate;
+	long *other;            /* the line each rejection names */
+	uint32_t *first, *second; /* per record: its identifier's first and
+	                             second copy in the group */
+	uint32_t *slot;         /* identifier hash table (UINT32_MAX: empty) */
+	size_t cap_slot;
+	/* Reading in file order. */
+	bytes data;             /* the group's records, then at most one of
+	                           the next group */
+	size_t carry;           /* offset of that one; 0: none */
+	int eof;
+	/* Reading partitions. */
+	int partitioned;
+	int fd;
+	part *parts;
+	size_t n_parts, next_part;
+	off_t file_end;
+	char *pbuf;
+	sorted *order;
+	size_t n_order, order_at, cap_order;
+};
+
+void csv_group_tune(size_t partition, size_t chunk_size)
+{
+	part_bytes = partition;
+	chunk_bytes = chunk_size;
+}
+
+static size_t align8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+static size_t rec_size(const char *r)
+{
+	const rec_head *h = (const rec_head *)(const void *)r;
+
+	return align8(sizeof *h + 4 * (size_t)h->n_fields + h->n_bytes);
+}
+
+static long rec_line(const char *r)
+{
+	return (long)((const rec_head *)(const void *)r)->line;
+}
+
+static const char *rec_field(const char *r, int k)
+{
+	const rec_head *h = (const rec_head *)(const void *)r;
+	const uint32_t *off = (const uint32_t *)(const void *)(r + sizeof *h);
+
+	if (k < 0 || (uint32_t)k >= h->n_fields)
+		return "";
+	return r + sizeof *h + 4 * (size_t)h->n_fields + off[k];
+}
+
+static int reserve(bytes *b, size_t more)
+{
+	size_t cap = b->cap ? b->cap : 4096;
+	char *p;
+
+	if (b->len + more <= b->cap)
+		return 0;
+	while (cap < b->len + more)
+		cap *= 2;
+	if (!(p = realloc(b->p, cap)))
+		return PK2D_ERR_NOMEM;
+	b->p = p;
+	b->cap = cap;
+	return 0;
+}
+
+/* Appends the reader's current (finished) record. */
+static int append_record(bytes *b, const csv_reader *c)
+{
+	const char *base = c->buf + c->rec_pos;
+	uint32_t n = (uint32_t)c->n_fields;
+	size_t nb = n ? c->ends[n - 1] + 1 : 0;
+	size_t size = align8(sizeof(rec_head) + 4 * (size_t)n + nb);
+	rec_head h = { .line = c->rec_line, .n_fields = n, .n_bytes = (uint32_t)nb };
+	char *r;
+	uint32_t *off;
+
+	if (reserve(b, size) < 0)
+		return PK2D_ERR_NOMEM;
+	r = b->p + b->len;
+	memcpy(r, &h, sizeof h);
+	off = (uint32_t *)(void *)(r + sizeof h);
+	for (uint32_t k = 0; k < n; k++)
+		off[k] = (uint32_t)(c->fields[k] - base);
+	memcpy(r + sizeof h + 4 * (size_t)n, base, nb);
+	memset(r + sizeof h + 4 * (size_t)n + nb, 0, size - (sizeof h + 4 * (size_t)n + nb));
+	b->len += size;
+	return 0;
+}
+
+static uint64_t hash_text(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* ---- is the file grouped already? ------------------------------------- */
+
+/* A set of strings: open addressing over owned copies. */
+typedef struct strset {
+	char **slot;
+	size_t n, cap;
+} strset;
+
+static void strset_free(strset *s)
+{
+	for (size_t i = 0; i < s->cap; i++)
+		free(s->slot[i]);
+	free(s->slot);
+}
+
+/* 1 when key was in the set; 0 after adding it; <0 out of memory. */
+static int strset_seen(strset *s, const char *key)
+{
+	size_t j;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 256;
+		char **t = calloc(cap, sizeof *t);
+
+		if (!t)
+			return PK2D_ERR_NOMEM;
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->slot[i])
+				continue;
+			for (j = hash_text(14695981039346656037ULL, s->slot[i]) & (cap - 1); t[j];
+			     j = (j + 1) & (cap - 1))
+				;
+			t[j] = s->slot[i];
+		}
+		free(s->slot);
+		s->slot = t;
+		s->cap = cap;
+	}
+	for (j = hash_text(14695981039346656037ULL, key) & (s->cap - 1); s->slot[j];
+	     j = (j + 1) & (s->cap - 1))
+		if (strcmp(s->slot[j], key) == 0)
+			return 1;
+	if (!(s->slot[j] = strdup(key)))
+		return PK2D_ERR_NOMEM;
+	s->n++;
+	return 0;
+}
+
+/* *grouped: whether every value of column col forms one block. A file the
+ * check cannot read is left to the reading in file order, which meets the
+ * same error. 0 or PK2D_ERR_NOMEM. */
+static int check_grouped(const csv_reader *c, int col, int *grouped)
+{
+	char err[160];
+	csv_reader *k = csv_open(csv_path(c), err, sizeof err);
+	strset seen = { 0 };
+	const char *key;
+	char *cur = NULL;
+	int rc = 0;
+
+	*grouped = 1;
+	if (!k)
+		return 0;
+	while ((rc = csv_read_key(k, col, &key)) == 1) {
+		if (cur && strcmp(key, cur) == 0)
+			continue;
+		rc = strset_seen(&seen, key);
+		if (rc != 0) {
+			*grouped = rc < 0;
+			break;
+		}
+		free(cur);
+		if (!(cur = strdup(key))) {
+			rc = PK2D_ERR_NOMEM;
+			break;
+		}
+	}
+	free(cur);
+	strset_free(&seen);
+	csv_stats_free(csv_close(k));
+	return rc == PK2D_ERR_NOMEM ? rc : 0;
+}
+
+/* ---- partitions --------------------------------------------------------- */
+
+static int write_all(int fd, const char *p, size_t len, off_t at)
+{
+	while (len > 0) {
+		ssize_t n = pwrite(fd, p, len, at);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return PK2D_ERR_IO;
+		p += n;
+		len -= (size_t)n;
+		at += n;
+	}
+	return 0;
+}
+
+static int read_all(int fd, char *p, size_t len, off_t at)
+{
+	while (len > 0) {
+		ssize_t n = pread(fd, p, len, at);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return PK2D_ERR_IO;
+		p += n;
+		len -= (size_t)n;
+		at += n;
+	}
+	return 0;
+}
+
+/* Writes a partition's pending records to the end of the temporary file. */
+static int flush_part(struct csv_group *g, part *p, csv_reader *c)
+{
+	if (p->pending.len == 0)
+		return 0;
+	if (p->n_chunks == p->cap_chunks) {
+		size_t cap = p->cap_chunks ? p->cap_chunks * 2 : 16;
+		chunk *nc = realloc(p->chunks, cap * sizeof *nc);
+
+		if (!nc)
+			return PK2D_ERR_NOMEM;
+		p->chunks = nc;
+		p->cap_chunks = cap;
+	}
+	if (write_all(g->fd, p->pending.p, p->pending.len, g->file_end) < 0) {
+		snprintf(c->error, sizeof c->error, "temporary file: write error: %s",
+		         strerror(errno ? errno : ENOSPC));
+		return PK2D_ERR_IO;
+	}
+	p->chunks[p->n_chunks++] = (chunk){ g->file_end, p->pending.len };
+	p->total += p->pending.len;
+	g->file_end += (off_t)p->pending.len;
+	p->pending.len = 0;
+	return 0;
+}
+
+/* An unlinked temporary file in $TMPDIR (else /tmp): -1 with c->error set. */
+static int temp_file(csv_reader *c)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	snprintf(path, sizeof path, "%s/pk2d-group.XXXXXX", dir);
+	fd = mkostemp(path, O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(c->error, sizeof c->error, "cannot make a temporary file in %.100s: %s",
+		         dir, strerror(errno));
+		return -1;
+	}
+	unlink(path);
+	return fd;
+}
+
+/* Reads the rest of the file into the partitions. */
+static int partition(csv_reader *c, struct csv_group *g)
+{
+	struct stat st;
+	size_t size = fstat(c->fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size : 0;
+	int rc;
+
+	g->n_parts = size / part_bytes + 1;
+	if (g->n_parts > CSV_GROUP_MAX_PARTS)
+		g->n_parts = CSV_GROUP_MAX_PARTS;
+	if (!(g->parts = calloc(g->n_parts, sizeof *g->parts))) {
+		snprintf(c->error, sizeof c->error, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	if ((g->fd = temp_file(c)) < 0)
+		return PK2D_ERR_IO;
+	g->partitioned = 1;
+	while ((rc = csv_read_record(c)) == 1) {
+		const char *key = g->col < c->n_fields ? c->fields[g->col] : "";
+		part *p = &g->parts[hash_text(14695981039346656037ULL, key) % g->n_parts];
+
+		if (append_record(&p->pending, c) < 0)
+			rc = PK2D_ERR_NOMEM;
+		else if (p->pending.len >= chunk_bytes)
+			rc = flush_part(g, p, c);
+		if (rc < 0)
+			break;
+	}
+	for (size_t i = 0; rc == 0 && i < g->n_parts; i++) {
+		rc = flush_part(g, &g->parts[i], c);
+		free(g->parts[i].pending.p);
+		g->parts[i].pending = (bytes){ 0 };
+	}
+	if (rc == PK2D_ERR_NOMEM)
+		snprintf(c->error, sizeof c->error, "out of memory");
+	return rc;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const sorted *x = a, *y = b;
+	int d = strcmp(x->key, y->key);
+
+	return d ? d : (x->at > y->at) - (x->at < y->at);
+}
+
+/* Loads the next partition that holds records and sorts them: 1, 0 when
+ * none is left, <0 with c->error set. */
+static int load_part(csv_reader *c, struct csv_group *g)
+{
+	while (g->next_part < g->n_parts) {
+		part *p = &g->parts[g->next_part++];
+		size_t at = 0, n = 0;
+		char *buf;
+
+		if (p->total == 0)
+			continue;
+		if (!(buf = realloc(g->pbuf, p->total))) {
+			snprintf(c->error, sizeof c->error, "out of memory");
+			return PK2D_ERR_NOMEM;
+		}
+		g->pbuf = buf;
+		for (size_t i = 0; i < p->n_chunks; i++) {
+			if (read_all(g->fd, buf + at, p->chunks[i].len, p->chunks[i].at) < 0) {
+				snprintf(c->error, sizeof c->error, "temporary file: read error: %s",
+				         strerror(errno ? errno : EIO));
+				return PK2D_ERR_IO;
+			}
+			at += p->chunks[i].len;
+		}
+		free(p->chunks);
+		p->chunks = NULL;
+		for (at = 0; at < p->total; at += rec_size(buf + at))
+			n++;
+		if (n > g->cap_order) {
+			sorted *o = realloc(g->order, n * sizeof *o);
+
+			if (!o) {
+				snprintf(c->error, sizeof c->error, "out of memory");
+				return PK2D_ERR_NOMEM;
+			}
+			g->order = o;
+			g->cap_order = n;
+		}
+		n = 0;
+		for (at = 0; at < p->total; at += rec_size(buf + at))
+			g->order[n++] = (sorted){ rec_field(buf + at, g->col), at };
+		qsort(g->order, n, sizeof *g->order, by_key);
+		g->n_order = n;
+		g->order_at = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- the current group -------------------------------------------------- */
+
+static int reserve_group(struct csv_group *g, size_t n)
+{
+	size_t cap = g->cap_grp ? g->cap_grp : 256;
+
+	if (n <= g->cap_grp)
+		return 0;
+	while (cap < n)
+		cap *= 2;
+	const char **grp = realloc(g->grp, cap * sizeof *grp);
+	if (grp)
+		g->grp = grp;
+	unsigned char *fate = grp ? realloc(g->fate, cap) : NULL;
+	if (fate)
+		g->fate = fate;
+	long *other = fate ? realloc(g->other, cap * sizeof *other) : NULL;
+	if (other)
+		g->other = other;
+	uint32_t *first = other ? realloc(g->first, cap * sizeof *first) : NULL;
+	if (first)
+		g->first = first;
+	uint32_t *second = first ? realloc(g->second, cap * sizeof *second) : NULL;
+	if (!second)
+		return PK2D_ERR_NOMEM;
+	g->second = second;
+	g->cap_grp = cap;
+	return 0;
+}
+
+/* The next group of a partitioned file into g->grp: 1, 0, <0. */
+static int next_part_group(csv_reader *c, struct csv_group *g)
+{
+	size_t end;
+	int rc;
+
+	if (g->order_at == g->n_order && (rc = load_part(c, g)) <= 0)
+		return rc;
+	for (end = g->order_at + 1;
+	     end < g->n_order && strcmp(g->order[end].key, g->order[g->order_at].key) == 0; end++)
+		;
+	if (reserve_group(g, end - g->order_at) < 0) {
+		snprintf(c->error, sizeof c->error, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	g->n_grp = 0;
+	for (; g->order_at < end; g->order_at++)
+		g->grp[g->n_grp++] = g->pbuf + g->order[g->order_at].at;
+	return 1;
+}
+
+/* The next group of a file read in order into g->grp: 1, 0, <0. The record
+ * read past the group's end stays in g->data for the next call. */
+static int next_stream_group(csv_reader *c, struct csv_group *g)
+{
+	size_t n = 0, at;
+	int rc = 0;
+
+	if (g->carry) {
+		size_t size = rec_size(g->data.p + g->carry);
+
+		memmove(g->data.p, g->data.p + g->carry, size);
+		g->data.len = size;
+		g->carry = 0;
+		n = 1;
+	} else {
+		g->data.len = 0;
+	}
+	while (!g->eof) {
+		at = g->data.len;
+		if ((rc = csv_read_record(c)) < 0)
+			return rc;
+		if (rc == 0) {
+			g->eof = 1;
+			break;
+		}
+		if (append_record(&g->data, c) < 0) {
+			snprintf(c->error, sizeof c->error, "out of memory");
+			return PK2D_ERR_NOMEM;
+		}
+		if (n > 0 && strcmp(rec_field(g->data.p, g->col),
+		                    rec_field(g->data.p + at, g->col)) != 0) {
+			g->carry = at;
+			break;
+		}
+		n++;
+	}
+	if (n == 0)
+		return 0;
+	if (reserve_group(g, n) < 0) {
+		snprintf(c->error, sizeof c->error, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	g->n_grp = n;
+	for (size_t i = 0, off = 0; i < n; i++, off += rec_size(g->data.p + off))
+		g->grp[i] = g->data.p + off;
+	return 1;
+}
+
+static int same_ids(const struct csv_group *g, const char *a, const char *b)
+{
+	for (int i = 0; i < g->n_ids; i++)
+		if (strcmp(rec_field(a, g->ids[i]), rec_field(b, g->ids[i])) != 0)
+			return 0;
+	return 1;
+}
+
+static int same_record(const char *a, const char *b)
+{
+	const rec_head *ha = (const rec_head *)(const void *)a;
+	const rec_head *hb = (const rec_head *)(const void *)b;
+
+	if (ha->n_fields != hb->n_fields)
+		return 0;
+	for (uint32_t k = 0; k < ha->n_fields; k++)
+		if (strcmp(rec_field(a, (int)k), rec_field(b, (int)k)) != 0)
+			return 0;
+	return 1;
+}
+
+/* Decides the fate of every record of the group: copies of one identifier
+ * are found by a hash table, then judged together. */
+static int decide(struct csv_group *g)
+{
+	size_t n = g->n_grp, cap = 16;
+
+	memset(g->fate, USE, n);
+	if (g->n_ids == 0 || n < 2)
+		return 0;
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > g->cap_slot) {
+		uint32_t *s = realloc(g->slot, cap * sizeof *s);
+
+		if (!s)
+			return PK2D_ERR_NOMEM;
+		g->slot = s;
+		g->cap_slot = cap;
+	}
+	memset(g->slot, 0xff, cap * sizeof *g->slot);
+	for (size_t i = 0; i < n; i++) {
+		const char *r = g->grp[i];
+		uint64_t h = 14695981039346656037ULL;
+		size_t j;
+
+		g->first[i] = g->second[i] = (uint32_t)i;
+		if (!*rec_field(r, g->ids[0]))
+			continue;
+		for (int k = 0; k < g->n_ids; k++)
+			h = hash_text(h, rec_field(r, g->ids[k])) * 31 + 1;
+		for (j = h & (cap - 1); g->slot[j] != UINT32_MAX; j = (j + 1) & (cap - 1))
+			if (same_ids(g, g->grp[g->slot[j]], r))
+				break;
+		if (g->slot[j] == UINT32_MAX) {
+			g->slot[j] = (uint32_t)i;
+			continue;
+		}
+		uint32_t f = g->slot[j];
+		g->first[i] = f;
+		if (g->second[f] == f)
+			g->second[f] = (uint32_t)i;
+		if (g->fate[f] != CONFLICT && !same_record(g->grp[f], r))
+			g->fate[f] = CONFLICT;
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint32_t f = g->first[i];
+
+		if (f == i) {
+			g->other[i] = rec_line(g->grp[g->second[i]]);
+			continue;
+		}
+		g->fate[i] = g->fate[f] == CONFLICT ? CONFLICT : REPEATED;
+		g->other[i] = rec_line(g->grp[f]);
+	}
+	return 0;
+}
+
+int csv_group_next(csv_reader *c)
+{
+	struct csv_group *g = c->group;
+	int rc;
+
+	for (;;) {
+		while (g->at < g->n_grp) {
+			size_t i = g->at++;
+			const char *r = g->grp[i];
+			const rec_head *h = (const rec_head *)(const void *)r;
+
+			c->rec_flags = 0;
+			c->rec_line = (long)h->line;
+			if (g->fate[i] == USE) {
+				if (csv_reserve_fields(c, (int)h->n_fields) < 0) {
+					snprintf(c->error, sizeof c->error, "out of memory");
+					return PK2D_ERR_NOMEM;
+				}
+				for (uint32_t k = 0; k < h->n_fields; k++)
+					c->fields[k] = (char *)rec_field(r, (int)k);
+				c->n_fields = (int)h->n_fields;
+				return 1;
+			}
+			/* A record read and dropped here: it counts as read. */
+			c->n_fields = 0;
+			c->stats.records++;
+			if (g->fate[i] == CONFLICT)
+				csv_reject(c, "duplicate %s: other contents, also on line %ld",
+				           csv_header(c, g->ids[0]), g->other[i]);
+			else
+				csv_reject(c, "repeated row: the same as line %ld, counted once",
+				           g->other[i]);
+		}
+		rc = g->partitioned ? next_part_group(c, g) : next_stream_group(c, g);
+		if (rc <= 0)
+			return rc;
+		g->at = 0;
+		if (decide(g) < 0) {
+			snprintf(c->error, sizeof c->error, "out of memory");
+			return PK2D_ERR_NOMEM;
+		}
+	}
+}
+
+int csv_group(csv_reader *c, int col, const int *ids, int n_ids, char *err, size_t errlen)
+{
+	struct csv_group *g;
+	int grouped = 1, rc;
+
+	if (c->started || c->group) {
+		snprintf(err, errlen, "csv_group: called after the first record was read or twice");
+		return PK2D_ERR_INVALID;
+	}
+	if (col < -1 || col >= c->n_header || n_ids < 0 || n_ids > CSV_GROUP_MAX_IDS ||
+	    (n_ids > 0 && !ids)) {
+		snprintf(err, errlen, "csv_group: no column %d, or %d identifier columns", col,
+		         n_ids);
+		return PK2D_ERR_INVALID;
+	}
+	for (int i = 0; i < n_ids; i++) {
+		if (ids[i] < 0 || ids[i] >= c->n_header) {
+			snprintf(err, errlen, "csv_group: no identifier column %d", ids[i]);
+			return PK2D_ERR_INVALID;
+		}
+	}
+	if (!(g = calloc(1, sizeof *g))) {
+		snprintf(err, errlen, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	g->col = col;
+	g->n_ids = n_ids;
+	g->fd = -1;
+	for (int i = 0; i < n_ids; i++)
+		g->ids[i] = ids[i];
+	c->group = g;
+	rc = col >= 0 ? check_grouped(c, col, &grouped) : 0;
+	if (rc < 0)
+		snprintf(c->error, sizeof c->error, "out of memory");
+	else if (!grouped)
+		rc = partition(c, g);
+	if (rc < 0) {
+		c->failed = rc;
+		snprintf(err, errlen, "%s", c->error);
+	}
+	return rc;
+}
+
+void csv_group_free(struct csv_group *g)
+{
+	if (!g)
+		return;
+	if (g->fd >= 0)
+		close(g->fd);
+	for (size_t i = 0; i < g->n_parts; i++) {
+		free(g->parts[i].pending.p);
+		free(g->parts[i].chunks);
+	}
+	free(g->parts);
+	free(g->pbuf);
+	free(g->order);
+	free(g->data.p);
+	free(g->grp);
+	free(g->fate);
+	free(g->other);
+	free(g->first);
+	free(g->second);
+	free(g->slot);
+	free(g);
+}

@@ -1,0 +1,80 @@
+/*
+ * csv_priv.h - the reader's state, shared by csv.c (reading a file in
+ * order) and csv_group.c (handing its records out grouped). Nothing else
+ * includes it.
+ */
+#ifndef PK2D_CSV_PRIV_H
+#define PK2D_CSV_PRIV_H
+
+#include <stdint.h>
+
+#include "csv.h"
+
+struct csv_group;
+
+/* Bits k of the 64 bytes at p that are the separator, '"', '\n', a blank
+ * (space, CR, and tab unless tab separates), and a byte that may need the
+ * UTF-8 check: above 0x7F, or a control character that is none of the
+ * others. */
+struct masks {
+	uint64_t sep, quote, nl, blank, odd;
+};
+
+struct pk2d_csv {
+	int fd;
+	int eof;
+	int failed;             /* a csv_next() error; repeated on later calls */
+	char sep;
+	unsigned char cls[256]; /* CLS_BLANK, CLS_QUOTE per byte */
+	char *buf;              /* cap + CSV_PAD bytes; buf[len] is always 0 */
+	size_t cap, len, pos;   /* unread data is buf[pos..len) */
+	long line;              /* physical line of buf[pos] */
+	long rec_line;          /* line the current record starts on */
+	/* Scan of the record at pos, offsets relative to pos. */
+	size_t scan_at;         /* first byte not scanned yet */
+	size_t mask_blk;        /* offset of the block whose masks are kept */
+	struct masks masks;
+	struct masks (*find_masks)(const char *p, char sep); /* masks_* */
+	int scan_quoted;        /* inside a quoted field */
+	int scan_slow;          /* finish the record's fields one by one: one may
+	                           have a blank or quote at an edge */
+	int scan_cr;            /* the record ends in CR LF */
+	int scan_odd;           /* the record may hold text that is not clean UTF-8 */
+	int rec_fixed;          /* UTF8_FIXED_* bits of the current record's repairs */
+	char *fix;              /* the current record's repaired fields */
+	size_t fix_cap;
+	long scan_lines;        /* newlines inside quoted fields so far */
+	long quote_line;        /* line of the open quote */
+	size_t *ends;           /* offset where each field ends */
+	char **fields;          /* the current record's fields, finished */
+	size_t rec_pos;         /* the current record is buf[rec_pos..] */
+	int n_fields, cap_fields;
+	char **header;
+	int n_header;
+	int n_named;            /* header columns up to the last one with a name */
+	int rec_flags;          /* REC_REJECTED, REC_NOTED for the current record */
+	long *prob_last;        /* per problem: last record that counted it */
+	size_t cap_problems;
+	char error[160];
+	csv_stats stats;
+	int started;            /* csv_next() was called */
+	struct csv_group *group; /* csv_group(): where the records come from */
+};
+
+enum { REC_REJECTED = 1, REC_NOTED = 2 };
+
+/* Reads the next non-blank record of the file, finished: 1, 0 at end of
+ * file, or a negative error with c->error set. */
+int csv_read_record(csv_reader *c);
+/* Reads the next non-blank record of the file but finishes field col only
+ * (the others stay raw): 1 with *key set ("" when the record has no such
+ * field), 0 at end of file, or a negative error with c->error set. */
+int csv_read_key(csv_reader *c, int col, const char **key);
+/* Makes room for at least want fields in c->fields. */
+int csv_reserve_fields(csv_reader *c, int want);
+/* Frees the grouping state (csv_group.c). */
+void csv_group_free(struct csv_group *g);
+/* The next record in group order into c (csv_group.c): 1, 0, or <0. */
+int csv_group_next(csv_reader *c);
+
+#endif

@@ -1,0 +1,393 @@
+/*
+ * check_csv_group.c - the grouping reader (csv_group): grouped files read
+ * in order, others through a temporary file that is gone at once, groups
+ * whole, lines kept, and the duplicate rule the same for any order.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pk2d/plugin.h"
+#include "csv.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static char dir[64], tmpdir[96], path[128];
+
+/* A fresh folder with the input, and an empty one used as TMPDIR. */
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/check_csv_group.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(tmpdir, sizeof tmpdir, "%s/tmp", dir);
+	ck_assert_int_eq(mkdir(tmpdir, 0700), 0);
+	snprintf(path, sizeof path, "%s/in.csv", dir);
+	setenv("TMPDIR", tmpdir, 1);
+	csv_group_tune((size_t)16 << 20, (size_t)64 << 10);
+}
+
+static void teardown(void)
+{
+	unlink(path);
+	rmdir(tmpdir);
+	rmdir(dir);
+	unsetenv("TMPDIR");
+}
+
+static void write_text(const char *text)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fputs(text, f) >= 0, 1);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Entries in TMPDIR besides . and .. */
+static int tmp_entries(void)
+{
+	DIR *d = opendir(tmpdir);
+	struct dirent *e;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* Reads every record grouped by col with the id columns, as
+ * "line:f0|f1|...\n" in the order handed out, into out. Returns csv_next's
+ * last result. */
+static int read_grouped(int col, const int *ids, int n_ids, char *out, size_t outlen,
+                        csv_stats **stats)
+{
+	char err[256] = "";
+	csv_reader *c = csv_open(path, err, sizeof err);
+	size_t len = 0;
+	int rc;
+
+	ck_assert_msg(c != NULL, "csv_open: %s", err);
+	ck_assert_int_eq(csv_group(c, col, ids, n_ids, err, sizeof err), 0);
+	ck_assert_int_eq(tmp_entries(), 0);
+	out[0] = '\0';
+	while ((rc = csv_next(c, err, sizeof err)) == 1) {
+		len += (size_t)snprintf(out + len, outlen - len, "%ld:", csv_line(c));
+		for (int k = 0; k < csv_count(c); k++)
+			len += (size_t)snprintf(out + len, outlen - len, "%s%s", k ? "|" : "",
+			                        csv_field(c, k));
+		len += (size_t)snprintf(out + len, outlen - len, "\n");
+		ck_assert_uint_lt(len, outlen);
+	}
+	ck_assert_int_eq(tmp_entries(), 0);
+	*stats = csv_close(c);
+	return rc;
+}
+
+START_TEST(grouped_file_in_order)
+{
+	char out[1024];
+	csv_stats *s;
+
+	write_text("v;x\nA;1\nA;2\nB;3\nC;4\nC;5\n");
+	ck_assert_int_eq(read_grouped(0, NULL, 0, out, sizeof out, &s), 0);
+	ck_assert_str_eq(out, "2:A|1\n3:A|2\n4:B|3\n5:C|4\n6:C|5\n");
+	ck_assert_int_eq(s->records, 5);
+	csv_stats_free(s);
+}
+END_TEST
+
+START_TEST(ungrouped_file_grouped_with_its_lines)
+{
+	char out[1024];
+	csv_stats *s;
+
+	/* B comes back on the very last line only. */
+	write_text("v;x\nB;1\nA;2\nA;3\nC;4\nB;5\n");
+	ck_assert_int_eq(read_grouped(0, NULL, 0, out, sizeof out, &s), 0);
+	/* One partition: groups sorted by value, file order within. */
+	ck_assert_str_eq(out, "3:A|2\n4:A|3\n2:B|1\n6:B|5\n5:C|4\n");
+	ck_assert_int_eq(s->records, 5);
+	csv_stats_free(s);
+}
+END_TEST
+
+START_TEST(quoted_and_blank_forms_are_one_value)
+{
+	char out[1024];
+	csv_stats *s;
+
+	/* A, then "A" after B: the same value once finished, so it came back. */
+	write_text("v,x\nA,1\nB,2\n \"A\" ,3\n\n,,\n");
+	ck_assert_int_eq(read_grouped(0, NULL, 0, out, sizeof out, &s), 0);
+	ck_assert_str_eq(out, "2:A|1\n4:A|3\n3:B|2\n");
+	csv_stats_free(s);
+}
+END_TEST
+
+START_TEST(whole_file_one_group)
+{
+	char out[1024];
+	csv_stats *s;
+	int id = 0;
+
+	write_text("id,x\n1,a\n2,b\n1,a\n");
+	ck_assert_int_eq(read_grouped(-1, &id, 1, out, sizeof out, &s), 0);
+	ck_assert_str_eq(out, "2:1|a\n3:2|b\n");
+	ck_assert_int_eq(s->records, 3);
+	ck_assert_int_eq(s->rejected, 1);
+	csv_stats_free(s);
+}
+END_TEST
+
+START_TEST(header_only_and_one_record)
+{
+	char out[256];
+	csv_stats *s;
+
+	write_text("v;x\n");
+	ck_assert_int_eq(read_grouped(0, NULL, 0, out, sizeof out, &s), 0);
+	ck_assert_str_eq(out, "");
+	csv_stats_free(s);
+	write_text("v;x\nA;1");
+	ck_assert_int_eq(read_grouped(0, NULL, 0, out, sizeof out, &s), 0);
+	ck_assert_str_eq(out, "2:A|1\n");
+	csv_stats_free(s);
+}
+END_TEST
+
+static const csv_problem *problem(const csv_stats *s, const char *kind)
+{
+	for (size_t i = 0; i < s->n_problems; i++)
+		if (strcmp(s->problems[i].kind, kind) == 0)
+			return &s->problems[i];
+	return NULL;
+}
+
+START_TEST(duplicates_identical_once_differing_none)
+{
+	char out[1024];
+	csv_stats *s;
+	const csv_problem *p;
+	int id = 1;
+
+	/* k1: two identical copies; k2: copies that differ; k3: one; an
+	 * empty id is no identifier. */
+	write_text("v;id;x\nA;k1;1\nA;k2;1\nA;;7\nA;k1;1\nA;k2;2\nA;k3;1\nA;;7\nA;k2;1\n");
+	ck_assert_int_eq(read_grouped(0, &id, 1, out, sizeof out, &s), 0);
+	ck_assert_str_eq(out, "2:A|k1|1\n4:A||7\n7:A|k3|1\n8:A||7\n");
+	ck_assert_int_eq(s->records, 8);
+	ck_assert_int_eq(s->rejected, 4);
+	p = problem(s, "duplicate id");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->count, 3);
+	ck_assert_int_eq(p->rejected, 1);
+	ck_assert_int_eq(p->example_line[0], 3);
+	/* The first copy names the second; the others name the first. */
+	ck_assert_str_eq(p->example_text[0], "duplicate id: other contents, also on line 6");
+	ck_assert_str_eq(p->example_text[1], "duplicate id: other contents, also on line 3");
+	p = problem(s, "repeated row");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->count, 1);
+	ck_assert_int_eq(p->example_line[0], 5);
+	ck_assert_str_eq(p->example_text[0], "repeated row: the same as line 2, counted once");
+	csv_stats_free(s);
+}
+END_TEST
+
+START_TEST(duplicates_per_group_and_by_all_ids)
+{
+	char out[1024];
+	csv_stats *s;
+	int ids[2] = { 1, 2 };
+
+	/* The same child in two villages is two children; the same child on
+	 * two dates is two measurements. */
+	write_text("v,id,date,x\nA,c,d1,1\nB,c,d1,2\nA,c,d2,3\n");
+	ck_assert_int_eq(read_grouped(0, ids, 2, out, sizeof out, &s), 0);
+	ck_assert_str_eq(out, "2:A|c|d1|1\n4:A|c|d2|3\n3:B|c|d1|2\n");
+	ck_assert_int_eq(s->rejected, 0);
+	csv_stats_free(s);
+}
+END_TEST
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every order of a file gives the same records in each group and the same
+ * counts; with several partitions and small write buffers too. */
+START_TEST(any_order_same_groups)
+{
+	enum { ROWS = 400 };
+	char *rows[ROWS], text[ROWS * 32 + 16], *ref = malloc(1 << 16), *out = malloc(1 << 16);
+	csv_stats *s;
+	long ref_rejected = -1;
+	int id = 1;
+
+	ck_assert_ptr_nonnull(ref);
+	ck_assert_ptr_nonnull(out);
+	srand(7);
+	for (int i = 0; i < ROWS; i++) {
+		rows[i] = malloc(32);
+		/* 37 villages; ids repeat, some copies identical. */
+		snprintf(rows[i], 32, "V%02d;i%d;%d\n", i % 37, i % 150, i % 300 < 150 ? 0 : i % 2);
+	}
+	for (int round = 0; round < 6; round++) {
+		size_t len = (size_t)sprintf(text, "v;id;x\n");
+		char *p, *sorted_out;
+
+		if (round > 0)
+			for (int i = ROWS - 1; i > 0; i--) {
+				int j = rand() % (i + 1);
+				char *t = rows[i];
+				rows[i] = rows[j];
+				rows[j] = t;
+			}
+		for (int i = 0; i < ROWS; i++)
+			len += (size_t)sprintf(text + len, "%s", rows[i]);
+		write_text(text);
+		csv_group_tune(round % 2 ? 512 : (size_t)16 << 20, round % 2 ? 128 : (size_t)64 << 10);
+		ck_assert_int_eq(read_grouped(0, &id, 1, out, 1 << 16, &s), 0);
+		if (ref_rejected < 0)
+			ref_rejected = s->rejected;
+		ck_assert_int_eq(s->records, ROWS);
+		ck_assert_int_eq(s->rejected, ref_rejected);
+		csv_stats_free(s);
+		/* Groups whole: a value never comes back. Then, without the
+		 * line numbers and sorted, the records equal the first round's. */
+		{
+			char seen[40] = { 0 }, last = -1;
+			for (p = out; *p; p = strchr(p, '\n') + 1) {
+				char *v = strchr(p, ':') + 2;
+				char g = (char)((v[0] - '0') * 10 + (v[1] - '0'));
+				if (g != last) {
+					ck_assert_msg(!seen[(int)g], "group V%02d came back", g);
+					seen[(int)g] = 1;
+					last = g;
+				}
+			}
+		}
+		sorted_out = malloc(1 << 16);
+		ck_assert_ptr_nonnull(sorted_out);
+		{
+			char *lines[ROWS];
+			int n = 0;
+			size_t at = 0;
+			for (p = strtok(out, "\n"); p; p = strtok(NULL, "\n"))
+				lines[n++] = strchr(p, ':') + 1;
+			qsort(lines, (size_t)n, sizeof *lines, by_text);
+			sorted_out[0] = '\0';
+			for (int i = 0; i < n; i++)
+				at += (size_t)sprintf(sorted_out + at, "%s\n", lines[i]);
+		}
+		if (round == 0)
+			strcpy(ref, sorted_out);
+		else
+			ck_assert_str_eq(sorted_out, ref);
+		free(sorted_out);
+	}
+	for (int i = 0; i < ROWS; i++)
+		free(rows[i]);
+	free(ref);
+	free(out);
+	csv_group_tune((size_t)16 << 20, (size_t)64 << 10);
+}
+END_TEST
+
+START_TEST(wrong_calls)
+{
+	char err[256];
+	csv_reader *c;
+	int bad = 5;
+
+	write_text("v;x\nA;1\n");
+	c = csv_open(path, err, sizeof err);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(csv_group(c, 2, NULL, 0, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_int_eq(csv_group(c, -2, NULL, 0, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_int_eq(csv_group(c, 0, &bad, 1, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_int_eq(csv_group(c, 0, NULL, 1, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_int_eq(csv_group(c, 0, NULL, CSV_GROUP_MAX_IDS + 1, err, sizeof err),
+	                 PK2D_ERR_INVALID);
+	ck_assert_int_eq(csv_next(c, err, sizeof err), 1);
+	ck_assert_int_eq(csv_group(c, 0, NULL, 0, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err, "after the first record"));
+	csv_stats_free(csv_close(c));
+}
+END_TEST
+
+START_TEST(no_temporary_folder)
+{
+	char err[256];
+	csv_reader *c;
+
+	write_text("v;x\nA;1\nB;2\nA;3\n");
+	setenv("TMPDIR", "/nonexistent/pk2d", 1);
+	c = csv_open(path, err, sizeof err);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(csv_group(c, 0, NULL, 0, err, sizeof err), PK2D_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err, "cannot make a temporary file in /nonexistent/pk2d"));
+	/* The same error from csv_next, never a record. */
+	ck_assert_int_eq(csv_next(c, err, sizeof err), PK2D_ERR_IO);
+	csv_stats_free(csv_close(c));
+}
+END_TEST
+
+START_TEST(read_error_while_partitioning)
+{
+	char err[256];
+	csv_reader *c;
+
+	/* A comes back before the error: the file is split, and meets it. */
+	write_text("v;x\nA;1\nB;2\nA;3\nC;\"4\n");
+	c = csv_open(path, err, sizeof err);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(csv_group(c, 0, NULL, 0, err, sizeof err), PK2D_ERR_DATA);
+	ck_assert_str_eq(err, "line 5: unterminated quoted field");
+	ck_assert_int_eq(csv_next(c, err, sizeof err), PK2D_ERR_DATA);
+	ck_assert_int_eq(tmp_entries(), 0);
+	csv_stats_free(csv_close(c));
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("csv_group");
+	TCase *tc = tcase_create("group");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, grouped_file_in_order);
+	tcase_add_test(tc, ungrouped_file_grouped_with_its_lines);
+	tcase_add_test(tc, quoted_and_blank_forms_are_one_value);
+	tcase_add_test(tc, whole_file_one_group);
+	tcase_add_test(tc, header_only_and_one_record);
+	tcase_add_test(tc, duplicates_identical_once_differing_none);
+	tcase_add_test(tc, duplicates_per_group_and_by_all_ids);
+	tcase_add_test(tc, any_order_same_groups);
+	tcase_add_test(tc, wrong_calls);
+	tcase_add_test(tc, no_temporary_folder);
+	tcase_add_test(tc, read_error_while_partitioning);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *r = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(r, CK_NORMAL);
+	failed = srunner_ntests_failed(r);
+	srunner_free(r);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
