@@ -55,15 +55,6 @@ typedef struct survey_ind {
 	int col;                  /* column in the file, -1 when absent */
 } survey_ind;
 
-/* A set of 64-bit hashes (0 is stored as 1): open addressing, 0 = empty.
- * used lists the filled slots, so that emptying the set after a village
- * touches those only, not the room the largest village needed. */
-typedef struct hset {
-	uint64_t *slot;
-	uint32_t *used;
-	size_t n, cap;
-} hset;
-
 /* Sums for one (area, RT). */
 typedef struct rt_group {
 	char area[16];
@@ -86,17 +77,14 @@ typedef struct family {
 	int *ind_col;             /* ind[i].col, packed for the row loop */
 	double cut_good, cut_fair;
 	int check_duplicates;
-	/* The file is read village by village: the (area, RT) groups and the
-	 * KK numbers are those of the current village's block, reported and
-	 * dropped when the area changes. */
+	/* The host hands the rows out village by village (api->csv_group):
+	 * the (area, RT) groups are those of the current village, reported
+	 * and dropped when the area changes. */
 	char village[16];
 	int village_known;        /* village is in the Kemendagri code table */
 	rt_group *last_group;     /* group of the previous row in the village */
 	rt_group **groups;        /* open addressing */
 	size_t n_groups, cap_groups;
-	hset kk_seen;             /* KK numbers of the current block */
-	hset villages_done;       /* villages whose block has ended */
-	long n_split;             /* blocks of a village that came back */
 } family;
 
 static const pk2d_config_key family_keys[] = {
@@ -111,7 +99,8 @@ static const pk2d_config_key family_keys[] = {
 	{ "household_categories", "75 50", 0,
 	  "lowest KK score of 'baik' and of 'sedang' (the model's household ranges)" },
 	{ "check_duplicates", "yes", 0,
-	  "refuse a second row with the same KK number in a village's block of the file" },
+	  "copies of a KK number in a village: identical ones count once, differing ones are "
+	  "all rejected" },
 	{ NULL, NULL, 0, NULL }
 };
 
@@ -573,54 +562,6 @@ static int dasawisma_add(rt_group *g, const char *name)
 	return 0;
 }
 
-/* 1 when the string's hash was in the set; 0 after adding it; <0 on OOM. */
-static int hset_seen(hset *s, const char *key)
-{
-	uint64_t h = hash_str(key);
-	size_t j;
-
-	if (h == 0)
-		h = 1;
-	if ((s->n + 1) * 4 > s->cap * 3) {
-		size_t cap = s->cap ? s->cap * 2 : 1024;
-		uint64_t *t = calloc(cap, sizeof *t);
-		uint32_t *u = malloc(cap * sizeof *u);
-
-		if (!t || !u) {
-			free(t);
-			free(u);
-			return PK2D_ERR_NOMEM;
-		}
-		for (size_t i = 0; i < s->n; i++) {
-			uint64_t v = s->slot[s->used[i]];
-
-			for (j = v & (cap - 1); t[j]; j = (j + 1) & (cap - 1))
-				;
-			t[j] = v;
-			u[i] = (uint32_t)j;
-		}
-		free(s->slot);
-		free(s->used);
-		s->slot = t;
-		s->used = u;
-		s->cap = cap;
-	}
-	for (j = h & (s->cap - 1); s->slot[j]; j = (j + 1) & (s->cap - 1))
-		if (s->slot[j] == h)
-			return 1;
-	s->slot[j] = h;
-	s->used[s->n++] = (uint32_t)j;
-	return 0;
-}
-
-/* Empties the set, keeping its room for the next block. */
-static void hset_clear(hset *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		s->slot[s->used[i]] = 0;
-	s->n = 0;
-}
-
 static int report_group(family *f, const rt_group *g, const cols *k);
 
 /* Reports the current village's groups and drops them (and its KK). */
@@ -642,33 +583,21 @@ static int finish_village(family *f, const cols *k)
 	}
 	f->n_groups = 0;
 	f->last_group = NULL;
-	hset_clear(&f->kk_seen);
 	return rc;
 }
 
 /* Makes area, a village other than the current one, the current village,
- * finishing the one before. A village that had a block before gets a note:
- * its rows are a continuation whose values add up, and its KK numbers are
- * checked only within each block. The name lookup is made here, once per
- * block, for the rows' "unknown area" notes. 0, or <0 (PK2D_ERR_NOMEM, or
+ * finishing the one before. The name lookup is made here, once per
+ * village, for the rows' "unknown area" notes. 0, or <0 (PK2D_ERR_NOMEM, or
  * a report_value failure). */
-static int enter_village(family *f, pk2d_csv *c, const cols *k, const char *area)
+static int enter_village(family *f, const cols *k, const char *area)
 {
-	int rc, seen;
+	int rc;
 
 	if (f->village[0] && (rc = finish_village(f, k)) < 0)
 		return rc;
 	snprintf(f->village, sizeof f->village, "%s", area);
 	f->village_known = k->c[F_AREA] < 0 || f->api->area_name(f->h, area) != NULL;
-	seen = hset_seen(&f->villages_done, area);
-	if (seen < 0)
-		return seen;
-	if (seen) {
-		f->n_split++;
-		f->api->csv_note(c, "village split: %s appears again after other villages; "
-		                 "counted as a continuation (KK numbers checked within each "
-		                 "block)", area);
-	}
 	return 0;
 }
 
@@ -866,20 +795,10 @@ static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
 		return 1;
 	/* A row that will be counted: it may start the next village. */
 	if (!same_village) {
-		int rc = enter_village(f, c, k, area);
+		int rc = enter_village(f, k, area);
 
 		if (rc < 0)
 			return rc;
-	}
-	if (f->check_duplicates) {
-		int seen = hset_seen(&f->kk_seen, kk);
-
-		if (seen < 0)
-			return seen;
-		if (seen) {
-			api->csv_reject(c, "duplicate KK: %s appears on an earlier line", kk);
-			return 1;
-		}
 	}
 	if (!f->village_known)
 		api->csv_note(c, "unknown area: %s is not in the Kemendagri code table", area);
@@ -1032,6 +951,9 @@ static int family_collect(void *state)
 	if (!c)
 		return PK2D_ERR_IO;
 	rc = find_columns(f, c, run_area, &k);
+	/* Village by village, a KK number's copies decided by the host. */
+	if (rc == 0)
+		rc = api->csv_group(c, k.c[F_AREA], &k.c[F_KK], f->check_duplicates);
 	if (rc == 0) {
 		ans.words = (f->n_ind + 63) / 64;
 		ans.na = malloc(ans.words * sizeof *ans.na);
@@ -1049,12 +971,7 @@ static int family_collect(void *state)
 	api->csv_close(c);
 	if (rc < 0)
 		return rc;
-	rc = finish_village(f, &k);
-	if (rc == 0 && f->n_split > 0)
-		api->log(f->h, PK2D_LOG_WARNING, "%s: not grouped by village: %ld village "
-		         "block(s) came back after other villages (counted as continuations; "
-		         "KK numbers checked within each block)", path, f->n_split);
-	return rc;
+	return finish_village(f, &k);
 }
 
 static void family_fini(void *state)
@@ -1080,10 +997,6 @@ static void family_fini(void *state)
 		free(f->groups[i]);
 	}
 	free(f->groups);
-	free(f->kk_seen.slot);
-	free(f->kk_seen.used);
-	free(f->villages_done.slot);
-	free(f->villages_done.used);
 	free(f);
 }
 

@@ -13,7 +13,6 @@
 
 #include "pk2d/plugin.h"
 #include "../common/activity_log.h"
-#include "../common/strmap.h"
 #include "indicators.h"
 #include "interventions.h"
 #include "outputs.h"
@@ -135,16 +134,14 @@ static double now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-/* One pass over the export, village by village: the roster holds the
- * current village's block only. */
+/* One pass over the export, which the host hands out village by village
+ * (api->csv_group): the roster holds the current village only. */
 typedef struct child_pass {
 	roster ros;
 	FILE *children;          /* the children file, or NULL */
 	FILE *followup;          /* the follow-up list, or NULL */
 	char village[FIELDS_AREA_MAX];
-	strmap done;             /* villages whose block has begun */
-	size_t n_kids, n_cells;  /* totals of the blocks finished */
-	long n_split;            /* blocks of a village that came back */
+	size_t n_kids, n_cells;  /* totals of the villages finished */
 	double z_seconds;
 } child_pass;
 
@@ -166,12 +163,9 @@ static int finish_block(struct health *s, child_pass *p)
 	return rc;
 }
 
-/* Makes area the current village, finishing the block before. A village
- * that had a block before gets a note: its rows are a continuation (the
- * values add up) and a child id counts once only within each block. */
-static int enter_village(struct health *s, pk2d_csv *c, child_pass *p, const char *area)
+/* Makes area the current village, finishing the one before. */
+static int enter_village(struct health *s, child_pass *p, const char *area)
 {
-	size_t unused = 0;
 	int rc;
 
 	if (p->village[0] != '\0' && strcmp(p->village, area) == 0)
@@ -179,16 +173,21 @@ static int enter_village(struct health *s, pk2d_csv *c, child_pass *p, const cha
 	if (p->village[0] != '\0' && (rc = finish_block(s, p)) != 0)
 		return rc;
 	snprintf(p->village, sizeof p->village, "%s", area);
-	rc = strmap_get_or_put(&p->done, area, &unused);
-	if (rc < 0)
-		return rc;
-	if (rc == 1) {
-		p->n_split++;
-		s->api->csv_note(c, "village split: %s appears again after other villages; "
-		                 "counted as a continuation (a repeated child id counts once "
-		                 "only within each block)", area);
-	}
 	return 0;
+}
+
+/* Asks the host for the rows village by village, a child's copies of one
+ * measurement (same id and measure date) decided by it. */
+static int group_rows(const pk2d_host_api *api, pk2d_csv *c, const ppgbm_reader *rd)
+{
+	int ids[2], n = 0;
+
+	if (rd->col[PF_ID] >= 0) {
+		ids[n++] = rd->col[PF_ID];
+		if (rd->col[PF_MEASURED] >= 0)
+			ids[n++] = rd->col[PF_MEASURED];
+	}
+	return api->csv_group(c, rd->col[PF_AREA], ids, n);
 }
 
 /* Reads the export row by row into the roster (and the children file). */
@@ -202,6 +201,8 @@ static int read_children(struct health *s, pk2d_csv *c, child_pass *p)
 	int more, rc;
 
 	rc = ppgbm_reader_init(&rd, api, s->h, c, api->run_area(s->h));
+	if (rc == 0)
+		rc = group_rows(api, c, &rd);
 	if (rc != 0)
 		return rc;
 	/* The names go to the follow-up list only. */
@@ -218,9 +219,10 @@ static int read_children(struct health *s, pk2d_csv *c, child_pass *p)
 			}
 			continue;
 		}
-		/* A rejected row above is counted in the current block, under
-		 * its own area; only a usable row starts the next village. */
-		if ((rc = enter_village(s, c, p, row.area)) != 0)
+		/* A rejected row above is counted in the current village's
+		 * roster, under its own area; only a usable row starts the
+		 * next village. */
+		if ((rc = enter_village(s, p, row.area)) != 0)
 			return rc;
 		double t0 = now();
 		zscore_compute(s->tables, &row.in, &res);
@@ -300,14 +302,9 @@ static int collect_children(struct health *s, const char *path)
 		rc = commit_output(s, &out);
 	out_abort(&fol);
 	out_abort(&out);
-	if (rc == 0 && p.n_split > 0)
-		api->log(s->h, PK2D_LOG_WARNING, "%s: not grouped by village: %ld village "
-		         "block(s) came back after other villages (counted as continuations; a "
-		         "repeated child id counts once only within each block)", path, p.n_split);
 	api->log(s->h, PK2D_LOG_INFO, "%s: %zu children in %zu areas/RT; z-scores %.1f ms of "
 	         "%.1f ms", path, p.n_kids, p.n_cells, p.z_seconds * 1e3, (now() - t0) * 1e3);
 	roster_free(&p.ros);
-	strmap_free(&p.done);
 	return rc;
 }
 

@@ -196,6 +196,31 @@ static int set_record(roster *r, child_rec *k, const ppgbm_row *row,
 	return 0;
 }
 
+/* Whether a measurement of a child replaces the one kept: the later date
+ * wins, and a known date an unknown one. The host already decided copies
+ * with one id and one date text (csv_group); a tie left here (two texts of
+ * one day, or two unknown dates) goes by the results, so that the order of
+ * the rows never matters. */
+static int replaces(const roster *r, const ppgbm_row *row, const zscore_result *res,
+                    uint32_t cell, const child_rec *k)
+{
+	int d;
+
+	if (row->measured != k->measured)
+		return row->measured > k->measured;
+	for (int i = 0; i < ZS_N; i++) {
+		if (isnan(res->z[i]) != isnan(k->z[i]))
+			return isnan(k->z[i]);
+		if (!isnan(res->z[i]) && res->z[i] != k->z[i])
+			return res->z[i] > k->z[i];
+		if (res->flag[i] != k->flag[i])
+			return res->flag[i] > k->flag[i];
+	}
+	if ((d = (row->in.oedema != 0) - (k->oedema != 0)) != 0)
+		return d > 0;
+	return r->cell_rt[cell] > r->cell_rt[k->cell];
+}
+
 int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long line,
                long *other_line)
 {
@@ -213,10 +238,7 @@ int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long l
 		if (rc == 1) {
 			child_rec *k = &r->kids[index];
 			*other_line = k->line;
-			/* The later measurement wins; rows are read in line order,
-			 * so on equal (or unknown) dates the later row does. */
-			if (row->measured != LONG_MIN && k->measured != LONG_MIN &&
-			    row->measured < k->measured)
+			if (!replaces(r, row, res, cell, k))
 				return 0;
 			return set_record(r, k, row, res, cell, line);
 		}

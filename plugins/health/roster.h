@@ -81,7 +81,7 @@ void roster_reset(roster *r);
 int roster_cell(roster *r, const char *area, int rt, uint32_t *cell);
 
 /* Adds a child read at line with its result. When the id was seen before,
- * the later measurement (by measure date, then by line) is kept and
+ * the later measurement (by measure date; a tie by the results) is kept and
  * *other_line is set to the line of the other row (0 when the id is new or
  * empty). 0 or PK2D_ERR_NOMEM. */
 int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long line,

@@ -100,7 +100,7 @@ static const char *survey =
 	"004;63.02.09.2007;002;Melati;2;0;1;;1;0;;\n"                        /* 5 */
 	"005;63.02.09.2007;;Kenanga;1;1;1;1;1;1;tidak;tidak\n"               /* 6 */
 	"006;63.02.09.2007;1;Mawar;1;1;2;1;1;0;;\n"                          /* 7 bad answer */
-	"001;63.02.09.2007;1;Mawar;1;1;1;1;1;0;;\n"                          /* 8 duplicate */
+	"001;63.02.09.2007;1;Mawar;2;2;1;1;0;1;pil;segera\n"                 /* 8 repeated */
 	"007;63.02.9.2007;1;Mawar;1;1;1;1;1;0;;\n"                           /* 9 malformed */
 	"008;63.02.10.2001;1;Mawar;1;1;1;1;1;0;;\n"                          /* 10 outside */
 	"009;63.02.09.2099;3;Anggrek;1;1;1;1;1;0;;\n"                        /* 11 unknown */
@@ -283,7 +283,7 @@ START_TEST(rejected_rows)
 		long line;
 		int rejected;
 	} want[] = {
-		{ "impossible answer", 7, 1 }, { "duplicate KK", 8, 1 },
+		{ "impossible answer", 7, 1 }, { "repeated row", 8, 1 },
 		{ "malformed area", 9, 1 }, { "outside run area", 10, 1 },
 		{ "unknown area", 11, 0 }, { "malformed RT", 12, 1 },
 		{ "unknown contraceptive method", 13, 1 }, { "not a village", 14, 1 },
@@ -313,20 +313,19 @@ START_TEST(rejected_rows)
 END_TEST
 
 /*
- * The survey is read village by village: a duplicate KK is refused within
- * a village's block; a village that comes back after another one is a
- * continuation (noted, values added) whose KK are checked within the block.
+ * The survey is read village by village whatever its order, and a KK
+ * number's copies in a village are decided together: identical ones count
+ * once, differing ones are all rejected.
  *  line KK village RT L1
- *   2   K1 2007    1  1
+ *   2   K1 2007    1  1   K1 differs from line 4: rejected
  *   3   K2 2007    1  0
- *   4   K1 2007    2  1   duplicate in the block: refused
- *   5   K1 2099    1  1   another village's block
+ *   4   K1 2007    2  1   rejected
+ *   5   K1 2099    1  1   another village's K1
  *   6   K3 2099    1  0
- *   7   K2 2007    1  1   2007 again: "village split", accepted
- *   8   K2 2007    1  0   duplicate in this block: refused
- *   9   K4 2007    2  0
- * 2007 RT 1: lines 2, 3, 7 (L1 2/3); RT 2: line 9 (0/1); 2099 RT 1: 5, 6
- * (1/2); the kecamatan 3/6.
+ *   7   K2 2007    1  0   2007 again; the same as line 3: counted once
+ *   8   K4 2007    2  0
+ * 2007 RT 1: line 3 (L1 0/1); RT 2: line 8 (0/1); 2099 RT 1: 5, 6 (1/2);
+ * the kecamatan 1/4.
  */
 START_TEST(village_blocks)
 {
@@ -335,41 +334,45 @@ START_TEST(village_blocks)
 	write_survey("keluarga.csv", "no_kk;kode_wilayah;rt;L1\n"
 	             "K1;" V1 ";1;1\n" "K2;" V1 ";1;0\n" "K1;" V1 ";2;1\n"
 	             "K1;" V9 ";1;1\n" "K3;" V9 ";1;0\n"
-	             "K2;" V1 ";1;1\n" "K2;" V1 ";1;0\n" "K4;" V1 ";2;0\n");
+	             "K2;" V1 ";1;0\n" "K4;" V1 ";2;0\n");
 	ck_assert_msg(run_plugin(basic_keys) == 0, "%s", t.log);
-	ASSERT_COUNT("kk", V1, 1, 3);
+	ASSERT_COUNT("kk", V1, 1, 1);
 	ASSERT_COUNT("kk", V1, 2, 1);
-	ASSERT_COUNT("kk", V1, RT_ALL, 4);
+	ASSERT_COUNT("kk", V1, RT_ALL, 2);
 	ASSERT_COUNT("kk", V9, 1, 2);
-	ASSERT_SUM("l1", V1, 1, 2, 3);
+	ASSERT_SUM("l1", V1, 1, 0, 1);
 	ASSERT_SUM("l1", V1, 2, 0, 1);
 	ASSERT_SUM("l1", V9, 1, 1, 2);
-	ASSERT_SUM("l1", "63.02.09", RT_ALL, 3, 6);
-	p = problem("duplicate KK");
+	ASSERT_SUM("l1", "63.02.09", RT_ALL, 1, 4);
+	p = problem("duplicate no_kk");
 	ck_assert_ptr_nonnull(p);
 	ck_assert_int_eq(p->count, 2);
-	ck_assert_int_eq(p->example_line[0], 4);
-	ck_assert_int_eq(p->example_line[1], 8);
-	p = problem("village split");
+	ck_assert_int_eq(p->rejected, 1);
+	ck_assert_int_eq(p->example_line[0], 2);
+	ck_assert_str_eq(p->example_text[0], "duplicate no_kk: other contents, also on line 4");
+	ck_assert_int_eq(p->example_line[1], 4);
+	p = problem("repeated row");
 	ck_assert_ptr_nonnull(p);
 	ck_assert_int_eq(p->count, 1);
-	ck_assert_int_eq(p->rejected, 0);
 	ck_assert_int_eq(p->example_line[0], 7);
-	ck_assert_ptr_nonnull(strstr(t.log, "not grouped by village: 1 village block(s)"));
+	ck_assert_str_eq(p->example_text[0], "repeated row: the same as line 3, counted once");
+	ck_assert_ptr_null(problem("village split"));
+	ck_assert_ptr_null(strstr(t.log, "not grouped"));
 }
 END_TEST
 
 /*
  * What the reader keeps from row to row (the current village's name lookup,
- * the previous row's RT group) must follow the rows:
+ * the previous row's RT group) must follow the rows, which the host hands
+ * out village by village:
  *  line KK village RT L1
  *   2   K1 2099    1  1   not in the code table: noted
  *   3   K2 2099    2  0   noted
  *   4   K3 2099    1  1   noted; back to RT 1
  *   5   K4 2007    1  0   same RT, another village: its own group
  *   6   K5 2007    1  1
- *   7   K6 2099    1  1   2099 again: split and unknown area notes
- *   8   K7 x       1  1   malformed area: rejected, 2099 stays current
+ *   7   K6 2099    1  1   2099 again: unknown area note
+ *   8   K7 x       1  1   malformed area: rejected
  *   9   K8 2099    1  0
  * 2099 RT 1: lines 2, 4, 7, 9 (L1 3/4); RT 2: line 3 (0/1); 2007 RT 1:
  * lines 5, 6 (1/2).
@@ -398,10 +401,6 @@ START_TEST(row_to_row_state)
 	ck_assert_int_eq(p->example_line[2], 4);
 	ck_assert_str_eq(p->example_text[0],
 	                 "unknown area: 63.02.09.2099 is not in the Kemendagri code table");
-	p = problem("village split");
-	ck_assert_ptr_nonnull(p);
-	ck_assert_int_eq(p->count, 1);
-	ck_assert_int_eq(p->example_line[0], 7);
 	p = problem("malformed area");
 	ck_assert_ptr_nonnull(p);
 	ck_assert_int_eq(p->count, 1);

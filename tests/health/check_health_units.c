@@ -819,22 +819,21 @@ static void expect_at(const char *id, const char *area, int rt, double num, doub
 }
 
 /*
- * The export is read village by village; a village that comes back after
- * another one is a continuation whose values add up, and a child id counts
- * once only within each block. Every child is the same boy of 400 days,
- * 75 cm lying, 9.5 kg (zlen about -1: measured, not stunted), no dates, so
- * the later row of a repeated id wins.
+ * The export is read village by village whatever its order, and a child's
+ * copies of one measurement in a village are decided together: identical
+ * ones count once, differing ones are all rejected. Every child is the same
+ * boy of 400 days, 75 cm lying, 9.5 kg (zlen about -1: measured, not
+ * stunted), no dates.
  *  line id KK village RT
- *   2   a  K1 2007    1
+ *   2   a  K1 2007    1   a differs from line 4: rejected
  *   3   b  K1 2007    1
- *   4   a  K2 2007    2   repeated a: a moves to RT 2 with K2
- *   5   a  K1 2001    1   next village: a is a child of this block
+ *   4   a  K2 2007    2   rejected
+ *   5   a  K1 2001    1   another village's a
  *   6   c  K3 2001    1
- *   7   b  K1 2007    1   2007 again: "village split", b counts again
+ *   7   b  K1 2007    1   2007 again; the same as line 3: counted once
  *   8   d  K4 2007    1
- *   9   d  K4 2007    1   repeated d within the block
- * Block 1: RT 1 b (K1, first seen in RT 1), RT 2 a (K2). Block 2: RT 1 a, c
- * (K1, K3). Block 3: RT 1 b, d (K1, K4).
+ *   9   d  K4 2007    1   the same as line 8: counted once
+ * 2007 RT 1: b, d (K1, K4); 2001 RT 1: a, c (K1, K3).
  */
 START_TEST(village_blocks)
 {
@@ -846,6 +845,7 @@ START_TEST(village_blocks)
 		NULL
 	};
 	const char *v1 = "63.02.09.2007", *v2 = "63.02.09.2001";
+	reg_sum sum;
 
 	harness_file(&t, "blok.csv",
 	             "id,kk,desa,rt,jk,umur_hari,bb,tb,posisi\n"
@@ -861,30 +861,30 @@ START_TEST(village_blocks)
 	ck_assert_int_eq(harness_run(&t, ini), 0);
 	free(ini);
 	ck_assert_msg(harness_returned(&t, "health", "collect") == 0, "%s", t.log);
-	/* A count is reported as n/1 per block and cell: the denominators
-	 * add up too (RT 1 of 2007 comes from two blocks). */
-	expect_at("children", v1, 1, 3, 2);                /* b; b, d */
-	expect_at("children", v1, 2, 1, 1);                /* a */
-	expect_at("children", v1, RT_ALL, 4, 3);
+	/* A count is reported as n/1 per village and cell. */
+	expect_at("children", v1, 1, 2, 1);                /* b, d */
+	ck_assert(!harness_get(&t, "health.children", v1, 2, &sum));
 	expect_at("children", v2, 1, 2, 1);                /* a, c */
-	expect_at("children", "63.02.09", RT_ALL, 6, 4);
-	expect_at("kk_free_of_stunting", v1, 1, 3, 3);     /* K1; K1, K4 */
-	expect_at("kk_free_of_stunting", v1, 2, 1, 1);     /* K2 */
+	expect_at("children", "63.02.09", RT_ALL, 4, 2);
+	expect_at("kk_free_of_stunting", v1, 1, 2, 2);     /* K1, K4 */
 	expect_at("kk_free_of_stunting", v2, 1, 2, 2);     /* K1, K3 */
-	expect_at("stunting", v1, RT_ALL, 0, 4);
-	ck_assert_int_eq(harness_problems(&t, "health", "blok.csv", "repeated child", 0), 2);
-	ck_assert_int_eq(harness_problems(&t, "health", "blok.csv", "village split", 0), 1);
-	const csv_problem *p = harness_problem(&t, "health", "blok.csv", "village split");
+	expect_at("stunting", v1, RT_ALL, 0, 2);
+	ck_assert_int_eq(harness_problems(&t, "health", "blok.csv", "repeated child", 0), 0);
+	ck_assert_int_eq(harness_problems(&t, "health", "blok.csv", "duplicate id", 1), 2);
+	ck_assert_int_eq(harness_problems(&t, "health", "blok.csv", "repeated row", 1), 2);
+	const csv_problem *p = harness_problem(&t, "health", "blok.csv", "duplicate id");
 	ck_assert_ptr_nonnull(p);
-	ck_assert_int_eq(p->example_line[0], 7);
-	ck_assert_ptr_nonnull(strstr(p->example_text[0], "63.02.09.2007 appears again"));
-	ck_assert_ptr_nonnull(strstr(t.log, "not grouped by village: 1 village block(s)"));
+	ck_assert_int_eq(p->example_line[0], 2);
+	ck_assert_str_eq(p->example_text[0], "duplicate id: other contents, also on line 4");
+	ck_assert_ptr_null(harness_problem(&t, "health", "blok.csv", "village split"));
+	ck_assert_ptr_null(strstr(t.log, "not grouped"));
 }
 END_TEST
 
-/* The follow-up list is written block by block: sorted within a village's
- * block, villages in the order of the export. Children of 400 days, 65 cm
- * lying (zlen below -3: severely stunted), one per line. */
+/* The follow-up list is written village by village: sorted within a
+ * village, villages in the order the host hands them out (this export is
+ * not grouped: 2001 before 2007). Children of 400 days, 65 cm lying (zlen
+ * below -3: severely stunted), one per line. */
 START_TEST(followup_by_block)
 {
 	const char *config[] = {
@@ -909,8 +909,8 @@ START_TEST(followup_by_block)
 	char *fu = slurp(path);
 	free(path);
 	ck_assert_int_eq(count_lines(fu), 5);
-	const char *order[] = { "\n63.02.09.2007,1,,b,Adi,", "\n63.02.09.2007,1,,a,Zaki,",
-	                        "\n63.02.09.2001,1,,c,Budi,", "\n63.02.09.2007,1,,d,Cahya," };
+	const char *order[] = { "\n63.02.09.2001,1,,c,Budi,", "\n63.02.09.2007,1,,b,Adi,",
+	                        "\n63.02.09.2007,1,,d,Cahya,", "\n63.02.09.2007,1,,a,Zaki," };
 	const char *q = fu;
 	for (size_t i = 0; i < 4; i++) {
 		q = strstr(q, order[i]);
