@@ -60,7 +60,9 @@ typedef struct rt_group {
 	char area[16];
 	int rt;
 	uint32_t kk, male, female, scored, cat[3], pus, any, modern, unmet;
-	double score_sum;
+	/* Indicators met by the KK scored, per number applicable (0..n_ind):
+	 * the score sum follows, made the same way in any row order. */
+	uint32_t *met_by_applicable;
 	uint32_t n_dw, cap_dw;
 	uint64_t *dw;             /* dasawisma names seen (hashes) */
 	/* Per indicator: KK to which it does not apply, KK that fail it (those
@@ -530,7 +532,10 @@ static rt_group *group_get(family *f, const char *area, int rt)
 	if (!g)
 		return NULL;
 	g->counts = calloc(2 * f->n_ind, sizeof *g->counts);
-	if (!g->counts) {
+	g->met_by_applicable = calloc(f->n_ind + 1, sizeof *g->met_by_applicable);
+	if (!g->counts || !g->met_by_applicable) {
+		free(g->counts);
+		free(g->met_by_applicable);
 		free(g);
 		return NULL;
 	}
@@ -564,23 +569,41 @@ static int dasawisma_add(rt_group *g, const char *name)
 
 static int report_group(family *f, const rt_group *g, const cols *k);
 
-/* Reports the current village's groups and drops them (and its KK). */
+static void group_free(rt_group *g)
+{
+	free(g->counts);
+	free(g->met_by_applicable);
+	free(g->dw);
+	free(g);
+}
+
+static int by_rt(const void *a, const void *b)
+{
+	const rt_group *x = *(rt_group *const *)a, *y = *(rt_group *const *)b;
+	int d = strcmp(x->area, y->area);
+
+	return d ? d : (x->rt > y->rt) - (x->rt < y->rt);
+}
+
+/* Reports the current village's groups, by RT so that the host adds them
+ * up in one order whatever the rows' order, and drops them. The table is
+ * packed to its front for the sort; it is empty afterwards. */
 static int finish_village(family *f, const cols *k)
 {
+	size_t n = 0;
 	int rc = 0;
 
-	for (size_t i = 0; i < f->cap_groups; i++) {
-		rt_group *g = f->groups[i];
-
-		if (!g)
-			continue;
+	for (size_t i = 0; i < f->cap_groups; i++)
+		if (f->groups[i])
+			f->groups[n++] = f->groups[i];
+	qsort(f->groups, n, sizeof *f->groups, by_rt);
+	for (size_t i = 0; i < n; i++) {
 		if (rc == 0)
-			rc = report_group(f, g, k);
-		free(g->counts);
-		free(g->dw);
-		free(g);
-		f->groups[i] = NULL;
+			rc = report_group(f, f->groups[i], k);
+		group_free(f->groups[i]);
 	}
+	if (f->cap_groups)
+		memset(f->groups, 0, f->cap_groups * sizeof *f->groups);
 	f->n_groups = 0;
 	f->last_group = NULL;
 	return rc;
@@ -824,7 +847,7 @@ static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
 		double score = 100.0 * met / applicable;
 
 		g->scored++;
-		g->score_sum += score;
+		g->met_by_applicable[applicable] += met;
 		g->cat[score >= f->cut_good ? 0 : score >= f->cut_fair ? 1 : 2]++;
 	}
 	if (pus == 1) {
@@ -873,7 +896,11 @@ static int report_group(family *f, const rt_group *g, const cols *k)
 			             applicable);
 	}
 	if (g->scored) {
-		rc |= report(f, g, "kk_score", g->score_sum, g->scored);
+		double score_sum = 0;
+
+		for (size_t a = 1; a <= f->n_ind; a++)
+			score_sum += 100.0 * g->met_by_applicable[a] / (double)a;
+		rc |= report(f, g, "kk_score", score_sum, g->scored);
 		rc |= report(f, g, "kk_baik", g->cat[0], g->scored);
 		rc |= report(f, g, "kk_sedang", g->cat[1], g->scored);
 		rc |= report(f, g, "kk_rendah", g->cat[2], g->scored);
@@ -989,13 +1016,9 @@ static void family_fini(void *state)
 	}
 	free(f->ind);
 	free(f->ind_col);
-	for (size_t i = 0; i < f->cap_groups; i++) {
-		if (!f->groups[i])
-			continue;
-		free(f->groups[i]->counts);
-		free(f->groups[i]->dw);
-		free(f->groups[i]);
-	}
+	for (size_t i = 0; i < f->cap_groups; i++)
+		if (f->groups[i])
+			group_free(f->groups[i]);
 	free(f->groups);
 	free(f);
 }

@@ -145,16 +145,39 @@ typedef struct child_pass {
 	double z_seconds;
 } child_pass;
 
-/* Counts the block, reports its cells, writes its children to follow up,
- * and empties the roster. */
+static const roster *cells_of;
+
+static int by_area_rt(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	int d = strcmp(cells_of->cell_area[a], cells_of->cell_area[b]);
+
+	if (d != 0)
+		return d;
+	return (cells_of->cell_rt[a] > cells_of->cell_rt[b]) -
+	       (cells_of->cell_rt[a] < cells_of->cell_rt[b]);
+}
+
+/* Counts the village, reports its cells (by area and RT, so that the host
+ * adds them up in one order whatever the rows' order), writes its children
+ * to follow up, and empties the roster. */
 static int finish_block(struct health *s, child_pass *p)
 {
 	roster *ros = &p->ros;
-	int rc = roster_count(ros);
+	uint32_t *order = malloc((ros->n_cells + 1) * sizeof *order);
+	int rc;
 
+	if (order == NULL)
+		return PK2D_ERR_NOMEM;
+	rc = roster_count(ros);
+	for (size_t i = 0; i < ros->n_cells; i++)
+		order[i] = (uint32_t)i;
+	cells_of = ros;
+	qsort(order, ros->n_cells, sizeof *order, by_area_rt);
 	for (size_t i = 0; rc == 0 && i < ros->n_cells; i++)
-		rc = indicators_report(s->api, s->h, ros->cell_area[i], ros->cell_rt[i],
-		                       &ros->counts[i]);
+		rc = indicators_report(s->api, s->h, ros->cell_area[order[i]],
+		                       ros->cell_rt[order[i]], &ros->counts[order[i]]);
+	free(order);
 	if (rc == 0 && p->followup != NULL)
 		rc = followup_write(p->followup, ros);
 	p->n_kids += ros->n_kids;

@@ -251,15 +251,48 @@ int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long l
 	return set_record(r, k, row, res, cell, line);
 }
 
+/* The order roster_count() adds children in: by cell, then by results. */
+static const roster *sort_roster;
+
+static int by_cell_and_results(const void *x, const void *y)
+{
+	const child_rec *a = &sort_roster->kids[*(const uint32_t *)x];
+	const child_rec *b = &sort_roster->kids[*(const uint32_t *)y];
+	int d = strcmp(sort_roster->cell_area[a->cell], sort_roster->cell_area[b->cell]);
+
+	if (d != 0)
+		return d;
+	if (sort_roster->cell_rt[a->cell] != sort_roster->cell_rt[b->cell])
+		return sort_roster->cell_rt[a->cell] < sort_roster->cell_rt[b->cell] ? -1 : 1;
+	for (int i = 0; i < ZS_N; i++) {
+		if (isnan(a->z[i]) != isnan(b->z[i]))
+			return isnan(a->z[i]) ? -1 : 1;
+		if (!isnan(a->z[i]) && a->z[i] != b->z[i])
+			return a->z[i] < b->z[i] ? -1 : 1;
+	}
+	return 0;
+}
+
 int roster_count(roster *r)
 {
 	size_t n_kk = r->kks.len;
 	unsigned char *state = calloc(n_kk != 0 ? n_kk : 1, 1);   /* 1 measured, 2 stunted */
+	uint32_t *order = malloc((r->n_kids + 1) * sizeof *order);
 
-	if (state == NULL)
+	if (state == NULL || order == NULL) {
+		free(state);
+		free(order);
 		return PK2D_ERR_NOMEM;
+	}
+	/* The z-score sums are added in one order whatever the rows' order:
+	 * numbers with decimals added in another order may differ in their
+	 * last bits. Children that compare equal add the same numbers. */
+	for (size_t i = 0; i < r->n_kids; i++)
+		order[i] = (uint32_t)i;
+	sort_roster = r;
+	qsort(order, r->n_kids, sizeof *order, by_cell_and_results);
 	for (size_t i = 0; i < r->n_kids; i++) {
-		const child_rec *k = &r->kids[i];
+		const child_rec *k = &r->kids[order[i]];
 		/* A record keeps only the rounded z-scores and flags, all that
 		 * the counting reads. */
 		zscore_result res = { .cmeasure = 0 };
@@ -280,5 +313,6 @@ int roster_count(roster *r)
 		c->kk_free += !(state[i] & 2);
 	}
 	free(state);
+	free(order);
 	return 0;
 }

@@ -1206,90 +1206,6 @@ static int keep_reported(void *ud, const struct rkey *k)
 	return k->rt != RT_ALL;
 }
 
-/* Adds the totals of every reported entry of t to its area and each of its
- * ancestors, after dropping the old totals. Each (area, period) group is
- * summed per id (n_ids ids) and its own total added to it directly; only
- * the totals of its ancestors wait in a second table, which therefore
- * holds the kecamatan and higher areas and not every village again. */
-static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
-{
-	struct vtable up = { .nv = t->nv, .last = NONE };
-	struct vt_iter it = { 0, 0 };
-	size_t nv = (size_t)t->nv, n_groups;
-	double *acc = calloc(n_ids * nv + 1, sizeof *acc), *src;
-	uint32_t *ids = malloc((n_ids + 1) * sizeof *ids);
-	unsigned char *seen = calloc(n_ids + 1, 1);
-	struct rkey k;
-	int rc = acc && ids && seen ? vt_filter(t, keep_reported, NULL) : PK2D_ERR_NOMEM;
-
-	/* Totals go into existing groups only, so the count is fixed here. */
-	n_groups = t->n_groups;
-	for (size_t gi = 0; rc == 0 && gi < n_groups; gi++) {
-		const struct group *g = &t->groups[gi];
-		size_t n = 0;
-
-		for (uint32_t i = 0; i < g->cap; i++) {
-			uint32_t id = g->keys[i].ind;
-			if (id == NONE)
-				continue;
-			if (!seen[id]) {
-				seen[id] = 1;
-				ids[n++] = id;
-			}
-			for (size_t j = 0; j < nv; j++)
-				acc[id * nv + j] += g->vals[i * nv + j];
-		}
-		k.period = g->period;
-		k.rt = RT_ALL;
-		for (uint32_t a = g->area; rc == 0 && a != NONE; a = r->area_parent[a]) {
-			/* g may move when its own table grows: not read below. */
-			struct vtable *dst_table = a == g->area ? t : &up;
-			k.area = a;
-			for (size_t x = 0; x < n; x++) {
-				double *dst;
-				k.ind = ids[x];
-				if (!(dst = vt_get(dst_table, &k))) {
-					rc = PK2D_ERR_NOMEM;
-					break;
-				}
-				for (size_t j = 0; j < nv; j++)
-					dst[j] += acc[ids[x] * nv + j];
-			}
-		}
-		for (size_t x = 0; x < n; x++) {
-			seen[ids[x]] = 0;
-			memset(acc + ids[x] * nv, 0, nv * sizeof *acc);
-		}
-	}
-	/* An ancestor's total adds to what it reported itself. */
-	while (rc == 0 && vt_next(&up, &it, &k, &src)) {
-		double *dst = vt_get(t, &k);
-		if (!dst)
-			rc = PK2D_ERR_NOMEM;
-		else
-			for (size_t j = 0; j < nv; j++)
-				dst[j] += src[j];
-	}
-	vt_free(&up);
-	free(acc);
-	free(ids);
-	free(seen);
-	/* The totals grew most village tables by half: the values stay as
-	 * they are until the run ends, so each table is made 80 % full. */
-	for (size_t i = 0; rc == 0 && i < t->n_groups; i++) {
-		struct group *g = &t->groups[i];
-		if ((uint64_t)g->n * 10 < (uint64_t)g->cap * 7)
-			rc = group_rebuild(g, t->nv, g->n, &t->n, NULL, NULL);
-	}
-	return rc;
-}
-
-void registry_rollup(registry *r)
-{
-	if (rollup_table(r, &r->vals, r->n_ind) < 0 || rollup_table(r, &r->ivals, r->n_iv) < 0)
-		r->status = PK2D_ERR_NOMEM;
-	r->rolled = 1;
-}
 
 struct drop_ctx {
 	const registry *r;
@@ -1745,6 +1661,89 @@ nomem:
 	walk_index_free(w);
 	memset(w, 0, sizeof *w);
 	return PK2D_ERR_NOMEM;
+}
+
+/* Adds the totals of every reported entry of t to its area and each of its
+ * ancestors, after dropping the old totals. Each (area, period) group is
+ * summed per id (n_ids ids) and its own total added to it directly; only
+ * the totals of its ancestors wait in a second table, which therefore
+ * holds the kecamatan and higher areas and not every village again. The
+ * sums are made in one order, groups by area and period, entries by RT,
+ * whatever order the values came in: adding numbers with decimals in
+ * another order may change their last bits, and a plugin's values come in
+ * the order of its input's rows. */
+static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
+{
+	struct vtable up = { .nv = t->nv, .last = NONE };
+	struct vt_iter it = { 0, 0 };
+	struct walk_index w;
+	size_t nv = (size_t)t->nv;
+	double *acc = calloc(n_ids * nv + 1, sizeof *acc), *src;
+	struct rkey k;
+	int rc = acc ? vt_filter(t, keep_reported, NULL) : PK2D_ERR_NOMEM;
+
+	if (rc == 0)
+		rc = walk_index_build(r, t, n_ids, &w);
+	else
+		memset(&w, 0, sizeof w);
+	/* Totals go into existing groups only: the index stays right. */
+	for (size_t o = 0; rc == 0 && o < w.n_gorder; o++) {
+		const struct group *g = &t->groups[w.gorder[o]];
+		const uint32_t *b = w.bucket + o * (n_ids + 1), *slots = w.slots + w.start[o];
+		uint32_t area = g->area;
+
+		/* All of the group's sums first: adding its own totals below may
+		 * rebuild its table and move its slots. */
+		for (size_t id = 0; id < n_ids; id++)
+			for (uint32_t i = b[id]; i < b[id + 1]; i++)
+				for (size_t j = 0; j < nv; j++)
+					acc[id * nv + j] += g->vals[(size_t)slots[i] * nv + j];
+		k.period = g->period;
+		k.rt = RT_ALL;
+		for (size_t id = 0; rc == 0 && id < n_ids; id++) {
+			if (b[id] == b[id + 1])
+				continue;
+			k.ind = (uint32_t)id;
+			for (uint32_t a = area; rc == 0 && a != NONE; a = r->area_parent[a]) {
+				double *dst;
+				k.area = a;
+				if (!(dst = vt_get(a == area ? t : &up, &k))) {
+					rc = PK2D_ERR_NOMEM;
+					break;
+				}
+				for (size_t j = 0; j < nv; j++)
+					dst[j] += acc[id * nv + j];
+			}
+			memset(acc + id * nv, 0, nv * sizeof *acc);
+		}
+	}
+	/* An ancestor's total adds to what it reported itself. */
+	while (rc == 0 && vt_next(&up, &it, &k, &src)) {
+		double *dst = vt_get(t, &k);
+		if (!dst)
+			rc = PK2D_ERR_NOMEM;
+		else
+			for (size_t j = 0; j < nv; j++)
+				dst[j] += src[j];
+	}
+	vt_free(&up);
+	free(acc);
+	walk_index_free(&w);
+	/* The totals grew most village tables by half: the values stay as
+	 * they are until the run ends, so each table is made 80 % full. */
+	for (size_t i = 0; rc == 0 && i < t->n_groups; i++) {
+		struct group *g = &t->groups[i];
+		if ((uint64_t)g->n * 10 < (uint64_t)g->cap * 7)
+			rc = group_rebuild(g, t->nv, g->n, &t->n, NULL, NULL);
+	}
+	return rc;
+}
+
+void registry_rollup(registry *r)
+{
+	if (rollup_table(r, &r->vals, r->n_ind) < 0 || rollup_table(r, &r->ivals, r->n_iv) < 0)
+		r->status = PK2D_ERR_NOMEM;
+	r->rolled = 1;
 }
 
 struct walk_item {
