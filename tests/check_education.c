@@ -18,7 +18,8 @@
  *        14 the day after); c4 12 SMP; c5 16 putus; c15 14 SMP without KK
  *   RT2: c6 8 SD; c7 19 SMA; c8 17 lulus tidak melanjutkan; c9 10 belum pernah;
  *        c10 5 belum pernah; c11 15 MTs; c12 7 in school at an unknown level
- *   rejected: c2 again (duplicate), c13 age 'abc', c14 status 'libur' */
+ *   rejected: c2 again (the same row: counted once), c13 age 'abc', c14
+ *   status 'libur' */
 static const char children[] =
 	"nik,no_kk,kode_wilayah,rt,tanggal_lahir,umur,jenis_kelamin,jenjang,status\n"
 	"c1,K1," VILLAGE ",1,2017-03-01,,L,PAUD,sekolah\n"
@@ -33,7 +34,7 @@ static const char children[] =
 	"c10,K5," VILLAGE ",2,,5,L,,belum pernah sekolah\n"
 	"c11,K6," VILLAGE ",2,,15,P,MTs,sekolah\n"
 	"c12,K6," VILLAGE ",2,,7,L,xyz,sekolah\n"
-	"c2,K1," VILLAGE ",1,,9,P,SD,sekolah\n"
+	"c2,K1," VILLAGE ",1,01/07/2014,,P,SD,sekolah\n"
 	"c13,K7," VILLAGE ",1,,abc,P,SD,sekolah\n"
 	"c14,K7," VILLAGE ",1,,10,P,SD,libur\n"
 	"c15,," VILLAGE ",1,,14,L,SMP,sekolah\n";
@@ -166,7 +167,7 @@ END_TEST
 
 START_TEST(rows_rejected_and_noted)
 {
-	ck_assert_int_eq(harness_problems(&t, "education", NULL, "duplicate child", 1), 1);
+	ck_assert_int_eq(harness_problems(&t, "education", NULL, "repeated row", 1), 1);
 	ck_assert_int_eq(harness_problems(&t, "education", NULL, "bad age", 1), 1);
 	ck_assert_int_eq(harness_problems(&t, "education", NULL, "unknown status", 1), 1);
 	ck_assert_int_eq(harness_problems(&t, "education", NULL, "unknown jenjang", 0), 1);
@@ -210,6 +211,37 @@ START_TEST(apk_without_denominator_in_an_rt)
 	expect_in(&u, "apk_sd", 3, 1, 1);
 	expect_in(&u, "apm_sma", 1, 0, 1);
 	harness_free(&u);
+}
+END_TEST
+
+/* The same numbers in both orders: a child id's differing copies are all
+ * rejected, and a KK whose children live in two RTs is counted in the
+ * first (RT 1) whichever row comes first. */
+START_TEST(order_free_duplicates_and_kk_place)
+{
+	static const char *const rows[] = {
+		"a,K1,1,8,SD,sekolah\n", "a,K1,2,8,SD,sekolah\n",
+		"b,K2,2,9,SD,sekolah\n", "c,K2,1,10,,putus sekolah\n",
+	};
+
+	for (int order = 0; order < 2; order++) {
+		harness u;
+		reg_sum s;
+		char text[256] = "nik,no_kk,rt,umur,jenjang,status\n";
+
+		for (int i = 0; i < 4; i++)
+			strcat(text, rows[order ? 3 - i : i]);
+		harness_init(&u);
+		harness_file(&u, "a.csv", text);
+		ck_assert_int_eq(harness_run(&u, HEAD "children = a.csv\n"), 0);
+		ck_assert_uint_eq(u.failed, 0);
+		ck_assert_int_eq(harness_problems(&u, "education", NULL, "duplicate nik", 1), 2);
+		expect_in(&u, "anak_7_18", RT_ALL, 2, -1);
+		expect_in(&u, "kk_children_in_school", 1, 0, 1);
+		ck_assert(!harness_get(&u, "education.kk_children_in_school", VILLAGE, 2, &s));
+		ck_assert(harness_logged(&u, "1 KK have children 7-18 in more than one RT"));
+		harness_free(&u);
+	}
 }
 END_TEST
 
@@ -275,6 +307,7 @@ static Suite *education_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("settings");
 	tcase_add_test(tc, apk_without_denominator_in_an_rt);
+	tcase_add_test(tc, order_free_duplicates_and_kk_place);
 	tcase_add_test(tc, reference_date_and_paud_band);
 	tcase_add_test(tc, bad_settings);
 	suite_add_tcase(s, tc);

@@ -26,8 +26,10 @@ typedef struct edu_group {
 } edu_group;
 
 typedef struct edu_kk {
-	size_t group;           /* where the KK's first child 7-18 lives */
+	size_t group;           /* where the KK is counted: the first by area code
+	                           and RT of the places of its children 7-18 */
 	int all_in_school;
+	int places;             /* 2: its children live in more than one place */
 } edu_kk;
 
 typedef struct edu_state {
@@ -47,7 +49,6 @@ typedef struct edu_state {
 	edu_kk *kks;
 	size_t n_kks, cap_kks;
 	strmap kk_map;          /* no_kk -> kk */
-	strmap id_map;          /* nik -> line of its first row */
 } edu_state;
 
 static const pk2d_config_key edu_keys[] = {
@@ -80,7 +81,6 @@ static void edu_fini(void *state)
 	strmap_free(&s->group_map);
 	strmap_free(&s->village_map);
 	strmap_free(&s->kk_map);
-	strmap_free(&s->id_map);
 	free(s);
 }
 
@@ -251,26 +251,16 @@ static int row_age(edu_state *s, pk2d_csv *c, const int *cols)
 	return -1;
 }
 
-/* Rejects a second row of the same child id; 1 when rejected. */
-static int duplicate_child(edu_state *s, pk2d_csv *c, int col, int *nomem)
+/* Whether group a comes before group b by area code, then RT. */
+static int place_before(const edu_state *s, size_t a, size_t b)
 {
-	const char *id;
-	size_t line;
+	int d = strcmp(s->groups[a].area, s->groups[b].area);
 
-	if (col < 0)
-		return 0;
-	id = s->api->csv_field(c, col);
-	if (id[0] == '\0')
-		return 0;
-	if (strmap_get(&s->id_map, id, &line)) {
-		s->api->csv_reject(c, "duplicate child: %s already on line %zu", id, line);
-		return 1;
-	}
-	*nomem = strmap_put(&s->id_map, id, (size_t)s->api->csv_line(c)) != 0;
-	return 0;
+	return d ? d < 0 : s->groups[a].rt < s->groups[b].rt;
 }
 
-/* Counts a child 7-18 for its KK. */
+/* Counts a child 7-18 for its KK, in the same place whatever the rows'
+ * order. */
 static int count_kk(edu_state *s, pk2d_csv *c, int col, size_t group, int in_school)
 {
 	edu_kk *grown;
@@ -285,9 +275,11 @@ static int count_kk(edu_state *s, pk2d_csv *c, int col, size_t group, int in_sch
 		return 0;
 	}
 	if (strmap_get(&s->kk_map, kk, &at)) {
-		if (s->kks[at].group != group)
-			s->api->csv_note(c, "kk in two places: KK %s is counted where its first "
-			                 "child lives", kk);
+		if (s->kks[at].group != group) {
+			s->kks[at].places = 2;
+			if (place_before(s, group, s->kks[at].group))
+				s->kks[at].group = group;
+		}
 		s->kks[at].all_in_school &= in_school;
 		return 0;
 	}
@@ -297,6 +289,7 @@ static int count_kk(edu_state *s, pk2d_csv *c, int col, size_t group, int in_sch
 	s->kks = grown;
 	s->kks[s->n_kks].group = group;
 	s->kks[s->n_kks].all_in_school = in_school;
+	s->kks[s->n_kks].places = 1;
 	if (strmap_put(&s->kk_map, kk, s->n_kks) != 0)
 		return PK2D_ERR_NOMEM;
 	s->n_kks++;
@@ -342,7 +335,7 @@ static int child_row(edu_state *s, pk2d_csv *c, const int *cols)
 	const pk2d_host_api *api = s->api;
 	char area[FIELDS_AREA_MAX];
 	const char *st, *lv;
-	int rt, age, status, level, nomem = 0;
+	int rt, age, status, level;
 	edu_group *g;
 	size_t gi;
 
@@ -367,10 +360,6 @@ static int child_row(edu_state *s, pk2d_csv *c, const int *cols)
 		api->csv_reject(c, "age out of range: %d (expected 0-%d)", age, MAX_AGE);
 		return 0;
 	}
-	if (duplicate_child(s, c, cols[CF_ID], &nomem))
-		return 0;
-	if (nomem)
-		return PK2D_ERR_NOMEM;
 	level = LV_NONE;
 	if (status == ST_SCHOOL) {
 		lv = cols[CF_LEVEL] >= 0 ? api->csv_field(c, cols[CF_LEVEL]) : "";
@@ -419,6 +408,10 @@ static int read_children(edu_state *s)
 		api->log(s->h, PK2D_LOG_WARNING, "%s:1: no column '%s': kk_children_in_school is not "
 		         "reported", s->children_path,
 		         fields_header(api, s->h, "column.", &edu_child_fields[CF_KK]));
+	/* A child id's rows together, its copies decided by the host, in the
+	 * whole file. */
+	if (rc == 0 && cols[CF_ID] >= 0)
+		rc = api->csv_group(c, cols[CF_ID], &cols[CF_ID], 1);
 	while (rc == 0) {
 		rc = api->csv_next(c);
 		if (rc <= 0)
@@ -427,6 +420,19 @@ static int read_children(edu_state *s)
 	}
 	api->csv_close(c);
 	return rc < 0 ? rc : 0;
+}
+
+/* Says once how many KK have children 7-18 in more than one place. */
+static void log_split_kks(edu_state *s)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < s->n_kks; k++)
+		n += s->kks[k].places > 1;
+	if (n > 0)
+		s->api->log(s->h, PK2D_LOG_WARNING, "%s: %zu KK have children 7-18 in more than "
+		            "one RT or village; each is counted in kk_children_in_school in the "
+		            "first of those places by area code and RT", s->children_path, n);
 }
 
 static int report(edu_state *s, int i, const char *area, int rt, double num, double den)
@@ -530,8 +536,10 @@ static int edu_collect(void *state)
 	if (!s->has_reference)
 		s->reference = fields_days(fields_year_of(s->scope.first), 7, 1);
 	rc = read_children(s);
-	if (rc == 0)
+	if (rc == 0) {
+		log_split_kks(s);
 		rc = report_all(s);
+	}
 	if (rc == 0)
 		rc = catalogue_report_targets(&s->cat, s->api, s->h);
 	if (rc == 0 && s->log_path != NULL)
