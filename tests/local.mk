@@ -204,6 +204,11 @@ dist_check_SCRIPTS += %D%/synth.sh
 TESTS += %D%/synth.sh
 dist_check_SCRIPTS += %D%/national.sh
 TESTS += %D%/national.sh
+# Every input of the sample and of a dirty synthetic kecamatan in other
+# row orders: the same JSON report.
+dist_check_SCRIPTS += %D%/row_order.sh
+EXTRA_DIST += %D%/row_order.py
+TESTS += %D%/row_order.sh
 check_PROGRAMS += tests/check_synth_e2e
 tests_check_synth_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
 tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)

@@ -4,7 +4,8 @@
   row_order.py reorder DIR MODE SEED   rewrites every CSV file of DIR with
                                       the same rows in another order
   row_order.py dupes DIR               adds copies of some rows, identical
-                                      and with other contents, to the big files
+                                      and with other contents, to the files
+                                      whose rows have an identifier
   row_order.py compare REF OTHER       compares two JSON reports, leaving out
                                       timings and the examples (their lines)
 """
@@ -59,16 +60,20 @@ def cmd_reorder(folder, mode, seed):
             write(path, header, reorder(rows, mode, rng))
 
 
+# Per file with an identifier: the column a differing copy changes.
+CHANGED = {'keluarga.csv': 'L1', 'balita.csv': 'Berat', 'anak-sekolah.csv': 'status'}
+
+
 def cmd_dupes(folder):
-    """Every 40th row of the children, pupils and households files gets an
-    identical copy right after it, and every 97th one a copy whose last
-    field differs: the files stay grouped by village."""
-    for name in ('balita.csv', 'anak-sekolah.csv', 'rekap-dasawisma.csv', 'keluarga.csv'):
+    """Every 40th row of the survey, children and pupils files gets an
+    identical copy right after it, and every 97th one a copy whose value in
+    one column is another row's (still a valid value): the files stay
+    grouped by village."""
+    for name, column in sorted(CHANGED.items()):
         path = os.path.join(folder, name)
-        if not os.path.exists(path):
-            continue
         header, rows = rows_of(path)
         sep = ';' if header.count(';') >= header.count(',') else ','
+        col = header.split(sep).index(column)
         out = []
         for i, row in enumerate(rows):
             out.append(row)
@@ -76,8 +81,12 @@ def cmd_dupes(folder):
                 out.append(row)
             elif i % 97 == 11:
                 fields = row.split(sep)
-                fields[-1] = fields[-1] + '9' if fields[-1] != '9' else '8'
-                out.append(sep.join(fields))
+                for other in rows[i + 1:i + 50]:
+                    value = other.split(sep)[col]
+                    if value and value != fields[col]:
+                        fields[col] = value
+                        out.append(sep.join(fields))
+                        break
         write(path, header, out)
 
 

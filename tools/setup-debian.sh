@@ -6,7 +6,7 @@
 # its libFuzzer runtime for the fuzzing run)
 set -eu
 build_pkgs="build-essential autoconf automake libtool pkg-config libinih-dev check
-libsqlite3-dev libcjson-dev libxlsxwriter-dev valgrind"
+libsqlite3-dev libcjson-dev libxlsxwriter-dev valgrind python3"
 test_pkgs="chromium sqlite3 clang libclang-rt-14-dev libxml2-utils unzip python3"
 test_nr_pkgs="libreoffice-calc-nogui"
 
