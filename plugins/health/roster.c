@@ -187,7 +187,6 @@ static int set_record(roster *r, child_rec *k, const ppgbm_row *row,
 			rc = reserve((void **)&r->kk_cell, &r->cap_kk, v, sizeof *r->kk_cell);
 			if (rc != 0)
 				return rc;
-			r->kk_cell[v] = cell;
 		}
 		k->kk = v;
 	}
@@ -251,6 +250,14 @@ int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long l
 	return set_record(r, k, row, res, cell, line);
 }
 
+/* Whether cell a comes before cell b by area code, then RT. */
+static int cell_before(const roster *r, uint32_t a, uint32_t b)
+{
+	int d = strcmp(r->cell_area[a], r->cell_area[b]);
+
+	return d != 0 ? d < 0 : r->cell_rt[a] < r->cell_rt[b];
+}
+
 /* The order roster_count() adds children in: by cell, then by results. */
 static const roster *sort_roster;
 
@@ -287,6 +294,16 @@ int roster_count(roster *r)
 	/* The z-score sums are added in one order whatever the rows' order:
 	 * numbers with decimals added in another order may differ in their
 	 * last bits. Children that compare equal add the same numbers. */
+	/* A KK counts in the first cell of the children counted (a child's
+	 * earlier measurement, replaced, places nothing). */
+	for (size_t i = 0; i < n_kk; i++)
+		r->kk_cell[i] = ROSTER_NONE;
+	for (size_t i = 0; i < r->n_kids; i++) {
+		const child_rec *k = &r->kids[i];
+		if (k->kk != ROSTER_NONE &&
+		    (r->kk_cell[k->kk] == ROSTER_NONE || cell_before(r, k->cell, r->kk_cell[k->kk])))
+			r->kk_cell[k->kk] = k->cell;
+	}
 	for (size_t i = 0; i < r->n_kids; i++)
 		order[i] = (uint32_t)i;
 	sort_roster = r;

@@ -61,7 +61,8 @@ typedef struct roster {
 	uint32_t last_cell;      /* the cell last made or found */
 	idmap ids;               /* child id -> record */
 	idmap kks;               /* KK number -> KK index */
-	uint32_t *kk_cell;       /* the cell of each KK's first child */
+	uint32_t *kk_cell;       /* each KK's cell (roster_count: the first by area
+	                            code and RT of its children counted) */
 	size_t cap_kk;
 	child_rec *kids;
 	size_t n_kids, cap_kids;
@@ -87,8 +88,8 @@ int roster_cell(roster *r, const char *area, int rt, uint32_t *cell);
 int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long line,
                long *other_line);
 
-/* Counts every child into its cell, and every KK into its first child's
- * cell. Call once, after the last roster_add(). 0 or PK2D_ERR_NOMEM. */
+/* Counts every child into its cell, and every KK into the first cell (by
+ * area code, then RT) of its children counted. Call once, after the last roster_add(). 0 or PK2D_ERR_NOMEM. */
 int roster_count(roster *r);
 
 /* The follow-up reasons of a result (0: no follow-up). */

@@ -881,6 +881,49 @@ START_TEST(village_blocks)
 }
 END_TEST
 
+/* A KK whose children live in two RTs counts once, in the lower RT, and a
+ * child measured on two days counts with the later day, in either order. */
+START_TEST(kk_place_and_latest_any_order)
+{
+	static const char *const rows[] = {
+		"a,K1,63.02.09.2007,2,L,400,9.5,75,l,2023-08-01\n",
+		"b,K1,63.02.09.2007,1,L,400,9.5,75,l,2023-08-01\n",
+		"c,K2,63.02.09.2007,1,L,400,9.5,75,l,2023-07-01\n",
+		"c,K2,63.02.09.2007,3,L,400,9.5,75,l,2023-08-01\n",
+	};
+	const char *config[] = {
+		"children", "kk.csv",
+		"column.sex", "jk", "column.age_days", "umur_hari", "column.weight", "bb",
+		"column.height", "tb", "column.measure", "posisi", "column.rt", "rt",
+		"column.id", "id", "column.kk", "kk", "column.area", "desa",
+		"column.measure_date", "tgl", NULL
+	};
+
+	for (int order = 0; order < 2; order++) {
+		char text[512] = "id,kk,desa,rt,jk,umur_hari,bb,tb,posisi,tgl\n";
+		reg_sum sum;
+
+		for (int i = 0; i < 4; i++)
+			strcat(text, rows[order ? 3 - i : i]);
+		if (order) {
+			harness_free(&t);
+			harness_init(&t);
+		}
+		harness_file(&t, "kk.csv", text);
+		char *ini = harness_ini("2024", "63.02.09", "health", config);
+		ck_assert_int_eq(harness_run(&t, ini), 0);
+		free(ini);
+		ck_assert_msg(harness_returned(&t, "health", "collect") == 0, "%s", t.log);
+		expect_at("kk_free_of_stunting", "63.02.09.2007", 1, 1, 1);   /* K1 */
+		expect_at("kk_free_of_stunting", "63.02.09.2007", 3, 1, 1);   /* K2 */
+		ck_assert(!harness_get(&t, "health.kk_free_of_stunting", "63.02.09.2007", 2, &sum));
+		expect_at("children", "63.02.09.2007", 3, 1, 1);              /* c, in August */
+		ck_assert(!harness_get(&t, "health.children", "63.02.09.2007", 1, &sum) ||
+		          sum.num == 1);
+	}
+}
+END_TEST
+
 /* The follow-up list is written village by village: sorted within a
  * village, villages in the order the host hands them out (this export is
  * not grouped: 2001 before 2007). Children of 400 days, 65 cm lying (zlen
@@ -971,6 +1014,7 @@ int main(void)
 	tcase_add_test(plugin, bad_files);
 	tcase_add_test(plugin, age_days_and_mapping);
 	tcase_add_test(plugin, village_blocks);
+	tcase_add_test(plugin, kk_place_and_latest_any_order);
 	tcase_add_test(plugin, followup_by_block);
 	tcase_add_test(plugin, timing);
 	suite_add_tcase(s, units);
