@@ -133,6 +133,27 @@ START_TEST(quoted_and_blank_forms_are_one_value)
 }
 END_TEST
 
+/* The check reads the group column the quick way when a record has no
+ * quote: a last column, CR LF, blanks and short rows give the same values
+ * as the careful way. */
+START_TEST(last_column_crlf_and_short_rows)
+{
+	char out[1024];
+	csv_stats *s;
+
+	write_text("x;v\r\n1; A \r\n2;B\r\n3\r\n4;A\r\n;;\r\n5;\r\n");
+	ck_assert_int_eq(read_grouped(1, NULL, 0, out, sizeof out, &s), 0);
+	ck_assert_str_eq(out, "4:3\n7:5|\n2:1|A\n5:4|A\n3:2|B\n");
+	ck_assert_int_eq(s->records, 5);
+	csv_stats_free(s);
+	/* Grouped: read in order. */
+	write_text("x;v\r\n1; A \r\n4;A\r\n2;B\r\n3\r\n");
+	ck_assert_int_eq(read_grouped(1, NULL, 0, out, sizeof out, &s), 0);
+	ck_assert_str_eq(out, "2:1|A\n3:4|A\n4:2|B\n5:3\n");
+	csv_stats_free(s);
+}
+END_TEST
+
 START_TEST(whole_file_one_group)
 {
 	char out[1024];
@@ -369,6 +390,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, grouped_file_in_order);
 	tcase_add_test(tc, ungrouped_file_grouped_with_its_lines);
 	tcase_add_test(tc, quoted_and_blank_forms_are_one_value);
+	tcase_add_test(tc, last_column_crlf_and_short_rows);
 	tcase_add_test(tc, whole_file_one_group);
 	tcase_add_test(tc, header_only_and_one_record);
 	tcase_add_test(tc, duplicates_identical_once_differing_none);

@@ -574,20 +574,108 @@ int csv_read_record(csv_reader *c)
 	return rc;
 }
 
-int csv_read_key(csv_reader *c, int col, const char **key)
+/* The usual record for csv_read_fields: one that ends in the data read so
+ * far and has no quote. Its line end and the separators around the wanted
+ * fields are found from the block masks, without noting every field; the
+ * fields are trimmed and terminated in place. 1 with the record read, or 0
+ * (nothing read) when the careful path must take it: a quote, a record
+ * not read to its end, fewer fields than wanted, or every wanted field
+ * empty (the record may be blank). */
+static int read_fields_fast(csv_reader *c, const int *cols, int n, const char **out,
+                            size_t *lens)
+{
+	char *b = c->buf;
+	size_t pos = c->pos, len = c->len, blk = pos & ~(size_t)63, fstart = pos;
+	size_t start[CSV_READ_FIELDS_MAX], end[CSV_READ_FIELDS_MAX];
+	uint64_t keep = ~UINT64_C(0) << (pos - blk);
+	int field = 0, w = 0, text = 0;
+
+	if (c->scan_at != 0 || pos >= len || n > CSV_READ_FIELDS_MAX)
+		return 0;
+	for (; blk < len; blk += 64, keep = ~UINT64_C(0)) {
+		uint64_t nl, stops;
+
+		if (blk != c->mask_blk) {
+			c->masks = c->find_masks(b + blk, c->sep);
+			c->mask_blk = blk;
+		}
+		if (len - blk < 64)
+			keep &= (UINT64_C(1) << (len - blk)) - 1;
+		nl = c->masks.nl & keep;
+		nl &= -nl;
+		if (nl)
+			keep &= (nl << 1) - 1;
+		if (c->masks.quote & keep)
+			return 0;
+		/* Each separator, and the line end, ends a field. */
+		for (stops = (c->masks.sep & keep) | nl; stops && w < n; stops &= stops - 1) {
+			size_t j = blk + (size_t)__builtin_ctzll(stops);
+
+			if (field == cols[w]) {
+				start[w] = fstart;
+				end[w++] = j;
+			}
+			fstart = j + 1;
+			field++;
+		}
+		if (!nl)
+			continue;
+		if (w < n)
+			return 0;
+		for (int i = 0; i < n; i++) {
+			size_t s = start[i], e = end[i];
+
+			while (s < e && is_blank(c, b[s]))
+				s++;
+			while (e > s && is_blank(c, b[e - 1]))
+				e--;
+			text |= s < e;
+			start[i] = s;
+			end[i] = e;
+		}
+		if (!text)
+			return 0;
+		for (int i = 0; i < n; i++) {
+			b[end[i]] = '\0';
+			out[i] = b + start[i];
+			lens[i] = end[i] - start[i];
+		}
+		c->rec_pos = pos;
+		c->rec_line = c->line++;
+		c->pos = blk + (size_t)__builtin_ctzll(nl) + 1;
+		return 1;
+	}
+	return 0;
+}
+
+int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, size_t *lens)
 {
 	int rc;
 
-	while ((rc = next_raw_record(c)) == 1) {
-		*key = col < c->n_fields ? finish_field(c, col) : "";
-		if (**key)
+	for (;;) {
+		int text = 0;
+
+		if (read_fields_fast(c, cols, n, out, lens))
 			return 1;
-		/* An empty key: the record counts unless it is blank. */
-		for (int k = 0; k < c->n_fields; k++)
-			if (k != col && *finish_field(c, k))
+		if ((rc = next_raw_record(c)) != 1)
+			return rc;
+		for (int i = 0; i < n; i++) {
+			out[i] = cols[i] < c->n_fields ? finish_field(c, cols[i]) : "";
+			lens[i] = strlen(out[i]);
+			text |= lens[i] != 0;
+		}
+		if (text)
+			return 1;
+		/* No wanted field has text: the record counts unless it is blank. */
+		for (int k = 0, i = 0; k < c->n_fields; k++) {
+			if (i < n && cols[i] == k) {
+				i++;
+				continue;
+			}
+			if (*finish_field(c, k))
 				return 1;
+		}
 	}
-	return rc;
 }
 
 /* Picks the separator from the first non-blank line: the one of ';' ','

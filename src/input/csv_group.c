@@ -3,12 +3,15 @@
  * api->csv_group), with copies of one identifier decided without regard to
  * their order.
  *
- * csv_group() first reads the file once more for the group column only
- * (csv_read_key: the scan, without finishing the other fields), and stops
- * at the first value that comes back after another. When every value's
- * records form one block (the usual export, village by village), the records
- * are then read in file order, one group at a time into memory: a village's
- * block, a few hundred records. Otherwise every record is written, finished,
+ * csv_group() first reads the file once more for the group and identifier
+ * columns only (csv_read_fields: the scan, without finishing the other
+ * fields), and stops at the first value that comes back after another.
+ * When every value's records form one block (the usual export, village by
+ * village), the records are then read in file order straight to the
+ * caller, except the groups where the check saw an identifier twice: those
+ * are read into memory whole (a village's block, a few hundred records)
+ * and their copies decided before any is handed out. Otherwise every
+ * record is written, finished,
  * to one temporary file, into one of up to CSV_GROUP_MAX_PARTS partitions
  * by a hash of its group value; each partition is then read back whole,
  * sorted by the group value (file order within a value) and handed out group
@@ -94,7 +97,11 @@ struct csv_group {
 	uint32_t *slot;         /* identifier hash table (UINT32_MAX: empty) */
 	size_t cap_slot;
 	/* Reading in file order. */
-	bytes data;             /* the group's records, then at most one of
+	long *dup_lines;        /* first line of each group whose identifiers
+	                           repeat, in file order; 0: the
+	                           whole file's one group */
+	size_t n_dup, next_dup;
+	bytes data;             /* such a group's records, then at most one of
 	                           the next group */
 	size_t carry;           /* offset of that one; 0: none */
 	int eof;
@@ -182,13 +189,22 @@ static int append_record(bytes *b, const csv_reader *c)
 	return 0;
 }
 
+/* A string's hash mixed into h, eight bytes a step. */
 static uint64_t hash_text(uint64_t h, const char *s)
 {
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
+	size_t n = strlen(s);
+	uint64_t w;
+
+	h ^= n;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, sizeof w);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 29;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
 }
 
 /* ---- is the file grouped already? ------------------------------------- */
@@ -239,37 +255,170 @@ static int strset_seen(strset *s, const char *key)
 	return 0;
 }
 
-/* *grouped: whether every value of column col forms one block. A file the
- * check cannot read is left to the reading in file order, which meets the
- * same error. 0 or PK2D_ERR_NOMEM. */
-static int check_grouped(const csv_reader *c, int col, int *grouped)
+/* A set of 64-bit hashes (0 stored as 1) that empties by its used list. */
+typedef struct hashset {
+	uint64_t *slot;
+	size_t *used;
+	size_t n, cap;
+} hashset;
+
+/* 1 when h was in the set; 0 after adding it; <0 out of memory. */
+static int hashset_seen(hashset *s, uint64_t h)
+{
+	size_t j;
+
+	h += !h;
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 256;
+		uint64_t *t = calloc(cap, sizeof *t);
+		size_t *u = malloc(cap * sizeof *u);
+
+		if (!t || !u) {
+			free(t);
+			free(u);
+			return PK2D_ERR_NOMEM;
+		}
+		for (size_t i = 0; i < s->n; i++) {
+			uint64_t v = s->slot[s->used[i]];
+			for (j = v & (cap - 1); t[j]; j = (j + 1) & (cap - 1))
+				;
+			t[j] = v;
+			u[i] = j;
+		}
+		free(s->slot);
+		free(s->used);
+		s->slot = t;
+		s->used = u;
+		s->cap = cap;
+	}
+	for (j = h & (s->cap - 1); s->slot[j]; j = (j + 1) & (s->cap - 1))
+		if (s->slot[j] == h)
+			return 1;
+	s->slot[j] = h;
+	s->used[s->n++] = j;
+	return 0;
+}
+
+static void hashset_clear(hashset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		s->slot[s->used[i]] = 0;
+	s->n = 0;
+}
+
+static void hashset_free(hashset *s)
+{
+	free(s->slot);
+	free(s->used);
+}
+
+/* The columns the check reads, ascending without repeats, and where the
+ * group column and each identifier column are among them. */
+typedef struct wanted {
+	int cols[CSV_READ_FIELDS_MAX], n;
+	int key, id[CSV_GROUP_MAX_IDS];
+} wanted;
+
+static int wanted_index(wanted *w, int col)
+{
+	int i, j;
+
+	for (i = 0; i < w->n && w->cols[i] < col; i++)
+		;
+	if (i < w->n && w->cols[i] == col)
+		return i;
+	for (j = w->n; j > i; j--)
+		w->cols[j] = w->cols[j - 1];
+	w->cols[i] = col;
+	w->n++;
+	return i;
+}
+
+static void wanted_columns(const struct csv_group *g, wanted *w)
+{
+	w->n = 0;
+	wanted_index(w, g->col);
+	for (int i = 0; i < g->n_ids; i++)
+		wanted_index(w, g->ids[i]);
+	/* Positions move as columns are added: look them up at the end. */
+	w->key = wanted_index(w, g->col);
+	for (int i = 0; i < g->n_ids; i++)
+		w->id[i] = wanted_index(w, g->ids[i]);
+}
+
+/* Notes that the group starting on line is one whose identifiers repeat. */
+static int flag_group(struct csv_group *g, long line, size_t *cap)
+{
+	if (g->n_dup == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 64;
+		long *l = realloc(g->dup_lines, ncap * sizeof *l);
+
+		if (!l)
+			return PK2D_ERR_NOMEM;
+		g->dup_lines = l;
+		*cap = ncap;
+	}
+	g->dup_lines[g->n_dup++] = line;
+	return 0;
+}
+
+/* *grouped: whether every value of the group column forms one block; and
+ * for a grouped file, the groups where an identifier (by its hash) occurs
+ * twice, in g->dup_lines. A file the check cannot read is left to the
+ * reading in file order, which meets the same error. 0 or PK2D_ERR_NOMEM. */
+static int check_grouped(const csv_reader *c, struct csv_group *g, int *grouped)
 {
 	char err[160];
 	csv_reader *k = csv_open(csv_path(c), err, sizeof err);
 	strset seen = { 0 };
-	const char *key;
+	hashset ids = { 0 };
+	const char *field[CSV_READ_FIELDS_MAX];
+	size_t len[CSV_READ_FIELDS_MAX], cur_len = 0;
 	char *cur = NULL;
-	int rc = 0;
+	size_t cap_dup = 0;
+	long group_line = 0;
+	int rc = 0, flagged = 0;
+	wanted w;
 
 	*grouped = 1;
 	if (!k)
 		return 0;
-	while ((rc = csv_read_key(k, col, &key)) == 1) {
-		if (cur && strcmp(key, cur) == 0)
+	wanted_columns(g, &w);
+	while ((rc = csv_read_fields(k, w.cols, w.n, field, len)) == 1) {
+		const char *key = field[w.key];
+		uint64_t h = 14695981039346656037ULL;
+
+		if (!cur || len[w.key] != cur_len || memcmp(key, cur, cur_len) != 0) {
+			rc = strset_seen(&seen, key);
+			if (rc != 0) {
+				*grouped = rc < 0;
+				break;
+			}
+			free(cur);
+			if (!(cur = strdup(key))) {
+				rc = PK2D_ERR_NOMEM;
+				break;
+			}
+			cur_len = len[w.key];
+			hashset_clear(&ids);
+			group_line = csv_line(k);
+			flagged = 0;
+		}
+		if (g->n_ids == 0 || flagged || !*field[w.id[0]])
 			continue;
-		rc = strset_seen(&seen, key);
-		if (rc != 0) {
-			*grouped = rc < 0;
-			break;
+		for (int i = 0; i < g->n_ids; i++)
+			h = hash_text(h, field[w.id[i]]) * 31 + 1;
+		rc = hashset_seen(&ids, h);
+		if (rc == 1) {
+			rc = flag_group(g, group_line, &cap_dup);
+			flagged = 1;
 		}
-		free(cur);
-		if (!(cur = strdup(key))) {
-			rc = PK2D_ERR_NOMEM;
+		if (rc < 0)
 			break;
-		}
 	}
 	free(cur);
 	strset_free(&seen);
+	hashset_free(&ids);
 	csv_stats_free(csv_close(k));
 	return rc == PK2D_ERR_NOMEM ? rc : 0;
 }
@@ -500,23 +649,16 @@ static int next_part_group(csv_reader *c, struct csv_group *g)
 	return 1;
 }
 
-/* The next group of a file read in order into g->grp: 1, 0, <0. The record
- * read past the group's end stays in g->data for the next call. */
-static int next_stream_group(csv_reader *c, struct csv_group *g)
+static int decide(struct csv_group *g);
+
+/* Reads the rest of the group whose first n records are in g->data (from
+ * its start) into it, and points g->grp at them: 1, or <0. The record read
+ * past the group's end stays in g->data, at g->carry. */
+static int fill_stream_group(csv_reader *c, struct csv_group *g, size_t n)
 {
-	size_t n = 0, at;
-	int rc = 0;
+	size_t at;
+	int rc;
 
-	if (g->carry) {
-		size_t size = rec_size(g->data.p + g->carry);
-
-		memmove(g->data.p, g->data.p + g->carry, size);
-		g->data.len = size;
-		g->carry = 0;
-		n = 1;
-	} else {
-		g->data.len = 0;
-	}
 	while (!g->eof) {
 		at = g->data.len;
 		if ((rc = csv_read_record(c)) < 0)
@@ -529,15 +671,12 @@ static int next_stream_group(csv_reader *c, struct csv_group *g)
 			snprintf(c->error, sizeof c->error, "out of memory");
 			return PK2D_ERR_NOMEM;
 		}
-		if (n > 0 && strcmp(rec_field(g->data.p, g->col),
-		                    rec_field(g->data.p + at, g->col)) != 0) {
+		if (strcmp(rec_field(g->data.p, g->col), rec_field(g->data.p + at, g->col)) != 0) {
 			g->carry = at;
 			break;
 		}
 		n++;
 	}
-	if (n == 0)
-		return 0;
 	if (reserve_group(g, n) < 0) {
 		snprintf(c->error, sizeof c->error, "out of memory");
 		return PK2D_ERR_NOMEM;
@@ -546,6 +685,55 @@ static int next_stream_group(csv_reader *c, struct csv_group *g)
 	for (size_t i = 0, off = 0; i < n; i++, off += rec_size(g->data.p + off))
 		g->grp[i] = g->data.p + off;
 	return 1;
+}
+
+/* Whether line starts the next group whose identifiers repeat (line 0
+ * there: the first record, for the one group of a whole file). */
+static int flagged_start(const struct csv_group *g, long line)
+{
+	return g->next_dup < g->n_dup &&
+	       (g->dup_lines[g->next_dup] == line || g->dup_lines[g->next_dup] == 0);
+}
+
+/* The next record of a grouped file: 1 with it current in c, straight from
+ * the file; 2 when a group whose identifiers repeat (or the one record read
+ * past such a group) is in g->grp instead; 0 at end of file; <0. */
+static int next_stream(csv_reader *c, struct csv_group *g)
+{
+	int rc;
+
+	if (g->carry) {
+		/* Moved to the front: it is a group's first record, or alone. */
+		size_t size = rec_size(g->data.p + g->carry);
+
+		memmove(g->data.p, g->data.p + g->carry, size);
+		g->data.len = size;
+		g->carry = 0;
+		if (!flagged_start(g, rec_line(g->data.p))) {
+			if (reserve_group(g, 1) < 0) {
+				snprintf(c->error, sizeof c->error, "out of memory");
+				return PK2D_ERR_NOMEM;
+			}
+			g->grp[0] = g->data.p;
+			g->n_grp = 1;
+			g->fate[0] = USE;
+			return 2;
+		}
+	} else {
+		if ((rc = csv_read_record(c)) <= 0)
+			return rc;
+		if (!flagged_start(g, c->rec_line))
+			return 1;
+		g->data.len = 0;
+		if (append_record(&g->data, c) < 0) {
+			snprintf(c->error, sizeof c->error, "out of memory");
+			return PK2D_ERR_NOMEM;
+		}
+	}
+	g->next_dup++;
+	if ((rc = fill_stream_group(c, g, 1)) < 0)
+		return rc;
+	return decide(g) < 0 ? PK2D_ERR_NOMEM : 2;
 }
 
 static int same_ids(const struct csv_group *g, const char *a, const char *b)
@@ -640,12 +828,17 @@ int csv_group_next(csv_reader *c)
 			c->rec_flags = 0;
 			c->rec_line = (long)h->line;
 			if (g->fate[i] == USE) {
+				const uint32_t *off = (const uint32_t *)(const void *)(r + sizeof *h);
+				char *text = (char *)r + sizeof *h + 4 * (size_t)h->n_fields;
+				char **fields;
+
 				if (csv_reserve_fields(c, (int)h->n_fields) < 0) {
 					snprintf(c->error, sizeof c->error, "out of memory");
 					return PK2D_ERR_NOMEM;
 				}
+				fields = c->fields;
 				for (uint32_t k = 0; k < h->n_fields; k++)
-					c->fields[k] = (char *)rec_field(r, (int)k);
+					fields[k] = text + off[k];
 				c->n_fields = (int)h->n_fields;
 				return 1;
 			}
@@ -659,10 +852,14 @@ int csv_group_next(csv_reader *c)
 				csv_reject(c, "repeated row: the same as line %ld, counted once",
 				           g->other[i]);
 		}
-		rc = g->partitioned ? next_part_group(c, g) : next_stream_group(c, g);
-		if (rc <= 0)
+		g->at = g->n_grp = 0;
+		if (!g->partitioned) {
+			if ((rc = next_stream(c, g)) != 2)
+				return rc;
+			continue;
+		}
+		if ((rc = next_part_group(c, g)) <= 0)
 			return rc;
-		g->at = 0;
 		if (decide(g) < 0) {
 			snprintf(c->error, sizeof c->error, "out of memory");
 			return PK2D_ERR_NOMEM;
@@ -673,6 +870,7 @@ int csv_group_next(csv_reader *c)
 int csv_group(csv_reader *c, int col, const int *ids, int n_ids, char *err, size_t errlen)
 {
 	struct csv_group *g;
+	size_t cap_dup = 0;
 	int grouped = 1, rc;
 
 	if (c->started || c->group) {
@@ -701,7 +899,10 @@ int csv_group(csv_reader *c, int col, const int *ids, int n_ids, char *err, size
 	for (int i = 0; i < n_ids; i++)
 		g->ids[i] = ids[i];
 	c->group = g;
-	rc = col >= 0 ? check_grouped(c, col, &grouped) : 0;
+	rc = col >= 0 ? check_grouped(c, g, &grouped) : 0;
+	/* One group of the whole file: read into memory, copies decided. */
+	if (rc == 0 && col < 0 && n_ids > 0)
+		rc = flag_group(g, 0, &cap_dup);
 	if (rc < 0)
 		snprintf(c->error, sizeof c->error, "out of memory");
 	else if (!grouped)
@@ -724,6 +925,7 @@ void csv_group_free(struct csv_group *g)
 		free(g->parts[i].chunks);
 	}
 	free(g->parts);
+	free(g->dup_lines);
 	free(g->pbuf);
 	free(g->order);
 	free(g->data.p);

@@ -66,10 +66,13 @@ enum { REC_REJECTED = 1, REC_NOTED = 2 };
 /* Reads the next non-blank record of the file, finished: 1, 0 at end of
  * file, or a negative error with c->error set. */
 int csv_read_record(csv_reader *c);
-/* Reads the next non-blank record of the file but finishes field col only
- * (the others stay raw): 1 with *key set ("" when the record has no such
- * field), 0 at end of file, or a negative error with c->error set. */
-int csv_read_key(csv_reader *c, int col, const char **key);
+/* Reads the next non-blank record of the file but finishes only the n
+ * fields cols (ascending, without repeats, n <= CSV_READ_FIELDS_MAX): 1 with
+ * out[i] the field cols[i] ("" when the record has no such field) and
+ * lens[i] its length, 0 at end of file, or a negative error with c->error
+ * set. */
+#define CSV_READ_FIELDS_MAX 9
+int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, size_t *lens);
 /* Makes room for at least want fields in c->fields. */
 int csv_reserve_fields(csv_reader *c, int want);
 /* Frees the grouping state (csv_group.c). */
