@@ -143,13 +143,33 @@ START_TEST(last_column_crlf_and_short_rows)
 
 	write_text("x;v\r\n1; A \r\n2;B\r\n3\r\n4;A\r\n;;\r\n5;\r\n");
 	ck_assert_int_eq(read_grouped(1, NULL, 0, out, sizeof out, &s), 0);
-	ck_assert_str_eq(out, "4:3\n7:5|\n2:1|A\n5:4|A\n3:2|B\n");
+	/* Line 4 has too few fields: read (as value "") and rejected. */
+	ck_assert_str_eq(out, "7:5|\n2:1|A\n5:4|A\n3:2|B\n");
 	ck_assert_int_eq(s->records, 5);
+	ck_assert_int_eq(s->rejected, 1);
 	csv_stats_free(s);
 	/* Grouped: read in order. */
 	write_text("x;v\r\n1; A \r\n4;A\r\n2;B\r\n3\r\n");
 	ck_assert_int_eq(read_grouped(1, NULL, 0, out, sizeof out, &s), 0);
-	ck_assert_str_eq(out, "2:1|A\n3:4|A\n4:2|B\n5:3\n");
+	ck_assert_str_eq(out, "2:1|A\n3:4|A\n4:2|B\n");
+	csv_stats_free(s);
+}
+END_TEST
+
+static const csv_problem *problem(const csv_stats *s, const char *kind);
+
+/* A field repaired on reading (not UTF-8) keeps its repair, and its note,
+ * through the temporary file. */
+START_TEST(repaired_text_through_the_split)
+{
+	char out[1024];
+	csv_stats *s;
+
+	write_text("v;x\nA;caf\xe9\nB;2\nA;3\n");
+	ck_assert_int_eq(read_grouped(0, NULL, 0, out, sizeof out, &s), 0);
+	ck_assert_str_eq(out, "2:A|caf\xc3\xa9\n4:A|3\n3:B|2\n");
+	ck_assert_int_eq(s->noted, 1);
+	ck_assert_ptr_nonnull(problem(s, "text not in UTF-8"));
 	csv_stats_free(s);
 }
 END_TEST
@@ -391,6 +411,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, ungrouped_file_grouped_with_its_lines);
 	tcase_add_test(tc, quoted_and_blank_forms_are_one_value);
 	tcase_add_test(tc, last_column_crlf_and_short_rows);
+	tcase_add_test(tc, repaired_text_through_the_split);
 	tcase_add_test(tc, whole_file_one_group);
 	tcase_add_test(tc, header_only_and_one_record);
 	tcase_add_test(tc, duplicates_identical_once_differing_none);

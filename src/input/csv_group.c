@@ -55,6 +55,8 @@ typedef struct rec_head {
 	int64_t line;
 	uint32_t n_fields;
 	uint32_t n_bytes;
+	uint32_t fixed;         /* the reader's rec_fixed: UTF-8 repairs noted */
+	uint32_t unused;
 } rec_head;
 
 typedef struct bytes {
@@ -165,26 +167,45 @@ static int reserve(bytes *b, size_t more)
 	return 0;
 }
 
-/* Appends the reader's current (finished) record. */
+/* Appends the reader's current (finished) record: its bytes as they are
+ * in the reader's buffer, or field by field when some were repaired into
+ * another buffer (text not in UTF-8). */
 static int append_record(bytes *b, const csv_reader *c)
 {
 	const char *base = c->buf + c->rec_pos;
 	uint32_t n = (uint32_t)c->n_fields;
-	size_t nb = n ? c->ends[n - 1] + 1 : 0;
-	size_t size = align8(sizeof(rec_head) + 4 * (size_t)n + nb);
-	rec_head h = { .line = c->rec_line, .n_fields = n, .n_bytes = (uint32_t)nb };
-	char *r;
+	size_t nb = 0, size;
+	rec_head h = { .line = c->rec_line, .n_fields = n, .fixed = (uint32_t)c->rec_fixed };
+	char *r, *text;
 	uint32_t *off;
 
+	if (c->rec_fixed)
+		for (uint32_t k = 0; k < n; k++)
+			nb += strlen(c->fields[k]) + 1;
+	else
+		nb = n ? c->ends[n - 1] + 1 : 0;
+	size = align8(sizeof h + 4 * (size_t)n + nb);
 	if (reserve(b, size) < 0)
 		return PK2D_ERR_NOMEM;
+	h.n_bytes = (uint32_t)nb;
 	r = b->p + b->len;
 	memcpy(r, &h, sizeof h);
 	off = (uint32_t *)(void *)(r + sizeof h);
-	for (uint32_t k = 0; k < n; k++)
-		off[k] = (uint32_t)(c->fields[k] - base);
-	memcpy(r + sizeof h + 4 * (size_t)n, base, nb);
-	memset(r + sizeof h + 4 * (size_t)n + nb, 0, size - (sizeof h + 4 * (size_t)n + nb));
+	text = r + sizeof h + 4 * (size_t)n;
+	if (c->rec_fixed) {
+		size_t at = 0;
+		for (uint32_t k = 0; k < n; k++) {
+			size_t len = strlen(c->fields[k]) + 1;
+			off[k] = (uint32_t)at;
+			memcpy(text + at, c->fields[k], len);
+			at += len;
+		}
+	} else {
+		for (uint32_t k = 0; k < n; k++)
+			off[k] = (uint32_t)(c->fields[k] - base);
+		memcpy(text, base, nb);
+	}
+	memset(text + nb, 0, size - (sizeof h + 4 * (size_t)n + nb));
 	b->len += size;
 	return 0;
 }
@@ -827,6 +848,7 @@ int csv_group_next(csv_reader *c)
 
 			c->rec_flags = 0;
 			c->rec_line = (long)h->line;
+			c->rec_fixed = (int)h->fixed;
 			if (g->fate[i] == USE) {
 				const uint32_t *off = (const uint32_t *)(const void *)(r + sizeof *h);
 				char *text = (char *)r + sizeof *h + 4 * (size_t)h->n_fields;
