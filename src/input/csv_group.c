@@ -11,11 +11,10 @@
  * caller, except the groups where the check saw an identifier twice: those
  * are read into memory whole (a village's block, a few hundred records)
  * and their copies decided before any is handed out. Otherwise every
- * record is written, finished,
- * to one temporary file, into one of up to CSV_GROUP_MAX_PARTS partitions
- * by a hash of its group value; each partition is then read back whole,
- * sorted by the group value (file order within a value) and handed out group
- * by group. The temporary file is unlinked as soon as it is made, so it goes
+ * record is written, finished, to one temporary file, into one of up to
+ * CSV_GROUP_MAX_PARTS partitions by a hash of its group value; each
+ * partition is then read back whole, sorted by the group value (file order
+ * within a value) and handed out group by group, its copies decided. The temporary file is unlinked as soon as it is made, so it goes
  * with the process however that ends; memory is one partition (the file's
  * size over the number of partitions) and the partitions' write buffers.
  *
