@@ -445,26 +445,12 @@ static int check_grouped(const csv_reader *c, struct csv_group *g, int *grouped)
 
 /* ---- partitions --------------------------------------------------------- */
 
-static int write_all(int fd, const char *p, size_t len, off_t at)
+/* Writes (write non-zero) or reads len bytes at offset at, however many
+ * calls that takes: 0, or PK2D_ERR_IO with errno set (0 at end of file). */
+static int transfer(int fd, char *p, size_t len, off_t at, int write)
 {
 	while (len > 0) {
-		ssize_t n = pwrite(fd, p, len, at);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return PK2D_ERR_IO;
-		p += n;
-		len -= (size_t)n;
-		at += n;
-	}
-	return 0;
-}
-
-static int read_all(int fd, char *p, size_t len, off_t at)
-{
-	while (len > 0) {
-		ssize_t n = pread(fd, p, len, at);
+		ssize_t n = write ? pwrite(fd, p, len, at) : pread(fd, p, len, at);
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -491,7 +477,8 @@ static int flush_part(struct csv_group *g, part *p, csv_reader *c)
 		p->chunks = nc;
 		p->cap_chunks = cap;
 	}
-	if (write_all(g->fd, p->pending.p, p->pending.len, g->file_end) < 0) {
+	errno = 0;
+	if (transfer(g->fd, p->pending.p, p->pending.len, g->file_end, 1) < 0) {
 		snprintf(c->error, sizeof c->error, "temporary file: write error: %s",
 		         strerror(errno ? errno : ENOSPC));
 		return PK2D_ERR_IO;
@@ -586,7 +573,8 @@ static int load_part(csv_reader *c, struct csv_group *g)
 		}
 		g->pbuf = buf;
 		for (size_t i = 0; i < p->n_chunks; i++) {
-			if (read_all(g->fd, buf + at, p->chunks[i].len, p->chunks[i].at) < 0) {
+			errno = 0;
+			if (transfer(g->fd, buf + at, p->chunks[i].len, p->chunks[i].at, 0) < 0) {
 				snprintf(c->error, sizeof c->error, "temporary file: read error: %s",
 				         strerror(errno ? errno : EIO));
 				return PK2D_ERR_IO;
