@@ -445,12 +445,12 @@ static int check_grouped(const csv_reader *c, struct csv_group *g, int *grouped)
 
 /* ---- partitions --------------------------------------------------------- */
 
-/* Writes (write non-zero) or reads len bytes at offset at, however many
+/* Writes (writing non-zero) or reads len bytes at offset at, however many
  * calls that takes: 0, or PK2D_ERR_IO with errno set (0 at end of file). */
-static int transfer(int fd, char *p, size_t len, off_t at, int write)
+static int transfer(int fd, char *p, size_t len, off_t at, int writing)
 {
 	while (len > 0) {
-		ssize_t n = write ? pwrite(fd, p, len, at) : pread(fd, p, len, at);
+		ssize_t n = writing ? pwrite(fd, p, len, at) : pread(fd, p, len, at);
 
 		if (n < 0 && errno == EINTR)
 			continue;
