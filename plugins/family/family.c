@@ -596,7 +596,8 @@ static int finish_village(family *f, const cols *k)
 	for (size_t i = 0; i < f->cap_groups; i++)
 		if (f->groups[i])
 			f->groups[n++] = f->groups[i];
-	qsort(f->groups, n, sizeof *f->groups, by_rt);
+	if (n > 1)
+		qsort(f->groups, n, sizeof *f->groups, by_rt);
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0)
 			rc = report_group(f, f->groups[i], k);
