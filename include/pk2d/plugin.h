@@ -43,7 +43,7 @@ extern "C" {
 /** Incompatible changes raise this; the host refuses any other major. */
 #define PK2D_ABI_MAJOR 1
 /** Append-only changes raise this; a plugin's minor must be <= the host's. */
-#define PK2D_ABI_MINOR 1
+#define PK2D_ABI_MINOR 2
 /** Name of the one symbol a plugin exports. */
 #define PK2D_PLUGIN_SYMBOL "pk2d_plugin_descriptor"
 
@@ -294,7 +294,7 @@ typedef struct pk2d_host_api {
 	/** Closes the reader; the host records the rows read. NULL is allowed. */
 	void (*csv_close)(pk2d_csv *c);
 
-	/** Since ABI 1.1. Asks for the records grouped, so that a plugin
+	/** Since ABI 1.2. Asks for the records grouped, so that a plugin
 	 *  gives the same result for any order of the file's rows. Call it
 	 *  once, after csv_open and before the first csv_next.
 	 *  Afterwards csv_next returns all the records whose field col is
