@@ -117,9 +117,9 @@ END_TEST
 
 START_TEST(bad_abi)
 {
-	char *want = xasprintf("built for ABI 2.%d, this pk2d (%s) has ABI %d.%d: rebuild the "
-	                       "plugin against pk2d >= %s", PK2D_ABI_MINOR, PACKAGE_VERSION,
-	                       PK2D_ABI_MAJOR, PK2D_ABI_MINOR, PACKAGE_VERSION);
+	char *want = xasprintf("built for ABI 2.0, this pk2d (%s) has ABI %d.%d: rebuild the "
+	                       "plugin against pk2d >= %s", PACKAGE_VERSION, PK2D_ABI_MAJOR,
+	                       PK2D_ABI_MINOR, PACKAGE_VERSION);
 	expect_refusal("bad_abi", want);
 	free(want);
 }

@@ -47,7 +47,7 @@ has "$tmp/flat.json" '"reason":"timedoutafter1s"'
 has "$tmp/flat.json" '"reason":"malformedrecordatbyte'
 has "$tmp/flat.json" '"reason":"exitstatus3"'
 has "$tmp/flat.json" '"state":"not_loaded","reason":"'
-has "$tmp/flat.json" 'builtforABI2.'
+has "$tmp/flat.json" 'builtforABI2.0,thispk2d'
 has "$tmp/flat.json" 'nosymbolpk2d_plugin_descriptor'
 has "$tmp/flat.json" 'notaloadablesharedobject:'
 has "$tmp/flat.json" "descriptorname'other_name'doesnotmatchthefilename'bad_name.so'"
