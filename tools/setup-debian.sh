@@ -2,12 +2,13 @@
 # Installs what pk2d needs to build, test and render its reports on Debian 12.
 # Usage: tools/setup-debian.sh [--tests]   (--tests adds the browser and
 # LibreOffice that the report tests open the HTML and XLSX outputs with,
-# xmllint, unzip and python3 that check the outputs' syntax, and clang with
-# its libFuzzer runtime for the fuzzing run)
+# xmllint and unzip that check the outputs' syntax, and clang with its
+# libFuzzer runtime for the fuzzing run; python3, which tests/row_order.sh
+# and the outputs' checks use, is always installed)
 set -eu
 build_pkgs="build-essential autoconf automake libtool pkg-config libinih-dev check
 libsqlite3-dev libcjson-dev libxlsxwriter-dev valgrind python3"
-test_pkgs="chromium sqlite3 clang libclang-rt-14-dev libxml2-utils unzip python3"
+test_pkgs="chromium sqlite3 clang libclang-rt-14-dev libxml2-utils unzip"
 test_nr_pkgs="libreoffice-calc-nogui"
 
 sudo=""
