@@ -196,6 +196,55 @@ START_TEST(truncated)
 }
 END_TEST
 
+/* What a probe child sends: the descriptor's data without functions, every
+ * key, and a refusal. Truncated anywhere, it asks for more bytes. */
+START_TEST(round_trip_descriptor)
+{
+	static const pk2d_config_key keys[] = {
+		{ "data", NULL, 1, "the survey" }, { "column.*", "x", 0, NULL },
+		{ NULL, NULL, 0, NULL },
+	};
+	pk2d_plugin d = { .name = "health", .agency = "Dinas Kesehatan", .version = NULL,
+	                  .description = "z-scores", .abi_major = 1, .abi_minor = 7,
+	                  .config_keys = keys };
+	wire_buf b = { 0 };
+	wire_put_descriptor(&b, &d);
+	wire_put_refused(&b, "no symbol");
+	/* The refusal: 4 length + 1 type + 4 + "no symbol" and its NUL. */
+	const size_t refused = 4 + 1 + 4 + 10;
+	wire_record r;
+	char err[256];
+	for (size_t cut = 0; cut < b.len; cut++)
+		ck_assert_int_eq(wire_decode(b.data, cut, &r, err, sizeof err) > 0,
+		                 cut >= b.len - refused);
+	long n = decode_one(&b, &r, err);
+	ck_assert_int_eq(n, (long)(b.len - refused));
+	ck_assert_int_eq(r.type, WIRE_DESCRIPTOR);
+	ck_assert_str_eq(r.desc.name, "health");
+	ck_assert_str_eq(r.desc.agency, "Dinas Kesehatan");
+	ck_assert_ptr_null(r.desc.version);
+	ck_assert_str_eq(r.desc.description, "z-scores");
+	ck_assert_uint_eq(r.desc.abi_major, 1);
+	ck_assert_uint_eq(r.desc.abi_minor, 7);
+	ck_assert(r.desc.init == NULL);
+	ck_assert_str_eq(r.desc.config_keys[0].name, "data");
+	ck_assert_ptr_null(r.desc.config_keys[0].default_value);
+	ck_assert_int_eq(r.desc.config_keys[0].required, 1);
+	ck_assert_str_eq(r.desc.config_keys[0].help, "the survey");
+	ck_assert_str_eq(r.desc.config_keys[1].name, "column.*");
+	ck_assert_str_eq(r.desc.config_keys[1].default_value, "x");
+	ck_assert_ptr_null(r.desc.config_keys[1].help);
+	ck_assert_ptr_null(r.desc.config_keys[2].name);
+	wire_record_clear(&r);
+	ck_assert_int_eq(wire_decode(b.data + n, b.len - (size_t)n, &r, err, sizeof err),
+	                 (long)refused);
+	ck_assert_int_eq(r.type, WIRE_REFUSED);
+	ck_assert_str_eq(r.text, "no symbol");
+	wire_record_clear(&r);
+	wire_buf_free(&b);
+}
+END_TEST
+
 /* A record built by hand: length, type, payload. */
 static size_t raw(unsigned char *out, int type, const void *payload, size_t n)
 {
@@ -277,6 +326,26 @@ START_TEST(hostile)
 	expect_refused(buf, n, "RT 0 is outside 1..9999");
 	n = raw(buf, WIRE_RTS, "\2\0\0\0v\0" "\1\0\0\0" "\x0f\x27\0\0" "\1\0\0\0", 18);
 	expect_refused(buf, n, "RT count 9999 is outside 1..9999 or does not fit");
+	/* Descriptors: no name, an ABI beyond 16 bits, a million keys, a key
+	 * without a name; a refusal without a reason. The texts: name "x" and
+	 * three NULLs (18 bytes), then ABI major, minor, key count. */
+	n = raw(buf, WIRE_DESCRIPTOR, "\0\0\0\0", 4);
+	expect_refused(buf, n, "plugin name is missing");
+	unsigned char p[64];
+	memcpy(p, "\2\0\0\0x\0" "\0\0\0\0" "\0\0\0\0" "\0\0\0\0", 18);
+	memcpy(p + 18, "\1\0\1\0" "\0\0\0\0" "\0\0\0\0", 12);
+	n = raw(buf, WIRE_DESCRIPTOR, p, 30);
+	expect_refused(buf, n, "ABI 65537.0 is out of range");
+	memcpy(p + 18, "\1\0\0\0" "\0\0\0\0" "\x40\x42\x0f\0", 12);
+	n = raw(buf, WIRE_DESCRIPTOR, p, 30);
+	expect_refused(buf, n, "config key count 1000000 is too large");
+	/* One key of 17 bytes (the least a key takes) whose name is NULL. */
+	memcpy(p + 18, "\1\0\0\0" "\0\0\0\0" "\1\0\0\0" "\0\0\0\0" "\0\0\0\0" "\0\0\0\0"
+	       "\0\0\0\0" "\0", 29);
+	n = raw(buf, WIRE_DESCRIPTOR, p, 47);
+	expect_refused(buf, n, "config key name is missing");
+	n = raw(buf, WIRE_REFUSED, "\0\0\0\0", 4);
+	expect_refused(buf, n, "reason is missing");
 }
 END_TEST
 
@@ -287,6 +356,7 @@ static Suite *suite(void)
 	tcase_add_test(t, round_trip_indicator);
 	tcase_add_test(t, round_trip_rest);
 	tcase_add_test(t, round_trip_folded);
+	tcase_add_test(t, round_trip_descriptor);
 	tcase_add_test(t, truncated);
 	tcase_add_test(t, hostile);
 	suite_add_tcase(s, t);

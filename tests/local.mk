@@ -124,6 +124,19 @@ TESTS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner %D%/c
 %C%_check_api_LDADD = $(TEST_LDADD)
 dist_check_SCRIPTS += %D%/e2e_host.sh
 TESTS += %D%/e2e_host.sh
+# Code that runs while a plugin file is loaded (constructors), a foreign
+# shared library on the plugin path: all in children, never in pk2d.
+check_LTLIBRARIES += %D%/plugins/loadtime/ctor_crash.la %D%/plugins/loadtime/ctor_hang.la
+%C%_plugins_loadtime_ctor_crash_la_SOURCES = %D%/plugins/loadtime/ctor.c
+%C%_plugins_loadtime_ctor_crash_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"ctor_crash"' -DMODE=CRASH
+%C%_plugins_loadtime_ctor_crash_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_loadtime_ctor_crash_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_loadtime_ctor_hang_la_SOURCES = %D%/plugins/loadtime/ctor.c
+%C%_plugins_loadtime_ctor_hang_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"ctor_hang"' -DMODE=HANG
+%C%_plugins_loadtime_ctor_hang_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_loadtime_ctor_hang_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+dist_check_SCRIPTS += %D%/isolation.sh
+TESTS += %D%/isolation.sh
 EXTRA_DIST += %D%/data/good.csv
 
 # Assessment tests.

@@ -7,10 +7,11 @@
  *
  * A plugin is a shared object that exports one symbol, the const descriptor
  * "pk2d_plugin_descriptor", filled with PK2D_PLUGIN_DEFINE(). The host loads
- * it with dlopen(), checks the descriptor, checks the plugin's INI section
- * against the descriptor's config_keys, and then, in a child process, calls
- * init() (which declares the plugin's indicators and interventions), collect()
- * (which reads the agency's files and reports values) and fini().
+ * it with dlopen() in a child process only, which checks the descriptor and
+ * sends its data back; the host checks the plugin's INI section against the
+ * descriptor's config_keys, and then, in a child process, calls init() (which
+ * declares the plugin's indicators and interventions), collect() (which reads
+ * the agency's files and reports values) and fini().
  *
  * Plugins never link against the host: everything they may call is in the
  * pk2d_host_api table handed to init(). Build plugins with -Wl,-z,defs.

@@ -3,7 +3,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -196,17 +195,8 @@ void registry_sink_init(registry_sink *s, registry *reg, plugin_run *run,
 
 int pipe_sink_flush(pipe_sink *s)
 {
-	size_t off = 0;
-	while (off < s->buf.len && !s->broken) {
-		ssize_t w = write(s->fd, s->buf.data + off, s->buf.len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			s->broken = 1;
-			break;
-		}
-		off += (size_t)w;
-	}
+	if (!s->broken && wire_write(s->fd, &s->buf) < 0)
+		s->broken = 1;
 	s->buf.len = 0;
 	return s->broken ? PK2D_ERR_IO : 0;
 }
@@ -387,6 +377,12 @@ void pipe_sink_end(pipe_sink *s, int stage, int code)
 {
 	fold_flush(s);
 	wire_put_end(&s->buf, stage, code);
+	pipe_sink_flush(s);
+}
+
+void pipe_sink_refused(pipe_sink *s, const char *reason)
+{
+	wire_put_refused(&s->buf, reason);
 	pipe_sink_flush(s);
 }
 

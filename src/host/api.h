@@ -91,6 +91,8 @@ void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agen
 int pipe_sink_flush(pipe_sink *s);
 void pipe_sink_end(pipe_sink *s, int stage, int code);
 void pipe_sink_init_done(pipe_sink *s);
+/* The child could not load the plugin's file: why, instead of any run. */
+void pipe_sink_refused(pipe_sink *s, const char *reason);
 void pipe_sink_free(pipe_sink *s);
 
 /* Everything one instance sees through the api. */

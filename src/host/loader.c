@@ -246,7 +246,7 @@ static void free_inputs(loaded_plugin *p)
 	free(p->inputs);
 }
 
-static loaded_plugin *copy_descriptor(const pk2d_plugin *d, const char *path)
+loaded_plugin *loader_copy(const pk2d_plugin *d, const char *path)
 {
 	loaded_plugin *p = xcalloc(1, sizeof *p);
 	p->name = xstrdup(d->name);
@@ -311,7 +311,7 @@ int loader_load(const char *path, const char *name, loaded_plugin **out, char *e
 		close_handle(h);
 		return r;
 	}
-	loaded_plugin *p = copy_descriptor(d, path);
+	loaded_plugin *p = loader_copy(d, path);
 	p->handle = h;
 	*out = p;
 	return 0;

@@ -15,7 +15,9 @@ typedef struct plugin_search {
 } plugin_search;
 
 /* A checked plugin: every string and the key table are copies, so nothing
- * points into the shared object. */
+ * points into the shared object. One read by probe_plugin() in a child has
+ * no handle and no functions (init is NULL): whoever runs it loads the
+ * file itself. */
 typedef struct loaded_plugin {
 	char *name;
 	char *path;
@@ -53,6 +55,10 @@ int plugin_find(const plugin_search *s, const char *name, char **path, char *err
  * a negative PK2D_ERR_* with err saying why ("not a shared object: ...",
  * "built for ABI 2.0, ..."). */
 int loader_load(const char *path, const char *name, loaded_plugin **out, char *err, size_t errlen);
+
+/* A loaded_plugin holding copies of d's data and its functions, with no
+ * handle. */
+loaded_plugin *loader_copy(const pk2d_plugin *d, const char *path);
 
 /* The checks of loader_load on a descriptor already in memory. symbol_size
  * is the ELF size of the exported symbol (0 when unknown). Declared inputs

@@ -27,6 +27,7 @@
 #include "log.h"
 #include "assess.h"
 #include "assess_setup.h"
+#include "probe.h"
 #include "report.h"
 #include "session.h"
 #include "util.h"
@@ -79,7 +80,8 @@ static void usage(FILE *out)
 	        "      --area CODE          history: the area (default: [pk2d] area)\n"
 	        "      --rt N               history: one RT of the village\n"
 	        "  -j, --jobs N             run up to N plugins at once (default: [pk2d] jobs)\n"
-	        "      --no-fork            run plugins inside pk2d itself (for debugging)\n"
+	        "      --no-fork            load and run plugins inside pk2d itself, with no\n"
+	        "                           time limit (unsafe: for debugging a plugin only)\n"
 	        "  -q, --quiet              show errors only\n"
 	        "  -v, --verbose            show progress; twice for debugging detail\n"
 	        "  -h, --help               show this help and exit\n"
@@ -375,9 +377,6 @@ static int cmd_plugins(const struct options *o)
 	plugin_run *runs = xcalloc(n, sizeof *runs);
 	runner_job *jobs = xcalloc(n, sizeof *jobs);
 	for (size_t i = 0; i < n; i++) {
-		char err[1024];
-		if (loader_load(f[i].path, f[i].name, &lps[i], err, sizeof err) < 0)
-			errors[i] = xstrdup(err);
 		const conf_plugin *match = NULL;
 		for (size_t j = 0; cfg && j < cfg->n_plugins && !match; j++)
 			if (!strcmp(cfg->plugins[j].module, f[i].name))
@@ -387,6 +386,12 @@ static int cmd_plugins(const struct options *o)
 		cps[i].enabled = 1;
 		cps[i].section = match ? match->section : &empty_section;
 		cps[i].timeout = match ? match->timeout : cfg ? cfg->timeout : CONF_DEFAULT_TIMEOUT;
+		char err[1024];
+		int r = o->no_fork ? loader_load(f[i].path, f[i].name, &lps[i], err, sizeof err)
+		                   : probe_plugin(f[i].path, f[i].name, cps[i].timeout, &lps[i],
+		                                  err, sizeof err);
+		if (r < 0)
+			errors[i] = xstrdup(err);
 		runs[i].instance = xstrdup(f[i].name);
 		runs[i].module = xstrdup(f[i].name);
 		runs[i].agency = xstrdup(lps[i] ? lps[i]->agency : "");

@@ -143,7 +143,19 @@ static void child_main(const conf *cfg, const areas *ar, runner_job *job, int de
 	pipe_sink ps;
 	pipe_sink_init(&ps, WIRE_FD, job->run->instance, job->run->agency, cfg->period,
 	               !cfg->rt_detail);
-	pk2d_host *h = api_host_new(cfg, job->cp, job->lp, ar, &ps.base);
+	/* A plugin the parent knows by its descriptor only (probe.h) is
+	 * loaded here, under the time limit, as the parent never loads one. */
+	const loaded_plugin *lp = job->lp;
+	loaded_plugin *own = NULL;
+	if (!lp->init) {
+		char err[1024];
+		if (loader_load(lp->path, lp->name, &own, err, sizeof err) < 0) {
+			pipe_sink_refused(&ps, err);
+			_exit(0);
+		}
+		lp = own;
+	}
+	pk2d_host *h = api_host_new(cfg, job->cp, lp, ar, &ps.base);
 	void *state = NULL;
 	int r = api_call_init(h, &state);
 	if (r) {
@@ -160,9 +172,18 @@ static void child_main(const conf *cfg, const areas *ar, runner_job *job, int de
 	_exit(0);
 }
 
-/* Sets up the descriptors of a new child: the pipe on WIRE_FD, stdout on
- * /dev/null (a plugin must not write there, and the report may go there),
- * every other child's pipe closed. */
+void runner_child_setup(void)
+{
+	int null = open("/dev/null", O_WRONLY);
+	if (null >= 0) {
+		dup2(null, STDOUT_FILENO);
+		if (null != STDOUT_FILENO)
+			close(null);
+	}
+}
+
+/* Sets up the descriptors of a new child: the pipe on WIRE_FD, every other
+ * child's pipe closed, and runner_child_setup(). */
 static void child_fds(int wfd, struct child *all, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -173,12 +194,7 @@ static void child_fds(int wfd, struct child *all, size_t n)
 			_exit(126);
 		close(wfd);
 	}
-	int null = open("/dev/null", O_WRONLY);
-	if (null >= 0) {
-		dup2(null, STDOUT_FILENO);
-		if (null != STDOUT_FILENO)
-			close(null);
-	}
+	runner_child_setup();
 }
 
 static int start_child(const conf *cfg, const areas *ar, registry *reg, struct child *c,
@@ -288,6 +304,14 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 		}
 		c->init_done = 1;
 		break;
+	case WIRE_REFUSED:
+		/* The file no longer loads as it did when it was probed. */
+		if (!c->failure)
+			c->failure = xasprintf("%s: %s", c->job->lp->path, rec->text);
+		break;
+	case WIRE_DESCRIPTOR:
+		malformed(c, at, "a descriptor record in a run");
+		return;
 	case WIRE_END:
 		if (rec->stage != WIRE_STAGE_INIT && !c->init_done) {
 			malformed(c, at, "an end record for collect before init finished");

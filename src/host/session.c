@@ -9,6 +9,7 @@
 
 #include "api.h"
 #include "input_check.h"
+#include "probe.h"
 #include "session.h"
 #include "util.h"
 
@@ -36,7 +37,9 @@ void plugin_run_clear(plugin_run *run)
 	memset(run, 0, sizeof *run);
 }
 
-static session_module *get_module(session *s, const char *name)
+/* The module called name, loaded on first use: read in a child under
+ * timeout (probe.h), or with no_fork in this process. */
+static session_module *get_module(session *s, const char *name, double timeout, int no_fork)
 {
 	for (size_t i = 0; i < s->n_modules; i++)
 		if (!strcmp(s->modules[i].name, name))
@@ -47,7 +50,9 @@ static session_module *get_module(session *s, const char *name)
 	m->name = xstrdup(name);
 	char err[1024], *path = NULL;
 	if (plugin_find(&s->search, name, &path, err, sizeof err) == 0) {
-		if (loader_load(path, name, &m->lp, err, sizeof err) < 0)
+		int r = no_fork ? loader_load(path, name, &m->lp, err, sizeof err)
+		                : probe_plugin(path, name, timeout, &m->lp, err, sizeof err);
+		if (r < 0)
 			m->error = xasprintf("%s: %s", path, err);
 		free(path);
 	} else {
@@ -91,7 +96,7 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 			run->agency = xstrdup(cp->agency ? cp->agency : "");
 			continue;
 		}
-		session_module *m = get_module(s, cp->module);
+		session_module *m = get_module(s, cp->module, cp->timeout, opts->no_fork);
 		if (!m->lp) {
 			run->state = RUN_NOT_LOADED;
 			run->reason = xstrdup(m->error);

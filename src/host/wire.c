@@ -3,11 +3,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "utf8.h"
 #include "util.h"
@@ -84,6 +86,21 @@ static const field ivalue_fields[] = {
 	FIELD(FT_F64, pk2d_intervention_value, target, "target"),
 	FIELD(FT_F64, pk2d_intervention_value, realised, "realised"),
 	FIELD(FT_F64, pk2d_intervention_value, budget, "budget"),
+};
+
+/* The descriptor's texts; abi_major and abi_minor (uint16_t) follow as u32. */
+static const field descriptor_fields[] = {
+	FIELD(FT_STR, pk2d_plugin, name, "plugin name"),
+	FIELD(FT_STR_OR_NULL, pk2d_plugin, agency, "agency"),
+	FIELD(FT_STR_OR_NULL, pk2d_plugin, version, "version"),
+	FIELD(FT_STR_OR_NULL, pk2d_plugin, description, "description"),
+};
+
+static const field key_fields[] = {
+	FIELD(FT_STR, pk2d_config_key, name, "config key name"),
+	FIELD(FT_STR_OR_NULL, pk2d_config_key, default_value, "config key default"),
+	FIELD(FT_I32, pk2d_config_key, required, "config key required"),
+	FIELD(FT_STR_OR_NULL, pk2d_config_key, help, "config key help"),
 };
 
 /* ------------------------------------------------------------- encoding */
@@ -206,6 +223,24 @@ void wire_buf_free(wire_buf *b)
 	b->len = b->cap = 0;
 }
 
+int wire_write(int fd, wire_buf *b)
+{
+	size_t off = 0;
+	int r = 0;
+	while (off < b->len) {
+		ssize_t w = write(fd, b->data + off, b->len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			r = PK2D_ERR_IO;
+			break;
+		}
+		off += (size_t)w;
+	}
+	b->len = 0;
+	return r;
+}
+
 void wire_put_indicator(wire_buf *b, const pk2d_indicator *d)
 {
 	put_record(b, WIRE_INDICATOR, indicator_fields, N_FIELDS(indicator_fields), d);
@@ -291,6 +326,28 @@ void wire_put_end(wire_buf *b, int stage, int code)
 	size_t at = begin(b, WIRE_END);
 	put_u8(b, (unsigned)stage);
 	put_i32(b, code);
+	finish(b, at);
+}
+
+void wire_put_descriptor(wire_buf *b, const pk2d_plugin *d)
+{
+	size_t at = begin(b, WIRE_DESCRIPTOR);
+	put_fields(b, descriptor_fields, N_FIELDS(descriptor_fields), d);
+	put_u32(b, d->abi_major);
+	put_u32(b, d->abi_minor);
+	uint32_t n = 0;
+	while (d->config_keys && d->config_keys[n].name && n < WIRE_MAX_KEYS)
+		n++;
+	put_u32(b, n);
+	for (uint32_t i = 0; i < n; i++)
+		put_fields(b, key_fields, N_FIELDS(key_fields), &d->config_keys[i]);
+	finish(b, at);
+}
+
+void wire_put_refused(wire_buf *b, const char *reason)
+{
+	size_t at = begin(b, WIRE_REFUSED);
+	put_str(b, reason ? reason : "");
 	finish(b, at);
 }
 
@@ -477,6 +534,31 @@ static void decode_file(struct cursor *c, wire_record *r)
 	}
 }
 
+static void decode_descriptor(struct cursor *c, wire_record *r)
+{
+	get_fields(c, descriptor_fields, N_FIELDS(descriptor_fields), &r->desc);
+	uint32_t major = get_u32(c, "ABI major");
+	uint32_t minor = get_u32(c, "ABI minor");
+	uint32_t nk = get_u32(c, "config key count");
+	if (c->bad)
+		return;
+	if (major > UINT16_MAX || minor > UINT16_MAX) {
+		fail(c, "ABI %u.%u is out of range", major, minor);
+		return;
+	}
+	r->desc.abi_major = (uint16_t)major;
+	r->desc.abi_minor = (uint16_t)minor;
+	/* Each key takes at least 17 bytes: a bound before allocating. */
+	if (nk > WIRE_MAX_KEYS || nk > c->left / 17) {
+		fail(c, "config key count %u is too large", nk);
+		return;
+	}
+	r->keys = xcalloc(nk + 1, sizeof *r->keys);
+	for (uint32_t i = 0; i < nk && !c->bad; i++)
+		get_fields(c, key_fields, N_FIELDS(key_fields), &r->keys[i]);
+	r->desc.config_keys = r->keys;
+}
+
 long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
                  char *err, size_t errlen)
 {
@@ -551,6 +633,12 @@ long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
 		break;
 	case WIRE_INIT_DONE:
 		break;
+	case WIRE_DESCRIPTOR:
+		decode_descriptor(&c, rec);
+		break;
+	case WIRE_REFUSED:
+		rec->text = get_str(&c, "reason", 0);
+		break;
 	case WIRE_END:
 		rec->stage = (int)get_u8(&c, "stage");
 		rec->code = get_i32(&c, "code");
@@ -581,6 +669,9 @@ void wire_record_clear(wire_record *rec)
 	rec->aims = NULL;
 	free(rec->rts);
 	rec->rts = NULL;
+	free(rec->keys);
+	rec->keys = NULL;
+	rec->desc.config_keys = NULL;
 	if (rec->file) {
 		csv_stats_free(rec->file);
 		rec->file = NULL;

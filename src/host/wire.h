@@ -32,6 +32,12 @@
  *   INIT_DONE     (empty) init returned 0; declarations are complete
  *   END           u8 stage (0 all done, 1 init, 2 collect); i32 code (0 or
  *                 what the callback returned; 0 exactly when stage is 0)
+ *   DESCRIPTOR    str name (not NULL), agency, version, description; u32
+ *                 abi_major, abi_minor; u32 n_keys (<= WIRE_MAX_KEYS); each:
+ *                 str name (not NULL), default_value; i32 required; str help.
+ *                 Sent by the child that loaded the plugin's file (loader
+ *                 probe) instead of the run's records.
+ *   REFUSED       str reason (not NULL): the child could not load the file
  *
  * The decoder treats the stream as untrusted: it checks every length against
  * the record and the record against WIRE_MAX_RECORD, every count, enum range
@@ -53,6 +59,8 @@
 #define WIRE_MAX_AIMS 1024
 /* Most RTs of one RTS record, and the highest RT number. */
 #define WIRE_MAX_RTS 9999
+/* Most config keys of one DESCRIPTOR record. */
+#define WIRE_MAX_KEYS 4096
 
 enum wire_type {
 	WIRE_INDICATOR = 1,
@@ -64,7 +72,9 @@ enum wire_type {
 	WIRE_INIT_DONE = 7,
 	WIRE_END = 8,
 	WIRE_FOLDED = 9,
-	WIRE_RTS = 10
+	WIRE_RTS = 10,
+	WIRE_DESCRIPTOR = 11,
+	WIRE_REFUSED = 12
 };
 
 enum wire_stage { WIRE_STAGE_DONE = 0, WIRE_STAGE_INIT = 1, WIRE_STAGE_COLLECT = 2 };
@@ -75,6 +85,9 @@ typedef struct wire_buf {
 } wire_buf;
 
 void wire_buf_free(wire_buf *b);
+/* Writes all of b to fd (retrying short writes and EINTR) and empties b.
+ * 0, or PK2D_ERR_IO when a write fails (the reader is gone). */
+int wire_write(int fd, wire_buf *b);
 
 /* Encoders: append one record to b. */
 void wire_put_indicator(wire_buf *b, const pk2d_indicator *d);
@@ -87,6 +100,8 @@ void wire_put_log(wire_buf *b, int level, const char *text);
 void wire_put_file(wire_buf *b, const csv_stats *s);
 void wire_put_init_done(wire_buf *b);
 void wire_put_end(wire_buf *b, int stage, int code);
+void wire_put_descriptor(wire_buf *b, const pk2d_plugin *d);
+void wire_put_refused(wire_buf *b, const char *reason);
 
 /* A decoded record. Strings point into the decoded bytes, which must stay
  * put until the record is used; aims and file are allocated. */
@@ -101,8 +116,11 @@ typedef struct wire_record {
 	size_t n_rts;
 	pk2d_intervention_value ivalue;
 	int level;
-	const char *text;
+	const char *text;         /* LOG, RTS (the village), REFUSED */
 	csv_stats *file;          /* taken over by whoever sets it to NULL */
+	pk2d_plugin desc;         /* DESCRIPTOR: no functions; config_keys
+	                           * points to keys */
+	pk2d_config_key *keys;    /* allocated, NULL-name terminated */
 	int stage, code;
 } wire_record;
 

@@ -1,0 +1,168 @@
+/*
+ * probe.c - a plugin file's descriptor, read in a child process.
+ *
+ * dlopen() runs a shared object's constructors before pk2d can look at
+ * anything, so the parent never opens a plugin file itself: a child loads
+ * it, checks it and sends the descriptor's data back; a run's child loads
+ * the file again (runner.c).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "probe.h"
+#include "runner.h"
+#include "util.h"
+#include "wire.h"
+
+static void probe_child(int fd, const char *path, const char *name) __attribute__((noreturn));
+
+static void probe_child(int fd, const char *path, const char *name)
+{
+	runner_child_setup();
+	wire_buf b = { 0 };
+	loaded_plugin *lp;
+	char err[1024];
+	if (loader_load(path, name, &lp, err, sizeof err) < 0) {
+		wire_put_refused(&b, err);
+	} else {
+		const pk2d_plugin d = {
+			.name = lp->name, .agency = lp->agency, .version = lp->version,
+			.description = lp->description, .abi_major = (uint16_t)lp->abi_major,
+			.abi_minor = (uint16_t)lp->abi_minor, .config_keys = lp->keys,
+		};
+		wire_put_descriptor(&b, &d);
+	}
+	_exit(wire_write(fd, &b) < 0 ? 1 : 0);
+}
+
+/* Reads the child's answer until it closes the pipe and exits, or until the
+ * deadline. 0 with *status set, or -1 when time ran out (the child is then
+ * still running). At most WIRE_MAX_RECORD + 4 bytes are kept: more is no
+ * answer. */
+static int wait_answer(int fd, pid_t pid, double deadline, wire_buf *got, int *status)
+{
+	unsigned char chunk[4096];
+	int eof = 0;
+	for (;;) {
+		double left = deadline - now_seconds();
+		if (left <= 0)
+			return -1;
+		if (eof) {
+			pid_t r = waitpid(pid, status, WNOHANG);
+			if (r == pid)
+				return 0;
+			if (r < 0 && errno != EINTR)
+				return -1;
+			struct pollfd none;
+			poll(&none, 0, 10);
+			continue;
+		}
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		int pr = poll(&pfd, 1, (int)(left * 1000.0) + 1);
+		if (pr < 0 && errno != EINTR)
+			return -1;
+		if (pr <= 0)
+			continue;
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (n <= 0) {
+			eof = 1;
+			continue;
+		}
+		if (got->len + (size_t)n <= (size_t)WIRE_MAX_RECORD + 4) {
+			if (got->cap < got->len + (size_t)n) {
+				got->cap = got->len + (size_t)n + sizeof chunk;
+				got->data = xrealloc(got->data, got->cap);
+			}
+			memcpy(got->data + got->len, chunk, (size_t)n);
+			got->len += (size_t)n;
+		}
+	}
+}
+
+/* The child's answer: the descriptor checked again here (the child ran the
+ * file's code), or its refusal. */
+static int answer(const wire_buf *got, const char *path, const char *name, loaded_plugin **out,
+                  char *err, size_t errlen)
+{
+	wire_record rec;
+	char why[256];
+	long n = wire_decode(got->data, got->len, &rec, why, sizeof why);
+	int r = PK2D_ERR_INVALID;
+	if (n < 0)
+		snprintf(err, errlen, "the loading process sent a malformed answer: %s", why);
+	else if (n == 0 || (size_t)n != got->len)
+		snprintf(err, errlen, "the loading process sent %s", n == 0 ? "no answer" :
+		         "more than one answer");
+	else if (rec.type == WIRE_REFUSED)
+		snprintf(err, errlen, "%s", rec.text);
+	else if (rec.type != WIRE_DESCRIPTOR)
+		snprintf(err, errlen, "the loading process sent record type %d, not a descriptor",
+		         rec.type);
+	else if (strcmp(rec.desc.name, name) != 0)
+		snprintf(err, errlen, "the loading process sent the descriptor of '%.64s', not '%s'",
+		         rec.desc.name, name);
+	else if (rec.desc.abi_major != PK2D_ABI_MAJOR || rec.desc.abi_minor > PK2D_ABI_MINOR)
+		snprintf(err, errlen, "the loading process sent ABI %u.%u, this pk2d has %d.%d",
+		         rec.desc.abi_major, rec.desc.abi_minor, PK2D_ABI_MAJOR, PK2D_ABI_MINOR);
+	else {
+		*out = loader_copy(&rec.desc, path);
+		r = 0;
+	}
+	wire_record_clear(&rec);
+	return r;
+}
+
+int probe_plugin(const char *path, const char *name, double timeout, loaded_plugin **out,
+                 char *err, size_t errlen)
+{
+	*out = NULL;
+	int p[2];
+	if (pipe(p) < 0) {
+		snprintf(err, errlen, "cannot create a pipe: %s", strerror(errno));
+		return PK2D_ERR_IO;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0) {
+		snprintf(err, errlen, "cannot start a process: %s", strerror(errno));
+		close(p[0]);
+		close(p[1]);
+		return PK2D_ERR_IO;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		probe_child(p[1], path, name);
+	}
+	close(p[1]);
+	wire_buf got = { 0 };
+	int status = 0;
+	int r = PK2D_ERR_INVALID;
+	if (wait_answer(p[0], pid, now_seconds() + timeout, &got, &status) < 0) {
+		kill(pid, SIGKILL);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		snprintf(err, errlen, "timed out after %g s while loading", timeout);
+	} else if (WIFSIGNALED(status)) {
+		snprintf(err, errlen, "killed by signal %d (%s) while loading", WTERMSIG(status),
+		         runner_signal_name(WTERMSIG(status)));
+	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+		snprintf(err, errlen, "exit status %d while loading", WEXITSTATUS(status));
+	} else {
+		r = answer(&got, path, name, out, err, errlen);
+	}
+	close(p[0]);
+	wire_buf_free(&got);
+	return r;
+}
