@@ -57,6 +57,7 @@ static const struct pk2d_key {
 	{ "title", K_TEXT, 0 },
 	{ "note", K_TEXT, 0 },
 	{ "rt_detail", K_BOOL, 0 },
+	{ "allow_untrusted_plugins", K_BOOL, 0 },
 };
 #define N_PK2D_KEYS (sizeof pk2d_keys / sizeof pk2d_keys[0])
 
@@ -414,7 +415,8 @@ static void check_pk2d(conf *c, msglist *errs)
 			break;
 		}
 		case K_BOOL:
-			if (conf_parse_bool(e->value, &c->rt_detail) < 0)
+			if (conf_parse_bool(e->value, !strcmp(e->key, "rt_detail") ? &c->rt_detail :
+			                    &c->allow_untrusted_plugins) < 0)
 				msglist_add(errs, e->file, e->line, "%s '%s' is not yes or no",
 				            e->key, e->value);
 			break;

@@ -67,6 +67,8 @@ typedef struct conf {
 	                         synthetic"); NULL when absent */
 	int rt_detail;        /* keep values per RT: rt_detail =, default yes
 	                         except for area = all */
+	int allow_untrusted_plugins; /* load plugin files that break the trust
+	                         rule (trust.h), for development; default no */
 	size_t n_sections;
 	conf_section **sections; /* in order of first appearance */
 	size_t n_plugins;

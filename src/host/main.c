@@ -47,6 +47,7 @@ struct options {
 	const char *area;         /* history --area */
 	int rt;                   /* history --rt, RT_ALL when not given */
 	int no_fork;
+	int allow_untrusted;      /* --allow-untrusted-plugins */
 	int jobs;
 	int verbosity;
 };
@@ -82,6 +83,8 @@ static void usage(FILE *out)
 	        "  -j, --jobs N             run up to N plugins at once (default: [pk2d] jobs)\n"
 	        "      --no-fork            load and run plugins inside pk2d itself, with no\n"
 	        "                           time limit (unsafe: for debugging a plugin only)\n"
+	        "      --allow-untrusted-plugins  load plugin files that others could change\n"
+	        "                           (for development only; the report says so)\n"
 	        "  -q, --quiet              show errors only\n"
 	        "  -v, --verbose            show progress; twice for debugging detail\n"
 	        "  -h, --help               show this help and exit\n"
@@ -116,6 +119,7 @@ static int open_session(session *s, const struct options *o, session_opts *so)
 	so->plugin_path = o->plugin_path;
 	so->jobs = o->jobs;
 	so->no_fork = o->no_fork;
+	so->allow_untrusted = o->allow_untrusted;
 	msglist errs = { 0 };
 	int r = session_open(s, so, &errs);
 	msglist_print(&errs);
@@ -371,6 +375,7 @@ static int cmd_plugins(const struct options *o)
 	 * the configuration when there is one (else an empty one). */
 	loaded_plugin **lps = xcalloc(n, sizeof *lps);
 	char **errors = xcalloc(n, sizeof *errors);
+	char **untrusted = xcalloc(n, sizeof *untrusted);
 	conf empty_cfg = { .period = (char *)"", .area = (char *)"", .timeout = CONF_DEFAULT_TIMEOUT };
 	conf_section empty_section = { .name = (char *)"", .file = (char *)"", .line = 0 };
 	conf_plugin *cps = xcalloc(n, sizeof *cps);
@@ -387,10 +392,12 @@ static int cmd_plugins(const struct options *o)
 		cps[i].section = match ? match->section : &empty_section;
 		cps[i].timeout = match ? match->timeout : cfg ? cfg->timeout : CONF_DEFAULT_TIMEOUT;
 		char err[1024];
-		int r = o->no_fork ? loader_load(f[i].path, f[i].name, &lps[i], err, sizeof err)
-		                   : probe_plugin(f[i].path, f[i].name, cps[i].timeout, &lps[i],
-		                                  err, sizeof err);
-		if (r < 0)
+		const probe_opts po = {
+			.timeout = cps[i].timeout, .no_fork = o->no_fork,
+			.allow_untrusted = o->allow_untrusted || (cfg && cfg->allow_untrusted_plugins),
+		};
+		if (probe_module(f[i].path, f[i].name, &po, &lps[i], &untrusted[i], err,
+		                 sizeof err) < 0)
 			errors[i] = xstrdup(err);
 		runs[i].instance = xstrdup(f[i].name);
 		runs[i].module = xstrdup(f[i].name);
@@ -419,6 +426,9 @@ static int cmd_plugins(const struct options *o)
 	}
 	for (size_t i = 0; i < n; i++) {
 		printf("%s\n  file: %s\n", f[i].name, f[i].path);
+		if (untrusted[i])
+			printf("  untrusted, loaded for development (allow_untrusted_plugins): %s\n",
+			       untrusted[i]);
 		if (!lps[i]) {
 			printf("  refused: %s\n\n", errors[i]);
 			status = EXIT_FAIL;
@@ -451,6 +461,7 @@ static int cmd_plugins(const struct options *o)
 	for (size_t i = 0; i < n; i++) {
 		loader_unload(lps[i]);
 		free(errors[i]);
+		free(untrusted[i]);
 		free(unconfigured[i]);
 		plugin_run_clear(&runs[i]);
 		free(f[i].name);
@@ -458,6 +469,7 @@ static int cmd_plugins(const struct options *o)
 	}
 	free(lps);
 	free(errors);
+	free(untrusted);
 	free(unconfigured);
 	free(cps);
 	free(runs);
@@ -481,6 +493,7 @@ int main(int argc, char **argv)
 		{ "rt", required_argument, NULL, 'R' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "no-fork", no_argument, NULL, 'N' },
+		{ "allow-untrusted-plugins", no_argument, NULL, 'U' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -528,6 +541,7 @@ int main(int argc, char **argv)
 			o.jobs = (int)n;
 			break;
 		case 'N': o.no_fork = 1; break;
+		case 'U': o.allow_untrusted = 1; break;
 		case 'q': o.verbosity = -1; break;
 		case 'v': o.verbosity = o.verbosity < 0 ? 1 : o.verbosity + 1; break;
 		case 'h': usage(stdout); return 0;

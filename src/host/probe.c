@@ -20,6 +20,7 @@
 
 #include "probe.h"
 #include "runner.h"
+#include "trust.h"
 #include "util.h"
 #include "wire.h"
 
@@ -164,5 +165,30 @@ int probe_plugin(const char *path, const char *name, double timeout, loaded_plug
 	}
 	close(p[0]);
 	wire_buf_free(&got);
+	return r;
+}
+
+int probe_module(const char *path, const char *name, const probe_opts *o, loaded_plugin **out,
+                 char **untrusted, char *err, size_t errlen)
+{
+	*out = NULL;
+	*untrusted = NULL;
+	char why[1024];
+	int r = trust_check(path, why, sizeof why);
+	if (r == PK2D_ERR_CONFIG && o->allow_untrusted) {
+		*untrusted = xstrdup(why);
+	} else if (r == PK2D_ERR_CONFIG) {
+		snprintf(err, errlen, "%s (%s)", why, TRUST_OVERRIDE);
+		return r;
+	} else if (r < 0) {
+		snprintf(err, errlen, "%s", why);
+		return r;
+	}
+	r = o->no_fork ? loader_load(path, name, out, err, errlen)
+	               : probe_plugin(path, name, o->timeout, out, err, errlen);
+	if (r < 0) {
+		free(*untrusted);
+		*untrusted = NULL;
+	}
 	return r;
 }

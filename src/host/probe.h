@@ -20,4 +20,18 @@
 int probe_plugin(const char *path, const char *name, double timeout, loaded_plugin **out,
                  char *err, size_t errlen);
 
+typedef struct probe_opts {
+	double timeout;           /* seconds for probe_plugin */
+	int no_fork;              /* load in this process (--no-fork, unsafe) */
+	int allow_untrusted;      /* load a file that breaks the trust rule */
+} probe_opts;
+
+/* What pk2d does with each plugin file it is to use: the trust rule
+ * (trust.h), then probe_plugin(), or loader_load() with no_fork. 0 and
+ * *out, with *untrusted (malloc'd) saying which rule the file broke when
+ * allow_untrusted let it through, else NULL; or a negative PK2D_ERR_* with
+ * err saying why, a trust refusal with how to override it. */
+int probe_module(const char *path, const char *name, const probe_opts *o, loaded_plugin **out,
+                 char **untrusted, char *err, size_t errlen);
+
 #endif

@@ -37,9 +37,8 @@ void plugin_run_clear(plugin_run *run)
 	memset(run, 0, sizeof *run);
 }
 
-/* The module called name, loaded on first use: read in a child under
- * timeout (probe.h), or with no_fork in this process. */
-static session_module *get_module(session *s, const char *name, double timeout, int no_fork)
+/* The module called name, checked and loaded on first use (probe.h). */
+static session_module *get_module(session *s, const char *name, const probe_opts *po)
 {
 	for (size_t i = 0; i < s->n_modules; i++)
 		if (!strcmp(s->modules[i].name, name))
@@ -50,9 +49,7 @@ static session_module *get_module(session *s, const char *name, double timeout, 
 	m->name = xstrdup(name);
 	char err[1024], *path = NULL;
 	if (plugin_find(&s->search, name, &path, err, sizeof err) == 0) {
-		int r = no_fork ? loader_load(path, name, &m->lp, err, sizeof err)
-		                : probe_plugin(path, name, timeout, &m->lp, err, sizeof err);
-		if (r < 0)
+		if (probe_module(path, name, po, &m->lp, &m->untrusted, err, sizeof err) < 0)
 			m->error = xasprintf("%s: %s", path, err);
 		free(path);
 	} else {
@@ -96,7 +93,11 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 			run->agency = xstrdup(cp->agency ? cp->agency : "");
 			continue;
 		}
-		session_module *m = get_module(s, cp->module, cp->timeout, opts->no_fork);
+		const probe_opts po = {
+			.timeout = cp->timeout, .no_fork = opts->no_fork,
+			.allow_untrusted = opts->allow_untrusted || cfg->allow_untrusted_plugins,
+		};
+		session_module *m = get_module(s, cp->module, &po);
 		if (!m->lp) {
 			run->state = RUN_NOT_LOADED;
 			run->reason = xstrdup(m->error);
@@ -106,6 +107,12 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 			continue;
 		}
 		run->path = xstrdup(m->lp->path);
+		if (m->untrusted) {
+			/* Every report shows an ok run's reason: it says so. */
+			run->reason = xasprintf("untrusted plugin file loaded for development "
+			                        "(allow_untrusted_plugins): %s", m->untrusted);
+			log_msg(PK2D_LOG_WARNING, "[plugin.%s]: %s", cp->instance, run->reason);
+		}
 		run->agency = xstrdup(cp->agency ? cp->agency : m->lp->agency);
 		conf_check_plugin(cp, m->lp->keys, errs);
 		/* An instance whose declared inputs do not fit fails without
@@ -172,6 +179,7 @@ void session_free(session *s)
 		loader_unload(s->modules[i].lp);
 		free(s->modules[i].name);
 		free(s->modules[i].error);
+		free(s->modules[i].untrusted);
 	}
 	free(s->modules);
 	registry_free(s->reg);

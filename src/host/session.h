@@ -19,6 +19,7 @@ typedef struct session_module {
 	char *name;
 	loaded_plugin *lp;        /* NULL when refused */
 	char *error;              /* why it was refused */
+	char *untrusted;          /* the trust rule it broke, when allowed */
 } session_module;
 
 typedef struct session {
@@ -38,6 +39,7 @@ typedef struct session_opts {
 	const char *plugin_path;  /* --plugin-path, or NULL */
 	int jobs;                 /* -j, or 0 for [pk2d] jobs */
 	int no_fork;
+	int allow_untrusted;      /* --allow-untrusted-plugins */
 } session_opts;
 
 /* Reads the configuration and the region codes, loads every enabled

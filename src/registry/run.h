@@ -23,7 +23,8 @@ typedef struct plugin_run {
 	int state;            /* enum run_state */
 	char *reason;         /* why it failed: "killed by signal 11 (Segmentation fault)",
 	                         "timed out after 30 s", "exit status 3", "collect returned -7 (...)",
-	                         "malformed record at byte 120: ..."; NULL when OK */
+	                         "malformed record at byte 120: ..."; NULL when OK, except
+	                         that an untrusted file loaded for development says so */
 	int required;         /* required = yes: its failure fails the run */
 	double seconds;       /* wall time of the child */
 	long values;          /* values accepted into the registry */
