@@ -214,9 +214,11 @@ START_TEST(round_trip_descriptor)
 	const size_t refused = 4 + 1 + 4 + 10;
 	wire_record r;
 	char err[256];
-	for (size_t cut = 0; cut < b.len; cut++)
+	for (size_t cut = 0; cut < b.len; cut++) {
 		ck_assert_int_eq(wire_decode(b.data, cut, &r, err, sizeof err) > 0,
 		                 cut >= b.len - refused);
+		wire_record_clear(&r);
+	}
 	long n = decode_one(&b, &r, err);
 	ck_assert_int_eq(n, (long)(b.len - refused));
 	ck_assert_int_eq(r.type, WIRE_DESCRIPTOR);
