@@ -23,6 +23,7 @@
 
 #include <sqlite3.h>
 
+#include "conf.h"
 #include "registry.h"
 #include "store.h"
 
@@ -84,7 +85,7 @@ static void write_run(const char *area, const char *period, registry *r)
 {
 	store_run_info info = { .period = period, .area = area, .config_digest = "0123",
 	                        .version = PACKAGE_VERSION, .started = 1700000000, .status = 0 };
-	store *s = store_open(path, err, sizeof err);
+	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 
 	ck_assert_msg(s != NULL, "%s", err);
 	ck_assert_msg(store_begin(s, &info, err, sizeof err) == 0, "%s", err);
@@ -115,7 +116,7 @@ START_TEST(run_is_written)
 	double ikk;
 
 	write_run("63.02.09", "2023", r);
-	s = store_open(path, err, sizeof err);
+	s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 	ck_assert_ptr_nonnull(s);
 	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 1);
 	ck_assert_int_eq(store_get_value(s, "family.l1", "63.02.09", RT_ALL, "2023", &p,
@@ -160,7 +161,7 @@ START_TEST(rerun_replaces_period_and_keeps_log)
 	write_run("63.02.09", "2023", r1);
 	write_run("63.02.09", "2023", r2);     /* RT 1 now 10/10 */
 	write_run("63.02.09", "2024", r3);     /* RT 1 4/10 */
-	s = store_open(path, err, sizeof err);
+	s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 3);
 	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 100);
 	ck_assert_double_eq_tol(stored(s, "63.02.09", RT_ALL, "2023"), 100.0 * 15 / 19, 1e-9);
@@ -193,7 +194,7 @@ START_TEST(village_run_leaves_neighbours)
 
 	write_run("63.02.09", "2023", r1);
 	write_run("63.02.09.2008", "2023", r2);
-	store *s = store_open(path, err, sizeof err);
+	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 	/* 2008 rewritten (same values), 2007 and the kecamatan untouched: RT 1
 	 * of 2007 is still 8/10, not the 1/10 of the second registry. */
 	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 80);
@@ -215,12 +216,12 @@ START_TEST(bad_store_files)
 	f = fopen(p2, "w");
 	fputs("this is not a database, it is a text file long enough to be read as one\n", f);
 	fclose(f);
-	ck_assert_ptr_null(store_open(p2, err, sizeof err));
+	ck_assert_ptr_null(store_open(p2, CONF_DEFAULT_LOCK_WAIT, err, sizeof err));
 	ck_assert_ptr_nonnull(strstr(err, "notdb.sqlite"));
 	snprintf(p2, sizeof p2, "%s/no/such/dir/h.sqlite", dir);
-	ck_assert_ptr_null(store_open(p2, err, sizeof err));
+	ck_assert_ptr_null(store_open(p2, CONF_DEFAULT_LOCK_WAIT, err, sizeof err));
 	/* A schema from the future. */
-	s = store_open(path, err, sizeof err);
+	s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 	ck_assert_ptr_nonnull(s);
 	store_close(s);
 	{
@@ -231,8 +232,47 @@ START_TEST(bad_store_files)
 		                 SQLITE_OK);
 		sqlite3_close(db);
 	}
-	ck_assert_ptr_null(store_open(path, err, sizeof err));
+	ck_assert_ptr_null(store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err));
 	ck_assert_ptr_nonnull(strstr(err, "newer pk2d: schema version 9"));
+}
+END_TEST
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* While another run holds the store, a run waits lock_wait seconds in all
+ * (not once per statement), then fails naming the lock. */
+START_TEST(lock_wait_in_all)
+{
+	store_run_info info = { .period = "2023", .area = "63.02.09.2007", .config_digest = "0",
+	                        .version = PACKAGE_VERSION, .started = 1700000000 };
+	store *waiter = store_open(path, 0.4, err, sizeof err);
+	ck_assert_msg(waiter != NULL, "%s", err);
+	store *holder = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+	ck_assert_msg(holder != NULL, "%s", err);
+	ck_assert_msg(store_begin(holder, &info, err, sizeof err) == 0, "%s", err);
+
+	double t0 = seconds_now();
+	ck_assert_int_lt(store_begin(waiter, &info, err, sizeof err), 0);
+	double waited = seconds_now() - t0;
+	ck_assert_msg(waited >= 0.39 && waited < 1.5, "waited %.3f s for 0.4", waited);
+	ck_assert_msg(strstr(err, "locked") != NULL, "%s", err);
+	/* The wait is spent: the next try fails at once. */
+	t0 = seconds_now();
+	ck_assert_int_lt(store_begin(waiter, &info, err, sizeof err), 0);
+	ck_assert_double_lt(seconds_now() - t0, 0.2);
+	store_close(waiter);
+	/* Opening waits too, for its own lock_wait. */
+	t0 = seconds_now();
+	ck_assert_ptr_null(store_open(path, 0.2, err, sizeof err));
+	waited = seconds_now() - t0;
+	ck_assert_msg(waited >= 0.19 && waited < 1.2, "waited %.3f s for 0.2", waited);
+	store_close(holder);
 }
 END_TEST
 
@@ -240,7 +280,7 @@ START_TEST(bad_run_info)
 {
 	store_run_info info = { .period = "2023Q5", .area = "63.02", .config_digest = "",
 	                        .version = "x", .started = 0, .status = 0 };
-	store *s = store_open(path, err, sizeof err);
+	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 
 	ck_assert_int_eq(store_begin(s, &info, err, sizeof err), PK2D_ERR_INVALID);
 	info.period = "2023";
@@ -299,7 +339,7 @@ START_TEST(killed_inside_transaction)
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 
-	s = store_open(path, err, sizeof err);
+	s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 	ck_assert_msg(s != NULL, "%s", err);
 	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 1);
 	ck_assert_double_eq(stored(s, "63.02.09.2030", 20, "2023"), 50);
@@ -308,7 +348,7 @@ START_TEST(killed_inside_transaction)
 
 	/* And a run that is not killed leaves the new state. */
 	write_run("63.02.09", "2023", new);
-	s = store_open(path, err, sizeof err);
+	s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 2);
 	ck_assert_double_eq(stored(s, "63.02.09.2030", 20, "2023"), 70);
 	store_close(s);
@@ -371,6 +411,7 @@ int main(void)
 	tcase_add_test(tc, village_run_leaves_neighbours);
 	tcase_add_test(tc, bad_store_files);
 	tcase_add_test(tc, bad_run_info);
+	tcase_add_test(tc, lock_wait_in_all);
 	tcase_add_test(tc, killed_inside_transaction);
 	tcase_add_test(tc, periods_and_digest);
 	suite_add_tcase(s, tc);

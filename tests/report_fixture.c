@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "log.h"
 #include "trend.h"
 
@@ -207,7 +208,7 @@ int fixture_setup(fixture *fx, const char *area, int lang, int with_store)
 	}
 	if (with_store) {
 		snprintf(path, sizeof path, "%s/history.sqlite", fx->dir);
-		if (!(fx->store = store_open(path, err, sizeof err)) || store_2023(fx, area) < 0)
+		if (!(fx->store = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err)) || store_2023(fx, area) < 0)
 			return -1;
 	}
 	if (!(fx->reg = make_registry("2024")))

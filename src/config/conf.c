@@ -47,6 +47,7 @@ static const struct pk2d_key {
 	{ "plugin_path", K_PATHLIST, 0 },
 	{ "jobs", K_JOBS, 0 },
 	{ "timeout", K_SECONDS, 0 },
+	{ "lock_wait", K_SECONDS, 0 },
 	{ "include", K_INCLUDE, 0 },
 	{ "model", K_PATH, 0 },
 	{ "language", K_LANGUAGE, 0 },
@@ -385,7 +386,8 @@ static void check_pk2d(conf *c, msglist *errs)
 				c->jobs = (int)n;
 			break;
 		case K_SECONDS:
-			if (conf_parse_seconds(e->value, &c->timeout) < 0)
+			if (conf_parse_seconds(e->value, !strcmp(e->key, "timeout") ? &c->timeout :
+			                       &c->lock_wait) < 0)
 				msglist_add(errs, e->file, e->line, "%s '%s' is not a number of seconds "
 				            "above 0", e->key, e->value);
 			break;
@@ -488,6 +490,7 @@ conf *conf_read(const char *path, msglist *errs)
 	c->dir = path_dirname(path);
 	c->jobs = (int)cpus_online();
 	c->timeout = CONF_DEFAULT_TIMEOUT;
+	c->lock_wait = CONF_DEFAULT_LOCK_WAIT;
 	c->language = xstrdup("id");
 	c->rt_detail = -1;
 

@@ -18,6 +18,8 @@
 /* Seconds a plugin instance may run when neither [pk2d] nor its section
  * sets timeout. */
 #define CONF_DEFAULT_TIMEOUT 600.0
+/* [pk2d] lock_wait when not set: seconds another run may hold the store. */
+#define CONF_DEFAULT_LOCK_WAIT 10.0
 
 typedef struct conf_entry {
 	char *key;            /* ASCII lower case */
@@ -56,6 +58,7 @@ typedef struct conf {
 	char **plugin_path;
 	int jobs;             /* default: the number of CPUs online */
 	double timeout;
+	double lock_wait;     /* seconds to wait for the history store's lock */
 	char *model;          /* default: models/ikk.ini next to the main file */
 	char *language;       /* "id" (default) or "en" */
 	char *format;         /* as written, NULL when absent */

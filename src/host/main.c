@@ -202,6 +202,7 @@ static int cmd_history(const struct options *o, const char *id)
 		history_request rq = {
 			.store = store, .id = id, .area = area, .rt = o->rt,
 			.csv = o->format && !strcmp(o->format, "csv"), .lang = LANG_ID,
+			.lock_wait = cfg ? cfg->lock_wait : CONF_DEFAULT_LOCK_WAIT,
 		};
 		if (cfg)
 			i18n_parse_lang(cfg->language, &rq.lang);

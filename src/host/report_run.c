@@ -404,7 +404,7 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		}
 	}
 	spath = store_path(c, rq);
-	if (as && spath && !(st = store_open(spath, err, sizeof err))) {
+	if (as && spath && !(st = store_open(spath, c->lock_wait, err, sizeof err))) {
 		log_msg(PK2D_LOG_ERROR, "history store: %s", err);
 		status = EXIT_FAIL;
 	}

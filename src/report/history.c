@@ -98,7 +98,7 @@ int history_print(const history_request *rq, FILE *out)
 		        rq->store);
 		return 1;
 	}
-	if (!(s = store_open(rq->store, err, sizeof err))) {
+	if (!(s = store_open(rq->store, rq->lock_wait, err, sizeof err))) {
 		log_msg(PK2D_LOG_ERROR, "%s", err);
 		return 1;
 	}

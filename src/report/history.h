@@ -14,6 +14,7 @@ typedef struct history_request {
 	int rt;              /* RT_ALL or an RT */
 	int csv;             /* 1: CSV; 0: a table */
 	int lang;            /* enum i18n_lang */
+	double lock_wait;    /* seconds to wait for a writer's lock */
 } history_request;
 
 /* Prints the history to out. Returns 0, 1 (the store cannot be read, or

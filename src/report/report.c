@@ -45,11 +45,25 @@ const char *report_format_names(void)
 	return names;
 }
 
+/* fmt->write into f; a failure names what is written (the file, or
+ * "standard output") before the writer's reason. */
+static int write_named(const report_ctx *ctx, const report_format *fmt, FILE *f,
+                       const char *what, char *err, size_t errlen)
+{
+	int r = fmt->write(ctx, f, err, errlen);
+	if (r < 0) {
+		char why[1024];
+		snprintf(why, sizeof why, "%s", err);
+		snprintf(err, errlen, "%s: %s", what, why);
+	}
+	return r;
+}
+
 int report_write_file(const report_ctx *ctx, const report_format *fmt, const char *path,
                       char *err, size_t errlen)
 {
 	if (!path || !strcmp(path, "-")) {
-		int r = fmt->write(ctx, stdout, err, errlen);
+		int r = write_named(ctx, fmt, stdout, "standard output", err, errlen);
 		if (r == 0 && fflush(stdout) != 0) {
 			snprintf(err, errlen, "standard output: %s", strerror(errno));
 			return PK2D_ERR_IO;
@@ -65,7 +79,7 @@ int report_write_file(const report_ctx *ctx, const report_format *fmt, const cha
 			snprintf(err, errlen, "%s: %s", path, strerror(errno));
 			return PK2D_ERR_IO;
 		}
-		int r = fmt->write(ctx, dev, err, errlen);
+		int r = write_named(ctx, fmt, dev, path, err, errlen);
 		if (fclose(dev) != 0 && r == 0) {
 			snprintf(err, errlen, "%s: %s", path, strerror(errno));
 			r = PK2D_ERR_IO;
@@ -90,7 +104,7 @@ int report_write_file(const report_ctx *ctx, const report_format *fmt, const cha
 		free(tmp);
 		return PK2D_ERR_IO;
 	}
-	int r = fmt->write(ctx, f, err, errlen);
+	int r = write_named(ctx, fmt, f, path, err, errlen);
 	if (r == 0 && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		r = PK2D_ERR_IO;

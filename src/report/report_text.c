@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <errno.h>
 #include <string.h>
 
 #include "report.h"
@@ -216,7 +217,7 @@ int report_write_text(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 	}
 	write_text(ctx, term);
 	if (fclose(term) != 0 || ferror(out)) {
-		snprintf(err, errlen, "write error");
+		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
 		return PK2D_ERR_IO;
 	}
 	return 0;

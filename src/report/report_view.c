@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -263,7 +264,7 @@ static int io_result(int rc, char *err, size_t errlen)
 	if (rc == PK2D_ERR_NOMEM)
 		snprintf(err, errlen, "out of memory");
 	else if (rc < 0)
-		snprintf(err, errlen, "write error");
+		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
 	return rc;
 }
 

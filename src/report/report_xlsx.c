@@ -709,14 +709,15 @@ int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen)
 		rc = PK2D_ERR_NOMEM;
 	lerr = workbook_close(b.wb);
 	if (rc == 0 && lerr != LXW_NO_ERROR) {
-		snprintf(err, errlen, "xlsx: %s", lxw_strerror(lerr));
+		snprintf(err, errlen, "the workbook could not be written to %s: %s", path,
+		         lxw_strerror(lerr));
 		rc = PK2D_ERR_IO;
 	} else if (rc < 0) {
-		snprintf(err, errlen, "xlsx: %s", rc == PK2D_ERR_NOMEM ? "out of memory"
-		                                                        : "cannot write");
+		snprintf(err, errlen, "the workbook could not be built: %s",
+		         rc == PK2D_ERR_NOMEM ? "out of memory" : "cannot write");
 	}
 	if (rc == 0 && (rc = copy_file(path, f)) < 0)
-		snprintf(err, errlen, "xlsx: cannot copy the workbook: %s", strerror(errno));
+		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
 	unlink(path);
 	return rc;
 }

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sqlite3.h>
 
@@ -38,6 +39,8 @@ struct store {
 	long long run_id;
 	char *run_area;
 	char *run_period;
+	double lock_wait;         /* seconds another writer may keep us waiting */
+	double waited;            /* seconds waited so far, in all statements */
 };
 
 /* Values are keyed area first: a run writes area by area, and every query
@@ -212,7 +215,27 @@ fail:
 	return rc;
 }
 
-store *store_open(const char *path, char *err, size_t errlen)
+/* SQLite's busy handler: sleeps while another connection holds the lock,
+ * until the store's lock_wait is spent in all. sqlite3_busy_timeout() would
+ * give every statement the whole wait again (opening and writing a run take
+ * two, so a run waited twice as long as documented). */
+static int wait_for_lock(void *ud, int tries)
+{
+	store *s = ud;
+	double left = s->lock_wait - s->waited;
+	if (left <= 0)
+		return 0;
+	/* 1 ms at first, up to 50 ms between tries. */
+	double nap = tries < 6 ? 0.001 * (1 << tries) : 0.05;
+	if (nap > left)
+		nap = left;
+	struct timespec ts = { .tv_sec = 0, .tv_nsec = (long)(nap * 1e9) };
+	nanosleep(&ts, NULL);
+	s->waited += nap;
+	return 1;
+}
+
+store *store_open(const char *path, double lock_wait, char *err, size_t errlen)
 {
 	store *s = calloc(1, sizeof *s);
 
@@ -230,7 +253,8 @@ store *store_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	/* Another run writing the same store waits for it instead of failing. */
-	sqlite3_busy_timeout(s->db, 10000);
+	s->lock_wait = lock_wait;
+	sqlite3_busy_handler(s->db, wait_for_lock, s);
 	/* A kabupaten run writes 10^5 rows and more in one transaction: a 64 MiB
 	 * page cache keeps them in memory until COMMIT. */
 	exec(s, "PRAGMA cache_size = -65536", NULL, 0);

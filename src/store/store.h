@@ -59,9 +59,12 @@ typedef struct store_meta {
 } store_meta;
 
 /* Opens (creating if needed) the store at path and brings its schema to
- * STORE_SCHEMA_VERSION. NULL with err set when it cannot (not a database, a
- * schema newer than this build, no permission). */
-store *store_open(const char *path, char *err, size_t errlen);
+ * STORE_SCHEMA_VERSION. While another run writes the store, waits for its
+ * lock up to lock_wait seconds in all (over every later call on this
+ * handle too), then fails with "database is locked". NULL with err set
+ * when it cannot (not a database, a schema newer than this build, no
+ * permission, locked). */
+store *store_open(const char *path, double lock_wait, char *err, size_t errlen);
 /* Closes the store; an open transaction is rolled back. NULL is allowed. */
 void store_close(store *s);
 
