@@ -10,6 +10,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 
 # base: logging and small helpers every layer uses.
 %C%_libpk2dcore_la_SOURCES = %D%/base/log.c %D%/base/log.h %D%/base/util.c %D%/base/util.h \
+	%D%/base/cleanup.c %D%/base/cleanup.h %D%/base/tempfile.c %D%/base/tempfile.h \
 	%D%/base/suggest.c %D%/base/suggest.h \
 	%D%/base/utf8.c %D%/base/utf8.h
 

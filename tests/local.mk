@@ -135,8 +135,8 @@ check_LTLIBRARIES += %D%/plugins/loadtime/ctor_crash.la %D%/plugins/loadtime/cto
 %C%_plugins_loadtime_ctor_hang_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"ctor_hang"' -DMODE=HANG
 %C%_plugins_loadtime_ctor_hang_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_plugins_loadtime_ctor_hang_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
-dist_check_SCRIPTS += %D%/isolation.sh %D%/trust.sh %D%/full_disk.sh
-TESTS += %D%/isolation.sh %D%/trust.sh %D%/full_disk.sh
+dist_check_SCRIPTS += %D%/isolation.sh %D%/trust.sh %D%/full_disk.sh %D%/stop.sh
+TESTS += %D%/isolation.sh %D%/trust.sh %D%/full_disk.sh %D%/stop.sh
 EXTRA_DIST += %D%/data/good.csv
 
 # Assessment tests.

@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "api.h"
+#include "cleanup.h"
 #include "history.h"
 #include "i18n.h"
 #include "report_run.h"
@@ -506,6 +507,8 @@ int main(int argc, char **argv)
 	char bad[64];
 	int c;
 	long n;
+	/* A stopping signal removes the run's temporary files first. */
+	cleanup_install();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":c:f:o:j:qvhV", longopts, NULL)) != -1) {
 		switch (c) {

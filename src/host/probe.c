@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "probe.h"
 #include "runner.h"
 #include "trust.h"
@@ -147,6 +148,7 @@ int probe_plugin(const char *path, const char *name, double timeout, loaded_plug
 		probe_child(p[1], path, name);
 	}
 	close(p[1]);
+	cleanup_add_child(pid);
 	wire_buf got = { 0 };
 	int status = 0;
 	int r = PK2D_ERR_INVALID;
@@ -163,6 +165,7 @@ int probe_plugin(const char *path, const char *name, double timeout, loaded_plug
 	} else {
 		r = answer(&got, path, name, out, err, errlen);
 	}
+	cleanup_forget_child(pid);
 	close(p[0]);
 	wire_buf_free(&got);
 	return r;

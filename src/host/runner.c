@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "log.h"
 #include "runner.h"
 #include "util.h"
@@ -174,6 +175,7 @@ static void child_main(const conf *cfg, const areas *ar, runner_job *job, int de
 
 void runner_child_setup(void)
 {
+	cleanup_default_signals();
 	int null = open("/dev/null", O_WRONLY);
 	if (null >= 0) {
 		dup2(null, STDOUT_FILENO);
@@ -237,6 +239,7 @@ static int start_child(const conf *cfg, const areas *ar, registry *reg, struct c
 		child_main(cfg, ar, c->job, declare_only);
 	}
 	close(p[1]);
+	cleanup_add_child(pid);
 	c->pid = pid;
 	c->fd = p[0];
 	c->state = CHILD_RUNNING;
@@ -414,6 +417,7 @@ static void kill_child(struct child *c, char *why)
 	while (waitpid(c->pid, &c->status, 0) < 0 && errno == EINTR)
 		;
 	c->reaped = 1;
+	cleanup_forget_child(c->pid);
 }
 
 static int try_reap(struct child *c)
@@ -421,8 +425,10 @@ static int try_reap(struct child *c)
 	if (c->reaped)
 		return 1;
 	pid_t r = waitpid(c->pid, &c->status, WNOHANG);
-	if (r == c->pid)
+	if (r == c->pid) {
 		c->reaped = 1;
+		cleanup_forget_child(c->pid);
+	}
 	return c->reaped;
 }
 

@@ -33,9 +33,9 @@ typedef struct runner_opts {
 size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *jobs,
                   size_t n, const runner_opts *opts);
 
-/* What every child of pk2d does first (runs and probes): stdout on
- * /dev/null, since a plugin must not write there and the report may go
- * there. */
+/* What every child of pk2d does first (runs and probes): the default
+ * action of the stopping signals (cleanup.h), and stdout on /dev/null, since
+ * a plugin must not write there and the report may go there. */
 void runner_child_setup(void);
 
 /* A signal's name for messages: "Segmentation fault". */

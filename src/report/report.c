@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "report.h"
+#include "tempfile.h"
 #include "report_view.h"
 #include "util.h"
 
@@ -88,12 +89,11 @@ int report_write_file(const report_ctx *ctx, const report_format *fmt, const cha
 	}
 	char *dir = path_dirname(path);
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	char *tmp = xasprintf("%s/%s.tmp.XXXXXX", dir, base);
+	char *tmp = NULL;
+	int fd = tempfile_create(dir, base, NULL, &tmp);
 	free(dir);
-	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot create a temporary file: %s", path, strerror(errno));
-		free(tmp);
 		return PK2D_ERR_IO;
 	}
 	FILE *f = fdopen(fd, "w");
@@ -101,6 +101,7 @@ int report_write_file(const report_ctx *ctx, const report_format *fmt, const cha
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(tmp);
+		tempfile_done(tmp);
 		free(tmp);
 		return PK2D_ERR_IO;
 	}
@@ -120,12 +121,15 @@ int report_write_file(const report_ctx *ctx, const report_format *fmt, const cha
 		umask(um);
 		chmod(tmp, 0666 & ~um);
 	}
+	if (r == 0)
+		tempfile_test_pause("report");
 	if (r == 0 && rename(tmp, path) != 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		r = PK2D_ERR_IO;
 	}
 	if (r != 0)
 		unlink(tmp);
+	tempfile_done(tmp);
 	free(tmp);
 	return r;
 }

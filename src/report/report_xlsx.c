@@ -25,6 +25,11 @@
 #include "i18n.h"
 #include "prevalence_class.h"
 #include "report_view.h"
+#include "tempfile.h"
+
+/* The workbook is built in TMPDIR as pk2d-xlsx.tmp.PID.XXXXXX, then copied
+ * into the report's own temporary file. */
+#define XLSX_TEMP_NAME "pk2d-xlsx"
 
 struct book {
 	const report_view *v;
@@ -685,24 +690,27 @@ static int copy_file(const char *path, FILE *out)
 
 int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
+	static const char *const ours[] = { XLSX_TEMP_NAME, NULL };
+	const char *env = getenv("TMPDIR");
+	const char *dir = env && *env ? env : "/tmp";
+	char *path;
 	struct book b = { .v = v };
 	lxw_workbook_options opt = { 0 };
 	lxw_error lerr;
 	int fd, rc;
 
-	snprintf(path, sizeof path, "%s/pk2d-xlsx.XXXXXX", dir && *dir ? dir : "/tmp");
-	if ((fd = mkstemp(path)) < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	/* The descriptor stays open, holding the file's lock, until the
+	 * workbook is copied (tempfile.h). */
+	if ((fd = tempfile_create(dir, XLSX_TEMP_NAME, ours, &path)) < 0) {
+		snprintf(err, errlen, "cannot create a temporary file in %s: %s", dir,
+		         strerror(errno));
 		return PK2D_ERR_IO;
 	}
-	close(fd);
-	opt.tmpdir = (char *)(dir && *dir ? dir : "/tmp");
+	opt.tmpdir = (char *)dir;
 	if (!(b.wb = workbook_new_opt(path, &opt))) {
 		snprintf(err, errlen, "%s: cannot start the workbook", path);
-		unlink(path);
-		return PK2D_ERR_IO;
+		rc = PK2D_ERR_IO;
+		goto done;
 	}
 	rc = build(&b);
 	if (rc == 0 && b.failed)
@@ -716,8 +724,14 @@ int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen)
 		snprintf(err, errlen, "the workbook could not be built: %s",
 		         rc == PK2D_ERR_NOMEM ? "out of memory" : "cannot write");
 	}
+	if (rc == 0)
+		tempfile_test_pause("xlsx");
 	if (rc == 0 && (rc = copy_file(path, f)) < 0)
 		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
+done:
 	unlink(path);
+	tempfile_done(path);
+	close(fd);
+	free(path);
 	return rc;
 }
