@@ -7,6 +7,9 @@
 # "N passed, M failed".
 # Usage: tools/test.sh   (from the top of a checkout; builds under _build/)
 set -u
+# pk2d loads plugin files only where nobody else can write (docs/config.md):
+# the build trees must not get group-writable folders from a loose umask.
+umask 022
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 jobs=$(nproc 2>/dev/null || echo 2)
