@@ -204,9 +204,15 @@ START_TEST(round_trip_descriptor)
 		{ "data", NULL, 1, "the survey" }, { "column.*", "x", 0, NULL },
 		{ NULL, NULL, 0, NULL },
 	};
+	static const pk2d_input_column cols[] = {
+		{ "weight", "berat", 1 }, { "sex", NULL, 0 }, { NULL, NULL, 0 },
+	};
+	static const pk2d_input inputs[] = {
+		{ "children", "column.", cols }, { "log", NULL, NULL }, { NULL, NULL, NULL },
+	};
 	pk2d_plugin d = { .name = "health", .agency = "Dinas Kesehatan", .version = NULL,
 	                  .description = "z-scores", .abi_major = 1, .abi_minor = 7,
-	                  .config_keys = keys };
+	                  .config_keys = keys, .inputs = inputs };
 	wire_buf b = { 0 };
 	wire_put_descriptor(&b, &d);
 	wire_put_refused(&b, "no symbol");
@@ -237,6 +243,19 @@ START_TEST(round_trip_descriptor)
 	ck_assert_str_eq(r.desc.config_keys[1].default_value, "x");
 	ck_assert_ptr_null(r.desc.config_keys[1].help);
 	ck_assert_ptr_null(r.desc.config_keys[2].name);
+	ck_assert_uint_eq(r.desc.struct_size, sizeof(pk2d_plugin));
+	ck_assert_str_eq(r.desc.inputs[0].key, "children");
+	ck_assert_str_eq(r.desc.inputs[0].column_prefix, "column.");
+	ck_assert_str_eq(r.desc.inputs[0].columns[0].field, "weight");
+	ck_assert_str_eq(r.desc.inputs[0].columns[0].header, "berat");
+	ck_assert_int_eq(r.desc.inputs[0].columns[0].required, 1);
+	ck_assert_str_eq(r.desc.inputs[0].columns[1].field, "sex");
+	ck_assert_ptr_null(r.desc.inputs[0].columns[1].header);
+	ck_assert_ptr_null(r.desc.inputs[0].columns[2].field);
+	ck_assert_str_eq(r.desc.inputs[1].key, "log");
+	ck_assert_ptr_null(r.desc.inputs[1].column_prefix);
+	ck_assert_ptr_null(r.desc.inputs[1].columns[0].field);
+	ck_assert_ptr_null(r.desc.inputs[2].key);
 	wire_record_clear(&r);
 	ck_assert_int_eq(wire_decode(b.data + n, b.len - (size_t)n, &r, err, sizeof err),
 	                 (long)refused);
@@ -335,12 +354,16 @@ START_TEST(hostile)
 	expect_refused(buf, n, "plugin name is missing");
 	unsigned char p[64];
 	memcpy(p, "\2\0\0\0x\0" "\0\0\0\0" "\0\0\0\0" "\0\0\0\0", 18);
-	memcpy(p + 18, "\1\0\1\0" "\0\0\0\0" "\0\0\0\0", 12);
-	n = raw(buf, WIRE_DESCRIPTOR, p, 30);
+	memcpy(p + 18, "\1\0\1\0" "\0\0\0\0" "\0\0\0\0" "\0\0\0\0", 16);
+	n = raw(buf, WIRE_DESCRIPTOR, p, 34);
 	expect_refused(buf, n, "ABI 65537.0 is out of range");
 	memcpy(p + 18, "\1\0\0\0" "\0\0\0\0" "\x40\x42\x0f\0", 12);
 	n = raw(buf, WIRE_DESCRIPTOR, p, 30);
 	expect_refused(buf, n, "config key count 1000000 is too large");
+	/* No keys, and a million inputs. */
+	memcpy(p + 18, "\1\0\0\0" "\0\0\0\0" "\0\0\0\0" "\x40\x42\x0f\0", 16);
+	n = raw(buf, WIRE_DESCRIPTOR, p, 34);
+	expect_refused(buf, n, "input count 1000000 is too large");
 	/* One key of 17 bytes (the least a key takes) whose name is NULL. */
 	memcpy(p + 18, "\1\0\0\0" "\0\0\0\0" "\1\0\0\0" "\0\0\0\0" "\0\0\0\0" "\0\0\0\0"
 	       "\0\0\0\0" "\0", 29);

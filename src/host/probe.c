@@ -40,6 +40,7 @@ static void probe_child(int fd, const char *path, const char *name)
 			.name = lp->name, .agency = lp->agency, .version = lp->version,
 			.description = lp->description, .abi_major = (uint16_t)lp->abi_major,
 			.abi_minor = (uint16_t)lp->abi_minor, .config_keys = lp->keys,
+			.inputs = lp->inputs,
 		};
 		wire_put_descriptor(&b, &d);
 	}

@@ -96,6 +96,17 @@ static const field descriptor_fields[] = {
 	FIELD(FT_STR_OR_NULL, pk2d_plugin, description, "description"),
 };
 
+static const field input_fields[] = {
+	FIELD(FT_STR, pk2d_input, key, "input key"),
+	FIELD(FT_STR_OR_NULL, pk2d_input, column_prefix, "input column prefix"),
+};
+
+static const field column_fields[] = {
+	FIELD(FT_STR, pk2d_input_column, field, "input column field"),
+	FIELD(FT_STR_OR_NULL, pk2d_input_column, header, "input column header"),
+	FIELD(FT_I32, pk2d_input_column, required, "input column required"),
+};
+
 static const field key_fields[] = {
 	FIELD(FT_STR, pk2d_config_key, name, "config key name"),
 	FIELD(FT_STR_OR_NULL, pk2d_config_key, default_value, "config key default"),
@@ -341,6 +352,20 @@ void wire_put_descriptor(wire_buf *b, const pk2d_plugin *d)
 	put_u32(b, n);
 	for (uint32_t i = 0; i < n; i++)
 		put_fields(b, key_fields, N_FIELDS(key_fields), &d->config_keys[i]);
+	uint32_t ni = 0;
+	while (d->inputs && d->inputs[ni].key && ni < WIRE_MAX_KEYS)
+		ni++;
+	put_u32(b, ni);
+	for (uint32_t i = 0; i < ni; i++) {
+		const pk2d_input *in = &d->inputs[i];
+		put_fields(b, input_fields, N_FIELDS(input_fields), in);
+		uint32_t nc = 0;
+		while (in->columns && in->columns[nc].field && nc < WIRE_MAX_KEYS)
+			nc++;
+		put_u32(b, nc);
+		for (uint32_t j = 0; j < nc; j++)
+			put_fields(b, column_fields, N_FIELDS(column_fields), &in->columns[j]);
+	}
 	finish(b, at);
 }
 
@@ -557,6 +582,30 @@ static void decode_descriptor(struct cursor *c, wire_record *r)
 	for (uint32_t i = 0; i < nk && !c->bad; i++)
 		get_fields(c, key_fields, N_FIELDS(key_fields), &r->keys[i]);
 	r->desc.config_keys = r->keys;
+	r->desc.struct_size = sizeof r->desc;
+	uint32_t ni = get_u32(c, "input count");
+	/* Each input takes at least 13 bytes. */
+	if (c->bad || ni > WIRE_MAX_KEYS || ni > c->left / 13) {
+		fail(c, "input count %u is too large", ni);
+		return;
+	}
+	r->inputs = xcalloc(ni + 1, sizeof *r->inputs);
+	r->desc.inputs = r->inputs;
+	for (uint32_t i = 0; i < ni && !c->bad; i++) {
+		pk2d_input *in = &r->inputs[i];
+		get_fields(c, input_fields, N_FIELDS(input_fields), in);
+		uint32_t nc = get_u32(c, "input column count");
+		/* Each column takes at least 13 bytes. */
+		if (c->bad || nc > WIRE_MAX_KEYS || nc > c->left / 13) {
+			fail(c, "input column count %u is too large", nc);
+			return;
+		}
+		pk2d_input_column *cols = xcalloc(nc + 1, sizeof *cols);
+		in->columns = cols;
+		r->n_inputs = i + 1;
+		for (uint32_t j = 0; j < nc && !c->bad; j++)
+			get_fields(c, column_fields, N_FIELDS(column_fields), &cols[j]);
+	}
 }
 
 long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
@@ -672,6 +721,12 @@ void wire_record_clear(wire_record *rec)
 	free(rec->keys);
 	rec->keys = NULL;
 	rec->desc.config_keys = NULL;
+	for (size_t i = 0; i < rec->n_inputs; i++)
+		free((pk2d_input_column *)rec->inputs[i].columns);
+	free(rec->inputs);
+	rec->inputs = NULL;
+	rec->n_inputs = 0;
+	rec->desc.inputs = NULL;
 	if (rec->file) {
 		csv_stats_free(rec->file);
 		rec->file = NULL;

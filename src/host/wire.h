@@ -34,7 +34,11 @@
  *                 what the callback returned; 0 exactly when stage is 0)
  *   DESCRIPTOR    str name (not NULL), agency, version, description; u32
  *                 abi_major, abi_minor; u32 n_keys (<= WIRE_MAX_KEYS); each:
- *                 str name (not NULL), default_value; i32 required; str help.
+ *                 str name (not NULL), default_value; i32 required; str help;
+ *                 then the declared inputs (ABI 1.1; none for 1.0): u32
+ *                 n_inputs (<= WIRE_MAX_KEYS); each: str key (not NULL),
+ *                 column_prefix; u32 n_columns (<= WIRE_MAX_KEYS); each:
+ *                 str field (not NULL), header; i32 required.
  *                 Sent by the child that loaded the plugin's file (loader
  *                 probe) instead of the run's records.
  *   REFUSED       str reason (not NULL): the child could not load the file
@@ -59,7 +63,8 @@
 #define WIRE_MAX_AIMS 1024
 /* Most RTs of one RTS record, and the highest RT number. */
 #define WIRE_MAX_RTS 9999
-/* Most config keys of one DESCRIPTOR record. */
+/* Most config keys, inputs, and columns of an input, of one DESCRIPTOR
+ * record. */
 #define WIRE_MAX_KEYS 4096
 
 enum wire_type {
@@ -119,8 +124,12 @@ typedef struct wire_record {
 	const char *text;         /* LOG, RTS (the village), REFUSED */
 	csv_stats *file;          /* taken over by whoever sets it to NULL */
 	pk2d_plugin desc;         /* DESCRIPTOR: no functions; config_keys
-	                           * points to keys */
+	                           * points to keys, inputs to inputs;
+	                           * struct_size is this host's */
 	pk2d_config_key *keys;    /* allocated, NULL-name terminated */
+	pk2d_input *inputs;       /* allocated, NULL-key terminated; each
+	                           * columns array allocated too */
+	size_t n_inputs;
 	int stage, code;
 } wire_record;
 
