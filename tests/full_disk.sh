@@ -4,9 +4,8 @@
 # temporary file. /dev/full everywhere; a full tmpfs where the test may mount
 # one (root, as in CI), else that half is skipped with the reason.
 set -eu
-: "${PK2D_TOP_BUILDDIR:?run through make check}"
+: "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-synth=$PK2D_TOP_BUILDDIR/synth/pk2d-synth
 # PK2D_VALGRIND="valgrind -q --error-exitcode=99 ..." runs every pk2d under a checker.
 pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 fail() { echo "FAIL: $*"; exit 1; }
@@ -21,27 +20,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-"$synth" --data "$PK2D_DATA_DIR" -q --plugins family --kk 60 --rt 3 -o "$tmp/data" \
-	-a 63.02.09.2007 -p 2023 --seed 1 || fail "pk2d-synth"
-cat >"$tmp/model.ini" <<'MODEL'
-[model]
-name = Model uji
-source = test
-status = working
-statement = Model uji
-attention = 75
-[category.ikk.all]
-from = 0
-to = 100
-label_id = Semua
-[dimension.a]
-label_id = Legalitas
-weight = 1
-indicator.L1 = family.l1
-MODEL
-printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmodel = %s\nstore = none\n' \
-	"$tmp/model.ini" >"$tmp/pk2d.ini"
-printf '[plugin.family]\nsurvey = %s\n' "$tmp/data/keluarga.csv" >>"$tmp/pk2d.ini"
+. "$PK2D_TOP_SRCDIR/tests/family_run.sh"
+family_run "$tmp" none || exit 1
 
 formats="text:txt html:html md:md csv:csv json:json xlsx:xlsx dhis2:dhis2.json"
 # full OUT FORMAT: the report in FORMAT to OUT must fail naming OUT and ENOSPC.

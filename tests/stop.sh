@@ -6,9 +6,8 @@
 # leaves its temporary files, and the next run removes them, but never one
 # whose writer may still be at work (its process runs, or its lock is held).
 set -eu
-: "${PK2D_TOP_BUILDDIR:?run through make check}"
+: "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-synth=$PK2D_TOP_BUILDDIR/synth/pk2d-synth
 fail() { echo "FAIL: $*"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -18,31 +17,10 @@ TMPDIR=$tmp/tmpdir
 export TMPDIR
 mkdir "$out" "$TMPDIR"
 
-"$synth" --data "$PK2D_DATA_DIR" -q --plugins family --kk 60 --rt 3 -o "$tmp/data" \
-	-a 63.02.09.2007 -p 2023 --seed 1 || fail "pk2d-synth"
-cat >"$tmp/model.ini" <<'MODEL'
-[model]
-name = Model uji
-source = test
-status = working
-statement = Model uji
-attention = 75
-[category.ikk.all]
-from = 0
-to = 100
-label_id = Semua
-[dimension.a]
-label_id = Legalitas
-weight = 1
-indicator.L1 = family.l1
-MODEL
-config() { # FILE [EXTRA SECTION TEXT]
-	printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmodel = %s\nstore = %s\n' \
-		"$tmp/model.ini" "$tmp/history.sqlite" >"$1"
-	printf '[plugin.family]\nsurvey = %s\n%s' "$tmp/data/keluarga.csv" "${2:-}" >>"$1"
-}
-config "$tmp/pk2d.ini"
-config "$tmp/hang.ini" "$(printf '[plugin.hang]\ntimeout = 60\n')"
+. "$PK2D_TOP_SRCDIR/tests/family_run.sh"
+family_run "$tmp" "$tmp/history.sqlite" || exit 1
+# The same with a plugin that hangs in collect.
+{ cat "$tmp/pk2d.ini"; printf '[plugin.hang]\ntimeout = 60\n'; } >"$tmp/hang.ini"
 
 # clean: nothing of pk2d's left in the output folder or TMPDIR.
 clean() {
