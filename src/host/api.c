@@ -382,7 +382,10 @@ void pipe_sink_end(pipe_sink *s, int stage, int code)
 
 void pipe_sink_refused(pipe_sink *s, const char *reason)
 {
-	wire_put_refused(&s->buf, reason);
+	int fixed;
+	char *clean = utf8_clean_dup(reason, &fixed);
+	wire_put_refused(&s->buf, clean ? clean : reason);
+	free(clean);
 	pipe_sink_flush(s);
 }
 

@@ -22,10 +22,45 @@
 #include "probe.h"
 #include "runner.h"
 #include "trust.h"
+#include "utf8.h"
 #include "util.h"
 #include "wire.h"
 
 static void probe_child(int fd, const char *path, const char *name) __attribute__((noreturn));
+
+/* The parent takes only clean UTF-8 text from a child (wire.h): s, or its
+ * repaired copy (never freed: the child ends soon). */
+static const char *clean(const char *s)
+{
+	int fixed;
+	char *c = s ? utf8_clean_dup(s, &fixed) : NULL;
+	return c ? c : s;
+}
+
+/* Every text of the descriptor, repaired (a plugin's own strings are
+ * bytes nobody checked). */
+static void clean_descriptor(loaded_plugin *lp)
+{
+	lp->agency = (char *)clean(lp->agency);
+	lp->version = (char *)clean(lp->version);
+	lp->description = (char *)clean(lp->description);
+	for (size_t i = 0; i < lp->n_keys; i++) {
+		pk2d_config_key *k = &lp->keys[i];
+		k->name = clean(k->name);
+		k->default_value = clean(k->default_value);
+		k->help = clean(k->help);
+	}
+	for (size_t i = 0; i < lp->n_inputs; i++) {
+		pk2d_input *in = &lp->inputs[i];
+		in->key = clean(in->key);
+		in->column_prefix = clean(in->column_prefix);
+		for (pk2d_input_column *col = (pk2d_input_column *)in->columns; col && col->field;
+		     col++) {
+			col->field = clean(col->field);
+			col->header = clean(col->header);
+		}
+	}
+}
 
 static void probe_child(int fd, const char *path, const char *name)
 {
@@ -34,8 +69,9 @@ static void probe_child(int fd, const char *path, const char *name)
 	loaded_plugin *lp;
 	char err[1024];
 	if (loader_load(path, name, &lp, err, sizeof err) < 0) {
-		wire_put_refused(&b, err);
+		wire_put_refused(&b, clean(err));
 	} else {
+		clean_descriptor(lp);
 		const pk2d_plugin d = {
 			.name = lp->name, .agency = lp->agency, .version = lp->version,
 			.description = lp->description, .abi_major = (uint16_t)lp->abi_major,

@@ -27,6 +27,8 @@ static void reencode(const wire_record *r, wire_buf *b)
 	case WIRE_FILE: wire_put_file(b, r->file); break;
 	case WIRE_INIT_DONE: wire_put_init_done(b); break;
 	case WIRE_END: wire_put_end(b, r->stage, r->code); break;
+	case WIRE_DESCRIPTOR: wire_put_descriptor(b, &r->desc); break;
+	case WIRE_REFUSED: wire_put_refused(b, r->text); break;
 	default: fuzz_fail("a record of an unknown type was decoded");
 	}
 }
