@@ -78,9 +78,8 @@ START_TEST(minimal_defaults)
 	ck_assert(c->timeout == 600.0);
 	ck_assert_str_eq(c->language, "id");
 	ck_assert_int_eq(c->rt_detail, 1);
-	char *model = xasprintf("%s/models/ikk.ini", dir);
-	ck_assert_str_eq(c->model, model);
-	free(model);
+	/* No model next to it, none installed (PK2D_SYSCONFDIR). */
+	ck_assert_ptr_null(c->model);
 	ck_assert_ptr_null(c->format);
 	ck_assert_ptr_null(c->output);
 	ck_assert_ptr_null(c->store);
@@ -88,11 +87,57 @@ START_TEST(minimal_defaults)
 	ck_assert_uint_eq(c->n_plugin_path, 0);
 	ck_assert_uint_eq(c->n_plugins, 0);
 	conf_free(c);
+	/* models/ikk.ini next to the configuration is the default. */
+	char *sub = xasprintf("%s/models", dir);
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	char *model = harness_write(sub, "ikk.ini", "");
+	c = load("[pk2d]\nperiod = 2023\narea = 63.02.09.2007\n");
+	ck_assert_str_eq(c->model, model);
+	conf_free(c);
+	free(model);
+	free(sub);
+}
+END_TEST
+
+/* A model key naming nothing is an error at its line, with the two ways
+ * out; the default is looked for only without the key. */
+START_TEST(model_must_exist)
+{
+	conf *c = load("[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmodel = models/ikk.ini\n");
+	ck_assert_ptr_null(c);
+	ck_assert_uint_eq(errs.n, 1);
+	char *want = xasprintf("%s/pk2d.ini:4: model 'models/ikk.ini': %s/models/ikk.ini does not "
+	                       "exist (the path is relative to this file); copy a model there (cp ",
+	                       dir, dir);
+	ck_assert_msg(strncmp(errs.items[0], want, strlen(want)) == 0, "%s", errs.items[0]);
+	ck_assert_ptr_nonnull(strstr(errs.items[0], "/models/ikk.ini), or remove the key to use "
+	                             "models/ikk.ini next to the configuration or the installed "));
+	free(want);
+	msglist_free(&errs);
+	c = load("[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmodel = /no/such/ikk.ini\n");
+	ck_assert_ptr_null(c);
+	ck_assert_ptr_nonnull(strstr(errs.items[0], "pk2d.ini:4: model '/no/such/ikk.ini' does "
+	                             "not exist"));
+}
+END_TEST
+
+/* A configuration file that cannot be read: one message. */
+START_TEST(unreadable_file_one_message)
+{
+	char *p = xasprintf("%s/none.ini", dir);
+	ck_assert_ptr_null(conf_read(p, &errs));
+	ck_assert_uint_eq(errs.n, 1);
+	ck_assert_ptr_nonnull(strstr(errs.items[0], "none.ini: cannot read: No such file"));
+	free(p);
 }
 END_TEST
 
 START_TEST(every_key)
 {
+	char *msub = xasprintf("%s/m", dir);
+	ck_assert_int_eq(mkdir(msub, 0700), 0);
+	free(harness_write(msub, "ikk.ini", ""));
+	free(msub);
 	conf *c = load("; a comment\n"
 	               "[pk2d]\n"
 	               "PERIOD = 2023Q2\n"
@@ -561,6 +606,8 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, minimal_defaults);
 	tcase_add_test(t, whole_country);
+	tcase_add_test(t, model_must_exist);
+	tcase_add_test(t, unreadable_file_one_message);
 	tcase_add_test(t, every_key);
 	tcase_add_test(t, errors_all_reported);
 	tcase_add_test(t, value_errors);

@@ -259,6 +259,9 @@ TESTS += tests/utf8_e2e.sh
 # The host's check of the plugins' declared inputs (check and report).
 dist_check_SCRIPTS += tests/inputs_check.sh
 TESTS += tests/inputs_check.sh
+# The installed template and model, and the defaults' errors.
+dist_check_SCRIPTS += tests/defaults_e2e.sh
+TESTS += tests/defaults_e2e.sh
 # The readers shared by the plugins, compiled in as in each plugin.
 check_PROGRAMS += tests/check_plugin_common
 TESTS += tests/check_plugin_common

@@ -4,15 +4,10 @@
 #include "config.h"
 
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "assess_setup.h"
 #include "log.h"
 #include "util.h"
-
-#ifndef PK2D_SYSCONFDIR
-#define PK2D_SYSCONFDIR "/etc/pk2d"
-#endif
 
 static int load(const char *path, model **out)
 {
@@ -26,18 +21,15 @@ static int load(const char *path, model **out)
 
 int assess_setup_model(const conf *cfg, model **out)
 {
-	const conf_entry *e = conf_section_get(conf_find_section(cfg, "pk2d"), "model");
-	const char *installed = PK2D_SYSCONFDIR "/models/ikk.ini";
-
 	*out = NULL;
-	if (e)
+	if (cfg->model)
 		return load(cfg->model, out);
-	if (access(cfg->model, F_OK) == 0)
-		return load(cfg->model, out);
-	if (access(installed, F_OK) == 0)
-		return load(installed, out);
+	char *here = path_join(cfg->dir, "models/ikk.ini");
+	char *installed = path_join(conf_sysconfdir(), "models/ikk.ini");
 	log_msg(PK2D_LOG_WARNING, "no assessment model: neither %s nor %s exists (set [pk2d] "
-	        "model); the report has no IKK", cfg->model, installed);
+	        "model); the report has no IKK", here, installed);
+	free(here);
+	free(installed);
 	return 0;
 }
 

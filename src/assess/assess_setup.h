@@ -10,9 +10,9 @@
 #include "model.h"
 #include "registry.h"
 
-/* Loads the model of the configuration: [pk2d] model when the file sets it
- * (it must then load), else models/ikk.ini next to the main configuration
- * file, else the installed PK2D_SYSCONFDIR/models/ikk.ini. Returns 0 with
+/* Loads the model of the configuration (conf.model: [pk2d] model when the
+ * file sets it, else models/ikk.ini next to the main configuration file,
+ * else the installed conf_sysconfdir()/models/ikk.ini). Returns 0 with
  * *out set, 0 with *out NULL (and a warning) when no model was set and none
  * of the default places has one, or PK2D_ERR_CONFIG / PK2D_ERR_IO with every
  * problem logged as "file:line: ...". */

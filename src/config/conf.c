@@ -334,6 +334,26 @@ int conf_parse_seconds(const char *s, double *out)
 	return 0;
 }
 
+static int file_exists(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* A model key naming no file: the two ways out. */
+static void model_missing(const conf_entry *e, const char *path, msglist *errs)
+{
+	char *installed = path_join(conf_sysconfdir(), "models/ikk.ini");
+	if (e->value[0] == '/')
+		msglist_add(errs, e->file, e->line, "model '%s' does not exist", e->value);
+	else
+		msglist_add(errs, e->file, e->line, "model '%s': %s does not exist (the path is "
+		            "relative to this file); copy a model there (cp %s %s), or remove the "
+		            "key to use models/ikk.ini next to the configuration or the installed %s",
+		            e->value, path, installed, path, installed);
+	free(installed);
+}
+
 static void check_pk2d(conf *c, msglist *errs)
 {
 	const conf_section *s = conf_find_section(c, "pk2d");
@@ -393,6 +413,8 @@ static void check_pk2d(conf *c, msglist *errs)
 			break;
 		case K_PATH: {
 			char *p = conf_entry_path(e, e->value);
+			if (!strcmp(e->key, "model") && !file_exists(p))
+				model_missing(e, p, errs);
 			char **slot = !strcmp(e->key, "model") ? &c->model :
 			              !strcmp(e->key, "store") ? &c->store : &c->split;
 			free(*slot);
@@ -483,6 +505,21 @@ conf *conf_load(const char *path, msglist *errs)
 	return c;
 }
 
+/* models/ikk.ini next to the configuration, else the installed one; NULL
+ * when neither exists. */
+static char *default_model(const char *dir)
+{
+	char *p = path_join(dir, "models/ikk.ini");
+	if (file_exists(p))
+		return p;
+	free(p);
+	p = path_join(conf_sysconfdir(), "models/ikk.ini");
+	if (file_exists(p))
+		return p;
+	free(p);
+	return NULL;
+}
+
 conf *conf_read(const char *path, msglist *errs)
 {
 	conf *c = xcalloc(1, sizeof *c);
@@ -495,20 +532,24 @@ conf *conf_read(const char *path, msglist *errs)
 	c->rt_detail = -1;
 
 	struct parse_state st = { .c = c, .errs = errs };
-	read_file(&st, path, NULL, 0);
+	int unreadable = read_file(&st, path, NULL, 0) == PK2D_ERR_IO && st.n_read == 0;
 	for (size_t i = 0; i < st.n_read; i++) {
 		free(st.read[i].real);
 		free(st.read[i].from);
 	}
 	free(st.read);
 	free(st.stack);
+	if (unreadable) {
+		conf_free(c);
+		return NULL; /* one message: the file itself */
+	}
 
 	/* The values are checked even after syntax errors, so that one run
 	 * shows every problem. */
 	check_pk2d(c, errs);
 	check_plugins(c, errs);
 	if (!c->model)
-		c->model = path_join(c->dir, "models/ikk.ini");
+		c->model = default_model(c->dir);
 	/* A national run keeps village sums only: every RT of the country
 	 * would be about 60 million values. */
 	if (c->rt_detail < 0)
@@ -558,10 +599,10 @@ void conf_free(conf *c)
 	free(c);
 }
 
-static int file_exists(const char *p)
+const char *conf_sysconfdir(void)
 {
-	struct stat sb;
-	return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+	const char *env = getenv("PK2D_SYSCONFDIR");
+	return env && *env ? env : PK2D_SYSCONFDIR;
 }
 
 char *conf_find(const char *cli)
@@ -573,8 +614,10 @@ char *conf_find(const char *cli)
 		return xstrdup(env);
 	if (file_exists("pk2d.ini"))
 		return xstrdup("pk2d.ini");
-	if (file_exists(PK2D_SYSCONFDIR "/pk2d.ini"))
-		return xstrdup(PK2D_SYSCONFDIR "/pk2d.ini");
+	char *installed = path_join(conf_sysconfdir(), "pk2d.ini");
+	if (file_exists(installed))
+		return installed;
+	free(installed);
 	return NULL;
 }
 

@@ -59,7 +59,9 @@ typedef struct conf {
 	int jobs;             /* default: the number of CPUs online */
 	double timeout;
 	double lock_wait;     /* seconds to wait for the history store's lock */
-	char *model;          /* default: models/ikk.ini next to the main file */
+	char *model;          /* the model file used: [pk2d] model (which must
+	                         exist), else models/ikk.ini next to the main
+	                         file, else the installed one; NULL: none */
 	char *language;       /* "id" (default) or "en" */
 	char *format;         /* as written, NULL when absent */
 	char *output;         /* as written, NULL when absent */
@@ -84,12 +86,17 @@ conf *conf_load(const char *path, msglist *errs);
 /* The same, but the configuration is returned even when errs got entries
  * (values that were wrong are left unset), so that a caller can check the
  * plugin sections against their plugins too: every error comes out in one
- * run, whatever section it is in. */
+ * run, whatever section it is in. NULL only when path cannot be read. */
 conf *conf_read(const char *path, msglist *errs);
+
+/* The directory of the installed configuration and model:
+ * $PK2D_SYSCONFDIR when set (the tests point it at an empty place, so an
+ * installed pk2d never changes their results), else the configured one. */
+const char *conf_sysconfdir(void);
 void conf_free(conf *c);
 
 /* Which file to read: cli (-c) if given, else $PK2D_CONFIG, else ./pk2d.ini,
- * else PK2D_SYSCONFDIR/pk2d.ini when they exist. NULL when there is none;
+ * else conf_sysconfdir()/pk2d.ini when they exist. NULL when there is none;
  * the result is malloc'd. */
 char *conf_find(const char *cli);
 

@@ -256,7 +256,8 @@ static char *store_path(const conf *c, const report_request *rq)
 	return path_join(c->dir, REPORT_STORE_DEFAULT);
 }
 
-/* The configuration files (main, included) and the model, for the digest. */
+/* The configuration files (main, included) and the model used, for the
+ * digest. */
 static size_t config_files(const conf *c, const char ***out)
 {
 	const char **v = xcalloc(2, sizeof *v);
@@ -278,7 +279,8 @@ static size_t config_files(const conf *c, const char ***out)
 		}
 	if (n == cap)
 		v = xrealloc(v, (cap + 1) * sizeof *v);
-	v[n++] = c->model;
+	if (c->model)
+		v[n++] = c->model;
 	*out = v;
 	return n;
 }

@@ -64,6 +64,8 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 	size_t before = errs->n;
 	/* Read on past errors: the plugin sections are checked as well. */
 	s->cfg = conf_read(opts->config, errs);
+	if (!s->cfg)
+		return PK2D_ERR_CONFIG;
 	conf *cfg = s->cfg;
 	char err[1024];
 	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
@@ -125,6 +127,13 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 		}
 		s->jobs[i].lp = m->lp;
 	}
+	size_t enabled = 0;
+	for (size_t i = 0; i < cfg->n_plugins; i++)
+		enabled += cfg->plugins[i].enabled;
+	if (!enabled)
+		msglist_add(errs, cfg->path, 0, "no plugin is enabled: add or uncomment a "
+		            "[plugin.NAME] section for each agency that reports (pk2d plugins lists "
+		            "the installed plugins)");
 	if (errs->n != before) {
 		for (size_t i = 0; i < inputs.n; i++)
 			msglist_add(errs, NULL, 0, "%s", inputs.items[i]);
