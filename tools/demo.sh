@@ -1,15 +1,20 @@
 #!/bin/sh
 # Quick start: installs the build packages, builds pk2d, and assesses the
 # bundled synthetic sample village (conf/sample/pk2d.ini).
-# Usage: tools/demo.sh   (from the top of a checkout; builds under _build/demo)
+# Usage: tools/demo.sh   (from the top of a checkout or a release tarball;
+# builds under _build/demo, or in the tree when ./configure was run there)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 sh tools/setup-debian.sh
 [ -x configure ] || autoreconf -fi >/dev/null 2>&1
-mkdir -p _build/demo
-cd _build/demo
-[ -f Makefile ] || "$top/configure" -q
+if [ -f config.status ]; then
+	: # configured in place: an out-of-tree build would be refused
+else
+	mkdir -p _build/demo
+	cd _build/demo
+	[ -f Makefile ] || "$top/configure" -q
+fi
 make -s -j"$(nproc 2>/dev/null || echo 2)" >/dev/null
 
 export PK2D_PLUGIN_PATH="$PWD/plugins" PK2D_DATA_DIR="$top/data"

@@ -8,6 +8,10 @@
 set -eu
 build_pkgs="build-essential autoconf automake libtool pkg-config libinih-dev check
 libsqlite3-dev libcjson-dev libxlsxwriter-dev valgrind python3"
+# The tools the test scripts call besides python3: chromium
+# (report_html.sh), sqlite3 (report_e2e.sh), xmllint and unzip
+# (utf8_e2e.sh), clang and its libFuzzer runtime (the fuzzing run),
+# LibreOffice below (report_xlsx.sh).
 test_pkgs="chromium sqlite3 clang libclang-rt-14-dev libxml2-utils unzip"
 test_nr_pkgs="libreoffice-calc-nogui"
 
