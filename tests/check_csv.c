@@ -13,6 +13,7 @@
 
 #include "pk2d/plugin.h"
 #include "csv.h"
+#include "redact.h"
 
 /* A file with the given bytes in a fresh temporary directory. */
 struct tmpfile {
@@ -404,7 +405,7 @@ START_TEST(reject_and_note_statistics)
 	ck_assert_int_eq(s->problems[0].count, 5);
 	ck_assert_int_eq(s->problems[0].n_examples, CSV_EXAMPLES);
 	ck_assert_int_eq(s->problems[0].example_line[0], 2);
-	ck_assert_str_eq(s->problems[0].example_text[0], "unreadable weight: 'abc'");
+	ck_assert_str_eq(s->problems[0].example_text[0], "unreadable weight: 'a…'");
 	ck_assert_int_eq(s->problems[0].example_line[4], 8);
 	ck_assert_str_eq(s->problems[0].example_text[4], "unreadable weight: row 3");
 
@@ -1051,6 +1052,58 @@ START_TEST(reason_text_repaired)
 }
 END_TEST
 
+/* Reasons keep no identifier: long digit runs keep their ends, quoted
+ * words their first letter (redact.h). */
+static const struct {
+	const char *in, *out;
+} redact_cases[] = {
+	{ "unreadable weight: 'abc'", "unreadable weight: 'a…'" },
+	{ "duplicate child: 6302092007000003 already on line 3",
+	  "duplicate child: 6302…0003 already on line 3" },
+	{ "bad rt: '123456'", "bad rt: '12…56'" },
+	{ "bad rt: '12345'", NULL },
+	{ "bad rt: '12345678901'", "bad rt: '12…01'" },
+	{ "bad rt: '123456789012'", "bad rt: '1234…9012'" },
+	{ "unreadable sex: 'Siti Aminah'", "unreadable sex: 'S… A…'" },
+	{ "unreadable sex: 'Li'", NULL },
+	{ "unknown status: '\xc3\x89lo\xc3\xafse'", "unknown status: '\xc3\x89…'" },
+	{ "outside area: 63.01 is not in 63.02.09.2007", NULL },
+	{ "no volume: target and realisation are both empty", NULL },
+	{ "bad date: '2023-13-45' is neither a date nor a period", NULL },
+	{ "bad date: '20230545'", "bad date: '20…45'" },
+	{ "unreadable budget: '12,5 kg' counted as 0", NULL },
+};
+
+START_TEST(reasons_redacted)
+{
+	char *got = redact_reason(redact_cases[_i].in);
+
+	if (redact_cases[_i].out)
+		ck_assert_str_eq(got, redact_cases[_i].out);
+	else
+		ck_assert_ptr_null(got);
+	free(got);
+}
+END_TEST
+
+/* The reader masks what a plugin rejects or notes, kind included. */
+START_TEST(reader_redacts_reasons)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "nik;berat\n6302092007000051;Siti\n");
+	const csv_stats *st;
+
+	ck_assert_int_eq(next(c), 1);
+	csv_reject(c, "duplicate KK: %s", csv_field(c, 0));
+	csv_note(c, "unreadable weight: '%s'", csv_field(c, 1));
+	st = csv_get_stats(c);
+	ck_assert_str_eq(st->problems[0].kind, "duplicate KK");
+	ck_assert_str_eq(st->problems[0].example_text[0], "duplicate KK: 6302…0051");
+	ck_assert_str_eq(st->problems[1].example_text[0], "unreadable weight: 'S…'");
+	close_all(c, &t);
+}
+END_TEST
+
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 static Suite *csv_suite(void)
@@ -1088,6 +1141,8 @@ static Suite *csv_suite(void)
 	tcase_add_test(tc, text_repaired_from_windows_1252);
 	tcase_add_test(tc, odd_byte_at_every_offset);
 	tcase_add_test(tc, reason_text_repaired);
+	tcase_add_loop_test(tc, reasons_redacted, 0, N(redact_cases));
+	tcase_add_test(tc, reader_redacts_reasons);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parsers");

@@ -256,6 +256,9 @@ TESTS += tests/malformed_rows.sh
 # Text that is not UTF-8 in every input kind, against every format.
 dist_check_SCRIPTS += tests/utf8_e2e.sh
 TESTS += tests/utf8_e2e.sh
+# Identifiers planted in every input column reach no report, log or store.
+dist_check_SCRIPTS += tests/identifiers_e2e.sh
+TESTS += tests/identifiers_e2e.sh
 # The host's check of the plugins' declared inputs (check and report).
 dist_check_SCRIPTS += tests/inputs_check.sh
 TESTS += tests/inputs_check.sh

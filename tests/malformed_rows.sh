@@ -42,7 +42,7 @@ run() {
 run family 0 '[plugin.family]' 'survey = keluarga.csv'
 has family.txt 'keluarga.csv: 6 baris, 3 ditolak'
 has family.txt 'keluarga.csv:3: too few fields: 37 where the header has 38'
-has family.txt "keluarga.csv:5: too many fields: field 39 holds 'extra' where the header has 38"
+has family.txt "keluarga.csv:5: too many fields: field 39 holds 'e…' where the header has 38"
 has family.txt "keluarga.csv:6: other separator: the line is one field with ';' in it"
 # The three rows read (lines 2, 4, 7) are the KK counted.
 has family.txt 'KK kategori baik'

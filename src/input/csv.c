@@ -30,6 +30,7 @@
 #include "pk2d/plugin.h"
 #include "csv.h"
 #include "csv_priv.h"
+#include "redact.h"
 #include "utf8.h"
 
 #define CSV_BLOCK (1024 * 1024)
@@ -1070,6 +1071,12 @@ static void record_problem(csv_reader *c, int rejected, const char *fmt, va_list
 	if (clean) {
 		free(text);
 		text = clean;
+	}
+	/* Reports, logs and the store show it: no identifier in it. */
+	char *masked = redact_reason(text);
+	if (masked) {
+		free(text);
+		text = masked;
 	}
 	colon = strchr(text, ':');
 	kind_len = colon ? (size_t)(colon - text) : strlen(text);

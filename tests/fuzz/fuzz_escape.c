@@ -1,7 +1,8 @@
 /*
- * fuzz_escape.c - the UTF-8 repair (src/base/utf8.c) and every escaping
- * rule of the report writers (src/report/escape.c) on any bytes: the repair
- * gives clean text and repairs nothing twice; escaped text keeps no
+ * fuzz_escape.c - the UTF-8 repair (src/base/utf8.c), the masking of row
+ * reasons (src/input/redact.c) and every escaping rule of the report
+ * writers (src/report/escape.c) on any bytes: the repair gives clean text
+ * and repairs nothing twice; masking keeps it clean; escaped text keeps no
  * character its format would read as markup.
  */
 #include "config.h"
@@ -12,6 +13,7 @@
 
 #include "escape.h"
 #include "fuzz.h"
+#include "redact.h"
 #include "utf8.h"
 
 /* Runs an escaping function into a memory buffer; the result is malloc'd. */
@@ -76,6 +78,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *twice = utf8_clean_dup(clean, &again);
 	if (twice || again)
 		fuzz_fail("repaired text was repaired again");
+
+	char *masked = redact_reason(clean);
+	if (masked && !utf8_is_clean(masked, strlen(masked)))
+		fuzz_fail("masking a reason split a character");
+	free(masked);
 
 	check_html(clean);
 	check_term(clean);
