@@ -96,6 +96,13 @@ pk2d_run -c "$tmp/abi10.ini" check >/dev/null || fail "check of an ABI 1.0 plugi
 pk2d_run -c "$tmp/abi10.ini" report -f json -o "$tmp/abi10.json" || fail "ABI 1.0 plugin failed"
 tr -d ' \n\t' <"$tmp/abi10.json" >"$tmp/abi10-flat.json"
 has "$tmp/abi10-flat.json" '"indicator":"abi10.kk_meets","area":"63.02.09.2007","rt":2,"period":"2023","numerator":24,"denominator":40,"value":60'
+# It declares no inputs, so its missing file is found by collect: the
+# reason in the report names the file all the same.
+sed "s|^data = .*|data = $tmp/absent.csv|" "$tmp/abi10.ini" >"$tmp/abi10-absent.ini"
+rc=0
+pk2d_run -c "$tmp/abi10-absent.ini" report -o "$tmp/abi10-absent.txt" 2>/dev/null || rc=$?
+test $rc -eq 1 || fail "ABI 1.0 plugin without its file: exit status $rc"
+has "$tmp/abi10-absent.txt" "collect returned -4 (a file could not be opened or read): $tmp/absent.csv: No such file or directory"
 
 # check: init only; bad plugins make it fail.
 rc=0

@@ -160,6 +160,8 @@ static void rs_log(api_sink *base, int level, const char *text)
 {
 	registry_sink *s = (registry_sink *)base;
 	log_msg(level, "%s: %s", s->run->instance, text);
+	if (level == PK2D_LOG_ERROR && !s->first_error[0])
+		snprintf(s->first_error, sizeof s->first_error, "%s", text);
 }
 
 static void rs_file(api_sink *base, csv_stats *stats)

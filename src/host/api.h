@@ -49,6 +49,8 @@ typedef struct registry_sink {
 	const char *agency;       /* the instance's agency */
 	const char *period;       /* the run's period, for values without one */
 	long logged_refusals;
+	char first_error[256];    /* the first error the instance logged, for
+	                             its failure reason ("" when none) */
 } registry_sink;
 
 /* Refusals logged as warnings per instance; the rest go to debug level and

@@ -75,8 +75,13 @@ static const char *stage_name(int stage)
 	return stage == WIRE_STAGE_INIT ? "init" : "collect";
 }
 
-static char *callback_reason(int stage, int code)
+/* "collect returned -4 (...)", then the first error the instance logged,
+ * which names the file or line ("x.csv: No such file or directory"). */
+static char *callback_reason(int stage, int code, const registry_sink *sink)
 {
+	if (sink->first_error[0])
+		return xasprintf("%s returned %d (%s): %s", stage_name(stage), code,
+		                 api_strerror(code), sink->first_error);
 	return xasprintf("%s returned %d (%s)", stage_name(stage), code, api_strerror(code));
 }
 
@@ -116,12 +121,12 @@ static void run_in_process(const conf *cfg, const areas *ar, registry *reg, runn
 	int r = api_call_init(h, &state);
 	char *reason = NULL;
 	if (r) {
-		reason = callback_reason(WIRE_STAGE_INIT, r);
+		reason = callback_reason(WIRE_STAGE_INIT, r, &sink);
 	} else {
 		if (!declare_only) {
 			r = api_call_collect(h, state);
 			if (r)
-				reason = callback_reason(WIRE_STAGE_COLLECT, r);
+				reason = callback_reason(WIRE_STAGE_COLLECT, r, &sink);
 		}
 		api_call_fini(h, state);
 	}
@@ -394,7 +399,7 @@ static void finish(struct child *c, registry *reg)
 		reason = xasprintf("exited during %s without its end record",
 		                   c->init_done ? "collect" : "init");
 	} else if (c->end_stage != WIRE_STAGE_DONE) {
-		reason = callback_reason(c->end_stage, c->end_code);
+		reason = callback_reason(c->end_stage, c->end_code, &c->sink);
 	}
 	if (reason)
 		mark_failed(run, reg, reason);
