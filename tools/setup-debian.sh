@@ -4,13 +4,14 @@
 # LibreOffice that the report tests open the HTML and XLSX outputs with,
 # xmllint and unzip that check the outputs' syntax, and clang with its
 # libFuzzer runtime for the fuzzing run; python3, which tests/row_order.sh
-# and the outputs' checks use, is always installed)
+# and the outputs' checks use, and procps, whose pgrep tests/stop.sh uses,
+# are always installed)
 set -eu
 build_pkgs="build-essential autoconf automake libtool pkg-config libinih-dev check
-libsqlite3-dev libcjson-dev libxlsxwriter-dev valgrind python3"
-# The tools the test scripts call besides python3: chromium
-# (report_html.sh), sqlite3 (report_e2e.sh), xmllint and unzip
-# (utf8_e2e.sh), clang and its libFuzzer runtime (the fuzzing run),
+libsqlite3-dev libcjson-dev libxlsxwriter-dev valgrind python3 procps"
+# The tools the test scripts call besides python3 and procps (pgrep for
+# stop.sh): chromium (report_html.sh), sqlite3 (report_e2e.sh), xmllint and
+# unzip (utf8_e2e.sh), clang and its libFuzzer runtime (the fuzzing run),
 # LibreOffice below (report_xlsx.sh).
 test_pkgs="chromium sqlite3 clang libclang-rt-14-dev libxml2-utils unzip"
 test_nr_pkgs="libreoffice-calc-nogui"
