@@ -122,6 +122,7 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 		size_t first = inputs.n;
 		if (input_check(cp, m->lp, &inputs)) {
 			run->state = RUN_FAILED;
+			free(run->reason);
 			run->reason = xstrdup(inputs.items[first]);
 			continue;
 		}
