@@ -26,7 +26,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 
 # registry: the values the plugins report, their roll-up, and the run's record.
 %C%_libpk2dcore_la_SOURCES += %D%/registry/registry.h %D%/registry/registry.c \
-	%D%/registry/run.h
+	%D%/registry/run.h %D%/registry/accounting.h %D%/registry/accounting.c
 
 # store: the history store.
 %C%_libpk2dcore_la_SOURCES += %D%/store/store.c %D%/store/store.h
@@ -42,7 +42,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/report/report.c %D%/report/report.h %D%/report/report_text.c %D%/report/report_json.c \
 	%D%/report/report_assess.h %D%/report/report_assess_text.c %D%/report/report_assess_json.c \
 	%D%/report/escape.c %D%/report/escape.h \
-	%D%/report/i18n.c %D%/report/i18n.h \
+	%D%/report/i18n.c %D%/report/i18n.h %D%/report/unused.c %D%/report/unused.h \
 	%D%/report/svg.c %D%/report/svg.h \
 	%D%/report/report_view.c %D%/report/report_view.h \
 	%D%/report/report_html.c %D%/report/report_md.c %D%/report/report_csv.c \

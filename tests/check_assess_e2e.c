@@ -90,7 +90,10 @@ static int run_with(const char *model_line, const char *health, const char *comm
 	int st;
 
 	snprintf(ini, sizeof ini,
-	         "[pk2d]\nperiod = 2024\narea = 63.02.09.2007\n%s\n"
+	         /* keluarga.csv's row 5 (1 of 5, an impossible answer) and
+	          * rows of the health test data (up to a third) are rejected
+	          * on purpose. */
+	         "[pk2d]\nperiod = 2024\narea = 63.02.09.2007\nmax_rejected = 40\n%s\n"
 	         "[plugin.family]\nsurvey = keluarga.csv\n%s", model_line, health);
 	write_file("pk2d.ini", ini);
 	snprintf(cmd, sizeof cmd, "cd '%s' && '%s/src/pk2d' -c pk2d.ini %s 2>err.txt", tmpdir,

@@ -80,7 +80,19 @@ test ! -e "$tmp/req.json" || fail "report written although a required plugin fai
 has "$tmp/err" "required plugin 'crash' did not run: $crash"
 
 # Only good: exit 0, and --no-fork writes the same report.
-printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\n[plugin.good]\ndata = %s\n' "$data" \
+# good.csv has 1 unreadable row of 4 (25 %): exactly max_rejected passes,
+# anything above fails with the file named, the report still written.
+printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmax_rejected = 24.9\n[plugin.good]\ndata = %s\n' \
+	"$data" >"$tmp/strict.ini"
+rc=0
+pk2d_run -c "$tmp/strict.ini" report -f json -o "$tmp/strict.json" 2>"$tmp/strict.err" || rc=$?
+[ $rc -eq 1 ] || fail "25 % rejected above max_rejected = 24.9 did not exit 1"
+grep -qF "good.csv: 25,0 % barisnya di wilayah dan periode run ditolak, melebihi max_rejected = 24,9 %" \
+	"$tmp/strict.err" || fail "no failure message: $(cat "$tmp/strict.err")"
+grep -qF "good.csv:5: unreadable number: 'abc'" "$tmp/strict.err" ||
+	fail "the summary lacks the rejected line: $(cat "$tmp/strict.err")"
+grep -q '"failed":[[:space:]]*true' "$tmp/strict.json" || fail "the report does not say the run failed"
+printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmax_rejected = 25\n[plugin.good]\ndata = %s\n' "$data" \
 	>"$tmp/ok.ini"
 pk2d_run -c "$tmp/ok.ini" report -f json -o "$tmp/ok.json" || fail "good alone failed"
 pk2d_run -c "$tmp/ok.ini" --no-fork report -f json -o "$tmp/ok-nofork.json" ||

@@ -18,7 +18,9 @@ fail() {
 "$synth" --data "$PK2D_DATA_DIR" -q --area 63.02.09.2007,63.02.09.2001,64.01.01.2009 \
 	--seed 3 --dirty 0.02 --model ikk.ini -o "$tmp/d" || fail "pk2d-synth"
 cp "$PK2D_TOP_SRCDIR/conf/models/ikk.ini" "$tmp/d/ikk.ini"
-sed 's/^area = .*/area = all/' "$tmp/d/pk2d.ini" > "$tmp/d/all.ini"
+# --dirty 0.02 leaves one bad row in some files of 12 to 17 rows (up to
+# 8.3 %): max_rejected = 10 lets this run pass on them.
+sed 's/^area = .*/area = all\nmax_rejected = 10/' "$tmp/d/pk2d.ini" > "$tmp/d/all.ini"
 sed 's/^area = all$/area = all\nrt_detail = yes/' "$tmp/d/all.ini" > "$tmp/d/all-rt.ini"
 grep -q '^rt_detail = yes$' "$tmp/d/all-rt.ini" || fail "could not write all-rt.ini"
 

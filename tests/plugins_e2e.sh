@@ -19,6 +19,8 @@ cat >pk2d.ini <<EOF
 period = 2023
 area = $V
 include = agencies.ini
+; every file here holds a bad row on purpose (up to half of a file's rows)
+max_rejected = 50
 
 [plugin.pkk]
 recap = rekap-dasawisma.csv

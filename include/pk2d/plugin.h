@@ -286,7 +286,14 @@ typedef struct pk2d_host_api {
 	const char *(*csv_path)(pk2d_csv *c);
 	/** Counts the current record as rejected (dropped) with a reason written
 	 *  "kind: detail" ("unreadable weight: 'abc'"). The report counts rows
-	 *  per file and kind, and shows the first lines of each kind. */
+	 *  per file and kind, and shows the first lines of each kind. Use the
+	 *  kind "outside area" for a row whose area is not in the run's, with the
+	 *  row's area code first ("outside area: 63.02.08.2001 is not in ..."),
+	 *  "outside period" for a row dated outside the run's period, with its
+	 *  date first ("outside period: '2023-05-01' is not in 2024"), and a kind
+	 *  starting "duplicate" for a repeated record: the host counts these
+	 *  apart, names the areas and years the rows had, and fails the run on
+	 *  them by the rules of docs/inputs.md ("Accounting"). */
 	void (*csv_reject)(pk2d_csv *c, const char *fmt, ...) PK2D_PRINTF(2, 3);
 	/** Counts a problem in the current record that did not drop it (a field
 	 *  that could not be read and is treated as missing); same "kind: detail"

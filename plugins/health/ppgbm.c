@@ -186,6 +186,12 @@ int ppgbm_reader_init(ppgbm_reader *r, const pk2d_host_api *api, pk2d_host *h,
 	r->run_area = run_area != NULL ? run_area : "";
 	r->last_raw[0] = '\0';
 	r->names = 1;
+	r->period = api->run_period(h);
+	if (fields_period_range(r->period, &r->first, &r->last) != 0) {
+		api->log(h, PK2D_LOG_ERROR, "the run's period '%s' is not a DHIS2 period",
+		         r->period != NULL ? r->period : "");
+		return PK2D_ERR_CONFIG;
+	}
 	rc = fields_resolve(api, h, csv, PPGBM_PREFIX, ppgbm_fields, PF_N, r->col);
 	if (rc != 0)
 		return rc;
@@ -363,7 +369,14 @@ int ppgbm_read_row(ppgbm_reader *r, ppgbm_row *row)
 		api->csv_reject(c, "bad rt: '%s'", t);
 		return 0;
 	}
-	row->measured = date(r, PF_MEASURED, text(r, PF_MEASURED), "measure date");
+	t = text(r, PF_MEASURED);
+	row->measured = date(r, PF_MEASURED, t, "measure date");
+	/* Dated rows outside the run's period are not counted in it
+	 * (docs/inputs.md, "Period"); an undated row belongs to it. */
+	if (row->measured != LONG_MIN && (row->measured < r->first || row->measured > r->last)) {
+		api->csv_reject(c, "outside period: '%s' is not in %s", t, r->period);
+		return 0;
+	}
 	row->in.age_days = age_of(r, row->measured);
 	if (row->in.age_days / ZSCORE_DAYS_PER_MONTH >= 60) {
 		api->csv_reject(c, "over 59 months: %.0f days old", row->in.age_days);

@@ -60,6 +60,8 @@ typedef struct ppgbm_reader {
 	pk2d_csv *csv;
 	int col[PF_N];
 	const char *run_area;        /* rows elsewhere are rejected */
+	const char *period;          /* the run's period: rows measured outside */
+	long first, last;            /* [first, last] (days) are rejected */
 	int names;                   /* read name, parent and posyandu (else "") */
 	char last_raw[32];           /* area text of the last accepted row, or "" */
 	char last_area[FIELDS_AREA_MAX];   /* and its code */
@@ -76,7 +78,8 @@ int ppgbm_reader_init(ppgbm_reader *r, const pk2d_host_api *api, pk2d_host *h,
 
 /* Reads the current record into *row. 1 usable (fields that could not be
  * read are missing and counted with csv_note), 0 rejected with csv_reject
- * (no usable area or RT, an area outside the run's, 60 months or older). */
+ * (no usable area or RT, an area outside the run's, a measure date outside
+ * the run's period, 60 months or older). */
 int ppgbm_read_row(ppgbm_reader *r, ppgbm_row *row);
 
 #endif

@@ -82,10 +82,9 @@ void log_hold_free(log_hold *hold)
 	hold->n = hold->cap = 0;
 }
 
-void log_vmsg(int level, const char *fmt, va_list ap)
+/* Shows (or holds) one message of level that is to be shown. */
+static void show(int level, const char *fmt, va_list ap)
 {
-	if (!log_enabled(level))
-		return;
 	/* One fprintf per message keeps lines whole when children share stderr. */
 	char buf[4096];
 	vsnprintf(buf, sizeof buf, fmt, ap);
@@ -95,6 +94,23 @@ void log_vmsg(int level, const char *fmt, va_list ap)
 	}
 	log_progress_end();
 	fprintf(stderr, "pk2d: %s%s\n", level == PK2D_LOG_WARNING ? "warning: " : "", buf);
+}
+
+void log_vmsg(int level, const char *fmt, va_list ap)
+{
+	if (log_enabled(level))
+		show(level, fmt, ap);
+}
+
+void log_summary(int failed, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!failed && verbosity < 0)
+		return;
+	va_start(ap, fmt);
+	show(PK2D_LOG_INFO, fmt, ap);
+	va_end(ap);
 }
 
 void log_msg(int level, const char *fmt, ...)

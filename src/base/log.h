@@ -19,6 +19,10 @@ int log_enabled(int level);
  * for info and debug. */
 void log_msg(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void log_vmsg(int level, const char *fmt, va_list ap);
+/* "pk2d: what", a line of the summary at the end of a run: shown without
+ * -v, hidden by -q unless failed is non-zero (-q never hides what made a
+ * run fail). */
+void log_summary(int failed, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Messages held back instead of shown, so that a caller can sort them
  * before showing them (pk2d plugins, for each plugin instance). */

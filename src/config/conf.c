@@ -22,6 +22,7 @@
 
 #include "areas.h"
 #include "conf.h"
+#include "csv.h"
 #include "inifile.h"
 #include "registry.h"
 #include "suggest.h"
@@ -34,7 +35,7 @@
 #define PLUGIN_PREFIX "plugin."
 
 enum key_type { K_PERIOD, K_AREA, K_PATHLIST, K_JOBS, K_SECONDS, K_INCLUDE, K_PATH,
-                K_LANGUAGE, K_TEXT, K_BOOL };
+                K_LANGUAGE, K_TEXT, K_BOOL, K_PERCENT };
 
 /* Every [pk2d] key (docs/config.md has the same table). */
 static const struct pk2d_key {
@@ -59,6 +60,7 @@ static const struct pk2d_key {
 	{ "note", K_TEXT, 0 },
 	{ "rt_detail", K_BOOL, 0 },
 	{ "allow_untrusted_plugins", K_BOOL, 0 },
+	{ "max_rejected", K_PERCENT, 0 },
 };
 #define N_PK2D_KEYS (sizeof pk2d_keys / sizeof pk2d_keys[0])
 
@@ -321,6 +323,23 @@ int conf_parse_int(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+int conf_parse_percent(const char *s, double *out)
+{
+	char *copy = xstrdup(s);
+	size_t n = strlen(copy);
+	double v;
+	int rc;
+
+	while (n > 0 && (copy[n - 1] == ' ' || copy[n - 1] == '%'))
+		copy[--n] = '\0';
+	rc = strchr(copy, '%') || parse_number(copy, &v) != 0 || v < 0 || v > 100
+	     ? PK2D_ERR_INVALID : 0;
+	if (rc == 0)
+		*out = v;
+	free(copy);
+	return rc;
+}
+
 int conf_parse_seconds(const char *s, double *out)
 {
 	char *end;
@@ -444,6 +463,11 @@ static void check_pk2d(conf *c, msglist *errs)
 				msglist_add(errs, e->file, e->line, "%s '%s' is not yes or no",
 				            e->key, e->value);
 			break;
+		case K_PERCENT:
+			if (conf_parse_percent(e->value, &c->max_rejected) < 0)
+				msglist_add(errs, e->file, e->line, "%s '%s' is not a percentage "
+				            "from 0 to 100 (5, 2.5 or 2,5%%)", e->key, e->value);
+			break;
 		case K_INCLUDE:
 			break; /* followed while reading, never stored */
 		}
@@ -530,6 +554,7 @@ conf *conf_read(const char *path, msglist *errs)
 	c->lock_wait = CONF_DEFAULT_LOCK_WAIT;
 	c->language = xstrdup("id");
 	c->rt_detail = -1;
+	c->max_rejected = CONF_DEFAULT_MAX_REJECTED;
 
 	struct parse_state st = { .c = c, .errs = errs };
 	int unreadable = read_file(&st, path, NULL, 0) == PK2D_ERR_IO && st.n_read == 0;

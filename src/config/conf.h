@@ -20,6 +20,9 @@
 #define CONF_DEFAULT_TIMEOUT 600.0
 /* [pk2d] lock_wait when not set: seconds another run may hold the store. */
 #define CONF_DEFAULT_LOCK_WAIT 10.0
+/* Percent of a file's rows that may be rejected before the run fails, when
+ * [pk2d] max_rejected is not set (docs/inputs.md, "Accounting"). */
+#define CONF_DEFAULT_MAX_REJECTED 5.0
 
 typedef struct conf_entry {
 	char *key;            /* ASCII lower case */
@@ -74,6 +77,8 @@ typedef struct conf {
 	                         except for area = all */
 	int allow_untrusted_plugins; /* load plugin files that break the trust
 	                         rule (trust.h), for development; default no */
+	double max_rejected;  /* percent: max_rejected =, default
+	                         CONF_DEFAULT_MAX_REJECTED */
 	size_t n_sections;
 	conf_section **sections; /* in order of first appearance */
 	size_t n_plugins;
@@ -120,6 +125,9 @@ int conf_check_plugin(const conf_plugin *p, const pk2d_config_key *keys, msglist
 int conf_parse_bool(const char *s, int *out);
 /* A whole number in [min, max]: 0, or PK2D_ERR_INVALID. */
 int conf_parse_int(const char *s, long min, long max, long *out);
+/* A percentage 0..100 with a decimal point or comma, maybe followed by
+ * '%': 0 and *out set, or PK2D_ERR_INVALID. */
+int conf_parse_percent(const char *s, double *out);
 /* A number > 0 with a decimal point: 0, or PK2D_ERR_INVALID. */
 int conf_parse_seconds(const char *s, double *out);
 

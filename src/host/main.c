@@ -31,6 +31,7 @@
 #include "probe.h"
 #include "report.h"
 #include "session.h"
+#include "unused.h"
 #include "util.h"
 
 #define EXIT_FAIL 1
@@ -133,6 +134,16 @@ static int open_session(session *s, const struct options *o, session_opts *so)
 	return 0;
 }
 
+/* The summary of the rows not used, at the end of a run, in its language. */
+static void print_unused(const session *s)
+{
+	unused_ctx u = { .acct = &s->acct, .areas = s->areas, .area = s->cfg->area,
+	                 .period = s->cfg->period };
+
+	i18n_parse_lang(s->cfg->language, &u.lang);
+	unused_print_summary(&u);
+}
+
 static int cmd_report(const struct options *o)
 {
 	session s;
@@ -149,6 +160,8 @@ static int cmd_report(const struct options *o)
 	}
 	size_t bad = session_run(&s, &so, 0);
 	const plugin_run *req = session_required_failure(&s);
+	if (s.acct.n_failed)
+		status = EXIT_FAIL;
 	if (req) {
 		log_msg(PK2D_LOG_ERROR, "required plugin '%s' did not run: %s; no report written",
 		        req->instance, req->reason ? req->reason : run_state_name(req->state));
@@ -165,6 +178,7 @@ static int cmd_report(const struct options *o)
 		};
 		status = report_run(&s, mdl, &rq, status);
 	}
+	print_unused(&s);
 	model_free(mdl);
 	session_free(&s);
 	free((char *)so.config);

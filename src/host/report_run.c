@@ -285,6 +285,8 @@ static size_t config_files(const conf *c, const char ***out)
 	return n;
 }
 
+/* A failed run (status not 0) is recorded with its plugins' statuses, and
+ * its figures are left out: trends and history never see them. */
 static int write_store(store *st, const session *s, const report_view *v,
                        const report_request *rq, int status)
 {
@@ -302,11 +304,11 @@ static int write_store(store *st, const session *s, const report_view *v,
 	rc = store_begin(st, &info, err, sizeof err);
 	if (rc == 0)
 		rc = store_put_plugins(st, s->runs, s->n_runs, err, sizeof err);
-	if (rc == 0)
+	if (rc == 0 && status == 0)
 		rc = store_put_registry(st, s->reg, err, sizeof err);
-	if (rc == 0)
+	if (rc == 0 && status == 0)
 		rc = trend_store_scores(st, v->main.aa, v->period, err, sizeof err);
-	for (size_t i = 0; i < v->n_villages && rc == 0; i++)
+	for (size_t i = 0; i < v->n_villages && rc == 0 && status == 0; i++)
 		rc = trend_store_scores(st, v->villages[i].aa, v->period, err, sizeof err);
 	if (rc == 0)
 		rc = store_commit(st, err, sizeof err);
@@ -417,6 +419,8 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		view.version = PACKAGE_VERSION;
 		view.runs = s->runs;
 		view.n_runs = s->n_runs;
+		view.unused = (unused_ctx){ .acct = &s->acct, .lang = lang, .areas = s->areas,
+		                            .area = c->area, .period = c->period };
 		if (report_view_build(&view, as, s->reg, spath ? st : NULL, err, sizeof err) < 0) {
 			log_msg(PK2D_LOG_ERROR, "report: %s", err);
 			status = EXIT_FAIL;
@@ -434,7 +438,7 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 			.cfg = c, .reg = s->reg, .areas = s->areas, .runs = s->runs,
 			.n_runs = s->n_runs, .period = c->period, .area = c->area,
 			.language = c->language, .title = c->title, .assessment = as,
-			.view = have_view ? &view : NULL,
+			.acct = &s->acct, .view = have_view ? &view : NULL,
 		};
 
 		for (size_t i = 0; i < p.n; i++)

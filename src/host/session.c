@@ -164,6 +164,8 @@ size_t session_run(session *s, const session_opts *opts, int declare_only)
 	runner_run(s->cfg, s->areas, s->reg, s->jobs, s->n_runs, &ro);
 	registry_check_aims(s->reg, unknown_aim, NULL);
 	registry_rollup(s->reg);
+	accounting_free(&s->acct);
+	accounting_build(&s->acct, s->runs, s->n_runs, s->cfg->max_rejected);
 	size_t bad = 0;
 	for (size_t i = 0; i < s->n_runs; i++)
 		bad += s->runs[i].state == RUN_FAILED || s->runs[i].state == RUN_NOT_LOADED;
@@ -181,6 +183,7 @@ const plugin_run *session_required_failure(const session *s)
 
 void session_free(session *s)
 {
+	accounting_free(&s->acct);
 	for (size_t i = 0; i < s->n_runs; i++)
 		plugin_run_clear(&s->runs[i]);
 	free(s->runs);

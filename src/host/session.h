@@ -7,6 +7,7 @@
 #define PK2D_SESSION_H
 
 #include <stddef.h>
+#include "accounting.h"
 #include "areas.h"
 #include "conf.h"
 #include "loader.h"
@@ -32,6 +33,7 @@ typedef struct session {
 	size_t n_runs;
 	plugin_run *runs;         /* one per [plugin.*] section, in order */
 	runner_job *jobs;
+	accounting acct;          /* the rows of every file read (after a full run) */
 } session;
 
 typedef struct session_opts {
@@ -50,8 +52,9 @@ typedef struct session_opts {
 int session_open(session *s, const session_opts *opts, msglist *errs);
 
 /* Runs every loaded instance (init only with declare_only), then checks the
- * interventions' aims and rolls the registry up. Returns the number of
- * instances that failed or were not loaded. */
+ * interventions' aims, rolls the registry up and counts every file's rows
+ * (s->acct). Returns the number of instances that failed or were not
+ * loaded. */
 size_t session_run(session *s, const session_opts *opts, int declare_only);
 
 /* The first required instance that did not run well, or NULL. */

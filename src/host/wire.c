@@ -323,6 +323,12 @@ void wire_put_file(wire_buf *b, const csv_stats *s)
 			put_i64(b, p->example_line[j]);
 			put_str(b, p->example_text[j] ? p->example_text[j] : "");
 		}
+		int ns = p->n_seen < 0 ? 0 : p->n_seen > CSV_SEEN ? CSV_SEEN : p->n_seen;
+		put_u32(b, (uint32_t)ns);
+		for (int j = 0; j < ns; j++) {
+			put_str(b, p->seen[j] ? p->seen[j] : "");
+			put_i64(b, p->seen_count[j]);
+		}
 	}
 	finish(b, at);
 }
@@ -519,8 +525,8 @@ static void decode_file(struct cursor *c, wire_record *r)
 		fail(c, "negative row count");
 		return;
 	}
-	/* Each problem takes at least 17 bytes: a bound before allocating. */
-	if ((size_t)np > c->left / 17) {
+	/* Each problem takes at least 21 bytes: a bound before allocating. */
+	if ((size_t)np > c->left / 21) {
 		fail(c, "problem count %u does not fit in the record", np);
 		return;
 	}
@@ -555,6 +561,26 @@ static void decode_file(struct cursor *c, wire_record *r)
 				return;
 			p->example_text[j] = xstrdup(t);
 			p->n_examples = (int)j + 1;
+		}
+		uint32_t ns = get_u32(c, "seen count");
+		if (c->bad)
+			return;
+		if (ns > CSV_SEEN) {
+			fail(c, "%u seen values, at most %d are kept", ns, CSV_SEEN);
+			return;
+		}
+		for (uint32_t j = 0; j < ns && !c->bad; j++) {
+			const char *t = get_str(c, "seen value", 0);
+			long n = get_i64(c, "seen count");
+			if (c->bad)
+				return;
+			if (n < 0) {
+				fail(c, "negative seen count");
+				return;
+			}
+			p->seen[j] = xstrdup(t);
+			p->seen_count[j] = n;
+			p->n_seen = (int)j + 1;
 		}
 	}
 }

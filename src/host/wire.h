@@ -28,7 +28,8 @@
  *   FILE          str path (not NULL); i64 records, rejected, noted;
  *                 u32 n_problems; each: str kind (not NULL), i64 count,
  *                 u8 rejected (0/1), u32 n_examples (<= CSV_EXAMPLES), each:
- *                 i64 line, str text (not NULL)
+ *                 i64 line, str text (not NULL); u32 n_seen (<= CSV_SEEN),
+ *                 each: str value (not NULL), i64 rows
  *   INIT_DONE     (empty) init returned 0; declarations are complete
  *   END           u8 stage (0 all done, 1 init, 2 collect); i32 code (0 or
  *                 what the callback returned; 0 exactly when stage is 0)

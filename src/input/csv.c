@@ -1054,6 +1054,61 @@ static csv_problem *problem_for(csv_reader *c, const char *kind, size_t kind_len
 	return p;
 }
 
+/* The year of a date or DHIS2 period written in t (up to len bytes): the
+ * first run of 4 digits, or the first 4 of a run of 6 ("202306"). */
+static int year_of(const char *t, size_t len, char out[5])
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t j = i;
+
+		while (j < len && t[j] >= '0' && t[j] <= '9')
+			j++;
+		if (j - i == 4 || j - i == 6) {
+			memcpy(out, t + i, 4);
+			out[4] = '\0';
+			return 0;
+		}
+		i = j > i ? j : i + 1;
+	}
+	return -1;
+}
+
+/* Counts the row under its value for the kinds that keep one (csv_problem.
+ * seen): the word after the colon, quotes removed. */
+static void note_seen(csv_problem *p, const char *colon)
+{
+	char year[5], *v;
+	const char *w;
+	size_t len;
+	int i, period;
+
+	if (!colon)
+		return;
+	period = strcmp(p->kind, "outside period") == 0;
+	if (!period && strcmp(p->kind, "outside area") != 0)
+		return;
+	for (w = colon + 1; *w == ' ' || *w == '\'' || *w == '"'; w++)
+		;
+	len = strcspn(w, " '\",;");
+	if (len == 0 || len > 32 || (period && year_of(w, len, year) < 0))
+		return;
+	if (period) {
+		w = year;
+		len = 4;
+	}
+	for (i = 0; i < p->n_seen; i++)
+		if (strlen(p->seen[i]) == len && memcmp(p->seen[i], w, len) == 0) {
+			p->seen_count[i]++;
+			return;
+		}
+	if (p->n_seen == CSV_SEEN || !(v = strndup(w, len)))
+		return;
+	p->seen[p->n_seen] = v;
+	p->seen_count[p->n_seen++] = 1;
+}
+
 static void record_problem(csv_reader *c, int rejected, const char *fmt, va_list ap)
 {
 	char *text;
@@ -1091,6 +1146,7 @@ static void record_problem(csv_reader *c, int rejected, const char *fmt, va_list
 	if (*last != c->stats.records) {
 		*last = c->stats.records;
 		p->count++;
+		note_seen(p, colon);
 		if (p->n_examples < CSV_EXAMPLES) {
 			p->example_line[p->n_examples] = c->rec_line;
 			p->example_text[p->n_examples++] = text;
@@ -1161,6 +1217,8 @@ static void stats_clear(csv_stats *s)
 		free(s->problems[i].kind);
 		for (int j = 0; j < s->problems[i].n_examples; j++)
 			free(s->problems[i].example_text[j]);
+		for (int j = 0; j < s->problems[i].n_seen; j++)
+			free(s->problems[i].seen[j]);
 	}
 	free(s->problems);
 	free(s->path);

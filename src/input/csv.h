@@ -39,6 +39,9 @@
 #include <stddef.h>
 
 #define CSV_EXAMPLES 5
+/* Distinct areas or years kept for the kinds "outside area" and "outside
+ * period" (csv_problem.seen). */
+#define CSV_SEEN 16
 
 typedef struct pk2d_csv csv_reader;
 
@@ -50,6 +53,14 @@ typedef struct csv_problem {
 	int n_examples;
 	long example_line[CSV_EXAMPLES];
 	char *example_text[CSV_EXAMPLES]; /* the whole reason */
+	/* For the kinds "outside area" and "outside period" only: the first
+	 * CSV_SEEN distinct values the rows had, in order of appearance, and
+	 * how many rows had each. The value is the reason's first word after
+	 * the colon (quotes removed): an area code as written, or, for a
+	 * period, the year of the date or DHIS2 period ("2023"). */
+	int n_seen;
+	char *seen[CSV_SEEN];
+	long seen_count[CSV_SEEN];
 } csv_problem;
 
 /* What happened to one file: filled while reading, kept after close. */
@@ -93,7 +104,9 @@ long csv_line(const csv_reader *c);
 const char *csv_path(const csv_reader *c);
 char csv_separator(const csv_reader *c);
 /* A row counts once per kind however often it is named, and once in
- * rejected or noted: a noted row that is then rejected counts as rejected. */
+ * rejected or noted: a noted row that is then rejected counts as rejected.
+ * The kind is the text up to the first ':'; see csv_problem.seen for the
+ * two kinds whose first word is kept. */
 void csv_reject(csv_reader *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void csv_vreject(csv_reader *c, const char *fmt, va_list ap);
 void csv_note(csv_reader *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -141,6 +141,13 @@ static const char *const words[I18N_N_KEYS][2] = {
 	                            "z-score di luar batas WHO (ukur ulang)",
 	                            "n: unflagged z-scores in the mean and SD; flagged: z-scores "
 	                            "beyond the WHO limits (measure again)" },
+	[T_RUN_FAILS] = { "RUN INI GAGAL: angka laporan ini tidak berdiri di atas data yang "
+	                  "diberikan, dan tidak disimpan dalam riwayat",
+	                  "THIS RUN FAILED: the figures of this report do not stand on the data "
+	                  "given, and are not kept in the history" },
+	[T_UNUSED_ROWS] = { "Baris yang tidak dipakai", "Rows not used" },
+	[T_USED] = { "Baris dipakai", "Rows used" },
+	[T_UNUSED_SHEET] = { "Baris Tidak Dipakai", "Rows Not Used" },
 };
 
 const char *i18n(int lang, int key)

@@ -11,6 +11,7 @@
 #define PK2D_REPORT_H
 
 #include <stdio.h>
+#include "accounting.h"
 #include "areas.h"
 #include "conf.h"
 #include "registry.h"
@@ -30,6 +31,7 @@ typedef struct report_ctx {
 	const char *language;     /* "id" or "en" */
 	const char *title;        /* NULL: the default title */
 	const struct assessment *assessment; /* NULL until the assessment is computed */
+	const accounting *acct;   /* the rows of every file; NULL: not counted */
 	const struct report_view *view; /* the HTML, Markdown, CSV, XLSX and DHIS2
 	                                   writers' input (report_view.h); NULL
 	                                   without an assessment */

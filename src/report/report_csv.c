@@ -126,6 +126,56 @@ static void area_scores(const struct csv_ctx *c, const assess_area *aa)
 			score_rows(c, &aa->parts[i]);
 }
 
+/* One row of a file's accounting: the rows of a class (-1: used) out of the
+ * rows read. */
+static void file_row(const struct csv_ctx *c, const acct_file *af, int cls, long rows)
+{
+	const char *fail = acct_failure_key(af->failure);
+
+	lead(c, "file_rows", c->v->unused.area, -1, c->v->period);
+	esc_csv(c->f, af->st->path);
+	fprintf(c->f, ",%s,", acct_class_key(cls));
+	esc_csv(c->f, af->instance);
+	fprintf(c->f, ",rows,%ld,%ld,", rows, af->st->records);
+	number(c->f, af->st->records ? 100.0 * (double)rows / (double)af->st->records : NAN);
+	fputc(',', c->f);
+	if (cls == ACCT_REJECTED)
+		number(c->f, c->v->unused.acct->max_rejected);
+	fprintf(c->f, ",%s\r\n", fail ? fail : "ok");
+}
+
+/* First rows: each failure of the run (label: why), then every file's rows
+ * by class. */
+static void accounting_rows(const struct csv_ctx *c)
+{
+	const unused_ctx *u = &c->v->unused;
+	char buf[2048];
+
+	if (!u->acct)
+		return;
+	for (size_t i = 0; i < u->acct->n; i++) {
+		const acct_file *af = &u->acct->files[i];
+
+		if (af->failure == ACCT_FINE)
+			continue;
+		lead(c, "run_failure", u->area, -1, c->v->period);
+		esc_csv(c->f, af->st->path);
+		fputc(',', c->f);
+		esc_csv(c->f, unused_failure(u, af, buf, sizeof buf));
+		fputc(',', c->f);
+		esc_csv(c->f, af->instance);
+		fprintf(c->f, ",,,,,,%s\r\n", acct_failure_key(af->failure));
+	}
+	for (size_t i = 0; i < u->acct->n; i++) {
+		const acct_file *af = &u->acct->files[i];
+
+		file_row(c, af, -1, af->used);
+		for (int cls = 0; cls < ACCT_N_CLASSES; cls++)
+			if (af->rows[cls])
+				file_row(c, af, cls, af->rows[cls]);
+	}
+}
+
 int report_csv_write(const report_view *v, FILE *f)
 {
 	struct csv_ctx c = { .v = v, .f = f, .names = v->as->areas };
@@ -133,6 +183,7 @@ int report_csv_write(const report_view *v, FILE *f)
 
 	fputs("kind,area,area_name,level,rt,period,id,label,agency,unit,numerator,denominator,"
 	      "value,target,status\r\n", f);
+	accounting_rows(&c);
 	area_scores(&c, v->main.aa);
 	for (size_t i = 0; i < v->n_villages; i++)
 		area_scores(&c, v->villages[i].aa);

@@ -55,6 +55,8 @@ static const char css[] =
 	"footer{margin-top:2.5em;border-top:1px solid var(--line);padding-top:.6em;"
 	"color:var(--muted);font-size:.9em}\n"
 	".note{font-weight:600;color:var(--bad)}\n"
+	".failed{border:3px solid var(--bad);background:#fdecea;padding:.4em 1em}\n"
+	".unused{border-left:4px solid var(--warn);padding:.2em 1em}\n"
 	"section.area{margin-bottom:2em}\n"
 	"@media print{body{max-width:none;padding:0;font-size:10.5pt}"
 	"@page{size:A4;margin:14mm}"
@@ -789,6 +791,44 @@ static void footer(FILE *f, const report_view *v)
 	fputs("</footer>\n", f);
 }
 
+/* Near the top: the run's failure and the rows it did not use. */
+static void unused(FILE *f, const report_view *v)
+{
+	const unused_ctx *u = &v->unused;
+	char buf[2048];
+
+	if (!unused_any(u->acct))
+		return;
+	if (u->acct->n_failed) {
+		fprintf(f, "<div class=\"failed\" role=\"alert\"><p><strong>%s</strong></p><ul>\n",
+		        rv_t(v, T_RUN_FAILS));
+		for (size_t i = 0; i < u->acct->n; i++)
+			if (u->acct->files[i].failure != ACCT_FINE) {
+				fputs("<li>", f);
+				h(f, unused_failure(u, &u->acct->files[i], buf, sizeof buf));
+				fputs("</li>\n", f);
+			}
+		fputs("</ul></div>\n", f);
+	}
+	fprintf(f, "<div class=\"unused\"><p><strong>%s:</strong> ", rv_t(v, T_UNUSED_ROWS));
+	h(f, unused_headline(u, buf, sizeof buf));
+	fputs("</p><ul>\n", f);
+	for (size_t i = 0; i < u->acct->n; i++) {
+		const acct_file *af = &u->acct->files[i];
+
+		if (af->used == af->st->records && !af->rows[ACCT_NOTED])
+			continue;
+		fputs("<li>", f);
+		h(f, af->st->path);
+		fputs(" (", f);
+		h(f, af->instance);
+		fputs("): ", f);
+		h(f, unused_file_counts(u, af, buf, sizeof buf));
+		fputs("</li>\n", f);
+	}
+	fputs("</ul></div>\n", f);
+}
+
 int report_html_write(const report_view *v, FILE *f)
 {
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -805,6 +845,7 @@ int report_html_write(const report_view *v, FILE *f)
 	fputs(" (", f);
 	h(f, v->period);
 	fprintf(f, ")</title>\n%s</head>\n<body>\n", css);
+	unused(f, v);
 	if (v->wide)
 		summary(f, v);
 	if (v->n_villages) {

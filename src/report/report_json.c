@@ -5,6 +5,12 @@
  * {
  *   "pk2d": version, "title", "period", "language",
  *   "area": {"code", "name"},
+ *   "accounting": {"failed", "max_rejected", "records", "used",
+ *                  "outside_area", "outside_period", "duplicate", "rejected",
+ *                  "noted", "failures": [{"path", "instance", "rule",
+ *                  "message"}], "files": [{"path", "instance", "records",
+ *                  "used", "outside_area", ..., "noted", "rejected_share",
+ *                  "failure"}]} (docs/json.md), or null,
  *   "assessment": the combined assessment (docs/json.md), or null without
  *                 a model,
  *   "runs": [{"instance", "module", "agency", "path", "state", "reason",
@@ -43,8 +49,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "report.h"
 #include "report_assess.h"
+#include "unused.h"
 
 static void add_str(cJSON *o, const char *key, const char *s)
 {
@@ -222,6 +230,53 @@ static cJSON *area_of_run(const report_ctx *ctx)
 	return area;
 }
 
+static void add_rows(cJSON *o, long records, long used, const long *rows)
+{
+	cJSON_AddNumberToObject(o, "records", (double)records);
+	cJSON_AddNumberToObject(o, "used", (double)used);
+	for (int cls = 0; cls < ACCT_N_CLASSES; cls++)
+		cJSON_AddNumberToObject(o, acct_class_key(cls), (double)rows[cls]);
+}
+
+static cJSON *accounting_json(const report_ctx *ctx)
+{
+	const accounting *a = ctx->acct;
+	unused_ctx u = { .acct = a, .lang = ctx->language && !strcmp(ctx->language, "en")
+	                 ? LANG_EN : LANG_ID, .areas = ctx->areas, .area = ctx->area,
+	                 .period = ctx->period };
+	char buf[2048];
+	cJSON *o, *failures, *files;
+
+	if (!a)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	cJSON_AddBoolToObject(o, "failed", a->n_failed > 0);
+	add_num(o, "max_rejected", a->max_rejected);
+	add_rows(o, a->records, a->used, a->rows);
+	failures = cJSON_AddArrayToObject(o, "failures");
+	files = cJSON_AddArrayToObject(o, "files");
+	for (size_t i = 0; i < a->n; i++) {
+		const acct_file *f = &a->files[i];
+		cJSON *fo = cJSON_CreateObject();
+
+		add_str(fo, "path", f->st->path);
+		add_str(fo, "instance", f->instance);
+		add_rows(fo, f->st->records, f->used, f->rows);
+		add_num(fo, "rejected_share", f->share);
+		add_str(fo, "failure", acct_failure_key(f->failure));
+		cJSON_AddItemToArray(files, fo);
+		if (f->failure == ACCT_FINE)
+			continue;
+		fo = cJSON_CreateObject();
+		add_str(fo, "path", f->st->path);
+		add_str(fo, "instance", f->instance);
+		add_str(fo, "rule", acct_failure_key(f->failure));
+		add_str(fo, "message", unused_failure(&u, f, buf, sizeof buf));
+		cJSON_AddItemToArray(failures, fo);
+	}
+	return o;
+}
+
 static cJSON *runs_json(const report_ctx *ctx)
 {
 	cJSON *runs = cJSON_CreateArray();
@@ -249,6 +304,7 @@ int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 	    (rc = report_json_member(out, 0, "period", str_or_null(ctx->period))) < 0 ||
 	    (rc = report_json_member(out, 0, "language", str_or_null(ctx->language))) < 0 ||
 	    (rc = report_json_member(out, 0, "area", area_of_run(ctx))) < 0 ||
+	    (rc = report_json_member(out, 0, "accounting", accounting_json(ctx))) < 0 ||
 	    (rc = report_json_member(out, 0, "runs", runs_json(ctx))) < 0)
 		goto oom;
 	fputs(",\n\"assessment\": ", out);

@@ -437,10 +437,48 @@ static void summary(FILE *f, const report_view *v)
 	}
 }
 
+/* At the top: the run's failure and the rows it did not use. */
+static void unused(FILE *f, const report_view *v)
+{
+	const unused_ctx *u = &v->unused;
+	char buf[2048];
+
+	if (!unused_any(u->acct))
+		return;
+	if (u->acct->n_failed) {
+		fprintf(f, "> **%s**\n>\n", rv_t(v, T_RUN_FAILS));
+		for (size_t i = 0; i < u->acct->n; i++)
+			if (u->acct->files[i].failure != ACCT_FINE) {
+				fputs("> - ", f);
+				m(f, unused_failure(u, &u->acct->files[i], buf, sizeof buf));
+				fputc('\n', f);
+			}
+		fputc('\n', f);
+	}
+	fprintf(f, "**%s:** ", rv_t(v, T_UNUSED_ROWS));
+	m(f, unused_headline(u, buf, sizeof buf));
+	fputs("\n\n", f);
+	for (size_t i = 0; i < u->acct->n; i++) {
+		const acct_file *af = &u->acct->files[i];
+
+		if (af->used == af->st->records && !af->rows[ACCT_NOTED])
+			continue;
+		fputs("- ", f);
+		m(f, af->st->path);
+		fputs(" (", f);
+		m(f, af->instance);
+		fputs("): ", f);
+		m(f, unused_file_counts(u, af, buf, sizeof buf));
+		fputc('\n', f);
+	}
+	fputc('\n', f);
+}
+
 int report_md_write(const report_view *v, FILE *f)
 {
 	const model *mo = v->as->model;
 
+	unused(f, v);
 	if (v->wide)
 		summary(f, v);
 	area(f, v, &v->main, 1);

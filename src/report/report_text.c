@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "report_view.h"
 #include "report_assess.h"
+#include "unused.h"
 
 /* The language of the number helpers of i18n.h (shared with the HTML and
  * Markdown reports): a decimal comma in Bahasa Indonesia. */
@@ -179,6 +180,33 @@ static int ivalue_line(void *ud, const reg_intervention *iv, const char *area, i
 	return 0;
 }
 
+/* Near the top: the run's failure and the rows it did not use. */
+static void write_unused(const report_ctx *ctx, FILE *out)
+{
+	unused_ctx u = { .acct = ctx->acct, .lang = lang(ctx), .areas = ctx->areas,
+	                 .area = ctx->area, .period = ctx->period };
+	char buf[2048];
+
+	if (!unused_any(ctx->acct))
+		return;
+	if (ctx->acct->n_failed) {
+		fprintf(out, "\n%s\n", i18n(u.lang, T_RUN_FAILS));
+		for (size_t i = 0; i < ctx->acct->n; i++)
+			if (ctx->acct->files[i].failure != ACCT_FINE)
+				fprintf(out, "  ! %s\n", unused_failure(&u, &ctx->acct->files[i], buf,
+				                                         sizeof buf));
+	}
+	fprintf(out, "\n%s: %s\n", i18n(u.lang, T_UNUSED_ROWS), unused_headline(&u, buf,
+	                                                                       sizeof buf));
+	for (size_t i = 0; i < ctx->acct->n; i++) {
+		const acct_file *f = &ctx->acct->files[i];
+
+		if (f->used < f->st->records || f->rows[ACCT_NOTED])
+			fprintf(out, "  %s (%s): %s\n", f->st->path, f->instance,
+			        unused_file_counts(&u, f, buf, sizeof buf));
+	}
+}
+
 static int write_text(const report_ctx *ctx, FILE *out)
 {
 	fprintf(out, "%s\n", ctx->title ? ctx->title : report_word(ctx, "pk2d report"));
@@ -186,6 +214,7 @@ static int write_text(const report_ctx *ctx, FILE *out)
 	        report_word(ctx, "Area"));
 	area_line(ctx, out, ctx->area);
 	fputc('\n', out);
+	write_unused(ctx, out);
 	report_assess_text(ctx, out);
 	write_runs(ctx, out);
 	write_files(ctx, out);

@@ -17,6 +17,7 @@
 #include "run.h"
 #include "store.h"
 #include "trend.h"
+#include "unused.h"
 
 struct cJSON;
 
@@ -46,6 +47,8 @@ typedef struct report_view {
 	view_area *villages;       /* by code */
 	const char *stunting_id;   /* indicator of the summary's stunting column
 	                              ("health.stunting"); NULL when not declared */
+	unused_ctx unused;         /* the rows the run did not use, shown near the
+	                              top (unused.acct NULL: not counted) */
 } report_view;
 
 /* Fills v for an assessment. s may be NULL (store = none). The caller sets
@@ -130,6 +133,9 @@ int report_dhis2_write(const report_view *v, FILE *f);
 void report_dhis2_code(const char *id, const char *suffix, char out[51]);
 /* XLSX: libxlsxwriter writes a private temporary file, copied to f. */
 int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen);
+/* Rows per sheet (header included) before a long table goes on in another
+ * sheet: Excel's 1,048,576 unless lowered (for tests; 0 restores it). */
+void report_xlsx_set_row_limit(unsigned long rows);
 
 
 /* Status of an indicator value in the machine formats (CSV, XLSX, JSON):

@@ -482,11 +482,77 @@ static void quality_sheet(struct book *b)
 		}
 }
 
+/* Rows a sheet holds (Excel's limit); report_xlsx_set_row_limit lowers it
+ * for tests. */
+static lxw_row_t row_limit = LXW_ROW_MAX;
+
+void report_xlsx_set_row_limit(unsigned long rows)
+{
+	row_limit = rows >= 2 && rows < LXW_ROW_MAX ? (lxw_row_t)rows : LXW_ROW_MAX;
+}
+
 struct data_ctx {
 	struct book *b;
 	lxw_worksheet *ws;
 	lxw_row_t r;
+	int part;                 /* 1 for "Data", 2 for "Data 2", ... */
 };
+
+static const char *const data_cols[] = { "kind", "area", "area_name", "rt", "period", "id",
+                                         "label", "agency", "unit", "numerator",
+                                         "denominator", "value", "target", "status" };
+#define N_DATA_COLS (sizeof data_cols / sizeof *data_cols)
+
+/* "Data", "Data 2", ...: the order of the parts is in their names. */
+static void data_sheet_name(int part, char out[32])
+{
+	if (part == 1)
+		snprintf(out, 32, "Data");
+	else
+		snprintf(out, 32, "Data %d", part);
+}
+
+/* Starts part c->part of the Data sheet: the header row, and after the
+ * columns where the table comes from or goes on. */
+static void data_part(struct data_ctx *c)
+{
+	char name[32];
+
+	data_sheet_name(c->part, name);
+	c->ws = workbook_add_worksheet(c->b->wb, name);
+	for (size_t i = 0; i < N_DATA_COLS; i++)
+		worksheet_write_string(c->ws, 0, (lxw_col_t)i, data_cols[i], c->b->head);
+	worksheet_set_column(c->ws, 1, 2, 18, NULL);
+	worksheet_set_column(c->ws, 5, 6, 30, NULL);
+	worksheet_freeze_panes(c->ws, 1, 0);
+	if (c->part > 1) {
+		char text[128];
+
+		data_sheet_name(c->part - 1, name);
+		snprintf(text, sizeof text, c->b->v->lang == LANG_EN ? "continued from sheet '%s'"
+		         : "lanjutan dari lembar '%s'", name);
+		worksheet_write_string(c->ws, 0, N_DATA_COLS, text, NULL);
+	}
+	c->r = 0;
+}
+
+/* The next data row: a sheet that is full (row_limit rows) says where the
+ * table goes on, and the table continues on the next part. */
+static void data_next_row(struct data_ctx *c)
+{
+	if (c->r + 1 >= row_limit) {
+		char name[32], text[128];
+
+		data_sheet_name(c->part + 1, name);
+		snprintf(text, sizeof text, c->b->v->lang == LANG_EN
+		         ? "the sheet is full: the table continues on sheet '%s'"
+		         : "lembar penuh: tabel berlanjut di lembar '%s'", name);
+		worksheet_write_string(c->ws, 0, N_DATA_COLS, text, NULL);
+		c->part++;
+		data_part(c);
+	}
+	c->r++;
+}
 
 static void data_lead(struct data_ctx *c, const char *kind, const char *area, int rt,
                       const char *period, const char *id, const char *label,
@@ -513,7 +579,7 @@ static int data_value(void *ud, const reg_indicator *d, const char *area, int rt
 	double value = reg_value(d, s), target;
 	int status = report_view_status(c->b->v, d, value, &target);
 
-	c->r++;
+	data_next_row(c);
 	data_lead(c, "indicator", area, rt, period, d->full_id,
 	          i18n_pick(c->b->v->lang, d->label_id, d->label_en), d->agency, d->unit);
 	num(c->ws, c->r, 9, s->num, NULL);
@@ -529,7 +595,7 @@ static int data_intervention(void *ud, const reg_intervention *d, const char *ar
 {
 	struct data_ctx *c = ud;
 
-	c->r++;
+	data_next_row(c);
 	data_lead(c, "intervention", area, rt, period, d->full_id,
 	          i18n_pick(c->b->v->lang, d->label_id, d->label_en), d->agency, d->unit);
 	num(c->ws, c->r, 9, s->realised, NULL);
@@ -539,20 +605,15 @@ static int data_intervention(void *ud, const reg_intervention *d, const char *ar
 	return c->b->failed ? PK2D_ERR_NOMEM : 0;
 }
 
-/* The long format of report_csv.c, with the same columns. */
+/* The long format of report_csv.c, with the same columns, on as many
+ * sheets as it takes ("Data", "Data 2", ...; each full sheet says where the
+ * table goes on). */
 static int data_sheet(struct book *b)
 {
-	static const char *const cols[] = { "kind", "area", "area_name", "rt", "period", "id",
-	                                    "label", "agency", "unit", "numerator",
-	                                    "denominator", "value", "target", "status" };
-	struct data_ctx c = { .b = b, .ws = workbook_add_worksheet(b->wb, "Data"), .r = 0 };
+	struct data_ctx c = { .b = b, .part = 1 };
 	int rc;
 
-	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
-		worksheet_write_string(c.ws, 0, (lxw_col_t)i, cols[i], b->head);
-	worksheet_set_column(c.ws, 1, 2, 18, NULL);
-	worksheet_set_column(c.ws, 5, 6, 30, NULL);
-	worksheet_freeze_panes(c.ws, 1, 0);
+	data_part(&c);
 	if ((rc = report_view_each_value(b->v, data_value, &c)) < 0)
 		return rc;
 	return report_view_each_intervention(b->v, data_intervention, &c);
@@ -623,6 +684,51 @@ static void health_quality_sheet(struct book *b)
 	}
 }
 
+/* The first sheet when the run did not use every row: its failure, then
+ * every file's rows by class. */
+static void unused_sheet(struct book *b)
+{
+	static const int kf[] = { T_PLUGIN, T_FILE, T_ROWS, T_USED };
+	const unused_ctx *u = &b->v->unused;
+	lxw_worksheet *ws;
+	lxw_row_t r = 0;
+	char buf[2048];
+
+	if (!unused_any(u->acct))
+		return;
+	ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_UNUSED_SHEET));
+	worksheet_set_column(ws, 0, 0, 16, NULL);
+	worksheet_set_column(ws, 1, 1, 48, NULL);
+	worksheet_set_column(ws, 2, 10, 14, NULL);
+	if (u->acct->n_failed) {
+		str(b, ws, r++, 0, rv_t(b->v, T_RUN_FAILS), b->bad);
+		for (size_t i = 0; i < u->acct->n; i++)
+			if (u->acct->files[i].failure != ACCT_FINE)
+				str(b, ws, r++, 0, unused_failure(u, &u->acct->files[i], buf, sizeof buf),
+				    NULL);
+		r++;
+	}
+	str(b, ws, r, 0, rv_t(b->v, T_UNUSED_ROWS), b->title);
+	str(b, ws, r++, 1, unused_headline(u, buf, sizeof buf), NULL);
+	header(b, ws, r, 4, kf);
+	for (int cls = 0; cls < ACCT_N_CLASSES; cls++)
+		str(b, ws, r, (lxw_col_t)(4 + cls), unused_class(b->v->lang, cls), b->head);
+	str(b, ws, r++, 4 + ACCT_N_CLASSES, b->v->lang == LANG_EN ? "rejected share (%)"
+	    : "porsi ditolak (%)", b->head);
+	for (size_t i = 0; i < u->acct->n; i++, r++) {
+		const acct_file *f = &u->acct->files[i];
+
+		str(b, ws, r, 0, f->instance, NULL);
+		str(b, ws, r, 1, f->st->path, NULL);
+		num(ws, r, 2, (double)f->st->records, b->int0);
+		num(ws, r, 3, (double)f->used, b->int0);
+		for (int cls = 0; cls < ACCT_N_CLASSES; cls++)
+			num(ws, r, (lxw_col_t)(4 + cls), (double)f->rows[cls], b->int0);
+		num(ws, r, 4 + ACCT_N_CLASSES, f->share,
+		    f->failure == ACCT_TOO_MANY_REJECTED ? b->bad : b->num1);
+	}
+}
+
 static lxw_format *fill(lxw_workbook *wb, lxw_color_t bg, lxw_color_t fg)
 {
 	lxw_format *f = workbook_add_format(wb);
@@ -655,6 +761,7 @@ static int build(struct book *b)
 	b->good = fill(b->wb, 0xC8E6C9, 0x1B5E20);
 	b->warn = fill(b->wb, 0xFFF3C4, 0x7A5A00);
 	b->bad = fill(b->wb, 0xFFCDD2, 0xB71C1C);
+	unused_sheet(b);
 	if (v->wide)
 		summary_sheet(b);
 	profile_sheet(b, v->main.aa);

@@ -284,7 +284,7 @@ START_TEST(rejected_rows)
 		int rejected;
 	} want[] = {
 		{ "impossible answer", 7, 1 }, { "repeated row", 8, 1 },
-		{ "malformed area", 9, 1 }, { "outside run area", 10, 1 },
+		{ "malformed area", 9, 1 }, { "outside area", 10, 1 },
 		{ "unknown area", 11, 0 }, { "malformed RT", 12, 1 },
 		{ "unknown contraceptive method", 13, 1 }, { "not a village", 14, 1 },
 	};
@@ -307,8 +307,8 @@ START_TEST(rejected_rows)
 	}
 	ck_assert_str_eq(problem("impossible answer")->example_text[0],
 	                 "impossible answer: L1 = '2' (1, 0, blank, NA or -)");
-	ck_assert_str_eq(problem("outside run area")->example_text[0],
-	                 "outside run area: 63.02.10.2001 is not in 63.02.09");
+	ck_assert_str_eq(problem("outside area")->example_text[0],
+	                 "outside area: 63.02.10.2001 is not in the run's area 63.02.09");
 }
 END_TEST
 

@@ -1,0 +1,226 @@
+/*
+ * unused.c - the accounting in words (unused.h).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "log.h"
+#include "pk2d/plugin.h"
+#include "unused.h"
+
+/* Example lines of each kind on stderr (the reports keep CSV_EXAMPLES). */
+#define SUMMARY_EXAMPLES 3
+/* Areas named as what a file holds. */
+#define HELD_AREAS 5
+
+static const char *const class_words[ACCT_N_CLASSES][2] = {
+	[ACCT_OUTSIDE_AREA] = { "di luar wilayah", "outside area" },
+	[ACCT_OUTSIDE_PERIOD] = { "di luar periode", "outside period" },
+	[ACCT_DUPLICATE] = { "duplikat", "duplicate" },
+	[ACCT_REJECTED] = { "ditolak", "rejected" },
+	[ACCT_NOTED] = { "dicatat", "noted" },
+};
+
+const char *unused_class(int lang, int cls)
+{
+	return class_words[cls][lang == LANG_EN];
+}
+
+/* Appends to buf at *at, never past len. */
+static void add(char *buf, size_t len, size_t *at, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void add(char *buf, size_t len, size_t *at, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (*at >= len)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + *at, len - *at, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		*at = *at + (size_t)n < len ? *at + (size_t)n : len;
+}
+
+/* "63.02.09 (Hampang)", or the code alone when the table lacks it. */
+static void add_area(const unused_ctx *u, char *buf, size_t len, size_t *at, const char *code)
+{
+	const char *name = u->areas ? areas_name(u->areas, code) : NULL;
+
+	add(buf, len, at, name ? "%s (%s)" : "%s", code, name);
+}
+
+/* The areas the file's outside-area rows are in, at the level of the run's
+ * area: "63.02.09 (Hampang), 63.02.10 (Kelumpang Selatan)". */
+static void add_held_areas(const unused_ctx *u, const acct_file *f, char *buf, size_t len,
+                           size_t *at)
+{
+	char held[HELD_AREAS][16];
+	int level = area_level(u->area), n = 0, more = 0;
+
+	for (size_t k = 0; k < f->st->n_problems; k++) {
+		const csv_problem *p = &f->st->problems[k];
+
+		if (acct_class_of(p) != ACCT_OUTSIDE_AREA)
+			continue;
+		for (int j = 0; j < p->n_seen; j++) {
+			char code[16];
+			int i;
+
+			if (area_ancestor(p->seen[j], level, code, sizeof code) < 0)
+				snprintf(code, sizeof code, "%s", p->seen[j]);
+			for (i = 0; i < n && strcmp(held[i], code); i++)
+				;
+			if (i < n)
+				continue;
+			if (n == HELD_AREAS) {
+				more = 1;
+				continue;
+			}
+			memcpy(held[n++], code, sizeof code);
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		add(buf, len, at, "%s", i ? ", " : "");
+		add_area(u, buf, len, at, held[i]);
+	}
+	if (more)
+		add(buf, len, at, u->lang == LANG_EN ? ", ..." : ", ...");
+}
+
+const char *unused_failure(const unused_ctx *u, const acct_file *f, char *buf, size_t len)
+{
+	int en = u->lang == LANG_EN;
+	long in_area = f->st->records - f->rows[ACCT_OUTSIDE_AREA];
+	const char *year;
+	size_t at = 0;
+
+	buf[0] = '\0';
+	switch (f->failure) {
+	case ACCT_NOT_IN_AREA:
+		add(buf, len, &at, en ? "%s: none of its %ld rows could be used, %ld are "
+		    "outside the run's area "
+		    : "%s: tidak satu pun dari %ld barisnya dapat dipakai, %ld di luar wilayah run ",
+		    f->st->path, f->st->records, f->rows[ACCT_OUTSIDE_AREA]);
+		add_area(u, buf, len, &at, u->area);
+		add(buf, len, &at, en ? "; the file holds " : "; berkas ini berisi ");
+		add_held_areas(u, f, buf, len, &at);
+		break;
+	case ACCT_NOT_IN_PERIOD:
+		year = acct_most_seen(f, ACCT_OUTSIDE_PERIOD);
+		add(buf, len, &at, en ? "%s: %ld of its %ld rows in the area are dated outside "
+		    "the run's period %s"
+		    : "%s: %ld dari %ld barisnya di wilayah ini bertanggal di luar periode %s",
+		    f->st->path, f->rows[ACCT_OUTSIDE_PERIOD], in_area, u->period);
+		if (year)
+			add(buf, len, &at, en ? "; most are from %s (is period = %s meant?)"
+			    : "; sebagian besar dari %s (maksudnya period = %s?)", year, year);
+		break;
+	case ACCT_NOTHING_USED:
+		add(buf, len, &at, en ? "%s: none of its %ld rows could be used"
+		    : "%s: tidak satu pun dari %ld barisnya dapat dipakai",
+		    f->st->path, f->st->records);
+		break;
+	case ACCT_TOO_MANY_REJECTED:
+		add(buf, len, &at, en ? "%s: %s %% of its rows in the run's area and period "
+		    "rejected, above max_rejected = %s %%"
+		    : "%s: %s %% barisnya di wilayah dan periode run ditolak, melebihi "
+		    "max_rejected = %s %%", f->st->path, i18n_fmt(u->lang, f->share, 1),
+		    i18n_short(u->lang, u->acct->max_rejected));
+		break;
+	default:
+		break;
+	}
+	return buf;
+}
+
+/* ": 10 outside area, 2 rejected" for the dropped classes, then "; 3 noted". */
+static void add_classes(const unused_ctx *u, const long *rows, char *buf, size_t len,
+                        size_t *at)
+{
+	const char *sep = ": ";
+
+	for (int cls = 0; cls < ACCT_NOTED; cls++)
+		if (rows[cls]) {
+			add(buf, len, at, "%s%ld %s", sep, rows[cls], unused_class(u->lang, cls));
+			sep = ", ";
+		}
+	if (rows[ACCT_NOTED])
+		add(buf, len, at, "; %ld %s", rows[ACCT_NOTED], unused_class(u->lang, ACCT_NOTED));
+}
+
+const char *unused_headline(const unused_ctx *u, char *buf, size_t len)
+{
+	const accounting *a = u->acct;
+	size_t at = 0;
+
+	buf[0] = '\0';
+	if (a->n_lossy == 0)
+		return buf;
+	add(buf, len, &at, u->lang == LANG_EN ? "%ld of %ld rows not used (%zu of %zu files)"
+	    : "%ld dari %ld baris tidak dipakai (%zu dari %zu berkas)",
+	    a->records - a->used, a->records, a->n_lossy, a->n);
+	add_classes(u, a->rows, buf, len, &at);
+	return buf;
+}
+
+const char *unused_file_counts(const unused_ctx *u, const acct_file *f, char *buf,
+                               size_t len)
+{
+	size_t at = 0;
+
+	add(buf, len, &at, u->lang == LANG_EN ? "%ld rows, %ld used" : "%ld baris, %ld dipakai",
+	    f->st->records, f->used);
+	add_classes(u, f->rows, buf, len, &at);
+	return buf;
+}
+
+int unused_any(const accounting *a)
+{
+	return a && (a->n_lossy > 0 || a->n_failed > 0);
+}
+
+void unused_print_summary(const unused_ctx *u)
+{
+	const accounting *a = u->acct;
+	int failed = a->n_failed > 0, en = u->lang == LANG_EN;
+	char buf[2048];
+
+	if (a->n_lossy == 0) {
+		if (a->n)
+			log_summary(0, en ? "all %ld rows of %zu files used"
+			            : "semua %ld baris dari %zu berkas dipakai", a->records, a->n);
+		return;
+	}
+	log_summary(failed, "%s", unused_headline(u, buf, sizeof buf));
+	for (size_t i = 0; i < a->n; i++) {
+		const acct_file *f = &a->files[i];
+
+		if (f->used == f->st->records && f->rows[ACCT_NOTED] == 0)
+			continue;
+		log_summary(failed, "  %s (%s): %s", f->st->path, f->instance,
+		            unused_file_counts(u, f, buf, sizeof buf));
+		for (size_t k = 0; k < f->st->n_problems; k++) {
+			const csv_problem *p = &f->st->problems[k];
+			int shown = p->n_examples < SUMMARY_EXAMPLES ? p->n_examples : SUMMARY_EXAMPLES;
+
+			for (int j = 0; j < shown; j++)
+				log_summary(failed, "    %s:%ld: %s", f->st->path, p->example_line[j],
+				            p->example_text[j]);
+			if (p->count > shown)
+				log_summary(failed, en ? "    ... %ld more rows '%s' (%s)"
+				            : "    ... %ld baris lagi '%s' (%s)", p->count - shown,
+				            p->kind, unused_class(u->lang, acct_class_of(p)));
+		}
+	}
+	for (size_t i = 0; i < a->n; i++)
+		if (a->files[i].failure != ACCT_FINE)
+			log_msg(PK2D_LOG_ERROR, "%s%s", en ? "the run fails: " : "run gagal: ",
+			        unused_failure(u, &a->files[i], buf, sizeof buf));
+}
