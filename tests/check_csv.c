@@ -441,6 +441,50 @@ START_TEST(kind_without_colon_is_whole_text)
 }
 END_TEST
 
+/* The kinds "outside area" and "outside period" keep the first word of
+ * their detail (a period as its year), each value once with its rows. */
+START_TEST(outside_rows_keep_their_values)
+{
+	struct tmpfile t;
+	csv_reader *c = open_text(&t, "w\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n"
+	                          "17\n18\n19\n20\n21\n22\n23\n");
+	const csv_problem *area, *period;
+
+	next(c);
+	csv_reject(c, "outside area: 63.02.08.2001 is not in the run's area 63.02.09");
+	next(c);
+	csv_reject(c, "outside area: '63.02.08.2001' is not in the run's area 63.02.09");
+	next(c);
+	csv_reject(c, "outside period: '01/05/2023' is not in 2024");
+	next(c);
+	csv_reject(c, "outside period: '2022Q3' is not in 2024");
+	next(c);
+	csv_reject(c, "outside period: '202306' is not in 2024");
+	next(c);
+	csv_reject(c, "outside period: 'soon' is not in 2024");
+	for (int i = 0; i < CSV_SEEN + 1; i++) {
+		next(c);
+		csv_reject(c, "outside area: 64.01.01.%04d is elsewhere", 2001 + i);
+	}
+	area = &csv_get_stats(c)->problems[0];
+	period = &csv_get_stats(c)->problems[1];
+	ck_assert_str_eq(area->kind, "outside area");
+	ck_assert_int_eq(area->count, 2 + CSV_SEEN + 1);
+	ck_assert_int_eq(area->n_seen, CSV_SEEN);
+	ck_assert_str_eq(area->seen[0], "63.02.08.2001");
+	ck_assert_int_eq(area->seen_count[0], 2);
+	ck_assert_str_eq(area->seen[CSV_SEEN - 1], "64.01.01.2015");
+	ck_assert_str_eq(period->kind, "outside period");
+	ck_assert_int_eq(period->count, 4);
+	ck_assert_int_eq(period->n_seen, 2);
+	ck_assert_str_eq(period->seen[0], "2023");
+	ck_assert_int_eq(period->seen_count[0], 2);
+	ck_assert_str_eq(period->seen[1], "2022");
+	ck_assert_int_eq(period->seen_count[1], 1);
+	close_all(c, &t);
+}
+END_TEST
+
 START_TEST(unterminated_quote)
 {
 	struct tmpfile t;
@@ -1125,6 +1169,7 @@ static Suite *csv_suite(void)
 	tcase_add_test(tc, a_failed_reader_stays_failed);
 	tcase_add_test(tc, reject_and_note_statistics);
 	tcase_add_test(tc, kind_without_colon_is_whole_text);
+	tcase_add_test(tc, outside_rows_keep_their_values);
 	tcase_add_test(tc, unterminated_quote);
 	tcase_add_test(tc, unterminated_quote_in_header);
 	tcase_add_test(tc, record_longer_than_buffer);

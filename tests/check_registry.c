@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accounting.h"
 #include "areas.h"
 #include "registry.h"
 
@@ -962,6 +963,93 @@ END_TEST
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
+/* A file's stats as a plugin leaves them: records rows, and problems of
+ * (kind, rows, rejected). */
+static csv_stats *stats(long records, const char *const *kinds, const long *rows,
+                        const int *rejected, size_t n)
+{
+	csv_stats *st = calloc(1, sizeof *st);
+
+	st->path = strdup("f.csv");
+	st->records = records;
+	st->problems = calloc(n ? n : 1, sizeof *st->problems);
+	st->n_problems = n;
+	for (size_t i = 0; i < n; i++) {
+		st->problems[i].kind = strdup(kinds[i]);
+		st->problems[i].count = rows[i];
+		st->problems[i].rejected = rejected[i];
+		if (rejected[i])
+			st->rejected += rows[i];
+		else
+			st->noted += rows[i];
+	}
+	return st;
+}
+
+/* The failure of one file. */
+static int judged(csv_stats *st, double max_rejected, acct_file *out)
+{
+	plugin_run run = { .instance = (char *)"p", .n_files = 1, .files = &st };
+	accounting a;
+	int failure;
+
+	accounting_build(&a, &run, 1, max_rejected);
+	ck_assert_uint_eq(a.n, 1);
+	*out = a.files[0];
+	failure = a.files[0].failure;
+	ck_assert_uint_eq(a.n_failed, failure != ACCT_FINE);
+	accounting_free(&a);
+	csv_stats_free(st);
+	return failure;
+}
+
+START_TEST(accounting_classes_and_rules)
+{
+	static const char *const k[] = { "outside area", "outside period", "duplicate KK",
+	                                 "unreadable weight", "missing sex" };
+	long rows[] = { 50, 10, 1, 1, 7 };
+	static const int rej[] = { 1, 1, 1, 1, 0 };
+	acct_file f;
+
+	/* 100 rows: 50 outside area, 10 outside period, 2 bad of the 40 in
+	 * scope = 5 %: exactly the limit passes, a little less fails. */
+	ck_assert_int_eq(judged(stats(100, k, rows, rej, 5), 5, &f), ACCT_FINE);
+	ck_assert_int_eq(f.rows[ACCT_OUTSIDE_AREA], 50);
+	ck_assert_int_eq(f.rows[ACCT_OUTSIDE_PERIOD], 10);
+	ck_assert_int_eq(f.rows[ACCT_DUPLICATE], 1);
+	ck_assert_int_eq(f.rows[ACCT_REJECTED], 1);
+	ck_assert_int_eq(f.rows[ACCT_NOTED], 7);
+	ck_assert_int_eq(f.used, 38);
+	ck_assert_double_eq_tol(f.share, 5, 1e-9);
+	ck_assert_int_eq(judged(stats(100, k, rows, rej, 5), 4.99, &f), ACCT_TOO_MANY_REJECTED);
+	/* Half of the 50 rows in the area outside the period passes; one more fails. */
+	rows[1] = 25;
+	ck_assert_int_eq(judged(stats(100, k, rows, rej, 5), 100, &f), ACCT_FINE);
+	rows[1] = 26;
+	ck_assert_int_eq(judged(stats(100, k, rows, rej, 5), 100, &f), ACCT_NOT_IN_PERIOD);
+	/* Every row outside the area, or none usable. */
+	rows[0] = 100;
+	ck_assert_int_eq(judged(stats(100, k, rows, rej, 1), 100, &f), ACCT_NOT_IN_AREA);
+	rows[0] = 99;
+	rows[3] = 1;
+	{
+		static const char *const k2[] = { "outside area", "unreadable weight" };
+		long r2[] = { 1, 2 };
+		static const int j2[] = { 1, 1 };
+
+		ck_assert_int_eq(judged(stats(3, k2, r2, j2, 2), 100, &f), ACCT_NOT_IN_AREA);
+		r2[0] = 0;
+		ck_assert_int_eq(judged(stats(2, k2, r2, j2, 2), 100, &f), ACCT_NOTHING_USED);
+	}
+	/* A header-only file does not fail. */
+	ck_assert_int_eq(judged(stats(0, k, rows, rej, 0), 0, &f), ACCT_FINE);
+	ck_assert_str_eq(acct_class_key(ACCT_OUTSIDE_AREA), "outside_area");
+	ck_assert_str_eq(acct_class_key(-1), "used");
+	ck_assert_str_eq(acct_failure_key(ACCT_TOO_MANY_REJECTED), "too_many_rejected");
+	ck_assert_ptr_null(acct_failure_key(ACCT_FINE));
+}
+END_TEST
+
 static Suite *registry_suite(void)
 {
 	Suite *s = suite_create("registry");
@@ -969,6 +1057,7 @@ static Suite *registry_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, declarations_are_copied_with_defaults);
+	tcase_add_test(tc, accounting_classes_and_rules);
 	tcase_add_test(tc, same_id_in_other_plugin_or_as_intervention);
 	tcase_add_loop_test(tc, indicator_refused, 0, N(bad_indicators));
 	tcase_add_test(tc, longest_names_accepted);

@@ -340,6 +340,79 @@ START_TEST(xlsx_is_a_zip)
 }
 END_TEST
 
+/* The highest N of the "xl/worksheets/sheetN.xml" names in a workbook (zip
+ * file names are stored uncompressed): its number of sheets. */
+static int xlsx_sheets(const char *path)
+{
+	static const char name[] = "xl/worksheets/sheet";
+	FILE *f = fopen(path, "rb");
+	char *buf, *p;
+	long n;
+	int most = 0;
+
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	for (p = buf; (p = memmem(p, (size_t)(buf + n - p), name, sizeof name - 1)) != NULL;
+	     p += sizeof name - 1) {
+		int k = atoi(p + sizeof name - 1);
+
+		if (k > most)
+			most = k;
+	}
+	free(buf);
+	return most;
+}
+
+static int count_value(void *ud, const reg_indicator *d, const char *area, int rt,
+                       const char *period, const reg_sum *s)
+{
+	(void)d, (void)area, (void)rt, (void)period, (void)s;
+	++*(long *)ud;
+	return 0;
+}
+
+static int count_ivalue(void *ud, const reg_intervention *d, const char *area, int rt,
+                        const char *period, const reg_isum *s)
+{
+	(void)d, (void)area, (void)rt, (void)period, (void)s;
+	++*(long *)ud;
+	return 0;
+}
+
+/* With room for 2 rows under the header, the Data table of D rows takes
+ * ceil(D / 2) sheets; at the full limit it takes one. */
+START_TEST(xlsx_long_table_continues)
+{
+	char path[128], err[256];
+	long rows = 0;
+	int whole, parts;
+	FILE *f;
+
+	report_view_each_value(&fx.view, count_value, &rows);
+	report_view_each_intervention(&fx.view, count_ivalue, &rows);
+	ck_assert_int_gt(rows, 4);
+	snprintf(path, sizeof path, "%s/whole.xlsx", fx.dir);
+	f = fopen(path, "wb");
+	ck_assert_int_eq(report_xlsx_write(&fx.view, f, err, sizeof err), 0);
+	fclose(f);
+	whole = xlsx_sheets(path);
+	report_xlsx_set_row_limit(3);
+	snprintf(path, sizeof path, "%s/parts.xlsx", fx.dir);
+	f = fopen(path, "wb");
+	ck_assert_int_eq(report_xlsx_write(&fx.view, f, err, sizeof err), 0);
+	fclose(f);
+	report_xlsx_set_row_limit(0);
+	parts = xlsx_sheets(path);
+	ck_assert_int_eq(parts - whole, (int)((rows + 1) / 2) - 1);
+}
+END_TEST
+
 START_TEST(json_trend_and_villages)
 {
 	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
@@ -763,6 +836,7 @@ int main(void)
 	tcase_add_test(tc, html_escaped_and_complete);
 	tcase_add_test(tc, markdown_escaped);
 	tcase_add_test(tc, xlsx_is_a_zip);
+	tcase_add_test(tc, xlsx_long_table_continues);
 	tcase_add_test(tc, json_trend_and_villages);
 	tcase_add_test(tc, text_trend_villages_and_control_characters);
 	tcase_add_test(tc, text_numbers_in_indonesian);

@@ -122,8 +122,8 @@ TESTS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner %D%/c
 %C%_check_api_SOURCES = %D%/check_api.c $(HARNESS_SOURCES)
 %C%_check_api_CFLAGS = $(TEST_CFLAGS)
 %C%_check_api_LDADD = $(TEST_LDADD)
-dist_check_SCRIPTS += %D%/e2e_host.sh
-TESTS += %D%/e2e_host.sh
+dist_check_SCRIPTS += %D%/e2e_host.sh %D%/accounting_e2e.sh
+TESTS += %D%/e2e_host.sh %D%/accounting_e2e.sh
 # Code that runs while a plugin file is loaded (constructors), a foreign
 # shared library on the plugin path: all in children, never in pk2d.
 check_LTLIBRARIES += %D%/plugins/loadtime/ctor_crash.la %D%/plugins/loadtime/ctor_hang.la
