@@ -56,7 +56,25 @@ head -8 "$d/r.txt" | grep -q "RUN INI GAGAL" || fail "the text report does not s
 run "$d" 1 report --store none -f html -o "$d/r.html"
 grep -q 'class="failed"' "$d/r.html" || fail "no failure box in the HTML report"
 
-# The same in English.
+# An area the region table lacks: check and report refuse it at its line,
+# with the nearest codes and their names; a new village under a known
+# kecamatan is only warned about (and fails on its data: no row is in it).
+d=$(sample badarea)
+sed -i 's/^area = .*/area = 63.02.99/' "$d/pk2d.ini"
+for cmd in check report; do
+	run "$d" 1 $cmd
+	grep -q "pk2d.ini:[0-9]*: area 63.02.99 is not in the region table .*kode-wilayah.csv; did you mean 63.02.09 (Kelumpang Tengah), 63.02.19 (Pamukan Barat), 63.02.01 (Pulau Sembilan)?" \
+		"$d/err" || fail "$cmd: no did-you-mean for 63.02.99: $(cat "$d/err")"
+done
+sed -i 's/^area = .*/area = 63.02.09.2999/' "$d/pk2d.ini"
+run "$d" 0 check
+has "$d/err" "area 63.02.09.2999 is not in the region table"
+has "$d/err" "(a new village?); did you mean 63.02.09.2001 (Tanjung Batu)"
+run "$d" 1 report --store none -f text -o "$d/r.txt"
+has "$d/err" "run gagal: $d/keluarga.csv: tidak satu pun dari 786 barisnya dapat dipakai, 786 di luar wilayah run 63.02.09.2999; berkas ini berisi 63.02.09.2007 (Sang-Sang)"
+
+# The same in English (the wrong kecamatan above).
+d=$tmp/area/s
 sed -i 's/^period = .*/period = 2023\nlanguage = en/' "$d/pk2d.ini"
 run "$d" 1 report --store none -f md -o "$d/r.md"
 has "$d/err" "the run fails: $d/balita.csv: none of its 259 rows could be used, 259 are outside the run's area 63.02.08 (Kelumpang Hulu); the file holds 63.02.09 (Kelumpang Tengah)"

@@ -58,6 +58,40 @@ static session_module *get_module(session *s, const char *name, const probe_opts
 	return m;
 }
 
+/* The run's area against the region table: a code the table lacks is an
+ * error with the nearest codes and their names, except a village under a
+ * known kecamatan (the table lags new villages), which is a warning. */
+static void check_area(const session *s, const char *table, msglist *errs)
+{
+	const conf_entry *e = conf_section_get(conf_find_section(s->cfg, "pk2d"), "area");
+	char near[3][AREAS_CODE_MAX], parent[AREAS_CODE_MAX], text[512];
+	const char *area = s->cfg->area;
+	size_t n, at = 0;
+	int level = area_level(area), village_of_known;
+
+	if (!s->areas || !e || level < AREA_PROVINCE || areas_name(s->areas, area))
+		return;
+	n = areas_suggest(s->areas, area, near, 3);
+	text[0] = '\0';
+	for (size_t i = 0; i < n && at < sizeof text; i++) {
+		const char *name = areas_name(s->areas, near[i]);
+		int k = snprintf(text + at, sizeof text - at, "%s%s (%s)", i ? ", " : "; did you mean ",
+		                 near[i], name ? name : "?");
+
+		at += k > 0 ? (size_t)k : 0;
+	}
+	village_of_known = level == AREA_VILLAGE &&
+	                   area_ancestor(area, AREA_DISTRICT, parent, sizeof parent) == 0 &&
+	                   areas_name(s->areas, parent);
+	if (village_of_known) {
+		log_msg(PK2D_LOG_WARNING, "%s:%d: area %s is not in the region table %s (a new "
+		        "village?)%s%s", e->file, e->line, area, table, text, n ? "?" : "");
+		return;
+	}
+	msglist_add(errs, e->file, e->line, "area %s is not in the region table %s%s%s", area,
+	            table, text, n ? "?" : "");
+}
+
 int session_open(session *s, const session_opts *opts, msglist *errs)
 {
 	memset(s, 0, sizeof *s);
@@ -73,6 +107,7 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 	if (!s->areas)
 		msglist_add(errs, codes, 0, "cannot load the region codes: %s "
 		            "(set PK2D_DATA_DIR to the directory holding wilayah/)", err);
+	check_area(s, codes, errs);
 	free(codes);
 	plugin_search_init(&s->search, opts->plugin_path, getenv("PK2D_PLUGIN_PATH"),
 	                   cfg->plugin_path, cfg->n_plugin_path);

@@ -17,6 +17,7 @@
 #include "areas.h"
 #include "csv.h"
 #include "log.h"
+#include "suggest.h"
 
 struct area_entry {
 	uint64_t key;
@@ -335,4 +336,46 @@ size_t areas_count_villages(const areas *a, const char *prefix)
 	for (; i < end; i++)
 		count += (a->v[i].key & 0xff) == AREA_VILLAGE;
 	return count;
+}
+
+size_t areas_suggest(const areas *a, const char *code, char (*out)[AREAS_CODE_MAX], size_t max)
+{
+	int level = area_level(code);
+	char parent[AREAS_CODE_MAX];
+	size_t i = 0, end, n = 0, found = 0;
+	char **codes;
+	size_t *best;
+
+	if (!a || level < AREA_PROVINCE || max == 0)
+		return 0;
+	end = a->n;
+	/* Under the code's parent when the table knows it: a typo is likelier in
+	 * the last part than in all of them. */
+	if (level > AREA_PROVINCE && area_ancestor(code, level - 1, parent, sizeof parent) == 0 &&
+	    areas_name(a, parent)) {
+		uint64_t key = area_key(parent);
+
+		i = lower_bound(a, key);
+		end = lower_bound(a, area_key_after(key));
+	}
+	codes = malloc((end - i) * sizeof *codes + 1);
+	best = malloc(max * sizeof *best);
+	if (!codes || !best)
+		goto out;
+	for (; i < end; i++) {
+		if ((int)(a->v[i].key & 0xff) != level)
+			continue;
+		if (!(codes[n] = malloc(AREAS_CODE_MAX)))
+			goto out;
+		key_code(a->v[i].key, codes[n++], AREAS_CODE_MAX);
+	}
+	found = suggest(code, (const char *const *)codes, n, best, max);
+	for (size_t k = 0; k < found; k++)
+		memcpy(out[k], codes[best[k]], AREAS_CODE_MAX);
+out:
+	for (size_t k = 0; codes && k < n; k++)
+		free(codes[k]);
+	free(codes);
+	free(best);
+	return found;
 }

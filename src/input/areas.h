@@ -12,6 +12,9 @@
 
 #include <stddef.h>
 
+/* Room for any code with its NUL ("63.02.09.2007"). */
+#define AREAS_CODE_MAX 16
+
 /* The code of the whole country: the root above every province. */
 #define AREA_ALL "all"
 
@@ -49,5 +52,10 @@ const char *areas_name(const areas *a, const char *code);
 /* Number of villages in the table under prefix (for coverage messages);
  * NULL, "" or "all" counts every village, a malformed prefix none. */
 size_t areas_count_villages(const areas *a, const char *prefix);
+/* "Did you mean" for a code the table lacks: the codes of its level nearest
+ * to it (suggest.h), at most max, nearest first, into out; among its
+ * parent's children when the table has the parent, else among every code of
+ * the level. Returns how many. */
+size_t areas_suggest(const areas *a, const char *code, char (*out)[AREAS_CODE_MAX], size_t max);
 
 #endif
