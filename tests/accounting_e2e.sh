@@ -35,14 +35,48 @@ hasnt() { ! grep -qF -- "$2" "$1" || fail "$1 has: $2"; }
 
 # The sample: exit 0, one line saying every row was used.
 d=$(sample ok)
-run "$d" 0 report --store "$d/h.sqlite" -f text -o "$d/r.txt"
+run "$d" 0 report --store "$d/h.sqlite" -f text -o "$d/r.txt" -o "$d/r.html"
 has "$d/err" "pk2d: semua "
 hasnt "$d/r.txt" "GAGAL"
+# The first report into a store already draws its own period in the
+# intervention progress.
+grep -q 'Kemajuan intervensi' "$d/r.html" || fail "no intervention progress in the first report"
+grep -q '<tr><td>2023</td><td class="n">' "$d/r.html" ||
+	fail "the progress tables lack the report's own period 2023"
 run "$d" 0 -q report --store none -f text -o "$d/r.txt"
 [ -s "$d/err" ] && fail "-q on a good run printed: $(cat "$d/err")"
 pk2d_run -c "$d/pk2d.ini" history --store "$d/h.sqlite" family.l1 >"$d/hist" 2>&1 ||
 	fail "history after the sample: $(cat "$d/hist")"
 has "$d/hist" "2023"
+# Every id the store holds: the IKK, a dimension, an intervention (its
+# unknown budget is "-" as in the report, empty in CSV); a typo gets the
+# nearest ids; store = none says that no store is configured.
+hist() {
+	rc=0
+	pk2d_run -c "$d/pk2d.ini" history --store "$d/h.sqlite" "$@" >"$d/hist" 2>&1 || rc=$?
+}
+hist ikk
+[ "$rc" -eq 0 ] || fail "history ikk: $(cat "$d/hist")"
+has "$d/hist" "ikk - Indeks Kualitas Keluarga (IKK) - 63.02.09.2007"
+grep -Eq '^2023 +[0-9]+,[0-9]{2}$' "$d/hist" || fail "history ikk: no 2023 score: $(cat "$d/hist")"
+hist dim.ketahanan_fisik
+[ "$rc" -eq 0 ] || fail "history dim.ketahanan_fisik: $(cat "$d/hist")"
+hist health.pemantauan_pertumbuhan
+grep -Eq '^2023 +203 +169 +83,3 +-$' "$d/hist" || fail "unknown budget not '-': $(cat "$d/hist")"
+hist -f csv health.pemantauan_pertumbuhan
+has "$d/hist" "2023,203,169,83.25123153,"
+hist ikj
+[ "$rc" -eq 1 ] || fail "history ikj exited $rc"
+has "$d/hist" "the store has no indicator, intervention or score 'ikj'; did you mean ikk?"
+hist family.l
+has "$d/hist" "did you mean family.l1, family.l2, family.l3?"
+sed 's/^period = .*/period = 2023\nstore = none/' "$d/pk2d.ini" >"$d/none.ini"
+rc=0
+pk2d_run -c "$d/none.ini" history family.l1 >"$d/hist" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "history with store = none exited $rc"
+grep -q "none.ini:[0-9]*: no history store is configured (store = none); give --store FILE to read one" \
+	"$d/hist" || fail "store = none: $(cat "$d/hist")"
+hasnt "$d/hist" "no history store here"
 
 # A real kecamatan that is not the data's: every file of every plugin is
 # outside the area; the message says which area the data hold.

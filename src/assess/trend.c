@@ -108,6 +108,37 @@ static int fill_rows(store *s, const registry *r, trend *t, char *err, size_t er
 	return 0;
 }
 
+/* The stored points of an intervention with this run's own period put in
+ * (or in place of a stored one: the report shows this run's figures), so
+ * that every progress chart has the report's period, first run or not. */
+static long with_current(const registry *r, const reg_intervention *d, const trend *t,
+                         store_ipoint **pts, long k)
+{
+	store_ipoint cur, *v;
+	reg_isum sum;
+	long at = 0;
+
+	if (!registry_get_intervention(r, d, t->area, RT_ALL, t->period, &sum))
+		return k;
+	memset(&cur, 0, sizeof cur);
+	snprintf(cur.period, sizeof cur.period, "%s", t->period);
+	cur.target = sum.target;
+	cur.realised = sum.realised;
+	cur.budget = sum.budget;
+	while (at < k && store_period_cmp((*pts)[at].period, t->period) < 0)
+		at++;
+	if (at < k && strcmp((*pts)[at].period, t->period) == 0) {
+		(*pts)[at] = cur;
+		return k;
+	}
+	if (!(v = realloc(*pts, (size_t)(k + 1) * sizeof *v)))
+		return PK2D_ERR_NOMEM;
+	memmove(v + at + 1, v + at, (size_t)(k - at) * sizeof *v);
+	v[at] = cur;
+	*pts = v;
+	return k + 1;
+}
+
 static int fill_progress(store *s, const registry *r, trend *t, char *err, size_t errlen)
 {
 	size_t n = registry_n_interventions(r);
@@ -121,8 +152,12 @@ static int fill_progress(store *s, const registry *r, trend *t, char *err, size_
 		store_ipoint *pts;
 		long k = store_iseries(s, d->full_id, t->area, RT_ALL, &pts, err, errlen);
 
-		if (k < 0)
+		if (k >= 0)
+			k = with_current(r, d, t, &pts, k);
+		if (k < 0) {
+			free(pts);
 			return (int)k;
+		}
 		if (k == 0) {
 			free(pts);
 			continue;

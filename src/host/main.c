@@ -4,7 +4,7 @@
  *   pk2d [options] report    run every plugin and write the report
  *   pk2d [options] check     check the configuration and the plugins' init
  *   pk2d [options] plugins   list the plugins on the plugin path
- *   pk2d [options] history ID  an indicator or intervention over the stored periods
+ *   pk2d [options] history ID  an indicator, intervention, ikk or dim.KEY over the stored periods
  *
  * Exit status: 0 all went well; 1 a data, configuration or plugin failure;
  * 2 a usage error.
@@ -65,7 +65,8 @@ static void usage(FILE *out)
 	        "  report     run every enabled plugin and write the report\n"
 	        "  check      check the configuration, load the plugins and run their init\n"
 	        "  plugins    list the plugins on the plugin path and what they declare\n"
-	        "  history ID print an indicator or intervention over the stored periods\n"
+	        "  history ID print an indicator, intervention, the IKK (ikk) or a dimension\n"
+	        "             (dim.KEY) over the stored periods\n"
 	        "\n"
 	        "Options:\n"
 	        "  -c, --config FILE        configuration file (else $PK2D_CONFIG, ./pk2d.ini,\n"
@@ -199,6 +200,8 @@ static int cmd_history(const struct options *o, const char *id)
 			return EXIT_FAIL;
 	}
 	char *store = NULL;
+	const conf_entry *se = cfg ? conf_section_get(conf_find_section(cfg, "pk2d"), "store")
+	                           : NULL;
 	if (o->store)
 		store = xstrdup(o->store);
 	else if (cfg && cfg->store)
@@ -207,7 +210,14 @@ static int cmd_history(const struct options *o, const char *id)
 		store = path_join(cfg->dir, REPORT_STORE_DEFAULT);
 	const char *area = o->area ? o->area : cfg ? cfg->area : NULL;
 	int status;
-	if (!store || !area) {
+	if (o->store ? !strcmp(o->store, "none") : se && !strcmp(se->value, "none")) {
+		if (o->store)
+			log_msg(PK2D_LOG_ERROR, "no history store: --store none keeps none");
+		else
+			log_msg(PK2D_LOG_ERROR, "%s:%d: no history store is configured (store = none); "
+			        "give --store FILE to read one", se->file, se->line);
+		status = EXIT_FAIL;
+	} else if (!store || !area) {
 		log_msg(PK2D_LOG_ERROR, "history needs a configuration, or --store FILE and "
 		        "--area CODE");
 		status = EXIT_FAIL;

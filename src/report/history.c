@@ -15,6 +15,7 @@
 #include "log.h"
 #include "registry.h"
 #include "store.h"
+#include "suggest.h"
 
 #define COLS 6
 
@@ -84,6 +85,58 @@ static void put_csv_line(FILE *out, const char *const *cells, size_t n)
 	fputs("\r\n", out);
 }
 
+/* Whether id is one of the store's ids; when it is not, says so with the
+ * nearest ids. 1, 0, or < 0 on error (logged). */
+static int known_id(store *s, const history_request *rq)
+{
+	char err[1024], **ids, text[512] = "";
+	size_t best[3], at = 0, found;
+	long n = store_ids(s, &ids, err, sizeof err);
+	int known = 0;
+
+	if (n < 0) {
+		log_msg(PK2D_LOG_ERROR, "%s", err);
+		return -1;
+	}
+	for (long i = 0; i < n && !known; i++)
+		known = strcmp(ids[i], rq->id) == 0;
+	if (!known) {
+		found = suggest(rq->id, (const char *const *)ids, (size_t)n, best, 3);
+		for (size_t i = 0; i < found && at < sizeof text; i++) {
+			int k = snprintf(text + at, sizeof text - at, "%s%s", i ? ", " : "; did you mean ",
+			                 ids[best[i]]);
+			at += k > 0 ? (size_t)k : 0;
+		}
+		log_msg(PK2D_LOG_ERROR, "%s: the store has no indicator, intervention or score '%s'"
+		        "%s%s (it holds %ld: 'ikk', 'dim.KEY' of the model, and the ids the plugins "
+		        "declare)", rq->store, rq->id, text, found ? "?" : "", n);
+	}
+	for (long i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	return known;
+}
+
+/* The rows of an assessment score ("ikk", "dim.KEY"): period and value. */
+static long score_rows(store *s, const history_request *rq, table *t, char *err, size_t errlen)
+{
+	const char *head[] = { i18n(rq->lang, T_PERIOD), i18n(rq->lang, T_SCORE) };
+	const char *csv_head[] = { "period", "value" };
+	char b[64];
+	store_point *p;
+	long n = store_score_series(s, rq->id, rq->area, rq->rt, &p, err, errlen);
+
+	if (n > 0)
+		row(t, rq->csv ? csv_head : head, 2);
+	for (long i = 0; i < n; i++) {
+		const char *cells[] = { p[i].period, fmt_num(rq, p[i].value, 2, b, sizeof b) };
+
+		row(t, cells, 2);
+	}
+	free(p);
+	return n;
+}
+
 int history_print(const history_request *rq, FILE *out)
 {
 	char err[1024], b[5][64];
@@ -92,6 +145,7 @@ int history_print(const history_request *rq, FILE *out)
 	table t = { 0 };
 	long n;
 	int rc;
+	size_t ncols;
 
 	if (access(rq->store, R_OK) != 0) {
 		log_msg(PK2D_LOG_ERROR, "%s: no history store here (a `pk2d report` run creates it)",
@@ -102,16 +156,22 @@ int history_print(const history_request *rq, FILE *out)
 		log_msg(PK2D_LOG_ERROR, "%s", err);
 		return 1;
 	}
-	if ((rc = store_meta_of(s, rq->id, &meta, err, sizeof err)) <= 0) {
-		if (rc < 0)
+	if ((rc = known_id(s, rq)) <= 0 ||
+	    (rc = store_meta_of(s, rq->id, &meta, err, sizeof err)) < 0) {
+		if (rc < 0 && *err)
 			log_msg(PK2D_LOG_ERROR, "%s", err);
-		else
-			log_msg(PK2D_LOG_ERROR, "%s: the store has no indicator or intervention '%s'",
-			        rq->store, rq->id);
 		store_close(s);
 		return 1;
 	}
-	if (!meta.is_intervention) {
+	ncols = 5;
+	if (rc == 0) {
+		/* Not declared by a plugin: an assessment score. */
+		memset(&meta, 0, sizeof meta);
+		snprintf(meta.label_id, sizeof meta.label_id, "%s", strcmp(rq->id, "ikk") == 0
+		         ? i18n(rq->lang, T_IKK) : i18n(rq->lang, T_DIMENSION));
+		ncols = 2;
+		n = score_rows(s, rq, &t, err, sizeof err);
+	} else if (!meta.is_intervention) {
 		store_point *p;
 		const char *head[] = { i18n(rq->lang, T_PERIOD), i18n(rq->lang, T_NUMERATOR),
 		                       i18n(rq->lang, T_DENOMINATOR), i18n(rq->lang, T_VALUE),
@@ -147,11 +207,14 @@ int history_print(const history_request *rq, FILE *out)
 			row(&t, rq->csv ? csv_head : head, 5);
 			for (long i = 0; i < n; i++) {
 				double cov = p[i].target > 0 ? 100 * p[i].realised / p[i].target : NAN;
+				/* A budget of 0 is one no row gave (the plugin API's
+				 * "not known"): "-" as in the report, empty in CSV. */
+				double budget = p[i].budget > 0 ? p[i].budget : NAN;
 				const char *cells[] = { p[i].period, fmt_num(rq, p[i].target, -1, b[0], 64),
 				                        fmt_num(rq, p[i].realised, -1, b[1], 64),
 				                        fmt_num(rq, cov, 1, b[2], 64),
-				                        rq->csv ? fmt_num(rq, p[i].budget, 0, b[3], 64)
-				                                : i18n_money(rq->lang, p[i].budget) };
+				                        rq->csv ? fmt_num(rq, budget, 0, b[3], 64)
+				                                : i18n_money(rq->lang, budget) };
 				row(&t, cells, 5);
 			}
 		}
@@ -173,7 +236,7 @@ int history_print(const history_request *rq, FILE *out)
 		for (size_t r = 0; r < t.n; r++) {
 			const char *cells[] = { t.cells[r][0], t.cells[r][1], t.cells[r][2],
 			                        t.cells[r][3], t.cells[r][4] };
-			put_csv_line(out, cells, 5);
+			put_csv_line(out, cells, ncols);
 		}
 	} else {
 		fputs(rq->id, out);
@@ -189,7 +252,7 @@ int history_print(const history_request *rq, FILE *out)
 		if (rq->rt > 0)
 			fprintf(out, " RT %d", rq->rt);
 		fputc('\n', out);
-		print_table(&t, 5, out);
+		print_table(&t, ncols, out);
 	}
 	free(t.cells);
 	return ferror(out) ? 1 : 0;

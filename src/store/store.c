@@ -918,6 +918,63 @@ long store_iseries(store *s, const char *intervention, const char *area, int rt,
 	return n;
 }
 
+long store_score_series(store *s, const char *item, const char *area, int rt,
+                        store_point **out, char *err, size_t errlen)
+{
+	void *v;
+	long n = read_series(s, "SELECT period, NULL, NULL, value, NULL FROM scores"
+	                     " WHERE item = ? AND area = ? AND rt = ?",
+	                     item, area, rt, sizeof(store_point), read_point_v,
+	                     &v, err, errlen);
+
+	if (n > 0)
+		qsort(v, (size_t)n, sizeof(store_point), cmp_point);
+	*out = v;
+	return n;
+}
+
+long store_ids(store *s, char ***out, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	char **v = NULL;
+	size_t n = 0;
+	int rc;
+
+	*out = NULL;
+	if ((rc = prepare(s, "SELECT id FROM meta UNION SELECT DISTINCT item FROM scores"
+	                  " ORDER BY 1", &st, err, errlen)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char **nv = realloc(v, (n + 1) * sizeof *v);
+		const unsigned char *t = sqlite3_column_text(st, 0);
+
+		if (!nv || !(nv[n] = strdup(t ? (const char *)t : ""))) {
+			v = nv ? nv : v;
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		v = nv;
+		n++;
+	}
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc == SQLITE_NOMEM)
+		rc = PK2D_ERR_NOMEM;
+	else
+		rc = db_fail(s, err, errlen, s->path);
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		for (size_t i = 0; i < n; i++)
+			free(v[i]);
+		free(v);
+		if (rc == PK2D_ERR_NOMEM)
+			set_err(err, errlen, "%s: out of memory", s->path);
+		return rc;
+	}
+	*out = v;
+	return (long)n;
+}
+
 long store_count_runs(store *s, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;

@@ -109,6 +109,16 @@ long store_series(store *s, const char *indicator, const char *area, int rt,
 long store_iseries(store *s, const char *intervention, const char *area, int rt,
                    store_ipoint **out, char *err, size_t errlen);
 
+/* Every stored period of an assessment score ("ikk", "dim.<key>") in an
+ * area and RT, in time order; only period and value are set (the others
+ * NaN). Same returns as store_series. */
+long store_score_series(store *s, const char *item, const char *area, int rt,
+                        store_point **out, char *err, size_t errlen);
+/* Every id the store can give a history of: indicators and interventions
+ * (meta) and assessment scores, sorted; *out is a malloc'd array of
+ * malloc'd strings. The count, or < 0 on error. */
+long store_ids(store *s, char ***out, char *err, size_t errlen);
+
 /* Number of rows in the runs table (the run log), or < 0 on error. */
 long store_count_runs(store *s, char *err, size_t errlen);
 
