@@ -38,6 +38,10 @@ struct book {
 	int failed;
 };
 
+/* Characters an Excel cell holds; a longer text is cut, and says so. */
+#define CELL_MAX 32767
+#define CELL_CUT " [... cut: Excel's cell holds 32,767 characters]"
+
 static void str(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
                 lxw_format *fmt)
 {
@@ -46,6 +50,14 @@ static void str(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, con
 	if (!safe) {
 		b->failed = 1;
 		return;
+	}
+	if (strlen(safe) > CELL_MAX) {
+		/* Bytes bound characters from above; cut on a UTF-8 lead byte. */
+		size_t at = CELL_MAX - sizeof CELL_CUT;
+
+		while (at > 0 && ((unsigned char)safe[at] & 0xC0) == 0x80)
+			at--;
+		memcpy(safe + at, CELL_CUT, sizeof CELL_CUT);
 	}
 	if (*safe)
 		worksheet_write_string(ws, r, c, safe, fmt);
