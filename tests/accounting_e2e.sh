@@ -130,11 +130,14 @@ pk2d_run -c "$d/pk2d.ini" history --store "$d/h.sqlite" family.l1 >"$d/hist" 2>&
 
 # A log whose 75 rows are all rejected (ids no plugin declares).
 d=$(sample log)
-awk -F, -v OFS=, 'NR > 1 { $3 = "nope" } { print }' "$PK2D_TOP_SRCDIR/conf/sample/intervensi-kesehatan.csv" \
-	>"$d/intervensi-kesehatan.csv"
+# (line 2's id holds an escape sequence: the summary shows it harmless)
+awk -F, -v OFS=, 'NR == 2 { $3 = "nope\033[2J" } NR > 2 { $3 = "nope" } { print }' \
+	"$PK2D_TOP_SRCDIR/conf/sample/intervensi-kesehatan.csv" >"$d/intervensi-kesehatan.csv"
 run "$d" 1 -q report --store none -f csv -o "$d/r.csv"
 has "$d/err" "run gagal: $d/intervensi-kesehatan.csv: tidak satu pun dari 75 barisnya dapat dipakai"
-has "$d/err" "$d/intervensi-kesehatan.csv:2: unknown intervention: 'nope' is not declared"
+has "$d/err" "$d/intervensi-kesehatan.csv:3: unknown intervention: 'nope' is not declared"
+has "$d/err" "$d/intervensi-kesehatan.csv:2: unknown intervention: 'nope?[2J' is not declared"
+grep -q "$(printf '\033')" "$d/err" && fail "an escape character from the data reached stderr"
 has "$d/err" "... 72 baris lagi 'unknown intervention' (ditolak)"
 sed -n 2p "$d/r.csv" | grep -q '^run_failure,.*,nothing_used' || fail "CSV: no run_failure first"
 

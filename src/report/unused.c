@@ -5,8 +5,10 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "i18n.h"
 #include "log.h"
 #include "pk2d/plugin.h"
@@ -181,6 +183,24 @@ const char *unused_file_counts(const unused_ctx *u, const acct_file *f, char *bu
 	return buf;
 }
 
+/* Text from data as the terminal may show it (esc_term: no control
+ * character repaints it); malloc'd, NULL when out of memory. */
+static char *term_text(const char *s)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	if (!f)
+		return NULL;
+	esc_term(f, s ? s : "");
+	if (fclose(f) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 int unused_any(const accounting *a)
 {
 	return a && (a->n_lossy > 0 || a->n_failed > 0);
@@ -210,9 +230,13 @@ void unused_print_summary(const unused_ctx *u)
 			const csv_problem *p = &f->st->problems[k];
 			int shown = p->n_examples < SUMMARY_EXAMPLES ? p->n_examples : SUMMARY_EXAMPLES;
 
-			for (int j = 0; j < shown; j++)
+			for (int j = 0; j < shown; j++) {
+				char *text = term_text(p->example_text[j]);
+
 				log_summary(failed, "    %s:%ld: %s", f->st->path, p->example_line[j],
-				            p->example_text[j]);
+				            text ? text : "");
+				free(text);
+			}
 			if (p->count > shown)
 				log_summary(failed, en ? "    ... %ld more rows '%s' (%s)"
 				            : "    ... %ld baris lagi '%s' (%s)", p->count - shown,
