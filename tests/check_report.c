@@ -93,7 +93,10 @@ START_TEST(trend_against_2023)
 	}
 	ck_assert_int_eq(seen, 2);
 	ck_assert_uint_eq(t->n_progress, 1);
-	ck_assert_uint_eq(t->progress[0].n, 1);   /* the kecamatan: 2023 only so far */
+	/* The kecamatan: 2023 from the store, and 2024, this report's own. */
+	ck_assert_uint_eq(t->progress[0].n, 2);
+	ck_assert_str_eq(t->progress[0].points[0].period, "2023");
+	ck_assert_str_eq(t->progress[0].points[1].period, "2024");
 	/* The village's own trend: a1 7/15 -> 11/15. */
 	ck_assert_uint_eq(fx.view.n_villages, 2);
 	ck_assert_str_eq(fx.view.villages[0].aa->code, FX_V1);

@@ -186,7 +186,7 @@ grep -q '^indicator,63.02.09.2008,' "$tmp/split/63.02.09.2007.csv" && fail "--sp
 "$pk2d" -q -c "$tmp/a/pk2d.ini" --store none report -o "$tmp/nodir/r.html" 2>"$tmp/err"
 [ $? -eq 1 ] && grep -q 'nodir/r.html' "$tmp/err" || fail "output in a missing directory"
 "$pk2d" -q -c "$tmp/a/pk2d.ini" history family.nope 2>"$tmp/err"
-[ $? -eq 1 ] && grep -q "no indicator or intervention 'family.nope'" "$tmp/err" ||
+[ $? -eq 1 ] && grep -q "no indicator, intervention or score 'family.nope'" "$tmp/err" ||
 	fail "history of an unknown id"
 "$pk2d" -q -c "$tmp/a/pk2d.ini" history 2>"$tmp/err"
 [ $? -eq 2 ] || fail "history without an id"

@@ -42,6 +42,10 @@ log = kegiatan.csv
 intervention.akta.label = Akta kelahiran $(printf '\351\001')
 intervention.akta.label_en = Birth certificates
 intervention.akta.unit = akta
+
+[pk2d]
+; kegiatan.csv's second row (1 of 3) is rejected on purpose
+max_rejected = 50
 INI
 printf 'kode_wilayah,rt,intervensi,sasaran,realisasi,tanggal,anggaran\n' >"$tmp/kegiatan.csv"
 printf '63.02.09.2007,,akta,24,23,2023-04-13,\n' >>"$tmp/kegiatan.csv"
