@@ -102,8 +102,8 @@ sed '/"seconds"/d' "$tmp/ok-nofork.json" >"$tmp/b"
 cmp -s "$tmp/a" "$tmp/b" || fail "--no-fork gives another report"
 
 # The same plugin built against ABI 1.0's header checks and reports alike.
-printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\n[plugin.abi10]\ndata = %s\n' "$data" \
-	>"$tmp/abi10.ini"
+printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmax_rejected = 25\n[plugin.abi10]\ndata = %s\n' \
+	"$data" >"$tmp/abi10.ini"
 pk2d_run -c "$tmp/abi10.ini" check >/dev/null || fail "check of an ABI 1.0 plugin failed"
 pk2d_run -c "$tmp/abi10.ini" report -f json -o "$tmp/abi10.json" || fail "ABI 1.0 plugin failed"
 tr -d ' \n\t' <"$tmp/abi10.json" >"$tmp/abi10-flat.json"
