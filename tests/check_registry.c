@@ -1043,6 +1043,11 @@ START_TEST(accounting_classes_and_rules)
 	}
 	/* A header-only file does not fail. */
 	ck_assert_int_eq(judged(stats(0, k, rows, rej, 0), 0, &f), ACCT_FINE);
+	{
+		csv_problem rep = { .kind = (char *)"repeated row", .rejected = 1 };
+
+		ck_assert_int_eq(acct_class_of(&rep), ACCT_DUPLICATE);
+	}
 	ck_assert_str_eq(acct_class_key(ACCT_OUTSIDE_AREA), "outside_area");
 	ck_assert_str_eq(acct_class_key(-1), "used");
 	ck_assert_str_eq(acct_failure_key(ACCT_TOO_MANY_REJECTED), "too_many_rejected");

@@ -39,7 +39,7 @@ int acct_class_of(const csv_problem *p)
 		return ACCT_OUTSIDE_AREA;
 	if (strcmp(p->kind, "outside period") == 0)
 		return ACCT_OUTSIDE_PERIOD;
-	if (strncmp(p->kind, "duplicate", 9) == 0)
+	if (strncmp(p->kind, "duplicate", 9) == 0 || strcmp(p->kind, "repeated row") == 0)
 		return ACCT_DUPLICATE;
 	return ACCT_REJECTED;
 }

@@ -6,7 +6,8 @@
  * class by the kind of the reason the plugin gave (csv_reject, csv_note):
  *   outside area    the kind "outside area"
  *   outside period  the kind "outside period"
- *   duplicate       a kind that starts with "duplicate"
+ *   duplicate       a kind that starts with "duplicate", and "repeated row"
+ *                   (an identical copy the reader counts once)
  *   rejected        any other kind of a dropped row
  *   noted           a row used with a problem noted (csv_note)
  * The class rejected is what the file's rejected rows leave after the other
