@@ -21,7 +21,8 @@ case $(stat -c '%u %a' /tmp) in
 *) echo "SKIP: /tmp is not a root-owned sticky directory here"; exit 77 ;;
 esac
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\n[plugin.good]\ndata = %s\n' "$data" \
+# (good.csv's one bad row of 4 is there on purpose: max_rejected = 25)
+printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmax_rejected = 25\n[plugin.good]\ndata = %s\n' "$data" \
 	>"$tmp/pk2d.ini"
 
 # plug DIR: a private copy of the good plugin in DIR (made with mode 0755).
