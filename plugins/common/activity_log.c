@@ -75,7 +75,7 @@ int activity_log_row_area(const pk2d_host_api *api, pk2d_csv *c, int col,
 		return PK2D_ERR_INVALID;
 	}
 	if (!fields_area_within(out, scope->area)) {
-		api->csv_reject(c, "outside area: %s is not in the run's area %s", out, scope->area);
+		api->csv_reject(c, "outside area: %s is not in the run area %s", out, scope->area);
 		return PK2D_ERR_INVALID;
 	}
 	return 0;

@@ -648,7 +648,7 @@ static int area_ok(family *f, pk2d_csv *c, const char *area, const char *kk,
 		return 1;
 	}
 	if (!family_within(area, run_area)) {
-		api->csv_reject(c, "outside area: %s is not in the run's area %s", area, run_area);
+		api->csv_reject(c, "outside area: %s is not in the run area %s", area, run_area);
 		return 1;
 	}
 	return 0;

@@ -326,7 +326,7 @@ static int area_of(ppgbm_reader *r, ppgbm_row *row)
 		}
 	}
 	if (r->run_area[0] != '\0' && !fields_area_within(row->area, r->run_area)) {
-		api->csv_reject(c, "outside area: '%s' is not in the run's area %s", row->area,
+		api->csv_reject(c, "outside area: %s is not in the run area %s", row->area,
 		                r->run_area);
 		return -1;
 	}

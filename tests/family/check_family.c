@@ -308,7 +308,7 @@ START_TEST(rejected_rows)
 	ck_assert_str_eq(problem("impossible answer")->example_text[0],
 	                 "impossible answer: L1 = '2' (1, 0, blank, NA or -)");
 	ck_assert_str_eq(problem("outside area")->example_text[0],
-	                 "outside area: 63.02.10.2001 is not in the run's area 63.02.09");
+	                 "outside area: 63.02.10.2001 is not in the run area 63.02.09");
 }
 END_TEST
 
