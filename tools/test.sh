@@ -5,7 +5,9 @@
 # under valgrind, runs the libFuzzer harnesses for 30 s each (clang, ASan,
 # UBSan; any crash fails), then prints every Check summary line and a closing line
 # "N passed, M failed".
-# Usage: tools/test.sh   (from the top of a checkout; builds under _build/)
+# Usage: tools/test.sh   (from the top of a checkout; builds under _build/,
+# or under a private folder in $TMPDIR when the checkout's folders fail the
+# plugin trust rule, as a clone made with a loose umask does)
 set -u
 # pk2d loads plugin files only where nobody else can write (docs/config.md):
 # the build trees must not get group-writable folders from a loose umask.
@@ -17,6 +19,30 @@ failed_steps=""
 # Tests that may skip in CI (CI=true); any other skip fails the run there.
 # The list and why: docs/design.md, "Tests that may skip". Empty today.
 ci_may_skip=""
+
+# Non-zero when dir or a folder above it is writable by group or others
+# without being a root-owned sticky folder (/tmp): pk2d would refuse to load
+# the plugins built there (docs/plugin-guide.md, "Where plugin files may be").
+untrusted_path() {
+	d=$1
+	while :; do
+		if [ -d "$d" ]; then
+			perm=$(stat -c '%A %u' "$d")
+			case $perm in
+			d????w????*|d???????w?*)
+				case $perm in d????????t\ 0) ;; *) return 0 ;; esac ;;
+			esac
+		fi
+		[ "$d" = / ] && return 1
+		d=$(dirname "$d")
+	done
+}
+
+builds=$top/_build
+if untrusted_path "$top"; then
+	builds=$(mktemp -d "${TMPDIR:-/tmp}/pk2d-test.XXXXXX") || exit 2
+	echo "tools/test.sh: $top or a folder above it is writable by others; building in $builds"
+fi
 
 step() {
 	name=$1
@@ -51,7 +77,7 @@ check() {
 # The libFuzzer harnesses (tests/fuzz/) under ASan and UBSan, built with
 # clang: five harnesses of 30 s each, three minutes in all with the build.
 fuzz() {
-	rm -rf _build/fuzz && mkdir -p _build/fuzz && cd _build/fuzz &&
+	rm -rf "$builds/fuzz" && mkdir -p "$builds/fuzz" && cd "$builds/fuzz" &&
 		"$top/configure" -q --enable-fuzzing CC=clang && make -s -j"$jobs" fuzz FUZZ_SECONDS=30
 	rc=$?
 	cd "$top" || exit 2
@@ -61,7 +87,7 @@ fuzz() {
 valgrind_sample() {
 	dir=$1
 	out=$(mktemp -d)
-	PK2D_PLUGIN_PATH="$top/$dir/plugins" PK2D_DATA_DIR="$top/data" PK2D_NO_DLCLOSE=1 \
+	PK2D_PLUGIN_PATH="$dir/plugins" PK2D_DATA_DIR="$top/data" PK2D_NO_DLCLOSE=1 \
 		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 		--trace-children=yes "$dir/src/pk2d" -c conf/sample/pk2d.ini report \
 		--format json -o "$out/report.json" --store "$out/history.sqlite"
@@ -79,20 +105,20 @@ if [ -f config.status ]; then
 	make -s distclean >/dev/null || exit 1
 fi
 step autoreconf autoreconf -fi >/dev/null 2>&1 || exit 1
-if step build-plain build _build/plain; then
-	step check-plain check _build/plain
-	step distcheck sh -c "cd _build/plain && make -s -j$jobs distcheck >/dev/null"
-	step valgrind-report valgrind_sample _build/plain
+if step build-plain build "$builds/plain"; then
+	step check-plain check "$builds/plain"
+	step distcheck sh -c "cd '$builds/plain' && make -s -j$jobs distcheck >/dev/null"
+	step valgrind-report valgrind_sample "$builds/plain"
 fi
-if step build-sanitizers build _build/sanitizers --enable-sanitizers; then
-	step check-sanitizers check _build/sanitizers
+if step build-sanitizers build "$builds/sanitizers" --enable-sanitizers; then
+	step check-sanitizers check "$builds/sanitizers"
 fi
 step fuzz fuzz
 
 # Every Check suite's closing line, then one line for the whole run.
 passed=0
 failed=0
-for log in _build/plain/tests/*.log _build/sanitizers/tests/*.log; do
+for log in "$builds"/plain/tests/*.log "$builds"/sanitizers/tests/*.log; do
 	[ -f "$log" ] || continue
 	case $log in */test-suite.log) continue ;; esac
 	line=$(grep -E '^[0-9]+%: Checks: [0-9]+' "$log" | tail -n 1)
