@@ -217,6 +217,9 @@ END_TEST
 static char last_log[256];
 
 static void fake_log(pk2d_host *h, int level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void fake_log(pk2d_host *h, int level, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -236,7 +239,7 @@ static const char *fake_config_get(pk2d_host *h, const char *key)
 /* A file without an area column is only for a village run. */
 START_TEST(area_column_needed_above_village)
 {
-	static const field_spec area = { "area", "kode_wilayah" };
+	static const field_spec area = { "area", "kode_wilayah", 0 };
 	pk2d_host_api api;
 	run_scope village = { .area = "63.02.09.2007", .area_is_village = 1 };
 	run_scope district = { .area = "63.02.09", .area_is_village = 0 };

@@ -7,13 +7,13 @@
 #include "activity_log.h"
 
 const field_spec activity_log_fields[ALOG_N_FIELDS + 1] = {
-	[ALOG_AREA] = { "area", "kode_wilayah" },
-	[ALOG_RT] = { "rt", "rt" },
+	[ALOG_AREA] = { "area", "kode_wilayah", 0 },
+	[ALOG_RT] = { "rt", "rt", 0 },
 	[ALOG_INTERVENTION] = { "intervention", "intervensi", 1 },
-	[ALOG_TARGET] = { "target", "sasaran" },
-	[ALOG_REALISED] = { "realised", "realisasi" },
-	[ALOG_DATE] = { "date", "tanggal" },
-	[ALOG_BUDGET] = { "budget", "anggaran" },
+	[ALOG_TARGET] = { "target", "sasaran", 0 },
+	[ALOG_REALISED] = { "realised", "realisasi", 0 },
+	[ALOG_DATE] = { "date", "tanggal", 0 },
+	[ALOG_BUDGET] = { "budget", "anggaran", 0 },
 };
 
 int run_scope_init(run_scope *scope, const pk2d_host_api *api, pk2d_host *h)

@@ -11,14 +11,14 @@
 #include "education.h"
 
 const field_spec edu_child_fields[CF_N + 1] = {
-	[CF_ID] = { "id", "nik" },
-	[CF_KK] = { "kk", "no_kk" },
-	[CF_AREA] = { "area", "kode_wilayah" },
-	[CF_RT] = { "rt", "rt" },
-	[CF_BIRTH] = { "birth_date", "tanggal_lahir" },
-	[CF_AGE] = { "age", "umur" },
-	[CF_SEX] = { "sex", "jenis_kelamin" },
-	[CF_LEVEL] = { "level", "jenjang" },
+	[CF_ID] = { "id", "nik", 0 },
+	[CF_KK] = { "kk", "no_kk", 0 },
+	[CF_AREA] = { "area", "kode_wilayah", 0 },
+	[CF_RT] = { "rt", "rt", 0 },
+	[CF_BIRTH] = { "birth_date", "tanggal_lahir", 0 },
+	[CF_AGE] = { "age", "umur", 0 },
+	[CF_SEX] = { "sex", "jenis_kelamin", 0 },
+	[CF_LEVEL] = { "level", "jenjang", 0 },
 	[CF_STATUS] = { "status", "status", 1 },
 };
 

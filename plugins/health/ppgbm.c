@@ -10,21 +10,21 @@
 #include "ppgbm.h"
 
 const field_spec ppgbm_fields[PF_N + 1] = {
-	[PF_ID] = { "id", "NIK" },
-	[PF_KK] = { "kk", "No KK" },
-	[PF_AREA] = { "area", "Kode Desa" },
-	[PF_RT] = { "rt", "RT" },
+	[PF_ID] = { "id", "NIK", 0 },
+	[PF_KK] = { "kk", "No KK", 0 },
+	[PF_AREA] = { "area", "Kode Desa", 0 },
+	[PF_RT] = { "rt", "RT", 0 },
 	[PF_SEX] = { "sex", "JK", 1 },
-	[PF_BIRTH] = { "birth_date", "Tgl Lahir" },
-	[PF_MEASURED] = { "measure_date", "Tanggal Pengukuran" },
-	[PF_AGE] = { "age_days", NULL },
-	[PF_WEIGHT] = { "weight", "Berat" },
-	[PF_HEIGHT] = { "height", "Tinggi" },
-	[PF_MEASURE] = { "measure", "Cara Ukur" },
-	[PF_OEDEMA] = { "oedema", "Edema" },
-	[PF_NAME] = { "name", "Nama" },
-	[PF_PARENT] = { "parent", "Nama Ortu" },
-	[PF_POSYANDU] = { "posyandu", "Posyandu" },
+	[PF_BIRTH] = { "birth_date", "Tgl Lahir", 0 },
+	[PF_MEASURED] = { "measure_date", "Tanggal Pengukuran", 0 },
+	[PF_AGE] = { "age_days", NULL, 0 },
+	[PF_WEIGHT] = { "weight", "Berat", 0 },
+	[PF_HEIGHT] = { "height", "Tinggi", 0 },
+	[PF_MEASURE] = { "measure", "Cara Ukur", 0 },
+	[PF_OEDEMA] = { "oedema", "Edema", 0 },
+	[PF_NAME] = { "name", "Nama", 0 },
+	[PF_PARENT] = { "parent", "Nama Ortu", 0 },
+	[PF_POSYANDU] = { "posyandu", "Posyandu", 0 },
 };
 
 /* s lowered to ASCII lower case into buf (of size n): its length, or 0

@@ -83,6 +83,8 @@ void log_hold_free(log_hold *hold)
 }
 
 /* Shows (or holds) one message of level that is to be shown. */
+static void show(int level, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
 static void show(int level, const char *fmt, va_list ap)
 {
 	/* One fprintf per message keeps lines whole when children share stderr. */

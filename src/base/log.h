@@ -18,7 +18,7 @@ int log_enabled(int level);
 /* "pk2d: what" (errors), "pk2d: warning: what" (warnings), "pk2d: what"
  * for info and debug. */
 void log_msg(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void log_vmsg(int level, const char *fmt, va_list ap);
+void log_vmsg(int level, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* "pk2d: what", a line of the summary at the end of a run: shown without
  * -v, hidden by -q unless failed is non-zero (-q never hides what made a
  * run fail). */
@@ -79,7 +79,8 @@ typedef struct msglist {
  * file is NULL. */
 void msglist_add(msglist *l, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-void msglist_vadd(msglist *l, const char *file, int line, const char *fmt, va_list ap);
+void msglist_vadd(msglist *l, const char *file, int line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
 /* Logs every item as an error. */
 void msglist_print(const msglist *l);
 void msglist_free(msglist *l);

@@ -450,6 +450,9 @@ static void host_logf(pk2d_host *h, int level, const char *fmt, ...)
 }
 
 static void a_log(pk2d_host *h, int level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void a_log(pk2d_host *h, int level, const char *fmt, ...)
 {
 	if (!h || !fmt)
 		return;
@@ -687,6 +690,9 @@ static const char *a_csv_path(pk2d_csv *c)
 }
 
 static void a_csv_reject(pk2d_csv *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void a_csv_reject(pk2d_csv *c, const char *fmt, ...)
 {
 	if (!c || !fmt)
 		return;
@@ -695,6 +701,9 @@ static void a_csv_reject(pk2d_csv *c, const char *fmt, ...)
 	csv_vreject(c, fmt, ap);
 	va_end(ap);
 }
+
+static void a_csv_note(pk2d_csv *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 static void a_csv_note(pk2d_csv *c, const char *fmt, ...)
 {

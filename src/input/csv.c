@@ -1110,6 +1110,9 @@ static void note_seen(csv_problem *p, const char *colon)
 }
 
 static void record_problem(csv_reader *c, int rejected, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static void record_problem(csv_reader *c, int rejected, const char *fmt, va_list ap)
 {
 	char *text;
 	const char *colon;

@@ -108,9 +108,9 @@ char csv_separator(const csv_reader *c);
  * The kind is the text up to the first ':'; see csv_problem.seen for the
  * two kinds whose first word is kept. */
 void csv_reject(csv_reader *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void csv_vreject(csv_reader *c, const char *fmt, va_list ap);
+void csv_vreject(csv_reader *c, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void csv_note(csv_reader *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void csv_vnote(csv_reader *c, const char *fmt, va_list ap);
+void csv_vnote(csv_reader *c, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* The statistics so far; they belong to the reader. */
 const csv_stats *csv_get_stats(const csv_reader *c);
 /* Closes the file and hands over its statistics (free with
