@@ -9,6 +9,8 @@
 #include "redact.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"
+/* The shortest digit run masked (redact.h). */
+#define REDACT_MIN_DIGITS 9
 
 static int is_digit(unsigned char c)
 {
@@ -39,7 +41,7 @@ char *redact_reason(const char *text)
 			while (j < n && is_digit(s[j]))
 				j++;
 			size_t len = j - i, keep = len >= 12 ? 4 : 2;
-			if (len >= 6) {
+			if (len >= REDACT_MIN_DIGITS) {
 				memcpy(out + w, text + i, keep);
 				w += keep;
 				memcpy(out + w, ELLIPSIS, 3);
