@@ -3,7 +3,7 @@
  * (which escapes every string that comes from input).
  *
  * {
- *   "pk2d": version, "title", "period", "language",
+ *   "pk2d": version, "schema": REPORT_JSON_SCHEMA, "title", "period", "language",
  *   "area": {"code", "name"},
  *   "accounting": {"failed", "max_rejected", "records", "used",
  *                  "outside_area", "outside_period", "duplicate", "rejected",
@@ -53,6 +53,11 @@
 #include "report.h"
 #include "report_assess.h"
 #include "unused.h"
+
+/* The shape of this document: raised whenever a member is added, removed or
+ * changes its meaning, so that a program reading it can tell (docs/json.md
+ * lists each version). */
+#define REPORT_JSON_SCHEMA 2
 
 static void add_str(cJSON *o, const char *key, const char *s)
 {
@@ -300,6 +305,7 @@ int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 
 	fputs("{", out);
 	if ((rc = report_json_member(out, 1, "pk2d", cJSON_CreateString(PACKAGE_VERSION))) < 0 ||
+	    (rc = report_json_member(out, 0, "schema", cJSON_CreateNumber(REPORT_JSON_SCHEMA))) < 0 ||
 	    (rc = report_json_member(out, 0, "title", str_or_null(ctx->title))) < 0 ||
 	    (rc = report_json_member(out, 0, "period", str_or_null(ctx->period))) < 0 ||
 	    (rc = report_json_member(out, 0, "language", str_or_null(ctx->language))) < 0 ||
