@@ -106,7 +106,7 @@ void accounting_build(accounting *a, const plugin_run *runs, size_t n_runs,
 			for (int cls = 0; cls < ACCT_N_CLASSES; cls++)
 				a->rows[cls] += f->rows[cls];
 			a->n_failed += f->failure != ACCT_FINE;
-			a->n_lossy += f->used < f->st->records || f->rows[ACCT_NOTED] > 0;
+			a->n_lossy += acct_file_lossy(f);
 		}
 }
 
@@ -133,4 +133,9 @@ const char *acct_most_seen(const acct_file *f, int cls)
 			}
 	}
 	return best;
+}
+
+int acct_file_lossy(const acct_file *f)
+{
+	return f->used < f->st->records || f->rows[ACCT_NOTED] > 0;
 }

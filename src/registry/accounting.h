@@ -79,4 +79,8 @@ void accounting_free(accounting *a);
  * (ACCT_OUTSIDE_AREA: an area code; ACCT_OUTSIDE_PERIOD: a year), or NULL. */
 const char *acct_most_seen(const acct_file *f, int cls);
 
+/* Non-zero when file f has a row that was not used, or used with a note:
+ * the files every summary and report lists. */
+int acct_file_lossy(const acct_file *f);
+
 #endif

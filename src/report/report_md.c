@@ -461,7 +461,7 @@ static void unused(FILE *f, const report_view *v)
 	for (size_t i = 0; i < u->acct->n; i++) {
 		const acct_file *af = &u->acct->files[i];
 
-		if (af->used == af->st->records && !af->rows[ACCT_NOTED])
+		if (!acct_file_lossy(af))
 			continue;
 		fputs("- ", f);
 		m(f, af->st->path);

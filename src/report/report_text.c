@@ -201,7 +201,7 @@ static void write_unused(const report_ctx *ctx, FILE *out)
 	for (size_t i = 0; i < ctx->acct->n; i++) {
 		const acct_file *f = &ctx->acct->files[i];
 
-		if (f->used < f->st->records || f->rows[ACCT_NOTED])
+		if (acct_file_lossy(f))
 			fprintf(out, "  %s (%s): %s\n", f->st->path, f->instance,
 			        unused_file_counts(&u, f, buf, sizeof buf));
 	}

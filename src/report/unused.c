@@ -222,7 +222,7 @@ void unused_print_summary(const unused_ctx *u)
 	for (size_t i = 0; i < a->n; i++) {
 		const acct_file *f = &a->files[i];
 
-		if (f->used == f->st->records && f->rows[ACCT_NOTED] == 0)
+		if (!acct_file_lossy(f))
 			continue;
 		log_summary(failed, "  %s (%s): %s", f->st->path, f->instance,
 		            unused_file_counts(u, f, buf, sizeof buf));
