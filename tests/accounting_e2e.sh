@@ -74,9 +74,23 @@ sed 's/^period = .*/period = 2023\nstore = none/' "$d/pk2d.ini" >"$d/none.ini"
 rc=0
 pk2d_run -c "$d/none.ini" history family.l1 >"$d/hist" 2>&1 || rc=$?
 [ "$rc" -eq 1 ] || fail "history with store = none exited $rc"
-grep -q "none.ini:[0-9]*: no history store is configured (store = none); give --store FILE to read one" \
+grep -q "^pk2d: $d/none.ini:[0-9]*: store = none: this configuration keeps no history (give --store FILE to read a history store)$" \
 	"$d/hist" || fail "store = none: $(cat "$d/hist")"
 hasnt "$d/hist" "no history store here"
+# Any case of none, and --store none, say the same; --store FILE reads a store.
+sed 's/^store = none/store = None/' "$d/none.ini" >"$d/none2.ini"
+rc=0
+pk2d_run -c "$d/none2.ini" history family.l1 >"$d/hist" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "history with store = None exited $rc"
+grep -q "none2.ini:[0-9]*: store = None: this configuration keeps no history" "$d/hist" ||
+	fail "store = None: $(cat "$d/hist")"
+rc=0
+pk2d_run -c "$d/pk2d.ini" --store none history family.l1 >"$d/hist" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "history with --store none exited $rc"
+has "$d/hist" "pk2d: --store none: this configuration keeps no history"
+rc=0
+pk2d_run -c "$d/none.ini" --store "$d/h.sqlite" history ikk >"$d/hist" 2>&1 || rc=$?
+[ "$rc" -eq 0 ] || fail "--store FILE over store = none: $(cat "$d/hist")"
 
 # A real kecamatan that is not the data's: every file of every plugin is
 # outside the area; the message says which area the data hold.

@@ -82,7 +82,10 @@ START_TEST(minimal_defaults)
 	ck_assert_ptr_null(c->model);
 	ck_assert_ptr_null(c->format);
 	ck_assert_ptr_null(c->output);
-	ck_assert_ptr_null(c->store);
+	char *store = xasprintf("%s/" CONF_DEFAULT_STORE, dir);
+	ck_assert_str_eq(c->store, store);
+	free(store);
+	ck_assert_ptr_null(c->store_off);
 	ck_assert_ptr_null(c->title);
 	ck_assert_uint_eq(c->n_plugin_path, 0);
 	ck_assert_uint_eq(c->n_plugins, 0);
@@ -96,6 +99,38 @@ START_TEST(minimal_defaults)
 	conf_free(c);
 	free(model);
 	free(sub);
+}
+END_TEST
+
+/* store = none (any case) turns the store off and says where; the command
+ * line replaces the key both ways; defaults without a file have no store. */
+START_TEST(store_and_command_line)
+{
+	conf *c = load("[pk2d]\nperiod = 2023\narea = 63\nstore = NONE\njobs = 3\n");
+	ck_assert_ptr_nonnull(c);
+	ck_assert_ptr_null(c->store);
+	char *want = xasprintf("%s/pk2d.ini:4: store = NONE", dir);
+	ck_assert_str_eq(c->store_off, want);
+	free(want);
+	conf_apply_cli(c, &(conf_cli){ .jobs = 0, .store = "h.sqlite" });
+	ck_assert_str_eq(c->store, "h.sqlite");
+	ck_assert_ptr_null(c->store_off);
+	ck_assert_int_eq(c->jobs, 3);
+	conf_apply_cli(c, &(conf_cli){ .jobs = 1, .store = "none" });
+	ck_assert_ptr_null(c->store);
+	ck_assert_str_eq(c->store_off, "--store none");
+	ck_assert_int_eq(c->jobs, 1);
+	conf_free(c);
+
+	c = conf_empty();
+	ck_assert_ptr_null(c->store);
+	ck_assert_ptr_null(c->store_off);
+	ck_assert_str_eq(c->period, "");
+	ck_assert_str_eq(c->area, "");
+	ck_assert(c->timeout == CONF_DEFAULT_TIMEOUT);
+	ck_assert(c->lock_wait == CONF_DEFAULT_LOCK_WAIT);
+	ck_assert_str_eq(c->language, "id");
+	conf_free(c);
 }
 END_TEST
 
@@ -606,6 +641,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, minimal_defaults);
 	tcase_add_test(t, whole_country);
+	tcase_add_test(t, store_and_command_line);
 	tcase_add_test(t, model_must_exist);
 	tcase_add_test(t, unreadable_file_one_message);
 	tcase_add_test(t, every_key);

@@ -181,6 +181,11 @@ static void check_all_bad(int jobs)
 	expect_failed(&s, "garbage", ": record length 2147483647 is outside 1..1048576");
 	expect_failed(&s, "exits", "exit status 3");
 	expect_failed(&s, "fails", "collect returned -7 (the input data cannot be used at all)");
+	/* What a call returned is kept as data; a crash returned nothing. */
+	ck_assert_int_eq(run_of(&s, "fails")->error_call, RUN_CALL_COLLECT);
+	ck_assert_int_eq(run_of(&s, "fails")->error_code, -7);
+	ck_assert_int_eq(run_of(&s, "crash")->error_call, RUN_CALL_NONE);
+	ck_assert_int_eq(run_of(&s, "good")->error_call, RUN_CALL_NONE);
 	expect_not_loaded(&s, "bad_abi", "built for ABI 2.0");
 	expect_not_loaded(&s, "no_symbol", "no symbol pk2d_plugin_descriptor");
 	expect_not_loaded(&s, "bad_name", "does not match the file name");

@@ -39,6 +39,25 @@ test $rc -eq 1 || fail "a refused file: exit status $rc, want 1"
 has "$tmp/out" "  refused: "
 has "$tmp/out" "  declarations: need a [plugin.activities] section"
 
+# The file listed is the one a report loads: the first directory of the
+# path that holds the name, whatever its layout (NAME.so, .libs/NAME.so,
+# NAME/.libs/NAME.so).
+mkdir -p "$tmp/first/.libs"
+cp "$plugins/activities/.libs/activities.so" "$tmp/first/.libs/"
+pk2d_run --plugin-path "$tmp/first:$plugins" plugins >"$tmp/out" 2>"$tmp/err" ||
+	{ cat "$tmp/err"; fail "plugins with a copy first on the path"; }
+has "$tmp/out" "  file: $tmp/first/.libs/activities.so"
+test "$(grep -c '^activities$' "$tmp/out")" -eq 1 || fail "activities listed twice"
+has "$tmp/out" "  file: $plugins/health/.libs/health.so"
+
+# A configuration with an error: its file:line, exit 1, no listing.
+printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\njobs = many\n' >"$tmp/bad.ini"
+rc=0
+pk2d_run -c "$tmp/bad.ini" --plugin-path "$plugins" plugins >"$tmp/out" 2>"$tmp/err" || rc=$?
+test $rc -eq 1 || fail "plugins with a bad configuration: exit status $rc, want 1"
+has "$tmp/err" "bad.ini:4: jobs 'many' is not a whole number"
+test ! -s "$tmp/out" || fail "a listing despite the configuration's error"
+
 # With a section of its own the same failure is an error, on stderr too.
 printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\n[plugin.activities]\n' >"$tmp/pk2d.ini"
 rc=0

@@ -35,11 +35,14 @@ int assess_setup_model(const conf *cfg, model **out)
 
 size_t assess_setup_check(const model *m, const registry *r, int level)
 {
-	msglist errs = { 0 };
-	size_t n = model_check_registry(m, r, &errs);
+	msglist errs = { 0 }, gaps = { 0 };
+	size_t n = model_check_registry(m, r, &errs, &gaps);
 
+	for (size_t i = 0; i < gaps.n; i++)
+		log_msg(PK2D_LOG_WARNING, "%s", gaps.items[i]);
 	for (size_t i = 0; i < errs.n; i++)
 		log_msg(level, "%s", errs.items[i]);
+	msglist_free(&gaps);
 	msglist_free(&errs);
 	return n;
 }

@@ -18,9 +18,10 @@
  * problem logged as "file:line: ...". */
 int assess_setup_model(const conf *cfg, model **out);
 
-/* Checks the model against what the plugins declared and logs each problem
+/* Checks the model against what the plugins declared and logs each error
  * at level (PK2D_LOG_ERROR for pk2d check, PK2D_LOG_WARNING for pk2d
- * report). Returns the number of problems. */
+ * report), and each gap (an indicator of a plugin that is not enabled) as a
+ * warning for both. Returns the number of errors. */
 size_t assess_setup_check(const model *m, const registry *r, int level);
 
 #endif

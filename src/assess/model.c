@@ -817,7 +817,7 @@ static int plugin_declared(const registry *r, const char *ref)
 /* proportion: 0 any indicator, 1 a proportion, 2 a proportion with a
  * direction (higher or lower is better). */
 static void check_ref(const registry *r, const char *ref, const char *where, int proportion,
-                      msglist *errs, size_t *count)
+                      msglist *errs, msglist *gaps, size_t *count)
 {
 	const reg_indicator *ind = registry_find_indicator(r, ref);
 
@@ -826,9 +826,10 @@ static void check_ref(const registry *r, const char *ref, const char *where, int
 			reg_error(errs, count, where, "%s: the plugin '%.*s' declares no indicator "
 			          "'%s'", ref, (int)strcspn(ref, "."), ref, strchr(ref, '.') + 1);
 		else
-			reg_error(errs, count, where, "%s: no enabled plugin '%.*s' declares it "
-			          "(enable [plugin.%.*s] or change the model)", ref,
-			          (int)strcspn(ref, "."), ref, (int)strcspn(ref, "."), ref);
+			msglist_add(gaps, NULL, 0, "%s: %s: no enabled plugin '%.*s' declares it, so "
+			            "the report shows it without data (enable [plugin.%.*s] or change "
+			            "the model)", where, ref, (int)strcspn(ref, "."), ref,
+			            (int)strcspn(ref, "."), ref);
 		return;
 	}
 	if (proportion && ind->kind != PK2D_PROPORTION)
@@ -841,7 +842,7 @@ static void check_ref(const registry *r, const char *ref, const char *where, int
 		          "better); a model indicator needs a direction", ref);
 }
 
-size_t model_check_registry(const model *m, const registry *r, msglist *errs)
+size_t model_check_registry(const model *m, const registry *r, msglist *errs, msglist *gaps)
 {
 	size_t count = 0;
 
@@ -849,15 +850,15 @@ size_t model_check_registry(const model *m, const registry *r, msglist *errs)
 		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++) {
 			const model_indicator *mi = &m->dimensions[d].indicators[i];
 
-			check_ref(r, mi->ref, mi->where, 2, errs, &count);
+			check_ref(r, mi->ref, mi->where, 2, errs, gaps, &count);
 		}
 	for (int i = 0; i < MODEL_N_PROFILE; i++)
 		if (m->profile[i])
-			check_ref(r, m->profile[i], m->profile_where[i], 0, errs, &count);
+			check_ref(r, m->profile[i], m->profile_where[i], 0, errs, gaps, &count);
 	for (size_t i = 0; i < m->n_household; i++)
 		if (m->household[i].indicator)
 			check_ref(r, m->household[i].indicator, m->household[i].where, 1, errs,
-			          &count);
+			          gaps, &count);
 	return count;
 }
 

@@ -100,9 +100,11 @@ void model_free(model *m);
 
 /* Checks the model's indicator ids against the registry after the plugins
  * declared: every dimension indicator must be a declared proportion, every
- * profile and household id a declared indicator. Returns the number of
- * problems (each added to errs as "file:line: ..."). */
-size_t model_check_registry(const model *m, const registry *r, msglist *errs);
+ * profile and household id a declared indicator. An id whose plugin no
+ * enabled instance is (an agency not enabled yet) is a gap, not an error:
+ * it goes to gaps, and the assessment shows it without data. Returns the
+ * number of errors (each added to errs as "file:line: ..."). */
+size_t model_check_registry(const model *m, const registry *r, msglist *errs, msglist *gaps);
 
 /* The step of a scale a value falls in; NULL for NaN or a value outside
  * every range (a capaian scale catches everything). */

@@ -431,6 +431,11 @@ static void check_pk2d(conf *c, msglist *errs)
 				            "above 0", e->key, e->value);
 			break;
 		case K_PATH: {
+			if (!strcmp(e->key, "store") && !strcasecmp(e->value, "none")) {
+				c->store_off = xasprintf("%s:%d: store = %s", e->file, e->line,
+				                         e->value);
+				break;
+			}
 			char *p = conf_entry_path(e, e->value);
 			if (!strcmp(e->key, "model") && !file_exists(p))
 				model_missing(e, p, errs);
@@ -544,17 +549,63 @@ static char *default_model(const char *dir)
 	return NULL;
 }
 
-conf *conf_read(const char *path, msglist *errs)
+/* Every default of [pk2d] that does not depend on other keys. */
+static conf *conf_new(void)
 {
 	conf *c = xcalloc(1, sizeof *c);
-	c->path = xstrdup(path);
-	c->dir = path_dirname(path);
 	c->jobs = (int)cpus_online();
 	c->timeout = CONF_DEFAULT_TIMEOUT;
 	c->lock_wait = CONF_DEFAULT_LOCK_WAIT;
 	c->language = xstrdup("id");
 	c->rt_detail = -1;
 	c->max_rejected = CONF_DEFAULT_MAX_REJECTED;
+	return c;
+}
+
+/* The defaults that depend on other keys, and on the file's directory (none
+ * without a file). */
+static void derived_defaults(conf *c)
+{
+	if (c->dir && !c->model)
+		c->model = default_model(c->dir);
+	if (c->dir && !c->store && !c->store_off)
+		c->store = path_join(c->dir, CONF_DEFAULT_STORE);
+	/* A national run keeps village sums only: every RT of the country
+	 * would be about 60 million values. */
+	if (c->rt_detail < 0)
+		c->rt_detail = !(c->area && strcmp(c->area, "all") == 0);
+}
+
+conf *conf_empty(void)
+{
+	conf *c = conf_new();
+	c->period = xstrdup("");
+	c->area = xstrdup("");
+	derived_defaults(c);
+	return c;
+}
+
+void conf_apply_cli(conf *c, const conf_cli *cli)
+{
+	if (cli->jobs > 0)
+		c->jobs = cli->jobs;
+	if (!cli->store)
+		return;
+	free(c->store);
+	free(c->store_off);
+	c->store = NULL;
+	c->store_off = NULL;
+	if (!strcasecmp(cli->store, "none"))
+		c->store_off = xasprintf("--store %s", cli->store);
+	else
+		c->store = xstrdup(cli->store);
+}
+
+conf *conf_read(const char *path, msglist *errs)
+{
+	conf *c = conf_new();
+	c->path = xstrdup(path);
+	c->dir = path_dirname(path);
 
 	struct parse_state st = { .c = c, .errs = errs };
 	int unreadable = read_file(&st, path, NULL, 0) == PK2D_ERR_IO && st.n_read == 0;
@@ -573,12 +624,7 @@ conf *conf_read(const char *path, msglist *errs)
 	 * shows every problem. */
 	check_pk2d(c, errs);
 	check_plugins(c, errs);
-	if (!c->model)
-		c->model = default_model(c->dir);
-	/* A national run keeps village sums only: every RT of the country
-	 * would be about 60 million values. */
-	if (c->rt_detail < 0)
-		c->rt_detail = !(c->area && strcmp(c->area, "all") == 0);
+	derived_defaults(c);
 	return c;
 }
 
@@ -618,6 +664,7 @@ void conf_free(conf *c)
 	free(c->format);
 	free(c->output);
 	free(c->store);
+	free(c->store_off);
 	free(c->split);
 	free(c->title);
 	free(c->note);

@@ -23,6 +23,9 @@
 /* Percent of a file's rows that may be rejected before the run fails, when
  * [pk2d] max_rejected is not set (docs/inputs.md, "Accounting"). */
 #define CONF_DEFAULT_MAX_REJECTED 5.0
+/* The history store's file name next to the main configuration file, when
+ * [pk2d] store is not set. */
+#define CONF_DEFAULT_STORE "pk2d-history.sqlite"
 
 typedef struct conf_entry {
 	char *key;            /* ASCII lower case */
@@ -68,7 +71,12 @@ typedef struct conf {
 	char *language;       /* "id" (default) or "en" */
 	char *format;         /* as written, NULL when absent */
 	char *output;         /* as written, NULL when absent */
-	char *store;          /* resolved path, NULL when absent */
+	char *store;          /* the history store: --store, else [pk2d] store
+	                         resolved, else CONF_DEFAULT_STORE next to the
+	                         main file; NULL when it is off (none) or there
+	                         is no configuration file */
+	char *store_off;      /* what turned the store off: "--store none" or
+	                         "FILE:LINE: store = none"; else NULL */
 	char *split;          /* resolved path, NULL when absent */
 	char *title;          /* NULL when absent */
 	char *note;           /* footer note of every report ("data are
@@ -93,6 +101,19 @@ conf *conf_load(const char *path, msglist *errs);
  * plugin sections against their plugins too: every error comes out in one
  * run, whatever section it is in. NULL only when path cannot be read. */
 conf *conf_read(const char *path, msglist *errs);
+
+/* A configuration of defaults only, for the commands that can do without a
+ * file (pk2d plugins; pk2d history with --store and --area): empty period
+ * and area, no plugins, no store. */
+conf *conf_empty(void);
+
+/* What the command line sets over [pk2d] keys. */
+typedef struct conf_cli {
+	int jobs;             /* -j N; 0 when not given */
+	const char *store;    /* --store FILE or "none"; NULL when not given */
+} conf_cli;
+/* Applies cli over c: the one place a command-line option replaces a key. */
+void conf_apply_cli(conf *c, const conf_cli *cli);
 
 /* The directory of the installed configuration and model:
  * $PK2D_SYSCONFDIR when set (the tests point it at an empty place, so an

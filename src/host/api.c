@@ -159,7 +159,13 @@ static int rs_rts(api_sink *base, const char *village, uint32_t values, const in
 static void rs_log(api_sink *base, int level, const char *text)
 {
 	registry_sink *s = (registry_sink *)base;
-	log_msg(level, "%s: %s", s->run->instance, text);
+	plugin_run *run = s->run;
+	if (s->hold) {
+		run->held = xrealloc(run->held, (run->n_held + 1) * sizeof *run->held);
+		run->held[run->n_held++] = (run_message){ .level = level, .text = xstrdup(text) };
+	} else {
+		log_msg(level, "%s: %s", run->instance, text);
+	}
 	if (level == PK2D_LOG_ERROR && !s->first_error[0])
 		snprintf(s->first_error, sizeof s->first_error, "%s", text);
 }

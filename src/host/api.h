@@ -49,6 +49,7 @@ typedef struct registry_sink {
 	const char *agency;       /* the instance's agency */
 	const char *period;       /* the run's period, for values without one */
 	long logged_refusals;
+	int hold;                 /* keep what the instance logs in run->held */
 	char first_error[256];    /* the first error the instance logged, for
 	                             its failure reason ("" when none) */
 } registry_sink;

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <elf.h>
 #include <link.h>
@@ -77,37 +78,99 @@ static int regular_file(const char *path)
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
+/* The file of plugin name in dir, by the rule plugin_find() documents;
+ * malloc'd, or NULL. */
+static char *find_in_dir(const char *dir, const char *name)
+{
+	char *cands[3] = {
+		xasprintf("%s/%s.so", dir, name),
+		xasprintf("%s/.libs/%s.so", dir, name),
+		xasprintf("%s/%s/.libs/%s.so", dir, name, name),
+	};
+	char *found = NULL;
+	for (int j = 0; j < 3; j++) {
+		if (!found && regular_file(cands[j]))
+			found = cands[j];
+		else
+			free(cands[j]);
+	}
+	return found;
+}
+
 int plugin_find(const plugin_search *s, const char *name, char **path, char *err, size_t errlen)
 {
 	if (!name_valid(name)) {
 		snprintf(err, errlen, "'%s' is not a plugin name ([a-z][a-z0-9_]{0,31})", name);
 		return PK2D_ERR_INVALID;
 	}
-	for (size_t i = 0; i < s->n; i++) {
-		char *cands[3] = {
-			xasprintf("%s/%s.so", s->dirs[i], name),
-			xasprintf("%s/.libs/%s.so", s->dirs[i], name),
-			xasprintf("%s/%s/.libs/%s.so", s->dirs[i], name, name),
-		};
-		int found = -1;
-		for (int j = 0; j < 3 && found < 0; j++)
-			if (regular_file(cands[j]))
-				found = j;
-		for (int j = 0; j < 3; j++) {
-			if (j == found)
-				*path = cands[j];
-			else
-				free(cands[j]);
-		}
-		if (found >= 0)
+	for (size_t i = 0; i < s->n; i++)
+		if ((*path = find_in_dir(s->dirs[i], name)))
 			return 0;
-	}
 	size_t off = (size_t)snprintf(err, errlen, "plugin '%s' not found: no %s.so in", name, name);
 	if (s->n == 0 && off < errlen)
 		snprintf(err + off, errlen - off, " an empty plugin path");
 	for (size_t i = 0; i < s->n && off < errlen; i++)
 		off += (size_t)snprintf(err + off, errlen - off, "%s %s", i ? "," : "", s->dirs[i]);
 	return PK2D_ERR_MISSING;
+}
+
+static int has_name(char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], name))
+			return 1;
+	return 0;
+}
+
+/* Adds the name of every entry of sub (dir itself, or dir/.libs) under
+ * which find_in_dir(dir, name) finds a file: "NAME.so", and with folders
+ * (dir itself) also a folder NAME. */
+static void list_dir(const char *dir, const char *sub, int folders, char ***names, size_t *n)
+{
+	DIR *d = opendir(sub);
+	const struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		char *name = xstrdup(e->d_name);
+		char *path = NULL;
+
+		if (len > 3 && !strcmp(name + len - 3, ".so"))
+			name[len - 3] = '\0';
+		else if (!folders || name[0] == '.')
+			name[0] = '\0';
+		if (name[0] && !has_name(*names, *n, name) && (path = find_in_dir(dir, name))) {
+			*names = xrealloc(*names, (*n + 1) * sizeof **names);
+			(*names)[(*n)++] = name;
+			name = NULL;
+		}
+		free(path);
+		free(name);
+	}
+	closedir(d);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t plugin_search_list(const plugin_search *s, char ***names)
+{
+	size_t n = 0;
+
+	*names = NULL;
+	for (size_t i = 0; i < s->n; i++) {
+		char *libs = xasprintf("%s/.libs", s->dirs[i]);
+		list_dir(s->dirs[i], s->dirs[i], 1, names, &n);
+		list_dir(s->dirs[i], libs, 0, names, &n);
+		free(libs);
+	}
+	if (n)
+		qsort(*names, n, sizeof **names, by_name);
+	return n;
 }
 
 static const pk2d_input *declared_inputs(const pk2d_plugin *d);

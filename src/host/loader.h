@@ -51,6 +51,11 @@ void plugin_search_free(plugin_search *s);
  * PK2D_ERR_INVALID for a malformed name. */
 int plugin_find(const plugin_search *s, const char *name, char **path, char *err, size_t errlen);
 
+/* The name of every plugin file the search path holds, each once, in name
+ * order (a name plugin_find() refuses included, so that the listing shows
+ * why): n and *names (malloc'd, each name too). */
+size_t plugin_search_list(const plugin_search *s, char ***names);
+
 /* Loads path and checks that it is the plugin called name. 0 and *out, or
  * a negative PK2D_ERR_* with err saying why ("not a shared object: ...",
  * "built for ABI 2.0, ..."). */

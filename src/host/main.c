@@ -11,13 +11,11 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "api.h"
@@ -121,6 +119,7 @@ static int open_session(session *s, const struct options *o, session_opts *so)
 	so->config = path;
 	so->plugin_path = o->plugin_path;
 	so->jobs = o->jobs;
+	so->store = o->store;
 	so->no_fork = o->no_fork;
 	so->allow_untrusted = o->allow_untrusted;
 	msglist errs = { 0 };
@@ -175,7 +174,7 @@ static int cmd_report(const struct options *o)
 		}
 		report_request rq = {
 			.formats = o->format, .n_outputs = o->n_outputs, .outputs = o->outputs,
-			.split = o->split, .store = o->store, .started = started,
+			.split = o->split, .started = started,
 		};
 		status = report_run(&s, mdl, &rq, status);
 	}
@@ -186,38 +185,40 @@ static int cmd_report(const struct options *o)
 	return status;
 }
 
-static int cmd_history(const struct options *o, const char *id)
+/* The configuration of a command that can do without one: the file found,
+ * else defaults only (conf_empty), with the command line applied. NULL when
+ * the file has errors (logged). */
+static conf *load_config(const struct options *o)
 {
 	char *path = conf_find(o->config);
-	conf *cfg = NULL;
+	conf *cfg;
+
 	if (path) {
 		msglist errs = { 0 };
 		cfg = conf_load(path, &errs);
 		msglist_print(&errs);
 		msglist_free(&errs);
 		free(path);
-		if (!cfg)
-			return EXIT_FAIL;
+	} else {
+		cfg = conf_empty();
 	}
-	char *store = NULL;
-	const conf_entry *se = cfg ? conf_section_get(conf_find_section(cfg, "pk2d"), "store")
-	                           : NULL;
-	if (o->store)
-		store = xstrdup(o->store);
-	else if (cfg && cfg->store)
-		store = xstrdup(cfg->store);
-	else if (cfg)
-		store = path_join(cfg->dir, REPORT_STORE_DEFAULT);
-	const char *area = o->area ? o->area : cfg ? cfg->area : NULL;
+	if (cfg)
+		conf_apply_cli(cfg, &(conf_cli){ .jobs = o->jobs, .store = o->store });
+	return cfg;
+}
+
+static int cmd_history(const struct options *o, const char *id)
+{
+	conf *cfg = load_config(o);
+	if (!cfg)
+		return EXIT_FAIL;
+	const char *area = o->area ? o->area : cfg->area;
 	int status;
-	if (o->store ? !strcmp(o->store, "none") : se && !strcmp(se->value, "none")) {
-		if (o->store)
-			log_msg(PK2D_LOG_ERROR, "no history store: --store none keeps none");
-		else
-			log_msg(PK2D_LOG_ERROR, "%s:%d: no history store is configured (store = none); "
-			        "give --store FILE to read one", se->file, se->line);
+	if (cfg->store_off) {
+		log_msg(PK2D_LOG_ERROR, "%s: this configuration keeps no history (give --store "
+		        "FILE to read a history store)", cfg->store_off);
 		status = EXIT_FAIL;
-	} else if (!store || !area) {
+	} else if (!cfg->store || !*area) {
 		log_msg(PK2D_LOG_ERROR, "history needs a configuration, or --store FILE and "
 		        "--area CODE");
 		status = EXIT_FAIL;
@@ -225,15 +226,13 @@ static int cmd_history(const struct options *o, const char *id)
 		status = usage_error("history prints text or csv, not '%s'", o->format);
 	} else {
 		history_request rq = {
-			.store = store, .id = id, .area = area, .rt = o->rt,
+			.store = cfg->store, .id = id, .area = area, .rt = o->rt,
 			.csv = o->format && !strcmp(o->format, "csv"), .lang = LANG_ID,
-			.lock_wait = cfg ? cfg->lock_wait : CONF_DEFAULT_LOCK_WAIT,
+			.lock_wait = cfg->lock_wait,
 		};
-		if (cfg)
-			i18n_parse_lang(cfg->language, &rq.lang);
+		i18n_parse_lang(cfg->language, &rq.lang);
 		status = history_print(&rq, stdout);
 	}
-	free(store);
 	conf_free(cfg);
 	return status;
 }
@@ -268,61 +267,6 @@ static int cmd_check(const struct options *o)
 
 /* ------------------------------------------------------------- plugins */
 
-struct found {
-	char *name, *path;
-};
-
-static int found_has(const struct found *f, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(f[i].name, name))
-			return 1;
-	return 0;
-}
-
-static int regular(const char *p)
-{
-	struct stat sb;
-	return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
-}
-
-/* Every "<name>.so" the loader would find in dir, in name order. */
-static void scan_dir(const char *dir, struct found **f, size_t *n)
-{
-	struct dirent **list;
-	int m = scandir(dir, &list, NULL, alphasort);
-	if (m < 0)
-		return;
-	for (int i = 0; i < m; i++) {
-		const char *e = list[i]->d_name;
-		size_t len = strlen(e);
-		char *name = NULL, *path = NULL;
-		if (len > 3 && !strcmp(e + len - 3, ".so")) {
-			name = xstrdup(e);
-			name[len - 3] = '\0';
-			path = xasprintf("%s/%s", dir, e);
-		} else if (e[0] != '.') {
-			path = xasprintf("%s/%s/.libs/%s.so", dir, e, e);
-			name = xstrdup(e);
-		} else if (!strcmp(e, ".libs")) {
-			char *sub = xasprintf("%s/.libs", dir);
-			scan_dir(sub, f, n);
-			free(sub);
-		}
-		if (name && regular(path) && !found_has(*f, *n, name)) {
-			*f = xrealloc(*f, (*n + 1) * sizeof **f);
-			(*f)[*n].name = name;
-			(*f)[*n].path = path;
-			(*n)++;
-		} else {
-			free(name);
-			free(path);
-		}
-		free(list[i]);
-	}
-	free(list);
-}
-
 static void print_declarations(const registry *reg, const char *instance)
 {
 	for (size_t i = 0; i < registry_n_indicators(reg); i++) {
@@ -340,169 +284,106 @@ static void print_declarations(const registry *reg, const char *instance)
 
 /* A plugin listed without a section of its own whose init failed with
  * PK2D_ERR_CONFIG: it needs configuration before it can declare anything. */
-static int needs_section(const plugin_run *run)
+static int needs_section(const session *s, size_t i)
 {
-	int code;
+	const plugin_run *run = &s->runs[i];
 
-	return run->state == RUN_FAILED && run->reason &&
-	       sscanf(run->reason, "init returned %d", &code) == 1 && code == PK2D_ERR_CONFIG;
+	return session_unconfigured(s, i) && run->state == RUN_FAILED &&
+	       run->error_call == RUN_CALL_INIT && run->error_code == PK2D_ERR_CONFIG;
 }
 
-/* The messages held while the plugins ran init: an unconfigured instance's
- * become its reason (joined with "; ", without the "failed: ..." line,
- * which the listing says itself); every other message is shown as it came. */
-static void show_held(const log_hold *hold, const struct found *f, char **unconfigured,
-                      size_t n)
+/* What the instances logged while they declared, held back by the runner:
+ * an instance that needs a section says it in the listing; every other
+ * message is shown, with the failure of an instance that has a section. */
+static void show_held(const session *s)
 {
-	for (size_t k = 0; k < hold->n; k++) {
-		const char *t = hold->text[k];
-		size_t i, len = 0;
+	for (size_t i = 0; i < s->n_runs; i++) {
+		const plugin_run *run = &s->runs[i];
 
-		for (i = 0; i < n; i++) {
-			len = strlen(f[i].name);
-			if (unconfigured[i] && !strncmp(t, f[i].name, len) && !strncmp(t + len, ": ", 2))
-				break;
-		}
-		if (i == n) {
-			log_msg(hold->level[k], "%s", t);
+		if (needs_section(s, i))
 			continue;
-		}
-		t += len + 2;
-		if (!strncmp(t, "failed: ", 8))
-			continue;
-		char *joined = xasprintf("%s%s%s", unconfigured[i], *unconfigured[i] ? "; " : "", t);
-		free(unconfigured[i]);
-		unconfigured[i] = joined;
+		for (size_t k = 0; k < run->n_held; k++)
+			log_msg(run->held[k].level, "%s: %s", run->instance, run->held[k].text);
+		if (run->state == RUN_FAILED)
+			log_msg(PK2D_LOG_ERROR, "%s: failed: %s", run->instance, run->reason);
 	}
 }
 
+/* "need a [plugin.NAME] section (init: what it logged)" */
+static void print_needs_section(const plugin_run *run)
+{
+	printf("  declarations: need a [plugin.%s] section (init: ", run->instance);
+	for (size_t k = 0; k < run->n_held; k++)
+		printf("%s%s", k ? "; " : "", run->held[k].text);
+	printf("%s)\n", run->n_held ? "" : run->reason);
+}
+
+static void print_plugin(const session *s, size_t i)
+{
+	const plugin_run *run = &s->runs[i];
+	const session_module *m = &s->modules[i];
+	const loaded_plugin *lp = m->lp;
+
+	printf("%s\n", run->instance);
+	if (m->path)
+		printf("  file: %s\n", m->path);
+	if (m->untrusted)
+		printf("  untrusted, loaded for development (allow_untrusted_plugins): %s\n",
+		       m->untrusted);
+	if (!lp) {
+		printf("  refused: %s\n\n", m->error);
+		return;
+	}
+	printf("  ABI: %u.%u\n  agency: %s\n  version: %s\n  description: %s\n",
+	       lp->abi_major, lp->abi_minor, lp->agency, lp->version, lp->description);
+	if (lp->n_keys)
+		printf("  config keys:\n");
+	for (size_t k = 0; k < lp->n_keys; k++) {
+		const pk2d_config_key *key = &lp->keys[k];
+		printf("    %-20s%s%s%s%s\n", key->name, key->required ? " (required)" : "",
+		       key->default_value ? " [default: " : "",
+		       key->default_value ? key->default_value : "", key->default_value ? "]" : "");
+		if (key->help)
+			printf("      %s\n", key->help);
+	}
+	if (needs_section(s, i))
+		print_needs_section(run);
+	else if (run->state == RUN_FAILED)
+		printf("  declarations: init failed: %s\n", run->reason);
+	else
+		print_declarations(s->reg, run->instance);
+	printf("\n");
+}
+
+/* Every plugin on the search path, loaded and declaring (init) through the
+ * same session as a report; exit 1 when a file was refused. */
 static int cmd_plugins(const struct options *o)
 {
-	conf *cfg = NULL;
-	char *path = conf_find(o->config);
-	if (path) {
-		msglist errs = { 0 };
-		cfg = conf_load(path, &errs);
-		msglist_print(&errs);
-		msglist_free(&errs);
-		free(path);
-		if (!cfg)
-			return EXIT_FAIL;
+	session s;
+	session_opts so = {
+		.config = conf_find(o->config), .plugin_path = o->plugin_path, .jobs = o->jobs,
+		.no_fork = o->no_fork, .allow_untrusted = o->allow_untrusted, .hold_messages = 1,
+	};
+	msglist errs = { 0 };
+	int r = session_open_listing(&s, &so, &errs);
+	msglist_print(&errs);
+	msglist_free(&errs);
+	if (r < 0) {
+		free((char *)so.config);
+		return EXIT_FAIL;
 	}
-	plugin_search search;
-	plugin_search_init(&search, o->plugin_path, getenv("PK2D_PLUGIN_PATH"),
-	                   cfg ? cfg->plugin_path : NULL, cfg ? cfg->n_plugin_path : 0);
-	struct found *f = NULL;
-	size_t n = 0;
-	for (size_t i = 0; i < search.n; i++)
-		scan_dir(search.dirs[i], &f, &n);
-
-	/* Each loadable plugin runs init in a child, with its section from
-	 * the configuration when there is one (else an empty one). */
-	loaded_plugin **lps = xcalloc(n, sizeof *lps);
-	char **errors = xcalloc(n, sizeof *errors);
-	char **untrusted = xcalloc(n, sizeof *untrusted);
-	conf empty_cfg = { .period = (char *)"", .area = (char *)"", .timeout = CONF_DEFAULT_TIMEOUT };
-	conf_section empty_section = { .name = (char *)"", .file = (char *)"", .line = 0 };
-	conf_plugin *cps = xcalloc(n, sizeof *cps);
-	plugin_run *runs = xcalloc(n, sizeof *runs);
-	runner_job *jobs = xcalloc(n, sizeof *jobs);
-	for (size_t i = 0; i < n; i++) {
-		const conf_plugin *match = NULL;
-		for (size_t j = 0; cfg && j < cfg->n_plugins && !match; j++)
-			if (!strcmp(cfg->plugins[j].module, f[i].name))
-				match = &cfg->plugins[j];
-		cps[i].instance = f[i].name;
-		cps[i].module = f[i].name;
-		cps[i].enabled = 1;
-		cps[i].section = match ? match->section : &empty_section;
-		cps[i].timeout = match ? match->timeout : cfg ? cfg->timeout : CONF_DEFAULT_TIMEOUT;
-		char err[1024];
-		const probe_opts po = {
-			.timeout = cps[i].timeout, .no_fork = o->no_fork,
-			.allow_untrusted = o->allow_untrusted || (cfg && cfg->allow_untrusted_plugins),
-		};
-		if (probe_module(f[i].path, f[i].name, &po, &lps[i], &untrusted[i], err,
-		                 sizeof err) < 0)
-			errors[i] = xstrdup(err);
-		runs[i].instance = xstrdup(f[i].name);
-		runs[i].module = xstrdup(f[i].name);
-		runs[i].agency = xstrdup(lps[i] ? lps[i]->agency : "");
-		jobs[i].cp = &cps[i];
-		jobs[i].lp = lps[i];
-		jobs[i].run = &runs[i];
-	}
-	registry *reg = registry_new();
-	runner_opts ro = { .jobs = o->jobs > 0 ? o->jobs : cfg ? cfg->jobs : 1,
-	                   .no_fork = o->no_fork, .declare_only = 1 };
-	log_hold hold = { 0 };
-	log_hold_start(&hold);
-	runner_run(cfg ? cfg : &empty_cfg, NULL, reg, jobs, n, &ro);
-	log_hold_stop();
-	char **unconfigured = xcalloc(n, sizeof *unconfigured);
-	for (size_t i = 0; i < n; i++)
-		if (cps[i].section == &empty_section && needs_section(&runs[i]))
-			unconfigured[i] = xstrdup("");
-	show_held(&hold, f, unconfigured, n);
-	log_hold_free(&hold);
-
-	int status = 0;
-	if (n == 0) {
+	session_run(&s, &so, 1);
+	show_held(&s);
+	if (s.n_runs == 0)
 		log_msg(PK2D_LOG_WARNING, "no plugins found on the plugin path");
-	}
-	for (size_t i = 0; i < n; i++) {
-		printf("%s\n  file: %s\n", f[i].name, f[i].path);
-		if (untrusted[i])
-			printf("  untrusted, loaded for development (allow_untrusted_plugins): %s\n",
-			       untrusted[i]);
-		if (!lps[i]) {
-			printf("  refused: %s\n\n", errors[i]);
+	int status = 0;
+	for (size_t i = 0; i < s.n_runs; i++) {
+		print_plugin(&s, i);
+		if (!s.modules[i].lp)
 			status = EXIT_FAIL;
-			continue;
-		}
-		const loaded_plugin *lp = lps[i];
-		printf("  ABI: %u.%u\n  agency: %s\n  version: %s\n  description: %s\n",
-		       lp->abi_major, lp->abi_minor, lp->agency, lp->version, lp->description);
-		if (lp->n_keys)
-			printf("  config keys:\n");
-		for (size_t k = 0; k < lp->n_keys; k++) {
-			const pk2d_config_key *key = &lp->keys[k];
-			printf("    %-20s%s%s%s%s%s\n", key->name, key->required ? " (required)" : "",
-			       key->default_value ? " [default: " : "",
-			       key->default_value ? key->default_value : "",
-			       key->default_value ? "]" : "", "");
-			if (key->help)
-				printf("      %s\n", key->help);
-		}
-		if (unconfigured[i])
-			printf("  declarations: need a [plugin.%s] section (init: %s)\n", f[i].name,
-			       *unconfigured[i] ? unconfigured[i] : runs[i].reason);
-		else if (runs[i].state == RUN_FAILED)
-			printf("  declarations: init failed: %s\n", runs[i].reason);
-		else
-			print_declarations(reg, f[i].name);
-		printf("\n");
 	}
-	registry_free(reg);
-	for (size_t i = 0; i < n; i++) {
-		loader_unload(lps[i]);
-		free(errors[i]);
-		free(untrusted[i]);
-		free(unconfigured[i]);
-		plugin_run_clear(&runs[i]);
-		free(f[i].name);
-		free(f[i].path);
-	}
-	free(lps);
-	free(errors);
-	free(untrusted);
-	free(unconfigured);
-	free(cps);
-	free(runs);
-	free(jobs);
-	free(f);
-	plugin_search_free(&search);
-	conf_free(cfg);
+	session_free(&s);
+	free((char *)so.config);
 	return status;
 }
 

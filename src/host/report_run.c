@@ -244,18 +244,6 @@ out:
 	return rc;
 }
 
-/* The store's path, or NULL when it is off (store = none). */
-static char *store_path(const conf *c, const report_request *rq)
-{
-	const conf_entry *e = pk2d_entry(c, "store");
-
-	if (rq->store)
-		return strcmp(rq->store, "none") ? xstrdup(rq->store) : NULL;
-	if (e)
-		return strcmp(e->value, "none") ? xstrdup(c->store) : NULL;
-	return path_join(c->dir, REPORT_STORE_DEFAULT);
-}
-
 /* The configuration files (main, included) and the model used, for the
  * digest. */
 static size_t config_files(const conf *c, const char ***out)
@@ -391,7 +379,7 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	store *st = NULL;
 	report_view view = { 0 };
 	char err[1024];
-	char *spath;
+	const char *spath = c->store;
 	plan p;
 	int rc, lang = LANG_ID, have_view = 0;
 
@@ -407,7 +395,6 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 			status = EXIT_FAIL;
 		}
 	}
-	spath = store_path(c, rq);
 	if (as && spath && !(st = store_open(spath, c->lock_wait, err, sizeof err))) {
 		log_msg(PK2D_LOG_ERROR, "history store: %s", err);
 		status = EXIT_FAIL;
@@ -450,7 +437,6 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	if (have_view)
 		report_view_free(&view);
 	store_close(st);
-	free(spath);
 	assess_free(as);
 	plan_free(&p);
 	return status;

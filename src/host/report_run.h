@@ -11,15 +11,11 @@
 #include "report.h"
 #include "session.h"
 
-/* The store's file name next to the main configuration by default. */
-#define REPORT_STORE_DEFAULT "pk2d-history.sqlite"
-
 typedef struct report_request {
 	const char *formats;      /* --format: "html" or "html,xlsx"; NULL: [pk2d] format */
 	size_t n_outputs;
 	const char **outputs;     /* -o FILE (repeatable); none: [pk2d] output */
 	const char *split;        /* --split DIR; NULL: [pk2d] split */
-	const char *store;        /* --store FILE or "none"; NULL: [pk2d] store */
 	long long started;        /* time(NULL) at the start of the run */
 } report_request;
 

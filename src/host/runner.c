@@ -76,9 +76,12 @@ static const char *stage_name(int stage)
 }
 
 /* "collect returned -4 (...)", then the first error the instance logged,
- * which names the file or line ("x.csv: No such file or directory"). */
+ * which names the file or line ("x.csv: No such file or directory"); the
+ * call and its code are kept in the run as they are. */
 static char *callback_reason(int stage, int code, const registry_sink *sink)
 {
+	sink->run->error_call = stage == WIRE_STAGE_INIT ? RUN_CALL_INIT : RUN_CALL_COLLECT;
+	sink->run->error_code = code;
 	if (sink->first_error[0])
 		return xasprintf("%s returned %d (%s): %s", stage_name(stage), code,
 		                 api_strerror(code), sink->first_error);
@@ -94,9 +97,13 @@ static void mark_failed(plugin_run *run, registry *reg, char *reason)
 	run->values = 0;
 }
 
-/* The line that closes an instance: its failure, or with -v its counts. */
-static void report_end(const plugin_run *run, long logged_refusals)
+/* The line that closes an instance: its failure (unless held), or with -v
+ * its counts. */
+static void report_end(const plugin_run *run, const registry_sink *sink)
 {
+	long logged_refusals = sink->logged_refusals;
+	if (run->state == RUN_FAILED && sink->hold)
+		return;
 	if (run->state == RUN_FAILED)
 		log_msg(PK2D_LOG_ERROR, "%s: failed: %s", run->instance, run->reason);
 	else
@@ -110,11 +117,12 @@ static void report_end(const plugin_run *run, long logged_refusals)
 /* ------------------------------------------------------------ in-process */
 
 static void run_in_process(const conf *cfg, const areas *ar, registry *reg, runner_job *job,
-                           int declare_only)
+                           const runner_opts *opts)
 {
 	plugin_run *run = job->run;
 	registry_sink sink;
 	registry_sink_init(&sink, reg, run, run->agency, cfg->period);
+	sink.hold = opts->hold_messages;
 	pk2d_host *h = api_host_new(cfg, job->cp, job->lp, ar, &sink.base);
 	double t0 = now_seconds();
 	void *state = NULL;
@@ -123,7 +131,7 @@ static void run_in_process(const conf *cfg, const areas *ar, registry *reg, runn
 	if (r) {
 		reason = callback_reason(WIRE_STAGE_INIT, r, &sink);
 	} else {
-		if (!declare_only) {
+		if (!opts->declare_only) {
 			r = api_call_collect(h, state);
 			if (r)
 				reason = callback_reason(WIRE_STAGE_COLLECT, r, &sink);
@@ -136,7 +144,7 @@ static void run_in_process(const conf *cfg, const areas *ar, registry *reg, runn
 		mark_failed(run, reg, reason);
 	else
 		run->state = RUN_OK;
-	report_end(run, sink.logged_refusals);
+	report_end(run, &sink);
 }
 
 /* ----------------------------------------------------------------- child */
@@ -205,7 +213,7 @@ static void child_fds(int wfd, struct child *all, size_t n)
 }
 
 static int start_child(const conf *cfg, const areas *ar, registry *reg, struct child *c,
-                       struct child *all, size_t n, int declare_only)
+                       struct child *all, size_t n, const runner_opts *opts)
 {
 	plugin_run *run = c->job->run;
 	int p[2];
@@ -241,7 +249,7 @@ static int start_child(const conf *cfg, const areas *ar, registry *reg, struct c
 	if (pid == 0) {
 		close(p[0]);
 		child_fds(p[1], all, n);
-		child_main(cfg, ar, c->job, declare_only);
+		child_main(cfg, ar, c->job, opts->declare_only);
 	}
 	close(p[1]);
 	cleanup_add_child(pid);
@@ -249,6 +257,7 @@ static int start_child(const conf *cfg, const areas *ar, registry *reg, struct c
 	c->fd = p[0];
 	c->state = CHILD_RUNNING;
 	registry_sink_init(&c->sink, reg, run, run->agency, cfg->period);
+	c->sink.hold = opts->hold_messages;
 	log_msg(PK2D_LOG_DEBUG, "%s: started (pid %ld)", run->instance, (long)pid);
 	return 0;
 }
@@ -405,7 +414,7 @@ static void finish(struct child *c, registry *reg)
 		mark_failed(run, reg, reason);
 	else
 		run->state = RUN_OK;
-	report_end(run, c->sink.logged_refusals);
+	report_end(run, &c->sink);
 	free(c->buf);
 	c->buf = NULL;
 	c->len = c->cap = 0;
@@ -445,7 +454,7 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 		for (size_t i = 0; i < n; i++) {
 			if (!jobs[i].lp)
 				continue;
-			run_in_process(cfg, ar, reg, &jobs[i], opts->declare_only);
+			run_in_process(cfg, ar, reg, &jobs[i], opts);
 			failed += jobs[i].run->state == RUN_FAILED;
 		}
 		return failed;
@@ -474,7 +483,7 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 			struct child *c = &cs[next++];
 			if (c->state != CHILD_WAITING)
 				continue;
-			if (start_child(cfg, ar, reg, c, cs, n, opts->declare_only) == 0)
+			if (start_child(cfg, ar, reg, c, cs, n, opts) == 0)
 				running++;
 		}
 

@@ -25,6 +25,9 @@ typedef struct runner_opts {
 	int jobs;                 /* children at once, >= 1 */
 	int no_fork;              /* run in this process */
 	int declare_only;         /* init and fini only: pk2d check, pk2d plugins */
+	int hold_messages;        /* what each instance logs goes to its run's held
+	                             list, and its failure is not logged: the
+	                             caller shows them (pk2d plugins) */
 } runner_opts;
 
 /* Runs every job with an lp, in configuration order. Returns the number of

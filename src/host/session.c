@@ -31,6 +31,9 @@ void plugin_run_clear(plugin_run *run)
 	free(run->agency);
 	free(run->path);
 	free(run->reason);
+	for (size_t i = 0; i < run->n_held; i++)
+		free(run->held[i].text);
+	free(run->held);
 	for (size_t i = 0; i < run->n_files; i++)
 		csv_stats_free(run->files[i]);
 	free(run->files);
@@ -47,15 +50,20 @@ static session_module *get_module(session *s, const char *name, const probe_opts
 	session_module *m = &s->modules[s->n_modules++];
 	memset(m, 0, sizeof *m);
 	m->name = xstrdup(name);
-	char err[1024], *path = NULL;
-	if (plugin_find(&s->search, name, &path, err, sizeof err) == 0) {
-		if (probe_module(path, name, po, &m->lp, &m->untrusted, err, sizeof err) < 0)
-			m->error = xasprintf("%s: %s", path, err);
-		free(path);
+	char err[1024];
+	if (plugin_find(&s->search, name, &m->path, err, sizeof err) == 0) {
+		if (probe_module(m->path, name, po, &m->lp, &m->untrusted, err, sizeof err) < 0)
+			m->error = xstrdup(err);
 	} else {
 		m->error = xstrdup(err);
 	}
 	return m;
+}
+
+/* Why a module was refused, with its file when one was found. */
+static char *refusal(const session_module *m)
+{
+	return m->path ? xasprintf("%s: %s", m->path, m->error) : xstrdup(m->error);
 }
 
 /* The run's area against the region table: a code the table lacks is an
@@ -101,6 +109,7 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 	if (!s->cfg)
 		return PK2D_ERR_CONFIG;
 	conf *cfg = s->cfg;
+	conf_apply_cli(cfg, &(conf_cli){ .jobs = opts->jobs, .store = opts->store });
 	char err[1024];
 	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
 	s->areas = areas_load(codes, err, sizeof err);
@@ -137,10 +146,10 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 		session_module *m = get_module(s, cp->module, &po);
 		if (!m->lp) {
 			run->state = RUN_NOT_LOADED;
-			run->reason = xstrdup(m->error);
+			run->reason = refusal(m);
 			run->agency = xstrdup(cp->agency ? cp->agency : "");
 			log_msg(PK2D_LOG_ERROR, "%s:%d: [plugin.%s]: %s", cp->section->file,
-			        cp->section->line, cp->instance, m->error);
+			        cp->section->line, cp->instance, run->reason);
 			continue;
 		}
 		run->path = xstrdup(m->lp->path);
@@ -182,6 +191,69 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 	return 0;
 }
 
+/* The section of a listed plugin the configuration does not name. */
+static const conf_section no_section = { .name = (char *)"", .file = (char *)"" };
+
+int session_open_listing(session *s, const session_opts *opts, msglist *errs)
+{
+	memset(s, 0, sizeof *s);
+	if (opts->config) {
+		size_t before = errs->n;
+		s->cfg = conf_load(opts->config, errs);
+		if (!s->cfg || errs->n != before) {
+			session_free(s);
+			return PK2D_ERR_CONFIG;
+		}
+	} else {
+		s->cfg = conf_empty();
+	}
+	conf *cfg = s->cfg;
+	conf_apply_cli(cfg, &(conf_cli){ .jobs = opts->jobs, .store = opts->store });
+	plugin_search_init(&s->search, opts->plugin_path, getenv("PK2D_PLUGIN_PATH"),
+	                   cfg->plugin_path, cfg->n_plugin_path);
+	s->reg = registry_new();
+	char **names;
+	s->n_runs = plugin_search_list(&s->search, &names);
+	s->runs = xcalloc(s->n_runs, sizeof *s->runs);
+	s->jobs = xcalloc(s->n_runs, sizeof *s->jobs);
+	s->listed = xcalloc(s->n_runs, sizeof *s->listed);
+	for (size_t i = 0; i < s->n_runs; i++) {
+		const conf_plugin *match = NULL;
+		for (size_t j = 0; j < cfg->n_plugins && !match; j++)
+			if (!strcmp(cfg->plugins[j].module, names[i]))
+				match = &cfg->plugins[j];
+		conf_plugin *cp = &s->listed[i];
+		cp->instance = xstrdup(names[i]);
+		cp->module = names[i];
+		cp->enabled = 1;
+		cp->section = match ? match->section : &no_section;
+		cp->timeout = match ? match->timeout : cfg->timeout;
+		const probe_opts po = {
+			.timeout = cp->timeout, .no_fork = opts->no_fork,
+			.allow_untrusted = opts->allow_untrusted || cfg->allow_untrusted_plugins,
+		};
+		session_module *m = get_module(s, cp->module, &po);
+		plugin_run *run = &s->runs[i];
+		run->instance = xstrdup(cp->instance);
+		run->module = xstrdup(cp->module);
+		run->agency = xstrdup(m->lp ? m->lp->agency : "");
+		if (m->lp) {
+			run->path = xstrdup(m->lp->path);
+		} else {
+			run->state = RUN_NOT_LOADED;
+			run->reason = refusal(m);
+		}
+		s->jobs[i] = (runner_job){ .cp = cp, .lp = m->lp, .run = run };
+	}
+	free(names);
+	return 0;
+}
+
+int session_unconfigured(const session *s, size_t i)
+{
+	return s->listed && s->listed[i].section == &no_section;
+}
+
 static void unknown_aim(void *ud, const reg_intervention *iv, const char *aim)
 {
 	(void)ud;
@@ -192,9 +264,10 @@ static void unknown_aim(void *ud, const reg_intervention *iv, const char *aim)
 size_t session_run(session *s, const session_opts *opts, int declare_only)
 {
 	runner_opts ro = {
-		.jobs = opts->jobs > 0 ? opts->jobs : s->cfg->jobs,
+		.jobs = s->cfg->jobs,
 		.no_fork = opts->no_fork,
 		.declare_only = declare_only,
+		.hold_messages = opts->hold_messages,
 	};
 	runner_run(s->cfg, s->areas, s->reg, s->jobs, s->n_runs, &ro);
 	registry_check_aims(s->reg, unknown_aim, NULL);
@@ -223,9 +296,15 @@ void session_free(session *s)
 		plugin_run_clear(&s->runs[i]);
 	free(s->runs);
 	free(s->jobs);
+	for (size_t i = 0; s->listed && i < s->n_runs; i++) {
+		free(s->listed[i].instance);
+		free(s->listed[i].module);
+	}
+	free(s->listed);
 	for (size_t i = 0; i < s->n_modules; i++) {
 		loader_unload(s->modules[i].lp);
 		free(s->modules[i].name);
+		free(s->modules[i].path);
 		free(s->modules[i].error);
 		free(s->modules[i].untrusted);
 	}

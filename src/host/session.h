@@ -18,8 +18,9 @@
 
 typedef struct session_module {
 	char *name;
+	char *path;               /* the file found, NULL when none was */
 	loaded_plugin *lp;        /* NULL when refused */
-	char *error;              /* why it was refused */
+	char *error;              /* why it was refused (without the file) */
 	char *untrusted;          /* the trust rule it broke, when allowed */
 } session_module;
 
@@ -33,6 +34,7 @@ typedef struct session {
 	size_t n_runs;
 	plugin_run *runs;         /* one per [plugin.*] section, in order */
 	runner_job *jobs;
+	conf_plugin *listed;      /* the instances of session_open_listing() */
 	accounting acct;          /* the rows of every file read (after a full run) */
 } session;
 
@@ -40,8 +42,10 @@ typedef struct session_opts {
 	const char *config;       /* the file to read */
 	const char *plugin_path;  /* --plugin-path, or NULL */
 	int jobs;                 /* -j, or 0 for [pk2d] jobs */
+	const char *store;        /* --store FILE or none, or NULL for [pk2d] store */
 	int no_fork;
 	int allow_untrusted;      /* --allow-untrusted-plugins */
+	int hold_messages;        /* runner_opts.hold_messages */
 } session_opts;
 
 /* Reads the configuration and the region codes, loads every enabled
@@ -50,6 +54,18 @@ typedef struct session_opts {
  * freed). A module the loader refuses is not a configuration error: its
  * instances are RUN_NOT_LOADED with the reason, and the others run. */
 int session_open(session *s, const session_opts *opts, msglist *errs);
+
+/* For pk2d plugins: every plugin file on the search path, loaded as a
+ * session loads a module, and one instance of each (in name order) run with
+ * the configuration's first section of that module, or with an empty
+ * section when it has none (session_unconfigured() tells which). opts->config
+ * NULL: no configuration file (defaults only). s->modules[i] is the module
+ * of s->runs[i]. Returns 0, or
+ * PK2D_ERR_CONFIG with the configuration's errors in errs. */
+int session_open_listing(session *s, const session_opts *opts, msglist *errs);
+
+/* Whether an instance of session_open_listing() got an empty section. */
+int session_unconfigured(const session *s, size_t i);
 
 /* Runs every loaded instance (init only with declare_only), then checks the
  * interventions' aims, rolls the registry up and counts every file's rows

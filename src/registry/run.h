@@ -15,6 +15,19 @@ enum run_state {
 	RUN_DISABLED = 3   /* enabled = no */
 };
 
+/* The plugin's own calls, for a failure that one of them returned. */
+enum run_call {
+	RUN_CALL_NONE = 0,
+	RUN_CALL_INIT = 1,
+	RUN_CALL_COLLECT = 2
+};
+
+/* A message an instance logged, held back (runner_opts.hold_messages). */
+typedef struct run_message {
+	int level;            /* enum pk2d_log_level */
+	char *text;           /* as the plugin wrote it, without the instance */
+} run_message;
+
 typedef struct plugin_run {
 	char *instance;       /* section name: [plugin.dukcapil] -> "dukcapil" */
 	char *module;         /* module name: "activities" */
@@ -25,6 +38,12 @@ typedef struct plugin_run {
 	                         "timed out after 30 s", "exit status 3", "collect returned -7 (...)",
 	                         "malformed record at byte 120: ..."; NULL when OK, except
 	                         that an untrusted file loaded for development says so */
+	int error_call;       /* the call that returned an error (enum run_call);
+	                         RUN_CALL_NONE when none did, even if the run
+	                         failed otherwise (killed, timed out, garbage) */
+	int error_code;       /* what that call returned: a PK2D_ERR_* */
+	size_t n_held;
+	run_message *held;    /* what it logged, when held back */
 	int required;         /* required = yes: its failure fails the run */
 	double seconds;       /* wall time of the child */
 	long values;          /* values accepted into the registry */
