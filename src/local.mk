@@ -29,7 +29,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/registry/run.h %D%/registry/accounting.h %D%/registry/accounting.c
 
 # store: the history store.
-%C%_libpk2dcore_la_SOURCES += %D%/store/store.c %D%/store/store.h
+%C%_libpk2dcore_la_SOURCES += %D%/store/store.c %D%/store/store.h \
+	%D%/store/store_priv.h %D%/store/store_record.c %D%/store/store_schema.c
 
 # assess: the model, the combined assessment, trends.
 %C%_libpk2dcore_la_SOURCES += %D%/assess/model.h %D%/assess/model.c \

@@ -1,7 +1,12 @@
 /*
- * check_store.c - the SQLite history store: what a run writes, rerunning a
- * period, runs kept, previous period, series, and a run killed inside its
- * transaction.
+ * check_store.c - the store-test harness: what a run writes and reads back,
+ * rerunning a period, runs kept, previous period, series, the store's own
+ * check clean after every write, and a writer killed at every step of its
+ * run and at many moments inside the write leaving the history before it
+ * whole. The tcase "store" runs against the backend PK2D_TEST_STORE names
+ * ("sqlite", the default: a new SQLite file per test); the tcase "sqlite"
+ * holds what only SQLite has (its files, its lock, the upgrade of a store
+ * written by schema 1, tests/data/store/).
  *
  * Values (family.l1, a proportion with target 75):
  *   63.02.09.2007 RT 1: 8/10, RT 2: 3/5   -> village 11/15 = 73.333 %
@@ -32,9 +37,19 @@ static char err[512];
 
 static void setup(void)
 {
+	const char *backend = getenv("PK2D_TEST_STORE");
+
+	ck_assert_msg(!backend || !*backend || strcmp(backend, "sqlite") == 0,
+	              "PK2D_TEST_STORE: unknown backend '%s'", backend);
 	strcpy(dir, "/tmp/pk2d-store-XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/history.sqlite", dir);
+}
+
+/* The store passes its own check (SQLite: PRAGMA integrity_check). */
+static void assert_whole(store *s)
+{
+	ck_assert_msg(store_check(s, err, sizeof err) == 0, "%s", err);
 }
 
 static void teardown(void)
@@ -93,6 +108,7 @@ static void write_run(const char *area, const char *period, registry *r)
 	ck_assert_msg(store_put_score(s, area, RT_ALL, period, "ikk", 81.78, "Responsif",
 	                              err, sizeof err) == 0, "%s", err);
 	ck_assert_msg(store_commit(s, err, sizeof err) == 0, "%s", err);
+	assert_whole(s);
 	store_close(s);
 }
 
@@ -357,6 +373,245 @@ START_TEST(killed_inside_transaction)
 }
 END_TEST
 
+/* The history a big_registry(num) run of 63.02.09 left, read back whole:
+ * num when every figure says num, -1 when they disagree. */
+static double history_of(store *s)
+{
+	double rt = stored(s, "63.02.09.2030", 20, "2023"), village, kec, ikk;
+
+	village = stored(s, "63.02.09.2001", RT_ALL, "2023");
+	kec = stored(s, "63.02.09", RT_ALL, "2023");
+	ck_assert_int_eq(store_get_score(s, "63.02.09", RT_ALL, "2023", "ikk", &ikk, err,
+	                                 sizeof err), 1);
+	if (rt != village || rt != kec || ikk != 81.78)
+		return -1;
+	return rt / 10;
+}
+
+/* Opens the store after a killed writer: whole, with runs runs, and every
+ * figure num's. */
+static void assert_history(int runs, double num)
+{
+	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+
+	ck_assert_msg(s != NULL, "%s", err);
+	assert_whole(s);
+	ck_assert_int_eq(store_count_runs(s, err, sizeof err), runs);
+	ck_assert_double_eq(history_of(s), num);
+	store_close(s);
+}
+
+/* A writer that kills itself after each step of its run: open, begin, the
+ * values, a score (the commit is killed_inside_transaction's). */
+START_TEST(killed_at_every_step)
+{
+	registry *old = big_registry(5), *new = big_registry(7);
+	store_run_info info = { .period = "2023", .area = "63.02.09", .config_digest = "0",
+	                        .version = PACKAGE_VERSION, .started = 1700000000 };
+
+	write_run("63.02.09", "2023", old);
+	for (int step = 0; step < 4; step++) {
+		pid_t pid = fork();
+		int status;
+
+		ck_assert_int_ge(pid, 0);
+		if (pid == 0) {
+			store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+
+			if (step == 0 || !s || store_begin(s, &info, err, sizeof err) < 0 || step == 1 ||
+			    store_put_registry(s, new, err, sizeof err) < 0 || step == 2 ||
+			    store_put_score(s, "63.02.09", RT_ALL, "2023", "ikk", 1, NULL, err,
+			                    sizeof err) < 0 || step == 3)
+				raise(SIGKILL);
+			_exit(1);
+		}
+		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+		ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+		              "step %d: the writer was not killed", step);
+		assert_history(1, 5);
+	}
+	registry_free(old);
+	registry_free(new);
+}
+END_TEST
+
+/* A writer killed after 0, 1, 2, ... ms, more and more (wherever it is:
+ * opening, writing, committing, done), until two of them finished: the
+ * store holds the history before it or the one after it, never a mix, and
+ * passes its check. */
+START_TEST(killed_at_any_moment)
+{
+	registry *regs[2] = { big_registry(5), big_registry(7) };
+	int runs = 1, cur = 0;
+
+	write_run("63.02.09", "2023", regs[0]);
+	for (int ms = 0; runs < 3; ms += 1 + ms / 4) {
+		ck_assert_msg(ms < 10000, "no writer finished in 10 s");
+		pid_t pid = fork();
+		int status;
+
+		ck_assert_int_ge(pid, 0);
+		if (pid == 0) {
+			write_run("63.02.09", "2023", regs[!cur]);
+			_exit(0);
+		}
+		usleep((useconds_t)ms * 1000);
+		kill(pid, SIGKILL);
+		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+		store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+
+		ck_assert_msg(s != NULL, "%s", err);
+		assert_whole(s);
+		long n = store_count_runs(s, err, sizeof err);
+		double num = history_of(s);
+
+		store_close(s);
+		ck_assert_msg((n == runs && num == (cur ? 7 : 5)) ||
+		              (n == runs + 1 && num == (cur ? 5 : 7)),
+		              "killed after %d ms: %ld runs, history %g (before: %d runs, %d)",
+		              ms, n, num, runs, cur ? 7 : 5);
+		if (n == runs + 1) {
+			runs++;
+			cur = !cur;
+		}
+	}
+	registry_free(regs[0]);
+	registry_free(regs[1]);
+}
+END_TEST
+
+/* A copy of the store schema 1 wrote (tests/data/store/README.md) at path. */
+static void copy_v1_fixture(void)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof cmd, "cp '%s/tests/data/store/v1.sqlite' '%s'",
+	         getenv("PK2D_TOP_SRCDIR"), path);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static double col_or_nan(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+static int same(double a, double b)
+{
+	return (isnan(a) && isnan(b)) || a == b;
+}
+
+/* Every value, intervention value and score of schema 1 reads the same
+ * through the store after its upgrade. */
+START_TEST(upgrade_v1)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	store *s;
+	long n = 0;
+
+	copy_v1_fixture();
+	s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+	ck_assert_msg(s != NULL, "%s", err);
+	assert_whole(s);
+	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 3);
+	/* The fixture's rows, read from a second copy left at schema 1. */
+	char v1[160], cmd[400];
+
+	snprintf(v1, sizeof v1, "%s/v1.sqlite", dir);
+	snprintf(cmd, sizeof cmd, "cp '%s/tests/data/store/v1.sqlite' '%s'",
+	         getenv("PK2D_TOP_SRCDIR"), v1);
+	ck_assert_int_eq(system(cmd), 0);
+	ck_assert_int_eq(sqlite3_open(v1, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT indicator, area, rt, period, num, den,"
+	                                    " value, target FROM vals", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		store_point p;
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+
+		ck_assert_int_eq(store_get_value(s, id, (const char *)sqlite3_column_text(st, 1),
+		                                 sqlite3_column_int(st, 2),
+		                                 (const char *)sqlite3_column_text(st, 3), &p,
+		                                 err, sizeof err), 1);
+		ck_assert_msg(same(p.num, col_or_nan(st, 4)) && same(p.den, col_or_nan(st, 5)) &&
+		              same(p.value, col_or_nan(st, 6)) && same(p.target, col_or_nan(st, 7)),
+		              "%s %s RT %d", id, sqlite3_column_text(st, 1), sqlite3_column_int(st, 2));
+		n++;
+	}
+	sqlite3_finalize(st);
+	ck_assert_int_eq(n, 1323);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT intervention, area, rt, period, target,"
+	                                    " realised, budget FROM ivals", -1, &st, NULL),
+	                 SQLITE_OK);
+	for (n = 0; sqlite3_step(st) == SQLITE_ROW; n++) {
+		store_ipoint p;
+
+		ck_assert_int_eq(store_get_intervention(s, (const char *)sqlite3_column_text(st, 0),
+		                                        (const char *)sqlite3_column_text(st, 1),
+		                                        sqlite3_column_int(st, 2),
+		                                        (const char *)sqlite3_column_text(st, 3), &p,
+		                                        err, sizeof err), 1);
+		ck_assert(same(p.target, col_or_nan(st, 4)) && same(p.realised, col_or_nan(st, 5)) &&
+		          same(p.budget, col_or_nan(st, 6)));
+	}
+	sqlite3_finalize(st);
+	ck_assert_int_gt(n, 100);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT item, area, rt, period, value FROM scores",
+	                                    -1, &st, NULL), SQLITE_OK);
+	for (n = 0; sqlite3_step(st) == SQLITE_ROW; n++) {
+		double v;
+
+		ck_assert_int_eq(store_get_score(s, (const char *)sqlite3_column_text(st, 1),
+		                                 sqlite3_column_int(st, 2),
+		                                 (const char *)sqlite3_column_text(st, 3),
+		                                 (const char *)sqlite3_column_text(st, 0), &v,
+		                                 err, sizeof err), 1);
+		ck_assert(same(v, col_or_nan(st, 4)));
+	}
+	sqlite3_finalize(st);
+	ck_assert_int_gt(n, 60);
+	sqlite3_close(db);
+	store_close(s);
+	/* The upgraded file is at this build's schema, without schema 1's tables. */
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM"
+	                                    " pragma_user_version), (SELECT count(*) FROM"
+	                                    " sqlite_master WHERE name LIKE '%_v1')",
+	                                    -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(sqlite3_column_int(st, 1), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+END_TEST
+
+/* An upgrade that fails half way (here: a table in the way) leaves the
+ * store as schema 1 wrote it. */
+START_TEST(upgrade_in_one_transaction)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	copy_v1_fixture();
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE ivals_v1 (x)", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	ck_assert_ptr_null(store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err));
+	ck_assert_msg(strstr(err, "ivals_v1") != NULL, "%s", err);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM"
+	                                    " pragma_user_version), (SELECT count(*) FROM vals),"
+	                                    " (SELECT count(*) FROM sqlite_master WHERE"
+	                                    " name IN ('ids', 'vals_v1'))", -1, &st, NULL),
+	                 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 1);
+	ck_assert_int_eq(sqlite3_column_int(st, 1), 1323);
+	ck_assert_int_eq(sqlite3_column_int(st, 2), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+END_TEST
+
 START_TEST(periods_and_digest)
 {
 	char files[3][160], out[17];
@@ -400,7 +655,7 @@ END_TEST
 int main(void)
 {
 	Suite *s = suite_create("store");
-	TCase *tc = tcase_create("core");
+	TCase *tc = tcase_create("store"), *lite = tcase_create("sqlite");
 	SRunner *sr;
 	int failed;
 
@@ -409,12 +664,19 @@ int main(void)
 	tcase_add_test(tc, run_is_written);
 	tcase_add_test(tc, rerun_replaces_period_and_keeps_log);
 	tcase_add_test(tc, village_run_leaves_neighbours);
-	tcase_add_test(tc, bad_store_files);
 	tcase_add_test(tc, bad_run_info);
-	tcase_add_test(tc, lock_wait_in_all);
+	tcase_add_test(tc, killed_at_every_step);
 	tcase_add_test(tc, killed_inside_transaction);
+	tcase_add_test(tc, killed_at_any_moment);
 	tcase_add_test(tc, periods_and_digest);
 	suite_add_tcase(s, tc);
+	tcase_add_checked_fixture(lite, setup, teardown);
+	tcase_set_timeout(lite, 60);
+	tcase_add_test(lite, bad_store_files);
+	tcase_add_test(lite, lock_wait_in_all);
+	tcase_add_test(lite, upgrade_v1);
+	tcase_add_test(lite, upgrade_in_one_transaction);
+	suite_add_tcase(s, lite);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -194,6 +194,12 @@ dist_check_SCRIPTS += tests/report_e2e.sh
 TESTS += tests/report_e2e.sh
 dist_check_SCRIPTS += tests/history_e2e.sh
 TESTS += tests/history_e2e.sh
+# A store written by schema 1 upgraded and read as before (check_store has
+# the value-by-value test).
+dist_check_SCRIPTS += tests/store_upgrade.sh
+TESTS += tests/store_upgrade.sh
+EXTRA_DIST += tests/data/store/README.md tests/data/store/v1.sqlite \
+	tests/data/store/v1-history.csv
 
 # pk2d plugins without a configuration (report3).
 dist_check_SCRIPTS += tests/plugins_list.sh

@@ -8,7 +8,7 @@
  */
 #include <config.h>
 
-#include "store.h"
+#include "store_priv.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,83 +24,7 @@
 
 #include "areas.h"
 
-/* The read queries a report repeats for every area and indicator keep
- * their prepared statement (keyed by the SQL literal's address). */
-#define STORE_CACHED 8
-
-struct store {
-	sqlite3 *db;
-	struct {
-		const char *sql;
-		sqlite3_stmt *st;
-	} cache[STORE_CACHED];
-	char *path;
-	int in_txn;
-	long long run_id;
-	char *run_area;
-	char *run_period;
-	double lock_wait;         /* seconds another writer may keep us waiting */
-	double waited;            /* seconds waited so far, in all statements */
-};
-
-/* Values are keyed area first: a run writes area by area, and every query
- * (a value, a series, the periods of an area) starts from an area. */
-static const char schema_v1[] =
-	"CREATE TABLE runs ("
-	" id INTEGER PRIMARY KEY,"
-	" started INTEGER NOT NULL,"          /* seconds since the epoch */
-	" period TEXT NOT NULL,"
-	" area TEXT NOT NULL,"
-	" config_digest TEXT NOT NULL,"
-	" version TEXT NOT NULL,"
-	" status INTEGER NOT NULL);"
-	"CREATE TABLE plugin_runs ("
-	" run_id INTEGER NOT NULL REFERENCES runs(id),"
-	" instance TEXT NOT NULL,"
-	" module TEXT,"
-	" agency TEXT,"
-	" state INTEGER NOT NULL,"            /* enum run_state */
-	" reason TEXT,"
-	" seconds REAL,"
-	" n_values INTEGER,"
-	" refused INTEGER,"
-	" rows_read INTEGER,"
-	" rows_rejected INTEGER,"
-	" PRIMARY KEY (run_id, instance));"
-	"CREATE TABLE meta ("
-	" id TEXT PRIMARY KEY,"                /* 'health.stunting' */
-	" is_intervention INTEGER NOT NULL,"
-	" agency TEXT,"
-	" label_id TEXT, label_en TEXT, unit TEXT,"
-	" kind INTEGER, direction INTEGER,"
-	" last_run INTEGER NOT NULL);"
-	"CREATE TABLE vals ("
-	" indicator TEXT NOT NULL,"
-	" area TEXT NOT NULL,"
-	" rt INTEGER NOT NULL,"                /* -1 the whole area */
-	" period TEXT NOT NULL,"
-	" num REAL NOT NULL, den REAL NOT NULL,"
-	" value REAL,"                         /* NULL when den is 0 */
-	" target REAL,"                        /* in force in that run; NULL none */
-	" run_id INTEGER NOT NULL,"
-	" PRIMARY KEY (area, indicator, rt, period)) WITHOUT ROWID;"
-	"CREATE TABLE ivals ("
-	" intervention TEXT NOT NULL,"
-	" area TEXT NOT NULL, rt INTEGER NOT NULL, period TEXT NOT NULL,"
-	" target REAL NOT NULL, realised REAL NOT NULL, budget REAL NOT NULL,"
-	" run_id INTEGER NOT NULL,"
-	" PRIMARY KEY (area, intervention, rt, period)) WITHOUT ROWID;"
-	"CREATE TABLE scores ("
-	" area TEXT NOT NULL, rt INTEGER NOT NULL, period TEXT NOT NULL,"
-	" item TEXT NOT NULL,"                 /* 'ikk', 'dim.<id>' */
-	" value REAL, category TEXT,"
-	" run_id INTEGER NOT NULL,"
-	" PRIMARY KEY (area, rt, period, item)) WITHOUT ROWID;";
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
+void store_set_err(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -111,28 +35,28 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
-static int db_fail(store *s, char *err, size_t errlen, const char *what)
+int store_db_fail(store *s, char *err, size_t errlen)
 {
-	set_err(err, errlen, "%s: %s", what, sqlite3_errmsg(s->db));
+	store_set_err(err, errlen, "%s: %s", s->path, sqlite3_errmsg(s->db));
 	return PK2D_ERR_IO;
 }
 
-static int exec(store *s, const char *sql, char *err, size_t errlen)
+int store_exec(store *s, const char *sql, char *err, size_t errlen)
 {
 	char *msg = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		set_err(err, errlen, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+		store_set_err(err, errlen, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
 		sqlite3_free(msg);
 		return PK2D_ERR_IO;
 	}
 	return 0;
 }
 
-static int prepare(store *s, const char *sql, sqlite3_stmt **st, char *err, size_t errlen)
+int store_prepare(store *s, const char *sql, sqlite3_stmt **st, char *err, size_t errlen)
 {
 	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
-		return db_fail(s, err, errlen, s->path);
+		return store_db_fail(s, err, errlen);
 	return 0;
 }
 
@@ -150,7 +74,7 @@ static int cached(store *s, const char *sql, sqlite3_stmt **st, char *err, size_
 			*st = s->cache[i].st;
 			return 0;
 		}
-	if ((rc = prepare(s, sql, st, err, errlen)) < 0 || i == STORE_CACHED)
+	if ((rc = store_prepare(s, sql, st, err, errlen)) < 0 || i == STORE_CACHED)
 		return rc;
 	s->cache[i].sql = sql;
 	s->cache[i].st = *st;
@@ -169,50 +93,6 @@ static void release(store *s, sqlite3_stmt *st)
 			return;
 		}
 	sqlite3_finalize(st);
-}
-
-static int user_version(store *s, int *v, char *err, size_t errlen)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = prepare(s, "PRAGMA user_version", &st, err, errlen)) < 0)
-		return rc;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return db_fail(s, err, errlen, s->path);
-	}
-	*v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return 0;
-}
-
-static int migrate(store *s, char *err, size_t errlen)
-{
-	int v, rc;
-	char buf[64];
-
-	if ((rc = exec(s, "BEGIN IMMEDIATE", err, errlen)) < 0)
-		return rc;
-	if ((rc = user_version(s, &v, err, errlen)) < 0)
-		goto fail;
-	if (v > STORE_SCHEMA_VERSION) {
-		set_err(err, errlen, "%s: written by a newer pk2d: schema version %d"
-		        " (this pk2d knows %d)", s->path, v, STORE_SCHEMA_VERSION);
-		rc = PK2D_ERR_CONFIG;
-		goto fail;
-	}
-	if (v == 0) {
-		if ((rc = exec(s, schema_v1, err, errlen)) < 0)
-			goto fail;
-		snprintf(buf, sizeof buf, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
-		if ((rc = exec(s, buf, err, errlen)) < 0)
-			goto fail;
-	}
-	return exec(s, "COMMIT", err, errlen);
-fail:
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
 }
 
 /* SQLite's busy handler: sleeps while another connection holds the lock,
@@ -241,13 +121,13 @@ store *store_open(const char *path, double lock_wait, char *err, size_t errlen)
 
 	if (!s || !(s->path = strdup(path))) {
 		free(s);
-		set_err(err, errlen, "%s: out of memory", path);
+		store_set_err(err, errlen, "%s: out of memory", path);
 		return NULL;
 	}
 	/* pk2d opens it from one thread: no mutex around every call. */
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	                    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		set_err(err, errlen, "%s: %s", path,
+		store_set_err(err, errlen, "%s: %s", path,
 		        s->db ? sqlite3_errmsg(s->db) : "cannot open");
 		store_close(s);
 		return NULL;
@@ -257,8 +137,8 @@ store *store_open(const char *path, double lock_wait, char *err, size_t errlen)
 	sqlite3_busy_handler(s->db, wait_for_lock, s);
 	/* A kabupaten run writes 10^5 rows and more in one transaction: a 64 MiB
 	 * page cache keeps them in memory until COMMIT. */
-	exec(s, "PRAGMA cache_size = -65536", NULL, 0);
-	if (migrate(s, err, errlen) < 0) {
+	store_exec(s, "PRAGMA cache_size = -65536", NULL, 0);
+	if (store_migrate(s, err, errlen) < 0) {
 		store_close(s);
 		return NULL;
 	}
@@ -274,6 +154,9 @@ void store_close(store *s)
 	for (size_t i = 0; i < STORE_CACHED; i++)
 		sqlite3_finalize(s->cache[i].st);
 	sqlite3_close(s->db);
+	store_names_forget(s);
+	free(s->names);
+	store_buf_free(&s->scores);
 	free(s->path);
 	free(s->run_area);
 	free(s->run_period);
@@ -286,11 +169,11 @@ int store_begin(store *s, const store_run_info *info, char *err, size_t errlen)
 	int rc;
 
 	if (s->in_txn) {
-		set_err(err, errlen, "%s: %s", s->path, "a run is already being written");
+		store_set_err(err, errlen, "%s: %s", s->path, "a run is already being written");
 		return PK2D_ERR_INVALID;
 	}
 	if (area_level(info->area) == AREA_INVALID || !period_valid(info->period)) {
-		set_err(err, errlen, "store: invalid area '%s' or period '%s'",
+		store_set_err(err, errlen, "store: invalid area '%s' or period '%s'",
 		        info->area, info->period);
 		return PK2D_ERR_INVALID;
 	}
@@ -299,18 +182,20 @@ int store_begin(store *s, const store_run_info *info, char *err, size_t errlen)
 	s->run_area = strdup(info->area);
 	s->run_period = strdup(info->period);
 	if (!s->run_area || !s->run_period) {
-		set_err(err, errlen, "%s: %s", s->path, "out of memory");
+		store_set_err(err, errlen, "%s: %s", s->path, "out of memory");
 		return PK2D_ERR_NOMEM;
 	}
 	/* Test-only: a small page cache makes the transaction's pages reach the
 	 * database file before COMMIT, so the kill test really interrupts a
 	 * half-written file (and the journal has to undo it). */
 	if (getenv(STORE_PAUSE_ENV) && *getenv(STORE_PAUSE_ENV))
-		exec(s, "PRAGMA cache_size = 8", NULL, 0);
-	if ((rc = exec(s, "BEGIN IMMEDIATE", err, errlen)) < 0)
+		store_exec(s, "PRAGMA cache_size = 8", NULL, 0);
+	if ((rc = store_exec(s, "BEGIN IMMEDIATE", err, errlen)) < 0)
 		return rc;
 	s->in_txn = 1;
-	if ((rc = prepare(s, "INSERT INTO runs(started, period, area, config_digest,"
+	/* Another run may have added names since this handle read them. */
+	store_names_forget(s);
+	if ((rc = store_prepare(s, "INSERT INTO runs(started, period, area, config_digest,"
 	                  " version, status) VALUES (?,?,?,?,?,?)", &st, err, errlen)) < 0)
 		goto fail;
 	sqlite3_bind_int64(st, 1, info->started);
@@ -321,7 +206,7 @@ int store_begin(store *s, const store_run_info *info, char *err, size_t errlen)
 	sqlite3_bind_text(st, 5, info->version ? info->version : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 6, info->status);
 	if (sqlite3_step(st) != SQLITE_DONE) {
-		rc = db_fail(s, err, errlen, s->path);
+		rc = store_db_fail(s, err, errlen);
 		sqlite3_finalize(st);
 		goto fail;
 	}
@@ -341,29 +226,21 @@ static void bind_opt_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-static void bind_opt_double(sqlite3_stmt *st, int i, double v)
-{
-	if (isfinite(v))
-		sqlite3_bind_double(st, i, v);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static int step_reset(store *s, sqlite3_stmt *st, char *err, size_t errlen)
+int store_step_reset(store *s, sqlite3_stmt *st, char *err, size_t errlen)
 {
 	int rc = sqlite3_step(st);
 
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s, err, errlen, s->path);
+		return store_db_fail(s, err, errlen);
 	return 0;
 }
 
 static int need_txn(store *s, char *err, size_t errlen)
 {
 	if (!s->in_txn) {
-		set_err(err, errlen, "%s: %s", s->path, "no run is being written");
+		store_set_err(err, errlen, "%s: %s", s->path, "no run is being written");
 		return PK2D_ERR_INVALID;
 	}
 	return 0;
@@ -376,7 +253,7 @@ int store_put_plugins(store *s, const plugin_run *runs, size_t n, char *err, siz
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
-	if ((rc = prepare(s, "INSERT OR REPLACE INTO plugin_runs VALUES"
+	if ((rc = store_prepare(s, "INSERT OR REPLACE INTO plugin_runs VALUES"
 	                  " (?,?,?,?,?,?,?,?,?,?,?)", &st, err, errlen)) < 0)
 		return rc;
 	for (size_t i = 0; i < n && rc == 0; i++) {
@@ -398,7 +275,7 @@ int store_put_plugins(store *s, const plugin_run *runs, size_t n, char *err, siz
 		sqlite3_bind_int64(st, 9, p->refused);
 		sqlite3_bind_int64(st, 10, rows);
 		sqlite3_bind_int64(st, 11, rejected);
-		rc = step_reset(s, st, err, errlen);
+		rc = store_step_reset(s, st, err, errlen);
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -409,7 +286,7 @@ static int put_meta(store *s, const registry *r, char *err, size_t errlen)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = prepare(s, "INSERT OR REPLACE INTO meta VALUES (?,?,?,?,?,?,?,?,?)",
+	if ((rc = store_prepare(s, "INSERT OR REPLACE INTO meta VALUES (?,?,?,?,?,?,?,?,?)",
 	                  &st, err, errlen)) < 0)
 		return rc;
 	for (size_t i = 0; i < registry_n_indicators(r) && rc == 0; i++) {
@@ -424,7 +301,7 @@ static int put_meta(store *s, const registry *r, char *err, size_t errlen)
 		sqlite3_bind_int(st, 7, d->kind);
 		sqlite3_bind_int(st, 8, d->direction);
 		sqlite3_bind_int64(st, 9, s->run_id);
-		rc = step_reset(s, st, err, errlen);
+		rc = store_step_reset(s, st, err, errlen);
 	}
 	for (size_t i = 0; i < registry_n_interventions(r) && rc == 0; i++) {
 		const reg_intervention *d = registry_intervention_at(r, i);
@@ -438,73 +315,94 @@ static int put_meta(store *s, const registry *r, char *err, size_t errlen)
 		sqlite3_bind_null(st, 7);
 		sqlite3_bind_null(st, 8);
 		sqlite3_bind_int64(st, 9, s->run_id);
-		rc = step_reset(s, st, err, errlen);
+		rc = store_step_reset(s, st, err, errlen);
 	}
 	sqlite3_finalize(st);
 	return rc;
 }
 
-/* Removes the stored values of one period in the run's area and under it. */
+/* Removes the stored values of one period in the run's area and under it
+ * (the codes under "63.02" sort between "63.02." and "63.02/"). */
 static int clear_period(store *s, const char *period, char *err, size_t errlen)
 {
-	static const char *const tables[] = { "vals", "ivals", "scores" };
-	char sql[160];
+	static const char *const sql[] = {
+		"DELETE FROM vals WHERE period = ?1 AND (?2 = 'all' OR area = ?2"
+		" OR (area > ?2 || '.' AND area < ?2 || '/'))",
+		"DELETE FROM ivals WHERE period = ?1 AND (?2 = 'all' OR area = ?2"
+		" OR (area > ?2 || '.' AND area < ?2 || '/'))",
+		"DELETE FROM scores WHERE period = ?1 AND (?2 = 'all' OR area = ?2"
+		" OR (area > ?2 || '.' AND area < ?2 || '/'))",
+	};
 	int rc = 0;
 
-	for (size_t t = 0; t < sizeof tables / sizeof *tables && rc == 0; t++) {
+	for (size_t t = 0; t < sizeof sql / sizeof *sql && rc == 0; t++) {
 		sqlite3_stmt *st;
 
-		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE period = ?1 AND (area = ?2"
-		         " OR substr(area, 1, length(?2) + 1) = ?2 || '.')", tables[t]);
-		if ((rc = prepare(s, sql, &st, err, errlen)) < 0)
+		if ((rc = store_prepare(s, sql[t], &st, err, errlen)) < 0)
 			return rc;
-		sqlite3_bind_text(st, 1, period, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, s->run_area, -1, SQLITE_TRANSIENT);
-		rc = step_reset(s, st, err, errlen);
+		sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, s->run_area, -1, SQLITE_STATIC);
+		rc = store_step_reset(s, st, err, errlen);
 		sqlite3_finalize(st);
 	}
 	return rc;
 }
 
-/* The values of one area (every RT of a village too) and period. */
-static int put_area(store *s, const registry *r, sqlite3_stmt *vst, sqlite3_stmt *ist,
-                    const char *area, int rt, const char *period, char *err, size_t errlen)
+/* What store_put_registry writes with: one statement per table, and the
+ * dictionary key of every declared indicator and intervention. */
+typedef struct put_ctx {
+	const registry *r;
+	sqlite3_stmt *vst, *ist;
+	uint32_t *ikeys, *vkeys;
+	store_buf vb, ib;
+} put_ctx;
+
+static int put_row(store *s, sqlite3_stmt *st, const char *area, int rt,
+                   const char *period, const store_buf *b, char *err, size_t errlen)
+{
+	if (b->len == 0)
+		return 0;
+	sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, rt);
+	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, s->run_id);
+	sqlite3_bind_blob(st, 5, b->p, (int)b->len, SQLITE_STATIC);
+	return store_step_reset(s, st, err, errlen);
+}
+
+/* The values of one area (or one RT of a village) and period: a row of
+ * vals and a row of ivals. */
+static int put_area(store *s, put_ctx *c, const char *area, int rt, const char *period,
+                    char *err, size_t errlen)
 {
 	int rc = 0;
 
-	for (size_t i = 0; i < registry_n_indicators(r) && rc == 0; i++) {
-		const reg_indicator *d = registry_indicator_at(r, i);
+	c->vb.len = c->ib.len = 0;
+	for (size_t i = 0; i < registry_n_indicators(c->r) && rc == 0; i++) {
+		const reg_indicator *d = registry_indicator_at(c->r, i);
 		reg_sum sum;
 
-		if (!registry_get(r, d, area, rt, period, &sum))
+		if (!registry_get(c->r, d, area, rt, period, &sum))
 			continue;
-		sqlite3_bind_text(vst, 1, d->full_id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(vst, 2, area, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(vst, 3, rt);
-		sqlite3_bind_text(vst, 4, period, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_double(vst, 5, sum.num);
-		sqlite3_bind_double(vst, 6, sum.den);
-		bind_opt_double(vst, 7, reg_value(d, &sum));
-		bind_opt_double(vst, 8, d->has_target ? d->target : NAN);
-		sqlite3_bind_int64(vst, 9, s->run_id);
-		rc = step_reset(s, vst, err, errlen);
+		double v[REC_VALS] = { sum.num, sum.den, reg_value(d, &sum),
+		                       d->has_target ? d->target : NAN };
+		rc = store_buf_add(&c->vb, c->vkeys[i], 0, v, REC_VALS);
 	}
-	for (size_t i = 0; i < registry_n_interventions(r) && rc == 0; i++) {
-		const reg_intervention *d = registry_intervention_at(r, i);
+	for (size_t i = 0; i < registry_n_interventions(c->r) && rc == 0; i++) {
+		const reg_intervention *d = registry_intervention_at(c->r, i);
 		reg_isum sum;
 
-		if (!registry_get_intervention(r, d, area, rt, period, &sum))
+		if (!registry_get_intervention(c->r, d, area, rt, period, &sum))
 			continue;
-		sqlite3_bind_text(ist, 1, d->full_id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ist, 2, area, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(ist, 3, rt);
-		sqlite3_bind_text(ist, 4, period, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_double(ist, 5, sum.target);
-		sqlite3_bind_double(ist, 6, sum.realised);
-		sqlite3_bind_double(ist, 7, sum.budget);
-		sqlite3_bind_int64(ist, 8, s->run_id);
-		rc = step_reset(s, ist, err, errlen);
+		double v[REC_IVALS] = { sum.target, sum.realised, sum.budget };
+		rc = store_buf_add(&c->ib, c->ikeys[i], 0, v, REC_IVALS);
 	}
+	if (rc < 0) {
+		store_set_err(err, errlen, "%s: out of memory", s->path);
+		return rc;
+	}
+	if ((rc = put_row(s, c->vst, area, rt, period, &c->vb, err, errlen)) == 0)
+		rc = put_row(s, c->ist, area, rt, period, &c->ib, err, errlen);
 	return rc;
 }
 
@@ -515,21 +413,21 @@ static void free_strings(char **v, size_t n)
 	free(v);
 }
 
-static int put_level(store *s, const registry *r, sqlite3_stmt *vst, sqlite3_stmt *ist,
-                     int level, const char *period, char *err, size_t errlen)
+static int put_level(store *s, put_ctx *c, int level, const char *period,
+                     char *err, size_t errlen)
 {
 	char **codes = NULL;
-	size_t n = registry_areas(r, s->run_area, level, &codes);
+	size_t n = registry_areas(c->r, s->run_area, level, &codes);
 	int rc = 0;
 
 	for (size_t a = 0; a < n && rc == 0; a++) {
-		rc = put_area(s, r, vst, ist, codes[a], RT_ALL, period, err, errlen);
+		rc = put_area(s, c, codes[a], RT_ALL, period, err, errlen);
 		if (rc == 0 && level == AREA_VILLAGE) {
 			int *rts = NULL;
-			size_t nrt = registry_rts(r, codes[a], &rts);
+			size_t nrt = registry_rts(c->r, codes[a], &rts);
 
 			for (size_t k = 0; k < nrt && rc == 0; k++)
-				rc = put_area(s, r, vst, ist, codes[a], rts[k], period, err, errlen);
+				rc = put_area(s, c, codes[a], rts[k], period, err, errlen);
 			free(rts);
 		}
 	}
@@ -537,9 +435,30 @@ static int put_level(store *s, const registry *r, sqlite3_stmt *vst, sqlite3_stm
 	return rc;
 }
 
+/* The dictionary keys of the registry's declarations. */
+static int declared_keys(store *s, put_ctx *c, char *err, size_t errlen)
+{
+	size_t ni = registry_n_indicators(c->r), nv = registry_n_interventions(c->r);
+	int rc = 0;
+
+	c->vkeys = calloc(ni + 1, sizeof *c->vkeys);
+	c->ikeys = calloc(nv + 1, sizeof *c->ikeys);
+	if (!c->vkeys || !c->ikeys) {
+		store_set_err(err, errlen, "%s: out of memory", s->path);
+		return PK2D_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < ni && rc >= 0; i++)
+		rc = store_name_key(s, ROLE_VALUE, registry_indicator_at(c->r, i)->full_id, 1,
+		                    &c->vkeys[i], err, errlen);
+	for (size_t i = 0; i < nv && rc >= 0; i++)
+		rc = store_name_key(s, ROLE_VALUE, registry_intervention_at(c->r, i)->full_id, 1,
+		                    &c->ikeys[i], err, errlen);
+	return rc < 0 ? rc : 0;
+}
+
 int store_put_registry(store *s, const registry *r, char *err, size_t errlen)
 {
-	sqlite3_stmt *vst = NULL, *ist = NULL;
+	put_ctx c = { .r = r };
 	char **periods = NULL;
 	size_t np;
 	int rc, seen_run_period = 0;
@@ -557,15 +476,44 @@ int store_put_registry(store *s, const registry *r, char *err, size_t errlen)
 	if (rc == 0 && !seen_run_period)
 		rc = clear_period(s, s->run_period, err, errlen);
 	if (rc == 0)
-		rc = prepare(s, "INSERT INTO vals VALUES (?,?,?,?,?,?,?,?,?)", &vst, err, errlen);
+		rc = declared_keys(s, &c, err, errlen);
 	if (rc == 0)
-		rc = prepare(s, "INSERT INTO ivals VALUES (?,?,?,?,?,?,?,?)", &ist, err, errlen);
+		rc = store_prepare(s, "INSERT INTO vals(area, rt, period, run_id, data) VALUES (?,?,?,?,?)", &c.vst, err, errlen);
+	if (rc == 0)
+		rc = store_prepare(s, "INSERT INTO ivals(area, rt, period, run_id, data) VALUES (?,?,?,?,?)", &c.ist, err, errlen);
 	for (size_t p = 0; p < np && rc == 0; p++)
 		for (int level = area_level(s->run_area); level <= AREA_VILLAGE && rc == 0; level++)
-			rc = put_level(s, r, vst, ist, level, periods[p], err, errlen);
-	sqlite3_finalize(vst);
-	sqlite3_finalize(ist);
+			rc = put_level(s, &c, level, periods[p], err, errlen);
+	sqlite3_finalize(c.vst);
+	sqlite3_finalize(c.ist);
+	free(c.vkeys);
+	free(c.ikeys);
+	store_buf_free(&c.vb);
+	store_buf_free(&c.ib);
 	free_strings(periods, np);
+	return rc;
+}
+
+/* Writes the scores gathered for one (area, rt, period), appended to any
+ * written before for it in this run (the last of an item is the one read). */
+static int flush_scores(store *s, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!s->score_area)
+		return 0;
+	rc = cached(s, "INSERT INTO scores(area, rt, period, run_id, data) VALUES (?,?,?,?,?) ON CONFLICT (area, rt, period)"
+	            " DO UPDATE SET data = data || excluded.data, run_id = excluded.run_id",
+	            &st, err, errlen);
+	if (rc == 0)
+		rc = put_row(s, st, s->score_area, s->score_rt, s->score_period, &s->scores,
+		             err, errlen);
+	release(s, st);
+	free(s->score_area);
+	free(s->score_period);
+	s->score_area = s->score_period = NULL;
+	s->scores.len = 0;
 	return rc;
 }
 
@@ -573,24 +521,33 @@ int store_put_score(store *s, const char *area, int rt, const char *period,
                     const char *item, double value, const char *category,
                     char *err, size_t errlen)
 {
-	sqlite3_stmt *st;
+	uint32_t key, cat = 0;
 	int rc;
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
-	if ((rc = cached(s, "INSERT OR REPLACE INTO scores VALUES (?,?,?,?,?,?,?)",
-	                 &st, err, errlen)) < 0)
+	if (s->score_area && (rt != s->score_rt || strcmp(area, s->score_area) ||
+	                      strcmp(period, s->score_period)) &&
+	    (rc = flush_scores(s, err, errlen)) < 0)
 		return rc;
-	sqlite3_bind_text(st, 1, area, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, rt);
-	sqlite3_bind_text(st, 3, period, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, item, -1, SQLITE_TRANSIENT);
-	bind_opt_double(st, 5, value);
-	bind_opt_text(st, 6, category);
-	sqlite3_bind_int64(st, 7, s->run_id);
-	rc = step_reset(s, st, err, errlen);
-	release(s, st);
-	return rc;
+	if (!s->score_area) {
+		s->score_area = strdup(area);
+		s->score_period = strdup(period);
+		s->score_rt = rt;
+		if (!s->score_area || !s->score_period) {
+			store_set_err(err, errlen, "%s: out of memory", s->path);
+			return PK2D_ERR_NOMEM;
+		}
+	}
+	if ((rc = store_name_key(s, ROLE_ITEM, item, 1, &key, err, errlen)) < 0 ||
+	    (category && (rc = store_name_key(s, ROLE_CATEGORY, category, 1, &cat,
+	                                      err, errlen)) < 0))
+		return rc;
+	if (store_buf_add(&s->scores, key, cat, &value, REC_SCORES) < 0) {
+		store_set_err(err, errlen, "%s: out of memory", s->path);
+		return PK2D_ERR_NOMEM;
+	}
+	return 0;
 }
 
 /* Test-only pause inside the transaction (see STORE_PAUSE_ENV). */
@@ -614,8 +571,12 @@ int store_commit(store *s, char *err, size_t errlen)
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
+	if ((rc = flush_scores(s, err, errlen)) < 0) {
+		store_rollback(s);
+		return rc;
+	}
 	test_pause();
-	if ((rc = exec(s, "COMMIT", err, errlen)) < 0) {
+	if ((rc = store_exec(s, "COMMIT", err, errlen)) < 0) {
 		store_rollback(s);
 		return rc;
 	}
@@ -628,6 +589,12 @@ void store_rollback(store *s)
 	if (s->in_txn)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_txn = 0;
+	/* The names this run added are gone with it. */
+	store_names_forget(s);
+	free(s->score_area);
+	free(s->score_period);
+	s->score_area = s->score_period = NULL;
+	s->scores.len = 0;
 }
 
 /* Start month (year * 12 + month - 1) and length in months of a period;
@@ -678,10 +645,10 @@ int store_previous_period(store *s, const char *area, const char *period,
 	int months, rc;
 
 	if (period_span(period, &start, &months) < 0) {
-		set_err(err, errlen, "invalid period '%s'", period);
+		store_set_err(err, errlen, "invalid period '%s'", period);
 		return PK2D_ERR_INVALID;
 	}
-	if ((rc = prepare(s, "SELECT DISTINCT period FROM vals WHERE area = ? AND rt = -1",
+	if ((rc = store_prepare(s, "SELECT DISTINCT period FROM vals WHERE area = ? AND rt = -1",
 	                  &st, err, errlen)) < 0)
 		return rc;
 	sqlite3_bind_text(st, 1, area, -1, SQLITE_TRANSIENT);
@@ -697,95 +664,103 @@ int store_previous_period(store *s, const char *area, const char *period,
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s, err, errlen, s->path);
+		return store_db_fail(s, err, errlen);
 	return best >= 0;
 }
 
-static double col_double(sqlite3_stmt *st, int i)
+static int cmp_point(const void *a, const void *b)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+	return store_period_cmp(((const store_point *)a)->period,
+	                        ((const store_point *)b)->period);
 }
 
-static void read_point(sqlite3_stmt *st, store_point *p)
+static int cmp_ipoint(const void *a, const void *b)
 {
-	snprintf(p->period, sizeof p->period, "%s", (const char *)sqlite3_column_text(st, 0));
-	p->num = col_double(st, 1);
-	p->den = col_double(st, 2);
-	p->value = col_double(st, 3);
-	p->target = col_double(st, 4);
+	return store_period_cmp(((const store_ipoint *)a)->period,
+	                        ((const store_ipoint *)b)->period);
 }
 
-static void read_ipoint(sqlite3_stmt *st, store_ipoint *p)
+/* One stored record of id in (area, rt, period) of a figures table: 1 and
+ * v set, 0 when there is none. */
+static int get_rec(store *s, const char *sql, int role, const char *id, const char *area,
+                   int rt, const char *period, int nd, double *v, char *err, size_t errlen)
 {
-	snprintf(p->period, sizeof p->period, "%s", (const char *)sqlite3_column_text(st, 0));
-	p->target = col_double(st, 1);
-	p->realised = col_double(st, 2);
-	p->budget = col_double(st, 3);
-}
-
-/* Runs a one-row query keyed by (id, area, rt, period); 1 found, 0 not. */
-static int get_one(store *s, const char *sql, const char *id, const char *area, int rt,
-                   const char *period, sqlite3_stmt **out, char *err, size_t errlen)
-{
+	sqlite3_stmt *st;
+	uint32_t key;
 	int rc;
 
-	if ((rc = cached(s, sql, out, err, errlen)) < 0)
+	if ((rc = store_name_key(s, role, id, 0, &key, err, errlen)) <= 0)
 		return rc;
-	sqlite3_bind_text(*out, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(*out, 2, area, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(*out, 3, rt);
-	sqlite3_bind_text(*out, 4, period, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(*out);
+	if ((rc = cached(s, sql, &st, err, errlen)) < 0)
+		return rc;
+	sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, rt);
+	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	rc = db_fail(s, err, errlen, s->path);
-	release(s, *out);
-	*out = NULL;
+		rc = store_rec_find(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+		                    nd, key, NULL, v);
+	else if (rc == SQLITE_DONE)
+		rc = 0;
+	else
+		rc = store_db_fail(s, err, errlen);
+	release(s, st);
 	return rc;
+}
+
+static void to_point(const char *period, const double *v, store_point *p)
+{
+	snprintf(p->period, sizeof p->period, "%s", period);
+	p->num = v[0];
+	p->den = v[1];
+	p->value = v[2];
+	p->target = v[3];
+}
+
+static void to_ipoint(const char *period, const double *v, store_ipoint *p)
+{
+	snprintf(p->period, sizeof p->period, "%s", period);
+	p->target = v[0];
+	p->realised = v[1];
+	p->budget = v[2];
+}
+
+static void to_score_point(const char *period, const double *v, store_point *p)
+{
+	snprintf(p->period, sizeof p->period, "%s", period);
+	p->num = p->den = p->target = NAN;
+	p->value = v[0];
 }
 
 int store_get_value(store *s, const char *indicator, const char *area, int rt,
                     const char *period, store_point *out, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = get_one(s, "SELECT period, num, den, value, target FROM vals WHERE"
-	                 " indicator = ? AND area = ? AND rt = ? AND period = ?",
-	                 indicator, area, rt, period, &st, err, errlen);
+	double v[REC_VALS];
+	int rc = get_rec(s, "SELECT data FROM vals WHERE area = ? AND rt = ? AND period = ?",
+	                 ROLE_VALUE, indicator, area, rt, period, REC_VALS, v, err, errlen);
 
 	if (rc == 1)
-		read_point(st, out);
-	release(s, st);
+		to_point(period, v, out);
 	return rc;
 }
 
 int store_get_intervention(store *s, const char *intervention, const char *area, int rt,
                            const char *period, store_ipoint *out, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = get_one(s, "SELECT period, target, realised, budget FROM ivals WHERE"
-	                 " intervention = ? AND area = ? AND rt = ? AND period = ?",
-	                 intervention, area, rt, period, &st, err, errlen);
+	double v[REC_IVALS];
+	int rc = get_rec(s, "SELECT data FROM ivals WHERE area = ? AND rt = ? AND period = ?",
+	                 ROLE_VALUE, intervention, area, rt, period, REC_IVALS, v, err, errlen);
 
 	if (rc == 1)
-		read_ipoint(st, out);
-	release(s, st);
+		to_ipoint(period, v, out);
 	return rc;
 }
 
 int store_get_score(store *s, const char *area, int rt, const char *period,
                     const char *item, double *value, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = get_one(s, "SELECT value FROM scores WHERE"
-	                 " item = ? AND area = ? AND rt = ? AND period = ?",
-	                 item, area, rt, period, &st, err, errlen);
-
-	if (rc == 1)
-		*value = col_double(st, 0);
-	release(s, st);
-	return rc;
+	return get_rec(s, "SELECT data FROM scores WHERE area = ? AND rt = ? AND period = ?",
+	               ROLE_ITEM, item, area, rt, period, REC_SCORES, value, err, errlen);
 }
 
 static void copy_col(sqlite3_stmt *st, int i, char *out, size_t outlen)
@@ -800,7 +775,7 @@ int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t e
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = prepare(s, "SELECT is_intervention, label_id, label_en, unit, kind,"
+	if ((rc = store_prepare(s, "SELECT is_intervention, label_id, label_en, unit, kind,"
 	                  " direction FROM meta WHERE id = ?", &st, err, errlen)) < 0)
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
@@ -816,42 +791,38 @@ int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t e
 	} else if (rc == SQLITE_DONE) {
 		rc = 0;
 	} else {
-		rc = db_fail(s, err, errlen, s->path);
+		rc = store_db_fail(s, err, errlen);
 	}
 	sqlite3_finalize(st);
 	return rc;
 }
 
-static int cmp_point(const void *a, const void *b)
-{
-	return store_period_cmp(((const store_point *)a)->period,
-	                        ((const store_point *)b)->period);
-}
-
-static int cmp_ipoint(const void *a, const void *b)
-{
-	return store_period_cmp(((const store_ipoint *)a)->period,
-	                        ((const store_ipoint *)b)->period);
-}
-
-/* Reads every row of a series query into a growing array of elem-sized
- * records filled by read. */
-static long read_series(store *s, const char *sql, const char *id, const char *area,
-                        int rt, size_t elem, void (*read)(sqlite3_stmt *, void *),
+/* Every stored period of id in (area, rt) of a figures table, as
+ * elem-sized records made by conv, in time order. */
+static long read_series(store *s, const char *sql, int role, const char *id,
+                        const char *area, int rt, int nd, size_t elem,
+                        void (*conv)(const char *, const double *, void *),
                         void **out, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	size_t n = 0, cap = 0;
 	char *v = NULL;
+	uint32_t key;
 	int rc;
 
 	*out = NULL;
+	if ((rc = store_name_key(s, role, id, 0, &key, err, errlen)) <= 0)
+		return rc;
 	if ((rc = cached(s, sql, &st, err, errlen)) < 0)
 		return rc;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, area, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, rt);
+	sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, rt);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		double rec[REC_VALS];
+
+		if (!store_rec_find(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
+		                    nd, key, NULL, rec))
+			continue;
 		if (n == cap) {
 			char *nv;
 
@@ -859,78 +830,64 @@ static long read_series(store *s, const char *sql, const char *id, const char *a
 			if (!(nv = realloc(v, cap * elem))) {
 				free(v);
 				release(s, st);
-				set_err(err, errlen, "%s: %s", s->path, "out of memory");
+				store_set_err(err, errlen, "%s: %s", s->path, "out of memory");
 				return PK2D_ERR_NOMEM;
 			}
 			v = nv;
 		}
-		read(st, v + n * elem);
+		conv((const char *)sqlite3_column_text(st, 0), rec, v + n * elem);
 		n++;
 	}
 	if (rc != SQLITE_DONE) {
 		free(v);
-		rc = db_fail(s, err, errlen, s->path);
+		rc = store_db_fail(s, err, errlen);
 		release(s, st);
 		return rc;
 	}
 	release(s, st);
+	if (n > 0)
+		qsort(v, n, elem, elem == sizeof(store_point) ? cmp_point : cmp_ipoint);
 	*out = v;
 	return (long)n;
 }
 
-static void read_point_v(sqlite3_stmt *st, void *p)
+static void conv_point(const char *period, const double *v, void *p)
 {
-	read_point(st, p);
+	to_point(period, v, p);
 }
 
-static void read_ipoint_v(sqlite3_stmt *st, void *p)
+static void conv_ipoint(const char *period, const double *v, void *p)
 {
-	read_ipoint(st, p);
+	to_ipoint(period, v, p);
+}
+
+static void conv_score(const char *period, const double *v, void *p)
+{
+	to_score_point(period, v, p);
 }
 
 long store_series(store *s, const char *indicator, const char *area, int rt,
                   store_point **out, char *err, size_t errlen)
 {
-	void *v;
-	long n = read_series(s, "SELECT period, num, den, value, target FROM vals"
-	                     " WHERE indicator = ? AND area = ? AND rt = ?",
-	                     indicator, area, rt, sizeof(store_point), read_point_v,
-	                     &v, err, errlen);
-
-	if (n > 0)
-		qsort(v, (size_t)n, sizeof(store_point), cmp_point);
-	*out = v;
-	return n;
+	return read_series(s, "SELECT period, data FROM vals WHERE area = ? AND rt = ?",
+	                   ROLE_VALUE, indicator, area, rt, REC_VALS, sizeof(store_point),
+	                   conv_point, (void **)out, err, errlen);
 }
 
 long store_iseries(store *s, const char *intervention, const char *area, int rt,
                    store_ipoint **out, char *err, size_t errlen)
 {
-	void *v;
-	long n = read_series(s, "SELECT period, target, realised, budget FROM ivals"
-	                     " WHERE intervention = ? AND area = ? AND rt = ?",
-	                     intervention, area, rt, sizeof(store_ipoint), read_ipoint_v,
-	                     &v, err, errlen);
-
-	if (n > 0)
-		qsort(v, (size_t)n, sizeof(store_ipoint), cmp_ipoint);
-	*out = v;
-	return n;
+	return read_series(s, "SELECT period, data FROM ivals WHERE area = ? AND rt = ?",
+	                   ROLE_VALUE, intervention, area, rt, REC_IVALS, sizeof(store_ipoint),
+	                   conv_ipoint, (void **)out, err, errlen);
 }
 
 long store_score_series(store *s, const char *item, const char *area, int rt,
                         store_point **out, char *err, size_t errlen)
 {
-	void *v;
-	long n = read_series(s, "SELECT period, NULL, NULL, value, NULL FROM scores"
-	                     " WHERE item = ? AND area = ? AND rt = ?",
-	                     item, area, rt, sizeof(store_point), read_point_v,
-	                     &v, err, errlen);
-
-	if (n > 0)
-		qsort(v, (size_t)n, sizeof(store_point), cmp_point);
-	*out = v;
-	return n;
+	return read_series(s, "SELECT period, data FROM scores WHERE area = ? AND rt = ?",
+	                   ROLE_ITEM, item, area, rt, REC_SCORES, sizeof(store_point),
+	                   conv_score, (void **)out, err, errlen);
 }
 
 long store_ids(store *s, char ***out, char *err, size_t errlen)
@@ -941,9 +898,10 @@ long store_ids(store *s, char ***out, char *err, size_t errlen)
 	int rc;
 
 	*out = NULL;
-	if ((rc = prepare(s, "SELECT id FROM meta UNION SELECT DISTINCT item FROM scores"
+	if ((rc = store_prepare(s, "SELECT id FROM meta UNION SELECT id FROM ids WHERE role = ?"
 	                  " ORDER BY 1", &st, err, errlen)) < 0)
 		return rc;
+	sqlite3_bind_int(st, 1, ROLE_ITEM);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char **nv = realloc(v, (n + 1) * sizeof *v);
 		const unsigned char *t = sqlite3_column_text(st, 0);
@@ -961,14 +919,14 @@ long store_ids(store *s, char ***out, char *err, size_t errlen)
 	else if (rc == SQLITE_NOMEM)
 		rc = PK2D_ERR_NOMEM;
 	else
-		rc = db_fail(s, err, errlen, s->path);
+		rc = store_db_fail(s, err, errlen);
 	sqlite3_finalize(st);
 	if (rc < 0) {
 		for (size_t i = 0; i < n; i++)
 			free(v[i]);
 		free(v);
 		if (rc == PK2D_ERR_NOMEM)
-			set_err(err, errlen, "%s: out of memory", s->path);
+			store_set_err(err, errlen, "%s: out of memory", s->path);
 		return rc;
 	}
 	*out = v;
@@ -981,16 +939,36 @@ long store_count_runs(store *s, char *err, size_t errlen)
 	long n;
 	int rc;
 
-	if ((rc = prepare(s, "SELECT count(*) FROM runs", &st, err, errlen)) < 0)
+	if ((rc = store_prepare(s, "SELECT count(*) FROM runs", &st, err, errlen)) < 0)
 		return rc;
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = db_fail(s, err, errlen, s->path);
+		rc = store_db_fail(s, err, errlen);
 		sqlite3_finalize(st);
 		return rc;
 	}
 	n = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return n;
+}
+
+int store_check(store *s, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, "PRAGMA integrity_check", &st, err, errlen)) < 0)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0)
+		rc = 0;
+	else if (rc == SQLITE_ROW) {
+		store_set_err(err, errlen, "%s: integrity check: %s", s->path,
+		              (const char *)sqlite3_column_text(st, 0));
+		rc = PK2D_ERR_IO;
+	} else
+		rc = store_db_fail(s, err, errlen);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int store_digest_files(const char *const *paths, size_t n, char out[17],
@@ -1006,7 +984,7 @@ int store_digest_files(const char *const *paths, size_t n, char out[17],
 		size_t got;
 
 		if (!f) {
-			set_err(err, errlen, "%s: %s", paths[i], strerror(errno));
+			store_set_err(err, errlen, "%s: %s", paths[i], strerror(errno));
 			return PK2D_ERR_IO;
 		}
 		while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
@@ -1017,7 +995,7 @@ int store_digest_files(const char *const *paths, size_t n, char out[17],
 			len += got;
 		}
 		if (ferror(f)) {
-			set_err(err, errlen, "%s: %s", paths[i], "read error");
+			store_set_err(err, errlen, "%s: %s", paths[i], "read error");
 			fclose(f);
 			return PK2D_ERR_IO;
 		}

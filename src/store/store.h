@@ -20,7 +20,7 @@
 #include "run.h"
 
 /* The schema this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Test-only: when this variable names a file, store_commit() creates that
  * file and then sleeps (for up to 60 s) before COMMIT, so a test can kill the
@@ -118,6 +118,10 @@ long store_score_series(store *s, const char *item, const char *area, int rt,
  * (meta) and assessment scores, sorted; *out is a malloc'd array of
  * malloc'd strings. The count, or < 0 on error. */
 long store_ids(store *s, char ***out, char *err, size_t errlen);
+
+/* Checks the store's structure (SQLite: PRAGMA integrity_check): 0 when
+ * whole, PK2D_ERR_IO with what is wrong in err. */
+int store_check(store *s, char *err, size_t errlen);
 
 /* Number of rows in the runs table (the run log), or < 0 on error. */
 long store_count_runs(store *s, char *err, size_t errlen);
