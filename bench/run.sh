@@ -14,7 +14,9 @@
 #
 # It generates the data with pk2d-synth (survey and children only), times
 # `pk2d report` end to end with the family and health plugins (wall, CPU,
-# peak memory, MB/s, rows/s per plugin), then (province only) the same run
+# peak memory, MB/s, rows/s per plugin) without the history store, then with
+# and without it alternated (three pairs, one for the country; the best of
+# each and their ratios), then (province only) the same run
 # on the same files with their rows shuffled, which the plugins get grouped
 # by village through a temporary file, and checks that its report is the
 # grouped run's; then the same aggregates in DuckDB
@@ -34,7 +36,7 @@ while [ $# -gt 0 ]; do
 	--build) build=$2; shift ;;
 	--work) work=$2; shift ;;
 	--keep) keep=1 ;;
-	-h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,26p' "$0"; exit 0 ;;
 	*) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
 	esac
 	shift
@@ -96,6 +98,35 @@ read -r w_wall w_user w_sys w_rss < "$res/wc.time"
 /usr/bin/time -f '%e %U %S %M' -o "$res/pk2d.time" \
 	"$build/src/pk2d" -q -c "$cfg" report --store none -f text -o "$res/pk2d.txt"
 read -r p_wall p_user p_sys p_rss < "$res/pk2d.time"
+# The history store's cost: the same run without it and with it (the
+# default; a new store each time), alternated $pairs times; the best of
+# each, as the machine may be busy with other work.
+pairs=3
+[ "$area" = all ] && pairs=1
+for i in $(seq "$pairs"); do
+	/usr/bin/time -f '%e %U %S %M' -a -o "$res/store-off.time" \
+		"$build/src/pk2d" -q -c "$cfg" report --store none -f text -o "$res/pk2d-off.txt"
+	rm -f "$res/history.sqlite" "$res/history.sqlite-journal"
+	/usr/bin/time -f '%e %U %S %M' -a -o "$res/store-on.time" \
+		"$build/src/pk2d" -q -c "$cfg" report --store "$res/history.sqlite" -f text \
+		-o "$res/pk2d-store.txt"
+done
+best() { # FILE: the least wall and the least CPU (user + sys) of its lines
+	awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 + $3 < c { c = $2 + $3 }
+		$4 > m { m = $4 } END { printf "%.2f %.2f %d", w, c, m }' "$1"
+}
+read -r off_wall off_cpu off_rss <<EOF_OFF
+$(best "$res/store-off.time")
+EOF_OFF
+read -r on_wall on_cpu on_rss <<EOF_ON
+$(best "$res/store-on.time")
+EOF_ON
+rm -f "$res/store-off.time" "$res/store-on.time"
+echo "history store, best of $pairs alternated: off $off_wall s wall $off_cpu s CPU," \
+	"on $on_wall s wall $on_cpu s CPU $((on_rss / 1024)) MB peak," \
+	"$(($(wc -c < "$res/history.sqlite") / 1048576)) MB of SQLite; on/off" \
+	"$(awk -v a="$on_wall" -v b="$off_wall" 'BEGIN { printf "%.2f", a / b }') wall," \
+	"$(awk -v a="$on_cpu" -v b="$off_cpu" 'BEGIN { printf "%.2f", a / b }') CPU"
 /usr/bin/time -f '%e %U %S %M' -o "$res/pk2d-json.time" \
 	"$build/src/pk2d" -q -c "$cfg" report --store none -f json -o "$res/pk2d.json"
 read -r j_wall j_user j_sys j_rss < "$res/pk2d-json.time"
