@@ -26,6 +26,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 
 # registry: the values the plugins report, their roll-up, and the run's record.
 %C%_libpk2dcore_la_SOURCES += %D%/registry/registry.h %D%/registry/registry.c \
+	%D%/registry/registry_priv.h %D%/registry/display.h %D%/registry/display.c \
 	%D%/registry/run.h %D%/registry/accounting.h %D%/registry/accounting.c
 
 # store: the history store.

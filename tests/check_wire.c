@@ -47,6 +47,65 @@ START_TEST(round_trip_indicator)
 }
 END_TEST
 
+/* The ABI 1.3 declarations: a group, a display with classes, a table. */
+START_TEST(round_trip_display)
+{
+	static const pk2d_class bands[] = { { 0, "low", "rendah", NULL },
+	                                    { 20, "high", "tinggi", "high" },
+	                                    { 0, NULL, NULL, NULL } };
+	static const pk2d_table_column cols[] = { { "n", NULL, PK2D_CELL_COUNT, 0 },
+	                                          { "SD", "SD", PK2D_CELL_SD, 2 },
+	                                          { NULL, NULL, 0, 0 } };
+	static const pk2d_table_cell cells[] = { { "mean_z", NULL }, { "mean_z", "meansq_z" } };
+	static const pk2d_table_row rows[] = { { "TB/U", NULL, cells }, { NULL, NULL, NULL } };
+	pk2d_group g = { "pokja_1", NULL, "Pokja I", "Working group I" };
+	pk2d_display d = { "stunting", 1, 0, bands, "WHO-UNICEF 2019" };
+	pk2d_table t = { .id = "quality", .title_id = "Mutu", .rows_label_id = "Indeks",
+	                 .note_en = "n: unflagged", .columns = cols, .rows = rows };
+	wire_buf b = { 0 };
+	wire_record r;
+	char err[256];
+	long n;
+	size_t pos = 0;
+
+	wire_put_group(&b, &g);
+	wire_put_display(&b, &d);
+	wire_put_table(&b, &t);
+	n = wire_decode(b.data, b.len, &r, err, sizeof err);
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(r.type, WIRE_GROUP);
+	ck_assert_str_eq(r.group.id, "pokja_1");
+	ck_assert_ptr_null(r.group.parent);
+	ck_assert_str_eq(r.group.label_en, "Working group I");
+	wire_record_clear(&r);
+	pos += (size_t)n;
+	n = wire_decode(b.data + pos, b.len - pos, &r, err, sizeof err);
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(r.type, WIRE_DISPLAY);
+	ck_assert_str_eq(r.display.indicator, "stunting");
+	ck_assert_int_eq(r.display.headline, 1);
+	ck_assert_str_eq(r.display.classes[1].key, "high");
+	ck_assert(r.display.classes[1].lower == 20);
+	ck_assert_ptr_null(r.display.classes[0].label_en);
+	ck_assert_ptr_null(r.display.classes[2].key);
+	ck_assert_str_eq(r.display.classes_source, "WHO-UNICEF 2019");
+	wire_record_clear(&r);
+	pos += (size_t)n;
+	n = wire_decode(b.data + pos, b.len - pos, &r, err, sizeof err);
+	ck_assert_int_eq(pos + (size_t)n, b.len);
+	ck_assert_int_eq(r.type, WIRE_TABLE);
+	ck_assert_str_eq(r.table.rows_label_id, "Indeks");
+	ck_assert_str_eq(r.table.note_en, "n: unflagged");
+	ck_assert_int_eq(r.table.columns[1].rule, PK2D_CELL_SD);
+	ck_assert_ptr_null(r.table.columns[2].label_id);
+	ck_assert_str_eq(r.table.rows[0].cells[1].squares, "meansq_z");
+	ck_assert_ptr_null(r.table.rows[0].cells[0].squares);
+	ck_assert_ptr_null(r.table.rows[1].label_id);
+	wire_record_clear(&r);
+	wire_buf_free(&b);
+}
+END_TEST
+
 START_TEST(round_trip_rest)
 {
 	wire_buf b = { 0 };
@@ -380,6 +439,7 @@ static Suite *suite(void)
 	TCase *t = tcase_create("wire");
 	tcase_add_test(t, round_trip_indicator);
 	tcase_add_test(t, round_trip_rest);
+	tcase_add_test(t, round_trip_display);
 	tcase_add_test(t, round_trip_folded);
 	tcase_add_test(t, round_trip_descriptor);
 	tcase_add_test(t, truncated);

@@ -9,8 +9,9 @@ TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
 
 # Core unit tests.
 check_PROGRAMS += tests/check_csv tests/check_csv_group tests/check_areas tests/check_registry \
-	tests/check_utf8
-TESTS += tests/check_csv tests/check_csv_group tests/check_areas tests/check_registry tests/check_utf8
+	tests/check_utf8 tests/check_display
+TESTS += tests/check_csv tests/check_csv_group tests/check_areas tests/check_registry tests/check_utf8 \
+	tests/check_display
 tests_check_csv_CFLAGS = $(TEST_CFLAGS)
 tests_check_csv_LDADD = $(TEST_LDADD)
 tests_check_csv_group_CFLAGS = $(TEST_CFLAGS)
@@ -19,6 +20,8 @@ tests_check_areas_CFLAGS = $(TEST_CFLAGS)
 tests_check_areas_LDADD = $(TEST_LDADD)
 tests_check_registry_CFLAGS = $(TEST_CFLAGS)
 tests_check_registry_LDADD = $(TEST_LDADD)
+tests_check_display_CFLAGS = $(TEST_CFLAGS)
+tests_check_display_LDADD = $(TEST_LDADD)
 tests_check_utf8_CFLAGS = $(TEST_CFLAGS)
 tests_check_utf8_LDADD = $(TEST_LDADD)
 EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv

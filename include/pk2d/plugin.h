@@ -44,7 +44,7 @@ extern "C" {
 /** Incompatible changes raise this; the host refuses any other major. */
 #define PK2D_ABI_MAJOR 1
 /** Append-only changes raise this; a plugin's minor must be <= the host's. */
-#define PK2D_ABI_MINOR 2
+#define PK2D_ABI_MINOR 3
 /** Name of the one symbol a plugin exports. */
 #define PK2D_PLUGIN_SYMBOL "pk2d_plugin_descriptor"
 
@@ -120,7 +120,9 @@ typedef struct pk2d_indicator {
 	/** Default target, in the indicator's value unit (14.2 for 14.2 %); the
 	 *  coordinator may override it in the INI. */
 	double target;
-	/** Optional group heading in the agency's table ("Pokja IV", "SMP"). */
+	/** Optional group heading in the agency's table ("Pokja IV", "SMP").
+	 *  Since ABI 1.3: when it equals the id of a group the plugin declares
+	 *  (declare_group), the indicator is in that group. */
 	const char *group;
 	/** Optional one-line definition: how numerator and denominator are counted. */
 	const char *description;
@@ -189,6 +191,144 @@ typedef struct pk2d_intervention_value {
 	/** Budget spent in rupiah, >= 0; 0 when not known. */
 	double budget;
 } pk2d_intervention_value;
+
+/** Since ABI 1.3: a group of indicators in the agency's table (PKK's
+ *  program pokok under its Pokja, education's levels). Every report format
+ *  lays out the agency's table by groups: a group's heading, its own
+ *  indicators, then its subgroups, in declaration order; indicators in no
+ *  declared group come after them, in declaration order. */
+typedef struct pk2d_group {
+	/** Id unique among the plugin's groups: [a-z][a-z0-9_]{0,47}. An
+	 *  indicator whose group equals it belongs to the group. */
+	const char *id;
+	/** Id of the enclosing group, declared before; NULL: a top group. At
+	 *  most PK2D_GROUP_DEPTH levels. */
+	const char *parent;
+	/** Heading in Bahasa Indonesia ("Pokja I"). Required. */
+	const char *label_id;
+	/** Heading in English. NULL: label_id is used. */
+	const char *label_en;
+} pk2d_group;
+
+/** Since ABI 1.3: the most levels of nested groups. */
+#define PK2D_GROUP_DEPTH 4
+
+/** Since ABI 1.3: one band of an indicator's classes (pk2d_display). */
+typedef struct pk2d_class {
+	/** Lowest value of the band, in the indicator's value unit (10 for
+	 *  10 %): a value is in the last band whose lower is <= the value.
+	 *  Ascending; the first band's is ignored (it takes every lower value). */
+	double lower;
+	/** Key for the machine formats: [a-z][a-z0-9_]{0,47} ("very_low").
+	 *  NULL ends the list. */
+	const char *key;
+	/** Label in Bahasa Indonesia ("sangat rendah"). Required. */
+	const char *label_id;
+	/** Label in English. NULL: label_id is used. */
+	const char *label_en;
+} pk2d_class;
+
+/** Since ABI 1.3: the most bands of one indicator's classes. */
+#define PK2D_MAX_CLASSES 16
+
+/** Since ABI 1.3: how the reports present one of the plugin's indicators
+ *  (declare_display, once per indicator, after declare_indicator). */
+typedef struct pk2d_display {
+	/** The plugin's own indicator id. */
+	const char *indicator;
+	/** Non-zero: a headline figure, which summaries show first (the
+	 *  summary of villages has a column for each, in declaration order). */
+	int headline;
+	/** Non-zero: the indicator only feeds a declared table; the human
+	 *  formats (text, HTML, Markdown, XLSX) leave it out of the agency's
+	 *  table, the machine formats (CSV, JSON, DHIS2) keep it. */
+	int hidden;
+	/** Official classes of the value (WHO-UNICEF prevalence classes),
+	 *  2..PK2D_MAX_CLASSES bands ending with a NULL key; NULL: none. Every
+	 *  format shows a value's class beside it. */
+	const pk2d_class *classes;
+	/** Where the classes come from, one line (a publication). Required
+	 *  with classes. */
+	const char *classes_source;
+} pk2d_display;
+
+/** Since ABI 1.3: how a cell of a declared table is computed from the
+ *  rolled-up sums of the plugin's indicators, so that it is right in every
+ *  area: the plugin reports the parts (sums and counts) as indicator
+ *  values at the finest level and the host sums them up. */
+enum pk2d_cell_rule {
+	/** The numerators' sum (a count: children measured). */
+	PK2D_CELL_SUM = 0,
+	/** The denominators' sum (the n of a mean). */
+	PK2D_CELL_COUNT = 1,
+	/** 100 * numerators' sum / denominators' sum. */
+	PK2D_CELL_PERCENT = 2,
+	/** Numerators' sum / denominators' sum (a mean from sum and count). */
+	PK2D_CELL_MEAN = 3,
+	/** Sample standard deviation of n values from the indicator's sums
+	 *  (numerator: sum of x, denominator: n) and the squares indicator's
+	 *  numerator (sum of x^2): sqrt((sum x^2 - (sum x)^2 / n) / (n - 1));
+	 *  empty when n < 2. */
+	PK2D_CELL_SD = 4
+};
+
+/** Since ABI 1.3: a column of a declared table. */
+typedef struct pk2d_table_column {
+	/** Heading in Bahasa Indonesia. NULL ends the list. */
+	const char *label_id;
+	/** Heading in English. NULL: label_id is used. */
+	const char *label_en;
+	/** One of enum pk2d_cell_rule: the type of every cell of the column. */
+	int rule;
+	/** Digits shown after the decimal point, 0..6. */
+	int decimals;
+} pk2d_table_column;
+
+/** Since ABI 1.3: where a cell of a declared table takes its sums from. */
+typedef struct pk2d_table_cell {
+	/** The plugin's own indicator, declared before; NULL: an empty cell. */
+	const char *indicator;
+	/** PK2D_CELL_SD only: the own indicator whose numerator is the sum of
+	 *  squares; NULL otherwise. */
+	const char *squares;
+} pk2d_table_cell;
+
+/** Since ABI 1.3: a row of a declared table. */
+typedef struct pk2d_table_row {
+	/** Label in Bahasa Indonesia ("TB/U (zlen)"). NULL ends the list. */
+	const char *label_id;
+	/** Label in English. NULL: label_id is used. */
+	const char *label_en;
+	/** One cell per column, in the columns' order. */
+	const pk2d_table_cell *cells;
+} pk2d_table_row;
+
+/** Since ABI 1.3: the most columns and rows of one declared table. */
+#define PK2D_TABLE_MAX 64
+
+/** Since ABI 1.3: an extra table the reports show for every assessed area
+ *  after the plugin's indicators (a data-quality table). */
+typedef struct pk2d_table {
+	/** Id unique among the plugin's tables: [a-z][a-z0-9_]{0,47}. */
+	const char *id;
+	/** Title in Bahasa Indonesia. Required. */
+	const char *title_id;
+	/** Title in English. NULL: title_id is used. */
+	const char *title_en;
+	/** Heading of the column of row labels in Bahasa Indonesia ("Indeks");
+	 *  NULL: none. */
+	const char *rows_label_id;
+	/** The same in English. NULL: rows_label_id is used. */
+	const char *rows_label_en;
+	/** A note shown under the table in Bahasa Indonesia; NULL: none. */
+	const char *note_id;
+	/** The same in English. NULL: note_id is used. */
+	const char *note_en;
+	/** 1..PK2D_TABLE_MAX columns, ending with a NULL label_id. */
+	const pk2d_table_column *columns;
+	/** 1..PK2D_TABLE_MAX rows, ending with a NULL label_id. */
+	const pk2d_table_row *rows;
+} pk2d_table;
 
 /** Opaque handle the host gives each plugin instance. */
 typedef struct pk2d_host pk2d_host;
@@ -322,6 +462,18 @@ typedef struct pk2d_host_api {
 	 *  that is deleted however the run ends. 0, PK2D_ERR_INVALID for a
 	 *  wrong call, or the read error (logged; csv_next returns it too). */
 	int (*csv_group)(pk2d_csv *c, int col, const int *ids, int n_ids);
+
+	/** Since ABI 1.3. Declares a group of indicators (init only).
+	 *  PK2D_ERR_DUPLICATE, _INVALID (bad id, unknown parent, too deep). */
+	int (*declare_group)(pk2d_host *h, const pk2d_group *g);
+	/** Since ABI 1.3. Declares how an indicator, declared before, is
+	 *  presented (init only, once per indicator). PK2D_ERR_UNKNOWN_ID,
+	 *  _DUPLICATE, _INVALID (bands not ascending, a bad key, no source). */
+	int (*declare_display)(pk2d_host *h, const pk2d_display *d);
+	/** Since ABI 1.3. Declares an extra table (init only); every indicator
+	 *  its cells name must be declared before. PK2D_ERR_DUPLICATE,
+	 *  _UNKNOWN_ID, _INVALID. */
+	int (*declare_table)(pk2d_host *h, const pk2d_table *t);
 } pk2d_host_api;
 
 /** An INI key a plugin accepts in its [plugin.NAME] section. The host refuses

@@ -88,6 +88,114 @@ static int declare_index(const pk2d_host_api *api, pk2d_host *h, int i)
 	return 0;
 }
 
+/* The ids declare_index makes, written out once: this runs for every cell
+ * (22,000 of them in a province). */
+#define INDEX_IDS(z) { "flagged_" z, "missing_" z, "mean_" z, "meansq_" z }
+static const char *const index_ids[ZS_N][4] = {
+	[ZS_LEN] = INDEX_IDS("zlen"), [ZS_WEI] = INDEX_IDS("zwei"),
+	[ZS_WFL] = INDEX_IDS("zwfl"), [ZS_BMI] = INDEX_IDS("zbmi")
+};
+#undef INDEX_IDS
+
+/* WHO-UNICEF prevalence thresholds ("public-health significance"): de Onis
+ * M, Borghi E, Arimond M, et al. Prevalence thresholds for wasting,
+ * overweight and stunting in children under 5 years. Public Health Nutrition
+ * 2019;22(1):175-179, table 2. The paper gives none for severe stunting,
+ * severe wasting or underweight. */
+#define WHO_SOURCE "WHO-UNICEF, de Onis et al. 2019, doi:10.1017/S1368980018002434"
+#define BANDS(low, medium, high, very_high)                                        \
+	{ { 0, "very_low", "sangat rendah", "very low" },                          \
+	  { low, "low", "rendah", "low" },                                         \
+	  { medium, "medium", "sedang", "medium" },                                \
+	  { high, "high", "tinggi", "high" },                                      \
+	  { very_high, "very_high", "sangat tinggi", "very high" },                \
+	  { 0, NULL, NULL, NULL } }
+static const pk2d_class stunting_bands[] = BANDS(2.5, 10, 20, 30);
+static const pk2d_class wasting_bands[] = BANDS(2.5, 5, 10, 15);
+#undef BANDS
+
+/* The z-score data-quality table: per index n, flagged, missing, mean, SD,
+ * all from the sums reported in flagged_zX, missing_zX, mean_zX and
+ * meansq_zX, so that they are right in every area they are summed up to. */
+#define CELLS(z) \
+	{ { "mean_" z, NULL }, { "flagged_" z, NULL }, { "missing_" z, NULL }, \
+	  { "mean_" z, NULL }, { "mean_" z, "meansq_" z } }
+static const pk2d_table_cell zlen_cells[] = CELLS("zlen"), zwei_cells[] = CELLS("zwei"),
+	zwfl_cells[] = CELLS("zwfl"), zbmi_cells[] = CELLS("zbmi");
+#undef CELLS
+
+static const pk2d_table_column zscore_columns[] = {
+	{ "n", "n", PK2D_CELL_COUNT, 0 },
+	{ "Ditandai (%)", "Flagged (%)", PK2D_CELL_PERCENT, 1 },
+	{ "Tidak ada (%)", "Missing (%)", PK2D_CELL_PERCENT, 1 },
+	{ "Rata-rata z", "Mean z", PK2D_CELL_MEAN, 2 },
+	{ "SD z", "SD of z", PK2D_CELL_SD, 2 },
+	{ NULL, NULL, 0, 0 }
+};
+
+static const pk2d_table_row zscore_rows[] = {
+	{ "TB/U (zlen)", "length/height-for-age (zlen)", zlen_cells },
+	{ "BB/U (zwei)", "weight-for-age (zwei)", zwei_cells },
+	{ "BB/TB (zwfl)", "weight-for-length/height (zwfl)", zwfl_cells },
+	{ "IMT/U (zbmi)", "BMI-for-age (zbmi)", zbmi_cells },
+	{ NULL, NULL, NULL }
+};
+
+static const pk2d_table zscore_table = {
+	.id = "zscores",
+	.title_id = "Mutu data pengukuran balita",
+	.title_en = "Quality of the child measurements",
+	.rows_label_id = "Indeks", .rows_label_en = "Index",
+	.note_id = "n: z-score tanpa flag dalam rata-rata dan SD; ditandai: z-score di luar "
+	           "batas WHO (ukur ulang)",
+	.note_en = "n: unflagged z-scores in the mean and SD; flagged: z-scores beyond the WHO "
+	           "limits (measure again)",
+	.columns = zscore_columns, .rows = zscore_rows
+};
+
+static const pk2d_table_cell measured_cells[] = { { "children", NULL },
+                                                  { "rows_rejected", NULL } };
+
+static const pk2d_table measured_table = {
+	.id = "measured",
+	.title_id = "Balita diukur", .title_en = "Children measured",
+	.columns = (const pk2d_table_column[]){ { "Balita diukur", "Children measured",
+	                                          PK2D_CELL_SUM, 0 },
+	                                        { "Baris e-PPGBM ditolak", "e-PPGBM rows rejected",
+	                                          PK2D_CELL_SUM, 0 },
+	                                        { NULL, NULL, 0, 0 } },
+	.rows = (const pk2d_table_row[]){ { "Balita 0-59 bulan", "Children 0-59 months",
+	                                    measured_cells },
+	                                  { NULL, NULL, NULL } },
+};
+
+/* How the reports show the indicators: stunting first in summaries, the
+ * WHO-UNICEF classes, and the raw sums behind the tables left out of the
+ * agency's table. */
+static int declare_display(const pk2d_host_api *api, pk2d_host *h)
+{
+	pk2d_display shown[] = {
+		{ "stunting", 1, 0, stunting_bands, WHO_SOURCE },
+		{ "wasting", 0, 0, wasting_bands, WHO_SOURCE },
+		{ "overweight", 0, 0, wasting_bands, WHO_SOURCE },
+		{ "rows_rejected", 0, 1, NULL, NULL },
+	};
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < sizeof shown / sizeof shown[0]; i++)
+		rc = api->declare_display(h, &shown[i]);
+	for (int i = 0; rc == 0 && i < ZS_N; i++)
+		for (int k = 0; rc == 0 && k < 4; k++) {
+			pk2d_display raw = { index_ids[i][k], 0, 1, NULL, NULL };
+			rc = api->declare_display(h, &raw);
+		}
+	if (rc == 0)
+		rc = api->declare_table(h, &measured_table);
+	if (rc == 0)
+		rc = api->declare_table(h, &zscore_table);
+	return rc;
+}
+
 int indicators_declare(const pk2d_host_api *api, pk2d_host *h, double target_stunting)
 {
 	for (size_t i = 0; i < sizeof prevalence_table / sizeof prevalence_table[0]; i++) {
@@ -103,7 +211,7 @@ int indicators_declare(const pk2d_host_api *api, pk2d_host *h, double target_stu
 		if (rc != 0)
 			return rc;
 	}
-	return 0;
+	return declare_display(api, h);
 }
 
 static int put(const pk2d_host_api *api, pk2d_host *h, const char *area, int rt,
@@ -115,14 +223,6 @@ static int put(const pk2d_host_api *api, pk2d_host *h, const char *area, int rt,
 	return api->report_value(h, &v);
 }
 
-/* The ids declare_index makes, written out once: this runs for every cell
- * (22,000 of them in a province). */
-#define INDEX_IDS(z) { "flagged_" z, "missing_" z, "mean_" z, "meansq_" z }
-static const char *const index_ids[ZS_N][4] = {
-	[ZS_LEN] = INDEX_IDS("zlen"), [ZS_WEI] = INDEX_IDS("zwei"),
-	[ZS_WFL] = INDEX_IDS("zwfl"), [ZS_BMI] = INDEX_IDS("zbmi")
-};
-#undef INDEX_IDS
 
 int indicators_report(const pk2d_host_api *api, pk2d_host *h, const char *area, int rt,
                       const prev_counts *c)

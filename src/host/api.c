@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "display.h"
 #include "log.h"
 #include "utf8.h"
 #include "util.h"
@@ -99,6 +100,26 @@ static int rs_intervention(api_sink *base, const pk2d_intervention *d)
 	return r;
 }
 
+/* A presentation declaration into the registry: fn's result, logged. */
+#define RS_DECLARE(name, type, call)                                          \
+	static int name(api_sink *base, const type *d)                        \
+	{                                                                     \
+		registry_sink *s = (registry_sink *)base;                     \
+		char err[512];                                                \
+		int r = call;                                                 \
+		if (r < 0)                                                    \
+			log_msg(PK2D_LOG_ERROR, "%s: %s", s->run->instance,   \
+			        without_instance(s, err));                    \
+		return r;                                                     \
+	}
+
+RS_DECLARE(rs_group, pk2d_group,
+           registry_declare_group(s->reg, s->run->instance, d, err, sizeof err))
+RS_DECLARE(rs_display, pk2d_display,
+           registry_declare_display(s->reg, s->run->instance, d, err, sizeof err))
+RS_DECLARE(rs_table, pk2d_table,
+           registry_declare_table(s->reg, s->run->instance, s->agency, d, err, sizeof err))
+
 static int rs_value(api_sink *base, const pk2d_value *v)
 {
 	registry_sink *s = (registry_sink *)base;
@@ -184,6 +205,9 @@ void registry_sink_init(registry_sink *s, registry *reg, plugin_run *run,
 	memset(s, 0, sizeof *s);
 	s->base.indicator = rs_indicator;
 	s->base.intervention = rs_intervention;
+	s->base.group = rs_group;
+	s->base.display = rs_display;
+	s->base.table = rs_table;
 	s->base.value = rs_value;
 	s->base.ivalue = rs_ivalue;
 	s->base.folded = rs_folded;
@@ -249,6 +273,32 @@ static int ps_intervention(api_sink *base, const pk2d_intervention *d)
 	maybe_flush(s);
 	return 0;
 }
+
+/* A presentation declaration: checked against the child's own registry,
+ * which knows the instance's indicators, then sent. */
+#define PS_DECLARE(name, type, call, put)                                     \
+	static int name(api_sink *base, const type *d)                        \
+	{                                                                     \
+		pipe_sink *s = (pipe_sink *)base;                             \
+		char err[512];                                                \
+		int r = call;                                                 \
+		if (r < 0) {                                                  \
+			ps_log_local(s, PK2D_LOG_ERROR, err);                 \
+			return r;                                             \
+		}                                                             \
+		put(&s->buf, d);                                              \
+		maybe_flush(s);                                               \
+		return 0;                                                     \
+	}
+
+PS_DECLARE(ps_group, pk2d_group,
+           registry_declare_group(s->local, s->instance, d, err, sizeof err), wire_put_group)
+PS_DECLARE(ps_display, pk2d_display,
+           registry_declare_display(s->local, s->instance, d, err, sizeof err),
+           wire_put_display)
+PS_DECLARE(ps_table, pk2d_table,
+           registry_declare_table(s->local, s->instance, s->agency, d, err, sizeof err),
+           wire_put_table)
 
 /* The part of the registry's checks a child can make without the registry:
  * is the id declared, are the numbers finite. */
@@ -361,6 +411,9 @@ void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agen
 {
 	memset(s, 0, sizeof *s);
 	s->base.indicator = ps_indicator;
+	s->base.group = ps_group;
+	s->base.display = ps_display;
+	s->base.table = ps_table;
 	s->base.intervention = ps_intervention;
 	s->base.value = ps_value;
 	s->base.ivalue = ps_ivalue;
@@ -592,6 +645,21 @@ static int a_declare_intervention(pk2d_host *h, const pk2d_intervention *iv)
 	return h->sink->intervention(h->sink, iv);
 }
 
+/* The ABI 1.3 declarations: init only, then the sink. */
+#define A_DECLARE(name, type, op)                                             \
+	static int name(pk2d_host *h, const type *d)                          \
+	{                                                                     \
+		if (!h || !d)                                                 \
+			return PK2D_ERR_INVALID;                              \
+		if (wrong_stage(h, "declare_" #op, STAGE_INIT))                          \
+			return PK2D_ERR_INVALID;                              \
+		return h->sink->op(h->sink, d);                               \
+	}
+
+A_DECLARE(a_declare_group, pk2d_group, group)
+A_DECLARE(a_declare_display, pk2d_display, display)
+A_DECLARE(a_declare_table, pk2d_table, table)
+
 static int a_report_value(pk2d_host *h, const pk2d_value *v)
 {
 	if (!h || !v)
@@ -777,6 +845,9 @@ static const pk2d_host_api table = {
 	.csv_note = a_csv_note,
 	.csv_close = a_csv_close,
 	.csv_group = a_csv_group,
+	.declare_group = a_declare_group,
+	.declare_display = a_declare_display,
+	.declare_table = a_declare_table,
 };
 
 const pk2d_host_api *api_table(void)

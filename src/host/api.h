@@ -29,6 +29,10 @@ struct api_sink {
 	int (*intervention)(api_sink *s, const pk2d_intervention *d);
 	int (*value)(api_sink *s, const pk2d_value *v);
 	int (*ivalue)(api_sink *s, const pk2d_intervention_value *v);
+	/* Presentation declarations (ABI 1.3, display.h). */
+	int (*group)(api_sink *s, const pk2d_group *g);
+	int (*display)(api_sink *s, const pk2d_display *d);
+	int (*table)(api_sink *s, const pk2d_table *t);
 	/* RT detail off, from a child's pipe sink: a sum of a village's RT
 	 * values, and the village's RTs with how many values were summed.
 	 * The registry sink has them, the pipe sink makes them. */

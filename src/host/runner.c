@@ -281,14 +281,23 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 	switch (rec->type) {
 	case WIRE_INDICATOR:
 	case WIRE_INTERVENTION:
+	case WIRE_GROUP:
+	case WIRE_DISPLAY:
+	case WIRE_TABLE:
 		if (c->init_done) {
 			malformed(c, at, "a declaration after init");
 			return;
 		}
 		if (rec->type == WIRE_INDICATOR)
 			s->indicator(s, &rec->ind);
-		else
+		else if (rec->type == WIRE_INTERVENTION)
 			s->intervention(s, &rec->iv);
+		else if (rec->type == WIRE_GROUP)
+			s->group(s, &rec->group);
+		else if (rec->type == WIRE_DISPLAY)
+			s->display(s, &rec->display);
+		else
+			s->table(s, &rec->table);
 		break;
 	case WIRE_VALUE:
 	case WIRE_IVALUE:

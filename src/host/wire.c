@@ -114,6 +114,56 @@ static const field key_fields[] = {
 	FIELD(FT_STR_OR_NULL, pk2d_config_key, help, "config key help"),
 };
 
+static const field group_fields[] = {
+	FIELD(FT_STR, pk2d_group, id, "group id"),
+	FIELD(FT_STR_OR_NULL, pk2d_group, parent, "group parent"),
+	FIELD(FT_STR_OR_NULL, pk2d_group, label_id, "group label_id"),
+	FIELD(FT_STR_OR_NULL, pk2d_group, label_en, "group label_en"),
+};
+
+/* Followed by the classes. */
+static const field display_fields[] = {
+	FIELD(FT_STR, pk2d_display, indicator, "display indicator"),
+	FIELD(FT_I32, pk2d_display, headline, "display headline"),
+	FIELD(FT_I32, pk2d_display, hidden, "display hidden"),
+	FIELD(FT_STR_OR_NULL, pk2d_display, classes_source, "classes source"),
+};
+
+static const field class_fields[] = {
+	FIELD(FT_F64, pk2d_class, lower, "class lower bound"),
+	FIELD(FT_STR, pk2d_class, key, "class key"),
+	FIELD(FT_STR_OR_NULL, pk2d_class, label_id, "class label_id"),
+	FIELD(FT_STR_OR_NULL, pk2d_class, label_en, "class label_en"),
+};
+
+/* Followed by the columns, then the rows with their cells. */
+static const field table_fields[] = {
+	FIELD(FT_STR, pk2d_table, id, "table id"),
+	FIELD(FT_STR_OR_NULL, pk2d_table, title_id, "table title_id"),
+	FIELD(FT_STR_OR_NULL, pk2d_table, title_en, "table title_en"),
+	FIELD(FT_STR_OR_NULL, pk2d_table, rows_label_id, "table rows_label_id"),
+	FIELD(FT_STR_OR_NULL, pk2d_table, rows_label_en, "table rows_label_en"),
+	FIELD(FT_STR_OR_NULL, pk2d_table, note_id, "table note_id"),
+	FIELD(FT_STR_OR_NULL, pk2d_table, note_en, "table note_en"),
+};
+
+static const field table_column_fields[] = {
+	FIELD(FT_STR, pk2d_table_column, label_id, "table column label_id"),
+	FIELD(FT_STR_OR_NULL, pk2d_table_column, label_en, "table column label_en"),
+	FIELD(FT_I32, pk2d_table_column, rule, "table column rule"),
+	FIELD(FT_I32, pk2d_table_column, decimals, "table column decimals"),
+};
+
+static const field table_row_fields[] = {
+	FIELD(FT_STR, pk2d_table_row, label_id, "table row label_id"),
+	FIELD(FT_STR_OR_NULL, pk2d_table_row, label_en, "table row label_en"),
+};
+
+static const field table_cell_fields[] = {
+	FIELD(FT_STR_OR_NULL, pk2d_table_cell, indicator, "table cell indicator"),
+	FIELD(FT_STR_OR_NULL, pk2d_table_cell, squares, "table cell squares"),
+};
+
 /* ------------------------------------------------------------- encoding */
 
 static void reserve(wire_buf *b, size_t n)
@@ -267,6 +317,47 @@ void wire_put_intervention(wire_buf *b, const pk2d_intervention *d)
 	put_u32(b, n);
 	for (uint32_t i = 0; i < n; i++)
 		put_str(b, d->aims[i]);
+	finish(b, at);
+}
+
+void wire_put_group(wire_buf *b, const pk2d_group *g)
+{
+	put_record(b, WIRE_GROUP, group_fields, N_FIELDS(group_fields), g);
+}
+
+/* Lists end at a NULL name; the encoder sends at most max entries. */
+#define LIST_LEN(list, name, max, n)                                          \
+	for ((n) = 0; (list) && (n) < (max) && (list)[n].name; (n)++)
+
+void wire_put_display(wire_buf *b, const pk2d_display *d)
+{
+	uint32_t n;
+	size_t at = begin(b, WIRE_DISPLAY);
+	put_fields(b, display_fields, N_FIELDS(display_fields), d);
+	LIST_LEN(d->classes, key, PK2D_MAX_CLASSES, n);
+	put_u32(b, n);
+	for (uint32_t i = 0; i < n; i++)
+		put_fields(b, class_fields, N_FIELDS(class_fields), &d->classes[i]);
+	finish(b, at);
+}
+
+void wire_put_table(wire_buf *b, const pk2d_table *t)
+{
+	uint32_t nc, nr;
+	size_t at = begin(b, WIRE_TABLE);
+	put_fields(b, table_fields, N_FIELDS(table_fields), t);
+	LIST_LEN(t->columns, label_id, PK2D_TABLE_MAX, nc);
+	LIST_LEN(t->rows, label_id, PK2D_TABLE_MAX, nr);
+	put_u32(b, nc);
+	for (uint32_t i = 0; i < nc; i++)
+		put_fields(b, table_column_fields, N_FIELDS(table_column_fields), &t->columns[i]);
+	put_u32(b, nr);
+	for (uint32_t i = 0; i < nr; i++) {
+		put_fields(b, table_row_fields, N_FIELDS(table_row_fields), &t->rows[i]);
+		for (uint32_t j = 0; j < nc; j++)
+			put_fields(b, table_cell_fields, N_FIELDS(table_cell_fields),
+			           &t->rows[i].cells[j]);
+	}
 	finish(b, at);
 }
 
@@ -634,6 +725,55 @@ static void decode_descriptor(struct cursor *c, wire_record *r)
 	}
 }
 
+/* Each class takes at least 20 bytes: a bound before allocating. */
+static void decode_display(struct cursor *c, wire_record *r)
+{
+	get_fields(c, display_fields, N_FIELDS(display_fields), &r->display);
+	uint32_t n = get_u32(c, "class count");
+	if (c->bad)
+		return;
+	if (n > PK2D_MAX_CLASSES || n > c->left / 20) {
+		fail(c, "class count %u is too large", n);
+		return;
+	}
+	if (n == 0)
+		return;
+	r->classes = xcalloc(n + 1, sizeof *r->classes);
+	for (uint32_t i = 0; i < n && !c->bad; i++)
+		get_fields(c, class_fields, N_FIELDS(class_fields), &r->classes[i]);
+	r->display.classes = r->classes;
+}
+
+static void decode_table(struct cursor *c, wire_record *r)
+{
+	get_fields(c, table_fields, N_FIELDS(table_fields), &r->table);
+	uint32_t nc = get_u32(c, "table column count");
+	/* Each column takes at least 16 bytes, each row 8 + 8 per cell. */
+	if (c->bad || nc > PK2D_TABLE_MAX || nc > c->left / 16) {
+		fail(c, "table column count %u is too large", nc);
+		return;
+	}
+	r->columns = xcalloc(nc + 1, sizeof *r->columns);
+	r->table.columns = r->columns;
+	for (uint32_t i = 0; i < nc && !c->bad; i++)
+		get_fields(c, table_column_fields, N_FIELDS(table_column_fields), &r->columns[i]);
+	uint32_t nr = get_u32(c, "table row count");
+	if (c->bad || nr > PK2D_TABLE_MAX || nr > c->left / (8 + 8 * (size_t)nc)) {
+		fail(c, "table row count %u is too large", nr);
+		return;
+	}
+	r->rows = xcalloc(nr + 1, sizeof *r->rows);
+	r->cells = xcalloc((size_t)nr * nc + 1, sizeof *r->cells);
+	r->table.rows = r->rows;
+	for (uint32_t i = 0; i < nr && !c->bad; i++) {
+		get_fields(c, table_row_fields, N_FIELDS(table_row_fields), &r->rows[i]);
+		r->rows[i].cells = r->cells + (size_t)i * nc;
+		for (uint32_t j = 0; j < nc && !c->bad; j++)
+			get_fields(c, table_cell_fields, N_FIELDS(table_cell_fields),
+			           &r->cells[(size_t)i * nc + j]);
+	}
+}
+
 long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
                  char *err, size_t errlen)
 {
@@ -668,6 +808,15 @@ long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
 		rec->iv.aims = rec->aims;
 		break;
 	}
+	case WIRE_GROUP:
+		get_fields(&c, group_fields, N_FIELDS(group_fields), &rec->group);
+		break;
+	case WIRE_DISPLAY:
+		decode_display(&c, rec);
+		break;
+	case WIRE_TABLE:
+		decode_table(&c, rec);
+		break;
 	case WIRE_VALUE:
 		get_fields(&c, value_fields, N_FIELDS(value_fields), &rec->value);
 		break;
@@ -746,6 +895,14 @@ void wire_record_clear(wire_record *rec)
 	rec->rts = NULL;
 	free(rec->keys);
 	rec->keys = NULL;
+	free(rec->classes);
+	rec->classes = NULL;
+	free(rec->columns);
+	rec->columns = NULL;
+	free(rec->rows);
+	rec->rows = NULL;
+	free(rec->cells);
+	rec->cells = NULL;
 	rec->desc.config_keys = NULL;
 	for (size_t i = 0; i < rec->n_inputs; i++)
 		free((pk2d_input_column *)rec->inputs[i].columns);

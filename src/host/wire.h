@@ -15,6 +15,16 @@
  *                 has_target; f64 target; str group, description
  *   INTERVENTION  str id, label_id, label_en, agency, target_group, unit,
  *                 origin; u32 n_aims; n_aims x str (none NULL)
+ *   GROUP         str id, parent, label_id, label_en (ABI 1.3)
+ *   DISPLAY       str indicator; i32 headline, hidden; str classes_source;
+ *                 u32 n_classes (<= PK2D_MAX_CLASSES); each: f64 lower;
+ *                 str key (not NULL), label_id, label_en (ABI 1.3)
+ *   TABLE         str id, title_id, title_en, rows_label_id, rows_label_en,
+ *                 note_id, note_en; u32 n_columns (<=
+ *                 PK2D_TABLE_MAX); each: str label_id (not NULL), label_en;
+ *                 i32 rule, decimals; u32 n_rows (<= PK2D_TABLE_MAX); each:
+ *                 str label_id (not NULL), label_en, then n_columns cells:
+ *                 str indicator, squares (ABI 1.3)
  *   VALUE         str indicator, area; i32 rt; str period; f64 num, den
  *   IVALUE        str intervention, area; i32 rt; str period; f64 target,
  *                 realised, budget
@@ -80,7 +90,10 @@ enum wire_type {
 	WIRE_FOLDED = 9,
 	WIRE_RTS = 10,
 	WIRE_DESCRIPTOR = 11,
-	WIRE_REFUSED = 12
+	WIRE_REFUSED = 12,
+	WIRE_GROUP = 13,
+	WIRE_DISPLAY = 14,
+	WIRE_TABLE = 15
 };
 
 enum wire_stage { WIRE_STAGE_DONE = 0, WIRE_STAGE_INIT = 1, WIRE_STAGE_COLLECT = 2 };
@@ -98,6 +111,9 @@ int wire_write(int fd, wire_buf *b);
 /* Encoders: append one record to b. */
 void wire_put_indicator(wire_buf *b, const pk2d_indicator *d);
 void wire_put_intervention(wire_buf *b, const pk2d_intervention *d);
+void wire_put_group(wire_buf *b, const pk2d_group *g);
+void wire_put_display(wire_buf *b, const pk2d_display *d);
+void wire_put_table(wire_buf *b, const pk2d_table *t);
 void wire_put_value(wire_buf *b, const pk2d_value *v);
 void wire_put_ivalue(wire_buf *b, const pk2d_intervention_value *v);
 void wire_put_folded(wire_buf *b, const pk2d_value *v);
@@ -116,6 +132,13 @@ typedef struct wire_record {
 	pk2d_indicator ind;
 	pk2d_intervention iv;
 	const char **aims;        /* iv.aims points here */
+	pk2d_group group;
+	pk2d_display display;     /* classes points to classes */
+	pk2d_class *classes;      /* allocated, NULL-key terminated */
+	pk2d_table table;         /* columns, rows point to these */
+	pk2d_table_column *columns;
+	pk2d_table_row *rows;     /* each row's cells point into cells */
+	pk2d_table_cell *cells;
 	pk2d_value value;         /* VALUE and FOLDED */
 	uint32_t count;           /* RTS: values summed in the village */
 	int *rts;                 /* RTS: allocated, with text the village */

@@ -17,6 +17,7 @@
 
 #include "areas.h"
 #include "registry.h"
+#include "registry_priv.h"
 #include "utf8.h"
 
 #define NONE UINT32_MAX
@@ -514,6 +515,7 @@ struct registry {
 	uint32_t last_ind;           /* indicator of the last value, or NONE */
 	uint32_t last_fold_area;     /* (village, RT) of the last folded value */
 	int last_fold_rt;
+	reg_decls *decls;            /* groups, displays, tables (display.c) */
 };
 
 /* Empty value tables (num, den; target, realised, budget). */
@@ -591,6 +593,7 @@ void registry_free(registry *r)
 	vt_free(&r->vals);
 	vt_free(&r->ivals);
 	rtset_free(&r->folded);
+	reg_decls_free(r->decls);
 	free(r);
 }
 
@@ -599,13 +602,23 @@ void registry_keep_rts(registry *r, int keep)
 	r->fold_rts = !keep;
 }
 
+reg_decls **registry_decls(registry *r)
+{
+	return &r->decls;
+}
+
+const reg_decls *registry_decls_const(const registry *r)
+{
+	return r->decls;
+}
+
 int registry_status(const registry *r)
 {
 	return r->status;
 }
 
 /* [a-z][a-z0-9_]{0,max-1} */
-static int valid_name(const char *s, size_t max)
+int registry_valid_name(const char *s, size_t max)
 {
 	size_t n;
 
@@ -617,8 +630,6 @@ static int valid_name(const char *s, size_t max)
 	return n <= max;
 }
 
-#define PLUGIN_NAME_MAX 32
-#define ID_MAX 48
 
 static char *dup_or(const char *s, const char *dflt)
 {
@@ -627,7 +638,7 @@ static char *dup_or(const char *s, const char *dflt)
 
 static int check_plugin(const char *plugin, char *err, size_t errlen)
 {
-	if (valid_name(plugin, PLUGIN_NAME_MAX))
+	if (registry_valid_name(plugin, PLUGIN_NAME_MAX))
 		return 0;
 	snprintf(err, errlen, "plugin name '%s' is not [a-z][a-z0-9_]{0,31}",
 	         plugin ? plugin : "(null)");
@@ -641,7 +652,7 @@ static int check_decl(const char *plugin, const char *what, const char *id, cons
 
 	if (rc < 0)
 		return rc;
-	if (!valid_name(id, ID_MAX)) {
+	if (!registry_valid_name(id, ID_MAX)) {
 		snprintf(err, errlen, "%s: %s id '%s' is not [a-z][a-z0-9_]{0,47}", plugin, what,
 		         id ? id : "(null)");
 		return PK2D_ERR_INVALID;
@@ -653,11 +664,9 @@ static int check_decl(const char *plugin, const char *what, const char *id, cons
 	return 0;
 }
 
-/* Refuses a declared text that is not clean (utf8.h): every report must
- * stay valid UTF-8 and XML whatever a plugin declares. */
-static int check_texts(const char *plugin, const char *what, const char *id,
-                       const char *const *names, const char *const *texts, size_t n,
-                       char *err, size_t errlen)
+int registry_check_texts(const char *plugin, const char *what, const char *id,
+                         const char *const *names, const char *const *texts, size_t n,
+                         char *err, size_t errlen)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (texts[i] && !utf8_is_clean(texts[i], strlen(texts[i]))) {
@@ -687,7 +696,7 @@ int registry_declare_indicator(registry *r, const char *plugin, const char *agen
 	                                         "description" };
 	const char *const ind_vals[] = { d->label_id, d->label_en, d->unit, d->group,
 	                                 d->description };
-	if ((rc = check_texts(plugin, "indicator", d->id, ind_texts, ind_vals, 5, err, errlen)) < 0)
+	if ((rc = registry_check_texts(plugin, "indicator", d->id, ind_texts, ind_vals, 5, err, errlen)) < 0)
 		return rc;
 	if (d->kind < PK2D_PROPORTION || d->kind > PK2D_MEAN) {
 		snprintf(err, errlen, "%s: indicator %s.%s: kind %d is not one of 0..3", plugin,
@@ -761,14 +770,14 @@ static int copy_aims(reg_intervention *x, const char *plugin, const char *const 
 
 		if (dot) {
 			size_t pl = (size_t)(dot - a);
-			ok = pl <= PLUGIN_NAME_MAX && valid_name(dot + 1, ID_MAX);
+			ok = pl <= PLUGIN_NAME_MAX && registry_valid_name(dot + 1, ID_MAX);
 			if (ok) {
 				memcpy(own, a, pl);
 				own[pl] = '\0';
-				ok = valid_name(own, PLUGIN_NAME_MAX);
+				ok = registry_valid_name(own, PLUGIN_NAME_MAX);
 			}
 		} else {
-			ok = valid_name(a, ID_MAX);
+			ok = registry_valid_name(a, ID_MAX);
 		}
 		if (!ok) {
 			snprintf(err, errlen, "%s: intervention %s: aim '%s' is not an indicator id",
@@ -805,7 +814,7 @@ int registry_declare_intervention(registry *r, const char *plugin, const char *a
 	                                        "unit", "origin" };
 	const char *const iv_vals[] = { d->label_id, d->label_en, d->agency, d->target_group,
 	                                d->unit, d->origin };
-	if ((rc = check_texts(plugin, "intervention", d->id, iv_texts, iv_vals, 6, err, errlen)) < 0)
+	if ((rc = registry_check_texts(plugin, "intervention", d->id, iv_texts, iv_vals, 6, err, errlen)) < 0)
 		return rc;
 	if (st_find2(&r->iv_names, plugin, d->id) != NONE) {
 		snprintf(err, errlen, "%s: intervention %s.%s declared twice", plugin, plugin, d->id);
@@ -937,7 +946,7 @@ static uint32_t intern_period(registry *r, const char *p)
  * where for messages. */
 static int check_place(const registry *r, const char *plugin, const char *what,
                        const char *full_id, const char *area, int rt, const char *period,
-                       char *err, size_t errlen)
+                         char *err, size_t errlen)
 {
 	int level;
 

@@ -29,6 +29,9 @@ static void reencode(const wire_record *r, wire_buf *b)
 	case WIRE_END: wire_put_end(b, r->stage, r->code); break;
 	case WIRE_DESCRIPTOR: wire_put_descriptor(b, &r->desc); break;
 	case WIRE_REFUSED: wire_put_refused(b, r->text); break;
+	case WIRE_GROUP: wire_put_group(b, &r->group); break;
+	case WIRE_DISPLAY: wire_put_display(b, &r->display); break;
+	case WIRE_TABLE: wire_put_table(b, &r->table); break;
 	default: fuzz_fail("a record of an unknown type was decoded");
 	}
 }
