@@ -591,6 +591,60 @@ START_TEST(many_records_across_blocks)
 }
 END_TEST
 
+/* What the csv_on_read() hook was told. */
+struct read_calls {
+	int n, ends;
+	uint64_t last_done, last_size;
+};
+
+static void count_read(void *arg, uint64_t done, uint64_t size, int end)
+{
+	struct read_calls *r = arg;
+
+	ck_assert(done >= r->last_done);
+	r->n++;
+	r->ends += end != 0;
+	r->last_done = done;
+	r->last_size = size;
+}
+
+/* The hook is called at once, per block and every 4096 rows; its last call
+ * has read the whole file and says so. 3 MB of 10,000 rows. */
+START_TEST(read_hook_reaches_the_size)
+{
+	const long n = 10000;
+	size_t len = 0, cap = (size_t)n * 310 + 16;
+	char *text = malloc(cap);
+	struct read_calls r = { 0 };
+	struct tmpfile t;
+	char err[256] = "";
+	csv_reader *c;
+	long rows = 0;
+
+	ck_assert_ptr_nonnull(text);
+	len += (size_t)sprintf(text, "n;pad\n");
+	for (long k = 0; k < n; k++)
+		len += (size_t)sprintf(text + len, "%ld;%0300d\n", k, 0);
+	tmp_write(&t, text, len);
+	c = csv_open(t.path, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	csv_on_read(c, count_read, &r);
+	ck_assert_int_eq(r.n, 1);
+	ck_assert(r.last_done > 0 && r.last_done < len);
+	ck_assert(r.last_size == len);
+	while (next(c) == 1)
+		rows++;
+	ck_assert_int_eq(rows, n);
+	/* At once, rows 4096 and 8192, and at least two more blocks after the
+	 * first megabyte (a refill reads what the rows consumed). */
+	ck_assert_int_ge(r.n, 1 + 2 + 2);
+	ck_assert_int_ge(r.ends, 1);
+	ck_assert(r.last_done == len);
+	close_all(c, &t);
+	free(text);
+}
+END_TEST
+
 /*
  * The reader against a reference written from the rules in csv.h, one
  * character at a time, on random records: fields with blanks, tabs, CRs
@@ -1194,6 +1248,7 @@ static Suite *csv_suite(void)
 	tc = tcase_create("parsers");
 	tcase_add_loop_test(tc, numbers, 0, N(number_cases));
 	tcase_add_test(tc, negative_zero_and_huge);
+	tcase_add_test(tc, read_hook_reaches_the_size);
 	tcase_add_loop_test(tc, dates, 0, N(date_cases));
 	suite_add_tcase(s, tc);
 	return s;

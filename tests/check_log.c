@@ -14,13 +14,15 @@
 #include "log.h"
 #include "pk2d/plugin.h"
 
-START_TEST(wanted_only_on_a_terminal_without_q)
+START_TEST(redrawn_on_a_terminal_lines_with_v_elsewhere)
 {
-	ck_assert(log_progress_wanted(1, 0));
-	ck_assert(log_progress_wanted(1, 2));
-	ck_assert(!log_progress_wanted(1, -1));   /* -q */
-	ck_assert(!log_progress_wanted(0, 0));    /* a file or a pipe */
-	ck_assert(!log_progress_wanted(0, 1));
+	ck_assert_int_eq(log_progress_mode(1, 0), LOG_PROGRESS_REDRAW);
+	ck_assert_int_eq(log_progress_mode(1, 2), LOG_PROGRESS_REDRAW);
+	ck_assert_int_eq(log_progress_mode(1, -1), LOG_PROGRESS_NONE);   /* -q */
+	ck_assert_int_eq(log_progress_mode(0, 0), LOG_PROGRESS_NONE);    /* a file or a pipe */
+	ck_assert_int_eq(log_progress_mode(0, 1), LOG_PROGRESS_LINES);   /* -v */
+	ck_assert_int_eq(log_progress_mode(0, 2), LOG_PROGRESS_LINES);
+	ck_assert_int_eq(log_progress_mode(0, -1), LOG_PROGRESS_NONE);
 }
 END_TEST
 
@@ -56,6 +58,28 @@ START_TEST(text)
 }
 END_TEST
 
+START_TEST(read_text)
+{
+	char buf[128];
+
+	/* The unit follows the larger of size and bytes read; the share is
+	 * rounded down and never past 100 %. */
+	ck_assert_str_eq(log_read_text(buf, sizeof buf, "health", "/data/2024/anak.csv",
+	                               45200000, 120000000, 1234567),
+	                 "health: anak.csv: 45.2 of 120.0 MB (37%), 1234567 rows");
+	ck_assert_str_eq(log_read_text(buf, sizeof buf, "pkk", "kk.csv", 999, 1000, 3),
+	                 "pkk: kk.csv: 1.0 of 1.0 kB (99%), 3 rows");
+	ck_assert_str_eq(log_read_text(buf, sizeof buf, "pkk", "kk.csv", 1000, 1000, 4),
+	                 "pkk: kk.csv: 1.0 of 1.0 kB (100%), 4 rows");
+	ck_assert_str_eq(log_read_text(buf, sizeof buf, "pkk", "kk.csv", 1200, 1000, 4),
+	                 "pkk: kk.csv: 1.2 of 1.0 kB (100%), 4 rows");
+	ck_assert_str_eq(log_read_text(buf, sizeof buf, "a", "b.csv", 999999, 1000000, 0),
+	                 "a: b.csv: 1.0 of 1.0 MB (99%), 0 rows");
+	ck_assert_str_eq(log_read_text(buf, sizeof buf, "a", "b.csv", 2500000000u, 0, 7),
+	                 "a: b.csv: 2.5 GB, 7 rows");
+}
+END_TEST
+
 /* Reads what was written to the file behind stderr since it was opened. */
 static char *slurp(FILE *f)
 {
@@ -73,13 +97,15 @@ static char *slurp(FILE *f)
 	return s;
 }
 
-/* A message blanks the line first; a shorter redraw blanks the rest of the
- * longer one; the end blanks it and leaves the cursor at the start. */
+/* A message blanks the block first; a redraw goes back up to the block's
+ * first line and clears what a taller block left below; the end blanks it
+ * and leaves the cursor at its start. Not a terminal: lines are cut at 80
+ * columns. */
 START_TEST(drawing_around_messages)
 {
 	FILE *f = tmpfile();
 	int saved = dup(STDERR_FILENO);
-	char *out;
+	char *out, wide[100];
 
 	ck_assert_ptr_nonnull(f);
 	ck_assert_int_ge(saved, 0);
@@ -88,21 +114,55 @@ START_TEST(drawing_around_messages)
 	log_set_verbosity(0);
 	log_progress("abcdef");
 	log_msg(PK2D_LOG_WARNING, "x");
-	log_progress("abcdef");
+	log_progress("top\nsub1\nsub2");
 	log_progress("abc");
 	log_progress_end();
 	log_progress_end();           /* nothing shown: nothing written */
 	log_msg(PK2D_LOG_INFO, "hidden");   /* not shown at verbosity 0 */
+	memset(wide, 'w', 99);
+	wide[99] = '\0';
+	log_progress(wide);
+	log_progress_end();
 	out = slurp(f);
 	fflush(stderr);
 	ck_assert_int_ge(dup2(saved, STDERR_FILENO), 0);
 	close(saved);
 	fclose(f);
-	ck_assert_str_eq(out, "\rabcdef"
-	                      "\r      \r" "pk2d: warning: x\n"
-	                      "\rabcdef"
-	                      "\rabc   "
-	                      "\r   \r");
+	ck_assert_str_eq(out, "\rabcdef\033[J"
+	                      "\r\033[J" "pk2d: warning: x\n"
+	                      "\rtop\033[K\nsub1\033[K\nsub2\033[J"
+	                      "\033[2A\rabc\033[J"
+	                      "\r\033[J"
+	                      "\r" "wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww"
+	                      "wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww" "\033[J"
+	                      "\r\033[J");
+	free(out);
+}
+END_TEST
+
+/* A phase is a plain line with -v off a terminal, nothing without -v or
+ * with -q. */
+START_TEST(phase_lines)
+{
+	FILE *f = tmpfile();
+	int saved = dup(STDERR_FILENO);
+	char *out;
+
+	ck_assert_ptr_nonnull(f);
+	fflush(stderr);
+	ck_assert_int_ge(dup2(fileno(f), STDERR_FILENO), 0);
+	log_set_verbosity(1);
+	log_phase("writing %s", "r.html");
+	log_set_verbosity(0);
+	log_phase("assessment");
+	log_set_verbosity(-1);
+	log_phase("roll-up");
+	out = slurp(f);
+	fflush(stderr);
+	ck_assert_int_ge(dup2(saved, STDERR_FILENO), 0);
+	close(saved);
+	fclose(f);
+	ck_assert_str_eq(out, "pk2d: writing r.html\n");
 	free(out);
 }
 END_TEST
@@ -114,10 +174,12 @@ int main(void)
 	SRunner *sr;
 	int failed;
 
-	tcase_add_test(tc, wanted_only_on_a_terminal_without_q);
+	tcase_add_test(tc, redrawn_on_a_terminal_lines_with_v_elsewhere);
 	tcase_add_test(tc, due_after_a_second_then_four_times_a_second);
 	tcase_add_test(tc, text);
+	tcase_add_test(tc, read_text);
 	tcase_add_test(tc, drawing_around_messages);
+	tcase_add_test(tc, phase_lines);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

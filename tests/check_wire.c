@@ -325,6 +325,27 @@ START_TEST(round_trip_descriptor)
 }
 END_TEST
 
+/* How far a file is read: bytes and size past 4 GB, and the rows. */
+START_TEST(round_trip_progress)
+{
+	wire_buf b = { 0 };
+	wire_record r;
+	char err[256];
+	long n;
+
+	wire_put_progress(&b, "data/anak.csv", 5000000000u, 6000000000u, 123456);
+	n = wire_decode(b.data, b.len, &r, err, sizeof err);
+	ck_assert_int_eq(n, (long)b.len);
+	ck_assert_int_eq(r.type, WIRE_PROGRESS);
+	ck_assert_str_eq(r.text, "data/anak.csv");
+	ck_assert(r.done == 5000000000u);
+	ck_assert(r.size == 6000000000u);
+	ck_assert_int_eq(r.records, 123456);
+	wire_record_clear(&r);
+	wire_buf_free(&b);
+}
+END_TEST
+
 /* A record built by hand: length, type, payload. */
 static size_t raw(unsigned char *out, int type, const void *payload, size_t n)
 {
@@ -430,6 +451,10 @@ START_TEST(hostile)
 	expect_refused(buf, n, "config key name is missing");
 	n = raw(buf, WIRE_REFUSED, "\0\0\0\0", 4);
 	expect_refused(buf, n, "reason is missing");
+	/* A progress record of "a" with -1 rows read. */
+	n = raw(buf, WIRE_PROGRESS, "\2\0\0\0a\0" "\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0"
+	        "\xff\xff\xff\xff\xff\xff\xff\xff", 30);
+	expect_refused(buf, n, "rows read -1 is negative");
 }
 END_TEST
 
@@ -442,6 +467,7 @@ static Suite *suite(void)
 	tcase_add_test(t, round_trip_display);
 	tcase_add_test(t, round_trip_folded);
 	tcase_add_test(t, round_trip_descriptor);
+	tcase_add_test(t, round_trip_progress);
 	tcase_add_test(t, truncated);
 	tcase_add_test(t, hostile);
 	suite_add_tcase(s, t);

@@ -27,7 +27,7 @@ tests_check_utf8_LDADD = $(TEST_LDADD)
 EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv
 
 # Host tests and test-only plugins (built by make check only).
-check_LTLIBRARIES += %D%/plugins/good.la %D%/plugins/abi10.la \
+check_LTLIBRARIES += %D%/plugins/good.la %D%/plugins/abi10.la %D%/plugins/slow.la \
 	%D%/plugins/no_symbol.la \
 	%D%/plugins/bad_name.la \
 	%D%/plugins/bad_abi.la \
@@ -44,6 +44,10 @@ check_LTLIBRARIES += %D%/plugins/good.la %D%/plugins/abi10.la \
 %C%_plugins_good_la_SOURCES = %D%/plugins/good.c
 %C%_plugins_good_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_plugins_good_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%C%_plugins_slow_la_SOURCES = %D%/plugins/good.c
+%C%_plugins_slow_la_CPPFLAGS = $(AM_CPPFLAGS) -DPLUGIN_NAME='"slow"' -DROW_PAUSE_US=500000
+%C%_plugins_slow_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_slow_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 # The good plugin built against ABI 1.0's header, kept as it was released
 # (tests/plugins/abi10/pk2d/plugin.h): a plugin of an older minor still
 # loads and reports.
@@ -125,8 +129,8 @@ TESTS += %D%/check_config %D%/check_loader %D%/check_wire %D%/check_runner %D%/c
 %C%_check_api_SOURCES = %D%/check_api.c $(HARNESS_SOURCES)
 %C%_check_api_CFLAGS = $(TEST_CFLAGS)
 %C%_check_api_LDADD = $(TEST_LDADD)
-dist_check_SCRIPTS += %D%/e2e_host.sh %D%/accounting_e2e.sh
-TESTS += %D%/e2e_host.sh %D%/accounting_e2e.sh
+dist_check_SCRIPTS += %D%/e2e_host.sh %D%/accounting_e2e.sh %D%/progress.sh
+TESTS += %D%/e2e_host.sh %D%/accounting_e2e.sh %D%/progress.sh
 # Code that runs while a plugin file is loaded (constructors), a foreign
 # shared library on the plugin path: all in children, never in pk2d.
 check_LTLIBRARIES += %D%/plugins/loadtime/ctor_crash.la %D%/plugins/loadtime/ctor_hang.la

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -13,8 +14,8 @@
 
 static int verbosity;
 static log_hold *held;
-/* Width of the progress line on the terminal; 0 when none is shown. */
-static size_t progress_width;
+/* Lines of the progress block on the terminal; 0 when none is shown. */
+static size_t progress_lines;
 
 void log_set_verbosity(int v)
 {
@@ -123,9 +124,11 @@ void log_msg(int level, const char *fmt, ...)
 	va_end(ap);
 }
 
-int log_progress_wanted(int stderr_is_tty, int v)
+int log_progress_mode(int stderr_is_tty, int v)
 {
-	return stderr_is_tty && v >= 0;
+	if (stderr_is_tty)
+		return v >= 0 ? LOG_PROGRESS_REDRAW : LOG_PROGRESS_NONE;
+	return v >= 1 ? LOG_PROGRESS_LINES : LOG_PROGRESS_NONE;
 }
 
 int log_progress_due(double started, double last, double now)
@@ -155,23 +158,94 @@ char *log_progress_text(char *buf, size_t len, size_t done, size_t total,
 	return buf;
 }
 
+char *log_read_text(char *buf, size_t len, const char *name, const char *path,
+                    uint64_t done, uint64_t size, long rows)
+{
+	const char *base = strrchr(path, '/');
+	uint64_t big = size > done ? size : done;
+	double unit = big >= 1000000000u ? 1e9 : big >= 1000000u ? 1e6 : 1e3;
+	const char *uname = unit == 1e9 ? "GB" : unit == 1e6 ? "MB" : "kB";
+
+	base = base ? base + 1 : path;
+	if (size == 0)
+		snprintf(buf, len, "%s: %s: %.1f %s, %ld rows", name, base, (double)done / unit,
+		         uname, rows);
+	else
+		snprintf(buf, len, "%s: %s: %.1f of %.1f %s (%d%%), %ld rows", name, base,
+		         (double)done / unit, (double)size / unit, uname,
+		         done >= size ? 100 : (int)(done * 100 / size), rows);
+	return buf;
+}
+
+/* Columns of the terminal behind stderr (80 when it does not say). */
+static size_t term_columns(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Back to the start of the block's first line. */
+static void progress_home(void)
+{
+	if (progress_lines > 1)
+		fprintf(stderr, "\033[%zuA", progress_lines - 1);
+	fputc('\r', stderr);
+}
+
 void log_progress(const char *text)
 {
-	size_t w = strlen(text);
+	size_t cols = term_columns(), lines = 0;
 
-	/* Spaces over what is left of a longer previous line. */
-	fprintf(stderr, "\r%s%*s", text, progress_width > w ? (int)(progress_width - w) : 0, "");
+	progress_home();
+	for (const char *p = text;; p++) {
+		size_t n = strcspn(p, "\n");
+		size_t w = n < cols - 1 ? n : cols - 1;
+
+		/* A line never wraps, or the block's height would be wrong;
+		 * a cut never splits a UTF-8 character. */
+		while (w < n && w > 0 && ((unsigned char)p[w] & 0xC0) == 0x80)
+			w--;
+		fwrite(p, 1, w, stderr);
+		lines++;
+		p += n;
+		if (*p == '\0')
+			break;
+		fputs("\033[K\n", stderr);
+	}
+	fputs("\033[J", stderr);
 	fflush(stderr);
-	progress_width = w > 0 ? w : 1;
+	progress_lines = lines;
 }
 
 void log_progress_end(void)
 {
-	if (progress_width == 0)
+	if (progress_lines == 0)
 		return;
-	fprintf(stderr, "\r%*s\r", (int)progress_width, "");
+	progress_home();
+	fputs("\033[J", stderr);
 	fflush(stderr);
-	progress_width = 0;
+	progress_lines = 0;
+}
+
+void log_phase(const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	switch (log_progress_mode(isatty(STDERR_FILENO), verbosity)) {
+	case LOG_PROGRESS_REDRAW:
+		log_progress(text);
+		break;
+	case LOG_PROGRESS_LINES:
+		log_msg(PK2D_LOG_INFO, "%s", text);
+		break;
+	}
 }
 
 void msglist_vadd(msglist *l, const char *file, int line, const char *fmt, va_list ap)

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Verbosity: -1 errors only (-q), 0 errors and warnings, 1 and info (-v),
  * 2 and debug (-vv). Levels are enum pk2d_log_level. */
@@ -41,19 +42,25 @@ void log_hold_start(log_hold *hold);
 void log_hold_stop(void);
 void log_hold_free(log_hold *hold);
 
-/* The progress line of a long run, "plugins: 3/7 done (health running,
- * 12.3 s)", redrawn in place with '\r' while stderr is a terminal. Any
- * message logged meanwhile first blanks the line (the next redraw brings it
- * back), and log_progress_end() blanks it for good. */
+/* The progress of a long run. On a terminal (not -q) a block redrawn in
+ * place: "plugins: 3/7 done (health running, 12.3 s)", then a line per
+ * running instance with the file it reads (log_read_text), later one line
+ * per phase (log_phase). Any message logged meanwhile first blanks the
+ * block (the next redraw brings it back), and log_progress_end() blanks it
+ * for good. With -v and stderr not a terminal, plain lines instead, at most
+ * every LOG_PROGRESS_LINES_EVERY seconds for an instance's file. */
+enum log_progress_mode { LOG_PROGRESS_NONE, LOG_PROGRESS_REDRAW, LOG_PROGRESS_LINES };
 
-/* Seconds a run lasts before its progress is first drawn, and the least
- * time between two redraws. */
+/* Seconds a run lasts before its progress is first drawn, the least time
+ * between two redraws, and between two plain lines of one instance. */
 #define LOG_PROGRESS_DELAY 1.0
 #define LOG_PROGRESS_INTERVAL 0.25
+#define LOG_PROGRESS_LINES_EVERY 5.0
 
-/* Whether to show progress at all: only on a terminal, and not with -q
- * (verbosity < 0). The caller passes isatty(2). */
-int log_progress_wanted(int stderr_is_tty, int verbosity);
+/* How to show progress: REDRAW on a terminal unless -q (verbosity < 0),
+ * LINES with -v (verbosity >= 1) elsewhere, else NONE. The caller passes
+ * isatty(2). */
+int log_progress_mode(int stderr_is_tty, int verbosity);
 /* Whether to redraw at now, for a run started at started and last drawn at
  * last (< 0: never): not before LOG_PROGRESS_DELAY, then at most every
  * LOG_PROGRESS_INTERVAL. */
@@ -63,10 +70,20 @@ int log_progress_due(double started, double last, double now);
  * A running list too long for buf is cut with "...". Returns buf. */
 char *log_progress_text(char *buf, size_t len, size_t done, size_t total,
                         const char *running, double elapsed);
-/* Draws text as the progress line (over the previous one). */
+/* Writes how far an instance has read a file into buf: "NAME: FILE: 45.2
+ * of 120.0 MB (37%), 1234 rows" (FILE without its folders), "NAME: FILE:
+ * 45.2 MB, 1234 rows" when size is 0 (unknown). Returns buf. */
+char *log_read_text(char *buf, size_t len, const char *name, const char *path,
+                    uint64_t done, uint64_t size, long rows);
+/* Draws text, one or more lines split by '\n', as the progress block (over
+ * the previous one); each line is cut to the terminal's width. */
 void log_progress(const char *text);
-/* Blanks the progress line, if one is shown. */
+/* Blanks the progress block, if one is shown. */
 void log_progress_end(void);
+/* The run's next phase after the plugins ("roll-up", "writing r.html"):
+ * the progress block on a terminal, a plain line with -v elsewhere,
+ * nothing with -q. */
+void log_phase(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Error messages gathered during one step (configuration, model, loading)
  * and printed together. Each item is the whole text ("file:line: what"). */

@@ -406,6 +406,19 @@ static void ps_file(api_sink *base, csv_stats *stats)
 	maybe_flush(s);
 }
 
+static void ps_progress(api_sink *base, const char *path, uint64_t done, uint64_t size,
+                        long records)
+{
+	pipe_sink *s = (pipe_sink *)base;
+	wire_put_progress(&s->buf, path, done, size, records);
+	pipe_sink_flush(s);
+}
+
+void pipe_sink_progress(pipe_sink *s)
+{
+	s->base.progress = ps_progress;
+}
+
 void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agency,
                     const char *period, int fold)
 {
@@ -688,6 +701,20 @@ static int a_report_intervention(pk2d_host *h, const pk2d_intervention_value *v)
 	return h->sink->ivalue(h->sink, v);
 }
 
+/* The reader's hook (csv_on_read) while a sink wants progress: a record
+ * at a file's end and at most every API_PROGRESS_EVERY seconds before. */
+static void csv_read_progress(void *arg, uint64_t done, uint64_t size, int end)
+{
+	static double last_sent;
+	csv_reader *c = arg;
+	double now = now_seconds();
+
+	if (!current || !current->sink->progress || (!end && now - last_sent < API_PROGRESS_EVERY))
+		return;
+	last_sent = now;
+	current->sink->progress(current->sink, csv_path(c), done, size, csv_get_stats(c)->records);
+}
+
 static pk2d_csv *a_csv_open(pk2d_host *h, const char *path)
 {
 	if (!h || !path)
@@ -696,6 +723,8 @@ static pk2d_csv *a_csv_open(pk2d_host *h, const char *path)
 	csv_reader *c = csv_open(path, err, sizeof err);
 	if (!c)
 		host_logf(h, PK2D_LOG_ERROR, "%s: %s", path, err);
+	else if (h->sink->progress)
+		csv_on_read(c, csv_read_progress, c);
 	return c;
 }
 

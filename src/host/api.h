@@ -42,7 +42,15 @@ struct api_sink {
 	void (*log)(api_sink *s, int level, const char *text);
 	/* A CSV file was closed; the sink takes the statistics over. */
 	void (*file)(api_sink *s, csv_stats *stats);
+	/* How far a file has been read (bytes, its size or 0, rows), at most
+	 * every API_PROGRESS_EVERY seconds and at its end; NULL: not wanted
+	 * (pipe_sink_progress() sets it). */
+	void (*progress)(api_sink *s, const char *path, uint64_t done, uint64_t size,
+	                 long records);
 };
+
+/* Seconds between two progress records of one instance. */
+#define API_PROGRESS_EVERY 0.2
 
 /* Feeds the registry under run->instance, counting run->values and
  * run->refused and appending run->files. */
@@ -98,6 +106,9 @@ void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agen
 int pipe_sink_flush(pipe_sink *s);
 void pipe_sink_end(pipe_sink *s, int stage, int code);
 void pipe_sink_init_done(pipe_sink *s);
+/* Sends PROGRESS records for the files the instance reads (runner.h: when
+ * the parent shows progress). */
+void pipe_sink_progress(pipe_sink *s);
 /* The child could not load the plugin's file: why, instead of any run. */
 void pipe_sink_refused(pipe_sink *s, const char *reason);
 void pipe_sink_free(pipe_sink *s);

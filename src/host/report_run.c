@@ -311,6 +311,7 @@ static int write_one(const report_ctx *ctx, const report_format *fmt, const char
 {
 	char err[1024];
 
+	log_phase("writing %s", path);
 	if (report_write_file(ctx, fmt, path, err, sizeof err) < 0) {
 		log_msg(PK2D_LOG_ERROR, "%s", err);
 		return -1;
@@ -390,6 +391,7 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		/* The model's gaps (an indicator no enabled plugin declares) are
 		 * warnings here: the report shows them as "no data". */
 		assess_setup_check(mdl, s->reg, PK2D_LOG_WARNING);
+		log_phase("assessment");
 		if (assess_run(mdl, s->reg, s->areas, c->area, c->period, &as, err, sizeof err) < 0) {
 			log_msg(PK2D_LOG_ERROR, "assessment: %s", err);
 			status = EXIT_FAIL;
@@ -418,8 +420,11 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 			view.store_on = spath != NULL;
 		}
 	}
-	if (have_view && st && write_store(st, s, &view, rq, status) < 0)
-		status = EXIT_FAIL;
+	if (have_view && st) {
+		log_phase("history store");
+		if (write_store(st, s, &view, rq, status) < 0)
+			status = EXIT_FAIL;
+	}
 	{
 		report_ctx ctx = {
 			.cfg = c, .reg = s->reg, .areas = s->areas, .runs = s->runs,
@@ -439,5 +444,6 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	store_close(st);
 	assess_free(as);
 	plan_free(&p);
+	log_progress_end();
 	return status;
 }

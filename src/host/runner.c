@@ -37,14 +37,21 @@ struct child {
 	int reaped, status;
 	char *failure;            /* malformed stream or time limit */
 	registry_sink sink;
+	/* The last PROGRESS record: the file it reads and how far. */
+	char *reading;
+	uint64_t read_done, read_size;
+	long read_rows;
+	double said;              /* LOG_PROGRESS_LINES: when it was last shown */
+	int progress;             /* enum log_progress_mode of the run */
 };
 
-/* Redraws the progress line when it is due: instances finished of those
- * that run, the names of the running ones, the time since the start. */
+/* Redraws the progress block when it is due: instances finished of those
+ * that run, the names of the running ones, the time since the start; then
+ * how far each running one has read its file. */
 static void show_progress(const struct child *cs, size_t n, double started, double *drawn)
 {
-	char running[256] = "", line[320];
-	size_t done = 0, total = 0, used = 0;
+	char running[256] = "", block[2048];
+	size_t done = 0, total = 0, used = 0, at;
 	double now = now_seconds();
 
 	if (!log_progress_due(started, *drawn, now))
@@ -60,8 +67,57 @@ static void show_progress(const struct child *cs, size_t n, double started, doub
 			used += w > 0 ? (size_t)w : 0;
 		}
 	}
-	log_progress(log_progress_text(line, sizeof line, done, total, running, now - started));
+	log_progress_text(block, sizeof block, done, total, running, now - started);
+	at = strlen(block);
+	for (size_t i = 0; i < n && at + 2 < sizeof block; i++) {
+		if (cs[i].state != CHILD_RUNNING || !cs[i].reading)
+			continue;
+		memcpy(block + at, "\n  ", 3);
+		at += 3;
+		log_read_text(block + at, sizeof block - at, cs[i].job->cp->instance,
+		              cs[i].reading, cs[i].read_done, cs[i].read_size, cs[i].read_rows);
+		at += strlen(block + at);
+	}
+	log_progress(block);
 	*drawn = now;
+}
+
+/* The plain line of how far c has read its file. */
+static void say_read(struct child *c, long rows)
+{
+	char line[512];
+
+	c->said = now_seconds();
+	log_msg(PK2D_LOG_INFO, "%s", log_read_text(line, sizeof line, c->job->cp->instance,
+	        c->reading, c->read_done, c->read_size, rows));
+}
+
+/* A PROGRESS record: kept for the block, or with -v on a pipe a plain line
+ * LOG_PROGRESS_LINES_EVERY seconds after the start or the last one. */
+static void note_progress(struct child *c, const wire_record *rec)
+{
+	if (!c->reading || strcmp(c->reading, rec->text)) {
+		free(c->reading);
+		c->reading = xstrdup(rec->text);
+	}
+	c->read_done = rec->done;
+	c->read_size = rec->size;
+	c->read_rows = rec->records;
+	if (c->progress == LOG_PROGRESS_LINES && now_seconds() - c->said >= LOG_PROGRESS_LINES_EVERY)
+		say_read(c, c->read_rows);
+}
+
+/* With -v on a pipe, a file closed: its line with the rows it had. */
+static void note_file_closed(struct child *c, const csv_stats *st)
+{
+	if (c->progress != LOG_PROGRESS_LINES)
+		return;
+	if (!c->reading || strcmp(c->reading, st->path)) {
+		free(c->reading);
+		c->reading = xstrdup(st->path);
+		c->read_done = c->read_size = 0;
+	}
+	say_read(c, st->records);
 }
 
 const char *runner_signal_name(int sig)
@@ -149,14 +205,17 @@ static void run_in_process(const conf *cfg, const areas *ar, registry *reg, runn
 
 /* ----------------------------------------------------------------- child */
 
-static void child_main(const conf *cfg, const areas *ar, runner_job *job, int declare_only)
-	__attribute__((noreturn));
+static void child_main(const conf *cfg, const areas *ar, runner_job *job, int declare_only,
+                       int progress) __attribute__((noreturn));
 
-static void child_main(const conf *cfg, const areas *ar, runner_job *job, int declare_only)
+static void child_main(const conf *cfg, const areas *ar, runner_job *job, int declare_only,
+                       int progress)
 {
 	pipe_sink ps;
 	pipe_sink_init(&ps, WIRE_FD, job->run->instance, job->run->agency, cfg->period,
 	               !cfg->rt_detail);
+	if (progress != LOG_PROGRESS_NONE)
+		pipe_sink_progress(&ps);
 	/* A plugin the parent knows by its descriptor only (probe.h) is
 	 * loaded here, under the time limit, as the parent never loads one. */
 	const loaded_plugin *lp = job->lp;
@@ -236,7 +295,7 @@ static int start_child(const conf *cfg, const areas *ar, registry *reg, struct c
 	}
 	fflush(stdout);
 	fflush(stderr);
-	c->start = now_seconds();
+	c->start = c->said = now_seconds();
 	c->deadline = c->start + c->job->cp->timeout;
 	pid_t pid = fork();
 	if (pid < 0) {
@@ -249,7 +308,7 @@ static int start_child(const conf *cfg, const areas *ar, registry *reg, struct c
 	if (pid == 0) {
 		close(p[0]);
 		child_fds(p[1], all, n);
-		child_main(cfg, ar, c->job, opts->declare_only);
+		child_main(cfg, ar, c->job, opts->declare_only, c->progress);
 	}
 	close(p[1]);
 	cleanup_add_child(pid);
@@ -320,8 +379,12 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 		s->log(s, rec->level, rec->text);
 		break;
 	case WIRE_FILE:
+		note_file_closed(c, rec->file);
 		s->file(s, rec->file);
 		rec->file = NULL;
+		break;
+	case WIRE_PROGRESS:
+		note_progress(c, rec);
 		break;
 	case WIRE_INIT_DONE:
 		if (c->init_done) {
@@ -469,16 +532,17 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 		return failed;
 	}
 
+	int progress = log_progress_mode(isatty(STDERR_FILENO), log_verbosity());
 	struct child *cs = xcalloc(n, sizeof *cs);
 	for (size_t i = 0; i < n; i++) {
 		cs[i].job = &jobs[i];
 		cs[i].fd = -1;
 		cs[i].state = jobs[i].lp ? CHILD_WAITING : CHILD_DONE;
+		cs[i].progress = progress;
 	}
 	struct pollfd *pfd = xcalloc(n, sizeof *pfd);
 	size_t next = 0;
 	int max_jobs = opts->jobs > 0 ? opts->jobs : 1;
-	int progress = log_progress_wanted(isatty(STDERR_FILENO), log_verbosity());
 	double started = now_seconds(), drawn = -1;
 	for (;;) {
 		size_t running = 0, pending = 0;
@@ -522,7 +586,7 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 		 * looked at again soon. */
 		if (need_reap && (wait < 0 || wait > 0.01))
 			wait = 0.01;
-		if (progress && (wait < 0 || wait > LOG_PROGRESS_INTERVAL))
+		if (progress == LOG_PROGRESS_REDRAW && (wait < 0 || wait > LOG_PROGRESS_INTERVAL))
 			wait = LOG_PROGRESS_INTERVAL;
 		int ms = wait < 0 ? -1 : (int)(wait * 1000.0) + 1;
 		int pr = poll(pfd, n, ms);
@@ -556,7 +620,7 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 				failed += c->job->run->state == RUN_FAILED;
 			}
 		}
-		if (progress)
+		if (progress == LOG_PROGRESS_REDRAW)
 			show_progress(cs, n, started, &drawn);
 	}
 	log_progress_end();
@@ -569,6 +633,7 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 			failed++;
 		}
 		free(cs[i].failure);
+		free(cs[i].reading);
 	}
 	free(pfd);
 	free(cs);

@@ -9,6 +9,7 @@
 
 #include "api.h"
 #include "input_check.h"
+#include "log.h"
 #include "probe.h"
 #include "session.h"
 #include "util.h"
@@ -271,6 +272,8 @@ size_t session_run(session *s, const session_opts *opts, int declare_only)
 	};
 	runner_run(s->cfg, s->areas, s->reg, s->jobs, s->n_runs, &ro);
 	registry_check_aims(s->reg, unknown_aim, NULL);
+	if (!declare_only)
+		log_phase("roll-up");
 	registry_rollup(s->reg);
 	accounting_free(&s->acct);
 	accounting_build(&s->acct, s->runs, s->n_runs, s->cfg->max_rejected);

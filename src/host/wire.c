@@ -473,6 +473,17 @@ void wire_put_refused(wire_buf *b, const char *reason)
 	finish(b, at);
 }
 
+void wire_put_progress(wire_buf *b, const char *path, uint64_t done, uint64_t size,
+                       long records)
+{
+	size_t at = begin(b, WIRE_PROGRESS);
+	put_str(b, path ? path : "");
+	put_u64(b, done);
+	put_u64(b, size);
+	put_i64(b, records);
+	finish(b, at);
+}
+
 /* ------------------------------------------------------------- decoding */
 
 struct cursor {
@@ -862,6 +873,14 @@ long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
 		break;
 	case WIRE_REFUSED:
 		rec->text = get_str(&c, "reason", 0);
+		break;
+	case WIRE_PROGRESS:
+		rec->text = get_str(&c, "path", 0);
+		rec->done = get_u64(&c, "bytes read");
+		rec->size = get_u64(&c, "file size");
+		rec->records = get_i64(&c, "rows read");
+		if (!c.bad && rec->records < 0)
+			fail(&c, "rows read %ld is negative", rec->records);
 		break;
 	case WIRE_END:
 		rec->stage = (int)get_u8(&c, "stage");

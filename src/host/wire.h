@@ -53,6 +53,9 @@
  *                 Sent by the child that loaded the plugin's file (loader
  *                 probe) instead of the run's records.
  *   REFUSED       str reason (not NULL): the child could not load the file
+ *   PROGRESS      str path (not NULL); u64 bytes read, file size (0:
+ *                 unknown); i64 rows read (>= 0): how far the instance has
+ *                 read a file, for the progress display only
  *
  * The decoder treats the stream as untrusted: it checks every length against
  * the record and the record against WIRE_MAX_RECORD, every count, enum range
@@ -93,7 +96,8 @@ enum wire_type {
 	WIRE_REFUSED = 12,
 	WIRE_GROUP = 13,
 	WIRE_DISPLAY = 14,
-	WIRE_TABLE = 15
+	WIRE_TABLE = 15,
+	WIRE_PROGRESS = 16
 };
 
 enum wire_stage { WIRE_STAGE_DONE = 0, WIRE_STAGE_INIT = 1, WIRE_STAGE_COLLECT = 2 };
@@ -124,6 +128,8 @@ void wire_put_init_done(wire_buf *b);
 void wire_put_end(wire_buf *b, int stage, int code);
 void wire_put_descriptor(wire_buf *b, const pk2d_plugin *d);
 void wire_put_refused(wire_buf *b, const char *reason);
+void wire_put_progress(wire_buf *b, const char *path, uint64_t done, uint64_t size,
+                       long records);
 
 /* A decoded record. Strings point into the decoded bytes, which must stay
  * put until the record is used; aims and file are allocated. */
@@ -145,7 +151,9 @@ typedef struct wire_record {
 	size_t n_rts;
 	pk2d_intervention_value ivalue;
 	int level;
-	const char *text;         /* LOG, RTS (the village), REFUSED */
+	const char *text;         /* LOG, RTS (the village), REFUSED, PROGRESS (the path) */
+	uint64_t done, size;      /* PROGRESS */
+	long records;             /* PROGRESS */
 	csv_stats *file;          /* taken over by whoever sets it to NULL */
 	pk2d_plugin desc;         /* DESCRIPTOR: no functions; config_keys
 	                           * points to keys, inputs to inputs;

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -34,6 +35,8 @@
 #include "utf8.h"
 
 #define CSV_BLOCK (1024 * 1024)
+/* Rows between two calls of the csv_on_read() hook besides its blocks. */
+#define CSV_HOOK_ROWS 4096
 /* The scan loads 64 bytes at any offset below len: the buffer has this
  * much zeroed room past cap. */
 #define CSV_PAD 64
@@ -93,6 +96,9 @@ static int refill(csv_reader *c)
 			c->eof = 1;
 		c->len += (size_t)n;
 		c->buf[c->len] = '\0';
+		c->bytes_read += (uint64_t)n;
+		if (c->on_read)
+			c->on_read(c->on_read_arg, c->bytes_read, c->size, c->eof);
 		return 0;
 	}
 }
@@ -755,6 +761,7 @@ static void reader_free(csv_reader *c)
 csv_reader *csv_open(const char *path, char *err, size_t errlen)
 {
 	csv_reader *c = calloc(1, sizeof *c);
+	struct stat st;
 	int rc;
 
 	int fixed;
@@ -780,6 +787,8 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 		csv_stats_free(csv_close(c));
 		return NULL;
 	}
+	if (fstat(c->fd, &st) == 0 && S_ISREG(st.st_mode))
+		c->size = (uint64_t)st.st_size;
 	/* Read until the BOM question is settled (3 bytes or end of file). */
 	while (c->len < 3 && !c->eof)
 		if ((rc = refill(c)) < 0)
@@ -967,6 +976,8 @@ int csv_next(csv_reader *c, char *err, size_t errlen)
 		if (rc == 0)
 			return 0;
 		c->stats.records++;
+		if (c->on_read && c->stats.records % CSV_HOOK_ROWS == 0)
+			c->on_read(c->on_read_arg, c->bytes_read, c->size, c->eof);
 		note_repairs(c);
 		if (c->n_fields == c->n_header || record_fits(c))
 			return 1;
@@ -1192,6 +1203,14 @@ void csv_note(csv_reader *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	record_problem(c, 0, fmt, ap);
 	va_end(ap);
+}
+
+void csv_on_read(csv_reader *c, csv_read_hook fn, void *arg)
+{
+	c->on_read = fn;
+	c->on_read_arg = arg;
+	if (fn)
+		fn(arg, c->bytes_read, c->size, c->eof);
 }
 
 const csv_stats *csv_get_stats(const csv_reader *c)

@@ -37,6 +37,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define CSV_EXAMPLES 5
 /* Distinct areas or years kept for the kinds "outside area" and "outside
@@ -113,6 +114,13 @@ void csv_note(csv_reader *c, const char *fmt, ...) __attribute__((format(printf,
 void csv_vnote(csv_reader *c, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* The statistics so far; they belong to the reader. */
 const csv_stats *csv_get_stats(const csv_reader *c);
+/* Calls fn(arg, done, size, end) at once, after each block read from the
+ * file (one per megabyte, also while csv_group() splits it) and every few
+ * thousand rows csv_next() hands out: done the bytes
+ * read so far, size the file's when it was opened (0 when not a regular
+ * file), end non-zero at its end. For a progress display; fn NULL stops. */
+typedef void (*csv_read_hook)(void *arg, uint64_t done, uint64_t size, int end);
+void csv_on_read(csv_reader *c, csv_read_hook fn, void *arg);
 /* Closes the file and hands over its statistics (free with
  * csv_stats_free); NULL c is allowed and returns NULL. */
 csv_stats *csv_close(csv_reader *c);

@@ -23,6 +23,10 @@ struct masks {
 struct pk2d_csv {
 	int fd;
 	int eof;
+	uint64_t bytes_read;    /* of the file, so far */
+	uint64_t size;          /* of the file when opened; 0 when unknown */
+	csv_read_hook on_read;  /* csv_on_read() */
+	void *on_read_arg;
 	int failed;             /* a csv_next() error; repeated on later calls */
 	char sep;
 	unsigned char cls[256]; /* CLS_BLANK, CLS_QUOTE per byte */

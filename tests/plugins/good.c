@@ -4,8 +4,11 @@
  * row. Rows it cannot read are rejected with a reason.
  *
  * Input (data =): kode_wilayah, rt, kk, meets, members, target, realised.
+ * Built with ROW_PAUSE_US (slow.so), it pauses that long after each row:
+ * a run long enough for the progress display.
  */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "pk2d/plugin.h"
 
@@ -86,6 +89,9 @@ static int good_collect(void *state)
 		pk2d_intervention_value iv = { .intervention = "visit", .area = area, .rt = (int)rt,
 		                               .target = target, .realised = realised };
 		api->report_intervention(g->h, &iv);
+#ifdef ROW_PAUSE_US
+		usleep(ROW_PAUSE_US);
+#endif
 	}
 	api->csv_close(c);
 	return r < 0 ? r : 0;

@@ -1,0 +1,67 @@
+#!/bin/sh
+# The progress of a run through the built pk2d: on a terminal (a
+# pseudo-terminal from script(1)) a block redrawn in place with how far each
+# running plugin has read its file, then the phases; with -v on a pipe plain
+# lines; with -q nothing, except what made a run fail. The slow test plugin
+# pauses 0.5 s per row of good.csv's 4, so the run outlasts the 1 s before
+# the block is first drawn.
+set -eu
+: "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
+data=$(cd "$PK2D_TOP_SRCDIR/tests/data" && pwd)/good.csv
+model=$(cd "$PK2D_TOP_SRCDIR/conf/models" && pwd)/ikk.ini
+fail() { echo "FAIL: $*"; exit 1; }
+has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat -A "$1"; fail "no '$2' in $1"; }; }
+hasnt() { ! grep -qF -- "$2" "$1" || { echo "--- $1:"; cat -A "$1"; fail "'$2' in $1"; }; }
+command -v script >/dev/null || { echo "SKIP: no script(1)"; exit 77; }
+
+# good.csv has 1 unreadable row of 4 on purpose (max_rejected = 25).
+printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmax_rejected = 25\nmodel = %s\n' "$model" \
+	>"$tmp/ok.ini"
+printf '[plugin.slow]\ndata = %s\n' "$data" >>"$tmp/ok.ini"
+
+# A terminal: the block's first line, the file line of the running plugin,
+# a redraw that goes one line up, then the phases, each drawn over the last.
+script -qec "'$pk2d' -c '$tmp/ok.ini' report -f json -o '$tmp/tty.json'" /dev/null \
+	>"$tmp/tty" </dev/null || fail "the run on a terminal failed"
+has "$tmp/tty" "$(printf '\rplugins: 0/1 done (slow running, 1.')"
+has "$tmp/tty" "$(printf '\n  slow: good.csv: 0.2 of 0.2 kB (100%%), ')"
+has "$tmp/tty" "$(printf '\033[1A\rplugins: 0/1 done (slow running, 1.')"
+has "$tmp/tty" "$(printf '\rroll-up\033[J')"
+has "$tmp/tty" "$(printf "\\rwriting $tmp/tty.json\\033[J")"
+# Blanked at the end: the summary line starts on a clean line.
+has "$tmp/tty" "$(printf '\r\033[Jpk2d: 1 dari 4 baris tidak dipakai')"
+test -s "$tmp/tty.json" || fail "no report from the run on a terminal"
+
+# A pipe with -v: a line per file read, and one per phase.
+"$pk2d" -v -c "$tmp/ok.ini" report -f json -o "$tmp/v.json" 2>"$tmp/v" ||
+	fail "the run with -v failed"
+has "$tmp/v" "pk2d: slow: good.csv: 0.2 of 0.2 kB (100%), 4 rows"
+has "$tmp/v" "pk2d: roll-up"
+has "$tmp/v" "pk2d: assessment"
+has "$tmp/v" "pk2d: writing $tmp/v.json"
+hasnt "$tmp/v" "$(printf '\r')"
+
+# A pipe without -v: no progress at all.
+"$pk2d" -c "$tmp/ok.ini" report -f json -o "$tmp/plain.json" 2>"$tmp/plain" ||
+	fail "the run without -v failed"
+hasnt "$tmp/plain" "roll-up"
+hasnt "$tmp/plain" "good.csv: 0.2"
+
+# -q, on a terminal too: nothing for a run that went well; a failed run
+# still says why.
+script -qec "'$pk2d' -q -c '$tmp/ok.ini' report -f json -o '$tmp/q.json'" /dev/null \
+	>"$tmp/q" </dev/null || fail "the run with -q failed"
+test ! -s "$tmp/q" || { cat -A "$tmp/q"; fail "-q printed something"; }
+printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmax_rejected = 24.9\n[plugin.slow]\ndata = %s\n' \
+	"$data" >"$tmp/strict.ini"
+rc=0
+script -qec "'$pk2d' -q -c '$tmp/strict.ini' report -f json -o '$tmp/f.json'" /dev/null \
+	>"$tmp/fq" </dev/null || rc=$?
+test "$rc" -eq 1 || fail "the failed run with -q: exit status $rc, want 1"
+has "$tmp/fq" "melebihi max_rejected = 24,9 %"
+hasnt "$tmp/fq" "plugins: "
+hasnt "$tmp/fq" "roll-up"
+echo "PASS: progress"
