@@ -12,8 +12,9 @@ libsqlite3-dev libcjson-dev libxlsxwriter-dev valgrind python3 procps"
 # The tools the test scripts call besides python3 and procps (pgrep for
 # stop.sh): chromium (report_html.sh), sqlite3 (report_e2e.sh), xmllint and
 # unzip (utf8_e2e.sh), clang and its libFuzzer runtime (the fuzzing run),
-# LibreOffice below (report_xlsx.sh).
-test_pkgs="chromium sqlite3 clang libclang-rt-14-dev libxml2-utils unzip"
+# poppler-utils (pdftotext and pdfinfo read the printed PDF back,
+# report_print.sh), LibreOffice below (report_xlsx.sh).
+test_pkgs="chromium sqlite3 clang libclang-rt-14-dev libxml2-utils unzip poppler-utils"
 test_nr_pkgs="libreoffice-calc-nogui"
 
 sudo=""

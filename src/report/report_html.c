@@ -58,9 +58,15 @@ static const char css[] =
 	".failed{border:3px solid var(--bad);background:#fdecea;padding:.4em 1em}\n"
 	".unused{border-left:4px solid var(--warn);padding:.2em 1em}\n"
 	"section.area{margin-bottom:2em}\n"
+	/* A phone: a wide table scrolls inside the page instead of being cut. */
+	"@media (max-width:600px){body{padding:12px}table{display:block;overflow-x:auto}}\n"
+	/* Print: a table's header row on every page it spans, a heading never
+	 * last on a page, a chart or a row never cut in two. */
 	"@media print{body{max-width:none;padding:0;font-size:10.5pt}"
 	"@page{size:A4;margin:14mm}"
-	"h2{break-after:avoid}tr,svg,.card{break-inside:avoid}"
+	"thead{display:table-header-group}"
+	"h1,h2,h3,figcaption{break-after:avoid;page-break-after:avoid}"
+	"tr,svg,figure,.card{break-inside:avoid;page-break-inside:avoid}p{orphans:3;widows:3}"
 	"section.area+section.area{break-before:page}nav{display:none}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
 	"</style>\n";
@@ -164,8 +170,8 @@ static void ikk_card(FILE *f, const report_view *v, const assess_area *aa)
 	if (n >= 3)
 		svg_radar(f, rv_t(v, T_DIMENSIONS), n, labels, vals, v->as->model->attention,
 		          i18n_decimal(v->lang));
-	fprintf(f, "<table style=\"width:auto\"><tr><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th></tr>\n", rv_t(v, T_DIMENSION), rv_t(v, T_VALUE),
+	fprintf(f, "<table style=\"width:auto\"><thead><tr><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_DIMENSION), rv_t(v, T_VALUE),
 	        rv_t(v, T_INDICATORS));
 	for (size_t i = 0; i < s->n_dimensions; i++) {
 		fputs("<tr><td>", f);
@@ -216,8 +222,8 @@ static void indicator_table(FILE *f, const report_view *v, const assess_area *aa
 {
 	const assess_score *s = &aa->score;
 
-	fprintf(f, "<h3>%s</h3>\n<table>\n<tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th><th class=\"n\">%s (%%)</th><th>%s</th></tr>\n",
+	fprintf(f, "<h3>%s</h3>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th><th class=\"n\">%s (%%)</th><th>%s</th></tr></thead>\n",
 	        rv_t(v, T_INDICATORS), rv_t(v, T_CODE), rv_t(v, T_INDICATOR), rv_t(v, T_NUMERATOR),
 	        rv_t(v, T_DENOMINATOR), rv_t(v, T_VALUE), rv_t(v, T_STATUS));
 	for (size_t d = 0; d < s->n_dimensions; d++) {
@@ -292,8 +298,9 @@ static void household(FILE *f, const report_view *v, const assess_area *aa)
 {
 	if (!aa->n_household)
 		return;
-	fprintf(f, "<h3>%s</h3>\n<table style=\"width:auto\"><tr><th>%s</th><th class=\"n\">KK</th>"
-	        "<th class=\"n\">%%</th></tr>\n", rv_t(v, T_HOUSEHOLD), rv_t(v, T_CATEGORY));
+	fprintf(f, "<h3>%s</h3>\n<table style=\"width:auto\"><thead><tr><th>%s</th>"
+	        "<th class=\"n\">KK</th>"
+	        "<th class=\"n\">%%</th></tr></thead>\n", rv_t(v, T_HOUSEHOLD), rv_t(v, T_CATEGORY));
 	for (size_t i = 0; i < aa->n_household; i++) {
 		fputs("<tr><td>", f);
 		h(f, i18n_pick(v->lang, aa->household[i].range->label_id,
@@ -333,9 +340,9 @@ static void health_quality_html(FILE *f, const report_view *v, const assess_area
 	fprintf(f, "<h4>%s</h4>\n<p>%s <strong>%s</strong> &middot; %s <strong>%s</strong></p>\n",
 	        rv_t(v, T_HEALTH_QUALITY), rv_t(v, T_CHILDREN), rv_cnt(v, q.children),
 	        rv_t(v, T_ROWS_REJECTED), rv_cnt(v, q.rejected));
-	fprintf(f, "<div class=\"charts\"><table class=\"hq\" style=\"width:auto\"><tr>"
+	fprintf(f, "<div class=\"charts\"><table class=\"hq\" style=\"width:auto\"><thead><tr>"
 	        "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", rv_t(v, T_Z_INDEX),
+	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_Z_INDEX),
 	        rv_t(v, T_N_Z), rv_t(v, T_FLAGGED), rv_t(v, T_MISSING), rv_t(v, T_MEAN), rv_t(v, T_SD));
 	for (int i = 0; i < HQ_N_INDEX; i++) {
 		const hq_index *x = &q.index[i];
@@ -345,9 +352,9 @@ static void health_quality_html(FILE *f, const report_view *v, const assess_area
 		        hq_index_label(v->lang, i), rv_cnt(v, x->n), rv_num(v, x->flagged, 1),
 		        rv_num(v, x->missing, 1), rv_num(v, x->mean, 2), rv_num(v, x->sd, 2));
 	}
-	fprintf(f, "</table>\n<table class=\"hq\" style=\"width:auto\"><tr><th>%s</th>"
-	        "<th class=\"n\">%s</th><th>%s</th></tr>\n", rv_t(v, T_INDICATOR), rv_t(v, T_PREVALENCE),
-	        rv_t(v, T_WHO_CLASS));
+	fprintf(f, "</table>\n<table class=\"hq\" style=\"width:auto\"><thead><tr><th>%s</th>"
+	        "<th class=\"n\">%s</th><th>%s</th></tr></thead>\n", rv_t(v, T_INDICATOR),
+	        rv_t(v, T_PREVALENCE), rv_t(v, T_WHO_CLASS));
 	for (int i = 0; i < HQ_N_PREV; i++) {
 		fputs("<tr><td>", f);
 		h(f, hq_prev_label(v->reg, v->lang, i));
@@ -372,9 +379,9 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 		h(f, ag->agency);
 		fputs("</h3>\n", f);
 		if (health_quality_shown_rows(ag)) {
-			fprintf(f, "<table><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
+			fprintf(f, "<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
 			        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
-			        "<th>%s</th></tr>\n", rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_UNIT),
+			        "<th>%s</th></tr></thead>\n", rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_UNIT),
 			        rv_t(v, T_TARGET), rv_t(v, T_REALISATION), rv_t(v, T_CAPAIAN), rv_t(v, T_CATEGORY));
 			for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 				const assess_row *r = &ag->rows[i];
@@ -402,9 +409,9 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			fputs("</table>\n", f);
 		}
 		if (ag->n_actions) {
-			fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+			fprintf(f, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
 			        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
-			        "</tr>\n", rv_t(v, T_INTERVENTION), rv_t(v, T_TARGET_GROUP), rv_t(v, T_UNIT),
+			        "</tr></thead>\n", rv_t(v, T_INTERVENTION), rv_t(v, T_TARGET_GROUP), rv_t(v, T_UNIT),
 			        rv_t(v, T_TARGET), rv_t(v, T_REALISATION), rv_t(v, T_COVERAGE), rv_t(v, T_BUDGET));
 			for (size_t i = 0; i < ag->n_actions; i++) {
 				const assess_action *a = &ag->actions[i];
@@ -445,8 +452,8 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_PROBLEMS));
 		return;
 	}
-	fprintf(f, "<table><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th><th class=\"n\">%s (%%)"
-	        "</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
+	fprintf(f, "<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th><th class=\"n\">%s (%%)"
+	        "</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr></thead>\n",
 	        rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_DIMENSION), rv_t(v, T_VALUE),
 	        rv_t(v, T_GAP), rv_t(v, T_AFFECTED), rv_t(v, T_WORST));
 	for (size_t i = 0; i < aa->n_problems; i++) {
@@ -482,8 +489,8 @@ static void followup(FILE *f, const report_view *v, const assess_area *aa)
 		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_PROBLEMS));
 		return;
 	}
-	fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", rv_t(v, T_PROBLEMS),
+	fprintf(f, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_PROBLEMS),
 	        rv_t(v, T_INTERVENTION), rv_t(v, T_RESPONSIBLE), rv_t(v, T_TARGET), rv_t(v, T_REALISATION),
 	        rv_t(v, T_COVERAGE));
 	for (size_t i = 0; i < aa->n_problems; i++) {
@@ -548,11 +555,11 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 	if (!*t->prev_period) {
 		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_HISTORY));
 	} else {
-		fprintf(f, "<table><tr><th>%s</th><th class=\"n\">", rv_t(v, T_INDICATOR));
+		fprintf(f, "<table><thead><tr><th>%s</th><th class=\"n\">", rv_t(v, T_INDICATOR));
 		h(f, t->prev_period);
 		fputs("</th><th class=\"n\">", f);
 		h(f, t->period);
-		fprintf(f, "</th><th class=\"n\">%s</th><th></th></tr>\n", rv_t(v, T_CHANGE));
+		fprintf(f, "</th><th class=\"n\">%s</th><th></th></tr></thead>\n", rv_t(v, T_CHANGE));
 		for (size_t i = 0; i < t->n_dims; i++) {
 			const trend_dim *d = &t->dims[i];
 
@@ -593,8 +600,8 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 		h(f, name);
 		fprintf(f, " &middot; %s</figcaption>\n", rv_t(v, T_COVERAGE));
 		svg_series(f, name, p->n, labels, cov, i18n_decimal(v->lang));
-		fputs("<table style=\"width:auto\"><tr><th>", f);
-		fprintf(f, "%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n",
+		fputs("<table style=\"width:auto\"><thead><tr><th>", f);
+		fprintf(f, "%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead>\n",
 		        rv_t(v, T_PERIOD), rv_t(v, T_TARGET), rv_t(v, T_REALISATION));
 		for (size_t k = 0; k < p->n; k++) {
 			fputs("<tr><td>", f);
@@ -612,8 +619,8 @@ static void quality(FILE *f, const report_view *v, const assess_area *aa)
 	fputs("<h2", f);
 	anchor(f, aa, "mutu");
 	fprintf(f, ">7. %s</h2>\n<h3>%s</h3>\n", rv_t(v, T_DATA_QUALITY), rv_t(v, T_RUN_STATUS));
-	fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s"
-	        "</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>\n", rv_t(v, T_PLUGIN),
+	fprintf(f, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s"
+	        "</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_PLUGIN),
 	        rv_t(v, T_AGENCY), rv_t(v, T_STATUS), rv_t(v, T_REASON), rv_t(v, T_VALUES),
 	        rv_t(v, T_REFUSED), rv_t(v, T_SECONDS));
 	for (size_t i = 0; i < v->n_runs; i++) {
@@ -638,8 +645,8 @@ static void quality(FILE *f, const report_view *v, const assess_area *aa)
 		        rv_num(v, p->seconds, 2));
 	}
 	fputs("</table>\n", f);
-	fprintf(f, "<h3>%s</h3>\n<table><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
+	fprintf(f, "<h3>%s</h3>\n<table><thead><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr></thead>\n",
 	        rv_t(v, T_FILES_READ), rv_t(v, T_PLUGIN), rv_t(v, T_FILE), rv_t(v, T_ROWS),
 	        rv_t(v, T_REJECTED), rv_t(v, T_NOTED), rv_t(v, T_PROBLEM_KIND));
 	for (size_t i = 0; i < v->n_runs; i++)
@@ -716,9 +723,10 @@ static void summary(FILE *f, const report_view *v)
 	fprintf(f, " &middot; %s ", rv_t(v, T_PERIOD));
 	h(f, v->period);
 	fputs("</p>\n", f);
-	fprintf(f, "<h2>%s</h2>\n<table><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
+	fprintf(f, "<h2>%s</h2>\n<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
 	        "<th class=\"n\">KK</th><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th></tr>\n", rv_t(v, T_SUMMARY), rv_t(v, T_NO), rv_t(v, T_CODE),
+	        "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_SUMMARY), rv_t(v, T_NO),
+	        rv_t(v, T_CODE),
 	        rv_t(v, T_VILLAGE), rv_t(v, T_IKK_SHORT), rv_t(v, T_CATEGORY), rv_t(v, T_STUNTING),
 	        rv_t(v, T_RANK));
 	for (size_t i = 0; i < as->n_summary; i++) {
@@ -742,9 +750,10 @@ static void summary(FILE *f, const report_view *v)
 		        s->rank ? rv_num(v, (double)s->rank, 0) : "-");
 	}
 	fputs("</table>\n", f);
-	fprintf(f, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">KK"
+	fprintf(f, "<h2>%s</h2>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">KK"
 	        "</th><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th></tr>\n", rv_t(v, T_ROLLUP), rv_t(v, T_CODE), rv_t(v, T_NAME),
+	        "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_ROLLUP), rv_t(v, T_CODE),
+	        rv_t(v, T_NAME),
 	        rv_t(v, T_LEVEL), rv_t(v, T_IKK_SHORT), rv_t(v, T_CATEGORY), rv_t(v, T_STUNTING),
 	        rv_t(v, T_RANK));
 	for (size_t i = 0; i < as->n_summary; i++) {
