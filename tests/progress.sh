@@ -22,12 +22,15 @@ printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmax_rejected = 25\nmodel = 
 	>"$tmp/ok.ini"
 printf '[plugin.slow]\ndata = %s\n' "$data" >>"$tmp/ok.ini"
 
-# A terminal: the block's first line, the file line of the running plugin,
-# a redraw that goes one line up, then the phases, each drawn over the last.
+# A terminal: the block's first line ended by a clear to its end, the file
+# line of the running plugin below it, a redraw that goes one line up, then
+# the phases, each drawn over the last. (grep -F takes a pattern with a
+# newline for two patterns: none of these has one.)
 script -qec "'$pk2d' -c '$tmp/ok.ini' report -f json -o '$tmp/tty.json'" /dev/null \
 	>"$tmp/tty" </dev/null || fail "the run on a terminal failed"
 has "$tmp/tty" "$(printf '\rplugins: 0/1 done (slow running, 1.')"
-has "$tmp/tty" "$(printf '\n  slow: good.csv: 0.2 of 0.2 kB (100%%), ')"
+has "$tmp/tty" "$(printf '\033[K\r')"
+has "$tmp/tty" "  slow: good.csv: 0.2 of 0.2 kB (100%), "
 has "$tmp/tty" "$(printf '\033[1A\rplugins: 0/1 done (slow running, 1.')"
 has "$tmp/tty" "$(printf '\rroll-up\033[J')"
 has "$tmp/tty" "$(printf "\\rwriting $tmp/tty.json\\033[J")"
