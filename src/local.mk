@@ -12,7 +12,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_SOURCES = %D%/base/log.c %D%/base/log.h %D%/base/util.c %D%/base/util.h \
 	%D%/base/cleanup.c %D%/base/cleanup.h %D%/base/tempfile.c %D%/base/tempfile.h \
 	%D%/base/suggest.c %D%/base/suggest.h \
-	%D%/base/utf8.c %D%/base/utf8.h
+	%D%/base/utf8.c %D%/base/utf8.h \
+	%D%/base/year_value.c %D%/base/year_value.h
 
 # input: the CSV reader and the region codes.
 %C%_libpk2dcore_la_SOURCES += %D%/input/csv.h %D%/input/csv.c %D%/input/csv_priv.h \
@@ -35,7 +36,9 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 
 # assess: the model, the combined assessment, trends.
 %C%_libpk2dcore_la_SOURCES += %D%/assess/model.h %D%/assess/model.c \
-	%D%/assess/assess.h %D%/assess/assess.c \
+	%D%/assess/assess.h %D%/assess/assess.c %D%/assess/assess_priv.h \
+	%D%/assess/agency_problems.h %D%/assess/agency_problems.c \
+	%D%/assess/planner.h %D%/assess/planner.c \
 	%D%/assess/assess_setup.h %D%/assess/assess_setup.c \
 	%D%/assess/trend.c %D%/assess/trend.h
 

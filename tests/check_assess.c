@@ -8,7 +8,9 @@
  *   attention 75, worst 3; IKK categories hi [75,100], mid [50,75), lo [0,50)
  *   household: baik [75,100] = family.kk_baik, kurang [0,75) (no indicator)
  *   dimension a, weight 0.5: A1 = family.a1 (w 1), A2 = family.a2 (w 3),
- *                            A3 = health.kk_free_of_stunting (w 1, target 90)
+ *                            A3 = health.kk_free_of_stunting (w 1, target
+ *                            2023:95 2025:90 2029:92: the run's 2024 takes
+ *                            the next later year's, 90 of 2025)
  *   dimension b, weight 0.3: B1 = family.b1
  *   dimension c, weight 0.2: C1 = family.c1, C2 = family.c2
  *
@@ -25,6 +27,10 @@
  *   family.kk_baik             6/10    2/5    -     8/15  = 53.33  -
  *   health.stunting (lower,    2/10    -      -     2/10  = 20     -
  *     target 14.2, not in the model)
+ *   health.imunisasi (target   7/10    4/5    -     11/15 = 73.33  -
+ *     90, not in the model)
+ *   health.akta (target 95)    18/20   -      -     18/20 = 90     -
+ *   health.asi (target 60)     6/10    -      -     6/10  = 60     -
  *
  * Village 2007, whole area:
  *   a = (1*220/3 + 3*260/3 + 1*80) / 5 = (1240/3) / 5 = 248/3 = 82.667
@@ -54,6 +60,33 @@
  *   health.stunting (lower is better): target 14.2, realisasi 20,
  *     capaian (2*14.2 - 20)/14.2*100 = 8.4/14.2*100 = 59.155 -> Kurang
  *
+ * Agency problems of 2007 (indicators outside the model off their targets),
+ * ranked by relative gap = 100 * |value - target| / target:
+ *   1. health.stunting: 20 vs 14.2 (lower is better): gap 5.8, relative
+ *      40.845; to change 2 - floor(14.2% of 10 = 1.42) = 1 child, found in
+ *      RT1 (2 stunted); worst RT1 (20); intervention bantuan_pangan (Dinas
+ *      Sosial: target 10, realised 8, coverage 80).
+ *   2. health.imunisasi: 73.333 vs 90: gap 16.667, relative 18.519; to
+ *      change ceil(90% of 15 = 13.5) - 11 = 3, all three in RT1 (3 missing;
+ *      RT2 misses 1); worst RT1 (70), RT2 (80); no intervention.
+ *   3. health.akta: 90 vs 95: gap 5, relative 5.263; to change ceil(19) - 18
+ *      = 1; capaian 94.74 "Sangat Baik" yet off target: amber, never green.
+ *   Not problems: health.asi, 60 exactly at its target 60 (green), and
+ *   health.kk_free_of_stunting, a model indicator (problem A3 above).
+ *
+ * Planner of the model's problems of 2007 (KK to change, where):
+ *   B1: ceil(75% of 15 = 11.25) - 7 = 5: RT1 4 (of 4 missing), RT2 1 (of 4;
+ *       equal counts go by place: RT1 first)
+ *   A1: 12 - 11 = 1: RT1 1 (of 2)
+ *   A3: ceil(90% of 10) - 8 = 1: RT1 1 (of 2)
+ * IKK plan: IKK 74 (mid), next category hi from 75: 1 point needed. Gain
+ *   per changed KK = 100 * w_dim * w_ind / (sum of the dimension's weights
+ *   with data * den): A1 50/75 = 0.667 (4 KK), A2 150/75 = 2 (2 KK), A3
+ *   50/50 = 1 (2 KK), B1 30/15 = 2 (8 KK), C1 20/15 = 1.333 (1 KK). Largest
+ *   first, equal gains by code: A2, one change (+2) -> 76: 1 change.
+ *   Every problem at its line and target: A1 75, A3 90, B1 75:
+ *   a = (75 + 260 + 90)/5 = 85; IKK = 42.5 + 22.5 + 56/3 = 83.667 -> hi.
+ *
  * Village 2008: only A1 and A2 have data: dimensions b and c missing, no IKK.
  *
  * Kecamatan 63.02.09: A1 = 16/25 = 64, A2 = 23/25 = 92, A3 = 80, B1 = 46.667,
@@ -69,7 +102,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "agency_problems.h"
 #include "assess.h"
+#include "planner.h"
 
 #define V1 "63.02.09.2007"
 #define V2 "63.02.09.2008"
@@ -105,7 +140,8 @@ static const char *model_text =
 	"[category.household.kurang]\nfrom = 0\nto = 75\nlabel_id = Kurang\n"
 	"[dimension.a]\nlabel_id = A\nweight = 0.5\n"
 	"indicator.A1 = family.a1\nindicator.A2 = family.a2\n"
-	"indicator.A3 = health.kk_free_of_stunting\nweight.A2 = 3\ntarget.A3 = 90\n"
+	"indicator.A3 = health.kk_free_of_stunting\nweight.A2 = 3\n"
+	"target.A3 = 2023:95 2025:90 2029:92\n"
 	"[dimension.b]\nlabel_id = B\nweight = 0.3\nindicator.B1 = family.b1\n"
 	"[dimension.c]\nlabel_id = C\nweight = 0.2\n"
 	"indicator.C1 = family.c1\nindicator.C2 = family.c2\n";
@@ -159,6 +195,7 @@ static void setup(void)
 {
 	static const char *const aims_a1[] = { "family.a1", NULL };
 	static const char *const aims_a3[] = { "kk_free_of_stunting", NULL };
+	static const char *const aims_stunting[] = { "health.stunting", NULL };
 	char path[512];
 	FILE *f;
 
@@ -192,9 +229,14 @@ static void setup(void)
 	        PK2D_HIGHER_IS_BETTER, 0, 0);
 	declare("health", "Dinas Kesehatan", "stunting", PK2D_PROPORTION, PK2D_LOWER_IS_BETTER,
 	        1, 14.2);
+	declare("health", "Dinas Kesehatan", "imunisasi", PK2D_PROPORTION, PK2D_HIGHER_IS_BETTER,
+	        1, 90);
+	declare("health", "Dinas Kesehatan", "akta", PK2D_PROPORTION, PK2D_HIGHER_IS_BETTER, 1, 95);
+	declare("health", "Dinas Kesehatan", "asi", PK2D_PROPORTION, PK2D_HIGHER_IS_BETTER, 1, 60);
 	intervention("family", "DP3A", "kelas_parenting", aims_a1);
 	intervention("family", "DP3A", "sosialisasi", aims_a1);
 	intervention("health", "Dinas Kesehatan", "pmt_balita", aims_a3);
+	intervention("social", "Dinas Sosial", "bantuan_pangan", aims_stunting);
 
 	value("family", "a1", V1, 1, 8, 10);
 	value("family", "a1", V1, 2, 3, 5);
@@ -212,11 +254,16 @@ static void setup(void)
 	value("family", "kk_baik", V1, 1, 6, 10);
 	value("family", "kk_baik", V1, 2, 2, 5);
 	value("health", "stunting", V1, 1, 2, 10);
+	value("health", "imunisasi", V1, 1, 7, 10);
+	value("health", "imunisasi", V1, 2, 4, 5);
+	value("health", "akta", V1, 1, 18, 20);
+	value("health", "asi", V1, 1, 6, 10);
 	value("family", "a1", V2, 0, 5, 10);
 	value("family", "a2", V2, 0, 10, 10);
 	value("family", "kk", V2, 0, 10, 1);
 	ivalue("family", "kelas_parenting", 0, 3);
 	ivalue("health", "pmt_balita", 20, 15);
+	ivalue("social", "bantuan_pangan", 10, 8);
 	registry_rollup(reg);
 }
 
@@ -325,9 +372,10 @@ START_TEST(village_profile)
 	ck_assert_uint_eq(p->n_rt, 3);
 	ck_assert_double_eq(p->kk, 19);
 	ck_assert(isnan(p->male));                   /* the model names no source */
-	ck_assert_uint_eq(p->n_agencies, 2);
+	ck_assert_uint_eq(p->n_agencies, 3);
 	ck_assert_str_eq(p->agencies[0], "DP3A");
 	ck_assert_str_eq(p->agencies[1], "Dinas Kesehatan");
+	ck_assert_str_eq(p->agencies[2], "Dinas Sosial");   /* its intervention reported */
 	ck_assert_str_eq(p->period, "2024");
 	/* Household categories: baik 8/15; kurang has no indicator. */
 	ck_assert_uint_eq(as->main->n_household, 2);
@@ -378,6 +426,7 @@ START_TEST(village_problems)
 	ck_assert_double_eq(p->affected, 2);
 	ck_assert_double_eq(p->attention_gap, 0);
 	ck_assert_double_eq_tol(p->target_gap, 10, TOL);
+	ck_assert_int_eq(p->indicator->target_year, 2025);
 	ck_assert_int_eq(p->worst[0].rt, 1);
 	ck_assert_double_eq_tol(p->worst[0].value, 60, TOL);
 	ck_assert_uint_eq(p->n_actions, 1);
@@ -406,7 +455,7 @@ START_TEST(agency_tables)
 	const assess_area *aa = as->main;
 	const assess_row *r;
 
-	ck_assert_uint_eq(aa->n_agencies, 2);
+	ck_assert_uint_eq(aa->n_agencies, 3);
 	ck_assert_str_eq(aa->agencies[0].agency, "DP3A");
 	ck_assert_uint_eq(aa->agencies[0].n_rows, 7);
 	ck_assert_uint_eq(aa->agencies[0].n_actions, 2);
@@ -415,6 +464,7 @@ START_TEST(agency_tables)
 	ck_assert_ptr_nonnull(r);
 	ck_assert_int_eq(r->has_target, 1);
 	ck_assert_double_eq(r->target, 90);
+	ck_assert_int_eq(r->target_year, 2025);
 	ck_assert_double_eq_tol(r->value, 80, TOL);
 	ck_assert_double_eq_tol(r->capaian, 8000.0 / 90, TOL);
 	ck_assert_str_eq(r->category->key, "baik");
@@ -430,6 +480,114 @@ START_TEST(agency_tables)
 	r = row_of(aa, "DP3A", "family.c2");
 	ck_assert_int_eq(r->has_value, 0);
 	ck_assert(isnan(r->value));
+	assess_free(as);
+}
+END_TEST
+
+/* The status beside the capaian, and the one colour rule. */
+START_TEST(status_and_colour)
+{
+	assessment *as = run(V1);
+	const assess_area *aa = as->main;
+	const assess_row *r;
+
+	r = row_of(aa, "Dinas Kesehatan", "health.akta");
+	ck_assert_str_eq(r->category->key, "sangat_baik");
+	ck_assert_int_eq(r->off_target, 1);
+	ck_assert_int_eq(r->status, ASSESS_OFF_TARGET);
+	ck_assert_int_eq(r->colour, ASSESS_AMBER);
+	r = row_of(aa, "Dinas Kesehatan", "health.imunisasi");
+	ck_assert_str_eq(r->category->key, "baik");
+	ck_assert_int_eq(r->colour, ASSESS_AMBER);
+	r = row_of(aa, "Dinas Kesehatan", "health.stunting");
+	ck_assert_int_eq(r->status, ASSESS_OFF_TARGET);
+	ck_assert_int_eq(r->colour, ASSESS_RED);            /* Kurang */
+	r = row_of(aa, "Dinas Kesehatan", "health.asi");   /* exactly at its target */
+	ck_assert_int_eq(r->off_target, 0);
+	ck_assert_int_eq(r->status, ASSESS_GOOD);
+	ck_assert_int_eq(r->colour, ASSESS_GREEN);
+	r = row_of(aa, "Dinas Kesehatan", "health.kk_free_of_stunting"); /* the model's rule */
+	ck_assert_int_eq(r->status, ASSESS_OFF_TARGET);
+	ck_assert_int_eq(r->colour, ASSESS_AMBER);
+	r = row_of(aa, "DP3A", "family.b1");                /* under the line */
+	ck_assert_int_eq(r->status, ASSESS_ATTENTION);
+	ck_assert_int_eq(r->colour, ASSESS_RED);
+	r = row_of(aa, "DP3A", "family.kk");                /* no line, no target */
+	ck_assert_int_eq(r->status, -1);
+	ck_assert_int_eq(r->colour, -1);
+	assess_free(as);
+}
+END_TEST
+
+START_TEST(agency_problems)
+{
+	assessment *as = run(V1);
+	const assess_area *aa = as->main;
+	const assess_agency_problem *p;
+
+	ck_assert_uint_eq(aa->n_agency_problems, 3);
+	p = &aa->agency_problems[0];
+	ck_assert_str_eq(p->row->decl->full_id, "health.stunting");
+	ck_assert_str_eq(p->agency, "Dinas Kesehatan");
+	ck_assert_double_eq_tol(p->gap, 5.8, TOL);
+	ck_assert_double_eq_tol(p->relative_gap, 5.8 / 14.2 * 100, TOL);
+	ck_assert_double_eq(p->to_change, 1);
+	ck_assert_uint_eq(p->n_steps, 1);
+	ck_assert_int_eq(p->steps[0].rt, 1);
+	ck_assert_double_eq(p->steps[0].affected, 2);
+	ck_assert_double_eq(p->steps[0].take, 1);
+	ck_assert_uint_eq(p->n_worst, 1);
+	ck_assert_double_eq_tol(p->worst[0].value, 20, TOL);
+	ck_assert_uint_eq(p->n_actions, 1);
+	ck_assert_str_eq(p->actions[0].decl->full_id, "social.bantuan_pangan");
+	ck_assert_str_eq(p->actions[0].decl->agency, "Dinas Sosial");
+	ck_assert_double_eq_tol(p->actions[0].coverage, 80, TOL);
+	p = &aa->agency_problems[1];
+	ck_assert_str_eq(p->row->decl->full_id, "health.imunisasi");
+	ck_assert_double_eq_tol(p->gap, 90 - 220.0 / 3, TOL);
+	ck_assert_double_eq_tol(p->relative_gap, (90 - 220.0 / 3) / 90 * 100, TOL);
+	ck_assert_double_eq(p->to_change, 3);
+	ck_assert_uint_eq(p->n_steps, 1);
+	ck_assert_double_eq(p->steps[0].affected, 3);
+	ck_assert_double_eq(p->steps[0].take, 3);
+	ck_assert_uint_eq(p->n_worst, 2);
+	ck_assert_int_eq(p->worst[0].rt, 1);
+	ck_assert_int_eq(p->worst[1].rt, 2);
+	ck_assert_uint_eq(p->n_actions, 0);
+	p = &aa->agency_problems[2];
+	ck_assert_str_eq(p->row->decl->full_id, "health.akta");
+	ck_assert_double_eq_tol(p->relative_gap, 500.0 / 95, TOL);
+	ck_assert_double_eq(p->to_change, 1);
+	assess_free(as);
+}
+END_TEST
+
+START_TEST(planner)
+{
+	assessment *as = run(V1);
+	const assess_area *aa = as->main;
+	const assess_ikk_plan *pl = aa->ikk_plan;
+
+	/* B1, A1, A3 as ranked in village_problems. */
+	ck_assert_double_eq(aa->problems[0].to_change, 5);
+	ck_assert_uint_eq(aa->problems[0].n_steps, 2);
+	ck_assert_int_eq(aa->problems[0].steps[0].rt, 1);
+	ck_assert_double_eq(aa->problems[0].steps[0].take, 4);
+	ck_assert_int_eq(aa->problems[0].steps[1].rt, 2);
+	ck_assert_double_eq(aa->problems[0].steps[1].take, 1);
+	ck_assert_double_eq(aa->problems[1].to_change, 1);
+	ck_assert_uint_eq(aa->problems[1].n_steps, 1);
+	ck_assert_double_eq(aa->problems[2].to_change, 1);
+	ck_assert_ptr_nonnull(pl);
+	ck_assert_str_eq(pl->next->key, "hi");
+	ck_assert_double_eq_tol(pl->needed, 1, TOL);
+	ck_assert_double_eq(pl->changes, 1);
+	ck_assert_uint_eq(pl->n_moves, 1);
+	ck_assert_str_eq(pl->moves[0].indicator->model->code, "A2");
+	ck_assert_double_eq_tol(pl->moves[0].gain, 2, TOL);
+	ck_assert_double_eq(pl->moves[0].changes, 1);
+	ck_assert_double_eq_tol(pl->ikk_at_lines, 42.5 + 22.5 + 56.0 / 3, TOL);
+	ck_assert_str_eq(pl->category_at_lines->key, "hi");
 	assess_free(as);
 }
 END_TEST
@@ -637,6 +795,9 @@ static Suite *assess_suite(void)
 	tcase_add_test(tc, village_profile);
 	tcase_add_test(tc, village_problems);
 	tcase_add_test(tc, agency_tables);
+	tcase_add_test(tc, status_and_colour);
+	tcase_add_test(tc, agency_problems);
+	tcase_add_test(tc, planner);
 	tcase_add_test(tc, missing_dimension);
 	tcase_add_test(tc, kecamatan);
 	tcase_add_test(tc, bad_arguments);

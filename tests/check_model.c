@@ -188,8 +188,60 @@ START_TEST(indicator_weight_and_target)
 
 	ck_assert_double_eq(m->dimensions[1].indicators[0].weight, 2);
 	ck_assert_int_eq(m->dimensions[1].indicators[0].has_target, 1);
-	ck_assert_double_eq(m->dimensions[1].indicators[0].target, 90);
+	ck_assert_uint_eq(m->dimensions[1].indicators[0].target.n, 0);
+	ck_assert_double_eq(m->dimensions[1].indicators[0].target.single, 90);
 	model_free(m);
+}
+END_TEST
+
+/* A target by year: the period's own year, else the next later year with
+ * one, else the last; a single value holds for every year (year 0). */
+START_TEST(target_by_year)
+{
+	model *m = load_ok(HEAD DIMS "target.B1 = 2024:14 2025:18.8 2029:14.2\n");
+	const year_value *t = &m->dimensions[1].indicators[0].target;
+	int used = -1;
+
+	ck_assert_uint_eq(t->n, 3);
+	ck_assert_double_eq(year_value_at(t, 2023, &used), 14);     /* next later: 2024 */
+	ck_assert_int_eq(used, 2024);
+	ck_assert_double_eq(year_value_at(t, 2024, &used), 14);     /* its own year */
+	ck_assert_int_eq(used, 2024);
+	ck_assert_double_eq(year_value_at(t, 2025, &used), 18.8);
+	ck_assert_int_eq(used, 2025);
+	ck_assert_double_eq(year_value_at(t, 2026, &used), 14.2);   /* next later: 2029 */
+	ck_assert_int_eq(used, 2029);
+	ck_assert_double_eq(year_value_at(t, 2029, &used), 14.2);
+	ck_assert_int_eq(used, 2029);
+	ck_assert_double_eq(year_value_at(t, 2030, &used), 14.2);   /* past the last */
+	ck_assert_int_eq(used, 2029);
+	model_free(m);
+}
+END_TEST
+
+START_TEST(target_by_year_errors)
+{
+	load_fails(HEAD DIMS "target.B1 = 2024:14 2024:15\n",
+	           "22: target.B1: year 2024 after 2024: give the years in ascending order, each once");
+	load_fails(HEAD DIMS "target.B1 = 2025:14 2024:15\n", "22: target.B1: year 2024 after 2025");
+	load_fails(HEAD DIMS "target.B1 = 24:14\n", "22: target.B1: '24:14' is not YEAR:VALUE");
+	load_fails(HEAD DIMS "target.B1 = 2024:x\n", "22: target.B1: '2024:x' is not YEAR:VALUE");
+	load_fails(HEAD DIMS "target.B1 = 2024:101\n", "22: target.B1: 101 is outside 0-100");
+	load_fails(HEAD DIMS "target.B1 = 14 2029:14\n", "22: target.B1: '14' is not YEAR:VALUE");
+	load_fails(HEAD DIMS "target.B1 = abc\n",
+	           "22: target.B1: 'abc' is neither a number nor YEAR:VALUE pairs");
+	load_fails(HEAD DIMS "target.B1 = 100.5\n", "22: target.B1: 100.5 is outside 0-100");
+}
+END_TEST
+
+START_TEST(period_year)
+{
+	ck_assert_int_eq(year_value_period_year("2023"), 2023);
+	ck_assert_int_eq(year_value_period_year("2023S1"), 2023);
+	ck_assert_int_eq(year_value_period_year("2023Q2"), 2023);
+	ck_assert_int_eq(year_value_period_year("202306"), 2023);
+	ck_assert_int_eq(year_value_period_year("20x3"), 0);
+	ck_assert_int_eq(year_value_period_year(NULL), 0);
 }
 END_TEST
 
@@ -384,6 +436,9 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, shipped_model);
 	tcase_add_test(tc, small_model_defaults);
 	tcase_add_test(tc, indicator_weight_and_target);
+	tcase_add_test(tc, target_by_year);
+	tcase_add_test(tc, target_by_year_errors);
+	tcase_add_test(tc, period_year);
 	tcase_add_test(tc, weights_must_add_up);
 	tcase_add_test(tc, weights_tolerance);
 	tcase_add_test(tc, category_gap);

@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agency_problems.h"
 #include "assess.h"
+#include "assess_priv.h"
+#include "planner.h"
 
 static void score_free(assess_score *s)
 {
@@ -35,6 +38,7 @@ static void indicator_eval(const assessment *as, const model_indicator *mi, cons
 	ai->model = mi;
 	ai->value = NAN;
 	ai->score = NAN;
+	ai->target = mi->has_target ? year_value_at(&mi->target, as->year, &ai->target_year) : NAN;
 	ai->decl = registry_find_indicator(as->registry, mi->ref);
 	if (!ai->decl) {
 		ai->missing = ASSESS_NOT_DECLARED;
@@ -54,11 +58,11 @@ static void indicator_eval(const assessment *as, const model_indicator *mi, cons
 	if (ai->decl->direction == PK2D_LOWER_IS_BETTER) {
 		ai->score = 100.0 - ai->value;
 		ai->affected = s.num;
-		ai->off_target = mi->has_target && ai->value > mi->target;
+		ai->off_target = mi->has_target && ai->value > ai->target;
 	} else {
 		ai->score = ai->value;
 		ai->affected = s.den - s.num;
-		ai->off_target = mi->has_target && ai->value < mi->target;
+		ai->off_target = mi->has_target && ai->value < ai->target;
 	}
 	ai->below_attention = ai->score < m->attention;
 	ai->status = ai->below_attention ? ASSESS_ATTENTION :
@@ -284,7 +288,7 @@ static int parts_compute(const assessment *as, assess_area *aa)
 	return 0;
 }
 
-static void action_eval(const assessment *as, const reg_intervention *iv, const char *area,
+void assess_action_eval(const assessment *as, const reg_intervention *iv, const char *area,
                         assess_action *a)
 {
 	reg_isum s;
@@ -359,24 +363,35 @@ static int worst_places(const assessment *as, const assess_area *aa, size_t d, s
 	return 0;
 }
 
-static int follow_up(const assessment *as, const char *area, assess_problem *pb)
+int assess_follow_up(const assessment *as, const char *area, const char *ref,
+                     assess_action **out, size_t *n_out)
 {
 	const registry *r = as->registry;
 	size_t n = 0;
 
 	for (size_t k = 0; k < registry_n_interventions(r); k++)
-		if (aims_at(registry_intervention_at(r, k), pb->indicator->model->ref))
+		if (aims_at(registry_intervention_at(r, k), ref))
 			n++;
-	pb->actions = calloc(n + 1, sizeof *pb->actions);
-	if (!pb->actions)
+	*n_out = 0;
+	*out = calloc(n + 1, sizeof **out);
+	if (!*out)
 		return PK2D_ERR_NOMEM;
 	for (size_t k = 0; k < registry_n_interventions(r); k++) {
 		const reg_intervention *iv = registry_intervention_at(r, k);
 
-		if (aims_at(iv, pb->indicator->model->ref))
-			action_eval(as, iv, area, &pb->actions[pb->n_actions++]);
+		if (aims_at(iv, ref))
+			assess_action_eval(as, iv, area, &(*out)[(*n_out)++]);
 	}
 	return 0;
+}
+
+void assess_problem_clear(assess_problem *pb)
+{
+	for (size_t j = 0; j < pb->n_worst; j++)
+		free(pb->worst[j].area);
+	free(pb->worst);
+	free(pb->actions);
+	planner_steps_free(pb->steps, pb->n_steps);
 }
 
 typedef struct ranked {
@@ -422,9 +437,11 @@ static int problems_compute(const assessment *as, assess_area *aa)
 			pb->indicator = ai;
 			pb->affected = ai->affected;
 			pb->attention_gap = ai->below_attention ? m->attention - ai->score : 0;
-			pb->target_gap = ai->off_target ? fabs(ai->value - ai->model->target) : 0;
+			pb->target_gap = ai->off_target ? fabs(ai->value - ai->target) : 0;
 			n++;
-			if (worst_places(as, aa, d, i, pb) < 0 || follow_up(as, aa->code, pb) < 0) {
+			if (worst_places(as, aa, d, i, pb) < 0 ||
+			    assess_follow_up(as, aa->code, ai->model->ref, &pb->actions, &pb->n_actions) < 0 ||
+			    planner_problem(as, aa, d, i, pb) < 0) {
 				aa->problems = calloc(n, sizeof *aa->problems);
 				for (size_t k = 0; aa->problems && k < n; k++)
 					aa->problems[k] = rk[k].pb;
@@ -437,12 +454,8 @@ static int problems_compute(const assessment *as, assess_area *aa)
 	qsort(rk, n, sizeof *rk, cmp_problem);
 	aa->problems = calloc(n + 1, sizeof *aa->problems);
 	if (!aa->problems) {
-		for (size_t k = 0; k < n; k++) {
-			for (size_t j = 0; j < rk[k].pb.n_worst; j++)
-				free(rk[k].pb.worst[j].area);
-			free(rk[k].pb.worst);
-			free(rk[k].pb.actions);
-		}
+		for (size_t k = 0; k < n; k++)
+			assess_problem_clear(&rk[k].pb);
 		free(rk);
 		return PK2D_ERR_NOMEM;
 	}
@@ -479,23 +492,67 @@ static int household_compute(const assessment *as, assess_area *aa)
 	return 0;
 }
 
-/* The model's target for a registry id, when one model indicator sets it. */
-static const model_indicator *model_target(const model *m, const char *ref)
+/* The model indicator that takes its value from a registry id; NULL when
+ * the id is not in the model. */
+static const model_indicator *model_ref(const model *m, const char *ref)
 {
 	for (size_t d = 0; d < m->n_dimensions; d++)
 		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++) {
 			const model_indicator *mi = &m->dimensions[d].indicators[i];
 
-			if (mi->has_target && strcmp(mi->ref, ref) == 0)
+			if (strcmp(mi->ref, ref) == 0)
 				return mi;
 		}
 	return NULL;
 }
 
+static int wrong_side(int direction, double value, double target)
+{
+	return direction == PK2D_LOWER_IS_BETTER ? value > target : value < target;
+}
+
+int assess_colour(const assessment *as, int status, double capaian)
+{
+	const model *m = as->model;
+	const model_range *c;
+
+	if (status != ASSESS_OFF_TARGET || isnan(capaian))
+		return status;
+	c = model_range_of(m->capaian, m->n_capaian, capaian);
+	return c && 5 * (size_t)(c - m->capaian) < 3 * m->n_capaian ? ASSESS_AMBER : ASSESS_RED;
+}
+
+int assess_value_status(const assessment *as, const reg_indicator *d, double value,
+                        double *target, int *target_year)
+{
+	const model *m = as->model;
+	const model_indicator *mi = model_ref(m, d->full_id);
+
+	*target = NAN;
+	*target_year = 0;
+	if (mi && mi->has_target)
+		*target = year_value_at(&mi->target, as->year, target_year);
+	else if (d->has_target && d->direction != PK2D_NEUTRAL)
+		*target = d->target;
+	if (!mi && isnan(*target))
+		return -1;
+	if (isnan(value))
+		return ASSESS_NO_DATA;
+	if (mi) {
+		double score = d->direction == PK2D_LOWER_IS_BETTER ? 100 - value : value;
+
+		if (score < m->attention)
+			return ASSESS_ATTENTION;
+		if (!isnan(*target) && wrong_side(d->direction, value, *target))
+			return ASSESS_OFF_TARGET;
+		return ASSESS_GOOD;
+	}
+	return wrong_side(d->direction, value, *target) ? ASSESS_OFF_TARGET : ASSESS_GOOD;
+}
+
 static void row_eval(const assessment *as, const reg_indicator *ind, const char *area,
                      assess_row *row)
 {
-	const model_indicator *mi = model_target(as->model, ind->full_id);
 	reg_sum s;
 
 	memset(row, 0, sizeof *row);
@@ -508,16 +565,16 @@ static void row_eval(const assessment *as, const reg_indicator *ind, const char 
 		row->den = s.den;
 		row->value = reg_value(ind, &s);
 	}
-	if (mi) {
-		row->has_target = 1;
-		row->target = mi->target;
-	} else if (ind->has_target) {
-		row->has_target = 1;
-		row->target = ind->target;
-	}
-	if (row->has_value && row->has_target)
+	row->status = assess_value_status(as, ind, row->value, &row->target, &row->target_year);
+	row->has_target = !isnan(row->target);
+	if (!row->has_target)
+		row->target = 0;
+	if (row->has_value && row->has_target) {
 		row->capaian = assess_capaian(ind->direction, row->target, row->value);
+		row->off_target = wrong_side(ind->direction, row->value, row->target);
+	}
 	row->category = model_range_of(as->model->capaian, as->model->n_capaian, row->capaian);
+	row->colour = assess_colour(as, row->status, row->capaian);
 }
 
 static assess_agency *agency_slot(assess_area *aa, const char *agency)
@@ -568,7 +625,7 @@ static int agencies_compute(const assessment *as, assess_area *aa)
 		if (!acts)
 			return PK2D_ERR_NOMEM;
 		ag->actions = acts;
-		action_eval(as, iv, aa->code, &acts[ag->n_actions++]);
+		assess_action_eval(as, iv, aa->code, &acts[ag->n_actions++]);
 	}
 	return 0;
 }
@@ -586,13 +643,11 @@ void assess_area_free(assess_area *aa)
 		score_free(&aa->parts[i]);
 	free(aa->parts);
 	free(aa->household);
-	for (size_t i = 0; i < aa->n_problems; i++) {
-		for (size_t j = 0; j < aa->problems[i].n_worst; j++)
-			free(aa->problems[i].worst[j].area);
-		free(aa->problems[i].worst);
-		free(aa->problems[i].actions);
-	}
+	for (size_t i = 0; i < aa->n_problems; i++)
+		assess_problem_clear(&aa->problems[i]);
 	free(aa->problems);
+	agency_problems_free(aa);
+	planner_ikk_free(aa->ikk_plan);
 	for (size_t i = 0; i < aa->n_agencies; i++) {
 		free(aa->agencies[i].agency);
 		free(aa->agencies[i].rows);
@@ -618,7 +673,8 @@ assess_area *assess_area_compute(const assessment *as, const char *code)
 	if (!aa->code || profile_compute(as, code, level, &aa->profile) < 0 ||
 	    score_compute(as, code, RT_ALL, &aa->score) < 0 || parts_compute(as, aa) < 0 ||
 	    household_compute(as, aa) < 0 || problems_compute(as, aa) < 0 ||
-	    agencies_compute(as, aa) < 0) {
+	    agencies_compute(as, aa) < 0 || agency_problems_compute(as, aa) < 0 ||
+	    planner_ikk(as, aa) < 0) {
 		assess_area_free(aa);
 		return NULL;
 	}
@@ -709,6 +765,7 @@ int assess_run(const model *m, const registry *r, const areas *a, const char *ru
 	if (!as)
 		goto oom;
 	as->model = m;
+	as->year = year_value_period_year(period);
 	as->registry = r;
 	as->areas = a;
 	as->run_area = strdup(run_area);

@@ -16,6 +16,14 @@
  *                      100 * (2 * target - realisasi) / target (lower)
  *   coverage         = 100 * realised / target of an intervention
  *
+ * Targets know the year (year_value.h): the period's year picks one, and
+ * every target below carries the year it was taken from (0: one value for
+ * every year).
+ *
+ * The status of every value with a line or a target, and so its colour, is
+ * decided here once (assess_value_status, docs/model.md "Status and colour");
+ * the writers render it and never recompute it.
+ *
  * NaN is the one "no value" marker in every double below: test with isnan().
  * Nothing is ever silently zero.
  *
@@ -32,12 +40,25 @@
 #include "model.h"
 #include "registry.h"
 
-/* Status of a model indicator in an area. */
+/* Status of a value against the model's attention line and its target.
+ * -1 where a status is an int: neither a line nor a target. */
 enum assess_status {
 	ASSESS_NO_DATA = 0,     /* no value: see enum assess_missing */
 	ASSESS_GOOD = 1,        /* at or above the attention line, on target */
 	ASSESS_OFF_TARGET = 2,  /* at or above the attention line, off its target */
-	ASSESS_ATTENTION = 3    /* under the attention line (a problem) */
+	ASSESS_ATTENTION = 3    /* under the attention line (model indicators) */
+};
+
+/* The one colour rule (docs/model.md, "Status and colour"); each colour has
+ * the number of the status it stands for, so that a writer maps statuses and
+ * colours alike. -1: no colour (neither a line nor a target). */
+enum assess_colour {
+	ASSESS_GREY = ASSESS_NO_DATA,
+	ASSESS_GREEN = ASSESS_GOOD,      /* on target and not under the line */
+	ASSESS_AMBER = ASSESS_OFF_TARGET, /* off target, capaian in the upper three
+	                                    fifths of the scale (or no capaian) */
+	ASSESS_RED = ASSESS_ATTENTION     /* under the line, or off target with a
+	                                    capaian in the lower two fifths */
 };
 
 /* Why a model indicator has no value. */
@@ -65,6 +86,10 @@ typedef struct assess_indicator {
 	int below_attention;          /* score < model attention line */
 	int off_target;               /* the model target is set and the value is
 	                                 on the wrong side of it (direction-aware) */
+	double target;                /* the model's target for the period's year;
+	                                 NaN when the model sets none */
+	int target_year;              /* the year target was taken from; 0 for one
+	                                 value for every year */
 } assess_indicator;
 
 /* One dimension in one area (or RT). */
@@ -141,6 +166,12 @@ typedef struct assess_problem {
 	double attention_gap;         /* attention - score; 0 when not below */
 	double target_gap;            /* how far the value misses its target, in
 	                                 points; 0 when on target or none */
+	double to_change;             /* KK that must come to meet the indicator
+	                                 for the area to reach the line and the
+	                                 target (planner.h) */
+	size_t n_steps;
+	struct assess_step *steps;    /* where to find them: the parts with the
+	                                 most KK affected first (planner.h) */
 	size_t n_worst;
 	assess_place *worst;          /* lowest scores first, at most model->worst */
 	size_t n_actions;
@@ -158,8 +189,16 @@ typedef struct assess_row {
 	int has_target;
 	double target;                /* the declared target (the model's when the
 	                                 model sets one for the same id) */
+	int target_year;              /* the model target's year; 0 for one value
+	                                 (a plugin resolves its own year targets) */
 	double capaian;               /* NaN without value, target, or with target 0 */
 	const model_range *category;  /* capaian step; NULL when capaian is NaN */
+	int off_target;               /* value and target known, and the value on
+	                                 the wrong side of the target */
+	int status;                   /* enum assess_status, or -1 without a target
+	                                 (and outside the model) */
+	int colour;                   /* enum assess_colour: off target is never
+	                                 green */
 } assess_row;
 
 typedef struct assess_agency {
@@ -184,7 +223,14 @@ typedef struct assess_area {
 	size_t n_household;
 	assess_household *household;  /* model household categories, top down */
 	size_t n_problems;
-	assess_problem *problems;     /* ranked: most KK affected first */
+	assess_problem *problems;     /* the model's indicators under the line or
+	                                 off target, ranked: most KK affected first */
+	size_t n_agency_problems;
+	struct assess_agency_problem *agency_problems; /* every other indicator
+	                                 off its target (agency_problems.h), ranked:
+	                                 headline first, then by relative gap */
+	struct assess_ikk_plan *ikk_plan; /* what lifts the IKK to the next
+	                                 category (planner.h); NULL without IKK */
 	size_t n_agencies;
 	assess_agency *agencies;      /* in order of first declaration */
 } assess_area;
@@ -204,6 +250,7 @@ typedef struct assess_summary {
 
 typedef struct assessment {
 	const model *model;
+	int year;                     /* the period's year: picks the targets */
 	const registry *registry;
 	const areas *areas;           /* may be NULL: no names */
 	char *run_area;
@@ -232,6 +279,15 @@ void assess_area_free(assess_area *aa);
 /* Capaian (%) of a realisation against a target; NaN when target is 0 or
  * either is NaN. direction is enum pk2d_direction (neutral counts as higher). */
 double assess_capaian(int direction, double target, double realised);
+
+/* The colour (enum assess_colour) of a status and the capaian beside it. */
+int assess_colour(const assessment *as, int status, double capaian);
+
+/* The status (enum assess_status) of a value of an indicator declared d in
+ * the model or with a target: the one rule every writer renders. *target and
+ * *target_year are set (NaN and 0 without a target). -1: no line, no target. */
+int assess_value_status(const assessment *as, const reg_indicator *d, double value,
+                        double *target, int *target_year);
 
 /* Short words for enum assess_status and enum assess_missing, in Bahasa
  * Indonesia (en == 0) or English. */

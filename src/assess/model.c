@@ -13,6 +13,7 @@
 #include "csv.h"
 #include "model.h"
 #include "inifile.h"
+#include "year_value.h"
 
 #define MODEL_DEFAULT_ATTENTION 75.0
 #define MODEL_DEFAULT_WORST 3
@@ -32,7 +33,8 @@ enum section_kind {
 typedef struct pending {
 	char *code;
 	int is_target;
-	double v;
+	double v;             /* the weight */
+	year_value target;    /* the target */
 	char *where;
 	model_dimension *dim;
 	size_t dim_index;
@@ -359,11 +361,16 @@ static void dimension_key(parser *p, long line, const char *key, const char *val
 		mi->where = where_of(p, line);
 	} else if (strncasecmp(key, "weight.", 7) == 0 || strncasecmp(key, "target.", 7) == 0) {
 		int is_target = strncasecmp(key, "target.", 7) == 0;
+		year_value target;
+		char why[160];
 		pending *pd;
 
-		if (parse_num(value, &v) < 0 || (is_target ? (v < 0 || v > 100) : v <= 0)) {
-			perr(p, line, "%s must be %s, not '%s'", key,
-			     is_target ? "a number from 0 to 100" : "a number above 0", value);
+		if (is_target && year_value_parse(value, 0, 100, &target, why, sizeof why) < 0) {
+			perr(p, line, "%s: %s (a number from 0 to 100, or YEAR:VALUE pairs)", key, why);
+			return;
+		}
+		if (!is_target && (parse_num(value, &v) < 0 || v <= 0)) {
+			perr(p, line, "%s must be a number above 0, not '%s'", key, value);
 			return;
 		}
 		pd = grow(p, (void **)&p->pend, &p->n_pend, sizeof *pd);
@@ -371,7 +378,10 @@ static void dimension_key(parser *p, long line, const char *key, const char *val
 			return;
 		pd->code = dup_or_oom(p, key + 7);
 		pd->is_target = is_target;
-		pd->v = v;
+		if (is_target)
+			pd->target = target;
+		else
+			pd->v = v;
 		pd->where = where_of(p, line);
 		pd->dim_index = p->dim_index;
 	} else {
@@ -630,7 +640,7 @@ static void apply_pending(parser *p)
 		}
 		if (pd->is_target) {
 			mi->has_target = 1;
-			mi->target = pd->v;
+			mi->target = pd->target;
 		} else {
 			mi->weight = pd->v;
 		}

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include "log.h"
 #include "registry.h"
+#include "year_value.h"
 
 /* Dimension weights must add up to 1 within this tolerance. */
 #define MODEL_WEIGHT_TOLERANCE 1e-9
@@ -53,7 +54,7 @@ typedef struct model_indicator {
 	char *ref;            /* registry id it takes its value from: "family.l1" */
 	double weight;        /* > 0; 1 when the file gives none */
 	int has_target;       /* 1 when target is set */
-	double target;        /* target on the 0-100 scale of the value */
+	year_value target;    /* target on the 0-100 scale of the value, by year */
 	char *where;          /* "ikk.ini:20", where indicator.CODE is set */
 } model_indicator;
 

@@ -81,7 +81,7 @@ static cJSON *indicator_json(const report_ctx *ctx, const assess_indicator *ai, 
 			cJSON_AddNullToObject(o, "agency");
 		}
 		add_num(o, "weight", ai->model->weight);
-		add_num(o, "target", ai->model->has_target ? ai->model->target : NAN);
+		add_num(o, "target", ai->target);
 	}
 	if (ai->missing == ASSESS_HAS_DATA || ai->missing == ASSESS_NOT_APPLICABLE) {
 		add_num(o, "numerator", ai->num);

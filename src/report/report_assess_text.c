@@ -328,7 +328,7 @@ static void problems_section(const report_ctx *ctx, const assessment *as,
 			        i18n_short(lang(ctx), as->model->attention));
 		if (ai->off_target)
 			fprintf(out, "; %s %s", tr(ctx, "belum mencapai target", "off its target"),
-			        i18n_short(lang(ctx), ai->model->target));
+			        i18n_short(lang(ctx), ai->target));
 		fputc('\n', out);
 		if (p->n_worst) {
 			fprintf(out, "     %s: ", aa->level == AREA_VILLAGE ?

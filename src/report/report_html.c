@@ -398,7 +398,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				        r->has_value ? rv_val(v, r->decl, r->value) : "-", rv_num(v, r->capaian, 1));
 				if (r->category) {
 					fprintf(f, "<span class=\"dot %s\"></span>",
-					        status_class(report_view_capaian_status(v, r->category)));
+					        status_class(r->colour));
 					h(f, i18n_pick(v->lang, r->category->label_id, r->category->label_en));
 				} else if (!r->has_value) {
 					h(f, rv_t(v, T_NO_DATA));

@@ -87,40 +87,12 @@ double report_view_stunting(const report_view *v, const char *area)
 }
 
 /* The model indicator that takes its value from id, or NULL. */
-static const model_indicator *model_ref(const model *m, const char *id)
-{
-	for (size_t d = 0; d < m->n_dimensions; d++)
-		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++)
-			if (strcmp(m->dimensions[d].indicators[i].ref, id) == 0)
-				return &m->dimensions[d].indicators[i];
-	return NULL;
-}
-
-static int wrong_side(int direction, double value, double target)
-{
-	return direction == PK2D_LOWER_IS_BETTER ? value > target : value < target;
-}
-
 int report_view_status(const report_view *v, const reg_indicator *d, double value,
                        double *target)
 {
-	const model_indicator *mi = model_ref(v->as->model, d->full_id);
+	int year;
 
-	*target = mi && mi->has_target ? mi->target : d->has_target ? d->target : NAN;
-	if (isnan(value))
-		return ASSESS_NO_DATA;
-	if (mi) {
-		double score = d->direction == PK2D_LOWER_IS_BETTER ? 100 - value : value;
-
-		if (score < v->as->model->attention)
-			return ASSESS_ATTENTION;
-		if (mi->has_target && wrong_side(d->direction, value, mi->target))
-			return ASSESS_OFF_TARGET;
-		return ASSESS_GOOD;
-	}
-	if (!d->has_target)
-		return -1;
-	return wrong_side(d->direction, value, d->target) ? ASSESS_OFF_TARGET : ASSESS_GOOD;
+	return assess_value_status(v->as, d, value, target, &year);
 }
 
 const char *report_status_key(int status)
@@ -313,20 +285,6 @@ const char *report_view_ind_status(const report_view *v, const assess_indicator 
 {
 	return ai->status == ASSESS_NO_DATA ? assess_missing_text(ai->missing, v->lang == LANG_EN)
 	                                    : assess_status_text(ai->status, v->lang == LANG_EN);
-}
-
-int report_view_capaian_status(const report_view *v, const model_range *cat)
-{
-	size_t n = v->as->model->n_capaian, i;
-
-	if (!cat || !n)
-		return -1;
-	i = (size_t)(cat - v->as->model->capaian);
-	if (5 * i < 2 * n)
-		return ASSESS_GOOD;
-	if (5 * i < 3 * n)
-		return ASSESS_OFF_TARGET;
-	return ASSESS_ATTENTION;
 }
 
 const char *report_view_change_word(const report_view *v, int change)

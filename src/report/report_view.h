@@ -96,12 +96,9 @@ static inline const char *rv_lang_code(const report_view *v)
 const char *report_view_ind_label(const report_view *v, const assess_indicator *ai);
 /* An indicator's status cell: why it is missing, or its status. */
 const char *report_view_ind_status(const report_view *v, const assess_indicator *ai);
-/* Traffic light of a capaian step: the top two fifths of the scale
- * ASSESS_GOOD, the middle fifth ASSESS_OFF_TARGET, the rest
- * ASSESS_ATTENTION; -1 without a step. */
-int report_view_capaian_status(const report_view *v, const model_range *cat);
 /* The word of a trend change ("better", ...); "" for TREND_NONE. */
 const char *report_view_change_word(const report_view *v, int change);
+
 /* The gap a problem is ranked by: below the attention line, else below
  * its target. */
 double report_problem_gap(const assess_problem *p);

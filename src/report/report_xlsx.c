@@ -302,7 +302,7 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 			if (row->category)
 				str(b, ws, r, 7, i18n_pick(b->v->lang, row->category->label_id,
 				                           row->category->label_en),
-				    status_fmt(b, report_view_capaian_status(b->v, row->category)));
+				    status_fmt(b, row->colour));
 			r++;
 		}
 		for (size_t i = 0; i < ag->n_actions; i++, ri++) {

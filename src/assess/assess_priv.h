@@ -1,0 +1,22 @@
+/*
+ * assess_priv.h - what the assessment's files share among themselves
+ * (assess.c, agency_problems.c, planner.c); nothing outside src/assess uses it.
+ */
+#ifndef PK2D_ASSESS_PRIV_H
+#define PK2D_ASSESS_PRIV_H
+
+#include "assess.h"
+
+/* Target, realisation and coverage of iv in area. */
+void assess_action_eval(const assessment *as, const reg_intervention *iv, const char *area,
+                        assess_action *a);
+
+/* Every intervention whose aims include the registry id ref, evaluated in
+ * area, in declaration order. 0, or PK2D_ERR_NOMEM. */
+int assess_follow_up(const assessment *as, const char *area, const char *ref,
+                     assess_action **out, size_t *n_out);
+
+/* Frees what a problem owns (worst places, actions, planner steps). */
+void assess_problem_clear(assess_problem *pb);
+
+#endif
