@@ -236,7 +236,7 @@ START_TEST(text_report)
 	has(text, "Jumlah KK        4");
 	has(text, "1. F2 KK tanpa balita stunting: 50,00 % (2/4), 2 KK belum "
 	                     "memenuhi; di bawah garis perhatian 75");
-	has(text, "RT terendah: RT 1 (0,00), RT 2 (100,00)");
+	has(text, "RT terburuk: RT 1 (0,00), RT 2 (100,00)");
 	has(text, "- PMT balita [Dinas Kesehatan]: target 10, realisasi 4, "
 	                     "cakupan 40,00 %");
 	has(text, "- belum ada intervensi");

@@ -549,13 +549,13 @@ START_TEST(counts_without_denominator)
 	hasnt("(10 / 1)");
 	hasnt("25,00");
 	/* The agency table: the count alone, without decimals. */
-	has("    4 KK                  -         25           -  -              Jumlah KK\n");
+	has("    4 KK                  -         25           -  -              -         Jumlah KK\n");
 	write_with(report_csv_write);
 	has(",2024,fam.kk,Jumlah KK,");
 	has(",KK,25,3,25,,\r\n");
 	has(",KK,15,2,15,,\r\n");
 	write_with(report_md_write);
-	has("| 4 | Jumlah KK | KK | - | 25 | - | - |\n");
+	has("| 4 | Jumlah KK | KK | - | 25 | - | - | - |\n");
 	/* Its trend row: 25 in both years, no decimals. */
 	has("| Jumlah KK | 25 | 25 | 0 | tetap |\n");
 	write_with(report_html_write);

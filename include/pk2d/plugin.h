@@ -44,7 +44,7 @@ extern "C" {
 /** Incompatible changes raise this; the host refuses any other major. */
 #define PK2D_ABI_MAJOR 1
 /** Append-only changes raise this; a plugin's minor must be <= the host's. */
-#define PK2D_ABI_MINOR 3
+#define PK2D_ABI_MINOR 4
 /** Name of the one symbol a plugin exports. */
 #define PK2D_PLUGIN_SYMBOL "pk2d_plugin_descriptor"
 
@@ -126,6 +126,10 @@ typedef struct pk2d_indicator {
 	const char *group;
 	/** Optional one-line definition: how numerator and denominator are counted. */
 	const char *description;
+	/** Since ABI 1.4: the year target was taken from when the target key
+	 *  gives one per year ("2024:14 2029:14.2", docs/config.md); 0 for one
+	 *  value that holds every year. The report says which year it used. */
+	int target_year;
 } pk2d_indicator;
 
 /**

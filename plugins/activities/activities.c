@@ -7,6 +7,7 @@
  * from the numerator and denominator columns of an aggregate table
  * (indicator.ID.* keys, read here). See docs/plugins/activities.md.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "../common/catalogue.h"
 #include "../common/fields.h"
 #include "../common/keyblocks.h"
+#include "../common/target.h"
 
 #define INDICATOR_PREFIX "indicator."
 #define LOG_PREFIX "column."
@@ -38,6 +40,7 @@ typedef struct table_ind {
 	char *id, *label_id, *label_en, *unit, *group, *description;
 	int kind, direction, has_target;
 	double target;
+	int target_year;      /* the year target was taken from; 0: one value */
 	char *column[TF_N];   /* header set in the INI, or NULL */
 	int has_table;
 	const char *where;    /* file:line of the block's first key */
@@ -192,9 +195,11 @@ static int ind_field(struct ind_ctx *x, table_ind *t, const char *key, const cha
 		return 0;
 	}
 	if (strcasecmp(field, "target") == 0) {
-		if (fields_number(value, &t->target) != 0)
-			ind_error(x, key, "target of indicator '%s' must be a number, not '%s'",
-			          t->id, value);
+		char why[160];
+
+		if (target_for_run(x->s->api, x->s->h, value, -HUGE_VAL, HUGE_VAL, &t->target,
+		                   &t->target_year, why, sizeof why) < 0)
+			ind_error(x, key, "target of indicator '%s': %s", t->id, why);
 		else
 			t->has_target = 1;
 		return 0;
@@ -339,6 +344,7 @@ static int declare_indicators(act_state *s)
 		d.direction = t->direction;
 		d.has_target = t->has_target;
 		d.target = t->target;
+		d.target_year = t->target_year;
 		d.group = t->group;
 		d.description = t->description;
 		rc = s->api->declare_indicator(s->h, &d);

@@ -7,4 +7,6 @@ PLUGIN_COMMON_SOURCES = \
 	%D%/keyblocks.c %D%/keyblocks.h \
 	%D%/grow.c %D%/grow.h \
 	%D%/catalogue.c %D%/catalogue.h \
-	%D%/activity_log.c %D%/activity_log.h
+	%D%/activity_log.c %D%/activity_log.h \
+	%D%/target.c %D%/target.h \
+	src/base/year_value.c src/base/year_value.h

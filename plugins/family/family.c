@@ -9,6 +9,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include <strings.h>
 
 #include "pk2d/plugin.h"
+#include "../common/target.h"
 #include "answers.h"
 #include "indicators.h"
 
@@ -97,7 +99,8 @@ static const pk2d_config_key family_keys[] = {
 	{ "indicator.*", NULL, 0,
 	  "indicator.CODE = Label | English label: one more survey indicator (column CODE)" },
 	{ "target.*", NULL, 0,
-	  "target.ID = value: target of one of the plugin's indicators (target.mcpr = 65)" },
+	  "target.ID = value or YEAR:VALUE pairs: target of one of the plugin's indicators "
+	  "(target.mcpr = 65)" },
 	{ "household_categories", "75 50", 0,
 	  "lowest KK score of 'baik' and of 'sedang' (the model's household ranges)" },
 	{ "check_duplicates", "yes", 0,
@@ -351,21 +354,20 @@ static const struct {
 
 #define N_OTHER (sizeof other_ind / sizeof other_ind[0])
 
-/* target.ID from the configuration: 0 and set, 1 when absent, <0 on error. */
-static int target_of(family *f, const char *id, double *out)
+/* target.ID from the configuration for the run's year: 0 and set, 1 when
+ * absent, <0 on error. */
+static int target_of(family *f, const char *id, double *out, int *year)
 {
-	char key[64];
+	char key[64], why[160];
 	const char *v;
-	char *end;
 
 	snprintf(key, sizeof key, "target.%s", id);
 	v = f->api->config_get(f->h, key);
 	if (!v)
 		return 1;
-	*out = strtod(v, &end);
-	if (end == v || *end || *out < 0) {
-		f->api->log(f->h, PK2D_LOG_ERROR, "%s: %s must be a number of 0 or more, not '%s'",
-		            f->api->config_where(f->h, key), key, v);
+	if (target_for_run(f->api, f->h, v, 0, HUGE_VAL, out, year, why, sizeof why) < 0) {
+		f->api->log(f->h, PK2D_LOG_ERROR, "%s: %s: %s", f->api->config_where(f->h, key), key,
+		            why);
 		return PK2D_ERR_CONFIG;
 	}
 	return 0;
@@ -373,7 +375,7 @@ static int target_of(family *f, const char *id, double *out)
 
 static int declare(family *f, pk2d_indicator *d)
 {
-	int rc = target_of(f, d->id, &d->target);
+	int rc = target_of(f, d->id, &d->target, &d->target_year);
 
 	if (rc < 0)
 		return rc;

@@ -12,39 +12,39 @@
 static const pk2d_indicator prevalence_table[] = {
 	{ "stunting", "Prevalensi stunting (TB/U < -2 SD)",
 	  "Stunting prevalence (length/height-for-age < -2 SD)", "%", PK2D_PROPORTION,
-	  PK2D_LOWER_IS_BETTER, 1, HEALTH_TARGET_STUNTING_2029, G_STATUS,
-	  "Balita 0-59 bulan dengan zlen < -2 / balita dengan zlen (tanpa flag WHO)" },
+	  PK2D_LOWER_IS_BETTER, 1, 0, G_STATUS,
+	  "Balita 0-59 bulan dengan zlen < -2 / balita dengan zlen (tanpa flag WHO)", 0 },
 	{ "severe_stunting", "Prevalensi sangat pendek (TB/U < -3 SD)",
 	  "Severe stunting prevalence (length/height-for-age < -3 SD)", "%", PK2D_PROPORTION,
 	  PK2D_LOWER_IS_BETTER, 0, 0, G_STATUS,
-	  "Balita dengan zlen < -3 / balita dengan zlen (tanpa flag WHO)" },
+	  "Balita dengan zlen < -3 / balita dengan zlen (tanpa flag WHO)", 0 },
 	{ "wasting", "Prevalensi wasting (BB/TB < -2 SD)",
 	  "Wasting prevalence (weight-for-length/height < -2 SD)", "%", PK2D_PROPORTION,
 	  PK2D_LOWER_IS_BETTER, 0, 0, G_STATUS,
-	  "Balita dengan zwfl < -2 atau edema / balita dengan zwfl (tanpa flag) atau edema" },
+	  "Balita dengan zwfl < -2 atau edema / balita dengan zwfl (tanpa flag) atau edema", 0 },
 	{ "severe_wasting", "Prevalensi gizi buruk (BB/TB < -3 SD)",
 	  "Severe wasting prevalence (weight-for-length/height < -3 SD)", "%", PK2D_PROPORTION,
 	  PK2D_LOWER_IS_BETTER, 0, 0, G_STATUS,
-	  "Balita dengan zwfl < -3 atau edema / balita dengan zwfl (tanpa flag) atau edema" },
+	  "Balita dengan zwfl < -3 atau edema / balita dengan zwfl (tanpa flag) atau edema", 0 },
 	{ "underweight", "Prevalensi underweight (BB/U < -2 SD)",
 	  "Underweight prevalence (weight-for-age < -2 SD)", "%", PK2D_PROPORTION,
 	  PK2D_LOWER_IS_BETTER, 0, 0, G_STATUS,
-	  "Balita dengan zwei < -2 atau edema / balita dengan zwei (tanpa flag) atau edema" },
+	  "Balita dengan zwei < -2 atau edema / balita dengan zwei (tanpa flag) atau edema", 0 },
 	{ "overweight", "Prevalensi gizi lebih (BB/TB > +2 SD)",
 	  "Overweight prevalence (weight-for-length/height > +2 SD)", "%", PK2D_PROPORTION,
 	  PK2D_LOWER_IS_BETTER, 0, 0, G_STATUS,
-	  "Balita dengan zwfl > 2 / balita dengan zwfl (tanpa flag) atau edema" },
+	  "Balita dengan zwfl > 2 / balita dengan zwfl (tanpa flag) atau edema", 0 },
 	{ "kk_free_of_stunting", "KK tanpa balita stunting",
 	  "Families with no stunted child", "%", PK2D_PROPORTION, PK2D_HIGHER_IS_BETTER,
 	  0, 0, G_FAMILY,
 	  "KK yang semua balitanya berzlen >= -2 / KK dengan balita berzlen (tanpa flag); "
-	  "KK dihitung di RT balita pertamanya" },
+	  "KK dihitung di RT balita pertamanya", 0 },
 	{ "children", "Balita diukur", "Children measured", "anak", PK2D_COUNT,
 	  PK2D_NEUTRAL, 0, 0, G_QUALITY,
-	  "Balita 0-59 bulan yang dibaca (pengukuran terakhir tiap NIK)" },
+	  "Balita 0-59 bulan yang dibaca (pengukuran terakhir tiap NIK)", 0 },
 	{ "rows_rejected", "Baris e-PPGBM ditolak", "e-PPGBM rows rejected", "baris",
 	  PK2D_COUNT, PK2D_LOWER_IS_BETTER, 0, 0, G_QUALITY,
-	  "Baris yang tidak dapat dipakai (wilayah/RT tidak terbaca, umur >= 60 bulan)" },
+	  "Baris yang tidak dapat dipakai (wilayah/RT tidak terbaca, umur >= 60 bulan)", 0 },
 };
 
 /* Per index: flagged, missing, mean and mean of squares. */
@@ -59,13 +59,13 @@ static int declare_index(const pk2d_host_api *api, pk2d_host *h, int i)
 	const char *z = zscore_names[i];
 	pk2d_indicator d[4] = {
 		{ id[0], lid[0], len[0], "%", PK2D_PROPORTION, PK2D_LOWER_IS_BETTER, 0, 0,
-		  G_QUALITY, "z-score ditandai (flag WHO) / z-score yang dihitung" },
+		  G_QUALITY, "z-score ditandai (flag WHO) / z-score yang dihitung", 0 },
 		{ id[1], lid[1], len[1], "%", PK2D_PROPORTION, PK2D_LOWER_IS_BETTER, 0, 0,
-		  G_QUALITY, "Balita tanpa z-score (data kurang, tak terbaca, edema) / balita" },
+		  G_QUALITY, "Balita tanpa z-score (data kurang, tak terbaca, edema) / balita", 0 },
 		{ id[2], lid[2], len[2], "z", PK2D_MEAN, PK2D_NEUTRAL, 0, 0, G_QUALITY,
-		  "Jumlah z / n, z-score tanpa flag" },
+		  "Jumlah z / n, z-score tanpa flag", 0 },
 		{ id[3], lid[3], len[3], "z2", PK2D_MEAN, PK2D_NEUTRAL, 0, 0, G_QUALITY,
-		  "Jumlah z^2 / n; SD = sqrt((meansq - mean^2) * n / (n - 1))" },
+		  "Jumlah z^2 / n; SD = sqrt((meansq - mean^2) * n / (n - 1))", 0 },
 	};
 
 	snprintf(id[0], sizeof id[0], "flagged_%s", z);
@@ -196,12 +196,15 @@ static int declare_display(const pk2d_host_api *api, pk2d_host *h)
 	return rc;
 }
 
-int indicators_declare(const pk2d_host_api *api, pk2d_host *h, double target_stunting)
+int indicators_declare(const pk2d_host_api *api, pk2d_host *h, double target_stunting,
+                       int target_year)
 {
 	for (size_t i = 0; i < sizeof prevalence_table / sizeof prevalence_table[0]; i++) {
 		pk2d_indicator d = prevalence_table[i];
-		if (i == 0)
+		if (i == 0) {
 			d.target = target_stunting;
+			d.target_year = target_year;
+		}
 		int rc = api->declare_indicator(h, &d);
 		if (rc != 0)
 			return rc;

@@ -8,12 +8,10 @@
 #include "pk2d/plugin.h"
 #include "prevalence.h"
 
-/* The national stunting target for 2029 (RPJMN 2025-2029, ECOSYSTEM.md 3.3);
- * Bappenas' adjusted target for 2025, 18.8, is set with target_stunting. */
-#define HEALTH_TARGET_STUNTING_2029 14.2
-
-/* Declares every indicator; the stunting indicator gets target_stunting. */
-int indicators_declare(const pk2d_host_api *api, pk2d_host *h, double target_stunting);
+/* Declares every indicator; the stunting indicator gets the target
+ * target_stunting gives for the run's year (target_year its year). */
+int indicators_declare(const pk2d_host_api *api, pk2d_host *h, double target_stunting,
+                       int target_year);
 
 /* Reports the values of one cell (values with a zero denominator are
  * skipped: nothing was counted there). */

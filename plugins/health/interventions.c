@@ -9,6 +9,7 @@
 #include "interventions.h"
 #include "../common/activity_log.h"
 #include "../common/strmap.h"
+#include "../common/target.h"
 
 /* The specific interventions of Perpres 72/2021 with the 2024 targets of its
  * annex (DOMAIN.md 4.2). The source text of the ninth, imunisasi dasar
@@ -140,7 +141,6 @@ static int apply_key(void *ud, const char *key, const char *value)
 	struct config_ctx *ctx = ud;
 	const char *id, *dot, *field;
 	health_iv *iv;
-	char *end;
 	int rc = 0;
 
 	if (strncmp(key, "intervention.", 13) != 0)
@@ -173,11 +173,11 @@ static int apply_key(void *ud, const char *key, const char *value)
 			rc = 0;
 		}
 	} else if (strcmp(field, "target") == 0) {
-		double t = strtod(value, &end);
-		if (*value == '\0' || *end != '\0' || !(t >= 0 && t <= 100))
-			config_error(ctx, key, "'%s' is not a percentage 0-100", value);
-		else
-			iv->target = t;
+		char why[160];
+
+		if (target_for_run(ctx->api, ctx->h, value, 0, 100, &iv->target, &iv->target_year,
+		                   why, sizeof why) < 0)
+			config_error(ctx, key, "%s", why);
 	} else {
 		config_error(ctx, key, "unknown field '%s' (label, label_en, target_group, unit, "
 		             "target, aims)", field);
@@ -282,22 +282,35 @@ int interventions_declare(const iv_set *set, const pk2d_host_api *api, pk2d_host
 {
 	for (size_t i = 0; i < set->n; i++) {
 		const health_iv *iv = &set->iv[i];
+		/* An intervention aims at its own coverage too: when the coverage
+		 * misses its target, the follow-up plan names the intervention. */
+		const char *aims[IV_AIMS_MAX + 2];
+		size_t n = 0;
 		pk2d_intervention d = {
 			.id = iv->id, .label_id = iv->label_id, .label_en = iv->label_en,
 			.agency = NULL, .target_group = iv->target_group, .unit = iv->unit,
-			.aims = iv->aims, .origin = NULL,
+			.aims = aims, .origin = NULL,
 		};
 		char cid[64], lid[512], len[512];
 		pk2d_indicator cov = {
 			.id = cid, .label_id = lid, .label_en = len, .unit = "%", .kind = PK2D_RATE,
 			.direction = PK2D_HIGHER_IS_BETTER, .has_target = iv->target >= 0,
 			.target = iv->target >= 0 ? iv->target : 0, .group = "Intervensi",
+			.target_year = iv->target >= 0 ? iv->target_year : 0,
 			.description = "Realisasi / sasaran dari log intervensi kesehatan",
 		};
-		int rc = api->declare_intervention(h, &d);
+		int rc;
+
+		snprintf(cid, sizeof cid, "coverage_%s", iv->id);
+		while (iv->aims[n]) {
+			aims[n] = iv->aims[n];
+			n++;
+		}
+		aims[n++] = cid;
+		aims[n] = NULL;
+		rc = api->declare_intervention(h, &d);
 		if (rc != 0)
 			return rc;
-		snprintf(cid, sizeof cid, "coverage_%s", iv->id);
 		snprintf(lid, sizeof lid, "Cakupan: %s", iv->label_id);
 		snprintf(len, sizeof len, "Coverage: %s",
 		         iv->label_en != NULL ? iv->label_en : iv->label_id);

@@ -10,7 +10,8 @@
  *   intervention.ID.label_en = ...   name in English
  *   intervention.ID.target_group = . sasaran ("balita 0-59 bulan")
  *   intervention.ID.unit = ...       unit of target and realisation ("anak")
- *   intervention.ID.target = 90      coverage target in % (realised / target)
+ *   intervention.ID.target = 90      coverage target in % (realised / target);
+ *                                    one value or YEAR:VALUE pairs
  *   intervention.ID.aims = a b ...   indicators it aims to move (bare ids are
  *                                    this plugin's, "plugin.id" another's)
  * An ID outside the catalogue is a new intervention; it needs a label.
@@ -33,6 +34,7 @@ typedef struct health_iv {
 	const char *aims[IV_AIMS_MAX + 1];  /* NULL-terminated */
 	char *aims_text;                    /* owned copy the aims point into */
 	double target;                      /* coverage target in %, < 0 none */
+	int target_year;                    /* the year it was taken from; 0: one value */
 } health_iv;
 
 typedef struct iv_set {

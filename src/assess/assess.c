@@ -532,8 +532,10 @@ int assess_value_status(const assessment *as, const reg_indicator *d, double val
 	*target_year = 0;
 	if (mi && mi->has_target)
 		*target = year_value_at(&mi->target, as->year, target_year);
-	else if (d->has_target && d->direction != PK2D_NEUTRAL)
+	else if (d->has_target && d->direction != PK2D_NEUTRAL) {
 		*target = d->target;
+		*target_year = d->target_year;
+	}
 	if (!mi && isnan(*target))
 		return -1;
 	if (isnan(value))

@@ -189,8 +189,8 @@ typedef struct assess_row {
 	int has_target;
 	double target;                /* the declared target (the model's when the
 	                                 model sets one for the same id) */
-	int target_year;              /* the model target's year; 0 for one value
-	                                 (a plugin resolves its own year targets) */
+	int target_year;              /* the year the target was taken from (the
+	                                 model's or the plugin's); 0 for one value */
 	double capaian;               /* NaN without value, target, or with target 0 */
 	const model_range *category;  /* capaian step; NULL when capaian is NaN */
 	int off_target;               /* value and target known, and the value on

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -646,6 +647,14 @@ static int a_declare_indicator(pk2d_host *h, const pk2d_indicator *ind)
 		return PK2D_ERR_INVALID;
 	if (wrong_stage(h, "declare_indicator", STAGE_INIT))
 		return PK2D_ERR_INVALID;
+	if (h->lp->abi_minor < 4) {
+		/* Built before ABI 1.4: the struct ends before target_year. */
+		pk2d_indicator full;
+
+		memset(&full, 0, sizeof full);
+		memcpy(&full, ind, offsetof(pk2d_indicator, target_year));
+		return h->sink->indicator(h->sink, &full);
+	}
 	return h->sink->indicator(h->sink, ind);
 }
 

@@ -56,6 +56,7 @@ static const field indicator_fields[] = {
 	FIELD(FT_F64, pk2d_indicator, target, "target"),
 	FIELD(FT_STR_OR_NULL, pk2d_indicator, group, "group"),
 	FIELD(FT_STR_OR_NULL, pk2d_indicator, description, "description"),
+	FIELD(FT_I32, pk2d_indicator, target_year, "target_year"),
 };
 
 /* Followed by the aims. */

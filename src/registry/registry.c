@@ -713,6 +713,11 @@ int registry_declare_indicator(registry *r, const char *plugin, const char *agen
 		         plugin, d->id);
 		return PK2D_ERR_INVALID;
 	}
+	if (d->target_year != 0 && (d->target_year < 1900 || d->target_year > 9999)) {
+		snprintf(err, errlen, "%s: indicator %s.%s: target_year %d is neither 0 nor a year "
+		         "1900-9999", plugin, plugin, d->id, d->target_year);
+		return PK2D_ERR_INVALID;
+	}
 	if (st_find2(&r->ind_names, plugin, d->id) != NONE) {
 		snprintf(err, errlen, "%s: indicator %s.%s declared twice", plugin, plugin, d->id);
 		return PK2D_ERR_DUPLICATE;
@@ -736,6 +741,7 @@ int registry_declare_indicator(registry *r, const char *plugin, const char *agen
 	x->direction = d->direction;
 	x->has_target = d->has_target != 0;
 	x->target = d->has_target ? d->target : 0;
+	x->target_year = d->has_target ? d->target_year : 0;
 	x->index = r->n_ind;
 	if (!x->full_id || !x->plugin || !x->id || !x->agency || !x->label_id || !x->label_en ||
 	    !x->unit || !x->group || !x->description)

@@ -41,6 +41,7 @@ typedef struct reg_indicator {
 	char *label_id, *label_en, *unit, *group, *description;
 	int kind, direction, has_target;
 	double target;
+	int target_year;     /* the year target was taken from; 0: one value */
 	size_t index;        /* declaration order, 0.. */
 } reg_indicator;
 

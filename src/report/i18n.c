@@ -148,6 +148,43 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_UNUSED_ROWS] = { "Baris yang tidak dipakai", "Rows not used" },
 	[T_USED] = { "Baris dipakai", "Rows used" },
 	[T_UNUSED_SHEET] = { "Baris Tidak Dipakai", "Rows Not Used" },
+	[T_MET] = { "tercapai", "met" },
+	[T_MISSED] = { "belum tercapai", "missed" },
+	[T_TARGET_STATE] = { "Target", "Target" },
+	[T_AGENCY_PROBLEMS] = { "Indikator OPD yang belum mencapai target",
+	                        "Agency indicators off their targets" },
+	[T_RANK_IKK] = { "Indikator IKK, diurutkan menurut jumlah KK yang terdampak.",
+	                 "IKK indicators, ranked by the KK affected." },
+	[T_RANK_AGENCY] = { "Diurutkan menurut selisih relatif terhadap target (selisih / target); "
+	                    "satuannya berbeda-beda (anak, orang, KK, kegiatan).",
+	                    "Ranked by their relative gap to the target (gap / target); their "
+	                    "units differ (children, people, KK, events)." },
+	[T_RELATIVE_GAP] = { "Selisih relatif (%)", "Relative gap (%)" },
+	[T_PLANNER] = { "Perencana Target", "Target Planner" },
+	[T_PLANNER_NOTE] = { "Asumsi: satu perubahan = satu KK (anak, orang) dari penyebut yang "
+	                     "berpindah ke sisi yang benar; penyebut tetap; tempat dengan paling "
+	                     "banyak yang belum memenuhi didahulukan. Untuk IKK: satu KK yang "
+	                     "memenuhi satu indikator lagi = satu perubahan, bobot per KK terbesar "
+	                     "lebih dulu.",
+	                     "Assumptions: one change = one KK (child, person) of the denominator "
+	                     "moving to the right side; denominators stay as they are; the places "
+	                     "with the most not meeting it come first. For the IKK: a KK meeting "
+	                     "one more indicator = one change, largest weight per KK first." },
+	[T_TO_CHANGE] = { "Harus berubah", "To change" },
+	[T_WHERE] = { "Di mana (diambil dari yang belum memenuhi)", "Where (taken of those not meeting it)" },
+	[T_NEXT_CATEGORY] = { "Kategori berikutnya", "Next category" },
+	[T_CHANGES] = { "Perubahan KK-indikator paling sedikit", "Fewest KK-indicator changes" },
+	[T_TOP_CATEGORY] = { "Sudah di kategori tertinggi.", "Already in the top category." },
+	[T_IKK_AT_LINES] = { "IKK bila setiap masalah mencapai garis dan targetnya",
+	                     "IKK if every problem reached its line and target" },
+	[T_OUT_OF_REACH] = { "tidak tercapai walau semua KK memenuhi semua indikator",
+	                     "out of reach even with every KK meeting every indicator" },
+	[T_LOOKED_AT] = { "Diperiksa: indikator IKK berdata terhadap garis perhatian dan targetnya, "
+	                  "dan indikator OPD bertarget berdata terhadap targetnya",
+	                  "Looked at: the IKK indicators with data against the attention line and "
+	                  "their targets, and the agency indicators with a target and data against "
+	                  "it" },
+	[T_NOT_A_MEAN] = { "tidak berlaku untuk rata-rata", "does not apply to a mean" },
 };
 
 const char *i18n(int lang, int key)

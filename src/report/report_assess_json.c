@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agency_problems.h"
 #include "assess.h"
 #include "health_quality.h"
 #include "prevalence_class.h"
@@ -57,6 +58,14 @@ static const char *status_key(int status)
 	static const char *const k[] = { "no_data", "good", "off_target", "attention" };
 
 	return status >= 0 && status <= 3 ? k[status] : "no_data";
+}
+
+/* enum assess_colour as a word. */
+static const char *colour_key(int colour)
+{
+	static const char *const k[] = { "grey", "green", "amber", "red" };
+
+	return colour >= 0 && colour <= 3 ? k[colour] : NULL;
 }
 
 static const char *missing_key(int missing)
@@ -190,6 +199,36 @@ static cJSON *place_json(const assess_place *p)
 	return o;
 }
 
+/* "target_year": the year a target was taken from; null for one value. */
+static void add_year(cJSON *o, int year)
+{
+	if (year)
+		cJSON_AddNumberToObject(o, "target_year", year);
+	else
+		cJSON_AddNullToObject(o, "target_year");
+}
+
+/* The planner's part of a problem: "to_change" and "where". */
+static void plan_json(cJSON *o, double to_change, const assess_step *st, size_t n)
+{
+	cJSON *arr;
+
+	add_num(o, "to_change", to_change);
+	arr = cJSON_AddArrayToObject(o, "where");
+	for (size_t k = 0; k < n; k++) {
+		cJSON *w = cJSON_CreateObject();
+
+		add_str(w, "area", st[k].area);
+		if (st[k].rt == RT_ALL)
+			cJSON_AddNullToObject(w, "rt");
+		else
+			cJSON_AddNumberToObject(w, "rt", st[k].rt);
+		add_num(w, "affected", st[k].affected);
+		add_num(w, "take", st[k].take);
+		cJSON_AddItemToArray(arr, w);
+	}
+}
+
 static cJSON *problem_json(const report_ctx *ctx, const assess_problem *p, size_t rank)
 {
 	const assess_indicator *ai = p->indicator;
@@ -210,6 +249,7 @@ static cJSON *problem_json(const report_ctx *ctx, const assess_problem *p, size_
 	cJSON_AddBoolToObject(o, "off_target", ai->off_target);
 	add_num(o, "attention_gap", p->attention_gap);
 	add_num(o, "target_gap", p->target_gap);
+	add_year(o, ai->target_year);
 	w = cJSON_AddArrayToObject(o, "worst");
 	for (size_t k = 0; k < p->n_worst; k++)
 		cJSON_AddItemToArray(w, place_json(&p->worst[k]));
@@ -217,6 +257,65 @@ static cJSON *problem_json(const report_ctx *ctx, const assess_problem *p, size_
 	a = cJSON_AddArrayToObject(o, "actions");
 	for (size_t k = 0; k < p->n_actions; k++)
 		cJSON_AddItemToArray(a, action_json(ctx, &p->actions[k]));
+	plan_json(o, p->to_change, p->steps, p->n_steps);
+	return o;
+}
+
+static cJSON *agency_problem_json(const report_ctx *ctx, const assess_agency_problem *p,
+                                  size_t rank)
+{
+	const assess_row *r = p->row;
+	cJSON *o = cJSON_CreateObject();
+	cJSON *w, *a;
+
+	cJSON_AddNumberToObject(o, "rank", (double)rank);
+	add_str(o, "id", r->decl->full_id);
+	add_labels(ctx, o, r->decl->label_id, r->decl->label_en);
+	add_str(o, "agency", p->agency);
+	add_str(o, "unit", r->decl->unit);
+	add_str(o, "direction", report_direction_name(r->decl->direction));
+	add_num(o, "numerator", r->num);
+	add_num(o, "denominator", r->den);
+	add_num(o, "value", r->value);
+	add_num(o, "target", r->target);
+	add_year(o, r->target_year);
+	add_num(o, "gap", p->gap);
+	add_num(o, "relative_gap", p->relative_gap);
+	add_num(o, "capaian", r->capaian);
+	add_range(ctx, o, "category", r->category);
+	w = cJSON_AddArrayToObject(o, "worst");
+	for (size_t k = 0; k < p->n_worst; k++)
+		cJSON_AddItemToArray(w, place_json(&p->worst[k]));
+	cJSON_AddBoolToObject(o, "no_intervention", p->n_actions == 0);
+	a = cJSON_AddArrayToObject(o, "actions");
+	for (size_t k = 0; k < p->n_actions; k++)
+		cJSON_AddItemToArray(a, action_json(ctx, &p->actions[k]));
+	plan_json(o, p->to_change, p->steps, p->n_steps);
+	return o;
+}
+
+/* The IKK part of the target planner (docs/json.md, IKK_PLAN), or null. */
+static cJSON *ikk_plan_json(const report_ctx *ctx, const assess_ikk_plan *pl)
+{
+	cJSON *o, *arr;
+
+	if (!pl)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	add_range(ctx, o, "next_category", pl->next);
+	add_num(o, "needed", pl->needed);
+	add_num(o, "changes", pl->changes);
+	arr = cJSON_AddArrayToObject(o, "moves");
+	for (size_t k = 0; k < pl->n_moves; k++) {
+		cJSON *m = cJSON_CreateObject();
+
+		add_str(m, "code", pl->moves[k].indicator->model->code);
+		add_num(m, "gain", pl->moves[k].gain);
+		add_num(m, "changes", pl->moves[k].changes);
+		cJSON_AddItemToArray(arr, m);
+	}
+	add_num(o, "ikk_at_lines", pl->ikk_at_lines);
+	add_range(ctx, o, "category_at_lines", pl->category_at_lines);
 	return o;
 }
 
@@ -237,11 +336,18 @@ static cJSON *agency_json(const report_ctx *ctx, const assess_agency *ag)
 		add_str(rj, "unit", r->decl->unit);
 		add_str(rj, "direction", report_direction_name(r->decl->direction));
 		add_num(rj, "target", r->has_target ? r->target : NAN);
+		add_year(rj, r->target_year);
 		add_num(rj, "realisasi", r->value);
 		add_num(rj, "numerator", r->has_value ? r->num : NAN);
 		add_num(rj, "denominator", r->has_value ? r->den : NAN);
 		add_num(rj, "capaian", r->capaian);
 		add_range(ctx, rj, "category", r->category);
+		if (r->has_value && r->has_target)
+			cJSON_AddBoolToObject(rj, "off_target", r->off_target);
+		else
+			cJSON_AddNullToObject(rj, "off_target");
+		add_str(rj, "status", r->status < 0 ? NULL : status_key(r->status));
+		add_str(rj, "colour", r->colour < 0 ? NULL : colour_key(r->colour));
 		cJSON_AddItemToArray(rows, rj);
 	}
 	acts = cJSON_AddArrayToObject(o, "interventions");
@@ -329,6 +435,11 @@ static cJSON *area_json(const report_ctx *ctx, const assess_area *aa)
 	arr = cJSON_AddArrayToObject(o, "problems");
 	for (size_t i = 0; i < aa->n_problems; i++)
 		cJSON_AddItemToArray(arr, problem_json(ctx, &aa->problems[i], i + 1));
+	arr = cJSON_AddArrayToObject(o, "agency_problems");
+	for (size_t i = 0; i < aa->n_agency_problems; i++)
+		cJSON_AddItemToArray(arr, agency_problem_json(ctx, &aa->agency_problems[i],
+		                                              aa->n_problems + i + 1));
+	cJSON_AddItemToObject(o, "ikk_plan", ikk_plan_json(ctx, aa->ikk_plan));
 	arr = cJSON_AddArrayToObject(o, "agencies");
 	for (size_t i = 0; i < aa->n_agencies; i++)
 		cJSON_AddItemToArray(arr, agency_json(ctx, &aa->agencies[i]));

@@ -10,11 +10,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agency_problems.h"
 #include "assess.h"
 #include "health_quality.h"
 #include "i18n.h"
 #include "prevalence_class.h"
 #include "report_assess.h"
+#include "report_view.h"
 
 static const char *tr(const report_ctx *ctx, const char *id, const char *en)
 {
@@ -257,6 +259,25 @@ static void health_quality_text(const report_ctx *ctx, const assess_area *aa, FI
 		        prevalence_class_label(q.cls[i], l == LANG_EN ? "en" : "id"));
 }
 
+/* The plain state beside the capaian category: met or not. */
+static const char *target_state(const report_ctx *ctx, const assess_row *r)
+{
+	if (!r->has_value || !r->has_target)
+		return "-";
+	return r->off_target ? tr(ctx, "belum", "missed") : tr(ctx, "tercapai", "met");
+}
+
+/* " (2025)": the year a target was taken from; "" for a single value. */
+static const char *target_year(int year)
+{
+	static char buf[16];
+
+	if (!year)
+		return "";
+	snprintf(buf, sizeof buf, " (%d)", year);
+	return buf;
+}
+
 static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *out)
 {
 	const char *hq_agency = health_quality_agency(ctx->reg);
@@ -266,10 +287,10 @@ static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *o
 		const assess_agency *ag = &aa->agencies[a];
 
 		fprintf(out, "\n  %s\n", ag->agency);
-		fprintf(out, "  %3s %-10s %10s %10s %11s  %-14s %s\n", "No",
+		fprintf(out, "  %3s %-10s %10s %10s %11s  %-14s %-9s %s\n", "No",
 		        tr(ctx, "Satuan", "Unit"), "Target", tr(ctx, "Realisasi", "Actual"),
 		        tr(ctx, "Capaian (%)", "Achiev. (%)"), tr(ctx, "Kategori", "Category"),
-		        tr(ctx, "Indikator", "Indicator"));
+		        tr(ctx, "Target?", "Target?"), tr(ctx, "Indikator", "Indicator"));
 		for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 			const assess_row *r = &ag->rows[i];
 
@@ -284,7 +305,8 @@ static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *o
 				num(ctx, out, r->value, 10);
 			fputc(' ', out);
 			num(ctx, out, r->capaian, 11);
-			fprintf(out, "  %-14s %s\n", range_label(ctx, r->category),
+			fprintf(out, "  %-14s %-9s %s\n", range_label(ctx, r->category),
+			        target_state(ctx, r),
 			        report_label(ctx, r->decl->label_id, r->decl->label_en));
 		}
 		if (ag->n_actions)
@@ -307,13 +329,60 @@ static void place(const report_ctx *ctx, const assess_place *p, FILE *out)
 	fputc(')', out);
 }
 
+static const char *row_label(const report_ctx *ctx, const assess_row *r)
+{
+	return report_label(ctx, r->decl->label_id, r->decl->label_en);
+}
+
+static void worst_line(const report_ctx *ctx, const assess_area *aa, const assess_place *w,
+                       size_t n, FILE *out)
+{
+	if (!n)
+		return;
+	fprintf(out, "     %s: ", aa->level == AREA_VILLAGE ? tr(ctx, "RT terburuk", "worst RTs") :
+	        tr(ctx, "desa terburuk", "worst villages"));
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			fputs(", ", out);
+		place(ctx, &w[k], out);
+	}
+	fputc('\n', out);
+}
+
+static void actions_lines(const report_ctx *ctx, const assess_action *acts, size_t n, FILE *out)
+{
+	if (!n)
+		fprintf(out, "     - %s\n", tr(ctx, "belum ada intervensi (perlu ditetapkan OPD "
+		        "penanggung jawab)", "no intervention yet (assign an agency)"));
+	for (size_t k = 0; k < n; k++) {
+		const assess_action *x = &acts[k];
+
+		fprintf(out, "     - %s [%s]: ",
+		        report_label(ctx, x->decl->label_id, x->decl->label_en), x->decl->agency);
+		if (x->has_data) {
+			fprintf(out, "target %s, %s %s, %s ", i18n_count(lang(ctx), x->target),
+			        tr(ctx, "realisasi", "realised"), i18n_count(lang(ctx), x->realised),
+			        tr(ctx, "cakupan", "coverage"));
+			num(ctx, out, x->coverage, 0);
+			fputs(" %\n", out);
+		} else {
+			fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
+		}
+	}
+}
+
 static void problems_section(const report_ctx *ctx, const assessment *as,
                              const assess_area *aa, FILE *out)
 {
 	heading(out, tr(ctx, "Permasalahan", "Problems"));
-	if (!aa->n_problems)
-		fprintf(out, "  %s\n", tr(ctx, "Tidak ada indikator di bawah garis perhatian atau target.",
-		                          "No indicator under the attention line or its target."));
+	if (!aa->n_problems && !aa->n_agency_problems) {
+		char buf[512];
+
+		fprintf(out, "  %s\n", report_view_looked_at(ctx->view, aa, buf, sizeof buf));
+	}
+	if (aa->n_problems)
+		fprintf(out, "  %s\n", tr(ctx, "Indikator IKK, diurutkan menurut jumlah KK yang "
+		        "terdampak:", "IKK indicators, ranked by the KK affected:"));
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 		const assess_indicator *ai = p->indicator;
@@ -327,45 +396,124 @@ static void problems_section(const report_ctx *ctx, const assessment *as,
 			fprintf(out, "; %s %s", tr(ctx, "di bawah garis perhatian", "under the attention line"),
 			        i18n_short(lang(ctx), as->model->attention));
 		if (ai->off_target)
-			fprintf(out, "; %s %s", tr(ctx, "belum mencapai target", "off its target"),
-			        i18n_short(lang(ctx), ai->target));
+			fprintf(out, "; %s %s%s", tr(ctx, "belum mencapai target", "off its target"),
+			        i18n_short(lang(ctx), ai->target), target_year(ai->target_year));
 		fputc('\n', out);
-		if (p->n_worst) {
-			fprintf(out, "     %s: ", aa->level == AREA_VILLAGE ?
-			        tr(ctx, "RT terendah", "lowest RTs") :
-			        tr(ctx, "desa terendah", "lowest villages"));
-			for (size_t k = 0; k < p->n_worst; k++) {
-				if (k)
-					fputs(", ", out);
-				place(ctx, &p->worst[k], out);
-			}
-			fputc('\n', out);
-		}
+		worst_line(ctx, aa, p->worst, p->n_worst, out);
+	}
+	if (aa->n_agency_problems)
+		fprintf(out, "  %s\n", tr(ctx, "Indikator OPD yang belum mencapai target, diurutkan "
+		        "menurut selisih relatif (selisih / target):", "Agency indicators off their "
+		        "targets, ranked by relative gap (gap / target):"));
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+		const assess_row *r = p->row;
+
+		fprintf(out, "  %zu. %s [%s]: %s %s, target %s%s, %s %s (", aa->n_problems + i + 1,
+		        row_label(ctx, r), p->agency, i18n_fmtv(lang(ctx), r->decl->kind, r->value),
+		        r->decl->unit ? r->decl->unit : "", i18n_short(lang(ctx), r->target),
+		        target_year(r->target_year), tr(ctx, "selisih", "gap"),
+		        i18n_fmt(lang(ctx), p->gap, 2));
+		if (isinf(p->relative_gap))
+			fputs(tr(ctx, "target 0", "target 0"), out);
+		else
+			fprintf(out, "%s %% %s", i18n_fmt(lang(ctx), p->relative_gap, 1),
+			        tr(ctx, "dari target", "of the target"));
+		fprintf(out, "); capaian %s %s\n", i18n_fmt(lang(ctx), r->capaian, 1),
+		        range_label(ctx, r->category));
+		worst_line(ctx, aa, p->worst, p->n_worst, out);
 	}
 	heading(out, tr(ctx, "Rencana tindak lanjut", "Follow-up plan"));
+	if (!aa->n_problems && !aa->n_agency_problems)
+		fprintf(out, "  %s\n", tr(ctx, "Tidak ada permasalahan untuk ditindaklanjuti.",
+		                          "No problem to follow up."));
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 
 		fprintf(out, "  %zu. %s %s\n", i + 1, p->indicator->model->code,
 		        ind_label(ctx, p->indicator));
-		if (!p->n_actions)
-			fprintf(out, "     - %s\n", tr(ctx, "belum ada intervensi (perlu ditetapkan OPD "
-			        "penanggung jawab)", "no intervention yet (assign an agency)"));
-		for (size_t k = 0; k < p->n_actions; k++) {
-			const assess_action *x = &p->actions[k];
+		actions_lines(ctx, p->actions, p->n_actions, out);
+	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
 
-			fprintf(out, "     - %s [%s]: ",
-			        report_label(ctx, x->decl->label_id, x->decl->label_en), x->decl->agency);
-			if (x->has_data) {
-				fprintf(out, "target %s, %s %s, %s ", i18n_count(lang(ctx), x->target),
-				        tr(ctx, "realisasi", "realised"), i18n_count(lang(ctx), x->realised),
-				        tr(ctx, "cakupan", "coverage"));
-				num(ctx, out, x->coverage, 0);
-				fputs(" %\n", out);
-			} else {
-				fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
-			}
+		fprintf(out, "  %zu. %s [%s]\n", aa->n_problems + i + 1, row_label(ctx, p->row),
+		        p->agency);
+		actions_lines(ctx, p->actions, p->n_actions, out);
+	}
+}
+
+static void steps_line(const report_ctx *ctx, const assess_step *st, size_t n, FILE *out)
+{
+	for (size_t k = 0; k < n; k++) {
+		fputs(k ? ", " : ": ", out);
+		if (st[k].rt > 0)
+			fprintf(out, "RT %d", st[k].rt);
+		else if (st[k].rt == 0)
+			fputs(tr(ctx, "tanpa RT", "no RT"), out);
+		else
+			fputs(st[k].area, out);
+		fprintf(out, " %s %s %s", i18n_count(lang(ctx), st[k].take), tr(ctx, "dari", "of"),
+		        i18n_count(lang(ctx), st[k].affected));
+	}
+}
+
+static void planner_section(const report_ctx *ctx, const assess_area *aa, FILE *out)
+{
+	const assess_ikk_plan *pl = aa->ikk_plan;
+
+	heading(out, tr(ctx, "Perencana target", "Target planner"));
+	fprintf(out, "  %s\n", tr(ctx, "Asumsi: satu perubahan = satu KK (anak, orang) dari "
+	        "penyebut yang berpindah ke sisi yang benar; penyebut tetap; tempat dengan paling "
+	        "banyak yang belum memenuhi didahulukan.", "Assumptions: one change = one KK "
+	        "(child, person) of the denominator moving to the right side; denominators stay "
+	        "as they are; the places with the most not meeting it come first."));
+	if (pl) {
+		fprintf(out, "  IKK %s", i18n_fmt(lang(ctx), aa->score.ikk, 2));
+		if (!pl->next) {
+			fprintf(out, ": %s\n", tr(ctx, "sudah di kategori tertinggi", "already in the top "
+			        "category"));
+		} else {
+			fprintf(out, " -> %s (%s): ", range_label(ctx, pl->next),
+			        i18n_short(lang(ctx), pl->next->from));
+			if (isnan(pl->changes))
+				fprintf(out, "%s\n", tr(ctx, "tidak tercapai walau semua KK memenuhi semua "
+				        "indikator", "out of reach even with every KK meeting every indicator"));
+			else
+				fprintf(out, "%s %s\n", i18n_count(lang(ctx), pl->changes),
+				        tr(ctx, "perubahan KK-indikator paling sedikit (bobot per KK terbesar "
+				           "lebih dulu)", "KK-indicator changes at the fewest (largest weight "
+				           "per KK first)"));
+			for (size_t k = 0; k < pl->n_moves; k++)
+				fprintf(out, "     %s %s: %s x %s\n", pl->moves[k].indicator->model->code,
+				        ind_label(ctx, pl->moves[k].indicator),
+				        i18n_count(lang(ctx), pl->moves[k].changes),
+				        i18n_fmt(lang(ctx), pl->moves[k].gain, 3));
 		}
+		fprintf(out, "  %s %s (%s)\n", tr(ctx, "IKK bila setiap masalah mencapai garis dan "
+		        "targetnya:", "IKK if every problem reached its line and target:"),
+		        i18n_fmt(lang(ctx), pl->ikk_at_lines, 2), range_label(ctx, pl->category_at_lines));
+	}
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+
+		fprintf(out, "  %zu. %s %s: %s KK", i + 1, p->indicator->model->code,
+		        ind_label(ctx, p->indicator), i18n_count(lang(ctx), p->to_change));
+		steps_line(ctx, p->steps, p->n_steps, out);
+		fputc('\n', out);
+	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+
+		fprintf(out, "  %zu. %s: ", aa->n_problems + i + 1, row_label(ctx, p->row));
+		if (isnan(p->to_change))
+			fputs(tr(ctx, "tidak berlaku untuk rata-rata", "does not apply to a mean"), out);
+		else
+			fprintf(out, "%s %s", i18n_count(lang(ctx), p->to_change),
+			        p->row->decl->kind == PK2D_COUNT ? "" :
+			        tr(ctx, "(satuan penyebut)", "(units of the denominator)"));
+		steps_line(ctx, p->steps, p->n_steps, out);
+		fputc('\n', out);
 	}
 }
 
@@ -404,5 +552,6 @@ void report_assess_text(const report_ctx *ctx, FILE *out)
 	parts_section(ctx, as->main, out);
 	agency_section(ctx, as->main, out);
 	problems_section(ctx, as, as->main, out);
+	planner_section(ctx, as->main, out);
 	summary_section(ctx, as, out);
 }

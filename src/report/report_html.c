@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agency_problems.h"
 #include "escape.h"
 #include "health_quality.h"
 #include "i18n.h"
@@ -381,8 +382,9 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 		if (health_quality_shown_rows(ag)) {
 			fprintf(f, "<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
 			        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
-			        "<th>%s</th></tr></thead>\n", rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_UNIT),
-			        rv_t(v, T_TARGET), rv_t(v, T_REALISATION), rv_t(v, T_CAPAIAN), rv_t(v, T_CATEGORY));
+			        "<th>%s</th><th>%s</th></tr></thead>\n", rv_t(v, T_NO), rv_t(v, T_INDICATOR),
+			        rv_t(v, T_UNIT), rv_t(v, T_TARGET), rv_t(v, T_REALISATION), rv_t(v, T_CAPAIAN),
+			        rv_t(v, T_CATEGORY), rv_t(v, T_TARGET_STATE));
 			for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 				const assess_row *r = &ag->rows[i];
 
@@ -394,7 +396,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				h(f, r->decl->unit);
 				fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
 				        "<td class=\"n\">%s</td><td class=\"st\">",
-				        r->has_target ? rv_val(v, r->decl, r->target) : "-",
+				        report_view_target(v, r->decl, r->has_target, r->target, r->target_year),
 				        r->has_value ? rv_val(v, r->decl, r->value) : "-", rv_num(v, r->capaian, 1));
 				if (r->category) {
 					fprintf(f, "<span class=\"dot %s\"></span>",
@@ -404,6 +406,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 					h(f, rv_t(v, T_NO_DATA));
 				}
 				who_class(f, v, r);
+				fputs("</td><td>", f);
+				h(f, report_view_target_state(v, r));
 				fputs("</td></tr>\n", f);
 			}
 			fputs("</table>\n", f);
@@ -443,15 +447,134 @@ static void place(FILE *f, const report_view *v, const assess_place *p)
 	fprintf(f, " (%s)", rv_num(v, p->value, 1));
 }
 
+/* The agencies' problems: first in the section when the headline
+ * indicators are among them; ranked by relative gap. */
+static void agency_problems(FILE *f, const report_view *v, const assess_area *aa)
+{
+	if (!aa->n_agency_problems)
+		return;
+	fprintf(f, "<h3>%s</h3>\n<p>%s</p>\n", rv_t(v, T_AGENCY_PROBLEMS), rv_t(v, T_RANK_AGENCY));
+	fprintf(f, "<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+	        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th><th>%s</th></tr></thead>\n",
+	        rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_AGENCY), rv_t(v, T_REALISATION),
+	        rv_t(v, T_TARGET), rv_t(v, T_RELATIVE_GAP), rv_t(v, T_CATEGORY), rv_t(v, T_WORST));
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+		const assess_row *r = p->row;
+
+		fprintf(f, "<tr><td class=\"n\">%zu</td><td>", aa->n_problems + i + 1);
+		h(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
+		fputs("</td><td>", f);
+		h(f, p->agency);
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		        "<td class=\"n\">%s</td><td class=\"st\"><span class=\"dot %s\"></span>",
+		        rv_val(v, r->decl, r->value),
+		        report_view_target(v, r->decl, 1, r->target, r->target_year),
+		        rv_num(v, p->relative_gap, 1), status_class(r->colour));
+		h(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en) : "-");
+		fputs("</td><td>", f);
+		for (size_t k = 0; k < p->n_worst; k++) {
+			if (k)
+				fputs("; ", f);
+			place(f, v, &p->worst[k]);
+		}
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</table>\n", f);
+}
+
+static void steps(FILE *f, const assess_step *st, size_t n, const report_view *v)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			fputs("; ", f);
+		if (st[k].rt > 0)
+			fprintf(f, "RT %d", st[k].rt);
+		else
+			h(f, st[k].area);
+		fprintf(f, ": %s/%s", rv_cnt(v, st[k].take), rv_cnt(v, st[k].affected));
+	}
+}
+
+static void planner(FILE *f, const report_view *v, const assess_area *aa)
+{
+	const assess_ikk_plan *pl = aa->ikk_plan;
+
+	if (!pl && !aa->n_problems && !aa->n_agency_problems)
+		return;
+	fputs("<h3", f);
+	anchor(f, aa, "planner");
+	fprintf(f, ">%s</h3>\n<p><small>%s</small></p>\n", rv_t(v, T_PLANNER), rv_t(v, T_PLANNER_NOTE));
+	if (pl) {
+		fprintf(f, "<p>IKK %s: ", rv_num(v, aa->score.ikk, 2));
+		if (!pl->next) {
+			h(f, rv_t(v, T_TOP_CATEGORY));
+		} else {
+			fprintf(f, "%s ", rv_t(v, T_NEXT_CATEGORY));
+			h(f, i18n_pick(v->lang, pl->next->label_id, pl->next->label_en));
+			fprintf(f, " (&ge; %s); %s: ", rv_num(v, pl->next->from, 2), rv_t(v, T_CHANGES));
+			if (isnan(pl->changes))
+				h(f, rv_t(v, T_OUT_OF_REACH));
+			else
+				fprintf(f, "<strong>%s</strong>", rv_cnt(v, pl->changes));
+			for (size_t k = 0; k < pl->n_moves; k++) {
+				fputs(k ? ", " : " (", f);
+				h(f, pl->moves[k].indicator->model->code);
+				fprintf(f, " %s &times; %s", rv_cnt(v, pl->moves[k].changes),
+				        rv_num(v, pl->moves[k].gain, 3));
+			}
+			fputs(pl->n_moves ? ")" : "", f);
+		}
+		fprintf(f, "<br>%s: %s (", rv_t(v, T_IKK_AT_LINES), rv_num(v, pl->ikk_at_lines, 2));
+		h(f, pl->category_at_lines ? i18n_pick(v->lang, pl->category_at_lines->label_id,
+		                                       pl->category_at_lines->label_en) : "-");
+		fputs(")</p>\n", f);
+	}
+	if (!aa->n_problems && !aa->n_agency_problems)
+		return;
+	fprintf(f, "<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
+	        "<th>%s</th></tr></thead>\n", rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_TO_CHANGE),
+	        rv_t(v, T_WHERE));
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+
+		fprintf(f, "<tr><td class=\"n\">%zu</td><td>", i + 1);
+		h(f, p->indicator->model->code);
+		fputs(" ", f);
+		h(f, report_view_ind_label(v, p->indicator));
+		fprintf(f, "</td><td class=\"n\">%s KK</td><td>", rv_cnt(v, p->to_change));
+		steps(f, p->steps, p->n_steps, v);
+		fputs("</td></tr>\n", f);
+	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+
+		fprintf(f, "<tr><td class=\"n\">%zu</td><td>", aa->n_problems + i + 1);
+		h(f, i18n_pick(v->lang, p->row->decl->label_id, p->row->decl->label_en));
+		fprintf(f, "</td><td class=\"n\">%s</td><td>", isnan(p->to_change) ?
+		        rv_t(v, T_NOT_A_MEAN) : rv_cnt(v, p->to_change));
+		steps(f, p->steps, p->n_steps, v);
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</table>\n", f);
+}
+
 static void problems(FILE *f, const report_view *v, const assess_area *aa)
 {
 	fputs("<h2", f);
 	anchor(f, aa, "masalah");
 	fprintf(f, ">4. %s</h2>\n", rv_t(v, T_PROBLEMS));
-	if (!aa->n_problems) {
-		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_PROBLEMS));
+	if (!aa->n_problems && !aa->n_agency_problems) {
+		char buf[512];
+
+		fprintf(f, "<p>%s</p>\n", report_view_looked_at(v, aa, buf, sizeof buf));
 		return;
 	}
+	if (!aa->n_problems) {
+		agency_problems(f, v, aa);
+		return;
+	}
+	fprintf(f, "<p>%s</p>\n", rv_t(v, T_RANK_IKK));
 	fprintf(f, "<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th><th class=\"n\">%s (%%)"
 	        "</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr></thead>\n",
 	        rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_DIMENSION), rv_t(v, T_VALUE),
@@ -478,6 +601,36 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 		fputs("</td></tr>\n", f);
 	}
 	fputs("</table>\n", f);
+	agency_problems(f, v, aa);
+}
+
+/* The follow-up rows of an agency's problem: its interventions, or "belum
+ * ada intervensi". */
+static void followup_rows(FILE *f, const report_view *v, const reg_indicator *d,
+                          const assess_action *acts, size_t n_acts)
+{
+	size_t n = n_acts ? n_acts : 1;
+
+	for (size_t k = 0; k < n; k++) {
+		fputs(n_acts ? "<tr>" : "<tr class=\"attention\">", f);
+		if (k == 0) {
+			fprintf(f, "<td rowspan=\"%zu\">", n);
+			h(f, i18n_pick(v->lang, d->label_id, d->label_en));
+			fputs("</td>", f);
+		}
+		if (!n_acts) {
+			fprintf(f, "<td colspan=\"5\"><strong>%s</strong></td></tr>\n",
+			        rv_t(v, T_NO_INTERVENTION));
+			continue;
+		}
+		fputs("<td>", f);
+		h(f, i18n_pick(v->lang, acts[k].decl->label_id, acts[k].decl->label_en));
+		fputs("</td><td>", f);
+		h(f, acts[k].decl->agency);
+		fputs("</td>", f);
+		action_cells(f, v, &acts[k]);
+		fputs("</tr>\n", f);
+	}
 }
 
 static void followup(FILE *f, const report_view *v, const assess_area *aa)
@@ -485,7 +638,7 @@ static void followup(FILE *f, const report_view *v, const assess_area *aa)
 	fputs("<h2", f);
 	anchor(f, aa, "rtl");
 	fprintf(f, ">5. %s</h2>\n", rv_t(v, T_FOLLOWUP));
-	if (!aa->n_problems) {
+	if (!aa->n_problems && !aa->n_agency_problems) {
 		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_PROBLEMS));
 		return;
 	}
@@ -520,6 +673,11 @@ static void followup(FILE *f, const report_view *v, const assess_area *aa)
 			action_cells(f, v, &p->actions[k]);
 			fputs("</tr>\n", f);
 		}
+	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+
+		followup_rows(f, v, p->row->decl, p->actions, p->n_actions);
 	}
 	fputs("</table>\n", f);
 }
@@ -704,6 +862,7 @@ static void area_sections(FILE *f, const report_view *v, const view_area *va, in
 	agencies(f, v, aa);
 	problems(f, v, aa);
 	followup(f, v, aa);
+	planner(f, v, aa);
 	trends(f, v, va);
 	if (with_quality)
 		quality(f, v, aa);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agency_problems.h"
 #include "escape.h"
 #include "health_quality.h"
 #include "i18n.h"
@@ -170,7 +171,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 {
 	const char *hq_agency = health_quality_agency(v->reg);
 	static const int kr[] = { T_NO, T_INDICATOR, T_UNIT, T_TARGET, T_REALISATION, T_CAPAIAN,
-	                          T_CATEGORY };
+	                          T_CATEGORY, T_TARGET_STATE };
 	static const int ka[] = { T_INTERVENTION, T_TARGET_GROUP, T_TARGET, T_REALISATION,
 	                          T_COVERAGE, T_BUDGET };
 
@@ -182,7 +183,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 		m(f, ag->agency);
 		fputc('\n', f);
 		if (health_quality_shown_rows(ag))
-			head(f, v, 7, kr, "rllrrrl");
+			head(f, v, 8, kr, "rllrrrll");
 		for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
 			const assess_row *r = &ag->rows[i];
 
@@ -192,7 +193,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 			fputs(" | ", f);
 			m(f, r->decl->unit);
-			fprintf(f, " | %s | %s | %s | ", r->has_target ? rv_val(v, r->decl, r->target) : "-",
+			fprintf(f, " | %s | %s | %s | ",
+			        report_view_target(v, r->decl, r->has_target, r->target, r->target_year),
 			        r->has_value ? rv_val(v, r->decl, r->value) : "-", rv_num(v, r->capaian, 1));
 			m(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en)
 			                 : r->has_value ? "-" : rv_t(v, T_NO_DATA));
@@ -200,7 +202,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				fprintf(f, " (WHO–UNICEF: %s)", prevalence_class_label(
 				        prevalence_class(r->decl->full_id, r->value),
 				        rv_lang_code(v)));
-			fputs(" |\n", f);
+			fprintf(f, " | %s |\n", report_view_target_state(v, r));
 		}
 		if (ag->n_actions)
 			head(f, v, 6, ka, "llrrrr");
@@ -220,6 +222,139 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 	}
 }
 
+static void worst(FILE *f, const report_view *v, const assess_place *w, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			fputs("; ", f);
+		if (w[k].rt > 0)
+			fprintf(f, "RT %d", w[k].rt);
+		else
+			m(f, w[k].area);
+		fprintf(f, " (%s)", rv_num(v, w[k].value, 1));
+	}
+}
+
+static void agency_problems(FILE *f, const report_view *v, const assess_area *aa)
+{
+	static const int k[] = { T_NO, T_INDICATOR, T_AGENCY, T_REALISATION, T_TARGET,
+	                         T_RELATIVE_GAP, T_CATEGORY, T_WORST };
+
+	if (!aa->n_agency_problems)
+		return;
+	fprintf(f, "\n### %s\n\n%s\n", rv_t(v, T_AGENCY_PROBLEMS), rv_t(v, T_RANK_AGENCY));
+	head(f, v, 8, k, "rllrrrll");
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+		const assess_row *r = p->row;
+
+		fprintf(f, "| %zu | ", aa->n_problems + i + 1);
+		m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
+		fputs(" | ", f);
+		m(f, p->agency);
+		fprintf(f, " | %s | %s | %s | ", rv_val(v, r->decl, r->value),
+		        report_view_target(v, r->decl, 1, r->target, r->target_year),
+		        rv_num(v, p->relative_gap, 1));
+		m(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en) : "-");
+		fputs(" | ", f);
+		worst(f, v, p->worst, p->n_worst);
+		fputs(" |\n", f);
+	}
+}
+
+static void followup_rows(FILE *f, const report_view *v, const reg_indicator *d,
+                          const assess_action *acts, size_t n)
+{
+	if (!n) {
+		fputs("| ", f);
+		m(f, i18n_pick(v->lang, d->label_id, d->label_en));
+		fprintf(f, " | **%s** | | | | |\n", rv_t(v, T_NO_INTERVENTION));
+	}
+	for (size_t k = 0; k < n; k++) {
+		fputs("| ", f);
+		m(f, i18n_pick(v->lang, d->label_id, d->label_en));
+		fputs(" | ", f);
+		m(f, i18n_pick(v->lang, acts[k].decl->label_id, acts[k].decl->label_en));
+		fputs(" | ", f);
+		m(f, acts[k].decl->agency);
+		fprintf(f, " | %s | %s | %s |\n", acts[k].has_data ? rv_cnt(v, acts[k].target) : "-",
+		        acts[k].has_data ? rv_cnt(v, acts[k].realised) : "-",
+		        rv_num(v, acts[k].coverage, 1));
+	}
+}
+
+static void steps(FILE *f, const report_view *v, const assess_step *st, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			fputs("; ", f);
+		if (st[k].rt > 0)
+			fprintf(f, "RT %d", st[k].rt);
+		else
+			m(f, st[k].area);
+		fprintf(f, ": %s/%s", rv_cnt(v, st[k].take), rv_cnt(v, st[k].affected));
+	}
+}
+
+static void planner(FILE *f, const report_view *v, const assess_area *aa)
+{
+	static const int k[] = { T_NO, T_INDICATOR, T_TO_CHANGE, T_WHERE };
+	const assess_ikk_plan *pl = aa->ikk_plan;
+
+	if (!pl && !aa->n_problems && !aa->n_agency_problems)
+		return;
+	fprintf(f, "\n### %s\n\n%s\n", rv_t(v, T_PLANNER), rv_t(v, T_PLANNER_NOTE));
+	if (pl) {
+		fprintf(f, "\nIKK %s: ", rv_num(v, aa->score.ikk, 2));
+		if (!pl->next) {
+			fputs(rv_t(v, T_TOP_CATEGORY), f);
+		} else {
+			fprintf(f, "%s ", rv_t(v, T_NEXT_CATEGORY));
+			m(f, i18n_pick(v->lang, pl->next->label_id, pl->next->label_en));
+			fprintf(f, " (>= %s); %s: ", rv_num(v, pl->next->from, 2), rv_t(v, T_CHANGES));
+			if (isnan(pl->changes))
+				fputs(rv_t(v, T_OUT_OF_REACH), f);
+			else
+				fprintf(f, "**%s**", rv_cnt(v, pl->changes));
+			for (size_t j = 0; j < pl->n_moves; j++) {
+				fputs(j ? ", " : " (", f);
+				m(f, pl->moves[j].indicator->model->code);
+				fprintf(f, " %s x %s", rv_cnt(v, pl->moves[j].changes),
+				        rv_num(v, pl->moves[j].gain, 3));
+			}
+			fputs(pl->n_moves ? ")" : "", f);
+		}
+		fprintf(f, "\n\n%s: %s (", rv_t(v, T_IKK_AT_LINES), rv_num(v, pl->ikk_at_lines, 2));
+		m(f, pl->category_at_lines ? i18n_pick(v->lang, pl->category_at_lines->label_id,
+		                                       pl->category_at_lines->label_en) : "-");
+		fputs(")\n", f);
+	}
+	if (!aa->n_problems && !aa->n_agency_problems)
+		return;
+	head(f, v, 4, k, "rlrl");
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+
+		fprintf(f, "| %zu | ", i + 1);
+		m(f, p->indicator->model->code);
+		fputs(" ", f);
+		m(f, report_view_ind_label(v, p->indicator));
+		fprintf(f, " | %s KK | ", rv_cnt(v, p->to_change));
+		steps(f, v, p->steps, p->n_steps);
+		fputs(" |\n", f);
+	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+
+		fprintf(f, "| %zu | ", aa->n_problems + i + 1);
+		m(f, i18n_pick(v->lang, p->row->decl->label_id, p->row->decl->label_en));
+		fprintf(f, " | %s | ", isnan(p->to_change) ? rv_t(v, T_NOT_A_MEAN) :
+		        rv_cnt(v, p->to_change));
+		steps(f, v, p->steps, p->n_steps);
+		fputs(" |\n", f);
+	}
+}
+
 static void problems(FILE *f, const report_view *v, const assess_area *aa)
 {
 	static const int kp[] = { T_NO, T_INDICATOR, T_DIMENSION, T_VALUE, T_GAP, T_AFFECTED,
@@ -228,10 +363,15 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 	                          T_REALISATION, T_COVERAGE };
 
 	fprintf(f, "\n## 4. %s\n", rv_t(v, T_PROBLEMS));
-	if (!aa->n_problems)
-		fprintf(f, "\n%s\n", rv_t(v, T_NO_PROBLEMS));
-	else
+	if (!aa->n_problems && !aa->n_agency_problems) {
+		char buf[512];
+
+		fprintf(f, "\n%s\n", report_view_looked_at(v, aa, buf, sizeof buf));
+	}
+	if (aa->n_problems) {
+		fprintf(f, "\n%s\n", rv_t(v, T_RANK_IKK));
 		head(f, v, 7, kp, "rllrrrl");
+	}
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 
@@ -244,20 +384,15 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 		fprintf(f, " | %s | %s | %s | ", rv_num(v, p->indicator->value, 1),
 		        rv_num(v, report_problem_gap(p), 1),
 		        rv_cnt(v, p->affected));
-		for (size_t k = 0; k < p->n_worst; k++) {
-			if (k)
-				fputs("; ", f);
-			if (p->worst[k].rt > 0)
-				fprintf(f, "RT %d", p->worst[k].rt);
-			else
-				m(f, p->worst[k].area);
-			fprintf(f, " (%s)", rv_num(v, p->worst[k].value, 1));
-		}
+		worst(f, v, p->worst, p->n_worst);
 		fputs(" |\n", f);
 	}
+	agency_problems(f, v, aa);
 	fprintf(f, "\n## 5. %s\n", rv_t(v, T_FOLLOWUP));
-	if (!aa->n_problems)
+	if (!aa->n_problems && !aa->n_agency_problems)
 		fprintf(f, "\n%s\n", rv_t(v, T_NO_PROBLEMS));
+	else if (!aa->n_problems)
+		head(f, v, 6, kf, "lllrrr");
 	else
 		head(f, v, 6, kf, "lllrrr");
 	for (size_t i = 0; i < aa->n_problems; i++) {
@@ -281,6 +416,10 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 			        a->has_data ? rv_cnt(v, a->realised) : "-", rv_num(v, a->coverage, 1));
 		}
 	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++)
+		followup_rows(f, v, aa->agency_problems[i].row->decl, aa->agency_problems[i].actions,
+		              aa->agency_problems[i].n_actions);
+	planner(f, v, aa);
 }
 
 static void trends(FILE *f, const report_view *v, const view_area *va)

@@ -306,3 +306,41 @@ double report_coverage(double target, double realised)
 {
 	return target > 0 ? 100 * realised / target : NAN;
 }
+
+const char *report_view_looked_at(const report_view *v, const assess_area *aa, char *buf,
+                                  size_t len)
+{
+	size_t n_model = 0, n_agency = 0;
+
+	for (size_t d = 0; d < aa->score.n_dimensions; d++)
+		n_model += aa->score.dimensions[d].n_available;
+	for (size_t a = 0; a < aa->n_agencies; a++)
+		for (size_t i = 0; i < aa->agencies[a].n_rows; i++)
+			n_agency += aa->agencies[a].rows[i].has_value && aa->agencies[a].rows[i].has_target;
+	snprintf(buf, len, "%s (%zu + %zu). %s", rv_t(v, T_LOOKED_AT), n_model, n_agency,
+	         rv_t(v, T_NO_PROBLEMS));
+	return buf;
+}
+
+const char *report_view_target(const report_view *v, const reg_indicator *d, int has_target,
+                               double target, int year)
+{
+	static char bufs[8][48];
+	static unsigned next;
+	char *b = bufs[next++ % 8];
+
+	if (!has_target)
+		return "-";
+	if (year)
+		snprintf(b, sizeof bufs[0], "%s (%d)", rv_val(v, d, target), year);
+	else
+		snprintf(b, sizeof bufs[0], "%s", rv_val(v, d, target));
+	return b;
+}
+
+const char *report_view_target_state(const report_view *v, const assess_row *r)
+{
+	if (!r->has_value || !r->has_target)
+		return "-";
+	return rv_t(v, r->off_target ? T_MISSED : T_MET);
+}

@@ -96,6 +96,18 @@ static inline const char *rv_lang_code(const report_view *v)
 const char *report_view_ind_label(const report_view *v, const assess_indicator *ai);
 /* An indicator's status cell: why it is missing, or its status. */
 const char *report_view_ind_status(const report_view *v, const assess_indicator *ai);
+/* "Looked at: ... (29 + 12); none is under the line or off target.": the
+ * empty problem list saying what it looked at. Returns buf. */
+const char *report_view_looked_at(const report_view *v, const assess_area *aa, char *buf,
+                                  size_t len);
+/* A target with the year it was taken from: "14 (2024)", "90"; "-" for
+ * none. One of 8 rotating static buffers. */
+const char *report_view_target(const report_view *v, const reg_indicator *d, int has_target,
+                               double target, int year);
+/* The plain state beside a capaian category: "tercapai", "belum tercapai",
+ * or "-" without value or target. */
+const char *report_view_target_state(const report_view *v, const assess_row *r);
+
 /* The word of a trend change ("better", ...); "" for TREND_NONE. */
 const char *report_view_change_word(const report_view *v, int change);
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "agency_problems.h"
 #include "escape.h"
 #include "health_quality.h"
 #include "i18n.h"

@@ -658,7 +658,9 @@ START_TEST(declarations)
 	ck_assert_str_eq(iv_at(0)->label_id, "Penimbangan di posyandu");
 	ck_assert_str_eq(iv_at(1)->id, "kelas_ibu");
 	ck_assert_str_eq(iv_at(1)->aims[1], "family.k3");
-	ck_assert_uint_eq(iv_at(1)->n_aims, 2);
+	/* Its own coverage too: the plan names it when the coverage misses. */
+	ck_assert_str_eq(iv_at(1)->aims[2], "health.coverage_kelas_ibu");
+	ck_assert_uint_eq(iv_at(1)->n_aims, 3);
 	int found = 0;
 	for (size_t i = 0; i < registry_n_indicators(t.s.reg); i++) {
 		if (strcmp(ind_at(i)->id, "coverage_pemantauan_pertumbuhan") == 0) {
@@ -697,6 +699,35 @@ START_TEST(default_catalogue)
 }
 END_TEST
 
+static void run_in(const char *period, const char *const *config)
+{
+	char *ini = harness_ini(period, VILLAGE, "health", config);
+
+	harness_file(&t, "unused.csv", "NIK;JK;Berat\n");
+	ck_assert_int_eq(harness_declare(&t, ini), 0);
+	free(ini);
+}
+
+/* The default stunting target by year (Perpres 72/2021, RPJMN 2025-2029):
+ * a period takes its year's, else the next later year's, else the last. */
+START_TEST(stunting_target_by_year)
+{
+	static const struct { const char *period; double target; int year; } want[] = {
+		{ "2023", 14, 2024 }, { "2024S1", 14, 2024 }, { "2025", 18.8, 2025 },
+		{ "2026Q3", 14.2, 2029 }, { "2029", 14.2, 2029 }, { "203001", 14.2, 2029 },
+	};
+	const char *config[] = { "children", "unused.csv", NULL };
+
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		run_in(want[i].period, config);
+		ck_assert_msg(harness_returned(&t, "health", "init") == 0, "%s", t.log);
+		ck_assert_str_eq(ind_at(0)->id, "stunting");
+		ck_assert_double_eq(ind_at(0)->target, want[i].target);
+		ck_assert_int_eq(ind_at(0)->target_year, want[i].year);
+	}
+}
+END_TEST
+
 /* Each bad configuration fails init with the key's place in the message. */
 START_TEST(bad_configuration)
 {
@@ -712,9 +743,9 @@ START_TEST(bad_configuration)
 		{ "children", "x.csv", "interventions", "Bad-Id", NULL },
 	};
 	static const char *const message[] = {
-		"unknown column field 'berat'", "unknown column field 'tgl'", "'abc' is not a percentage",
+		"unknown column field 'berat'", "unknown column field 'tgl'", "target_stunting: 'abc' is neither a number nor YEAR:VALUE pairs",
 		"'kelas_ibu' is not in the catalogue", "'ttd_bumil' is not in the interventions list",
-		"unknown field 'warna'", "'120' is not a percentage", "'Bad-Id' is not an id",
+		"unknown field 'warna'", "target: 120 is outside 0-100", "'Bad-Id' is not an id",
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		run_plugin(cases[i], 1);
@@ -734,7 +765,7 @@ START_TEST(all_configuration_errors)
 	run_plugin(config, 1);
 	ck_assert_int_eq(harness_returned(&t, "health", "init"), PK2D_ERR_CONFIG);
 	ck_assert_ptr_nonnull(strstr(t.log, "pk2d.ini:7: unknown column field 'berat'"));
-	ck_assert_ptr_nonnull(strstr(t.log, "pk2d.ini:8: target_stunting: '-1'"));
+	ck_assert_ptr_nonnull(strstr(t.log, "pk2d.ini:8: target_stunting: -1 is outside 0-100"));
 	ck_assert_ptr_nonnull(strstr(t.log, "unknown field 'warna'"));
 }
 END_TEST
@@ -1012,6 +1043,7 @@ int main(void)
 	tcase_add_test(plugin, declarations);
 	tcase_add_test(plugin, default_catalogue);
 	tcase_add_test(plugin, bad_configuration);
+	tcase_add_test(plugin, stunting_target_by_year);
 	tcase_add_test(plugin, all_configuration_errors);
 	tcase_add_test(plugin, bad_files);
 	tcase_add_test(plugin, age_days_and_mapping);
