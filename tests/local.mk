@@ -25,6 +25,7 @@ tests_check_display_LDADD = $(TEST_LDADD)
 tests_check_utf8_CFLAGS = $(TEST_CFLAGS)
 tests_check_utf8_LDADD = $(TEST_LDADD)
 EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv
+EXTRA_DIST += tests/planner/README.md
 
 # Host tests and test-only plugins (built by make check only).
 check_LTLIBRARIES += %D%/plugins/good.la %D%/plugins/abi10.la %D%/plugins/slow.la \
@@ -199,6 +200,9 @@ TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh
 # killed inside its store transaction, --split, bad requests.
 dist_check_SCRIPTS += tests/report_e2e.sh
 TESTS += tests/report_e2e.sh
+# The problems, status, year targets and planner on the bundled sample.
+dist_check_SCRIPTS += tests/problems_e2e.sh
+TESTS += tests/problems_e2e.sh
 dist_check_SCRIPTS += tests/history_e2e.sh
 TESTS += tests/history_e2e.sh
 # A store written by schema 1 upgraded and read as before (check_store has

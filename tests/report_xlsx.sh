@@ -42,9 +42,9 @@ LINES
 timeout 180 "$office" --headless --norestore -env:UserInstallation="file://$tmp/profile" \
 	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,true,false,false,-1' \
 	--outdir "$tmp/shown" "$tmp/report.xlsx" >>"$tmp/office.log" 2>&1 || fail "soffice as shown"
-grep -q ',4,"Jumlah.*KK","KK",,25,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
+grep -q ',4,"Jumlah.*KK","KK",,25,,,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
 	fail "a count shown with decimals: $(grep Jumlah "$tmp/shown/report-Capaian per OPD.csv")"
-grep -q ',5,"Rerata z",,,-1.50,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
+grep -q ',5,"Rerata z",,,-1.50,,,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
 	fail "a mean not shown with 2 decimals: $(grep Rerata "$tmp/shown/report-Capaian per OPD.csv")"
 # The agency sheet leaves out the raw health data-quality indicators (their
 # own sheet presents them); the Data sheet keeps them.
@@ -54,7 +54,8 @@ fi
 grep -q ',2,"Balita diukur",' "$tmp/out/report-Capaian per OPD.csv" || fail "no Balita diukur row 2"
 grep -q '"health.meansq_zlen"' "$tmp/out/report-Data.csv" || fail "no meansq_zlen in Data"
 for sheet in "Profil Wilayah" IKK "Rekapitulasi wilayah" "Capaian per OPD" Intervensi \
-	"Mutu Data Balita" Permasalahan "Rencana Tindak Lanjut" Tren "Kualitas Data dan Status Proses" Data; do
+	"Mutu Data Balita" Permasalahan "Rencana Tindak Lanjut" "Masalah OPD" "Perencana Target" Tren \
+	"Kualitas Data dan Status Proses" Data; do
 	[ -s "$tmp/out/report-$sheet.csv" ] || fail "no sheet $sheet"
 done
 [ $failures -eq 0 ] || { cat "$tmp/office.log"; exit 1; }

@@ -184,6 +184,8 @@ static const char *const words[I18N_N_KEYS][2] = {
 	                  "Looked at: the IKK indicators with data against the attention line and "
 	                  "their targets, and the agency indicators with a target and data against "
 	                  "it" },
+	[T_TARGET_YEAR] = { "Tahun target", "Target year" },
+	[T_AGENCY_PROBLEMS_SHEET] = { "Masalah OPD", "Agency problems" },
 	[T_NOT_A_MEAN] = { "tidak berlaku untuk rata-rata", "does not apply to a mean" },
 };
 

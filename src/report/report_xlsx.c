@@ -265,14 +265,14 @@ static void parts_sheet(struct book *b, const assess_area *aa)
 static void agency_sheets(struct book *b, const assess_area *aa)
 {
 	static const int kr[] = { T_AGENCY, T_NO, T_INDICATOR, T_UNIT, T_TARGET, T_REALISATION,
-	                          T_CAPAIAN, T_CATEGORY };
+	                          T_CAPAIAN, T_CATEGORY, T_TARGET_STATE, T_TARGET_YEAR };
 	static const int ka[] = { T_AGENCY, T_INTERVENTION, T_TARGET_GROUP, T_UNIT, T_TARGET,
 	                          T_REALISATION, T_COVERAGE, T_BUDGET };
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_AGENCY_SECTION));
 	lxw_worksheet *wi = workbook_add_worksheet(b->wb, rv_t(b->v, T_INTERVENTIONS));
 	lxw_row_t r = 1, ri = 1;
 
-	header(b, ws, 0, 8, kr);
+	header(b, ws, 0, 10, kr);
 	header(b, wi, 0, 8, ka);
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 2, 2, 44, NULL);
@@ -304,6 +304,10 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 				str(b, ws, r, 7, i18n_pick(b->v->lang, row->category->label_id,
 				                           row->category->label_en),
 				    status_fmt(b, row->colour));
+			if (row->has_value && row->has_target)
+				str(b, ws, r, 8, report_view_target_state(b->v, row), NULL);
+			if (row->target_year)
+				num(ws, r, 9, row->target_year, NULL);
 			r++;
 		}
 		for (size_t i = 0; i < ag->n_actions; i++, ri++) {
@@ -325,6 +329,46 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 	}
 }
 
+/* "RT 1 (52,4); RT 2 (34,6)": the worst places in one cell. */
+static void worst_text(const struct book *b, const assess_place *w, size_t n, char *out,
+                       size_t len)
+{
+	size_t off = 0;
+
+	out[0] = '\0';
+	for (size_t k = 0; k < n && off < len; k++) {
+		char v[48];
+
+		i18n_num(b->v->lang, w[k].value, 1, v, sizeof v);
+		if (w[k].rt > 0)
+			off += (size_t)snprintf(out + off, len - off, "%sRT %d (%s)", k ? "; " : "",
+			                        w[k].rt, v);
+		else
+			off += (size_t)snprintf(out + off, len - off, "%s%s (%s)", k ? "; " : "",
+			                        w[k].area, v);
+	}
+}
+
+/* "RT 1: 4/4; RT 2: 1/4": where the planner finds the changes. */
+static void steps_text(const struct book *b, const assess_step *st, size_t n, char *out,
+                       size_t len)
+{
+	size_t off = 0;
+
+	out[0] = '\0';
+	for (size_t k = 0; k < n && off < len; k++) {
+		char where[32];
+
+		if (st[k].rt > 0)
+			snprintf(where, sizeof where, "RT %d", st[k].rt);
+		else
+			snprintf(where, sizeof where, "%s", st[k].area);
+		off += (size_t)snprintf(out + off, len - off, "%s%s: %s/%s", k ? "; " : "", where,
+		                        i18n_count(b->v->lang, st[k].take),
+		                        i18n_count(b->v->lang, st[k].affected));
+	}
+}
+
 static void problem_sheets(struct book *b, const assess_area *aa)
 {
 	static const int kp[] = { T_NO, T_CODE, T_INDICATOR, T_DIMENSION, T_VALUE, T_GAP,
@@ -342,20 +386,9 @@ static void problem_sheets(struct book *b, const assess_area *aa)
 	worksheet_set_column(wf, 1, 3, 36, NULL);
 	for (size_t i = 0; i < aa->n_problems; i++, r++) {
 		const assess_problem *p = &aa->problems[i];
-		char worst[512] = "";
-		size_t off = 0;
+		char worst[512];
 
-		for (size_t k = 0; k < p->n_worst && off < sizeof worst; k++) {
-			char v[48];
-
-			i18n_num(b->v->lang, p->worst[k].value, 1, v, sizeof v);
-			if (p->worst[k].rt > 0)
-				off += (size_t)snprintf(worst + off, sizeof worst - off, "%sRT %d (%s)",
-				                        k ? "; " : "", p->worst[k].rt, v);
-			else
-				off += (size_t)snprintf(worst + off, sizeof worst - off, "%s%s (%s)",
-				                        k ? "; " : "", p->worst[k].area, v);
-		}
+		worst_text(b, p->worst, p->n_worst, worst, sizeof worst);
 		num(ws, r, 0, (double)(i + 1), NULL);
 		str(b, ws, r, 1, p->indicator->model->code, NULL);
 		str(b, ws, r, 2, report_view_ind_label(b->v, p->indicator), NULL);
@@ -384,6 +417,118 @@ static void problem_sheets(struct book *b, const assess_area *aa)
 				percent_formula(b, wf, rf, 6, 5, 4, a->coverage);
 			}
 		}
+	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+		const char *label = i18n_pick(b->v->lang, p->row->decl->label_id,
+		                              p->row->decl->label_en);
+
+		if (!p->n_actions) {
+			str(b, wf, rf, 1, label, NULL);
+			str(b, wf, rf++, 2, rv_t(b->v, T_NO_INTERVENTION), b->bad);
+		}
+		for (size_t k = 0; k < p->n_actions; k++, rf++) {
+			const assess_action *a = &p->actions[k];
+
+			str(b, wf, rf, 1, label, NULL);
+			str(b, wf, rf, 2, i18n_pick(b->v->lang, a->decl->label_id, a->decl->label_en),
+			    NULL);
+			str(b, wf, rf, 3, a->decl->agency, NULL);
+			if (a->has_data) {
+				num(wf, rf, 4, a->target, NULL);
+				num(wf, rf, 5, a->realised, NULL);
+				percent_formula(b, wf, rf, 6, 5, 4, a->coverage);
+			}
+		}
+	}
+}
+
+static void agency_problem_sheet(struct book *b, const assess_area *aa)
+{
+	static const int k[] = { T_NO, T_INDICATOR, T_AGENCY, T_REALISATION, T_TARGET,
+	                         T_TARGET_YEAR, T_RELATIVE_GAP, T_CAPAIAN, T_CATEGORY, T_WORST };
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_AGENCY_PROBLEMS_SHEET));
+
+	str(b, ws, 0, 0, rv_t(b->v, T_RANK_AGENCY), NULL);
+	header(b, ws, 1, 10, k);
+	worksheet_set_column(ws, 1, 2, 36, NULL);
+	worksheet_set_column(ws, 9, 9, 40, NULL);
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+		const assess_row *row = p->row;
+		lxw_row_t r = (lxw_row_t)(i + 2);
+		char worst[512];
+
+		worst_text(b, p->worst, p->n_worst, worst, sizeof worst);
+		num(ws, r, 0, (double)(aa->n_problems + i + 1), NULL);
+		str(b, ws, r, 1, i18n_pick(b->v->lang, row->decl->label_id, row->decl->label_en), NULL);
+		str(b, ws, r, 2, p->agency, NULL);
+		num(ws, r, 3, row->value, b->num1);
+		num(ws, r, 4, row->target, b->num1);
+		if (row->target_year)
+			num(ws, r, 5, row->target_year, NULL);
+		num(ws, r, 6, p->relative_gap, b->num1);
+		num(ws, r, 7, row->capaian, b->num1);
+		if (row->category)
+			str(b, ws, r, 8, i18n_pick(b->v->lang, row->category->label_id,
+			                           row->category->label_en), status_fmt(b, row->colour));
+		str(b, ws, r, 9, worst, NULL);
+	}
+}
+
+static void planner_sheet(struct book *b, const assess_area *aa)
+{
+	static const int k[] = { T_NO, T_INDICATOR, T_TO_CHANGE, T_WHERE };
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_PLANNER));
+	const assess_ikk_plan *pl = aa->ikk_plan;
+	lxw_row_t r = 1;
+	char where[1024];
+
+	worksheet_set_column(ws, 1, 1, 44, NULL);
+	worksheet_set_column(ws, 3, 3, 60, NULL);
+	str(b, ws, 0, 0, rv_t(b->v, T_PLANNER_NOTE), NULL);
+	if (pl) {
+		str(b, ws, r, 1, rv_t(b->v, T_NEXT_CATEGORY), b->head);
+		if (pl->next)
+			str(b, ws, r, 2, i18n_pick(b->v->lang, pl->next->label_id, pl->next->label_en),
+			    NULL);
+		else
+			str(b, ws, r, 2, rv_t(b->v, T_TOP_CATEGORY), NULL);
+		r++;
+		if (pl->next) {
+			str(b, ws, r, 1, rv_t(b->v, T_CHANGES), b->head);
+			if (isnan(pl->changes))
+				str(b, ws, r, 2, rv_t(b->v, T_OUT_OF_REACH), NULL);
+			else
+				num(ws, r, 2, pl->changes, NULL);
+			r++;
+		}
+		str(b, ws, r, 1, rv_t(b->v, T_IKK_AT_LINES), b->head);
+		num(ws, r++, 2, pl->ikk_at_lines, b->num2);
+	}
+	header(b, ws, ++r, 4, k);
+	r++;
+	for (size_t i = 0; i < aa->n_problems; i++, r++) {
+		const assess_problem *p = &aa->problems[i];
+
+		steps_text(b, p->steps, p->n_steps, where, sizeof where);
+		num(ws, r, 0, (double)(i + 1), NULL);
+		str(b, ws, r, 1, report_view_ind_label(b->v, p->indicator), NULL);
+		num(ws, r, 2, p->to_change, NULL);
+		str(b, ws, r, 3, where, NULL);
+	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++, r++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+
+		steps_text(b, p->steps, p->n_steps, where, sizeof where);
+		num(ws, r, 0, (double)(aa->n_problems + i + 1), NULL);
+		str(b, ws, r, 1, i18n_pick(b->v->lang, p->row->decl->label_id,
+		                           p->row->decl->label_en), NULL);
+		if (isnan(p->to_change))
+			str(b, ws, r, 2, rv_t(b->v, T_NOT_A_MEAN), NULL);
+		else
+			num(ws, r, 2, p->to_change, NULL);
+		str(b, ws, r, 3, where, NULL);
 	}
 }
 
@@ -783,6 +928,8 @@ static int build(struct book *b)
 	agency_sheets(b, v->main.aa);
 	health_quality_sheet(b);
 	problem_sheets(b, v->main.aa);
+	agency_problem_sheet(b, v->main.aa);
+	planner_sheet(b, v->main.aa);
 	trend_sheet(b, v->main.trend);
 	quality_sheet(b);
 	return data_sheet(b);

@@ -1,0 +1,83 @@
+#!/bin/sh
+# The problems, the status beside the capaian, targets by year and the
+# target planner end to end on the bundled sample (conf/sample, period 2023):
+# the rendered text, HTML, Markdown and JSON, checked for what a Dinkes or
+# BKKBN reviewer looks at first (issue 13). The family figures of Sang-Sang
+# stay as they were: IKK 81,80, its category, 786 KK, 10 RT.
+set -u
+pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failures=0
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+has() { grep -qF -- "$2" "$1" || fail "$1 lacks: $2"; }
+hasnt() { ! grep -qF -- "$2" "$1" || fail "$1 has: $2"; }
+# A line holding $3 after the line that is exactly $2 and before the next
+# line holding $4: a plan's entry under its problem.
+under() {
+	awk -v a="$2" -v b="$3" -v stop="$4" 'found && index($0, stop) { exit }
+		found && index($0, b) { ok = 1; exit } $0 == a { found = 1 }
+		END { exit ok ? 0 : 1 }' "$1" || fail "$1: no '$3' under '$2'"
+}
+
+"$pk2d" -q -c "$PK2D_TOP_SRCDIR/conf/sample/pk2d.ini" --store none report \
+	-o "$tmp/r.txt" -o "$tmp/r.html" -o "$tmp/r.md" -o "$tmp/r.json" ||
+	fail "the sample's report"
+
+# The family figures do not move.
+has "$tmp/r.txt" "  IKK 81,80  Kualitas Keluarga Responsif Gender dan Pemenuhan Hak Anak"
+has "$tmp/r.txt" "Jumlah KK        786"
+has "$tmp/r.txt" "Jumlah RT        10"
+
+# Stunting is a problem, against 2024's 14 % (Perpres 72/2021) in 2023,
+# with the health interventions and Dinas Sosial's food aid in its plan.
+has "$tmp/r.txt" "Prevalensi stunting (TB/U < -2 SD) [Dinas Kesehatan]: 26,3 %, target 14 (2024), selisih 12,25 (87,5 % dari target); capaian 12,5 Sangat Kurang"
+has "$tmp/r.txt" "Indikator OPD yang belum mencapai target, diurutkan menurut selisih relatif (selisih / target):"
+has "$tmp/r.txt" "Indikator IKK, diurutkan menurut jumlah KK yang terdampak:"
+under "$tmp/r.txt" "  7. Prevalensi stunting (TB/U < -2 SD) [Dinas Kesehatan]" \
+	"- Bantuan pangan keluarga berisiko stunting [Dinas Sosial]" "  8. "
+under "$tmp/r.txt" "  7. Prevalensi stunting (TB/U < -2 SD) [Dinas Kesehatan]" \
+	"- Remaja putri mengonsumsi tablet tambah darah (TTD) [Dinas Kesehatan]" "  8. "
+# A coverage off its target is followed up by its own intervention.
+under "$tmp/r.txt" "  8. Cakupan: Balita dipantau pertumbuhan dan perkembangannya [Dinas Kesehatan]" \
+	"- Balita dipantau pertumbuhan dan perkembangannya [Dinas Kesehatan]" "  9. "
+# Off target beside "Sangat Baik", never green.
+has "$tmp/r.txt" "95,50  Sangat Baik    belum     Anak 0-17 th memiliki akta kelahiran"
+has "$tmp/r.html" '<td class="n">95,5</td><td class="st"><span class="dot warn"></span>Sangat Baik</td><td>belum tercapai</td></tr>'
+has "$tmp/r.html" '<td class="n">98,7</td><td class="st"><span class="dot warn"></span>Sangat Baik</td><td>belum tercapai</td></tr>'
+hasnt "$tmp/r.html" '<span class="dot good"></span>Sangat Baik</td><td>belum tercapai'
+has "$tmp/r.md" "| 1 | Anak 0-17 th memiliki akta kelahiran | % | 95,0 | 90,7 | 95,5 | Sangat Baik | belum tercapai |"
+has "$tmp/r.md" "| 7 | Prevalensi stunting (TB/U \\< -2 SD) | Dinas Kesehatan | 26,3 | 14,0 (2024) | 87,5 | Sangat Kurang |"
+has "$tmp/r.html" "<td>Dinas Kesehatan</td><td class=\"n\">26,3</td><td class=\"n\">14,0 (2024)</td>"
+
+# The target planner, after the follow-up plan.
+has "$tmp/r.txt" "== Perencana target =="
+has "$tmp/r.txt" "  IKK 81,80: sudah di kategori tertinggi"
+has "$tmp/r.txt" "  7. Prevalensi stunting (TB/U < -2 SD): 32 (satuan penyebut): RT 1 11 dari 11"
+awk '/== Rencana tindak lanjut ==/ { f = 1 } /== Perencana target ==/ { if (!f) exit 1; p = 1 }
+	END { exit p ? 0 : 1 }' "$tmp/r.txt" || fail "the planner does not follow the plan"
+has "$tmp/r.html" ">Perencana Target</h3>"
+has "$tmp/r.md" "### Perencana Target"
+
+# JSON: the same, for machines.
+python3 - "$tmp/r.json" <<'PY' || fail "r.json"
+import json, sys
+a = json.load(open(sys.argv[1]))["assessment"]["area"]
+assert round(a["ikk"], 2) == 81.8, a["ikk"]
+p = a["agency_problems"][0]
+assert p["id"] == "health.stunting" and p["target"] == 14 and p["target_year"] == 2024, p
+assert p["rank"] == len(a["problems"]) + 1 and p["to_change"] == 32, p
+assert any(x["id"] == "dinsos.bantuan_pangan" for x in p["actions"]), p["actions"]
+rows = {r["id"]: r for g in a["agencies"] for r in g["rows"]}
+akta = [r for r in rows.values() if r["label"] == "Anak 0-17 th memiliki akta kelahiran"
+        and r["target"] == 95][0]
+assert akta["off_target"] is True and akta["colour"] == "amber", akta
+assert akta["category"]["key"] == "sangat_baik", akta
+assert a["ikk_plan"]["next_category"] is None and a["ikk_plan"]["changes"] == 0, a["ikk_plan"]
+PY
+
+[ "$failures" -eq 0 ] || exit 1
+echo "problems_e2e: all passed"
