@@ -11,15 +11,6 @@
 #include "agency_problems.h"
 #include "assess_priv.h"
 
-static int in_model(const model *m, const char *ref)
-{
-	for (size_t d = 0; d < m->n_dimensions; d++)
-		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++)
-			if (strcmp(m->dimensions[d].indicators[i].ref, ref) == 0)
-				return 1;
-	return 0;
-}
-
 /* The wrong side first: the highest values of a lower-is-better indicator,
  * the lowest of the others; then more units, then by place. */
 static int cmp_lower_first(const void *a, const void *b)
@@ -149,7 +140,7 @@ int agency_problems_compute(const assessment *as, assess_area *aa)
 		for (size_t r = 0; r < ag->n_rows; r++) {
 			const assess_row *row = &ag->rows[r];
 
-			if (!row->off_target || in_model(as->model, row->decl->full_id))
+			if (!row->off_target || assess_model_indicator(as->model, row->decl->full_id))
 				continue;
 			if (one(as, aa, ag, row, &aa->agency_problems[aa->n_agency_problems++]) < 0)
 				return PK2D_ERR_NOMEM;

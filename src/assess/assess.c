@@ -492,9 +492,7 @@ static int household_compute(const assessment *as, assess_area *aa)
 	return 0;
 }
 
-/* The model indicator that takes its value from a registry id; NULL when
- * the id is not in the model. */
-static const model_indicator *model_ref(const model *m, const char *ref)
+const model_indicator *assess_model_indicator(const model *m, const char *ref)
 {
 	for (size_t d = 0; d < m->n_dimensions; d++)
 		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++) {
@@ -526,7 +524,7 @@ int assess_value_status(const assessment *as, const reg_indicator *d, double val
                         double *target, int *target_year)
 {
 	const model *m = as->model;
-	const model_indicator *mi = model_ref(m, d->full_id);
+	const model_indicator *mi = assess_model_indicator(m, d->full_id);
 
 	*target = NAN;
 	*target_year = 0;

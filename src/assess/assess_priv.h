@@ -16,6 +16,10 @@ void assess_action_eval(const assessment *as, const reg_intervention *iv, const 
 int assess_follow_up(const assessment *as, const char *area, const char *ref,
                      assess_action **out, size_t *n_out);
 
+/* The model indicator that takes its value from the registry id ref; NULL
+ * when the id is not in the model. */
+const model_indicator *assess_model_indicator(const model *m, const char *ref);
+
 /* Frees what a problem owns (worst places, actions, planner steps). */
 void assess_problem_clear(assess_problem *pb);
 
