@@ -104,6 +104,7 @@
 
 #include "agency_problems.h"
 #include "assess.h"
+#include "display.h"
 #include "planner.h"
 
 #define V1 "63.02.09.2007"
@@ -562,6 +563,24 @@ START_TEST(agency_problems)
 }
 END_TEST
 
+/* A headline indicator (pk2d_display.headline) off its target comes first,
+ * whatever its relative gap: akta (5.263) before stunting (40.845). */
+START_TEST(headline_first)
+{
+	pk2d_display d = { .indicator = "akta", .headline = 1 };
+	char err[256];
+	assessment *as;
+
+	ck_assert_msg(registry_declare_display(reg, "health", &d, err, sizeof err) == 0, "%s", err);
+	as = run(V1);
+	ck_assert_uint_eq(as->main->n_agency_problems, 3);
+	ck_assert_str_eq(as->main->agency_problems[0].row->decl->full_id, "health.akta");
+	ck_assert_int_eq(as->main->agency_problems[0].headline, 1);
+	ck_assert_str_eq(as->main->agency_problems[1].row->decl->full_id, "health.stunting");
+	assess_free(as);
+}
+END_TEST
+
 START_TEST(planner)
 {
 	assessment *as = run(V1);
@@ -798,6 +817,7 @@ static Suite *assess_suite(void)
 	tcase_add_test(tc, status_and_colour);
 	tcase_add_test(tc, agency_problems);
 	tcase_add_test(tc, planner);
+	tcase_add_test(tc, headline_first);
 	tcase_add_test(tc, missing_dimension);
 	tcase_add_test(tc, kecamatan);
 	tcase_add_test(tc, bad_arguments);

@@ -10,6 +10,7 @@
 
 #include "agency_problems.h"
 #include "assess_priv.h"
+#include "display.h"
 
 /* The wrong side first: the highest values of a lower-is-better indicator,
  * the lowest of the others; then more units, then by place. */
@@ -92,13 +93,16 @@ void agency_problems_free(assess_area *aa)
 	aa->n_agency_problems = 0;
 }
 
-/* Largest relative gap first, then the larger gap, then declaration order
+/* Headline indicators first, then the largest relative gap, then the larger
+ * gap, then declaration order
  * (the rows' addresses run in it within an agency; agencies in order of
  * first declaration). */
 static int cmp_problem(const void *a, const void *b)
 {
 	const assess_agency_problem *x = a, *y = b;
 
+	if (x->headline != y->headline)
+		return x->headline ? -1 : 1;
 	if (x->relative_gap != y->relative_gap)
 		return x->relative_gap > y->relative_gap ? -1 : 1;
 	if (x->gap != y->gap)
@@ -115,6 +119,8 @@ static int one(const assessment *as, const assess_area *aa, const assess_agency 
 	memset(pb, 0, sizeof *pb);
 	pb->row = row;
 	pb->agency = ag->agency;
+	pb->headline = registry_display(as->registry, ind) &&
+	               registry_display(as->registry, ind)->headline;
 	pb->gap = fabs(row->value - row->target);
 	pb->relative_gap = row->target != 0 ? 100.0 * pb->gap / fabs(row->target) : INFINITY;
 	pb->to_change = planner_need(ind->kind, ind->direction, row->num, row->den, row->target);

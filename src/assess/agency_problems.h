@@ -2,7 +2,8 @@
  * agency_problems.h - the agencies' problems: every indicator outside the
  * model whose value misses its target (direction-aware), beside the model's
  * problems (assess.h). Their units differ (children, people, KK, events), so
- * they are ranked by their relative gap to the target, not by KK affected
+ * they are ranked by their relative gap to the target, not by KK affected,
+ * the plugins' headline indicators (pk2d_display.headline: stunting) first
  * (docs/model.md, "Problems").
  */
 #ifndef PK2D_AGENCY_PROBLEMS_H
@@ -15,6 +16,7 @@ typedef struct assess_agency_problem {
 	const assess_row *row;        /* into the area's agency table: value,
 	                                 target, target year, capaian, status */
 	const char *agency;           /* the row's agency */
+	int headline;                 /* its plugin declared it a headline: first */
 	double gap;                   /* |value - target|, in the value's unit */
 	double relative_gap;          /* 100 * gap / target (the ranking key);
 	                                 INFINITY for a target of 0 */
