@@ -204,6 +204,24 @@ START_TEST(rerun_replaces_period_and_keeps_log)
 }
 END_TEST
 
+/* A national run (area = all) run again replaces every area's values. */
+START_TEST(national_rerun_replaces)
+{
+	registry *r1 = make_registry(8, "2023"), *r2 = make_registry(10, "2023");
+
+	write_run("all", "2023", r1);
+	write_run("all", "2023", r2);
+	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 2);
+	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 100);
+	ck_assert_double_eq_tol(stored(s, "63", RT_ALL, "2023"), 100.0 * 15 / 19, 1e-9);
+	ck_assert_double_eq_tol(stored(s, "all", RT_ALL, "2023"), 100.0 * 15 / 19, 1e-9);
+	store_close(s);
+	registry_free(r1);
+	registry_free(r2);
+}
+END_TEST
+
 START_TEST(village_run_leaves_neighbours)
 {
 	registry *r1 = make_registry(8, "2023"), *r2 = make_registry(1, "2023");
@@ -664,6 +682,7 @@ int main(void)
 	tcase_add_test(tc, run_is_written);
 	tcase_add_test(tc, rerun_replaces_period_and_keeps_log);
 	tcase_add_test(tc, village_run_leaves_neighbours);
+	tcase_add_test(tc, national_rerun_replaces);
 	tcase_add_test(tc, bad_run_info);
 	tcase_add_test(tc, killed_at_every_step);
 	tcase_add_test(tc, killed_inside_transaction);
