@@ -51,7 +51,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/report/svg.c %D%/report/svg.h \
 	%D%/report/report_view.c %D%/report/report_view.h \
 	%D%/report/report_html.c %D%/report/report_md.c %D%/report/report_csv.c \
-	%D%/report/report_dhis2.c %D%/report/report_xlsx.c \
+	%D%/report/report_dhis2.c %D%/report/report_dhis2_meta.c \
+	%D%/report/dhis2.c %D%/report/dhis2.h %D%/report/report_xlsx.c \
 	%D%/report/history.c %D%/report/history.h %D%/report/report_trend_json.c \
 	%D%/report/report_text_view.c \
 	%D%/report/prevalence_class.c %D%/report/prevalence_class.h \

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "areas.h"
 #include "conf.h"
 #include "inifile.h"
 #include "harness.h"
@@ -87,6 +88,8 @@ START_TEST(minimal_defaults)
 	free(store);
 	ck_assert_ptr_null(c->store_off);
 	ck_assert_ptr_null(c->title);
+	ck_assert_int_eq(c->csv_dialect, CONF_CSV_RFC4180);
+	ck_assert_int_eq(c->dhis2_levels, 1 << AREA_VILLAGE);
 	ck_assert_uint_eq(c->n_plugin_path, 0);
 	ck_assert_uint_eq(c->n_plugins, 0);
 	conf_free(c);
@@ -305,6 +308,43 @@ START_TEST(value_errors)
 	ck_has_error(AT(12, "module 'Health' is not a plugin name"));
 	ck_has_error(AT(13, "agency is empty"));
 	ck_assert_uint_eq(errs.n, 11);
+	free(at);
+	free(p);
+}
+END_TEST
+
+/* The report's dialects and levels: each word, a list, and what is not. */
+START_TEST(csv_dialect_and_dhis2_levels)
+{
+	conf *c = load("[pk2d]\nperiod = 2023\narea = 63\ncsv_dialect = excel-id\n"
+	               "dhis2_levels = kecamatan,village, province\n");
+	int d = -1;
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(c->csv_dialect, CONF_CSV_EXCEL_ID);
+	ck_assert_int_eq(c->dhis2_levels, 1 << AREA_PROVINCE | 1 << AREA_DISTRICT |
+	                 1 << AREA_VILLAGE);
+	conf_free(c);
+	c = load("[pk2d]\nperiod = 2023\narea = 63\ncsv_dialect = rfc4180\n"
+	         "dhis2_levels = kabupaten\n");
+	ck_assert_int_eq(c->csv_dialect, CONF_CSV_RFC4180);
+	ck_assert_int_eq(c->dhis2_levels, 1 << AREA_REGENCY);
+	conf_free(c);
+	ck_assert_int_eq(conf_parse_csv_dialect("excel-id", &d), 0);
+	ck_assert_int_eq(d, CONF_CSV_EXCEL_ID);
+	ck_assert_int_eq(conf_parse_csv_dialect("Excel", &d), PK2D_ERR_INVALID);
+
+	c = load("[pk2d]\nperiod = 2023\narea = 63\ncsv_dialect = excel\n"
+	         "dhis2_levels = village, dusun\n");
+	ck_assert_ptr_null(c);
+	char *p = xasprintf("%s/pk2d.ini", dir), *at = NULL;
+	ck_has_error(AT(4, "csv_dialect 'excel' is neither 'rfc4180' nor 'excel-id'"));
+	ck_has_error(AT(5, "dhis2_levels 'village, dusun' is not a list of levels"));
+	ck_assert_uint_eq(errs.n, 2);
+	msglist_free(&errs);
+	c = load("[pk2d]\nperiod = 2023\narea = 63\ndhis2_levels = ,\n");
+	ck_assert_ptr_null(c);
+	ck_has_error(AT(4, "dhis2_levels ',' is not a list of levels"));
 	free(at);
 	free(p);
 }
@@ -647,6 +687,7 @@ static Suite *suite(void)
 	tcase_add_test(t, every_key);
 	tcase_add_test(t, errors_all_reported);
 	tcase_add_test(t, value_errors);
+	tcase_add_test(t, csv_dialect_and_dhis2_levels);
 	tcase_add_test(t, missing_required_at_section_line);
 	tcase_add_test(t, no_pk2d_section);
 	tcase_add_test(t, key_outside_section);

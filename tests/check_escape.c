@@ -10,6 +10,11 @@
 
 #include "escape.h"
 
+static void esc_csv_semicolon(FILE *f, const char *s)
+{
+	esc_csv_field(f, s, ';');
+}
+
 /* Runs fn(f, in) into a memory stream and returns the text (static). */
 static const char *esc(void (*fn)(FILE *, const char *), const char *in)
 {
@@ -48,6 +53,11 @@ START_TEST(csv_quoting_and_formulas)
 	ck_assert_str_eq(esc(esc_csv, "+62"), "'+62");
 	ck_assert_str_eq(esc(esc_csv, "-3"), "'-3");
 	ck_assert_str_eq(esc(esc_csv, "\tx"), "'\tx");
+	/* With ';' between cells, ';' is what needs quotes, not ','. */
+	ck_assert_str_eq(esc(esc_csv_semicolon, "a;b"), "\"a;b\"");
+	ck_assert_str_eq(esc(esc_csv_semicolon, "a,b"), "a,b");
+	ck_assert_str_eq(esc(esc_csv_semicolon, "=1;2"), "\"'=1;2\"");
+	ck_assert_str_eq(esc(esc_csv, "a;b"), "a;b");
 	/* Quoted and neutralised: the apostrophe goes inside the quotes. */
 	ck_assert_str_eq(esc(esc_csv, "=1,2"), "\"'=1,2\"");
 	ck_assert_str_eq(esc(esc_csv, "\rx"), "\"'\rx\"");

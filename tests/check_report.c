@@ -1,5 +1,5 @@
 /*
- * check_report.c - the HTML, Markdown, CSV, DHIS2 and XLSX writers and the
+ * check_report.c - the HTML, Markdown, CSV and XLSX writers and the
  * trends, on the hand-worked kecamatan of report_fixture.h: every expected
  * number below comes from the table in that header.
  */
@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "conf.h"
 #include "health_quality.h"
 #include "i18n.h"
 #include "prevalence_class.h"
@@ -196,79 +197,28 @@ START_TEST(csv_long_format)
 }
 END_TEST
 
-static const cJSON *find(const cJSON *values, const char *de, const char *ou)
+/* The excel-id dialect: a byte order mark, ';' between cells, a decimal
+ * comma; the same records otherwise. */
+START_TEST(csv_excel_id_dialect)
 {
-	const cJSON *v;
+	char *rfc;
+	size_t lines;
 
-	cJSON_ArrayForEach(v, values) {
-		if (!strcmp(cJSON_GetObjectItem(v, "dataElement")->valuestring, de) &&
-		    !strcmp(cJSON_GetObjectItem(v, "orgUnit")->valuestring, ou))
-			return v;
-	}
-	return NULL;
-}
-
-static const char *dv(const cJSON *values, const char *de, const char *ou)
-{
-	const cJSON *v = find(values, de, ou);
-
-	ck_assert_msg(v != NULL, "no %s for %s", de, ou);
-	return cJSON_GetObjectItem(v, "value")->valuestring;
-}
-
-START_TEST(dhis2_data_value_set)
-{
-	cJSON *root, *values;
-	const cJSON *v;
-	char code[51], other[51];
-
-	write_with(report_dhis2_write);
-	root = cJSON_Parse(out);
-	ck_assert_ptr_nonnull(root);
-	values = cJSON_GetObjectItem(root, "dataValues");
-	ck_assert(cJSON_IsArray(values));
-	/* a1, b1, c1: 3 areas x 3; kk 3; stunting 2 x 3; z 2 x 3; kelas 2 x 3;
-	 * IKK and 3 dimensions for 3 areas; health children and rows_rejected
-	 * (counts) 2 areas, flagged, missing, mean and meansq of zlen 2 x 3. */
-	ck_assert_int_eq(cJSON_GetArraySize(values), 27 + 3 + 6 + 6 + 6 + 12 + 4 + 24);
-	cJSON_ArrayForEach(v, values) {
-		const char *ou = cJSON_GetObjectItem(v, "orgUnit")->valuestring;
-
-		ck_assert(cJSON_IsString(cJSON_GetObjectItem(v, "value")));
-		ck_assert_str_eq(cJSON_GetObjectItem(v, "period")->valuestring, "2024");
-		ck_assert(!strcmp(ou, FX_KEC) || !strcmp(ou, FX_V1) || !strcmp(ou, FX_V2));
-		ck_assert_uint_eq(cJSON_GetArraySize(v), 4);
-	}
-	ck_assert_str_eq(dv(values, "PK2D_FAM_A1", FX_V1), "73.33333333");
-	ck_assert_str_eq(dv(values, "PK2D_FAM_A1_NUM", FX_V1), "11");
-	ck_assert_str_eq(dv(values, "PK2D_FAM_A1_DEN", FX_V1), "15");
-	ck_assert_str_eq(dv(values, "PK2D_FAM_A1", FX_KEC), "64");
-	ck_assert_str_eq(dv(values, "PK2D_FAM_KK", FX_KEC), "25");
-	ck_assert_ptr_null(find(values, "PK2D_FAM_KK_NUM", FX_KEC));
-	ck_assert_str_eq(dv(values, "PK2D_FAM_Z", FX_V1), "-1.5");
-	ck_assert_str_eq(dv(values, "PK2D_HEALTH_STUNTING", FX_KEC), "20");
-	ck_assert_ptr_null(find(values, "PK2D_HEALTH_STUNTING", FX_V2));
-	ck_assert_str_eq(dv(values, "PK2D_FAM_KELAS_TARGET", FX_V1), "20");
-	ck_assert_str_eq(dv(values, "PK2D_FAM_KELAS_REALISED", FX_KEC), "15");
-	ck_assert_str_eq(dv(values, "PK2D_FAM_KELAS_BUDGET", FX_V1), "1000000");
-	ck_assert_str_eq(dv(values, "PK2D_IKK", FX_KEC), "69.86666667");
-	ck_assert_str_eq(dv(values, "PK2D_IKK", FX_V2), "68");
-	ck_assert_str_eq(dv(values, "PK2D_IKK_A", FX_V2), "50");
-	cJSON_Delete(root);
-
-	report_dhis2_code("family.l1", "", code);
-	ck_assert_str_eq(code, "PK2D_FAMILY_L1");
-	report_dhis2_code("my-agency.x1", "_NUM", code);
-	ck_assert_str_eq(code, "PK2D_MY_AGENCY_X1_NUM");
-	/* 5 + 60 + 4 characters: cut to 41 and a hash, 50 in all, distinct. */
-	report_dhis2_code("a234567890123456789012345678901.b2345678901234567890123456789", "_NUM",
-	                  code);
-	report_dhis2_code("a234567890123456789012345678901.b2345678901234567890123456780", "_NUM",
-	                  other);
-	ck_assert_uint_eq(strlen(code), 50);
-	ck_assert_int_eq(strncmp(code, "PK2D_A234567890123456789012345678901_B2345", 41), 0);
-	ck_assert_int_eq(code[41], '_');
-	ck_assert_str_ne(code, other);
+	write_with(report_csv_write);
+	rfc = strdup(out);
+	fx.view.csv_dialect = CONF_CSV_EXCEL_ID;
+	write_with(report_csv_write);
+	ck_assert_int_eq(strncmp(out, "\xEF\xBB\xBFkind;area;area_name;level;rt;period;id;"
+	                 "label;agency;unit;numerator;denominator;value;target;status\r\n", 102), 0);
+	has("indicator;63.02.09.2007;\"<script>alert(1)</script> & \"\"Sang\"\"\";4;;2024;"
+	    "fam.z;Rerata z;\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";;-3;2;-1,5;;\r\n");
+	has(";2024;ikk;Indeks Kualitas Keluarga (IKK);;;;;69,86666667;;mid\r\n");
+	hasnt("69.86666667");
+	/* As many records as in RFC 4180. */
+	lines = count("\r\n");
+	free(out);
+	out = rfc;
+	ck_assert_uint_eq(count("\r\n"), lines);
 }
 END_TEST
 
@@ -836,7 +786,7 @@ int main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, trend_against_2023);
 	tcase_add_test(tc, csv_long_format);
-	tcase_add_test(tc, dhis2_data_value_set);
+	tcase_add_test(tc, csv_excel_id_dialect);
 	tcase_add_test(tc, html_escaped_and_complete);
 	tcase_add_test(tc, markdown_escaped);
 	tcase_add_test(tc, xlsx_is_a_zip);

@@ -187,6 +187,14 @@ tests_check_report_SOURCES = tests/check_report.c tests/report_fixture.c \
 tests_check_report_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
 tests_check_report_LDADD = $(TEST_LDADD) $(CJSON_LIBS)
 TESTS += tests/check_report
+
+check_PROGRAMS += tests/check_dhis2
+tests_check_dhis2_SOURCES = tests/check_dhis2.c tests/report_fixture.c tests/report_fixture.h
+tests_check_dhis2_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
+tests_check_dhis2_LDADD = $(TEST_LDADD) $(CJSON_LIBS)
+TESTS += tests/check_dhis2
+EXTRA_DIST += tests/data/dhis2/README.md tests/data/dhis2/metadata-import.json \
+	tests/data/dhis2/datavalueset-bulk.json tests/data/dhis2/datavalueset-idscheme.xml
 check_PROGRAMS += tests/report_sample
 tests_report_sample_SOURCES = tests/report_sample.c tests/report_fixture.c \
 	tests/report_fixture.h
@@ -194,8 +202,9 @@ tests_report_sample_CFLAGS = $(TEST_CFLAGS)
 tests_report_sample_LDADD = $(TEST_LDADD)
 # The HTML in headless Chromium, the XLSX read back by LibreOffice (each
 # skips when its program is not installed).
-dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh
-TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh
+dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh \
+	tests/report_csv_id.sh
+TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh tests/report_csv_id.sh
 # pk2d report and history end to end: every format, two periods, a run
 # killed inside its store transaction, --split, bad requests.
 dist_check_SCRIPTS += tests/report_e2e.sh

@@ -70,13 +70,27 @@ hist() {
 gen -o "$tmp/d23" -a 63.02.09.2007 -p 2023 --seed 1
 mkdir -p "$tmp/a" "$tmp/out"
 config "$tmp/a" 2023 63.02.09.2007 "$tmp/d23"
-"$pk2d" -q -c "$tmp/a/pk2d.ini" report -f html,md,csv,json,xlsx,dhis2 -o "$tmp/out/r" ||
-	fail "report 2023"
-for ext in html md csv json xlsx dhis2.json; do
+"$pk2d" -q -c "$tmp/a/pk2d.ini" report -f html,md,csv,json,xlsx,dhis2,dhis2-metadata \
+	-o "$tmp/out/r" || fail "report 2023"
+for ext in html md csv json xlsx dhis2.json dhis2-metadata.json; do
 	[ -s "$tmp/out/r.$ext" ] || fail "no r.$ext"
 done
 grep -q '"dataElement":[[:space:]]*"PK2D_FAMILY_L1"' "$tmp/out/r.dhis2.json" ||
 	fail "DHIS2 data element"
+grep -q '"idScheme":[[:space:]]*"CODE"' "$tmp/out/r.dhis2.json" || fail "DHIS2 id scheme"
+grep -q '"code":[[:space:]]*"PK2D_FAMILY_L1_NUM"' "$tmp/out/r.dhis2-metadata.json" ||
+	fail "DHIS2 metadata data element"
+# The CSV dialect by option, over the key; a bad name is a usage error.
+"$pk2d" -q -c "$tmp/a/pk2d.ini" --store none --csv-dialect excel-id report -o "$tmp/out/id.csv" ||
+	fail "--csv-dialect excel-id"
+head -c 14 "$tmp/out/id.csv" | grep -q "$(printf '\357\273\277')kind;area;" ||
+	fail "excel-id CSV: $(head -c 40 "$tmp/out/id.csv")"
+rc=0
+"$pk2d" -q -c "$tmp/a/pk2d.ini" --csv-dialect excel report -o "$tmp/out/bad.csv" 2>"$tmp/err" ||
+	rc=$?
+[ $rc -eq 2 ] && grep -q "csv-dialect needs rfc4180 or excel-id, not 'excel'" "$tmp/err" ||
+	fail "--csv-dialect excel: status $rc, $(cat "$tmp/err")"
+[ -e "$tmp/out/bad.csv" ] && fail "a CSV written after a usage error"
 grep -q 'Belum ada periode sebelumnya' "$tmp/out/r.html" || fail "first run has no trend"
 # Format from the extension, and [pk2d] output.
 "$pk2d" -q -c "$tmp/a/pk2d.ini" --store none report -o "$tmp/out/x.md" || fail "report -o x.md"

@@ -2,6 +2,8 @@
  * report_sample.c - writes the fixture's reports (report_fixture.h) into a
  * directory, for the tests that open them with Chromium and LibreOffice:
  *   report_sample DIR [en]   ->  DIR/report.html .md .csv .xlsx .dhis2.json
+ *                                 .dhis2-metadata.json, and report-id.csv (the
+ *                                 CSV in the excel-id dialect)
  */
 #include <config.h>
 
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "i18n.h"
 #include "report_fixture.h"
 
@@ -50,6 +53,10 @@ int main(int argc, char **argv)
 	rc |= write(argv[1], "report.md", report_md_write, &fx.view);
 	rc |= write(argv[1], "report.csv", report_csv_write, &fx.view);
 	rc |= write(argv[1], "report.dhis2.json", report_dhis2_write, &fx.view);
+	rc |= write(argv[1], "report.dhis2-metadata.json", report_dhis2_meta_write, &fx.view);
+	fx.view.csv_dialect = CONF_CSV_EXCEL_ID;
+	rc |= write(argv[1], "report-id.csv", report_csv_write, &fx.view);
+	fx.view.csv_dialect = CONF_CSV_RFC4180;
 	snprintf(path, sizeof path, "%s/report.xlsx", argv[1]);
 	if (!(f = fopen(path, "wb")) || report_xlsx_write(&fx.view, f, err, sizeof err) < 0) {
 		fprintf(stderr, "%s: %s\n", path, err);

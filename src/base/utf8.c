@@ -150,3 +150,12 @@ char *utf8_clean_dup(const char *s, int *fixed)
 	utf8_clean(s, n, out, fixed);
 	return out;
 }
+
+size_t utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}

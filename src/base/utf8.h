@@ -38,5 +38,8 @@ size_t utf8_clean(const char *s, size_t n, char *out, int *fixed);
 /* s repaired when it is not clean, as a malloc'd string (NULL: s is clean).
  * *fixed as utf8_clean. */
 char *utf8_clean_dup(const char *s, int *fixed);
+/* The length of the longest start of the n bytes at s that is at most max
+ * bytes and ends on a character boundary (s is valid UTF-8). */
+size_t utf8_cut(const char *s, size_t n, size_t max);
 
 #endif

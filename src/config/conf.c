@@ -35,7 +35,7 @@
 #define PLUGIN_PREFIX "plugin."
 
 enum key_type { K_PERIOD, K_AREA, K_PATHLIST, K_JOBS, K_SECONDS, K_INCLUDE, K_PATH,
-                K_LANGUAGE, K_TEXT, K_BOOL, K_PERCENT };
+                K_LANGUAGE, K_TEXT, K_BOOL, K_PERCENT, K_CSV_DIALECT, K_LEVELS };
 
 /* Every [pk2d] key (docs/config.md has the same table). */
 static const struct pk2d_key {
@@ -61,6 +61,8 @@ static const struct pk2d_key {
 	{ "rt_detail", K_BOOL, 0 },
 	{ "allow_untrusted_plugins", K_BOOL, 0 },
 	{ "max_rejected", K_PERCENT, 0 },
+	{ "csv_dialect", K_CSV_DIALECT, 0 },
+	{ "dhis2_levels", K_LEVELS, 0 },
 };
 #define N_PK2D_KEYS (sizeof pk2d_keys / sizeof pk2d_keys[0])
 
@@ -129,6 +131,44 @@ char *conf_entry_path(const conf_entry *e, const char *value)
 	char *p = path_join(dir, value);
 	free(dir);
 	return p;
+}
+
+int conf_parse_csv_dialect(const char *s, int *out)
+{
+	if (!strcmp(s, "rfc4180"))
+		*out = CONF_CSV_RFC4180;
+	else if (!strcmp(s, "excel-id"))
+		*out = CONF_CSV_EXCEL_ID;
+	else
+		return PK2D_ERR_INVALID;
+	return 0;
+}
+
+/* "kecamatan, village": bits 1 << enum area_level; at least one level. */
+static int parse_levels(const char *list, int *out)
+{
+	static const char *const names[] = {
+		[AREA_PROVINCE] = "province", [AREA_REGENCY] = "kabupaten",
+		[AREA_DISTRICT] = "kecamatan", [AREA_VILLAGE] = "village",
+	};
+	char *copy = xstrdup(list), *save = NULL;
+	int bits = 0, rc = 0;
+
+	for (char *tok = strtok_r(copy, ", \t", &save); tok && !rc;
+	     tok = strtok_r(NULL, ", \t", &save)) {
+		int level = AREA_PROVINCE;
+
+		while (level <= AREA_VILLAGE && strcmp(tok, names[level]))
+			level++;
+		if (level > AREA_VILLAGE)
+			rc = PK2D_ERR_INVALID;
+		bits |= 1 << level;
+	}
+	free(copy);
+	if (rc || !bits)
+		return PK2D_ERR_INVALID;
+	*out = bits;
+	return 0;
 }
 
 /* ---------------------------------------------------------------- pass one */
@@ -473,6 +513,16 @@ static void check_pk2d(conf *c, msglist *errs)
 				msglist_add(errs, e->file, e->line, "%s '%s' is not a percentage "
 				            "from 0 to 100 (5, 2.5 or 2,5%%)", e->key, e->value);
 			break;
+		case K_CSV_DIALECT:
+			if (conf_parse_csv_dialect(e->value, &c->csv_dialect) < 0)
+				msglist_add(errs, e->file, e->line, "csv_dialect '%s' is neither "
+				            "'rfc4180' nor 'excel-id'", e->value);
+			break;
+		case K_LEVELS:
+			if (parse_levels(e->value, &c->dhis2_levels) < 0)
+				msglist_add(errs, e->file, e->line, "dhis2_levels '%s' is not a list of "
+				            "levels (province, kabupaten, kecamatan, village)", e->value);
+			break;
 		case K_INCLUDE:
 			break; /* followed while reading, never stored */
 		}
@@ -559,6 +609,7 @@ static conf *conf_new(void)
 	c->language = xstrdup("id");
 	c->rt_detail = -1;
 	c->max_rejected = CONF_DEFAULT_MAX_REJECTED;
+	c->dhis2_levels = 1 << AREA_VILLAGE;
 	return c;
 }
 
@@ -589,6 +640,8 @@ void conf_apply_cli(conf *c, const conf_cli *cli)
 {
 	if (cli->jobs > 0)
 		c->jobs = cli->jobs;
+	if (cli->csv_dialect)
+		conf_parse_csv_dialect(cli->csv_dialect, &c->csv_dialect);
 	if (!cli->store)
 		return;
 	free(c->store);

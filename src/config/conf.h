@@ -87,6 +87,9 @@ typedef struct conf {
 	                         rule (trust.h), for development; default no */
 	double max_rejected;  /* percent: max_rejected =, default
 	                         CONF_DEFAULT_MAX_REJECTED */
+	int csv_dialect;      /* csv_dialect =, enum conf_csv_dialect */
+	int dhis2_levels;     /* dhis2_levels =: bits 1 << enum area_level of
+	                         the areas in the DHIS2 data; default villages */
 	size_t n_sections;
 	conf_section **sections; /* in order of first appearance */
 	size_t n_plugins;
@@ -111,6 +114,8 @@ conf *conf_empty(void);
 typedef struct conf_cli {
 	int jobs;             /* -j N; 0 when not given */
 	const char *store;    /* --store FILE or "none"; NULL when not given */
+	const char *csv_dialect; /* --csv-dialect NAME, checked with
+	                         conf_parse_csv_dialect; NULL when not given */
 } conf_cli;
 /* Applies cli over c: the one place a command-line option replaces a key. */
 void conf_apply_cli(conf *c, const conf_cli *cli);
@@ -141,6 +146,11 @@ int conf_host_key(const char *key);
  * of errors added. */
 int conf_check_plugin(const conf_plugin *p, const pk2d_config_key *keys, msglist *errs);
 
+/* The CSV report's dialect: RFC 4180 (',', a decimal point), or for a
+ * spreadsheet in an Indonesian locale (';', a decimal comma, a BOM). */
+enum conf_csv_dialect { CONF_CSV_RFC4180 = 0, CONF_CSV_EXCEL_ID = 1 };
+/* "rfc4180" or "excel-id": 0 and *out set, or PK2D_ERR_INVALID. */
+int conf_parse_csv_dialect(const char *s, int *out);
 /* "yes/no", "true/false", "on/off", "1/0" (ASCII case ignored): 0 and *out
  * set, or PK2D_ERR_INVALID. */
 int conf_parse_bool(const char *s, int *out);

@@ -44,6 +44,7 @@ struct options {
 	size_t n_outputs;
 	const char *split;
 	const char *store;
+	const char *csv_dialect;  /* --csv-dialect, checked */
 	const char *area;         /* history --area */
 	int rt;                   /* history --rt, RT_ALL when not given */
 	int no_fork;
@@ -79,6 +80,9 @@ static void usage(FILE *out)
 	        "      --store FILE         history store (default: [pk2d] store, or\n"
 	        "                           pk2d-history.sqlite next to the configuration);\n"
 	        "                           'none' keeps no history\n"
+	        "      --csv-dialect NAME   CSV for a program (rfc4180, the default) or for\n"
+	        "                           Excel in an Indonesian locale (excel-id: ';',\n"
+	        "                           decimal comma, BOM); default: [pk2d] csv_dialect\n"
 	        "      --area CODE          history: the area (default: [pk2d] area)\n"
 	        "      --rt N               history: one RT of the village\n"
 	        "  -j, --jobs N             run up to N plugins at once (default: [pk2d] jobs)\n"
@@ -120,6 +124,7 @@ static int open_session(session *s, const struct options *o, session_opts *so)
 	so->plugin_path = o->plugin_path;
 	so->jobs = o->jobs;
 	so->store = o->store;
+	so->csv_dialect = o->csv_dialect;
 	so->no_fork = o->no_fork;
 	so->allow_untrusted = o->allow_untrusted;
 	msglist errs = { 0 };
@@ -396,6 +401,7 @@ int main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "split", required_argument, NULL, 'S' },
 		{ "store", required_argument, NULL, 'T' },
+		{ "csv-dialect", required_argument, NULL, 'D' },
 		{ "area", required_argument, NULL, 'A' },
 		{ "rt", required_argument, NULL, 'R' },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -410,7 +416,7 @@ int main(int argc, char **argv)
 	static const char *outputs[MAX_OUTPUTS];
 	struct options o = { .rt = RT_ALL, .outputs = outputs };
 	char bad[64];
-	int c;
+	int c, n_dialect;
 	long n;
 	/* A stopping signal removes the run's temporary files first. */
 	cleanup_install();
@@ -432,6 +438,12 @@ int main(int argc, char **argv)
 			break;
 		case 'S': o.split = optarg; break;
 		case 'T': o.store = optarg; break;
+		case 'D':
+			if (conf_parse_csv_dialect(optarg, &n_dialect) < 0)
+				return usage_error("--csv-dialect needs rfc4180 or excel-id, not '%s'",
+				                   optarg);
+			o.csv_dialect = optarg;
+			break;
 		case 'A':
 			if (area_level(optarg) == AREA_INVALID)
 				return usage_error("--area needs a Kemendagri code (63, 63.02, 63.02.09, "

@@ -28,7 +28,8 @@
 static const struct {
 	const char *ext, *format;
 } extensions[] = {
-	{ ".dhis2.json", "dhis2" }, { ".json", "json" }, { ".html", "html" },
+	{ ".dhis2.json", "dhis2" }, { ".dhis2-metadata.json", "dhis2-metadata" },
+	{ ".json", "json" }, { ".html", "html" },
 	{ ".htm", "html" }, { ".md", "md" }, { ".csv", "csv" }, { ".xlsx", "xlsx" },
 	{ ".txt", "text" },
 };
@@ -214,7 +215,7 @@ static int make_plan(const session *s, const report_request *rq, plan *p)
 
 			if (!fmt && nf > 1) {
 				log_msg(PK2D_LOG_ERROR, "%s%s%d%s'%s': no format for this file name "
-				        "(.txt .html .md .csv .json .xlsx .dhis2.json)",
+				        "(.txt .html .md .csv .json .xlsx .dhis2.json .dhis2-metadata.json)",
 				        oe ? oe->file : "", oe ? ":" : "", oe ? oe->line : 0,
 				        oe ? ": " : "", outs[i]);
 				rc = oe ? EXIT_FAIL : EXIT_USAGE;
@@ -408,6 +409,8 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		view.version = PACKAGE_VERSION;
 		view.runs = s->runs;
 		view.n_runs = s->n_runs;
+		view.dhis2_levels = c->dhis2_levels;
+		view.csv_dialect = c->csv_dialect;
 		view.unused = (unused_ctx){ .acct = &s->acct, .lang = lang, .areas = s->areas,
 		                            .area = c->area, .period = c->period };
 		if (report_view_build(&view, as, s->reg, spath ? st : NULL, err, sizeof err) < 0) {

@@ -110,7 +110,8 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 	if (!s->cfg)
 		return PK2D_ERR_CONFIG;
 	conf *cfg = s->cfg;
-	conf_apply_cli(cfg, &(conf_cli){ .jobs = opts->jobs, .store = opts->store });
+	conf_apply_cli(cfg, &(conf_cli){ .jobs = opts->jobs, .store = opts->store,
+	                                .csv_dialect = opts->csv_dialect });
 	char err[1024];
 	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
 	s->areas = areas_load(codes, err, sizeof err);
@@ -209,7 +210,8 @@ int session_open_listing(session *s, const session_opts *opts, msglist *errs)
 		s->cfg = conf_empty();
 	}
 	conf *cfg = s->cfg;
-	conf_apply_cli(cfg, &(conf_cli){ .jobs = opts->jobs, .store = opts->store });
+	conf_apply_cli(cfg, &(conf_cli){ .jobs = opts->jobs, .store = opts->store,
+	                                .csv_dialect = opts->csv_dialect });
 	plugin_search_init(&s->search, opts->plugin_path, getenv("PK2D_PLUGIN_PATH"),
 	                   cfg->plugin_path, cfg->n_plugin_path);
 	s->reg = registry_new();

@@ -43,6 +43,8 @@ typedef struct session_opts {
 	const char *plugin_path;  /* --plugin-path, or NULL */
 	int jobs;                 /* -j, or 0 for [pk2d] jobs */
 	const char *store;        /* --store FILE or none, or NULL for [pk2d] store */
+	const char *csv_dialect;  /* --csv-dialect NAME (checked), or NULL for
+	                             [pk2d] csv_dialect */
 	int no_fork;
 	int allow_untrusted;      /* --allow-untrusted-plugins */
 	int hold_messages;        /* runner_opts.hold_messages */

@@ -46,13 +46,19 @@ void esc_html(FILE *f, const char *s)
 
 void esc_csv(FILE *f, const char *s)
 {
+	esc_csv_field(f, s, ',');
+}
+
+void esc_csv_field(FILE *f, const char *s, char sep)
+{
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
 	size_t n;
 	int quote;
 
 	if (!s)
 		s = "";
 	n = strlen(s);
-	quote = strpbrk(s, ",\"\r\n") != NULL ||
+	quote = strpbrk(s, special) != NULL ||
 	        (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
 	if (quote)
 		fputc('"', f);

@@ -28,6 +28,9 @@ void esc_html(FILE *f, const char *s);
  * then quoted when it holds a comma, a quote, CR or LF, or begins or ends
  * with a blank. */
 void esc_csv(FILE *f, const char *s);
+/* The same with another separator (';' for a spreadsheet in a locale whose
+ * decimal separator is the comma): quoted when it holds sep instead. */
+void esc_csv_field(FILE *f, const char *s, char sep);
 /* Markdown text and table cells: \ ` * _ [ ] < > | ~ & are
  * backslash-escaped (so no link, emphasis, HTML or cell break comes from
  * data); a line break becomes a space. */

@@ -22,7 +22,9 @@ const report_format report_formats[] = {
 	{ "md", report_write_md, "Markdown" },
 	{ "csv", report_write_csv, "long CSV: one row per area, RT, period and indicator" },
 	{ "xlsx", report_write_xlsx, "Excel workbook, one sheet per section" },
-	{ "dhis2", report_write_dhis2, "DHIS2 dataValueSet JSON (import with idScheme=code)" },
+	{ "dhis2", report_write_dhis2, "DHIS2 dataValueSet JSON, by code, at village level" },
+	{ "dhis2-metadata", report_write_dhis2_meta,
+	  "DHIS2 metadata JSON: the data elements, indicators and data set of the dhis2 file" },
 	{ NULL, NULL, NULL },
 };
 

@@ -1,8 +1,14 @@
 /*
  * report_csv.c - the long CSV format: one row per kind, area, RT, period and
  * indicator (or intervention, or assessment score). docs/report.md lists the
- * columns. Text cells go through esc_csv (quoting and formula
- * neutralisation); numbers are written as plain numbers with a decimal point.
+ * columns. Text cells go through esc_csv_field (quoting and formula
+ * neutralisation); numbers are written as plain numbers.
+ *
+ * Two dialects ([pk2d] csv_dialect, --csv-dialect): RFC 4180 (',' between
+ * cells, a decimal point), and excel-id for a spreadsheet in an Indonesian
+ * locale, which reads ',' as the decimal separator and a file without a
+ * byte order mark in the machine's code page: ';' between cells, a decimal
+ * comma, and a UTF-8 byte order mark first. Both end records with CRLF.
  */
 #include <config.h>
 
@@ -10,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "conf.h"
 #include "escape.h"
 #include "i18n.h"
 #include "report_view.h"
@@ -18,105 +25,129 @@ struct csv_ctx {
 	const report_view *v;
 	FILE *f;
 	const areas *names;
+	char sep;             /* between cells */
+	int decimal_comma;
+	int at_start;         /* no cell written on this record yet */
 };
 
-static void number(FILE *f, double x)
+static void cell(struct csv_ctx *c)
 {
-	if (!isnan(x))
-		fprintf(f, "%.10g", x);
+	if (!c->at_start)
+		fputc(c->sep, c->f);
+	c->at_start = 0;
+}
+
+static void text(struct csv_ctx *c, const char *s)
+{
+	cell(c);
+	esc_csv_field(c->f, s, c->sep);
+}
+
+static void number(struct csv_ctx *c, double x)
+{
+	char buf[64], *dot;
+
+	cell(c);
+	if (isnan(x))
+		return;
+	snprintf(buf, sizeof buf, "%.10g", x);
+	if (c->decimal_comma && (dot = strchr(buf, '.')))
+		*dot = ',';
+	fputs(buf, c->f);
+}
+
+static void empty(struct csv_ctx *c, int n)
+{
+	while (n-- > 0)
+		cell(c);
+}
+
+static void end_record(struct csv_ctx *c)
+{
+	fputs("\r\n", c->f);
+	c->at_start = 1;
 }
 
 /* kind, area, area_name, level, rt, period */
-static void lead(const struct csv_ctx *c, const char *kind, const char *area, int rt,
+static void lead(struct csv_ctx *c, const char *kind, const char *area, int rt,
                  const char *period)
 {
 	const char *name = c->names ? areas_name(c->names, area) : NULL;
 
-	fprintf(c->f, "%s,", kind);
-	esc_csv(c->f, area);
-	fputc(',', c->f);
-	esc_csv(c->f, name ? name : "");
-	fprintf(c->f, ",%d,", area_level(area));
-	if (rt >= 0)
-		fprintf(c->f, "%d", rt);
-	fputc(',', c->f);
-	esc_csv(c->f, period);
-	fputc(',', c->f);
+	text(c, kind);
+	text(c, area);
+	text(c, name ? name : "");
+	number(c, area_level(area));
+	number(c, rt >= 0 ? rt : NAN);
+	text(c, period);
 }
 
 static int indicator_row(void *ud, const reg_indicator *d, const char *area, int rt,
                          const char *period, const reg_sum *s)
 {
-	const struct csv_ctx *c = ud;
+	struct csv_ctx *c = ud;
 	double value = reg_value(d, s), target;
 	int status = report_view_status(c->v, d, value, &target);
 
 	lead(c, "indicator", area, rt, period);
-	esc_csv(c->f, d->full_id);
-	fputc(',', c->f);
-	esc_csv(c->f, i18n_pick(c->v->lang, d->label_id, d->label_en));
-	fputc(',', c->f);
-	esc_csv(c->f, d->agency);
-	fputc(',', c->f);
-	esc_csv(c->f, d->unit);
-	fputc(',', c->f);
-	number(c->f, s->num);
-	fputc(',', c->f);
-	number(c->f, s->den);
-	fputc(',', c->f);
-	number(c->f, value);
-	fputc(',', c->f);
-	number(c->f, target);
-	fprintf(c->f, ",%s\r\n", report_status_key(status));
+	text(c, d->full_id);
+	text(c, i18n_pick(c->v->lang, d->label_id, d->label_en));
+	text(c, d->agency);
+	text(c, d->unit);
+	number(c, s->num);
+	number(c, s->den);
+	number(c, value);
+	number(c, target);
+	text(c, report_status_key(status));
+	end_record(c);
 	return ferror(c->f) ? PK2D_ERR_IO : 0;
 }
 
 static int intervention_row(void *ud, const reg_intervention *d, const char *area, int rt,
                             const char *period, const reg_isum *s)
 {
-	const struct csv_ctx *c = ud;
+	struct csv_ctx *c = ud;
 
 	lead(c, "intervention", area, rt, period);
-	esc_csv(c->f, d->full_id);
-	fputc(',', c->f);
-	esc_csv(c->f, i18n_pick(c->v->lang, d->label_id, d->label_en));
-	fputc(',', c->f);
-	esc_csv(c->f, d->agency);
-	fputc(',', c->f);
-	esc_csv(c->f, d->unit);
-	fputc(',', c->f);
-	number(c->f, s->realised);
-	fputc(',', c->f);
-	number(c->f, s->target);
-	fputc(',', c->f);
-	number(c->f, report_coverage(s->target, s->realised));
-	fputs(",,\r\n", c->f);
+	text(c, d->full_id);
+	text(c, i18n_pick(c->v->lang, d->label_id, d->label_en));
+	text(c, d->agency);
+	text(c, d->unit);
+	number(c, s->realised);
+	number(c, s->target);
+	number(c, report_coverage(s->target, s->realised));
+	empty(c, 2);
+	end_record(c);
 	return ferror(c->f) ? PK2D_ERR_IO : 0;
 }
 
-static void score_rows(const struct csv_ctx *c, const assess_score *s)
+static void score_rows(struct csv_ctx *c, const assess_score *s)
 {
+	char id[256];
+
 	lead(c, "ikk", s->area, s->rt, c->v->period);
-	fputs("ikk,", c->f);
-	esc_csv(c->f, i18n(c->v->lang, T_IKK));
-	fputs(",,,,,", c->f);
-	number(c->f, s->ikk);
-	fprintf(c->f, ",,%s\r\n", s->category ? s->category->key : "");
+	text(c, "ikk");
+	text(c, i18n(c->v->lang, T_IKK));
+	empty(c, 4);
+	number(c, s->ikk);
+	empty(c, 1);
+	text(c, s->category ? s->category->key : "");
+	end_record(c);
 	for (size_t i = 0; i < s->n_dimensions; i++) {
 		const model_dimension *m = s->dimensions[i].model;
 
 		lead(c, "dimension", s->area, s->rt, c->v->period);
-		fputs("dim.", c->f);
-		esc_csv(c->f, m->key);
-		fputc(',', c->f);
-		esc_csv(c->f, i18n_pick(c->v->lang, m->label_id, m->label_en));
-		fputs(",,,,,", c->f);
-		number(c->f, s->dimensions[i].value);
-		fputs(",,\r\n", c->f);
+		snprintf(id, sizeof id, "dim.%s", m->key);
+		text(c, id);
+		text(c, i18n_pick(c->v->lang, m->label_id, m->label_en));
+		empty(c, 4);
+		number(c, s->dimensions[i].value);
+		empty(c, 2);
+		end_record(c);
 	}
 }
 
-static void area_scores(const struct csv_ctx *c, const assess_area *aa)
+static void area_scores(struct csv_ctx *c, const assess_area *aa)
 {
 	score_rows(c, &aa->score);
 	/* The RTs of a village; a wider area's parts are its villages, which
@@ -128,25 +159,26 @@ static void area_scores(const struct csv_ctx *c, const assess_area *aa)
 
 /* One row of a file's accounting: the rows of a class (-1: used) out of the
  * rows read. */
-static void file_row(const struct csv_ctx *c, const acct_file *af, int cls, long rows)
+static void file_row(struct csv_ctx *c, const acct_file *af, int cls, long rows)
 {
 	const char *fail = acct_failure_key(af->failure);
 
 	lead(c, "file_rows", c->v->unused.area, -1, c->v->period);
-	esc_csv(c->f, af->st->path);
-	fprintf(c->f, ",%s,", acct_class_key(cls));
-	esc_csv(c->f, af->instance);
-	fprintf(c->f, ",rows,%ld,%ld,", rows, af->st->records);
-	number(c->f, af->st->records ? 100.0 * (double)rows / (double)af->st->records : NAN);
-	fputc(',', c->f);
-	if (cls == ACCT_REJECTED)
-		number(c->f, c->v->unused.acct->max_rejected);
-	fprintf(c->f, ",%s\r\n", fail ? fail : "ok");
+	text(c, af->st->path);
+	text(c, acct_class_key(cls));
+	text(c, af->instance);
+	text(c, "rows");
+	number(c, (double)rows);
+	number(c, (double)af->st->records);
+	number(c, af->st->records ? 100.0 * (double)rows / (double)af->st->records : NAN);
+	number(c, cls == ACCT_REJECTED ? c->v->unused.acct->max_rejected : NAN);
+	text(c, fail ? fail : "ok");
+	end_record(c);
 }
 
 /* First rows: each failure of the run (label: why), then every file's rows
  * by class. */
-static void accounting_rows(const struct csv_ctx *c)
+static void accounting_rows(struct csv_ctx *c)
 {
 	const unused_ctx *u = &c->v->unused;
 	char buf[2048];
@@ -159,12 +191,12 @@ static void accounting_rows(const struct csv_ctx *c)
 		if (af->failure == ACCT_FINE)
 			continue;
 		lead(c, "run_failure", u->area, -1, c->v->period);
-		esc_csv(c->f, af->st->path);
-		fputc(',', c->f);
-		esc_csv(c->f, unused_failure(u, af, buf, sizeof buf));
-		fputc(',', c->f);
-		esc_csv(c->f, af->instance);
-		fprintf(c->f, ",,,,,,%s\r\n", acct_failure_key(af->failure));
+		text(c, af->st->path);
+		text(c, unused_failure(u, af, buf, sizeof buf));
+		text(c, af->instance);
+		empty(c, 5);
+		text(c, acct_failure_key(af->failure));
+		end_record(c);
 	}
 	for (size_t i = 0; i < u->acct->n; i++) {
 		const acct_file *af = &u->acct->files[i];
@@ -178,11 +210,20 @@ static void accounting_rows(const struct csv_ctx *c)
 
 int report_csv_write(const report_view *v, FILE *f)
 {
-	struct csv_ctx c = { .v = v, .f = f, .names = v->as->areas };
+	static const char *const columns[] = {
+		"kind", "area", "area_name", "level", "rt", "period", "id", "label", "agency",
+		"unit", "numerator", "denominator", "value", "target", "status",
+	};
+	int excel = v->csv_dialect == CONF_CSV_EXCEL_ID;
+	struct csv_ctx c = { .v = v, .f = f, .names = v->as->areas, .sep = excel ? ';' : ',',
+	                     .decimal_comma = excel, .at_start = 1 };
 	int rc;
 
-	fputs("kind,area,area_name,level,rt,period,id,label,agency,unit,numerator,denominator,"
-	      "value,target,status\r\n", f);
+	if (excel)
+		fputs("\xEF\xBB\xBF", f);
+	for (size_t i = 0; i < sizeof columns / sizeof *columns; i++)
+		text(&c, columns[i]);
+	end_record(&c);
 	accounting_rows(&c);
 	area_scores(&c, v->main.aa);
 	for (size_t i = 0; i < v->n_villages; i++)

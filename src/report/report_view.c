@@ -268,6 +268,13 @@ int report_write_dhis2(const report_ctx *ctx, FILE *out, char *err, size_t errle
 	return rc ? rc : io_result(report_dhis2_write(ctx->view, out), err, errlen);
 }
 
+int report_write_dhis2_meta(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+{
+	int rc = need_view(ctx, "DHIS2 metadata", err, errlen);
+
+	return rc ? rc : io_result(report_dhis2_meta_write(ctx->view, out), err, errlen);
+}
+
 int report_write_xlsx(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
 {
 	int rc = need_view(ctx, "XLSX", err, errlen);

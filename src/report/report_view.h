@@ -49,6 +49,11 @@ typedef struct report_view {
 	                              ("health.stunting"); NULL when not declared */
 	unused_ctx unused;         /* the rows the run did not use, shown near the
 	                              top (unused.acct NULL: not counted) */
+	int csv_dialect;           /* enum conf_csv_dialect: [pk2d] csv_dialect
+	                              or --csv-dialect */
+	int dhis2_levels;          /* [pk2d] dhis2_levels: the levels (bits
+	                              1 << enum area_level) whose values the DHIS2
+	                              data value set carries; 0: villages only */
 } report_view;
 
 /* Fills v for an assessment. s may be NULL (store = none). The caller sets
@@ -124,6 +129,7 @@ int report_write_md(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
 int report_write_csv(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
 int report_write_xlsx(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
 int report_write_dhis2(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
+int report_write_dhis2_meta(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
 
 /* The trend of an area for the JSON report (docs/json.md, TREND): JSON
  * null when the store is off. */
@@ -137,9 +143,7 @@ int report_html_write(const report_view *v, FILE *f);
 int report_md_write(const report_view *v, FILE *f);
 int report_csv_write(const report_view *v, FILE *f);
 int report_dhis2_write(const report_view *v, FILE *f);
-/* The DHIS2 data element code of an id with a suffix ("", "_NUM", "_DEN",
- * "_TARGET", "_REALISED", "_BUDGET"): "PK2D_FAMILY_L1_NUM". */
-void report_dhis2_code(const char *id, const char *suffix, char out[51]);
+int report_dhis2_meta_write(const report_view *v, FILE *f);
 /* XLSX: libxlsxwriter writes a private temporary file, copied to f. */
 int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen);
 /* Rows per sheet (header included) before a long table goes on in another

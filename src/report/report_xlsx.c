@@ -27,6 +27,7 @@
 #include "prevalence_class.h"
 #include "report_view.h"
 #include "tempfile.h"
+#include "utf8.h"
 
 /* The workbook is built in TMPDIR as pk2d-xlsx.tmp.PID.XXXXXX, then copied
  * into the report's own temporary file. */
@@ -53,11 +54,9 @@ static void str(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, con
 		return;
 	}
 	if (strlen(safe) > CELL_MAX) {
-		/* Bytes bound characters from above; cut on a UTF-8 lead byte. */
-		size_t at = CELL_MAX - sizeof CELL_CUT;
+		/* Bytes bound characters from above. */
+		size_t at = utf8_cut(safe, strlen(safe), CELL_MAX - sizeof CELL_CUT);
 
-		while (at > 0 && ((unsigned char)safe[at] & 0xC0) == 0x80)
-			at--;
 		memcpy(safe + at, CELL_CUT, sizeof CELL_CUT);
 	}
 	if (*safe)
