@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "areas.h"
 #include "dhis2.h"
 
@@ -82,6 +84,19 @@ int dhis2_level_wanted(const report_view *v, const char *area)
 	int levels = v->dhis2_levels ? v->dhis2_levels : 1 << AREA_VILLAGE;
 
 	return level > AREA_NATIONAL && (levels & 1 << level);
+}
+
+int dhis2_print(cJSON *root, FILE *f)
+{
+	char *text = cJSON_Print(root);
+
+	cJSON_Delete(root);
+	if (!text)
+		return PK2D_ERR_NOMEM;
+	fputs(text, f);
+	fputc('\n', f);
+	cJSON_free(text);
+	return ferror(f) ? PK2D_ERR_IO : 0;
 }
 
 static int element(int (*fn)(void *, const dhis2_element *), void *ud, const char *id,

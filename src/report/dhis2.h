@@ -43,6 +43,10 @@ const char *dhis2_period_type(const char *period);
  * (enum area_level) is in the view's dhis2_levels (0: villages only). */
 int dhis2_level_wanted(const report_view *v, const char *area);
 
+/* Writes root as indented JSON and a line feed to f, and deletes it: 0,
+ * PK2D_ERR_NOMEM or PK2D_ERR_IO. */
+int dhis2_print(struct cJSON *root, FILE *f);
+
 /* One data element the data value set can carry. */
 typedef struct dhis2_element {
 	char code[DHIS2_CODE_MAX + 1];

@@ -113,7 +113,6 @@ int report_dhis2_write(const report_view *v, FILE *f)
 {
 	cJSON *root = cJSON_CreateObject();
 	struct dctx c = { .v = v };
-	char *text;
 	int rc;
 
 	/* The scheme in the payload wins over the request's (DHIS2's "Identifier
@@ -133,14 +132,9 @@ int report_dhis2_write(const report_view *v, FILE *f)
 		rc = report_view_each_intervention(v, intervention, &c);
 	if (rc == 0 && c.failed)
 		rc = PK2D_ERR_NOMEM;
-	text = rc == 0 ? cJSON_Print(root) : NULL;
-	cJSON_Delete(root);
-	if (rc < 0)
+	if (rc < 0) {
+		cJSON_Delete(root);
 		return rc;
-	if (!text)
-		return PK2D_ERR_NOMEM;
-	fputs(text, f);
-	fputc('\n', f);
-	cJSON_free(text);
-	return ferror(f) ? PK2D_ERR_IO : 0;
+	}
+	return dhis2_print(root, f);
 }

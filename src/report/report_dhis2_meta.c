@@ -183,7 +183,6 @@ int report_dhis2_meta_write(const report_view *v, FILE *f)
 	const char *ptype = dhis2_period_type(v->period);
 	char set_code[DHIS2_CODE_MAX + 1];
 	cJSON *sets, *set = NULL;
-	char *text = NULL;
 
 	dhis2_code(ptype, "", set_code);
 	if (root && (c.elements = cJSON_AddArrayToObject(root, "dataElements")) &&
@@ -194,12 +193,7 @@ int report_dhis2_meta_write(const report_view *v, FILE *f)
 	    add_ref(set, "categoryCombo", id_ref(DHIS2_DEFAULT_CATEGORY_COMBO)) &&
 	    (c.set_elements = cJSON_AddArrayToObject(set, "dataSetElements")) &&
 	    dhis2_each_element(v, data_element, &c) == 0)
-		text = cJSON_Print(root);
+		return dhis2_print(root, f);
 	cJSON_Delete(root);
-	if (!text)
-		return PK2D_ERR_NOMEM;
-	fputs(text, f);
-	fputc('\n', f);
-	cJSON_free(text);
-	return ferror(f) ? PK2D_ERR_IO : 0;
+	return PK2D_ERR_NOMEM;
 }
