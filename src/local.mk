@@ -17,7 +17,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 
 # input: the CSV reader and the region codes.
 %C%_libpk2dcore_la_SOURCES += %D%/input/csv.h %D%/input/csv.c %D%/input/csv_priv.h \
-	%D%/input/csv_group.c %D%/input/parse.c \
+	%D%/input/csv_group.c %D%/input/csv_parts.c %D%/input/parse.c \
 	%D%/input/redact.c %D%/input/redact.h \
 	%D%/input/areas.h %D%/input/areas.c
 

@@ -92,6 +92,178 @@ static int read_grouped(int col, const int *ids, int n_ids, char *out, size_t ou
 	return rc;
 }
 
+/* Reads part r of the file grouped by column 0 with id column 1, as
+ * read_grouped() does. */
+static void read_part(const csv_range *r, char *out, size_t outlen, csv_stats **stats)
+{
+	char err[256] = "";
+	csv_reader *c = csv_open(path, err, sizeof err);
+	int ids[1] = { 1 };
+	size_t len = 0;
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(csv_restrict(c, r, err, sizeof err), 0);
+	ck_assert_int_eq(csv_group(c, 0, ids, 1, err, sizeof err), 0);
+	out[0] = '\0';
+	while (csv_next(c, err, sizeof err) == 1) {
+		len += (size_t)snprintf(out + len, outlen - len, "%ld:%s|%s\n", csv_line(c),
+		                        csv_field(c, 0), csv_field(c, 1));
+		ck_assert_uint_lt(len, outlen);
+	}
+	*stats = csv_close(c);
+}
+
+/*
+ * A grouped file split into parts: each part starts where a value starts
+ * (never inside a group), at or after its share of the bytes; the parts
+ * read apart give every record once, on its own line, copies decided in
+ * their group; their statistics merged are one reader's. A blank line and
+ * a record that does not fit the header sit inside parts.
+ */
+START_TEST(split_at_group_starts)
+{
+	/* Bytes: header 4; each "X;n\n" 4 or 5. */
+	write_text("v;k\nA;1\nA;2\nA;1\nB;3\n\nB;4\nC;5\nC;6;7\nD;8\nD;9\nD;9\nE;10\n");
+	csv_range *r;
+	size_t n;
+	char err[256], out[4][512], all[2048] = "";
+	csv_stats *st[4];
+
+	ck_assert_int_eq(csv_split(path, "V", 12, 8, &r, &n, err, sizeof err), 0);
+	/* 48 bytes of records: targets 16, 28 and 40. B starts at 16 exactly;
+	 * C started before 28, so D (35); then E (47). */
+	ck_assert_uint_eq(n, 4);
+	ck_assert_int_eq(r[0].start, 4);
+	ck_assert_int_eq(r[0].line, 2);
+	for (size_t k = 1; k < n; k++) {
+		ck_assert_int_eq(r[k].start, r[k - 1].end);
+		ck_assert_int_gt(r[k].start, r[k - 1].start);
+	}
+	ck_assert_int_eq(r[1].start, 16);
+	ck_assert_int_eq(r[1].line, 5);
+	ck_assert_int_eq(r[2].start, 35);
+	ck_assert_int_eq(r[2].line, 10);
+	ck_assert_int_eq(r[3].start, 47);
+	ck_assert_int_eq(r[3].line, 13);
+	ck_assert_int_eq(r[3].end, 52);
+	for (size_t k = 0; k < n; k++) {
+		read_part(&r[k], out[k], sizeof out[k], &st[k]);
+		strcat(all, out[k]);
+	}
+	ck_assert_str_eq(out[0], "2:A|1\n3:A|2\n");
+	ck_assert_str_eq(all, "2:A|1\n3:A|2\n5:B|3\n7:B|4\n8:C|5\n10:D|8\n11:D|9\n13:E|10\n");
+	for (size_t k = 1; k < n; k++)
+		csv_stats_merge(st[0], st[k]);
+	ck_assert_int_eq(st[0]->records, 11);
+	ck_assert_int_eq(st[0]->rejected, 3);
+	ck_assert_uint_eq(st[0]->n_problems, 2);
+	ck_assert_str_eq(st[0]->problems[0].kind, "repeated row");
+	ck_assert_int_eq(st[0]->problems[0].count, 2);
+	ck_assert_int_eq(st[0]->problems[0].n_examples, 2);
+	ck_assert_int_eq(st[0]->problems[0].example_line[0], 4);
+	ck_assert_int_eq(st[0]->problems[0].example_line[1], 12);
+	ck_assert_str_eq(st[0]->problems[1].kind, "too many fields");
+	for (size_t k = 0; k < n; k++)
+		csv_stats_free(st[k]);
+	free(r);
+
+	/* Parts bigger than half the file: one part, the whole file. */
+	ck_assert_int_eq(csv_split(path, "v", 30, 8, &r, &n, err, sizeof err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(r[0].start, 4);
+	free(r);
+	/* At most max_parts. */
+	ck_assert_int_eq(csv_split(path, "v", 1, 3, &r, &n, err, sizeof err), 0);
+	ck_assert_uint_le(n, 3);
+	free(r);
+}
+END_TEST
+
+/* A value that comes back after another: not grouped, one part; no such
+ * column, an error. */
+START_TEST(split_ungrouped_is_one_part)
+{
+	csv_range *r;
+	size_t n;
+	char err[256];
+
+	write_text("v;k\nA;1\nA;2\nB;3\nB;4\nC;5\nA;6\nD;7\n");
+	ck_assert_int_eq(csv_split(path, "v", 4, 8, &r, &n, err, sizeof err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(r[0].end, 32);
+	free(r);
+	write_text("v;k\nA;1\nA;2\nB;3\nB;4\nC;5\nD;6\nD;7\n");
+	ck_assert_int_eq(csv_split(path, "v", 4, 8, &r, &n, err, sizeof err), 0);
+	ck_assert_uint_gt(n, 1);
+	free(r);
+	ck_assert_int_eq(csv_split(path, "w", 4, 8, &r, &n, err, sizeof err), PK2D_ERR_MISSING);
+	ck_assert_str_eq(err, "no column 'w'");
+	ck_assert_ptr_null(r);
+}
+END_TEST
+
+/* The merged examples and values are the first ones in file order, up to
+ * the limits. */
+START_TEST(stats_merge_limits)
+{
+	csv_stats a = { 0 }, b = { 0 };
+	csv_problem pa = { .kind = (char *)"outside area", .count = 4, .rejected = 1 };
+	csv_problem pb = { .kind = (char *)"outside area", .count = 3, .rejected = 1 };
+	csv_problem pc = { .kind = (char *)"bad x", .count = 1, .rejected = 0 };
+	csv_problem probs_b[2];
+	csv_stats *into = calloc(1, sizeof *into);
+	char *t = (char *)"t";
+
+	for (int i = 0; i < 4; i++) {
+		pa.example_line[i] = 10 + i;
+		pa.example_text[i] = t;
+	}
+	pa.n_examples = 4;
+	pa.seen[0] = (char *)"63.01";
+	pa.seen_count[0] = 4;
+	pa.n_seen = 1;
+	for (int i = 0; i < 3; i++) {
+		pb.example_line[i] = 20 + i;
+		pb.example_text[i] = t;
+	}
+	pb.n_examples = 3;
+	pb.seen[0] = (char *)"63.02";
+	pb.seen[1] = (char *)"63.01";
+	pb.seen_count[0] = 1;
+	pb.seen_count[1] = 2;
+	pb.n_seen = 2;
+	a.records = 10;
+	a.rejected = 4;
+	a.n_problems = 1;
+	a.problems = &pa;
+	probs_b[0] = pc;
+	probs_b[1] = pb;
+	b.records = 5;
+	b.rejected = 3;
+	b.noted = 1;
+	b.n_problems = 2;
+	b.problems = probs_b;
+	csv_stats_merge(into, &a);
+	csv_stats_merge(into, &b);
+	ck_assert_int_eq(into->records, 15);
+	ck_assert_int_eq(into->rejected, 7);
+	ck_assert_int_eq(into->noted, 1);
+	ck_assert_uint_eq(into->n_problems, 2);
+	ck_assert_str_eq(into->problems[0].kind, "outside area");
+	ck_assert_int_eq(into->problems[0].count, 7);
+	ck_assert_int_eq(into->problems[0].n_examples, CSV_EXAMPLES);
+	ck_assert_int_eq(into->problems[0].example_line[3], 13);
+	ck_assert_int_eq(into->problems[0].example_line[4], 20);
+	ck_assert_int_eq(into->problems[0].n_seen, 2);
+	ck_assert_str_eq(into->problems[0].seen[0], "63.01");
+	ck_assert_int_eq(into->problems[0].seen_count[0], 6);
+	ck_assert_str_eq(into->problems[0].seen[1], "63.02");
+	ck_assert_str_eq(into->problems[1].kind, "bad x");
+	ck_assert_int_eq(into->problems[1].rejected, 0);
+	csv_stats_free(into);
+}
+END_TEST
+
 START_TEST(grouped_file_in_order)
 {
 	char out[1024];
@@ -420,6 +592,9 @@ static Suite *suite(void)
 	tcase_add_test(tc, wrong_calls);
 	tcase_add_test(tc, no_temporary_folder);
 	tcase_add_test(tc, read_error_while_partitioning);
+	tcase_add_test(tc, split_at_group_starts);
+	tcase_add_test(tc, split_ungrouped_is_one_part);
+	tcase_add_test(tc, stats_merge_limits);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -69,6 +69,7 @@ static int refill(csv_reader *c)
 	if (c->pos > 0) {
 		memmove(c->buf, c->buf + c->pos, c->len - c->pos);
 		c->len -= c->pos;
+		c->base += (off_t)c->pos;
 		c->pos = 0;
 	}
 	if (c->len == c->cap) {
@@ -84,7 +85,10 @@ static int refill(csv_reader *c)
 		c->cap = ncap;
 	}
 	for (;;) {
-		ssize_t n = read(c->fd, c->buf + c->len, c->cap - c->len);
+		size_t want = c->cap - c->len;
+		if (c->ranged && (off_t)want > c->left)
+			want = (size_t)c->left;
+		ssize_t n = want ? read(c->fd, c->buf + c->len, want) : 0;
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -94,6 +98,7 @@ static int refill(csv_reader *c)
 		}
 		if (n == 0)
 			c->eof = 1;
+		c->left -= n;
 		c->len += (size_t)n;
 		c->buf[c->len] = '\0';
 		c->bytes_read += (uint64_t)n;
@@ -829,6 +834,25 @@ fail:
 	snprintf(err, errlen, "%s", c->error);
 	csv_stats_free(csv_close(c));
 	return NULL;
+}
+
+int csv_restrict(csv_reader *c, const csv_range *r, char *err, size_t errlen)
+{
+	if (lseek(c->fd, (off_t)r->start, SEEK_SET) < 0) {
+		snprintf(err, errlen, "cannot seek to byte %lld: %s", r->start, strerror(errno));
+		return PK2D_ERR_IO;
+	}
+	c->ranged = 1;
+	c->range = *r;
+	c->left = (off_t)(r->end - r->start);
+	c->base = (off_t)r->start;
+	c->pos = c->len = 0;
+	c->buf[0] = '\0';
+	c->eof = 0;
+	c->scan_at = 0;
+	c->mask_blk = SIZE_MAX;
+	c->line = r->line;
+	return 0;
 }
 
 /* Whether header h equals the n bytes of name, ASCII case ignored. */

@@ -126,6 +126,33 @@ void csv_on_read(csv_reader *c, csv_read_hook fn, void *arg);
 csv_stats *csv_close(csv_reader *c);
 void csv_stats_free(csv_stats *s);
 
+/* A part of a file: the records from byte start (a record's first byte,
+ * on line line) up to byte end (the next part's start, or the file's end). */
+typedef struct csv_range {
+	long long start, end;
+	long line;
+} csv_range;
+/* Makes c read only the records of r, as if the file held its header and
+ * them alone (csv_group() too). Call it before the first csv_next(). 0, or
+ * PK2D_ERR_IO with err set. */
+int csv_restrict(csv_reader *c, const csv_range *r, char *err, size_t errlen);
+/* Merges the statistics of the next part of the same file into into: the
+ * counts added, and the problems' examples and values kept as one reader
+ * of both parts in order would have kept them (except the rows of a value
+ * from's reader no longer kept, past its own CSV_SEEN values: never an
+ * area of a file split by area, and a year only past CSV_SEEN years). from
+ * is left as it was. */
+void csv_stats_merge(csv_stats *into, const csv_stats *from);
+/* Splits path into at most max_parts ranges of about part_bytes each, at
+ * records where the value of the column headed column changes (a group is
+ * never cut). *n 1 (the whole file, from its first record) when the file
+ * is smaller than two parts, has fewer groups, or is not grouped by that
+ * column (a value comes back after another): its records must be read in
+ * one process. 0 and *out (malloc'd), or a negative PK2D_ERR_* with err
+ * set (the file or the column cannot be read). */
+int csv_split(const char *path, const char *column, long long part_bytes, size_t max_parts,
+              csv_range **out, size_t *n, char *err, size_t errlen);
+
 /* Hands the records out grouped (api->csv_group; include/pk2d/plugin.h says
  * what the caller sees, csv_group.c how). Call it before the first
  * csv_next(). col: the group column, or -1 for one group of the whole file;

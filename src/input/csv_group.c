@@ -229,21 +229,14 @@ static uint64_t hash_text(uint64_t h, const char *s)
 
 /* ---- is the file grouped already? ------------------------------------- */
 
-/* A set of strings: open addressing over owned copies. */
-typedef struct strset {
-	char **slot;
-	size_t n, cap;
-} strset;
-
-static void strset_free(strset *s)
+void csv_strset_free(csv_strset *s)
 {
 	for (size_t i = 0; i < s->cap; i++)
 		free(s->slot[i]);
 	free(s->slot);
 }
 
-/* 1 when key was in the set; 0 after adding it; <0 out of memory. */
-static int strset_seen(strset *s, const char *key)
+int csv_strset_seen(csv_strset *s, const char *key)
 {
 	size_t j;
 
@@ -390,7 +383,7 @@ static int check_grouped(const csv_reader *c, struct csv_group *g, int *grouped)
 {
 	char err[160];
 	csv_reader *k = csv_open(csv_path(c), err, sizeof err);
-	strset seen = { 0 };
+	csv_strset seen = { 0 };
 	hashset ids = { 0 };
 	const char *field[CSV_READ_FIELDS_MAX];
 	size_t len[CSV_READ_FIELDS_MAX], cur_len = 0;
@@ -403,13 +396,18 @@ static int check_grouped(const csv_reader *c, struct csv_group *g, int *grouped)
 	*grouped = 1;
 	if (!k)
 		return 0;
+	/* A part of the file (csv_restrict) is checked alone. */
+	if (c->ranged && csv_restrict(k, &c->range, err, sizeof err) < 0) {
+		csv_stats_free(csv_close(k));
+		return 0;
+	}
 	wanted_columns(g, &w);
 	while ((rc = csv_read_fields(k, w.cols, w.n, field, len)) == 1) {
 		const char *key = field[w.key];
 		uint64_t h = 14695981039346656037ULL;
 
 		if (!cur || len[w.key] != cur_len || memcmp(key, cur, cur_len) != 0) {
-			rc = strset_seen(&seen, key);
+			rc = csv_strset_seen(&seen, key);
 			if (rc != 0) {
 				*grouped = rc < 0;
 				break;
@@ -437,7 +435,7 @@ static int check_grouped(const csv_reader *c, struct csv_group *g, int *grouped)
 			break;
 	}
 	free(cur);
-	strset_free(&seen);
+	csv_strset_free(&seen);
 	hashset_free(&ids);
 	csv_stats_free(csv_close(k));
 	return rc == PK2D_ERR_NOMEM ? rc : 0;

@@ -1,12 +1,13 @@
 /*
  * csv_priv.h - the reader's state, shared by csv.c (reading a file in
- * order) and csv_group.c (handing its records out grouped). Nothing else
- * includes it.
+ * order), csv_group.c (handing its records out grouped) and csv_parts.c
+ * (a file read in parts). Nothing else includes it.
  */
 #ifndef PK2D_CSV_PRIV_H
 #define PK2D_CSV_PRIV_H
 
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "csv.h"
 
@@ -32,6 +33,10 @@ struct pk2d_csv {
 	unsigned char cls[256]; /* CLS_BLANK, CLS_QUOTE per byte */
 	char *buf;              /* cap + CSV_PAD bytes; buf[len] is always 0 */
 	size_t cap, len, pos;   /* unread data is buf[pos..len) */
+	off_t base;             /* file offset of buf[0] */
+	int ranged;             /* csv_restrict(): read only range */
+	csv_range range;
+	off_t left;             /* with ranged: bytes of the range not read yet */
 	long line;              /* physical line of buf[pos] */
 	long rec_line;          /* line the current record starts on */
 	/* Scan of the record at pos, offsets relative to pos. */
@@ -79,6 +84,15 @@ int csv_read_record(csv_reader *c);
 int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, size_t *lens);
 /* Makes room for at least want fields in c->fields. */
 int csv_reserve_fields(csv_reader *c, int want);
+/* A set of strings: open addressing over owned copies (csv_group.c). */
+typedef struct csv_strset {
+	char **slot;
+	size_t n, cap;
+} csv_strset;
+/* 1 when key was in the set; 0 after adding it; <0 out of memory. */
+int csv_strset_seen(csv_strset *s, const char *key);
+void csv_strset_free(csv_strset *s);
+
 /* Frees the grouping state (csv_group.c). */
 void csv_group_free(struct csv_group *g);
 /* The next record in group order into c (csv_group.c): 1, 0, or <0. */
