@@ -63,7 +63,8 @@ EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh
 # protocol, the API plugins call, and what `pk2d report` does after them.
 %C%_libpk2dcore_la_SOURCES += %D%/host/loader.c %D%/host/loader.h \
 	%D%/host/wire.c %D%/host/wire.h %D%/host/probe.c %D%/host/probe.h %D%/host/trust.c %D%/host/trust.h %D%/host/api.c %D%/host/api.h \
-	%D%/host/runner.c %D%/host/runner.h %D%/host/session.c %D%/host/session.h \
+	%D%/host/runner.c %D%/host/runner.h %D%/host/parts.c %D%/host/parts.h \
+	%D%/host/session.c %D%/host/session.h \
 	%D%/host/input_check.c %D%/host/input_check.h \
 	%D%/host/report_run.c %D%/host/report_run.h
 

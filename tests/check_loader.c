@@ -327,6 +327,46 @@ START_TEST(check_in_memory)
 }
 END_TEST
 
+/* ABI 1.3: parts_input names a declared input and parts_column one of its
+ * columns; the copy keeps both; a 1.2 descriptor's bytes there are not read. */
+START_TEST(parts_declaration)
+{
+	static const pk2d_config_key keys[] = { { "survey", NULL, 0, NULL },
+	                                        { NULL, NULL, 0, NULL } };
+	static const pk2d_input_column cols[] = { { "area", "kode_wilayah", 0 },
+	                                          { NULL, NULL, 0 } };
+	static const pk2d_input inputs[] = { { "survey", "column.", cols },
+	                                     { NULL, NULL, NULL } };
+	pk2d_plugin d = { .magic = PK2D_PLUGIN_MAGIC, .abi_major = PK2D_ABI_MAJOR,
+	                  .abi_minor = PK2D_ABI_MINOR, .struct_size = sizeof(pk2d_plugin),
+	                  .name = "mem", .init = dummy_init, .collect = dummy_collect,
+	                  .config_keys = keys, .inputs = inputs, .parts_input = "survey",
+	                  .parts_column = "area" };
+	char err[512];
+	ck_assert_int_eq(loader_check(&d, sizeof d, "mem", err, sizeof err), 0);
+	loaded_plugin *lp = loader_copy(&d, "/x/mem.so");
+	ck_assert_str_eq(lp->parts_input, "survey");
+	ck_assert_str_eq(lp->parts_column, "area");
+	loader_unload(lp);
+	d.parts_column = "rt";
+	ck_assert_int_eq(loader_check(&d, sizeof d, "mem", err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_str_eq(err, "parts_input 'survey' and parts_column 'rt' are not a declared "
+	                 "input and one of its columns");
+	d.parts_column = NULL;
+	ck_assert_int_eq(loader_check(&d, sizeof d, "mem", err, sizeof err), PK2D_ERR_INVALID);
+	d.parts_input = "log";
+	d.parts_column = "area";
+	ck_assert_int_eq(loader_check(&d, sizeof d, "mem", err, sizeof err), PK2D_ERR_INVALID);
+	/* Built for 1.2: whatever follows inputs is not the plugin's. */
+	d.abi_minor = 2;
+	ck_assert_int_eq(loader_check(&d, sizeof d, "mem", err, sizeof err), 0);
+	lp = loader_copy(&d, "/x/mem.so");
+	ck_assert_ptr_null(lp->parts_input);
+	ck_assert_ptr_null(lp->parts_column);
+	loader_unload(lp);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("loader");
@@ -348,6 +388,7 @@ static Suite *suite(void)
 	tcase_add_test(t, file_layouts);
 	tcase_add_test(t, two_at_once);
 	tcase_add_test(t, check_in_memory);
+	tcase_add_test(t, parts_declaration);
 	suite_add_tcase(s, t);
 	return s;
 }

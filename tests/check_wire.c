@@ -272,7 +272,8 @@ START_TEST(round_trip_descriptor)
 	};
 	pk2d_plugin d = { .name = "health", .agency = "Dinas Kesehatan", .version = NULL,
 	                  .description = "z-scores", .abi_major = 1, .abi_minor = 7,
-	                  .config_keys = keys, .inputs = inputs };
+	                  .config_keys = keys, .inputs = inputs, .parts_input = "children",
+	                  .parts_column = "weight" };
 	wire_buf b = { 0 };
 	wire_put_descriptor(&b, &d);
 	wire_put_refused(&b, "no symbol");
@@ -316,6 +317,8 @@ START_TEST(round_trip_descriptor)
 	ck_assert_ptr_null(r.desc.inputs[1].column_prefix);
 	ck_assert_ptr_null(r.desc.inputs[1].columns[0].field);
 	ck_assert_ptr_null(r.desc.inputs[2].key);
+	ck_assert_str_eq(r.desc.parts_input, "children");
+	ck_assert_str_eq(r.desc.parts_column, "weight");
 	wire_record_clear(&r);
 	ck_assert_int_eq(wire_decode(b.data + n, b.len - (size_t)n, &r, err, sizeof err),
 	                 (long)refused);
@@ -342,6 +345,22 @@ START_TEST(round_trip_progress)
 	ck_assert(r.done == 5000000000u);
 	ck_assert(r.size == 6000000000u);
 	ck_assert_int_eq(r.records, 123456);
+	wire_record_clear(&r);
+	wire_buf_free(&b);
+}
+END_TEST
+
+/* A part's output file: its path, NUL-terminated. */
+START_TEST(round_trip_output)
+{
+	wire_buf b = { 0 };
+	wire_record r;
+	char err[256];
+
+	wire_put_output(&b, "out/anak.csv");
+	ck_assert_int_eq(decode_one(&b, &r, err), (long)b.len);
+	ck_assert_int_eq(r.type, WIRE_OUTPUT);
+	ck_assert_str_eq(r.text, "out/anak.csv");
 	wire_record_clear(&r);
 	wire_buf_free(&b);
 }
@@ -469,6 +488,7 @@ static Suite *suite(void)
 	tcase_add_test(t, round_trip_folded);
 	tcase_add_test(t, round_trip_descriptor);
 	tcase_add_test(t, round_trip_progress);
+	tcase_add_test(t, round_trip_output);
 	tcase_add_test(t, truncated);
 	tcase_add_test(t, hostile);
 	suite_add_tcase(s, t);

@@ -249,6 +249,9 @@ TESTS += %D%/national.sh
 dist_check_SCRIPTS += %D%/row_order.sh
 EXTRA_DIST += %D%/row_order.py
 TESTS += %D%/row_order.sh
+# A plugin's input read in parts gives the reports and output files of one part.
+dist_check_SCRIPTS += %D%/parts.sh
+TESTS += %D%/parts.sh
 check_PROGRAMS += tests/check_synth_e2e
 tests_check_synth_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
 tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)

@@ -44,7 +44,7 @@ extern "C" {
 /** Incompatible changes raise this; the host refuses any other major. */
 #define PK2D_ABI_MAJOR 1
 /** Append-only changes raise this; a plugin's minor must be <= the host's. */
-#define PK2D_ABI_MINOR 4
+#define PK2D_ABI_MINOR 5
 /** Name of the one symbol a plugin exports. */
 #define PK2D_PLUGIN_SYMBOL "pk2d_plugin_descriptor"
 
@@ -478,6 +478,19 @@ typedef struct pk2d_host_api {
 	 *  its cells name must be declared before. PK2D_ERR_DUPLICATE,
 	 *  _UNKNOWN_ID, _INVALID. */
 	int (*declare_table)(pk2d_host *h, const pk2d_table *t);
+	/** Since ABI 1.5. Which part of the run this process is: 0 and *count
+	 *  1 unless the host reads the plugin's parts_input in parts (see
+	 *  pk2d_plugin.parts_input); then part k of *count, each in a process
+	 *  of its own. Work that is not the parts_input's rows (another file,
+	 *  a header of an output file) is done by part 0 only. */
+	int (*part)(pk2d_host *h, int *count);
+	/** Since ABI 1.5. The file this part writes its share of the output
+	 *  file path to: path itself in a run of one part. Otherwise the host
+	 *  joins the parts' files into path, in part order, once every part
+	 *  has succeeded (and removes them when one failed): write the rows of
+	 *  this part's groups in the order they come, the header in part 0
+	 *  only. The name stays valid until fini(). */
+	const char *(*part_output)(pk2d_host *h, const char *path);
 } pk2d_host_api;
 
 /** An INI key a plugin accepts in its [plugin.NAME] section. The host refuses
@@ -563,6 +576,17 @@ typedef struct pk2d_plugin {
 	 *  NULL; NULL when the plugin declares none (its files are then only
 	 *  read by collect()). */
 	const pk2d_input *inputs;
+	/** Since ABI 1.5: the key of one of inputs whose file the host may read
+	 *  in parts, each part in a process of its own, when the file is big
+	 *  and already grouped by the column parts_column (village by
+	 *  village): each part's csv_open of that file reads only its groups,
+	 *  whole, and the host adds up the parts' values and file statistics.
+	 *  The plugin must csv_group that file by that column, keep nothing
+	 *  across groups, and use part() and part_output(). NULL: one part. */
+	const char *parts_input;
+	/** Since ABI 1.5: the field of the parts_input's columns the plugin
+	 *  groups by ("area"). */
+	const char *parts_column;
 } pk2d_plugin;
 
 /**

@@ -1036,4 +1036,5 @@ PK2D_PLUGIN_DEFINE(.name = "family", .agency = "DP3A / DPPPAPPKB", .version = "1
                                   "indicators per RT, KK and population, household scores, "
                                   "KB (PUS, CPR, mCPR, unmet need)",
                    .config_keys = family_keys, .init = family_init,
-                   .collect = family_collect, .fini = family_fini, .inputs = family_inputs);
+                   .collect = family_collect, .fini = family_fini, .inputs = family_inputs,
+                   .parts_input = "survey", .parts_column = "area");

@@ -274,6 +274,9 @@ static int open_output(struct health *s, const char *key, out_file *o)
 	memset(o, 0, sizeof *o);
 	if (path == NULL)
 		return 0;
+	/* In a run in parts, this part's share of the file (joined by the
+	 * host). */
+	path = s->api->part_output(s->h, path);
 	if ((rc = out_open(o, path, err, sizeof err)) != 0)
 		s->api->log(s->h, PK2D_LOG_ERROR, "%s", err);
 	return rc;
@@ -312,9 +315,10 @@ static int collect_children(struct health *s, const char *path)
 		p.ros.no_followup = fol.f == NULL;
 		p.children = out.f;
 		p.followup = fol.f;
-		if (out.f != NULL)
+		/* The header once, in the first part. */
+		if (out.f != NULL && api->part(s->h, NULL) == 0)
 			children_write_header(out.f);
-		if (fol.f != NULL)
+		if (fol.f != NULL && api->part(s->h, NULL) == 0)
 			followup_write_header(fol.f);
 		rc = read_children(s, c, &p);
 	}
@@ -347,7 +351,8 @@ static int health_collect(void *state)
 	}
 	if (children != NULL)
 		rc = collect_children(s, children);
-	if (rc == 0 && log != NULL)
+	/* The log is read whole by the first part of a run in parts. */
+	if (rc == 0 && log != NULL && s->api->part(s->h, NULL) == 0)
 		rc = interventions_read_log(&s->ivs, s->api, s->h, log);
 	return rc;
 }
@@ -364,4 +369,5 @@ PK2D_PLUGIN_DEFINE(.name = "health", .agency = "Dinas Kesehatan", .version = "1.
                                   "overweight prevalence from the e-PPGBM export; health "
                                   "interventions (Perpres 72/2021) from their log",
                    .config_keys = config_keys, .init = health_init,
-                   .collect = health_collect, .fini = health_fini, .inputs = inputs);
+                   .collect = health_collect, .fini = health_fini, .inputs = inputs,
+                   .parts_input = "children", .parts_column = "area");

@@ -30,6 +30,7 @@ struct pk2d_host {
 	const loaded_plugin *lp;
 	const areas *areas;
 	api_sink *sink;
+	const api_part *part;     /* NULL: the whole run */
 	int stage;
 	size_t n_strings;
 	char **strings;           /* returned by config_path and config_where */
@@ -399,6 +400,13 @@ static void ps_log(api_sink *base, int level, const char *text)
 	ps_log_local((pipe_sink *)base, level, text);
 }
 
+static void ps_output(api_sink *base, const char *path)
+{
+	pipe_sink *s = (pipe_sink *)base;
+	wire_put_output(&s->buf, path);
+	maybe_flush(s);
+}
+
 static void ps_file(api_sink *base, csv_stats *stats)
 {
 	pipe_sink *s = (pipe_sink *)base;
@@ -433,6 +441,7 @@ void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agen
 	s->base.ivalue = ps_ivalue;
 	s->base.log = ps_log;
 	s->base.file = ps_file;
+	s->base.output = ps_output;
 	s->fd = fd;
 	s->local = registry_new();
 	s->instance = instance;
@@ -485,6 +494,16 @@ pk2d_host *api_host_new(const conf *cfg, const conf_plugin *cp, const loaded_plu
 	h->areas = ar;
 	h->sink = sink;
 	return h;
+}
+
+void api_host_set_part(pk2d_host *h, const api_part *part)
+{
+	h->part = part;
+}
+
+char *api_part_path(const char *path, size_t index)
+{
+	return xasprintf("%s.part%zu", path, index);
 }
 
 void api_host_free(pk2d_host *h)
@@ -730,6 +749,12 @@ static pk2d_csv *a_csv_open(pk2d_host *h, const char *path)
 		return NULL;
 	char err[512];
 	csv_reader *c = csv_open(path, err, sizeof err);
+	/* A part reads its own records of the file read in parts. */
+	if (c && h->part && h->part->count > 1 && !strcmp(path, h->part->path) &&
+	    csv_restrict(c, &h->part->range, err, sizeof err) < 0) {
+		csv_stats_free(csv_close(c));
+		c = NULL;
+	}
 	if (!c)
 		host_logf(h, PK2D_LOG_ERROR, "%s: %s", path, err);
 	else if (h->sink->progress)
@@ -851,6 +876,25 @@ static void a_csv_close(pk2d_csv *c)
 		csv_stats_free(s);
 }
 
+static int a_part(pk2d_host *h, int *count)
+{
+	if (!h)
+		return PK2D_ERR_INVALID;
+	if (count)
+		*count = h->part ? (int)h->part->count : 1;
+	return h->part ? (int)h->part->index : 0;
+}
+
+static const char *a_part_output(pk2d_host *h, const char *path)
+{
+	if (!h || !path)
+		return NULL;
+	if (!h->part || h->part->count < 2)
+		return path;
+	h->sink->output(h->sink, path);
+	return keep(h, api_part_path(path, h->part->index));
+}
+
 static const pk2d_host_api table = {
 	.abi_major = PK2D_ABI_MAJOR,
 	.abi_minor = PK2D_ABI_MINOR,
@@ -886,6 +930,8 @@ static const pk2d_host_api table = {
 	.declare_group = a_declare_group,
 	.declare_display = a_declare_display,
 	.declare_table = a_declare_table,
+	.part = a_part,
+	.part_output = a_part_output,
 };
 
 const pk2d_host_api *api_table(void)

@@ -47,6 +47,10 @@ struct api_sink {
 	 * (pipe_sink_progress() sets it). */
 	void (*progress)(api_sink *s, const char *path, uint64_t done, uint64_t size,
 	                 long records);
+	/* A part of a run writes its share of an output file to path
+	 * (api_part): the pipe sink tells the parent, which joins the parts.
+	 * NULL in the registry sink: an in-process run is one part. */
+	void (*output)(api_sink *s, const char *path);
 };
 
 /* Seconds between two progress records of one instance. */
@@ -113,10 +117,26 @@ void pipe_sink_progress(pipe_sink *s);
 void pipe_sink_refused(pipe_sink *s, const char *reason);
 void pipe_sink_free(pipe_sink *s);
 
+/* The part of an instance's run a child does (pk2d_plugin.parts_input):
+ * part index of count (count 1: the whole run), reading only range of the
+ * file path. */
+typedef struct api_part {
+	size_t index, count;
+	const char *path;
+	csv_range range;
+} api_part;
+
+/* The name part index writes its share of the output file path to
+ * (malloc'd): PATH.partINDEX. */
+char *api_part_path(const char *path, size_t index);
+
 /* Everything one instance sees through the api. */
 pk2d_host *api_host_new(const conf *cfg, const conf_plugin *cp, const loaded_plugin *lp,
                         const areas *ar, api_sink *sink);
 void api_host_free(pk2d_host *h);
+/* Makes h one part of its instance's run (the whole run by default); part
+ * must stay put while h is used. */
+void api_host_set_part(pk2d_host *h, const api_part *part);
 /* The agency of the instance: its section's agency =, else the
  * descriptor's. */
 const char *api_host_agency(const pk2d_host *h);

@@ -35,6 +35,13 @@ static const conf_entry *rename_entry(const conf_plugin *cp, const pk2d_input *i
 	return e;
 }
 
+const char *input_column_header(const conf_plugin *cp, const pk2d_input *in,
+                                const pk2d_input_column *col)
+{
+	const conf_entry *e = rename_entry(cp, in, col->field);
+	return e ? e->value : col->header;
+}
+
 /* Whether file column i carries a header some declared column has (its
  * default or the one it was renamed to): such a column is known. */
 static int known_header(const csv_reader *c, int i, const pk2d_input *in,
@@ -153,7 +160,7 @@ static void check_file(const conf_plugin *cp, const pk2d_input *in, const conf_e
 	struct column_state *st = xcalloc(n ? n : 1, sizeof *st);
 	for (size_t j = 0; j < n; j++) {
 		st[j].rename = rename_entry(cp, in, in->columns[j].field);
-		st[j].header = st[j].rename ? st[j].rename->value : in->columns[j].header;
+		st[j].header = input_column_header(cp, in, &in->columns[j]);
 		st[j].near = -1;
 		if (!st[j].header || !st[j].header[0])
 			continue; /* no default header, or renamed to nothing */

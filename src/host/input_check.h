@@ -22,4 +22,10 @@
  */
 size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, msglist *errs);
 
+/* The header of the declared column col of input in for the instance cp:
+ * the one its column key (column_prefix + field) renames it to, else the
+ * column's own; NULL when it has none. */
+const char *input_column_header(const conf_plugin *cp, const pk2d_input *in,
+                                const pk2d_input_column *col);
+
 #endif

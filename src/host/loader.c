@@ -174,6 +174,7 @@ size_t plugin_search_list(const plugin_search *s, char ***names)
 }
 
 static const pk2d_input *declared_inputs(const pk2d_plugin *d);
+static const char *declared_parts(const pk2d_plugin *d, const char **column);
 
 /* Whether key is one of the plugin's keys, or lies under one of its
  * wildcards ("indicator.*.table" under "indicator.*"). */
@@ -186,6 +187,26 @@ static int plugin_has_key(const pk2d_plugin *d, const char *key)
 			return 1;
 	}
 	return 0;
+}
+
+/* parts_input names a declared input, and parts_column one of its columns. */
+static int check_parts(const pk2d_plugin *d, char *err, size_t errlen)
+{
+	const char *column, *input = declared_parts(d, &column);
+
+	if (!input && !column)
+		return 0;
+	for (const pk2d_input *in = declared_inputs(d); input && column && in && in->key; in++) {
+		if (strcmp(in->key, input))
+			continue;
+		for (const pk2d_input_column *col = in->columns; col && col->field; col++)
+			if (!strcmp(col->field, column))
+				return 0;
+	}
+	snprintf(err, errlen, "parts_input '%.64s' and parts_column '%.64s' are not a declared "
+	         "input and one of its columns", input ? input : "(none)",
+	         column ? column : "(none)");
+	return PK2D_ERR_INVALID;
 }
 
 static int check_inputs(const pk2d_plugin *d, char *err, size_t errlen)
@@ -260,7 +281,20 @@ int loader_check(const pk2d_plugin *d, size_t symbol_size, const char *name,
 		snprintf(err, errlen, "descriptor has no %s function", d->init ? "collect" : "init");
 		return PK2D_ERR_INVALID;
 	}
-	return check_inputs(d, err, errlen);
+	int r = check_inputs(d, err, errlen);
+	return r < 0 ? r : check_parts(d, err, errlen);
+}
+
+/* The input read in parts, or NULL (also for a plugin built before ABI
+ * 1.5); *column its group column's field. */
+static const char *declared_parts(const pk2d_plugin *d, const char **column)
+{
+	*column = NULL;
+	if (d->abi_minor < 5 ||
+	    d->struct_size < offsetof(pk2d_plugin, parts_column) + sizeof d->parts_column)
+		return NULL;
+	*column = d->parts_column;
+	return d->parts_input;
 }
 
 /* The declared inputs, or NULL for a plugin built before ABI 1.1. */
@@ -331,6 +365,9 @@ loaded_plugin *loader_copy(const pk2d_plugin *d, const char *path)
 	}
 	p->n_keys = n;
 	copy_inputs(p, declared_inputs(d));
+	const char *column, *input = declared_parts(d, &column);
+	p->parts_input = xstrdup_null(input);
+	p->parts_column = xstrdup_null(column);
 	p->init = d->init;
 	p->collect = d->collect;
 	p->fini = d->fini;
@@ -392,6 +429,8 @@ void loader_unload(loaded_plugin *p)
 	}
 	free(p->keys);
 	free_inputs(p);
+	free(p->parts_input);
+	free(p->parts_column);
 	free(p->name);
 	free(p->path);
 	free(p->agency);

@@ -29,6 +29,8 @@ typedef struct loaded_plugin {
 	                              terminated copy; columns NULL-field
 	                              terminated */
 	size_t n_inputs;
+	char *parts_input;         /* ABI >= 1.3: pk2d_plugin.parts_input, */
+	char *parts_column;        /* parts_column; NULL: one part */
 	void *handle;
 	int (*init)(const pk2d_host_api *api, pk2d_host *h, void **state);
 	int (*collect)(void *state);

@@ -50,6 +50,8 @@ static void clean_descriptor(loaded_plugin *lp)
 		k->default_value = clean(k->default_value);
 		k->help = clean(k->help);
 	}
+	lp->parts_input = (char *)clean(lp->parts_input);
+	lp->parts_column = (char *)clean(lp->parts_column);
 	for (size_t i = 0; i < lp->n_inputs; i++) {
 		pk2d_input *in = &lp->inputs[i];
 		in->key = clean(in->key);
@@ -76,7 +78,8 @@ static void probe_child(int fd, const char *path, const char *name)
 			.name = lp->name, .agency = lp->agency, .version = lp->version,
 			.description = lp->description, .abi_major = (uint16_t)lp->abi_major,
 			.abi_minor = (uint16_t)lp->abi_minor, .config_keys = lp->keys,
-			.inputs = lp->inputs,
+			.inputs = lp->inputs, .parts_input = lp->parts_input,
+			.parts_column = lp->parts_column,
 		};
 		wire_put_descriptor(&b, &d);
 	}

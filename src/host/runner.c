@@ -15,8 +15,10 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "parts.h"
 #include "log.h"
 #include "runner.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Bytes read from a child at a time. */
@@ -26,6 +28,15 @@ enum child_state { CHILD_WAITING, CHILD_RUNNING, CHILD_DONE };
 
 struct child {
 	runner_job *job;
+	size_t part;              /* which of the job's parts */
+	struct child *siblings;   /* the job's children, part 0 first */
+	api_part apart;           /* the part its api reads */
+	plugin_run own;           /* what it reported (its sink's run): merged
+	                             into the job's run when the last part ends */
+	char *reason;             /* why it failed, once done; NULL when it did not */
+	char **outputs;           /* output files it writes a share of */
+	size_t n_outputs;
+	double end;
 	int state;
 	pid_t pid;
 	int fd;                   /* read end of the pipe; -1 once closed */
@@ -155,10 +166,9 @@ static void mark_failed(plugin_run *run, registry *reg, char *reason)
 
 /* The line that closes an instance: its failure (unless held), or with -v
  * its counts. */
-static void report_end(const plugin_run *run, const registry_sink *sink)
+static void report_end(const plugin_run *run, long logged_refusals, int hold)
 {
-	long logged_refusals = sink->logged_refusals;
-	if (run->state == RUN_FAILED && sink->hold)
+	if (run->state == RUN_FAILED && hold)
 		return;
 	if (run->state == RUN_FAILED)
 		log_msg(PK2D_LOG_ERROR, "%s: failed: %s", run->instance, run->reason);
@@ -200,16 +210,16 @@ static void run_in_process(const conf *cfg, const areas *ar, registry *reg, runn
 		mark_failed(run, reg, reason);
 	else
 		run->state = RUN_OK;
-	report_end(run, &sink);
+	report_end(run, sink.logged_refusals, sink.hold);
 }
 
 /* ----------------------------------------------------------------- child */
 
-static void child_main(const conf *cfg, const areas *ar, runner_job *job, int declare_only,
-                       int progress) __attribute__((noreturn));
+static void child_main(const conf *cfg, const areas *ar, runner_job *job, const api_part *part,
+                       int declare_only, int progress) __attribute__((noreturn));
 
-static void child_main(const conf *cfg, const areas *ar, runner_job *job, int declare_only,
-                       int progress)
+static void child_main(const conf *cfg, const areas *ar, runner_job *job, const api_part *part,
+                       int declare_only, int progress)
 {
 	pipe_sink ps;
 	pipe_sink_init(&ps, WIRE_FD, job->run->instance, job->run->agency, cfg->period,
@@ -229,6 +239,7 @@ static void child_main(const conf *cfg, const areas *ar, runner_job *job, int de
 		lp = own;
 	}
 	pk2d_host *h = api_host_new(cfg, job->cp, lp, ar, &ps.base);
+	api_host_set_part(h, part);
 	void *state = NULL;
 	int r = api_call_init(h, &state);
 	if (r) {
@@ -271,14 +282,16 @@ static void child_fds(int wfd, struct child *all, size_t n)
 	runner_child_setup();
 }
 
+/* Starts c's process: 0, or -1 with c->failure saying why (c is then to
+ * be finished). */
 static int start_child(const conf *cfg, const areas *ar, registry *reg, struct child *c,
                        struct child *all, size_t n, const runner_opts *opts)
 {
 	plugin_run *run = c->job->run;
 	int p[2];
+	c->start = now_seconds();
 	if (pipe(p) < 0) {
-		mark_failed(run, reg, xasprintf("cannot create a pipe: %s", strerror(errno)));
-		c->state = CHILD_DONE;
+		c->failure = xasprintf("cannot create a pipe: %s", strerror(errno));
 		return -1;
 	}
 	/* The pipe must not sit on WIRE_FD itself in the parent, or the
@@ -301,23 +314,27 @@ static int start_child(const conf *cfg, const areas *ar, registry *reg, struct c
 	if (pid < 0) {
 		close(p[0]);
 		close(p[1]);
-		mark_failed(run, reg, xasprintf("cannot start a process: %s", strerror(errno)));
-		c->state = CHILD_DONE;
+		c->failure = xasprintf("cannot start a process: %s", strerror(errno));
 		return -1;
 	}
 	if (pid == 0) {
 		close(p[0]);
 		child_fds(p[1], all, n);
-		child_main(cfg, ar, c->job, opts->declare_only, c->progress);
+		child_main(cfg, ar, c->job, &c->apart, opts->declare_only, c->progress);
 	}
 	close(p[1]);
 	cleanup_add_child(pid);
 	c->pid = pid;
 	c->fd = p[0];
 	c->state = CHILD_RUNNING;
-	registry_sink_init(&c->sink, reg, run, run->agency, cfg->period);
+	c->own.instance = run->instance;
+	registry_sink_init(&c->sink, reg, &c->own, run->agency, cfg->period);
 	c->sink.hold = opts->hold_messages;
-	log_msg(PK2D_LOG_DEBUG, "%s: started (pid %ld)", run->instance, (long)pid);
+	if (c->apart.count > 1)
+		log_msg(PK2D_LOG_DEBUG, "%s: part %zu of %zu started (pid %ld)", run->instance,
+		        c->part + 1, c->apart.count, (long)pid);
+	else
+		log_msg(PK2D_LOG_DEBUG, "%s: started (pid %ld)", run->instance, (long)pid);
 	return 0;
 }
 
@@ -347,6 +364,9 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 			malformed(c, at, "a declaration after init");
 			return;
 		}
+		/* The instance's declarations are part 0's. */
+		if (c->part > 0)
+			break;
 		if (rec->type == WIRE_INDICATOR)
 			s->indicator(s, &rec->ind);
 		else if (rec->type == WIRE_INTERVENTION)
@@ -397,6 +417,22 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 		/* The file no longer loads as it did when it was probed. */
 		if (!c->failure)
 			c->failure = xasprintf("%s: %s", c->job->lp->path, rec->text);
+		break;
+	case WIRE_OUTPUT:
+		if (c->apart.count < 2) {
+			malformed(c, at, "an output of a part in a run of one part");
+			return;
+		}
+		for (size_t i = 0; i < c->n_outputs; i++)
+			if (!strcmp(c->outputs[i], rec->text))
+				return;
+		c->outputs = xrealloc(c->outputs, (c->n_outputs + 1) * sizeof *c->outputs);
+		c->outputs[c->n_outputs++] = xstrdup(rec->text);
+		{
+			char *mine = api_part_path(rec->text, c->part);
+			cleanup_add_file(mine);
+			free(mine);
+		}
 		break;
 	case WIRE_DESCRIPTOR:
 		malformed(c, at, "a descriptor record in a run");
@@ -462,11 +498,107 @@ static void read_child(struct child *c)
 	decode(c);
 }
 
-static void finish(struct child *c, registry *reg)
+/* Moves what a part reported into the instance's run: counts, messages,
+ * and its files' statistics, except that a part other than the first
+ * counts only the file read in parts (split, as the reader names it): the
+ * other files every part reads whole. */
+static void merge_part(plugin_run *run, plugin_run *own, size_t part, const char *split)
 {
-	plugin_run *run = c->job->run;
-	close_fd(c);
-	run->seconds = now_seconds() - c->start;
+	run->values += own->values;
+	run->refused += own->refused;
+	for (size_t i = 0; i < own->n_files; i++) {
+		csv_stats *f = own->files[i];
+		size_t j = 0;
+
+		if (part > 0) {
+			while (j < run->n_files && strcmp(run->files[j]->path, f->path))
+				j++;
+			if (split && !strcmp(f->path, split) && j < run->n_files)
+				csv_stats_merge(run->files[j], f);
+			if (!split || strcmp(f->path, split) || j < run->n_files) {
+				csv_stats_free(f);
+				continue;
+			}
+		}
+		run->files = xrealloc(run->files, (run->n_files + 1) * sizeof *run->files);
+		run->files[run->n_files++] = f;
+	}
+	free(own->files);
+	own->files = NULL;
+	own->n_files = 0;
+	if (own->n_held) {
+		run->held = xrealloc(run->held, (run->n_held + own->n_held) * sizeof *run->held);
+		memcpy(run->held + run->n_held, own->held, own->n_held * sizeof *own->held);
+		run->n_held += own->n_held;
+	}
+	free(own->held);
+	own->held = NULL;
+	own->n_held = 0;
+}
+
+static int has_output(const struct child *c, const char *path)
+{
+	for (size_t i = 0; i < c->n_outputs; i++)
+		if (!strcmp(c->outputs[i], path))
+			return 1;
+	return 0;
+}
+
+/* The job's last part has ended: its run as a whole, from its n parts. */
+static void finish_job(struct child *parts, size_t n, registry *reg)
+{
+	runner_job *job = parts[0].job;
+	plugin_run *run = job->run;
+	char *reason = NULL, *clean = NULL, err[1024];
+	const char *split = NULL;
+	double start = parts[0].start, end = parts[0].end;
+	long logged = 0;
+	int fixed;
+
+	/* The reader names a file as it was repaired (utf8.h). */
+	if (job->parts_path && !(split = clean = utf8_clean_dup(job->parts_path, &fixed)))
+		split = job->parts_path;
+	for (size_t k = 0; k < n; k++) {
+		struct child *c = &parts[k];
+
+		merge_part(run, &c->own, k, split);
+		logged += c->sink.logged_refusals;
+		start = c->start < start ? c->start : start;
+		end = c->end > end ? c->end : end;
+		if (c->reason && !reason) {
+			reason = n > 1 ? xasprintf("part %zu of %zu: %s", k + 1, n, c->reason)
+			               : xstrdup(c->reason);
+			run->error_call = c->own.error_call;
+			run->error_code = c->own.error_code;
+		}
+	}
+	free(clean);
+	/* Each part's share of an output file: joined when all went well. */
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < parts[k].n_outputs; i++) {
+			const char *path = parts[k].outputs[i];
+			size_t first = 0;
+
+			while (first < k && !has_output(&parts[first], path))
+				first++;
+			if (first < k)
+				continue;
+			if (!reason && k == 0 && parts_join(path, n, err, sizeof err) < 0)
+				reason = xstrdup(err);
+			else if (reason || k > 0)
+				parts_remove(path, n);
+		}
+	run->seconds = end - start;
+	if (reason)
+		mark_failed(run, reg, reason);
+	else
+		run->state = RUN_OK;
+	report_end(run, logged, parts[0].sink.hold);
+}
+
+/* Why c failed, or NULL. */
+static char *part_reason(struct child *c)
+{
 	char *reason = NULL;
 	if (c->failure) {
 		reason = c->failure;
@@ -482,15 +614,27 @@ static void finish(struct child *c, registry *reg)
 	} else if (c->end_stage != WIRE_STAGE_DONE) {
 		reason = callback_reason(c->end_stage, c->end_code, &c->sink);
 	}
-	if (reason)
-		mark_failed(run, reg, reason);
-	else
-		run->state = RUN_OK;
-	report_end(run, &c->sink);
+	return reason;
+}
+
+/* c has ended (or could not start); the last of its job's parts finishes
+ * the job. */
+static void finish(struct child *c, registry *reg)
+{
+	struct child *parts = c->siblings;
+	size_t n = c->apart.count;
+
+	close_fd(c);
+	c->end = now_seconds();
+	c->reason = part_reason(c);
 	free(c->buf);
 	c->buf = NULL;
 	c->len = c->cap = 0;
 	c->state = CHILD_DONE;
+	for (size_t k = 0; k < n; k++)
+		if (parts[k].state != CHILD_DONE)
+			return;
+	finish_job(parts, n, reg);
 }
 
 static void kill_child(struct child *c, char *why)
@@ -518,6 +662,12 @@ static int try_reap(struct child *c)
 	return c->reaped;
 }
 
+/* How many children job runs as. */
+static size_t n_parts_of(const runner_job *job, const runner_opts *opts)
+{
+	return job->n_parts > 1 && !opts->declare_only ? job->n_parts : 1;
+}
+
 size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *jobs,
                   size_t n, const runner_opts *opts)
 {
@@ -533,53 +683,78 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 	}
 
 	int progress = log_progress_mode(isatty(STDERR_FILENO), log_verbosity());
-	struct child *cs = xcalloc(n, sizeof *cs);
+	/* The children job by job, part by part; order: the order they start
+	 * and apply their records in, every part 0 first. */
+	size_t *first = xcalloc(n + 1, sizeof *first), nc = 0;
 	for (size_t i = 0; i < n; i++) {
-		cs[i].job = &jobs[i];
-		cs[i].fd = -1;
-		cs[i].state = jobs[i].lp ? CHILD_WAITING : CHILD_DONE;
-		cs[i].progress = progress;
+		first[i] = nc;
+		nc += n_parts_of(&jobs[i], opts);
 	}
-	struct pollfd *pfd = xcalloc(n, sizeof *pfd);
+	first[n] = nc;
+	struct child *cs = xcalloc(nc ? nc : 1, sizeof *cs);
+	size_t *order = xcalloc(nc ? nc : 1, sizeof *order), no = 0;
+	for (size_t i = 0; i < n; i++)
+		order[no++] = first[i];
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = first[i] + 1; k < first[i + 1]; k++)
+			order[no++] = k;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < first[i + 1] - first[i]; k++) {
+			struct child *c = &cs[first[i] + k];
+			size_t np = first[i + 1] - first[i];
+			c->job = &jobs[i];
+			c->part = k;
+			c->siblings = &cs[first[i]];
+			c->apart = (api_part){ .index = k, .count = np, .path = jobs[i].parts_path };
+			if (np > 1)
+				c->apart.range = jobs[i].parts[k];
+			c->fd = -1;
+			c->state = jobs[i].lp ? CHILD_WAITING : CHILD_DONE;
+			c->progress = progress;
+		}
+	struct pollfd *pfd = xcalloc(nc ? nc : 1, sizeof *pfd);
 	size_t next = 0;
 	int max_jobs = opts->jobs > 0 ? opts->jobs : 1;
 	double started = now_seconds(), drawn = -1;
 	for (;;) {
 		size_t running = 0, pending = 0;
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < nc; i++) {
 			running += cs[i].state == CHILD_RUNNING;
 			pending += cs[i].state != CHILD_DONE;
 		}
 		if (!pending)
 			break;
-		while (running < (size_t)max_jobs && next < n) {
-			struct child *c = &cs[next++];
+		while (running < (size_t)max_jobs && next < nc) {
+			struct child *c = &cs[order[next++]];
 			if (c->state != CHILD_WAITING)
 				continue;
-			if (start_child(cfg, ar, reg, c, cs, n, opts) == 0)
+			if (start_child(cfg, ar, reg, c, cs, nc, opts) == 0)
 				running++;
+			else
+				finish(c, reg);
 		}
 
-		/* Which children may apply records: all before them have
-		 * finished declaring. */
+		/* Which children may apply records: every part 0 before them
+		 * has finished declaring. */
 		int open = 1;
 		double now = now_seconds(), wait = -1;
 		int need_reap = 0;
-		for (size_t i = 0; i < n; i++) {
-			struct child *c = &cs[i];
-			pfd[i].fd = -1;
-			pfd[i].events = POLLIN;
-			pfd[i].revents = 0;
+		for (size_t oi = 0; oi < nc; oi++) {
+			struct child *c = &cs[order[oi]];
+			pfd[oi].fd = -1;
+			pfd[oi].events = POLLIN;
+			pfd[oi].revents = 0;
 			if (c->state == CHILD_RUNNING) {
 				if (open && c->fd >= 0)
-					pfd[i].fd = c->fd;
+					pfd[oi].fd = c->fd;
 				if (open && c->fd < 0)
 					need_reap = 1;
 				double left = c->deadline - now;
 				if (wait < 0 || left < wait)
 					wait = left < 0 ? 0 : left;
 			}
-			if (c->state == CHILD_WAITING || (c->state == CHILD_RUNNING && !c->init_done))
+			if (c->part == 0 && (c->state == CHILD_WAITING ||
+			                     (c->state == CHILD_RUNNING && !c->init_done)))
 				open = 0;
 		}
 		/* A child that closed its pipe but has not exited yet is
@@ -589,14 +764,14 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 		if (progress == LOG_PROGRESS_REDRAW && (wait < 0 || wait > LOG_PROGRESS_INTERVAL))
 			wait = LOG_PROGRESS_INTERVAL;
 		int ms = wait < 0 ? -1 : (int)(wait * 1000.0) + 1;
-		int pr = poll(pfd, n, ms);
+		int pr = poll(pfd, nc, ms);
 		if (pr < 0 && errno != EINTR) {
 			log_msg(PK2D_LOG_ERROR, "poll: %s", strerror(errno));
 			break;
 		}
-		for (size_t i = 0; i < n && pr > 0; i++) {
-			struct child *c = &cs[i];
-			if (pfd[i].fd >= 0 && pfd[i].revents && c->fd >= 0) {
+		for (size_t oi = 0; oi < nc && pr > 0; oi++) {
+			struct child *c = &cs[order[oi]];
+			if (pfd[oi].fd >= 0 && pfd[oi].revents && c->fd >= 0) {
 				read_child(c);
 				if (c->failure && c->fd >= 0) {
 					close_fd(c);
@@ -605,37 +780,43 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 			}
 		}
 		now = now_seconds();
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < nc; i++) {
 			struct child *c = &cs[i];
 			if (c->state != CHILD_RUNNING)
 				continue;
 			if (!c->reaped && now >= c->deadline) {
 				kill_child(c, xasprintf("timed out after %g s", c->job->cp->timeout));
 				finish(c, reg);
-				failed++;
 				continue;
 			}
-			if (c->fd < 0 && try_reap(c)) {
+			if (c->fd < 0 && try_reap(c))
 				finish(c, reg);
-				failed += c->job->run->state == RUN_FAILED;
-			}
 		}
 		if (progress == LOG_PROGRESS_REDRAW)
-			show_progress(cs, n, started, &drawn);
+			show_progress(cs, nc, started, &drawn);
 	}
 	log_progress_end();
 	/* Only reached with children left when poll itself failed. */
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < nc; i++) {
 		if (cs[i].state == CHILD_RUNNING) {
 			close_fd(&cs[i]);
 			kill_child(&cs[i], xasprintf("stopped: the host could not wait for it"));
 			finish(&cs[i], reg);
-			failed++;
 		}
+	}
+	for (size_t i = 0; i < nc; i++) {
 		free(cs[i].failure);
 		free(cs[i].reading);
+		free(cs[i].reason);
+		for (size_t k = 0; k < cs[i].n_outputs; k++)
+			free(cs[i].outputs[k]);
+		free(cs[i].outputs);
 	}
+	for (size_t i = 0; i < n; i++)
+		failed += jobs[i].lp && jobs[i].run->state == RUN_FAILED;
 	free(pfd);
 	free(cs);
+	free(order);
+	free(first);
 	return failed;
 }

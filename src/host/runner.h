@@ -8,6 +8,15 @@
  * before it in the configuration has finished declaring, so declarations
  * land in the registry in configuration order whatever finishes first; until
  * then its pipe is not read, and the child waits on the full pipe.
+ *
+ * A job read in parts (parts.h) runs one child per part, all of them in the
+ * one pool of `jobs` children: every instance's part 0 first, in
+ * configuration order, then the other parts. Part 0's declarations are the
+ * instance's (the other parts' are not applied); every part's values go to
+ * the registry as they come; when the last part ends, the parts' file
+ * statistics are merged in part order into the instance's run, their
+ * output files joined, and the instance fails (its values dropped) when
+ * one part failed.
  */
 #ifndef PK2D_RUNNER_H
 #define PK2D_RUNNER_H
@@ -19,6 +28,9 @@ typedef struct runner_job {
 	const conf_plugin *cp;
 	const loaded_plugin *lp;  /* NULL: not run (not loaded or disabled) */
 	plugin_run *run;          /* filled: state, reason, seconds, counts, files */
+	char *parts_path;         /* the file read in parts (parts.h), or NULL */
+	csv_range *parts;         /* its n_parts (> 1) parts; NULL: one part */
+	size_t n_parts;
 } runner_job;
 
 typedef struct runner_opts {

@@ -10,6 +10,7 @@
 #include "api.h"
 #include "input_check.h"
 #include "log.h"
+#include "parts.h"
 #include "probe.h"
 #include "session.h"
 #include "util.h"
@@ -272,6 +273,8 @@ size_t session_run(session *s, const session_opts *opts, int declare_only)
 		.declare_only = declare_only,
 		.hold_messages = opts->hold_messages,
 	};
+	if (!declare_only && !opts->no_fork)
+		parts_plan(s->jobs, s->n_runs, s->cfg->jobs);
 	runner_run(s->cfg, s->areas, s->reg, s->jobs, s->n_runs, &ro);
 	registry_check_aims(s->reg, unknown_aim, NULL);
 	if (!declare_only)
@@ -300,6 +303,8 @@ void session_free(session *s)
 	for (size_t i = 0; i < s->n_runs; i++)
 		plugin_run_clear(&s->runs[i]);
 	free(s->runs);
+	for (size_t i = 0; s->jobs && i < s->n_runs; i++)
+		parts_clear(&s->jobs[i]);
 	free(s->jobs);
 	for (size_t i = 0; s->listed && i < s->n_runs; i++) {
 		free(s->listed[i].instance);

@@ -97,6 +97,12 @@ static const field descriptor_fields[] = {
 	FIELD(FT_STR_OR_NULL, pk2d_plugin, description, "description"),
 };
 
+/* ABI 1.5, after the inputs (NULL for an older plugin). */
+static const field parts_fields[] = {
+	FIELD(FT_STR_OR_NULL, pk2d_plugin, parts_input, "parts input"),
+	FIELD(FT_STR_OR_NULL, pk2d_plugin, parts_column, "parts column"),
+};
+
 static const field input_fields[] = {
 	FIELD(FT_STR, pk2d_input, key, "input key"),
 	FIELD(FT_STR_OR_NULL, pk2d_input, column_prefix, "input column prefix"),
@@ -464,6 +470,14 @@ void wire_put_descriptor(wire_buf *b, const pk2d_plugin *d)
 		for (uint32_t j = 0; j < nc; j++)
 			put_fields(b, column_fields, N_FIELDS(column_fields), &in->columns[j]);
 	}
+	put_fields(b, parts_fields, N_FIELDS(parts_fields), d);
+	finish(b, at);
+}
+
+void wire_put_output(wire_buf *b, const char *path)
+{
+	size_t at = begin(b, WIRE_OUTPUT);
+	put_str(b, path ? path : "");
 	finish(b, at);
 }
 
@@ -735,6 +749,7 @@ static void decode_descriptor(struct cursor *c, wire_record *r)
 		for (uint32_t j = 0; j < nc && !c->bad; j++)
 			get_fields(c, column_fields, N_FIELDS(column_fields), &cols[j]);
 	}
+	get_fields(c, parts_fields, N_FIELDS(parts_fields), &r->desc);
 }
 
 /* Each class takes at least 20 bytes: a bound before allocating. */
@@ -882,6 +897,9 @@ long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
 		rec->records = get_i64(&c, "rows read");
 		if (!c.bad && rec->records < 0)
 			fail(&c, "rows read %ld is negative", rec->records);
+		break;
+	case WIRE_OUTPUT:
+		rec->text = get_str(&c, "output path", 0);
 		break;
 	case WIRE_END:
 		rec->stage = (int)get_u8(&c, "stage");

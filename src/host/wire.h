@@ -49,13 +49,17 @@
  *                 then the declared inputs (ABI 1.1; none for 1.0): u32
  *                 n_inputs (<= WIRE_MAX_KEYS); each: str key (not NULL),
  *                 column_prefix; u32 n_columns (<= WIRE_MAX_KEYS); each:
- *                 str field (not NULL), header; i32 required.
+ *                 str field (not NULL), header; i32 required; then
+ *                 (ABI 1.5; NULL for older plugins) str parts_input,
+ *                 parts_column.
  *                 Sent by the child that loaded the plugin's file (loader
  *                 probe) instead of the run's records.
  *   REFUSED       str reason (not NULL): the child could not load the file
  *   PROGRESS      str path (not NULL); u64 bytes read, file size (0:
  *                 unknown); i64 rows read (>= 0): how far the instance has
  *                 read a file, for the progress display only
+ *   OUTPUT        str path (not NULL): a part of a run writes its share of
+ *                 this output file to api_part_path(path, part)
  *
  * The decoder treats the stream as untrusted: it checks every length against
  * the record and the record against WIRE_MAX_RECORD, every count, enum range
@@ -97,7 +101,8 @@ enum wire_type {
 	WIRE_GROUP = 13,
 	WIRE_DISPLAY = 14,
 	WIRE_TABLE = 15,
-	WIRE_PROGRESS = 16
+	WIRE_PROGRESS = 16,
+	WIRE_OUTPUT = 17
 };
 
 enum wire_stage { WIRE_STAGE_DONE = 0, WIRE_STAGE_INIT = 1, WIRE_STAGE_COLLECT = 2 };
@@ -130,6 +135,7 @@ void wire_put_descriptor(wire_buf *b, const pk2d_plugin *d);
 void wire_put_refused(wire_buf *b, const char *reason);
 void wire_put_progress(wire_buf *b, const char *path, uint64_t done, uint64_t size,
                        long records);
+void wire_put_output(wire_buf *b, const char *path);
 
 /* A decoded record. Strings point into the decoded bytes, which must stay
  * put until the record is used; aims and file are allocated. */
@@ -151,7 +157,8 @@ typedef struct wire_record {
 	size_t n_rts;
 	pk2d_intervention_value ivalue;
 	int level;
-	const char *text;         /* LOG, RTS (the village), REFUSED, PROGRESS (the path) */
+	const char *text;         /* LOG, RTS (the village), REFUSED, PROGRESS (the
+	                             path), OUTPUT */
 	uint64_t done, size;      /* PROGRESS */
 	long records;             /* PROGRESS */
 	csv_stats *file;          /* taken over by whoever sets it to NULL */
