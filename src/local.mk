@@ -54,9 +54,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/report/report_dhis2.c %D%/report/report_dhis2_meta.c \
 	%D%/report/dhis2.c %D%/report/dhis2.h %D%/report/report_xlsx.c \
 	%D%/report/history.c %D%/report/history.h %D%/report/report_trend_json.c \
-	%D%/report/report_text_view.c \
-	%D%/report/prevalence_class.c %D%/report/prevalence_class.h \
-	%D%/report/health_quality.c %D%/report/health_quality.h
+	%D%/report/report_text_view.c %D%/report/present.c %D%/report/present.h
 EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh
 
 # host: the pk2d program, the plugin loader, the isolated runner and its wire

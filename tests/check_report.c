@@ -14,9 +14,7 @@
 #include <strings.h>
 
 #include "conf.h"
-#include "health_quality.h"
 #include "i18n.h"
-#include "prevalence_class.h"
 #include "report_fixture.h"
 
 #define TOL 1e-9
@@ -192,8 +190,10 @@ START_TEST(csv_long_format)
 	 * and for the no-RT part of 2008; indicator rows a1 5 (kecamatan, 2007,
 	 * its RT 1 and 2, 2008), b1 5, c1 4, kk 5, stunting 3, z 3, the six
 	 * health data-quality indicators 3 each (2007 RT 1, 2007, kecamatan);
-	 * the intervention in 2007 and the kecamatan. */
-	ck_assert_uint_eq(rows, 1 + 12 + 8 + 4 + 25 + 18 + 2);
+	 * the intervention in 2007 and the kecamatan; for the kecamatan and 2007
+	 * (2008 has no health data) the class of stunting and the 2 + 5 cells
+	 * of the two declared tables. */
+	ck_assert_uint_eq(rows, 1 + 12 + 8 + 4 + 25 + 18 + 2 + 2 * (1 + 7));
 }
 END_TEST
 
@@ -259,7 +259,7 @@ START_TEST(html_escaped_and_complete)
 	has("@page{size:A4");
 	has("<td class=\"n\">1.000.000</td>");
 	/* health.stunting 20 % at the kecamatan: WHO-UNICEF "high" (20-<30). */
-	has("<small>WHO&ndash;UNICEF: tinggi</small>");
+	has("<small>Kelas: tinggi</small>");
 }
 END_TEST
 
@@ -408,7 +408,8 @@ START_TEST(json_trend_and_villages)
 	sum = cJSON_GetObjectItem(as, "summary");
 	e = cJSON_GetArrayItem(sum, 0);
 	ck_assert_str_eq(cJSON_GetObjectItem(e, "code")->valuestring, FX_KEC);
-	ck_assert_double_eq(cJSON_GetObjectItem(e, "stunting")->valuedouble, 20);
+	ck_assert_double_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "headlines"),
+	                                        "health.stunting")->valuedouble, 20);
 	cJSON_Delete(root);
 }
 END_TEST
@@ -513,54 +514,43 @@ START_TEST(counts_without_denominator)
 }
 END_TEST
 
-/* The health data quality of report_fixture.h in every format: V1 and the
+/* What report_fixture.h's "health" declares, in every format: V1 and the
  * kecamatan have 10 children, 2 rows rejected; zlen n 9, 10 % flagged,
- * 0 % missing, mean -1, SD sqrt(1.125) = 1.06; stunting 20 % high. V2 has
- * no health data, so no table. */
-START_TEST(health_quality_everywhere)
+ * 0 % missing, mean -1, SD sqrt(1.125) = 1.06; stunting 20 % is in the
+ * class "tinggi" from 20 on. V2 has no health data, so no table. */
+START_TEST(declared_presentation_everywhere)
 {
-	health_quality q;
-	cJSON *root, *hq, *x;
+	cJSON *root, *tables, *x;
 	FILE *f;
 	char err[256];
 	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
 	                   .period = "2024", .area = FX_KEC, .language = "id",
 	                   .assessment = fx.as, .view = &fx.view };
 
-	ck_assert_int_eq(health_quality_get(fx.reg, FX_V1, "2024", &q), 1);
-	ck_assert_double_eq(q.children, 10);
-	ck_assert_double_eq(q.rejected, 2);
-	ck_assert_double_eq(q.index[0].n, 9);
-	ck_assert_double_eq_tol(q.index[0].flagged, 10, TOL);
-	ck_assert_double_eq(q.index[0].missing, 0);
-	ck_assert_double_eq_tol(q.index[0].mean, -1, TOL);
-	ck_assert_double_eq_tol(q.index[0].sd, sqrt(1.125), TOL);
-	ck_assert(isnan(q.index[1].mean) && isnan(q.index[1].sd) && isnan(q.index[1].flagged));
-	ck_assert_double_eq_tol(q.prevalence[0], 20, TOL);
-	ck_assert_int_eq(q.cls[0], PCLASS_HIGH);
-	ck_assert(isnan(q.prevalence[1]));
-	ck_assert_int_eq(q.cls[1], PCLASS_NONE);
-	ck_assert_int_eq(health_quality_get(fx.reg, FX_V2, "2024", &q), 0);
-
 	write_text_report(FX_KEC, "id");
-	has("  Mutu data pengukuran balita: Balita diukur 10, Baris ditolak 2\n");
-	has("  TB/U (zlen)                           9          10,00           0,00        -1,00"
-	    "     1,06\n");
-	has("  BB/U (zwei)                           -              -              -            -"
-	    "        -\n");
-	has("    -2+3: 20,00 % (tinggi)\n");
+	has("  Mutu data pengukuran balita\n  Indeks                                        n   "
+	    "Ditandai (%)  Tidak ada (%)    Rata-rata z           SD z\n");
+	has("  TB/U (zlen)                                   9           10,0            0,0"
+	    "          -1,00           1,06\n");
+	has("  n: <catatan> & \"uji\"\n");
+	has("  Kurang         -2+3 (Kelas: tinggi)\n");
+	has("  Sumber kelas: Sumber <b>kelas</b> & \"uji\"\n");
 	write_with(report_html_write);
-	has("<h4>Mutu data pengukuran balita</h4>\n<p>Balita diukur <strong>10</strong> &middot; "
-	    "Baris ditolak <strong>2</strong></p>");
+	has("<h4>Mutu data pengukuran balita</h4>\n<table class=\"hq\" style=\"width:auto\"><thead><tr>"
+	    "<th>Indeks</th><th class=\"n\">n</th>");
 	has("<tr><td>TB/U (zlen)</td><td class=\"n\">9</td><td class=\"n\">10,0</td>"
 	    "<td class=\"n\">0,0</td><td class=\"n\">-1,00</td><td class=\"n\">1,06</td></tr>");
-	has("<tr><td>-2+3</td><td class=\"n\">20,0</td><td>tinggi</td></tr>");
+	has("<small>Kelas: tinggi</small>");
+	has("Sumber kelas: Sumber &lt;b&gt;kelas&lt;/b&gt; &amp; &quot;uji&quot;</p>");
+	has("<tr><td>Balita</td><td class=\"n\">10</td><td class=\"n\">2</td></tr>");
+	has("<th class=\"n\">-2+3 (%)</th>");
 	/* The kecamatan and V1; not V2. */
 	ck_assert_uint_eq(count("<h4>Mutu data pengukuran balita</h4>"), 2);
 	write_with(report_md_write);
-	has("#### Mutu data pengukuran balita\n\nBalita diukur: **10** · Baris ditolak: **2**\n");
+	has("#### Mutu data pengukuran balita\n\n| Indeks | n | Ditandai (%) | Tidak ada (%) |"
+	    " Rata-rata z | SD z |\n");
 	has("| TB/U (zlen) | 9 | 10,0 | 0,0 | -1,00 | 1,06 |\n");
-	has("| -2+3 | 20,0 | tinggi |\n");
+	has(" (Kelas: tinggi) |\n");
 
 	free(out);
 	out = NULL;
@@ -569,27 +559,32 @@ START_TEST(health_quality_everywhere)
 	fclose(f);
 	root = cJSON_Parse(out);
 	ck_assert_ptr_nonnull(root);
-	hq = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "assessment"),
-	                                             "area"), "health_quality");
-	ck_assert_double_eq(cJSON_GetObjectItem(hq, "children")->valuedouble, 10);
-	ck_assert_double_eq(cJSON_GetObjectItem(hq, "rejected")->valuedouble, 2);
-	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "indices"), 0);
-	ck_assert_str_eq(cJSON_GetObjectItem(x, "index")->valuestring, "zlen");
-	ck_assert_double_eq(cJSON_GetObjectItem(x, "n")->valuedouble, 9);
-	ck_assert_double_eq_tol(cJSON_GetObjectItem(x, "flagged")->valuedouble, 10, TOL);
-	ck_assert_double_eq_tol(cJSON_GetObjectItem(x, "sd")->valuedouble, sqrt(1.125), TOL);
-	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "indices"), 1);
-	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "mean")));
-	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "who_classes"), 0);
-	ck_assert_str_eq(cJSON_GetObjectItem(x, "id")->valuestring, "health.stunting");
-	ck_assert_str_eq(cJSON_GetObjectItem(x, "class")->valuestring, "high");
-	ck_assert_str_eq(cJSON_GetObjectItem(x, "class_id")->valuestring, "tinggi");
-	x = cJSON_GetArrayItem(cJSON_GetObjectItem(hq, "who_classes"), 1);
-	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "class")));
+	ck_assert_int_eq(cJSON_GetObjectItem(root, "schema")->valueint, 3);
+	tables = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "assessment"),
+	                                                 "area"), "tables");
+	ck_assert_int_eq(cJSON_GetArraySize(tables), 2);
+	x = cJSON_GetArrayItem(tables, 1);
+	ck_assert_str_eq(cJSON_GetObjectItem(x, "id")->valuestring, "health.zscores");
+	ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(x, "columns"),
+	                                                        4), "rule")->valuestring, "sd");
+	x = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(x, "rows"), 0), "cells");
+	ck_assert_double_eq(cJSON_GetArrayItem(x, 0)->valuedouble, 9);
+	ck_assert_double_eq_tol(cJSON_GetArrayItem(x, 1)->valuedouble, 10, TOL);
+	ck_assert_double_eq_tol(cJSON_GetArrayItem(x, 4)->valuedouble, sqrt(1.125), TOL);
 	/* V2 (the second village) has none. */
 	x = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "assessment"),
 	                                           "villages"), 1);
-	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "health_quality")));
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(x, "tables")), 0);
+	/* The stunting row's class, and the summary's headline. */
+	x = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "assessment"), "summary");
+	ck_assert_double_eq_tol(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(x, 0),
+	                                                                "headlines"),
+	                                            "health.stunting")->valuedouble, 20, TOL);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "indicators"), 5);
+	ck_assert_str_eq(cJSON_GetObjectItem(x, "id")->valuestring, "health.stunting");
+	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(x, "headline")));
+	ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(x, "classes"),
+	                                                        1), "key")->valuestring, "high");
 	cJSON_Delete(root);
 }
 END_TEST
@@ -795,7 +790,7 @@ int main(void)
 	tcase_add_test(tc, text_trend_villages_and_control_characters);
 	tcase_add_test(tc, text_numbers_in_indonesian);
 	tcase_add_test(tc, counts_without_denominator);
-	tcase_add_test(tc, health_quality_everywhere);
+	tcase_add_test(tc, declared_presentation_everywhere);
 	tcase_add_test(tc, english_village_without_store);
 	tcase_add_test(tc, kecamatan_without_raw_values);
 	tcase_add_test(tc, village_with_raw_values);

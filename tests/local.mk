@@ -274,7 +274,8 @@ tests_check_activities_SOURCES = tests/check_activities.c $(HARNESS_SOURCES)
 tests_check_activities_CFLAGS = $(TEST_CFLAGS)
 tests_check_activities_LDADD = $(TEST_LDADD)
 # The built pk2d with pkk, education and two activities instances.
-dist_check_SCRIPTS += tests/plugins_e2e.sh
+dist_check_SCRIPTS += tests/plugins_e2e.sh tests/host_names_no_plugin.sh
+TESTS += tests/host_names_no_plugin.sh
 TESTS += tests/plugins_e2e.sh
 # Missing, empty, column-less and header-only files for every plugin.
 dist_check_SCRIPTS += tests/bad_inputs.sh
@@ -302,12 +303,6 @@ tests_check_plugin_common_SOURCES = tests/check_plugin_common.c \
 	plugins/common/grow.c plugins/common/catalogue.c plugins/common/activity_log.c
 tests_check_plugin_common_CFLAGS = $(TEST_CFLAGS)
 tests_check_plugin_common_LDADD = $(CHECK_LIBS)
-
-# Health: WHO-UNICEF prevalence classes.
-check_PROGRAMS += %D%/check_prevalence_class
-TESTS += %D%/check_prevalence_class
-%C%_check_prevalence_class_CFLAGS = $(TEST_CFLAGS)
-%C%_check_prevalence_class_LDADD = $(TEST_LDADD)
 
 # The progress line's decisions and drawing (src/base/log.c).
 check_PROGRAMS += %D%/check_log

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "display.h"
 #include "log.h"
 #include "trend.h"
 
@@ -81,6 +82,54 @@ static int value(registry *r, const char *plugin, const char *id, const char *ar
 	return 0;
 }
 
+/* What "health" declares for the reports (display.h), as the health plugin
+ * does: stunting with classes and as headline, the raw sums hidden, two
+ * tables. The classes' source is hostile text. */
+static int present(registry *r)
+{
+	static const pk2d_class bands[] = { { 0, "low", "rendah", "low" },
+	                                    { 20, "high", "tinggi", "high" },
+	                                    { 0, NULL, NULL, NULL } };
+	static const char *const raw[] = { "rows_rejected", "flagged_zlen", "missing_zlen",
+	                                   "mean_zlen", "meansq_zlen" };
+	static const pk2d_table_cell zcells[] = { { "mean_zlen", NULL }, { "flagged_zlen", NULL },
+	                                          { "missing_zlen", NULL }, { "mean_zlen", NULL },
+	                                          { "mean_zlen", "meansq_zlen" } };
+	static const pk2d_table_column zcols[] = {
+		{ "n", NULL, PK2D_CELL_COUNT, 0 }, { "Ditandai (%)", "Flagged (%)", PK2D_CELL_PERCENT, 1 },
+		{ "Tidak ada (%)", "Missing (%)", PK2D_CELL_PERCENT, 1 },
+		{ "Rata-rata z", "Mean z", PK2D_CELL_MEAN, 2 }, { "SD z", "SD of z", PK2D_CELL_SD, 2 },
+		{ NULL, NULL, 0, 0 } };
+	static const pk2d_table_row zrows[] = { { "TB/U (zlen)", NULL, zcells },
+	                                        { NULL, NULL, NULL } };
+	static const pk2d_table_cell mcells[] = { { "children", NULL }, { "rows_rejected", NULL } };
+	static const pk2d_table_column mcols[] = {
+		{ "Balita diukur", "Children measured", PK2D_CELL_SUM, 0 },
+		{ "Ditolak", "Rejected", PK2D_CELL_SUM, 0 }, { NULL, NULL, 0, 0 } };
+	static const pk2d_table_row mrows[] = { { "Balita", "Children", mcells },
+	                                        { NULL, NULL, NULL } };
+	pk2d_table tables[] = {
+		{ .id = "measured", .title_id = "Balita diukur", .columns = mcols, .rows = mrows },
+		{ .id = "zscores", .title_id = "Mutu data pengukuran balita",
+		  .rows_label_id = "Indeks", .note_id = "n: <catatan> & \"uji\"", .columns = zcols,
+		  .rows = zrows },
+	};
+	pk2d_display d = { "stunting", 1, 0, bands, "Sumber <b>kelas</b> & \"uji\"" };
+	char err[256];
+	int bad = registry_declare_display(r, "health", &d, err, sizeof err) < 0;
+
+	for (size_t i = 0; i < sizeof raw / sizeof raw[0]; i++) {
+		pk2d_display h = { raw[i], 0, 1, NULL, NULL };
+		bad |= registry_declare_display(r, "health", &h, err, sizeof err) < 0;
+	}
+	for (size_t i = 0; i < 2; i++)
+		bad |= registry_declare_table(r, "health", "Dinas Kesehatan", &tables[i], err,
+		                              sizeof err) < 0;
+	if (bad)
+		fprintf(stderr, "report_fixture: %s\n", err);
+	return bad;
+}
+
 static registry *make_registry(const char *period)
 {
 	static const char *const aims[] = { "a1", NULL };
@@ -115,6 +164,7 @@ static registry *make_registry(const char *period)
 	               PK2D_NEUTRAL, 0, 0);
 	bad |= declare(r, "health", "Dinas Kesehatan", "meansq_zlen", "Rata-rata kuadrat zlen",
 	               PK2D_MEAN, PK2D_NEUTRAL, 0, 0);
+	bad |= present(r);
 	if (registry_declare_intervention(r, "fam", agency, &iv, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		bad = 1;

@@ -35,26 +35,29 @@ Ringkasan desa	"63.02.09","Kelumpang Tengah","Kecamatan",25,69.8666666666667,"Se
 Data	"indicator","63.02.09.2007","<script>alert(1)</script> & ""Sang""",1,"2024","fam.z","Rerata z","'=HYPERLINK(""http://x"",""y"")",,-3,2,-1.5,,
 Data	"intervention","63.02.09","Kelumpang Tengah",,"2024","fam.kelas","'+kelas parenting","'=HYPERLINK(""http://x"",""y"")","KK",15,20,75,,
 Tren	"IKK",61.8666666666667,69.8666666666667,8,
-Mutu Data Balita	"63.02.09","Kelumpang Tengah",10,2,"TB/U (zlen)",9,10,0,-1,1.06066017177982
-Mutu Data Balita	"63.02.09","Kelumpang Tengah","'-2+3",20,"tinggi",,,,,
+Tabel Tambahan	"63.02.09","Kelumpang Tengah","TB/U (zlen)",9,10,0,-1,1.06066017177982
+Tabel Tambahan	"63.02.09","Kelumpang Tengah","Balita",10,2,,,
 LINES
 # As shown (field 9 "true"): a count's cell has no decimals, a mean two.
 timeout 180 "$office" --headless --norestore -env:UserInstallation="file://$tmp/profile" \
 	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,true,false,false,-1' \
 	--outdir "$tmp/shown" "$tmp/report.xlsx" >>"$tmp/office.log" 2>&1 || fail "soffice as shown"
-grep -q ',4,"Jumlah.*KK","KK",,25,,,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
+grep -q ',4,"Jumlah.*KK","KK",,25,,,,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
 	fail "a count shown with decimals: $(grep Jumlah "$tmp/shown/report-Capaian per OPD.csv")"
-grep -q ',5,"Rerata z",,,-1.50,,,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
+grep -q ',5,"Rerata z",,,-1.50,,,,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
 	fail "a mean not shown with 2 decimals: $(grep Rerata "$tmp/shown/report-Capaian per OPD.csv")"
-# The agency sheet leaves out the raw health data-quality indicators (their
-# own sheet presents them); the Data sheet keeps them.
+# A declared class in the agency sheet's last column.
+grep -q -- '-2+3",.*,"tinggi"$' "$tmp/out/report-Capaian per OPD.csv" ||
+	fail "no class: $(grep -- -2+3 "$tmp/out/report-Capaian per OPD.csv")"
+# The agency sheet leaves out the indicators the plugin declared hidden
+# (its declared tables present them); the Data sheet keeps them.
 if grep -q 'zlen ditandai\|Rata-rata zlen\|Baris ditolak' "$tmp/out/report-Capaian per OPD.csv"; then
 	fail "raw data-quality rows in the agency sheet: $(grep zlen "$tmp/out/report-Capaian per OPD.csv")"
 fi
 grep -q ',2,"Balita diukur",' "$tmp/out/report-Capaian per OPD.csv" || fail "no Balita diukur row 2"
 grep -q '"health.meansq_zlen"' "$tmp/out/report-Data.csv" || fail "no meansq_zlen in Data"
 for sheet in "Profil Wilayah" IKK "Rekapitulasi wilayah" "Capaian per OPD" Intervensi \
-	"Mutu Data Balita" Permasalahan "Rencana Tindak Lanjut" "Masalah OPD" "Perencana Target" Tren \
+	"Tabel Tambahan" Permasalahan "Rencana Tindak Lanjut" "Masalah OPD" "Perencana Target" Tren \
 	"Kualitas Data dan Status Proses" Data; do
 	[ -s "$tmp/out/report-$sheet.csv" ] || fail "no sheet $sheet"
 done

@@ -10,8 +10,8 @@
  *  - the means and standard deviations use the z-scores themselves, without
  *    the oedema children.
  * The standard deviation comes from the sums kept here (n, sum z, sum z^2)
- * through the indicators mean_zX and meansq_zX: prevalence_sd() in the core
- * (src/prevalence_class.h).
+ * through the indicators mean_zX and meansq_zX: the SD column of the zscores
+ * table the plugin declares (indicators.c).
  */
 #ifndef HEALTH_PREVALENCE_H
 #define HEALTH_PREVALENCE_H

@@ -348,8 +348,8 @@ static void dimension_key(parser *p, long line, const char *key, const char *val
 			return;
 		}
 		if (!ref_valid(value)) {
-			perr(p, line, "'%s' is not an indicator id of the form plugin.indicator "
-			     "(family.l1, health.kk_free_of_stunting)", value);
+			perr(p, line, "'%s' is not an indicator id of the form "
+			     "<plugin instance>.<indicator>", value);
 			return;
 		}
 		mi = grow(p, (void **)&dim->indicators, &dim->n_indicators, sizeof *mi);

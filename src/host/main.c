@@ -484,7 +484,7 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "history")) {
 		if (optind + 1 >= argc)
 			status = usage_error("%s", "history needs an indicator or intervention id "
-			                     "(family.l1)");
+			                     "(<plugin instance>.<id>)");
 		else if (optind + 2 < argc)
 			status = usage_error("unexpected argument '%s'", argv[optind + 2]);
 		else

@@ -12,8 +12,7 @@
 
 #include "agency_problems.h"
 #include "assess.h"
-#include "health_quality.h"
-#include "prevalence_class.h"
+#include "present.h"
 #include "report_assess.h"
 #include "report_view.h"
 
@@ -319,11 +318,39 @@ static cJSON *ikk_plan_json(const report_ctx *ctx, const assess_ikk_plan *pl)
 	return o;
 }
 
+/* "class": a value's class of its declared classes, or null. */
+static void add_class(const report_ctx *ctx, cJSON *o, const reg_class *c)
+{
+	cJSON *x;
+
+	if (!c) {
+		cJSON_AddNullToObject(o, "class");
+		return;
+	}
+	x = cJSON_AddObjectToObject(o, "class");
+	add_str(x, "key", c->key);
+	add_labels(ctx, x, c->label_id, c->label_en);
+}
+
+/* "group": the declared group's full id ("pkk.pokja_1"), or null. */
+static void add_group(cJSON *o, const reg_group *g)
+{
+	char id[128];
+
+	if (!g) {
+		cJSON_AddNullToObject(o, "group");
+		return;
+	}
+	snprintf(id, sizeof id, "%s.%s", g->plugin, g->id);
+	add_str(o, "group", id);
+}
+
 static cJSON *agency_json(const report_ctx *ctx, const assess_agency *ag)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON *rows = cJSON_AddArrayToObject(o, "rows");
 	cJSON *acts;
+	const reg_display *d;
 
 	add_str(o, "agency", ag->agency);
 	for (size_t i = 0; i < ag->n_rows; i++) {
@@ -348,6 +375,10 @@ static cJSON *agency_json(const report_ctx *ctx, const assess_agency *ag)
 			cJSON_AddNullToObject(rj, "off_target");
 		add_str(rj, "status", r->status < 0 ? NULL : status_key(r->status));
 		add_str(rj, "colour", r->colour < 0 ? NULL : colour_key(r->colour));
+		add_class(ctx, rj, present_class(ctx->reg, r->decl, r->has_value ? r->value : NAN));
+		add_group(rj, registry_group_of(ctx->reg, r->decl));
+		d = registry_display(ctx->reg, r->decl);
+		cJSON_AddBoolToObject(rj, "hidden", d && d->hidden);
 		cJSON_AddItemToArray(rows, rj);
 	}
 	acts = cJSON_AddArrayToObject(o, "interventions");
@@ -356,46 +387,54 @@ static cJSON *agency_json(const report_ctx *ctx, const assess_agency *ag)
 	return o;
 }
 
-/* The health plugin's data quality in the area (docs/json.md,
- * HEALTH_QUALITY), or JSON null when it counted no child there. */
-static cJSON *health_quality_json(const report_ctx *ctx, const assess_area *aa)
+/* The declared tables with a value in the area (docs/json.md, TABLE). */
+static cJSON *tables_json(const report_ctx *ctx, const assess_area *aa)
 {
-	health_quality q;
-	cJSON *o, *arr;
+	cJSON *arr = cJSON_CreateArray();
 
-	if (!health_quality_get(ctx->reg, aa->code, ctx->assessment->period, &q))
-		return cJSON_CreateNull();
-	o = cJSON_CreateObject();
-	add_num(o, "children", q.children);
-	add_num(o, "rejected", q.rejected);
-	arr = cJSON_AddArrayToObject(o, "indices");
-	for (int i = 0; i < HQ_N_INDEX; i++) {
-		cJSON *x = cJSON_CreateObject();
+	for (size_t k = 0; k < registry_n_tables(ctx->reg); k++) {
+		const reg_table *t = registry_table_at(ctx->reg, k);
+		cJSON *o, *cols, *rows;
+		char id[128];
 
-		add_str(x, "index", hq_index_name[i]);
-		add_num(x, "n", q.index[i].n);
-		add_num(x, "flagged", q.index[i].flagged);
-		add_num(x, "missing", q.index[i].missing);
-		add_num(x, "mean", q.index[i].mean);
-		add_num(x, "sd", q.index[i].sd);
-		cJSON_AddItemToArray(arr, x);
+		if (!present_table_shown(ctx->reg, t, t->agency, aa->code, ctx->assessment->period))
+			continue;
+		o = cJSON_CreateObject();
+		snprintf(id, sizeof id, "%s.%s", t->plugin, t->id);
+		add_str(o, "id", id);
+		add_str(o, "agency", t->agency);
+		add_str(o, "title", report_label(ctx, t->title_id, t->title_en));
+		add_str(o, "title_id", t->title_id);
+		add_str(o, "title_en", t->title_en);
+		add_str(o, "rows_label", *t->rows_label_id ? report_label(ctx, t->rows_label_id,
+		                                                          t->rows_label_en) : NULL);
+		add_str(o, "note", *t->note_id ? report_label(ctx, t->note_id, t->note_en) : NULL);
+		cols = cJSON_AddArrayToObject(o, "columns");
+		for (size_t j = 0; j < t->n_cols; j++) {
+			cJSON *c = cJSON_CreateObject();
+			add_labels(ctx, c, t->cols[j].label_id, t->cols[j].label_en);
+			add_str(c, "rule", present_rule_name(t->cols[j].rule));
+			cJSON_AddNumberToObject(c, "decimals", t->cols[j].decimals);
+			cJSON_AddItemToArray(cols, c);
+		}
+		rows = cJSON_AddArrayToObject(o, "rows");
+		for (size_t i = 0; i < t->n_rows; i++) {
+			cJSON *r = cJSON_CreateObject();
+			cJSON *cells;
+
+			add_labels(ctx, r, t->rows[i].label_id, t->rows[i].label_en);
+			cells = cJSON_AddArrayToObject(r, "cells");
+			for (size_t j = 0; j < t->n_cols; j++) {
+				double x = reg_table_cell_value(ctx->reg, t, i, j, aa->code,
+				                                ctx->assessment->period);
+				cJSON_AddItemToArray(cells, isfinite(x) ? cJSON_CreateNumber(x)
+				                                        : cJSON_CreateNull());
+			}
+			cJSON_AddItemToArray(rows, r);
+		}
+		cJSON_AddItemToArray(arr, o);
 	}
-	arr = cJSON_AddArrayToObject(o, "who_classes");
-	for (int i = 0; i < HQ_N_PREV; i++) {
-		cJSON *x = cJSON_CreateObject();
-		char id[64];
-
-		snprintf(id, sizeof id, "%s.%s", HQ_PLUGIN, hq_prev_name[i]);
-		add_str(x, "id", id);
-		add_num(x, "value", q.prevalence[i]);
-		add_str(x, "class", hq_class_key(q.cls[i]));
-		add_str(x, "class_id", q.cls[i] == PCLASS_NONE ? NULL :
-		        prevalence_class_label(q.cls[i], "id"));
-		add_str(x, "class_en", q.cls[i] == PCLASS_NONE ? NULL :
-		        prevalence_class_label(q.cls[i], "en"));
-		cJSON_AddItemToArray(arr, x);
-	}
-	return o;
+	return arr;
 }
 
 static cJSON *area_json(const report_ctx *ctx, const assess_area *aa)
@@ -443,7 +482,7 @@ static cJSON *area_json(const report_ctx *ctx, const assess_area *aa)
 	arr = cJSON_AddArrayToObject(o, "agencies");
 	for (size_t i = 0; i < aa->n_agencies; i++)
 		cJSON_AddItemToArray(arr, agency_json(ctx, &aa->agencies[i]));
-	cJSON_AddItemToObject(o, "health_quality", health_quality_json(ctx, aa));
+	cJSON_AddItemToObject(o, "tables", tables_json(ctx, aa));
 	return o;
 }
 
@@ -503,8 +542,12 @@ static cJSON *summary_json(const report_ctx *ctx, const assessment *as)
 			cJSON_AddNumberToObject(sj, "rank", (double)s->rank);
 		else
 			cJSON_AddNullToObject(sj, "rank");
-		if (ctx->view)
-			add_num(sj, "stunting", report_view_stunting(ctx->view, s->code));
+		if (ctx->view) {
+			cJSON *hj = cJSON_AddObjectToObject(sj, "headlines");
+			for (size_t h = 0; h < ctx->view->n_headlines; h++)
+				add_num(hj, ctx->view->headlines[h]->full_id,
+				        report_view_headline(ctx->view, ctx->view->headlines[h], s->code));
+		}
 		cJSON_AddItemToArray(sum, sj);
 	}
 	return sum;

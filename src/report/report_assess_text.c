@@ -8,13 +8,13 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "agency_problems.h"
 #include "assess.h"
-#include "health_quality.h"
 #include "i18n.h"
-#include "prevalence_class.h"
+#include "present.h"
 #include "report_assess.h"
 #include "report_view.h"
 
@@ -232,31 +232,33 @@ static void actions_text(const report_ctx *ctx, const assess_agency *ag, FILE *o
 	}
 }
 
-/* The health plugin's data quality in the area, after its agency's table. */
-static void health_quality_text(const report_ctx *ctx, const assess_area *aa, FILE *out)
+/* A declared table of the agency's plugin in the area (present.h). */
+static void table_text(const report_ctx *ctx, const reg_table *t, const assess_area *aa,
+                       FILE *out)
 {
-	health_quality q;
 	int l = lang(ctx);
+	const char *p = ctx->assessment->period;
 
-	if (!health_quality_get(ctx->reg, aa->code, ctx->assessment->period, &q))
-		return;
-	fprintf(out, "  %s: %s %s, %s %s\n", i18n(l, T_HEALTH_QUALITY), i18n(l, T_CHILDREN),
-	        i18n_count(l, q.children), i18n(l, T_ROWS_REJECTED), i18n_count(l, q.rejected));
-	fprintf(out, "  %-32s %6s %14s %14s %12s %8s\n", i18n(l, T_Z_INDEX), i18n(l, T_N_Z),
-	        i18n(l, T_FLAGGED), i18n(l, T_MISSING), i18n(l, T_MEAN), i18n(l, T_SD));
-	for (int i = 0; i < HQ_N_INDEX; i++) {
-		const hq_index *x = &q.index[i];
-
-		fprintf(out, "  %-32s %6s %14s %14s %12s %8s\n", hq_index_label(l, i),
-		        i18n_count(l, x->n), i18n_fmt(l, x->flagged, 2), i18n_fmt(l, x->missing, 2),
-		        i18n_fmt(l, x->mean, 2), i18n_fmt(l, x->sd, 2));
+	fprintf(out, "\n  %s\n  %-32s", i18n_pick(l, t->title_id, t->title_en),
+	        i18n_pick(l, t->rows_label_id, t->rows_label_en));
+	for (size_t j = 0; j < t->n_cols; j++)
+		fprintf(out, " %14s", i18n_pick(l, t->cols[j].label_id, t->cols[j].label_en));
+	fputc('\n', out);
+	for (size_t i = 0; i < t->n_rows; i++) {
+		fprintf(out, "  %-32s", i18n_pick(l, t->rows[i].label_id, t->rows[i].label_en));
+		for (size_t j = 0; j < t->n_cols; j++)
+			fprintf(out, " %14s", i18n_fmt(l, reg_table_cell_value(ctx->reg, t, i, j, aa->code,
+			                                                       p), t->cols[j].decimals));
+		fputc('\n', out);
 	}
-	fprintf(out, "  %s:\n", i18n(l, T_WHO_CLASS));
-	for (int i = 0; i < HQ_N_PREV; i++)
-		fprintf(out, "    %s: %s %% (%s)\n", hq_prev_label(ctx->reg, l, i),
-		        i18n_fmt(l, q.prevalence[i], 2),
-		        q.cls[i] == PCLASS_NONE ? "-" :
-		        prevalence_class_label(q.cls[i], l == LANG_EN ? "en" : "id"));
+	if (*t->note_id)
+		fprintf(out, "  %s\n", i18n_pick(l, t->note_id, t->note_en));
+}
+
+static void class_source_text(void *ud, const char *source)
+{
+	void **a = ud;
+	fprintf(a[1], "  %s: %s\n", i18n(lang(a[0]), T_CLASS_SOURCE), source);
 }
 
 /* The plain state beside the capaian category: met or not. */
@@ -280,23 +282,29 @@ static const char *target_year(int year)
 
 static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *out)
 {
-	const char *hq_agency = health_quality_agency(ctx->reg);
-
-	heading(out, tr(ctx, "Capaian per OPD", "Results by agency"));
+	heading(out, i18n(lang(ctx), T_AGENCY_SECTION));
 	for (size_t a = 0; a < aa->n_agencies; a++) {
 		const assess_agency *ag = &aa->agencies[a];
+		size_t n;
+		present_line *lines = present_agency(ctx->reg, ag, &n);
 
 		fprintf(out, "\n  %s\n", ag->agency);
-		fprintf(out, "  %3s %-10s %10s %10s %11s  %-14s %-9s %s\n", "No",
-		        tr(ctx, "Satuan", "Unit"), "Target", tr(ctx, "Realisasi", "Actual"),
-		        tr(ctx, "Capaian (%)", "Achiev. (%)"), tr(ctx, "Kategori", "Category"),
-		        tr(ctx, "Target?", "Target?"), tr(ctx, "Indikator", "Indicator"));
-		for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
-			const assess_row *r = &ag->rows[i];
+		fprintf(out, "  %3s %-10s %10s %10s %11s  %-14s %-9s %s\n", i18n(lang(ctx), T_NO),
+		        i18n(lang(ctx), T_UNIT), i18n(lang(ctx), T_TARGET),
+		        i18n(lang(ctx), T_REALISATION), i18n(lang(ctx), T_CAPAIAN),
+		        i18n(lang(ctx), T_CATEGORY), i18n(lang(ctx), T_TARGET_STATE),
+		        i18n(lang(ctx), T_INDICATOR));
+		for (size_t i = 0; i < n; i++) {
+			const assess_row *r = lines[i].row;
+			const reg_class *cls;
 
-			if (health_quality_raw(r->decl))
+			if (!r) {
+				fprintf(out, "  %*s%s\n", 2 * lines[i].group->depth, "",
+				        i18n_pick(lang(ctx), lines[i].group->label_id,
+				                  lines[i].group->label_en));
 				continue;
-			fprintf(out, "  %3zu %-10s ", ++no, r->decl->unit ? r->decl->unit : "");
+			}
+			fprintf(out, "  %3zu %-10s ", lines[i].no, r->decl->unit ? r->decl->unit : "");
 			num(ctx, out, r->has_target ? r->target : NAN, 10);
 			fputc(' ', out);
 			if (r->decl->kind == PK2D_COUNT && r->has_value)
@@ -305,14 +313,22 @@ static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *o
 				num(ctx, out, r->value, 10);
 			fputc(' ', out);
 			num(ctx, out, r->capaian, 11);
-			fprintf(out, "  %-14s %-9s %s\n", range_label(ctx, r->category),
-			        target_state(ctx, r),
+			fprintf(out, "  %-14s %-9s %s", range_label(ctx, r->category), target_state(ctx, r),
 			        report_label(ctx, r->decl->label_id, r->decl->label_en));
+			if ((cls = present_class(ctx->reg, r->decl, r->has_value ? r->value : NAN)))
+				fprintf(out, " (%s: %s)", i18n(lang(ctx), T_CLASS),
+				        i18n_pick(lang(ctx), cls->label_id, cls->label_en));
+			fputc('\n', out);
 		}
+		present_class_sources(ctx->reg, lines, n, class_source_text,
+		                      (void *[]){ (void *)ctx, out });
+		free(lines);
 		if (ag->n_actions)
 			actions_text(ctx, ag, out);
-		if (hq_agency && !strcmp(ag->agency, hq_agency))
-			health_quality_text(ctx, aa, out);
+		for (size_t t = 0; t < registry_n_tables(ctx->reg); t++)
+			if (present_table_shown(ctx->reg, registry_table_at(ctx->reg, t), ag->agency,
+			                        aa->code, ctx->assessment->period))
+				table_text(ctx, registry_table_at(ctx->reg, t), aa, out);
 	}
 }
 

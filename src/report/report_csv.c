@@ -19,6 +19,7 @@
 #include "conf.h"
 #include "escape.h"
 #include "i18n.h"
+#include "present.h"
 #include "report_view.h"
 
 struct csv_ctx {
@@ -119,6 +120,57 @@ static int intervention_row(void *ud, const reg_intervention *d, const char *are
 	empty(c, 2);
 	end_record(c);
 	return ferror(c->f) ? PK2D_ERR_IO : 0;
+}
+
+/* The declared presentation of an area (present.h): each row's class as a
+ * class record (label the class, status its key), and each declared
+ * table's cells as table records (id "<plugin>.<table>", label "row:
+ * column", unit the column's rule). */
+static void presentation_rows(struct csv_ctx *c, const assess_area *aa)
+{
+	const registry *r = c->v->reg;
+	char buf[1024];
+
+	for (size_t a = 0; a < aa->n_agencies; a++)
+		for (size_t i = 0; i < aa->agencies[a].n_rows; i++) {
+			const assess_row *row = &aa->agencies[a].rows[i];
+			const reg_class *cls = present_class(r, row->decl, row->has_value ? row->value
+			                                                                  : NAN);
+			if (!cls)
+				continue;
+			lead(c, "class", aa->code, -1, c->v->period);
+			text(c, row->decl->full_id);
+			text(c, i18n_pick(c->v->lang, cls->label_id, cls->label_en));
+			text(c, row->decl->agency);
+			text(c, row->decl->unit);
+			empty(c, 2);
+			number(c, row->value);
+			empty(c, 1);
+			text(c, cls->key);
+			end_record(c);
+		}
+	for (size_t k = 0; k < registry_n_tables(r); k++) {
+		const reg_table *t = registry_table_at(r, k);
+
+		if (!present_table_shown(r, t, t->agency, aa->code, c->v->period))
+			continue;
+		for (size_t i = 0; i < t->n_rows; i++)
+			for (size_t j = 0; j < t->n_cols; j++) {
+				lead(c, "table", aa->code, -1, c->v->period);
+				snprintf(buf, sizeof buf, "%s.%s", t->plugin, t->id);
+				text(c, buf);
+				snprintf(buf, sizeof buf, "%s: %s",
+				         i18n_pick(c->v->lang, t->rows[i].label_id, t->rows[i].label_en),
+				         i18n_pick(c->v->lang, t->cols[j].label_id, t->cols[j].label_en));
+				text(c, buf);
+				text(c, t->agency);
+				text(c, present_rule_name(t->cols[j].rule));
+				empty(c, 2);
+				number(c, reg_table_cell_value(r, t, i, j, aa->code, c->v->period));
+				empty(c, 2);
+				end_record(c);
+			}
+	}
 }
 
 static void score_rows(struct csv_ctx *c, const assess_score *s)
@@ -226,8 +278,11 @@ int report_csv_write(const report_view *v, FILE *f)
 	end_record(&c);
 	accounting_rows(&c);
 	area_scores(&c, v->main.aa);
-	for (size_t i = 0; i < v->n_villages; i++)
+	presentation_rows(&c, v->main.aa);
+	for (size_t i = 0; i < v->n_villages; i++) {
 		area_scores(&c, v->villages[i].aa);
+		presentation_rows(&c, v->villages[i].aa);
+	}
 	if ((rc = report_view_each_value(v, indicator_row, &c)) < 0)
 		return rc;
 	if ((rc = report_view_each_intervention(v, intervention_row, &c)) < 0)

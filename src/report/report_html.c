@@ -7,13 +7,13 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "agency_problems.h"
 #include "escape.h"
-#include "health_quality.h"
 #include "i18n.h"
-#include "prevalence_class.h"
+#include "present.h"
 #include "report_view.h"
 #include "svg.h"
 
@@ -319,78 +319,91 @@ static void action_cells(FILE *f, const report_view *v, const assess_action *a)
 	        rv_num(v, a->coverage, 1));
 }
 
-/* The WHO-UNICEF prevalence class of a stunting, wasting or overweight row. */
-static void who_class(FILE *f, const report_view *v, const assess_row *r)
+/* The class of a row's value, when its indicator has classes. */
+static void row_class(FILE *f, const report_view *v, const assess_row *r)
 {
-	int cls = r->has_value ? prevalence_class(r->decl->full_id, r->value) : PCLASS_NONE;
+	const reg_class *cls = present_class(v->reg, r->decl, r->has_value ? r->value : NAN);
 
-	if (cls == PCLASS_NONE)
+	if (!cls)
 		return;
 	/* Under the capaian category; alone (no empty line) without one. */
-	fprintf(f, "%s<small>WHO&ndash;UNICEF: %s</small>", r->category ? "<br>" : "",
-	        prevalence_class_label(cls, rv_lang_code(v)));
+	fprintf(f, "%s<small>%s: ", r->category ? "<br>" : "", rv_t(v, T_CLASS));
+	h(f, i18n_pick(v->lang, cls->label_id, cls->label_en));
+	fputs("</small>", f);
 }
 
-/* The health plugin's data quality in the area (health_quality.h). */
-static void health_quality_html(FILE *f, const report_view *v, const assess_area *aa)
+static void class_source_html(void *ud, const char *source)
 {
-	health_quality q;
+	void **a = ud;
+	fprintf(a[1], "<p class=\"sub\">%s: ", rv_t(a[0], T_CLASS_SOURCE));
+	h(a[1], source);
+	fputs("</p>\n", a[1]);
+}
 
-	if (!health_quality_get(v->reg, aa->code, v->period, &q))
-		return;
-	fprintf(f, "<h4>%s</h4>\n<p>%s <strong>%s</strong> &middot; %s <strong>%s</strong></p>\n",
-	        rv_t(v, T_HEALTH_QUALITY), rv_t(v, T_CHILDREN), rv_cnt(v, q.children),
-	        rv_t(v, T_ROWS_REJECTED), rv_cnt(v, q.rejected));
-	fprintf(f, "<div class=\"charts\"><table class=\"hq\" style=\"width:auto\"><thead><tr>"
-	        "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_Z_INDEX),
-	        rv_t(v, T_N_Z), rv_t(v, T_FLAGGED), rv_t(v, T_MISSING), rv_t(v, T_MEAN), rv_t(v, T_SD));
-	for (int i = 0; i < HQ_N_INDEX; i++) {
-		const hq_index *x = &q.index[i];
-
-		fprintf(f, "<tr><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-		        "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-		        hq_index_label(v->lang, i), rv_cnt(v, x->n), rv_num(v, x->flagged, 1),
-		        rv_num(v, x->missing, 1), rv_num(v, x->mean, 2), rv_num(v, x->sd, 2));
+/* A declared table of the agency's plugin in the area (present.h). */
+static void table_html(FILE *f, const report_view *v, const reg_table *t, const assess_area *aa)
+{
+	fputs("<h4>", f);
+	h(f, i18n_pick(v->lang, t->title_id, t->title_en));
+	fputs("</h4>\n<table class=\"hq\" style=\"width:auto\"><thead><tr><th>", f);
+	h(f, i18n_pick(v->lang, t->rows_label_id, t->rows_label_en));
+	fputs("</th>", f);
+	for (size_t j = 0; j < t->n_cols; j++) {
+		fputs("<th class=\"n\">", f);
+		h(f, i18n_pick(v->lang, t->cols[j].label_id, t->cols[j].label_en));
+		fputs("</th>", f);
 	}
-	fprintf(f, "</table>\n<table class=\"hq\" style=\"width:auto\"><thead><tr><th>%s</th>"
-	        "<th class=\"n\">%s</th><th>%s</th></tr></thead>\n", rv_t(v, T_INDICATOR),
-	        rv_t(v, T_PREVALENCE), rv_t(v, T_WHO_CLASS));
-	for (int i = 0; i < HQ_N_PREV; i++) {
+	fputs("</tr></thead>\n", f);
+	for (size_t i = 0; i < t->n_rows; i++) {
 		fputs("<tr><td>", f);
-		h(f, hq_prev_label(v->reg, v->lang, i));
-		fprintf(f, "</td><td class=\"n\">%s</td><td>%s</td></tr>\n", rv_num(v, q.prevalence[i], 1),
-		        q.cls[i] == PCLASS_NONE ? "-" :
-		        prevalence_class_label(q.cls[i], rv_lang_code(v)));
+		h(f, i18n_pick(v->lang, t->rows[i].label_id, t->rows[i].label_en));
+		fputs("</td>", f);
+		for (size_t j = 0; j < t->n_cols; j++)
+			fprintf(f, "<td class=\"n\">%s</td>",
+			        rv_num(v, reg_table_cell_value(v->reg, t, i, j, aa->code, v->period),
+			               t->cols[j].decimals));
+		fputs("</tr>\n", f);
 	}
-	fprintf(f, "</table></div>\n<p class=\"sub\">%s</p>\n", rv_t(v, T_HEALTH_QUALITY_NOTE));
+	fputs("</table>\n", f);
+	if (*t->note_id) {
+		fputs("<p class=\"sub\">", f);
+		h(f, i18n_pick(v->lang, t->note_id, t->note_en));
+		fputs("</p>\n", f);
+	}
 }
 
 static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 {
-	const char *hq_agency = health_quality_agency(v->reg);
-
 	fputs("<h2", f);
 	anchor(f, aa, "opd");
 	fprintf(f, ">3. %s</h2>\n", rv_t(v, T_AGENCY_SECTION));
 	for (size_t g = 0; g < aa->n_agencies; g++) {
 		const assess_agency *ag = &aa->agencies[g];
+		size_t n;
+		present_line *lines = present_agency(v->reg, ag, &n);
 
 		fputs("<h3>", f);
 		h(f, ag->agency);
 		fputs("</h3>\n", f);
-		if (health_quality_shown_rows(ag)) {
+		if (n) {
 			fprintf(f, "<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
 			        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
 			        "<th>%s</th><th>%s</th></tr></thead>\n", rv_t(v, T_NO), rv_t(v, T_INDICATOR),
 			        rv_t(v, T_UNIT), rv_t(v, T_TARGET), rv_t(v, T_REALISATION), rv_t(v, T_CAPAIAN),
 			        rv_t(v, T_CATEGORY), rv_t(v, T_TARGET_STATE));
-			for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
-				const assess_row *r = &ag->rows[i];
+			for (size_t i = 0; i < n; i++) {
+				const assess_row *r = lines[i].row;
 
-				if (health_quality_raw(r->decl))
+				if (!r) {
+					fprintf(f, "<tr class=\"group\"><td></td><td colspan=\"7\" "
+					        "style=\"padding-left:%dem\"><strong>",
+					        lines[i].group->depth);
+					h(f, i18n_pick(v->lang, lines[i].group->label_id,
+					               lines[i].group->label_en));
+					fputs("</strong></td></tr>\n", f);
 					continue;
-				fprintf(f, "<tr><td class=\"n\">%zu</td><td>", ++no);
+				}
+				fprintf(f, "<tr><td class=\"n\">%zu</td><td>", lines[i].no);
 				h(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 				fputs("</td><td>", f);
 				h(f, r->decl->unit);
@@ -405,13 +418,16 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				} else if (!r->has_value) {
 					h(f, rv_t(v, T_NO_DATA));
 				}
-				who_class(f, v, r);
+				row_class(f, v, r);
 				fputs("</td><td>", f);
 				h(f, report_view_target_state(v, r));
 				fputs("</td></tr>\n", f);
 			}
 			fputs("</table>\n", f);
+			present_class_sources(v->reg, lines, n, class_source_html,
+			                      (void *[]){ (void *)v, f });
 		}
+		free(lines);
 		if (ag->n_actions) {
 			fprintf(f, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
 			        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
@@ -433,8 +449,10 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			}
 			fputs("</table>\n", f);
 		}
-		if (hq_agency && !strcmp(ag->agency, hq_agency))
-			health_quality_html(f, v, aa);
+		for (size_t t = 0; t < registry_n_tables(v->reg); t++)
+			if (present_table_shown(v->reg, registry_table_at(v->reg, t), ag->agency,
+			                        aa->code, v->period))
+				table_html(f, v, registry_table_at(v->reg, t), aa);
 	}
 }
 
@@ -869,6 +887,25 @@ static void area_sections(FILE *f, const report_view *v, const view_area *va, in
 	fputs("</section>\n", f);
 }
 
+/* The summaries' column of each headline indicator. */
+static void headline_heads(FILE *f, const report_view *v)
+{
+	char buf[512];
+
+	for (size_t i = 0; i < v->n_headlines; i++) {
+		fputs("<th class=\"n\">", f);
+		h(f, report_view_headline_label(v, v->headlines[i], buf, sizeof buf));
+		fputs("</th>", f);
+	}
+}
+
+static void headline_cells(FILE *f, const report_view *v, const char *area)
+{
+	for (size_t i = 0; i < v->n_headlines; i++)
+		fprintf(f, "<td class=\"n\">%s</td>",
+		        rv_val(v, v->headlines[i], report_view_headline(v, v->headlines[i], area)));
+}
+
 static void summary(FILE *f, const report_view *v)
 {
 	const assessment *as = v->as;
@@ -883,11 +920,11 @@ static void summary(FILE *f, const report_view *v)
 	h(f, v->period);
 	fputs("</p>\n", f);
 	fprintf(f, "<h2>%s</h2>\n<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
-	        "<th class=\"n\">KK</th><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_SUMMARY), rv_t(v, T_NO),
-	        rv_t(v, T_CODE),
-	        rv_t(v, T_VILLAGE), rv_t(v, T_IKK_SHORT), rv_t(v, T_CATEGORY), rv_t(v, T_STUNTING),
-	        rv_t(v, T_RANK));
+	        "<th class=\"n\">KK</th><th class=\"n\">%s</th><th>%s</th>", rv_t(v, T_SUMMARY),
+	        rv_t(v, T_NO), rv_t(v, T_CODE), rv_t(v, T_VILLAGE), rv_t(v, T_IKK_SHORT),
+	        rv_t(v, T_CATEGORY));
+	headline_heads(f, v);
+	fprintf(f, "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_RANK));
 	for (size_t i = 0; i < as->n_summary; i++) {
 		const assess_summary *s = &as->summary[i];
 
@@ -904,17 +941,17 @@ static void summary(FILE *f, const report_view *v)
 		        rv_num(v, s->ikk, 2));
 		if (s->category)
 			h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
-		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-		        rv_num(v, report_view_stunting(v, s->code), 1),
+		fputs("</td>", f);
+		headline_cells(f, v, s->code);
+		fprintf(f, "<td class=\"n\">%s</td></tr>\n",
 		        s->rank ? rv_num(v, (double)s->rank, 0) : "-");
 	}
 	fputs("</table>\n", f);
 	fprintf(f, "<h2>%s</h2>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">KK"
-	        "</th><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_ROLLUP), rv_t(v, T_CODE),
-	        rv_t(v, T_NAME),
-	        rv_t(v, T_LEVEL), rv_t(v, T_IKK_SHORT), rv_t(v, T_CATEGORY), rv_t(v, T_STUNTING),
-	        rv_t(v, T_RANK));
+	        "</th><th class=\"n\">%s</th><th>%s</th>", rv_t(v, T_ROLLUP), rv_t(v, T_CODE),
+	        rv_t(v, T_NAME), rv_t(v, T_LEVEL), rv_t(v, T_IKK_SHORT), rv_t(v, T_CATEGORY));
+	headline_heads(f, v);
+	fprintf(f, "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_RANK));
 	for (size_t i = 0; i < as->n_summary; i++) {
 		const assess_summary *s = &as->summary[i];
 
@@ -928,8 +965,9 @@ static void summary(FILE *f, const report_view *v)
 		        i18n_level(v->lang, s->level), rv_cnt(v, s->kk), rv_num(v, s->ikk, 2));
 		if (s->category)
 			h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
-		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-		        rv_num(v, report_view_stunting(v, s->code), 1),
+		fputs("</td>", f);
+		headline_cells(f, v, s->code);
+		fprintf(f, "<td class=\"n\">%s</td></tr>\n",
 		        s->rank ? rv_num(v, (double)s->rank, 0) : "-");
 	}
 	fputs("</table>\n</section>\n", f);

@@ -20,8 +20,11 @@
  *                                      "examples": [{"line", "text"}]}]}]}],
  *   "indicators": [{"id", "plugin", "agency", "label", "label_id",
  *                   "label_en", "unit", "kind", "direction", "target",
- *                   "group", "description",
+ *                   "group", "description", "headline", "hidden",
+ *                   "classes": [{"key", "from", "label", "label_id",
+ *                                "label_en"}] or null, "classes_source",
  *                   "total": {"numerator", "denominator", "value"} or null}],
+ *   "groups": [{"id", "plugin", "parent", "label", "label_id", "label_en"}],
  *   "interventions": [{"id", "plugin", "agency", "label", "label_id",
  *                      "label_en", "target_group", "unit", "origin",
  *                      "aims": [...],
@@ -49,6 +52,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "display.h"
 #include "i18n.h"
 #include "report.h"
 #include "report_assess.h"
@@ -57,7 +61,7 @@
 /* The shape of this document: raised whenever a member is added, removed or
  * changes its meaning, so that a program reading it can tell (docs/json.md
  * lists each version). */
-#define REPORT_JSON_SCHEMA 3
+#define REPORT_JSON_SCHEMA 4
 
 static void add_str(cJSON *o, const char *key, const char *s)
 {
@@ -158,6 +162,55 @@ static int ivalue_json(void *ud, const reg_intervention *iv, const char *area, i
 	return 0;
 }
 
+/* What the plugin declared for the indicator's presentation (ABI 1.3). */
+static void display_json(const report_ctx *ctx, cJSON *o, const reg_display *d)
+{
+	cJSON_AddBoolToObject(o, "headline", d && d->headline);
+	cJSON_AddBoolToObject(o, "hidden", d && d->hidden);
+	if (!d || !d->n_classes) {
+		cJSON_AddNullToObject(o, "classes");
+		cJSON_AddNullToObject(o, "classes_source");
+		return;
+	}
+	cJSON *arr = cJSON_AddArrayToObject(o, "classes");
+	for (size_t i = 0; i < d->n_classes; i++) {
+		const reg_class *c = &d->classes[i];
+		cJSON *x = cJSON_CreateObject();
+		add_str(x, "key", c->key);
+		add_num(x, "from", c->lower);
+		add_str(x, "label", report_label(ctx, c->label_id, c->label_en));
+		add_str(x, "label_id", c->label_id);
+		add_str(x, "label_en", c->label_en);
+		cJSON_AddItemToArray(arr, x);
+	}
+	add_str(o, "classes_source", d->classes_source);
+}
+
+static cJSON *groups_json(const report_ctx *ctx)
+{
+	cJSON *arr = cJSON_CreateArray();
+	char id[128];
+
+	for (size_t i = 0; i < registry_n_groups(ctx->reg); i++) {
+		const reg_group *g = registry_group_at(ctx->reg, i);
+		cJSON *o = cJSON_CreateObject();
+		snprintf(id, sizeof id, "%s.%s", g->plugin, g->id);
+		add_str(o, "id", id);
+		add_str(o, "plugin", g->plugin);
+		if (g->parent) {
+			snprintf(id, sizeof id, "%s.%s", g->parent->plugin, g->parent->id);
+			add_str(o, "parent", id);
+		} else {
+			cJSON_AddNullToObject(o, "parent");
+		}
+		add_str(o, "label", report_label(ctx, g->label_id, g->label_en));
+		add_str(o, "label_id", g->label_id);
+		add_str(o, "label_en", g->label_en);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
 static cJSON *indicators_json(const report_ctx *ctx)
 {
 	cJSON *arr = cJSON_CreateArray();
@@ -180,6 +233,7 @@ static cJSON *indicators_json(const report_ctx *ctx)
 			cJSON_AddNullToObject(o, "target");
 		add_str(o, "group", ind->group);
 		add_str(o, "description", ind->description);
+		display_json(ctx, o, registry_display(ctx->reg, ind));
 		reg_sum s;
 		if (registry_get(ctx->reg, ind, ctx->area, RT_ALL, ctx->period, &s)) {
 			cJSON *t = cJSON_AddObjectToObject(o, "total");
@@ -316,6 +370,7 @@ int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen
 	fputs(",\n\"assessment\": ", out);
 	if ((rc = report_assess_json(ctx, out)) < 0 ||
 	    (rc = report_json_member(out, 0, "indicators", indicators_json(ctx))) < 0 ||
+	    (rc = report_json_member(out, 0, "groups", groups_json(ctx))) < 0 ||
 	    (rc = report_json_member(out, 0, "interventions", interventions_json(ctx))) < 0)
 		goto oom;
 	if (report_lists_values(ctx)) {

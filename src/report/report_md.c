@@ -7,13 +7,13 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "agency_problems.h"
 #include "escape.h"
-#include "health_quality.h"
 #include "i18n.h"
-#include "prevalence_class.h"
+#include "present.h"
 #include "report_view.h"
 
 static void m(FILE *f, const char *s)
@@ -21,16 +21,30 @@ static void m(FILE *f, const char *s)
 	esc_md(f, s);
 }
 
-/* A table header: n columns named by keys; right-aligned where align[i]. */
-static void head(FILE *f, const report_view *v, size_t n, const int *keys, const char *align)
+/* A table header of n columns named by names (escaped); right-aligned
+ * where align[i] is 'r'. */
+static void head_names(FILE *f, size_t n, const char *const *names, const char *align)
 {
 	fputs("\n|", f);
-	for (size_t i = 0; i < n; i++)
-		fprintf(f, " %s |", rv_t(v, keys[i]));
+	for (size_t i = 0; i < n; i++) {
+		fputc(' ', f);
+		m(f, names[i]);
+		fputs(" |", f);
+	}
 	fputs("\n|", f);
 	for (size_t i = 0; i < n; i++)
 		fputs(align[i] == 'r' ? " ---: |" : " --- |", f);
 	fputc('\n', f);
+}
+
+/* A table header: n columns named by catalogue keys. */
+static void head(FILE *f, const report_view *v, size_t n, const int *keys, const char *align)
+{
+	const char *names[16];
+
+	for (size_t i = 0; i < n && i < 16; i++)
+		names[i] = rv_t(v, keys[i]);
+	head_names(f, n, names, align);
 }
 
 static void profile(FILE *f, const report_view *v, const assess_area *aa)
@@ -136,40 +150,49 @@ static void ikk(FILE *f, const report_view *v, const assess_area *aa)
 	}
 }
 
-/* The health plugin's data quality in the area (health_quality.h). */
-static void health_quality_md(FILE *f, const report_view *v, const assess_area *aa)
+/* A declared table of the agency's plugin in the area (present.h). */
+static void table_md(FILE *f, const report_view *v, const reg_table *t, const assess_area *aa)
 {
-	static const int kq[] = { T_Z_INDEX, T_N_Z, T_FLAGGED, T_MISSING, T_MEAN, T_SD };
-	static const int kc[] = { T_INDICATOR, T_PREVALENCE, T_WHO_CLASS };
-	health_quality q;
+	const char *names[PK2D_TABLE_MAX + 1];
+	char align[PK2D_TABLE_MAX + 2];
 
-	if (!health_quality_get(v->reg, aa->code, v->period, &q))
-		return;
-	fprintf(f, "\n#### %s\n\n%s: **%s** · %s: **%s**\n", rv_t(v, T_HEALTH_QUALITY),
-	        rv_t(v, T_CHILDREN), rv_cnt(v, q.children), rv_t(v, T_ROWS_REJECTED),
-	        rv_cnt(v, q.rejected));
-	head(f, v, 6, kq, "lrrrrr");
-	for (int i = 0; i < HQ_N_INDEX; i++) {
-		const hq_index *x = &q.index[i];
-
-		fprintf(f, "| %s | %s | %s | %s | %s | %s |\n", hq_index_label(v->lang, i),
-		        rv_cnt(v, x->n), rv_num(v, x->flagged, 1), rv_num(v, x->missing, 1),
-		        rv_num(v, x->mean, 2), rv_num(v, x->sd, 2));
+	fputs("\n#### ", f);
+	m(f, i18n_pick(v->lang, t->title_id, t->title_en));
+	fputc('\n', f);
+	names[0] = i18n_pick(v->lang, t->rows_label_id, t->rows_label_en);
+	align[0] = 'l';
+	for (size_t j = 0; j < t->n_cols; j++) {
+		names[j + 1] = i18n_pick(v->lang, t->cols[j].label_id, t->cols[j].label_en);
+		align[j + 1] = 'r';
 	}
-	head(f, v, 3, kc, "lrl");
-	for (int i = 0; i < HQ_N_PREV; i++) {
+	head_names(f, t->n_cols + 1, names, align);
+	for (size_t i = 0; i < t->n_rows; i++) {
 		fputs("| ", f);
-		m(f, hq_prev_label(v->reg, v->lang, i));
-		fprintf(f, " | %s | %s |\n", rv_num(v, q.prevalence[i], 1),
-		        q.cls[i] == PCLASS_NONE ? "-" :
-		        prevalence_class_label(q.cls[i], rv_lang_code(v)));
+		m(f, i18n_pick(v->lang, t->rows[i].label_id, t->rows[i].label_en));
+		fputs(" |", f);
+		for (size_t j = 0; j < t->n_cols; j++)
+			fprintf(f, " %s |", rv_num(v, reg_table_cell_value(v->reg, t, i, j, aa->code,
+			                                                   v->period),
+			                           t->cols[j].decimals));
+		fputc('\n', f);
 	}
-	fprintf(f, "\n%s\n", rv_t(v, T_HEALTH_QUALITY_NOTE));
+	if (*t->note_id) {
+		fputc('\n', f);
+		m(f, i18n_pick(v->lang, t->note_id, t->note_en));
+		fputc('\n', f);
+	}
+}
+
+static void class_source_md(void *ud, const char *source)
+{
+	void **a = ud;
+	fprintf(a[1], "\n%s: ", rv_t(a[0], T_CLASS_SOURCE));
+	m(a[1], source);
+	fputc('\n', a[1]);
 }
 
 static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 {
-	const char *hq_agency = health_quality_agency(v->reg);
 	static const int kr[] = { T_NO, T_INDICATOR, T_UNIT, T_TARGET, T_REALISATION, T_CAPAIAN,
 	                          T_CATEGORY, T_TARGET_STATE };
 	static const int ka[] = { T_INTERVENTION, T_TARGET_GROUP, T_TARGET, T_REALISATION,
@@ -178,18 +201,26 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 	fprintf(f, "\n## 3. %s\n", rv_t(v, T_AGENCY_SECTION));
 	for (size_t g = 0; g < aa->n_agencies; g++) {
 		const assess_agency *ag = &aa->agencies[g];
+		size_t n;
+		present_line *lines = present_agency(v->reg, ag, &n);
 
 		fputs("\n### ", f);
 		m(f, ag->agency);
 		fputc('\n', f);
-		if (health_quality_shown_rows(ag))
+		if (n)
 			head(f, v, 8, kr, "rllrrrll");
-		for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
-			const assess_row *r = &ag->rows[i];
+		for (size_t i = 0; i < n; i++) {
+			const assess_row *r = lines[i].row;
+			const reg_class *cls;
 
-			if (health_quality_raw(r->decl))
+			if (!r) {
+				fprintf(f, "| | %*s**", 2 * lines[i].group->depth, "");
+				m(f, i18n_pick(v->lang, lines[i].group->label_id,
+				               lines[i].group->label_en));
+				fputs("** | | | | | | |\n", f);
 				continue;
-			fprintf(f, "| %zu | ", ++no);
+			}
+			fprintf(f, "| %zu | ", lines[i].no);
 			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 			fputs(" | ", f);
 			m(f, r->decl->unit);
@@ -198,12 +229,15 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			        r->has_value ? rv_val(v, r->decl, r->value) : "-", rv_num(v, r->capaian, 1));
 			m(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en)
 			                 : r->has_value ? "-" : rv_t(v, T_NO_DATA));
-			if (r->has_value && prevalence_class(r->decl->full_id, r->value) != PCLASS_NONE)
-				fprintf(f, " (WHO–UNICEF: %s)", prevalence_class_label(
-				        prevalence_class(r->decl->full_id, r->value),
-				        rv_lang_code(v)));
+			if ((cls = present_class(v->reg, r->decl, r->has_value ? r->value : NAN))) {
+				fprintf(f, " (%s: ", rv_t(v, T_CLASS));
+				m(f, i18n_pick(v->lang, cls->label_id, cls->label_en));
+				fputc(')', f);
+			}
 			fprintf(f, " | %s |\n", report_view_target_state(v, r));
 		}
+		present_class_sources(v->reg, lines, n, class_source_md, (void *[]){ (void *)v, f });
+		free(lines);
 		if (ag->n_actions)
 			head(f, v, 6, ka, "llrrrr");
 		for (size_t i = 0; i < ag->n_actions; i++) {
@@ -217,8 +251,10 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			        a->has_data ? rv_cnt(v, a->realised) : "-", rv_num(v, a->coverage, 1),
 			        a->has_data && a->budget > 0 ? i18n_money(v->lang, a->budget) : "-");
 		}
-		if (hq_agency && !strcmp(ag->agency, hq_agency))
-			health_quality_md(f, v, aa);
+		for (size_t t = 0; t < registry_n_tables(v->reg); t++)
+			if (present_table_shown(v->reg, registry_table_at(v->reg, t), ag->agency,
+			                        aa->code, v->period))
+				table_md(f, v, registry_table_at(v->reg, t), aa);
 	}
 }
 
@@ -541,12 +577,23 @@ static void area(FILE *f, const report_view *v, const view_area *va, int with_qu
 		quality(f, v);
 }
 
+/* Headline columns the Markdown summary shows at most. */
+#define HEADLINES_MAX 16
+
 static void summary(FILE *f, const report_view *v)
 {
 	const assessment *as = v->as;
-	static const int k[] = { T_NO, T_CODE, T_NAME, T_LEVEL, T_IKK_SHORT, T_CATEGORY,
-	                         T_STUNTING, T_RANK };
-	size_t no = 0;
+	static const int k[] = { T_NO, T_CODE, T_NAME, T_LEVEL, T_IKK_SHORT, T_CATEGORY };
+	const char *names[7 + HEADLINES_MAX];
+	char labels[HEADLINES_MAX][256], align[] = "rlllrl" "rrrrrrrrrrrrrrrrr";
+	size_t nh = v->n_headlines < HEADLINES_MAX ? v->n_headlines : HEADLINES_MAX, no = 0;
+
+	for (size_t i = 0; i < 6; i++)
+		names[i] = rv_t(v, k[i]);
+	for (size_t i = 0; i < nh; i++)
+		names[6 + i] = report_view_headline_label(v, v->headlines[i], labels[i],
+		                                          sizeof labels[i]);
+	names[6 + nh] = rv_t(v, T_RANK);
 
 	fprintf(f, "# %s — %s ", rv_t(v, T_SUMMARY_TITLE), i18n_level(v->lang, as->main->level));
 	m(f, as->main->name ? as->main->name : as->run_area);
@@ -556,7 +603,7 @@ static void summary(FILE *f, const report_view *v)
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass)
 			fprintf(f, "\n## %s\n", rv_t(v, T_ROLLUP));
-		head(f, v, 8, k, "rlllrlrr");
+		head_names(f, 7 + nh, names, align);
 		for (size_t i = 0; i < as->n_summary; i++) {
 			const assess_summary *s = &as->summary[i];
 
@@ -569,8 +616,12 @@ static void summary(FILE *f, const report_view *v)
 			fprintf(f, " | %s | %s | ", i18n_level(v->lang, s->level), rv_num(v, s->ikk, 2));
 			if (s->category)
 				m(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
-			fprintf(f, " | %s | %s |\n", rv_num(v, report_view_stunting(v, s->code), 1),
-			        s->rank ? rv_num(v, (double)s->rank, 0) : "-");
+			fputs(" |", f);
+			for (size_t h = 0; h < nh; h++)
+				fprintf(f, " %s |", rv_val(v, v->headlines[h],
+				                           report_view_headline(v, v->headlines[h],
+				                                                s->code)));
+			fprintf(f, " %s |\n", s->rank ? rv_num(v, (double)s->rank, 0) : "-");
 		}
 		no = 0;
 	}

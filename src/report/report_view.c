@@ -11,9 +11,8 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "present.h"
 
-/* The indicator of the summary's stunting column. */
-#define STUNTING_ID "health.stunting"
 
 static int fill(view_area *va, store *s, const registry *r, const char *period,
                 char *err, size_t errlen)
@@ -31,7 +30,7 @@ int report_view_build(report_view *v, const assessment *as, const registry *r,
 	v->reg = r;
 	v->period = as->period;
 	v->store_on = s != NULL;
-	v->stunting_id = registry_find_indicator(r, STUNTING_ID) ? STUNTING_ID : NULL;
+	v->headlines = present_headlines(r, &v->n_headlines);
 	v->main.aa = as->main;
 	v->wide = as->main->level < AREA_VILLAGE;
 	if ((rc = fill(&v->main, s, r, as->period, err, errlen)) < 0)
@@ -70,20 +69,28 @@ void report_view_free(report_view *v)
 	}
 	free(v->villages);
 	v->villages = NULL;
+	free(v->headlines);
+	v->headlines = NULL;
+	v->n_headlines = 0;
 	v->n_villages = 0;
 	v->main.trend = NULL;
 }
 
-double report_view_stunting(const report_view *v, const char *area)
+double report_view_headline(const report_view *v, const reg_indicator *d, const char *area)
 {
-	const reg_indicator *d;
 	reg_sum sum;
 
-	if (!v->stunting_id || !(d = registry_find_indicator(v->reg, v->stunting_id)))
-		return NAN;
 	if (!registry_get(v->reg, d, area, RT_ALL, v->period, &sum))
 		return NAN;
 	return reg_value(d, &sum);
+}
+
+const char *report_view_headline_label(const report_view *v, const reg_indicator *d, char *buf,
+                                       size_t n)
+{
+	snprintf(buf, n, *d->unit ? "%s (%s)" : "%s",
+	         i18n_pick(v->lang, d->label_id, d->label_en), d->unit);
+	return buf;
 }
 
 /* The model indicator that takes its value from id, or NULL. */

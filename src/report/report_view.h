@@ -45,8 +45,9 @@ typedef struct report_view {
 	                              follow in the same file (0 for a village run,
 	                              and in --split files) */
 	view_area *villages;       /* by code */
-	const char *stunting_id;   /* indicator of the summary's stunting column
-	                              ("health.stunting"); NULL when not declared */
+	const reg_indicator **headlines; /* the headline indicators (present.h):
+	                              a column each in the summaries */
+	size_t n_headlines;
 	unused_ctx unused;         /* the rows the run did not use, shown near the
 	                              top (unused.acct NULL: not counted) */
 	int csv_dialect;           /* enum conf_csv_dialect: [pk2d] csv_dialect
@@ -62,8 +63,11 @@ int report_view_build(report_view *v, const assessment *as, const registry *r,
                       store *s, char *err, size_t errlen);
 void report_view_free(report_view *v);
 
-/* The value of the summary's stunting column for an area; NaN when none. */
-double report_view_stunting(const report_view *v, const char *area);
+/* The value of a headline indicator in an area; NaN when none. */
+double report_view_headline(const report_view *v, const reg_indicator *d, const char *area);
+/* A headline column's heading into buf: "label (unit)". Returns buf. */
+const char *report_view_headline_label(const report_view *v, const reg_indicator *d, char *buf,
+                                       size_t n);
 
 /* The words and numbers of the HTML, Markdown and XLSX writers in the
  * view's language, through the formatting helpers shared with the text
@@ -90,7 +94,7 @@ static inline const char *rv_t(const report_view *v, int key)
 	return i18n(v->lang, key);
 }
 
-/* "en" or "id": the language code of prevalence_class_label and HTML. */
+/* "en" or "id": the language code of the HTML document. */
 static inline const char *rv_lang_code(const report_view *v)
 {
 	return v->lang == LANG_EN ? "en" : "id";

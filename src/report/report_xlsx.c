@@ -22,9 +22,8 @@
 
 #include "agency_problems.h"
 #include "escape.h"
-#include "health_quality.h"
 #include "i18n.h"
-#include "prevalence_class.h"
+#include "present.h"
 #include "report_view.h"
 #include "tempfile.h"
 #include "utf8.h"
@@ -112,15 +111,26 @@ static lxw_format *status_fmt(struct book *b, int status)
 	}
 }
 
+/* A count is a whole number, a mean has 2 decimals, a percentage 1. */
+static lxw_format *value_fmt(struct book *b, const reg_indicator *d)
+{
+	return d->kind == PK2D_COUNT ? b->int0 : d->kind == PK2D_MEAN ? b->num2 : b->num1;
+}
+
 static void summary_sheet(struct book *b)
 {
-	static const int k[] = { T_CODE, T_NAME, T_LEVEL, T_KK, T_IKK_SHORT, T_CATEGORY,
-	                         T_STUNTING, T_RANK };
+	static const int k[] = { T_CODE, T_NAME, T_LEVEL, T_KK, T_IKK_SHORT, T_CATEGORY };
 	const assessment *as = b->v->as;
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_SUMMARY));
 	lxw_row_t r = 1;
+	lxw_col_t rank = (lxw_col_t)(6 + b->v->n_headlines);
+	char label[512];
 
-	header(b, ws, 0, 8, k);
+	header(b, ws, 0, 6, k);
+	for (size_t h = 0; h < b->v->n_headlines; h++)
+		str(b, ws, 0, (lxw_col_t)(6 + h),
+		    report_view_headline_label(b->v, b->v->headlines[h], label, sizeof label), b->head);
+	str(b, ws, 0, rank, rv_t(b->v, T_RANK), b->head);
 	worksheet_set_column(ws, 0, 0, 16, NULL);
 	worksheet_set_column(ws, 1, 2, 24, NULL);
 	worksheet_set_column(ws, 5, 5, 48, NULL);
@@ -136,9 +146,12 @@ static void summary_sheet(struct book *b)
 		if (s->category)
 			str(b, ws, r, 5, i18n_pick(b->v->lang, s->category->label_id,
 			                           s->category->label_en), NULL);
-		num(ws, r, 6, report_view_stunting(b->v, s->code), b->num1);
+		for (size_t h = 0; h < b->v->n_headlines; h++)
+			num(ws, r, (lxw_col_t)(6 + h), report_view_headline(b->v, b->v->headlines[h],
+			                                                  s->code),
+			    value_fmt(b, b->v->headlines[h]));
 		if (s->rank)
-			num(ws, r, 7, (double)s->rank, b->int0);
+			num(ws, r, rank, (double)s->rank, b->int0);
 	}
 }
 
@@ -264,14 +277,14 @@ static void parts_sheet(struct book *b, const assess_area *aa)
 static void agency_sheets(struct book *b, const assess_area *aa)
 {
 	static const int kr[] = { T_AGENCY, T_NO, T_INDICATOR, T_UNIT, T_TARGET, T_REALISATION,
-	                          T_CAPAIAN, T_CATEGORY, T_TARGET_STATE, T_TARGET_YEAR };
+	                          T_CAPAIAN, T_CATEGORY, T_TARGET_STATE, T_TARGET_YEAR, T_CLASS };
 	static const int ka[] = { T_AGENCY, T_INTERVENTION, T_TARGET_GROUP, T_UNIT, T_TARGET,
 	                          T_REALISATION, T_COVERAGE, T_BUDGET };
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_AGENCY_SECTION));
 	lxw_worksheet *wi = workbook_add_worksheet(b->wb, rv_t(b->v, T_INTERVENTIONS));
 	lxw_row_t r = 1, ri = 1;
 
-	header(b, ws, 0, 10, kr);
+	header(b, ws, 0, 11, kr);
 	header(b, wi, 0, 8, ka);
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 2, 2, 44, NULL);
@@ -280,20 +293,24 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 	worksheet_freeze_panes(wi, 1, 0);
 	for (size_t g = 0; g < aa->n_agencies; g++) {
 		const assess_agency *ag = &aa->agencies[g];
+		size_t n;
+		present_line *lines = present_agency(b->v->reg, ag, &n);
 
-		for (size_t i = 0, no = 0; i < ag->n_rows; i++) {
-			const assess_row *row = &ag->rows[i];
+		for (size_t i = 0; i < n; i++) {
+			const assess_row *row = lines[i].row;
+			const reg_class *cls;
 
-			if (health_quality_raw(row->decl))
-				continue;
 			str(b, ws, r, 0, ag->agency, NULL);
-			num(ws, r, 1, (double)++no, NULL);
+			if (!row) {
+				str(b, ws, r++, 2, i18n_pick(b->v->lang, lines[i].group->label_id,
+				                             lines[i].group->label_en), b->head);
+				continue;
+			}
+			num(ws, r, 1, (double)lines[i].no, NULL);
 			str(b, ws, r, 2, i18n_pick(b->v->lang, row->decl->label_id,
 			                           row->decl->label_en), NULL);
 			str(b, ws, r, 3, row->decl->unit, NULL);
-			/* A count is a whole number, a mean has 2 decimals. */
-			lxw_format *vf = row->decl->kind == PK2D_COUNT ? b->int0
-			                 : row->decl->kind == PK2D_MEAN ? b->num2 : b->num1;
+			lxw_format *vf = value_fmt(b, row->decl);
 
 			if (row->has_target)
 				num(ws, r, 4, row->target, vf);
@@ -307,8 +324,11 @@ static void agency_sheets(struct book *b, const assess_area *aa)
 				str(b, ws, r, 8, report_view_target_state(b->v, row), NULL);
 			if (row->target_year)
 				num(ws, r, 9, row->target_year, NULL);
+			if ((cls = present_class(b->v->reg, row->decl, row->has_value ? row->value : NAN)))
+				str(b, ws, r, 10, i18n_pick(b->v->lang, cls->label_id, cls->label_en), NULL);
 			r++;
 		}
+		free(lines);
 		for (size_t i = 0; i < ag->n_actions; i++, ri++) {
 			const assess_action *a = &ag->actions[i];
 
@@ -776,68 +796,60 @@ static int data_sheet(struct book *b)
 	return report_view_each_intervention(b->v, data_intervention, &c);
 }
 
-/* The health plugin's data quality of the run area and, in a wider run, of
- * each village: one row per area and z-score index, then one per area and
- * prevalence with its WHO-UNICEF class. No sheet without health data. */
-static void health_quality_sheet(struct book *b)
+/* The declared tables (present.h) of the run area and, in a wider run, of
+ * each village: per table its title, a header, then its rows for each area
+ * where it has a value. No sheet without a table shown anywhere. */
+static void tables_sheet(struct book *b)
 {
-	static const int kq[] = { T_CODE, T_NAME, T_CHILDREN, T_ROWS_REJECTED, T_Z_INDEX, T_N_Z,
-	                          T_FLAGGED, T_MISSING, T_MEAN, T_SD };
-	static const int kc[] = { T_CODE, T_NAME, T_INDICATOR, T_PREVALENCE, T_WHO_CLASS };
+	static const int k[] = { T_CODE, T_NAME };
 	const report_view *v = b->v;
 	size_t n = 1 + v->n_villages;
-	health_quality q[n];
-	const assess_area *aa[n];
-	int has[n], any = 0;
-	lxw_worksheet *ws;
-	lxw_row_t r = 1;
+	lxw_worksheet *ws = NULL;
+	lxw_row_t r = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		aa[i] = i ? v->villages[i - 1].aa : v->main.aa;
-		has[i] = health_quality_get(v->reg, aa[i]->code, v->period, &q[i]);
-		any |= has[i];
-	}
-	if (!any)
-		return;
-	ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_HEALTH_QUALITY_SHEET));
-	header(b, ws, 0, 10, kq);
-	worksheet_set_column(ws, 0, 1, 18, NULL);
-	worksheet_set_column(ws, 2, 3, 12, NULL);
-	worksheet_set_column(ws, 4, 4, 30, NULL);
-	worksheet_set_column(ws, 5, 9, 13, NULL);
-	worksheet_freeze_panes(ws, 1, 0);
-	for (size_t i = 0; i < n; i++) {
-		if (!has[i])
-			continue;
-		for (int k = 0; k < HQ_N_INDEX; k++, r++) {
-			const hq_index *x = &q[i].index[k];
+	for (size_t t = 0; t < registry_n_tables(v->reg); t++) {
+		const reg_table *tb = registry_table_at(v->reg, t);
+		int started = 0;
 
-			str(b, ws, r, 0, aa[i]->code, NULL);
-			str(b, ws, r, 1, aa[i]->name, NULL);
-			num(ws, r, 2, q[i].children, b->int0);
-			num(ws, r, 3, q[i].rejected, b->int0);
-			str(b, ws, r, 4, hq_index_label(v->lang, k), NULL);
-			num(ws, r, 5, x->n, b->int0);
-			num(ws, r, 6, x->flagged, b->num1);
-			num(ws, r, 7, x->missing, b->num1);
-			num(ws, r, 8, x->mean, b->num2);
-			num(ws, r, 9, x->sd, b->num2);
+		for (size_t i = 0; i < n; i++) {
+			const assess_area *aa = i ? v->villages[i - 1].aa : v->main.aa;
+
+			if (!present_table_shown(v->reg, tb, tb->agency, aa->code, v->period))
+				continue;
+			if (!ws) {
+				ws = workbook_add_worksheet(b->wb, rv_t(v, T_TABLES_SHEET));
+				worksheet_set_column(ws, 0, 1, 18, NULL);
+				worksheet_set_column(ws, 2, 2, 30, NULL);
+				worksheet_set_column(ws, 3, 3 + PK2D_TABLE_MAX, 13, NULL);
+			}
+			if (!started) {
+				started = 1;
+				if (r)
+					r++;
+				str(b, ws, r++, 0, i18n_pick(v->lang, tb->title_id, tb->title_en), b->title);
+				header(b, ws, r, 2, k);
+				str(b, ws, r, 2, i18n_pick(v->lang, tb->rows_label_id, tb->rows_label_en),
+				    b->head);
+				for (size_t c = 0; c < tb->n_cols; c++)
+					str(b, ws, r, (lxw_col_t)(3 + c),
+					    i18n_pick(v->lang, tb->cols[c].label_id, tb->cols[c].label_en),
+					    b->head);
+				r++;
+			}
+			for (size_t row = 0; row < tb->n_rows; row++, r++) {
+				str(b, ws, r, 0, aa->code, NULL);
+				str(b, ws, r, 1, aa->name, NULL);
+				str(b, ws, r, 2, i18n_pick(v->lang, tb->rows[row].label_id,
+				                           tb->rows[row].label_en), NULL);
+				for (size_t c = 0; c < tb->n_cols; c++)
+					num(ws, r, (lxw_col_t)(3 + c),
+					    reg_table_cell_value(v->reg, tb, row, c, aa->code, v->period),
+					    tb->cols[c].decimals == 0 ? b->int0
+					    : tb->cols[c].decimals == 1 ? b->num1 : b->num2);
+			}
 		}
-	}
-	header(b, ws, ++r, 5, kc);
-	r++;
-	for (size_t i = 0; i < n; i++) {
-		if (!has[i])
-			continue;
-		for (int k = 0; k < HQ_N_PREV; k++, r++) {
-			str(b, ws, r, 0, aa[i]->code, NULL);
-			str(b, ws, r, 1, aa[i]->name, NULL);
-			str(b, ws, r, 2, hq_prev_label(v->reg, v->lang, k), NULL);
-			num(ws, r, 3, q[i].prevalence[k], b->num1);
-			if (q[i].cls[k] != PCLASS_NONE)
-				str(b, ws, r, 4, prevalence_class_label(q[i].cls[k], v->lang == LANG_EN
-				                                        ? "en" : "id"), NULL);
-		}
+		if (started && *tb->note_id)
+			str(b, ws, r++, 0, i18n_pick(v->lang, tb->note_id, tb->note_en), NULL);
 	}
 }
 
@@ -925,7 +937,7 @@ static int build(struct book *b)
 	ikk_sheet(b, v->main.aa);
 	parts_sheet(b, v->main.aa);
 	agency_sheets(b, v->main.aa);
-	health_quality_sheet(b);
+	tables_sheet(b);
 	problem_sheets(b, v->main.aa);
 	agency_problem_sheet(b, v->main.aa);
 	planner_sheet(b, v->main.aa);

@@ -20,7 +20,7 @@
 #include "plugins/health/ppgbm.h"
 #include "plugins/health/prevalence.h"
 #include "plugins/health/roster.h"
-#include "prevalence_class.h"
+#include "display.h"
 
 #define VILLAGE "63.02.09.2007"
 
@@ -282,8 +282,9 @@ START_TEST(prevalence_by_hand)
 	ck_assert_int_eq(c.n[ZS_WFL], 3);
 	ck_assert_double_eq_tol(c.sum[ZS_LEN], -6.7, 1e-12);
 	ck_assert_double_eq_tol(c.sumsq[ZS_LEN], 17.49, 1e-12);
-	ck_assert_double_eq_tol(prevalence_sd(c.n[ZS_LEN], c.sum[ZS_LEN] / c.n[ZS_LEN],
-	                                      c.sumsq[ZS_LEN] / c.n[ZS_LEN]),
+	/* The sample SD the zscores table computes (PK2D_CELL_SD). */
+	ck_assert_double_eq_tol(sqrt((c.sumsq[ZS_LEN] - c.sum[ZS_LEN] * c.sum[ZS_LEN] /
+	                              c.n[ZS_LEN]) / (c.n[ZS_LEN] - 1)),
 	                        1.1239810200058244, 1e-12);
 }
 END_TEST
@@ -680,6 +681,53 @@ START_TEST(declarations)
 }
 END_TEST
 
+/* The class key of a value of an indicator of the instance. */
+static const char *class_key(const char *full_id, double value)
+{
+	const reg_class *c = reg_display_class(
+	        registry_display(t.s.reg, registry_find_indicator(t.s.reg, full_id)), value);
+	return c ? c->key : "";
+}
+
+/* What the plugin declares for the reports, under an instance name of the
+ * configuration's choosing: the host keys nothing on the name "health".
+ * WHO-UNICEF classes at each cut-off (de Onis et al. 2019, table 2). */
+START_TEST(presentation)
+{
+	const char *config[] = { "module", "health", "children", "unused.csv", NULL };
+	char *ini = harness_ini("2024", VILLAGE, "kesehatan", config);
+	static const struct { const char *id; double v; const char *key; } at[] = {
+		{ "kesehatan.stunting", 2.49, "very_low" }, { "kesehatan.stunting", 2.5, "low" },
+		{ "kesehatan.stunting", 9.99, "low" }, { "kesehatan.stunting", 10, "medium" },
+		{ "kesehatan.stunting", 19.99, "medium" }, { "kesehatan.stunting", 20, "high" },
+		{ "kesehatan.stunting", 29.99, "high" }, { "kesehatan.stunting", 30, "very_high" },
+		{ "kesehatan.wasting", 4.99, "low" }, { "kesehatan.wasting", 5, "medium" },
+		{ "kesehatan.overweight", 14.99, "high" }, { "kesehatan.overweight", 15, "very_high" },
+		{ "kesehatan.severe_stunting", 40, "" }, { "kesehatan.underweight", 40, "" },
+	};
+	const reg_table *zs;
+
+	harness_file(&t, "unused.csv", "NIK;JK;Berat\n");
+	ck_assert_int_eq(harness_declare(&t, ini), 0);
+	free(ini);
+	ck_assert_msg(harness_returned(&t, "kesehatan", "init") == 0, "%s", t.log);
+	for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
+		ck_assert_msg(!strcmp(class_key(at[i].id, at[i].v), at[i].key), "%s %g: %s, not %s",
+		              at[i].id, at[i].v, class_key(at[i].id, at[i].v), at[i].key);
+	ck_assert_int_eq(registry_display(t.s.reg, harness_indicator(&t, "kesehatan.stunting"))
+	                         ->headline, 1);
+	ck_assert_ptr_null(registry_display(t.s.reg, harness_indicator(&t, "kesehatan.children")));
+	ck_assert_int_eq(registry_display(t.s.reg, harness_indicator(&t, "kesehatan.meansq_zbmi"))
+	                         ->hidden, 1);
+	ck_assert_uint_eq(registry_n_tables(t.s.reg), 2);
+	zs = registry_table_at(t.s.reg, 1);
+	ck_assert_str_eq(zs->id, "zscores");
+	ck_assert_uint_eq(zs->n_rows, 4);
+	ck_assert_uint_eq(zs->n_cols, 5);
+	ck_assert_str_eq(zs->rows[3].cells[4].squares->full_id, "kesehatan.meansq_zbmi");
+}
+END_TEST
+
 /* The default catalogue: nine interventions with the Perpres targets. */
 START_TEST(default_catalogue)
 {
@@ -1041,6 +1089,7 @@ int main(void)
 	tcase_set_timeout(plugin, 30);
 	tcase_add_test(plugin, plugin_on_sample_export);
 	tcase_add_test(plugin, declarations);
+	tcase_add_test(plugin, presentation);
 	tcase_add_test(plugin, default_catalogue);
 	tcase_add_test(plugin, bad_configuration);
 	tcase_add_test(plugin, stunting_target_by_year);
