@@ -53,4 +53,42 @@ PK2D_DATA_DIR=$data "$pk2d" --plugin-path "$plugindir" -c renamed.ini check >/de
 test $status -eq 1 || { cat "$tmp/check.err"; echo "check exit status $status"; exit 1; }
 grep -qF "renamed.csv:1: no column 'aktif' ([plugin.posyandu] table: active, required); did you mean 'aktf'?" \
 	"$tmp/check.err" || { cat "$tmp/check.err"; exit 1; }
+# What it declares for the reports (ABI 1.3) shows in every format: its
+# group and subgroup, the class of its 66.67 % (sedang, from 50), its table,
+# and its headline column in a kecamatan's summary of villages.
+mkdir -p models
+cp "$PK2D_TOP_SRCDIR/conf/models/ikk.ini" models/
+sed 's/^area = .*/area = 63.02.09/' pk2d.ini >kec.ini
+PK2D_DATA_DIR=$data "$pk2d" --plugin-path "$plugindir" -c kec.ini report --store none \
+	-o "$tmp/r.txt" -o "$tmp/r.html" -o "$tmp/r.md" -o "$tmp/r.csv" -o "$tmp/r.json" \
+	-o "$tmp/r.xlsx" -o "$tmp/r.dhis2.json" 2>"$tmp/report.err" || { cat "$tmp/report.err"; exit 1; }
+need() { grep -qF -- "$2" "$tmp/$1" || { echo "$1: missing: $2"; exit 1; }; }
+need r.txt '  Layanan dasar'
+need r.txt '    Posyandu'
+need r.txt 'Posyandu aktif (Kelas: sedang)'
+need r.txt 'Sumber kelas: Contoh ilustrasi (example bands)'
+need r.txt '  Ringkasan posyandu'
+need r.html '<strong>Layanan dasar</strong>'
+need r.html '<small>Kelas: sedang</small>'
+need r.html '<h4>Ringkasan posyandu</h4>'
+need r.html '<th class="n">Posyandu aktif (%)</th>'
+need r.md '**Layanan dasar**'
+need r.md 'Posyandu aktif | % | 100,0 | 66,7 | 66,7 | Cukup (Kelas: sedang) |'
+need r.md '#### Ringkasan posyandu'
+need r.md '| Posyandu aktif (%) |'
+need r.csv 'class,63.02.09.2007,'
+need r.csv ',posyandu.posyandu_active,sedang,Dinas PMD,%,,,66.66666667,,medium'
+need r.csv ',posyandu.summary,Semua posyandu: Aktif (%),Dinas PMD,percent,,,66.66666667,,'
+tr -d ' \n\t' <"$tmp/r.json" >"$tmp/flat.json"
+need flat.json '"group":"posyandu.posyandu"'
+need flat.json '"class":{"key":"medium","label":"sedang"'
+need flat.json '"headlines":{"posyandu.posyandu_active":66.66666666666'
+need flat.json '"id":"posyandu.summary"'
+need flat.json '"id":"posyandu.layanan","plugin":"posyandu","parent":null,"label":"Layanandasar"'
+unzip -p "$tmp/r.xlsx" xl/sharedStrings.xml >"$tmp/strings.xml"
+for word in 'Layanan dasar' 'Ringkasan posyandu' 'sedang' 'Posyandu aktif (%)'; do
+	need strings.xml "$word"
+done
+# DHIS2 carries the values; the presentation is not DHIS2 data.
+need r.dhis2.json 'PK2D_POSYANDU_POSYANDU_ACTIVE'
 echo "out-of-tree plugin built, installed and run"

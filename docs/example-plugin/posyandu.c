@@ -3,7 +3,10 @@
  *
  * It reads a table of posyandu (village health posts) per RT and reports the
  * share that were active (held a monthly session) as an indicator, and the
- * revitalisation of inactive posyandu as an intervention aimed at it.
+ * revitalisation of inactive posyandu as an intervention aimed at it. It
+ * also declares how the reports present them (ABI 1.3): a group with a
+ * subgroup, classes of the share, the share as a headline figure, and a
+ * table computed from the rolled-up sums.
  *
  * Input (CSV, any of the separators pk2d reads):
  *   kode_wilayah,rt,posyandu,aktif
@@ -43,6 +46,57 @@ static const pk2d_input posyandu_inputs[] = {
 	{NULL, NULL, NULL}
 };
 
+/* Illustrative bands of the share of active posyandu (not an official
+ * standard: an agency cites its own). */
+static const pk2d_class active_bands[] = {
+	{0, "low", "rendah", "low"},
+	{50, "medium", "sedang", "medium"},
+	{80, "high", "tinggi", "high"},
+	{0, NULL, NULL, NULL}
+};
+
+static const pk2d_table_column table_columns[] = {
+	{"Jumlah posyandu", "Posyandu counted", PK2D_CELL_COUNT, 0},
+	{"Aktif (%)", "Active (%)", PK2D_CELL_PERCENT, 1},
+	{NULL, NULL, 0, 0}
+};
+
+static const pk2d_table_cell table_cells[] = {
+	{"posyandu_active", NULL}, {"posyandu_active", NULL}
+};
+
+static const pk2d_table_row table_rows[] = {
+	{"Semua posyandu", "All posyandu", table_cells},
+	{NULL, NULL, NULL}
+};
+
+/* How the reports present the indicator; only for a host of ABI >= 1.3. */
+static int posyandu_present(const pk2d_host_api *api, pk2d_host *h)
+{
+	const pk2d_group top = {"layanan", NULL, "Layanan dasar", "Basic services"};
+	const pk2d_group sub = {"posyandu", "layanan", "Posyandu", "Posyandu"};
+	const pk2d_display display = {
+		.indicator = "posyandu_active", .headline = 1, .classes = active_bands,
+		.classes_source = "Contoh ilustrasi (example bands)"
+	};
+	const pk2d_table table = {
+		.id = "summary", .title_id = "Ringkasan posyandu", .title_en = "Posyandu summary",
+		.columns = table_columns, .rows = table_rows
+	};
+	int rc;
+
+	if (api->abi_minor < 3)
+		return 0;
+	rc = api->declare_group(h, &top);
+	if (rc == 0)
+		rc = api->declare_group(h, &sub);
+	if (rc == 0)
+		rc = api->declare_display(h, &display);
+	if (rc == 0)
+		rc = api->declare_table(h, &table);
+	return rc;
+}
+
 static int posyandu_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 {
 	static const char *const aims[] = {"posyandu_active", NULL};
@@ -55,6 +109,7 @@ static int posyandu_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 		.direction = PK2D_HIGHER_IS_BETTER,
 		.has_target = 1,
 		.target = 100,
+		.group = "posyandu",
 		.description = "posyandu that held a monthly session / all posyandu",
 	};
 	const pk2d_intervention revive = {
@@ -78,6 +133,8 @@ static int posyandu_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 	rc = api->declare_indicator(h, &active);
 	if (rc == 0)
 		rc = api->declare_intervention(h, &revive);
+	if (rc == 0)
+		rc = posyandu_present(api, h);
 	return rc;
 }
 
