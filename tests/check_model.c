@@ -314,7 +314,7 @@ END_TEST
 START_TEST(bad_reference)
 {
 	load_fails(HEAD DIMS "indicator.B2 = Family L1\n",
-	           "22: 'Family L1' is not an indicator id of the form plugin.indicator");
+	           "22: 'Family L1' is not an indicator id of the form <plugin instance>.<indicator>");
 }
 END_TEST
 
