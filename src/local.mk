@@ -3,10 +3,11 @@
 # only the layers listed before it here.
 noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(INIH_CFLAGS) $(SQLITE_CFLAGS) \
-	$(CJSON_CFLAGS) $(XLSXWRITER_CFLAGS) \
+	$(CJSON_CFLAGS) $(XLSXWRITER_CFLAGS) $(LIBZIP_CFLAGS) $(EXPAT_CFLAGS) \
 	-DPK2D_PLUGINDIR='"$(plugindir)"' -DPK2D_DATADIR='"$(pkgdatadir)/data"' \
 	-DPK2D_SYSCONFDIR='"$(pk2dconfdir)"'
-%C%_libpk2dcore_la_LIBADD = $(INIH_LIBS) $(SQLITE_LIBS) $(CJSON_LIBS) $(XLSXWRITER_LIBS)
+%C%_libpk2dcore_la_LIBADD = $(INIH_LIBS) $(SQLITE_LIBS) $(CJSON_LIBS) $(XLSXWRITER_LIBS) \
+	$(LIBZIP_LIBS) $(EXPAT_LIBS)
 
 # base: logging and small helpers every layer uses.
 %C%_libpk2dcore_la_SOURCES = %D%/base/log.c %D%/base/log.h %D%/base/util.c %D%/base/util.h \
@@ -15,9 +16,10 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/base/utf8.c %D%/base/utf8.h \
 	%D%/base/year_value.c %D%/base/year_value.h
 
-# input: the CSV reader and the region codes.
+# input: the CSV and workbook reader and the region codes.
 %C%_libpk2dcore_la_SOURCES += %D%/input/csv.h %D%/input/csv.c %D%/input/csv_priv.h \
 	%D%/input/csv_group.c %D%/input/csv_parts.c %D%/input/parse.c \
+	%D%/input/xlsx.h %D%/input/xlsx.c %D%/input/xlsx_cell.h %D%/input/xlsx_cell.c \
 	%D%/input/redact.c %D%/input/redact.h \
 	%D%/input/areas.h %D%/input/areas.c
 

@@ -33,6 +33,8 @@
 #include "csv_priv.h"
 #include "redact.h"
 #include "utf8.h"
+#include "xlsx.h"
+#include "xlsx_cell.h"
 
 #define CSV_BLOCK (1024 * 1024)
 /* Rows between two calls of the csv_on_read() hook besides its blocks. */
@@ -569,10 +571,43 @@ static int next_raw_record(csv_reader *c)
 	}
 }
 
+static char empty_cell[1];
+
+/* The workbook's next row as the current record. */
+static int book_record(csv_reader *c)
+{
+	xlsx_row r;
+	int rc = xlsx_next(c->book, &r);
+
+	if (rc <= 0) {
+		if (rc < 0)
+			snprintf(c->error, sizeof c->error, "%s", xlsx_error(c->book));
+		return rc;
+	}
+	if (csv_reserve_fields(c, r.n) < 0) {
+		snprintf(c->error, sizeof c->error, "row %ld: out of memory", r.line);
+		return PK2D_ERR_NOMEM;
+	}
+	memcpy(c->fields, r.fields, (size_t)r.n * sizeof *c->fields);
+	c->n_fields = r.n;
+	/* A row ends at its last cell with text: the columns after it are
+	 * empty, as a CSV line writes them. */
+	if (c->n_header > r.n && csv_reserve_fields(c, c->n_header) == 0)
+		for (; c->n_fields < c->n_header; c->n_fields++)
+			c->fields[c->n_fields] = empty_cell;
+	c->rec_line = r.line;
+	c->rec_sheet = r.sheet;
+	c->rec_fixed = r.fixed;
+	c->rec_cells = r.cells;
+	return 1;
+}
+
 int csv_read_record(csv_reader *c)
 {
 	int rc;
 
+	if (c->book)
+		return book_record(c);
 	while ((rc = next_raw_record(c)) == 1) {
 		finish_fields(c);
 		c->rec_fixed = 0;
@@ -664,6 +699,15 @@ int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, siz
 {
 	int rc;
 
+	if (c->book) { /* a workbook's rows are never blank */
+		if ((rc = book_record(c)) != 1)
+			return rc;
+		for (int i = 0; i < n; i++) {
+			out[i] = csv_field(c, cols[i]);
+			lens[i] = strlen(out[i]);
+		}
+		return 1;
+	}
 	for (;;) {
 		int text = 0;
 
@@ -751,6 +795,7 @@ static void reader_free(csv_reader *c)
 {
 	if (c->fd >= 0)
 		close(c->fd);
+	xlsx_close(c->book);
 	csv_group_free(c->group);
 	for (int i = 0; i < c->n_header; i++)
 		free(c->header[i]);
@@ -763,10 +808,72 @@ static void reader_free(csv_reader *c)
 	free(c);
 }
 
+/* "balita.xlsx#Data!A5": when path names no file but its part before a
+ * '#' does, that part is the file and the rest selects the table in it.
+ * The file's name, malloc'd; *sel points into path (NULL: none). */
+static char *split_selector(const char *path, const char **sel)
+{
+	const char *base = strrchr(path, '/');
+	struct stat st;
+
+	*sel = NULL;
+	if (stat(path, &st) == 0)
+		return strdup(path);
+	for (const char *h = strchr(base ? base : path, '#'); h; h = strchr(h + 1, '#')) {
+		char *file = strndup(path, (size_t)(h - path));
+
+		if (file && stat(file, &st) == 0) {
+			*sel = h + 1;
+			return file;
+		}
+		free(file);
+	}
+	return strdup(path);
+}
+
+/* Opens the workbook whose header the reader's buffer starts: the rows
+ * come from it from now on. 0, or <0 with c->error set. */
+static int open_book(csv_reader *c, const char *file, const char *sel)
+{
+	char *where;
+
+	c->book = xlsx_open(file, sel, c->error, sizeof c->error);
+	if (!c->book)
+		return PK2D_ERR_DATA;
+	set_separator(c, ',');
+	/* The reports name the file and the table's first sheet. */
+	if (!(where = strdup(xlsx_where(c->book, 0)))) {
+		snprintf(c->error, sizeof c->error, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	free(c->stats.path);
+	c->stats.path = where;
+	return 0;
+}
+
+/* What the first bytes say about a file that is not a workbook: 0 for
+ * text, <0 with c->error set for a file pk2d cannot read. */
+static int refuse_binary(csv_reader *c, const char *sel)
+{
+	if (c->len >= 4 && memcmp(c->buf, "\xD0\xCF\x11\xE0", 4) == 0) {
+		snprintf(c->error, sizeof c->error, "an old Excel workbook (.xls) or one with a "
+		         "password: save it as an Excel Workbook (.xlsx) without a password");
+		return PK2D_ERR_DATA;
+	}
+	if (sel) {
+		snprintf(c->error, sizeof c->error, "'#%.60s' names a sheet, but the file is not an "
+		         "Excel workbook (.xlsx)", sel);
+		return PK2D_ERR_DATA;
+	}
+	return 0;
+}
+
 csv_reader *csv_open(const char *path, char *err, size_t errlen)
 {
 	csv_reader *c = calloc(1, sizeof *c);
 	struct stat st;
+	const char *sel;
+	char *file = split_selector(path, &sel);
 	int rc;
 
 	int fixed;
@@ -775,33 +882,45 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 	 * repaired (the file is opened by its real name). */
 	if (c && !(c->stats.path = utf8_clean_dup(path, &fixed)))
 		c->stats.path = strdup(path);
-	if (!c || !c->stats.path || !(c->buf = calloc(1, CSV_BLOCK + CSV_PAD))) {
+	if (!c || !file || !c->stats.path || !(c->buf = calloc(1, CSV_BLOCK + CSV_PAD))) {
 		snprintf(err, errlen, "out of memory");
 		if (c)
 			free(c->stats.path);
 		free(c);
+		free(file);
 		return NULL;
 	}
 	c->cap = CSV_BLOCK;
 	c->mask_blk = SIZE_MAX;
 	c->find_masks = pick_masks();
 	c->line = 1;
-	c->fd = open(path, O_RDONLY | O_CLOEXEC);
+	c->fd = open(file, O_RDONLY | O_CLOEXEC);
 	if (c->fd < 0) {
 		snprintf(err, errlen, "%s", strerror(errno));
+		free(file);
 		csv_stats_free(csv_close(c));
 		return NULL;
 	}
 	if (fstat(c->fd, &st) == 0 && S_ISREG(st.st_mode))
 		c->size = (uint64_t)st.st_size;
-	/* Read until the BOM question is settled (3 bytes or end of file). */
-	while (c->len < 3 && !c->eof)
+	/* Read until the BOM and zip questions are settled (4 bytes or end of
+	 * file). */
+	while (c->len < 4 && !c->eof)
 		if ((rc = refill(c)) < 0)
 			goto fail;
-	if (c->len >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
-		c->pos = 3;
-	if ((rc = detect_separator(c)) < 0)
-		goto fail;
+	if (xlsx_is_zip((const unsigned char *)c->buf, c->len)) {
+		if (open_book(c, file, sel) < 0)
+			goto fail;
+	} else {
+		if (refuse_binary(c, sel) < 0)
+			goto fail;
+		if (c->len >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
+			c->pos = 3;
+		if ((rc = detect_separator(c)) < 0)
+			goto fail;
+	}
+	free(file);
+	file = NULL;
 	rc = csv_read_record(c);
 	if (rc < 0)
 		goto fail;
@@ -832,6 +951,7 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 	return c;
 fail:
 	snprintf(err, errlen, "%s", c->error);
+	free(file);
 	csv_stats_free(csv_close(c));
 	return NULL;
 }
@@ -978,6 +1098,27 @@ static void note_repairs(csv_reader *c)
 		csv_note(c, "control character in text: replaced by U+FFFD");
 }
 
+/* What the workbook reader saw in the current row's cells: 0 when the row
+ * is rejected (a number Excel cut to 15 digits), 1 otherwise. */
+static int check_cells(csv_reader *c)
+{
+	char col[4];
+
+	if (c->rec_cells & XLSX_ROW_LONG) {
+		xlsx_colname(XLSX_ROW_LONG_COL(c->rec_cells), col);
+		csv_reject(c, "corrupted identifier: cell %s%ld holds a number of 16 digits or more, "
+		           "whose last digits Excel has lost (it keeps 15); store NIK and KK numbers "
+		           "as text", col, c->rec_line);
+		return 0;
+	}
+	if (c->rec_cells & XLSX_ROW_ZEROS) {
+		xlsx_colname(XLSX_ROW_ZEROS_COL(c->rec_cells), col);
+		csv_note(c, "code without its leading zeros: cell %s%ld holds a number where the "
+		         "column's codes start with 0; store codes as text", col, c->rec_line);
+	}
+	return 1;
+}
+
 int csv_next(csv_reader *c, char *err, size_t errlen)
 {
 	int rc;
@@ -1003,6 +1144,8 @@ int csv_next(csv_reader *c, char *err, size_t errlen)
 		if (c->on_read && c->stats.records % CSV_HOOK_ROWS == 0)
 			c->on_read(c->on_read_arg, c->bytes_read, c->size, c->eof);
 		note_repairs(c);
+		if (c->rec_cells && !check_cells(c))
+			continue;
 		if (c->n_fields == c->n_header || record_fits(c))
 			return 1;
 	}
@@ -1043,7 +1186,7 @@ long csv_line(const csv_reader *c)
 
 const char *csv_path(const csv_reader *c)
 {
-	return c->stats.path;
+	return c->book ? xlsx_where(c->book, c->rec_sheet) : c->stats.path;
 }
 
 char csv_separator(const csv_reader *c)
@@ -1170,6 +1313,15 @@ static void record_problem(csv_reader *c, int rejected, const char *fmt, va_list
 	if (masked) {
 		free(text);
 		text = masked;
+	}
+	/* A row on a workbook's continuation sheet: the reports name the
+	 * table's first sheet, so its own is said. */
+	if (c->book && c->rec_sheet > 0) {
+		char *on;
+		if (asprintf(&on, "%s (sheet '%s')", text, xlsx_sheet(c->book, c->rec_sheet)) >= 0) {
+			free(text);
+			text = on;
+		}
 	}
 	colon = strchr(text, ':');
 	kind_len = colon ? (size_t)(colon - text) : strlen(text);

@@ -191,5 +191,8 @@ int csv_set_scanner(const char *name);
  * HH:MM:SS.fff ("2023-05-01 00:00:00"); it is checked and ignored. */
 int parse_number(const char *s, double *out);   /* 0, PK2D_ERR_MISSING, _INVALID */
 int parse_date(const char *s, long *days);      /* days since 1970-01-01 */
+/* The inverse of the date part: the calendar day of a count of days since
+ * 1970-01-01. */
+void date_civil(long days, int *year, int *month, int *day);
 
 #endif

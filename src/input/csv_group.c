@@ -54,8 +54,9 @@ typedef struct rec_head {
 	int64_t line;
 	uint32_t n_fields;
 	uint32_t n_bytes;
-	uint32_t fixed;         /* the reader's rec_fixed: UTF-8 repairs noted */
-	uint32_t unused;
+	uint32_t fixed;         /* the reader's rec_fixed (UTF-8 repairs noted), and
+	                           its rec_sheet shifted by 8 */
+	uint32_t cells;         /* the reader's rec_cells */
 } rec_head;
 
 typedef struct bytes {
@@ -174,11 +175,16 @@ static int append_record(bytes *b, const csv_reader *c)
 	const char *base = c->buf + c->rec_pos;
 	uint32_t n = (uint32_t)c->n_fields;
 	size_t nb = 0, size;
-	rec_head h = { .line = c->rec_line, .n_fields = n, .fixed = (uint32_t)c->rec_fixed };
+	rec_head h = { .line = c->rec_line, .n_fields = n,
+		       .fixed = (uint32_t)c->rec_fixed | (uint32_t)c->rec_sheet << 8,
+		       .cells = c->rec_cells };
 	char *r, *text;
 	uint32_t *off;
 
-	if (c->rec_fixed)
+	/* A workbook's fields are in its row buffer, not the reader's. */
+	int apart = c->rec_fixed || c->book;
+
+	if (apart)
 		for (uint32_t k = 0; k < n; k++)
 			nb += strlen(c->fields[k]) + 1;
 	else
@@ -191,7 +197,7 @@ static int append_record(bytes *b, const csv_reader *c)
 	memcpy(r, &h, sizeof h);
 	off = (uint32_t *)(void *)(r + sizeof h);
 	text = r + sizeof h + 4 * (size_t)n;
-	if (c->rec_fixed) {
+	if (apart) {
 		size_t at = 0;
 		for (uint32_t k = 0; k < n; k++) {
 			size_t len = strlen(c->fields[k]) + 1;
@@ -833,7 +839,9 @@ int csv_group_next(csv_reader *c)
 
 			c->rec_flags = 0;
 			c->rec_line = (long)h->line;
-			c->rec_fixed = (int)h->fixed;
+			c->rec_fixed = (int)(h->fixed & 0xFF);
+			c->rec_sheet = (int)(h->fixed >> 8);
+			c->rec_cells = h->cells;
 			if (g->fate[i] == USE) {
 				const uint32_t *off = (const uint32_t *)(const void *)(r + sizeof *h);
 				char *text = (char *)r + sizeof *h + 4 * (size_t)h->n_fields;

@@ -12,6 +12,7 @@
 #include "csv.h"
 
 struct csv_group;
+struct xlsx_book;
 
 /* Bits k of the 64 bytes at p that are the separator, '"', '\n', a blank
  * (space, CR, and tab unless tab separates), and a byte that may need the
@@ -68,12 +69,15 @@ struct pk2d_csv {
 	csv_stats stats;
 	int started;            /* csv_next() was called */
 	struct csv_group *group; /* csv_group(): where the records come from */
+	struct xlsx_book *book; /* a workbook: the rows come from it (xlsx.h) */
+	int rec_sheet;          /* the current record's sheet in the book's table */
+	uint32_t rec_cells;     /* XLSX_ROW_* of the current record */
 };
 
 enum { REC_REJECTED = 1, REC_NOTED = 2 };
 
-/* Reads the next non-blank record of the file, finished: 1, 0 at end of
- * file, or a negative error with c->error set. */
+/* Reads the next non-blank record of the file (or row of the workbook),
+ * finished: 1, 0 at end of file, or a negative error with c->error set. */
 int csv_read_record(csv_reader *c);
 /* Reads the next non-blank record of the file but finishes only the n
  * fields cols (ascending, without repeats, n <= CSV_READ_FIELDS_MAX): 1 with

@@ -156,6 +156,18 @@ static long days_from_civil(long y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+void date_civil(long days, int *year, int *month, int *day)
+{
+	long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+
+	*day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*year = (int)(yoe + era * 400 + (*month <= 2));
+}
+
 /* A time after the date, as Excel writes it: " 00:00:00", "T08:30",
  * " 0:00"; then only blanks. */
 static int valid_rest(const char *p)

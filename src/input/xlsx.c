@@ -1,0 +1,1174 @@
+/*
+ * xlsx.c - a workbook's table, streamed (xlsx.h).
+ *
+ * libzip unpacks the parts, expat parses them. The small parts (workbook,
+ * its relationships, styles, shared strings) are parsed whole when the book
+ * opens; a sheet is parsed as it is read: the handler that closes a <row>
+ * suspends the parser (XML_StopParser, resumable), so each xlsx_next()
+ * resumes it for one row.
+ */
+#include "config.h"
+
+#include <expat.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zip.h>
+
+#include "pk2d/plugin.h"
+#include "suggest.h"
+#include "utf8.h"
+#include "xlsx.h"
+#include "xlsx_cell.h"
+
+#define CHUNK (64 * 1024)
+/* Unpacked bytes every part may have whatever its packed size. */
+#define RATIO_GRACE ((uint64_t)16 << 20)
+/* The most text of one cell (Excel's own limit is 32,767 characters) and
+ * of one row. */
+#define CELL_MAX ((size_t)1 << 20)
+#define ROW_MAX ((size_t)32 << 20)
+#define MAX_ENTRIES 100000
+
+static uint64_t part_limit = (uint64_t)4 << 30;
+static size_t strings_limit = (size_t)512 << 20;
+
+void xlsx_tune(uint64_t part, size_t strings)
+{
+	if (part)
+		part_limit = part;
+	if (strings)
+		strings_limit = strings;
+}
+
+struct sheet {
+	char *name, *rid, *part, *where;
+	int hidden;
+};
+
+/* One zip entry being unpacked. */
+struct part {
+	zip_file_t *zf;
+	char *name;
+	uint64_t packed, total;
+};
+
+/* A cell of the row being parsed: its column, where its text is in the
+ * row buffer, and whether it was a whole number (for the code checks). */
+enum { CELL_TEXT, CELL_INTEGER, CELL_LONG };
+struct cell {
+	int col;
+	int kind;
+	size_t off;
+};
+
+struct xlsx_book {
+	zip_t *zip;
+	char *file;
+	char err[200];
+	int failed;
+	/* workbook */
+	struct sheet *sheets;
+	int n_sheets;
+	int date1904;
+	char *strings_part, *styles_part;
+	long *xf_date;          /* per cell format: its numFmtId, then whether it
+	                           shows a date (resolve_styles) */
+	size_t n_xf;
+	long *fmt_date;         /* custom number formats that show dates */
+	size_t n_fmt_date;
+	/* shared strings: text arena and each one's offset */
+	char *ss;
+	size_t ss_len, ss_cap, *ss_off, n_ss, cap_ss;
+	/* the parse in progress */
+	XML_Parser xp;
+	struct part part;
+	int depth;
+	int collect;            /* chardata goes to text */
+	int in_rph;             /* inside phonetic text: skipped */
+	char *text;
+	size_t text_len, text_cap;
+	/* the sheet being read */
+	int cur;                /* index in sheets */
+	int table_sheet;        /* its number in the table (0: the first) */
+	int *table_sheets;      /* the sheets index of each of the table's sheets */
+	int row_fixed;          /* UTF8_FIXED_* bits of the row's text */
+	char *in;
+	int suspended, final, sheet_done, row_ready, done;
+	long row, last_row;
+	int col, cell_type, cell_style, in_cell;
+	struct cell *cells;
+	int n_cells, cap_cells;
+	char *rowbuf;
+	size_t row_len, row_cap;
+	/* the table */
+	int first_col;          /* -1 until the header sets it */
+	long header_row;        /* the selector's row, or where the header was found */
+	int header_given;       /* the selector named the header cell */
+	char **header;
+	int n_header, header_seen;
+	char **fields;
+	int cap_fields;
+	size_t *zeros;          /* per table column: longest code with a leading 0 seen */
+	int cap_zeros;
+};
+
+static char empty_field[1];
+
+/* ---- errors -------------------------------------------------------------- */
+
+static int fail(xlsx_book *b, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int fail(xlsx_book *b, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!b->failed) {
+		va_start(ap, fmt);
+		vsnprintf(b->err, sizeof b->err, fmt, ap);
+		va_end(ap);
+		b->failed = rc;
+	}
+	if (b->xp)
+		XML_StopParser(b->xp, XML_FALSE);
+	return rc;
+}
+
+static int nomem(xlsx_book *b)
+{
+	return fail(b, PK2D_ERR_NOMEM, "out of memory");
+}
+
+/* The current cell's reference, "C17". */
+static const char *cell_name(const xlsx_book *b, char out[16])
+{
+	char col[4];
+
+	xlsx_colname(b->col, col);
+	snprintf(out, 16, "%s%ld", col, b->row);
+	return out;
+}
+
+/* ---- parts ---------------------------------------------------------------- */
+
+static void part_close(struct part *p)
+{
+	if (p->zf)
+		zip_fclose(p->zf);
+	free(p->name);
+	memset(p, 0, sizeof *p);
+}
+
+/* Opens the entry name: 1, 0 when the workbook has none, <0 on error. */
+static int part_open(xlsx_book *b, struct part *p, const char *name)
+{
+	zip_int64_t i = zip_name_locate(b->zip, name, ZIP_FL_NOCASE);
+	zip_stat_t st;
+
+	memset(p, 0, sizeof *p);
+	if (i < 0)
+		return 0;
+	zip_stat_init(&st);
+	if (zip_stat_index(b->zip, (zip_uint64_t)i, 0, &st) < 0)
+		return fail(b, PK2D_ERR_DATA, "%s: %s", name, zip_strerror(b->zip));
+	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+		return fail(b, PK2D_ERR_DATA, "%s: encrypted: save the workbook without a password",
+		            name);
+	if ((st.valid & ZIP_STAT_SIZE) && st.size > part_limit)
+		return fail(b, PK2D_ERR_DATA, "%s: unpacks to %llu bytes, more than the %llu read: "
+		            "not read", name, (unsigned long long)st.size,
+		            (unsigned long long)part_limit);
+	p->packed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+	if (!(p->name = strdup(name)))
+		return nomem(b);
+	if (!(p->zf = zip_fopen_index(b->zip, (zip_uint64_t)i, 0)))
+		return fail(b, PK2D_ERR_DATA, "%s: %s", name, zip_strerror(b->zip));
+	return 1;
+}
+
+/* Unpacks up to n bytes: how many (0 at the end), or <0. The bytes
+ * counted against the part's packed size stop a zip bomb early. */
+static zip_int64_t part_read(xlsx_book *b, struct part *p, char *buf, size_t n)
+{
+	zip_int64_t got = zip_fread(p->zf, buf, n);
+
+	if (got < 0)
+		return fail(b, PK2D_ERR_DATA, "%s: cannot unpack: %s", p->name,
+		            zip_file_strerror(p->zf));
+	p->total += (uint64_t)got;
+	if (p->total > part_limit)
+		return fail(b, PK2D_ERR_DATA, "%s: unpacks to more than %llu bytes: not read",
+		            p->name, (unsigned long long)part_limit);
+	if (p->total > RATIO_GRACE && p->total / XLSX_RATIO > p->packed)
+		return fail(b, PK2D_ERR_DATA, "%s: unpacks to more than %d times its packed size: "
+		            "not read (a zip bomb?)", p->name, XLSX_RATIO);
+	return got;
+}
+
+/* ---- XML ------------------------------------------------------------------- */
+
+static const char *local(const char *name)
+{
+	const char *c = strrchr(name, ':');
+
+	return c ? c + 1 : name;
+}
+
+static const char *attr(const char **a, const char *name)
+{
+	for (; a[0]; a += 2)
+		if (strcmp(local(a[0]), name) == 0)
+			return a[1];
+	return NULL;
+}
+
+/* Every start handler calls it first: 0, or -1 when the nesting is too
+ * deep (the parse is stopped). */
+static int enter(xlsx_book *b)
+{
+	if (++b->depth > XLSX_DEPTH) {
+		fail(b, PK2D_ERR_DATA, "%s: XML nested more than %d deep: not read", b->part.name,
+		     XLSX_DEPTH);
+		return -1;
+	}
+	return 0;
+}
+
+static void leave(xlsx_book *b)
+{
+	b->depth--;
+}
+
+static void on_doctype(void *ud, const XML_Char *name, const XML_Char *sys, const XML_Char *pub,
+                       int internal)
+{
+	xlsx_book *b = ud;
+
+	(void)name, (void)sys, (void)pub, (void)internal;
+	fail(b, PK2D_ERR_DATA, "%s: a DOCTYPE, which no workbook has: not read", b->part.name);
+}
+
+static void on_text(void *ud, const XML_Char *s, int len)
+{
+	xlsx_book *b = ud;
+
+	if (!b->collect || b->in_rph || b->failed)
+		return;
+	if (b->text_len + (size_t)len + 1 > CELL_MAX) {
+		char ref[16];
+		if (b->in_cell)
+			fail(b, PK2D_ERR_DATA, "%s: more than %zu bytes of text in one cell",
+			     cell_name(b, ref), CELL_MAX);
+		else
+			fail(b, PK2D_ERR_DATA, "%s: a text of more than %zu bytes", b->part.name,
+			     CELL_MAX);
+		return;
+	}
+	if (b->text_len + (size_t)len + 1 > b->text_cap) {
+		size_t cap = b->text_cap ? b->text_cap : 256;
+		char *t;
+
+		while (cap < b->text_len + (size_t)len + 1)
+			cap *= 2;
+		if (!(t = realloc(b->text, cap))) {
+			nomem(b);
+			return;
+		}
+		b->text = t;
+		b->text_cap = cap;
+	}
+	memcpy(b->text + b->text_len, s, (size_t)len);
+	b->text_len += (size_t)len;
+	b->text[b->text_len] = '\0';
+}
+
+static XML_Parser parser_new(xlsx_book *b, XML_StartElementHandler start,
+                             XML_EndElementHandler end)
+{
+	XML_Parser p = XML_ParserCreate(NULL);
+
+	if (!p)
+		return NULL;
+	XML_SetUserData(p, b);
+	XML_SetElementHandler(p, start, end);
+	XML_SetCharacterDataHandler(p, on_text);
+	XML_SetStartDoctypeDeclHandler(p, on_doctype);
+	b->depth = 0;
+	b->collect = 0;
+	b->in_rph = 0;
+	b->text_len = 0;
+	return p;
+}
+
+/* The message for a parse that stopped: the handler's, or expat's. */
+static int xml_failed(xlsx_book *b)
+{
+	if (b->failed)
+		return b->failed;
+	return fail(b, PK2D_ERR_DATA, "%s: malformed XML at line %lu, column %lu: %s",
+	            b->part.name, (unsigned long)XML_GetCurrentLineNumber(b->xp),
+	            (unsigned long)XML_GetCurrentColumnNumber(b->xp),
+	            XML_ErrorString(XML_GetErrorCode(b->xp)));
+}
+
+/* Parses the whole part name with the handlers: 1, 0 when the workbook has
+ * no such part, <0 on error. */
+static int parse_part(xlsx_book *b, const char *name, XML_StartElementHandler start,
+                      XML_EndElementHandler end)
+{
+	char *buf = malloc(CHUNK);
+	int rc = part_open(b, &b->part, name);
+	zip_int64_t n;
+
+	if (!buf)
+		rc = nomem(b);
+	if (rc <= 0) {
+		free(buf);
+		part_close(&b->part);
+		return rc;
+	}
+	if (!(b->xp = parser_new(b, start, end))) {
+		free(buf);
+		part_close(&b->part);
+		return nomem(b);
+	}
+	do {
+		if ((n = part_read(b, &b->part, buf, CHUNK)) < 0)
+			break;
+		if (XML_Parse(b->xp, buf, (int)n, n == 0) != XML_STATUS_OK) {
+			xml_failed(b);
+			break;
+		}
+	} while (n > 0);
+	XML_ParserFree(b->xp);
+	b->xp = NULL;
+	free(buf);
+	part_close(&b->part);
+	return b->failed ? b->failed : 1;
+}
+
+/* ---- workbook, relationships, styles, shared strings --------------------- */
+
+static void wb_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	xlsx_book *b = ud;
+	const char *n = local(name), *v;
+
+	if (enter(b) < 0)
+		return;
+	if (strcmp(n, "workbookPr") == 0 && (v = attr(a, "date1904")))
+		b->date1904 = strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0;
+	if (strcmp(n, "sheet") != 0)
+		return;
+	const char *sname = attr(a, "name"), *rid = attr(a, "id"), *state = attr(a, "state");
+	struct sheet *s;
+
+	if (!sname || !rid) {
+		fail(b, PK2D_ERR_DATA, "%s: a sheet without a name or relationship", b->part.name);
+		return;
+	}
+	if (b->n_sheets >= MAX_ENTRIES) {
+		fail(b, PK2D_ERR_DATA, "%s: more than %d sheets", b->part.name, MAX_ENTRIES);
+		return;
+	}
+	if (!(s = realloc(b->sheets, (size_t)(b->n_sheets + 1) * sizeof *s))) {
+		nomem(b);
+		return;
+	}
+	b->sheets = s;
+	s = &b->sheets[b->n_sheets++];
+	memset(s, 0, sizeof *s);
+	s->hidden = state && strcmp(state, "visible") != 0;
+	if (!(s->name = utf8_clean_dup(sname, &(int){ 0 })))
+		s->name = strdup(sname);
+	s->rid = strdup(rid);
+	if (!s->name || !s->rid)
+		nomem(b);
+}
+
+/* The part a relationship's target names, from the folder xl/. */
+static char *target_part(const char *target)
+{
+	char *p;
+
+	if (target[0] == '/')
+		return strdup(target + 1);
+	if (strncmp(target, "../", 3) == 0)
+		return strdup(target + 3);
+	if (asprintf(&p, "xl/%s", target) < 0)
+		return NULL;
+	return p;
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && strcmp(s + n - m, tail) == 0;
+}
+
+static void rels_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	xlsx_book *b = ud;
+	const char *id = attr(a, "Id"), *target = attr(a, "Target"), *type = attr(a, "Type");
+	char **slot = NULL;
+
+	if (enter(b) < 0 || strcmp(local(name), "Relationship") != 0 || !id || !target || !type)
+		return;
+	if (ends_with(type, "/sharedStrings"))
+		slot = &b->strings_part;
+	else if (ends_with(type, "/styles"))
+		slot = &b->styles_part;
+	for (int i = 0; !slot && i < b->n_sheets; i++)
+		if (!b->sheets[i].part && strcmp(b->sheets[i].rid, id) == 0)
+			slot = &b->sheets[i].part;
+	if (!slot || *slot)
+		return;
+	if (!(*slot = target_part(target)))
+		nomem(b);
+}
+
+/* numFmts come before cellXfs in every workbook seen, but the schema does
+ * not promise it: cellXfs keep their numFmtId until the part is read. */
+static void styles_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	xlsx_book *b = ud;
+	const char *n = local(name), *id = attr(a, "numFmtId");
+
+	if (enter(b) < 0)
+		return;
+	if (strcmp(n, "cellXfs") == 0)
+		b->collect = 1;
+	if (!id)
+		return;
+	if (strcmp(n, "numFmt") == 0) {
+		const char *code = attr(a, "formatCode");
+		long *f;
+
+		if (!code || !xlsx_format_is_date(code) || b->n_fmt_date >= MAX_ENTRIES)
+			return;
+		if (!(f = realloc(b->fmt_date, (b->n_fmt_date + 1) * sizeof *f))) {
+			nomem(b);
+			return;
+		}
+		b->fmt_date = f;
+		f[b->n_fmt_date++] = strtol(id, NULL, 10);
+	} else if (strcmp(n, "xf") == 0 && b->collect) {
+		/* collect marks the inside of cellXfs. */
+		long *x;
+
+		if (b->n_xf >= MAX_ENTRIES) {
+			fail(b, PK2D_ERR_DATA, "%s: more than %d cell formats", b->part.name,
+			     MAX_ENTRIES);
+			return;
+		}
+		if (!(x = realloc(b->xf_date, (b->n_xf + 1) * sizeof *x))) {
+			nomem(b);
+			return;
+		}
+		b->xf_date = x;
+		x[b->n_xf++] = strtol(id, NULL, 10);
+	}
+}
+
+static void styles_end(void *ud, const XML_Char *name)
+{
+	xlsx_book *b = ud;
+
+	leave(b);
+	if (strcmp(local(name), "cellXfs") == 0)
+		b->collect = 0;
+}
+
+/* Turns each cell format's numFmtId into whether it shows a date. */
+static void resolve_styles(xlsx_book *b)
+{
+	for (size_t i = 0; i < b->n_xf; i++) {
+		long id = b->xf_date[i];
+		int date = xlsx_builtin_is_date(id);
+
+		for (size_t k = 0; !date && k < b->n_fmt_date; k++)
+			date = b->fmt_date[k] == id;
+		b->xf_date[i] = date;
+	}
+}
+
+static void end_plain(void *ud, const XML_Char *name)
+{
+	(void)name;
+	leave(ud);
+}
+
+/* Shared strings: each <si>'s <t> texts (its runs), phonetic ones left out. */
+static void sst_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	xlsx_book *b = ud;
+	const char *n = local(name);
+
+	(void)a;
+	if (enter(b) < 0)
+		return;
+	if (strcmp(n, "si") == 0)
+		b->text_len = 0;
+	else if (strcmp(n, "t") == 0)
+		b->collect = 1;
+	else if (strcmp(n, "rPh") == 0)
+		b->in_rph = 1;
+}
+
+/* Appends the text collected, unescaped, as the next shared string. */
+static void sst_add(xlsx_book *b)
+{
+	size_t len = b->text_len ? xlsx_unescape(b->text, b->text_len) : 0;
+
+	if (b->ss_len + len + 1 > strings_limit) {
+		fail(b, PK2D_ERR_DATA, "%s: more than %zu bytes of shared strings: not read",
+		     b->part.name, strings_limit);
+		return;
+	}
+	if (b->n_ss == b->cap_ss) {
+		size_t cap = b->cap_ss ? b->cap_ss * 2 : 1024;
+		size_t *o = realloc(b->ss_off, cap * sizeof *o);
+
+		if (!o) {
+			nomem(b);
+			return;
+		}
+		b->ss_off = o;
+		b->cap_ss = cap;
+	}
+	if (b->ss_len + len + 1 > b->ss_cap) {
+		size_t cap = b->ss_cap ? b->ss_cap : 65536;
+		char *s;
+
+		while (cap < b->ss_len + len + 1)
+			cap *= 2;
+		if (!(s = realloc(b->ss, cap))) {
+			nomem(b);
+			return;
+		}
+		b->ss = s;
+		b->ss_cap = cap;
+	}
+	b->ss_off[b->n_ss++] = b->ss_len;
+	if (len)
+		memcpy(b->ss + b->ss_len, b->text, len);
+	b->ss[b->ss_len + len] = '\0';
+	b->ss_len += len + 1;
+}
+
+static void sst_end(void *ud, const XML_Char *name)
+{
+	xlsx_book *b = ud;
+	const char *n = local(name);
+
+	leave(b);
+	if (strcmp(n, "t") == 0)
+		b->collect = 0;
+	else if (strcmp(n, "rPh") == 0)
+		b->in_rph = 0;
+	else if (strcmp(n, "si") == 0)
+		sst_add(b);
+}
+
+/* ---- a sheet's rows ------------------------------------------------------- */
+
+static int reserve_row(xlsx_book *b, size_t more)
+{
+	if (b->row_len + more > ROW_MAX)
+		return fail(b, PK2D_ERR_DATA, "row %ld: more than %zu bytes of text", b->row, ROW_MAX);
+	if (b->row_len + more > b->row_cap) {
+		size_t cap = b->row_cap ? b->row_cap : 4096;
+		char *r;
+
+		while (cap < b->row_len + more)
+			cap *= 2;
+		if (!(r = realloc(b->rowbuf, cap)))
+			return nomem(b);
+		b->rowbuf = r;
+		b->row_cap = cap;
+	}
+	return 0;
+}
+
+/* Adds the current cell's text (len bytes at s) to the row, trimmed of
+ * blanks, cleaned; nothing for an empty one. */
+static void add_cell(xlsx_book *b, const char *s, size_t len, int kind)
+{
+	struct cell *c;
+
+	while (len > 0 && strchr(" \t\r\n", *s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && strchr(" \t\r\n", s[len - 1]))
+		len--;
+	if (len == 0)
+		return;
+	if (b->n_cells == b->cap_cells) {
+		int cap = b->cap_cells ? b->cap_cells * 2 : 64;
+		struct cell *nc = realloc(b->cells, (size_t)cap * sizeof *nc);
+
+		if (!nc) {
+			nomem(b);
+			return;
+		}
+		b->cells = nc;
+		b->cap_cells = cap;
+	}
+	if (reserve_row(b, UTF8_CLEAN_MAX(len)) < 0)
+		return;
+	c = &b->cells[b->n_cells++];
+	c->col = b->col;
+	c->kind = kind;
+	c->off = b->row_len;
+	if (utf8_is_clean(s, len)) {
+		memcpy(b->rowbuf + b->row_len, s, len);
+		b->rowbuf[b->row_len + len] = '\0';
+		b->row_len += len + 1;
+	} else {
+		int fixed;
+		b->row_len += utf8_clean(s, len, b->rowbuf + b->row_len, &fixed) + 1;
+		b->row_fixed |= fixed;
+	}
+}
+
+/* The text of a finished cell from its type and value. */
+static void finish_cell(xlsx_book *b)
+{
+	char ref[16], num[XLSX_NUM_MAX];
+	char *v = b->text_len ? b->text : empty_field;
+	size_t len = b->text_len;
+	int t = b->cell_type;
+
+	if (t == 's') {
+		char *end;
+		unsigned long i = strtoul(v, &end, 10);
+
+		if (!len)
+			return;
+		if (*end || end == v || i >= b->n_ss) {
+			fail(b, PK2D_ERR_DATA, "%s: shared string '%.20s' of %zu", cell_name(b, ref), v,
+			     b->n_ss);
+			return;
+		}
+		add_cell(b, b->ss + b->ss_off[i], strlen(b->ss + b->ss_off[i]), CELL_TEXT);
+	} else if (t == 'i') { /* inlineStr */
+		add_cell(b, v, xlsx_unescape(v, len), CELL_TEXT);
+	} else if (t == 'b') {
+		add_cell(b, len ? (v[0] == '1' ? "TRUE" : "FALSE") : "", len ? 5 : 0, CELL_TEXT);
+	} else if (t == 'd') { /* ISO 8601: the date, and the time when it has one */
+		char *tee = strchr(v, 'T');
+		if (tee && strncmp(tee, "T00:00:00", 9) == 0 && strspn(tee + 9, ".0Z") == strlen(tee + 9))
+			len = (size_t)(tee - v);
+		else if (tee)
+			*tee = ' ';
+		add_cell(b, v, len, CELL_TEXT);
+	} else if (t == 'n' && len) {
+		int date = b->cell_style >= 0 && (size_t)b->cell_style < b->n_xf &&
+		           b->xf_date[b->cell_style];
+		int rc = xlsx_number(v, date, b->date1904, num);
+		int kind = rc == XLSX_NUM_LONG ? CELL_LONG
+		           : !date && rc == XLSX_NUM_OK && strspn(num, "0123456789") == strlen(num)
+		                   ? CELL_INTEGER
+		                   : CELL_TEXT;
+		add_cell(b, num, strlen(num), kind);
+	} else { /* str (a formula's text), e (an error: "#N/A") */
+		add_cell(b, v, len, CELL_TEXT);
+	}
+}
+
+static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	xlsx_book *b = ud;
+	const char *n = local(name), *v;
+	char ref[16];
+
+	if (enter(b) < 0)
+		return;
+	if (strcmp(n, "row") == 0) {
+		long r = b->last_row + 1;
+		if ((v = attr(a, "r"))) {
+			char *end;
+			r = strtol(v, &end, 10);
+			if (*end || r <= b->last_row || r > XLSX_MAX_ROWS) {
+				fail(b, PK2D_ERR_DATA, "%s: row '%.12s' after row %ld", b->part.name, v,
+				     b->last_row);
+				return;
+			}
+		}
+		b->row = b->last_row = r;
+		b->col = -1;
+		b->n_cells = 0;
+		b->row_len = 0;
+		b->row_fixed = 0;
+	} else if (strcmp(n, "c") == 0) {
+		const char *t = attr(a, "t"), *s = attr(a, "s");
+		int col = b->col + 1;
+		long row = b->row;
+
+		if ((v = attr(a, "r")) && (xlsx_cellref(v, &col, &row) < 0 || row != b->row ||
+		                          col <= b->col)) {
+			fail(b, PK2D_ERR_DATA, "%s: cell '%.12s' out of place in row %ld", b->part.name,
+			     v, b->row);
+			return;
+		}
+		if (col >= XLSX_MAX_COLS) {
+			fail(b, PK2D_ERR_DATA, "%s: more than %d columns", cell_name(b, ref),
+			     XLSX_MAX_COLS);
+			return;
+		}
+		b->col = col;
+		b->in_cell = 1;
+		b->text_len = 0;
+		b->cell_style = s ? (int)strtol(s, NULL, 10) : 0;
+		b->cell_type = !t || strcmp(t, "n") == 0 ? 'n'
+		               : strcmp(t, "inlineStr") == 0 ? 'i'
+		               : strcmp(t, "str") == 0 ? 'f'
+		                                        : t[0];
+	} else if (b->in_cell && (strcmp(n, "v") == 0 || (strcmp(n, "t") == 0 &&
+	                                                  b->cell_type == 'i'))) {
+		b->collect = 1;
+	} else if (strcmp(n, "rPh") == 0) {
+		b->in_rph = 1;
+	}
+}
+
+static void sheet_end(void *ud, const XML_Char *name)
+{
+	xlsx_book *b = ud;
+	const char *n = local(name);
+
+	leave(b);
+	if (strcmp(n, "v") == 0 || strcmp(n, "t") == 0) {
+		b->collect = 0;
+	} else if (strcmp(n, "rPh") == 0) {
+		b->in_rph = 0;
+	} else if (strcmp(n, "c") == 0) {
+		b->in_cell = 0;
+		if (!b->failed)
+			finish_cell(b);
+	} else if (strcmp(n, "row") == 0) {
+		if (b->n_cells > 0 && !b->failed) {
+			b->row_ready = 1;
+			XML_StopParser(b->xp, XML_TRUE);
+		}
+	} else if (strcmp(n, "sheetData") == 0) {
+		/* What follows (merged ranges, print settings) is not read. */
+		b->sheet_done = 1;
+		XML_StopParser(b->xp, XML_TRUE);
+	}
+}
+
+static void sheet_close(xlsx_book *b)
+{
+	if (b->xp)
+		XML_ParserFree(b->xp);
+	b->xp = NULL;
+	part_close(&b->part);
+}
+
+/* Starts reading sheet i as the table's sheet table_sheet. */
+static int sheet_open(xlsx_book *b, int i)
+{
+	const struct sheet *s = &b->sheets[i];
+	int *t = realloc(b->table_sheets, (size_t)(b->table_sheet + 1) * sizeof *t);
+	int rc;
+
+	sheet_close(b);
+	if (!t)
+		return nomem(b);
+	b->table_sheets = t;
+	t[b->table_sheet] = i;
+	b->cur = i;
+	b->suspended = b->final = b->sheet_done = b->row_ready = 0;
+	b->row = b->last_row = 0;
+	b->in_cell = 0;
+	if (!s->part)
+		return fail(b, PK2D_ERR_DATA, "sheet '%s': no part in the workbook's relationships",
+		            s->name);
+	if ((rc = part_open(b, &b->part, s->part)) < 0)
+		return rc;
+	if (rc == 0)
+		return fail(b, PK2D_ERR_DATA, "sheet '%s': its part %s is missing", s->name, s->part);
+	if (!(b->xp = parser_new(b, sheet_start, sheet_end)))
+		return nomem(b);
+	return 0;
+}
+
+/* Parses on until a row with cells is complete: 1, 0 at the sheet's end,
+ * <0 on error. */
+static int sheet_row(xlsx_book *b)
+{
+	for (;;) {
+		enum XML_Status st;
+		zip_int64_t n;
+
+		if (b->failed)
+			return b->failed;
+		if (b->row_ready) {
+			b->row_ready = 0;
+			return 1;
+		}
+		if (b->sheet_done)
+			return 0;
+		if (b->suspended) {
+			b->suspended = 0;
+			st = XML_ResumeParser(b->xp);
+		} else if (b->final) {
+			return fail(b, PK2D_ERR_DATA, "%s: ends without </sheetData>", b->part.name);
+		} else {
+			if ((n = part_read(b, &b->part, b->in, CHUNK)) < 0)
+				return n;
+			b->final = n == 0;
+			st = XML_Parse(b->xp, b->in, (int)n, b->final);
+		}
+		if (st == XML_STATUS_ERROR)
+			return xml_failed(b);
+		b->suspended = st == XML_STATUS_SUSPENDED;
+	}
+}
+
+/* ---- the table ------------------------------------------------------------- */
+
+/* The row just parsed as the table's fields: 0, or <0. */
+static int build_fields(xlsx_book *b, xlsx_row *out)
+{
+	int n = 0;
+
+	for (int i = 0; i < b->n_cells; i++)
+		if (b->cells[i].col >= b->first_col && b->cells[i].col - b->first_col + 1 > n)
+			n = b->cells[i].col - b->first_col + 1;
+	if (n > b->cap_fields) {
+		char **f = realloc(b->fields, (size_t)n * sizeof *f);
+		if (!f)
+			return nomem(b);
+		b->fields = f;
+		b->cap_fields = n;
+	}
+	for (int i = 0; i < n; i++)
+		b->fields[i] = empty_field;
+	for (int i = 0; i < b->n_cells; i++)
+		if (b->cells[i].col >= b->first_col)
+			b->fields[b->cells[i].col - b->first_col] = b->rowbuf + b->cells[i].off;
+	*out = (xlsx_row){ .fields = b->fields, .n = n, .line = b->row, .sheet = b->table_sheet,
+	                   .fixed = b->row_fixed };
+	return 0;
+}
+
+/* The code checks of a data row: a 16-digit number, and a number in a
+ * column whose codes have leading zeros. */
+static int check_codes(xlsx_book *b, xlsx_row *row)
+{
+	if (b->cap_zeros < row->n) {
+		size_t *z = realloc(b->zeros, (size_t)row->n * sizeof *z);
+		if (!z)
+			return nomem(b);
+		memset(z + b->cap_zeros, 0, (size_t)(row->n - b->cap_zeros) * sizeof *z);
+		b->zeros = z;
+		b->cap_zeros = row->n;
+	}
+	for (int i = 0; i < b->n_cells; i++) {
+		const struct cell *c = &b->cells[i];
+		const char *t = b->rowbuf + c->off;
+		int k = c->col - b->first_col;
+
+		if (k < 0)
+			continue;
+		if (c->kind == CELL_LONG && !(row->cells & XLSX_ROW_LONG))
+			row->cells |= XLSX_ROW_LONG | (uint32_t)c->col;
+		else if (c->kind == CELL_INTEGER && b->zeros[k] &&
+		         xlsx_is_short_integer(t, b->zeros[k]) && !(row->cells & XLSX_ROW_ZEROS))
+			row->cells |= XLSX_ROW_ZEROS | (uint32_t)c->col << 15;
+		else if (c->kind == CELL_TEXT && t[0] == '0' && t[1] &&
+		         strspn(t, "0123456789") == strlen(t) && strlen(t) > b->zeros[k])
+			b->zeros[k] = strlen(t);
+	}
+	return 0;
+}
+
+static int same_as_header(const xlsx_book *b, const xlsx_row *row)
+{
+	if (row->n != b->n_header)
+		return 0;
+	for (int i = 0; i < row->n; i++)
+		if (strcmp(row->fields[i], b->header[i]) != 0)
+			return 0;
+	return 1;
+}
+
+static int keep_header(xlsx_book *b, const xlsx_row *row)
+{
+	if (!(b->header = calloc((size_t)row->n, sizeof *b->header)))
+		return nomem(b);
+	for (int i = 0; i < row->n; i++)
+		if (!(b->header[b->n_header++] = strdup(row->fields[i])))
+			return nomem(b);
+	b->header_row = b->row;
+	return 0;
+}
+
+/* The next visible sheet after the current one: 1, 0 when none is left. */
+static int next_sheet(xlsx_book *b)
+{
+	for (int i = b->cur + 1; i < b->n_sheets; i++)
+		if (!b->sheets[i].hidden) {
+			b->table_sheet++;
+			b->header_seen = 0;
+			return sheet_open(b, i) < 0 ? b->failed : 1;
+		}
+	return 0;
+}
+
+int xlsx_next(xlsx_book *b, xlsx_row *row)
+{
+	char col[4];
+
+	for (;;) {
+		int rc;
+
+		if (b->done)
+			return 0;
+		rc = sheet_row(b);
+		if (rc < 0)
+			return rc;
+		if (rc == 0) {
+			if (!b->header) {
+				xlsx_colname(b->first_col < 0 ? 0 : b->first_col, col);
+				return b->header_given
+				               ? fail(b, PK2D_ERR_DATA, "%s!%s%ld: the header row is empty",
+				                      b->sheets[b->cur].name, col, b->header_row)
+				               : fail(b, PK2D_ERR_DATA, "sheet '%s' is empty: no header row",
+				                      b->sheets[b->cur].name);
+			}
+			if ((rc = next_sheet(b)) <= 0) {
+				b->done = 1;
+				return rc;
+			}
+			continue;
+		}
+		if (!b->header) {
+			if (b->header_given && b->row < b->header_row)
+				continue; /* the title block */
+			if (b->header_given && b->row > b->header_row) {
+				xlsx_colname(b->first_col, col);
+				return fail(b, PK2D_ERR_DATA, "%s!%s%ld: the header row is empty",
+				            b->sheets[b->cur].name, col, b->header_row);
+			}
+			if (b->first_col < 0) {
+				b->first_col = XLSX_MAX_COLS;
+				for (int i = 0; i < b->n_cells; i++)
+					if (b->cells[i].col < b->first_col)
+						b->first_col = b->cells[i].col;
+			}
+			if (build_fields(b, row) < 0)
+				return b->failed;
+			if (row->n == 0) {
+				xlsx_colname(b->first_col, col);
+				return fail(b, PK2D_ERR_DATA, "%s!%s%ld: the header row is empty",
+				            b->sheets[b->cur].name, col, b->row);
+			}
+			return keep_header(b, row) < 0 ? b->failed : 1;
+		}
+		if (build_fields(b, row) < 0)
+			return b->failed;
+		if (row->n == 0)
+			continue; /* text only left of the table */
+		if (!b->header_seen && b->table_sheet > 0) {
+			if (same_as_header(b, row)) {
+				b->header_seen = 1;
+				continue;
+			}
+			if (b->row >= b->header_row) {
+				b->done = 1; /* not the table's continuation */
+				return 0;
+			}
+			continue;
+		}
+		if (check_codes(b, row) < 0)
+			return b->failed;
+		return 1;
+	}
+}
+
+/* ---- opening ------------------------------------------------------------- */
+
+int xlsx_is_zip(const unsigned char *head, size_t n)
+{
+	return n >= 4 && memcmp(head, "PK\3\4", 4) == 0;
+}
+
+/* Finds the table's first sheet from the selector's sheet name (NULL:
+ * the first visible sheet). */
+static int pick_sheet(xlsx_book *b, const char *name)
+{
+	if (!name || !*name) {
+		for (int i = 0; i < b->n_sheets; i++)
+			if (!b->sheets[i].hidden)
+				return i;
+		return fail(b, PK2D_ERR_DATA, "no visible sheet");
+	}
+	for (int i = 0; i < b->n_sheets; i++)
+		if (strcasecmp(b->sheets[i].name, name) == 0)
+			return i;
+	const char **names = malloc((size_t)b->n_sheets * sizeof *names + 1);
+	const char *near;
+
+	if (!names)
+		return nomem(b);
+	for (int i = 0; i < b->n_sheets; i++)
+		names[i] = b->sheets[i].name;
+	near = did_you_mean(name, names, (size_t)b->n_sheets);
+	if (near)
+		fail(b, PK2D_ERR_DATA, "no sheet '%s'; did you mean '%s'?", name, near);
+	else
+		fail(b, PK2D_ERR_DATA, "no sheet '%s' (the sheets: %s%s)", name,
+		     b->n_sheets ? b->sheets[0].name : "none", b->n_sheets > 1 ? ", ..." : "");
+	free(names);
+	return b->failed;
+}
+
+/* Reads the selector "SHEET" or "SHEET!A5" into sheet (a copy) and the
+ * header cell. */
+static int parse_selector(xlsx_book *b, const char *sel, char **sheet)
+{
+	const char *bang = sel ? strrchr(sel, '!') : NULL;
+	long row;
+	int col;
+
+	*sheet = NULL;
+	if (!sel || !*sel)
+		return 0;
+	if (bang && xlsx_cellref(bang + 1, &col, &row) == 0) {
+		b->header_given = 1;
+		b->first_col = col;
+		b->header_row = row;
+	} else if (bang) {
+		return fail(b, PK2D_ERR_DATA, "'%s' is not a cell such as A5 (in '#%s')", bang + 1,
+		            sel);
+	} else {
+		bang = sel + strlen(sel);
+	}
+	if (!(*sheet = strndup(sel, (size_t)(bang - sel))))
+		return nomem(b);
+	return 0;
+}
+
+static int load_workbook(xlsx_book *b, const char *sel)
+{
+	char *sheet;
+	int rc, i;
+
+	if ((rc = parse_part(b, "xl/workbook.xml", wb_start, end_plain)) < 0)
+		return rc;
+	if (rc == 0)
+		return fail(b, PK2D_ERR_DATA, "a zip file without xl/workbook.xml: not an Excel "
+		            "workbook (.xlsx)");
+	if ((rc = parse_part(b, "xl/_rels/workbook.xml.rels", rels_start, end_plain)) < 0)
+		return rc;
+	if (b->styles_part && (rc = parse_part(b, b->styles_part, styles_start, styles_end)) < 0)
+		return rc;
+	resolve_styles(b);
+	if (b->strings_part && (rc = parse_part(b, b->strings_part, sst_start, sst_end)) < 0)
+		return rc;
+	for (i = 0; i < b->n_sheets; i++)
+		if (asprintf(&b->sheets[i].where, "%s:%s", b->file, b->sheets[i].name) < 0) {
+			b->sheets[i].where = NULL;
+			return nomem(b);
+		}
+	if (parse_selector(b, sel, &sheet) < 0)
+		return b->failed;
+	i = pick_sheet(b, sheet);
+	free(sheet);
+	if (i < 0)
+		return i;
+	if (!(b->in = malloc(CHUNK)))
+		return nomem(b);
+	return sheet_open(b, i);
+}
+
+xlsx_book *xlsx_open(const char *path, const char *sel, char *err, size_t errlen)
+{
+	xlsx_book *b = calloc(1, sizeof *b);
+	int zerr = 0;
+
+	if (!b || !(b->file = strdup(path))) {
+		snprintf(err, errlen, "out of memory");
+		free(b);
+		return NULL;
+	}
+	b->first_col = -1;
+	if (!(b->zip = zip_open(path, ZIP_RDONLY, &zerr))) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, zerr);
+		snprintf(err, errlen, "not a readable workbook: %s", zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		xlsx_close(b);
+		return NULL;
+	}
+	if (zip_get_num_entries(b->zip, 0) > MAX_ENTRIES)
+		fail(b, PK2D_ERR_DATA, "more than %d files in the workbook: not read", MAX_ENTRIES);
+	else
+		load_workbook(b, sel);
+	if (b->failed) {
+		snprintf(err, errlen, "%s", b->err);
+		xlsx_close(b);
+		return NULL;
+	}
+	return b;
+}
+
+const char *xlsx_error(const xlsx_book *b)
+{
+	return b->err;
+}
+
+const char *xlsx_where(const xlsx_book *b, int sheet)
+{
+	if (sheet < 0 || sheet > b->table_sheet || !b->table_sheets)
+		return b->file;
+	return b->sheets[b->table_sheets[sheet]].where;
+}
+
+const char *xlsx_sheet(const xlsx_book *b, int sheet)
+{
+	if (sheet < 0 || sheet > b->table_sheet || !b->table_sheets)
+		return "";
+	return b->sheets[b->table_sheets[sheet]].name;
+}
+
+void xlsx_close(xlsx_book *b)
+{
+	if (!b)
+		return;
+	sheet_close(b);
+	if (b->zip)
+		zip_discard(b->zip);
+	for (int i = 0; i < b->n_sheets; i++) {
+		free(b->sheets[i].name);
+		free(b->sheets[i].rid);
+		free(b->sheets[i].part);
+		free(b->sheets[i].where);
+	}
+	for (int i = 0; i < b->n_header; i++)
+		free(b->header[i]);
+	free(b->header);
+	free(b->sheets);
+	free(b->table_sheets);
+	free(b->strings_part);
+	free(b->styles_part);
+	free(b->xf_date);
+	free(b->fmt_date);
+	free(b->ss);
+	free(b->ss_off);
+	free(b->text);
+	free(b->in);
+	free(b->cells);
+	free(b->rowbuf);
+	free(b->fields);
+	free(b->zeros);
+	free(b->file);
+	free(b);
+}

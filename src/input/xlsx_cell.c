@@ -1,0 +1,220 @@
+/*
+ * xlsx_cell.c - cell values as a person sees them (xlsx_cell.h).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csv.h"
+#include "xlsx_cell.h"
+
+int xlsx_builtin_is_date(long id)
+{
+	/* 14-22 dates and times, 45-47 minutes and seconds, 27-36 and 50-58
+	 * the East Asian dates some locales map 14 to. */
+	return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+	       (id >= 50 && id <= 58);
+}
+
+int xlsx_format_is_date(const char *code)
+{
+	for (const char *p = code; *p; p++) {
+		switch (*p) {
+		case '"': /* literal text */
+			p = strchr(p + 1, '"');
+			if (!p)
+				return 0;
+			break;
+		case '\\': case '_': case '*': /* the next character is literal or padding */
+			if (!*++p)
+				return 0;
+			break;
+		case '[': /* colour, condition, locale; [h] [mm] [ss] are elapsed time */
+			if (strchr("hHmMsS", p[1]))
+				return 1;
+			p = strchr(p, ']');
+			if (!p)
+				return 0;
+			break;
+		case 'G': case 'g': /* "General" */
+			if (strncasecmp(p, "general", 7) == 0)
+				p += 6;
+			break;
+		case 'd': case 'D': case 'm': case 'M': case 'y': case 'Y':
+		case 'h': case 'H': case 's': case 'S':
+			return 1;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Days from 1970-01-01 to the two epochs' day zero: 1899-12-30 (serials
+ * from 61 on, past Excel's phantom 1900-02-29), 1899-12-31 (serials below
+ * 60) and 1904-01-01. */
+#define EPOCH_1900 (-25569L)
+#define EPOCH_1900_EARLY (-25568L)
+#define EPOCH_1904 (-24107L)
+/* 9999-12-31 in the 1900 system. */
+#define SERIAL_MAX 2958465.0
+
+static void date_text(double serial, int date1904, char *out)
+{
+	double whole = floor(serial);
+	long secs = lround((serial - whole) * 86400.0), days = (long)whole;
+	int y, m, d;
+
+	if (secs >= 86400) {
+		secs -= 86400;
+		days++;
+	}
+	if (serial < 1.0 && !date1904) {
+		snprintf(out, XLSX_NUM_MAX, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
+		return;
+	}
+	if (!date1904 && days == 60) {
+		/* Excel's 1900 has a 29 February (Lotus kept it): show it as
+		 * Excel does; no date reader accepts it. */
+		snprintf(out, XLSX_NUM_MAX, "1900-02-29");
+		return;
+	}
+	days += date1904 ? EPOCH_1904 : days < 60 ? EPOCH_1900_EARLY : EPOCH_1900;
+	date_civil(days, &y, &m, &d);
+	if (secs == 0)
+		snprintf(out, XLSX_NUM_MAX, "%04d-%02d-%02d", y, m, d);
+	else
+		snprintf(out, XLSX_NUM_MAX, "%04d-%02d-%02d %02ld:%02ld:%02ld", y, m, d, secs / 3600,
+		         secs / 60 % 60, secs % 60);
+}
+
+int xlsx_number(const char *v, int date, int date1904, char *out)
+{
+	char *end;
+	double x;
+
+	while (*v == ' ')
+		v++;
+	x = strtod(v, &end);
+	while (*end == ' ')
+		end++;
+	if (end == v || *end || !isfinite(x)) {
+		snprintf(out, XLSX_NUM_MAX, "%s", v);
+		return XLSX_NUM_UNREADABLE;
+	}
+	if (date && x >= 0 && x <= SERIAL_MAX) {
+		date_text(x, date1904, out);
+		return XLSX_NUM_OK;
+	}
+	if (fabs(x) >= 1e15 && x == floor(x)) {
+		snprintf(out, XLSX_NUM_MAX, "%.0f", x);
+		return XLSX_NUM_LONG;
+	}
+	if (x == 0) {
+		snprintf(out, XLSX_NUM_MAX, "0");
+	} else if (fabs(x) >= 1e-4) {
+		snprintf(out, XLSX_NUM_MAX, "%.15g", x);
+	} else {
+		/* Small values without an exponent, to 15 significant digits. */
+		int decimals = 14 - (int)floor(log10(fabs(x)));
+		size_t n;
+
+		snprintf(out, XLSX_NUM_MAX, "%.*f", decimals > 40 ? 40 : decimals, x);
+		n = strlen(out);
+		while (n > 0 && out[n - 1] == '0')
+			out[--n] = '\0';
+		if (n > 0 && out[n - 1] == '.')
+			out[--n] = '\0';
+		if (strcmp(out, "-0") == 0 || n == 0)
+			snprintf(out, XLSX_NUM_MAX, "0");
+	}
+	return XLSX_NUM_OK;
+}
+
+int xlsx_is_short_integer(const char *text, size_t digits)
+{
+	size_t n = strspn(text, "0123456789");
+
+	return n > 0 && text[n] == '\0' && n < digits;
+}
+
+int xlsx_cellref(const char *r, int *col, long *row)
+{
+	long c = 0, w = 0;
+	int letters = 0, digits = 0;
+
+	for (; *r >= 'A' && *r <= 'Z' && letters < 4; r++, letters++)
+		c = c * 26 + (*r - 'A' + 1);
+	for (; *r >= '0' && *r <= '9' && digits < 8; r++, digits++)
+		w = w * 10 + (*r - '0');
+	if (*r || letters == 0 || letters > 3 || digits == 0 || c > XLSX_MAX_COLS || w < 1 ||
+	    w > XLSX_MAX_ROWS)
+		return -1;
+	*col = (int)c - 1;
+	*row = w;
+	return 0;
+}
+
+void xlsx_colname(int col, char out[4])
+{
+	char rev[3];
+	int n = 0;
+
+	for (col++; col > 0 && n < 3; col = (col - 1) / 26)
+		rev[n++] = (char)('A' + (col - 1) % 26);
+	for (int i = 0; i < n; i++)
+		out[i] = rev[n - 1 - i];
+	out[n] = '\0';
+}
+
+static int hex(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+size_t xlsx_unescape(char *s, size_t n)
+{
+	size_t r = 0, w = 0;
+
+	while (r < n) {
+		unsigned u = 0;
+		int ok = r + 7 <= n && s[r] == '_' && s[r + 1] == 'x' && s[r + 6] == '_';
+
+		for (int k = 2; ok && k < 6; k++) {
+			int h = hex(s[r + k]);
+			ok = h >= 0;
+			u = u * 16 + (unsigned)h;
+		}
+		if (!ok) {
+			s[w++] = s[r++];
+			continue;
+		}
+		r += 7;
+		/* At most 3 bytes for a code point below 0x10000: never longer
+		 * than the 7-byte escape. */
+		if (u == 0) { /* a NUL would end the text: U+FFFD */
+			memcpy(s + w, "\xEF\xBF\xBD", 3);
+			w += 3;
+		} else if (u < 0x80) {
+			s[w++] = (char)u;
+		} else if (u < 0x800) {
+			s[w++] = (char)(0xC0 | (u >> 6));
+			s[w++] = (char)(0x80 | (u & 0x3F));
+		} else {
+			s[w++] = (char)(0xE0 | (u >> 12));
+			s[w++] = (char)(0x80 | ((u >> 6) & 0x3F));
+			s[w++] = (char)(0x80 | (u & 0x3F));
+		}
+	}
+	return w;
+}
