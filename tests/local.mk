@@ -9,9 +9,9 @@ TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath $(abs_builddir)
 
 # Core unit tests.
 check_PROGRAMS += tests/check_csv tests/check_csv_group tests/check_areas tests/check_registry \
-	tests/check_utf8 tests/check_display
+	tests/check_utf8 tests/check_display tests/check_xlsx
 TESTS += tests/check_csv tests/check_csv_group tests/check_areas tests/check_registry tests/check_utf8 \
-	tests/check_display
+	tests/check_display tests/check_xlsx
 tests_check_csv_CFLAGS = $(TEST_CFLAGS)
 tests_check_csv_LDADD = $(TEST_LDADD)
 tests_check_csv_group_CFLAGS = $(TEST_CFLAGS)
@@ -24,6 +24,9 @@ tests_check_display_CFLAGS = $(TEST_CFLAGS)
 tests_check_display_LDADD = $(TEST_LDADD)
 tests_check_utf8_CFLAGS = $(TEST_CFLAGS)
 tests_check_utf8_LDADD = $(TEST_LDADD)
+tests_check_xlsx_SOURCES = tests/check_xlsx.c $(HARNESS_SOURCES)
+tests_check_xlsx_CFLAGS = $(TEST_CFLAGS) $(LIBZIP_CFLAGS) $(XLSXWRITER_CFLAGS)
+tests_check_xlsx_LDADD = $(TEST_LDADD) $(LIBZIP_LIBS) $(XLSXWRITER_LIBS)
 EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv
 EXTRA_DIST += tests/planner/README.md
 

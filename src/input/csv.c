@@ -796,6 +796,7 @@ static void reader_free(csv_reader *c)
 	if (c->fd >= 0)
 		close(c->fd);
 	xlsx_close(c->book);
+	free(c->source);
 	csv_group_free(c->group);
 	for (int i = 0; i < c->n_header; i++)
 		free(c->header[i]);
@@ -921,6 +922,10 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 	}
 	free(file);
 	file = NULL;
+	if (!(c->source = strdup(path))) {
+		snprintf(c->error, sizeof c->error, "out of memory");
+		goto fail;
+	}
 	rc = csv_read_record(c);
 	if (rc < 0)
 		goto fail;
@@ -1114,7 +1119,7 @@ static int check_cells(csv_reader *c)
 	if (c->rec_cells & XLSX_ROW_ZEROS) {
 		xlsx_colname(XLSX_ROW_ZEROS_COL(c->rec_cells), col);
 		csv_note(c, "code without its leading zeros: cell %s%ld holds a number where the "
-		         "column's codes start with 0; store codes as text", col, c->rec_line);
+		         "column holds codes starting with 0; store codes as text", col, c->rec_line);
 	}
 	return 1;
 }

@@ -388,7 +388,7 @@ static int flag_group(struct csv_group *g, long line, size_t *cap)
 static int check_grouped(const csv_reader *c, struct csv_group *g, int *grouped)
 {
 	char err[160];
-	csv_reader *k = csv_open(csv_path(c), err, sizeof err);
+	csv_reader *k = csv_open(c->source, err, sizeof err);
 	csv_strset seen = { 0 };
 	hashset ids = { 0 };
 	const char *field[CSV_READ_FIELDS_MAX];

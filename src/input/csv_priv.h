@@ -69,6 +69,7 @@ struct pk2d_csv {
 	csv_stats stats;
 	int started;            /* csv_next() was called */
 	struct csv_group *group; /* csv_group(): where the records come from */
+	char *source;           /* the path csv_open was given, with a selector */
 	struct xlsx_book *book; /* a workbook: the rows come from it (xlsx.h) */
 	int rec_sheet;          /* the current record's sheet in the book's table */
 	uint32_t rec_cells;     /* XLSX_ROW_* of the current record */

@@ -106,7 +106,7 @@ int xlsx_number(const char *v, int date, int date1904, char *out)
 		snprintf(out, XLSX_NUM_MAX, "%s", v);
 		return XLSX_NUM_UNREADABLE;
 	}
-	if (date && x >= 0 && x <= SERIAL_MAX) {
+	if (date && x >= 0 && x <= SERIAL_MAX - (date1904 ? EPOCH_1904 - EPOCH_1900 : 0)) {
 		date_text(x, date1904, out);
 		return XLSX_NUM_OK;
 	}
