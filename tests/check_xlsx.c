@@ -18,6 +18,7 @@
 #include "csv.h"
 #include "harness.h"
 #include "xlsx.h"
+#include "xlsx_cell.h"
 
 static char *dir;
 
@@ -91,6 +92,67 @@ static void expect_has(const char *path, const char *needle)
 	ck_assert_msg(strstr(got, needle) != NULL, "%s: no '%s' in:\n%s", path, needle, got);
 	free(got);
 }
+
+/* ---- single cells ---------------------------------------------------------------- */
+
+static const char *num(const char *v, int date, int date1904, int want_rc)
+{
+	static char out[XLSX_NUM_MAX];
+	ck_assert_int_eq(xlsx_number(v, date, date1904, out), want_rc);
+	return out;
+}
+
+START_TEST(numbers_and_references)
+{
+	ck_assert_str_eq(num("1", 0, 0, XLSX_NUM_OK), "1");
+	ck_assert_str_eq(num("-0", 0, 0, XLSX_NUM_OK), "0");
+	ck_assert_str_eq(num("12.50", 0, 0, XLSX_NUM_OK), "12.5");
+	ck_assert_str_eq(num("0.1", 0, 0, XLSX_NUM_OK), "0.1");
+	ck_assert_str_eq(num("2.9999999999999996", 0, 0, XLSX_NUM_OK), "3");
+	ck_assert_str_eq(num("1.0000000000000001E-3", 0, 0, XLSX_NUM_OK), "0.001");
+	ck_assert_str_eq(num("123456789012345", 0, 0, XLSX_NUM_OK), "123456789012345");
+	ck_assert_str_eq(num("999999999999999.4", 0, 0, XLSX_NUM_OK), "999999999999999");
+	ck_assert_str_eq(num("1E+15", 0, 0, XLSX_NUM_LONG), "1000000000000000");
+	ck_assert_str_eq(num("-6302092007000001", 0, 0, XLSX_NUM_LONG), "-6302092007000001");
+	ck_assert_str_eq(num("1.5E+15", 0, 0, XLSX_NUM_LONG), "1500000000000000");
+	ck_assert_str_eq(num("abc", 0, 0, XLSX_NUM_UNREADABLE), "abc");
+	ck_assert_str_eq(num("45142.999999", 1, 0, XLSX_NUM_OK), "2023-08-05");
+	ck_assert_str_eq(num("45142.0416666667", 1, 0, XLSX_NUM_OK), "2023-08-04 01:00:00");
+	ck_assert_str_eq(num("-1", 1, 0, XLSX_NUM_OK), "-1");
+
+	ck_assert_int_eq(xlsx_format_is_date("dd/mm/yyyy"), 1);
+	ck_assert_int_eq(xlsx_format_is_date("[$-421]d mmmm yyyy;@"), 1);
+	ck_assert_int_eq(xlsx_format_is_date("[h]:mm"), 1);
+	ck_assert_int_eq(xlsx_format_is_date("General"), 0);
+	ck_assert_int_eq(xlsx_format_is_date("\"Rp\" #,##0.00;[Red]\\-#,##0"), 0);
+	ck_assert_int_eq(xlsx_format_is_date("0.00E+00"), 0);
+	ck_assert_int_eq(xlsx_format_is_date("#,##0_);(#,##0)"), 0);
+	ck_assert_int_eq(xlsx_format_is_date("@"), 0);
+	ck_assert_int_eq(xlsx_builtin_is_date(13), 0);
+	ck_assert_int_eq(xlsx_builtin_is_date(14), 1);
+	ck_assert_int_eq(xlsx_builtin_is_date(22), 1);
+	ck_assert_int_eq(xlsx_builtin_is_date(23), 0);
+
+	int col;
+	long row;
+	char name[4];
+	ck_assert_int_eq(xlsx_cellref("XFD1048576", &col, &row), 0);
+	ck_assert_int_eq(col, 16383);
+	ck_assert_int_eq(row, 1048576);
+	ck_assert_int_eq(xlsx_cellref("XFE1", &col, &row), -1);
+	ck_assert_int_eq(xlsx_cellref("A1048577", &col, &row), -1);
+	ck_assert_int_eq(xlsx_cellref("A0", &col, &row), -1);
+	ck_assert_int_eq(xlsx_cellref("a1", &col, &row), -1);
+	ck_assert_int_eq(xlsx_cellref("AA10", &col, &row), 0);
+	ck_assert_int_eq(col, 26);
+	xlsx_colname(16383, name);
+	ck_assert_str_eq(name, "XFD");
+	xlsx_colname(25, name);
+	ck_assert_str_eq(name, "Z");
+	xlsx_colname(26, name);
+	ck_assert_str_eq(name, "AA");
+}
+END_TEST
 
 /* ---- workbooks written by hand --------------------------------------------- */
 
@@ -600,6 +662,7 @@ static Suite *xlsx_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, numbers_and_references);
 	tcase_add_test(tc, cells_by_hand);
 	tcase_add_test(tc, date_systems);
 	tcase_add_test(tc, codes_stored_as_numbers);

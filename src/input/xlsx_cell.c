@@ -92,6 +92,26 @@ static void date_text(double serial, int date1904, char *out)
 		         secs / 60 % 60, secs % 60);
 }
 
+/* Whether v is written as Excel shows it already: an optional '-', an
+ * integer without leading zeros, an optional fraction not ending in 0, at
+ * most 15 digits in all. Most cells are; they need no conversion. */
+static int shown_as_stored(const char *v)
+{
+	const char *p = v + (*v == '-');
+	size_t digits = strspn(p, "0123456789"), frac = 0;
+
+	if (digits == 0 || (p[0] == '0' && digits > 1))
+		return 0;
+	p += digits;
+	if (*p == '.') {
+		frac = strspn(p + 1, "0123456789");
+		if (frac == 0 || p[frac] == '0')
+			return 0;
+		p += frac + 1;
+	}
+	return *p == '\0' && digits + frac <= 15 && strcmp(v, "-0") != 0;
+}
+
 int xlsx_number(const char *v, int date, int date1904, char *out)
 {
 	char *end;
@@ -99,6 +119,10 @@ int xlsx_number(const char *v, int date, int date1904, char *out)
 
 	while (*v == ' ')
 		v++;
+	if (!date && shown_as_stored(v)) {
+		snprintf(out, XLSX_NUM_MAX, "%s", v);
+		return XLSX_NUM_OK;
+	}
 	x = strtod(v, &end);
 	while (*end == ' ')
 		end++;
