@@ -1,0 +1,94 @@
+#!/bin/sh
+# The bundled sample (conf/sample) from workbooks that LibreOffice writes from
+# its CSV files, as an agency's Excel would: numbers and dates as numbers (in
+# the Indonesian locale), codes and identifiers as text. The report is the
+# same as from the CSV files; one workbook has a title block above its header
+# (named by '#Sheet!A3' in its key), and a bad row is named by its sheet and
+# row. Skips (77) without LibreOffice.
+set -u
+office=$(command -v soffice || command -v libreoffice || true)
+if [ -z "$office" ]; then
+	echo "SKIP: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"
+	exit 77
+fi
+pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failures=0
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+mkdir -p "$tmp/csv" "$tmp/xlsx"
+cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/csv/"
+cp "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/xlsx/"
+cp -r "$PK2D_TOP_SRCDIR/conf/models" "$tmp/"
+chmod -R u+w "$tmp"
+
+# The CSV files with codes quoted, so that LibreOffice keeps them as text
+# (field 7 of its filter options), and two title lines above one header.
+python3 - "$tmp/csv" "$tmp/in" <<'PY'
+import csv, os, re, sys
+src, out = sys.argv[1], sys.argv[2]
+os.makedirs(out + "/semi"); os.makedirs(out + "/comma")
+code = re.compile(r"0\d*|\d{9,}|\d+(\.\d+){2,}")
+for name in os.listdir(src):
+    if not name.endswith(".csv"):
+        continue
+    lines = open(os.path.join(src, name), encoding="utf-8").read().splitlines()
+    sep = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    rows = [sep.join('"%s"' % v if code.fullmatch(v) else v for v in r)
+            for r in csv.reader(lines, delimiter=sep)]
+    if name == "intervensi-kesehatan.csv":
+        rows = ["LAPORAN INTERVENSI KESEHATAN", "Puskesmas Sang-Sang"] + rows
+    sub = "semi" if sep == ";" else "comma"
+    open(os.path.join(out, sub, name), "w", encoding="utf-8").write("\n".join(rows) + "\n")
+    if name == "balita.csv": # with a row the health plugin rejects
+        rows.append("6302092007000999;Tono;L;01/02/2021;Ani;6302092007000999;63.02.09.2007;"
+                    "Sang-Sang;Posyandu Dahlia;1;1;04/08/2023;berat?;80,1;berdiri;13;tidak")
+        open(os.path.join(out, sub, "balita-bad.csv"), "w").write("\n".join(rows) + "\n")
+PY
+convert() {
+	timeout 180 "$office" --headless --norestore -env:UserInstallation="file://$tmp/profile" \
+		--infilter="CSV:$1,34,76,1,,1057,true,true" --convert-to xlsx --outdir "$tmp/xlsx" \
+		"$2"/*.csv >>"$tmp/office.log" 2>&1 || fail "soffice: $(cat "$tmp/office.log")"
+}
+convert 59 "$tmp/in/semi"
+convert 44 "$tmp/in/comma"
+sed -i -e 's/\.csv$/.xlsx/' \
+	-e 's/^log = intervensi-kesehatan\.xlsx$/log = intervensi-kesehatan.xlsx#intervensi-kesehatan!A3/' \
+	"$tmp/xlsx/pk2d.ini" "$tmp/xlsx/agencies.ini"
+grep -q 'A3$' "$tmp/xlsx/pk2d.ini" || fail "the sample's health log key was not found"
+
+for d in csv xlsx; do
+	"$pk2d" -c "$tmp/$d/pk2d.ini" report -f json -o "$tmp/$d.json" 2>"$tmp/$d.err" ||
+		fail "$d: pk2d report: $(cat "$tmp/$d.err")"
+done
+# The same report but for the files' names and the plugins' times.
+python3 - "$tmp/csv.json" "$tmp/xlsx.json" <<'PY' || fail "the reports differ"
+import json, re, sys
+def norm(x, key=""):
+    if isinstance(x, dict):
+        return {k: norm(v, k) for k, v in x.items() if k != "seconds"}
+    if isinstance(x, list):
+        return [norm(v) for v in x]
+    if isinstance(x, str) and key in ("path", "origin"):
+        return re.sub(r"\.(csv|xlsx)(:.*)?$", "", x.rsplit("/", 1)[-1])
+    return x
+a, b = (norm(json.load(open(p))) for p in sys.argv[1:])
+if a != b:
+    for k in a:
+        if a[k] != b.get(k):
+            print("differs:", k)
+    sys.exit(1)
+PY
+grep -q '"records": *0' "$tmp/xlsx.json" && fail "a workbook read no rows"
+
+# A row the health plugin rejects is named by the workbook, sheet and row.
+sed -i 's/^children = balita\.xlsx$/children = balita-bad.xlsx/' "$tmp/xlsx/pk2d.ini"
+"$pk2d" -c "$tmp/xlsx/pk2d.ini" report -f text -o "$tmp/bad.txt" 2>"$tmp/bad.err"
+grep -q 'balita-bad\.xlsx:balita-bad:261: ' "$tmp/bad.err" ||
+	fail "the rejected row is not named by its sheet and row: $(cat "$tmp/bad.err")"
+
+[ "$failures" -eq 0 ] || exit 1
+exit 0
