@@ -2,9 +2,10 @@
 # CC=clang --enable-fuzzing they link libFuzzer and `make fuzz` runs each for
 # FUZZ_SECONDS from its seeds; in every other build they link replay.c and
 # `make check` runs each over its seeds once.
-FUZZ_HARNESSES = %D%/fuzz_csv %D%/fuzz_conf %D%/fuzz_model %D%/fuzz_wire %D%/fuzz_escape
+FUZZ_HARNESSES = %D%/fuzz_csv %D%/fuzz_conf %D%/fuzz_model %D%/fuzz_wire %D%/fuzz_escape \
+	%D%/fuzz_xlsx
 FUZZ_COMMON = %D%/fuzz.h %D%/fuzz_file.c
-FUZZ_SECONDS = 30
+FUZZ_SECONDS = 25
 EXTRA_DIST += %D%/corpus
 
 %C%_fuzz_csv_SOURCES = %D%/fuzz_csv.c $(FUZZ_COMMON)
@@ -12,11 +13,14 @@ EXTRA_DIST += %D%/corpus
 %C%_fuzz_model_SOURCES = %D%/fuzz_model.c $(FUZZ_COMMON)
 %C%_fuzz_wire_SOURCES = %D%/fuzz_wire.c $(FUZZ_COMMON)
 %C%_fuzz_escape_SOURCES = %D%/fuzz_escape.c $(FUZZ_COMMON)
+%C%_fuzz_xlsx_SOURCES = %D%/fuzz_xlsx.c $(FUZZ_COMMON)
+%C%_fuzz_xlsx_CFLAGS = $(AM_CFLAGS) $(LIBZIP_CFLAGS)
 %C%_fuzz_csv_LDADD = src/libpk2dcore.la
 %C%_fuzz_conf_LDADD = src/libpk2dcore.la
 %C%_fuzz_model_LDADD = src/libpk2dcore.la
 %C%_fuzz_wire_LDADD = src/libpk2dcore.la
 %C%_fuzz_escape_LDADD = src/libpk2dcore.la
+%C%_fuzz_xlsx_LDADD = src/libpk2dcore.la $(LIBZIP_LIBS)
 
 if FUZZING
 EXTRA_PROGRAMS = $(FUZZ_HARNESSES)
@@ -26,6 +30,7 @@ FUZZ_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 %C%_fuzz_model_LDFLAGS = $(FUZZ_LDFLAGS)
 %C%_fuzz_wire_LDFLAGS = $(FUZZ_LDFLAGS)
 %C%_fuzz_escape_LDFLAGS = $(FUZZ_LDFLAGS)
+%C%_fuzz_xlsx_LDFLAGS = $(FUZZ_LDFLAGS)
 CLEANFILES += $(FUZZ_HARNESSES)
 
 # Each harness from its seeds for FUZZ_SECONDS; what it finds goes to a
@@ -51,6 +56,7 @@ TESTS += $(FUZZ_HARNESSES)
 %C%_fuzz_model_SOURCES += %D%/replay.c
 %C%_fuzz_wire_SOURCES += %D%/replay.c
 %C%_fuzz_escape_SOURCES += %D%/replay.c
+%C%_fuzz_xlsx_SOURCES += %D%/replay.c
 
 fuzz:
 	@echo "make fuzz needs a build configured with CC=clang ./configure --enable-fuzzing"; exit 1
@@ -63,5 +69,5 @@ fuzz-clean:
 	rm -rf $(top_builddir)/tests/fuzz/found $(top_builddir)/tests/fuzz/crash-*
 	rm -f $(top_builddir)/tests/fuzz/csv.log $(top_builddir)/tests/fuzz/conf.log \
 	  $(top_builddir)/tests/fuzz/model.log $(top_builddir)/tests/fuzz/wire.log \
-	  $(top_builddir)/tests/fuzz/escape.log
+	  $(top_builddir)/tests/fuzz/escape.log $(top_builddir)/tests/fuzz/xlsx.log
 .PHONY: fuzz-clean
