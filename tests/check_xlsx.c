@@ -451,6 +451,7 @@ START_TEST(continuation_sheets)
 	char err[256];
 	csv_reader *c = csv_open(sel, err, sizeof err);
 	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(csv_header_line(c), 3);
 	ck_assert_int_eq(csv_next(c, err, sizeof err), 1);
 	ck_assert_str_eq(csv_path(c) + strlen(dir), "/cont.xlsx:Data");
 	ck_assert_int_eq(csv_next(c, err, sizeof err), 1);

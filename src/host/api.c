@@ -773,7 +773,8 @@ static int a_csv_column(pk2d_csv *c, const char *name)
 		char why[256];
 		csv_ambiguous(c, name, why, sizeof why);
 		if (current)
-			host_logf(current, PK2D_LOG_ERROR, "%s:1: %s", csv_path(c), why);
+			host_logf(current, PK2D_LOG_ERROR, "%s:%ld: %s", csv_path(c), csv_header_line(c),
+			          why);
 		csv_fail(c, PK2D_ERR_DATA, "");
 		return -1;
 	}
@@ -791,8 +792,8 @@ static int a_csv_next(pk2d_csv *c)
 	/* A file read to its end without a row is nearly always a failed
 	 * export: say so for every plugin, since nothing else would. */
 	if (r == 0 && current && csv_get_stats(c)->records == 0)
-		host_logf(current, PK2D_LOG_WARNING, "%s:1: only a header, no rows: nothing was "
-		          "read from this file", csv_path(c));
+		host_logf(current, PK2D_LOG_WARNING, "%s:%ld: only a header, no rows: nothing was "
+		          "read from this file", csv_path(c), csv_header_line(c));
 	return r;
 }
 

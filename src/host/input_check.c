@@ -101,7 +101,7 @@ static void report_columns(const conf_plugin *cp, const pk2d_input *in, const cs
 			continue;
 		if (st[j].near < 0) {
 			char *hint = rename_hint(in, col, "HEADER");
-			msglist_add(errs, path, 1, "no column '%s' ([plugin.%s] %s: %s, required); "
+			msglist_add(errs, path, csv_header_line(c), "no column '%s' ([plugin.%s] %s: %s, required); "
 			            "add it%s", st[j].header, cp->instance, in->key, col->field, hint);
 			free(hint);
 			continue;
@@ -109,11 +109,11 @@ static void report_columns(const conf_plugin *cp, const pk2d_input *in, const cs
 		const char *look = csv_header(c, st[j].near);
 		char *hint = rename_hint(in, col, look);
 		if (col->required)
-			msglist_add(errs, path, 1, "no column '%s' ([plugin.%s] %s: %s, required); "
+			msglist_add(errs, path, csv_header_line(c), "no column '%s' ([plugin.%s] %s: %s, required); "
 			            "did you mean '%s'? Rename that header%s", st[j].header,
 			            cp->instance, in->key, col->field, look, hint);
 		else
-			msglist_add(errs, path, 1, "column '%s' is not read: it looks like '%s' "
+			msglist_add(errs, path, csv_header_line(c), "column '%s' is not read: it looks like '%s' "
 			            "([plugin.%s] %s: %s, optional) but is not it; rename the header%s",
 			            look, st[j].header,
 			            cp->instance, in->key, col->field, hint);
@@ -167,7 +167,7 @@ static void check_file(const conf_plugin *cp, const pk2d_input *in, const conf_e
 		int col = csv_column(c, st[j].header);
 		if (col == CSV_AMBIGUOUS) {
 			csv_ambiguous(c, st[j].header, why, sizeof why);
-			msglist_add(errs, csv_path(c), 1, "%s", why);
+			msglist_add(errs, csv_path(c), csv_header_line(c), "%s", why);
 		} else if (col < 0 && st[j].rename) {
 			report_bad_rename(cp, c, &st[j], errs);
 		} else if (col < 0) {

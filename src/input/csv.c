@@ -936,6 +936,7 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 	/* The header's repairs are named with line 1, but it is not a record:
 	 * it counts in neither records nor noted. */
 	note_repairs(c);
+	c->header_line = c->rec_line;
 	c->stats.noted = 0;
 	c->rec_flags = 0;
 	c->header = malloc((size_t)c->n_fields * sizeof *c->header);
@@ -1187,6 +1188,11 @@ int csv_date(const csv_reader *c, int col, long *days)
 long csv_line(const csv_reader *c)
 {
 	return c->rec_line;
+}
+
+long csv_header_line(const csv_reader *c)
+{
+	return c->header_line;
 }
 
 const char *csv_path(const csv_reader *c)

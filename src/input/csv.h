@@ -102,6 +102,9 @@ const char *csv_field(const csv_reader *c, int col);
 int csv_number(const csv_reader *c, int col, double *out);
 int csv_date(const csv_reader *c, int col, long *days);
 long csv_line(const csv_reader *c);
+/* The line (a workbook's row) the header is on: 1 unless blank lines or a
+ * title block stand above it. */
+long csv_header_line(const csv_reader *c);
 const char *csv_path(const csv_reader *c);
 char csv_separator(const csv_reader *c);
 /* A row counts once per kind however often it is named, and once in

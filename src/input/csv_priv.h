@@ -62,6 +62,7 @@ struct pk2d_csv {
 	char **header;
 	int n_header;
 	int n_named;            /* header columns up to the last one with a name */
+	long header_line;       /* the line the header is on */
 	int rec_flags;          /* REC_REJECTED, REC_NOTED for the current record */
 	long *prob_last;        /* per problem: last record that counted it */
 	size_t cap_problems;
