@@ -29,7 +29,8 @@
 #define MAX_AREAS 256
 
 enum given_option {
-	G_SEED, G_PERIOD, G_KK_MEAN, G_KK, G_RT, G_DIRTY, G_QUALITY, G_PLUGINS, G_NOTE, G_MODEL, G_N
+	G_SEED, G_PERIOD, G_KK_MEAN, G_KK, G_RT, G_DIRTY, G_QUALITY, G_PLUGINS, G_NOTE, G_MODEL,
+	G_XLSX, G_N
 };
 
 typedef struct cmdline {
@@ -70,6 +71,8 @@ static void usage(FILE *f)
 	      "      --model FILE      [pk2d] model of the generated pk2d.ini (relative to\n"
 	      "                        the output directory; default: none, so pk2d looks\n"
 	      "                        for models/ikk.ini next to it)\n"
+	      "      --xlsx            the data files as Excel workbooks (.xlsx): numbers and\n"
+	      "                        dates as numbers, codes as text\n"
 	      "      --data DIR        pk2d data directory (who-growth/, wilayah/);\n"
 	      "                        default $PK2D_DATA_DIR or " PK2D_DATADIR "\n"
 	      "  -q, --quiet           print no summary\n"
@@ -161,7 +164,7 @@ static void make_command(cmdline *c)
 {
 	static const char *const names[] = {
 		"--seed", "--period", "--kk-mean", "--kk", "--rt", "--dirty", "--quality", "--plugins",
-		"--note", "--model"
+		"--note", "--model", "--xlsx"
 	};
 	size_t len = (size_t)snprintf(c->command, sizeof(c->command), "pk2d-synth --area ");
 
@@ -171,7 +174,8 @@ static void make_command(cmdline *c)
 	for (int i = 0; i < G_N && len < sizeof(c->command); i++)
 		if (c->given[i])
 			len += (size_t)snprintf(c->command + len, sizeof(c->command) - len,
-						i == G_NOTE ? " %s '%s'" : " %s %s", names[i], c->given[i]);
+						i == G_NOTE ? " %s '%s'" : *c->given[i] ? " %s %s" : " %s",
+						names[i], c->given[i]);
 	if (len < sizeof(c->command))
 		snprintf(c->command + len, sizeof(c->command) - len, " -o %s", c->outdir);
 }
@@ -194,6 +198,7 @@ static int parse_args(cmdline *c, int argc, char **argv)
 		{ "plugins", required_argument, NULL, 7 },
 		{ "note", required_argument, NULL, 8 },
 		{ "model", required_argument, NULL, 9 },
+		{ "xlsx", no_argument, NULL, 10 },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -300,6 +305,10 @@ static int parse_args(cmdline *c, int argc, char **argv)
 			}
 			c->opt.model = optarg;
 			c->given[G_MODEL] = optarg;
+			break;
+		case 10:
+			c->opt.xlsx = 1;
+			c->given[G_XLSX] = "";
 			break;
 		case 'q':
 			c->quiet = 1;
@@ -528,7 +537,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	for (int f = 0; f < SF_COUNT; f++)
-		if (out_finish(&s.out[f], err, sizeof(err))) {
+		if (out_finish(&s.out[f], err, sizeof(err)) ||
+		    (c.opt.xlsx && !s.out[f].sink && out_to_xlsx(&s.out[f], c.outdir, err, sizeof(err)))) {
 			fprintf(stderr, "pk2d-synth: %s\n", err);
 			goto out;
 		}

@@ -6,6 +6,20 @@
 
 #include "synth.h"
 
+/* Text with each file name ending a line written as the data set holds it:
+ * NAME.xlsx with --xlsx. */
+static void put_names(outfile *o, const synth *s, const char *text)
+{
+	const char *csv;
+
+	while (s->opt.xlsx && (csv = strstr(text, ".csv\n"))) {
+		out_put(o, text, (size_t)(csv - text));
+		out_str(o, ".xlsx\n");
+		text = csv + 5;
+	}
+	out_str(o, text);
+}
+
 static void put_line(outfile *o, const char *a, const char *b)
 {
 	out_str(o, a);
@@ -65,23 +79,23 @@ void synth_write_config(const synth *s, outfile *o, const char *area, const char
 			   "include = agencies.ini\n");
 	if (s->opt.plugins & SP_FAMILY) {
 		out_str(o, "\n[plugin.family]\n");
-		put_line(o, "survey = ", synth_file_name(SF_SURVEY));
+		put_line(o, "survey = ", s->out[SF_SURVEY].name);
 	}
 	if (s->opt.plugins & SP_HEALTH) {
 		out_str(o, "\n[plugin.health]\n");
-		put_line(o, "children = ", synth_file_name(SF_CHILDREN));
-		put_line(o, "log = ", synth_file_name(SF_HEALTH_LOG));
+		put_line(o, "children = ", s->out[SF_CHILDREN].name);
+		put_line(o, "log = ", s->out[SF_HEALTH_LOG].name);
 	}
 	if (s->opt.plugins & SP_EDUCATION) {
 		out_str(o, "\n[plugin.education]\n");
-		put_line(o, "children = ", synth_file_name(SF_SCHOOL));
-		put_line(o, "log = ", synth_file_name(SF_EDU_LOG));
+		put_line(o, "children = ", s->out[SF_SCHOOL].name);
+		put_line(o, "log = ", s->out[SF_EDU_LOG].name);
 	}
 	if (s->opt.plugins & SP_PKK) {
 		out_str(o, "\n[plugin.pkk]\n");
-		put_line(o, "recap = ", synth_file_name(SF_RECAP));
-		put_line(o, "pokja = ", synth_file_name(SF_POKJA));
-		put_line(o, "log = ", synth_file_name(SF_PKK_LOG));
+		put_line(o, "recap = ", s->out[SF_RECAP].name);
+		put_line(o, "pokja = ", s->out[SF_POKJA].name);
+		put_line(o, "log = ", s->out[SF_PKK_LOG].name);
 	}
 }
 
@@ -188,8 +202,7 @@ static const char agencies_ini[] =
 
 void synth_write_agencies(const synth *s, outfile *o)
 {
-	(void)s;
-	out_put(o, agencies_ini, sizeof(agencies_ini) - 1);
+	put_names(o, s, agencies_ini);
 }
 
 void synth_write_manifest(const synth *s, outfile *o, const char *area, const char *command)

@@ -71,6 +71,9 @@ long out_dirty_total(const outfile *o);
 /* Flushes and closes the temporary file. 0 or PK2D_ERR_IO with err set
  * (the temporary file is then removed). */
 int out_finish(outfile *o, char *err, size_t errlen);
+/* Rewrites a finished CSV file as an Excel workbook NAME.xlsx in dir, which
+ * then takes its place (xlsx.c). 0 or PK2D_ERR_IO with err set. */
+int out_to_xlsx(outfile *o, const char *dir, char *err, size_t errlen);
 /* Renames a finished file into place. 0 or PK2D_ERR_IO with err set. */
 int out_commit(outfile *o, char *err, size_t errlen);
 /* Removes what out_open created and was not committed, or the committed

@@ -53,6 +53,7 @@ typedef struct synth_opts {
 	const char *model;     /* [pk2d] model = in pk2d.ini, as given; NULL for none */
 	int has_quality;       /* quality given: no draw */
 	double quality;        /* village quality factor, N(0,1) when drawn */
+	int xlsx;              /* the data files as Excel workbooks (--xlsx) */
 } synth_opts;
 
 typedef struct synth {

@@ -244,8 +244,8 @@ tests_check_synth_LDADD = $(CHECK_LIBS) -lm
 tests_check_synth_SOURCES = %D%/check_synth.c synth/cal.c synth/rng.c \
 	synth/growth.c synth/regions.c
 TESTS += tests/check_synth
-dist_check_SCRIPTS += %D%/synth.sh
-TESTS += %D%/synth.sh
+dist_check_SCRIPTS += %D%/synth.sh %D%/synth_xlsx.sh
+TESTS += %D%/synth.sh %D%/synth_xlsx.sh
 dist_check_SCRIPTS += %D%/national.sh
 TESTS += %D%/national.sh
 # Every input of the sample and of a dirty synthetic kecamatan in other
