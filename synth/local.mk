@@ -20,4 +20,4 @@ bin_PROGRAMS += %D%/pk2d-synth
 
 # Its documentation and the benchmark that uses it (bench/run.sh prints
 # figures; it is never part of make check).
-EXTRA_DIST += docs/synth.md bench/run.sh bench/duckdb.mjs
+EXTRA_DIST += docs/synth.md bench/run.sh bench/duckdb.mjs bench/xlsx.sh
