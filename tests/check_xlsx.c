@@ -497,6 +497,27 @@ START_TEST(grouped_workbook)
 }
 END_TEST
 
+/* A grouped workbook is read in one part: its rows have no byte offsets. */
+START_TEST(workbook_in_one_part)
+{
+	char *path = one_sheet(
+		"parts.xlsx",
+		"<row r=\"1\"><c t=\"inlineStr\"><is><t>desa</t></is></c></row>"
+		"<row r=\"2\"><c><v>1</v></c></row><row r=\"3\"><c><v>1</v></c></row>"
+		"<row r=\"4\"><c><v>2</v></c></row><row r=\"5\"><c><v>2</v></c></row>"
+		"<row r=\"6\"><c><v>3</v></c></row><row r=\"7\"><c><v>3</v></c></row>",
+		NULL, NULL);
+	char err[256];
+	csv_range *r;
+	size_t n;
+
+	ck_assert_int_eq(csv_split(path, "desa", 1, 8, &r, &n, err, sizeof err), 0);
+	ck_assert_uint_eq(n, 1);
+	free(r);
+	free(path);
+}
+END_TEST
+
 /* ---- what cannot be read ----------------------------------------------------- */
 
 START_TEST(selector_errors)
@@ -668,6 +689,7 @@ static Suite *xlsx_suite(void)
 	tcase_add_test(tc, date_systems);
 	tcase_add_test(tc, codes_stored_as_numbers);
 	tcase_add_test(tc, written_by_libxlsxwriter);
+	tcase_add_test(tc, workbook_in_one_part);
 	tcase_add_test(tc, continuation_sheets);
 	tcase_add_test(tc, grouped_workbook);
 	tcase_add_test(tc, selector_errors);

@@ -79,6 +79,9 @@ int csv_split(const char *path, const char *column, long long part_bytes, size_t
 	want = part_bytes > 0 ? (size_t)((size - first) / part_bytes) : 1;
 	if (want > max_parts)
 		want = max_parts;
+	/* A workbook's rows have no byte offsets to cut at: one part. */
+	if (c->book)
+		want = 1;
 	csv_range *r = xcalloc(want > 1 ? want : 1, sizeof *r);
 	r[0] = (csv_range){ .start = first, .line = c->line };
 	if (want > 1) {
