@@ -216,6 +216,15 @@ START_TEST(target_by_year)
 	ck_assert_double_eq(year_value_at(t, 2030, &used), 14.2);   /* past the last */
 	ck_assert_int_eq(used, 2029);
 	model_free(m);
+	/* A decimal comma, in one value and in pairs. */
+	m = load_ok(HEAD DIMS "target.B1 = 81,78\n");
+	ck_assert_double_eq_tol(year_value_at(&m->dimensions[1].indicators[0].target, 2024, &used),
+	                        81.78, 1e-12);
+	model_free(m);
+	m = load_ok(HEAD DIMS "target.B1 = 2024:14,5 2029:14.2\n");
+	ck_assert_double_eq_tol(year_value_at(&m->dimensions[1].indicators[0].target, 2024, &used),
+	                        14.5, 1e-12);
+	model_free(m);
 }
 END_TEST
 
@@ -231,6 +240,9 @@ START_TEST(target_by_year_errors)
 	load_fails(HEAD DIMS "target.B1 = abc\n",
 	           "22: target.B1: 'abc' is neither a number nor YEAR:VALUE pairs");
 	load_fails(HEAD DIMS "target.B1 = 100.5\n", "22: target.B1: 100.5 is outside 0-100");
+	load_fails(HEAD DIMS "target.B1 = 1,2,3\n",
+	           "22: target.B1: '1,2,3' is neither a number nor YEAR:VALUE pairs");
+	load_fails(HEAD DIMS "target.B1 = 2024:1,5.2\n", "22: target.B1: '2024:1,5.2' is not YEAR:VALUE");
 }
 END_TEST
 

@@ -18,17 +18,25 @@ static const char *skip_blanks(const char *s)
 	return s;
 }
 
-/* A finite number ending at a blank or the end of the text. */
+/* A finite number ending at a blank or the end of the text; a decimal comma
+ * (81,78) reads as a point, as the plugins' number fields always have. */
 static int number(const char *s, const char **end, double *out)
 {
-	char *e;
+	char buf[64], *comma, *e;
+	size_t n = strcspn(s, " \t");
 
 	if (!isdigit((unsigned char)*s) && *s != '-' && *s != '+' && *s != '.')
 		return -1;
-	*out = strtod(s, &e);
-	if (e == s || !isfinite(*out) || (*e != '\0' && *e != ' ' && *e != '\t'))
+	if (n >= sizeof buf)
 		return -1;
-	*end = e;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if ((comma = strchr(buf, ',')) && !strchr(buf, '.') && !strchr(comma + 1, ','))
+		*comma = '.';
+	*out = strtod(buf, &e);
+	if (e == buf || *e != '\0' || !isfinite(*out))
+		return -1;
+	*end = s + n;
 	return 0;
 }
 
