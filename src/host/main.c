@@ -120,13 +120,11 @@ static int open_session(session *s, const struct options *o, session_opts *so)
 		        "create ./pk2d.ini (%s/pk2d.ini was not found either)", PK2D_SYSCONFDIR);
 		return -1;
 	}
-	so->config = path;
-	so->plugin_path = o->plugin_path;
-	so->jobs = o->jobs;
-	so->store = o->store;
-	so->csv_dialect = o->csv_dialect;
-	so->no_fork = o->no_fork;
-	so->allow_untrusted = o->allow_untrusted;
+	*so = (session_opts){
+		.config = path, .plugin_path = o->plugin_path, .jobs = o->jobs, .store = o->store,
+		.csv_dialect = o->csv_dialect, .no_fork = o->no_fork,
+		.allow_untrusted = o->allow_untrusted,
+	};
 	msglist errs = { 0 };
 	int r = session_open(s, so, &errs);
 	msglist_print(&errs);

@@ -33,6 +33,7 @@ static void reencode(const wire_record *r, wire_buf *b)
 	case WIRE_DISPLAY: wire_put_display(b, &r->display); break;
 	case WIRE_TABLE: wire_put_table(b, &r->table); break;
 	case WIRE_PROGRESS: wire_put_progress(b, r->text, r->done, r->size, r->records); break;
+	case WIRE_OUTPUT: wire_put_output(b, r->text); break;
 	default: fuzz_fail("a record of an unknown type was decoded");
 	}
 }
