@@ -38,7 +38,7 @@ static int worst_places(const assessment *as, const assess_area *aa, const reg_i
                         assess_agency_problem *pb)
 {
 	assess_place *all = calloc(aa->n_parts + 1, sizeof *all);
-	size_t n = 0, keep;
+	size_t n = 0;
 
 	if (!all)
 		return PK2D_ERR_NOMEM;
@@ -60,19 +60,7 @@ static int worst_places(const assessment *as, const assess_area *aa, const reg_i
 	}
 	qsort(all, n, sizeof *all,
 	      ind->direction == PK2D_LOWER_IS_BETTER ? cmp_higher_first : cmp_lower_first);
-	keep = n < as->model->worst ? n : as->model->worst;
-	for (size_t k = 0; k < keep; k++) {
-		all[k].area = strdup(all[k].area);
-		if (!all[k].area) {
-			for (size_t j = 0; j < k; j++)
-				free(all[j].area);
-			free(all);
-			return PK2D_ERR_NOMEM;
-		}
-	}
-	pb->worst = all;
-	pb->n_worst = keep;
-	return 0;
+	return assess_keep_worst(all, n, as->model->worst, &pb->worst, &pb->n_worst);
 }
 
 static void problem_clear(assess_agency_problem *pb)

@@ -314,6 +314,25 @@ static int aims_at(const reg_intervention *iv, const char *ref)
 	return 0;
 }
 
+int assess_keep_worst(assess_place *all, size_t n, size_t worst, assess_place **out,
+                      size_t *n_out)
+{
+	size_t keep = n < worst ? n : worst;
+
+	for (size_t k = 0; k < keep; k++) {
+		all[k].area = strdup(all[k].area);
+		if (!all[k].area) {
+			for (size_t j = 0; j < k; j++)
+				free(all[j].area);
+			free(all);
+			return PK2D_ERR_NOMEM;
+		}
+	}
+	*out = all;
+	*n_out = keep;
+	return 0;
+}
+
 static int cmp_place(const void *a, const void *b)
 {
 	const assess_place *x = a, *y = b;
@@ -330,7 +349,7 @@ static int worst_places(const assessment *as, const assess_area *aa, size_t d, s
                         assess_problem *pb)
 {
 	assess_place *all = calloc(aa->n_parts + 1, sizeof *all);
-	size_t n = 0, keep;
+	size_t n = 0;
 
 	if (!all)
 		return PK2D_ERR_NOMEM;
@@ -348,19 +367,7 @@ static int worst_places(const assessment *as, const assess_area *aa, size_t d, s
 		n++;
 	}
 	qsort(all, n, sizeof *all, cmp_place);
-	keep = n < as->model->worst ? n : as->model->worst;
-	for (size_t k = 0; k < keep; k++) {
-		all[k].area = strdup(all[k].area);
-		if (!all[k].area) {
-			for (size_t j = 0; j < k; j++)
-				free(all[j].area);
-			free(all);
-			return PK2D_ERR_NOMEM;
-		}
-	}
-	pb->worst = all;
-	pb->n_worst = keep;
-	return 0;
+	return assess_keep_worst(all, n, as->model->worst, &pb->worst, &pb->n_worst);
 }
 
 int assess_follow_up(const assessment *as, const char *area, const char *ref,

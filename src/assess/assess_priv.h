@@ -20,6 +20,12 @@ int assess_follow_up(const assessment *as, const char *area, const char *ref,
  * when the id is not in the model. */
 const model_indicator *assess_model_indicator(const model *m, const char *ref);
 
+/* The first min(n, worst) of the sorted places all, each with its own copy
+ * of its area code, as a problem's worst places; all is taken (freed on
+ * failure). 0, or PK2D_ERR_NOMEM. */
+int assess_keep_worst(assess_place *all, size_t n, size_t worst, assess_place **out,
+                      size_t *n_out);
+
 /* Frees what a problem owns (worst places, actions, planner steps). */
 void assess_problem_clear(assess_problem *pb);
 
