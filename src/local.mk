@@ -55,6 +55,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/report/report_html.c %D%/report/report_md.c %D%/report/report_csv.c \
 	%D%/report/report_dhis2.c %D%/report/report_dhis2_meta.c \
 	%D%/report/dhis2.c %D%/report/dhis2.h %D%/report/report_xlsx.c \
+	%D%/report/xlsx_book.c %D%/report/xlsx_book.h %D%/report/xlsx_chart.c \
 	%D%/report/history.c %D%/report/history.h %D%/report/report_trend_json.c \
 	%D%/report/report_text_view.c %D%/report/present.c %D%/report/present.h
 EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh

@@ -73,6 +73,13 @@ START_TEST(trend_against_2023)
 
 	ck_assert_str_eq(t->prev_period, "2023");
 	ck_assert_ptr_null(t->dims[0].model);
+	/* Every stored period of the IKK, the run's own (not yet stored) last. */
+	ck_assert_uint_eq(t->dims[0].n_history, 2);
+	ck_assert_str_eq(t->dims[0].history[0].period, "2023");
+	ck_assert_double_eq_tol(t->dims[0].history[0].value, 24 + 19.2 + 56.0 / 3, TOL);
+	ck_assert_str_eq(t->dims[0].history[1].period, "2024");
+	ck_assert_double_eq_tol(t->dims[0].history[1].value, 32 + 19.2 + 56.0 / 3, TOL);
+	ck_assert_uint_eq(t->dims[1].n_history, 2);
 	ck_assert_double_eq_tol(t->dims[0].prev, 24 + 19.2 + 56.0 / 3, TOL);
 	ck_assert_double_eq_tol(t->dims[0].cur, 32 + 19.2 + 56.0 / 3, TOL);
 	ck_assert_int_eq(t->dims[0].change, TREND_BETTER);

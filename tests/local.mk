@@ -206,9 +206,10 @@ tests_report_sample_LDADD = $(TEST_LDADD)
 # The HTML in headless Chromium, the XLSX read back by LibreOffice (each
 # skips when its program is not installed).
 dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh \
-	tests/report_csv_id.sh tests/xlsx_sample.sh
+	tests/report_csv_id.sh tests/xlsx_sample.sh tests/report_xlsx_layout.sh
 TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh tests/report_csv_id.sh \
-	tests/xlsx_sample.sh
+	tests/xlsx_sample.sh tests/report_xlsx_layout.sh
+EXTRA_DIST += tests/xlsx_layout.py
 # pk2d report and history end to end: every format, two periods, a run
 # killed inside its store transaction, --split, bad requests.
 dist_check_SCRIPTS += tests/report_e2e.sh

@@ -1,9 +1,11 @@
 /*
  * report_sample.c - writes the fixture's reports (report_fixture.h) into a
  * directory, for the tests that open them with Chromium and LibreOffice:
- *   report_sample DIR [en]   ->  DIR/report.html .md .csv .xlsx .dhis2.json
- *                                 .dhis2-metadata.json, and report-id.csv (the
- *                                 CSV in the excel-id dialect)
+ *   report_sample DIR [en|id [AREA [ROWS]]]
+ *     ->  DIR/report.html .md .csv .xlsx .dhis2.json .dhis2-metadata.json, and
+ *         report-id.csv (the CSV in the excel-id dialect); AREA is the
+ *         fixture's kecamatan (the default) or one of its villages; ROWS
+ *         lowers the XLSX rows per sheet (report_xlsx_set_row_limit).
  */
 #include <config.h>
 
@@ -41,11 +43,13 @@ int main(int argc, char **argv)
 	int rc;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: report_sample DIR [en]\n");
+		fprintf(stderr, "usage: report_sample DIR [en|id [AREA [ROWS]]]\n");
 		return 2;
 	}
-	if (fixture_setup(&fx, FX_KEC, argc > 2 && !strcmp(argv[2], "en") ? LANG_EN : LANG_ID,
-	                  1) < 0) {
+	if (argc > 4)
+		report_xlsx_set_row_limit(strtoul(argv[4], NULL, 10));
+	if (fixture_setup(&fx, argc > 3 ? argv[3] : FX_KEC,
+	                  argc > 2 && !strcmp(argv[2], "en") ? LANG_EN : LANG_ID, 1) < 0) {
 		fixture_teardown(&fx);
 		return 1;
 	}

@@ -26,9 +26,9 @@ timeout 180 "$office" --headless --norestore -env:UserInstallation="file://$tmp/
 while IFS='	' read -r sheet line; do
 	grep -qxF -- "$line" "$tmp/out/report-$sheet.csv" || fail "sheet $sheet: missing line: $line"
 done <<'LINES'
-IKK	"Indeks Kualitas Keluarga (IKK)",69.8666666666667,"Sedang",,,,,
-IKK	"A1","<script>alert(""x"")</script>","Dimensi A",16,25,64,64,"perlu perhatian"
-IKK	"B1","'@SUM(1)","Dimensi B",16,25,64,64,"perlu perhatian"
+IKK	"Indeks Kualitas Keluarga (IKK)",69.8666666666667,"Sedang",,,,,,,
+IKK	"A1","<script>alert(""x"")</script>","Dimensi A",16,25,64,64,"perlu perhatian",75,"attention"
+IKK	"B1","'@SUM(1)","Dimensi B",16,25,64,64,"perlu perhatian",75,"attention"
 Intervensi	"'=HYPERLINK(""http://x"",""y"")","'+kelas parenting","KK","KK",20,15,75,1000000
 Ringkasan desa	"63.02.09.2008","'=cmd|' /C calc'!A0","Desa",10,68,"Sedang",,2
 Ringkasan desa	"63.02.09","Kelumpang Tengah","Kecamatan",25,69.8666666666667,"Sedang",20,1
@@ -42,12 +42,12 @@ LINES
 timeout 180 "$office" --headless --norestore -env:UserInstallation="file://$tmp/profile" \
 	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,true,false,false,-1' \
 	--outdir "$tmp/shown" "$tmp/report.xlsx" >>"$tmp/office.log" 2>&1 || fail "soffice as shown"
-grep -q ',4,"Jumlah.*KK","KK",,25,,,,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
+grep -q ',4,"Jumlah.*KK","KK",,25,,,,,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
 	fail "a count shown with decimals: $(grep Jumlah "$tmp/shown/report-Capaian per OPD.csv")"
-grep -q ',5,"Rerata z",,,-1.50,,,,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
+grep -q ',5,"Rerata z",,,-1.50,,,,,,$' "$tmp/shown/report-Capaian per OPD.csv" ||
 	fail "a mean not shown with 2 decimals: $(grep Rerata "$tmp/shown/report-Capaian per OPD.csv")"
 # A declared class in the agency sheet's last column.
-grep -q -- '-2+3",.*,"tinggi"$' "$tmp/out/report-Capaian per OPD.csv" ||
+grep -q -- '-2+3",.*,"tinggi",' "$tmp/out/report-Capaian per OPD.csv" ||
 	fail "no class: $(grep -- -2+3 "$tmp/out/report-Capaian per OPD.csv")"
 # The agency sheet leaves out the indicators the plugin declared hidden
 # (its declared tables present them); the Data sheet keeps them.

@@ -32,6 +32,8 @@ void trend_free(trend *t)
 	for (size_t i = 0; i < t->n_progress; i++)
 		free(t->progress[i].points);
 	free(t->progress);
+	for (size_t i = 0; i < t->n_dims; i++)
+		free(t->dims[i].history);
 	free(t->rows);
 	free(t->dims);
 	free(t);
@@ -52,6 +54,45 @@ static double prev_score(store *s, const trend *t, const char *item, char *err,
 	return v;
 }
 
+/* Every stored period of a score with this run's value put in (or in
+ * place of a stored one; a stored one of this period goes when the run has
+ * no value), as with_current does for an intervention. */
+static int score_history(store *s, const trend *t, const char *item, trend_dim *td,
+                         char *err, size_t errlen)
+{
+	store_point *pts = NULL, *v;
+	long k, at = 0;
+	int stored;
+
+	if (!s)
+		return 0;
+	if ((k = store_score_series(s, item, t->area, RT_ALL, &pts, err, errlen)) < 0)
+		return (int)k;
+	while (at < k && store_period_cmp(pts[at].period, t->period) < 0)
+		at++;
+	stored = at < k && strcmp(pts[at].period, t->period) == 0;
+	if (isnan(td->cur) && stored) {
+		memmove(pts + at, pts + at + 1, (size_t)(k - at - 1) * sizeof *pts);
+		k--;
+	} else if (!isnan(td->cur)) {
+		if (!stored) {
+			if (!(v = realloc(pts, (size_t)(k + 1) * sizeof *v))) {
+				free(pts);
+				return PK2D_ERR_NOMEM;
+			}
+			pts = v;
+			memmove(pts + at + 1, pts + at, (size_t)(k - at) * sizeof *pts);
+			k++;
+		}
+		snprintf(pts[at].period, sizeof pts[at].period, "%s", t->period);
+		pts[at].num = pts[at].den = pts[at].target = NAN;
+		pts[at].value = td->cur;
+	}
+	td->history = pts;
+	td->n_history = (size_t)k;
+	return 0;
+}
+
 static int fill_dims(store *s, const assess_area *aa, trend *t, char *err, size_t errlen)
 {
 	int rc = 0;
@@ -63,6 +104,8 @@ static int fill_dims(store *s, const assess_area *aa, trend *t, char *err, size_
 	t->dims[0].prev = prev_score(s, t, "ikk", err, errlen, &rc);
 	t->dims[0].change = trend_change_of(PK2D_HIGHER_IS_BETTER, t->dims[0].prev,
 	                                    t->dims[0].cur);
+	if (rc == 0)
+		rc = score_history(s, t, "ikk", &t->dims[0], err, errlen);
 	for (size_t i = 0; i < aa->score.n_dimensions && rc == 0; i++) {
 		const assess_dimension *d = &aa->score.dimensions[i];
 		trend_dim *td = &t->dims[i + 1];
@@ -73,6 +116,8 @@ static int fill_dims(store *s, const assess_area *aa, trend *t, char *err, size_
 		td->cur = d->value;
 		td->prev = prev_score(s, t, item, err, errlen, &rc);
 		td->change = trend_change_of(PK2D_HIGHER_IS_BETTER, td->prev, td->cur);
+		if (rc == 0)
+			rc = score_history(s, t, item, td, err, errlen);
 	}
 	return rc;
 }

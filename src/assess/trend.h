@@ -34,6 +34,10 @@ typedef struct trend_dim {
 	const model_dimension *model; /* NULL for the IKK row */
 	double prev, cur;
 	int change;
+	size_t n_history;
+	store_point *history;      /* every stored period of the score, in time
+	                              order, with this run's own in place (only
+	                              period and value set); none without a store */
 } trend_dim;
 
 typedef struct trend_progress {

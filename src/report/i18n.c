@@ -173,6 +173,8 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_TARGET_YEAR] = { "Tahun target", "Target year" },
 	[T_AGENCY_PROBLEMS_SHEET] = { "Masalah OPD", "Agency problems" },
 	[T_NOT_A_MEAN] = { "tidak berlaku untuk rata-rata", "does not apply to a mean" },
+	[T_STATUS_KEY] = { "Kunci status", "Status key" },
+	[T_SCORE_HISTORY] = { "Riwayat Skor", "Score History" },
 };
 
 const char *i18n(int lang, int key)
