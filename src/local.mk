@@ -21,7 +21,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/input/csv_group.c %D%/input/csv_parts.c %D%/input/parse.c \
 	%D%/input/xlsx.h %D%/input/xlsx.c %D%/input/xlsx_cell.h %D%/input/xlsx_cell.c \
 	%D%/input/redact.c %D%/input/redact.h \
-	%D%/input/areas.h %D%/input/areas.c
+	%D%/input/areas.h %D%/input/areas.c \
+	%D%/input/area_names.h %D%/input/area_names.c %D%/input/csv_areas.c
 
 # config: the INI files and the configuration.
 %C%_libpk2dcore_la_SOURCES += %D%/config/inifile.c %D%/config/inifile.h \

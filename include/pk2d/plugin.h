@@ -44,7 +44,7 @@ extern "C" {
 /** Incompatible changes raise this; the host refuses any other major. */
 #define PK2D_ABI_MAJOR 1
 /** Append-only changes raise this; a plugin's minor must be <= the host's. */
-#define PK2D_ABI_MINOR 5
+#define PK2D_ABI_MINOR 6
 /** Name of the one symbol a plugin exports. */
 #define PK2D_PLUGIN_SYMBOL "pk2d_plugin_descriptor"
 
@@ -541,6 +541,16 @@ typedef struct pk2d_input {
 	const pk2d_input_column *columns;
 } pk2d_input;
 
+/** Since ABI 1.6: the column of an input file that holds a Kemendagri area
+ *  code (see pk2d_plugin.area_columns). */
+typedef struct pk2d_area_column {
+	/** The key of one of the declared inputs ("children"); NULL ends a
+	 *  list. */
+	const char *input;
+	/** The field of that input's columns holding the area code ("area"). */
+	const char *field;
+} pk2d_area_column;
+
 /** The plugin descriptor. Fill it with PK2D_PLUGIN_DEFINE(). */
 typedef struct pk2d_plugin {
 	/** PK2D_PLUGIN_MAGIC. */
@@ -587,6 +597,14 @@ typedef struct pk2d_plugin {
 	/** Since ABI 1.5: the field of the parts_input's columns the plugin
 	 *  groups by ("area"). */
 	const char *parts_column;
+	/** Since ABI 1.6: which declared inputs' columns hold area codes,
+	 *  ending with an entry whose input is NULL; NULL for none. A file
+	 *  without such a column may name its areas instead (Prov, Kab/Kota,
+	 *  Kec, Desa/Kel): the host finds their codes in the region table and
+	 *  the plugin reads them in the column as if the file had it; a file
+	 *  with both has each row's names checked against its code
+	 *  (docs/inputs.md, "Areas by name"). */
+	const pk2d_area_column *area_columns;
 } pk2d_plugin;
 
 /**

@@ -542,10 +542,20 @@ static int act_collect(void *state)
 
 /* The files pk2d check opens before the plugin runs; an aggregate table's
  * columns are named by its indicator's keys, so only the file is checked. */
+/* The columns of an indicator's table that have a default header. */
+static const pk2d_input_column table_input_fields[] = {
+	{ "area", "kode_wilayah", 0 }, { "rt", "rt", 0 }, { "period", "periode", 0 },
+	{ NULL, NULL, 0 }
+};
+
 static const pk2d_input act_inputs[] = {
 	{ "log", LOG_PREFIX, activity_log_fields },
-	{ "indicator.*.table", NULL, NULL },
+	{ "indicator.*.table", NULL, table_input_fields },
 	{ NULL, NULL, NULL }
+};
+
+static const pk2d_area_column act_areas[] = {
+	{ "log", "area" }, { "indicator.*.table", "area" }, { NULL, NULL }
 };
 
 PK2D_PLUGIN_DEFINE(.name = "activities", .agency = "Perangkat Daerah (OPD)",
@@ -553,4 +563,4 @@ PK2D_PLUGIN_DEFINE(.name = "activities", .agency = "Perangkat Daerah (OPD)",
                    .description = "Interventions of any agency from an INI catalogue and an "
                                   "activity log; indicators from an aggregate table",
                    .config_keys = act_keys, .init = act_init, .collect = act_collect,
-                   .fini = act_fini, .inputs = act_inputs);
+                   .fini = act_fini, .inputs = act_inputs, .area_columns = act_areas);

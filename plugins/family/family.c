@@ -1031,10 +1031,13 @@ static const pk2d_input family_inputs[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const pk2d_area_column family_areas[] = { { "survey", "area" }, { NULL, NULL } };
+
 PK2D_PLUGIN_DEFINE(.name = "family", .agency = "DP3A / DPPPAPPKB", .version = "1.0.0",
                    .description = "Family quality survey (one row per KK): IKK survey "
                                   "indicators per RT, KK and population, household scores, "
                                   "KB (PUS, CPR, mCPR, unmet need)",
                    .config_keys = family_keys, .init = family_init,
                    .collect = family_collect, .fini = family_fini, .inputs = family_inputs,
-                   .parts_input = "survey", .parts_column = "area");
+                   .parts_input = "survey", .parts_column = "area",
+                   .area_columns = family_areas);

@@ -364,10 +364,15 @@ static const pk2d_input inputs[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const pk2d_area_column health_areas[] = {
+	{ "children", "area" }, { "log", "area" }, { NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "health", .agency = "Dinas Kesehatan", .version = "1.0.0",
                    .description = "WHO 2006 z-scores and stunting, wasting, underweight and "
                                   "overweight prevalence from the e-PPGBM export; health "
                                   "interventions (Perpres 72/2021) from their log",
                    .config_keys = config_keys, .init = health_init,
                    .collect = health_collect, .fini = health_fini, .inputs = inputs,
-                   .parts_input = "children", .parts_column = "area");
+                   .parts_input = "children", .parts_column = "area",
+                   .area_columns = health_areas);

@@ -137,8 +137,12 @@ static const pk2d_input pkk_inputs[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const pk2d_area_column pkk_areas[] = {
+	{ "recap", "area" }, { "pokja", "area" }, { "log", "area" }, { NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "pkk", .agency = "TP PKK", .version = "1.0.0",
                    .description = "Dasawisma recap (4.16a) and Pokja I-IV records: the 10 "
                                   "program pokok PKK by Pokja, and PKK interventions",
                    .config_keys = pkk_keys, .init = pkk_init, .collect = pkk_collect,
-                   .fini = pkk_fini, .inputs = pkk_inputs);
+                   .fini = pkk_fini, .inputs = pkk_inputs, .area_columns = pkk_areas);

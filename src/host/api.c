@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "input_check.h"
 #include "display.h"
 #include "log.h"
 #include "utf8.h"
@@ -747,16 +748,18 @@ static pk2d_csv *a_csv_open(pk2d_host *h, const char *path)
 {
 	if (!h || !path)
 		return NULL;
-	char err[512];
-	csv_reader *c = csv_open(path, err, sizeof err);
+	char err[768], why[256];
+	/* A declared input's areas may be given by name. */
+	csv_reader *c = input_open(h->cp, h->lp, h->areas, h->cfg->area, path, err, sizeof err);
 	/* A part reads its own records of the file read in parts. */
 	if (c && h->part && h->part->count > 1 && !strcmp(path, h->part->path) &&
-	    csv_restrict(c, &h->part->range, err, sizeof err) < 0) {
+	    csv_restrict(c, &h->part->range, why, sizeof why) < 0) {
+		snprintf(err, sizeof err, "%s: %s", path, why);
 		csv_stats_free(csv_close(c));
 		c = NULL;
 	}
 	if (!c)
-		host_logf(h, PK2D_LOG_ERROR, "%s: %s", path, err);
+		host_logf(h, PK2D_LOG_ERROR, "%s", err);
 	else if (h->sink->progress)
 		csv_on_read(c, csv_read_progress, c);
 	return c;

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -141,15 +142,90 @@ static void report_bad_rename(const conf_plugin *cp, const csv_reader *c,
 	free(headers);
 }
 
-static void check_file(const conf_plugin *cp, const pk2d_input *in, const conf_entry *e,
+/* Whether key matches pattern, whose one '*' (if any) stands for any
+ * non-empty text; ASCII case ignored. */
+static int key_matches(const char *key, const char *pattern)
+{
+	const char *star = strchr(pattern, '*');
+	if (!star)
+		return !strcasecmp(key, pattern);
+	size_t head = (size_t)(star - pattern), tail = strlen(star + 1), n = strlen(key);
+	return n > head + tail && !strncasecmp(key, pattern, head) &&
+	       !strcasecmp(key + n - tail, star + 1);
+}
+
+/* The header of the area code column of the declared input i, or NULL. */
+static const char *area_header(const conf_plugin *cp, const loaded_plugin *lp, size_t i)
+{
+	const pk2d_input *in = &lp->inputs[i];
+
+	if (!lp->area_fields || !lp->area_fields[i])
+		return NULL;
+	for (const pk2d_input_column *col = in->columns; col && col->field; col++)
+		if (!strcmp(col->field, lp->area_fields[i]))
+			return input_column_header(cp, in, col);
+	return NULL;
+}
+
+/* Sets up the area names of c, the file of the input i: 0, or <0 with why
+ * set (csv_area_names). */
+static int setup_areas(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
+                       const areas *table, const char *area, csv_reader *c, char *why,
+                       size_t len)
+{
+	const char *header = area_header(cp, lp, i);
+
+	return header && header[0] ? csv_area_names(c, header, table, area, why, len) : 0;
+}
+
+csv_reader *input_open(const conf_plugin *cp, const loaded_plugin *lp, const areas *table,
+                       const char *area, const char *path, char *err, size_t errlen)
+{
+	char why[512];
+	csv_reader *c = csv_open(path, why, sizeof why);
+
+	if (!c)
+		snprintf(err, errlen, "%s: %s", path, why);
+	for (size_t i = 0; c && i < lp->n_inputs; i++)
+		for (size_t j = 0; j < cp->section->n; j++) {
+			const conf_entry *e = cp->section->entries[j];
+			char *file;
+			int same;
+
+			if (!key_matches(e->key, lp->inputs[i].key) || !e->value[0])
+				continue;
+			file = conf_entry_path(e, e->value);
+			same = !strcmp(file, path);
+			free(file);
+			if (!same)
+				continue;
+			if (setup_areas(cp, lp, i, table, area, c, why, sizeof why) < 0) {
+				snprintf(err, errlen, "%s:%ld: %s", csv_path(c), csv_header_line(c), why);
+				csv_stats_free(csv_close(c));
+				return NULL;
+			}
+			return c;
+		}
+	return c;
+}
+
+static void check_file(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
+                       const areas *table, const char *area, const conf_entry *e,
                        msglist *errs)
 {
-	char why[256];
+	const pk2d_input *in = &lp->inputs[i];
+	char why[512];
 	char *path = conf_entry_path(e, e->value);
 	csv_reader *c = csv_open(path, why, sizeof why);
 	if (!c) {
 		msglist_add(errs, e->file, e->line, "[plugin.%s] %s: %s: %s", cp->instance, in->key,
 		            path, why);
+		free(path);
+		return;
+	}
+	if (setup_areas(cp, lp, i, table, area, c, why, sizeof why) < 0) {
+		msglist_add(errs, csv_path(c), csv_header_line(c), "%s", why);
+		csv_stats_free(csv_close(c));
 		free(path);
 		return;
 	}
@@ -180,19 +256,8 @@ static void check_file(const conf_plugin *cp, const pk2d_input *in, const conf_e
 	csv_stats_free(csv_close(c));
 }
 
-/* Whether key matches pattern, whose one '*' (if any) stands for any
- * non-empty text; ASCII case ignored. */
-static int key_matches(const char *key, const char *pattern)
-{
-	const char *star = strchr(pattern, '*');
-	if (!star)
-		return !strcasecmp(key, pattern);
-	size_t head = (size_t)(star - pattern), tail = strlen(star + 1), n = strlen(key);
-	return n > head + tail && !strncasecmp(key, pattern, head) &&
-	       !strcasecmp(key + n - tail, star + 1);
-}
-
-size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, msglist *errs)
+size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, const areas *table,
+                   const char *area, msglist *errs)
 {
 	size_t before = errs->n;
 	const conf_section *s = cp->section;
@@ -202,7 +267,7 @@ size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, msglist *errs
 			/* An unset key is the plugin's business (conf_check_plugin
 			 * reports a required one). */
 			if (key_matches(e->key, lp->inputs[i].key) && e->value[0])
-				check_file(cp, &lp->inputs[i], e, errs);
+				check_file(cp, lp, i, table, area, e, errs);
 		}
 	return errs->n - before;
 }

@@ -7,7 +7,9 @@
 #define PK2D_INPUT_CHECK_H
 
 #include <stddef.h>
+#include "areas.h"
 #include "conf.h"
+#include "csv.h"
 #include "loader.h"
 #include "log.h"
 
@@ -17,10 +19,20 @@
  * has no header (at the key's file:line, naming the file), a required
  * column missing, a column the header names twice, a renamed column the
  * file lacks (at the rename key's file:line), and a header that looks like
- * a known column but is not one (did-you-mean, optional columns too).
- * Returns the number of problems added.
+ * a known column but is not one (did-you-mean, optional columns too), and
+ * a file naming its areas without a name column their lookup within the
+ * run's area needs (csv_area_names). Returns the number of problems added.
  */
-size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, msglist *errs);
+size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, const areas *table,
+                   const char *area, msglist *errs);
+
+/* Opens the file path, an input of the instance cp, for reading: csv_open,
+ * and when path is the file of a declared input with an area code column
+ * (pk2d_plugin.area_columns), csv_area_names for that column within the
+ * run's area. NULL with err set ("file: why", or "file:line: why" for a
+ * problem of the header) when it cannot be read. */
+csv_reader *input_open(const conf_plugin *cp, const loaded_plugin *lp, const areas *table,
+                       const char *area, const char *path, char *err, size_t errlen);
 
 /* The header of the declared column col of input in for the instance cp:
  * the one its column key (column_prefix + field) renames it to, else the

@@ -175,6 +175,21 @@ size_t plugin_search_list(const plugin_search *s, char ***names)
 
 static const pk2d_input *declared_inputs(const pk2d_plugin *d);
 static const char *declared_parts(const pk2d_plugin *d, const char **column);
+static const pk2d_area_column *declared_areas(const pk2d_plugin *d);
+
+/* The declared column field of the declared input key, or NULL. */
+static const pk2d_input_column *declared_column(const pk2d_plugin *d, const char *key,
+                                                const char *field)
+{
+	for (const pk2d_input *in = declared_inputs(d); key && field && in && in->key; in++) {
+		if (strcmp(in->key, key))
+			continue;
+		for (const pk2d_input_column *col = in->columns; col && col->field; col++)
+			if (!strcmp(col->field, field))
+				return col;
+	}
+	return NULL;
+}
 
 /* Whether key is one of the plugin's keys, or lies under one of its
  * wildcards ("indicator.*.table" under "indicator.*"). */
@@ -194,15 +209,8 @@ static int check_parts(const pk2d_plugin *d, char *err, size_t errlen)
 {
 	const char *column, *input = declared_parts(d, &column);
 
-	if (!input && !column)
+	if ((!input && !column) || declared_column(d, input, column))
 		return 0;
-	for (const pk2d_input *in = declared_inputs(d); input && column && in && in->key; in++) {
-		if (strcmp(in->key, input))
-			continue;
-		for (const pk2d_input_column *col = in->columns; col && col->field; col++)
-			if (!strcmp(col->field, column))
-				return 0;
-	}
 	snprintf(err, errlen, "parts_input '%.64s' and parts_column '%.64s' are not a declared "
 	         "input and one of its columns", input ? input : "(none)",
 	         column ? column : "(none)");
@@ -282,7 +290,25 @@ int loader_check(const pk2d_plugin *d, size_t symbol_size, const char *name,
 		return PK2D_ERR_INVALID;
 	}
 	int r = check_inputs(d, err, errlen);
-	return r < 0 ? r : check_parts(d, err, errlen);
+	if (r == 0)
+		r = check_parts(d, err, errlen);
+	for (const pk2d_area_column *a = declared_areas(d); r == 0 && a && a->input; a++)
+		if (!declared_column(d, a->input, a->field)) {
+			snprintf(err, errlen, "area column '%.64s' of input '%.64s' is not a declared "
+			         "input and one of its columns", a->field ? a->field : "(none)",
+			         a->input);
+			r = PK2D_ERR_INVALID;
+		}
+	return r;
+}
+
+/* The area columns, or NULL (also for a plugin built before ABI 1.6). */
+static const pk2d_area_column *declared_areas(const pk2d_plugin *d)
+{
+	if (d->abi_minor < 6 ||
+	    d->struct_size < offsetof(pk2d_plugin, area_columns) + sizeof d->area_columns)
+		return NULL;
+	return d->area_columns;
 }
 
 /* The input read in parts, or NULL (also for a plugin built before ABI
@@ -305,13 +331,18 @@ static const pk2d_input *declared_inputs(const pk2d_plugin *d)
 	return d->inputs;
 }
 
-static void copy_inputs(loaded_plugin *p, const pk2d_input *in)
+static void copy_inputs(loaded_plugin *p, const pk2d_input *in, const pk2d_area_column *areas)
 {
 	size_t n = 0;
 	while (in && in[n].key)
 		n++;
 	p->inputs = xcalloc(n + 1, sizeof *p->inputs);
+	p->area_fields = xcalloc(n + 1, sizeof *p->area_fields);
 	p->n_inputs = n;
+	for (const pk2d_area_column *a = areas; a && a->input; a++)
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(in[i].key, a->input) && !p->area_fields[i])
+				p->area_fields[i] = xstrdup(a->field);
 	for (size_t i = 0; i < n; i++) {
 		size_t nc = 0;
 		while (in[i].columns && in[i].columns[nc].field)
@@ -339,8 +370,10 @@ static void free_inputs(loaded_plugin *p)
 		free((pk2d_input_column *)in->columns);
 		free((char *)in->key);
 		free((char *)in->column_prefix);
+		free(p->area_fields[i]);
 	}
 	free(p->inputs);
+	free(p->area_fields);
 }
 
 loaded_plugin *loader_copy(const pk2d_plugin *d, const char *path)
@@ -364,7 +397,7 @@ loaded_plugin *loader_copy(const pk2d_plugin *d, const char *path)
 		p->keys[i].help = xstrdup_null(d->config_keys[i].help);
 	}
 	p->n_keys = n;
-	copy_inputs(p, declared_inputs(d));
+	copy_inputs(p, declared_inputs(d), declared_areas(d));
 	const char *column, *input = declared_parts(d, &column);
 	p->parts_input = xstrdup_null(input);
 	p->parts_column = xstrdup_null(column);

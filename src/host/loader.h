@@ -29,6 +29,9 @@ typedef struct loaded_plugin {
 	                              terminated copy; columns NULL-field
 	                              terminated */
 	size_t n_inputs;
+	char **area_fields;        /* ABI >= 1.6: per input, the field of its
+	                              area code column (pk2d_plugin.area_columns),
+	                              or NULL */
 	char *parts_input;         /* ABI >= 1.3: pk2d_plugin.parts_input, */
 	char *parts_column;        /* parts_column; NULL: one part */
 	void *handle;

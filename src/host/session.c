@@ -167,7 +167,7 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 		/* An instance whose declared inputs do not fit fails without
 		 * running; the others run. */
 		size_t first = inputs.n;
-		if (input_check(cp, m->lp, &inputs)) {
+		if (input_check(cp, m->lp, s->areas, cfg->area, &inputs)) {
 			run->state = RUN_FAILED;
 			free(run->reason);
 			run->reason = xstrdup(inputs.items[first]);

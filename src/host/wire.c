@@ -409,6 +409,7 @@ void wire_put_file(wire_buf *b, const csv_stats *s)
 	put_i64(b, s->records);
 	put_i64(b, s->rejected);
 	put_i64(b, s->noted);
+	put_i64(b, s->by_name);
 	put_u32(b, (uint32_t)s->n_problems);
 	for (size_t i = 0; i < s->n_problems; i++) {
 		const csv_problem *p = &s->problems[i];
@@ -635,10 +636,11 @@ static void decode_file(struct cursor *c, wire_record *r)
 	s->records = get_i64(c, "record count");
 	s->rejected = get_i64(c, "rejected count");
 	s->noted = get_i64(c, "noted count");
+	s->by_name = get_i64(c, "areas by name count");
 	uint32_t np = get_u32(c, "problem count");
 	if (c->bad)
 		return;
-	if (s->records < 0 || s->rejected < 0 || s->noted < 0) {
+	if (s->records < 0 || s->rejected < 0 || s->noted < 0 || s->by_name < 0) {
 		fail(c, "negative row count");
 		return;
 	}

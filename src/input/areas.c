@@ -379,3 +379,34 @@ out:
 	free(best);
 	return found;
 }
+
+void areas_each_child(const areas *a, const char *parent,
+                      void (*fn)(void *ud, const char *code, const char *name), void *ud)
+{
+	int level = area_level(parent);
+	size_t i = 0, end;
+
+	if (!a || level == AREA_INVALID || level == AREA_VILLAGE)
+		return;
+	end = a->n;
+	if (level > AREA_NATIONAL) {
+		uint64_t key = area_key(parent);
+
+		i = lower_bound(a, key);
+		if (i == a->n || a->v[i].key != key)
+			return;
+		end = lower_bound(a, area_key_after(key));
+		i++;
+	}
+	/* Each child is followed by the codes under it: skip them. */
+	while (i < end) {
+		char code[AREAS_CODE_MAX];
+		uint64_t key = a->v[i].key;
+
+		if ((int)(key & 0xff) == level + 1) {
+			key_code(key, code, sizeof code);
+			fn(ud, code, a->names + a->v[i].name);
+		}
+		i = lower_bound(a, area_key_after(key));
+	}
+}

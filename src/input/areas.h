@@ -57,5 +57,9 @@ size_t areas_count_villages(const areas *a, const char *prefix);
  * parent's children when the table has the parent, else among every code of
  * the level. Returns how many. */
 size_t areas_suggest(const areas *a, const char *code, char (*out)[AREAS_CODE_MAX], size_t max);
+/* Calls fn with the code and name of every area of the table one level
+ * below parent ("all": the provinces), in code order. */
+void areas_each_child(const areas *a, const char *parent,
+                      void (*fn)(void *ud, const char *code, const char *name), void *ud);
 
 #endif

@@ -573,6 +573,13 @@ static int next_raw_record(csv_reader *c)
 
 static char empty_cell[1];
 
+/* The columns of the file's header: the reader's, less a code column made
+ * from area names. */
+static int file_columns(const csv_reader *c)
+{
+	return c->n_header - c->made_column;
+}
+
 /* The workbook's next row as the current record. */
 static int book_record(csv_reader *c)
 {
@@ -592,8 +599,8 @@ static int book_record(csv_reader *c)
 	c->n_fields = r.n;
 	/* A row ends at its last cell with text: the columns after it are
 	 * empty, as a CSV line writes them. */
-	if (c->n_header > r.n && csv_reserve_fields(c, c->n_header) == 0)
-		for (; c->n_fields < c->n_header; c->n_fields++)
+	if (file_columns(c) > r.n && csv_reserve_fields(c, file_columns(c)) == 0)
+		for (; c->n_fields < file_columns(c); c->n_fields++)
 			c->fields[c->n_fields] = empty_cell;
 	c->rec_line = r.line;
 	c->rec_sheet = r.sheet;
@@ -602,7 +609,8 @@ static int book_record(csv_reader *c)
 	return 1;
 }
 
-int csv_read_record(csv_reader *c)
+/* The file's next record, before a made code column is filled. */
+static int read_file_record(csv_reader *c)
 {
 	int rc;
 
@@ -619,6 +627,13 @@ int csv_read_record(csv_reader *c)
 			return 1;
 	}
 	return rc;
+}
+
+int csv_read_record(csv_reader *c)
+{
+	int rc = read_file_record(c);
+
+	return rc == 1 && c->made_column ? csv_area_fill(c) : rc;
 }
 
 /* The usual record for csv_read_fields: one that ends in the data read so
@@ -699,8 +714,10 @@ int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, siz
 {
 	int rc;
 
-	if (c->book) { /* a workbook's rows are never blank */
-		if ((rc = book_record(c)) != 1)
+	/* A workbook's rows are never blank; a made column is filled from
+	 * the whole record. */
+	if (c->book || c->made_column) {
+		if ((rc = csv_read_record(c)) != 1)
 			return rc;
 		for (int i = 0; i < n; i++) {
 			out[i] = csv_field(c, cols[i]);
@@ -798,6 +815,7 @@ static void reader_free(csv_reader *c)
 	xlsx_close(c->book);
 	free(c->source);
 	csv_group_free(c->group);
+	free(c->areas);
 	for (int i = 0; i < c->n_header; i++)
 		free(c->header[i]);
 	free(c->header);
@@ -1047,6 +1065,19 @@ void csv_ambiguous(const csv_reader *c, const char *name, char *buf, size_t len)
 		         "e.g. column.FIELD = %.*s#2 for the second", (int)n, name);
 }
 
+int csv_add_column(csv_reader *c, const char *header)
+{
+	char **h = realloc(c->header, (size_t)(c->n_header + 1) * sizeof *h);
+
+	if (!h)
+		return -1;
+	c->header = h;
+	if (!(h[c->n_header] = strdup(header)))
+		return -1;
+	c->n_header++;
+	return 0;
+}
+
 int csv_header_count(const csv_reader *c)
 {
 	return c->n_header;
@@ -1084,10 +1115,11 @@ static int record_fits(csv_reader *c)
 		csv_reject(c, "too few fields: %d where the header has %d", n, c->n_named);
 		return 0;
 	}
+	/* A made column moved the fields past the file's header one on. */
 	for (int k = c->n_header; k < n; k++)
 		if (c->fields[k][0]) {
 			csv_reject(c, "too many fields: field %d holds '%.40s' where the header has %d",
-			           k + 1, c->fields[k], c->n_header);
+			           k + 1 - c->made_column, c->fields[k], file_columns(c));
 			return 0;
 		}
 	if (n > c->n_header)
@@ -1152,7 +1184,8 @@ int csv_next(csv_reader *c, char *err, size_t errlen)
 		note_repairs(c);
 		if (c->rec_cells && !check_cells(c))
 			continue;
-		if (c->n_fields == c->n_header || record_fits(c))
+		if ((c->n_fields == c->n_header || record_fits(c)) &&
+		    (!c->areas || csv_area_check(c)))
 			return 1;
 	}
 }

@@ -39,6 +39,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "areas.h"
+
 #define CSV_EXAMPLES 5
 /* Distinct areas or years kept for the kinds "outside area" and "outside
  * period" (csv_problem.seen). */
@@ -70,6 +72,8 @@ typedef struct csv_stats {
 	long records;                 /* data records read (header excluded) */
 	long rejected;                /* records dropped by the plugin */
 	long noted;                   /* records kept with a problem noted */
+	long by_name;                 /* records whose area code was found from
+	                                 their area names (csv_area_names) */
 	size_t n_problems;
 	csv_problem *problems;        /* in order of first appearance */
 } csv_stats;
@@ -93,6 +97,17 @@ const char *csv_header(const csv_reader *c, int i);
  * the line the quote opens on), PK2D_ERR_IO "line N: read error: ...".
  * After an error every later call returns the same error. */
 int csv_next(csv_reader *c, char *err, size_t errlen);
+/* The area names of the file (area_names.h) for its area code column
+ * header, within the run's area code area: when the file has no column
+ * header but has name columns, makes that column of the reader, filled
+ * from the names (a record whose names find no code is rejected: "unknown
+ * area name", "ambiguous area name", "no area name"); when it has both,
+ * rejects a record whose names are not its code's ("area name and code
+ * disagree"). Call it before the first csv_next(). 0 (also when the file
+ * has no name columns), PK2D_ERR_MISSING with err set when a name column
+ * the lookup needs is missing, PK2D_ERR_NOMEM. */
+int csv_area_names(csv_reader *c, const char *header, const areas *table, const char *area,
+                   char *err, size_t errlen);
 /* Makes every later csv_next() return err with the message why ("" when
  * the caller has reported it already): a file that cannot be read as it
  * is, e.g. one whose column is ambiguous. */

@@ -181,8 +181,9 @@ static int append_record(bytes *b, const csv_reader *c)
 	char *r, *text;
 	uint32_t *off;
 
-	/* A workbook's fields are in its row buffer, not the reader's. */
-	int apart = c->rec_fixed || c->book;
+	/* A workbook's fields are in its row buffer, not the reader's; a made
+	 * area code in the reader's own. */
+	int apart = c->rec_fixed || c->book || c->made_column;
 
 	if (apart)
 		for (uint32_t k = 0; k < n; k++)

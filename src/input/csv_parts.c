@@ -130,6 +130,7 @@ void csv_stats_merge(csv_stats *into, const csv_stats *from)
 	into->records += from->records;
 	into->rejected += from->rejected;
 	into->noted += from->noted;
+	into->by_name += from->by_name;
 	for (size_t i = 0; i < from->n_problems; i++) {
 		const csv_problem *f = &from->problems[i];
 		csv_problem *p = problem_of(into, f);

@@ -11,6 +11,7 @@
 
 #include "csv.h"
 
+struct csv_areas;
 struct csv_group;
 struct xlsx_book;
 
@@ -74,6 +75,9 @@ struct pk2d_csv {
 	struct xlsx_book *book; /* a workbook: the rows come from it (xlsx.h) */
 	int rec_sheet;          /* the current record's sheet in the book's table */
 	uint32_t rec_cells;     /* XLSX_ROW_* of the current record */
+	struct csv_areas *areas; /* csv_area_names(): the area columns */
+	int made_column;        /* 1: the header's last column is made from the
+	                           area names (csv_areas.c), not the file's */
 };
 
 enum { REC_REJECTED = 1, REC_NOTED = 2 };
@@ -98,6 +102,18 @@ typedef struct csv_strset {
 /* 1 when key was in the set; 0 after adding it; <0 out of memory. */
 int csv_strset_seen(csv_strset *s, const char *key);
 void csv_strset_free(csv_strset *s);
+
+/* Appends a column named header to the header (the code column
+ * csv_area_names makes): 0, or -1 out of memory. */
+int csv_add_column(csv_reader *c, const char *header);
+/* With a code column made from names (csv_areas.c): puts the current
+ * record's code into it, moving any fields past the file's header one on.
+ * 1, or PK2D_ERR_NOMEM with c->error set. */
+int csv_area_fill(csv_reader *c);
+/* Whether the current record's area may be used (csv_areas.c): 1, or 0
+ * after rejecting the record (no code found for its names, or names and
+ * code that disagree). */
+int csv_area_check(csv_reader *c);
 
 /* Frees the grouping state (csv_group.c). */
 void csv_group_free(struct csv_group *g);

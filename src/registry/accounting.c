@@ -103,6 +103,7 @@ void accounting_build(accounting *a, const plugin_run *runs, size_t n_runs,
 			f->failure = judge(f, max_rejected);
 			a->records += f->st->records;
 			a->used += f->used;
+			a->by_name += f->st->by_name;
 			for (int cls = 0; cls < ACCT_N_CLASSES; cls++)
 				a->rows[cls] += f->rows[cls];
 			a->n_failed += f->failure != ACCT_FINE;

@@ -54,6 +54,8 @@ typedef struct accounting {
 	size_t n;
 	acct_file *files;            /* every file of every instance, in run order */
 	long records, used;          /* over all files */
+	long by_name;                /* rows whose area code was found from their
+	                                area names (csv_stats.by_name) */
 	long rows[ACCT_N_CLASSES];
 	size_t n_failed;             /* files with a failure */
 	size_t n_lossy;              /* files with a row not used or noted */

@@ -312,6 +312,7 @@ static cJSON *accounting_json(const report_ctx *ctx)
 	cJSON_AddBoolToObject(o, "failed", a->n_failed > 0);
 	add_num(o, "max_rejected", a->max_rejected);
 	add_rows(o, a->records, a->used, a->rows);
+	cJSON_AddNumberToObject(o, "areas_by_name", (double)a->by_name);
 	failures = cJSON_AddArrayToObject(o, "failures");
 	files = cJSON_AddArrayToObject(o, "files");
 	for (size_t i = 0; i < a->n; i++) {
@@ -321,6 +322,7 @@ static cJSON *accounting_json(const report_ctx *ctx)
 		add_str(fo, "path", f->st->path);
 		add_str(fo, "instance", f->instance);
 		add_rows(fo, f->st->records, f->used, f->rows);
+		cJSON_AddNumberToObject(fo, "areas_by_name", (double)f->st->by_name);
 		add_num(fo, "rejected_share", f->share);
 		add_str(fo, "failure", acct_failure_key(f->failure));
 		cJSON_AddItemToArray(files, fo);

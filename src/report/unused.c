@@ -212,6 +212,10 @@ void unused_print_summary(const unused_ctx *u)
 	int failed = a->n_failed > 0, en = u->lang == LANG_EN;
 	char buf[2048];
 
+	if (a->by_name)
+		log_summary(0, en ? "the areas of %ld rows found by their names (Prov, Kab/Kota, "
+		            "Kec, Desa/Kel)" : "wilayah %ld baris ditemukan dari namanya (Prov, "
+		            "Kab/Kota, Kec, Desa/Kel)", a->by_name);
 	if (a->n_lossy == 0) {
 		if (a->n)
 			log_summary(0, en ? "all %ld rows of %zu files used"
