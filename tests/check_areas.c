@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "area_names.h"
 #include "areas.h"
 
 static const struct {
@@ -249,6 +250,81 @@ END_TEST
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
+/* A name as the exports write it, and the code it finds under parent. */
+static const struct {
+	const char *parent, *name, *code;
+} name_cases[] = {
+	{ "all", "Kalimantan Selatan", "63" },
+	{ "all", "PROV. KALIMANTAN SELATAN", "63" },
+	{ "63", "Kabupaten Kotabaru", "63.02" },
+	{ "63", "Kab. Kotabaru", "63.02" },
+	{ "63", "KOTABARU", "63.02" },
+	{ "63", "Kota Baru", "63.02" },          /* "Kota" is no prefix here */
+	{ "32", "Kota Bekasi", "32.75" },
+	{ "32", "Kab Bekasi", "32.16" },
+	{ "32", "Kabupaten Tjiandjoer", "32.03" }, /* the old spelling */
+	{ "63.02", "Kec. Kelumpang Tengah", "63.02.09" },
+	{ "63.02", "kecamatan  kelumpang tengah ", "63.02.09" },
+	{ "63.02.09", "Sang-Sang", "63.02.09.2007" },
+	{ "63.02.09", "Desa Sangsang", "63.02.09.2007" },
+	{ "63.02.09", "SANG SANG", "63.02.09.2007" },
+	{ "63.02.09", "Kel. Sang-Sang", "63.02.09.2007" },
+};
+
+START_TEST(names_found)
+{
+	char code[AREAS_CODE_MAX] = "", why[512] = "";
+
+	ck_assert_msg(area_name_find(shipped, name_cases[_i].parent, name_cases[_i].name, code, why,
+	                             sizeof why) == 0, "%s: %s", name_cases[_i].name, why);
+	ck_assert_str_eq(code, name_cases[_i].code);
+}
+END_TEST
+
+START_TEST(names_not_found)
+{
+	char code[AREAS_CODE_MAX] = "", why[512] = "";
+
+	ck_assert_int_eq(area_name_find(shipped, "63.02.09", "Sang Sangg", code, why, sizeof why), -1);
+	ck_assert_str_eq(why, "unknown area name: desa/kelurahan \"Sang Sangg\" is not in Kelumpang "
+	                 "Tengah (63.02.09); did you mean Sang-Sang (63.02.09.2007)?");
+	ck_assert_int_eq(area_name_find(shipped, "all", "Atlantis", code, why, sizeof why), -1);
+	ck_assert_str_eq(why, "unknown area name: province \"Atlantis\" is not in Indonesia");
+	ck_assert_int_eq(area_name_find(shipped, "32", "Bekasi", code, why, sizeof why), -1);
+	ck_assert_str_eq(why, "ambiguous area name: kabupaten/kota \"Bekasi\" in Jawa Barat (32) is "
+	                 "Kabupaten Bekasi (32.16) or Kota Bekasi (32.75); write \"Kabupaten\" or "
+	                 "\"Kota\" before the name");
+	/* Nothing lies below a village. */
+	ck_assert_int_eq(area_name_find(shipped, "63.02.09.2007", "X", code, why, sizeof why), -1);
+}
+END_TEST
+
+START_TEST(names_matched)
+{
+	ck_assert(area_name_matches(shipped, "63.02.09.2007", "Desa Sangsang"));
+	ck_assert(area_name_matches(shipped, "63.02", "Kab. Kotabaru"));
+	ck_assert(!area_name_matches(shipped, "63.02", "Kota Kotabaru"));
+	ck_assert(!area_name_matches(shipped, "63.02.09.2007", "Tamiang Bakung"));
+	/* A code the table lacks has no name to disagree with. */
+	ck_assert(area_name_matches(shipped, "63.02.09.2999", "Anything"));
+}
+END_TEST
+
+START_TEST(name_headers)
+{
+	ck_assert(area_name_header_is("Desa/Kel", AREA_VILLAGE));
+	ck_assert(area_name_header_is("desa_kelurahan", AREA_VILLAGE));
+	ck_assert(area_name_header_is("NAMA DESA", AREA_VILLAGE));
+	ck_assert(area_name_header_is("Kab/Kota", AREA_REGENCY));
+	ck_assert(area_name_header_is("kecamatan", AREA_DISTRICT));
+	ck_assert(area_name_header_is("Prov", AREA_PROVINCE));
+	ck_assert(!area_name_header_is("Kode Desa", AREA_VILLAGE));
+	ck_assert(!area_name_header_is("Kec", AREA_VILLAGE));
+	ck_assert(!area_name_header_is("Prov", 0));
+	ck_assert_str_eq(area_name_header(AREA_DISTRICT), "Kec");
+}
+END_TEST
+
 static Suite *areas_suite(void)
 {
 	Suite *s = suite_create("areas");
@@ -265,6 +341,10 @@ static Suite *areas_suite(void)
 	tcase_add_checked_fixture(tc, load_shipped, free_shipped);
 	tcase_add_test(tc, names_from_shipped_table);
 	tcase_add_test(tc, village_counts_from_shipped_table);
+	tcase_add_loop_test(tc, names_found, 0, N(name_cases));
+	tcase_add_test(tc, names_not_found);
+	tcase_add_test(tc, names_matched);
+	tcase_add_test(tc, name_headers);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("loading");

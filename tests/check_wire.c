@@ -123,7 +123,7 @@ START_TEST(round_trip_rest)
 	                     .example_text = { xstrdup("unreadable weight: 'abc'"),
 	                                       xstrdup("unreadable weight: ''") } };
 	csv_stats st = { .path = xstrdup("balita.csv"), .records = 120, .rejected = 3,
-	                 .noted = 1, .n_problems = 1, .problems = &prob };
+	                 .noted = 1, .by_name = 2, .n_problems = 1, .problems = &prob };
 	wire_put_intervention(&b, &iv);
 	wire_put_value(&b, &v);
 	wire_put_ivalue(&b, &iw);
@@ -169,6 +169,7 @@ START_TEST(round_trip_rest)
 			ck_assert_int_eq(r.file->records, 120);
 			ck_assert_int_eq(r.file->rejected, 3);
 			ck_assert_int_eq(r.file->noted, 1);
+			ck_assert_int_eq(r.file->by_name, 2);
 			ck_assert_uint_eq(r.file->n_problems, 1);
 			ck_assert_str_eq(r.file->problems[0].kind, "unreadable weight");
 			ck_assert_int_eq(r.file->problems[0].count, 3);
@@ -270,10 +271,11 @@ START_TEST(round_trip_descriptor)
 	static const pk2d_input inputs[] = {
 		{ "children", "column.", cols }, { "log", NULL, NULL }, { NULL, NULL, NULL },
 	};
+	static const pk2d_area_column areas[] = { { "children", "sex" }, { NULL, NULL } };
 	pk2d_plugin d = { .name = "health", .agency = "Dinas Kesehatan", .version = NULL,
 	                  .description = "z-scores", .abi_major = 1, .abi_minor = 7,
 	                  .config_keys = keys, .inputs = inputs, .parts_input = "children",
-	                  .parts_column = "weight" };
+	                  .parts_column = "weight", .area_columns = areas };
 	wire_buf b = { 0 };
 	wire_put_descriptor(&b, &d);
 	wire_put_refused(&b, "no symbol");
@@ -319,6 +321,9 @@ START_TEST(round_trip_descriptor)
 	ck_assert_ptr_null(r.desc.inputs[2].key);
 	ck_assert_str_eq(r.desc.parts_input, "children");
 	ck_assert_str_eq(r.desc.parts_column, "weight");
+	ck_assert_str_eq(r.desc.area_columns[0].input, "children");
+	ck_assert_str_eq(r.desc.area_columns[0].field, "sex");
+	ck_assert_ptr_null(r.desc.area_columns[1].input);
 	wire_record_clear(&r);
 	ck_assert_int_eq(wire_decode(b.data + n, b.len - (size_t)n, &r, err, sizeof err),
 	                 (long)refused);
@@ -432,7 +437,7 @@ START_TEST(hostile)
 	/* A file record with a problem count that cannot fit. */
 	n = raw(buf, WIRE_FILE,
 	        "\2\0\0\0f\0" "\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0"
-	        "\xff\xff\0\0", 34);
+	        "\0\0\0\0\0\0\0\0" "\xff\xff\0\0", 42);
 	expect_refused(buf, n, "problem count 65535 does not fit");
 	/* A value without an area. */
 	n = raw(buf, WIRE_VALUE, "\2\0\0\0x\0" "\0\0\0\0", 10);

@@ -210,6 +210,9 @@ dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh tests/report_pri
 TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh tests/report_csv_id.sh \
 	tests/xlsx_sample.sh tests/report_xlsx_layout.sh
 EXTRA_DIST += tests/xlsx_layout.py
+# The sample from files whose areas are names only, and bad names.
+dist_check_SCRIPTS += tests/sample_names.sh
+TESTS += tests/sample_names.sh
 # pk2d report and history end to end: every format, two periods, a run
 # killed inside its store transaction, --split, bad requests.
 dist_check_SCRIPTS += tests/report_e2e.sh

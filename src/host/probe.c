@@ -54,6 +54,7 @@ static void clean_descriptor(loaded_plugin *lp)
 	lp->parts_column = (char *)clean(lp->parts_column);
 	for (size_t i = 0; i < lp->n_inputs; i++) {
 		pk2d_input *in = &lp->inputs[i];
+		lp->area_fields[i] = (char *)clean(lp->area_fields[i]);
 		in->key = clean(in->key);
 		in->column_prefix = clean(in->column_prefix);
 		for (pk2d_input_column *col = (pk2d_input_column *)in->columns; col && col->field;
@@ -74,12 +75,16 @@ static void probe_child(int fd, const char *path, const char *name)
 		wire_put_refused(&b, clean(err));
 	} else {
 		clean_descriptor(lp);
+		pk2d_area_column *area_cols = xcalloc(lp->n_inputs + 1, sizeof *area_cols);
+		for (size_t i = 0, n = 0; i < lp->n_inputs; i++)
+			if (lp->area_fields[i])
+				area_cols[n++] = (pk2d_area_column){ lp->inputs[i].key, lp->area_fields[i] };
 		const pk2d_plugin d = {
 			.name = lp->name, .agency = lp->agency, .version = lp->version,
 			.description = lp->description, .abi_major = (uint16_t)lp->abi_major,
 			.abi_minor = (uint16_t)lp->abi_minor, .config_keys = lp->keys,
 			.inputs = lp->inputs, .parts_input = lp->parts_input,
-			.parts_column = lp->parts_column,
+			.parts_column = lp->parts_column, .area_columns = area_cols,
 		};
 		wire_put_descriptor(&b, &d);
 	}

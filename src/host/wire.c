@@ -103,6 +103,12 @@ static const field parts_fields[] = {
 	FIELD(FT_STR_OR_NULL, pk2d_plugin, parts_column, "parts column"),
 };
 
+/* ABI 1.6, after the parts (none for an older plugin). */
+static const field area_column_fields[] = {
+	FIELD(FT_STR, pk2d_area_column, input, "area column input"),
+	FIELD(FT_STR, pk2d_area_column, field, "area column field"),
+};
+
 static const field input_fields[] = {
 	FIELD(FT_STR, pk2d_input, key, "input key"),
 	FIELD(FT_STR_OR_NULL, pk2d_input, column_prefix, "input column prefix"),
@@ -472,6 +478,12 @@ void wire_put_descriptor(wire_buf *b, const pk2d_plugin *d)
 			put_fields(b, column_fields, N_FIELDS(column_fields), &in->columns[j]);
 	}
 	put_fields(b, parts_fields, N_FIELDS(parts_fields), d);
+	uint32_t na = 0;
+	while (d->area_columns && d->area_columns[na].input && na < WIRE_MAX_KEYS)
+		na++;
+	put_u32(b, na);
+	for (uint32_t i = 0; i < na; i++)
+		put_fields(b, area_column_fields, N_FIELDS(area_column_fields), &d->area_columns[i]);
 	finish(b, at);
 }
 
@@ -752,6 +764,16 @@ static void decode_descriptor(struct cursor *c, wire_record *r)
 			get_fields(c, column_fields, N_FIELDS(column_fields), &cols[j]);
 	}
 	get_fields(c, parts_fields, N_FIELDS(parts_fields), &r->desc);
+	uint32_t na = get_u32(c, "area column count");
+	/* Each area column takes at least 10 bytes. */
+	if (c->bad || na > WIRE_MAX_KEYS || na > c->left / 10) {
+		fail(c, "area column count %u is too large", na);
+		return;
+	}
+	r->areas = xcalloc(na + 1, sizeof *r->areas);
+	r->desc.area_columns = r->areas;
+	for (uint32_t i = 0; i < na && !c->bad; i++)
+		get_fields(c, area_column_fields, N_FIELDS(area_column_fields), &r->areas[i]);
 }
 
 /* Each class takes at least 20 bytes: a bound before allocating. */
@@ -943,6 +965,9 @@ void wire_record_clear(wire_record *rec)
 	rec->rows = NULL;
 	free(rec->cells);
 	rec->cells = NULL;
+	free(rec->areas);
+	rec->areas = NULL;
+	rec->desc.area_columns = NULL;
 	rec->desc.config_keys = NULL;
 	for (size_t i = 0; i < rec->n_inputs; i++)
 		free((pk2d_input_column *)rec->inputs[i].columns);

@@ -35,7 +35,8 @@
  *                 village's FOLDED records; u32 n (1..WIRE_MAX_RTS); n x
  *                 i32 RT (1..WIRE_MAX_RTS) the child saw values for in it
  *   LOG           i32 level (0..3); str text (not NULL)
- *   FILE          str path (not NULL); i64 records, rejected, noted;
+ *   FILE          str path (not NULL); i64 records, rejected, noted,
+ *                 by_name;
  *                 u32 n_problems; each: str kind (not NULL), i64 count,
  *                 u8 rejected (0/1), u32 n_examples (<= CSV_EXAMPLES), each:
  *                 i64 line, str text (not NULL); u32 n_seen (<= CSV_SEEN),
@@ -51,7 +52,9 @@
  *                 column_prefix; u32 n_columns (<= WIRE_MAX_KEYS); each:
  *                 str field (not NULL), header; i32 required; then
  *                 (ABI 1.5; NULL for older plugins) str parts_input,
- *                 parts_column.
+ *                 parts_column; then (ABI 1.6; none for older plugins)
+ *                 u32 n_area_columns (<= WIRE_MAX_KEYS); each: str input,
+ *                 field (neither NULL).
  *                 Sent by the child that loaded the plugin's file (loader
  *                 probe) instead of the run's records.
  *   REFUSED       str reason (not NULL): the child could not load the file
@@ -169,6 +172,7 @@ typedef struct wire_record {
 	pk2d_input *inputs;       /* allocated, NULL-key terminated; each
 	                           * columns array allocated too */
 	size_t n_inputs;
+	pk2d_area_column *areas;  /* allocated, NULL-input terminated */
 	int stage, code;
 } wire_record;
 

@@ -5,7 +5,7 @@
  * Names are compared folded: ASCII case, blanks and punctuation ignored,
  * the official prefixes dropped ("Provinsi", "Kabupaten"/"Kab.", "Kota",
  * "Kecamatan"/"Kec.", "Desa", "Kelurahan"/"Kel."), and the old spelling
- * read as the new one (oe u, dj j, tj c, sj sy, nj ny, ch kh). "Kota" or
+ * read as the new one (oe u, dj j, tj c, sj sy, ch kh). "Kota" or
  * "Kabupaten" before a regency's name picks one of the two of that name;
  * without either, a name two of them carry is ambiguous. A name is looked
  * up among the children of the area above it, so the names of a file are a

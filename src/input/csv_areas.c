@@ -59,7 +59,7 @@ static int find_code(const csv_reader *c, struct csv_areas *s, char *why, size_t
 		const char *name = csv_field(c, s->cols[l - 1]);
 
 		if (!*name) {
-			snprintf(why, len, "no area name: the column '%s' is empty",
+			snprintf(why, len, "no area name: the column \"%s\" is empty",
 			         csv_header(c, s->cols[l - 1]));
 			return -1;
 		}
@@ -134,7 +134,7 @@ static int check_given(csv_reader *c, struct csv_areas *s)
 		if (!*name || area_ancestor(code, l, anc, sizeof anc) < 0 ||
 		    area_name_matches(s->table, anc, name))
 			continue;
-		csv_reject(c, "area name and code disagree: %s %s is %s, but %s is '%s'",
+		csv_reject(c, "area name and code disagree: %s %s is %s, but %s is \"%s\"",
 		           csv_header(c, s->code_col), code, areas_name(s->table, anc),
 		           csv_header(c, s->cols[l - 1]), name);
 		return 0;
