@@ -11,6 +11,7 @@
 
 #include "area_names.h"
 #include "areas.h"
+#include "csv.h"
 
 static const struct {
 	const char *code;
@@ -286,14 +287,14 @@ START_TEST(names_not_found)
 	char code[AREAS_CODE_MAX] = "", why[512] = "";
 
 	ck_assert_int_eq(area_name_find(shipped, "63.02.09", "Sang Sangg", code, why, sizeof why), -1);
-	ck_assert_str_eq(why, "unknown area name: desa/kelurahan \"Sang Sangg\" is not in Kelumpang "
+	ck_assert_str_eq(why, "unknown area name: desa/kelurahan 'Sang Sangg' is not in Kelumpang "
 	                 "Tengah (63.02.09); did you mean Sang-Sang (63.02.09.2007)?");
 	ck_assert_int_eq(area_name_find(shipped, "all", "Atlantis", code, why, sizeof why), -1);
-	ck_assert_str_eq(why, "unknown area name: province \"Atlantis\" is not in Indonesia");
+	ck_assert_str_eq(why, "unknown area name: province 'Atlantis' is not in Indonesia");
 	ck_assert_int_eq(area_name_find(shipped, "32", "Bekasi", code, why, sizeof why), -1);
-	ck_assert_str_eq(why, "ambiguous area name: kabupaten/kota \"Bekasi\" in Jawa Barat (32) is "
-	                 "Kabupaten Bekasi (32.16) or Kota Bekasi (32.75); write \"Kabupaten\" or "
-	                 "\"Kota\" before the name");
+	ck_assert_str_eq(why, "ambiguous area name: kabupaten/kota 'Bekasi' in Jawa Barat (32) is "
+	                 "Kabupaten Bekasi (32.16) or Kota Bekasi (32.75); write Kabupaten or "
+	                 "Kota before the name");
 	/* Nothing lies below a village. */
 	ck_assert_int_eq(area_name_find(shipped, "63.02.09.2007", "X", code, why, sizeof why), -1);
 }
@@ -325,6 +326,53 @@ START_TEST(name_headers)
 }
 END_TEST
 
+/* A file of village names out of order, read grouped by the code column
+ * made from them: each village's rows come together, a row with a field
+ * past the header is rejected with the file's own field numbers. */
+START_TEST(names_grouped)
+{
+	char path[] = "/tmp/pk2d-names-XXXXXX", err[256];
+	int fd = mkstemp(path), col, rc;
+	FILE *f = fdopen(fd, "w");
+	csv_reader *c;
+	const csv_stats *st;
+	static const char *const want[][2] = {
+		{ "1", "63.02.09.2007" }, { "2", "63.02.09.2004" },
+		{ "3", "63.02.09.2007" }, { "4", "63.02.09.2004" },
+	};
+	int order[4], n = 0;
+
+	ck_assert(f != NULL);
+	fputs("id;Kec;Desa/Kel\n1;Kelumpang Tengah;Sang-Sang\n2;Kelumpang Tengah;Sebuli\n"
+	      "3;Kec. Kelumpang Tengah;SANGSANG\n4;Kelumpang Tengah;Desa Sebuli\n"
+	      "5;Kelumpang Tengah;Sebuli;extra\n", f);
+	fclose(f);
+	c = csv_open(path, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_int_eq(csv_area_names(c, "Kode Desa", shipped, "63.02", err, sizeof err), 0);
+	col = csv_column(c, "Kode Desa");
+	ck_assert_int_eq(col, 3);
+	ck_assert_int_eq(csv_group(c, col, NULL, 0, err, sizeof err), 0);
+	while ((rc = csv_next(c, err, sizeof err)) == 1) {
+		ck_assert_int_lt(n, 4);
+		order[n++] = (int)csv_line(c);
+		ck_assert_str_eq(csv_field(c, 0), want[csv_line(c) - 2][0]);
+		ck_assert_str_eq(csv_field(c, col), want[csv_line(c) - 2][1]);
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(n, 4);
+	/* Either village first, each one's rows in file order. */
+	ck_assert(order[0] + 2 == order[1] && order[2] + 2 == order[3]);
+	st = csv_get_stats(c);
+	ck_assert_int_eq(st->by_name, 4);
+	ck_assert_int_eq(st->rejected, 1);
+	ck_assert_str_eq(st->problems[0].example_text[0],
+	                 "too many fields: field 4 holds 'e…' where the header has 3");
+	csv_stats_free(csv_close(c));
+	unlink(path);
+}
+END_TEST
+
 static Suite *areas_suite(void)
 {
 	Suite *s = suite_create("areas");
@@ -345,6 +393,7 @@ static Suite *areas_suite(void)
 	tcase_add_test(tc, names_not_found);
 	tcase_add_test(tc, names_matched);
 	tcase_add_test(tc, name_headers);
+	tcase_add_test(tc, names_grouped);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("loading");

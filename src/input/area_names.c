@@ -254,11 +254,11 @@ int area_name_find(const areas *a, const char *parent, const char *name,
 		snprintf(code, AREAS_CODE_MAX, "%s", c.v[match[0]].code);
 	where(a, parent, in, sizeof in);
 	if (n_match == 0) {
-		snprintf(why, len, "unknown area name: %s \"%s\" is not in %s", level_words[c.level - 1],
+		snprintf(why, len, "unknown area name: %s '%s' is not in %s", level_words[c.level - 1],
 		         name, in);
 		add_suggestions(&c, key, why, len);
 	} else if (n_match > 1) {
-		size_t at = (size_t)snprintf(why, len, "ambiguous area name: %s \"%s\" in %s is",
+		size_t at = (size_t)snprintf(why, len, "ambiguous area name: %s '%s' in %s is",
 		                             level_words[c.level - 1], name, in);
 
 		for (size_t k = 0; k < n_match && at < len; k++)
@@ -266,7 +266,7 @@ int area_name_find(const areas *a, const char *parent, const char *name,
 			                       c.v[match[k]].name, c.v[match[k]].code);
 		if (at < len)
 			snprintf(why + at, len - at, c.level == AREA_REGENCY
-			         ? "; write \"Kabupaten\" or \"Kota\" before the name"
+			         ? "; write Kabupaten or Kota before the name"
 			         : "; write the name as the region table does");
 	}
 	free(c.v);

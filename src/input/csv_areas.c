@@ -59,7 +59,7 @@ static int find_code(const csv_reader *c, struct csv_areas *s, char *why, size_t
 		const char *name = csv_field(c, s->cols[l - 1]);
 
 		if (!*name) {
-			snprintf(why, len, "no area name: the column \"%s\" is empty",
+			snprintf(why, len, "no area name: %s is empty",
 			         csv_header(c, s->cols[l - 1]));
 			return -1;
 		}
@@ -134,7 +134,7 @@ static int check_given(csv_reader *c, struct csv_areas *s)
 		if (!*name || area_ancestor(code, l, anc, sizeof anc) < 0 ||
 		    area_name_matches(s->table, anc, name))
 			continue;
-		csv_reject(c, "area name and code disagree: %s %s is %s, but %s is \"%s\"",
+		csv_reject(c, "area name and code disagree: %s %s is %s, but %s is '%s'",
 		           csv_header(c, s->code_col), code, areas_name(s->table, anc),
 		           csv_header(c, s->cols[l - 1]), name);
 		return 0;
@@ -147,6 +147,22 @@ static int check_given(csv_reader *c, struct csv_areas *s)
 int csv_area_check(csv_reader *c)
 {
 	return c->areas->made ? check_made(c, c->areas) : check_given(c, c->areas);
+}
+
+int csv_area_same(csv_reader *k, const csv_reader *c)
+{
+	if (!c->areas)
+		return 0;
+	if (!(k->areas = malloc(sizeof *k->areas)))
+		return PK2D_ERR_NOMEM;
+	*k->areas = *c->areas;
+	k->areas->last[0] = '\0';
+	if (c->made_column) {
+		if (csv_add_column(k, csv_header(c, c->n_header - 1)) < 0)
+			return PK2D_ERR_NOMEM;
+		k->made_column = 1;
+	}
+	return 0;
 }
 
 int csv_area_names(csv_reader *c, const char *header, const areas *table, const char *area,

@@ -403,6 +403,11 @@ static int check_grouped(const csv_reader *c, struct csv_group *g, int *grouped)
 	*grouped = 1;
 	if (!k)
 		return 0;
+	/* The group column may be one made from area names. */
+	if (csv_area_same(k, c) < 0) {
+		csv_stats_free(csv_close(k));
+		return PK2D_ERR_NOMEM;
+	}
 	/* A part of the file (csv_restrict) is checked alone. */
 	if (c->ranged && csv_restrict(k, &c->range, err, sizeof err) < 0) {
 		csv_stats_free(csv_close(k));

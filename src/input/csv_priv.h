@@ -114,6 +114,9 @@ int csv_area_fill(csv_reader *c);
  * after rejecting the record (no code found for its names, or names and
  * code that disagree). */
 int csv_area_check(csv_reader *c);
+/* Gives k, another reader of c's file, c's area columns: 0, or
+ * PK2D_ERR_NOMEM. */
+int csv_area_same(csv_reader *k, const csv_reader *c);
 
 /* Frees the grouping state (csv_group.c). */
 void csv_group_free(struct csv_group *g);
