@@ -373,6 +373,30 @@ START_TEST(names_grouped)
 }
 END_TEST
 
+/* A code column headed as a name column ("column.area = desa") is no name
+ * to check the codes against. */
+START_TEST(code_headed_as_name)
+{
+	char path[] = "/tmp/pk2d-names-XXXXXX", err[256];
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+	csv_reader *c;
+
+	ck_assert(f != NULL);
+	fputs("desa,x\n63.02.09.2007,1\n", f);
+	fclose(f);
+	c = csv_open(path, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_int_eq(csv_area_names(c, "desa", shipped, "63.02", err, sizeof err), 0);
+	ck_assert_int_eq(csv_next(c, err, sizeof err), 1);
+	ck_assert_str_eq(csv_field(c, 0), "63.02.09.2007");
+	ck_assert_int_eq(csv_next(c, err, sizeof err), 0);
+	ck_assert_int_eq(csv_get_stats(c)->rejected, 0);
+	csv_stats_free(csv_close(c));
+	unlink(path);
+}
+END_TEST
+
 static Suite *areas_suite(void)
 {
 	Suite *s = suite_create("areas");
@@ -394,6 +418,7 @@ static Suite *areas_suite(void)
 	tcase_add_test(tc, names_matched);
 	tcase_add_test(tc, name_headers);
 	tcase_add_test(tc, names_grouped);
+	tcase_add_test(tc, code_headed_as_name);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("loading");

@@ -171,10 +171,12 @@ int csv_area_names(csv_reader *c, const char *header, const areas *table, const 
 	struct csv_areas s = { .table = table };
 	int col = csv_column(c, header), run = area_level(area), n = csv_header_count(c);
 
+	/* The code column may be headed as a name column ("column.area =
+	 * desa"): it is then no name. */
 	for (int l = AREA_PROVINCE; l <= AREA_VILLAGE; l++) {
 		s.cols[l - 1] = -1;
 		for (int i = 0; i < n && s.cols[l - 1] < 0; i++)
-			if (area_name_header_is(csv_header(c, i), l))
+			if (i != col && area_name_header_is(csv_header(c, i), l))
 				s.cols[l - 1] = i;
 		if (s.cols[l - 1] >= 0)
 			s.deep = l;
