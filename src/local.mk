@@ -2,11 +2,11 @@
 # folders are the layers of the data path (docs/design.md); each layer calls
 # only the layers listed before it here.
 noinst_LTLIBRARIES += %D%/libpk2dcore.la
-%C%_libpk2dcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(INIH_CFLAGS) $(SQLITE_CFLAGS) \
+%C%_libpk2dcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(INIH_CFLAGS) $(SQLITE_CFLAGS) $(LIBPQ_CFLAGS) \
 	$(CJSON_CFLAGS) $(XLSXWRITER_CFLAGS) $(LIBZIP_CFLAGS) $(EXPAT_CFLAGS) \
 	-DPK2D_PLUGINDIR='"$(plugindir)"' -DPK2D_DATADIR='"$(pkgdatadir)/data"' \
 	-DPK2D_SYSCONFDIR='"$(pk2dconfdir)"'
-%C%_libpk2dcore_la_LIBADD = $(INIH_LIBS) $(SQLITE_LIBS) $(CJSON_LIBS) $(XLSXWRITER_LIBS) \
+%C%_libpk2dcore_la_LIBADD = $(INIH_LIBS) $(SQLITE_LIBS) $(LIBPQ_LIBS) $(CJSON_LIBS) $(XLSXWRITER_LIBS) \
 	$(LIBZIP_LIBS) $(EXPAT_LIBS)
 
 # base: logging and small helpers every layer uses.
@@ -35,7 +35,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 
 # store: the history store.
 %C%_libpk2dcore_la_SOURCES += %D%/store/store.c %D%/store/store.h \
-	%D%/store/store_priv.h %D%/store/store_record.c %D%/store/store_schema.c
+	%D%/store/store_priv.h %D%/store/store_record.c %D%/store/store_schema.c \
+	%D%/store/store_pg.c
 
 # assess: the model, the combined assessment, trends.
 %C%_libpk2dcore_la_SOURCES += %D%/assess/model.h %D%/assess/model.c \
@@ -59,7 +60,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/report/xlsx_book.c %D%/report/xlsx_book.h %D%/report/xlsx_chart.c \
 	%D%/report/history.c %D%/report/history.h %D%/report/report_trend_json.c \
 	%D%/report/report_text_view.c %D%/report/present.c %D%/report/present.h
-EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh
+EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh docs/store.md
 
 # host: the pk2d program, the plugin loader, the isolated runner and its wire
 # protocol, the API plugins call, and what `pk2d report` does after them.

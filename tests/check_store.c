@@ -4,9 +4,12 @@
  * check clean after every write, and a writer killed at every step of its
  * run and at many moments inside the write leaving the history before it
  * whole. The tcase "store" runs against the backend PK2D_TEST_STORE names
- * ("sqlite", the default: a new SQLite file per test); the tcase "sqlite"
- * holds what only SQLite has (its files, its lock, the upgrade of a store
- * written by schema 1, tests/data/store/).
+ * ("sqlite", the default: a new SQLite file per test; or a PostgreSQL
+ * connection string, as tests/pg_store.sh gives it: a new database per
+ * test); the tcase "sqlite" holds what only SQLite has (its files, its
+ * lock, the upgrade of a store written by schema 1, tests/data/store/),
+ * the tcase "postgresql" what only the server has (writers of different
+ * areas at the same time, the refused password, an unreachable server).
  *
  * Values (family.l1, a proportion with target 75):
  *   63.02.09.2007 RT 1: 8/10, RT 2: 3/5   -> village 11/15 = 73.333 %
@@ -27,23 +30,60 @@
 #include <unistd.h>
 
 #include <sqlite3.h>
+#include <libpq-fe.h>
 
 #include "conf.h"
 #include "registry.h"
 #include "store.h"
 
-static char dir[64], path[128];
+static char dir[64], path[256];
 static char err[512];
+/* The PostgreSQL server's connection string, or NULL for SQLite. */
+static const char *server;
+
+/* Runs sql on the server's database db: the first field of its answer as
+ * a number (0 when it has none). */
+static long server_exec(const char *db, const char *sql)
+{
+	char info[512];
+	PGconn *c;
+	PGresult *res;
+	long n;
+
+	snprintf(info, sizeof info, "%s dbname=%s", server, db);
+	c = PQconnectdb(info);
+	ck_assert_msg(PQstatus(c) == CONNECTION_OK, "%s", PQerrorMessage(c));
+	res = PQexec(c, sql);
+	ck_assert_msg(PQresultStatus(res) == PGRES_COMMAND_OK ||
+	              PQresultStatus(res) == PGRES_TUPLES_OK, "%s: %s", sql, PQerrorMessage(c));
+	n = PQntuples(res) > 0 ? atol(PQgetvalue(res, 0, 0)) : 0;
+	PQclear(res);
+	PQfinish(c);
+	return n;
+}
+
+static void setup_sqlite(void)
+{
+	strcpy(dir, "/tmp/pk2d-store-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/history.sqlite", dir);
+}
 
 static void setup(void)
 {
 	const char *backend = getenv("PK2D_TEST_STORE");
+	char sql[128];
 
-	ck_assert_msg(!backend || !*backend || strcmp(backend, "sqlite") == 0,
-	              "PK2D_TEST_STORE: unknown backend '%s'", backend);
-	strcpy(dir, "/tmp/pk2d-store-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/history.sqlite", dir);
+	setup_sqlite();
+	if (!backend || !*backend || strcmp(backend, "sqlite") == 0)
+		return;
+	ck_assert_msg(conf_store_is_server(backend),
+	              "PK2D_TEST_STORE: neither sqlite nor a connection string: '%s'", backend);
+	/* Each test (a process of its own) writes a new database. */
+	server = backend;
+	snprintf(sql, sizeof sql, "CREATE DATABASE pk2d_t%ld", (long)getpid());
+	server_exec("postgres", sql);
+	snprintf(path, sizeof path, "%s dbname=pk2d_t%ld", server, (long)getpid());
 }
 
 /* The store passes its own check (SQLite: PRAGMA integrity_check). */
@@ -56,6 +96,10 @@ static void teardown(void)
 {
 	char cmd[128];
 
+	if (server) {
+		snprintf(cmd, sizeof cmd, "DROP DATABASE pk2d_t%ld WITH (FORCE)", (long)getpid());
+		server_exec("postgres", cmd);
+	}
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	ck_assert_int_eq(system(cmd), 0);
 }
@@ -348,7 +392,7 @@ static registry *big_registry(double num)
 START_TEST(killed_inside_transaction)
 {
 	registry *old = big_registry(5), *new = big_registry(7);
-	char marker[160], journal[160];
+	char marker[160], journal[300];
 	struct stat st;
 	pid_t pid;
 	store *s;
@@ -367,8 +411,14 @@ START_TEST(killed_inside_transaction)
 	for (int i = 0; i < 3000 && stat(marker, &st) != 0; i++)
 		usleep(10000);
 	ck_assert_msg(stat(marker, &st) == 0, "the writer never reached its pause");
-	/* The transaction really is half way: its journal is there. */
-	ck_assert_int_eq(stat(journal, &st), 0);
+	/* The transaction really is half way: its journal is there, or the
+	 * server holds it open. */
+	if (!server)
+		ck_assert_int_eq(stat(journal, &st), 0);
+	else
+		ck_assert_int_eq(server_exec("postgres", "SELECT count(*) FROM pg_stat_activity"
+		                             " WHERE application_name = 'pk2d'"
+		                             " AND state = 'idle in transaction'"), 1);
 	ck_assert_int_eq(kill(pid, SIGKILL), 0);
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
@@ -501,7 +551,7 @@ END_TEST
 /* A copy of the store schema 1 wrote (tests/data/store/README.md) at path. */
 static void copy_v1_fixture(void)
 {
-	char cmd[512];
+	char cmd[1024];
 
 	snprintf(cmd, sizeof cmd, "cp '%s/tests/data/store/v1.sqlite' '%s'",
 	         getenv("PK2D_TOP_SRCDIR"), path);
@@ -670,6 +720,89 @@ START_TEST(periods_and_digest)
 }
 END_TEST
 
+/* A registry of one village of a regency: family.l1 num/10 in RTs 1-3. */
+static registry *regency_registry(const char *village, double num)
+{
+	pk2d_indicator d = { .id = "l1", .label_id = "Akta nikah", .kind = PK2D_PROPORTION,
+	                     .direction = PK2D_HIGHER_IS_BETTER };
+	registry *r = registry_new();
+
+	ck_assert_int_eq(registry_declare_indicator(r, "family", "DP3A", &d, err, sizeof err), 0);
+	for (int rt = 1; rt <= 3; rt++)
+		add(r, "l1", village, rt, "2023", num, 10);
+	registry_rollup(r);
+	return r;
+}
+
+/* Four regency offices write their own regency, same period, at the same
+ * time, three times each: every run and every regency's figures are
+ * there, and the store is whole. */
+START_TEST(concurrent_areas)
+{
+	enum { OFFICES = 4, RUNS = 3 };
+	pid_t pids[OFFICES];
+	store *s;
+
+	for (int k = 0; k < OFFICES; k++) {
+		ck_assert_int_ge(pids[k] = fork(), 0);
+		if (pids[k] == 0) {
+			char regency[16], village[32];
+
+			snprintf(regency, sizeof regency, "63.%02d", k + 1);
+			snprintf(village, sizeof village, "%s.01.2001", regency);
+			for (int n = 0; n < RUNS; n++) {
+				registry *r = regency_registry(village, k + 1 + n);
+
+				write_run(regency, "2023", r);
+				registry_free(r);
+			}
+			_exit(0);
+		}
+	}
+	for (int k = 0; k < OFFICES; k++) {
+		int status;
+
+		ck_assert_int_eq(waitpid(pids[k], &status, 0), pids[k]);
+		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		              "office %d failed", k + 1);
+	}
+	s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+	ck_assert_msg(s != NULL, "%s", err);
+	assert_whole(s);
+	ck_assert_int_eq(store_count_runs(s, err, sizeof err), OFFICES * RUNS);
+	for (int k = 0; k < OFFICES; k++) {
+		char regency[16], village[32];
+
+		snprintf(regency, sizeof regency, "63.%02d", k + 1);
+		snprintf(village, sizeof village, "%s.01.2001", regency);
+		/* The last of the office's runs: num k + RUNS out of 10. */
+		ck_assert_double_eq_tol(stored(s, regency, RT_ALL, "2023"), 10.0 * (k + RUNS), 1e-9);
+		ck_assert_double_eq_tol(stored(s, village, 3, "2023"), 10.0 * (k + RUNS), 1e-9);
+	}
+	/* Nothing of the province: its figures are the regencies'. */
+	ck_assert_double_eq(stored(s, "63", RT_ALL, "2023"), -1);
+	store_close(s);
+}
+END_TEST
+
+/* A password in the address is refused before connecting, without being
+ * repeated; an unreachable server is one clear message. */
+START_TEST(password_and_unreachable)
+{
+	ck_assert_ptr_null(store_open("postgresql://office:s3cret@localhost/pk2d",
+	                              CONF_DEFAULT_LOCK_WAIT, err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "~/.pgpass"));
+	ck_assert_ptr_null(strstr(err, "s3cret"));
+	ck_assert_ptr_null(store_open("host=localhost password=s3cret dbname=pk2d",
+	                              CONF_DEFAULT_LOCK_WAIT, err, sizeof err));
+	ck_assert_ptr_null(strstr(err, "s3cret"));
+	ck_assert_ptr_null(store_open("host=/nonexistent/pk2d dbname=pk2d",
+	                              CONF_DEFAULT_LOCK_WAIT, err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "cannot connect"));
+	ck_assert_ptr_null(strchr(err, '\n'));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("store");
@@ -689,13 +822,22 @@ int main(void)
 	tcase_add_test(tc, killed_at_any_moment);
 	tcase_add_test(tc, periods_and_digest);
 	suite_add_tcase(s, tc);
-	tcase_add_checked_fixture(lite, setup, teardown);
+	tcase_add_checked_fixture(lite, setup_sqlite, teardown);
 	tcase_set_timeout(lite, 60);
 	tcase_add_test(lite, bad_store_files);
 	tcase_add_test(lite, lock_wait_in_all);
 	tcase_add_test(lite, upgrade_v1);
 	tcase_add_test(lite, upgrade_in_one_transaction);
 	suite_add_tcase(s, lite);
+	if (getenv("PK2D_TEST_STORE") && conf_store_is_server(getenv("PK2D_TEST_STORE"))) {
+		TCase *pg = tcase_create("postgresql");
+
+		tcase_add_checked_fixture(pg, setup, teardown);
+		tcase_set_timeout(pg, 60);
+		tcase_add_test(pg, concurrent_areas);
+		tcase_add_test(pg, password_and_unreachable);
+		suite_add_tcase(s, pg);
+	}
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -9,9 +9,13 @@
 #         -> 20 / 18, coverage 90 %, budget 200000
 #   RT 2 alone: 2023 10 / 6 = 60 %, budget 50000; 2024 8 / 6 = 75 %, no
 #   budget given (empty in CSV, '-' in the table).
+# With PK2D_TEST_STORE set to a PostgreSQL connection string
+# (tests/pg_store.sh), the runs write that server's store instead.
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
 tmp=$(mktemp -d)
+store=${PK2D_TEST_STORE:-sqlite}
+[ "$store" = sqlite ] && store=$tmp/history.sqlite
 trap 'rm -rf "$tmp"' EXIT INT TERM
 failures=0
 fail() {
@@ -47,7 +51,7 @@ for y in 2023 2024; do
 period = $y
 area = 63.02.09.2007
 model = $tmp/model.ini
-store = $tmp/history.sqlite
+store = $store
 [plugin.dinsos]
 module = activities
 agency = Dinas Sosial

@@ -181,8 +181,8 @@ tests_check_svg_CFLAGS = $(TEST_CFLAGS)
 tests_check_svg_LDADD = $(TEST_LDADD)
 TESTS += tests/check_svg
 check_PROGRAMS += tests/check_store
-tests_check_store_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS)
-tests_check_store_LDADD = $(TEST_LDADD) $(SQLITE_LIBS)
+tests_check_store_CFLAGS = $(TEST_CFLAGS) $(SQLITE_CFLAGS) $(LIBPQ_CFLAGS)
+tests_check_store_LDADD = $(TEST_LDADD) $(SQLITE_LIBS) $(LIBPQ_LIBS)
 TESTS += tests/check_store
 check_PROGRAMS += tests/check_report
 tests_check_report_SOURCES = tests/check_report.c tests/report_fixture.c \
@@ -228,6 +228,10 @@ dist_check_SCRIPTS += tests/store_upgrade.sh
 TESTS += tests/store_upgrade.sh
 EXTRA_DIST += tests/data/store/README.md tests/data/store/v1.sqlite \
 	tests/data/store/v1-history.csv
+# The shared store on a PostgreSQL server the test starts (skips without it).
+dist_check_SCRIPTS += tests/pg_store.sh
+TESTS += tests/pg_store.sh
+EXTRA_DIST += tests/pg_cluster.sh
 
 # pk2d plugins without a configuration (report3).
 dist_check_SCRIPTS += tests/plugins_list.sh

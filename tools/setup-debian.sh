@@ -8,14 +8,15 @@
 # are always installed)
 set -eu
 build_pkgs="build-essential autoconf automake libtool pkg-config libinih-dev check
-libsqlite3-dev libcjson-dev libxlsxwriter-dev libzip-dev libexpat1-dev valgrind python3
+libsqlite3-dev libpq-dev libcjson-dev libxlsxwriter-dev libzip-dev libexpat1-dev valgrind python3
 procps"
 # The tools the test scripts call besides python3 and procps (pgrep for
 # stop.sh): chromium (report_html.sh), sqlite3 (report_e2e.sh), xmllint and
 # unzip (utf8_e2e.sh), clang and its libFuzzer runtime (the fuzzing run),
-# poppler-utils (pdftotext and pdfinfo read the printed PDF back,
+# postgresql (the server tests/pg_cluster.sh starts for the shared store's
+# tests), poppler-utils (pdftotext and pdfinfo read the printed PDF back,
 # report_print.sh), LibreOffice below (report_xlsx.sh).
-test_pkgs="chromium sqlite3 clang libclang-rt-14-dev libxml2-utils unzip poppler-utils"
+test_pkgs="chromium sqlite3 postgresql clang libclang-rt-14-dev libxml2-utils unzip poppler-utils"
 test_nr_pkgs="libreoffice-calc-nogui"
 
 sudo=""

@@ -476,7 +476,8 @@ static void check_pk2d(conf *c, msglist *errs)
 				                         e->value);
 				break;
 			}
-			char *p = conf_entry_path(e, e->value);
+			char *p = !strcmp(e->key, "store") && conf_store_is_server(e->value) ?
+			          xstrdup(e->value) : conf_entry_path(e, e->value);
 			if (!strcmp(e->key, "model") && !file_exists(p))
 				model_missing(e, p, errs);
 			char **slot = !strcmp(e->key, "model") ? &c->model :
@@ -597,6 +598,17 @@ static char *default_model(const char *dir)
 		return p;
 	free(p);
 	return NULL;
+}
+
+int conf_store_is_server(const char *store)
+{
+	size_t k = 0;
+
+	if (!strncmp(store, "postgresql://", 13) || !strncmp(store, "postgres://", 11))
+		return 1;
+	while (store[k] == '_' || (store[k] >= 'a' && store[k] <= 'z'))
+		k++;
+	return k > 0 && store[k] == '=';
 }
 
 /* Every default of [pk2d] that does not depend on other keys. */

@@ -140,6 +140,10 @@ char *conf_entry_path(const conf_entry *e, const char *value);
 /* Non-zero for the keys every [plugin.*] section accepts: module, enabled,
  * required, agency, timeout. */
 int conf_host_key(const char *key);
+/* 1 when a store setting names a PostgreSQL server rather than a file: a
+ * postgresql:// or postgres:// URI, or a libpq connection string of
+ * keyword=value words ("service=pk2d", "host=db dbname=pk2d"). */
+int conf_store_is_server(const char *store);
 /* Checks a section's other keys against a descriptor's config_keys (a name
  * ending in '*' accepts the prefix): unknown keys (with a did-you-mean),
  * required keys missing (reported at the section's line). Returns the number

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "escape.h"
 #include "i18n.h"
 #include "log.h"
@@ -147,7 +148,7 @@ int history_print(const history_request *rq, FILE *out)
 	int rc;
 	size_t ncols;
 
-	if (access(rq->store, R_OK) != 0) {
+	if (!conf_store_is_server(rq->store) && access(rq->store, R_OK) != 0) {
 		log_msg(PK2D_LOG_ERROR, "%s: no history store here (a `pk2d report` run creates it)",
 		        rq->store);
 		return 1;

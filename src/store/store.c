@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "areas.h"
+#include "conf.h"
 
 void store_set_err(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -124,6 +125,13 @@ store *store_open(const char *path, double lock_wait, char *err, size_t errlen)
 		store_set_err(err, errlen, "%s: out of memory", path);
 		return NULL;
 	}
+	if (conf_store_is_server(path)) {
+		if (store_pg_open(s, path, lock_wait, err, errlen) < 0) {
+			store_close(s);
+			return NULL;
+		}
+		return s;
+	}
 	/* pk2d opens it from one thread: no mutex around every call. */
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	                    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -151,6 +159,7 @@ void store_close(store *s)
 		return;
 	if (s->in_txn)
 		store_rollback(s);
+	store_pg_close(s);
 	for (size_t i = 0; i < STORE_CACHED; i++)
 		sqlite3_finalize(s->cache[i].st);
 	sqlite3_close(s->db);
@@ -185,6 +194,8 @@ int store_begin(store *s, const store_run_info *info, char *err, size_t errlen)
 		store_set_err(err, errlen, "%s: %s", s->path, "out of memory");
 		return PK2D_ERR_NOMEM;
 	}
+	if (s->pg)
+		return store_pg_begin(s, info, err, errlen);
 	/* Test-only: a small page cache makes the transaction's pages reach the
 	 * database file before COMMIT, so the kill test really interrupts a
 	 * half-written file (and the journal has to undo it). */
@@ -253,6 +264,8 @@ int store_put_plugins(store *s, const plugin_run *runs, size_t n, char *err, siz
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
+	if (s->pg)
+		return store_pg_put_plugins(s, runs, n, err, errlen);
 	if ((rc = store_prepare(s, "INSERT OR REPLACE INTO plugin_runs VALUES"
 	                  " (?,?,?,?,?,?,?,?,?,?,?)", &st, err, errlen)) < 0)
 		return rc;
@@ -351,6 +364,9 @@ static int clear_period(store *s, const char *period, char *err, size_t errlen)
 /* What store_put_registry writes with: one statement per table, and the
  * dictionary key of every declared indicator and intervention. */
 typedef struct put_ctx {
+	store *s;
+	char *err;
+	size_t errlen;
 	const registry *r;
 	sqlite3_stmt *vst, *ist;
 	uint32_t *ikeys, *vkeys;
@@ -372,9 +388,12 @@ static int put_row(store *s, sqlite3_stmt *st, const char *area, int rt,
 
 /* The values of one area (or one RT of a village) and period: a row of
  * vals and a row of ivals. */
-static int put_area(store *s, put_ctx *c, const char *area, int rt, const char *period,
-                    char *err, size_t errlen)
+static int put_area(void *ctx, const char *area, int rt, const char *period)
 {
+	put_ctx *c = ctx;
+	store *s = c->s;
+	char *err = c->err;
+	size_t errlen = c->errlen;
 	int rc = 0;
 
 	c->vb.len = c->ib.len = 0;
@@ -406,33 +425,56 @@ static int put_area(store *s, put_ctx *c, const char *area, int rt, const char *
 	return rc;
 }
 
-static void free_strings(char **v, size_t n)
+void store_free_strings(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
 	free(v);
 }
 
-static int put_level(store *s, put_ctx *c, int level, const char *period,
-                     char *err, size_t errlen)
+int store_walk_registry(const store *s, const registry *r, char *const *periods, size_t np,
+                        int (*fn)(void *ctx, const char *area, int rt, const char *period),
+                        void *ctx)
 {
-	char **codes = NULL;
-	size_t n = registry_areas(c->r, s->run_area, level, &codes);
 	int rc = 0;
 
-	for (size_t a = 0; a < n && rc == 0; a++) {
-		rc = put_area(s, c, codes[a], RT_ALL, period, err, errlen);
-		if (rc == 0 && level == AREA_VILLAGE) {
-			int *rts = NULL;
-			size_t nrt = registry_rts(c->r, codes[a], &rts);
+	for (size_t p = 0; p < np && rc == 0; p++)
+		for (int level = area_level(s->run_area); level <= AREA_VILLAGE && rc == 0;
+		     level++) {
+			char **codes = NULL;
+			size_t n = registry_areas(r, s->run_area, level, &codes);
 
-			for (size_t k = 0; k < nrt && rc == 0; k++)
-				rc = put_area(s, c, codes[a], rts[k], period, err, errlen);
-			free(rts);
+			for (size_t a = 0; a < n && rc == 0; a++) {
+				rc = fn(ctx, codes[a], RT_ALL, periods[p]);
+				if (rc == 0 && level == AREA_VILLAGE) {
+					int *rts = NULL;
+					size_t nrt = registry_rts(r, codes[a], &rts);
+
+					for (size_t k = 0; k < nrt && rc == 0; k++)
+						rc = fn(ctx, codes[a], rts[k], periods[p]);
+					free(rts);
+				}
+			}
+			store_free_strings(codes, n);
 		}
-	}
-	free_strings(codes, n);
 	return rc;
+}
+
+long store_run_periods(const store *s, const registry *r, char ***out)
+{
+	size_t np = registry_periods(r, out);
+	char **v;
+
+	for (size_t p = 0; p < np; p++)
+		if (strcmp((*out)[p], s->run_period) == 0)
+			return (long)np;
+	if (!(v = realloc(*out, (np + 1) * sizeof *v)) || !(v[np] = strdup(s->run_period))) {
+		store_free_strings(v ? v : *out, np);
+		*out = NULL;
+		return PK2D_ERR_NOMEM;
+	}
+	*out = v;
+	return (long)np + 1;
 }
 
 /* The dictionary keys of the registry's declarations. */
@@ -458,39 +500,38 @@ static int declared_keys(store *s, put_ctx *c, char *err, size_t errlen)
 
 int store_put_registry(store *s, const registry *r, char *err, size_t errlen)
 {
-	put_ctx c = { .r = r };
+	put_ctx c = { .s = s, .err = err, .errlen = errlen, .r = r };
 	char **periods = NULL;
-	size_t np;
-	int rc, seen_run_period = 0;
+	long np;
+	int rc;
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
+	if (s->pg)
+		return store_pg_put_registry(s, r, err, errlen);
 	if ((rc = put_meta(s, r, err, errlen)) < 0)
 		return rc;
-	np = registry_periods(r, &periods);
-	for (size_t p = 0; p < np && rc == 0; p++) {
-		rc = clear_period(s, periods[p], err, errlen);
-		if (strcmp(periods[p], s->run_period) == 0)
-			seen_run_period = 1;
+	if ((np = store_run_periods(s, r, &periods)) < 0) {
+		store_set_err(err, errlen, "%s: out of memory", s->path);
+		return PK2D_ERR_NOMEM;
 	}
-	if (rc == 0 && !seen_run_period)
-		rc = clear_period(s, s->run_period, err, errlen);
+	for (long p = 0; p < np && rc == 0; p++)
+		rc = clear_period(s, periods[p], err, errlen);
 	if (rc == 0)
 		rc = declared_keys(s, &c, err, errlen);
 	if (rc == 0)
 		rc = store_prepare(s, "INSERT INTO vals(area, rt, period, run_id, data) VALUES (?,?,?,?,?)", &c.vst, err, errlen);
 	if (rc == 0)
 		rc = store_prepare(s, "INSERT INTO ivals(area, rt, period, run_id, data) VALUES (?,?,?,?,?)", &c.ist, err, errlen);
-	for (size_t p = 0; p < np && rc == 0; p++)
-		for (int level = area_level(s->run_area); level <= AREA_VILLAGE && rc == 0; level++)
-			rc = put_level(s, &c, level, periods[p], err, errlen);
+	if (rc == 0)
+		rc = store_walk_registry(s, r, periods, (size_t)np, put_area, &c);
 	sqlite3_finalize(c.vst);
 	sqlite3_finalize(c.ist);
 	free(c.vkeys);
 	free(c.ikeys);
 	store_buf_free(&c.vb);
 	store_buf_free(&c.ib);
-	free_strings(periods, np);
+	store_free_strings(periods, (size_t)np);
 	return rc;
 }
 
@@ -526,6 +567,8 @@ int store_put_score(store *s, const char *area, int rt, const char *period,
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
+	if (s->pg)
+		return store_pg_put_score(s, area, rt, period, item, value, category, err, errlen);
 	if (s->score_area && (rt != s->score_rt || strcmp(area, s->score_area) ||
 	                      strcmp(period, s->score_period)) &&
 	    (rc = flush_scores(s, err, errlen)) < 0)
@@ -550,8 +593,7 @@ int store_put_score(store *s, const char *area, int rt, const char *period,
 	return 0;
 }
 
-/* Test-only pause inside the transaction (see STORE_PAUSE_ENV). */
-static void test_pause(void)
+void store_test_pause(void)
 {
 	const char *marker = getenv(STORE_PAUSE_ENV);
 	int fd;
@@ -571,11 +613,13 @@ int store_commit(store *s, char *err, size_t errlen)
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
+	if (s->pg)
+		return store_pg_commit(s, err, errlen);
 	if ((rc = flush_scores(s, err, errlen)) < 0) {
 		store_rollback(s);
 		return rc;
 	}
-	test_pause();
+	store_test_pause();
 	if ((rc = store_exec(s, "COMMIT", err, errlen)) < 0) {
 		store_rollback(s);
 		return rc;
@@ -586,7 +630,9 @@ int store_commit(store *s, char *err, size_t errlen)
 
 void store_rollback(store *s)
 {
-	if (s->in_txn)
+	if (s->pg)
+		store_pg_rollback(s);
+	else if (s->in_txn)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_txn = 0;
 	/* The names this run added are gone with it. */
@@ -637,35 +683,81 @@ int store_period_cmp(const char *a, const char *b)
 	return 0;
 }
 
-int store_previous_period(store *s, const char *area, const char *period,
-                          char *out, size_t outlen, char *err, size_t errlen)
+int store_pick_previous(const char *period, char *const *periods, size_t n,
+                        char *out, size_t outlen)
+{
+	long start, best = -1;
+	int months;
+
+	if (period_span(period, &start, &months) < 0)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		long ps;
+		int pm;
+
+		if (period_span(periods[i], &ps, &pm) == 0 && pm == months && ps < start &&
+		    ps > best) {
+			best = ps;
+			snprintf(out, outlen, "%s", periods[i]);
+		}
+	}
+	return best >= 0;
+}
+
+/* The periods stored for area (the whole area, not its RTs). */
+static long area_periods(store *s, const char *area, char ***out, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	long start, best = -1;
-	int months, rc;
+	char **v = NULL;
+	size_t n = 0;
+	int rc;
 
-	if (period_span(period, &start, &months) < 0) {
-		store_set_err(err, errlen, "invalid period '%s'", period);
-		return PK2D_ERR_INVALID;
-	}
+	if (s->pg)
+		return store_pg_area_periods(s, area, out, err, errlen);
 	if ((rc = store_prepare(s, "SELECT DISTINCT period FROM vals WHERE area = ? AND rt = -1",
 	                  &st, err, errlen)) < 0)
 		return rc;
 	sqlite3_bind_text(st, 1, area, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *p = (const char *)sqlite3_column_text(st, 0);
-		long ps;
-		int pm;
+		char **nv = realloc(v, (n + 1) * sizeof *v);
 
-		if (period_span(p, &ps, &pm) == 0 && pm == months && ps < start && ps > best) {
-			best = ps;
-			snprintf(out, outlen, "%s", p);
+		if (!nv || !(nv[n] = strdup((const char *)sqlite3_column_text(st, 0)))) {
+			v = nv ? nv : v;
+			rc = SQLITE_NOMEM;
+			break;
 		}
+		v = nv;
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		rc = rc == SQLITE_NOMEM ? PK2D_ERR_NOMEM : store_db_fail(s, err, errlen);
+		if (rc == PK2D_ERR_NOMEM)
+			store_set_err(err, errlen, "%s: out of memory", s->path);
+		sqlite3_finalize(st);
+		store_free_strings(v, n);
+		return rc;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_db_fail(s, err, errlen);
-	return best >= 0;
+	*out = v;
+	return (long)n;
+}
+
+int store_previous_period(store *s, const char *area, const char *period,
+                          char *out, size_t outlen, char *err, size_t errlen)
+{
+	long start, n;
+	int months, rc;
+	char **periods = NULL;
+
+	if (period_span(period, &start, &months) < 0) {
+		store_set_err(err, errlen, "invalid period '%s'", period);
+		return PK2D_ERR_INVALID;
+	}
+	if ((n = area_periods(s, area, &periods, err, errlen)) < 0)
+		return (int)n;
+	rc = store_pick_previous(period, periods, (size_t)n, out, outlen);
+	store_free_strings(periods, (size_t)n);
+	return rc;
 }
 
 static int cmp_point(const void *a, const void *b)
@@ -682,13 +774,16 @@ static int cmp_ipoint(const void *a, const void *b)
 
 /* One stored record of id in (area, rt, period) of a figures table: 1 and
  * v set, 0 when there is none. */
-static int get_rec(store *s, const char *sql, int role, const char *id, const char *area,
-                   int rt, const char *period, int nd, double *v, char *err, size_t errlen)
+static int get_rec(store *s, const char *table, const char *sql, int role, const char *id,
+                   const char *area, int rt, const char *period, int nd, double *v,
+                   char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	uint32_t key;
 	int rc;
 
+	if (s->pg)
+		return store_pg_get(s, table, id, area, rt, period, v, err, errlen);
 	if ((rc = store_name_key(s, role, id, 0, &key, err, errlen)) <= 0)
 		return rc;
 	if ((rc = cached(s, sql, &st, err, errlen)) < 0)
@@ -708,8 +803,10 @@ static int get_rec(store *s, const char *sql, int role, const char *id, const ch
 	return rc;
 }
 
-static void to_point(const char *period, const double *v, store_point *p)
+void store_conv_point(const char *period, const double *v, void *out)
 {
+	store_point *p = out;
+
 	snprintf(p->period, sizeof p->period, "%s", period);
 	p->num = v[0];
 	p->den = v[1];
@@ -717,30 +814,40 @@ static void to_point(const char *period, const double *v, store_point *p)
 	p->target = v[3];
 }
 
-static void to_ipoint(const char *period, const double *v, store_ipoint *p)
+void store_conv_ipoint(const char *period, const double *v, void *out)
 {
+	store_ipoint *p = out;
+
 	snprintf(p->period, sizeof p->period, "%s", period);
 	p->target = v[0];
 	p->realised = v[1];
 	p->budget = v[2];
 }
 
-static void to_score_point(const char *period, const double *v, store_point *p)
+void store_conv_score(const char *period, const double *v, void *out)
 {
+	store_point *p = out;
+
 	snprintf(p->period, sizeof p->period, "%s", period);
 	p->num = p->den = p->target = NAN;
 	p->value = v[0];
+}
+
+void store_sort_series(void *v, size_t n, size_t elem)
+{
+	if (n > 0)
+		qsort(v, n, elem, elem == sizeof(store_point) ? cmp_point : cmp_ipoint);
 }
 
 int store_get_value(store *s, const char *indicator, const char *area, int rt,
                     const char *period, store_point *out, char *err, size_t errlen)
 {
 	double v[REC_VALS];
-	int rc = get_rec(s, "SELECT data FROM vals WHERE area = ? AND rt = ? AND period = ?",
+	int rc = get_rec(s, "vals", "SELECT data FROM vals WHERE area = ? AND rt = ? AND period = ?",
 	                 ROLE_VALUE, indicator, area, rt, period, REC_VALS, v, err, errlen);
 
 	if (rc == 1)
-		to_point(period, v, out);
+		store_conv_point(period, v, out);
 	return rc;
 }
 
@@ -748,18 +855,18 @@ int store_get_intervention(store *s, const char *intervention, const char *area,
                            const char *period, store_ipoint *out, char *err, size_t errlen)
 {
 	double v[REC_IVALS];
-	int rc = get_rec(s, "SELECT data FROM ivals WHERE area = ? AND rt = ? AND period = ?",
+	int rc = get_rec(s, "ivals", "SELECT data FROM ivals WHERE area = ? AND rt = ? AND period = ?",
 	                 ROLE_VALUE, intervention, area, rt, period, REC_IVALS, v, err, errlen);
 
 	if (rc == 1)
-		to_ipoint(period, v, out);
+		store_conv_ipoint(period, v, out);
 	return rc;
 }
 
 int store_get_score(store *s, const char *area, int rt, const char *period,
                     const char *item, double *value, char *err, size_t errlen)
 {
-	return get_rec(s, "SELECT data FROM scores WHERE area = ? AND rt = ? AND period = ?",
+	return get_rec(s, "scores", "SELECT data FROM scores WHERE area = ? AND rt = ? AND period = ?",
 	               ROLE_ITEM, item, area, rt, period, REC_SCORES, value, err, errlen);
 }
 
@@ -775,6 +882,8 @@ int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t e
 	sqlite3_stmt *st;
 	int rc;
 
+	if (s->pg)
+		return store_pg_meta_of(s, id, out, err, errlen);
 	if ((rc = store_prepare(s, "SELECT is_intervention, label_id, label_en, unit, kind,"
 	                  " direction FROM meta WHERE id = ?", &st, err, errlen)) < 0)
 		return rc;
@@ -799,10 +908,9 @@ int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t e
 
 /* Every stored period of id in (area, rt) of a figures table, as
  * elem-sized records made by conv, in time order. */
-static long read_series(store *s, const char *sql, int role, const char *id,
+static long read_series(store *s, const char *table, const char *sql, int role, const char *id,
                         const char *area, int rt, int nd, size_t elem,
-                        void (*conv)(const char *, const double *, void *),
-                        void **out, char *err, size_t errlen)
+                        store_conv conv, void **out, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	size_t n = 0, cap = 0;
@@ -811,6 +919,8 @@ static long read_series(store *s, const char *sql, int role, const char *id,
 	int rc;
 
 	*out = NULL;
+	if (s->pg)
+		return store_pg_series(s, table, id, area, rt, elem, conv, out, err, errlen);
 	if ((rc = store_name_key(s, role, id, 0, &key, err, errlen)) <= 0)
 		return rc;
 	if ((rc = cached(s, sql, &st, err, errlen)) < 0)
@@ -845,49 +955,33 @@ static long read_series(store *s, const char *sql, int role, const char *id,
 		return rc;
 	}
 	release(s, st);
-	if (n > 0)
-		qsort(v, n, elem, elem == sizeof(store_point) ? cmp_point : cmp_ipoint);
+	store_sort_series(v, n, elem);
 	*out = v;
 	return (long)n;
-}
-
-static void conv_point(const char *period, const double *v, void *p)
-{
-	to_point(period, v, p);
-}
-
-static void conv_ipoint(const char *period, const double *v, void *p)
-{
-	to_ipoint(period, v, p);
-}
-
-static void conv_score(const char *period, const double *v, void *p)
-{
-	to_score_point(period, v, p);
 }
 
 long store_series(store *s, const char *indicator, const char *area, int rt,
                   store_point **out, char *err, size_t errlen)
 {
-	return read_series(s, "SELECT period, data FROM vals WHERE area = ? AND rt = ?",
+	return read_series(s, "vals", "SELECT period, data FROM vals WHERE area = ? AND rt = ?",
 	                   ROLE_VALUE, indicator, area, rt, REC_VALS, sizeof(store_point),
-	                   conv_point, (void **)out, err, errlen);
+	                   store_conv_point, (void **)out, err, errlen);
 }
 
 long store_iseries(store *s, const char *intervention, const char *area, int rt,
                    store_ipoint **out, char *err, size_t errlen)
 {
-	return read_series(s, "SELECT period, data FROM ivals WHERE area = ? AND rt = ?",
+	return read_series(s, "ivals", "SELECT period, data FROM ivals WHERE area = ? AND rt = ?",
 	                   ROLE_VALUE, intervention, area, rt, REC_IVALS, sizeof(store_ipoint),
-	                   conv_ipoint, (void **)out, err, errlen);
+	                   store_conv_ipoint, (void **)out, err, errlen);
 }
 
 long store_score_series(store *s, const char *item, const char *area, int rt,
                         store_point **out, char *err, size_t errlen)
 {
-	return read_series(s, "SELECT period, data FROM scores WHERE area = ? AND rt = ?",
+	return read_series(s, "scores", "SELECT period, data FROM scores WHERE area = ? AND rt = ?",
 	                   ROLE_ITEM, item, area, rt, REC_SCORES, sizeof(store_point),
-	                   conv_score, (void **)out, err, errlen);
+	                   store_conv_score, (void **)out, err, errlen);
 }
 
 long store_ids(store *s, char ***out, char *err, size_t errlen)
@@ -898,6 +992,8 @@ long store_ids(store *s, char ***out, char *err, size_t errlen)
 	int rc;
 
 	*out = NULL;
+	if (s->pg)
+		return store_pg_ids(s, out, err, errlen);
 	if ((rc = store_prepare(s, "SELECT id FROM meta UNION SELECT id FROM ids WHERE role = ?"
 	                  " ORDER BY 1", &st, err, errlen)) < 0)
 		return rc;
@@ -939,6 +1035,8 @@ long store_count_runs(store *s, char *err, size_t errlen)
 	long n;
 	int rc;
 
+	if (s->pg)
+		return store_pg_count_runs(s, err, errlen);
 	if ((rc = store_prepare(s, "SELECT count(*) FROM runs", &st, err, errlen)) < 0)
 		return rc;
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -956,6 +1054,8 @@ int store_check(store *s, char *err, size_t errlen)
 	sqlite3_stmt *st;
 	int rc;
 
+	if (s->pg)
+		return store_pg_check(s, err, errlen);
 	if ((rc = store_prepare(s, "PRAGMA integrity_check", &st, err, errlen)) < 0)
 		return rc;
 	rc = sqlite3_step(st);

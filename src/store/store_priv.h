@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sqlite3.h>
+#include <libpq-fe.h>
 
 #include "store.h"
 
@@ -35,7 +36,8 @@ typedef struct store_buf {
 } store_buf;
 
 struct store {
-	sqlite3 *db;
+	sqlite3 *db;              /* the SQLite store, or */
+	PGconn *pg;               /* the PostgreSQL one (store_pg.c) */
 	struct {
 		const char *sql;
 		sqlite3_stmt *st;
@@ -91,6 +93,55 @@ void store_buf_free(store_buf *b);
  * v[0..nd-1] set, 0 when there is none. */
 int store_rec_find(const void *blob, size_t len, int nd, uint32_t key, uint32_t *aux,
                    double *v);
+
+/* The values of every area and RT store_put_registry writes: fn for each
+ * period of r, each area from the run's area down to its villages, and the
+ * RTs of every village. Stops at the first fn < 0 and returns it. */
+int store_walk_registry(const store *s, const registry *r, char *const *periods, size_t np,
+                        int (*fn)(void *ctx, const char *area, int rt, const char *period),
+                        void *ctx);
+/* The run's periods to replace (registry_periods() and the run's own): a
+ * malloc'd array of malloc'd strings, its count, or < 0 when out of memory. */
+long store_run_periods(const store *s, const registry *r, char ***out);
+void store_free_strings(char **v, size_t n);
+/* Test-only pause inside the transaction (see STORE_PAUSE_ENV). */
+void store_test_pause(void);
+
+/* A series' records from the nd doubles of a figures table. */
+typedef void (*store_conv)(const char *period, const double *v, void *out);
+void store_conv_point(const char *period, const double *v, void *out);
+void store_conv_ipoint(const char *period, const double *v, void *out);
+void store_conv_score(const char *period, const double *v, void *out);
+/* Puts n records of elem bytes (store_point or store_ipoint) in time order. */
+void store_sort_series(void *v, size_t n, size_t elem);
+/* The latest of the periods before period and of its kind, into out: 1, or
+ * 0 when there is none. */
+int store_pick_previous(const char *period, char *const *periods, size_t n,
+                        char *out, size_t outlen);
+
+/* The PostgreSQL store (store_pg.c), one function for each of store.h's
+ * that differs; s->pg is set by store_pg_open. */
+int store_pg_open(store *s, const char *conninfo, double lock_wait, char *err, size_t errlen);
+void store_pg_close(store *s);
+int store_pg_begin(store *s, const store_run_info *info, char *err, size_t errlen);
+int store_pg_put_plugins(store *s, const plugin_run *runs, size_t n, char *err, size_t errlen);
+int store_pg_put_registry(store *s, const registry *r, char *err, size_t errlen);
+int store_pg_put_score(store *s, const char *area, int rt, const char *period,
+                       const char *item, double value, const char *category,
+                       char *err, size_t errlen);
+int store_pg_commit(store *s, char *err, size_t errlen);
+void store_pg_rollback(store *s);
+long store_pg_area_periods(store *s, const char *area, char ***out, char *err, size_t errlen);
+/* One record of a figures table ("vals", "ivals", "scores"): 1 and v set,
+ * 0 when none, < 0 on error. */
+int store_pg_get(store *s, const char *table, const char *id, const char *area, int rt,
+                 const char *period, double *v, char *err, size_t errlen);
+int store_pg_meta_of(store *s, const char *id, store_meta *out, char *err, size_t errlen);
+long store_pg_series(store *s, const char *table, const char *id, const char *area, int rt,
+                     size_t elem, store_conv conv, void **out, char *err, size_t errlen);
+long store_pg_ids(store *s, char ***out, char *err, size_t errlen);
+int store_pg_check(store *s, char *err, size_t errlen);
+long store_pg_count_runs(store *s, char *err, size_t errlen);
 
 /* Brings the schema to STORE_SCHEMA_VERSION, in one transaction
  * (store_schema.c). */

@@ -1,0 +1,116 @@
+#!/bin/sh
+# The shared history store on a real PostgreSQL server that this test starts
+# and stops (tests/pg_cluster.sh):
+#  - the store-test harness (check_store) against the server: every test of
+#    the SQLite store, plus regency offices writing at the same time;
+#  - pk2d report and pk2d history end to end (history_e2e.sh on the server);
+#  - a wrong password and an unreachable server: one clear message, exit
+#    status 1, and the report still written;
+#  - row-level security (docs/store.md): an office's role writes its own
+#    regency, and is refused another's, by the database.
+# Skips (77) without the server's binaries; CI installs them.
+set -u
+. "$PK2D_TOP_SRCDIR/tests/pg_cluster.sh"
+pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
+tmp=$(mktemp -d)
+trap 'pg_cluster_stop; rm -rf "$tmp"' EXIT INT TERM
+failures=0
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+pg_cluster_start || { echo "FAIL: the test cluster did not start"; exit 1; }
+
+PK2D_TEST_STORE="$PK2D_PG" "$PK2D_TOP_BUILDDIR/tests/check_store" >"$tmp/harness" 2>&1 ||
+	fail "check_store on PostgreSQL: $(cat "$tmp/harness")"
+
+pg_psql postgres -c "CREATE DATABASE e2e" || fail "CREATE DATABASE e2e"
+PK2D_TEST_STORE="host=$pg_dir dbname=e2e" sh "$PK2D_TOP_SRCDIR/tests/history_e2e.sh" \
+	>"$tmp/e2e" 2>&1 || fail "history_e2e.sh on PostgreSQL: $(cat "$tmp/e2e")"
+
+# One village's run, with a model so that it writes the store.
+cat >"$tmp/model.ini" <<'MODEL'
+[model]
+name = Model uji
+source = test
+status = working
+statement = Model uji
+attention = 75
+[category.ikk.hi]
+from = 75
+to = 100
+label_id = Tinggi
+[category.ikk.lo]
+from = 0
+to = 75
+label_id = Rendah
+[dimension.a]
+label_id = Sosial
+weight = 1
+indicator.S1 = dinsos.hadir
+MODEL
+printf 'kode_wilayah,rt,periode,kpm,hadir\n63.02.09.2007,1,2023,10,9\n' >"$tmp/cakupan.csv"
+config() { # STORE
+	cat >"$tmp/pk2d.ini" <<INI
+[pk2d]
+period = 2023
+area = 63.02.09.2007
+model = $tmp/model.ini
+store = $1
+[plugin.dinsos]
+module = activities
+agency = Dinas Sosial
+indicator.hadir.label = KPM hadir P2K2
+indicator.hadir.table = cakupan.csv
+indicator.hadir.numerator = hadir
+indicator.hadir.denominator = kpm
+INI
+}
+# report STORE NAME: runs the report; its status in $status, stderr in
+# $tmp/NAME.err.
+report() {
+	config "$1"
+	rm -f "$tmp/$2.txt"
+	"$pk2d" -q -c "$tmp/pk2d.ini" report -o "$tmp/$2.txt" 2>"$tmp/$2.err"
+	status=$?
+}
+expect_refused() { # NAME WHAT PATTERN
+	[ "$status" -eq 1 ] || fail "$2: exit status $status, not 1"
+	[ -s "$tmp/$1.txt" ] || fail "$2: no report written"
+	[ "$(grep -c . "$tmp/$1.err")" -eq 1 ] && grep -q "$3" "$tmp/$1.err" ||
+		fail "$2: not one clear message: $(cat "$tmp/$1.err")"
+}
+
+export PGPASSWORD=wrong
+report "host=$pg_dir dbname=pk2d user=pk2d_pw" wrongpw
+unset PGPASSWORD
+expect_refused wrongpw "a wrong password" "history store: .*password authentication failed"
+report "host=$tmp/nothing dbname=pk2d" unreachable
+expect_refused unreachable "an unreachable server" "history store: .*cannot connect"
+report "postgresql://pk2d_pw:secret@localhost/pk2d" inline
+expect_refused inline "a password in the address" "\.pgpass"
+grep -q secret "$tmp/inline.err" && fail "the refused password is repeated"
+
+# Row-level security: the owner creates the schema, two offices' roles may
+# write one regency each (docs/store.md).
+report "host=$pg_dir dbname=pk2d" owner
+[ "$status" -eq 0 ] || fail "the owner's run: $(cat "$tmp/owner.err")"
+pg_psql pk2d <<'SQL' || fail "the offices' roles"
+CREATE ROLE office_kotabaru LOGIN;
+CREATE ROLE office_tanahlaut LOGIN;
+GRANT SELECT, INSERT, UPDATE, DELETE ON runs, plugin_runs, meta, vals, ivals, scores
+	TO office_kotabaru, office_tanahlaut;
+GRANT SELECT ON offices, pk2d_schema TO office_kotabaru, office_tanahlaut;
+GRANT USAGE ON SEQUENCE runs_id_seq TO office_kotabaru, office_tanahlaut;
+INSERT INTO offices VALUES ('office_kotabaru', '63.02'), ('office_tanahlaut', '63.01');
+SQL
+report "host=$pg_dir dbname=pk2d user=office_kotabaru" own
+[ "$status" -eq 0 ] || fail "an office writing its own regency: $(cat "$tmp/own.err")"
+report "host=$pg_dir dbname=pk2d user=office_tanahlaut" other
+expect_refused other "an office writing another regency" "row-level security"
+runs=$(pg_psql pk2d -At -c "SELECT string_agg(written_by, ',' ORDER BY id) FROM runs")
+[ "$runs" = "root,office_kotabaru" ] || [ "$runs" = "$(id -un),office_kotabaru" ] ||
+	fail "runs written: $runs"
+
+[ $failures -eq 0 ] || exit 1
+echo "ok: the PostgreSQL store"
