@@ -26,7 +26,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 
 # config: the INI files and the configuration.
 %C%_libpk2dcore_la_SOURCES += %D%/config/inifile.c %D%/config/inifile.h \
-	%D%/config/conf.c %D%/config/conf.h
+	%D%/config/conf.c %D%/config/conf.h \
+	%D%/config/lokus.c %D%/config/lokus.h
 
 # registry: the values the plugins report, their roll-up, and the run's record.
 %C%_libpk2dcore_la_SOURCES += %D%/registry/registry.h %D%/registry/registry.c \
@@ -44,7 +45,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/assess/agency_problems.h %D%/assess/agency_problems.c \
 	%D%/assess/planner.h %D%/assess/planner.c \
 	%D%/assess/assess_setup.h %D%/assess/assess_setup.c \
-	%D%/assess/trend.c %D%/assess/trend.h
+	%D%/assess/trend.c %D%/assess/trend.h \
+	%D%/assess/evaluate.c %D%/assess/evaluate.h
 
 # report: the report writers and `pk2d history`.
 %C%_libpk2dcore_la_SOURCES += \
@@ -59,6 +61,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/report/dhis2.c %D%/report/dhis2.h %D%/report/report_xlsx.c \
 	%D%/report/xlsx_book.c %D%/report/xlsx_book.h %D%/report/xlsx_chart.c \
 	%D%/report/history.c %D%/report/history.h %D%/report/report_trend_json.c \
+	%D%/report/evaluate_out.c %D%/report/evaluate_out.h \
 	%D%/report/report_text_view.c %D%/report/present.c %D%/report/present.h
 EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh docs/store.md
 

@@ -228,6 +228,10 @@ dist_check_SCRIPTS += tests/store_upgrade.sh
 TESTS += tests/store_upgrade.sh
 EXTRA_DIST += tests/data/store/README.md tests/data/store/v1.sqlite \
 	tests/data/store/v1-history.csv
+# pk2d evaluate: two regency offices' desa lokus over two periods.
+dist_check_SCRIPTS += tests/evaluate.sh
+TESTS += tests/evaluate.sh
+EXTRA_DIST += tests/evaluate/README.md
 # The shared store on a PostgreSQL server the test starts (skips without it).
 dist_check_SCRIPTS += tests/pg_store.sh
 TESTS += tests/pg_store.sh

@@ -3,7 +3,8 @@
 # and stops (tests/pg_cluster.sh):
 #  - the store-test harness (check_store) against the server: every test of
 #    the SQLite store, plus regency offices writing at the same time;
-#  - pk2d report and pk2d history end to end (history_e2e.sh on the server);
+#  - pk2d report and pk2d history end to end (history_e2e.sh on the server),
+#    and two regency offices' runs evaluated (evaluate.sh on the server);
 #  - a wrong password and an unreachable server: one clear message, exit
 #    status 1, and the report still written;
 #  - row-level security (docs/store.md): an office's role writes its own
@@ -27,6 +28,10 @@ PK2D_TEST_STORE="$PK2D_PG" "$PK2D_TOP_BUILDDIR/tests/check_store" >"$tmp/harness
 pg_psql postgres -c "CREATE DATABASE e2e" || fail "CREATE DATABASE e2e"
 PK2D_TEST_STORE="host=$pg_dir dbname=e2e" sh "$PK2D_TOP_SRCDIR/tests/history_e2e.sh" \
 	>"$tmp/e2e" 2>&1 || fail "history_e2e.sh on PostgreSQL: $(cat "$tmp/e2e")"
+
+pg_psql postgres -c "CREATE DATABASE evaluate" || fail "CREATE DATABASE evaluate"
+PK2D_TEST_STORE="host=$pg_dir dbname=evaluate" sh "$PK2D_TOP_SRCDIR/tests/evaluate.sh" \
+	>"$tmp/evaluate" 2>&1 || fail "evaluate.sh on PostgreSQL: $(cat "$tmp/evaluate")"
 
 # One village's run, with a model so that it writes the store.
 cat >"$tmp/model.ini" <<'MODEL'

@@ -216,10 +216,11 @@ static int store_2023(fixture *fx, const char *area)
 		goto out;
 	if (store_begin(fx->store, &info, err, sizeof err) < 0 ||
 	    store_put_registry(fx->store, r, err, sizeof err) < 0 ||
-	    trend_store_scores(fx->store, v.main.aa, "2023", err, sizeof err) < 0)
+	    trend_store_scores(fx->store, v.main.aa, "2023", NULL, err, sizeof err) < 0)
 		goto out;
 	for (size_t i = 0; i < v.n_villages; i++)
-		if (trend_store_scores(fx->store, v.villages[i].aa, "2023", err, sizeof err) < 0)
+		if (trend_store_scores(fx->store, v.villages[i].aa, "2023", NULL,
+		                       err, sizeof err) < 0)
 			goto out;
 	rc = store_commit(fx->store, err, sizeof err);
 out:

@@ -265,9 +265,13 @@ static int put_score(store *s, const assess_score *sc, const char *period,
 }
 
 int trend_store_scores(store *s, const assess_area *aa, const char *period,
-                       char *err, size_t errlen)
+                       const char *model_digest, char *err, size_t errlen)
 {
 	int rc = put_score(s, &aa->score, period, err, errlen);
+
+	if (rc == 0 && model_digest)
+		rc = store_put_score(s, aa->score.area, aa->score.rt, period, "model", NAN,
+		                     model_digest, err, errlen);
 
 	for (size_t i = 0; i < aa->n_parts && rc == 0; i++)
 		rc = put_score(s, &aa->parts[i], period, err, errlen);

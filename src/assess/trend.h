@@ -71,8 +71,12 @@ void trend_free(trend *t);
 int trend_change_of(int direction, double prev, double cur);
 
 /* Writes the assessment's scores into the store's open run: "ikk" for the
- * area and every RT or area part, and "dim.<key>" for each dimension. */
+ * area and every RT or area part, and "dim.<key>" for each dimension; and,
+ * when model_digest is not NULL, the item "model" of the area, without a
+ * value, whose category is the digest of the model file (store_digest_files)
+ * that scored it: an evaluation across periods sees a change of model. */
 int trend_store_scores(store *s, const assess_area *aa, const char *period,
+                       const char *model_digest,
                        char *err, size_t errlen);
 
 #endif

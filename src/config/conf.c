@@ -56,6 +56,7 @@ static const struct pk2d_key {
 	{ "output", K_TEXT, 0 },
 	{ "store", K_PATH, 0 },
 	{ "split", K_PATH, 0 },
+	{ "lokus", K_PATH, 0 },
 	{ "title", K_TEXT, 0 },
 	{ "note", K_TEXT, 0 },
 	{ "rt_detail", K_BOOL, 0 },
@@ -481,7 +482,8 @@ static void check_pk2d(conf *c, msglist *errs)
 			if (!strcmp(e->key, "model") && !file_exists(p))
 				model_missing(e, p, errs);
 			char **slot = !strcmp(e->key, "model") ? &c->model :
-			              !strcmp(e->key, "store") ? &c->store : &c->split;
+			              !strcmp(e->key, "store") ? &c->store :
+			              !strcmp(e->key, "lokus") ? &c->lokus : &c->split;
 			free(*slot);
 			*slot = p;
 			break;
@@ -731,6 +733,7 @@ void conf_free(conf *c)
 	free(c->store);
 	free(c->store_off);
 	free(c->split);
+	free(c->lokus);
 	free(c->title);
 	free(c->note);
 	free(c);

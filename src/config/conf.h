@@ -78,6 +78,7 @@ typedef struct conf {
 	char *store_off;      /* what turned the store off: "--store none" or
 	                         "FILE:LINE: store = none"; else NULL */
 	char *split;          /* resolved path, NULL when absent */
+	char *lokus;          /* the desa lokus file (lokus.h), resolved; NULL when absent */
 	char *title;          /* NULL when absent */
 	char *note;           /* footer note of every report ("data are
 	                         synthetic"); NULL when absent */

@@ -5,6 +5,7 @@
  *   pk2d [options] check     check the configuration and the plugins' init
  *   pk2d [options] plugins   list the plugins on the plugin path
  *   pk2d [options] history ID  an indicator, intervention, ikk or dim.KEY over the stored periods
+ *   pk2d [options] evaluate  the regencies' desa lokus across the stored periods
  *
  * Exit status: 0 all went well; 1 a data, configuration or plugin failure;
  * 2 a usage error.
@@ -20,6 +21,7 @@
 
 #include "api.h"
 #include "cleanup.h"
+#include "evaluate_out.h"
 #include "history.h"
 #include "i18n.h"
 #include "report_run.h"
@@ -66,6 +68,8 @@ static void usage(FILE *out)
 	        "  plugins    list the plugins on the plugin path and what they declare\n"
 	        "  history ID print an indicator, intervention, the IKK (ikk) or a dimension\n"
 	        "             (dim.KEY) over the stored periods\n"
+	        "  evaluate   the desa lokus of every regency ([pk2d] lokus) from the first to\n"
+	        "             the latest stored period, and the regencies ranked\n"
 	        "\n"
 	        "Options:\n"
 	        "  -c, --config FILE        configuration file (else $PK2D_CONFIG, ./pk2d.ini,\n"
@@ -73,7 +77,8 @@ static void usage(FILE *out)
 	        "      --plugin-path DIRS   search only these directories (colon-separated)\n"
 	        "  -f, --format FORMATS     report formats, comma-separated: %s\n"
 	        "                           (default: [pk2d] format, or the output's extension,\n"
-	        "                           or text); history: text or csv\n"
+	        "                           or text); history: text or csv; evaluate: text,\n"
+	        "                           csv, json, md or html\n"
 	        "  -o, --output FILE        write the report to FILE (repeatable; default:\n"
 	        "                           [pk2d] output, or standard output)\n"
 	        "      --split DIR          also one file per village (and the summary) in DIR\n"
@@ -83,7 +88,7 @@ static void usage(FILE *out)
 	        "      --csv-dialect NAME   CSV for a program (rfc4180, the default) or for\n"
 	        "                           Excel in an Indonesian locale (excel-id: ';',\n"
 	        "                           decimal comma, BOM); default: [pk2d] csv_dialect\n"
-	        "      --area CODE          history: the area (default: [pk2d] area)\n"
+	        "      --area CODE          history, evaluate: the area (default: [pk2d] area)\n"
 	        "      --rt N               history: one RT of the village\n"
 	        "  -j, --jobs N             run up to N plugins at once (default: [pk2d] jobs)\n"
 	        "      --no-fork            load and run plugins inside pk2d itself, with no\n"
@@ -236,6 +241,46 @@ static int cmd_history(const struct options *o, const char *id)
 		i18n_parse_lang(cfg->language, &rq.lang);
 		status = history_print(&rq, stdout);
 	}
+	conf_free(cfg);
+	return status;
+}
+
+static int cmd_evaluate(const struct options *o)
+{
+	conf *cfg = load_config(o);
+	if (!cfg)
+		return EXIT_FAIL;
+	const char *area = o->area ? o->area : *cfg->area ? cfg->area : "all";
+	const char *format = o->format ? o->format : "text";
+	int status = EXIT_FAIL, lang = LANG_ID;
+	msglist errs = { 0 };
+	lokus *lk = NULL;
+	store *st = NULL;
+	evaluation *e = NULL;
+	char err[1024];
+
+	i18n_parse_lang(cfg->language, &lang);
+	if (!evaluate_format_known(format))
+		status = usage_error("evaluate writes text, csv, json, md or html, not '%s'", format);
+	else if (cfg->store_off)
+		log_msg(PK2D_LOG_ERROR, "%s: this configuration keeps no history to evaluate",
+		        cfg->store_off);
+	else if (!cfg->store || !cfg->lokus)
+		log_msg(PK2D_LOG_ERROR, "evaluate needs a configuration with [pk2d] lokus = FILE"
+		        " (the desa lokus of each regency) and a history store");
+	else if (lokus_load(cfg->lokus, &lk, &errs) < 0)
+		msglist_print(&errs);
+	else if (!(st = store_open(cfg->store, cfg->lock_wait, err, sizeof err)) ||
+	         evaluate(st, lk, area, &e, err, sizeof err) < 0)
+		log_msg(PK2D_LOG_ERROR, "history store: %s", err);
+	else if (evaluate_write(e, format, lang, stdout) < 0 || fflush(stdout) != 0)
+		log_msg(PK2D_LOG_ERROR, "cannot write the evaluation");
+	else
+		status = 0;
+	evaluation_free(e);
+	store_close(st);
+	lokus_free(lk);
+	msglist_free(&errs);
 	conf_free(cfg);
 	return status;
 }
@@ -476,7 +521,7 @@ int main(int argc, char **argv)
 	}
 	log_set_verbosity(o.verbosity);
 	if (optind >= argc)
-		return usage_error("%s", "no command given (report, check, plugins or history)");
+		return usage_error("%s", "no command given (report, check, plugins, history or evaluate)");
 	const char *cmd = argv[optind];
 	int status;
 	if (!strcmp(cmd, "history")) {
@@ -497,5 +542,7 @@ int main(int argc, char **argv)
 		return cmd_check(&o);
 	if (!strcmp(cmd, "plugins"))
 		return cmd_plugins(&o);
-	return usage_error("unknown command '%s' (report, check, plugins or history)", cmd);
+	if (!strcmp(cmd, "evaluate"))
+		return cmd_evaluate(&o);
+	return usage_error("unknown command '%s' (report, check, plugins, history or evaluate)", cmd);
 }

@@ -281,7 +281,8 @@ static int write_store(store *st, const session *s, const report_view *v,
 {
 	const char **files;
 	size_t nf = config_files(s->cfg, &files);
-	char digest[17] = "", err[1024];
+	char digest[17] = "", model_digest[17] = "", err[1024];
+	const char *mfile = s->cfg->model;
 	store_run_info info = { .period = s->cfg->period, .area = s->cfg->area,
 	                        .config_digest = digest, .version = PACKAGE_VERSION,
 	                        .started = rq->started, .status = status };
@@ -290,15 +291,19 @@ static int write_store(store *st, const session *s, const report_view *v,
 	if (store_digest_files(files, nf, digest, err, sizeof err) < 0)
 		log_msg(PK2D_LOG_WARNING, "configuration digest: %s", err);
 	free(files);
+	if (mfile && store_digest_files(&mfile, 1, model_digest, err, sizeof err) < 0)
+		log_msg(PK2D_LOG_WARNING, "model digest: %s", err);
 	rc = store_begin(st, &info, err, sizeof err);
 	if (rc == 0)
 		rc = store_put_plugins(st, s->runs, s->n_runs, err, sizeof err);
 	if (rc == 0 && status == 0)
 		rc = store_put_registry(st, s->reg, err, sizeof err);
 	if (rc == 0 && status == 0)
-		rc = trend_store_scores(st, v->main.aa, v->period, err, sizeof err);
+		rc = trend_store_scores(st, v->main.aa, v->period, *model_digest ? model_digest : NULL,
+		                        err, sizeof err);
 	for (size_t i = 0; i < v->n_villages && rc == 0 && status == 0; i++)
-		rc = trend_store_scores(st, v->villages[i].aa, v->period, err, sizeof err);
+		rc = trend_store_scores(st, v->villages[i].aa, v->period,
+		                        *model_digest ? model_digest : NULL, err, sizeof err);
 	if (rc == 0)
 		rc = store_commit(st, err, sizeof err);
 	else

@@ -870,6 +870,64 @@ int store_get_score(store *s, const char *area, int rt, const char *period,
 	               ROLE_ITEM, item, area, rt, period, REC_SCORES, value, err, errlen);
 }
 
+/* The text of the first column of the first row of sql (text parameters
+ * p1 and p2): 1 and out set, 0 when no row, < 0 on error. */
+static int first_text(store *s, const char *sql, const char *p1, const char *p2,
+                      char *out, size_t outlen, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st, err, errlen)) < 0)
+		return rc;
+	sqlite3_bind_text(st, 1, p1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, p2, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 0);
+
+		snprintf(out, outlen, "%s", t ? (const char *)t : "");
+		rc = 1;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : store_db_fail(s, err, errlen);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_get_category(store *s, const char *area, int rt, const char *period,
+                       const char *item, char *out, size_t outlen, char *err, size_t errlen)
+{
+	uint32_t key, aux;
+	char sql_key[16];
+	double v;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (s->pg)
+		return store_pg_get_category(s, area, rt, period, item, out, outlen, err, errlen);
+	if ((rc = store_name_key(s, ROLE_ITEM, item, 0, &key, err, errlen)) <= 0)
+		return rc;
+	if ((rc = store_prepare(s, "SELECT data FROM scores WHERE area = ? AND rt = ?"
+	                        " AND period = ?", &st, err, errlen)) < 0)
+		return rc;
+	sqlite3_bind_text(st, 1, area, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, rt);
+	sqlite3_bind_text(st, 3, period, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rc = store_rec_find(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+		                    REC_SCORES, key, &aux, &v);
+	else
+		rc = rc == SQLITE_DONE ? 0 : store_db_fail(s, err, errlen);
+	sqlite3_finalize(st);
+	if (rc <= 0 || aux == 0)
+		return rc < 0 ? rc : 0;
+	snprintf(sql_key, sizeof sql_key, "%u", (unsigned)aux);
+	return first_text(s, "SELECT id FROM ids WHERE key = ? AND role = ?", sql_key, "2",
+	                  out, outlen, err, errlen);
+}
+
 static void copy_col(sqlite3_stmt *st, int i, char *out, size_t outlen)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -885,7 +943,7 @@ int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t e
 	if (s->pg)
 		return store_pg_meta_of(s, id, out, err, errlen);
 	if ((rc = store_prepare(s, "SELECT is_intervention, label_id, label_en, unit, kind,"
-	                  " direction FROM meta WHERE id = ?", &st, err, errlen)) < 0)
+	                  " direction, agency FROM meta WHERE id = ?", &st, err, errlen)) < 0)
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
@@ -896,6 +954,7 @@ int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t e
 		copy_col(st, 3, out->unit, sizeof out->unit);
 		out->kind = sqlite3_column_int(st, 4);
 		out->direction = sqlite3_column_int(st, 5);
+		copy_col(st, 6, out->agency, sizeof out->agency);
 		rc = 1;
 	} else if (rc == SQLITE_DONE) {
 		rc = 0;

@@ -1,6 +1,8 @@
 /*
  * store.h - the history store: every `pk2d report` run and all its values,
- * in one SQLite file, for trends and intervention progress across periods.
+ * in one SQLite file, for trends and intervention progress across periods;
+ * or, when the path is a PostgreSQL address (conf_store_is_server), in a
+ * database shared by many offices (store_pg.c, docs/store.md).
  *
  * A run is written in one transaction (store_begin ... store_commit): the run
  * row, the plugin statuses, the values of every area from the run's area down
@@ -54,11 +56,12 @@ typedef struct store_ipoint {
 /* What the store knows of an id: from the last run that declared it. */
 typedef struct store_meta {
 	int is_intervention;
-	char label_id[256], label_en[256], unit[64];
+	char label_id[256], label_en[256], unit[64], agency[128];
 	int kind, direction;
 } store_meta;
 
-/* Opens (creating if needed) the store at path and brings its schema to
+/* Opens (creating if needed) the store at path (a file, or a PostgreSQL
+ * address without a password) and brings its schema to
  * STORE_SCHEMA_VERSION. While another run writes the store, waits for its
  * lock up to lock_wait seconds in all (over every later call on this
  * handle too), then fails with "database is locked". NULL with err set
@@ -98,6 +101,11 @@ int store_get_intervention(store *s, const char *intervention, const char *area,
                            const char *period, store_ipoint *out, char *err, size_t errlen);
 int store_get_score(store *s, const char *area, int rt, const char *period,
                     const char *item, double *value, char *err, size_t errlen);
+
+/* The category key stored with a score (the IKK's category): 1 and out
+ * set, 0 when none, < 0 on error. */
+int store_get_category(store *s, const char *area, int rt, const char *period,
+                       const char *item, char *out, size_t outlen, char *err, size_t errlen);
 
 /* Metadata of an indicator or intervention id: 1 found, 0 not, < 0 error. */
 int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t errlen);

@@ -674,7 +674,8 @@ int store_pg_meta_of(store *s, const char *id, store_meta *out, char *err, size_
 {
 	const char *p[1] = { id };
 	PGresult *res = run(s, "SELECT is_intervention, label_id, label_en, unit,"
-	                    " coalesce(kind, 0), coalesce(direction, 0) FROM meta WHERE id = $1",
+	                    " coalesce(kind, 0), coalesce(direction, 0), agency FROM meta"
+	                    " WHERE id = $1",
 	                    1, p, err, errlen);
 	int found;
 
@@ -687,9 +688,37 @@ int store_pg_meta_of(store *s, const char *id, store_meta *out, char *err, size_
 		copy_value(res, 3, out->unit, sizeof out->unit);
 		out->kind = atoi(PQgetvalue(res, 0, 4));
 		out->direction = atoi(PQgetvalue(res, 0, 5));
+		copy_value(res, 6, out->agency, sizeof out->agency);
 	}
 	PQclear(res);
 	return found;
+}
+
+/* The first field of the answer to sql: 1 and out set, 0 when no row or
+ * NULL, < 0 on error. */
+static int first_field(store *s, const char *sql, int n, const char *const *p, char *out,
+                       size_t outlen, char *err, size_t errlen)
+{
+	PGresult *res = run(s, sql, n, p, err, errlen);
+	int found;
+
+	if (!res)
+		return PK2D_ERR_IO;
+	if ((found = PQntuples(res) > 0 && !PQgetisnull(res, 0, 0)))
+		copy_value(res, 0, out, outlen);
+	PQclear(res);
+	return found;
+}
+
+int store_pg_get_category(store *s, const char *area, int rt, const char *period,
+                          const char *item, char *out, size_t outlen, char *err, size_t errlen)
+{
+	char b[16];
+	const char *p[4] = { area, b, period, item };
+
+	snprintf(b, sizeof b, "%d", rt);
+	return first_field(s, "SELECT category FROM scores WHERE area = $1 AND rt = $2"
+	                   " AND period = $3 AND id = $4", 4, p, out, outlen, err, errlen);
 }
 
 long store_pg_series(store *s, const char *table, const char *id, const char *area, int rt,

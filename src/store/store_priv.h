@@ -136,6 +136,8 @@ long store_pg_area_periods(store *s, const char *area, char ***out, char *err, s
  * 0 when none, < 0 on error. */
 int store_pg_get(store *s, const char *table, const char *id, const char *area, int rt,
                  const char *period, double *v, char *err, size_t errlen);
+int store_pg_get_category(store *s, const char *area, int rt, const char *period,
+                          const char *item, char *out, size_t outlen, char *err, size_t errlen);
 int store_pg_meta_of(store *s, const char *id, store_meta *out, char *err, size_t errlen);
 long store_pg_series(store *s, const char *table, const char *id, const char *area, int rt,
                      size_t elem, store_conv conv, void **out, char *err, size_t errlen);

@@ -1,0 +1,210 @@
+/*
+ * evaluate.c - the evaluation of the desa lokus (see evaluate.h).
+ */
+#include <config.h>
+
+#include "evaluate.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "areas.h"
+#include "pk2d/plugin.h"
+#include "registry.h"
+#include "util.h"
+
+/* An indicator's value misses its target in its good direction. */
+static int is_problem(const store_point *p, int direction)
+{
+	if (isnan(p->value) || isnan(p->target))
+		return 0;
+	return direction == PK2D_HIGHER_IS_BETTER ? p->value < p->target :
+	       direction == PK2D_LOWER_IS_BETTER ? p->value > p->target : 0;
+}
+
+static eval_agency *agency_of(eval_regency *r, const char *name)
+{
+	size_t i = 0;
+
+	while (i < r->n_agencies && strcmp(r->agencies[i].name, name) < 0)
+		i++;
+	if (i < r->n_agencies && strcmp(r->agencies[i].name, name) == 0)
+		return &r->agencies[i];
+	r->agencies = xrealloc(r->agencies, (r->n_agencies + 1) * sizeof *r->agencies);
+	memmove(&r->agencies[i + 1], &r->agencies[i],
+	        (r->n_agencies - i) * sizeof *r->agencies);
+	r->n_agencies++;
+	r->agencies[i] = (eval_agency){ .target = 0, .realised = 0 };
+	snprintf(r->agencies[i].name, sizeof r->agencies[i].name, "%s", name);
+	return &r->agencies[i];
+}
+
+/* The problems closed and opened, and the interventions by agency, over
+ * every id the store holds. */
+static int village_ids(store *s, eval_regency *r, eval_village *v, char **ids, long n,
+                       char *err, size_t errlen)
+{
+	for (long i = 0; i < n; i++) {
+		store_meta m;
+		int rc = store_meta_of(s, ids[i], &m, err, errlen);
+
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
+			continue;
+		if (m.is_intervention) {
+			store_ipoint ip;
+
+			if ((rc = store_get_intervention(s, ids[i], v->code, RT_ALL, v->latest, &ip,
+			                                 err, errlen)) < 0)
+				return rc;
+			if (rc == 1 && !isnan(ip.target) && !isnan(ip.realised)) {
+				eval_agency *a = agency_of(r, *m.agency ? m.agency : "-");
+
+				a->target += ip.target;
+				a->realised += ip.realised;
+			}
+			continue;
+		}
+		if (!*v->first || !strcmp(v->first, v->latest))
+			continue;
+		store_point p0, p1;
+		int h0, h1;
+
+		if ((h0 = store_get_value(s, ids[i], v->code, RT_ALL, v->first, &p0, err,
+		                          errlen)) < 0 ||
+		    (h1 = store_get_value(s, ids[i], v->code, RT_ALL, v->latest, &p1, err,
+		                          errlen)) < 0)
+			return h0 < 0 ? h0 : h1;
+		if (h0 != 1 || h1 != 1)
+			continue;
+		if (isnan(p0.target) != isnan(p1.target) ||
+		    (!isnan(p0.target) && p0.target != p1.target))
+			v->config_changed = 1;
+		v->closed += is_problem(&p0, m.direction) && !is_problem(&p1, m.direction);
+		v->opened += !is_problem(&p0, m.direction) && is_problem(&p1, m.direction);
+	}
+	return 0;
+}
+
+static int eval_village_of(store *s, eval_regency *r, eval_village *v, char **ids, long n,
+                           char *err, size_t errlen)
+{
+	store_point *p = NULL;
+	long np = store_score_series(s, "ikk", v->code, RT_ALL, &p, err, errlen);
+	char m0[32] = "", m1[32] = "";
+	int rc;
+
+	v->ikk_first = v->ikk_latest = v->change = NAN;
+	if (np < 0)
+		return (int)np;
+	if (np > 0) {
+		snprintf(v->first, sizeof v->first, "%s", p[0].period);
+		snprintf(v->latest, sizeof v->latest, "%s", p[np - 1].period);
+		v->ikk_first = p[0].value;
+		v->ikk_latest = p[np - 1].value;
+		if (np > 1)
+			v->change = v->ikk_latest - v->ikk_first;
+	}
+	free(p);
+	if (np == 0)
+		return 0;
+	if ((rc = store_get_category(s, v->code, RT_ALL, v->first, "ikk", v->cat_first,
+	                             sizeof v->cat_first, err, errlen)) < 0 ||
+	    (rc = store_get_category(s, v->code, RT_ALL, v->latest, "ikk", v->cat_latest,
+	                             sizeof v->cat_latest, err, errlen)) < 0 ||
+	    (rc = store_get_category(s, v->code, RT_ALL, v->first, "model", m0, sizeof m0,
+	                             err, errlen)) < 0 ||
+	    (rc = store_get_category(s, v->code, RT_ALL, v->latest, "model", m1, sizeof m1,
+	                             err, errlen)) < 0)
+		return rc;
+	v->config_changed = strcmp(m0, m1) != 0;
+	return village_ids(s, r, v, ids, n, err, errlen);
+}
+
+static int cmp_improvement(const void *a, const void *b)
+{
+	const eval_regency *x = *(eval_regency *const *)a, *y = *(eval_regency *const *)b;
+
+	if (isnan(x->improvement) != isnan(y->improvement))
+		return isnan(x->improvement) ? 1 : -1;
+	if (!isnan(x->improvement) && x->improvement != y->improvement)
+		return x->improvement > y->improvement ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+static void rank(evaluation *e)
+{
+	eval_regency **order = xcalloc(e->n + 1, sizeof *order);
+
+	for (size_t i = 0; i < e->n; i++)
+		order[i] = &e->regencies[i];
+	qsort(order, e->n, sizeof *order, cmp_improvement);
+	for (size_t i = 0; i < e->n; i++)
+		order[i]->rank = isnan(order[i]->improvement) ? 0 : (int)i + 1;
+	free(order);
+}
+
+int evaluate(store *s, const lokus *l, const char *area, evaluation **out,
+             char *err, size_t errlen)
+{
+	evaluation *e = xcalloc(1, sizeof *e);
+	char **ids = NULL;
+	long n = store_ids(s, &ids, err, errlen);
+	int rc = n < 0 ? (int)n : 0;
+
+	e->regencies = xcalloc(l->n + 1, sizeof *e->regencies);
+	for (size_t i = 0; i < l->n && rc == 0; i++) {
+		const lokus_regency *lr = &l->regencies[i];
+		const char **codes, **stages;
+		eval_regency *r;
+		double sum = 0;
+
+		if (strcmp(area, "all") && !area_within(lr->code, area) &&
+		    !area_within(area, lr->code))
+			continue;
+		r = &e->regencies[e->n++];
+		r->code = lr->code;
+		r->n = lokus_villages(lr, &codes, &stages);
+		r->villages = xcalloc(r->n + 1, sizeof *r->villages);
+		for (size_t k = 0; k < r->n && rc == 0; k++) {
+			eval_village *v = &r->villages[k];
+
+			v->code = codes[k];
+			v->stage = stages[k];
+			rc = eval_village_of(s, r, v, ids, n, err, errlen);
+			if (!isnan(v->change)) {
+				sum += v->change;
+				r->n_compared++;
+			}
+			r->config_changed |= v->config_changed;
+		}
+		free(codes);
+		free(stages);
+		r->improvement = r->n_compared ? sum / (double)r->n_compared : NAN;
+	}
+	for (long i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	if (rc < 0) {
+		evaluation_free(e);
+		return rc;
+	}
+	rank(e);
+	*out = e;
+	return 0;
+}
+
+void evaluation_free(evaluation *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->regencies[i].villages);
+		free(e->regencies[i].agencies);
+	}
+	free(e->regencies);
+	free(e);
+}

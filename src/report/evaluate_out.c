@@ -1,0 +1,381 @@
+/*
+ * evaluate_out.c - the evaluation's three tables (ranking, lokus villages,
+ * agencies) in every format (see evaluate_out.h). The tables are built once
+ * as text cells; each format only lays them out.
+ */
+#include <config.h>
+
+#include "evaluate_out.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+#include "escape.h"
+#include "i18n.h"
+#include "util.h"
+
+enum { W_TITLE, W_METHOD, W_RANKING, W_VILLAGES, W_AGENCIES, W_RANK, W_REGENCY,
+       W_MEAN_CHANGE, W_COMPARED, W_NOTE, W_VILLAGE, W_STAGE, W_FIRST, W_IKK_FIRST,
+       W_CAT_FIRST, W_LATEST, W_IKK_LATEST, W_CAT_LATEST, W_CHANGE, W_CLOSED, W_OPENED,
+       W_AGENCY, W_TARGET, W_REALISED, W_REALISATION, W_CHANGED, W_N };
+
+/* The words of the evaluation: Bahasa Indonesia, English, and the CSV and
+ * JSON key. */
+static const char *const words[W_N][3] = {
+	[W_TITLE] = { "Evaluasi desa lokus", "Desa lokus evaluation", "" },
+	[W_METHOD] = { "Peringkat: rata-rata perubahan IKK (periode terakhir dikurangi periode "
+	               "pertama, poin) desa lokus yang tersimpan pada kedua periode; terbesar "
+	               "di atas, sama besar menurut kode. Masalah: indikator yang nilainya belum "
+	               "mencapai target ke arah yang baik.",
+	               "Ranking: mean change of the IKK (latest period minus first period, "
+	               "points) over the lokus villages stored in both periods; largest first, "
+	               "ties by code. Problem: an indicator whose value misses its target in "
+	               "its good direction.", "method" },
+	[W_RANKING] = { "Peringkat kabupaten/kota", "Ranking of the regencies", "ranking" },
+	[W_VILLAGES] = { "Desa lokus", "Lokus villages", "villages" },
+	[W_AGENCIES] = { "Realisasi intervensi per instansi (periode terakhir)",
+	                 "Interventions' realisation by agency (latest period)", "agencies" },
+	[W_RANK] = { "Peringkat", "Rank", "rank" },
+	[W_REGENCY] = { "Kabupaten/kota", "Regency", "regency" },
+	[W_MEAN_CHANGE] = { "Perubahan IKK rata-rata", "Mean IKK change", "improvement" },
+	[W_COMPARED] = { "Desa dibandingkan", "Villages compared", "villages_compared" },
+	[W_NOTE] = { "Catatan", "Note", "note" },
+	[W_VILLAGE] = { "Desa", "Village", "village" },
+	[W_STAGE] = { "Tahap", "Stage", "stage" },
+	[W_FIRST] = { "Periode pertama", "First period", "first_period" },
+	[W_IKK_FIRST] = { "IKK pertama", "First IKK", "ikk_first" },
+	[W_CAT_FIRST] = { "Kategori pertama", "First category", "category_first" },
+	[W_LATEST] = { "Periode terakhir", "Latest period", "latest_period" },
+	[W_IKK_LATEST] = { "IKK terakhir", "Latest IKK", "ikk_latest" },
+	[W_CAT_LATEST] = { "Kategori terakhir", "Latest category", "category_latest" },
+	[W_CHANGE] = { "Perubahan", "Change", "change" },
+	[W_CLOSED] = { "Masalah selesai", "Problems closed", "problems_closed" },
+	[W_OPENED] = { "Masalah baru", "Problems opened", "problems_opened" },
+	[W_AGENCY] = { "Instansi", "Agency", "agency" },
+	[W_TARGET] = { "Target", "Target", "target" },
+	[W_REALISED] = { "Realisasi", "Realised", "realised" },
+	[W_REALISATION] = { "Capaian (%)", "Realisation (%)", "realisation" },
+	[W_CHANGED] = { "model atau target berubah", "model or targets changed",
+	                "config_changed" },
+};
+
+/* A table of text cells: head[] names its columns by word. */
+typedef struct etable {
+	int title;
+	size_t ncols, nrows;
+	const int *head;
+	char **cells;              /* nrows * ncols, malloc'd */
+} etable;
+
+static void add_row(etable *t, char **cells)
+{
+	t->cells = xrealloc(t->cells, (t->nrows + 1) * t->ncols * sizeof *t->cells);
+	memcpy(t->cells + t->nrows * t->ncols, cells, t->ncols * sizeof *cells);
+	t->nrows++;
+}
+
+/* A number for the table: the language's decimal mark in text, HTML and
+ * Markdown, a plain number in CSV; "" (CSV) or "-" for NaN. */
+static char *num(double v, int dec, int lang, int csv)
+{
+	char b[64];
+
+	if (csv)
+		return isnan(v) ? xstrdup("") : xasprintf("%.*f", dec, v);
+	return xstrdup(i18n_num(lang, v, dec, b, sizeof b));
+}
+
+static const int rank_head[] = { W_RANK, W_REGENCY, W_MEAN_CHANGE, W_COMPARED, W_NOTE };
+static const int village_head[] = { W_REGENCY, W_VILLAGE, W_STAGE, W_FIRST, W_IKK_FIRST,
+                                    W_CAT_FIRST, W_LATEST, W_IKK_LATEST, W_CAT_LATEST,
+                                    W_CHANGE, W_CLOSED, W_OPENED, W_NOTE };
+static const int agency_head[] = { W_REGENCY, W_AGENCY, W_TARGET, W_REALISED,
+                                   W_REALISATION };
+#define N_OF(a) (sizeof a / sizeof *a)
+
+static const char *note(int changed, int lang, int csv)
+{
+	return !changed ? "" : csv ? "1" : words[W_CHANGED][lang];
+}
+
+static void build(const evaluation *e, int lang, int csv, etable t[3])
+{
+	t[0] = (etable){ W_RANKING, N_OF(rank_head), 0, rank_head, NULL };
+	t[1] = (etable){ W_VILLAGES, N_OF(village_head), 0, village_head, NULL };
+	t[2] = (etable){ W_AGENCIES, N_OF(agency_head), 0, agency_head, NULL };
+	for (int rank = 1; rank <= (int)e->n + 1; rank++)
+		for (size_t i = 0; i < e->n; i++) {
+			const eval_regency *r = &e->regencies[i];
+
+			/* The ranked in order, then the unranked (rank 0) last. */
+			if (rank <= (int)e->n ? r->rank != rank : r->rank != 0)
+				continue;
+			char *c[] = { r->rank ? xasprintf("%d", r->rank) : xstrdup(csv ? "" : "-"),
+			              xstrdup(r->code), num(r->improvement, 2, lang, csv),
+			              xasprintf("%zu", r->n_compared),
+			              xstrdup(note(r->config_changed, lang, csv)) };
+			add_row(&t[0], c);
+		}
+	for (size_t i = 0; i < e->n; i++) {
+		const eval_regency *r = &e->regencies[i];
+
+		for (size_t k = 0; k < r->n; k++) {
+			const eval_village *v = &r->villages[k];
+			char *c[] = { xstrdup(r->code), xstrdup(v->code), xstrdup(v->stage ? v->stage : ""),
+			              xstrdup(v->first), num(v->ikk_first, 2, lang, csv),
+			              xstrdup(v->cat_first), xstrdup(v->latest),
+			              num(v->ikk_latest, 2, lang, csv), xstrdup(v->cat_latest),
+			              num(v->change, 2, lang, csv), xasprintf("%d", v->closed),
+			              xasprintf("%d", v->opened),
+			              xstrdup(note(v->config_changed, lang, csv)) };
+			add_row(&t[1], c);
+		}
+		for (size_t k = 0; k < r->n_agencies; k++) {
+			const eval_agency *a = &r->agencies[k];
+			double pct = a->target > 0 ? 100 * a->realised / a->target : NAN;
+			char *c[] = { xstrdup(r->code), xstrdup(a->name), num(a->target, 0, lang, csv),
+			              num(a->realised, 0, lang, csv), num(pct, 1, lang, csv) };
+			add_row(&t[2], c);
+		}
+	}
+}
+
+static void free_tables(etable t[3])
+{
+	for (int k = 0; k < 3; k++) {
+		for (size_t i = 0; i < t[k].nrows * t[k].ncols; i++)
+			free(t[k].cells[i]);
+		free(t[k].cells);
+	}
+}
+
+/* A column of numbers: right-aligned in text, never quoted in CSV. */
+static int numeric(int word)
+{
+	switch (word) {
+	case W_RANK: case W_MEAN_CHANGE: case W_COMPARED: case W_IKK_FIRST: case W_IKK_LATEST:
+	case W_CHANGE: case W_CLOSED: case W_OPENED: case W_TARGET: case W_REALISED:
+	case W_REALISATION:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static const char *cell(const etable *t, size_t row, size_t col)
+{
+	return t->cells[row * t->ncols + col];
+}
+
+/* Text: numbers right-aligned, words left-aligned, two blanks between. */
+static void write_text(const etable *t, int lang, FILE *out)
+{
+	size_t w[16] = { 0 };
+
+	fputc('\n', out);
+	esc_term(out, words[t->title][lang]);
+	fputc('\n', out);
+	for (size_t c = 0; c < t->ncols; c++)
+		w[c] = esc_width(words[t->head[c]][lang]);
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++)
+			if (esc_width(cell(t, r, c)) > w[c])
+				w[c] = esc_width(cell(t, r, c));
+	for (size_t r = 0; r <= t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *s = r ? cell(t, r - 1, c) : words[t->head[c]][lang];
+			int pad = (int)(w[c] - esc_width(s)), right = numeric(t->head[c]);
+
+			fprintf(out, "%s%*s", c ? "  " : "", right ? pad : 0, "");
+			esc_term(out, s);
+			if (!right && c + 1 < t->ncols)
+				fprintf(out, "%*s", pad, "");
+		}
+		fputc('\n', out);
+	}
+}
+
+static void write_csv(const etable *t, FILE *out)
+{
+	for (size_t r = 0; r <= t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (c)
+				fputc(',', out);
+			if (r && numeric(t->head[c]))
+				fputs(cell(t, r - 1, c), out);
+			else
+				esc_csv(out, r ? cell(t, r - 1, c) : words[t->head[c]][2]);
+		}
+		fputs("\r\n", out);
+	}
+}
+
+static void write_md(const etable *t, int lang, FILE *out)
+{
+	fprintf(out, "\n## ");
+	esc_md(out, words[t->title][lang]);
+	fputs("\n\n", out);
+	for (size_t r = 0; r <= t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			fputs("| ", out);
+			esc_md(out, r ? cell(t, r - 1, c) : words[t->head[c]][lang]);
+			fputc(' ', out);
+		}
+		fputs("|\n", out);
+		if (r == 0) {
+			for (size_t c = 0; c < t->ncols; c++)
+				fputs(c ? "|---:" : "|---", out);
+			fputs("|\n", out);
+		}
+	}
+}
+
+static void write_html(const etable *t, int lang, FILE *out)
+{
+	fputs("<h2>", out);
+	esc_html(out, words[t->title][lang]);
+	fputs("</h2>\n<table>\n", out);
+	for (size_t r = 0; r <= t->nrows; r++) {
+		fputs("<tr>", out);
+		for (size_t c = 0; c < t->ncols; c++) {
+			fputs(r ? "<td>" : "<th>", out);
+			esc_html(out, r ? cell(t, r - 1, c) : words[t->head[c]][lang]);
+			fputs(r ? "</td>" : "</th>", out);
+		}
+		fputs("</tr>\n", out);
+	}
+	fputs("</table>\n", out);
+}
+
+static void json_num(cJSON *o, const char *key, double v)
+{
+	if (isnan(v))
+		cJSON_AddNullToObject(o, key);
+	else
+		cJSON_AddNumberToObject(o, key, v);
+}
+
+static void json_text(cJSON *o, const char *key, const char *s)
+{
+	if (s && *s)
+		cJSON_AddStringToObject(o, key, s);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+static int write_json(const evaluation *e, FILE *out)
+{
+	cJSON *root = cJSON_CreateObject(), *regs = cJSON_AddArrayToObject(root, "regencies");
+	char *text;
+	int rc;
+
+	cJSON_AddStringToObject(root, "method", words[W_METHOD][LANG_EN]);
+	for (size_t i = 0; i < e->n; i++) {
+		const eval_regency *r = &e->regencies[i];
+		cJSON *o = cJSON_CreateObject(), *vs, *as;
+
+		cJSON_AddItemToArray(regs, o);
+		cJSON_AddStringToObject(o, "regency", r->code);
+		if (r->rank)
+			cJSON_AddNumberToObject(o, "rank", r->rank);
+		else
+			cJSON_AddNullToObject(o, "rank");
+		json_num(o, "improvement", r->improvement);
+		cJSON_AddNumberToObject(o, "villages_compared", (double)r->n_compared);
+		cJSON_AddBoolToObject(o, "config_changed", r->config_changed);
+		vs = cJSON_AddArrayToObject(o, "villages");
+		for (size_t k = 0; k < r->n; k++) {
+			const eval_village *v = &r->villages[k];
+			cJSON *x = cJSON_CreateObject();
+
+			cJSON_AddItemToArray(vs, x);
+			cJSON_AddStringToObject(x, "village", v->code);
+			json_text(x, "stage", v->stage);
+			json_text(x, "first_period", v->first);
+			json_num(x, "ikk_first", v->ikk_first);
+			json_text(x, "category_first", v->cat_first);
+			json_text(x, "latest_period", v->latest);
+			json_num(x, "ikk_latest", v->ikk_latest);
+			json_text(x, "category_latest", v->cat_latest);
+			json_num(x, "change", v->change);
+			cJSON_AddNumberToObject(x, "problems_closed", v->closed);
+			cJSON_AddNumberToObject(x, "problems_opened", v->opened);
+			cJSON_AddBoolToObject(x, "config_changed", v->config_changed);
+		}
+		as = cJSON_AddArrayToObject(o, "agencies");
+		for (size_t k = 0; k < r->n_agencies; k++) {
+			cJSON *x = cJSON_CreateObject();
+
+			cJSON_AddItemToArray(as, x);
+			cJSON_AddStringToObject(x, "agency", r->agencies[k].name);
+			cJSON_AddNumberToObject(x, "target", r->agencies[k].target);
+			cJSON_AddNumberToObject(x, "realised", r->agencies[k].realised);
+		}
+	}
+	text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (!text)
+		return -1;
+	rc = fprintf(out, "%s\n", text) < 0 ? -1 : 0;
+	cJSON_free(text);
+	return rc;
+}
+
+int evaluate_format_known(const char *format)
+{
+	static const char *const known[] = { "text", "csv", "json", "md", "html" };
+
+	for (size_t i = 0; i < N_OF(known); i++)
+		if (strcmp(format, known[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int evaluate_write(const evaluation *e, const char *format, int lang, FILE *out)
+{
+	int csv = strcmp(format, "csv") == 0;
+	etable t[3];
+
+	if (strcmp(format, "json") == 0)
+		return write_json(e, out);
+	build(e, lang, csv, t);
+	if (!strcmp(format, "html")) {
+		fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+		        "<title>", lang == LANG_EN ? "en" : "id");
+		esc_html(out, words[W_TITLE][lang]);
+		fputs("</title></head><body>\n<h1>", out);
+		esc_html(out, words[W_TITLE][lang]);
+		fputs("</h1>\n<p>", out);
+		esc_html(out, words[W_METHOD][lang]);
+		fputs("</p>\n", out);
+	} else if (!strcmp(format, "md")) {
+		fputs("# ", out);
+		esc_md(out, words[W_TITLE][lang]);
+		fputs("\n\n", out);
+		esc_md(out, words[W_METHOD][lang]);
+		fputc('\n', out);
+	} else if (!csv) {
+		esc_term(out, words[W_TITLE][lang]);
+		fputs("\n", out);
+		esc_term(out, words[W_METHOD][lang]);
+		fputc('\n', out);
+	}
+	for (int k = 0; k < 3; k++) {
+		if (csv && k)
+			fputs("\r\n", out);
+		if (csv)
+			write_csv(&t[k], out);
+		else if (!strcmp(format, "md"))
+			write_md(&t[k], lang, out);
+		else if (!strcmp(format, "html"))
+			write_html(&t[k], lang, out);
+		else
+			write_text(&t[k], lang, out);
+	}
+	if (!strcmp(format, "html"))
+		fputs("</body></html>\n", out);
+	free_tables(t);
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,171 @@
+#!/bin/sh
+# pk2d evaluate end to end: two regency offices (63.01 and 63.02) each run
+# their own regency for 2023 and then 2024, the two offices at the same time
+# (separate processes), into one store; the province then evaluates their
+# desa lokus. Every number is checked against the hand-worked table in
+# tests/evaluate/README.md. With PK2D_TEST_STORE set to a PostgreSQL
+# connection string (tests/pg_store.sh) the store is that server's.
+set -u
+pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+store=${PK2D_TEST_STORE:-sqlite}
+[ "$store" = sqlite ] && store=$tmp/history.sqlite
+failures=0
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+cat >"$tmp/model.ini" <<'MODEL'
+[model]
+name = Model uji evaluasi
+source = test
+status = working
+statement = Model uji
+attention = 50
+[category.ikk.tinggi]
+from = 75
+to = 100
+label_id = Tinggi
+[category.ikk.rendah]
+from = 0
+to = 75
+label_id = Rendah
+[dimension.a]
+label_id = Sosial
+weight = 1
+indicator.S1 = dinsos.hadir
+MODEL
+cat >"$tmp/lokus.ini" <<'LOKUS'
+[63.01]
+2023 = 63.01.01.2001, 63.01.01.2002
+stage.2023 = awal
+2024 = 63.01.01.2001 63.01.01.2002
+stage.2024 = evaluasi
+[63.02]
+2023 = 63.02.09.2007
+stage.2023 = awal
+2024 = 63.02.09.2007, 63.02.09.2008
+stage.2024 = pembinaan
+LOKUS
+# village kpm hadir (2023) kpm hadir (2024): README.md's table.
+for y in 2023 2024; do
+	for r in 63.01 63.02; do
+		d="$tmp/$r/$y"
+		mkdir -p "$d"
+		cat >"$d/pk2d.ini" <<INI
+[pk2d]
+period = $y
+area = $r
+model = $tmp/model.ini
+store = $store
+[plugin.dinsos]
+module = activities
+agency = Dinas Sosial
+log = kegiatan.csv
+intervention.p2k2.label = Pertemuan P2K2
+intervention.p2k2.unit = pertemuan
+indicator.hadir.label = KPM hadir P2K2
+indicator.hadir.table = cakupan.csv
+indicator.hadir.numerator = hadir
+indicator.hadir.denominator = kpm
+indicator.hadir.target = 80
+INI
+		echo "kode_wilayah,rt,periode,kpm,hadir" >"$d/cakupan.csv"
+		echo "kode_wilayah,rt,intervensi,sasaran,realisasi,tanggal,anggaran" >"$d/kegiatan.csv"
+	done
+done
+row() { # REGENCY VILLAGE HADIR2023 HADIR2024 TARGET2024 REALISED2024
+	echo "$2,1,2023,10,$3" >>"$tmp/$1/2023/cakupan.csv"
+	echo "$2,1,2024,10,$4" >>"$tmp/$1/2024/cakupan.csv"
+	echo "$2,1,p2k2,$5,$6,2024-05-01," >>"$tmp/$1/2024/kegiatan.csv"
+}
+row 63.01 63.01.01.2001 6 8 10 8
+row 63.01 63.01.01.2002 9 7 10 6
+row 63.02 63.02.09.2007 5 9 12 12
+row 63.02 63.02.09.2008 7 7 8 6
+# 63.02 raises its target for 2024: its comparison says so.
+sed -i 's/^indicator.hadir.target = 80$/indicator.hadir.target = 2023:80 2024:85/' \
+	"$tmp/63.02/2024/pk2d.ini"
+for y in 2023 2024; do
+	"$pk2d" -q -c "$tmp/63.01/$y/pk2d.ini" report -o "$tmp/63.01/$y/r.txt" &
+	a=$!
+	"$pk2d" -q -c "$tmp/63.02/$y/pk2d.ini" report -o "$tmp/63.02/$y/r.txt" &
+	b=$!
+	wait $a || fail "report 63.01 $y"
+	wait $b || fail "report 63.02 $y"
+done
+
+cat >"$tmp/prov.ini" <<INI
+[pk2d]
+period = 2024
+area = 63
+store = $store
+lokus = $tmp/lokus.ini
+INI
+"$pk2d" -q -c "$tmp/prov.ini" evaluate --format csv >"$tmp/eval.csv" 2>"$tmp/err" ||
+	fail "evaluate: $(cat "$tmp/err")"
+tr -d '\r' <"$tmp/eval.csv" >"$tmp/got"
+cat >"$tmp/expected" <<'CSV'
+rank,regency,improvement,villages_compared,note
+1,63.02,20.00,2,1
+2,63.01,0.00,2,
+
+regency,village,stage,first_period,ikk_first,category_first,latest_period,ikk_latest,category_latest,change,problems_closed,problems_opened,note
+63.01,63.01.01.2001,evaluasi,2023,60.00,rendah,2024,80.00,tinggi,20.00,1,0,
+63.01,63.01.01.2002,evaluasi,2023,90.00,tinggi,2024,70.00,rendah,-20.00,0,1,
+63.02,63.02.09.2007,pembinaan,2023,50.00,rendah,2024,90.00,tinggi,40.00,1,0,1
+63.02,63.02.09.2008,pembinaan,2023,70.00,rendah,2024,70.00,rendah,0.00,0,0,1
+
+regency,agency,target,realised,realisation
+63.01,Dinas Sosial,20,14,70.0
+63.02,Dinas Sosial,20,18,90.0
+CSV
+cmp -s "$tmp/expected" "$tmp/got" || fail "evaluate CSV: $(diff "$tmp/expected" "$tmp/got")"
+
+# Every other format: the same numbers, escaped for the format.
+for f in text md html json; do
+	"$pk2d" -q -c "$tmp/prov.ini" evaluate --format $f >"$tmp/eval.$f" 2>"$tmp/err" ||
+		fail "evaluate --format $f: $(cat "$tmp/err")"
+done
+grep -q '^ *1  63\.02  *20,00  *2  model atau target berubah$' "$tmp/eval.text" ||
+	fail "text ranking: $(cat "$tmp/eval.text")"
+grep -q '^| 63\.01 | 63\.01\.01\.2001 | evaluasi | 2023 | 60,00 | rendah | 2024 | 80,00 | tinggi | 20,00 | 1 | 0 |  |$' \
+	"$tmp/eval.md" || fail "Markdown village row: $(cat "$tmp/eval.md")"
+grep -q '<td>63.02</td><td>Dinas Sosial</td><td>20</td><td>18</td><td>90,0</td>' \
+	"$tmp/eval.html" || fail "HTML agency row: $(cat "$tmp/eval.html")"
+python3 - "$tmp/eval.json" <<'PY' || fail "JSON: $(cat "$tmp/eval.json")"
+import json, sys
+e = json.load(open(sys.argv[1]))
+r = {x["regency"]: x for x in e["regencies"]}
+assert r["63.02"]["rank"] == 1 and r["63.02"]["improvement"] == 20
+assert r["63.02"]["config_changed"] is True and r["63.01"]["config_changed"] is False
+v = r["63.01"]["villages"][1]
+assert v["village"] == "63.01.01.2002" and v["change"] == -20 and v["problems_opened"] == 1
+assert r["63.01"]["agencies"][0] == {"agency": "Dinas Sosial", "target": 20, "realised": 14}
+PY
+
+# Bad lokus files: FILE:LINE messages, exit 1, nothing on standard output.
+bad() { # WHAT CONTENT PATTERN
+	printf '%s\n' "$2" >"$tmp/lokus.ini"
+	"$pk2d" -q -c "$tmp/prov.ini" evaluate >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	[ $st -eq 1 ] || fail "$1: exit status $st"
+	[ -s "$tmp/out" ] && fail "$1: output written"
+	grep -q "$3" "$tmp/err" || fail "$1: $(cat "$tmp/err")"
+}
+bad "a village of another regency" "[63.01]
+2023 = 63.02.09.2007" "lokus.ini:2: '63.02.09.2007' is not a village code of regency 63.01"
+bad "not a regency" "[63]
+2023 = 63.01.01.2001" "lokus.ini:1: \[63\] is not a regency code"
+bad "an unknown stage" "[63.01]
+2023 = 63.01.01.2001
+stage.2023 = akhir" "lokus.ini:3: stage 'akhir' is none of awal, pembinaan, evaluasi"
+bad "a village twice" "[63.01]
+2023 = 63.01.01.2001, 63.01.01.2001" "lokus.ini:2: village 63.01.01.2001 is listed twice for 2023"
+bad "an unknown key" "[63.01]
+tahun = 63.01.01.2001" "lokus.ini:2: unknown key 'tahun'"
+"$pk2d" -q -c "$tmp/prov.ini" evaluate --format xlsx >/dev/null 2>&1
+[ $? -eq 2 ] || fail "evaluate --format xlsx is not a usage error"
+[ $failures -eq 0 ] || exit 1
+echo "ok: pk2d evaluate"
