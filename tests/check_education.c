@@ -80,7 +80,7 @@ static void expect(const char *id, int rt, double num, double den)
 
 START_TEST(apk_apm_paud)
 {
-	/* Band 5-6: RT1 c1 (in PAUD), RT2 c10 (not in school). */
+	/* Band 3-6: RT1 c1 (in PAUD), RT2 c10 (not in school). */
 	expect("apk_paud", 1, 1, 1);
 	expect("apk_paud", 2, 0, 1);
 	expect("apk_paud", RT_ALL, 1, 2);
@@ -245,6 +245,26 @@ START_TEST(order_free_duplicates_and_kk_place)
 }
 END_TEST
 
+/* The default PAUD band is BPS's 3-6, both ends in: a pupil of 3 and a child of
+ * 6 are of PAUD age; pupils of 2 and 7 at PAUD count in APK PAUD only (the 7
+ * in SD's band). */
+START_TEST(paud_band_ends)
+{
+	harness u;
+
+	harness_init(&u);
+	harness_file(&u, "a.csv", "nik,no_kk,rt,umur,jenjang,status\n"
+	             "a,K1,1,2,PAUD,sekolah\nb,K1,1,3,PAUD,sekolah\n"
+	             "c,K2,1,6,,belum pernah sekolah\nd,K2,1,7,TK,sekolah\n");
+	ck_assert_int_eq(harness_run(&u, HEAD "children = a.csv\n"), 0);
+	ck_assert_msg(u.failed == 0, "%s", u.log);
+	expect_in(&u, "apk_paud", 1, 3, 2);
+	expect_in(&u, "apm_paud", 1, 1, 2);
+	expect_in(&u, "apk_sd", 1, 0, 1);
+	harness_free(&u);
+}
+END_TEST
+
 /* reference_date moves ages; the PAUD band is a setting. */
 START_TEST(reference_date_and_paud_band)
 {
@@ -284,7 +304,7 @@ START_TEST(bad_settings)
 	ck_assert_uint_eq(u.failed, 1);
 	ck_assert_msg(harness_logged(&u, "pk2d.ini:6: reference_date must be a date"), "%s",
 	              u.log);
-	ck_assert_msg(harness_logged(&u, "pk2d.ini:7: the PAUD band 5-8"), "%s", u.log);
+	ck_assert_msg(harness_logged(&u, "pk2d.ini:7: the PAUD band 3-8"), "%s", u.log);
 	harness_free(&u);
 }
 END_TEST
@@ -309,6 +329,7 @@ static Suite *education_suite(void)
 	tcase_add_test(tc, apk_without_denominator_in_an_rt);
 	tcase_add_test(tc, order_free_duplicates_and_kk_place);
 	tcase_add_test(tc, reference_date_and_paud_band);
+	tcase_add_test(tc, paud_band_ends);
 	tcase_add_test(tc, bad_settings);
 	suite_add_tcase(s, tc);
 	return s;

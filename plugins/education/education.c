@@ -56,8 +56,8 @@ static const pk2d_config_key edu_keys[] = {
 	{ "log", NULL, 0, "education activity log CSV (intervensi-pendidikan.csv)" },
 	{ "reference_date", NULL, 0, "date ages are computed at (default: 1 July of the run's "
 	  "year, the start of the school year)" },
-	{ "paud_age_min", "5", 0, "youngest age of the PAUD band (not an official band)" },
-	{ "paud_age_max", "6", 0, "oldest age of the PAUD band" },
+	{ "paud_age_min", "3", 0, "youngest age of the PAUD band (BPS: 3)" },
+	{ "paud_age_max", "6", 0, "oldest age of the PAUD band (BPS: 6)" },
 	{ "column.*", NULL, 0, "column.FIELD = header of the children file" },
 	{ "log_column.*", NULL, 0, "log_column.FIELD = header of the activity log" },
 	{ "intervention.*", NULL, 0, "intervention.ID.FIELD: change a built-in intervention "

@@ -5,8 +5,8 @@
  * x 100 (may exceed 100); APM = pupils of the official age at that level /
  * children of that age x 100; APS = children of an age band in school at any
  * level / children of the band x 100; ATS = children 7-18 not in school, by
- * kind. Official ages: SD 7-12, SMP 13-15, SMA 16-18; the PAUD band is a
- * setting (no official band was found).
+ * kind. Official ages: SD 7-12, SMP 13-15, SMA 16-18; PAUD 3-6 as BPS counts
+ * it (SiRusa), a setting (paud_age_min, paud_age_max).
  */
 #include "education.h"
 
@@ -31,7 +31,7 @@ const field_spec edu_child_fields[CF_N + 1] = {
 const pk2d_indicator edu_indicators[EI_N] = {
 	[EI_APK_PAUD] = IND("apk_paud", "APK PAUD", "Gross enrolment rate, early childhood",
 	                    NULL, PK2D_RATE, UP, "PAUD", "Anak bersekolah di PAUD/TK/RA (semua "
-	                    "umur) / anak umur PAUD (paud_age_min-paud_age_max, bukan batas resmi)"),
+	                    "umur) / anak umur PAUD (paud_age_min-paud_age_max, BPS: 3-6)"),
 	[EI_APM_PAUD] = IND("apm_paud", "APM PAUD", "Net enrolment rate, early childhood",
 	                    NULL, PK2D_PROPORTION, UP, "PAUD", "Anak umur PAUD yang bersekolah di "
 	                    "PAUD/TK/RA / anak umur PAUD"),
