@@ -28,6 +28,7 @@ e_acute=$(printf '\351')
 sed "s/^\\(label_id *=.*\\)\$/\\1 $e_acute/" "$PK2D_TOP_SRCDIR/conf/models/ikk.ini" \
 	>"$tmp/model.ini"
 grep -q "$(printf '\351')" "$tmp/model.ini" || fail "no label changed in the model"
+first_label=$(grep -n '^label_id' "$PK2D_TOP_SRCDIR/conf/models/ikk.ini" | head -n 1 | cut -d: -f1)
 cat >"$tmp/pk2d.ini" <<INI
 [pk2d]
 period = 2023
@@ -66,7 +67,7 @@ has err "pk2d.ini:5: text not in UTF-8: read as Windows-1252"
 has err "pk2d.ini:5: control character in text: replaced by U+FFFD"
 has err "pk2d.ini:9: text not in UTF-8: read as Windows-1252"
 has err "pk2d.ini:11: control character in text: replaced by U+FFFD"
-has err "model.ini:34: text not in UTF-8: read as Windows-1252"
+has err "model.ini:$first_label: text not in UTF-8: read as Windows-1252"
 has err "kode-wilayah.csv:5: text not in UTF-8: read as Windows-1252"
 has err "kode-wilayah.csv:5: control character in text: replaced by U+FFFD"
 has r.txt "text not in UTF-8"
