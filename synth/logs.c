@@ -15,7 +15,9 @@
 typedef struct intervention {
 	const char *id;
 	int per_rt;            /* one or two rows per RT, else village-wide */
-	int target_lo, target_hi; /* planned volume for an RT or for 835 KK */
+	int target_lo, target_hi; /* sasaran for an RT or for 835 KK: the target
+	                             * population, or a planned volume of meetings
+	                             * and works (docs/inputs.md, "Coverage") */
 	long cost;             /* rupiah per unit, for the budget column */
 } intervention;
 

@@ -83,6 +83,10 @@ void synth_write_config(const synth *s, outfile *o, const char *area, const char
 	}
 	if (s->opt.plugins & SP_HEALTH) {
 		out_str(o, "\n[plugin.health]\n");
+		out_str(o, "; The log's sasaran is each activity's target population (the remaja\n"
+			   "; putri, ibu hamil, balita of the RT), so that coverage compares with\n"
+			   "; the Perpres 72/2021 targets; a planned volume would give another\n"
+			   "; figure (docs/inputs.md, \"Coverage\").\n");
 		put_line(o, "children = ", s->out[SF_CHILDREN].name);
 		put_line(o, "log = ", s->out[SF_HEALTH_LOG].name);
 	}
@@ -111,6 +115,12 @@ static const char agencies_ini[] =
 	"; Each intervention's aims name the IKK indicators it is meant to move\n"
 	"; (family.*, conf/models/ikk.ini) or an indicator of its own section: that is\n"
 	"; how the assessment's follow-up plan links a problem to these agencies.\n"
+	";\n"
+	"; In the logs, sasaran is the target population where coverage is read\n"
+	"; against a population target (akta, KIA: the children; bantuan pangan:\n"
+	"; the families at risk) and the planned volume for meetings and works\n"
+	"; (pertemuan, rumah, unit); coverage = realisasi / sasaran either way\n"
+	"; (docs/inputs.md, \"Coverage\").\n"
 	"\n"
 	"[plugin.dukcapil]\n"
 	"module = activities\n"

@@ -62,6 +62,21 @@ awk '/== Rencana tindak lanjut ==/ { f = 1 } /== Perencana target ==/ { if (!f) 
 has "$tmp/r.html" ">Perencana Target</h3>"
 has "$tmp/r.md" "### Perencana Target"
 
+# Coverage is realised / sasaran: under every list that shows it, a note that
+# a planned volume gives another figure than a Perpres population target.
+note="Cakupan = realisasi / sasaran. Sebanding dengan target Perpres (cakupan penduduk) hanya bila sasaran adalah jumlah penduduk sasaran; sasaran berupa rencana volume memberi angka yang berbeda."
+awk -v n="  $note" '/== Rencana tindak lanjut ==/ { f = 1 } f && $0 == n { ok = 1 }
+	/== Perencana target ==/ { exit } END { exit ok ? 0 : 1 }' "$tmp/r.txt" ||
+	fail "no coverage note under the follow-up plan"
+[ "$(grep -cxF -- "  $note" "$tmp/r.txt")" -eq 8 ] ||
+	fail "coverage notes in r.txt: $(grep -cxF -- "  $note" "$tmp/r.txt"), not the 7 agencies with interventions + the plan"
+has "$tmp/r.html" "<p><small>$note</small></p>"
+has "$tmp/r.md" "$note"
+
+# The DP3A table's F2 says what it counts.
+has "$tmp/r.txt" "KK tanpa balita stunting (bebas masalah gizi)"
+hasnt "$tmp/r.txt" "gizi kurang)"
+
 # JSON: the same, for machines.
 python3 - "$tmp/r.json" <<'PY' || fail "r.json"
 import json, sys

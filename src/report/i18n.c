@@ -172,6 +172,12 @@ static const char *const words[I18N_N_KEYS][2] = {
 	                  "it" },
 	[T_TARGET_YEAR] = { "Tahun target", "Target year" },
 	[T_AGENCY_PROBLEMS_SHEET] = { "Masalah OPD", "Agency problems" },
+	[T_COVERAGE_NOTE] = { "Cakupan = realisasi / sasaran. Sebanding dengan target Perpres "
+	                      "(cakupan penduduk) hanya bila sasaran adalah jumlah penduduk "
+	                      "sasaran; sasaran berupa rencana volume memberi angka yang berbeda.",
+	                      "Coverage = realised / sasaran. Comparable with a Perpres target "
+	                      "(population coverage) only when sasaran is the target population; "
+	                      "a planned volume gives a different figure." },
 	[T_NOT_A_MEAN] = { "tidak berlaku untuk rata-rata", "does not apply to a mean" },
 	[T_STATUS_KEY] = { "Kunci status", "Status key" },
 	[T_SCORE_HISTORY] = { "Riwayat Skor", "Score History" },

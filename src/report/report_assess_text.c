@@ -230,6 +230,7 @@ static void actions_text(const report_ctx *ctx, const assess_agency *ag, FILE *o
 		num(ctx, out, x->coverage, 0);
 		fputs(" %\n", out);
 	}
+	fprintf(out, "  %s\n", i18n(lang(ctx), T_COVERAGE_NOTE));
 }
 
 /* A declared table of the agency's plugin in the area (present.h). */
@@ -457,6 +458,8 @@ static void problems_section(const report_ctx *ctx, const assessment *as,
 		        p->agency);
 		actions_lines(ctx, p->actions, p->n_actions, out);
 	}
+	if (aa->n_problems || aa->n_agency_problems)
+		fprintf(out, "  %s\n", i18n(lang(ctx), T_COVERAGE_NOTE));
 }
 
 static void steps_line(const report_ctx *ctx, const assess_step *st, size_t n, FILE *out)

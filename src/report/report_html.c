@@ -447,7 +447,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				fprintf(f, "<td class=\"n\">%s</td></tr>\n",
 				        a->has_data && a->budget > 0 ? i18n_money(v->lang, a->budget) : "-");
 			}
-			fputs("</table>\n", f);
+			fprintf(f, "</table>\n<p><small>%s</small></p>\n", rv_t(v, T_COVERAGE_NOTE));
 		}
 		for (size_t t = 0; t < registry_n_tables(v->reg); t++)
 			if (present_table_shown(v->reg, registry_table_at(v->reg, t), ag->agency,
@@ -697,7 +697,7 @@ static void followup(FILE *f, const report_view *v, const assess_area *aa)
 
 		followup_rows(f, v, p->row->decl, p->actions, p->n_actions);
 	}
-	fputs("</table>\n", f);
+	fprintf(f, "</table>\n<p><small>%s</small></p>\n", rv_t(v, T_COVERAGE_NOTE));
 }
 
 static void change_cell(FILE *f, const report_view *v, double prev, double cur, int change)

@@ -251,6 +251,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			        a->has_data ? rv_cnt(v, a->realised) : "-", rv_num(v, a->coverage, 1),
 			        a->has_data && a->budget > 0 ? i18n_money(v->lang, a->budget) : "-");
 		}
+		if (ag->n_actions)
+			fprintf(f, "\n%s\n", rv_t(v, T_COVERAGE_NOTE));
 		for (size_t t = 0; t < registry_n_tables(v->reg); t++)
 			if (present_table_shown(v->reg, registry_table_at(v->reg, t), ag->agency,
 			                        aa->code, v->period))
@@ -455,6 +457,8 @@ static void problems(FILE *f, const report_view *v, const assess_area *aa)
 	for (size_t i = 0; i < aa->n_agency_problems; i++)
 		followup_rows(f, v, aa->agency_problems[i].row->decl, aa->agency_problems[i].actions,
 		              aa->agency_problems[i].n_actions);
+	if (aa->n_problems || aa->n_agency_problems)
+		fprintf(f, "\n%s\n", rv_t(v, T_COVERAGE_NOTE));
 	planner(f, v, aa);
 }
 
