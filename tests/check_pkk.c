@@ -9,6 +9,7 @@
 #include <check.h>
 #include <sys/stat.h>
 
+#include "display.h"
 #include "harness.h"
 #include "util.h"
 
@@ -237,14 +238,31 @@ START_TEST(interventions)
 }
 END_TEST
 
+/* The group an indicator is in, and that group's parent ("" for a top one). */
+static void expect_group(const char *id, const char *group, const char *parent)
+{
+	const reg_group *g = registry_group_of(t.s.reg, registry_find_indicator(t.s.reg, id));
+
+	ck_assert_msg(g != NULL, "%s is in no declared group", id);
+	ck_assert_str_eq(g->id, group);
+	ck_assert_str_eq(g->parent ? g->parent->id : "", parent);
+}
+
+/* The 10 program pokok under their Pokja (docs/plugins/pkk.md). */
 START_TEST(indicators_grouped_by_pokja)
 {
-	ck_assert_str_eq(registry_find_indicator(t.s.reg, "pkk.pokja1_kegiatan")->group,
-	                 "Pokja I");
-	ck_assert_str_eq(registry_find_indicator(t.s.reg, "pkk.up2k")->group, "Pokja II");
-	ck_assert_str_eq(registry_find_indicator(t.s.reg, "pkk.rumah_sehat")->group,
-	                 "Pokja III");
-	ck_assert_str_eq(registry_find_indicator(t.s.reg, "pkk.jamban")->group, "Pokja IV");
+	ck_assert_uint_eq(registry_n_groups(t.s.reg), 15);
+	expect_group("pkk.kk", "dasawisma_data", "");
+	expect_group("pkk.pokja1_kegiatan", "pokja_1", "");
+	expect_group("pkk.tiga_buta", "pp6_pendidikan", "pokja_2");
+	expect_group("pkk.up2k", "pp8_koperasi", "pokja_2");
+	expect_group("pkk.pekarangan", "pp3_pangan", "pokja_3");
+	expect_group("pkk.industri_rt", "pokja_3", "");
+	expect_group("pkk.rumah_sehat", "pp5_perumahan", "pokja_3");
+	expect_group("pkk.jamban", "pp7_kesehatan", "pokja_4");
+	expect_group("pkk.spal", "pp9_lingkungan", "pokja_4");
+	expect_group("pkk.pus", "pp10_perencanaan_sehat", "pokja_4");
+	expect_group("pkk.pokja4_peserta", "pokja_4", "");
 	ck_assert_int_eq(registry_find_indicator(t.s.reg, "pkk.rumah_sehat")->kind,
 	                 PK2D_PROPORTION);
 }

@@ -220,6 +220,9 @@ TESTS += tests/report_e2e.sh
 # The problems, status, year targets and planner on the bundled sample.
 dist_check_SCRIPTS += tests/problems_e2e.sh
 TESTS += tests/problems_e2e.sh
+# The PKK table under Pokja I-IV and the 10 program pokok, in each rendering.
+dist_check_SCRIPTS += tests/pkk_groups.sh
+TESTS += tests/pkk_groups.sh
 dist_check_SCRIPTS += tests/history_e2e.sh
 TESTS += tests/history_e2e.sh
 # A store written by schema 1 upgraded and read as before (check_store has

@@ -93,6 +93,8 @@ static int pkk_init(const pk2d_host_api *api, pk2d_host *h, void **state)
 	                     own_indicator, NULL);
 	if (rc == 0 || rc2 == PK2D_ERR_NOMEM)
 		rc = rc2;
+	for (i = 0; rc == 0 && api->abi_minor >= 3 && i < pkk_n_groups; i++)
+		rc = api->declare_group(h, &pkk_groups[i]);
 	for (i = 0; rc == 0 && i < pkk_n_indicators; i++) {
 		rc = api->declare_indicator(h, &pkk_indicators[i].d);
 		if (rc != 0)

@@ -5,7 +5,10 @@
  * Pokja II = 6 Pendidikan dan Keterampilan, 8 Pengembangan Kehidupan
  * Berkoperasi; Pokja III = 3 Pangan, 4 Sandang, 5 Perumahan dan Tatalaksana
  * Rumah Tangga; Pokja IV = 7 Kesehatan, 9 Kelestarian Lingkungan Hidup,
- * 10 Perencanaan Sehat.
+ * 10 Perencanaan Sehat. The plugin declares them as groups (pkk_groups): a
+ * Pokja over its program pokok; an indicator of one program pokok is in
+ * that program's group, one that spans a Pokja's programmes (the Pokja
+ * activity records, home industry) in the Pokja's group.
  */
 #include "pkk_defs.h"
 
@@ -47,6 +50,40 @@ const field_spec pkk_pokja_fields[PF_N + 1] = {
 	[PF_DATE] = { "date", "tanggal", 0 },
 };
 
+/* The 10 program pokok by their official names and numbers under their Pokja
+ * (gunci.digitaldesa.id, "Program Pokok PKK dan Pembagian Pokja PKK"; see
+ * docs/plugins/pkk.md). A Pokja's heading names its programmes, so that a
+ * programme without indicators of its own (1, 2, 4: a heading is shown only
+ * above rows) is still named in the table. */
+const pk2d_group pkk_groups[] = {
+	{ "dasawisma_data", NULL, "Data dasawisma", "Dasawisma records" },
+	{ "pokja_1", NULL, "Pokja I (1 Penghayatan dan Pengamalan Pancasila, 2 Gotong Royong)",
+	  "Pokja I (1 Living and practising Pancasila, 2 Mutual cooperation)" },
+	{ "pp1_pancasila", "pokja_1", "1. Penghayatan dan Pengamalan Pancasila",
+	  "1. Living and practising Pancasila" },
+	{ "pp2_gotong_royong", "pokja_1", "2. Gotong Royong", "2. Mutual cooperation" },
+	{ "pokja_2", NULL, "Pokja II (6 Pendidikan dan Keterampilan, 8 Pengembangan Kehidupan "
+	  "Berkoperasi)", "Pokja II (6 Education and skills, 8 Developing cooperative life)" },
+	{ "pp6_pendidikan", "pokja_2", "6. Pendidikan dan Keterampilan",
+	  "6. Education and skills" },
+	{ "pp8_koperasi", "pokja_2", "8. Pengembangan Kehidupan Berkoperasi",
+	  "8. Developing cooperative life" },
+	{ "pokja_3", NULL, "Pokja III (3 Pangan, 4 Sandang, 5 Perumahan dan Tatalaksana Rumah "
+	  "Tangga)", "Pokja III (3 Food, 4 Clothing, 5 Housing and household management)" },
+	{ "pp3_pangan", "pokja_3", "3. Pangan", "3. Food" },
+	{ "pp4_sandang", "pokja_3", "4. Sandang", "4. Clothing" },
+	{ "pp5_perumahan", "pokja_3", "5. Perumahan dan Tatalaksana Rumah Tangga",
+	  "5. Housing and household management" },
+	{ "pokja_4", NULL, "Pokja IV (7 Kesehatan, 9 Kelestarian Lingkungan Hidup, 10 "
+	  "Perencanaan Sehat)", "Pokja IV (7 Health, 9 Preserving the environment, 10 Healthy "
+	  "planning)" },
+	{ "pp7_kesehatan", "pokja_4", "7. Kesehatan", "7. Health" },
+	{ "pp9_lingkungan", "pokja_4", "9. Kelestarian Lingkungan Hidup",
+	  "9. Preserving the environment" },
+	{ "pp10_perencanaan_sehat", "pokja_4", "10. Perencanaan Sehat", "10. Healthy planning" },
+};
+const size_t pkk_n_groups = sizeof pkk_groups / sizeof pkk_groups[0];
+
 #define UP PK2D_HIGHER_IS_BETTER
 #define DOWN PK2D_LOWER_IS_BETTER
 #define FLAT PK2D_NEUTRAL
@@ -59,30 +96,30 @@ const field_spec pkk_pokja_fields[PF_N + 1] = {
 
 #define POKJA_IND(n, roman, programmes) \
 	IND("pokja" #n "_kegiatan", "Kegiatan Pokja " roman " tercatat", \
-	    "Pokja " roman " activities recorded", "kegiatan", CNT, FLAT, "Pokja " roman, \
+	    "Pokja " roman " activities recorded", "kegiatan", CNT, FLAT, "pokja_" #n, \
 	    "Program pokok " programmes ": baris kegiatan Pokja " roman \
 	    " (formulir 4.2" #n ")", SRC_POKJA_COUNT, -1, -1, n), \
 	IND("pokja" #n "_volume", "Volume kegiatan Pokja " roman, \
-	    "Volume of Pokja " roman " activities", "volume", CNT, FLAT, "Pokja " roman, \
+	    "Volume of Pokja " roman " activities", "volume", CNT, FLAT, "pokja_" #n, \
 	    "Jumlah kolom volume kegiatan Pokja " roman " (satuan menurut kegiatan)", \
 	    SRC_POKJA_VOLUME, -1, -1, n), \
 	IND("pokja" #n "_peserta", "Peserta kegiatan Pokja " roman, \
-	    "Participants in Pokja " roman " activities", "orang", CNT, FLAT, "Pokja " roman, \
+	    "Participants in Pokja " roman " activities", "orang", CNT, FLAT, "pokja_" #n, \
 	    "Jumlah kolom peserta kegiatan Pokja " roman, SRC_POKJA_PEOPLE, -1, -1, n)
 
 const pkk_indicator pkk_indicators[] = {
 	/* The recap's totals: context for every Pokja. */
 	IND("krt", "Rumah tangga (KRT) terdata dasawisma", "Households recorded by dasawisma",
-	    "KRT", CNT, FLAT, "Data dasawisma", "Baris rekap 4.16a (satu per kepala rumah tangga)",
+	    "KRT", CNT, FLAT, "dasawisma_data", "Baris rekap 4.16a (satu per kepala rumah tangga)",
 	    SRC_ROWS, -1, -1, 0),
-	IND("kk", "Kepala keluarga (KK)", "Families (KK)", "KK", CNT, FLAT, "Data dasawisma",
+	IND("kk", "Kepala keluarga (KK)", "Families (KK)", "KK", CNT, FLAT, "dasawisma_data",
 	    "Jumlah kolom jml KK rekap 4.16a", SRC_SUM, RF_KK, -1, 0),
 	IND("penduduk_l", "Anggota keluarga laki-laki", "Household members, male", "jiwa", CNT,
-	    FLAT, "Data dasawisma", "Jumlah kolom anggota keluarga L", SRC_SUM, RF_MALE, -1, 0),
+	    FLAT, "dasawisma_data", "Jumlah kolom anggota keluarga L", SRC_SUM, RF_MALE, -1, 0),
 	IND("penduduk_p", "Anggota keluarga perempuan", "Household members, female", "jiwa", CNT,
-	    FLAT, "Data dasawisma", "Jumlah kolom anggota keluarga P", SRC_SUM, RF_FEMALE, -1, 0),
+	    FLAT, "dasawisma_data", "Jumlah kolom anggota keluarga P", SRC_SUM, RF_FEMALE, -1, 0),
 	IND("dasawisma", "Kelompok dasawisma", "Dasawisma groups", "kelompok", CNT, FLAT,
-	    "Data dasawisma", "Nama dasawisma berbeda per desa (dilaporkan untuk desa, tanpa RT)",
+	    "dasawisma_data", "Nama dasawisma berbeda per desa (dilaporkan untuk desa, tanpa RT)",
 	    SRC_DASAWISMA, RF_DASAWISMA, -1, 0),
 
 	/* Pokja I: program 1 Pancasila, 2 Gotong Royong (activity records only). */
@@ -90,11 +127,12 @@ const pkk_indicator pkk_indicators[] = {
 
 	/* Pokja II: program 6 Pendidikan dan Keterampilan, 8 Koperasi. */
 	IND("tiga_buta", "Warga 3 buta (aksara, angka, bahasa Indonesia)",
-	    "Residents who cannot read, count or speak Indonesian", "orang", CNT, DOWN, "Pokja II",
+	    "Residents who cannot read, count or speak Indonesian", "orang", CNT, DOWN,
+	    "pp6_pendidikan",
 	    "Program pokok 6 (Pendidikan dan Keterampilan): jumlah kolom 3 buta rekap 4.16a",
 	    SRC_SUM, RF_TIGA_BUTA, -1, 0),
 	IND("up2k", "Rumah tangga mengikuti UP2K-PKK",
-	    "Households taking part in UP2K-PKK", NULL, PROP, UP, "Pokja II",
+	    "Households taking part in UP2K-PKK", NULL, PROP, UP, "pp8_koperasi",
 	    "Program pokok 8 (Pengembangan Kehidupan Berkoperasi): KRT dengan centang UP2K / "
 	    "KRT dengan kolom UP2K terbaca", SRC_TICK, RF_UP2K, -1, 0),
 	POKJA_IND(2, "II", "6 (Pendidikan dan Keterampilan) dan 8 (Pengembangan Kehidupan "
@@ -102,19 +140,19 @@ const pkk_indicator pkk_indicators[] = {
 
 	/* Pokja III: program 3 Pangan, 4 Sandang, 5 Perumahan. */
 	IND("makanan_pokok_beras", "Rumah tangga dengan makanan pokok beras",
-	    "Households with rice as staple food", NULL, PROP, FLAT, "Pokja III",
+	    "Households with rice as staple food", NULL, PROP, FLAT, "pp3_pangan",
 	    "Program pokok 3 (Pangan): KRT dengan makanan pokok beras / KRT dengan makanan "
 	    "pokok terisi", SRC_FOOD_RICE, RF_PANGAN, -1, 0),
 	IND("pekarangan", "Rumah tangga memanfaatkan pekarangan (HATINYA PKK)",
-	    "Households using their yard (HATINYA PKK)", NULL, PROP, UP, "Pokja III",
+	    "Households using their yard (HATINYA PKK)", NULL, PROP, UP, "pp3_pangan",
 	    "Program pokok 3 (Pangan): KRT dengan centang pemanfaatan tanah pekarangan / KRT "
 	    "dengan kolom terbaca", SRC_TICK, RF_PEKARANGAN, -1, 0),
 	IND("industri_rt", "Rumah tangga dengan industri rumah tangga",
-	    "Households with a home industry", NULL, PROP, UP, "Pokja III",
+	    "Households with a home industry", NULL, PROP, UP, "pokja_3",
 	    "Program pokok 3 dan 4 (Pangan, Sandang): KRT dengan centang industri rumah tangga "
 	    "/ KRT dengan kolom terbaca", SRC_TICK, RF_INDUSTRI, -1, 0),
 	IND("rumah_sehat", "Rumah sehat layak huni", "Healthy, habitable houses", NULL, PROP, UP,
-	    "Pokja III", "Program pokok 5 (Perumahan dan Tatalaksana Rumah Tangga): KRT dengan "
+	    "pp5_perumahan", "Program pokok 5 (Perumahan dan Tatalaksana Rumah Tangga): KRT dengan "
 	    "centang rumah sehat layak huni / KRT dengan kolom terbaca",
 	    SRC_TICK, RF_RUMAH_SEHAT, -1, 0),
 	POKJA_IND(3, "III", "3 (Pangan), 4 (Sandang) dan 5 (Perumahan dan Tatalaksana Rumah "
@@ -123,49 +161,52 @@ const pkk_indicator pkk_indicators[] = {
 	/* Pokja IV: program 7 Kesehatan, 9 Kelestarian Lingkungan Hidup,
 	 * 10 Perencanaan Sehat. */
 	IND("jamban", "Rumah tangga dengan MCK/jamban dan septic tank",
-	    "Households with a latrine and septic tank", NULL, PROP, UP, "Pokja IV",
+	    "Households with a latrine and septic tank", NULL, PROP, UP, "pp7_kesehatan",
 	    "Program pokok 7 (Kesehatan): KRT dengan centang MCK/jamban / KRT dengan kolom terbaca",
 	    SRC_TICK, RF_JAMBAN, -1, 0),
 	IND("spal", "Rumah tangga dengan saluran pembuangan air limbah (SPAL)",
-	    "Households with a waste-water channel", NULL, PROP, UP, "Pokja IV",
+	    "Households with a waste-water channel", NULL, PROP, UP, "pp9_lingkungan",
 	    "Program pokok 9 (Kelestarian Lingkungan Hidup): KRT dengan centang SPAL / KRT "
 	    "dengan kolom terbaca", SRC_TICK, RF_SPAL, -1, 0),
 	IND("tempat_sampah", "Rumah tangga dengan tempat pembuangan sampah",
-	    "Households with a rubbish pit", NULL, PROP, UP, "Pokja IV",
+	    "Households with a rubbish pit", NULL, PROP, UP, "pp9_lingkungan",
 	    "Program pokok 9 (Kelestarian Lingkungan Hidup): KRT dengan centang tempat sampah / "
 	    "KRT dengan kolom terbaca", SRC_TICK, RF_SAMPAH, -1, 0),
 	IND("kesehatan_lingkungan", "Rumah tangga mengikuti kegiatan kesehatan lingkungan",
 	    "Households taking part in environmental health activities", NULL, PROP, UP,
-	    "Pokja IV", "Program pokok 9 (Kelestarian Lingkungan Hidup): KRT dengan centang "
+	    "pp9_lingkungan", "Program pokok 9 (Kelestarian Lingkungan Hidup): KRT dengan centang "
 	    "kesehatan lingkungan / KRT dengan kolom terbaca", SRC_TICK, RF_KESLING, -1, 0),
 	IND("air_pdam", "Rumah tangga pengguna air PDAM", "Households using piped water (PDAM)",
-	    NULL, PROP, FLAT, "Pokja IV", "Program pokok 7 (Kesehatan): KRT dengan sumber air PDAM "
+	    NULL, PROP, FLAT, "pp7_kesehatan",
+	    "Program pokok 7 (Kesehatan): KRT dengan sumber air PDAM "
 	    "/ KRT dengan sumber air terisi", SRC_WATER, RF_AIR, -1, WATER_PDAM),
 	IND("air_sumur", "Rumah tangga pengguna air sumur", "Households using well water", NULL,
-	    PROP, FLAT, "Pokja IV", "Program pokok 7 (Kesehatan): KRT dengan sumber air sumur / "
+	    PROP, FLAT, "pp7_kesehatan",
+	    "Program pokok 7 (Kesehatan): KRT dengan sumber air sumur / "
 	    "KRT dengan sumber air terisi", SRC_WATER, RF_AIR, -1, WATER_SUMUR),
 	IND("air_lainnya", "Rumah tangga pengguna sumber air lainnya",
-	    "Households using other water sources", NULL, PROP, FLAT, "Pokja IV",
+	    "Households using other water sources", NULL, PROP, FLAT, "pp7_kesehatan",
 	    "Program pokok 7 (Kesehatan): KRT dengan sumber air lainnya / KRT dengan sumber air "
 	    "terisi", SRC_WATER, RF_AIR, -1, WATER_OTHER),
-	IND("balita", "Balita", "Children under five", "anak", CNT, FLAT, "Pokja IV",
+	IND("balita", "Balita", "Children under five", "anak", CNT, FLAT, "pp7_kesehatan",
 	    "Program pokok 7 (Kesehatan): jumlah kolom balita L + P", SRC_SUM, RF_BALITA_L,
 	    RF_BALITA_P, 0),
-	IND("ibu_hamil", "Ibu hamil", "Pregnant women", "orang", CNT, FLAT, "Pokja IV",
+	IND("ibu_hamil", "Ibu hamil", "Pregnant women", "orang", CNT, FLAT, "pp7_kesehatan",
 	    "Program pokok 7 (Kesehatan): jumlah kolom ibu hamil", SRC_SUM, RF_HAMIL, -1, 0),
 	IND("ibu_menyusui", "Ibu menyusui", "Breastfeeding mothers", "orang", CNT, FLAT,
-	    "Pokja IV", "Program pokok 7 (Kesehatan): jumlah kolom ibu menyusui",
+	    "pp7_kesehatan", "Program pokok 7 (Kesehatan): jumlah kolom ibu menyusui",
 	    SRC_SUM, RF_MENYUSUI, -1, 0),
-	IND("lansia", "Lansia", "Elderly people", "orang", CNT, FLAT, "Pokja IV",
+	IND("lansia", "Lansia", "Elderly people", "orang", CNT, FLAT, "pp7_kesehatan",
 	    "Program pokok 7 (Kesehatan): jumlah kolom lansia", SRC_SUM, RF_LANSIA, -1, 0),
 	IND("berkebutuhan_khusus", "Warga berkebutuhan khusus", "Residents with special needs",
-	    "orang", CNT, FLAT, "Pokja IV", "Program pokok 7 (Kesehatan): jumlah kolom "
+	    "orang", CNT, FLAT, "pp7_kesehatan", "Program pokok 7 (Kesehatan): jumlah kolom "
 	    "berkebutuhan khusus", SRC_SUM, RF_KHUSUS, -1, 0),
 	IND("pus", "Pasangan usia subur (PUS)", "Couples of reproductive age", "pasangan", CNT,
-	    FLAT, "Pokja IV", "Program pokok 10 (Perencanaan Sehat): jumlah kolom PUS",
+	    FLAT, "pp10_perencanaan_sehat",
+	    "Program pokok 10 (Perencanaan Sehat): jumlah kolom PUS",
 	    SRC_SUM, RF_PUS, -1, 0),
 	IND("wus", "Wanita usia subur (WUS)", "Women of reproductive age", "orang", CNT, FLAT,
-	    "Pokja IV", "Program pokok 10 (Perencanaan Sehat): jumlah kolom WUS",
+	    "pp10_perencanaan_sehat", "Program pokok 10 (Perencanaan Sehat): jumlah kolom WUS",
 	    SRC_SUM, RF_WUS, -1, 0),
 	POKJA_IND(4, "IV", "7 (Kesehatan), 9 (Kelestarian Lingkungan Hidup) dan 10 "
 	          "(Perencanaan Sehat)"),

@@ -47,6 +47,11 @@ typedef struct pkk_indicator {
 	int arg;         /* Pokja number 1-4, or enum water_source */
 } pkk_indicator;
 
+/* The Pokja and their program pokok, declared as groups (ABI 1.3); an
+ * indicator's group is the id of one of them. */
+extern const pk2d_group pkk_groups[];
+extern const size_t pkk_n_groups;
+
 extern const pkk_indicator pkk_indicators[];
 extern const size_t pkk_n_indicators;
 
