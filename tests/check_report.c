@@ -199,8 +199,18 @@ START_TEST(csv_long_format)
 	 * health data-quality indicators 3 each (2007 RT 1, 2007, kecamatan);
 	 * the intervention in 2007 and the kecamatan; for the kecamatan and 2007
 	 * (2008 has no health data) the class of stunting and the 2 + 5 cells
-	 * of the two declared tables. */
-	ck_assert_uint_eq(rows, 1 + 12 + 8 + 4 + 25 + 18 + 2 + 2 * (1 + 7));
+	 * of the two declared tables. Problems and planner: the kecamatan's
+	 * a1, b1 and stunting (3 problem records, 5 worst villages, 3 actions,
+	 * 3 plan_change, 3 plan_where) and its IKK plan (ikk_plan, 1 move,
+	 * ikk_at_lines); 2007's the same with 5 worst and 4 where RTs; 2008's
+	 * a1 (1 worst, 1 action, 1 change, 1 where) and its IKK plan. */
+	ck_assert_uint_eq(rows, 1 + 12 + 8 + 4 + 25 + 18 + 2 + 2 * (1 + 7) +
+	                        (3 + 5 + 3 + 3 + 3 + 3) + (3 + 5 + 3 + 3 + 4 + 3) +
+	                        (1 + 1 + 1 + 1 + 1 + 3));
+	/* A problem record, then its worst place, action and plan. */
+	has("\nproblem,63.02.09.2008,'=cmd|' /C calc'!A0,4,,2024,fam.a1,");
+	has("\nagency_problem,63.02.09.2007,\"<script>alert(1)</script> & \"\"Sang\"\"\",4,,2024,"
+	    "health.stunting,'-2+3,Dinas Kesehatan,%,");
 }
 END_TEST
 

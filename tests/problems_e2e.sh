@@ -24,7 +24,7 @@ under() {
 }
 
 "$pk2d" -q -c "$PK2D_TOP_SRCDIR/conf/sample/pk2d.ini" --store none report \
-	-o "$tmp/r.txt" -o "$tmp/r.html" -o "$tmp/r.md" -o "$tmp/r.json" ||
+	-o "$tmp/r.txt" -o "$tmp/r.html" -o "$tmp/r.md" -o "$tmp/r.json" -o "$tmp/r.csv" ||
 	fail "the sample's report"
 
 # The family figures do not move.
@@ -92,6 +92,43 @@ akta = [r for r in rows.values() if r["label"] == "Anak 0-17 th memiliki akta ke
 assert akta["off_target"] is True and akta["colour"] == "amber", akta
 assert akta["category"]["key"] == "sangat_baik", akta
 assert a["ikk_plan"]["next_category"] is None and a["ikk_plan"]["changes"] == 0, a["ikk_plan"]
+PY
+
+# CSV: the same problems, plans and planner as JSON, record by record.
+python3 - "$tmp/r.json" "$tmp/r.csv" <<'PY' || fail "r.csv against r.json"
+import csv, json, sys
+a = json.load(open(sys.argv[1]))["assessment"]["area"]
+rows = [r for r in csv.DictReader(open(sys.argv[2], newline="")) if r["area"] == a["code"]]
+def num(s):
+    return None if s == "" else float(s)
+def close(x, y):
+    return (x is None and y is None) or (x is not None and y is not None and abs(x - y) < 1e-6)
+probs = a["problems"] + a["agency_problems"]
+heads = [r for r in rows if r["kind"] in ("problem", "agency_problem")]
+assert [r["id"] for r in heads] == [p["id"] for p in probs], ([r["id"] for r in heads], probs)
+assert [r["kind"] for r in heads].count("agency_problem") == len(a["agency_problems"])
+stunting = [r for r in heads if r["id"] == "health.stunting"][0]
+assert stunting["kind"] == "agency_problem" and stunting["status"] == "off_target", stunting
+assert num(stunting["target"]) == 14 and num(stunting["numerator"]) == 68, stunting
+for p in probs:
+    mine = [r for r in rows if r["id"] == p["id"]]
+    change = [r for r in mine if r["kind"] == "plan_change"]
+    assert len(change) == 1 and close(num(change[0]["value"]), p["to_change"]), (p["id"], change)
+    where = [(r["area"], num(r["rt"]), num(r["numerator"]), num(r["value"]))
+             for r in mine if r["kind"] == "plan_where"]
+    assert where == [(w["area"], w["rt"], w["affected"], w["take"]) for w in p["where"]], where
+    worst = [(num(r["rt"]), num(r["numerator"]), num(r["denominator"]))
+             for r in mine if r["kind"] == "problem_worst"]
+    assert worst == [(w["rt"], w["numerator"], w["denominator"]) for w in p["worst"]], worst
+    acts = [r["status"] for r in mine if r["kind"] == "problem_action"]
+    assert acts == ([x["id"] for x in p["actions"]] or ["no_intervention"]), (p["id"], acts)
+plan = a["ikk_plan"]
+top = [r for r in rows if r["kind"] == "ikk_plan"]
+assert len(top) == 1 and num(top[0]["value"]) == plan["changes"], top
+assert top[0]["status"] == "" and plan["next_category"] is None, top
+lines = [r for r in rows if r["kind"] == "ikk_at_lines"]
+assert close(num(lines[0]["value"]), plan["ikk_at_lines"]), lines
+assert lines[0]["status"] == plan["category_at_lines"]["key"], lines
 PY
 
 [ "$failures" -eq 0 ] || exit 1

@@ -4,6 +4,9 @@
  * columns. Text cells go through esc_csv_field (quoting and formula
  * neutralisation); numbers are written as plain numbers.
  *
+ * An assessed area's problems, their follow-up plan and the target planner
+ * come as records of their own (problem_rows), as in the JSON report.
+ *
  * Two dialects ([pk2d] csv_dialect, --csv-dialect): RFC 4180 (',' between
  * cells, a decimal point), and excel-id for a spreadsheet in an Indonesian
  * locale, which reads ',' as the decimal separator and a file without a
@@ -16,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agency_problems.h"
 #include "conf.h"
 #include "escape.h"
 #include "i18n.h"
@@ -199,6 +203,147 @@ static void score_rows(struct csv_ctx *c, const assess_score *s)
 	}
 }
 
+/* A record of a problem or its plan: kind, the area, the problem's id,
+ * label and agency, and its unit when with_unit (a plan counts units of the
+ * denominator instead). */
+static void problem_lead(struct csv_ctx *c, const char *kind, const char *area, int rt,
+                         const reg_indicator *d, const char *fallback_id, int with_unit)
+{
+	lead(c, kind, area, rt, c->v->period);
+	text(c, d ? d->full_id : fallback_id);
+	text(c, d ? i18n_pick(c->v->lang, d->label_id, d->label_en) : fallback_id);
+	text(c, d ? d->agency : "");
+	text(c, d && with_unit ? d->unit : "");
+}
+
+/* What follows a problem record: its worst places, the interventions that
+ * aim at it (or none), the changes the planner asks for and where. */
+static void problem_details(struct csv_ctx *c, const assess_area *aa, const reg_indicator *d,
+                            const char *id, const assess_place *worst, size_t n_worst,
+                            const assess_action *actions, size_t n_actions, double to_change,
+                            const assess_step *steps, size_t n_steps)
+{
+	for (size_t k = 0; k < n_worst; k++) {
+		problem_lead(c, "problem_worst", worst[k].area, worst[k].rt, d, id, 1);
+		number(c, worst[k].num);
+		number(c, worst[k].den);
+		number(c, worst[k].value);
+		empty(c, 2);
+		end_record(c);
+	}
+	for (size_t k = 0; k < n_actions; k++) {
+		const assess_action *a = &actions[k];
+
+		lead(c, "problem_action", aa->code, -1, c->v->period);
+		text(c, id);
+		text(c, i18n_pick(c->v->lang, a->decl->label_id, a->decl->label_en));
+		text(c, a->decl->agency);
+		text(c, a->decl->unit);
+		number(c, a->has_data ? a->realised : NAN);
+		number(c, a->has_data ? a->target : NAN);
+		number(c, a->coverage);
+		empty(c, 1);
+		text(c, a->decl->full_id);
+		end_record(c);
+	}
+	if (!n_actions) {
+		problem_lead(c, "problem_action", aa->code, -1, d, id, 0);
+		empty(c, 4);
+		text(c, "no_intervention");
+		end_record(c);
+	}
+	problem_lead(c, "plan_change", aa->code, -1, d, id, 0);
+	empty(c, 2);
+	number(c, to_change);
+	empty(c, 2);
+	end_record(c);
+	for (size_t k = 0; k < n_steps; k++) {
+		problem_lead(c, "plan_where", steps[k].area, steps[k].rt, d, id, 0);
+		number(c, steps[k].affected);
+		empty(c, 1);
+		number(c, steps[k].take);
+		empty(c, 2);
+		end_record(c);
+	}
+}
+
+/* The IKK part of the target planner: the next category and the changes to
+ * it, the moves taken, and the IKK if every problem reached its lines. */
+static void ikk_plan_rows(struct csv_ctx *c, const assess_area *aa)
+{
+	const assess_ikk_plan *pl = aa->ikk_plan;
+
+	if (!pl)
+		return;
+	lead(c, "ikk_plan", aa->code, -1, c->v->period);
+	text(c, "ikk");
+	text(c, pl->next ? i18n_pick(c->v->lang, pl->next->label_id, pl->next->label_en) : "");
+	empty(c, 2);
+	number(c, pl->needed);
+	empty(c, 1);
+	number(c, pl->changes);
+	number(c, pl->next ? pl->next->from : NAN);
+	text(c, pl->next ? pl->next->key : "");
+	end_record(c);
+	for (size_t k = 0; k < pl->n_moves; k++) {
+		const assess_indicator *ai = pl->moves[k].indicator;
+
+		lead(c, "ikk_move", aa->code, -1, c->v->period);
+		text(c, ai->model->ref);
+		text(c, ai->model->code);
+		empty(c, 2);
+		number(c, pl->moves[k].gain);
+		empty(c, 1);
+		number(c, pl->moves[k].changes);
+		empty(c, 2);
+		end_record(c);
+	}
+	lead(c, "ikk_at_lines", aa->code, -1, c->v->period);
+	text(c, "ikk");
+	text(c, pl->category_at_lines ? i18n_pick(c->v->lang, pl->category_at_lines->label_id,
+	                                          pl->category_at_lines->label_en) : "");
+	empty(c, 4);
+	number(c, pl->ikk_at_lines);
+	empty(c, 1);
+	text(c, pl->category_at_lines ? pl->category_at_lines->key : "");
+	end_record(c);
+}
+
+/* The problems of an area in rank order, the IKK's then the agencies', each
+ * with its details (docs/report.md, csv), then the IKK plan. */
+static void problem_rows(struct csv_ctx *c, const assess_area *aa)
+{
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+		const assess_indicator *ai = p->indicator;
+
+		problem_lead(c, "problem", aa->code, -1, ai->decl, ai->model->ref, 1);
+		number(c, ai->num);
+		number(c, ai->den);
+		number(c, ai->value);
+		number(c, ai->target);
+		text(c, report_status_key(ai->below_attention ? ASSESS_ATTENTION : ASSESS_OFF_TARGET));
+		end_record(c);
+		problem_details(c, aa, ai->decl, ai->model->ref, p->worst, p->n_worst, p->actions,
+		                p->n_actions, p->to_change, p->steps, p->n_steps);
+	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+		const assess_row *r = p->row;
+
+		problem_lead(c, "agency_problem", aa->code, -1, r->decl, r->decl->full_id, 1);
+		number(c, r->num);
+		number(c, r->den);
+		number(c, r->value);
+		number(c, r->target);
+		text(c, report_status_key(ASSESS_OFF_TARGET));
+		end_record(c);
+		problem_details(c, aa, r->decl, r->decl->full_id, p->worst, p->n_worst, p->actions,
+		                p->n_actions, p->to_change, p->steps, p->n_steps);
+	}
+	ikk_plan_rows(c, aa);
+}
+
 static void area_scores(struct csv_ctx *c, const assess_area *aa)
 {
 	score_rows(c, &aa->score);
@@ -279,9 +424,11 @@ int report_csv_write(const report_view *v, FILE *f)
 	accounting_rows(&c);
 	area_scores(&c, v->main.aa);
 	presentation_rows(&c, v->main.aa);
+	problem_rows(&c, v->main.aa);
 	for (size_t i = 0; i < v->n_villages; i++) {
 		area_scores(&c, v->villages[i].aa);
 		presentation_rows(&c, v->villages[i].aa);
+		problem_rows(&c, v->villages[i].aa);
 	}
 	if ((rc = report_view_each_value(v, indicator_row, &c)) < 0)
 		return rc;
