@@ -182,6 +182,23 @@ static const char *level_for(rng *r, int age)
 	return upper[rng_pick(r, (const double[]){ 0.50, 0.85, 0.98, 1.0 }, 4)];
 }
 
+/* The age whose level a pupil of `age` attends: 10 % are behind (a
+ * repeated grade or a late start: one year behind, a fifth of them two),
+ * 4 % a year ahead (an early start), the rest at their age. Only a shift
+ * across a level's band changes the level (a 13-year-old still in SD, a
+ * 6-year-old already in SD), which is what makes APK differ from APM. Drawn
+ * from the school stream, so that the other files stay as they are. */
+static int level_age(village *v, int age)
+{
+	rng *r = &v->sr;
+
+	if (rng_chance(r, 0.10))
+		return age - (rng_chance(r, 0.2) ? 2 : 1);
+	if (rng_chance(r, 0.04 / 0.90))
+		return age + 1;
+	return age;
+}
+
 void gen_school_child(village *v, const char *kk, kk_kids *k)
 {
 	synth *s = v->s;
@@ -205,8 +222,15 @@ void gen_school_child(village *v, const char *kk, kk_kids *k)
 		else
 			status = rng_chance(r, age <= 15 ? 0.55 : 0.35) ? ST_DROPOUT : ST_NOT_CONTINUED;
 	}
-	if (status == ST_IN)
+	if (status == ST_IN) {
+		int at = level_age(v, age);
+
+		/* The content stream draws the level as before; an off-age pupil
+		 * takes a level drawn from the school stream. */
 		level = level_for(r, age);
+		if (at != age)
+			level = level_for(&v->sr, at);
+	}
 	else if (status == ST_DROPOUT)
 		level = level_for(r, age - 1 - (int)rng_below(r, 2));
 

@@ -15,6 +15,9 @@ typedef struct village {
 	rng vr;                    /* the village's parameters */
 	rng kr;                    /* its content, row by row */
 	rng dr;                    /* which rows are dirty, and how */
+	rng sr;                    /* pupils' levels off their age (children.c):
+	                              a stream of its own, so the other files do
+	                              not depend on it */
 	double q;                  /* quality factor: higher is better */
 	double p_ind[SYNTH_N_IND]; /* chance a KK meets each direct indicator */
 	double p_water, p_jamban, p_rumah, p_sampah, p_spal;

@@ -445,6 +445,7 @@ void synth_village(synth *s, const char *code, const char *name)
 	rng_seed(&v.vr, s->opt.seed, code, 0);
 	rng_seed(&v.kr, s->opt.seed, code, 1);
 	rng_seed(&v.dr, s->opt.seed, code, 2);
+	rng_seed(&v.sr, s->opt.seed, code, 3);
 	draw_parameters(&v);
 
 	/* RT sizes vary +-30 % around an even share; the last RT takes the

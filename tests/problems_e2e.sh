@@ -92,6 +92,11 @@ akta = [r for r in rows.values() if r["label"] == "Anak 0-17 th memiliki akta ke
 assert akta["off_target"] is True and akta["colour"] == "amber", akta
 assert akta["category"]["key"] == "sangat_baik", akta
 assert a["ikk_plan"]["next_category"] is None and a["ikk_plan"]["changes"] == 0, a["ikk_plan"]
+# The generator's pupils behind and ahead of their age: APK above APM at
+# every level (the family figures above do not move).
+for level in ("paud", "sd", "smp", "sma"):
+    apk, apm = rows["education.apk_" + level]["realisasi"], rows["education.apm_" + level]["realisasi"]
+    assert apk > apm, (level, apk, apm)
 PY
 
 # CSV: the same problems, plans and planner as JSON, record by record.
