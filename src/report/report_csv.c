@@ -216,26 +216,46 @@ static void problem_lead(struct csv_ctx *c, const char *kind, const char *area, 
 	text(c, d && with_unit ? d->unit : "");
 }
 
-/* What follows a problem record: its worst places, the interventions that
- * aim at it (or none), the changes the planner asks for and where. */
-static void problem_details(struct csv_ctx *c, const assess_area *aa, const reg_indicator *d,
-                            const char *id, const assess_place *worst, size_t n_worst,
-                            const assess_action *actions, size_t n_actions, double to_change,
-                            const assess_step *steps, size_t n_steps)
+/* One problem of either list, as its records need it. */
+struct problem_out {
+	const char *kind;             /* "problem" or "agency_problem" */
+	const reg_indicator *d;       /* NULL: a model indicator no plugin declares */
+	const char *id;
+	double num, den, value, target;
+	int status;                   /* enum assess_status */
+	const assess_place *worst;
+	size_t n_worst;
+	const assess_action *actions;
+	size_t n_actions;
+	double to_change;
+	const assess_step *steps;
+	size_t n_steps;
+};
+
+/* A problem record, then its worst places, the interventions that aim at it
+ * (or none), the changes the planner asks for and where. */
+static void problem_records(struct csv_ctx *c, const assess_area *aa, const struct problem_out *p)
 {
-	for (size_t k = 0; k < n_worst; k++) {
-		problem_lead(c, "problem_worst", worst[k].area, worst[k].rt, d, id, 1);
-		number(c, worst[k].num);
-		number(c, worst[k].den);
-		number(c, worst[k].value);
+	problem_lead(c, p->kind, aa->code, -1, p->d, p->id, 1);
+	number(c, p->num);
+	number(c, p->den);
+	number(c, p->value);
+	number(c, p->target);
+	text(c, report_status_key(p->status));
+	end_record(c);
+	for (size_t k = 0; k < p->n_worst; k++) {
+		problem_lead(c, "problem_worst", p->worst[k].area, p->worst[k].rt, p->d, p->id, 1);
+		number(c, p->worst[k].num);
+		number(c, p->worst[k].den);
+		number(c, p->worst[k].value);
 		empty(c, 2);
 		end_record(c);
 	}
-	for (size_t k = 0; k < n_actions; k++) {
-		const assess_action *a = &actions[k];
+	for (size_t k = 0; k < p->n_actions; k++) {
+		const assess_action *a = &p->actions[k];
 
 		lead(c, "problem_action", aa->code, -1, c->v->period);
-		text(c, id);
+		text(c, p->id);
 		text(c, i18n_pick(c->v->lang, a->decl->label_id, a->decl->label_en));
 		text(c, a->decl->agency);
 		text(c, a->decl->unit);
@@ -246,22 +266,22 @@ static void problem_details(struct csv_ctx *c, const assess_area *aa, const reg_
 		text(c, a->decl->full_id);
 		end_record(c);
 	}
-	if (!n_actions) {
-		problem_lead(c, "problem_action", aa->code, -1, d, id, 0);
+	if (!p->n_actions) {
+		problem_lead(c, "problem_action", aa->code, -1, p->d, p->id, 0);
 		empty(c, 4);
 		text(c, "no_intervention");
 		end_record(c);
 	}
-	problem_lead(c, "plan_change", aa->code, -1, d, id, 0);
+	problem_lead(c, "plan_change", aa->code, -1, p->d, p->id, 0);
 	empty(c, 2);
-	number(c, to_change);
+	number(c, p->to_change);
 	empty(c, 2);
 	end_record(c);
-	for (size_t k = 0; k < n_steps; k++) {
-		problem_lead(c, "plan_where", steps[k].area, steps[k].rt, d, id, 0);
-		number(c, steps[k].affected);
+	for (size_t k = 0; k < p->n_steps; k++) {
+		problem_lead(c, "plan_where", p->steps[k].area, p->steps[k].rt, p->d, p->id, 0);
+		number(c, p->steps[k].affected);
 		empty(c, 1);
-		number(c, steps[k].take);
+		number(c, p->steps[k].take);
 		empty(c, 2);
 		end_record(c);
 	}
@@ -310,36 +330,30 @@ static void ikk_plan_rows(struct csv_ctx *c, const assess_area *aa)
 }
 
 /* The problems of an area in rank order, the IKK's then the agencies', each
- * with its details (docs/report.md, csv), then the IKK plan. */
+ * with its records (docs/report.md, csv), then the IKK plan. */
 static void problem_rows(struct csv_ctx *c, const assess_area *aa)
 {
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 		const assess_indicator *ai = p->indicator;
+		struct problem_out pb = {
+			"problem", ai->decl, ai->model->ref, ai->num, ai->den, ai->value, ai->target,
+			ai->below_attention ? ASSESS_ATTENTION : ASSESS_OFF_TARGET, p->worst,
+			p->n_worst, p->actions, p->n_actions, p->to_change, p->steps, p->n_steps
+		};
 
-		problem_lead(c, "problem", aa->code, -1, ai->decl, ai->model->ref, 1);
-		number(c, ai->num);
-		number(c, ai->den);
-		number(c, ai->value);
-		number(c, ai->target);
-		text(c, report_status_key(ai->below_attention ? ASSESS_ATTENTION : ASSESS_OFF_TARGET));
-		end_record(c);
-		problem_details(c, aa, ai->decl, ai->model->ref, p->worst, p->n_worst, p->actions,
-		                p->n_actions, p->to_change, p->steps, p->n_steps);
+		problem_records(c, aa, &pb);
 	}
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
 		const assess_row *r = p->row;
+		struct problem_out pb = {
+			"agency_problem", r->decl, r->decl->full_id, r->num, r->den, r->value,
+			r->target, ASSESS_OFF_TARGET, p->worst, p->n_worst, p->actions, p->n_actions,
+			p->to_change, p->steps, p->n_steps
+		};
 
-		problem_lead(c, "agency_problem", aa->code, -1, r->decl, r->decl->full_id, 1);
-		number(c, r->num);
-		number(c, r->den);
-		number(c, r->value);
-		number(c, r->target);
-		text(c, report_status_key(ASSESS_OFF_TARGET));
-		end_record(c);
-		problem_details(c, aa, r->decl, r->decl->full_id, p->worst, p->n_worst, p->actions,
-		                p->n_actions, p->to_change, p->steps, p->n_steps);
+		problem_records(c, aa, &pb);
 	}
 	ikk_plan_rows(c, aa);
 }
