@@ -44,6 +44,8 @@ static double clamp(double x, double lo, double hi)
 	return x < lo ? lo : x > hi ? hi : x;
 }
 
+static void paud_age_child(village *v, const char *kk, long birth, int sex);
+
 void gen_balita(village *v, const char *kk, const char *parent, kk_kids *k)
 {
 	synth *s = v->s;
@@ -152,6 +154,7 @@ void gen_balita(village *v, const char *kk, const char *parent, kk_kids *k)
 	else if (edema == 2)
 		out_str(o, "ya");
 	out_eol(o);
+	paud_age_child(v, kk, day - age, sex);
 }
 
 static const char *const school_dirty[] = {
@@ -182,6 +185,44 @@ static const char *level_for(rng *r, int age)
 	return upper[rng_pick(r, (const double[]){ 0.50, 0.85, 0.98, 1.0 }, 4)];
 }
 
+/* One row of the school list; d the dirty kind drawn (-1: clean). */
+static void school_row(village *v, const char *kk, long serial, long birth, int sex,
+                       const char *level, const char *status, int d)
+{
+	outfile *o = &v->s->out[SF_SCHOOL];
+
+	put_id(v, o, serial);
+	out_ch(o, ',');
+	out_str(o, kk);
+	out_ch(o, ',');
+	if (d == 2)
+		gen_bad_code(v, o);
+	else
+		out_put(o, v->code, 13);
+	out_ch(o, ',');
+	gen_rt(o, v->rt);
+	out_ch(o, ',');
+	if (d == 0) {
+		/* The 32nd of the birth month. */
+		int y, m, day;
+
+		cal_civil(birth, &y, &m, &day);
+		out_zpad(o, (unsigned long)y, 4);
+		out_ch(o, '-');
+		out_zpad(o, (unsigned long)m, 2);
+		out_put(o, "-32", 3);
+	} else {
+		out_date(o, birth, 'i');
+	}
+	out_ch(o, ',');
+	out_ch(o, sex == 1 ? 'L' : 'P');
+	out_ch(o, ',');
+	out_str(o, level);
+	out_ch(o, ',');
+	out_str(o, status);
+	out_eol(o);
+}
+
 /* The age whose level a pupil of `age` attends: 10 % are behind (a
  * repeated grade or a late start: one year behind, a fifth of them two),
  * 4 % a year ahead (an early start), the rest at their age. Only a shift
@@ -202,7 +243,6 @@ static int level_age(village *v, int age)
 void gen_school_child(village *v, const char *kk, kk_kids *k)
 {
 	synth *s = v->s;
-	outfile *o = &s->out[SF_SCHOOL];
 	rng *r = &v->kr;
 	int age = 5 + (int)rng_below(r, 14);
 	long birth = v->ref_day - lround(age * 365.25) - (long)rng_below(r, 365);
@@ -230,9 +270,10 @@ void gen_school_child(village *v, const char *kk, kk_kids *k)
 		level = level_for(r, age);
 		if (at != age)
 			level = level_for(&v->sr, at);
-	}
-	else if (status == ST_DROPOUT)
+	} else if (status == ST_DROPOUT) {
+		/* Dropouts keep the level they left. */
 		level = level_for(r, age - 1 - (int)rng_below(r, 2));
+	}
 
 	k->school++;
 	if (age >= 7) {
@@ -244,36 +285,26 @@ void gen_school_child(village *v, const char *kk, kk_kids *k)
 	d = gen_dirty(v, SF_SCHOOL, school_dirty, 3);
 	if (d < 0)
 		s->school++;
-	put_id(v, o, v->seq_child);
-	out_ch(o, ',');
-	out_str(o, kk);
-	out_ch(o, ',');
-	if (d == 2)
-		gen_bad_code(v, o);
-	else
-		out_put(o, v->code, 13);
-	out_ch(o, ',');
-	gen_rt(o, v->rt);
-	out_ch(o, ',');
-	if (d == 0) {
-		/* The 32nd of the birth month. */
-		int y, m, day;
+	school_row(v, kk, v->seq_child, birth, sex, level, d == 1 ? "pindah" : status_name[status],
+	           d);
+}
 
-		cal_civil(birth, &y, &m, &day);
-		out_zpad(o, (unsigned long)y, 4);
-		out_ch(o, '-');
-		out_zpad(o, (unsigned long)m, 2);
-		out_put(o, "-32", 3);
-	} else {
-		out_date(o, birth, 'i');
-	}
-	out_ch(o, ',');
-	out_ch(o, sex == 1 ? 'L' : 'P');
-	out_ch(o, ',');
-	/* Dropouts keep the level they left. */
-	if (status == ST_IN || status == ST_DROPOUT)
-		out_str(o, level);
-	out_ch(o, ',');
-	out_str(o, d == 1 ? "pindah" : status_name[status]);
-	out_eol(o);
+/* A child under five who is 3 or 4 on the reference date is of PAUD age
+ * (BPS's band 3-6) and has a row in the school list too, with the same id:
+ * 25 % in a playgroup or PAUD, the others not yet in school. Drawn from the
+ * school stream, always clean, and not counted among the KK's school-age
+ * children (the survey does not see it). */
+static void paud_age_child(village *v, const char *kk, long birth, int sex)
+{
+	static const char *const early[] = { "KB", "PAUD" };
+	long days = v->ref_day - birth;
+	int in;
+
+	if (days < lround(3 * 365.25))
+		return;
+	in = rng_chance(&v->sr, 0.25);
+	v->s->school++;
+	school_row(v, kk, v->seq_child, birth, sex,
+	           in ? early[rng_pick(&v->sr, (const double[]){ 0.6, 1.0 }, 2)] : "",
+	           status_name[in ? ST_IN : ST_NEVER], -1);
 }

@@ -70,7 +70,7 @@ for k in a:
     if a[k] != b.get(k):
         sys.exit("differs: " + k)
 PY
-grep -q 'wilayah 2703 baris ditemukan dari namanya' "$tmp/names.err" ||
+grep -q 'wilayah 2816 baris ditemukan dari namanya' "$tmp/names.err" ||
 	fail "the summary does not count the areas by name: $(cat "$tmp/names.err")"
 
 # Bad names, each on its own line of the e-PPGBM export (the header is line 1);
