@@ -2,7 +2,8 @@
 # The TP PKK table of the bundled sample laid out under Pokja I-IV and the 10
 # program pokok, as the pkk plugin declares them (docs/plugins/pkk.md): each
 # heading in order, each indicator under its own program pokok, checked in
-# the rendered text, HTML and Markdown.
+# the rendered text, HTML, Markdown and XLSX (read back by LibreOffice; that
+# part is left out, with a note, where LibreOffice is not installed).
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
 tmp=$(mktemp -d)
@@ -14,15 +15,15 @@ fail() {
 }
 
 "$pk2d" -q -c "$PK2D_TOP_SRCDIR/conf/sample/pk2d.ini" --store none report \
-	-o "$tmp/r.txt" -o "$tmp/r.html" -o "$tmp/r.md" || fail "the sample's report"
+	-o "$tmp/r.txt" -o "$tmp/r.html" -o "$tmp/r.md" -o "$tmp/r.xlsx" || fail "the sample's report"
 
-# The PKK table's lines, headings and rows, from its agency heading on: each
-# needle of the list on a later line than the one before it, and no other
-# heading between a program pokok and its indicator.
+# The PKK table's lines, headings and rows, from the line holding START up
+# to one holding END (""; the end of the file): each needle of the list on a
+# later line than the one before it.
 in_order() { # FILE START END: needles on stdin, one per line
 	awk -v start="$2" -v end="$3" 'NR == FNR { want[++n] = $0; next }
-		!on && index($0, start) { on = 1; next }
-		on && index($0, end) { exit }
+		!on && index($0, start) { on = 1 }
+		on && end != "" && index($0, end) { exit }
 		on && i < n && index($0, want[i + 1]) { i++ }
 		END { if (i < n) { print "missing after \"" want[i] "\": \"" want[i + 1] "\""; exit 1 } }' \
 		- "$1"
@@ -73,6 +74,41 @@ grep -qF '<tr class="group"><td></td><td colspan="7" style="padding-left:1em"><s
 grep -qF '| |   **7. Kesehatan** |' "$tmp/r.md" || fail "r.md: programme 7 is not a heading"
 # A program pokok with no indicator of its own has no empty heading.
 ! grep -q "4\. Sandang" "$tmp/r.txt" || fail "r.txt: an empty heading for programme 4"
+
+# XLSX: the agency sheet read back as CSV (every sheet to its own file), the
+# TP PKK rows in order; a heading's depth is its cell's indent.
+office=$(command -v soffice || command -v libreoffice || true)
+if [ -z "$office" ]; then
+	echo "note: LibreOffice is not installed: the XLSX part is not checked"
+else
+	timeout 180 "$office" --headless --norestore -env:UserInstallation="file://$tmp/profile" \
+		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1' \
+		--outdir "$tmp/out" "$tmp/r.xlsx" >"$tmp/office.log" 2>&1 || fail "soffice"
+	sheet="$tmp/out/r-Capaian per OPD.csv"
+	grep '^"TP PKK"' "$sheet" >"$tmp/pkk.csv" || fail "no TP PKK rows in the agency sheet"
+	needles | in_order "$tmp/pkk.csv" '"TP PKK"' "" || fail "r.xlsx: PKK groups"
+	python3 - "$tmp/r.xlsx" <<'PY' || fail "r.xlsx: heading indents"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+strings = re.findall(r"<si>(?:<t[^>]*>)(.*?)</t>", z.read("xl/sharedStrings.xml").decode())
+xfs = re.search(r"<cellXfs[^>]*>(.*?)</cellXfs>", z.read("xl/styles.xml").decode(), re.S).group(1)
+xfs = re.findall(r"<xf [^>]*?(?:/>|>.*?</xf>)", xfs, re.S)
+def indent(style):
+    m = re.search(r'indent="(\d+)"', xfs[style])
+    return int(m.group(1)) if m else 0
+want = {"Pokja II (6 Pendidikan dan Keterampilan, 8 Pengembangan Kehidupan Berkoperasi)": 0,
+        "6. Pendidikan dan Keterampilan": 1, "10. Perencanaan Sehat": 1, "Data dasawisma": 0}
+found = {}
+for n in names:
+    if not n.startswith("xl/worksheets/sheet"):
+        continue
+    for style, idx in re.findall(r'<c r="[A-Z]+\d+" s="(\d+)" t="s"><v>(\d+)</v>', z.read(n).decode()):
+        if strings[int(idx)] in want:
+            found[strings[int(idx)]] = indent(int(style))
+assert found == want, found
+PY
+fi
 
 [ "$failures" -eq 0 ] || exit 1
 echo "pkk_groups: all passed"

@@ -61,5 +61,11 @@ for sheet in "Profil Wilayah" IKK "Rekapitulasi wilayah" "Capaian per OPD" Inter
 	"Kualitas Data dan Status Proses" Data; do
 	[ -s "$tmp/out/report-$sheet.csv" ] || fail "no sheet $sheet"
 done
+# Under the lists with a coverage, the note that a planned volume gives
+# another figure than a population target.
+for sheet in Intervensi "Rencana Tindak Lanjut"; do
+	grep -q '^"Cakupan = realisasi / sasaran\. ' "$tmp/out/report-$sheet.csv" ||
+		fail "sheet $sheet: no coverage note"
+done
 [ $failures -eq 0 ] || { cat "$tmp/office.log"; exit 1; }
 echo "ok: XLSX read back"

@@ -240,7 +240,8 @@ static void agency_sheets(xlsx_book *b, const assess_area *aa)
 			xb_str(b, ws, r, 0, ag->agency, NULL);
 			if (!row) {
 				xb_str(b, ws, r++, 2, i18n_pick(b->v->lang, lines[i].group->label_id,
-				                             lines[i].group->label_en), b->head);
+				                             lines[i].group->label_en),
+				       b->group[lines[i].group->depth]);
 				continue;
 			}
 			xb_num(b, ws, r, 1, (double)lines[i].no, NULL);
@@ -287,6 +288,8 @@ static void agency_sheets(xlsx_book *b, const assess_area *aa)
 	xb_status_colours(b, ws, 1, 7, r - 1, 7, 4);
 	xb_table(ws, 0, r - 1, 12, 0);
 	xb_table(wi, 0, ri - 1, 8, 0);
+	if (ri > 1)
+		xb_str(b, wi, ri + 1, 0, rv_t(b->v, T_COVERAGE_NOTE), NULL);
 }
 
 /* "RT 1 (52,4); RT 2 (34,6)": the worst places in one cell. */
@@ -400,6 +403,8 @@ static void problem_sheets(xlsx_book *b, const assess_area *aa)
 	}
 	xb_table(ws, 0, r - 1, 8, 0);
 	xb_table(wf, 0, rf - 1, 7, 0);
+	if (rf > 1)
+		xb_str(b, wf, rf + 1, 0, rv_t(b->v, T_COVERAGE_NOTE), NULL);
 }
 
 static void agency_problem_sheet(xlsx_book *b, const assess_area *aa)

@@ -57,6 +57,12 @@ void xb_formats(xlsx_book *b)
 	format_set_num_format(b->num2, "0.00");
 	b->int0 = workbook_add_format(b->wb);
 	format_set_num_format(b->int0, "#,##0");
+	for (int d = 0; d < PK2D_GROUP_DEPTH; d++) {
+		b->group[d] = workbook_add_format(b->wb);
+		format_set_bold(b->group[d]);
+		format_set_bg_color(b->group[d], 0xE3F2FD);
+		format_set_indent(b->group[d], (uint8_t)d);
+	}
 	b->good = fill(b->wb, 0xC8E6C9, 0x1B5E20);
 	b->warn = fill(b->wb, 0xFFF3C4, 0x7A5A00);
 	b->bad = fill(b->wb, 0xFFCDD2, 0xB71C1C);

@@ -22,6 +22,8 @@ typedef struct xlsx_book {
 	const report_view *v;
 	lxw_workbook *wb;
 	lxw_format *head, *num1, *num2, *int0, *good, *warn, *bad, *title;
+	lxw_format *group[PK2D_GROUP_DEPTH]; /* a declared group's heading, indented
+	                                        by its depth (0: a top group) */
 	struct xb_fit *fits;
 	size_t n_fits;
 	size_t last_fit;          /* the sheet written last, looked at first */
