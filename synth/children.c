@@ -195,13 +195,7 @@ static void school_row(village *v, const char *kk, long serial, long birth, int 
 	out_ch(o, ',');
 	out_str(o, kk);
 	out_ch(o, ',');
-	if (d == 2)
-		gen_bad_code(v, o);
-	else
-		out_put(o, v->code, 13);
-	out_ch(o, ',');
-	gen_rt(o, v->rt);
-	out_ch(o, ',');
+	gen_area_rt(v, o, d == 2, v->rt);
 	if (d == 0) {
 		/* The 32nd of the birth month. */
 		int y, m, day;

@@ -51,6 +51,9 @@ int gen_dirty(village *v, int file, const char *const *kinds, int n);
 void gen_bad_code(village *v, outfile *o);
 /* The RT as a plain number. */
 void gen_rt(outfile *o, int rt);
+/* The village code (a malformed one when bad), ',', the RT (nothing for rt
+ * 0), ',': the first columns of most files. */
+void gen_area_rt(village *v, outfile *o, int bad, int rt);
 
 void gen_balita(village *v, const char *kk, const char *parent, kk_kids *k);
 void gen_school_child(village *v, const char *kk, kk_kids *k);

@@ -93,14 +93,7 @@ static void log_row(village *v, int file, const intervention *iv, int rt, double
 		target = 1;
 	realised = (int)lround(target * (ratio > 1.1 ? 1.1 : ratio));
 	d = gen_dirty(v, file, log_dirty, 4);
-	if (d == 3)
-		gen_bad_code(v, o);
-	else
-		out_put(o, v->code, 13);
-	out_ch(o, ',');
-	if (rt > 0)
-		gen_rt(o, rt);
-	out_ch(o, ',');
+	gen_area_rt(v, o, d == 3, rt);
 	out_str(o, iv->id);
 	if (d == 2)
 		out_str(o, "_lama");
@@ -225,13 +218,7 @@ static void table_row(village *v, int file, const long *vals, int n)
 	outfile *o = &v->s->out[file];
 	int d = gen_dirty(v, file, table_dirty, 2);
 
-	if (d == 1)
-		gen_bad_code(v, o);
-	else
-		out_put(o, v->code, 13);
-	out_ch(o, ',');
-	gen_rt(o, v->rt);
-	out_ch(o, ',');
+	gen_area_rt(v, o, d == 1, v->rt);
 	out_uint(o, (unsigned long)v->s->opt.year);
 	for (int i = 0; i < n; i++) {
 		out_ch(o, ',');

@@ -126,6 +126,18 @@ void gen_rt(outfile *o, int rt)
 	out_uint(o, (unsigned long)rt);
 }
 
+void gen_area_rt(village *v, outfile *o, int bad, int rt)
+{
+	if (bad)
+		gen_bad_code(v, o);
+	else
+		out_put(o, v->code, 13);
+	out_ch(o, ',');
+	if (rt > 0)
+		gen_rt(o, rt);
+	out_ch(o, ',');
+}
+
 static void put_rt_styled(village *v, outfile *o)
 {
 	if (v->rt_style == 0)
@@ -367,13 +379,7 @@ static void gen_household(village *v, int n_kk)
 	v->rt_layak += h.rumah;
 
 	d = gen_dirty(v, SF_RECAP, recap_dirty, 2);
-	if (d == 1)
-		gen_bad_code(v, o);
-	else
-		out_put(o, v->code, 13);
-	out_ch(o, ',');
-	gen_rt(o, v->rt);
-	out_ch(o, ',');
+	gen_area_rt(v, o, d == 1, v->rt);
 	out_str(o, v->dasawisma);
 	out_ch(o, ',');
 	out_str(o, h.head);
