@@ -50,7 +50,8 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 
 # report: the report writers and `pk2d history`.
 %C%_libpk2dcore_la_SOURCES += \
-	%D%/report/report.c %D%/report/report.h %D%/report/report_text.c %D%/report/report_json.c \
+	%D%/report/report.c %D%/report/report.h %D%/report/writers.h \
+	%D%/report/report_text.c %D%/report/report_json.c \
 	%D%/report/report_assess.h %D%/report/report_assess_text.c %D%/report/report_assess_json.c \
 	%D%/report/escape.c %D%/report/escape.h \
 	%D%/report/i18n.c %D%/report/i18n.h %D%/report/unused.c %D%/report/unused.h \

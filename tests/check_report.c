@@ -23,7 +23,7 @@ static fixture fx;
 static char *out;
 static size_t outlen;
 
-static void write_with(int (*fn)(const report_view *, FILE *))
+static void write_with(int (*fn)(const report_view *, FILE *, char *, size_t))
 {
 	FILE *f;
 
@@ -31,7 +31,7 @@ static void write_with(int (*fn)(const report_view *, FILE *))
 	out = NULL;
 	f = open_memstream(&out, &outlen);
 	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(fn(&fx.view, f), 0);
+	ck_assert_int_eq(fn(&fx.view, f, NULL, 0), 0);
 	fclose(f);
 }
 
@@ -385,9 +385,7 @@ END_TEST
 
 START_TEST(json_trend_and_villages)
 {
-	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
-	                   .period = "2024", .area = FX_KEC, .language = "id",
-	                   .assessment = fx.as, .view = &fx.view };
+	const report_view *ctx = &fx.view;
 	char err[256];
 	cJSON *root, *as, *t, *vil, *sum, *e;
 	FILE *f;
@@ -395,7 +393,7 @@ START_TEST(json_trend_and_villages)
 	free(out);
 	out = NULL;
 	f = open_memstream(&out, &outlen);
-	ck_assert_int_eq(report_write_json(&ctx, f, err, sizeof err), 0);
+	ck_assert_int_eq(report_json_write(ctx, f, err, sizeof err), 0);
 	fclose(f);
 	root = cJSON_Parse(out);
 	ck_assert_ptr_nonnull(root);
@@ -433,16 +431,14 @@ END_TEST
 
 START_TEST(text_trend_villages_and_control_characters)
 {
-	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
-	                   .period = "2024", .area = FX_KEC, .language = "id",
-	                   .assessment = fx.as, .view = &fx.view };
+	const report_view *ctx = &fx.view;
 	char err[256];
 	FILE *f;
 
 	free(out);
 	out = NULL;
 	f = open_memstream(&out, &outlen);
-	ck_assert_int_eq(report_write_text(&ctx, f, err, sizeof err), 0);
+	ck_assert_int_eq(report_text_write(ctx, f, err, sizeof err), 0);
 	fclose(f);
 	/* Not a terminal: no colour; no control character but line feeds. */
 	for (size_t i = 0; i < outlen; i++)
@@ -467,18 +463,16 @@ START_TEST(text_trend_villages_and_control_characters)
 }
 END_TEST
 
-static void write_text_report(const char *area, const char *language)
+static void write_text_report(void)
 {
-	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
-	                   .period = "2024", .area = area, .language = language,
-	                   .assessment = fx.as, .view = &fx.view };
+	const report_view *ctx = &fx.view;
 	char err[256];
 	FILE *f;
 
 	free(out);
 	out = NULL;
 	f = open_memstream(&out, &outlen);
-	ck_assert_int_eq(report_write_text(&ctx, f, err, sizeof err), 0);
+	ck_assert_int_eq(report_text_write(ctx, f, err, sizeof err), 0);
 	fclose(f);
 }
 
@@ -487,7 +481,7 @@ static void write_text_report(const char *area, const char *language)
  * the intervention 15 / 20 = 75 %; a1 in the kecamatan 16 / 25 = 64 %. */
 START_TEST(text_numbers_in_indonesian)
 {
-	write_text_report(FX_KEC, "id");
+	write_text_report();
 	has("  IKK 69,87  Sedang\n");
 	has("  0,5      ");
 	has("target 20, realisasi 15 KK, cakupan 75,00 %\n");
@@ -511,7 +505,7 @@ END_TEST
  * number of reports; CSV keeps the sums with the count as the value. */
 START_TEST(counts_without_denominator)
 {
-	write_text_report(FX_KEC, "id");
+	write_text_report();
 	has("total 63.02.09 (Kelumpang Tengah) 2024: 25\n");
 	hasnt("(25 / 3)");
 	hasnt("(10 / 1)");
@@ -540,11 +534,9 @@ START_TEST(declared_presentation_everywhere)
 	cJSON *root, *tables, *x;
 	FILE *f;
 	char err[256];
-	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
-	                   .period = "2024", .area = FX_KEC, .language = "id",
-	                   .assessment = fx.as, .view = &fx.view };
+	const report_view *ctx = &fx.view;
 
-	write_text_report(FX_KEC, "id");
+	write_text_report();
 	has("  Mutu data pengukuran balita\n  Indeks                                        n   "
 	    "Ditandai (%)  Tidak ada (%)    Rata-rata z           SD z\n");
 	has("  TB/U (zlen)                                   9           10,0            0,0"
@@ -572,7 +564,7 @@ START_TEST(declared_presentation_everywhere)
 	free(out);
 	out = NULL;
 	f = open_memstream(&out, &outlen);
-	ck_assert_int_eq(report_write_json(&ctx, f, err, sizeof err), 0);
+	ck_assert_int_eq(report_json_write(ctx, f, err, sizeof err), 0);
 	fclose(f);
 	root = cJSON_Parse(out);
 	ck_assert_ptr_nonnull(root);
@@ -625,7 +617,7 @@ START_TEST(english_village_without_store)
 	has("## 4. Problems");
 	/* The text report: points in English. V1: IKK 70.67, the intervention
 	 * 75 %, a1 11 / 15 = 73.33 %. */
-	write_text_report(FX_V1, "en");
+	write_text_report();
 	has("  IKK 70.67  ");
 	has("target 20, realised 15 KK, coverage 75.00 %\n");
 	has("2024: 73.33 (11 / 15)\n");
@@ -634,11 +626,9 @@ START_TEST(english_village_without_store)
 }
 END_TEST
 
-static cJSON *json_report(const char *area)
+static cJSON *json_report(void)
 {
-	report_ctx ctx = { .reg = fx.reg, .areas = fx.areas, .runs = fx.runs, .n_runs = 2,
-	                   .period = "2024", .area = area, .language = "id",
-	                   .assessment = fx.as, .view = &fx.view };
+	const report_view *ctx = &fx.view;
 	char err[256];
 	cJSON *root;
 	FILE *f;
@@ -646,7 +636,7 @@ static cJSON *json_report(const char *area)
 	free(out);
 	out = NULL;
 	f = open_memstream(&out, &outlen);
-	ck_assert_int_eq(report_write_json(&ctx, f, err, sizeof err), 0);
+	ck_assert_int_eq(report_json_write(ctx, f, err, sizeof err), 0);
 	fclose(f);
 	root = cJSON_Parse(out);
 	ck_assert_ptr_nonnull(root);
@@ -660,13 +650,13 @@ START_TEST(kecamatan_without_raw_values)
 {
 	cJSON *root;
 
-	write_text_report(FX_KEC, "id");
+	write_text_report();
 	has("total 63.02.09 (Kelumpang Tengah) 2024: 25\n");
 	has("total 63.02.09 (Kelumpang Tengah) 2024: 64,00 (16 / 25)\n");
 	hasnt(" RT 1 2024: ");
 	hasnt("    63.02.09.2008 2024: ");
 	hasnt("(8 / 10)");
-	root = json_report(FX_KEC);
+	root = json_report();
 	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(root, "values")));
 	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(root, "intervention_values")));
 	cJSON_Delete(root);
@@ -685,14 +675,14 @@ START_TEST(village_with_raw_values)
 
 	fixture_teardown(&fx);
 	ck_assert_int_eq(fixture_setup(&fx, FX_V1, LANG_ID, 0), 0);
-	write_text_report(FX_V1, "id");
+	write_text_report();
 	has("    63.02.09.2007 RT 1 2024: 80,00 (8 / 10)\n");
 	has("    63.02.09.2007 RT 2 2024: 60,00 (3 / 5)\n");
 	has("    63.02.09.2007 RT 1 2024: 10\n");
 	has("    63.02.09.2007 2024: target 20, realisasi 15, anggaran 1.000.000\n");
 	hasnt("    63.02.09.2007 2024: 73,33");
 	hasnt("    63.02.09.2008 ");
-	root = json_report(FX_V1);
+	root = json_report();
 	cJSON_ArrayForEach(v, cJSON_GetObjectItem(root, "values")) {
 		const cJSON *rt = cJSON_GetObjectItem(v, "rt");
 		const char *id = cJSON_GetObjectItem(v, "indicator")->valuestring;
@@ -757,7 +747,7 @@ START_TEST(agency_tables_without_raw_quality)
 	                                   "Rata-rata kuadrat zlen" };
 	cJSON *root;
 
-	write_text_report(FX_KEC, "id");
+	write_text_report();
 	only_between("== Capaian per OPD ==", "== Permasalahan ==");
 	for (size_t k = 0; k < 4; k++)
 		hasnt(raw[k]);
@@ -780,7 +770,7 @@ START_TEST(agency_tables_without_raw_quality)
 	write_with(report_csv_write);
 	for (size_t k = 0; k < 4; k++)
 		has(raw[k]);
-	root = json_report(FX_KEC);
+	root = json_report();
 	ck_assert_ptr_nonnull(strstr(out, "\"health.meansq_zlen\""));
 	ck_assert_ptr_nonnull(strstr(out, "\"health.rows_rejected\""));
 	cJSON_Delete(root);

@@ -300,6 +300,7 @@ int fixture_setup(fixture *fx, const char *area, int lang, int with_store)
 	fx->view.version = "0.0-test";
 	fx->view.runs = fx->runs;
 	fx->view.n_runs = 2;
+	fx->view.areas = fx->areas;
 	if (report_view_build(&fx->view, fx->as, fx->reg, fx->store, err, sizeof err) < 0) {
 		fprintf(stderr, "view: %s\n", err);
 		return -1;

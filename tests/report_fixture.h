@@ -39,6 +39,8 @@
 #include "model.h"
 #include "registry.h"
 #include "report_view.h"
+#include "report.h"
+#include "writers.h"
 #include "run.h"
 #include "store.h"
 

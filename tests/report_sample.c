@@ -17,7 +17,7 @@
 #include "i18n.h"
 #include "report_fixture.h"
 
-static int write(const char *dir, const char *name, int (*fn)(const report_view *, FILE *),
+static int write(const char *dir, const char *name, report_writer fn,
                  const report_view *v)
 {
 	char path[4096];
@@ -29,7 +29,7 @@ static int write(const char *dir, const char *name, int (*fn)(const report_view 
 		perror(path);
 		return -1;
 	}
-	rc = fn(v, f);
+	rc = fn(v, f, NULL, 0);
 	if (fclose(f) != 0)
 		rc = -1;
 	return rc;

@@ -25,38 +25,6 @@
 #define EXIT_FAIL 1
 #define EXIT_USAGE 2
 
-static const struct {
-	const char *ext, *format;
-} extensions[] = {
-	{ ".dhis2.json", "dhis2" }, { ".dhis2-metadata.json", "dhis2-metadata" },
-	{ ".json", "json" }, { ".html", "html" },
-	{ ".htm", "html" }, { ".md", "md" }, { ".csv", "csv" }, { ".xlsx", "xlsx" },
-	{ ".txt", "text" },
-};
-
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n > k && strcasecmp(s + n - k, suffix) == 0;
-}
-
-const report_format *report_format_of_path(const char *path)
-{
-	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++)
-		if (ends_with(path, extensions[i].ext))
-			return report_find_format(extensions[i].format);
-	return NULL;
-}
-
-static const char *ext_of(const char *format)
-{
-	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++)
-		if (strcmp(extensions[i].format, format) == 0)
-			return extensions[i].ext;
-	return "";
-}
-
 /* Splits a comma list into trimmed, non-empty items (malloc'd array of
  * malloc'd strings). */
 static size_t split_list(const char *list, char ***out)
@@ -140,17 +108,10 @@ static void plan_add(plan *p, const report_format *fmt, char *path)
 /* path with its report extension replaced by (or given) ext. */
 static char *with_ext(const char *path, const char *ext)
 {
-	const report_format *had = report_format_of_path(path);
-	size_t n = strlen(path);
+	size_t had = 0;
 
-	if (had) {
-		for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++)
-			if (ends_with(path, extensions[i].ext)) {
-				n -= strlen(extensions[i].ext);
-				break;
-			}
-	}
-	return xasprintf("%.*s%s", (int)n, path, ext);
+	report_format_of_path(path, &had);
+	return xasprintf("%.*s%s", (int)(strlen(path) - had), path, ext);
 }
 
 /* Where the [pk2d] key was set, for messages. */
@@ -206,18 +167,17 @@ static int make_plan(const session *s, const report_request *rq, plan *p)
 	} else if (no == 1 && rq->formats) {
 		for (size_t i = 0; i < nf; i++)
 			plan_add(p, report_find_format(formats[i]), nf == 1 ? xstrdup(outs[0])
-			         : with_ext(outs[0], ext_of(formats[i])));
+			         : with_ext(outs[0], report_find_format(formats[i])->ext));
 	} else {
 		/* Each file's format from its extension; a name without a known
 		 * extension takes the one configured format, else text. */
 		for (size_t i = 0; i < no; i++) {
-			const report_format *fmt = report_format_of_path(outs[i]);
+			const report_format *fmt = report_format_of_path(outs[i], NULL);
 
 			if (!fmt && nf > 1) {
 				log_msg(PK2D_LOG_ERROR, "%s%s%d%s'%s': no format for this file name "
-				        "(.txt .html .md .csv .json .xlsx .dhis2.json .dhis2-metadata.json)",
-				        oe ? oe->file : "", oe ? ":" : "", oe ? oe->line : 0,
-				        oe ? ": " : "", outs[i]);
+				        "(%s)", oe ? oe->file : "", oe ? ":" : "", oe ? oe->line : 0,
+				        oe ? ": " : "", outs[i], report_format_extensions());
 				rc = oe ? EXIT_FAIL : EXIT_USAGE;
 				goto out;
 			}
@@ -313,12 +273,12 @@ static int write_store(store *st, const session *s, const report_view *v,
 	return rc;
 }
 
-static int write_one(const report_ctx *ctx, const report_format *fmt, const char *path)
+static int write_one(const report_view *v, const report_format *fmt, const char *path)
 {
 	char err[1024];
 
 	log_phase("writing %s", path);
-	if (report_write_file(ctx, fmt, path, err, sizeof err) < 0) {
+	if (report_write_file(v, fmt, path, err, sizeof err) < 0) {
 		log_msg(PK2D_LOG_ERROR, "%s", err);
 		return -1;
 	}
@@ -329,11 +289,11 @@ static int write_one(const report_ctx *ctx, const report_format *fmt, const char
 
 /* DIR/<run area>.<ext> with the summary and the run area, and one
  * DIR/<village>.<ext> per village. */
-static int write_split(const report_ctx *ctx, const plan *p, const report_view *v)
+static int write_split(const plan *p, const report_view *v)
 {
 	int failed = 0;
 
-	if (!v) {
+	if (!v->as) {
 		log_msg(PK2D_LOG_ERROR, "%s: no assessment, no split reports", p->split_dir);
 		return -1;
 	}
@@ -343,36 +303,17 @@ static int write_split(const report_ctx *ctx, const plan *p, const report_view *
 		return -1;
 	}
 	for (size_t f = 0; f < p->n_split; f++) {
-		const char *ext = ext_of(p->split_formats[f]->name);
-		char *path = xasprintf("%s/%s%s", p->split_dir, v->as->run_area, ext);
-		report_view main_only = *v;
-		report_ctx c0 = *ctx;
+		const char *ext = p->split_formats[f]->ext;
+		char *path = xasprintf("%s/%s%s", p->split_dir, v->area, ext);
+		report_view one;
 
-		main_only.n_villages = 0;
-		main_only.villages = NULL;
-		c0.view = &main_only;
-		failed |= write_one(&c0, p->split_formats[f], path) < 0;
+		report_view_run_area(&one, v);
+		failed |= write_one(&one, p->split_formats[f], path) < 0;
 		free(path);
 		for (size_t i = 0; i < v->n_villages; i++) {
-			report_view one = *v;
-			report_ctx c1 = *ctx;
-			assessment as1 = *v->as;
-
-			/* The village as if it were the run area: every writer,
-			 * the text and JSON ones included, sees only it. */
-			as1.run_area = v->villages[i].aa->code;
-			as1.main = v->villages[i].aa;
-			as1.n_summary = 0;
-			one.as = &as1;
-			one.main = v->villages[i];
-			one.wide = 0;
-			one.n_villages = 0;
-			one.villages = NULL;
-			c1.assessment = &as1;
-			c1.view = &one;
-			c1.area = v->villages[i].aa->code;
-			path = xasprintf("%s/%s%s", p->split_dir, v->villages[i].aa->code, ext);
-			failed |= write_one(&c1, p->split_formats[f], path) < 0;
+			report_view_for_village(&one, v, i);
+			path = xasprintf("%s/%s%s", p->split_dir, one.area, ext);
+			failed |= write_one(&one, p->split_formats[f], path) < 0;
 			free(path);
 		}
 	}
@@ -388,7 +329,7 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	char err[1024];
 	const char *spath = c->store;
 	plan p;
-	int rc, lang = LANG_ID, have_view = 0;
+	int rc, lang = LANG_ID;
 
 	if ((rc = make_plan(s, rq, &p)) != 0)
 		return rc;
@@ -407,48 +348,43 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		log_msg(PK2D_LOG_ERROR, "history store: %s", err);
 		status = EXIT_FAIL;
 	}
-	if (as) {
-		view.lang = lang;
-		view.title = c->title;
-		view.note = c->note;
-		view.version = PACKAGE_VERSION;
-		view.runs = s->runs;
-		view.n_runs = s->n_runs;
-		view.dhis2_levels = c->dhis2_levels;
-		view.csv_dialect = c->csv_dialect;
-		view.unused = (unused_ctx){ .acct = &s->acct, .lang = lang, .areas = s->areas,
-		                            .area = c->area, .period = c->period };
-		if (report_view_build(&view, as, s->reg, spath ? st : NULL, err, sizeof err) < 0) {
-			log_msg(PK2D_LOG_ERROR, "report: %s", err);
-			status = EXIT_FAIL;
-		} else {
-			have_view = 1;
-			/* Without a store the report says the history is off; with a
-			 * store that failed to open, it says there is no history. */
-			view.store_on = spath != NULL;
-		}
+	view.lang = lang;
+	view.title = c->title;
+	view.note = c->note;
+	view.version = PACKAGE_VERSION;
+	view.period = c->period;
+	view.area = c->area;
+	view.areas = s->areas;
+	view.runs = s->runs;
+	view.n_runs = s->n_runs;
+	view.dhis2_levels = c->dhis2_levels;
+	view.csv_dialect = c->csv_dialect;
+	view.unused = (unused_ctx){ .acct = &s->acct, .lang = lang, .areas = s->areas,
+	                            .area = c->area, .period = c->period };
+	if (report_view_build(&view, as, s->reg, spath ? st : NULL, err, sizeof err) < 0) {
+		/* The run's part still goes out: the text and JSON reports say
+		 * what ran, without the assessment. */
+		log_msg(PK2D_LOG_ERROR, "report: %s", err);
+		status = EXIT_FAIL;
+		report_view_free(&view);
+		view.main = (view_area){ 0 };
+		view.wide = 0;
+		report_view_build(&view, NULL, s->reg, NULL, err, sizeof err);
 	}
-	if (have_view && st) {
+	/* Without a store the report says the history is off; with a store
+	 * that failed to open, it says there is no history. */
+	view.store_on = spath != NULL;
+	if (view.as && st) {
 		log_phase("history store");
 		if (write_store(st, s, &view, rq, status) < 0)
 			status = EXIT_FAIL;
 	}
-	{
-		report_ctx ctx = {
-			.cfg = c, .reg = s->reg, .areas = s->areas, .runs = s->runs,
-			.n_runs = s->n_runs, .period = c->period, .area = c->area,
-			.language = c->language, .title = c->title, .assessment = as,
-			.acct = &s->acct, .view = have_view ? &view : NULL,
-		};
-
-		for (size_t i = 0; i < p.n; i++)
-			if (write_one(&ctx, p.jobs[i].fmt, p.jobs[i].path) < 0)
-				status = EXIT_FAIL;
-		if (p.split_dir && write_split(&ctx, &p, have_view ? &view : NULL) < 0)
+	for (size_t i = 0; i < p.n; i++)
+		if (write_one(&view, p.jobs[i].fmt, p.jobs[i].path) < 0)
 			status = EXIT_FAIL;
-	}
-	if (have_view)
-		report_view_free(&view);
+	if (p.split_dir && write_split(&p, &view) < 0)
+		status = EXIT_FAIL;
+	report_view_free(&view);
 	store_close(st);
 	assess_free(as);
 	plan_free(&p);

@@ -19,10 +19,6 @@ typedef struct report_request {
 	long long started;        /* time(NULL) at the start of the run */
 } report_request;
 
-/* The format of a file name by its extension (".dis2.json" before ".json"),
- * or NULL. */
-const report_format *report_format_of_path(const char *path);
-
 /* Checks a comma-separated list of format names: 0, or -1 with the first
  * unknown name in bad. */
 int report_check_formats(const char *list, char *bad, size_t badlen);

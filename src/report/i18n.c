@@ -181,7 +181,45 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_NOT_A_MEAN] = { "tidak berlaku untuk rata-rata", "does not apply to a mean" },
 	[T_STATUS_KEY] = { "Kunci status", "Status key" },
 	[T_SCORE_HISTORY] = { "Riwayat Skor", "Score History" },
+	[T_REPORT] = { "Laporan pk2d", "pk2d report" },
+	[T_AREA] = { "Wilayah", "Area" },
+	[T_DECLARED] = { "Indikator", "Indicators" },
+	[T_W_ROWS] = { "baris", "rows" },
+	[T_W_REJECTED] = { "ditolak", "rejected" },
+	[T_W_NOTED] = { "dicatat", "noted" },
+	[T_W_VALUES] = { "nilai", "values" },
+	[T_W_REFUSED] = { "ditolak", "refused" },
+	[T_W_TARGET] = { "target", "target" },
+	[T_W_REALISED] = { "realisasi", "realised" },
+	[T_W_BUDGET] = { "anggaran", "budget" },
+	[T_AIMS_AT] = { "sasaran indikator", "aims at" },
+	[T_NO_VALUES] = { "tidak ada nilai", "no values" },
+	[T_TOTAL] = { "total", "total" },
+	[T_REQUIRED] = { "wajib", "required" },
 };
+
+static const char *const kinds[][2] = {
+	[PK2D_PROPORTION] = { "proporsi", "proportion" },
+	[PK2D_RATE] = { "rasio", "rate" },
+	[PK2D_COUNT] = { "jumlah", "count" },
+	[PK2D_MEAN] = { "rata-rata", "mean" },
+};
+
+const char *i18n_kind(int lang, int kind)
+{
+	if (kind < 0 || (size_t)kind >= sizeof kinds / sizeof *kinds || !kinds[kind][0])
+		return "?";
+	return kinds[kind][lang == LANG_EN];
+}
+
+const char *i18n_direction(int lang, int direction)
+{
+	if (direction == PK2D_HIGHER_IS_BETTER)
+		return lang == LANG_EN ? "higher is better" : "makin tinggi makin baik";
+	if (direction == PK2D_LOWER_IS_BETTER)
+		return lang == LANG_EN ? "lower is better" : "makin rendah makin baik";
+	return lang == LANG_EN ? "neutral" : "netral";
+}
 
 const char *i18n(int lang, int key)
 {

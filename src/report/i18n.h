@@ -40,6 +40,8 @@ enum i18n_key {
 	T_CHANGES, T_TOP_CATEGORY, T_IKK_AT_LINES, T_OUT_OF_REACH, T_LOOKED_AT, T_NOT_A_MEAN,
 	T_TARGET_YEAR, T_AGENCY_PROBLEMS_SHEET,
 	T_STATUS_KEY, T_SCORE_HISTORY, T_COVERAGE_NOTE,
+	T_REPORT, T_AREA, T_DECLARED, T_W_ROWS, T_W_REJECTED, T_W_NOTED, T_W_VALUES, T_W_REFUSED,
+	T_W_TARGET, T_W_REALISED, T_W_BUDGET, T_AIMS_AT, T_NO_VALUES, T_TOTAL, T_REQUIRED,
 	I18N_N_KEYS
 };
 
@@ -57,6 +59,10 @@ const char *i18n_level(int lang, int level);
 const char *i18n_area_word(int lang, const char *code);
 /* The word for a plugin state (enum run_state). */
 const char *i18n_state(int lang, int state);
+/* The words for an indicator's kind (PK2D_PROPORTION, ...) and direction
+ * (PK2D_HIGHER_IS_BETTER, ...). */
+const char *i18n_kind(int lang, int kind);
+const char *i18n_direction(int lang, int direction);
 /* The decimal mark of the language: ',' in Bahasa Indonesia, '.' in English. */
 char i18n_decimal(int lang);
 /* The value of an indicator with the decimals of its kind: counts without

@@ -7,17 +7,23 @@
 #define PK2D_REPORT_ASSESS_H
 
 #include <stdio.h>
-#include "report.h"
+#include "report_view.h"
 
 struct cJSON;
 
-/* Writes the assessment of ctx->assessment as text; nothing when NULL. */
-void report_assess_text(const report_ctx *ctx, FILE *out);
+/* Writes the assessment of area aa (the report area or one of its
+ * villages) as text: profile to follow-up plan and planner. */
+void report_assess_text(const report_view *v, const assess_area *aa, FILE *out);
+/* The summary of the areas under the report area, as text (nothing for
+ * fewer than two). */
+void report_summary_text(const report_view *v, FILE *out);
+/* The text report's trend, village and note sections (report_text_view.c). */
+void report_text_view(const report_view *v, FILE *out);
 
 /* Writes the assessment as a JSON object (docs/json.md), or null when
- * ctx->assessment is NULL, building one village's tree at a time. 0, or
+ * v->as is NULL, building one village's tree at a time. 0, or
  * PK2D_ERR_NOMEM. */
-int report_assess_json(const report_ctx *ctx, FILE *out);
+int report_assess_json(const report_view *v, FILE *out);
 
 /* Writes ,"key": and item (printed by cJSON; "key": alone for the first
  * member of an object) and frees item. 0, or PK2D_ERR_NOMEM (also when item

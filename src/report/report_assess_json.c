@@ -32,14 +32,14 @@ static void add_num(cJSON *o, const char *key, double v)
 		cJSON_AddNullToObject(o, key);
 }
 
-static void add_labels(const report_ctx *ctx, cJSON *o, const char *id, const char *en)
+static void add_labels(const report_view *v, cJSON *o, const char *id, const char *en)
 {
-	add_str(o, "label", report_label(ctx, id, en));
+	add_str(o, "label", i18n_pick(v->lang, id, en));
 	add_str(o, "label_id", id);
 	add_str(o, "label_en", en ? en : id);
 }
 
-static void add_range(const report_ctx *ctx, cJSON *o, const char *key, const model_range *r)
+static void add_range(const report_view *v, cJSON *o, const char *key, const model_range *r)
 {
 	cJSON *c;
 
@@ -49,7 +49,7 @@ static void add_range(const report_ctx *ctx, cJSON *o, const char *key, const mo
 	}
 	c = cJSON_AddObjectToObject(o, key);
 	add_str(c, "key", r->key);
-	add_labels(ctx, c, r->label_id, r->label_en);
+	add_labels(v, c, r->label_id, r->label_en);
 }
 
 static const char *status_key(int status)
@@ -74,7 +74,7 @@ static const char *missing_key(int missing)
 	return missing > 0 && missing <= 3 ? k[missing] : NULL;
 }
 
-static cJSON *indicator_json(const report_ctx *ctx, const assess_indicator *ai, int full)
+static cJSON *indicator_json(const report_view *v, const assess_indicator *ai, int full)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -82,10 +82,10 @@ static cJSON *indicator_json(const report_ctx *ctx, const assess_indicator *ai, 
 	add_str(o, "id", ai->model->ref);
 	if (full) {
 		if (ai->decl) {
-			add_labels(ctx, o, ai->decl->label_id, ai->decl->label_en);
+			add_labels(v, o, ai->decl->label_id, ai->decl->label_en);
 			add_str(o, "agency", ai->decl->agency);
 		} else {
-			add_labels(ctx, o, NULL, NULL);
+			add_labels(v, o, NULL, NULL);
 			cJSON_AddNullToObject(o, "agency");
 		}
 		add_num(o, "weight", ai->model->weight);
@@ -112,12 +112,12 @@ static cJSON *indicator_json(const report_ctx *ctx, const assess_indicator *ai, 
 
 /* An index: its IKK, category and dimensions (full: with everything about
  * each indicator; otherwise the values only). */
-static void score_json(const report_ctx *ctx, cJSON *o, const assess_score *s, int full)
+static void score_json(const report_view *v, cJSON *o, const assess_score *s, int full)
 {
 	cJSON *dims = cJSON_CreateArray();
 
 	add_num(o, "ikk", s->ikk);
-	add_range(ctx, o, "category", s->category);
+	add_range(v, o, "category", s->category);
 	cJSON_AddNumberToObject(o, "missing_dimensions", (double)s->n_missing_dimensions);
 	for (size_t d = 0; d < s->n_dimensions; d++) {
 		const assess_dimension *ad = &s->dimensions[d];
@@ -126,13 +126,13 @@ static void score_json(const report_ctx *ctx, cJSON *o, const assess_score *s, i
 
 		add_str(dj, "key", ad->model->key);
 		if (full) {
-			add_labels(ctx, dj, ad->model->label_id, ad->model->label_en);
+			add_labels(v, dj, ad->model->label_id, ad->model->label_en);
 			add_num(dj, "weight", ad->model->weight);
 		}
 		add_num(dj, "value", ad->value);
 		cJSON_AddNumberToObject(dj, "available", (double)ad->n_available);
 		for (size_t i = 0; i < ad->model->n_indicators; i++)
-			cJSON_AddItemToArray(inds, indicator_json(ctx, &ad->indicators[i], full));
+			cJSON_AddItemToArray(inds, indicator_json(v, &ad->indicators[i], full));
 		cJSON_AddItemToObject(dj, "indicators", inds);
 		cJSON_AddItemToArray(dims, dj);
 	}
@@ -166,12 +166,12 @@ static cJSON *profile_json(const assess_profile *p)
 	return o;
 }
 
-static cJSON *action_json(const report_ctx *ctx, const assess_action *x)
+static cJSON *action_json(const report_view *v, const assess_action *x)
 {
 	cJSON *o = cJSON_CreateObject();
 
 	add_str(o, "id", x->decl->full_id);
-	add_labels(ctx, o, x->decl->label_id, x->decl->label_en);
+	add_labels(v, o, x->decl->label_id, x->decl->label_en);
 	add_str(o, "agency", x->decl->agency);
 	add_str(o, "target_group", x->decl->target_group);
 	add_str(o, "unit", x->decl->unit);
@@ -228,7 +228,7 @@ static void plan_json(cJSON *o, double to_change, const assess_step *st, size_t 
 	}
 }
 
-static cJSON *problem_json(const report_ctx *ctx, const assess_problem *p, size_t rank)
+static cJSON *problem_json(const report_view *v, const assess_problem *p, size_t rank)
 {
 	const assess_indicator *ai = p->indicator;
 	cJSON *o = cJSON_CreateObject();
@@ -237,7 +237,7 @@ static cJSON *problem_json(const report_ctx *ctx, const assess_problem *p, size_
 	cJSON_AddNumberToObject(o, "rank", (double)rank);
 	add_str(o, "code", ai->model->code);
 	add_str(o, "id", ai->model->ref);
-	add_labels(ctx, o, ai->decl ? ai->decl->label_id : NULL,
+	add_labels(v, o, ai->decl ? ai->decl->label_id : NULL,
 	           ai->decl ? ai->decl->label_en : NULL);
 	add_str(o, "dimension", p->dimension->model->key);
 	add_num(o, "numerator", ai->num);
@@ -255,12 +255,12 @@ static cJSON *problem_json(const report_ctx *ctx, const assess_problem *p, size_
 	cJSON_AddBoolToObject(o, "no_intervention", p->n_actions == 0);
 	a = cJSON_AddArrayToObject(o, "actions");
 	for (size_t k = 0; k < p->n_actions; k++)
-		cJSON_AddItemToArray(a, action_json(ctx, &p->actions[k]));
+		cJSON_AddItemToArray(a, action_json(v, &p->actions[k]));
 	plan_json(o, p->to_change, p->steps, p->n_steps);
 	return o;
 }
 
-static cJSON *agency_problem_json(const report_ctx *ctx, const assess_agency_problem *p,
+static cJSON *agency_problem_json(const report_view *v, const assess_agency_problem *p,
                                   size_t rank)
 {
 	const assess_row *r = p->row;
@@ -269,7 +269,7 @@ static cJSON *agency_problem_json(const report_ctx *ctx, const assess_agency_pro
 
 	cJSON_AddNumberToObject(o, "rank", (double)rank);
 	add_str(o, "id", r->decl->full_id);
-	add_labels(ctx, o, r->decl->label_id, r->decl->label_en);
+	add_labels(v, o, r->decl->label_id, r->decl->label_en);
 	add_str(o, "agency", p->agency);
 	add_str(o, "unit", r->decl->unit);
 	add_str(o, "direction", report_direction_name(r->decl->direction));
@@ -281,27 +281,27 @@ static cJSON *agency_problem_json(const report_ctx *ctx, const assess_agency_pro
 	add_num(o, "gap", p->gap);
 	add_num(o, "relative_gap", p->relative_gap);
 	add_num(o, "capaian", r->capaian);
-	add_range(ctx, o, "category", r->category);
+	add_range(v, o, "category", r->category);
 	w = cJSON_AddArrayToObject(o, "worst");
 	for (size_t k = 0; k < p->n_worst; k++)
 		cJSON_AddItemToArray(w, place_json(&p->worst[k]));
 	cJSON_AddBoolToObject(o, "no_intervention", p->n_actions == 0);
 	a = cJSON_AddArrayToObject(o, "actions");
 	for (size_t k = 0; k < p->n_actions; k++)
-		cJSON_AddItemToArray(a, action_json(ctx, &p->actions[k]));
+		cJSON_AddItemToArray(a, action_json(v, &p->actions[k]));
 	plan_json(o, p->to_change, p->steps, p->n_steps);
 	return o;
 }
 
 /* The IKK part of the target planner (docs/json.md, IKK_PLAN), or null. */
-static cJSON *ikk_plan_json(const report_ctx *ctx, const assess_ikk_plan *pl)
+static cJSON *ikk_plan_json(const report_view *v, const assess_ikk_plan *pl)
 {
 	cJSON *o, *arr;
 
 	if (!pl)
 		return cJSON_CreateNull();
 	o = cJSON_CreateObject();
-	add_range(ctx, o, "next_category", pl->next);
+	add_range(v, o, "next_category", pl->next);
 	add_num(o, "needed", pl->needed);
 	add_num(o, "changes", pl->changes);
 	arr = cJSON_AddArrayToObject(o, "moves");
@@ -314,12 +314,12 @@ static cJSON *ikk_plan_json(const report_ctx *ctx, const assess_ikk_plan *pl)
 		cJSON_AddItemToArray(arr, m);
 	}
 	add_num(o, "ikk_at_lines", pl->ikk_at_lines);
-	add_range(ctx, o, "category_at_lines", pl->category_at_lines);
+	add_range(v, o, "category_at_lines", pl->category_at_lines);
 	return o;
 }
 
 /* "class": a value's class of its declared classes, or null. */
-static void add_class(const report_ctx *ctx, cJSON *o, const reg_class *c)
+static void add_class(const report_view *v, cJSON *o, const reg_class *c)
 {
 	cJSON *x;
 
@@ -329,7 +329,7 @@ static void add_class(const report_ctx *ctx, cJSON *o, const reg_class *c)
 	}
 	x = cJSON_AddObjectToObject(o, "class");
 	add_str(x, "key", c->key);
-	add_labels(ctx, x, c->label_id, c->label_en);
+	add_labels(v, x, c->label_id, c->label_en);
 }
 
 /* "group": the declared group's full id ("pkk.pokja_1"), or null. */
@@ -345,7 +345,7 @@ static void add_group(cJSON *o, const reg_group *g)
 	add_str(o, "group", id);
 }
 
-static cJSON *agency_json(const report_ctx *ctx, const assess_agency *ag)
+static cJSON *agency_json(const report_view *v, const assess_agency *ag)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON *rows = cJSON_AddArrayToObject(o, "rows");
@@ -359,7 +359,7 @@ static cJSON *agency_json(const report_ctx *ctx, const assess_agency *ag)
 
 		cJSON_AddNumberToObject(rj, "no", (double)(i + 1));
 		add_str(rj, "id", r->decl->full_id);
-		add_labels(ctx, rj, r->decl->label_id, r->decl->label_en);
+		add_labels(v, rj, r->decl->label_id, r->decl->label_en);
 		add_str(rj, "unit", r->decl->unit);
 		add_str(rj, "direction", report_direction_name(r->decl->direction));
 		add_num(rj, "target", r->has_target ? r->target : NAN);
@@ -368,51 +368,51 @@ static cJSON *agency_json(const report_ctx *ctx, const assess_agency *ag)
 		add_num(rj, "numerator", r->has_value ? r->num : NAN);
 		add_num(rj, "denominator", r->has_value ? r->den : NAN);
 		add_num(rj, "capaian", r->capaian);
-		add_range(ctx, rj, "category", r->category);
+		add_range(v, rj, "category", r->category);
 		if (r->has_value && r->has_target)
 			cJSON_AddBoolToObject(rj, "off_target", r->off_target);
 		else
 			cJSON_AddNullToObject(rj, "off_target");
 		add_str(rj, "status", r->status < 0 ? NULL : status_key(r->status));
 		add_str(rj, "colour", r->colour < 0 ? NULL : colour_key(r->colour));
-		add_class(ctx, rj, present_class(ctx->reg, r->decl, r->has_value ? r->value : NAN));
-		add_group(rj, registry_group_of(ctx->reg, r->decl));
-		d = registry_display(ctx->reg, r->decl);
+		add_class(v, rj, present_class(v->reg, r->decl, r->has_value ? r->value : NAN));
+		add_group(rj, registry_group_of(v->reg, r->decl));
+		d = registry_display(v->reg, r->decl);
 		cJSON_AddBoolToObject(rj, "hidden", d && d->hidden);
 		cJSON_AddItemToArray(rows, rj);
 	}
 	acts = cJSON_AddArrayToObject(o, "interventions");
 	for (size_t i = 0; i < ag->n_actions; i++)
-		cJSON_AddItemToArray(acts, action_json(ctx, &ag->actions[i]));
+		cJSON_AddItemToArray(acts, action_json(v, &ag->actions[i]));
 	return o;
 }
 
 /* The declared tables with a value in the area (docs/json.md, TABLE). */
-static cJSON *tables_json(const report_ctx *ctx, const assess_area *aa)
+static cJSON *tables_json(const report_view *v, const assess_area *aa)
 {
 	cJSON *arr = cJSON_CreateArray();
 
-	for (size_t k = 0; k < registry_n_tables(ctx->reg); k++) {
-		const reg_table *t = registry_table_at(ctx->reg, k);
+	for (size_t k = 0; k < registry_n_tables(v->reg); k++) {
+		const reg_table *t = registry_table_at(v->reg, k);
 		cJSON *o, *cols, *rows;
 		char id[128];
 
-		if (!present_table_shown(ctx->reg, t, t->agency, aa->code, ctx->assessment->period))
+		if (!present_table_shown(v->reg, t, t->agency, aa->code, v->as->period))
 			continue;
 		o = cJSON_CreateObject();
 		snprintf(id, sizeof id, "%s.%s", t->plugin, t->id);
 		add_str(o, "id", id);
 		add_str(o, "agency", t->agency);
-		add_str(o, "title", report_label(ctx, t->title_id, t->title_en));
+		add_str(o, "title", i18n_pick(v->lang, t->title_id, t->title_en));
 		add_str(o, "title_id", t->title_id);
 		add_str(o, "title_en", t->title_en);
-		add_str(o, "rows_label", *t->rows_label_id ? report_label(ctx, t->rows_label_id,
+		add_str(o, "rows_label", *t->rows_label_id ? i18n_pick(v->lang, t->rows_label_id,
 		                                                          t->rows_label_en) : NULL);
-		add_str(o, "note", *t->note_id ? report_label(ctx, t->note_id, t->note_en) : NULL);
+		add_str(o, "note", *t->note_id ? i18n_pick(v->lang, t->note_id, t->note_en) : NULL);
 		cols = cJSON_AddArrayToObject(o, "columns");
 		for (size_t j = 0; j < t->n_cols; j++) {
 			cJSON *c = cJSON_CreateObject();
-			add_labels(ctx, c, t->cols[j].label_id, t->cols[j].label_en);
+			add_labels(v, c, t->cols[j].label_id, t->cols[j].label_en);
 			add_str(c, "rule", present_rule_name(t->cols[j].rule));
 			cJSON_AddNumberToObject(c, "decimals", t->cols[j].decimals);
 			cJSON_AddItemToArray(cols, c);
@@ -422,11 +422,11 @@ static cJSON *tables_json(const report_ctx *ctx, const assess_area *aa)
 			cJSON *r = cJSON_CreateObject();
 			cJSON *cells;
 
-			add_labels(ctx, r, t->rows[i].label_id, t->rows[i].label_en);
+			add_labels(v, r, t->rows[i].label_id, t->rows[i].label_en);
 			cells = cJSON_AddArrayToObject(r, "cells");
 			for (size_t j = 0; j < t->n_cols; j++) {
-				double x = reg_table_cell_value(ctx->reg, t, i, j, aa->code,
-				                                ctx->assessment->period);
+				double x = reg_table_cell_value(v->reg, t, i, j, aa->code,
+				                                v->as->period);
 				cJSON_AddItemToArray(cells, isfinite(x) ? cJSON_CreateNumber(x)
 				                                        : cJSON_CreateNull());
 			}
@@ -437,7 +437,7 @@ static cJSON *tables_json(const report_ctx *ctx, const assess_area *aa)
 	return arr;
 }
 
-static cJSON *area_json(const report_ctx *ctx, const assess_area *aa)
+static cJSON *area_json(const report_view *v, const assess_area *aa)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON *arr;
@@ -446,13 +446,13 @@ static cJSON *area_json(const report_ctx *ctx, const assess_area *aa)
 	cJSON_AddNumberToObject(o, "level", aa->level);
 	add_str(o, "name", aa->name);
 	cJSON_AddItemToObject(o, "profile", profile_json(&aa->profile));
-	score_json(ctx, o, &aa->score, 1);
+	score_json(v, o, &aa->score, 1);
 	arr = cJSON_AddArrayToObject(o, "households");
 	for (size_t i = 0; i < aa->n_household; i++) {
 		cJSON *h = cJSON_CreateObject();
 
 		add_str(h, "key", aa->household[i].range->key);
-		add_labels(ctx, h, aa->household[i].range->label_id,
+		add_labels(v, h, aa->household[i].range->label_id,
 		           aa->household[i].range->label_en);
 		add_num(h, "numerator", aa->household[i].num);
 		add_num(h, "denominator", aa->household[i].den);
@@ -468,33 +468,33 @@ static cJSON *area_json(const report_ctx *ctx, const assess_area *aa)
 			cJSON_AddNullToObject(p, "rt");
 		else
 			cJSON_AddNumberToObject(p, "rt", aa->parts[k].rt);
-		score_json(ctx, p, &aa->parts[k], 0);
+		score_json(v, p, &aa->parts[k], 0);
 		cJSON_AddItemToArray(arr, p);
 	}
 	arr = cJSON_AddArrayToObject(o, "problems");
 	for (size_t i = 0; i < aa->n_problems; i++)
-		cJSON_AddItemToArray(arr, problem_json(ctx, &aa->problems[i], i + 1));
+		cJSON_AddItemToArray(arr, problem_json(v, &aa->problems[i], i + 1));
 	arr = cJSON_AddArrayToObject(o, "agency_problems");
 	for (size_t i = 0; i < aa->n_agency_problems; i++)
-		cJSON_AddItemToArray(arr, agency_problem_json(ctx, &aa->agency_problems[i],
+		cJSON_AddItemToArray(arr, agency_problem_json(v, &aa->agency_problems[i],
 		                                              aa->n_problems + i + 1));
-	cJSON_AddItemToObject(o, "ikk_plan", ikk_plan_json(ctx, aa->ikk_plan));
+	cJSON_AddItemToObject(o, "ikk_plan", ikk_plan_json(v, aa->ikk_plan));
 	arr = cJSON_AddArrayToObject(o, "agencies");
 	for (size_t i = 0; i < aa->n_agencies; i++)
-		cJSON_AddItemToArray(arr, agency_json(ctx, &aa->agencies[i]));
-	cJSON_AddItemToObject(o, "tables", tables_json(ctx, aa));
+		cJSON_AddItemToArray(arr, agency_json(v, &aa->agencies[i]));
+	cJSON_AddItemToObject(o, "tables", tables_json(v, aa));
 	return o;
 }
 
-static cJSON *model_json(const report_ctx *ctx, const model *m)
+static cJSON *model_json(const report_view *v, const model *m)
 {
 	cJSON *o = cJSON_CreateObject();
 
 	add_str(o, "path", m->path);
-	add_str(o, "name", report_label(ctx, m->name, m->name_en));
+	add_str(o, "name", i18n_pick(v->lang, m->name, m->name_en));
 	add_str(o, "source", m->source);
 	add_str(o, "status", m->status);
-	add_str(o, "statement", report_label(ctx, m->statement, m->statement_en));
+	add_str(o, "statement", i18n_pick(v->lang, m->statement, m->statement_en));
 	add_num(o, "attention", m->attention);
 	return o;
 }
@@ -523,12 +523,12 @@ int report_json_member(FILE *out, int first, const char *key, cJSON *item)
 	return put_item(out, lead, item);
 }
 
-static cJSON *summary_json(const report_ctx *ctx, const assessment *as)
+static cJSON *summary_json(const report_view *v)
 {
 	cJSON *sum = cJSON_CreateArray();
 
-	for (size_t i = 0; i < as->n_summary; i++) {
-		const assess_summary *s = &as->summary[i];
+	for (size_t i = 0; i < v->n_summary; i++) {
+		const assess_summary *s = &v->summary[i];
 		cJSON *sj = cJSON_CreateObject();
 
 		add_str(sj, "code", s->code);
@@ -536,27 +536,24 @@ static cJSON *summary_json(const report_ctx *ctx, const assessment *as)
 		add_str(sj, "name", s->name);
 		add_num(sj, "kk", s->kk);
 		add_num(sj, "ikk", s->ikk);
-		add_range(ctx, sj, "category", s->category);
+		add_range(v, sj, "category", s->category);
 		cJSON_AddNumberToObject(sj, "missing_dimensions", (double)s->n_missing_dimensions);
 		if (s->rank)
 			cJSON_AddNumberToObject(sj, "rank", (double)s->rank);
 		else
 			cJSON_AddNullToObject(sj, "rank");
-		if (ctx->view) {
-			cJSON *hj = cJSON_AddObjectToObject(sj, "headlines");
-			for (size_t h = 0; h < ctx->view->n_headlines; h++)
-				add_num(hj, ctx->view->headlines[h]->full_id,
-				        report_view_headline(ctx->view, ctx->view->headlines[h], s->code));
-		}
+		cJSON *hj = cJSON_AddObjectToObject(sj, "headlines");
+		for (size_t h = 0; h < v->n_headlines; h++)
+			add_num(hj, v->headlines[h]->full_id,
+			        report_view_headline(v, v->headlines[h], s->code));
 		cJSON_AddItemToArray(sum, sj);
 	}
 	return sum;
 }
 
-int report_assess_json(const report_ctx *ctx, FILE *out)
+int report_assess_json(const report_view *v, FILE *out)
 {
-	const assessment *as = ctx->assessment;
-	const report_view *v = ctx->view;
+	const assessment *as = v->as;
 	cJSON *area;
 	int rc;
 
@@ -564,20 +561,19 @@ int report_assess_json(const report_ctx *ctx, FILE *out)
 		fputs("null", out);
 		return 0;
 	}
-	area = area_json(ctx, as->main);
-	if (v)
-		cJSON_AddItemToObject(area, "trend", report_trend_json(v, v->main.trend));
+	area = area_json(v, v->main.aa);
+	cJSON_AddItemToObject(area, "trend", report_trend_json(v, v->main.trend));
 	fputs("{", out);
-	if ((rc = report_json_member(out, 1, "model", model_json(ctx, as->model))) < 0 ||
+	if ((rc = report_json_member(out, 1, "model", model_json(v, as->model))) < 0 ||
 	    (rc = report_json_member(out, 0, "area", area)) < 0 ||
-	    (rc = report_json_member(out, 0, "summary", summary_json(ctx, as))) < 0)
+	    (rc = report_json_member(out, 0, "summary", summary_json(v))) < 0)
 		return rc;
 	/* The full assessment of every village of a wider run (the report's
 	 * view), written one village at a time: a province's 2,000 at once
 	 * would be a cJSON tree of gigabytes. */
 	fputs(",\n\"villages\": [", out);
-	for (size_t i = 0; v && i < v->n_villages; i++) {
-		cJSON *a = area_json(ctx, v->villages[i].aa);
+	for (size_t i = 0; i < v->n_villages; i++) {
+		cJSON *a = area_json(v, v->villages[i].aa);
 
 		cJSON_AddItemToObject(a, "trend", report_trend_json(v, v->villages[i].trend));
 		if ((rc = put_item(out, i ? ",\n" : "\n", a)) < 0)

@@ -18,43 +18,31 @@
 #include "report_assess.h"
 #include "report_view.h"
 
-static const char *tr(const report_ctx *ctx, const char *id, const char *en)
+static const char *tr(const report_view *v, const char *id, const char *en)
 {
-	return report_label(ctx, id, en);
+	return i18n_pick(v->lang, id, en);
 }
 
-static int lang_en(const report_ctx *ctx)
+/* x with 2 decimals, right-aligned in width columns; "-" for NaN. */
+static void num(const report_view *v, FILE *out, double x, int width)
 {
-	return ctx->language && !strcmp(ctx->language, "en");
-}
-
-/* The report's language for the number helpers of i18n.h, which the HTML
- * and Markdown reports use too: a decimal comma in Bahasa Indonesia. */
-static int lang(const report_ctx *ctx)
-{
-	return lang_en(ctx) ? LANG_EN : LANG_ID;
-}
-
-/* v with 2 decimals, right-aligned in width columns; "-" for NaN. */
-static void num(const report_ctx *ctx, FILE *out, double v, int width)
-{
-	fprintf(out, "%*s", width, i18n_fmt(lang(ctx), v, 2));
+	fprintf(out, "%*s", width, i18n_fmt(v->lang, x, 2));
 }
 
 /* A count: no decimals when whole, or "-". */
-static void count(const report_ctx *ctx, FILE *out, double v)
+static void count(const report_view *v, FILE *out, double x)
 {
-	fputs(i18n_count(lang(ctx), v), out);
+	fputs(i18n_count(v->lang, x), out);
 }
 
-static const char *range_label(const report_ctx *ctx, const model_range *r)
+static const char *range_label(const report_view *v, const model_range *r)
 {
-	return r ? report_label(ctx, r->label_id, r->label_en) : "-";
+	return r ? i18n_pick(v->lang, r->label_id, r->label_en) : "-";
 }
 
-static const char *ind_label(const report_ctx *ctx, const assess_indicator *ai)
+static const char *ind_label(const report_view *v, const assess_indicator *ai)
 {
-	return ai->decl ? report_label(ctx, ai->decl->label_id, ai->decl->label_en) :
+	return ai->decl ? i18n_pick(v->lang, ai->decl->label_id, ai->decl->label_en) :
 	       ai->model->ref;
 }
 
@@ -63,27 +51,27 @@ static void heading(FILE *out, const char *text)
 	fprintf(out, "\n== %s ==\n", text);
 }
 
-static void profile(const report_ctx *ctx, const assess_area *aa, FILE *out)
+static void profile(const report_view *v, const assess_area *aa, FILE *out)
 {
 	const assess_profile *p = &aa->profile;
 
-	heading(out, tr(ctx, "Profil wilayah", "Area profile"));
+	heading(out, tr(v, "Profil wilayah", "Area profile"));
 	for (size_t i = 0; i < p->n_up; i++)
-		fprintf(out, "  %-16s %s %s\n", i18n_level(lang(ctx), p->up[i].level), p->up[i].code,
+		fprintf(out, "  %-16s %s %s\n", i18n_level(v->lang, p->up[i].level), p->up[i].code,
 		        p->up[i].name ? p->up[i].name : "");
-	fprintf(out, "  %-16s %s\n", tr(ctx, "Periode", "Period"), p->period);
+	fprintf(out, "  %-16s %s\n", tr(v, "Periode", "Period"), p->period);
 	if (aa->level < AREA_VILLAGE)
-		fprintf(out, "  %-16s %zu\n", tr(ctx, "Desa/Kelurahan", "Villages"), p->n_villages);
-	fprintf(out, "  %-16s %zu\n", tr(ctx, "Jumlah RT", "RT"), p->n_rt);
-	fprintf(out, "  %-16s ", tr(ctx, "Jumlah KK", "Families (KK)"));
-	count(ctx, out, p->kk);
-	fprintf(out, "\n  %-16s ", tr(ctx, "Penduduk", "Population"));
-	count(ctx, out, p->male + p->female);
-	fprintf(out, " (%s ", tr(ctx, "L", "M"));
-	count(ctx, out, p->male);
-	fprintf(out, ", %s ", tr(ctx, "P", "F"));
-	count(ctx, out, p->female);
-	fprintf(out, ")\n  %-16s %zu", tr(ctx, "OPD melapor", "Agencies"), p->n_agencies);
+		fprintf(out, "  %-16s %zu\n", tr(v, "Desa/Kelurahan", "Villages"), p->n_villages);
+	fprintf(out, "  %-16s %zu\n", tr(v, "Jumlah RT", "RT"), p->n_rt);
+	fprintf(out, "  %-16s ", tr(v, "Jumlah KK", "Families (KK)"));
+	count(v, out, p->kk);
+	fprintf(out, "\n  %-16s ", tr(v, "Penduduk", "Population"));
+	count(v, out, p->male + p->female);
+	fprintf(out, " (%s ", tr(v, "L", "M"));
+	count(v, out, p->male);
+	fprintf(out, ", %s ", tr(v, "P", "F"));
+	count(v, out, p->female);
+	fprintf(out, ")\n  %-16s %zu", tr(v, "OPD melapor", "Agencies"), p->n_agencies);
 	for (size_t i = 0; i < p->n_agencies; i++)
 		fprintf(out, "%s%s", i ? ", " : ": ", p->agencies[i]);
 	fputc('\n', out);
@@ -91,57 +79,57 @@ static void profile(const report_ctx *ctx, const assess_area *aa, FILE *out)
 
 /* The dimensions and indicators that have no value, for the "IKK not
  * computed" line. */
-static void missing_list(const report_ctx *ctx, const assess_score *s, FILE *out)
+static void missing_list(const report_view *v, const assess_score *s, FILE *out)
 {
 	for (size_t d = 0; d < s->n_dimensions; d++) {
 		const assess_dimension *ad = &s->dimensions[d];
 
 		if (ad->n_available)
 			continue;
-		fprintf(out, "    %s:", report_label(ctx, ad->model->label_id, ad->model->label_en));
+		fprintf(out, "    %s:", i18n_pick(v->lang, ad->model->label_id, ad->model->label_en));
 		for (size_t i = 0; i < ad->model->n_indicators; i++)
 			fprintf(out, " %s (%s)%s", ad->indicators[i].model->code,
-			        assess_missing_text(ad->indicators[i].missing, lang_en(ctx)),
+			        assess_missing_text(ad->indicators[i].missing, v->lang == LANG_EN),
 			        i + 1 < ad->model->n_indicators ? "," : "");
 		fputc('\n', out);
 	}
 }
 
-static void index_section(const report_ctx *ctx, const assessment *as, const assess_area *aa,
+static void index_section(const report_view *v, const assessment *as, const assess_area *aa,
                           FILE *out)
 {
 	const model *m = as->model;
 	const assess_score *s = &aa->score;
 
-	heading(out, tr(ctx, "Indeks Kualitas Keluarga (IKK)", "Family Quality Index (IKK)"));
-	fprintf(out, "  %s: %s\n", tr(ctx, "Model", "Model"),
-	        report_label(ctx, m->name, m->name_en));
-	fprintf(out, "  %s\n", report_label(ctx, m->statement, m->statement_en));
+	heading(out, tr(v, "Indeks Kualitas Keluarga (IKK)", "Family Quality Index (IKK)"));
+	fprintf(out, "  %s: %s\n", tr(v, "Model", "Model"),
+	        i18n_pick(v->lang, m->name, m->name_en));
+	fprintf(out, "  %s\n", i18n_pick(v->lang, m->statement, m->statement_en));
 	if (isnan(s->ikk)) {
 		fprintf(out, "  IKK %s: %zu %s\n",
-		        tr(ctx, "tidak dihitung", "not computed"), s->n_missing_dimensions,
-		        tr(ctx, "dimensi tanpa data", "dimensions without data"));
-		missing_list(ctx, s, out);
+		        tr(v, "tidak dihitung", "not computed"), s->n_missing_dimensions,
+		        tr(v, "dimensi tanpa data", "dimensions without data"));
+		missing_list(v, s, out);
 	} else {
-		fprintf(out, "  IKK %s  %s\n", i18n_fmt(lang(ctx), s->ikk, 2),
-		        range_label(ctx, s->category));
+		fprintf(out, "  IKK %s  %s\n", i18n_fmt(v->lang, s->ikk, 2),
+		        range_label(v, s->category));
 	}
-	fprintf(out, "\n  %-8s %7s  %s\n", tr(ctx, "Bobot", "Weight"), tr(ctx, "Nilai", "Value"),
-	        tr(ctx, "Dimensi", "Dimension"));
+	fprintf(out, "\n  %-8s %7s  %s\n", tr(v, "Bobot", "Weight"), tr(v, "Nilai", "Value"),
+	        tr(v, "Dimensi", "Dimension"));
 	for (size_t d = 0; d < s->n_dimensions; d++) {
 		const assess_dimension *ad = &s->dimensions[d];
 
-		fprintf(out, "  %-8s ", i18n_short(lang(ctx), ad->model->weight));
-		num(ctx, out, ad->value, 7);
+		fprintf(out, "  %-8s ", i18n_short(v->lang, ad->model->weight));
+		num(v, out, ad->value, 7);
 		fprintf(out, "  %s (%zu/%zu %s)\n",
-		        report_label(ctx, ad->model->label_id, ad->model->label_en), ad->n_available,
-		        ad->model->n_indicators, tr(ctx, "indikator berdata", "indicators with data"));
+		        i18n_pick(v->lang, ad->model->label_id, ad->model->label_en), ad->n_available,
+		        ad->model->n_indicators, tr(v, "indikator berdata", "indicators with data"));
 	}
-	fprintf(out, "\n  %s (%s %s)\n", tr(ctx, "Indikator", "Indicators"),
-	        tr(ctx, "garis perhatian", "attention line"), i18n_short(lang(ctx), m->attention));
-	fprintf(out, "  %-5s %7s %10s %10s  %-22s %s\n", tr(ctx, "Kode", "Code"),
-	        tr(ctx, "Nilai", "Value"), tr(ctx, "Pembilang", "Numerator"),
-	        tr(ctx, "Penyebut", "Denominator"), "Status", tr(ctx, "Indikator", "Indicator"));
+	fprintf(out, "\n  %s (%s %s)\n", tr(v, "Indikator", "Indicators"),
+	        tr(v, "garis perhatian", "attention line"), i18n_short(v->lang, m->attention));
+	fprintf(out, "  %-5s %7s %10s %10s  %-22s %s\n", tr(v, "Kode", "Code"),
+	        tr(v, "Nilai", "Value"), tr(v, "Pembilang", "Numerator"),
+	        tr(v, "Penyebut", "Denominator"), "Status", tr(v, "Indikator", "Indicator"));
 	for (size_t d = 0; d < s->n_dimensions; d++) {
 		const assess_dimension *ad = &s->dimensions[d];
 
@@ -149,50 +137,50 @@ static void index_section(const report_ctx *ctx, const assessment *as, const ass
 			const assess_indicator *ai = &ad->indicators[i];
 
 			fprintf(out, "  %-5s ", ai->model->code);
-			num(ctx, out, ai->value, 7);
+			num(v, out, ai->value, 7);
 			if (ai->missing == ASSESS_HAS_DATA || ai->missing == ASSESS_NOT_APPLICABLE)
-				fprintf(out, " %10s %10s", i18n_count(lang(ctx), ai->num),
-				        i18n_count(lang(ctx), ai->den));
+				fprintf(out, " %10s %10s", i18n_count(v->lang, ai->num),
+				        i18n_count(v->lang, ai->den));
 			else
 				fprintf(out, " %10s %10s", "-", "-");
-			fprintf(out, "  %-22s ", assess_status_text(ai->status, lang_en(ctx)));
+			fprintf(out, "  %-22s ", assess_status_text(ai->status, v->lang == LANG_EN));
 			if (ai->decl)
-				fprintf(out, "%s ", ind_label(ctx, ai));
+				fprintf(out, "%s ", ind_label(v, ai));
 			fprintf(out, "[%s]", ai->model->ref);
 			if (ai->missing != ASSESS_HAS_DATA)
-				fprintf(out, " (%s)", assess_missing_text(ai->missing, lang_en(ctx)));
+				fprintf(out, " (%s)", assess_missing_text(ai->missing, v->lang == LANG_EN));
 			fputc('\n', out);
 		}
 	}
 	if (aa->n_household) {
-		fprintf(out, "\n  %s:", tr(ctx, "Kategori KK (skor per KK)",
+		fprintf(out, "\n  %s:", tr(v, "Kategori KK (skor per KK)",
 		                           "Household categories (score per KK)"));
 		for (size_t i = 0; i < aa->n_household; i++) {
-			fprintf(out, "%s %s ", i ? "," : "", range_label(ctx, aa->household[i].range));
-			num(ctx, out, aa->household[i].value, 0);
+			fprintf(out, "%s %s ", i ? "," : "", range_label(v, aa->household[i].range));
+			num(v, out, aa->household[i].value, 0);
 			fputs(" %", out);
 		}
 		fputc('\n', out);
 	}
 }
 
-static void parts_section(const report_ctx *ctx, const assess_area *aa, FILE *out)
+static void parts_section(const report_view *v, const assess_area *aa, FILE *out)
 {
 	if (!aa->n_parts)
 		return;
-	heading(out, aa->level == AREA_VILLAGE ? tr(ctx, "IKK per RT", "IKK by RT") :
-	        aa->level == AREA_NATIONAL ? tr(ctx, "IKK per provinsi", "IKK by province") :
-	        tr(ctx, "IKK per desa/kelurahan", "IKK by village"));
+	heading(out, aa->level == AREA_VILLAGE ? tr(v, "IKK per RT", "IKK by RT") :
+	        aa->level == AREA_NATIONAL ? tr(v, "IKK per provinsi", "IKK by province") :
+	        tr(v, "IKK per desa/kelurahan", "IKK by village"));
 	for (size_t d = 0; d < aa->score.n_dimensions; d++)
 		fprintf(out, "  D%zu = %s\n", d + 1,
-		        report_label(ctx, aa->score.dimensions[d].model->label_id,
+		        i18n_pick(v->lang, aa->score.dimensions[d].model->label_id,
 		                     aa->score.dimensions[d].model->label_en));
 	fprintf(out, "  %-16s %7s", aa->level == AREA_VILLAGE ? "RT" :
-	        aa->level == AREA_NATIONAL ? tr(ctx, "Provinsi", "Province") :
-	        tr(ctx, "Desa/Kelurahan", "Village"), "IKK");
+	        aa->level == AREA_NATIONAL ? tr(v, "Provinsi", "Province") :
+	        tr(v, "Desa/Kelurahan", "Village"), "IKK");
 	for (size_t d = 0; d < aa->score.n_dimensions; d++)
 		fprintf(out, " %6s%zu", "D", d + 1);
-	fprintf(out, "  %s\n", tr(ctx, "Kategori", "Category"));
+	fprintf(out, "  %s\n", tr(v, "Kategori", "Category"));
 	for (size_t k = 0; k < aa->n_parts; k++) {
 		const assess_score *s = &aa->parts[k];
 
@@ -201,44 +189,44 @@ static void parts_section(const report_ctx *ctx, const assess_area *aa, FILE *ou
 		else if (s->rt > 0)
 			fprintf(out, "  RT %-13d ", s->rt);
 		else
-			fprintf(out, "  %-16s ", tr(ctx, "tanpa RT", "no RT"));
-		num(ctx, out, s->ikk, 7);
+			fprintf(out, "  %-16s ", tr(v, "tanpa RT", "no RT"));
+		num(v, out, s->ikk, 7);
 		for (size_t d = 0; d < s->n_dimensions; d++) {
 			fputc(' ', out);
-			num(ctx, out, s->dimensions[d].value, 7);
+			num(v, out, s->dimensions[d].value, 7);
 		}
-		fprintf(out, "  %s\n", s->category ? range_label(ctx, s->category) :
-		        tr(ctx, "IKK tidak dihitung (data kurang)", "IKK not computed (data missing)"));
+		fprintf(out, "  %s\n", s->category ? range_label(v, s->category) :
+		        tr(v, "IKK tidak dihitung (data kurang)", "IKK not computed (data missing)"));
 	}
 }
 
-static void actions_text(const report_ctx *ctx, const assess_agency *ag, FILE *out)
+static void actions_text(const report_view *v, const assess_agency *ag, FILE *out)
 {
-	fprintf(out, "  %s:\n", tr(ctx, "Intervensi", "Interventions"));
+	fprintf(out, "  %s:\n", tr(v, "Intervensi", "Interventions"));
 	for (size_t i = 0; i < ag->n_actions; i++) {
 		const assess_action *x = &ag->actions[i];
 
 		fprintf(out, "  %3zu %s: ", i + 1,
-		        report_label(ctx, x->decl->label_id, x->decl->label_en));
+		        i18n_pick(v->lang, x->decl->label_id, x->decl->label_en));
 		if (!x->has_data) {
-			fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
+			fprintf(out, "%s\n", tr(v, "belum ada laporan", "nothing reported"));
 			continue;
 		}
-		fprintf(out, "target %s, %s %s %s, %s ", i18n_count(lang(ctx), x->target),
-		        tr(ctx, "realisasi", "realised"), i18n_count(lang(ctx), x->realised),
-		        x->decl->unit ? x->decl->unit : "", tr(ctx, "cakupan", "coverage"));
-		num(ctx, out, x->coverage, 0);
+		fprintf(out, "target %s, %s %s %s, %s ", i18n_count(v->lang, x->target),
+		        tr(v, "realisasi", "realised"), i18n_count(v->lang, x->realised),
+		        x->decl->unit ? x->decl->unit : "", tr(v, "cakupan", "coverage"));
+		num(v, out, x->coverage, 0);
 		fputs(" %\n", out);
 	}
-	fprintf(out, "  %s\n", i18n(lang(ctx), T_COVERAGE_NOTE));
+	fprintf(out, "  %s\n", i18n(v->lang, T_COVERAGE_NOTE));
 }
 
 /* A declared table of the agency's plugin in the area (present.h). */
-static void table_text(const report_ctx *ctx, const reg_table *t, const assess_area *aa,
+static void table_text(const report_view *v, const reg_table *t, const assess_area *aa,
                        FILE *out)
 {
-	int l = lang(ctx);
-	const char *p = ctx->assessment->period;
+	int l = v->lang;
+	const char *p = v->as->period;
 
 	fprintf(out, "\n  %s\n  %-32s", i18n_pick(l, t->title_id, t->title_en),
 	        i18n_pick(l, t->rows_label_id, t->rows_label_en));
@@ -248,7 +236,7 @@ static void table_text(const report_ctx *ctx, const reg_table *t, const assess_a
 	for (size_t i = 0; i < t->n_rows; i++) {
 		fprintf(out, "  %-32s", i18n_pick(l, t->rows[i].label_id, t->rows[i].label_en));
 		for (size_t j = 0; j < t->n_cols; j++)
-			fprintf(out, " %14s", i18n_fmt(l, reg_table_cell_value(ctx->reg, t, i, j, aa->code,
+			fprintf(out, " %14s", i18n_fmt(l, reg_table_cell_value(v->reg, t, i, j, aa->code,
 			                                                       p), t->cols[j].decimals));
 		fputc('\n', out);
 	}
@@ -259,15 +247,15 @@ static void table_text(const report_ctx *ctx, const reg_table *t, const assess_a
 static void class_source_text(void *ud, const char *source)
 {
 	void **a = ud;
-	fprintf(a[1], "  %s: %s\n", i18n(lang(a[0]), T_CLASS_SOURCE), source);
+	fprintf(a[1], "  %s: %s\n", i18n(((const report_view *)a[0])->lang, T_CLASS_SOURCE), source);
 }
 
 /* The plain state beside the capaian category: met or not. */
-static const char *target_state(const report_ctx *ctx, const assess_row *r)
+static const char *target_state(const report_view *v, const assess_row *r)
 {
 	if (!r->has_value || !r->has_target)
 		return "-";
-	return r->off_target ? tr(ctx, "belum", "missed") : tr(ctx, "tercapai", "met");
+	return r->off_target ? tr(v, "belum", "missed") : tr(v, "tercapai", "met");
 }
 
 /* " (2025)": the year a target was taken from; "" for a single value. */
@@ -281,145 +269,145 @@ static const char *target_year(int year)
 	return buf;
 }
 
-static void agency_section(const report_ctx *ctx, const assess_area *aa, FILE *out)
+static void agency_section(const report_view *v, const assess_area *aa, FILE *out)
 {
-	heading(out, i18n(lang(ctx), T_AGENCY_SECTION));
+	heading(out, i18n(v->lang, T_AGENCY_SECTION));
 	for (size_t a = 0; a < aa->n_agencies; a++) {
 		const assess_agency *ag = &aa->agencies[a];
 		size_t n;
-		present_line *lines = present_agency(ctx->reg, ag, &n);
+		present_line *lines = present_agency(v->reg, ag, &n);
 
 		fprintf(out, "\n  %s\n", ag->agency);
-		fprintf(out, "  %3s %-10s %10s %10s %11s  %-14s %-9s %s\n", i18n(lang(ctx), T_NO),
-		        i18n(lang(ctx), T_UNIT), i18n(lang(ctx), T_TARGET),
-		        i18n(lang(ctx), T_REALISATION), i18n(lang(ctx), T_CAPAIAN),
-		        i18n(lang(ctx), T_CATEGORY), i18n(lang(ctx), T_TARGET_STATE),
-		        i18n(lang(ctx), T_INDICATOR));
+		fprintf(out, "  %3s %-10s %10s %10s %11s  %-14s %-9s %s\n", i18n(v->lang, T_NO),
+		        i18n(v->lang, T_UNIT), i18n(v->lang, T_TARGET),
+		        i18n(v->lang, T_REALISATION), i18n(v->lang, T_CAPAIAN),
+		        i18n(v->lang, T_CATEGORY), i18n(v->lang, T_TARGET_STATE),
+		        i18n(v->lang, T_INDICATOR));
 		for (size_t i = 0; i < n; i++) {
 			const assess_row *r = lines[i].row;
 			const reg_class *cls;
 
 			if (!r) {
 				fprintf(out, "  %*s%s\n", 2 * lines[i].group->depth, "",
-				        i18n_pick(lang(ctx), lines[i].group->label_id,
+				        i18n_pick(v->lang, lines[i].group->label_id,
 				                  lines[i].group->label_en));
 				continue;
 			}
 			fprintf(out, "  %3zu %-10s ", lines[i].no, r->decl->unit ? r->decl->unit : "");
-			num(ctx, out, r->has_target ? r->target : NAN, 10);
+			num(v, out, r->has_target ? r->target : NAN, 10);
 			fputc(' ', out);
 			if (r->decl->kind == PK2D_COUNT && r->has_value)
-				fprintf(out, "%10s", i18n_count(lang(ctx), r->value));
+				fprintf(out, "%10s", i18n_count(v->lang, r->value));
 			else
-				num(ctx, out, r->value, 10);
+				num(v, out, r->value, 10);
 			fputc(' ', out);
-			num(ctx, out, r->capaian, 11);
-			fprintf(out, "  %-14s %-9s %s", range_label(ctx, r->category), target_state(ctx, r),
-			        report_label(ctx, r->decl->label_id, r->decl->label_en));
-			if ((cls = present_class(ctx->reg, r->decl, r->has_value ? r->value : NAN)))
-				fprintf(out, " (%s: %s)", i18n(lang(ctx), T_CLASS),
-				        i18n_pick(lang(ctx), cls->label_id, cls->label_en));
+			num(v, out, r->capaian, 11);
+			fprintf(out, "  %-14s %-9s %s", range_label(v, r->category), target_state(v, r),
+			        i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
+			if ((cls = present_class(v->reg, r->decl, r->has_value ? r->value : NAN)))
+				fprintf(out, " (%s: %s)", i18n(v->lang, T_CLASS),
+				        i18n_pick(v->lang, cls->label_id, cls->label_en));
 			fputc('\n', out);
 		}
-		present_class_sources(ctx->reg, lines, n, class_source_text,
-		                      (void *[]){ (void *)ctx, out });
+		present_class_sources(v->reg, lines, n, class_source_text,
+		                      (void *[]){ (void *)v, out });
 		free(lines);
 		if (ag->n_actions)
-			actions_text(ctx, ag, out);
-		for (size_t t = 0; t < registry_n_tables(ctx->reg); t++)
-			if (present_table_shown(ctx->reg, registry_table_at(ctx->reg, t), ag->agency,
-			                        aa->code, ctx->assessment->period))
-				table_text(ctx, registry_table_at(ctx->reg, t), aa, out);
+			actions_text(v, ag, out);
+		for (size_t t = 0; t < registry_n_tables(v->reg); t++)
+			if (present_table_shown(v->reg, registry_table_at(v->reg, t), ag->agency,
+			                        aa->code, v->as->period))
+				table_text(v, registry_table_at(v->reg, t), aa, out);
 	}
 }
 
-static void place(const report_ctx *ctx, const assess_place *p, FILE *out)
+static void place(const report_view *v, const assess_place *p, FILE *out)
 {
 	if (p->rt > 0)
 		fprintf(out, "RT %d", p->rt);
 	else if (p->rt == 0)
-		fputs(tr(ctx, "tanpa RT", "no RT"), out);
+		fputs(tr(v, "tanpa RT", "no RT"), out);
 	else
 		fputs(p->area, out);
 	fputs(" (", out);
-	num(ctx, out, p->value, 0);
+	num(v, out, p->value, 0);
 	fputc(')', out);
 }
 
-static const char *row_label(const report_ctx *ctx, const assess_row *r)
+static const char *row_label(const report_view *v, const assess_row *r)
 {
-	return report_label(ctx, r->decl->label_id, r->decl->label_en);
+	return i18n_pick(v->lang, r->decl->label_id, r->decl->label_en);
 }
 
-static void worst_line(const report_ctx *ctx, const assess_area *aa, const assess_place *w,
+static void worst_line(const report_view *v, const assess_area *aa, const assess_place *w,
                        size_t n, FILE *out)
 {
 	if (!n)
 		return;
-	fprintf(out, "     %s: ", aa->level == AREA_VILLAGE ? tr(ctx, "RT terburuk", "worst RTs") :
-	        tr(ctx, "desa terburuk", "worst villages"));
+	fprintf(out, "     %s: ", aa->level == AREA_VILLAGE ? tr(v, "RT terburuk", "worst RTs") :
+	        tr(v, "desa terburuk", "worst villages"));
 	for (size_t k = 0; k < n; k++) {
 		if (k)
 			fputs(", ", out);
-		place(ctx, &w[k], out);
+		place(v, &w[k], out);
 	}
 	fputc('\n', out);
 }
 
-static void actions_lines(const report_ctx *ctx, const assess_action *acts, size_t n, FILE *out)
+static void actions_lines(const report_view *v, const assess_action *acts, size_t n, FILE *out)
 {
 	if (!n)
-		fprintf(out, "     - %s\n", tr(ctx, "belum ada intervensi (perlu ditetapkan OPD "
+		fprintf(out, "     - %s\n", tr(v, "belum ada intervensi (perlu ditetapkan OPD "
 		        "penanggung jawab)", "no intervention yet (assign an agency)"));
 	for (size_t k = 0; k < n; k++) {
 		const assess_action *x = &acts[k];
 
 		fprintf(out, "     - %s [%s]: ",
-		        report_label(ctx, x->decl->label_id, x->decl->label_en), x->decl->agency);
+		        i18n_pick(v->lang, x->decl->label_id, x->decl->label_en), x->decl->agency);
 		if (x->has_data) {
-			fprintf(out, "target %s, %s %s, %s ", i18n_count(lang(ctx), x->target),
-			        tr(ctx, "realisasi", "realised"), i18n_count(lang(ctx), x->realised),
-			        tr(ctx, "cakupan", "coverage"));
-			num(ctx, out, x->coverage, 0);
+			fprintf(out, "target %s, %s %s, %s ", i18n_count(v->lang, x->target),
+			        tr(v, "realisasi", "realised"), i18n_count(v->lang, x->realised),
+			        tr(v, "cakupan", "coverage"));
+			num(v, out, x->coverage, 0);
 			fputs(" %\n", out);
 		} else {
-			fprintf(out, "%s\n", tr(ctx, "belum ada laporan", "nothing reported"));
+			fprintf(out, "%s\n", tr(v, "belum ada laporan", "nothing reported"));
 		}
 	}
 }
 
-static void problems_section(const report_ctx *ctx, const assessment *as,
+static void problems_section(const report_view *v, const assessment *as,
                              const assess_area *aa, FILE *out)
 {
-	heading(out, tr(ctx, "Permasalahan", "Problems"));
+	heading(out, tr(v, "Permasalahan", "Problems"));
 	if (!aa->n_problems && !aa->n_agency_problems) {
 		char buf[512];
 
-		fprintf(out, "  %s\n", report_view_looked_at(ctx->view, aa, buf, sizeof buf));
+		fprintf(out, "  %s\n", report_view_looked_at(v, aa, buf, sizeof buf));
 	}
 	if (aa->n_problems)
-		fprintf(out, "  %s\n", tr(ctx, "Indikator IKK, diurutkan menurut jumlah KK yang "
+		fprintf(out, "  %s\n", tr(v, "Indikator IKK, diurutkan menurut jumlah KK yang "
 		        "terdampak:", "IKK indicators, ranked by the KK affected:"));
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 		const assess_indicator *ai = p->indicator;
 
-		fprintf(out, "  %zu. %s %s: ", i + 1, ai->model->code, ind_label(ctx, ai));
-		num(ctx, out, ai->value, 0);
-		fprintf(out, " %% (%s/%s), %s KK %s", i18n_count(lang(ctx), ai->num),
-		        i18n_count(lang(ctx), ai->den), i18n_count(lang(ctx), p->affected),
-		        tr(ctx, "belum memenuhi", "not meeting it"));
+		fprintf(out, "  %zu. %s %s: ", i + 1, ai->model->code, ind_label(v, ai));
+		num(v, out, ai->value, 0);
+		fprintf(out, " %% (%s/%s), %s KK %s", i18n_count(v->lang, ai->num),
+		        i18n_count(v->lang, ai->den), i18n_count(v->lang, p->affected),
+		        tr(v, "belum memenuhi", "not meeting it"));
 		if (ai->below_attention)
-			fprintf(out, "; %s %s", tr(ctx, "di bawah garis perhatian", "under the attention line"),
-			        i18n_short(lang(ctx), as->model->attention));
+			fprintf(out, "; %s %s", tr(v, "di bawah garis perhatian", "under the attention line"),
+			        i18n_short(v->lang, as->model->attention));
 		if (ai->off_target)
-			fprintf(out, "; %s %s%s", tr(ctx, "belum mencapai target", "off its target"),
-			        i18n_short(lang(ctx), ai->target), target_year(ai->target_year));
+			fprintf(out, "; %s %s%s", tr(v, "belum mencapai target", "off its target"),
+			        i18n_short(v->lang, ai->target), target_year(ai->target_year));
 		fputc('\n', out);
-		worst_line(ctx, aa, p->worst, p->n_worst, out);
+		worst_line(v, aa, p->worst, p->n_worst, out);
 	}
 	if (aa->n_agency_problems)
-		fprintf(out, "  %s\n", tr(ctx, "Indikator OPD yang belum mencapai target, diurutkan "
+		fprintf(out, "  %s\n", tr(v, "Indikator OPD yang belum mencapai target, diurutkan "
 		        "menurut selisih relatif (selisih / target):", "Agency indicators off their "
 		        "targets, ranked by relative gap (gap / target):"));
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
@@ -427,150 +415,145 @@ static void problems_section(const report_ctx *ctx, const assessment *as,
 		const assess_row *r = p->row;
 
 		fprintf(out, "  %zu. %s [%s]: %s %s, target %s%s, %s %s (", aa->n_problems + i + 1,
-		        row_label(ctx, r), p->agency, i18n_fmtv(lang(ctx), r->decl->kind, r->value),
-		        r->decl->unit ? r->decl->unit : "", i18n_short(lang(ctx), r->target),
-		        target_year(r->target_year), tr(ctx, "selisih", "gap"),
-		        i18n_fmt(lang(ctx), p->gap, 2));
+		        row_label(v, r), p->agency, i18n_fmtv(v->lang, r->decl->kind, r->value),
+		        r->decl->unit ? r->decl->unit : "", i18n_short(v->lang, r->target),
+		        target_year(r->target_year), tr(v, "selisih", "gap"),
+		        i18n_fmt(v->lang, p->gap, 2));
 		if (isinf(p->relative_gap))
-			fputs(tr(ctx, "target 0", "target 0"), out);
+			fputs(tr(v, "target 0", "target 0"), out);
 		else
-			fprintf(out, "%s %% %s", i18n_fmt(lang(ctx), p->relative_gap, 1),
-			        tr(ctx, "dari target", "of the target"));
-		fprintf(out, "); capaian %s %s\n", i18n_fmt(lang(ctx), r->capaian, 1),
-		        range_label(ctx, r->category));
-		worst_line(ctx, aa, p->worst, p->n_worst, out);
+			fprintf(out, "%s %% %s", i18n_fmt(v->lang, p->relative_gap, 1),
+			        tr(v, "dari target", "of the target"));
+		fprintf(out, "); capaian %s %s\n", i18n_fmt(v->lang, r->capaian, 1),
+		        range_label(v, r->category));
+		worst_line(v, aa, p->worst, p->n_worst, out);
 	}
-	heading(out, tr(ctx, "Rencana tindak lanjut", "Follow-up plan"));
+	heading(out, tr(v, "Rencana tindak lanjut", "Follow-up plan"));
 	if (!aa->n_problems && !aa->n_agency_problems)
-		fprintf(out, "  %s\n", tr(ctx, "Tidak ada permasalahan untuk ditindaklanjuti.",
+		fprintf(out, "  %s\n", tr(v, "Tidak ada permasalahan untuk ditindaklanjuti.",
 		                          "No problem to follow up."));
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 
 		fprintf(out, "  %zu. %s %s\n", i + 1, p->indicator->model->code,
-		        ind_label(ctx, p->indicator));
-		actions_lines(ctx, p->actions, p->n_actions, out);
+		        ind_label(v, p->indicator));
+		actions_lines(v, p->actions, p->n_actions, out);
 	}
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
 
-		fprintf(out, "  %zu. %s [%s]\n", aa->n_problems + i + 1, row_label(ctx, p->row),
+		fprintf(out, "  %zu. %s [%s]\n", aa->n_problems + i + 1, row_label(v, p->row),
 		        p->agency);
-		actions_lines(ctx, p->actions, p->n_actions, out);
+		actions_lines(v, p->actions, p->n_actions, out);
 	}
 	if (aa->n_problems || aa->n_agency_problems)
-		fprintf(out, "  %s\n", i18n(lang(ctx), T_COVERAGE_NOTE));
+		fprintf(out, "  %s\n", i18n(v->lang, T_COVERAGE_NOTE));
 }
 
-static void steps_line(const report_ctx *ctx, const assess_step *st, size_t n, FILE *out)
+static void steps_line(const report_view *v, const assess_step *st, size_t n, FILE *out)
 {
 	for (size_t k = 0; k < n; k++) {
 		fputs(k ? ", " : ": ", out);
 		if (st[k].rt > 0)
 			fprintf(out, "RT %d", st[k].rt);
 		else if (st[k].rt == 0)
-			fputs(tr(ctx, "tanpa RT", "no RT"), out);
+			fputs(tr(v, "tanpa RT", "no RT"), out);
 		else
 			fputs(st[k].area, out);
-		fprintf(out, " %s %s %s", i18n_count(lang(ctx), st[k].take), tr(ctx, "dari", "of"),
-		        i18n_count(lang(ctx), st[k].affected));
+		fprintf(out, " %s %s %s", i18n_count(v->lang, st[k].take), tr(v, "dari", "of"),
+		        i18n_count(v->lang, st[k].affected));
 	}
 }
 
-static void planner_section(const report_ctx *ctx, const assess_area *aa, FILE *out)
+static void planner_section(const report_view *v, const assess_area *aa, FILE *out)
 {
 	const assess_ikk_plan *pl = aa->ikk_plan;
 
-	heading(out, tr(ctx, "Perencana target", "Target planner"));
-	fprintf(out, "  %s\n", tr(ctx, "Asumsi: satu perubahan = satu KK (anak, orang) dari "
+	heading(out, tr(v, "Perencana target", "Target planner"));
+	fprintf(out, "  %s\n", tr(v, "Asumsi: satu perubahan = satu KK (anak, orang) dari "
 	        "penyebut yang berpindah ke sisi yang benar; penyebut tetap; tempat dengan paling "
 	        "banyak yang belum memenuhi didahulukan.", "Assumptions: one change = one KK "
 	        "(child, person) of the denominator moving to the right side; denominators stay "
 	        "as they are; the places with the most not meeting it come first."));
 	if (pl) {
-		fprintf(out, "  IKK %s", i18n_fmt(lang(ctx), aa->score.ikk, 2));
+		fprintf(out, "  IKK %s", i18n_fmt(v->lang, aa->score.ikk, 2));
 		if (!pl->next) {
-			fprintf(out, ": %s\n", tr(ctx, "sudah di kategori tertinggi", "already in the top "
+			fprintf(out, ": %s\n", tr(v, "sudah di kategori tertinggi", "already in the top "
 			        "category"));
 		} else {
-			fprintf(out, " -> %s (%s): ", range_label(ctx, pl->next),
-			        i18n_short(lang(ctx), pl->next->from));
+			fprintf(out, " -> %s (%s): ", range_label(v, pl->next),
+			        i18n_short(v->lang, pl->next->from));
 			if (isnan(pl->changes))
-				fprintf(out, "%s\n", tr(ctx, "tidak tercapai walau semua KK memenuhi semua "
+				fprintf(out, "%s\n", tr(v, "tidak tercapai walau semua KK memenuhi semua "
 				        "indikator", "out of reach even with every KK meeting every indicator"));
 			else
-				fprintf(out, "%s %s\n", i18n_count(lang(ctx), pl->changes),
-				        tr(ctx, "perubahan KK-indikator paling sedikit (bobot per KK terbesar "
+				fprintf(out, "%s %s\n", i18n_count(v->lang, pl->changes),
+				        tr(v, "perubahan KK-indikator paling sedikit (bobot per KK terbesar "
 				           "lebih dulu)", "KK-indicator changes at the fewest (largest weight "
 				           "per KK first)"));
 			for (size_t k = 0; k < pl->n_moves; k++)
 				fprintf(out, "     %s %s: %s x %s\n", pl->moves[k].indicator->model->code,
-				        ind_label(ctx, pl->moves[k].indicator),
-				        i18n_count(lang(ctx), pl->moves[k].changes),
-				        i18n_fmt(lang(ctx), pl->moves[k].gain, 3));
+				        ind_label(v, pl->moves[k].indicator),
+				        i18n_count(v->lang, pl->moves[k].changes),
+				        i18n_fmt(v->lang, pl->moves[k].gain, 3));
 		}
-		fprintf(out, "  %s %s (%s)\n", tr(ctx, "IKK bila setiap masalah mencapai garis dan "
+		fprintf(out, "  %s %s (%s)\n", tr(v, "IKK bila setiap masalah mencapai garis dan "
 		        "targetnya:", "IKK if every problem reached its line and target:"),
-		        i18n_fmt(lang(ctx), pl->ikk_at_lines, 2), range_label(ctx, pl->category_at_lines));
+		        i18n_fmt(v->lang, pl->ikk_at_lines, 2), range_label(v, pl->category_at_lines));
 	}
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 
 		fprintf(out, "  %zu. %s %s: %s KK", i + 1, p->indicator->model->code,
-		        ind_label(ctx, p->indicator), i18n_count(lang(ctx), p->to_change));
-		steps_line(ctx, p->steps, p->n_steps, out);
+		        ind_label(v, p->indicator), i18n_count(v->lang, p->to_change));
+		steps_line(v, p->steps, p->n_steps, out);
 		fputc('\n', out);
 	}
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
 
-		fprintf(out, "  %zu. %s: ", aa->n_problems + i + 1, row_label(ctx, p->row));
+		fprintf(out, "  %zu. %s: ", aa->n_problems + i + 1, row_label(v, p->row));
 		if (isnan(p->to_change))
-			fputs(tr(ctx, "tidak berlaku untuk rata-rata", "does not apply to a mean"), out);
+			fputs(tr(v, "tidak berlaku untuk rata-rata", "does not apply to a mean"), out);
 		else
-			fprintf(out, "%s %s", i18n_count(lang(ctx), p->to_change),
+			fprintf(out, "%s %s", i18n_count(v->lang, p->to_change),
 			        p->row->decl->kind == PK2D_COUNT ? "" :
-			        tr(ctx, "(satuan penyebut)", "(units of the denominator)"));
-		steps_line(ctx, p->steps, p->n_steps, out);
+			        tr(v, "(satuan penyebut)", "(units of the denominator)"));
+		steps_line(v, p->steps, p->n_steps, out);
 		fputc('\n', out);
 	}
 }
 
-static void summary_section(const report_ctx *ctx, const assessment *as, FILE *out)
+void report_summary_text(const report_view *v, FILE *out)
 {
-	if (as->n_summary < 2)
+	if (v->n_summary < 2)
 		return;
-	heading(out, tr(ctx, "Ringkasan wilayah", "Summary of the areas"));
-	fprintf(out, "  %-16s %8s %7s %5s  %s\n", tr(ctx, "Kode", "Code"), "KK", "IKK",
-	        tr(ctx, "Pering.", "Rank"), tr(ctx, "Nama / kategori", "Name / category"));
-	for (size_t i = 0; i < as->n_summary; i++) {
-		const assess_summary *s = &as->summary[i];
+	heading(out, tr(v, "Ringkasan wilayah", "Summary of the areas"));
+	fprintf(out, "  %-16s %8s %7s %5s  %s\n", tr(v, "Kode", "Code"), "KK", "IKK",
+	        tr(v, "Pering.", "Rank"), tr(v, "Nama / kategori", "Name / category"));
+	for (size_t i = 0; i < v->n_summary; i++) {
+		const assess_summary *s = &v->summary[i];
 
 		fprintf(out, "  %-16s ", s->code);
-		fprintf(out, "%8s", i18n_count(lang(ctx), s->kk));
+		fprintf(out, "%8s", i18n_count(v->lang, s->kk));
 		fputc(' ', out);
-		num(ctx, out, s->ikk, 7);
+		num(v, out, s->ikk, 7);
 		if (s->rank)
 			fprintf(out, " %5zu", s->rank);
 		else
 			fprintf(out, " %5s", "-");
 		fprintf(out, "  %s / %s\n", s->name ? s->name : "",
-		        s->category ? range_label(ctx, s->category) :
-		        tr(ctx, "IKK tidak dihitung", "IKK not computed"));
+		        s->category ? range_label(v, s->category) :
+		        tr(v, "IKK tidak dihitung", "IKK not computed"));
 	}
 }
 
-void report_assess_text(const report_ctx *ctx, FILE *out)
+void report_assess_text(const report_view *v, const assess_area *aa, FILE *out)
 {
-	const assessment *as = ctx->assessment;
-
-	if (!as)
-		return;
-	profile(ctx, as->main, out);
-	index_section(ctx, as, as->main, out);
-	parts_section(ctx, as->main, out);
-	agency_section(ctx, as->main, out);
-	problems_section(ctx, as, as->main, out);
-	planner_section(ctx, as->main, out);
-	summary_section(ctx, as, out);
+	profile(v, aa, out);
+	index_section(v, v->as, aa, out);
+	parts_section(v, aa, out);
+	agency_section(v, aa, out);
+	problems_section(v, v->as, aa, out);
+	planner_section(v, aa, out);
 }

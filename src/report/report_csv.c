@@ -25,6 +25,7 @@
 #include "i18n.h"
 #include "present.h"
 #include "report_view.h"
+#include "writers.h"
 
 struct csv_ctx {
 	const report_view *v;
@@ -419,7 +420,7 @@ static void accounting_rows(struct csv_ctx *c)
 	}
 }
 
-int report_csv_write(const report_view *v, FILE *f)
+int report_csv_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
 	static const char *const columns[] = {
 		"kind", "area", "area_name", "level", "rt", "period", "id", "label", "agency",
@@ -430,6 +431,8 @@ int report_csv_write(const report_view *v, FILE *f)
 	                     .decimal_comma = excel, .at_start = 1 };
 	int rc;
 
+	(void)err; /* a failure to write: errno says why (report.c) */
+	(void)errlen;
 	if (excel)
 		fputs("\xEF\xBB\xBF", f);
 	for (size_t i = 0; i < sizeof columns / sizeof *columns; i++)

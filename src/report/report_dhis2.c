@@ -29,6 +29,7 @@
 
 #include "dhis2.h"
 #include "report_view.h"
+#include "writers.h"
 
 struct dctx {
 	const report_view *v;
@@ -109,12 +110,14 @@ static void scores(struct dctx *c, const report_view *v, const assess_area *aa)
 	}
 }
 
-int report_dhis2_write(const report_view *v, FILE *f)
+int report_dhis2_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
 	cJSON *root = cJSON_CreateObject();
 	struct dctx c = { .v = v };
 	int rc;
 
+	(void)err; /* a failure to write: errno says why (report.c) */
+	(void)errlen;
 	/* The scheme in the payload wins over the request's (DHIS2's "Identifier
 	 * schemes"): an import without ?idScheme=code still matches by code. */
 	if (!root || !cJSON_AddStringToObject(root, "idScheme", "CODE") ||

@@ -27,6 +27,7 @@
 
 #include "dhis2.h"
 #include "report_view.h"
+#include "writers.h"
 #include "utf8.h"
 
 /* DHIS2's longest name. */
@@ -176,13 +177,16 @@ static int indicators(const report_view *v, cJSON *root)
 	return 1;
 }
 
-int report_dhis2_meta_write(const report_view *v, FILE *f)
+int report_dhis2_meta_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
 	cJSON *root = cJSON_CreateObject();
 	struct mctx c = { 0 };
 	const char *ptype = dhis2_period_type(v->period);
 	char set_code[DHIS2_CODE_MAX + 1];
 	cJSON *sets, *set = NULL;
+
+	(void)err; /* a failure to write: errno says why (report.c) */
+	(void)errlen;
 
 	dhis2_code(ptype, "", set_code);
 	if (root && (c.elements = cJSON_AddArrayToObject(root, "dataElements")) &&

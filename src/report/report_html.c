@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "present.h"
 #include "report_view.h"
+#include "writers.h"
 #include "svg.h"
 
 static void h(FILE *f, const char *s)
@@ -908,14 +909,13 @@ static void headline_cells(FILE *f, const report_view *v, const char *area)
 
 static void summary(FILE *f, const report_view *v)
 {
-	const assessment *as = v->as;
 	size_t no = 0;
 
 	fprintf(f, "<section class=\"area\" id=\"ringkasan\">\n<h1>%s &mdash; ",
 	        rv_t(v, T_SUMMARY_TITLE));
-	area_name(f, v, as->main);
+	area_name(f, v, v->main.aa);
 	fprintf(f, "</h1>\n<p class=\"sub\">%s ", rv_t(v, T_CODE));
-	h(f, as->run_area);
+	h(f, v->area);
 	fprintf(f, " &middot; %s ", rv_t(v, T_PERIOD));
 	h(f, v->period);
 	fputs("</p>\n", f);
@@ -925,8 +925,8 @@ static void summary(FILE *f, const report_view *v)
 	        rv_t(v, T_CATEGORY));
 	headline_heads(f, v);
 	fprintf(f, "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_RANK));
-	for (size_t i = 0; i < as->n_summary; i++) {
-		const assess_summary *s = &as->summary[i];
+	for (size_t i = 0; i < v->n_summary; i++) {
+		const assess_summary *s = &v->summary[i];
 
 		if (s->level != AREA_VILLAGE)
 			continue;
@@ -952,8 +952,8 @@ static void summary(FILE *f, const report_view *v)
 	        rv_t(v, T_NAME), rv_t(v, T_LEVEL), rv_t(v, T_IKK_SHORT), rv_t(v, T_CATEGORY));
 	headline_heads(f, v);
 	fprintf(f, "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_RANK));
-	for (size_t i = 0; i < as->n_summary; i++) {
-		const assess_summary *s = &as->summary[i];
+	for (size_t i = 0; i < v->n_summary; i++) {
+		const assess_summary *s = &v->summary[i];
 
 		if (s->level == AREA_VILLAGE)
 			continue;
@@ -1035,8 +1035,10 @@ static void unused(FILE *f, const report_view *v)
 	fputs("</ul></div>\n", f);
 }
 
-int report_html_write(const report_view *v, FILE *f)
+int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
+	(void)err; /* a failure to write: errno says why (report.c) */
+	(void)errlen;
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	        "<meta name=\"generator\" content=\"pk2d ", rv_lang_code(v));

@@ -54,7 +54,8 @@
 
 #include "display.h"
 #include "i18n.h"
-#include "report.h"
+#include "report_view.h"
+#include "writers.h"
 #include "report_assess.h"
 #include "unused.h"
 
@@ -134,15 +135,15 @@ static int value_json(void *ud, const reg_indicator *ind, const char *area, int 
                       const char *period, const reg_sum *s)
 {
 	cJSON *values = ud;
-	cJSON *v = cJSON_CreateObject();
-	add_str(v, "indicator", ind->full_id);
-	add_str(v, "area", area);
-	add_rt(v, rt);
-	add_str(v, "period", period);
-	add_num(v, "numerator", s->num);
-	add_num(v, "denominator", s->den);
-	add_num(v, "value", reg_value(ind, s));
-	cJSON_AddItemToArray(values, v);
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "indicator", ind->full_id);
+	add_str(o, "area", area);
+	add_rt(o, rt);
+	add_str(o, "period", period);
+	add_num(o, "numerator", s->num);
+	add_num(o, "denominator", s->den);
+	add_num(o, "value", reg_value(ind, s));
+	cJSON_AddItemToArray(values, o);
 	return 0;
 }
 
@@ -150,20 +151,20 @@ static int ivalue_json(void *ud, const reg_intervention *iv, const char *area, i
                        const char *period, const reg_isum *s)
 {
 	cJSON *values = ud;
-	cJSON *v = cJSON_CreateObject();
-	add_str(v, "intervention", iv->full_id);
-	add_str(v, "area", area);
-	add_rt(v, rt);
-	add_str(v, "period", period);
-	add_num(v, "target", s->target);
-	add_num(v, "realised", s->realised);
-	add_num(v, "budget", s->budget);
-	cJSON_AddItemToArray(values, v);
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "intervention", iv->full_id);
+	add_str(o, "area", area);
+	add_rt(o, rt);
+	add_str(o, "period", period);
+	add_num(o, "target", s->target);
+	add_num(o, "realised", s->realised);
+	add_num(o, "budget", s->budget);
+	cJSON_AddItemToArray(values, o);
 	return 0;
 }
 
 /* What the plugin declared for the indicator's presentation (ABI 1.3). */
-static void display_json(const report_ctx *ctx, cJSON *o, const reg_display *d)
+static void display_json(const report_view *v, cJSON *o, const reg_display *d)
 {
 	cJSON_AddBoolToObject(o, "headline", d && d->headline);
 	cJSON_AddBoolToObject(o, "hidden", d && d->hidden);
@@ -178,7 +179,7 @@ static void display_json(const report_ctx *ctx, cJSON *o, const reg_display *d)
 		cJSON *x = cJSON_CreateObject();
 		add_str(x, "key", c->key);
 		add_num(x, "from", c->lower);
-		add_str(x, "label", report_label(ctx, c->label_id, c->label_en));
+		add_str(x, "label", i18n_pick(v->lang, c->label_id, c->label_en));
 		add_str(x, "label_id", c->label_id);
 		add_str(x, "label_en", c->label_en);
 		cJSON_AddItemToArray(arr, x);
@@ -186,13 +187,13 @@ static void display_json(const report_ctx *ctx, cJSON *o, const reg_display *d)
 	add_str(o, "classes_source", d->classes_source);
 }
 
-static cJSON *groups_json(const report_ctx *ctx)
+static cJSON *groups_json(const report_view *v)
 {
 	cJSON *arr = cJSON_CreateArray();
 	char id[128];
 
-	for (size_t i = 0; i < registry_n_groups(ctx->reg); i++) {
-		const reg_group *g = registry_group_at(ctx->reg, i);
+	for (size_t i = 0; i < registry_n_groups(v->reg); i++) {
+		const reg_group *g = registry_group_at(v->reg, i);
 		cJSON *o = cJSON_CreateObject();
 		snprintf(id, sizeof id, "%s.%s", g->plugin, g->id);
 		add_str(o, "id", id);
@@ -203,7 +204,7 @@ static cJSON *groups_json(const report_ctx *ctx)
 		} else {
 			cJSON_AddNullToObject(o, "parent");
 		}
-		add_str(o, "label", report_label(ctx, g->label_id, g->label_en));
+		add_str(o, "label", i18n_pick(v->lang, g->label_id, g->label_en));
 		add_str(o, "label_id", g->label_id);
 		add_str(o, "label_en", g->label_en);
 		cJSON_AddItemToArray(arr, o);
@@ -211,16 +212,16 @@ static cJSON *groups_json(const report_ctx *ctx)
 	return arr;
 }
 
-static cJSON *indicators_json(const report_ctx *ctx)
+static cJSON *indicators_json(const report_view *v)
 {
 	cJSON *arr = cJSON_CreateArray();
-	for (size_t i = 0; i < registry_n_indicators(ctx->reg); i++) {
-		const reg_indicator *ind = registry_indicator_at(ctx->reg, i);
+	for (size_t i = 0; i < registry_n_indicators(v->reg); i++) {
+		const reg_indicator *ind = registry_indicator_at(v->reg, i);
 		cJSON *o = cJSON_CreateObject();
 		add_str(o, "id", ind->full_id);
 		add_str(o, "plugin", ind->plugin);
 		add_str(o, "agency", ind->agency);
-		add_str(o, "label", report_label(ctx, ind->label_id, ind->label_en));
+		add_str(o, "label", i18n_pick(v->lang, ind->label_id, ind->label_en));
 		add_str(o, "label_id", ind->label_id);
 		add_str(o, "label_en", ind->label_en);
 		add_str(o, "unit", ind->unit);
@@ -233,9 +234,9 @@ static cJSON *indicators_json(const report_ctx *ctx)
 			cJSON_AddNullToObject(o, "target");
 		add_str(o, "group", ind->group);
 		add_str(o, "description", ind->description);
-		display_json(ctx, o, registry_display(ctx->reg, ind));
+		display_json(v, o, registry_display(v->reg, ind));
 		reg_sum s;
-		if (registry_get(ctx->reg, ind, ctx->area, RT_ALL, ctx->period, &s)) {
+		if (registry_get(v->reg, ind, v->area, RT_ALL, v->period, &s)) {
 			cJSON *t = cJSON_AddObjectToObject(o, "total");
 			add_num(t, "numerator", s.num);
 			add_num(t, "denominator", s.den);
@@ -248,16 +249,16 @@ static cJSON *indicators_json(const report_ctx *ctx)
 	return arr;
 }
 
-static cJSON *interventions_json(const report_ctx *ctx)
+static cJSON *interventions_json(const report_view *v)
 {
 	cJSON *arr = cJSON_CreateArray();
-	for (size_t i = 0; i < registry_n_interventions(ctx->reg); i++) {
-		const reg_intervention *iv = registry_intervention_at(ctx->reg, i);
+	for (size_t i = 0; i < registry_n_interventions(v->reg); i++) {
+		const reg_intervention *iv = registry_intervention_at(v->reg, i);
 		cJSON *o = cJSON_CreateObject();
 		add_str(o, "id", iv->full_id);
 		add_str(o, "plugin", iv->plugin);
 		add_str(o, "agency", iv->agency);
-		add_str(o, "label", report_label(ctx, iv->label_id, iv->label_en));
+		add_str(o, "label", i18n_pick(v->lang, iv->label_id, iv->label_en));
 		add_str(o, "label_id", iv->label_id);
 		add_str(o, "label_en", iv->label_en);
 		add_str(o, "target_group", iv->target_group);
@@ -267,7 +268,7 @@ static cJSON *interventions_json(const report_ctx *ctx)
 		for (size_t j = 0; j < iv->n_aims; j++)
 			cJSON_AddItemToArray(aims, cJSON_CreateString(iv->aims[j]));
 		reg_isum s;
-		if (registry_get_intervention(ctx->reg, iv, ctx->area, RT_ALL, ctx->period, &s)) {
+		if (registry_get_intervention(v->reg, iv, v->area, RT_ALL, v->period, &s)) {
 			cJSON *t = cJSON_AddObjectToObject(o, "total");
 			add_num(t, "target", s.target);
 			add_num(t, "realised", s.realised);
@@ -280,12 +281,12 @@ static cJSON *interventions_json(const report_ctx *ctx)
 	return arr;
 }
 
-static cJSON *area_of_run(const report_ctx *ctx)
+static cJSON *area_of_run(const report_view *v)
 {
 	cJSON *area = cJSON_CreateObject();
 
-	add_str(area, "code", ctx->area);
-	add_str(area, "name", ctx->areas ? areas_name(ctx->areas, ctx->area) : NULL);
+	add_str(area, "code", v->area);
+	add_str(area, "name", v->areas ? areas_name(v->areas, v->area) : NULL);
 	return area;
 }
 
@@ -297,12 +298,9 @@ static void add_rows(cJSON *o, long records, long used, const long *rows)
 		cJSON_AddNumberToObject(o, acct_class_key(cls), (double)rows[cls]);
 }
 
-static cJSON *accounting_json(const report_ctx *ctx)
+static cJSON *accounting_json(const report_view *v)
 {
-	const accounting *a = ctx->acct;
-	unused_ctx u = { .acct = a, .lang = ctx->language && !strcmp(ctx->language, "en")
-	                 ? LANG_EN : LANG_ID, .areas = ctx->areas, .area = ctx->area,
-	                 .period = ctx->period };
+	const accounting *a = v->unused.acct;
 	char buf[2048];
 	cJSON *o, *failures, *files;
 
@@ -332,18 +330,18 @@ static cJSON *accounting_json(const report_ctx *ctx)
 		add_str(fo, "path", f->st->path);
 		add_str(fo, "instance", f->instance);
 		add_str(fo, "rule", acct_failure_key(f->failure));
-		add_str(fo, "message", unused_failure(&u, f, buf, sizeof buf));
+		add_str(fo, "message", unused_failure(&v->unused, f, buf, sizeof buf));
 		cJSON_AddItemToArray(failures, fo);
 	}
 	return o;
 }
 
-static cJSON *runs_json(const report_ctx *ctx)
+static cJSON *runs_json(const report_view *v)
 {
 	cJSON *runs = cJSON_CreateArray();
 
-	for (size_t i = 0; i < ctx->n_runs; i++)
-		cJSON_AddItemToArray(runs, run_json(&ctx->runs[i]));
+	for (size_t i = 0; i < v->n_runs; i++)
+		cJSON_AddItemToArray(runs, run_json(&v->runs[i]));
 	return runs;
 }
 
@@ -355,31 +353,31 @@ static cJSON *str_or_null(const char *s)
 /* The document is written member by member, each built as a small cJSON
  * tree and freed once printed, so that a wide run's assessment never
  * stands in memory as one tree. */
-int report_write_json(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+int report_json_write(const report_view *v, FILE *out, char *err, size_t errlen)
 {
 	int rc;
 
 	fputs("{", out);
 	if ((rc = report_json_member(out, 1, "pk2d", cJSON_CreateString(PACKAGE_VERSION))) < 0 ||
 	    (rc = report_json_member(out, 0, "schema", cJSON_CreateNumber(REPORT_JSON_SCHEMA))) < 0 ||
-	    (rc = report_json_member(out, 0, "title", str_or_null(ctx->title))) < 0 ||
-	    (rc = report_json_member(out, 0, "period", str_or_null(ctx->period))) < 0 ||
-	    (rc = report_json_member(out, 0, "language", str_or_null(ctx->language))) < 0 ||
-	    (rc = report_json_member(out, 0, "area", area_of_run(ctx))) < 0 ||
-	    (rc = report_json_member(out, 0, "accounting", accounting_json(ctx))) < 0 ||
-	    (rc = report_json_member(out, 0, "runs", runs_json(ctx))) < 0)
+	    (rc = report_json_member(out, 0, "title", str_or_null(v->title))) < 0 ||
+	    (rc = report_json_member(out, 0, "period", str_or_null(v->period))) < 0 ||
+	    (rc = report_json_member(out, 0, "language", cJSON_CreateString(rv_lang_code(v)))) < 0 ||
+	    (rc = report_json_member(out, 0, "area", area_of_run(v))) < 0 ||
+	    (rc = report_json_member(out, 0, "accounting", accounting_json(v))) < 0 ||
+	    (rc = report_json_member(out, 0, "runs", runs_json(v))) < 0)
 		goto oom;
 	fputs(",\n\"assessment\": ", out);
-	if ((rc = report_assess_json(ctx, out)) < 0 ||
-	    (rc = report_json_member(out, 0, "indicators", indicators_json(ctx))) < 0 ||
-	    (rc = report_json_member(out, 0, "groups", groups_json(ctx))) < 0 ||
-	    (rc = report_json_member(out, 0, "interventions", interventions_json(ctx))) < 0)
+	if ((rc = report_assess_json(v, out)) < 0 ||
+	    (rc = report_json_member(out, 0, "indicators", indicators_json(v))) < 0 ||
+	    (rc = report_json_member(out, 0, "groups", groups_json(v))) < 0 ||
+	    (rc = report_json_member(out, 0, "interventions", interventions_json(v))) < 0)
 		goto oom;
-	if (report_lists_values(ctx)) {
+	if (report_lists_values(v)) {
 		cJSON *values = cJSON_CreateArray(), *ivalues = cJSON_CreateArray();
 
-		report_each_value(ctx, value_json, values);
-		report_each_intervention_value(ctx, ivalue_json, ivalues);
+		report_each_value(v, value_json, values);
+		report_each_intervention_value(v, ivalue_json, ivalues);
 		if ((rc = report_json_member(out, 0, "values", values)) < 0) {
 			cJSON_Delete(ivalues);
 			goto oom;

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "present.h"
 #include "report_view.h"
+#include "writers.h"
 
 static void m(FILE *f, const char *s)
 {
@@ -586,7 +587,6 @@ static void area(FILE *f, const report_view *v, const view_area *va, int with_qu
 
 static void summary(FILE *f, const report_view *v)
 {
-	const assessment *as = v->as;
 	static const int k[] = { T_NO, T_CODE, T_NAME, T_LEVEL, T_IKK_SHORT, T_CATEGORY };
 	const char *names[7 + HEADLINES_MAX];
 	char labels[HEADLINES_MAX][256], align[] = "rlllrl" "rrrrrrrrrrrrrrrrr";
@@ -599,8 +599,8 @@ static void summary(FILE *f, const report_view *v)
 		                                          sizeof labels[i]);
 	names[6 + nh] = rv_t(v, T_RANK);
 
-	fprintf(f, "# %s — %s ", rv_t(v, T_SUMMARY_TITLE), i18n_level(v->lang, as->main->level));
-	m(f, as->main->name ? as->main->name : as->run_area);
+	fprintf(f, "# %s — %s ", rv_t(v, T_SUMMARY_TITLE), i18n_level(v->lang, v->main.aa->level));
+	m(f, v->main.aa->name ? v->main.aa->name : v->area);
 	fprintf(f, "\n\n%s ", rv_t(v, T_PERIOD));
 	m(f, v->period);
 	fprintf(f, "\n\n## %s\n", rv_t(v, T_SUMMARY));
@@ -608,8 +608,8 @@ static void summary(FILE *f, const report_view *v)
 		if (pass)
 			fprintf(f, "\n## %s\n", rv_t(v, T_ROLLUP));
 		head_names(f, 7 + nh, names, align);
-		for (size_t i = 0; i < as->n_summary; i++) {
-			const assess_summary *s = &as->summary[i];
+		for (size_t i = 0; i < v->n_summary; i++) {
+			const assess_summary *s = &v->summary[i];
 
 			if ((s->level == AREA_VILLAGE) == pass)
 				continue;
@@ -668,9 +668,12 @@ static void unused(FILE *f, const report_view *v)
 	fputc('\n', f);
 }
 
-int report_md_write(const report_view *v, FILE *f)
+int report_md_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
 	const model *mo = v->as->model;
+
+	(void)err; /* a failure to write: errno says why (report.c) */
+	(void)errlen;
 
 	unused(f, v);
 	if (v->wide)

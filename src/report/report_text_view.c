@@ -129,26 +129,16 @@ static void trend_text(const report_view *v, const trend *t, FILE *out)
 	free(tt.cell);
 }
 
-void report_text_view(const report_ctx *ctx, FILE *out)
+void report_text_view(const report_view *v, FILE *out)
 {
-	const report_view *v = ctx->view;
-
-	if (!v)
+	if (!v->as)
 		return;
 	trend_text(v, v->main.trend, out);
 	for (size_t i = 0; i < v->n_villages; i++) {
-		assessment one = *v->as;
-		report_ctx c1 = *ctx;
-
-		/* The village's own assessment, through the same text writer. */
-		one.main = v->villages[i].aa;
-		one.n_summary = 0;
-		c1.assessment = &one;
-		c1.area = v->villages[i].aa->code;
 		fprintf(out, "\n\n######## %s %s %s ########\n", i18n(v->lang, T_VILLAGE_ASSESSMENTS),
 		        v->villages[i].aa->code,
 		        v->villages[i].aa->name ? v->villages[i].aa->name : "");
-		report_assess_text(&c1, out);
+		report_assess_text(v, v->villages[i].aa, out);
 		trend_text(v, v->villages[i].trend, out);
 	}
 	if (v->note && *v->note)

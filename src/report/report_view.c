@@ -1,5 +1,6 @@
 /*
- * report_view.c - gathers what the writers read (see report_view.h).
+ * report_view.c - gathers what the writers read (see report_view.h) and
+ * the questions every writer asks of it, answered once.
  */
 #include <config.h>
 
@@ -7,11 +8,11 @@
 
 #include <math.h>
 #include <stdlib.h>
-#include <errno.h>
 #include <string.h>
 
 #include "i18n.h"
 #include "present.h"
+#include "util.h"
 
 
 static int fill(view_area *va, store *s, const registry *r, const char *period,
@@ -28,9 +29,14 @@ int report_view_build(report_view *v, const assessment *as, const registry *r,
 
 	v->as = as;
 	v->reg = r;
-	v->period = as->period;
 	v->store_on = s != NULL;
 	v->headlines = present_headlines(r, &v->n_headlines);
+	if (!as)
+		return 0;
+	v->period = as->period;
+	v->area = as->run_area;
+	v->summary = as->summary;
+	v->n_summary = as->n_summary;
 	v->main.aa = as->main;
 	v->wide = as->main->level < AREA_VILLAGE;
 	if ((rc = fill(&v->main, s, r, as->period, err, errlen)) < 0)
@@ -60,8 +66,28 @@ int report_view_build(report_view *v, const assessment *as, const registry *r,
 	return 0;
 }
 
+void report_view_run_area(report_view *out, const report_view *parent)
+{
+	*out = *parent;
+	out->n_villages = 0;
+	out->villages = NULL;
+	out->borrowed = 1;
+}
+
+void report_view_for_village(report_view *out, const report_view *parent, size_t i)
+{
+	report_view_run_area(out, parent);
+	out->main = parent->villages[i];
+	out->area = out->main.aa->code;
+	out->wide = 0;
+	out->summary = NULL;
+	out->n_summary = 0;
+}
+
 void report_view_free(report_view *v)
 {
+	if (v->borrowed)
+		return;
 	trend_free(v->main.trend);
 	for (size_t i = 0; i < v->n_villages; i++) {
 		assess_area_free(v->villages[i].aa);
@@ -122,7 +148,7 @@ static int cmp_str(const void *a, const void *b)
  * code order; *out malloc'd. */
 static size_t all_areas(const report_view *v, char ***out)
 {
-	const char *run = v->as->run_area;
+	const char *run = v->area;
 	char **all = NULL;
 	size_t n = 0;
 
@@ -228,65 +254,100 @@ int report_view_each_intervention(const report_view *v,
 	return walk(v, &w);
 }
 
-static int need_view(const report_ctx *ctx, const char *format, char *err, size_t errlen)
+const char *report_kind_name(int kind)
 {
-	if (ctx->view)
-		return 0;
-	snprintf(err, errlen, "the %s report needs the assessment: no model was found ([pk2d] "
-	         "model, or models/ikk.ini next to the configuration) or the assessment failed",
-	         format);
-	return PK2D_ERR_DATA;
+	switch (kind) {
+	case PK2D_PROPORTION: return "proportion";
+	case PK2D_RATE: return "rate";
+	case PK2D_COUNT: return "count";
+	case PK2D_MEAN: return "mean";
+	default: return "unknown";
+	}
 }
 
-static int io_result(int rc, char *err, size_t errlen)
+const char *report_direction_name(int direction)
 {
-	if (rc == PK2D_ERR_NOMEM)
-		snprintf(err, errlen, "out of memory");
-	else if (rc < 0)
-		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
-	return rc;
+	switch (direction) {
+	case PK2D_HIGHER_IS_BETTER: return "higher is better";
+	case PK2D_LOWER_IS_BETTER: return "lower is better";
+	default: return "neutral";
+	}
 }
 
-int report_write_html(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+int report_lists_values(const report_view *v)
 {
-	int rc = need_view(ctx, "HTML", err, errlen);
-
-	return rc ? rc : io_result(report_html_write(ctx->view, out), err, errlen);
+	return area_level(v->area) == AREA_VILLAGE;
 }
 
-int report_write_md(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+/* The village's RTs with the values without RT (0) first, as the
+ * registry's own order; its periods. Returns the number of RTs. */
+static size_t village_keys(const report_view *v, int **rts, char ***periods, size_t *np)
 {
-	int rc = need_view(ctx, "Markdown", err, errlen);
+	int *r = NULL;
+	size_t n = registry_rts(v->reg, v->area, &r);
 
-	return rc ? rc : io_result(report_md_write(ctx->view, out), err, errlen);
+	*rts = xcalloc(n + 1, sizeof **rts);
+	if (n)
+		memcpy(*rts + 1, r, n * sizeof *r);
+	free(r);
+	*np = registry_periods(v->reg, periods);
+	return n + 1;
 }
 
-int report_write_csv(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+static void free_periods(char **periods, size_t np)
 {
-	int rc = need_view(ctx, "CSV", err, errlen);
-
-	return rc ? rc : io_result(report_csv_write(ctx->view, out), err, errlen);
+	for (size_t i = 0; i < np; i++)
+		free(periods[i]);
+	free(periods);
 }
 
-int report_write_dhis2(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+void report_each_value(const report_view *v, report_value_fn fn, void *ud)
 {
-	int rc = need_view(ctx, "DHIS2", err, errlen);
+	int *rts;
+	char **periods;
+	size_t np, nr;
 
-	return rc ? rc : io_result(report_dhis2_write(ctx->view, out), err, errlen);
+	if (!report_lists_values(v))
+		return;
+	nr = village_keys(v, &rts, &periods, &np);
+	for (size_t i = 0; i < registry_n_indicators(v->reg); i++) {
+		const reg_indicator *ind = registry_indicator_at(v->reg, i);
+
+		for (size_t k = 0; k < nr; k++)
+			for (size_t p = 0; p < np; p++) {
+				reg_sum s;
+
+				if (registry_get(v->reg, ind, v->area, rts[k], periods[p], &s))
+					fn(ud, ind, v->area, rts[k], periods[p], &s);
+			}
+	}
+	free(rts);
+	free_periods(periods, np);
 }
 
-int report_write_dhis2_meta(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
+void report_each_intervention_value(const report_view *v, report_ivalue_fn fn, void *ud)
 {
-	int rc = need_view(ctx, "DHIS2 metadata", err, errlen);
+	int *rts;
+	char **periods;
+	size_t np, nr;
 
-	return rc ? rc : io_result(report_dhis2_meta_write(ctx->view, out), err, errlen);
-}
+	if (!report_lists_values(v))
+		return;
+	nr = village_keys(v, &rts, &periods, &np);
+	for (size_t i = 0; i < registry_n_interventions(v->reg); i++) {
+		const reg_intervention *iv = registry_intervention_at(v->reg, i);
 
-int report_write_xlsx(const report_ctx *ctx, FILE *out, char *err, size_t errlen)
-{
-	int rc = need_view(ctx, "XLSX", err, errlen);
+		for (size_t k = 0; k < nr; k++)
+			for (size_t p = 0; p < np; p++) {
+				reg_isum s;
 
-	return rc ? rc : report_xlsx_write(ctx->view, out, err, errlen);
+				if (registry_get_intervention(v->reg, iv, v->area, rts[k],
+				                              periods[p], &s))
+					fn(ud, iv, v->area, rts[k], periods[p], &s);
+			}
+	}
+	free(rts);
+	free_periods(periods, np);
 }
 
 const char *report_view_ind_label(const report_view *v, const assess_indicator *ai)

@@ -1,18 +1,24 @@
 /*
- * report_view.h - what the HTML, Markdown, CSV, XLSX and DHIS2 writers read:
- * one run's assessment, the registry behind it, the plugin statuses, the
- * trends, and for a kecamatan, kabupaten or province run the assessment of
- * every village under it. report_view_build() fills it from a run; the
- * writers never change it.
+ * report_view.h - what every report writer reads, built once per report
+ * area: the run (plugin statuses, files, accounting), the registry, and
+ * when a model was found the assessment as assess.c computed it (statuses
+ * included: a writer only renders them), the trends, and for a kecamatan,
+ * kabupaten or province run the assessment of every village under it.
+ * report_view_build() fills it from a run; report_view_for_village() makes
+ * a village's view for --split. The writers never change it.
+ *
+ * The view names no writer: the table of formats (report.h) sits above
+ * the view and the writers (writers.h), and calls them with a view.
  */
 #ifndef PK2D_REPORT_VIEW_H
 #define PK2D_REPORT_VIEW_H
 
 #include <stddef.h>
 #include <stdio.h>
+#include "accounting.h"
+#include "areas.h"
 #include "assess.h"
 #include "i18n.h"
-#include "report.h"
 #include "registry.h"
 #include "run.h"
 #include "store.h"
@@ -21,10 +27,11 @@
 
 struct cJSON;
 
-/* One assessed area: the run area itself, or one village of a wider run. */
+/* One assessed area: the report area itself, or one village of a wider run. */
 typedef struct view_area {
-	assess_area *aa;
-	trend *trend;          /* never NULL after report_view_build */
+	assess_area *aa;       /* NULL without an assessment */
+	trend *trend;          /* never NULL after report_view_build with an
+	                          assessment */
 } view_area;
 
 typedef struct report_view {
@@ -32,15 +39,23 @@ typedef struct report_view {
 	const char *title;         /* [pk2d] title, NULL for the default */
 	const char *note;          /* [pk2d] note (the footer), NULL for none */
 	const char *version;       /* PACKAGE_VERSION */
-	const char *period;
-	const assessment *as;
+	const char *period;        /* the run's period */
+	const char *area;          /* the report's area code: the run's, or a
+	                              village's in its --split file */
+	const areas *areas;        /* may be NULL: codes are shown without names */
 	const registry *reg;
 	const plugin_run *runs;
 	size_t n_runs;
+	const assessment *as;      /* NULL: no model, or the assessment failed;
+	                              the formats that need it are refused */
 	int store_on;              /* 0: store = none, trends are not available */
-	view_area main;            /* the run area */
-	int wide;                  /* the run area is above a village: the report
-	                              starts with the summary of its villages */
+	view_area main;            /* the report area */
+	int wide;                  /* the report area is above a village: the
+	                              report starts with the summary of its villages */
+	const assess_summary *summary; /* the areas under the report area (the
+	                              assessment's summary; none in a village's
+	                              --split file) */
+	size_t n_summary;
 	size_t n_villages;         /* villages of a wider run whose assessments
 	                              follow in the same file (0 for a village run,
 	                              and in --split files) */
@@ -55,12 +70,22 @@ typedef struct report_view {
 	int dhis2_levels;          /* [pk2d] dhis2_levels: the levels (bits
 	                              1 << enum area_level) whose values the DHIS2
 	                              data value set carries; 0: villages only */
+	int borrowed;              /* a --split view: its arrays are its parent's */
 } report_view;
 
-/* Fills v for an assessment. s may be NULL (store = none). The caller sets
- * lang, title, note, version, runs before writing. 0, or < 0 with err set. */
+/* Fills the assessment's part of v (as may be NULL: no model). s may be
+ * NULL (store = none). The caller sets the run's part (lang, title, note,
+ * version, period, area, areas, runs, unused, csv_dialect, dhis2_levels)
+ * first. 0, or < 0 with err set. */
 int report_view_build(report_view *v, const assessment *as, const registry *r,
                       store *s, char *err, size_t errlen);
+/* The view of the run area alone (the summary of its villages, not their
+ * assessments): the first file of --split. It borrows from parent. */
+void report_view_run_area(report_view *out, const report_view *parent);
+/* The view of parent's village i as if it were the report area: every
+ * writer sees only it. It borrows from parent (report_view_free does
+ * nothing to it). */
+void report_view_for_village(report_view *out, const report_view *parent, size_t i);
 void report_view_free(report_view *v);
 
 /* The value of a headline indicator in an area; NaN when none. */
@@ -127,33 +152,9 @@ double report_problem_gap(const assess_problem *p);
  * positive target. */
 double report_coverage(double target, double realised);
 
-/* The report_formats entries of these writers: they read ctx->view. */
-int report_write_html(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
-int report_write_md(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
-int report_write_csv(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
-int report_write_xlsx(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
-int report_write_dhis2(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
-int report_write_dhis2_meta(const report_ctx *ctx, FILE *out, char *err, size_t errlen);
-
 /* The trend of an area for the JSON report (docs/json.md, TREND): JSON
  * null when the store is off. */
 struct cJSON *report_trend_json(const report_view *v, const trend *t);
-
-/* The text report's trend, village and note sections (report_text.c). */
-void report_text_view(const report_ctx *ctx, FILE *out);
-
-/* Writers: 0, or PK2D_ERR_IO when writing failed. */
-int report_html_write(const report_view *v, FILE *f);
-int report_md_write(const report_view *v, FILE *f);
-int report_csv_write(const report_view *v, FILE *f);
-int report_dhis2_write(const report_view *v, FILE *f);
-int report_dhis2_meta_write(const report_view *v, FILE *f);
-/* XLSX: libxlsxwriter writes a private temporary file, copied to f. */
-int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen);
-/* Rows per sheet (header included) before a long table goes on in another
- * sheet: Excel's 1,048,576 unless lowered (for tests; 0 restores it). */
-void report_xlsx_set_row_limit(unsigned long rows);
-
 
 /* Status of an indicator value in the machine formats (CSV, XLSX, JSON):
  * for an indicator of the model as the assessment judges it (enum
@@ -178,5 +179,29 @@ int report_view_each_intervention(const report_view *v,
                                             const char *area, int rt, const char *period,
                                             const reg_isum *s),
                                   void *ud);
+
+/* Declared here until report_xlsx.c includes writers.h (it is being
+ * rewritten on another branch); writers.h declares them too. */
+int report_xlsx_write(const report_view *v, FILE *out, char *err, size_t errlen);
+void report_xlsx_set_row_limit(unsigned long rows);
+
+/* The machine names of a kind and a direction ("proportion", "higher is
+ * better"): JSON keys, and the keys of their words (report_word). */
+const char *report_kind_name(int kind);
+const char *report_direction_name(int direction);
+/* Non-zero when the text and JSON reports list every value as reported (by
+ * RT): only in a village report. A wider report shows the totals of its area
+ * and the assessment; its villages' RT detail is in their --split reports. */
+int report_lists_values(const report_view *v);
+typedef int (*report_value_fn)(void *ud, const reg_indicator *ind, const char *area, int rt,
+                               const char *period, const reg_sum *s);
+typedef int (*report_ivalue_fn)(void *ud, const reg_intervention *iv, const char *area,
+                                int rt, const char *period, const reg_isum *s);
+/* The values as reported in the report's village (values without RT first,
+ * then each RT; each period), in declaration order, found by key (a --split
+ * village report never walks the whole registry); nothing when
+ * !report_lists_values(v). */
+void report_each_value(const report_view *v, report_value_fn fn, void *ud);
+void report_each_intervention_value(const report_view *v, report_ivalue_fn fn, void *ud);
 
 #endif
