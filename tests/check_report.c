@@ -511,7 +511,7 @@ START_TEST(counts_without_denominator)
 	hasnt("(10 / 1)");
 	hasnt("25,00");
 	/* The agency table: the count alone, without decimals. */
-	has("    4 KK                  -         25           -  -              -         Jumlah KK\n");
+	has("    4 KK                  -         25           -  -              -              Jumlah KK\n");
 	write_with(report_csv_write);
 	has(",2024,fam.kk,Jumlah KK,");
 	has(",KK,25,3,25,,\r\n");
@@ -542,7 +542,7 @@ START_TEST(declared_presentation_everywhere)
 	has("  TB/U (zlen)                                   9           10,0            0,0"
 	    "          -1,00           1,06\n");
 	has("  n: <catatan> & \"uji\"\n");
-	has("  Kurang         belum     -2+3 (Kelas: tinggi)\n");
+	has("  Kurang         belum tercapai -2+3 (Kelas: tinggi)\n");
 	has("  Sumber kelas: Sumber <b>kelas</b> & \"uji\"\n");
 	write_with(report_html_write);
 	has("<h4>Mutu data pengukuran balita</h4>\n<table class=\"hq\" style=\"width:auto\"><thead><tr>"

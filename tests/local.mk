@@ -223,6 +223,9 @@ TESTS += tests/problems_e2e.sh
 # The PKK table under Pokja I-IV and the 10 program pokok, in each rendering.
 dist_check_SCRIPTS += tests/pkk_groups.sh
 TESTS += tests/pkk_groups.sh
+# The same headings in every format, from the one catalogue of words.
+dist_check_SCRIPTS += tests/report_words.sh
+TESTS += tests/report_words.sh
 dist_check_SCRIPTS += tests/history_e2e.sh
 TESTS += tests/history_e2e.sh
 # A store written by schema 1 upgraded and read as before (check_store has

@@ -29,14 +29,14 @@ under() {
 
 # The family figures do not move.
 has "$tmp/r.txt" "  IKK 81,80  Kualitas Keluarga Responsif Gender dan Pemenuhan Hak Anak"
-has "$tmp/r.txt" "Jumlah KK        786"
-has "$tmp/r.txt" "Jumlah RT        10"
+has "$tmp/r.txt" "Jumlah KK           786"
+has "$tmp/r.txt" "Jumlah RT           10"
 
 # Stunting is a problem, against 2024's 14 % (Perpres 72/2021) in 2023,
 # with the health interventions and Dinas Sosial's food aid in its plan.
 has "$tmp/r.txt" "Prevalensi stunting (TB/U < -2 SD) [Dinas Kesehatan]: 26,3 %, target 14 (2024), selisih 12,25 (87,5 % dari target); capaian 12,5 Sangat Kurang"
 has "$tmp/r.txt" "Indikator OPD yang belum mencapai target, diurutkan menurut selisih relatif (selisih / target):"
-has "$tmp/r.txt" "Indikator IKK, diurutkan menurut jumlah KK yang terdampak:"
+has "$tmp/r.txt" "Indikator IKK, diurutkan menurut jumlah KK yang terdampak."
 under "$tmp/r.txt" "  7. Prevalensi stunting (TB/U < -2 SD) [Dinas Kesehatan]" \
 	"- Bantuan pangan keluarga berisiko stunting [Dinas Sosial]" "  8. "
 under "$tmp/r.txt" "  7. Prevalensi stunting (TB/U < -2 SD) [Dinas Kesehatan]" \
@@ -45,7 +45,7 @@ under "$tmp/r.txt" "  7. Prevalensi stunting (TB/U < -2 SD) [Dinas Kesehatan]" \
 under "$tmp/r.txt" "  8. Cakupan: Balita dipantau pertumbuhan dan perkembangannya [Dinas Kesehatan]" \
 	"- Balita dipantau pertumbuhan dan perkembangannya [Dinas Kesehatan]" "  9. "
 # Off target beside "Sangat Baik", never green.
-has "$tmp/r.txt" "95,50  Sangat Baik    belum     Anak 0-17 th memiliki akta kelahiran"
+has "$tmp/r.txt" "95,50  Sangat Baik    belum tercapai Anak 0-17 th memiliki akta kelahiran"
 has "$tmp/r.html" '<td class="n">95,5</td><td class="st"><span class="dot warn"></span>Sangat Baik</td><td>belum tercapai</td></tr>'
 has "$tmp/r.html" '<td class="n">98,7</td><td class="st"><span class="dot warn"></span>Sangat Baik</td><td>belum tercapai</td></tr>'
 hasnt "$tmp/r.html" '<span class="dot good"></span>Sangat Baik</td><td>belum tercapai'
@@ -54,10 +54,10 @@ has "$tmp/r.md" "| 7 | Prevalensi stunting (TB/U \\< -2 SD) | Dinas Kesehatan | 
 has "$tmp/r.html" "<td>Dinas Kesehatan</td><td class=\"n\">26,3</td><td class=\"n\">14,0 (2024)</td>"
 
 # The target planner, after the follow-up plan.
-has "$tmp/r.txt" "== Perencana target =="
-has "$tmp/r.txt" "  IKK 81,80: sudah di kategori tertinggi"
+has "$tmp/r.txt" "== Perencana Target =="
+has "$tmp/r.txt" "  IKK 81,80: Sudah di kategori tertinggi."
 has "$tmp/r.txt" "  7. Prevalensi stunting (TB/U < -2 SD): 32 (satuan penyebut): RT 1 11 dari 11"
-awk '/== Rencana tindak lanjut ==/ { f = 1 } /== Perencana target ==/ { if (!f) exit 1; p = 1 }
+awk '/== Rencana Tindak Lanjut ==/ { f = 1 } /== Perencana Target ==/ { if (!f) exit 1; p = 1 }
 	END { exit p ? 0 : 1 }' "$tmp/r.txt" || fail "the planner does not follow the plan"
 has "$tmp/r.html" ">Perencana Target</h3>"
 has "$tmp/r.md" "### Perencana Target"
@@ -65,8 +65,8 @@ has "$tmp/r.md" "### Perencana Target"
 # Coverage is realised / sasaran: under every list that shows it, a note that
 # a planned volume gives another figure than a Perpres population target.
 note="Cakupan = realisasi / sasaran. Sebanding dengan target Perpres (cakupan penduduk) hanya bila sasaran adalah jumlah penduduk sasaran; sasaran berupa rencana volume memberi angka yang berbeda."
-awk -v n="  $note" '/== Rencana tindak lanjut ==/ { f = 1 } f && $0 == n { ok = 1 }
-	/== Perencana target ==/ { exit } END { exit ok ? 0 : 1 }' "$tmp/r.txt" ||
+awk -v n="  $note" '/== Rencana Tindak Lanjut ==/ { f = 1 } f && $0 == n { ok = 1 }
+	/== Perencana Target ==/ { exit } END { exit ok ? 0 : 1 }' "$tmp/r.txt" ||
 	fail "no coverage note under the follow-up plan"
 [ "$(grep -cxF -- "  $note" "$tmp/r.txt")" -eq 8 ] ||
 	fail "coverage notes in r.txt: $(grep -cxF -- "  $note" "$tmp/r.txt"), not the 7 agencies with interventions + the plan"

@@ -804,31 +804,3 @@ oom:
 	return PK2D_ERR_NOMEM;
 }
 
-const char *assess_status_text(int status, int en)
-{
-	switch (status) {
-	case ASSESS_GOOD:
-		return en ? "good" : "baik";
-	case ASSESS_OFF_TARGET:
-		return en ? "off target" : "belum mencapai target";
-	case ASSESS_ATTENTION:
-		return en ? "needs attention" : "perlu perhatian";
-	default:
-		return en ? "no data" : "tidak ada data";
-	}
-}
-
-const char *assess_missing_text(int missing, int en)
-{
-	switch (missing) {
-	case ASSESS_NOT_DECLARED:
-		return en ? "not declared by any enabled plugin" :
-		            "tidak dideklarasikan plugin yang aktif";
-	case ASSESS_NOT_REPORTED:
-		return en ? "nothing reported" : "tidak ada data dilaporkan";
-	case ASSESS_NOT_APPLICABLE:
-		return en ? "no KK it applies to" : "tidak ada KK sasaran";
-	default:
-		return "";
-	}
-}

@@ -289,9 +289,5 @@ int assess_colour(const assessment *as, int status, double capaian);
 int assess_value_status(const assessment *as, const reg_indicator *d, double value,
                         double *target, int *target_year);
 
-/* Short words for enum assess_status and enum assess_missing, in Bahasa
- * Indonesia (en == 0) or English. */
-const char *assess_status_text(int status, int en);
-const char *assess_missing_text(int missing, int en);
 
 #endif

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "areas.h"
+#include "assess.h"
 #include "run.h"
 #include "pk2d/plugin.h"
 
@@ -157,7 +158,8 @@ static const char *const words[I18N_N_KEYS][2] = {
 	                     "with the most not meeting it come first. For the IKK: a KK meeting "
 	                     "one more indicator = one change, largest weight per KK first." },
 	[T_TO_CHANGE] = { "Harus berubah", "To change" },
-	[T_WHERE] = { "Di mana (diambil dari yang belum memenuhi)", "Where (taken of those not meeting it)" },
+	[T_WHERE] = { "Di mana (diambil dari yang belum memenuhi)",
+	              "Where (taken of those not meeting it)" },
 	[T_NEXT_CATEGORY] = { "Kategori berikutnya", "Next category" },
 	[T_CHANGES] = { "Perubahan KK-indikator paling sedikit", "Fewest KK-indicator changes" },
 	[T_TOP_CATEGORY] = { "Sudah di kategori tertinggi.", "Already in the top category." },
@@ -196,6 +198,49 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_NO_VALUES] = { "tidak ada nilai", "no values" },
 	[T_TOTAL] = { "total", "total" },
 	[T_REQUIRED] = { "wajib", "required" },
+	[T_POPULATION] = { "Penduduk", "Population" },
+	[T_MALE_SHORT] = { "L", "M" },
+	[T_FEMALE_SHORT] = { "P", "F" },
+	[T_NOT_COMPUTED] = { "tidak dihitung", "not computed" },
+	[T_DIMS_WITHOUT_DATA] = { "dimensi tanpa data", "dimensions without data" },
+	[T_WEIGHT] = { "Bobot", "Weight" },
+	[T_WITH_DATA] = { "indikator berdata", "indicators with data" },
+	[T_IKK_BY_RT] = { "IKK per RT", "IKK by RT" },
+	[T_IKK_BY_PROVINCE] = { "IKK per provinsi", "IKK by province" },
+	[T_IKK_BY_VILLAGE] = { "IKK per desa/kelurahan", "IKK by village" },
+	[T_NO_RT] = { "tanpa RT", "no RT" },
+	[T_IKK_DATA_MISSING] = { "IKK tidak dihitung (data kurang)",
+	                         "IKK not computed (data missing)" },
+	[T_NOTHING_REPORTED] = { "belum ada laporan", "nothing reported" },
+	[T_W_COVERAGE] = { "cakupan", "coverage" },
+	[T_WORST_RTS] = { "RT terburuk", "worst RTs" },
+	[T_WORST_VILLAGES] = { "desa terburuk", "worst villages" },
+	[T_ASSIGN_AGENCY] = { "belum ada intervensi (perlu ditetapkan OPD penanggung jawab)",
+	                      "no intervention yet (assign an agency)" },
+	[T_NOT_MEETING] = { "belum memenuhi", "not meeting it" },
+	[T_UNDER_LINE] = { "di bawah garis perhatian", "under the attention line" },
+	[T_OFF_ITS_TARGET] = { "belum mencapai target", "off its target" },
+	[T_RANK_AGENCY_GAP] = { "Indikator OPD yang belum mencapai target, diurutkan menurut "
+	                        "selisih relatif (selisih / target):",
+	                        "Agency indicators off their targets, ranked by relative gap "
+	                        "(gap / target):" },
+	[T_W_GAP] = { "selisih", "gap" },
+	[T_TARGET_ZERO] = { "target 0", "target 0" },
+	[T_OF_TARGET] = { "dari target", "of the target" },
+	[T_OF] = { "dari", "of" },
+	[T_CHANGES_FEWEST] = { "perubahan KK-indikator paling sedikit (bobot per KK terbesar lebih dulu)",
+	                       "KK-indicator changes at the fewest (largest weight per KK first)" },
+	[T_DEN_UNITS] = { "(satuan penyebut)", "(units of the denominator)" },
+	[T_IKK_NOT_COMPUTED] = { "IKK tidak dihitung", "IKK not computed" },
+	[T_NOTHING_TO_FOLLOW] = { "Tidak ada permasalahan untuk ditindaklanjuti.",
+	                          "No problem to follow up." },
+	[T_ST_GOOD] = { "baik", "good" },
+	[T_ST_OFF_TARGET] = { "belum mencapai target", "off target" },
+	[T_ST_ATTENTION] = { "perlu perhatian", "needs attention" },
+	[T_MISS_NOT_DECLARED] = { "tidak dideklarasikan plugin yang aktif",
+	                          "not declared by any enabled plugin" },
+	[T_MISS_NOT_REPORTED] = { "tidak ada data dilaporkan", "nothing reported" },
+	[T_MISS_NOT_APPLICABLE] = { "tidak ada KK sasaran", "no KK it applies to" },
 };
 
 static const char *const kinds[][2] = {
@@ -210,6 +255,26 @@ const char *i18n_kind(int lang, int kind)
 	if (kind < 0 || (size_t)kind >= sizeof kinds / sizeof *kinds || !kinds[kind][0])
 		return "?";
 	return kinds[kind][lang == LANG_EN];
+}
+
+const char *i18n_status(int lang, int status)
+{
+	switch (status) {
+	case ASSESS_GOOD: return i18n(lang, T_ST_GOOD);
+	case ASSESS_OFF_TARGET: return i18n(lang, T_ST_OFF_TARGET);
+	case ASSESS_ATTENTION: return i18n(lang, T_ST_ATTENTION);
+	default: return i18n(lang, T_NO_DATA);
+	}
+}
+
+const char *i18n_missing(int lang, int missing)
+{
+	switch (missing) {
+	case ASSESS_NOT_DECLARED: return i18n(lang, T_MISS_NOT_DECLARED);
+	case ASSESS_NOT_REPORTED: return i18n(lang, T_MISS_NOT_REPORTED);
+	case ASSESS_NOT_APPLICABLE: return i18n(lang, T_MISS_NOT_APPLICABLE);
+	default: return "";
+	}
 }
 
 const char *i18n_direction(int lang, int direction)

@@ -42,6 +42,13 @@ enum i18n_key {
 	T_STATUS_KEY, T_SCORE_HISTORY, T_COVERAGE_NOTE,
 	T_REPORT, T_AREA, T_DECLARED, T_W_ROWS, T_W_REJECTED, T_W_NOTED, T_W_VALUES, T_W_REFUSED,
 	T_W_TARGET, T_W_REALISED, T_W_BUDGET, T_AIMS_AT, T_NO_VALUES, T_TOTAL, T_REQUIRED,
+	T_POPULATION, T_MALE_SHORT, T_FEMALE_SHORT, T_NOT_COMPUTED, T_DIMS_WITHOUT_DATA, T_WEIGHT,
+	T_WITH_DATA, T_IKK_BY_RT, T_IKK_BY_PROVINCE, T_IKK_BY_VILLAGE, T_NO_RT,
+	T_IKK_DATA_MISSING, T_NOTHING_REPORTED, T_W_COVERAGE, T_WORST_RTS, T_WORST_VILLAGES,
+	T_ASSIGN_AGENCY, T_NOT_MEETING, T_UNDER_LINE, T_OFF_ITS_TARGET, T_RANK_AGENCY_GAP,
+	T_W_GAP, T_TARGET_ZERO, T_OF_TARGET, T_OF, T_CHANGES_FEWEST, T_DEN_UNITS,
+	T_IKK_NOT_COMPUTED, T_NOTHING_TO_FOLLOW, T_ST_GOOD, T_ST_OFF_TARGET, T_ST_ATTENTION,
+	T_MISS_NOT_DECLARED, T_MISS_NOT_REPORTED, T_MISS_NOT_APPLICABLE,
 	I18N_N_KEYS
 };
 
@@ -63,6 +70,10 @@ const char *i18n_state(int lang, int state);
  * (PK2D_HIGHER_IS_BETTER, ...). */
 const char *i18n_kind(int lang, int kind);
 const char *i18n_direction(int lang, int direction);
+/* The words for an indicator's status (enum assess_status) and for why it
+ * has no value (enum assess_missing; "" for one that has data). */
+const char *i18n_status(int lang, int status);
+const char *i18n_missing(int lang, int missing);
 /* The decimal mark of the language: ',' in Bahasa Indonesia, '.' in English. */
 char i18n_decimal(int lang);
 /* The value of an indicator with the decimals of its kind: counts without

@@ -18,11 +18,6 @@
 #include "report_assess.h"
 #include "report_view.h"
 
-static const char *tr(const report_view *v, const char *id, const char *en)
-{
-	return i18n_pick(v->lang, id, en);
-}
-
 /* x with 2 decimals, right-aligned in width columns; "-" for NaN. */
 static void num(const report_view *v, FILE *out, double x, int width)
 {
@@ -55,23 +50,23 @@ static void profile(const report_view *v, const assess_area *aa, FILE *out)
 {
 	const assess_profile *p = &aa->profile;
 
-	heading(out, tr(v, "Profil wilayah", "Area profile"));
+	heading(out, i18n(v->lang, T_PROFILE));
 	for (size_t i = 0; i < p->n_up; i++)
-		fprintf(out, "  %-16s %s %s\n", i18n_level(v->lang, p->up[i].level), p->up[i].code,
+		fprintf(out, "  %-19s %s %s\n", i18n_level(v->lang, p->up[i].level), p->up[i].code,
 		        p->up[i].name ? p->up[i].name : "");
-	fprintf(out, "  %-16s %s\n", tr(v, "Periode", "Period"), p->period);
+	fprintf(out, "  %-19s %s\n", i18n(v->lang, T_PERIOD), p->period);
 	if (aa->level < AREA_VILLAGE)
-		fprintf(out, "  %-16s %zu\n", tr(v, "Desa/Kelurahan", "Villages"), p->n_villages);
-	fprintf(out, "  %-16s %zu\n", tr(v, "Jumlah RT", "RT"), p->n_rt);
-	fprintf(out, "  %-16s ", tr(v, "Jumlah KK", "Families (KK)"));
+		fprintf(out, "  %-19s %zu\n", i18n(v->lang, T_N_VILLAGES), p->n_villages);
+	fprintf(out, "  %-19s %zu\n", i18n(v->lang, T_N_RT), p->n_rt);
+	fprintf(out, "  %-19s ", i18n(v->lang, T_KK));
 	count(v, out, p->kk);
-	fprintf(out, "\n  %-16s ", tr(v, "Penduduk", "Population"));
+	fprintf(out, "\n  %-19s ", i18n(v->lang, T_POPULATION));
 	count(v, out, p->male + p->female);
-	fprintf(out, " (%s ", tr(v, "L", "M"));
+	fprintf(out, " (%s ", i18n(v->lang, T_MALE_SHORT));
 	count(v, out, p->male);
-	fprintf(out, ", %s ", tr(v, "P", "F"));
+	fprintf(out, ", %s ", i18n(v->lang, T_FEMALE_SHORT));
 	count(v, out, p->female);
-	fprintf(out, ")\n  %-16s %zu", tr(v, "OPD melapor", "Agencies"), p->n_agencies);
+	fprintf(out, ")\n  %-19s %zu", i18n(v->lang, T_AGENCIES), p->n_agencies);
 	for (size_t i = 0; i < p->n_agencies; i++)
 		fprintf(out, "%s%s", i ? ", " : ": ", p->agencies[i]);
 	fputc('\n', out);
@@ -89,7 +84,7 @@ static void missing_list(const report_view *v, const assess_score *s, FILE *out)
 		fprintf(out, "    %s:", i18n_pick(v->lang, ad->model->label_id, ad->model->label_en));
 		for (size_t i = 0; i < ad->model->n_indicators; i++)
 			fprintf(out, " %s (%s)%s", ad->indicators[i].model->code,
-			        assess_missing_text(ad->indicators[i].missing, v->lang == LANG_EN),
+			        i18n_missing(v->lang, ad->indicators[i].missing),
 			        i + 1 < ad->model->n_indicators ? "," : "");
 		fputc('\n', out);
 	}
@@ -101,21 +96,21 @@ static void index_section(const report_view *v, const assessment *as, const asse
 	const model *m = as->model;
 	const assess_score *s = &aa->score;
 
-	heading(out, tr(v, "Indeks Kualitas Keluarga (IKK)", "Family Quality Index (IKK)"));
-	fprintf(out, "  %s: %s\n", tr(v, "Model", "Model"),
+	heading(out, i18n(v->lang, T_IKK));
+	fprintf(out, "  %s: %s\n", i18n(v->lang, T_MODEL),
 	        i18n_pick(v->lang, m->name, m->name_en));
 	fprintf(out, "  %s\n", i18n_pick(v->lang, m->statement, m->statement_en));
 	if (isnan(s->ikk)) {
 		fprintf(out, "  IKK %s: %zu %s\n",
-		        tr(v, "tidak dihitung", "not computed"), s->n_missing_dimensions,
-		        tr(v, "dimensi tanpa data", "dimensions without data"));
+		        i18n(v->lang, T_NOT_COMPUTED), s->n_missing_dimensions,
+		        i18n(v->lang, T_DIMS_WITHOUT_DATA));
 		missing_list(v, s, out);
 	} else {
 		fprintf(out, "  IKK %s  %s\n", i18n_fmt(v->lang, s->ikk, 2),
 		        range_label(v, s->category));
 	}
-	fprintf(out, "\n  %-8s %7s  %s\n", tr(v, "Bobot", "Weight"), tr(v, "Nilai", "Value"),
-	        tr(v, "Dimensi", "Dimension"));
+	fprintf(out, "\n  %-8s %7s  %s\n", i18n(v->lang, T_WEIGHT), i18n(v->lang, T_VALUE),
+	        i18n(v->lang, T_DIMENSION));
 	for (size_t d = 0; d < s->n_dimensions; d++) {
 		const assess_dimension *ad = &s->dimensions[d];
 
@@ -123,13 +118,14 @@ static void index_section(const report_view *v, const assessment *as, const asse
 		num(v, out, ad->value, 7);
 		fprintf(out, "  %s (%zu/%zu %s)\n",
 		        i18n_pick(v->lang, ad->model->label_id, ad->model->label_en), ad->n_available,
-		        ad->model->n_indicators, tr(v, "indikator berdata", "indicators with data"));
+		        ad->model->n_indicators, i18n(v->lang, T_WITH_DATA));
 	}
-	fprintf(out, "\n  %s (%s %s)\n", tr(v, "Indikator", "Indicators"),
-	        tr(v, "garis perhatian", "attention line"), i18n_short(v->lang, m->attention));
-	fprintf(out, "  %-5s %7s %10s %10s  %-22s %s\n", tr(v, "Kode", "Code"),
-	        tr(v, "Nilai", "Value"), tr(v, "Pembilang", "Numerator"),
-	        tr(v, "Penyebut", "Denominator"), "Status", tr(v, "Indikator", "Indicator"));
+	fprintf(out, "\n  %s (%s %s)\n", i18n(v->lang, T_INDICATORS),
+	        i18n(v->lang, T_ATTENTION_LINE), i18n_short(v->lang, m->attention));
+	fprintf(out, "  %-5s %7s %10s %10s  %-22s %s\n", i18n(v->lang, T_CODE),
+	        i18n(v->lang, T_VALUE), i18n(v->lang, T_NUMERATOR),
+	        i18n(v->lang, T_DENOMINATOR), i18n(v->lang, T_STATUS),
+	        i18n(v->lang, T_INDICATOR));
 	for (size_t d = 0; d < s->n_dimensions; d++) {
 		const assess_dimension *ad = &s->dimensions[d];
 
@@ -143,18 +139,17 @@ static void index_section(const report_view *v, const assessment *as, const asse
 				        i18n_count(v->lang, ai->den));
 			else
 				fprintf(out, " %10s %10s", "-", "-");
-			fprintf(out, "  %-22s ", assess_status_text(ai->status, v->lang == LANG_EN));
+			fprintf(out, "  %-22s ", i18n_status(v->lang, ai->status));
 			if (ai->decl)
 				fprintf(out, "%s ", ind_label(v, ai));
 			fprintf(out, "[%s]", ai->model->ref);
 			if (ai->missing != ASSESS_HAS_DATA)
-				fprintf(out, " (%s)", assess_missing_text(ai->missing, v->lang == LANG_EN));
+				fprintf(out, " (%s)", i18n_missing(v->lang, ai->missing));
 			fputc('\n', out);
 		}
 	}
 	if (aa->n_household) {
-		fprintf(out, "\n  %s:", tr(v, "Kategori KK (skor per KK)",
-		                           "Household categories (score per KK)"));
+		fprintf(out, "\n  %s:", i18n(v->lang, T_HOUSEHOLD));
 		for (size_t i = 0; i < aa->n_household; i++) {
 			fprintf(out, "%s %s ", i ? "," : "", range_label(v, aa->household[i].range));
 			num(v, out, aa->household[i].value, 0);
@@ -168,19 +163,19 @@ static void parts_section(const report_view *v, const assess_area *aa, FILE *out
 {
 	if (!aa->n_parts)
 		return;
-	heading(out, aa->level == AREA_VILLAGE ? tr(v, "IKK per RT", "IKK by RT") :
-	        aa->level == AREA_NATIONAL ? tr(v, "IKK per provinsi", "IKK by province") :
-	        tr(v, "IKK per desa/kelurahan", "IKK by village"));
+	heading(out, aa->level == AREA_VILLAGE ? i18n(v->lang, T_IKK_BY_RT) :
+	        aa->level == AREA_NATIONAL ? i18n(v->lang, T_IKK_BY_PROVINCE) :
+	        i18n(v->lang, T_IKK_BY_VILLAGE));
 	for (size_t d = 0; d < aa->score.n_dimensions; d++)
 		fprintf(out, "  D%zu = %s\n", d + 1,
 		        i18n_pick(v->lang, aa->score.dimensions[d].model->label_id,
 		                     aa->score.dimensions[d].model->label_en));
 	fprintf(out, "  %-16s %7s", aa->level == AREA_VILLAGE ? "RT" :
-	        aa->level == AREA_NATIONAL ? tr(v, "Provinsi", "Province") :
-	        tr(v, "Desa/Kelurahan", "Village"), "IKK");
+	        aa->level == AREA_NATIONAL ? i18n(v->lang, T_PROVINCE) :
+	        i18n(v->lang, T_VILLAGE), "IKK");
 	for (size_t d = 0; d < aa->score.n_dimensions; d++)
 		fprintf(out, " %6s%zu", "D", d + 1);
-	fprintf(out, "  %s\n", tr(v, "Kategori", "Category"));
+	fprintf(out, "  %s\n", i18n(v->lang, T_CATEGORY));
 	for (size_t k = 0; k < aa->n_parts; k++) {
 		const assess_score *s = &aa->parts[k];
 
@@ -189,32 +184,32 @@ static void parts_section(const report_view *v, const assess_area *aa, FILE *out
 		else if (s->rt > 0)
 			fprintf(out, "  RT %-13d ", s->rt);
 		else
-			fprintf(out, "  %-16s ", tr(v, "tanpa RT", "no RT"));
+			fprintf(out, "  %-16s ", i18n(v->lang, T_NO_RT));
 		num(v, out, s->ikk, 7);
 		for (size_t d = 0; d < s->n_dimensions; d++) {
 			fputc(' ', out);
 			num(v, out, s->dimensions[d].value, 7);
 		}
 		fprintf(out, "  %s\n", s->category ? range_label(v, s->category) :
-		        tr(v, "IKK tidak dihitung (data kurang)", "IKK not computed (data missing)"));
+		        i18n(v->lang, T_IKK_DATA_MISSING));
 	}
 }
 
 static void actions_text(const report_view *v, const assess_agency *ag, FILE *out)
 {
-	fprintf(out, "  %s:\n", tr(v, "Intervensi", "Interventions"));
+	fprintf(out, "  %s:\n", i18n(v->lang, T_INTERVENTIONS));
 	for (size_t i = 0; i < ag->n_actions; i++) {
 		const assess_action *x = &ag->actions[i];
 
 		fprintf(out, "  %3zu %s: ", i + 1,
 		        i18n_pick(v->lang, x->decl->label_id, x->decl->label_en));
 		if (!x->has_data) {
-			fprintf(out, "%s\n", tr(v, "belum ada laporan", "nothing reported"));
+			fprintf(out, "%s\n", i18n(v->lang, T_NOTHING_REPORTED));
 			continue;
 		}
 		fprintf(out, "target %s, %s %s %s, %s ", i18n_count(v->lang, x->target),
-		        tr(v, "realisasi", "realised"), i18n_count(v->lang, x->realised),
-		        x->decl->unit ? x->decl->unit : "", tr(v, "cakupan", "coverage"));
+		        i18n(v->lang, T_W_REALISED), i18n_count(v->lang, x->realised),
+		        x->decl->unit ? x->decl->unit : "", i18n(v->lang, T_W_COVERAGE));
 		num(v, out, x->coverage, 0);
 		fputs(" %\n", out);
 	}
@@ -250,14 +245,6 @@ static void class_source_text(void *ud, const char *source)
 	fprintf(a[1], "  %s: %s\n", i18n(((const report_view *)a[0])->lang, T_CLASS_SOURCE), source);
 }
 
-/* The plain state beside the capaian category: met or not. */
-static const char *target_state(const report_view *v, const assess_row *r)
-{
-	if (!r->has_value || !r->has_target)
-		return "-";
-	return r->off_target ? tr(v, "belum", "missed") : tr(v, "tercapai", "met");
-}
-
 /* " (2025)": the year a target was taken from; "" for a single value. */
 static const char *target_year(int year)
 {
@@ -278,7 +265,7 @@ static void agency_section(const report_view *v, const assess_area *aa, FILE *ou
 		present_line *lines = present_agency(v->reg, ag, &n);
 
 		fprintf(out, "\n  %s\n", ag->agency);
-		fprintf(out, "  %3s %-10s %10s %10s %11s  %-14s %-9s %s\n", i18n(v->lang, T_NO),
+		fprintf(out, "  %3s %-10s %10s %10s %11s  %-14s %-14s %s\n", i18n(v->lang, T_NO),
 		        i18n(v->lang, T_UNIT), i18n(v->lang, T_TARGET),
 		        i18n(v->lang, T_REALISATION), i18n(v->lang, T_CAPAIAN),
 		        i18n(v->lang, T_CATEGORY), i18n(v->lang, T_TARGET_STATE),
@@ -302,7 +289,7 @@ static void agency_section(const report_view *v, const assess_area *aa, FILE *ou
 				num(v, out, r->value, 10);
 			fputc(' ', out);
 			num(v, out, r->capaian, 11);
-			fprintf(out, "  %-14s %-9s %s", range_label(v, r->category), target_state(v, r),
+			fprintf(out, "  %-14s %-14s %s", range_label(v, r->category), report_view_target_state(v, r),
 			        i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 			if ((cls = present_class(v->reg, r->decl, r->has_value ? r->value : NAN)))
 				fprintf(out, " (%s: %s)", i18n(v->lang, T_CLASS),
@@ -326,7 +313,7 @@ static void place(const report_view *v, const assess_place *p, FILE *out)
 	if (p->rt > 0)
 		fprintf(out, "RT %d", p->rt);
 	else if (p->rt == 0)
-		fputs(tr(v, "tanpa RT", "no RT"), out);
+		fputs(i18n(v->lang, T_NO_RT), out);
 	else
 		fputs(p->area, out);
 	fputs(" (", out);
@@ -344,8 +331,8 @@ static void worst_line(const report_view *v, const assess_area *aa, const assess
 {
 	if (!n)
 		return;
-	fprintf(out, "     %s: ", aa->level == AREA_VILLAGE ? tr(v, "RT terburuk", "worst RTs") :
-	        tr(v, "desa terburuk", "worst villages"));
+	fprintf(out, "     %s: ", aa->level == AREA_VILLAGE ? i18n(v->lang, T_WORST_RTS) :
+	        i18n(v->lang, T_WORST_VILLAGES));
 	for (size_t k = 0; k < n; k++) {
 		if (k)
 			fputs(", ", out);
@@ -357,8 +344,7 @@ static void worst_line(const report_view *v, const assess_area *aa, const assess
 static void actions_lines(const report_view *v, const assess_action *acts, size_t n, FILE *out)
 {
 	if (!n)
-		fprintf(out, "     - %s\n", tr(v, "belum ada intervensi (perlu ditetapkan OPD "
-		        "penanggung jawab)", "no intervention yet (assign an agency)"));
+		fprintf(out, "     - %s\n", i18n(v->lang, T_ASSIGN_AGENCY));
 	for (size_t k = 0; k < n; k++) {
 		const assess_action *x = &acts[k];
 
@@ -366,12 +352,12 @@ static void actions_lines(const report_view *v, const assess_action *acts, size_
 		        i18n_pick(v->lang, x->decl->label_id, x->decl->label_en), x->decl->agency);
 		if (x->has_data) {
 			fprintf(out, "target %s, %s %s, %s ", i18n_count(v->lang, x->target),
-			        tr(v, "realisasi", "realised"), i18n_count(v->lang, x->realised),
-			        tr(v, "cakupan", "coverage"));
+			        i18n(v->lang, T_W_REALISED), i18n_count(v->lang, x->realised),
+			        i18n(v->lang, T_W_COVERAGE));
 			num(v, out, x->coverage, 0);
 			fputs(" %\n", out);
 		} else {
-			fprintf(out, "%s\n", tr(v, "belum ada laporan", "nothing reported"));
+			fprintf(out, "%s\n", i18n(v->lang, T_NOTHING_REPORTED));
 		}
 	}
 }
@@ -379,15 +365,14 @@ static void actions_lines(const report_view *v, const assess_action *acts, size_
 static void problems_section(const report_view *v, const assessment *as,
                              const assess_area *aa, FILE *out)
 {
-	heading(out, tr(v, "Permasalahan", "Problems"));
+	heading(out, i18n(v->lang, T_PROBLEMS));
 	if (!aa->n_problems && !aa->n_agency_problems) {
 		char buf[512];
 
 		fprintf(out, "  %s\n", report_view_looked_at(v, aa, buf, sizeof buf));
 	}
 	if (aa->n_problems)
-		fprintf(out, "  %s\n", tr(v, "Indikator IKK, diurutkan menurut jumlah KK yang "
-		        "terdampak:", "IKK indicators, ranked by the KK affected:"));
+		fprintf(out, "  %s\n", i18n(v->lang, T_RANK_IKK));
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 		const assess_indicator *ai = p->indicator;
@@ -396,20 +381,18 @@ static void problems_section(const report_view *v, const assessment *as,
 		num(v, out, ai->value, 0);
 		fprintf(out, " %% (%s/%s), %s KK %s", i18n_count(v->lang, ai->num),
 		        i18n_count(v->lang, ai->den), i18n_count(v->lang, p->affected),
-		        tr(v, "belum memenuhi", "not meeting it"));
+		        i18n(v->lang, T_NOT_MEETING));
 		if (ai->below_attention)
-			fprintf(out, "; %s %s", tr(v, "di bawah garis perhatian", "under the attention line"),
+			fprintf(out, "; %s %s", i18n(v->lang, T_UNDER_LINE),
 			        i18n_short(v->lang, as->model->attention));
 		if (ai->off_target)
-			fprintf(out, "; %s %s%s", tr(v, "belum mencapai target", "off its target"),
+			fprintf(out, "; %s %s%s", i18n(v->lang, T_OFF_ITS_TARGET),
 			        i18n_short(v->lang, ai->target), target_year(ai->target_year));
 		fputc('\n', out);
 		worst_line(v, aa, p->worst, p->n_worst, out);
 	}
 	if (aa->n_agency_problems)
-		fprintf(out, "  %s\n", tr(v, "Indikator OPD yang belum mencapai target, diurutkan "
-		        "menurut selisih relatif (selisih / target):", "Agency indicators off their "
-		        "targets, ranked by relative gap (gap / target):"));
+		fprintf(out, "  %s\n", i18n(v->lang, T_RANK_AGENCY_GAP));
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
 		const assess_row *r = p->row;
@@ -417,21 +400,20 @@ static void problems_section(const report_view *v, const assessment *as,
 		fprintf(out, "  %zu. %s [%s]: %s %s, target %s%s, %s %s (", aa->n_problems + i + 1,
 		        row_label(v, r), p->agency, i18n_fmtv(v->lang, r->decl->kind, r->value),
 		        r->decl->unit ? r->decl->unit : "", i18n_short(v->lang, r->target),
-		        target_year(r->target_year), tr(v, "selisih", "gap"),
+		        target_year(r->target_year), i18n(v->lang, T_W_GAP),
 		        i18n_fmt(v->lang, p->gap, 2));
 		if (isinf(p->relative_gap))
-			fputs(tr(v, "target 0", "target 0"), out);
+			fputs(i18n(v->lang, T_TARGET_ZERO), out);
 		else
 			fprintf(out, "%s %% %s", i18n_fmt(v->lang, p->relative_gap, 1),
-			        tr(v, "dari target", "of the target"));
+			        i18n(v->lang, T_OF_TARGET));
 		fprintf(out, "); capaian %s %s\n", i18n_fmt(v->lang, r->capaian, 1),
 		        range_label(v, r->category));
 		worst_line(v, aa, p->worst, p->n_worst, out);
 	}
-	heading(out, tr(v, "Rencana tindak lanjut", "Follow-up plan"));
+	heading(out, i18n(v->lang, T_FOLLOWUP));
 	if (!aa->n_problems && !aa->n_agency_problems)
-		fprintf(out, "  %s\n", tr(v, "Tidak ada permasalahan untuk ditindaklanjuti.",
-		                          "No problem to follow up."));
+		fprintf(out, "  %s\n", i18n(v->lang, T_NOTHING_TO_FOLLOW));
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 
@@ -457,10 +439,10 @@ static void steps_line(const report_view *v, const assess_step *st, size_t n, FI
 		if (st[k].rt > 0)
 			fprintf(out, "RT %d", st[k].rt);
 		else if (st[k].rt == 0)
-			fputs(tr(v, "tanpa RT", "no RT"), out);
+			fputs(i18n(v->lang, T_NO_RT), out);
 		else
 			fputs(st[k].area, out);
-		fprintf(out, " %s %s %s", i18n_count(v->lang, st[k].take), tr(v, "dari", "of"),
+		fprintf(out, " %s %s %s", i18n_count(v->lang, st[k].take), i18n(v->lang, T_OF),
 		        i18n_count(v->lang, st[k].affected));
 	}
 }
@@ -469,36 +451,27 @@ static void planner_section(const report_view *v, const assess_area *aa, FILE *o
 {
 	const assess_ikk_plan *pl = aa->ikk_plan;
 
-	heading(out, tr(v, "Perencana target", "Target planner"));
-	fprintf(out, "  %s\n", tr(v, "Asumsi: satu perubahan = satu KK (anak, orang) dari "
-	        "penyebut yang berpindah ke sisi yang benar; penyebut tetap; tempat dengan paling "
-	        "banyak yang belum memenuhi didahulukan.", "Assumptions: one change = one KK "
-	        "(child, person) of the denominator moving to the right side; denominators stay "
-	        "as they are; the places with the most not meeting it come first."));
+	heading(out, i18n(v->lang, T_PLANNER));
+	fprintf(out, "  %s\n", i18n(v->lang, T_PLANNER_NOTE));
 	if (pl) {
 		fprintf(out, "  IKK %s", i18n_fmt(v->lang, aa->score.ikk, 2));
 		if (!pl->next) {
-			fprintf(out, ": %s\n", tr(v, "sudah di kategori tertinggi", "already in the top "
-			        "category"));
+			fprintf(out, ": %s\n", i18n(v->lang, T_TOP_CATEGORY));
 		} else {
 			fprintf(out, " -> %s (%s): ", range_label(v, pl->next),
 			        i18n_short(v->lang, pl->next->from));
 			if (isnan(pl->changes))
-				fprintf(out, "%s\n", tr(v, "tidak tercapai walau semua KK memenuhi semua "
-				        "indikator", "out of reach even with every KK meeting every indicator"));
+				fprintf(out, "%s\n", i18n(v->lang, T_OUT_OF_REACH));
 			else
 				fprintf(out, "%s %s\n", i18n_count(v->lang, pl->changes),
-				        tr(v, "perubahan KK-indikator paling sedikit (bobot per KK terbesar "
-				           "lebih dulu)", "KK-indicator changes at the fewest (largest weight "
-				           "per KK first)"));
+				        i18n(v->lang, T_CHANGES_FEWEST));
 			for (size_t k = 0; k < pl->n_moves; k++)
 				fprintf(out, "     %s %s: %s x %s\n", pl->moves[k].indicator->model->code,
 				        ind_label(v, pl->moves[k].indicator),
 				        i18n_count(v->lang, pl->moves[k].changes),
 				        i18n_fmt(v->lang, pl->moves[k].gain, 3));
 		}
-		fprintf(out, "  %s %s (%s)\n", tr(v, "IKK bila setiap masalah mencapai garis dan "
-		        "targetnya:", "IKK if every problem reached its line and target:"),
+		fprintf(out, "  %s: %s (%s)\n", i18n(v->lang, T_IKK_AT_LINES),
 		        i18n_fmt(v->lang, pl->ikk_at_lines, 2), range_label(v, pl->category_at_lines));
 	}
 	for (size_t i = 0; i < aa->n_problems; i++) {
@@ -514,11 +487,11 @@ static void planner_section(const report_view *v, const assess_area *aa, FILE *o
 
 		fprintf(out, "  %zu. %s: ", aa->n_problems + i + 1, row_label(v, p->row));
 		if (isnan(p->to_change))
-			fputs(tr(v, "tidak berlaku untuk rata-rata", "does not apply to a mean"), out);
+			fputs(i18n(v->lang, T_NOT_A_MEAN), out);
 		else
 			fprintf(out, "%s %s", i18n_count(v->lang, p->to_change),
 			        p->row->decl->kind == PK2D_COUNT ? "" :
-			        tr(v, "(satuan penyebut)", "(units of the denominator)"));
+			        i18n(v->lang, T_DEN_UNITS));
 		steps_line(v, p->steps, p->n_steps, out);
 		fputc('\n', out);
 	}
@@ -528,9 +501,9 @@ void report_summary_text(const report_view *v, FILE *out)
 {
 	if (v->n_summary < 2)
 		return;
-	heading(out, tr(v, "Ringkasan wilayah", "Summary of the areas"));
-	fprintf(out, "  %-16s %8s %7s %5s  %s\n", tr(v, "Kode", "Code"), "KK", "IKK",
-	        tr(v, "Pering.", "Rank"), tr(v, "Nama / kategori", "Name / category"));
+	heading(out, i18n(v->lang, T_ROLLUP));
+	fprintf(out, "  %-16s %8s %7s %5s  %s / %s\n", i18n(v->lang, T_CODE), "KK", "IKK",
+	        i18n(v->lang, T_RANK), i18n(v->lang, T_NAME), i18n(v->lang, T_CATEGORY));
 	for (size_t i = 0; i < v->n_summary; i++) {
 		const assess_summary *s = &v->summary[i];
 
@@ -544,7 +517,7 @@ void report_summary_text(const report_view *v, FILE *out)
 			fprintf(out, " %5s", "-");
 		fprintf(out, "  %s / %s\n", s->name ? s->name : "",
 		        s->category ? range_label(v, s->category) :
-		        tr(v, "IKK tidak dihitung", "IKK not computed"));
+		        i18n(v->lang, T_IKK_NOT_COMPUTED));
 	}
 }
 

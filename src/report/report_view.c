@@ -358,8 +358,8 @@ const char *report_view_ind_label(const report_view *v, const assess_indicator *
 
 const char *report_view_ind_status(const report_view *v, const assess_indicator *ai)
 {
-	return ai->status == ASSESS_NO_DATA ? assess_missing_text(ai->missing, v->lang == LANG_EN)
-	                                    : assess_status_text(ai->status, v->lang == LANG_EN);
+	return ai->status == ASSESS_NO_DATA ? i18n_missing(v->lang, ai->missing)
+	                                    : i18n_status(v->lang, ai->status);
 }
 
 const char *report_view_change_word(const report_view *v, int change)
