@@ -57,6 +57,7 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 	%D%/report/i18n.c %D%/report/i18n.h %D%/report/unused.c %D%/report/unused.h \
 	%D%/report/svg.c %D%/report/svg.h \
 	%D%/report/report_view.c %D%/report/report_view.h \
+	%D%/report/view_rows.c %D%/report/view_rows.h \
 	%D%/report/report_html.c %D%/report/report_md.c %D%/report/report_csv.c \
 	%D%/report/report_dhis2.c %D%/report/report_dhis2_meta.c \
 	%D%/report/dhis2.c %D%/report/dhis2.h %D%/report/report_xlsx.c \

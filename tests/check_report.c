@@ -277,6 +277,10 @@ START_TEST(html_escaped_and_complete)
 	has("<td class=\"n\">1.000.000</td>");
 	/* health.stunting 20 % at the kecamatan: WHO-UNICEF "high" (20-<30). */
 	has("<small>Kelas: tinggi</small>");
+	/* The planner's IKK line and table from the view's rows, escaped. */
+	has("<p>IKK 69,87: Kategori berikutnya Tinggi (\xe2\x89\xa5 75,00); Perubahan KK-indikator "
+	    "paling sedikit: 3 (A1 3 \xc3\x97 2,000)<br>");
+	has("<th class=\"n\">No</th><th>Indikator</th><th class=\"n\">Harus berubah</th>");
 }
 END_TEST
 
@@ -290,6 +294,10 @@ START_TEST(markdown_escaped)
 	has("**Catatan:** Data sintetis: \\<b\\>bukan\\</b\\> data nyata \\& \"uji\"");
 	/* The c1 label's line break does not break the table row. */
 	has("| C1 | Tab\t\\& 'quote' line |");
+	/* The planner's IKK line from the same view rows as HTML. */
+	has("\nIKK 69,87: Kategori berikutnya Tinggi (\xe2\x89\xa5 75,00); Perubahan KK-indikator "
+	    "paling sedikit: 3 (A1 3 \xc3\x97 2,000)\n");
+	has("| No | Indikator | Harus berubah |");
 }
 END_TEST
 

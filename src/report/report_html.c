@@ -17,6 +17,7 @@
 #include "report_view.h"
 #include "writers.h"
 #include "svg.h"
+#include "view_rows.h"
 
 static void h(FILE *f, const char *s)
 {
@@ -466,116 +467,69 @@ static void place(FILE *f, const report_view *v, const assess_place *p)
 	fprintf(f, " (%s)", rv_num(v, p->value, 1));
 }
 
+/* A table of view rows: headings, then each row's cells escaped, the
+ * colour column with its dot. */
+static void table(FILE *f, const report_view *v, const view_table *t)
+{
+	fputs("<table><thead><tr>", f);
+	for (size_t c = 0; c < t->n_cols; c++)
+		fprintf(f, "<th%s>%s</th>", t->align[c] == 'r' ? " class=\"n\"" : "",
+		        rv_t(v, t->heads[c]));
+	fputs("</tr></thead>\n", f);
+	for (size_t r = 0; r < t->n_rows; r++) {
+		fputs("<tr>", f);
+		for (size_t c = 0; c < t->n_cols; c++) {
+			if ((int)c == t->colour_col)
+				fprintf(f, "<td class=\"st\"><span class=\"dot %s\"></span>",
+				        status_class(t->colour[r]));
+			else
+				fputs(t->align[c] == 'r' ? "<td class=\"n\">" : "<td>", f);
+			h(f, view_cell(t, r, c));
+			fputs("</td>", f);
+		}
+		fputs("</tr>\n", f);
+	}
+	fputs("</table>\n", f);
+}
+
 /* The agencies' problems: first in the section when the headline
  * indicators are among them; ranked by relative gap. */
 static void agency_problems(FILE *f, const report_view *v, const assess_area *aa)
 {
+	view_table t;
+
 	if (!aa->n_agency_problems)
 		return;
 	fprintf(f, "<h3>%s</h3>\n<p>%s</p>\n", rv_t(v, T_AGENCY_PROBLEMS), rv_t(v, T_RANK_AGENCY));
-	fprintf(f, "<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th><th>%s</th></tr></thead>\n",
-	        rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_AGENCY), rv_t(v, T_REALISATION),
-	        rv_t(v, T_TARGET), rv_t(v, T_RELATIVE_GAP), rv_t(v, T_CATEGORY), rv_t(v, T_WORST));
-	for (size_t i = 0; i < aa->n_agency_problems; i++) {
-		const assess_agency_problem *p = &aa->agency_problems[i];
-		const assess_row *r = p->row;
-
-		fprintf(f, "<tr><td class=\"n\">%zu</td><td>", aa->n_problems + i + 1);
-		h(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
-		fputs("</td><td>", f);
-		h(f, p->agency);
-		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-		        "<td class=\"n\">%s</td><td class=\"st\"><span class=\"dot %s\"></span>",
-		        rv_val(v, r->decl, r->value),
-		        report_view_target(v, r->decl, 1, r->target, r->target_year),
-		        rv_num(v, p->relative_gap, 1), status_class(r->colour));
-		h(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en) : "-");
-		fputs("</td><td>", f);
-		for (size_t k = 0; k < p->n_worst; k++) {
-			if (k)
-				fputs("; ", f);
-			place(f, v, &p->worst[k]);
-		}
-		fputs("</td></tr>\n", f);
-	}
-	fputs("</table>\n", f);
-}
-
-static void steps(FILE *f, const assess_step *st, size_t n, const report_view *v)
-{
-	for (size_t k = 0; k < n; k++) {
-		if (k)
-			fputs("; ", f);
-		if (st[k].rt > 0)
-			fprintf(f, "RT %d", st[k].rt);
-		else
-			h(f, st[k].area);
-		fprintf(f, ": %s/%s", rv_cnt(v, st[k].take), rv_cnt(v, st[k].affected));
-	}
+	view_agency_problems(v, aa, &t);
+	table(f, v, &t);
+	view_table_free(&t);
 }
 
 static void planner(FILE *f, const report_view *v, const assess_area *aa)
 {
-	const assess_ikk_plan *pl = aa->ikk_plan;
+	char *ikk[2];
+	view_table t;
 
-	if (!pl && !aa->n_problems && !aa->n_agency_problems)
+	if (!aa->ikk_plan && !aa->n_problems && !aa->n_agency_problems)
 		return;
 	fputs("<h3", f);
 	anchor(f, aa, "planner");
 	fprintf(f, ">%s</h3>\n<p><small>%s</small></p>\n", rv_t(v, T_PLANNER), rv_t(v, T_PLANNER_NOTE));
-	if (pl) {
-		fprintf(f, "<p>IKK %s: ", rv_num(v, aa->score.ikk, 2));
-		if (!pl->next) {
-			h(f, rv_t(v, T_TOP_CATEGORY));
-		} else {
-			fprintf(f, "%s ", rv_t(v, T_NEXT_CATEGORY));
-			h(f, i18n_pick(v->lang, pl->next->label_id, pl->next->label_en));
-			fprintf(f, " (&ge; %s); %s: ", rv_num(v, pl->next->from, 2), rv_t(v, T_CHANGES));
-			if (isnan(pl->changes))
-				h(f, rv_t(v, T_OUT_OF_REACH));
-			else
-				fprintf(f, "<strong>%s</strong>", rv_cnt(v, pl->changes));
-			for (size_t k = 0; k < pl->n_moves; k++) {
-				fputs(k ? ", " : " (", f);
-				h(f, pl->moves[k].indicator->model->code);
-				fprintf(f, " %s &times; %s", rv_cnt(v, pl->moves[k].changes),
-				        rv_num(v, pl->moves[k].gain, 3));
-			}
-			fputs(pl->n_moves ? ")" : "", f);
-		}
-		fprintf(f, "<br>%s: %s (", rv_t(v, T_IKK_AT_LINES), rv_num(v, pl->ikk_at_lines, 2));
-		h(f, pl->category_at_lines ? i18n_pick(v->lang, pl->category_at_lines->label_id,
-		                                       pl->category_at_lines->label_en) : "-");
-		fputs(")</p>\n", f);
+	if (view_planner_ikk(v, aa, ikk)) {
+		fputs("<p>", f);
+		h(f, ikk[0]);
+		fputs("<br>", f);
+		h(f, ikk[1]);
+		fputs("</p>\n", f);
+		free(ikk[0]);
+		free(ikk[1]);
 	}
 	if (!aa->n_problems && !aa->n_agency_problems)
 		return;
-	fprintf(f, "<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
-	        "<th>%s</th></tr></thead>\n", rv_t(v, T_NO), rv_t(v, T_INDICATOR), rv_t(v, T_TO_CHANGE),
-	        rv_t(v, T_WHERE));
-	for (size_t i = 0; i < aa->n_problems; i++) {
-		const assess_problem *p = &aa->problems[i];
-
-		fprintf(f, "<tr><td class=\"n\">%zu</td><td>", i + 1);
-		h(f, p->indicator->model->code);
-		fputs(" ", f);
-		h(f, report_view_ind_label(v, p->indicator));
-		fprintf(f, "</td><td class=\"n\">%s KK</td><td>", rv_cnt(v, p->to_change));
-		steps(f, p->steps, p->n_steps, v);
-		fputs("</td></tr>\n", f);
-	}
-	for (size_t i = 0; i < aa->n_agency_problems; i++) {
-		const assess_agency_problem *p = &aa->agency_problems[i];
-
-		fprintf(f, "<tr><td class=\"n\">%zu</td><td>", aa->n_problems + i + 1);
-		h(f, i18n_pick(v->lang, p->row->decl->label_id, p->row->decl->label_en));
-		fprintf(f, "</td><td class=\"n\">%s</td><td>", isnan(p->to_change) ?
-		        rv_t(v, T_NOT_A_MEAN) : rv_cnt(v, p->to_change));
-		steps(f, p->steps, p->n_steps, v);
-		fputs("</td></tr>\n", f);
-	}
-	fputs("</table>\n", f);
+	view_planner(v, aa, &t);
+	table(f, v, &t);
+	view_table_free(&t);
 }
 
 static void problems(FILE *f, const report_view *v, const assess_area *aa)
@@ -1000,39 +954,31 @@ static void footer(FILE *f, const report_view *v)
 /* Near the top: the run's failure and the rows it did not use. */
 static void unused(FILE *f, const report_view *v)
 {
-	const unused_ctx *u = &v->unused;
-	char buf[2048];
+	view_unused u;
 
-	if (!unused_any(u->acct))
+	view_unused_build(v, &u);
+	if (!u.headline)
 		return;
-	if (u->acct->n_failed) {
+	if (u.n_failures) {
 		fprintf(f, "<div class=\"failed\" role=\"alert\"><p><strong>%s</strong></p><ul>\n",
 		        rv_t(v, T_RUN_FAILS));
-		for (size_t i = 0; i < u->acct->n; i++)
-			if (u->acct->files[i].failure != ACCT_FINE) {
-				fputs("<li>", f);
-				h(f, unused_failure(u, &u->acct->files[i], buf, sizeof buf));
-				fputs("</li>\n", f);
-			}
+		for (size_t i = 0; i < u.n_failures; i++) {
+			fputs("<li>", f);
+			h(f, u.failures[i]);
+			fputs("</li>\n", f);
+		}
 		fputs("</ul></div>\n", f);
 	}
 	fprintf(f, "<div class=\"unused\"><p><strong>%s:</strong> ", rv_t(v, T_UNUSED_ROWS));
-	h(f, unused_headline(u, buf, sizeof buf));
+	h(f, u.headline);
 	fputs("</p><ul>\n", f);
-	for (size_t i = 0; i < u->acct->n; i++) {
-		const acct_file *af = &u->acct->files[i];
-
-		if (!acct_file_lossy(af))
-			continue;
+	for (size_t i = 0; i < u.n_files; i++) {
 		fputs("<li>", f);
-		h(f, af->st->path);
-		fputs(" (", f);
-		h(f, af->instance);
-		fputs("): ", f);
-		h(f, unused_file_counts(u, af, buf, sizeof buf));
+		h(f, u.files[i]);
 		fputs("</li>\n", f);
 	}
 	fputs("</ul></div>\n", f);
+	view_unused_free(&u);
 }
 
 int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "present.h"
 #include "report_view.h"
+#include "view_rows.h"
 #include "writers.h"
 
 static void m(FILE *f, const char *s)
@@ -274,31 +275,31 @@ static void worst(FILE *f, const report_view *v, const assess_place *w, size_t n
 	}
 }
 
+/* A table of view rows: headings, then each row's cells escaped. */
+static void table(FILE *f, const report_view *v, const view_table *t)
+{
+	head(f, v, t->n_cols, t->heads, t->align);
+	for (size_t r = 0; r < t->n_rows; r++) {
+		fputc('|', f);
+		for (size_t c = 0; c < t->n_cols; c++) {
+			fputc(' ', f);
+			m(f, view_cell(t, r, c));
+			fputs(" |", f);
+		}
+		fputc('\n', f);
+	}
+}
+
 static void agency_problems(FILE *f, const report_view *v, const assess_area *aa)
 {
-	static const int k[] = { T_NO, T_INDICATOR, T_AGENCY, T_REALISATION, T_TARGET,
-	                         T_RELATIVE_GAP, T_CATEGORY, T_WORST };
+	view_table t;
 
 	if (!aa->n_agency_problems)
 		return;
 	fprintf(f, "\n### %s\n\n%s\n", rv_t(v, T_AGENCY_PROBLEMS), rv_t(v, T_RANK_AGENCY));
-	head(f, v, 8, k, "rllrrrll");
-	for (size_t i = 0; i < aa->n_agency_problems; i++) {
-		const assess_agency_problem *p = &aa->agency_problems[i];
-		const assess_row *r = p->row;
-
-		fprintf(f, "| %zu | ", aa->n_problems + i + 1);
-		m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
-		fputs(" | ", f);
-		m(f, p->agency);
-		fprintf(f, " | %s | %s | %s | ", rv_val(v, r->decl, r->value),
-		        report_view_target(v, r->decl, 1, r->target, r->target_year),
-		        rv_num(v, p->relative_gap, 1));
-		m(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en) : "-");
-		fputs(" | ", f);
-		worst(f, v, p->worst, p->n_worst);
-		fputs(" |\n", f);
-	}
+	view_agency_problems(v, aa, &t);
+	table(f, v, &t);
+	view_table_free(&t);
 }
 
 static void followup_rows(FILE *f, const report_view *v, const reg_indicator *d,
@@ -322,76 +323,28 @@ static void followup_rows(FILE *f, const report_view *v, const reg_indicator *d,
 	}
 }
 
-static void steps(FILE *f, const report_view *v, const assess_step *st, size_t n)
-{
-	for (size_t k = 0; k < n; k++) {
-		if (k)
-			fputs("; ", f);
-		if (st[k].rt > 0)
-			fprintf(f, "RT %d", st[k].rt);
-		else
-			m(f, st[k].area);
-		fprintf(f, ": %s/%s", rv_cnt(v, st[k].take), rv_cnt(v, st[k].affected));
-	}
-}
-
 static void planner(FILE *f, const report_view *v, const assess_area *aa)
 {
-	static const int k[] = { T_NO, T_INDICATOR, T_TO_CHANGE, T_WHERE };
-	const assess_ikk_plan *pl = aa->ikk_plan;
+	char *ikk[2];
+	view_table t;
 
-	if (!pl && !aa->n_problems && !aa->n_agency_problems)
+	if (!aa->ikk_plan && !aa->n_problems && !aa->n_agency_problems)
 		return;
 	fprintf(f, "\n### %s\n\n%s\n", rv_t(v, T_PLANNER), rv_t(v, T_PLANNER_NOTE));
-	if (pl) {
-		fprintf(f, "\nIKK %s: ", rv_num(v, aa->score.ikk, 2));
-		if (!pl->next) {
-			fputs(rv_t(v, T_TOP_CATEGORY), f);
-		} else {
-			fprintf(f, "%s ", rv_t(v, T_NEXT_CATEGORY));
-			m(f, i18n_pick(v->lang, pl->next->label_id, pl->next->label_en));
-			fprintf(f, " (>= %s); %s: ", rv_num(v, pl->next->from, 2), rv_t(v, T_CHANGES));
-			if (isnan(pl->changes))
-				fputs(rv_t(v, T_OUT_OF_REACH), f);
-			else
-				fprintf(f, "**%s**", rv_cnt(v, pl->changes));
-			for (size_t j = 0; j < pl->n_moves; j++) {
-				fputs(j ? ", " : " (", f);
-				m(f, pl->moves[j].indicator->model->code);
-				fprintf(f, " %s x %s", rv_cnt(v, pl->moves[j].changes),
-				        rv_num(v, pl->moves[j].gain, 3));
-			}
-			fputs(pl->n_moves ? ")" : "", f);
-		}
-		fprintf(f, "\n\n%s: %s (", rv_t(v, T_IKK_AT_LINES), rv_num(v, pl->ikk_at_lines, 2));
-		m(f, pl->category_at_lines ? i18n_pick(v->lang, pl->category_at_lines->label_id,
-		                                       pl->category_at_lines->label_en) : "-");
-		fputs(")\n", f);
+	if (view_planner_ikk(v, aa, ikk)) {
+		fputc('\n', f);
+		m(f, ikk[0]);
+		fputs("\n\n", f);
+		m(f, ikk[1]);
+		fputc('\n', f);
+		free(ikk[0]);
+		free(ikk[1]);
 	}
 	if (!aa->n_problems && !aa->n_agency_problems)
 		return;
-	head(f, v, 4, k, "rlrl");
-	for (size_t i = 0; i < aa->n_problems; i++) {
-		const assess_problem *p = &aa->problems[i];
-
-		fprintf(f, "| %zu | ", i + 1);
-		m(f, p->indicator->model->code);
-		fputs(" ", f);
-		m(f, report_view_ind_label(v, p->indicator));
-		fprintf(f, " | %s KK | ", rv_cnt(v, p->to_change));
-		steps(f, v, p->steps, p->n_steps);
-		fputs(" |\n", f);
-	}
-	for (size_t i = 0; i < aa->n_agency_problems; i++) {
-		const assess_agency_problem *p = &aa->agency_problems[i];
-
-		fprintf(f, "| %zu | ", aa->n_problems + i + 1);
-		m(f, i18n_pick(v->lang, p->row->decl->label_id, p->row->decl->label_en));
-		fprintf(f, " | %s | ", isnan(p->to_change) ? rv_t(v, T_NOT_A_MEAN) :
-		        rv_cnt(v, p->to_change));
-		steps(f, v, p->steps, p->n_steps);
-		fputs(" |\n", f);
-	}
+	view_planner(v, aa, &t);
+	table(f, v, &t);
+	view_table_free(&t);
 }
 
 static void problems(FILE *f, const report_view *v, const assess_area *aa)
@@ -634,38 +587,30 @@ static void summary(FILE *f, const report_view *v)
 /* At the top: the run's failure and the rows it did not use. */
 static void unused(FILE *f, const report_view *v)
 {
-	const unused_ctx *u = &v->unused;
-	char buf[2048];
+	view_unused u;
 
-	if (!unused_any(u->acct))
+	view_unused_build(v, &u);
+	if (!u.headline)
 		return;
-	if (u->acct->n_failed) {
+	if (u.n_failures) {
 		fprintf(f, "> **%s**\n>\n", rv_t(v, T_RUN_FAILS));
-		for (size_t i = 0; i < u->acct->n; i++)
-			if (u->acct->files[i].failure != ACCT_FINE) {
-				fputs("> - ", f);
-				m(f, unused_failure(u, &u->acct->files[i], buf, sizeof buf));
-				fputc('\n', f);
-			}
+		for (size_t i = 0; i < u.n_failures; i++) {
+			fputs("> - ", f);
+			m(f, u.failures[i]);
+			fputc('\n', f);
+		}
 		fputc('\n', f);
 	}
 	fprintf(f, "**%s:** ", rv_t(v, T_UNUSED_ROWS));
-	m(f, unused_headline(u, buf, sizeof buf));
+	m(f, u.headline);
 	fputs("\n\n", f);
-	for (size_t i = 0; i < u->acct->n; i++) {
-		const acct_file *af = &u->acct->files[i];
-
-		if (!acct_file_lossy(af))
-			continue;
+	for (size_t i = 0; i < u.n_files; i++) {
 		fputs("- ", f);
-		m(f, af->st->path);
-		fputs(" (", f);
-		m(f, af->instance);
-		fputs("): ", f);
-		m(f, unused_file_counts(u, af, buf, sizeof buf));
+		m(f, u.files[i]);
 		fputc('\n', f);
 	}
 	fputc('\n', f);
+	view_unused_free(&u);
 }
 
 int report_md_write(const report_view *v, FILE *f, char *err, size_t errlen)

@@ -15,7 +15,7 @@
 #include "i18n.h"
 #include "report_view.h"
 #include "report_assess.h"
-#include "unused.h"
+#include "view_rows.h"
 
 static void area_line(const report_view *v, FILE *out, const char *code)
 {
@@ -174,27 +174,19 @@ static int ivalue_line(void *ud, const reg_intervention *iv, const char *area, i
 /* Near the top: the run's failure and the rows it did not use. */
 static void write_unused(const report_view *v, FILE *out)
 {
-	const unused_ctx *u = &v->unused;
-	char buf[2048];
+	view_unused u;
 
-	if (!unused_any(v->unused.acct))
+	view_unused_build(v, &u);
+	if (!u.headline)
 		return;
-	if (v->unused.acct->n_failed) {
-		fprintf(out, "\n%s\n", i18n(u->lang, T_RUN_FAILS));
-		for (size_t i = 0; i < v->unused.acct->n; i++)
-			if (v->unused.acct->files[i].failure != ACCT_FINE)
-				fprintf(out, "  ! %s\n", unused_failure(u, &v->unused.acct->files[i], buf,
-				                                         sizeof buf));
-	}
-	fprintf(out, "\n%s: %s\n", i18n(u->lang, T_UNUSED_ROWS), unused_headline(u, buf,
-	                                                                       sizeof buf));
-	for (size_t i = 0; i < v->unused.acct->n; i++) {
-		const acct_file *f = &v->unused.acct->files[i];
-
-		if (acct_file_lossy(f))
-			fprintf(out, "  %s (%s): %s\n", f->st->path, f->instance,
-			        unused_file_counts(u, f, buf, sizeof buf));
-	}
+	if (u.n_failures)
+		fprintf(out, "\n%s\n", i18n(v->lang, T_RUN_FAILS));
+	for (size_t i = 0; i < u.n_failures; i++)
+		fprintf(out, "  ! %s\n", u.failures[i]);
+	fprintf(out, "\n%s: %s\n", i18n(v->lang, T_UNUSED_ROWS), u.headline);
+	for (size_t i = 0; i < u.n_files; i++)
+		fprintf(out, "  %s\n", u.files[i]);
+	view_unused_free(&u);
 }
 
 static int write_text(const report_view *v, FILE *out)

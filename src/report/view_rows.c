@@ -1,0 +1,226 @@
+/*
+ * view_rows.c - the sections the human writers lay out alike, as rows of
+ * text cells (see view_rows.h).
+ */
+#include <config.h>
+
+#include "view_rows.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agency_problems.h"
+#include "i18n.h"
+#include "planner.h"
+#include "util.h"
+
+static void table_init(view_table *t, size_t n_cols, const int *heads, const char *align,
+                       int colour_col)
+{
+	memset(t, 0, sizeof *t);
+	t->n_cols = n_cols;
+	memcpy(t->heads, heads, n_cols * sizeof *heads);
+	t->align = align;
+	t->colour_col = colour_col;
+}
+
+/* Appends a row of t->n_cols cells (each malloc'd, taken over). */
+static void table_row(view_table *t, int colour, char **cells)
+{
+	t->cells = xrealloc(t->cells, (t->n_rows + 1) * t->n_cols * sizeof *t->cells);
+	t->colour = xrealloc(t->colour, (t->n_rows + 1) * sizeof *t->colour);
+	memcpy(t->cells + t->n_rows * t->n_cols, cells, t->n_cols * sizeof *cells);
+	t->colour[t->n_rows++] = colour;
+}
+
+void view_table_free(view_table *t)
+{
+	for (size_t i = 0; i < t->n_rows * t->n_cols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->colour);
+	t->cells = NULL;
+	t->colour = NULL;
+	t->n_rows = 0;
+}
+
+/* s with more appended (s may be NULL); returns the new string. */
+static char *append(char *s, const char *more)
+{
+	char *r = xasprintf("%s%s", s ? s : "", more);
+
+	free(s);
+	return r;
+}
+
+/* "RT 1 (40,0); 63.02.09.2001 (38,5)": the worst places. */
+static char *places(const report_view *v, const assess_place *w, size_t n)
+{
+	char *s = xstrdup("");
+
+	for (size_t k = 0; k < n; k++) {
+		char one[128];
+
+		if (w[k].rt > 0)
+			snprintf(one, sizeof one, "%sRT %d (%s)", k ? "; " : "", w[k].rt,
+			         rv_num(v, w[k].value, 1));
+		else
+			snprintf(one, sizeof one, "%s%s (%s)", k ? "; " : "", w[k].area,
+			         rv_num(v, w[k].value, 1));
+		s = append(s, one);
+	}
+	return s;
+}
+
+/* "RT 1: 3/5; RT 2: 2/4": where the changes are taken. */
+static char *steps(const report_view *v, const assess_step *st, size_t n)
+{
+	char *s = xstrdup("");
+
+	for (size_t k = 0; k < n; k++) {
+		char one[128];
+
+		if (st[k].rt > 0)
+			snprintf(one, sizeof one, "%sRT %d: %s/%s", k ? "; " : "", st[k].rt,
+			         rv_cnt(v, st[k].take), rv_cnt(v, st[k].affected));
+		else
+			snprintf(one, sizeof one, "%s%s: %s/%s", k ? "; " : "", st[k].area,
+			         rv_cnt(v, st[k].take), rv_cnt(v, st[k].affected));
+		s = append(s, one);
+	}
+	return s;
+}
+
+static const char *label(const report_view *v, const reg_indicator *d)
+{
+	return i18n_pick(v->lang, d->label_id, d->label_en);
+}
+
+static const char *range(const report_view *v, const model_range *r)
+{
+	return r ? i18n_pick(v->lang, r->label_id, r->label_en) : "-";
+}
+
+void view_agency_problems(const report_view *v, const assess_area *aa, view_table *t)
+{
+	static const int heads[] = { T_NO, T_INDICATOR, T_AGENCY, T_REALISATION, T_TARGET,
+	                             T_RELATIVE_GAP, T_CATEGORY, T_WORST };
+
+	table_init(t, 8, heads, "rllrrrll", 6);
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+		const assess_row *r = p->row;
+		char *cells[] = {
+			xasprintf("%zu", aa->n_problems + i + 1), xstrdup(label(v, r->decl)),
+			xstrdup(p->agency), xstrdup(rv_val(v, r->decl, r->value)),
+			xstrdup(report_view_target(v, r->decl, 1, r->target, r->target_year)),
+			xstrdup(rv_num(v, p->relative_gap, 1)), xstrdup(range(v, r->category)),
+			places(v, p->worst, p->n_worst),
+		};
+
+		table_row(t, r->colour, cells);
+	}
+}
+
+void view_planner(const report_view *v, const assess_area *aa, view_table *t)
+{
+	static const int heads[] = { T_NO, T_INDICATOR, T_TO_CHANGE, T_WHERE };
+
+	table_init(t, 4, heads, "rlrl", -1);
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+		char *cells[] = {
+			xasprintf("%zu", i + 1),
+			xasprintf("%s %s", p->indicator->model->code,
+			          report_view_ind_label(v, p->indicator)),
+			xasprintf("%s KK", rv_cnt(v, p->to_change)), steps(v, p->steps, p->n_steps),
+		};
+
+		table_row(t, -1, cells);
+	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+		char *cells[] = {
+			xasprintf("%zu", aa->n_problems + i + 1), xstrdup(label(v, p->row->decl)),
+			xstrdup(isnan(p->to_change) ? rv_t(v, T_NOT_A_MEAN) : rv_cnt(v, p->to_change)),
+			steps(v, p->steps, p->n_steps),
+		};
+
+		table_row(t, -1, cells);
+	}
+}
+
+int view_planner_ikk(const report_view *v, const assess_area *aa, char *lines[2])
+{
+	const assess_ikk_plan *pl = aa->ikk_plan;
+	char *s;
+
+	if (!pl)
+		return 0;
+	s = xasprintf("IKK %s: ", rv_num(v, aa->score.ikk, 2));
+	if (!pl->next) {
+		s = append(s, rv_t(v, T_TOP_CATEGORY));
+	} else {
+		char *part = xasprintf("%s %s (\xe2\x89\xa5 %s); %s: %s", rv_t(v, T_NEXT_CATEGORY),
+		                       range(v, pl->next), rv_num(v, pl->next->from, 2),
+		                       rv_t(v, T_CHANGES), isnan(pl->changes)
+		                       ? rv_t(v, T_OUT_OF_REACH) : rv_cnt(v, pl->changes));
+
+		s = append(s, part);
+		free(part);
+		for (size_t k = 0; k < pl->n_moves; k++) {
+			part = xasprintf("%s%s %s \xc3\x97 %s", k ? ", " : " (",
+			                 pl->moves[k].indicator->model->code,
+			                 rv_cnt(v, pl->moves[k].changes), rv_num(v, pl->moves[k].gain, 3));
+			s = append(s, part);
+			free(part);
+		}
+		if (pl->n_moves)
+			s = append(s, ")");
+	}
+	lines[0] = s;
+	lines[1] = xasprintf("%s: %s (%s)", rv_t(v, T_IKK_AT_LINES), rv_num(v, pl->ikk_at_lines, 2),
+	                     range(v, pl->category_at_lines));
+	return 1;
+}
+
+static void push(char ***list, size_t *n, char *s)
+{
+	*list = xrealloc(*list, (*n + 1) * sizeof **list);
+	(*list)[(*n)++] = s;
+}
+
+void view_unused_build(const report_view *v, view_unused *u)
+{
+	const unused_ctx *c = &v->unused;
+	char buf[2048];
+
+	memset(u, 0, sizeof *u);
+	if (!unused_any(c->acct))
+		return;
+	for (size_t i = 0; c->acct->n_failed && i < c->acct->n; i++)
+		if (c->acct->files[i].failure != ACCT_FINE)
+			push(&u->failures, &u->n_failures,
+			     xstrdup(unused_failure(c, &c->acct->files[i], buf, sizeof buf)));
+	u->headline = xstrdup(unused_headline(c, buf, sizeof buf));
+	for (size_t i = 0; i < c->acct->n; i++) {
+		const acct_file *f = &c->acct->files[i];
+
+		if (acct_file_lossy(f))
+			push(&u->files, &u->n_files, xasprintf("%s (%s): %s", f->st->path, f->instance,
+			                                       unused_file_counts(c, f, buf, sizeof buf)));
+	}
+}
+
+void view_unused_free(view_unused *u)
+{
+	for (size_t i = 0; i < u->n_failures; i++)
+		free(u->failures[i]);
+	free(u->failures);
+	for (size_t i = 0; i < u->n_files; i++)
+		free(u->files[i]);
+	free(u->files);
+	free(u->headline);
+	memset(u, 0, sizeof *u);
+}

@@ -1,0 +1,62 @@
+/*
+ * view_rows.h - the sections the HTML and Markdown reports (and the text
+ * report, where it shows the same list) lay out alike, as rows of finished
+ * text cells: every word from the catalogue, every number formatted in the
+ * view's language. A writer only adds its markup and escapes each cell.
+ */
+#ifndef PK2D_VIEW_ROWS_H
+#define PK2D_VIEW_ROWS_H
+
+#include <stddef.h>
+#include "report_view.h"
+
+#define VIEW_MAX_COLS 8
+
+typedef struct view_table {
+	size_t n_cols;
+	int heads[VIEW_MAX_COLS];  /* the columns' headings: catalogue keys */
+	const char *align;         /* 'l' or 'r' for each column */
+	int colour_col;            /* the column whose cell shows the row's
+	                              colour, -1 for none */
+	size_t n_rows;
+	char **cells;              /* n_rows * n_cols, row by row */
+	int *colour;               /* each row's enum assess_colour, -1 none */
+} view_table;
+
+/* The cell of row r, column c. */
+static inline const char *view_cell(const view_table *t, size_t r, size_t c)
+{
+	return t->cells[r * t->n_cols + c];
+}
+
+void view_table_free(view_table *t);
+
+/* The agencies' indicators off target in aa, ranked (No, indicator, agency,
+ * result, target, relative gap, category coloured, worst places); no rows
+ * when there are none. */
+void view_agency_problems(const report_view *v, const assess_area *aa, view_table *t);
+
+/* The target planner's table: each problem of aa, IKK indicators first, with
+ * what must change and where (No, indicator, to change, where). */
+void view_planner(const report_view *v, const assess_area *aa, view_table *t);
+
+/* The planner's IKK lines: where the IKK goes next and at what cost, and
+ * the IKK if every problem reached its line and target, as two malloc'd
+ * strings in lines[0] and lines[1]. 0 (lines untouched) without an IKK
+ * plan, else 1. */
+int view_planner_ikk(const report_view *v, const assess_area *aa, char *lines[2]);
+
+/* The rows the run did not use, in words: its failures, the headline and
+ * each file with rows not used or noted ("path (instance): counts"). */
+typedef struct view_unused {
+	size_t n_failures;
+	char **failures;
+	char *headline;            /* NULL: nothing to say (no section) */
+	size_t n_files;
+	char **files;
+} view_unused;
+
+void view_unused_build(const report_view *v, view_unused *u);
+void view_unused_free(view_unused *u);
+
+#endif
