@@ -9,12 +9,17 @@ noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_LIBADD = $(INIH_LIBS) $(SQLITE_LIBS) $(LIBPQ_LIBS) $(CJSON_LIBS) $(XLSXWRITER_LIBS) \
 	$(LIBZIP_LIBS) $(EXPAT_LIBS)
 
+# What each folder owns and may call (tests/layers.sh).
+EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
+	%D%/registry/README.md %D%/store/README.md %D%/assess/README.md %D%/report/README.md \
+	%D%/host/README.md
+
 # base: logging and small helpers every layer uses.
 %C%_libpk2dcore_la_SOURCES = %D%/base/log.c %D%/base/log.h %D%/base/util.c %D%/base/util.h \
 	%D%/base/cleanup.c %D%/base/cleanup.h %D%/base/tempfile.c %D%/base/tempfile.h \
 	%D%/base/suggest.c %D%/base/suggest.h \
 	%D%/base/utf8.c %D%/base/utf8.h \
-	%D%/base/year_value.c %D%/base/year_value.h
+	%D%/base/year_value.c %D%/base/year_value.h %D%/base/period.c %D%/base/period.h
 
 # input: the CSV and workbook reader and the region codes.
 %C%_libpk2dcore_la_SOURCES += %D%/input/csv.h %D%/input/csv.c %D%/input/csv_priv.h \

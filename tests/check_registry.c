@@ -11,6 +11,7 @@
 
 #include "accounting.h"
 #include "areas.h"
+#include "period.h"
 #include "registry.h"
 
 #define VA "63.02.09.2007" /* Sang-Sang */

@@ -299,6 +299,9 @@ tests_check_activities_LDADD = $(TEST_LDADD)
 dist_check_SCRIPTS += tests/plugins_e2e.sh tests/host_names_no_plugin.sh
 TESTS += tests/host_names_no_plugin.sh
 TESTS += tests/plugins_e2e.sh
+# Calls go one way down the layers of src/, each folder with its README.
+dist_check_SCRIPTS += tests/layers.sh
+TESTS += tests/layers.sh
 # Missing, empty, column-less and header-only files for every plugin.
 dist_check_SCRIPTS += tests/bad_inputs.sh
 TESTS += tests/bad_inputs.sh

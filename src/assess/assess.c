@@ -13,6 +13,7 @@
 #include "agency_problems.h"
 #include "assess.h"
 #include "assess_priv.h"
+#include "period.h"
 #include "planner.h"
 
 static void score_free(assess_score *s)

@@ -24,7 +24,7 @@
 #include "conf.h"
 #include "csv.h"
 #include "inifile.h"
-#include "registry.h"
+#include "period.h"
 #include "suggest.h"
 #include "util.h"
 

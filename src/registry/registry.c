@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "areas.h"
+#include "period.h"
 #include "registry.h"
 #include "registry_priv.h"
 #include "utf8.h"
@@ -860,31 +861,6 @@ int registry_declare_intervention(registry *r, const char *plugin, const char *a
 nomem_early:
 	snprintf(err, errlen, "%s: intervention %s.%s: out of memory", plugin, plugin, d->id);
 	return PK2D_ERR_NOMEM;
-}
-
-int period_valid(const char *p)
-{
-	size_t n;
-
-	if (!p || !(p[0] >= '1' && p[0] <= '9'))
-		return 0;
-	for (n = 1; n < 4; n++)
-		if (!(p[n] >= '0' && p[n] <= '9'))
-			return 0;
-	n = strlen(p);
-	if (n == 4)
-		return 1;
-	if (n != 6)
-		return 0;
-	if (p[4] == 'S')
-		return p[5] >= '1' && p[5] <= '2';
-	if (p[4] == 'Q')
-		return p[5] >= '1' && p[5] <= '4';
-	if (p[4] == '0')
-		return p[5] >= '1' && p[5] <= '9';
-	if (p[4] == '1')
-		return p[5] >= '0' && p[5] <= '2';
-	return 0;
 }
 
 /* Shortest text that reads back as v (for messages). */

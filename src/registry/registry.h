@@ -167,7 +167,5 @@ void registry_each_intervention_value(const registry *r,
  * the listings) ran out of memory and its result is incomplete; else 0. */
 int registry_status(const registry *r);
 
-/* Period syntax check: yyyy, yyyySn, yyyyQn, yyyyMM. */
-int period_valid(const char *p);
 
 #endif

@@ -24,6 +24,7 @@
 
 #include "areas.h"
 #include "conf.h"
+#include "period.h"
 
 void store_set_err(char *err, size_t errlen, const char *fmt, ...)
 {
