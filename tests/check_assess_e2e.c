@@ -233,7 +233,7 @@ START_TEST(text_report)
 	text[n] = '\0';
 	fclose(f);
 	has(text, "IKK 64,17  Cukup");
-	has(text, "Jumlah KK        4");
+	has(text, "Jumlah KK           4");
 	has(text, "1. F2 KK tanpa balita stunting: 50,00 % (2/4), 2 KK belum "
 	                     "memenuhi; di bawah garis perhatian 75");
 	has(text, "RT terburuk: RT 1 (0,00), RT 2 (100,00)");
