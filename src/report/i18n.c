@@ -241,6 +241,10 @@ static const char *const words[I18N_N_KEYS][2] = {
 	                          "not declared by any enabled plugin" },
 	[T_MISS_NOT_REPORTED] = { "tidak ada data dilaporkan", "nothing reported" },
 	[T_MISS_NOT_APPLICABLE] = { "tidak ada KK sasaran", "no KK it applies to" },
+	[T_CONTINUED_FROM] = { "lanjutan dari lembar", "continued from sheet" },
+	[T_CONTINUES_ON] = { "lembar penuh: tabel berlanjut di lembar",
+	                     "the sheet is full: the table continues on sheet" },
+	[T_REJECTED_SHARE] = { "porsi ditolak (%)", "rejected share (%)" },
 };
 
 static const char *const kinds[][2] = {

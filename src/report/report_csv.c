@@ -427,7 +427,7 @@ int report_csv_write(const report_view *v, FILE *f, char *err, size_t errlen)
 		"unit", "numerator", "denominator", "value", "target", "status",
 	};
 	int excel = v->csv_dialect == CONF_CSV_EXCEL_ID;
-	struct csv_ctx c = { .v = v, .f = f, .names = v->as->areas, .sep = excel ? ';' : ',',
+	struct csv_ctx c = { .v = v, .f = f, .names = v->areas, .sep = excel ? ';' : ',',
 	                     .decimal_comma = excel, .at_start = 1 };
 	int rc;
 

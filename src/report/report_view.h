@@ -180,11 +180,6 @@ int report_view_each_intervention(const report_view *v,
                                             const reg_isum *s),
                                   void *ud);
 
-/* Declared here until report_xlsx.c includes writers.h (it is being
- * rewritten on another branch); writers.h declares them too. */
-int report_xlsx_write(const report_view *v, FILE *out, char *err, size_t errlen);
-void report_xlsx_set_row_limit(unsigned long rows);
-
 /* The machine names of a kind and a direction ("proportion", "higher is
  * better"): JSON keys, and the keys of their words (report_word). */
 const char *report_kind_name(int kind);

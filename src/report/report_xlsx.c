@@ -25,6 +25,7 @@
 #include "present.h"
 #include "report_view.h"
 #include "tempfile.h"
+#include "writers.h"
 #include "xlsx_book.h"
 
 /* The workbook is built in TMPDIR as pk2d-xlsx.tmp.PID.XXXXXX, then copied
@@ -40,7 +41,6 @@ static lxw_format *value_fmt(xlsx_book *b, const reg_indicator *d)
 static void summary_sheet(xlsx_book *b)
 {
 	static const int k[] = { T_CODE, T_NAME, T_LEVEL, T_KK, T_IKK_SHORT, T_CATEGORY };
-	const assessment *as = b->v->as;
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_SUMMARY));
 	lxw_row_t r = 1;
 	lxw_col_t rank = (lxw_col_t)(6 + b->v->n_headlines);
@@ -51,8 +51,8 @@ static void summary_sheet(xlsx_book *b)
 		xb_str(b, ws, 0, (lxw_col_t)(6 + h),
 		    report_view_headline_label(b->v, b->v->headlines[h], label, sizeof label), b->head);
 	xb_str(b, ws, 0, rank, rv_t(b->v, T_RANK), b->head);
-	for (size_t i = 0; i < as->n_summary; i++, r++) {
-		const assess_summary *s = &as->summary[i];
+	for (size_t i = 0; i < b->v->n_summary; i++, r++) {
+		const assess_summary *s = &b->v->summary[i];
 
 		xb_str(b, ws, r, 0, s->code, NULL);
 		xb_str(b, ws, r, 1, s->name, NULL);
@@ -695,8 +695,7 @@ static void data_part(struct data_ctx *c)
 		char text[128];
 
 		data_sheet_name(c->part - 1, name);
-		snprintf(text, sizeof text, c->b->v->lang == LANG_EN ? "continued from sheet '%s'"
-		         : "lanjutan dari lembar '%s'", name);
+		snprintf(text, sizeof text, "%s '%s'", rv_t(c->b->v, T_CONTINUED_FROM), name);
 		xb_str(c->b, c->ws, 0, N_DATA_COLS, text, NULL);
 	}
 	c->r = 0;
@@ -718,9 +717,7 @@ static void data_next_row(struct data_ctx *c)
 		char name[32], text[128];
 
 		data_sheet_name(c->part + 1, name);
-		snprintf(text, sizeof text, c->b->v->lang == LANG_EN
-		         ? "the sheet is full: the table continues on sheet '%s'"
-		         : "lembar penuh: tabel berlanjut di lembar '%s'", name);
+		snprintf(text, sizeof text, "%s '%s'", rv_t(c->b->v, T_CONTINUES_ON), name);
 		xb_str(c->b, c->ws, 0, N_DATA_COLS, text, NULL);
 		data_part_done(c);
 		c->part++;
@@ -733,7 +730,7 @@ static void data_lead(struct data_ctx *c, const char *kind, const char *area, in
                       const char *period, const char *id, const char *label,
                       const char *agency, const char *unit)
 {
-	const areas *names = c->b->v->as->areas;
+	const areas *names = c->b->v->areas;
 
 	xb_str(c->b, c->ws, c->r, 0, kind, NULL);
 	xb_str(c->b, c->ws, c->r, 1, area, NULL);
@@ -886,8 +883,7 @@ static void unused_sheet(xlsx_book *b)
 	xb_header(b, ws, r, 4, kf);
 	for (int cls = 0; cls < ACCT_N_CLASSES; cls++)
 		xb_str(b, ws, r, (lxw_col_t)(4 + cls), unused_class(b->v->lang, cls), b->head);
-	xb_str(b, ws, r++, 4 + ACCT_N_CLASSES, b->v->lang == LANG_EN ? "rejected share (%)"
-	    : "porsi ditolak (%)", b->head);
+	xb_str(b, ws, r++, 4 + ACCT_N_CLASSES, rv_t(b->v, T_REJECTED_SHARE), b->head);
 	for (size_t i = 0; i < u->acct->n; i++, r++) {
 		const acct_file *f = &u->acct->files[i];
 
