@@ -65,28 +65,31 @@ const report_format *report_format_of_path(const char *path, size_t *ext_len)
 	return best;
 }
 
+/* Each format's name (or extension) after the other, sep between, into buf
+ * once. */
+static const char *join_formats(char *buf, size_t len, const char *sep, int ext)
+{
+	if (!buf[0]) {
+		size_t off = 0;
+		for (const report_format *f = report_formats; f->name && off < len; f++)
+			off += (size_t)snprintf(buf + off, len - off, "%s%s",
+			                        f == report_formats ? "" : sep, ext ? f->ext : f->name);
+	}
+	return buf;
+}
+
 const char *report_format_names(void)
 {
 	static char names[256];
-	if (!names[0]) {
-		size_t off = 0;
-		for (const report_format *f = report_formats; f->name && off < sizeof names; f++)
-			off += (size_t)snprintf(names + off, sizeof names - off, "%s%s",
-			                        f == report_formats ? "" : ", ", f->name);
-	}
-	return names;
+
+	return join_formats(names, sizeof names, ", ", 0);
 }
 
 const char *report_format_extensions(void)
 {
 	static char exts[256];
-	if (!exts[0]) {
-		size_t off = 0;
-		for (const report_format *f = report_formats; f->name && off < sizeof exts; f++)
-			off += (size_t)snprintf(exts + off, sizeof exts - off, "%s%s",
-			                        f == report_formats ? "" : " ", f->ext);
-	}
-	return exts;
+
+	return join_formats(exts, sizeof exts, " ", 1);
 }
 
 /* fmt->write into f; a failure names what is written (the file, or

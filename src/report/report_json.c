@@ -135,15 +135,15 @@ static int value_json(void *ud, const reg_indicator *ind, const char *area, int 
                       const char *period, const reg_sum *s)
 {
 	cJSON *values = ud;
-	cJSON *o = cJSON_CreateObject();
-	add_str(o, "indicator", ind->full_id);
-	add_str(o, "area", area);
-	add_rt(o, rt);
-	add_str(o, "period", period);
-	add_num(o, "numerator", s->num);
-	add_num(o, "denominator", s->den);
-	add_num(o, "value", reg_value(ind, s));
-	cJSON_AddItemToArray(values, o);
+	cJSON *v = cJSON_CreateObject();
+	add_str(v, "indicator", ind->full_id);
+	add_str(v, "area", area);
+	add_rt(v, rt);
+	add_str(v, "period", period);
+	add_num(v, "numerator", s->num);
+	add_num(v, "denominator", s->den);
+	add_num(v, "value", reg_value(ind, s));
+	cJSON_AddItemToArray(values, v);
 	return 0;
 }
 
@@ -151,15 +151,15 @@ static int ivalue_json(void *ud, const reg_intervention *iv, const char *area, i
                        const char *period, const reg_isum *s)
 {
 	cJSON *values = ud;
-	cJSON *o = cJSON_CreateObject();
-	add_str(o, "intervention", iv->full_id);
-	add_str(o, "area", area);
-	add_rt(o, rt);
-	add_str(o, "period", period);
-	add_num(o, "target", s->target);
-	add_num(o, "realised", s->realised);
-	add_num(o, "budget", s->budget);
-	cJSON_AddItemToArray(values, o);
+	cJSON *v = cJSON_CreateObject();
+	add_str(v, "intervention", iv->full_id);
+	add_str(v, "area", area);
+	add_rt(v, rt);
+	add_str(v, "period", period);
+	add_num(v, "target", s->target);
+	add_num(v, "realised", s->realised);
+	add_num(v, "budget", s->budget);
+	cJSON_AddItemToArray(values, v);
 	return 0;
 }
 

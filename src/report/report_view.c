@@ -301,53 +301,53 @@ static void free_periods(char **periods, size_t np)
 	free(periods);
 }
 
-void report_each_value(const report_view *v, report_value_fn fn, void *ud)
+/* The village's values of every indicator (w->ifn) or intervention (w->vfn),
+ * each by RT and period. */
+static void village_walk(const report_view *v, const struct walk *w)
 {
 	int *rts;
 	char **periods;
-	size_t np, nr;
+	size_t np, nr, n;
 
 	if (!report_lists_values(v))
 		return;
 	nr = village_keys(v, &rts, &periods, &np);
-	for (size_t i = 0; i < registry_n_indicators(v->reg); i++) {
-		const reg_indicator *ind = registry_indicator_at(v->reg, i);
-
+	n = w->ifn ? registry_n_indicators(v->reg) : registry_n_interventions(v->reg);
+	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < nr; k++)
 			for (size_t p = 0; p < np; p++) {
 				reg_sum s;
+				reg_isum is;
 
-				if (registry_get(v->reg, ind, v->area, rts[k], periods[p], &s))
-					fn(ud, ind, v->area, rts[k], periods[p], &s);
+				if (w->ifn) {
+					const reg_indicator *d = registry_indicator_at(v->reg, i);
+
+					if (registry_get(v->reg, d, v->area, rts[k], periods[p], &s))
+						w->ifn(w->ud, d, v->area, rts[k], periods[p], &s);
+				} else {
+					const reg_intervention *d = registry_intervention_at(v->reg, i);
+
+					if (registry_get_intervention(v->reg, d, v->area, rts[k], periods[p],
+					                              &is))
+						w->vfn(w->ud, d, v->area, rts[k], periods[p], &is);
+				}
 			}
-	}
 	free(rts);
 	free_periods(periods, np);
 }
 
+void report_each_value(const report_view *v, report_value_fn fn, void *ud)
+{
+	struct walk w = { .ifn = fn, .ud = ud };
+
+	village_walk(v, &w);
+}
+
 void report_each_intervention_value(const report_view *v, report_ivalue_fn fn, void *ud)
 {
-	int *rts;
-	char **periods;
-	size_t np, nr;
+	struct walk w = { .vfn = fn, .ud = ud };
 
-	if (!report_lists_values(v))
-		return;
-	nr = village_keys(v, &rts, &periods, &np);
-	for (size_t i = 0; i < registry_n_interventions(v->reg); i++) {
-		const reg_intervention *iv = registry_intervention_at(v->reg, i);
-
-		for (size_t k = 0; k < nr; k++)
-			for (size_t p = 0; p < np; p++) {
-				reg_isum s;
-
-				if (registry_get_intervention(v->reg, iv, v->area, rts[k],
-				                              periods[p], &s))
-					fn(ud, iv, v->area, rts[k], periods[p], &s);
-			}
-	}
-	free(rts);
-	free_periods(periods, np);
+	village_walk(v, &w);
 }
 
 const char *report_view_ind_label(const report_view *v, const assess_indicator *ai)

@@ -54,21 +54,24 @@ static char *append(char *s, const char *more)
 	return r;
 }
 
+/* s with "; " (unless first), "RT n" or the area, and what appended. */
+static char *add_place(char *s, int first, int rt, const char *area, const char *what)
+{
+	char *r = rt > 0 ? xasprintf("%s%sRT %d%s", s, first ? "" : "; ", rt, what)
+	                 : xasprintf("%s%s%s%s", s, first ? "" : "; ", area, what);
+
+	free(s);
+	return r;
+}
+
 /* "RT 1 (40,0); 63.02.09.2001 (38,5)": the worst places. */
 static char *places(const report_view *v, const assess_place *w, size_t n)
 {
-	char *s = xstrdup("");
+	char *s = xstrdup(""), what[64];
 
 	for (size_t k = 0; k < n; k++) {
-		char one[128];
-
-		if (w[k].rt > 0)
-			snprintf(one, sizeof one, "%sRT %d (%s)", k ? "; " : "", w[k].rt,
-			         rv_num(v, w[k].value, 1));
-		else
-			snprintf(one, sizeof one, "%s%s (%s)", k ? "; " : "", w[k].area,
-			         rv_num(v, w[k].value, 1));
-		s = append(s, one);
+		snprintf(what, sizeof what, " (%s)", rv_num(v, w[k].value, 1));
+		s = add_place(s, !k, w[k].rt, w[k].area, what);
 	}
 	return s;
 }
@@ -76,18 +79,12 @@ static char *places(const report_view *v, const assess_place *w, size_t n)
 /* "RT 1: 3/5; RT 2: 2/4": where the changes are taken. */
 static char *steps(const report_view *v, const assess_step *st, size_t n)
 {
-	char *s = xstrdup("");
+	char *s = xstrdup(""), what[64];
 
 	for (size_t k = 0; k < n; k++) {
-		char one[128];
-
-		if (st[k].rt > 0)
-			snprintf(one, sizeof one, "%sRT %d: %s/%s", k ? "; " : "", st[k].rt,
-			         rv_cnt(v, st[k].take), rv_cnt(v, st[k].affected));
-		else
-			snprintf(one, sizeof one, "%s%s: %s/%s", k ? "; " : "", st[k].area,
-			         rv_cnt(v, st[k].take), rv_cnt(v, st[k].affected));
-		s = append(s, one);
+		snprintf(what, sizeof what, ": %s/%s", rv_cnt(v, st[k].take),
+		         rv_cnt(v, st[k].affected));
+		s = add_place(s, !k, st[k].rt, st[k].area, what);
 	}
 	return s;
 }
