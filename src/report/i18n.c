@@ -244,6 +244,9 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_CONTINUED_FROM] = { "lanjutan dari lembar", "continued from sheet" },
 	[T_CONTINUES_ON] = { "lembar penuh: tabel berlanjut di lembar",
 	                     "the sheet is full: the table continues on sheet" },
+	[T_OUTSIDE_AREA] = { "di luar wilayah", "outside area" },
+	[T_OUTSIDE_PERIOD] = { "di luar periode", "outside period" },
+	[T_DUPLICATE] = { "duplikat", "duplicate" },
 	[T_REJECTED_SHARE] = { "porsi ditolak (%)", "rejected share (%)" },
 };
 

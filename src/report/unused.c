@@ -19,17 +19,15 @@
 /* Areas named as what a file holds. */
 #define HELD_AREAS 5
 
-static const char *const class_words[ACCT_N_CLASSES][2] = {
-	[ACCT_OUTSIDE_AREA] = { "di luar wilayah", "outside area" },
-	[ACCT_OUTSIDE_PERIOD] = { "di luar periode", "outside period" },
-	[ACCT_DUPLICATE] = { "duplikat", "duplicate" },
-	[ACCT_REJECTED] = { "ditolak", "rejected" },
-	[ACCT_NOTED] = { "dicatat", "noted" },
-};
-
 const char *unused_class(int lang, int cls)
 {
-	return class_words[cls][lang == LANG_EN];
+	static const int keys[ACCT_N_CLASSES] = {
+		[ACCT_OUTSIDE_AREA] = T_OUTSIDE_AREA, [ACCT_OUTSIDE_PERIOD] = T_OUTSIDE_PERIOD,
+		[ACCT_DUPLICATE] = T_DUPLICATE, [ACCT_REJECTED] = T_W_REJECTED,
+		[ACCT_NOTED] = T_W_NOTED,
+	};
+
+	return i18n(lang, keys[cls]);
 }
 
 /* Appends to buf at *at, never past len. */
