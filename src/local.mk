@@ -25,6 +25,7 @@ EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
 %C%_libpk2dcore_la_SOURCES += %D%/input/csv.h %D%/input/csv.c %D%/input/csv_priv.h \
 	%D%/input/csv_group.c %D%/input/csv_parts.c %D%/input/parse.c \
 	%D%/input/xlsx.h %D%/input/xlsx.c %D%/input/xlsx_cell.h %D%/input/xlsx_cell.c \
+	%D%/input/xml_scan.h %D%/input/xml_scan.c \
 	%D%/input/redact.c %D%/input/redact.h \
 	%D%/input/areas.h %D%/input/areas.c \
 	%D%/input/area_names.h %D%/input/area_names.c %D%/input/csv_areas.c

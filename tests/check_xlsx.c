@@ -602,6 +602,33 @@ START_TEST(malformed_xml)
 }
 END_TEST
 
+/* What the sheet's scanner reads besides elements: comments, processing
+ * instructions, entities and character references, CDATA, prefixes,
+ * single quotes and blanks in attributes; and an entity it does not know. */
+START_TEST(sheet_xml_forms)
+{
+	const char *names[] = { "Data" };
+	const char *sheets[] = {
+		"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+		"<x:worksheet xmlns:x=\"urn:x\"><!-- a comment with <tags> -->\n<x:sheetData>"
+		"<x:row r = '1'><x:c t='inlineStr'><x:is><x:t>a&amp;b&#233;&#x41;&lt;&gt;&quot;&apos;"
+		"</x:t></x:is></x:c><?pi x?><x:c t=\"inlineStr\"><x:is><x:t><![CDATA[<c>&amp;]]>"
+		"</x:t></x:is></x:c></x:row>\n"
+		"<x:row r=\"2\"><x:c r=\"A2\"><x:v>1</x:v></x:c><x:c r=\"B2\"/></x:row>"
+		"</x:sheetData></x:worksheet>"
+	};
+	char *p = book("forms.xlsx", NULL, names, sheets, 1, NULL, NULL);
+	expect(p, "a&b\xc3\xa9" "A<>\"'|<c>&amp;\n2:1|\n");
+	free(p);
+
+	p = one_sheet("ent.xlsx", "<row r=\"1\"><c t=\"inlineStr\"><is><t>&nbsp;</t></is></c></row>",
+	              NULL, NULL);
+	expect(p, "open! xl/worksheets/sheet1.xml: malformed XML at line 1, column 57: undefined "
+	          "entity\n");
+	free(p);
+}
+END_TEST
+
 START_TEST(deep_nesting_and_doctype)
 {
 	char deep[2048] = "<row r=\"1\"><c><v>1</v></c></row>";
@@ -695,6 +722,7 @@ static Suite *xlsx_suite(void)
 	tcase_add_test(tc, selector_errors);
 	tcase_add_test(tc, not_workbooks);
 	tcase_add_test(tc, malformed_xml);
+	tcase_add_test(tc, sheet_xml_forms);
 	tcase_add_test(tc, deep_nesting_and_doctype);
 	tcase_add_test(tc, zip_bomb);
 	tcase_add_test(tc, huge_shared_strings);

@@ -14,7 +14,9 @@
  * record is written, finished, to one temporary file, into one of up to
  * CSV_GROUP_MAX_PARTS partitions by a hash of its group value; each
  * partition is then read back whole, sorted by the group value (file order
- * within a value) and handed out group by group, its copies decided. The temporary file is unlinked as soon as it is made, so it goes
+ * within a value) and handed out group by group, its copies decided. A
+ * workbook is partitioned without the check (its XML is dear to parse
+ * twice). The temporary file is unlinked as soon as it is made, so it goes
  * with the process however that ends; memory is one partition (the file's
  * size over the number of partitions) and the partitions' write buffers.
  *
@@ -920,7 +922,14 @@ int csv_group(csv_reader *c, int col, const int *ids, int n_ids, char *err, size
 	for (int i = 0; i < n_ids; i++)
 		g->ids[i] = ids[i];
 	c->group = g;
-	rc = col >= 0 ? check_grouped(c, g, &grouped) : 0;
+	/* A workbook goes to the partitions at once: checking its order
+	 * first would parse its XML twice, which costs more than the
+	 * temporary file. */
+	rc = 0;
+	if (col >= 0 && c->book)
+		grouped = 0;
+	else if (col >= 0)
+		rc = check_grouped(c, g, &grouped);
 	/* One group of the whole file: read into memory, copies decided. */
 	if (rc == 0 && col < 0 && n_ids > 0)
 		rc = flag_group(g, 0, &cap_dup);

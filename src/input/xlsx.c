@@ -1,11 +1,11 @@
 /*
  * xlsx.c - a workbook's table, streamed (xlsx.h).
  *
- * libzip unpacks the parts, expat parses them. The small parts (workbook,
- * its relationships, styles, shared strings) are parsed whole when the book
- * opens; a sheet is parsed as it is read: the handler that closes a <row>
- * suspends the parser (XML_StopParser, resumable), so each xlsx_next()
- * resumes it for one row.
+ * libzip unpacks the parts. expat parses the small parts (workbook, its
+ * relationships, styles, shared strings) whole when the book opens; a
+ * sheet, most of a workbook's bytes, is scanned as it is read by the
+ * faster xml_scan.h, with the same handlers: the handler that closes a
+ * <row> stops the scan, so each xlsx_next() goes on for one row.
  */
 #include "config.h"
 
@@ -21,6 +21,7 @@
 #include "suggest.h"
 #include "utf8.h"
 #include "xlsx.h"
+#include "xml_scan.h"
 #include "xlsx_cell.h"
 
 #define CHUNK (64 * 1024)
@@ -82,8 +83,10 @@ struct xlsx_book {
 	/* shared strings: text arena and each one's offset */
 	char *ss;
 	size_t ss_len, ss_cap, *ss_off, n_ss, cap_ss;
-	/* the parse in progress */
+	/* the parse in progress: a small part's, or the sheet's scan */
 	XML_Parser xp;
+	xml_scan scan;
+	int scanning;
 	struct part part;
 	int depth;
 	int collect;            /* chardata goes to text */
@@ -95,8 +98,7 @@ struct xlsx_book {
 	int table_sheet;        /* its number in the table (0: the first) */
 	int *table_sheets;      /* the sheets index of each of the table's sheets */
 	int row_fixed;          /* UTF8_FIXED_* bits of the row's text */
-	char *in;
-	int suspended, final, sheet_done, row_ready, done;
+	int sheet_done, row_ready, done;
 	long row, last_row;
 	int col, cell_type, cell_style, in_cell;
 	struct cell *cells;
@@ -209,11 +211,16 @@ static zip_int64_t part_read(xlsx_book *b, struct part *p, char *buf, size_t n)
 
 /* ---- XML ------------------------------------------------------------------- */
 
+/* The name without its prefix ("x:row" is "row"); a loop rather than
+ * strrchr, for names of a few letters. */
 static const char *local(const char *name)
 {
-	const char *c = strrchr(name, ':');
+	const char *n = name;
 
-	return c ? c + 1 : name;
+	for (const char *p = name; *p; p++)
+		if (*p == ':')
+			n = p + 1;
+	return n;
 }
 
 static const char *attr(const char **a, const char *name)
@@ -680,15 +687,40 @@ static void finish_cell(xlsx_book *b)
 	}
 }
 
+/* The elements of a sheet that are read, told apart by their first letter
+ * (a sheet has millions). */
+enum { EL_OTHER, EL_ROW, EL_C, EL_V, EL_T, EL_RPH, EL_SHEETDATA };
+
+static int sheet_element(const char *name)
+{
+	const char *n = local(name);
+
+	switch (n[0]) {
+	case 'r':
+		return !strcmp(n + 1, "ow") ? EL_ROW : !strcmp(n + 1, "Ph") ? EL_RPH : EL_OTHER;
+	case 'c':
+		return n[1] ? EL_OTHER : EL_C;
+	case 'v':
+		return n[1] ? EL_OTHER : EL_V;
+	case 't':
+		return n[1] ? EL_OTHER : EL_T;
+	case 's':
+		return !strcmp(n, "sheetData") ? EL_SHEETDATA : EL_OTHER;
+	default:
+		return EL_OTHER;
+	}
+}
+
 static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 {
 	xlsx_book *b = ud;
-	const char *n = local(name), *v;
+	const char *v;
 	char ref[16];
+	int el = sheet_element(name);
 
 	if (enter(b) < 0)
 		return;
-	if (strcmp(n, "row") == 0) {
+	if (el == EL_ROW) {
 		long r = b->last_row + 1;
 		if ((v = attr(a, "r"))) {
 			char *end;
@@ -704,7 +736,7 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		b->n_cells = 0;
 		b->row_len = 0;
 		b->row_fixed = 0;
-	} else if (strcmp(n, "c") == 0) {
+	} else if (el == EL_C) {
 		const char *t = attr(a, "t"), *s = attr(a, "s");
 		int col = b->col + 1;
 		long row = b->row;
@@ -728,10 +760,9 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		               : strcmp(t, "inlineStr") == 0 ? 'i'
 		               : strcmp(t, "str") == 0 ? 'f'
 		                                        : t[0];
-	} else if (b->in_cell && (strcmp(n, "v") == 0 || (strcmp(n, "t") == 0 &&
-	                                                  b->cell_type == 'i'))) {
+	} else if (b->in_cell && (el == EL_V || (el == EL_T && b->cell_type == 'i'))) {
 		b->collect = 1;
-	} else if (strcmp(n, "rPh") == 0) {
+	} else if (el == EL_RPH) {
 		b->in_rph = 1;
 	}
 }
@@ -739,34 +770,46 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 static void sheet_end(void *ud, const XML_Char *name)
 {
 	xlsx_book *b = ud;
-	const char *n = local(name);
+	int el = sheet_element(name);
 
 	leave(b);
-	if (strcmp(n, "v") == 0 || strcmp(n, "t") == 0) {
+	if (el == EL_V || el == EL_T) {
 		b->collect = 0;
-	} else if (strcmp(n, "rPh") == 0) {
+	} else if (el == EL_RPH) {
 		b->in_rph = 0;
-	} else if (strcmp(n, "c") == 0) {
+	} else if (el == EL_C) {
 		b->in_cell = 0;
 		if (!b->failed)
 			finish_cell(b);
-	} else if (strcmp(n, "row") == 0) {
-		if (b->n_cells > 0 && !b->failed) {
+	} else if (el == EL_ROW) {
+		if (b->n_cells > 0 && !b->failed)
 			b->row_ready = 1;
-			XML_StopParser(b->xp, XML_TRUE);
-		}
-	} else if (strcmp(n, "sheetData") == 0) {
+	} else if (el == EL_SHEETDATA) {
 		/* What follows (merged ranges, print settings) is not read. */
 		b->sheet_done = 1;
-		XML_StopParser(b->xp, XML_TRUE);
 	}
+}
+
+/* The scan stops after each row, at the sheet's data's end, on an error. */
+static int sheet_halt(void *ud)
+{
+	const xlsx_book *b = ud;
+
+	return b->row_ready || b->sheet_done || b->failed;
+}
+
+static long long sheet_read(void *ud, char *buf, size_t n)
+{
+	xlsx_book *b = ud;
+
+	return part_read(b, &b->part, buf, n);
 }
 
 static void sheet_close(xlsx_book *b)
 {
-	if (b->xp)
-		XML_ParserFree(b->xp);
-	b->xp = NULL;
+	if (b->scanning)
+		xml_scan_free(&b->scan);
+	b->scanning = 0;
 	part_close(&b->part);
 }
 
@@ -783,7 +826,7 @@ static int sheet_open(xlsx_book *b, int i)
 	b->table_sheets = t;
 	t[b->table_sheet] = i;
 	b->cur = i;
-	b->suspended = b->final = b->sheet_done = b->row_ready = 0;
+	b->sheet_done = b->row_ready = 0;
 	b->row = b->last_row = 0;
 	b->in_cell = 0;
 	if (!s->part)
@@ -793,18 +836,24 @@ static int sheet_open(xlsx_book *b, int i)
 		return rc;
 	if (rc == 0)
 		return fail(b, PK2D_ERR_DATA, "sheet '%s': its part %s is missing", s->name, s->part);
-	if (!(b->xp = parser_new(b, sheet_start, sheet_end)))
+	b->scan = (xml_scan){ .ud = b, .start = sheet_start, .end = sheet_end, .text = on_text,
+	                      .halt = sheet_halt, .read = sheet_read };
+	if (xml_scan_init(&b->scan) < 0)
 		return nomem(b);
+	b->scanning = 1;
+	b->depth = b->collect = b->in_rph = 0;
+	b->text_len = 0;
 	return 0;
 }
 
-/* Parses on until a row with cells is complete: 1, 0 at the sheet's end,
+/* Scans on until a row with cells is complete: 1, 0 at the sheet's end,
  * <0 on error. */
 static int sheet_row(xlsx_book *b)
 {
+	char why[160];
+
 	for (;;) {
-		enum XML_Status st;
-		zip_int64_t n;
+		int rc;
 
 		if (b->failed)
 			return b->failed;
@@ -814,20 +863,14 @@ static int sheet_row(xlsx_book *b)
 		}
 		if (b->sheet_done)
 			return 0;
-		if (b->suspended) {
-			b->suspended = 0;
-			st = XML_ResumeParser(b->xp);
-		} else if (b->final) {
+		rc = xml_scan_run(&b->scan, why, sizeof why);
+		if (rc == 1 || b->failed)
+			continue;
+		if (rc == 0)
 			return fail(b, PK2D_ERR_DATA, "%s: ends without </sheetData>", b->part.name);
-		} else {
-			if ((n = part_read(b, &b->part, b->in, CHUNK)) < 0)
-				return n;
-			b->final = n == 0;
-			st = XML_Parse(b->xp, b->in, (int)n, b->final);
-		}
-		if (st == XML_STATUS_ERROR)
-			return xml_failed(b);
-		b->suspended = st == XML_STATUS_SUSPENDED;
+		if (rc == -3)
+			return nomem(b);
+		return fail(b, PK2D_ERR_DATA, "%s: %s", b->part.name, why);
 	}
 }
 
@@ -1084,8 +1127,6 @@ static int load_workbook(xlsx_book *b, const char *sel)
 	free(sheet);
 	if (i < 0)
 		return i;
-	if (!(b->in = malloc(CHUNK)))
-		return nomem(b);
 	return sheet_open(b, i);
 }
 
@@ -1164,7 +1205,6 @@ void xlsx_close(xlsx_book *b)
 	free(b->ss);
 	free(b->ss_off);
 	free(b->text);
-	free(b->in);
 	free(b->cells);
 	free(b->rowbuf);
 	free(b->fields);

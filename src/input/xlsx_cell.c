@@ -119,8 +119,8 @@ int xlsx_number(const char *v, int date, int date1904, char *out)
 
 	while (*v == ' ')
 		v++;
-	if (!date && shown_as_stored(v)) {
-		snprintf(out, XLSX_NUM_MAX, "%s", v);
+	if (!date && shown_as_stored(v)) { /* at most 17 bytes: "-" 15 digits "." */
+		memcpy(out, v, strlen(v) + 1);
 		return XLSX_NUM_OK;
 	}
 	x = strtod(v, &end);
