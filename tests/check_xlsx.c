@@ -621,6 +621,23 @@ START_TEST(sheet_xml_forms)
 	expect(p, "a&b\xc3\xa9" "A<>\"'|<c>&amp;\n2:1|\n");
 	free(p);
 
+	/* Entities across the scanner's blocks of 64 KB: one at every offset. */
+	char *amps = malloc(5 * 14000 + 1), *want = malloc(14000 + 2), *cell;
+	ck_assert(amps && want);
+	for (int i = 0; i < 14000; i++)
+		memcpy(amps + 5 * i, "&amp;", 5);
+	amps[5 * 14000] = '\0';
+	memset(want, '&', 14000);
+	memcpy(want + 14000, "\n", 2);
+	ck_assert_int_ge(asprintf(&cell, "<row r=\"1\"><c t=\"inlineStr\"><is><t>%s</t></is></c>"
+	                          "</row>", amps), 0);
+	p = one_sheet("amps.xlsx", cell, NULL, NULL);
+	expect(p, want);
+	free(p);
+	free(cell);
+	free(amps);
+	free(want);
+
 	p = one_sheet("ent.xlsx", "<row r=\"1\"><c t=\"inlineStr\"><is><t>&nbsp;</t></is></c></row>",
 	              NULL, NULL);
 	expect(p, "open! xl/worksheets/sheet1.xml: malformed XML at line 1, column 57: undefined "

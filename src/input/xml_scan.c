@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,7 +167,8 @@ static long decode(char *s, size_t n, char **bad)
 			unsigned long c = strtoul(digits, &stop, hex ? 16 : 10);
 			size_t m;
 
-			if (stop != semi || digits == semi || *digits == '-' || *digits == '+' ||
+			if (stop != semi || digits == semi || !(hex ? isxdigit((unsigned char)*digits)
+			                                              : isdigit((unsigned char)*digits)) ||
 			    !(m = put_utf8(c, w)))
 				return -1;
 			w += m;
@@ -353,16 +355,27 @@ static int markup(xml_scan *x, char *p, char *why, size_t len)
 static int chars(xml_scan *x, char *p, char *why, size_t len)
 {
 	size_t n = x->len - x->pos;
-	char *lt = memchr(p, '<', n), *amp, *bad;
+	char *lt = memchr(p, '<', n), *amp = NULL, *bad;
 	long dl;
 
+	/* A byte order mark before the document. */
+	if (x->base + x->pos == 0 && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
+		x->pos += 3;
+		return DONE;
+	}
 	if (lt) {
 		n = (size_t)(lt - p);
-	} else if (!x->eof && (amp = memchr(p + (n > 12 ? n - 12 : 0), '&', n > 12 ? 12 : n)) &&
-	           !memchr(amp, ';', (size_t)(p + n - amp))) {
-		n = (size_t)(amp - p);
-		if (n == 0)
-			return NEED_MORE;
+	} else if (!x->eof) {
+		/* The last '&' of the data so far, when its entity may go on in
+		 * the next block. */
+		for (size_t k = n; k > 0 && n - k < 13 && !amp; k--)
+			if (p[k - 1] == '&')
+				amp = p + k - 1;
+		if (amp && !memchr(amp, ';', (size_t)(p + n - amp))) {
+			n = (size_t)(amp - p);
+			if (n == 0)
+				return NEED_MORE;
+		}
 	}
 	if ((dl = decode(p, n, &bad)) < 0)
 		return malformed(x, bad, "undefined entity", why, len);
