@@ -37,16 +37,34 @@ struct csv_areas {
 
 static char empty_cell[1];
 
-/* The names of the record's columns top..deep joined with '\x1f' into
- * out; 0, or -1 when they do not fit (they are then not cached). */
+/* Appends text and a '\x1f' to out at *at: 0, or -1 when it does not fit. */
+static int join(char *out, size_t len, size_t *at, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (*at + n + 2 > len)
+		return -1;
+	memcpy(out + *at, text, n);
+	out[*at + n] = '\x1f';
+	out[*at + n + 1] = '\0';
+	*at += n + 1;
+	return 0;
+}
+
+/* The code and the names of the record's columns top..deep joined into
+ * out (every row is compared with the last one's: no snprintf); 0, or -1
+ * when they do not fit (they are then not cached). */
 static int join_names(const csv_reader *c, const struct csv_areas *s, const char *code,
                       char *out, size_t len)
 {
-	size_t at = (size_t)snprintf(out, len, "%s", code);
+	size_t at = 0;
 
-	for (int l = s->top; l <= s->deep && at < len; l++)
-		at += (size_t)snprintf(out + at, len - at, "\x1f%s", csv_field(c, s->cols[l - 1]));
-	return at < len ? 0 : -1;
+	if (join(out, len, &at, code) < 0)
+		return -1;
+	for (int l = s->top; l <= s->deep; l++)
+		if (join(out, len, &at, csv_field(c, s->cols[l - 1])) < 0)
+			return -1;
+	return 0;
 }
 
 /* The code the record's names find: 0 with s->code set, or -1 with why. */
