@@ -16,26 +16,6 @@ fail() {
 	echo "FAIL: $*"
 	failures=$((failures + 1))
 }
-cat >"$tmp/model.ini" <<'MODEL'
-[model]
-name = Model uji evaluasi
-source = test
-status = working
-statement = Model uji
-attention = 50
-[category.ikk.tinggi]
-from = 75
-to = 100
-label_id = Tinggi
-[category.ikk.rendah]
-from = 0
-to = 75
-label_id = Rendah
-[dimension.a]
-label_id = Sosial
-weight = 1
-indicator.S1 = dinsos.hadir
-MODEL
 cat >"$tmp/lokus.ini" <<'LOKUS'
 [63.01]
 2023 = 63.01.01.2001, 63.01.01.2002
@@ -48,7 +28,7 @@ stage.2023 = awal
 2024 = 63.02.09.2007, 63.02.09.2008
 stage.2024 = pembinaan
 LOKUS
-# village kpm hadir (2023) kpm hadir (2024): README.md's table.
+# village kpm hadir (2023) kpm hadir (2024): tests/evaluate/README.md's table.
 for y in 2023 2024; do
 	for r in 63.01 63.02; do
 		d="$tmp/$r/$y"
@@ -57,7 +37,7 @@ for y in 2023 2024; do
 [pk2d]
 period = $y
 area = $r
-model = $tmp/model.ini
+model = $PK2D_TOP_SRCDIR/tests/data/store/model.ini
 store = $store
 [plugin.dinsos]
 module = activities
@@ -112,10 +92,10 @@ rank,regency,improvement,villages_compared,note
 2,63.01,0.00,2,
 
 regency,village,stage,first_period,ikk_first,category_first,latest_period,ikk_latest,category_latest,change,problems_closed,problems_opened,note
-63.01,63.01.01.2001,evaluasi,2023,60.00,rendah,2024,80.00,tinggi,20.00,1,0,
-63.01,63.01.01.2002,evaluasi,2023,90.00,tinggi,2024,70.00,rendah,-20.00,0,1,
-63.02,63.02.09.2007,pembinaan,2023,50.00,rendah,2024,90.00,tinggi,40.00,1,0,1
-63.02,63.02.09.2008,pembinaan,2023,70.00,rendah,2024,70.00,rendah,0.00,0,0,1
+63.01,63.01.01.2001,evaluasi,2023,60.00,lo,2024,80.00,hi,20.00,1,0,
+63.01,63.01.01.2002,evaluasi,2023,90.00,hi,2024,70.00,lo,-20.00,0,1,
+63.02,63.02.09.2007,pembinaan,2023,50.00,lo,2024,90.00,hi,40.00,1,0,1
+63.02,63.02.09.2008,pembinaan,2023,70.00,lo,2024,70.00,lo,0.00,0,0,1
 
 regency,agency,target,realised,realisation
 63.01,Dinas Sosial,20,14,70.0
@@ -130,7 +110,7 @@ for f in text md html json; do
 done
 grep -q '^ *1  63\.02  *20,00  *2  model atau target berubah$' "$tmp/eval.text" ||
 	fail "text ranking: $(cat "$tmp/eval.text")"
-grep -q '^| 63\.01 | 63\.01\.01\.2001 | evaluasi | 2023 | 60,00 | rendah | 2024 | 80,00 | tinggi | 20,00 | 1 | 0 |  |$' \
+grep -q '^| 63\.01 | 63\.01\.01\.2001 | evaluasi | 2023 | 60,00 | lo | 2024 | 80,00 | hi | 20,00 | 1 | 0 |  |$' \
 	"$tmp/eval.md" || fail "Markdown village row: $(cat "$tmp/eval.md")"
 grep -q '<td>63.02</td><td>Dinas Sosial</td><td>20</td><td>18</td><td>90,0</td>' \
 	"$tmp/eval.html" || fail "HTML agency row: $(cat "$tmp/eval.html")"
@@ -144,6 +124,26 @@ v = r["63.01"]["villages"][1]
 assert v["village"] == "63.01.01.2002" and v["change"] == -20 and v["problems_opened"] == 1
 assert r["63.01"]["agencies"][0] == {"agency": "Dinas Sosial", "target": 20, "realised": 14}
 PY
+
+# The store keeps no province rows: the province's figure is the sum of its
+# regencies' numerators and denominators (docs/store.md), the same as a
+# direct province run of the same data stores.
+sum=0/0
+for r in 63.01 63.02; do
+	line=$("$pk2d" -q --store "$store" --area $r history --format csv dinsos.hadir |
+		tr -d '\r' | grep '^2024,')
+	sum=$(echo "$sum $line" | awk -F'[ ,/]' '{ print $1 + $4 "/" $2 + $5 }')
+done
+[ "$sum" = "31/40" ] || fail "2024 regencies' sums: $sum, not 31/40"
+mkdir -p "$tmp/63/2024"
+sed 's/^area = 63.02$/area = 63/' "$tmp/63.02/2024/pk2d.ini" >"$tmp/63/2024/pk2d.ini"
+cat "$tmp/63.01/2024/cakupan.csv" >"$tmp/63/2024/cakupan.csv"
+tail -n +2 "$tmp/63.02/2024/cakupan.csv" >>"$tmp/63/2024/cakupan.csv"
+cp "$tmp/63.02/2024/kegiatan.csv" "$tmp/63/2024/kegiatan.csv"
+"$pk2d" -q -c "$tmp/63/2024/pk2d.ini" report -o "$tmp/63/2024/r.txt" || fail "province run"
+line=$("$pk2d" -q --store "$store" --area 63 history --format csv dinsos.hadir | tr -d '\r' |
+	grep '^2024,')
+[ "$line" = "2024,31,40,77.5,85" ] || fail "direct province run: $line, not 2024,31,40,77.5,85"
 
 # Bad lokus files: FILE:LINE messages, exit 1, nothing on standard output.
 bad() { # WHAT CONTENT PATTERN

@@ -22,35 +22,13 @@ fail() {
 	echo "FAIL: $*"
 	failures=$((failures + 1))
 }
-# A model of the instance's one indicator, so the run has an assessment and
-# writes the store.
-cat >"$tmp/model.ini" <<'MODEL'
-[model]
-name = Model uji riwayat
-source = test
-status = working
-statement = Model uji
-attention = 75
-[category.ikk.hi]
-from = 75
-to = 100
-label_id = Tinggi
-[category.ikk.lo]
-from = 0
-to = 75
-label_id = Rendah
-[dimension.a]
-label_id = Sosial
-weight = 1
-indicator.S1 = dinsos.hadir
-MODEL
 for y in 2023 2024; do
 	mkdir -p "$tmp/$y"
 	cat >"$tmp/$y/pk2d.ini" <<INI
 [pk2d]
 period = $y
 area = 63.02.09.2007
-model = $tmp/model.ini
+model = $PK2D_TOP_SRCDIR/tests/data/store/model.ini
 store = $store
 [plugin.dinsos]
 module = activities

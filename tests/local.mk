@@ -233,7 +233,7 @@ TESTS += tests/history_e2e.sh
 dist_check_SCRIPTS += tests/store_upgrade.sh
 TESTS += tests/store_upgrade.sh
 EXTRA_DIST += tests/data/store/README.md tests/data/store/v1.sqlite \
-	tests/data/store/v1-history.csv
+	tests/data/store/v1-history.csv tests/data/store/model.ini
 # pk2d evaluate: two regency offices' desa lokus over two periods.
 dist_check_SCRIPTS += tests/evaluate.sh
 TESTS += tests/evaluate.sh

@@ -8,7 +8,8 @@
 #  - a wrong password and an unreachable server: one clear message, exit
 #    status 1, and the report still written;
 #  - row-level security (docs/store.md): an office's role writes its own
-#    regency, and is refused another's, by the database.
+#    regency, and is refused another's, by the database;
+#  - pk2d store copy: an SQLite history into the server, read back the same.
 # Skips (77) without the server's binaries; CI installs them.
 set -u
 . "$PK2D_TOP_SRCDIR/tests/pg_cluster.sh"
@@ -33,34 +34,13 @@ pg_psql postgres -c "CREATE DATABASE evaluate" || fail "CREATE DATABASE evaluate
 PK2D_TEST_STORE="host=$pg_dir dbname=evaluate" sh "$PK2D_TOP_SRCDIR/tests/evaluate.sh" \
 	>"$tmp/evaluate" 2>&1 || fail "evaluate.sh on PostgreSQL: $(cat "$tmp/evaluate")"
 
-# One village's run, with a model so that it writes the store.
-cat >"$tmp/model.ini" <<'MODEL'
-[model]
-name = Model uji
-source = test
-status = working
-statement = Model uji
-attention = 75
-[category.ikk.hi]
-from = 75
-to = 100
-label_id = Tinggi
-[category.ikk.lo]
-from = 0
-to = 75
-label_id = Rendah
-[dimension.a]
-label_id = Sosial
-weight = 1
-indicator.S1 = dinsos.hadir
-MODEL
 printf 'kode_wilayah,rt,periode,kpm,hadir\n63.02.09.2007,1,2023,10,9\n' >"$tmp/cakupan.csv"
 config() { # STORE
 	cat >"$tmp/pk2d.ini" <<INI
 [pk2d]
 period = 2023
 area = 63.02.09.2007
-model = $tmp/model.ini
+model = $PK2D_TOP_SRCDIR/tests/data/store/model.ini
 store = $1
 [plugin.dinsos]
 module = activities
@@ -116,6 +96,31 @@ expect_refused other "an office writing another regency" "row-level security"
 runs=$(pg_psql pk2d -At -c "SELECT string_agg(written_by, ',' ORDER BY id) FROM runs")
 [ "$runs" = "root,office_kotabaru" ] || [ "$runs" = "$(id -un),office_kotabaru" ] ||
 	fail "runs written: $runs"
+
+# pk2d store copy: an office's SQLite history into the server, read back the
+# same by pk2d history; a second copy adds nothing.
+report "$tmp/office.sqlite" office
+[ "$status" -eq 0 ] || fail "the office's SQLite run: $(cat "$tmp/office.err")"
+pg_psql postgres -c "CREATE DATABASE copied" || fail "CREATE DATABASE copied"
+to="host=$pg_dir dbname=copied"
+for n in 1 2; do
+	"$pk2d" -q store copy "$tmp/office.sqlite" "$to" 2>"$tmp/copy.err" ||
+		fail "store copy $n: $(cat "$tmp/copy.err")"
+done
+for id in dinsos.hadir ikk dim.a; do
+	"$pk2d" -q --store "$tmp/office.sqlite" --area 63.02.09.2007 history --format csv $id \
+		>"$tmp/from.csv" 2>&1
+	"$pk2d" -q --store "$to" --area 63.02.09.2007 history --format csv $id >"$tmp/to.csv" 2>&1
+	[ -s "$tmp/from.csv" ] && cmp -s "$tmp/from.csv" "$tmp/to.csv" ||
+		fail "history $id after store copy: $(cat "$tmp/from.csv" "$tmp/to.csv")"
+done
+n=$(pg_psql copied -At -c "SELECT (SELECT count(*) FROM runs) || '/' || (SELECT count(*) FROM vals)")
+[ "$n" = "1/2" ] || fail "after two copies: runs/values $n, not 1/2"
+"$pk2d" -q store copy "$to" "$tmp/office.sqlite" 2>/dev/null
+[ $? -eq 2 ] || fail "store copy from a server is not a usage error"
+"$pk2d" -q store copy "$tmp/none.sqlite" "$to" 2>"$tmp/copy.err"
+[ $? -eq 1 ] && grep -q "none.sqlite: no history store here" "$tmp/copy.err" ||
+	fail "store copy of a missing file: $(cat "$tmp/copy.err")"
 
 [ $failures -eq 0 ] || exit 1
 echo "ok: the PostgreSQL store"

@@ -6,6 +6,7 @@
  *   pk2d [options] plugins   list the plugins on the plugin path
  *   pk2d [options] history ID  an indicator, intervention, ikk or dim.KEY over the stored periods
  *   pk2d [options] evaluate  the regencies' desa lokus across the stored periods
+ *   pk2d [options] store copy FROM TO  an SQLite history into a PostgreSQL store
  *
  * Exit status: 0 all went well; 1 a data, configuration or plugin failure;
  * 2 a usage error.
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "api.h"
 #include "cleanup.h"
@@ -31,6 +33,7 @@
 #include "probe.h"
 #include "report.h"
 #include "session.h"
+#include "store.h"
 #include "unused.h"
 #include "util.h"
 
@@ -70,6 +73,8 @@ static void usage(FILE *out)
 	        "             (dim.KEY) over the stored periods\n"
 	        "  evaluate   the desa lokus of every regency ([pk2d] lokus) from the first to\n"
 	        "             the latest stored period, and the regencies ranked\n"
+	        "  store copy FROM TO  copy the history of the SQLite file FROM into the\n"
+	        "             PostgreSQL store TO (a connection string; docs/store.md)\n"
 	        "\n"
 	        "Options:\n"
 	        "  -c, --config FILE        configuration file (else $PK2D_CONFIG, ./pk2d.ini,\n"
@@ -282,6 +287,31 @@ static int cmd_evaluate(const struct options *o)
 	lokus_free(lk);
 	msglist_free(&errs);
 	conf_free(cfg);
+	return status;
+}
+
+static int cmd_store_copy(const char *from, const char *to)
+{
+	store *src = NULL, *dst = NULL;
+	char err[1024];
+	long runs = 0;
+	int status = EXIT_FAIL;
+
+	if (conf_store_is_server(from) || !conf_store_is_server(to))
+		return usage_error("store copy needs an SQLite file FROM and a PostgreSQL store TO"
+		                   " (postgresql://..., service=NAME, host=... dbname=...)");
+	if (access(from, R_OK) != 0)
+		log_msg(PK2D_LOG_ERROR, "%s: no history store here", from);
+	else if (!(src = store_open(from, CONF_DEFAULT_LOCK_WAIT, err, sizeof err)) ||
+	         !(dst = store_open(to, CONF_DEFAULT_LOCK_WAIT, err, sizeof err)) ||
+	         store_copy(src, dst, &runs, err, sizeof err) < 0)
+		log_msg(PK2D_LOG_ERROR, "store copy: %s", err);
+	else {
+		log_msg(PK2D_LOG_INFO, "store copy: %ld runs of %s copied", runs, from);
+		status = 0;
+	}
+	store_close(src);
+	store_close(dst);
 	return status;
 }
 
@@ -521,7 +551,7 @@ int main(int argc, char **argv)
 	}
 	log_set_verbosity(o.verbosity);
 	if (optind >= argc)
-		return usage_error("%s", "no command given (report, check, plugins, history or evaluate)");
+		return usage_error("%s", "no command given (report, check, plugins, history, evaluate or store)");
 	const char *cmd = argv[optind];
 	int status;
 	if (!strcmp(cmd, "history")) {
@@ -534,6 +564,14 @@ int main(int argc, char **argv)
 			status = cmd_history(&o, argv[optind + 1]);
 		return status;
 	}
+	if (!strcmp(cmd, "store")) {
+		if (optind + 1 >= argc || strcmp(argv[optind + 1], "copy"))
+			return usage_error("%s", "store needs a subcommand: store copy FROM TO");
+		if (optind + 4 != argc)
+			return usage_error("%s", "store copy needs FROM (an SQLite file) and TO (a"
+			                   " PostgreSQL store)");
+		return cmd_store_copy(argv[optind + 2], argv[optind + 3]);
+	}
 	if (optind + 1 < argc)
 		return usage_error("unexpected argument '%s'", argv[optind + 1]);
 	if (!strcmp(cmd, "report"))
@@ -544,5 +582,5 @@ int main(int argc, char **argv)
 		return cmd_plugins(&o);
 	if (!strcmp(cmd, "evaluate"))
 		return cmd_evaluate(&o);
-	return usage_error("unknown command '%s' (report, check, plugins, history or evaluate)", cmd);
+	return usage_error("unknown command '%s' (report, check, plugins, history, evaluate or store)", cmd);
 }

@@ -339,19 +339,26 @@ static int put_meta(store *s, const registry *r, char *err, size_t errlen)
  * (the codes under "63.02" sort between "63.02." and "63.02/"). */
 static int clear_period(store *s, const char *period, char *err, size_t errlen)
 {
+	/* $1 and $2 are SQLite's parameters 1 and 2, and PostgreSQL's; the
+	 * server's area columns sort bytewise (COLLATE "C") as SQLite's do. */
 	static const char *const sql[] = {
-		"DELETE FROM vals WHERE period = ?1 AND (?2 = 'all' OR area = ?2"
-		" OR (area > ?2 || '.' AND area < ?2 || '/'))",
-		"DELETE FROM ivals WHERE period = ?1 AND (?2 = 'all' OR area = ?2"
-		" OR (area > ?2 || '.' AND area < ?2 || '/'))",
-		"DELETE FROM scores WHERE period = ?1 AND (?2 = 'all' OR area = ?2"
-		" OR (area > ?2 || '.' AND area < ?2 || '/'))",
+		"DELETE FROM vals WHERE period = $1 AND ($2 = 'all' OR area = $2"
+		" OR (area > $2 || '.' AND area < $2 || '/'))",
+		"DELETE FROM ivals WHERE period = $1 AND ($2 = 'all' OR area = $2"
+		" OR (area > $2 || '.' AND area < $2 || '/'))",
+		"DELETE FROM scores WHERE period = $1 AND ($2 = 'all' OR area = $2"
+		" OR (area > $2 || '.' AND area < $2 || '/'))",
 	};
+	const char *p[2] = { period, s->run_area };
 	int rc = 0;
 
 	for (size_t t = 0; t < sizeof sql / sizeof *sql && rc == 0; t++) {
 		sqlite3_stmt *st;
 
+		if (s->pg) {
+			rc = store_pg_exec(s, sql[t], 2, p, err, errlen);
+			continue;
+		}
 		if ((rc = store_prepare(s, sql[t], &st, err, errlen)) < 0)
 			return rc;
 		sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
@@ -508,16 +515,20 @@ int store_put_registry(store *s, const registry *r, char *err, size_t errlen)
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
-	if (s->pg)
-		return store_pg_put_registry(s, r, err, errlen);
-	if ((rc = put_meta(s, r, err, errlen)) < 0)
-		return rc;
 	if ((np = store_run_periods(s, r, &periods)) < 0) {
 		store_set_err(err, errlen, "%s: out of memory", s->path);
 		return PK2D_ERR_NOMEM;
 	}
 	for (long p = 0; p < np && rc == 0; p++)
 		rc = clear_period(s, periods[p], err, errlen);
+	if (s->pg) {
+		if (rc == 0)
+			rc = store_pg_put_registry(s, r, periods, (size_t)np, err, errlen);
+		store_free_strings(periods, (size_t)np);
+		return rc;
+	}
+	if (rc == 0)
+		rc = put_meta(s, r, err, errlen);
 	if (rc == 0)
 		rc = declared_keys(s, &c, err, errlen);
 	if (rc == 0)
@@ -773,11 +784,14 @@ static int cmp_ipoint(const void *a, const void *b)
 	                        ((const store_ipoint *)b)->period);
 }
 
+/* The scores of an area, RT and period (a cached statement: one literal). */
+static const char score_sql[] = "SELECT data FROM scores WHERE area = ? AND rt = ? AND period = ?";
+
 /* One stored record of id in (area, rt, period) of a figures table: 1 and
- * v set, 0 when there is none. */
+ * v (and *aux unless NULL) set, 0 when there is none. */
 static int get_rec(store *s, const char *table, const char *sql, int role, const char *id,
-                   const char *area, int rt, const char *period, int nd, double *v,
-                   char *err, size_t errlen)
+                   const char *area, int rt, const char *period, int nd, uint32_t *aux,
+                   double *v, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	uint32_t key;
@@ -795,7 +809,7 @@ static int get_rec(store *s, const char *table, const char *sql, int role, const
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		rc = store_rec_find(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
-		                    nd, key, NULL, v);
+		                    nd, key, aux, v);
 	else if (rc == SQLITE_DONE)
 		rc = 0;
 	else
@@ -845,7 +859,7 @@ int store_get_value(store *s, const char *indicator, const char *area, int rt,
 {
 	double v[REC_VALS];
 	int rc = get_rec(s, "vals", "SELECT data FROM vals WHERE area = ? AND rt = ? AND period = ?",
-	                 ROLE_VALUE, indicator, area, rt, period, REC_VALS, v, err, errlen);
+	                 ROLE_VALUE, indicator, area, rt, period, REC_VALS, NULL, v, err, errlen);
 
 	if (rc == 1)
 		store_conv_point(period, v, out);
@@ -857,7 +871,7 @@ int store_get_intervention(store *s, const char *intervention, const char *area,
 {
 	double v[REC_IVALS];
 	int rc = get_rec(s, "ivals", "SELECT data FROM ivals WHERE area = ? AND rt = ? AND period = ?",
-	                 ROLE_VALUE, intervention, area, rt, period, REC_IVALS, v, err, errlen);
+	                 ROLE_VALUE, intervention, area, rt, period, REC_IVALS, NULL, v, err, errlen);
 
 	if (rc == 1)
 		store_conv_ipoint(period, v, out);
@@ -867,8 +881,8 @@ int store_get_intervention(store *s, const char *intervention, const char *area,
 int store_get_score(store *s, const char *area, int rt, const char *period,
                     const char *item, double *value, char *err, size_t errlen)
 {
-	return get_rec(s, "scores", "SELECT data FROM scores WHERE area = ? AND rt = ? AND period = ?",
-	               ROLE_ITEM, item, area, rt, period, REC_SCORES, value, err, errlen);
+	return get_rec(s, "scores", score_sql, ROLE_ITEM, item, area, rt, period, REC_SCORES, NULL,
+	               value, err, errlen);
 }
 
 /* The text of the first column of the first row of sql (text parameters
@@ -899,33 +913,19 @@ static int first_text(store *s, const char *sql, const char *p1, const char *p2,
 int store_get_category(store *s, const char *area, int rt, const char *period,
                        const char *item, char *out, size_t outlen, char *err, size_t errlen)
 {
-	uint32_t key, aux;
-	char sql_key[16];
+	uint32_t aux = 0;
+	char key[16];
 	double v;
-	sqlite3_stmt *st;
 	int rc;
 
 	if (s->pg)
 		return store_pg_get_category(s, area, rt, period, item, out, outlen, err, errlen);
-	if ((rc = store_name_key(s, ROLE_ITEM, item, 0, &key, err, errlen)) <= 0)
-		return rc;
-	if ((rc = store_prepare(s, "SELECT data FROM scores WHERE area = ? AND rt = ?"
-	                        " AND period = ?", &st, err, errlen)) < 0)
-		return rc;
-	sqlite3_bind_text(st, 1, area, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, rt);
-	sqlite3_bind_text(st, 3, period, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		rc = store_rec_find(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
-		                    REC_SCORES, key, &aux, &v);
-	else
-		rc = rc == SQLITE_DONE ? 0 : store_db_fail(s, err, errlen);
-	sqlite3_finalize(st);
+	rc = get_rec(s, "scores", score_sql, ROLE_ITEM, item, area, rt, period, REC_SCORES, &aux,
+	             &v, err, errlen);
 	if (rc <= 0 || aux == 0)
 		return rc < 0 ? rc : 0;
-	snprintf(sql_key, sizeof sql_key, "%u", (unsigned)aux);
-	return first_text(s, "SELECT id FROM ids WHERE key = ? AND role = ?", sql_key, "2",
+	snprintf(key, sizeof key, "%u", (unsigned)aux);
+	return first_text(s, "SELECT id FROM ids WHERE key = ? AND role = ?", key, "2",
 	                  out, outlen, err, errlen);
 }
 

@@ -127,6 +127,12 @@ long store_score_series(store *s, const char *item, const char *area, int rt,
  * malloc'd strings. The count, or < 0 on error. */
 long store_ids(store *s, char ***out, char *err, size_t errlen);
 
+/* Copies the history of an SQLite store (from) into a PostgreSQL store
+ * (to), in one transaction on the server, adding only what the server does
+ * not hold yet (store_copy.c, docs/store.md); *runs is the number of runs
+ * of from. 0, or < 0 with err set. */
+int store_copy(store *from, store *to, long *runs, char *err, size_t errlen);
+
 /* Checks the store's structure (SQLite: PRAGMA integrity_check): 0 when
  * whole, PK2D_ERR_IO with what is wrong in err. */
 int store_check(store *s, char *err, size_t errlen);

@@ -25,9 +25,6 @@
 /* The PostgreSQL schema this build writes (table pk2d_schema). */
 #define PG_SCHEMA_VERSION 1
 #define PG_SCHEMA_TEXT "1"
-/* The first key of pk2d's advisory locks ("pk2d"); the second is 0 for the
- * schema's creation, else the hash of an area. */
-#define PG_LOCK_CLASS "1886073444"
 
 static const char pg_schema[] =
 	"CREATE TABLE pk2d_schema (version integer NOT NULL);"
@@ -145,7 +142,7 @@ static PGresult *run(store *s, const char *sql, int n, const char *const *params
 	return NULL;
 }
 
-static int run_ok(store *s, const char *sql, int n, const char *const *params,
+int store_pg_exec(store *s, const char *sql, int n, const char *const *params,
                   char *err, size_t errlen)
 {
 	PGresult *res = run(s, sql, n, params, err, errlen);
@@ -206,9 +203,9 @@ static int pg_migrate(store *s, char *err, size_t errlen)
 	PGresult *res;
 	int rc, v;
 
-	if ((rc = run_ok(s, "BEGIN", 0, NULL, err, errlen)) < 0)
+	if ((rc = store_pg_exec(s, "BEGIN", 0, NULL, err, errlen)) < 0)
 		return rc;
-	if ((rc = run_ok(s, "SELECT pg_advisory_xact_lock(" PG_LOCK_CLASS ", 0)", 0, NULL,
+	if ((rc = store_pg_exec(s, "SELECT pg_advisory_xact_lock(" STORE_PG_LOCK_CLASS ", 0)", 0, NULL,
 	                 err, errlen)) < 0 ||
 	    !(res = run(s, "SELECT to_regclass('pk2d_schema') IS NULL", 0, NULL, err, errlen))) {
 		rc = PK2D_ERR_IO;
@@ -230,11 +227,11 @@ static int pg_migrate(store *s, char *err, size_t errlen)
 		rc = PK2D_ERR_CONFIG;
 		goto fail;
 	}
-	if (v == 0 && ((rc = run_ok(s, pg_schema, 0, NULL, err, errlen)) < 0 ||
-	               (rc = run_ok(s, "INSERT INTO pk2d_schema VALUES (" PG_SCHEMA_TEXT ")", 0, NULL,
+	if (v == 0 && ((rc = store_pg_exec(s, pg_schema, 0, NULL, err, errlen)) < 0 ||
+	               (rc = store_pg_exec(s, "INSERT INTO pk2d_schema VALUES (" PG_SCHEMA_TEXT ")", 0, NULL,
 	                            err, errlen)) < 0))
 		goto fail;
-	return run_ok(s, "COMMIT", 0, NULL, err, errlen);
+	return store_pg_exec(s, "COMMIT", 0, NULL, err, errlen);
 fail:
 	PQclear(PQexec(s->pg, "ROLLBACK"));
 	return rc;
@@ -260,7 +257,7 @@ int store_pg_open(store *s, const char *conninfo, double lock_wait, char *err, s
 	PQsetNoticeProcessor(s->pg, ignore_notice, NULL);
 	/* Another run of an overlapping area may hold its area's lock. */
 	snprintf(sql, sizeof sql, "SET lock_timeout = %ld", (long)(lock_wait * 1000) + 1);
-	if ((rc = run_ok(s, sql, 0, NULL, err, errlen)) < 0)
+	if ((rc = store_pg_exec(s, sql, 0, NULL, err, errlen)) < 0)
 		return rc;
 	return pg_migrate(s, err, errlen);
 }
@@ -280,18 +277,18 @@ static int lock_area(store *s, const char *area, char *err, size_t errlen)
 	int rc = 0;
 
 	if (strcmp(area, "all") == 0)
-		return run_ok(s, "SELECT pg_advisory_xact_lock(" PG_LOCK_CLASS ", hashtext('all'))",
+		return store_pg_exec(s, "SELECT pg_advisory_xact_lock(" STORE_PG_LOCK_CLASS ", hashtext('all'))",
 		              0, NULL, err, errlen);
-	rc = run_ok(s, "SELECT pg_advisory_xact_lock_shared(" PG_LOCK_CLASS ", hashtext('all'))",
+	rc = store_pg_exec(s, "SELECT pg_advisory_xact_lock_shared(" STORE_PG_LOCK_CLASS ", hashtext('all'))",
 	            0, NULL, err, errlen);
 	for (const char *dot = strchr(area, '.'); dot && rc == 0; dot = strchr(dot + 1, '.')) {
 		snprintf(up, sizeof up, "%.*s", (int)(dot - area), area);
-		rc = run_ok(s, "SELECT pg_advisory_xact_lock_shared(" PG_LOCK_CLASS ", hashtext($1))",
+		rc = store_pg_exec(s, "SELECT pg_advisory_xact_lock_shared(" STORE_PG_LOCK_CLASS ", hashtext($1))",
 		            1, p, err, errlen);
 	}
 	snprintf(up, sizeof up, "%s", area);
 	if (rc == 0)
-		rc = run_ok(s, "SELECT pg_advisory_xact_lock(" PG_LOCK_CLASS ", hashtext($1))",
+		rc = store_pg_exec(s, "SELECT pg_advisory_xact_lock(" STORE_PG_LOCK_CLASS ", hashtext($1))",
 		            1, p, err, errlen);
 	return rc;
 }
@@ -307,7 +304,7 @@ int store_pg_begin(store *s, const store_run_info *info, char *err, size_t errle
 
 	snprintf(started, sizeof started, "%lld", info->started);
 	snprintf(status, sizeof status, "%d", info->status);
-	if ((rc = run_ok(s, "BEGIN", 0, NULL, err, errlen)) < 0)
+	if ((rc = store_pg_exec(s, "BEGIN", 0, NULL, err, errlen)) < 0)
 		return rc;
 	s->in_txn = 1;
 	if ((rc = lock_area(s, info->area, err, errlen)) < 0)
@@ -347,7 +344,7 @@ int store_pg_put_plugins(store *s, const plugin_run *runs, size_t n, char *err, 
 		snprintf(b[6], sizeof b[6], "%lld", rejected);
 		const char *p[11] = { b[0], r->instance, r->module, r->agency, b[1], r->reason,
 		                      b[2], b[3], b[4], b[5], b[6] };
-		rc = run_ok(s, "INSERT INTO plugin_runs VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)",
+		rc = store_pg_exec(s, "INSERT INTO plugin_runs VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)",
 		            11, p, err, errlen);
 	}
 	return rc;
@@ -398,7 +395,7 @@ static int put_meta(store *s, const registry *r, char *err, size_t errlen)
 		const char *p[9] = { d[i].id, b[0], d[i].agency, d[i].label_id, d[i].label_en,
 		                     d[i].unit, d[i].is_intervention ? NULL : b[1],
 		                     d[i].is_intervention ? NULL : b[2], b[3] };
-		rc = run_ok(s, "INSERT INTO meta VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)"
+		rc = store_pg_exec(s, "INSERT INTO meta VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)"
 		            " ON CONFLICT (id) DO UPDATE SET is_intervention = excluded.is_intervention,"
 		            " agency = excluded.agency, label_id = excluded.label_id,"
 		            " label_en = excluded.label_en, unit = excluded.unit,"
@@ -409,37 +406,26 @@ static int put_meta(store *s, const registry *r, char *err, size_t errlen)
 	return rc;
 }
 
-/* Removes one period's figures of the run's area and every area under it. */
-static int clear_period(store *s, const char *period, char *err, size_t errlen)
+int store_pg_copy_begin(store *s, const char *table, store_pg_copy *c, char *err,
+                        size_t errlen)
 {
-	static const char *const sql[] = {
-		"DELETE FROM vals WHERE period = $1 AND ($2 = 'all' OR area = $2"
-		" OR area LIKE $2 || '.%')",
-		"DELETE FROM ivals WHERE period = $1 AND ($2 = 'all' OR area = $2"
-		" OR area LIKE $2 || '.%')",
-		"DELETE FROM scores WHERE period = $1 AND ($2 = 'all' OR area = $2"
-		" OR area LIKE $2 || '.%')",
-	};
-	const char *p[2] = { period, s->run_area };
-	int rc = 0;
+	char sql[160];
+	PGresult *res;
+	int rc;
 
-	for (size_t t = 0; t < sizeof sql / sizeof *sql && rc == 0; t++)
-		rc = run_ok(s, sql[t], 2, p, err, errlen);
+	*c = (store_pg_copy){ .s = s, .table = table, .err = err, .errlen = errlen };
+	snprintf(sql, sizeof sql, "CREATE TEMPORARY TABLE copy_%s (LIKE %s) ON COMMIT DROP",
+	         table, table);
+	if ((rc = store_pg_exec(s, sql, 0, NULL, err, errlen)) < 0)
+		return rc;
+	snprintf(sql, sizeof sql, "COPY copy_%s FROM STDIN", table);
+	res = PQexec(s->pg, sql);
+	rc = PQresultStatus(res) == PGRES_COPY_IN ? 0 : pg_fail(s, "", err, errlen);
+	PQclear(res);
 	return rc;
 }
 
-/* The COPY of one figures table: lines gathered in buf and sent in
- * blocks. */
-typedef struct copy_ctx {
-	store *s;
-	const registry *r;
-	int ivals;
-	store_buf buf;
-	char *err;
-	size_t errlen;
-} copy_ctx;
-
-static int copy_flush(copy_ctx *c)
+static int copy_flush(store_pg_copy *c)
 {
 	if (c->buf.len && PQputCopyData(c->s->pg, (const char *)c->buf.p, (int)c->buf.len) != 1)
 		return pg_fail(c->s, "", c->err, c->errlen);
@@ -447,7 +433,7 @@ static int copy_flush(copy_ctx *c)
 	return 0;
 }
 
-static int copy_add(copy_ctx *c, const char *text, size_t n)
+static int copy_add(store_pg_copy *c, const char *text, size_t n)
 {
 	if (c->buf.len + n > c->buf.cap) {
 		size_t cap = (c->buf.len + n) * 2;
@@ -465,34 +451,85 @@ static int copy_add(copy_ctx *c, const char *text, size_t n)
 	return 0;
 }
 
-/* One COPY line: area, rt, period, id, run_id and the nd doubles. Codes
- * and ids never hold a tab, a newline or a backslash (areas.c and the
- * registry check them), so no field needs COPY's escapes. */
-static int copy_line(copy_ctx *c, const char *area, int rt, const char *period,
-                     const char *id, const double *v, int nd)
+/* A text field of a COPY line, after a tab unless first; NULL is "\N".
+ * COPY's text format takes a backslash, tab, line feed or carriage return
+ * only escaped. */
+static int copy_field(store_pg_copy *c, const char *text, int first)
 {
-	char line[512], num[32];
-	int n = snprintf(line, sizeof line, "%s\t%d\t%s\t%s\t%lld", area, rt, period, id,
-	                 c->s->run_id);
+	int rc = first ? 0 : copy_add(c, "\t", 1);
 
-	for (int i = 0; i < nd && n > 0 && (size_t)n < sizeof line; i++) {
-		const char *t = num_text(v[i], num, sizeof num);
+	if (!text)
+		return rc ? rc : copy_add(c, "\\N", 2);
+	for (const char *t = text; *t && rc == 0; t++) {
+		const char *e = *t == '\\' ? "\\\\" : *t == '\t' ? "\\t" : *t == '\n' ? "\\n" :
+		                *t == '\r' ? "\\r" : NULL;
 
-		n += snprintf(line + n, sizeof line - (size_t)n, "\t%s", t ? t : "\\N");
+		rc = e ? copy_add(c, e, 2) : copy_add(c, t, 1);
 	}
-	if (n < 0 || (size_t)n + 1 >= sizeof line) {
-		store_set_err(c->err, c->errlen, "%s: id too long: %s", c->s->path, id);
-		return PK2D_ERR_INVALID;
-	}
-	line[n++] = '\n';
-	if (copy_add(c, line, (size_t)n) < 0)
-		return PK2D_ERR_NOMEM;
+	return rc;
+}
+
+int store_pg_copy_line(store_pg_copy *c, const char *area, int rt, const char *period,
+                       const char *id, long long run_id, const double *v, int nd,
+                       int with_category, const char *category)
+{
+	char b[2][32], num[32];
+	int rc;
+
+	snprintf(b[0], sizeof b[0], "%d", rt);
+	snprintf(b[1], sizeof b[1], "%lld", run_id);
+	rc = copy_field(c, area, 1);
+	if (rc == 0)
+		rc = copy_field(c, b[0], 0);
+	if (rc == 0)
+		rc = copy_field(c, period, 0);
+	if (rc == 0)
+		rc = copy_field(c, id, 0);
+	if (rc == 0)
+		rc = copy_field(c, b[1], 0);
+	for (int i = 0; i < nd && rc == 0; i++)
+		rc = copy_field(c, num_text(v[i], num, sizeof num), 0);
+	if (rc == 0 && with_category)
+		rc = copy_field(c, category, 0);
+	if (rc == 0)
+		rc = copy_add(c, "\n", 1);
+	if (rc < 0)
+		return rc;
 	return c->buf.len >= 65536 ? copy_flush(c) : 0;
 }
 
+int store_pg_copy_end(store_pg_copy *c, int rc, const char *on_conflict)
+{
+	char sql[160];
+	PGresult *res;
+
+	if (rc == 0)
+		rc = copy_flush(c);
+	/* Ending the COPY with an error message aborts it (and the transaction). */
+	if (PQputCopyEnd(c->s->pg, rc == 0 ? NULL : "pk2d: the write failed") != 1 && rc == 0)
+		rc = pg_fail(c->s, "", c->err, c->errlen);
+	while ((res = PQgetResult(c->s->pg))) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == 0)
+			rc = pg_fail(c->s, "", c->err, c->errlen);
+		PQclear(res);
+	}
+	store_buf_free(&c->buf);
+	snprintf(sql, sizeof sql, "INSERT INTO %s SELECT * FROM copy_%s %s", c->table, c->table,
+	         on_conflict);
+	return rc < 0 ? rc : store_pg_exec(c->s, sql, 0, NULL, c->err, c->errlen);
+}
+
+/* What the registry's walk writes with. */
+typedef struct put_ctx {
+	store_pg_copy copy;
+	const registry *r;
+	int ivals;
+} put_ctx;
+
 static int copy_area(void *ctx, const char *area, int rt, const char *period)
 {
-	copy_ctx *c = ctx;
+	put_ctx *c = ctx;
+	long long run = c->copy.s->run_id;
 	int rc = 0;
 
 	if (!c->ivals)
@@ -504,7 +541,8 @@ static int copy_area(void *ctx, const char *area, int rt, const char *period)
 				continue;
 			double v[REC_VALS] = { sum.num, sum.den, reg_value(d, &sum),
 			                       d->has_target ? d->target : NAN };
-			rc = copy_line(c, area, rt, period, d->full_id, v, REC_VALS);
+			rc = store_pg_copy_line(&c->copy, area, rt, period, d->full_id, run, v,
+			                        REC_VALS, 0, NULL);
 		}
 	else
 		for (size_t i = 0; i < registry_n_interventions(c->r) && rc == 0; i++) {
@@ -514,7 +552,8 @@ static int copy_area(void *ctx, const char *area, int rt, const char *period)
 			if (!registry_get_intervention(c->r, d, area, rt, period, &sum))
 				continue;
 			double v[REC_IVALS] = { sum.target, sum.realised, sum.budget };
-			rc = copy_line(c, area, rt, period, d->full_id, v, REC_IVALS);
+			rc = store_pg_copy_line(&c->copy, area, rt, period, d->full_id, run, v,
+			                        REC_IVALS, 0, NULL);
 		}
 	return rc;
 }
@@ -524,58 +563,24 @@ static int copy_area(void *ctx, const char *area, int rt, const char *period)
 static int copy_table(store *s, const registry *r, int ivals, char *const *periods, size_t np,
                       char *err, size_t errlen)
 {
-	copy_ctx c = { .s = s, .r = r, .ivals = ivals, .err = err, .errlen = errlen };
-	const char *table = ivals ? "ivals" : "vals";
-	char sql[160];
-	PGresult *res;
-	int rc;
+	put_ctx c = { .r = r, .ivals = ivals };
+	int rc = store_pg_copy_begin(s, ivals ? "ivals" : "vals", &c.copy, err, errlen);
 
-	snprintf(sql, sizeof sql, "CREATE TEMPORARY TABLE copy_%s (LIKE %s) ON COMMIT DROP",
-	         table, table);
-	if ((rc = run_ok(s, sql, 0, NULL, err, errlen)) < 0)
+	if (rc < 0)
 		return rc;
-	snprintf(sql, sizeof sql, "COPY copy_%s FROM STDIN", table);
-	res = PQexec(s->pg, sql);
-	if (PQresultStatus(res) != PGRES_COPY_IN) {
-		PQclear(res);
-		return pg_fail(s, "", err, errlen);
-	}
-	PQclear(res);
 	rc = store_walk_registry(s, r, periods, np, copy_area, &c);
-	if (rc == 0)
-		rc = copy_flush(&c);
-	/* Ending the COPY with an error message aborts it (and the run). */
-	if (PQputCopyEnd(s->pg, rc == 0 ? NULL : "pk2d: the run failed") != 1 && rc == 0)
-		rc = pg_fail(s, "", err, errlen);
-	while ((res = PQgetResult(s->pg))) {
-		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == 0)
-			rc = pg_fail(s, "", err, errlen);
-		PQclear(res);
-	}
-	store_buf_free(&c.buf);
-	snprintf(sql, sizeof sql, "INSERT INTO %s SELECT * FROM copy_%s", table, table);
-	return rc < 0 ? rc : run_ok(s, sql, 0, NULL, err, errlen);
+	return store_pg_copy_end(&c.copy, rc, "");
 }
 
-int store_pg_put_registry(store *s, const registry *r, char *err, size_t errlen)
+int store_pg_put_registry(store *s, const registry *r, char *const *periods, size_t np,
+                          char *err, size_t errlen)
 {
-	char **periods = NULL;
-	long np;
-	int rc;
+	int rc = put_meta(s, r, err, errlen);
 
-	if ((rc = put_meta(s, r, err, errlen)) < 0)
-		return rc;
-	if ((np = store_run_periods(s, r, &periods)) < 0) {
-		store_set_err(err, errlen, "%s: out of memory", s->path);
-		return PK2D_ERR_NOMEM;
-	}
-	for (long p = 0; p < np && rc == 0; p++)
-		rc = clear_period(s, periods[p], err, errlen);
 	if (rc == 0)
-		rc = copy_table(s, r, 0, periods, (size_t)np, err, errlen);
+		rc = copy_table(s, r, 0, periods, np, err, errlen);
 	if (rc == 0)
-		rc = copy_table(s, r, 1, periods, (size_t)np, err, errlen);
-	store_free_strings(periods, (size_t)np);
+		rc = copy_table(s, r, 1, periods, np, err, errlen);
 	return rc;
 }
 
@@ -590,7 +595,7 @@ int store_pg_put_score(store *s, const char *area, int rt, const char *period,
 	snprintf(b[0], sizeof b[0], "%d", rt);
 	snprintf(b[1], sizeof b[1], "%lld", s->run_id);
 	/* The last score of an item in a run is the one kept. */
-	return run_ok(s, "INSERT INTO scores VALUES ($1,$2,$3,$4,$5,$6,$7)"
+	return store_pg_exec(s, "INSERT INTO scores VALUES ($1,$2,$3,$4,$5,$6,$7)"
 	              " ON CONFLICT (area, rt, period, id) DO UPDATE SET run_id = excluded.run_id,"
 	              " value = excluded.value, category = excluded.category", 7, p, err, errlen);
 }
@@ -600,7 +605,7 @@ int store_pg_commit(store *s, char *err, size_t errlen)
 	int rc;
 
 	store_test_pause();
-	if ((rc = run_ok(s, "COMMIT", 0, NULL, err, errlen)) < 0) {
+	if ((rc = store_pg_exec(s, "COMMIT", 0, NULL, err, errlen)) < 0) {
 		store_pg_rollback(s);
 		return rc;
 	}
@@ -694,9 +699,7 @@ int store_pg_meta_of(store *s, const char *id, store_meta *out, char *err, size_
 	return found;
 }
 
-/* The first field of the answer to sql: 1 and out set, 0 when no row or
- * NULL, < 0 on error. */
-static int first_field(store *s, const char *sql, int n, const char *const *p, char *out,
+int store_pg_first(store *s, const char *sql, int n, const char *const *p, char *out,
                        size_t outlen, char *err, size_t errlen)
 {
 	PGresult *res = run(s, sql, n, p, err, errlen);
@@ -717,7 +720,7 @@ int store_pg_get_category(store *s, const char *area, int rt, const char *period
 	const char *p[4] = { area, b, period, item };
 
 	snprintf(b, sizeof b, "%d", rt);
-	return first_field(s, "SELECT category FROM scores WHERE area = $1 AND rt = $2"
+	return store_pg_first(s, "SELECT category FROM scores WHERE area = $1 AND rt = $2"
 	                   " AND period = $3 AND id = $4", 4, p, out, outlen, err, errlen);
 }
 

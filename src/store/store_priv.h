@@ -89,6 +89,10 @@ void store_names_forget(store *s);
 
 int store_buf_add(store_buf *b, uint32_t key, uint32_t aux, const double *v, int nd);
 void store_buf_free(store_buf *b);
+/* Decodes the record at *p into key, aux and v; advances *p. 0, or -1 when
+ * the record is cut short (a damaged BLOB). */
+int store_rec_next(const unsigned char **p, const unsigned char *end, int nd,
+                   uint32_t *key, uint32_t *aux, double *v);
 /* The last record of key in a BLOB of nd-double records: 1 with *aux and
  * v[0..nd-1] set, 0 when there is none. */
 int store_rec_find(const void *blob, size_t len, int nd, uint32_t key, uint32_t *aux,
@@ -121,16 +125,50 @@ int store_pick_previous(const char *period, char *const *periods, size_t n,
 
 /* The PostgreSQL store (store_pg.c), one function for each of store.h's
  * that differs; s->pg is set by store_pg_open. */
+/* The first key of pk2d's advisory locks ("pk2d"); the second is 0 for the
+ * schema's creation, else the hash of an area. */
+#define STORE_PG_LOCK_CLASS "1886073444"
 int store_pg_open(store *s, const char *conninfo, double lock_wait, char *err, size_t errlen);
 void store_pg_close(store *s);
 int store_pg_begin(store *s, const store_run_info *info, char *err, size_t errlen);
 int store_pg_put_plugins(store *s, const plugin_run *runs, size_t n, char *err, size_t errlen);
-int store_pg_put_registry(store *s, const registry *r, char *err, size_t errlen);
+/* The declarations and figures of every period of periods (already
+ * cleared by the caller). */
+int store_pg_put_registry(store *s, const registry *r, char *const *periods, size_t np,
+                          char *err, size_t errlen);
 int store_pg_put_score(store *s, const char *area, int rt, const char *period,
                        const char *item, double value, const char *category,
                        char *err, size_t errlen);
 int store_pg_commit(store *s, char *err, size_t errlen);
 void store_pg_rollback(store *s);
+/* Runs sql with its text parameters (NULL for SQL's NULL): 0, or < 0 with
+ * err set. */
+int store_pg_exec(store *s, const char *sql, int n, const char *const *params,
+                  char *err, size_t errlen);
+/* The first field of the answer to sql: 1 and out set, 0 when no row or
+ * NULL, < 0 on error. */
+int store_pg_first(store *s, const char *sql, int n, const char *const *p, char *out,
+                   size_t outlen, char *err, size_t errlen);
+/* Rows into a figures table through COPY: into a temporary table copy_TABLE,
+ * then one INSERT INTO TABLE ... on_conflict (row-level security refuses
+ * COPY into its tables). Lines are gathered in buf and sent in blocks. */
+typedef struct store_pg_copy {
+	store *s;
+	const char *table;
+	store_buf buf;
+	char *err;
+	size_t errlen;
+} store_pg_copy;
+int store_pg_copy_begin(store *s, const char *table, store_pg_copy *c, char *err,
+                        size_t errlen);
+/* One row: area, rt, period, id, run_id, the nd doubles (NaN as NULL) and,
+ * with_category (table scores), the category (NULL for none). */
+int store_pg_copy_line(store_pg_copy *c, const char *area, int rt, const char *period,
+                       const char *id, long long run_id, const double *v, int nd,
+                       int with_category, const char *category);
+/* Ends the COPY (aborting it when rc < 0) and inserts its rows; returns rc
+ * when it is < 0, else the outcome. */
+int store_pg_copy_end(store_pg_copy *c, int rc, const char *on_conflict);
 long store_pg_area_periods(store *s, const char *area, char ***out, char *err, size_t errlen);
 /* One record of a figures table ("vals", "ivals", "scores"): 1 and v set,
  * 0 when none, < 0 on error. */

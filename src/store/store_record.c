@@ -107,9 +107,7 @@ void store_buf_free(store_buf *b)
 	memset(b, 0, sizeof *b);
 }
 
-/* Decodes the record at *p into key, aux and v; advances *p. 0, or -1 when
- * the record is cut short (a damaged BLOB). */
-static int rec_next(const unsigned char **p, const unsigned char *end, int nd,
+int store_rec_next(const unsigned char **p, const unsigned char *end, int nd,
                     uint32_t *key, uint32_t *aux, double *v)
 {
 	uint64_t k, a, u;
@@ -158,7 +156,7 @@ int store_rec_find(const void *blob, size_t len, int nd, uint32_t key, uint32_t 
 	int found = 0;
 
 	/* The last one: a score written twice in a run replaces the first. */
-	while (p < end && rec_next(&p, end, nd, &k, &a, cur) == 0) {
+	while (p < end && store_rec_next(&p, end, nd, &k, &a, cur) == 0) {
 		if (k != key)
 			continue;
 		found = 1;
