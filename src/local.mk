@@ -3,11 +3,11 @@
 # only the layers listed before it here.
 noinst_LTLIBRARIES += %D%/libpk2dcore.la
 %C%_libpk2dcore_la_CPPFLAGS = $(AM_CPPFLAGS) $(INIH_CFLAGS) $(SQLITE_CFLAGS) $(LIBPQ_CFLAGS) \
-	$(CJSON_CFLAGS) $(XLSXWRITER_CFLAGS) $(LIBZIP_CFLAGS) $(EXPAT_CFLAGS) \
+	$(CJSON_CFLAGS) $(XLSXWRITER_CFLAGS) $(LIBZIP_CFLAGS) $(EXPAT_CFLAGS) $(PDF_CFLAGS) \
 	-DPK2D_PLUGINDIR='"$(plugindir)"' -DPK2D_DATADIR='"$(pkgdatadir)/data"' \
 	-DPK2D_SYSCONFDIR='"$(pk2dconfdir)"'
 %C%_libpk2dcore_la_LIBADD = $(INIH_LIBS) $(SQLITE_LIBS) $(LIBPQ_LIBS) $(CJSON_LIBS) $(XLSXWRITER_LIBS) \
-	$(LIBZIP_LIBS) $(EXPAT_LIBS)
+	$(LIBZIP_LIBS) $(EXPAT_LIBS) $(PDF_LIBS)
 
 # What each folder owns and may call (tests/layers.sh).
 EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
@@ -68,6 +68,7 @@ EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
 	%D%/report/report_dhis2.c %D%/report/report_dhis2_meta.c \
 	%D%/report/dhis2.c %D%/report/dhis2.h %D%/report/report_xlsx.c \
 	%D%/report/xlsx_book.c %D%/report/xlsx_book.h %D%/report/xlsx_chart.c \
+	%D%/report/report_pdf.c %D%/report/pdf_doc.c %D%/report/pdf_doc.h \
 	%D%/report/history.c %D%/report/history.h %D%/report/report_trend_json.c \
 	%D%/report/evaluate_out.c %D%/report/evaluate_out.h \
 	%D%/report/report_text_view.c %D%/report/present.c %D%/report/present.h

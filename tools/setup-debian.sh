@@ -8,8 +8,8 @@
 # are always installed)
 set -eu
 build_pkgs="build-essential autoconf automake libtool pkg-config libinih-dev check
-libsqlite3-dev libpq-dev libcjson-dev libxlsxwriter-dev libzip-dev libexpat1-dev valgrind python3
-procps"
+libsqlite3-dev libpq-dev libcjson-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcairo2-dev
+libpango1.0-dev librsvg2-dev fonts-dejavu-core valgrind python3 procps"
 # The tools the test scripts call besides python3 and procps (pgrep for
 # stop.sh): chromium (report_html.sh), sqlite3 (report_e2e.sh), xmllint and
 # unzip (utf8_e2e.sh), clang and its libFuzzer runtime (the fuzzing run),

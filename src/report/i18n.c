@@ -248,6 +248,10 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_OUTSIDE_PERIOD] = { "di luar periode", "outside period" },
 	[T_DUPLICATE] = { "duplikat", "duplicate" },
 	[T_REJECTED_SHARE] = { "porsi ditolak (%)", "rejected share (%)" },
+	[T_PAGE] = { "Halaman", "Page" },
+	[T_AT_A_GLANCE] = { "Ringkasan", "Summary" },
+	[T_TOP_PROBLEMS] = { "Masalah utama dan tindak lanjutnya", "Top problems and their follow-up" },
+	[T_HEADLINE_FIGURES] = { "Angka utama OPD", "Headline agency figures" },
 };
 
 static const char *const kinds[][2] = {

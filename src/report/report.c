@@ -26,6 +26,7 @@ const report_format report_formats[] = {
 	{ "dhis2", ".dhis2.json", NULL, 1, report_dhis2_write, "DHIS2" },
 	{ "dhis2-metadata", ".dhis2-metadata.json", NULL, 1, report_dhis2_meta_write,
 	  "DHIS2 metadata" },
+	{ "pdf", ".pdf", NULL, 1, report_pdf_write, "PDF" },
 	{ NULL, NULL, NULL, 0, NULL, NULL },
 };
 

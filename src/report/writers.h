@@ -19,6 +19,8 @@ int report_csv_write(const report_view *v, FILE *out, char *err, size_t errlen);
 int report_xlsx_write(const report_view *v, FILE *out, char *err, size_t errlen);
 int report_dhis2_write(const report_view *v, FILE *out, char *err, size_t errlen);
 int report_dhis2_meta_write(const report_view *v, FILE *out, char *err, size_t errlen);
+/* PDF: laid out twice (the first pass counts the pages). */
+int report_pdf_write(const report_view *v, FILE *out, char *err, size_t errlen);
 
 /* Rows per sheet (header included) before a long table goes on in another
  * sheet: Excel's 1,048,576 unless lowered (for tests; 0 restores it). */

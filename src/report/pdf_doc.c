@@ -1,0 +1,403 @@
+/*
+ * pdf_doc.c - pages of the PDF report: cairo's PDF surface, pango for the
+ * text, librsvg for the charts (pdf_doc.h).
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
+
+#include "assess.h"
+#include "pdf_doc.h"
+#include "svg.h"
+
+/* A4 in points, and its margins. */
+#define PAGE_W 595.28
+#define PAGE_H 841.89
+#define MARGIN 48.0
+#define TOP (MARGIN + 14.0)      /* below the running title */
+#define BOTTOM (PAGE_H - MARGIN - 6.0)
+#define TEXT_W (PAGE_W - 2 * MARGIN)
+#define PAD 3.0                  /* inside a table cell */
+#define FONT "DejaVu Sans"
+#define BODY 9.5                 /* points */
+
+struct pdf_doc {
+	FILE *out;
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	PangoLayout *layout;
+	PangoLayout *furniture;      /* the running title and footer: kept apart,
+	                                so that a page break in the middle of
+	                                laying out text leaves that text alone */
+	char *title, *foot, *page_word, *of_word;
+	int total, page;
+	double y;
+	int failed;
+	char why[160];
+	/* The table being laid out. */
+	size_t n_cols;
+	pdf_col cols[PDF_MAX_COLS];
+	char *heads[PDF_MAX_COLS];
+};
+
+static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
+{
+	FILE *out = closure;
+
+	if (!out)
+		return CAIRO_STATUS_SUCCESS;
+	return fwrite(data, 1, len, out) == len ? CAIRO_STATUS_SUCCESS
+	                                        : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* "#rrggbb" into cairo's source colour, lightened by tint (0: as is, 1:
+ * white). */
+static void set_hex(cairo_t *cr, const char *hex, double tint)
+{
+	unsigned r = 0, g = 0, b = 0;
+
+	sscanf(hex + 1, "%2x%2x%2x", &r, &g, &b);
+	cairo_set_source_rgb(cr, (r / 255.0) * (1 - tint) + tint, (g / 255.0) * (1 - tint) + tint,
+	                     (b / 255.0) * (1 - tint) + tint);
+}
+
+static const char *colour_hex(int colour)
+{
+	switch (colour) {
+	case ASSESS_GREEN: return SVG_GOOD;
+	case ASSESS_AMBER: return SVG_WARN;
+	case ASSESS_RED: return SVG_BAD;
+	case ASSESS_GREY: return SVG_NONE;
+	default: return NULL;
+	}
+}
+
+/* Sets the layout's text, size, weight, width and alignment; returns its
+ * height in points. */
+static double layout_text(PangoLayout *layout, const char *text, double size, int bold,
+                          double width, char align)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+	int w, h;
+
+	pango_font_description_set_family(fd, FONT);
+	pango_font_description_set_size(fd, (int)(size * PANGO_SCALE));
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(layout, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(layout, align == 'r' ? PANGO_ALIGN_RIGHT
+	                                   : align == 'c' ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+	pango_layout_set_text(layout, text ? text : "", -1);
+	pango_layout_get_size(layout, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+static double set_text(pdf_doc *d, const char *text, double size, int bold, double width,
+                       char align)
+{
+	return layout_text(d->layout, text, size, bold, width, align);
+}
+
+static void show_layout(pdf_doc *d, PangoLayout *layout, double x, double y)
+{
+	cairo_move_to(d->cr, x, y);
+	pango_cairo_show_layout(d->cr, layout);
+}
+
+static void show_at(pdf_doc *d, double x, double y)
+{
+	show_layout(d, d->layout, x, y);
+}
+
+static void page_furniture(pdf_doc *d)
+{
+	PangoLayout *l = d->furniture;
+	char num[96];
+
+	cairo_set_source_rgb(d->cr, 0.33, 0.33, 0.33);
+	layout_text(l, d->title, 7.5, 0, TEXT_W, 'l');
+	show_layout(d, l, MARGIN, MARGIN - 12);
+	if (d->total)
+		snprintf(num, sizeof num, "%s %d %s %d", d->page_word, d->page, d->of_word, d->total);
+	else
+		snprintf(num, sizeof num, "%s %d", d->page_word, d->page);
+	layout_text(l, num, 7.5, 0, TEXT_W, 'r');
+	show_layout(d, l, MARGIN, PAGE_H - MARGIN + 10);
+	if (d->foot) {
+		/* One line: what does not fit ends in an ellipsis. */
+		layout_text(l, d->foot, 7.5, 0, TEXT_W * 0.75, 'l');
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		pango_layout_set_height(l, 0);
+		show_layout(d, l, MARGIN, PAGE_H - MARGIN + 10);
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
+		pango_layout_set_height(l, -1);
+	}
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+}
+
+static void new_page(pdf_doc *d)
+{
+	cairo_show_page(d->cr);
+	d->page++;
+	d->y = TOP;
+	page_furniture(d);
+}
+
+/* Room for h points on this page, else a new page. 1 when a page began. */
+static int need(pdf_doc *d, double h)
+{
+	if (d->y + h <= BOTTOM || d->y <= TOP)
+		return 0;
+	new_page(d);
+	return 1;
+}
+
+pdf_doc *pdf_doc_new(FILE *out, const char *title, const char *foot, const char *page_word,
+                     const char *of_word, int total_pages)
+{
+	pdf_doc *d = calloc(1, sizeof *d);
+
+	if (!d)
+		return NULL;
+	d->out = out;
+	d->total = total_pages;
+	d->title = strdup(title ? title : "");
+	d->foot = foot && *foot ? strdup(foot) : NULL;
+	d->page_word = strdup(page_word);
+	d->of_word = strdup(of_word);
+	d->surface = cairo_pdf_surface_create_for_stream(write_out, out, PAGE_W, PAGE_H);
+	d->cr = cairo_create(d->surface);
+	d->layout = pango_cairo_create_layout(d->cr);
+	d->furniture = pango_cairo_create_layout(d->cr);
+	if (!d->title || (foot && *foot && !d->foot) || !d->page_word || !d->of_word ||
+	    cairo_status(d->cr) != CAIRO_STATUS_SUCCESS) {
+		d->failed = 1;
+		snprintf(d->why, sizeof d->why, "cannot start the PDF: %s",
+		         cairo_status_to_string(cairo_status(d->cr)));
+	}
+	cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE, d->title);
+	cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR, "pk2d");
+	d->page = 1;
+	d->y = TOP;
+	page_furniture(d);
+	return d;
+}
+
+void pdf_heading(pdf_doc *d, int level, const char *text)
+{
+	double size = level == 1 ? 17 : level == 2 ? 13 : 11;
+	double h = set_text(d, text, size, 1, TEXT_W, 'l');
+	double gap = level == 1 ? 0 : level == 2 ? 12 : 7;
+
+	/* A heading keeps at least four lines of what follows with it. */
+	need(d, gap + h + 4 * (BODY * 1.6));
+	if (d->y > TOP)
+		d->y += gap;
+	if (level <= 2)
+		cairo_set_source_rgb(d->cr, 0.05, 0.28, 0.63);
+	show_at(d, MARGIN, d->y);
+	d->y += h + 3;
+	if (level == 2) {
+		cairo_rectangle(d->cr, MARGIN, d->y, TEXT_W, 1.5);
+		cairo_fill(d->cr);
+		d->y += 5;
+	}
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+}
+
+void pdf_para(pdf_doc *d, const char *text, int bold)
+{
+	double h = set_text(d, text, BODY, bold, TEXT_W, 'l');
+
+	need(d, h);
+	show_at(d, MARGIN, d->y);
+	d->y += h + 5;
+}
+
+void pdf_figure(pdf_doc *d, const char *number, const char *label, int colour)
+{
+	const char *hex = colour_hex(colour);
+	double h = set_text(d, number, 30, 1, TEXT_W / 3, 'l') + 8;
+	double lh;
+
+	need(d, h);
+	if (hex) {
+		set_hex(d->cr, hex, 0.8);
+		cairo_rectangle(d->cr, MARGIN, d->y, TEXT_W, h);
+		cairo_fill(d->cr);
+	}
+	cairo_set_source_rgb(d->cr, 0.05, 0.28, 0.63);
+	show_at(d, MARGIN + 8, d->y + 4);
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	lh = set_text(d, label, 14, 1, TEXT_W * 2 / 3 - 16, 'l');
+	show_at(d, MARGIN + TEXT_W / 3, d->y + (h - lh) / 2);
+	d->y += h + 8;
+}
+
+/* A row's height: the tallest of its cells. */
+static double row_height(pdf_doc *d, const char *const *cells, int bold)
+{
+	double h = 0;
+
+	for (size_t c = 0; c < d->n_cols; c++) {
+		double ch = set_text(d, cells[c], BODY - 0.5, bold, d->cols[c].share * TEXT_W - 2 * PAD,
+		                     d->cols[c].align);
+
+		if (ch > h)
+			h = ch;
+	}
+	return h + 2 * PAD;
+}
+
+static void draw_row(pdf_doc *d, const char *const *cells, int bold, int colour_col,
+                     int colour, int head)
+{
+	double h = row_height(d, cells, bold), x = MARGIN;
+	const char *hex = colour_hex(colour);
+
+	if (head) {
+		cairo_set_source_rgb(d->cr, 0.91, 0.93, 0.97);
+		cairo_rectangle(d->cr, MARGIN, d->y, TEXT_W, h);
+		cairo_fill(d->cr);
+	}
+	for (size_t c = 0; c < d->n_cols; c++) {
+		double w = d->cols[c].share * TEXT_W;
+
+		if ((int)c == colour_col && hex) {
+			set_hex(d->cr, hex, 0.55);
+			cairo_rectangle(d->cr, x, d->y, w, h);
+			cairo_fill(d->cr);
+		}
+		cairo_set_source_rgb(d->cr, 0.8, 0.8, 0.8);
+		cairo_set_line_width(d->cr, 0.5);
+		cairo_rectangle(d->cr, x, d->y, w, h);
+		cairo_stroke(d->cr);
+		cairo_set_source_rgb(d->cr, 0, 0, 0);
+		set_text(d, cells[c], BODY - 0.5, bold, w - 2 * PAD, d->cols[c].align);
+		show_at(d, x + PAD, d->y + PAD);
+		x += w;
+	}
+	d->y += h;
+}
+
+static void table_head(pdf_doc *d)
+{
+	draw_row(d, (const char *const *)d->heads, 1, -1, -1, 1);
+}
+
+void pdf_table_begin(pdf_doc *d, size_t n, const pdf_col *cols)
+{
+	double hh;
+
+	d->n_cols = n < PDF_MAX_COLS ? n : PDF_MAX_COLS;
+	for (size_t c = 0; c < d->n_cols; c++) {
+		d->cols[c] = cols[c];
+		d->heads[c] = (char *)cols[c].head;
+	}
+	hh = row_height(d, (const char *const *)d->heads, 1);
+	/* The header with at least two rows under it. */
+	need(d, hh + 2 * (BODY * 1.5 + 2 * PAD));
+	table_head(d);
+}
+
+void pdf_table_row(pdf_doc *d, const char *const *cells, int colour_col, int colour)
+{
+	if (need(d, row_height(d, cells, 0)))
+		table_head(d);
+	draw_row(d, cells, 0, colour_col, colour, 0);
+}
+
+void pdf_table_group(pdf_doc *d, const char *text, int depth)
+{
+	double indent = 10.0 * depth;
+	double h = set_text(d, text, BODY - 0.5, 1, TEXT_W - 2 * PAD - indent, 'l') + 2 * PAD;
+
+	if (need(d, h + BODY * 1.5 + 2 * PAD))
+		table_head(d);
+	cairo_set_source_rgb(d->cr, 0.96, 0.96, 0.96);
+	cairo_rectangle(d->cr, MARGIN, d->y, TEXT_W, h);
+	cairo_fill(d->cr);
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	set_text(d, text, BODY - 0.5, 1, TEXT_W - 2 * PAD - indent, 'l');
+	show_at(d, MARGIN + PAD + indent, d->y + PAD);
+	d->y += h;
+}
+
+void pdf_table_end(pdf_doc *d)
+{
+	d->y += 8;
+}
+
+void pdf_svg(pdf_doc *d, const char *svg, size_t len, double share)
+{
+	GError *gerr = NULL;
+	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)svg, len, &gerr);
+	gdouble w = 0, ht = 0;
+	double width = share * TEXT_W, height;
+
+	if (!h || !rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &ht) || w <= 0 || ht <= 0) {
+		if (!d->failed)
+			snprintf(d->why, sizeof d->why, "a chart could not be drawn: %s",
+			         gerr ? gerr->message : "no size");
+		d->failed = 1;
+		goto done;
+	}
+	height = width * ht / w;
+	if (height > BOTTOM - TOP) {
+		/* A tall chart (a long heat map) fits the page's height. */
+		height = BOTTOM - TOP;
+		width = height * w / ht;
+	}
+	need(d, height);
+	{
+		RsvgRectangle box = { MARGIN, d->y, width, height };
+
+		if (!rsvg_handle_render_document(h, d->cr, &box, &gerr)) {
+			if (!d->failed)
+				snprintf(d->why, sizeof d->why, "a chart could not be drawn: %s",
+				         gerr ? gerr->message : "librsvg");
+			d->failed = 1;
+		}
+	}
+	d->y += height + 8;
+done:
+	if (gerr)
+		g_error_free(gerr);
+	if (h)
+		g_object_unref(h);
+}
+
+int pdf_doc_finish(pdf_doc *d, int *pages, char *err, size_t errlen)
+{
+	cairo_status_t st;
+	int rc = 0;
+
+	*pages = d->page;
+	g_object_unref(d->layout);
+	g_object_unref(d->furniture);
+	cairo_destroy(d->cr);
+	cairo_surface_finish(d->surface);
+	st = cairo_surface_status(d->surface);
+	cairo_surface_destroy(d->surface);
+	if (d->failed) {
+		snprintf(err, errlen, "%s", d->why);
+		rc = -1;
+	} else if (st != CAIRO_STATUS_SUCCESS) {
+		snprintf(err, errlen, "the PDF could not be written: %s", cairo_status_to_string(st));
+		rc = -1;
+	}
+	free(d->title);
+	free(d->foot);
+	free(d->page_word);
+	free(d->of_word);
+	free(d);
+	return rc;
+}

@@ -1,0 +1,67 @@
+/*
+ * pdf_doc.h - the pages of the PDF report (report_pdf.c): A4 portrait,
+ * text set by pango on cairo's PDF surface, the SVG charts of the HTML
+ * report drawn by librsvg. It flows headings, paragraphs, tables and
+ * charts down the pages: a heading is never the last thing on a page, a
+ * table's header row is repeated on every page it spans, a row or a chart
+ * is never cut in two. Every page carries the report's title at the top
+ * and "page N of M" with a note at the bottom.
+ *
+ * Text is laid out as plain text (pango_layout_set_text, never markup), so
+ * that data needs no escaping here.
+ *
+ * Pages are numbered "N of M": a document is laid out twice, first with
+ * out NULL to count its pages (nothing is written), then for real.
+ */
+#ifndef PK2D_PDF_DOC_H
+#define PK2D_PDF_DOC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct pdf_doc pdf_doc;
+
+/* A column of a table: its heading, its share of the text width (the
+ * shares of a table add up to 1) and 'l' or 'r' alignment. */
+typedef struct pdf_col {
+	const char *head;
+	double share;
+	char align;
+} pdf_col;
+
+/* A document writing to out (NULL: counting pages only). total_pages is
+ * the count from the first pass (0 in it). title heads every page; foot
+ * (may be NULL) stands beside the page number; page_word is "Halaman" or
+ * "Page", of_word "dari" or "of". NULL when out of memory. */
+pdf_doc *pdf_doc_new(FILE *out, const char *title, const char *foot, const char *page_word,
+                     const char *of_word, int total_pages);
+
+/* A heading: level 1 (the report's title), 2 (a section), 3. */
+void pdf_heading(pdf_doc *d, int level, const char *text);
+/* A paragraph; bold non-zero for emphasis. */
+void pdf_para(pdf_doc *d, const char *text, int bold);
+/* The IKK as a large number with its category beside it, on a band of the
+ * category's colour (colour: enum assess_colour, -1 for none). */
+void pdf_figure(pdf_doc *d, const char *number, const char *label, int colour);
+
+/* A table of n columns (at most PDF_MAX_COLS); rows follow, then the end. */
+#define PDF_MAX_COLS 12
+void pdf_table_begin(pdf_doc *d, size_t n, const pdf_col *cols);
+/* A row of n cells (NULL is empty). colour (enum assess_colour, -1 none)
+ * tints the cell colour_col: the cell's own words say the status too. */
+void pdf_table_row(pdf_doc *d, const char *const *cells, int colour_col, int colour);
+/* A row that is one bold cell across the table (a group's name). */
+void pdf_table_group(pdf_doc *d, const char *text, int depth);
+void pdf_table_end(pdf_doc *d);
+
+/* An SVG chart (the HTML report's), scaled to share of the text width and
+ * kept whole on one page; an SVG librsvg cannot read is left out and
+ * makes pdf_doc_finish fail. */
+void pdf_svg(pdf_doc *d, const char *svg, size_t len, double share);
+
+/* Ends the document: the last page's footer, the PDF closed. Sets *pages.
+ * 0, or -1 when cairo, pango or librsvg failed (err says why) or out
+ * could not be written. Frees d. */
+int pdf_doc_finish(pdf_doc *d, int *pages, char *err, size_t errlen);
+
+#endif

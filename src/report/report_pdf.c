@@ -1,0 +1,731 @@
+/*
+ * report_pdf.c - the assessment as a printable A4 PDF (pdf_doc.h: cairo,
+ * pango, librsvg), made in-process: the summary first (the IKK and its
+ * category, the dimensions, the top problems with their follow-up, the
+ * headline agency figures, what could not be used), then the rakor's order
+ * (PRODUCT.md §4): profile, IKK, agencies, problems and the target planner,
+ * follow-up plan, trend, data quality. The charts are the HTML report's
+ * SVG (svg.c), drawn by librsvg.
+ *
+ * A wider run's PDF carries the summary of its villages and the assessment
+ * of the run area; each village's detail is in its own --split PDF, so the
+ * file does not grow with the number of villages' sections.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agency_problems.h"
+#include "i18n.h"
+#include "pdf_doc.h"
+#include "pk2d/plugin.h"
+#include "present.h"
+#include "report_view.h"
+#include "svg.h"
+#include "view_rows.h"
+#include "writers.h"
+
+/* Problems the summary lists of each kind. */
+#define SUMMARY_PROBLEMS 5
+
+#define L(v, d) i18n_pick((v)->lang, (d)->label_id, (d)->label_en)
+
+/* An SVG chart written by fn into memory, then drawn. */
+#define CHART(d, share, call)                                               \
+	do {                                                                \
+		char *svg_ = NULL;                                          \
+		size_t len_ = 0;                                            \
+		FILE *f = open_memstream(&svg_, &len_);                      \
+		if (f) {                                                    \
+			call;                                               \
+			if (fclose(f) == 0)                                 \
+				pdf_svg(d, svg_, len_, share);              \
+		}                                                           \
+		free(svg_);                                                 \
+	} while (0)
+
+static int category_colour(const report_view *v, const model_range *category)
+{
+	size_t i;
+
+	if (!category)
+		return -1;
+	i = (size_t)(category - v->as->model->ikk);
+	return i == 0 ? ASSESS_GREEN : i == 1 ? ASSESS_AMBER : ASSESS_RED;
+}
+
+static const char *area_title(const report_view *v, const assess_area *aa, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s %s", i18n_area_word(v->lang, aa->code), aa->name ? aa->name : aa->code);
+	return buf;
+}
+
+static void dimensions(pdf_doc *d, const report_view *v, const assess_area *aa)
+{
+	const assess_score *s = &aa->score;
+	pdf_col cols[] = { { rv_t(v, T_DIMENSION), 0.6, 'l' }, { rv_t(v, T_VALUE), 0.2, 'r' },
+	                   { rv_t(v, T_INDICATORS), 0.2, 'r' } };
+
+	pdf_table_begin(d, 3, cols);
+	for (size_t i = 0; i < s->n_dimensions; i++) {
+		char n[32];
+
+		snprintf(n, sizeof n, "%zu/%zu", s->dimensions[i].n_available,
+		         s->dimensions[i].model->n_indicators);
+		pdf_table_row(d, (const char *[]){ L(v, s->dimensions[i].model),
+		                                   rv_num(v, s->dimensions[i].value, 2), n }, -1, -1);
+	}
+	pdf_table_end(d);
+}
+
+static const char *actions_word(const report_view *v, size_t n_actions, char *buf, size_t len)
+{
+	if (!n_actions)
+		return rv_t(v, T_NO_INTERVENTION);
+	snprintf(buf, len, "%zu %s", n_actions, rv_t(v, T_INTERVENTIONS));
+	return buf;
+}
+
+/* The summary: what a coordinator reads first. */
+static void summary(pdf_doc *d, const report_view *v, const assess_area *aa)
+{
+	const assess_score *s = &aa->score;
+	char buf[512], sub[256];
+	view_unused u;
+
+	if (v->title)
+		pdf_heading(d, 1, v->title);
+	else {
+		snprintf(buf, sizeof buf, "%s — ", rv_t(v, T_TITLE));
+		area_title(v, aa, buf + strlen(buf), sizeof buf - strlen(buf));
+		pdf_heading(d, 1, buf);
+	}
+	snprintf(sub, sizeof sub, "%s %s · %s %s", rv_t(v, T_CODE), aa->code, rv_t(v, T_PERIOD),
+	         v->period);
+	pdf_para(d, sub, 0);
+	pdf_heading(d, 2, rv_t(v, T_AT_A_GLANCE));
+	snprintf(buf, sizeof buf, "%s: %s", rv_t(v, T_IKK_SHORT), s->category
+	         ? i18n_pick(v->lang, s->category->label_id, s->category->label_en)
+	         : rv_t(v, T_IKK_MISSING));
+	pdf_figure(d, rv_num(v, s->ikk, 2), buf, category_colour(v, s->category));
+	dimensions(d, v, aa);
+
+	pdf_heading(d, 3, rv_t(v, T_TOP_PROBLEMS));
+	if (!aa->n_problems && !aa->n_agency_problems) {
+		pdf_para(d, report_view_looked_at(v, aa, buf, sizeof buf), 0);
+	} else {
+		pdf_col cols[] = { { rv_t(v, T_PROBLEMS), 0.5, 'l' }, { rv_t(v, T_VALUE), 0.15, 'r' },
+		                   { rv_t(v, T_TARGET), 0.15, 'r' }, { rv_t(v, T_FOLLOWUP), 0.2, 'l' } };
+
+		pdf_table_begin(d, 4, cols);
+		for (size_t i = 0; i < aa->n_agency_problems && i < SUMMARY_PROBLEMS; i++) {
+			const assess_agency_problem *p = &aa->agency_problems[i];
+			const assess_row *r = p->row;
+			char what[512], acts[64];
+
+			snprintf(what, sizeof what, "%s (%s)", L(v, r->decl), p->agency);
+			pdf_table_row(d, (const char *[]){ what, rv_val(v, r->decl, r->value),
+			                                   report_view_target(v, r->decl, r->has_target,
+			                                                      r->target, r->target_year),
+			                                   actions_word(v, p->n_actions, acts,
+			                                                sizeof acts) },
+			              0, r->colour);
+		}
+		for (size_t i = 0; i < aa->n_problems && i < SUMMARY_PROBLEMS; i++) {
+			const assess_problem *p = &aa->problems[i];
+			char what[512], acts[64], line[32];
+
+			snprintf(what, sizeof what, "%s %s", p->indicator->model->code,
+			         report_view_ind_label(v, p->indicator));
+			snprintf(line, sizeof line, "%s", rv_num(v, p->indicator->value + report_problem_gap(p), 1));
+			pdf_table_row(d, (const char *[]){ what, rv_num(v, p->indicator->value, 1), line,
+			                                   actions_word(v, p->n_actions, acts,
+			                                                sizeof acts) },
+			              0, p->indicator->status);
+		}
+		pdf_table_end(d);
+	}
+	if (v->n_headlines) {
+		pdf_col cols[] = { { rv_t(v, T_INDICATOR), 0.4, 'l' }, { rv_t(v, T_AGENCY), 0.2, 'l' },
+		                   { rv_t(v, T_REALISATION), 0.13, 'r' }, { rv_t(v, T_TARGET), 0.12, 'r' },
+		                   { rv_t(v, T_TARGET_STATE), 0.15, 'l' } };
+
+		pdf_heading(d, 3, rv_t(v, T_HEADLINE_FIGURES));
+		pdf_table_begin(d, 5, cols);
+		for (size_t g = 0; g < aa->n_agencies; g++)
+			for (size_t i = 0; i < aa->agencies[g].n_rows; i++) {
+				const assess_row *r = &aa->agencies[g].rows[i];
+
+				for (size_t h = 0; h < v->n_headlines; h++)
+					if (r->decl == v->headlines[h])
+						pdf_table_row(d, (const char *[]){
+							L(v, r->decl), aa->agencies[g].agency,
+							r->has_value ? rv_val(v, r->decl, r->value) : "-",
+							report_view_target(v, r->decl, r->has_target, r->target,
+							                   r->target_year),
+							report_view_target_state(v, r) }, 4, r->colour);
+			}
+		pdf_table_end(d);
+	}
+	view_unused_build(v, &u);
+	if (u.headline) {
+		pdf_heading(d, 3, rv_t(v, T_UNUSED_ROWS));
+		if (u.n_failures)
+			pdf_para(d, rv_t(v, T_RUN_FAILS), 1);
+		for (size_t i = 0; i < u.n_failures; i++)
+			pdf_para(d, u.failures[i], 0);
+		pdf_para(d, u.headline, 0);
+		for (size_t i = 0; i < u.n_files; i++)
+			pdf_para(d, u.files[i], 0);
+	}
+	view_unused_free(&u);
+}
+
+/* A wider run: its villages, by code, with their rank. */
+static void villages(pdf_doc *d, const report_view *v)
+{
+	pdf_col cols[6 + 4] = { { rv_t(v, T_CODE), 0.16, 'l' }, { rv_t(v, T_VILLAGE), 0.24, 'l' },
+	                        { "KK", 0.08, 'r' }, { rv_t(v, T_IKK_SHORT), 0.09, 'r' },
+	                        { rv_t(v, T_CATEGORY), 0.2, 'l' } };
+	size_t n = 5, nh = v->n_headlines < 4 ? v->n_headlines : 4;
+	char heads[4][256];
+
+	for (size_t h = 0; h < nh; h++) {
+		cols[n].head = report_view_headline_label(v, v->headlines[h], heads[h], sizeof heads[h]);
+		cols[n].share = 0.15 / (double)nh;
+		cols[n++].align = 'r';
+	}
+	cols[n].head = rv_t(v, T_RANK);
+	cols[n].share = nh ? 0.08 : 0.23;
+	cols[n++].align = 'r';
+	pdf_heading(d, 2, rv_t(v, T_VILLAGE_ASSESSMENTS));
+	pdf_table_begin(d, n, cols);
+	for (size_t i = 0; i < v->n_summary; i++) {
+		const assess_summary *s = &v->summary[i];
+		const char *cells[10];
+		char rank[16];
+		size_t c = 0;
+
+		if (s->level != AREA_VILLAGE)
+			continue;
+		snprintf(rank, sizeof rank, "%zu", s->rank);
+		cells[c++] = s->code;
+		cells[c++] = s->name ? s->name : "";
+		cells[c++] = rv_cnt(v, s->kk);
+		cells[c++] = rv_num(v, s->ikk, 2);
+		cells[c++] = s->category ? i18n_pick(v->lang, s->category->label_id,
+		                                     s->category->label_en) : "-";
+		for (size_t h = 0; h < nh; h++)
+			cells[c++] = rv_val(v, v->headlines[h],
+			                    report_view_headline(v, v->headlines[h], s->code));
+		cells[c++] = s->rank ? rank : "-";
+		pdf_table_row(d, cells, 4, category_colour(v, s->category));
+	}
+	pdf_table_end(d);
+}
+
+static void profile(pdf_doc *d, const report_view *v, const assess_area *aa)
+{
+	const assess_profile *p = &aa->profile;
+	pdf_col cols[] = { { "", 0.35, 'l' }, { "", 0.65, 'l' } };
+	char buf[512], agencies[1024] = "";
+	size_t off = 0;
+
+	snprintf(buf, sizeof buf, "1. %s", rv_t(v, T_PROFILE));
+	pdf_heading(d, 2, buf);
+	cols[0].head = rv_t(v, T_PROFILE);
+	cols[1].head = area_title(v, aa, buf, sizeof buf);
+	pdf_table_begin(d, 2, cols);
+	for (size_t i = 0; i < p->n_up; i++) {
+		char up[256];
+
+		snprintf(up, sizeof up, "%s%s%s", p->up[i].code, p->up[i].name ? " · " : "",
+		         p->up[i].name ? p->up[i].name : "");
+		pdf_table_row(d, (const char *[]){ i18n_level(v->lang, p->up[i].level), up }, -1, -1);
+	}
+	pdf_table_row(d, (const char *[]){ rv_t(v, T_PERIOD), v->period }, -1, -1);
+	if (aa->level < AREA_VILLAGE) {
+		char n[32];
+
+		snprintf(n, sizeof n, "%zu", p->n_villages);
+		pdf_table_row(d, (const char *[]){ rv_t(v, T_N_VILLAGES), n }, -1, -1);
+	}
+	snprintf(buf, sizeof buf, "%zu", p->n_rt);
+	pdf_table_row(d, (const char *[]){ rv_t(v, T_N_RT), buf }, -1, -1);
+	pdf_table_row(d, (const char *[]){ rv_t(v, T_KK), rv_cnt(v, p->kk) }, -1, -1);
+	pdf_table_row(d, (const char *[]){ rv_t(v, T_MALE), rv_cnt(v, p->male) }, -1, -1);
+	pdf_table_row(d, (const char *[]){ rv_t(v, T_FEMALE), rv_cnt(v, p->female) }, -1, -1);
+	for (size_t i = 0; i < p->n_agencies && off < sizeof agencies; i++)
+		off += (size_t)snprintf(agencies + off, sizeof agencies - off, "%s%s", i ? "; " : "",
+		                        p->agencies[i]);
+	pdf_table_row(d, (const char *[]){ rv_t(v, T_AGENCIES), agencies }, -1, -1);
+	pdf_table_end(d);
+}
+
+static void ikk(pdf_doc *d, const report_view *v, const assess_area *aa)
+{
+	const assess_score *s = &aa->score;
+	pdf_col cols[] = { { rv_t(v, T_CODE), 0.09, 'l' }, { rv_t(v, T_INDICATOR), 0.43, 'l' },
+	                   { rv_t(v, T_NUMERATOR), 0.12, 'r' }, { rv_t(v, T_DENOMINATOR), 0.12, 'r' },
+	                   { rv_t(v, T_VALUE), 0.09, 'r' }, { rv_t(v, T_STATUS), 0.15, 'l' } };
+	const char *labels[32];
+	double vals[32];
+	size_t n = s->n_dimensions < 32 ? s->n_dimensions : 32;
+	char buf[128];
+
+	snprintf(buf, sizeof buf, "2. %s", rv_t(v, T_IKK));
+	pdf_heading(d, 2, buf);
+	for (size_t i = 0; i < n; i++) {
+		labels[i] = L(v, s->dimensions[i].model);
+		vals[i] = s->dimensions[i].value;
+	}
+	if (n >= 3)
+		CHART(d, 0.6, svg_radar(f, rv_t(v, T_DIMENSIONS), n, labels, vals,
+		                        v->as->model->attention, i18n_decimal(v->lang)));
+	pdf_heading(d, 3, rv_t(v, T_INDICATORS));
+	pdf_table_begin(d, 6, cols);
+	for (size_t dm = 0; dm < s->n_dimensions; dm++) {
+		pdf_table_group(d, L(v, s->dimensions[dm].model), 0);
+		for (size_t i = 0; i < s->dimensions[dm].model->n_indicators; i++) {
+			const assess_indicator *ai = &s->dimensions[dm].indicators[i];
+			int nodata = ai->status == ASSESS_NO_DATA;
+			char num[48], den[48];
+
+			snprintf(num, sizeof num, "%s", nodata ? "-" : rv_cnt(v, ai->num));
+			snprintf(den, sizeof den, "%s", nodata ? "-" : rv_cnt(v, ai->den));
+			pdf_table_row(d, (const char *[]){ ai->model->code, report_view_ind_label(v, ai),
+			                                   num, den, rv_num(v, ai->value, 1),
+			                                   report_view_ind_status(v, ai) },
+			              5, ai->status);
+		}
+	}
+	pdf_table_end(d);
+}
+
+static void heatmap(pdf_doc *d, const report_view *v, const assess_area *aa)
+{
+	const assess_score *s = &aa->score;
+	size_t cols = 1, rows = aa->n_parts;
+
+	if (!rows)
+		return;
+	for (size_t dm = 0; dm < s->n_dimensions; dm++)
+		cols += s->dimensions[dm].model->n_indicators;
+	{
+		const char **rl = calloc(rows, sizeof *rl), **cl = calloc(cols, sizeof *cl);
+		char (*rtext)[48] = calloc(rows, sizeof *rtext);
+		double *vals = calloc(rows * cols, sizeof *vals);
+
+		if (rl && cl && rtext && vals) {
+			for (size_t r = 0; r < rows; r++) {
+				const assess_score *p = &aa->parts[r];
+				size_t c = 0;
+
+				if (p->rt >= 0)
+					snprintf(rtext[r], sizeof rtext[r], "RT %d", p->rt);
+				else
+					snprintf(rtext[r], sizeof rtext[r], "%s", p->area);
+				rl[r] = rtext[r];
+				for (size_t dm = 0; dm < p->n_dimensions; dm++)
+					for (size_t i = 0; i < p->dimensions[dm].model->n_indicators; i++) {
+						cl[c] = p->dimensions[dm].model->indicators[i].code;
+						vals[r * cols + c++] = p->dimensions[dm].indicators[i].score;
+					}
+				cl[c] = rv_t(v, T_IKK_SHORT);
+				vals[r * cols + c] = p->ikk;
+			}
+			pdf_heading(d, 3, aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN)
+			                                            : rv_t(v, T_ROLLUP));
+			pdf_para(d, rv_t(v, T_RT_HEATMAP_NOTE), 0);
+			CHART(d, 1.0, svg_heatmap(f, rv_t(v, T_RT_BREAKDOWN), rows, cols, rl, cl, vals,
+			                          v->as->model->attention));
+		}
+		free(rl);
+		free(cl);
+		free(rtext);
+		free(vals);
+	}
+}
+
+static void action_row(pdf_doc *d, const report_view *v, const char *first, const assess_action *a,
+                       int with_agency)
+{
+	char target[48], real[48];
+
+	snprintf(target, sizeof target, "%s", a->has_data ? rv_cnt(v, a->target) : "-");
+	snprintf(real, sizeof real, "%s", a->has_data ? rv_cnt(v, a->realised) : "-");
+	pdf_table_row(d, (const char *[]){ first, L(v, a->decl),
+	                                   with_agency ? a->decl->agency : a->decl->target_group,
+	                                   target, real, rv_num(v, a->coverage, 1) }, -1, -1);
+}
+
+static void agencies(pdf_doc *d, const report_view *v, const assess_area *aa)
+{
+	pdf_col cr[] = { { rv_t(v, T_NO), 0.05, 'r' }, { rv_t(v, T_INDICATOR), 0.35, 'l' },
+	                 { rv_t(v, T_UNIT), 0.1, 'l' }, { rv_t(v, T_TARGET), 0.1, 'r' },
+	                 { rv_t(v, T_REALISATION), 0.1, 'r' }, { rv_t(v, T_CAPAIAN), 0.08, 'r' },
+	                 { rv_t(v, T_CATEGORY), 0.12, 'l' }, { rv_t(v, T_TARGET_STATE), 0.1, 'l' } };
+	pdf_col ca[] = { { "", 0.0, 'l' }, { rv_t(v, T_INTERVENTION), 0.4, 'l' },
+	                 { rv_t(v, T_TARGET_GROUP), 0.24, 'l' }, { rv_t(v, T_TARGET), 0.12, 'r' },
+	                 { rv_t(v, T_REALISATION), 0.12, 'r' }, { rv_t(v, T_COVERAGE), 0.12, 'r' } };
+	char buf[128];
+
+	snprintf(buf, sizeof buf, "3. %s", rv_t(v, T_AGENCY_SECTION));
+	pdf_heading(d, 2, buf);
+	for (size_t g = 0; g < aa->n_agencies; g++) {
+		const assess_agency *ag = &aa->agencies[g];
+		size_t n;
+		present_line *lines = present_agency(v->reg, ag, &n);
+
+		pdf_heading(d, 3, ag->agency);
+		if (n) {
+			pdf_table_begin(d, 8, cr);
+			for (size_t i = 0; i < n; i++) {
+				const assess_row *r = lines[i].row;
+				const reg_class *cls;
+				char no[24], val[48], cat[256];
+
+				if (!r) {
+					pdf_table_group(d, i18n_pick(v->lang, lines[i].group->label_id,
+					                             lines[i].group->label_en),
+					                lines[i].group->depth);
+					continue;
+				}
+				snprintf(no, sizeof no, "%zu", lines[i].no);
+				snprintf(val, sizeof val, "%s", r->has_value ? rv_val(v, r->decl, r->value) : "-");
+				snprintf(cat, sizeof cat, "%s", r->category
+				         ? i18n_pick(v->lang, r->category->label_id, r->category->label_en)
+				         : r->has_value ? "" : rv_t(v, T_NO_DATA));
+				cls = present_class(v->reg, r->decl, r->has_value ? r->value : NAN);
+				if (cls)
+					snprintf(cat + strlen(cat), sizeof cat - strlen(cat), "%s%s: %s",
+					         *cat ? "; " : "", rv_t(v, T_CLASS),
+					         i18n_pick(v->lang, cls->label_id, cls->label_en));
+				pdf_table_row(d, (const char *[]){ no, L(v, r->decl), r->decl->unit,
+				                                   report_view_target(v, r->decl, r->has_target,
+				                                                      r->target, r->target_year),
+				                                   val, rv_num(v, r->capaian, 1), cat,
+				                                   report_view_target_state(v, r) },
+				              6, r->category ? r->colour : -1);
+			}
+			pdf_table_end(d);
+		}
+		free(lines);
+		if (ag->n_actions) {
+			pdf_table_begin(d, 6, ca);
+			for (size_t i = 0; i < ag->n_actions; i++)
+				action_row(d, v, "", &ag->actions[i], 0);
+			pdf_table_end(d);
+		}
+	}
+}
+
+/* A table of view rows (view_rows.h), its colour column tinted. */
+static void view_rows_table(pdf_doc *d, const report_view *v, const view_table *t,
+                            const double *shares)
+{
+	pdf_col cols[VIEW_MAX_COLS];
+
+	for (size_t c = 0; c < t->n_cols; c++) {
+		cols[c].head = rv_t(v, t->heads[c]);
+		cols[c].share = shares[c];
+		cols[c].align = t->align[c];
+	}
+	pdf_table_begin(d, t->n_cols, cols);
+	for (size_t r = 0; r < t->n_rows; r++)
+		pdf_table_row(d, (const char *const *)&t->cells[r * t->n_cols], t->colour_col,
+		              t->colour ? t->colour[r] : -1);
+	pdf_table_end(d);
+}
+
+static void problems(pdf_doc *d, const report_view *v, const assess_area *aa)
+{
+	pdf_col cols[] = { { rv_t(v, T_NO), 0.05, 'r' }, { rv_t(v, T_INDICATOR), 0.37, 'l' },
+	                   { rv_t(v, T_VALUE), 0.09, 'r' }, { rv_t(v, T_GAP), 0.09, 'r' },
+	                   { rv_t(v, T_AFFECTED), 0.1, 'r' }, { rv_t(v, T_WORST), 0.3, 'l' } };
+	static const double ap[] = { 0.05, 0.25, 0.14, 0.09, 0.1, 0.09, 0.12, 0.16 };
+	view_table t;
+	char buf[1024];
+
+	snprintf(buf, sizeof buf, "4. %s", rv_t(v, T_PROBLEMS));
+	pdf_heading(d, 2, buf);
+	if (!aa->n_problems && !aa->n_agency_problems) {
+		pdf_para(d, report_view_looked_at(v, aa, buf, sizeof buf), 0);
+		return;
+	}
+	if (aa->n_problems) {
+		pdf_para(d, rv_t(v, T_RANK_IKK), 0);
+		pdf_table_begin(d, 6, cols);
+		for (size_t i = 0; i < aa->n_problems; i++) {
+			const assess_problem *p = &aa->problems[i];
+			char no[24], what[512], val[32], gap[32], worst[512] = "";
+			size_t off = 0;
+
+			snprintf(no, sizeof no, "%zu", i + 1);
+			snprintf(what, sizeof what, "%s %s", p->indicator->model->code,
+			         report_view_ind_label(v, p->indicator));
+			snprintf(val, sizeof val, "%s", rv_num(v, p->indicator->value, 1));
+			snprintf(gap, sizeof gap, "%s", rv_num(v, report_problem_gap(p), 1));
+			for (size_t k = 0; k < p->n_worst && off < sizeof worst; k++) {
+				const assess_place *w = &p->worst[k];
+
+				if (w->rt > 0)
+					off += (size_t)snprintf(worst + off, sizeof worst - off, "%sRT %d (%s)",
+					                        k ? "; " : "", w->rt, rv_num(v, w->value, 1));
+				else
+					off += (size_t)snprintf(worst + off, sizeof worst - off, "%s%s (%s)",
+					                        k ? "; " : "", w->area, rv_num(v, w->value, 1));
+			}
+			pdf_table_row(d, (const char *[]){ no, what, val, gap, rv_cnt(v, p->affected), worst },
+			              -1, -1);
+		}
+		pdf_table_end(d);
+	}
+	view_agency_problems(v, aa, &t);
+	if (t.n_rows) {
+		pdf_heading(d, 3, rv_t(v, T_AGENCY_PROBLEMS));
+		pdf_para(d, rv_t(v, T_RANK_AGENCY), 0);
+		view_rows_table(d, v, &t, ap);
+	}
+	view_table_free(&t);
+}
+
+static void followup(pdf_doc *d, const report_view *v, const assess_area *aa)
+{
+	pdf_col cols[] = { { rv_t(v, T_PROBLEMS), 0.25, 'l' }, { rv_t(v, T_INTERVENTION), 0.27, 'l' },
+	                   { rv_t(v, T_RESPONSIBLE), 0.18, 'l' }, { rv_t(v, T_TARGET), 0.1, 'r' },
+	                   { rv_t(v, T_REALISATION), 0.1, 'r' }, { rv_t(v, T_COVERAGE), 0.1, 'r' } };
+	char buf[128];
+
+	snprintf(buf, sizeof buf, "5. %s", rv_t(v, T_FOLLOWUP));
+	pdf_heading(d, 2, buf);
+	if (!aa->n_problems && !aa->n_agency_problems) {
+		pdf_para(d, rv_t(v, T_NO_PROBLEMS), 0);
+		return;
+	}
+	pdf_table_begin(d, 6, cols);
+	for (size_t i = 0; i < aa->n_problems + aa->n_agency_problems; i++) {
+		const assess_action *acts;
+		size_t n;
+		char what[512];
+
+		if (i < aa->n_problems) {
+			const assess_problem *p = &aa->problems[i];
+
+			snprintf(what, sizeof what, "%s %s", p->indicator->model->code,
+			         report_view_ind_label(v, p->indicator));
+			acts = p->actions;
+			n = p->n_actions;
+		} else {
+			const assess_agency_problem *p = &aa->agency_problems[i - aa->n_problems];
+
+			snprintf(what, sizeof what, "%s", L(v, p->row->decl));
+			acts = p->actions;
+			n = p->n_actions;
+		}
+		if (!n)
+			pdf_table_row(d, (const char *[]){ what, rv_t(v, T_NO_INTERVENTION), "", "", "",
+			                                   "" }, 1, ASSESS_RED);
+		for (size_t k = 0; k < n; k++)
+			action_row(d, v, k ? "" : what, &acts[k], 1);
+	}
+	pdf_table_end(d);
+}
+
+static void planner(pdf_doc *d, const report_view *v, const assess_area *aa)
+{
+	static const double shares[] = { 0.06, 0.4, 0.14, 0.4 };
+	char *lines[2];
+	view_table t;
+
+	view_planner(v, aa, &t);
+	if (t.n_rows || aa->ikk_plan) {
+		pdf_heading(d, 3, rv_t(v, T_PLANNER));
+		pdf_para(d, rv_t(v, T_PLANNER_NOTE), 0);
+		if (view_planner_ikk(v, aa, lines)) {
+			pdf_para(d, lines[0], 1);
+			pdf_para(d, lines[1], 1);
+			free(lines[0]);
+			free(lines[1]);
+		}
+		if (t.n_rows)
+			view_rows_table(d, v, &t, shares);
+	}
+	view_table_free(&t);
+}
+
+static void trends(pdf_doc *d, const report_view *v, const view_area *va)
+{
+	const trend *t = va->trend;
+	char buf[128];
+
+	snprintf(buf, sizeof buf, "6. %s", rv_t(v, T_TREND));
+	pdf_heading(d, 2, buf);
+	if (!v->store_on) {
+		pdf_para(d, rv_t(v, T_NO_STORE), 0);
+		return;
+	}
+	if (!*t->prev_period) {
+		pdf_para(d, rv_t(v, T_NO_HISTORY), 0);
+	} else {
+		pdf_col cols[] = { { rv_t(v, T_INDICATOR), 0.46, 'l' }, { t->prev_period, 0.13, 'r' },
+		                   { t->period, 0.13, 'r' }, { rv_t(v, T_CHANGE), 0.13, 'r' },
+		                   { "", 0.15, 'l' } };
+
+		pdf_table_begin(d, 5, cols);
+		for (size_t i = 0; i < t->n_dims + t->n_rows; i++) {
+			const char *name;
+			char prev[48], cur[48], ch[48];
+			double p, c;
+			int change, dec;
+
+			if (i < t->n_dims) {
+				const trend_dim *dm = &t->dims[i];
+
+				name = dm->model ? L(v, dm->model) : rv_t(v, T_IKK_SHORT);
+				p = dm->prev, c = dm->cur, change = dm->change, dec = 2;
+				snprintf(prev, sizeof prev, "%s", rv_num(v, p, dec));
+				snprintf(cur, sizeof cur, "%s", rv_num(v, c, dec));
+			} else {
+				const trend_row *r = &t->rows[i - t->n_dims];
+
+				name = L(v, r->decl);
+				p = r->prev, c = r->cur, change = r->change;
+				dec = r->decl->kind == PK2D_MEAN ? 2 : 1;
+				snprintf(prev, sizeof prev, "%s", rv_val(v, r->decl, p));
+				snprintf(cur, sizeof cur, "%s", rv_val(v, r->decl, c));
+			}
+			snprintf(ch, sizeof ch, "%s", change == TREND_NONE ? "-"
+			         : rv_num(v, change == TREND_SAME ? 0 : c - p, dec));
+			pdf_table_row(d, (const char *[]){ name, prev, cur, ch,
+			                                   report_view_change_word(v, change) },
+			              4, change == TREND_BETTER ? ASSESS_GREEN
+			                 : change == TREND_WORSE ? ASSESS_RED : -1);
+		}
+		pdf_table_end(d);
+	}
+	for (size_t i = 0; i < t->n_progress; i++) {
+		const trend_progress *p = &t->progress[i];
+		const char **labels = calloc(p->n ? p->n : 1, sizeof *labels);
+		double *cov = calloc(p->n ? p->n : 1, sizeof *cov);
+
+		if (labels && cov) {
+			for (size_t k = 0; k < p->n; k++) {
+				labels[k] = p->points[k].period;
+				cov[k] = report_coverage(p->points[k].target, p->points[k].realised);
+			}
+			if (i == 0)
+				pdf_heading(d, 3, rv_t(v, T_PROGRESS));
+			snprintf(buf, sizeof buf, "%s · %s", L(v, p->decl), rv_t(v, T_COVERAGE));
+			pdf_para(d, buf, 1);
+			CHART(d, 0.55, svg_series(f, L(v, p->decl), p->n, labels, cov,
+			                          i18n_decimal(v->lang)));
+		}
+		free(labels);
+		free(cov);
+	}
+}
+
+static void quality(pdf_doc *d, const report_view *v)
+{
+	pdf_col cr[] = { { rv_t(v, T_PLUGIN), 0.16, 'l' }, { rv_t(v, T_AGENCY), 0.2, 'l' },
+	                 { rv_t(v, T_STATUS), 0.12, 'l' }, { rv_t(v, T_REASON), 0.22, 'l' },
+	                 { rv_t(v, T_VALUES), 0.1, 'r' }, { rv_t(v, T_REFUSED), 0.1, 'r' },
+	                 { rv_t(v, T_SECONDS), 0.1, 'r' } };
+	pdf_col cf[] = { { rv_t(v, T_PLUGIN), 0.14, 'l' }, { rv_t(v, T_FILE), 0.3, 'l' },
+	                 { rv_t(v, T_ROWS), 0.1, 'r' }, { rv_t(v, T_REJECTED), 0.1, 'r' },
+	                 { rv_t(v, T_NOTED), 0.1, 'r' }, { rv_t(v, T_PROBLEM_KIND), 0.26, 'l' } };
+	char buf[128];
+
+	snprintf(buf, sizeof buf, "7. %s", rv_t(v, T_DATA_QUALITY));
+	pdf_heading(d, 2, buf);
+	pdf_heading(d, 3, rv_t(v, T_RUN_STATUS));
+	pdf_table_begin(d, 7, cr);
+	for (size_t i = 0; i < v->n_runs; i++) {
+		const plugin_run *p = &v->runs[i];
+		char vals[32], ref[32], secs[32];
+
+		snprintf(vals, sizeof vals, "%ld", p->values);
+		snprintf(ref, sizeof ref, "%ld", p->refused);
+		snprintf(secs, sizeof secs, "%s", rv_num(v, p->seconds, 2));
+		pdf_table_row(d, (const char *[]){ p->instance, p->agency, i18n_state(v->lang, p->state),
+		                                   p->reason, vals, ref, secs },
+		              2, p->state == RUN_OK ? ASSESS_GREEN
+		                 : p->state == RUN_DISABLED ? ASSESS_GREY : ASSESS_RED);
+	}
+	pdf_table_end(d);
+	pdf_heading(d, 3, rv_t(v, T_FILES_READ));
+	pdf_table_begin(d, 6, cf);
+	for (size_t i = 0; i < v->n_runs; i++)
+		for (size_t k = 0; k < v->runs[i].n_files; k++) {
+			const csv_stats *st = v->runs[i].files[k];
+			char rows[32], rej[32], noted[32], kinds[1024] = "";
+			size_t off = 0;
+
+			snprintf(rows, sizeof rows, "%ld", st->records);
+			snprintf(rej, sizeof rej, "%ld", st->rejected);
+			snprintf(noted, sizeof noted, "%ld", st->noted);
+			for (size_t p = 0; p < st->n_problems && off < sizeof kinds; p++) {
+				const csv_problem *pb = &st->problems[p];
+
+				off += (size_t)snprintf(kinds + off, sizeof kinds - off, "%s%s: %ld (%s",
+				                        p ? "\n" : "", pb->kind, pb->count, rv_t(v, T_LINES));
+				for (int e = 0; e < pb->n_examples && off < sizeof kinds; e++)
+					off += (size_t)snprintf(kinds + off, sizeof kinds - off, "%s%ld",
+					                        e ? ", " : " ", pb->example_line[e]);
+				if (off < sizeof kinds)
+					off += (size_t)snprintf(kinds + off, sizeof kinds - off, ")");
+			}
+			pdf_table_row(d, (const char *[]){ v->runs[i].instance, st->path, rows, rej, noted,
+			                                   kinds }, -1, -1);
+		}
+	pdf_table_end(d);
+}
+
+static int lay_out(const report_view *v, FILE *out, int total, int *pages, char *err,
+                   size_t errlen)
+{
+	const assess_area *aa = v->main.aa;
+	const model *m = v->as->model;
+	char title[512], foot[512];
+	pdf_doc *d;
+
+	if (v->title)
+		snprintf(title, sizeof title, "%s · %s", v->title, v->period);
+	else
+		snprintf(title, sizeof title, "%s — %s %s · %s", rv_t(v, T_TITLE),
+		         i18n_area_word(v->lang, aa->code), aa->name ? aa->name : aa->code, v->period);
+	snprintf(foot, sizeof foot, "pk2d %s · %s: %s%s%s", v->version, rv_t(v, T_MODEL),
+	         i18n_pick(v->lang, m->name, m->name_en), v->note && *v->note ? " · " : "",
+	         v->note && *v->note ? v->note : "");
+	if (!(d = pdf_doc_new(out, title, foot, rv_t(v, T_PAGE), rv_t(v, T_OF), total))) {
+		snprintf(err, errlen, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	summary(d, v, aa);
+	if (v->wide && v->n_summary)
+		villages(d, v);
+	profile(d, v, aa);
+	ikk(d, v, aa);
+	heatmap(d, v, aa);
+	agencies(d, v, aa);
+	problems(d, v, aa);
+	planner(d, v, aa);
+	followup(d, v, aa);
+	trends(d, v, &v->main);
+	quality(d, v);
+	return pdf_doc_finish(d, pages, err, errlen) ? PK2D_ERR_IO : 0;
+}
+
+int report_pdf_write(const report_view *v, FILE *out, char *err, size_t errlen)
+{
+	int pages = 0, rc;
+
+	/* "Page N of M": the first pass counts M. */
+	if ((rc = lay_out(v, NULL, 0, &pages, err, errlen)) < 0)
+		return rc;
+	return lay_out(v, out, pages, &pages, err, errlen);
+}

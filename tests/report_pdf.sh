@@ -1,0 +1,80 @@
+#!/bin/sh
+# The PDF report (-f pdf) of the bundled sample read back with pdfinfo and
+# pdftotext: A4, the summary on the first page (the IKK, its category, the
+# top problems with stunting first, the headline figure), "Halaman N dari
+# M" on every page with M the page count, the sections in the rakor's
+# order, the IKK indicator table's header repeated on each page it spans,
+# the dimensions' chart drawn (its labels are text in the PDF), a
+# configured title with markup characters printed as it is written, and
+# the English words with language = en. Skips (77) without poppler-utils.
+set -u
+if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
+	echo "SKIP: needs pdftotext and pdfinfo (apt-get install poppler-utils)"
+	exit 77
+fi
+: "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
+pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail() { echo "FAIL: $*"; exit 1; }
+mkdir "$tmp/s"
+cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/s/"
+cp -R "$PK2D_TOP_SRCDIR/conf/models" "$tmp/models"
+chmod -R u+w "$tmp"
+"$pk2d" -q -c "$tmp/s/pk2d.ini" --store none report -o "$tmp/r.pdf" || fail "pk2d report -o r.pdf"
+
+info=$(pdfinfo "$tmp/r.pdf") || fail "pdfinfo cannot read the PDF"
+echo "$info" | grep -q '^Page size: *595.28 x 841.89 pts (A4)' || fail "not A4: $info"
+echo "$info" | grep -q '^Title: .*Sang-Sang' || fail "no title: $info"
+pages=$(echo "$info" | awk '/^Pages:/ { print $2 }')
+[ "${pages:-0}" -ge 3 ] || fail "only ${pages:-no} pages"
+
+page() { pdftotext -layout -f "$1" -l "$1" "$tmp/r.pdf" -; }
+# The summary first: the IKK and category, the problems with their
+# follow-up (stunting, a headline indicator off target, first), the
+# headline figures.
+page 1 >"$tmp/p1.txt"
+pdftotext -f 1 -l 1 "$tmp/r.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/p1.flat"
+for want in 'Ringkasan' '81,80' 'IKK: Kualitas Keluarga Responsif' \
+	'Masalah utama dan tindak lanjutnya'; do
+	grep -q "$want" "$tmp/p1.flat" || fail "page 1 has no '$want'"
+done
+pdftotext -f 1 -l 2 "$tmp/r.pdf" - | grep -q 'Angka utama OPD' || fail "no headline figures"
+
+first_problem=$(sed -n '/Masalah utama/,$p' "$tmp/p1.txt" | grep -m1 -E '[0-9],[0-9]')
+echo "$first_problem" | grep -q 'Prevalensi stunting' ||
+	fail "the first problem is not stunting: $first_problem"
+# Every page numbered "N of M".
+p=1
+while [ "$p" -le "$pages" ]; do
+	page "$p" | grep -q "Halaman $p dari $pages" || fail "page $p: no 'Halaman $p dari $pages'"
+	p=$((p + 1))
+done
+# The sections in the order of the rakor.
+pdftotext "$tmp/r.pdf" - | grep -E '^[1-7]\. ' >"$tmp/sections"
+printf '%s\n' '1. Profil Wilayah' '2. Indeks Kualitas Keluarga (IKK)' '3. Capaian per OPD' \
+	'4. Permasalahan' '5. Rencana Tindak Lanjut' '6. Tren' '7. Kualitas Data dan Status Proses' |
+	cmp -s - "$tmp/sections" || fail "sections: $(cat "$tmp/sections")"
+# The IKK indicators (L1 ... B6) span pages; each of them shows the header.
+spans=0
+p=1
+while [ "$p" -le "$pages" ]; do
+	if page "$p" | grep -Eq '^ *[LFEPB][1-8] {2,}'; then
+		spans=$((spans + 1))
+		page "$p" | grep -Eq 'Indikator.*Nilai.*Status' || fail "page $p: an IKK row without the header"
+	fi
+	p=$((p + 1))
+done
+[ "$spans" -ge 2 ] || fail "the IKK table is on $spans page(s): the repeat is not tested"
+# The dimensions' radar chart, drawn from the HTML's SVG: its labels.
+pdftotext "$tmp/r.pdf" - | grep -q 'Kualitas Legalitas-Struktur (84,6)' || fail "no radar chart"
+
+# A configured title is text, never markup; English words with language = en.
+sed -i 's/^\[pk2d\]$/[pk2d]\ntitle = <b>Rakor<\/b> \& "evaluasi" 50%\nlanguage = en/' "$tmp/s/pk2d.ini"
+"$pk2d" -q -c "$tmp/s/pk2d.ini" --store none report -f pdf -o "$tmp/en.pdf" || fail "pk2d report (en)"
+pdftotext -f 1 -l 1 "$tmp/en.pdf" - >"$tmp/en1.txt"
+grep -qF '<b>Rakor</b> & "evaluasi" 50%' "$tmp/en1.txt" || fail "the title: $(head -3 "$tmp/en1.txt")"
+en_pages=$(pdfinfo "$tmp/en.pdf" | awk '/^Pages:/ { print $2 }')
+grep -q "Page 1 of $en_pages" "$tmp/en1.txt" || fail "no 'Page 1 of $en_pages'"
+grep -q 'Top problems and their follow-up' "$tmp/en1.txt" || fail "no English summary"
+echo "ok: $pages pages, summary first, numbered, in order, headers repeated"
