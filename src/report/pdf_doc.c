@@ -9,6 +9,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
@@ -400,4 +401,11 @@ int pdf_doc_finish(pdf_doc *d, int *pages, char *err, size_t errlen)
 	free(d->of_word);
 	free(d);
 	return rc;
+}
+
+void pdf_fonts_release(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }

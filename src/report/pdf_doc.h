@@ -64,4 +64,9 @@ void pdf_svg(pdf_doc *d, const char *svg, size_t len, double share);
  * could not be written. Frees d. */
 int pdf_doc_finish(pdf_doc *d, int *pages, char *err, size_t errlen);
 
+/* Gives back pango's font map and fontconfig's caches, which live until the
+ * process ends otherwise (the next document builds them again): called
+ * after a report, so that a leak checker sees what pk2d itself leaves. */
+void pdf_fonts_release(void);
+
 #endif

@@ -725,7 +725,8 @@ int report_pdf_write(const report_view *v, FILE *out, char *err, size_t errlen)
 	int pages = 0, rc;
 
 	/* "Page N of M": the first pass counts M. */
-	if ((rc = lay_out(v, NULL, 0, &pages, err, errlen)) < 0)
-		return rc;
-	return lay_out(v, out, pages, &pages, err, errlen);
+	if ((rc = lay_out(v, NULL, 0, &pages, err, errlen)) == 0)
+		rc = lay_out(v, out, pages, &pages, err, errlen);
+	pdf_fonts_release();
+	return rc;
 }
