@@ -5,14 +5,15 @@
 # M" on every page with M the page count, the sections in the rakor's
 # order, the IKK indicator table's header repeated on each page it spans,
 # the dimensions' chart drawn (its labels are text in the PDF), a
-# configured title with markup characters printed as it is written, and
-# the English words with language = en. Skips (77) without poppler-utils.
+# configured title with markup characters printed as it is written, the
+# English words with language = en, and the scores drawn over the stored
+# periods. Skips (77) without poppler-utils.
 set -u
 if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
 	echo "SKIP: needs pdftotext and pdfinfo (apt-get install poppler-utils)"
 	exit 77
 fi
-: "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
+: "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}" "${PK2D_DATA_DIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -51,7 +52,8 @@ while [ "$p" -le "$pages" ]; do
 	p=$((p + 1))
 done
 # The sections in the order of the rakor.
-pdftotext "$tmp/r.pdf" - | grep -E '^[1-7]\. ' >"$tmp/sections"
+pdftotext "$tmp/r.pdf" - |
+	grep -E '^[1-7]\. (Profil|Indeks|Capaian|Permasalahan|Rencana|Tren|Kualitas Data)' >"$tmp/sections"
 printf '%s\n' '1. Profil Wilayah' '2. Indeks Kualitas Keluarga (IKK)' '3. Capaian per OPD' \
 	'4. Permasalahan' '5. Rencana Tindak Lanjut' '6. Tren' '7. Kualitas Data dan Status Proses' |
 	cmp -s - "$tmp/sections" || fail "sections: $(cat "$tmp/sections")"
@@ -77,4 +79,20 @@ grep -qF '<b>Rakor</b> & "evaluasi" 50%' "$tmp/en1.txt" || fail "the title: $(he
 en_pages=$(pdfinfo "$tmp/en.pdf" | awk '/^Pages:/ { print $2 }')
 grep -q "Page 1 of $en_pages" "$tmp/en1.txt" || fail "no 'Page 1 of $en_pages'"
 grep -q 'Top problems and their follow-up' "$tmp/en1.txt" || fail "no English summary"
-echo "ok: $pages pages, summary first, numbered, in order, headers repeated"
+# Two periods in one store: the second period's PDF draws the IKK and its
+# dimensions over both, with the attention line in the legend; the first
+# has one period and no such chart.
+model=$(cd "$tmp/models" && pwd)/ikk.ini
+for y in 2023 2024; do
+	"$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q --plugins family --kk 30 \
+		--rt 2 -o "$tmp/h$y" -a 63.02.09.2007 -p "$y" --seed "$y" || fail "pk2d-synth $y"
+	sed -i "s|^\[pk2d\]\$|[pk2d]\\nmodel = $model|" "$tmp/h$y/pk2d.ini"
+	"$pk2d" -q -c "$tmp/h$y/pk2d.ini" --store "$tmp/h.sqlite" report -o "$tmp/h$y.pdf" ||
+		fail "pk2d report $y"
+done
+pdftotext "$tmp/h2023.pdf" - | grep -q 'Riwayat Skor' && fail "a score history of one period"
+pdftotext "$tmp/h2024.pdf" - >"$tmp/h2024.txt"
+for want in 'Riwayat Skor' 'Garis perhatian 75' 'Kualitas Ketahanan Sosial-Budaya'; do
+	sed -n '/Riwayat Skor/,$p' "$tmp/h2024.txt" | grep -q "$want" || fail "score history: no '$want'"
+done
+echo "ok: $pages pages, summary first, numbered, in order, headers repeated, scores over periods"

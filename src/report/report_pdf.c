@@ -419,6 +419,7 @@ static void agencies(pdf_doc *d, const report_view *v, const assess_area *aa)
 			for (size_t i = 0; i < ag->n_actions; i++)
 				action_row(d, v, "", &ag->actions[i], 0);
 			pdf_table_end(d);
+			pdf_para(d, rv_t(v, T_COVERAGE_NOTE), 0);
 		}
 	}
 }
@@ -533,6 +534,7 @@ static void followup(pdf_doc *d, const report_view *v, const assess_area *aa)
 			action_row(d, v, k ? "" : what, &acts[k], 1);
 	}
 	pdf_table_end(d);
+	pdf_para(d, rv_t(v, T_COVERAGE_NOTE), 0);
 }
 
 static void planner(pdf_doc *d, const report_view *v, const assess_area *aa)
@@ -555,6 +557,46 @@ static void planner(pdf_doc *d, const report_view *v, const assess_area *aa)
 			view_rows_table(d, v, &t, shares);
 	}
 	view_table_free(&t);
+}
+
+/* The IKK and each dimension over every stored period, one line each, with
+ * the attention line. Nothing with fewer than two periods. */
+static void score_history(pdf_doc *d, const report_view *v, const trend *t)
+{
+	const trend_dim *ikk = t->n_dims ? &t->dims[0] : NULL;
+	size_t n = ikk ? ikk->n_history : 0, ns = t->n_dims;
+	const char **labels, **names;
+	double *vals;
+	char line[96];
+
+	if (n < 2)
+		return;
+	labels = calloc(n, sizeof *labels);
+	names = calloc(ns, sizeof *names);
+	vals = calloc(n * ns, sizeof *vals);
+	if (labels && names && vals) {
+		for (size_t i = 0; i < n; i++)
+			labels[i] = ikk->history[i].period;
+		for (size_t k = 0; k < ns; k++) {
+			const trend_dim *dm = &t->dims[k];
+
+			names[k] = dm->model ? L(v, dm->model) : rv_t(v, T_IKK_SHORT);
+			for (size_t i = 0; i < n; i++) {
+				vals[k * n + i] = NAN;
+				for (size_t j = 0; j < dm->n_history; j++)
+					if (!strcmp(dm->history[j].period, labels[i]))
+						vals[k * n + i] = dm->history[j].value;
+			}
+		}
+		snprintf(line, sizeof line, "%s %s", rv_t(v, T_ATTENTION_LINE),
+		         rv_num(v, v->as->model->attention, 0));
+		pdf_heading(d, 3, rv_t(v, T_SCORE_HISTORY));
+		CHART(d, 1.0, svg_lines(f, rv_t(v, T_SCORE_HISTORY), n, labels, ns, names, vals,
+		                        v->as->model->attention, line, i18n_decimal(v->lang)));
+	}
+	free(labels);
+	free(names);
+	free(vals);
 }
 
 static void trends(pdf_doc *d, const report_view *v, const view_area *va)
@@ -607,6 +649,7 @@ static void trends(pdf_doc *d, const report_view *v, const view_area *va)
 		}
 		pdf_table_end(d);
 	}
+	score_history(d, v, t);
 	for (size_t i = 0; i < t->n_progress; i++) {
 		const trend_progress *p = &t->progress[i];
 		const char **labels = calloc(p->n ? p->n : 1, sizeof *labels);

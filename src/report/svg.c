@@ -264,3 +264,119 @@ void svg_series(FILE *f, const char *title, size_t n, const char *const *labels,
 	}
 	fputs("</svg>\n", f);
 }
+
+/* A marker of shape k (circle, square, triangle, diamond, ...) at x, y. */
+static void marker(FILE *f, size_t k, double x, double y, const char *colour)
+{
+	switch (k % 4) {
+	case 0:
+		fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\"/>\n", x, y, colour);
+		break;
+	case 1:
+		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" fill=\"%s\"/>\n",
+		        x - 4, y - 4, colour);
+		break;
+	case 2:
+		fprintf(f, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"%s\"/>\n", x,
+		        y - 5.5, x - 5, y + 4, x + 5, y + 4, colour);
+		break;
+	default:
+		fprintf(f, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"%s\"/>\n",
+		        x, y - 5.5, x + 5.5, y, x, y + 5.5, x - 5.5, y, colour);
+	}
+}
+
+void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
+               size_t n_series, const char *const *names, const double *values,
+               double line, const char *line_label, char dec)
+{
+	/* Okabe and Ito's palette, without its yellow (too light on white). */
+	static const char *const palette[] = { "#0072B2", "#D55E00", "#009E73", "#CC79A7",
+	                                       "#E69F00", "#56B4E9", "#000000" };
+	const size_t n_pal = sizeof palette / sizeof *palette;
+	const double left = 44, top = 14, plot_h = 200, step = n > 1 ? 560.0 / (double)(n - 1) : 0;
+	const double plot_w = n > 1 ? 560 : 0, legend_x = left + plot_w + 60;
+	double lo = INFINITY, hi = -INFINITY;
+	int w = (int)(legend_x + 230), h = (int)(top + plot_h + 40);
+	size_t rows = n_series + (isnan(line) ? 0 : 1);
+
+	if (h < (int)(top + 22 * rows + 10))
+		h = (int)(top + 22 * rows + 10);
+	for (size_t i = 0; i < n * n_series; i++)
+		if (!isnan(values[i])) {
+			lo = fmin(lo, values[i]);
+			hi = fmax(hi, values[i]);
+		}
+	if (!isnan(line)) {
+		lo = fmin(lo, line);
+		hi = fmax(hi, line);
+	}
+	if (isinf(lo)) {
+		lo = 0;
+		hi = 100;
+	}
+	lo = floor(lo / 10) * 10;
+	hi = ceil(hi / 10) * 10;
+	if (hi - lo < 10)
+		hi = lo + 10;
+#define Y(v) (top + plot_h - plot_h * ((v) - lo) / (hi - lo))
+	open_svg(f, title, w, h);
+	for (double g = lo; g <= hi + 1e-9; g += 10) {
+		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>\n"
+		        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"end\">%.0f</text>\n",
+		        left, Y(g), left + plot_w + 20, Y(g), left - 6, Y(g) + 4, g);
+	}
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"middle\">",
+		        left + 10 + step * (double)i, top + plot_h + 22);
+		esc_html(f, labels[i]);
+		fputs("</text>\n", f);
+	}
+	if (!isnan(line))
+		fprintf(f, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
+		        " stroke=\"#444\" stroke-width=\"2\" stroke-dasharray=\"7 4\"/>\n", left,
+		        Y(line), left + plot_w + 20, Y(line));
+	for (size_t k = 0; k < n_series; k++) {
+		const char *colour = palette[k % n_pal];
+		const double *v = values + k * n;
+		size_t last = n;
+
+		fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" points=\"",
+		        colour);
+		for (size_t i = 0; i < n; i++)
+			if (!isnan(v[i]))
+				fprintf(f, "%.1f,%.1f ", left + 10 + step * (double)i, Y(v[i]));
+		fputs("\"/>\n", f);
+		for (size_t i = 0; i < n; i++)
+			if (!isnan(v[i])) {
+				marker(f, k, left + 10 + step * (double)i, Y(v[i]), colour);
+				last = i;
+			}
+		if (last < n) {
+			fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" fill=\"%s\">",
+			        left + 20 + step * (double)last, Y(v[last]) + 4, colour);
+			num1(f, v[last], dec);
+			fputs("</text>\n", f);
+		}
+		/* The legend: marker, line and name. */
+		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
+		        " stroke-width=\"2.5\"/>\n", legend_x, top + 8 + 22.0 * (double)k,
+		        legend_x + 24, top + 8 + 22.0 * (double)k, colour);
+		marker(f, k, legend_x + 12, top + 8 + 22.0 * (double)k, colour);
+		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\">", legend_x + 32,
+		        top + 12 + 22.0 * (double)k);
+		esc_html(f, names[k]);
+		fputs("</text>\n", f);
+	}
+	if (!isnan(line)) {
+		double y = top + 8 + 22.0 * (double)n_series;
+
+		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#444\""
+		        " stroke-width=\"2\" stroke-dasharray=\"7 4\"/>\n<text x=\"%.1f\" y=\"%.1f\""
+		        " font-size=\"13\">", legend_x, y, legend_x + 24, y, legend_x + 32, y + 4);
+		esc_html(f, line_label);
+		fputs("</text>\n", f);
+	}
+#undef Y
+	fputs("</svg>\n", f);
+}

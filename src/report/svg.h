@@ -48,4 +48,14 @@ void svg_heat_colour(double score, double line, char out[8]);
 void svg_series(FILE *f, const char *title, size_t n, const char *const *labels,
                 const double *values, char dec);
 
+/* Lines over periods: series k has values[k * n + i] at label i (NaN: no
+ * point there). Each line has its own colour from a palette that
+ * colour-blind readers tell apart (Okabe and Ito) and its own marker
+ * shape, and a legend names it; each line's last value is printed at its
+ * end. line (NaN for none) is drawn dashed, named line_label in the
+ * legend. The value axis spans the data and the line, in steps of 10. */
+void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
+               size_t n_series, const char *const *names, const double *values,
+               double line, const char *line_label, char dec);
+
 #endif
