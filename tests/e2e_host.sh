@@ -150,7 +150,7 @@ for cmd in report check; do
 done
 
 # Usage errors: exit 2.
-for args in "--bogus report" "frobnicate" "" "report extra" "-j 0 report" "-f pdf report"; do
+for args in "--bogus report" "frobnicate" "" "report extra" "-j 0 report" "-f docx report"; do
 	rc=0
 	# shellcheck disable=SC2086
 	pk2d_run $args >/dev/null 2>&1 || rc=$?

@@ -193,8 +193,8 @@ grep -q '^indicator,63.02.09,' "$tmp/split/63.02.09.2007.csv" && fail "--split v
 grep -q '^indicator,63.02.09.2008,' "$tmp/split/63.02.09.2007.csv" && fail "--split village CSV has a neighbour"
 
 # 5. Bad requests: usage errors exit 2, write nothing.
-"$pk2d" -q -c "$tmp/a/pk2d.ini" report -f html,pdf -o "$tmp/out/bad" 2>"$tmp/err"
-[ $? -eq 2 ] && grep -q "unknown format 'pdf'" "$tmp/err" || fail "unknown format"
+"$pk2d" -q -c "$tmp/a/pk2d.ini" report -f html,docx -o "$tmp/out/bad" 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "unknown format 'docx'" "$tmp/err" || fail "unknown format"
 "$pk2d" -q -c "$tmp/a/pk2d.ini" --store none report -f html,csv 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q 'need a file name' "$tmp/err" || fail "several formats to stdout"
 "$pk2d" -q -c "$tmp/a/pk2d.ini" --store none report -o "$tmp/nodir/r.html" 2>"$tmp/err"
