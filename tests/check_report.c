@@ -785,6 +785,30 @@ START_TEST(agency_tables_without_raw_quality)
 }
 END_TEST
 
+/* One catalogue of words: every key has both languages, and a sentence
+ * that is a printf format has the same conversions in both, as the
+ * compiler cannot check a format taken from the catalogue. */
+START_TEST(catalogue_complete_and_formats_agree)
+{
+	for (int key = 0; key < I18N_N_KEYS; key++) {
+		const char *id = i18n(LANG_ID, key), *en = i18n(LANG_EN, key);
+		char cid[64], cen[64];
+
+		ck_assert_msg(id && *id && en && *en, "key %d lacks a language", key);
+		i18n_conversions(id, cid, sizeof cid);
+		i18n_conversions(en, cen, sizeof cen);
+		ck_assert_msg(!strcmp(cid, cen), "key %d: '%s' has %s, '%s' has %s", key, id, cid,
+		              en, cen);
+	}
+	ck_assert_str_eq(i18n_format(LANG_EN, T_FMT_NOT_USED, "%ld%ld%zu%zu"),
+	                 "%ld of %ld rows not used (%zu of %zu files)");
+	/* Conversions that are not the call's: the bare conversions instead. */
+	ck_assert_str_eq(i18n_format(LANG_ID, T_FMT_NOT_USED, "%ld%ld%zu"), "%ld%ld%zu");
+	ck_assert_str_eq(i18n_format(LANG_ID, T_FMT_NOT_USED, "%d%ld%zu%zu"), "%d%ld%zu%zu");
+}
+END_TEST
+
+
 int main(void)
 {
 	Suite *s = suite_create("report");
@@ -795,6 +819,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, kec_setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, trend_against_2023);
+	tcase_add_test(tc, catalogue_complete_and_formats_agree);
 	tcase_add_test(tc, csv_long_format);
 	tcase_add_test(tc, csv_excel_id_dialect);
 	tcase_add_test(tc, html_escaped_and_complete);

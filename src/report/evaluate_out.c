@@ -21,44 +21,38 @@ enum { W_TITLE, W_METHOD, W_RANKING, W_VILLAGES, W_AGENCIES, W_RANK, W_REGENCY,
        W_CAT_FIRST, W_LATEST, W_IKK_LATEST, W_CAT_LATEST, W_CHANGE, W_CLOSED, W_OPENED,
        W_AGENCY, W_TARGET, W_REALISED, W_REALISATION, W_CHANGED, W_N };
 
-/* The words of the evaluation: Bahasa Indonesia, English, and the CSV and
- * JSON key. */
-static const char *const words[W_N][3] = {
-	[W_TITLE] = { "Evaluasi desa lokus", "Desa lokus evaluation", "" },
-	[W_METHOD] = { "Peringkat: rata-rata perubahan IKK (periode terakhir dikurangi periode "
-	               "pertama, poin) desa lokus yang tersimpan pada kedua periode; terbesar "
-	               "di atas, sama besar menurut kode. Masalah: indikator yang nilainya belum "
-	               "mencapai target ke arah yang baik.",
-	               "Ranking: mean change of the IKK (latest period minus first period, "
-	               "points) over the lokus villages stored in both periods; largest first, "
-	               "ties by code. Problem: an indicator whose value misses its target in "
-	               "its good direction.", "method" },
-	[W_RANKING] = { "Peringkat kabupaten/kota", "Ranking of the regencies", "ranking" },
-	[W_VILLAGES] = { "Desa lokus", "Lokus villages", "villages" },
-	[W_AGENCIES] = { "Realisasi intervensi per instansi (periode terakhir)",
-	                 "Interventions' realisation by agency (latest period)", "agencies" },
-	[W_RANK] = { "Peringkat", "Rank", "rank" },
-	[W_REGENCY] = { "Kabupaten/kota", "Regency", "regency" },
-	[W_MEAN_CHANGE] = { "Perubahan IKK rata-rata", "Mean IKK change", "improvement" },
-	[W_COMPARED] = { "Desa dibandingkan", "Villages compared", "villages_compared" },
-	[W_NOTE] = { "Catatan", "Note", "note" },
-	[W_VILLAGE] = { "Desa", "Village", "village" },
-	[W_STAGE] = { "Tahap", "Stage", "stage" },
-	[W_FIRST] = { "Periode pertama", "First period", "first_period" },
-	[W_IKK_FIRST] = { "IKK pertama", "First IKK", "ikk_first" },
-	[W_CAT_FIRST] = { "Kategori pertama", "First category", "category_first" },
-	[W_LATEST] = { "Periode terakhir", "Latest period", "latest_period" },
-	[W_IKK_LATEST] = { "IKK terakhir", "Latest IKK", "ikk_latest" },
-	[W_CAT_LATEST] = { "Kategori terakhir", "Latest category", "category_latest" },
-	[W_CHANGE] = { "Perubahan", "Change", "change" },
-	[W_CLOSED] = { "Masalah selesai", "Problems closed", "problems_closed" },
-	[W_OPENED] = { "Masalah baru", "Problems opened", "problems_opened" },
-	[W_AGENCY] = { "Instansi", "Agency", "agency" },
-	[W_TARGET] = { "Target", "Target", "target" },
-	[W_REALISED] = { "Realisasi", "Realised", "realised" },
-	[W_REALISATION] = { "Capaian (%)", "Realisation (%)", "realisation" },
-	[W_CHANGED] = { "model atau target berubah", "model or targets changed",
-	                "config_changed" },
+/* Each word of the evaluation: its key in the one catalogue (i18n.c), and
+ * its key in CSV and JSON. */
+static const struct {
+	int text;
+	const char *key;
+} words[W_N] = {
+	[W_TITLE] = { T_EV_TITLE, "" },
+	[W_METHOD] = { T_EV_METHOD, "method" },
+	[W_RANKING] = { T_EV_RANKING, "ranking" },
+	[W_VILLAGES] = { T_EV_VILLAGES, "villages" },
+	[W_AGENCIES] = { T_EV_AGENCIES, "agencies" },
+	[W_RANK] = { T_RANK, "rank" },
+	[W_REGENCY] = { T_EV_REGENCY, "regency" },
+	[W_MEAN_CHANGE] = { T_EV_MEAN_CHANGE, "improvement" },
+	[W_COMPARED] = { T_EV_COMPARED, "villages_compared" },
+	[W_NOTE] = { T_NOTE, "note" },
+	[W_VILLAGE] = { T_EV_VILLAGE, "village" },
+	[W_STAGE] = { T_EV_STAGE, "stage" },
+	[W_FIRST] = { T_EV_FIRST, "first_period" },
+	[W_IKK_FIRST] = { T_EV_IKK_FIRST, "ikk_first" },
+	[W_CAT_FIRST] = { T_EV_CAT_FIRST, "category_first" },
+	[W_LATEST] = { T_EV_LATEST, "latest_period" },
+	[W_IKK_LATEST] = { T_EV_IKK_LATEST, "ikk_latest" },
+	[W_CAT_LATEST] = { T_EV_CAT_LATEST, "category_latest" },
+	[W_CHANGE] = { T_CHANGE, "change" },
+	[W_CLOSED] = { T_EV_CLOSED, "problems_closed" },
+	[W_OPENED] = { T_EV_OPENED, "problems_opened" },
+	[W_AGENCY] = { T_EV_AGENCY, "agency" },
+	[W_TARGET] = { T_TARGET, "target" },
+	[W_REALISED] = { T_EV_REALISED, "realised" },
+	[W_REALISATION] = { T_EV_REALISATION, "realisation" },
+	[W_CHANGED] = { T_EV_CHANGED, "config_changed" },
 };
 
 /* A table of text cells: head[] names its columns by word. */
@@ -97,7 +91,7 @@ static const int agency_head[] = { W_REGENCY, W_AGENCY, W_TARGET, W_REALISED,
 
 static const char *note(int changed, int lang, int csv)
 {
-	return !changed ? "" : csv ? "1" : words[W_CHANGED][lang];
+	return !changed ? "" : csv ? "1" : i18n(lang, words[W_CHANGED].text);
 }
 
 static void build(const evaluation *e, int lang, int csv, etable t[3])
@@ -175,17 +169,17 @@ static void write_text(const etable *t, int lang, FILE *out)
 	size_t w[16] = { 0 };
 
 	fputc('\n', out);
-	esc_term(out, words[t->title][lang]);
+	esc_term(out, i18n(lang, words[t->title].text));
 	fputc('\n', out);
 	for (size_t c = 0; c < t->ncols; c++)
-		w[c] = esc_width(words[t->head[c]][lang]);
+		w[c] = esc_width(i18n(lang, words[t->head[c]].text));
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < t->ncols; c++)
 			if (esc_width(cell(t, r, c)) > w[c])
 				w[c] = esc_width(cell(t, r, c));
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = r ? cell(t, r - 1, c) : words[t->head[c]][lang];
+			const char *s = r ? cell(t, r - 1, c) : i18n(lang, words[t->head[c]].text);
 			int pad = (int)(w[c] - esc_width(s)), right = numeric(t->head[c]);
 
 			fprintf(out, "%s%*s", c ? "  " : "", right ? pad : 0, "");
@@ -206,7 +200,7 @@ static void write_csv(const etable *t, FILE *out)
 			if (r && numeric(t->head[c]))
 				fputs(cell(t, r - 1, c), out);
 			else
-				esc_csv(out, r ? cell(t, r - 1, c) : words[t->head[c]][2]);
+				esc_csv(out, r ? cell(t, r - 1, c) : words[t->head[c]].key);
 		}
 		fputs("\r\n", out);
 	}
@@ -215,12 +209,12 @@ static void write_csv(const etable *t, FILE *out)
 static void write_md(const etable *t, int lang, FILE *out)
 {
 	fprintf(out, "\n## ");
-	esc_md(out, words[t->title][lang]);
+	esc_md(out, i18n(lang, words[t->title].text));
 	fputs("\n\n", out);
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			fputs("| ", out);
-			esc_md(out, r ? cell(t, r - 1, c) : words[t->head[c]][lang]);
+			esc_md(out, r ? cell(t, r - 1, c) : i18n(lang, words[t->head[c]].text));
 			fputc(' ', out);
 		}
 		fputs("|\n", out);
@@ -235,13 +229,13 @@ static void write_md(const etable *t, int lang, FILE *out)
 static void write_html(const etable *t, int lang, FILE *out)
 {
 	fputs("<h2>", out);
-	esc_html(out, words[t->title][lang]);
+	esc_html(out, i18n(lang, words[t->title].text));
 	fputs("</h2>\n<table>\n", out);
 	for (size_t r = 0; r <= t->nrows; r++) {
 		fputs("<tr>", out);
 		for (size_t c = 0; c < t->ncols; c++) {
 			fputs(r ? "<td>" : "<th>", out);
-			esc_html(out, r ? cell(t, r - 1, c) : words[t->head[c]][lang]);
+			esc_html(out, r ? cell(t, r - 1, c) : i18n(lang, words[t->head[c]].text));
 			fputs(r ? "</td>" : "</th>", out);
 		}
 		fputs("</tr>\n", out);
@@ -271,7 +265,7 @@ static int write_json(const evaluation *e, FILE *out)
 	char *text;
 	int rc;
 
-	cJSON_AddStringToObject(root, "method", words[W_METHOD][LANG_EN]);
+	cJSON_AddStringToObject(root, "method", i18n(LANG_EN, words[W_METHOD].text));
 	for (size_t i = 0; i < e->n; i++) {
 		const eval_regency *r = &e->regencies[i];
 		cJSON *o = cJSON_CreateObject(), *vs, *as;
@@ -344,22 +338,22 @@ int evaluate_write(const evaluation *e, const char *format, int lang, FILE *out)
 	if (!strcmp(format, "html")) {
 		fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
 		        "<title>", lang == LANG_EN ? "en" : "id");
-		esc_html(out, words[W_TITLE][lang]);
+		esc_html(out, i18n(lang, words[W_TITLE].text));
 		fputs("</title></head><body>\n<h1>", out);
-		esc_html(out, words[W_TITLE][lang]);
+		esc_html(out, i18n(lang, words[W_TITLE].text));
 		fputs("</h1>\n<p>", out);
-		esc_html(out, words[W_METHOD][lang]);
+		esc_html(out, i18n(lang, words[W_METHOD].text));
 		fputs("</p>\n", out);
 	} else if (!strcmp(format, "md")) {
 		fputs("# ", out);
-		esc_md(out, words[W_TITLE][lang]);
+		esc_md(out, i18n(lang, words[W_TITLE].text));
 		fputs("\n\n", out);
-		esc_md(out, words[W_METHOD][lang]);
+		esc_md(out, i18n(lang, words[W_METHOD].text));
 		fputc('\n', out);
 	} else if (!csv) {
-		esc_term(out, words[W_TITLE][lang]);
+		esc_term(out, i18n(lang, words[W_TITLE].text));
 		fputs("\n", out);
-		esc_term(out, words[W_METHOD][lang]);
+		esc_term(out, i18n(lang, words[W_METHOD].text));
 		fputc('\n', out);
 	}
 	for (int k = 0; k < 3; k++) {

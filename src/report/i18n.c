@@ -252,6 +252,86 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_AT_A_GLANCE] = { "Ringkasan", "Summary" },
 	[T_TOP_PROBLEMS] = { "Masalah utama dan tindak lanjutnya", "Top problems and their follow-up" },
 	[T_HEADLINE_FIGURES] = { "Angka utama OPD", "Headline agency figures" },
+	[T_EV_TITLE] = { "Evaluasi desa lokus",
+	            "Desa lokus evaluation" },
+	[T_EV_METHOD] = { "Peringkat: rata-rata perubahan IKK (periode terakhir dikurangi periode "
+	            "pertama, poin) desa lokus yang tersimpan pada kedua periode; terbesar "
+	            "di atas, sama besar menurut kode. Masalah: indikator yang nilainya belum "
+	            "mencapai target ke arah yang baik.",
+	            "Ranking: mean change of the IKK (latest period minus first period, "
+	            "points) over the lokus villages stored in both periods; largest first, "
+	            "ties by code. Problem: an indicator whose value misses its target in "
+	            "its good direction." },
+	[T_EV_RANKING] = { "Peringkat kabupaten/kota",
+	            "Ranking of the regencies" },
+	[T_EV_VILLAGES] = { "Desa lokus",
+	            "Lokus villages" },
+	[T_EV_AGENCIES] = { "Realisasi intervensi per instansi (periode terakhir)",
+	            "Interventions' realisation by agency (latest period)" },
+	[T_EV_REGENCY] = { "Kabupaten/kota",
+	            "Regency" },
+	[T_EV_MEAN_CHANGE] = { "Perubahan IKK rata-rata",
+	            "Mean IKK change" },
+	[T_EV_COMPARED] = { "Desa dibandingkan",
+	            "Villages compared" },
+	[T_EV_VILLAGE] = { "Desa",
+	            "Village" },
+	[T_EV_STAGE] = { "Tahap",
+	            "Stage" },
+	[T_EV_FIRST] = { "Periode pertama",
+	            "First period" },
+	[T_EV_IKK_FIRST] = { "IKK pertama",
+	            "First IKK" },
+	[T_EV_CAT_FIRST] = { "Kategori pertama",
+	            "First category" },
+	[T_EV_LATEST] = { "Periode terakhir",
+	            "Latest period" },
+	[T_EV_IKK_LATEST] = { "IKK terakhir",
+	            "Latest IKK" },
+	[T_EV_CAT_LATEST] = { "Kategori terakhir",
+	            "Latest category" },
+	[T_EV_CLOSED] = { "Masalah selesai",
+	            "Problems closed" },
+	[T_EV_OPENED] = { "Masalah baru",
+	            "Problems opened" },
+	[T_EV_AGENCY] = { "Instansi",
+	            "Agency" },
+	[T_EV_REALISED] = { "Realisasi",
+	            "Realised" },
+	[T_EV_REALISATION] = { "Capaian (%)",
+	            "Realisation (%)" },
+	[T_EV_CHANGED] = { "model atau target berubah",
+	            "model or targets changed" },
+	/* The accounting's sentences (unused.c): printf formats whose
+	 * conversions are the same in both languages (check_report). */
+	[T_FMT_NOT_IN_AREA] = { "%s: tidak satu pun dari %ld barisnya dapat dipakai, %ld di luar "
+	                        "wilayah run ",
+	                        "%s: none of its %ld rows could be used, %ld are outside the "
+	                        "run's area " },
+	[T_FILE_HOLDS] = { "; berkas ini berisi ", "; the file holds " },
+	[T_FMT_NOT_IN_PERIOD] = { "%s: %ld dari %ld barisnya di wilayah ini bertanggal di luar "
+	                          "periode %s",
+	                          "%s: %ld of its %ld rows in the area are dated outside the "
+	                          "run's period %s" },
+	[T_FMT_MOST_FROM] = { "; sebagian besar dari %s (maksudnya period = %s?)",
+	                      "; most are from %s (is period = %s meant?)" },
+	[T_FMT_NOTHING_USED] = { "%s: tidak satu pun dari %ld barisnya dapat dipakai",
+	                         "%s: none of its %ld rows could be used" },
+	[T_FMT_TOO_MANY_REJECTED] = { "%s: %s %% barisnya di wilayah dan periode run ditolak, "
+	                              "melebihi max_rejected = %s %%",
+	                              "%s: %s %% of its rows in the run's area and period "
+	                              "rejected, above max_rejected = %s %%" },
+	[T_FMT_NOT_USED] = { "%ld dari %ld baris tidak dipakai (%zu dari %zu berkas)",
+	                     "%ld of %ld rows not used (%zu of %zu files)" },
+	[T_FMT_FILE_COUNTS] = { "%ld baris, %ld dipakai", "%ld rows, %ld used" },
+	[T_FMT_BY_NAME] = { "wilayah %ld baris ditemukan dari namanya (Prov, Kab/Kota, Kec, "
+	                    "Desa/Kel)",
+	                    "the areas of %ld rows found by their names (Prov, Kab/Kota, Kec, "
+	                    "Desa/Kel)" },
+	[T_FMT_ALL_USED] = { "semua %ld baris dari %zu berkas dipakai",
+	                     "all %ld rows of %zu files used" },
+	[T_FMT_MORE_ROWS] = { "    ... %ld baris lagi '%s' (%s)", "    ... %ld more rows '%s' (%s)" },
+	[T_RUN_FAILS_PREFIX] = { "run gagal: ", "the run fails: " },
 };
 
 static const char *const kinds[][2] = {
@@ -302,6 +382,33 @@ const char *i18n(int lang, int key)
 	if (key < 0 || key >= I18N_N_KEYS)
 		return "";
 	return words[key][lang == LANG_EN ? 1 : 0];
+}
+
+void i18n_conversions(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s && k + 1 < n; s++) {
+		if (*s != '%')
+			continue;
+		out[k++] = *s++;
+		while (*s && strchr("-+ #0123456789.hlzjt", *s) && k + 1 < n)
+			out[k++] = *s++;
+		if (!*s)
+			break;
+		if (k + 1 < n)
+			out[k++] = *s;
+	}
+	out[k] = '\0';
+}
+
+const char *i18n_format(int lang, int key, const char *conv)
+{
+	const char *f = i18n(lang, key);
+	char have[64];
+
+	i18n_conversions(f, have, sizeof have);
+	return strcmp(have, conv) ? conv : f;
 }
 
 int i18n_parse_lang(const char *s, int *lang)

@@ -51,11 +51,27 @@ enum i18n_key {
 	T_MISS_NOT_DECLARED, T_MISS_NOT_REPORTED, T_MISS_NOT_APPLICABLE, T_CONTINUED_FROM,
 	T_CONTINUES_ON, T_REJECTED_SHARE, T_OUTSIDE_AREA, T_OUTSIDE_PERIOD, T_DUPLICATE,
 	T_PAGE, T_AT_A_GLANCE, T_TOP_PROBLEMS, T_HEADLINE_FIGURES,
+	T_EV_TITLE, T_EV_METHOD, T_EV_RANKING, T_EV_VILLAGES, T_EV_AGENCIES, T_EV_REGENCY,
+	T_EV_MEAN_CHANGE, T_EV_COMPARED, T_EV_VILLAGE, T_EV_STAGE, T_EV_FIRST, T_EV_IKK_FIRST,
+	T_EV_CAT_FIRST, T_EV_LATEST, T_EV_IKK_LATEST, T_EV_CAT_LATEST, T_EV_CLOSED, T_EV_OPENED,
+	T_EV_AGENCY, T_EV_REALISED, T_EV_REALISATION, T_EV_CHANGED,
+	/* printf formats: the same conversions in both languages (check_report) */
+	T_FMT_NOT_IN_AREA, T_FILE_HOLDS, T_FMT_NOT_IN_PERIOD, T_FMT_MOST_FROM, T_FMT_NOTHING_USED,
+	T_FMT_TOO_MANY_REJECTED, T_FMT_NOT_USED, T_FMT_FILE_COUNTS, T_FMT_BY_NAME, T_FMT_ALL_USED,
+	T_FMT_MORE_ROWS, T_RUN_FAILS_PREFIX,
 	I18N_N_KEYS
 };
 
 /* The text of key in lang (LANG_ID for any other value). */
 const char *i18n(int lang, int key);
+/* A printf format from the catalogue (the T_FMT_ keys). conv is the string
+ * of the conversions the call passes ("%ld%s"), so that the compiler checks
+ * the arguments against it (format_arg); an entry whose conversions are not
+ * conv is not used (conv is returned), so that a translation can never read
+ * an argument as another type. */
+const char *i18n_format(int lang, int key, const char *conv) __attribute__((format_arg(3)));
+/* The printf conversions of s into out ("%ld%s" for "%ld rows of %s"). */
+void i18n_conversions(const char *s, char *out, size_t n);
 /* "id" or "en" (ASCII case ignored) into *lang: 0, or -1 for anything else. */
 int i18n_parse_lang(const char *s, int *lang);
 /* label_en in English when it is set and not empty, label_id otherwise. */

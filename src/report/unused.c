@@ -91,12 +91,12 @@ static void add_held_areas(const unused_ctx *u, const acct_file *f, char *buf, s
 		add_area(u, buf, len, at, held[i]);
 	}
 	if (more)
-		add(buf, len, at, u->lang == LANG_EN ? ", ..." : ", ...");
+		add(buf, len, at, ", ...");
 }
 
 const char *unused_failure(const unused_ctx *u, const acct_file *f, char *buf, size_t len)
 {
-	int en = u->lang == LANG_EN;
+	int lang = u->lang;
 	long in_area = f->st->records - f->rows[ACCT_OUTSIDE_AREA];
 	const char *year;
 	size_t at = 0;
@@ -104,35 +104,25 @@ const char *unused_failure(const unused_ctx *u, const acct_file *f, char *buf, s
 	buf[0] = '\0';
 	switch (f->failure) {
 	case ACCT_NOT_IN_AREA:
-		add(buf, len, &at, en ? "%s: none of its %ld rows could be used, %ld are "
-		    "outside the run's area "
-		    : "%s: tidak satu pun dari %ld barisnya dapat dipakai, %ld di luar wilayah run ",
-		    f->st->path, f->st->records, f->rows[ACCT_OUTSIDE_AREA]);
+		add(buf, len, &at, i18n_format(lang, T_FMT_NOT_IN_AREA, "%s%ld%ld"), f->st->path, f->st->records,
+		    f->rows[ACCT_OUTSIDE_AREA]);
 		add_area(u, buf, len, &at, u->area);
-		add(buf, len, &at, en ? "; the file holds " : "; berkas ini berisi ");
+		add(buf, len, &at, "%s", i18n(lang, T_FILE_HOLDS));
 		add_held_areas(u, f, buf, len, &at);
 		break;
 	case ACCT_NOT_IN_PERIOD:
 		year = acct_most_seen(f, ACCT_OUTSIDE_PERIOD);
-		add(buf, len, &at, en ? "%s: %ld of its %ld rows in the area are dated outside "
-		    "the run's period %s"
-		    : "%s: %ld dari %ld barisnya di wilayah ini bertanggal di luar periode %s",
-		    f->st->path, f->rows[ACCT_OUTSIDE_PERIOD], in_area, u->period);
+		add(buf, len, &at, i18n_format(lang, T_FMT_NOT_IN_PERIOD, "%s%ld%ld%s"), f->st->path,
+		    f->rows[ACCT_OUTSIDE_PERIOD], in_area, u->period);
 		if (year)
-			add(buf, len, &at, en ? "; most are from %s (is period = %s meant?)"
-			    : "; sebagian besar dari %s (maksudnya period = %s?)", year, year);
+			add(buf, len, &at, i18n_format(lang, T_FMT_MOST_FROM, "%s%s"), year, year);
 		break;
 	case ACCT_NOTHING_USED:
-		add(buf, len, &at, en ? "%s: none of its %ld rows could be used"
-		    : "%s: tidak satu pun dari %ld barisnya dapat dipakai",
-		    f->st->path, f->st->records);
+		add(buf, len, &at, i18n_format(lang, T_FMT_NOTHING_USED, "%s%ld"), f->st->path, f->st->records);
 		break;
 	case ACCT_TOO_MANY_REJECTED:
-		add(buf, len, &at, en ? "%s: %s %% of its rows in the run's area and period "
-		    "rejected, above max_rejected = %s %%"
-		    : "%s: %s %% barisnya di wilayah dan periode run ditolak, melebihi "
-		    "max_rejected = %s %%", f->st->path, i18n_fmt(u->lang, f->share, 1),
-		    i18n_short(u->lang, u->acct->max_rejected));
+		add(buf, len, &at, i18n_format(lang, T_FMT_TOO_MANY_REJECTED, "%s%s%%%s%%"), f->st->path,
+		    i18n_fmt(lang, f->share, 1), i18n_short(lang, u->acct->max_rejected));
 		break;
 	default:
 		break;
@@ -163,9 +153,8 @@ const char *unused_headline(const unused_ctx *u, char *buf, size_t len)
 	buf[0] = '\0';
 	if (a->n_lossy == 0)
 		return buf;
-	add(buf, len, &at, u->lang == LANG_EN ? "%ld of %ld rows not used (%zu of %zu files)"
-	    : "%ld dari %ld baris tidak dipakai (%zu dari %zu berkas)",
-	    a->records - a->used, a->records, a->n_lossy, a->n);
+	add(buf, len, &at, i18n_format(u->lang, T_FMT_NOT_USED, "%ld%ld%zu%zu"), a->records - a->used, a->records,
+	    a->n_lossy, a->n);
 	add_classes(u, a->rows, buf, len, &at);
 	return buf;
 }
@@ -175,8 +164,7 @@ const char *unused_file_counts(const unused_ctx *u, const acct_file *f, char *bu
 {
 	size_t at = 0;
 
-	add(buf, len, &at, u->lang == LANG_EN ? "%ld rows, %ld used" : "%ld baris, %ld dipakai",
-	    f->st->records, f->used);
+	add(buf, len, &at, i18n_format(u->lang, T_FMT_FILE_COUNTS, "%ld%ld"), f->st->records, f->used);
 	add_classes(u, f->rows, buf, len, &at);
 	return buf;
 }
@@ -207,17 +195,14 @@ int unused_any(const accounting *a)
 void unused_print_summary(const unused_ctx *u)
 {
 	const accounting *a = u->acct;
-	int failed = a->n_failed > 0, en = u->lang == LANG_EN;
+	int failed = a->n_failed > 0, lang = u->lang;
 	char buf[2048];
 
 	if (a->by_name)
-		log_summary(0, en ? "the areas of %ld rows found by their names (Prov, Kab/Kota, "
-		            "Kec, Desa/Kel)" : "wilayah %ld baris ditemukan dari namanya (Prov, "
-		            "Kab/Kota, Kec, Desa/Kel)", a->by_name);
+		log_summary(0, i18n_format(lang, T_FMT_BY_NAME, "%ld"), a->by_name);
 	if (a->n_lossy == 0) {
 		if (a->n)
-			log_summary(0, en ? "all %ld rows of %zu files used"
-			            : "semua %ld baris dari %zu berkas dipakai", a->records, a->n);
+			log_summary(0, i18n_format(lang, T_FMT_ALL_USED, "%ld%zu"), a->records, a->n);
 		return;
 	}
 	log_summary(failed, "%s", unused_headline(u, buf, sizeof buf));
@@ -240,13 +225,12 @@ void unused_print_summary(const unused_ctx *u)
 				free(text);
 			}
 			if (p->count > shown)
-				log_summary(failed, en ? "    ... %ld more rows '%s' (%s)"
-				            : "    ... %ld baris lagi '%s' (%s)", p->count - shown,
-				            p->kind, unused_class(u->lang, acct_class_of(p)));
+				log_summary(failed, i18n_format(lang, T_FMT_MORE_ROWS, "%ld%s%s"), p->count - shown,
+				            p->kind, unused_class(lang, acct_class_of(p)));
 		}
 	}
 	for (size_t i = 0; i < a->n; i++)
 		if (a->files[i].failure != ACCT_FINE)
-			log_msg(PK2D_LOG_ERROR, "%s%s", en ? "the run fails: " : "run gagal: ",
+			log_msg(PK2D_LOG_ERROR, "%s%s", i18n(lang, T_RUN_FAILS_PREFIX),
 			        unused_failure(u, &a->files[i], buf, sizeof buf));
 }
