@@ -256,45 +256,16 @@ static void indicator_table(FILE *f, const report_view *v, const assess_area *aa
 
 static void heatmap(FILE *f, const report_view *v, const assess_area *aa)
 {
-	const assess_score *s = &aa->score;
-	size_t cols = 1, rows = aa->n_parts;
+	view_heatmap h;
 
-	if (!rows)
+	if (!view_heatmap_build(v, aa, &h))
 		return;
-	for (size_t d = 0; d < s->n_dimensions; d++)
-		cols += s->dimensions[d].model->n_indicators;
-	{
-		const char *rl[rows], *cl[cols];
-		char rtext[rows][48];
-		double vals[rows * cols];
-
-		for (size_t r = 0; r < rows; r++) {
-			const assess_score *p = &aa->parts[r];
-			size_t c = 0;
-
-			if (p->rt > 0)
-				snprintf(rtext[r], sizeof rtext[r], "RT %d", p->rt);
-			else if (p->rt == 0)
-				snprintf(rtext[r], sizeof rtext[r], "RT ?");
-			else
-				snprintf(rtext[r], sizeof rtext[r], "%s", p->area);
-			rl[r] = rtext[r];
-			for (size_t d = 0; d < p->n_dimensions; d++)
-				for (size_t i = 0; i < p->dimensions[d].model->n_indicators; i++) {
-					if (r == 0)
-						cl[c] = p->dimensions[d].model->indicators[i].code;
-					vals[r * cols + c++] = p->dimensions[d].indicators[i].score;
-				}
-			if (r == 0)
-				cl[c] = rv_t(v, T_IKK_SHORT);
-			vals[r * cols + c] = p->ikk;
-		}
-		fprintf(f, "<h3>%s</h3>\n<p class=\"sub\">%s</p>\n",
-		        aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN) : rv_t(v, T_SUMMARY),
-		        rv_t(v, T_RT_HEATMAP_NOTE));
-		svg_heatmap(f, rv_t(v, T_RT_BREAKDOWN), rows, cols, rl, cl, vals,
-		            v->as->model->attention);
-	}
+	fprintf(f, "<h3>%s</h3>\n<p class=\"sub\">%s</p>\n",
+	        aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN) : rv_t(v, T_SUMMARY),
+	        rv_t(v, T_RT_HEATMAP_NOTE));
+	svg_heatmap(f, rv_t(v, T_RT_BREAKDOWN), h.rows, h.cols, h.row_labels, h.col_labels,
+	            h.values, v->as->model->attention);
+	view_heatmap_free(&h);
 }
 
 static void household(FILE *f, const report_view *v, const assess_area *aa)

@@ -47,6 +47,15 @@
 		free(svg_);                                                 \
 	} while (0)
 
+/* A numbered section heading of the rakor's order: "2. Indeks ...". */
+static void section(pdf_doc *d, const report_view *v, int no, int key)
+{
+	char buf[160];
+
+	snprintf(buf, sizeof buf, "%d. %s", no, rv_t(v, key));
+	pdf_heading(d, 2, buf);
+}
+
 static int category_colour(const report_view *v, const model_range *category)
 {
 	size_t i;
@@ -234,8 +243,7 @@ static void profile(pdf_doc *d, const report_view *v, const assess_area *aa)
 	char buf[512], agencies[1024] = "";
 	size_t off = 0;
 
-	snprintf(buf, sizeof buf, "1. %s", rv_t(v, T_PROFILE));
-	pdf_heading(d, 2, buf);
+	section(d, v, 1, T_PROFILE);
 	cols[0].head = rv_t(v, T_PROFILE);
 	cols[1].head = area_title(v, aa, buf, sizeof buf);
 	pdf_table_begin(d, 2, cols);
@@ -274,10 +282,8 @@ static void ikk(pdf_doc *d, const report_view *v, const assess_area *aa)
 	const char *labels[32];
 	double vals[32];
 	size_t n = s->n_dimensions < 32 ? s->n_dimensions : 32;
-	char buf[128];
 
-	snprintf(buf, sizeof buf, "2. %s", rv_t(v, T_IKK));
-	pdf_heading(d, 2, buf);
+	section(d, v, 2, T_IKK);
 	for (size_t i = 0; i < n; i++) {
 		labels[i] = L(v, s->dimensions[i].model);
 		vals[i] = s->dimensions[i].value;
@@ -307,47 +313,15 @@ static void ikk(pdf_doc *d, const report_view *v, const assess_area *aa)
 
 static void heatmap(pdf_doc *d, const report_view *v, const assess_area *aa)
 {
-	const assess_score *s = &aa->score;
-	size_t cols = 1, rows = aa->n_parts;
+	view_heatmap h;
 
-	if (!rows)
+	if (!view_heatmap_build(v, aa, &h))
 		return;
-	for (size_t dm = 0; dm < s->n_dimensions; dm++)
-		cols += s->dimensions[dm].model->n_indicators;
-	{
-		const char **rl = calloc(rows, sizeof *rl), **cl = calloc(cols, sizeof *cl);
-		char (*rtext)[48] = calloc(rows, sizeof *rtext);
-		double *vals = calloc(rows * cols, sizeof *vals);
-
-		if (rl && cl && rtext && vals) {
-			for (size_t r = 0; r < rows; r++) {
-				const assess_score *p = &aa->parts[r];
-				size_t c = 0;
-
-				if (p->rt >= 0)
-					snprintf(rtext[r], sizeof rtext[r], "RT %d", p->rt);
-				else
-					snprintf(rtext[r], sizeof rtext[r], "%s", p->area);
-				rl[r] = rtext[r];
-				for (size_t dm = 0; dm < p->n_dimensions; dm++)
-					for (size_t i = 0; i < p->dimensions[dm].model->n_indicators; i++) {
-						cl[c] = p->dimensions[dm].model->indicators[i].code;
-						vals[r * cols + c++] = p->dimensions[dm].indicators[i].score;
-					}
-				cl[c] = rv_t(v, T_IKK_SHORT);
-				vals[r * cols + c] = p->ikk;
-			}
-			pdf_heading(d, 3, aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN)
-			                                            : rv_t(v, T_ROLLUP));
-			pdf_para(d, rv_t(v, T_RT_HEATMAP_NOTE), 0);
-			CHART(d, 1.0, svg_heatmap(f, rv_t(v, T_RT_BREAKDOWN), rows, cols, rl, cl, vals,
-			                          v->as->model->attention));
-		}
-		free(rl);
-		free(cl);
-		free(rtext);
-		free(vals);
-	}
+	pdf_heading(d, 3, aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN) : rv_t(v, T_ROLLUP));
+	pdf_para(d, rv_t(v, T_RT_HEATMAP_NOTE), 0);
+	CHART(d, 1.0, svg_heatmap(f, rv_t(v, T_RT_BREAKDOWN), h.rows, h.cols, h.row_labels,
+	                          h.col_labels, h.values, v->as->model->attention));
+	view_heatmap_free(&h);
 }
 
 static void action_row(pdf_doc *d, const report_view *v, const char *first, const assess_action *a,
@@ -371,10 +345,8 @@ static void agencies(pdf_doc *d, const report_view *v, const assess_area *aa)
 	pdf_col ca[] = { { "", 0.0, 'l' }, { rv_t(v, T_INTERVENTION), 0.4, 'l' },
 	                 { rv_t(v, T_TARGET_GROUP), 0.24, 'l' }, { rv_t(v, T_TARGET), 0.12, 'r' },
 	                 { rv_t(v, T_REALISATION), 0.12, 'r' }, { rv_t(v, T_COVERAGE), 0.12, 'r' } };
-	char buf[128];
 
-	snprintf(buf, sizeof buf, "3. %s", rv_t(v, T_AGENCY_SECTION));
-	pdf_heading(d, 2, buf);
+	section(d, v, 3, T_AGENCY_SECTION);
 	for (size_t g = 0; g < aa->n_agencies; g++) {
 		const assess_agency *ag = &aa->agencies[g];
 		size_t n;
@@ -451,8 +423,7 @@ static void problems(pdf_doc *d, const report_view *v, const assess_area *aa)
 	view_table t;
 	char buf[1024];
 
-	snprintf(buf, sizeof buf, "4. %s", rv_t(v, T_PROBLEMS));
-	pdf_heading(d, 2, buf);
+	section(d, v, 4, T_PROBLEMS);
 	if (!aa->n_problems && !aa->n_agency_problems) {
 		pdf_para(d, report_view_looked_at(v, aa, buf, sizeof buf), 0);
 		return;
@@ -499,10 +470,8 @@ static void followup(pdf_doc *d, const report_view *v, const assess_area *aa)
 	pdf_col cols[] = { { rv_t(v, T_PROBLEMS), 0.25, 'l' }, { rv_t(v, T_INTERVENTION), 0.27, 'l' },
 	                   { rv_t(v, T_RESPONSIBLE), 0.18, 'l' }, { rv_t(v, T_TARGET), 0.1, 'r' },
 	                   { rv_t(v, T_REALISATION), 0.1, 'r' }, { rv_t(v, T_COVERAGE), 0.1, 'r' } };
-	char buf[128];
 
-	snprintf(buf, sizeof buf, "5. %s", rv_t(v, T_FOLLOWUP));
-	pdf_heading(d, 2, buf);
+	section(d, v, 5, T_FOLLOWUP);
 	if (!aa->n_problems && !aa->n_agency_problems) {
 		pdf_para(d, rv_t(v, T_NO_PROBLEMS), 0);
 		return;
@@ -604,8 +573,7 @@ static void trends(pdf_doc *d, const report_view *v, const view_area *va)
 	const trend *t = va->trend;
 	char buf[128];
 
-	snprintf(buf, sizeof buf, "6. %s", rv_t(v, T_TREND));
-	pdf_heading(d, 2, buf);
+	section(d, v, 6, T_TREND);
 	if (!v->store_on) {
 		pdf_para(d, rv_t(v, T_NO_STORE), 0);
 		return;
@@ -681,10 +649,8 @@ static void quality(pdf_doc *d, const report_view *v)
 	pdf_col cf[] = { { rv_t(v, T_PLUGIN), 0.14, 'l' }, { rv_t(v, T_FILE), 0.3, 'l' },
 	                 { rv_t(v, T_ROWS), 0.1, 'r' }, { rv_t(v, T_REJECTED), 0.1, 'r' },
 	                 { rv_t(v, T_NOTED), 0.1, 'r' }, { rv_t(v, T_PROBLEM_KIND), 0.26, 'l' } };
-	char buf[128];
 
-	snprintf(buf, sizeof buf, "7. %s", rv_t(v, T_DATA_QUALITY));
-	pdf_heading(d, 2, buf);
+	section(d, v, 7, T_DATA_QUALITY);
 	pdf_heading(d, 3, rv_t(v, T_RUN_STATUS));
 	pdf_table_begin(d, 7, cr);
 	for (size_t i = 0; i < v->n_runs; i++) {

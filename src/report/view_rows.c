@@ -221,3 +221,48 @@ void view_unused_free(view_unused *u)
 	free(u->headline);
 	memset(u, 0, sizeof *u);
 }
+
+int view_heatmap_build(const report_view *v, const assess_area *aa, view_heatmap *h)
+{
+	const assess_score *s = &aa->score;
+
+	memset(h, 0, sizeof *h);
+	if (!aa->n_parts)
+		return 0;
+	h->rows = aa->n_parts;
+	h->cols = 1;
+	for (size_t d = 0; d < s->n_dimensions; d++)
+		h->cols += s->dimensions[d].model->n_indicators;
+	h->row_labels = xcalloc(h->rows, sizeof *h->row_labels);
+	h->col_labels = xcalloc(h->cols, sizeof *h->col_labels);
+	h->values = xcalloc(h->rows * h->cols, sizeof *h->values);
+	h->row_text = xcalloc(h->rows, sizeof *h->row_text);
+	for (size_t r = 0; r < h->rows; r++) {
+		const assess_score *p = &aa->parts[r];
+		size_t c = 0;
+
+		if (p->rt > 0)
+			snprintf(h->row_text[r], sizeof h->row_text[r], "RT %d", p->rt);
+		else if (p->rt == 0)
+			snprintf(h->row_text[r], sizeof h->row_text[r], "RT ?");
+		else
+			snprintf(h->row_text[r], sizeof h->row_text[r], "%s", p->area);
+		h->row_labels[r] = h->row_text[r];
+		for (size_t d = 0; d < p->n_dimensions; d++)
+			for (size_t i = 0; i < p->dimensions[d].model->n_indicators; i++) {
+				h->col_labels[c] = p->dimensions[d].model->indicators[i].code;
+				h->values[r * h->cols + c++] = p->dimensions[d].indicators[i].score;
+			}
+		h->col_labels[c] = i18n(v->lang, T_IKK_SHORT);
+		h->values[r * h->cols + c] = p->ikk;
+	}
+	return 1;
+}
+
+void view_heatmap_free(view_heatmap *h)
+{
+	free(h->row_labels);
+	free(h->col_labels);
+	free(h->values);
+	free(h->row_text);
+}

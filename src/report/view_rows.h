@@ -59,4 +59,19 @@ typedef struct view_unused {
 void view_unused_build(const report_view *v, view_unused *u);
 void view_unused_free(view_unused *u);
 
+/* The heat map of aa's parts (the RTs of a village, the areas under a wider
+ * area): a row per part ("RT 3", or the area's code), a column per
+ * indicator of the model (its code) and a last one for the IKK, each cell
+ * the part's score. */
+typedef struct view_heatmap {
+	size_t rows, cols;
+	const char **row_labels, **col_labels;
+	double *values;            /* rows * cols, row by row */
+	char (*row_text)[48];      /* the row labels' storage */
+} view_heatmap;
+
+/* 0 when aa has no parts (h->rows 0: nothing to draw), else 1. */
+int view_heatmap_build(const report_view *v, const assess_area *aa, view_heatmap *h);
+void view_heatmap_free(view_heatmap *h);
+
 #endif
