@@ -271,11 +271,11 @@ START_TEST(round_trip_descriptor)
 	static const pk2d_input inputs[] = {
 		{ "children", "column.", cols }, { "log", NULL, NULL }, { NULL, NULL, NULL },
 	};
-	static const pk2d_area_column areas[] = { { "children", "sex" }, { NULL, NULL } };
+	static const pk2d_area_column area_cols[] = { { "children", "sex" }, { NULL, NULL } };
 	pk2d_plugin d = { .name = "health", .agency = "Dinas Kesehatan", .version = NULL,
 	                  .description = "z-scores", .abi_major = 1, .abi_minor = 7,
 	                  .config_keys = keys, .inputs = inputs, .parts_input = "children",
-	                  .parts_column = "weight", .area_columns = areas };
+	                  .parts_column = "weight", .area_columns = area_cols };
 	wire_buf b = { 0 };
 	wire_put_descriptor(&b, &d);
 	wire_put_refused(&b, "no symbol");
