@@ -25,9 +25,10 @@ chrome --dump-dom "file://$tmp/report.html" >"$tmp/dom.html" || fail "chromium -
 count() {
 	grep -o "$1" "$tmp/dom.html" | wc -l | tr -d ' '
 }
-# The kecamatan and its two villages: radar, bars and heat map each, and the
-# coverage series of the kecamatan and of the first village.
-[ "$(count '<svg ')" = 11 ] || fail "expected 11 SVG charts, found $(count '<svg ')"
+# The kecamatan and its two villages: radar, bars, heat map and the scores
+# over the stored periods each, and the coverage series of the kecamatan and
+# of the first village.
+[ "$(count '<svg ')" = 14 ] || fail "expected 14 SVG charts, found $(count '<svg ')"
 [ "$(count 'class="value"')" = 3 ] || fail "expected 3 radar polygons"
 [ "$(count 'class="cell"')" -ge 9 ] || fail "heat map cells missing"
 [ "$(count '<table')" -ge 20 ] || fail "expected the report's tables, found $(count '<table')"

@@ -79,15 +79,16 @@ grep -qF '<b>Rakor</b> & "evaluasi" 50%' "$tmp/en1.txt" || fail "the title: $(he
 en_pages=$(pdfinfo "$tmp/en.pdf" | awk '/^Pages:/ { print $2 }')
 grep -q "Page 1 of $en_pages" "$tmp/en1.txt" || fail "no 'Page 1 of $en_pages'"
 grep -q 'Top problems and their follow-up' "$tmp/en1.txt" || fail "no English summary"
-# Two periods in one store: the second period's PDF draws the IKK and its
-# dimensions over both, with the attention line in the legend; the first
-# has one period and no such chart.
+# Two periods in one store: the second period's PDF and HTML draw the IKK
+# and its dimensions over both (one line each), with the attention line in
+# the legend; the first has one period and no such chart.
 model=$(cd "$tmp/models" && pwd)/ikk.ini
 for y in 2023 2024; do
 	"$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q --plugins family --kk 30 \
 		--rt 2 -o "$tmp/h$y" -a 63.02.09.2007 -p "$y" --seed "$y" || fail "pk2d-synth $y"
 	sed -i "s|^\[pk2d\]\$|[pk2d]\\nmodel = $model|" "$tmp/h$y/pk2d.ini"
-	"$pk2d" -q -c "$tmp/h$y/pk2d.ini" --store "$tmp/h.sqlite" report -o "$tmp/h$y.pdf" ||
+	"$pk2d" -q -c "$tmp/h$y/pk2d.ini" --store "$tmp/h.sqlite" report -o "$tmp/h$y.pdf" \
+		-o "$tmp/h$y.html" ||
 		fail "pk2d report $y"
 done
 pdftotext "$tmp/h2023.pdf" - | grep -q 'Riwayat Skor' && fail "a score history of one period"
@@ -95,4 +96,8 @@ pdftotext "$tmp/h2024.pdf" - >"$tmp/h2024.txt"
 for want in 'Riwayat Skor' 'Garis perhatian 75' 'Kualitas Ketahanan Sosial-Budaya'; do
 	sed -n '/Riwayat Skor/,$p' "$tmp/h2024.txt" | grep -q "$want" || fail "score history: no '$want'"
 done
+grep -q 'Riwayat Skor' "$tmp/h2023.html" && fail "an HTML score history of one period"
+sed -n '/<h3>Riwayat Skor<\/h3>/,/<\/figure>/p' "$tmp/h2024.html" >"$tmp/h.svg"
+[ "$(grep -c '<polyline' "$tmp/h.svg")" -eq 6 ] || fail "HTML score history: not 6 lines"
+grep -q '>Garis perhatian 75<' "$tmp/h.svg" || fail "HTML score history: no attention line legend"
 echo "ok: $pages pages, summary first, numbered, in order, headers repeated, scores over periods"

@@ -643,6 +643,20 @@ static void change_cell(FILE *f, const report_view *v, double prev, double cur, 
 	        : change == TREND_SAME ? rv_t(v, T_SAME) : "");
 }
 
+/* The IKK and each dimension over every stored period (two or more). */
+static void score_history(FILE *f, const report_view *v, const trend *t)
+{
+	view_history hist;
+
+	if (!view_history_build(v, t, &hist))
+		return;
+	fprintf(f, "<h3>%s</h3>\n<figure style=\"margin:0\">\n", rv_t(v, T_SCORE_HISTORY));
+	svg_lines(f, rv_t(v, T_SCORE_HISTORY), hist.n, hist.labels, hist.n_series, hist.names,
+	          hist.values, v->as->model->attention, hist.line_label, i18n_decimal(v->lang));
+	fputs("</figure>\n", f);
+	view_history_free(&hist);
+}
+
 static void trends(FILE *f, const report_view *v, const view_area *va)
 {
 	const trend *t = va->trend;
@@ -685,6 +699,7 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 		}
 		fputs("</table>\n", f);
 	}
+	score_history(f, v, t);
 	if (!t->n_progress)
 		return;
 	fprintf(f, "<h3>%s</h3>\n<div class=\"charts\">\n", rv_t(v, T_PROGRESS));

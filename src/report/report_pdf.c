@@ -532,40 +532,15 @@ static void planner(pdf_doc *d, const report_view *v, const assess_area *aa)
  * the attention line. Nothing with fewer than two periods. */
 static void score_history(pdf_doc *d, const report_view *v, const trend *t)
 {
-	const trend_dim *ikk = t->n_dims ? &t->dims[0] : NULL;
-	size_t n = ikk ? ikk->n_history : 0, ns = t->n_dims;
-	const char **labels, **names;
-	double *vals;
-	char line[96];
+	view_history h;
 
-	if (n < 2)
+	if (!view_history_build(v, t, &h))
 		return;
-	labels = calloc(n, sizeof *labels);
-	names = calloc(ns, sizeof *names);
-	vals = calloc(n * ns, sizeof *vals);
-	if (labels && names && vals) {
-		for (size_t i = 0; i < n; i++)
-			labels[i] = ikk->history[i].period;
-		for (size_t k = 0; k < ns; k++) {
-			const trend_dim *dm = &t->dims[k];
-
-			names[k] = dm->model ? L(v, dm->model) : rv_t(v, T_IKK_SHORT);
-			for (size_t i = 0; i < n; i++) {
-				vals[k * n + i] = NAN;
-				for (size_t j = 0; j < dm->n_history; j++)
-					if (!strcmp(dm->history[j].period, labels[i]))
-						vals[k * n + i] = dm->history[j].value;
-			}
-		}
-		snprintf(line, sizeof line, "%s %s", rv_t(v, T_ATTENTION_LINE),
-		         rv_num(v, v->as->model->attention, 0));
-		pdf_heading(d, 3, rv_t(v, T_SCORE_HISTORY));
-		CHART(d, 1.0, svg_lines(f, rv_t(v, T_SCORE_HISTORY), n, labels, ns, names, vals,
-		                        v->as->model->attention, line, i18n_decimal(v->lang)));
-	}
-	free(labels);
-	free(names);
-	free(vals);
+	pdf_heading(d, 3, rv_t(v, T_SCORE_HISTORY));
+	CHART(d, 1.0, svg_lines(f, rv_t(v, T_SCORE_HISTORY), h.n, h.labels, h.n_series, h.names,
+	                        h.values, v->as->model->attention, h.line_label,
+	                        i18n_decimal(v->lang)));
+	view_history_free(&h);
 }
 
 static void trends(pdf_doc *d, const report_view *v, const view_area *va)

@@ -266,3 +266,41 @@ void view_heatmap_free(view_heatmap *h)
 	free(h->values);
 	free(h->row_text);
 }
+
+int view_history_build(const report_view *v, const trend *t, view_history *h)
+{
+	const trend_dim *ikk = t->n_dims ? &t->dims[0] : NULL;
+
+	memset(h, 0, sizeof *h);
+	if (!ikk || ikk->n_history < 2)
+		return 0;
+	h->n = ikk->n_history;
+	h->n_series = t->n_dims;
+	h->labels = xcalloc(h->n, sizeof *h->labels);
+	h->names = xcalloc(h->n_series, sizeof *h->names);
+	h->values = xcalloc(h->n * h->n_series, sizeof *h->values);
+	for (size_t i = 0; i < h->n; i++)
+		h->labels[i] = ikk->history[i].period;
+	for (size_t k = 0; k < h->n_series; k++) {
+		const trend_dim *dm = &t->dims[k];
+
+		h->names[k] = dm->model ? i18n_pick(v->lang, dm->model->label_id, dm->model->label_en)
+		                        : i18n(v->lang, T_IKK_SHORT);
+		for (size_t i = 0; i < h->n; i++) {
+			h->values[k * h->n + i] = NAN;
+			for (size_t j = 0; j < dm->n_history; j++)
+				if (!strcmp(dm->history[j].period, h->labels[i]))
+					h->values[k * h->n + i] = dm->history[j].value;
+		}
+	}
+	snprintf(h->line_label, sizeof h->line_label, "%s %s", i18n(v->lang, T_ATTENTION_LINE),
+	         i18n_fmt(v->lang, v->as->model->attention, 0));
+	return 1;
+}
+
+void view_history_free(view_history *h)
+{
+	free(h->labels);
+	free(h->names);
+	free(h->values);
+}

@@ -74,4 +74,18 @@ typedef struct view_heatmap {
 int view_heatmap_build(const report_view *v, const assess_area *aa, view_heatmap *h);
 void view_heatmap_free(view_heatmap *h);
 
+/* The IKK and each dimension over every stored period of trend t, for a
+ * chart of lines (svg_lines): a label per period, a series per score, the
+ * attention line and its legend. */
+typedef struct view_history {
+	size_t n, n_series;
+	const char **labels, **names;
+	double *values;            /* n_series * n, series by series; NaN: none */
+	char line_label[96];
+} view_history;
+
+/* 0 when the store holds fewer than two periods (nothing to draw), else 1. */
+int view_history_build(const report_view *v, const trend *t, view_history *h);
+void view_history_free(view_history *h);
+
 #endif
