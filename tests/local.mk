@@ -176,6 +176,11 @@ check_PROGRAMS += tests/check_escape
 tests_check_escape_CFLAGS = $(TEST_CFLAGS)
 tests_check_escape_LDADD = $(TEST_LDADD)
 TESTS += tests/check_escape
+
+check_PROGRAMS += tests/check_json_out
+tests_check_json_out_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
+tests_check_json_out_LDADD = $(TEST_LDADD) $(CJSON_LIBS)
+TESTS += tests/check_json_out
 check_PROGRAMS += tests/check_svg
 tests_check_svg_CFLAGS = $(TEST_CFLAGS)
 tests_check_svg_LDADD = $(TEST_LDADD)

@@ -14,6 +14,7 @@
 
 #include "escape.h"
 #include "i18n.h"
+#include "json_out.h"
 #include "util.h"
 
 enum { W_TITLE, W_METHOD, W_RANKING, W_VILLAGES, W_AGENCIES, W_RANK, W_REGENCY,
@@ -243,14 +244,6 @@ static void write_html(const etable *t, int lang, FILE *out)
 	fputs("</table>\n", out);
 }
 
-static void json_num(cJSON *o, const char *key, double v)
-{
-	if (isnan(v))
-		cJSON_AddNullToObject(o, key);
-	else
-		cJSON_AddNumberToObject(o, key, v);
-}
-
 static void json_text(cJSON *o, const char *key, const char *s)
 {
 	if (s && *s)
@@ -276,7 +269,7 @@ static int write_json(const evaluation *e, FILE *out)
 			cJSON_AddNumberToObject(o, "rank", r->rank);
 		else
 			cJSON_AddNullToObject(o, "rank");
-		json_num(o, "improvement", r->improvement);
+		json_add_num(o, "improvement", r->improvement);
 		cJSON_AddNumberToObject(o, "villages_compared", (double)r->n_compared);
 		cJSON_AddBoolToObject(o, "config_changed", r->config_changed);
 		vs = cJSON_AddArrayToObject(o, "villages");
@@ -288,12 +281,12 @@ static int write_json(const evaluation *e, FILE *out)
 			cJSON_AddStringToObject(x, "village", v->code);
 			json_text(x, "stage", v->stage);
 			json_text(x, "first_period", v->first);
-			json_num(x, "ikk_first", v->ikk_first);
+			json_add_num(x, "ikk_first", v->ikk_first);
 			json_text(x, "category_first", v->cat_first);
 			json_text(x, "latest_period", v->latest);
-			json_num(x, "ikk_latest", v->ikk_latest);
+			json_add_num(x, "ikk_latest", v->ikk_latest);
 			json_text(x, "category_latest", v->cat_latest);
-			json_num(x, "change", v->change);
+			json_add_num(x, "change", v->change);
 			cJSON_AddNumberToObject(x, "problems_closed", v->closed);
 			cJSON_AddNumberToObject(x, "problems_opened", v->opened);
 			cJSON_AddBoolToObject(x, "config_changed", v->config_changed);

@@ -14,29 +14,14 @@
 #include "assess.h"
 #include "present.h"
 #include "report_assess.h"
+#include "json_out.h"
 #include "report_view.h"
-
-static void add_str(cJSON *o, const char *key, const char *s)
-{
-	if (s)
-		cJSON_AddStringToObject(o, key, s);
-	else
-		cJSON_AddNullToObject(o, key);
-}
-
-static void add_num(cJSON *o, const char *key, double v)
-{
-	if (isfinite(v))
-		cJSON_AddNumberToObject(o, key, v);
-	else
-		cJSON_AddNullToObject(o, key);
-}
 
 static void add_labels(const report_view *v, cJSON *o, const char *id, const char *en)
 {
-	add_str(o, "label", i18n_pick(v->lang, id, en));
-	add_str(o, "label_id", id);
-	add_str(o, "label_en", en ? en : id);
+	json_add_str(o, "label", i18n_pick(v->lang, id, en));
+	json_add_str(o, "label_id", id);
+	json_add_str(o, "label_en", en ? en : id);
 }
 
 static void add_range(const report_view *v, cJSON *o, const char *key, const model_range *r)
@@ -48,7 +33,7 @@ static void add_range(const report_view *v, cJSON *o, const char *key, const mod
 		return;
 	}
 	c = cJSON_AddObjectToObject(o, key);
-	add_str(c, "key", r->key);
+	json_add_str(c, "key", r->key);
 	add_labels(v, c, r->label_id, r->label_en);
 }
 
@@ -78,32 +63,32 @@ static cJSON *indicator_json(const report_view *v, const assess_indicator *ai, i
 {
 	cJSON *o = cJSON_CreateObject();
 
-	add_str(o, "code", ai->model->code);
-	add_str(o, "id", ai->model->ref);
+	json_add_str(o, "code", ai->model->code);
+	json_add_str(o, "id", ai->model->ref);
 	if (full) {
 		if (ai->decl) {
 			add_labels(v, o, ai->decl->label_id, ai->decl->label_en);
-			add_str(o, "agency", ai->decl->agency);
+			json_add_str(o, "agency", ai->decl->agency);
 		} else {
 			add_labels(v, o, NULL, NULL);
 			cJSON_AddNullToObject(o, "agency");
 		}
-		add_num(o, "weight", ai->model->weight);
-		add_num(o, "target", ai->target);
+		json_add_num(o, "weight", ai->model->weight);
+		json_add_num(o, "target", ai->target);
 	}
 	if (ai->missing == ASSESS_HAS_DATA || ai->missing == ASSESS_NOT_APPLICABLE) {
-		add_num(o, "numerator", ai->num);
-		add_num(o, "denominator", ai->den);
+		json_add_num(o, "numerator", ai->num);
+		json_add_num(o, "denominator", ai->den);
 	} else {
 		cJSON_AddNullToObject(o, "numerator");
 		cJSON_AddNullToObject(o, "denominator");
 	}
-	add_num(o, "value", ai->value);
-	add_num(o, "score", ai->score);
-	add_str(o, "status", status_key(ai->status));
-	add_str(o, "missing", missing_key(ai->missing));
+	json_add_num(o, "value", ai->value);
+	json_add_num(o, "score", ai->score);
+	json_add_str(o, "status", status_key(ai->status));
+	json_add_str(o, "missing", missing_key(ai->missing));
 	if (full) {
-		add_num(o, "affected", ai->affected);
+		json_add_num(o, "affected", ai->affected);
 		cJSON_AddBoolToObject(o, "below_attention", ai->below_attention);
 		cJSON_AddBoolToObject(o, "off_target", ai->off_target);
 	}
@@ -116,7 +101,7 @@ static void score_json(const report_view *v, cJSON *o, const assess_score *s, in
 {
 	cJSON *dims = cJSON_CreateArray();
 
-	add_num(o, "ikk", s->ikk);
+	json_add_num(o, "ikk", s->ikk);
 	add_range(v, o, "category", s->category);
 	cJSON_AddNumberToObject(o, "missing_dimensions", (double)s->n_missing_dimensions);
 	for (size_t d = 0; d < s->n_dimensions; d++) {
@@ -124,12 +109,12 @@ static void score_json(const report_view *v, cJSON *o, const assess_score *s, in
 		cJSON *dj = cJSON_CreateObject();
 		cJSON *inds = cJSON_CreateArray();
 
-		add_str(dj, "key", ad->model->key);
+		json_add_str(dj, "key", ad->model->key);
 		if (full) {
 			add_labels(v, dj, ad->model->label_id, ad->model->label_en);
-			add_num(dj, "weight", ad->model->weight);
+			json_add_num(dj, "weight", ad->model->weight);
 		}
-		add_num(dj, "value", ad->value);
+		json_add_num(dj, "value", ad->value);
 		cJSON_AddNumberToObject(dj, "available", (double)ad->n_available);
 		for (size_t i = 0; i < ad->model->n_indicators; i++)
 			cJSON_AddItemToArray(inds, indicator_json(v, &ad->indicators[i], full));
@@ -149,17 +134,17 @@ static cJSON *profile_json(const assess_profile *p)
 		cJSON *u = cJSON_CreateObject();
 
 		cJSON_AddNumberToObject(u, "level", p->up[i].level);
-		add_str(u, "code", p->up[i].code);
-		add_str(u, "name", p->up[i].name);
+		json_add_str(u, "code", p->up[i].code);
+		json_add_str(u, "name", p->up[i].name);
 		cJSON_AddItemToArray(up, u);
 	}
-	add_str(o, "period", p->period);
+	json_add_str(o, "period", p->period);
 	cJSON_AddNumberToObject(o, "villages", (double)p->n_villages);
 	cJSON_AddNumberToObject(o, "rt", (double)p->n_rt);
-	add_num(o, "kk", p->kk);
-	add_num(o, "male", p->male);
-	add_num(o, "female", p->female);
-	add_num(o, "population", p->male + p->female);
+	json_add_num(o, "kk", p->kk);
+	json_add_num(o, "male", p->male);
+	json_add_num(o, "female", p->female);
+	json_add_num(o, "population", p->male + p->female);
 	ag = cJSON_AddArrayToObject(o, "agencies");
 	for (size_t i = 0; i < p->n_agencies; i++)
 		cJSON_AddItemToArray(ag, cJSON_CreateString(p->agencies[i]));
@@ -170,16 +155,16 @@ static cJSON *action_json(const report_view *v, const assess_action *x)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	add_str(o, "id", x->decl->full_id);
+	json_add_str(o, "id", x->decl->full_id);
 	add_labels(v, o, x->decl->label_id, x->decl->label_en);
-	add_str(o, "agency", x->decl->agency);
-	add_str(o, "target_group", x->decl->target_group);
-	add_str(o, "unit", x->decl->unit);
+	json_add_str(o, "agency", x->decl->agency);
+	json_add_str(o, "target_group", x->decl->target_group);
+	json_add_str(o, "unit", x->decl->unit);
 	cJSON_AddBoolToObject(o, "reported", x->has_data);
-	add_num(o, "target", x->has_data ? x->target : NAN);
-	add_num(o, "realised", x->has_data ? x->realised : NAN);
-	add_num(o, "budget", x->has_data ? x->budget : NAN);
-	add_num(o, "coverage", x->coverage);
+	json_add_num(o, "target", x->has_data ? x->target : NAN);
+	json_add_num(o, "realised", x->has_data ? x->realised : NAN);
+	json_add_num(o, "budget", x->has_data ? x->budget : NAN);
+	json_add_num(o, "coverage", x->coverage);
 	return o;
 }
 
@@ -187,14 +172,14 @@ static cJSON *place_json(const assess_place *p)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	add_str(o, "area", p->area);
+	json_add_str(o, "area", p->area);
 	if (p->rt == RT_ALL)
 		cJSON_AddNullToObject(o, "rt");
 	else
 		cJSON_AddNumberToObject(o, "rt", p->rt);
-	add_num(o, "numerator", p->num);
-	add_num(o, "denominator", p->den);
-	add_num(o, "value", p->value);
+	json_add_num(o, "numerator", p->num);
+	json_add_num(o, "denominator", p->den);
+	json_add_num(o, "value", p->value);
 	return o;
 }
 
@@ -212,18 +197,18 @@ static void plan_json(cJSON *o, double to_change, const assess_step *st, size_t 
 {
 	cJSON *arr;
 
-	add_num(o, "to_change", to_change);
+	json_add_num(o, "to_change", to_change);
 	arr = cJSON_AddArrayToObject(o, "where");
 	for (size_t k = 0; k < n; k++) {
 		cJSON *w = cJSON_CreateObject();
 
-		add_str(w, "area", st[k].area);
+		json_add_str(w, "area", st[k].area);
 		if (st[k].rt == RT_ALL)
 			cJSON_AddNullToObject(w, "rt");
 		else
 			cJSON_AddNumberToObject(w, "rt", st[k].rt);
-		add_num(w, "affected", st[k].affected);
-		add_num(w, "take", st[k].take);
+		json_add_num(w, "affected", st[k].affected);
+		json_add_num(w, "take", st[k].take);
 		cJSON_AddItemToArray(arr, w);
 	}
 }
@@ -235,19 +220,19 @@ static cJSON *problem_json(const report_view *v, const assess_problem *p, size_t
 	cJSON *w, *a;
 
 	cJSON_AddNumberToObject(o, "rank", (double)rank);
-	add_str(o, "code", ai->model->code);
-	add_str(o, "id", ai->model->ref);
+	json_add_str(o, "code", ai->model->code);
+	json_add_str(o, "id", ai->model->ref);
 	add_labels(v, o, ai->decl ? ai->decl->label_id : NULL,
 	           ai->decl ? ai->decl->label_en : NULL);
-	add_str(o, "dimension", p->dimension->model->key);
-	add_num(o, "numerator", ai->num);
-	add_num(o, "denominator", ai->den);
-	add_num(o, "value", ai->value);
-	add_num(o, "affected", p->affected);
+	json_add_str(o, "dimension", p->dimension->model->key);
+	json_add_num(o, "numerator", ai->num);
+	json_add_num(o, "denominator", ai->den);
+	json_add_num(o, "value", ai->value);
+	json_add_num(o, "affected", p->affected);
 	cJSON_AddBoolToObject(o, "below_attention", ai->below_attention);
 	cJSON_AddBoolToObject(o, "off_target", ai->off_target);
-	add_num(o, "attention_gap", p->attention_gap);
-	add_num(o, "target_gap", p->target_gap);
+	json_add_num(o, "attention_gap", p->attention_gap);
+	json_add_num(o, "target_gap", p->target_gap);
 	add_year(o, ai->target_year);
 	w = cJSON_AddArrayToObject(o, "worst");
 	for (size_t k = 0; k < p->n_worst; k++)
@@ -268,19 +253,19 @@ static cJSON *agency_problem_json(const report_view *v, const assess_agency_prob
 	cJSON *w, *a;
 
 	cJSON_AddNumberToObject(o, "rank", (double)rank);
-	add_str(o, "id", r->decl->full_id);
+	json_add_str(o, "id", r->decl->full_id);
 	add_labels(v, o, r->decl->label_id, r->decl->label_en);
-	add_str(o, "agency", p->agency);
-	add_str(o, "unit", r->decl->unit);
-	add_str(o, "direction", report_direction_name(r->decl->direction));
-	add_num(o, "numerator", r->num);
-	add_num(o, "denominator", r->den);
-	add_num(o, "value", r->value);
-	add_num(o, "target", r->target);
+	json_add_str(o, "agency", p->agency);
+	json_add_str(o, "unit", r->decl->unit);
+	json_add_str(o, "direction", report_direction_name(r->decl->direction));
+	json_add_num(o, "numerator", r->num);
+	json_add_num(o, "denominator", r->den);
+	json_add_num(o, "value", r->value);
+	json_add_num(o, "target", r->target);
 	add_year(o, r->target_year);
-	add_num(o, "gap", p->gap);
-	add_num(o, "relative_gap", p->relative_gap);
-	add_num(o, "capaian", r->capaian);
+	json_add_num(o, "gap", p->gap);
+	json_add_num(o, "relative_gap", p->relative_gap);
+	json_add_num(o, "capaian", r->capaian);
 	add_range(v, o, "category", r->category);
 	w = cJSON_AddArrayToObject(o, "worst");
 	for (size_t k = 0; k < p->n_worst; k++)
@@ -302,18 +287,18 @@ static cJSON *ikk_plan_json(const report_view *v, const assess_ikk_plan *pl)
 		return cJSON_CreateNull();
 	o = cJSON_CreateObject();
 	add_range(v, o, "next_category", pl->next);
-	add_num(o, "needed", pl->needed);
-	add_num(o, "changes", pl->changes);
+	json_add_num(o, "needed", pl->needed);
+	json_add_num(o, "changes", pl->changes);
 	arr = cJSON_AddArrayToObject(o, "moves");
 	for (size_t k = 0; k < pl->n_moves; k++) {
 		cJSON *m = cJSON_CreateObject();
 
-		add_str(m, "code", pl->moves[k].indicator->model->code);
-		add_num(m, "gain", pl->moves[k].gain);
-		add_num(m, "changes", pl->moves[k].changes);
+		json_add_str(m, "code", pl->moves[k].indicator->model->code);
+		json_add_num(m, "gain", pl->moves[k].gain);
+		json_add_num(m, "changes", pl->moves[k].changes);
 		cJSON_AddItemToArray(arr, m);
 	}
-	add_num(o, "ikk_at_lines", pl->ikk_at_lines);
+	json_add_num(o, "ikk_at_lines", pl->ikk_at_lines);
 	add_range(v, o, "category_at_lines", pl->category_at_lines);
 	return o;
 }
@@ -328,7 +313,7 @@ static void add_class(const report_view *v, cJSON *o, const reg_class *c)
 		return;
 	}
 	x = cJSON_AddObjectToObject(o, "class");
-	add_str(x, "key", c->key);
+	json_add_str(x, "key", c->key);
 	add_labels(v, x, c->label_id, c->label_en);
 }
 
@@ -342,7 +327,7 @@ static void add_group(cJSON *o, const reg_group *g)
 		return;
 	}
 	snprintf(id, sizeof id, "%s.%s", g->plugin, g->id);
-	add_str(o, "group", id);
+	json_add_str(o, "group", id);
 }
 
 static cJSON *agency_json(const report_view *v, const assess_agency *ag)
@@ -352,29 +337,29 @@ static cJSON *agency_json(const report_view *v, const assess_agency *ag)
 	cJSON *acts;
 	const reg_display *d;
 
-	add_str(o, "agency", ag->agency);
+	json_add_str(o, "agency", ag->agency);
 	for (size_t i = 0; i < ag->n_rows; i++) {
 		const assess_row *r = &ag->rows[i];
 		cJSON *rj = cJSON_CreateObject();
 
 		cJSON_AddNumberToObject(rj, "no", (double)(i + 1));
-		add_str(rj, "id", r->decl->full_id);
+		json_add_str(rj, "id", r->decl->full_id);
 		add_labels(v, rj, r->decl->label_id, r->decl->label_en);
-		add_str(rj, "unit", r->decl->unit);
-		add_str(rj, "direction", report_direction_name(r->decl->direction));
-		add_num(rj, "target", r->has_target ? r->target : NAN);
+		json_add_str(rj, "unit", r->decl->unit);
+		json_add_str(rj, "direction", report_direction_name(r->decl->direction));
+		json_add_num(rj, "target", r->has_target ? r->target : NAN);
 		add_year(rj, r->target_year);
-		add_num(rj, "realisasi", r->value);
-		add_num(rj, "numerator", r->has_value ? r->num : NAN);
-		add_num(rj, "denominator", r->has_value ? r->den : NAN);
-		add_num(rj, "capaian", r->capaian);
+		json_add_num(rj, "realisasi", r->value);
+		json_add_num(rj, "numerator", r->has_value ? r->num : NAN);
+		json_add_num(rj, "denominator", r->has_value ? r->den : NAN);
+		json_add_num(rj, "capaian", r->capaian);
 		add_range(v, rj, "category", r->category);
 		if (r->has_value && r->has_target)
 			cJSON_AddBoolToObject(rj, "off_target", r->off_target);
 		else
 			cJSON_AddNullToObject(rj, "off_target");
-		add_str(rj, "status", r->status < 0 ? NULL : status_key(r->status));
-		add_str(rj, "colour", r->colour < 0 ? NULL : colour_key(r->colour));
+		json_add_str(rj, "status", r->status < 0 ? NULL : status_key(r->status));
+		json_add_str(rj, "colour", r->colour < 0 ? NULL : colour_key(r->colour));
 		add_class(v, rj, present_class(v->reg, r->decl, r->has_value ? r->value : NAN));
 		add_group(rj, registry_group_of(v->reg, r->decl));
 		d = registry_display(v->reg, r->decl);
@@ -401,19 +386,19 @@ static cJSON *tables_json(const report_view *v, const assess_area *aa)
 			continue;
 		o = cJSON_CreateObject();
 		snprintf(id, sizeof id, "%s.%s", t->plugin, t->id);
-		add_str(o, "id", id);
-		add_str(o, "agency", t->agency);
-		add_str(o, "title", i18n_pick(v->lang, t->title_id, t->title_en));
-		add_str(o, "title_id", t->title_id);
-		add_str(o, "title_en", t->title_en);
-		add_str(o, "rows_label", *t->rows_label_id ? i18n_pick(v->lang, t->rows_label_id,
+		json_add_str(o, "id", id);
+		json_add_str(o, "agency", t->agency);
+		json_add_str(o, "title", i18n_pick(v->lang, t->title_id, t->title_en));
+		json_add_str(o, "title_id", t->title_id);
+		json_add_str(o, "title_en", t->title_en);
+		json_add_str(o, "rows_label", *t->rows_label_id ? i18n_pick(v->lang, t->rows_label_id,
 		                                                          t->rows_label_en) : NULL);
-		add_str(o, "note", *t->note_id ? i18n_pick(v->lang, t->note_id, t->note_en) : NULL);
+		json_add_str(o, "note", *t->note_id ? i18n_pick(v->lang, t->note_id, t->note_en) : NULL);
 		cols = cJSON_AddArrayToObject(o, "columns");
 		for (size_t j = 0; j < t->n_cols; j++) {
 			cJSON *c = cJSON_CreateObject();
 			add_labels(v, c, t->cols[j].label_id, t->cols[j].label_en);
-			add_str(c, "rule", present_rule_name(t->cols[j].rule));
+			json_add_str(c, "rule", present_rule_name(t->cols[j].rule));
 			cJSON_AddNumberToObject(c, "decimals", t->cols[j].decimals);
 			cJSON_AddItemToArray(cols, c);
 		}
@@ -442,28 +427,28 @@ static cJSON *area_json(const report_view *v, const assess_area *aa)
 	cJSON *o = cJSON_CreateObject();
 	cJSON *arr;
 
-	add_str(o, "code", aa->code);
+	json_add_str(o, "code", aa->code);
 	cJSON_AddNumberToObject(o, "level", aa->level);
-	add_str(o, "name", aa->name);
+	json_add_str(o, "name", aa->name);
 	cJSON_AddItemToObject(o, "profile", profile_json(&aa->profile));
 	score_json(v, o, &aa->score, 1);
 	arr = cJSON_AddArrayToObject(o, "households");
 	for (size_t i = 0; i < aa->n_household; i++) {
 		cJSON *h = cJSON_CreateObject();
 
-		add_str(h, "key", aa->household[i].range->key);
+		json_add_str(h, "key", aa->household[i].range->key);
 		add_labels(v, h, aa->household[i].range->label_id,
 		           aa->household[i].range->label_en);
-		add_num(h, "numerator", aa->household[i].num);
-		add_num(h, "denominator", aa->household[i].den);
-		add_num(h, "value", aa->household[i].value);
+		json_add_num(h, "numerator", aa->household[i].num);
+		json_add_num(h, "denominator", aa->household[i].den);
+		json_add_num(h, "value", aa->household[i].value);
 		cJSON_AddItemToArray(arr, h);
 	}
 	arr = cJSON_AddArrayToObject(o, "parts");
 	for (size_t k = 0; k < aa->n_parts; k++) {
 		cJSON *p = cJSON_CreateObject();
 
-		add_str(p, "area", aa->parts[k].area);
+		json_add_str(p, "area", aa->parts[k].area);
 		if (aa->parts[k].rt == RT_ALL)
 			cJSON_AddNullToObject(p, "rt");
 		else
@@ -490,12 +475,12 @@ static cJSON *model_json(const report_view *v, const model *m)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	add_str(o, "path", m->path);
-	add_str(o, "name", i18n_pick(v->lang, m->name, m->name_en));
-	add_str(o, "source", m->source);
-	add_str(o, "status", m->status);
-	add_str(o, "statement", i18n_pick(v->lang, m->statement, m->statement_en));
-	add_num(o, "attention", m->attention);
+	json_add_str(o, "path", m->path);
+	json_add_str(o, "name", i18n_pick(v->lang, m->name, m->name_en));
+	json_add_str(o, "source", m->source);
+	json_add_str(o, "status", m->status);
+	json_add_str(o, "statement", i18n_pick(v->lang, m->statement, m->statement_en));
+	json_add_num(o, "attention", m->attention);
 	return o;
 }
 
@@ -531,11 +516,11 @@ static cJSON *summary_json(const report_view *v)
 		const assess_summary *s = &v->summary[i];
 		cJSON *sj = cJSON_CreateObject();
 
-		add_str(sj, "code", s->code);
+		json_add_str(sj, "code", s->code);
 		cJSON_AddNumberToObject(sj, "level", s->level);
-		add_str(sj, "name", s->name);
-		add_num(sj, "kk", s->kk);
-		add_num(sj, "ikk", s->ikk);
+		json_add_str(sj, "name", s->name);
+		json_add_num(sj, "kk", s->kk);
+		json_add_num(sj, "ikk", s->ikk);
 		add_range(v, sj, "category", s->category);
 		cJSON_AddNumberToObject(sj, "missing_dimensions", (double)s->n_missing_dimensions);
 		if (s->rank)
@@ -544,7 +529,7 @@ static cJSON *summary_json(const report_view *v)
 			cJSON_AddNullToObject(sj, "rank");
 		cJSON *hj = cJSON_AddObjectToObject(sj, "headlines");
 		for (size_t h = 0; h < v->n_headlines; h++)
-			add_num(hj, v->headlines[h]->full_id,
+			json_add_num(hj, v->headlines[h]->full_id,
 			        report_view_headline(v, v->headlines[h], s->code));
 		cJSON_AddItemToArray(sum, sj);
 	}

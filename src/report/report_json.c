@@ -54,6 +54,7 @@
 
 #include "display.h"
 #include "i18n.h"
+#include "json_out.h"
 #include "report_view.h"
 #include "writers.h"
 #include "report_assess.h"
@@ -64,41 +65,25 @@
  * lists each version). */
 #define REPORT_JSON_SCHEMA 4
 
-static void add_str(cJSON *o, const char *key, const char *s)
-{
-	if (s)
-		cJSON_AddStringToObject(o, key, s);
-	else
-		cJSON_AddNullToObject(o, key);
-}
-
-static void add_num(cJSON *o, const char *key, double v)
-{
-	if (isfinite(v))
-		cJSON_AddNumberToObject(o, key, v);
-	else
-		cJSON_AddNullToObject(o, key);
-}
-
 static cJSON *run_json(const plugin_run *r)
 {
 	static const char *const states[] = { "ok", "failed", "not_loaded", "disabled" };
 	cJSON *o = cJSON_CreateObject();
-	add_str(o, "instance", r->instance);
-	add_str(o, "module", r->module);
-	add_str(o, "agency", r->agency);
-	add_str(o, "path", r->path);
-	add_str(o, "state", r->state >= 0 && r->state <= 3 ? states[r->state] : "unknown");
-	add_str(o, "reason", r->reason);
+	json_add_str(o, "instance", r->instance);
+	json_add_str(o, "module", r->module);
+	json_add_str(o, "agency", r->agency);
+	json_add_str(o, "path", r->path);
+	json_add_str(o, "state", r->state >= 0 && r->state <= 3 ? states[r->state] : "unknown");
+	json_add_str(o, "reason", r->reason);
 	cJSON_AddBoolToObject(o, "required", r->required);
-	add_num(o, "seconds", r->seconds);
+	json_add_num(o, "seconds", r->seconds);
 	cJSON_AddNumberToObject(o, "values", (double)r->values);
 	cJSON_AddNumberToObject(o, "refused", (double)r->refused);
 	cJSON *files = cJSON_AddArrayToObject(o, "files");
 	for (size_t i = 0; i < r->n_files; i++) {
 		const csv_stats *s = r->files[i];
 		cJSON *f = cJSON_CreateObject();
-		add_str(f, "path", s->path);
+		json_add_str(f, "path", s->path);
 		cJSON_AddNumberToObject(f, "records", (double)s->records);
 		cJSON_AddNumberToObject(f, "rejected", (double)s->rejected);
 		cJSON_AddNumberToObject(f, "noted", (double)s->noted);
@@ -106,14 +91,14 @@ static cJSON *run_json(const plugin_run *r)
 		for (size_t j = 0; j < s->n_problems; j++) {
 			const csv_problem *p = &s->problems[j];
 			cJSON *po = cJSON_CreateObject();
-			add_str(po, "kind", p->kind);
+			json_add_str(po, "kind", p->kind);
 			cJSON_AddNumberToObject(po, "count", (double)p->count);
 			cJSON_AddBoolToObject(po, "rejected", p->rejected);
 			cJSON *ex = cJSON_AddArrayToObject(po, "examples");
 			for (int k = 0; k < p->n_examples; k++) {
 				cJSON *e = cJSON_CreateObject();
 				cJSON_AddNumberToObject(e, "line", (double)p->example_line[k]);
-				add_str(e, "text", p->example_text[k]);
+				json_add_str(e, "text", p->example_text[k]);
 				cJSON_AddItemToArray(ex, e);
 			}
 			cJSON_AddItemToArray(probs, po);
@@ -136,13 +121,13 @@ static int value_json(void *ud, const reg_indicator *ind, const char *area, int 
 {
 	cJSON *values = ud;
 	cJSON *v = cJSON_CreateObject();
-	add_str(v, "indicator", ind->full_id);
-	add_str(v, "area", area);
+	json_add_str(v, "indicator", ind->full_id);
+	json_add_str(v, "area", area);
 	add_rt(v, rt);
-	add_str(v, "period", period);
-	add_num(v, "numerator", s->num);
-	add_num(v, "denominator", s->den);
-	add_num(v, "value", reg_value(ind, s));
+	json_add_str(v, "period", period);
+	json_add_num(v, "numerator", s->num);
+	json_add_num(v, "denominator", s->den);
+	json_add_num(v, "value", reg_value(ind, s));
 	cJSON_AddItemToArray(values, v);
 	return 0;
 }
@@ -152,13 +137,13 @@ static int ivalue_json(void *ud, const reg_intervention *iv, const char *area, i
 {
 	cJSON *values = ud;
 	cJSON *v = cJSON_CreateObject();
-	add_str(v, "intervention", iv->full_id);
-	add_str(v, "area", area);
+	json_add_str(v, "intervention", iv->full_id);
+	json_add_str(v, "area", area);
 	add_rt(v, rt);
-	add_str(v, "period", period);
-	add_num(v, "target", s->target);
-	add_num(v, "realised", s->realised);
-	add_num(v, "budget", s->budget);
+	json_add_str(v, "period", period);
+	json_add_num(v, "target", s->target);
+	json_add_num(v, "realised", s->realised);
+	json_add_num(v, "budget", s->budget);
 	cJSON_AddItemToArray(values, v);
 	return 0;
 }
@@ -177,14 +162,14 @@ static void display_json(const report_view *v, cJSON *o, const reg_display *d)
 	for (size_t i = 0; i < d->n_classes; i++) {
 		const reg_class *c = &d->classes[i];
 		cJSON *x = cJSON_CreateObject();
-		add_str(x, "key", c->key);
-		add_num(x, "from", c->lower);
-		add_str(x, "label", i18n_pick(v->lang, c->label_id, c->label_en));
-		add_str(x, "label_id", c->label_id);
-		add_str(x, "label_en", c->label_en);
+		json_add_str(x, "key", c->key);
+		json_add_num(x, "from", c->lower);
+		json_add_str(x, "label", i18n_pick(v->lang, c->label_id, c->label_en));
+		json_add_str(x, "label_id", c->label_id);
+		json_add_str(x, "label_en", c->label_en);
 		cJSON_AddItemToArray(arr, x);
 	}
-	add_str(o, "classes_source", d->classes_source);
+	json_add_str(o, "classes_source", d->classes_source);
 }
 
 static cJSON *groups_json(const report_view *v)
@@ -196,17 +181,17 @@ static cJSON *groups_json(const report_view *v)
 		const reg_group *g = registry_group_at(v->reg, i);
 		cJSON *o = cJSON_CreateObject();
 		snprintf(id, sizeof id, "%s.%s", g->plugin, g->id);
-		add_str(o, "id", id);
-		add_str(o, "plugin", g->plugin);
+		json_add_str(o, "id", id);
+		json_add_str(o, "plugin", g->plugin);
 		if (g->parent) {
 			snprintf(id, sizeof id, "%s.%s", g->parent->plugin, g->parent->id);
-			add_str(o, "parent", id);
+			json_add_str(o, "parent", id);
 		} else {
 			cJSON_AddNullToObject(o, "parent");
 		}
-		add_str(o, "label", i18n_pick(v->lang, g->label_id, g->label_en));
-		add_str(o, "label_id", g->label_id);
-		add_str(o, "label_en", g->label_en);
+		json_add_str(o, "label", i18n_pick(v->lang, g->label_id, g->label_en));
+		json_add_str(o, "label_id", g->label_id);
+		json_add_str(o, "label_en", g->label_en);
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
@@ -218,29 +203,29 @@ static cJSON *indicators_json(const report_view *v)
 	for (size_t i = 0; i < registry_n_indicators(v->reg); i++) {
 		const reg_indicator *ind = registry_indicator_at(v->reg, i);
 		cJSON *o = cJSON_CreateObject();
-		add_str(o, "id", ind->full_id);
-		add_str(o, "plugin", ind->plugin);
-		add_str(o, "agency", ind->agency);
-		add_str(o, "label", i18n_pick(v->lang, ind->label_id, ind->label_en));
-		add_str(o, "label_id", ind->label_id);
-		add_str(o, "label_en", ind->label_en);
-		add_str(o, "unit", ind->unit);
-		add_str(o, "kind", report_kind_name(ind->kind));
-		add_str(o, "direction", ind->direction > 0 ? "higher" : ind->direction < 0 ? "lower"
+		json_add_str(o, "id", ind->full_id);
+		json_add_str(o, "plugin", ind->plugin);
+		json_add_str(o, "agency", ind->agency);
+		json_add_str(o, "label", i18n_pick(v->lang, ind->label_id, ind->label_en));
+		json_add_str(o, "label_id", ind->label_id);
+		json_add_str(o, "label_en", ind->label_en);
+		json_add_str(o, "unit", ind->unit);
+		json_add_str(o, "kind", report_kind_name(ind->kind));
+		json_add_str(o, "direction", ind->direction > 0 ? "higher" : ind->direction < 0 ? "lower"
 		                                                                           : "neutral");
 		if (ind->has_target)
-			add_num(o, "target", ind->target);
+			json_add_num(o, "target", ind->target);
 		else
 			cJSON_AddNullToObject(o, "target");
-		add_str(o, "group", ind->group);
-		add_str(o, "description", ind->description);
+		json_add_str(o, "group", ind->group);
+		json_add_str(o, "description", ind->description);
 		display_json(v, o, registry_display(v->reg, ind));
 		reg_sum s;
 		if (registry_get(v->reg, ind, v->area, RT_ALL, v->period, &s)) {
 			cJSON *t = cJSON_AddObjectToObject(o, "total");
-			add_num(t, "numerator", s.num);
-			add_num(t, "denominator", s.den);
-			add_num(t, "value", reg_value(ind, &s));
+			json_add_num(t, "numerator", s.num);
+			json_add_num(t, "denominator", s.den);
+			json_add_num(t, "value", reg_value(ind, &s));
 		} else {
 			cJSON_AddNullToObject(o, "total");
 		}
@@ -255,24 +240,24 @@ static cJSON *interventions_json(const report_view *v)
 	for (size_t i = 0; i < registry_n_interventions(v->reg); i++) {
 		const reg_intervention *iv = registry_intervention_at(v->reg, i);
 		cJSON *o = cJSON_CreateObject();
-		add_str(o, "id", iv->full_id);
-		add_str(o, "plugin", iv->plugin);
-		add_str(o, "agency", iv->agency);
-		add_str(o, "label", i18n_pick(v->lang, iv->label_id, iv->label_en));
-		add_str(o, "label_id", iv->label_id);
-		add_str(o, "label_en", iv->label_en);
-		add_str(o, "target_group", iv->target_group);
-		add_str(o, "unit", iv->unit);
-		add_str(o, "origin", iv->origin);
+		json_add_str(o, "id", iv->full_id);
+		json_add_str(o, "plugin", iv->plugin);
+		json_add_str(o, "agency", iv->agency);
+		json_add_str(o, "label", i18n_pick(v->lang, iv->label_id, iv->label_en));
+		json_add_str(o, "label_id", iv->label_id);
+		json_add_str(o, "label_en", iv->label_en);
+		json_add_str(o, "target_group", iv->target_group);
+		json_add_str(o, "unit", iv->unit);
+		json_add_str(o, "origin", iv->origin);
 		cJSON *aims = cJSON_AddArrayToObject(o, "aims");
 		for (size_t j = 0; j < iv->n_aims; j++)
 			cJSON_AddItemToArray(aims, cJSON_CreateString(iv->aims[j]));
 		reg_isum s;
 		if (registry_get_intervention(v->reg, iv, v->area, RT_ALL, v->period, &s)) {
 			cJSON *t = cJSON_AddObjectToObject(o, "total");
-			add_num(t, "target", s.target);
-			add_num(t, "realised", s.realised);
-			add_num(t, "budget", s.budget);
+			json_add_num(t, "target", s.target);
+			json_add_num(t, "realised", s.realised);
+			json_add_num(t, "budget", s.budget);
 		} else {
 			cJSON_AddNullToObject(o, "total");
 		}
@@ -285,8 +270,8 @@ static cJSON *area_of_run(const report_view *v)
 {
 	cJSON *area = cJSON_CreateObject();
 
-	add_str(area, "code", v->area);
-	add_str(area, "name", v->areas ? areas_name(v->areas, v->area) : NULL);
+	json_add_str(area, "code", v->area);
+	json_add_str(area, "name", v->areas ? areas_name(v->areas, v->area) : NULL);
 	return area;
 }
 
@@ -308,7 +293,7 @@ static cJSON *accounting_json(const report_view *v)
 		return cJSON_CreateNull();
 	o = cJSON_CreateObject();
 	cJSON_AddBoolToObject(o, "failed", a->n_failed > 0);
-	add_num(o, "max_rejected", a->max_rejected);
+	json_add_num(o, "max_rejected", a->max_rejected);
 	add_rows(o, a->records, a->used, a->rows);
 	cJSON_AddNumberToObject(o, "areas_by_name", (double)a->by_name);
 	failures = cJSON_AddArrayToObject(o, "failures");
@@ -317,20 +302,20 @@ static cJSON *accounting_json(const report_view *v)
 		const acct_file *f = &a->files[i];
 		cJSON *fo = cJSON_CreateObject();
 
-		add_str(fo, "path", f->st->path);
-		add_str(fo, "instance", f->instance);
+		json_add_str(fo, "path", f->st->path);
+		json_add_str(fo, "instance", f->instance);
 		add_rows(fo, f->st->records, f->used, f->rows);
 		cJSON_AddNumberToObject(fo, "areas_by_name", (double)f->st->by_name);
-		add_num(fo, "rejected_share", f->share);
-		add_str(fo, "failure", acct_failure_key(f->failure));
+		json_add_num(fo, "rejected_share", f->share);
+		json_add_str(fo, "failure", acct_failure_key(f->failure));
 		cJSON_AddItemToArray(files, fo);
 		if (f->failure == ACCT_FINE)
 			continue;
 		fo = cJSON_CreateObject();
-		add_str(fo, "path", f->st->path);
-		add_str(fo, "instance", f->instance);
-		add_str(fo, "rule", acct_failure_key(f->failure));
-		add_str(fo, "message", unused_failure(&v->unused, f, buf, sizeof buf));
+		json_add_str(fo, "path", f->st->path);
+		json_add_str(fo, "instance", f->instance);
+		json_add_str(fo, "rule", acct_failure_key(f->failure));
+		json_add_str(fo, "message", unused_failure(&v->unused, f, buf, sizeof buf));
 		cJSON_AddItemToArray(failures, fo);
 	}
 	return o;

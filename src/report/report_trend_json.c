@@ -6,15 +6,8 @@
 #include <cjson/cJSON.h>
 #include <math.h>
 
+#include "json_out.h"
 #include "report_view.h"
-
-static void num(cJSON *o, const char *key, double v)
-{
-	if (isfinite(v))
-		cJSON_AddNumberToObject(o, key, v);
-	else
-		cJSON_AddNullToObject(o, key);
-}
 
 static const char *change_key(int change)
 {
@@ -44,8 +37,8 @@ cJSON *report_trend_json(const report_view *v, const trend *t)
 		cJSON *d = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(d, "item", i == 0 ? "ikk" : t->dims[i].model->key);
-		num(d, "previous", t->dims[i].prev);
-		num(d, "current", t->dims[i].cur);
+		json_add_num(d, "previous", t->dims[i].prev);
+		json_add_num(d, "current", t->dims[i].cur);
 		cJSON_AddStringToObject(d, "change", change_key(t->dims[i].change));
 		cJSON_AddItemToArray(arr, d);
 	}
@@ -54,8 +47,8 @@ cJSON *report_trend_json(const report_view *v, const trend *t)
 		cJSON *r = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(r, "id", t->rows[i].decl->full_id);
-		num(r, "previous", t->rows[i].prev);
-		num(r, "current", t->rows[i].cur);
+		json_add_num(r, "previous", t->rows[i].prev);
+		json_add_num(r, "current", t->rows[i].cur);
 		cJSON_AddStringToObject(r, "change", change_key(t->rows[i].change));
 		cJSON_AddItemToArray(arr, r);
 	}
@@ -69,10 +62,10 @@ cJSON *report_trend_json(const report_view *v, const trend *t)
 			cJSON *e = cJSON_CreateObject();
 
 			cJSON_AddStringToObject(e, "period", q->period);
-			num(e, "target", q->target);
-			num(e, "realised", q->realised);
-			num(e, "budget", q->budget);
-			num(e, "coverage", report_coverage(q->target, q->realised));
+			json_add_num(e, "target", q->target);
+			json_add_num(e, "realised", q->realised);
+			json_add_num(e, "budget", q->budget);
+			json_add_num(e, "coverage", report_coverage(q->target, q->realised));
 			cJSON_AddItemToArray(pts, e);
 		}
 		cJSON_AddItemToArray(arr, p);

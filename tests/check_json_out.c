@@ -1,0 +1,129 @@
+/*
+ * check_json_out.c - json_number prints what cJSON prints, number by number
+ * (the JSON report must not change when its numbers are made faster).
+ */
+#include <config.h>
+
+#include <check.h>
+#include <cjson/cJSON.h>
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_out.h"
+
+/* Fails unless json_number(v) is cJSON's text for v. */
+static void same_as_cjson(double v)
+{
+	char buf[JSON_NUMBER_MAX];
+	cJSON *n = cJSON_CreateNumber(v);
+	char *want = cJSON_PrintUnformatted(n);
+
+	ck_assert_msg(strcmp(json_number(v, buf), want) == 0, "%.17g: json_number %s, cJSON %s",
+	              v, buf, want);
+	cJSON_free(want);
+	cJSON_Delete(n);
+}
+
+/* A reproducible stream of 64-bit numbers (xorshift). */
+static uint64_t next_random(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+START_TEST(counts_and_edges)
+{
+	static const double edges[] = {
+		0, -0.0, 1, -1, 7, 2147483647.0, 2147483648.0, -2147483649.0, 999999999999999.0,
+		1e15, 1e16, 123456789012345678.0, 0.5, -0.5, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3,
+		82.5987097348661, 99.99999999999999, 99.999999999999986, 9.999999999999998,
+		0.9999999999999999, 0.09999999999999999, 0.0001, 0.00009999999999999999,
+		1e-4 * (1 + DBL_EPSILON), 1e-4 * (1 - DBL_EPSILON), 0.001, 0.00099999999999999998,
+		1e14, 1e14 - 0.125, 1e14 + 0.5, 99999999999999.98, 12345.678901234567,
+		2.0000000000000004, 1e-300, 5e-324, DBL_MAX, -DBL_MAX, DBL_MIN, 1.5, 2.5, 0.125,
+		45.00000000000001, 66.66666666666667, 33.333333333333336, 12.5, 100.0 / 7,
+	};
+
+	for (size_t i = 0; i < sizeof edges / sizeof *edges; i++)
+		for (int step = -2; step <= 2; step++) {
+			double v = edges[i];
+
+			for (int s = 0; s < abs(step); s++)
+				v = nextafter(v, step < 0 ? -INFINITY : INFINITY);
+			if (isfinite(v)) /* json_number is for finite numbers */
+				same_as_cjson(v);
+		}
+}
+END_TEST
+
+/* Ratios as the assessment makes them: a count over a count, in percent. */
+START_TEST(ratios)
+{
+	for (int den = 1; den <= 400; den++)
+		for (int num = 0; num <= den; num++) {
+			same_as_cjson(100.0 * num / den);
+			same_as_cjson((double)num / den);
+		}
+}
+END_TEST
+
+/* Any double at any magnitude the reports meet, and beyond. */
+START_TEST(random_doubles)
+{
+	uint64_t state = 0x9e3779b97f4a7c15u;
+
+	for (int i = 0; i < 300000; i++) {
+		uint64_t r = next_random(&state);
+		double mantissa = (double)(r >> 11) / (double)(1ull << 53);
+		int exponent = (int)(next_random(&state) % 26) - 8;
+		double v = mantissa * pow(10, exponent);
+
+		same_as_cjson(i % 2 ? -v : v);
+		/* a short decimal, as a value typed into an input file */
+		same_as_cjson((double)(int64_t)(r % 10000000) / pow(10, (double)(r % 7)));
+	}
+}
+END_TEST
+
+START_TEST(members)
+{
+	cJSON *o = cJSON_CreateObject();
+	char *text;
+
+	json_add_num(o, "a", 1.25);
+	json_add_num(o, "b", NAN);
+	json_add_num(o, "c", INFINITY);
+	json_add_str(o, "d", "Desa \"Baru\"");
+	json_add_str(o, "e", NULL);
+	text = cJSON_PrintUnformatted(o);
+	ck_assert_str_eq(text, "{\"a\":1.25,\"b\":null,\"c\":null,\"d\":\"Desa \\\"Baru\\\"\",\"e\":null}");
+	cJSON_free(text);
+	cJSON_Delete(o);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("json_out");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, counts_and_edges);
+	tcase_add_test(tc, ratios);
+	tcase_add_test(tc, random_doubles);
+	tcase_add_test(tc, members);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
