@@ -91,6 +91,91 @@ START_TEST(random_doubles)
 }
 END_TEST
 
+/* A random tree of every kind of value, up to depth levels deep. */
+static cJSON *random_tree(uint64_t *state, int depth)
+{
+	static const char *const texts[] = {
+		"", "Desa Sungai Tabuk", "quote \" and \\ backslash", "tab\tnew\nline\r\b\f",
+		"\x01\x1f control", "Ñ 村 é UTF-8", "</script>", "a\x7f",
+	};
+	uint64_t r = next_random(state) % (depth > 0 ? 10 : 7);
+	cJSON *item;
+
+	switch (r) {
+	case 0: return cJSON_CreateNull();
+	case 1: return cJSON_CreateBool(next_random(state) & 1);
+	case 2: return cJSON_CreateNumber((double)(next_random(state) % 100000) / 7);
+	case 3: return cJSON_CreateNumber((double)(int64_t)(next_random(state) % 2000) - 1000);
+	case 4: return cJSON_CreateRaw("12.5");
+	case 5: case 6: return cJSON_CreateString(texts[next_random(state) % 8]);
+	case 7:
+		item = cJSON_CreateArray();
+		for (uint64_t n = next_random(state) % 4; n > 0; n--)
+			cJSON_AddItemToArray(item, random_tree(state, depth - 1));
+		return item;
+	default:
+		item = cJSON_CreateObject();
+		for (uint64_t n = next_random(state) % 5; n > 0; n--)
+			cJSON_AddItemToObject(item, texts[next_random(state) % 8],
+			                      random_tree(state, depth - 1));
+		return item;
+	}
+}
+
+/* json_print writes what cJSON_Print makes, for any tree. */
+START_TEST(print_as_cjson)
+{
+	uint64_t state = 42;
+
+	for (int i = 0; i < 3000; i++) {
+		cJSON *tree = random_tree(&state, 5);
+		char *want = cJSON_Print(tree);
+		char *got = NULL;
+		size_t len;
+		FILE *f = open_memstream(&got, &len);
+
+		ck_assert_ptr_nonnull(f);
+		ck_assert_int_eq(json_print(f, tree), 0);
+		fclose(f);
+		ck_assert_msg(strcmp(got, want) == 0, "tree %d:\njson_print: %s\ncJSON: %s", i, got, want);
+		free(got);
+		cJSON_free(want);
+		cJSON_Delete(tree);
+	}
+}
+END_TEST
+
+/* The same trees built in an arena print the same, item after item. */
+START_TEST(arena_trees)
+{
+	json_arena *arena = json_arena_new();
+	uint64_t state = 7;
+
+	ck_assert_ptr_nonnull(arena);
+	for (int i = 0; i < 300; i++) {
+		uint64_t start = state;
+		cJSON *tree = random_tree(&state, 6);
+		char *want = cJSON_Print(tree), *got = NULL;
+		size_t len;
+		FILE *f = open_memstream(&got, &len);
+
+		cJSON_Delete(tree);
+		state = start;
+		json_arena_begin(arena);
+		tree = random_tree(&state, 6);
+		ck_assert_ptr_nonnull(f);
+		ck_assert_int_eq(json_print(f, tree), 0);
+		cJSON_Delete(tree);
+		json_arena_end(arena);
+		fclose(f);
+		ck_assert_str_eq(got, want);
+		free(got);
+		cJSON_free(want);
+	}
+	json_arena_free(arena);
+}
+END_TEST
+
 START_TEST(members)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -119,6 +204,8 @@ int main(void)
 	tcase_add_test(tc, counts_and_edges);
 	tcase_add_test(tc, ratios);
 	tcase_add_test(tc, random_doubles);
+	tcase_add_test(tc, print_as_cjson);
+	tcase_add_test(tc, arena_trees);
 	tcase_add_test(tc, members);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

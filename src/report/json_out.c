@@ -12,9 +12,11 @@
 
 #include <float.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "json_out.h"
 
@@ -123,12 +125,139 @@ char *json_number(double v, char buf[JSON_NUMBER_MAX])
 	return buf;
 }
 
+/* json_print's output, gathered in a buffer and written in large pieces:
+ * a province's report is 13 million short lines, and a stdio call per
+ * piece of a line cost more than making the line. */
+typedef struct out_buf {
+	FILE *out;
+	size_t len;
+	char data[1 << 16];
+} out_buf;
+
+static void flush(out_buf *b)
+{
+	fwrite(b->data, 1, b->len, b->out);
+	b->len = 0;
+}
+
+static void put_mem(out_buf *b, const void *p, size_t n)
+{
+	if (n > sizeof b->data - b->len) {
+		flush(b);
+		if (n > sizeof b->data) {
+			fwrite(p, 1, n, b->out);
+			return;
+		}
+	}
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+}
+
+#define PUT(b, literal) put_mem(b, literal, sizeof(literal) - 1)
+
+static void put_byte(out_buf *b, char c)
+{
+	if (b->len == sizeof b->data)
+		flush(b);
+	b->data[b->len++] = c;
+}
+
+/* A string as cJSON prints it: quote, backslash and the control
+ * characters escaped, every other byte (UTF-8 too) as it is. */
+static void put_string(out_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : ""), *run = p;
+	char esc[8];
+
+	put_byte(b, '"');
+	for (;; p++) {
+		if (*p >= 32 && *p != '"' && *p != '\\')
+			continue;
+		put_mem(b, run, (size_t)(p - run));
+		run = p + 1;
+		switch (*p) {
+		case '\0': put_byte(b, '"'); return;
+		case '"': PUT(b, "\\\""); break;
+		case '\\': PUT(b, "\\\\"); break;
+		case '\b': PUT(b, "\\b"); break;
+		case '\f': PUT(b, "\\f"); break;
+		case '\n': PUT(b, "\\n"); break;
+		case '\r': PUT(b, "\\r"); break;
+		case '\t': PUT(b, "\\t"); break;
+		default: put_mem(b, esc, (size_t)snprintf(esc, sizeof esc, "\\u%04x", *p));
+		}
+	}
+}
+
+static void put_text(out_buf *b, const char *s)
+{
+	put_mem(b, s, strlen(s));
+}
+
+static void put_tabs(out_buf *b, int n)
+{
+	static const char tabs[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+
+	for (; n > 0; n -= (int)sizeof tabs - 1)
+		put_mem(b, tabs, n < (int)sizeof tabs - 1 ? (size_t)n : sizeof tabs - 1);
+}
+
+static void put_value(out_buf *b, const cJSON *item, int depth)
+{
+	char num[JSON_NUMBER_MAX];
+
+	switch (item->type & 0xff) {
+	case cJSON_False: PUT(b, "false"); break;
+	case cJSON_True: PUT(b, "true"); break;
+	case cJSON_NULL: PUT(b, "null"); break;
+	case cJSON_Number: put_text(b, json_number(item->valuedouble, num)); break;
+	case cJSON_Raw: put_text(b, item->valuestring ? item->valuestring : ""); break;
+	case cJSON_String: put_string(b, item->valuestring); break;
+	case cJSON_Array:
+		put_byte(b, '[');
+		for (const cJSON *c = item->child; c; c = c->next) {
+			put_value(b, c, depth + 1);
+			if (c->next)
+				PUT(b, ", ");
+		}
+		put_byte(b, ']');
+		break;
+	case cJSON_Object:
+		PUT(b, "{\n");
+		for (const cJSON *c = item->child; c; c = c->next) {
+			put_tabs(b, depth + 1);
+			put_string(b, c->string);
+			PUT(b, ":\t");
+			put_value(b, c, depth + 1);
+			if (c->next)
+				PUT(b, ",\n");
+			else
+				put_byte(b, '\n');
+		}
+		put_tabs(b, depth);
+		put_byte(b, '}');
+		break;
+	}
+}
+
+int json_print(FILE *out, const cJSON *item)
+{
+	out_buf *b = malloc(sizeof *b);
+
+	if (!b)
+		return -1;
+	b->out = out;
+	b->len = 0;
+	put_value(b, item, 0);
+	flush(b);
+	free(b);
+	return ferror(out) ? -1 : 0;
+}
+
 void json_add_num(cJSON *o, const char *key, double v)
 {
-	char buf[JSON_NUMBER_MAX];
-
 	if (isfinite(v))
-		cJSON_AddRawToObject(o, key, json_number(v, buf));
+		cJSON_AddNumberToObject(o, key, v);
 	else
 		cJSON_AddNullToObject(o, key);
 }
@@ -139,4 +268,82 @@ void json_add_str(cJSON *o, const char *key, const char *s)
 		cJSON_AddStringToObject(o, key, s);
 	else
 		cJSON_AddNullToObject(o, key);
+}
+
+/* While one item of a long document is built, printed and deleted, cJSON
+ * allocates from the arena's blocks, reset afterwards: a province's report
+ * is millions of small nodes, and malloc and free were a sixth of its
+ * time. */
+#define ARENA_BLOCK (4u << 20)
+
+typedef struct arena_block {
+	struct arena_block *next;
+	size_t size, used;
+	max_align_t data[];
+} arena_block;
+
+struct json_arena {
+	arena_block *blocks; /* the newest first */
+};
+
+/* The arena cJSON's hooks allocate from (cJSON's hooks are global). */
+static json_arena *current;
+
+static void *arena_alloc(size_t size)
+{
+	arena_block *b = current->blocks;
+
+	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (!b || b->size - b->used < size) {
+		size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+
+		if (!(b = malloc(sizeof *b + cap)))
+			return NULL;
+		b->next = current->blocks;
+		b->size = cap;
+		b->used = 0;
+		current->blocks = b;
+	}
+	b->used += size;
+	return (char *)b->data + b->used - size;
+}
+
+static void arena_free(void *p)
+{
+	(void)p; /* all at once, in json_arena_end */
+}
+
+json_arena *json_arena_new(void)
+{
+	return calloc(1, sizeof(json_arena));
+}
+
+void json_arena_begin(json_arena *a)
+{
+	cJSON_Hooks hooks = { arena_alloc, arena_free };
+
+	current = a;
+	cJSON_InitHooks(&hooks);
+}
+
+void json_arena_end(json_arena *a)
+{
+	cJSON_InitHooks(NULL);
+	current = NULL;
+	while (a->blocks && a->blocks->next) {
+		arena_block *b = a->blocks;
+
+		a->blocks = b->next;
+		free(b);
+	}
+	if (a->blocks)
+		a->blocks->used = 0; /* one block stays for the next item */
+}
+
+void json_arena_free(json_arena *a)
+{
+	if (!a)
+		return;
+	free(a->blocks);
+	free(a);
 }

@@ -103,7 +103,7 @@ static void score_json(const report_view *v, cJSON *o, const assess_score *s, in
 
 	json_add_num(o, "ikk", s->ikk);
 	add_range(v, o, "category", s->category);
-	cJSON_AddNumberToObject(o, "missing_dimensions", (double)s->n_missing_dimensions);
+	json_add_num(o, "missing_dimensions", (double)s->n_missing_dimensions);
 	for (size_t d = 0; d < s->n_dimensions; d++) {
 		const assess_dimension *ad = &s->dimensions[d];
 		cJSON *dj = cJSON_CreateObject();
@@ -115,7 +115,7 @@ static void score_json(const report_view *v, cJSON *o, const assess_score *s, in
 			json_add_num(dj, "weight", ad->model->weight);
 		}
 		json_add_num(dj, "value", ad->value);
-		cJSON_AddNumberToObject(dj, "available", (double)ad->n_available);
+		json_add_num(dj, "available", (double)ad->n_available);
 		for (size_t i = 0; i < ad->model->n_indicators; i++)
 			cJSON_AddItemToArray(inds, indicator_json(v, &ad->indicators[i], full));
 		cJSON_AddItemToObject(dj, "indicators", inds);
@@ -133,14 +133,14 @@ static cJSON *profile_json(const assess_profile *p)
 	for (size_t i = 0; i < p->n_up; i++) {
 		cJSON *u = cJSON_CreateObject();
 
-		cJSON_AddNumberToObject(u, "level", p->up[i].level);
+		json_add_num(u, "level", p->up[i].level);
 		json_add_str(u, "code", p->up[i].code);
 		json_add_str(u, "name", p->up[i].name);
 		cJSON_AddItemToArray(up, u);
 	}
 	json_add_str(o, "period", p->period);
-	cJSON_AddNumberToObject(o, "villages", (double)p->n_villages);
-	cJSON_AddNumberToObject(o, "rt", (double)p->n_rt);
+	json_add_num(o, "villages", (double)p->n_villages);
+	json_add_num(o, "rt", (double)p->n_rt);
 	json_add_num(o, "kk", p->kk);
 	json_add_num(o, "male", p->male);
 	json_add_num(o, "female", p->female);
@@ -176,7 +176,7 @@ static cJSON *place_json(const assess_place *p)
 	if (p->rt == RT_ALL)
 		cJSON_AddNullToObject(o, "rt");
 	else
-		cJSON_AddNumberToObject(o, "rt", p->rt);
+		json_add_num(o, "rt", p->rt);
 	json_add_num(o, "numerator", p->num);
 	json_add_num(o, "denominator", p->den);
 	json_add_num(o, "value", p->value);
@@ -187,7 +187,7 @@ static cJSON *place_json(const assess_place *p)
 static void add_year(cJSON *o, int year)
 {
 	if (year)
-		cJSON_AddNumberToObject(o, "target_year", year);
+		json_add_num(o, "target_year", year);
 	else
 		cJSON_AddNullToObject(o, "target_year");
 }
@@ -206,7 +206,7 @@ static void plan_json(cJSON *o, double to_change, const assess_step *st, size_t 
 		if (st[k].rt == RT_ALL)
 			cJSON_AddNullToObject(w, "rt");
 		else
-			cJSON_AddNumberToObject(w, "rt", st[k].rt);
+			json_add_num(w, "rt", st[k].rt);
 		json_add_num(w, "affected", st[k].affected);
 		json_add_num(w, "take", st[k].take);
 		cJSON_AddItemToArray(arr, w);
@@ -219,7 +219,7 @@ static cJSON *problem_json(const report_view *v, const assess_problem *p, size_t
 	cJSON *o = cJSON_CreateObject();
 	cJSON *w, *a;
 
-	cJSON_AddNumberToObject(o, "rank", (double)rank);
+	json_add_num(o, "rank", (double)rank);
 	json_add_str(o, "code", ai->model->code);
 	json_add_str(o, "id", ai->model->ref);
 	add_labels(v, o, ai->decl ? ai->decl->label_id : NULL,
@@ -252,7 +252,7 @@ static cJSON *agency_problem_json(const report_view *v, const assess_agency_prob
 	cJSON *o = cJSON_CreateObject();
 	cJSON *w, *a;
 
-	cJSON_AddNumberToObject(o, "rank", (double)rank);
+	json_add_num(o, "rank", (double)rank);
 	json_add_str(o, "id", r->decl->full_id);
 	add_labels(v, o, r->decl->label_id, r->decl->label_en);
 	json_add_str(o, "agency", p->agency);
@@ -342,7 +342,7 @@ static cJSON *agency_json(const report_view *v, const assess_agency *ag)
 		const assess_row *r = &ag->rows[i];
 		cJSON *rj = cJSON_CreateObject();
 
-		cJSON_AddNumberToObject(rj, "no", (double)(i + 1));
+		json_add_num(rj, "no", (double)(i + 1));
 		json_add_str(rj, "id", r->decl->full_id);
 		add_labels(v, rj, r->decl->label_id, r->decl->label_en);
 		json_add_str(rj, "unit", r->decl->unit);
@@ -399,7 +399,7 @@ static cJSON *tables_json(const report_view *v, const assess_area *aa)
 			cJSON *c = cJSON_CreateObject();
 			add_labels(v, c, t->cols[j].label_id, t->cols[j].label_en);
 			json_add_str(c, "rule", present_rule_name(t->cols[j].rule));
-			cJSON_AddNumberToObject(c, "decimals", t->cols[j].decimals);
+			json_add_num(c, "decimals", t->cols[j].decimals);
 			cJSON_AddItemToArray(cols, c);
 		}
 		rows = cJSON_AddArrayToObject(o, "rows");
@@ -428,7 +428,7 @@ static cJSON *area_json(const report_view *v, const assess_area *aa)
 	cJSON *arr;
 
 	json_add_str(o, "code", aa->code);
-	cJSON_AddNumberToObject(o, "level", aa->level);
+	json_add_num(o, "level", aa->level);
 	json_add_str(o, "name", aa->name);
 	cJSON_AddItemToObject(o, "profile", profile_json(&aa->profile));
 	score_json(v, o, &aa->score, 1);
@@ -452,7 +452,7 @@ static cJSON *area_json(const report_view *v, const assess_area *aa)
 		if (aa->parts[k].rt == RT_ALL)
 			cJSON_AddNullToObject(p, "rt");
 		else
-			cJSON_AddNumberToObject(p, "rt", aa->parts[k].rt);
+			json_add_num(p, "rt", aa->parts[k].rt);
 		score_json(v, p, &aa->parts[k], 0);
 		cJSON_AddItemToArray(arr, p);
 	}
@@ -484,19 +484,15 @@ static cJSON *model_json(const report_view *v, const model *m)
 	return o;
 }
 
-/* Prints item after "key": (and a comma before it unless it is the first
- * member) and frees it; 0, or PK2D_ERR_NOMEM. */
-/* Prints lead, then item, and frees item; 0, or PK2D_ERR_NOMEM. */
+/* Prints lead, then item, and frees item; 0, or PK2D_ERR_NOMEM when item
+ * is NULL (it could not be built). */
 static int put_item(FILE *out, const char *lead, cJSON *item)
 {
-	char *text = item ? cJSON_Print(item) : NULL;
-
-	cJSON_Delete(item);
-	if (!text)
+	if (!item)
 		return PK2D_ERR_NOMEM;
 	fputs(lead, out);
-	fputs(text, out);
-	cJSON_free(text);
+	json_print(out, item); /* a write error: ferror(out), seen by report.c */
+	cJSON_Delete(item);
 	return 0;
 }
 
@@ -517,14 +513,14 @@ static cJSON *summary_json(const report_view *v)
 		cJSON *sj = cJSON_CreateObject();
 
 		json_add_str(sj, "code", s->code);
-		cJSON_AddNumberToObject(sj, "level", s->level);
+		json_add_num(sj, "level", s->level);
 		json_add_str(sj, "name", s->name);
 		json_add_num(sj, "kk", s->kk);
 		json_add_num(sj, "ikk", s->ikk);
 		add_range(v, sj, "category", s->category);
-		cJSON_AddNumberToObject(sj, "missing_dimensions", (double)s->n_missing_dimensions);
+		json_add_num(sj, "missing_dimensions", (double)s->n_missing_dimensions);
 		if (s->rank)
-			cJSON_AddNumberToObject(sj, "rank", (double)s->rank);
+			json_add_num(sj, "rank", (double)s->rank);
 		else
 			cJSON_AddNullToObject(sj, "rank");
 		cJSON *hj = cJSON_AddObjectToObject(sj, "headlines");
@@ -539,6 +535,7 @@ static cJSON *summary_json(const report_view *v)
 int report_assess_json(const report_view *v, FILE *out)
 {
 	const assessment *as = v->as;
+	json_arena *arena;
 	cJSON *area;
 	int rc;
 
@@ -555,15 +552,21 @@ int report_assess_json(const report_view *v, FILE *out)
 		return rc;
 	/* The full assessment of every village of a wider run (the report's
 	 * view), written one village at a time: a province's 2,000 at once
-	 * would be a cJSON tree of gigabytes. */
+	 * would be a cJSON tree of gigabytes. Each village's tree lives in the
+	 * arena. */
+	if (!(arena = json_arena_new()))
+		return PK2D_ERR_NOMEM;
 	fputs(",\n\"villages\": [", out);
-	for (size_t i = 0; i < v->n_villages; i++) {
-		cJSON *a = area_json(v, v->villages[i].aa);
+	for (size_t i = 0; i < v->n_villages && rc == 0; i++) {
+		cJSON *a;
 
+		json_arena_begin(arena);
+		a = area_json(v, v->villages[i].aa);
 		cJSON_AddItemToObject(a, "trend", report_trend_json(v, v->villages[i].trend));
-		if ((rc = put_item(out, i ? ",\n" : "\n", a)) < 0)
-			return rc;
+		rc = put_item(out, i ? ",\n" : "\n", a);
+		json_arena_end(arena);
 	}
+	json_arena_free(arena);
 	fputs("]\n}", out);
-	return 0;
+	return rc;
 }

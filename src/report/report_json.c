@@ -77,27 +77,27 @@ static cJSON *run_json(const plugin_run *r)
 	json_add_str(o, "reason", r->reason);
 	cJSON_AddBoolToObject(o, "required", r->required);
 	json_add_num(o, "seconds", r->seconds);
-	cJSON_AddNumberToObject(o, "values", (double)r->values);
-	cJSON_AddNumberToObject(o, "refused", (double)r->refused);
+	json_add_num(o, "values", (double)r->values);
+	json_add_num(o, "refused", (double)r->refused);
 	cJSON *files = cJSON_AddArrayToObject(o, "files");
 	for (size_t i = 0; i < r->n_files; i++) {
 		const csv_stats *s = r->files[i];
 		cJSON *f = cJSON_CreateObject();
 		json_add_str(f, "path", s->path);
-		cJSON_AddNumberToObject(f, "records", (double)s->records);
-		cJSON_AddNumberToObject(f, "rejected", (double)s->rejected);
-		cJSON_AddNumberToObject(f, "noted", (double)s->noted);
+		json_add_num(f, "records", (double)s->records);
+		json_add_num(f, "rejected", (double)s->rejected);
+		json_add_num(f, "noted", (double)s->noted);
 		cJSON *probs = cJSON_AddArrayToObject(f, "problems");
 		for (size_t j = 0; j < s->n_problems; j++) {
 			const csv_problem *p = &s->problems[j];
 			cJSON *po = cJSON_CreateObject();
 			json_add_str(po, "kind", p->kind);
-			cJSON_AddNumberToObject(po, "count", (double)p->count);
+			json_add_num(po, "count", (double)p->count);
 			cJSON_AddBoolToObject(po, "rejected", p->rejected);
 			cJSON *ex = cJSON_AddArrayToObject(po, "examples");
 			for (int k = 0; k < p->n_examples; k++) {
 				cJSON *e = cJSON_CreateObject();
-				cJSON_AddNumberToObject(e, "line", (double)p->example_line[k]);
+				json_add_num(e, "line", (double)p->example_line[k]);
 				json_add_str(e, "text", p->example_text[k]);
 				cJSON_AddItemToArray(ex, e);
 			}
@@ -111,7 +111,7 @@ static cJSON *run_json(const plugin_run *r)
 static void add_rt(cJSON *o, int rt)
 {
 	if (rt > 0)
-		cJSON_AddNumberToObject(o, "rt", rt);
+		json_add_num(o, "rt", rt);
 	else
 		cJSON_AddNullToObject(o, "rt");
 }
@@ -277,10 +277,10 @@ static cJSON *area_of_run(const report_view *v)
 
 static void add_rows(cJSON *o, long records, long used, const long *rows)
 {
-	cJSON_AddNumberToObject(o, "records", (double)records);
-	cJSON_AddNumberToObject(o, "used", (double)used);
+	json_add_num(o, "records", (double)records);
+	json_add_num(o, "used", (double)used);
 	for (int cls = 0; cls < ACCT_N_CLASSES; cls++)
-		cJSON_AddNumberToObject(o, acct_class_key(cls), (double)rows[cls]);
+		json_add_num(o, acct_class_key(cls), (double)rows[cls]);
 }
 
 static cJSON *accounting_json(const report_view *v)
@@ -295,7 +295,7 @@ static cJSON *accounting_json(const report_view *v)
 	cJSON_AddBoolToObject(o, "failed", a->n_failed > 0);
 	json_add_num(o, "max_rejected", a->max_rejected);
 	add_rows(o, a->records, a->used, a->rows);
-	cJSON_AddNumberToObject(o, "areas_by_name", (double)a->by_name);
+	json_add_num(o, "areas_by_name", (double)a->by_name);
 	failures = cJSON_AddArrayToObject(o, "failures");
 	files = cJSON_AddArrayToObject(o, "files");
 	for (size_t i = 0; i < a->n; i++) {
@@ -305,7 +305,7 @@ static cJSON *accounting_json(const report_view *v)
 		json_add_str(fo, "path", f->st->path);
 		json_add_str(fo, "instance", f->instance);
 		add_rows(fo, f->st->records, f->used, f->rows);
-		cJSON_AddNumberToObject(fo, "areas_by_name", (double)f->st->by_name);
+		json_add_num(fo, "areas_by_name", (double)f->st->by_name);
 		json_add_num(fo, "rejected_share", f->share);
 		json_add_str(fo, "failure", acct_failure_key(f->failure));
 		cJSON_AddItemToArray(files, fo);
