@@ -91,6 +91,45 @@ START_TEST(random_doubles)
 }
 END_TEST
 
+/* Doubles one and two places from a 15-digit decimal, where cJSON's
+ * read-back test turns (the text within 1.5 places of the number passes),
+ * and around powers of two, where the places change size. */
+START_TEST(near_the_read_back_bound)
+{
+	uint64_t state = 0x1234567u;
+
+	for (int i = 0; i < 100000; i++) {
+		char text[40];
+		double v;
+
+		snprintf(text, sizeof text, "%llu.%015llu",
+		         (unsigned long long)(next_random(&state) % 100000),
+		         (unsigned long long)(next_random(&state) % 1000000000000000ull));
+		v = strtod(text, NULL);
+		for (int step = -3; step <= 3; step++) {
+			double w = v;
+
+			for (int s = 0; s < abs(step); s++)
+				w = nextafter(w, step < 0 ? 0 : INFINITY);
+			same_as_cjson(w);
+		}
+	}
+	for (int e = -13; e < 46; e++) {
+		double p = ldexp(1, e);
+
+		for (int step = -8; step <= 8; step++) {
+			double w = p;
+
+			for (int s = 0; s < abs(step); s++)
+				w = nextafter(w, step < 0 ? 0 : INFINITY);
+			same_as_cjson(w);
+			same_as_cjson(w * 1.1);
+			same_as_cjson(w / 1.1);
+		}
+	}
+}
+END_TEST
+
 /* A random tree of every kind of value, up to depth levels deep. */
 static cJSON *random_tree(uint64_t *state, int depth)
 {
@@ -204,6 +243,7 @@ int main(void)
 	tcase_add_test(tc, counts_and_edges);
 	tcase_add_test(tc, ratios);
 	tcase_add_test(tc, random_doubles);
+	tcase_add_test(tc, near_the_read_back_bound);
 	tcase_add_test(tc, print_as_cjson);
 	tcase_add_test(tc, arena_trees);
 	tcase_add_test(tc, members);

@@ -6,7 +6,7 @@
  * DBL_EPSILON of it, else with 17. The digits are made in integer
  * arithmetic from a long double product; printf is left the numbers below
  * 1e-4 or from 1e14, and the rare product too near a half to round
- * safely. tests/check_json_out.c compares it with printf.
+ * safely. tests/check_json_out.c compares it with cJSON.
  */
 #include <config.h>
 
@@ -54,13 +54,44 @@ static int reads_back(const char *text, double v)
 	return fabs(back - v) <= larger * DBL_EPSILON;
 }
 
+/* The spacing of the doubles around a > 0 (its last place). */
+static double ulp_of(double a)
+{
+	int e;
+
+	frexp(a, &e); /* 2^(e-1) <= a < 2^e */
+	return ldexp(1, e - 53);
+}
+
+/* Whether the 15-digit text ulps last places away from v passes cJSON's
+ * test (reads_back) without reading it back: 1 yes, 0 no, -1 unsure. With
+ * v and the doubles within 4 places of it in one binade [2^(e-1), 2^e),
+ * the text reads back as the nearest of them, a whole number j of places
+ * from v, and DBL_EPSILON times the larger is between one place and two:
+ * the test passes for |j| <= 1, that is for a text within 1.5 places;
+ * near 1.5 (by more than x's error) strtod decides. */
+static int passes_without_reading(double v, long double ulps)
+{
+	double a = fabs(v), u = ulp_of(a);
+	int e;
+
+	frexp(a, &e);
+	if (a - 4 * u < ldexp(1, e - 1) || a + 4 * u >= ldexp(1, e))
+		return -1;
+	if (ulps < 1.5L - 1.0L / 256)
+		return 1;
+	if (ulps > 1.5L + 1.0L / 256)
+		return 0;
+	return -1;
+}
+
 /* For 1e-4 <= |v| < 1e14, not integral: the "%.<digits>g" text of v
  * (digits 15 or 17) in buf, made in integer arithmetic. 0 when that could
  * differ from printf's: v * 10^k too near a half unit for the long
  * double product (relative error 2^-64, under 0.006 units below 10^17) to
  * say which way it rounds, or v's leading digit misjudged at a power of
  * ten. printf decides those. */
-static int fixed_digits(double v, int digits, char *buf)
+static int fixed_digits(double v, int digits, char *buf, long double *ulps)
 {
 	double a = fabs(v);
 	int e = 0; /* 10^e <= a < 10^(e + 1) */
@@ -82,6 +113,9 @@ static int fixed_digits(double v, int digits, char *buf)
 	if (fabsl(x - whole - 0.5L) < 1.0L / 64)
 		return 0;
 	m = (uint64_t)whole + (x - whole > 0.5L);
+	/* |text - v| in units of v's last place: x's error is at most 2^-11 of
+	 * one (a / ulp(a) < 2^53, the product's error under a * 2^-64) */
+	*ulps = fabsl((long double)m - x) / ((long double)ulp_of(a) * pow10_l[k]);
 	if (m < (uint64_t)pow10_l[digits - 1] || m >= (uint64_t)pow10_l[digits])
 		return 0;
 	if (v < 0)
@@ -105,6 +139,8 @@ static int fixed_digits(double v, int digits, char *buf)
 
 char *json_number(double v, char buf[JSON_NUMBER_MAX])
 {
+	long double ulps;
+
 	if (v == floor(v) && fabs(v) < 1e15) {
 		char *p = buf;
 
@@ -113,8 +149,12 @@ char *json_number(double v, char buf[JSON_NUMBER_MAX])
 		*put_digits(p, (uint64_t)fabs(v), 1) = '\0';
 		return buf;
 	}
-	if (fabs(v) >= 1e-4 && fabs(v) < 1e14 && fixed_digits(v, 15, buf)) {
-		if (reads_back(buf, v) || fixed_digits(v, 17, buf))
+	if (fabs(v) >= 1e-4 && fabs(v) < 1e14 && fixed_digits(v, 15, buf, &ulps)) {
+		int pass = passes_without_reading(v, ulps);
+
+		if (pass < 0)
+			pass = reads_back(buf, v);
+		if (pass || fixed_digits(v, 17, buf, &ulps))
 			return buf;
 	} else {
 		snprintf(buf, JSON_NUMBER_MAX, "%.15g", v);
