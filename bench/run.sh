@@ -16,8 +16,10 @@
 # `pk2d report` end to end with the family and health plugins (wall, CPU,
 # peak memory, MB/s, rows/s per plugin) without the history store, then with
 # and without it alternated (three pairs, one for the country; the best of
-# each and their ratios), then (province only) the same run
-# on the same files with their rows shuffled, which the plugins get grouped
+# each and their ratios), then the JSON report and (province only) the HTML
+# report, the drill-down site, the time Chromium takes to draw them and the
+# cost of the progress lines on a terminal, then (province only) the same
+# run on the same files with their rows shuffled, which the plugins get grouped
 # by village through a temporary file, and checks that its report is the
 # grouped run's; then the same aggregates in DuckDB
 # (@duckdb/node-api, installed into the work directory by this script,
@@ -36,7 +38,7 @@ while [ $# -gt 0 ]; do
 	--build) build=$2; shift ;;
 	--work) work=$2; shift ;;
 	--keep) keep=1 ;;
-	-h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,28p' "$0"; exit 0 ;;
 	*) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
 	esac
 	shift
@@ -130,7 +132,58 @@ echo "history store, best of $pairs alternated: off $off_wall s wall $off_cpu s 
 /usr/bin/time -f '%e %U %S %M' -o "$res/pk2d-json.time" \
 	"$build/src/pk2d" -q -c "$cfg" report --store none -f json -o "$res/pk2d.json"
 read -r j_wall j_user j_sys j_rss < "$res/pk2d-json.time"
-echo "pk2d with the JSON report instead: $j_wall s wall, $(awk -v a="$j_user" -v b="$j_sys" 'BEGIN { print a + b }') s CPU, $((j_rss / 1024)) MB peak"
+echo "pk2d with the JSON report instead: $j_wall s wall, $(awk -v a="$j_user" -v b="$j_sys" 'BEGIN { print a + b }') s CPU, $((j_rss / 1024)) MB peak; JSON/text CPU $(awk -v a="$j_user" -v b="$j_sys" -v c="$p_user" -v d="$p_sys" 'BEGIN { printf "%.2f", (a + b) / (c + d) }')"
+
+# The HTML report, the drill-down site and their rendering in Chromium
+# (not for the national set), and the cost of the progress lines.
+if [ "$area" != all ]; then
+	cpu_of() { awk '{ printf "%.2f", $2 + $3 }' "$1"; }
+	/usr/bin/time -f '%e %U %S %M' -o "$res/pk2d-html.time" \
+		"$build/src/pk2d" -q -c "$cfg" report --store none -f html -o "$res/pk2d.html"
+	echo "pk2d with the HTML report instead: $(cut -d' ' -f1 "$res/pk2d-html.time") s wall," \
+		"$(cpu_of "$res/pk2d-html.time") s CPU, $(($(wc -c < "$res/pk2d.html") / 1024)) kB of HTML"
+	if "$build/src/pk2d" report --help 2>&1 | grep -q -e '--site'; then
+		rm -rf "$res/site"
+		/usr/bin/time -f '%e %U %S %M' -o "$res/pk2d-site.time" \
+			"$build/src/pk2d" -q -c "$cfg" report --store none -f text -o /dev/null \
+			--site "$res/site"
+		echo "pk2d with the site too: $(cut -d' ' -f1 "$res/pk2d-site.time") s wall," \
+			"$(cpu_of "$res/pk2d-site.time") s CPU, $(find "$res/site" -type f | wc -l) files," \
+			"$(du -sk "$res/site" | cut -f1) kB"
+	fi
+	if command -v chromium > /dev/null; then
+		# Chromium's own start, then each page loaded and drawn at 1366x768:
+		# the difference is the page's. A page not drawn in 300 s is given up.
+		render() {
+			if /usr/bin/time -f '%e' -o "$res/render.time" timeout 300 chromium --headless \
+				--no-sandbox --disable-gpu --hide-scrollbars --window-size=1366,768 \
+				--user-data-dir="$work/chromium" --screenshot="$res/render.png" "$1" \
+				> /dev/null 2>&1; then
+				tail -n 1 "$res/render.time"
+			else
+				echo "over 300"
+			fi
+		}
+		echo '<!DOCTYPE html><title>-</title>' > "$res/empty.html"
+		render "file://$res/empty.html" > /dev/null # a first start warms the cache
+		base=$(render "file://$res/empty.html")
+		echo "chromium: start and an empty page $base s; the HTML report $(render "file://$res/pk2d.html") s"
+		if [ -f "$res/site/index.html" ]; then
+			echo "chromium: the site's first page $(render "file://$res/site/index.html") s"
+		fi
+		rm -rf "$work/chromium" "$res/render.png" "$res/render.time" "$res/empty.html"
+	fi
+	# The progress lines are drawn on a terminal: the same run on a
+	# pseudo-terminal (script), against -q.
+	if command -v script > /dev/null; then
+		/usr/bin/time -f '%e %U %S %M' -o "$res/pk2d-tty.time" script -qec \
+			"'$build/src/pk2d' -c '$cfg' report --store none -f text -o '$res/pk2d-tty.txt'" \
+			/dev/null > /dev/null
+		echo "progress lines on a terminal: $(cut -d' ' -f1 "$res/pk2d-tty.time") s wall," \
+			"$(cpu_of "$res/pk2d-tty.time") s CPU, against $p_wall s and" \
+			"$(awk -v a="$p_user" -v b="$p_sys" 'BEGIN { print a + b }') s CPU with -q"
+	fi
+fi
 
 # The same files shuffled (header first): not for the national set, which
 # shuf would have to hold whole in memory.
