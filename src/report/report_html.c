@@ -30,7 +30,7 @@ static const char css[] =
 	"--ink:#1a1a1a;--muted:#555;--line:#d0d0d0;--head:#0d47a1}\n"
 	"*{box-sizing:border-box}\n"
 	"body{font-family:'Noto Sans','DejaVu Sans',Arial,sans-serif;color:var(--ink);"
-	"margin:0 auto;max-width:1180px;padding:24px 32px;font-size:16px;line-height:1.45}\n"
+	"margin:0;padding:20px 32px;font-size:16px;line-height:1.45}\n"
 	"h1{color:var(--head);font-size:1.9em;margin:.2em 0}\n"
 	"h2{color:var(--head);border-bottom:3px solid var(--head);padding-bottom:.15em;"
 	"margin-top:1.6em}\n"
@@ -61,6 +61,12 @@ static const char css[] =
 	".failed{border:3px solid var(--bad);background:#fdecea;padding:.4em 1em}\n"
 	".unused{border-left:4px solid var(--warn);padding:.2em 1em}\n"
 	"section.area{margin-bottom:2em}\n"
+	/* The summary: the IKK beside the problems, on the first screen. */
+	".glance h1{margin-top:0}.glance h2{margin:.2em 0 .4em}.glance h3{margin:.6em 0 .2em}"
+	".glance .ikk .k{font-size:.45em}.glance table{margin:.3em 0}.glance td,.glance th{padding:.2em .45em}\n"
+	".at{display:grid;grid-template-columns:minmax(300px,1fr) 2fr;gap:0 36px;"
+	"align-items:start}\n"
+	"@media (max-width:900px){.at{grid-template-columns:1fr}}\n"
 	/* A phone: a wide table scrolls inside the page instead of being cut. */
 	"@media (max-width:600px){body{padding:12px}table{display:block;overflow-x:auto}}\n"
 	/* Print: a table's header row on every page it spans, a heading never
@@ -156,9 +162,8 @@ static void ikk_card(FILE *f, const report_view *v, const assess_area *aa)
 	fputs("<div class=\"card\">\n<div>", f);
 	fprintf(f, "<div class=\"ikk\">%s</div>", rv_num(v, s->ikk, 2));
 	if (s->category) {
-		size_t i = (size_t)(s->category - v->as->model->ikk);
-
-		fprintf(f, "<p><span class=\"badge %s\">", i == 0 ? "good" : i == 1 ? "warn" : "bad");
+		fprintf(f, "<p><span class=\"badge %s\">",
+		        status_class(view_category_colour(v, s->category)));
 		h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
 		fputs("</span></p>", f);
 	} else {
@@ -461,6 +466,66 @@ static void table(FILE *f, const report_view *v, const view_table *t)
 		fputs("</tr>\n", f);
 	}
 	fputs("</table>\n", f);
+}
+
+/* The summary a coordinator reads first (view_summary), after the run's
+ * failure if any: for a village it fits the first screen of a 1366x768
+ * projector. */
+static void glance(FILE *f, const report_view *v, const assess_area *aa)
+{
+	view_summary s;
+	const view_unused *u = &s.unused;
+
+	view_summary_build(v, aa, &s);
+	fputs("<header class=\"glance\">\n", f);
+	if (u->n_failures) {
+		fprintf(f, "<div class=\"failed\" role=\"alert\"><p><strong>%s</strong></p><ul>\n",
+		        rv_t(v, T_RUN_FAILS));
+		for (size_t i = 0; i < u->n_failures; i++) {
+			fputs("<li>", f);
+			h(f, u->failures[i]);
+			fputs("</li>\n", f);
+		}
+		fputs("</ul></div>\n", f);
+	}
+	fputs("<h1>", f);
+	h(f, s.title);
+	fputs("</h1>\n<p class=\"sub\">", f);
+	h(f, s.sub);
+	fputs("</p>\n", f);
+	fprintf(f, "<div class=\"at\">\n<div><h2>%s</h2>\n<div class=\"ikk\"><span class=\"k\">%s</span> ",
+	        rv_t(v, T_AT_A_GLANCE), rv_t(v, T_IKK_SHORT));
+	h(f, s.ikk);
+	fprintf(f, "</div><p><span class=\"badge %s\">", status_class(s.colour));
+	h(f, s.category);
+	fputs("</span></p>\n", f);
+	table(f, v, &s.dims);
+	fprintf(f, "</div>\n<div><h2>%s</h2>\n", rv_t(v, T_TOP_PROBLEMS));
+	if (s.looked_at) {
+		fputs("<p>", f);
+		h(f, s.looked_at);
+		fputs("</p>\n", f);
+	} else {
+		table(f, v, &s.problems);
+	}
+	if (s.headlines.n_rows) {
+		fprintf(f, "<h3>%s</h3>\n", rv_t(v, T_HEADLINE_FIGURES));
+		table(f, v, &s.headlines);
+	}
+	fputs("</div>\n</div>\n", f);
+	if (u->headline) {
+		fprintf(f, "<div class=\"unused\"><p><strong>%s:</strong> ", rv_t(v, T_UNUSED_ROWS));
+		h(f, u->headline);
+		fputs("</p><ul>\n", f);
+		for (size_t i = 0; i < u->n_files; i++) {
+			fputs("<li>", f);
+			h(f, u->files[i]);
+			fputs("</li>\n", f);
+		}
+		fputs("</ul></div>\n", f);
+	}
+	fputs("</header>\n", f);
+	view_summary_free(&s);
 }
 
 /* The agencies' problems: first in the section when the headline
@@ -797,18 +862,17 @@ static void area_sections(FILE *f, const report_view *v, const view_area *va, in
 
 	fputs("<section class=\"area\"", f);
 	anchor(f, aa, "area");
-	fputs(">\n<h1>", f);
-	if (v->title && va == &v->main) {
-		h(f, v->title);
-	} else {
-		fprintf(f, "%s &mdash; ", rv_t(v, T_TITLE));
+	fputs(">\n", f);
+	if (va != &v->main) {
+		/* The report area's title heads its summary (glance). */
+		fprintf(f, "<h1>%s &mdash; ", rv_t(v, T_TITLE));
 		area_name(f, v, aa);
+		fprintf(f, "</h1>\n<p class=\"sub\">%s ", rv_t(v, T_CODE));
+		h(f, aa->code);
+		fprintf(f, " &middot; %s ", rv_t(v, T_PERIOD));
+		h(f, v->period);
+		fputs("</p>\n", f);
 	}
-	fprintf(f, "</h1>\n<p class=\"sub\">%s ", rv_t(v, T_CODE));
-	h(f, aa->code);
-	fprintf(f, " &middot; %s ", rv_t(v, T_PERIOD));
-	h(f, v->period);
-	fputs("</p>\n", f);
 	profile(f, v, aa);
 	fputs("<h2", f);
 	anchor(f, aa, "ikk");
@@ -937,36 +1001,6 @@ static void footer(FILE *f, const report_view *v)
 	fputs("</footer>\n", f);
 }
 
-/* Near the top: the run's failure and the rows it did not use. */
-static void unused(FILE *f, const report_view *v)
-{
-	view_unused u;
-
-	view_unused_build(v, &u);
-	if (!u.headline)
-		return;
-	if (u.n_failures) {
-		fprintf(f, "<div class=\"failed\" role=\"alert\"><p><strong>%s</strong></p><ul>\n",
-		        rv_t(v, T_RUN_FAILS));
-		for (size_t i = 0; i < u.n_failures; i++) {
-			fputs("<li>", f);
-			h(f, u.failures[i]);
-			fputs("</li>\n", f);
-		}
-		fputs("</ul></div>\n", f);
-	}
-	fprintf(f, "<div class=\"unused\"><p><strong>%s:</strong> ", rv_t(v, T_UNUSED_ROWS));
-	h(f, u.headline);
-	fputs("</p><ul>\n", f);
-	for (size_t i = 0; i < u.n_files; i++) {
-		fputs("<li>", f);
-		h(f, u.files[i]);
-		fputs("</li>\n", f);
-	}
-	fputs("</ul></div>\n", f);
-	view_unused_free(&u);
-}
-
 int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
 	(void)err; /* a failure to write: errno says why (report.c) */
@@ -985,7 +1019,7 @@ int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 	fputs(" (", f);
 	h(f, v->period);
 	fprintf(f, ")</title>\n%s</head>\n<body>\n", css);
-	unused(f, v);
+	glance(f, v, v->main.aa);
 	if (v->wide)
 		summary(f, v);
 	if (v->n_villages) {

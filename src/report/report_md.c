@@ -514,18 +514,16 @@ static void area(FILE *f, const report_view *v, const view_area *va, int with_qu
 {
 	const assess_area *aa = va->aa;
 
-	fputs(v->wide || va != &v->main ? "\n# " : "# ", f);
-	if (v->title && va == &v->main) {
-		m(f, v->title);
-	} else {
-		fprintf(f, "%s — %s ", rv_t(v, T_TITLE), i18n_area_word(v->lang, aa->code));
+	if (va != &v->main) {
+		/* The report area's title heads its summary (glance). */
+		fprintf(f, "\n# %s — %s ", rv_t(v, T_TITLE), i18n_area_word(v->lang, aa->code));
 		m(f, aa->name ? aa->name : aa->code);
+		fprintf(f, "\n\n%s ", rv_t(v, T_CODE));
+		m(f, aa->code);
+		fprintf(f, " · %s ", rv_t(v, T_PERIOD));
+		m(f, v->period);
+		fputc('\n', f);
 	}
-	fprintf(f, "\n\n%s ", rv_t(v, T_CODE));
-	m(f, aa->code);
-	fprintf(f, " · %s ", rv_t(v, T_PERIOD));
-	m(f, v->period);
-	fputc('\n', f);
 	profile(f, v, aa);
 	ikk(f, v, aa);
 	agencies(f, v, aa);
@@ -552,7 +550,7 @@ static void summary(FILE *f, const report_view *v)
 		                                          sizeof labels[i]);
 	names[6 + nh] = rv_t(v, T_RANK);
 
-	fprintf(f, "# %s — %s ", rv_t(v, T_SUMMARY_TITLE), i18n_level(v->lang, v->main.aa->level));
+	fprintf(f, "\n# %s — %s ", rv_t(v, T_SUMMARY_TITLE), i18n_level(v->lang, v->main.aa->level));
 	m(f, v->main.aa->name ? v->main.aa->name : v->area);
 	fprintf(f, "\n\n%s ", rv_t(v, T_PERIOD));
 	m(f, v->period);
@@ -584,33 +582,58 @@ static void summary(FILE *f, const report_view *v)
 	}
 }
 
-/* At the top: the run's failure and the rows it did not use. */
-static void unused(FILE *f, const report_view *v)
+/* The run's failure first, then the summary (view_summary): the title,
+ * the IKK, the top problems, the headline figures, what the run could not
+ * use. */
+static void glance(FILE *f, const report_view *v, const assess_area *aa)
 {
-	view_unused u;
+	view_summary s;
+	const view_unused *u = &s.unused;
 
-	view_unused_build(v, &u);
-	if (!u.headline)
-		return;
-	if (u.n_failures) {
+	view_summary_build(v, aa, &s);
+	if (u->n_failures) {
 		fprintf(f, "> **%s**\n>\n", rv_t(v, T_RUN_FAILS));
-		for (size_t i = 0; i < u.n_failures; i++) {
+		for (size_t i = 0; i < u->n_failures; i++) {
 			fputs("> - ", f);
-			m(f, u.failures[i]);
+			m(f, u->failures[i]);
 			fputc('\n', f);
 		}
 		fputc('\n', f);
 	}
-	fprintf(f, "**%s:** ", rv_t(v, T_UNUSED_ROWS));
-	m(f, u.headline);
+	fputs("# ", f);
+	m(f, s.title);
 	fputs("\n\n", f);
-	for (size_t i = 0; i < u.n_files; i++) {
-		fputs("- ", f);
-		m(f, u.files[i]);
-		fputc('\n', f);
-	}
+	m(f, s.sub);
 	fputc('\n', f);
-	view_unused_free(&u);
+	fprintf(f, "\n## %s\n\n**%s: ", rv_t(v, T_AT_A_GLANCE), rv_t(v, T_IKK_SHORT));
+	m(f, s.ikk);
+	fputs("** — ", f);
+	m(f, s.category);
+	fputc('\n', f);
+	table(f, v, &s.dims);
+	fprintf(f, "\n### %s\n", rv_t(v, T_TOP_PROBLEMS));
+	if (s.looked_at) {
+		fputc('\n', f);
+		m(f, s.looked_at);
+		fputc('\n', f);
+	} else {
+		table(f, v, &s.problems);
+	}
+	if (s.headlines.n_rows) {
+		fprintf(f, "\n### %s\n", rv_t(v, T_HEADLINE_FIGURES));
+		table(f, v, &s.headlines);
+	}
+	if (u->headline) {
+		fprintf(f, "\n**%s:** ", rv_t(v, T_UNUSED_ROWS));
+		m(f, u->headline);
+		fputs("\n\n", f);
+		for (size_t i = 0; i < u->n_files; i++) {
+			fputs("- ", f);
+			m(f, u->files[i]);
+			fputc('\n', f);
+		}
+	}
+	view_summary_free(&s);
 }
 
 int report_md_write(const report_view *v, FILE *f, char *err, size_t errlen)
@@ -620,7 +643,7 @@ int report_md_write(const report_view *v, FILE *f, char *err, size_t errlen)
 	(void)err; /* a failure to write: errno says why (report.c) */
 	(void)errlen;
 
-	unused(f, v);
+	glance(f, v, v->main.aa);
 	if (v->wide)
 		summary(f, v);
 	area(f, v, &v->main, 1);

@@ -28,9 +28,6 @@
 #include "view_rows.h"
 #include "writers.h"
 
-/* Problems the summary lists of each kind. */
-#define SUMMARY_PROBLEMS 5
-
 #define L(v, d) i18n_pick((v)->lang, (d)->label_id, (d)->label_en)
 
 /* An SVG chart written by fn into memory, then drawn. */
@@ -56,141 +53,65 @@ static void section(pdf_doc *d, const report_view *v, int no, int key)
 	pdf_heading(d, 2, buf);
 }
 
-static int category_colour(const report_view *v, const model_range *category)
-{
-	size_t i;
-
-	if (!category)
-		return -1;
-	i = (size_t)(category - v->as->model->ikk);
-	return i == 0 ? ASSESS_GREEN : i == 1 ? ASSESS_AMBER : ASSESS_RED;
-}
-
 static const char *area_title(const report_view *v, const assess_area *aa, char *buf, size_t n)
 {
 	snprintf(buf, n, "%s %s", i18n_area_word(v->lang, aa->code), aa->name ? aa->name : aa->code);
 	return buf;
 }
 
-static void dimensions(pdf_doc *d, const report_view *v, const assess_area *aa)
+/* A table of view rows (view_rows.h), its colour column tinted. */
+static void view_rows_table(pdf_doc *d, const report_view *v, const view_table *t,
+                            const double *shares)
 {
-	const assess_score *s = &aa->score;
-	pdf_col cols[] = { { rv_t(v, T_DIMENSION), 0.6, 'l' }, { rv_t(v, T_VALUE), 0.2, 'r' },
-	                   { rv_t(v, T_INDICATORS), 0.2, 'r' } };
+	pdf_col cols[VIEW_MAX_COLS];
 
-	pdf_table_begin(d, 3, cols);
-	for (size_t i = 0; i < s->n_dimensions; i++) {
-		char n[32];
-
-		snprintf(n, sizeof n, "%zu/%zu", s->dimensions[i].n_available,
-		         s->dimensions[i].model->n_indicators);
-		pdf_table_row(d, (const char *[]){ L(v, s->dimensions[i].model),
-		                                   rv_num(v, s->dimensions[i].value, 2), n }, -1, -1);
+	for (size_t c = 0; c < t->n_cols; c++) {
+		cols[c].head = rv_t(v, t->heads[c]);
+		cols[c].share = shares[c];
+		cols[c].align = t->align[c];
 	}
+	pdf_table_begin(d, t->n_cols, cols);
+	for (size_t r = 0; r < t->n_rows; r++)
+		pdf_table_row(d, (const char *const *)&t->cells[r * t->n_cols], t->colour_col,
+		              t->colour ? t->colour[r] : -1);
 	pdf_table_end(d);
 }
 
-static const char *actions_word(const report_view *v, size_t n_actions, char *buf, size_t len)
-{
-	if (!n_actions)
-		return rv_t(v, T_NO_INTERVENTION);
-	snprintf(buf, len, "%zu %s", n_actions, rv_t(v, T_INTERVENTIONS));
-	return buf;
-}
-
-/* The summary: what a coordinator reads first. */
+/* The summary: what a coordinator reads first (view_summary). */
 static void summary(pdf_doc *d, const report_view *v, const assess_area *aa)
 {
-	const assess_score *s = &aa->score;
-	char buf[512], sub[256];
-	view_unused u;
+	static const double dims[] = { 0.6, 0.2, 0.2 }, problems[] = { 0.42, 0.16, 0.1, 0.14, 0.18 },
+	                    heads[] = { 0.34, 0.2, 0.13, 0.13, 0.2 };
+	view_summary s;
+	char buf[512];
 
-	if (v->title)
-		pdf_heading(d, 1, v->title);
-	else {
-		snprintf(buf, sizeof buf, "%s — ", rv_t(v, T_TITLE));
-		area_title(v, aa, buf + strlen(buf), sizeof buf - strlen(buf));
-		pdf_heading(d, 1, buf);
-	}
-	snprintf(sub, sizeof sub, "%s %s · %s %s", rv_t(v, T_CODE), aa->code, rv_t(v, T_PERIOD),
-	         v->period);
-	pdf_para(d, sub, 0);
+	view_summary_build(v, aa, &s);
+	pdf_heading(d, 1, s.title);
+	pdf_para(d, s.sub, 0);
 	pdf_heading(d, 2, rv_t(v, T_AT_A_GLANCE));
-	snprintf(buf, sizeof buf, "%s: %s", rv_t(v, T_IKK_SHORT), s->category
-	         ? i18n_pick(v->lang, s->category->label_id, s->category->label_en)
-	         : rv_t(v, T_IKK_MISSING));
-	pdf_figure(d, rv_num(v, s->ikk, 2), buf, category_colour(v, s->category));
-	dimensions(d, v, aa);
-
+	snprintf(buf, sizeof buf, "%s: %s", rv_t(v, T_IKK_SHORT), s.category);
+	pdf_figure(d, s.ikk, buf, s.colour);
+	view_rows_table(d, v, &s.dims, dims);
 	pdf_heading(d, 3, rv_t(v, T_TOP_PROBLEMS));
-	if (!aa->n_problems && !aa->n_agency_problems) {
-		pdf_para(d, report_view_looked_at(v, aa, buf, sizeof buf), 0);
-	} else {
-		pdf_col cols[] = { { rv_t(v, T_PROBLEMS), 0.5, 'l' }, { rv_t(v, T_VALUE), 0.15, 'r' },
-		                   { rv_t(v, T_TARGET), 0.15, 'r' }, { rv_t(v, T_FOLLOWUP), 0.2, 'l' } };
-
-		pdf_table_begin(d, 4, cols);
-		for (size_t i = 0; i < aa->n_agency_problems && i < SUMMARY_PROBLEMS; i++) {
-			const assess_agency_problem *p = &aa->agency_problems[i];
-			const assess_row *r = p->row;
-			char what[512], acts[64];
-
-			snprintf(what, sizeof what, "%s (%s)", L(v, r->decl), p->agency);
-			pdf_table_row(d, (const char *[]){ what, rv_val(v, r->decl, r->value),
-			                                   report_view_target(v, r->decl, r->has_target,
-			                                                      r->target, r->target_year),
-			                                   actions_word(v, p->n_actions, acts,
-			                                                sizeof acts) },
-			              0, r->colour);
-		}
-		for (size_t i = 0; i < aa->n_problems && i < SUMMARY_PROBLEMS; i++) {
-			const assess_problem *p = &aa->problems[i];
-			char what[512], acts[64], line[32];
-
-			snprintf(what, sizeof what, "%s %s", p->indicator->model->code,
-			         report_view_ind_label(v, p->indicator));
-			snprintf(line, sizeof line, "%s", rv_num(v, p->indicator->value + report_problem_gap(p), 1));
-			pdf_table_row(d, (const char *[]){ what, rv_num(v, p->indicator->value, 1), line,
-			                                   actions_word(v, p->n_actions, acts,
-			                                                sizeof acts) },
-			              0, p->indicator->status);
-		}
-		pdf_table_end(d);
-	}
-	if (v->n_headlines) {
-		pdf_col cols[] = { { rv_t(v, T_INDICATOR), 0.4, 'l' }, { rv_t(v, T_AGENCY), 0.2, 'l' },
-		                   { rv_t(v, T_REALISATION), 0.13, 'r' }, { rv_t(v, T_TARGET), 0.12, 'r' },
-		                   { rv_t(v, T_TARGET_STATE), 0.15, 'l' } };
-
+	if (s.looked_at)
+		pdf_para(d, s.looked_at, 0);
+	else
+		view_rows_table(d, v, &s.problems, problems);
+	if (s.headlines.n_rows) {
 		pdf_heading(d, 3, rv_t(v, T_HEADLINE_FIGURES));
-		pdf_table_begin(d, 5, cols);
-		for (size_t g = 0; g < aa->n_agencies; g++)
-			for (size_t i = 0; i < aa->agencies[g].n_rows; i++) {
-				const assess_row *r = &aa->agencies[g].rows[i];
-
-				for (size_t h = 0; h < v->n_headlines; h++)
-					if (r->decl == v->headlines[h])
-						pdf_table_row(d, (const char *[]){
-							L(v, r->decl), aa->agencies[g].agency,
-							r->has_value ? rv_val(v, r->decl, r->value) : "-",
-							report_view_target(v, r->decl, r->has_target, r->target,
-							                   r->target_year),
-							report_view_target_state(v, r) }, 4, r->colour);
-			}
-		pdf_table_end(d);
+		view_rows_table(d, v, &s.headlines, heads);
 	}
-	view_unused_build(v, &u);
-	if (u.headline) {
+	if (s.unused.headline) {
 		pdf_heading(d, 3, rv_t(v, T_UNUSED_ROWS));
-		if (u.n_failures)
+		if (s.unused.n_failures)
 			pdf_para(d, rv_t(v, T_RUN_FAILS), 1);
-		for (size_t i = 0; i < u.n_failures; i++)
-			pdf_para(d, u.failures[i], 0);
-		pdf_para(d, u.headline, 0);
-		for (size_t i = 0; i < u.n_files; i++)
-			pdf_para(d, u.files[i], 0);
+		for (size_t i = 0; i < s.unused.n_failures; i++)
+			pdf_para(d, s.unused.failures[i], 0);
+		pdf_para(d, s.unused.headline, 0);
+		for (size_t i = 0; i < s.unused.n_files; i++)
+			pdf_para(d, s.unused.files[i], 0);
 	}
-	view_unused_free(&u);
+	view_summary_free(&s);
 }
 
 /* A wider run: its villages, by code, with their rank. */
@@ -231,7 +152,7 @@ static void villages(pdf_doc *d, const report_view *v)
 			cells[c++] = rv_val(v, v->headlines[h],
 			                    report_view_headline(v, v->headlines[h], s->code));
 		cells[c++] = s->rank ? rank : "-";
-		pdf_table_row(d, cells, 4, category_colour(v, s->category));
+		pdf_table_row(d, cells, 4, view_category_colour(v, s->category));
 	}
 	pdf_table_end(d);
 }
@@ -394,24 +315,6 @@ static void agencies(pdf_doc *d, const report_view *v, const assess_area *aa)
 			pdf_para(d, rv_t(v, T_COVERAGE_NOTE), 0);
 		}
 	}
-}
-
-/* A table of view rows (view_rows.h), its colour column tinted. */
-static void view_rows_table(pdf_doc *d, const report_view *v, const view_table *t,
-                            const double *shares)
-{
-	pdf_col cols[VIEW_MAX_COLS];
-
-	for (size_t c = 0; c < t->n_cols; c++) {
-		cols[c].head = rv_t(v, t->heads[c]);
-		cols[c].share = shares[c];
-		cols[c].align = t->align[c];
-	}
-	pdf_table_begin(d, t->n_cols, cols);
-	for (size_t r = 0; r < t->n_rows; r++)
-		pdf_table_row(d, (const char *const *)&t->cells[r * t->n_cols], t->colour_col,
-		              t->colour ? t->colour[r] : -1);
-	pdf_table_end(d);
 }
 
 static void problems(pdf_doc *d, const report_view *v, const assess_area *aa)

@@ -171,22 +171,69 @@ static int ivalue_line(void *ud, const reg_intervention *iv, const char *area, i
 	return 0;
 }
 
-/* Near the top: the run's failure and the rows it did not use. */
-static void write_unused(const report_view *v, FILE *out)
+/* A table of view rows, its columns padded to their display width
+ * (esc_width), numbers to the right. */
+static void text_table(const report_view *v, const view_table *t, FILE *out)
 {
-	view_unused u;
+	size_t w[VIEW_MAX_COLS];
 
-	view_unused_build(v, &u);
-	if (!u.headline)
-		return;
-	if (u.n_failures)
+	for (size_t c = 0; c < t->n_cols; c++) {
+		w[c] = esc_width(i18n(v->lang, t->heads[c]));
+		for (size_t r = 0; r < t->n_rows; r++)
+			if (esc_width(view_cell(t, r, c)) > w[c])
+				w[c] = esc_width(view_cell(t, r, c));
+	}
+	for (size_t r = 0; r <= t->n_rows; r++) {
+		fputs("  ", out);
+		for (size_t c = 0; c < t->n_cols; c++) {
+			const char *cell = r ? view_cell(t, r - 1, c) : i18n(v->lang, t->heads[c]);
+			int pad = (int)(w[c] - esc_width(cell));
+
+			if (t->align[c] == 'r')
+				fprintf(out, "%*s%s", pad, "", cell);
+			else if (c + 1 < t->n_cols)
+				fprintf(out, "%s%*s", cell, pad, "");
+			else
+				fputs(cell, out);
+			if (c + 1 < t->n_cols)
+				fputs("  ", out);
+		}
+		fputc('\n', out);
+	}
+}
+
+/* The run's failure first, then the summary (view_summary) and the rows
+ * the run did not use. */
+static void write_glance(const report_view *v, FILE *out)
+{
+	view_summary s;
+	const view_unused *u = &s.unused;
+
+	view_summary_build(v, v->as ? v->main.aa : NULL, &s);
+	if (u->n_failures)
 		fprintf(out, "\n%s\n", i18n(v->lang, T_RUN_FAILS));
-	for (size_t i = 0; i < u.n_failures; i++)
-		fprintf(out, "  ! %s\n", u.failures[i]);
-	fprintf(out, "\n%s: %s\n", i18n(v->lang, T_UNUSED_ROWS), u.headline);
-	for (size_t i = 0; i < u.n_files; i++)
-		fprintf(out, "  %s\n", u.files[i]);
-	view_unused_free(&u);
+	for (size_t i = 0; i < u->n_failures; i++)
+		fprintf(out, "  ! %s\n", u->failures[i]);
+	if (s.assessed) {
+		fprintf(out, "\n== %s ==\n  %s %s  %s\n\n", i18n(v->lang, T_AT_A_GLANCE),
+		        i18n(v->lang, T_IKK_SHORT), s.ikk, s.category);
+		text_table(v, &s.dims, out);
+		fprintf(out, "\n  %s\n", i18n(v->lang, T_TOP_PROBLEMS));
+		if (s.looked_at)
+			fprintf(out, "  %s\n", s.looked_at);
+		else
+			text_table(v, &s.problems, out);
+		if (s.headlines.n_rows) {
+			fprintf(out, "\n  %s\n", i18n(v->lang, T_HEADLINE_FIGURES));
+			text_table(v, &s.headlines, out);
+		}
+	}
+	if (u->headline) {
+		fprintf(out, "\n%s: %s\n", i18n(v->lang, T_UNUSED_ROWS), u->headline);
+		for (size_t i = 0; i < u->n_files; i++)
+			fprintf(out, "  %s\n", u->files[i]);
+	}
+	view_summary_free(&s);
 }
 
 static int write_text(const report_view *v, FILE *out)
@@ -196,7 +243,7 @@ static int write_text(const report_view *v, FILE *out)
 	        i18n(v->lang, T_AREA));
 	area_line(v, out, v->area);
 	fputc('\n', out);
-	write_unused(v, out);
+	write_glance(v, out);
 	if (v->as) {
 		report_assess_text(v, v->main.aa, out);
 		report_summary_text(v, out);

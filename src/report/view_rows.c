@@ -222,6 +222,140 @@ void view_unused_free(view_unused *u)
 	memset(u, 0, sizeof *u);
 }
 
+int view_category_colour(const report_view *v, const model_range *category)
+{
+	size_t i;
+
+	if (!category)
+		return -1;
+	i = (size_t)(category - v->as->model->ikk);
+	return i == 0 ? ASSESS_GREEN : i == 1 ? ASSESS_AMBER : ASSESS_RED;
+}
+
+/* "2 Intervensi", or "Belum ada intervensi". */
+static char *followup_word(const report_view *v, size_t n_actions)
+{
+	return n_actions ? xasprintf("%zu %s", n_actions, rv_t(v, T_INTERVENTIONS))
+	                 : xstrdup(rv_t(v, T_NO_INTERVENTION));
+}
+
+static void summary_dims(const report_view *v, const assess_score *sc, view_table *t)
+{
+	static const int heads[] = { T_DIMENSION, T_VALUE, T_INDICATORS };
+
+	table_init(t, 3, heads, "lrr", -1);
+	for (size_t i = 0; i < sc->n_dimensions; i++) {
+		const assess_dimension *d = &sc->dimensions[i];
+		char *cells[] = {
+			xstrdup(i18n_pick(v->lang, d->model->label_id, d->model->label_en)),
+			xstrdup(rv_num(v, d->value, 2)),
+			xasprintf("%zu/%zu", d->n_available, d->model->n_indicators),
+		};
+
+		table_row(t, -1, cells);
+	}
+}
+
+static void summary_problems(const report_view *v, const assess_area *aa, view_table *t)
+{
+	static const int heads[] = { T_PROBLEMS, T_STATUS, T_VALUE, T_TARGET, T_FOLLOWUP };
+
+	table_init(t, 5, heads, "llrrl", 1);
+	for (size_t i = 0; i < aa->n_agency_problems && i < VIEW_SUMMARY_PROBLEMS; i++) {
+		const assess_agency_problem *p = &aa->agency_problems[i];
+		const assess_row *r = p->row;
+		char *cells[] = {
+			xasprintf("%s (%s)", label(v, r->decl), p->agency),
+			xstrdup(range(v, r->category)), xstrdup(rv_val(v, r->decl, r->value)),
+			xstrdup(report_view_target(v, r->decl, r->has_target, r->target,
+			                           r->target_year)),
+			followup_word(v, p->n_actions),
+		};
+
+		table_row(t, r->colour, cells);
+	}
+	for (size_t i = 0; i < aa->n_problems && i < VIEW_SUMMARY_PROBLEMS; i++) {
+		const assess_problem *p = &aa->problems[i];
+		const assess_indicator *ai = p->indicator;
+		char *cells[] = {
+			xasprintf("%s %s", ai->model->code, report_view_ind_label(v, ai)),
+			xstrdup(report_view_ind_status(v, ai)), xstrdup(rv_num(v, ai->value, 1)),
+			xstrdup(rv_num(v, ai->value + report_problem_gap(p), 1)),
+			followup_word(v, p->n_actions),
+		};
+
+		table_row(t, ai->status, cells);
+	}
+}
+
+/* The headline indicators' rows in aa, in v->headlines' order, with the
+ * target's state ("belum tercapai") as their status. */
+static void summary_headlines(const report_view *v, const assess_area *aa, view_table *t)
+{
+	static const int heads[] = { T_INDICATOR, T_AGENCY, T_REALISATION, T_TARGET, T_STATUS };
+
+	table_init(t, 5, heads, "llrrl", 4);
+	for (size_t h = 0; h < v->n_headlines; h++)
+		for (size_t g = 0; g < aa->n_agencies; g++)
+			for (size_t i = 0; i < aa->agencies[g].n_rows; i++) {
+				const assess_row *r = &aa->agencies[g].rows[i];
+				char *cells[5];
+
+				if (r->decl != v->headlines[h])
+					continue;
+				cells[0] = xstrdup(label(v, r->decl));
+				cells[1] = xstrdup(aa->agencies[g].agency);
+				cells[2] = xstrdup(r->has_value ? rv_val(v, r->decl, r->value) : "-");
+				cells[3] = xstrdup(report_view_target(v, r->decl, r->has_target, r->target,
+				                                      r->target_year));
+				cells[4] = xstrdup(report_view_target_state(v, r));
+				table_row(t, r->colour, cells);
+			}
+}
+
+void view_summary_build(const report_view *v, const assess_area *aa, view_summary *s)
+{
+	char buf[1024];
+
+	memset(s, 0, sizeof *s);
+	s->colour = -1;
+	if (v->title)
+		s->title = xstrdup(v->title);
+	else if (aa)
+		s->title = xasprintf("%s \xe2\x80\x94 %s %s", rv_t(v, T_TITLE),
+		                     i18n_area_word(v->lang, aa->code), aa->name ? aa->name : aa->code);
+	else
+		s->title = xstrdup(rv_t(v, T_REPORT));
+	s->sub = xasprintf("%s %s \xc2\xb7 %s %s", rv_t(v, T_CODE), aa ? aa->code : v->area,
+	                   rv_t(v, T_PERIOD), v->period);
+	view_unused_build(v, &s->unused);
+	if (!aa)
+		return;
+	s->assessed = 1;
+	s->ikk = xstrdup(rv_num(v, aa->score.ikk, 2));
+	s->category = xstrdup(aa->score.category ? range(v, aa->score.category)
+	                                         : rv_t(v, T_IKK_MISSING));
+	s->colour = view_category_colour(v, aa->score.category);
+	summary_dims(v, &aa->score, &s->dims);
+	summary_problems(v, aa, &s->problems);
+	if (!s->problems.n_rows)
+		s->looked_at = xstrdup(report_view_looked_at(v, aa, buf, sizeof buf));
+	summary_headlines(v, aa, &s->headlines);
+}
+
+void view_summary_free(view_summary *s)
+{
+	free(s->title);
+	free(s->sub);
+	free(s->ikk);
+	free(s->category);
+	free(s->looked_at);
+	view_table_free(&s->dims);
+	view_table_free(&s->problems);
+	view_table_free(&s->headlines);
+	view_unused_free(&s->unused);
+}
+
 int view_heatmap_build(const report_view *v, const assess_area *aa, view_heatmap *h)
 {
 	const assess_score *s = &aa->score;

@@ -74,6 +74,39 @@ typedef struct view_heatmap {
 int view_heatmap_build(const report_view *v, const assess_area *aa, view_heatmap *h);
 void view_heatmap_free(view_heatmap *h);
 
+/* The colour of an IKK category (enum assess_colour): the model's first
+ * (best) range green, the second amber, the rest red; -1 for none. */
+int view_category_colour(const report_view *v, const model_range *category);
+
+/* The summary every human format opens with (the PDF's too): the area and
+ * period, the IKK and its category, the dimension scores, the top problems
+ * (the agencies' first, as ranked, then the IKK's; VIEW_SUMMARY_PROBLEMS
+ * of each) with their status and follow-up, the headline agency figures in
+ * declaration order (stunting first), and what the run could not use.
+ * Without an assessment (aa NULL) only the title, the line under it and
+ * the rows not used. */
+#define VIEW_SUMMARY_PROBLEMS 3
+
+typedef struct view_summary {
+	char *title;               /* [pk2d] title, or "Penilaian ... - Desa X" */
+	char *sub;                 /* "Kode X · Periode P" */
+	int assessed;              /* the rest but unused is filled */
+	char *ikk;                 /* the IKK ("-" when missing) */
+	char *category;            /* its category, or why there is none */
+	int colour;                /* view_category_colour of the category */
+	view_table dims;           /* dimension, value, indicators with data */
+	view_table problems;       /* problem, status (coloured), value, target
+	                              or line, follow-up */
+	char *looked_at;           /* no problem: what was looked at; else NULL */
+	view_table headlines;      /* indicator, agency, realisation, target,
+	                              the target's state (coloured); no rows:
+	                              none declared */
+	view_unused unused;
+} view_summary;
+
+void view_summary_build(const report_view *v, const assess_area *aa, view_summary *s);
+void view_summary_free(view_summary *s);
+
 /* The IKK and each dimension over every stored period of trend t, for a
  * chart of lines (svg_lines): a label per period, a series per score, the
  * attention line and its legend. */
