@@ -1,8 +1,9 @@
 /*
  * check_svg.c - the SVG charts and the report's words. Coordinates are
  * worked out from the chart geometry in svg.c: the radar is centred at
- * (410, 175) with radius 125, axis 0 pointing up; the bars start at x = 270
- * and are 380 wide for 100.
+ * (370, 200) with radius 125, axis 0 pointing up; the bars start at x = 384
+ * (24 + 40 columns of 9) and are 380 wide for 100, their rows from y = 54,
+ * 28 high for a label of one line, 19 more for each further line.
  */
 #include <config.h>
 
@@ -29,49 +30,86 @@ static FILE *mem(void)
 	return open_memstream(&buf, &len);
 }
 
+/* Every text of the chart in buf is at least the HTML body's 16 px. */
+static void no_small_text(void)
+{
+	int n = 0;
+
+	for (const char *p = buf; (p = strstr(p, "font-size=\"")); p++, n++)
+		ck_assert_msg(atoi(p + 11) >= 16, "text of %d px", atoi(p + 11));
+	ck_assert_int_gt(n, 0);
+}
+
 START_TEST(radar)
 {
 	const char *labels[] = { "A", "<b>B</b>", "C", "D & E" };
 	double v[] = { 100, 50, NAN, 0 };
 	FILE *f = mem();
 
-	svg_radar(f, "IKK \"dims\"", 4, labels, v, 80, ',');
+	svg_radar(f, "IKK \"dims\"", 4, labels, v, 80, "Garis <80>", ',');
 	fclose(f);
 	ck_assert_ptr_nonnull(strstr(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
 	ck_assert_ptr_nonnull(strstr(buf, "aria-label=\"IKK &quot;dims&quot;\""));
-	/* Up 100 -> (410, 50); right 50 -> (472.5, 175); NaN and 0 at the centre. */
+	/* Up 100 -> (370, 75); right 50 -> (432.5, 200); NaN and 0 at the centre. */
 	ck_assert_ptr_nonnull(strstr(buf, "class=\"value\" fill=\"#1565c0\" fill-opacity=\"0.25\""
 	                      " stroke=\"#1565c0\" stroke-width=\"2\""
-	                      " points=\"410.0,50.0 472.5,175.0 410.0,175.0 410.0,175.0\""));
-	/* The attention ring at 80 (radius 100): up, right, down, left. */
-	ck_assert_ptr_nonnull(strstr(buf, "points=\"410.0,75.0 510.0,175.0 410.0,275.0 310.0,175.0\""));
+	                      " points=\"370.0,75.0 432.5,200.0 370.0,200.0 370.0,200.0\""));
+	/* The attention ring at 80 (radius 100): up, right, down, left; and
+	 * its legend. */
+	ck_assert_ptr_nonnull(strstr(buf, "points=\"370.0,100.0 470.0,200.0 370.0,300.0 270.0,200.0\""));
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"legend\""));
+	ck_assert_ptr_nonnull(strstr(buf, ">Garis &lt;80&gt;</text>"));
 	ck_assert_ptr_nonnull(strstr(buf, "&lt;b&gt;B&lt;/b&gt; (50,0)"));
 	ck_assert_ptr_nonnull(strstr(buf, "C (-)"));
 	ck_assert_ptr_nonnull(strstr(buf, "D &amp; E (0,0)"));
 	ck_assert_ptr_null(strstr(buf, "<b>"));
-	ck_assert_ptr_nonnull(strstr(buf, "fill=\"" SVG_NONE "\" cx=\"410.0\" cy=\"175.0\""));
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"" SVG_NONE "\" cx=\"370.0\" cy=\"200.0\""));
 	ck_assert_ptr_nonnull(strstr(buf, "</svg>\n"));
+	no_small_text();
+	/* Without a line, no ring and no legend. */
+	f = mem();
+	svg_radar(f, "r", 4, labels, v, NAN, "x", ',');
+	fclose(f);
+	ck_assert_ptr_null(strstr(buf, "class=\"attention\""));
+	ck_assert_ptr_null(strstr(buf, "class=\"legend\""));
 }
 END_TEST
 
 START_TEST(bars)
 {
-	const char *labels[] = { "L1", "=evil" };
-	const char *colour[] = { SVG_GOOD, SVG_BAD };
-	double v[] = { 80, NAN };
+	/* 40 columns: the third label is cut at a space into three lines
+	 * (the last word of 41 letters on a line of its own, longer than the
+	 * column, never cut). */
+	const char *labels[] = { "L1", "=evil",
+		                 "L2 Anak 0-17 th memiliki akta kelahiran yang sah "
+		                 "Abcdefghijabcdefghijabcdefghijabcdefghijk" };
+	const char *colour[] = { SVG_GOOD, SVG_BAD, SVG_WARN };
+	double v[] = { 80, NAN, 75 };
 	FILE *f = mem();
 
-	svg_bars(f, "bars", 2, labels, v, colour, 75, "Garis <75>", '.');
+	svg_bars(f, "bars", 3, labels, v, colour, 75, "Garis <75>", '.');
 	fclose(f);
-	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"270\" y=\"27\" width=\"304.0\""
-	                      " height=\"16\" fill=\"" SVG_GOOD "\""));
-	/* One bar only: the NaN row has its grey track and "-". */
-	ck_assert_ptr_null(strstr(buf + (strstr(buf, "class=\"bar\"") - buf) + 1, "class=\"bar\""));
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"384\" y=\"59\" width=\"304.0\""
+	                      " height=\"18\" fill=\"" SVG_GOOD "\""));
+	/* Two bars only: the NaN row has its grey track and "-". */
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"" SVG_WARN "\""));
+	ck_assert_ptr_null(strstr(buf, "fill=\"" SVG_BAD "\""));
 	ck_assert_ptr_nonnull(strstr(buf, ">80.0</text>"));
 	ck_assert_ptr_nonnull(strstr(buf, ">-</text>"));
-	/* The attention line at 270 + 380 * 0.75 = 555. */
-	ck_assert_ptr_nonnull(strstr(buf, "class=\"attention\" x1=\"555\" y1=\"18\" x2=\"555\""));
+	/* The third row, from y = 54 + 28 + 28 = 110, is 3 * 19 + 9 = 66 high;
+	 * its bar in the middle (y 110 + 24) and its label whole, centred. */
+	ck_assert_ptr_nonnull(strstr(buf, "<tspan x=\"376.0\" dy=\"0\">L2 Anak 0-17 th memiliki akta "
+	                      "kelahiran</tspan><tspan x=\"376.0\" dy=\"19\">yang sah</tspan>"
+	                      "<tspan x=\"376.0\" dy=\"19\">Abcdefghijabcdefghijabcdefghijabcdefghijk"
+	                      "</tspan>"));
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"384\" y=\"134\" width=\"285.0\""));
+	ck_assert_ptr_nonnull(strstr(buf, "height=\"182\""));
+	/* The attention line at 384 + 380 * 0.75 = 669, and its legend. */
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"attention\" x1=\"669\" y1=\"50\" x2=\"669\""));
 	ck_assert_ptr_nonnull(strstr(buf, "<title>Garis &lt;75&gt;</title>"));
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"legend\""));
+	ck_assert_ptr_nonnull(strstr(buf, ">Garis &lt;75&gt;</text>"));
+	no_small_text();
 }
 END_TEST
 
@@ -84,28 +122,35 @@ START_TEST(heat)
 	FILE *f;
 
 	svg_heat_colour(0, 75, c);
-	ck_assert_str_eq(c, "#c62828");
+	ck_assert_str_eq(c, "#d73027");
 	svg_heat_colour(75, 75, c);
-	ck_assert_str_eq(c, "#fbc02d");
+	ck_assert_str_eq(c, "#fee090");
 	svg_heat_colour(100, 75, c);
-	ck_assert_str_eq(c, "#2e7d32");
-	/* Half way from red to amber: (198+251)/2 = 224.5 -> 225, (40+192)/2,
-	 * (40+45)/2 = 42.5 -> 43. */
+	ck_assert_str_eq(c, "#4575b4");
+	/* Half way from red to yellow: (215+254)/2 = 234.5 -> 235, (48+224)/2,
+	 * (39+144)/2 = 91.5 -> 92. */
 	svg_heat_colour(37.5, 75, c);
-	ck_assert_str_eq(c, "#e1742b");
+	ck_assert_str_eq(c, "#eb885c");
 	svg_heat_colour(NAN, 75, c);
 	ck_assert_str_eq(c, "#e0e0e0");
 	svg_heat_colour(150, 75, c);
-	ck_assert_str_eq(c, "#2e7d32");
+	ck_assert_str_eq(c, "#4575b4");
 
 	f = mem();
-	svg_heatmap(f, "heat", 2, 2, rows, cols, v, 75);
+	svg_heatmap(f, "heat", 2, 2, rows, cols, v, 75, "Garis <75>");
 	fclose(f);
-	ck_assert_ptr_nonnull(strstr(buf, "x=\"70\" y=\"60\" width=\"34\" height=\"24\" fill=\"#2e7d32\""));
-	ck_assert_ptr_nonnull(strstr(buf, "x=\"104\" y=\"60\" width=\"34\" height=\"24\" fill=\"#c62828\""));
-	ck_assert_ptr_nonnull(strstr(buf, "x=\"70\" y=\"84\" width=\"34\" height=\"24\" fill=\"#e0e0e0\""));
-	ck_assert_ptr_nonnull(strstr(buf, "fill=\"#e1742b\""));
+	/* Row labels of 4 columns: cells from x = 16 + 36; column labels of 2:
+	 * from y = 16 + 0.87 * 18. */
+	ck_assert_ptr_nonnull(strstr(buf, "x=\"52\" y=\"32\" width=\"48\" height=\"30\" fill=\"#4575b4\""));
+	ck_assert_ptr_nonnull(strstr(buf, "x=\"100\" y=\"32\" width=\"48\" height=\"30\" fill=\"#d73027\""));
+	ck_assert_ptr_nonnull(strstr(buf, "x=\"52\" y=\"62\" width=\"48\" height=\"30\" fill=\"#e0e0e0\""));
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"#eb885c\""));
+	/* The colour scale: 20 swatches, the line at 75 marked and named. */
+	ck_assert_ptr_nonnull(strstr(buf, "<g class=\"legend\">"));
+	ck_assert_ptr_nonnull(strstr(buf, ">Garis &lt;75&gt;</text>"));
+	ck_assert_ptr_nonnull(strstr(buf, "text-anchor=\"middle\">75</text>"));
 	ck_assert_int_eq((int)(strstr(buf, "</svg>") - buf) > 0, 1);
+	no_small_text();
 }
 END_TEST
 
@@ -118,11 +163,12 @@ START_TEST(series)
 	svg_series(f, "cov", 2, labels, v, ',');
 	fclose(f);
 	/* max 200 over a 120-high plot: 50 -> 30 high, 200 -> 120 high. */
-	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"37\" y=\"106\" width=\"46\" height=\"30\""));
-	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"97\" y=\"16\" width=\"46\" height=\"120\""));
-	/* The 100 % line half way up: y = 136 - 60. */
-	ck_assert_ptr_nonnull(strstr(buf, "class=\"target\" x1=\"30\" y1=\"76\""));
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"58\" y=\"112\" width=\"56\" height=\"30\""));
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"bar\" x=\"130\" y=\"22\" width=\"56\" height=\"120\""));
+	/* The 100 % line half way up: y = 142 - 60. */
+	ck_assert_ptr_nonnull(strstr(buf, "class=\"target\" x1=\"50\" y1=\"82\""));
 	ck_assert_ptr_nonnull(strstr(buf, ">200,0</text>"));
+	no_small_text();
 }
 END_TEST
 

@@ -68,8 +68,9 @@ while [ "$p" -le "$pages" ]; do
 	p=$((p + 1))
 done
 [ "$spans" -ge 2 ] || fail "the IKK table is on $spans page(s): the repeat is not tested"
-# The dimensions' radar chart, drawn from the HTML's SVG: its labels.
-pdftotext "$tmp/r.pdf" - | grep -q 'Kualitas Legalitas-Struktur (84,6)' || fail "no radar chart"
+# The dimensions' radar chart, drawn from the HTML's SVG: its labels,
+# wrapped (the score with one decimal only there; the tables have two).
+pdftotext "$tmp/r.pdf" - | grep -A1 '^Legalitas-Struktur$' | grep -q '^(84,6)$' || fail "no radar chart"
 
 # A configured title is text, never markup; English words with language = en.
 sed -i 's/^\[pk2d\]$/[pk2d]\ntitle = <b>Rakor<\/b> \& "evaluasi" 50%\nlanguage = en/' "$tmp/s/pk2d.ini"

@@ -52,8 +52,10 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_STATUS] = { "Status", "Status" },
 	[T_ATTENTION_LINE] = { "Garis perhatian", "Attention line" },
 	[T_RT_BREAKDOWN] = { "Rincian per RT", "By RT" },
-	[T_RT_HEATMAP_NOTE] = { "Skor indikator per RT (merah: di bawah garis perhatian)",
-	                        "Indicator scores by RT (red: under the attention line)" },
+	[T_RT_HEATMAP_NOTE] = { "Skor tiap indikator, tertulis di selnya: merah di bawah garis "
+	                        "perhatian, kuning di garis, biru di atasnya",
+	                        "Each indicator's score, written in its cell: red under the "
+	                        "attention line, yellow at it, blue above it" },
 	[T_HOUSEHOLD] = { "Kategori keluarga (KK)", "Household categories" },
 	[T_IKK_MISSING] = { "IKK tidak dihitung: dimensi tanpa data",
 	                    "IKK not computed: dimensions without data" },

@@ -46,8 +46,15 @@ static const char css[] =
 	".ikk{font-size:3.4em;font-weight:700;color:var(--head);line-height:1}\n"
 	".badge{display:inline-block;padding:.25em .7em;border-radius:1em;color:#fff;"
 	"font-weight:600}\n"
-	".dot{display:inline-block;width:.85em;height:.85em;border-radius:50%;"
-	"margin-right:.35em;vertical-align:-.05em}\n"
+	/* A status is never colour alone: its word beside it, and a sign in
+	 * the dot (and the badge) that reads without colour. */
+	".dot{display:inline-block;width:1.25em;height:1.25em;border-radius:50%;"
+	"margin-right:.35em;vertical-align:-.2em;color:#fff;font-size:.85em;font-weight:700;"
+	"line-height:1.25em;text-align:center}\n"
+	".dot.good::after,.badge.good::before{content:'\\2713'}"
+	".dot.warn::after,.badge.warn::before{content:'!'}"
+	".dot.bad::after,.badge.bad::before{content:'\\2717'}.dot.none::after{content:'\\2013'}"
+	".badge::before{margin-right:.45em}.dot.warn,.badge.warn{color:#000}\n"
 	".good{background:var(--good)}.warn{background:var(--warn)}.bad{background:var(--bad)}"
 	".none{background:var(--none)}\n"
 	"tr.attention td{background:#fdecea}\n"
@@ -65,10 +72,12 @@ static const char css[] =
 	".glance h1{margin-top:0}.glance h2{margin:.2em 0 .4em}.glance h3{margin:.6em 0 .2em}"
 	".glance .ikk .k{font-size:.45em}.glance table{margin:.3em 0}.glance td,.glance th{padding:.2em .45em}\n"
 	".at{display:grid;grid-template-columns:minmax(300px,1fr) 2fr;gap:0 36px;"
-	"align-items:start}\n"
+	"align-items:start}.at>div{min-width:0}\n"
 	"@media (max-width:900px){.at{grid-template-columns:1fr}}\n"
 	/* A phone: a wide table scrolls inside the page instead of being cut. */
-	"@media (max-width:600px){body{padding:12px}table{display:block;overflow-x:auto}}\n"
+	"@media (max-width:600px){body{padding:12px}h1{font-size:1.45em}.glance .ikk{font-size:2.6em}"
+	"table{display:block;overflow-x:auto}nav ol{columns:1}"
+	"li,p{overflow-wrap:anywhere}}\n"
 	/* Print: a table's header row on every page it spans, a heading never
 	 * last on a page, a chart or a row never cut in two. */
 	"@media print{body{max-width:none;padding:0;font-size:10.5pt}"
@@ -158,6 +167,7 @@ static void ikk_card(FILE *f, const report_view *v, const assess_area *aa)
 	const char *labels[32];
 	double vals[32];
 	size_t n = s->n_dimensions < 32 ? s->n_dimensions : 32;
+	char line[VIEW_LINE_LABEL];
 
 	fputs("<div class=\"card\">\n<div>", f);
 	fprintf(f, "<div class=\"ikk\">%s</div>", rv_num(v, s->ikk, 2));
@@ -177,7 +187,7 @@ static void ikk_card(FILE *f, const report_view *v, const assess_area *aa)
 	}
 	if (n >= 3)
 		svg_radar(f, rv_t(v, T_DIMENSIONS), n, labels, vals, v->as->model->attention,
-		          i18n_decimal(v->lang));
+		          view_line_label(v, line), i18n_decimal(v->lang));
 	fprintf(f, "<table style=\"width:auto\"><thead><tr><th>%s</th><th class=\"n\">%s</th>"
 	        "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_DIMENSION), rv_t(v, T_VALUE),
 	        rv_t(v, T_INDICATORS));
@@ -203,9 +213,9 @@ static void indicator_bars(FILE *f, const report_view *v, const assess_area *aa)
 		return;
 	{
 		const char *labels[n], *colour[n];
-		char text[n][96];
+		char text[n][512];
 		double vals[n];
-		char line[96];
+		char line[VIEW_LINE_LABEL];
 
 		for (size_t d = 0; d < s->n_dimensions; d++)
 			for (size_t i = 0; i < s->dimensions[d].model->n_indicators; i++) {
@@ -213,16 +223,13 @@ static void indicator_bars(FILE *f, const report_view *v, const assess_area *aa)
 
 				snprintf(text[k], sizeof text[k], "%s %s", ai->model->code,
 				         report_view_ind_label(v, ai));
-				esc_shorten(text[k], sizeof text[k], 36);
 				labels[k] = text[k];
 				colour[k] = status_colour(ai->status);
 				vals[k++] = ai->score;
 			}
-		snprintf(line, sizeof line, "%s %s", rv_t(v, T_ATTENTION_LINE),
-		         rv_num(v, v->as->model->attention, 0));
 		fprintf(f, "<h3>%s</h3>\n", rv_t(v, T_INDICATOR_BARS));
 		svg_bars(f, rv_t(v, T_INDICATOR_BARS), n, labels, vals, colour,
-		         v->as->model->attention, line, i18n_decimal(v->lang));
+		         v->as->model->attention, view_line_label(v, line), i18n_decimal(v->lang));
 	}
 }
 
@@ -269,7 +276,7 @@ static void heatmap(FILE *f, const report_view *v, const assess_area *aa)
 	        aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN) : rv_t(v, T_SUMMARY),
 	        rv_t(v, T_RT_HEATMAP_NOTE));
 	svg_heatmap(f, rv_t(v, T_RT_BREAKDOWN), h.rows, h.cols, h.row_labels, h.col_labels,
-	            h.values, v->as->model->attention);
+	            h.values, v->as->model->attention, h.line_label);
 	view_heatmap_free(&h);
 }
 

@@ -203,6 +203,7 @@ static void ikk(pdf_doc *d, const report_view *v, const assess_area *aa)
 	const char *labels[32];
 	double vals[32];
 	size_t n = s->n_dimensions < 32 ? s->n_dimensions : 32;
+	char line[VIEW_LINE_LABEL];
 
 	section(d, v, 2, T_IKK);
 	for (size_t i = 0; i < n; i++) {
@@ -211,7 +212,8 @@ static void ikk(pdf_doc *d, const report_view *v, const assess_area *aa)
 	}
 	if (n >= 3)
 		CHART(d, 0.6, svg_radar(f, rv_t(v, T_DIMENSIONS), n, labels, vals,
-		                        v->as->model->attention, i18n_decimal(v->lang)));
+		                        v->as->model->attention, view_line_label(v, line),
+		                        i18n_decimal(v->lang)));
 	pdf_heading(d, 3, rv_t(v, T_INDICATORS));
 	pdf_table_begin(d, 6, cols);
 	for (size_t dm = 0; dm < s->n_dimensions; dm++) {
@@ -241,7 +243,8 @@ static void heatmap(pdf_doc *d, const report_view *v, const assess_area *aa)
 	pdf_heading(d, 3, aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN) : rv_t(v, T_ROLLUP));
 	pdf_para(d, rv_t(v, T_RT_HEATMAP_NOTE), 0);
 	CHART(d, 1.0, svg_heatmap(f, rv_t(v, T_RT_BREAKDOWN), h.rows, h.cols, h.row_labels,
-	                          h.col_labels, h.values, v->as->model->attention));
+	                          h.col_labels, h.values, v->as->model->attention,
+	                          h.line_label));
 	view_heatmap_free(&h);
 }
 

@@ -10,24 +10,138 @@
 
 #include "escape.h"
 
-/* A number with one decimal and the given decimal mark; "-" for NaN. */
-static void num1(FILE *f, double v, char dec)
+/* A number with one decimal and the given decimal mark into buf; "-" for
+ * NaN. Returns buf. */
+static const char *num1s(char buf[32], double v, char dec)
 {
-	char buf[32], *p;
+	char *p;
 
-	if (isnan(v)) {
-		fputs("-", f);
-		return;
-	}
-	snprintf(buf, sizeof buf, "%.1f", v);
+	if (isnan(v))
+		return strcpy(buf, "-");
+	snprintf(buf, 32, "%.1f", v);
 	if (dec != '.' && (p = strchr(buf, '.')))
 		*p = dec;
-	fputs(buf, f);
+	return buf;
+}
+
+static void num1(FILE *f, double v, char dec)
+{
+	char buf[32];
+
+	fputs(num1s(buf, v, dec), f);
 }
 
 static double clamp100(double v)
 {
 	return v < 0 ? 0 : v > 100 ? 100 : v;
+}
+
+/* Chart text is the HTML body's size, so that a chart read from the back
+ * of the room is as legible as the text around it; a line of it takes
+ * LINE_H, and CHAR_W is the advance of an average character (DejaVu Sans,
+ * Noto Sans) for sizing the room a label needs. */
+#define FONT 16
+#define LINE_H 19
+#define CHAR_W 9
+
+/* The lines a label is wrapped into, at most. */
+#define MAX_LINES 6
+
+/* The attention line, in every chart and its legend: dark and dashed,
+ * told apart from the data by its dashes rather than by its colour. */
+#define ATTN_COLOUR "#333"
+#define ATTN_DASH "7 4"
+
+/* The display columns of s[0..n). */
+static size_t width_of(const char *s, size_t n)
+{
+	char tmp[1024];
+
+	if (n >= sizeof tmp)
+		n = sizeof tmp - 1;
+	memcpy(tmp, s, n);
+	tmp[n] = 0;
+	return esc_width(tmp);
+}
+
+/* Breaks s at spaces into lines of at most cols display columns (a longer
+ * word stays whole, on a line of its own); the last of MAX_LINES lines
+ * takes the rest, so a label is never cut. start[k] and len[k] are line
+ * k's bytes; returns the number of lines (at least 1). */
+static int wrap(const char *s, size_t cols, size_t start[MAX_LINES], size_t len[MAX_LINES])
+{
+	size_t n = strlen(s), i = 0;
+	int k = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	start[0] = i;
+	len[0] = 0;
+	while (i < n && k < MAX_LINES) {
+		size_t end = i, j = i;
+
+		while (j < n) {
+			size_t w = j;
+
+			while (w < n && s[w] != ' ')
+				w++;
+			if (end > i && width_of(s + i, w - i) > cols)
+				break;
+			end = w;
+			j = w;
+			while (j < n && s[j] == ' ')
+				j++;
+		}
+		if (k == MAX_LINES - 1)
+			end = n;
+		start[k] = i;
+		len[k++] = end - i;
+		i = end;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	return k ? k : 1;
+}
+
+/* s as the <tspan>s of its wrapped lines (wrap), each at x, the first at
+ * the text element's y, the others LINE_H below the one before. */
+static void text_lines(FILE *f, const char *s, size_t cols, double x)
+{
+	size_t start[MAX_LINES], len[MAX_LINES];
+	int n = wrap(s, cols, start, len);
+
+	for (int k = 0; k < n; k++) {
+		char tmp[1024];
+		size_t l = len[k] < sizeof tmp ? len[k] : sizeof tmp - 1;
+
+		memcpy(tmp, s + start[k], l);
+		tmp[l] = 0;
+		fprintf(f, "<tspan x=\"%.1f\" dy=\"%d\">", x, k ? LINE_H : 0);
+		esc_html(f, tmp);
+		fputs("</tspan>", f);
+	}
+}
+
+/* The number of lines s wraps into at cols columns. */
+static int n_lines(const char *s, size_t cols)
+{
+	size_t start[MAX_LINES], len[MAX_LINES];
+
+	return wrap(s, cols, start, len);
+}
+
+/* A legend entry for a dashed line at x, y: a short stretch of it and its
+ * label; returns the x after the label. */
+static double dashed_key(FILE *f, double x, double y, const char *colour, const char *dash,
+                         const char *label)
+{
+	fprintf(f, "<g class=\"legend\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
+	        " stroke=\"%s\" stroke-width=\"2.5\" stroke-dasharray=\"%s\"/>"
+	        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">", x, y, x + 30, y, colour, dash,
+	        x + 38, y + 5, FONT);
+	esc_html(f, label);
+	fputs("</text></g>\n", f);
+	return x + 38 + (double)(esc_width(label) * CHAR_W) + 24;
 }
 
 static void open_svg(FILE *f, const char *title, int w, int h)
@@ -41,11 +155,12 @@ static void open_svg(FILE *f, const char *title, int w, int h)
 }
 
 void svg_radar(FILE *f, const char *title, size_t n, const char *const *labels,
-               const double *values, double line, char dec)
+               const double *values, double line, const char *line_label, char dec)
 {
-	const double cx = 410, cy = 175, r = 125;
+	const double cx = 370, cy = 200, r = 125;
+	const size_t cols = 22;
 
-	open_svg(f, title, 820, 350);
+	open_svg(f, title, 740, isnan(line) ? 380 : 410);
 	/* Rings at 25, 50, 75, 100 and the spokes. */
 	for (int ring = 1; ring <= 4; ring++) {
 		fputs("<polygon class=\"grid\" fill=\"none\" stroke=\"#ccc\" points=\"", f);
@@ -61,20 +176,25 @@ void svg_radar(FILE *f, const char *title, size_t n, const char *const *labels,
 		double a = -M_PI / 2 + 2 * M_PI * (double)i / (double)n;
 		double lx = cx + (r + 14) * cos(a), ly = cy + (r + 14) * sin(a);
 		const char *anchor = fabs(cos(a)) < 0.2 ? "middle" : cos(a) > 0 ? "start" : "end";
+		char text[512], num[32];
+		int lines;
 
+		snprintf(text, sizeof text, "%s (%s)", labels[i], num1s(num, values[i], dec));
+		lines = n_lines(text, cols);
+		/* Above the centre the label ends at the axis, below it starts
+		 * there, beside it is centred on it. */
+		ly += sin(a) > 0.2 ? 14 : sin(a) < -0.2 ? -4 - LINE_H * (lines - 1)
+		                                       : 5 - LINE_H * (lines - 1) / 2.0;
 		fprintf(f, "<line stroke=\"#ccc\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
 		        cx, cy, cx + r * cos(a), cy + r * sin(a));
 		fprintf(f, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\""
-		        " font-size=\"13\">", lx, ly + (sin(a) > 0.2 ? 10 : sin(a) < -0.2 ? -2 : 4),
-		        anchor);
-		esc_html(f, labels[i]);
-		fputs(" (", f);
-		num1(f, values[i], dec);
-		fputs(")</text>\n", f);
+		        " font-size=\"%d\">", lx, ly, anchor, FONT);
+		text_lines(f, text, cols, lx);
+		fputs("</text>\n", f);
 	}
 	if (!isnan(line)) {
-		fputs("<polygon class=\"attention\" fill=\"none\" stroke=\"" SVG_BAD "\""
-		      " stroke-dasharray=\"4 3\" points=\"", f);
+		fputs("<polygon class=\"attention\" fill=\"none\" stroke=\"" ATTN_COLOUR "\""
+		      " stroke-width=\"2\" stroke-dasharray=\"" ATTN_DASH "\" points=\"", f);
 		for (size_t i = 0; i < n; i++) {
 			double a = -M_PI / 2 + 2 * M_PI * (double)i / (double)n;
 
@@ -101,44 +221,59 @@ void svg_radar(FILE *f, const char *title, size_t n, const char *const *labels,
 		        isnan(values[i]) ? SVG_NONE : "#1565c0",
 		        cx + r * v / 100 * cos(a), cy + r * v / 100 * sin(a));
 	}
+	if (!isnan(line))
+		dashed_key(f, 20, 395, ATTN_COLOUR, ATTN_DASH, line_label);
 	fputs("</svg>\n", f);
+}
+
+/* The height of a bar chart's row for a label of lines lines. */
+static int bar_row(int lines)
+{
+	return lines * LINE_H + 9 > 28 ? lines * LINE_H + 9 : 28;
 }
 
 void svg_bars(FILE *f, const char *title, size_t n, const char *const *labels,
               const double *values, const char *const *colour, double line,
               const char *line_label, char dec)
 {
-	const int left = 270, width = 380, row = 22, top = 24;
-	int h = top + row * (int)n + 10;
+	const size_t cols = 40;
+	const int left = 24 + (int)cols * CHAR_W, width = 380, top = 54;
+	int h = top + 6, y = top;
 
+	for (size_t i = 0; i < n; i++)
+		h += bar_row(n_lines(labels[i], cols));
 	open_svg(f, title, left + width + 70, h);
+	if (!isnan(line))
+		dashed_key(f, left, 14, ATTN_COLOUR, ATTN_DASH, line_label);
 	for (int t = 0; t <= 100; t += 25)
-		fprintf(f, "<text x=\"%d\" y=\"14\" font-size=\"10\" text-anchor=\"middle\""
-		        " fill=\"#666\">%d</text>\n", left + width * t / 100, t);
+		fprintf(f, "<text x=\"%d\" y=\"44\" font-size=\"%d\" text-anchor=\"middle\""
+		        " fill=\"#555\">%d</text>\n", left + width * t / 100, FONT, t);
 	for (size_t i = 0; i < n; i++) {
-		int y = top + row * (int)i;
+		int lines = n_lines(labels[i], cols), rh = bar_row(lines);
 		double v = values[i];
 
-		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">",
-		        left - 6, y + 15);
-		esc_html(f, labels[i]);
+		fprintf(f, "<text x=\"%d\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\">",
+		        left - 8, y + rh / 2.0 + 5 - LINE_H * (lines - 1) / 2.0, FONT);
+		text_lines(f, labels[i], cols, left - 8);
 		fputs("</text>\n", f);
-		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#eee\"/>\n",
-		        left, y + 3, width, row - 6);
+		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"18\" fill=\"#eee\"/>\n",
+		        left, y + (rh - 18) / 2, width);
 		if (!isnan(v))
 			fprintf(f, "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\""
-			        " height=\"%d\" fill=\"%s\"/>\n", left, y + 3,
-			        width * clamp100(v) / 100, row - 6, colour[i]);
-		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\">", left + width + 6, y + 15);
+			        " height=\"18\" fill=\"%s\"/>\n", left, y + (rh - 18) / 2,
+			        width * clamp100(v) / 100, colour[i]);
+		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\">", left + width + 8,
+		        y + rh / 2 + 5, FONT);
 		num1(f, v, dec);
 		fputs("</text>\n", f);
+		y += rh;
 	}
 	if (!isnan(line)) {
 		int x = left + (int)lround(width * clamp100(line) / 100);
 
-		fprintf(f, "<line class=\"attention\" x1=\"%d\" y1=\"18\" x2=\"%d\" y2=\"%d\""
-		        " stroke=\"" SVG_BAD "\" stroke-width=\"2\" stroke-dasharray=\"5 3\">"
-		        "<title>", x, x, h - 4);
+		fprintf(f, "<line class=\"attention\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
+		        " stroke=\"" ATTN_COLOUR "\" stroke-width=\"2.5\" stroke-dasharray=\""
+		        ATTN_DASH "\"><title>", x, top - 4, x, h - 2);
 		esc_html(f, line_label);
 		fputs("</title></line>\n", f);
 	}
@@ -147,10 +282,11 @@ void svg_bars(FILE *f, const char *title, size_t n, const char *const *labels,
 
 void svg_heat_colour(double score, double line, char out[8])
 {
-	/* Red at 0, amber at the attention line, green at 100: two linear
-	 * ramps so that the line is where the colour turns. */
-	static const int red[3] = { 0xc6, 0x28, 0x28 }, amber[3] = { 0xfb, 0xc0, 0x2d },
-	                 green[3] = { 0x2e, 0x7d, 0x32 };
+	/* Red at 0, pale yellow at the attention line, blue at 100 (ColorBrewer's
+	 * RdYlBu, which colour-blind readers tell apart): two linear ramps so
+	 * that the line is where the colour turns. */
+	static const int low[3] = { 0xd7, 0x30, 0x27 }, mid[3] = { 0xfe, 0xe0, 0x90 },
+	                 high[3] = { 0x45, 0x75, 0xb4 };
 	const int *a, *b;
 	double t;
 	int c[3];
@@ -163,12 +299,12 @@ void svg_heat_colour(double score, double line, char out[8])
 	if (isnan(line) || line <= 0 || line >= 100)
 		line = 75;
 	if (score < line) {
-		a = red;
-		b = amber;
+		a = low;
+		b = mid;
 		t = score / line;
 	} else {
-		a = amber;
-		b = green;
+		a = mid;
+		b = high;
 		t = (score - line) / (100 - line);
 	}
 	for (int k = 0; k < 3; k++)
@@ -176,27 +312,72 @@ void svg_heat_colour(double score, double line, char out[8])
 	snprintf(out, 8, "#%02x%02x%02x", c[0], c[1], c[2]);
 }
 
+/* The heat map's colour scale under it at x, y: swatches from 0 to 100,
+ * their numbers, the attention line dashed across them, and its label. */
+static void heat_legend(FILE *f, int x, int y, double line, const char *line_label)
+{
+	const int sw = 12; /* a swatch for every 5 points */
+	int lx = x + (int)lround(sw * 20 * clamp100(isnan(line) ? 75 : line) / 100);
+
+	fputs("<g class=\"legend\">\n", f);
+	for (int k = 0; k < 20; k++) {
+		char fill[8];
+
+		svg_heat_colour(k * 5 + 2.5, line, fill);
+		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"18\" fill=\"%s\"/>", x + sw * k,
+		        y, sw, fill);
+	}
+	fprintf(f, "\n<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">0</text>"
+	        "<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">100</text>\n", x,
+	        y + 38, FONT, x + sw * 20, y + 38, FONT);
+	if (!isnan(line)) {
+		fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"" ATTN_COLOUR "\""
+		        " stroke-width=\"2.5\" stroke-dasharray=\"4 3\"/>"
+		        "<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">%.0f</text>\n",
+		        lx, y - 4, lx, y + 22, lx, y + 38, FONT, line);
+		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\">", x + sw * 20 + 24, y + 15, FONT);
+		esc_html(f, line_label);
+		fputs("</text>\n", f);
+	}
+	fputs("</g>\n", f);
+}
+
 void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
                  const char *const *row_labels, const char *const *col_labels,
-                 const double *values, double line)
+                 const double *values, double line, const char *line_label)
 {
-	const int left = 70, top = 60, cw = 34, ch = 24;
-	int w = left + cw * (int)cols + 10, h = top + ch * (int)rows + 10;
+	const int cw = 48, ch = 30;
+	size_t row_w = 4, col_w = 2;
+	int left, top, w, h, legend_w;
 
+	for (size_t r = 0; r < rows; r++)
+		if (esc_width(row_labels[r]) > row_w)
+			row_w = esc_width(row_labels[r]);
+	for (size_t c = 0; c < cols; c++)
+		if (esc_width(col_labels[c]) > col_w)
+			col_w = esc_width(col_labels[c]);
+	/* Room for the longest row label, and the column labels turned 60°. */
+	left = 16 + (int)row_w * CHAR_W;
+	top = 16 + (int)lround(0.87 * (double)(col_w * CHAR_W));
+	legend_w = 20 * 12 + 24 + (line_label ? (int)esc_width(line_label) * CHAR_W : 0) + 20;
+	w = left + cw * (int)cols + 10;
+	if (w < 16 + legend_w)
+		w = 16 + legend_w;
+	h = top + ch * (int)rows + 70;
 	open_svg(f, title, w, h);
 	for (size_t c = 0; c < cols; c++) {
 		int x = left + cw * (int)c + cw / 2;
 
-		fprintf(f, "<text font-size=\"11\" transform=\"translate(%d %d) rotate(-60)\">",
-		        x, top - 4);
+		fprintf(f, "<text font-size=\"%d\" transform=\"translate(%d %d) rotate(-60)\">", FONT,
+		        x, top - 6);
 		esc_html(f, col_labels[c]);
 		fputs("</text>\n", f);
 	}
 	for (size_t r = 0; r < rows; r++) {
 		int y = top + ch * (int)r;
 
-		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">",
-		        left - 6, y + ch / 2 + 4);
+		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"end\">",
+		        left - 8, y + ch / 2 + 6, FONT);
 		esc_html(f, row_labels[r]);
 		fputs("</text>\n", f);
 		for (size_t c = 0; c < cols; c++) {
@@ -206,9 +387,10 @@ void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
 			svg_heat_colour(v, line, fill);
 			fprintf(f, "<rect class=\"cell\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\""
 			        " fill=\"%s\" stroke=\"#fff\"/>", left + cw * (int)c, y, cw, ch, fill);
-			fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\""
-			        " fill=\"%s\">", left + cw * (int)c + cw / 2, y + ch / 2 + 3,
-			        !isnan(v) && (v < line * 0.5 || v > line + (100 - line) * 0.5)
+			/* White on the dark ends of the scale, black in between. */
+			fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\""
+			        " fill=\"%s\">", left + cw * (int)c + cw / 2, y + ch / 2 + 6, FONT,
+			        !isnan(v) && (v < line * 0.3 || v > line + (100 - line) * 0.6)
 			        ? "#fff" : "#000");
 			if (isnan(v))
 				fputs("-", f);
@@ -217,15 +399,16 @@ void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
 			fputs("</text>\n", f);
 		}
 	}
+	heat_legend(f, 16, top + ch * (int)rows + 20, line, line_label);
 	fputs("</svg>\n", f);
 }
 
 void svg_series(FILE *f, const char *title, size_t n, const char *const *labels,
                 const double *values, char dec)
 {
-	const int left = 30, top = 16, bw = 46, gap = 14, plot = 120;
+	const int left = 50, top = 22, bw = 56, gap = 16, plot = 120;
 	double max = 100;
-	int w = left + (bw + gap) * (int)n + 10, h = top + plot + 34;
+	int w = left + (bw + gap) * (int)n + 10, h = top + plot + 30;
 
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(values[i]) && values[i] > max)
@@ -238,8 +421,9 @@ void svg_series(FILE *f, const char *title, size_t n, const char *const *labels,
 
 		fprintf(f, "<line class=\"target\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
 		        " stroke=\"#666\" stroke-dasharray=\"4 3\"/>\n"
-		        "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\""
-		        " fill=\"#666\">100%%</text>\n", left, y100, w - 6, y100, left - 2, y100 + 3);
+		        "<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"end\""
+		        " fill=\"#555\">100%%</text>\n", left, y100, w - 6, y100, left - 4, y100 + 5,
+		        FONT);
 	}
 	for (size_t i = 0; i < n; i++) {
 		int x = left + gap / 2 + (bw + gap) * (int)i;
@@ -252,13 +436,13 @@ void svg_series(FILE *f, const char *title, size_t n, const char *const *labels,
 			        " fill=\"%s\"/>\n", x, top + plot - bh, bw, bh,
 			        v >= 100 ? SVG_GOOD : v >= 50 ? SVG_WARN : SVG_BAD);
 		}
-		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">",
+		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">",
 		        x + bw / 2, top + plot - 4 - (isnan(v) ? 0 :
-		        (int)lround(plot * (v < 0 ? 0 : v) / max)));
+		        (int)lround(plot * (v < 0 ? 0 : v) / max)), FONT);
 		num1(f, v, dec);
 		fputs("</text>\n", f);
-		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">",
-		        x + bw / 2, top + plot + 16);
+		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">",
+		        x + bw / 2, top + plot + 20, FONT);
 		esc_html(f, labels[i]);
 		fputs("</text>\n", f);
 	}
@@ -297,11 +481,16 @@ void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
 	const double left = 44, top = 14, plot_h = 200, step = n > 1 ? 560.0 / (double)(n - 1) : 0;
 	const double plot_w = n > 1 ? 560 : 0, legend_x = left + plot_w + 60;
 	double lo = INFINITY, hi = -INFINITY;
-	int w = (int)(legend_x + 230), h = (int)(top + plot_h + 40);
-	size_t rows = n_series + (isnan(line) ? 0 : 1);
+	size_t rows = n_series + (isnan(line) ? 0 : 1), name_w = isnan(line) ? 0
+	                                                                    : esc_width(line_label);
+	int w, h = (int)(top + plot_h + 40);
 
-	if (h < (int)(top + 22 * rows + 10))
-		h = (int)(top + 22 * rows + 10);
+	for (size_t k = 0; k < n_series; k++)
+		if (esc_width(names[k]) > name_w)
+			name_w = esc_width(names[k]);
+	w = (int)legend_x + 44 + (int)name_w * CHAR_W;
+	if (h < (int)(top + 24 * rows + 10))
+		h = (int)(top + 24 * rows + 10);
 	for (size_t i = 0; i < n * n_series; i++)
 		if (!isnan(values[i])) {
 			lo = fmin(lo, values[i]);
@@ -323,18 +512,19 @@ void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
 	open_svg(f, title, w, h);
 	for (double g = lo; g <= hi + 1e-9; g += 10) {
 		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>\n"
-		        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"end\">%.0f</text>\n",
-		        left, Y(g), left + plot_w + 20, Y(g), left - 6, Y(g) + 4, g);
+		        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\">%.0f</text>\n",
+		        left, Y(g), left + plot_w + 20, Y(g), left - 6, Y(g) + 5, FONT, g);
 	}
 	for (size_t i = 0; i < n; i++) {
-		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"middle\">",
-		        left + 10 + step * (double)i, top + plot_h + 22);
+		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"middle\">",
+		        left + 10 + step * (double)i, top + plot_h + 24, FONT);
 		esc_html(f, labels[i]);
 		fputs("</text>\n", f);
 	}
 	if (!isnan(line))
 		fprintf(f, "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
-		        " stroke=\"#444\" stroke-width=\"2\" stroke-dasharray=\"7 4\"/>\n", left,
+		        " stroke=\"" ATTN_COLOUR "\" stroke-width=\"2\" stroke-dasharray=\"" ATTN_DASH
+		        "\"/>\n", left,
 		        Y(line), left + plot_w + 20, Y(line));
 	for (size_t k = 0; k < n_series; k++) {
 		const char *colour = palette[k % n_pal];
@@ -353,30 +543,24 @@ void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
 				last = i;
 			}
 		if (last < n) {
-			fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" fill=\"%s\">",
-			        left + 20 + step * (double)last, Y(v[last]) + 4, colour);
+			fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\">",
+			        left + 20 + step * (double)last, Y(v[last]) + 5, FONT, colour);
 			num1(f, v[last], dec);
 			fputs("</text>\n", f);
 		}
 		/* The legend: marker, line and name. */
-		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
-		        " stroke-width=\"2.5\"/>\n", legend_x, top + 8 + 22.0 * (double)k,
-		        legend_x + 24, top + 8 + 22.0 * (double)k, colour);
-		marker(f, k, legend_x + 12, top + 8 + 22.0 * (double)k, colour);
-		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\">", legend_x + 32,
-		        top + 12 + 22.0 * (double)k);
+		fprintf(f, "<g class=\"legend\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
+		        " stroke=\"%s\" stroke-width=\"2.5\"/>\n", legend_x, top + 8 + 24.0 * (double)k,
+		        legend_x + 30, top + 8 + 24.0 * (double)k, colour);
+		marker(f, k, legend_x + 15, top + 8 + 24.0 * (double)k, colour);
+		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">", legend_x + 38,
+		        top + 13 + 24.0 * (double)k, FONT);
 		esc_html(f, names[k]);
-		fputs("</text>\n", f);
+		fputs("</text></g>\n", f);
 	}
-	if (!isnan(line)) {
-		double y = top + 8 + 22.0 * (double)n_series;
-
-		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#444\""
-		        " stroke-width=\"2\" stroke-dasharray=\"7 4\"/>\n<text x=\"%.1f\" y=\"%.1f\""
-		        " font-size=\"13\">", legend_x, y, legend_x + 24, y, legend_x + 32, y + 4);
-		esc_html(f, line_label);
-		fputs("</text>\n", f);
-	}
+	if (!isnan(line))
+		dashed_key(f, legend_x, top + 8 + 24.0 * (double)n_series, ATTN_COLOUR, ATTN_DASH,
+		           line_label);
 #undef Y
 	fputs("</svg>\n", f);
 }

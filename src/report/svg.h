@@ -7,7 +7,9 @@
  * diffed), need no heavy dependency, and stay inline in the one HTML file.
  *
  * Every label is escaped with esc_html. Values are on a 0-100 scale; NaN
- * means no value and is drawn as such (grey, "-"), never as 0.
+ * means no value and is drawn as such (grey, "-"), never as 0. Text is at
+ * least the HTML body's size (16), labels are wrapped rather than cut, and
+ * the attention line is dark and dashed with a legend that names it.
  */
 #ifndef PK2D_SVG_H
 #define PK2D_SVG_H
@@ -15,32 +17,40 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Colours shared by the charts and the HTML traffic lights. */
-#define SVG_GOOD "#2e7d32"
-#define SVG_WARN "#f9a825"
-#define SVG_BAD "#c62828"
+/* Colours shared by the charts, the HTML traffic lights and the PDF: Okabe
+ * and Ito's bluish green, orange and vermillion, which readers with any
+ * common colour-vision deficiency tell apart; every status also says its
+ * word or shows its sign (never colour alone). */
+#define SVG_GOOD "#009E73"
+#define SVG_WARN "#E69F00"
+#define SVG_BAD "#D55E00"
 #define SVG_NONE "#9e9e9e"
 
 /* Radar chart of n (>= 3) axes: values on 0-100, a dashed ring at line
- * (the attention line; NaN for none). title is the accessible name; dec
- * the decimal mark of the printed values ('.' or ','). */
+ * (the attention line; NaN for none) named line_label in a legend. title
+ * is the accessible name; dec the decimal mark of the printed values ('.'
+ * or ','). */
 void svg_radar(FILE *f, const char *title, size_t n, const char *const *labels,
-               const double *values, double line, char dec);
+               const double *values, double line, const char *line_label, char dec);
 
-/* Horizontal bars on 0-100 with a vertical line at line, one per label;
- * colour[i] is the bar colour (SVG_* above). dec is the decimal mark of the
- * printed values ('.' or ','). */
+/* Horizontal bars on 0-100 with a dashed vertical line at line, named
+ * line_label in a legend above, one bar per label (wrapped over lines,
+ * whole); colour[i] is the bar colour (SVG_* above). dec is the decimal
+ * mark of the printed values ('.' or ','). */
 void svg_bars(FILE *f, const char *title, size_t n, const char *const *labels,
               const double *values, const char *const *colour, double line,
               const char *line_label, char dec);
 
 /* Heat map: rows x cols cells, values[r * cols + c] on 0-100 (scores, higher
- * is better), coloured red (low) to green (high) around line. */
+ * is better), coloured red (low) through pale yellow (at line) to blue
+ * (high), each cell's score printed in it; under it the colour scale with
+ * line marked and named line_label. */
 void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
                  const char *const *row_labels, const char *const *col_labels,
-                 const double *values, double line);
+                 const double *values, double line, const char *line_label);
 
-/* The fill colour of a score in the heat map, as "#rrggbb". */
+/* The fill colour of a score in the heat map, as "#rrggbb" (ColorBrewer's
+ * RdYlBu scale, colour-blind safe). */
 void svg_heat_colour(double score, double line, char out[8]);
 
 /* Vertical bars of a series (intervention coverage by period) on 0-max,

@@ -356,6 +356,13 @@ void view_summary_free(view_summary *s)
 	view_unused_free(&s->unused);
 }
 
+const char *view_line_label(const report_view *v, char *buf)
+{
+	snprintf(buf, VIEW_LINE_LABEL, "%s %s", i18n(v->lang, T_ATTENTION_LINE),
+	         i18n_fmt(v->lang, v->as->model->attention, 0));
+	return buf;
+}
+
 int view_heatmap_build(const report_view *v, const assess_area *aa, view_heatmap *h)
 {
 	const assess_score *s = &aa->score;
@@ -371,6 +378,7 @@ int view_heatmap_build(const report_view *v, const assess_area *aa, view_heatmap
 	h->col_labels = xcalloc(h->cols, sizeof *h->col_labels);
 	h->values = xcalloc(h->rows * h->cols, sizeof *h->values);
 	h->row_text = xcalloc(h->rows, sizeof *h->row_text);
+	view_line_label(v, h->line_label);
 	for (size_t r = 0; r < h->rows; r++) {
 		const assess_score *p = &aa->parts[r];
 		size_t c = 0;
@@ -427,8 +435,7 @@ int view_history_build(const report_view *v, const trend *t, view_history *h)
 					h->values[k * h->n + i] = dm->history[j].value;
 		}
 	}
-	snprintf(h->line_label, sizeof h->line_label, "%s %s", i18n(v->lang, T_ATTENTION_LINE),
-	         i18n_fmt(v->lang, v->as->model->attention, 0));
+	view_line_label(v, h->line_label);
 	return 1;
 }
 

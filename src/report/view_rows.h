@@ -59,6 +59,11 @@ typedef struct view_unused {
 void view_unused_build(const report_view *v, view_unused *u);
 void view_unused_free(view_unused *u);
 
+/* "Garis perhatian 75": the attention line's name in a chart's legend,
+ * into buf (VIEW_LINE_LABEL bytes). Returns buf. */
+#define VIEW_LINE_LABEL 96
+const char *view_line_label(const report_view *v, char *buf);
+
 /* The heat map of aa's parts (the RTs of a village, the areas under a wider
  * area): a row per part ("RT 3", or the area's code), a column per
  * indicator of the model (its code) and a last one for the IKK, each cell
@@ -68,6 +73,7 @@ typedef struct view_heatmap {
 	const char **row_labels, **col_labels;
 	double *values;            /* rows * cols, row by row */
 	char (*row_text)[48];      /* the row labels' storage */
+	char line_label[VIEW_LINE_LABEL]; /* the legend's attention line */
 } view_heatmap;
 
 /* 0 when aa has no parts (h->rows 0: nothing to draw), else 1. */
@@ -114,7 +120,7 @@ typedef struct view_history {
 	size_t n, n_series;
 	const char **labels, **names;
 	double *values;            /* n_series * n, series by series; NaN: none */
-	char line_label[96];
+	char line_label[VIEW_LINE_LABEL];
 } view_history;
 
 /* 0 when the store holds fewer than two periods (nothing to draw), else 1. */
