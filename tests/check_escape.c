@@ -108,28 +108,6 @@ START_TEST(width)
 }
 END_TEST
 
-START_TEST(shorten)
-{
-	char a[32] = "Kecukupan pangan";
-	char b[32] = "Désa Ñaña";
-	char c[8] = "abcdefg";
-
-	esc_shorten(a, sizeof a, 8);
-	ck_assert_str_eq(a, "Kecukup\xe2\x80\xa6");
-	ck_assert_uint_eq(esc_width(a), 8);
-	/* Never half of a two-byte character: 5 columns = "Désa" + ellipsis. */
-	esc_shorten(b, sizeof b, 5);
-	ck_assert_str_eq(b, "Désa\xe2\x80\xa6");
-	/* Short enough: untouched. */
-	esc_shorten(b, sizeof b, 40);
-	ck_assert_str_eq(b, "Désa\xe2\x80\xa6");
-	/* The buffer bounds the result too: 6 columns would be "abcde" and the
-	 * ellipsis, but 8 bytes hold only "abcd" + 3 + NUL. */
-	esc_shorten(c, sizeof c, 6);
-	ck_assert_str_eq(c, "abcd\xe2\x80\xa6");
-}
-END_TEST
-
 START_TEST(terminal_report)
 {
 	const char text[] = "F2 perlu perhatian\tx\033[2J\nB1 membaik\n";
@@ -214,7 +192,6 @@ int main(void)
 	tcase_add_test(tc, markdown);
 	tcase_add_test(tc, terminal);
 	tcase_add_test(tc, width);
-	tcase_add_test(tc, shorten);
 	tcase_add_test(tc, terminal_report);
 	tcase_add_test(tc, terminal_stream);
 	suite_add_tcase(s, tc);

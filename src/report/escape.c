@@ -177,29 +177,6 @@ size_t esc_width(const char *s)
 	return w;
 }
 
-void esc_shorten(char *s, size_t size, size_t cols)
-{
-	unsigned char *p = (unsigned char *)s;
-	size_t w = 0, keep = 0;
-
-	if (esc_width(s) <= cols || cols < 1)
-		return;
-	/* Keep characters while they and the ellipsis fit in cols. */
-	while (p[keep]) {
-		uint32_t cp;
-		size_t len = utf8_decode(p + keep, &cp);
-		int cw = len ? cp_width(cp) : 1;
-
-		if (!len)
-			len = 1;
-		if (w + (size_t)cw + 1 > cols || keep + len + 4 > size)
-			break;
-		w += (size_t)cw;
-		keep += len;
-	}
-	memcpy(s + keep, "\xe2\x80\xa6", 4);
-}
-
 static const struct {
 	const char *word;
 	const char *sgr;

@@ -61,9 +61,5 @@ int esc_want_colour(FILE *f);
  * counts 1. */
 size_t esc_width(const char *s);
 
-/* Shortens the UTF-8 string s (in a buffer of size bytes) to at most cols
- * display columns, ending it with an ellipsis when anything was cut; never
- * splits a multi-byte character. */
-void esc_shorten(char *s, size_t size, size_t cols);
 
 #endif

@@ -92,20 +92,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("a neutralised cell still reads as a formula");
 	free(cell);
 	(void)esc_width(clean);
-	for (size_t cols = 0; cols < 12; cols += 5) {
-		char buf[64];
-		size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
-		/* A copy cut at a character's start, as esc_shorten expects. */
-		while (k > 0 && k < n && (clean[k] & 0xC0) == 0x80)
-			k--;
-		memcpy(buf, clean, k);
-		buf[k] = '\0';
-		esc_shorten(buf, sizeof buf, cols);
-		if (!utf8_is_clean(buf, strlen(buf)))
-			fuzz_fail("shortening split a character");
-		if (esc_width(buf) > cols && cols > 0)
-			fuzz_fail("shortened text is wider than asked");
-	}
 	FILE *f = fopen("/dev/null", "w");
 	if (f) {
 		esc_term_report(f, clean, n, size % 2);
