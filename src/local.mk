@@ -28,7 +28,8 @@ EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
 	%D%/input/xml_scan.h %D%/input/xml_scan.c \
 	%D%/input/redact.c %D%/input/redact.h \
 	%D%/input/areas.h %D%/input/areas.c \
-	%D%/input/area_names.h %D%/input/area_names.c %D%/input/csv_areas.c
+	%D%/input/area_names.h %D%/input/area_names.c %D%/input/csv_areas.c \
+	%D%/input/csv_template.c
 
 # config: the INI files and the configuration.
 %C%_libpk2dcore_la_SOURCES += %D%/config/inifile.c %D%/config/inifile.h \
@@ -81,7 +82,7 @@ EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh d
 	%D%/host/wire.c %D%/host/wire.h %D%/host/probe.c %D%/host/probe.h %D%/host/trust.c %D%/host/trust.h %D%/host/api.c %D%/host/api.h \
 	%D%/host/runner.c %D%/host/runner.h %D%/host/parts.c %D%/host/parts.h \
 	%D%/host/session.c %D%/host/session.h \
-	%D%/host/input_check.c %D%/host/input_check.h \
+	%D%/host/input_check.c %D%/host/input_check.h %D%/host/template.c %D%/host/template.h \
 	%D%/host/report_run.c %D%/host/report_run.h
 
 bin_PROGRAMS += %D%/pk2d

@@ -209,6 +209,52 @@ START_TEST(blank_lines_and_trimming)
 }
 END_TEST
 
+/* The rows of a blank template under the header are skipped where the
+ * template put them (the two lines under it), whole and word for word, and
+ * in grouped reading too; the same text lower, a row that differs in one
+ * field, or one with nothing but a column's help, is data. */
+START_TEST(template_rows_are_skipped)
+{
+	static const char *const help[] = { "Kode desa", "Nomor RT", NULL };
+	static const char *const accepted[] = { "PP.KK.CC.DDDD", NULL, NULL };
+	const char *const *const rows[CSV_TEMPLATE_ROWS] = { help, accepted };
+	const char *text = "area,rt,x\n"
+	                   "Kode desa,Nomor RT,\n"
+	                   "PP.KK.CC.DDDD,,\n"
+	                   "63.02.09.2007,1,a\n"
+	                   "Kode desa,Nomor RT,\n";
+	char err[256];
+
+	for (int grouped = 0; grouped < 2; grouped++) {
+		struct tmpfile t;
+		csv_reader *c = open_text(&t, text);
+		ck_assert_int_eq(csv_template_rows(c, rows, 2), 0);
+		if (grouped)
+			ck_assert_int_eq(csv_group(c, 0, NULL, 0, err, sizeof err), 0);
+		ck_assert_int_eq(next(c), 1);
+		ck_assert_int_eq(csv_line(c), 4);
+		ck_assert_int_eq(next(c), 1);
+		ck_assert_int_eq(csv_line(c), 5); /* not under the header */
+		ck_assert_int_eq(next(c), 0);
+		ck_assert_int_eq(csv_get_stats(c)->records, 2);
+		close_all(c, &t);
+	}
+	for (int k = 0; k < 3; k++) {
+		static const char *const data[] = {
+			"area,rt,x\nKode desa,Nomor RT,a\n", /* text in a column without help */
+			"area,rt,x\nKode desa,3,\n",         /* another value */
+			"area,rt,x\n,,\nx,,\n",             /* the help rows of nothing */
+		};
+		struct tmpfile t;
+		csv_reader *c = open_text(&t, data[k]);
+		ck_assert_int_eq(csv_template_rows(c, rows, 2), 0);
+		ck_assert_int_eq(next(c), 1);
+		ck_assert_int_eq(csv_line(c), 2 + (k == 2));
+		close_all(c, &t);
+	}
+}
+END_TEST
+
 START_TEST(tab_separated_keeps_empty_fields)
 {
 	struct tmpfile t;
@@ -1249,6 +1295,7 @@ static Suite *csv_suite(void)
 	tcase_add_loop_test(tc, numbers, 0, N(number_cases));
 	tcase_add_test(tc, negative_zero_and_huge);
 	tcase_add_test(tc, read_hook_reaches_the_size);
+	tcase_add_test(tc, template_rows_are_skipped);
 	tcase_add_loop_test(tc, dates, 0, N(date_cases));
 	suite_add_tcase(s, tc);
 	return s;

@@ -367,6 +367,52 @@ START_TEST(parts_declaration)
 }
 END_TEST
 
+/* ABI 1.7: the input help names declared columns, each with a text; the
+ * copy keeps it; a 1.6 descriptor's bytes there are not read. */
+START_TEST(input_help_declaration)
+{
+	static const pk2d_config_key keys[] = { { "survey", NULL, 0, NULL },
+	                                        { NULL, NULL, 0, NULL } };
+	static const pk2d_input_column cols[] = { { "area", "kode_wilayah", 0 },
+	                                          { "rt", "rt", 0 }, { NULL, NULL, 0 } };
+	static const pk2d_input inputs[] = { { "survey", "column.", cols },
+	                                     { NULL, NULL, NULL } };
+	pk2d_column_help col_help[] = { { "area", "Kode desa", "PP.KK.CC.DDDD" },
+	                                { "rt", "Nomor RT", NULL }, { NULL, NULL, NULL } };
+	pk2d_input_help help[] = { { "survey", col_help }, { NULL, NULL } };
+	pk2d_plugin d = { .magic = PK2D_PLUGIN_MAGIC, .abi_major = PK2D_ABI_MAJOR,
+	                  .abi_minor = PK2D_ABI_MINOR, .struct_size = sizeof(pk2d_plugin),
+	                  .name = "mem", .init = dummy_init, .collect = dummy_collect,
+	                  .config_keys = keys, .inputs = inputs, .input_help = help };
+	char err[512];
+	ck_assert_int_eq(loader_check(&d, sizeof d, "mem", err, sizeof err), 0);
+	loaded_plugin *lp = loader_copy(&d, "/x/mem.so");
+	ck_assert_str_eq(loader_column_help(lp, "survey", "area")->accepted, "PP.KK.CC.DDDD");
+	ck_assert_str_eq(loader_column_help(lp, "survey", "rt")->help, "Nomor RT");
+	ck_assert_ptr_null(loader_column_help(lp, "survey", "rt")->accepted);
+	ck_assert_ptr_null(loader_column_help(lp, "log", "rt"));
+	loader_unload(lp);
+	col_help[1].field = "rw";
+	ck_assert_int_eq(loader_check(&d, sizeof d, "mem", err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_str_eq(err, "help of column 'rw' of input 'survey': not a declared input and "
+	                 "one of its columns");
+	col_help[1].field = "rt";
+	col_help[1].help = "";
+	ck_assert_int_eq(loader_check(&d, sizeof d, "mem", err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_str_eq(err, "help of column 'rt' of input 'survey': no help text");
+	help[0].input = "log";
+	col_help[1].help = "Nomor RT";
+	ck_assert_int_eq(loader_check(&d, sizeof d, "mem", err, sizeof err), PK2D_ERR_INVALID);
+	/* Built for 1.6: whatever follows area_columns is not the plugin's. */
+	d.abi_minor = 6;
+	ck_assert_int_eq(loader_check(&d, sizeof d, "mem", err, sizeof err), 0);
+	lp = loader_copy(&d, "/x/mem.so");
+	ck_assert_ptr_null(lp->help[0].input);
+	ck_assert_ptr_null(loader_column_help(lp, "survey", "area"));
+	loader_unload(lp);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("loader");
@@ -389,6 +435,7 @@ static Suite *suite(void)
 	tcase_add_test(t, two_at_once);
 	tcase_add_test(t, check_in_memory);
 	tcase_add_test(t, parts_declaration);
+	tcase_add_test(t, input_help_declaration);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -272,10 +272,18 @@ START_TEST(round_trip_descriptor)
 		{ "children", "column.", cols }, { "log", NULL, NULL }, { NULL, NULL, NULL },
 	};
 	static const pk2d_area_column area_cols[] = { { "children", "sex" }, { NULL, NULL } };
+	static const pk2d_column_help child_help[] = {
+		{ "weight", "Berat badan dalam kg", NULL }, { "sex", "Jenis kelamin", "L atau P" },
+		{ NULL, NULL, NULL },
+	};
+	static const pk2d_input_help help[] = {
+		{ "children", child_help }, { "log", NULL }, { NULL, NULL },
+	};
 	pk2d_plugin d = { .name = "health", .agency = "Dinas Kesehatan", .version = NULL,
 	                  .description = "z-scores", .abi_major = 1, .abi_minor = 7,
 	                  .config_keys = keys, .inputs = inputs, .parts_input = "children",
-	                  .parts_column = "weight", .area_columns = area_cols };
+	                  .parts_column = "weight", .area_columns = area_cols,
+	                  .input_help = help };
 	wire_buf b = { 0 };
 	wire_put_descriptor(&b, &d);
 	wire_put_refused(&b, "no symbol");
@@ -324,6 +332,15 @@ START_TEST(round_trip_descriptor)
 	ck_assert_str_eq(r.desc.area_columns[0].input, "children");
 	ck_assert_str_eq(r.desc.area_columns[0].field, "sex");
 	ck_assert_ptr_null(r.desc.area_columns[1].input);
+	ck_assert_str_eq(r.desc.input_help[0].input, "children");
+	ck_assert_str_eq(r.desc.input_help[0].columns[0].field, "weight");
+	ck_assert_str_eq(r.desc.input_help[0].columns[0].help, "Berat badan dalam kg");
+	ck_assert_ptr_null(r.desc.input_help[0].columns[0].accepted);
+	ck_assert_str_eq(r.desc.input_help[0].columns[1].accepted, "L atau P");
+	ck_assert_ptr_null(r.desc.input_help[0].columns[2].field);
+	ck_assert_str_eq(r.desc.input_help[1].input, "log");
+	ck_assert_ptr_null(r.desc.input_help[1].columns[0].field);
+	ck_assert_ptr_null(r.desc.input_help[2].input);
 	wire_record_clear(&r);
 	ck_assert_int_eq(wire_decode(b.data + n, b.len - (size_t)n, &r, err, sizeof err),
 	                 (long)refused);

@@ -31,7 +31,8 @@ EXTRA_DIST += tests/data/csv/excel-id.csv tests/data/csv/quoted.csv
 EXTRA_DIST += tests/planner/README.md
 
 # Host tests and test-only plugins (built by make check only).
-check_LTLIBRARIES += %D%/plugins/good.la %D%/plugins/abi10.la %D%/plugins/slow.la \
+check_LTLIBRARIES += %D%/plugins/good.la %D%/plugins/abi10.la %D%/plugins/abi16.la \
+	%D%/plugins/slow.la \
 	%D%/plugins/no_symbol.la \
 	%D%/plugins/bad_name.la \
 	%D%/plugins/bad_abi.la \
@@ -61,6 +62,14 @@ check_LTLIBRARIES += %D%/plugins/good.la %D%/plugins/abi10.la %D%/plugins/slow.l
 %C%_plugins_abi10_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_plugins_abi10_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 EXTRA_DIST += %D%/plugins/abi10/pk2d/plugin.h
+# Built against ABI 1.6's header, with its input declared but no column
+# help (ABI 1.7): it loads, and pk2d template writes its header alone.
+%C%_plugins_abi16_la_SOURCES = %D%/plugins/good.c
+%C%_plugins_abi16_la_CPPFLAGS = -I$(srcdir)/%D%/plugins/abi16 $(AM_CPPFLAGS) \
+	-DPLUGIN_NAME='"abi16"' -DGOOD_INPUTS
+%C%_plugins_abi16_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_abi16_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+EXTRA_DIST += %D%/plugins/abi16/pk2d/plugin.h
 %C%_plugins_no_symbol_la_SOURCES = %D%/plugins/no_symbol.c
 %C%_plugins_no_symbol_la_CFLAGS = $(PLUGIN_CFLAGS)
 # Nothing to export: the usual export regex would leave an empty version script.
@@ -221,6 +230,9 @@ EXTRA_DIST += tests/xlsx_layout.py
 # The sample from files whose areas are names only, and bad names.
 dist_check_SCRIPTS += tests/sample_names.sh
 TESTS += tests/sample_names.sh
+# pk2d template: the sample's forms, filled with its rows, give its report.
+dist_check_SCRIPTS += tests/template.sh
+TESTS += tests/template.sh
 # pk2d report and history end to end: every format, two periods, a run
 # killed inside its store transaction, --split, bad requests.
 dist_check_SCRIPTS += tests/report_e2e.sh

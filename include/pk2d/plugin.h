@@ -44,7 +44,7 @@ extern "C" {
 /** Incompatible changes raise this; the host refuses any other major. */
 #define PK2D_ABI_MAJOR 1
 /** Append-only changes raise this; a plugin's minor must be <= the host's. */
-#define PK2D_ABI_MINOR 6
+#define PK2D_ABI_MINOR 7
 /** Name of the one symbol a plugin exports. */
 #define PK2D_PLUGIN_SYMBOL "pk2d_plugin_descriptor"
 
@@ -551,6 +551,36 @@ typedef struct pk2d_area_column {
 	const char *field;
 } pk2d_area_column;
 
+/** Since ABI 1.7: what an agency writes in a column of an input file, for
+ *  the blank forms "pk2d template" writes (see pk2d_input_help). The texts
+ *  are in Bahasa Indonesia, the agencies' language, one line each, and
+ *  start with a letter or a digit (a spreadsheet reads a leading '=', '+',
+ *  '-' or '@' as a formula). */
+typedef struct pk2d_column_help {
+	/** The field of one of the input's declared columns ("weight"); NULL
+	 *  ends a list. */
+	const char *field;
+	/** What the column holds, with its unit ("Berat badan anak dalam kg").
+	 *  Required. */
+	const char *help;
+	/** The values accepted ("L atau P", "0 sampai 60", "YYYY-MM-DD atau
+	 *  DD/MM/YYYY"); NULL: any text. */
+	const char *accepted;
+} pk2d_column_help;
+
+/** Since ABI 1.7: the help of the columns of one declared input (see
+ *  pk2d_plugin.input_help). A table beside pk2d_input rather than new
+ *  members of it or of pk2d_input_column: plugins declare those as arrays,
+ *  so a longer element would break every plugin built before. */
+typedef struct pk2d_input_help {
+	/** The key of one of the declared inputs ("children"); NULL ends a
+	 *  list. */
+	const char *input;
+	/** Its columns' help, ending with a NULL field; a column without an
+	 *  entry gets a header only in the template. */
+	const pk2d_column_help *columns;
+} pk2d_input_help;
+
 /** The plugin descriptor. Fill it with PK2D_PLUGIN_DEFINE(). */
 typedef struct pk2d_plugin {
 	/** PK2D_PLUGIN_MAGIC. */
@@ -605,6 +635,12 @@ typedef struct pk2d_plugin {
 	 *  with both has each row's names checked against its code
 	 *  (docs/inputs.md, "Areas by name"). */
 	const pk2d_area_column *area_columns;
+	/** Since ABI 1.7: help for the declared inputs' columns, ending with
+	 *  an entry whose input is NULL; NULL for none. "pk2d template" writes
+	 *  it under each column's header, in a row of explanation and a row of
+	 *  accepted values, which the host skips when the agency leaves them
+	 *  in (docs/inputs.md, "Templates"). */
+	const pk2d_input_help *input_help;
 } pk2d_plugin;
 
 /**

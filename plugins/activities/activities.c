@@ -558,9 +558,22 @@ static const pk2d_area_column act_areas[] = {
 	{ "log", "area" }, { "indicator.*.table", "area" }, { NULL, NULL }
 };
 
+static const pk2d_column_help table_help[] = {
+	{ "area", FIELDS_HELP_AREA, FIELDS_ACCEPT_AREA },
+	{ "rt", FIELDS_HELP_RT, FIELDS_ACCEPT_RT },
+	{ "period", "Periode angka baris ini", "Periode DHIS2 (2023, 2023S1, 2023Q2, 202306) "
+	  "atau tanggal di dalam periode laporan" },
+	{ NULL, NULL, NULL }
+};
+
+static const pk2d_input_help act_help[] = {
+	{ "log", activity_log_help }, { "indicator.*.table", table_help }, { NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "activities", .agency = "Perangkat Daerah (OPD)",
                    .version = "1.0.0",
                    .description = "Interventions of any agency from an INI catalogue and an "
                                   "activity log; indicators from an aggregate table",
                    .config_keys = act_keys, .init = act_init, .collect = act_collect,
-                   .fini = act_fini, .inputs = act_inputs, .area_columns = act_areas);
+                   .fini = act_fini, .inputs = act_inputs, .area_columns = act_areas,
+                   .input_help = act_help);

@@ -16,6 +16,24 @@ const field_spec activity_log_fields[ALOG_N_FIELDS + 1] = {
 	[ALOG_BUDGET] = { "budget", "anggaran", 0 },
 };
 
+const pk2d_column_help activity_log_help[ALOG_N_FIELDS + 1] = {
+	[ALOG_AREA] = { "area", FIELDS_HELP_AREA, FIELDS_ACCEPT_AREA },
+	[ALOG_RT] = { "rt", FIELDS_HELP_RT, FIELDS_ACCEPT_RT },
+	[ALOG_INTERVENTION] = { "intervention", "Kode intervensi seperti dideklarasikan "
+	                        "(pk2d plugins menampilkannya), misalnya ttd_remaja",
+	                        "Huruf kecil, angka dan garis bawah; wajib diisi" },
+	[ALOG_TARGET] = { "target", "Sasaran: jumlah penduduk sasaran (semua remaja putri RT, "
+	                  "semua balita) atau volume yang direncanakan, dalam satuan intervensi",
+	                  "Angka 0 atau lebih (desimal dengan koma atau titik); sasaran dan "
+	                  "realisasi tidak boleh keduanya kosong" },
+	[ALOG_REALISED] = { "realised", "Realisasi: volume yang terlaksana, dalam satuan "
+	                    "intervensi", "Angka 0 atau lebih" },
+	[ALOG_DATE] = { "date", "Tanggal kegiatan, atau periode rekap",
+	                FIELDS_ACCEPT_DATE "; atau periode DHIS2 (2023, 2023Q2, 202306)" },
+	[ALOG_BUDGET] = { "budget", "Anggaran yang terpakai, dalam rupiah",
+	                  "Angka 0 atau lebih tanpa pemisah ribuan; kosong: tidak diketahui" },
+};
+
 int run_scope_init(run_scope *scope, const pk2d_host_api *api, pk2d_host *h)
 {
 	memset(scope, 0, sizeof *scope);

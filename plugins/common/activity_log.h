@@ -29,6 +29,8 @@ enum activity_log_field {
 	ALOG_BUDGET, ALOG_N_FIELDS
 };
 extern const field_spec activity_log_fields[ALOG_N_FIELDS + 1];
+/* What an agency writes in each of them (pk2d_input_help). */
+extern const pk2d_column_help activity_log_help[ALOG_N_FIELDS + 1];
 
 /* The run's period as a day range, and the run's area; shared by every
  * reader that checks rows against the run. */

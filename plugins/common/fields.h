@@ -23,6 +23,19 @@
  * field after its N entries. */
 typedef pk2d_input_column field_spec;
 
+/* The help of the columns every plugin's files share, for the blank
+ * templates (pk2d_column_help, ABI 1.7): text and accepted values. */
+#define FIELDS_HELP_AREA "Kode wilayah Kemendagri desa/kelurahan; atau hapus kolom ini " \
+	"dan isi kolom Prov, Kab/Kota, Kec, Desa/Kel dengan nama wilayah"
+#define FIELDS_ACCEPT_AREA "PP.KK.CC.DDDD, misalnya 63.02.09.2007 (10 angka tanpa titik " \
+	"juga diterima)"
+#define FIELDS_HELP_RT "Nomor RT"
+#define FIELDS_ACCEPT_RT "1 sampai 9999 (03, RT 03 juga diterima); kosong: tanpa RT"
+#define FIELDS_ACCEPT_DATE "Tanggal YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY, di dalam " \
+	"periode laporan"
+#define FIELDS_ACCEPT_COUNT "Bilangan bulat 0 atau lebih"
+#define FIELDS_ACCEPT_TICK "v, 1, ya, y untuk ya; kosong, 0, tidak, n untuk tidak"
+
 /* Checks that every key starting with prefix ("column.") names a field of
  * specs; an unknown one is logged as "file:line: unknown ..." and gives
  * PK2D_ERR_CONFIG (after checking all of them). */

@@ -558,9 +558,14 @@ static const pk2d_area_column edu_areas[] = {
 	{ "children", "area" }, { "log", "area" }, { NULL, NULL }
 };
 
+static const pk2d_input_help edu_help[] = {
+	{ "children", edu_child_help }, { "log", activity_log_help }, { NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "education", .agency = "Dinas Pendidikan", .version = "1.0.0",
                    .description = "School-age children: APK, APM, APS, anak tidak sekolah, "
                                   "KK with all children 7-18 in school; education "
                                   "interventions",
                    .config_keys = edu_keys, .init = edu_init, .collect = edu_collect,
-                   .fini = edu_fini, .inputs = edu_inputs, .area_columns = edu_areas);
+                   .fini = edu_fini, .inputs = edu_inputs, .area_columns = edu_areas,
+                   .input_help = edu_help);

@@ -15,6 +15,8 @@ enum child_field {
 	CF_ID, CF_KK, CF_AREA, CF_RT, CF_BIRTH, CF_AGE, CF_SEX, CF_LEVEL, CF_STATUS, CF_N
 };
 extern const field_spec edu_child_fields[CF_N + 1];
+/* What an agency writes in each of them (pk2d_input_help). */
+extern const pk2d_column_help edu_child_help[CF_N + 1];
 
 /* School levels (jenjang). */
 enum edu_level { LV_PAUD, LV_SD, LV_SMP, LV_SMA, LV_N, LV_NONE = -1, LV_UNKNOWN = -2 };

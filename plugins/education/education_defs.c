@@ -22,6 +22,24 @@ const field_spec edu_child_fields[CF_N + 1] = {
 	[CF_STATUS] = { "status", "status", 1 },
 };
 
+const pk2d_column_help edu_child_help[CF_N + 1] = {
+	[CF_ID] = { "id", "NIK anak", "16 angka, sebagai teks" },
+	[CF_KK] = { "kk", "Nomor KK keluarga anak", "16 angka, sebagai teks" },
+	[CF_AREA] = { "area", FIELDS_HELP_AREA, FIELDS_ACCEPT_AREA },
+	[CF_RT] = { "rt", FIELDS_HELP_RT, FIELDS_ACCEPT_RT },
+	[CF_BIRTH] = { "birth_date", "Tanggal lahir anak (atau isi umur)",
+	               "Tanggal YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY" },
+	[CF_AGE] = { "age", "Umur anak dalam tahun penuh pada tanggal acuan (jika tanggal lahir "
+	             "kosong)", "0 sampai 18" },
+	[CF_SEX] = { "sex", "Jenis kelamin anak", "L atau P" },
+	[CF_LEVEL] = { "level", "Jenjang yang diikuti; kosong jika tidak bersekolah",
+	               "PAUD, TK, RA, SD, MI, Paket A, SMP, MTs, Paket B, SMA, SMK, MA, "
+	               "Paket C" },
+	[CF_STATUS] = { "status", "Status sekolah anak",
+	                "sekolah, putus sekolah, belum pernah sekolah, lulus tidak melanjutkan; "
+	                "wajib diisi" },
+};
+
 #define IND(id_, lid, len, unit_, kind_, dir_, group_, desc) \
 	{ .id = id_, .label_id = lid, .label_en = len, .unit = unit_, .kind = kind_, \
 	  .direction = dir_, .group = group_, .description = desc }

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "pk2d/plugin.h"
+#include "../common/fields.h"
 #include "../common/target.h"
 #include "answers.h"
 #include "indicators.h"
@@ -46,6 +47,30 @@ static const pk2d_input_column survey_columns[] = {
 #undef IND
 	{ NULL, NULL, 0 }
 };
+
+/* What an agency writes in each of the survey's columns. */
+#define IND(code) { #code, "Indikator " #code ": " FAMILY_LABEL_##code, \
+	"1 memenuhi, 0 tidak; kosong, NA atau tanda strip: tidak berlaku" }
+static const pk2d_column_help survey_help[] = {
+	{ "kk", "Nomor KK", "16 angka, sebagai teks; wajib diisi" },
+	{ "area", FIELDS_HELP_AREA, FIELDS_ACCEPT_AREA },
+	{ "rt", FIELDS_HELP_RT, FIELDS_ACCEPT_RT },
+	{ "dasawisma", "Nama atau nomor kelompok dasawisma", "Teks bebas" },
+	{ "male", "Jumlah anggota keluarga laki-laki", "Bilangan bulat 0 sampai 99" },
+	{ "female", "Jumlah anggota keluarga perempuan", "Bilangan bulat 0 sampai 99" },
+	{ "pus", "Keluarga memiliki pasangan usia subur (istri 15-49 tahun)", "1 ya, 0 tidak" },
+	{ "method", "Alat/cara KB yang dipakai PUS",
+	  "tidak (atau kosong), MOW, MOP, IUD, implan, suntik, pil, kondom, MAL, tradisional, "
+	  "pantang berkala, senggama terputus" },
+	{ "wish", "Keinginan PUS untuk punya anak",
+	  "segera (dalam 2 tahun), tunda, tidak (tidak ingin lagi), hamil (sedang hamil)" },
+	IND(L1), IND(L2), IND(L3), IND(F1), IND(F2), IND(F3), IND(F4), IND(F5), IND(F6),
+	IND(E1), IND(E2), IND(E3), IND(E4), IND(E5), IND(E6), IND(E7), IND(E8),
+	IND(P1), IND(P2), IND(P3), IND(P4), IND(P5), IND(P6),
+	IND(B1), IND(B2), IND(B3), IND(B4), IND(B5), IND(B6),
+	{ NULL, NULL, NULL }
+};
+#undef IND
 
 /* A survey indicator: built in, or added with indicator.CODE. */
 typedef struct survey_ind {
@@ -1033,6 +1058,8 @@ static const pk2d_input family_inputs[] = {
 
 static const pk2d_area_column family_areas[] = { { "survey", "area" }, { NULL, NULL } };
 
+static const pk2d_input_help family_help[] = { { "survey", survey_help }, { NULL, NULL } };
+
 PK2D_PLUGIN_DEFINE(.name = "family", .agency = "DP3A / DPPPAPPKB", .version = "1.0.0",
                    .description = "Family quality survey (one row per KK): IKK survey "
                                   "indicators per RT, KK and population, household scores, "
@@ -1040,4 +1067,4 @@ PK2D_PLUGIN_DEFINE(.name = "family", .agency = "DP3A / DPPPAPPKB", .version = "1
                    .config_keys = family_keys, .init = family_init,
                    .collect = family_collect, .fini = family_fini, .inputs = family_inputs,
                    .parts_input = "survey", .parts_column = "area",
-                   .area_columns = family_areas);
+                   .area_columns = family_areas, .input_help = family_help);

@@ -368,6 +368,10 @@ static const pk2d_area_column health_areas[] = {
 	{ "children", "area" }, { "log", "area" }, { NULL, NULL }
 };
 
+static const pk2d_input_help health_help[] = {
+	{ "children", ppgbm_help }, { "log", activity_log_help }, { NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "health", .agency = "Dinas Kesehatan", .version = "1.0.0",
                    .description = "WHO 2006 z-scores and stunting, wasting, underweight and "
                                   "overweight prevalence from the e-PPGBM export; health "
@@ -375,4 +379,4 @@ PK2D_PLUGIN_DEFINE(.name = "health", .agency = "Dinas Kesehatan", .version = "1.
                    .config_keys = config_keys, .init = health_init,
                    .collect = health_collect, .fini = health_fini, .inputs = inputs,
                    .parts_input = "children", .parts_column = "area",
-                   .area_columns = health_areas);
+                   .area_columns = health_areas, .input_help = health_help);

@@ -27,6 +27,33 @@ const field_spec ppgbm_fields[PF_N + 1] = {
 	[PF_POSYANDU] = { "posyandu", "Posyandu", 0 },
 };
 
+const pk2d_column_help ppgbm_help[PF_N + 1] = {
+	[PF_ID] = { "id", "NIK anak (atau nomor lain yang sama di setiap pengukuran anak itu)",
+	            "16 angka, sebagai teks (jangan sebagai angka: Excel membulatkan digit "
+	            "ke-16)" },
+	[PF_KK] = { "kk", "Nomor KK keluarga anak", "16 angka, sebagai teks" },
+	[PF_AREA] = { "area", FIELDS_HELP_AREA, FIELDS_ACCEPT_AREA },
+	[PF_RT] = { "rt", FIELDS_HELP_RT, FIELDS_ACCEPT_RT },
+	[PF_SEX] = { "sex", "Jenis kelamin anak", "L atau P (juga 1/2, M/F); wajib diisi" },
+	[PF_BIRTH] = { "birth_date", "Tanggal lahir anak",
+	               "Tanggal YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY" },
+	[PF_MEASURED] = { "measure_date", "Tanggal pengukuran", FIELDS_ACCEPT_DATE },
+	[PF_AGE] = { "age_days", "Umur anak pada pengukuran, dalam hari (pengganti kedua "
+	             "tanggal)", "0 sampai 1826" },
+	[PF_WEIGHT] = { "weight", "Berat badan dalam kg",
+	                "Angka, desimal dengan koma atau titik (12,5); kosong: tidak ditimbang" },
+	[PF_HEIGHT] = { "height", "Panjang atau tinggi badan dalam cm",
+	                "Angka, desimal dengan koma atau titik (87,3); kosong: tidak diukur" },
+	[PF_MEASURE] = { "measure", "Cara ukur panjang/tinggi badan",
+	                 "terlentang atau berdiri (juga L/H); kosong: menurut umur" },
+	[PF_OEDEMA] = { "oedema", "Edema (bengkak) kedua kaki",
+	                "ya atau tidak (juga y/n, 1/0); kosong: tidak" },
+	[PF_NAME] = { "name", "Nama anak, hanya untuk daftar tindak lanjut", "Teks bebas" },
+	[PF_PARENT] = { "parent", "Nama orang tua, hanya untuk daftar tindak lanjut",
+	                "Teks bebas" },
+	[PF_POSYANDU] = { "posyandu", "Nama posyandu, untuk daftar tindak lanjut", "Teks bebas" },
+};
+
 /* s lowered to ASCII lower case into buf (of size n): its length, or 0
  * when it does not fit, and then it is none of the words (all shorter than
  * n). */

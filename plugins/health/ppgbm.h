@@ -42,6 +42,8 @@ enum ppgbm_field {
 /* The fields of the column.FIELD keys and their default headers (NULL: no
  * default, the column is only read when configured). */
 extern const field_spec ppgbm_fields[PF_N + 1];
+/* What an agency writes in each of them (pk2d_input_help). */
+extern const pk2d_column_help ppgbm_help[PF_N + 1];
 #define PPGBM_PREFIX "column."
 
 /* One row of the export as read. */

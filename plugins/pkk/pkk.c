@@ -143,8 +143,14 @@ static const pk2d_area_column pkk_areas[] = {
 	{ "recap", "area" }, { "pokja", "area" }, { "log", "area" }, { NULL, NULL }
 };
 
+static const pk2d_input_help pkk_help[] = {
+	{ "recap", pkk_recap_help }, { "pokja", pkk_pokja_help }, { "log", activity_log_help },
+	{ NULL, NULL }
+};
+
 PK2D_PLUGIN_DEFINE(.name = "pkk", .agency = "TP PKK", .version = "1.0.0",
                    .description = "Dasawisma recap (4.16a) and Pokja I-IV records: the 10 "
                                   "program pokok PKK by Pokja, and PKK interventions",
                    .config_keys = pkk_keys, .init = pkk_init, .collect = pkk_collect,
-                   .fini = pkk_fini, .inputs = pkk_inputs, .area_columns = pkk_areas);
+                   .fini = pkk_fini, .inputs = pkk_inputs, .area_columns = pkk_areas,
+                   .input_help = pkk_help);

@@ -50,6 +50,50 @@ const field_spec pkk_pokja_fields[PF_N + 1] = {
 	[PF_DATE] = { "date", "tanggal", 0 },
 };
 
+#define COUNT(field, text) { field, text, FIELDS_ACCEPT_COUNT }
+#define TICK(field, text) { field, text, FIELDS_ACCEPT_TICK }
+const pk2d_column_help pkk_recap_help[RF_N + 1] = {
+	[RF_AREA] = { "area", FIELDS_HELP_AREA, FIELDS_ACCEPT_AREA },
+	[RF_RT] = { "rt", FIELDS_HELP_RT, FIELDS_ACCEPT_RT },
+	[RF_DASAWISMA] = { "dasawisma", "Nama atau nomor kelompok dasawisma", "Teks bebas" },
+	[RF_KK] = COUNT("jml_kk", "Jumlah KK dalam rumah tangga"),
+	[RF_MALE] = COUNT("anggota_l", "Jumlah anggota laki-laki"),
+	[RF_FEMALE] = COUNT("anggota_p", "Jumlah anggota perempuan"),
+	[RF_BALITA_L] = COUNT("balita_l", "Jumlah balita laki-laki"),
+	[RF_BALITA_P] = COUNT("balita_p", "Jumlah balita perempuan"),
+	[RF_PUS] = COUNT("pus", "Jumlah pasangan usia subur (PUS)"),
+	[RF_WUS] = COUNT("wus", "Jumlah wanita usia subur (WUS)"),
+	[RF_HAMIL] = COUNT("ibu_hamil", "Jumlah ibu hamil"),
+	[RF_MENYUSUI] = COUNT("ibu_menyusui", "Jumlah ibu menyusui"),
+	[RF_LANSIA] = COUNT("lansia", "Jumlah lansia"),
+	[RF_TIGA_BUTA] = COUNT("tiga_buta", "Jumlah anggota tiga buta (aksara, angka, "
+	                       "pengetahuan dasar)"),
+	[RF_KHUSUS] = COUNT("berkebutuhan_khusus", "Jumlah anggota berkebutuhan khusus"),
+	[RF_RUMAH_SEHAT] = TICK("rumah_sehat", "Rumah sehat layak huni"),
+	[RF_SAMPAH] = TICK("tempat_sampah", "Memiliki tempat pembuangan sampah"),
+	[RF_SPAL] = TICK("spal", "Memiliki saluran pembuangan air limbah (SPAL)"),
+	[RF_JAMBAN] = TICK("jamban", "Memiliki jamban/MCK dengan septic tank"),
+	[RF_AIR] = { "sumber_air", "Sumber air keluarga", "PDAM, sumur atau lainnya" },
+	[RF_PANGAN] = { "makanan_pokok", "Makanan pokok keluarga", "beras atau non beras" },
+	[RF_UP2K] = TICK("up2k", "Ikut kegiatan UP2K"),
+	[RF_PEKARANGAN] = TICK("pekarangan", "Memanfaatkan pekarangan (HATINYA PKK)"),
+	[RF_INDUSTRI] = TICK("industri_rt", "Memiliki industri rumah tangga"),
+	[RF_KESLING] = TICK("kesehatan_lingkungan", "Ikut kegiatan kesehatan lingkungan"),
+};
+#undef COUNT
+#undef TICK
+
+const pk2d_column_help pkk_pokja_help[PF_N + 1] = {
+	[PF_AREA] = { "area", FIELDS_HELP_AREA, FIELDS_ACCEPT_AREA },
+	[PF_RT] = { "rt", FIELDS_HELP_RT, FIELDS_ACCEPT_RT },
+	[PF_POKJA] = { "pokja", "Pokja yang melaksanakan kegiatan", "I, II, III atau IV; wajib "
+	               "diisi" },
+	[PF_ACTIVITY] = { "activity", "Nama kegiatan", "Teks bebas, tidak boleh kosong" },
+	[PF_VOLUME] = { "volume", "Volume kegiatan (berapa kali)", "Angka 0 atau lebih; kosong: 0" },
+	[PF_PEOPLE] = { "participants", "Jumlah peserta", "Angka 0 atau lebih; kosong: 0" },
+	[PF_DATE] = { "date", "Tanggal kegiatan", FIELDS_ACCEPT_DATE },
+};
+
 /* The 10 program pokok by their official names and numbers under their Pokja
  * (gunci.digitaldesa.id, "Program Pokok PKK dan Pembagian Pokja PKK"; see
  * docs/plugins/pkk.md). A Pokja's heading names its programmes, so that a

@@ -22,6 +22,9 @@ extern const field_spec pkk_recap_fields[RF_N + 1];
 /* Columns of the Pokja records. */
 enum pokja_field { PF_AREA, PF_RT, PF_POKJA, PF_ACTIVITY, PF_VOLUME, PF_PEOPLE, PF_DATE, PF_N };
 extern const field_spec pkk_pokja_fields[PF_N + 1];
+/* What an agency writes in the columns of each (pk2d_input_help). */
+extern const pk2d_column_help pkk_recap_help[RF_N + 1];
+extern const pk2d_column_help pkk_pokja_help[PF_N + 1];
 
 /* How an indicator is computed from a recap row or a Pokja record. */
 enum pkk_source {

@@ -11,6 +11,7 @@
 #include "csv.h"
 #include "input_check.h"
 #include "suggest.h"
+#include "template.h"
 #include "util.h"
 
 /* What the check found for one declared column. */
@@ -142,9 +143,7 @@ static void report_bad_rename(const conf_plugin *cp, const csv_reader *c,
 	free(headers);
 }
 
-/* Whether key matches pattern, whose one '*' (if any) stands for any
- * non-empty text; ASCII case ignored. */
-static int key_matches(const char *key, const char *pattern)
+int input_key_matches(const char *key, const char *pattern)
 {
 	const char *star = strchr(pattern, '*');
 	if (!star)
@@ -192,7 +191,7 @@ csv_reader *input_open(const conf_plugin *cp, const loaded_plugin *lp, const are
 			char *file;
 			int same;
 
-			if (!key_matches(e->key, lp->inputs[i].key) || !e->value[0])
+			if (!input_key_matches(e->key, lp->inputs[i].key) || !e->value[0])
 				continue;
 			file = conf_entry_path(e, e->value);
 			same = !strcmp(file, path);
@@ -201,6 +200,11 @@ csv_reader *input_open(const conf_plugin *cp, const loaded_plugin *lp, const are
 				continue;
 			if (setup_areas(cp, lp, i, table, area, c, why, sizeof why) < 0) {
 				snprintf(err, errlen, "%s:%ld: %s", csv_path(c), csv_header_line(c), why);
+				csv_stats_free(csv_close(c));
+				return NULL;
+			}
+			if (template_skip_rows(cp, lp, i, c) < 0) {
+				snprintf(err, errlen, "%s: out of memory", path);
 				csv_stats_free(csv_close(c));
 				return NULL;
 			}
@@ -266,7 +270,7 @@ size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, const areas *
 			const conf_entry *e = s->entries[k];
 			/* An unset key is the plugin's business (conf_check_plugin
 			 * reports a required one). */
-			if (key_matches(e->key, lp->inputs[i].key) && e->value[0])
+			if (input_key_matches(e->key, lp->inputs[i].key) && e->value[0])
 				check_file(cp, lp, i, table, area, e, errs);
 		}
 	return errs->n - before;

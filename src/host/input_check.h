@@ -29,10 +29,16 @@ size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, const areas *
 /* Opens the file path, an input of the instance cp, for reading: csv_open,
  * and when path is the file of a declared input with an area code column
  * (pk2d_plugin.area_columns), csv_area_names for that column within the
- * run's area. NULL with err set ("file: why", or "file:line: why" for a
+ * run's area; and for any declared input, the template's rows skipped
+ * (template_skip_rows). NULL with err set ("file: why", or "file:line: why" for a
  * problem of the header) when it cannot be read. */
 csv_reader *input_open(const conf_plugin *cp, const loaded_plugin *lp, const areas *table,
                        const char *area, const char *path, char *err, size_t errlen);
+
+/* Whether the config key key is one the declared input key pattern
+ * stands for: pattern's one '*' (if any) stands for any non-empty text;
+ * ASCII case ignored. */
+int input_key_matches(const char *key, const char *pattern);
 
 /* The header of the declared column col of input in for the instance cp:
  * the one its column key (column_prefix + field) renames it to, else the

@@ -176,6 +176,8 @@ size_t plugin_search_list(const plugin_search *s, char ***names)
 static const pk2d_input *declared_inputs(const pk2d_plugin *d);
 static const char *declared_parts(const pk2d_plugin *d, const char **column);
 static const pk2d_area_column *declared_areas(const pk2d_plugin *d);
+static const pk2d_input_help *declared_help(const pk2d_plugin *d);
+static int check_help(const pk2d_plugin *d, char *err, size_t errlen);
 
 /* The declared column field of the declared input key, or NULL. */
 static const pk2d_input_column *declared_column(const pk2d_plugin *d, const char *key,
@@ -299,7 +301,31 @@ int loader_check(const pk2d_plugin *d, size_t symbol_size, const char *name,
 			         a->input);
 			r = PK2D_ERR_INVALID;
 		}
-	return r;
+	return r == 0 ? check_help(d, err, errlen) : r;
+}
+
+/* The input help (ABI 1.7) names declared columns and gives each a help. */
+static int check_help(const pk2d_plugin *d, char *err, size_t errlen)
+{
+	for (const pk2d_input_help *h = declared_help(d); h && h->input; h++)
+		for (const pk2d_column_help *c = h->columns; c && c->field; c++)
+			if (!declared_column(d, h->input, c->field) || !c->help || !c->help[0]) {
+				snprintf(err, errlen, "help of column '%.64s' of input '%.64s': %s",
+				         c->field, h->input, c->help && c->help[0]
+				         ? "not a declared input and one of its columns"
+				         : "no help text");
+				return PK2D_ERR_INVALID;
+			}
+	return 0;
+}
+
+/* The input help, or NULL (also for a plugin built before ABI 1.7). */
+static const pk2d_input_help *declared_help(const pk2d_plugin *d)
+{
+	if (d->abi_minor < 7 ||
+	    d->struct_size < offsetof(pk2d_plugin, input_help) + sizeof d->input_help)
+		return NULL;
+	return d->input_help;
 }
 
 /* The area columns, or NULL (also for a plugin built before ABI 1.6). */
@@ -359,6 +385,55 @@ static void copy_inputs(loaded_plugin *p, const pk2d_input *in, const pk2d_area_
 	}
 }
 
+/* A copy of the input help, the columns of each input in one array. */
+static void copy_help(loaded_plugin *p, const pk2d_input_help *h)
+{
+	size_t n = 0;
+	while (h && h[n].input)
+		n++;
+	p->help = xcalloc(n + 1, sizeof *p->help);
+	for (size_t i = 0; i < n; i++) {
+		size_t nc = 0;
+		while (h[i].columns && h[i].columns[nc].field)
+			nc++;
+		pk2d_column_help *cols = xcalloc(nc + 1, sizeof *cols);
+		for (size_t j = 0; j < nc; j++) {
+			cols[j].field = xstrdup(h[i].columns[j].field);
+			cols[j].help = xstrdup(h[i].columns[j].help);
+			cols[j].accepted = xstrdup_null(h[i].columns[j].accepted);
+		}
+		p->help[i].input = xstrdup(h[i].input);
+		p->help[i].columns = cols;
+	}
+}
+
+static void free_help(loaded_plugin *p)
+{
+	for (pk2d_input_help *h = p->help; h && h->input; h++) {
+		for (const pk2d_column_help *c = h->columns; c->field; c++) {
+			free((char *)c->field);
+			free((char *)c->help);
+			free((char *)c->accepted);
+		}
+		free((pk2d_column_help *)h->columns);
+		free((char *)h->input);
+	}
+	free(p->help);
+}
+
+const pk2d_column_help *loader_column_help(const loaded_plugin *lp, const char *input,
+                                           const char *field)
+{
+	for (const pk2d_input_help *h = lp->help; h && h->input; h++) {
+		if (strcmp(h->input, input))
+			continue;
+		for (const pk2d_column_help *c = h->columns; c->field; c++)
+			if (!strcmp(c->field, field))
+				return c;
+	}
+	return NULL;
+}
+
 static void free_inputs(loaded_plugin *p)
 {
 	for (size_t i = 0; i < p->n_inputs; i++) {
@@ -398,6 +473,7 @@ loaded_plugin *loader_copy(const pk2d_plugin *d, const char *path)
 	}
 	p->n_keys = n;
 	copy_inputs(p, declared_inputs(d), declared_areas(d));
+	copy_help(p, declared_help(d));
 	const char *column, *input = declared_parts(d, &column);
 	p->parts_input = xstrdup_null(input);
 	p->parts_column = xstrdup_null(column);
@@ -462,6 +538,7 @@ void loader_unload(loaded_plugin *p)
 	}
 	free(p->keys);
 	free_inputs(p);
+	free_help(p);
 	free(p->parts_input);
 	free(p->parts_column);
 	free(p->name);

@@ -32,6 +32,8 @@ typedef struct loaded_plugin {
 	char **area_fields;        /* ABI >= 1.6: per input, the field of its
 	                              area code column (pk2d_plugin.area_columns),
 	                              or NULL */
+	pk2d_input_help *help;     /* ABI >= 1.7: copy of pk2d_plugin.input_help,
+	                              NULL-input terminated (never NULL) */
 	char *parts_input;         /* ABI >= 1.3: pk2d_plugin.parts_input, */
 	char *parts_column;        /* parts_column; NULL: one part */
 	void *handle;
@@ -76,6 +78,11 @@ loaded_plugin *loader_copy(const pk2d_plugin *d, const char *path);
  * column a header. */
 int loader_check(const pk2d_plugin *d, size_t symbol_size, const char *name,
                  char *err, size_t errlen);
+
+/* The help of the column field of the declared input input (ABI 1.7), or
+ * NULL when the plugin gives none. */
+const pk2d_column_help *loader_column_help(const loaded_plugin *lp, const char *input,
+                                           const char *field);
 
 /* Closes the object unless PK2D_NO_DLCLOSE is set, and frees p. */
 void loader_unload(loaded_plugin *p);

@@ -7,6 +7,7 @@
  *   pk2d [options] history ID  an indicator, intervention, ikk or dim.KEY over the stored periods
  *   pk2d [options] evaluate  the regencies' desa lokus across the stored periods
  *   pk2d [options] store copy FROM TO  an SQLite history into a PostgreSQL store
+ *   pk2d [options] template [DIR]  blank forms of every enabled plugin's inputs
  *
  * Exit status: 0 all went well; 1 a data, configuration or plugin failure;
  * 2 a usage error.
@@ -34,6 +35,7 @@
 #include "report.h"
 #include "session.h"
 #include "store.h"
+#include "template.h"
 #include "unused.h"
 #include "util.h"
 
@@ -75,6 +77,9 @@ static void usage(FILE *out)
 	        "             the latest stored period, and the regencies ranked\n"
 	        "  store copy FROM TO  copy the history of the SQLite file FROM into the\n"
 	        "             PostgreSQL store TO (a connection string; docs/store.md)\n"
+	        "  template [DIR]  write in DIR (default: .) a blank workbook and CSV of each\n"
+	        "             input file of each enabled plugin, with a row of explanation\n"
+	        "             and one of accepted values; never over an existing file\n"
 	        "\n"
 	        "Options:\n"
 	        "  -c, --config FILE        configuration file (else $PK2D_CONFIG, ./pk2d.ini,\n"
@@ -216,7 +221,8 @@ static conf *load_config(const struct options *o)
 		cfg = conf_empty();
 	}
 	if (cfg)
-		conf_apply_cli(cfg, &(conf_cli){ .jobs = o->jobs, .store = o->store });
+		conf_apply_cli(cfg, &(conf_cli){ .jobs = o->jobs, .store = o->store,
+		                                .csv_dialect = o->csv_dialect });
 	return cfg;
 }
 
@@ -312,6 +318,20 @@ static int cmd_store_copy(const char *from, const char *to)
 	}
 	store_close(src);
 	store_close(dst);
+	return status;
+}
+
+static int cmd_template(const struct options *o, const char *dir)
+{
+	conf *cfg = load_config(o);
+	if (!cfg)
+		return EXIT_FAIL;
+	const template_request rq = {
+		.cfg = cfg, .plugin_path = o->plugin_path, .dir = dir, .no_fork = o->no_fork,
+		.allow_untrusted = o->allow_untrusted,
+	};
+	int status = template_write(&rq);
+	conf_free(cfg);
 	return status;
 }
 
@@ -551,7 +571,7 @@ int main(int argc, char **argv)
 	}
 	log_set_verbosity(o.verbosity);
 	if (optind >= argc)
-		return usage_error("%s", "no command given (report, check, plugins, history, evaluate or store)");
+		return usage_error("%s", "no command given (report, check, plugins, history, evaluate, store or template)");
 	const char *cmd = argv[optind];
 	int status;
 	if (!strcmp(cmd, "history")) {
@@ -572,6 +592,11 @@ int main(int argc, char **argv)
 			                   " PostgreSQL store)");
 		return cmd_store_copy(argv[optind + 2], argv[optind + 3]);
 	}
+	if (!strcmp(cmd, "template")) {
+		if (optind + 2 < argc)
+			return usage_error("unexpected argument '%s'", argv[optind + 2]);
+		return cmd_template(&o, optind + 1 < argc ? argv[optind + 1] : ".");
+	}
 	if (optind + 1 < argc)
 		return usage_error("unexpected argument '%s'", argv[optind + 1]);
 	if (!strcmp(cmd, "report"))
@@ -582,5 +607,5 @@ int main(int argc, char **argv)
 		return cmd_plugins(&o);
 	if (!strcmp(cmd, "evaluate"))
 		return cmd_evaluate(&o);
-	return usage_error("unknown command '%s' (report, check, plugins, history, evaluate or store)", cmd);
+	return usage_error("unknown command '%s' (report, check, plugins, history, evaluate, store or template)", cmd);
 }

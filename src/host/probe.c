@@ -63,6 +63,14 @@ static void clean_descriptor(loaded_plugin *lp)
 			col->header = clean(col->header);
 		}
 	}
+	for (pk2d_input_help *h = lp->help; h->input; h++) {
+		h->input = clean(h->input);
+		for (pk2d_column_help *c = (pk2d_column_help *)h->columns; c->field; c++) {
+			c->field = clean(c->field);
+			c->help = clean(c->help);
+			c->accepted = clean(c->accepted);
+		}
+	}
 }
 
 static void probe_child(int fd, const char *path, const char *name)
@@ -85,6 +93,7 @@ static void probe_child(int fd, const char *path, const char *name)
 			.abi_minor = (uint16_t)lp->abi_minor, .config_keys = lp->keys,
 			.inputs = lp->inputs, .parts_input = lp->parts_input,
 			.parts_column = lp->parts_column, .area_columns = area_cols,
+			.input_help = lp->help,
 		};
 		wire_put_descriptor(&b, &d);
 	}

@@ -109,6 +109,17 @@ static const field area_column_fields[] = {
 	FIELD(FT_STR, pk2d_area_column, field, "area column field"),
 };
 
+/* ABI 1.7, after the area columns (none for an older plugin). */
+static const field input_help_fields[] = {
+	FIELD(FT_STR, pk2d_input_help, input, "input help input"),
+};
+
+static const field column_help_fields[] = {
+	FIELD(FT_STR, pk2d_column_help, field, "column help field"),
+	FIELD(FT_STR, pk2d_column_help, help, "column help text"),
+	FIELD(FT_STR_OR_NULL, pk2d_column_help, accepted, "column help accepted"),
+};
+
 static const field input_fields[] = {
 	FIELD(FT_STR, pk2d_input, key, "input key"),
 	FIELD(FT_STR_OR_NULL, pk2d_input, column_prefix, "input column prefix"),
@@ -484,6 +495,20 @@ void wire_put_descriptor(wire_buf *b, const pk2d_plugin *d)
 	put_u32(b, na);
 	for (uint32_t i = 0; i < na; i++)
 		put_fields(b, area_column_fields, N_FIELDS(area_column_fields), &d->area_columns[i]);
+	uint32_t nh = 0;
+	while (d->input_help && d->input_help[nh].input && nh < WIRE_MAX_KEYS)
+		nh++;
+	put_u32(b, nh);
+	for (uint32_t i = 0; i < nh; i++) {
+		const pk2d_input_help *h = &d->input_help[i];
+		put_fields(b, input_help_fields, N_FIELDS(input_help_fields), h);
+		uint32_t nc = 0;
+		while (h->columns && h->columns[nc].field && nc < WIRE_MAX_KEYS)
+			nc++;
+		put_u32(b, nc);
+		for (uint32_t j = 0; j < nc; j++)
+			put_fields(b, column_help_fields, N_FIELDS(column_help_fields), &h->columns[j]);
+	}
 	finish(b, at);
 }
 
@@ -774,6 +799,28 @@ static void decode_descriptor(struct cursor *c, wire_record *r)
 	r->desc.area_columns = r->areas;
 	for (uint32_t i = 0; i < na && !c->bad; i++)
 		get_fields(c, area_column_fields, N_FIELDS(area_column_fields), &r->areas[i]);
+	uint32_t nh = get_u32(c, "input help count");
+	/* Each input's help takes at least 9 bytes, each column's 12. */
+	if (c->bad || nh > WIRE_MAX_KEYS || nh > c->left / 9) {
+		fail(c, "input help count %u is too large", nh);
+		return;
+	}
+	r->help = xcalloc(nh + 1, sizeof *r->help);
+	r->desc.input_help = r->help;
+	for (uint32_t i = 0; i < nh && !c->bad; i++) {
+		pk2d_input_help *h = &r->help[i];
+		get_fields(c, input_help_fields, N_FIELDS(input_help_fields), h);
+		uint32_t nc = get_u32(c, "column help count");
+		if (c->bad || nc > WIRE_MAX_KEYS || nc > c->left / 12) {
+			fail(c, "column help count %u is too large", nc);
+			return;
+		}
+		pk2d_column_help *cols = xcalloc(nc + 1, sizeof *cols);
+		h->columns = cols;
+		r->n_help = i + 1;
+		for (uint32_t j = 0; j < nc && !c->bad; j++)
+			get_fields(c, column_help_fields, N_FIELDS(column_help_fields), &cols[j]);
+	}
 }
 
 /* Each class takes at least 20 bytes: a bound before allocating. */
@@ -968,6 +1015,12 @@ void wire_record_clear(wire_record *rec)
 	free(rec->areas);
 	rec->areas = NULL;
 	rec->desc.area_columns = NULL;
+	for (size_t i = 0; i < rec->n_help; i++)
+		free((pk2d_column_help *)rec->help[i].columns);
+	free(rec->help);
+	rec->help = NULL;
+	rec->n_help = 0;
+	rec->desc.input_help = NULL;
 	rec->desc.config_keys = NULL;
 	for (size_t i = 0; i < rec->n_inputs; i++)
 		free((pk2d_input_column *)rec->inputs[i].columns);

@@ -54,7 +54,10 @@
  *                 (ABI 1.5; NULL for older plugins) str parts_input,
  *                 parts_column; then (ABI 1.6; none for older plugins)
  *                 u32 n_area_columns (<= WIRE_MAX_KEYS); each: str input,
- *                 field (neither NULL).
+ *                 field (neither NULL); then (ABI 1.7; none for older
+ *                 plugins) u32 n_input_help (<= WIRE_MAX_KEYS); each: str
+ *                 input (not NULL); u32 n_columns (<= WIRE_MAX_KEYS); each:
+ *                 str field, help (neither NULL), accepted.
  *                 Sent by the child that loaded the plugin's file (loader
  *                 probe) instead of the run's records.
  *   REFUSED       str reason (not NULL): the child could not load the file
@@ -173,6 +176,9 @@ typedef struct wire_record {
 	                           * columns array allocated too */
 	size_t n_inputs;
 	pk2d_area_column *areas;  /* allocated, NULL-input terminated */
+	pk2d_input_help *help;    /* allocated, NULL-input terminated; each
+	                           * columns array allocated too */
+	size_t n_help;
 	int stage, code;
 } wire_record;
 

@@ -573,13 +573,6 @@ static int next_raw_record(csv_reader *c)
 
 static char empty_cell[1];
 
-/* The columns of the file's header: the reader's, less a code column made
- * from area names. */
-static int file_columns(const csv_reader *c)
-{
-	return c->n_header - c->made_column;
-}
-
 /* The workbook's next row as the current record. */
 static int book_record(csv_reader *c)
 {
@@ -599,8 +592,8 @@ static int book_record(csv_reader *c)
 	c->n_fields = r.n;
 	/* A row ends at its last cell with text: the columns after it are
 	 * empty, as a CSV line writes them. */
-	if (file_columns(c) > r.n && csv_reserve_fields(c, file_columns(c)) == 0)
-		for (; c->n_fields < file_columns(c); c->n_fields++)
+	if (csv_file_columns(c) > r.n && csv_reserve_fields(c, csv_file_columns(c)) == 0)
+		for (; c->n_fields < csv_file_columns(c); c->n_fields++)
 			c->fields[c->n_fields] = empty_cell;
 	c->rec_line = r.line;
 	c->rec_sheet = r.sheet;
@@ -614,8 +607,11 @@ static int read_file_record(csv_reader *c)
 {
 	int rc;
 
-	if (c->book)
-		return book_record(c);
+	if (c->book) {
+		while ((rc = book_record(c)) == 1 && csv_template_row(c))
+			;
+		return rc;
+	}
 	while ((rc = next_raw_record(c)) == 1) {
 		finish_fields(c);
 		c->rec_fixed = 0;
@@ -623,7 +619,7 @@ static int read_file_record(csv_reader *c)
 			snprintf(c->error, sizeof c->error, "line %ld: out of memory", c->rec_line);
 			return PK2D_ERR_NOMEM;
 		}
-		if (record_has_text(c))
+		if (record_has_text(c) && !csv_template_row(c))
 			return 1;
 	}
 	return rc;
@@ -816,6 +812,7 @@ static void reader_free(csv_reader *c)
 	free(c->source);
 	csv_group_free(c->group);
 	free(c->areas);
+	csv_template_free(c);
 	for (int i = 0; i < c->n_header; i++)
 		free(c->header[i]);
 	free(c->header);
@@ -1119,7 +1116,7 @@ static int record_fits(csv_reader *c)
 	for (int k = c->n_header; k < n; k++)
 		if (c->fields[k][0]) {
 			csv_reject(c, "too many fields: field %d holds '%.40s' where the header has %d",
-			           k + 1 - c->made_column, c->fields[k], file_columns(c));
+			           k + 1 - c->made_column, c->fields[k], csv_file_columns(c));
 			return 0;
 		}
 	if (n > c->n_header)

@@ -108,6 +108,17 @@ int csv_next(csv_reader *c, char *err, size_t errlen);
  * the lookup needs is missing, PK2D_ERR_NOMEM. */
 int csv_area_names(csv_reader *c, const char *header, const areas *table, const char *area,
                    char *err, size_t errlen);
+/* The rows a blank template ("pk2d template") has under its header: a row
+ * of explanation and one of accepted values. text[k][i] is the text of the
+ * file's column i in row k, or NULL (an empty cell); n_text the columns
+ * given (at most the file's). A record on one of the CSV_TEMPLATE_ROWS
+ * lines (a workbook's rows) right under the header, on the table's first
+ * sheet, whose every field is its column's text in one row (empty past
+ * n_text) and which has some text, is not data: no call hands it out or
+ * counts it. Call it before the first csv_next(). 0, or PK2D_ERR_NOMEM. */
+#define CSV_TEMPLATE_ROWS 2
+int csv_template_rows(csv_reader *c, const char *const *const text[CSV_TEMPLATE_ROWS],
+                      int n_text);
 /* Makes every later csv_next() return err with the message why ("" when
  * the caller has reported it already): a file that cannot be read as it
  * is, e.g. one whose column is ambiguous. */

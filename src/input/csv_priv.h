@@ -76,6 +76,8 @@ struct pk2d_csv {
 	int rec_sheet;          /* the current record's sheet in the book's table */
 	uint32_t rec_cells;     /* XLSX_ROW_* of the current record */
 	struct csv_areas *areas; /* csv_area_names(): the area columns */
+	char **tmpl[CSV_TEMPLATE_ROWS]; /* csv_template_rows(): per file column,
+	                           each row's text ("" for none); NULL: none */
 	int made_column;        /* 1: the header's last column is made from the
 	                           area names (csv_areas.c), not the file's */
 };
@@ -102,6 +104,18 @@ typedef struct csv_strset {
 /* 1 when key was in the set; 0 after adding it; <0 out of memory. */
 int csv_strset_seen(csv_strset *s, const char *key);
 void csv_strset_free(csv_strset *s);
+
+/* The file's own columns: the reader's, less a code column made from area
+ * names. */
+static inline int csv_file_columns(const csv_reader *c)
+{
+	return c->n_header - c->made_column;
+}
+
+/* Whether the current record is one of the template's rows under the
+ * header (csv_template.c), and not data. */
+int csv_template_row(const csv_reader *c);
+void csv_template_free(csv_reader *c);
 
 /* Appends a column named header to the header (the code column
  * csv_area_names makes): 0, or -1 out of memory. */

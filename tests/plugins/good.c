@@ -102,6 +102,22 @@ static void good_fini(void *state)
 	free(state);
 }
 
+/* Built with GOOD_INPUTS (abi16.so, against ABI 1.6's header), it declares
+ * its file (ABI 1.1) but no help of its columns (ABI 1.7): pk2d template
+ * writes its header alone. */
+#ifdef GOOD_INPUTS
+static const pk2d_input_column good_columns[] = {
+	{ "area", "kode_wilayah", 1 }, { "rt", "rt", 1 }, { "kk", "kk", 1 },
+	{ "meets", "meets", 1 }, { "members", "members", 1 }, { "target", "target", 1 },
+	{ "realised", "realised", 1 }, { NULL, NULL, 0 }
+};
+static const pk2d_input good_inputs[] = { { "data", "column.", good_columns },
+	                                  { NULL, NULL, NULL } };
+#define GOOD_DECLARED .inputs = good_inputs,
+#else
+#define GOOD_DECLARED
+#endif
+
 /* The same source builds abi10.so against ABI 1.0's header. */
 #ifndef PLUGIN_NAME
 #define PLUGIN_NAME "good"
@@ -109,4 +125,5 @@ static void good_fini(void *state)
 
 PK2D_PLUGIN_DEFINE(.name = PLUGIN_NAME, .agency = "Dinas Uji", .version = "1.0.0",
                    .description = "test plugin that behaves", .config_keys = good_keys,
-                   .init = good_init, .collect = good_collect, .fini = good_fini);
+                   GOOD_DECLARED .init = good_init, .collect = good_collect,
+                   .fini = good_fini);
