@@ -95,6 +95,6 @@ indicator.akta.label = Anak berakta
 indicator.akta.numerator = berakta
 indicator.akta.denominator = anak' \
 	'kode_wilayah,rt,periode,anak' \
-	"table-nocol.ini:7: indicator 'akta': column 'berakta' is not in ./table-nocol.csv" \
+	"table-nocol.ini:7: column 'berakta' is not in ./table-nocol.csv ([plugin.activities] indicator.akta.numerator)" \
 	'kode_wilayah,rt,periode,berakta,anak'
 echo "bad inputs: every plugin, every case"

@@ -147,13 +147,14 @@ grep -q "^$V,1,Mawar,2,3,100.0,100.0,50.0,50.0,0.0\$" pkk-dasawisma.csv || {
 	exit 1
 }
 
-# A column named in the INI that the table lacks: the instance fails, the
-# report is still written, pk2d exits 1 and names the key's file and line.
+# A column named in the INI that the table lacks: the instance fails before
+# it runs (pk2d's check of its declared inputs), the report is still
+# written, pk2d exits 1 and names the key's file and line.
 sed 's/anak_berakta$/anak_akta/' agencies.ini >agencies.tmp && mv agencies.tmp agencies.ini
 status=0
 pk2d_run -c pk2d.ini -o report.txt report 2>stderr.txt || status=$?
 test "$status" -eq 1 || { echo "expected exit 1, got $status" >&2; exit 1; }
-grep -q "agencies.ini:9: indicator 'akta_anak': column 'anak_akta' is not in" stderr.txt || {
+grep -qF "agencies.ini:9: column 'anak_akta' is not in ./cakupan-dukcapil.csv ([plugin.dukcapil] indicator.akta_anak.numerator)" stderr.txt || {
 	cat stderr.txt >&2
 	exit 1
 }

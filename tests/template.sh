@@ -43,11 +43,11 @@ for path in glob.glob(sys.argv[1] + "/*.csv"):
 PY
 
 # Each form filled with the sample file its key reads: the sample's rows
-# under the form's three rows, in the form's columns (the columns a key of
-# the section names, an aggregate table's numerator and denominator, after
-# them); once as CSV, once into the workbook's sheet as text cells.
+# under the form's three rows, in the form's columns (an aggregate table's
+# numerator and denominator the ones its keys name); once as CSV, once into
+# the workbook's sheet as text cells.
 python3 - "$tmp/sample" "$tmp/forms" "$tmp/csv" "$tmp/xlsx" <<'PY' || fail "filling the forms"
-import configparser, csv, os, re, sys, zipfile
+import configparser, csv, os, sys, zipfile
 from xml.sax.saxutils import escape
 sample, forms, out_csv, out_xlsx = sys.argv[1:5]
 def rows_of(path):
@@ -61,6 +61,9 @@ def col(n):
         n, r = divmod(n - 1, 26)
         s = chr(65 + r) + s
     return s
+def cells(row, line):
+    return "".join('<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (col(j), line, escape(v))
+                   for j, v in enumerate(row) if v)
 filled = 0
 for ini in ("pk2d.ini", "agencies.ini"):
     cp = configparser.RawConfigParser(strict=False)
@@ -74,32 +77,23 @@ for ini in ("pk2d.ini", "agencies.ini"):
                 continue
             head, *help_rows = rows_of(form)
             data = rows_of(os.path.join(sample, value))
-            named = [cp.get(sec, key.replace(".table", "." + k), fallback=None)
-                     for k in ("numerator", "denominator")]
-            extra = [h for h in data[0] if h in named]
-            head = head + extra
             idx = [data[0].index(h) if h in data[0] else None for h in head]
-            rows = [r + [""] * len(extra) for r in help_rows] + \
-                   [["" if i is None else r[i] for i in idx] for r in data[1:]]
+            rows = help_rows + [["" if i is None else r[i] for i in idx] for r in data[1:]]
             with open(os.path.join(out_csv, value), "w", encoding="utf-8", newline="") as f:
                 csv.writer(f, lineterminator="\r\n").writerows([head] + rows)
             # The workbook: its rows as the form has them, the new ones after.
             book = form[:-4] + ".xlsx"
             zin = zipfile.ZipFile(book)
             sheet = zin.read("xl/worksheets/sheet1.xml").decode()
-            add = "".join('<c r="%s1" t="inlineStr"><is><t>%s</t></is></c>' % (col(len(head) - len(extra) + j), escape(h))
-                          for j, h in enumerate(extra))
-            sheet = re.sub(r'(<row r="1"[^>]*>.*?)(</row>)', lambda m: m.group(1) + add + m.group(2),
-                           sheet, count=1, flags=re.S)
-            new = "".join('<row r="%d">%s</row>' % (n + len(help_rows) + 2, "".join(
-                '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (col(j), n + len(help_rows) + 2, escape(v))
-                for j, v in enumerate(r) if v)) for n, r in enumerate(rows[len(help_rows):]))
+            first = len(help_rows) + 2
+            new = "".join('<row r="%d">%s</row>' % (first + n, cells(r, first + n))
+                          for n, r in enumerate(rows[len(help_rows):]))
             sheet = sheet.replace("</sheetData>", new + "</sheetData>")
             zout = zipfile.ZipFile(os.path.join(out_xlsx, value[:-4] + ".xlsx"), "w",
                                    zipfile.ZIP_DEFLATED)
             for item in zin.infolist():
-                data_ = sheet.encode() if item.filename == "xl/worksheets/sheet1.xml" else zin.read(item)
-                zout.writestr(item, data_)
+                mine = item.filename == "xl/worksheets/sheet1.xml"
+                zout.writestr(item, sheet.encode() if mine else zin.read(item))
             zout.close()
             filled += 1
 if filled != 14: # kua keeps no log: its form is not filled

@@ -535,7 +535,10 @@ typedef struct pk2d_input {
 	 *  ("indicator.*.table": every such key's file is checked). */
 	const char *key;
 	/** Prefix of the keys that rename its columns ("column."); NULL when
-	 *  they cannot be renamed. */
+	 *  they cannot be renamed. Since ABI 1.7: with a '*' in key, one '*'
+	 *  here stands for the same text, for columns renamed by keys of the
+	 *  file's own ("indicator.*." renames the columns of the file of
+	 *  "indicator.akta.table" with "indicator.akta.FIELD"). */
 	const char *column_prefix;
 	/** The file's known columns, ending with a NULL field. */
 	const pk2d_input_column *columns;

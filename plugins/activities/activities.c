@@ -540,17 +540,17 @@ static int act_collect(void *state)
 	return rc;
 }
 
-/* The files pk2d check opens before the plugin runs; an aggregate table's
- * columns are named by its indicator's keys, so only the file is checked. */
-/* The columns of an indicator's table that have a default header. */
+/* The files pk2d check opens before the plugin runs. An indicator's table
+ * has its columns renamed by its own keys (indicator.ID.area), and its
+ * value columns named by them only (indicator.ID.numerator). */
 static const pk2d_input_column table_input_fields[] = {
 	{ "area", "kode_wilayah", 0 }, { "rt", "rt", 0 }, { "period", "periode", 0 },
-	{ NULL, NULL, 0 }
+	{ "numerator", NULL, 0 }, { "denominator", NULL, 0 }, { NULL, NULL, 0 }
 };
 
 static const pk2d_input act_inputs[] = {
 	{ "log", LOG_PREFIX, activity_log_fields },
-	{ "indicator.*.table", NULL, table_input_fields },
+	{ "indicator.*.table", "indicator.*.", table_input_fields },
 	{ NULL, NULL, NULL }
 };
 
@@ -563,6 +563,10 @@ static const pk2d_column_help table_help[] = {
 	{ "rt", FIELDS_HELP_RT, FIELDS_ACCEPT_RT },
 	{ "period", "Periode angka baris ini", "Periode DHIS2 (2023, 2023S1, 2023Q2, 202306) "
 	  "atau tanggal di dalam periode laporan" },
+	{ "numerator", "Pembilang indikator: jumlah yang memenuhi kriteria (atau jumlah nilai "
+	  "untuk rata-rata)", "Angka, desimal dengan koma atau titik; untuk proporsi 0 sampai "
+	  "penyebut" },
+	{ "denominator", "Penyebut indikator: jumlah sasaran", "Angka lebih dari 0" },
 	{ NULL, NULL, NULL }
 };
 

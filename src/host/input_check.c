@@ -22,25 +22,45 @@ struct column_state {
 	int near;                 /* a file column that looks like it, or -1 */
 };
 
-/* The entry of the key prefix+field in the section, or NULL. */
-static const conf_entry *rename_entry(const conf_plugin *cp, const pk2d_input *in,
-                                      const char *field)
+/* The key that renames the column field of in's file named by key: the
+ * column prefix, its '*' (if any) the text the '*' of in's key stands for
+ * in key ("indicator.akta.numerator" for "indicator.*.table"), and field;
+ * lower case. NULL when the columns cannot be renamed. malloc'd. */
+static char *column_key(const pk2d_input *in, const char *key, const char *field)
 {
-	if (!in->column_prefix)
+	const char *pre = in->column_prefix, *star, *in_star = strchr(in->key, '*');
+	char *k;
+
+	if (!pre)
 		return NULL;
-	char *key = xasprintf("%s%s", in->column_prefix, field);
-	for (char *p = key; *p; p++)
+	if ((star = strchr(pre, '*')) && in_star) {
+		size_t head = (size_t)(in_star - in->key), tail = strlen(in_star + 1);
+		int n = strlen(key) > head + tail ? (int)(strlen(key) - head - tail) : 0;
+		k = xasprintf("%.*s%.*s%s%s", (int)(star - pre), pre, n, key + head, star + 1, field);
+	} else {
+		k = xasprintf("%s%s", pre, field);
+	}
+	for (char *p = k; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
-	const conf_entry *e = conf_section_get(cp->section, key);
-	free(key);
+	return k;
+}
+
+/* The entry of the key renaming field of in's file named by key, or NULL. */
+static const conf_entry *rename_entry(const conf_plugin *cp, const pk2d_input *in,
+                                      const char *key, const char *field)
+{
+	char *k = column_key(in, key, field);
+	const conf_entry *e = k ? conf_section_get(cp->section, k) : NULL;
+
+	free(k);
 	return e;
 }
 
-const char *input_column_header(const conf_plugin *cp, const pk2d_input *in,
+const char *input_column_header(const conf_plugin *cp, const pk2d_input *in, const char *key,
                                 const pk2d_input_column *col)
 {
-	const conf_entry *e = rename_entry(cp, in, col->field);
+	const conf_entry *e = rename_entry(cp, in, key, col->field);
 	return e ? e->value : col->header;
 }
 
@@ -86,15 +106,19 @@ static void find_look_alikes(const csv_reader *c, const pk2d_input *in, struct c
 }
 
 /* The rename hint: ", or set column.FIELD = HEADER". */
-static char *rename_hint(const pk2d_input *in, const pk2d_input_column *col, const char *header)
+static char *rename_hint(const pk2d_input *in, const char *key, const pk2d_input_column *col,
+                         const char *header)
 {
-	return in->column_prefix ? xasprintf(", or set %s%s = %s", in->column_prefix, col->field,
-	                                     header)
-	                         : xstrdup("");
+	char *k = column_key(in, key, col->field);
+	char *hint = k ? xasprintf(", or set %s = %s", k, header) : xstrdup("");
+
+	free(k);
+	return hint;
 }
 
-static void report_columns(const conf_plugin *cp, const pk2d_input *in, const csv_reader *c,
-                           const struct column_state *st, size_t n, msglist *errs)
+static void report_columns(const conf_plugin *cp, const pk2d_input *in, const char *key,
+                           const csv_reader *c, const struct column_state *st, size_t n,
+                           msglist *errs)
 {
 	const char *path = csv_path(c);
 	for (size_t j = 0; j < n; j++) {
@@ -102,14 +126,14 @@ static void report_columns(const conf_plugin *cp, const pk2d_input *in, const cs
 		if (!st[j].missing || (!col->required && st[j].near < 0))
 			continue;
 		if (st[j].near < 0) {
-			char *hint = rename_hint(in, col, "HEADER");
+			char *hint = rename_hint(in, key, col, "HEADER");
 			msglist_add(errs, path, csv_header_line(c), "no column '%s' ([plugin.%s] %s: %s, required); "
 			            "add it%s", st[j].header, cp->instance, in->key, col->field, hint);
 			free(hint);
 			continue;
 		}
 		const char *look = csv_header(c, st[j].near);
-		char *hint = rename_hint(in, col, look);
+		char *hint = rename_hint(in, key, col, look);
 		if (col->required)
 			msglist_add(errs, path, csv_header_line(c), "no column '%s' ([plugin.%s] %s: %s, required); "
 			            "did you mean '%s'? Rename that header%s", st[j].header,
@@ -153,8 +177,10 @@ int input_key_matches(const char *key, const char *pattern)
 	       !strcasecmp(key + n - tail, star + 1);
 }
 
-/* The header of the area code column of the declared input i, or NULL. */
-static const char *area_header(const conf_plugin *cp, const loaded_plugin *lp, size_t i)
+/* The header of the area code column of the declared input i, whose file
+ * key names, or NULL. */
+static const char *area_header(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
+                               const char *key)
 {
 	const pk2d_input *in = &lp->inputs[i];
 
@@ -162,17 +188,17 @@ static const char *area_header(const conf_plugin *cp, const loaded_plugin *lp, s
 		return NULL;
 	for (const pk2d_input_column *col = in->columns; col && col->field; col++)
 		if (!strcmp(col->field, lp->area_fields[i]))
-			return input_column_header(cp, in, col);
+			return input_column_header(cp, in, key, col);
 	return NULL;
 }
 
 /* Sets up the area names of c, the file of the input i: 0, or <0 with why
  * set (csv_area_names). */
 static int setup_areas(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
-                       const areas *table, const char *area, csv_reader *c, char *why,
-                       size_t len)
+                       const char *key, const areas *table, const char *area, csv_reader *c,
+                       char *why, size_t len)
 {
-	const char *header = area_header(cp, lp, i);
+	const char *header = area_header(cp, lp, i, key);
 
 	return header && header[0] ? csv_area_names(c, header, table, area, why, len) : 0;
 }
@@ -198,12 +224,12 @@ csv_reader *input_open(const conf_plugin *cp, const loaded_plugin *lp, const are
 			free(file);
 			if (!same)
 				continue;
-			if (setup_areas(cp, lp, i, table, area, c, why, sizeof why) < 0) {
+			if (setup_areas(cp, lp, i, e->key, table, area, c, why, sizeof why) < 0) {
 				snprintf(err, errlen, "%s:%ld: %s", csv_path(c), csv_header_line(c), why);
 				csv_stats_free(csv_close(c));
 				return NULL;
 			}
-			if (template_skip_rows(cp, lp, i, c) < 0) {
+			if (template_skip_rows(cp, lp, i, e->key, c) < 0) {
 				snprintf(err, errlen, "%s: out of memory", path);
 				csv_stats_free(csv_close(c));
 				return NULL;
@@ -227,7 +253,7 @@ static void check_file(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
 		free(path);
 		return;
 	}
-	if (setup_areas(cp, lp, i, table, area, c, why, sizeof why) < 0) {
+	if (setup_areas(cp, lp, i, e->key, table, area, c, why, sizeof why) < 0) {
 		msglist_add(errs, csv_path(c), csv_header_line(c), "%s", why);
 		csv_stats_free(csv_close(c));
 		free(path);
@@ -239,8 +265,8 @@ static void check_file(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
 		n++;
 	struct column_state *st = xcalloc(n ? n : 1, sizeof *st);
 	for (size_t j = 0; j < n; j++) {
-		st[j].rename = rename_entry(cp, in, in->columns[j].field);
-		st[j].header = input_column_header(cp, in, &in->columns[j]);
+		st[j].rename = rename_entry(cp, in, e->key, in->columns[j].field);
+		st[j].header = input_column_header(cp, in, e->key, &in->columns[j]);
 		st[j].near = -1;
 		if (!st[j].header || !st[j].header[0])
 			continue; /* no default header, or renamed to nothing */
@@ -255,7 +281,7 @@ static void check_file(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
 		}
 	}
 	find_look_alikes(c, in, st, n);
-	report_columns(cp, in, c, st, n, errs);
+	report_columns(cp, in, e->key, c, st, n, errs);
 	free(st);
 	csv_stats_free(csv_close(c));
 }

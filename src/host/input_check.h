@@ -40,10 +40,12 @@ csv_reader *input_open(const conf_plugin *cp, const loaded_plugin *lp, const are
  * ASCII case ignored. */
 int input_key_matches(const char *key, const char *pattern);
 
-/* The header of the declared column col of input in for the instance cp:
- * the one its column key (column_prefix + field) renames it to, else the
- * column's own; NULL when it has none. */
-const char *input_column_header(const conf_plugin *cp, const pk2d_input *in,
+/* The header of the declared column col of input in for the instance cp,
+ * in the file the config key key names: the one its column key
+ * (column_prefix + field, the prefix's '*' the text the '*' of in's key
+ * stands for in key) renames it to, else the column's own; NULL when it
+ * has none. */
+const char *input_column_header(const conf_plugin *cp, const pk2d_input *in, const char *key,
                                 const pk2d_input_column *col);
 
 #endif

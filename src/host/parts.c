@@ -37,7 +37,7 @@ static int parts_input(const runner_job *job, char **path, const char **header)
 			continue;
 		for (const pk2d_input_column *col = in->columns; col && col->field; col++)
 			if (!strcmp(col->field, lp->parts_column)) {
-				*header = input_column_header(job->cp, in, col);
+				*header = input_column_header(job->cp, in, in->key, col);
 				*path = conf_entry_path(e, e->value);
 				return *header && **header ? 0 : (free(*path), -1);
 			}

@@ -33,7 +33,7 @@ static const char *row_text(const loaded_plugin *lp, const pk2d_input *in,
 }
 
 int template_skip_rows(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
-                       csv_reader *c)
+                       const char *key, csv_reader *c)
 {
 	const pk2d_input *in = &lp->inputs[i];
 	int n = csv_header_count(c), any = 0, rc = 0;
@@ -42,7 +42,7 @@ int template_skip_rows(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
 	for (int k = 0; k < N_ROWS; k++)
 		text[k] = xcalloc((size_t)n + 1, sizeof *text[k]);
 	for (const pk2d_input_column *col = in->columns; col->field; col++) {
-		const char *header = input_column_header(cp, in, col);
+		const char *header = input_column_header(cp, in, key, col);
 		int at;
 
 		if (!header || !header[0] || (at = csv_column(c, header)) < 0)
@@ -90,7 +90,7 @@ static void form_init(form *f, const conf_plugin *cp, const loaded_plugin *lp,
 		f->text[k] = xcalloc(cap + 1, sizeof *f->text[k]);
 	/* A column without a header is read only when a key names it. */
 	for (const pk2d_input_column *col = in->columns; col->field; col++) {
-		const char *header = input_column_header(cp, in, col);
+		const char *header = input_column_header(cp, in, key, col);
 
 		if (!header || !header[0])
 			continue;

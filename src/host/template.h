@@ -12,11 +12,11 @@
 #include "csv.h"
 #include "loader.h"
 
-/* Tells c, the file of lp's declared input i for the instance cp, the
- * template's rows under its header, so that they are skipped when left
- * in (csv_template_rows). 0, or PK2D_ERR_NOMEM. */
+/* Tells c, the file of lp's declared input i that the instance cp's key
+ * key names, the template's rows under its header, so that they are
+ * skipped when left in (csv_template_rows). 0, or PK2D_ERR_NOMEM. */
 int template_skip_rows(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
-                       csv_reader *c);
+                       const char *key, csv_reader *c);
 
 typedef struct template_request {
 	const conf *cfg;          /* the enabled [plugin.*] sections, the dialect */
