@@ -19,29 +19,8 @@ cp "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/names/"
 cp -r "$PK2D_TOP_SRCDIR/conf/models" "$tmp/"
 chmod -R u+w "$tmp"
 
-python3 - "$PK2D_DATA_DIR/wilayah/kode-wilayah.csv" "$tmp/codes" "$tmp/names" <<'PY'
-import csv, os, sys
-table, src, out = sys.argv[1:4]
-names = {r["kode"]: r["nama"] for r in csv.DictReader(open(table, encoding="utf-8"))}
-heads = ["Prov", "Kab/Kota", "Kec", "Desa/Kel"]
-def chain(code):
-    p = code.split(".")
-    return [names[".".join(p[:i + 1])] for i in range(len(p))]
-for name in os.listdir(src):
-    if not name.endswith(".csv"):
-        continue
-    lines = open(os.path.join(src, name), encoding="utf-8").read().splitlines()
-    sep = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    rows = list(csv.reader(lines, delimiter=sep))
-    codes = [i for i, h in enumerate(rows[0]) if h in ("kode_wilayah", "Kode Desa")]
-    if codes:
-        drop = {codes[0]} | {i for i, h in enumerate(rows[0]) if h in heads}
-        rows = [[v for i, v in enumerate(rows[0]) if i not in drop] + heads] + \
-               [[v for i, v in enumerate(r) if i not in drop] + chain(r[codes[0]])
-                for r in rows[1:]]
-    csv.writer(open(os.path.join(out, name), "w", encoding="utf-8", newline=""),
-               delimiter=sep, lineterminator="\n").writerows(rows)
-PY
+python3 "$PK2D_TOP_SRCDIR/tests/names_only.py" "$PK2D_DATA_DIR/wilayah/kode-wilayah.csv" \
+	"$tmp/codes" "$tmp/names" || fail "names_only.py"
 
 for d in codes names; do
 	"$pk2d" -c "$tmp/$d/pk2d.ini" report -f json -o "$tmp/$d.json" 2>"$tmp/$d.err" ||
