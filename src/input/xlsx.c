@@ -642,6 +642,20 @@ static void add_cell(xlsx_book *b, const char *s, size_t len, int kind)
 	}
 }
 
+/* The shared string index v, digits only and below n: 0 and *i, or -1. */
+static int ss_index(const char *v, size_t n, size_t *i)
+{
+	size_t x = 0;
+
+	if (!*v)
+		return -1;
+	for (; *v >= '0' && *v <= '9'; v++)
+		if ((x = x * 10 + (size_t)(*v - '0')) >= n)
+			return -1;
+	*i = x;
+	return *v ? -1 : 0;
+}
+
 /* The text of a finished cell from its type and value. */
 static void finish_cell(xlsx_book *b)
 {
@@ -651,12 +665,11 @@ static void finish_cell(xlsx_book *b)
 	int t = b->cell_type;
 
 	if (t == 's') {
-		char *end;
-		unsigned long i = strtoul(v, &end, 10);
+		size_t i;
 
 		if (!len)
 			return;
-		if (*end || end == v || i >= b->n_ss) {
+		if (ss_index(v, b->n_ss, &i) < 0) {
 			fail(b, PK2D_ERR_DATA, "%s: shared string '%.20s' of %zu", cell_name(b, ref), v,
 			     b->n_ss);
 			return;

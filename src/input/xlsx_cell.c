@@ -63,6 +63,38 @@ int xlsx_format_is_date(const char *code)
 /* 9999-12-31 in the 1900 system. */
 #define SERIAL_MAX 2958465.0
 
+/* Writes n >= 0 as width digits at p (zero-padded): the end. */
+static char *put_digits(char *p, long n, int width)
+{
+	for (int i = width - 1; i >= 0; i--, n /= 10)
+		p[i] = (char)('0' + n % 10);
+	return p + width;
+}
+
+/* "YYYY-MM-DD" at out (year 1..9999): the end, not terminated. */
+static char *put_date(char *out, int y, int m, int d)
+{
+	char *p = put_digits(out, y, 4);
+
+	*p++ = '-';
+	p = put_digits(p, m, 2);
+	*p++ = '-';
+	return put_digits(p, d, 2);
+}
+
+/* "HH:MM:SS" at out: the end, terminated. */
+static char *put_time(char *out, long secs)
+{
+	char *p = put_digits(out, secs / 3600, 2);
+
+	*p++ = ':';
+	p = put_digits(p, secs / 60 % 60, 2);
+	*p++ = ':';
+	p = put_digits(p, secs % 60, 2);
+	*p = '\0';
+	return p;
+}
+
 static void date_text(double serial, int date1904, char *out)
 {
 	double whole = floor(serial);
@@ -74,7 +106,7 @@ static void date_text(double serial, int date1904, char *out)
 		days++;
 	}
 	if (serial < 1.0 && !date1904) {
-		snprintf(out, XLSX_NUM_MAX, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
+		put_time(out, secs);
 		return;
 	}
 	if (!date1904 && days == 60) {
@@ -85,11 +117,14 @@ static void date_text(double serial, int date1904, char *out)
 	}
 	days += date1904 ? EPOCH_1904 : days < 60 ? EPOCH_1900_EARLY : EPOCH_1900;
 	date_civil(days, &y, &m, &d);
-	if (secs == 0)
-		snprintf(out, XLSX_NUM_MAX, "%04d-%02d-%02d", y, m, d);
-	else
-		snprintf(out, XLSX_NUM_MAX, "%04d-%02d-%02d %02ld:%02ld:%02ld", y, m, d, secs / 3600,
-		         secs / 60 % 60, secs % 60);
+	/* By hand: snprintf cost more than the rest of a date cell. */
+	char *p = put_date(out, y, m, d);
+	if (secs == 0) {
+		*p = '\0';
+	} else {
+		*p++ = ' ';
+		put_time(p, secs);
+	}
 }
 
 /* Whether v is written as Excel shows it already: an optional '-', an
