@@ -63,7 +63,7 @@ void parts_plan(runner_job *jobs, size_t n, int jobs_at_once)
 			total += file_size(path);
 			free(path);
 		}
-	bytes = total / (2LL * (jobs_at_once > 0 ? jobs_at_once : 1));
+	bytes = total / (4LL * (jobs_at_once > 0 ? jobs_at_once : 1));
 	if (bytes < PARTS_MIN_BYTES)
 		bytes = PARTS_MIN_BYTES;
 	if (env && *env)

@@ -20,8 +20,10 @@
 
 /* Splits the parts_input file of every job whose plugin has one and whose
  * section names it into parts (job->parts_path, parts, n_parts) of about
- * the same size: the files' total over twice jobs_at_once (so that the
- * pool of parts keeps every process busy to the end), at least
+ * the same size: the files' total over four times jobs_at_once (so that
+ * the pool of parts keeps every process busy to the end: the plugins
+ * differ in their time per byte, and the last part to end runs alone), at
+ * least
  * PARTS_MIN_BYTES. A file that is not grouped by the parts column, or
  * cannot be read for the split (the plugin then meets the error itself),
  * stays one part. */

@@ -695,9 +695,12 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 	size_t *order = xcalloc(nc ? nc : 1, sizeof *order), no = 0;
 	for (size_t i = 0; i < n; i++)
 		order[no++] = first[i];
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = first[i] + 1; k < first[i + 1]; k++)
-			order[no++] = k;
+	/* then the other parts, one of each job in turn: a job's parts all
+	 * left to the end would leave the last of them running alone */
+	for (size_t k = 1; no < nc; k++)
+		for (size_t i = 0; i < n; i++)
+			if (first[i] + k < first[i + 1])
+				order[no++] = first[i] + k;
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < first[i + 1] - first[i]; k++) {
 			struct child *c = &cs[first[i] + k];
