@@ -230,7 +230,7 @@ EXTRA_DIST += tests/xlsx_layout.py
 # The sample from files whose areas are names only, and bad names.
 dist_check_SCRIPTS += tests/sample_names.sh
 TESTS += tests/sample_names.sh
-EXTRA_DIST += tests/names_only.py
+EXTRA_DIST += tests/names_only.py tests/same_report.py
 # pk2d template: the sample's forms, filled with its rows, give its report.
 dist_check_SCRIPTS += tests/template.sh
 TESTS += tests/template.sh
