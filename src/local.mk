@@ -72,7 +72,9 @@ EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
 	%D%/report/report_pdf.c %D%/report/pdf_doc.c %D%/report/pdf_doc.h \
 	%D%/report/history.c %D%/report/history.h %D%/report/report_trend_json.c \
 	%D%/report/json_out.c %D%/report/json_out.h \
-	%D%/report/evaluate_out.c %D%/report/evaluate_out.h \
+	%D%/report/evaluate_out.c %D%/report/evaluate_out.h %D%/report/evaluate_table.h \
+	%D%/report/evaluate_xlsx.c %D%/report/evaluate_pdf.c \
+	%D%/report/out_file.c %D%/report/out_file.h \
 	%D%/report/report_text_view.c %D%/report/present.c %D%/report/present.h
 EXTRA_DIST += docs/report.md docs/report-sample.png tools/report-screenshot.sh docs/store.md
 

@@ -125,6 +125,82 @@ assert v["village"] == "63.01.01.2002" and v["change"] == -20 and v["problems_op
 assert r["63.01"]["agencies"][0] == {"agency": "Dinas Sosial", "target": 20, "realised": 14}
 PY
 
+# The workbook and the PDF (-o FILE: the format from its extension), read
+# back; once, with the SQLite store (the formats do not depend on it).
+if [ -z "${PK2D_TEST_STORE:-}" ]; then
+	office=$(command -v soffice || command -v libreoffice || true)
+	"$pk2d" -q -c "$tmp/prov.ini" evaluate -o "$tmp/eval.xlsx" 2>"$tmp/err" ||
+		fail "evaluate -o eval.xlsx: $(cat "$tmp/err")"
+	if [ -n "$office" ]; then
+		timeout 180 "$office" --headless --norestore \
+			-env:UserInstallation="file://$tmp/profile" --convert-to \
+			'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1' \
+			--outdir "$tmp/xlsx" "$tmp/eval.xlsx" >"$tmp/office.log" 2>&1 ||
+			fail "soffice: $(cat "$tmp/office.log")"
+		# Each expected line, "SHEET<TAB>LINE", a whole line of the sheet's CSV:
+		# numbers are numbers (unquoted), the hand-worked ones.
+		while IFS='	' read -r sheet line; do
+			grep -qxF -- "$line" "$tmp/xlsx/eval-$sheet.csv" ||
+				fail "XLSX sheet $sheet: missing line: $line"
+		done <<'LINES'
+Peringkat	"Peringkat","Kabupaten/kota","Perubahan IKK rata-rata","Desa dibandingkan","Catatan"
+Peringkat	1,"63.02",20,2,"model atau target berubah"
+Peringkat	2,"63.01",0,2,
+Desa lokus	"63.01","63.01.01.2001","evaluasi","2023",60,"lo","2024",80,"hi",20,1,0,
+Desa lokus	"63.01","63.01.01.2002","evaluasi","2023",90,"hi","2024",70,"lo",-20,0,1,
+Desa lokus	"63.02","63.02.09.2007","pembinaan","2023",50,"lo","2024",90,"hi",40,1,0,"model atau target berubah"
+Desa lokus	"63.02","63.02.09.2008","pembinaan","2023",70,"lo","2024",70,"lo",0,0,0,"model atau target berubah"
+OPD	"63.01","Dinas Sosial",20,14,70
+OPD	"63.02","Dinas Sosial",20,18,90
+LINES
+		# The header frozen and filtered on every sheet.
+		for x in 1 2 3; do
+			unzip -p "$tmp/eval.xlsx" "xl/worksheets/sheet$x.xml" >"$tmp/sheet.xml"
+			grep -q '<pane [^>]*state="frozen"' "$tmp/sheet.xml" ||
+				fail "XLSX sheet $x: no frozen header"
+			grep -q '<autoFilter ' "$tmp/sheet.xml" || fail "XLSX sheet $x: no autofilter"
+			grep -q '<col ' "$tmp/sheet.xml" || fail "XLSX sheet $x: no column widths"
+		done
+	else
+		echo "SKIP: the workbook is not read back (no LibreOffice)"
+	fi
+	if command -v pdftotext >/dev/null; then
+		"$pk2d" -q -c "$tmp/prov.ini" evaluate -o "$tmp/eval.pdf" 2>"$tmp/err" ||
+			fail "evaluate -o eval.pdf: $(cat "$tmp/err")"
+		pdftotext -layout "$tmp/eval.pdf" - | tr -s ' ' | sed 's/^ //' >"$tmp/pdf.txt"
+		while read -r line; do
+			grep -qxF -- "$line" "$tmp/pdf.txt" || fail "PDF: missing line: $line"
+		done <<'LINES'
+2 63.01 0,00 2
+Kabupaten/kota 63.01
+63.01.01.2001 evaluasi 60,00 lo 80,00 hi 20,00 1/0
+63.01.01.2002 evaluasi 90,00 hi 70,00 lo -20,00 0/1
+63.02.09.2007 pembinaan 50,00 lo 90,00 hi 40,00 * 1/0
+63.02.09.2008 pembinaan 70,00 lo 70,00 lo 0,00 * 0/0
+* model atau target berubah
+Dinas Sosial 20 18 90,0
+LINES
+		# The note may wrap in its cell.
+		grep -q '^1 63\.02 20,00 2 model' "$tmp/pdf.txt" || fail "PDF ranking: $(cat "$tmp/pdf.txt")"
+	else
+		echo "SKIP: the PDF is not read back (no pdftotext)"
+	fi
+	# A file that cannot be written: exit 1, its name in the message, nothing
+	# left behind (not even the temporary file).
+	mkdir "$tmp/outdir"
+	for target in "$tmp/none/eval.pdf" "$tmp/outdir"; do
+		"$pk2d" -q -c "$tmp/prov.ini" evaluate -f xlsx -o "$target" 2>"$tmp/err"
+		st=$?
+		[ $st -eq 1 ] || fail "evaluate -o $target: exit status $st"
+		grep -q "cannot write the evaluation: $target" "$tmp/err" ||
+			fail "evaluate -o $target: $(cat "$tmp/err")"
+	done
+	[ -z "$(ls -A "$tmp/outdir")" ] || fail "evaluate -o DIR left: $(ls -A "$tmp/outdir")"
+	ls "$tmp" | grep -q '\.tmp\.' && fail "evaluate left a temporary file: $(ls "$tmp")"
+	"$pk2d" -q -c "$tmp/prov.ini" evaluate -o "$tmp/a.csv" -o "$tmp/b.csv" 2>/dev/null
+	[ $? -eq 2 ] || fail "evaluate with two -o is not a usage error"
+fi
+
 # The store keeps no province rows: the province's figure is the sum of its
 # regencies' numerators and denominators (docs/store.md), the same as a
 # direct province run of the same data stores.
@@ -165,7 +241,7 @@ bad "a village twice" "[63.01]
 2023 = 63.01.01.2001, 63.01.01.2001" "lokus.ini:2: village 63.01.01.2001 is listed twice for 2023"
 bad "an unknown key" "[63.01]
 tahun = 63.01.01.2001" "lokus.ini:2: unknown key 'tahun'"
-"$pk2d" -q -c "$tmp/prov.ini" evaluate --format xlsx >/dev/null 2>&1
-[ $? -eq 2 ] || fail "evaluate --format xlsx is not a usage error"
+"$pk2d" -q -c "$tmp/prov.ini" evaluate --format docx >/dev/null 2>&1
+[ $? -eq 2 ] || fail "evaluate --format docx is not a usage error"
 [ $failures -eq 0 ] || exit 1
 echo "ok: pk2d evaluate"

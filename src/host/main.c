@@ -258,11 +258,19 @@ static int cmd_history(const struct options *o, const char *id)
 
 static int cmd_evaluate(const struct options *o)
 {
+	const char *path = o->n_outputs ? o->outputs[0] : NULL;
+	const report_format *by_name = path ? report_format_of_path(path, NULL) : NULL;
+	const char *format = o->format ? o->format : by_name ? by_name->name : "text";
+
+	if (o->n_outputs > 1)
+		return usage_error("evaluate writes one file (-o FILE), not %zu", o->n_outputs);
+	if (!evaluate_format_known(format))
+		return usage_error("evaluate writes text, csv, json, md, html, xlsx or pdf, not '%s'",
+		                   format);
 	conf *cfg = load_config(o);
 	if (!cfg)
 		return EXIT_FAIL;
 	const char *area = o->area ? o->area : *cfg->area ? cfg->area : "all";
-	const char *format = o->format ? o->format : "text";
 	int status = EXIT_FAIL, lang = LANG_ID;
 	msglist errs = { 0 };
 	lokus *lk = NULL;
@@ -271,9 +279,7 @@ static int cmd_evaluate(const struct options *o)
 	char err[1024];
 
 	i18n_parse_lang(cfg->language, &lang);
-	if (!evaluate_format_known(format))
-		status = usage_error("evaluate writes text, csv, json, md or html, not '%s'", format);
-	else if (cfg->store_off)
+	if (cfg->store_off)
 		log_msg(PK2D_LOG_ERROR, "%s: this configuration keeps no history to evaluate",
 		        cfg->store_off);
 	else if (!cfg->store || !cfg->lokus)
@@ -284,8 +290,8 @@ static int cmd_evaluate(const struct options *o)
 	else if (!(st = store_open(cfg->store, cfg->lock_wait, err, sizeof err)) ||
 	         evaluate(st, lk, area, &e, err, sizeof err) < 0)
 		log_msg(PK2D_LOG_ERROR, "history store: %s", err);
-	else if (evaluate_write(e, format, lang, stdout) < 0 || fflush(stdout) != 0)
-		log_msg(PK2D_LOG_ERROR, "cannot write the evaluation");
+	else if (evaluate_write_file(e, format, lang, path, err, sizeof err) < 0)
+		log_msg(PK2D_LOG_ERROR, "cannot write the evaluation: %s", err);
 	else
 		status = 0;
 	evaluation_free(e);

@@ -13,21 +13,19 @@
 #include <cjson/cJSON.h>
 
 #include "escape.h"
+#include "evaluate_table.h"
 #include "i18n.h"
 #include "json_out.h"
+#include "out_file.h"
+#include "pk2d/plugin.h"
 #include "util.h"
-
-enum { W_TITLE, W_METHOD, W_RANKING, W_VILLAGES, W_AGENCIES, W_RANK, W_REGENCY,
-       W_MEAN_CHANGE, W_COMPARED, W_NOTE, W_VILLAGE, W_STAGE, W_FIRST, W_IKK_FIRST,
-       W_CAT_FIRST, W_LATEST, W_IKK_LATEST, W_CAT_LATEST, W_CHANGE, W_CLOSED, W_OPENED,
-       W_AGENCY, W_TARGET, W_REALISED, W_REALISATION, W_CHANGED, W_N };
 
 /* Each word of the evaluation: its key in the one catalogue (i18n.c), and
  * its key in CSV and JSON. */
 static const struct {
 	int text;
 	const char *key;
-} words[W_N] = {
+} words[EV_W_N] = {
 	[W_TITLE] = { T_EV_TITLE, "" },
 	[W_METHOD] = { T_EV_METHOD, "method" },
 	[W_RANKING] = { T_EV_RANKING, "ranking" },
@@ -56,14 +54,6 @@ static const struct {
 	[W_CHANGED] = { T_EV_CHANGED, "config_changed" },
 };
 
-/* A table of text cells: head[] names its columns by word. */
-typedef struct etable {
-	int title;
-	size_t ncols, nrows;
-	const int *head;
-	char **cells;              /* nrows * ncols, malloc'd */
-} etable;
-
 static void add_row(etable *t, char **cells)
 {
 	t->cells = xrealloc(t->cells, (t->nrows + 1) * t->ncols * sizeof *t->cells);
@@ -71,13 +61,14 @@ static void add_row(etable *t, char **cells)
 	t->nrows++;
 }
 
-/* A number for the table: the language's decimal mark in text, HTML and
- * Markdown, a plain number in CSV; "" (CSV) or "-" for NaN. */
-static char *num(double v, int dec, int lang, int csv)
+/* A number for the table: the language's decimal mark in text, HTML,
+ * Markdown and PDF, a plain number in CSV and XLSX; "" (plain) or "-" for
+ * NaN. */
+static char *num(double v, int dec, int lang, int plain)
 {
 	char b[64];
 
-	if (csv)
+	if (plain)
 		return isnan(v) ? xstrdup("") : xasprintf("%.*f", dec, v);
 	return xstrdup(i18n_num(lang, v, dec, b, sizeof b));
 }
@@ -90,16 +81,18 @@ static const int agency_head[] = { W_REGENCY, W_AGENCY, W_TARGET, W_REALISED,
                                    W_REALISATION };
 #define N_OF(a) (sizeof a / sizeof *a)
 
-static const char *note(int changed, int lang, int csv)
+static const char *note(int changed, int lang, int mode)
 {
-	return !changed ? "" : csv ? "1" : i18n(lang, words[W_CHANGED].text);
+	return !changed ? "" : mode == EV_CSV ? "1" : i18n(lang, words[W_CHANGED].text);
 }
 
-static void build(const evaluation *e, int lang, int csv, etable t[3])
+void ev_build(const evaluation *e, int lang, int mode, etable t[EV_TABLES])
 {
-	t[0] = (etable){ W_RANKING, N_OF(rank_head), 0, rank_head, NULL };
-	t[1] = (etable){ W_VILLAGES, N_OF(village_head), 0, village_head, NULL };
-	t[2] = (etable){ W_AGENCIES, N_OF(agency_head), 0, agency_head, NULL };
+	int csv = mode != EV_TEXT;  /* plain numbers, "" for none */
+
+	t[0] = (etable){ W_RANKING, T_RANK, N_OF(rank_head), 0, rank_head, NULL };
+	t[1] = (etable){ W_VILLAGES, T_EV_VILLAGES, N_OF(village_head), 0, village_head, NULL };
+	t[2] = (etable){ W_AGENCIES, T_AGENCY, N_OF(agency_head), 0, agency_head, NULL };
 	for (int rank = 1; rank <= (int)e->n + 1; rank++)
 		for (size_t i = 0; i < e->n; i++) {
 			const eval_regency *r = &e->regencies[i];
@@ -110,7 +103,7 @@ static void build(const evaluation *e, int lang, int csv, etable t[3])
 			char *c[] = { r->rank ? xasprintf("%d", r->rank) : xstrdup(csv ? "" : "-"),
 			              xstrdup(r->code), num(r->improvement, 2, lang, csv),
 			              xasprintf("%zu", r->n_compared),
-			              xstrdup(note(r->config_changed, lang, csv)) };
+			              xstrdup(note(r->config_changed, lang, mode)) };
 			add_row(&t[0], c);
 		}
 	for (size_t i = 0; i < e->n; i++) {
@@ -124,7 +117,7 @@ static void build(const evaluation *e, int lang, int csv, etable t[3])
 			              num(v->ikk_latest, 2, lang, csv), xstrdup(v->cat_latest),
 			              num(v->change, 2, lang, csv), xasprintf("%d", v->closed),
 			              xasprintf("%d", v->opened),
-			              xstrdup(note(v->config_changed, lang, csv)) };
+			              xstrdup(note(v->config_changed, lang, mode)) };
 			add_row(&t[1], c);
 		}
 		for (size_t k = 0; k < r->n_agencies; k++) {
@@ -137,31 +130,44 @@ static void build(const evaluation *e, int lang, int csv, etable t[3])
 	}
 }
 
-static void free_tables(etable t[3])
+void ev_free(etable t[EV_TABLES])
 {
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < EV_TABLES; k++) {
 		for (size_t i = 0; i < t[k].nrows * t[k].ncols; i++)
 			free(t[k].cells[i]);
 		free(t[k].cells);
 	}
 }
 
-/* A column of numbers: right-aligned in text, never quoted in CSV. */
-static int numeric(int word)
+int ev_decimals(int word)
 {
 	switch (word) {
-	case W_RANK: case W_MEAN_CHANGE: case W_COMPARED: case W_IKK_FIRST: case W_IKK_LATEST:
-	case W_CHANGE: case W_CLOSED: case W_OPENED: case W_TARGET: case W_REALISED:
+	case W_RANK: case W_COMPARED: case W_CLOSED: case W_OPENED: case W_TARGET:
+	case W_REALISED:
+		return 0;
 	case W_REALISATION:
 		return 1;
+	case W_MEAN_CHANGE: case W_IKK_FIRST: case W_IKK_LATEST: case W_CHANGE:
+		return 2;
 	default:
-		return 0;
+		return -1;
 	}
 }
 
-static const char *cell(const etable *t, size_t row, size_t col)
+/* A column of numbers: right-aligned in text, never quoted in CSV. */
+static int numeric(int word)
+{
+	return ev_decimals(word) >= 0;
+}
+
+const char *ev_cell(const etable *t, size_t row, size_t col)
 {
 	return t->cells[row * t->ncols + col];
+}
+
+int ev_text(int word)
+{
+	return words[word].text;
 }
 
 /* Text: numbers right-aligned, words left-aligned, two blanks between. */
@@ -176,11 +182,11 @@ static void write_text(const etable *t, int lang, FILE *out)
 		w[c] = esc_width(i18n(lang, words[t->head[c]].text));
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < t->ncols; c++)
-			if (esc_width(cell(t, r, c)) > w[c])
-				w[c] = esc_width(cell(t, r, c));
+			if (esc_width(ev_cell(t, r, c)) > w[c])
+				w[c] = esc_width(ev_cell(t, r, c));
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = r ? cell(t, r - 1, c) : i18n(lang, words[t->head[c]].text);
+			const char *s = r ? ev_cell(t, r - 1, c) : i18n(lang, words[t->head[c]].text);
 			int pad = (int)(w[c] - esc_width(s)), right = numeric(t->head[c]);
 
 			fprintf(out, "%s%*s", c ? "  " : "", right ? pad : 0, "");
@@ -199,9 +205,9 @@ static void write_csv(const etable *t, FILE *out)
 			if (c)
 				fputc(',', out);
 			if (r && numeric(t->head[c]))
-				fputs(cell(t, r - 1, c), out);
+				fputs(ev_cell(t, r - 1, c), out);
 			else
-				esc_csv(out, r ? cell(t, r - 1, c) : words[t->head[c]].key);
+				esc_csv(out, r ? ev_cell(t, r - 1, c) : words[t->head[c]].key);
 		}
 		fputs("\r\n", out);
 	}
@@ -215,7 +221,7 @@ static void write_md(const etable *t, int lang, FILE *out)
 	for (size_t r = 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			fputs("| ", out);
-			esc_md(out, r ? cell(t, r - 1, c) : i18n(lang, words[t->head[c]].text));
+			esc_md(out, r ? ev_cell(t, r - 1, c) : i18n(lang, words[t->head[c]].text));
 			fputc(' ', out);
 		}
 		fputs("|\n", out);
@@ -236,7 +242,7 @@ static void write_html(const etable *t, int lang, FILE *out)
 		fputs("<tr>", out);
 		for (size_t c = 0; c < t->ncols; c++) {
 			fputs(r ? "<td>" : "<th>", out);
-			esc_html(out, r ? cell(t, r - 1, c) : i18n(lang, words[t->head[c]].text));
+			esc_html(out, r ? ev_cell(t, r - 1, c) : i18n(lang, words[t->head[c]].text));
 			fputs(r ? "</td>" : "</th>", out);
 		}
 		fputs("</tr>\n", out);
@@ -312,7 +318,7 @@ static int write_json(const evaluation *e, FILE *out)
 
 int evaluate_format_known(const char *format)
 {
-	static const char *const known[] = { "text", "csv", "json", "md", "html" };
+	static const char *const known[] = { "text", "csv", "json", "md", "html", "xlsx", "pdf" };
 
 	for (size_t i = 0; i < N_OF(known); i++)
 		if (strcmp(format, known[i]) == 0)
@@ -320,14 +326,13 @@ int evaluate_format_known(const char *format)
 	return 0;
 }
 
-int evaluate_write(const evaluation *e, const char *format, int lang, FILE *out)
+/* The formats written as lines of text. */
+static int write_lines(const evaluation *e, const char *format, int lang, FILE *out)
 {
 	int csv = strcmp(format, "csv") == 0;
-	etable t[3];
+	etable t[EV_TABLES];
 
-	if (strcmp(format, "json") == 0)
-		return write_json(e, out);
-	build(e, lang, csv, t);
+	ev_build(e, lang, csv ? EV_CSV : EV_TEXT, t);
 	if (!strcmp(format, "html")) {
 		fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
 		        "<title>", lang == LANG_EN ? "en" : "id");
@@ -349,7 +354,7 @@ int evaluate_write(const evaluation *e, const char *format, int lang, FILE *out)
 		esc_term(out, i18n(lang, words[W_METHOD].text));
 		fputc('\n', out);
 	}
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < EV_TABLES; k++) {
 		if (csv && k)
 			fputs("\r\n", out);
 		if (csv)
@@ -363,6 +368,38 @@ int evaluate_write(const evaluation *e, const char *format, int lang, FILE *out)
 	}
 	if (!strcmp(format, "html"))
 		fputs("</body></html>\n", out);
-	free_tables(t);
-	return ferror(out) ? -1 : 0;
+	ev_free(t);
+	return ferror(out) ? PK2D_ERR_IO : 0;
+}
+
+int evaluate_write(const evaluation *e, const char *format, int lang, FILE *out, char *err,
+                   size_t errlen)
+{
+	if (!strcmp(format, "json"))
+		return write_json(e, out) < 0 ? PK2D_ERR_IO : 0;
+	if (!strcmp(format, "xlsx"))
+		return evaluate_xlsx(e, lang, out, err, errlen);
+	if (!strcmp(format, "pdf"))
+		return evaluate_pdf(e, lang, out, err, errlen);
+	return write_lines(e, format, lang, out);
+}
+
+/* evaluate_write as out_file_write's emitter. */
+typedef struct ev_output {
+	const evaluation *e;
+	const char *format;
+	int lang;
+} ev_output;
+
+static int emit(const void *ctx, FILE *out, char *err, size_t errlen)
+{
+	const ev_output *o = ctx;
+
+	return evaluate_write(o->e, o->format, o->lang, out, err, errlen);
+}
+
+int evaluate_write_file(const evaluation *e, const char *format, int lang, const char *path,
+                        char *err, size_t errlen)
+{
+	return out_file_write(path, emit, &(ev_output){ e, format, lang }, err, errlen);
 }

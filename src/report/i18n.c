@@ -304,6 +304,8 @@ static const char *const words[I18N_N_KEYS][2] = {
 	            "Realisation (%)" },
 	[T_EV_CHANGED] = { "model atau target berubah",
 	            "model or targets changed" },
+	[T_EV_CLOSED_OPENED] = { "Masalah selesai / baru",
+	            "Problems closed / opened" },
 	/* The accounting's sentences (unused.c): printf formats whose
 	 * conversions are the same in both languages (check_report). */
 	[T_FMT_NOT_IN_AREA] = { "%s: tidak satu pun dari %ld barisnya dapat dipakai, %ld di luar "

@@ -1,18 +1,16 @@
 /*
- * report.c - the table of formats and atomic output (see report.h).
+ * report.c - the table of formats, and a report written to a file (see
+ * report.h) through out_file.h.
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "out_file.h"
 #include "report.h"
-#include "tempfile.h"
 #include "util.h"
 #include "writers.h"
 
@@ -93,25 +91,17 @@ const char *report_format_extensions(void)
 	return join_formats(exts, sizeof exts, " ", 1);
 }
 
-/* fmt->write into f; a failure names what is written (the file, or
- * "standard output") before the writer's reason. */
-static int write_named(const report_view *v, const report_format *fmt, FILE *f,
-                       const char *what, char *err, size_t errlen)
-{
-	int r;
+/* A report writer as an emitter: the view and its format. */
+typedef struct view_output {
+	const report_view *v;
+	const report_format *fmt;
+} view_output;
 
-	err[0] = '\0';
-	r = fmt->write(v, f, err, errlen);
-	if (r == PK2D_ERR_NOMEM && !err[0])
-		snprintf(err, errlen, "out of memory");
-	else if (r < 0 && !err[0])
-		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
-	if (r < 0) {
-		char why[1024];
-		snprintf(why, sizeof why, "%s", err);
-		snprintf(err, errlen, "%s: %s", what, why);
-	}
-	return r;
+static int emit_view(const void *ctx, FILE *out, char *err, size_t errlen)
+{
+	const view_output *o = ctx;
+
+	return o->fmt->write(o->v, out, err, errlen);
 }
 
 int report_write_file(const report_view *v, const report_format *fmt, const char *path,
@@ -124,73 +114,5 @@ int report_write_file(const report_view *v, const report_format *fmt, const char
 		         fmt->title);
 		return PK2D_ERR_DATA;
 	}
-	if (!path || !strcmp(path, "-")) {
-		int r = write_named(v, fmt, stdout, "standard output", err, errlen);
-		if (r == 0 && fflush(stdout) != 0) {
-			snprintf(err, errlen, "standard output: %s", strerror(errno));
-			return PK2D_ERR_IO;
-		}
-		return r;
-	}
-	/* A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written
-	 * in place: renaming a file over it would replace the device. */
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-		FILE *dev = fopen(path, "w");
-		if (!dev) {
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
-			return PK2D_ERR_IO;
-		}
-		int r = write_named(v, fmt, dev, path, err, errlen);
-		if (fclose(dev) != 0 && r == 0) {
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
-			r = PK2D_ERR_IO;
-		}
-		return r;
-	}
-	char *dir = path_dirname(path);
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	char *tmp = NULL;
-	int fd = tempfile_create(dir, base, NULL, &tmp);
-	free(dir);
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot create a temporary file: %s", path, strerror(errno));
-		return PK2D_ERR_IO;
-	}
-	FILE *f = fdopen(fd, "w");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		tempfile_done(tmp);
-		free(tmp);
-		return PK2D_ERR_IO;
-	}
-	int r = write_named(v, fmt, f, path, err, errlen);
-	if (r == 0 && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		r = PK2D_ERR_IO;
-	}
-	if (fclose(f) != 0 && r == 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		r = PK2D_ERR_IO;
-	}
-	/* mkstemp makes the file 0600; a report is as readable as any file
-	 * the user creates. */
-	if (r == 0) {
-		mode_t um = umask(0);
-		umask(um);
-		chmod(tmp, 0666 & ~um);
-	}
-	if (r == 0)
-		tempfile_test_pause("report");
-	if (r == 0 && rename(tmp, path) != 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		r = PK2D_ERR_IO;
-	}
-	if (r != 0)
-		unlink(tmp);
-	tempfile_done(tmp);
-	free(tmp);
-	return r;
+	return out_file_write(path, emit_view, &(view_output){ v, fmt }, err, errlen);
 }

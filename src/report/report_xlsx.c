@@ -12,25 +12,18 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "agency_problems.h"
 #include "i18n.h"
 #include "present.h"
 #include "report_view.h"
-#include "tempfile.h"
 #include "writers.h"
 #include "xlsx_book.h"
-
-/* The workbook is built in TMPDIR as pk2d-xlsx.tmp.PID.XXXXXX, then copied
- * into the report's own temporary file. */
-#define XLSX_TEMP_NAME "pk2d-xlsx"
 
 /* A count is a whole number, a mean has 2 decimals, a percentage 1. */
 static lxw_format *value_fmt(xlsx_book *b, const reg_indicator *d)
@@ -899,9 +892,9 @@ static void unused_sheet(xlsx_book *b)
 	xb_table(ws, head, r - 1, 5 + ACCT_N_CLASSES, 0);
 }
 
-static int build(xlsx_book *b)
+static int build(xlsx_book *b, const void *view)
 {
-	const report_view *v = b->v;
+	const report_view *v = view;
 
 	xb_formats(b);
 	unused_sheet(b);
@@ -921,71 +914,9 @@ static int build(xlsx_book *b)
 	return data_sheet(b);
 }
 
-static int copy_file(const char *path, FILE *out)
-{
-	FILE *in = fopen(path, "rb");
-	char buf[65536];
-	size_t n;
-	int rc = 0;
-
-	if (!in)
-		return PK2D_ERR_IO;
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, out) != n) {
-			rc = PK2D_ERR_IO;
-			break;
-		}
-	if (ferror(in))
-		rc = PK2D_ERR_IO;
-	fclose(in);
-	return rc;
-}
-
 int report_xlsx_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
-	static const char *const ours[] = { XLSX_TEMP_NAME, NULL };
-	const char *env = getenv("TMPDIR");
-	const char *dir = env && *env ? env : "/tmp";
-	char *path;
-	xlsx_book b = { .v = v };
-	lxw_workbook_options opt = { 0 };
-	lxw_error lerr;
-	int fd, rc;
+	xlsx_book b = { .v = v, .lang = v->lang };
 
-	/* The descriptor stays open, holding the file's lock, until the
-	 * workbook is copied (tempfile.h). */
-	if ((fd = tempfile_create(dir, XLSX_TEMP_NAME, ours, &path)) < 0) {
-		snprintf(err, errlen, "cannot create a temporary file in %s: %s", dir,
-		         strerror(errno));
-		return PK2D_ERR_IO;
-	}
-	opt.tmpdir = (char *)dir;
-	if (!(b.wb = workbook_new_opt(path, &opt))) {
-		snprintf(err, errlen, "%s: cannot start the workbook", path);
-		rc = PK2D_ERR_IO;
-		goto done;
-	}
-	rc = build(&b);
-	xb_fit_columns(&b);
-	if (rc == 0 && b.failed)
-		rc = PK2D_ERR_NOMEM;
-	lerr = workbook_close(b.wb);
-	if (rc == 0 && lerr != LXW_NO_ERROR) {
-		snprintf(err, errlen, "the workbook could not be written to %s: %s", path,
-		         lxw_strerror(lerr));
-		rc = PK2D_ERR_IO;
-	} else if (rc < 0) {
-		snprintf(err, errlen, "the workbook could not be built: %s",
-		         rc == PK2D_ERR_NOMEM ? "out of memory" : "cannot write");
-	}
-	if (rc == 0)
-		tempfile_test_pause("xlsx");
-	if (rc == 0 && (rc = copy_file(path, f)) < 0)
-		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
-done:
-	unlink(path);
-	tempfile_done(path);
-	close(fd);
-	free(path);
-	return rc;
+	return xb_write(&b, build, v, f, err, errlen);
 }

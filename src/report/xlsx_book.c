@@ -4,12 +4,17 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "escape.h"
+#include "i18n.h"
+#include "pk2d/plugin.h"
+#include "tempfile.h"
 #include "utf8.h"
 #include "xlsx_book.h"
 
@@ -23,6 +28,10 @@
 #define FIT_COLS 256
 #define MAX_WIDTH 50
 #define HEAD_WIDTH 14
+
+/* A workbook is built in TMPDIR as pk2d-xlsx.tmp.PID.XXXXXX, then copied
+ * into the output's own temporary file. */
+#define XLSX_TEMP_NAME "pk2d-xlsx"
 
 struct xb_fit {
 	lxw_worksheet *ws;
@@ -154,7 +163,7 @@ void xb_num(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double x,
 void xb_header(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, size_t n, const int *keys)
 {
 	for (size_t i = 0; i < n; i++)
-		xb_str(b, ws, r, (lxw_col_t)i, rv_t(b->v, keys[i]), b->head);
+		xb_str(b, ws, r, (lxw_col_t)i, i18n(b->lang, keys[i]), b->head);
 }
 
 void xb_ref(char out[16], lxw_row_t r, lxw_col_t c)
@@ -257,4 +266,73 @@ void xb_fit_columns(xlsx_book *b)
 	free(b->fits);
 	b->fits = NULL;
 	b->n_fits = 0;
+}
+
+static int copy_file(const char *path, FILE *out)
+{
+	FILE *in = fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+	int rc = 0;
+
+	if (!in)
+		return PK2D_ERR_IO;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n) {
+			rc = PK2D_ERR_IO;
+			break;
+		}
+	if (ferror(in))
+		rc = PK2D_ERR_IO;
+	fclose(in);
+	return rc;
+}
+
+int xb_write(xlsx_book *b, int (*build)(xlsx_book *b, const void *ctx), const void *ctx,
+             FILE *f, char *err, size_t errlen)
+{
+	static const char *const ours[] = { XLSX_TEMP_NAME, NULL };
+	const char *env = getenv("TMPDIR");
+	const char *dir = env && *env ? env : "/tmp";
+	char *path;
+	lxw_workbook_options opt = { 0 };
+	lxw_error lerr;
+	int fd, rc;
+
+	/* The descriptor stays open, holding the file's lock, until the
+	 * workbook is copied (tempfile.h). */
+	if ((fd = tempfile_create(dir, XLSX_TEMP_NAME, ours, &path)) < 0) {
+		snprintf(err, errlen, "cannot create a temporary file in %s: %s", dir,
+		         strerror(errno));
+		return PK2D_ERR_IO;
+	}
+	opt.tmpdir = (char *)dir;
+	if (!(b->wb = workbook_new_opt(path, &opt))) {
+		snprintf(err, errlen, "%s: cannot start the workbook", path);
+		rc = PK2D_ERR_IO;
+		goto done;
+	}
+	rc = build(b, ctx);
+	xb_fit_columns(b);
+	if (rc == 0 && b->failed)
+		rc = PK2D_ERR_NOMEM;
+	lerr = workbook_close(b->wb);
+	if (rc == 0 && lerr != LXW_NO_ERROR) {
+		snprintf(err, errlen, "the workbook could not be written to %s: %s", path,
+		         lxw_strerror(lerr));
+		rc = PK2D_ERR_IO;
+	} else if (rc < 0) {
+		snprintf(err, errlen, "the workbook could not be built: %s",
+		         rc == PK2D_ERR_NOMEM ? "out of memory" : "cannot write");
+	}
+	if (rc == 0)
+		tempfile_test_pause("xlsx");
+	if (rc == 0 && (rc = copy_file(path, f)) < 0)
+		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
+done:
+	unlink(path);
+	tempfile_done(path);
+	close(fd);
+	free(path);
+	return rc;
 }

@@ -11,6 +11,7 @@
 #define PK2D_XLSX_BOOK_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <xlsxwriter.h>
 
 #include "report_view.h"
@@ -19,7 +20,8 @@
 struct xb_fit;
 
 typedef struct xlsx_book {
-	const report_view *v;
+	const report_view *v;     /* the report's view; NULL for other books */
+	int lang;                 /* enum i18n_lang of the interface words */
 	lxw_workbook *wb;
 	lxw_format *head, *num1, *num2, *int0, *good, *warn, *bad, *title;
 	lxw_format *group[PK2D_GROUP_DEPTH]; /* a declared group's heading, indented
@@ -29,6 +31,13 @@ typedef struct xlsx_book {
 	size_t last_fit;          /* the sheet written last, looked at first */
 	int failed;
 } xlsx_book;
+
+/* Builds a workbook with build(b, ctx) (0 or a PK2D_ERR_*) in a
+ * temporary file in TMPDIR, fits its columns, and copies it to f when all
+ * went well. b->v and b->lang are set by the caller. 0, or a PK2D_ERR_*
+ * with err set. */
+int xb_write(xlsx_book *b, int (*build)(xlsx_book *b, const void *ctx), const void *ctx,
+             FILE *f, char *err, size_t errlen);
 
 /* The formats above. */
 void xb_formats(xlsx_book *b);
@@ -40,7 +49,7 @@ void xb_str(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const cha
 /* A number cell; NaN is an empty cell. */
 void xb_num(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double x,
             lxw_format *fmt);
-/* A header row of n interface words. */
+/* A header row of n interface words (enum i18n_key) in b->lang. */
 void xb_header(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, size_t n, const int *keys);
 /* =IF(den>0,100*num/den,"") with its result cached. */
 void xb_percent_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
