@@ -625,14 +625,15 @@ int store_commit(store *s, char *err, size_t errlen)
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
-	if (s->pg)
-		return store_pg_commit(s, err, errlen);
-	if ((rc = flush_scores(s, err, errlen)) < 0) {
+	/* PostgreSQL took the scores as they came; SQLite buffers them. */
+	if (!s->pg && (rc = flush_scores(s, err, errlen)) < 0) {
 		store_rollback(s);
 		return rc;
 	}
 	store_test_pause();
-	if ((rc = store_exec(s, "COMMIT", err, errlen)) < 0) {
+	rc = s->pg ? store_pg_exec(s, "COMMIT", 0, NULL, err, errlen) :
+	             store_exec(s, "COMMIT", err, errlen);
+	if (rc < 0) {
 		store_rollback(s);
 		return rc;
 	}

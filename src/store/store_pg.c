@@ -600,19 +600,6 @@ int store_pg_put_score(store *s, const char *area, int rt, const char *period,
 	              " value = excluded.value, category = excluded.category", 7, p, err, errlen);
 }
 
-int store_pg_commit(store *s, char *err, size_t errlen)
-{
-	int rc;
-
-	store_test_pause();
-	if ((rc = store_pg_exec(s, "COMMIT", 0, NULL, err, errlen)) < 0) {
-		store_pg_rollback(s);
-		return rc;
-	}
-	s->in_txn = 0;
-	return 0;
-}
-
 void store_pg_rollback(store *s)
 {
 	if (s->in_txn)
@@ -649,23 +636,33 @@ long store_pg_area_periods(store *s, const char *area, char ***out, char *err, s
 	return res ? column_strings(s, res, out, err, errlen) : PK2D_ERR_IO;
 }
 
+/* The rows of id in area and rt from the figures' table f: every period
+ * (period NULL) or one; column 0 the period, then figures[f].cols. */
+static PGresult *figure_rows(store *s, int f, const char *id, const char *area, int rt,
+                             const char *period, char *err, size_t errlen)
+{
+	char sql[192], b[16];
+	const char *p[4] = { id, area, b, period };
+
+	snprintf(b, sizeof b, "%d", rt);
+	snprintf(sql, sizeof sql, "SELECT period, %s FROM %s WHERE id = $1 AND area = $2"
+	         " AND rt = $3%s", figures[f].cols, figures[f].table,
+	         period ? " AND period = $4" : "");
+	return run(s, sql, period ? 4 : 3, p, err, errlen);
+}
+
 int store_pg_get(store *s, const char *table, const char *id, const char *area, int rt,
                  const char *period, double *v, char *err, size_t errlen)
 {
 	int f = figures_of(table);
-	char sql[160], b[16];
-	const char *p[4] = { id, area, b, period };
-	PGresult *res;
+	PGresult *res = figure_rows(s, f, id, area, rt, period, err, errlen);
 	int found;
 
-	snprintf(b, sizeof b, "%d", rt);
-	snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = $1 AND area = $2 AND rt = $3"
-	         " AND period = $4", figures[f].cols, figures[f].table);
-	if (!(res = run(s, sql, 4, p, err, errlen)))
+	if (!res)
 		return PK2D_ERR_IO;
 	found = PQntuples(res) > 0;
 	for (int i = 0; found && i < figures[f].nd; i++)
-		v[i] = col_num(res, 0, i);
+		v[i] = col_num(res, 0, 1 + i);
 	PQclear(res);
 	return found;
 }
@@ -728,16 +725,11 @@ long store_pg_series(store *s, const char *table, const char *id, const char *ar
                      size_t elem, store_conv conv, void **out, char *err, size_t errlen)
 {
 	int f = figures_of(table);
-	char sql[160], b[16];
-	const char *p[3] = { id, area, b };
-	PGresult *res;
+	PGresult *res = figure_rows(s, f, id, area, rt, NULL, err, errlen);
 	char *v;
 	int n;
 
-	snprintf(b, sizeof b, "%d", rt);
-	snprintf(sql, sizeof sql, "SELECT period, %s FROM %s WHERE id = $1 AND area = $2"
-	         " AND rt = $3", figures[f].cols, figures[f].table);
-	if (!(res = run(s, sql, 3, p, err, errlen)))
+	if (!res)
 		return PK2D_ERR_IO;
 	n = PQntuples(res);
 	if (!(v = calloc((size_t)n + 1, elem))) {

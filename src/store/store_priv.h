@@ -139,7 +139,6 @@ int store_pg_put_registry(store *s, const registry *r, char *const *periods, siz
 int store_pg_put_score(store *s, const char *area, int rt, const char *period,
                        const char *item, double value, const char *category,
                        char *err, size_t errlen);
-int store_pg_commit(store *s, char *err, size_t errlen);
 void store_pg_rollback(store *s);
 /* Runs sql with its text parameters (NULL for SQL's NULL): 0, or < 0 with
  * err set. */
