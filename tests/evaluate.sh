@@ -82,6 +82,7 @@ period = 2024
 area = 63
 store = $store
 lokus = $tmp/lokus.ini
+model = $PK2D_TOP_SRCDIR/tests/data/store/model.ini
 INI
 "$pk2d" -q -c "$tmp/prov.ini" evaluate --format csv >"$tmp/eval.csv" 2>"$tmp/err" ||
 	fail "evaluate: $(cat "$tmp/err")"
@@ -114,6 +115,16 @@ grep -q '^| 63\.01 | 63\.01\.01\.2001 | evaluasi | 2023 | 60,00 | lo | 2024 | 80
 	"$tmp/eval.md" || fail "Markdown village row: $(cat "$tmp/eval.md")"
 grep -q '<td>63.02</td><td>Dinas Sosial</td><td>20</td><td>18</td><td>90,0</td>' \
 	"$tmp/eval.html" || fail "HTML agency row: $(cat "$tmp/eval.html")"
+# Each lokus village's chart: the IKK and the model's dimension over 2023 and
+# 2024, against the attention line.
+[ "$(grep -c '^<svg' "$tmp/eval.html")" -eq 4 ] || fail "HTML: not 4 charts"
+for v in 63.01.01.2001 63.01.01.2002 63.02.09.2007 63.02.09.2008; do
+	sed -n "/^<h3>$v<\/h3>/,/<\/svg>/p" "$tmp/eval.html" >"$tmp/chart"
+	for w in '>Sosial<' '>IKK<' '>Garis perhatian 75<' '>2023<' '>2024<'; do
+		grep -q "$w" "$tmp/chart" || fail "HTML chart of $v: no $w"
+	done
+done
+grep -q '>80,0<' "$tmp/eval.html" || fail "HTML: 63.01.01.2001's latest IKK not on its chart"
 python3 - "$tmp/eval.json" <<'PY' || fail "JSON: $(cat "$tmp/eval.json")"
 import json, sys
 e = json.load(open(sys.argv[1]))
@@ -180,6 +191,10 @@ Kabupaten/kota 63.01
 * model atau target berubah
 Dinas Sosial 20 18 90,0
 LINES
+		for line in "Tren desa lokus: IKK dan dimensinya" 63.01.01.2001 63.02.09.2008; do
+			grep -qxF "$line" "$tmp/pdf.txt" || fail "PDF: no heading $line"
+		done
+		[ "$(grep -c 'Garis perhatian 75' "$tmp/pdf.txt")" -eq 4 ] || fail "PDF: not 4 charts"
 		# The note may wrap in its cell.
 		grep -q '^1 63\.02 20,00 2 model' "$tmp/pdf.txt" || fail "PDF ranking: $(cat "$tmp/pdf.txt")"
 	else

@@ -89,8 +89,35 @@ static int village_ids(store *s, eval_regency *r, eval_village *v, char **ids, l
 	return 0;
 }
 
-static int eval_village_of(store *s, eval_regency *r, eval_village *v, char **ids, long n,
-                           char *err, size_t errlen)
+/* The village's history: the IKK's series p (np points, taken) and each
+ * dimension of m over every stored period. */
+static int history_of(store *s, eval_village *v, const model *m, store_point *p, long np,
+                      char *err, size_t errlen)
+{
+	trend *t = xcalloc(1, sizeof *t);
+
+	snprintf(t->area, sizeof t->area, "%s", v->code);
+	t->dims = xcalloc(1 + (m ? m->n_dimensions : 0), sizeof *t->dims);
+	t->dims[0] = (trend_dim){ .n_history = (size_t)np, .history = p };
+	t->n_dims = 1;
+	v->history = t;
+	for (size_t k = 0; m && k < m->n_dimensions; k++) {
+		char item[128];
+		trend_dim *dm = &t->dims[t->n_dims++];
+		long nd;
+
+		snprintf(item, sizeof item, "dim.%s", m->dimensions[k].key);
+		*dm = (trend_dim){ .model = &m->dimensions[k] };
+		if ((nd = store_score_series(s, item, v->code, RT_ALL, &dm->history, err,
+		                             errlen)) < 0)
+			return (int)nd;
+		dm->n_history = (size_t)nd;
+	}
+	return 0;
+}
+
+static int eval_village_of(store *s, eval_regency *r, eval_village *v, const model *m,
+                           char **ids, long n, char *err, size_t errlen)
 {
 	store_point *p = NULL;
 	long np = store_score_series(s, "ikk", v->code, RT_ALL, &p, err, errlen);
@@ -100,17 +127,18 @@ static int eval_village_of(store *s, eval_regency *r, eval_village *v, char **id
 	v->ikk_first = v->ikk_latest = v->change = NAN;
 	if (np < 0)
 		return (int)np;
-	if (np > 0) {
-		snprintf(v->first, sizeof v->first, "%s", p[0].period);
-		snprintf(v->latest, sizeof v->latest, "%s", p[np - 1].period);
-		v->ikk_first = p[0].value;
-		v->ikk_latest = p[np - 1].value;
-		if (np > 1)
-			v->change = v->ikk_latest - v->ikk_first;
-	}
-	free(p);
-	if (np == 0)
+	if (np == 0) {
+		free(p);
 		return 0;
+	}
+	snprintf(v->first, sizeof v->first, "%s", p[0].period);
+	snprintf(v->latest, sizeof v->latest, "%s", p[np - 1].period);
+	v->ikk_first = p[0].value;
+	v->ikk_latest = p[np - 1].value;
+	if (np > 1)
+		v->change = v->ikk_latest - v->ikk_first;
+	if ((rc = history_of(s, v, m, p, np, err, errlen)) < 0)
+		return rc;
 	if ((rc = store_get_category(s, v->code, RT_ALL, v->first, "ikk", v->cat_first,
 	                             sizeof v->cat_first, err, errlen)) < 0 ||
 	    (rc = store_get_category(s, v->code, RT_ALL, v->latest, "ikk", v->cat_latest,
@@ -147,7 +175,7 @@ static void rank(evaluation *e)
 	free(order);
 }
 
-int evaluate(store *s, const lokus *l, const char *area, evaluation **out,
+int evaluate(store *s, const lokus *l, const model *m, const char *area, evaluation **out,
              char *err, size_t errlen)
 {
 	evaluation *e = xcalloc(1, sizeof *e);
@@ -155,6 +183,7 @@ int evaluate(store *s, const lokus *l, const char *area, evaluation **out,
 	long n = store_ids(s, &ids, err, errlen);
 	int rc = n < 0 ? (int)n : 0;
 
+	e->model = m;
 	e->regencies = xcalloc(l->n + 1, sizeof *e->regencies);
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
 		const lokus_regency *lr = &l->regencies[i];
@@ -174,7 +203,7 @@ int evaluate(store *s, const lokus *l, const char *area, evaluation **out,
 
 			v->code = codes[k];
 			v->stage = stages[k];
-			rc = eval_village_of(s, r, v, ids, n, err, errlen);
+			rc = eval_village_of(s, r, v, m, ids, n, err, errlen);
 			if (!isnan(v->change)) {
 				sum += v->change;
 				r->n_compared++;
@@ -202,6 +231,8 @@ void evaluation_free(evaluation *e)
 	if (!e)
 		return;
 	for (size_t i = 0; i < e->n; i++) {
+		for (size_t k = 0; k < e->regencies[i].n; k++)
+			trend_free(e->regencies[i].villages[k].history);
 		free(e->regencies[i].villages);
 		free(e->regencies[i].agencies);
 	}

@@ -16,7 +16,9 @@
 
 #include <stddef.h>
 #include "lokus.h"
+#include "model.h"
 #include "store.h"
+#include "trend.h"
 
 typedef struct eval_village {
 	const char *code;          /* the lokus file's code */
@@ -28,6 +30,9 @@ typedef struct eval_village {
 	int config_changed;        /* the two periods were scored with different models
 	                              (the stored "model" digests differ) or an
 	                              indicator's target changed: the comparison says so */
+	trend *history;            /* the IKK (dims[0]) and each of the model's
+	                              dimensions over every stored period (only
+	                              area, n_dims and dims set); NULL with none */
 } eval_village;
 
 typedef struct eval_agency {
@@ -50,11 +55,14 @@ typedef struct eval_regency {
 typedef struct evaluation {
 	size_t n;
 	eval_regency *regencies;   /* in the lokus file's order */
+	const model *model;        /* the dimensions and the attention line of the
+	                              villages' histories; NULL: the IKK only */
 } evaluation;
 
 /* Evaluates the lokus villages of the regencies within area ("63", "63.02",
- * "all"). 0 and *out set, or < 0 with err set. */
-int evaluate(store *s, const lokus *l, const char *area, evaluation **out,
+ * "all"); m (may be NULL) names the dimensions whose histories are read.
+ * 0 and *out set, or < 0 with err set. */
+int evaluate(store *s, const lokus *l, const model *m, const char *area, evaluation **out,
              char *err, size_t errlen);
 void evaluation_free(evaluation *e);
 

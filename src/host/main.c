@@ -275,6 +275,7 @@ static int cmd_evaluate(const struct options *o)
 	msglist errs = { 0 };
 	lokus *lk = NULL;
 	store *st = NULL;
+	model *mdl = NULL;
 	evaluation *e = NULL;
 	char err[1024];
 
@@ -287,14 +288,18 @@ static int cmd_evaluate(const struct options *o)
 		        " (the desa lokus of each regency) and a history store");
 	else if (lokus_load(cfg->lokus, &lk, &errs) < 0)
 		msglist_print(&errs);
+	/* The model names the dimensions of the villages' charts. */
+	else if (assess_setup_model(cfg, &mdl) < 0)
+		;
 	else if (!(st = store_open(cfg->store, cfg->lock_wait, err, sizeof err)) ||
-	         evaluate(st, lk, area, &e, err, sizeof err) < 0)
+	         evaluate(st, lk, mdl, area, &e, err, sizeof err) < 0)
 		log_msg(PK2D_LOG_ERROR, "history store: %s", err);
 	else if (evaluate_write_file(e, format, lang, path, err, sizeof err) < 0)
 		log_msg(PK2D_LOG_ERROR, "cannot write the evaluation: %s", err);
 	else
 		status = 0;
 	evaluation_free(e);
+	model_free(mdl);
 	store_close(st);
 	lokus_free(lk);
 	msglist_free(&errs);

@@ -18,6 +18,7 @@
 #include "json_out.h"
 #include "out_file.h"
 #include "pk2d/plugin.h"
+#include "svg.h"
 #include "util.h"
 
 /* Each word of the evaluation: its key in the one catalogue (i18n.c), and
@@ -316,6 +317,46 @@ static int write_json(const evaluation *e, FILE *out)
 	return rc;
 }
 
+int ev_history(const evaluation *e, const eval_village *v, int lang, view_history *h)
+{
+	memset(h, 0, sizeof *h);
+	return v->history && view_history_of(lang, e->model ? e->model->attention : NAN,
+	                                     v->history, h);
+}
+
+void ev_chart(FILE *f, const evaluation *e, const view_history *h, int lang)
+{
+	svg_lines(f, i18n(lang, T_SCORE_HISTORY), h->n, h->labels, h->n_series, h->names,
+	          h->values, e->model ? e->model->attention : NAN, h->line_label,
+	          i18n_decimal(lang));
+}
+
+/* Each lokus village's chart under its code, in HTML. */
+static void html_trends(const evaluation *e, int lang, FILE *out)
+{
+	int heading = 0;
+
+	for (size_t i = 0; i < e->n; i++)
+		for (size_t k = 0; k < e->regencies[i].n; k++) {
+			const eval_village *v = &e->regencies[i].villages[k];
+			view_history h;
+
+			if (!ev_history(e, v, lang, &h))
+				continue;
+			if (!heading++) {
+				fputs("<h2>", out);
+				esc_html(out, i18n(lang, T_EV_TRENDS));
+				fputs("</h2>\n", out);
+			}
+			fputs("<h3>", out);
+			esc_html(out, v->code);
+			fputs("</h3>\n<figure style=\"margin:0;max-width:720px\">\n", out);
+			ev_chart(out, e, &h, lang);
+			fputs("</figure>\n", out);
+			view_history_free(&h);
+		}
+}
+
 int evaluate_format_known(const char *format)
 {
 	static const char *const known[] = { "text", "csv", "json", "md", "html", "xlsx", "pdf" };
@@ -366,8 +407,10 @@ static int write_lines(const evaluation *e, const char *format, int lang, FILE *
 		else
 			write_text(&t[k], lang, out);
 	}
-	if (!strcmp(format, "html"))
+	if (!strcmp(format, "html")) {
+		html_trends(e, lang, out);
 		fputs("</body></html>\n", out);
+	}
 	ev_free(t);
 	return ferror(out) ? PK2D_ERR_IO : 0;
 }

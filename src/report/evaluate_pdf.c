@@ -212,8 +212,28 @@ static void table(pdf_doc *d, const etable *t, int lang)
 	}
 }
 
-static int lay_out(const etable t[EV_TABLES], int lang, FILE *out, int total, int *pages,
-                   char *err, size_t errlen)
+/* Each lokus village's chart under its code. */
+static void trends(pdf_doc *d, const evaluation *e, int lang)
+{
+	int heading = 0;
+
+	for (size_t i = 0; i < e->n; i++)
+		for (size_t k = 0; k < e->regencies[i].n; k++) {
+			const eval_village *v = &e->regencies[i].villages[k];
+			view_history h;
+
+			if (!ev_history(e, v, lang, &h))
+				continue;
+			if (!heading++)
+				pdf_heading(d, 2, i18n(lang, T_EV_TRENDS));
+			pdf_heading(d, 3, v->code);
+			CHART(d, 1.0, ev_chart(f, e, &h, lang));
+			view_history_free(&h);
+		}
+}
+
+static int lay_out(const evaluation *e, const etable t[EV_TABLES], int lang, FILE *out,
+                   int total, int *pages, char *err, size_t errlen)
 {
 	const char *title = i18n(lang, ev_text(W_TITLE));
 	pdf_doc *d = pdf_doc_new(out, title, "pk2d " PACKAGE_VERSION, i18n(lang, T_PAGE),
@@ -227,6 +247,7 @@ static int lay_out(const etable t[EV_TABLES], int lang, FILE *out, int total, in
 	pdf_para(d, i18n(lang, ev_text(W_METHOD)), 0);
 	for (int k = 0; k < EV_TABLES; k++)
 		table(d, &t[k], lang);
+	trends(d, e, lang);
 	return pdf_doc_finish(d, pages, err, errlen) ? PK2D_ERR_IO : 0;
 }
 
@@ -237,8 +258,8 @@ int evaluate_pdf(const evaluation *e, int lang, FILE *out, char *err, size_t err
 
 	ev_build(e, lang, EV_TEXT, t);
 	/* "Page N of M": the first pass counts M. */
-	if ((rc = lay_out(t, lang, NULL, 0, &pages, err, errlen)) == 0)
-		rc = lay_out(t, lang, out, pages, &pages, err, errlen);
+	if ((rc = lay_out(e, t, lang, NULL, 0, &pages, err, errlen)) == 0)
+		rc = lay_out(e, t, lang, out, pages, &pages, err, errlen);
 	pdf_fonts_release();
 	ev_free(t);
 	return rc;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "evaluate.h"
+#include "view_rows.h"
 
 /* The evaluation's words: ev_text gives each one's catalogue key (i18n.h). */
 enum { W_TITLE, W_METHOD, W_RANKING, W_VILLAGES, W_AGENCIES, W_RANK, W_REGENCY,
@@ -41,6 +42,12 @@ const char *ev_cell(const etable *t, size_t row, size_t col);
 int ev_text(int word);
 /* The decimals of a column of numbers, -1 for a column of words. */
 int ev_decimals(int word);
+
+/* The IKK and the dimensions of village v over its stored periods, for
+ * svg_lines (view_rows.h): 0 when it has fewer than two (no chart). */
+int ev_history(const evaluation *e, const eval_village *v, int lang, view_history *h);
+/* The chart of h (the reports' score history). */
+void ev_chart(FILE *f, const evaluation *e, const view_history *h, int lang);
 
 /* The workbook and the PDF: 0, or a PK2D_ERR_* with err set. */
 int evaluate_xlsx(const evaluation *e, int lang, FILE *out, char *err, size_t errlen);

@@ -306,6 +306,8 @@ static const char *const words[I18N_N_KEYS][2] = {
 	            "model or targets changed" },
 	[T_EV_CLOSED_OPENED] = { "Masalah selesai / baru",
 	            "Problems closed / opened" },
+	[T_EV_TRENDS] = { "Tren desa lokus: IKK dan dimensinya",
+	            "Lokus villages' trends: the IKK and its dimensions" },
 	/* The accounting's sentences (unused.c): printf formats whose
 	 * conversions are the same in both languages (check_report). */
 	[T_FMT_NOT_IN_AREA] = { "%s: tidak satu pun dari %ld barisnya dapat dipakai, %ld di luar "

@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 typedef struct pdf_doc pdf_doc;
 
@@ -58,6 +59,21 @@ void pdf_table_end(pdf_doc *d);
  * kept whole on one page; an SVG librsvg cannot read is left out and
  * makes pdf_doc_finish fail. */
 void pdf_svg(pdf_doc *d, const char *svg, size_t len, double share);
+
+/* An SVG chart written by call (an expression writing to the FILE *f it is
+ * given) into memory, then drawn with pdf_svg at share of the width. */
+#define CHART(d, share, call)                                               \
+	do {                                                                \
+		char *svg_ = NULL;                                          \
+		size_t len_ = 0;                                            \
+		FILE *f = open_memstream(&svg_, &len_);                      \
+		if (f) {                                                    \
+			call;                                               \
+			if (fclose(f) == 0)                                 \
+				pdf_svg(d, svg_, len_, share);              \
+		}                                                           \
+		free(svg_);                                                 \
+	} while (0)
 
 /* Ends the document: the last page's footer, the PDF closed. Sets *pages.
  * 0, or -1 when cairo, pango or librsvg failed (err says why) or out

@@ -30,20 +30,6 @@
 
 #define L(v, d) i18n_pick((v)->lang, (d)->label_id, (d)->label_en)
 
-/* An SVG chart written by fn into memory, then drawn. */
-#define CHART(d, share, call)                                               \
-	do {                                                                \
-		char *svg_ = NULL;                                          \
-		size_t len_ = 0;                                            \
-		FILE *f = open_memstream(&svg_, &len_);                      \
-		if (f) {                                                    \
-			call;                                               \
-			if (fclose(f) == 0)                                 \
-				pdf_svg(d, svg_, len_, share);              \
-		}                                                           \
-		free(svg_);                                                 \
-	} while (0)
-
 /* A numbered section heading of the rakor's order: "2. Indeks ...". */
 static void section(pdf_doc *d, const report_view *v, int no, int key)
 {

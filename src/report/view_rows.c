@@ -356,11 +356,20 @@ void view_summary_free(view_summary *s)
 	view_unused_free(&s->unused);
 }
 
+/* The attention line's legend in lang; "" for none (NaN). */
+static const char *line_label_of(int lang, double attention, char *buf)
+{
+	if (isnan(attention))
+		buf[0] = '\0';
+	else
+		snprintf(buf, VIEW_LINE_LABEL, "%s %s", i18n(lang, T_ATTENTION_LINE),
+		         i18n_fmt(lang, attention, 0));
+	return buf;
+}
+
 const char *view_line_label(const report_view *v, char *buf)
 {
-	snprintf(buf, VIEW_LINE_LABEL, "%s %s", i18n(v->lang, T_ATTENTION_LINE),
-	         i18n_fmt(v->lang, v->as->model->attention, 0));
-	return buf;
+	return line_label_of(v->lang, v->as->model->attention, buf);
 }
 
 int view_heatmap_build(const report_view *v, const assess_area *aa, view_heatmap *h)
@@ -411,6 +420,11 @@ void view_heatmap_free(view_heatmap *h)
 
 int view_history_build(const report_view *v, const trend *t, view_history *h)
 {
+	return view_history_of(v->lang, v->as->model->attention, t, h);
+}
+
+int view_history_of(int lang, double attention, const trend *t, view_history *h)
+{
 	const trend_dim *ikk = t->n_dims ? &t->dims[0] : NULL;
 
 	memset(h, 0, sizeof *h);
@@ -426,8 +440,8 @@ int view_history_build(const report_view *v, const trend *t, view_history *h)
 	for (size_t k = 0; k < h->n_series; k++) {
 		const trend_dim *dm = &t->dims[k];
 
-		h->names[k] = dm->model ? i18n_pick(v->lang, dm->model->label_id, dm->model->label_en)
-		                        : i18n(v->lang, T_IKK_SHORT);
+		h->names[k] = dm->model ? i18n_pick(lang, dm->model->label_id, dm->model->label_en)
+		                        : i18n(lang, T_IKK_SHORT);
 		for (size_t i = 0; i < h->n; i++) {
 			h->values[k * h->n + i] = NAN;
 			for (size_t j = 0; j < dm->n_history; j++)
@@ -435,7 +449,7 @@ int view_history_build(const report_view *v, const trend *t, view_history *h)
 					h->values[k * h->n + i] = dm->history[j].value;
 		}
 	}
-	view_line_label(v, h->line_label);
+	line_label_of(lang, attention, h->line_label);
 	return 1;
 }
 

@@ -125,6 +125,9 @@ typedef struct view_history {
 
 /* 0 when the store holds fewer than two periods (nothing to draw), else 1. */
 int view_history_build(const report_view *v, const trend *t, view_history *h);
+/* The same in language lang (enum i18n_lang) against the attention line
+ * (NaN: none), for a history outside a report (pk2d evaluate). */
+int view_history_of(int lang, double attention, const trend *t, view_history *h);
 void view_history_free(view_history *h);
 
 #endif
