@@ -717,8 +717,10 @@ int store_pick_previous(const char *period, char *const *periods, size_t n,
 	return best >= 0;
 }
 
-/* The periods stored for area (the whole area, not its RTs). */
-static long area_periods(store *s, const char *area, char ***out, char *err, size_t errlen)
+/* The first column of every row of sql run with one text parameter ($1,
+ * which both SQLite and PostgreSQL read). */
+static long strings_of(store *s, const char *sql, const char *param, char ***out, char *err,
+                       size_t errlen)
 {
 	sqlite3_stmt *st;
 	char **v = NULL;
@@ -726,11 +728,10 @@ static long area_periods(store *s, const char *area, char ***out, char *err, siz
 	int rc;
 
 	if (s->pg)
-		return store_pg_area_periods(s, area, out, err, errlen);
-	if ((rc = store_prepare(s, "SELECT DISTINCT period FROM vals WHERE area = ? AND rt = -1",
-	                  &st, err, errlen)) < 0)
+		return store_pg_strings(s, sql, param, out, err, errlen);
+	if ((rc = store_prepare(s, sql, &st, err, errlen)) < 0)
 		return rc;
-	sqlite3_bind_text(st, 1, area, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char **nv = realloc(v, (n + 1) * sizeof *v);
 
@@ -753,6 +754,13 @@ static long area_periods(store *s, const char *area, char ***out, char *err, siz
 	sqlite3_finalize(st);
 	*out = v;
 	return (long)n;
+}
+
+/* The periods stored for area (the whole area, not its RTs). */
+static long area_periods(store *s, const char *area, char ***out, char *err, size_t errlen)
+{
+	return strings_of(s, "SELECT DISTINCT period FROM vals WHERE area = $1 AND rt = -1", area,
+	                  out, err, errlen);
 }
 
 int store_previous_period(store *s, const char *area, const char *period,
@@ -1021,12 +1029,135 @@ static long read_series(store *s, const char *table, const char *sql, int role, 
 	return (long)n;
 }
 
+static int cmp_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The highest areas below area with stored values of their own (whole
+ * areas, not RTs): those with no stored area between them and area. */
+static long areas_below(store *s, const char *area, char ***out, char *err, size_t errlen)
+{
+	int level = area_level(area);
+	char pattern[40], **v, *top;
+	long n, k = 0;
+
+	*out = NULL;
+	if (level == AREA_INVALID || level >= AREA_VILLAGE)
+		return 0;
+	snprintf(pattern, sizeof pattern, "%s%%", level == AREA_NATIONAL ? "" : area);
+	if ((n = strings_of(s, "SELECT DISTINCT area FROM vals WHERE rt = -1 AND area LIKE $1",
+	                    pattern, &v, err, errlen)) < 0)
+		return n;
+	if (!(top = calloc((size_t)n + 1, 1))) {
+		store_free_strings(v, (size_t)n);
+		store_set_err(err, errlen, "%s: out of memory", s->path);
+		return PK2D_ERR_NOMEM;
+	}
+	qsort(v, (size_t)n, sizeof *v, cmp_text);
+	for (long i = 0; i < n; i++) {
+		int lv = area_level(v[i]);
+		char up[32];
+
+		top[i] = lv > level && area_within(v[i], area);
+		for (int l = level + 1; top[i] && l < lv; l++) {
+			const char *key = up;
+
+			top[i] = area_ancestor(v[i], l, up, sizeof up) < 0 ||
+			         !bsearch(&key, v, (size_t)n, sizeof *v, cmp_text);
+		}
+	}
+	for (long i = 0; i < n; i++)
+		if (top[i])
+			v[k++] = v[i];
+		else
+			free(v[i]);
+	free(top);
+	*out = v;
+	return k;
+}
+
+/* A period of series v (n points), or NULL. */
+static store_point *point_of(store_point *v, long n, const char *period)
+{
+	for (long i = 0; i < n; i++)
+		if (!strcmp(v[i].period, period))
+			return &v[i];
+	return NULL;
+}
+
+/* Adds to series *v (n points of area) every period that the areas below
+ * have and area has not: the sums of their numerators and denominators,
+ * the value computed from them as a run does, the target when they all
+ * have the same. The areas below are the highest stored (a province's
+ * regencies, or its villages when only those were stored), each read the
+ * same way for the periods it lacks itself. */
+static long add_sums_below(store *s, const char *id, const char *area, store_point **v,
+                           long n, char *err, size_t errlen)
+{
+	char **below;
+	long nb = areas_below(s, area, &below, err, errlen), rc = 0;
+	store_meta m;
+	size_t own = (size_t)n;
+
+	if (nb <= 0 || (rc = store_meta_of(s, id, &m, err, errlen)) <= 0) {
+		store_free_strings(below, nb > 0 ? (size_t)nb : 0);
+		return nb < 0 ? nb : rc < 0 ? rc : n;
+	}
+	for (long b = 0; b < nb && rc >= 0; b++) {
+		store_point *cv = NULL;
+		long cn = store_series(s, id, below[b], RT_ALL, &cv, err, errlen);
+
+		rc = cn;
+		for (long i = 0; i < cn; i++) {
+			store_point *p = point_of(*v, n, cv[i].period);
+
+			if (p && (size_t)(p - *v) < own)
+				continue;
+			if (!p) {
+				store_point *nv = realloc(*v, (size_t)(n + 1) * sizeof **v);
+
+				if (!nv) {
+					store_set_err(err, errlen, "%s: out of memory", s->path);
+					rc = PK2D_ERR_NOMEM;
+					break;
+				}
+				*v = nv;
+				p = &(*v)[n++];
+				*p = (store_point){ .num = 0, .den = 0, .target = cv[i].target };
+				snprintf(p->period, sizeof p->period, "%s", cv[i].period);
+			} else if (!(p->target == cv[i].target)) {
+				p->target = NAN;
+			}
+			p->num += cv[i].num;
+			p->den += cv[i].den;
+		}
+		free(cv);
+	}
+	store_free_strings(below, (size_t)nb);
+	if (rc < 0)
+		return rc;
+	for (long i = (long)own; i < n; i++)
+		(*v)[i].value = reg_value(&(reg_indicator){ .kind = m.kind },
+		                          &(reg_sum){ (*v)[i].num, (*v)[i].den });
+	store_sort_series(*v, (size_t)n, sizeof **v);
+	return n;
+}
+
 long store_series(store *s, const char *indicator, const char *area, int rt,
                   store_point **out, char *err, size_t errlen)
 {
-	return read_series(s, "vals", "SELECT period, data FROM vals WHERE area = ? AND rt = ?",
-	                   ROLE_VALUE, indicator, area, rt, REC_VALS, sizeof(store_point),
-	                   store_conv_point, (void **)out, err, errlen);
+	long n = read_series(s, "vals", "SELECT period, data FROM vals WHERE area = ? AND rt = ?",
+	                     ROLE_VALUE, indicator, area, rt, REC_VALS, sizeof(store_point),
+	                     store_conv_point, (void **)out, err, errlen);
+
+	if (n < 0 || rt != RT_ALL)
+		return n;
+	if ((n = add_sums_below(s, indicator, area, out, n, err, errlen)) < 0) {
+		free(*out);
+		*out = NULL;
+	}
+	return n;
 }
 
 long store_iseries(store *s, const char *intervention, const char *area, int rt,

@@ -111,7 +111,9 @@ int store_get_category(store *s, const char *area, int rt, const char *period,
 int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t errlen);
 /* Every stored period of an id in an area and RT, in time order (start of
  * the period, then the longer period first). *out is malloc'd; returns the
- * count or < 0 on error. */
+ * count or < 0 on error. store_series adds, for the whole of an area
+ * (RT_ALL), the periods stored only below it: the sums of the numerators
+ * and denominators of the highest stored areas below (docs/store.md). */
 long store_series(store *s, const char *indicator, const char *area, int rt,
                   store_point **out, char *err, size_t errlen);
 long store_iseries(store *s, const char *intervention, const char *area, int rt,

@@ -627,11 +627,11 @@ static long column_strings(store *s, PGresult *res, char ***out, char *err, size
 	return n;
 }
 
-long store_pg_area_periods(store *s, const char *area, char ***out, char *err, size_t errlen)
+long store_pg_strings(store *s, const char *sql, const char *param, char ***out, char *err,
+                      size_t errlen)
 {
-	const char *p[1] = { area };
-	PGresult *res = run(s, "SELECT DISTINCT period FROM vals WHERE area = $1 AND rt = -1",
-	                    1, p, err, errlen);
+	const char *p[1] = { param };
+	PGresult *res = run(s, sql, 1, p, err, errlen);
 
 	return res ? column_strings(s, res, out, err, errlen) : PK2D_ERR_IO;
 }

@@ -168,7 +168,9 @@ int store_pg_copy_line(store_pg_copy *c, const char *area, int rt, const char *p
 /* Ends the COPY (aborting it when rc < 0) and inserts its rows; returns rc
  * when it is < 0, else the outcome. */
 int store_pg_copy_end(store_pg_copy *c, int rc, const char *on_conflict);
-long store_pg_area_periods(store *s, const char *area, char ***out, char *err, size_t errlen);
+/* The first column of every row of sql run with one text parameter $1. */
+long store_pg_strings(store *s, const char *sql, const char *param, char ***out, char *err,
+                      size_t errlen);
 /* One record of a figures table ("vals", "ivals", "scores"): 1 and v set,
  * 0 when none, < 0 on error. */
 int store_pg_get(store *s, const char *table, const char *id, const char *area, int rt,
