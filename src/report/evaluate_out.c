@@ -317,11 +317,24 @@ static int write_json(const evaluation *e, FILE *out)
 	return rc;
 }
 
-int ev_history(const evaluation *e, const eval_village *v, int lang, view_history *h)
+void ev_each_history(const evaluation *e, int lang,
+                     void (*fn)(void *ctx, const char *village, const view_history *h,
+                                int first),
+                     void *ctx)
 {
-	memset(h, 0, sizeof *h);
-	return v->history && view_history_of(lang, e->model ? e->model->attention : NAN,
-	                                     v->history, h);
+	int n = 0;
+
+	for (size_t i = 0; i < e->n; i++)
+		for (size_t k = 0; k < e->regencies[i].n; k++) {
+			const eval_village *v = &e->regencies[i].villages[k];
+			view_history h;
+
+			if (!v->history || !view_history_of(lang, e->model ? e->model->attention : NAN,
+			                                    v->history, &h))
+				continue;
+			fn(ctx, v->code, &h, n++ == 0);
+			view_history_free(&h);
+		}
 }
 
 void ev_chart(FILE *f, const evaluation *e, const view_history *h, int lang)
@@ -331,30 +344,28 @@ void ev_chart(FILE *f, const evaluation *e, const view_history *h, int lang)
 	          i18n_decimal(lang));
 }
 
-/* Each lokus village's chart under its code, in HTML. */
-static void html_trends(const evaluation *e, int lang, FILE *out)
+/* What a chart is drawn with. */
+typedef struct chart_to {
+	const evaluation *e;
+	int lang;
+	FILE *out;
+} chart_to;
+
+/* A lokus village's chart under its code, in HTML. */
+static void html_chart(void *ctx, const char *village, const view_history *h, int first)
 {
-	int heading = 0;
+	const chart_to *c = ctx;
 
-	for (size_t i = 0; i < e->n; i++)
-		for (size_t k = 0; k < e->regencies[i].n; k++) {
-			const eval_village *v = &e->regencies[i].villages[k];
-			view_history h;
-
-			if (!ev_history(e, v, lang, &h))
-				continue;
-			if (!heading++) {
-				fputs("<h2>", out);
-				esc_html(out, i18n(lang, T_EV_TRENDS));
-				fputs("</h2>\n", out);
-			}
-			fputs("<h3>", out);
-			esc_html(out, v->code);
-			fputs("</h3>\n<figure style=\"margin:0;max-width:720px\">\n", out);
-			ev_chart(out, e, &h, lang);
-			fputs("</figure>\n", out);
-			view_history_free(&h);
-		}
+	if (first) {
+		fputs("<h2>", c->out);
+		esc_html(c->out, i18n(c->lang, T_EV_TRENDS));
+		fputs("</h2>\n", c->out);
+	}
+	fputs("<h3>", c->out);
+	esc_html(c->out, village);
+	fputs("</h3>\n<figure style=\"margin:0;max-width:720px\">\n", c->out);
+	ev_chart(c->out, c->e, h, c->lang);
+	fputs("</figure>\n", c->out);
 }
 
 int evaluate_format_known(const char *format)
@@ -408,7 +419,7 @@ static int write_lines(const evaluation *e, const char *format, int lang, FILE *
 			write_text(&t[k], lang, out);
 	}
 	if (!strcmp(format, "html")) {
-		html_trends(e, lang, out);
+		ev_each_history(e, lang, html_chart, &(chart_to){ e, lang, out });
 		fputs("</body></html>\n", out);
 	}
 	ev_free(t);

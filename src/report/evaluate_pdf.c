@@ -212,24 +212,22 @@ static void table(pdf_doc *d, const etable *t, int lang)
 	}
 }
 
-/* Each lokus village's chart under its code. */
-static void trends(pdf_doc *d, const evaluation *e, int lang)
+/* What a chart is drawn with. */
+typedef struct chart_to {
+	pdf_doc *d;
+	const evaluation *e;
+	int lang;
+} chart_to;
+
+/* A lokus village's chart under its code. */
+static void chart(void *ctx, const char *village, const view_history *h, int first)
 {
-	int heading = 0;
+	const chart_to *c = ctx;
 
-	for (size_t i = 0; i < e->n; i++)
-		for (size_t k = 0; k < e->regencies[i].n; k++) {
-			const eval_village *v = &e->regencies[i].villages[k];
-			view_history h;
-
-			if (!ev_history(e, v, lang, &h))
-				continue;
-			if (!heading++)
-				pdf_heading(d, 2, i18n(lang, T_EV_TRENDS));
-			pdf_heading(d, 3, v->code);
-			CHART(d, 1.0, ev_chart(f, e, &h, lang));
-			view_history_free(&h);
-		}
+	if (first)
+		pdf_heading(c->d, 2, i18n(c->lang, T_EV_TRENDS));
+	pdf_heading(c->d, 3, village);
+	CHART(c->d, 1.0, ev_chart(f, c->e, h, c->lang));
 }
 
 static int lay_out(const evaluation *e, const etable t[EV_TABLES], int lang, FILE *out,
@@ -247,7 +245,7 @@ static int lay_out(const evaluation *e, const etable t[EV_TABLES], int lang, FIL
 	pdf_para(d, i18n(lang, ev_text(W_METHOD)), 0);
 	for (int k = 0; k < EV_TABLES; k++)
 		table(d, &t[k], lang);
-	trends(d, e, lang);
+	ev_each_history(e, lang, chart, &(chart_to){ d, e, lang });
 	return pdf_doc_finish(d, pages, err, errlen) ? PK2D_ERR_IO : 0;
 }
 

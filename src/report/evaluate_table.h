@@ -43,9 +43,13 @@ int ev_text(int word);
 /* The decimals of a column of numbers, -1 for a column of words. */
 int ev_decimals(int word);
 
-/* The IKK and the dimensions of village v over its stored periods, for
- * svg_lines (view_rows.h): 0 when it has fewer than two (no chart). */
-int ev_history(const evaluation *e, const eval_village *v, int lang, view_history *h);
+/* Calls fn for each lokus village stored in two periods or more, in order,
+ * with the rows of its chart (the IKK and the model's dimensions over the
+ * stored periods, view_rows.h); first is 1 for the first call. */
+void ev_each_history(const evaluation *e, int lang,
+                     void (*fn)(void *ctx, const char *village, const view_history *h,
+                                int first),
+                     void *ctx);
 /* The chart of h (the reports' score history). */
 void ev_chart(FILE *f, const evaluation *e, const view_history *h, int lang);
 
