@@ -263,16 +263,18 @@ START_TEST(html_escaped_and_complete)
 	/* The summary, the kecamatan and both villages, each with its charts:
 	 * a radar, the indicator bars and a heat map (3 x 3), plus the coverage
 	 * series of the intervention stored for 2023 in the kecamatan and in
-	 * 2007 (2), and the scores over the two stored periods of each (3). */
+	 * 2007 (2), the scores over the two stored periods of each (3), and
+	 * each problem indicator over them (7). */
 	has("<h2>Ringkasan desa</h2>");
 	has("<a href=\"#area-63.02.09.2007\">");
 	has("<section class=\"area\" id=\"area-63.02.09.2008\">");
-	ck_assert_uint_eq(count("<svg "), 3 * 3 + 2 + 3);
+	ck_assert_uint_eq(count("<svg "), 3 * 3 + 2 + 3 + 7);
 	ck_assert_uint_eq(count("<section class=\"area\""), 4);
 	/* The IKK and the trend in Indonesian number format. */
 	has("<div class=\"ikk\">69,87</div>");
-	has("<td class=\"n\">61,87</td><td class=\"n\">69,87</td><td class=\"n\">+8,00</td>"
-	    "<td class=\"better\">&#9650; membaik</td>");
+	has("<tr><td></td><td>IKK</td><td class=\"n\">61,87</td><td class=\"n\">69,87</td>"
+	    "<td class=\"n\">+8,00</td><td class=\"st\"><span class=\"dot good\"></span>membaik"
+	    "</td></tr>");
 	has("@page{size:A4");
 	has("<td class=\"n\">1.000.000</td>");
 	/* health.stunting 20 % at the kecamatan: WHO-UNICEF "high" (20-<30). */
@@ -455,13 +457,14 @@ START_TEST(text_trend_villages_and_control_characters)
 	has("Jumlah KK");
 	has("== Tren ==");
 	/* Right-aligned columns: "2024" in the header ends where "69,87" ends
-	 * in the IKK row (both lines are ASCII: bytes are columns). */
+	 * in the IKK row under it (both lines are ASCII: bytes are columns). */
 	{
 		const char *tren = strstr(out, "== Tren ==");
-		const char *head = strstr(tren, "\n  Indikator"), *ikk = strstr(tren, "\n  IKK  ");
+		const char *head = strstr(tren, "\n  Kode  "), *ikk = head ? strchr(head + 1, '\n') : NULL;
 
 		ck_assert_ptr_nonnull(head);
 		ck_assert_ptr_nonnull(ikk);
+		ck_assert_ptr_nonnull(strstr(ikk, " IKK  "));
 		ck_assert_int_eq(strstr(head, "2024") + 4 - head, strstr(ikk, "69,87") + 5 - ikk);
 		ck_assert_ptr_nonnull(strstr(ikk, "61,87  69,87  "));
 		ck_assert_int_eq(strncmp(strstr(ikk, "8,00"), "8,00  membaik\n", 14), 0);

@@ -26,9 +26,9 @@ count() {
 	grep -o "$1" "$tmp/dom.html" | wc -l | tr -d ' '
 }
 # The kecamatan and its two villages: radar, bars, heat map and the scores
-# over the stored periods each, and the coverage series of the kecamatan and
-# of the first village.
-[ "$(count '<svg ')" = 14 ] || fail "expected 14 SVG charts, found $(count '<svg ')"
+# over the stored periods each, the coverage series of the kecamatan and
+# of the first village, and each problem indicator over the periods (7).
+[ "$(count '<svg ')" = 21 ] || fail "expected 21 SVG charts, found $(count '<svg ')"
 [ "$(count 'class="value"')" = 3 ] || fail "expected 3 radar polygons"
 [ "$(count 'class="cell"')" -ge 9 ] || fail "heat map cells missing"
 [ "$(count '<table')" -ge 20 ] || fail "expected the report's tables, found $(count '<table')"

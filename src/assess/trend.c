@@ -1,6 +1,6 @@
 /*
- * trend.c - comparison with the previous period and intervention progress
- * (see trend.h).
+ * trend.c - comparison with the previous period, intervention progress
+ * and the problems' histories (see trend.h).
  */
 #include <config.h>
 
@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "agency_problems.h"
 
 int trend_change_of(int direction, double prev, double cur)
 {
@@ -25,6 +27,13 @@ int trend_change_of(int direction, double prev, double cur)
 	return (d > 0) == (direction == PK2D_HIGHER_IS_BETTER) ? TREND_BETTER : TREND_WORSE;
 }
 
+int trend_target_changed(double then, double now)
+{
+	if (isnan(then) || isnan(now))
+		return isnan(then) != isnan(now);
+	return fabs(then - now) > 1e-9;
+}
+
 void trend_free(trend *t)
 {
 	if (!t)
@@ -34,6 +43,9 @@ void trend_free(trend *t)
 	free(t->progress);
 	for (size_t i = 0; i < t->n_dims; i++)
 		free(t->dims[i].history);
+	for (size_t i = 0; i < t->n_series; i++)
+		free(t->series[i].points);
+	free(t->series);
 	free(t->rows);
 	free(t->dims);
 	free(t);
@@ -54,40 +66,54 @@ static double prev_score(store *s, const trend *t, const char *item, char *err,
 	return v;
 }
 
-/* Every stored period of a score with this run's value put in (or in
- * place of a stored one; a stored one of this period goes when the run has
- * no value), as with_current does for an intervention. */
+/* The k points of *pts (time order) with this run's point cur put in its
+ * place, or in place of a stored one of its period; with cur NULL (the run
+ * has no value) a stored one of the period taken out. The new count, or
+ * PK2D_ERR_NOMEM (*pts freed). */
+static long with_point(store_point **pts, long k, const char *period, const store_point *cur)
+{
+	store_point *v;
+	long at = 0;
+	int stored;
+
+	while (at < k && store_period_cmp((*pts)[at].period, period) < 0)
+		at++;
+	stored = at < k && strcmp((*pts)[at].period, period) == 0;
+	if (!cur) {
+		if (stored) {
+			memmove(*pts + at, *pts + at + 1, (size_t)(k - at - 1) * sizeof **pts);
+			k--;
+		}
+		return k;
+	}
+	if (!stored) {
+		if (!(v = realloc(*pts, (size_t)(k + 1) * sizeof *v))) {
+			free(*pts);
+			*pts = NULL;
+			return PK2D_ERR_NOMEM;
+		}
+		*pts = v;
+		memmove(v + at + 1, v + at, (size_t)(k - at) * sizeof *v);
+		k++;
+	}
+	(*pts)[at] = *cur;
+	return k;
+}
+
+/* Every stored period of a score with this run's value put in (with_point). */
 static int score_history(store *s, const trend *t, const char *item, trend_dim *td,
                          char *err, size_t errlen)
 {
-	store_point *pts = NULL, *v;
-	long k, at = 0;
-	int stored;
+	store_point *pts = NULL, cur = { .num = NAN, .den = NAN, .value = td->cur, .target = NAN };
+	long k;
 
 	if (!s)
 		return 0;
 	if ((k = store_score_series(s, item, t->area, RT_ALL, &pts, err, errlen)) < 0)
 		return (int)k;
-	while (at < k && store_period_cmp(pts[at].period, t->period) < 0)
-		at++;
-	stored = at < k && strcmp(pts[at].period, t->period) == 0;
-	if (isnan(td->cur) && stored) {
-		memmove(pts + at, pts + at + 1, (size_t)(k - at - 1) * sizeof *pts);
-		k--;
-	} else if (!isnan(td->cur)) {
-		if (!stored) {
-			if (!(v = realloc(pts, (size_t)(k + 1) * sizeof *v))) {
-				free(pts);
-				return PK2D_ERR_NOMEM;
-			}
-			pts = v;
-			memmove(pts + at + 1, pts + at, (size_t)(k - at) * sizeof *pts);
-			k++;
-		}
-		snprintf(pts[at].period, sizeof pts[at].period, "%s", t->period);
-		pts[at].num = pts[at].den = pts[at].target = NAN;
-		pts[at].value = td->cur;
-	}
+	snprintf(cur.period, sizeof cur.period, "%s", t->period);
+	if ((k = with_point(&pts, k, t->period, isnan(td->cur) ? NULL : &cur)) < 0)
+		return (int)k;
 	td->history = pts;
 	td->n_history = (size_t)k;
 	return 0;
@@ -130,7 +156,8 @@ static int fill_rows(store *s, const registry *r, trend *t, char *err, size_t er
 		return PK2D_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		const reg_indicator *d = registry_indicator_at(r, i);
-		trend_row row = { .decl = d, .prev = NAN, .cur = NAN };
+		trend_row row = { .decl = d, .prev = NAN, .cur = NAN, .prev_target = NAN,
+		                  .cur_target = d->has_target ? d->target : NAN };
 		reg_sum sum;
 
 		if (registry_get(r, d, t->area, RT_ALL, t->period, &sum))
@@ -142,15 +169,89 @@ static int fill_rows(store *s, const registry *r, trend *t, char *err, size_t er
 
 			if (rc < 0)
 				return rc;
-			if (rc)
+			if (rc) {
 				row.prev = p.value;
+				row.prev_target = p.target;
+			}
 		}
 		if (isnan(row.cur) && isnan(row.prev))
 			continue;
 		row.change = trend_change_of(d->direction, row.prev, row.cur);
+		row.target_changed = !isnan(row.prev) && !isnan(row.cur) &&
+		                     trend_target_changed(row.prev_target, row.cur_target);
 		t->rows[t->n_rows++] = row;
 	}
 	return 0;
+}
+
+/* Every stored period of an indicator's value with this run's own put in
+ * (with_point). */
+static long value_history(store *s, const registry *r, const reg_indicator *d, const trend *t,
+                          store_point **out, char *err, size_t errlen)
+{
+	store_point cur = { .target = d->has_target ? d->target : NAN };
+	long k = store_series(s, d->full_id, t->area, RT_ALL, out, err, errlen);
+	reg_sum sum;
+	int has = registry_get(r, d, t->area, RT_ALL, t->period, &sum);
+
+	if (k < 0)
+		return k;
+	snprintf(cur.period, sizeof cur.period, "%s", t->period);
+	if (has) {
+		cur.num = sum.num;
+		cur.den = sum.den;
+		cur.value = reg_value(d, &sum);
+	}
+	return with_point(out, k, t->period, has ? &cur : NULL);
+}
+
+/* The history of each problem's indicator, kept when it has two periods. */
+static int fill_series(store *s, const registry *r, const assess_area *aa, trend *t,
+                       char *err, size_t errlen)
+{
+	size_t n = aa->n_problems + aa->n_agency_problems;
+
+	if (!s || !n)
+		return 0;
+	if (!(t->series = calloc(n, sizeof *t->series)))
+		return PK2D_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const reg_indicator *d = i < aa->n_problems
+		                         ? aa->problems[i].indicator->decl
+		                         : aa->agency_problems[i - aa->n_problems].row->decl;
+		store_point *pts = NULL;
+		long k;
+
+		if (!d)
+			continue;
+		if ((k = value_history(s, r, d, t, &pts, err, errlen)) < 0)
+			return (int)k;
+		if (k < 2) {
+			free(pts);
+			continue;
+		}
+		t->series[t->n_series].decl = d;
+		t->series[t->n_series].n = (size_t)k;
+		t->series[t->n_series++].points = pts;
+	}
+	return 0;
+}
+
+/* Whether the model that scored prev_period is not this run's. */
+static int model_changed(store *s, const trend *t, const char *digest, char *err,
+                         size_t errlen, int *changed)
+{
+	char then[64];
+	int rc;
+
+	*changed = 0;
+	if (!s || !digest || !*t->prev_period)
+		return 0;
+	rc = store_get_category(s, t->area, RT_ALL, t->prev_period, "model", then, sizeof then,
+	                        err, errlen);
+	if (rc > 0)
+		*changed = strcmp(then, digest) != 0;
+	return rc < 0 ? rc : 0;
 }
 
 /* The stored points of an intervention with this run's own period put in
@@ -215,8 +316,8 @@ static int fill_progress(store *s, const registry *r, trend *t, char *err, size_
 	return 0;
 }
 
-int trend_compute(store *s, const registry *r, const assess_area *aa,
-                  const char *period, trend **out, char *err, size_t errlen)
+int trend_compute(store *s, const registry *r, const assess_area *aa, const char *period,
+                  const char *model_digest, trend **out, char *err, size_t errlen)
 {
 	trend *t = calloc(1, sizeof *t);
 	int rc;
@@ -238,6 +339,10 @@ int trend_compute(store *s, const registry *r, const assess_area *aa,
 		rc = fill_rows(s, r, t, err, errlen);
 	if (rc >= 0)
 		rc = fill_progress(s, r, t, err, errlen);
+	if (rc >= 0)
+		rc = fill_series(s, r, aa, t, err, errlen);
+	if (rc >= 0)
+		rc = model_changed(s, t, model_digest, err, errlen, &t->model_changed);
 	if (rc < 0) {
 		if (rc == PK2D_ERR_NOMEM)
 			snprintf(err, errlen, "out of memory");

@@ -1,6 +1,7 @@
 /*
  * trend.h - an area's values against the previous period in the history
- * store, and its interventions' progress across every stored period.
+ * store, and its interventions' progress and its problems' indicators
+ * across every stored period.
  *
  * "Previous" is the latest stored period of the same kind (year, semester,
  * quarter, month) before the run's period (store_previous_period).
@@ -28,6 +29,9 @@ typedef struct trend_row {
 	const reg_indicator *decl;
 	double prev, cur;          /* NaN when none */
 	int change;                /* enum trend_change */
+	double prev_target, cur_target; /* NaN when none */
+	int target_changed;        /* the target then is not the target now
+	                              (one of them set, or both and different) */
 } trend_row;
 
 typedef struct trend_dim {
@@ -39,6 +43,14 @@ typedef struct trend_dim {
 	                              order, with this run's own in place (only
 	                              period and value set); none without a store */
 } trend_dim;
+
+/* Every stored period of one indicator's value in the area, with this
+ * run's own in place (as for the scores). */
+typedef struct trend_series {
+	const reg_indicator *decl;
+	size_t n;
+	store_point *points;       /* time order */
+} trend_series;
 
 typedef struct trend_progress {
 	const reg_intervention *decl;
@@ -58,14 +70,24 @@ typedef struct trend {
 	size_t n_progress;
 	trend_progress *progress;  /* every declared intervention with a stored
 	                              value in the area */
+	size_t n_series;
+	trend_series *series;      /* each problem's indicator (the IKK's
+	                              problems, then the agencies'), when the
+	                              store holds two periods of it or more */
+	int model_changed;         /* the model that scored prev_period is not
+	                              this run's (their digests differ) */
 } trend;
 
 /* Compares aa (the run's assessment of one area) with the store. s may be
- * NULL (store off): then only current values are filled. 0 and *out set, or
- * < 0 with err set. */
-int trend_compute(store *s, const registry *r, const assess_area *aa,
-                  const char *period, trend **out, char *err, size_t errlen);
+ * NULL (store off): then only current values are filled. model_digest is
+ * this run's model file's (store_digest_files), NULL when unknown: then no
+ * change of model is seen. 0 and *out set, or < 0 with err set. */
+int trend_compute(store *s, const registry *r, const assess_area *aa, const char *period,
+                  const char *model_digest, trend **out, char *err, size_t errlen);
 void trend_free(trend *t);
+
+/* Non-zero when a target then (NaN: none) is not the target now. */
+int trend_target_changed(double then, double now);
 
 /* enum trend_change of a move from prev to cur for direction. */
 int trend_change_of(int direction, double prev, double cur);

@@ -241,8 +241,7 @@ static int write_store(store *st, const session *s, const report_view *v,
 {
 	const char **files;
 	size_t nf = config_files(s->cfg, &files);
-	char digest[17] = "", model_digest[17] = "", err[1024];
-	const char *mfile = s->cfg->model;
+	char digest[17] = "", err[1024];
 	store_run_info info = { .period = s->cfg->period, .area = s->cfg->area,
 	                        .config_digest = digest, .version = PACKAGE_VERSION,
 	                        .started = rq->started, .status = status };
@@ -251,19 +250,16 @@ static int write_store(store *st, const session *s, const report_view *v,
 	if (store_digest_files(files, nf, digest, err, sizeof err) < 0)
 		log_msg(PK2D_LOG_WARNING, "configuration digest: %s", err);
 	free(files);
-	if (mfile && store_digest_files(&mfile, 1, model_digest, err, sizeof err) < 0)
-		log_msg(PK2D_LOG_WARNING, "model digest: %s", err);
 	rc = store_begin(st, &info, err, sizeof err);
 	if (rc == 0)
 		rc = store_put_plugins(st, s->runs, s->n_runs, err, sizeof err);
 	if (rc == 0 && status == 0)
 		rc = store_put_registry(st, s->reg, err, sizeof err);
 	if (rc == 0 && status == 0)
-		rc = trend_store_scores(st, v->main.aa, v->period, *model_digest ? model_digest : NULL,
-		                        err, sizeof err);
+		rc = trend_store_scores(st, v->main.aa, v->period, v->model_digest, err, sizeof err);
 	for (size_t i = 0; i < v->n_villages && rc == 0 && status == 0; i++)
-		rc = trend_store_scores(st, v->villages[i].aa, v->period,
-		                        *model_digest ? model_digest : NULL, err, sizeof err);
+		rc = trend_store_scores(st, v->villages[i].aa, v->period, v->model_digest, err,
+		                        sizeof err);
 	if (rc == 0)
 		rc = store_commit(st, err, sizeof err);
 	else
@@ -328,6 +324,7 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	report_view view = { 0 };
 	char err[1024];
 	const char *spath = c->store;
+	char model_digest[17] = "";
 	plan p;
 	int rc, lang = LANG_ID;
 
@@ -361,6 +358,16 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	view.csv_dialect = c->csv_dialect;
 	view.unused = (unused_ctx){ .acct = &s->acct, .lang = lang, .areas = s->areas,
 	                            .area = c->area, .period = c->period };
+	/* The model file's digest: stored with the scores, and compared with
+	 * the previous period's by the trends. */
+	if (st && c->model) {
+		const char *mfile = c->model;
+
+		if (store_digest_files(&mfile, 1, model_digest, err, sizeof err) < 0)
+			log_msg(PK2D_LOG_WARNING, "model digest: %s", err);
+		else
+			view.model_digest = model_digest;
+	}
 	if (report_view_build(&view, as, s->reg, spath ? st : NULL, err, sizeof err) < 0) {
 		/* The run's part still goes out: the text and JSON reports say
 		 * what ran, without the assessment. */

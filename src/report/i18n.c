@@ -254,6 +254,13 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_AT_A_GLANCE] = { "Ringkasan", "Summary" },
 	[T_TOP_PROBLEMS] = { "Masalah utama dan tindak lanjutnya", "Top problems and their follow-up" },
 	[T_HEADLINE_FIGURES] = { "Angka utama OPD", "Headline agency figures" },
+	[T_PROBLEM_TRENDS] = { "Tren indikator bermasalah", "Problem indicators over time" },
+	[T_MODEL_CHANGED] = { "Model IKK berubah sejak periode sebelumnya: skor IKK dan dimensi "
+	                      "tidak sepenuhnya sebanding",
+	                      "The IKK model changed since the previous period: the IKK and "
+	                      "dimension scores are not fully comparable" },
+	[T_TARGET_CHANGED] = { "target berubah", "target changed" },
+	[T_OTHER_TARGET] = { "Target berbeda pada", "A different target in" },
 	[T_EV_TITLE] = { "Evaluasi desa lokus",
 	            "Desa lokus evaluation" },
 	[T_EV_METHOD] = { "Peringkat: rata-rata perubahan IKK (periode terakhir dikurangi periode "

@@ -19,6 +19,10 @@ void report_assess_text(const report_view *v, const assess_area *aa, FILE *out);
 void report_summary_text(const report_view *v, FILE *out);
 /* The text report's trend, village and note sections (report_text_view.c). */
 void report_text_view(const report_view *v, FILE *out);
+/* A table of view rows in the text report (report_text_view.c): columns
+ * padded to their display width, numbers to the right. */
+struct view_table;
+void report_text_table(const report_view *v, const struct view_table *t, FILE *out);
 
 /* Writes the assessment as a JSON object (docs/json.md), or null when
  * v->as is NULL, building one village's tree at a time. 0, or

@@ -60,7 +60,6 @@ static const char css[] =
 	"tr.attention td{background:#fdecea}\n"
 	".charts{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}\n"
 	"svg{max-width:100%;height:auto}\n"
-	".better{color:var(--good)}.worse{color:var(--bad)}\n"
 	"nav ol{columns:2}\n"
 	"footer{margin-top:2.5em;border-top:1px solid var(--line);padding-top:.6em;"
 	"color:var(--muted);font-size:.9em}\n"
@@ -455,9 +454,11 @@ static void place(FILE *f, const report_view *v, const assess_place *p)
 static void table(FILE *f, const report_view *v, const view_table *t)
 {
 	fputs("<table><thead><tr>", f);
-	for (size_t c = 0; c < t->n_cols; c++)
-		fprintf(f, "<th%s>%s</th>", t->align[c] == 'r' ? " class=\"n\"" : "",
-		        rv_t(v, t->heads[c]));
+	for (size_t c = 0; c < t->n_cols; c++) {
+		fputs(t->align[c] == 'r' ? "<th class=\"n\">" : "<th>", f);
+		h(f, view_head(v, t, c));
+		fputs("</th>", f);
+	}
 	fputs("</tr></thead>\n", f);
 	for (size_t r = 0; r < t->n_rows; r++) {
 		fputs("<tr>", f);
@@ -698,23 +699,6 @@ static void followup(FILE *f, const report_view *v, const assess_area *aa)
 	fprintf(f, "</table>\n<p><small>%s</small></p>\n", rv_t(v, T_COVERAGE_NOTE));
 }
 
-static void change_cell(FILE *f, const report_view *v, double prev, double cur, int change)
-{
-	static const char *const arrow[] = { "", "&#9650;", "&#9660;", "=", "&#8597;" };
-
-	if (change == TREND_NONE) {
-		fputs("<td class=\"n\">-</td><td></td>", f);
-		return;
-	}
-	fprintf(f, "<td class=\"n\">%s%s</td><td class=\"%s\">%s %s</td>",
-	        cur - prev > 0 && change != TREND_SAME ? "+" : "",
-	        rv_num(v, change == TREND_SAME ? 0 : cur - prev, 2),
-	        change == TREND_BETTER ? "better" : change == TREND_WORSE ? "worse" : "",
-	        change == TREND_SAME ? arrow[3] : cur > prev ? arrow[1] : arrow[2],
-	        change == TREND_BETTER ? rv_t(v, T_BETTER) : change == TREND_WORSE ? rv_t(v, T_WORSE)
-	        : change == TREND_SAME ? rv_t(v, T_SAME) : "");
-}
-
 /* The IKK and each dimension over every stored period (two or more). */
 static void score_history(FILE *f, const report_view *v, const trend *t)
 {
@@ -729,6 +713,35 @@ static void score_history(FILE *f, const report_view *v, const trend *t)
 	view_history_free(&hist);
 }
 
+/* Each problem's indicator over every stored period (two or more), with
+ * the line it must reach. */
+static void problem_trends(FILE *f, const report_view *v, const view_area *va)
+{
+	view_problem_trend *c;
+	size_t n = view_problem_trends(v, va, &c);
+
+	if (!n)
+		return;
+	fprintf(f, "<h3>%s</h3>\n<div class=\"charts\">\n", rv_t(v, T_PROBLEM_TRENDS));
+	for (size_t i = 0; i < n; i++) {
+		const char *name = c[i].title;
+
+		fputs("<figure style=\"margin:0\"><figcaption>", f);
+		h(f, name);
+		fputs("</figcaption>\n", f);
+		svg_lines(f, name, c[i].n, c[i].labels, 1, &name, c[i].values, c[i].line,
+		          c[i].line_label, i18n_decimal(v->lang));
+		if (*c[i].note) {
+			fputs("<p class=\"sub\">", f);
+			h(f, c[i].note);
+			fputs("</p>\n", f);
+		}
+		fputs("</figure>\n", f);
+	}
+	fputs("</div>\n", f);
+	view_problem_trends_free(c, n);
+}
+
 static void trends(FILE *f, const report_view *v, const view_area *va)
 {
 	const trend *t = va->trend;
@@ -740,38 +753,22 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_STORE));
 		return;
 	}
+	if (t->model_changed) {
+		fprintf(f, "<p class=\"note\">%s (", rv_t(v, T_MODEL_CHANGED));
+		h(f, t->prev_period);
+		fputs(")</p>\n", f);
+	}
 	if (!*t->prev_period) {
 		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_HISTORY));
 	} else {
-		fprintf(f, "<table><thead><tr><th>%s</th><th class=\"n\">", rv_t(v, T_INDICATOR));
-		h(f, t->prev_period);
-		fputs("</th><th class=\"n\">", f);
-		h(f, t->period);
-		fprintf(f, "</th><th class=\"n\">%s</th><th></th></tr></thead>\n", rv_t(v, T_CHANGE));
-		for (size_t i = 0; i < t->n_dims; i++) {
-			const trend_dim *d = &t->dims[i];
+		view_table tt;
 
-			fputs(i == 0 ? "<tr><th>" : "<tr><td>", f);
-			h(f, d->model ? i18n_pick(v->lang, d->model->label_id, d->model->label_en)
-			              : rv_t(v, T_IKK_SHORT));
-			fprintf(f, "%s<td class=\"n\">%s</td><td class=\"n\">%s</td>",
-			        i == 0 ? "</th>" : "</td>", rv_num(v, d->prev, 2), rv_num(v, d->cur, 2));
-			change_cell(f, v, d->prev, d->cur, d->change);
-			fputs("</tr>\n", f);
-		}
-		for (size_t i = 0; i < t->n_rows; i++) {
-			const trend_row *r = &t->rows[i];
-
-			fputs("<tr><td>", f);
-			h(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
-			fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
-			        rv_val(v, r->decl, r->prev), rv_val(v, r->decl, r->cur));
-			change_cell(f, v, r->prev, r->cur, r->change);
-			fputs("</tr>\n", f);
-		}
-		fputs("</table>\n", f);
+		view_trend_table(v, t, &tt);
+		table(f, v, &tt);
+		view_table_free(&tt);
 	}
 	score_history(f, v, t);
+	problem_trends(f, v, va);
 	if (!t->n_progress)
 		return;
 	fprintf(f, "<h3>%s</h3>\n<div class=\"charts\">\n", rv_t(v, T_PROGRESS));

@@ -278,7 +278,11 @@ static void worst(FILE *f, const report_view *v, const assess_place *w, size_t n
 /* A table of view rows: headings, then each row's cells escaped. */
 static void table(FILE *f, const report_view *v, const view_table *t)
 {
-	head(f, v, t->n_cols, t->heads, t->align);
+	const char *names[VIEW_MAX_COLS];
+
+	for (size_t c = 0; c < t->n_cols; c++)
+		names[c] = view_head(v, t, c);
+	head_names(f, t->n_cols, names, t->align);
 	for (size_t r = 0; r < t->n_rows; r++) {
 		fputc('|', f);
 		for (size_t c = 0; c < t->n_cols; c++) {
@@ -425,33 +429,19 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 		fprintf(f, "\n%s\n", rv_t(v, T_NO_STORE));
 		return;
 	}
+	if (t->model_changed) {
+		fprintf(f, "\n**%s (", rv_t(v, T_MODEL_CHANGED));
+		m(f, t->prev_period);
+		fputs(")**\n", f);
+	}
 	if (!*t->prev_period) {
 		fprintf(f, "\n%s\n", rv_t(v, T_NO_HISTORY));
 	} else {
-		fprintf(f, "\n| %s | ", rv_t(v, T_INDICATOR));
-		m(f, t->prev_period);
-		fputs(" | ", f);
-		m(f, t->period);
-		fprintf(f, " | %s | |\n| --- | ---: | ---: | ---: | --- |\n", rv_t(v, T_CHANGE));
-		for (size_t i = 0; i < t->n_dims; i++) {
-			const trend_dim *d = &t->dims[i];
+		view_table tt;
 
-			fputs("| ", f);
-			m(f, d->model ? i18n_pick(v->lang, d->model->label_id, d->model->label_en)
-			              : rv_t(v, T_IKK_SHORT));
-			fprintf(f, " | %s | %s | %s | %s |\n", rv_num(v, d->prev, 2), rv_num(v, d->cur, 2),
-			        d->change ? rv_num(v, d->cur - d->prev, 2) : "-", report_view_change_word(v, d->change));
-		}
-		for (size_t i = 0; i < t->n_rows; i++) {
-			const trend_row *r = &t->rows[i];
-
-			fputs("| ", f);
-			m(f, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
-			fprintf(f, " | %s | %s | %s | %s |\n", rv_val(v, r->decl, r->prev),
-			        rv_val(v, r->decl, r->cur),
-			        r->change ? rv_val(v, r->decl, r->cur - r->prev) : "-",
-			        report_view_change_word(v, r->change));
-		}
+		view_trend_table(v, t, &tt);
+		table(f, v, &tt);
+		view_table_free(&tt);
 	}
 	if (t->n_progress) {
 		fprintf(f, "\n### %s\n\n| %s | %s | %s | %s | %s |\n| --- | --- | ---: | ---: | ---: |\n",

@@ -52,7 +52,7 @@ static void view_rows_table(pdf_doc *d, const report_view *v, const view_table *
 	pdf_col cols[VIEW_MAX_COLS];
 
 	for (size_t c = 0; c < t->n_cols; c++) {
-		cols[c].head = rv_t(v, t->heads[c]);
+		cols[c].head = view_head(v, t, c);
 		cols[c].share = shares[c];
 		cols[c].align = t->align[c];
 	}
@@ -435,56 +435,53 @@ static void score_history(pdf_doc *d, const report_view *v, const trend *t)
 	view_history_free(&h);
 }
 
+/* Each problem's indicator over every stored period (two or more), with
+ * the line it must reach. */
+static void problem_trends(pdf_doc *d, const report_view *v, const view_area *va)
+{
+	view_problem_trend *c;
+	size_t n = view_problem_trends(v, va, &c);
+
+	if (n)
+		pdf_heading(d, 3, rv_t(v, T_PROBLEM_TRENDS));
+	for (size_t i = 0; i < n; i++) {
+		const char *name = c[i].title;
+
+		pdf_para(d, name, 1);
+		CHART(d, 0.8, svg_lines(f, name, c[i].n, c[i].labels, 1, &name, c[i].values,
+		                        c[i].line, c[i].line_label, i18n_decimal(v->lang)));
+		if (*c[i].note)
+			pdf_para(d, c[i].note, 0);
+	}
+	view_problem_trends_free(c, n);
+}
+
 static void trends(pdf_doc *d, const report_view *v, const view_area *va)
 {
 	const trend *t = va->trend;
-	char buf[128];
+	char buf[512];
 
 	section(d, v, 6, T_TREND);
 	if (!v->store_on) {
 		pdf_para(d, rv_t(v, T_NO_STORE), 0);
 		return;
 	}
+	if (t->model_changed) {
+		snprintf(buf, sizeof buf, "%s (%s)", rv_t(v, T_MODEL_CHANGED), t->prev_period);
+		pdf_para(d, buf, 1);
+	}
 	if (!*t->prev_period) {
 		pdf_para(d, rv_t(v, T_NO_HISTORY), 0);
 	} else {
-		pdf_col cols[] = { { rv_t(v, T_INDICATOR), 0.46, 'l' }, { t->prev_period, 0.13, 'r' },
-		                   { t->period, 0.13, 'r' }, { rv_t(v, T_CHANGE), 0.13, 'r' },
-		                   { "", 0.15, 'l' } };
+		static const double shares[] = { 0.12, 0.36, 0.12, 0.12, 0.12, 0.16 };
+		view_table tt;
 
-		pdf_table_begin(d, 5, cols);
-		for (size_t i = 0; i < t->n_dims + t->n_rows; i++) {
-			const char *name;
-			char prev[48], cur[48], ch[48];
-			double p, c;
-			int change, dec;
-
-			if (i < t->n_dims) {
-				const trend_dim *dm = &t->dims[i];
-
-				name = dm->model ? L(v, dm->model) : rv_t(v, T_IKK_SHORT);
-				p = dm->prev, c = dm->cur, change = dm->change, dec = 2;
-				snprintf(prev, sizeof prev, "%s", rv_num(v, p, dec));
-				snprintf(cur, sizeof cur, "%s", rv_num(v, c, dec));
-			} else {
-				const trend_row *r = &t->rows[i - t->n_dims];
-
-				name = L(v, r->decl);
-				p = r->prev, c = r->cur, change = r->change;
-				dec = r->decl->kind == PK2D_MEAN ? 2 : 1;
-				snprintf(prev, sizeof prev, "%s", rv_val(v, r->decl, p));
-				snprintf(cur, sizeof cur, "%s", rv_val(v, r->decl, c));
-			}
-			snprintf(ch, sizeof ch, "%s", change == TREND_NONE ? "-"
-			         : rv_num(v, change == TREND_SAME ? 0 : c - p, dec));
-			pdf_table_row(d, (const char *[]){ name, prev, cur, ch,
-			                                   report_view_change_word(v, change) },
-			              4, change == TREND_BETTER ? ASSESS_GREEN
-			                 : change == TREND_WORSE ? ASSESS_RED : -1);
-		}
-		pdf_table_end(d);
+		view_trend_table(v, t, &tt);
+		view_rows_table(d, v, &tt, shares);
+		view_table_free(&tt);
 	}
 	score_history(d, v, t);
+	problem_trends(d, v, va);
 	for (size_t i = 0; i < t->n_progress; i++) {
 		const trend_progress *p = &t->progress[i];
 		const char **labels = calloc(p->n ? p->n : 1, sizeof *labels);

@@ -171,37 +171,6 @@ static int ivalue_line(void *ud, const reg_intervention *iv, const char *area, i
 	return 0;
 }
 
-/* A table of view rows, its columns padded to their display width
- * (esc_width), numbers to the right. */
-static void text_table(const report_view *v, const view_table *t, FILE *out)
-{
-	size_t w[VIEW_MAX_COLS];
-
-	for (size_t c = 0; c < t->n_cols; c++) {
-		w[c] = esc_width(i18n(v->lang, t->heads[c]));
-		for (size_t r = 0; r < t->n_rows; r++)
-			if (esc_width(view_cell(t, r, c)) > w[c])
-				w[c] = esc_width(view_cell(t, r, c));
-	}
-	for (size_t r = 0; r <= t->n_rows; r++) {
-		fputs("  ", out);
-		for (size_t c = 0; c < t->n_cols; c++) {
-			const char *cell = r ? view_cell(t, r - 1, c) : i18n(v->lang, t->heads[c]);
-			int pad = (int)(w[c] - esc_width(cell));
-
-			if (t->align[c] == 'r')
-				fprintf(out, "%*s%s", pad, "", cell);
-			else if (c + 1 < t->n_cols)
-				fprintf(out, "%s%*s", cell, pad, "");
-			else
-				fputs(cell, out);
-			if (c + 1 < t->n_cols)
-				fputs("  ", out);
-		}
-		fputc('\n', out);
-	}
-}
-
 /* The run's failure first, then the summary (view_summary) and the rows
  * the run did not use. */
 static void write_glance(const report_view *v, FILE *out)
@@ -217,15 +186,15 @@ static void write_glance(const report_view *v, FILE *out)
 	if (s.assessed) {
 		fprintf(out, "\n== %s ==\n  %s %s  %s\n\n", i18n(v->lang, T_AT_A_GLANCE),
 		        i18n(v->lang, T_IKK_SHORT), s.ikk, s.category);
-		text_table(v, &s.dims, out);
+		report_text_table(v, &s.dims, out);
 		fprintf(out, "\n  %s\n", i18n(v->lang, T_TOP_PROBLEMS));
 		if (s.looked_at)
 			fprintf(out, "  %s\n", s.looked_at);
 		else
-			text_table(v, &s.problems, out);
+			report_text_table(v, &s.problems, out);
 		if (s.headlines.n_rows) {
 			fprintf(out, "\n  %s\n", i18n(v->lang, T_HEADLINE_FIGURES));
-			text_table(v, &s.headlines, out);
+			report_text_table(v, &s.headlines, out);
 		}
 	}
 	if (u->headline) {

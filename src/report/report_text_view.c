@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "report_assess.h"
 #include "report_view.h"
+#include "view_rows.h"
 
 #define NCOLS 5
 
@@ -68,6 +69,37 @@ static void tprint(const ttable *t, FILE *out)
 	}
 }
 
+/* A table of view rows, its columns padded to their display width
+ * (esc_width), numbers to the right. */
+void report_text_table(const report_view *v, const view_table *t, FILE *out)
+{
+	size_t w[VIEW_MAX_COLS];
+
+	for (size_t c = 0; c < t->n_cols; c++) {
+		w[c] = esc_width(view_head(v, t, c));
+		for (size_t r = 0; r < t->n_rows; r++)
+			if (esc_width(view_cell(t, r, c)) > w[c])
+				w[c] = esc_width(view_cell(t, r, c));
+	}
+	for (size_t r = 0; r <= t->n_rows; r++) {
+		fputs("  ", out);
+		for (size_t c = 0; c < t->n_cols; c++) {
+			const char *cell = r ? view_cell(t, r - 1, c) : view_head(v, t, c);
+			int pad = (int)(w[c] - esc_width(cell));
+
+			if (t->align[c] == 'r')
+				fprintf(out, "%*s%s", pad, "", cell);
+			else if (c + 1 < t->n_cols)
+				fprintf(out, "%s%*s", cell, pad, "");
+			else
+				fputs(cell, out);
+			if (c + 1 < t->n_cols)
+				fputs("  ", out);
+		}
+		fputc('\n', out);
+	}
+}
+
 static void trend_text(const report_view *v, const trend *t, FILE *out)
 {
 	char p[48], c[48], d[48];
@@ -78,36 +110,16 @@ static void trend_text(const report_view *v, const trend *t, FILE *out)
 		fprintf(out, "  %s\n", i18n(v->lang, T_NO_STORE));
 		return;
 	}
+	if (t->model_changed)
+		fprintf(out, "  ! %s (%s)\n", i18n(v->lang, T_MODEL_CHANGED), t->prev_period);
 	if (!*t->prev_period) {
 		fprintf(out, "  %s\n", i18n(v->lang, T_NO_HISTORY));
 	} else {
-		trow(&tt, i18n(v->lang, T_INDICATOR), t->prev_period, t->period,
-		     i18n(v->lang, T_CHANGE), "");
-		for (size_t i = 0; i < t->n_dims; i++) {
-			const trend_dim *x = &t->dims[i];
+		view_table vt;
 
-			i18n_num(v->lang, x->prev, 2, p, sizeof p);
-			i18n_num(v->lang, x->cur, 2, c, sizeof c);
-			i18n_num(v->lang, x->change && x->change != TREND_SAME ? x->cur - x->prev : 0,
-			         2, d, sizeof d);
-			trow(&tt, x->model ? i18n_pick(v->lang, x->model->label_id, x->model->label_en)
-			                   : i18n(v->lang, T_IKK_SHORT), p, c,
-			     x->change ? d : "-", report_view_change_word(v, x->change));
-		}
-		for (size_t i = 0; i < t->n_rows; i++) {
-			const trend_row *x = &t->rows[i];
-
-			i18n_value(v->lang, x->decl->kind, x->prev, p, sizeof p);
-			i18n_value(v->lang, x->decl->kind, x->cur, c, sizeof c);
-			i18n_num(v->lang, x->change && x->change != TREND_SAME ? x->cur - x->prev : 0,
-			         2, d, sizeof d);
-			trow(&tt, i18n_pick(v->lang, x->decl->label_id, x->decl->label_en), p, c,
-			     x->change ? d : "-", report_view_change_word(v, x->change));
-		}
-		tprint(&tt, out);
-		free(tt.cell);
-		tt.cell = NULL;
-		tt.n = 0;
+		view_trend_table(v, t, &vt);
+		report_text_table(v, &vt, out);
+		view_table_free(&vt);
 	}
 	if (!t->n_progress)
 		return;

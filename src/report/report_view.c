@@ -15,10 +15,10 @@
 #include "util.h"
 
 
-static int fill(view_area *va, store *s, const registry *r, const char *period,
-                char *err, size_t errlen)
+static int fill(const report_view *v, view_area *va, store *s, const registry *r,
+                const char *period, char *err, size_t errlen)
 {
-	return trend_compute(s, r, va->aa, period, &va->trend, err, errlen);
+	return trend_compute(s, r, va->aa, period, v->model_digest, &va->trend, err, errlen);
 }
 
 int report_view_build(report_view *v, const assessment *as, const registry *r,
@@ -39,7 +39,7 @@ int report_view_build(report_view *v, const assessment *as, const registry *r,
 	v->n_summary = as->n_summary;
 	v->main.aa = as->main;
 	v->wide = as->main->level < AREA_VILLAGE;
-	if ((rc = fill(&v->main, s, r, as->period, err, errlen)) < 0)
+	if ((rc = fill(v, &v->main, s, r, as->period, err, errlen)) < 0)
 		return rc;
 	if (as->main->level == AREA_VILLAGE)
 		return 0;
@@ -60,7 +60,7 @@ int report_view_build(report_view *v, const assessment *as, const registry *r,
 			return PK2D_ERR_NOMEM;
 		}
 		v->n_villages++;
-		if ((rc = fill(va, s, r, as->period, err, errlen)) < 0)
+		if ((rc = fill(v, va, s, r, as->period, err, errlen)) < 0)
 			return rc;
 	}
 	return 0;

@@ -67,6 +67,9 @@ typedef struct report_view {
 	                              top (unused.acct NULL: not counted) */
 	int csv_dialect;           /* enum conf_csv_dialect: [pk2d] csv_dialect
 	                              or --csv-dialect */
+	const char *model_digest;  /* the model file's digest (store_digest_files),
+	                              NULL when unknown: the trends say when the
+	                              model changed since the previous period */
 	int dhis2_levels;          /* [pk2d] dhis2_levels: the levels (bits
 	                              1 << enum area_level) whose values the DHIS2
 	                              data value set carries; 0: villages only */
@@ -75,8 +78,8 @@ typedef struct report_view {
 
 /* Fills the assessment's part of v (as may be NULL: no model). s may be
  * NULL (store = none). The caller sets the run's part (lang, title, note,
- * version, period, area, areas, runs, unused, csv_dialect, dhis2_levels)
- * first. 0, or < 0 with err set. */
+ * version, period, area, areas, runs, unused, csv_dialect, dhis2_levels,
+ * model_digest) first. 0, or < 0 with err set. */
 int report_view_build(report_view *v, const assessment *as, const registry *r,
                       store *s, char *err, size_t errlen);
 /* The view of the run area alone (the summary of its villages, not their

@@ -470,6 +470,15 @@ static void marker(FILE *f, size_t k, double x, double y, const char *colour)
 	}
 }
 
+/* A step of 1, 2 or 5 times a power of ten that cuts span into at most
+ * six parts: the value axis of any series, a share or a count. */
+static double nice_step(double span)
+{
+	double raw = span > 0 ? span / 6 : 1, mag = pow(10, floor(log10(raw))), r = raw / mag;
+
+	return mag * (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10);
+}
+
 void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
                size_t n_series, const char *const *names, const double *values,
                double line, const char *line_label, char dec)
@@ -478,9 +487,9 @@ void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
 	static const char *const palette[] = { "#0072B2", "#D55E00", "#009E73", "#CC79A7",
 	                                       "#E69F00", "#56B4E9", "#000000" };
 	const size_t n_pal = sizeof palette / sizeof *palette;
-	const double left = 44, top = 14, plot_h = 200, step = n > 1 ? 560.0 / (double)(n - 1) : 0;
+	const double left = 64, top = 14, plot_h = 200, step = n > 1 ? 560.0 / (double)(n - 1) : 0;
 	const double plot_w = n > 1 ? 560 : 0, legend_x = left + plot_w + 60;
-	double lo = INFINITY, hi = -INFINITY;
+	double lo = INFINITY, hi = -INFINITY, ystep;
 	size_t rows = n_series + (isnan(line) ? 0 : 1), name_w = isnan(line) ? 0
 	                                                                    : esc_width(line_label);
 	int w, h = (int)(top + plot_h + 40);
@@ -504,16 +513,22 @@ void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
 		lo = 0;
 		hi = 100;
 	}
-	lo = floor(lo / 10) * 10;
-	hi = ceil(hi / 10) * 10;
-	if (hi - lo < 10)
-		hi = lo + 10;
+	ystep = nice_step(hi - lo);
+	lo = floor(lo / ystep) * ystep;
+	hi = ceil(hi / ystep) * ystep;
+	if (hi - lo < ystep)
+		hi = lo + ystep;
 #define Y(v) (top + plot_h - plot_h * ((v) - lo) / (hi - lo))
 	open_svg(f, title, w, h);
-	for (double g = lo; g <= hi + 1e-9; g += 10) {
+	for (double g = lo; g <= hi + ystep / 1e6; g += ystep) {
+		char num[32], *p;
+
+		snprintf(num, sizeof num, "%.*f", ystep < 1 ? (int)ceil(-log10(ystep) - 1e-9) : 0, g);
+		if (dec != '.' && (p = strchr(num, '.')))
+			*p = dec;
 		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>\n"
-		        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\">%.0f</text>\n",
-		        left, Y(g), left + plot_w + 20, Y(g), left - 6, Y(g) + 5, FONT, g);
+		        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\">%s</text>\n",
+		        left, Y(g), left + plot_w + 20, Y(g), left - 6, Y(g) + 5, FONT, num);
 	}
 	for (size_t i = 0; i < n; i++) {
 		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"middle\">",

@@ -63,7 +63,8 @@ void svg_series(FILE *f, const char *title, size_t n, const char *const *labels,
  * colour-blind readers tell apart (Okabe and Ito) and its own marker
  * shape, and a legend names it; each line's last value is printed at its
  * end. line (NaN for none) is drawn dashed, named line_label in the
- * legend. The value axis spans the data and the line, in steps of 10. */
+ * legend. The value axis spans the data and the line, in steps of 1, 2
+ * or 5 times a power of ten (at most six). */
 void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
                size_t n_series, const char *const *names, const double *values,
                double line, const char *line_label, char dec);

@@ -256,6 +256,19 @@ static void summary_dims(const report_view *v, const assess_score *sc, view_tabl
 	}
 }
 
+/* The value a problem's indicator must reach: under the attention line,
+ * the line on the value's scale (a lower-is-better value is scored 100 -
+ * value); else its target. */
+static double problem_line(const report_view *v, const assess_problem *p)
+{
+	const assess_indicator *ai = p->indicator;
+	double line = v->as->model->attention;
+
+	if (p->attention_gap > 0)
+		return ai->decl->direction == PK2D_LOWER_IS_BETTER ? 100 - line : line;
+	return ai->target;
+}
+
 static void summary_problems(const report_view *v, const assess_area *aa, view_table *t)
 {
 	static const int heads[] = { T_PROBLEMS, T_STATUS, T_VALUE, T_TARGET, T_FOLLOWUP };
@@ -280,7 +293,7 @@ static void summary_problems(const report_view *v, const assess_area *aa, view_t
 		char *cells[] = {
 			xasprintf("%s %s", ai->model->code, report_view_ind_label(v, ai)),
 			xstrdup(report_view_ind_status(v, ai)), xstrdup(rv_num(v, ai->value, 1)),
-			xstrdup(rv_num(v, ai->value + report_problem_gap(p), 1)),
+			xstrdup(rv_num(v, problem_line(v, p), 1)),
 			followup_word(v, p->n_actions),
 		};
 
@@ -458,4 +471,164 @@ void view_history_free(view_history *h)
 	free(h->labels);
 	free(h->names);
 	free(h->values);
+}
+
+/* The change from prev to cur as a cell, signed, with the decimals of the
+ * values (a score's two, an indicator's kind's): "+1,3", "0,0"; "-" when
+ * there is nothing to compare. */
+static char *change_cell(const report_view *v, const reg_indicator *d, double prev, double cur,
+                         int change)
+{
+	double x = change == TREND_SAME ? 0 : cur - prev;
+
+	if (change == TREND_NONE)
+		return xstrdup("-");
+	return xasprintf("%s%s", x > 0 ? "+" : "", d ? rv_val(v, d, x) : rv_num(v, x, 2));
+}
+
+/* The colour of a change: green better, red worse. */
+static int change_colour(int change)
+{
+	return change == TREND_BETTER ? ASSESS_GREEN : change == TREND_WORSE ? ASSESS_RED : -1;
+}
+
+void view_trend_table(const report_view *v, const trend *t, view_table *out)
+{
+	static const int heads[] = { T_CODE, T_INDICATOR, T_PERIOD, T_PERIOD, T_CHANGE, T_STATUS };
+	char note[VIEW_NOTE];
+
+	table_init(out, 6, heads, "llrrrl", 5);
+	out->head_text[2] = t->prev_period;
+	out->head_text[3] = t->period;
+	if (!*t->prev_period)
+		return;
+	for (size_t i = 0; i < t->n_dims; i++) {
+		const trend_dim *d = &t->dims[i];
+		char *cells[] = {
+			xstrdup(""),
+			xstrdup(d->model ? i18n_pick(v->lang, d->model->label_id, d->model->label_en)
+			                 : rv_t(v, T_IKK_SHORT)),
+			xstrdup(rv_num(v, d->prev, 2)), xstrdup(rv_num(v, d->cur, 2)),
+			change_cell(v, NULL, d->prev, d->cur, d->change),
+			xstrdup(report_view_change_word(v, d->change)),
+		};
+
+		table_row(out, change_colour(d->change), cells);
+	}
+	for (size_t i = 0; i < t->n_rows; i++) {
+		const trend_row *r = &t->rows[i];
+		const char *word = report_view_change_word(v, r->change);
+		char *cells[] = {
+			xstrdup(view_indicator_code(v, r->decl)), xstrdup(label(v, r->decl)),
+			xstrdup(rv_val(v, r->decl, r->prev)), xstrdup(rv_val(v, r->decl, r->cur)),
+			change_cell(v, r->decl, r->prev, r->cur, r->change),
+			xasprintf("%s%s%s", word, *word && r->target_changed ? "; " : "",
+			          view_target_change(v, r, note)),
+		};
+
+		table_row(out, change_colour(r->change), cells);
+	}
+}
+
+const char *view_indicator_code(const report_view *v, const reg_indicator *d)
+{
+	const model *m = v->as->model;
+
+	for (size_t k = 0; k < m->n_dimensions; k++)
+		for (size_t i = 0; i < m->dimensions[k].n_indicators; i++)
+			if (!strcmp(m->dimensions[k].indicators[i].ref, d->full_id))
+				return m->dimensions[k].indicators[i].code;
+	return d->full_id;
+}
+
+const char *view_target_change(const report_view *v, const trend_row *r, char *buf)
+{
+	char then[64];
+
+	*buf = 0;
+	if (!r->target_changed)
+		return buf;
+	snprintf(then, sizeof then, "%s", isnan(r->prev_target) ? "-" : rv_val(v, r->decl,
+	                                                                      r->prev_target));
+	snprintf(buf, VIEW_NOTE, "%s: %s \xe2\x86\x92 %s", rv_t(v, T_TARGET_CHANGED), then,
+	         isnan(r->cur_target) ? "-" : rv_val(v, r->decl, r->cur_target));
+	return buf;
+}
+
+/* The problem of aa whose indicator is d: its chart's title, line and the
+ * line's label. 0 when none is. */
+static int problem_of(const report_view *v, const assess_area *aa, const reg_indicator *d,
+                      view_problem_trend *c)
+{
+	for (size_t i = 0; i < aa->n_problems; i++) {
+		const assess_problem *p = &aa->problems[i];
+
+		if (p->indicator->decl != d)
+			continue;
+		snprintf(c->title, sizeof c->title, "%s %s", p->indicator->model->code,
+		         report_view_ind_label(v, p->indicator));
+		c->line = problem_line(v, p);
+		snprintf(c->line_label, sizeof c->line_label, "%s %s",
+		         rv_t(v, p->attention_gap > 0 ? T_ATTENTION_LINE : T_TARGET),
+		         rv_num(v, c->line, p->attention_gap > 0 ? 0 : 1));
+		return 1;
+	}
+	for (size_t i = 0; i < aa->n_agency_problems; i++) {
+		const assess_row *r = aa->agency_problems[i].row;
+
+		if (r->decl != d)
+			continue;
+		snprintf(c->title, sizeof c->title, "%s (%s)", label(v, d),
+		         aa->agency_problems[i].agency);
+		c->line = r->has_target ? r->target : NAN;
+		snprintf(c->line_label, sizeof c->line_label, "%s %s", rv_t(v, T_TARGET),
+		         report_view_target(v, d, r->has_target, r->target, r->target_year));
+		return 1;
+	}
+	return 0;
+}
+
+size_t view_problem_trends(const report_view *v, const view_area *va, view_problem_trend **out)
+{
+	const trend *t = va->trend;
+	size_t n = 0;
+
+	*out = NULL;
+	if (!t || !t->n_series)
+		return 0;
+	*out = xcalloc(t->n_series, sizeof **out);
+	for (size_t i = 0; i < t->n_series; i++) {
+		const trend_series *ts = &t->series[i];
+		view_problem_trend *c = &(*out)[n];
+		double now = ts->decl->has_target ? ts->decl->target : NAN;
+
+		if (!problem_of(v, va->aa, ts->decl, c))
+			continue;
+		c->n = ts->n;
+		c->labels = xcalloc(ts->n, sizeof *c->labels);
+		c->values = xcalloc(ts->n, sizeof *c->values);
+		for (size_t k = 0; k < ts->n; k++) {
+			const store_point *pt = &ts->points[k];
+			size_t used = strlen(c->note);
+
+			c->labels[k] = pt->period;
+			c->values[k] = pt->value;
+			if (!trend_target_changed(pt->target, now) || used + 1 >= sizeof c->note)
+				continue;
+			snprintf(c->note + used, sizeof c->note - used, "%s%s %s (%s)",
+			         used ? ";" : rv_t(v, T_OTHER_TARGET), used ? "" : ":", pt->period,
+			         isnan(pt->target) ? "-" : rv_val(v, ts->decl, pt->target));
+		}
+		n++;
+	}
+	return n;
+}
+
+void view_problem_trends_free(view_problem_trend *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].labels);
+		free(c[i].values);
+	}
+	free(c);
 }

@@ -15,6 +15,8 @@
 typedef struct view_table {
 	size_t n_cols;
 	int heads[VIEW_MAX_COLS];  /* the columns' headings: catalogue keys */
+	const char *head_text[VIEW_MAX_COLS]; /* a heading that is not a word
+	                              of the catalogue (a period), else NULL */
 	const char *align;         /* 'l' or 'r' for each column */
 	int colour_col;            /* the column whose cell shows the row's
 	                              colour, -1 for none */
@@ -22,6 +24,12 @@ typedef struct view_table {
 	char **cells;              /* n_rows * n_cols, row by row */
 	int *colour;               /* each row's enum assess_colour, -1 none */
 } view_table;
+
+/* The heading of column c. */
+static inline const char *view_head(const report_view *v, const view_table *t, size_t c)
+{
+	return t->head_text[c] ? t->head_text[c] : rv_t(v, t->heads[c]);
+}
 
 /* The cell of row r, column c. */
 static inline const char *view_cell(const view_table *t, size_t r, size_t c)
@@ -129,5 +137,39 @@ int view_history_build(const report_view *v, const trend *t, view_history *h);
  * (NaN: none), for a history outside a report (pk2d evaluate). */
 int view_history_of(int lang, double attention, const trend *t, view_history *h);
 void view_history_free(view_history *h);
+
+/* The comparison with the previous period (code, indicator, the previous
+ * period, this one, the change with the decimals of the values, its word
+ * coloured and any change of target): the IKK and each dimension, then
+ * every indicator. No rows when the store holds no previous period. */
+void view_trend_table(const report_view *v, const trend *t, view_table *out);
+
+/* An indicator's code in the trend tables: the model's ("F2") for an
+ * indicator of the model, else its registry id ("health.stunting"). */
+const char *view_indicator_code(const report_view *v, const reg_indicator *d);
+
+/* "target berubah: 20,0 → 14,0" into buf (VIEW_NOTE bytes) when the trend
+ * row's target changed, else "". Returns buf. */
+#define VIEW_NOTE 256
+const char *view_target_change(const report_view *v, const trend_row *r, char *buf);
+
+/* Each problem's indicator over every stored period (the trend's series,
+ * for svg_lines): its value in each period, the line it must reach (below
+ * the attention line: the line on the value's scale; else its target),
+ * and the periods whose target was another. */
+typedef struct view_problem_trend {
+	char title[512];           /* "F2 KK tanpa balita stunting" */
+	size_t n;
+	const char **labels;       /* the periods */
+	double *values;            /* NaN: none */
+	double line;               /* NaN: none */
+	char line_label[VIEW_NOTE];
+	char note[VIEW_NOTE];      /* "Target berbeda pada: 2023 (20,0)", or "" */
+} view_problem_trend;
+
+/* The charts of va's problems with two stored periods or more: *out
+ * malloc'd, their count returned (0: none, *out NULL). */
+size_t view_problem_trends(const report_view *v, const view_area *va, view_problem_trend **out);
+void view_problem_trends_free(view_problem_trend *c, size_t n);
 
 #endif
