@@ -223,9 +223,9 @@ tests_report_sample_LDADD = $(TEST_LDADD)
 dist_check_SCRIPTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh
 TESTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh
 dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh \
-	tests/report_csv_id.sh tests/xlsx_sample.sh tests/report_xlsx_layout.sh
+	tests/report_csv_id.sh tests/xlsx_sample.sh tests/report_xlsx_layout.sh tests/report_render.sh
 TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh tests/report_csv_id.sh \
-	tests/xlsx_sample.sh tests/report_xlsx_layout.sh
+	tests/xlsx_sample.sh tests/report_xlsx_layout.sh tests/report_render.sh
 EXTRA_DIST += tests/xlsx_layout.py
 # The sample from files whose areas are names only, and bad names.
 dist_check_SCRIPTS += tests/sample_names.sh
