@@ -65,6 +65,7 @@ EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
 	%D%/report/svg.c %D%/report/svg.h \
 	%D%/report/report_view.c %D%/report/report_view.h \
 	%D%/report/view_rows.c %D%/report/view_rows.h \
+	%D%/report/view_wide.c %D%/report/view_wide.h \
 	%D%/report/report_html.c %D%/report/report_md.c %D%/report/report_csv.c \
 	%D%/report/report_dhis2.c %D%/report/report_dhis2_meta.c \
 	%D%/report/dhis2.c %D%/report/dhis2.h %D%/report/report_xlsx.c \

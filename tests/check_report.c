@@ -263,12 +263,14 @@ START_TEST(html_escaped_and_complete)
 	/* The summary, the kecamatan and both villages, each with its charts:
 	 * a radar, the indicator bars and a heat map (3 x 3), plus the coverage
 	 * series of the intervention stored for 2023 in the kecamatan and in
-	 * 2007 (2), the scores over the two stored periods of each (3), and
-	 * each problem indicator over them (7). */
+	 * 2007 (2), the scores over the two stored periods of each (3),
+	 * each problem indicator over them (7), and the summary's top-down
+	 * charts: the villages by IKK and by the headline figure, the lowest
+	 * indicators and the villages by category (4). */
 	has("<h2>Ringkasan desa</h2>");
 	has("<a href=\"#area-63.02.09.2007\">");
 	has("<section class=\"area\" id=\"area-63.02.09.2008\">");
-	ck_assert_uint_eq(count("<svg "), 3 * 3 + 2 + 3 + 7);
+	ck_assert_uint_eq(count("<svg "), 3 * 3 + 2 + 3 + 7 + 4);
 	ck_assert_uint_eq(count("<section class=\"area\""), 4);
 	/* The IKK and the trend in Indonesian number format. */
 	has("<div class=\"ikk\">69,87</div>");

@@ -220,8 +220,9 @@ tests_report_sample_LDADD = $(TEST_LDADD)
 # The HTML in headless Chromium, the XLSX read back by LibreOffice (each
 # skips when its program is not installed).
 # The PDF report read back by pdfinfo and pdftotext (skips without them).
-dist_check_SCRIPTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh
-TESTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh
+dist_check_SCRIPTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh \
+	tests/report_wide.sh
+TESTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh tests/report_wide.sh
 dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh \
 	tests/report_csv_id.sh tests/xlsx_sample.sh tests/report_xlsx_layout.sh tests/report_render.sh
 TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh tests/report_csv_id.sh \

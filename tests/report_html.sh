@@ -27,8 +27,10 @@ count() {
 }
 # The kecamatan and its two villages: radar, bars, heat map and the scores
 # over the stored periods each, the coverage series of the kecamatan and
-# of the first village, and each problem indicator over the periods (7).
-[ "$(count '<svg ')" = 21 ] || fail "expected 21 SVG charts, found $(count '<svg ')"
+# of the first village, each problem indicator over the periods (7), and
+# the summary's villages by IKK and by the headline figure, the lowest
+# indicators and the villages by category (4).
+[ "$(count '<svg ')" = 25 ] || fail "expected 25 SVG charts, found $(count '<svg ')"
 [ "$(count 'class="value"')" = 3 ] || fail "expected 3 radar polygons"
 [ "$(count 'class="cell"')" -ge 9 ] || fail "heat map cells missing"
 [ "$(count '<table')" -ge 20 ] || fail "expected the report's tables, found $(count '<table')"

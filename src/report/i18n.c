@@ -315,6 +315,23 @@ static const char *const words[I18N_N_KEYS][2] = {
 	            "Problems closed / opened" },
 	[T_EV_TRENDS] = { "Tren desa lokus: IKK dan dimensinya",
 	            "Lokus villages' trends: the IKK and its dimensions" },
+	[T_BY] = { "per", "by" },
+	[T_RANKED_PARTS] = { "Peringkat wilayah", "Areas ranked" },
+	[T_LOWEST_INDICATORS] = { "Indikator dengan skor terendah", "Indicators with the lowest scores" },
+	[T_VILLAGES_BY_CATEGORY] = { "Sebaran desa/kelurahan menurut kategori IKK",
+	                             "Villages by IKK category" },
+	[T_BEST_VILLAGES] = { "Desa/kelurahan dengan IKK tertinggi", "Villages with the highest IKK" },
+	[T_LOWEST_VILLAGES] = { "Desa/kelurahan dengan IKK terendah", "Villages with the lowest IKK" },
+	[T_IKK_RANGE] = { "Rentang IKK", "IKK range" },
+	[T_NO_IKK] = { "Tanpa IKK", "No IKK" },
+	[T_SHARE] = { "Bagian (%)", "Share (%)" },
+	[T_AREAS_HEATMAP_NOTE] = { "Skor tiap indikator dan IKK per wilayah (merah: di bawah garis perhatian)",
+	                           "Each indicator's score and the IKK by area (red: under the attention line)" },
+	[T_DETAIL_ON_SITE] = { "Penilaian lengkap tiap desa/kelurahan ada di situs laporan "
+	                       "(pk2d report --site DIR).",
+	                       "The full assessment of each village is in the report site "
+	                       "(pk2d report --site DIR)." },
+	[T_AREAS_UNDER] = { "Wilayah di bawahnya", "Areas under it" },
 	/* The accounting's sentences (unused.c): printf formats whose
 	 * conversions are the same in both languages (check_report). */
 	[T_FMT_NOT_IN_AREA] = { "%s: tidak satu pun dari %ld barisnya dapat dipakai, %ld di luar "

@@ -13,10 +13,12 @@
 
 #include "agency_problems.h"
 #include "assess.h"
+#include "escape.h"
 #include "i18n.h"
 #include "present.h"
 #include "report_assess.h"
 #include "report_view.h"
+#include "view_wide.h"
 
 /* x with 2 decimals, right-aligned in width columns; "-" for NaN. */
 static void num(const report_view *v, FILE *out, double x, int width)
@@ -497,15 +499,81 @@ static void planner_section(const report_view *v, const assess_area *aa, FILE *o
 	}
 }
 
+/* A table of view rows, its columns padded to their widest cell (the
+ * right-aligned ones on the right), two blanks apart. */
+static void view_table_text(const report_view *v, const view_table *t, FILE *out)
+{
+	size_t w[VIEW_MAX_COLS] = { 0 };
+
+	for (size_t c = 0; c < t->n_cols; c++)
+		w[c] = esc_width(i18n(v->lang, t->heads[c]));
+	for (size_t r = 0; r < t->n_rows; r++)
+		for (size_t c = 0; c < t->n_cols; c++)
+			if (esc_width(view_cell(t, r, c)) > w[c])
+				w[c] = esc_width(view_cell(t, r, c));
+	for (size_t r = 0; r <= t->n_rows; r++) {
+		fputs(" ", out);
+		for (size_t c = 0; c < t->n_cols; c++) {
+			const char *cell = r ? view_cell(t, r - 1, c) : i18n(v->lang, t->heads[c]);
+			int pad = (int)(w[c] - esc_width(cell));
+
+			fprintf(out, " %s%*s%s%*s", c ? " " : "", t->align[c] == 'r' ? pad : 0, "", cell,
+			        t->align[c] == 'r' || c + 1 == t->n_cols ? 0 : pad, "");
+		}
+		fputc('\n', out);
+	}
+}
+
+/* A ranked chart as a list: rank, label, value; its line said under it. */
+static void bars_text(const report_view *v, const view_bars *b, FILE *out)
+{
+	size_t w = 0;
+
+	if (!b->n)
+		return;
+	fprintf(out, "\n  %s\n", b->title);
+	for (size_t i = 0; i < b->n; i++)
+		if (esc_width(b->labels[i]) > w)
+			w = esc_width(b->labels[i]);
+	for (size_t i = 0; i < b->n; i++)
+		fprintf(out, "  %3zu  %s%*s  %7s\n", i + 1, b->labels[i],
+		        (int)(w - esc_width(b->labels[i])), "", i18n_fmt(v->lang, b->values[i], 1));
+	if (!isnan(b->line))
+		fprintf(out, "  (%s)\n", b->line_label);
+}
+
+/* A wide area from the top down (view_wide.h). */
+static void top_down_text(const report_view *v, FILE *out)
+{
+	view_wide w;
+
+	if (!view_wide_build(v, &w))
+		return;
+	heading(out, i18n(v->lang, T_RANKED_PARTS));
+	for (size_t i = 0; i < w.n_charts; i++)
+		bars_text(v, &w.charts[i], out);
+	fprintf(out, "\n  %s\n", i18n(v->lang, T_VILLAGES_BY_CATEGORY));
+	view_table_text(v, &w.categories, out);
+	if (w.best.n_rows) {
+		fprintf(out, "\n  %s\n", i18n(v->lang, T_BEST_VILLAGES));
+		view_table_text(v, &w.best, out);
+		fprintf(out, "\n  %s\n", i18n(v->lang, T_LOWEST_VILLAGES));
+		view_table_text(v, &w.lowest, out);
+	}
+	view_wide_free(&w);
+}
+
 void report_summary_text(const report_view *v, FILE *out)
 {
 	if (v->n_summary < 2)
 		return;
+	top_down_text(v, out);
 	heading(out, i18n(v->lang, T_ROLLUP));
 	fprintf(out, "  %-16s %8s %7s %5s  %s / %s\n", i18n(v->lang, T_CODE), "KK", "IKK",
 	        i18n(v->lang, T_RANK), i18n(v->lang, T_NAME), i18n(v->lang, T_CATEGORY));
 	for (size_t i = 0; i < v->n_summary; i++) {
 		const assess_summary *s = &v->summary[i];
+		char range[64];
 
 		fprintf(out, "  %-16s ", s->code);
 		fprintf(out, "%8s", i18n_count(v->lang, s->kk));
@@ -516,7 +584,7 @@ void report_summary_text(const report_view *v, FILE *out)
 		else
 			fprintf(out, " %5s", "-");
 		fprintf(out, "  %s / %s\n", s->name ? s->name : "",
-		        s->category ? range_label(v, s->category) :
+		        s->category ? view_category_short(v, s->category, range, sizeof range) :
 		        i18n(v->lang, T_IKK_NOT_COMPUTED));
 	}
 }

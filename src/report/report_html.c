@@ -18,6 +18,7 @@
 #include "writers.h"
 #include "svg.h"
 #include "view_rows.h"
+#include "view_wide.h"
 
 static void h(FILE *f, const char *s)
 {
@@ -267,16 +268,17 @@ static void indicator_table(FILE *f, const report_view *v, const assess_area *aa
 
 static void heatmap(FILE *f, const report_view *v, const assess_area *aa)
 {
-	view_heatmap h;
+	view_heatmap hm;
 
-	if (!view_heatmap_build(v, aa, &h))
+	if (!view_heatmap_build(v, aa, &hm))
 		return;
-	fprintf(f, "<h3>%s</h3>\n<p class=\"sub\">%s</p>\n",
-	        aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN) : rv_t(v, T_SUMMARY),
-	        rv_t(v, T_RT_HEATMAP_NOTE));
-	svg_heatmap(f, rv_t(v, T_RT_BREAKDOWN), h.rows, h.cols, h.row_labels, h.col_labels,
-	            h.values, v->as->model->attention, h.line_label);
-	view_heatmap_free(&h);
+	fputs("<h3>", f);
+	h(f, hm.title);
+	fprintf(f, "</h3>\n<p class=\"sub\">%s</p>\n",
+	        rv_t(v, hm.areas ? T_AREAS_HEATMAP_NOTE : T_RT_HEATMAP_NOTE));
+	svg_heatmap(f, hm.title, hm.rows, hm.cols, hm.row_labels, hm.col_labels, hm.values,
+	            v->as->model->attention, hm.line_label);
+	view_heatmap_free(&hm);
 }
 
 static void household(FILE *f, const report_view *v, const assess_area *aa)
@@ -896,6 +898,23 @@ static void area_sections(FILE *f, const report_view *v, const view_area *va, in
 	fputs("</section>\n", f);
 }
 
+/* A wide run's single file carries the full assessment of each village
+ * only up to a kecamatan; a wider one leaves it to the site (--site), so
+ * that the file stays small at any scale. */
+static int inline_villages(const report_view *v)
+{
+	return v->main.aa && v->main.aa->level >= AREA_DISTRICT;
+}
+
+/* A category cell: its colour and its short form (the legend names it). */
+static void category_cell(FILE *f, const report_view *v, const model_range *c)
+{
+	char range[64];
+
+	fprintf(f, "<td class=\"st\"><span class=\"dot %s\"></span>%s</td>",
+	        status_class(view_category_colour(v, c)), view_category_short(v, c, range, sizeof range));
+}
+
 /* The summaries' column of each headline indicator. */
 static void headline_heads(FILE *f, const report_view *v)
 {
@@ -915,6 +934,99 @@ static void headline_cells(FILE *f, const report_view *v, const char *area)
 		        rv_val(v, v->headlines[i], report_view_headline(v, v->headlines[i], area)));
 }
 
+/* Opens the link of an area of the summary: to its section in this file,
+ * to its own page beside it (--split, --site), or nowhere (0). */
+static int page_link(FILE *f, const report_view *v, const char *code)
+{
+	if (!v->pages && !inline_villages(v))
+		return 0;
+	fputs(v->pages ? "<a href=\"" : "<a href=\"#area-", f);
+	h(f, code);
+	fputs(v->pages ? ".html\">" : "\">", f);
+	return 1;
+}
+
+static void bars(FILE *f, const report_view *v, const view_bars *b)
+{
+	if (!b->n)
+		return;
+	fputs("<figure style=\"margin:0\"><figcaption><strong>", f);
+	h(f, b->title);
+	fputs("</strong></figcaption>\n", f);
+	svg_bars(f, b->title, b->n, b->labels, b->values, b->colours, b->line, b->line_label,
+	         i18n_decimal(v->lang));
+	fputs("</figure>\n", f);
+}
+
+/* The wide area from the top down: its parts ranked, its lowest
+ * indicators, its villages by category, the best and the lowest. */
+static void top_down(FILE *f, const report_view *v)
+{
+	view_wide w;
+
+	if (!view_wide_build(v, &w))
+		return;
+	fprintf(f, "<h2>%s</h2>\n<div class=\"charts\">\n", rv_t(v, T_RANKED_PARTS));
+	for (size_t i = 0; i < w.n_charts; i++)
+		bars(f, v, &w.charts[i]);
+	fputs("</div>\n<div class=\"charts\">\n", f);
+	bars(f, v, &w.distribution);
+	fputs("<div>", f);
+	table(f, v, &w.categories);
+	fputs("</div></div>\n", f);
+	if (w.best.n_rows) {
+		fprintf(f, "<h3>%s</h3>\n", rv_t(v, T_BEST_VILLAGES));
+		table(f, v, &w.best);
+		fprintf(f, "<h3>%s</h3>\n", rv_t(v, T_LOWEST_VILLAGES));
+		table(f, v, &w.lowest);
+	}
+	view_wide_free(&w);
+}
+
+static void rollup(FILE *f, const report_view *v)
+{
+	fprintf(f, "<h2>%s</h2>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">KK"
+	        "</th><th class=\"n\">%s</th><th>%s</th>", rv_t(v, T_ROLLUP), rv_t(v, T_CODE),
+	        rv_t(v, T_NAME), rv_t(v, T_LEVEL), rv_t(v, T_IKK_SHORT), rv_t(v, T_CATEGORY));
+	headline_heads(f, v);
+	fprintf(f, "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_RANK));
+	for (size_t i = 0; i < v->n_summary; i++) {
+		const assess_summary *s = &v->summary[i];
+		int linked;
+
+		if (s->level == AREA_VILLAGE)
+			continue;
+		fputs("<tr><td>", f);
+		linked = v->pages == VIEW_PAGES_ALL && i > 0 && page_link(f, v, s->code);
+		h(f, s->code);
+		fputs(linked ? "</a></td><td>" : "</td><td>", f);
+		h(f, s->name ? s->name : "");
+		fprintf(f, "</td><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
+		        i18n_level(v->lang, s->level), rv_cnt(v, s->kk), rv_num(v, s->ikk, 2));
+		category_cell(f, v, s->category);
+		headline_cells(f, v, s->code);
+		fprintf(f, "<td class=\"n\">%s</td></tr>\n",
+		        s->rank ? rv_num(v, (double)s->rank, 0) : "-");
+	}
+	fputs("</table>\n", f);
+}
+
+/* The IKK categories' short forms (their ranges) named once. */
+static void category_legend(FILE *f, const report_view *v)
+{
+	const model *m = v->as->model;
+	char range[64];
+
+	fputs("<p class=\"sub\">", f);
+	for (size_t c = 0; c < m->n_ikk; c++) {
+		fprintf(f, "%s<span class=\"dot %s\"></span>%s ", c ? " &middot; " : "",
+		        status_class(view_category_colour(v, &m->ikk[c])),
+		        view_category_short(v, &m->ikk[c], range, sizeof range));
+		h(f, i18n_pick(v->lang, m->ikk[c].label_id, m->ikk[c].label_en));
+	}
+	fputs("</p>\n", f);
+}
+
 static void summary(FILE *f, const report_view *v)
 {
 	size_t no = 0;
@@ -927,53 +1039,35 @@ static void summary(FILE *f, const report_view *v)
 	fprintf(f, " &middot; %s ", rv_t(v, T_PERIOD));
 	h(f, v->period);
 	fputs("</p>\n", f);
-	fprintf(f, "<h2>%s</h2>\n<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th>"
-	        "<th class=\"n\">KK</th><th class=\"n\">%s</th><th>%s</th>", rv_t(v, T_SUMMARY),
-	        rv_t(v, T_NO), rv_t(v, T_CODE), rv_t(v, T_VILLAGE), rv_t(v, T_IKK_SHORT),
+	top_down(f, v);
+	rollup(f, v);
+	fprintf(f, "<h2>%s</h2>\n", rv_t(v, T_SUMMARY));
+	category_legend(f, v);
+	if (!v->pages && !inline_villages(v) && v->n_villages)
+		fprintf(f, "<p>%s</p>\n", rv_t(v, T_DETAIL_ON_SITE));
+	fprintf(f, "<table><thead><tr><th class=\"n\">%s</th><th>%s</th><th>%s</th><th>%s</th>"
+	        "<th class=\"n\">KK</th><th class=\"n\">%s</th><th>%s</th>", rv_t(v, T_NO),
+	        rv_t(v, T_CODE), rv_t(v, T_VILLAGE), rv_t(v, T_DISTRICT), rv_t(v, T_IKK_SHORT),
 	        rv_t(v, T_CATEGORY));
 	headline_heads(f, v);
 	fprintf(f, "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_RANK));
 	for (size_t i = 0; i < v->n_summary; i++) {
 		const assess_summary *s = &v->summary[i];
+		char kec[AREAS_CODE_MAX];
+		int linked;
 
 		if (s->level != AREA_VILLAGE)
 			continue;
-		fprintf(f, "<tr><td class=\"n\">%zu</td><td><a href=\"%s", ++no,
-		        v->n_villages ? "#area-" : "");
+		fprintf(f, "<tr><td class=\"n\">%zu</td><td>", ++no);
+		linked = page_link(f, v, s->code);
 		h(f, s->code);
-		fputs(v->n_villages ? "\">" : ".html\">", f);
-		h(f, s->code);
-		fputs("</a></td><td>", f);
+		fputs(linked ? "</a></td><td>" : "</td><td>", f);
 		h(f, s->name ? s->name : "");
-		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>", rv_cnt(v, s->kk),
-		        rv_num(v, s->ikk, 2));
-		if (s->category)
-			h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
-		fputs("</td>", f);
-		headline_cells(f, v, s->code);
-		fprintf(f, "<td class=\"n\">%s</td></tr>\n",
-		        s->rank ? rv_num(v, (double)s->rank, 0) : "-");
-	}
-	fputs("</table>\n", f);
-	fprintf(f, "<h2>%s</h2>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">KK"
-	        "</th><th class=\"n\">%s</th><th>%s</th>", rv_t(v, T_ROLLUP), rv_t(v, T_CODE),
-	        rv_t(v, T_NAME), rv_t(v, T_LEVEL), rv_t(v, T_IKK_SHORT), rv_t(v, T_CATEGORY));
-	headline_heads(f, v);
-	fprintf(f, "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_RANK));
-	for (size_t i = 0; i < v->n_summary; i++) {
-		const assess_summary *s = &v->summary[i];
-
-		if (s->level == AREA_VILLAGE)
-			continue;
-		fputs("<tr><td>", f);
-		h(f, s->code);
 		fputs("</td><td>", f);
-		h(f, s->name ? s->name : "");
-		fprintf(f, "</td><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>",
-		        i18n_level(v->lang, s->level), rv_cnt(v, s->kk), rv_num(v, s->ikk, 2));
-		if (s->category)
-			h(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
-		fputs("</td>", f);
+		h(f, view_district_name(v, s->code, kec, sizeof kec));
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>", rv_cnt(v, s->kk),
+		        rv_num(v, s->ikk, 2));
+		category_cell(f, v, s->category);
 		headline_cells(f, v, s->code);
 		fprintf(f, "<td class=\"n\">%s</td></tr>\n",
 		        s->rank ? rv_num(v, (double)s->rank, 0) : "-");
@@ -1026,7 +1120,7 @@ int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 	glance(f, v, v->main.aa);
 	if (v->wide)
 		summary(f, v);
-	if (v->n_villages) {
+	if (v->n_villages && inline_villages(v)) {
 		fprintf(f, "<nav><h2>%s</h2><ol>\n", rv_t(v, T_VILLAGE_ASSESSMENTS));
 		for (size_t i = 0; i < v->n_villages; i++) {
 			fputs("<li><a href=\"#area-", f);
@@ -1040,7 +1134,7 @@ int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 		fputs("</ol></nav>\n", f);
 	}
 	area_sections(f, v, &v->main, 1);
-	for (size_t i = 0; i < v->n_villages; i++)
+	for (size_t i = 0; i < v->n_villages && inline_villages(v); i++)
 		area_sections(f, v, &v->villages[i], 0);
 	footer(f, v);
 	fputs("</body>\n</html>\n", f);

@@ -16,6 +16,7 @@
 #include "present.h"
 #include "report_view.h"
 #include "view_rows.h"
+#include "view_wide.h"
 #include "writers.h"
 
 static void m(FILE *f, const char *s)
@@ -141,8 +142,20 @@ static void ikk(FILE *f, const report_view *v, const assess_area *aa)
 			else if (p->rt == 0)
 				fputs("| ?", f);
 			else {
+				const char *name = v->areas ? areas_name(v->areas, p->area) : NULL;
+				char kec[AREAS_CODE_MAX];
+
 				fputs("| ", f);
 				m(f, p->area);
+				if (name) {
+					fputc(' ', f);
+					m(f, name);
+				}
+				if (aa->level < AREA_DISTRICT) {
+					fputs(" (", f);
+					m(f, view_district_name(v, p->area, kec, sizeof kec));
+					fputc(')', f);
+				}
 			}
 			fprintf(f, " | %s |", rv_num(v, p->ikk, 2));
 			for (size_t d = 0; d < p->n_dimensions; d++)
@@ -526,9 +539,51 @@ static void area(FILE *f, const report_view *v, const view_area *va, int with_qu
 /* Headline columns the Markdown summary shows at most. */
 #define HEADLINES_MAX 16
 
+/* A ranked chart as a table: rank, label, value; its line said under it. */
+static void bars_md(FILE *f, const report_view *v, const view_bars *b)
+{
+	if (!b->n)
+		return;
+	fputs("\n### ", f);
+	m(f, b->title);
+	fprintf(f, "\n\n| %s | %s | %s |\n| ---: | --- | ---: |\n", rv_t(v, T_NO), rv_t(v, T_NAME),
+	        rv_t(v, T_VALUE));
+	for (size_t i = 0; i < b->n; i++) {
+		fprintf(f, "| %zu | ", i + 1);
+		m(f, b->labels[i]);
+		fprintf(f, " | %s |\n", rv_num(v, b->values[i], 1));
+	}
+	if (!isnan(b->line)) {
+		fputs("\n", f);
+		m(f, b->line_label);
+		fputs("\n", f);
+	}
+}
+
+/* A wide area from the top down (view_wide.h). */
+static void top_down(FILE *f, const report_view *v)
+{
+	view_wide w;
+
+	if (!view_wide_build(v, &w))
+		return;
+	fprintf(f, "\n## %s\n", rv_t(v, T_RANKED_PARTS));
+	for (size_t i = 0; i < w.n_charts; i++)
+		bars_md(f, v, &w.charts[i]);
+	fprintf(f, "\n### %s\n\n", rv_t(v, T_VILLAGES_BY_CATEGORY));
+	table(f, v, &w.categories);
+	if (w.best.n_rows) {
+		fprintf(f, "\n### %s\n\n", rv_t(v, T_BEST_VILLAGES));
+		table(f, v, &w.best);
+		fprintf(f, "\n### %s\n\n", rv_t(v, T_LOWEST_VILLAGES));
+		table(f, v, &w.lowest);
+	}
+	view_wide_free(&w);
+}
+
 static void summary(FILE *f, const report_view *v)
 {
-	static const int k[] = { T_NO, T_CODE, T_NAME, T_LEVEL, T_IKK_SHORT, T_CATEGORY };
+	static const int k[] = { T_NO, T_CODE, T_NAME, T_DISTRICT, T_IKK_SHORT, T_CATEGORY };
 	const char *names[7 + HEADLINES_MAX];
 	char labels[HEADLINES_MAX][256], align[] = "rlllrl" "rrrrrrrrrrrrrrrrr";
 	size_t nh = v->n_headlines < HEADLINES_MAX ? v->n_headlines : HEADLINES_MAX, no = 0;
@@ -544,13 +599,17 @@ static void summary(FILE *f, const report_view *v)
 	m(f, v->main.aa->name ? v->main.aa->name : v->area);
 	fprintf(f, "\n\n%s ", rv_t(v, T_PERIOD));
 	m(f, v->period);
-	fprintf(f, "\n\n## %s\n", rv_t(v, T_SUMMARY));
+	fputs("\n", f);
+	top_down(f, v);
+	fprintf(f, "\n## %s\n", rv_t(v, T_SUMMARY));
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass)
 			fprintf(f, "\n## %s\n", rv_t(v, T_ROLLUP));
+		names[3] = rv_t(v, pass ? T_LEVEL : T_DISTRICT);
 		head_names(f, 7 + nh, names, align);
 		for (size_t i = 0; i < v->n_summary; i++) {
 			const assess_summary *s = &v->summary[i];
+			char kec[AREAS_CODE_MAX], range[64];
 
 			if ((s->level == AREA_VILLAGE) == pass)
 				continue;
@@ -558,10 +617,13 @@ static void summary(FILE *f, const report_view *v)
 			m(f, s->code);
 			fputs(" | ", f);
 			m(f, s->name ? s->name : "");
-			fprintf(f, " | %s | %s | ", i18n_level(v->lang, s->level), rv_num(v, s->ikk, 2));
-			if (s->category)
-				m(f, i18n_pick(v->lang, s->category->label_id, s->category->label_en));
-			fputs(" |", f);
+			fputs(" | ", f);
+			if (pass)
+				m(f, i18n_level(v->lang, s->level));
+			else
+				m(f, view_district_name(v, s->code, kec, sizeof kec));
+			fprintf(f, " | %s | %s |", rv_num(v, s->ikk, 2),
+			        view_category_short(v, s->category, range, sizeof range));
 			for (size_t h = 0; h < nh; h++)
 				fprintf(f, " %s |", rv_val(v, v->headlines[h],
 				                           report_view_headline(v, v->headlines[h],

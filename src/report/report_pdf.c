@@ -26,6 +26,7 @@
 #include "report_view.h"
 #include "svg.h"
 #include "view_rows.h"
+#include "view_wide.h"
 #include "writers.h"
 
 #define L(v, d) i18n_pick((v)->lang, (d)->label_id, (d)->label_en)
@@ -100,14 +101,18 @@ static void summary(pdf_doc *d, const report_view *v, const assess_area *aa)
 	view_summary_free(&s);
 }
 
-/* A wider run: its villages, by code, with their rank. */
+/* A wider run: its villages, by code, with their kecamatan and rank; the
+ * category short (its range), the legend naming it above. */
 static void villages(pdf_doc *d, const report_view *v)
 {
-	pdf_col cols[6 + 4] = { { rv_t(v, T_CODE), 0.16, 'l' }, { rv_t(v, T_VILLAGE), 0.24, 'l' },
-	                        { "KK", 0.08, 'r' }, { rv_t(v, T_IKK_SHORT), 0.09, 'r' },
-	                        { rv_t(v, T_CATEGORY), 0.2, 'l' } };
-	size_t n = 5, nh = v->n_headlines < 4 ? v->n_headlines : 4;
-	char heads[4][256];
+	pdf_col cols[7 + 4] = { { rv_t(v, T_CODE), 0.15, 'l' }, { rv_t(v, T_VILLAGE), 0.2, 'l' },
+	                        { rv_t(v, T_DISTRICT), 0.17, 'l' }, { "KK", 0.08, 'r' },
+	                        { rv_t(v, T_IKK_SHORT), 0.08, 'r' },
+	                        { rv_t(v, T_CATEGORY), 0.09, 'l' } };
+	size_t n = 6, nh = v->n_headlines < 4 ? v->n_headlines : 4;
+	const model *m = v->as->model;
+	char heads[4][256], legend[1024] = "";
+	size_t used = 0;
 
 	for (size_t h = 0; h < nh; h++) {
 		cols[n].head = report_view_headline_label(v, v->headlines[h], heads[h], sizeof heads[h]);
@@ -118,11 +123,19 @@ static void villages(pdf_doc *d, const report_view *v)
 	cols[n].share = nh ? 0.08 : 0.23;
 	cols[n++].align = 'r';
 	pdf_heading(d, 2, rv_t(v, T_VILLAGE_ASSESSMENTS));
+	for (size_t c = 0; c < m->n_ikk && used < sizeof legend; c++) {
+		char range[64];
+
+		used += (size_t)snprintf(legend + used, sizeof legend - used, "%s%s %s", c ? " · " : "",
+		                         view_category_short(v, &m->ikk[c], range, sizeof range),
+		                         L(v, &m->ikk[c]));
+	}
+	pdf_para(d, legend, 0);
 	pdf_table_begin(d, n, cols);
 	for (size_t i = 0; i < v->n_summary; i++) {
 		const assess_summary *s = &v->summary[i];
-		const char *cells[10];
-		char rank[16];
+		const char *cells[11];
+		char rank[16], kec[AREAS_CODE_MAX], range[64];
 		size_t c = 0;
 
 		if (s->level != AREA_VILLAGE)
@@ -130,17 +143,50 @@ static void villages(pdf_doc *d, const report_view *v)
 		snprintf(rank, sizeof rank, "%zu", s->rank);
 		cells[c++] = s->code;
 		cells[c++] = s->name ? s->name : "";
+		cells[c++] = view_district_name(v, s->code, kec, sizeof kec);
 		cells[c++] = rv_cnt(v, s->kk);
 		cells[c++] = rv_num(v, s->ikk, 2);
-		cells[c++] = s->category ? i18n_pick(v->lang, s->category->label_id,
-		                                     s->category->label_en) : "-";
+		cells[c++] = view_category_short(v, s->category, range, sizeof range);
 		for (size_t h = 0; h < nh; h++)
 			cells[c++] = rv_val(v, v->headlines[h],
 			                    report_view_headline(v, v->headlines[h], s->code));
 		cells[c++] = s->rank ? rank : "-";
-		pdf_table_row(d, cells, 4, view_category_colour(v, s->category));
+		pdf_table_row(d, cells, 5, view_category_colour(v, s->category));
 	}
 	pdf_table_end(d);
+}
+
+static void bars(pdf_doc *d, const report_view *v, const view_bars *b)
+{
+	if (!b->n)
+		return;
+	pdf_heading(d, 3, b->title);
+	CHART(d, 0.8, svg_bars(f, b->title, b->n, b->labels, b->values, b->colours, b->line,
+	                       b->line_label, i18n_decimal(v->lang)));
+}
+
+/* A wider run from the top down (view_wide.h): its parts ranked, its
+ * lowest indicators, its villages by category, the best and the lowest. */
+static void top_down(pdf_doc *d, const report_view *v)
+{
+	static const double cat_shares[] = { 0.55, 0.15, 0.15, 0.15 };
+	static const double village_shares[] = { 0.12, 0.33, 0.3, 0.1, 0.15 };
+	view_wide w;
+
+	if (!view_wide_build(v, &w))
+		return;
+	pdf_heading(d, 2, rv_t(v, T_RANKED_PARTS));
+	for (size_t i = 0; i < w.n_charts; i++)
+		bars(d, v, &w.charts[i]);
+	bars(d, v, &w.distribution);
+	view_rows_table(d, v, &w.categories, cat_shares);
+	if (w.best.n_rows) {
+		pdf_heading(d, 3, rv_t(v, T_BEST_VILLAGES));
+		view_rows_table(d, v, &w.best, village_shares);
+		pdf_heading(d, 3, rv_t(v, T_LOWEST_VILLAGES));
+		view_rows_table(d, v, &w.lowest, village_shares);
+	}
+	view_wide_free(&w);
 }
 
 static void profile(pdf_doc *d, const report_view *v, const assess_area *aa)
@@ -226,9 +272,9 @@ static void heatmap(pdf_doc *d, const report_view *v, const assess_area *aa)
 
 	if (!view_heatmap_build(v, aa, &h))
 		return;
-	pdf_heading(d, 3, aa->level == AREA_VILLAGE ? rv_t(v, T_RT_BREAKDOWN) : rv_t(v, T_ROLLUP));
-	pdf_para(d, rv_t(v, T_RT_HEATMAP_NOTE), 0);
-	CHART(d, 1.0, svg_heatmap(f, rv_t(v, T_RT_BREAKDOWN), h.rows, h.cols, h.row_labels,
+	pdf_heading(d, 3, h.title);
+	pdf_para(d, rv_t(v, h.areas ? T_AREAS_HEATMAP_NOTE : T_RT_HEATMAP_NOTE), 0);
+	CHART(d, 1.0, svg_heatmap(f, h.title, h.rows, h.cols, h.row_labels,
 	                          h.col_labels, h.values, v->as->model->attention,
 	                          h.line_label));
 	view_heatmap_free(&h);
@@ -579,8 +625,10 @@ static int lay_out(const report_view *v, FILE *out, int total, int *pages, char 
 		return PK2D_ERR_NOMEM;
 	}
 	summary(d, v, aa);
-	if (v->wide && v->n_summary)
+	if (v->wide && v->n_summary) {
+		top_down(d, v);
 		villages(d, v);
+	}
 	profile(d, v, aa);
 	ikk(d, v, aa);
 	heatmap(d, v, aa);

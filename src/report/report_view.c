@@ -72,6 +72,7 @@ void report_view_run_area(report_view *out, const report_view *parent)
 	out->n_villages = 0;
 	out->villages = NULL;
 	out->borrowed = 1;
+	out->pages = VIEW_PAGES_VILLAGES;
 }
 
 void report_view_for_village(report_view *out, const report_view *parent, size_t i)

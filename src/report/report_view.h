@@ -34,6 +34,8 @@ typedef struct view_area {
 	                          assessment */
 } view_area;
 
+enum view_pages { VIEW_PAGES_VILLAGES = 1, VIEW_PAGES_ALL = 2 };
+
 typedef struct report_view {
 	int lang;                  /* enum i18n_lang */
 	const char *title;         /* [pk2d] title, NULL for the default */
@@ -74,6 +76,10 @@ typedef struct report_view {
 	                              1 << enum area_level) whose values the DHIS2
 	                              data value set carries; 0: villages only */
 	int borrowed;              /* a --split view: its arrays are its parent's */
+	int pages;                 /* the areas with a page of their own beside
+	                              this file (<code>.html): 0 none,
+	                              VIEW_PAGES_VILLAGES (--split), VIEW_PAGES_ALL
+	                              (--site) */
 } report_view;
 
 /* Fills the assessment's part of v (as may be NULL: no model). s may be

@@ -15,7 +15,7 @@
 #include "planner.h"
 #include "util.h"
 
-static void table_init(view_table *t, size_t n_cols, const int *heads, const char *align,
+void view_table_init(view_table *t, size_t n_cols, const int *heads, const char *align,
                        int colour_col)
 {
 	memset(t, 0, sizeof *t);
@@ -25,8 +25,7 @@ static void table_init(view_table *t, size_t n_cols, const int *heads, const cha
 	t->colour_col = colour_col;
 }
 
-/* Appends a row of t->n_cols cells (each malloc'd, taken over). */
-static void table_row(view_table *t, int colour, char **cells)
+void view_table_add(view_table *t, int colour, char **cells)
 {
 	t->cells = xrealloc(t->cells, (t->n_rows + 1) * t->n_cols * sizeof *t->cells);
 	t->colour = xrealloc(t->colour, (t->n_rows + 1) * sizeof *t->colour);
@@ -104,7 +103,7 @@ void view_agency_problems(const report_view *v, const assess_area *aa, view_tabl
 	static const int heads[] = { T_NO, T_INDICATOR, T_AGENCY, T_REALISATION, T_TARGET,
 	                             T_RELATIVE_GAP, T_CATEGORY, T_WORST };
 
-	table_init(t, 8, heads, "rllrrrll", 6);
+	view_table_init(t, 8, heads, "rllrrrll", 6);
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
 		const assess_row *r = p->row;
@@ -116,7 +115,7 @@ void view_agency_problems(const report_view *v, const assess_area *aa, view_tabl
 			places(v, p->worst, p->n_worst),
 		};
 
-		table_row(t, r->colour, cells);
+		view_table_add(t, r->colour, cells);
 	}
 }
 
@@ -124,7 +123,7 @@ void view_planner(const report_view *v, const assess_area *aa, view_table *t)
 {
 	static const int heads[] = { T_NO, T_INDICATOR, T_TO_CHANGE, T_WHERE };
 
-	table_init(t, 4, heads, "rlrl", -1);
+	view_table_init(t, 4, heads, "rlrl", -1);
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 		char *cells[] = {
@@ -134,7 +133,7 @@ void view_planner(const report_view *v, const assess_area *aa, view_table *t)
 			xasprintf("%s KK", rv_cnt(v, p->to_change)), steps(v, p->steps, p->n_steps),
 		};
 
-		table_row(t, -1, cells);
+		view_table_add(t, -1, cells);
 	}
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
@@ -144,7 +143,7 @@ void view_planner(const report_view *v, const assess_area *aa, view_table *t)
 			steps(v, p->steps, p->n_steps),
 		};
 
-		table_row(t, -1, cells);
+		view_table_add(t, -1, cells);
 	}
 }
 
@@ -243,7 +242,7 @@ static void summary_dims(const report_view *v, const assess_score *sc, view_tabl
 {
 	static const int heads[] = { T_DIMENSION, T_VALUE, T_INDICATORS };
 
-	table_init(t, 3, heads, "lrr", -1);
+	view_table_init(t, 3, heads, "lrr", -1);
 	for (size_t i = 0; i < sc->n_dimensions; i++) {
 		const assess_dimension *d = &sc->dimensions[i];
 		char *cells[] = {
@@ -252,7 +251,7 @@ static void summary_dims(const report_view *v, const assess_score *sc, view_tabl
 			xasprintf("%zu/%zu", d->n_available, d->model->n_indicators),
 		};
 
-		table_row(t, -1, cells);
+		view_table_add(t, -1, cells);
 	}
 }
 
@@ -273,7 +272,7 @@ static void summary_problems(const report_view *v, const assess_area *aa, view_t
 {
 	static const int heads[] = { T_PROBLEMS, T_STATUS, T_VALUE, T_TARGET, T_FOLLOWUP };
 
-	table_init(t, 5, heads, "llrrl", 1);
+	view_table_init(t, 5, heads, "llrrl", 1);
 	for (size_t i = 0; i < aa->n_agency_problems && i < VIEW_SUMMARY_PROBLEMS; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
 		const assess_row *r = p->row;
@@ -285,7 +284,7 @@ static void summary_problems(const report_view *v, const assess_area *aa, view_t
 			followup_word(v, p->n_actions),
 		};
 
-		table_row(t, r->colour, cells);
+		view_table_add(t, r->colour, cells);
 	}
 	for (size_t i = 0; i < aa->n_problems && i < VIEW_SUMMARY_PROBLEMS; i++) {
 		const assess_problem *p = &aa->problems[i];
@@ -297,7 +296,7 @@ static void summary_problems(const report_view *v, const assess_area *aa, view_t
 			followup_word(v, p->n_actions),
 		};
 
-		table_row(t, ai->status, cells);
+		view_table_add(t, ai->status, cells);
 	}
 }
 
@@ -307,7 +306,7 @@ static void summary_headlines(const report_view *v, const assess_area *aa, view_
 {
 	static const int heads[] = { T_INDICATOR, T_AGENCY, T_REALISATION, T_TARGET, T_STATUS };
 
-	table_init(t, 5, heads, "llrrl", 4);
+	view_table_init(t, 5, heads, "llrrl", 4);
 	for (size_t h = 0; h < v->n_headlines; h++)
 		for (size_t g = 0; g < aa->n_agencies; g++)
 			for (size_t i = 0; i < aa->agencies[g].n_rows; i++) {
@@ -322,7 +321,7 @@ static void summary_headlines(const report_view *v, const assess_area *aa, view_
 				cells[3] = xstrdup(report_view_target(v, r->decl, r->has_target, r->target,
 				                                      r->target_year));
 				cells[4] = xstrdup(report_view_target_state(v, r));
-				table_row(t, r->colour, cells);
+				view_table_add(t, r->colour, cells);
 			}
 }
 
@@ -385,40 +384,97 @@ const char *view_line_label(const report_view *v, char *buf)
 	return line_label_of(v->lang, v->as->model->attention, buf);
 }
 
+/* The row of score p, labelled label, into row r of h. */
+static void heat_row(const report_view *v, view_heatmap *h, size_t r, const assess_score *p,
+                     const char *label)
+{
+	size_t c = 0;
+
+	snprintf(h->row_text[r], sizeof h->row_text[r], "%s", label);
+	h->row_labels[r] = h->row_text[r];
+	for (size_t d = 0; d < p->n_dimensions; d++)
+		for (size_t i = 0; i < p->dimensions[d].model->n_indicators; i++) {
+			h->col_labels[c] = p->dimensions[d].model->indicators[i].code;
+			h->values[r * h->cols + c++] = p->dimensions[d].indicators[i].score;
+		}
+	h->col_labels[c] = i18n(v->lang, T_IKK_SHORT);
+	h->values[r * h->cols + c] = p->ikk;
+}
+
+static int is_child(const assess_summary *s, const assess_area *aa)
+{
+	return s->level == aa->level + 1 && area_within(s->code, aa->code);
+}
+
+/* The areas one level below a kabupaten or wider area, each assessed. */
+static void heat_children(const report_view *v, const assess_area *aa, view_heatmap *h)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < v->n_summary; i++)
+		n += is_child(&v->summary[i], aa);
+	h->rows = n;
+	h->row_labels = xcalloc(n ? n : 1, sizeof *h->row_labels);
+	h->values = xcalloc((n ? n : 1) * h->cols, sizeof *h->values);
+	h->row_text = xcalloc(n ? n : 1, sizeof *h->row_text);
+	n = 0;
+	for (size_t i = 0; i < v->n_summary; i++) {
+		const assess_summary *s = &v->summary[i];
+		assess_area *child;
+
+		if (!is_child(s, aa))
+			continue;
+		if (!(child = assess_area_compute(v->as, s->code))) {
+			/* Out of memory: the row says "no value" rather than
+			 * go missing. */
+			heat_row(v, h, n, &aa->score, s->name ? s->name : s->code);
+			for (size_t c = 0; c < h->cols; c++)
+				h->values[n * h->cols + c] = NAN;
+			n++;
+			continue;
+		}
+		heat_row(v, h, n++, &child->score, s->name ? s->name : s->code);
+		assess_area_free(child);
+	}
+}
+
 int view_heatmap_build(const report_view *v, const assess_area *aa, view_heatmap *h)
 {
 	const assess_score *s = &aa->score;
+	int level = aa->level < AREA_DISTRICT ? aa->level + 1 : AREA_VILLAGE;
 
 	memset(h, 0, sizeof *h);
 	if (!aa->n_parts)
 		return 0;
-	h->rows = aa->n_parts;
 	h->cols = 1;
 	for (size_t d = 0; d < s->n_dimensions; d++)
 		h->cols += s->dimensions[d].model->n_indicators;
-	h->row_labels = xcalloc(h->rows, sizeof *h->row_labels);
 	h->col_labels = xcalloc(h->cols, sizeof *h->col_labels);
+	h->areas = aa->level < AREA_VILLAGE;
+	if (!h->areas)
+		snprintf(h->title, sizeof h->title, "%s", i18n(v->lang, T_RT_BREAKDOWN));
+	else
+		snprintf(h->title, sizeof h->title, "%s %s %s", i18n(v->lang, T_SCORE),
+		         i18n(v->lang, T_BY), i18n_level(v->lang, level));
+	view_line_label(v, h->line_label);
+	if (aa->level < AREA_DISTRICT) {
+		heat_children(v, aa, h);
+		return h->rows > 0;
+	}
+	h->rows = aa->n_parts;
+	h->row_labels = xcalloc(h->rows, sizeof *h->row_labels);
 	h->values = xcalloc(h->rows * h->cols, sizeof *h->values);
 	h->row_text = xcalloc(h->rows, sizeof *h->row_text);
-	view_line_label(v, h->line_label);
 	for (size_t r = 0; r < h->rows; r++) {
 		const assess_score *p = &aa->parts[r];
-		size_t c = 0;
+		const char *name = p->rt < 0 && v->areas ? areas_name(v->areas, p->area) : NULL;
+		char label[32];
 
 		if (p->rt > 0)
-			snprintf(h->row_text[r], sizeof h->row_text[r], "RT %d", p->rt);
+			snprintf(label, sizeof label, "RT %d", p->rt);
 		else if (p->rt == 0)
-			snprintf(h->row_text[r], sizeof h->row_text[r], "RT ?");
-		else
-			snprintf(h->row_text[r], sizeof h->row_text[r], "%s", p->area);
-		h->row_labels[r] = h->row_text[r];
-		for (size_t d = 0; d < p->n_dimensions; d++)
-			for (size_t i = 0; i < p->dimensions[d].model->n_indicators; i++) {
-				h->col_labels[c] = p->dimensions[d].model->indicators[i].code;
-				h->values[r * h->cols + c++] = p->dimensions[d].indicators[i].score;
-			}
-		h->col_labels[c] = i18n(v->lang, T_IKK_SHORT);
-		h->values[r * h->cols + c] = p->ikk;
+			snprintf(label, sizeof label, "RT ?");
+		heat_row(v, h, r, p, p->rt >= 0 ? label : name ? name : p->area);
 	}
 	return 1;
 }
@@ -497,7 +553,7 @@ void view_trend_table(const report_view *v, const trend *t, view_table *out)
 	static const int heads[] = { T_CODE, T_INDICATOR, T_PERIOD, T_PERIOD, T_CHANGE, T_STATUS };
 	char note[VIEW_NOTE];
 
-	table_init(out, 6, heads, "llrrrl", 5);
+	view_table_init(out, 6, heads, "llrrrl", 5);
 	out->head_text[2] = t->prev_period;
 	out->head_text[3] = t->period;
 	if (!*t->prev_period)
@@ -513,7 +569,7 @@ void view_trend_table(const report_view *v, const trend *t, view_table *out)
 			xstrdup(report_view_change_word(v, d->change)),
 		};
 
-		table_row(out, change_colour(d->change), cells);
+		view_table_add(out, change_colour(d->change), cells);
 	}
 	for (size_t i = 0; i < t->n_rows; i++) {
 		const trend_row *r = &t->rows[i];
@@ -526,7 +582,7 @@ void view_trend_table(const report_view *v, const trend *t, view_table *out)
 			          view_target_change(v, r, note)),
 		};
 
-		table_row(out, change_colour(r->change), cells);
+		view_table_add(out, change_colour(r->change), cells);
 	}
 }
 

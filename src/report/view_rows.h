@@ -37,6 +37,13 @@ static inline const char *view_cell(const view_table *t, size_t r, size_t c)
 	return t->cells[r * t->n_cols + c];
 }
 
+/* An empty table of n_cols columns headed heads (catalogue keys), aligned
+ * align ('l' or 'r' each), colour_col the coloured column or -1. */
+void view_table_init(view_table *t, size_t n_cols, const int *heads, const char *align,
+                     int colour_col);
+/* Appends a row of t->n_cols cells (each malloc'd, taken over) and its
+ * enum assess_colour (-1: none). */
+void view_table_add(view_table *t, int colour, char **cells);
 void view_table_free(view_table *t);
 
 /* The agencies' indicators off target in aa, ranked (No, indicator, agency,
@@ -72,16 +79,19 @@ void view_unused_free(view_unused *u);
 #define VIEW_LINE_LABEL 96
 const char *view_line_label(const report_view *v, char *buf);
 
-/* The heat map of aa's parts (the RTs of a village, the areas under a wider
- * area): a row per part ("RT 3", or the area's code), a column per
- * indicator of the model (its code) and a last one for the IKK, each cell
- * the part's score. */
+/* The heat map of aa's parts: a village's RTs ("RT 3"), a kecamatan's
+ * villages, and for a wider area the areas one level down (a kabupaten's
+ * kecamatan: its villages are on their pages of the site), each by name
+ * (its code when it has none); a column per indicator of the model (its
+ * code) and a last one for the IKK, each cell the part's score. */
 typedef struct view_heatmap {
 	size_t rows, cols;
 	const char **row_labels, **col_labels;
 	double *values;            /* rows * cols, row by row */
-	char (*row_text)[48];      /* the row labels' storage */
+	char (*row_text)[64];      /* the row labels' storage */
 	char line_label[VIEW_LINE_LABEL]; /* the legend's attention line */
+	char title[96];            /* what its rows are: "Skor per Kecamatan" */
+	int areas;                 /* the rows are areas, not RTs */
 } view_heatmap;
 
 /* 0 when aa has no parts (h->rows 0: nothing to draw), else 1. */
