@@ -87,7 +87,8 @@ EXTRA_DIST += docs/report.md docs/report-sample.png docs/report-first-screen.png
 	%D%/host/runner.c %D%/host/runner.h %D%/host/parts.c %D%/host/parts.h \
 	%D%/host/session.c %D%/host/session.h \
 	%D%/host/input_check.c %D%/host/input_check.h %D%/host/template.c %D%/host/template.h \
-	%D%/host/report_run.c %D%/host/report_run.h
+	%D%/host/report_run.c %D%/host/report_run.h \
+	%D%/host/report_site.c %D%/host/report_site.h
 
 bin_PROGRAMS += %D%/pk2d
 %C%_pk2d_SOURCES = %D%/host/main.c

@@ -221,8 +221,9 @@ tests_report_sample_LDADD = $(TEST_LDADD)
 # skips when its program is not installed).
 # The PDF report read back by pdfinfo and pdftotext (skips without them).
 dist_check_SCRIPTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh \
-	tests/report_wide.sh
-TESTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh tests/report_wide.sh
+	tests/report_wide.sh tests/report_site.sh
+TESTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh tests/report_wide.sh \
+	tests/report_site.sh
 dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh \
 	tests/report_csv_id.sh tests/xlsx_sample.sh tests/report_xlsx_layout.sh tests/report_render.sh
 TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh tests/report_csv_id.sh \

@@ -50,6 +50,7 @@ struct options {
 	const char **outputs;     /* -o, repeatable */
 	size_t n_outputs;
 	const char *split;
+	const char *site;
 	const char *store;
 	const char *csv_dialect;  /* --csv-dialect, checked */
 	const char *area;         /* history --area */
@@ -91,7 +92,10 @@ static void usage(FILE *out)
 	        "                           csv, json, md or html\n"
 	        "  -o, --output FILE        write the report to FILE (repeatable; default:\n"
 	        "                           [pk2d] output, or standard output)\n"
-	        "      --split DIR          also one file per village (and the summary) in DIR\n"
+	        "      --split DIR          also one file per village (and the summary) in DIR,\n"
+	        "                           in each format of -f\n"
+	        "      --site DIR           also a site of linked HTML pages in DIR: the area,\n"
+	        "                           each area under it and each village\n"
 	        "      --store FILE         history store (default: [pk2d] store, or\n"
 	        "                           pk2d-history.sqlite next to the configuration);\n"
 	        "                           'none' keeps no history\n"
@@ -192,7 +196,7 @@ static int cmd_report(const struct options *o)
 		}
 		report_request rq = {
 			.formats = o->format, .n_outputs = o->n_outputs, .outputs = o->outputs,
-			.split = o->split, .started = started,
+			.split = o->split, .site = o->site, .started = started,
 		};
 		status = report_run(&s, mdl, &rq, status);
 	}
@@ -504,6 +508,7 @@ int main(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "split", required_argument, NULL, 'S' },
+		{ "site", required_argument, NULL, 'W' },
 		{ "store", required_argument, NULL, 'T' },
 		{ "csv-dialect", required_argument, NULL, 'D' },
 		{ "area", required_argument, NULL, 'A' },
@@ -541,6 +546,7 @@ int main(int argc, char **argv)
 			outputs[o.n_outputs++] = optarg;
 			break;
 		case 'S': o.split = optarg; break;
+		case 'W': o.site = optarg; break;
 		case 'T': o.store = optarg; break;
 		case 'D':
 			if (conf_parse_csv_dialect(optarg, &n_dialect) < 0)

@@ -18,6 +18,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "model.h"
+#include "report_site.h"
 #include "report_view.h"
 #include "store.h"
 #include "util.h"
@@ -156,7 +157,9 @@ static int make_plan(const session *s, const report_request *rq, plan *p)
 			goto out;
 		}
 	if (no == 0 && nf <= 1) {
-		plan_add(p, report_find_format(nf ? formats[0] : "text"), xstrdup("-"));
+		/* The site alone asks for no report on standard output. */
+		if (!rq->site || rq->formats)
+			plan_add(p, report_find_format(nf ? formats[0] : "text"), xstrdup("-"));
 	} else if (no == 0) {
 		if (!rq->split && !c->split) {
 			log_msg(PK2D_LOG_ERROR, "%zu formats need a file name: give -o FILE (each "
@@ -390,6 +393,8 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		if (write_one(&view, p.jobs[i].fmt, p.jobs[i].path) < 0)
 			status = EXIT_FAIL;
 	if (p.split_dir && write_split(&p, &view) < 0)
+		status = EXIT_FAIL;
+	if (rq->site && report_site_write(rq->site, &view, st) < 0)
 		status = EXIT_FAIL;
 	report_view_free(&view);
 	store_close(st);

@@ -16,6 +16,7 @@ typedef struct report_request {
 	size_t n_outputs;
 	const char **outputs;     /* -o FILE (repeatable); none: [pk2d] output */
 	const char *split;        /* --split DIR; NULL: [pk2d] split */
+	const char *site;         /* --site DIR; NULL: none */
 	long long started;        /* time(NULL) at the start of the run */
 } report_request;
 

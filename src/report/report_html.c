@@ -62,6 +62,7 @@ static const char css[] =
 	".charts{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}\n"
 	"svg{max-width:100%;height:auto}\n"
 	"nav ol{columns:2}\n"
+	"nav.crumbs p{margin:0 0 .6em;color:var(--muted)}nav.down ul{columns:3}\n"
 	"footer{margin-top:2.5em;border-top:1px solid var(--line);padding-top:.6em;"
 	"color:var(--muted);font-size:.9em}\n"
 	".note{font-weight:600;color:var(--bad)}\n"
@@ -1011,6 +1012,26 @@ static void rollup(FILE *f, const report_view *v)
 	fputs("</table>\n", f);
 }
 
+/* A page of the site: the areas one level down, each linked to its page. */
+static void areas_under(FILE *f, const report_view *v)
+{
+	int level = v->main.aa->level + 1;
+
+	fprintf(f, "<nav class=\"down\"><h2>%s</h2>\n<ul>\n", rv_t(v, T_AREAS_UNDER));
+	for (size_t i = 0; i < v->n_summary; i++) {
+		const assess_summary *s = &v->summary[i];
+
+		if (s->level != level)
+			continue;
+		fputs("<li><a href=\"", f);
+		h(f, s->code);
+		fputs(".html\">", f);
+		h(f, s->name ? s->name : s->code);
+		fprintf(f, "</a> &middot; %s %s</li>\n", rv_t(v, T_IKK_SHORT), rv_num(v, s->ikk, 2));
+	}
+	fputs("</ul></nav>\n", f);
+}
+
 /* The IKK categories' short forms (their ranges) named once. */
 static void category_legend(FILE *f, const report_view *v)
 {
@@ -1039,6 +1060,8 @@ static void summary(FILE *f, const report_view *v)
 	fprintf(f, " &middot; %s ", rv_t(v, T_PERIOD));
 	h(f, v->period);
 	fputs("</p>\n", f);
+	if (v->pages == VIEW_PAGES_ALL)
+		areas_under(f, v);
 	top_down(f, v);
 	rollup(f, v);
 	fprintf(f, "<h2>%s</h2>\n", rv_t(v, T_SUMMARY));
@@ -1099,6 +1122,31 @@ static void footer(FILE *f, const report_view *v)
 	fputs("</footer>\n", f);
 }
 
+/* A page of the site: the way up to the run area, each step linked. */
+static void breadcrumb(FILE *f, const report_view *v)
+{
+	const assess_area *aa = v->main.aa;
+
+	fputs("<nav class=\"crumbs\" aria-label=\"breadcrumb\"><p>", f);
+	for (int level = area_level(v->as->run_area); level < aa->level; level++) {
+		char code[AREAS_CODE_MAX];
+		const char *name;
+
+		if (area_ancestor(aa->code, level, code, sizeof code) < 0)
+			continue;
+		name = v->areas ? areas_name(v->areas, code) : NULL;
+		fputs("<a rel=\"up\" href=\"", f);
+		h(f, code);
+		fputs(".html\">", f);
+		h(f, i18n_level(v->lang, level));
+		fputc(' ', f);
+		h(f, name ? name : code);
+		fputs("</a> &rsaquo; ", f);
+	}
+	area_name(f, v, aa);
+	fputs("</p></nav>\n", f);
+}
+
 int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
 	(void)err; /* a failure to write: errno says why (report.c) */
@@ -1117,6 +1165,8 @@ int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 	fputs(" (", f);
 	h(f, v->period);
 	fprintf(f, ")</title>\n%s</head>\n<body>\n", css);
+	if (v->pages == VIEW_PAGES_ALL && v->main.aa)
+		breadcrumb(f, v);
 	glance(f, v, v->main.aa);
 	if (v->wide)
 		summary(f, v);

@@ -85,8 +85,45 @@ void report_view_for_village(report_view *out, const report_view *parent, size_t
 	out->n_summary = 0;
 }
 
+int report_view_for_area(report_view *out, const report_view *parent, const char *code,
+                         store *s, char *err, size_t errlen)
+{
+	assess_summary *sum = calloc(parent->n_summary ? parent->n_summary : 1, sizeof *sum);
+	size_t n = 0;
+
+	report_view_run_area(out, parent);
+	out->borrowed = 0;
+	out->own_area = 1;
+	out->main = (view_area){ 0 };
+	out->summary = sum;
+	out->n_summary = 0;
+	if (!sum || !(out->main.aa = assess_area_compute(parent->as, code))) {
+		snprintf(err, errlen, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
+	out->area = out->main.aa->code;
+	out->wide = out->main.aa->level < AREA_VILLAGE;
+	/* The area first, then the areas under it in the parent's order. */
+	for (size_t i = 0; i < parent->n_summary; i++)
+		if (!strcmp(parent->summary[i].code, code))
+			sum[n++] = parent->summary[i];
+	for (size_t i = 0; i < parent->n_summary; i++)
+		if (strcmp(parent->summary[i].code, code) && area_within(parent->summary[i].code, code))
+			sum[n++] = parent->summary[i];
+	out->n_summary = n;
+	return fill(out, &out->main, s, parent->reg, parent->period, err, errlen);
+}
+
 void report_view_free(report_view *v)
 {
+	if (v->own_area) {
+		assess_area_free(v->main.aa);
+		trend_free(v->main.trend);
+		free((void *)v->summary);
+		v->main = (view_area){ 0 };
+		v->summary = NULL;
+		return;
+	}
 	if (v->borrowed)
 		return;
 	trend_free(v->main.trend);

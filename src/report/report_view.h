@@ -76,6 +76,8 @@ typedef struct report_view {
 	                              1 << enum area_level) whose values the DHIS2
 	                              data value set carries; 0: villages only */
 	int borrowed;              /* a --split view: its arrays are its parent's */
+	int own_area;              /* a report_view_for_area view: its area, trend
+	                              and summary are its own, the rest borrowed */
 	int pages;                 /* the areas with a page of their own beside
 	                              this file (<code>.html): 0 none,
 	                              VIEW_PAGES_VILLAGES (--split), VIEW_PAGES_ALL
@@ -95,6 +97,12 @@ void report_view_run_area(report_view *out, const report_view *parent);
  * writer sees only it. It borrows from parent (report_view_free does
  * nothing to it). */
 void report_view_for_village(report_view *out, const report_view *parent, size_t i);
+/* The view of an area of parent's summary above a village (a page of the
+ * site), as if it were the report area: its own assessment and trend (s
+ * may be NULL), the summary of the areas under it, no village's
+ * assessment. The rest it borrows from parent. 0, or < 0 with err set. */
+int report_view_for_area(report_view *out, const report_view *parent, const char *code,
+                         store *s, char *err, size_t errlen);
 void report_view_free(report_view *v);
 
 /* The value of a headline indicator in an area; NaN when none. */
