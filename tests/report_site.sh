@@ -72,6 +72,32 @@ PY
 grep -q '<h3>Skor per Desa/Kelurahan</h3>' "$tmp/site/63.72.02.html" ||
 	fail "a kecamatan page's heat map is not of its villages"
 
+# The kabupaten's page rendered by headless Chromium at 1366x768 (when it
+# is installed): the DOM has the links down, the ranked charts with their
+# lines' legends, and the screenshot is taken.
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$browser" ]; then
+	chrome() {
+		timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic \
+			--no-first-run --disable-background-networking --disable-component-update \
+			--disable-sync --hide-scrollbars --user-data-dir="$tmp/profile" "$@" 2>>"$tmp/chrome.err"
+	}
+	chrome --window-size=1366,768 --dump-dom "file://$tmp/site/63.72.html" >"$tmp/dom.html" ||
+		fail "chromium --dump-dom"
+	[ "$(grep -o '<li><a href="63\.72\.0[0-9]\.html">' "$tmp/dom.html" | wc -l)" -eq 5 ] ||
+		fail "rendered: the 5 kecamatan links"
+	[ "$(grep -o '<svg ' "$tmp/dom.html" | wc -l)" -ge 5 ] || fail "rendered: the ranked charts"
+	grep -q '>Garis perhatian 75</text></g>' "$tmp/dom.html" ||
+		fail "rendered: the attention line's legend"
+	grep -q '>Target 14</text></g>' "$tmp/dom.html" ||
+		fail "rendered: the stunting target's legend"
+	chrome --window-size=1366,768 --screenshot="$tmp/kab.png" "file://$tmp/site/63.72.html" ||
+		fail "chromium --screenshot"
+	[ "$(wc -c <"$tmp/kab.png" 2>/dev/null || echo 0)" -gt 20000 ] || fail "screenshot too small"
+else
+	echo "note: chromium is not installed: the rendered check is skipped"
+fi
+
 # A file in the way of the folder: status 1, the reason, nothing written.
 : > "$tmp/file"
 "$pk2d" -q -c "$tmp/d/pk2d.ini" --store none report --site "$tmp/file/site" 2>"$tmp/err"

@@ -46,8 +46,12 @@ for t in 'IKK per Kabupaten/Kota' 'Prevalensi stunting.* per Kabupaten/Kota' \
 	'Desa/kelurahan dengan IKK tertinggi' 'Desa/kelurahan dengan IKK terendah'; do
 	grep -q "<strong>$t</strong>\|<h3>$t</h3>" "$tmp/p.html" || fail "no '$t'"
 done
-grep -q '>Garis perhatian 75<' "$tmp/p.html" || fail "the attention line is not labelled"
-grep -q '>Target 14<' "$tmp/p.html" || fail "the stunting target is not drawn and labelled"
+grep -q '<g class="legend">.*>Garis perhatian 75</text></g>' "$tmp/p.html" ||
+	fail "the attention line is not labelled"
+grep -q '<g class="legend">.*>Target 14</text></g>' "$tmp/p.html" ||
+	fail "the stunting target is not labelled"
+grep -q '<line class="attention" x1="[0-9]*"[^>]*><title>Target 14</title>' "$tmp/p.html" ||
+	fail "the stunting target is not drawn"
 # The villages' table: name and kecamatan by name, the short category.
 grep -q '<td>63\.02\.09\.2007</td><td>Sang-Sang</td><td>Kelumpang Tengah</td>' "$tmp/p.html" ||
 	fail "a village's row lacks its name or its kecamatan"

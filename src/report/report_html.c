@@ -1052,14 +1052,9 @@ static void summary(FILE *f, const report_view *v)
 {
 	size_t no = 0;
 
-	fprintf(f, "<section class=\"area\" id=\"ringkasan\">\n<h1>%s &mdash; ",
-	        rv_t(v, T_SUMMARY_TITLE));
-	area_name(f, v, v->main.aa);
-	fprintf(f, "</h1>\n<p class=\"sub\">%s ", rv_t(v, T_CODE));
-	h(f, v->area);
-	fprintf(f, " &middot; %s ", rv_t(v, T_PERIOD));
-	h(f, v->period);
-	fputs("</p>\n", f);
+	/* Under the summary every page opens with (glance): its title is
+	 * the report's. */
+	fputs("<section class=\"area\" id=\"ringkasan\">\n", f);
 	if (v->pages == VIEW_PAGES_ALL)
 		areas_under(f, v);
 	top_down(f, v);
