@@ -1054,7 +1054,8 @@ static long areas_below(store *s, const char *area, char ***out, char *err, size
 		store_set_err(err, errlen, "%s: out of memory", s->path);
 		return PK2D_ERR_NOMEM;
 	}
-	qsort(v, (size_t)n, sizeof *v, cmp_text);
+	if (n > 0) /* v is NULL for none */
+		qsort(v, (size_t)n, sizeof *v, cmp_text);
 	for (long i = 0; i < n; i++) {
 		int lv = area_level(v[i]);
 		char up[32];
