@@ -7,13 +7,7 @@
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
 pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 # The sample with its model, in a folder of its own for each case.
 sample() {
 	mkdir -p "$tmp/$1/s"

@@ -13,10 +13,8 @@ set -eu
 pk2d=${PK2D_TOP_BUILDDIR:?}/src/pk2d
 # PK2D_VALGRIND="valgrind -q --error-exitcode=99 ..." runs every pk2d under a checker.
 pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 cd "$tmp"
-fail() { echo "FAIL: $*"; exit 1; }
 
 : >empty.csv
 log_header='kode_wilayah,rt,intervensi,sasaran,realisasi,tanggal,anggaran'
@@ -97,4 +95,5 @@ indicator.akta.denominator = anak' \
 	'kode_wilayah,rt,periode,anak' \
 	"table-nocol.ini:7: column 'berakta' is not in ./table-nocol.csv ([plugin.activities] indicator.akta.numerator)" \
 	'kode_wilayah,rt,periode,berakta,anak'
+[ "$failures" -eq 0 ] || exit 1
 echo "bad inputs: every plugin, every case"

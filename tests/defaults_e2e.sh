@@ -11,9 +11,7 @@ set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
 pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail() { echo "FAIL: $*"; exit 1; }
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
 lines() { test "$(wc -l <"$1")" -eq "$2" || { cat "$1"; fail "$1: not $2 line(s)"; }; }
 
@@ -65,4 +63,5 @@ pk2d_run -c nothere.ini report 2>err || status=$?
 test $status -eq 1 || fail "-c missing: exit $status"
 has err "pk2d: nothere.ini: cannot read: No such file or directory"
 lines err 1
+[ "$failures" -eq 0 ] || exit 1
 echo "defaults: installed template and model, missing model and configuration"

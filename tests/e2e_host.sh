@@ -6,13 +6,11 @@
 # configuration errors, and an output file that cannot be written.
 set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
 # PK2D_VALGRIND="valgrind -q --error-exitcode=99 ..." runs every pk2d under a checker.
 pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 data=$(cd "$PK2D_TOP_SRCDIR/tests/data" && pwd)/good.csv
-fail() { echo "FAIL: $*"; exit 1; }
 # ASan catches a SIGSEGV, reports it and exits with 1.
 if ldd "$pk2d" 2>/dev/null | grep -q libasan; then
 	crash='exit status 1'
@@ -202,4 +200,5 @@ cmp -s "$tmp/fold-yes-fork.flat" "$tmp/fold-no-fork.flat" ||
 	fail "the JSON report differs with and without RT detail"
 cmp -s "$tmp/fold-no-fork.flat" "$tmp/fold-no-no-fork.flat" ||
 	fail "the JSON report without RT detail differs forked and in-process"
+[ "$failures" -eq 0 ] || exit 1
 echo "end-to-end host test passed"

@@ -7,15 +7,9 @@
 # connection string (tests/pg_store.sh) the store is that server's.
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 store=${PK2D_TEST_STORE:-sqlite}
 [ "$store" = sqlite ] && store=$tmp/history.sqlite
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
 cat >"$tmp/lokus.ini" <<'LOKUS'
 [63.01]
 2023 = 63.01.01.2001, 63.01.01.2002

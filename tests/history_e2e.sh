@@ -13,15 +13,9 @@
 # (tests/pg_store.sh), the runs write that server's store instead.
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
-tmp=$(mktemp -d)
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 store=${PK2D_TEST_STORE:-sqlite}
 [ "$store" = sqlite ] && store=$tmp/history.sqlite
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
 for y in 2023 2024; do
 	mkdir -p "$tmp/$y"
 	cat >"$tmp/$y/pk2d.ini" <<INI

@@ -11,11 +11,9 @@ set -eu
 for tool in python3 unzip sqlite3; do
 	command -v $tool >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
 done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
 pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
-fail() { echo "FAIL: $*"; exit 1; }
 
 mkdir "$tmp/s" "$tmp/out"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/s/"
@@ -70,4 +68,5 @@ grep -q "'Q… W…'" "$tmp/out/r.txt" || fail "no masked name in the text repor
 if grep -rnE '9971000|Qorizal|Wibiqsono' "$tmp/out"; then
 	fail "a personal identifier outside the follow-up file"
 fi
+[ "$failures" -eq 0 ] || exit 1
 echo "ok: identifiers only in the follow-up file"

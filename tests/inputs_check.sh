@@ -10,10 +10,8 @@ set -eu
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
 pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 sample=$PK2D_TOP_SRCDIR/conf/sample
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 cd "$tmp"
-fail() { echo "FAIL: $*"; exit 1; }
 has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
 
 # conf NAME SECTION...: a configuration of the sample village (no model:
@@ -62,4 +60,5 @@ done
 # Fixed with keys alone.
 conf fixed '[plugin.health]' 'children = balita.csv' 'column.sex = J K' 'column.weight = Berat#1'
 both fixed 0
+[ "$failures" -eq 0 ] || exit 1
 echo "declared inputs checked by check and report, every problem at once"

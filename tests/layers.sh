@@ -6,11 +6,7 @@
 set -u
 src="$PK2D_TOP_SRCDIR/src"
 layers="base input config registry store assess report host"
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 rank() {
 	i=0
 	for l in $layers; do

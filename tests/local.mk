@@ -156,7 +156,7 @@ check_LTLIBRARIES += %D%/plugins/loadtime/ctor_crash.la %D%/plugins/loadtime/cto
 %C%_plugins_loadtime_ctor_hang_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_plugins_loadtime_ctor_hang_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 dist_check_SCRIPTS += %D%/isolation.sh %D%/trust.sh %D%/full_disk.sh %D%/stop.sh
-EXTRA_DIST += %D%/family_run.sh
+EXTRA_DIST += %D%/family_run.sh %D%/lib.sh
 TESTS += %D%/isolation.sh %D%/trust.sh %D%/full_disk.sh %D%/stop.sh
 EXTRA_DIST += %D%/data/good.csv
 

@@ -10,10 +10,8 @@ set -eu
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
 pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 sample=$PK2D_TOP_SRCDIR/conf/sample
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 cd "$tmp"
-fail() { echo "FAIL: $*"; exit 1; }
 has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
 hasnt() { ! grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "'$2' in $1"; }; }
 
@@ -61,4 +59,5 @@ hasnt pick1.err 'appears more than once'
 run pick2 0 '[plugin.health]' 'children = balita.csv' 'column.weight = Berat#2'
 # The second Berat (1,0 kg) makes every child severely underweight.
 cmp -s pick1.txt pick2.txt && fail "Berat#1 and Berat#2 gave the same report"
+[ "$failures" -eq 0 ] || exit 1
 echo "malformed rows: rejected with their lines; an ambiguous column named"

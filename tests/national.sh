@@ -7,13 +7,7 @@
 set -u
 pk2d=${PK2D_TOP_BUILDDIR:?}/src/pk2d
 synth=$PK2D_TOP_BUILDDIR/synth/pk2d-synth
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 
 "$synth" --data "$PK2D_DATA_DIR" -q --area 63.02.09.2007,63.02.09.2001,64.01.01.2009 \
 	--seed 3 --dirty 0.02 --model ikk.ini -o "$tmp/d" || fail "pk2d-synth"

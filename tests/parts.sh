@@ -11,13 +11,7 @@
 set -u
 pk2d=${PK2D_VALGRIND:-}" $PK2D_TOP_BUILDDIR/src/pk2d"
 synth="$PK2D_TOP_BUILDDIR/synth/pk2d-synth"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 
 d="$tmp/d"
 "$synth" --data "$PK2D_DATA_DIR" -q --area 63.02.09 --kk-mean 60 --dirty 0.05 --seed 7 \

@@ -14,13 +14,8 @@
 set -u
 . "$PK2D_TOP_SRCDIR/tests/pg_cluster.sh"
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
-tmp=$(mktemp -d)
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 trap 'pg_cluster_stop; rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
 pg_cluster_start || { echo "FAIL: the test cluster did not start"; exit 1; }
 
 PK2D_TEST_STORE="$PK2D_PG" "$PK2D_TOP_BUILDDIR/tests/check_store" >"$tmp/harness" 2>&1 ||

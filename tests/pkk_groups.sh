@@ -6,13 +6,7 @@
 # part is left out, with a note, where LibreOffice is not installed).
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 
 "$pk2d" -q -c "$PK2D_TOP_SRCDIR/conf/sample/pk2d.ini" --store none report \
 	-o "$tmp/r.txt" -o "$tmp/r.html" -o "$tmp/r.md" -o "$tmp/r.xlsx" || fail "the sample's report"

@@ -8,12 +8,10 @@
 # collect when neither children nor log is set.
 set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
 pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 plugins=$PK2D_TOP_BUILDDIR/plugins
-fail() { echo "FAIL: $*"; exit 1; }
 has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
 hasnt() { if grep -qF -- "$2" "$1"; then cat "$1"; fail "'$2' in $1"; fi; }
 unset PK2D_CONFIG
@@ -76,4 +74,5 @@ pk2d_run -c "$tmp/pk2d.ini" --plugin-path "$plugins" report -o "$tmp/r.txt" >"$t
 test $rc -eq 1 || fail "report with an empty [plugin.health]: exit status $rc, want 1"
 has "$tmp/err" "pk2d: health: neither children (the e-PPGBM export) nor log is set: nothing to read"
 has "$tmp/err" "pk2d: health: failed: collect returned -6"
+[ "$failures" -eq 0 ] || exit 1
 echo "ok"

@@ -6,13 +6,7 @@
 # stay as they were: IKK 81,80, its category, 786 KK, 10 RT.
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 has() { grep -qF -- "$2" "$1" || fail "$1 lacks: $2"; }
 hasnt() { ! grep -qF -- "$2" "$1" || fail "$1 has: $2"; }
 # A line holding $3 after the line that is exactly $2 and before the next

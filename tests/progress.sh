@@ -7,12 +7,10 @@
 # the block is first drawn.
 set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
 data=$(cd "$PK2D_TOP_SRCDIR/tests/data" && pwd)/good.csv
 model=$(cd "$PK2D_TOP_SRCDIR/conf/models" && pwd)/ikk.ini
-fail() { echo "FAIL: $*"; exit 1; }
 has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat -A "$1"; fail "no '$2' in $1"; }; }
 hasnt() { ! grep -qF -- "$2" "$1" || { echo "--- $1:"; cat -A "$1"; fail "'$2' in $1"; }; }
 command -v script >/dev/null || { echo "SKIP: no script(1)"; exit 77; }
@@ -67,4 +65,5 @@ test "$rc" -eq 1 || fail "the failed run with -q: exit status $rc, want 1"
 has "$tmp/fq" "melebihi max_rejected = 24,9 %"
 hasnt "$tmp/fq" "plugins: "
 hasnt "$tmp/fq" "roll-up"
+[ "$failures" -eq 0 ] || exit 1
 echo "PASS: progress"

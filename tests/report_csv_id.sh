@@ -12,13 +12,7 @@ if [ -z "$office" ]; then
 	echo "SKIP: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"
 	exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 "$PK2D_TOP_BUILDDIR/tests/report_sample" "$tmp" || { echo "FAIL: report_sample"; exit 1; }
 printf '\357\273\277kind;area;' | cmp -s -n 13 - "$tmp/report-id.csv" ||
 	fail "report-id.csv does not start with a byte order mark and ';'"

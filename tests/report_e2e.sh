@@ -6,13 +6,7 @@
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
 synth="$PK2D_TOP_BUILDDIR/synth/pk2d-synth"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 gen() {
 	"$synth" --data "$PK2D_DATA_DIR" -q --plugins family --kk 60 --rt 3 "$@" ||
 		fail "pk2d-synth $*"

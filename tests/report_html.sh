@@ -8,13 +8,7 @@ if [ -z "$browser" ]; then
 	echo "SKIP: chromium is not installed (apt-get install chromium)"
 	exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 chrome() {
 	timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic \
 		--no-first-run --disable-background-networking --disable-component-update \

@@ -15,9 +15,7 @@ if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
 fi
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}" "${PK2D_DATA_DIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail() { echo "FAIL: $*"; exit 1; }
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 mkdir "$tmp/s"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/s/"
 cp -R "$PK2D_TOP_SRCDIR/conf/models" "$tmp/models"
@@ -101,4 +99,5 @@ grep -q 'Riwayat Skor' "$tmp/h2023.html" && fail "an HTML score history of one p
 sed -n '/<h3>Riwayat Skor<\/h3>/,/<\/figure>/p' "$tmp/h2024.html" >"$tmp/h.svg"
 [ "$(grep -c '<polyline' "$tmp/h.svg")" -eq 6 ] || fail "HTML score history: not 6 lines"
 grep -q '>Garis perhatian 75<' "$tmp/h.svg" || fail "HTML score history: no attention line legend"
+[ "$failures" -eq 0 ] || exit 1
 echo "ok: $pages pages, summary first, numbered, in order, headers repeated, scores over periods"

@@ -10,9 +10,7 @@ if [ -z "$browser" ] || ! command -v pdftotext >/dev/null; then
 	exit 77
 fi
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}" "${PK2D_DATA_DIR:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail() { echo "FAIL: $*"; exit 1; }
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 model=$(cd "$PK2D_TOP_SRCDIR/conf/models" && pwd)/ikk.ini
 
 "$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q -o "$tmp/v" \
@@ -47,4 +45,5 @@ while [ "$p" -le "$pages" ]; do
 	esac
 	p=$((p + 1))
 done
+[ "$failures" -eq 0 ] || exit 1
 echo "ok: $pages pages, table headers repeated, no heading left at a page's end"

@@ -14,9 +14,7 @@ if [ -z "$browser" ]; then
 	exit 77
 fi
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}" "${PK2D_DATA_DIR:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail() { echo "FAIL: $*"; exit 1; }
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 chrome() {
 	timeout 60 "$browser" --headless --no-sandbox --disable-gpu --disable-quic \
 		--no-first-run --disable-background-networking --disable-component-update \
@@ -86,4 +84,5 @@ for m in "$wide" "$phone"; do
 	[ "$(fig legends "$m")" -ge 3 ] || fail "legends missing: $m"
 done
 
+[ "$failures" -eq 0 ] || exit 1
 echo "ok: the summary on the first screen, nothing cut at 390 px, legends, 16 px text"

@@ -10,13 +10,7 @@ set -u
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}" "${PK2D_DATA_DIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
 synth=$PK2D_TOP_BUILDDIR/synth/pk2d-synth
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 cp -R "$PK2D_TOP_SRCDIR/conf/models" "$tmp/models"
 chmod -R u+w "$tmp"
 "$synth" --data "$PK2D_DATA_DIR" -q --area 63.72 --seed 4 --kk 30 --rt 3 \

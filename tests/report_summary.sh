@@ -8,9 +8,7 @@
 set -u
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}" "${PK2D_DATA_DIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail() { echo "FAIL: $*"; exit 1; }
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 mkdir "$tmp/s"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/s/"
 cp -R "$PK2D_TOP_SRCDIR/conf/models" "$tmp/models"
@@ -56,4 +54,5 @@ sed -i 's/^\[pk2d\]$/[pk2d]\nlanguage = en/' "$tmp/s/pk2d.ini"
 in_order "$(before "$tmp/en.md" 'Area Profile')" 'Summary' '81.80' \
 	'Top problems and their follow-up' 'Headline agency figures' 'missed' \
 	'Rows not used' || fail "English summary: $(head -30 "$tmp/en.md")"
+[ "$failures" -eq 0 ] || exit 1
 echo "ok: the summary first in text, Markdown and HTML"

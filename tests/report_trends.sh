@@ -10,9 +10,7 @@
 set -u
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}" "${PK2D_DATA_DIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail() { echo "FAIL: $*"; exit 1; }
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 cp -R "$PK2D_TOP_SRCDIR/conf/models" "$tmp/models"
 chmod -R u+w "$tmp"
 cp "$tmp/models/ikk.ini" "$tmp/models/ikk2.ini"
@@ -81,4 +79,5 @@ fi
 "$pk2d" -q -c "$tmp/h2024/same.ini" --store "$tmp/h.sqlite" report -o "$tmp/c.txt" ||
 	fail "pk2d report 2024 (same model)"
 grep -q 'Model IKK berubah' "$tmp/c.txt" && fail "a change of model with the same model"
+[ "$failures" -eq 0 ] || exit 1
 echo "ok: codes, precision, target and model changes, problem trends"

@@ -9,13 +9,7 @@ if [ -z "$office" ]; then
 	echo "SKIP: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"
 	exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 "$PK2D_TOP_BUILDDIR/tests/report_sample" "$tmp" || { echo "FAIL: report_sample"; exit 1; }
 # Field 7 "true": quote every text cell, so text and numbers can be told apart;
 # the last field -1: every sheet to its own file.

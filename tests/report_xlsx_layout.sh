@@ -15,13 +15,7 @@ if [ -z "$office" ] || ! command -v python3 >/dev/null; then
 	exit 77
 fi
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 check() { # NAME XLSX [--no-history]
 	python3 "$PK2D_TOP_SRCDIR/tests/xlsx_layout.py" "$2" ${3:-} || fail "$1: layout"
 	mkdir -p "$tmp/csv/$1"

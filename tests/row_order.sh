@@ -10,13 +10,7 @@ pk2d=${PK2D_VALGRIND:-}" $PK2D_TOP_BUILDDIR/src/pk2d"
 synth="$PK2D_TOP_BUILDDIR/synth/pk2d-synth"
 helper="$PK2D_TOP_SRCDIR/tests/row_order.py"
 command -v python3 > /dev/null || { echo "FAIL: python3 needed (tools/setup-debian.sh)"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 
 # Runs the data set in $1 (its pk2d.ini) into the JSON report $2.
 report() {

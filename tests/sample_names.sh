@@ -6,13 +6,7 @@
 # each bad name is rejected with its line and the reason.
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 mkdir -p "$tmp/codes" "$tmp/names"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/codes/"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/names/"

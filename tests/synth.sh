@@ -5,13 +5,7 @@
 # status and leave nothing behind.
 set -u
 synth="$PK2D_TOP_BUILDDIR/synth/pk2d-synth"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 run() {
 	"$synth" --data "$PK2D_DATA_DIR" -q "$@"
 }

@@ -5,13 +5,7 @@
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
 synth="$PK2D_TOP_BUILDDIR/synth/pk2d-synth"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 mkdir -p "$tmp/x" "$tmp/c"
 cp -r "$PK2D_TOP_SRCDIR/conf/models" "$tmp/"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/c/"

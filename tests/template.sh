@@ -8,13 +8,7 @@
 # writes over no file; a plugin built against ABI 1.6 gets its headers alone.
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 mkdir -p "$tmp/sample" "$tmp/csv" "$tmp/xlsx"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/sample/"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/csv/"

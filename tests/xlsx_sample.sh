@@ -14,13 +14,7 @@ if [ -z "$office" ]; then
 	exit 77
 fi
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 mkdir -p "$tmp/csv" "$tmp/xlsx" "$tmp/names" "$tmp/xlsx-names"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/csv/"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/xlsx/"
