@@ -78,7 +78,7 @@ EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
 	%D%/report/out_file.c %D%/report/out_file.h \
 	%D%/report/report_text_view.c %D%/report/present.c %D%/report/present.h
 EXTRA_DIST += docs/report.md docs/report-sample.png docs/report-first-screen.png \
-	tools/report-screenshot.sh docs/store.md docs/kabupaten-summary.png tools/kabupaten-screenshot.sh
+	tools/screenshots.sh docs/store.md docs/kabupaten-summary.png
 
 # host: the pk2d program, the plugin loader, the isolated runner and its wire
 # protocol, the API plugins call, and what `pk2d report` does after them.
