@@ -221,9 +221,10 @@ tests_report_sample_LDADD = $(TEST_LDADD)
 # skips when its program is not installed).
 # The PDF report read back by pdfinfo and pdftotext (skips without them).
 dist_check_SCRIPTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh \
-	tests/report_wide.sh tests/report_site.sh
+	tests/report_wide.sh tests/report_site.sh tests/report_site_national.sh
 TESTS += tests/report_pdf.sh tests/report_summary.sh tests/report_trends.sh tests/report_wide.sh \
-	tests/report_site.sh
+	tests/report_site.sh tests/report_site_national.sh
+EXTRA_DIST += tests/site_links.py
 dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh \
 	tests/report_csv_id.sh tests/xlsx_sample.sh tests/report_xlsx_layout.sh tests/report_render.sh
 TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh tests/report_csv_id.sh \

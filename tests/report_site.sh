@@ -3,9 +3,9 @@
 # Banjarbaru, 63.72: 5 kecamatan, 20 villages): one page per area and per
 # village and an index; every link is relative and its target exists;
 # every page links up to its parent (rel="up") and down to each area under
-# it; each wide page opens with the same summary (the parts ranked); the
-# site alone prints no report; a site where a file is in the way of the
-# folder fails with status 1 and says why.
+# it (tests/site_links.py); each wide page opens with the same summary (the
+# parts ranked); the site alone prints no report; a site where a file is in
+# the way of the folder fails with status 1 and says why.
 set -u
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}" "${PK2D_DATA_DIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
@@ -24,45 +24,10 @@ pages=$(ls "$tmp/site" | grep -c '^63\.72[0-9.]*\.html$')
 grep -q 'url=63.72.html' "$tmp/site/index.html" || fail "index.html does not lead to 63.72.html"
 ls "$tmp/site" | grep -q tmp && fail "a temporary file was left in the site"
 
-python3 - "$tmp/site" <<'PY' || failures=$((failures + 1))
-import os, re, sys
-site = sys.argv[1]
-pages = {f[:-5]: open(os.path.join(site, f), encoding="utf-8").read()
-         for f in os.listdir(site) if f.endswith(".html") and f != "index.html"}
-bad = []
-for code, text in pages.items():
-    hrefs = re.findall(r'href="([^"]*)"', text)
-    for h in hrefs:
-        target = h.split("#")[0]
-        if re.match(r"^[a-z]+:|^/", h):
-            bad.append(f"{code}: absolute link {h}")
-        elif target and not os.path.exists(os.path.join(site, target)):
-            bad.append(f"{code}: link to a missing page {h}")
-    if "." in code and code != "63.72":
-        parent = code.rsplit(".", 1)[0]
-        if f'rel="up" href="{parent}.html"' not in text:
-            bad.append(f"{code}: no link up to {parent}")
-        if 'rel="up" href="63.72.html"' not in text:
-            bad.append(f"{code}: no link up to the run area")
-    children = [c for c in pages if c.rsplit(".", 1)[0] == code and c != code]
-    for c in children:
-        if f'href="{c}.html"' not in text:
-            bad.append(f"{code}: no link down to {c}")
-    depth = code.count(".")
-    expect = {1: 5, 2: None, 3: 0}[depth]
-    if expect is not None and len(children) != expect:
-        bad.append(f"{code}: {len(children)} children, expected {expect}")
-    if depth < 3 and "<h2>Peringkat wilayah</h2>" not in text:
-        bad.append(f"{code}: no summary (the parts ranked)")
-    if depth == 3 and 'class="ikk"' not in text:
-        bad.append(f"{code}: the village page has no IKK")
-kec = [c for c in pages if c.count(".") == 2]
-if sum(len([v for v in pages if v.rsplit(".", 1)[0] == k]) for k in kec) != 20:
-    bad.append("the kecamatan pages do not link down to the 20 villages")
-for b in bad[:20]:
-    print("FAIL:", b)
-sys.exit(1 if bad else 0)
-PY
+levels=$(python3 "$PK2D_TOP_SRCDIR/tests/site_links.py" "$tmp/site" 63.72) ||
+	{ echo "$levels"; fail "the site's links"; }
+[ "$(echo "$levels" | head -n 1)" = "pages by level: 1 5 20" ] ||
+	fail "expected the kabupaten, its 5 kecamatan and 20 villages: $levels"
 grep -q '<h3>Skor per Desa/Kelurahan</h3>' "$tmp/site/63.72.02.html" ||
 	fail "a kecamatan page's heat map is not of its villages"
 

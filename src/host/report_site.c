@@ -54,11 +54,83 @@ static int index_page(const char *dir, const char *area)
 	return rc;
 }
 
-int report_site_write(const char *dir, const report_view *v, store *st)
+/* The page of an area of v's summary, as if it were the report area. */
+static int area_page(const report_view *v, const char *dir, const char *code, store *st)
 {
 	report_view one;
 	char err[1024];
-	int failed = 0;
+	int rc;
+
+	if (report_view_for_area(&one, v, code, st, err, sizeof err) < 0) {
+		log_msg(PK2D_LOG_ERROR, "%s: %s", code, err);
+		rc = -1;
+	} else {
+		one.pages = VIEW_PAGES_ALL;
+		rc = page(&one, dir, code);
+	}
+	report_view_free(&one);
+	return rc;
+}
+
+/* The pages of the areas of v's summary from its entry first on: each
+ * made, written and freed in turn, but the villages whose assessments v
+ * holds (a province's or a kabupaten's run). *n counts the pages. */
+static int summary_pages(const report_view *v, size_t first, const char *dir, store *st,
+                         size_t *n)
+{
+	report_view one;
+
+	for (size_t i = first; i < v->n_summary; i++) {
+		if (v->summary[i].level == AREA_VILLAGE && v->n_villages)
+			continue;
+		if (area_page(v, dir, v->summary[i].code, st) < 0)
+			return -1;
+		++*n;
+	}
+	for (size_t i = 0; i < v->n_villages; i++) {
+		report_view_for_village(&one, v, i);
+		one.pages = VIEW_PAGES_ALL;
+		if (page(&one, dir, one.area) < 0)
+			return -1;
+		++*n;
+	}
+	return 0;
+}
+
+/* A province of a national run (whose summary stops at its provinces),
+ * its page and every area under it: the province assessed as if it were
+ * the run's area, for the summary of the areas under it, whose ranks are
+ * then the province's; its own rank stays the one among the provinces. */
+static int province_pages(const report_view *v, const assess_summary *p, const char *dir,
+                          store *st, size_t *n)
+{
+	assessment *as;
+	report_view pv;
+	char err[1024];
+	int rc;
+
+	if (assess_run(v->as->model, v->reg, v->areas, p->code, v->period, &as, err,
+	               sizeof err) < 0) {
+		log_msg(PK2D_LOG_ERROR, "%s: %s", p->code, err);
+		return -1;
+	}
+	as->summary[0].rank = p->rank;
+	report_view_run_area(&pv, v);
+	pv.as = as;
+	pv.area = as->run_area;
+	pv.main = (view_area){ .aa = as->main };
+	pv.summary = as->summary;
+	pv.n_summary = as->n_summary;
+	rc = summary_pages(&pv, 0, dir, st, n);
+	assess_free(as);
+	return rc;
+}
+
+int report_site_write(const char *dir, const report_view *v, store *st)
+{
+	report_view top;
+	size_t n = 1;
+	int failed;
 
 	if (!v->as || !v->main.aa) {
 		log_msg(PK2D_LOG_ERROR, "%s: no assessment, no site", dir);
@@ -69,32 +141,22 @@ int report_site_write(const char *dir, const report_view *v, store *st)
 		return -1;
 	}
 	log_phase("writing the site %s", dir);
-	report_view_run_area(&one, v);
-	one.pages = VIEW_PAGES_ALL;
-	failed |= page(&one, dir, v->area) < 0;
-	/* Every area between the run area and its villages: the summary
-	 * lists them after the run area, before the villages. */
-	for (size_t i = 1; i < v->n_summary && !failed; i++) {
-		if (v->summary[i].level == AREA_VILLAGE)
-			continue;
-		if (report_view_for_area(&one, v, v->summary[i].code, st, err, sizeof err) < 0) {
-			log_msg(PK2D_LOG_ERROR, "%s: %s", v->summary[i].code, err);
-			failed = 1;
-		} else {
-			one.pages = VIEW_PAGES_ALL;
-			failed |= page(&one, dir, v->summary[i].code) < 0;
-		}
-		report_view_free(&one);
+	/* The run area's page, then every area under it; each page's
+	 * breadcrumb starts at the run area. */
+	report_view_run_area(&top, v);
+	top.site_top = v->area;
+	top.pages = VIEW_PAGES_ALL;
+	failed = page(&top, dir, v->area) < 0;
+	top.n_villages = v->n_villages;
+	top.villages = v->villages;
+	if (v->main.aa->level != AREA_NATIONAL) {
+		failed = failed || summary_pages(&top, 1, dir, st, &n) < 0;
+	} else {
+		for (size_t i = 1; i < v->n_summary && !failed; i++)
+			failed = province_pages(&top, &v->summary[i], dir, st, &n) < 0;
 	}
-	for (size_t i = 0; i < v->n_villages && !failed; i++) {
-		report_view_for_village(&one, v, i);
-		one.pages = VIEW_PAGES_ALL;
-		failed |= page(&one, dir, one.area) < 0;
-	}
+	failed = failed || index_page(dir, v->area) < 0;
 	if (!failed)
-		failed = index_page(dir, v->area) < 0;
-	if (!failed)
-		log_msg(PK2D_LOG_INFO, "wrote the site %s (%zu pages)", dir,
-		        v->n_summary + (v->n_summary ? 0 : 1));
+		log_msg(PK2D_LOG_INFO, "wrote the site %s (%zu pages)", dir, n);
 	return failed ? -1 : 0;
 }

@@ -1,7 +1,8 @@
 /*
  * report_site.h - `pk2d report --site DIR`: a folder of small linked HTML
  * pages, DIR/<code>.html for the run area and every area under it down to
- * each village (a national run: the country and its provinces), and
+ * each village (a national run too: each province's pages are made from
+ * its own assessment, written and freed before the next), and
  * DIR/index.html leading to the run area's page. Each page has the same
  * summary, a breadcrumb up to the run area and links down to the areas
  * under it; every link is relative, so that the folder opens from the file

@@ -332,6 +332,12 @@ static const char *const words[I18N_N_KEYS][2] = {
 	                       "The full assessment of each village is in the report site "
 	                       "(pk2d report --site DIR)." },
 	[T_AREAS_UNDER] = { "Wilayah di bawahnya", "Areas under it" },
+	[T_RT_NOT_KEPT] = { "Run ini hanya menyimpan jumlah per desa/kelurahan (rt_detail = no, "
+	                    "bawaan run nasional): rincian per RT ada di laporan provinsi, "
+	                    "kabupaten/kota atau desa/kelurahan ini.",
+	                    "This run keeps village sums only (rt_detail = no, the default of a "
+	                    "national run): the breakdown by RT is in a report of this village's "
+	                    "province, regency or the village itself." },
 	/* The accounting's sentences (unused.c): printf formats whose
 	 * conversions are the same in both languages (check_report). */
 	[T_FMT_NOT_IN_AREA] = { "%s: tidak satu pun dari %ld barisnya dapat dipakai, %ld di luar "

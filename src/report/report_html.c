@@ -271,6 +271,11 @@ static void heatmap(FILE *f, const report_view *v, const assess_area *aa)
 {
 	view_heatmap hm;
 
+	if (report_view_rts_folded(v, aa)) {
+		fprintf(f, "<h3>%s</h3>\n<p class=\"sub\">%s</p>\n", rv_t(v, T_RT_BREAKDOWN),
+		        rv_t(v, T_RT_NOT_KEPT));
+		return;
+	}
 	if (!view_heatmap_build(v, aa, &hm))
 		return;
 	fputs("<h3>", f);
@@ -1117,13 +1122,13 @@ static void footer(FILE *f, const report_view *v)
 	fputs("</footer>\n", f);
 }
 
-/* A page of the site: the way up to the run area, each step linked. */
+/* A page of the site: the way up to the site's top, each step linked. */
 static void breadcrumb(FILE *f, const report_view *v)
 {
 	const assess_area *aa = v->main.aa;
 
 	fputs("<nav class=\"crumbs\" aria-label=\"breadcrumb\"><p>", f);
-	for (int level = area_level(v->as->run_area); level < aa->level; level++) {
+	for (int level = area_level(v->site_top); level < aa->level; level++) {
 		char code[AREAS_CODE_MAX];
 		const char *name;
 

@@ -88,21 +88,25 @@ void report_view_for_village(report_view *out, const report_view *parent, size_t
 int report_view_for_area(report_view *out, const report_view *parent, const char *code,
                          store *s, char *err, size_t errlen)
 {
-	assess_summary *sum = calloc(parent->n_summary ? parent->n_summary : 1, sizeof *sum);
+	assess_summary *sum = NULL;
 	size_t n = 0;
 
 	report_view_run_area(out, parent);
 	out->borrowed = 0;
 	out->own_area = 1;
 	out->main = (view_area){ 0 };
-	out->summary = sum;
+	out->summary = NULL;
 	out->n_summary = 0;
-	if (!sum || !(out->main.aa = assess_area_compute(parent->as, code))) {
-		snprintf(err, errlen, "out of memory");
-		return PK2D_ERR_NOMEM;
-	}
+	if (!(out->main.aa = assess_area_compute(parent->as, code)))
+		goto oom;
 	out->area = out->main.aa->code;
 	out->wide = out->main.aa->level < AREA_VILLAGE;
+	/* A village lists no area under it. */
+	if (!out->wide)
+		return fill(out, &out->main, s, parent->reg, parent->period, err, errlen);
+	if (!(sum = calloc(parent->n_summary ? parent->n_summary : 1, sizeof *sum)))
+		goto oom;
+	out->summary = sum;
 	/* The area first, then the areas under it in the parent's order. */
 	for (size_t i = 0; i < parent->n_summary; i++)
 		if (!strcmp(parent->summary[i].code, code))
@@ -112,6 +116,9 @@ int report_view_for_area(report_view *out, const report_view *parent, const char
 			sum[n++] = parent->summary[i];
 	out->n_summary = n;
 	return fill(out, &out->main, s, parent->reg, parent->period, err, errlen);
+oom:
+	snprintf(err, errlen, "out of memory");
+	return PK2D_ERR_NOMEM;
 }
 
 void report_view_free(report_view *v)
@@ -138,6 +145,18 @@ void report_view_free(report_view *v)
 	v->n_headlines = 0;
 	v->n_villages = 0;
 	v->main.trend = NULL;
+}
+
+int report_view_rts_folded(const report_view *v, const assess_area *aa)
+{
+	int *rts = NULL;
+	size_t n;
+
+	if (aa->level != AREA_VILLAGE)
+		return 0;
+	n = registry_rts(v->reg, aa->code, &rts);
+	free(rts);
+	return n == 0 && registry_n_rts(v->reg, aa->code) > 0;
 }
 
 double report_view_headline(const report_view *v, const reg_indicator *d, const char *area)

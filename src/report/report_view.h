@@ -82,6 +82,9 @@ typedef struct report_view {
 	                              this file (<code>.html): 0 none,
 	                              VIEW_PAGES_VILLAGES (--split), VIEW_PAGES_ALL
 	                              (--site) */
+	const char *site_top;      /* a page of the site (pages VIEW_PAGES_ALL):
+	                              the site's top area, where its breadcrumb
+	                              starts */
 } report_view;
 
 /* Fills the assessment's part of v (as may be NULL: no model). s may be
@@ -97,9 +100,9 @@ void report_view_run_area(report_view *out, const report_view *parent);
  * writer sees only it. It borrows from parent (report_view_free does
  * nothing to it). */
 void report_view_for_village(report_view *out, const report_view *parent, size_t i);
-/* The view of an area of parent's summary above a village (a page of the
- * site), as if it were the report area: its own assessment and trend (s
- * may be NULL), the summary of the areas under it, no village's
+/* The view of an area of parent's summary (a page of the site), as if it
+ * were the report area: its own assessment and trend (s may be NULL), and
+ * above a village the summary of the areas under it; no village's
  * assessment. The rest it borrows from parent. 0, or < 0 with err set. */
 int report_view_for_area(report_view *out, const report_view *parent, const char *code,
                          store *s, char *err, size_t errlen);
@@ -158,6 +161,10 @@ const char *report_view_target(const report_view *v, const reg_indicator *d, int
 /* The plain state beside a capaian category: "tercapai", "belum tercapai",
  * or "-" without value or target. */
 const char *report_view_target_state(const report_view *v, const assess_row *r);
+
+/* Non-zero when aa is a village whose RTs were counted but summed into it
+ * as they came (rt_detail = no): it has no breakdown by RT to show. */
+int report_view_rts_folded(const report_view *v, const assess_area *aa);
 
 /* The word of a trend change ("better", ...); "" for TREND_NONE. */
 const char *report_view_change_word(const report_view *v, int change);
