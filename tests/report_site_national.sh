@@ -10,13 +10,7 @@
 set -u
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}" "${PK2D_DATA_DIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 "$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q --seed 3 --kk 20 --rt 3 \
 	--area 63.02.09.2007,63.02.09.2001,63.72.02,64.01.01.2009 --model ikk.ini -o "$tmp/d" ||
 	{ echo "FAIL: pk2d-synth"; exit 1; }
