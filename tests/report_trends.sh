@@ -5,8 +5,9 @@
 # the same label) and the change with the decimals of the values; a target
 # that changed between the periods and a model file that changed are said;
 # the HTML and the PDF draw each problem indicator over the periods, with
-# the target it must reach and the period whose target was another. The
-# same model in both periods says nothing of a change.
+# the target it must reach and the period whose target was another; the
+# JSON trend flags both changes. The same model in both periods says
+# nothing of a change.
 set -u
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}" "${PK2D_DATA_DIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
@@ -31,7 +32,7 @@ sed -i 's/^indicator.akta_anak.target = 95$/indicator.akta_anak.target = 99/' \
 grep -q 'Tren indikator bermasalah' "$tmp/a.html" && fail "2023: problem trends of one period"
 grep -q 'Model IKK berubah' "$tmp/a.html" && fail "2023: a model change without a previous period"
 "$pk2d" -q -c "$tmp/h2024/pk2d.ini" --store "$tmp/h.sqlite" report -o "$tmp/b.txt" \
-	-o "$tmp/b.md" -o "$tmp/b.html" || fail "pk2d report 2024"
+	-o "$tmp/b.md" -o "$tmp/b.html" -o "$tmp/b.json" || fail "pk2d report 2024"
 
 # The comparison table: codes, the change as precise as the values, the
 # target's change.
@@ -76,8 +77,27 @@ if command -v pdftotext >/dev/null; then
 fi
 
 # The same model file as the previous period: no change is said.
-"$pk2d" -q -c "$tmp/h2024/same.ini" --store "$tmp/h.sqlite" report -o "$tmp/c.txt" ||
-	fail "pk2d report 2024 (same model)"
+"$pk2d" -q -c "$tmp/h2024/same.ini" --store "$tmp/h.sqlite" report -o "$tmp/c.txt" \
+	-o "$tmp/c.json" || fail "pk2d report 2024 (same model)"
 grep -q 'Model IKK berubah' "$tmp/c.txt" && fail "a change of model with the same model"
+
+# The JSON trend carries the same flags: the model's change, and the akta
+# target's (95 then, 99 now) on its row alone; the same model says none.
+python3 - "$tmp/b.json" "$tmp/c.json" <<'PY' || fail "JSON: the trend's flags"
+import json, sys
+b, c = (json.load(open(p)) for p in sys.argv[1:3])
+assert b["schema"] == 5, b["schema"]
+tb, tc = (d["assessment"]["area"]["trend"] for d in (b, c))
+assert tb["previous_period"] == "2023", tb["previous_period"]
+assert tb["model_changed"] is True, "the model's change"
+assert tc["model_changed"] is False, "a change of model with the same model"
+rows = {r["id"]: r for r in tb["indicators"]}
+akta = rows["dukcapil.akta_anak"]
+assert akta["target_changed"] is True, akta
+assert (akta["previous_target"], akta["current_target"]) == (95, 99), akta
+changed = sorted(i for i, r in rows.items() if r["target_changed"])
+assert changed == ["dukcapil.akta_anak"], changed
+assert all(isinstance(r["target_changed"], bool) for r in tc["indicators"])
+PY
 [ "$failures" -eq 0 ] || exit 1
 echo "ok: codes, precision, target and model changes, problem trends"

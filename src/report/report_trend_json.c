@@ -32,6 +32,9 @@ cJSON *report_trend_json(const report_view *v, const trend *t)
 		cJSON_AddStringToObject(o, "previous_period", t->prev_period);
 	else
 		cJSON_AddNullToObject(o, "previous_period");
+	/* The same flags as the text and HTML trend tables say: trend.c sets
+	 * them once. */
+	cJSON_AddBoolToObject(o, "model_changed", t->model_changed);
 	arr = cJSON_AddArrayToObject(o, "scores");
 	for (size_t i = 0; i < t->n_dims; i++) {
 		cJSON *d = cJSON_CreateObject();
@@ -50,6 +53,9 @@ cJSON *report_trend_json(const report_view *v, const trend *t)
 		json_add_num(r, "previous", t->rows[i].prev);
 		json_add_num(r, "current", t->rows[i].cur);
 		cJSON_AddStringToObject(r, "change", change_key(t->rows[i].change));
+		json_add_num(r, "previous_target", t->rows[i].prev_target);
+		json_add_num(r, "current_target", t->rows[i].cur_target);
+		cJSON_AddBoolToObject(r, "target_changed", t->rows[i].target_changed);
 		cJSON_AddItemToArray(arr, r);
 	}
 	arr = cJSON_AddArrayToObject(o, "interventions");
