@@ -1,12 +1,16 @@
 #!/bin/sh
-# The sample village's HTML report laid out by headless Chromium in a frame
-# of 1366x768 (a projector) and of 390x844 (a phone): a small script, added
-# to a copy of the report, measures the layout and hands it to the page
-# around the frame, whose DOM Chromium dumps. On the projector the whole
-# summary (and so the IKK) is on the first screen; at both sizes the page
-# never scrolls sideways, no table runs past the screen (a wide one
-# scrolls in its own box), no chart text is under 16 px, and the charts'
-# legends are there. Skips (77) without Chromium.
+# HTML reports laid out by headless Chromium in a frame of 1366x768 (a
+# projector) and of 390x844 (a phone): a small script, added to a copy of
+# each report, measures the layout and hands it to the page around the
+# frame, whose DOM Chromium dumps. The sample village: on the projector the
+# whole summary (and so the IKK) is on the first screen. A kabupaten of the
+# generator (63.72, 5 kecamatan), its single file: on the projector the first
+# screen shows its name, its IKK and category and its kecamatan ranked by
+# IKK (the chart's first bars). The same kabupaten's site (--site): its
+# kabupaten, kecamatan and village pages likewise, each page's IKK on the
+# first screen. At both sizes no page scrolls sideways, no table runs past
+# the screen (a wide one scrolls in its own box), no chart text is under
+# 16 px, and the charts' legends are there. Skips (77) without Chromium.
 set -u
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then
@@ -27,13 +31,13 @@ chmod -R u+w "$tmp"
 "$PK2D_TOP_BUILDDIR/src/pk2d" -q -c "$tmp/s/pk2d.ini" --store none report -o "$tmp/r.html" ||
 	fail "pk2d report"
 
-# The report with the measuring script at the end of its body.
+# The measuring script, added at the end of a report's body.
 cat >"$tmp/probe.js" <<'EOS'
 <script>
 (function () {
 	var d = document.documentElement, vw = d.clientWidth;
-	function bottom(sel) {
-		var e = document.querySelector(sel);
+	function bottom(sel, i) {
+		var l = document.querySelectorAll(sel), e = l[Math.min(i || 0, l.length - 1)];
 		return e ? Math.ceil(e.getBoundingClientRect().bottom) : 1e9;
 	}
 	var cut = 0, small = 0;
@@ -44,45 +48,84 @@ cat >"$tmp/probe.js" <<'EOS'
 		if (parseFloat(getComputedStyle(t).fontSize) < 16) small++;
 	});
 	parent.postMessage(['vw=' + vw, 'vh=' + window.innerHeight, 'page=' + d.scrollWidth,
-		'ikk=' + bottom('.glance .ikk'), 'glance=' + bottom('.glance'),
+		'title=' + bottom('.glance h1'), 'ikk=' + bottom('.glance .ikk'),
+		'category=' + bottom('.glance .badge'), 'glance=' + bottom('.glance'),
+		'bars=' + bottom('.glance figure rect.bar', 2),
 		'tables_cut=' + cut, 'small_text=' + small,
 		'legends=' + document.querySelectorAll('svg .legend').length].join(' '), '*');
 })();
 </script>
 EOS
-awk -v f="$tmp/probe.js" 'BEGIN { while ((getline l < f) > 0) p = p l "\n" }
-	/<\/body>/ { sub(/<\/body>/, p "</body>") } { print }' "$tmp/r.html" >"$tmp/probe.html"
 
-# measure W H: the report in a frame of W x H; prints the script's figures.
+# measure HTML W H: the report HTML (a copy with the script, beside it:
+# its relative links and pictures still resolve) in a frame of W x H;
+# prints the script's figures.
 measure() {
-	cat >"$tmp/frame$1.html" <<EOS
+	probe=${1%.html}.probe.html
+	frame=${1%.html}.frame$2.html
+	awk -v f="$tmp/probe.js" 'BEGIN { while ((getline l < f) > 0) p = p l "\n" }
+		/<\/body>/ { sub(/<\/body>/, p "</body>") } { print }' "$1" >"$probe"
+	cat >"$frame" <<EOS
 <!DOCTYPE html><html><body style="margin:0"><pre id="probe"></pre>
 <script>window.addEventListener('message', function (e) {
 	document.getElementById('probe').textContent = e.data; });</script>
-<iframe src="probe.html" style="border:0;width:$1px;height:$2px"></iframe></body></html>
+<iframe src="$(basename "$probe")" style="border:0;width:$2px;height:$3px"></iframe></body></html>
 EOS
 	chrome --window-size=1400,900 --virtual-time-budget=3000 --dump-dom \
-		"file://$tmp/frame$1.html" | sed -n 's/.*<pre id="probe">\([^<]*\)<.*/\1/p'
+		"file://$frame" | sed -n 's/.*<pre id="probe">\([^<]*\)<.*/\1/p'
+	rm -f "$probe" "$frame"
 }
 # fig NAME FIGURES: the number after NAME=.
 fig() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+# first_screen FIGURES WHAT...: each WHAT's bottom on the first screen.
+first_screen() {
+	m=$1
+	shift
+	for w in "$@"; do
+		[ "$(fig "$w" "$m")" -le "$(fig vh "$m")" ] ||
+			fail "$name at 1366x768: the $w is below the first screen: $m"
+	done
+}
+# page NAME HTML WHAT...: HTML measured at both sizes; on the projector
+# each WHAT on the first screen; at both nothing sideways, nothing cut, no
+# small text, three legends or more.
+page() {
+	name=$1 html=$2
+	shift 2
+	wide=$(measure "$html" 1366 768)
+	phone=$(measure "$html" 390 844)
+	if [ -z "$wide" ] || [ -z "$phone" ]; then
+		cat "$tmp/chrome.err"
+		fail "$name: no measurement"
+		return
+	fi
+	echo "$name 1366x768: $wide"
+	echo "$name 390x844: $phone"
+	[ "$(fig vh "$wide")" -eq 768 ] || fail "$name: the frame is not 768 high: $wide"
+	first_screen "$wide" "$@"
+	for m in "$wide" "$phone"; do
+		[ "$(fig page "$m")" -le "$(fig vw "$m")" ] || fail "$name: the page scrolls sideways: $m"
+		[ "$(fig tables_cut "$m")" -eq 0 ] || fail "$name: a table runs past the screen: $m"
+		[ "$(fig small_text "$m")" -eq 0 ] || fail "$name: chart text under 16 px: $m"
+		# A village: the radar's, the bars' and the heat map's; a wide
+		# area: its ranked charts' and its heat map's.
+		[ "$(fig legends "$m")" -ge 3 ] || fail "$name: legends missing: $m"
+	done
+}
 
-wide=$(measure 1366 768)
-[ -n "$wide" ] || { cat "$tmp/chrome.err"; fail "1366x768: no measurement"; }
-phone=$(measure 390 844)
-[ -n "$phone" ] || { cat "$tmp/chrome.err"; fail "390x844: no measurement"; }
-echo "1366x768: $wide"
-echo "390x844: $phone"
-[ "$(fig vh "$wide")" -eq 768 ] || fail "the frame is not 768 high: $wide"
-[ "$(fig ikk "$wide")" -le 768 ] || fail "1366x768: the IKK is below the first screen"
-[ "$(fig glance "$wide")" -le 768 ] || fail "1366x768: the summary runs past the first screen"
-for m in "$wide" "$phone"; do
-	[ "$(fig page "$m")" -le "$(fig vw "$m")" ] || fail "the page scrolls sideways: $m"
-	[ "$(fig tables_cut "$m")" -eq 0 ] || fail "a table runs past the screen: $m"
-	[ "$(fig small_text "$m")" -eq 0 ] || fail "chart text under 16 px: $m"
-	# The radar's, the bars' and the heat map's legends.
-	[ "$(fig legends "$m")" -ge 3 ] || fail "legends missing: $m"
-done
+page village "$tmp/r.html" ikk glance
+
+"$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q --area 63.72 --seed 4 --kk 30 \
+	--rt 3 --plugins family,health,education,pkk --model ../models/ikk.ini -o "$tmp/k" ||
+	fail "pk2d-synth"
+"$PK2D_TOP_BUILDDIR/src/pk2d" -q -c "$tmp/k/pk2d.ini" --store none report -o "$tmp/kab.html" \
+	--site "$tmp/site" || fail "pk2d report (kabupaten)"
+grep -q '<figcaption><strong>IKK per Kecamatan</strong>' "$tmp/kab.html" ||
+	fail "the kabupaten's summary has no chart of its kecamatan by IKK"
+page kabupaten "$tmp/kab.html" title ikk category bars
+page "site: kabupaten" "$tmp/site/63.72.html" title ikk category bars
+page "site: kecamatan" "$tmp/site/63.72.02.html" title ikk category bars
+page "site: village" "$tmp/site/63.72.02.1003.html" title ikk category
 
 [ "$failures" -eq 0 ] || exit 1
-echo "ok: the summary on the first screen, nothing cut at 390 px, legends, 16 px text"
+echo "ok: the summaries on the first screen, nothing cut at 390 px, legends, 16 px text"

@@ -59,7 +59,8 @@ static const char css[] =
 	".good{background:var(--good)}.warn{background:var(--warn)}.bad{background:var(--bad)}"
 	".none{background:var(--none)}\n"
 	"tr.attention td{background:#fdecea}\n"
-	".charts{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}\n"
+	".charts{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}"
+	".charts>*{min-width:0;max-width:100%}\n"
 	"svg{max-width:100%;height:auto}\n"
 	"nav ol{columns:2}\n"
 	"nav.crumbs p{margin:0 0 .6em;color:var(--muted)}nav.down ul{columns:3}\n"
@@ -484,13 +485,26 @@ static void table(FILE *f, const report_view *v, const view_table *t)
 	fputs("</table>\n", f);
 }
 
+static void bars(FILE *f, const report_view *v, const view_bars *b)
+{
+	if (!b->n)
+		return;
+	fputs("<figure style=\"margin:0\"><figcaption><strong>", f);
+	h(f, b->title);
+	fputs("</strong></figcaption>\n", f);
+	svg_bars(f, b->title, b->n, b->labels, b->values, b->colours, b->line, b->line_label,
+	         i18n_decimal(v->lang));
+	fputs("</figure>\n", f);
+}
+
 /* The summary a coordinator reads first (view_summary), after the run's
  * failure if any: for a village it fits the first screen of a 1366x768
- * projector. */
+ * projector; a wide area's has its parts ranked by IKK there too. */
 static void glance(FILE *f, const report_view *v, const assess_area *aa)
 {
 	view_summary s;
 	const view_unused *u = &s.unused;
+	view_wide w;
 
 	view_summary_build(v, aa, &s);
 	fputs("<header class=\"glance\">\n", f);
@@ -523,6 +537,13 @@ static void glance(FILE *f, const report_view *v, const assess_area *aa)
 		fputs("</p>\n", f);
 	} else {
 		table(f, v, &s.problems);
+	}
+	/* A wide area: its parts ranked by IKK under its problems, on the
+	 * first screen. */
+	if (v->wide && view_wide_build(v, &w)) {
+		if (w.n_charts)
+			bars(f, v, &w.charts[0]);
+		view_wide_free(&w);
 	}
 	if (s.headlines.n_rows) {
 		fprintf(f, "<h3>%s</h3>\n", rv_t(v, T_HEADLINE_FIGURES));
@@ -952,18 +973,6 @@ static int page_link(FILE *f, const report_view *v, const char *code)
 	return 1;
 }
 
-static void bars(FILE *f, const report_view *v, const view_bars *b)
-{
-	if (!b->n)
-		return;
-	fputs("<figure style=\"margin:0\"><figcaption><strong>", f);
-	h(f, b->title);
-	fputs("</strong></figcaption>\n", f);
-	svg_bars(f, b->title, b->n, b->labels, b->values, b->colours, b->line, b->line_label,
-	         i18n_decimal(v->lang));
-	fputs("</figure>\n", f);
-}
-
 /* The wide area from the top down: its parts ranked, its lowest
  * indicators, its villages by category, the best and the lowest. */
 static void top_down(FILE *f, const report_view *v)
@@ -973,7 +982,8 @@ static void top_down(FILE *f, const report_view *v)
 	if (!view_wide_build(v, &w))
 		return;
 	fprintf(f, "<h2>%s</h2>\n<div class=\"charts\">\n", rv_t(v, T_RANKED_PARTS));
-	for (size_t i = 0; i < w.n_charts; i++)
+	/* The first, the parts by IKK, is in the summary above (glance). */
+	for (size_t i = 1; i < w.n_charts; i++)
 		bars(f, v, &w.charts[i]);
 	fputs("</div>\n<div class=\"charts\">\n", f);
 	bars(f, v, &w.distribution);
