@@ -48,6 +48,10 @@ START_TEST(counts_and_edges)
 		1e14, 1e14 - 0.125, 1e14 + 0.5, 99999999999999.98, 12345.678901234567,
 		2.0000000000000004, 1e-300, 5e-324, DBL_MAX, -DBL_MAX, DBL_MIN, 1.5, 2.5, 0.125,
 		45.00000000000001, 66.66666666666667, 33.333333333333336, 12.5, 100.0 / 7,
+		/* exact ties at the 15th digit (16 digits, binary fractions), which
+		 * printf rounds to even: up and down */
+		1234567890123.375, 1234567890123.125, -1234567890123.625, 98765432109.8125,
+		1.000000000000125 * 1024 * 1024 * 1024 / 1024 / 1024 / 1024,
 	};
 
 	for (size_t i = 0; i < sizeof edges / sizeof *edges; i++)
@@ -136,7 +140,10 @@ static cJSON *random_tree(uint64_t *state, int depth)
 	static const char *const texts[] = {
 		"", "Desa Sungai Tabuk", "quote \" and \\ backslash", "tab\tnew\nline\r\b\f",
 		"\x01\x1f control", "Ñ 村 é UTF-8", "</script>", "a\x7f",
+		/* escapes past the first eight bytes, in a whole word and after */
+		"Kelurahan Sungai \"Tabuk\"", "sixteen bytes ok\\", "ten bytes\n",
 	};
+	const uint64_t n_texts = sizeof texts / sizeof *texts;
 	uint64_t r = next_random(state) % (depth > 0 ? 10 : 7);
 	cJSON *item;
 
@@ -146,7 +153,7 @@ static cJSON *random_tree(uint64_t *state, int depth)
 	case 2: return cJSON_CreateNumber((double)(next_random(state) % 100000) / 7);
 	case 3: return cJSON_CreateNumber((double)(int64_t)(next_random(state) % 2000) - 1000);
 	case 4: return cJSON_CreateRaw("12.5");
-	case 5: case 6: return cJSON_CreateString(texts[next_random(state) % 8]);
+	case 5: case 6: return cJSON_CreateString(texts[next_random(state) % n_texts]);
 	case 7:
 		item = cJSON_CreateArray();
 		for (uint64_t n = next_random(state) % 4; n > 0; n--)
@@ -155,7 +162,7 @@ static cJSON *random_tree(uint64_t *state, int depth)
 	default:
 		item = cJSON_CreateObject();
 		for (uint64_t n = next_random(state) % 5; n > 0; n--)
-			cJSON_AddItemToObject(item, texts[next_random(state) % 8],
+			cJSON_AddItemToObject(item, texts[next_random(state) % n_texts],
 			                      random_tree(state, depth - 1));
 		return item;
 	}

@@ -26,22 +26,32 @@ static const long double pow10_l[] = {
 	1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
 };
 
+/* "00" to "99", for two digits at a time. */
+static const char digit_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 /* Writes the decimal digits of n, zero-padded to width (at most 20)
  * digits, at p; returns the end. */
 static char *put_digits(char *p, uint64_t n, int width)
 {
-	char tmp[24];
-	int len = 0;
+	char tmp[24], *end = tmp + sizeof tmp, *t = end;
 
-	do {
-		tmp[len++] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	while (len < width)
-		tmp[len++] = '0';
-	while (len)
-		*p++ = tmp[--len];
-	return p;
+	for (; n >= 100; n /= 100) {
+		t -= 2;
+		memcpy(t, digit_pairs + 2 * (n % 100), 2);
+	}
+	if (n >= 10) {
+		t -= 2;
+		memcpy(t, digit_pairs + 2 * n, 2);
+	} else {
+		*--t = (char)('0' + n);
+	}
+	while (end - t < width)
+		*--t = '0';
+	memcpy(p, t, (size_t)(end - t));
+	return p + (end - t);
 }
 
 /* cJSON's test of its 15-digit text: the value read back is within
@@ -54,13 +64,29 @@ static int reads_back(const char *text, double v)
 	return fabs(back - v) <= larger * DBL_EPSILON;
 }
 
-/* The spacing of the doubles around a > 0 (its last place). */
+/* frexp's exponent of a normal a > 0 (2^(e-1) <= a < 2^e), from its bits. */
+static int exponent_of(double a)
+{
+	uint64_t bits;
+
+	memcpy(&bits, &a, sizeof bits);
+	return (int)(bits >> 52 & 0x7ff) - 1022;
+}
+
+/* 2^n for a normal result (-1022 <= n <= 1023), from its bits. */
+static double two_to(int n)
+{
+	uint64_t bits = (uint64_t)(n + 1023) << 52;
+	double d;
+
+	memcpy(&d, &bits, sizeof d);
+	return d;
+}
+
+/* The spacing of the doubles around a normal a > 0 (its last place). */
 static double ulp_of(double a)
 {
-	int e;
-
-	frexp(a, &e); /* 2^(e-1) <= a < 2^e */
-	return ldexp(1, e - 53);
+	return two_to(exponent_of(a) - 53);
 }
 
 /* Whether the 15-digit text ulps last places away from v passes cJSON's
@@ -73,10 +99,9 @@ static double ulp_of(double a)
 static int passes_without_reading(double v, long double ulps)
 {
 	double a = fabs(v), u = ulp_of(a);
-	int e;
+	int e = exponent_of(a);
 
-	frexp(a, &e);
-	if (a - 4 * u < ldexp(1, e - 1) || a + 4 * u >= ldexp(1, e))
+	if (a - 4 * u < two_to(e - 1) || a + 4 * u >= two_to(e))
 		return -1;
 	if (ulps < 1.5L - 1.0L / 256)
 		return 1;
@@ -88,9 +113,10 @@ static int passes_without_reading(double v, long double ulps)
 /* For 1e-4 <= |v| < 1e14, not integral: the "%.<digits>g" text of v
  * (digits 15 or 17) in buf, made in integer arithmetic. 0 when that could
  * differ from printf's: v * 10^k too near a half unit for the long
- * double product (relative error 2^-64, under 0.006 units below 10^17) to
- * say which way it rounds, or v's leading digit misjudged at a power of
- * ten. printf decides those. */
+ * double product (relative error 2^-64: under 0.00006 units below 10^15,
+ * under 0.006 below 10^17; the margin is four times that or more) to say
+ * which way it rounds, or v's leading digit misjudged at a power of ten.
+ * printf decides those. */
 static int fixed_digits(double v, int digits, char *buf, long double *ulps)
 {
 	double a = fabs(v);
@@ -110,7 +136,7 @@ static int fixed_digits(double v, int digits, char *buf, long double *ulps)
 	k = digits - 1 - e;
 	x = (long double)a * pow10_l[k];
 	whole = floorl(x);
-	if (fabsl(x - whole - 0.5L) < 1.0L / 64)
+	if (fabsl(x - whole - 0.5L) < (digits <= 15 ? 1.0L / 4096 : 1.0L / 64))
 		return 0;
 	m = (uint64_t)whole + (x - whole > 0.5L);
 	/* |text - v| in units of v's last place: x's error is at most 2^-11 of
@@ -202,13 +228,43 @@ static void put_byte(out_buf *b, char c)
 	b->data[b->len++] = c;
 }
 
+/* Whether any of the 8 bytes of w is below 32, a quote or a backslash
+ * (the bytes put_string escapes; exact as a whole, not per byte). */
+static int needs_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+
+	return (((w - ones * 32) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs ? 1 : 0;
+}
+
 /* A string as cJSON prints it: quote, backslash and the control
- * characters escaped, every other byte (UTF-8 too) as it is. */
+ * characters escaped, every other byte (UTF-8 too) as it is. A string
+ * with none of those is copied whole. */
 static void put_string(out_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : ""), *run = p;
+	size_t n = strlen((const char *)p), i = 0;
 	char esc[8];
+	uint64_t w;
 
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, sizeof w);
+		if (needs_escape(w))
+			break;
+	}
+	for (; i < n; i++)
+		if (p[i] < 32 || p[i] == '"' || p[i] == '\\')
+			break;
+	if (i == n && n + 2 <= sizeof b->data) {
+		if (n + 2 > sizeof b->data - b->len)
+			flush(b);
+		b->data[b->len] = '"';
+		memcpy(b->data + b->len + 1, p, n);
+		b->data[b->len + 1 + n] = '"';
+		b->len += n + 2;
+		return;
+	}
 	put_byte(b, '"');
 	for (;; p++) {
 		if (*p >= 32 && *p != '"' && *p != '\\')

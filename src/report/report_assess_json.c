@@ -484,15 +484,17 @@ static cJSON *model_json(const report_view *v, const model *m)
 	return o;
 }
 
-/* Prints lead, then item, and frees item; 0, or PK2D_ERR_NOMEM when item
- * is NULL (it could not be built). */
-static int put_item(FILE *out, const char *lead, cJSON *item)
+/* Prints lead, then item, and frees item unless it lives in an arena
+ * (whose end frees it whole: cJSON_Delete would only walk it); 0, or
+ * PK2D_ERR_NOMEM when item is NULL (it could not be built). */
+static int put_item(FILE *out, const char *lead, cJSON *item, int in_arena)
 {
 	if (!item)
 		return PK2D_ERR_NOMEM;
 	fputs(lead, out);
 	json_print(out, item); /* a write error: ferror(out), seen by report.c */
-	cJSON_Delete(item);
+	if (!in_arena)
+		cJSON_Delete(item);
 	return 0;
 }
 
@@ -501,7 +503,7 @@ int report_json_member(FILE *out, int first, const char *key, cJSON *item)
 	char lead[80];
 
 	snprintf(lead, sizeof lead, "%s\n\"%s\": ", first ? "" : ",", key);
-	return put_item(out, lead, item);
+	return put_item(out, lead, item, 0);
 }
 
 static cJSON *summary_json(const report_view *v)
@@ -563,7 +565,7 @@ int report_assess_json(const report_view *v, FILE *out)
 		json_arena_begin(arena);
 		a = area_json(v, v->villages[i].aa);
 		cJSON_AddItemToObject(a, "trend", report_trend_json(v, v->villages[i].trend));
-		rc = put_item(out, i ? ",\n" : "\n", a);
+		rc = put_item(out, i ? ",\n" : "\n", a, 1);
 		json_arena_end(arena);
 	}
 	json_arena_free(arena);
