@@ -83,7 +83,7 @@ EXTRA_DIST += docs/report.md docs/report-sample.png docs/report-first-screen.png
 # host: the pk2d program, the plugin loader, the isolated runner and its wire
 # protocol, the API plugins call, and what `pk2d report` does after them.
 %C%_libpk2dcore_la_SOURCES += %D%/host/loader.c %D%/host/loader.h \
-	%D%/host/wire.c %D%/host/wire.h %D%/host/probe.c %D%/host/probe.h %D%/host/trust.c %D%/host/trust.h %D%/host/api.c %D%/host/api.h \
+	%D%/host/wire.c %D%/host/wire.h %D%/host/probe.c %D%/host/probe.h %D%/host/trust.c %D%/host/trust.h %D%/host/api.c %D%/host/api.h %D%/host/lokus_rows.c %D%/host/lokus_rows.h \
 	%D%/host/runner.c %D%/host/runner.h %D%/host/parts.c %D%/host/parts.h \
 	%D%/host/session.c %D%/host/session.h \
 	%D%/host/input_check.c %D%/host/input_check.h %D%/host/template.c %D%/host/template.h \

@@ -1049,6 +1049,27 @@ START_TEST(accounting_classes_and_rules)
 
 		ck_assert_int_eq(acct_class_of(&rep), ACCT_DUPLICATE);
 	}
+	{
+		/* A report limited to the lokus villages: the other villages'
+		 * rows are a class of their own, and fail no file: all 10 rows
+		 * of other villages; or 9 of them and 1 of the 11 rejected, a
+		 * share of 9.1 % (the other villages' rows in scope, as in the
+		 * report of the whole area). */
+		static const char *const k3[] = { "not a lokus village", "unreadable weight" };
+		long r3[] = { 10, 0 };
+		static const int j3[] = { 1, 1 };
+
+		ck_assert_int_eq(judged(stats(10, k3, r3, j3, 2), 0, &f), ACCT_FINE);
+		ck_assert_int_eq(f.rows[ACCT_NOT_LOKUS], 10);
+		ck_assert_int_eq(f.rows[ACCT_REJECTED], 0);
+		ck_assert_int_eq(f.used, 0);
+		r3[0] = 9;
+		r3[1] = 1;
+		ck_assert_int_eq(judged(stats(11, k3, r3, j3, 2), 50, &f), ACCT_FINE);
+		ck_assert_int_eq(judged(stats(11, k3, r3, j3, 2), 9, &f), ACCT_TOO_MANY_REJECTED);
+		ck_assert_double_eq_tol(f.share, 100.0 / 11, 1e-9);
+		ck_assert_str_eq(acct_class_key(ACCT_NOT_LOKUS), "not_lokus");
+	}
 	ck_assert_str_eq(acct_class_key(ACCT_OUTSIDE_AREA), "outside_area");
 	ck_assert_str_eq(acct_class_key(-1), "used");
 	ck_assert_str_eq(acct_failure_key(ACCT_TOO_MANY_REJECTED), "too_many_rejected");

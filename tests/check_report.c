@@ -409,7 +409,7 @@ START_TEST(json_trend_and_villages)
 	fclose(f);
 	root = cJSON_Parse(out);
 	ck_assert_ptr_nonnull(root);
-	ck_assert_int_eq(cJSON_GetObjectItem(root, "schema")->valueint, 5);
+	ck_assert_int_eq(cJSON_GetObjectItem(root, "schema")->valueint, 6);
 	as = cJSON_GetObjectItem(root, "assessment");
 	t = cJSON_GetObjectItem(cJSON_GetObjectItem(as, "area"), "trend");
 	ck_assert_str_eq(cJSON_GetObjectItem(t, "previous_period")->valuestring, "2023");
@@ -581,7 +581,7 @@ START_TEST(declared_presentation_everywhere)
 	fclose(f);
 	root = cJSON_Parse(out);
 	ck_assert_ptr_nonnull(root);
-	ck_assert_int_eq(cJSON_GetObjectItem(root, "schema")->valueint, 5);
+	ck_assert_int_eq(cJSON_GetObjectItem(root, "schema")->valueint, 6);
 	tables = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "assessment"),
 	                                                 "area"), "tables");
 	ck_assert_int_eq(cJSON_GetArraySize(tables), 2);

@@ -262,6 +262,9 @@ EXTRA_DIST += tests/data/store/README.md tests/data/store/v1.sqlite \
 dist_check_SCRIPTS += tests/evaluate.sh
 TESTS += tests/evaluate.sh
 EXTRA_DIST += tests/evaluate/README.md
+# A regency's report limited to its desa lokus.
+dist_check_SCRIPTS += tests/report_lokus.sh
+TESTS += tests/report_lokus.sh
 # The shared store on a PostgreSQL server the test starts (skips without it).
 dist_check_SCRIPTS += tests/pg_store.sh
 TESTS += tests/pg_store.sh

@@ -86,7 +86,7 @@ grep -q 'Model IKK berubah' "$tmp/c.txt" && fail "a change of model with the sam
 python3 - "$tmp/b.json" "$tmp/c.json" <<'PY' || fail "JSON: the trend's flags"
 import json, sys
 b, c = (json.load(open(p)) for p in sys.argv[1:3])
-assert b["schema"] == 5, b["schema"]
+assert b["schema"] == 6, b["schema"]
 tb, tc = (d["assessment"]["area"]["trend"] for d in (b, c))
 assert tb["previous_period"] == "2023", tb["previous_period"]
 assert tb["model_changed"] is True, "the model's change"

@@ -57,6 +57,7 @@ static const struct pk2d_key {
 	{ "store", K_PATH, 0 },
 	{ "split", K_PATH, 0 },
 	{ "lokus", K_PATH, 0 },
+	{ "lokus_only", K_BOOL, 0 },
 	{ "title", K_TEXT, 0 },
 	{ "note", K_TEXT, 0 },
 	{ "rt_detail", K_BOOL, 0 },
@@ -507,6 +508,7 @@ static void check_pk2d(conf *c, msglist *errs)
 		}
 		case K_BOOL:
 			if (conf_parse_bool(e->value, !strcmp(e->key, "rt_detail") ? &c->rt_detail :
+			                    !strcmp(e->key, "lokus_only") ? &c->lokus_only :
 			                    &c->allow_untrusted_plugins) < 0)
 				msglist_add(errs, e->file, e->line, "%s '%s' is not yes or no",
 				            e->key, e->value);
@@ -656,6 +658,8 @@ void conf_apply_cli(conf *c, const conf_cli *cli)
 		c->jobs = cli->jobs;
 	if (cli->csv_dialect)
 		conf_parse_csv_dialect(cli->csv_dialect, &c->csv_dialect);
+	if (cli->lokus_only)
+		c->lokus_only = 1;
 	if (!cli->store)
 		return;
 	free(c->store);
@@ -666,6 +670,47 @@ void conf_apply_cli(conf *c, const conf_cli *cli)
 		c->store_off = xasprintf("--store %s", cli->store);
 	else
 		c->store = xstrdup(cli->store);
+}
+
+/* Where a [pk2d] key was set, for messages: "FILE:LINE: ", or "" (the
+ * command line). */
+static void key_where(const conf *c, const char *key, char *buf, size_t len)
+{
+	const conf_entry *e = conf_section_get(conf_find_section(c, "pk2d"), key);
+
+	if (e)
+		snprintf(buf, len, "%s:%d: ", e->file, e->line);
+	else
+		snprintf(buf, len, "--lokus: ");
+}
+
+int conf_pick_lokus(conf *c, msglist *errs)
+{
+	char where[512];
+	size_t before = errs->n;
+	int year;
+
+	/* A period is valid here (conf_read checked it): its year first. */
+	if (!c->lokus_only || !c->area || !c->period || sscanf(c->period, "%4d", &year) != 1)
+		return 0;
+	key_where(c, "lokus_only", where, sizeof where);
+	if (!c->lokus) {
+		msglist_add(errs, NULL, 0, "%sa report limited to the lokus villages needs"
+		            " [pk2d] lokus = FILE (docs/config.md, \"Desa lokus\")", where);
+		return PK2D_ERR_CONFIG;
+	}
+	if (lokus_load(c->lokus, &c->lokus_file, errs) < 0) {
+		if (errs->n == before)
+			msglist_add(errs, c->lokus, 0, "cannot read the lokus file");
+		return PK2D_ERR_CONFIG;
+	}
+	c->n_lokus_villages = lokus_of_year(c->lokus_file, year, c->area, &c->lokus_villages);
+	if (!c->n_lokus_villages) {
+		msglist_add(errs, c->lokus, 0, "no lokus village of %d in area %s: a report"
+		            " limited to the lokus villages would be empty", year, c->area);
+		return PK2D_ERR_CONFIG;
+	}
+	return 0;
 }
 
 conf *conf_read(const char *path, msglist *errs)
@@ -734,6 +779,8 @@ void conf_free(conf *c)
 	free(c->store_off);
 	free(c->split);
 	free(c->lokus);
+	free(c->lokus_villages);
+	lokus_free(c->lokus_file);
 	free(c->title);
 	free(c->note);
 	free(c);

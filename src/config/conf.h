@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include "log.h"
+#include "lokus.h"
 #include "pk2d/plugin.h"
 
 /* Seconds a plugin instance may run when neither [pk2d] nor its section
@@ -79,6 +80,12 @@ typedef struct conf {
 	                         "FILE:LINE: store = none"; else NULL */
 	char *split;          /* resolved path, NULL when absent */
 	char *lokus;          /* the desa lokus file (lokus.h), resolved; NULL when absent */
+	int lokus_only;       /* lokus_only = yes or --lokus: the report covers
+	                         the period's lokus villages only */
+	lokus *lokus_file;    /* conf_pick_lokus(): the file read, and */
+	size_t n_lokus_villages; /* the lokus villages of the period's year in */
+	lokus_village *lokus_villages; /* the run's area, by code; none (NULL)
+	                         without lokus_only */
 	char *title;          /* NULL when absent */
 	char *note;           /* footer note of every report ("data are
 	                         synthetic"); NULL when absent */
@@ -117,9 +124,15 @@ typedef struct conf_cli {
 	const char *store;    /* --store FILE or "none"; NULL when not given */
 	const char *csv_dialect; /* --csv-dialect NAME, checked with
 	                         conf_parse_csv_dialect; NULL when not given */
+	int lokus_only;       /* --lokus */
 } conf_cli;
 /* Applies cli over c: the one place a command-line option replaces a key. */
 void conf_apply_cli(conf *c, const conf_cli *cli);
+/* With lokus_only: reads the lokus file and picks the lokus villages of the
+ * period's year in the run's area (c->lokus_villages). 0 (also without
+ * lokus_only), or PK2D_ERR_CONFIG with the problems in errs: no lokus
+ * file, a file with errors, or no lokus village for the run. */
+int conf_pick_lokus(conf *c, msglist *errs);
 
 /* The directory of the installed configuration and model:
  * $PK2D_SYSCONFDIR when set (the tests point it at an empty place, so an

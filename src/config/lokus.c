@@ -205,3 +205,31 @@ size_t lokus_villages(const lokus_regency *r, const char ***villages, const char
 	*stages = st;
 	return n;
 }
+
+static int cmp_village(const void *a, const void *b)
+{
+	return strcmp(((const lokus_village *)a)->code, ((const lokus_village *)b)->code);
+}
+
+size_t lokus_of_year(const lokus *l, int year, const char *area, lokus_village **out)
+{
+	lokus_village *v = NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t k = 0; k < l->regencies[i].n_years; k++) {
+			const lokus_year *y = &l->regencies[i].years[k];
+
+			if (y->year != year)
+				continue;
+			for (size_t j = 0; j < y->n; j++)
+				if (area_within(y->villages[j], area)) {
+					v = xrealloc(v, (n + 1) * sizeof *v);
+					v[n++] = (lokus_village){ y->villages[j], y->stage };
+				}
+		}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_village);
+	*out = v;
+	return n;
+}

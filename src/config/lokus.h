@@ -44,4 +44,16 @@ void lokus_free(lokus *l);
  * in stages. Both arrays are malloc'd (the strings are l's). */
 size_t lokus_villages(const lokus_regency *r, const char ***villages, const char ***stages);
 
+/* A lokus village of one year: its code and the stage of the year (NULL
+ * when not named), both the lokus file's. */
+typedef struct lokus_village {
+	const char *code;
+	const char *stage;
+} lokus_village;
+
+/* The lokus villages of year within area (a regency or any level; "all":
+ * every one), sorted by code, into *out (malloc'd, NULL when none).
+ * Returns the count. */
+size_t lokus_of_year(const lokus *l, int year, const char *area, lokus_village **out);
+
 #endif

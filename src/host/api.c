@@ -14,6 +14,7 @@
 
 #include "api.h"
 #include "input_check.h"
+#include "lokus_rows.h"
 #include "display.h"
 #include "log.h"
 #include "utf8.h"
@@ -123,10 +124,23 @@ RS_DECLARE(rs_display, pk2d_display,
 RS_DECLARE(rs_table, pk2d_table,
            registry_declare_table(s->reg, s->run->instance, s->agency, d, err, sizeof err))
 
+/* Whether the sink keeps a value of area: always, unless the report is
+ * limited to the lokus villages and area lies in none of them (its values
+ * stay out of the roll-up; its rows are counted by lokus_rows.c). */
+static int keeps(const registry_sink *s, const char *area)
+{
+	for (size_t i = 0; i < s->n_keep; i++)
+		if (area && area_within(area, s->keep[i].code))
+			return 1;
+	return s->n_keep == 0;
+}
+
 static int rs_value(api_sink *base, const pk2d_value *v)
 {
 	registry_sink *s = (registry_sink *)base;
 	char err[512];
+	if (!keeps(s, v->area))
+		return 0;
 	int r = registry_add_value(s->reg, s->run->instance, s->period, v, err, sizeof err);
 	if (r < 0) {
 		s->run->refused++;
@@ -141,6 +155,8 @@ static int rs_ivalue(api_sink *base, const pk2d_intervention_value *v)
 {
 	registry_sink *s = (registry_sink *)base;
 	char err[512];
+	if (!keeps(s, v->area))
+		return 0;
 	int r = registry_add_intervention_value(s->reg, s->run->instance, s->period, v, err,
 	                                        sizeof err);
 	if (r < 0) {
@@ -156,6 +172,8 @@ static int rs_folded(api_sink *base, const pk2d_value *v)
 {
 	registry_sink *s = (registry_sink *)base;
 	char err[512];
+	if (!keeps(s, v->area))
+		return 0;
 	int r = registry_add_folded(s->reg, s->run->instance, s->period, v, err, sizeof err);
 	if (r < 0) {
 		s->run->refused++;
@@ -170,6 +188,8 @@ static int rs_rts(api_sink *base, const char *village, uint32_t values, const in
 {
 	registry_sink *s = (registry_sink *)base;
 	char err[512];
+	if (!keeps(s, village))
+		return 0;
 	int r = registry_note_rts(s->reg, s->run->instance, village, rts, n, err, sizeof err);
 	if (r < 0) {
 		s->run->refused += values;
@@ -750,7 +770,9 @@ static pk2d_csv *a_csv_open(pk2d_host *h, const char *path)
 		return NULL;
 	char err[768], why[256];
 	/* A declared input's areas may be given by name. */
-	csv_reader *c = input_open(h->cp, h->lp, h->areas, h->cfg->area, path, err, sizeof err);
+	int area_col;
+	csv_reader *c = input_open(h->cp, h->lp, h->areas, h->cfg->area, path, &area_col, err,
+	                           sizeof err);
 	/* A part reads its own records of the file read in parts. */
 	if (c && h->part && h->part->count > 1 && !strcmp(path, h->part->path) &&
 	    csv_restrict(c, &h->part->range, why, sizeof why) < 0) {
@@ -758,10 +780,13 @@ static pk2d_csv *a_csv_open(pk2d_host *h, const char *path)
 		csv_stats_free(csv_close(c));
 		c = NULL;
 	}
-	if (!c)
+	if (!c) {
 		host_logf(h, PK2D_LOG_ERROR, "%s", err);
-	else if (h->sink->progress)
+		return NULL;
+	}
+	if (h->sink->progress)
 		csv_on_read(c, csv_read_progress, c);
+	lokus_rows_open(c, area_col, h->cfg);
 	return c;
 }
 
@@ -789,7 +814,9 @@ static int a_csv_next(pk2d_csv *c)
 	if (!c)
 		return PK2D_ERR_INVALID;
 	char err[512];
+	lokus_rows_done(c);
 	int r = csv_next(c, err, sizeof err);
+	lokus_rows_next(c, r);
 	if (r < 0 && current && err[0])
 		host_logf(current, PK2D_LOG_ERROR, "%s: %s", csv_path(c), err);
 	/* A file read to its end without a row is nearly always a failed
@@ -873,6 +900,7 @@ static void a_csv_close(pk2d_csv *c)
 {
 	if (!c)
 		return;
+	lokus_rows_close(c);
 	csv_stats *s = csv_close(c);
 	if (s && current)
 		current->sink->file(current->sink, s);

@@ -66,6 +66,10 @@ typedef struct registry_sink {
 	const char *period;       /* the run's period, for values without one */
 	long logged_refusals;
 	int hold;                 /* keep what the instance logs in run->held */
+	size_t n_keep;            /* a report limited to the lokus villages
+	                             ([pk2d] lokus_only): a value of an area in */
+	const lokus_village *keep; /* none of these villages is left out; n_keep
+	                             0: every value is kept */
 	char first_error[256];    /* the first error the instance logged, for
 	                             its failure reason ("" when none) */
 } registry_sink;

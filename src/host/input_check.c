@@ -204,11 +204,13 @@ static int setup_areas(const conf_plugin *cp, const loaded_plugin *lp, size_t i,
 }
 
 csv_reader *input_open(const conf_plugin *cp, const loaded_plugin *lp, const areas *table,
-                       const char *area, const char *path, char *err, size_t errlen)
+                       const char *area, const char *path, int *area_col, char *err,
+                       size_t errlen)
 {
 	char why[512];
 	csv_reader *c = csv_open(path, why, sizeof why);
 
+	*area_col = -1;
 	if (!c)
 		snprintf(err, errlen, "%s: %s", path, why);
 	for (size_t i = 0; c && i < lp->n_inputs; i++)
@@ -234,6 +236,9 @@ csv_reader *input_open(const conf_plugin *cp, const loaded_plugin *lp, const are
 				csv_stats_free(csv_close(c));
 				return NULL;
 			}
+			const char *header = area_header(cp, lp, i, e->key);
+			if (header && header[0])
+				*area_col = csv_column(c, header);
 			return c;
 		}
 	return c;

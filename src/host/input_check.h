@@ -30,10 +30,12 @@ size_t input_check(const conf_plugin *cp, const loaded_plugin *lp, const areas *
  * and when path is the file of a declared input with an area code column
  * (pk2d_plugin.area_columns), csv_area_names for that column within the
  * run's area; and for any declared input, the template's rows skipped
- * (template_skip_rows). NULL with err set ("file: why", or "file:line: why" for a
+ * (template_skip_rows); *area_col the index of the area code column,
+ * -1 when there is none. NULL with err set ("file: why", or "file:line: why" for a
  * problem of the header) when it cannot be read. */
 csv_reader *input_open(const conf_plugin *cp, const loaded_plugin *lp, const areas *table,
-                       const char *area, const char *path, char *err, size_t errlen);
+                       const char *area, const char *path, int *area_col, char *err,
+                       size_t errlen);
 
 /* Whether the config key key is one the declared input key pattern
  * stands for: pattern's one '*' (if any) stands for any non-empty text;

@@ -57,6 +57,7 @@ struct options {
 	int rt;                   /* history --rt, RT_ALL when not given */
 	int no_fork;
 	int allow_untrusted;      /* --allow-untrusted-plugins */
+	int lokus_only;           /* --lokus */
 	int jobs;
 	int verbosity;
 };
@@ -102,6 +103,8 @@ static void usage(FILE *out)
 	        "      --csv-dialect NAME   CSV for a program (rfc4180, the default) or for\n"
 	        "                           Excel in an Indonesian locale (excel-id: ';',\n"
 	        "                           decimal comma, BOM); default: [pk2d] csv_dialect\n"
+	        "      --lokus              report: only the period's desa lokus villages of\n"
+	        "                           [pk2d] lokus (as lokus_only = yes)\n"
 	        "      --area CODE          history, evaluate: the area (default: [pk2d] area)\n"
 	        "      --rt N               history: one RT of the village\n"
 	        "  -j, --jobs N             run up to N plugins at once (default: [pk2d] jobs)\n"
@@ -142,7 +145,7 @@ static int open_session(session *s, const struct options *o, session_opts *so)
 	*so = (session_opts){
 		.config = path, .plugin_path = o->plugin_path, .jobs = o->jobs, .store = o->store,
 		.csv_dialect = o->csv_dialect, .no_fork = o->no_fork,
-		.allow_untrusted = o->allow_untrusted,
+		.allow_untrusted = o->allow_untrusted, .lokus_only = o->lokus_only,
 	};
 	msglist errs = { 0 };
 	int r = session_open(s, so, &errs);
@@ -516,6 +519,7 @@ int main(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "no-fork", no_argument, NULL, 'N' },
 		{ "allow-untrusted-plugins", no_argument, NULL, 'U' },
+		{ "lokus", no_argument, NULL, 'L' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -573,6 +577,7 @@ int main(int argc, char **argv)
 			break;
 		case 'N': o.no_fork = 1; break;
 		case 'U': o.allow_untrusted = 1; break;
+		case 'L': o.lokus_only = 1; break;
 		case 'q': o.verbosity = -1; break;
 		case 'v': o.verbosity = o.verbosity < 0 ? 1 : o.verbosity + 1; break;
 		case 'h': usage(stdout); return 0;

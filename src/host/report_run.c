@@ -358,6 +358,10 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	view.runs = s->runs;
 	view.n_runs = s->n_runs;
 	view.dhis2_levels = c->dhis2_levels;
+	view.lokus = c->lokus_villages;
+	view.n_lokus = c->n_lokus_villages;
+	if (view.n_lokus && sscanf(c->period, "%4d", &view.lokus_year) != 1)
+		view.lokus_year = 0;
 	view.csv_dialect = c->csv_dialect;
 	view.unused = (unused_ctx){ .acct = &s->acct, .lang = lang, .areas = s->areas,
 	                            .area = c->area, .period = c->period };
@@ -384,7 +388,12 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	/* Without a store the report says the history is off; with a store
 	 * that failed to open, it says there is no history. */
 	view.store_on = spath != NULL;
-	if (view.as && st) {
+	/* A report of the lokus villages only is not history: its sums are
+	 * not the area's. */
+	if (view.as && st && view.n_lokus)
+		log_msg(PK2D_LOG_INFO, "history store: a report limited to the lokus villages is "
+		        "not stored");
+	else if (view.as && st) {
 		log_phase("history store");
 		if (write_store(st, s, &view, rq, status) < 0)
 			status = EXIT_FAIL;

@@ -189,6 +189,8 @@ static void run_in_process(const conf *cfg, const areas *ar, registry *reg, runn
 	registry_sink sink;
 	registry_sink_init(&sink, reg, run, run->agency, cfg->period);
 	sink.hold = opts->hold_messages;
+	sink.keep = cfg->lokus_villages;
+	sink.n_keep = cfg->n_lokus_villages;
 	pk2d_host *h = api_host_new(cfg, job->cp, job->lp, ar, &sink.base);
 	double t0 = now_seconds();
 	void *state = NULL;
@@ -330,6 +332,8 @@ static int start_child(const conf *cfg, const areas *ar, registry *reg, struct c
 	c->own.instance = run->instance;
 	registry_sink_init(&c->sink, reg, &c->own, run->agency, cfg->period);
 	c->sink.hold = opts->hold_messages;
+	c->sink.keep = cfg->lokus_villages;
+	c->sink.n_keep = cfg->n_lokus_villages;
 	if (c->apart.count > 1)
 		log_msg(PK2D_LOG_DEBUG, "%s: part %zu of %zu started (pid %ld)", run->instance,
 		        c->part + 1, c->apart.count, (long)pid);

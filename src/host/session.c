@@ -112,7 +112,9 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 		return PK2D_ERR_CONFIG;
 	conf *cfg = s->cfg;
 	conf_apply_cli(cfg, &(conf_cli){ .jobs = opts->jobs, .store = opts->store,
-	                                .csv_dialect = opts->csv_dialect });
+	                                .csv_dialect = opts->csv_dialect,
+	                                .lokus_only = opts->lokus_only });
+	conf_pick_lokus(cfg, errs);
 	char err[1024];
 	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
 	s->areas = areas_load(codes, err, sizeof err);

@@ -47,6 +47,7 @@ typedef struct session_opts {
 	                             [pk2d] csv_dialect */
 	int no_fork;
 	int allow_untrusted;      /* --allow-untrusted-plugins */
+	int lokus_only;           /* --lokus */
 	int hold_messages;        /* runner_opts.hold_messages */
 } session_opts;
 

@@ -14,6 +14,7 @@ const char *acct_class_key(int cls)
 {
 	static const char *const keys[ACCT_N_CLASSES] = {
 		[ACCT_OUTSIDE_AREA] = "outside_area", [ACCT_OUTSIDE_PERIOD] = "outside_period",
+		[ACCT_NOT_LOKUS] = "not_lokus",
 		[ACCT_DUPLICATE] = "duplicate", [ACCT_REJECTED] = "rejected", [ACCT_NOTED] = "noted",
 	};
 
@@ -39,6 +40,8 @@ int acct_class_of(const csv_problem *p)
 		return ACCT_OUTSIDE_AREA;
 	if (strcmp(p->kind, "outside period") == 0)
 		return ACCT_OUTSIDE_PERIOD;
+	if (strcmp(p->kind, ACCT_NOT_LOKUS_KIND) == 0)
+		return ACCT_NOT_LOKUS;
 	if (strncmp(p->kind, "duplicate", 9) == 0 || strcmp(p->kind, "repeated row") == 0)
 		return ACCT_DUPLICATE;
 	return ACCT_REJECTED;
@@ -50,16 +53,17 @@ static int judge(acct_file *f, double max_rejected)
 	long in_area = st->records - f->rows[ACCT_OUTSIDE_AREA];
 	long in_scope = in_area - f->rows[ACCT_OUTSIDE_PERIOD];
 	long bad = f->rows[ACCT_REJECTED] + f->rows[ACCT_DUPLICATE];
+	long used = f->used + f->rows[ACCT_NOT_LOKUS]; /* as in the whole area's run */
 
 	f->share = in_scope > 0 ? 100.0 * (double)bad / (double)in_scope : 0;
 	if (st->records == 0)
 		return ACCT_FINE;
-	if (f->used == 0 && f->rows[ACCT_OUTSIDE_AREA] > 0 &&
+	if (used == 0 && f->rows[ACCT_OUTSIDE_AREA] > 0 &&
 	    f->rows[ACCT_OUTSIDE_AREA] >= f->rows[ACCT_OUTSIDE_PERIOD])
 		return ACCT_NOT_IN_AREA;
 	if (in_area > 0 && 2 * f->rows[ACCT_OUTSIDE_PERIOD] > in_area)
 		return ACCT_NOT_IN_PERIOD;
-	if (f->used == 0)
+	if (used == 0)
 		return ACCT_NOTHING_USED;
 	if (f->share > max_rejected)
 		return ACCT_TOO_MANY_REJECTED;

@@ -6,12 +6,16 @@
  * class by the kind of the reason the plugin gave (csv_reject, csv_note):
  *   outside area    the kind "outside area"
  *   outside period  the kind "outside period"
+ *   not lokus       the kind "not a lokus village": a row the plugin used, of
+ *                   a village that is not one of the lokus villages a
+ *                   report is limited to (host/lokus_rows.h); its values
+ *                   are left out of the roll-up
  *   duplicate       a kind that starts with "duplicate", and "repeated row"
  *                   (an identical copy the reader counts once)
  *   rejected        any other kind of a dropped row
  *   noted           a row used with a problem noted (csv_note)
  * The class rejected is what the file's rejected rows leave after the other
- * three (the shipped plugins reject a row under one kind only).
+ * four (the shipped plugins reject a row under one kind only).
  *
  * A file fails the run when
  *   - it has rows and not one could be used (ACCT_NOTHING_USED; said as
@@ -23,6 +27,8 @@
  *     the rows of the classes rejected and duplicate, out of the rows inside
  *     the run's area and period (rows outside them are not errors).
  * A file with only a header has no rows: it is warned about, not failed.
+ * The rules count the rows not lokus as used: a file fails a report limited
+ * to the lokus villages exactly when it fails the report of the whole area.
  */
 #ifndef PK2D_ACCOUNTING_H
 #define PK2D_ACCOUNTING_H
@@ -32,9 +38,13 @@
 #include "run.h"
 
 enum acct_class {
-	ACCT_OUTSIDE_AREA, ACCT_OUTSIDE_PERIOD, ACCT_DUPLICATE, ACCT_REJECTED, ACCT_NOTED,
+	ACCT_OUTSIDE_AREA, ACCT_OUTSIDE_PERIOD, ACCT_NOT_LOKUS, ACCT_DUPLICATE, ACCT_REJECTED,
+	ACCT_NOTED,
 	ACCT_N_CLASSES
 };
+
+/* The kind of the class not lokus. */
+#define ACCT_NOT_LOKUS_KIND "not a lokus village"
 
 enum acct_failure {
 	ACCT_FINE = 0, ACCT_NOT_IN_AREA, ACCT_NOT_IN_PERIOD, ACCT_NOTHING_USED,
@@ -45,7 +55,8 @@ typedef struct acct_file {
 	const char *instance;        /* the plugin instance that read it */
 	const csv_stats *st;
 	long rows[ACCT_N_CLASSES];   /* rows in each class */
-	long used;                   /* rows used, the noted ones included */
+	long used;                   /* rows used, the noted ones included (not
+	                                those of class not lokus) */
 	double share;                /* rejected share in percent (see above) */
 	int failure;                 /* enum acct_failure */
 } acct_file;

@@ -248,6 +248,8 @@ static const char *const words[I18N_N_KEYS][2] = {
 	                     "the sheet is full: the table continues on sheet" },
 	[T_OUTSIDE_AREA] = { "di luar wilayah", "outside area" },
 	[T_OUTSIDE_PERIOD] = { "di luar periode", "outside period" },
+	[T_NOT_LOKUS] = { "bukan desa lokus", "not a lokus village" },
+	[T_LOKUS_VILLAGES] = { "Desa lokus", "Lokus villages" },
 	[T_DUPLICATE] = { "duplikat", "duplicate" },
 	[T_REJECTED_SHARE] = { "porsi ditolak (%)", "rejected share (%)" },
 	[T_PAGE] = { "Halaman", "Page" },
@@ -368,6 +370,11 @@ static const char *const words[I18N_N_KEYS][2] = {
 	                     "all %ld rows of %zu files used" },
 	[T_FMT_MORE_ROWS] = { "    ... %ld baris lagi '%s' (%s)", "    ... %ld more rows '%s' (%s)" },
 	[T_RUN_FAILS_PREFIX] = { "run gagal: ", "the run fails: " },
+	[T_FMT_LOKUS_ONLY] = { "Laporan ini hanya mencakup %zu desa lokus tahun %d: angka kecamatan,"
+	                       " kabupaten/kota dan provinsi adalah jumlah desa-desa ini saja",
+	                       "This report covers only the %zu lokus villages of %d: the figures"
+	                       " of the kecamatan, regency and province are the sums of these"
+	                       " villages alone" },
 };
 
 static const char *const kinds[][2] = {

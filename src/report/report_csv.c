@@ -420,6 +420,19 @@ static void accounting_rows(struct csv_ctx *c)
 	}
 }
 
+/* A report limited to the lokus villages: one record per lokus village
+ * (label the stage of the year, or empty). */
+static void lokus_rows(struct csv_ctx *c)
+{
+	for (size_t i = 0; i < c->v->n_lokus; i++) {
+		lead(c, "lokus_village", c->v->lokus[i].code, -1, c->v->period);
+		text(c, "lokus");
+		text(c, c->v->lokus[i].stage ? c->v->lokus[i].stage : "");
+		empty(c, 7);
+		end_record(c);
+	}
+}
+
 int report_csv_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
 	static const char *const columns[] = {
@@ -439,6 +452,7 @@ int report_csv_write(const report_view *v, FILE *f, char *err, size_t errlen)
 		text(&c, columns[i]);
 	end_record(&c);
 	accounting_rows(&c);
+	lokus_rows(&c);
 	area_scores(&c, v->main.aa);
 	presentation_rows(&c, v->main.aa);
 	problem_rows(&c, v->main.aa);

@@ -69,6 +69,7 @@ static const char css[] =
 	".note{font-weight:600;color:var(--bad)}\n"
 	".failed{border:3px solid var(--bad);background:#fdecea;padding:.4em 1em}\n"
 	".unused{border-left:4px solid var(--warn);padding:.2em 1em}\n"
+	".lokus{border-left:4px solid var(--head);padding:.2em 1em}\n"
 	"section.area{margin-bottom:2em}\n"
 	/* The summary: the IKK beside the problems, on the first screen. */
 	".glance h1{margin-top:0}.glance h2{margin:.2em 0 .4em}.glance h3{margin:.6em 0 .2em}"
@@ -523,6 +524,13 @@ static void glance(FILE *f, const report_view *v, const assess_area *aa)
 	fputs("</h1>\n<p class=\"sub\">", f);
 	h(f, s.sub);
 	fputs("</p>\n", f);
+	if (s.lokus) {
+		fprintf(f, "<div class=\"lokus\"><p><strong>%s:</strong> ", rv_t(v, T_LOKUS_VILLAGES));
+		h(f, s.lokus);
+		fputs("</p>\n", f);
+		table(f, v, &s.lokus_villages);
+		fputs("</div>\n", f);
+	}
 	fprintf(f, "<div class=\"at\">\n<div><h2>%s</h2>\n<div class=\"ikk\"><span class=\"k\">%s</span> ",
 	        rv_t(v, T_AT_A_GLANCE), rv_t(v, T_IKK_SHORT));
 	h(f, s.ikk);

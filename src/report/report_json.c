@@ -5,8 +5,11 @@
  * {
  *   "pk2d": version, "schema": REPORT_JSON_SCHEMA, "title", "period", "language",
  *   "area": {"code", "name"},
+ *   "lokus": {"year", "villages": [{"code", "name", "stage"}]} when the
+ *            report is limited to the lokus villages, else null,
  *   "accounting": {"failed", "max_rejected", "records", "used",
- *                  "outside_area", "outside_period", "duplicate", "rejected",
+ *                  "outside_area", "outside_period", "not_lokus",
+ *                  "duplicate", "rejected",
  *                  "noted", "failures": [{"path", "instance", "rule",
  *                  "message"}], "files": [{"path", "instance", "records",
  *                  "used", "outside_area", ..., "noted", "rejected_share",
@@ -63,7 +66,7 @@
 /* The shape of this document: raised whenever a member is added, removed or
  * changes its meaning, so that a program reading it can tell (docs/json.md
  * lists each version). */
-#define REPORT_JSON_SCHEMA 5
+#define REPORT_JSON_SCHEMA 6
 
 static cJSON *run_json(const plugin_run *r)
 {
@@ -321,6 +324,27 @@ static cJSON *accounting_json(const report_view *v)
 	return o;
 }
 
+/* The lokus villages a report is limited to, or null. */
+static cJSON *lokus_json(const report_view *v)
+{
+	cJSON *o, *villages;
+
+	if (!v->n_lokus)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	json_add_num(o, "year", v->lokus_year);
+	villages = cJSON_AddArrayToObject(o, "villages");
+	for (size_t i = 0; i < v->n_lokus; i++) {
+		cJSON *vo = cJSON_CreateObject();
+
+		json_add_str(vo, "code", v->lokus[i].code);
+		json_add_str(vo, "name", v->areas ? areas_name(v->areas, v->lokus[i].code) : NULL);
+		json_add_str(vo, "stage", v->lokus[i].stage);
+		cJSON_AddItemToArray(villages, vo);
+	}
+	return o;
+}
+
 static cJSON *runs_json(const report_view *v)
 {
 	cJSON *runs = cJSON_CreateArray();
@@ -349,6 +373,7 @@ int report_json_write(const report_view *v, FILE *out, char *err, size_t errlen)
 	    (rc = report_json_member(out, 0, "period", str_or_null(v->period))) < 0 ||
 	    (rc = report_json_member(out, 0, "language", cJSON_CreateString(rv_lang_code(v)))) < 0 ||
 	    (rc = report_json_member(out, 0, "area", area_of_run(v))) < 0 ||
+	    (rc = report_json_member(out, 0, "lokus", lokus_json(v))) < 0 ||
 	    (rc = report_json_member(out, 0, "accounting", accounting_json(v))) < 0 ||
 	    (rc = report_json_member(out, 0, "runs", runs_json(v))) < 0)
 		goto oom;

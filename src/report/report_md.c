@@ -657,6 +657,12 @@ static void glance(FILE *f, const report_view *v, const assess_area *aa)
 	fputs("\n\n", f);
 	m(f, s.sub);
 	fputc('\n', f);
+	if (s.lokus) {
+		fprintf(f, "\n**%s:** ", rv_t(v, T_LOKUS_VILLAGES));
+		m(f, s.lokus);
+		fputc('\n', f);
+		table(f, v, &s.lokus_villages);
+	}
 	fprintf(f, "\n## %s\n\n**%s: ", rv_t(v, T_AT_A_GLANCE), rv_t(v, T_IKK_SHORT));
 	m(f, s.ikk);
 	fputs("** — ", f);

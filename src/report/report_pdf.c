@@ -67,7 +67,7 @@ static void view_rows_table(pdf_doc *d, const report_view *v, const view_table *
 /* The summary: what a coordinator reads first (view_summary). */
 static void summary(pdf_doc *d, const report_view *v, const assess_area *aa)
 {
-	static const double dims[] = { 0.6, 0.2, 0.2 }, problems[] = { 0.42, 0.16, 0.1, 0.14, 0.18 },
+	static const double dims[] = { 0.6, 0.2, 0.2 }, lokus_cols[] = { 0.3, 0.45, 0.25 }, problems[] = { 0.42, 0.16, 0.1, 0.14, 0.18 },
 	                    heads[] = { 0.34, 0.2, 0.13, 0.13, 0.2 };
 	view_summary s;
 	char buf[512];
@@ -75,6 +75,11 @@ static void summary(pdf_doc *d, const report_view *v, const assess_area *aa)
 	view_summary_build(v, aa, &s);
 	pdf_heading(d, 1, s.title);
 	pdf_para(d, s.sub, 0);
+	if (s.lokus) {
+		pdf_heading(d, 3, rv_t(v, T_LOKUS_VILLAGES));
+		pdf_para(d, s.lokus, 0);
+		view_rows_table(d, v, &s.lokus_villages, lokus_cols);
+	}
 	pdf_heading(d, 2, rv_t(v, T_AT_A_GLANCE));
 	snprintf(buf, sizeof buf, "%s: %s", rv_t(v, T_IKK_SHORT), s.category);
 	pdf_figure(d, s.ikk, buf, s.colour);

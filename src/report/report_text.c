@@ -183,6 +183,10 @@ static void write_glance(const report_view *v, FILE *out)
 		fprintf(out, "\n%s\n", i18n(v->lang, T_RUN_FAILS));
 	for (size_t i = 0; i < u->n_failures; i++)
 		fprintf(out, "  ! %s\n", u->failures[i]);
+	if (s.lokus) {
+		fprintf(out, "\n== %s ==\n  %s\n", i18n(v->lang, T_LOKUS_VILLAGES), s.lokus);
+		report_text_table(v, &s.lokus_villages, out);
+	}
 	if (s.assessed) {
 		fprintf(out, "\n== %s ==\n  %s %s  %s\n\n", i18n(v->lang, T_AT_A_GLANCE),
 		        i18n(v->lang, T_IKK_SHORT), s.ikk, s.category);

@@ -15,9 +15,14 @@
 #include "util.h"
 
 
+/* The trend of an area. In a report limited to the lokus villages an area
+ * above a village has none: the store holds the whole area's figures, not
+ * its lokus villages' sums. */
 static int fill(const report_view *v, view_area *va, store *s, const registry *r,
                 const char *period, char *err, size_t errlen)
 {
+	if (v->n_lokus && va->aa->level < AREA_VILLAGE)
+		s = NULL;
 	return trend_compute(s, r, va->aa, period, v->model_digest, &va->trend, err, errlen);
 }
 

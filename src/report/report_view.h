@@ -19,6 +19,7 @@
 #include "areas.h"
 #include "assess.h"
 #include "i18n.h"
+#include "lokus.h"
 #include "registry.h"
 #include "run.h"
 #include "store.h"
@@ -78,6 +79,11 @@ typedef struct report_view {
 	int borrowed;              /* a --split view: its arrays are its parent's */
 	int own_area;              /* a report_view_for_area view: its area, trend
 	                              and summary are its own, the rest borrowed */
+	size_t n_lokus;            /* a report limited to the lokus villages
+	                              ([pk2d] lokus_only): the villages of */
+	const lokus_village *lokus; /* lokus_year in the run's area, by code;
+	                              NULL: the report is not limited */
+	int lokus_year;
 	int pages;                 /* the areas with a page of their own beside
 	                              this file (<code>.html): 0 none,
 	                              VIEW_PAGES_VILLAGES (--split), VIEW_PAGES_ALL
@@ -90,7 +96,7 @@ typedef struct report_view {
 /* Fills the assessment's part of v (as may be NULL: no model). s may be
  * NULL (store = none). The caller sets the run's part (lang, title, note,
  * version, period, area, areas, runs, unused, csv_dialect, dhis2_levels,
- * model_digest) first. 0, or < 0 with err set. */
+ * model_digest, lokus) first. 0, or < 0 with err set. */
 int report_view_build(report_view *v, const assessment *as, const registry *r,
                       store *s, char *err, size_t errlen);
 /* The view of the run area alone (the summary of its villages, not their

@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "present.h"
 #include "report_view.h"
+#include "view_rows.h"
 #include "writers.h"
 #include "xlsx_book.h"
 
@@ -892,12 +893,36 @@ static void unused_sheet(xlsx_book *b)
 	xb_table(ws, head, r - 1, 5 + ACCT_N_CLASSES, 0);
 }
 
+/* A report limited to the lokus villages: the sentence saying so, and the
+ * villages (code, name, stage) as the sheet's table. */
+static void lokus_sheet(xlsx_book *b)
+{
+	view_table t;
+	char *line;
+	lxw_worksheet *ws;
+	lxw_row_t r = 2;
+
+	view_lokus_build(b->v, &line, &t);
+	if (line) {
+		ws = workbook_add_worksheet(b->wb, rv_t(b->v, T_LOKUS_VILLAGES));
+		xb_str(b, ws, 0, 0, line, b->title);
+		xb_header(b, ws, r++, t.n_cols, t.heads);
+		for (size_t i = 0; i < t.n_rows; i++, r++)
+			for (size_t c = 0; c < t.n_cols; c++)
+				xb_str(b, ws, r, (lxw_col_t)c, view_cell(&t, i, c), NULL);
+		xb_table(ws, 2, r - 1, (lxw_col_t)t.n_cols, 0);
+	}
+	free(line);
+	view_table_free(&t);
+}
+
 static int build(xlsx_book *b, const void *view)
 {
 	const report_view *v = view;
 
 	xb_formats(b);
 	unused_sheet(b);
+	lokus_sheet(b);
 	if (v->wide)
 		summary_sheet(b);
 	profile_sheet(b, v->main.aa);

@@ -23,6 +23,7 @@ const char *unused_class(int lang, int cls)
 {
 	static const int keys[ACCT_N_CLASSES] = {
 		[ACCT_OUTSIDE_AREA] = T_OUTSIDE_AREA, [ACCT_OUTSIDE_PERIOD] = T_OUTSIDE_PERIOD,
+		[ACCT_NOT_LOKUS] = T_NOT_LOKUS,
 		[ACCT_DUPLICATE] = T_DUPLICATE, [ACCT_REJECTED] = T_W_REJECTED,
 		[ACCT_NOTED] = T_W_NOTED,
 	};
@@ -217,6 +218,9 @@ void unused_print_summary(const unused_ctx *u)
 			const csv_problem *p = &f->st->problems[k];
 			int shown = p->n_examples < SUMMARY_EXAMPLES ? p->n_examples : SUMMARY_EXAMPLES;
 
+			/* Rows left out by the report's choice: counted, not shown. */
+			if (acct_class_of(p) == ACCT_NOT_LOKUS)
+				continue;
 			for (int j = 0; j < shown; j++) {
 				char *text = term_text(p->example_text[j]);
 

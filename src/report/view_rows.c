@@ -221,6 +221,29 @@ void view_unused_free(view_unused *u)
 	memset(u, 0, sizeof *u);
 }
 
+void view_lokus_build(const report_view *v, char **line, view_table *t)
+{
+	static const int heads[] = { T_CODE, T_NAME, T_EV_STAGE };
+	char buf[512];
+
+	view_table_init(t, 3, heads, "lll", -1);
+	*line = NULL;
+	if (!v->n_lokus)
+		return;
+	snprintf(buf, sizeof buf, i18n_format(v->lang, T_FMT_LOKUS_ONLY, "%zu%d"), v->n_lokus,
+	         v->lokus_year);
+	*line = xstrdup(buf);
+	for (size_t i = 0; i < v->n_lokus; i++) {
+		const char *name = v->areas ? areas_name(v->areas, v->lokus[i].code) : NULL;
+		char *cells[3];
+
+		cells[0] = xstrdup(v->lokus[i].code);
+		cells[1] = xstrdup(name ? name : "-");
+		cells[2] = xstrdup(v->lokus[i].stage ? v->lokus[i].stage : "-");
+		view_table_add(t, -1, cells);
+	}
+}
+
 int view_category_colour(const report_view *v, const model_range *category)
 {
 	size_t i;
@@ -341,6 +364,7 @@ void view_summary_build(const report_view *v, const assess_area *aa, view_summar
 	s->sub = xasprintf("%s %s \xc2\xb7 %s %s", rv_t(v, T_CODE), aa ? aa->code : v->area,
 	                   rv_t(v, T_PERIOD), v->period);
 	view_unused_build(v, &s->unused);
+	view_lokus_build(v, &s->lokus, &s->lokus_villages);
 	if (!aa)
 		return;
 	s->assessed = 1;
@@ -366,6 +390,8 @@ void view_summary_free(view_summary *s)
 	view_table_free(&s->problems);
 	view_table_free(&s->headlines);
 	view_unused_free(&s->unused);
+	free(s->lokus);
+	view_table_free(&s->lokus_villages);
 }
 
 /* The attention line's legend in lang; "" for none (NaN). */

@@ -74,6 +74,11 @@ typedef struct view_unused {
 void view_unused_build(const report_view *v, view_unused *u);
 void view_unused_free(view_unused *u);
 
+/* A report limited to the lokus villages (v->lokus): the sentence saying
+ * so into *line (malloc'd) and its villages into t (code, name, stage).
+ * *line NULL and t empty when the report is not limited. */
+void view_lokus_build(const report_view *v, char **line, view_table *t);
+
 /* "Garis perhatian 75": the attention line's name in a chart's legend,
  * into buf (VIEW_LINE_LABEL bytes). Returns buf. */
 #define VIEW_LINE_LABEL 96
@@ -126,6 +131,8 @@ typedef struct view_summary {
 	                              the target's state (coloured); no rows:
 	                              none declared */
 	view_unused unused;
+	char *lokus;               /* view_lokus_build: NULL when the report */
+	view_table lokus_villages; /* is not limited to the lokus villages */
 } view_summary;
 
 void view_summary_build(const report_view *v, const assess_area *aa, view_summary *s);
