@@ -171,7 +171,7 @@ START_TEST(run_is_written)
 	registry *r = make_registry(8, "2023");
 	store *s;
 	store_point p;
-	store_ipoint ip;
+	store_ipoint ip, p2;
 	store_meta m;
 	double ikk;
 
@@ -189,8 +189,19 @@ START_TEST(run_is_written)
 	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 80);
 	ck_assert_double_eq(stored(s, "63.02.09.2007", 2, "2023"), 60);
 	ck_assert_double_eq(stored(s, "63.02.09.2008", RT_ALL, "2023"), 50);
-	/* Nothing above the run's area. */
-	ck_assert_double_eq(stored(s, "63.02", RT_ALL, "2023"), -1);
+	/* Nothing above the run's area is stored: the regency reads as the
+	 * sums of what is below it, the kecamatan's own figures; its
+	 * interventions too. */
+	ck_assert_double_eq_tol(stored(s, "63.02", RT_ALL, "2023"), 100.0 * 13 / 19, 1e-9);
+	ck_assert_double_eq(stored(s, "63.02", RT_ALL, "2022"), -1);
+	ck_assert_double_eq(stored(s, "63.01", RT_ALL, "2023"), -1);
+	ck_assert_int_eq(store_get_intervention(s, "family.isbat", "63.02", RT_ALL, "2023", &ip,
+	                                        err, sizeof err), 1);
+	ck_assert_int_eq(store_get_intervention(s, "family.isbat", "63.02.09", RT_ALL, "2023", &p2,
+	                                        err, sizeof err), 1);
+	ck_assert_double_eq(ip.target, p2.target);
+	ck_assert_double_eq(ip.realised, p2.realised);
+	ck_assert_double_eq(ip.budget, p2.budget);
 	ck_assert_int_eq(store_get_intervention(s, "family.isbat", "63.02.09.2007", RT_ALL,
 	                                        "2023", &ip, err, sizeof err), 1);
 	ck_assert_double_eq(ip.target, 20);
@@ -779,8 +790,16 @@ START_TEST(concurrent_areas)
 		ck_assert_double_eq_tol(stored(s, regency, RT_ALL, "2023"), 10.0 * (k + RUNS), 1e-9);
 		ck_assert_double_eq_tol(stored(s, village, 3, "2023"), 10.0 * (k + RUNS), 1e-9);
 	}
-	/* Nothing of the province: its figures are the regencies'. */
-	ck_assert_double_eq(stored(s, "63", RT_ALL, "2023"), -1);
+	/* Nothing of the province is stored: its figures are the regencies'
+	 * sums, (RUNS + ... + OFFICES - 1 + RUNS) out of 10 * OFFICES. */
+	{
+		double num = 0;
+
+		for (int k = 0; k < OFFICES; k++)
+			num += k + RUNS;
+		ck_assert_double_eq_tol(stored(s, "63", RT_ALL, "2023"), 100.0 * num / (10.0 * OFFICES),
+		                        1e-9);
+	}
 	store_close(s);
 }
 END_TEST

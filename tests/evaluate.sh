@@ -58,6 +58,10 @@ row 63.01 63.01.01.2001 6 8 10 8
 row 63.01 63.01.01.2002 9 7 10 6
 row 63.02 63.02.09.2007 5 9 12 12
 row 63.02 63.02.09.2008 7 7 8 6
+# A few P2K2 meetings in 2023 too (the evaluation reads the latest period's
+# only): the province's interventions are their sums, 9 and 7 in 2023.
+echo "63.01.01.2001,1,p2k2,5,5,2023-05-01,100" >>"$tmp/63.01/2023/kegiatan.csv"
+echo "63.02.09.2007,1,p2k2,4,2,2023-05-01,50" >>"$tmp/63.02/2023/kegiatan.csv"
 # 63.02 raises its target for 2024: its comparison says so.
 sed -i 's/^indicator.hadir.target = 80$/indicator.hadir.target = 2023:80 2024:85/' \
 	"$tmp/63.02/2024/pk2d.ini"
@@ -214,12 +218,19 @@ fi
 # and the country's figures when read, the sums of the regencies' numerators
 # and denominators (docs/store.md); the target where the regencies agree
 # (80 in 2023; 80 and 85 in 2024: none). A direct province run of the same
-# data stores the same figures.
+# data stores the same figures, and its trend reads the same sums.
 for a in 63 all; do
 	"$pk2d" -q --store "$store" --area $a history --format csv dinsos.hadir | tr -d '\r' \
 		>"$tmp/sums" || fail "history --area $a"
 	printf '%s\n' period,numerator,denominator,value,target 2023,27,40,67.5,80 \
 		2024,31,40,77.5, | cmp -s - "$tmp/sums" || fail "history --area $a: $(cat "$tmp/sums")"
+done
+# The interventions likewise: targets, realisations and budgets summed.
+for a in 63 all; do
+	"$pk2d" -q --store "$store" --area $a history --format csv dinsos.p2k2 | tr -d '\r' \
+		>"$tmp/sums" || fail "history --area $a dinsos.p2k2"
+	printf '%s\n' period,target,realised,coverage,budget 2023,9,7,77.77777778,150 2024,40,32,80, |
+		cmp -s - "$tmp/sums" || fail "history --area $a dinsos.p2k2: $(cat "$tmp/sums")"
 done
 "$pk2d" -q --store "$store" --area 63.01.01 history --format csv dinsos.hadir | tr -d '\r' \
 	>"$tmp/sums" || fail "history --area 63.01.01"
@@ -230,7 +241,22 @@ sed 's/^area = 63.02$/area = 63/' "$tmp/63.02/2024/pk2d.ini" >"$tmp/63/2024/pk2d
 cat "$tmp/63.01/2024/cakupan.csv" >"$tmp/63/2024/cakupan.csv"
 tail -n +2 "$tmp/63.02/2024/cakupan.csv" >>"$tmp/63/2024/cakupan.csv"
 cp "$tmp/63.02/2024/kegiatan.csv" "$tmp/63/2024/kegiatan.csv"
-"$pk2d" -q -c "$tmp/63/2024/pk2d.ini" report -o "$tmp/63/2024/r.txt" || fail "province run"
+"$pk2d" -q -c "$tmp/63/2024/pk2d.ini" report -o "$tmp/63/2024/r.txt" -o "$tmp/63/2024/r.json" ||
+	fail "province run"
+# Its trend: the store has no province row of 2023, and reads the province's
+# 2023 as pk2d history does, from the regencies' sums (27/40, interventions
+# 9 and 7); 2024 is the run's own (its kegiatan.csv is 63.02's alone).
+python3 - "$tmp/63/2024/r.json" <<'PY' || fail "the province's trend: $(cat "$tmp/63/2024/r.txt")"
+import json, sys
+t = json.load(open(sys.argv[1]))["assessment"]["area"]["trend"]
+assert t["previous_period"] == "2023", t
+ind = {i["id"]: i for i in t["indicators"]}["dinsos.hadir"]
+assert ind["previous"] == 67.5 and ind["current"] == 77.5 and ind["change"] == "better", ind
+assert ind["previous_target"] == 80 and ind["current_target"] == 85, ind
+iv = {i["id"]: i for i in t["interventions"]}["dinsos.p2k2"]["periods"]
+assert [(p["period"], p["target"], p["realised"], p["budget"]) for p in iv] == \
+    [("2023", 9, 7, 150), ("2024", 20, 18, 0)], iv
+PY
 # The province's own 2024 row now (its own target, 85); 2023 still summed.
 "$pk2d" -q --store "$store" --area 63 history --format csv dinsos.hadir | tr -d '\r' \
 	>"$tmp/sums" || fail "history --area 63 after the province run"

@@ -757,8 +757,28 @@ static long strings_of(store *s, const char *sql, const char *param, char ***out
 }
 
 /* The periods stored for area (the whole area, not its RTs). */
+/* The LIKE pattern of an area above a village and every area below it
+ * ("63.02%"; "%" for the country) into out: 0, or -1 for a village or a
+ * code that is none (the area alone). */
+static int pattern_below(const char *area, char *out, size_t len)
+{
+	int level = area_level(area);
+
+	if (level == AREA_INVALID || level >= AREA_VILLAGE)
+		return -1;
+	snprintf(out, len, "%s%%", level == AREA_NATIONAL ? "" : area);
+	return 0;
+}
+
+/* The periods an area has figures for: its own, and those of the areas
+ * below it, whose sums are its figures when read (store_series). */
 static long area_periods(store *s, const char *area, char ***out, char *err, size_t errlen)
 {
+	char pattern[40];
+
+	if (pattern_below(area, pattern, sizeof pattern) == 0)
+		return strings_of(s, "SELECT DISTINCT period FROM vals WHERE rt = -1 AND area LIKE $1",
+		                  pattern, out, err, errlen);
 	return strings_of(s, "SELECT DISTINCT period FROM vals WHERE area = $1 AND rt = -1", area,
 	                  out, err, errlen);
 }
@@ -863,6 +883,108 @@ void store_sort_series(void *v, size_t n, size_t elem)
 		qsort(v, n, elem, elem == sizeof(store_point) ? cmp_point : cmp_ipoint);
 }
 
+/* How the sums below are made for one kind of series: its element, how an
+ * area's whole series is read (itself with its own sums below), how a
+ * point of an area below adds into a sum (first: the sum's first), and
+ * what a sum computes once complete. Every element starts with its
+ * period (char[16]). */
+typedef struct series_kind {
+	size_t elem;
+	long (*read)(store *s, const char *id, const char *area, void **out, char *err,
+	             size_t errlen);
+	void (*add)(void *sum, const void *part, int first);
+	void (*finish)(void *sum, const store_meta *m);
+} series_kind;
+
+static long read_points(store *s, const char *id, const char *area, void **out, char *err,
+                        size_t errlen)
+{
+	return store_series(s, id, area, RT_ALL, (store_point **)out, err, errlen);
+}
+
+/* Numerators and denominators add up; the target is theirs when they all
+ * have the same, else none. */
+static void add_point(void *sum, const void *part, int first)
+{
+	store_point *p = sum;
+	const store_point *q = part;
+
+	if (first)
+		p->target = q->target;
+	else if (!(p->target == q->target))
+		p->target = NAN;
+	p->num += q->num;
+	p->den += q->den;
+}
+
+/* The value from the sums, as a run computes it. */
+static void finish_point(void *sum, const store_meta *m)
+{
+	store_point *p = sum;
+
+	p->value = reg_value(&(reg_indicator){ .kind = m->kind }, &(reg_sum){ p->num, p->den });
+}
+
+static const series_kind point_kind = { sizeof(store_point), read_points, add_point,
+                                        finish_point };
+
+static long read_ipoints(store *s, const char *id, const char *area, void **out, char *err,
+                         size_t errlen)
+{
+	return store_iseries(s, id, area, RT_ALL, (store_ipoint **)out, err, errlen);
+}
+
+/* Targets, realisations and budgets add up. */
+static void add_ipoint(void *sum, const void *part, int first)
+{
+	store_ipoint *p = sum;
+	const store_ipoint *q = part;
+
+	(void)first;
+	p->target += q->target;
+	p->realised += q->realised;
+	p->budget += q->budget;
+}
+
+static void finish_ipoint(void *sum, const store_meta *m)
+{
+	(void)sum;
+	(void)m;
+}
+
+static const series_kind ipoint_kind = { sizeof(store_ipoint), read_ipoints, add_ipoint,
+                                         finish_ipoint };
+
+/* The element of series v (n elements of k) of a period, or NULL. */
+static char *point_of(const series_kind *k, char *v, long n, const char *period)
+{
+	for (long i = 0; i < n; i++)
+		if (!strcmp(v + (size_t)i * k->elem, period))
+			return v + (size_t)i * k->elem;
+	return NULL;
+}
+
+/* Without a stored row of the whole of an area above a village: its
+ * figures of period as its series sums them (store_series, store_iseries),
+ * one code path with pk2d history. 1 and out (k's element) set, 0 when the
+ * areas below have none either, < 0 on error. */
+static int sum_of_period(store *s, const series_kind *k, const char *id, const char *area,
+                         int rt, const char *period, void *out, char *err, size_t errlen)
+{
+	void *v = NULL;
+	char *p;
+	long n;
+
+	if (rt != RT_ALL || area_level(area) == AREA_INVALID || area_level(area) >= AREA_VILLAGE)
+		return 0;
+	if ((n = k->read(s, id, area, &v, err, errlen)) < 0)
+		return (int)n;
+	if ((p = point_of(k, v, n, period)))
+		memcpy(out, p, k->elem);
+	free(v);
+	return p != NULL;
+}
+
 int store_get_value(store *s, const char *indicator, const char *area, int rt,
                     const char *period, store_point *out, char *err, size_t errlen)
 {
@@ -872,6 +994,8 @@ int store_get_value(store *s, const char *indicator, const char *area, int rt,
 
 	if (rc == 1)
 		store_conv_point(period, v, out);
+	else if (rc == 0)
+		rc = sum_of_period(s, &point_kind, indicator, area, rt, period, out, err, errlen);
 	return rc;
 }
 
@@ -884,6 +1008,8 @@ int store_get_intervention(store *s, const char *intervention, const char *area,
 
 	if (rc == 1)
 		store_conv_ipoint(period, v, out);
+	else if (rc == 0)
+		rc = sum_of_period(s, &ipoint_kind, intervention, area, rt, period, out, err, errlen);
 	return rc;
 }
 
@@ -1043,9 +1169,8 @@ static long areas_below(store *s, const char *area, char ***out, char *err, size
 	long n, k = 0;
 
 	*out = NULL;
-	if (level == AREA_INVALID || level >= AREA_VILLAGE)
+	if (pattern_below(area, pattern, sizeof pattern) < 0)
 		return 0;
-	snprintf(pattern, sizeof pattern, "%s%%", level == AREA_NATIONAL ? "" : area);
 	if ((n = strings_of(s, "SELECT DISTINCT area FROM vals WHERE rt = -1 AND area LIKE $1",
 	                    pattern, &v, err, errlen)) < 0)
 		return n;
@@ -1078,23 +1203,13 @@ static long areas_below(store *s, const char *area, char ***out, char *err, size
 	return k;
 }
 
-/* A period of series v (n points), or NULL. */
-static store_point *point_of(store_point *v, long n, const char *period)
-{
-	for (long i = 0; i < n; i++)
-		if (!strcmp(v[i].period, period))
-			return &v[i];
-	return NULL;
-}
-
-/* Adds to series *v (n points of area) every period that the areas below
- * have and area has not: the sums of their numerators and denominators,
- * the value computed from them as a run does, the target when they all
- * have the same. The areas below are the highest stored (a province's
- * regencies, or its villages when only those were stored), each read the
- * same way for the periods it lacks itself. */
-static long add_sums_below(store *s, const char *id, const char *area, store_point **v,
-                           long n, char *err, size_t errlen)
+/* Adds to series *v (n elements of area) every period that the areas below
+ * have and area has not: the sums of their figures (k's add and finish).
+ * The areas below are the highest stored (a province's regencies, or its
+ * villages when only those were stored), each read the same way for the
+ * periods it lacks itself. */
+static long add_sums_below(store *s, const series_kind *k, const char *id, const char *area,
+                           void **v, long n, char *err, size_t errlen)
 {
 	char **below;
 	long nb = areas_below(s, area, &below, err, errlen), rc = 0;
@@ -1106,17 +1221,19 @@ static long add_sums_below(store *s, const char *id, const char *area, store_poi
 		return nb < 0 ? nb : rc < 0 ? rc : n;
 	}
 	for (long b = 0; b < nb && rc >= 0; b++) {
-		store_point *cv = NULL;
-		long cn = store_series(s, id, below[b], RT_ALL, &cv, err, errlen);
+		void *cv = NULL;
+		long cn = k->read(s, id, below[b], &cv, err, errlen);
 
 		rc = cn;
 		for (long i = 0; i < cn; i++) {
-			store_point *p = point_of(*v, n, cv[i].period);
+			const char *part = (const char *)cv + (size_t)i * k->elem;
+			char *p = point_of(k, *v, n, part);
+			int first = !p;
 
-			if (p && (size_t)(p - *v) < own)
+			if (p && (size_t)(p - (char *)*v) < own * k->elem)
 				continue;
 			if (!p) {
-				store_point *nv = realloc(*v, (size_t)(n + 1) * sizeof **v);
+				char *nv = realloc(*v, (size_t)(n + 1) * k->elem);
 
 				if (!nv) {
 					store_set_err(err, errlen, "%s: out of memory", s->path);
@@ -1124,14 +1241,11 @@ static long add_sums_below(store *s, const char *id, const char *area, store_poi
 					break;
 				}
 				*v = nv;
-				p = &(*v)[n++];
-				*p = (store_point){ .num = 0, .den = 0, .target = cv[i].target };
-				snprintf(p->period, sizeof p->period, "%s", cv[i].period);
-			} else if (!(p->target == cv[i].target)) {
-				p->target = NAN;
+				p = nv + (size_t)n++ * k->elem;
+				memset(p, 0, k->elem);
+				snprintf(p, 16, "%s", part);
 			}
-			p->num += cv[i].num;
-			p->den += cv[i].den;
+			k->add(p, part, first);
 		}
 		free(cv);
 	}
@@ -1139,9 +1253,22 @@ static long add_sums_below(store *s, const char *id, const char *area, store_poi
 	if (rc < 0)
 		return rc;
 	for (long i = (long)own; i < n; i++)
-		(*v)[i].value = reg_value(&(reg_indicator){ .kind = m.kind },
-		                          &(reg_sum){ (*v)[i].num, (*v)[i].den });
-	store_sort_series(*v, (size_t)n, sizeof **v);
+		k->finish((char *)*v + (size_t)i * k->elem, &m);
+	store_sort_series(*v, (size_t)n, k->elem);
+	return n;
+}
+
+/* The series of id in (area, rt) read by read_series into *out (n or an
+ * error), with the sums below added for the whole of an area. */
+static long with_sums_below(store *s, const series_kind *k, const char *id, const char *area,
+                            int rt, long n, void **out, char *err, size_t errlen)
+{
+	if (n < 0 || rt != RT_ALL)
+		return n;
+	if ((n = add_sums_below(s, k, id, area, out, n, err, errlen)) < 0) {
+		free(*out);
+		*out = NULL;
+	}
 	return n;
 }
 
@@ -1152,21 +1279,18 @@ long store_series(store *s, const char *indicator, const char *area, int rt,
 	                     ROLE_VALUE, indicator, area, rt, REC_VALS, sizeof(store_point),
 	                     store_conv_point, (void **)out, err, errlen);
 
-	if (n < 0 || rt != RT_ALL)
-		return n;
-	if ((n = add_sums_below(s, indicator, area, out, n, err, errlen)) < 0) {
-		free(*out);
-		*out = NULL;
-	}
-	return n;
+	return with_sums_below(s, &point_kind, indicator, area, rt, n, (void **)out, err, errlen);
 }
 
 long store_iseries(store *s, const char *intervention, const char *area, int rt,
                    store_ipoint **out, char *err, size_t errlen)
 {
-	return read_series(s, "ivals", "SELECT period, data FROM ivals WHERE area = ? AND rt = ?",
-	                   ROLE_VALUE, intervention, area, rt, REC_IVALS, sizeof(store_ipoint),
-	                   store_conv_ipoint, (void **)out, err, errlen);
+	long n = read_series(s, "ivals", "SELECT period, data FROM ivals WHERE area = ? AND rt = ?",
+	                     ROLE_VALUE, intervention, area, rt, REC_IVALS, sizeof(store_ipoint),
+	                     store_conv_ipoint, (void **)out, err, errlen);
+
+	return with_sums_below(s, &ipoint_kind, intervention, area, rt, n, (void **)out, err,
+	                       errlen);
 }
 
 long store_score_series(store *s, const char *item, const char *area, int rt,

@@ -90,11 +90,15 @@ int store_commit(store *s, char *err, size_t errlen);
 void store_rollback(store *s);
 
 /* The latest stored period before period, of the same kind (year, semester,
- * quarter, month), that has values for area. 1 and out set, 0 when there is
+ * quarter, month), that has values for area or an area below it (whose
+ * sums are then area's: store_series). 1 and out set, 0 when there is
  * none, < 0 on error. */
 int store_previous_period(store *s, const char *area, const char *period,
                           char *out, size_t outlen, char *err, size_t errlen);
-/* A stored value: 1 and *out set, 0 when none, < 0 on error. */
+/* A stored value: 1 and *out set, 0 when none, < 0 on error. For the
+ * whole of an area above a village without a row of its own for the
+ * period, the period of its series (store_series, store_iseries: the sums
+ * of the areas below). */
 int store_get_value(store *s, const char *indicator, const char *area, int rt,
                     const char *period, store_point *out, char *err, size_t errlen);
 int store_get_intervention(store *s, const char *intervention, const char *area, int rt,
@@ -111,9 +115,10 @@ int store_get_category(store *s, const char *area, int rt, const char *period,
 int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t errlen);
 /* Every stored period of an id in an area and RT, in time order (start of
  * the period, then the longer period first). *out is malloc'd; returns the
- * count or < 0 on error. store_series adds, for the whole of an area
- * (RT_ALL), the periods stored only below it: the sums of the numerators
- * and denominators of the highest stored areas below (docs/store.md). */
+ * count or < 0 on error. Both add, for the whole of an area (RT_ALL), the
+ * periods stored only below it: store_series the sums of the numerators
+ * and denominators of the highest stored areas below, store_iseries those
+ * of the targets, realisations and budgets (docs/store.md). */
 long store_series(store *s, const char *indicator, const char *area, int rt,
                   store_point **out, char *err, size_t errlen);
 long store_iseries(store *s, const char *intervention, const char *area, int rt,
