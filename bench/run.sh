@@ -168,8 +168,14 @@ if [ "$area" != all ]; then
 		render "file://$res/empty.html" > /dev/null # a first start warms the cache
 		base=$(render "file://$res/empty.html")
 		echo "chromium: start and an empty page $base s; the HTML report $(render "file://$res/pk2d.html") s"
-		if [ -f "$res/site/index.html" ]; then
-			echo "chromium: the site's first page $(render "file://$res/site/index.html") s"
+		# The site: its run area's page (index.html only sends a browser
+		# there: after that redirect headless Chromium's screenshot did not
+		# end in minutes) and its largest village page.
+		if [ -f "$res/site/$area.html" ]; then
+			village=$(ls -S "$res/site" | grep -m 1 -E '^[0-9]+(\.[0-9]+){3}\.html$')
+			echo "chromium: the site's page of $area $(render "file://$res/site/$area.html") s" \
+				"($(($(wc -c < "$res/site/$area.html") / 1024)) kB), of village ${village%.html}" \
+				"$(render "file://$res/site/$village") s ($(($(wc -c < "$res/site/$village") / 1024)) kB)"
 		fi
 		rm -rf "$work/chromium" "$res/render.png" "$res/render.time" "$res/empty.html"
 	fi
