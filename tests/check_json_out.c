@@ -191,34 +191,92 @@ START_TEST(print_as_cjson)
 }
 END_TEST
 
-/* The same trees built in an arena print the same, item after item. */
-START_TEST(arena_trees)
+/* A tree replayed into the writer, call by call; a subtree at depth
+ * tree_at or deeper, and a raw value, is handed over whole (json_w_tree). */
+static void replay(json_w *w, const cJSON *item, int depth, int tree_at)
 {
-	json_arena *arena = json_arena_new();
+	const char *key = item->string;
+
+	if (depth >= tree_at || (item->type & 0xff) == cJSON_Raw) {
+		json_w_tree(w, key, item);
+		return;
+	}
+	switch (item->type & 0xff) {
+	case cJSON_False: json_w_bool(w, key, 0); break;
+	case cJSON_True: json_w_bool(w, key, 1); break;
+	case cJSON_NULL: json_w_null(w, key); break;
+	case cJSON_Number: json_w_num(w, key, item->valuedouble); break;
+	case cJSON_String: json_w_str(w, key, item->valuestring); break;
+	case cJSON_Array:
+	case cJSON_Object:
+		if ((item->type & 0xff) == cJSON_Array)
+			json_w_array(w, key);
+		else
+			json_w_object(w, key);
+		for (const cJSON *c = item->child; c; c = c->next)
+			replay(w, c, depth + 1, tree_at);
+		json_w_end(w);
+		break;
+	}
+}
+
+/* The writer makes cJSON_Print's text for any tree, written call by call
+ * or partly as subtrees (a raw value always), one after another with text
+ * between them. */
+START_TEST(writer_as_cjson)
+{
 	uint64_t state = 7;
 
-	ck_assert_ptr_nonnull(arena);
-	for (int i = 0; i < 300; i++) {
-		uint64_t start = state;
+	for (int i = 0; i < 600; i++) {
 		cJSON *tree = random_tree(&state, 6);
-		char *want = cJSON_Print(tree), *got = NULL;
+		char *one = cJSON_Print(tree), *got = NULL, *want = NULL;
 		size_t len;
 		FILE *f = open_memstream(&got, &len);
+		json_w *w;
 
-		cJSON_Delete(tree);
-		state = start;
-		json_arena_begin(arena);
-		tree = random_tree(&state, 6);
 		ck_assert_ptr_nonnull(f);
-		ck_assert_int_eq(json_print(f, tree), 0);
-		cJSON_Delete(tree);
-		json_arena_end(arena);
+		ck_assert_ptr_nonnull(w = json_w_new(f));
+		json_w_raw(w, "[");
+		replay(w, tree, 0, 99);
+		json_w_raw(w, ",\n");
+		replay(w, tree, 0, i % 4);
+		json_w_raw(w, "]");
+		ck_assert_int_eq(json_w_free(w), 0);
 		fclose(f);
-		ck_assert_str_eq(got, want);
+		ck_assert_int_gt(asprintf(&want, "[%s,\n%s]", one, one), 0);
+		ck_assert_msg(strcmp(got, want) == 0, "tree %d:\nwriter: %s\ncJSON: %s", i, got, want);
 		free(got);
-		cJSON_free(want);
+		free(want);
+		cJSON_free(one);
+		cJSON_Delete(tree);
 	}
-	json_arena_free(arena);
+}
+END_TEST
+
+/* Not finite: null; a NULL string: null. */
+START_TEST(writer_nulls)
+{
+	char *got = NULL;
+	size_t len;
+	FILE *f = open_memstream(&got, &len);
+	json_w *w = json_w_new(f);
+
+	json_w_object(w, NULL);
+	json_w_num(w, "a", NAN);
+	json_w_num(w, "b", INFINITY);
+	json_w_str(w, "c", NULL);
+	json_w_array(w, "d");
+	json_w_num(w, NULL, 0.5);
+	json_w_num(w, NULL, NAN);
+	json_w_end(w);
+	json_w_object(w, "e");
+	json_w_end(w);
+	json_w_end(w);
+	ck_assert_int_eq(json_w_free(w), 0);
+	fclose(f);
+	ck_assert_str_eq(got, "{\n\t\"a\":\tnull,\n\t\"b\":\tnull,\n\t\"c\":\tnull,\n"
+	                      "\t\"d\":\t[0.5, null],\n\t\"e\":\t{\n\t}\n}");
+	free(got);
 }
 END_TEST
 
@@ -252,7 +310,8 @@ int main(void)
 	tcase_add_test(tc, random_doubles);
 	tcase_add_test(tc, near_the_read_back_bound);
 	tcase_add_test(tc, print_as_cjson);
-	tcase_add_test(tc, arena_trees);
+	tcase_add_test(tc, writer_as_cjson);
+	tcase_add_test(tc, writer_nulls);
 	tcase_add_test(tc, members);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

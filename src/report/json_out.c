@@ -336,6 +336,145 @@ static void put_value(out_buf *b, const cJSON *item, int depth)
 	}
 }
 
+/* The writer of a document streamed member by member (json_out.h): its
+ * output buffer and, per open container, its kind and how many values it
+ * holds so far. */
+#define JSON_W_DEPTH 32
+
+struct json_w {
+	out_buf b;
+	int depth;
+	struct {
+		int object;
+		size_t count;
+	} open[JSON_W_DEPTH];
+};
+
+json_w *json_w_new(FILE *out)
+{
+	json_w *w = malloc(sizeof *w);
+
+	if (w) {
+		w->b.out = out;
+		w->b.len = 0;
+		w->depth = 0;
+	}
+	return w;
+}
+
+int json_w_free(json_w *w)
+{
+	FILE *out;
+
+	if (!w)
+		return 0;
+	out = w->b.out;
+	flush(&w->b);
+	free(w);
+	return ferror(out) ? -1 : 0;
+}
+
+/* What comes before a value in the innermost container: in an object, the
+ * separator, the member's indentation and key; in an array, the separator. */
+static void lead(json_w *w, const char *key)
+{
+	if (w->depth == 0)
+		return;
+	if (w->open[w->depth - 1].object) {
+		if (w->open[w->depth - 1].count)
+			PUT(&w->b, ",\n");
+		put_tabs(&w->b, w->depth);
+		put_string(&w->b, key);
+		PUT(&w->b, ":\t");
+	} else if (w->open[w->depth - 1].count) {
+		PUT(&w->b, ", ");
+	}
+	w->open[w->depth - 1].count++;
+}
+
+static void open_container(json_w *w, const char *key, int object)
+{
+	lead(w, key);
+	if (object)
+		PUT(&w->b, "{\n");
+	else
+		put_byte(&w->b, '[');
+	if (w->depth == JSON_W_DEPTH)
+		abort(); /* pk2d's documents are a few levels deep */
+	w->open[w->depth].object = object;
+	w->open[w->depth].count = 0;
+	w->depth++;
+}
+
+void json_w_object(json_w *w, const char *key)
+{
+	open_container(w, key, 1);
+}
+
+void json_w_array(json_w *w, const char *key)
+{
+	open_container(w, key, 0);
+}
+
+void json_w_end(json_w *w)
+{
+	w->depth--;
+	if (!w->open[w->depth].object) {
+		put_byte(&w->b, ']');
+		return;
+	}
+	if (w->open[w->depth].count)
+		put_byte(&w->b, '\n');
+	put_tabs(&w->b, w->depth);
+	put_byte(&w->b, '}');
+}
+
+void json_w_num(json_w *w, const char *key, double v)
+{
+	char num[JSON_NUMBER_MAX];
+
+	lead(w, key);
+	if (isfinite(v))
+		put_text(&w->b, json_number(v, num));
+	else
+		PUT(&w->b, "null");
+}
+
+void json_w_str(json_w *w, const char *key, const char *s)
+{
+	lead(w, key);
+	if (s)
+		put_string(&w->b, s);
+	else
+		PUT(&w->b, "null");
+}
+
+void json_w_null(json_w *w, const char *key)
+{
+	lead(w, key);
+	PUT(&w->b, "null");
+}
+
+void json_w_bool(json_w *w, const char *key, int b)
+{
+	lead(w, key);
+	if (b)
+		PUT(&w->b, "true");
+	else
+		PUT(&w->b, "false");
+}
+
+void json_w_tree(json_w *w, const char *key, const cJSON *item)
+{
+	lead(w, key);
+	put_value(&w->b, item, w->depth);
+}
+
+void json_w_raw(json_w *w, const char *text)
+{
+	put_text(&w->b, text);
+}
+
 int json_print(FILE *out, const cJSON *item)
 {
 	out_buf *b = malloc(sizeof *b);
@@ -364,82 +503,4 @@ void json_add_str(cJSON *o, const char *key, const char *s)
 		cJSON_AddStringToObject(o, key, s);
 	else
 		cJSON_AddNullToObject(o, key);
-}
-
-/* While one item of a long document is built, printed and deleted, cJSON
- * allocates from the arena's blocks, reset afterwards: a province's report
- * is millions of small nodes, and malloc and free were a sixth of its
- * time. */
-#define ARENA_BLOCK (4u << 20)
-
-typedef struct arena_block {
-	struct arena_block *next;
-	size_t size, used;
-	max_align_t data[];
-} arena_block;
-
-struct json_arena {
-	arena_block *blocks; /* the newest first */
-};
-
-/* The arena cJSON's hooks allocate from (cJSON's hooks are global). */
-static json_arena *current;
-
-static void *arena_alloc(size_t size)
-{
-	arena_block *b = current->blocks;
-
-	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-	if (!b || b->size - b->used < size) {
-		size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-
-		if (!(b = malloc(sizeof *b + cap)))
-			return NULL;
-		b->next = current->blocks;
-		b->size = cap;
-		b->used = 0;
-		current->blocks = b;
-	}
-	b->used += size;
-	return (char *)b->data + b->used - size;
-}
-
-static void arena_free(void *p)
-{
-	(void)p; /* all at once, in json_arena_end */
-}
-
-json_arena *json_arena_new(void)
-{
-	return calloc(1, sizeof(json_arena));
-}
-
-void json_arena_begin(json_arena *a)
-{
-	cJSON_Hooks hooks = { arena_alloc, arena_free };
-
-	current = a;
-	cJSON_InitHooks(&hooks);
-}
-
-void json_arena_end(json_arena *a)
-{
-	cJSON_InitHooks(NULL);
-	current = NULL;
-	while (a->blocks && a->blocks->next) {
-		arena_block *b = a->blocks;
-
-		a->blocks = b->next;
-		free(b);
-	}
-	if (a->blocks)
-		a->blocks->used = 0; /* one block stays for the next item */
-}
-
-void json_arena_free(json_arena *a)
-{
-	if (!a)
-		return;
-	free(a->blocks);
-	free(a);
 }

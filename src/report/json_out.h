@@ -26,24 +26,34 @@ char *json_number(double v, char buf[JSON_NUMBER_MAX]);
  * value). 0, or -1 when out has an error or memory ran out. */
 int json_print(FILE *out, const cJSON *item);
 
+/* A document written as it is made, in json_print's layout, without a
+ * tree: json_w_object and json_w_array open a container (as a member
+ * "key" of the object open, or as a value of the array open, whose key is
+ * ignored; or at the top, as a value of depth 0), json_w_end closes the
+ * innermost, and the other calls add one value to it: a number (null
+ * when not finite), a string (null when s is NULL), null, true or false,
+ * or a cJSON tree. json_w_raw writes text as it is, between values at
+ * the top. json_w_free writes what is left and frees w: 0, or -1 when
+ * out has an error. json_w_new returns NULL when out of memory. */
+typedef struct json_w json_w;
+
+json_w *json_w_new(FILE *out);
+int json_w_free(json_w *w);
+void json_w_object(json_w *w, const char *key);
+void json_w_array(json_w *w, const char *key);
+void json_w_end(json_w *w);
+void json_w_num(json_w *w, const char *key, double v);
+void json_w_str(json_w *w, const char *key, const char *s);
+void json_w_null(json_w *w, const char *key);
+void json_w_bool(json_w *w, const char *key, int b);
+void json_w_tree(json_w *w, const char *key, const cJSON *item);
+void json_w_raw(json_w *w, const char *text);
+
 /* Adds "key": v to object o, null when v is not finite (a value whose
  * denominator is 0). */
 void json_add_num(cJSON *o, const char *key, double v);
 
 /* Adds "key": "s" to object o (escaped by cJSON), null when s is NULL. */
 void json_add_str(cJSON *o, const char *key, const char *s);
-
-/* An arena for the cJSON trees of one item at a time: between
- * json_arena_begin and json_arena_end every cJSON allocation in the process
- * comes from it and cJSON_Delete frees nothing; json_arena_end gives it all
- * back at once (keeping one block for the next item). No cJSON value made
- * before begin may be freed, nor one made in between kept, across the
- * pair. json_arena_new returns NULL when out of memory. */
-typedef struct json_arena json_arena;
-
-json_arena *json_arena_new(void);
-void json_arena_begin(json_arena *a);
-void json_arena_end(json_arena *a);
-void json_arena_free(json_arena *a);
 
 #endif
