@@ -52,6 +52,8 @@ START_TEST(counts_and_edges)
 		 * printf rounds to even: up and down */
 		1234567890123.375, 1234567890123.125, -1234567890123.625, 98765432109.8125,
 		1.000000000000125 * 1024 * 1024 * 1024 / 1024 / 1024 / 1024,
+		/* and at the 17th, which reach the text: 18 digits */
+		12345678901234.4625, 12345678901234.4375, -23456789012345.0625,
 	};
 
 	for (size_t i = 0; i < sizeof edges / sizeof *edges; i++)

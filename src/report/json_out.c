@@ -4,9 +4,10 @@
  * The text is what cJSON would print: a count as its digits; any other
  * number with 15 significant digits when that reads back within
  * DBL_EPSILON of it, else with 17. The digits are made in integer
- * arithmetic from a long double product; printf is left the numbers below
- * 1e-4 or from 1e14, and the rare product too near a half to round
- * safely. tests/check_json_out.c compares it with cJSON.
+ * arithmetic: exactly where the compiler has 128-bit integers, else from a
+ * long double product; printf is left the numbers below 1e-4 or from 1e14
+ * (and, without 128-bit integers, the rare product too near a half to
+ * round safely). tests/check_json_out.c compares it with cJSON.
  */
 #include <config.h>
 
@@ -110,19 +111,61 @@ static int passes_without_reading(double v, long double ulps)
 	return -1;
 }
 
+#ifdef __SIZEOF_INT128__
+/* *m: a * 10^k (1e-4 <= a < 1e14, k <= 20) rounded to a whole number as
+ * printf rounds, to the nearest and a tie to even, in exact integer
+ * arithmetic (a is mant * 2^-s with 6 <= s <= 66; the product is under
+ * 2^120); *ulps: |m / 10^k - a| in units of a's last place. Always 1. */
+static int round_scaled(double a, int k, int digits, uint64_t *m, long double *ulps)
+{
+	typedef unsigned __int128 u128;
+	uint64_t bits, mant;
+	int s;
+	u128 n, rest, half, back;
+
+	(void)digits;
+	memcpy(&bits, &a, sizeof bits);
+	mant = (bits & ((1ULL << 52) - 1)) | 1ULL << 52;
+	s = 1075 - (int)(bits >> 52 & 0x7ff);
+	n = (u128)mant * (uint64_t)pow10_l[k < 19 ? k : 19];
+	for (int i = 19; i < k; i++)
+		n *= 10;
+	rest = n & (((u128)1 << s) - 1);
+	half = (u128)1 << (s - 1);
+	*m = (uint64_t)(n >> s);
+	*m += rest > half || (rest == half && (*m & 1));
+	back = (u128)*m << s;
+	*ulps = (long double)(back > n ? back - n : n - back) / pow10_l[k];
+	return 1;
+}
+#else
+/* *m: a * 10^k rounded to a whole number, from a long double product
+ * (relative error 2^-64: under 0.00006 units below 10^15, under 0.006
+ * below 10^17); 0 when the product is too near a half unit (by four times
+ * that or more) to say which way printf rounds it. *ulps: |m / 10^k - a|
+ * in units of a's last place, within 2^-11 of one. */
+static int round_scaled(double a, int k, int digits, uint64_t *m, long double *ulps)
+{
+	long double x = (long double)a * pow10_l[k], whole = floorl(x);
+
+	if (fabsl(x - whole - 0.5L) < (digits <= 15 ? 1.0L / 4096 : 1.0L / 64))
+		return 0;
+	*m = (uint64_t)whole + (x - whole > 0.5L);
+	*ulps = fabsl((long double)*m - x) / ((long double)ulp_of(a) * pow10_l[k]);
+	return 1;
+}
+#endif
+
 /* For 1e-4 <= |v| < 1e14, not integral: the "%.<digits>g" text of v
  * (digits 15 or 17) in buf, made in integer arithmetic. 0 when that could
- * differ from printf's: v * 10^k too near a half unit for the long
- * double product (relative error 2^-64: under 0.00006 units below 10^15,
- * under 0.006 below 10^17; the margin is four times that or more) to say
- * which way it rounds, or v's leading digit misjudged at a power of ten.
- * printf decides those. */
+ * differ from printf's: round_scaled cannot say which way it rounds, or
+ * v's leading digit was misjudged at a power of ten. printf decides
+ * those. */
 static int fixed_digits(double v, int digits, char *buf, long double *ulps)
 {
 	double a = fabs(v);
 	int e = 0; /* 10^e <= a < 10^(e + 1) */
 	int k;     /* digits after the point */
-	long double x, whole;
 	uint64_t m, unit;
 	char *p = buf;
 
@@ -134,14 +177,8 @@ static int fixed_digits(double v, int digits, char *buf, long double *ulps)
 			e--;
 	}
 	k = digits - 1 - e;
-	x = (long double)a * pow10_l[k];
-	whole = floorl(x);
-	if (fabsl(x - whole - 0.5L) < (digits <= 15 ? 1.0L / 4096 : 1.0L / 64))
+	if (!round_scaled(a, k, digits, &m, ulps))
 		return 0;
-	m = (uint64_t)whole + (x - whole > 0.5L);
-	/* |text - v| in units of v's last place: x's error is at most 2^-11 of
-	 * one (a / ulp(a) < 2^53, the product's error under a * 2^-64) */
-	*ulps = fabsl((long double)m - x) / ((long double)ulp_of(a) * pow10_l[k]);
 	if (m < (uint64_t)pow10_l[digits - 1] || m >= (uint64_t)pow10_l[digits])
 		return 0;
 	if (v < 0)
@@ -228,15 +265,13 @@ static void put_byte(out_buf *b, char c)
 	b->data[b->len++] = c;
 }
 
-/* Whether any of the 8 bytes of w is below 32, a quote or a backslash
- * (the bytes put_string escapes; exact as a whole, not per byte). */
-static int needs_escape(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-	uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
-
-	return (((w - ones * 32) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs ? 1 : 0;
-}
+/* The bytes put_string escapes (the control characters, the quote and the
+ * backslash), and the NUL that ends a string: non-zero. */
+static const unsigned char stops[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
 
 /* A string as cJSON prints it: quote, backslash and the control
  * characters escaped, every other byte (UTF-8 too) as it is. A string
@@ -244,19 +279,12 @@ static int needs_escape(uint64_t w)
 static void put_string(out_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : ""), *run = p;
-	size_t n = strlen((const char *)p), i = 0;
+	size_t n = 0;
 	char esc[8];
-	uint64_t w;
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, sizeof w);
-		if (needs_escape(w))
-			break;
-	}
-	for (; i < n; i++)
-		if (p[i] < 32 || p[i] == '"' || p[i] == '\\')
-			break;
-	if (i == n && n + 2 <= sizeof b->data) {
+	while (!stops[p[n]])
+		n++;
+	if (!p[n] && n + 2 <= sizeof b->data) {
 		if (n + 2 > sizeof b->data - b->len)
 			flush(b);
 		b->data[b->len] = '"';
@@ -378,18 +406,26 @@ int json_w_free(json_w *w)
  * separator, the member's indentation and key; in an array, the separator. */
 static void lead(json_w *w, const char *key)
 {
-	if (w->depth == 0)
+	out_buf *b = &w->b;
+	int d = w->depth;
+
+	if (d == 0)
 		return;
-	if (w->open[w->depth - 1].object) {
-		if (w->open[w->depth - 1].count)
-			PUT(&w->b, ",\n");
-		put_tabs(&w->b, w->depth);
-		put_string(&w->b, key);
-		PUT(&w->b, ":\t");
-	} else if (w->open[w->depth - 1].count) {
-		PUT(&w->b, ", ");
+	if (w->open[d - 1].object) {
+		if (sizeof b->data - b->len < 2 + (size_t)d)
+			flush(b);
+		if (w->open[d - 1].count) {
+			b->data[b->len++] = ',';
+			b->data[b->len++] = '\n';
+		}
+		memset(b->data + b->len, '\t', (size_t)d);
+		b->len += (size_t)d;
+		put_string(b, key);
+		PUT(b, ":\t");
+	} else if (w->open[d - 1].count) {
+		PUT(b, ", ");
 	}
-	w->open[w->depth - 1].count++;
+	w->open[d - 1].count++;
 }
 
 static void open_container(json_w *w, const char *key, int object)
