@@ -44,9 +44,9 @@ sed 's/^lokus = lokus.ini$/lokus = lokus.ini\nlokus_only = yes/' "$tmp/d/kab.ini
 "$pk2d" -q -c "$tmp/d/kab-only.ini" --store none report -f json -o "$tmp/only.json" ||
 	fail "lokus_only = yes"
 
-# The rows of the villages that are not lokus: each file's rows whose area
-# code column (kode_wilayah; the children's Kode Desa) names another
-# village.
+# The sums, the list, and the rows of the villages that are not lokus: each
+# file's rows whose area code column (kode_wilayah; the children's Kode
+# Desa) names another village.
 python3 - "$tmp/all.json" "$tmp/lokus.json" "$tmp/only.json" "$tmp/d" <<'PY' ||
 import csv, glob, json, os, sys
 full, lim, only = (json.load(open(p)) for p in sys.argv[1:4])
@@ -76,6 +76,8 @@ for k, (a, b) in mine.items():
     want = tuple(sum(p[k][i] for p in parts if k in p) for i in (0, 1))
     if abs(a - want[0]) > 1e-9 or abs(b - want[1]) > 1e-9:
         fail("kabupaten %s: %s/%s, the lokus villages sum to %s/%s" % (k, a, b, *want))
+if set(mine) != set(k for p in parts for k in p):
+    fail("ids of the limited kabupaten: %s" % sorted(set(mine) ^ set(k for p in parts for k in p)))
 if len(mine) < 30:
     fail("only %d indicators and interventions compared" % len(mine))
 if mine == sums(full["assessment"]["area"]):

@@ -704,6 +704,7 @@ int conf_pick_lokus(conf *c, msglist *errs)
 			msglist_add(errs, c->lokus, 0, "cannot read the lokus file");
 		return PK2D_ERR_CONFIG;
 	}
+	c->lokus_year = year;
 	c->n_lokus_villages = lokus_of_year(c->lokus_file, year, c->area, &c->lokus_villages);
 	if (!c->n_lokus_villages) {
 		msglist_add(errs, c->lokus, 0, "no lokus village of %d in area %s: a report"

@@ -86,6 +86,7 @@ typedef struct conf {
 	size_t n_lokus_villages; /* the lokus villages of the period's year in */
 	lokus_village *lokus_villages; /* the run's area, by code; none (NULL)
 	                         without lokus_only */
+	int lokus_year;       /* that year */
 	char *title;          /* NULL when absent */
 	char *note;           /* footer note of every report ("data are
 	                         synthetic"); NULL when absent */

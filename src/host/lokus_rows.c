@@ -17,7 +17,6 @@ typedef struct watched {
 	csv_reader *c;
 	int col;
 	const conf *cfg;
-	int year;
 	int current;          /* a record is current */
 	long rejected;        /* the file's rejected rows when it came */
 } watched;
@@ -35,12 +34,10 @@ static watched *find(const csv_reader *c)
 
 void lokus_rows_open(csv_reader *c, int col, const conf *cfg)
 {
-	int year;
-
-	if (!c || col < 0 || !cfg->n_lokus_villages || sscanf(cfg->period, "%4d", &year) != 1)
+	if (!c || col < 0 || !cfg->n_lokus_villages)
 		return;
 	list = xrealloc(list, (n_list + 1) * sizeof *list);
-	list[n_list++] = (watched){ .c = c, .col = col, .cfg = cfg, .year = year };
+	list[n_list++] = (watched){ .c = c, .col = col, .cfg = cfg };
 }
 
 /* The area code of a field as the plugins read it: PP.KK.CC.DDDD, or its
@@ -74,7 +71,8 @@ static void judge(watched *w)
 	for (size_t i = 0; i < cfg->n_lokus_villages; i++)
 		if (area_within(code, cfg->lokus_villages[i].code))
 			return;
-	csv_reject(w->c, ACCT_NOT_LOKUS_KIND ": %s is not a desa lokus of %d", code, w->year);
+	csv_reject(w->c, ACCT_NOT_LOKUS_KIND ": %s is not a desa lokus of %d", code,
+	           cfg->lokus_year);
 }
 
 void lokus_rows_done(csv_reader *c)

@@ -360,8 +360,7 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	view.dhis2_levels = c->dhis2_levels;
 	view.lokus = c->lokus_villages;
 	view.n_lokus = c->n_lokus_villages;
-	if (view.n_lokus && sscanf(c->period, "%4d", &view.lokus_year) != 1)
-		view.lokus_year = 0;
+	view.lokus_year = c->lokus_year;
 	view.csv_dialect = c->csv_dialect;
 	view.unused = (unused_ctx){ .acct = &s->acct, .lang = lang, .areas = s->areas,
 	                            .area = c->area, .period = c->period };
