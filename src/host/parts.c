@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "api.h"
@@ -51,47 +52,170 @@ static long long file_size(const char *path)
 	return stat(path, &st) == 0 ? (long long)st.st_size : 0;
 }
 
+/* A file's split as a scanning process sends it to the parent. */
+typedef struct split_msg {
+	int rc;
+	size_t n;
+	char err[256];
+} split_msg;
+
+/* A split being made: by a process of its own (pid > 0), or in the parent. */
+typedef struct split {
+	runner_job *job;
+	char *path;
+	const char *header;
+	pid_t pid;
+	int fd;
+	split_msg msg;
+	csv_range *r;
+} split;
+
+static int write_all(int fd, const void *p, size_t n)
+{
+	for (const char *c = p; n > 0;) {
+		ssize_t w = write(fd, c, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		c += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static int read_all(int fd, void *p, size_t n)
+{
+	for (char *c = p; n > 0;) {
+		ssize_t r = read(fd, c, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		c += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
+static void split_here(split *sp, long long bytes)
+{
+	sp->msg.rc = csv_split(sp->path, sp->header, bytes, PARTS_MAX, &sp->r, &sp->msg.n,
+	                       sp->msg.err, sizeof sp->msg.err);
+}
+
+/* Starts sp's split in a process of its own; in the parent when none can
+ * be started. */
+static void split_start(split *sp, long long bytes)
+{
+	int p[2];
+
+	sp->pid = -1;
+	if (pipe(p) < 0) {
+		split_here(sp, bytes);
+		return;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	sp->pid = fork();
+	if (sp->pid == 0) {
+		close(p[0]);
+		split_here(sp, bytes);
+		if (sp->msg.rc < 0)
+			sp->msg.n = 0;
+		_exit(write_all(p[1], &sp->msg, sizeof sp->msg) < 0 ||
+		      write_all(p[1], sp->r, sp->msg.n * sizeof *sp->r) < 0);
+	}
+	close(p[1]);
+	if (sp->pid < 0) {
+		close(p[0]);
+		split_here(sp, bytes);
+		return;
+	}
+	cleanup_add_child(sp->pid);
+	sp->fd = p[0];
+}
+
+/* Waits for sp's split process and takes its result. */
+static void split_wait(split *sp)
+{
+	int status;
+
+	if (sp->pid < 0)
+		return;
+	if (read_all(sp->fd, &sp->msg, sizeof sp->msg) < 0 || sp->msg.n > PARTS_MAX ||
+	    (sp->msg.rc == 0 && read_all(sp->fd, sp->r = xcalloc(sp->msg.n ? sp->msg.n : 1,
+	                                                         sizeof *sp->r),
+	                                 sp->msg.n * sizeof *sp->r) < 0)) {
+		free(sp->r);
+		sp->r = NULL;
+		sp->msg.rc = PK2D_ERR_IO;
+		snprintf(sp->msg.err, sizeof sp->msg.err, "the process that read it ended early");
+	}
+	close(sp->fd);
+	while (waitpid(sp->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	cleanup_forget_child(sp->pid);
+}
+
+/* sp's parts into its job, or one part. */
+static void split_apply(split *sp)
+{
+	runner_job *job = sp->job;
+
+	if (sp->msg.rc < 0) {
+		log_msg(PK2D_LOG_DEBUG, "%s: %s: read in one part: %s", job->cp->instance,
+		        sp->path, sp->msg.err);
+	} else if (sp->msg.n >= 2) {
+		log_msg(PK2D_LOG_DEBUG, "%s: %s: read in %zu parts", job->cp->instance, sp->path,
+		        sp->msg.n);
+		job->parts_path = sp->path;
+		job->parts = sp->r;
+		job->n_parts = sp->msg.n;
+		return;
+	}
+	free(sp->r);
+	free(sp->path);
+}
+
 void parts_plan(runner_job *jobs, size_t n, int jobs_at_once)
 {
 	const char *env = getenv(PARTS_BYTES_ENV);
 	long long total = 0, bytes;
 	char *path;
 	const char *header;
+	split *sp = xcalloc(n ? n : 1, sizeof *sp);
+	size_t ns = 0, at_once = jobs_at_once > 1 ? (size_t)jobs_at_once : 1;
 
 	for (size_t i = 0; i < n; i++)
 		if (parts_input(&jobs[i], &path, &header) == 0) {
 			total += file_size(path);
-			free(path);
+			sp[ns++] = (split){ .job = &jobs[i], .path = path, .header = header,
+			                    .pid = -1 };
 		}
 	bytes = total / (4LL * (jobs_at_once > 0 ? jobs_at_once : 1));
 	if (bytes < PARTS_MIN_BYTES)
 		bytes = PARTS_MIN_BYTES;
 	if (env && *env)
 		bytes = atoll(env) > 0 ? atoll(env) : bytes;
-	for (size_t i = 0; i < n; i++) {
-		runner_job *job = &jobs[i];
-		csv_range *r;
-		size_t np;
-		char err[256];
+	/* Each split reads its file's parts column through: with several
+	 * files and jobs, up to jobs of them are read at once, each by a
+	 * process of its own. */
+	for (size_t first = 0; first < ns; first += at_once) {
+		size_t end = first + at_once < ns ? first + at_once : ns;
 
-		if (parts_input(job, &path, &header) < 0)
-			continue;
-		if (csv_split(path, header, bytes, PARTS_MAX, &r, &np, err, sizeof err) < 0) {
-			log_msg(PK2D_LOG_DEBUG, "%s: %s: read in one part: %s", job->cp->instance,
-			        path, err);
-			free(path);
-			continue;
+		for (size_t k = first; k < end; k++) {
+			if (end - first > 1)
+				split_start(&sp[k], bytes);
+			else
+				split_here(&sp[k], bytes);
 		}
-		if (np < 2) {
-			free(r);
-			free(path);
-			continue;
+		for (size_t k = first; k < end; k++) {
+			split_wait(&sp[k]);
+			split_apply(&sp[k]);
 		}
-		log_msg(PK2D_LOG_DEBUG, "%s: %s: read in %zu parts", job->cp->instance, path, np);
-		job->parts_path = path;
-		job->parts = r;
-		job->n_parts = np;
 	}
+	free(sp);
 }
 
 void parts_clear(runner_job *job)

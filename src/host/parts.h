@@ -26,7 +26,8 @@
  * least
  * PARTS_MIN_BYTES. A file that is not grouped by the parts column, or
  * cannot be read for the split (the plugin then meets the error itself),
- * stays one part. */
+ * stays one part. With several such files and jobs_at_once above 1, up to
+ * jobs_at_once files are read at once, each by a process of its own. */
 void parts_plan(runner_job *jobs, size_t n, int jobs_at_once);
 
 /* Frees what parts_plan() set in a job. */
