@@ -113,6 +113,13 @@ static int probe_collect(void *state)
 	CHECK(api->report_value(h, NULL) == PK2D_ERR_INVALID);
 	api->csv_close(NULL);
 	CHECK(api->csv_next(NULL) == PK2D_ERR_INVALID);
+	{
+		const int cols[] = { 0, 3 };
+		const char *out[2] = { NULL, NULL };
+
+		api->csv_fields(NULL, cols, 2, out); /* no reader: every field empty */
+		CHECK(out[0] && !*out[0] && out[1] && !*out[1]);
+	}
 	const pk2d_value v = { .indicator = "checks", .area = VILLAGE, .rt = 2,
 	                       .numerator = p->passed, .denominator = 1 };
 	return api->report_value(h, &v);
@@ -165,7 +172,7 @@ START_TEST(in_process)
 	plugin_run run;
 	run_probe(1, &s, &run);
 	ck_assert_int_eq(run.state, RUN_OK);
-	ck_assert_msg(s.num == 29, "%g checks passed", s.num);
+	ck_assert_msg(s.num == 30, "%g checks passed", s.num);
 	/* Accepted: the count. Refused by the registry: the undeclared value
 	 * and intervention (the value without an area never gets that far). */
 	ck_assert_int_eq(run.values, 1);
@@ -181,7 +188,7 @@ START_TEST(in_child)
 	plugin_run run;
 	run_probe(0, &s, &run);
 	ck_assert_int_eq(run.state, RUN_OK);
-	ck_assert_msg(s.num == 29, "%g checks passed", s.num);
+	ck_assert_msg(s.num == 30, "%g checks passed", s.num);
 	ck_assert_int_eq(run.values, 1);
 	ck_assert_int_eq(run.refused, 2);
 	free(run.instance);

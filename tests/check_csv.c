@@ -191,6 +191,18 @@ START_TEST(blank_lines_and_trimming)
 	ck_assert_str_eq(csv_field(c, 0), "x");
 	ck_assert_str_eq(csv_field(c, 1), " y "); /* blanks inside quotes are kept */
 	ck_assert_str_eq(csv_field(c, 2), "z");
+	/* several at once, as one by one: any order, repeats, none past the
+	 * record or negative */
+	{
+		const int cols[] = { 2, 0, -1, 3, 1, 2, -7 };
+		const char *out[7];
+
+		csv_fields_of(c, cols, 7, out);
+		for (int i = 0; i < 7; i++)
+			ck_assert_str_eq(out[i], csv_field(c, cols[i]));
+		ck_assert_str_eq(out[0], "z");
+		ck_assert_str_eq(out[3], "");
+	}
 	ck_assert_int_eq(next(c), 1);
 	ck_assert_int_eq(csv_line(c), 7); /* " ; ;" has nothing in it */
 	ck_assert_str_eq(csv_field(c, 0), "abcd");

@@ -106,6 +106,12 @@ pk2d_run -c "$tmp/abi10.ini" check >/dev/null || fail "check of an ABI 1.0 plugi
 pk2d_run -c "$tmp/abi10.ini" report -f json -o "$tmp/abi10.json" || fail "ABI 1.0 plugin failed"
 tr -d ' \n\t' <"$tmp/abi10.json" >"$tmp/abi10-flat.json"
 has "$tmp/abi10-flat.json" '"indicator":"abi10.kk_meets","area":"63.02.09.2007","rt":2,"period":"2023","numerator":24,"denominator":40,"value":60'
+# Built against ABI 1.7's header (before csv_fields), it loads and reports
+# alike.
+sed 's/abi10/abi17/' "$tmp/abi10.ini" >"$tmp/abi17.ini"
+pk2d_run -c "$tmp/abi17.ini" report -f json -o "$tmp/abi17.json" || fail "ABI 1.7 plugin failed"
+tr -d ' \n\t' <"$tmp/abi17.json" >"$tmp/abi17-flat.json"
+has "$tmp/abi17-flat.json" '"indicator":"abi17.kk_meets","area":"63.02.09.2007","rt":2,"period":"2023","numerator":24,"denominator":40,"value":60'
 # It declares no inputs, so its missing file is found by collect: the
 # reason in the report names the file all the same.
 sed "s|^data = .*|data = $tmp/absent.csv|" "$tmp/abi10.ini" >"$tmp/abi10-absent.ini"

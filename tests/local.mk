@@ -32,6 +32,7 @@ EXTRA_DIST += tests/planner/README.md
 
 # Host tests and test-only plugins (built by make check only).
 check_LTLIBRARIES += %D%/plugins/good.la %D%/plugins/abi10.la %D%/plugins/abi16.la \
+	%D%/plugins/abi17.la \
 	%D%/plugins/slow.la \
 	%D%/plugins/no_symbol.la \
 	%D%/plugins/bad_name.la \
@@ -70,6 +71,14 @@ EXTRA_DIST += %D%/plugins/abi10/pk2d/plugin.h
 %C%_plugins_abi16_la_CFLAGS = $(PLUGIN_CFLAGS)
 %C%_plugins_abi16_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 EXTRA_DIST += %D%/plugins/abi16/pk2d/plugin.h
+# Built against ABI 1.7's header (before csv_fields, ABI 1.8): it loads and
+# runs.
+%C%_plugins_abi17_la_SOURCES = %D%/plugins/good.c
+%C%_plugins_abi17_la_CPPFLAGS = -I$(srcdir)/%D%/plugins/abi17 $(AM_CPPFLAGS) \
+	-DPLUGIN_NAME='"abi17"' -DGOOD_INPUTS
+%C%_plugins_abi17_la_CFLAGS = $(PLUGIN_CFLAGS)
+%C%_plugins_abi17_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+EXTRA_DIST += %D%/plugins/abi17/pk2d/plugin.h
 %C%_plugins_no_symbol_la_SOURCES = %D%/plugins/no_symbol.c
 %C%_plugins_no_symbol_la_CFLAGS = $(PLUGIN_CFLAGS)
 # Nothing to export: the usual export regex would leave an empty version script.

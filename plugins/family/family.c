@@ -104,6 +104,7 @@ typedef struct family {
 	size_t n_ind;
 	survey_ind *ind;
 	int *ind_col;             /* ind[i].col, packed for the row loop */
+	const char **ind_cell;    /* a row's cells of ind_col (api->csv_fields) */
 	double cut_good, cut_fair;
 	int check_duplicates;
 	/* The host hands the rows out village by village (api->csv_group):
@@ -746,13 +747,15 @@ typedef struct answers {
 } answers;
 
 /* Reads the indicator cells of a row into *a: 0, or 1 after rejecting
- * the row. The sets of each 64 indicators are built in registers. */
+ * the row. The cells come in one call; the sets of each 64 indicators are
+ * built in registers. */
 static int read_answers(family *f, pk2d_csv *c, answers *a)
 {
-	const char *(*field_of)(pk2d_csv *, int) = f->api->csv_field;
 	const int *col = f->ind_col;
+	const char **cells = f->ind_cell;
 	unsigned n_na = 0, n_fails = 0;
 
+	f->api->csv_fields(c, col, (int)f->n_ind, cells);
 	for (size_t w = 0; w < a->words; w++) {
 		size_t end = w * 64 + 64 < f->n_ind ? w * 64 + 64 : f->n_ind;
 		uint64_t na = 0, fails = 0, bit = 1;
@@ -765,7 +768,7 @@ static int read_answers(family *f, pk2d_csv *c, answers *a)
 				n_na++;
 				continue;
 			}
-			cell = field_of(c, col[i]);
+			cell = cells[i];
 			switch (family_answer(cell)) {
 			case FAMILY_MEETS:
 				break;
@@ -814,8 +817,7 @@ static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
 	unsigned met, applicable;
 	rt_group *g;
 
-	for (int i = 0; i < N_FIELDS; i++)
-		v[i] = k->c[i] < 0 ? "" : api->csv_field(c, k->c[i]);
+	api->csv_fields(c, k->c, N_FIELDS, v);
 	kk = v[F_KK];
 	area = k->c[F_AREA] < 0 ? run_area : v[F_AREA];
 	rts = v[F_RT];
@@ -971,8 +973,10 @@ static int find_columns(family *f, pk2d_csv *c, const char *run_area, cols *k)
 		return PK2D_ERR_DATA;
 	}
 	free(f->ind_col);
+	free(f->ind_cell);
 	f->ind_col = malloc(f->n_ind * sizeof *f->ind_col);
-	if (!f->ind_col)
+	f->ind_cell = malloc(f->n_ind * sizeof *f->ind_cell);
+	if (!f->ind_col || !f->ind_cell)
 		return PK2D_ERR_NOMEM;
 	for (size_t i = 0; i < f->n_ind; i++) {
 		f->ind[i].col = api->csv_column(c, f->ind[i].header);
@@ -1044,6 +1048,7 @@ static void family_fini(void *state)
 	}
 	free(f->ind);
 	free(f->ind_col);
+	free(f->ind_cell);
 	for (size_t i = 0; i < f->cap_groups; i++)
 		if (f->groups[i])
 			group_free(f->groups[i]);

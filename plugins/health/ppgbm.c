@@ -249,10 +249,11 @@ int ppgbm_reader_init(ppgbm_reader *r, const pk2d_host_api *api, pk2d_host *h,
 	return 0;
 }
 
-/* The text of a field ("" when the file has no such column). */
+/* The text of a field of the row ppgbm_read_row reads ("" when the file
+ * has no such column). */
 static const char *text(const ppgbm_reader *r, int field)
 {
-	return r->col[field] >= 0 ? r->api->csv_field(r->csv, r->col[field]) : "";
+	return r->cell[field];
 }
 
 /* A number that must be positive to make sense (weight, height, age) from
@@ -386,6 +387,7 @@ int ppgbm_read_row(ppgbm_reader *r, ppgbm_row *row)
 	const char *t;
 	int v;
 
+	api->csv_fields(c, r->col, PF_N, r->cell);
 	row->placed = 0;
 	row->rt = 0;
 	if (area_of(r, row) != 0)

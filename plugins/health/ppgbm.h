@@ -61,6 +61,7 @@ typedef struct ppgbm_reader {
 	const pk2d_host_api *api;
 	pk2d_csv *csv;
 	int col[PF_N];
+	const char *cell[PF_N];      /* the current row's fields (api->csv_fields) */
 	const char *run_area;        /* rows elsewhere are rejected */
 	const char *period;          /* the run's period: rows measured outside */
 	long first, last;            /* [first, last] (days) are rejected */

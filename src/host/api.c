@@ -837,6 +837,18 @@ static const char *a_csv_field(pk2d_csv *c, int col)
 	return c ? csv_field(c, col) : "";
 }
 
+static void a_csv_fields(pk2d_csv *c, const int *cols, int n, const char **out)
+{
+	if (!cols || !out)
+		return;
+	if (c) {
+		csv_fields_of(c, cols, n, out);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		out[i] = "";
+}
+
 static int a_csv_number(pk2d_csv *c, int col, double *out)
 {
 	return c && out ? csv_number(c, col, out) : PK2D_ERR_INVALID;
@@ -964,6 +976,7 @@ static const pk2d_host_api table = {
 	.declare_table = a_declare_table,
 	.part = a_part,
 	.part_output = a_part_output,
+	.csv_fields = a_csv_fields,
 };
 
 const pk2d_host_api *api_table(void)

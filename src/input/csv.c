@@ -1205,6 +1205,12 @@ const char *csv_field(const csv_reader *c, int col)
 	return c->fields[col];
 }
 
+void csv_fields_of(const csv_reader *c, const int *cols, int n, const char **out)
+{
+	for (int i = 0; i < n; i++)
+		out[i] = (unsigned)cols[i] < (unsigned)c->n_fields ? c->fields[cols[i]] : "";
+}
+
 int csv_number(const csv_reader *c, int col, double *out)
 {
 	return parse_number(csv_field(c, col), out);

@@ -125,6 +125,8 @@ int csv_template_rows(csv_reader *c, const char *const *const text[CSV_TEMPLATE_
 void csv_fail(csv_reader *c, int err, const char *why);
 int csv_count(const csv_reader *c);
 const char *csv_field(const csv_reader *c, int col);
+/* out[i]: csv_field(c, cols[i]) for i < n (api->csv_fields). */
+void csv_fields_of(const csv_reader *c, const int *cols, int n, const char **out);
 int csv_number(const csv_reader *c, int col, double *out);
 int csv_date(const csv_reader *c, int col, long *days);
 long csv_line(const csv_reader *c);

@@ -104,7 +104,7 @@ static void good_fini(void *state)
 
 /* Built with GOOD_INPUTS (abi16.so, against ABI 1.6's header), it declares
  * its file (ABI 1.1) but no help of its columns (ABI 1.7): pk2d template
- * writes its header alone. */
+ * writes its header alone. abi17.so is the same against ABI 1.7's. */
 #ifdef GOOD_INPUTS
 static const pk2d_input_column good_columns[] = {
 	{ "area", "kode_wilayah", 1 }, { "rt", "rt", 1 }, { "kk", "kk", 1 },
