@@ -105,6 +105,7 @@
 #include "agency_problems.h"
 #include "assess.h"
 #include "display.h"
+#include "evaluate.h"
 #include "planner.h"
 
 #define V1 "63.02.09.2007"
@@ -803,6 +804,61 @@ START_TEST(lower_is_better_indicator)
 }
 END_TEST
 
+/*
+ * The evaluation's problems are the report's (evaluate.h), on the model of
+ * the fixture (attention 75; A1 = family.a1 without a target; A3 =
+ * health.kk_free_of_stunting with target.A3 = 2023:95 2025:90 2029:92, so
+ * 2024 takes 90):
+ *   A1 75/100: score 75, at the line: none;  7499/10000: 74.99, under: one;
+ *   A1 lower-is-better 25/100: score 75: none;  26/100: score 74: one;
+ *   A1 80/100 with a stored target of 99: the model's rule, none;
+ *   A3 85/100 in 2024: over the line, under the target 90: one;
+ *   A3 90/100 in 2024: at the target: none; in 2023 (target 95): one;
+ *   health.stunting (not in the model, lower is better), its stored value
+ *   against its stored target 14.2: 14.2 none, 14.3 one, no value none;
+ *   without a model, A1 80 against a stored 85: one (the stored target).
+ */
+static store_point point(const char *period, double num, double den, double value,
+                         double target)
+{
+	store_point p = { .num = num, .den = den, .value = value, .target = target };
+
+	snprintf(p.period, sizeof p.period, "%s", period);
+	return p;
+}
+
+START_TEST(evaluation_problems)
+{
+	const int hi = PK2D_HIGHER_IS_BETTER, lo = PK2D_LOWER_IS_BETTER;
+	store_point p;
+
+	p = point("2024", 75, 100, 75, NAN);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "family.a1", hi, &p), 0);
+	p = point("2024", 7499, 10000, 74.99, NAN);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "family.a1", hi, &p), 1);
+	p = point("2024", 25, 100, 25, NAN);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "family.a1", lo, &p), 0);
+	p = point("2024", 26, 100, 26, NAN);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "family.a1", lo, &p), 1);
+	p = point("2024", 80, 100, 80, 99);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "family.a1", hi, &p), 0);
+	p = point("2024", 85, 100, 85, NAN);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "health.kk_free_of_stunting", hi, &p), 1);
+	p = point("2024", 90, 100, 90, NAN);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "health.kk_free_of_stunting", hi, &p), 0);
+	p = point("2023", 90, 100, 90, NAN);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "health.kk_free_of_stunting", hi, &p), 1);
+	p = point("2024", 142, 1000, 14.2, 14.2);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "health.stunting", lo, &p), 0);
+	p = point("2024", 143, 1000, 14.3, 14.2);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "health.stunting", lo, &p), 1);
+	p = point("2024", 0, 0, NAN, 14.2);
+	ck_assert_int_eq(evaluate_is_problem(mdl, "health.stunting", lo, &p), 0);
+	p = point("2024", 80, 100, 80, 85);
+	ck_assert_int_eq(evaluate_is_problem(NULL, "family.a1", hi, &p), 1);
+}
+END_TEST
+
 static Suite *assess_suite(void)
 {
 	Suite *s = suite_create("assess");
@@ -824,6 +880,7 @@ static Suite *assess_suite(void)
 	tcase_add_test(tc, capaian_formula);
 	tcase_add_test(tc, registry_check);
 	tcase_add_test(tc, lower_is_better_indicator);
+	tcase_add_test(tc, evaluation_problems);
 	suite_add_tcase(s, tc);
 	return s;
 }

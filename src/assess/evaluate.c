@@ -11,17 +11,34 @@
 #include <string.h>
 
 #include "areas.h"
+#include "assess_priv.h"
 #include "pk2d/plugin.h"
 #include "registry.h"
 #include "util.h"
 
-/* An indicator's value misses its target in its good direction. */
-static int is_problem(const store_point *p, int direction)
+/* value on the wrong side of target for direction (at the target meets it). */
+static int misses(double value, double target, int direction)
 {
-	if (isnan(p->value) || isnan(p->target))
+	if (isnan(value) || isnan(target))
 		return 0;
-	return direction == PK2D_HIGHER_IS_BETTER ? p->value < p->target :
-	       direction == PK2D_LOWER_IS_BETTER ? p->value > p->target : 0;
+	return direction == PK2D_HIGHER_IS_BETTER ? value < target :
+	       direction == PK2D_LOWER_IS_BETTER ? value > target : 0;
+}
+
+int evaluate_is_problem(const model *m, const char *id, int direction, const store_point *p)
+{
+	const model_indicator *mi = m ? assess_model_indicator(m, id) : NULL;
+
+	if (mi) {
+		double value = p->den > 0 ? 100.0 * p->num / p->den : NAN;
+		double score = direction == PK2D_LOWER_IS_BETTER ? 100.0 - value : value;
+		int year_used;
+		double target = mi->has_target ?
+			year_value_at(&mi->target, year_value_period_year(p->period), &year_used) : NAN;
+
+		return score < m->attention || misses(value, target, direction);
+	}
+	return misses(p->value, p->target, direction);
 }
 
 static eval_agency *agency_of(eval_regency *r, const char *name)
@@ -43,8 +60,8 @@ static eval_agency *agency_of(eval_regency *r, const char *name)
 
 /* The problems closed and opened, and the interventions by agency, over
  * every id the store holds. */
-static int village_ids(store *s, eval_regency *r, eval_village *v, char **ids, long n,
-                       char *err, size_t errlen)
+static int village_ids(store *s, eval_regency *r, eval_village *v, const model *mdl,
+                       char **ids, long n, char *err, size_t errlen)
 {
 	for (long i = 0; i < n; i++) {
 		store_meta m;
@@ -83,8 +100,13 @@ static int village_ids(store *s, eval_regency *r, eval_village *v, char **ids, l
 		if (isnan(p0.target) != isnan(p1.target) ||
 		    (!isnan(p0.target) && p0.target != p1.target))
 			v->config_changed = 1;
-		v->closed += is_problem(&p0, m.direction) && !is_problem(&p1, m.direction);
-		v->opened += !is_problem(&p0, m.direction) && is_problem(&p1, m.direction);
+		if (isnan(p0.value) || isnan(p1.value))
+			continue; /* no figure in one of the two: nothing closed or opened */
+		int was = evaluate_is_problem(mdl, ids[i], m.direction, &p0);
+		int is = evaluate_is_problem(mdl, ids[i], m.direction, &p1);
+
+		v->closed += was && !is;
+		v->opened += !was && is;
 	}
 	return 0;
 }
@@ -149,7 +171,7 @@ static int eval_village_of(store *s, eval_regency *r, eval_village *v, const mod
 	                             err, errlen)) < 0)
 		return rc;
 	v->config_changed = strcmp(m0, m1) != 0;
-	return village_ids(s, r, v, ids, n, err, errlen);
+	return village_ids(s, r, v, m, ids, n, err, errlen);
 }
 
 static int cmp_improvement(const void *a, const void *b)

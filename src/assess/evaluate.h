@@ -6,8 +6,9 @@
  * interventions' realisation against their targets by agency, and the
  * regencies ranked by improvement.
  *
- * A problem is an indicator whose stored value misses its stored target in
- * the indicator's good direction. The improvement of a regency is the mean
+ * A problem is what a report lists as one (assess.h): a model indicator
+ * under the model's attention line or off the model's target, or another
+ * indicator whose stored value misses its stored target. The improvement of a regency is the mean
  * change of the IKK (latest minus first, in points) over its lokus villages
  * with both periods; the ranking puts the largest first, ties by code.
  */
@@ -65,5 +66,14 @@ typedef struct evaluation {
 int evaluate(store *s, const lokus *l, const model *m, const char *area, evaluation **out,
              char *err, size_t errlen);
 void evaluation_free(evaluation *e);
+
+/* Non-zero when p, the stored point of indicator id (direction its
+ * PK2D_*_IS_BETTER), is a problem as a report lists it (assess.h): with m
+ * (may be NULL) and id one of its indicators, its score (the value, or 100
+ * minus a lower-is-better value) under m's attention line or its value on
+ * the wrong side of m's target for p's year; else its value on the wrong
+ * side of its stored target. A value at a target meets it; a point without
+ * a value (or target) is none. */
+int evaluate_is_problem(const model *m, const char *id, int direction, const store_point *p);
 
 #endif
