@@ -45,6 +45,27 @@ has "$tmp/v" "pk2d: assessment"
 has "$tmp/v" "pk2d: writing $tmp/v.json"
 hasnt "$tmp/v" "$(printf '\r')"
 
+# A file read in parts (PK2D_PART_BYTES: a synthetic kecamatan's survey in
+# about ten parts) shows as one file: its rows and bytes never go back from
+# one line to the next, and its last line is the whole file.
+"$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q --area 63.02.09 --seed 2 \
+	--plugins family -o "$tmp/k" || fail "pk2d-synth"
+size=$(wc -c <"$tmp/k/keluarga.csv")
+rows=$(($(wc -l <"$tmp/k/keluarga.csv") - 1))
+PK2D_PART_BYTES=$((size / 10)) "$pk2d" -vv -c "$tmp/k/pk2d.ini" --store none report -f text \
+	-o "$tmp/k.txt" 2>"$tmp/parts" || fail "the run in parts failed"
+grep -q 'keluarga.csv: read in [0-9]* parts' "$tmp/parts" ||
+	fail "the survey was not read in parts: $(head -5 "$tmp/parts")"
+grep 'family: keluarga.csv: ' "$tmp/parts" >"$tmp/lines"
+awk '{ r = $(NF - 1); b = $4 } NR > 1 && (r < lr || b < lb) { print "back: " $0; bad = 1 }
+	{ lr = r; lb = b } END { exit bad }' "$tmp/lines" ||
+	fail "the rows or bytes of a file read in parts went back: $(cat "$tmp/lines")"
+last=$(tail -n 1 "$tmp/lines")
+case $last in
+*"(100%), $rows rows") ;;
+*) fail "the last line of the survey is not the whole file ($rows rows): $last" ;;
+esac
+
 # A pipe without -v: no progress at all.
 "$pk2d" -c "$tmp/ok.ini" report -f json -o "$tmp/plain.json" 2>"$tmp/plain" ||
 	fail "the run without -v failed"

@@ -52,13 +52,64 @@ struct child {
 	char *reading;
 	uint64_t read_done, read_size;
 	long read_rows;
+	uint64_t part_done;       /* how far it has read its part of the file its */
+	long part_rows;           /* job reads in parts (part 0 from the header) */
 	double said;              /* LOG_PROGRESS_LINES: when it was last shown */
 	int progress;             /* enum log_progress_mode of the run */
 };
 
+/* Whether c reads, now, the file its job reads in parts. */
+static int reads_its_part(const struct child *c)
+{
+	return c->apart.count > 1 && c->reading && !strcmp(c->reading, c->apart.path);
+}
+
+/* Keeps how far c has read its part from done, the bytes its reader has
+ * read (the header's block and then its part's: counted up to the part's
+ * length, part 0 from the file's start), so that a file read in parts
+ * shows as one file. */
+static void note_part(struct child *c, uint64_t done, long rows, int whole)
+{
+	const csv_range *r = &c->apart.range;
+	uint64_t from = c->part ? (uint64_t)r->start : 0, len = (uint64_t)r->end - from;
+
+	c->part_done = whole || done > len ? len : done;
+	c->part_rows = rows;
+}
+
+/* How far c's job has read what c reads: every part of a file read in
+ * parts summed (the rows and bytes of the parts done and of the running
+ * ones so far), else c's own figures. */
+static void job_read(const struct child *c, uint64_t *done, long *rows)
+{
+	*done = c->read_done;
+	*rows = c->read_rows;
+	if (!reads_its_part(c))
+		return;
+	*done = 0;
+	*rows = 0;
+	for (size_t k = 0; k < c->apart.count; k++) {
+		*done += c->siblings[k].part_done;
+		*rows += c->siblings[k].part_rows;
+	}
+}
+
+/* Whether an earlier part of c's job, running and reading the same file,
+ * already shows the file's line (the parts' sum) in the block. */
+static int shown_by_sibling(const struct child *c)
+{
+	if (!reads_its_part(c))
+		return 0;
+	for (size_t k = 0; k < c->part; k++)
+		if (c->siblings[k].state == CHILD_RUNNING && reads_its_part(&c->siblings[k]))
+			return 1;
+	return 0;
+}
+
 /* Redraws the progress block when it is due: instances finished of those
- * that run, the names of the running ones, the time since the start; then
- * how far each running one has read its file. */
+ * that run (an instance read in parts is finished with its last part), the
+ * names of the running ones, the time since the start; then how far each
+ * running one has read its file. */
 static void show_progress(const struct child *cs, size_t n, double started, double *drawn)
 {
 	char running[256] = "", block[2048];
@@ -68,11 +119,17 @@ static void show_progress(const struct child *cs, size_t n, double started, doub
 	if (!log_progress_due(started, *drawn, now))
 		return;
 	for (size_t i = 0; i < n; i++) {
-		if (!cs[i].job->lp)
-			continue;
+		size_t parts_done = 0, parts_running = 0;
+
+		if (!cs[i].job->lp || cs[i].part)
+			continue; /* an instance once, by its first part */
+		for (size_t k = 0; k < cs[i].apart.count; k++) {
+			parts_done += cs[i].siblings[k].state == CHILD_DONE;
+			parts_running += cs[i].siblings[k].state == CHILD_RUNNING;
+		}
 		total++;
-		done += cs[i].state == CHILD_DONE;
-		if (cs[i].state == CHILD_RUNNING && used < sizeof running) {
+		done += parts_done == cs[i].apart.count;
+		if (parts_running && used < sizeof running) {
 			int w = snprintf(running + used, sizeof running - used, "%s%s",
 			                 used ? ", " : "", cs[i].job->cp->instance);
 			used += w > 0 ? (size_t)w : 0;
@@ -81,26 +138,32 @@ static void show_progress(const struct child *cs, size_t n, double started, doub
 	log_progress_text(block, sizeof block, done, total, running, now - started);
 	at = strlen(block);
 	for (size_t i = 0; i < n && at + 2 < sizeof block; i++) {
-		if (cs[i].state != CHILD_RUNNING || !cs[i].reading)
+		if (cs[i].state != CHILD_RUNNING || !cs[i].reading || shown_by_sibling(&cs[i]))
 			continue;
 		memcpy(block + at, "\n  ", 3);
 		at += 3;
+		uint64_t bytes;
+		long rows;
+		job_read(&cs[i], &bytes, &rows);
 		log_read_text(block + at, sizeof block - at, cs[i].job->cp->instance,
-		              cs[i].reading, cs[i].read_done, cs[i].read_size, cs[i].read_rows);
+		              cs[i].reading, bytes, cs[i].read_size, rows);
 		at += strlen(block + at);
 	}
 	log_progress(block);
 	*drawn = now;
 }
 
-/* The plain line of how far c has read its file. */
-static void say_read(struct child *c, long rows)
+/* The plain line of how far c's job has read c's file. */
+static void say_read(struct child *c)
 {
 	char line[512];
+	uint64_t done;
+	long rows;
 
 	c->said = now_seconds();
+	job_read(c, &done, &rows);
 	log_msg(PK2D_LOG_INFO, "%s", log_read_text(line, sizeof line, c->job->cp->instance,
-	        c->reading, c->read_done, c->read_size, rows));
+	        c->reading, done, c->read_size, rows));
 }
 
 /* A PROGRESS record: kept for the block, or with -v on a pipe a plain line
@@ -114,8 +177,10 @@ static void note_progress(struct child *c, const wire_record *rec)
 	c->read_done = rec->done;
 	c->read_size = rec->size;
 	c->read_rows = rec->records;
+	if (reads_its_part(c))
+		note_part(c, rec->done, rec->records, 0);
 	if (c->progress == LOG_PROGRESS_LINES && now_seconds() - c->said >= LOG_PROGRESS_LINES_EVERY)
-		say_read(c, c->read_rows);
+		say_read(c);
 }
 
 /* With -v on a pipe, a file closed: its line with the rows it had. */
@@ -128,7 +193,10 @@ static void note_file_closed(struct child *c, const csv_stats *st)
 		c->reading = xstrdup(st->path);
 		c->read_done = c->read_size = 0;
 	}
-	say_read(c, st->records);
+	c->read_rows = st->records;
+	if (reads_its_part(c))
+		note_part(c, 0, st->records, 1);
+	say_read(c);
 }
 
 const char *runner_signal_name(int sig)
