@@ -161,6 +161,7 @@ void store_close(store *s)
 	if (s->in_txn)
 		store_rollback(s);
 	store_pg_close(s);
+	store_cache_forget(s);
 	for (size_t i = 0; i < STORE_CACHED; i++)
 		sqlite3_finalize(s->cache[i].st);
 	sqlite3_close(s->db);
@@ -187,6 +188,7 @@ int store_begin(store *s, const store_run_info *info, char *err, size_t errlen)
 		        info->area, info->period);
 		return PK2D_ERR_INVALID;
 	}
+	store_cache_forget(s);
 	free(s->run_area);
 	free(s->run_period);
 	s->run_area = strdup(info->area);
@@ -515,6 +517,7 @@ int store_put_registry(store *s, const registry *r, char *err, size_t errlen)
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
+	store_cache_forget(s);
 	if ((np = store_run_periods(s, r, &periods)) < 0) {
 		store_set_err(err, errlen, "%s: out of memory", s->path);
 		return PK2D_ERR_NOMEM;
@@ -579,6 +582,7 @@ int store_put_score(store *s, const char *area, int rt, const char *period,
 
 	if ((rc = need_txn(s, err, errlen)) < 0)
 		return rc;
+	store_cache_forget(s);
 	if (s->pg)
 		return store_pg_put_score(s, area, rt, period, item, value, category, err, errlen);
 	if (s->score_area && (rt != s->score_rt || strcmp(area, s->score_area) ||
@@ -648,6 +652,7 @@ void store_rollback(store *s)
 	else if (s->in_txn)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_txn = 0;
+	store_cache_forget(s);
 	/* The names this run added are gone with it. */
 	store_names_forget(s);
 	free(s->score_area);
@@ -717,10 +722,8 @@ int store_pick_previous(const char *period, char *const *periods, size_t n,
 	return best >= 0;
 }
 
-/* The first column of every row of sql run with one text parameter ($1,
- * which both SQLite and PostgreSQL read). */
-static long strings_of(store *s, const char *sql, const char *param, char ***out, char *err,
-                       size_t errlen)
+long store_read_strings(store *s, const char *sql, const char *param, char ***out,
+                        char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	char **v = NULL;
@@ -780,10 +783,10 @@ static long area_periods(store *s, const char *area, char ***out, char *err, siz
 	char pattern[40];
 
 	if (pattern_below(s, area, pattern, sizeof pattern) == 0)
-		return strings_of(s, s->pg ? "SELECT DISTINCT period FROM vals WHERE rt = -1 AND area LIKE $1"
+		return store_cache_strings(s, s->pg ? "SELECT DISTINCT period FROM vals WHERE rt = -1 AND area LIKE $1"
 		                           : "SELECT DISTINCT period FROM vals WHERE rt = -1 AND area GLOB $1",
 		                  pattern, out, err, errlen);
-	return strings_of(s, "SELECT DISTINCT period FROM vals WHERE area = $1 AND rt = -1", area,
+	return store_cache_strings(s, "SELECT DISTINCT period FROM vals WHERE area = $1 AND rt = -1", area,
 	                  out, err, errlen);
 }
 
@@ -831,7 +834,7 @@ static int get_rec(store *s, const char *table, const char *sql, int role, const
 	int rc;
 
 	if (s->pg)
-		return store_pg_get(s, table, id, area, rt, period, v, err, errlen);
+		return store_cache_get(s, table, id, area, rt, period, v, nd, err, errlen);
 	if ((rc = store_name_key(s, role, id, 0, &key, err, errlen)) <= 0)
 		return rc;
 	if ((rc = cached(s, sql, &st, err, errlen)) < 0)
@@ -1077,6 +1080,11 @@ static void copy_col(sqlite3_stmt *st, int i, char *out, size_t outlen)
 
 int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t errlen)
 {
+	return store_cache_meta(s, id, out, err, errlen);
+}
+
+int store_read_meta(store *s, const char *id, store_meta *out, char *err, size_t errlen)
+{
 	sqlite3_stmt *st;
 	int rc;
 
@@ -1119,7 +1127,7 @@ static long read_series(store *s, const char *table, const char *sql, int role, 
 
 	*out = NULL;
 	if (s->pg)
-		return store_pg_series(s, table, id, area, rt, elem, conv, out, err, errlen);
+		return store_cache_series(s, table, id, area, rt, elem, conv, out, err, errlen);
 	if ((rc = store_name_key(s, role, id, 0, &key, err, errlen)) <= 0)
 		return rc;
 	if ((rc = cached(s, sql, &st, err, errlen)) < 0)
@@ -1175,7 +1183,7 @@ static long areas_below(store *s, const char *area, char ***out, char *err, size
 	*out = NULL;
 	if (pattern_below(s, area, pattern, sizeof pattern) < 0)
 		return 0;
-	if ((n = strings_of(s, s->pg ? "SELECT DISTINCT area FROM vals WHERE rt = -1 AND area LIKE $1"
+	if ((n = store_cache_strings(s, s->pg ? "SELECT DISTINCT area FROM vals WHERE rt = -1 AND area LIKE $1"
 	                             : "SELECT DISTINCT area FROM vals WHERE rt = -1 AND area GLOB $1",
 	                    pattern, &v, err, errlen)) < 0)
 		return n;

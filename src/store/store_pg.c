@@ -636,35 +636,31 @@ long store_pg_strings(store *s, const char *sql, const char *param, char ***out,
 	return res ? column_strings(s, res, out, err, errlen) : PK2D_ERR_IO;
 }
 
-/* The rows of id in area and rt from the figures' table f: every period
- * (period NULL) or one; column 0 the period, then figures[f].cols. */
-static PGresult *figure_rows(store *s, int f, const char *id, const char *area, int rt,
-                             const char *period, char *err, size_t errlen)
+int store_pg_area_rows(store *s, const char *table, const char *area, int rt,
+                       int (*fn)(void *ctx, const char *id, const char *period,
+                                 const double *v, int nd),
+                       void *ctx, char *err, size_t errlen)
 {
-	char sql[192], b[16];
-	const char *p[4] = { id, area, b, period };
+	int f = figures_of(table), n, rc = 0;
+	char sql[160], b[16];
+	const char *p[2] = { area, b };
+	PGresult *res;
 
 	snprintf(b, sizeof b, "%d", rt);
-	snprintf(sql, sizeof sql, "SELECT period, %s FROM %s WHERE id = $1 AND area = $2"
-	         " AND rt = $3%s", figures[f].cols, figures[f].table,
-	         period ? " AND period = $4" : "");
-	return run(s, sql, period ? 4 : 3, p, err, errlen);
-}
-
-int store_pg_get(store *s, const char *table, const char *id, const char *area, int rt,
-                 const char *period, double *v, char *err, size_t errlen)
-{
-	int f = figures_of(table);
-	PGresult *res = figure_rows(s, f, id, area, rt, period, err, errlen);
-	int found;
-
-	if (!res)
+	snprintf(sql, sizeof sql, "SELECT id, period, %s FROM %s WHERE area = $1 AND rt = $2",
+	         figures[f].cols, figures[f].table);
+	if (!(res = run(s, sql, 2, p, err, errlen)))
 		return PK2D_ERR_IO;
-	found = PQntuples(res) > 0;
-	for (int i = 0; found && i < figures[f].nd; i++)
-		v[i] = col_num(res, 0, 1 + i);
+	n = PQntuples(res);
+	for (int i = 0; i < n && rc == 0; i++) {
+		double rec[REC_VALS];
+
+		for (int k = 0; k < figures[f].nd; k++)
+			rec[k] = col_num(res, i, 2 + k);
+		rc = fn(ctx, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1), rec, figures[f].nd);
+	}
 	PQclear(res);
-	return found;
+	return rc;
 }
 
 static void copy_value(const PGresult *res, int col, char *out, size_t len)
@@ -719,35 +715,6 @@ int store_pg_get_category(store *s, const char *area, int rt, const char *period
 	snprintf(b, sizeof b, "%d", rt);
 	return store_pg_first(s, "SELECT category FROM scores WHERE area = $1 AND rt = $2"
 	                   " AND period = $3 AND id = $4", 4, p, out, outlen, err, errlen);
-}
-
-long store_pg_series(store *s, const char *table, const char *id, const char *area, int rt,
-                     size_t elem, store_conv conv, void **out, char *err, size_t errlen)
-{
-	int f = figures_of(table);
-	PGresult *res = figure_rows(s, f, id, area, rt, NULL, err, errlen);
-	char *v;
-	int n;
-
-	if (!res)
-		return PK2D_ERR_IO;
-	n = PQntuples(res);
-	if (!(v = calloc((size_t)n + 1, elem))) {
-		PQclear(res);
-		store_set_err(err, errlen, "%s: out of memory", s->path);
-		return PK2D_ERR_NOMEM;
-	}
-	for (int i = 0; i < n; i++) {
-		double rec[REC_VALS];
-
-		for (int k = 0; k < figures[f].nd; k++)
-			rec[k] = col_num(res, i, 1 + k);
-		conv(PQgetvalue(res, i, 0), rec, v + (size_t)i * elem);
-	}
-	PQclear(res);
-	store_sort_series(v, (size_t)n, elem);
-	*out = v;
-	return n;
 }
 
 long store_pg_ids(store *s, char ***out, char *err, size_t errlen)

@@ -55,6 +55,8 @@ struct store {
 	store_name *names;
 	size_t n_names, cap_names;
 	int names_loaded;
+	/* What this handle read, read once (store_cache.c); NULL when empty. */
+	struct store_cache *rcache;
 	/* The scores of one (area, rt, period) not yet written. */
 	char *score_area, *score_period;
 	int score_rt;
@@ -123,6 +125,32 @@ void store_sort_series(void *v, size_t n, size_t elem);
 int store_pick_previous(const char *period, char *const *periods, size_t n,
                         char *out, size_t outlen);
 
+/* The first column of every row of sql run with one text parameter $1
+ * (both SQLite and PostgreSQL read it): a malloc'd array of malloc'd
+ * strings and its count, or < 0 with err set. */
+long store_read_strings(store *s, const char *sql, const char *param, char ***out,
+                        char *err, size_t errlen);
+/* store_meta_of read from the store. */
+int store_read_meta(store *s, const char *id, store_meta *out, char *err, size_t errlen);
+
+/* What a report reads again and again, read once (store_cache.c) and
+ * forgotten at every write: store_read_strings and store_read_meta by
+ * their arguments, and, on PostgreSQL, every row of a figures table
+ * ("vals", "ivals", "scores") of an area and RT in one query. */
+typedef struct store_cache store_cache;
+void store_cache_forget(store *s);
+long store_cache_strings(store *s, const char *sql, const char *param, char ***out,
+                         char *err, size_t errlen);
+int store_cache_meta(store *s, const char *id, store_meta *out, char *err, size_t errlen);
+/* The nd doubles of id in (area, rt, period) of table: 1 and v set, 0 when
+ * none, < 0 on error. */
+int store_cache_get(store *s, const char *table, const char *id, const char *area, int rt,
+                    const char *period, double *v, int nd, char *err, size_t errlen);
+/* Every period of id in (area, rt) of table, as conv's elem-sized records
+ * in time order: the count, or < 0 on error. */
+long store_cache_series(store *s, const char *table, const char *id, const char *area, int rt,
+                        size_t elem, store_conv conv, void **out, char *err, size_t errlen);
+
 /* The PostgreSQL store (store_pg.c), one function for each of store.h's
  * that differs; s->pg is set by store_pg_open. */
 /* The first key of pk2d's advisory locks ("pk2d"); the second is 0 for the
@@ -171,15 +199,16 @@ int store_pg_copy_end(store_pg_copy *c, int rc, const char *on_conflict);
 /* The first column of every row of sql run with one text parameter $1. */
 long store_pg_strings(store *s, const char *sql, const char *param, char ***out, char *err,
                       size_t errlen);
-/* One record of a figures table ("vals", "ivals", "scores"): 1 and v set,
- * 0 when none, < 0 on error. */
-int store_pg_get(store *s, const char *table, const char *id, const char *area, int rt,
-                 const char *period, double *v, char *err, size_t errlen);
+/* Every row of a figures table ("vals", "ivals", "scores") in (area, rt):
+ * fn with its id, period and nd doubles (NaN for NULL) for each. 0, fn's
+ * first error, or < 0 with err set. */
+int store_pg_area_rows(store *s, const char *table, const char *area, int rt,
+                       int (*fn)(void *ctx, const char *id, const char *period,
+                                 const double *v, int nd),
+                       void *ctx, char *err, size_t errlen);
 int store_pg_get_category(store *s, const char *area, int rt, const char *period,
                           const char *item, char *out, size_t outlen, char *err, size_t errlen);
 int store_pg_meta_of(store *s, const char *id, store_meta *out, char *err, size_t errlen);
-long store_pg_series(store *s, const char *table, const char *id, const char *area, int rt,
-                     size_t elem, store_conv conv, void **out, char *err, size_t errlen);
 long store_pg_ids(store *s, char ***out, char *err, size_t errlen);
 int store_pg_check(store *s, char *err, size_t errlen);
 long store_pg_count_runs(store *s, char *err, size_t errlen);
