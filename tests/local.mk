@@ -275,8 +275,8 @@ EXTRA_DIST += tests/evaluate/README.md
 dist_check_SCRIPTS += tests/report_lokus.sh
 TESTS += tests/report_lokus.sh
 # The shared store on a PostgreSQL server the test starts (skips without it).
-dist_check_SCRIPTS += tests/pg_store.sh
-TESTS += tests/pg_store.sh
+dist_check_SCRIPTS += tests/pg_store.sh tests/pg_reads.sh
+TESTS += tests/pg_store.sh tests/pg_reads.sh
 EXTRA_DIST += tests/pg_cluster.sh
 
 # pk2d plugins without a configuration (report3).
