@@ -139,6 +139,7 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_UNUSED_SHEET] = { "Baris Tidak Dipakai", "Rows Not Used" },
 	[T_MET] = { "tercapai", "met" },
 	[T_MISSED] = { "belum tercapai", "missed" },
+	[T_MISSED_CAPAIAN] = { "belum tercapai (capaian %s %%)", "missed (%s %% of target)" },
 	[T_TARGET_STATE] = { "Target", "Target" },
 	[T_AGENCY_PROBLEMS] = { "Indikator OPD yang belum mencapai target",
 	                        "Agency indicators off their targets" },

@@ -275,6 +275,7 @@ static void agency_section(const report_view *v, const assess_area *aa, FILE *ou
 		for (size_t i = 0; i < n; i++) {
 			const assess_row *r = lines[i].row;
 			const reg_class *cls;
+			const char *word;
 
 			if (!r) {
 				fprintf(out, "  %*s%s\n", 2 * lines[i].group->depth, "",
@@ -291,7 +292,8 @@ static void agency_section(const report_view *v, const assess_area *aa, FILE *ou
 				num(v, out, r->value, 10);
 			fputc(' ', out);
 			num(v, out, r->capaian, 11);
-			fprintf(out, "  %-14s %-14s %s", range_label(v, r->category), report_view_target_state(v, r),
+			word = report_view_row_word(v, r, 0);
+			fprintf(out, "  %-14s %-14s %s", word ? word : "-", report_view_target_state(v, r),
 			        i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
 			if ((cls = present_class(v->reg, r->decl, r->has_value ? r->value : NAN)))
 				fprintf(out, " (%s: %s)", i18n(v->lang, T_CLASS),
@@ -398,6 +400,7 @@ static void problems_section(const report_view *v, const assessment *as,
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
 		const assess_row *r = p->row;
+		const char *word;
 
 		fprintf(out, "  %zu. %s [%s]: %s %s, target %s%s, %s %s (", aa->n_problems + i + 1,
 		        row_label(v, r), p->agency, i18n_fmtv(v->lang, r->decl->kind, r->value),
@@ -409,8 +412,8 @@ static void problems_section(const report_view *v, const assessment *as,
 		else
 			fprintf(out, "%s %% %s", i18n_fmt(v->lang, p->relative_gap, 1),
 			        i18n(v->lang, T_OF_TARGET));
-		fprintf(out, "); capaian %s %s\n", i18n_fmt(v->lang, r->capaian, 1),
-		        range_label(v, r->category));
+		word = report_view_row_word(v, r, 1);
+		fprintf(out, "); %s\n", word ? word : "-");
 		worst_line(v, aa, p->worst, p->n_worst, out);
 	}
 	heading(out, i18n(v->lang, T_FOLLOWUP));

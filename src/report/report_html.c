@@ -387,6 +387,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			        rv_t(v, T_CATEGORY), rv_t(v, T_TARGET_STATE));
 			for (size_t i = 0; i < n; i++) {
 				const assess_row *r = lines[i].row;
+				const char *word;
 
 				if (!r) {
 					fprintf(f, "<tr class=\"group\"><td></td><td colspan=\"7\" "
@@ -405,10 +406,10 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 				        "<td class=\"n\">%s</td><td class=\"st\">",
 				        report_view_target(v, r->decl, r->has_target, r->target, r->target_year),
 				        r->has_value ? rv_val(v, r->decl, r->value) : "-", rv_num(v, r->capaian, 1));
-				if (r->category) {
+				if ((word = report_view_row_word(v, r, 0))) {
 					fprintf(f, "<span class=\"dot %s\"></span>",
 					        status_class(r->colour));
-					h(f, i18n_pick(v->lang, r->category->label_id, r->category->label_en));
+					h(f, word);
 				} else if (!r->has_value) {
 					h(f, rv_t(v, T_NO_DATA));
 				}

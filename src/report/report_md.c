@@ -227,6 +227,7 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 		for (size_t i = 0; i < n; i++) {
 			const assess_row *r = lines[i].row;
 			const reg_class *cls;
+			const char *word;
 
 			if (!r) {
 				fprintf(f, "| | %*s**", 2 * lines[i].group->depth, "");
@@ -242,8 +243,8 @@ static void agencies(FILE *f, const report_view *v, const assess_area *aa)
 			fprintf(f, " | %s | %s | %s | ",
 			        report_view_target(v, r->decl, r->has_target, r->target, r->target_year),
 			        r->has_value ? rv_val(v, r->decl, r->value) : "-", rv_num(v, r->capaian, 1));
-			m(f, r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en)
-			                 : r->has_value ? "-" : rv_t(v, T_NO_DATA));
+			word = report_view_row_word(v, r, 0);
+			m(f, word ? word : r->has_value ? "-" : rv_t(v, T_NO_DATA));
 			if ((cls = present_class(v->reg, r->decl, r->has_value ? r->value : NAN))) {
 				fprintf(f, " (%s: ", rv_t(v, T_CLASS));
 				m(f, i18n_pick(v->lang, cls->label_id, cls->label_en));

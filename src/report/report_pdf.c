@@ -319,6 +319,7 @@ static void agencies(pdf_doc *d, const report_view *v, const assess_area *aa)
 			for (size_t i = 0; i < n; i++) {
 				const assess_row *r = lines[i].row;
 				const reg_class *cls;
+				const char *word;
 				char no[24], val[48], cat[256];
 
 				if (!r) {
@@ -329,8 +330,8 @@ static void agencies(pdf_doc *d, const report_view *v, const assess_area *aa)
 				}
 				snprintf(no, sizeof no, "%zu", lines[i].no);
 				snprintf(val, sizeof val, "%s", r->has_value ? rv_val(v, r->decl, r->value) : "-");
-				snprintf(cat, sizeof cat, "%s", r->category
-				         ? i18n_pick(v->lang, r->category->label_id, r->category->label_en)
+				word = report_view_row_word(v, r, 0);
+				snprintf(cat, sizeof cat, "%s", word ? word
 				         : r->has_value ? "" : rv_t(v, T_NO_DATA));
 				cls = present_class(v->reg, r->decl, r->has_value ? r->value : NAN);
 				if (cls)
@@ -342,7 +343,7 @@ static void agencies(pdf_doc *d, const report_view *v, const assess_area *aa)
 				                                                      r->target, r->target_year),
 				                                   val, rv_num(v, r->capaian, 1), cat,
 				                                   report_view_target_state(v, r) },
-				              6, r->category ? r->colour : -1);
+				              6, word ? r->colour : -1);
 			}
 			pdf_table_end(d);
 		}

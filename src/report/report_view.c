@@ -481,3 +481,19 @@ const char *report_view_target_state(const report_view *v, const assess_row *r)
 		return "-";
 	return rv_t(v, r->off_target ? T_MISSED : T_MET);
 }
+
+const char *report_view_row_word(const report_view *v, const assess_row *r, int with_capaian)
+{
+	static char bufs[8][96];
+	static unsigned next;
+	char *b = bufs[next++ % 8];
+
+	if (!r->off_target)
+		return r->category ? i18n_pick(v->lang, r->category->label_id, r->category->label_en)
+		                   : NULL;
+	if (!with_capaian || !isfinite(r->capaian))
+		return rv_t(v, T_MISSED);
+	snprintf(b, sizeof bufs[0], i18n_format(v->lang, T_MISSED_CAPAIAN, "%s%%"),
+	         rv_num(v, r->capaian, 1));
+	return b;
+}

@@ -167,6 +167,12 @@ const char *report_view_target(const report_view *v, const reg_indicator *d, int
 /* The plain state beside a capaian category: "tercapai", "belum tercapai",
  * or "-" without value or target. */
 const char *report_view_target_state(const report_view *v, const assess_row *r);
+/* The word of an agency indicator's capaian, the second cue beside its
+ * colour: off target "belum tercapai" (with_capaian: "belum tercapai
+ * (capaian 96,0 %)"), never the capaian's band, whatever band 96 % falls
+ * in; else the band ("Sangat Baik"); NULL without either. One of 8
+ * rotating static buffers. */
+const char *report_view_row_word(const report_view *v, const assess_row *r, int with_capaian);
 
 /* Non-zero when aa is a village whose RTs were counted but summed into it
  * as they came (rt_detail = no): it has no breakdown by RT to show. */

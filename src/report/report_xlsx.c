@@ -229,6 +229,7 @@ static void agency_sheets(xlsx_book *b, const assess_area *aa)
 
 		for (size_t i = 0; i < n; i++) {
 			const assess_row *row = lines[i].row;
+			const char *word;
 			const reg_class *cls;
 
 			xb_str(b, ws, r, 0, ag->agency, NULL);
@@ -248,9 +249,8 @@ static void agency_sheets(xlsx_book *b, const assess_area *aa)
 				xb_num(b, ws, r, 4, row->target, vf);
 			xb_num(b, ws, r, 5, row->value, vf);
 			xb_num(b, ws, r, 6, row->capaian, b->num1);
-			if (row->category)
-				xb_str(b, ws, r, 7, i18n_pick(b->v->lang, row->category->label_id,
-				                           row->category->label_en), NULL);
+			if ((word = report_view_row_word(b->v, row, 0)))
+				xb_str(b, ws, r, 7, word, NULL);
 			if (row->colour >= 0)
 				xb_str(b, ws, r, 11, report_status_key(row->colour), NULL);
 			if (row->has_value && row->has_target)
@@ -415,6 +415,7 @@ static void agency_problem_sheet(xlsx_book *b, const assess_area *aa)
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
 		const assess_row *row = p->row;
+		const char *word;
 		lxw_row_t r = (lxw_row_t)(i + 2);
 		char worst[512];
 
@@ -428,9 +429,8 @@ static void agency_problem_sheet(xlsx_book *b, const assess_area *aa)
 			xb_num(b, ws, r, 5, row->target_year, NULL);
 		xb_num(b, ws, r, 6, p->relative_gap, b->num1);
 		xb_num(b, ws, r, 7, row->capaian, b->num1);
-		if (row->category)
-			xb_str(b, ws, r, 8, i18n_pick(b->v->lang, row->category->label_id,
-			                           row->category->label_en), NULL);
+		if ((word = report_view_row_word(b->v, row, 0)))
+			xb_str(b, ws, r, 8, word, NULL);
 		xb_str(b, ws, r, 9, worst, NULL);
 		xb_str(b, ws, r, 10, report_status_key(row->colour), NULL);
 	}

@@ -98,6 +98,14 @@ static const char *range(const report_view *v, const model_range *r)
 	return r ? i18n_pick(v->lang, r->label_id, r->label_en) : "-";
 }
 
+/* An agency row's word with its capaian: "belum tercapai (capaian 96,0 %)". */
+static char *row_word(const report_view *v, const assess_row *r)
+{
+	const char *w = report_view_row_word(v, r, 1);
+
+	return xstrdup(w ? w : "-");
+}
+
 void view_agency_problems(const report_view *v, const assess_area *aa, view_table *t)
 {
 	static const int heads[] = { T_NO, T_INDICATOR, T_AGENCY, T_REALISATION, T_TARGET,
@@ -111,7 +119,7 @@ void view_agency_problems(const report_view *v, const assess_area *aa, view_tabl
 			xasprintf("%zu", aa->n_problems + i + 1), xstrdup(label(v, r->decl)),
 			xstrdup(p->agency), xstrdup(rv_val(v, r->decl, r->value)),
 			xstrdup(report_view_target(v, r->decl, 1, r->target, r->target_year)),
-			xstrdup(rv_num(v, p->relative_gap, 1)), xstrdup(range(v, r->category)),
+			xstrdup(rv_num(v, p->relative_gap, 1)), row_word(v, r),
 			places(v, p->worst, p->n_worst),
 		};
 
@@ -301,7 +309,7 @@ static void summary_problems(const report_view *v, const assess_area *aa, view_t
 		const assess_row *r = p->row;
 		char *cells[] = {
 			xasprintf("%s (%s)", label(v, r->decl), p->agency),
-			xstrdup(range(v, r->category)), xstrdup(rv_val(v, r->decl, r->value)),
+			row_word(v, r), xstrdup(rv_val(v, r->decl, r->value)),
 			xstrdup(report_view_target(v, r->decl, r->has_target, r->target,
 			                           r->target_year)),
 			followup_word(v, p->n_actions),
