@@ -74,6 +74,9 @@ static const char css[] =
 	/* The summary: the IKK beside the problems, on the first screen. */
 	".glance h1{margin-top:0}.glance h2{margin:.2em 0 .4em}.glance h3{margin:.6em 0 .2em}"
 	".glance .ikk .k{font-size:.45em}.glance table{margin:.3em 0}.glance td,.glance th{padding:.2em .45em}\n"
+	/* A status "belum tercapai (capaian 94,7 %)" on two lines, not
+	 * narrowing the problem's name beside it. */
+	".glance td.st{white-space:normal;width:10.5em}\n"
 	".at{display:grid;grid-template-columns:minmax(300px,1fr) 2fr;gap:0 36px;"
 	"align-items:start}.at>div{min-width:0}\n"
 	"@media (max-width:900px){.at{grid-template-columns:1fr}}\n"
