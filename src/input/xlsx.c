@@ -2,10 +2,11 @@
  * xlsx.c - a workbook's table, streamed (xlsx.h).
  *
  * libzip unpacks the parts. expat parses the small parts (workbook, its
- * relationships, styles, shared strings) whole when the book opens; a
- * sheet, most of a workbook's bytes, is scanned as it is read by the
- * faster xml_scan.h, with the same handlers: the handler that closes a
- * <row> stops the scan, so each xlsx_next() goes on for one row.
+ * relationships, styles) whole when the book opens. The shared strings
+ * (read whole when the book opens too) and the sheets, nearly all of a
+ * workbook's bytes, are the hot path: they are read by the hand-written
+ * xml_scan.h, a token at a time, and each xlsx_next() scans on to the end
+ * of the next <row>.
  */
 #include "config.h"
 
@@ -56,12 +57,14 @@ struct part {
 	uint64_t packed, total;
 };
 
-/* A cell of the row being parsed: its column, where its text is in the
- * row buffer, and whether it was a whole number (for the code checks). */
+/* A cell of the row being parsed: its column, where its text is (in the
+ * row buffer, or a shared string's in theirs), and whether it was a whole
+ * number (for the code checks). */
 enum { CELL_TEXT, CELL_INTEGER, CELL_LONG };
 struct cell {
 	int col;
 	int kind;
+	int shared;
 	size_t off;
 };
 
@@ -80,16 +83,20 @@ struct xlsx_book {
 	size_t n_xf;
 	long *fmt_date;         /* custom number formats that show dates */
 	size_t n_fmt_date;
-	/* shared strings: text arena and each one's offset */
+	/* shared strings: text arena (each one trimmed and cleaned as a
+	 * cell's text is), each one's offset and UTF8_FIXED_* bits */
 	char *ss;
 	size_t ss_len, ss_cap, *ss_off, n_ss, cap_ss;
-	/* the parse in progress: a small part's, or the sheet's scan */
+	unsigned char *ss_fixed;
+	/* the parse in progress: a small part's, or the scan of the shared
+	 * strings or a sheet */
 	XML_Parser xp;
 	xml_scan scan;
 	int scanning;
 	struct part part;
-	int depth;
-	int collect;            /* chardata goes to text */
+	int depth;              /* expat's elements open */
+	int in_xfs;             /* styles: inside cellXfs */
+	int collect;            /* the scan's text goes to text */
 	int in_rph;             /* inside phonetic text: skipped */
 	char *text;
 	size_t text_len, text_cap;
@@ -98,7 +105,7 @@ struct xlsx_book {
 	int table_sheet;        /* its number in the table (0: the first) */
 	int *table_sheets;      /* the sheets index of each of the table's sheets */
 	int row_fixed;          /* UTF8_FIXED_* bits of the row's text */
-	int sheet_done, row_ready, done;
+	int sheet_done, done;
 	long row, last_row;
 	int col, cell_type, cell_style, in_cell;
 	struct cell *cells;
@@ -257,38 +264,34 @@ static void on_doctype(void *ud, const XML_Char *name, const XML_Char *sys, cons
 	fail(b, PK2D_ERR_DATA, "%s: a DOCTYPE, which no workbook has: not read", b->part.name);
 }
 
-static void on_text(void *ud, const XML_Char *s, int len)
+/* Appends the scan's text to the text collected: 0, or <0. */
+static int append_text(xlsx_book *b)
 {
-	xlsx_book *b = ud;
+	size_t len = b->scan.text_len;
 
-	if (!b->collect || b->in_rph || b->failed)
-		return;
-	if (b->text_len + (size_t)len + 1 > CELL_MAX) {
+	if (b->text_len + len + 1 > CELL_MAX) {
 		char ref[16];
 		if (b->in_cell)
-			fail(b, PK2D_ERR_DATA, "%s: more than %zu bytes of text in one cell",
-			     cell_name(b, ref), CELL_MAX);
-		else
-			fail(b, PK2D_ERR_DATA, "%s: a text of more than %zu bytes", b->part.name,
-			     CELL_MAX);
-		return;
+			return fail(b, PK2D_ERR_DATA, "%s: more than %zu bytes of text in one cell",
+			            cell_name(b, ref), CELL_MAX);
+		return fail(b, PK2D_ERR_DATA, "%s: a text of more than %zu bytes", b->part.name,
+		            CELL_MAX);
 	}
-	if (b->text_len + (size_t)len + 1 > b->text_cap) {
+	if (b->text_len + len + 1 > b->text_cap) {
 		size_t cap = b->text_cap ? b->text_cap : 256;
 		char *t;
 
-		while (cap < b->text_len + (size_t)len + 1)
+		while (cap < b->text_len + len + 1)
 			cap *= 2;
-		if (!(t = realloc(b->text, cap))) {
-			nomem(b);
-			return;
-		}
+		if (!(t = realloc(b->text, cap)))
+			return nomem(b);
 		b->text = t;
 		b->text_cap = cap;
 	}
-	memcpy(b->text + b->text_len, s, (size_t)len);
-	b->text_len += (size_t)len;
+	memcpy(b->text + b->text_len, b->scan.text, len);
+	b->text_len += len;
 	b->text[b->text_len] = '\0';
+	return 0;
 }
 
 static XML_Parser parser_new(xlsx_book *b, XML_StartElementHandler start,
@@ -300,12 +303,8 @@ static XML_Parser parser_new(xlsx_book *b, XML_StartElementHandler start,
 		return NULL;
 	XML_SetUserData(p, b);
 	XML_SetElementHandler(p, start, end);
-	XML_SetCharacterDataHandler(p, on_text);
 	XML_SetStartDoctypeDeclHandler(p, on_doctype);
 	b->depth = 0;
-	b->collect = 0;
-	b->in_rph = 0;
-	b->text_len = 0;
 	return p;
 }
 
@@ -354,6 +353,61 @@ static int parse_part(xlsx_book *b, const char *name, XML_StartElementHandler st
 	free(buf);
 	part_close(&b->part);
 	return b->failed ? b->failed : 1;
+}
+
+static long long scan_read(void *ud, char *buf, size_t n)
+{
+	xlsx_book *b = ud;
+
+	return part_read(b, &b->part, buf, n);
+}
+
+/* Starts the scan of the part just opened: 0, or <0. */
+static int scan_begin(xlsx_book *b)
+{
+	b->scan = (xml_scan){ .ud = b, .read = scan_read };
+	if (xml_scan_init(&b->scan) < 0)
+		return nomem(b);
+	b->scanning = 1;
+	b->collect = b->in_rph = 0;
+	b->text_len = 0;
+	return 0;
+}
+
+/* The scan's next token (XML_SCAN_*), 0 at the part's end, or <0 with the
+ * error set. */
+static int scan_token(xlsx_book *b)
+{
+	char why[160];
+	int rc = xml_scan_next(&b->scan, why, sizeof why);
+
+	if (rc == XML_SCAN_START && b->scan.depth > XLSX_DEPTH)
+		return fail(b, PK2D_ERR_DATA, "%s: XML nested more than %d deep: not read",
+		            b->part.name, XLSX_DEPTH);
+	if (rc >= 0)
+		return rc;
+	if (b->failed) /* the part's reader failed */
+		return b->failed;
+	if (rc == -3)
+		return nomem(b);
+	return fail(b, PK2D_ERR_DATA, "%s: %s", b->part.name, why);
+}
+
+static void scan_close(xlsx_book *b)
+{
+	if (b->scanning)
+		xml_scan_free(&b->scan);
+	b->scanning = 0;
+	part_close(&b->part);
+}
+
+/* The local name of the element the scan is at, and its length. */
+static const char *scan_local(const xlsx_book *b, size_t *len)
+{
+	const char *n = local(b->scan.name);
+
+	*len = b->scan.name_len - (size_t)(n - b->scan.name);
+	return n;
 }
 
 /* ---- workbook, relationships, styles, shared strings --------------------- */
@@ -447,7 +501,7 @@ static void styles_start(void *ud, const XML_Char *name, const XML_Char **a)
 	if (enter(b) < 0)
 		return;
 	if (strcmp(n, "cellXfs") == 0)
-		b->collect = 1;
+		b->in_xfs = 1;
 	if (!id)
 		return;
 	if (strcmp(n, "numFmt") == 0) {
@@ -462,8 +516,7 @@ static void styles_start(void *ud, const XML_Char *name, const XML_Char **a)
 		}
 		b->fmt_date = f;
 		f[b->n_fmt_date++] = strtol(id, NULL, 10);
-	} else if (strcmp(n, "xf") == 0 && b->collect) {
-		/* collect marks the inside of cellXfs. */
+	} else if (strcmp(n, "xf") == 0 && b->in_xfs) {
 		long *x;
 
 		if (b->n_xf >= MAX_ENTRIES) {
@@ -486,7 +539,7 @@ static void styles_end(void *ud, const XML_Char *name)
 
 	leave(b);
 	if (strcmp(local(name), "cellXfs") == 0)
-		b->collect = 0;
+		b->in_xfs = 0;
 }
 
 /* Turns each cell format's numFmtId into whether it shows a date. */
@@ -508,76 +561,95 @@ static void end_plain(void *ud, const XML_Char *name)
 	leave(ud);
 }
 
-/* Shared strings: each <si>'s <t> texts (its runs), phonetic ones left out. */
-static void sst_start(void *ud, const XML_Char *name, const XML_Char **a)
+static int is_blank(char c)
 {
-	xlsx_book *b = ud;
-	const char *n = local(name);
-
-	(void)a;
-	if (enter(b) < 0)
-		return;
-	if (strcmp(n, "si") == 0)
-		b->text_len = 0;
-	else if (strcmp(n, "t") == 0)
-		b->collect = 1;
-	else if (strcmp(n, "rPh") == 0)
-		b->in_rph = 1;
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* Appends the text collected, unescaped, as the next shared string. */
-static void sst_add(xlsx_book *b)
+/* Appends the text collected, unescaped, as the next shared string,
+ * trimmed and cleaned once here rather than in every cell: 0, or <0. */
+static int sst_add(xlsx_book *b)
 {
 	size_t len = b->text_len ? xlsx_unescape(b->text, b->text_len) : 0;
+	const char *t = b->text;
+	int fixed = 0;
 
-	if (b->ss_len + len + 1 > strings_limit) {
-		fail(b, PK2D_ERR_DATA, "%s: more than %zu bytes of shared strings: not read",
-		     b->part.name, strings_limit);
-		return;
+	while (len > 0 && is_blank(*t)) {
+		t++;
+		len--;
 	}
+	while (len > 0 && is_blank(t[len - 1]))
+		len--;
+
+	if (b->ss_len + len + 1 > strings_limit)
+		return fail(b, PK2D_ERR_DATA, "%s: more than %zu bytes of shared strings: not read",
+		            b->part.name, strings_limit);
 	if (b->n_ss == b->cap_ss) {
 		size_t cap = b->cap_ss ? b->cap_ss * 2 : 1024;
 		size_t *o = realloc(b->ss_off, cap * sizeof *o);
+		unsigned char *f = o ? realloc(b->ss_fixed, cap) : NULL;
 
-		if (!o) {
-			nomem(b);
-			return;
-		}
-		b->ss_off = o;
+		if (o)
+			b->ss_off = o;
+		if (!f)
+			return nomem(b);
+		b->ss_fixed = f;
 		b->cap_ss = cap;
 	}
-	if (b->ss_len + len + 1 > b->ss_cap) {
+	if (b->ss_len + UTF8_CLEAN_MAX(len) > b->ss_cap) {
 		size_t cap = b->ss_cap ? b->ss_cap : 65536;
 		char *s;
 
-		while (cap < b->ss_len + len + 1)
+		while (cap < b->ss_len + UTF8_CLEAN_MAX(len))
 			cap *= 2;
-		if (!(s = realloc(b->ss, cap))) {
-			nomem(b);
-			return;
-		}
+		if (!(s = realloc(b->ss, cap)))
+			return nomem(b);
 		b->ss = s;
 		b->ss_cap = cap;
 	}
-	b->ss_off[b->n_ss++] = b->ss_len;
-	if (len)
-		memcpy(b->ss + b->ss_len, b->text, len);
-	b->ss[b->ss_len + len] = '\0';
+	b->ss_off[b->n_ss] = b->ss_len;
+	if (utf8_is_clean(t, len)) {
+		memcpy(b->ss + b->ss_len, t, len);
+		b->ss[b->ss_len + len] = '\0';
+	} else {
+		len = utf8_clean(t, len, b->ss + b->ss_len, &fixed);
+	}
+	b->ss_fixed[b->n_ss++] = (unsigned char)fixed;
 	b->ss_len += len + 1;
+	return 0;
 }
 
-static void sst_end(void *ud, const XML_Char *name)
+/* Reads the shared strings: each <si>'s <t> texts (its runs), phonetic
+ * ones left out. 1, 0 when the workbook has none, <0 on error. */
+static int load_strings(xlsx_book *b)
 {
-	xlsx_book *b = ud;
-	const char *n = local(name);
+	int rc = part_open(b, &b->part, b->strings_part);
 
-	leave(b);
-	if (strcmp(n, "t") == 0)
-		b->collect = 0;
-	else if (strcmp(n, "rPh") == 0)
-		b->in_rph = 0;
-	else if (strcmp(n, "si") == 0)
-		sst_add(b);
+	if (rc <= 0 || (rc = scan_begin(b)) < 0) {
+		scan_close(b);
+		return rc;
+	}
+	while ((rc = scan_token(b)) > 0) {
+		size_t len;
+		const char *n;
+
+		if (rc == XML_SCAN_TEXT) {
+			if (b->collect && !b->in_rph && append_text(b) < 0)
+				break;
+			continue;
+		}
+		n = scan_local(b, &len);
+		if (len == 1 && n[0] == 't')
+			b->collect = rc == XML_SCAN_START;
+		else if (len == 3 && !memcmp(n, "rPh", 3))
+			b->in_rph = rc == XML_SCAN_START;
+		else if (len == 2 && !memcmp(n, "si", 2) && rc == XML_SCAN_START)
+			b->text_len = 0;
+		else if (len == 2 && !memcmp(n, "si", 2) && sst_add(b) < 0) /* its end */
+			break;
+	}
+	scan_close(b);
+	return b->failed ? b->failed : 1;
 }
 
 /* ---- a sheet's rows ------------------------------------------------------- */
@@ -600,38 +672,44 @@ static int reserve_row(xlsx_book *b, size_t more)
 	return 0;
 }
 
-/* Adds the current cell's text (len bytes at s) to the row, trimmed of
- * blanks, cleaned; nothing for an empty one. */
-static void add_cell(xlsx_book *b, const char *s, size_t len, int kind)
+/* A new cell of the row at the current column: NULL when out of memory. */
+static struct cell *new_cell(xlsx_book *b, int kind)
 {
 	struct cell *c;
 
-	while (len > 0 && strchr(" \t\r\n", *s)) {
-		s++;
-		len--;
-	}
-	while (len > 0 && strchr(" \t\r\n", s[len - 1]))
-		len--;
-	if (len == 0)
-		return;
 	if (b->n_cells == b->cap_cells) {
 		int cap = b->cap_cells ? b->cap_cells * 2 : 64;
 		struct cell *nc = realloc(b->cells, (size_t)cap * sizeof *nc);
 
 		if (!nc) {
 			nomem(b);
-			return;
+			return NULL;
 		}
 		b->cells = nc;
 		b->cap_cells = cap;
 	}
-	if (reserve_row(b, UTF8_CLEAN_MAX(len)) < 0)
-		return;
 	c = &b->cells[b->n_cells++];
 	c->col = b->col;
 	c->kind = kind;
+	c->shared = 0;
 	c->off = b->row_len;
-	if (utf8_is_clean(s, len)) {
+	return c;
+}
+
+/* Adds the current cell's text (len bytes at s) to the row, trimmed of
+ * blanks, cleaned (ascii: it is printable ASCII already); nothing for an
+ * empty one. */
+static void add_cell(xlsx_book *b, const char *s, size_t len, int kind, int ascii)
+{
+	while (len > 0 && is_blank(*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && is_blank(s[len - 1]))
+		len--;
+	if (len == 0 || reserve_row(b, UTF8_CLEAN_MAX(len)) < 0 || !new_cell(b, kind))
+		return;
+	if (ascii || utf8_is_clean(s, len)) {
 		memcpy(b->rowbuf + b->row_len, s, len);
 		b->rowbuf[b->row_len + len] = '\0';
 		b->row_len += len + 1;
@@ -665,6 +743,7 @@ static void finish_cell(xlsx_book *b)
 	int t = b->cell_type;
 
 	if (t == 's') {
+		struct cell *c;
 		size_t i;
 
 		if (!len)
@@ -674,156 +753,127 @@ static void finish_cell(xlsx_book *b)
 			     b->n_ss);
 			return;
 		}
-		add_cell(b, b->ss + b->ss_off[i], strlen(b->ss + b->ss_off[i]), CELL_TEXT);
+		if (b->ss[b->ss_off[i]] && (c = new_cell(b, CELL_TEXT))) {
+			c->shared = 1;
+			c->off = b->ss_off[i];
+			b->row_fixed |= b->ss_fixed[i];
+		}
 	} else if (t == 'i') { /* inlineStr */
-		add_cell(b, v, xlsx_unescape(v, len), CELL_TEXT);
+		add_cell(b, v, xlsx_unescape(v, len), CELL_TEXT, 0);
 	} else if (t == 'b') {
-		add_cell(b, len ? (v[0] == '1' ? "TRUE" : "FALSE") : "", len ? 5 : 0, CELL_TEXT);
+		if (len)
+			add_cell(b, v[0] == '1' ? "TRUE" : "FALSE", v[0] == '1' ? 4 : 5, CELL_TEXT, 1);
 	} else if (t == 'd') { /* ISO 8601: the date, and the time when it has one */
 		char *tee = strchr(v, 'T');
 		if (tee && strncmp(tee, "T00:00:00", 9) == 0 && strspn(tee + 9, ".0Z") == strlen(tee + 9))
 			len = (size_t)(tee - v);
 		else if (tee)
 			*tee = ' ';
-		add_cell(b, v, len, CELL_TEXT);
+		add_cell(b, v, len, CELL_TEXT, 0);
 	} else if (t == 'n' && len) {
 		int date = b->cell_style >= 0 && (size_t)b->cell_style < b->n_xf &&
 		           b->xf_date[b->cell_style];
-		int rc = xlsx_number(v, date, b->date1904, num);
-		int kind = rc == XLSX_NUM_LONG ? CELL_LONG
-		           : !date && rc == XLSX_NUM_OK && strspn(num, "0123456789") == strlen(num)
-		                   ? CELL_INTEGER
-		                   : CELL_TEXT;
-		add_cell(b, num, strlen(num), kind);
+		int rc = xlsx_number(v, date, b->date1904, num), digits = 1;
+		size_t n;
+
+		for (n = 0; num[n]; n++)
+			if (num[n] < '0' || num[n] > '9')
+				digits = 0;
+		add_cell(b, num, n,
+		         rc == XLSX_NUM_LONG                          ? CELL_LONG
+		         : !date && rc == XLSX_NUM_OK && digits ? CELL_INTEGER
+		                                                      : CELL_TEXT,
+		         rc != XLSX_NUM_UNREADABLE);
 	} else { /* str (a formula's text), e (an error: "#N/A") */
-		add_cell(b, v, len, CELL_TEXT);
+		add_cell(b, v, len, CELL_TEXT, 0);
 	}
 }
 
-/* The elements of a sheet that are read, told apart by their first letter
- * (a sheet has millions). */
+/* The elements of a sheet that are read. */
 enum { EL_OTHER, EL_ROW, EL_C, EL_V, EL_T, EL_RPH, EL_SHEETDATA };
 
-static int sheet_element(const char *name)
+static int sheet_element(const xlsx_book *b)
 {
-	const char *n = local(name);
+	size_t len;
+	const char *n = scan_local(b, &len);
 
-	switch (n[0]) {
-	case 'r':
-		return !strcmp(n + 1, "ow") ? EL_ROW : !strcmp(n + 1, "Ph") ? EL_RPH : EL_OTHER;
-	case 'c':
-		return n[1] ? EL_OTHER : EL_C;
-	case 'v':
-		return n[1] ? EL_OTHER : EL_V;
-	case 't':
-		return n[1] ? EL_OTHER : EL_T;
-	case 's':
-		return !strcmp(n, "sheetData") ? EL_SHEETDATA : EL_OTHER;
+	switch (len) {
+	case 1:
+		return n[0] == 'c' ? EL_C : n[0] == 'v' ? EL_V : n[0] == 't' ? EL_T : EL_OTHER;
+	case 3:
+		return !memcmp(n, "row", 3) ? EL_ROW : !memcmp(n, "rPh", 3) ? EL_RPH : EL_OTHER;
+	case 9:
+		return !memcmp(n, "sheetData", 9) ? EL_SHEETDATA : EL_OTHER;
 	default:
 		return EL_OTHER;
 	}
 }
 
-static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
+/* The value of the scan's attribute of local name name, or NULL. */
+static const char *scan_attr(const xlsx_book *b, const char *name)
 {
-	xlsx_book *b = ud;
-	const char *v;
-	char ref[16];
-	int el = sheet_element(name);
+	for (int i = 0; i < b->scan.n_attrs; i++)
+		if (strcmp(local(b->scan.attrs[i].name), name) == 0)
+			return b->scan.attrs[i].value;
+	return NULL;
+}
 
-	if (enter(b) < 0)
-		return;
-	if (el == EL_ROW) {
-		long r = b->last_row + 1;
-		if ((v = attr(a, "r"))) {
-			char *end;
-			r = strtol(v, &end, 10);
-			if (*end || r <= b->last_row || r > XLSX_MAX_ROWS) {
-				fail(b, PK2D_ERR_DATA, "%s: row '%.12s' after row %ld", b->part.name, v,
-				     b->last_row);
-				return;
-			}
-		}
-		b->row = b->last_row = r;
-		b->col = -1;
-		b->n_cells = 0;
-		b->row_len = 0;
-		b->row_fixed = 0;
-	} else if (el == EL_C) {
-		const char *t = attr(a, "t"), *s = attr(a, "s");
-		int col = b->col + 1;
-		long row = b->row;
+static int row_start(xlsx_book *b)
+{
+	const char *v = scan_attr(b, "r");
+	long r = b->last_row + 1;
 
-		if ((v = attr(a, "r")) && (xlsx_cellref(v, &col, &row) < 0 || row != b->row ||
-		                          col <= b->col)) {
-			fail(b, PK2D_ERR_DATA, "%s: cell '%.12s' out of place in row %ld", b->part.name,
-			     v, b->row);
-			return;
-		}
-		if (col >= XLSX_MAX_COLS) {
-			fail(b, PK2D_ERR_DATA, "%s: more than %d columns", cell_name(b, ref),
-			     XLSX_MAX_COLS);
-			return;
-		}
-		b->col = col;
-		b->in_cell = 1;
-		b->text_len = 0;
-		b->cell_style = s ? (int)strtol(s, NULL, 10) : 0;
-		b->cell_type = !t || strcmp(t, "n") == 0 ? 'n'
-		               : strcmp(t, "inlineStr") == 0 ? 'i'
-		               : strcmp(t, "str") == 0 ? 'f'
-		                                        : t[0];
-	} else if (b->in_cell && (el == EL_V || (el == EL_T && b->cell_type == 'i'))) {
-		b->collect = 1;
-	} else if (el == EL_RPH) {
-		b->in_rph = 1;
+	if (v) {
+		char *end;
+		r = strtol(v, &end, 10);
+		if (*end || r <= b->last_row || r > XLSX_MAX_ROWS)
+			return fail(b, PK2D_ERR_DATA, "%s: row '%.12s' after row %ld", b->part.name, v,
+			            b->last_row);
 	}
+	b->row = b->last_row = r;
+	b->col = -1;
+	b->n_cells = 0;
+	b->row_len = 0;
+	b->row_fixed = 0;
+	return 0;
 }
 
-static void sheet_end(void *ud, const XML_Char *name)
+/* A <c>: its place, type and style from its attributes r, t and s. */
+static int cell_start(xlsx_book *b)
 {
-	xlsx_book *b = ud;
-	int el = sheet_element(name);
+	const char *ref = NULL, *t = NULL;
+	char name[16];
+	int col = b->col + 1, style = 0;
+	long row = b->row;
 
-	leave(b);
-	if (el == EL_V || el == EL_T) {
-		b->collect = 0;
-	} else if (el == EL_RPH) {
-		b->in_rph = 0;
-	} else if (el == EL_C) {
-		b->in_cell = 0;
-		if (!b->failed)
-			finish_cell(b);
-	} else if (el == EL_ROW) {
-		if (b->n_cells > 0 && !b->failed)
-			b->row_ready = 1;
-	} else if (el == EL_SHEETDATA) {
-		/* What follows (merged ranges, print settings) is not read. */
-		b->sheet_done = 1;
+	for (int i = 0; i < b->scan.n_attrs; i++) {
+		const xml_attr *a = &b->scan.attrs[i];
+		const char *n = a->name_len == 1 ? a->name : local(a->name);
+
+		if (n[0] == '\0' || n[1] != '\0')
+			continue;
+		if (n[0] == 'r')
+			ref = a->value;
+		else if (n[0] == 't')
+			t = a->value;
+		else if (n[0] == 's')
+			style = (int)strtol(a->value, NULL, 10);
 	}
-}
-
-/* The scan stops after each row, at the sheet's data's end, on an error. */
-static int sheet_halt(void *ud)
-{
-	const xlsx_book *b = ud;
-
-	return b->row_ready || b->sheet_done || b->failed;
-}
-
-static long long sheet_read(void *ud, char *buf, size_t n)
-{
-	xlsx_book *b = ud;
-
-	return part_read(b, &b->part, buf, n);
-}
-
-static void sheet_close(xlsx_book *b)
-{
-	if (b->scanning)
-		xml_scan_free(&b->scan);
-	b->scanning = 0;
-	part_close(&b->part);
+	if (ref && (xlsx_cellref(ref, &col, &row) < 0 || row != b->row || col <= b->col))
+		return fail(b, PK2D_ERR_DATA, "%s: cell '%.12s' out of place in row %ld", b->part.name,
+		            ref, b->row);
+	if (col >= XLSX_MAX_COLS)
+		return fail(b, PK2D_ERR_DATA, "%s: more than %d columns", cell_name(b, name),
+		            XLSX_MAX_COLS);
+	b->col = col;
+	b->in_cell = 1;
+	b->text_len = 0;
+	b->cell_style = style;
+	b->cell_type = !t || strcmp(t, "n") == 0 ? 'n'
+	               : strcmp(t, "inlineStr") == 0 ? 'i'
+	               : strcmp(t, "str") == 0 ? 'f'
+	                                        : t[0];
+	return 0;
 }
 
 /* Starts reading sheet i as the table's sheet table_sheet. */
@@ -833,13 +883,13 @@ static int sheet_open(xlsx_book *b, int i)
 	int *t = realloc(b->table_sheets, (size_t)(b->table_sheet + 1) * sizeof *t);
 	int rc;
 
-	sheet_close(b);
+	scan_close(b);
 	if (!t)
 		return nomem(b);
 	b->table_sheets = t;
 	t[b->table_sheet] = i;
 	b->cur = i;
-	b->sheet_done = b->row_ready = 0;
+	b->sheet_done = 0;
 	b->row = b->last_row = 0;
 	b->in_cell = 0;
 	if (!s->part)
@@ -849,45 +899,66 @@ static int sheet_open(xlsx_book *b, int i)
 		return rc;
 	if (rc == 0)
 		return fail(b, PK2D_ERR_DATA, "sheet '%s': its part %s is missing", s->name, s->part);
-	b->scan = (xml_scan){ .ud = b, .start = sheet_start, .end = sheet_end, .text = on_text,
-	                      .halt = sheet_halt, .read = sheet_read };
-	if (xml_scan_init(&b->scan) < 0)
-		return nomem(b);
-	b->scanning = 1;
-	b->depth = b->collect = b->in_rph = 0;
-	b->text_len = 0;
-	return 0;
+	return scan_begin(b);
 }
 
-/* Scans on until a row with cells is complete: 1, 0 at the sheet's end,
- * <0 on error. */
+/* Scans on to the end of the next row with cells: 1, 0 at the end of the
+ * sheet's data (what follows, merged ranges and print settings, is not
+ * read), <0 on error. */
 static int sheet_row(xlsx_book *b)
 {
-	char why[160];
-
+	if (b->failed)
+		return b->failed;
+	if (b->sheet_done)
+		return 0;
 	for (;;) {
-		int rc;
+		int rc = scan_token(b), el;
 
-		if (b->failed)
-			return b->failed;
-		if (b->row_ready) {
-			b->row_ready = 0;
-			return 1;
-		}
-		if (b->sheet_done)
-			return 0;
-		rc = xml_scan_run(&b->scan, why, sizeof why);
-		if (rc == 1 || b->failed)
-			continue;
+		if (rc < 0)
+			return rc;
 		if (rc == 0)
 			return fail(b, PK2D_ERR_DATA, "%s: ends without </sheetData>", b->part.name);
-		if (rc == -3)
-			return nomem(b);
-		return fail(b, PK2D_ERR_DATA, "%s: %s", b->part.name, why);
+		if (rc == XML_SCAN_TEXT) {
+			if (b->collect && !b->in_rph && append_text(b) < 0)
+				return b->failed;
+			continue;
+		}
+		el = sheet_element(b);
+		if (rc == XML_SCAN_START) {
+			if (el == EL_ROW && row_start(b) < 0)
+				return b->failed;
+			if (el == EL_C && cell_start(b) < 0)
+				return b->failed;
+			if (b->in_cell && (el == EL_V || (el == EL_T && b->cell_type == 'i')))
+				b->collect = 1;
+			else if (el == EL_RPH)
+				b->in_rph = 1;
+			continue;
+		}
+		if (el == EL_V || el == EL_T) {
+			b->collect = 0;
+		} else if (el == EL_RPH) {
+			b->in_rph = 0;
+		} else if (el == EL_C) {
+			b->in_cell = 0;
+			finish_cell(b);
+			if (b->failed)
+				return b->failed;
+		} else if (el == EL_ROW && b->n_cells > 0) {
+			return 1;
+		} else if (el == EL_SHEETDATA) {
+			b->sheet_done = 1;
+			return 0;
+		}
 	}
 }
 
 /* ---- the table ------------------------------------------------------------- */
+
+static char *cell_text(const xlsx_book *b, const struct cell *c)
+{
+	return (c->shared ? b->ss : b->rowbuf) + c->off;
+}
 
 /* The row just parsed as the table's fields: 0, or <0. */
 static int build_fields(xlsx_book *b, xlsx_row *out)
@@ -908,7 +979,7 @@ static int build_fields(xlsx_book *b, xlsx_row *out)
 		b->fields[i] = empty_field;
 	for (int i = 0; i < b->n_cells; i++)
 		if (b->cells[i].col >= b->first_col)
-			b->fields[b->cells[i].col - b->first_col] = b->rowbuf + b->cells[i].off;
+			b->fields[b->cells[i].col - b->first_col] = cell_text(b, &b->cells[i]);
 	*out = (xlsx_row){ .fields = b->fields, .n = n, .line = b->row, .sheet = b->table_sheet,
 	                   .fixed = b->row_fixed };
 	return 0;
@@ -928,7 +999,7 @@ static int check_codes(xlsx_book *b, xlsx_row *row)
 	}
 	for (int i = 0; i < b->n_cells; i++) {
 		const struct cell *c = &b->cells[i];
-		const char *t = b->rowbuf + c->off;
+		const char *t = cell_text(b, c);
 		int k = c->col - b->first_col;
 
 		if (k < 0)
@@ -1127,7 +1198,7 @@ static int load_workbook(xlsx_book *b, const char *sel)
 	if (b->styles_part && (rc = parse_part(b, b->styles_part, styles_start, styles_end)) < 0)
 		return rc;
 	resolve_styles(b);
-	if (b->strings_part && (rc = parse_part(b, b->strings_part, sst_start, sst_end)) < 0)
+	if (b->strings_part && (rc = load_strings(b)) < 0)
 		return rc;
 	for (i = 0; i < b->n_sheets; i++)
 		if (asprintf(&b->sheets[i].where, "%s:%s", b->file, b->sheets[i].name) < 0) {
@@ -1197,7 +1268,7 @@ void xlsx_close(xlsx_book *b)
 {
 	if (!b)
 		return;
-	sheet_close(b);
+	scan_close(b);
 	if (b->zip)
 		zip_discard(b->zip);
 	for (int i = 0; i < b->n_sheets; i++) {
@@ -1217,6 +1288,7 @@ void xlsx_close(xlsx_book *b)
 	free(b->fmt_date);
 	free(b->ss);
 	free(b->ss_off);
+	free(b->ss_fixed);
 	free(b->text);
 	free(b->cells);
 	free(b->rowbuf);

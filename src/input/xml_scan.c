@@ -1,10 +1,12 @@
 /*
  * xml_scan.c - a streaming scanner for a sheet's XML (xml_scan.h).
  *
- * The document is read into one buffer a block at a time; a token (a tag,
- * a comment) is taken when it is whole in the buffer, character data as
- * far as the buffer goes. Names and values are ended with a NUL in place,
- * and entities decoded in place (a decoded text is never longer).
+ * The document is read into one buffer a block at a time, with a NUL after
+ * its last byte; a token (a tag, a comment) is taken when it is whole in
+ * the buffer, character data as far as the buffer goes. A tag is read in
+ * one pass: when the NUL at the buffer's end cuts it, it is read again
+ * after a refill. Names and values are ended with a NUL in place, and
+ * entities decoded in place (a decoded text is never longer).
  */
 #include "config.h"
 
@@ -17,14 +19,16 @@
 
 #define BLOCK (64 * 1024)
 
-enum { NEED_MORE = 0, DONE = 1, BAD = -1, READ_FAILED = -2, NO_MEMORY = -3 };
+/* What the token readers below return besides XML_SCAN_*: nothing to
+ * return (a comment), the buffer ends first, or an error. */
+enum { SKIP = 0, NEED_MORE = 4, BAD = -1, READ_FAILED = -2, NO_MEMORY = -3 };
 
 int xml_scan_init(xml_scan *x)
 {
 	x->cap = BLOCK;
 	x->len = x->pos = 0;
 	x->eof = 0;
-	x->depth = x->seen_root = 0;
+	x->depth = x->seen_root = x->pending_end = 0;
 	x->base = x->counted = x->line_start = 0;
 	x->line = 1;
 	x->open_len = 0;
@@ -185,85 +189,124 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Where the tag at p ('<') ends: its '>', or NULL when the buffer ends
- * first. Quoted values may hold '>'. */
-static char *tag_end(const xml_scan *x, char *p)
-{
-	char *end = x->buf + x->len, quote = 0;
+/* The bytes that end a name in a tag: blanks, '=', '/', '>', '<', quotes
+ * and NUL (the buffer's end). */
+static const unsigned char name_stop[256] = {
+	[0] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['='] = 1, ['/'] = 1, ['>'] = 1,
+	['<'] = 1, ['"'] = 1, ['\''] = 1,
+};
 
-	for (p++; p < end; p++) {
-		if (quote) {
-			if (*p == quote)
-				quote = 0;
-		} else if (*p == '"' || *p == '\'') {
-			quote = *p;
-		} else if (*p == '>') {
-			return p;
-		}
-	}
-	return NULL;
+/* The bytes that end an attribute's value or character data, or need a
+ * look: quotes, '&', '<' and NUL. */
+static const unsigned char value_stop[256] = {
+	[0] = 1, ['"'] = 1, ['\''] = 1, ['&'] = 1, ['<'] = 1,
+};
+
+/* At a byte q that does not belong in a tag: NEED_MORE when it is the NUL
+ * after the buffer's last byte, else BAD. */
+static int cut_or_bad(xml_scan *x, const char *q, char *why, size_t len)
+{
+	if (q == x->buf + x->len)
+		return NEED_MORE;
+	return malformed(x, q, "not well-formed (invalid token)", why, len);
 }
 
-/* A start tag p..gt ('<' to '>'): the handlers called. DONE or BAD. */
-static int start_tag(xml_scan *x, char *p, char *gt, char *why, size_t len)
+/* The start tag at p ('<'), read in one pass: XML_SCAN_START with x->pos
+ * past it, NEED_MORE, or <0. */
+static int start_tag(xml_scan *x, char *p, char *why, size_t len)
 {
-	const char *attrs[2 * XML_SCAN_ATTRS + 1];
-	char *name = p + 1, *q = name, *name_end;
-	int n = 0, empty = gt[-1] == '/';
-	size_t nlen;
+	/* Where each attribute's name ends, and whether its value has an
+	 * entity: the tag is changed only once it is known whole. */
+	char *name_end[XML_SCAN_ATTRS];
+	unsigned char amp[XML_SCAN_ATTRS];
+	char *name = p + 1, *q = name, *elem_end;
+	int n = 0, empty = 0;
 
-	if (empty)
-		gt--;
-	while (q < gt && !is_space(*q))
+	while (!name_stop[(unsigned char)*q])
 		q++;
-	name_end = q;
-	if (name_end == name)
-		return malformed(x, name, "not well-formed (invalid token)", why, len);
+	if (q == name)
+		return cut_or_bad(x, q, why, len);
+	elem_end = q;
 	for (;;) {
-		char *an, *an_end, *v, *v_end;
-		long dl;
-		char *bad;
+		char *an;
+		char quote;
 
-		while (q < gt && is_space(*q))
+		while (is_space(*q))
 			q++;
-		if (q == gt)
+		if (*q == '>')
 			break;
+		if (*q == '/') {
+			if (q[1] != '>')
+				return cut_or_bad(x, q + 1, why, len);
+			empty = 1;
+			q++;
+			break;
+		}
 		an = q;
-		while (q < gt && *q != '=' && !is_space(*q))
+		while (!name_stop[(unsigned char)*q])
 			q++;
-		an_end = q;
-		while (q < gt && is_space(*q))
-			q++;
-		if (an_end == an || q == gt || *q != '=')
-			return malformed(x, an, "not well-formed (invalid token)", why, len);
-		q++;
-		while (q < gt && is_space(*q))
-			q++;
-		if (q == gt || (*q != '"' && *q != '\''))
-			return malformed(x, q, "not well-formed (invalid token)", why, len);
-		v = q + 1;
-		if (!(v_end = memchr(v, *q, (size_t)(gt - v))))
-			return malformed(x, q, "not well-formed (invalid token)", why, len);
+		if (q == an)
+			return cut_or_bad(x, q, why, len);
 		if (n == XML_SCAN_ATTRS)
 			return malformed(x, an, "more attributes than a sheet has", why, len);
-		if ((dl = decode(v, (size_t)(v_end - v), &bad)) < 0)
-			return malformed(x, bad, "undefined entity", why, len);
-		q = v_end + 1;
-		*an_end = '\0';
-		v[dl] = '\0';
-		attrs[2 * n] = an;
-		attrs[2 * n + 1] = v;
+		x->attrs[n].name = an;
+		x->attrs[n].name_len = (size_t)(q - an);
+		name_end[n] = q;
+		while (is_space(*q))
+			q++;
+		if (*q != '=')
+			return cut_or_bad(x, q, why, len);
+		q++;
+		while (is_space(*q))
+			q++;
+		if (*q != '"' && *q != '\'')
+			return cut_or_bad(x, q, why, len);
+		quote = *q++;
+		x->attrs[n].value = q;
+		amp[n] = 0;
+		for (;; q++) {
+			while (!value_stop[(unsigned char)*q])
+				q++;
+			if (*q == quote)
+				break;
+			if (*q == '&')
+				amp[n] = 1;
+			else if (*q == '\0')
+				return cut_or_bad(x, q, why, len);
+		}
+		x->attrs[n].value_len = (size_t)(q - x->attrs[n].value);
+		q++;
 		n++;
 	}
-	attrs[2 * n] = NULL;
-	*name_end = '\0';
-	nlen = (size_t)(name_end - name) + 1;
+	/* q is at the tag's '>'. */
 	if (x->depth == XML_SCAN_DEPTH)
 		return malformed(x, name, "nested too deep", why, len);
 	if (x->depth == 0 && x->seen_root)
 		return malformed(x, name, "junk after document element", why, len);
-	if (x->open_len + nlen > x->open_cap) {
-		size_t cap = 2 * x->open_cap + nlen;
+	for (int i = 0; i < n; i++) {
+		char *v = (char *)x->attrs[i].value, *bad;
+		long dl = (long)x->attrs[i].value_len;
+
+		if (amp[i] && (dl = decode(v, x->attrs[i].value_len, &bad)) < 0)
+			return malformed(x, bad, "undefined entity", why, len);
+		*name_end[i] = '\0';
+		v[dl] = '\0';
+		x->attrs[i].value_len = (size_t)dl;
+	}
+	x->n_attrs = n;
+	x->name = name;
+	x->name_len = (size_t)(elem_end - name);
+	*elem_end = '\0';
+	x->pos = (size_t)(q - x->buf) + 1;
+	x->seen_root = 1;
+	if (empty) {
+		/* Closed at the next call, without a copy of its name. */
+		x->depth++;
+		x->pending_end = 1;
+		return XML_SCAN_START;
+	}
+	if (x->open_len + x->name_len + 1 > x->open_cap) {
+		size_t cap = 2 * x->open_cap + x->name_len + 1;
 		char *o = realloc(x->open_names, cap);
 
 		if (!o)
@@ -274,52 +317,56 @@ static int start_tag(xml_scan *x, char *p, char *gt, char *why, size_t len)
 		x->open_names = o;
 		x->open_cap = cap;
 	}
-	x->open_n[x->depth] = nlen - 1;
-	x->open[x->depth++] = memcpy(x->open_names + x->open_len, name, nlen);
-	x->open_len += nlen;
-	x->seen_root = 1;
-	x->start(x->ud, name, attrs);
-	if (empty && !x->halt(x->ud)) {
-		x->depth--;
-		x->open_len -= nlen;
-		x->end(x->ud, name);
-	} else if (empty) {
-		x->depth--;
-		x->open_len -= nlen;
-	}
-	return DONE;
+	/* Names are a few bytes: a loop beats memcpy's call. */
+	char *o = x->open_names + x->open_len;
+	for (size_t i = 0; i <= x->name_len; i++)
+		o[i] = name[i];
+	x->open_n[x->depth] = x->name_len;
+	x->open[x->depth++] = o;
+	x->open_len += x->name_len + 1;
+	return XML_SCAN_START;
 }
 
-/* An end tag p..gt. DONE or BAD. */
-static int end_tag(xml_scan *x, char *p, char *gt, char *why, size_t len)
+/* The end tag at p ("</"): XML_SCAN_END, NEED_MORE, or <0. */
+static int end_tag(xml_scan *x, char *p, char *why, size_t len)
 {
-	char *name = p + 2, *q = gt;
+	char *name = p + 2, *q = name, *name_end;
+	size_t n;
 
-	while (q > name && is_space(q[-1]))
-		q--;
-	*q = '\0';
-	if (x->depth == 0 || (size_t)(q - name) != x->open_n[x->depth - 1] ||
-	    memcmp(name, x->open[x->depth - 1], (size_t)(q - name)) != 0)
+	while (!name_stop[(unsigned char)*q])
+		q++;
+	name_end = q;
+	while (is_space(*q))
+		q++;
+	if (*q != '>')
+		return cut_or_bad(x, q, why, len);
+	n = (size_t)(name_end - name);
+	if (x->depth == 0 || n != x->open_n[x->depth - 1])
 		return malformed(x, name, "mismatched tag", why, len);
+	for (size_t i = 0; i < n; i++)
+		if (name[i] != x->open[x->depth - 1][i])
+			return malformed(x, name, "mismatched tag", why, len);
+	*name_end = '\0';
 	x->depth--;
-	x->open_len -= (size_t)(q - name) + 1;
-	x->end(x->ud, name);
-	return DONE;
+	x->open_len -= n + 1;
+	x->name = name;
+	x->name_len = n;
+	x->pos = (size_t)(q - x->buf) + 1;
+	return XML_SCAN_END;
 }
 
-/* The markup at p ('<'): DONE with x->pos past it, NEED_MORE when it is not
- * whole in the buffer, or <0. */
+/* The markup at p ('<'): a token, SKIP with x->pos past a comment or a
+ * processing instruction, NEED_MORE when it is not whole in the buffer, or
+ * <0. */
 static int markup(xml_scan *x, char *p, char *why, size_t len)
 {
 	size_t left = x->len - x->pos;
 	char *end = x->buf + x->len, *stop;
 
-	if (p[1] != '?' && p[1] != '!') {
-		if (!(stop = tag_end(x, p)))
-			return NEED_MORE;
-		x->pos = (size_t)(stop - x->buf) + 1;
-		return p[1] == '/' ? end_tag(x, p, stop, why, len) : start_tag(x, p, stop, why, len);
-	}
+	if (p[1] == '/')
+		return end_tag(x, p, why, len);
+	if (p[1] != '?' && p[1] != '!')
+		return start_tag(x, p, why, len);
 	if (left < 9 && !x->eof)
 		return NEED_MORE;
 	if (p[1] == '?' || (p[2] == '-' && p[3] == '-')) {
@@ -331,17 +378,20 @@ static int markup(xml_scan *x, char *p, char *why, size_t len)
 		if (!stop)
 			return NEED_MORE;
 		x->pos = (size_t)(stop - x->buf) + strlen(close);
-		return DONE;
+		return SKIP;
 	}
 	if (!strncmp(p, "<![CDATA[", 9)) {
+		if (x->depth == 0)
+			return malformed(x, p, "not well-formed (invalid token)", why, len);
 		for (stop = p + 9; (stop = memchr(stop, ']', (size_t)(end - stop))); stop++)
 			if (!strncmp(stop, "]]>", 3))
 				break;
 		if (!stop)
 			return NEED_MORE;
-		x->text(x->ud, p + 9, (int)(stop - p - 9));
+		x->text = p + 9;
+		x->text_len = (size_t)(stop - p - 9);
 		x->pos = (size_t)(stop - x->buf) + 3;
-		return DONE;
+		return XML_SCAN_TEXT;
 	}
 	if (!strncmp(p, "<!DOCTYPE", 9)) {
 		snprintf(why, len, "a DOCTYPE, which no workbook has: not read");
@@ -351,49 +401,75 @@ static int markup(xml_scan *x, char *p, char *why, size_t len)
 }
 
 /* Character data from p, as far as the next '<' or what the buffer holds
- * (less an entity cut by its end): DONE, NEED_MORE (nothing to take), BAD. */
+ * (less an entity cut by its end): XML_SCAN_TEXT, SKIP (blanks outside the
+ * document element), NEED_MORE (nothing to take), BAD. */
 static int chars(xml_scan *x, char *p, char *why, size_t len)
 {
-	size_t n = x->len - x->pos;
-	char *lt = memchr(p, '<', n), *amp = NULL, *bad;
+	char *q = p, *amp = NULL, *bad = NULL;
+	size_t n;
 	long dl;
 
 	/* A byte order mark before the document. */
-	if (x->base + x->pos == 0 && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
+	if (x->base + x->pos == 0 && x->len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
 		x->pos += 3;
-		return DONE;
+		return SKIP;
 	}
-	if (lt) {
-		n = (size_t)(lt - p);
-	} else if (!x->eof) {
-		/* The last '&' of the data so far, when its entity may go on in
-		 * the next block. */
-		for (size_t k = n; k > 0 && n - k < 13 && !amp; k--)
-			if (p[k - 1] == '&')
-				amp = p + k - 1;
-		if (amp && !memchr(amp, ';', (size_t)(p + n - amp))) {
-			n = (size_t)(amp - p);
-			if (n == 0)
-				return NEED_MORE;
+	/* Most texts of a sheet are a few bytes: a loop beats memchr. */
+	for (;; q++) {
+		while (!value_stop[(unsigned char)*q])
+			q++;
+		if (*q == '<')
+			break;
+		if (*q == '&') {
+			if (!amp)
+				amp = q;
+		} else if (*q == '\0') {
+			if (q != x->buf + x->len)
+				return malformed(x, q, "not well-formed (invalid token)", why, len);
+			break;
 		}
 	}
-	if ((dl = decode(p, n, &bad)) < 0)
+	n = (size_t)(q - p);
+	if (*q != '<' && !x->eof && amp) {
+		/* The last '&' of the data so far, when its entity may go on in
+		 * the next block. */
+		char *last = NULL;
+
+		for (size_t k = n; k > 0 && n - k < 13 && !last; k--)
+			if (p[k - 1] == '&')
+				last = p + k - 1;
+		if (last && !memchr(last, ';', (size_t)(q - last)))
+			n = (size_t)(last - p);
+	}
+	if (n == 0)
+		return NEED_MORE;
+	dl = (long)n;
+	if (amp && amp < p + n && (dl = decode(amp, n - (size_t)(amp - p), &bad)) >= 0)
+		dl += amp - p;
+	if (dl < 0)
 		return malformed(x, bad, "undefined entity", why, len);
+	x->pos += n;
 	if (x->depth == 0) {
 		for (long i = 0; i < dl; i++)
 			if (!is_space(p[i]))
 				return malformed(x, p + i, x->seen_root ? "junk after document element"
 				                                         : "not well-formed (invalid token)",
 				                 why, len);
-	} else {
-		x->text(x->ud, p, (int)dl);
+		return SKIP;
 	}
-	x->pos += n;
-	return DONE;
+	x->text = p;
+	x->text_len = (size_t)dl;
+	return XML_SCAN_TEXT;
 }
 
-int xml_scan_run(xml_scan *x, char *why, size_t len)
+int xml_scan_next(xml_scan *x, char *why, size_t len)
 {
+	if (x->pending_end) {
+		/* x->name is still the empty element's. */
+		x->pending_end = 0;
+		x->depth--;
+		return XML_SCAN_END;
+	}
 	for (;;) {
 		char *p = x->buf + x->pos;
 		int rc;
@@ -413,9 +489,7 @@ int xml_scan_run(xml_scan *x, char *why, size_t len)
 				return rc;
 			continue;
 		}
-		if (rc < 0)
+		if (rc != SKIP)
 			return rc;
-		if (x->halt(x->ud))
-			return 1;
 	}
 }
