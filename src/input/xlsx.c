@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <expat.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +95,7 @@ struct xlsx_book {
 	xml_scan scan;
 	int scanning;
 	struct part part;
+	char why[160];          /* the scan's malformed XML */
 	int depth;              /* expat's elements open */
 	int in_xfs;             /* styles: inside cellXfs */
 	int collect;            /* the scan's text goes to text */
@@ -378,8 +380,7 @@ static int scan_begin(xlsx_book *b)
  * error set. */
 static int scan_token(xlsx_book *b)
 {
-	char why[160];
-	int rc = xml_scan_next(&b->scan, why, sizeof why);
+	int rc = xml_scan_next(&b->scan, b->why, sizeof b->why);
 
 	if (rc == XML_SCAN_START && b->scan.depth > XLSX_DEPTH)
 		return fail(b, PK2D_ERR_DATA, "%s: XML nested more than %d deep: not read",
@@ -390,7 +391,7 @@ static int scan_token(xlsx_book *b)
 		return b->failed;
 	if (rc == -3)
 		return nomem(b);
-	return fail(b, PK2D_ERR_DATA, "%s: %s", b->part.name, why);
+	return fail(b, PK2D_ERR_DATA, "%s: %s", b->part.name, b->why);
 }
 
 static void scan_close(xlsx_book *b)
@@ -401,13 +402,24 @@ static void scan_close(xlsx_book *b)
 	part_close(&b->part);
 }
 
+/* The local part of the name of len bytes at name; *len becomes its
+ * length. */
+static const char *local_n(const char *name, size_t *len)
+{
+	const char *n = name;
+
+	for (size_t i = 0; i < *len; i++)
+		if (name[i] == ':')
+			n = name + i + 1;
+	*len -= (size_t)(n - name);
+	return n;
+}
+
 /* The local name of the element the scan is at, and its length. */
 static const char *scan_local(const xlsx_book *b, size_t *len)
 {
-	const char *n = local(b->scan.name);
-
-	*len = b->scan.name_len - (size_t)(n - b->scan.name);
-	return n;
+	*len = b->scan.name_len;
+	return local_n(b->scan.name, len);
 }
 
 /* ---- workbook, relationships, styles, shared strings --------------------- */
@@ -639,14 +651,18 @@ static int load_strings(xlsx_book *b)
 			continue;
 		}
 		n = scan_local(b, &len);
-		if (len == 1 && n[0] == 't')
+		if (len == 1 && n[0] == 't' && rc == XML_SCAN_START && xml_scan_leaf(&b->scan)) {
+			if (!b->in_rph && append_text(b) < 0)
+				break;
+		} else if (len == 1 && n[0] == 't') {
 			b->collect = rc == XML_SCAN_START;
-		else if (len == 3 && !memcmp(n, "rPh", 3))
+		} else if (len == 3 && !memcmp(n, "rPh", 3)) {
 			b->in_rph = rc == XML_SCAN_START;
-		else if (len == 2 && !memcmp(n, "si", 2) && rc == XML_SCAN_START)
+		} else if (len == 2 && !memcmp(n, "si", 2) && rc == XML_SCAN_START) {
 			b->text_len = 0;
-		else if (len == 2 && !memcmp(n, "si", 2) && sst_add(b) < 0) /* its end */
+		} else if (len == 2 && !memcmp(n, "si", 2) && sst_add(b) < 0) { /* its end */
 			break;
+		}
 	}
 	scan_close(b);
 	return b->failed ? b->failed : 1;
@@ -809,27 +825,46 @@ static int sheet_element(const xlsx_book *b)
 	}
 }
 
-/* The value of the scan's attribute of local name name, or NULL. */
-static const char *scan_attr(const xlsx_book *b, const char *name)
+/* The scan's attribute of one-letter local name c, or NULL. */
+static const xml_attr *scan_attr(const xlsx_book *b, char c)
 {
-	for (int i = 0; i < b->scan.n_attrs; i++)
-		if (strcmp(local(b->scan.attrs[i].name), name) == 0)
-			return b->scan.attrs[i].value;
+	for (int i = 0; i < b->scan.n_attrs; i++) {
+		size_t len = b->scan.attrs[i].name_len;
+		const char *n = local_n(b->scan.attrs[i].name, &len);
+
+		if (len == 1 && n[0] == c)
+			return &b->scan.attrs[i];
+	}
 	return NULL;
 }
 
+/* The attribute's value as a number of digits only: 0, or -1 when it is
+ * not one or is more than max. */
+static int attr_number(const xml_attr *a, long max, long *out)
+{
+	long n = 0;
+
+	if (a->value_len == 0)
+		return -1;
+	for (size_t i = 0; i < a->value_len; i++)
+		if (a->value[i] < '0' || a->value[i] > '9' ||
+		    (n = n * 10 + (a->value[i] - '0')) > max)
+			return -1;
+	*out = n;
+	return 0;
+}
+
+/* At most 12 bytes of an attribute's value, for a message. */
+#define SHOWN(a) (int)((a)->value_len < 12 ? (a)->value_len : 12), (a)->value
+
 static int row_start(xlsx_book *b)
 {
-	const char *v = scan_attr(b, "r");
+	const xml_attr *a = scan_attr(b, 'r');
 	long r = b->last_row + 1;
 
-	if (v) {
-		char *end;
-		r = strtol(v, &end, 10);
-		if (*end || r <= b->last_row || r > XLSX_MAX_ROWS)
-			return fail(b, PK2D_ERR_DATA, "%s: row '%.12s' after row %ld", b->part.name, v,
-			            b->last_row);
-	}
+	if (a && (attr_number(a, XLSX_MAX_ROWS, &r) < 0 || r <= b->last_row))
+		return fail(b, PK2D_ERR_DATA, "%s: row '%.*s' after row %ld", b->part.name, SHOWN(a),
+		            b->last_row);
 	b->row = b->last_row = r;
 	b->col = -1;
 	b->n_cells = 0;
@@ -841,38 +876,41 @@ static int row_start(xlsx_book *b)
 /* A <c>: its place, type and style from its attributes r, t and s. */
 static int cell_start(xlsx_book *b)
 {
-	const char *ref = NULL, *t = NULL;
+	const xml_attr *ref = NULL, *t = NULL;
 	char name[16];
-	int col = b->col + 1, style = 0;
-	long row = b->row;
+	int col = b->col + 1;
+	long row = b->row, style = 0;
 
 	for (int i = 0; i < b->scan.n_attrs; i++) {
 		const xml_attr *a = &b->scan.attrs[i];
-		const char *n = a->name_len == 1 ? a->name : local(a->name);
+		size_t len = a->name_len;
+		const char *n = len == 1 ? a->name : local_n(a->name, &len);
 
-		if (n[0] == '\0' || n[1] != '\0')
+		if (len != 1)
 			continue;
 		if (n[0] == 'r')
-			ref = a->value;
+			ref = a;
 		else if (n[0] == 't')
-			t = a->value;
-		else if (n[0] == 's')
-			style = (int)strtol(a->value, NULL, 10);
+			t = a;
+		else if (n[0] == 's' && attr_number(a, INT_MAX, &style) < 0)
+			style = -1; /* no format: not a date */
 	}
-	if (ref && (xlsx_cellref(ref, &col, &row) < 0 || row != b->row || col <= b->col))
-		return fail(b, PK2D_ERR_DATA, "%s: cell '%.12s' out of place in row %ld", b->part.name,
-		            ref, b->row);
+	if (ref && (xlsx_cellref_n(ref->value, ref->value_len, &col, &row) < 0 || row != b->row ||
+	            col <= b->col))
+		return fail(b, PK2D_ERR_DATA, "%s: cell '%.*s' out of place in row %ld", b->part.name,
+		            SHOWN(ref), b->row);
 	if (col >= XLSX_MAX_COLS)
 		return fail(b, PK2D_ERR_DATA, "%s: more than %d columns", cell_name(b, name),
 		            XLSX_MAX_COLS);
 	b->col = col;
 	b->in_cell = 1;
 	b->text_len = 0;
-	b->cell_style = style;
-	b->cell_type = !t || strcmp(t, "n") == 0 ? 'n'
-	               : strcmp(t, "inlineStr") == 0 ? 'i'
-	               : strcmp(t, "str") == 0 ? 'f'
-	                                        : t[0];
+	b->cell_style = (int)style;
+	b->cell_type = !t || (t->value_len == 1 && t->value[0] == 'n') ? 'n'
+	               : t->value_len == 9 && !memcmp(t->value, "inlineStr", 9) ? 'i'
+	               : t->value_len == 3 && !memcmp(t->value, "str", 3) ? 'f'
+	               : t->value_len ? t->value[0]
+	                              : 'n';
 	return 0;
 }
 
@@ -929,9 +967,12 @@ static int sheet_row(xlsx_book *b)
 				return b->failed;
 			if (el == EL_C && cell_start(b) < 0)
 				return b->failed;
-			if (b->in_cell && (el == EL_V || (el == EL_T && b->cell_type == 'i')))
-				b->collect = 1;
-			else if (el == EL_RPH)
+			if (b->in_cell && (el == EL_V || (el == EL_T && b->cell_type == 'i'))) {
+				if (!xml_scan_leaf(&b->scan))
+					b->collect = 1;
+				else if (!b->in_rph && append_text(b) < 0)
+					return b->failed;
+			} else if (el == EL_RPH)
 				b->in_rph = 1;
 			continue;
 		}

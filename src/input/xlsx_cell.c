@@ -201,21 +201,28 @@ int xlsx_is_short_integer(const char *text, size_t digits)
 	return n > 0 && text[n] == '\0' && n < digits;
 }
 
-int xlsx_cellref(const char *r, int *col, long *row)
+int xlsx_cellref_n(const char *r, size_t n, int *col, long *row)
 {
+	const char *end = r + n, *digits;
 	long c = 0, w = 0;
-	int letters = 0, digits = 0;
 
-	for (; *r >= 'A' && *r <= 'Z' && letters < 4; r++, letters++)
-		c = c * 26 + (*r - 'A' + 1);
-	for (; *r >= '0' && *r <= '9' && digits < 8; r++, digits++)
-		w = w * 10 + (*r - '0');
-	if (*r || letters == 0 || letters > 3 || digits == 0 || c > XLSX_MAX_COLS || w < 1 ||
-	    w > XLSX_MAX_ROWS)
+	/* Four letters are past XFD already, eight digits past the last row. */
+	for (; r < end && *r >= 'A' && *r <= 'Z'; r++)
+		if ((c = c * 26 + (*r - 'A' + 1)) > XLSX_MAX_COLS)
+			return -1;
+	for (digits = r; r < end && *r >= '0' && *r <= '9'; r++)
+		if (r - digits == 7 || (w = w * 10 + (*r - '0')) > XLSX_MAX_ROWS)
+			return -1;
+	if (r != end || c == 0 || w < 1)
 		return -1;
 	*col = (int)c - 1;
 	*row = w;
 	return 0;
+}
+
+int xlsx_cellref(const char *r, int *col, long *row)
+{
+	return xlsx_cellref_n(r, strlen(r), col, row);
 }
 
 void xlsx_colname(int col, char out[4])

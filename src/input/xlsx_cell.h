@@ -38,8 +38,9 @@ int xlsx_number(const char *v, int date, int date1904, char *out);
 int xlsx_is_short_integer(const char *text, size_t digits);
 
 /* Parses a cell reference "C17" (columns from 0, rows from 1): 0, or -1
- * when it is not one within the sheet's bounds. */
+ * when it is not one within the sheet's bounds; _n: the n bytes at r. */
 int xlsx_cellref(const char *r, int *col, long *row);
+int xlsx_cellref_n(const char *r, size_t n, int *col, long *row);
 /* Writes column col's letters (0 -> "A", 16383 -> "XFD"). */
 void xlsx_colname(int col, char out[4]);
 

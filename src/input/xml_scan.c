@@ -5,8 +5,8 @@
  * its last byte; a token (a tag, a comment) is taken when it is whole in
  * the buffer, character data as far as the buffer goes. A tag is read in
  * one pass: when the NUL at the buffer's end cuts it, it is read again
- * after a refill. Names and values are ended with a NUL in place, and
- * entities decoded in place (a decoded text is never longer).
+ * after a refill. Entities are decoded in place (a decoded text is never
+ * longer).
  */
 #include "config.h"
 
@@ -215,10 +215,9 @@ static int cut_or_bad(xml_scan *x, const char *q, char *why, size_t len)
  * past it, NEED_MORE, or <0. */
 static int start_tag(xml_scan *x, char *p, char *why, size_t len)
 {
-	/* Where each attribute's name ends, and whether its value has an
-	 * entity: the tag is changed only once it is known whole. */
-	char *name_end[XML_SCAN_ATTRS];
-	unsigned char amp[XML_SCAN_ATTRS];
+	/* The attributes whose value has an entity, decoded once the tag is
+	 * known whole (it is read again after a refill). */
+	uint32_t amp = 0;
 	char *name = p + 1, *q = name, *elem_end;
 	int n = 0, empty = 0;
 
@@ -251,7 +250,6 @@ static int start_tag(xml_scan *x, char *p, char *why, size_t len)
 			return malformed(x, an, "more attributes than a sheet has", why, len);
 		x->attrs[n].name = an;
 		x->attrs[n].name_len = (size_t)(q - an);
-		name_end[n] = q;
 		while (is_space(*q))
 			q++;
 		if (*q != '=')
@@ -263,14 +261,13 @@ static int start_tag(xml_scan *x, char *p, char *why, size_t len)
 			return cut_or_bad(x, q, why, len);
 		quote = *q++;
 		x->attrs[n].value = q;
-		amp[n] = 0;
 		for (;; q++) {
 			while (!value_stop[(unsigned char)*q])
 				q++;
 			if (*q == quote)
 				break;
 			if (*q == '&')
-				amp[n] = 1;
+				amp |= UINT32_C(1) << n;
 			else if (*q == '\0')
 				return cut_or_bad(x, q, why, len);
 		}
@@ -283,20 +280,19 @@ static int start_tag(xml_scan *x, char *p, char *why, size_t len)
 		return malformed(x, name, "nested too deep", why, len);
 	if (x->depth == 0 && x->seen_root)
 		return malformed(x, name, "junk after document element", why, len);
-	for (int i = 0; i < n; i++) {
-		char *v = (char *)x->attrs[i].value, *bad;
-		long dl = (long)x->attrs[i].value_len;
+	for (int i = 0; amp && i < n; i++) {
+		char *bad;
+		long dl;
 
-		if (amp[i] && (dl = decode(v, x->attrs[i].value_len, &bad)) < 0)
+		if (!(amp & UINT32_C(1) << i))
+			continue;
+		if ((dl = decode((char *)x->attrs[i].value, x->attrs[i].value_len, &bad)) < 0)
 			return malformed(x, bad, "undefined entity", why, len);
-		*name_end[i] = '\0';
-		v[dl] = '\0';
 		x->attrs[i].value_len = (size_t)dl;
 	}
 	x->n_attrs = n;
 	x->name = name;
 	x->name_len = (size_t)(elem_end - name);
-	*elem_end = '\0';
 	x->pos = (size_t)(q - x->buf) + 1;
 	x->seen_root = 1;
 	if (empty) {
@@ -319,7 +315,7 @@ static int start_tag(xml_scan *x, char *p, char *why, size_t len)
 	}
 	/* Names are a few bytes: a loop beats memcpy's call. */
 	char *o = x->open_names + x->open_len;
-	for (size_t i = 0; i <= x->name_len; i++)
+	for (size_t i = 0; i < x->name_len; i++)
 		o[i] = name[i];
 	x->open_n[x->depth] = x->name_len;
 	x->open[x->depth++] = o;
@@ -346,7 +342,6 @@ static int end_tag(xml_scan *x, char *p, char *why, size_t len)
 	for (size_t i = 0; i < n; i++)
 		if (name[i] != x->open[x->depth - 1][i])
 			return malformed(x, name, "mismatched tag", why, len);
-	*name_end = '\0';
 	x->depth--;
 	x->open_len -= n + 1;
 	x->name = name;
@@ -492,4 +487,36 @@ int xml_scan_next(xml_scan *x, char *why, size_t len)
 		if (rc != SKIP)
 			return rc;
 	}
+}
+
+int xml_scan_leaf(xml_scan *x)
+{
+	char *p = x->buf + x->pos, *q = p;
+	const char *open;
+	size_t n;
+
+	if (x->pending_end || x->depth == 0)
+		return 0;
+	for (;; q++) {
+		while (!value_stop[(unsigned char)*q])
+			q++;
+		if (*q != '"' && *q != '\'')
+			break;
+	}
+	if (q[0] != '<' || q[1] != '/')
+		return 0; /* an entity, markup, a NUL or the buffer's end */
+	open = x->open[x->depth - 1];
+	n = x->open_n[x->depth - 1];
+	/* The buffer's NUL differs from every byte of a name. */
+	for (size_t i = 0; i < n; i++)
+		if (q[2 + i] != open[i])
+			return 0;
+	if (q[2 + n] != '>')
+		return 0;
+	x->text = p;
+	x->text_len = (size_t)(q - p);
+	x->depth--;
+	x->open_len -= n + 1;
+	x->pos = (size_t)(q + 3 + n - x->buf);
+	return 1;
 }

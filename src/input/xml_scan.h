@@ -35,7 +35,7 @@
 enum { XML_SCAN_START = 1, XML_SCAN_END = 2, XML_SCAN_TEXT = 3 };
 
 typedef struct xml_attr {
-	const char *name, *value; /* as written (with any prefix), and decoded; NUL-ended */
+	const char *name, *value; /* as written (with any prefix), and decoded */
 	size_t name_len, value_len;
 } xml_attr;
 
@@ -44,12 +44,12 @@ typedef struct xml_scan {
 	/* Reads up to n more bytes of the document: how many, 0 at its end,
 	 * <0 on an error the reader has reported. */
 	long long (*read)(void *ud, char *buf, size_t n);
-	/* The token found, valid until the next call. START and END: the
-	 * element's name as written (with any prefix), NUL-ended; START: its
-	 * attributes (an empty element <x/> is a START and then an END).
-	 * TEXT: character data, decoded, not NUL-ended; an element's text
-	 * may come in several pieces. depth counts the open elements, the
-	 * one just started included. */
+	/* The token found, valid until the next call; no name, value or text
+	 * is NUL-ended. START and END: the element's name as written (with
+	 * any prefix); START: its attributes (an empty element <x/> is a
+	 * START and then an END). TEXT: character data, decoded; an
+	 * element's text may come in several pieces. depth counts the open
+	 * elements, the one just started included. */
 	const char *name;
 	size_t name_len;
 	int n_attrs;
@@ -80,5 +80,11 @@ void xml_scan_free(xml_scan *x);
  * what", column counted from 0 in bytes as expat does), -2 when read()
  * failed, -3 out of memory. */
 int xml_scan_next(xml_scan *x, char *why, size_t len);
+/* Right after a START, when the element holds text only (no entity) and
+ * its end tag, both whole in the buffer: 1 with them read, the text in
+ * text (as a TEXT would give it) and the element closed (no END follows).
+ * Else 0 and nothing read: xml_scan_next() goes on. A sheet's values are
+ * such elements: one call instead of a TEXT and an END. */
+int xml_scan_leaf(xml_scan *x);
 
 #endif
