@@ -69,6 +69,19 @@ struct cell {
 	size_t off;
 };
 
+/* A part read by xml_scan: a sheet, or the shared strings (read as far as
+ * the rows need them, beside the sheet). */
+struct scan {
+	xlsx_book *b;
+	struct part part;
+	xml_scan x;
+	int on;                 /* x is set up */
+	int collect;            /* the scan's text goes to text */
+	int in_rph;             /* inside phonetic text: skipped */
+	char *text;
+	size_t text_len, text_cap;
+};
+
 struct xlsx_book {
 	zip_t *zip;
 	char *file;
@@ -89,20 +102,16 @@ struct xlsx_book {
 	char *ss;
 	size_t ss_len, ss_cap, *ss_off, n_ss, cap_ss;
 	unsigned char *ss_fixed;
-	/* the parse in progress: a small part's, or the scan of the shared
-	 * strings or a sheet */
+	struct scan strings;    /* the rest of them */
+	int strings_done;       /* all read */
+	/* a small part's parse (expat) */
 	XML_Parser xp;
-	xml_scan scan;
-	int scanning;
 	struct part part;
-	char why[160];          /* the scan's malformed XML */
-	int depth;              /* expat's elements open */
+	int depth;              /* elements open */
 	int in_xfs;             /* styles: inside cellXfs */
-	int collect;            /* the scan's text goes to text */
-	int in_rph;             /* inside phonetic text: skipped */
-	char *text;
-	size_t text_len, text_cap;
+	char why[160];          /* a scan's malformed XML */
 	/* the sheet being read */
+	struct scan sheet;
 	int cur;                /* index in sheets */
 	int table_sheet;        /* its number in the table (0: the first) */
 	int *table_sheets;      /* the sheets index of each of the table's sheets */
@@ -267,32 +276,33 @@ static void on_doctype(void *ud, const XML_Char *name, const XML_Char *sys, cons
 }
 
 /* Appends the scan's text to the text collected: 0, or <0. */
-static int append_text(xlsx_book *b)
+static int append_text(struct scan *s)
 {
-	size_t len = b->scan.text_len;
+	xlsx_book *b = s->b;
+	size_t len = s->x.text_len;
 
-	if (b->text_len + len + 1 > CELL_MAX) {
+	if (s->text_len + len + 1 > CELL_MAX) {
 		char ref[16];
-		if (b->in_cell)
+		if (s == &b->sheet && b->in_cell)
 			return fail(b, PK2D_ERR_DATA, "%s: more than %zu bytes of text in one cell",
 			            cell_name(b, ref), CELL_MAX);
-		return fail(b, PK2D_ERR_DATA, "%s: a text of more than %zu bytes", b->part.name,
+		return fail(b, PK2D_ERR_DATA, "%s: a text of more than %zu bytes", s->part.name,
 		            CELL_MAX);
 	}
-	if (b->text_len + len + 1 > b->text_cap) {
-		size_t cap = b->text_cap ? b->text_cap : 256;
+	if (s->text_len + len + 1 > s->text_cap) {
+		size_t cap = s->text_cap ? s->text_cap : 256;
 		char *t;
 
-		while (cap < b->text_len + len + 1)
+		while (cap < s->text_len + len + 1)
 			cap *= 2;
-		if (!(t = realloc(b->text, cap)))
+		if (!(t = realloc(s->text, cap)))
 			return nomem(b);
-		b->text = t;
-		b->text_cap = cap;
+		s->text = t;
+		s->text_cap = cap;
 	}
-	memcpy(b->text + b->text_len, b->scan.text, len);
-	b->text_len += len;
-	b->text[b->text_len] = '\0';
+	memcpy(s->text + s->text_len, s->x.text, len);
+	s->text_len += len;
+	s->text[s->text_len] = '\0';
 	return 0;
 }
 
@@ -359,47 +369,54 @@ static int parse_part(xlsx_book *b, const char *name, XML_StartElementHandler st
 
 static long long scan_read(void *ud, char *buf, size_t n)
 {
-	xlsx_book *b = ud;
+	struct scan *s = ud;
 
-	return part_read(b, &b->part, buf, n);
+	return part_read(s->b, &s->part, buf, n);
 }
 
-/* Starts the scan of the part just opened: 0, or <0. */
-static int scan_begin(xlsx_book *b)
+static void scan_close(struct scan *s)
 {
-	b->scan = (xml_scan){ .ud = b, .read = scan_read };
-	if (xml_scan_init(&b->scan) < 0)
+	if (s->on)
+		xml_scan_free(&s->x);
+	s->on = 0;
+	part_close(&s->part);
+}
+
+/* Opens the part name for a scan: 1, 0 when the workbook has none, <0. */
+static int scan_open(xlsx_book *b, struct scan *s, const char *name)
+{
+	int rc;
+
+	scan_close(s);
+	s->b = b;
+	if ((rc = part_open(b, &s->part, name)) <= 0)
+		return rc;
+	s->x = (xml_scan){ .ud = s, .read = scan_read };
+	if (xml_scan_init(&s->x) < 0)
 		return nomem(b);
-	b->scanning = 1;
-	b->collect = b->in_rph = 0;
-	b->text_len = 0;
-	return 0;
+	s->on = 1;
+	s->collect = s->in_rph = 0;
+	s->text_len = 0;
+	return 1;
 }
 
 /* The scan's next token (XML_SCAN_*), 0 at the part's end, or <0 with the
  * error set. */
-static int scan_token(xlsx_book *b)
+static int scan_token(struct scan *s)
 {
-	int rc = xml_scan_next(&b->scan, b->why, sizeof b->why);
+	xlsx_book *b = s->b;
+	int rc = xml_scan_next(&s->x, b->why, sizeof b->why);
 
-	if (rc == XML_SCAN_START && b->scan.depth > XLSX_DEPTH)
+	if (rc == XML_SCAN_START && s->x.depth > XLSX_DEPTH)
 		return fail(b, PK2D_ERR_DATA, "%s: XML nested more than %d deep: not read",
-		            b->part.name, XLSX_DEPTH);
+		            s->part.name, XLSX_DEPTH);
 	if (rc >= 0)
 		return rc;
 	if (b->failed) /* the part's reader failed */
 		return b->failed;
 	if (rc == -3)
 		return nomem(b);
-	return fail(b, PK2D_ERR_DATA, "%s: %s", b->part.name, b->why);
-}
-
-static void scan_close(xlsx_book *b)
-{
-	if (b->scanning)
-		xml_scan_free(&b->scan);
-	b->scanning = 0;
-	part_close(&b->part);
+	return fail(b, PK2D_ERR_DATA, "%s: %s", s->part.name, b->why);
 }
 
 /* The local part of the name of len bytes at name; *len becomes its
@@ -416,10 +433,10 @@ static const char *local_n(const char *name, size_t *len)
 }
 
 /* The local name of the element the scan is at, and its length. */
-static const char *scan_local(const xlsx_book *b, size_t *len)
+static const char *scan_local(const struct scan *s, size_t *len)
 {
-	*len = b->scan.name_len;
-	return local_n(b->scan.name, len);
+	*len = s->x.name_len;
+	return local_n(s->x.name, len);
 }
 
 /* ---- workbook, relationships, styles, shared strings --------------------- */
@@ -582,8 +599,9 @@ static int is_blank(char c)
  * trimmed and cleaned once here rather than in every cell: 0, or <0. */
 static int sst_add(xlsx_book *b)
 {
-	size_t len = b->text_len ? xlsx_unescape(b->text, b->text_len) : 0;
-	const char *t = b->text;
+	struct scan *s = &b->strings;
+	size_t len = s->text_len ? xlsx_unescape(s->text, s->text_len) : 0;
+	const char *t = s->text;
 	int fixed = 0;
 
 	while (len > 0 && is_blank(*t)) {
@@ -595,7 +613,7 @@ static int sst_add(xlsx_book *b)
 
 	if (b->ss_len + len + 1 > strings_limit)
 		return fail(b, PK2D_ERR_DATA, "%s: more than %zu bytes of shared strings: not read",
-		            b->part.name, strings_limit);
+		            s->part.name, strings_limit);
 	if (b->n_ss == b->cap_ss) {
 		size_t cap = b->cap_ss ? b->cap_ss * 2 : 1024;
 		size_t *o = realloc(b->ss_off, cap * sizeof *o);
@@ -610,13 +628,13 @@ static int sst_add(xlsx_book *b)
 	}
 	if (b->ss_len + UTF8_CLEAN_MAX(len) > b->ss_cap) {
 		size_t cap = b->ss_cap ? b->ss_cap : 65536;
-		char *s;
+		char *arena;
 
 		while (cap < b->ss_len + UTF8_CLEAN_MAX(len))
 			cap *= 2;
-		if (!(s = realloc(b->ss, cap)))
+		if (!(arena = realloc(b->ss, cap)))
 			return nomem(b);
-		b->ss = s;
+		b->ss = arena;
 		b->ss_cap = cap;
 	}
 	b->ss_off[b->n_ss] = b->ss_len;
@@ -631,41 +649,45 @@ static int sst_add(xlsx_book *b)
 	return 0;
 }
 
-/* Reads the shared strings: each <si>'s <t> texts (its runs), phonetic
- * ones left out. 1, 0 when the workbook has none, <0 on error. */
-static int load_strings(xlsx_book *b)
+/* Reads on in the shared strings to the end of the next <si>, its <t>
+ * texts (its runs) with the phonetic ones left out: 1, 0 at their end, <0
+ * on error. They are read as far as the rows need them: a book opened
+ * for its header reads a few of them. */
+static int strings_more(xlsx_book *b)
 {
-	int rc = part_open(b, &b->part, b->strings_part);
+	struct scan *s = &b->strings;
+	int rc;
 
-	if (rc <= 0 || (rc = scan_begin(b)) < 0) {
-		scan_close(b);
-		return rc;
-	}
-	while ((rc = scan_token(b)) > 0) {
+	if (b->strings_done)
+		return 0;
+	while ((rc = scan_token(s)) > 0) {
 		size_t len;
 		const char *n;
 
 		if (rc == XML_SCAN_TEXT) {
-			if (b->collect && !b->in_rph && append_text(b) < 0)
-				break;
+			if (s->collect && !s->in_rph && append_text(s) < 0)
+				return b->failed;
 			continue;
 		}
-		n = scan_local(b, &len);
-		if (len == 1 && n[0] == 't' && rc == XML_SCAN_START && xml_scan_leaf(&b->scan)) {
-			if (!b->in_rph && append_text(b) < 0)
-				break;
+		n = scan_local(s, &len);
+		if (len == 1 && n[0] == 't' && rc == XML_SCAN_START && xml_scan_leaf(&s->x)) {
+			if (!s->in_rph && append_text(s) < 0)
+				return b->failed;
 		} else if (len == 1 && n[0] == 't') {
-			b->collect = rc == XML_SCAN_START;
+			s->collect = rc == XML_SCAN_START;
 		} else if (len == 3 && !memcmp(n, "rPh", 3)) {
-			b->in_rph = rc == XML_SCAN_START;
+			s->in_rph = rc == XML_SCAN_START;
 		} else if (len == 2 && !memcmp(n, "si", 2) && rc == XML_SCAN_START) {
-			b->text_len = 0;
-		} else if (len == 2 && !memcmp(n, "si", 2) && sst_add(b) < 0) { /* its end */
-			break;
+			s->text_len = 0;
+		} else if (len == 2 && !memcmp(n, "si", 2)) {
+			return sst_add(b) < 0 ? b->failed : 1;
 		}
 	}
-	scan_close(b);
-	return b->failed ? b->failed : 1;
+	if (rc == 0) {
+		b->strings_done = 1;
+		scan_close(s);
+	}
+	return rc;
 }
 
 /* ---- a sheet's rows ------------------------------------------------------- */
@@ -736,26 +758,32 @@ static void add_cell(xlsx_book *b, const char *s, size_t len, int kind, int asci
 	}
 }
 
-/* The shared string index v, digits only and below n: 0 and *i, or -1. */
-static int ss_index(const char *v, size_t n, size_t *i)
+/* The shared string index v, digits only: 0 and *i when it names one
+ * (the strings read on as far as it), or -1. */
+static int ss_index(xlsx_book *b, const char *v, size_t *i)
 {
 	size_t x = 0;
 
 	if (!*v)
 		return -1;
+	/* More strings than the bytes they may take are none. */
 	for (; *v >= '0' && *v <= '9'; v++)
-		if ((x = x * 10 + (size_t)(*v - '0')) >= n)
+		if ((x = x * 10 + (size_t)(*v - '0')) >= strings_limit)
 			return -1;
+	if (*v)
+		return -1;
+	while (x >= b->n_ss && strings_more(b) > 0)
+		;
 	*i = x;
-	return *v ? -1 : 0;
+	return x < b->n_ss ? 0 : -1;
 }
 
 /* The text of a finished cell from its type and value. */
 static void finish_cell(xlsx_book *b)
 {
 	char ref[16], num[XLSX_NUM_MAX];
-	char *v = b->text_len ? b->text : empty_field;
-	size_t len = b->text_len;
+	char *v = b->sheet.text_len ? b->sheet.text : empty_field;
+	size_t len = b->sheet.text_len;
 	int t = b->cell_type;
 
 	if (t == 's') {
@@ -764,7 +792,11 @@ static void finish_cell(xlsx_book *b)
 
 		if (!len)
 			return;
-		if (ss_index(v, b->n_ss, &i) < 0) {
+		if (ss_index(b, v, &i) < 0) {
+			while (strings_more(b) > 0) /* all of them, for their count */
+				;
+			if (b->failed)
+				return;
 			fail(b, PK2D_ERR_DATA, "%s: shared string '%.20s' of %zu", cell_name(b, ref), v,
 			     b->n_ss);
 			return;
@@ -811,7 +843,7 @@ enum { EL_OTHER, EL_ROW, EL_C, EL_V, EL_T, EL_RPH, EL_SHEETDATA };
 static int sheet_element(const xlsx_book *b)
 {
 	size_t len;
-	const char *n = scan_local(b, &len);
+	const char *n = scan_local(&b->sheet, &len);
 
 	switch (len) {
 	case 1:
@@ -828,12 +860,12 @@ static int sheet_element(const xlsx_book *b)
 /* The scan's attribute of one-letter local name c, or NULL. */
 static const xml_attr *scan_attr(const xlsx_book *b, char c)
 {
-	for (int i = 0; i < b->scan.n_attrs; i++) {
-		size_t len = b->scan.attrs[i].name_len;
-		const char *n = local_n(b->scan.attrs[i].name, &len);
+	for (int i = 0; i < b->sheet.x.n_attrs; i++) {
+		size_t len = b->sheet.x.attrs[i].name_len;
+		const char *n = local_n(b->sheet.x.attrs[i].name, &len);
 
 		if (len == 1 && n[0] == c)
-			return &b->scan.attrs[i];
+			return &b->sheet.x.attrs[i];
 	}
 	return NULL;
 }
@@ -863,7 +895,7 @@ static int row_start(xlsx_book *b)
 	long r = b->last_row + 1;
 
 	if (a && (attr_number(a, XLSX_MAX_ROWS, &r) < 0 || r <= b->last_row))
-		return fail(b, PK2D_ERR_DATA, "%s: row '%.*s' after row %ld", b->part.name, SHOWN(a),
+		return fail(b, PK2D_ERR_DATA, "%s: row '%.*s' after row %ld", b->sheet.part.name, SHOWN(a),
 		            b->last_row);
 	b->row = b->last_row = r;
 	b->col = -1;
@@ -881,8 +913,8 @@ static int cell_start(xlsx_book *b)
 	int col = b->col + 1;
 	long row = b->row, style = 0;
 
-	for (int i = 0; i < b->scan.n_attrs; i++) {
-		const xml_attr *a = &b->scan.attrs[i];
+	for (int i = 0; i < b->sheet.x.n_attrs; i++) {
+		const xml_attr *a = &b->sheet.x.attrs[i];
 		size_t len = a->name_len;
 		const char *n = len == 1 ? a->name : local_n(a->name, &len);
 
@@ -897,14 +929,14 @@ static int cell_start(xlsx_book *b)
 	}
 	if (ref && (xlsx_cellref_n(ref->value, ref->value_len, &col, &row) < 0 || row != b->row ||
 	            col <= b->col))
-		return fail(b, PK2D_ERR_DATA, "%s: cell '%.*s' out of place in row %ld", b->part.name,
+		return fail(b, PK2D_ERR_DATA, "%s: cell '%.*s' out of place in row %ld", b->sheet.part.name,
 		            SHOWN(ref), b->row);
 	if (col >= XLSX_MAX_COLS)
 		return fail(b, PK2D_ERR_DATA, "%s: more than %d columns", cell_name(b, name),
 		            XLSX_MAX_COLS);
 	b->col = col;
 	b->in_cell = 1;
-	b->text_len = 0;
+	b->sheet.text_len = 0;
 	b->cell_style = (int)style;
 	b->cell_type = !t || (t->value_len == 1 && t->value[0] == 'n') ? 'n'
 	               : t->value_len == 9 && !memcmp(t->value, "inlineStr", 9) ? 'i'
@@ -921,7 +953,7 @@ static int sheet_open(xlsx_book *b, int i)
 	int *t = realloc(b->table_sheets, (size_t)(b->table_sheet + 1) * sizeof *t);
 	int rc;
 
-	scan_close(b);
+	scan_close(&b->sheet);
 	if (!t)
 		return nomem(b);
 	b->table_sheets = t;
@@ -933,11 +965,11 @@ static int sheet_open(xlsx_book *b, int i)
 	if (!s->part)
 		return fail(b, PK2D_ERR_DATA, "sheet '%s': no part in the workbook's relationships",
 		            s->name);
-	if ((rc = part_open(b, &b->part, s->part)) < 0)
+	if ((rc = scan_open(b, &b->sheet, s->part)) < 0)
 		return rc;
 	if (rc == 0)
 		return fail(b, PK2D_ERR_DATA, "sheet '%s': its part %s is missing", s->name, s->part);
-	return scan_begin(b);
+	return 0;
 }
 
 /* Scans on to the end of the next row with cells: 1, 0 at the end of the
@@ -950,14 +982,14 @@ static int sheet_row(xlsx_book *b)
 	if (b->sheet_done)
 		return 0;
 	for (;;) {
-		int rc = scan_token(b), el;
+		int rc = scan_token(&b->sheet), el;
 
 		if (rc < 0)
 			return rc;
 		if (rc == 0)
-			return fail(b, PK2D_ERR_DATA, "%s: ends without </sheetData>", b->part.name);
+			return fail(b, PK2D_ERR_DATA, "%s: ends without </sheetData>", b->sheet.part.name);
 		if (rc == XML_SCAN_TEXT) {
-			if (b->collect && !b->in_rph && append_text(b) < 0)
+			if (b->sheet.collect && !b->sheet.in_rph && append_text(&b->sheet) < 0)
 				return b->failed;
 			continue;
 		}
@@ -968,18 +1000,18 @@ static int sheet_row(xlsx_book *b)
 			if (el == EL_C && cell_start(b) < 0)
 				return b->failed;
 			if (b->in_cell && (el == EL_V || (el == EL_T && b->cell_type == 'i'))) {
-				if (!xml_scan_leaf(&b->scan))
-					b->collect = 1;
-				else if (!b->in_rph && append_text(b) < 0)
+				if (!xml_scan_leaf(&b->sheet.x))
+					b->sheet.collect = 1;
+				else if (!b->sheet.in_rph && append_text(&b->sheet) < 0)
 					return b->failed;
 			} else if (el == EL_RPH)
-				b->in_rph = 1;
+				b->sheet.in_rph = 1;
 			continue;
 		}
 		if (el == EL_V || el == EL_T) {
-			b->collect = 0;
+			b->sheet.collect = 0;
 		} else if (el == EL_RPH) {
-			b->in_rph = 0;
+			b->sheet.in_rph = 0;
 		} else if (el == EL_C) {
 			b->in_cell = 0;
 			finish_cell(b);
@@ -1239,8 +1271,9 @@ static int load_workbook(xlsx_book *b, const char *sel)
 	if (b->styles_part && (rc = parse_part(b, b->styles_part, styles_start, styles_end)) < 0)
 		return rc;
 	resolve_styles(b);
-	if (b->strings_part && (rc = load_strings(b)) < 0)
+	if (b->strings_part && (rc = scan_open(b, &b->strings, b->strings_part)) < 0)
 		return rc;
+	b->strings_done = !b->strings.on;
 	for (i = 0; i < b->n_sheets; i++)
 		if (asprintf(&b->sheets[i].where, "%s:%s", b->file, b->sheets[i].name) < 0) {
 			b->sheets[i].where = NULL;
@@ -1309,7 +1342,8 @@ void xlsx_close(xlsx_book *b)
 {
 	if (!b)
 		return;
-	scan_close(b);
+	scan_close(&b->sheet);
+	scan_close(&b->strings);
 	if (b->zip)
 		zip_discard(b->zip);
 	for (int i = 0; i < b->n_sheets; i++) {
@@ -1330,7 +1364,8 @@ void xlsx_close(xlsx_book *b)
 	free(b->ss);
 	free(b->ss_off);
 	free(b->ss_fixed);
-	free(b->text);
+	free(b->sheet.text);
+	free(b->strings.text);
 	free(b->cells);
 	free(b->rowbuf);
 	free(b->fields);
