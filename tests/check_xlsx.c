@@ -591,6 +591,25 @@ START_TEST(malformed_xml)
 	expect(p, "open! B1: shared string '7' of 1\n");
 	free(p);
 
+	/* The shared strings are read as far as the rows need them: a
+	 * malformed part shows at the first row that needs a string past the
+	 * fault, with that part's line and column. */
+	p = one_sheet("sstcut.xlsx", "<row r=\"1\"><c t=\"s\"><v>0</v></c></row>"
+	              "<row r=\"2\"><c t=\"s\"><v>1</v></c></row>"
+	              "<row r=\"3\"><c t=\"s\"><v>2</v></c></row>",
+	              "<sst><si><t>a</t></si><si><t>b</t></si>\n<si><t>c</x></si></sst>", NULL);
+	expect(p, "a\n2:b\n! xl/sharedStrings.xml: malformed XML at line 2, column 10: mismatched "
+	          "tag\n");
+	free(p);
+
+	/* An end tag with blanks closes its element; one whose name only
+	 * starts with the element's does not. */
+	p = one_sheet("vv.xlsx", "<row r=\"1\"><c><v>1</v ></c></row><row r=\"2\"><c><v>2</vv>"
+	              "</c></row>", NULL, NULL);
+	expect(p, "1\n! xl/worksheets/sheet1.xml: malformed XML at line 1, column 75: mismatched "
+	          "tag\n");
+	free(p);
+
 	p = one_sheet("order.xlsx", "<row r=\"3\"><c><v>1</v></c></row><row r=\"2\"/>", NULL, NULL);
 	expect(p, "1\n! xl/worksheets/sheet1.xml: row '2' after row 3\n");
 	free(p);
