@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +120,36 @@ START_TEST(numbers_and_references)
 	ck_assert_str_eq(num("45142.999999", 1, 0, XLSX_NUM_OK), "2023-08-05");
 	ck_assert_str_eq(num("45142.0416666667", 1, 0, XLSX_NUM_OK), "2023-08-04 01:00:00");
 	ck_assert_str_eq(num("-1", 1, 0, XLSX_NUM_OK), "-1");
+	ck_assert_str_eq(num("9.800000000000001", 0, 0, XLSX_NUM_OK), "9.8");
+	ck_assert_str_eq(num("-96.59999999999999", 0, 0, XLSX_NUM_OK), "-96.6");
+	ck_assert_str_eq(num("99999999999999.99", 0, 0, XLSX_NUM_OK), "100000000000000");
+	ck_assert_str_eq(num("1.00000000000000050", 0, 0, XLSX_NUM_OK), "1");
+
+	/* Float noise rounded on the text as printf rounds the double: the
+	 * texts Excel and libxlsxwriter write (16 and 17 digits) of numbers
+	 * of every size a sheet has, and texts of 16 to 20 random digits. */
+	unsigned seed = 7;
+	for (int i = 0; i < 300000; i++) {
+		char text[64], want[64];
+		seed = seed * 1103515245u + 12345u;
+		double x = (double)seed / 4294967296.0 * pow(10, (int)(seed >> 8) % 17 - 2);
+		if (i % 3 == 2) {
+			int n = snprintf(text, sizeof text, "%s%u.", seed & 1 ? "-" : "", 1 + seed % 99999);
+			for (int k = 0; k < 11 + (int)(seed >> 5) % 5; k++) {
+				seed = seed * 1103515245u + 12345u;
+				text[n++] = (char)('0' + (seed >> 16) % 10);
+			}
+			text[n] = '\0';
+		} else {
+			snprintf(text, sizeof text, i % 3 ? "%.17g" : "%.16g", seed & 1 ? -x : x);
+		}
+		double y = strtod(text, NULL);
+		if (fabs(y) < 1e-4 || fabs(y) >= 1e15 || strchr(text, 'e'))
+			continue;
+		snprintf(want, sizeof want, "%.15g", y);
+		ck_assert_msg(strcmp(num(text, 0, 0, XLSX_NUM_OK), want) == 0, "%s: %s, not %s", text,
+		              num(text, 0, 0, XLSX_NUM_OK), want);
+	}
 
 	ck_assert_int_eq(xlsx_format_is_date("dd/mm/yyyy"), 1);
 	ck_assert_int_eq(xlsx_format_is_date("[$-421]d mmmm yyyy;@"), 1);

@@ -118,6 +118,8 @@ struct xlsx_book {
 	int row_fixed;          /* UTF8_FIXED_* bits of the row's text */
 	int sheet_done, done;
 	long row, last_row;
+	char row_ref[8];        /* the row's number as cell references write it */
+	size_t row_ref_len;
 	int col, cell_type, cell_style, in_cell;
 	struct cell *cells;
 	int n_cells, cap_cells;
@@ -898,11 +900,35 @@ static int row_start(xlsx_book *b)
 		return fail(b, PK2D_ERR_DATA, "%s: row '%.*s' after row %ld", b->sheet.part.name, SHOWN(a),
 		            b->last_row);
 	b->row = b->last_row = r;
+	b->row_ref_len = 0;
+	for (long k = r; k > 0; k /= 10)
+		b->row_ref_len++;
+	for (long k = r, i = (long)b->row_ref_len - 1; i >= 0; k /= 10, i--)
+		b->row_ref[i] = (char)('0' + k % 10);
 	b->col = -1;
 	b->n_cells = 0;
 	b->row_len = 0;
 	b->row_fixed = 0;
 	return 0;
+}
+
+/* Whether the cell reference ref is a column of the current row as its
+ * number is written there (nearly every one is: read without
+ * xlsx_cellref_n); *col then its column. */
+static int same_row(const xlsx_book *b, const xml_attr *ref, int *col)
+{
+	const char *v = ref->value, *end = v + ref->value_len;
+	long c = 0;
+
+	while (v < end && *v >= 'A' && *v <= 'Z' && c <= XLSX_MAX_COLS)
+		c = c * 26 + (*v++ - 'A' + 1);
+	if (c == 0 || c > XLSX_MAX_COLS || (size_t)(end - v) != b->row_ref_len)
+		return 0;
+	for (size_t i = 0; i < b->row_ref_len; i++)
+		if (v[i] != b->row_ref[i])
+			return 0;
+	*col = (int)c - 1;
+	return 1;
 }
 
 /* A <c>: its place, type and style from its attributes r, t and s. */
@@ -927,10 +953,12 @@ static int cell_start(xlsx_book *b)
 		else if (n[0] == 's' && attr_number(a, INT_MAX, &style) < 0)
 			style = -1; /* no format: not a date */
 	}
-	if (ref && (xlsx_cellref_n(ref->value, ref->value_len, &col, &row) < 0 || row != b->row ||
-	            col <= b->col))
-		return fail(b, PK2D_ERR_DATA, "%s: cell '%.*s' out of place in row %ld", b->sheet.part.name,
-		            SHOWN(ref), b->row);
+	if (ref && !same_row(b, ref, &col) &&
+	    (xlsx_cellref_n(ref->value, ref->value_len, &col, &row) < 0 || row != b->row))
+		col = -1;
+	if (col <= b->col)
+		return fail(b, PK2D_ERR_DATA, "%s: cell '%.*s' out of place in row %ld",
+		            b->sheet.part.name, SHOWN(ref), b->row);
 	if (col >= XLSX_MAX_COLS)
 		return fail(b, PK2D_ERR_DATA, "%s: more than %d columns", cell_name(b, name),
 		            XLSX_MAX_COLS);

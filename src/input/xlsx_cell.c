@@ -147,6 +147,71 @@ static int shown_as_stored(const char *v)
 	return *p == '\0' && digits + frac <= 15 && strcmp(v, "-0") != 0;
 }
 
+/* v written with more than 15 significant digits, without an exponent,
+ * its first digit before the point: libxlsxwriter's and Excel's float
+ * noise ("9.800000000000001"). Writes it at 15 significant digits as
+ * "%.15g" would: 1, or 0 when v is not such a number or the digits past
+ * the 15th are too near a half to round on the text. A double is within
+ * a fifth of a unit of the 15th digit of the text it is read from, so
+ * rounding the text down on a 16th digit below 3, up on one above 6,
+ * rounds the double the same way. */
+static int round_noise(const char *v, char *out)
+{
+	char d[32];
+	int n = 0, whole = -1, i;
+	const char *p = v + (*v == '-');
+
+	if (*p < '1' || *p > '9')
+		return 0;
+	for (; *p; p++)
+		if (*p == '.' && whole < 0)
+			whole = n;
+		else if (*p < '0' || *p > '9' || n == (int)sizeof d)
+			return 0;
+		else
+			d[n++] = *p;
+	if (whole < 0 || whole > 14 || n <= 15 || (d[15] >= '3' && d[15] <= '6'))
+		return 0;
+	if (d[15] > '6') {
+		for (i = 14; i >= 0 && d[i] == '9'; i--)
+			d[i] = '0';
+		if (i < 0) { /* 9.99...: 10.0... */
+			memmove(d + 1, d, 14);
+			d[0] = '1';
+			whole++;
+		} else {
+			d[i]++;
+		}
+	}
+	for (n = 15; n > whole && d[n - 1] == '0'; n--)
+		;
+	if (*v == '-')
+		*out++ = '-';
+	for (i = 0; i < n; i++) {
+		if (i == whole)
+			*out++ = '.';
+		*out++ = d[i];
+	}
+	*out = '\0';
+	return 1;
+}
+
+/* v as a double: an integer of up to 15 digits (a date's serial, most
+ * often) by hand, exactly; else strtod's. *end as strtod's. */
+static double read_number(const char *v, char **end)
+{
+	const char *p = v;
+	double x = 0;
+
+	while (*p >= '0' && *p <= '9' && p - v < 15)
+		x = x * 10 + (*p++ - '0');
+	if (p > v && (*p == '\0' || *p == ' ')) {
+		*end = (char *)p;
+		return x;
+	}
+	return strtod(v, end);
+}
+
 int xlsx_number(const char *v, int date, int date1904, char *out)
 {
 	char *end;
@@ -158,7 +223,9 @@ int xlsx_number(const char *v, int date, int date1904, char *out)
 		memcpy(out, v, strlen(v) + 1);
 		return XLSX_NUM_OK;
 	}
-	x = strtod(v, &end);
+	if (!date && round_noise(v, out))
+		return XLSX_NUM_OK;
+	x = read_number(v, &end);
 	while (*end == ' ')
 		end++;
 	if (end == v || *end || !isfinite(x)) {
@@ -250,7 +317,12 @@ static int hex(char ch)
 
 size_t xlsx_unescape(char *s, size_t n)
 {
-	size_t r = 0, w = 0;
+	const char *under = memchr(s, '_', n);
+	size_t r, w;
+
+	if (!under)
+		return n;
+	r = w = (size_t)(under - s);
 
 	while (r < n) {
 		unsigned u = 0;
