@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 for b in csv_bench registry_bench; do
 	cc -O2 -I"$top/src/base" -I"$top/src/input" -I"$top/src/registry" -I"$top/include" -I"$build" -o "$tmp/$b" "$top/bench/$b.c" \
-		"$build/src/.libs/libpk2dcore.a" -lm
+		"$build/src/.libs/libpk2dcore.a" -lzip -lexpat -lm
 done
 
 # CPU seconds (user + sys), best of three runs.
