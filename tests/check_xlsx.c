@@ -640,6 +640,10 @@ START_TEST(malformed_xml)
 	expect(p, "1\n! xl/worksheets/sheet1.xml: malformed XML at line 1, column 75: mismatched "
 	          "tag\n");
 	free(p);
+	p = one_sheet("cc.xlsx", "<row r=\"1\"><c><v>3</v></cc></row>", NULL, NULL);
+	expect(p, "open! xl/worksheets/sheet1.xml: malformed XML at line 1, column 46: mismatched "
+	          "tag\n");
+	free(p);
 
 	p = one_sheet("order.xlsx", "<row r=\"3\"><c><v>1</v></c></row><row r=\"2\"/>", NULL, NULL);
 	expect(p, "1\n! xl/worksheets/sheet1.xml: row '2' after row 3\n");

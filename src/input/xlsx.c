@@ -672,15 +672,15 @@ static int strings_more(xlsx_book *b)
 			continue;
 		}
 		n = scan_local(s, &len);
-		if (len == 1 && n[0] == 't' && rc == XML_SCAN_START && xml_scan_leaf(&s->x)) {
-			if (!s->in_rph && append_text(s) < 0)
-				return b->failed;
+		if (len == 2 && !memcmp(n, "si", 2) && rc == XML_SCAN_START) {
+			s->text_len = 0;
+			/* Most are <si><t>text</t></si>: read at once. */
+			if (!s->in_rph && s->x.depth < XLSX_DEPTH && xml_scan_value(&s->x, "t", 1))
+				return append_text(s) < 0 || sst_add(b) < 0 ? b->failed : 1;
 		} else if (len == 1 && n[0] == 't') {
 			s->collect = rc == XML_SCAN_START;
 		} else if (len == 3 && !memcmp(n, "rPh", 3)) {
 			s->in_rph = rc == XML_SCAN_START;
-		} else if (len == 2 && !memcmp(n, "si", 2) && rc == XML_SCAN_START) {
-			s->text_len = 0;
 		} else if (len == 2 && !memcmp(n, "si", 2)) {
 			return sst_add(b) < 0 ? b->failed : 1;
 		}
@@ -1027,13 +1027,20 @@ static int sheet_row(xlsx_book *b)
 				return b->failed;
 			if (el == EL_C && cell_start(b) < 0)
 				return b->failed;
-			if (b->in_cell && (el == EL_V || (el == EL_T && b->cell_type == 'i'))) {
-				if (!xml_scan_leaf(&b->sheet.x))
-					b->sheet.collect = 1;
-				else if (!b->sheet.in_rph && append_text(&b->sheet) < 0)
+			/* Most cells are <c ...><v>value</v></c>: read at once. */
+			if (el == EL_C && !b->sheet.in_rph && b->sheet.x.depth < XLSX_DEPTH &&
+			    xml_scan_value(&b->sheet.x, "v", 1)) {
+				if (append_text(&b->sheet) < 0)
 					return b->failed;
-			} else if (el == EL_RPH)
+				b->in_cell = 0;
+				finish_cell(b);
+				if (b->failed)
+					return b->failed;
+			} else if (b->in_cell && (el == EL_V || (el == EL_T && b->cell_type == 'i'))) {
+				b->sheet.collect = 1;
+			} else if (el == EL_RPH) {
 				b->sheet.in_rph = 1;
+			}
 			continue;
 		}
 		if (el == EL_V || el == EL_T) {

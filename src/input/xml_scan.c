@@ -489,34 +489,44 @@ int xml_scan_next(xml_scan *x, char *why, size_t len)
 	}
 }
 
-int xml_scan_leaf(xml_scan *x)
+/* Whether the end tag of name (n bytes) is at q: its end, or NULL. The
+ * buffer's NUL differs from every byte of a name. */
+static char *end_tag_at(char *q, const char *name, size_t n)
 {
-	char *p = x->buf + x->pos, *q = p;
-	const char *open;
-	size_t n;
+	if (q[0] != '<' || q[1] != '/')
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (q[2 + i] != name[i])
+			return NULL;
+	return q[2 + n] == '>' ? q + 3 + n : NULL;
+}
 
-	if (x->pending_end || x->depth == 0)
+int xml_scan_value(xml_scan *x, const char *child, size_t n)
+{
+	char *p = x->buf + x->pos, *q = p + 1, *text, *end;
+
+	if (x->pending_end || x->depth == 0 || p[0] != '<')
 		return 0;
-	for (;; q++) {
+	for (size_t i = 0; i < n; i++)
+		if (q[i] != child[i])
+			return 0;
+	if (q[n] != '>')
+		return 0;
+	for (q = text = p + n + 2;; q++) {
 		while (!value_stop[(unsigned char)*q])
 			q++;
 		if (*q != '"' && *q != '\'')
 			break;
 	}
-	if (q[0] != '<' || q[1] != '/')
-		return 0; /* an entity, markup, a NUL or the buffer's end */
-	open = x->open[x->depth - 1];
-	n = x->open_n[x->depth - 1];
-	/* The buffer's NUL differs from every byte of a name. */
-	for (size_t i = 0; i < n; i++)
-		if (q[2 + i] != open[i])
-			return 0;
-	if (q[2 + n] != '>')
+	/* q at an entity, markup, a NUL or the buffer's end: only the child's
+	 * end tag and the element's will do. */
+	if (!(end = end_tag_at(q, child, n)) ||
+	    !(end = end_tag_at(end, x->open[x->depth - 1], x->open_n[x->depth - 1])))
 		return 0;
-	x->text = p;
-	x->text_len = (size_t)(q - p);
+	x->text = text;
+	x->text_len = (size_t)(q - text);
 	x->depth--;
-	x->open_len -= n + 1;
-	x->pos = (size_t)(q + 3 + n - x->buf);
+	x->open_len -= x->open_n[x->depth] + 1;
+	x->pos = (size_t)(end - x->buf);
 	return 1;
 }

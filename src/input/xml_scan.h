@@ -80,11 +80,13 @@ void xml_scan_free(xml_scan *x);
  * what", column counted from 0 in bytes as expat does), -2 when read()
  * failed, -3 out of memory. */
 int xml_scan_next(xml_scan *x, char *why, size_t len);
-/* Right after a START, when the element holds text only (no entity) and
- * its end tag, both whole in the buffer: 1 with them read, the text in
- * text (as a TEXT would give it) and the element closed (no END follows).
- * Else 0 and nothing read: xml_scan_next() goes on. A sheet's values are
- * such elements: one call instead of a TEXT and an END. */
-int xml_scan_leaf(xml_scan *x);
+/* Right after a START, when the element holds just <child>, written so
+ * and holding text only (no entity), then ends, all whole in the buffer:
+ * 1 with all of it read, the child's text in text (as a TEXT would give
+ * it) and the element closed (no END follows). Else 0 and nothing read:
+ * xml_scan_next() goes on. Most of a sheet's cells are such elements
+ * (<c r="B7" t="s"><v>42</v></c>), and most shared strings (<si><t>Agus
+ * </t></si>): one call instead of a START, a TEXT and two ENDs. */
+int xml_scan_value(xml_scan *x, const char *child, size_t n);
 
 #endif
