@@ -66,6 +66,15 @@ case $last in
 *) fail "the last line of the survey is not the whole file ($rows rows): $last" ;;
 esac
 
+# A site's pages counted as they are written (a kabupaten, Kotabaru, 63.02:
+# 217 pages, about a second here, so the block is redrawn a few times).
+"$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q --area 63.02 --seed 2 --kk 5 \
+	--rt 2 --plugins family --model "$model" -o "$tmp/kab" || fail "pk2d-synth"
+script -qec "'$pk2d' -c '$tmp/kab/pk2d.ini' --store none report --site '$tmp/site'" /dev/null \
+	>"$tmp/site.tty" </dev/null || fail "the site's run on a terminal failed"
+tr '\r' '\n' <"$tmp/site.tty" | grep -aqE "^writing the site $tmp/site: [0-9]+ pages" ||
+	fail "no count of the site's pages: $(tr '\r' '\n' <"$tmp/site.tty" | cat -A | tail -5)"
+
 # A pipe without -v: no progress at all.
 "$pk2d" -c "$tmp/ok.ini" report -f json -o "$tmp/plain.json" 2>"$tmp/plain" ||
 	fail "the run without -v failed"

@@ -12,10 +12,33 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "log.h"
 #include "report.h"
 #include "util.h"
+
+/* The pages written so far, and when the phase's line last said so. */
+typedef struct site_count {
+	size_t pages;
+	double said;
+} site_count;
+
+/* One more page written: counted, and the phase's line says how many so
+ * far (a province's site is some 2,200 pages, the country's over 90,000),
+ * at most every LOG_PROGRESS_INTERVAL on a terminal and every
+ * LOG_PROGRESS_LINES_EVERY seconds with -v elsewhere. */
+static void page_done(const char *dir, site_count *n)
+{
+	double now = now_seconds();
+	double every = isatty(STDERR_FILENO) ? LOG_PROGRESS_INTERVAL : LOG_PROGRESS_LINES_EVERY;
+
+	n->pages++;
+	if (now - n->said >= every) {
+		log_phase("writing the site %s: %zu pages", dir, n->pages);
+		n->said = now;
+	}
+}
 
 static int page(const report_view *v, const char *dir, const char *code)
 {
@@ -76,7 +99,7 @@ static int area_page(const report_view *v, const char *dir, const char *code, st
  * made, written and freed in turn, but the villages whose assessments v
  * holds (a province's or a kabupaten's run). *n counts the pages. */
 static int summary_pages(const report_view *v, size_t first, const char *dir, store *st,
-                         size_t *n)
+                         site_count *n)
 {
 	report_view one;
 
@@ -85,14 +108,14 @@ static int summary_pages(const report_view *v, size_t first, const char *dir, st
 			continue;
 		if (area_page(v, dir, v->summary[i].code, st) < 0)
 			return -1;
-		++*n;
+		page_done(dir, n);
 	}
 	for (size_t i = 0; i < v->n_villages; i++) {
 		report_view_for_village(&one, v, i);
 		one.pages = VIEW_PAGES_ALL;
 		if (page(&one, dir, one.area) < 0)
 			return -1;
-		++*n;
+		page_done(dir, n);
 	}
 	return 0;
 }
@@ -102,7 +125,7 @@ static int summary_pages(const report_view *v, size_t first, const char *dir, st
  * the run's area, for the summary of the areas under it, whose ranks are
  * then the province's; its own rank stays the one among the provinces. */
 static int province_pages(const report_view *v, const assess_summary *p, const char *dir,
-                          store *st, size_t *n)
+                          store *st, site_count *n)
 {
 	assessment *as;
 	report_view pv;
@@ -129,7 +152,7 @@ static int province_pages(const report_view *v, const assess_summary *p, const c
 int report_site_write(const char *dir, const report_view *v, store *st)
 {
 	report_view top;
-	size_t n = 1;
+	site_count n = { .pages = 1, .said = now_seconds() };
 	int failed;
 
 	if (!v->as || !v->main.aa) {
@@ -157,6 +180,6 @@ int report_site_write(const char *dir, const report_view *v, store *st)
 	}
 	failed = failed || index_page(dir, v->area) < 0;
 	if (!failed)
-		log_msg(PK2D_LOG_INFO, "wrote the site %s (%zu pages)", dir, n);
+		log_msg(PK2D_LOG_INFO, "wrote the site %s (%zu pages)", dir, n.pages);
 	return failed ? -1 : 0;
 }
