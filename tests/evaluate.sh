@@ -19,7 +19,7 @@ stage.2024 = evaluasi
 [63.02]
 2023 = 63.02.09.2007
 stage.2023 = awal
-2024 = 63.02.09.2007, 63.02.09.2008
+2024 = 63.02.09.2007, 63.02.09.2011
 stage.2024 = pembinaan
 LOKUS
 # village kpm hadir (2023) kpm hadir (2024): tests/evaluate/README.md's table.
@@ -57,7 +57,7 @@ row() { # REGENCY VILLAGE HADIR2023 HADIR2024 TARGET2024 REALISED2024
 row 63.01 63.01.01.2001 6 8 10 8
 row 63.01 63.01.01.2002 9 7 10 6
 row 63.02 63.02.09.2007 5 9 12 12
-row 63.02 63.02.09.2008 7 7 8 6
+row 63.02 63.02.09.2011 7 7 8 6
 # A few P2K2 meetings in 2023 too (the evaluation reads the latest period's
 # only): the province's interventions are their sums, 9 and 7 in 2023.
 echo "63.01.01.2001,1,p2k2,5,5,2023-05-01,100" >>"$tmp/63.01/2023/kegiatan.csv"
@@ -94,7 +94,7 @@ regency,village,stage,first_period,ikk_first,category_first,latest_period,ikk_la
 63.01,63.01.01.2001,evaluasi,2023,60.00,lo,2024,80.00,hi,20.00,1,0,
 63.01,63.01.01.2002,evaluasi,2023,90.00,hi,2024,70.00,lo,-20.00,0,1,
 63.02,63.02.09.2007,pembinaan,2023,50.00,lo,2024,90.00,hi,40.00,1,0,1
-63.02,63.02.09.2008,pembinaan,2023,70.00,lo,2024,70.00,lo,0.00,0,0,1
+63.02,63.02.09.2011,pembinaan,2023,70.00,lo,2024,70.00,lo,0.00,0,0,1
 
 regency,agency,target,realised,realisation
 63.01,Dinas Sosial,20,14,70.0
@@ -116,7 +116,7 @@ grep -q '<td>63.02</td><td>Dinas Sosial</td><td>20</td><td>18</td><td>90,0</td>'
 # Each lokus village's chart: the IKK and the model's dimension over 2023 and
 # 2024, against the attention line.
 [ "$(grep -c '^<svg' "$tmp/eval.html")" -eq 4 ] || fail "HTML: not 4 charts"
-for v in 63.01.01.2001 63.01.01.2002 63.02.09.2007 63.02.09.2008; do
+for v in 63.01.01.2001 63.01.01.2002 63.02.09.2007 63.02.09.2011; do
 	sed -n "/^<h3>$v<\/h3>/,/<\/svg>/p" "$tmp/eval.html" >"$tmp/chart"
 	for w in '>Sosial<' '>IKK<' '>Garis perhatian 75<' '>2023<' '>2024<'; do
 		grep -q "$w" "$tmp/chart" || fail "HTML chart of $v: no $w"
@@ -158,7 +158,7 @@ Peringkat	2,"63.01",0,2,
 Desa lokus	"63.01","63.01.01.2001","evaluasi","2023",60,"lo","2024",80,"hi",20,1,0,
 Desa lokus	"63.01","63.01.01.2002","evaluasi","2023",90,"hi","2024",70,"lo",-20,0,1,
 Desa lokus	"63.02","63.02.09.2007","pembinaan","2023",50,"lo","2024",90,"hi",40,1,0,"model atau target berubah"
-Desa lokus	"63.02","63.02.09.2008","pembinaan","2023",70,"lo","2024",70,"lo",0,0,0,"model atau target berubah"
+Desa lokus	"63.02","63.02.09.2011","pembinaan","2023",70,"lo","2024",70,"lo",0,0,0,"model atau target berubah"
 OPD	"63.01","Dinas Sosial",20,14,70
 OPD	"63.02","Dinas Sosial",20,18,90
 LINES
@@ -185,11 +185,11 @@ Kabupaten/kota 63.01
 63.01.01.2001 evaluasi 60,00 lo 80,00 hi 20,00 1/0
 63.01.01.2002 evaluasi 90,00 hi 70,00 lo -20,00 0/1
 63.02.09.2007 pembinaan 50,00 lo 90,00 hi 40,00 * 1/0
-63.02.09.2008 pembinaan 70,00 lo 70,00 lo 0,00 * 0/0
+63.02.09.2011 pembinaan 70,00 lo 70,00 lo 0,00 * 0/0
 * model atau target berubah
 Dinas Sosial 20 18 90,0
 LINES
-		for line in "Tren desa lokus: IKK dan dimensinya" 63.01.01.2001 63.02.09.2008; do
+		for line in "Tren desa lokus: IKK dan dimensinya" 63.01.01.2001 63.02.09.2011; do
 			grep -qxF "$line" "$tmp/pdf.txt" || fail "PDF: no heading $line"
 		done
 		[ "$(grep -c 'Garis perhatian 75' "$tmp/pdf.txt")" -eq 4 ] || fail "PDF: not 4 charts"
@@ -274,6 +274,8 @@ bad() { # WHAT CONTENT PATTERN
 }
 bad "a village of another regency" "[63.01]
 2023 = 63.02.09.2007" "lokus.ini:2: '63.02.09.2007' is not a village code of regency 63.01"
+bad "a village not in the region table" "[63.01]
+2023 = 63.01.01.2001 63.01.99.9999" "lokus.ini:2: village 63.01.99.9999 is not in the region table; the nearest villages of regency 63.01 (Kabupaten Tanah Laut): "
 bad "not a regency" "[63]
 2023 = 63.01.01.2001" "lokus.ini:1: \[63\] is not a regency code"
 bad "an unknown stage" "[63.01]

@@ -176,5 +176,30 @@ for c in 2025:"lokus.ini: no lokus village of 2025 in area 63.02" \
 	grep -q "${c#*:}" "$tmp/err" || fail "$ini: $(cat "$tmp/err")"
 	[ -e "$tmp/none.json" ] && fail "$ini: a report was written"
 done
+
+# A lokus village the region table lacks, or of another regency: lokus.ini:LINE
+# with the regency's nearest villages, exit 1, and no other error (no
+# "stage.2024 without the villages of 2024" for a stage whose line was
+# refused).
+typo() { # WHAT CONTENT PATTERN
+	printf '%s\n' "$2" >"$tmp/d/lokus.ini"
+	rm -f "$tmp/none.json"
+	"$pk2d" -q -c "$tmp/d/kab.ini" --store none --lokus report -o "$tmp/none.json" \
+		2>"$tmp/err"
+	st=$?
+	[ $st -eq 1 ] || fail "$1: exit status $st"
+	[ -e "$tmp/none.json" ] && fail "$1: a report was written"
+	[ "$(grep -c . "$tmp/err")" -eq 1 ] && grep -q "$3" "$tmp/err" || fail "$1: $(cat "$tmp/err")"
+}
+typo "a village not in the region table" "[63.02]
+2023 = 63.02.99.9999
+stage.2023 = awal" "lokus.ini:2: village 63.02.99.9999 is not in the region table; the nearest villages of regency 63.02 (Kabupaten Kotabaru): 63.02.[0-9.]* ([^)]*), "
+typo "a typo of a village" "[63.02]
+2023 = 63.02.09.2077" "lokus.ini:2: village 63.02.09.2077 is not in the region table; the nearest villages of regency 63.02 (Kabupaten Kotabaru): 63.02.09.2007 ("
+typo "a village of another regency" "[63.01]
+2023 = 63.02.09.2007
+stage.2023 = evaluasi
+[63.02]
+2023 = 63.02.09.2007" "lokus.ini:2: '63.02.09.2007' is not a village code of regency 63.01 (a lokus is a village: 63.01.09.2007); the nearest villages of regency 63.01 (Kabupaten Tanah Laut): "
 [ $failures -eq 0 ] || exit 1
 echo "ok: reports limited to the lokus villages"

@@ -62,14 +62,11 @@ static size_t typo_limit(size_t len)
 	return limit;
 }
 
-size_t suggest(const char *word, const char *const *candidates, size_t n,
-               size_t *out, size_t max)
+/* The candidates within limit of the folded word fw, nearest first. */
+static size_t rank(const char *fw, size_t limit, const char *const *candidates, size_t n,
+                   size_t *out, size_t max)
 {
-	char fw[SUGGEST_MAX_LEN + 1], fc[SUGGEST_MAX_LEN + 1];
-	size_t lw = fold(word, fw);
-	if (lw == 0 || max == 0)
-		return 0;
-	size_t limit = typo_limit(lw);
+	char fc[SUGGEST_MAX_LEN + 1];
 	size_t dist[max];
 	size_t found = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -95,6 +92,27 @@ size_t suggest(const char *word, const char *const *candidates, size_t n,
 			found++;
 	}
 	return found;
+}
+
+size_t suggest(const char *word, const char *const *candidates, size_t n,
+               size_t *out, size_t max)
+{
+	char fw[SUGGEST_MAX_LEN + 1];
+	size_t lw = fold(word, fw);
+
+	if (lw == 0 || max == 0)
+		return 0;
+	return rank(fw, typo_limit(lw), candidates, n, out, max);
+}
+
+size_t suggest_nearest(const char *word, const char *const *candidates, size_t n,
+                       size_t *out, size_t max)
+{
+	char fw[SUGGEST_MAX_LEN + 1];
+
+	if (!fold(word, fw) || max == 0)
+		return 0;
+	return rank(fw, SUGGEST_MAX_LEN, candidates, n, out, max);
 }
 
 int same_folded(const char *a, const char *b)

@@ -25,6 +25,11 @@ size_t edit_distance(const char *a, const char *b, size_t cap);
 size_t suggest(const char *word, const char *const *candidates, size_t n,
                size_t *out, size_t max);
 
+/* The same, but the nearest candidates however far (for a word that must
+ * be one of them: a lokus village among its regency's villages). */
+size_t suggest_nearest(const char *word, const char *const *candidates, size_t n,
+                       size_t *out, size_t max);
+
 /* Whether a and b are one word once folded ("J K" and "jk"). */
 int same_folded(const char *a, const char *b);
 

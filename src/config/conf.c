@@ -684,7 +684,7 @@ static void key_where(const conf *c, const char *key, char *buf, size_t len)
 		snprintf(buf, len, "--lokus: ");
 }
 
-int conf_pick_lokus(conf *c, msglist *errs)
+int conf_pick_lokus(conf *c, const areas *a, msglist *errs)
 {
 	char where[512];
 	size_t before = errs->n;
@@ -699,7 +699,7 @@ int conf_pick_lokus(conf *c, msglist *errs)
 		            " [pk2d] lokus = FILE (docs/config.md, \"Desa lokus\")", where);
 		return PK2D_ERR_CONFIG;
 	}
-	if (lokus_load(c->lokus, &c->lokus_file, errs) < 0) {
+	if (lokus_load(c->lokus, a, &c->lokus_file, errs) < 0) {
 		if (errs->n == before)
 			msglist_add(errs, c->lokus, 0, "cannot read the lokus file");
 		return PK2D_ERR_CONFIG;

@@ -129,11 +129,12 @@ typedef struct conf_cli {
 } conf_cli;
 /* Applies cli over c: the one place a command-line option replaces a key. */
 void conf_apply_cli(conf *c, const conf_cli *cli);
-/* With lokus_only: reads the lokus file and picks the lokus villages of the
+/* With lokus_only: reads the lokus file (its villages checked against the
+ * region table a when not NULL) and picks the lokus villages of the
  * period's year in the run's area (c->lokus_villages). 0 (also without
  * lokus_only), or PK2D_ERR_CONFIG with the problems in errs: no lokus
  * file, a file with errors, or no lokus village for the run. */
-int conf_pick_lokus(conf *c, msglist *errs);
+int conf_pick_lokus(conf *c, const areas *a, msglist *errs);
 
 /* The directory of the installed configuration and model:
  * $PK2D_SYSCONFDIR when set (the tests point it at an empty place, so an

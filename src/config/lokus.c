@@ -5,18 +5,21 @@
 
 #include "lokus.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "areas.h"
 #include "inifile.h"
 #include "pk2d/plugin.h"
+#include "suggest.h"
 #include "util.h"
 
 static const char *const stage_names[] = { "awal", "pembinaan", "evaluasi" };
 
 typedef struct reader {
 	lokus *l;
+	const areas *a;         /* the region table, or NULL */
 	msglist *errs;
 } reader;
 
@@ -38,6 +41,76 @@ static lokus_year *year_of(lokus_regency *r, int year)
 	return &r->years[r->n_years++];
 }
 
+/* The codes of the villages of a regency in the region table. */
+typedef struct village_codes {
+	const areas *a;
+	char **v;
+	size_t n;
+} village_codes;
+
+static void add_village_code(void *ud, const char *code, const char *name)
+{
+	village_codes *vc = ud;
+
+	(void)name;
+	vc->v = xrealloc(vc->v, (vc->n + 1) * sizeof *vc->v);
+	vc->v[vc->n++] = xstrdup(code);
+}
+
+static void add_district(void *ud, const char *code, const char *name)
+{
+	(void)name;
+	areas_each_child(((village_codes *)ud)->a, code, add_village_code, ud);
+}
+
+/* "; the nearest villages of regency R (NAME): CODE (NAME), ..." into out,
+ * from the region table; "" when it has none. */
+static void nearest_villages(const areas *a, const char *regency, const char *code, char *out,
+                             size_t len)
+{
+	village_codes vc = { .a = a };
+	size_t best[3], n, at;
+	const char *rname = areas_name(a, regency);
+
+	*out = '\0';
+	areas_each_child(a, regency, add_district, &vc);
+	n = suggest_nearest(code, (const char *const *)vc.v, vc.n, best, 3);
+	at = (size_t)snprintf(out, len, "; the nearest villages of regency %s%s%s%s:", regency,
+	                      rname ? " (" : "", rname ? rname : "", rname ? ")" : "");
+	for (size_t i = 0; i < n && at < len; i++) {
+		int k = snprintf(out + at, len - at, "%s %s (%s)", i ? "," : "", vc.v[best[i]],
+		                 areas_name(a, vc.v[best[i]]));
+
+		at += k > 0 ? (size_t)k : 0;
+	}
+	if (!n)
+		*out = '\0';
+	for (size_t i = 0; i < vc.n; i++)
+		free(vc.v[i]);
+	free(vc.v);
+}
+
+/* Whether t is a village of regency r (and, with the region table, one
+ * of its villages there); adds the error when not. */
+static int village_ok(reader *rd, const lokus_regency *r, const char *t, const char *file,
+                      int line)
+{
+	char near[512] = "";
+	int form = area_level(t) == AREA_VILLAGE && area_within(t, r->code);
+
+	if (form && (!rd->a || areas_name(rd->a, t)))
+		return 1;
+	if (rd->a)
+		nearest_villages(rd->a, r->code, t, near, sizeof near);
+	if (form)
+		msglist_add(rd->errs, file, line, "village %s is not in the region table%s", t,
+		            near);
+	else
+		msglist_add(rd->errs, file, line, "'%s' is not a village code of regency %s"
+		            " (a lokus is a village: %s.09.2007)%s", t, r->code, r->code, near);
+	return 0;
+}
+
 /* The village list of a year: codes separated by commas or blanks. */
 static void add_villages(reader *rd, lokus_regency *r, lokus_year *y, const char *value,
                          const char *file, int line)
@@ -45,15 +118,13 @@ static void add_villages(reader *rd, lokus_regency *r, lokus_year *y, const char
 	char *copy = xstrdup(value), *save = NULL;
 	int any = 0;
 
+	y->line = line;
 	for (char *t = strtok_r(copy, ", \t", &save); t; t = strtok_r(NULL, ", \t", &save)) {
 		int dup = 0;
 
 		any = 1;
-		if (area_level(t) != AREA_VILLAGE || !area_within(t, r->code)) {
-			msglist_add(rd->errs, file, line, "'%s' is not a village code of regency %s"
-			            " (a lokus is a village: %s.09.2007)", t, r->code, r->code);
+		if (!village_ok(rd, r, t, file, line))
 			continue;
-		}
 		for (size_t i = 0; i < y->n && !dup; i++)
 			dup = strcmp(y->villages[i], t) == 0;
 		if (dup) {
@@ -121,7 +192,7 @@ static int on_entry(void *ud, const char *section, const char *key, const char *
 	}
 	lokus_year *y = year_of(r, year);
 
-	if (y->n) {
+	if (y->line) {
 		msglist_add(rd->errs, file, line, "the villages of %d are given twice", year);
 		return 0;
 	}
@@ -129,15 +200,15 @@ static int on_entry(void *ud, const char *section, const char *key, const char *
 	return 0;
 }
 
-int lokus_load(const char *path, lokus **out, msglist *errs)
+int lokus_load(const char *path, const areas *a, lokus **out, msglist *errs)
 {
 	size_t before = errs->n;
-	reader rd = { .l = xcalloc(1, sizeof(lokus)), .errs = errs };
+	reader rd = { .l = xcalloc(1, sizeof(lokus)), .a = a, .errs = errs };
 	int rc = ini_file_parse(path, on_entry, &rd, errs);
 
 	for (size_t i = 0; i < rd.l->n && rc == 0; i++)
 		for (size_t k = 0; k < rd.l->regencies[i].n_years; k++)
-			if (rd.l->regencies[i].years[k].n == 0)
+			if (!rd.l->regencies[i].years[k].line)
 				msglist_add(errs, path, 0, "[%s]: stage.%d without the villages of %d",
 				            rd.l->regencies[i].code, rd.l->regencies[i].years[k].year,
 				            rd.l->regencies[i].years[k].year);

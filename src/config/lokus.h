@@ -13,6 +13,7 @@
 #define PK2D_LOKUS_H
 
 #include <stddef.h>
+#include "areas.h"
 #include "log.h"
 
 typedef struct lokus_year {
@@ -20,6 +21,7 @@ typedef struct lokus_year {
 	char *stage;            /* "awal", "pembinaan", "evaluasi"; NULL when not named */
 	size_t n;
 	char **villages;        /* village codes, as listed */
+	int line;               /* the line that lists them; 0 for none */
 } lokus_year;
 
 typedef struct lokus_regency {
@@ -35,8 +37,9 @@ typedef struct lokus {
 
 /* Reads the lokus file. 0 and *out set; PK2D_ERR_IO when it cannot be
  * read, PK2D_ERR_CONFIG when it has errors (each added to errs as
- * "file:line: what is wrong"). */
-int lokus_load(const char *path, lokus **out, msglist *errs);
+ * "file:line: what is wrong", a village not in the region table a (when
+ * not NULL) or not of its regency with the regency's nearest villages). */
+int lokus_load(const char *path, const areas *a, lokus **out, msglist *errs);
 void lokus_free(lokus *l);
 
 /* The regency's villages over all its years, each once, in the order of

@@ -263,6 +263,19 @@ static int cmd_history(const struct options *o, const char *id)
 	return status;
 }
 
+/* The region table (data/wilayah): NULL, said, when it cannot be read. */
+static areas *region_table(void)
+{
+	char err[1024], *path = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
+	areas *a = areas_load(path, err, sizeof err);
+
+	if (!a)
+		log_msg(PK2D_LOG_ERROR, "cannot load the region codes: %s (set PK2D_DATA_DIR to the"
+		        " directory holding wilayah/)", err);
+	free(path);
+	return a;
+}
+
 static int cmd_evaluate(const struct options *o)
 {
 	const char *path = o->n_outputs ? o->outputs[0] : NULL;
@@ -280,6 +293,7 @@ static int cmd_evaluate(const struct options *o)
 	const char *area = o->area ? o->area : *cfg->area ? cfg->area : "all";
 	int status = EXIT_FAIL, lang = LANG_ID;
 	msglist errs = { 0 };
+	areas *codes = NULL;
 	lokus *lk = NULL;
 	store *st = NULL;
 	model *mdl = NULL;
@@ -293,7 +307,9 @@ static int cmd_evaluate(const struct options *o)
 	else if (!cfg->store || !cfg->lokus)
 		log_msg(PK2D_LOG_ERROR, "evaluate needs a configuration with [pk2d] lokus = FILE"
 		        " (the desa lokus of each regency) and a history store");
-	else if (lokus_load(cfg->lokus, &lk, &errs) < 0)
+	else if (!(codes = region_table()))
+		;
+	else if (lokus_load(cfg->lokus, codes, &lk, &errs) < 0)
 		msglist_print(&errs);
 	/* The model names the dimensions of the villages' charts. */
 	else if (assess_setup_model(cfg, &mdl) < 0)
@@ -309,6 +325,7 @@ static int cmd_evaluate(const struct options *o)
 	model_free(mdl);
 	store_close(st);
 	lokus_free(lk);
+	areas_free(codes);
 	msglist_free(&errs);
 	conf_free(cfg);
 	return status;

@@ -114,13 +114,13 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 	conf_apply_cli(cfg, &(conf_cli){ .jobs = opts->jobs, .store = opts->store,
 	                                .csv_dialect = opts->csv_dialect,
 	                                .lokus_only = opts->lokus_only });
-	conf_pick_lokus(cfg, errs);
 	char err[1024];
 	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
 	s->areas = areas_load(codes, err, sizeof err);
 	if (!s->areas)
 		msglist_add(errs, codes, 0, "cannot load the region codes: %s "
 		            "(set PK2D_DATA_DIR to the directory holding wilayah/)", err);
+	conf_pick_lokus(cfg, s->areas, errs);
 	check_area(s, codes, errs);
 	free(codes);
 	plugin_search_init(&s->search, opts->plugin_path, getenv("PK2D_PLUGIN_PATH"),
