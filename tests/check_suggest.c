@@ -79,6 +79,21 @@ START_TEST(several_nearest_first_ties_in_order)
 }
 END_TEST
 
+/* suggest_nearest: the nearest however far, in the same order. */
+START_TEST(nearest_however_far)
+{
+	const char *const codes[] = { "63.02.01.2001", NULL, "63.02.09.2007", "63.02.01.2002" };
+	size_t out[3];
+	ck_assert_uint_eq(suggest("63.02.99.9999", codes, 4, out, 3), 0);
+	ck_assert_uint_eq(suggest_nearest("63.02.99.9999", codes, 4, out, 3), 3);
+	ck_assert_uint_eq(out[0], 2);
+	ck_assert_uint_eq(out[1], 0);
+	ck_assert_uint_eq(out[2], 3);
+	ck_assert_uint_eq(suggest_nearest("63.02.99.9999", codes, 4, out, 0), 0);
+	ck_assert_uint_eq(suggest_nearest("..", codes, 4, out, 3), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("suggest");
@@ -89,6 +104,7 @@ int main(void)
 	tcase_add_test(t, same_folded_words);
 	tcase_add_test(t, limit_is_a_third_of_the_word_at_least_two);
 	tcase_add_test(t, several_nearest_first_ties_in_order);
+	tcase_add_test(t, nearest_however_far);
 	suite_add_tcase(s, t);
 	SRunner *r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);
