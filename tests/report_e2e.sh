@@ -185,6 +185,15 @@ grep -q 'href="63.02.09.2007.html"' "$tmp/split/63.02.09.html" || fail "--split 
 grep -q '^indicator,63.02.09.2007,' "$tmp/split/63.02.09.2007.csv" || fail "--split village CSV"
 grep -q '^indicator,63.02.09,' "$tmp/split/63.02.09.2007.csv" && fail "--split village CSV has the kecamatan"
 grep -q '^indicator,63.02.09.2008,' "$tmp/split/63.02.09.2007.csv" && fail "--split village CSV has a neighbour"
+# Without -f, the split files take the format of the file written (its
+# name's), and only it; with no file, HTML.
+"$pk2d" -q -c "$tmp/k/pk2d.ini" --store none report -o "$tmp/out/kec.txt" \
+	--split "$tmp/split-txt" || fail "kecamatan report to kec.txt with --split"
+[ -s "$tmp/split-txt/63.02.09.2007.txt" ] || fail "--split without -f: no village text file"
+ls "$tmp/split-txt" | grep -qv '\.txt$' && fail "--split without -f: $(ls "$tmp/split-txt")"
+"$pk2d" -q -c "$tmp/k/pk2d.ini" --store none report --split "$tmp/split-html" >/dev/null ||
+	fail "kecamatan report to standard output with --split"
+[ -s "$tmp/split-html/63.02.09.2007.html" ] || fail "--split alone: no village HTML file"
 
 # 5. Bad requests: usage errors exit 2, write nothing.
 "$pk2d" -q -c "$tmp/a/pk2d.ini" report -f html,docx -o "$tmp/out/bad" 2>"$tmp/err"

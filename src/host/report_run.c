@@ -121,6 +121,16 @@ static const conf_entry *pk2d_entry(const conf *c, const char *key)
 	return conf_section_get(conf_find_section(c, "pk2d"), key);
 }
 
+/* Adds fmt to the formats of the split reports, once. */
+static void split_add(plan *p, const report_format *fmt)
+{
+	for (size_t i = 0; i < p->n_split; i++)
+		if (p->split_formats[i] == fmt)
+			return;
+	p->split_formats = xrealloc(p->split_formats, (p->n_split + 1) * sizeof *p->split_formats);
+	p->split_formats[p->n_split++] = fmt;
+}
+
 static int make_plan(const session *s, const report_request *rq, plan *p)
 {
 	const conf *c = s->cfg;
@@ -190,15 +200,15 @@ static int make_plan(const session *s, const report_request *rq, plan *p)
 	}
 	if (rq->split || c->split) {
 		p->split_dir = xstrdup(rq->split ? rq->split : c->split);
-		if (!nf) {
-			p->split_formats = xcalloc(1, sizeof *p->split_formats);
-			p->split_formats[p->n_split++] = report_find_format("html");
-		}
-		for (size_t i = 0; i < nf; i++) {
-			p->split_formats = xrealloc(p->split_formats,
-			                            (p->n_split + 1) * sizeof *p->split_formats);
-			p->split_formats[p->n_split++] = report_find_format(formats[i]);
-		}
+		for (size_t i = 0; i < nf; i++)
+			split_add(p, report_find_format(formats[i]));
+		/* Without -f, the formats of the files written (their names'),
+		 * else HTML. */
+		for (size_t i = 0; !nf && i < p->n; i++)
+			if (strcmp(p->jobs[i].path, "-"))
+				split_add(p, p->jobs[i].fmt);
+		if (!p->n_split)
+			split_add(p, report_find_format("html"));
 	}
 out:
 	free_list(formats, nf);
