@@ -22,6 +22,8 @@ chmod -R u+w "$tmp"
 pages=$(ls "$tmp/site" | grep -c '^63\.72[0-9.]*\.html$')
 [ "$pages" -eq 26 ] || fail "expected 26 pages (kabupaten, 5 kecamatan, 20 villages), found $pages"
 grep -q 'url=63.72.html' "$tmp/site/index.html" || fail "index.html does not lead to 63.72.html"
+grep -q '<a href="63.72.html">Kota Banjarbaru</a>' "$tmp/site/index.html" ||
+	fail "index.html's link does not say the area's name: $(cat "$tmp/site/index.html")"
 ls "$tmp/site" | grep -q tmp && fail "a temporary file was left in the site"
 
 levels=$(python3 "$PK2D_TOP_SRCDIR/tests/site_links.py" "$tmp/site" 63.72) ||

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "log.h"
 #include "report.h"
 #include "util.h"
@@ -52,19 +53,23 @@ static int page(const report_view *v, const char *dir, const char *code)
 	return rc < 0 ? -1 : 0;
 }
 
-/* index.html: the run area's page, for a web server's folder address. */
-static int index_page(const char *dir, const char *area)
+/* index.html: the run area's page, for a web server's folder address;
+ * its link says the area's name (name, from the region table, may be NULL:
+ * the code then). */
+static int index_page(const char *dir, const char *area, const char *name)
 {
 	char *path = xasprintf("%s/index.html", dir), *tmp = xasprintf("%s.tmp", path);
 	FILE *f = fopen(tmp, "w");
 	int rc = 0;
 
 	if (f) {
-		/* Area codes are digits and dots: nothing to escape. */
+		/* Area codes are digits and dots: only the name is escaped. */
 		fprintf(f, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-		        "<meta http-equiv=\"refresh\" content=\"0; url=%s.html\">\n"
-		        "<title>%s</title>\n</head>\n<body>\n<p><a href=\"%s.html\">%s</a></p>\n"
-		        "</body>\n</html>\n", area, area, area, area);
+		        "<meta http-equiv=\"refresh\" content=\"0; url=%s.html\">\n<title>", area);
+		esc_html(f, name ? name : area);
+		fprintf(f, "</title>\n</head>\n<body>\n<p><a href=\"%s.html\">", area);
+		esc_html(f, name ? name : area);
+		fputs("</a></p>\n</body>\n</html>\n", f);
 		rc = fclose(f);
 	}
 	if (!f || rc != 0 || rename(tmp, path) < 0) {
@@ -178,7 +183,7 @@ int report_site_write(const char *dir, const report_view *v, store *st)
 		for (size_t i = 1; i < v->n_summary && !failed; i++)
 			failed = province_pages(&top, &v->summary[i], dir, st, &n) < 0;
 	}
-	failed = failed || index_page(dir, v->area) < 0;
+	failed = failed || index_page(dir, v->area, v->areas ? areas_name(v->areas, v->area) : NULL) < 0;
 	if (!failed)
 		log_msg(PK2D_LOG_INFO, "wrote the site %s (%zu pages)", dir, n.pages);
 	return failed ? -1 : 0;
