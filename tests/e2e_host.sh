@@ -160,7 +160,14 @@ for args in "--bogus report" "frobnicate" "" "report extra" "-j 0 report" "-f do
 	pk2d_run $args >/dev/null 2>&1 || rc=$?
 	test $rc -eq 2 || fail "'pk2d $args' exit status $rc, want 2"
 done
+rc=0
+pk2d_run -c "$tmp/ok.ini" --area 63.02 report >"$tmp/out" 2>"$tmp/err" || rc=$?
+test $rc -eq 2 || fail "report --area: exit status $rc, want 2"
+has "$tmp/err" "report takes its area from the configuration ([pk2d] area = 63.02), not --area"
+test ! -s "$tmp/out" || fail "report --area: a report written"
 pk2d_run --help | grep -q '^Usage: pk2d' || fail "--help"
+pk2d_run --help | grep -q 'evaluate: text,$' && pk2d_run --help |
+	grep -q '^ *csv, json, md, html, xlsx or pdf$' || fail "--help: evaluate's formats"
 pk2d_run --version | grep -q '^pk2d ' || fail "--version"
 
 # An output file that cannot be written: exit 1, with the reason.

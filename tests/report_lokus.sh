@@ -159,6 +159,14 @@ fi
 "$pk2d" -q --store "$tmp/h.sqlite" --area 63.02 history health.stunting >/dev/null 2>"$tmp/err" &&
 	fail "the limited report was stored"
 grep -q "the store has no indicator" "$tmp/err" || fail "history: $(cat "$tmp/err")"
+# With the store on, the regency above the lokus villages says why it has no
+# trend (not "no earlier period": its sums are not the regency's).
+"$pk2d" -q -c "$tmp/d/kab-only.ini" --store "$tmp/h.sqlite" report -o "$tmp/h.txt" \
+	-o "$tmp/h.html" || fail "the limited report with a store, text and HTML"
+for f in h.txt h.html; do
+	sed -n '/Tren/,$p' "$tmp/$f" | grep -q 'Laporan yang dibatasi pada desa lokus hanya membandingkan desa' ||
+		fail "$f: the regency's trend does not say why it has none"
+done
 
 # No lokus village for the period in the area, no lokus file: exit 1 and a
 # message, no report.

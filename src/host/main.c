@@ -90,7 +90,7 @@ static void usage(FILE *out)
 	        "  -f, --format FORMATS     report formats, comma-separated: %s\n"
 	        "                           (default: [pk2d] format, or the output's extension,\n"
 	        "                           or text); history: text or csv; evaluate: text,\n"
-	        "                           csv, json, md or html\n"
+	        "                           csv, json, md, html, xlsx or pdf\n"
 	        "  -o, --output FILE        write the report to FILE (repeatable; default:\n"
 	        "                           [pk2d] output, or standard output)\n"
 	        "      --split DIR          also one file per village (and the summary) in DIR,\n"
@@ -638,6 +638,9 @@ int main(int argc, char **argv)
 	}
 	if (optind + 1 < argc)
 		return usage_error("unexpected argument '%s'", argv[optind + 1]);
+	if (!strcmp(cmd, "report") && o.area)
+		return usage_error("report takes its area from the configuration ([pk2d] area = %s),"
+		                   " not --area (history and evaluate take --area)", o.area);
 	if (!strcmp(cmd, "report"))
 		return cmd_report(&o);
 	if (!strcmp(cmd, "check"))

@@ -91,6 +91,10 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_SAME] = { "tetap", "unchanged" },
 	[T_NO_HISTORY] = { "Belum ada periode sebelumnya di riwayat.",
 	                   "No earlier period in the history store." },
+	[T_LOKUS_NO_TREND] = { "Laporan yang dibatasi pada desa lokus hanya membandingkan desa:"
+	                       " jumlah desa lokus bukan angka wilayah ini.",
+	                       "A report limited to the lokus villages compares only villages:"
+	                       " the lokus villages' sums are not this area's figures." },
 	[T_PROGRESS] = { "Kemajuan intervensi", "Intervention progress" },
 	[T_NO_STORE] = { "Riwayat tidak digunakan (store = none).",
 	                 "The history store is off (store = none)." },

@@ -800,7 +800,7 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 		fputs(")</p>\n", f);
 	}
 	if (!*t->prev_period) {
-		fprintf(f, "<p>%s</p>\n", rv_t(v, T_NO_HISTORY));
+		fprintf(f, "<p>%s</p>\n", rv_t(v, report_view_no_trend(v, t)));
 	} else {
 		view_table tt;
 

@@ -523,7 +523,7 @@ static void trends(pdf_doc *d, const report_view *v, const view_area *va)
 		pdf_para(d, buf, 1);
 	}
 	if (!*t->prev_period) {
-		pdf_para(d, rv_t(v, T_NO_HISTORY), 0);
+		pdf_para(d, rv_t(v, report_view_no_trend(v, t)), 0);
 	} else {
 		static const double shares[] = { 0.12, 0.36, 0.12, 0.12, 0.12, 0.16 };
 		view_table tt;

@@ -113,7 +113,7 @@ static void trend_text(const report_view *v, const trend *t, FILE *out)
 	if (t->model_changed)
 		fprintf(out, "  ! %s (%s)\n", i18n(v->lang, T_MODEL_CHANGED), t->prev_period);
 	if (!*t->prev_period) {
-		fprintf(out, "  %s\n", i18n(v->lang, T_NO_HISTORY));
+		fprintf(out, "  %s\n", i18n(v->lang, report_view_no_trend(v, t)));
 	} else {
 		view_table vt;
 

@@ -26,6 +26,11 @@ static int fill(const report_view *v, view_area *va, store *s, const registry *r
 	return trend_compute(s, r, va->aa, period, v->model_digest, &va->trend, err, errlen);
 }
 
+int report_view_no_trend(const report_view *v, const trend *t)
+{
+	return v->n_lokus && area_level(t->area) < AREA_VILLAGE ? T_LOKUS_NO_TREND : T_NO_HISTORY;
+}
+
 int report_view_build(report_view *v, const assessment *as, const registry *r,
                       store *s, char *err, size_t errlen)
 {

@@ -114,6 +114,11 @@ int report_view_for_area(report_view *out, const report_view *parent, const char
                          store *s, char *err, size_t errlen);
 void report_view_free(report_view *v);
 
+/* Why an area's trend has no previous period, as an i18n key: none in the
+ * store (T_NO_HISTORY), or, in a report limited to the lokus villages, an
+ * area above a village, which has no trend there (T_LOKUS_NO_TREND). */
+int report_view_no_trend(const report_view *v, const trend *t);
+
 /* The value of a headline indicator in an area; NaN when none. */
 double report_view_headline(const report_view *v, const reg_indicator *d, const char *area);
 /* A headline column's heading into buf: "label (unit)". Returns buf. */

@@ -503,7 +503,7 @@ static void trend_sheet(xlsx_book *b, const trend *t)
 	int table = 0;
 
 	if (!b->v->store_on || !*t->prev_period) {
-		xb_str(b, ws, 0, 0, b->v->store_on ? rv_t(b->v, T_NO_HISTORY) : rv_t(b->v, T_NO_STORE),
+		xb_str(b, ws, 0, 0, b->v->store_on ? rv_t(b->v, report_view_no_trend(b->v, t)) : rv_t(b->v, T_NO_STORE),
 		       NULL);
 		r = 2;
 	} else {
