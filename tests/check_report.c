@@ -16,6 +16,7 @@
 #include "conf.h"
 #include "i18n.h"
 #include "report_fixture.h"
+#include "view_rows.h"
 
 #define TOL 1e-9
 
@@ -107,9 +108,60 @@ START_TEST(trend_against_2023)
 	ck_assert_uint_eq(fx.view.n_villages, 2);
 	ck_assert_str_eq(fx.view.villages[0].aa->code, FX_V1);
 	ck_assert_str_eq(fx.view.villages[0].trend->prev_period, "2023");
-	ck_assert_int_eq(trend_change_of(PK2D_LOWER_IS_BETTER, 20, 25), TREND_WORSE);
-	ck_assert_int_eq(trend_change_of(PK2D_NEUTRAL, 20, 25), TREND_MOVED);
-	ck_assert_int_eq(trend_change_of(PK2D_HIGHER_IS_BETTER, NAN, 25), TREND_NONE);
+	ck_assert_int_eq(trend_change_of(PK2D_LOWER_IS_BETTER, 5), TREND_WORSE);
+	ck_assert_int_eq(trend_change_of(PK2D_NEUTRAL, 5), TREND_MOVED);
+	ck_assert_int_eq(trend_change_of(PK2D_HIGHER_IS_BETTER, NAN), TREND_NONE);
+}
+END_TEST
+
+/* A trend's change is the difference of the values as shown, rounded as
+ * the reports round them: 90,8 -> 89,4 is -1,4 (not -1,32 shown -1,3);
+ * a mean -0,86 -> -0,88 and a share 0,3 -> 0,4 changed (under the 0.05
+ * they were "same" by once); "same" only when the shown values are equal.
+ * The trend table shows that change, and the IKK's and dimensions' codes. */
+START_TEST(trend_change_as_shown)
+{
+	trend *t = (trend *)fx.view.main.trend;
+	view_table vt;
+	int seen = 0;
+
+	ck_assert_double_eq(trend_delta(90.76, 1, 89.44, 1), -1.4);
+	ck_assert_double_eq(trend_delta(-0.861, 2, -0.879, 2), -0.02);
+	ck_assert_int_eq(trend_change_of(PK2D_HIGHER_IS_BETTER, trend_delta(-0.861, 2, -0.879, 2)),
+	                 TREND_WORSE);
+	ck_assert_double_eq(trend_delta(0.34, 1, 0.36, 1), 0.1);
+	ck_assert_int_eq(trend_change_of(PK2D_LOWER_IS_BETTER, trend_delta(0.34, 1, 0.36, 1)),
+	                 TREND_WORSE);
+	ck_assert_double_eq(trend_delta(0.31, 1, 0.34, 1), 0);
+	ck_assert_int_eq(trend_change_of(PK2D_LOWER_IS_BETTER, trend_delta(0.31, 1, 0.34, 1)),
+	                 TREND_SAME);
+	ck_assert_double_eq(trend_delta(25, 0, 25.5, 1), 0.5);
+	ck_assert_double_eq(trend_delta(0.3, 1, 0.1, 1), -0.2);
+	ck_assert(isnan(trend_delta(NAN, 1, 3, 1)));
+	/* Rounded as the reports print: a half to even as printf does. */
+	ck_assert_double_eq(trend_shown(0.25, 1), strtod(i18n_fmt(LANG_EN, 0.25, 1), NULL));
+	ck_assert_double_eq(trend_shown(0.35, 1), strtod(i18n_fmt(LANG_EN, 0.35, 1), NULL));
+	ck_assert_double_eq(trend_shown(-0.004, 2), 0);
+	ck_assert(!signbit(trend_shown(-0.004, 2)));
+
+	for (size_t i = 0; i < t->n_rows; i++)
+		if (!strcmp(t->rows[i].decl->full_id, "fam.a1")) {
+			t->rows[i].prev = 90.76;
+			t->rows[i].cur = 89.44;
+			t->rows[i].delta = trend_delta(90.76, 1, 89.44, 1);
+		}
+	view_trend_table(&fx.view, t, &vt);
+	ck_assert_str_eq(view_cell(&vt, 0, 0), "ikk");
+	ck_assert_str_eq(view_cell(&vt, 0, 1), "IKK");
+	ck_assert_str_eq(view_cell(&vt, 1, 0), "dim.a");
+	for (size_t r = 0; r < vt.n_rows; r++)
+		if (!strcmp(view_cell(&vt, r, 2), "90,8")) {
+			ck_assert_str_eq(view_cell(&vt, r, 3), "89,4");
+			ck_assert_str_eq(view_cell(&vt, r, 4), "-1,4");
+			seen++;
+		}
+	ck_assert_int_eq(seen, 1);
+	view_table_free(&vt);
 }
 END_TEST
 
@@ -274,7 +326,7 @@ START_TEST(html_escaped_and_complete)
 	ck_assert_uint_eq(count("<section class=\"area\""), 4);
 	/* The IKK and the trend in Indonesian number format. */
 	has("<div class=\"ikk\">69,87</div>");
-	has("<tr><td></td><td>IKK</td><td class=\"n\">61,87</td><td class=\"n\">69,87</td>"
+	has("<tr><td>ikk</td><td>IKK</td><td class=\"n\">61,87</td><td class=\"n\">69,87</td>"
 	    "<td class=\"n\">+8,00</td><td class=\"st\"><span class=\"dot good\"></span>membaik"
 	    "</td></tr>");
 	has("@page{size:A4");
@@ -409,7 +461,7 @@ START_TEST(json_trend_and_villages)
 	fclose(f);
 	root = cJSON_Parse(out);
 	ck_assert_ptr_nonnull(root);
-	ck_assert_int_eq(cJSON_GetObjectItem(root, "schema")->valueint, 6);
+	ck_assert_int_eq(cJSON_GetObjectItem(root, "schema")->valueint, 7);
 	as = cJSON_GetObjectItem(root, "assessment");
 	t = cJSON_GetObjectItem(cJSON_GetObjectItem(as, "area"), "trend");
 	ck_assert_str_eq(cJSON_GetObjectItem(t, "previous_period")->valuestring, "2023");
@@ -581,7 +633,7 @@ START_TEST(declared_presentation_everywhere)
 	fclose(f);
 	root = cJSON_Parse(out);
 	ck_assert_ptr_nonnull(root);
-	ck_assert_int_eq(cJSON_GetObjectItem(root, "schema")->valueint, 6);
+	ck_assert_int_eq(cJSON_GetObjectItem(root, "schema")->valueint, 7);
 	tables = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "assessment"),
 	                                                 "area"), "tables");
 	ck_assert_int_eq(cJSON_GetArraySize(tables), 2);
@@ -824,6 +876,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, kec_setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, trend_against_2023);
+	tcase_add_test(tc, trend_change_as_shown);
 	tcase_add_test(tc, catalogue_complete_and_formats_agree);
 	tcase_add_test(tc, csv_long_format);
 	tcase_add_test(tc, csv_excel_id_dialect);

@@ -34,13 +34,23 @@ grep -q 'Model IKK berubah' "$tmp/a.html" && fail "2023: a model change without 
 "$pk2d" -q -c "$tmp/h2024/pk2d.ini" --store "$tmp/h.sqlite" report -o "$tmp/b.txt" \
 	-o "$tmp/b.md" -o "$tmp/b.html" -o "$tmp/b.json" || fail "pk2d report 2024"
 
-# The comparison table: codes, the change as precise as the values, the
-# target's change.
+# The comparison table: codes (ikk, dim.<key> for the scores), the change
+# as precise as the values and the difference of the values as shown
+# (80,81 -> 89,40 is +8,59, not the unrounded +8,58), the target's change.
 grep -Eq '^  dukcapil\.akta_anak +Anak 0-17 th memiliki akta kelahiran +96,3 +97,5 +\+1,2 +membaik; target berubah: 95,0 → 99,0$' \
 	"$tmp/b.txt" || fail "text: akta row: $(grep 'akta_anak' "$tmp/b.txt")"
 grep -Eq '^  L2 +Anak 0-17 th memiliki akta kelahiran +92,7 +95,1 +\+2,4 +membaik$' "$tmp/b.txt" ||
 	fail "text: L2 row: $(grep '^  L2 ' "$tmp/b.txt")"
-grep -Eq '^ +IKK +80,81 +89,40 +\+8,58 +membaik$' "$tmp/b.txt" || fail "text: IKK row"
+grep -Eq '^  ikk +IKK +80,81 +89,40 +\+8,59 +membaik$' "$tmp/b.txt" ||
+	fail "text: IKK row (code ikk): $(grep ' IKK  ' "$tmp/b.txt")"
+grep -Eq '^  dim\.legalitas_struktur +Kualitas Legalitas-Struktur +[0-9]' "$tmp/b.txt" ||
+	fail "text: a dimension's row without its code dim.<key>"
+# Every change is the difference of the values as shown.
+awk '$1 ~ /^(ikk|dim\.)/ || $1 ~ /^[LFEPB][0-9]$/ {
+	n = NF; w = $n; if (w !~ /^(membaik|memburuk|tetap|berubah)/) next
+	d = $(n - 1); c = $(n - 2); p = $(n - 3); gsub(",", ".", d); gsub(",", ".", c); gsub(",", ".", p)
+	if (sprintf("%.2f", c - p) + 0 != d + 0) print }' "$tmp/b.txt" >"$tmp/bad"
+[ -s "$tmp/bad" ] && fail "a change that is not the difference of the values shown: $(cat "$tmp/bad")"
 grep -Eq '^  family\.population +Jumlah jiwa +208 +221 +\+13 *$' "$tmp/b.txt" ||
 	fail "text: a count's change has decimals: $(grep 'family.population' "$tmp/b.txt")"
 grep -q '| dukcapil.akta\\_anak | Anak 0-17 th memiliki akta kelahiran | 96,3 | 97,5 | +1,2 | membaik; target berubah: 95,0 → 99,0 |' \
@@ -86,7 +96,7 @@ grep -q 'Model IKK berubah' "$tmp/c.txt" && fail "a change of model with the sam
 python3 - "$tmp/b.json" "$tmp/c.json" <<'PY' || fail "JSON: the trend's flags"
 import json, sys
 b, c = (json.load(open(p)) for p in sys.argv[1:3])
-assert b["schema"] == 6, b["schema"]
+assert b["schema"] == 7, b["schema"]
 tb, tc = (d["assessment"]["area"]["trend"] for d in (b, c))
 assert tb["previous_period"] == "2023", tb["previous_period"]
 assert tb["model_changed"] is True, "the model's change"

@@ -13,18 +13,40 @@
 
 #include "agency_problems.h"
 
-int trend_change_of(int direction, double prev, double cur)
+double trend_shown(double x, int dec)
 {
-	double d;
+	char buf[400];
 
+	if (!isfinite(x))
+		return x;
+	snprintf(buf, sizeof buf, "%.*f", dec, x);
+	return strtod(buf, NULL) + 0.0; /* no -0 */
+}
+
+double trend_delta(double prev, int decp, double cur, int decc)
+{
 	if (isnan(prev) || isnan(cur))
+		return NAN;
+	return trend_shown(trend_shown(cur, decc) - trend_shown(prev, decp),
+	                   decp > decc ? decp : decc);
+}
+
+int trend_change_of(int direction, double delta)
+{
+	if (isnan(delta))
 		return TREND_NONE;
-	d = cur - prev;
-	if (fabs(d) < TREND_EPSILON)
+	if (delta == 0)
 		return TREND_SAME;
 	if (direction == PK2D_NEUTRAL)
 		return TREND_MOVED;
-	return (d > 0) == (direction == PK2D_HIGHER_IS_BETTER) ? TREND_BETTER : TREND_WORSE;
+	return (delta > 0) == (direction == PK2D_HIGHER_IS_BETTER) ? TREND_BETTER : TREND_WORSE;
+}
+
+/* The change of a score from prev to cur (trend_delta, two decimals). */
+static void score_change(trend_dim *td)
+{
+	td->delta = trend_delta(td->prev, TREND_SCORE_DECIMALS, td->cur, TREND_SCORE_DECIMALS);
+	td->change = trend_change_of(PK2D_HIGHER_IS_BETTER, td->delta);
 }
 
 int trend_target_changed(double then, double now)
@@ -128,8 +150,7 @@ static int fill_dims(store *s, const assess_area *aa, trend *t, char *err, size_
 		return PK2D_ERR_NOMEM;
 	t->dims[0].cur = aa->score.ikk;
 	t->dims[0].prev = prev_score(s, t, "ikk", err, errlen, &rc);
-	t->dims[0].change = trend_change_of(PK2D_HIGHER_IS_BETTER, t->dims[0].prev,
-	                                    t->dims[0].cur);
+	score_change(&t->dims[0]);
 	if (rc == 0)
 		rc = score_history(s, t, "ikk", &t->dims[0], err, errlen);
 	for (size_t i = 0; i < aa->score.n_dimensions && rc == 0; i++) {
@@ -141,7 +162,7 @@ static int fill_dims(store *s, const assess_area *aa, trend *t, char *err, size_
 		td->model = d->model;
 		td->cur = d->value;
 		td->prev = prev_score(s, t, item, err, errlen, &rc);
-		td->change = trend_change_of(PK2D_HIGHER_IS_BETTER, td->prev, td->cur);
+		score_change(td);
 		if (rc == 0)
 			rc = score_history(s, t, item, td, err, errlen);
 	}
@@ -176,7 +197,9 @@ static int fill_rows(store *s, const registry *r, trend *t, char *err, size_t er
 		}
 		if (isnan(row.cur) && isnan(row.prev))
 			continue;
-		row.change = trend_change_of(d->direction, row.prev, row.cur);
+		row.delta = trend_delta(row.prev, reg_value_decimals(d->kind, row.prev), row.cur,
+		                        reg_value_decimals(d->kind, row.cur));
+		row.change = trend_change_of(d->direction, row.delta);
 		row.target_changed = !isnan(row.prev) && !isnan(row.cur) &&
 		                     trend_target_changed(row.prev_target, row.cur_target);
 		t->rows[t->n_rows++] = row;

@@ -18,17 +18,21 @@ enum trend_change {
 	TREND_NONE = 0,    /* nothing to compare (no previous or no current value) */
 	TREND_BETTER = 1,
 	TREND_WORSE = 2,
-	TREND_SAME = 3,    /* within TREND_EPSILON */
+	TREND_SAME = 3,    /* the values are equal as the reports show them */
 	TREND_MOVED = 4    /* changed, but the indicator has no good direction */
 };
 
-/* Changes smaller than this (in the value's unit) count as unchanged. */
-#define TREND_EPSILON 0.05
+/* The decimals the reports show a score (the IKK, a dimension) with. */
+#define TREND_SCORE_DECIMALS 2
 
 typedef struct trend_row {
 	const reg_indicator *decl;
 	double prev, cur;          /* NaN when none */
-	int change;                /* enum trend_change */
+	double delta;              /* the change as the reports show it: cur
+	                              less prev, each rounded to the decimals it
+	                              is shown with (reg_value_decimals); NaN
+	                              without both */
+	int change;                /* enum trend_change of delta */
 	double prev_target, cur_target; /* NaN when none */
 	int target_changed;        /* the target then is not the target now
 	                              (one of them set, or both and different) */
@@ -37,6 +41,7 @@ typedef struct trend_row {
 typedef struct trend_dim {
 	const model_dimension *model; /* NULL for the IKK row */
 	double prev, cur;
+	double delta;              /* as a trend_row's, with TREND_SCORE_DECIMALS */
 	int change;
 	size_t n_history;
 	store_point *history;      /* every stored period of the score, in time
@@ -89,8 +94,18 @@ void trend_free(trend *t);
 /* Non-zero when a target then (NaN: none) is not the target now. */
 int trend_target_changed(double then, double now);
 
-/* enum trend_change of a move from prev to cur for direction. */
-int trend_change_of(int direction, double prev, double cur);
+/* x as the reports show it with dec decimals (printf's rounding, which
+ * i18n_num follows): 0.349 -> 0.3 for 1; NaN stays NaN. */
+double trend_shown(double x, int dec);
+
+/* The change from prev to cur as shown: each rounded to its decimals
+ * (decp, decc), the difference rounded to the larger of them (no 0.0999..
+ * for 0.1); NaN when either is NaN. */
+double trend_delta(double prev, int decp, double cur, int decc);
+
+/* enum trend_change of a change delta (trend_delta) for direction: same
+ * when it is 0, none when NaN. */
+int trend_change_of(int direction, double delta);
 
 /* Writes the assessment's scores into the store's open run: "ikk" for the
  * area and every RT or area part, and "dim.<key>" for each dimension; and,

@@ -1320,6 +1320,13 @@ int registry_get_intervention(const registry *r, const reg_intervention *iv,
 	return 1;
 }
 
+int reg_value_decimals(int kind, double v)
+{
+	if (kind == PK2D_COUNT)
+		return !isnan(v) && v == floor(v) ? 0 : 1;
+	return kind == PK2D_MEAN ? 2 : 1;
+}
+
 double reg_value(const reg_indicator *ind, const reg_sum *s)
 {
 	if (s->den == 0)

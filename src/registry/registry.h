@@ -137,6 +137,10 @@ int registry_get_intervention(const registry *r, const reg_intervention *iv,
  * counts, num/den for means; NaN when den is 0. */
 double reg_value(const reg_indicator *ind, const reg_sum *s);
 
+/* The decimals the reports show a value of an indicator of kind (enum
+ * pk2d_kind) with: a count none when whole, else 1; a mean 2; a share 1. */
+int reg_value_decimals(int kind, double v);
+
 /* Distinct codes at a level (enum area_level) under prefix (NULL or "":
  * everywhere) that have any value or intervention value, themselves or in
  * an area under them; sorted; *out is malloc'd (free each string and the

@@ -504,13 +504,7 @@ const char *i18n_area_word(int lang, const char *code)
 
 const char *i18n_value(int lang, int kind, double v, char *buf, size_t len)
 {
-	int dec = 1;
-
-	if (kind == PK2D_COUNT)
-		dec = !isnan(v) && v == floor(v) ? 0 : 1;
-	else if (kind == PK2D_MEAN)
-		dec = 2;
-	return i18n_num(lang, v, dec, buf, len);
+	return i18n_num(lang, v, reg_value_decimals(kind, v), buf, len);
 }
 
 const char *i18n_state(int lang, int state)

@@ -66,7 +66,7 @@
 /* The shape of this document: raised whenever a member is added, removed or
  * changes its meaning, so that a program reading it can tell (docs/json.md
  * lists each version). */
-#define REPORT_JSON_SCHEMA 6
+#define REPORT_JSON_SCHEMA 7
 
 static cJSON *run_json(const plugin_run *r)
 {

@@ -519,7 +519,7 @@ static void trend_sheet(xlsx_book *b, const trend *t)
 			                             : rv_t(b->v, T_IKK_SHORT), d->model ? NULL : b->head);
 			xb_num(b, ws, r, 1, d->prev, b->num2);
 			xb_num(b, ws, r, 2, d->cur, b->num2);
-			xb_num(b, ws, r, 3, d->cur - d->prev, b->num2);
+			xb_num(b, ws, r, 3, d->delta, b->num2);
 		}
 		for (size_t i = 0; i < t->n_rows; i++, r++) {
 			const trend_row *row = &t->rows[i];
@@ -528,7 +528,7 @@ static void trend_sheet(xlsx_book *b, const trend *t)
 			                              row->decl->label_en), NULL);
 			xb_num(b, ws, r, 1, row->prev, b->num1);
 			xb_num(b, ws, r, 2, row->cur, b->num1);
-			xb_num(b, ws, r, 3, row->cur - row->prev, row->change == TREND_BETTER ? b->good :
+			xb_num(b, ws, r, 3, row->delta, row->change == TREND_BETTER ? b->good :
 			       row->change == TREND_WORSE ? b->bad : b->num1);
 		}
 		xb_table(ws, 0, r - 1, 4, 0);

@@ -563,17 +563,16 @@ void view_history_free(view_history *h)
 	free(h->values);
 }
 
-/* The change from prev to cur as a cell, signed, with the decimals of the
- * values (a score's two, an indicator's kind's): "+1,3", "0,0"; "-" when
- * there is nothing to compare. */
-static char *change_cell(const report_view *v, const reg_indicator *d, double prev, double cur,
-                         int change)
+/* A change as shown (trend_delta: the difference of the values as shown)
+ * as a cell, signed, with the decimals of the values (a score's two, an
+ * indicator's kind's): "+1,3", "0,0"; "-" when there is nothing to
+ * compare. */
+static char *change_cell(const report_view *v, const reg_indicator *d, double delta)
 {
-	double x = change == TREND_SAME ? 0 : cur - prev;
-
-	if (change == TREND_NONE)
+	if (isnan(delta))
 		return xstrdup("-");
-	return xasprintf("%s%s", x > 0 ? "+" : "", d ? rv_val(v, d, x) : rv_num(v, x, 2));
+	return xasprintf("%s%s", delta > 0 ? "+" : "",
+	                 d ? rv_val(v, d, delta) : rv_num(v, delta, TREND_SCORE_DECIMALS));
 }
 
 /* The colour of a change: green better, red worse. */
@@ -595,11 +594,11 @@ void view_trend_table(const report_view *v, const trend *t, view_table *out)
 	for (size_t i = 0; i < t->n_dims; i++) {
 		const trend_dim *d = &t->dims[i];
 		char *cells[] = {
-			xstrdup(""),
+			d->model ? xasprintf("dim.%s", d->model->key) : xstrdup("ikk"),
 			xstrdup(d->model ? i18n_pick(v->lang, d->model->label_id, d->model->label_en)
 			                 : rv_t(v, T_IKK_SHORT)),
-			xstrdup(rv_num(v, d->prev, 2)), xstrdup(rv_num(v, d->cur, 2)),
-			change_cell(v, NULL, d->prev, d->cur, d->change),
+			xstrdup(rv_num(v, d->prev, TREND_SCORE_DECIMALS)),
+			xstrdup(rv_num(v, d->cur, TREND_SCORE_DECIMALS)), change_cell(v, NULL, d->delta),
 			xstrdup(report_view_change_word(v, d->change)),
 		};
 
@@ -611,7 +610,7 @@ void view_trend_table(const report_view *v, const trend *t, view_table *out)
 		char *cells[] = {
 			xstrdup(view_indicator_code(v, r->decl)), xstrdup(label(v, r->decl)),
 			xstrdup(rv_val(v, r->decl, r->prev)), xstrdup(rv_val(v, r->decl, r->cur)),
-			change_cell(v, r->decl, r->prev, r->cur, r->change),
+			change_cell(v, r->decl, r->delta),
 			xasprintf("%s%s%s", word, *word && r->target_changed ? "; " : "",
 			          view_target_change(v, r, note)),
 		};
