@@ -20,7 +20,27 @@ mkdir "$tmp/s"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/s/"
 cp -R "$PK2D_TOP_SRCDIR/conf/models" "$tmp/models"
 chmod -R u+w "$tmp"
-"$pk2d" -q -c "$tmp/s/pk2d.ini" --store none report -o "$tmp/r.pdf" || fail "pk2d report -o r.pdf"
+"$pk2d" -q -c "$tmp/s/pk2d.ini" --store none report -o "$tmp/r.pdf" -o "$tmp/r.html" ||
+	fail "pk2d report -o r.pdf"
+
+# no_stranded_heading PDF HTML: no page of PDF ends on a heading (the
+# HTML's h1-h4 and chart titles, the same run's): a heading goes down with
+# at least the first lines, the table's first row or the chart under it.
+no_stranded_heading() {
+	grep -o '<h[1-4][^>]*>[^<]*\|<figcaption><strong>[^<]*' "$2" | sed 's/<[^>]*>//g' |
+		sed 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#39;/'"'"'/g' |
+		sort -u >"$tmp/headings"
+	[ "$(wc -l <"$tmp/headings")" -ge 10 ] || fail "$2: fewer than 10 headings"
+	n=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
+	p=1
+	while [ "$p" -le "$n" ]; do
+		last=$(pdftotext -f "$p" -l "$p" -layout "$1" - | grep -v '^[[:space:]]*$' |
+			grep -v "Halaman $p dari $n" | tail -n 1 | sed 's/^ *//; s/ *$//; s/   */  /g')
+		grep -qxF -- "$last" "$tmp/headings" && fail "$1: page $p of $n ends on the heading '$last'"
+		p=$((p + 1))
+	done
+}
+no_stranded_heading "$tmp/r.pdf" "$tmp/r.html"
 
 info=$(pdfinfo "$tmp/r.pdf") || fail "pdfinfo cannot read the PDF"
 echo "$info" | grep -q '^Page size: *595.28 x 841.89 pts (A4)' || fail "not A4: $info"
@@ -105,5 +125,13 @@ grep -q 'Riwayat Skor' "$tmp/h2023.html" && fail "an HTML score history of one p
 sed -n '/<h3>Riwayat Skor<\/h3>/,/<\/figure>/p' "$tmp/h2024.html" >"$tmp/h.svg"
 [ "$(grep -c '<polyline' "$tmp/h.svg")" -eq 6 ] || fail "HTML score history: not 6 lines"
 grep -q '>Garis perhatian 75<' "$tmp/h.svg" || fail "HTML score history: no attention line legend"
+# A kabupaten's PDF: its charts' titles and agencies' names are kept
+# with what follows them too.
+"$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q --area 63.72 --seed 4 --kk 30 \
+	--rt 3 --plugins family,health,education,pkk --model ../models/ikk.ini -o "$tmp/k" ||
+	fail "pk2d-synth (kabupaten)"
+"$pk2d" -q -c "$tmp/k/pk2d.ini" --store none report -o "$tmp/k.pdf" -o "$tmp/k.html" ||
+	fail "pk2d report (kabupaten)"
+no_stranded_heading "$tmp/k.pdf" "$tmp/k.html"
 [ "$failures" -eq 0 ] || exit 1
 echo "ok: $pages pages, summary first, numbered, in order, headers repeated, scores over periods"

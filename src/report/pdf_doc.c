@@ -27,6 +27,7 @@
 #define PAD 3.0                  /* inside a table cell */
 #define FONT "DejaVu Sans"
 #define BODY 9.5                 /* points */
+#define PDF_MAX_KEEP 8           /* headings waiting for what follows */
 
 struct pdf_doc {
 	FILE *out;
@@ -41,10 +42,18 @@ struct pdf_doc {
 	double y;
 	int failed;
 	char why[160];
-	/* The table being laid out. */
+	/* The table being laid out; its header is drawn with its first row. */
 	size_t n_cols;
 	pdf_col cols[PDF_MAX_COLS];
 	char *heads[PDF_MAX_COLS];
+	int head_waits;
+	/* Headings and captions (bold paragraphs) not drawn yet: each is
+	 * drawn with what follows it, on the page where that begins (keep). */
+	size_t n_keep;
+	struct keep {
+		int level;               /* 1-3 a heading, 0 a caption */
+		char *text;
+	} keep[PDF_MAX_KEEP];
 };
 
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
@@ -192,21 +201,38 @@ pdf_doc *pdf_doc_new(FILE *out, const char *title, const char *foot, const char 
 	return d;
 }
 
-void pdf_heading(pdf_doc *d, int level, const char *text)
+/* A heading's (level 1-3) or a caption's (0) size, and the room it takes
+ * above and below its text. */
+static double keep_size(int level)
 {
-	double size = level == 1 ? 17 : level == 2 ? 13 : 11;
-	double h = set_text(d, text, size, 1, TEXT_W, 'l');
-	double gap = level == 1 ? 0 : level == 2 ? 12 : 7;
+	return level == 1 ? 17 : level == 2 ? 13 : level == 3 ? 11 : BODY;
+}
 
-	/* A heading keeps at least four lines of what follows with it. */
-	need(d, gap + h + 4 * (BODY * 1.6));
+static double keep_height(pdf_doc *d, const struct keep *k)
+{
+	double h = set_text(d, k->text, keep_size(k->level), 1, TEXT_W, 'l');
+
+	if (!k->level)
+		return h + 5;
+	return (k->level == 1 ? 0 : k->level == 2 ? 12 : 7) + h + 3 + (k->level == 2 ? 5 : 0);
+}
+
+static void draw_keep(pdf_doc *d, const struct keep *k)
+{
+	double h = set_text(d, k->text, keep_size(k->level), 1, TEXT_W, 'l');
+
+	if (!k->level) {
+		show_at(d, MARGIN, d->y);
+		d->y += h + 5;
+		return;
+	}
 	if (d->y > TOP)
-		d->y += gap;
-	if (level <= 2)
+		d->y += k->level == 1 ? 0 : k->level == 2 ? 12 : 7;
+	if (k->level <= 2)
 		cairo_set_source_rgb(d->cr, 0.05, 0.28, 0.63);
 	show_at(d, MARGIN, d->y);
 	d->y += h + 3;
-	if (level == 2) {
+	if (k->level == 2) {
 		cairo_rectangle(d->cr, MARGIN, d->y, TEXT_W, 1.5);
 		cairo_fill(d->cr);
 		d->y += 5;
@@ -214,11 +240,61 @@ void pdf_heading(pdf_doc *d, int level, const char *text)
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 }
 
+/* Room for the waiting headings and h points of what follows them on this
+ * page, else a new page; then the headings drawn. 1 when a page began. */
+static int place(pdf_doc *d, double h)
+{
+	double hk = 0;
+	int paged;
+
+	for (size_t i = 0; i < d->n_keep; i++)
+		hk += keep_height(d, &d->keep[i]);
+	paged = need(d, hk + h);
+	for (size_t i = 0; i < d->n_keep; i++) {
+		draw_keep(d, &d->keep[i]);
+		free(d->keep[i].text);
+	}
+	d->n_keep = 0;
+	return paged;
+}
+
+/* A heading or caption kept for what follows it (place). */
+static void keep_with_next(pdf_doc *d, int level, const char *text)
+{
+	char *t;
+
+	if (d->n_keep == PDF_MAX_KEEP) {
+		/* Headings upon headings: the first ones go down as they are. */
+		draw_keep(d, &d->keep[0]);
+		free(d->keep[0].text);
+		memmove(d->keep, d->keep + 1, --d->n_keep * sizeof *d->keep);
+	}
+	if (!(t = strdup(text ? text : ""))) {
+		if (!d->failed)
+			snprintf(d->why, sizeof d->why, "out of memory");
+		d->failed = 1;
+		return;
+	}
+	d->keep[d->n_keep].level = level;
+	d->keep[d->n_keep++].text = t;
+}
+
+void pdf_heading(pdf_doc *d, int level, const char *text)
+{
+	keep_with_next(d, level < 1 ? 1 : level > 3 ? 3 : level, text);
+}
+
 void pdf_para(pdf_doc *d, const char *text, int bold)
 {
-	double h = set_text(d, text, BODY, bold, TEXT_W, 'l');
+	double h;
 
-	need(d, h);
+	if (bold) {
+		keep_with_next(d, 0, text);
+		return;
+	}
+	h = set_text(d, text, BODY, 0, TEXT_W, 'l');
+	place(d, h);
+	set_text(d, text, BODY, 0, TEXT_W, 'l');
 	show_at(d, MARGIN, d->y);
 	d->y += h + 5;
 }
@@ -229,7 +305,8 @@ void pdf_figure(pdf_doc *d, const char *number, const char *label, int colour)
 	double h = set_text(d, number, 30, 1, TEXT_W / 3, 'l') + 8;
 	double lh;
 
-	need(d, h);
+	place(d, h);
+	set_text(d, number, 30, 1, TEXT_W / 3, 'l');
 	if (hex) {
 		set_hex(d->cr, hex, 0.8);
 		cairo_rectangle(d->cr, MARGIN, d->y, TEXT_W, h);
@@ -296,23 +373,32 @@ static void table_head(pdf_doc *d)
 
 void pdf_table_begin(pdf_doc *d, size_t n, const pdf_col *cols)
 {
-	double hh;
-
 	d->n_cols = n < PDF_MAX_COLS ? n : PDF_MAX_COLS;
 	for (size_t c = 0; c < d->n_cols; c++) {
 		d->cols[c] = cols[c];
 		d->heads[c] = (char *)cols[c].head;
 	}
-	hh = row_height(d, (const char *const *)d->heads, 1);
-	/* The header with at least two rows under it. */
-	need(d, hh + 2 * (BODY * 1.5 + 2 * PAD));
-	table_head(d);
+	d->head_waits = 1;
+}
+
+/* Room for a row of height h under the header: the header (and the
+ * headings above the table) with the first row and room for a second
+ * one; on a new page the header again. */
+static void row_room(pdf_doc *d, double h)
+{
+	if (d->head_waits) {
+		place(d, row_height(d, (const char *const *)d->heads, 1) + h +
+		         BODY * 1.5 + 2 * PAD);
+		table_head(d);
+		d->head_waits = 0;
+	} else if (need(d, h)) {
+		table_head(d);
+	}
 }
 
 void pdf_table_row(pdf_doc *d, const char *const *cells, int colour_col, int colour)
 {
-	if (need(d, row_height(d, cells, 0)))
-		table_head(d);
+	row_room(d, row_height(d, cells, 0));
 	draw_row(d, cells, 0, colour_col, colour, 0);
 }
 
@@ -321,8 +407,7 @@ void pdf_table_group(pdf_doc *d, const char *text, int depth)
 	double indent = 10.0 * depth;
 	double h = set_text(d, text, BODY - 0.5, 1, TEXT_W - 2 * PAD - indent, 'l') + 2 * PAD;
 
-	if (need(d, h + BODY * 1.5 + 2 * PAD))
-		table_head(d);
+	row_room(d, h + BODY * 1.5 + 2 * PAD);
 	cairo_set_source_rgb(d->cr, 0.96, 0.96, 0.96);
 	cairo_rectangle(d->cr, MARGIN, d->y, TEXT_W, h);
 	cairo_fill(d->cr);
@@ -334,6 +419,11 @@ void pdf_table_group(pdf_doc *d, const char *text, int depth)
 
 void pdf_table_end(pdf_doc *d)
 {
+	if (d->head_waits) {
+		place(d, row_height(d, (const char *const *)d->heads, 1));
+		table_head(d);
+		d->head_waits = 0;
+	}
 	d->y += 8;
 }
 
@@ -357,7 +447,7 @@ void pdf_svg(pdf_doc *d, const char *svg, size_t len, double share)
 		height = BOTTOM - TOP;
 		width = height * w / ht;
 	}
-	need(d, height);
+	place(d, height);
 	{
 		RsvgRectangle box = { MARGIN, d->y, width, height };
 
@@ -381,6 +471,7 @@ int pdf_doc_finish(pdf_doc *d, int *pages, char *err, size_t errlen)
 	cairo_status_t st;
 	int rc = 0;
 
+	place(d, 0);
 	*pages = d->page;
 	g_object_unref(d->layout);
 	g_object_unref(d->furniture);

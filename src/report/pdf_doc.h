@@ -2,7 +2,8 @@
  * pdf_doc.h - the pages of the PDF report (report_pdf.c): A4 portrait,
  * text set by pango on cairo's PDF surface, the SVG charts of the HTML
  * report drawn by librsvg. It flows headings, paragraphs, tables and
- * charts down the pages: a heading is never the last thing on a page, a
+ * charts down the pages: a heading (or a bold caption, pdf_para) waits
+ * until what follows it is placed and goes on the page where that begins, a
  * table's header row is repeated on every page it spans, a row or a chart
  * is never cut in two. Every page carries the report's title at the top
  * and "page N of M" with a note at the bottom.
