@@ -40,18 +40,26 @@ cat >"$tmp/probe.js" <<'EOS'
 		var l = document.querySelectorAll(sel), e = l[Math.min(i || 0, l.length - 1)];
 		return e ? Math.ceil(e.getBoundingClientRect().bottom) : 1e9;
 	}
-	var cut = 0, small = 0;
+	var cut = 0, font = 1e9, boxed = 0;
 	[].forEach.call(document.querySelectorAll('table'), function (t) {
 		if (t.getBoundingClientRect().right > vw + 1) cut++;
 	});
+	// Chart text as drawn: its font size times the scale its chart is
+	// drawn at (fitted to its box, the viewBox to the width shown).
 	[].forEach.call(document.querySelectorAll('svg text'), function (t) {
-		if (parseFloat(getComputedStyle(t).fontSize) < 16) small++;
+		var s = parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a;
+		if (s < font) font = s;
+	});
+	// Charts wider than their box (which then scrolls them).
+	[].forEach.call(document.querySelectorAll('svg'), function (s) {
+		var b = s.parentNode;
+		if (b.scrollWidth > b.clientWidth + 1) boxed++;
 	});
 	parent.postMessage(['vw=' + vw, 'vh=' + window.innerHeight, 'page=' + d.scrollWidth,
 		'title=' + bottom('.glance h1'), 'ikk=' + bottom('.glance .ikk'),
 		'category=' + bottom('.glance .badge'), 'glance=' + bottom('.glance'),
 		'bars=' + bottom('.glance figure rect.bar', 2),
-		'tables_cut=' + cut, 'small_text=' + small,
+		'tables_cut=' + cut, 'font=' + Math.floor(font * 10), 'charts_boxed=' + boxed,
 		'legends=' + document.querySelectorAll('svg .legend').length].join(' '), '*');
 })();
 </script>
@@ -87,8 +95,9 @@ first_screen() {
 	done
 }
 # page NAME HTML WHAT...: HTML measured at both sizes; on the projector
-# each WHAT on the first screen; at both nothing sideways, nothing cut, no
-# small text, three legends or more.
+# each WHAT on the first screen; at both nothing sideways, nothing cut,
+# three legends or more; chart text as drawn 16 px or more on the
+# projector (no chart scrolled in its box), 12 px or more on the phone.
 page() {
 	name=$1 html=$2
 	shift 2
@@ -106,11 +115,16 @@ page() {
 	for m in "$wide" "$phone"; do
 		[ "$(fig page "$m")" -le "$(fig vw "$m")" ] || fail "$name: the page scrolls sideways: $m"
 		[ "$(fig tables_cut "$m")" -eq 0 ] || fail "$name: a table runs past the screen: $m"
-		[ "$(fig small_text "$m")" -eq 0 ] || fail "$name: chart text under 16 px: $m"
 		# A village: the radar's, the bars' and the heat map's; a wide
 		# area: its ranked charts' and its heat map's.
 		[ "$(fig legends "$m")" -ge 3 ] || fail "$name: legends missing: $m"
 	done
+	# Chart text drawn at the body's size on the projector, each chart in
+	# its box whole; on the phone a chart shrinks to 12 px text at most,
+	# then scrolls in its own box.
+	[ "$(fig font "$wide")" -ge 160 ] || fail "$name: chart text drawn under 16 px: $wide"
+	[ "$(fig charts_boxed "$wide")" -eq 0 ] || fail "$name: a chart is wider than its box: $wide"
+	[ "$(fig font "$phone")" -ge 120 ] || fail "$name: chart text drawn under 12 px: $phone"
 }
 
 page village "$tmp/r.html" ikk glance
@@ -127,5 +141,25 @@ page "site: kabupaten" "$tmp/site/63.72.html" title ikk category bars
 page "site: kecamatan" "$tmp/site/63.72.02.html" title ikk category bars
 page "site: village" "$tmp/site/63.72.02.1003.html" title ikk category
 
+# Two stored periods: a village's and a kabupaten's report with their score
+# history and each problem's trend.
+for y in 2023 2024; do
+	"$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q --kk 60 --rt 3 \
+		--model ../models/ikk.ini -o "$tmp/v$y" -a 63.02.09.2007 -p "$y" --seed "$y" ||
+		fail "pk2d-synth $y"
+	"$PK2D_TOP_BUILDDIR/src/pk2d" -q -c "$tmp/v$y/pk2d.ini" --store "$tmp/v.sqlite" report \
+		-o "$tmp/v$y.html" || fail "pk2d report (village $y)"
+	"$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q --area 63.72 \
+		--seed "$y" --kk 30 --rt 3 --plugins family,health,education,pkk \
+		--model ../models/ikk.ini -p "$y" -o "$tmp/k$y" || fail "pk2d-synth $y (kabupaten)"
+	"$PK2D_TOP_BUILDDIR/src/pk2d" -q -c "$tmp/k$y/pk2d.ini" --store "$tmp/k.sqlite" report \
+		-o "$tmp/k$y.html" || fail "pk2d report (kabupaten $y)"
+done
+for f in v2024 k2024; do
+	grep -q 'class="target"' "$tmp/$f.html" || fail "$f: no trend chart"
+done
+page "village, two periods" "$tmp/v2024.html" ikk glance
+page "kabupaten, two periods" "$tmp/k2024.html" title ikk category bars
+
 [ "$failures" -eq 0 ] || exit 1
-echo "ok: the summaries on the first screen, nothing cut at 390 px, legends, 16 px text"
+echo "ok: the summaries on the first screen, nothing cut at 390 px, legends, chart text drawn at 16 px (12 px on a phone)"
