@@ -172,6 +172,48 @@ START_TEST(series)
 }
 END_TEST
 
+/* The baseline (y) of the text in buf that reads exactly s. */
+static double text_y(const char *s)
+{
+	char want[64];
+	const char *p, *y = NULL;
+
+	snprintf(want, sizeof want, ">%s</text>", s);
+	p = strstr(buf, want);
+	ck_assert_msg(p != NULL, "no text %s", s);
+	for (const char *q = buf; (q = strstr(q, " y=\"")) && q < p; q++)
+		y = q;
+	ck_assert_ptr_nonnull(y);
+	return atof(y + 4);
+}
+
+START_TEST(lines)
+{
+	const char *labels[] = { "2023", "2024" };
+	const char *names[] = { "IKK", "Dimensi <A>", "Dimensi B" };
+	double v[] = { 80, 93.3, 85, 93.4, 70, 89.8 };
+	FILE *f = mem();
+
+	/* Three lines' ends, two 0.1 apart: each label a line (19, printed to the tenth) or more
+	 * from the other, in the values' order. */
+	svg_lines(f, "Riwayat", 2, labels, 3, names, v, 75, "Garis 75", ',');
+	fclose(f);
+	ck_assert_double_ge(text_y("93,3") - text_y("93,4"), 18.85);
+	ck_assert_double_ge(text_y("89,8") - text_y("93,3"), 18.85);
+	ck_assert_ptr_nonnull(strstr(buf, ">Dimensi &lt;A&gt;</text>"));
+	no_small_text();
+	/* One line: its name is the chart's title, not in the legend; the
+	 * target line's is. */
+	f = mem();
+	svg_lines(f, "Akta kelahiran anak", 2, labels, 1, names, v, 75, "Target 75", ',');
+	fclose(f);
+	ck_assert_ptr_null(strstr(buf, ">IKK</text>"));
+	ck_assert_ptr_nonnull(strstr(buf, ">Target 75</text>"));
+	/* The chart shrinks on a narrow page to 3/4 of its size at most. */
+	ck_assert_ptr_nonnull(strstr(buf, "style=\"min-width:"));
+}
+END_TEST
+
 START_TEST(words)
 {
 	char b[32];
@@ -267,6 +309,7 @@ int main(void)
 	tcase_add_test(tc, bars);
 	tcase_add_test(tc, heat);
 	tcase_add_test(tc, series);
+	tcase_add_test(tc, lines);
 	tcase_add_test(tc, words);
 	tcase_add_test(tc, numbers_as_printf);
 	suite_add_tcase(s, tc);

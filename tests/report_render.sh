@@ -59,7 +59,7 @@ cat >"$tmp/probe.js" <<'EOS'
 		'title=' + bottom('.glance h1'), 'ikk=' + bottom('.glance .ikk'),
 		'category=' + bottom('.glance .badge'), 'glance=' + bottom('.glance'),
 		'bars=' + bottom('.glance figure rect.bar', 2),
-		'tables_cut=' + cut, 'font=' + Math.floor(font * 10), 'charts_boxed=' + boxed,
+		'tables_cut=' + cut, 'font=' + Math.round(font * 10), 'charts_boxed=' + boxed,
 		'legends=' + document.querySelectorAll('svg .legend').length].join(' '), '*');
 })();
 </script>

@@ -61,7 +61,9 @@ static const char css[] =
 	"tr.attention td{background:#fdecea}\n"
 	".charts{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}"
 	".charts>*{min-width:0;max-width:100%}\n"
-	"svg{max-width:100%;height:auto}\n"
+	/* A chart fits its box down to 3/4 of its size (its min-width, 12 px
+	 * text), then scrolls in it, like a wide table on a phone. */
+	"figure{margin:0;overflow-x:auto}svg{max-width:100%;height:auto}\n"
 	"nav ol{columns:2}\n"
 	"nav.crumbs p{margin:0 0 .6em;color:var(--muted)}nav.down ul{columns:3}\n"
 	"footer{margin-top:2.5em;border-top:1px solid var(--line);padding-top:.6em;"
@@ -191,9 +193,12 @@ static void ikk_card(FILE *f, const report_view *v, const assess_area *aa)
 		                      s->dimensions[i].model->label_en);
 		vals[i] = s->dimensions[i].value;
 	}
-	if (n >= 3)
+	if (n >= 3) {
+		fputs("<figure>\n", f);
 		svg_radar(f, rv_t(v, T_DIMENSIONS), n, labels, vals, v->as->model->attention,
 		          view_line_label(v, line), i18n_decimal(v->lang));
+		fputs("</figure>\n", f);
+	}
 	fprintf(f, "<table style=\"width:auto\"><thead><tr><th>%s</th><th class=\"n\">%s</th>"
 	        "<th class=\"n\">%s</th></tr></thead>\n", rv_t(v, T_DIMENSION), rv_t(v, T_VALUE),
 	        rv_t(v, T_INDICATORS));
@@ -233,9 +238,10 @@ static void indicator_bars(FILE *f, const report_view *v, const assess_area *aa)
 				colour[k] = status_colour(ai->status);
 				vals[k++] = ai->score;
 			}
-		fprintf(f, "<h3>%s</h3>\n", rv_t(v, T_INDICATOR_BARS));
+		fprintf(f, "<h3>%s</h3>\n<figure>\n", rv_t(v, T_INDICATOR_BARS));
 		svg_bars(f, rv_t(v, T_INDICATOR_BARS), n, labels, vals, colour,
 		         v->as->model->attention, view_line_label(v, line), i18n_decimal(v->lang));
+		fputs("</figure>\n", f);
 	}
 }
 
@@ -287,8 +293,10 @@ static void heatmap(FILE *f, const report_view *v, const assess_area *aa)
 	h(f, hm.title);
 	fprintf(f, "</h3>\n<p class=\"sub\">%s</p>\n",
 	        rv_t(v, hm.areas ? T_AREAS_HEATMAP_NOTE : T_RT_HEATMAP_NOTE));
+	fputs("<figure>\n", f);
 	svg_heatmap(f, hm.title, hm.rows, hm.cols, hm.row_labels, hm.col_labels, hm.values,
 	            v->as->model->attention, hm.line_label);
+	fputs("</figure>\n", f);
 	view_heatmap_free(&hm);
 }
 
@@ -494,7 +502,7 @@ static void bars(FILE *f, const report_view *v, const view_bars *b)
 {
 	if (!b->n)
 		return;
-	fputs("<figure style=\"margin:0\"><figcaption><strong>", f);
+	fputs("<figure><figcaption><strong>", f);
 	h(f, b->title);
 	fputs("</strong></figcaption>\n", f);
 	svg_bars(f, b->title, b->n, b->labels, b->values, b->colours, b->line, b->line_label,
@@ -747,7 +755,7 @@ static void score_history(FILE *f, const report_view *v, const trend *t)
 
 	if (!view_history_build(v, t, &hist))
 		return;
-	fprintf(f, "<h3>%s</h3>\n<figure style=\"margin:0\">\n", rv_t(v, T_SCORE_HISTORY));
+	fprintf(f, "<h3>%s</h3>\n<figure>\n", rv_t(v, T_SCORE_HISTORY));
 	svg_lines(f, rv_t(v, T_SCORE_HISTORY), hist.n, hist.labels, hist.n_series, hist.names,
 	          hist.values, v->as->model->attention, hist.line_label, i18n_decimal(v->lang));
 	fputs("</figure>\n", f);
@@ -767,7 +775,7 @@ static void problem_trends(FILE *f, const report_view *v, const view_area *va)
 	for (size_t i = 0; i < n; i++) {
 		const char *name = c[i].title;
 
-		fputs("<figure style=\"margin:0\"><figcaption>", f);
+		fputs("<figure><figcaption>", f);
 		h(f, name);
 		fputs("</figcaption>\n", f);
 		svg_lines(f, name, c[i].n, c[i].labels, 1, &name, c[i].values, c[i].line,
@@ -823,7 +831,7 @@ static void trends(FILE *f, const report_view *v, const view_area *va)
 			labels[k] = p->points[k].period;
 			cov[k] = report_coverage(p->points[k].target, p->points[k].realised);
 		}
-		fputs("<figure style=\"margin:0\"><figcaption>", f);
+		fputs("<figure><figcaption>", f);
 		h(f, name);
 		fprintf(f, " &middot; %s</figcaption>\n", rv_t(v, T_COVERAGE));
 		svg_series(f, name, p->n, labels, cov, i18n_decimal(v->lang));

@@ -6,9 +6,11 @@
 #include "svg.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
+#include "util.h"
 
 /* A number with one decimal and the given decimal mark into buf; "-" for
  * NaN. Returns buf. */
@@ -43,6 +45,10 @@ static double clamp100(double v)
 #define FONT 16
 #define LINE_H 19
 #define CHAR_W 9
+
+/* The narrowest heat map cell: "100" (three digits of CHAR_W) and a
+ * margin either side. */
+#define HEAT_CELL_MIN 36
 
 /* The lines a label is wrapped into, at most. */
 #define MAX_LINES 6
@@ -144,10 +150,17 @@ static double dashed_key(FILE *f, double x, double y, const char *colour, const 
 	return x + 38 + (double)(esc_width(label) * CHAR_W) + 24;
 }
 
+/* A chart is w x h at its text's size (FONT); a page narrower than that
+ * shrinks it, but not below MIN_SCALE of it: on a phone its text draws at
+ * 12 px or more and the chart scrolls in its box (the HTML report's
+ * figure) beyond. */
+#define MIN_SCALE 0.75
+
 static void open_svg(FILE *f, const char *title, int w, int h)
 {
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\""
-	        " width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"", w, h, w, h);
+	        " width=\"%d\" height=\"%d\" style=\"min-width:%dpx\" role=\"img\""
+	        " aria-label=\"", w, h, w, h, (int)ceil(w * MIN_SCALE));
 	esc_html(f, title);
 	fputs("\"><title>", f);
 	esc_html(f, title);
@@ -346,9 +359,9 @@ void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
                  const char *const *row_labels, const char *const *col_labels,
                  const double *values, double line, const char *line_label)
 {
-	const int cw = 48, ch = 30;
+	const int ch = 30;
 	size_t row_w = 4, col_w = 2;
-	int left, top, w, h, legend_w;
+	int left, top, w, h, legend_w, cw;
 
 	for (size_t r = 0; r < rows; r++)
 		if (esc_width(row_labels[r]) > row_w)
@@ -360,6 +373,9 @@ void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
 	left = 16 + (int)row_w * CHAR_W;
 	top = 16 + (int)lround(0.87 * (double)(col_w * CHAR_W));
 	legend_w = 20 * 12 + 24 + (line_label ? (int)esc_width(line_label) * CHAR_W : 0) + 20;
+	/* Cells as wide as fits SVG_FIT_W, between room for "100" and 48. */
+	cw = cols ? (SVG_FIT_W - left - 10) / (int)cols : 48;
+	cw = cw > 48 ? 48 : cw < HEAT_CELL_MIN ? HEAT_CELL_MIN : cw;
 	w = left + cw * (int)cols + 10;
 	if (w < 16 + legend_w)
 		w = 16 + legend_w;
@@ -479,6 +495,44 @@ static double nice_step(double span)
 	return mag * (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10);
 }
 
+/* A line's end label: series k's value at period at, its baseline y. */
+typedef struct {
+	size_t k, at;
+	double y;
+} end_label;
+
+static int end_cmp(const void *a, const void *b)
+{
+	const end_label *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->y < y->y ? -1 : x->y > y->y ? 1 : x->k < y->k ? -1 : 1;
+}
+
+/* Moves the labels at the same period apart, LINE_H at least between two
+ * baselines, in their order top to bottom: each pushed down below the one
+ * above it, then, if the lowest went past bottom, each pushed up above the
+ * one below (not above top, unless there are too many to fit). */
+static void spread_ends(end_label *e, size_t n, double top, double bottom)
+{
+	qsort(e, n, sizeof *e, end_cmp);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && e[j].at == e[i].at; j++)
+			if (e[j].y < e[j - 1].y + LINE_H)
+				e[j].y = e[j - 1].y + LINE_H;
+		if (e[j - 1].y > bottom)
+			e[j - 1].y = bottom;
+		for (size_t m = j - 1; m > i; m--)
+			if (e[m - 1].y > e[m].y - LINE_H)
+				e[m - 1].y = e[m].y - LINE_H;
+		if (e[i].y < top)
+			for (size_t m = i; m < j; m++)
+				e[m].y = top + LINE_H * (double)(m - i) > e[m].y
+				         ? top + LINE_H * (double)(m - i) : e[m].y;
+	}
+}
+
 void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
                size_t n_series, const char *const *names, const double *values,
                double line, const char *line_label, char dec)
@@ -490,11 +544,15 @@ void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
 	const double left = 64, top = 14, plot_h = 200, step = n > 1 ? 560.0 / (double)(n - 1) : 0;
 	const double plot_w = n > 1 ? 560 : 0, legend_x = left + plot_w + 60;
 	double lo = INFINITY, hi = -INFINITY, ystep;
-	size_t rows = n_series + (isnan(line) ? 0 : 1), name_w = isnan(line) ? 0
-	                                                                    : esc_width(line_label);
+	/* One line is named by the chart's title (its caption), not again in
+	 * the legend, where its name would widen the chart. */
+	const size_t keys = n_series > 1 ? n_series : 0;
+	size_t rows = keys + (isnan(line) ? 0 : 1), name_w = isnan(line) ? 0 : esc_width(line_label);
 	int w, h = (int)(top + plot_h + 40);
+	end_label *ends = xcalloc(n_series + 1, sizeof *ends);
+	size_t n_ends = 0;
 
-	for (size_t k = 0; k < n_series; k++)
+	for (size_t k = 0; k < keys; k++)
 		if (esc_width(names[k]) > name_w)
 			name_w = esc_width(names[k]);
 	w = (int)legend_x + 44 + (int)name_w * CHAR_W;
@@ -558,11 +616,12 @@ void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
 				last = i;
 			}
 		if (last < n) {
-			fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\">",
-			        left + 20 + step * (double)last, Y(v[last]) + 5, FONT, colour);
-			num1(f, v[last], dec);
-			fputs("</text>\n", f);
+			ends[n_ends].k = k;
+			ends[n_ends].at = last;
+			ends[n_ends++].y = Y(v[last]) + 5;
 		}
+		if (!keys)
+			continue;
 		/* The legend: marker, line and name. */
 		fprintf(f, "<g class=\"legend\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
 		        " stroke=\"%s\" stroke-width=\"2.5\"/>\n", legend_x, top + 8 + 24.0 * (double)k,
@@ -573,8 +632,20 @@ void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
 		esc_html(f, names[k]);
 		fputs("</text></g>\n", f);
 	}
+	/* Each line's last value at its end, apart from the others there. */
+	spread_ends(ends, n_ends, top + 5, top + plot_h + 5);
+	for (size_t e = 0; e < n_ends; e++) {
+		const double *v = values + ends[e].k * n;
+
+		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\">",
+		        left + 20 + step * (double)ends[e].at, ends[e].y, FONT,
+		        palette[ends[e].k % n_pal]);
+		num1(f, v[ends[e].at], dec);
+		fputs("</text>\n", f);
+	}
+	free(ends);
 	if (!isnan(line))
-		dashed_key(f, legend_x, top + 8 + 24.0 * (double)n_series, ATTN_COLOUR, ATTN_DASH,
+		dashed_key(f, legend_x, top + 8 + 24.0 * (double)keys, ATTN_COLOUR, ATTN_DASH,
 		           line_label);
 #undef Y
 	fputs("</svg>\n", f);

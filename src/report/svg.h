@@ -8,8 +8,10 @@
  *
  * Every label is escaped with esc_html. Values are on a 0-100 scale; NaN
  * means no value and is drawn as such (grey, "-"), never as 0. Text is at
- * least the HTML body's size (16), labels are wrapped rather than cut, and
- * the attention line is dark and dashed with a legend that names it.
+ * least the HTML body's size (16), a chart asks not to be shrunk below 3/4
+ * of its size (min-width: its text at 12 px), labels are wrapped rather
+ * than cut, and the attention line is dark and dashed with a legend that
+ * names it.
  */
 #ifndef PK2D_SVG_H
 #define PK2D_SVG_H
@@ -25,6 +27,11 @@
 #define SVG_WARN "#E69F00"
 #define SVG_BAD "#D55E00"
 #define SVG_NONE "#9e9e9e"
+
+/* The widest a chart is laid out where it can choose (the heat map's
+ * cells): the HTML report's content at 1366 px (a projector) is 1302 px
+ * wide, so that a chart this wide draws its text at its size, 16 px. */
+#define SVG_FIT_W 1280
 
 /* Radar chart of n (>= 3) axes: values on 0-100, a dashed ring at line
  * (the attention line; NaN for none) named line_label in a legend. title
@@ -44,7 +51,8 @@ void svg_bars(FILE *f, const char *title, size_t n, const char *const *labels,
 /* Heat map: rows x cols cells, values[r * cols + c] on 0-100 (scores, higher
  * is better), coloured red (low) through pale yellow (at line) to blue
  * (high), each cell's score printed in it; under it the colour scale with
- * line marked and named line_label. */
+ * line marked and named line_label. Its cells narrow (to 36) for the map
+ * to fit SVG_FIT_W. */
 void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
                  const char *const *row_labels, const char *const *col_labels,
                  const double *values, double line, const char *line_label);
@@ -61,8 +69,9 @@ void svg_series(FILE *f, const char *title, size_t n, const char *const *labels,
 /* Lines over periods: series k has values[k * n + i] at label i (NaN: no
  * point there). Each line has its own colour from a palette that
  * colour-blind readers tell apart (Okabe and Ito) and its own marker
- * shape, and a legend names it; each line's last value is printed at its
- * end. line (NaN for none) is drawn dashed, named line_label in the
+ * shape, and a legend names it (a single line is named by the title
+ * instead); each line's last value is printed at its end, the labels of
+ * close values moved apart so that none overlaps another. line (NaN for none) is drawn dashed, named line_label in the
  * legend. The value axis spans the data and the line, in steps of 1, 2
  * or 5 times a power of ten (at most six). */
 void svg_lines(FILE *f, const char *title, size_t n, const char *const *labels,
