@@ -92,6 +92,76 @@ runs=$(pg_psql pk2d -At -c "SELECT string_agg(written_by, ',' ORDER BY id) FROM 
 [ "$runs" = "root,office_kotabaru" ] || [ "$runs" = "$(id -un),office_kotabaru" ] ||
 	fail "runs written: $runs"
 
+# An office attacking another regency's rows with nothing but the grants
+# above (issue 18's review): a temporary table "offices" (searched before
+# the tables' schema) allowing it every area; deleting or changing another
+# regency's plugin runs; changing the declarations every area reads.
+as_office() { # ROLE SQL: psql as ROLE on pk2d
+	"$pg_bin/psql" -X -q -h "$pg_dir" -U "$1" -d pk2d -c "$2" >/dev/null 2>&1
+}
+# state: what the attacks of office_tanahlaut (63.01) must leave as it is.
+state() {
+	pg_psql pk2d -At -c "SELECT (SELECT count(*) FROM vals WHERE area LIKE '63.02%')
+		|| '/' || (SELECT string_agg(instance || ':' || agency, ',' ORDER BY run_id)
+			FROM plugin_runs p JOIN runs r ON r.id = p.run_id WHERE r.area LIKE '63.02%')
+		|| '/' || (SELECT string_agg(id || ':' || agency || ':' || direction, ',') FROM meta)"
+}
+attacks() { # WHEN
+	before=$(state)
+	as_office office_tanahlaut "CREATE TEMP TABLE offices (role name, area text);
+		INSERT INTO offices VALUES ('office_tanahlaut', 'all');
+		DELETE FROM vals WHERE area LIKE '63.02%';"
+	as_office office_tanahlaut "UPDATE plugin_runs SET agency = 'Dinsos Tanah Laut'"
+	as_office office_tanahlaut "DELETE FROM plugin_runs"
+	as_office office_tanahlaut "UPDATE meta SET direction = -direction,
+		agency = 'Dinsos Tanah Laut'"
+	as_office office_tanahlaut "DELETE FROM meta"
+	[ "$(state)" = "$before" ] || fail "$1: an office changed another's rows: $before -> $(state)"
+}
+attacks "schema 2"
+as_office office_tanahlaut "INSERT INTO plugin_runs (run_id, instance, state)
+	SELECT max(id), 'x', 0 FROM runs" &&
+	fail "an office added a plugin run to another regency's run"
+
+# An office's own run with its own agency for an id already declared: the
+# office's plugin run keeps its agency, the shared declaration stays.
+mkdir "$tmp/tl"
+sed 's/63\.02\.09\.2007/63.01.01.2001/' "$tmp/cakupan.csv" >"$tmp/tl/cakupan.csv"
+config "host=$pg_dir dbname=pk2d user=office_tanahlaut"
+sed 's/63\.02\.09\.2007/63.01.01.2001/; s/Dinas Sosial/Dinsos Tanah Laut/' "$tmp/pk2d.ini" \
+	>"$tmp/tl/pk2d.ini"
+"$pk2d" -q -c "$tmp/tl/pk2d.ini" report -o "$tmp/tl/r.txt" 2>"$tmp/tl/err" ||
+	fail "an office's run with its own agency: $(cat "$tmp/tl/err")"
+m=$(pg_psql pk2d -At -c "SELECT agency FROM meta WHERE id = 'dinsos.hadir'")
+[ "$m" = "Dinas Sosial" ] || fail "an office's run relabelled the shared declaration: $m"
+m=$(pg_psql pk2d -At -c "SELECT string_agg(r.area || ':' || p.agency, ',' ORDER BY r.id)
+	FROM plugin_runs p JOIN runs r ON r.id = p.run_id")
+[ "$m" = "63.02.09.2007:Dinas Sosial,63.02.09.2007:Dinas Sosial,63.01.01.2001:Dinsos Tanah Laut" ] ||
+	fail "the plugin runs' agencies: $m"
+
+# A store of the previous pk2d (schema 1: the function unpinned, plugin_runs
+# and meta open to every office): an office's run stops, the owner's first
+# run upgrades it, and the attacks fail again.
+pg_psql pk2d <<'SQL' || fail "back to schema 1"
+CREATE OR REPLACE FUNCTION pk2d_may_write(a text) RETURNS boolean LANGUAGE sql STABLE AS
+ $$SELECT EXISTS (SELECT 1 FROM offices o WHERE o.role = current_user
+ AND (o.area = 'all' OR a = o.area OR a LIKE o.area || '.%'))$$;
+ALTER FUNCTION pk2d_may_write(text) RESET ALL;
+DROP POLICY read_all ON plugin_runs; DROP POLICY own_areas ON plugin_runs;
+DROP POLICY read_all ON meta; DROP POLICY new_ids ON meta;
+ALTER TABLE plugin_runs DISABLE ROW LEVEL SECURITY;
+ALTER TABLE meta DISABLE ROW LEVEL SECURITY;
+UPDATE pk2d_schema SET version = 1;
+SQL
+report "host=$pg_dir dbname=pk2d user=office_kotabaru" old
+expect_refused old "an office's run on a schema-1 store" "tables' owner to upgrade it"
+report "host=$pg_dir dbname=pk2d" upgrade
+[ "$status" -eq 0 ] || fail "the owner's run upgrading schema 1: $(cat "$tmp/upgrade.err")"
+v=$(pg_psql pk2d -At -c "SELECT (SELECT max(version) FROM pk2d_schema) || ' '
+	|| array_to_string(proconfig, ',') FROM pg_proc WHERE proname = 'pk2d_may_write'")
+[ "$v" = "2 search_path=pg_catalog, pg_temp" ] || fail "after the upgrade: $v"
+attacks "schema 1 upgraded"
+
 # pk2d store copy: an office's SQLite history into the server, read back the
 # same by pk2d history; a second copy adds nothing.
 report "$tmp/office.sqlite" office

@@ -23,9 +23,21 @@
 
 
 /* The PostgreSQL schema this build writes (table pk2d_schema). */
-#define PG_SCHEMA_VERSION 1
-#define PG_SCHEMA_TEXT "1"
+#define PG_SCHEMA_VERSION 2
 
+/* Whether the current role may write area a (docs/store.md), run inside
+ * every office's statements by the row-level security policies: every name
+ * in it is qualified with the tables' schema (%s) and its search_path pinned,
+ * so that a table an office creates in its own temporary schema (searched
+ * first) cannot stand in for offices. Created with schema version 1 without
+ * either, replaced by version 2. */
+static const char pg_may_write[] =
+	"CREATE OR REPLACE FUNCTION %s.pk2d_may_write(a text) RETURNS boolean"
+	" LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS"
+	" $$SELECT EXISTS (SELECT 1 FROM %s.offices o WHERE o.role = current_user"
+	" AND (o.area = 'all' OR a = o.area OR a LIKE o.area || '.%%'))$$;";
+
+/* Version 1's tables. */
 static const char pg_schema[] =
 	"CREATE TABLE pk2d_schema (version integer NOT NULL);"
 	"CREATE TABLE runs ("
@@ -69,10 +81,25 @@ static const char pg_schema[] =
 	/* Which areas each office's role may write (docs/store.md): the owner
 	 * of the tables is not bound by row-level security and writes all. */
 	"CREATE TABLE offices (role name NOT NULL, area text COLLATE \"C\" NOT NULL,"
-	" PRIMARY KEY (role, area));"
-	"CREATE FUNCTION pk2d_may_write(a text) RETURNS boolean LANGUAGE sql STABLE AS"
-	" $$SELECT EXISTS (SELECT 1 FROM offices o WHERE o.role = current_user"
-	" AND (o.area = 'all' OR a = o.area OR a LIKE o.area || '.%'))$$;"
+	" PRIMARY KEY (role, area));";
+
+/* Version 2: an office writes the plugin runs of its own areas' runs only,
+ * and adds the declarations of new ids but changes none already stored
+ * (the owner does): they are every area's labels and directions. */
+static const char pg_upgrade_2[] =
+	"ALTER TABLE plugin_runs ENABLE ROW LEVEL SECURITY;"
+	"CREATE POLICY read_all ON plugin_runs FOR SELECT USING (true);"
+	"CREATE POLICY own_areas ON plugin_runs"
+	" USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = run_id AND pk2d_may_write(r.area)))"
+	" WITH CHECK (EXISTS (SELECT 1 FROM runs r WHERE r.id = run_id"
+	" AND pk2d_may_write(r.area)));"
+	"ALTER TABLE meta ENABLE ROW LEVEL SECURITY;"
+	"CREATE POLICY read_all ON meta FOR SELECT USING (true);"
+	"CREATE POLICY new_ids ON meta FOR INSERT WITH CHECK (true);"
+	"UPDATE pk2d_schema SET version = 2;";
+
+/* Version 1's row-level security, after pg_may_write. */
+static const char pg_policies_1[] =
 	"ALTER TABLE runs ENABLE ROW LEVEL SECURITY;"
 	"ALTER TABLE vals ENABLE ROW LEVEL SECURITY;"
 	"ALTER TABLE ivals ENABLE ROW LEVEL SECURITY;"
@@ -196,8 +223,49 @@ static int refuse_password(const char *conninfo, char *err, size_t errlen)
 	return rc;
 }
 
+/* The schema of pk2d's tables, quoted, in q (64 bytes and more). */
+static int tables_schema(store *s, char *q, size_t len, char *err, size_t errlen)
+{
+	PGresult *res = run(s, "SELECT quote_ident(current_schema())", 0, NULL, err, errlen);
+
+	if (!res)
+		return PK2D_ERR_IO;
+	snprintf(q, len, "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return 0;
+}
+
+/* Brings a store of schema version v (0: none) to this build's, inside
+ * pg_migrate's transaction. */
+static int pg_upgrade(store *s, int v, char *err, size_t errlen)
+{
+	char q[160], fn[sizeof pg_may_write + 2 * sizeof q];
+	int rc;
+
+	if ((rc = tables_schema(s, q, sizeof q, err, errlen)) < 0)
+		return rc;
+	snprintf(fn, sizeof fn, pg_may_write, q, q);
+	if (v == 0 && ((rc = store_pg_exec(s, pg_schema, 0, NULL, err, errlen)) < 0 ||
+	               (rc = store_pg_exec(s, fn, 0, NULL, err, errlen)) < 0 ||
+	               (rc = store_pg_exec(s, pg_policies_1, 0, NULL, err, errlen)) < 0 ||
+	               (rc = store_pg_exec(s, "INSERT INTO pk2d_schema VALUES (1)", 0, NULL,
+	                                   err, errlen)) < 0))
+		return rc;
+	if (v <= 1 && ((rc = store_pg_exec(s, fn, 0, NULL, err, errlen)) < 0 ||
+	               (rc = store_pg_exec(s, pg_upgrade_2, 0, NULL, err, errlen)) < 0)) {
+		/* Only the tables' owner may: an office's run stops until it has. */
+		if (v == 1)
+			store_set_err(err + strlen(err), errlen - strlen(err),
+			              " (the store is of an older pk2d: run pk2d once as the"
+			              " tables' owner to upgrade it, docs/store.md)");
+		return rc;
+	}
+	return 0;
+}
+
 /* Creates the schema on a new database, or checks the version of an
- * existing one, in one transaction under pk2d's schema lock. */
+ * existing one and upgrades it, in one transaction under pk2d's schema
+ * lock. */
 static int pg_migrate(store *s, char *err, size_t errlen)
 {
 	PGresult *res;
@@ -227,9 +295,7 @@ static int pg_migrate(store *s, char *err, size_t errlen)
 		rc = PK2D_ERR_CONFIG;
 		goto fail;
 	}
-	if (v == 0 && ((rc = store_pg_exec(s, pg_schema, 0, NULL, err, errlen)) < 0 ||
-	               (rc = store_pg_exec(s, "INSERT INTO pk2d_schema VALUES (" PG_SCHEMA_TEXT ")", 0, NULL,
-	                            err, errlen)) < 0))
+	if (v < PG_SCHEMA_VERSION && (rc = pg_upgrade(s, v, err, errlen)) < 0)
 		goto fail;
 	return store_pg_exec(s, "COMMIT", 0, NULL, err, errlen);
 fail:
@@ -351,7 +417,10 @@ int store_pg_put_plugins(store *s, const plugin_run *runs, size_t n, char *err, 
 }
 
 /* One declaration for meta, sorted by id: runs writing at the same time
- * update the shared rows in the same order and never deadlock. */
+ * update the shared rows in the same order and never deadlock. An office
+ * (a role under row-level security) adds the ids the store does not hold
+ * and leaves those it holds as they are: only the tables' owner changes a
+ * declaration every area reads (docs/store.md). */
 typedef struct decl {
 	const char *id, *agency, *label_id, *label_en, *unit;
 	int is_intervention, kind, direction;
@@ -366,7 +435,8 @@ static int put_meta(store *s, const registry *r, char *err, size_t errlen)
 {
 	size_t ni = registry_n_indicators(r), nv = registry_n_interventions(r), n = 0;
 	decl *d = calloc(ni + nv + 1, sizeof *d);
-	int rc = 0;
+	char active[8] = "";
+	int rc = 0, office;
 
 	if (!d) {
 		store_set_err(err, errlen, "%s: out of memory", s->path);
@@ -385,6 +455,11 @@ static int put_meta(store *s, const registry *r, char *err, size_t errlen)
 		                 -1, -1 };
 	}
 	qsort(d, n, sizeof *d, decl_cmp);
+	if ((office = store_pg_first(s, "SELECT row_security_active('meta')::int", 0, NULL,
+	                             active, sizeof active, err, errlen)) < 0)
+		rc = office;
+	else
+		office = strcmp(active, "1") == 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char b[4][32];
 
@@ -395,7 +470,9 @@ static int put_meta(store *s, const registry *r, char *err, size_t errlen)
 		const char *p[9] = { d[i].id, b[0], d[i].agency, d[i].label_id, d[i].label_en,
 		                     d[i].unit, d[i].is_intervention ? NULL : b[1],
 		                     d[i].is_intervention ? NULL : b[2], b[3] };
-		rc = store_pg_exec(s, "INSERT INTO meta VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)"
+		rc = store_pg_exec(s, office ? "INSERT INTO meta VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)"
+		            " ON CONFLICT (id) DO NOTHING" :
+		            "INSERT INTO meta VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)"
 		            " ON CONFLICT (id) DO UPDATE SET is_intervention = excluded.is_intervention,"
 		            " agency = excluded.agency, label_id = excluded.label_id,"
 		            " label_en = excluded.label_en, unit = excluded.unit,"
