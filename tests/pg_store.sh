@@ -6,9 +6,12 @@
 #  - pk2d report and pk2d history end to end (history_e2e.sh on the server),
 #    and two regency offices' runs evaluated (evaluate.sh on the server);
 #  - a wrong password and an unreachable server: one clear message, exit
-#    status 1, and the report still written;
+#    status 1, and the report still written; an address libpq cannot read
+#    likewise, with what may be a password in it masked;
 #  - row-level security (docs/store.md): an office's role writes its own
-#    regency, and is refused another's, by the database;
+#    regency, and is refused another's, by the database, also when it
+#    attacks with psql (a temporary offices table, plugin_runs, meta), on a
+#    new store and on one upgraded from schema version 1;
 #  - pk2d store copy: an SQLite history into the server, read back the same.
 # Skips (77) without the server's binaries; CI installs them.
 set -u
@@ -70,6 +73,22 @@ expect_refused unreachable "an unreachable server" "history store: .*cannot conn
 report "postgresql://pk2d_pw:secret@localhost/pk2d" inline
 expect_refused inline "a password in the address" "\.pgpass"
 grep -q secret "$tmp/inline.err" && fail "the refused password is repeated"
+# Addresses libpq cannot read, with what may be a password in them: the
+# message says what is wrong on one line, with the password masked.
+n=0
+for address in "postgresql:///pk2d?host=$pg_dir&PASSWORD=s3cr3t" \
+	"host=$pg_dir dbname=pk2d password='s3cr3t" "dbname=pk2d password s3cr3t" \
+	"postgresql://pk2d_pw:s3cr3t@[::1/pk2d" "postgresql://h/pk2d?password=s3cr3t&x=1"; do
+	n=$((n + 1))
+	report "$address" unreadable$n
+	expect_refused unreadable$n "an address libpq cannot read ($n)" "history store: .*\*\*\*"
+	[ "$(wc -l <"$tmp/unreadable$n.err")" -eq 1 ] ||
+		fail "an address libpq cannot read ($n): more than one line: $(cat "$tmp/unreadable$n.err")"
+	grep -q s3cr3t "$tmp/unreadable$n.err" &&
+		fail "an address libpq cannot read ($n): the password repeated: $(cat "$tmp/unreadable$n.err")"
+done
+grep -q 'invalid URI query parameter: "PASSWORD"' "$tmp/unreadable1.err" ||
+	fail "what is wrong with the address: $(cat "$tmp/unreadable1.err")"
 
 # Row-level security: the owner creates the schema, two offices' roles may
 # write one regency each (docs/store.md).

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 
 /* The PostgreSQL schema this build writes (table pk2d_schema). */
@@ -136,19 +137,90 @@ static int figures_of(const char *table)
 	return 0;
 }
 
+/* Copies text (an address, or libpq's message quoting one) into out (len
+ * bytes, cut if longer) with "***" for what may be a password: the part
+ * after ':' of a URI's user ("://user:PASSWORD@"), the value of a password
+ * keyword or URI parameter in any case, and all after a password keyword
+ * followed by a blank and no '='. Returns whether it masked anything. */
+static int redact_address(const char *text, char *out, size_t len)
+{
+	size_t o = 0;
+	int masked = 0;
+
+#define PUT(c) do { if (o + 1 < len) out[o++] = (c); } while (0)
+	for (const char *t = text; *t;) {
+		const char *mask_end = NULL;
+
+		if (strncmp(t, "://", 3) == 0) {
+			const char *u = t + 3, *end = u + strcspn(u, "/?#\" \t"), *at = NULL;
+
+			for (const char *x = u; x < end; x++)
+				if (*x == '@')
+					at = x;
+			const char *colon = at ? memchr(u, ':', (size_t)(at - u)) : NULL;
+
+			if (colon) {
+				while (t <= colon)
+					PUT(*t++);
+				mask_end = at;
+			}
+		} else if (strncasecmp(t, "password", 8) == 0 &&
+		           (t == text || strchr(" \t?&'\"", t[-1]))) {
+			const char *w = t + 8;
+
+			for (int k = 0; k < 8; k++)
+				PUT(*t++);
+			while (*t == ' ' || *t == '\t')
+				PUT(*t++);
+			if (*t != '=') {
+				/* "password s3cr3t"; not the name quoted in a message. */
+				if (t > w && *t)
+					mask_end = t + strlen(t);
+			} else {
+				PUT(*t++);
+				while (*t == ' ' || *t == '\t')
+					PUT(*t++);
+				mask_end = t;
+				if (*mask_end == '\'') {
+					for (mask_end++; *mask_end && *mask_end != '\''; mask_end++)
+						if (*mask_end == '\\' && mask_end[1])
+							mask_end++;
+					if (*mask_end)
+						mask_end++;
+				} else {
+					mask_end += strcspn(mask_end, " \t&\"");
+				}
+			}
+		}
+		if (!mask_end) {
+			PUT(*t++);
+			continue;
+		}
+		for (const char *m = "***"; *m; m++)
+			PUT(*m);
+		masked = 1;
+		t = mask_end;
+	}
+#undef PUT
+	if (len)
+		out[o] = '\0';
+	return masked;
+}
+
 /* The server's message on one line, without libpq's trailing newline. */
 static int pg_fail(store *s, const char *what, char *err, size_t errlen)
 {
-	char msg[512];
+	char msg[512], addr[512];
 	size_t n;
 
+	redact_address(s->path, addr, sizeof addr);
 	snprintf(msg, sizeof msg, "%s", PQerrorMessage(s->pg));
 	for (n = 0; msg[n]; n++)
 		if (msg[n] == '\n' || msg[n] == '\t')
 			msg[n] = ' ';
 	while (n > 0 && msg[n - 1] == ' ')
 		msg[--n] = '\0';
-	store_set_err(err, errlen, "%s: %s%s", s->path, what, msg);
+	store_set_err(err, errlen, "%s: %s%s", addr, what, msg);
 	return PK2D_ERR_IO;
 }
 
@@ -208,7 +280,16 @@ static int refuse_password(const char *conninfo, char *err, size_t errlen)
 	int rc = 0;
 
 	if (!opts) {
-		store_set_err(err, errlen, "%s: %s", conninfo, msg ? msg : "out of memory");
+		/* Never the address as given: it may hold a password libpq did
+		 * not take for one (PASSWORD=, a quote left open). */
+		char a[512], m[512];
+		size_t n;
+
+		redact_address(conninfo, a, sizeof a);
+		redact_address(msg ? msg : "out of memory", m, sizeof m);
+		for (n = strlen(m); n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '); n--)
+			m[n - 1] = '\0';
+		store_set_err(err, errlen, "%s: %s", a, m);
 		PQfreemem(msg);
 		return PK2D_ERR_CONFIG;
 	}
