@@ -214,6 +214,19 @@ LINES
 	[ $? -eq 2 ] || fail "evaluate with two -o is not a usage error"
 fi
 
+# One regency's settings relabel no other's: 63.02 runs 2024 again with its
+# own agency for dinsos (the last declaration of dinsos.p2k2); each regency's
+# interventions stay under the agency its own runs stored.
+sed 's/^agency = Dinas Sosial$/agency = Dinsos Kab. Kotabaru/' "$tmp/63.02/2024/pk2d.ini" \
+	>"$tmp/63.02/2024/own.ini"
+"$pk2d" -q -c "$tmp/63.02/2024/own.ini" report -o "$tmp/63.02/2024/own.txt" ||
+	fail "report 63.02 2024 with its own agency"
+"$pk2d" -q -c "$tmp/prov.ini" evaluate --format csv 2>"$tmp/err" | tr -d '\r' |
+	grep -A2 '^regency,agency' >"$tmp/got" || fail "evaluate: $(cat "$tmp/err")"
+printf '%s\n' "regency,agency,target,realised,realisation" "63.01,Dinas Sosial,20,14,70.0" \
+	"63.02,Dinsos Kab. Kotabaru,20,18,90.0" | diff - "$tmp/got" >&2 ||
+	fail "the agencies after 63.02's own agency"
+
 # The store keeps no province rows: pk2d history computes the province's
 # and the country's figures when read, the sums of the regencies' numerators
 # and denominators (docs/store.md); the target where the regencies agree

@@ -78,7 +78,16 @@ static int village_ids(store *s, eval_regency *r, eval_village *v, const model *
 			                                 err, errlen)) < 0)
 				return rc;
 			if (rc == 1 && !isnan(ip.target) && !isnan(ip.realised)) {
-				eval_agency *a = agency_of(r, *m.agency ? m.agency : "-");
+				/* The agency the village's own run stored, else the
+				 * declaration's. */
+				char own[sizeof m.agency];
+				int ha = store_agency_of(s, ids[i], v->code, RT_ALL, v->latest, own,
+				                         sizeof own, err, errlen);
+				eval_agency *a;
+
+				if (ha < 0)
+					return ha;
+				a = agency_of(r, ha ? own : *m.agency ? m.agency : "-");
 
 				a->target += ip.target;
 				a->realised += ip.realised;

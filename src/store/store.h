@@ -113,6 +113,11 @@ int store_get_category(store *s, const char *area, int rt, const char *period,
 
 /* Metadata of an indicator or intervention id: 1 found, 0 not, < 0 error. */
 int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t errlen);
+/* The agency that the run which stored intervention id's figures of (area,
+ * rt, period) had for its plugin instance: 1 and out set, 0 when that run
+ * stored none, < 0 on error (store_agency.c). */
+int store_agency_of(store *s, const char *id, const char *area, int rt, const char *period,
+                    char *out, size_t outlen, char *err, size_t errlen);
 /* Every stored period of an id in an area and RT, in time order (start of
  * the period, then the longer period first). *out is malloc'd; returns the
  * count or < 0 on error. Both add, for the whole of an area (RT_ALL), the
