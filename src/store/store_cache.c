@@ -154,7 +154,7 @@ int store_cache_meta(store *s, const char *id, store_meta *out, char *err, size_
 
 	if (!c)
 		return nomem(s, err, errlen);
-	if ((m = bsearch(id, c->metas, c->n_metas, sizeof *m, cmp_meta))) {
+	if (c->n_metas && (m = bsearch(id, c->metas, c->n_metas, sizeof *m, cmp_meta))) {
 		if (m->found)
 			*out = m->m;
 		return m->found;
