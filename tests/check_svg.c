@@ -151,6 +151,30 @@ START_TEST(heat)
 	ck_assert_ptr_nonnull(strstr(buf, "text-anchor=\"middle\">75</text>"));
 	ck_assert_int_eq((int)(strstr(buf, "</svg>") - buf) > 0, 1);
 	no_small_text();
+	/* The family of the text given: a chart read alone (librsvg, the PDF)
+	 * is not set in a serif. */
+	ck_assert_ptr_nonnull(strstr(buf, " font-family=\"DejaVu Sans, Verdana, sans-serif\" "));
+}
+END_TEST
+
+/* The largest heat map within a box: rows labelled "RT 1" (4 columns of
+ * 9: cells from x = 52) and 2-character columns (from y = 32), 48 x 30
+ * cells, 10 to the right and 70 under them; one of each at least. */
+START_TEST(heat_fit)
+{
+	const char *rows[] = { "RT 1", "RT 2", "RT 3" };
+	const char *cols[] = { "L1", "L2", "L3" };
+	size_t fc, fr;
+
+	svg_heatmap_fit(3, 3, rows, cols, 52 + 2 * 48 + 10, 32 + 2 * 30 + 70, &fc, &fr);
+	ck_assert_uint_eq(fc, 2);
+	ck_assert_uint_eq(fr, 2);
+	svg_heatmap_fit(3, 3, rows, cols, 52 + 2 * 48 + 9, 32 + 2 * 30 + 69, &fc, &fr);
+	ck_assert_uint_eq(fc, 1);
+	ck_assert_uint_eq(fr, 1);
+	svg_heatmap_fit(3, 3, rows, cols, 10, 10, &fc, &fr);
+	ck_assert_uint_eq(fc, 1);
+	ck_assert_uint_eq(fr, 1);
 }
 END_TEST
 
@@ -308,6 +332,7 @@ int main(void)
 	tcase_add_test(tc, radar);
 	tcase_add_test(tc, bars);
 	tcase_add_test(tc, heat);
+	tcase_add_test(tc, heat_fit);
 	tcase_add_test(tc, series);
 	tcase_add_test(tc, lines);
 	tcase_add_test(tc, words);

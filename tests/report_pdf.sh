@@ -41,6 +41,14 @@ no_stranded_heading() {
 	done
 }
 no_stranded_heading "$tmp/r.pdf" "$tmp/r.html"
+# The charts in the body's family (no serif fallback of librsvg), their
+# text 9 pt at least: a line of it (the legends' "Garis perhatian") is
+# 1.16 x its size high, 10.4 points or more; the heat map of 29
+# indicators in parts rather than shrunk to the page's width.
+pdffonts "$tmp/r.pdf" | grep -i 'serif' && fail "a serif font in the PDF: $(pdffonts "$tmp/r.pdf")"
+pdftotext -bbox "$tmp/r.pdf" - | awk -F'"' '/>Garis</ { n++; if ($8 - $4 < 10.4) small++ }
+	END { if (!n || small) exit 1 }' || fail "chart text under 9 pt (or no chart legend)"
+grep -q '<svg [^>]*font-family="DejaVu Sans' "$tmp/r.html" || fail "HTML: an SVG without its font family"
 
 info=$(pdfinfo "$tmp/r.pdf") || fail "pdfinfo cannot read the PDF"
 echo "$info" | grep -q '^Page size: *595.28 x 841.89 pts (A4)' || fail "not A4: $info"
@@ -59,6 +67,10 @@ for want in 'Ringkasan' '81,80' 'IKK: Kualitas Keluarga Responsif' \
 	grep -q "$want" "$tmp/p1.flat" || fail "page 1 has no '$want'"
 done
 pdftotext -f 1 -l 2 "$tmp/r.pdf" - | grep -q 'Angka utama OPD' || fail "no headline figures"
+# The heat map's heading and its note on the page of its first part.
+p=1
+while [ "$p" -le "$pages" ] && ! page "$p" | grep -q 'Rincian per RT'; do p=$((p + 1)); done
+page "$p" | grep -Eq '^ *RT 1 ' || fail "page $p: 'Rincian per RT' without its heat map under it"
 # An agency indicator off target reads as off target, not as the band of
 # its capaian (85,2 of 90 is 94,7 %, "Sangat Baik"), in the summary and
 # the agency tables.

@@ -28,6 +28,12 @@
 #define FONT "DejaVu Sans"
 #define BODY 9.5                 /* points */
 #define PDF_MAX_KEEP 8           /* headings waiting for what follows */
+/* A chart's text is drawn this large at least (points): a chart narrower
+ * than its share of the width would make it is drawn wider. */
+#define CHART_TEXT_MIN 9.0
+#define CHART_SCALE_MIN (CHART_TEXT_MIN / SVG_TEXT_SIZE)
+/* Room a chart leaves for its heading and a note above it on a page. */
+#define CHART_HEAD_ROOM 70.0
 
 struct pdf_doc {
 	FILE *out;
@@ -51,7 +57,8 @@ struct pdf_doc {
 	 * drawn with what follows it, on the page where that begins (keep). */
 	size_t n_keep;
 	struct keep {
-		int level;               /* 1-3 a heading, 0 a caption */
+		int level;               /* 1-3 a heading, 0 a caption (bold), -1 a
+		                            note introducing what follows */
 		char *text;
 	} keep[PDF_MAX_KEEP];
 };
@@ -208,20 +215,26 @@ static double keep_size(int level)
 	return level == 1 ? 17 : level == 2 ? 13 : level == 3 ? 11 : BODY;
 }
 
+/* A caption or note (level 0, -1) bold or not. */
+static int keep_bold(int level)
+{
+	return level >= 0;
+}
+
 static double keep_height(pdf_doc *d, const struct keep *k)
 {
-	double h = set_text(d, k->text, keep_size(k->level), 1, TEXT_W, 'l');
+	double h = set_text(d, k->text, keep_size(k->level), keep_bold(k->level), TEXT_W, 'l');
 
-	if (!k->level)
+	if (k->level <= 0)
 		return h + 5;
 	return (k->level == 1 ? 0 : k->level == 2 ? 12 : 7) + h + 3 + (k->level == 2 ? 5 : 0);
 }
 
 static void draw_keep(pdf_doc *d, const struct keep *k)
 {
-	double h = set_text(d, k->text, keep_size(k->level), 1, TEXT_W, 'l');
+	double h = set_text(d, k->text, keep_size(k->level), keep_bold(k->level), TEXT_W, 'l');
 
-	if (!k->level) {
+	if (k->level <= 0) {
 		show_at(d, MARGIN, d->y);
 		d->y += h + 5;
 		return;
@@ -282,6 +295,11 @@ static void keep_with_next(pdf_doc *d, int level, const char *text)
 void pdf_heading(pdf_doc *d, int level, const char *text)
 {
 	keep_with_next(d, level < 1 ? 1 : level > 3 ? 3 : level, text);
+}
+
+void pdf_note(pdf_doc *d, const char *text)
+{
+	keep_with_next(d, -1, text);
 }
 
 void pdf_para(pdf_doc *d, const char *text, int bold)
@@ -441,6 +459,8 @@ void pdf_svg(pdf_doc *d, const char *svg, size_t len, double share)
 		d->failed = 1;
 		goto done;
 	}
+	if (width < w * CHART_SCALE_MIN)
+		width = w * CHART_SCALE_MIN < TEXT_W ? w * CHART_SCALE_MIN : TEXT_W;
 	height = width * ht / w;
 	if (height > BOTTOM - TOP) {
 		/* A tall chart (a long heat map) fits the page's height. */
@@ -464,6 +484,12 @@ done:
 		g_error_free(gerr);
 	if (h)
 		g_object_unref(h);
+}
+
+void pdf_chart_room(double *max_w, double *max_h)
+{
+	*max_w = TEXT_W / CHART_SCALE_MIN;
+	*max_h = (BOTTOM - TOP - CHART_HEAD_ROOM) / CHART_SCALE_MIN;
 }
 
 int pdf_doc_finish(pdf_doc *d, int *pages, char *err, size_t errlen)

@@ -40,8 +40,12 @@ pdf_doc *pdf_doc_new(FILE *out, const char *title, const char *foot, const char 
 
 /* A heading: level 1 (the report's title), 2 (a section), 3. */
 void pdf_heading(pdf_doc *d, int level, const char *text);
-/* A paragraph; bold non-zero for emphasis. */
+/* A paragraph; bold non-zero for emphasis (a caption: kept with what
+ * follows, as a heading). */
 void pdf_para(pdf_doc *d, const char *text, int bold);
+/* A paragraph that introduces what follows it (a chart's note): kept with
+ * it, as a heading. */
+void pdf_note(pdf_doc *d, const char *text);
 /* The IKK as a large number with its category beside it, on a band of the
  * category's colour (colour: enum assess_colour, -1 for none). */
 void pdf_figure(pdf_doc *d, const char *number, const char *label, int colour);
@@ -56,10 +60,16 @@ void pdf_table_row(pdf_doc *d, const char *const *cells, int colour_col, int col
 void pdf_table_group(pdf_doc *d, const char *text, int depth);
 void pdf_table_end(pdf_doc *d);
 
-/* An SVG chart (the HTML report's), scaled to share of the text width and
- * kept whole on one page; an SVG librsvg cannot read is left out and
- * makes pdf_doc_finish fail. */
+/* An SVG chart (the HTML report's), scaled to share of the text width, or
+ * wider up to the whole width so that its text is 9 pt at least, and kept
+ * whole on one page; an SVG librsvg cannot read is left out and makes
+ * pdf_doc_finish fail. */
 void pdf_svg(pdf_doc *d, const char *svg, size_t len, double share);
+
+/* The largest chart, in SVG user units, that pdf_svg draws with its text
+ * at 9 pt at least on a page under a heading: a larger one (a heat map of
+ * many columns or rows) is drawn in parts of that size. */
+void pdf_chart_room(double *max_w, double *max_h);
 
 /* An SVG chart written by call (an expression writing to the FILE *f it is
  * given) into memory, then drawn with pdf_svg at share of the width. */

@@ -63,7 +63,7 @@ static const char css[] =
 	".charts>*{min-width:0;max-width:100%}\n"
 	/* A chart fits its box down to 3/4 of its size (its min-width, 12 px
 	 * text), then scrolls in it, like a wide table on a phone. */
-	"figure{margin:0;overflow-x:auto}svg{max-width:100%;height:auto}\n"
+	"figure{margin:0;overflow-x:auto}svg{max-width:100%;height:auto;font-family:inherit}\n"
 	"nav ol{columns:2}\n"
 	"nav.crumbs p{margin:0 0 .6em;color:var(--muted)}nav.down ul{columns:3}\n"
 	"footer{margin-top:2.5em;border-top:1px solid var(--line);padding-top:.6em;"

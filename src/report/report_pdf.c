@@ -25,6 +25,7 @@
 #include "present.h"
 #include "report_view.h"
 #include "svg.h"
+#include "util.h"
 #include "view_rows.h"
 #include "view_wide.h"
 #include "writers.h"
@@ -271,6 +272,32 @@ static void ikk(pdf_doc *d, const report_view *v, const assess_area *aa)
 	pdf_table_end(d);
 }
 
+/* The heat map in parts of as many columns and rows as a page holds with
+ * its text at 9 pt (pdf_chart_room): the rows down, then the next columns. */
+static void heatmap_parts(pdf_doc *d, const report_view *v, const view_heatmap *h)
+{
+	double max_w, max_h;
+	size_t fc, fr;
+	double *part;
+
+	pdf_chart_room(&max_w, &max_h);
+	svg_heatmap_fit(h->rows, h->cols, h->row_labels, h->col_labels, max_w, max_h, &fc, &fr);
+	part = xcalloc(fc * fr, sizeof *part);
+	for (size_t c0 = 0; c0 < h->cols; c0 += fc)
+		for (size_t r0 = 0; r0 < h->rows; r0 += fr) {
+			size_t nc = h->cols - c0 < fc ? h->cols - c0 : fc;
+			size_t nr = h->rows - r0 < fr ? h->rows - r0 : fr;
+
+			for (size_t r = 0; r < nr; r++)
+				for (size_t c = 0; c < nc; c++)
+					part[r * nc + c] = h->values[(r0 + r) * h->cols + c0 + c];
+			CHART(d, 1.0, svg_heatmap(f, h->title, nr, nc, h->row_labels + r0,
+			                          h->col_labels + c0, part, v->as->model->attention,
+			                          h->line_label));
+		}
+	free(part);
+}
+
 static void heatmap(pdf_doc *d, const report_view *v, const assess_area *aa)
 {
 	view_heatmap h;
@@ -278,10 +305,8 @@ static void heatmap(pdf_doc *d, const report_view *v, const assess_area *aa)
 	if (!view_heatmap_build(v, aa, &h))
 		return;
 	pdf_heading(d, 3, h.title);
-	pdf_para(d, rv_t(v, h.areas ? T_AREAS_HEATMAP_NOTE : T_RT_HEATMAP_NOTE), 0);
-	CHART(d, 1.0, svg_heatmap(f, h.title, h.rows, h.cols, h.row_labels,
-	                          h.col_labels, h.values, v->as->model->attention,
-	                          h.line_label));
+	pdf_note(d, rv_t(v, h.areas ? T_AREAS_HEATMAP_NOTE : T_RT_HEATMAP_NOTE));
+	heatmap_parts(d, v, &h);
 	view_heatmap_free(&h);
 }
 

@@ -42,7 +42,7 @@ static double clamp100(double v)
  * of the room is as legible as the text around it; a line of it takes
  * LINE_H, and CHAR_W is the advance of an average character (DejaVu Sans,
  * Noto Sans) for sizing the room a label needs. */
-#define FONT 16
+#define FONT SVG_TEXT_SIZE
 #define LINE_H 19
 #define CHAR_W 9
 
@@ -159,8 +159,9 @@ static double dashed_key(FILE *f, double x, double y, const char *colour, const 
 static void open_svg(FILE *f, const char *title, int w, int h)
 {
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\""
-	        " width=\"%d\" height=\"%d\" style=\"min-width:%dpx\" role=\"img\""
-	        " aria-label=\"", w, h, w, h, (int)ceil(w * MIN_SCALE));
+	        " width=\"%d\" height=\"%d\" style=\"min-width:%dpx\" font-family=\"%s\""
+	        " role=\"img\" aria-label=\"", w, h, w, h, (int)ceil(w * MIN_SCALE),
+	        SVG_FONT_FAMILY);
 	esc_html(f, title);
 	fputs("\"><title>", f);
 	esc_html(f, title);
@@ -355,13 +356,12 @@ static void heat_legend(FILE *f, int x, int y, double line, const char *line_lab
 	fputs("</g>\n", f);
 }
 
-void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
-                 const char *const *row_labels, const char *const *col_labels,
-                 const double *values, double line, const char *line_label)
+/* A heat map's room beside and above its cells: for the longest row
+ * label, and the column labels turned 60°. */
+static void heat_margins(size_t rows, size_t cols, const char *const *row_labels,
+                         const char *const *col_labels, int *left, int *top)
 {
-	const int ch = 30;
 	size_t row_w = 4, col_w = 2;
-	int left, top, w, h, legend_w, cw;
 
 	for (size_t r = 0; r < rows; r++)
 		if (esc_width(row_labels[r]) > row_w)
@@ -369,13 +369,46 @@ void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
 	for (size_t c = 0; c < cols; c++)
 		if (esc_width(col_labels[c]) > col_w)
 			col_w = esc_width(col_labels[c]);
-	/* Room for the longest row label, and the column labels turned 60°. */
-	left = 16 + (int)row_w * CHAR_W;
-	top = 16 + (int)lround(0.87 * (double)(col_w * CHAR_W));
+	*left = 16 + (int)row_w * CHAR_W;
+	*top = 16 + (int)lround(0.87 * (double)(col_w * CHAR_W));
+}
+
+/* Cells as wide as fits SVG_FIT_W, between room for "100" and 48. */
+static int heat_cell_w(size_t cols, int left)
+{
+	int cw = cols ? (SVG_FIT_W - left - 10) / (int)cols : 48;
+
+	return cw > 48 ? 48 : cw < HEAT_CELL_MIN ? HEAT_CELL_MIN : cw;
+}
+
+#define HEAT_CH 30
+
+void svg_heatmap_fit(size_t rows, size_t cols, const char *const *row_labels,
+                     const char *const *col_labels, double max_w, double max_h,
+                     size_t *fit_cols, size_t *fit_rows)
+{
+	int left, top;
+	double nr;
+	size_t nc = cols;
+
+	heat_margins(rows, cols, row_labels, col_labels, &left, &top);
+	while (nc > 1 && left + heat_cell_w(nc, left) * (int)nc + 10 > max_w)
+		nc--;
+	nr = floor((max_h - top - 70) / HEAT_CH);
+	*fit_cols = nc < 1 ? 1 : nc;
+	*fit_rows = nr < 1 ? 1 : (size_t)nr;
+}
+
+void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
+                 const char *const *row_labels, const char *const *col_labels,
+                 const double *values, double line, const char *line_label)
+{
+	const int ch = HEAT_CH;
+	int left, top, w, h, legend_w, cw;
+
+	heat_margins(rows, cols, row_labels, col_labels, &left, &top);
 	legend_w = 20 * 12 + 24 + (line_label ? (int)esc_width(line_label) * CHAR_W : 0) + 20;
-	/* Cells as wide as fits SVG_FIT_W, between room for "100" and 48. */
-	cw = cols ? (SVG_FIT_W - left - 10) / (int)cols : 48;
-	cw = cw > 48 ? 48 : cw < HEAT_CELL_MIN ? HEAT_CELL_MIN : cw;
+	cw = heat_cell_w(cols, left);
 	w = left + cw * (int)cols + 10;
 	if (w < 16 + legend_w)
 		w = 16 + legend_w;

@@ -48,6 +48,21 @@ void svg_bars(FILE *f, const char *title, size_t n, const char *const *labels,
               const double *values, const char *const *colour, double line,
               const char *line_label, char dec);
 
+/* Every chart's text: the size in user units (the HTML body's 16 px) and
+ * the family, the body's of the PDF (DejaVu Sans, tools/setup-debian.sh
+ * installs it), so that a chart read on its own (librsvg in the PDF, an
+ * image viewer) is not set in a serif; the HTML's style sheet gives the
+ * charts its body's family instead (svg{font-family:inherit}). */
+#define SVG_TEXT_SIZE 16
+#define SVG_FONT_FAMILY "DejaVu Sans, Verdana, sans-serif"
+
+/* The largest heat map of svg_heatmap's layout for rows x cols (its
+ * labels as given) within max_w x max_h user units: *fit_cols columns and
+ * *fit_rows rows at most (1 each at least). */
+void svg_heatmap_fit(size_t rows, size_t cols, const char *const *row_labels,
+                     const char *const *col_labels, double max_w, double max_h,
+                     size_t *fit_cols, size_t *fit_rows);
+
 /* Heat map: rows x cols cells, values[r * cols + c] on 0-100 (scores, higher
  * is better), coloured red (low) through pale yellow (at line) to blue
  * (high), each cell's score printed in it; under it the colour scale with
