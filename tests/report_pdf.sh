@@ -145,5 +145,15 @@ grep -q '>Garis perhatian 75<' "$tmp/h.svg" || fail "HTML score history: no atte
 "$pk2d" -q -c "$tmp/k/pk2d.ini" --store none report -o "$tmp/k.pdf" -o "$tmp/k.html" ||
 	fail "pk2d report (kabupaten)"
 no_stranded_heading "$tmp/k.pdf" "$tmp/k.html"
+# Table cells break between words only: a village's code, a number, a
+# column's heading whole (no "63.72.02.1" over "003", no "Targe-t").
+pdftotext -layout "$tmp/k.pdf" - >"$tmp/k.txt"
+grep -E '[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{1,3}( |$)|(^| )[0-9]+,( |$)' "$tmp/k.txt" &&
+	fail "kabupaten PDF: a code or a number broken over two lines"
+grep -q '63\.72\.[0-9][0-9]\.[0-9]\{4\}' "$tmp/k.txt" || fail "kabupaten PDF: no village code"
+for pdf in "$tmp/r.pdf" "$tmp/k.pdf"; do
+	pdftotext -layout "$pdf" - | grep -E '(Targe|Reali|Kate|Capai|Satu|Cakup)-' &&
+		fail "$pdf: a heading hyphenated inside"
+done
 [ "$failures" -eq 0 ] || exit 1
 echo "ok: $pages pages, summary first, numbered, in order, headers repeated, scores over periods"

@@ -53,6 +53,14 @@ struct pdf_doc {
 	pdf_col cols[PDF_MAX_COLS];
 	char *heads[PDF_MAX_COLS];
 	int head_waits;
+	/* Its rows, kept until its end: the columns' widths are fitted to
+	 * every cell before any is drawn (fit_columns). */
+	struct trow {
+		char *cells[PDF_MAX_COLS]; /* a group's name in cells[0] */
+		int colour_col, colour;
+		int group;               /* a group's row: 1 + its depth */
+	} *rows;
+	size_t n_rows, cap_rows;
 	/* Headings and captions (bold paragraphs) not drawn yet: each is
 	 * drawn with what follows it, on the page where that begins (keep). */
 	size_t n_keep;
@@ -109,10 +117,20 @@ static double layout_text(PangoLayout *layout, const char *text, double size, in
 	pango_layout_set_font_description(layout, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
-	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	/* Lines break between words only, never inside one and never with a
+	 * hyphen: a code, a number or a word is whole (the columns are wide
+	 * enough for their longest word, fit_columns). */
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
 	pango_layout_set_alignment(layout, align == 'r' ? PANGO_ALIGN_RIGHT
 	                                   : align == 'c' ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 	pango_layout_set_text(layout, text ? text : "", -1);
+	{
+		PangoAttrList *attrs = pango_attr_list_new();
+
+		pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+		pango_layout_set_attributes(layout, attrs);
+		pango_attr_list_unref(attrs);
+	}
 	pango_layout_get_size(layout, &w, &h);
 	return (double)h / PANGO_SCALE;
 }
@@ -414,13 +432,109 @@ static void row_room(pdf_doc *d, double h)
 	}
 }
 
+/* A row kept for the table's end; NULL cells are empty. */
+static void keep_row(pdf_doc *d, const char *const *cells, size_t n, int colour_col, int colour,
+                     int group)
+{
+	struct trow *r;
+
+	if (d->n_rows == d->cap_rows) {
+		size_t cap = d->cap_rows ? 2 * d->cap_rows : 16;
+		struct trow *rows = realloc(d->rows, cap * sizeof *rows);
+
+		if (!rows) {
+			if (!d->failed)
+				snprintf(d->why, sizeof d->why, "out of memory");
+			d->failed = 1;
+			return;
+		}
+		d->rows = rows;
+		d->cap_rows = cap;
+	}
+	r = &d->rows[d->n_rows++];
+	memset(r, 0, sizeof *r);
+	r->colour_col = colour_col;
+	r->colour = colour;
+	r->group = group;
+	for (size_t c = 0; c < n; c++)
+		if (!(r->cells[c] = strdup(cells[c] ? cells[c] : ""))) {
+			if (!d->failed)
+				snprintf(d->why, sizeof d->why, "out of memory");
+			d->failed = 1;
+		}
+}
+
 void pdf_table_row(pdf_doc *d, const char *const *cells, int colour_col, int colour)
 {
-	row_room(d, row_height(d, cells, 0));
-	draw_row(d, cells, 0, colour_col, colour, 0);
+	keep_row(d, cells, d->n_cols, colour_col, colour, 0);
 }
 
 void pdf_table_group(pdf_doc *d, const char *text, int depth)
+{
+	keep_row(d, (const char *const[]){ text }, 1, -1, -1, 1 + depth);
+}
+
+/* The width of the longest word of text (between spaces) in points. */
+static double longest_word(pdf_doc *d, const char *text, int bold)
+{
+	double most = 0;
+	char word[256];
+
+	while (text && *text) {
+		size_t n = strcspn(text, " \n");
+
+		if (n) {
+			PangoRectangle ink, log;
+
+			snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1),
+			         text);
+			layout_text(d->layout, word, BODY - 0.5, bold, TEXT_W, 'l');
+			pango_layout_set_width(d->layout, -1);
+			pango_layout_get_extents(d->layout, &ink, &log);
+			if ((double)log.width / PANGO_SCALE > most)
+				most = (double)log.width / PANGO_SCALE;
+		}
+		text += n;
+		text += strspn(text, " \n");
+	}
+	return most;
+}
+
+/* Each column as wide as its longest word (header and cells) at least:
+ * what a column lacks is taken from the columns with room to spare, in
+ * proportion to it. The shares stay when every word fits. */
+static void fit_columns(pdf_doc *d)
+{
+	double need[PDF_MAX_COLS], have[PDF_MAX_COLS], lack = 0, spare = 0;
+
+	for (size_t c = 0; c < d->n_cols; c++) {
+		need[c] = longest_word(d, d->heads[c], 1);
+		for (size_t r = 0; r < d->n_rows; r++)
+			if (!d->rows[r].group) {
+				double w = longest_word(d, d->rows[r].cells[c], 0);
+
+				if (w > need[c])
+					need[c] = w;
+			}
+		need[c] += 2 * PAD + 1;
+		have[c] = d->cols[c].share * TEXT_W;
+		if (need[c] > have[c])
+			lack += need[c] - have[c];
+		else
+			spare += have[c] - need[c];
+	}
+	if (lack <= 0 || spare <= 0)
+		return;
+	for (size_t c = 0; c < d->n_cols; c++) {
+		double w = need[c] > have[c] ? (lack <= spare ? need[c]
+		                                             : have[c] + (need[c] - have[c]) * spare / lack)
+		                             : have[c] - (have[c] - need[c]) * (lack < spare ? lack / spare : 1);
+
+		d->cols[c].share = w / TEXT_W;
+	}
+}
+
+static void draw_group(pdf_doc *d, const char *text, int depth)
 {
 	double indent = 10.0 * depth;
 	double h = set_text(d, text, BODY - 0.5, 1, TEXT_W - 2 * PAD - indent, 'l') + 2 * PAD;
@@ -437,6 +551,20 @@ void pdf_table_group(pdf_doc *d, const char *text, int depth)
 
 void pdf_table_end(pdf_doc *d)
 {
+	fit_columns(d);
+	for (size_t i = 0; i < d->n_rows; i++) {
+		struct trow *r = &d->rows[i];
+
+		if (r->group) {
+			draw_group(d, r->cells[0], r->group - 1);
+		} else {
+			row_room(d, row_height(d, (const char *const *)r->cells, 0));
+			draw_row(d, (const char *const *)r->cells, 0, r->colour_col, r->colour, 0);
+		}
+		for (size_t c = 0; c < PDF_MAX_COLS; c++)
+			free(r->cells[c]);
+	}
+	d->n_rows = 0;
 	if (d->head_waits) {
 		place(d, row_height(d, (const char *const *)d->heads, 1));
 		table_head(d);
@@ -512,6 +640,7 @@ int pdf_doc_finish(pdf_doc *d, int *pages, char *err, size_t errlen)
 		snprintf(err, errlen, "the PDF could not be written: %s", cairo_status_to_string(st));
 		rc = -1;
 	}
+	free(d->rows);
 	free(d->title);
 	free(d->foot);
 	free(d->page_word);
