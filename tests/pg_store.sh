@@ -78,7 +78,8 @@ grep -q secret "$tmp/inline.err" && fail "the refused password is repeated"
 n=0
 for address in "postgresql:///pk2d?host=$pg_dir&PASSWORD=s3cr3t" \
 	"host=$pg_dir dbname=pk2d password='s3cr3t" "dbname=pk2d password s3cr3t" \
-	"postgresql://pk2d_pw:s3cr3t@[::1/pk2d" "postgresql://h/pk2d?password=s3cr3t&x=1"; do
+	"postgresql://pk2d_pw:s3cr3t@[::1/pk2d" "postgresql://h/pk2d?password=s3cr3t&x=1" \
+	"PASSWORD=s3cr3t dbname=pk2d"; do
 	n=$((n + 1))
 	report "$address" unreadable$n
 	expect_refused unreadable$n "an address libpq cannot read ($n)" "history store: .*\*\*\*"
@@ -89,6 +90,8 @@ for address in "postgresql:///pk2d?host=$pg_dir&PASSWORD=s3cr3t" \
 done
 grep -q 'invalid URI query parameter: "PASSWORD"' "$tmp/unreadable1.err" ||
 	fail "what is wrong with the address: $(cat "$tmp/unreadable1.err")"
+# An upper-case keyword is an address too, not the name of an SQLite file.
+ls "$tmp" | grep -q '^PASSWORD' && fail "PASSWORD=s3cr3t dbname=pk2d was taken for a file name"
 
 # Row-level security: the owner creates the schema, two offices' roles may
 # write one regency each (docs/store.md).

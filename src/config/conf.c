@@ -608,9 +608,12 @@ int conf_store_is_server(const char *store)
 {
 	size_t k = 0;
 
-	if (!strncmp(store, "postgresql://", 13) || !strncmp(store, "postgres://", 11))
+	/* Letters of either case: a "PASSWORD=..." that libpq will refuse is
+	 * still an address (whose message masks it), not an SQLite file name. */
+	if (!strncasecmp(store, "postgresql://", 13) || !strncasecmp(store, "postgres://", 11))
 		return 1;
-	while (store[k] == '_' || (store[k] >= 'a' && store[k] <= 'z'))
+	while (store[k] == '_' || (store[k] >= 'a' && store[k] <= 'z') ||
+	       (store[k] >= 'A' && store[k] <= 'Z'))
 		k++;
 	return k > 0 && store[k] == '=';
 }
