@@ -165,6 +165,25 @@ START_TEST(trend_change_as_shown)
 }
 END_TEST
 
+/* An area's word before its name, unless the name says its level. */
+START_TEST(area_title_once)
+{
+	char b[128];
+
+	ck_assert_str_eq(i18n_area_title(LANG_ID, "63.02", "Kabupaten Kotabaru", b, sizeof b),
+	                 "Kabupaten Kotabaru");
+	ck_assert_str_eq(i18n_area_title(LANG_ID, "63.72", "Kota Banjarbaru", b, sizeof b),
+	                 "Kota Banjarbaru");
+	ck_assert_str_eq(i18n_area_title(LANG_EN, "63.72", "KOTA BANJARBARU", b, sizeof b),
+	                 "KOTA BANJARBARU");
+	ck_assert_str_eq(i18n_area_title(LANG_ID, "63.72.02", "Liang Anggang", b, sizeof b),
+	                 "Kecamatan Liang Anggang");
+	ck_assert_str_eq(i18n_area_title(LANG_ID, "63.72.02.2001", "Kotabaru", b, sizeof b),
+	                 "Desa Kotabaru");
+	ck_assert_str_eq(i18n_area_title(LANG_ID, "63.02", NULL, b, sizeof b), "Kabupaten/Kota 63.02");
+}
+END_TEST
+
 /* Splits one CSV record (RFC 4180) into fields; returns the count. */
 static size_t csv_fields(const char **p, char fields[][256], size_t max)
 {
@@ -877,6 +896,7 @@ int main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, trend_against_2023);
 	tcase_add_test(tc, trend_change_as_shown);
+	tcase_add_test(tc, area_title_once);
 	tcase_add_test(tc, catalogue_complete_and_formats_agree);
 	tcase_add_test(tc, csv_long_format);
 	tcase_add_test(tc, csv_excel_id_dialect);

@@ -145,6 +145,12 @@ grep -q '>Garis perhatian 75<' "$tmp/h.svg" || fail "HTML score history: no atte
 "$pk2d" -q -c "$tmp/k/pk2d.ini" --store none report -o "$tmp/k.pdf" -o "$tmp/k.html" ||
 	fail "pk2d report (kabupaten)"
 no_stranded_heading "$tmp/k.pdf" "$tmp/k.html"
+# The level's word before a name that carries it already is not said
+# twice ("Kota Banjarbaru", not "Kabupaten/Kota Kota Banjarbaru").
+grep -q '<h1>Penilaian Kualitas Keluarga — Kota Banjarbaru</h1>' "$tmp/k.html" ||
+	fail "kabupaten HTML: the title is not 'Penilaian Kualitas Keluarga — Kota Banjarbaru'"
+grep -q 'Kabupaten/Kota Kota' "$tmp/k.html" && fail "kabupaten HTML: 'Kabupaten/Kota Kota'"
+pdftotext "$tmp/k.pdf" - | grep -q 'Kabupaten/Kota Kota' && fail "kabupaten PDF: 'Kabupaten/Kota Kota'"
 # Table cells break between words only: a village's code, a number, a
 # column's heading whole (no "63.72.02.1" over "003", no "Targe-t").
 pdftotext -layout "$tmp/k.pdf" - >"$tmp/k.txt"

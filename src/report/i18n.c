@@ -502,6 +502,21 @@ const char *i18n_area_word(int lang, const char *code)
 	                                                             : i18n(lang, T_VILLAGE);
 }
 
+const char *i18n_area_title(int lang, const char *code, const char *name, char *buf,
+                            size_t len)
+{
+	static const char *const own[] = { "Provinsi ", "Kabupaten ", "Kab. ", "Kota ",
+	                                   "Kecamatan ", "Desa ", "Kelurahan " };
+
+	for (size_t i = 0; name && i < sizeof own / sizeof *own; i++)
+		if (!strncasecmp(name, own[i], strlen(own[i]))) {
+			snprintf(buf, len, "%s", name);
+			return buf;
+		}
+	snprintf(buf, len, "%s %s", i18n_area_word(lang, code), name ? name : code);
+	return buf;
+}
+
 const char *i18n_value(int lang, int kind, double v, char *buf, size_t len)
 {
 	return i18n_num(lang, v, reg_value_decimals(kind, v), buf, len);

@@ -86,6 +86,12 @@ const char *i18n_level(int lang, int level);
  * starts with 2, "Kelurahan" for 1 (Kepmendagri 100.1.1-6117/2022), the
  * level's word otherwise. */
 const char *i18n_area_word(int lang, const char *code);
+/* An area's word and name, "Kecamatan Banjarbaru Utara", or its name alone
+ * when it names its level itself ("Kabupaten Kotabaru", "Kota Banjarbaru",
+ * not "Kabupaten/Kota Kabupaten Kotabaru"); the code for a NULL name.
+ * Returns buf. */
+const char *i18n_area_title(int lang, const char *code, const char *name, char *buf,
+                            size_t len);
 /* The word for a plugin state (enum run_state). */
 const char *i18n_state(int lang, int state);
 /* The words for an indicator's kind (PK2D_PROPORTION, ...) and direction

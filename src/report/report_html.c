@@ -119,9 +119,9 @@ static const char *status_colour(int status)
 
 static void area_name(FILE *f, const report_view *v, const assess_area *aa)
 {
-	h(f, i18n_area_word(v->lang, aa->code));
-	fputc(' ', f);
-	h(f, aa->name ? aa->name : aa->code);
+	char buf[512];
+
+	h(f, i18n_area_title(v->lang, aa->code, aa->name, buf, sizeof buf));
 }
 
 static void anchor(FILE *f, const assess_area *aa, const char *part)
@@ -1159,7 +1159,7 @@ static void breadcrumb(FILE *f, const report_view *v)
 
 	fputs("<nav class=\"crumbs\" aria-label=\"breadcrumb\"><p>", f);
 	for (int level = area_level(v->site_top); level < aa->level; level++) {
-		char code[AREAS_CODE_MAX];
+		char code[AREAS_CODE_MAX], title[512];
 		const char *name;
 
 		if (area_ancestor(aa->code, level, code, sizeof code) < 0)
@@ -1168,9 +1168,7 @@ static void breadcrumb(FILE *f, const report_view *v)
 		fputs("<a rel=\"up\" href=\"", f);
 		h(f, code);
 		fputs(".html\">", f);
-		h(f, i18n_level(v->lang, level));
-		fputc(' ', f);
-		h(f, name ? name : code);
+		h(f, i18n_area_title(v->lang, code, name, title, sizeof title));
 		fputs("</a> &rsaquo; ", f);
 	}
 	area_name(f, v, aa);

@@ -520,8 +520,10 @@ static void area(FILE *f, const report_view *v, const view_area *va, int with_qu
 
 	if (va != &v->main) {
 		/* The report area's title heads its summary (glance). */
-		fprintf(f, "\n# %s — %s ", rv_t(v, T_TITLE), i18n_area_word(v->lang, aa->code));
-		m(f, aa->name ? aa->name : aa->code);
+		char name[512];
+
+		fprintf(f, "\n# %s — ", rv_t(v, T_TITLE));
+		m(f, i18n_area_title(v->lang, aa->code, aa->name, name, sizeof name));
 		fprintf(f, "\n\n%s ", rv_t(v, T_CODE));
 		m(f, aa->code);
 		fprintf(f, " · %s ", rv_t(v, T_PERIOD));
@@ -586,7 +588,7 @@ static void summary(FILE *f, const report_view *v)
 {
 	static const int k[] = { T_NO, T_CODE, T_NAME, T_DISTRICT, T_IKK_SHORT, T_CATEGORY };
 	const char *names[7 + HEADLINES_MAX];
-	char labels[HEADLINES_MAX][256], align[] = "rlllrl" "rrrrrrrrrrrrrrrrr";
+	char labels[HEADLINES_MAX][256], align[] = "rlllrl" "rrrrrrrrrrrrrrrrr", title[512];
 	size_t nh = v->n_headlines < HEADLINES_MAX ? v->n_headlines : HEADLINES_MAX, no = 0;
 
 	for (size_t i = 0; i < 6; i++)
@@ -596,8 +598,8 @@ static void summary(FILE *f, const report_view *v)
 		                                          sizeof labels[i]);
 	names[6 + nh] = rv_t(v, T_RANK);
 
-	fprintf(f, "\n# %s — %s ", rv_t(v, T_SUMMARY_TITLE), i18n_level(v->lang, v->main.aa->level));
-	m(f, v->main.aa->name ? v->main.aa->name : v->area);
+	fprintf(f, "\n# %s — ", rv_t(v, T_SUMMARY_TITLE));
+	m(f, i18n_area_title(v->lang, v->main.aa->code, v->main.aa->name, title, sizeof title));
 	fprintf(f, "\n\n%s ", rv_t(v, T_PERIOD));
 	m(f, v->period);
 	fputs("\n", f);

@@ -43,8 +43,7 @@ static void section(pdf_doc *d, const report_view *v, int no, int key)
 
 static const char *area_title(const report_view *v, const assess_area *aa, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s %s", i18n_area_word(v->lang, aa->code), aa->name ? aa->name : aa->code);
-	return buf;
+	return i18n_area_title(v->lang, aa->code, aa->name, buf, n);
 }
 
 /* A table of view rows (view_rows.h), its colour column tinted. */
@@ -640,14 +639,14 @@ static int lay_out(const report_view *v, FILE *out, int total, int *pages, char 
 {
 	const assess_area *aa = v->main.aa;
 	const model *m = v->as->model;
-	char title[512], foot[512];
+	char title[512], foot[512], name[256];
 	pdf_doc *d;
 
 	if (v->title)
 		snprintf(title, sizeof title, "%s · %s", v->title, v->period);
 	else
-		snprintf(title, sizeof title, "%s — %s %s · %s", rv_t(v, T_TITLE),
-		         i18n_area_word(v->lang, aa->code), aa->name ? aa->name : aa->code, v->period);
+		snprintf(title, sizeof title, "%s — %s · %s", rv_t(v, T_TITLE),
+		         i18n_area_title(v->lang, aa->code, aa->name, name, sizeof name), v->period);
 	snprintf(foot, sizeof foot, "pk2d %s · %s: %s%s%s", v->version, rv_t(v, T_MODEL),
 	         i18n_pick(v->lang, m->name, m->name_en), v->note && *v->note ? " · " : "",
 	         v->note && *v->note ? v->note : "");

@@ -365,8 +365,8 @@ void view_summary_build(const report_view *v, const assess_area *aa, view_summar
 	if (v->title)
 		s->title = xstrdup(v->title);
 	else if (aa)
-		s->title = xasprintf("%s \xe2\x80\x94 %s %s", rv_t(v, T_TITLE),
-		                     i18n_area_word(v->lang, aa->code), aa->name ? aa->name : aa->code);
+		s->title = xasprintf("%s \xe2\x80\x94 %s", rv_t(v, T_TITLE),
+		                     i18n_area_title(v->lang, aa->code, aa->name, buf, sizeof buf));
 	else
 		s->title = xstrdup(rv_t(v, T_REPORT));
 	s->sub = xasprintf("%s %s \xc2\xb7 %s %s", rv_t(v, T_CODE), aa ? aa->code : v->area,
