@@ -86,19 +86,19 @@ INI
 	fail "evaluate: $(cat "$tmp/err")"
 tr -d '\r' <"$tmp/eval.csv" >"$tmp/got"
 cat >"$tmp/expected" <<'CSV'
-rank,regency,improvement,villages_compared,note
-1,63.02,20.00,2,1
-2,63.01,0.00,2,
+rank,regency,regency_name,improvement,villages_compared,note
+1,63.02,Kabupaten Kotabaru,20.00,2,1
+2,63.01,Kabupaten Tanah Laut,0.00,2,
 
-regency,village,stage,first_period,ikk_first,category_first,latest_period,ikk_latest,category_latest,change,problems_closed,problems_opened,note
-63.01,63.01.01.2001,evaluasi,2023,60.00,lo,2024,80.00,hi,20.00,1,0,
-63.01,63.01.01.2002,evaluasi,2023,90.00,hi,2024,70.00,lo,-20.00,0,1,
-63.02,63.02.09.2007,pembinaan,2023,50.00,lo,2024,90.00,hi,40.00,1,0,1
-63.02,63.02.09.2011,pembinaan,2023,70.00,lo,2024,70.00,lo,0.00,0,0,1
+regency,regency_name,village,village_name,stage,first_period,ikk_first,category_first,latest_period,ikk_latest,category_latest,change,problems_closed,problems_opened,note
+63.01,Kabupaten Tanah Laut,63.01.01.2001,Benua Lawas,evaluasi,2023,60.00,lo,2024,80.00,hi,20.00,1,0,
+63.01,Kabupaten Tanah Laut,63.01.01.2002,Tabanio,evaluasi,2023,90.00,hi,2024,70.00,lo,-20.00,0,1,
+63.02,Kabupaten Kotabaru,63.02.09.2007,Sang-Sang,pembinaan,2023,50.00,lo,2024,90.00,hi,40.00,1,0,1
+63.02,Kabupaten Kotabaru,63.02.09.2011,Sungai Pinang,pembinaan,2023,70.00,lo,2024,70.00,lo,0.00,0,0,1
 
-regency,agency,target,realised,realisation
-63.01,Dinas Sosial,20,14,70.0
-63.02,Dinas Sosial,20,18,90.0
+regency,regency_name,agency,target,realised,realisation
+63.01,Kabupaten Tanah Laut,Dinas Sosial,20,14,70.0
+63.02,Kabupaten Kotabaru,Dinas Sosial,20,18,90.0
 CSV
 cmp -s "$tmp/expected" "$tmp/got" || fail "evaluate CSV: $(diff "$tmp/expected" "$tmp/got")"
 
@@ -107,16 +107,17 @@ for f in text md html json; do
 	"$pk2d" -q -c "$tmp/prov.ini" evaluate --format $f >"$tmp/eval.$f" 2>"$tmp/err" ||
 		fail "evaluate --format $f: $(cat "$tmp/err")"
 done
-grep -q '^ *1  63\.02  *20,00  *2  model atau target berubah$' "$tmp/eval.text" ||
+grep -q '^ *1  63\.02  *Kabupaten Kotabaru  *20,00  *2  model atau target berubah$' "$tmp/eval.text" ||
 	fail "text ranking: $(cat "$tmp/eval.text")"
-grep -q '^| 63\.01 | 63\.01\.01\.2001 | evaluasi | 2023 | 60,00 | lo | 2024 | 80,00 | hi | 20,00 | 1 | 0 |  |$' \
+grep -q '^| 63\.01 | Kabupaten Tanah Laut | 63\.01\.01\.2001 | Benua Lawas | evaluasi | 2023 | 60,00 | lo | 2024 | 80,00 | hi | 20,00 | 1 | 0 |  |$' \
 	"$tmp/eval.md" || fail "Markdown village row: $(cat "$tmp/eval.md")"
-grep -q '<td>63.02</td><td>Dinas Sosial</td><td>20</td><td>18</td><td>90,0</td>' \
+grep -q '<td>63.02</td><td>Kabupaten Kotabaru</td><td>Dinas Sosial</td><td>20</td><td>18</td><td>90,0</td>' \
 	"$tmp/eval.html" || fail "HTML agency row: $(cat "$tmp/eval.html")"
 # Each lokus village's chart: the IKK and the model's dimension over 2023 and
 # 2024, against the attention line.
 [ "$(grep -c '^<svg' "$tmp/eval.html")" -eq 4 ] || fail "HTML: not 4 charts"
-for v in 63.01.01.2001 63.01.01.2002 63.02.09.2007 63.02.09.2011; do
+for v in "63.01.01.2001 Benua Lawas" "63.01.01.2002 Tabanio" "63.02.09.2007 Sang-Sang" \
+	"63.02.09.2011 Sungai Pinang"; do
 	sed -n "/^<h3>$v<\/h3>/,/<\/svg>/p" "$tmp/eval.html" >"$tmp/chart"
 	for w in '>Sosial<' '>IKK<' '>Garis perhatian 75<' '>2023<' '>2024<'; do
 		grep -q "$w" "$tmp/chart" || fail "HTML chart of $v: no $w"
@@ -130,7 +131,8 @@ r = {x["regency"]: x for x in e["regencies"]}
 assert r["63.02"]["rank"] == 1 and r["63.02"]["improvement"] == 20
 assert r["63.02"]["config_changed"] is True and r["63.01"]["config_changed"] is False
 v = r["63.01"]["villages"][1]
-assert v["village"] == "63.01.01.2002" and v["change"] == -20 and v["problems_opened"] == 1
+assert r["63.01"]["regency_name"] == "Kabupaten Tanah Laut"
+assert v["village"] == "63.01.01.2002" and v["village_name"] == "Tabanio" and v["change"] == -20 and v["problems_opened"] == 1
 assert r["63.01"]["agencies"][0] == {"agency": "Dinas Sosial", "target": 20, "realised": 14}
 PY
 
@@ -152,15 +154,15 @@ if [ -z "${PK2D_TEST_STORE:-}" ]; then
 			grep -qxF -- "$line" "$tmp/xlsx/eval-$sheet.csv" ||
 				fail "XLSX sheet $sheet: missing line: $line"
 		done <<'LINES'
-Peringkat	"Peringkat","Kabupaten/kota","Perubahan IKK rata-rata","Desa dibandingkan","Catatan"
-Peringkat	1,"63.02",20,2,"model atau target berubah"
-Peringkat	2,"63.01",0,2,
-Desa lokus	"63.01","63.01.01.2001","evaluasi","2023",60,"lo","2024",80,"hi",20,1,0,
-Desa lokus	"63.01","63.01.01.2002","evaluasi","2023",90,"hi","2024",70,"lo",-20,0,1,
-Desa lokus	"63.02","63.02.09.2007","pembinaan","2023",50,"lo","2024",90,"hi",40,1,0,"model atau target berubah"
-Desa lokus	"63.02","63.02.09.2011","pembinaan","2023",70,"lo","2024",70,"lo",0,0,0,"model atau target berubah"
-OPD	"63.01","Dinas Sosial",20,14,70
-OPD	"63.02","Dinas Sosial",20,18,90
+Peringkat	"Peringkat","Kabupaten/kota","Nama kabupaten/kota","Perubahan IKK rata-rata","Desa dibandingkan","Catatan"
+Peringkat	1,"63.02","Kabupaten Kotabaru",20,2,"model atau target berubah"
+Peringkat	2,"63.01","Kabupaten Tanah Laut",0,2,
+Desa lokus	"63.01","Kabupaten Tanah Laut","63.01.01.2001","Benua Lawas","evaluasi","2023",60,"lo","2024",80,"hi",20,1,0,
+Desa lokus	"63.01","Kabupaten Tanah Laut","63.01.01.2002","Tabanio","evaluasi","2023",90,"hi","2024",70,"lo",-20,0,1,
+Desa lokus	"63.02","Kabupaten Kotabaru","63.02.09.2007","Sang-Sang","pembinaan","2023",50,"lo","2024",90,"hi",40,1,0,"model atau target berubah"
+Desa lokus	"63.02","Kabupaten Kotabaru","63.02.09.2011","Sungai Pinang","pembinaan","2023",70,"lo","2024",70,"lo",0,0,0,"model atau target berubah"
+OPD	"63.01","Kabupaten Tanah Laut","Dinas Sosial",20,14,70
+OPD	"63.02","Kabupaten Kotabaru","Dinas Sosial",20,18,90
 LINES
 		# The header frozen and filtered on every sheet.
 		for x in 1 2 3; do
@@ -180,21 +182,25 @@ LINES
 		while read -r line; do
 			grep -qxF -- "$line" "$tmp/pdf.txt" || fail "PDF: missing line: $line"
 		done <<'LINES'
-2 63.01 0,00 2
-Kabupaten/kota 63.01
+2 63.01 Kabupaten 0,00 2
+Tanah Laut
+63.01 Kabupaten Tanah Laut
 63.01.01.2001 evaluasi 60,00 lo 80,00 hi 20,00 1/0
+Benua Lawas (2023) (2024)
 63.01.01.2002 evaluasi 90,00 hi 70,00 lo -20,00 0/1
 63.02.09.2007 pembinaan 50,00 lo 90,00 hi 40,00 * 1/0
 63.02.09.2011 pembinaan 70,00 lo 70,00 lo 0,00 * 0/0
+Sungai Pinang (2023) (2024)
 * model atau target berubah
 Dinas Sosial 20 18 90,0
 LINES
-		for line in "Tren desa lokus: IKK dan dimensinya" 63.01.01.2001 63.02.09.2011; do
+		for line in "Tren desa lokus: IKK dan dimensinya" "63.01.01.2001 Benua Lawas" \
+			"63.02.09.2011 Sungai Pinang"; do
 			grep -qxF "$line" "$tmp/pdf.txt" || fail "PDF: no heading $line"
 		done
 		[ "$(grep -c 'Garis perhatian 75' "$tmp/pdf.txt")" -eq 4 ] || fail "PDF: not 4 charts"
 		# The note may wrap in its cell.
-		grep -q '^1 63\.02 20,00 2 model' "$tmp/pdf.txt" || fail "PDF ranking: $(cat "$tmp/pdf.txt")"
+		grep -q '^1 63\.02 Kabupaten 20,00 2 model' "$tmp/pdf.txt" || fail "PDF ranking: $(cat "$tmp/pdf.txt")"
 	else
 		echo "SKIP: the PDF is not read back (no pdftotext)"
 	fi
@@ -222,9 +228,10 @@ sed 's/^agency = Dinas Sosial$/agency = Dinsos Kab. Kotabaru/' "$tmp/63.02/2024/
 "$pk2d" -q -c "$tmp/63.02/2024/own.ini" report -o "$tmp/63.02/2024/own.txt" ||
 	fail "report 63.02 2024 with its own agency"
 "$pk2d" -q -c "$tmp/prov.ini" evaluate --format csv 2>"$tmp/err" | tr -d '\r' |
-	grep -A2 '^regency,agency' >"$tmp/got" || fail "evaluate: $(cat "$tmp/err")"
-printf '%s\n' "regency,agency,target,realised,realisation" "63.01,Dinas Sosial,20,14,70.0" \
-	"63.02,Dinsos Kab. Kotabaru,20,18,90.0" | diff - "$tmp/got" >&2 ||
+	grep -A2 '^regency,regency_name,agency' >"$tmp/got" || fail "evaluate: $(cat "$tmp/err")"
+printf '%s\n' "regency,regency_name,agency,target,realised,realisation" \
+	"63.01,Kabupaten Tanah Laut,Dinas Sosial,20,14,70.0" \
+	"63.02,Kabupaten Kotabaru,Dinsos Kab. Kotabaru,20,18,90.0" | diff - "$tmp/got" >&2 ||
 	fail "the agencies after 63.02's own agency"
 
 # The store keeps no province rows: pk2d history computes the province's

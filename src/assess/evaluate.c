@@ -206,8 +206,8 @@ static void rank(evaluation *e)
 	free(order);
 }
 
-int evaluate(store *s, const lokus *l, const model *m, const char *area, evaluation **out,
-             char *err, size_t errlen)
+int evaluate(store *s, const lokus *l, const model *m, const areas *a, const char *area,
+             evaluation **out, char *err, size_t errlen)
 {
 	evaluation *e = xcalloc(1, sizeof *e);
 	char **ids = NULL;
@@ -227,12 +227,14 @@ int evaluate(store *s, const lokus *l, const model *m, const char *area, evaluat
 			continue;
 		r = &e->regencies[e->n++];
 		r->code = lr->code;
+		r->name = areas_name(a, lr->code);
 		r->n = lokus_villages(lr, &codes, &stages);
 		r->villages = xcalloc(r->n + 1, sizeof *r->villages);
 		for (size_t k = 0; k < r->n && rc == 0; k++) {
 			eval_village *v = &r->villages[k];
 
 			v->code = codes[k];
+			v->name = areas_name(a, codes[k]);
 			v->stage = stages[k];
 			rc = eval_village_of(s, r, v, m, ids, n, err, errlen);
 			if (!isnan(v->change)) {

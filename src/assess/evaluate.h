@@ -23,6 +23,7 @@
 
 typedef struct eval_village {
 	const char *code;          /* the lokus file's code */
+	const char *name;          /* its name in the region table, or NULL */
 	const char *stage;         /* the stage of its latest lokus year, or NULL */
 	char first[16], latest[16]; /* the first and latest periods with an IKK; "" none */
 	double ikk_first, ikk_latest, change; /* NaN when missing */
@@ -43,6 +44,7 @@ typedef struct eval_agency {
 
 typedef struct eval_regency {
 	const char *code;
+	const char *name;          /* its name in the region table, or NULL */
 	size_t n;
 	eval_village *villages;    /* in the lokus file's order */
 	size_t n_agencies;
@@ -61,10 +63,11 @@ typedef struct evaluation {
 } evaluation;
 
 /* Evaluates the lokus villages of the regencies within area ("63", "63.02",
- * "all"); m (may be NULL) names the dimensions whose histories are read.
- * 0 and *out set, or < 0 with err set. */
-int evaluate(store *s, const lokus *l, const model *m, const char *area, evaluation **out,
-             char *err, size_t errlen);
+ * "all"); m (may be NULL) names the dimensions whose histories are read;
+ * the names come from the region table a (may be NULL), which must outlive
+ * *out. 0 and *out set, or < 0 with err set. */
+int evaluate(store *s, const lokus *l, const model *m, const areas *a, const char *area,
+             evaluation **out, char *err, size_t errlen);
 void evaluation_free(evaluation *e);
 
 /* Non-zero when p, the stored point of indicator id (direction its

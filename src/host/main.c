@@ -315,7 +315,7 @@ static int cmd_evaluate(const struct options *o)
 	else if (assess_setup_model(cfg, &mdl) < 0)
 		;
 	else if (!(st = store_open(cfg->store, cfg->lock_wait, err, sizeof err)) ||
-	         evaluate(st, lk, mdl, area, &e, err, sizeof err) < 0)
+	         evaluate(st, lk, mdl, codes, area, &e, err, sizeof err) < 0)
 		log_msg(PK2D_LOG_ERROR, "history store: %s", err);
 	else if (evaluate_write_file(e, format, lang, path, err, sizeof err) < 0)
 		log_msg(PK2D_LOG_ERROR, "cannot write the evaluation: %s", err);

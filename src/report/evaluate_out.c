@@ -34,10 +34,12 @@ static const struct {
 	[W_AGENCIES] = { T_EV_AGENCIES, "agencies" },
 	[W_RANK] = { T_RANK, "rank" },
 	[W_REGENCY] = { T_EV_REGENCY, "regency" },
+	[W_REGENCY_NAME] = { T_EV_REGENCY_NAME, "regency_name" },
 	[W_MEAN_CHANGE] = { T_EV_MEAN_CHANGE, "improvement" },
 	[W_COMPARED] = { T_EV_COMPARED, "villages_compared" },
 	[W_NOTE] = { T_NOTE, "note" },
 	[W_VILLAGE] = { T_EV_VILLAGE, "village" },
+	[W_VILLAGE_NAME] = { T_EV_VILLAGE_NAME, "village_name" },
 	[W_STAGE] = { T_EV_STAGE, "stage" },
 	[W_FIRST] = { T_EV_FIRST, "first_period" },
 	[W_IKK_FIRST] = { T_EV_IKK_FIRST, "ikk_first" },
@@ -74,13 +76,21 @@ static char *num(double v, int dec, int lang, int plain)
 	return xstrdup(i18n_num(lang, v, dec, b, sizeof b));
 }
 
-static const int rank_head[] = { W_RANK, W_REGENCY, W_MEAN_CHANGE, W_COMPARED, W_NOTE };
-static const int village_head[] = { W_REGENCY, W_VILLAGE, W_STAGE, W_FIRST, W_IKK_FIRST,
+static const int rank_head[] = { W_RANK, W_REGENCY, W_REGENCY_NAME, W_MEAN_CHANGE, W_COMPARED,
+                                 W_NOTE };
+static const int village_head[] = { W_REGENCY, W_REGENCY_NAME, W_VILLAGE, W_VILLAGE_NAME,
+                                    W_STAGE, W_FIRST, W_IKK_FIRST,
                                     W_CAT_FIRST, W_LATEST, W_IKK_LATEST, W_CAT_LATEST,
                                     W_CHANGE, W_CLOSED, W_OPENED, W_NOTE };
-static const int agency_head[] = { W_REGENCY, W_AGENCY, W_TARGET, W_REALISED,
+static const int agency_head[] = { W_REGENCY, W_REGENCY_NAME, W_AGENCY, W_TARGET, W_REALISED,
                                    W_REALISATION };
 #define N_OF(a) (sizeof a / sizeof *a)
+
+/* A name from the region table; "" for a code it lacks. */
+static char *name(const char *s)
+{
+	return xstrdup(s ? s : "");
+}
 
 static const char *note(int changed, int lang, int mode)
 {
@@ -102,7 +112,7 @@ void ev_build(const evaluation *e, int lang, int mode, etable t[EV_TABLES])
 			if (rank <= (int)e->n ? r->rank != rank : r->rank != 0)
 				continue;
 			char *c[] = { r->rank ? xasprintf("%d", r->rank) : xstrdup(csv ? "" : "-"),
-			              xstrdup(r->code), num(r->improvement, 2, lang, csv),
+			              xstrdup(r->code), name(r->name), num(r->improvement, 2, lang, csv),
 			              xasprintf("%zu", r->n_compared),
 			              xstrdup(note(r->config_changed, lang, mode)) };
 			add_row(&t[0], c);
@@ -112,7 +122,8 @@ void ev_build(const evaluation *e, int lang, int mode, etable t[EV_TABLES])
 
 		for (size_t k = 0; k < r->n; k++) {
 			const eval_village *v = &r->villages[k];
-			char *c[] = { xstrdup(r->code), xstrdup(v->code), xstrdup(v->stage ? v->stage : ""),
+			char *c[] = { xstrdup(r->code), name(r->name), xstrdup(v->code), name(v->name),
+			              xstrdup(v->stage ? v->stage : ""),
 			              xstrdup(v->first), num(v->ikk_first, 2, lang, csv),
 			              xstrdup(v->cat_first), xstrdup(v->latest),
 			              num(v->ikk_latest, 2, lang, csv), xstrdup(v->cat_latest),
@@ -124,7 +135,7 @@ void ev_build(const evaluation *e, int lang, int mode, etable t[EV_TABLES])
 		for (size_t k = 0; k < r->n_agencies; k++) {
 			const eval_agency *a = &r->agencies[k];
 			double pct = a->target > 0 ? 100 * a->realised / a->target : NAN;
-			char *c[] = { xstrdup(r->code), xstrdup(a->name), num(a->target, 0, lang, csv),
+			char *c[] = { xstrdup(r->code), name(r->name), xstrdup(a->name), num(a->target, 0, lang, csv),
 			              num(a->realised, 0, lang, csv), num(pct, 1, lang, csv) };
 			add_row(&t[2], c);
 		}
@@ -272,6 +283,7 @@ static int write_json(const evaluation *e, FILE *out)
 
 		cJSON_AddItemToArray(regs, o);
 		cJSON_AddStringToObject(o, "regency", r->code);
+		json_text(o, "regency_name", r->name);
 		if (r->rank)
 			cJSON_AddNumberToObject(o, "rank", r->rank);
 		else
@@ -286,6 +298,7 @@ static int write_json(const evaluation *e, FILE *out)
 
 			cJSON_AddItemToArray(vs, x);
 			cJSON_AddStringToObject(x, "village", v->code);
+			json_text(x, "village_name", v->name);
 			json_text(x, "stage", v->stage);
 			json_text(x, "first_period", v->first);
 			json_add_num(x, "ikk_first", v->ikk_first);
@@ -332,7 +345,10 @@ void ev_each_history(const evaluation *e, int lang,
 			if (!v->history || !view_history_of(lang, e->model ? e->model->attention : NAN,
 			                                    v->history, &h))
 				continue;
-			fn(ctx, v->code, &h, n++ == 0);
+			char *label = v->name ? xasprintf("%s %s", v->code, v->name) : xstrdup(v->code);
+
+			fn(ctx, label, &h, n++ == 0);
+			free(label);
 			view_history_free(&h);
 		}
 }
@@ -351,7 +367,7 @@ typedef struct chart_to {
 	FILE *out;
 } chart_to;
 
-/* A lokus village's chart under its code, in HTML. */
+/* A lokus village's chart under its code and name, in HTML. */
 static void html_chart(void *ctx, const char *village, const view_history *h, int first)
 {
 	const chart_to *c = ctx;

@@ -75,15 +75,20 @@ typedef struct paper {
 	pdf_col cols[PDF_MAX_COLS];
 	char **cells;              /* nrows * n, malloc'd */
 	const char **group;        /* nrows, or NULL */
+	const char **group_name;   /* the regencies' names ("" none), with group */
 } paper;
 
-static void paper_row(paper *p, char **cells, const char *group)
+/* A row; t's row r gives its group (the regency's code and name) when it
+ * is not NULL. */
+static void paper_row(paper *p, char **cells, const etable *t, size_t r)
 {
 	p->cells = xrealloc(p->cells, (p->nrows + 1) * p->n * sizeof *p->cells);
 	memcpy(p->cells + p->nrows * p->n, cells, p->n * sizeof *cells);
-	if (group) {
+	if (t) {
 		p->group = xrealloc(p->group, (p->nrows + 1) * sizeof *p->group);
-		p->group[p->nrows] = group;
+		p->group_name = xrealloc(p->group_name, (p->nrows + 1) * sizeof *p->group_name);
+		p->group[p->nrows] = ev_cell(t, r, 0);
+		p->group_name[p->nrows] = ev_cell(t, r, 1);
 	}
 	p->nrows++;
 }
@@ -95,19 +100,29 @@ static void paper_col(paper *p, int lang, int word)
 }
 
 /* The ranking and the agencies as they are, the regency (when it is the
- * first column) as the rows' group. */
+ * first column, its name the second) as the rows' group. */
 static void plain(paper *p, const etable *t, int lang)
 {
-	size_t from = t->head[0] == W_REGENCY ? 1 : 0;
+	size_t from = t->head[0] == W_REGENCY ? 2 : 0, col[PDF_MAX_COLS];
 
+	/* A regency's name in its code's cell ("63.02 Kabupaten Kotabaru"). */
 	for (size_t c = from; c < t->ncols && p->n < PDF_MAX_COLS; c++)
-		paper_col(p, lang, t->head[c]);
+		if (t->head[c] != W_REGENCY_NAME) {
+			col[p->n] = c;
+			paper_col(p, lang, t->head[c]);
+		}
 	for (size_t r = 0; r < t->nrows; r++) {
 		char *cells[PDF_MAX_COLS];
 
-		for (size_t c = 0; c < p->n; c++)
-			cells[c] = xstrdup(ev_cell(t, r, from + c));
-		paper_row(p, cells, from ? ev_cell(t, r, 0) : NULL);
+		for (size_t c = 0; c < p->n; c++) {
+			const char *v = ev_cell(t, r, col[c]);
+			const char *name = t->head[col[c]] == W_REGENCY && col[c] + 1 < t->ncols &&
+			                   t->head[col[c] + 1] == W_REGENCY_NAME ?
+			                   ev_cell(t, r, col[c] + 1) : "";
+
+			cells[c] = *name ? xasprintf("%s %s", v, name) : xstrdup(v);
+		}
+		paper_row(p, cells, from ? t : NULL, r);
 	}
 }
 
@@ -138,7 +153,9 @@ static int villages(paper *p, const etable *t, int lang)
 	p->cols[p->n++] = (pdf_col){ i18n(lang, T_EV_CLOSED_OPENED), 0, 'r' };
 	for (size_t r = 0; r < t->nrows; r++) {
 		const char *note = ev_cell(t, r, col_of(t, W_NOTE));
-		char *cells[6] = { xstrdup(ev_cell(t, r, col_of(t, W_VILLAGE))),
+		const char *vname = ev_cell(t, r, col_of(t, W_VILLAGE_NAME));
+		char *cells[6] = { *vname ? xasprintf("%s %s", ev_cell(t, r, col_of(t, W_VILLAGE)), vname)
+		                          : xstrdup(ev_cell(t, r, col_of(t, W_VILLAGE))),
 		                   xstrdup(ev_cell(t, r, col_of(t, W_STAGE))) };
 
 		for (int k = 0; k < 2; k++)
@@ -149,7 +166,7 @@ static int villages(paper *p, const etable *t, int lang)
 		cells[4] = xasprintf("%s%s", ev_cell(t, r, col_of(t, W_CHANGE)), *note ? " *" : "");
 		cells[5] = xasprintf("%s / %s", ev_cell(t, r, col_of(t, W_CLOSED)),
 		                     ev_cell(t, r, col_of(t, W_OPENED)));
-		paper_row(p, cells, ev_cell(t, r, 0));
+		paper_row(p, cells, t, r);
 		marked |= *note != '\0';
 	}
 	return marked;
@@ -181,7 +198,10 @@ static void lay_table(pdf_doc *d, paper *p, int lang)
 			char name[128];
 
 			group = p->group[r];
-			snprintf(name, sizeof name, "%s %s", i18n(lang, ev_text(W_REGENCY)), group);
+			if (*p->group_name[r])
+				snprintf(name, sizeof name, "%s %s", group, p->group_name[r]);
+			else
+				snprintf(name, sizeof name, "%s %s", i18n(lang, ev_text(W_REGENCY)), group);
 			pdf_table_group(d, name, 0);
 		}
 		pdf_table_row(d, (const char *const *)&p->cells[r * p->n], -1, -1);
@@ -191,6 +211,7 @@ static void lay_table(pdf_doc *d, paper *p, int lang)
 		free(p->cells[i]);
 	free(p->cells);
 	free(p->group);
+	free(p->group_name);
 }
 
 static void table(pdf_doc *d, const etable *t, int lang)

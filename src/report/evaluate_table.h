@@ -15,7 +15,7 @@
 
 /* The evaluation's words: ev_text gives each one's catalogue key (i18n.h). */
 enum { W_TITLE, W_METHOD, W_RANKING, W_VILLAGES, W_AGENCIES, W_RANK, W_REGENCY,
-       W_MEAN_CHANGE, W_COMPARED, W_NOTE, W_VILLAGE, W_STAGE, W_FIRST, W_IKK_FIRST,
+       W_REGENCY_NAME, W_MEAN_CHANGE, W_COMPARED, W_NOTE, W_VILLAGE, W_VILLAGE_NAME, W_STAGE, W_FIRST, W_IKK_FIRST,
        W_CAT_FIRST, W_LATEST, W_IKK_LATEST, W_CAT_LATEST, W_CHANGE, W_CLOSED, W_OPENED,
        W_AGENCY, W_TARGET, W_REALISED, W_REALISATION, W_CHANGED, EV_W_N };
 
@@ -44,7 +44,7 @@ int ev_text(int word);
 int ev_decimals(int word);
 
 /* Calls fn for each lokus village stored in two periods or more, in order,
- * with the rows of its chart (the IKK and the model's dimensions over the
+ * with its code and name ("63.02.09.2007 Sang-Sang") and the rows of its chart (the IKK and the model's dimensions over the
  * stored periods, view_rows.h); first is 1 for the first call. */
 void ev_each_history(const evaluation *e, int lang,
                      void (*fn)(void *ctx, const char *village, const view_history *h,

@@ -41,8 +41,9 @@ static void sheet(xlsx_book *b, const etable *t, int with_method)
 			else if (*s)
 				xb_num(b, ws, r, (lxw_col_t)c, strtod(s, NULL), number_format(b, dec));
 		}
-	/* The regency and the village stay in sight. */
-	xb_table(ws, head, r - 1, (lxw_col_t)t->ncols, t->head[0] == W_REGENCY ? 2 : 0);
+	/* The regency and the village, with their names, stay in sight. */
+	xb_table(ws, head, r - 1, (lxw_col_t)t->ncols,
+	         t->head[0] != W_REGENCY ? 0 : t->title == W_VILLAGES ? 4 : 2);
 }
 
 static int build(xlsx_book *b, const void *e)
