@@ -111,8 +111,11 @@ grep -q '^ *1  63\.02  *Kabupaten Kotabaru  *20,00  *2  model atau target beruba
 	fail "text ranking: $(cat "$tmp/eval.text")"
 grep -q '^| 63\.01 | Kabupaten Tanah Laut | 63\.01\.01\.2001 | Benua Lawas | evaluasi | 2023 | 60,00 | lo | 2024 | 80,00 | hi | 20,00 | 1 | 0 |  |$' \
 	"$tmp/eval.md" || fail "Markdown village row: $(cat "$tmp/eval.md")"
-grep -q '<td>63.02</td><td>Kabupaten Kotabaru</td><td>Dinas Sosial</td><td>20</td><td>18</td><td>90,0</td>' \
+grep -q '<td>63.02</td><td>Kabupaten Kotabaru</td><td>Dinas Sosial</td><td class="n">20</td><td class="n">18</td><td class="n">90,0</td>' \
 	"$tmp/eval.html" || fail "HTML agency row: $(cat "$tmp/eval.html")"
+# In the reports' style: their stylesheet, the header repeated when printed.
+grep -q 'td.n,th.n{text-align:right' "$tmp/eval.html" || fail "HTML: not the reports' stylesheet"
+[ "$(grep -c '<thead><tr>' "$tmp/eval.html")" -eq 3 ] || fail "HTML: not 3 tables with a <thead>"
 # Each lokus village's chart: the IKK and the model's dimension over 2023 and
 # 2024, against the attention line.
 [ "$(grep -c '^<svg' "$tmp/eval.html")" -eq 4 ] || fail "HTML: not 4 charts"

@@ -20,6 +20,7 @@
 #include "pk2d/plugin.h"
 #include "svg.h"
 #include "util.h"
+#include "writers.h"
 
 /* Each word of the evaluation: its key in the one catalogue (i18n.c), and
  * its key in CSV and JSON. */
@@ -245,21 +246,25 @@ static void write_md(const etable *t, int lang, FILE *out)
 	}
 }
 
+/* A table in the reports' style: numbers right-aligned (class n), the
+ * header in a <thead> that printing repeats on every page. */
 static void write_html(const etable *t, int lang, FILE *out)
 {
 	fputs("<h2>", out);
 	esc_html(out, i18n(lang, words[t->title].text));
-	fputs("</h2>\n<table>\n", out);
+	fputs("</h2>\n<table>\n<thead>", out);
 	for (size_t r = 0; r <= t->nrows; r++) {
 		fputs("<tr>", out);
 		for (size_t c = 0; c < t->ncols; c++) {
-			fputs(r ? "<td>" : "<th>", out);
+			const char *n = ev_decimals(t->head[c]) >= 0 ? " class=\"n\"" : "";
+
+			fprintf(out, "<%s%s>", r ? "td" : "th", n);
 			esc_html(out, r ? ev_cell(t, r - 1, c) : i18n(lang, words[t->head[c]].text));
 			fputs(r ? "</td>" : "</th>", out);
 		}
-		fputs("</tr>\n", out);
+		fputs(r ? "</tr>\n" : "</tr></thead>\n<tbody>\n", out);
 	}
-	fputs("</table>\n", out);
+	fputs("</tbody>\n</table>\n", out);
 }
 
 static void json_text(cJSON *o, const char *key, const char *s)
@@ -379,7 +384,7 @@ static void html_chart(void *ctx, const char *village, const view_history *h, in
 	}
 	fputs("<h3>", c->out);
 	esc_html(c->out, village);
-	fputs("</h3>\n<figure style=\"margin:0;max-width:720px\">\n", c->out);
+	fputs("</h3>\n<figure>\n", c->out);
 	ev_chart(c->out, c->e, h, c->lang);
 	fputs("</figure>\n", c->out);
 }
@@ -405,7 +410,7 @@ static int write_lines(const evaluation *e, const char *format, int lang, FILE *
 		fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
 		        "<title>", lang == LANG_EN ? "en" : "id");
 		esc_html(out, i18n(lang, words[W_TITLE].text));
-		fputs("</title></head><body>\n<h1>", out);
+		fprintf(out, "</title>\n%s</head><body>\n<h1>", report_html_style());
 		esc_html(out, i18n(lang, words[W_TITLE].text));
 		fputs("</h1>\n<p>", out);
 		esc_html(out, i18n(lang, words[W_METHOD].text));

@@ -97,6 +97,11 @@ static const char css[] =
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
 	"</style>\n";
 
+const char *report_html_style(void)
+{
+	return css;
+}
+
 static const char *status_class(int status)
 {
 	switch (status) {

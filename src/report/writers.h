@@ -22,6 +22,10 @@ int report_dhis2_meta_write(const report_view *v, FILE *out, char *err, size_t e
 /* PDF: laid out twice (the first pass counts the pages). */
 int report_pdf_write(const report_view *v, FILE *out, char *err, size_t errlen);
 
+/* The reports' stylesheet, a <style> element: screen, projector, phone and
+ * print (pk2d evaluate's HTML uses it too). */
+const char *report_html_style(void);
+
 /* Rows per sheet (header included) before a long table goes on in another
  * sheet: Excel's 1,048,576 unless lowered (for tests; 0 restores it). */
 void report_xlsx_set_row_limit(unsigned long rows);
