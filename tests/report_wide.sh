@@ -55,6 +55,12 @@ long=$(grep '^<tr><td class="n">[0-9]*</td><td>63\.' "$tmp/p.html" | grep -c 'Ku
 grep -q '<h3>Skor per Kabupaten/Kota</h3>' "$tmp/p.html" || fail "heat map title"
 grep -q 'text-anchor="end">Kabupaten Kotabaru</text>' "$tmp/p.html" ||
 	fail "the heat map's rows are not the kabupaten by name"
+# Above a regency the best and lowest villages carry their kabupaten/kota.
+sed -n '/<h3>Desa\/kelurahan dengan IKK tertinggi<\/h3>/,/<\/table>/p' "$tmp/p.html" >"$tmp/best"
+grep -q '<th>Desa/Kelurahan</th><th>Kabupaten/Kota</th><th>Kecamatan</th>' "$tmp/best" ||
+	fail "the best villages have no kabupaten/kota column: $(head -2 "$tmp/best")"
+[ "$(grep -cE '</td><td>(Kabupaten|Kota) [^<]+</td><td>[^<]+</td><td class="n">[0-9]+,[0-9][0-9]</td>' "$tmp/best")" -eq 5 ] ||
+	fail "the best villages' rows lack their kabupaten/kota: $(cat "$tmp/best")"
 # Markdown and text: the same ranked tables first, names and kecamatan.
 md_ranked=$(grep -n -m1 '^## Peringkat wilayah$' "$tmp/p.md" | cut -d: -f1)
 md_table=$(grep -n -m1 '^## Ringkasan desa$' "$tmp/p.md" | cut -d: -f1)
@@ -79,5 +85,9 @@ grep -A2 '^  Desa/kelurahan dengan IKK tertinggi$' "$tmp/p.txt" | grep -q '^ *1 
 grep -q '<h3>Skor per Desa/Kelurahan</h3>' "$tmp/k.html" || fail "kecamatan heat map title"
 grep -q 'text-anchor="end">Sang-Sang</text>' "$tmp/k.html" ||
 	fail "the kecamatan's heat map rows are not the villages by name"
+# Its best and lowest villages link to their assessments.
+sed -n '/<h3>Desa\/kelurahan dengan IKK terendah<\/h3>/,/<\/table>/p' "$tmp/k.html" |
+	grep -cE '<td><a href="#area-63\.02\.09\.[0-9]{4}">[^<]+</a></td>' >"$tmp/links"
+[ "$(cat "$tmp/links")" -eq 5 ] || fail "the lowest villages are not linked to their assessments"
 [ $failures -eq 0 ] || exit 1
 echo "ok: the province's single file is $size bytes and reads from the top down"

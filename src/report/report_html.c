@@ -478,7 +478,12 @@ static void place(FILE *f, const report_view *v, const assess_place *p)
 
 /* A table of view rows: headings, then each row's cells escaped, the
  * colour column with its dot. */
-static void table(FILE *f, const report_view *v, const view_table *t)
+static int page_link(FILE *f, const report_view *v, const char *code);
+
+/* A table whose column link_col links each row's area (codes[row]) to
+ * its page or section (page_link); -1 for none. */
+static void table_links(FILE *f, const report_view *v, const view_table *t, int link_col,
+                        const char *const *codes)
 {
 	fputs("<table><thead><tr>", f);
 	for (size_t c = 0; c < t->n_cols; c++) {
@@ -495,12 +500,22 @@ static void table(FILE *f, const report_view *v, const view_table *t)
 				        status_class(t->colour[r]));
 			else
 				fputs(t->align[c] == 'r' ? "<td class=\"n\">" : "<td>", f);
-			h(f, view_cell(t, r, c));
+			if ((int)c == link_col && page_link(f, v, codes[r])) {
+				h(f, view_cell(t, r, c));
+				fputs("</a>", f);
+			} else {
+				h(f, view_cell(t, r, c));
+			}
 			fputs("</td>", f);
 		}
 		fputs("</tr>\n", f);
 	}
 	fputs("</table>\n", f);
+}
+
+static void table(FILE *f, const report_view *v, const view_table *t)
+{
+	table_links(f, v, t, -1, NULL);
 }
 
 static void bars(FILE *f, const report_view *v, const view_bars *b)
@@ -1017,9 +1032,9 @@ static void top_down(FILE *f, const report_view *v)
 	fputs("</div></div>\n", f);
 	if (w.best.n_rows) {
 		fprintf(f, "<h3>%s</h3>\n", rv_t(v, T_BEST_VILLAGES));
-		table(f, v, &w.best);
+		table_links(f, v, &w.best, 1, w.best_codes);
 		fprintf(f, "<h3>%s</h3>\n", rv_t(v, T_LOWEST_VILLAGES));
-		table(f, v, &w.lowest);
+		table_links(f, v, &w.lowest, 1, w.lowest_codes);
 	}
 	view_wide_free(&w);
 }

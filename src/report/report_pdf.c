@@ -175,7 +175,8 @@ static void bars(pdf_doc *d, const report_view *v, const view_bars *b)
 static void top_down(pdf_doc *d, const report_view *v)
 {
 	static const double cat_shares[] = { 0.55, 0.15, 0.15, 0.15 };
-	static const double village_shares[] = { 0.12, 0.33, 0.3, 0.1, 0.15 };
+	static const double village_shares[] = { 0.12, 0.33, 0.3, 0.1, 0.15 },
+	                    kab_village_shares[] = { 0.1, 0.25, 0.22, 0.2, 0.1, 0.13 };
 	view_wide w;
 
 	if (!view_wide_build(v, &w))
@@ -187,9 +188,11 @@ static void top_down(pdf_doc *d, const report_view *v)
 	view_rows_table(d, v, &w.categories, cat_shares);
 	if (w.best.n_rows) {
 		pdf_heading(d, 3, rv_t(v, T_BEST_VILLAGES));
-		view_rows_table(d, v, &w.best, village_shares);
+		const double *shares = w.best.n_cols == 6 ? kab_village_shares : village_shares;
+
+		view_rows_table(d, v, &w.best, shares);
 		pdf_heading(d, 3, rv_t(v, T_LOWEST_VILLAGES));
-		view_rows_table(d, v, &w.lowest, village_shares);
+		view_rows_table(d, v, &w.lowest, shares);
 	}
 	view_wide_free(&w);
 }

@@ -242,35 +242,67 @@ const char *view_district_name(const report_view *v, const char *code, char *buf
 	return name ? name : buf;
 }
 
-static void village_row(const report_view *v, view_table *t, const assess_summary *s)
+/* The name of the regency above a village's code (its code without one). */
+static const char *regency_name(const report_view *v, const char *code, char *buf, size_t n)
 {
-	char kec[AREAS_CODE_MAX], range[64];
+	const char *name = NULL;
+
+	if (area_ancestor(code, AREA_REGENCY, buf, n) < 0)
+		*buf = '\0';
+	else if (v->areas)
+		name = areas_name(v->areas, buf);
+	return name ? name : buf;
+}
+
+/* A ranked village's row; with_regency: its kabupaten/kota after its name. */
+static void village_row(const report_view *v, view_table *t, const assess_summary *s,
+                        int with_regency)
+{
+	char kec[AREAS_CODE_MAX], kab[AREAS_CODE_MAX], range[64];
+	char *cells[6];
+	size_t c = 0;
 
 	view_category_short(v, s->category, range, sizeof range);
-	view_table_add(t, view_category_colour(v, s->category), (char *[]){
-		xasprintf("%zu", s->rank), xstrdup(summary_name(s)),
-		xstrdup(view_district_name(v, s->code, kec, sizeof kec)),
-		xstrdup(i18n_fmt(v->lang, s->ikk, 2)), xstrdup(range) });
+	cells[c++] = xasprintf("%zu", s->rank);
+	cells[c++] = xstrdup(summary_name(s));
+	if (with_regency)
+		cells[c++] = xstrdup(regency_name(v, s->code, kab, sizeof kab));
+	cells[c++] = xstrdup(view_district_name(v, s->code, kec, sizeof kec));
+	cells[c++] = xstrdup(i18n_fmt(v->lang, s->ikk, 2));
+	cells[c++] = xstrdup(range);
+	view_table_add(t, view_category_colour(v, s->category), cells);
 }
 
 /* The villages with an IKK, by rank: the best and the lowest few (half of
  * them each when there are fewer than twice as many). */
 static void ranked_villages(const report_view *v, view_wide *w)
 {
-	static const int heads[] = { T_RANK, T_VILLAGE, T_DISTRICT, T_IKK_SHORT, T_CATEGORY };
+	static const int heads[] = { T_RANK, T_VILLAGE, T_DISTRICT, T_IKK_SHORT, T_CATEGORY },
+	                 heads_kab[] = { T_RANK, T_VILLAGE, T_REGENCY, T_DISTRICT, T_IKK_SHORT,
+	                                 T_CATEGORY };
 	const assess_summary **ranked = xcalloc(v->n_summary ? v->n_summary : 1, sizeof *ranked);
 	size_t n = 0, k;
+	int kab = v->main.aa->level < AREA_REGENCY;
 
-	view_table_init(&w->best, 5, heads, "rllrl", 4);
-	view_table_init(&w->lowest, 5, heads, "rllrl", 4);
+	if (kab) {
+		view_table_init(&w->best, 6, heads_kab, "rlllrl", 5);
+		view_table_init(&w->lowest, 6, heads_kab, "rlllrl", 5);
+	} else {
+		view_table_init(&w->best, 5, heads, "rllrl", 4);
+		view_table_init(&w->lowest, 5, heads, "rllrl", 4);
+	}
 	for (size_t i = 0; i < v->n_summary; i++)
 		if (v->summary[i].level == AREA_VILLAGE && v->summary[i].rank)
 			ranked[n++] = &v->summary[i];
 	qsort(ranked, n, sizeof *ranked, by_rank);
 	k = n / 2 < RANKED_VILLAGES ? n / 2 : RANKED_VILLAGES;
+	w->best_codes = xcalloc(k ? k : 1, sizeof *w->best_codes);
+	w->lowest_codes = xcalloc(k ? k : 1, sizeof *w->lowest_codes);
 	for (size_t i = 0; i < k; i++) {
-		village_row(v, &w->best, ranked[i]);
-		village_row(v, &w->lowest, ranked[n - 1 - i]);
+		village_row(v, &w->best, ranked[i], kab);
+		village_row(v, &w->lowest, ranked[n - 1 - i], kab);
+		w->best_codes[i] = ranked[i]->code;
+		w->lowest_codes[i] = ranked[n - 1 - i]->code;
 	}
 	free(ranked);
 }
@@ -304,5 +336,7 @@ void view_wide_free(view_wide *w)
 	view_table_free(&w->categories);
 	view_table_free(&w->best);
 	view_table_free(&w->lowest);
+	free(w->best_codes);
+	free(w->lowest_codes);
 	memset(w, 0, sizeof *w);
 }

@@ -32,7 +32,9 @@ typedef struct view_wide {
 	                              area's lowest indicators */
 	view_table categories;     /* category, IKK range, villages, share */
 	view_bars distribution;    /* the share of villages in each category */
-	view_table best, lowest;   /* rank, village, kecamatan, IKK, category */
+	view_table best, lowest;   /* rank, village, (above a regency: its
+	                              kabupaten/kota,) kecamatan, IKK, category */
+	const char **best_codes, **lowest_codes; /* each row's village code */
 } view_wide;
 
 /* 0 (w empty) when v is not a wide view with an assessment, else 1. */
