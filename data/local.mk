@@ -8,5 +8,6 @@ nobase_dist_pkgdata_DATA += \
 	%D%/who-growth/weight-for-height.csv \
 	%D%/who-growth/bmi-for-age.csv \
 	%D%/wilayah/README.md \
-	%D%/wilayah/kode-wilayah.csv
+	%D%/wilayah/kode-wilayah.csv \
+	%D%/wilayah/alias-provinsi.csv
 EXTRA_DIST += %D%/who-growth/reference-zscores.csv

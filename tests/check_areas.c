@@ -124,6 +124,8 @@ static void load_shipped(void)
 	snprintf(path, sizeof path, "%s/wilayah/kode-wilayah.csv", dir);
 	shipped = areas_load(path, err, sizeof err);
 	ck_assert_msg(shipped != NULL, "%s", err);
+	snprintf(path, sizeof path, "%s/wilayah/alias-provinsi.csv", dir);
+	ck_assert_msg(areas_load_aliases(shipped, path, err, sizeof err) == 0, "%s", err);
 }
 
 static void free_shipped(void)
@@ -270,6 +272,33 @@ static const struct {
 	{ "63.02.09", "Desa Sangsang", "63.02.09.2007" },
 	{ "63.02.09", "SANG SANG", "63.02.09.2007" },
 	{ "63.02.09", "Kel. Sang-Sang", "63.02.09.2007" },
+	{ "63.02.09", "Ds. Sang-Sang", "63.02.09.2007" },
+	/* The abbreviations exports write: D.K.I., D.I., Kep. */
+	{ "all", "DKI Jakarta", "31" },
+	{ "all", "D.K.I. Jakarta", "31" },
+	{ "all", "DKI JAKARTA", "31" },
+	{ "all", "Prov. DKI Jakarta", "31" },
+	{ "all", "Provinsi D.K.I Jakarta", "31" },
+	{ "all", "DI Yogyakarta", "34" },
+	{ "all", "Prov. D.I. Yogyakarta", "34" },
+	{ "all", "Kep. Bangka Belitung", "19" },
+	{ "all", "Kep.Riau", "21" },
+	{ "31", "Kab. Kep. Seribu", "31.01" },
+	{ "31", "Kab. Adm. Kep. Seribu", "31.01" },
+	{ "73", "Kab. Kep. Selayar", "73.01" },
+	{ "73", "Kep. Selayar", "73.01" },
+	{ "31.01", "Kep. Seribu Utara", "31.01.01" },
+	/* The provinces' short and old names (alias-provinsi.csv). */
+	{ "all", "Yogyakarta", "34" },
+	{ "all", "DIY", "34" },
+	{ "all", "Bangka Belitung", "19" },
+	{ "all", "Nanggroe Aceh Darussalam", "11" },
+	{ "all", "Prov. NAD", "11" },
+	{ "all", "NTB", "52" },
+	{ "all", "Kalsel", "63" },
+	{ "all", "KALTIM", "64" },
+	{ "all", "Daerah Khusus Jakarta", "31" },
+	{ "all", "Irian Jaya Barat", "92" },
 };
 
 START_TEST(names_found)
@@ -288,9 +317,21 @@ START_TEST(names_not_found)
 
 	ck_assert_int_eq(area_name_find(shipped, "63.02.09", "Sang Sangg", code, why, sizeof why), -1);
 	ck_assert_str_eq(why, "unknown area name: desa/kelurahan 'Sang Sangg' is not in Kelumpang "
-	                 "Tengah (63.02.09); did you mean Sang-Sang (63.02.09.2007)?");
+	                 "Tengah (63.02.09); did you mean Sang-Sang (63.02.09.2007), Sembilang "
+	                 "(63.02.09.2005), Senakin (63.02.09.2014)?");
 	ck_assert_int_eq(area_name_find(shipped, "all", "Atlantis", code, why, sizeof why), -1);
-	ck_assert_str_eq(why, "unknown area name: province 'Atlantis' is not in Indonesia");
+	ck_assert_str_eq(why, "unknown area name: province 'Atlantis' is not in Indonesia; did you "
+	                 "mean Banten (36), Jawa Timur (35), Kalimantan Timur (64)?");
+	/* The nearest however far, each area once though an alias is nearer. */
+	ck_assert_int_eq(area_name_find(shipped, "all", "Jakarta Pusat", code, why, sizeof why), -1);
+	ck_assert_str_eq(why, "unknown area name: province 'Jakarta Pusat' is not in Indonesia; did "
+	                 "you mean Daerah Khusus Ibukota Jakarta (31), Jawa Barat (32), Jawa Tengah (33)?");
+	ck_assert_int_eq(area_name_find(shipped, "all", "NTX", code, why, sizeof why), -1);
+	ck_assert_str_eq(why, "unknown area name: province 'NTX' is not in Indonesia; did you "
+	                 "mean Nusa Tenggara Barat (52), Nusa Tenggara Timur (53), Aceh (11)?");
+	/* "DI" is Daerah Istimewa in a province's name only. */
+	ck_assert_int_eq(area_name_find(shipped, "63.02.09", "DI Sang-Sang", code, why, sizeof why),
+	                 -1);
 	ck_assert_int_eq(area_name_find(shipped, "32", "Bekasi", code, why, sizeof why), -1);
 	ck_assert_str_eq(why, "ambiguous area name: kabupaten/kota 'Bekasi' in Jawa Barat (32) is "
 	                 "Kabupaten Bekasi (32.16) or Kota Bekasi (32.75); write Kabupaten or "
@@ -397,6 +438,36 @@ START_TEST(code_headed_as_name)
 }
 END_TEST
 
+/* An alias file: each row's alias and source are needed, and its code must
+ * be the table's. */
+static const struct {
+	const char *text, *err;
+} bad_aliases[] = {
+	{ "alias,kode,sumber\nNTB,52,singkatan\nAtlantis,99,legenda\n",
+	  "alias.csv:3: code '99' is not in the region table" },
+	{ "alias,kode,sumber\nNTB,52,\n", "alias.csv:2: an alias needs its name and its source" },
+	{ "alias,kode,sumber\n,52,singkatan\n",
+	  "alias.csv:2: an alias needs its name and its source" },
+	{ "alias,kode\nNTB,52\n", "alias.csv:1: the header needs the columns alias, kode and sumber" },
+};
+
+START_TEST(bad_alias_file)
+{
+	char dir[] = "/tmp/check_areas.XXXXXX", path[128], err[512] = "";
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/alias.csv", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs(bad_aliases[_i].text, f);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(areas_load_aliases(shipped, path, err, sizeof err), -1);
+	unlink(path);
+	rmdir(dir);
+	ck_assert_msg(strstr(err, bad_aliases[_i].err) != NULL, "%s", err);
+}
+END_TEST
+
 static Suite *areas_suite(void)
 {
 	Suite *s = suite_create("areas");
@@ -419,6 +490,7 @@ static Suite *areas_suite(void)
 	tcase_add_test(tc, name_headers);
 	tcase_add_test(tc, names_grouped);
 	tcase_add_test(tc, code_headed_as_name);
+	tcase_add_loop_test(tc, bad_alias_file, 0, N(bad_aliases));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("loading");

@@ -240,8 +240,8 @@ TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh tests/r
 	tests/xlsx_sample.sh tests/report_xlsx_layout.sh tests/report_render.sh
 EXTRA_DIST += tests/xlsx_layout.py
 # The sample from files whose areas are names only, and bad names.
-dist_check_SCRIPTS += tests/sample_names.sh
-TESTS += tests/sample_names.sh
+dist_check_SCRIPTS += tests/sample_names.sh tests/names_spellings.sh
+TESTS += tests/sample_names.sh tests/names_spellings.sh
 EXTRA_DIST += tests/names_only.py tests/same_report.py
 # pk2d template: the sample's forms, filled with its rows, give its report.
 dist_check_SCRIPTS += tests/template.sh

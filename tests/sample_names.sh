@@ -54,7 +54,7 @@ sed -i -e '3s/;Sang-Sang$/;Sang Sangg/' \
 	-e '5s/;Sang-Sang$/;/' "$b"
 "$pk2d" -c "$tmp/names/pk2d.ini" report -f text -o "$tmp/bad.txt" 2>"$tmp/bad.err"
 for want in \
-	"balita.csv:3: unknown area name: desa/kelurahan 'S… S…' is not in Kelumpang Tengah (63.02.09); did you mean Sang-Sang (63.02.09.2007)?" \
+	"balita.csv:3: unknown area name: desa/kelurahan 'S… S…' is not in Kelumpang Tengah (63.02.09); did you mean Sang-Sang (63.02.09.2007), Sembilang (63.02.09.2005), Senakin (63.02.09.2014)?" \
 	"balita.csv:4: ambiguous area name: kabupaten/kota 'B…' in Jawa Barat (32) is Kabupaten Bekasi (32.16) or Kota Bekasi (32.75); write Kabupaten or Kota before the name" \
 	"balita.csv:5: no area name: Desa/Kel is empty"; do
 	grep -qF "$want" "$tmp/bad.err" || fail "not said: $want"

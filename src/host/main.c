@@ -267,12 +267,17 @@ static int cmd_history(const struct options *o, const char *id)
 static areas *region_table(void)
 {
 	char err[1024], *path = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
+	char *aliases = xasprintf("%s/wilayah/alias-provinsi.csv", api_data_dir());
 	areas *a = areas_load(path, err, sizeof err);
 
-	if (!a)
+	if (!a || areas_load_aliases(a, aliases, err, sizeof err) < 0) {
 		log_msg(PK2D_LOG_ERROR, "cannot load the region codes: %s (set PK2D_DATA_DIR to the"
 		        " directory holding wilayah/)", err);
+		areas_free(a);
+		a = NULL;
+	}
 	free(path);
+	free(aliases);
 	return a;
 }
 

@@ -116,10 +116,12 @@ int session_open(session *s, const session_opts *opts, msglist *errs)
 	                                .lokus_only = opts->lokus_only });
 	char err[1024];
 	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
+	char *aliases = xasprintf("%s/wilayah/alias-provinsi.csv", api_data_dir());
 	s->areas = areas_load(codes, err, sizeof err);
-	if (!s->areas)
+	if (!s->areas || areas_load_aliases(s->areas, aliases, err, sizeof err) < 0)
 		msglist_add(errs, codes, 0, "cannot load the region codes: %s "
 		            "(set PK2D_DATA_DIR to the directory holding wilayah/)", err);
+	free(aliases);
 	conf_pick_lokus(cfg, s->areas, errs);
 	check_area(s, codes, errs);
 	free(codes);

@@ -34,12 +34,23 @@ struct prefix {
 	const char *word;
 	int kind;
 };
-static const struct prefix prefixes[AREA_NAME_LEVELS][4] = {
+static const struct prefix prefixes[AREA_NAME_LEVELS][5] = {
 	{ { "provinsi", 0 }, { "propinsi", 0 }, { "prov", 0 }, { NULL, 0 } },
 	{ { "kabupaten", KIND_KABUPATEN }, { "kab", KIND_KABUPATEN }, { "kota", KIND_KOTA },
 	  { NULL, 0 } },
 	{ { "kecamatan", 0 }, { "kec", 0 }, { "distrik", 0 }, { NULL, 0 } },
-	{ { "desa", 0 }, { "kelurahan", 0 }, { "kel", 0 }, { NULL, 0 } },
+	{ { "desa", 0 }, { "ds", 0 }, { "kelurahan", 0 }, { "kel", 0 }, { NULL, 0 } },
+};
+
+/* The abbreviations written for a word of a name, as a whole word ("Kep.",
+ * "D.K.I.", "DI"), and the level they are read at (0: every level). */
+static const struct {
+	const char *word, *full;
+	int level;
+} abbrevs[] = {
+	{ "kep", "kepulauan", 0 },
+	{ "dki", "daerahkhususibukota", AREA_PROVINCE },
+	{ "di", "daerahistimewa", AREA_PROVINCE },
 };
 
 /* The old spelling (before 1972) and the new one, in the folded text. */
@@ -90,6 +101,41 @@ static const char *skip_word(const char *s, const char *w)
 	return *p ? p : s;
 }
 
+/* Folds the word at s (its letters and digits; an acronym of single letters
+ * each with its '.', "D.K.I.", is one word) onto tmp at *n, an abbreviation
+ * of level written out; returns where the next word starts. */
+static const char *fold_word(const char *s, int level, char tmp[KEY_MAX], size_t *n)
+{
+	char word[KEY_MAX];
+	size_t w = 0;
+
+	while (*s && !is_alnum(lower((unsigned char)*s)))
+		s++;
+	/* "D.K.I.", "D.K.I": the single letters each before its '.' */
+	while (is_alnum(lower((unsigned char)s[0])) && s[1] == '.' && w < KEY_MAX - 2) {
+		word[w++] = (char)lower((unsigned char)*s);
+		s += 2;
+	}
+	if (w && is_alnum(lower((unsigned char)s[0])) && !is_alnum(lower((unsigned char)s[1])))
+		word[w++] = (char)lower((unsigned char)*s++);
+	if (!w) {
+		while (is_alnum(lower((unsigned char)*s)) && w < KEY_MAX - 1)
+			word[w++] = (char)lower((unsigned char)*s++);
+		while (is_alnum(lower((unsigned char)*s)))
+			s++;
+	}
+	word[w] = '\0';
+	for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++)
+		if ((!abbrevs[i].level || abbrevs[i].level == level) && !strcmp(word, abbrevs[i].word)) {
+			snprintf(word, sizeof word, "%s", abbrevs[i].full);
+			w = strlen(word);
+			break;
+		}
+	for (size_t i = 0; i < w && *n < KEY_MAX - 1; i++)
+		tmp[(*n)++] = word[i];
+	return s;
+}
+
 /* The folded key of a name of level: with strip, its prefixes dropped and
  * *kind set to what they said. */
 static void fold(const char *name, int level, int strip, char key[KEY_MAX], int *kind)
@@ -101,7 +147,7 @@ static void fold(const char *name, int level, int strip, char key[KEY_MAX], int 
 	*kind = KIND_ANY;
 	while (*s == ' ')
 		s++;
-	for (size_t i = 0; strip && i < 4 && prefixes[level - 1][i].word; i++) {
+	for (size_t i = 0; strip && i < 5 && prefixes[level - 1][i].word; i++) {
 		const char *p = skip_word(s, prefixes[level - 1][i].word);
 
 		if (p != s) {
@@ -113,9 +159,8 @@ static void fold(const char *name, int level, int strip, char key[KEY_MAX], int 
 			break;
 		}
 	}
-	for (; *s && n < KEY_MAX - 1; s++)
-		if (is_alnum(lower((unsigned char)*s)))
-			tmp[n++] = (char)lower((unsigned char)*s);
+	while (*s)
+		s = fold_word(s, level, tmp, &n);
 	tmp[n] = '\0';
 	n = 0;
 	for (const char *p = tmp; *p;) {
@@ -169,6 +214,7 @@ struct child {
 };
 
 struct children {
+	const areas *table;
 	struct child *v;
 	size_t n, cap;
 	int level;
@@ -196,6 +242,17 @@ static void add_child(void *ud, const char *code, const char *name)
 	c->n++;
 }
 
+/* An alias of a child: its key is the alias's, its name the table's. */
+static void add_alias(void *ud, const char *code, const char *alias)
+{
+	struct children *c = ud;
+	size_t n = c->n;
+
+	add_child(ud, code, alias);
+	if (c->n > n)
+		c->v[n].name = areas_name(c->table, code);
+}
+
 /* "Kabupaten Kotabaru (63.02)", or "Indonesia" for "all". */
 static void where(const areas *a, const char *code, char *buf, size_t len)
 {
@@ -207,30 +264,45 @@ static void where(const areas *a, const char *code, char *buf, size_t len)
 		snprintf(buf, len, "%s (%s)", name ? name : "?", code);
 }
 
-/* Appends the nearest children's names to why ("; did you mean ...?"). */
+/* Whether child i's area is one of the n children at list's. */
+static int listed(const struct children *c, const size_t *list, size_t n, size_t i)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(c->v[list[k]].code, c->v[i].code))
+			return 1;
+	return 0;
+}
+
+/* Appends the 3 areas whose names (or aliases) are nearest key to why ("; did
+ * you mean ...?"), each once. */
 static void add_suggestions(const struct children *c, const char *key, char *why, size_t len)
 {
 	const char **keys = malloc((c->n ? c->n : 1) * sizeof *keys);
-	size_t best[3], found, at = strlen(why);
+	size_t *best = malloc((c->n ? c->n : 1) * sizeof *best);
+	size_t found, shown[3], n_shown = 0, at = strlen(why);
 
-	if (!keys)
-		return;
-	for (size_t i = 0; i < c->n; i++)
-		keys[i] = c->v[i].key;
-	found = suggest(key, keys, c->n, best, 3);
-	for (size_t k = 0; k < found && at < len; k++)
+	if (keys && best) {
+		for (size_t i = 0; i < c->n; i++)
+			keys[i] = c->v[i].key;
+		found = suggest_nearest(key, keys, c->n, best, c->n);
+		for (size_t k = 0; k < found && n_shown < 3; k++)
+			if (!listed(c, shown, n_shown, best[k]))
+				shown[n_shown++] = best[k];
+	}
+	for (size_t k = 0; k < n_shown && at < len; k++)
 		at += (size_t)snprintf(why + at, len - at, "%s%s (%s)",
-		                       k ? ", " : "; did you mean ", c->v[best[k]].name,
-		                       c->v[best[k]].code);
-	if (found && at < len)
+		                       k ? ", " : "; did you mean ", c->v[shown[k]].name,
+		                       c->v[shown[k]].code);
+	if (n_shown && at < len)
 		snprintf(why + at, len - at, "?");
 	free(keys);
+	free(best);
 }
 
 int area_name_find(const areas *a, const char *parent, const char *name,
                    char code[AREAS_CODE_MAX], char *why, size_t len)
 {
-	struct children c = { .level = area_level(parent) + 1 };
+	struct children c = { .table = a, .level = area_level(parent) + 1 };
 	char key[KEY_MAX], whole[KEY_MAX], in[160];
 	size_t match[4], n_match = 0;
 	int kind, unused;
@@ -240,6 +312,7 @@ int area_name_find(const areas *a, const char *parent, const char *name,
 		return -1;
 	}
 	areas_each_child(a, parent, add_child, &c);
+	areas_each_alias(a, parent, add_alias, &c);
 	if (c.nomem) {
 		free(c.v);
 		snprintf(why, len, "out of memory");
@@ -248,7 +321,8 @@ int area_name_find(const areas *a, const char *parent, const char *name,
 	fold(name, c.level, 1, key, &kind);
 	fold(name, c.level, 0, whole, &unused);
 	for (size_t i = 0; i < c.n; i++)
-		if (same_name(key, kind, whole, c.v[i].key, c.v[i].kind) && n_match < 4)
+		if (same_name(key, kind, whole, c.v[i].key, c.v[i].kind) && n_match < 4 &&
+		    !listed(&c, match, n_match, i))
 			match[n_match++] = i;
 	if (n_match == 1)
 		snprintf(code, AREAS_CODE_MAX, "%s", c.v[match[0]].code);

@@ -4,8 +4,11 @@
  *
  * Names are compared folded: ASCII case, blanks and punctuation ignored,
  * the official prefixes dropped ("Provinsi", "Kabupaten"/"Kab.", "Kota",
- * "Kecamatan"/"Kec.", "Desa", "Kelurahan"/"Kel."), and the old spelling
- * read as the new one (oe u, dj j, tj c, sj sy, ch kh). "Kota" or
+ * "Kecamatan"/"Kec.", "Desa"/"Ds.", "Kelurahan"/"Kel."), the abbreviations
+ * written out ("Kep." Kepulauan; in a province's name "DKI"/"D.K.I." Daerah
+ * Khusus Ibukota, "DI"/"D.I." Daerah Istimewa), and the old spelling read
+ * as the new one (oe u, dj j, tj c, sj sy, ch kh). An alias of the table
+ * (areas_load_aliases: "DIY", "Kalsel") is a name of its area too. "Kota" or
  * "Kabupaten" before a regency's name picks one of the two of that name;
  * without either, a name two of them carry is ambiguous. A name is looked
  * up among the children of the area above it, so the names of a file are a
@@ -32,7 +35,7 @@ int area_name_header_is(const char *header, int level);
 /* Finds the code whose name is name among the children of parent (a code
  * of the table, or "all" for the provinces): 0 with code set; -1 with why
  * set to the reason, "kind: detail", the kind "unknown area name" (with
- * the nearest names, suggest.h) or "ambiguous area name" (with the areas
+ * the 3 nearest areas however far, suggest_nearest) or "ambiguous area name" (with the areas
  * of that name). */
 int area_name_find(const areas *a, const char *parent, const char *name,
                    char code[AREAS_CODE_MAX], char *why, size_t len);

@@ -25,10 +25,18 @@ struct area_entry {
 	uint32_t line;   /* line in the file, for messages */
 };
 
+/* Another name of an area (areas_load_aliases). */
+struct area_alias {
+	char code[AREAS_CODE_MAX];
+	char *name;
+};
+
 struct areas {
 	struct area_entry *v;
 	size_t n;
 	char *names;
+	struct area_alias *aliases;
+	size_t n_aliases;
 };
 
 /* Lengths of the code at each level: "all" (apart), "63", "63.02", "63.02.09",
@@ -176,6 +184,9 @@ void areas_free(areas *a)
 		return;
 	free(a->v);
 	free(a->names);
+	for (size_t i = 0; i < a->n_aliases; i++)
+		free(a->aliases[i].name);
+	free(a->aliases);
 	free(a);
 }
 
@@ -409,4 +420,73 @@ void areas_each_child(const areas *a, const char *parent,
 		}
 		i = lower_bound(a, area_key_after(key));
 	}
+}
+
+/* Adds the alias row of c; 0 or -1 with err set. */
+static int add_alias(areas *a, csv_reader *c, int ca, int ck, int cs, char *err, size_t errlen)
+{
+	const char *alias = csv_field(c, ca), *code = csv_field(c, ck);
+	struct area_alias *v;
+
+	if (!*alias || !*csv_field(c, cs)) {
+		snprintf(err, errlen, "%s:%ld: an alias needs its name and its source", csv_path(c),
+		         csv_line(c));
+		return -1;
+	}
+	if (!areas_name(a, code) || !strcmp(code, AREA_ALL)) {
+		snprintf(err, errlen, "%s:%ld: code '%s' is not in the region table", csv_path(c),
+		         csv_line(c), code);
+		return -1;
+	}
+	if (!(v = realloc(a->aliases, (a->n_aliases + 1) * sizeof *v)) ||
+	    !(v[a->n_aliases].name = strdup(alias))) {
+		if (v)
+			a->aliases = v;
+		snprintf(err, errlen, "%s: out of memory", csv_path(c));
+		return -1;
+	}
+	a->aliases = v;
+	snprintf(v[a->n_aliases].code, sizeof v->code, "%s", code);
+	a->n_aliases++;
+	return 0;
+}
+
+int areas_load_aliases(areas *a, const char *path, char *err, size_t errlen)
+{
+	char why[256];
+	csv_reader *c = csv_open(path, why, sizeof why);
+	int ca, ck, cs, rc = 0;
+
+	if (!c) {
+		snprintf(err, errlen, "%s: %s", path, why);
+		return -1;
+	}
+	ca = csv_column(c, "alias");
+	ck = csv_column(c, "kode");
+	cs = csv_column(c, "sumber");
+	if (ca < 0 || ck < 0 || cs < 0) {
+		snprintf(err, errlen, "%s:1: the header needs the columns alias, kode and sumber",
+		         path);
+		csv_stats_free(csv_close(c));
+		return -1;
+	}
+	while ((rc = csv_next(c, why, sizeof why)) == 1)
+		if (add_alias(a, c, ca, ck, cs, err, errlen) < 0)
+			break;
+	if (rc < 0)
+		snprintf(err, errlen, "%s: %s", path, why);
+	csv_stats_free(csv_close(c));
+	return rc == 0 ? 0 : -1;
+}
+
+void areas_each_alias(const areas *a, const char *parent,
+                      void (*fn)(void *ud, const char *code, const char *alias), void *ud)
+{
+	int level = area_level(parent);
+	char up[AREAS_CODE_MAX];
+
+	for (size_t i = 0; a && level != AREA_INVALID && i < a->n_aliases; i++)
+		if (area_level(a->aliases[i].code) == level + 1 &&
+		    area_ancestor(a->aliases[i].code, level, up, sizeof up) == 0 && !strcmp(up, parent))
+			fn(ud, a->aliases[i].code, a->aliases[i].name);
 }

@@ -62,4 +62,15 @@ size_t areas_suggest(const areas *a, const char *code, char (*out)[AREAS_CODE_MA
 void areas_each_child(const areas *a, const char *parent,
                       void (*fn)(void *ud, const char *code, const char *name), void *ud);
 
+/* Loads other names of the table's areas (alias,kode,sumber: a province's
+ * short or old name, data/wilayah/alias-provinsi.csv) into a: 0, or -1 with
+ * err set as "path:line: why" (an empty alias or source, a code the table
+ * lacks) or "path: why". An alias only names a code: the table's name stays
+ * the one shown. */
+int areas_load_aliases(areas *a, const char *path, char *err, size_t errlen);
+/* Calls fn with the code and the alias of every alias of an area one level
+ * below parent ("all": the provinces), in the file's order. */
+void areas_each_alias(const areas *a, const char *parent,
+                      void (*fn)(void *ud, const char *code, const char *alias), void *ud);
+
 #endif
