@@ -24,6 +24,7 @@ printf 'kode,nama,tingkat\n63,Kalimantan Selatan,provinsi\n63.02,Kabupaten Kotab
 	>"$tmp/data/wilayah/kode-wilayah.csv"
 printf '63.02.09,Kelumpang Tengah,kecamatan\n63.02.09.2007,Sang-Sang Caf\351\001,desa_kelurahan\n' \
 	>>"$tmp/data/wilayah/kode-wilayah.csv"
+printf 'alias,kode,sumber\nKalsel,63,singkatan umum\n' >"$tmp/data/wilayah/alias-provinsi.csv"
 e_acute=$(printf '\351')
 sed "s/^\\(label_id *=.*\\)\$/\\1 $e_acute/" "$PK2D_TOP_SRCDIR/conf/models/ikk.ini" \
 	>"$tmp/model.ini"
