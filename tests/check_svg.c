@@ -124,13 +124,24 @@ START_TEST(heat)
 	svg_heat_colour(0, 75, c);
 	ck_assert_str_eq(c, "#d73027");
 	svg_heat_colour(75, 75, c);
-	ck_assert_str_eq(c, "#fee090");
+	ck_assert_str_eq(c, "#ffffbf");
 	svg_heat_colour(100, 75, c);
 	ck_assert_str_eq(c, "#4575b4");
-	/* Half way from red to yellow: (215+254)/2 = 234.5 -> 235, (48+224)/2,
-	 * (39+144)/2 = 91.5 -> 92. */
-	svg_heat_colour(37.5, 75, c);
-	ck_assert_str_eq(c, "#eb885c");
+	/* The stops each side of the line of 75 every 25 and 8.33 points:
+	 * 25 orange, 50 yellow, 83.33 pale blue. */
+	svg_heat_colour(25, 75, c);
+	ck_assert_str_eq(c, "#fc8d59");
+	svg_heat_colour(50, 75, c);
+	ck_assert_str_eq(c, "#fee090");
+	svg_heat_colour(75 + 25.0 / 3, 75, c);
+	ck_assert_str_eq(c, "#e0f3f8");
+	/* Half way from red to orange: (215+252)/2 = 233.5 -> 234, (48+141)/2 =
+	 * 94.5 -> 95, (39+89)/2 = 64. */
+	svg_heat_colour(12.5, 75, c);
+	ck_assert_str_eq(c, "#ea5f40");
+	/* A point under the line is not the line's colour. */
+	svg_heat_colour(74, 75, c);
+	ck_assert_str_ne(c, "#ffffbf");
 	svg_heat_colour(NAN, 75, c);
 	ck_assert_str_eq(c, "#e0e0e0");
 	svg_heat_colour(150, 75, c);
@@ -144,7 +155,13 @@ START_TEST(heat)
 	ck_assert_ptr_nonnull(strstr(buf, "x=\"52\" y=\"32\" width=\"48\" height=\"30\" fill=\"#4575b4\""));
 	ck_assert_ptr_nonnull(strstr(buf, "x=\"100\" y=\"32\" width=\"48\" height=\"30\" fill=\"#d73027\""));
 	ck_assert_ptr_nonnull(strstr(buf, "x=\"52\" y=\"62\" width=\"48\" height=\"30\" fill=\"#e0e0e0\""));
-	ck_assert_ptr_nonnull(strstr(buf, "fill=\"#eb885c\""));
+	/* 37.5: half way from orange to yellow. */
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"#fdb775\""));
+	/* Each score in the ink that reads best on its cell: white on the dark
+	 * red and blue ends, black on the orange. */
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"#fff\">100</text>"));
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"#fff\">0</text>"));
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"#000\">38</text>"));
 	/* The colour scale: 20 swatches, the line at 75 marked and named. */
 	ck_assert_ptr_nonnull(strstr(buf, "<g class=\"legend\">"));
 	ck_assert_ptr_nonnull(strstr(buf, ">Garis &lt;75&gt;</text>"));

@@ -52,10 +52,12 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_STATUS] = { "Status", "Status" },
 	[T_ATTENTION_LINE] = { "Garis perhatian", "Attention line" },
 	[T_RT_BREAKDOWN] = { "Rincian per RT", "By RT" },
-	[T_RT_HEATMAP_NOTE] = { "Skor tiap indikator, tertulis di selnya: merah di bawah garis "
-	                        "perhatian, kuning di garis, biru di atasnya",
-	                        "Each indicator's score, written in its cell: red under the "
-	                        "attention line, yellow at it, blue above it" },
+	[T_RT_HEATMAP_NOTE] = { "Skor tiap indikator, tertulis di selnya: dari merah (0) lewat "
+	                        "jingga dan kuning di bawah garis perhatian, kuning pucat di garis, "
+	                        "biru muda sampai biru (100) di atasnya; skalanya di bawah peta",
+	                        "Each indicator's score, written in its cell: from red (0) through "
+	                        "orange and yellow under the attention line, pale yellow at it, "
+	                        "light blue to blue (100) above it; the scale is under the map" },
 	[T_HOUSEHOLD] = { "Kategori keluarga (KK)", "Household categories" },
 	[T_IKK_MISSING] = { "IKK tidak dihitung: dimensi tanpa data",
 	                    "IKK not computed: dimensions without data" },
@@ -336,8 +338,10 @@ static const char *const words[I18N_N_KEYS][2] = {
 	[T_IKK_RANGE] = { "Rentang IKK", "IKK range" },
 	[T_NO_IKK] = { "Tanpa IKK", "No IKK" },
 	[T_SHARE] = { "Bagian (%)", "Share (%)" },
-	[T_AREAS_HEATMAP_NOTE] = { "Skor tiap indikator dan IKK per wilayah (merah: di bawah garis perhatian)",
-	                           "Each indicator's score and the IKK by area (red: under the attention line)" },
+	[T_AREAS_HEATMAP_NOTE] = { "Skor tiap indikator dan IKK per wilayah (merah, jingga dan kuning: "
+	                           "di bawah garis perhatian; biru: di atasnya)",
+	                           "Each indicator's score and the IKK by area (red, orange and yellow: "
+	                           "under the attention line; blue: above it)" },
 	[T_DETAIL_ON_SITE] = { "Penilaian lengkap tiap desa/kelurahan ada di situs laporan "
 	                       "(pk2d report --site DIR).",
 	                       "The full assessment of each village is in the report site "

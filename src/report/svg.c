@@ -296,14 +296,19 @@ void svg_bars(FILE *f, const char *title, size_t n, const char *const *labels,
 
 void svg_heat_colour(double score, double line, char out[8])
 {
-	/* Red at 0, pale yellow at the attention line, blue at 100 (ColorBrewer's
-	 * RdYlBu, which colour-blind readers tell apart): two linear ramps so
-	 * that the line is where the colour turns. */
-	static const int low[3] = { 0xd7, 0x30, 0x27 }, mid[3] = { 0xfe, 0xe0, 0x90 },
-	                 high[3] = { 0x45, 0x75, 0xb4 };
-	const int *a, *b;
-	double t;
-	int c[3];
+	/* ColorBrewer's RdYlBu (7 classes), which colour-blind readers tell
+	 * apart: red at 0, orange, yellow, pale yellow at the attention line,
+	 * then pale blue, light blue and blue at 100; each side of the line in
+	 * three even steps, so that the line is where the colour turns and a
+	 * score just above it is pale blue, not the grey a straight mix of
+	 * yellow and blue gives. */
+	static const int stop[7][3] = {
+		{ 0xd7, 0x30, 0x27 }, { 0xfc, 0x8d, 0x59 }, { 0xfe, 0xe0, 0x90 },
+		{ 0xff, 0xff, 0xbf },
+		{ 0xe0, 0xf3, 0xf8 }, { 0x91, 0xbf, 0xdb }, { 0x45, 0x75, 0xb4 },
+	};
+	double at;
+	int k, c[3];
 
 	if (isnan(score)) {
 		strcpy(out, "#e0e0e0");
@@ -312,18 +317,29 @@ void svg_heat_colour(double score, double line, char out[8])
 	score = clamp100(score);
 	if (isnan(line) || line <= 0 || line >= 100)
 		line = 75;
-	if (score < line) {
-		a = low;
-		b = mid;
-		t = score / line;
-	} else {
-		a = mid;
-		b = high;
-		t = (score - line) / (100 - line);
-	}
-	for (int k = 0; k < 3; k++)
-		c[k] = (int)lround(a[k] + (b[k] - a[k]) * t);
+	/* at: the score's place on the stops, 0 to 6, the line at 3 */
+	at = score < line ? 3 * score / line : 3 + 3 * (score - line) / (100 - line);
+	k = at >= 6 ? 5 : (int)at;
+	for (int j = 0; j < 3; j++)
+		c[j] = (int)lround(stop[k][j] + (stop[k + 1][j] - stop[k][j]) * (at - k));
 	snprintf(out, 8, "#%02x%02x%02x", c[0], c[1], c[2]);
+}
+
+/* The text colour that reads best on fill ("#rrggbb"): white on a colour
+ * whose relative luminance (WCAG's, from sRGB) is under 0.179, where white
+ * and black have the same contrast with it; black on the others. */
+static const char *ink_on(const char *fill)
+{
+	unsigned rgb = (unsigned)strtoul(fill + 1, NULL, 16);
+	static const double weight[3] = { 0.2126, 0.7152, 0.0722 };
+	double lum = 0;
+
+	for (int k = 0; k < 3; k++) {
+		double c = ((rgb >> (16 - 8 * k)) & 0xff) / 255.0;
+
+		lum += weight[k] * (c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4));
+	}
+	return lum < 0.179 ? "#fff" : "#000";
 }
 
 /* The heat map's colour scale under it at x, y: swatches from 0 to 100,
@@ -436,11 +452,9 @@ void svg_heatmap(FILE *f, const char *title, size_t rows, size_t cols,
 			svg_heat_colour(v, line, fill);
 			fprintf(f, "<rect class=\"cell\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\""
 			        " fill=\"%s\" stroke=\"#fff\"/>", left + cw * (int)c, y, cw, ch, fill);
-			/* White on the dark ends of the scale, black in between. */
 			fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\""
 			        " fill=\"%s\">", left + cw * (int)c + cw / 2, y + ch / 2 + 6, FONT,
-			        !isnan(v) && (v < line * 0.3 || v > line + (100 - line) * 0.6)
-			        ? "#fff" : "#000");
+			        ink_on(fill));
 			if (isnan(v))
 				fputs("-", f);
 			else
