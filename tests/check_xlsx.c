@@ -528,6 +528,46 @@ START_TEST(grouped_workbook)
 }
 END_TEST
 
+/* A NIK Excel stored as a number is corrupted, not a copy: it is rejected
+ * as such and never makes the row holding the true NIK a duplicate, in a
+ * file grouped by a column and in one read whole. */
+START_TEST(corrupted_identifier_no_duplicate)
+{
+	char *path = one_sheet(
+		"dupnum.xlsx",
+		"<row r=\"1\"><c t=\"inlineStr\"><is><t>desa</t></is></c>"
+		"<c t=\"inlineStr\"><is><t>nik</t></is></c>"
+		"<c t=\"inlineStr\"><is><t>tgl</t></is></c></row>"
+		"<row r=\"2\"><c><v>1</v></c><c t=\"inlineStr\"><is><t>6302092007000000</t></is></c>"
+		"<c t=\"inlineStr\"><is><t>2024-01-05</t></is></c></row>"
+		"<row r=\"3\"><c><v>1</v></c><c><v>6302092007000000</v></c>"
+		"<c t=\"inlineStr\"><is><t>2024-01-05</t></is></c></row>"
+		"<row r=\"4\"><c><v>1</v></c><c><v>6302092007000000</v></c>"
+		"<c t=\"inlineStr\"><is><t>2024-01-05</t></is></c></row>",
+		NULL, NULL);
+	char err[256];
+	int ids[] = { 1, 2 };
+
+	for (int col = 0; col >= -1; col--) {
+		csv_reader *c = csv_open(path, err, sizeof err);
+
+		ck_assert_msg(c != NULL, "%s", err);
+		ck_assert_int_eq(csv_group(c, col, ids, 2, err, sizeof err), 0);
+		ck_assert_int_eq(csv_next(c, err, sizeof err), 1);
+		ck_assert_int_eq(csv_line(c), 2);
+		ck_assert_int_eq(csv_next(c, err, sizeof err), 0);
+		const csv_stats *s = csv_get_stats(c);
+		ck_assert_int_eq(s->records, 3);
+		ck_assert_int_eq(s->rejected, 2);
+		ck_assert_uint_eq(s->n_problems, 1);
+		ck_assert_str_eq(s->problems[0].kind, "corrupted identifier");
+		ck_assert_int_eq(s->problems[0].count, 2);
+		csv_stats_free(csv_close(c));
+	}
+	free(path);
+}
+END_TEST
+
 /* A grouped workbook is read in one part: its rows have no byte offsets. */
 START_TEST(workbook_in_one_part)
 {
@@ -790,6 +830,7 @@ static Suite *xlsx_suite(void)
 	tcase_add_test(tc, workbook_in_one_part);
 	tcase_add_test(tc, continuation_sheets);
 	tcase_add_test(tc, grouped_workbook);
+	tcase_add_test(tc, corrupted_identifier_no_duplicate);
 	tcase_add_test(tc, selector_errors);
 	tcase_add_test(tc, not_workbooks);
 	tcase_add_test(tc, malformed_xml);

@@ -344,6 +344,9 @@ TESTS += tests/bad_inputs.sh
 # Rows that do not fit the header, and a header naming a column twice.
 dist_check_SCRIPTS += tests/malformed_rows.sh
 TESTS += tests/malformed_rows.sh
+dist_check_SCRIPTS += tests/xlsx_rows.sh
+TESTS += tests/xlsx_rows.sh
+EXTRA_DIST += tests/xlsx_write.py
 # Text that is not UTF-8 in every input kind, against every format.
 dist_check_SCRIPTS += tests/utf8_e2e.sh
 TESTS += tests/utf8_e2e.sh

@@ -25,7 +25,10 @@
  * holds the same text in every field, the first in the group's order is
  * handed out and the others are rejected as repeated rows; otherwise every
  * copy is rejected as a duplicate with other contents. The messages give
- * the other copy's line, never the identifier (it is personal data).
+ * the other copy's line, never the identifier (it is personal data). A
+ * workbook's row with a number Excel cut to 15 digits (XLSX_ROW_LONG) takes
+ * no part: it is handed out to be rejected as a corrupted identifier, and
+ * makes no other row a copy.
  */
 #include "config.h"
 
@@ -41,6 +44,7 @@
 #include "pk2d/plugin.h"
 #include "csv.h"
 #include "csv_priv.h"
+#include "xlsx.h"
 
 #define CSV_GROUP_MAX_PARTS 256
 
@@ -803,7 +807,10 @@ static int decide(struct csv_group *g)
 		size_t j;
 
 		g->first[i] = g->second[i] = (uint32_t)i;
-		if (!*rec_field(r, g->ids[0]))
+		/* A row with a number Excel cut to 15 digits is rejected as
+		 * corrupted when handed out: it is nobody's copy. */
+		if (!*rec_field(r, g->ids[0]) ||
+		    (((const rec_head *)(const void *)r)->cells & XLSX_ROW_LONG))
 			continue;
 		for (int k = 0; k < g->n_ids; k++)
 			h = hash_text(h, rec_field(r, g->ids[k])) * 31 + 1;

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Rows of agencies' workbooks through the real pk2d and health plugin
+# (docs/inputs.md, "Workbooks"), none lost or mislabelled: a NIK Excel
+# stored as a number is rejected as a corrupted identifier and makes no
+# other row a duplicate.
+set -eu
+: "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
+pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
+pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
+sample=$PK2D_TOP_SRCDIR/conf/sample
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
+cd "$tmp"
+has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
+hasnt() { ! grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "'$2' in $1"; }; }
+book() { python3 "$PK2D_TOP_SRCDIR/tests/xlsx_write.py" "$@" || fail "xlsx_write.py $*"; }
+
+# run NAME CHILDREN: pk2d report of the health plugin on CHILDREN, text out.
+run() {
+	printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmodel = %s/conf/models/ikk.ini\n[plugin.health]\nchildren = %s\n' \
+		"$PK2D_TOP_SRCDIR" "$2" >"$1.ini"
+	pk2d_run -c "$1.ini" --store none -o "$1.txt" report 2>"$1.err" ||
+		{ cat "$1.err"; fail "$1: pk2d report failed"; }
+}
+
+# Row 3 holds row 2's NIK (text) as a number, on the same day: row 3 is
+# corrupted, row 2 is used.
+{
+	sed -n 1,2p "$sample/balita.csv"
+	sed -n 2p "$sample/balita.csv" | sed 's/^\([0-9]*\);/#n:\1;/'
+	sed -n '3,$p' "$sample/balita.csv"
+} >dup-rows.txt
+book dup.xlsx Data=dup-rows.txt
+run dup dup.xlsx
+has dup.txt 'dup.xlsx:Data (health): 260 baris, 259 dipakai: 1 ditolak'
+has dup.txt 'dup.xlsx:Data:3: corrupted identifier: cell A3'
+hasnt dup.txt 'duplicate'
+hasnt dup.txt 'repeated row'
+[ "$failures" -eq 0 ] || exit 1
