@@ -433,8 +433,11 @@ START_TEST(written_by_libxlsxwriter)
 	            "6:Ani|12.3|2023-08-04|TRUE|24.6\n"
 	            "7:Budi||2019-10-30 12:00:00|FALSE|0\n");
 	free(sel);
-	/* Without a selector: the first sheet and its first row with text. */
-	expect(path, "Isi lembar Data\n");
+	/* Without a selector: the first sheet and its first row with text;
+	 * the sheet after it is said not read, with its rows. */
+	expect(path, "Isi lembar Data\n1 sheet not read: sheet 'Data' after the table, 5 rows from "
+	             "its row 1: it does not repeat the header of sheet 'Petunjuk' on its row 11 or "
+	             "higher, as a sheet continuing the table does\n");
 	free(path);
 }
 END_TEST
@@ -468,14 +471,26 @@ START_TEST(continuation_sheets)
 
 	/* The header found on row 3 of the first sheet; the second repeats it
 	 * on row 2 below a title; the hidden sheet is passed over; the last
-	 * has another header and ends the table. */
+	 * has another header and ends the table: its rows are said not read. */
 	ck_assert_int_ge(asprintf(&sel, "%s#Data!A3", path), 0);
 	expect(sel, "a|b\n4:1|2\n2:5|\n"
-	            "3 too many fields: field 3 holds '9' where the header has 2 (sheet 'Data (2)')\n");
+	            "3 too many fields: field 3 holds '9' where the header has 2 (sheet 'Data (2)')\n"
+	            "3 sheet not read: sheet 'Catatan' after the table, 2 rows from its row 3: it "
+	            "does not repeat the header of sheet 'Data' on its row 13 or higher, as a sheet "
+	            "continuing the table does\n");
 	/* Without the selector the title is the header: the table's rows
 	 * are too wide for it. */
 	expect(path, "REKAP\n3 too many fields: field 2 holds 'b' where the header has 1\n"
-	             "4 too many fields: field 2 holds '2' where the header has 1\n");
+	             "4 too many fields: field 2 holds '2' where the header has 1\n"
+	             "1 sheet not read: sheet 'Data (2)' after the table, 3 rows from its row 1: it "
+	             "does not repeat the header of sheet 'Data' on its row 11 or higher, as a sheet "
+	             "continuing the table does\n"
+	             "1 sheet not read: sheet 'Data (3)' after the table, 2 rows from its row 1: it "
+	             "does not repeat the header of sheet 'Data' on its row 11 or higher, as a sheet "
+	             "continuing the table does\n"
+	             "3 sheet not read: sheet 'Catatan' after the table, 2 rows from its row 3: it "
+	             "does not repeat the header of sheet 'Data' on its row 11 or higher, as a sheet "
+	             "continuing the table does\n");
 
 	/* The path the plugins see names the row's sheet; the reports name the
 	 * table's first. */
@@ -491,6 +506,42 @@ START_TEST(continuation_sheets)
 	ck_assert_str_eq(csv_get_stats(c)->path + strlen(dir), "/cont.xlsx:Data");
 	csv_stats_free(csv_close(c));
 	free(sel);
+	free(path);
+}
+END_TEST
+
+/* A sheet that continues the table below a title block longer than the
+ * first sheet's is read; one that does not repeat the header is not, and
+ * its rows are counted as read and rejected, never dropped in silence. */
+static const char *const LOWER_SHEETS[] = {
+	"<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c></row>"
+	"<row r=\"2\"><c><v>1</v></c></row></sheetData></worksheet>",
+	"<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>lanjutan</t></is></c></row>"
+	"<row r=\"6\"><c t=\"inlineStr\"><is><t>a</t></is></c></row>"
+	"<row r=\"7\"><c><v>2</v></c></row></sheetData></worksheet>",
+	"<worksheet><sheetData><row r=\"1\"><c><v>3</v></c></row><row r=\"2\"><c><v>4</v></c></row>"
+	"<row r=\"12\"><c><v>5</v></c></row></sheetData></worksheet>",
+};
+
+START_TEST(continuation_lower_or_without_header)
+{
+	const char *names[] = { "Data", "Data (2)", "Data (3)" };
+	char *path = book("lower.xlsx", NULL, names, LOWER_SHEETS, 3, NULL, NULL);
+	char err[256];
+
+	expect(path, "a\n2:1\n7:2\n"
+	             "1 sheet not read: sheet 'Data (3)' after the table, 3 rows from its row 1: it "
+	             "does not repeat the header of sheet 'Data' on its row 11 or higher, as a sheet "
+	             "continuing the table does\n");
+	csv_reader *c = csv_open(path, err, sizeof err);
+	ck_assert_ptr_nonnull(c);
+	while (csv_next(c, err, sizeof err) == 1)
+		;
+	const csv_stats *s = csv_get_stats(c);
+	ck_assert_int_eq(s->records, 5);
+	ck_assert_int_eq(s->rejected, 3);
+	ck_assert_int_eq(s->problems[0].count, 3);
+	csv_stats_free(csv_close(c));
 	free(path);
 }
 END_TEST
@@ -829,6 +880,7 @@ static Suite *xlsx_suite(void)
 	tcase_add_test(tc, written_by_libxlsxwriter);
 	tcase_add_test(tc, workbook_in_one_part);
 	tcase_add_test(tc, continuation_sheets);
+	tcase_add_test(tc, continuation_lower_or_without_header);
 	tcase_add_test(tc, grouped_workbook);
 	tcase_add_test(tc, corrupted_identifier_no_duplicate);
 	tcase_add_test(tc, selector_errors);

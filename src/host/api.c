@@ -824,6 +824,16 @@ static int a_csv_next(pk2d_csv *c)
 	if (r == 0 && current && csv_get_stats(c)->records == 0)
 		host_logf(current, PK2D_LOG_WARNING, "%s:%ld: only a header, no rows: nothing was "
 		          "read from this file", csv_path(c), csv_header_line(c));
+	/* A workbook's sheets after its table: rows no plugin sees. */
+	if (r == 0 && current)
+		for (size_t i = 0; i < csv_get_stats(c)->n_problems; i++) {
+			const csv_problem *p = &csv_get_stats(c)->problems[i];
+
+			if (strcmp(p->kind, CSV_SHEET_NOT_READ) == 0)
+				for (int k = 0; k < p->n_examples; k++)
+					host_logf(current, PK2D_LOG_WARNING, "%s: %s",
+					          csv_get_stats(c)->path, p->example_text[k]);
+		}
 	return r;
 }
 

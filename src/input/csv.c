@@ -573,6 +573,38 @@ static int next_raw_record(csv_reader *c)
 
 static char empty_cell[1];
 
+static csv_problem *problem_for(csv_reader *c, const char *kind, size_t kind_len, int rejected,
+                                long **last);
+
+/* The rows of a workbook's sheets after its table's end, none read:
+ * counted as read and rejected ("sheet not read"), one example per sheet
+ * on the sheet's first row. */
+static void count_unread(csv_reader *c)
+{
+	static const char kind[] = CSV_SHEET_NOT_READ;
+	const char *sheet;
+	long first, rows, *last;
+
+	for (int i = 0; xlsx_unread(c->book, i, &sheet, &first, &rows); i++) {
+		csv_problem *p = problem_for(c, kind, sizeof kind - 1, 1, &last);
+		char *text;
+
+		if (!p)
+			return;
+		p->count += rows;
+		c->stats.records += rows;
+		c->stats.rejected += rows;
+		if (p->n_examples < CSV_EXAMPLES &&
+		    asprintf(&text, "%s: sheet '%s' after the table, %ld rows from its row %ld: it "
+		             "does not repeat the header of sheet '%s' on its row %ld or higher, as a "
+		             "sheet continuing the table does", kind, sheet, rows, first,
+		             xlsx_sheet(c->book, 0), c->header_line + XLSX_TITLE_ROWS) >= 0) {
+			p->example_line[p->n_examples] = first;
+			p->example_text[p->n_examples++] = text;
+		}
+	}
+}
+
 /* The workbook's next row as the current record. */
 static int book_record(csv_reader *c)
 {
@@ -582,6 +614,8 @@ static int book_record(csv_reader *c)
 	if (rc <= 0) {
 		if (rc < 0)
 			snprintf(c->error, sizeof c->error, "%s", xlsx_error(c->book));
+		else if (!c->book_ended++)
+			count_unread(c);
 		return rc;
 	}
 	if (csv_reserve_fields(c, r.n) < 0) {

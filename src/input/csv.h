@@ -48,6 +48,10 @@
 
 typedef struct pk2d_csv csv_reader;
 
+/* The kind of the rows of a workbook's sheets after its table, not read
+ * (xlsx_unread): counted as read and rejected, one example per sheet. */
+#define CSV_SHEET_NOT_READ "sheet not read"
+
 /* One kind of problem in a file: how many rows, and the first examples. */
 typedef struct csv_problem {
 	char *kind;                   /* "unreadable weight" */

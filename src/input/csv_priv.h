@@ -74,6 +74,7 @@ struct pk2d_csv {
 	char *source;           /* the path csv_open was given, with a selector */
 	struct xlsx_book *book; /* a workbook: the rows come from it (xlsx.h) */
 	int rec_sheet;          /* the current record's sheet in the book's table */
+	int book_ended;         /* the book's table has ended: its unread sheets counted */
 	uint32_t rec_cells;     /* XLSX_ROW_* of the current record */
 	struct csv_areas *areas; /* csv_area_names(): the area columns */
 	char **tmpl[CSV_TEMPLATE_ROWS]; /* csv_template_rows(): per file column,

@@ -49,6 +49,7 @@ void xlsx_tune(uint64_t part, size_t strings)
 struct sheet {
 	char *name, *rid, *part, *where;
 	int hidden;
+	long rows, first_row;   /* after the table's end: its rows with text */
 };
 
 /* One zip entry being unpacked. */
@@ -118,6 +119,7 @@ struct xlsx_book {
 	int row_fixed;          /* UTF8_FIXED_* bits of the row's text */
 	int sheet_done, done;
 	long row, last_row;
+	long sheet_rows, sheet_first; /* rows with cells read on the sheet, the first's */
 	char row_ref[8];        /* the row's number as cell references write it */
 	size_t row_ref_len;
 	int col, cell_type, cell_style, in_cell;
@@ -974,8 +976,9 @@ static int cell_start(xlsx_book *b)
 	return 0;
 }
 
-/* Starts reading sheet i as the table's sheet table_sheet. */
-static int sheet_open(xlsx_book *b, int i)
+/* Starts reading sheet i as the table's sheet table_sheet, or (table 0)
+ * to count its rows only. */
+static int sheet_open(xlsx_book *b, int i, int table)
 {
 	const struct sheet *s = &b->sheets[i];
 	int *t = realloc(b->table_sheets, (size_t)(b->table_sheet + 1) * sizeof *t);
@@ -985,9 +988,11 @@ static int sheet_open(xlsx_book *b, int i)
 	if (!t)
 		return nomem(b);
 	b->table_sheets = t;
-	t[b->table_sheet] = i;
+	if (table)
+		t[b->table_sheet] = i;
 	b->cur = i;
 	b->sheet_done = 0;
+	b->sheet_rows = b->sheet_first = 0;
 	b->row = b->last_row = 0;
 	b->in_cell = 0;
 	if (!s->part)
@@ -1053,6 +1058,8 @@ static int sheet_row(xlsx_book *b)
 			if (b->failed)
 				return b->failed;
 		} else if (el == EL_ROW && b->n_cells > 0) {
+			if (b->sheet_rows++ == 0)
+				b->sheet_first = b->row;
 			return 1;
 		} else if (el == EL_SHEETDATA) {
 			b->sheet_done = 1;
@@ -1152,7 +1159,45 @@ static int next_sheet(xlsx_book *b)
 		if (!b->sheets[i].hidden) {
 			b->table_sheet++;
 			b->header_seen = 0;
-			return sheet_open(b, i) < 0 ? b->failed : 1;
+			return sheet_open(b, i, 1) < 0 ? b->failed : 1;
+		}
+	return 0;
+}
+
+/* The table ended on the current sheet, which does not continue it:
+ * counts its rows with text, and those of every visible sheet after it,
+ * for xlsx_unread(). 0, or <0. */
+static int count_unread(xlsx_book *b)
+{
+	int rc;
+
+	b->done = 1;
+	b->table_sheet--;
+	for (;;) {
+		while ((rc = sheet_row(b)) == 1)
+			;
+		if (rc < 0)
+			return rc;
+		b->sheets[b->cur].rows = b->sheet_rows;
+		b->sheets[b->cur].first_row = b->sheet_first;
+		int i = b->cur + 1;
+		while (i < b->n_sheets && b->sheets[i].hidden)
+			i++;
+		if (i == b->n_sheets)
+			return 0;
+		if (sheet_open(b, i, 0) < 0)
+			return b->failed;
+	}
+}
+
+int xlsx_unread(const xlsx_book *b, int n, const char **sheet, long *first_row, long *rows)
+{
+	for (int i = 0; i < b->n_sheets; i++)
+		if (b->sheets[i].rows > 0 && n-- == 0) {
+			*sheet = b->sheets[i].name;
+			*first_row = b->sheets[i].first_row;
+			*rows = b->sheets[i].rows;
+			return 1;
 		}
 	return 0;
 }
@@ -1178,6 +1223,10 @@ int xlsx_next(xlsx_book *b, xlsx_row *row)
 				               : fail(b, PK2D_ERR_DATA, "sheet '%s' is empty: no header row",
 				                      b->sheets[b->cur].name);
 			}
+			/* A sheet with rows and without the header: the table ended
+			 * before it. */
+			if (b->table_sheet > 0 && !b->header_seen && b->sheet_rows > 0)
+				return count_unread(b) < 0 ? b->failed : 0;
 			if ((rc = next_sheet(b)) <= 0) {
 				b->done = 1;
 				return rc;
@@ -1216,10 +1265,8 @@ int xlsx_next(xlsx_book *b, xlsx_row *row)
 				b->header_seen = 1;
 				continue;
 			}
-			if (b->row >= b->header_row) {
-				b->done = 1; /* not the table's continuation */
-				return 0;
-			}
+			if (b->row > b->header_row + XLSX_TITLE_ROWS) /* not the table's continuation */
+				return count_unread(b) < 0 ? b->failed : 0;
 			continue;
 		}
 		if (check_codes(b, row) < 0)
@@ -1320,7 +1367,7 @@ static int load_workbook(xlsx_book *b, const char *sel)
 	free(sheet);
 	if (i < 0)
 		return i;
-	return sheet_open(b, i);
+	return sheet_open(b, i, 1);
 }
 
 xlsx_book *xlsx_open(const char *path, const char *sel, char *err, size_t errlen)

@@ -7,8 +7,10 @@
  * "Data"), else the first visible sheet and its first row with text; the
  * header's first cell is the table's first column (cells left of it are
  * not read). A table continues on the following visible sheets that repeat
- * its header (no lower than on the first sheet; rows above it are a title
- * block); the first that does not ends it. Rows without text are skipped.
+ * its header (no more than XLSX_TITLE_ROWS rows lower than on the first
+ * sheet; rows above it are a title block); the first that does not ends
+ * it, and its rows and those of the visible sheets after it are counted
+ * (xlsx_unread). Rows without text are skipped.
  *
  * Cells read as Excel shows them (xlsx_cell.h): shared and inline strings,
  * numbers, dates in either date system, booleans as TRUE and FALSE,
@@ -29,6 +31,7 @@
 
 #define XLSX_RATIO 500
 #define XLSX_DEPTH 32
+#define XLSX_TITLE_ROWS 10
 
 typedef struct xlsx_book xlsx_book;
 
@@ -66,6 +69,10 @@ const char *xlsx_error(const xlsx_book *b);
 const char *xlsx_where(const xlsx_book *b, int sheet);
 /* The name of the table's sheet n. */
 const char *xlsx_sheet(const xlsx_book *b, int sheet);
+/* Once the table has ended: the n-th visible sheet after it that holds
+ * rows with text, none of them read: 1 with its name, first such row and
+ * their count; 0 when there is no n-th. */
+int xlsx_unread(const xlsx_book *b, int n, const char **sheet, long *first_row, long *rows);
 void xlsx_close(xlsx_book *b);
 
 /* For tests: the most a part may unpack to, and the most bytes of shared
