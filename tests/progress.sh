@@ -67,12 +67,12 @@ case $last in
 esac
 
 # A site's pages counted as they are written (a kabupaten, Kotabaru, 63.02:
-# 217 pages, about a second here, so the block is redrawn a few times).
+# 217 pages): said from the second page on, then redrawn when due.
 "$PK2D_TOP_BUILDDIR/synth/pk2d-synth" --data "$PK2D_DATA_DIR" -q --area 63.02 --seed 2 --kk 5 \
 	--rt 2 --plugins family --model "$model" -o "$tmp/kab" || fail "pk2d-synth"
 script -qec "'$pk2d' -c '$tmp/kab/pk2d.ini' --store none report --site '$tmp/site'" /dev/null \
 	>"$tmp/site.tty" </dev/null || fail "the site's run on a terminal failed"
-tr '\r' '\n' <"$tmp/site.tty" | grep -aqE "^writing the site $tmp/site: [0-9]+ pages" ||
+tr '\r' '\n' <"$tmp/site.tty" | grep -aqE "writing the site $tmp/site: [0-9]+ pages" ||
 	fail "no count of the site's pages: $(tr '\r' '\n' <"$tmp/site.tty" | cat -A | tail -5)"
 
 # A pipe without -v: no progress at all.

@@ -157,7 +157,7 @@ static int province_pages(const report_view *v, const assess_summary *p, const c
 int report_site_write(const char *dir, const report_view *v, store *st)
 {
 	report_view top;
-	site_count n = { .pages = 1, .said = now_seconds() };
+	site_count n = { .pages = 1, .said = 0 }; /* said at the next page, then when due */
 	int failed;
 
 	if (!v->as || !v->main.aa) {
@@ -168,7 +168,6 @@ int report_site_write(const char *dir, const report_view *v, store *st)
 		log_msg(PK2D_LOG_ERROR, "%s: cannot create the directory: %s", dir, strerror(errno));
 		return -1;
 	}
-	log_phase("writing the site %s", dir);
 	/* The run area's page, then every area under it; each page's
 	 * breadcrumb starts at the run area. */
 	report_view_run_area(&top, v);
