@@ -325,9 +325,9 @@ START_TEST(cells_by_hand)
 		sst, STYLES);
 
 	expect(path, "Nama|Nilai|Tgl|Lain\n"
-	             "2:Siti Aminah|12.5|2023-08-04|TRUE\n"
+	             "2:Siti Aminah|12.5|2023-08-04|1\n"
 	             "3:a\xEF\xBF\xBD" "b|0.3|2019-10-30 12:00:00|Namax\n"
-	             "4:FALSE|300|2023-08-04|#N/A\n"
+	             "4:0|300|2023-08-04|#N/A\n"
 	             "5:12:00:00||2023-08-04 08:30:00|-0.000012345\n"
 	             "8:1|2||\n"
 	             "3 control character in text: replaced by U+FFFD\n");
@@ -430,8 +430,8 @@ START_TEST(written_by_libxlsxwriter)
 	/* A formula libxlsxwriter wrote without a value reads as 0, what it
 	 * stores. */
 	expect(sel, "Nama|Berat|Tgl|Hadir|Jumlah\n"
-	            "6:Ani|12.3|2023-08-04|TRUE|24.6\n"
-	            "7:Budi||2019-10-30 12:00:00|FALSE|0\n");
+	            "6:Ani|12.3|2023-08-04|1|24.6\n"
+	            "7:Budi||2019-10-30 12:00:00|0|0\n");
 	free(sel);
 	/* Without a selector: the first sheet and its first row with text;
 	 * the sheet after it is said not read, with its rows. */

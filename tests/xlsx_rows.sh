@@ -4,7 +4,7 @@
 # stored as a number is rejected as a corrupted identifier and makes no
 # other row a duplicate; a sheet continuing the table below a longer title
 # block is read, and one without the header is warned about and its rows
-# counted as not used.
+# counted as not used; a boolean cell reads as a yes/no column's 1 or 0.
 set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
@@ -55,4 +55,19 @@ run nohdr nohdr.xlsx 1
 has nohdr.err "nohdr.xlsx:Data: sheet not read: sheet 'Data (2)' after the table, 130 rows from its row 1"
 has nohdr.txt 'nohdr.xlsx:Data (health): 259 baris, 129 dipakai: 130 ditolak'
 has nohdr.txt "nohdr.xlsx:Data:1: sheet not read: sheet 'Data (2)'"
+# An Excel boolean reads as 1 or 0, which every yes/no column takes: a
+# child's Edema TRUE in a workbook is the same report as "ya" in the CSV
+# file (and not the report of "tidak", or the check proves nothing).
+sed '3s/;tidak$/;ya/' "$sample/balita.csv" >yes.csv
+sed '3s/;tidak$/;#b:1/' "$sample/balita.csv" >yes-rows.txt
+book yes.xlsx Data=yes-rows.txt
+for f in yes.csv yes.xlsx "$sample/balita.csv"; do
+	printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\n[plugin.health]\nchildren = %s\n' "$f" >b.ini
+	pk2d_run -q -c b.ini --store none report -f json -o "$(basename "$f").json" ||
+		fail "report of $f"
+done
+python3 "$PK2D_TOP_SRCDIR/tests/same_report.py" yes.csv.json yes.xlsx.json ||
+	fail "a TRUE Edema cell is not read as ya"
+python3 "$PK2D_TOP_SRCDIR/tests/same_report.py" yes.csv.json balita.csv.json >/dev/null &&
+	fail "an oedema more changed nothing: the check proves nothing"
 [ "$failures" -eq 0 ] || exit 1

@@ -813,8 +813,10 @@ static void finish_cell(xlsx_book *b)
 	} else if (t == 'i') { /* inlineStr */
 		add_cell(b, v, xlsx_unescape(v, len), CELL_TEXT, 0);
 	} else if (t == 'b') {
+		/* 1 or 0, as the plugins' yes/no columns read them (a CSV
+		 * file's TRUE stays the plugin's to read or refuse). */
 		if (len)
-			add_cell(b, v[0] == '1' ? "TRUE" : "FALSE", v[0] == '1' ? 4 : 5, CELL_TEXT, 1);
+			add_cell(b, v[0] == '1' ? "1" : "0", 1, CELL_TEXT, 1);
 	} else if (t == 'd') { /* ISO 8601: the date, and the time when it has one */
 		char *tee = strchr(v, 'T');
 		if (tee && strncmp(tee, "T00:00:00", 9) == 0 && strspn(tee + 9, ".0Z") == strlen(tee + 9))
