@@ -209,6 +209,11 @@ START_TEST(series)
 	/* The 100 % line half way up: y = 142 - 60. */
 	ck_assert_ptr_nonnull(strstr(buf, "class=\"target\" x1=\"50\" y1=\"82\""));
 	ck_assert_ptr_nonnull(strstr(buf, ">200,0</text>"));
+	/* The legend of the bars' three colours, under them. */
+	ck_assert_ptr_nonnull(strstr(buf, "fill=\"" SVG_GOOD "\"/><text x=\"27\" y=\"195\""));
+	ck_assert_ptr_nonnull(strstr(buf, ">\u2265 100 %</text>"));
+	ck_assert_ptr_nonnull(strstr(buf, ">50\u201399 %</text>"));
+	ck_assert_ptr_nonnull(strstr(buf, ">&lt; 50 %</text>"));
 	no_small_text();
 }
 END_TEST

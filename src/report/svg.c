@@ -471,12 +471,14 @@ void svg_series(FILE *f, const char *title, size_t n, const char *const *labels,
 {
 	const int left = 50, top = 22, bw = 56, gap = 16, plot = 120;
 	double max = 100;
-	int w = left + (bw + gap) * (int)n + 10, h = top + plot + 30;
+	int w = left + (bw + gap) * (int)n + 10, h = top + plot + 30 + 30;
 
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(values[i]) && values[i] > max)
 			max = values[i];
-	open_svg(f, title, w < 160 ? 160 : w, h);
+	if (w < 330)
+		w = 330; /* room for the legend of the bars' colours */
+	open_svg(f, title, w, h);
 	fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>\n",
 	        left, top + plot, w - 6, top + plot);
 	{
@@ -508,6 +510,23 @@ void svg_series(FILE *f, const char *title, size_t n, const char *const *labels,
 		        x + bw / 2, top + plot + 20, FONT);
 		esc_html(f, labels[i]);
 		fputs("</text>\n", f);
+	}
+	/* The legend of the bars' colours (each bar also says its share). */
+	{
+		static const struct { const char *colour, *range; } key[] = {
+			{ SVG_GOOD, "\u2265 100 %" }, { SVG_WARN, "50\u201399 %" }, { SVG_BAD, "< 50 %" },
+		};
+		int y = top + plot + 40, x = 8;
+
+		fputs("<g class=\"legend\">", f);
+		for (size_t k = 0; k < 3; k++, x += 106) {
+			fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"%s\"/>"
+			        "<text x=\"%d\" y=\"%d\" font-size=\"%d\">", x, y, key[k].colour,
+			        x + 19, y + 13, FONT);
+			esc_html(f, key[k].range);
+			fputs("</text>", f);
+		}
+		fputs("</g>\n", f);
 	}
 	fputs("</svg>\n", f);
 }
