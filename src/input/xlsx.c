@@ -643,7 +643,9 @@ static int sst_add(xlsx_book *b)
 	}
 	b->ss_off[b->n_ss] = b->ss_len;
 	if (utf8_is_clean(t, len)) {
-		memcpy(b->ss + b->ss_len, t, len);
+		/* t is NULL for an empty <si/> read first: nothing to copy. */
+		if (len)
+			memcpy(b->ss + b->ss_len, t, len);
 		b->ss[b->ss_len + len] = '\0';
 	} else {
 		len = utf8_clean(t, len, b->ss + b->ss_len, &fixed);
