@@ -6,7 +6,6 @@
 # history store.
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 . "$PK2D_TOP_SRCDIR/tests/lib.sh"
 # The sample with its model, in a folder of its own for each case.
 sample() {
@@ -24,8 +23,6 @@ run() {
 	pk2d_run -c "$dir/pk2d.ini" "$@" >"$dir/out" 2>"$dir/err" || rc=$?
 	[ "$rc" -eq "$want" ] || fail "$dir: pk2d $* exited $rc, not $want: $(cat "$dir/err")"
 }
-has() { grep -qF -- "$2" "$1" || fail "$1 lacks: $2"; }
-hasnt() { ! grep -qF -- "$2" "$1" || fail "$1 has: $2"; }
 
 # The sample: exit 0, one line saying every row was used.
 d=$(sample ok)

@@ -11,8 +11,6 @@
 set -eu
 
 pk2d=${PK2D_TOP_BUILDDIR:?}/src/pk2d
-# PK2D_VALGRIND="valgrind -q --error-exitcode=99 ..." runs every pk2d under a checker.
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 . "$PK2D_TOP_SRCDIR/tests/lib.sh"
 cd "$tmp"
 

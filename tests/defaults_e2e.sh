@@ -10,9 +10,7 @@
 set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 . "$PK2D_TOP_SRCDIR/tests/lib.sh"
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
 lines() { test "$(wc -l <"$1")" -eq "$2" || { cat "$1"; fail "$1: not $2 line(s)"; }; }
 
 # What make install puts under $(sysconfdir)/pk2d.

@@ -6,10 +6,7 @@
 set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-# PK2D_VALGRIND="valgrind -q --error-exitcode=99 ..." runs every pk2d under a checker.
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 . "$PK2D_TOP_SRCDIR/tests/lib.sh"
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
 mnt=$tmp/full
 mounted=
 cleanup() {

@@ -13,7 +13,6 @@ for tool in python3 unzip sqlite3; do
 done
 . "$PK2D_TOP_SRCDIR/tests/lib.sh"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 
 mkdir "$tmp/s" "$tmp/out"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/s/"

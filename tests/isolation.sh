@@ -9,11 +9,8 @@ set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
 . "$PK2D_TOP_SRCDIR/tests/lib.sh"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-# PK2D_VALGRIND="valgrind -q --error-exitcode=99 ..." runs every pk2d under a checker.
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 data=$(cd "$PK2D_TOP_SRCDIR/tests/data" && pwd)/good.csv
 loadtime=$PK2D_TOP_BUILDDIR/tests/plugins/loadtime
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
 # ASan catches a SIGSEGV, reports it and exits with 1.
 if ldd "$pk2d" 2>/dev/null | grep -q libasan; then
 	crash='exit status 1 while loading'

@@ -5,6 +5,11 @@
 #   fail MSG  prints "FAIL: MSG" and counts it in $failures; a test ends
 #             with `[ "$failures" -eq 0 ] || exit 1` so that every failure
 #             of a run is printed, not only the first
+#   has FILE TEXT, hasnt FILE TEXT
+#             fail, showing FILE, unless it holds (does not hold) TEXT
+#   pk2d_run ARGS...
+#             runs $pk2d (set by the test), under $PK2D_VALGRIND when set
+#             ("valgrind -q --error-exitcode=99 ...": every pk2d under a checker)
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM
 failures=0
@@ -12,3 +17,6 @@ fail() {
 	echo "FAIL: $*"
 	failures=$((failures + 1))
 }
+has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
+hasnt() { ! grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "'$2' in $1"; }; }
+pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }

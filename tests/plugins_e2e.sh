@@ -7,10 +7,7 @@
 set -eu
 
 pk2d=${PK2D_TOP_BUILDDIR:?}/src/pk2d
-# PK2D_VALGRIND="valgrind -q --error-exitcode=99 ..." runs every pk2d under a checker.
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 cd "$tmp"
 V=63.02.09.2007
 

@@ -10,10 +10,7 @@ set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
 . "$PK2D_TOP_SRCDIR/tests/lib.sh"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 plugins=$PK2D_TOP_BUILDDIR/plugins
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
-hasnt() { if grep -qF -- "$2" "$1"; then cat "$1"; fail "'$2' in $1"; fi; }
 unset PK2D_CONFIG
 cd "$tmp"
 

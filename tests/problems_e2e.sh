@@ -7,8 +7,6 @@
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
 . "$PK2D_TOP_SRCDIR/tests/lib.sh"
-has() { grep -qF -- "$2" "$1" || fail "$1 lacks: $2"; }
-hasnt() { ! grep -qF -- "$2" "$1" || fail "$1 has: $2"; }
 # A line holding $3 after the line that is exactly $2 and before the next
 # line holding $4: a plan's entry under its problem.
 under() {

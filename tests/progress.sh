@@ -11,8 +11,6 @@ set -eu
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
 data=$(cd "$PK2D_TOP_SRCDIR/tests/data" && pwd)/good.csv
 model=$(cd "$PK2D_TOP_SRCDIR/conf/models" && pwd)/ikk.ini
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat -A "$1"; fail "no '$2' in $1"; }; }
-hasnt() { ! grep -qF -- "$2" "$1" || { echo "--- $1:"; cat -A "$1"; fail "'$2' in $1"; }; }
 command -v script >/dev/null || { echo "SKIP: no script(1)"; exit 77; }
 
 # good.csv has 1 unreadable row of 4 on purpose (max_rejected = 25).

@@ -7,8 +7,6 @@
 set -u
 pk2d="$PK2D_TOP_BUILDDIR/src/pk2d"
 . "$PK2D_TOP_SRCDIR/tests/lib.sh"
-has() { grep -qF -- "$2" "$1" || fail "$1 lacks: $2"; }
-hasnt() { ! grep -qF -- "$2" "$1" || fail "$1 has: $2"; }
 
 mkdir "$tmp/sample"
 cp "$PK2D_TOP_SRCDIR"/conf/sample/*.csv "$PK2D_TOP_SRCDIR"/conf/sample/*.ini "$tmp/sample/"

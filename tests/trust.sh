@@ -9,17 +9,15 @@
 set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-# PK2D_VALGRIND="valgrind -q --error-exitcode=99 ..." runs every pk2d under a checker.
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
-fail() { echo "FAIL: $*"; exit 1; }
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
 data=$(cd "$PK2D_TOP_SRCDIR/tests/data" && pwd)/good.csv
 good=$PK2D_TOP_BUILDDIR/tests/plugins/.libs/good.so
 # The sticky case needs /tmp to be root's and sticky, as it is on Linux.
 case $(stat -c '%u %a' /tmp) in
-"0 1777") tmp=$(mktemp -d /tmp/pk2d-trust.XXXXXX) ;;
+"0 1777") ;;
 *) echo "SKIP: /tmp is not a root-owned sticky directory here"; exit 77 ;;
 esac
+TMPDIR=/tmp # the test folder right under the sticky /tmp
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 # (good.csv's one bad row of 4 is there on purpose: max_rejected = 25)
 printf '[pk2d]\nperiod = 2023\narea = 63.02.09.2007\nmax_rejected = 25\n[plugin.good]\ndata = %s\n' "$data" \
@@ -97,4 +95,5 @@ has "$tmp/dev.txt" "untrusted plugin file loaded for development (allow_untruste
 pk2d_run --plugin-path "$tmp/file" --allow-untrusted-plugins plugins >"$tmp/out" 2>/dev/null ||
 	fail "plugins --allow-untrusted-plugins"
 has "$tmp/out" "  untrusted, loaded for development (allow_untrusted_plugins): plugin file"
+[ "$failures" -eq 0 ] || exit 1
 echo "trust: ok"

@@ -11,12 +11,8 @@ set -eu
 for tool in python3 xmllint unzip iconv; do
 	command -v $tool >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
 done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
-fail() { echo "FAIL: $*"; exit 1; }
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
 
 # E9 is e-acute in Windows-1252, 80 the euro sign, 01 and 02 control characters.
 mkdir -p "$tmp/data/wilayah"
@@ -108,4 +104,5 @@ has r.json "Sang-Sang $cafe"
 has r.html "Akta kelahiran $(printf '\303\251')"
 has r.md "Sang-Sang $cafe"
 grep -rqF "Sang-Sang $cafe" x/xl || fail "r.xlsx lacks the repaired village name"
+[ "$failures" -eq 0 ] || exit 1
 echo "ok: every format valid UTF-8 from Windows-1252 and control characters in every input"

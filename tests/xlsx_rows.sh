@@ -8,12 +8,9 @@
 set -eu
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
 pk2d=$PK2D_TOP_BUILDDIR/src/pk2d
-pk2d_run() { ${PK2D_VALGRIND:-} "$pk2d" "$@"; }
 sample=$PK2D_TOP_SRCDIR/conf/sample
 . "$PK2D_TOP_SRCDIR/tests/lib.sh"
 cd "$tmp"
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no '$2' in $1"; }; }
-hasnt() { ! grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "'$2' in $1"; }; }
 book() { python3 "$PK2D_TOP_SRCDIR/tests/xlsx_write.py" "$@" || fail "xlsx_write.py $*"; }
 
 # run NAME CHILDREN [STATUS]: pk2d report of the health plugin on CHILDREN,
