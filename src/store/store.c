@@ -1039,17 +1039,7 @@ static int first_text(store *s, const char *sql, const char *p1, const char *p2,
 		return rc;
 	sqlite3_bind_text(st, 1, p1, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, p2, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const unsigned char *t = sqlite3_column_text(st, 0);
-
-		snprintf(out, outlen, "%s", t ? (const char *)t : "");
-		rc = 1;
-	} else {
-		rc = rc == SQLITE_DONE ? 0 : store_db_fail(s, err, errlen);
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return store_one_text(s, st, out, outlen, err, errlen);
 }
 
 int store_get_category(store *s, const char *area, int rt, const char *period,
@@ -1076,6 +1066,21 @@ static void copy_col(sqlite3_stmt *st, int i, char *out, size_t outlen)
 	const unsigned char *t = sqlite3_column_text(st, i);
 
 	snprintf(out, outlen, "%s", t ? (const char *)t : "");
+}
+
+int store_one_text(store *s, sqlite3_stmt *st, char *out, size_t outlen, char *err,
+                   size_t errlen)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW) {
+		copy_col(st, 0, out, outlen);
+		rc = 1;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : store_db_fail(s, err, errlen);
+	}
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int store_meta_of(store *s, const char *id, store_meta *out, char *err, size_t errlen)

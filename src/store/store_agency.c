@@ -44,17 +44,5 @@ int store_agency_of(store *s, const char *id, const char *area, int rt, const ch
 	sqlite3_bind_text(st, 2, area, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 3, rt);
 	sqlite3_bind_text(st, 4, period, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const unsigned char *t = sqlite3_column_text(st, 0);
-
-		snprintf(out, outlen, "%s", t ? (const char *)t : "");
-		rc = 1;
-	} else if (rc == SQLITE_DONE) {
-		rc = 0;
-	} else {
-		rc = store_db_fail(s, err, errlen);
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return store_one_text(s, st, out, outlen, err, errlen);
 }

@@ -68,6 +68,10 @@ void store_set_err(char *err, size_t errlen, const char *fmt, ...)
 int store_db_fail(store *s, char *err, size_t errlen);
 int store_exec(store *s, const char *sql, char *err, size_t errlen);
 int store_prepare(store *s, const char *sql, sqlite3_stmt **st, char *err, size_t errlen);
+/* Steps st (prepared and bound) once and finalizes it: 1 with the text of
+ * its first column in out, 0 when it gives no row, < 0 on error. */
+int store_one_text(store *s, sqlite3_stmt *st, char *out, size_t outlen, char *err,
+                   size_t errlen);
 /* sqlite3_step then reset: 0 when it was done, else the error. */
 int store_step_reset(store *s, sqlite3_stmt *st, char *err, size_t errlen);
 
