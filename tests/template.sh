@@ -40,23 +40,19 @@ PY
 # under the form's three rows, in the form's columns (an aggregate table's
 # numerator and denominator the ones its keys name); once as CSV, once into
 # the workbook's sheet as text cells.
-python3 - "$tmp/sample" "$tmp/forms" "$tmp/csv" "$tmp/xlsx" <<'PY' || fail "filling the forms"
+python3 - "$tmp/sample" "$tmp/forms" "$tmp/csv" "$tmp/xlsx" "$PK2D_TOP_SRCDIR/tests" <<'PY' || fail "filling the forms"
 import configparser, csv, os, sys, zipfile
 from xml.sax.saxutils import escape
 sample, forms, out_csv, out_xlsx = sys.argv[1:5]
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, sys.argv[5])
+from xlsx_write import column
 def rows_of(path):
     lines = open(path, encoding="utf-8-sig").read().splitlines()
     sep = ";" if lines[0].count(";") > lines[0].count(",") else ","
     return list(csv.reader(lines, delimiter=sep))
-def col(n):
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 def cells(row, line):
-    return "".join('<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (col(j), line, escape(v))
+    return "".join('<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (column(j), line, escape(v))
                    for j, v in enumerate(row) if v)
 filled = 0
 for ini in ("pk2d.ini", "agencies.ini"):

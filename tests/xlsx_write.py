@@ -1,7 +1,7 @@
 """xlsx_write.py OUT SHEET=FILE... - a workbook of the ';'-separated text
 files given, one sheet each in order, as inline strings; a field written
 '#n:DIGITS' becomes a number cell and '#b:0' or '#b:1' a boolean cell, as
-Excel stores them. An empty field is no cell."""
+Excel stores them. An empty field is no cell. Other tests import column()."""
 import sys
 import zipfile
 from xml.sax.saxutils import escape, quoteattr
@@ -63,4 +63,5 @@ def main(out, specs):
             z.writestr("xl/worksheets/sheet%d.xml" % (i + 1), sheet(path))
 
 
-main(sys.argv[1], sys.argv[2:])
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2:])
