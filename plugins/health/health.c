@@ -142,21 +142,7 @@ typedef struct child_pass {
 	FILE *followup;          /* the follow-up list, or NULL */
 	char village[FIELDS_AREA_MAX];
 	size_t n_kids, n_cells;  /* totals of the villages finished */
-	double z_seconds;
 } child_pass;
-
-static const roster *cells_of;
-
-static int by_area_rt(const void *x, const void *y)
-{
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	int d = strcmp(cells_of->cell_area[a], cells_of->cell_area[b]);
-
-	if (d != 0)
-		return d;
-	return (cells_of->cell_rt[a] > cells_of->cell_rt[b]) -
-	       (cells_of->cell_rt[a] < cells_of->cell_rt[b]);
-}
 
 /* Counts the village, reports its cells (by area and RT, so that the host
  * adds them up in one order whatever the rows' order), writes its children
@@ -164,20 +150,13 @@ static int by_area_rt(const void *x, const void *y)
 static int finish_block(struct health *s, child_pass *p)
 {
 	roster *ros = &p->ros;
-	uint32_t *order = malloc((ros->n_cells + 1) * sizeof *order);
-	int rc;
+	int rc = roster_count(ros);
 
-	if (order == NULL)
-		return PK2D_ERR_NOMEM;
-	rc = roster_count(ros);
-	for (size_t i = 0; i < ros->n_cells; i++)
-		order[i] = (uint32_t)i;
-	cells_of = ros;
-	qsort(order, ros->n_cells, sizeof *order, by_area_rt);
-	for (size_t i = 0; rc == 0 && i < ros->n_cells; i++)
-		rc = indicators_report(s->api, s->h, ros->cell_area[order[i]],
-		                       ros->cell_rt[order[i]], &ros->counts[order[i]]);
-	free(order);
+	for (size_t i = 0; rc == 0 && i < ros->n_cells; i++) {
+		uint32_t c = ros->cell_order[i];
+		rc = indicators_report(s->api, s->h, ros->cell_area[c], ros->cell_rt[c],
+		                       &ros->counts[c]);
+	}
 	if (rc == 0 && p->followup != NULL)
 		rc = followup_write(p->followup, ros);
 	p->n_kids += ros->n_kids;
@@ -247,9 +226,7 @@ static int read_children(struct health *s, pk2d_csv *c, child_pass *p)
 		 * next village. */
 		if ((rc = enter_village(s, p, row.area)) != 0)
 			return rc;
-		double t0 = now();
 		zscore_compute(s->tables, &row.in, &res);
-		p->z_seconds += now() - t0;
 		if (p->children != NULL)
 			children_write_row(p->children, row.id, row.area, row.rt, row.kk, &res);
 		if ((rc = roster_add(ros, &row, &res, api->csv_line(c), &other)) != 0)
@@ -329,8 +306,8 @@ static int collect_children(struct health *s, const char *path)
 		rc = commit_output(s, &out);
 	out_abort(&fol);
 	out_abort(&out);
-	api->log(s->h, PK2D_LOG_INFO, "%s: %zu children in %zu areas/RT; z-scores %.1f ms of "
-	         "%.1f ms", path, p.n_kids, p.n_cells, p.z_seconds * 1e3, (now() - t0) * 1e3);
+	api->log(s->h, PK2D_LOG_INFO, "%s: %zu children in %zu areas/RT in %.1f ms", path,
+	         p.n_kids, p.n_cells, (now() - t0) * 1e3);
 	roster_free(&p.ros);
 	return rc;
 }

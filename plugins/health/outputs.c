@@ -169,10 +169,10 @@ static int by_place(const void *a, const void *b)
 {
 	const followup *x = *(const followup *const *)a, *y = *(const followup *const *)b;
 	const roster *r = sort_roster;
-	int c = strcmp(r->cell_area[x->cell], r->cell_area[y->cell]);
+	/* roster_count ranked the cells by area code, then RT. */
+	int c = (r->cell_rank[x->cell] > r->cell_rank[y->cell]) -
+	        (r->cell_rank[x->cell] < r->cell_rank[y->cell]);
 
-	if (c == 0)
-		c = (r->cell_rt[x->cell] > r->cell_rt[y->cell]) - (r->cell_rt[x->cell] < r->cell_rt[y->cell]);
 	if (c == 0)
 		c = strcmp(x->posyandu, y->posyandu);
 	if (c == 0)

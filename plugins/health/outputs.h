@@ -39,7 +39,8 @@ void children_write_row(FILE *f, const char *id, const char *area, int rt, const
                         const zscore_result *r);
 
 /* The follow-up list: its header, then the children of each roster (one
- * village's block) sorted by area, RT, posyandu, name and id. */
+ * village's block, counted by roster_count) sorted by area, RT, posyandu,
+ * name and id. */
 void followup_write_header(FILE *f);
 int followup_write(FILE *f, const roster *r);
 

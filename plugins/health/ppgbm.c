@@ -54,28 +54,23 @@ const pk2d_column_help ppgbm_help[PF_N + 1] = {
 	[PF_POSYANDU] = { "posyandu", "Nama posyandu, untuk daftar tindak lanjut", "Teks bebas" },
 };
 
-/* s lowered to ASCII lower case into buf (of size n): its length, or 0
- * when it does not fit, and then it is none of the words (all shorter than
- * n). */
-static size_t lower(const char *s, char *buf, size_t n)
+/* Whether s is the lower-case word w in any ASCII case: strcasecmp's
+ * answer in the C locale, which the host keeps, without a copy or a call. */
+static int is_word(const char *s, const char *w)
 {
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++) {
-		if (i + 1 >= n)
+	for (;; s++, w++) {
+		char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+		if (c != *w)
 			return 0;
-		buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+		if (c == '\0')
+			return 1;
 	}
-	buf[i] = '\0';
-	return i;
 }
 
-/* Whether the lowered text is one of the (lower-case) words: strcasecmp's
- * answer in the C locale, which the host keeps. */
-static int one_of(const char *low, const char *const *words)
+static int one_of(const char *s, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (low[0] == (*words)[0] && strcmp(low, *words) == 0)
+		if (is_word(s, *words))
 			return 1;
 	return 0;
 }
@@ -84,15 +79,12 @@ int ppgbm_parse_sex(const char *s)
 {
 	static const char *const male[] = { "l", "1", "m", "laki-laki", "laki laki", "laki", NULL };
 	static const char *const female[] = { "p", "2", "f", "perempuan", NULL };
-	char low[16];
 
 	if (*s == '\0')
 		return 0;
-	if (lower(s, low, sizeof low) == 0)
-		return -1;
-	if (one_of(low, male))
+	if (one_of(s, male))
 		return 1;
-	if (one_of(low, female))
+	if (one_of(s, female))
 		return 2;
 	return -1;
 }
@@ -101,15 +93,12 @@ int ppgbm_parse_measure(const char *s)
 {
 	static const char *const lying[] = { "l", "terlentang", "telentang", NULL };
 	static const char *const standing[] = { "h", "berdiri", NULL };
-	char low[16];
 
 	if (*s == '\0')
 		return 0;
-	if (lower(s, low, sizeof low) == 0)
-		return -1;
-	if (one_of(low, lying))
+	if (one_of(s, lying))
 		return 'l';
-	if (one_of(low, standing))
+	if (one_of(s, standing))
 		return 'h';
 	return -1;
 }
@@ -118,15 +107,12 @@ int ppgbm_parse_oedema(const char *s)
 {
 	static const char *const yes[] = { "ya", "y", "1", NULL };
 	static const char *const no[] = { "tidak", "n", "0", NULL };
-	char low[16];
 
 	if (*s == '\0')
 		return 0;
-	if (lower(s, low, sizeof low) == 0)
-		return -1;
-	if (one_of(low, no))
+	if (one_of(s, no))
 		return 0;
-	if (one_of(low, yes))
+	if (one_of(s, yes))
 		return 1;
 	return -1;
 }
@@ -212,6 +198,7 @@ int ppgbm_reader_init(ppgbm_reader *r, const pk2d_host_api *api, pk2d_host *h,
 	r->csv = csv;
 	r->run_area = run_area != NULL ? run_area : "";
 	r->last_raw[0] = '\0';
+	r->last_measured_text[0] = '\0';
 	r->names = 1;
 	r->period = api->run_period(h);
 	if (fields_period_range(r->period, &r->first, &r->last) != 0) {
@@ -293,6 +280,25 @@ static long date(const ppgbm_reader *r, int field, const char *t, const char *wh
 	if (rc != 0) {
 		r->api->csv_note(r->csv, "unreadable %s: '%s'", what, t);
 		return LONG_MIN;
+	}
+	return d;
+}
+
+/* The measure date from its text t. A village's children are measured on
+ * a few posyandu days, so the text of the row before, when it was a date,
+ * is not read again. */
+static long measure_date(ppgbm_reader *r, const char *t)
+{
+	size_t n = strlen(t);
+	long d;
+
+	if (n > 0 && n < sizeof r->last_measured_text &&
+	    memcmp(t, r->last_measured_text, n + 1) == 0)
+		return r->last_measured;
+	d = date(r, PF_MEASURED, t, "measure date");
+	if (d != LONG_MIN && n < sizeof r->last_measured_text) {
+		memcpy(r->last_measured_text, t, n + 1);
+		r->last_measured = d;
 	}
 	return d;
 }
@@ -399,7 +405,7 @@ int ppgbm_read_row(ppgbm_reader *r, ppgbm_row *row)
 		return 0;
 	}
 	t = text(r, PF_MEASURED);
-	row->measured = date(r, PF_MEASURED, t, "measure date");
+	row->measured = measure_date(r, t);
 	/* Dated rows outside the run's period are not counted in it
 	 * (docs/inputs.md, "Period"); an undated row belongs to it. */
 	if (row->measured != LONG_MIN && (row->measured < r->first || row->measured > r->last)) {

@@ -68,6 +68,9 @@ typedef struct ppgbm_reader {
 	int names;                   /* read name, parent and posyandu (else "") */
 	char last_raw[32];           /* area text of the last accepted row, or "" */
 	char last_area[FIELDS_AREA_MAX];   /* and its code */
+	char last_measured_text[16]; /* measure date text of the last row read as a
+	                                date, or "" */
+	long last_measured;          /* and its days */
 } ppgbm_reader;
 
 /* Finds the columns (named by the column.FIELD keys or the defaults). The

@@ -22,6 +22,8 @@ void roster_free(roster *r)
 	free(r->cell_area);
 	free(r->cell_rt);
 	free(r->counts);
+	free(r->cell_order);
+	free(r->cell_rank);
 	free(r->kk_cell);
 	free(r->kids);
 	for (size_t i = 0; i < r->n_follow; i++)
@@ -56,6 +58,32 @@ static int reserve(void **arr, size_t *cap, size_t n, size_t sz)
 	return 0;
 }
 
+/* Doubles the room for cells (64 the first time). */
+static int grow_cells(roster *r)
+{
+	size_t c = r->cap_cells != 0 ? r->cap_cells * 2 : 64;
+	void *p;
+
+	/* Each array keeps its old block when another cannot grow. */
+	if ((p = realloc(r->cell_area, c * sizeof *r->cell_area)) == NULL)
+		return PK2D_ERR_NOMEM;
+	r->cell_area = p;
+	if ((p = realloc(r->cell_rt, c * sizeof *r->cell_rt)) == NULL)
+		return PK2D_ERR_NOMEM;
+	r->cell_rt = p;
+	if ((p = realloc(r->counts, c * sizeof *r->counts)) == NULL)
+		return PK2D_ERR_NOMEM;
+	r->counts = p;
+	if ((p = realloc(r->cell_order, c * sizeof *r->cell_order)) == NULL)
+		return PK2D_ERR_NOMEM;
+	r->cell_order = p;
+	if ((p = realloc(r->cell_rank, c * sizeof *r->cell_rank)) == NULL)
+		return PK2D_ERR_NOMEM;
+	r->cell_rank = p;
+	r->cap_cells = c;
+	return 0;
+}
+
 int roster_cell(roster *r, const char *area, int rt, uint32_t *cell)
 {
 	char key[FIELDS_AREA_MAX + sizeof rt];
@@ -78,21 +106,8 @@ int roster_cell(roster *r, const char *area, int rt, uint32_t *cell)
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		size_t cap = r->cap_cells;
-		if (r->n_cells >= cap) {
-			size_t c = cap != 0 ? cap * 2 : 64;
-			void *a = realloc(r->cell_area, c * sizeof *r->cell_area);
-			if (a != NULL)
-				r->cell_area = a;
-			void *t = a != NULL ? realloc(r->cell_rt, c * sizeof *r->cell_rt) : NULL;
-			if (t != NULL)
-				r->cell_rt = t;
-			void *cn = t != NULL ? realloc(r->counts, c * sizeof *r->counts) : NULL;
-			if (cn == NULL)
-				return PK2D_ERR_NOMEM;
-			r->counts = cn;
-			r->cap_cells = c;
-		}
+		if (r->n_cells >= r->cap_cells && grow_cells(r) != 0)
+			return PK2D_ERR_NOMEM;
 		memcpy(r->cell_area[v], area, n + 1);
 		r->cell_rt[v] = rt;
 		memset(&r->counts[v], 0, sizeof r->counts[v]);
@@ -250,33 +265,102 @@ int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long l
 	return set_record(r, k, row, res, cell, line);
 }
 
-/* Whether cell a comes before cell b by area code, then RT. */
-static int cell_before(const roster *r, uint32_t a, uint32_t b)
-{
-	int d = strcmp(r->cell_area[a], r->cell_area[b]);
-
-	return d != 0 ? d < 0 : r->cell_rt[a] < r->cell_rt[b];
-}
-
-/* The order roster_count() adds children in: by cell, then by results. */
+/* The cells by area code, then RT: the order the cells are reported in and
+ * the children added in. A village has few cells; compared once each. */
 static const roster *sort_roster;
 
-static int by_cell_and_results(const void *x, const void *y)
+static int by_area_rt(const void *x, const void *y)
 {
-	const child_rec *a = &sort_roster->kids[*(const uint32_t *)x];
-	const child_rec *b = &sort_roster->kids[*(const uint32_t *)y];
-	int d = strcmp(sort_roster->cell_area[a->cell], sort_roster->cell_area[b->cell]);
+	const roster *r = sort_roster;
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	int d = strcmp(r->cell_area[a], r->cell_area[b]);
 
 	if (d != 0)
 		return d;
-	if (sort_roster->cell_rt[a->cell] != sort_roster->cell_rt[b->cell])
-		return sort_roster->cell_rt[a->cell] < sort_roster->cell_rt[b->cell] ? -1 : 1;
+	return (r->cell_rt[a] > r->cell_rt[b]) - (r->cell_rt[a] < r->cell_rt[b]);
+}
+
+static void order_cells(roster *r)
+{
+	for (size_t i = 0; i < r->n_cells; i++)
+		r->cell_order[i] = (uint32_t)i;
+	sort_roster = r;
+	qsort(r->cell_order, r->n_cells, sizeof *r->cell_order, by_area_rt);
+	for (size_t i = 0; i < r->n_cells; i++)
+		r->cell_rank[r->cell_order[i]] = (uint32_t)i;
+}
+
+/* Whether child a's results come before child b's: index by index, no z
+ * before a z, then the smaller z. */
+static int results_before(const child_rec *a, const child_rec *b)
+{
 	for (int i = 0; i < ZS_N; i++) {
-		if (isnan(a->z[i]) != isnan(b->z[i]))
-			return isnan(a->z[i]) ? -1 : 1;
-		if (!isnan(a->z[i]) && a->z[i] != b->z[i])
-			return a->z[i] < b->z[i] ? -1 : 1;
+		int na = isnan(a->z[i]), nb = isnan(b->z[i]);
+		if (na != nb)
+			return na;
+		if (!na && a->z[i] != b->z[i])
+			return a->z[i] < b->z[i];
 	}
+	return 0;
+}
+
+static int by_results(const void *x, const void *y)
+{
+	const child_rec *a = &sort_roster->kids[*(const uint32_t *)x];
+	const child_rec *b = &sort_roster->kids[*(const uint32_t *)y];
+
+	return results_before(a, b) ? -1 : results_before(b, a);
+}
+
+/* A cell's children (their indices) sorted by results: an RT's few by
+ * binary insertion (no call per comparison), a village's many (one without
+ * RTs) by qsort. Both keep equal children in their order. */
+#define FEW_CHILDREN 256
+
+static void sort_by_results(const roster *r, uint32_t *idx, size_t n)
+{
+	if (n > FEW_CHILDREN) {
+		sort_roster = r;
+		qsort(idx, n, sizeof *idx, by_results);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint32_t v = idx[i];
+		size_t lo = 0, hi = i;
+		/* The first of idx[0..i) that v comes before. */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (results_before(&r->kids[v], &r->kids[idx[mid]]))
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		memmove(idx + lo + 1, idx + lo, (i - lo) * sizeof *idx);
+		idx[lo] = v;
+	}
+}
+
+/* The children's indices in the order they are added: by cell (cell_rank),
+ * then by results. */
+static int order_children(const roster *r, uint32_t *order)
+{
+	uint32_t *start = calloc(r->n_cells + 1, sizeof *start);
+
+	if (start == NULL)
+		return PK2D_ERR_NOMEM;
+	for (size_t i = 0; i < r->n_kids; i++)
+		start[r->cell_rank[r->kids[i].cell] + 1]++;
+	for (size_t c = 0; c < r->n_cells; c++)
+		start[c + 1] += start[c];
+	/* start[c] now runs over cell rank c's slots as they fill; once all
+	 * are placed it is where rank c + 1 begins. */
+	for (size_t i = 0; i < r->n_kids; i++)
+		order[start[r->cell_rank[r->kids[i].cell]]++] = (uint32_t)i;
+	for (size_t c = 0; c < r->n_cells; c++) {
+		uint32_t from = c > 0 ? start[c - 1] : 0;
+		sort_by_results(r, order + from, start[c] - from);
+	}
+	free(start);
 	return 0;
 }
 
@@ -286,7 +370,8 @@ int roster_count(roster *r)
 	unsigned char *state = calloc(n_kk != 0 ? n_kk : 1, 1);   /* 1 measured, 2 stunted */
 	uint32_t *order = malloc((r->n_kids + 1) * sizeof *order);
 
-	if (state == NULL || order == NULL) {
+	order_cells(r);
+	if (state == NULL || order == NULL || order_children(r, order) != 0) {
 		free(state);
 		free(order);
 		return PK2D_ERR_NOMEM;
@@ -301,18 +386,15 @@ int roster_count(roster *r)
 	for (size_t i = 0; i < r->n_kids; i++) {
 		const child_rec *k = &r->kids[i];
 		if (k->kk != ROSTER_NONE &&
-		    (r->kk_cell[k->kk] == ROSTER_NONE || cell_before(r, k->cell, r->kk_cell[k->kk])))
+		    (r->kk_cell[k->kk] == ROSTER_NONE ||
+		     r->cell_rank[k->cell] < r->cell_rank[r->kk_cell[k->kk]]))
 			r->kk_cell[k->kk] = k->cell;
 	}
-	for (size_t i = 0; i < r->n_kids; i++)
-		order[i] = (uint32_t)i;
-	sort_roster = r;
-	qsort(order, r->n_kids, sizeof *order, by_cell_and_results);
+	/* A record keeps only the rounded z-scores and flags, all that the
+	 * counting reads of a result. */
+	zscore_result res;
 	for (size_t i = 0; i < r->n_kids; i++) {
 		const child_rec *k = &r->kids[order[i]];
-		/* A record keeps only the rounded z-scores and flags, all that
-		 * the counting reads. */
-		zscore_result res = { .cmeasure = 0 };
 		for (int j = 0; j < ZS_N; j++) {
 			res.z[j] = k->z[j];
 			res.flag[j] = k->flag[j];

@@ -57,6 +57,8 @@ typedef struct roster {
 	char (*cell_area)[16];
 	int *cell_rt;
 	prev_counts *counts;
+	uint32_t *cell_order;    /* roster_count: the cells by area code, then RT */
+	uint32_t *cell_rank;     /* and each cell's place in that order */
 	size_t n_cells, cap_cells;
 	uint32_t last_cell;      /* the cell last made or found */
 	idmap ids;               /* child id -> record */
@@ -88,8 +90,10 @@ int roster_cell(roster *r, const char *area, int rt, uint32_t *cell);
 int roster_add(roster *r, const ppgbm_row *row, const zscore_result *res, long line,
                long *other_line);
 
-/* Counts every child into its cell, and every KK into the first cell (by
- * area code, then RT) of its children counted. Call once, after the last roster_add(). 0 or PK2D_ERR_NOMEM. */
+/* Puts the cells in order (cell_order, cell_rank), counts every child into
+ * its cell, and every KK into the first cell (by area code, then RT) of its
+ * children counted. Call once, after the last roster_add(). 0 or
+ * PK2D_ERR_NOMEM. */
 int roster_count(roster *r);
 
 /* The follow-up reasons of a result (0: no follow-up). */

@@ -142,8 +142,10 @@ void zscore_compute(const who_tables *t, const zscore_input *in, zscore_result *
 	int age_known = !isnan(days);
 	char cm = in->measure == 'l' || in->measure == 'h' ? in->measure : 0;
 
-	for (int i = 0; i < ZS_N; i++)
-		set_z(out, i, NAN);
+	for (int i = 0; i < ZS_N; i++) {
+		out->raw[i] = out->z[i] = NAN;
+		out->flag[i] = -1;
+	}
 
 	out->c9mo_flag = cm == 'h' && age_known && months < 9;
 	if (out->c9mo_flag)
