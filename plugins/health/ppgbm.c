@@ -121,27 +121,32 @@ static const double pow10_exact[] = {
 	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
 };
 
+/* The digits at *p on, added to *mant: how many there were. */
+static size_t add_digits(const char **p, uint64_t *mant)
+{
+	const char *q = *p;
+
+	for (; *q >= '0' && *q <= '9'; q++)
+		*mant = *mant * 10 + (uint64_t)(*q - '0');
+	size_t n = (size_t)(q - *p);
+	*p = q;
+	return n;
+}
+
 int ppgbm_plain_number(const char *s, double *out)
 {
-	uint64_t mant = 0;
-	int digits = 0, frac = -1;
+	uint64_t mant = 0;   /* wraps only past 19 digits, refused below */
+	const char *p = s;
+	size_t whole = add_digits(&p, &mant), frac = 0;
 
-	for (const char *p = s;; p++) {
-		if (*p >= '0' && *p <= '9') {
-			mant = mant * 10 + (uint64_t)(*p - '0');
-			digits++;
-			frac += frac >= 0;
-		} else if ((*p == ',' || *p == '.') && frac < 0 && digits > 0) {
-			frac = 0;
-		} else if (*p == '\0') {
-			break;
-		} else {
-			return 0;
-		}
-		if (digits > 15)
+	if (whole == 0)
+		return 0;
+	if (*p == ',' || *p == '.') {
+		p++;
+		if ((frac = add_digits(&p, &mant)) == 0)
 			return 0;
 	}
-	if (digits == 0 || frac == 0)
+	if (*p != '\0' || whole + frac > 15)
 		return 0;
 	/* An exact integer over an exact power of ten: one correctly rounded
 	 * division, as the host does. */

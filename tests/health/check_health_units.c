@@ -142,8 +142,12 @@ START_TEST(plain_forms)
 	ck_assert(v == 1234567890.12345);
 	ck_assert_int_eq(ppgbm_plain_number("0,1", &v), 1);
 	ck_assert(v == 0.1);
+	ck_assert_int_eq(ppgbm_plain_number("12345678901234,5", &v), 1);
+	ck_assert(v == 12345678901234.5);
 	v = -1;
 	ck_assert_int_eq(ppgbm_plain_number("", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("1234567890,123456", &v), 0);
+	ck_assert_int_eq(ppgbm_plain_number("184467440737095516161", &v), 0);
 	ck_assert_int_eq(ppgbm_plain_number("-6,8", &v), 0);
 	ck_assert_int_eq(ppgbm_plain_number("+6,8", &v), 0);
 	ck_assert_int_eq(ppgbm_plain_number("6,", &v), 0);
