@@ -117,12 +117,12 @@ static int reserve(idmap *m, size_t len)
 int idmap_get_or_put(idmap *m, const char *key, size_t len, uint32_t *val)
 {
 	uint64_t h = idmap_hash(key, len);
-	size_t i;
+	size_t i = 0, cap = m->cap;
 
 	if (len > UINT32_MAX || m->len >= UINT32_MAX - 1)
 		return PK2D_ERR_NOMEM;
-	if (m->cap != 0) {
-		for (i = (size_t)h & (m->cap - 1); m->slots[i] != 0; i = (i + 1) & (m->cap - 1)) {
+	if (cap != 0) {
+		for (i = (size_t)h & (cap - 1); m->slots[i] != 0; i = (i + 1) & (cap - 1)) {
 			const idmap_entry *e = &m->entries[m->slots[i] - 1];
 			if (e->hash == h && e->len == len && memcmp(m->text + e->off, key, len) == 0) {
 				*val = e->val;
@@ -133,8 +133,9 @@ int idmap_get_or_put(idmap *m, const char *key, size_t len, uint32_t *val)
 	if (reserve(m, len) != 0)
 		return PK2D_ERR_NOMEM;
 	/* Growing moved the keys to new slots: find the free one again. */
-	for (i = (size_t)h & (m->cap - 1); m->slots[i] != 0; i = (i + 1) & (m->cap - 1))
-		;
+	if (m->cap != cap)
+		for (i = (size_t)h & (m->cap - 1); m->slots[i] != 0; i = (i + 1) & (m->cap - 1))
+			;
 	idmap_entry *e = &m->entries[m->len];
 	e->hash = h;
 	e->off = m->text_len;

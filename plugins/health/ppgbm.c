@@ -55,7 +55,7 @@ const pk2d_column_help ppgbm_help[PF_N + 1] = {
 };
 
 /* Whether s is the lower-case word w in any ASCII case: strcasecmp's
- * answer in the C locale, which the host keeps, without a copy or a call. */
+ * answer in the C locale, which the host keeps, without a copy. */
 static int is_word(const char *s, const char *w)
 {
 	for (;; s++, w++) {
@@ -67,21 +67,37 @@ static int is_word(const char *s, const char *w)
 	}
 }
 
+/* Whether s is one of the words; the export's own (lower-case) spelling
+ * is found by strcmp. */
 static int one_of(const char *s, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (is_word(s, *words))
+		if (strcmp(s, *words) == 0 || is_word(s, *words))
 			return 1;
 	return 0;
 }
 
+/* A one-character text lowered, else 0 (empty or longer). */
+static char letter(const char *s)
+{
+	if (s[0] == '\0' || s[1] != '\0')
+		return 0;
+	return s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] - 'A' + 'a') : s[0];
+}
+
 int ppgbm_parse_sex(const char *s)
 {
-	static const char *const male[] = { "l", "1", "m", "laki-laki", "laki laki", "laki", NULL };
-	static const char *const female[] = { "p", "2", "f", "perempuan", NULL };
+	static const char *const male[] = { "laki-laki", "laki laki", "laki", NULL };
+	static const char *const female[] = { "perempuan", NULL };
 
 	if (*s == '\0')
 		return 0;
+	switch (letter(s)) {
+	case 'l': case '1': case 'm': return 1;
+	case 'p': case '2': case 'f': return 2;
+	case 0: break;
+	default: return -1;
+	}
 	if (one_of(s, male))
 		return 1;
 	if (one_of(s, female))
@@ -91,11 +107,17 @@ int ppgbm_parse_sex(const char *s)
 
 int ppgbm_parse_measure(const char *s)
 {
-	static const char *const lying[] = { "l", "terlentang", "telentang", NULL };
-	static const char *const standing[] = { "h", "berdiri", NULL };
+	static const char *const lying[] = { "terlentang", "telentang", NULL };
+	static const char *const standing[] = { "berdiri", NULL };
 
 	if (*s == '\0')
 		return 0;
+	switch (letter(s)) {
+	case 'l': return 'l';
+	case 'h': return 'h';
+	case 0: break;
+	default: return -1;
+	}
 	if (one_of(s, lying))
 		return 'l';
 	if (one_of(s, standing))
@@ -105,11 +127,17 @@ int ppgbm_parse_measure(const char *s)
 
 int ppgbm_parse_oedema(const char *s)
 {
-	static const char *const yes[] = { "ya", "y", "1", NULL };
-	static const char *const no[] = { "tidak", "n", "0", NULL };
+	static const char *const yes[] = { "ya", NULL };
+	static const char *const no[] = { "tidak", NULL };
 
 	if (*s == '\0')
 		return 0;
+	switch (letter(s)) {
+	case 'n': case '0': return 0;
+	case 'y': case '1': return 1;
+	case 0: break;
+	default: return -1;
+	}
 	if (one_of(s, no))
 		return 0;
 	if (one_of(s, yes))
