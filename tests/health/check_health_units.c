@@ -361,6 +361,88 @@ START_TEST(roster_rules)
 }
 END_TEST
 
+/* The children of one village: n in RT 3 of VILLAGE and n / 4 in RT 1 of an
+ * area whose code sorts first, added in the order of perm. z-scores with
+ * one decimal, their sums sensitive to the order of adding; many equal zlen
+ * so that zwei decides, and some missing. */
+static void add_village(roster *ros, int n, const int *perm)
+{
+	static char ids[1000][8];
+	long other;
+
+	for (int j = 0; j < n + n / 4; j++) {
+		int i = perm[j];
+		double zlen = i % 9 == 0 ? NAN : (i % 13) * 0.1 - 0.6;
+		zscore_result res = result(zlen, (i % 29) * 0.1 - 1.3, (i % 7) * 0.1, NAN);
+		ppgbm_row r;
+
+		snprintf(ids[i], sizeof ids[i], "c%d", i);
+		r = child(ids[i], "", i < n ? 3 : 1, 100);
+		if (i >= n)
+			snprintf(r.area, sizeof r.area, "%s", "63.02.09.2001");
+		ck_assert_int_eq(roster_add(ros, &r, &res, i + 2, &other), 0);
+	}
+	ck_assert_int_eq(roster_count(ros), 0);
+}
+
+/* The sums of a cell do not depend on the order of the rows (a few
+ * children sorted by insertion, many by qsort), and are the sums in
+ * ascending zlen; the cells are ranked by area code, then RT. */
+START_TEST(roster_sums_any_order)
+{
+	static const int sizes[] = { 12, 600 };
+
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		int n = sizes[k], total = n + n / 4;
+		int *perm = malloc((size_t)total * sizeof *perm);
+		prev_counts first[2];
+		unsigned seed = 12345;
+
+		ck_assert_ptr_nonnull(perm);
+		for (int pass = 0; pass < 3; pass++) {
+			roster ros;
+
+			for (int j = 0; j < total; j++)
+				perm[j] = pass == 1 ? total - 1 - j : j;
+			for (int j = total - 1; pass == 2 && j > 0; j--) {
+				seed = seed * 1103515245u + 12345u;
+				int o = (int)((seed >> 8) % (unsigned)(j + 1)), t = perm[j];
+				perm[j] = perm[o];
+				perm[o] = t;
+			}
+			roster_init(&ros);
+			add_village(&ros, n, perm);
+			ck_assert_uint_eq(ros.n_cells, 2);
+			uint32_t c3 = ros.cell_rt[0] == 3 ? 0 : 1;
+			ck_assert_uint_eq(ros.cell_order[0], 1 - c3);   /* 63.02.09.2001 first */
+			ck_assert_uint_eq(ros.cell_rank[c3], 1);
+			if (pass == 0) {
+				first[0] = ros.counts[c3];
+				first[1] = ros.counts[1 - c3];
+				/* RT 3's zlen in ascending order, added one by one. */
+				double sum = 0;
+				for (int v = 0; v < 13; v++)
+					for (int i = 0; i < n; i++)
+						if (i % 9 != 0 && i % 13 == v)
+							sum += v * 0.1 - 0.6;
+				ck_assert(first[0].sum[ZS_LEN] == sum);
+			} else {
+				/* Bit for bit (as the report's digits need). */
+				for (int c = 0; c < 2; c++) {
+					const prev_counts *now = &ros.counts[c == 0 ? c3 : 1 - c3];
+					ck_assert(memcmp(now->sum, first[c].sum, sizeof now->sum) == 0);
+					ck_assert(memcmp(now->sumsq, first[c].sumsq,
+					                 sizeof now->sumsq) == 0);
+					ck_assert_int_eq(now->children, first[c].children);
+				}
+			}
+			roster_free(&ros);
+		}
+		free(perm);
+	}
+}
+END_TEST
+
 /* After a reset the next village starts empty: an id or KK of the block
  * before is new again, cells count from 0, no_followup stays. */
 START_TEST(roster_reset_starts_empty)
@@ -1087,6 +1169,7 @@ int main(void)
 	tcase_add_test(units, column_defaults);
 	tcase_add_test(units, prevalence_by_hand);
 	tcase_add_test(units, roster_rules);
+	tcase_add_test(units, roster_sums_any_order);
 	tcase_add_test(units, roster_without_followup);
 	tcase_add_test(units, roster_reset_starts_empty);
 	tcase_add_test(units, csv_text_and_reasons);
