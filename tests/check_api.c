@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "api.h"
 #include "runner.h"
 #include "harness.h"
+#include "log.h"
 #include "util.h"
 
 #define VILLAGE "63.02.09.2007"
@@ -196,12 +198,161 @@ START_TEST(in_child)
 }
 END_TEST
 
+/* A plugin whose values go to the parent as NAMED records and as VALUE
+ * records (wire.h), accepted and refused, with more areas than the pipe
+ * sink has name slots, each area named again as its slot is taken over. */
+static int named_init(const pk2d_host_api *api, pk2d_host *h, void **state)
+{
+	const pk2d_indicator n = { .id = "n", .label_id = "n", .kind = PK2D_COUNT };
+	const pk2d_indicator p = { .id = "p", .label_id = "p", .kind = PK2D_PROPORTION };
+
+	probe.api = api;
+	probe.h = h;
+	*state = &probe;
+	return api->declare_indicator(h, &n) || api->declare_indicator(h, &p);
+}
+
+#define NAMED_AREAS (PIPE_NAME_SLOTS + 44)
+
+static int named_collect(void *state)
+{
+	const pk2d_host_api *api = ((struct probe *)state)->api;
+	pk2d_host *h = ((struct probe *)state)->h;
+	char area[32], long_area[WIRE_MAX_NAME + 2];
+	/* What report_value returned for a NaN and an undeclared id, as
+	 * digits: a child's pipe sink knows those; the rest only the parent's
+	 * registry (0 from a child), which also logs them. */
+	char said[16] = "";
+	size_t k = 0;
+
+	for (int round = 0; round < 3; round++)
+		for (int i = 0; i < NAMED_AREAS; i++) {
+			pk2d_value v = { .indicator = i % 3 ? "n" : "p", .area = area,
+			                 .rt = 1 + round, .numerator = 1, .denominator = 2 };
+			snprintf(area, sizeof area, "63.02.09.%d", 2001 + i);
+			if (i % 3)
+				v.denominator = 1;
+			if (round == 2 && i % 60 == 6)
+				v.numerator = 5;         /* > den: refused */
+			if (round == 2 && i % 70 == 3)
+				v.period = i % 140 == 3 ? "2023" : "20x3";
+			if (round == 1 && i % 50 == 7) {
+				v.numerator = NAN;
+				said[k++] = (char)('0' - api->report_value(h, &v));
+			} else {
+				api->report_value(h, &v);
+			}
+		}
+	memset(long_area, '6', sizeof long_area - 1);
+	long_area[sizeof long_area - 1] = '\0';
+	const pk2d_value odd[] = {
+		{ .indicator = "n", .area = long_area, .numerator = 1, .denominator = 1 },
+		{ .indicator = "q", .area = VILLAGE, .numerator = 1, .denominator = 1 },
+		{ .indicator = "n", .area = "63.02.09", .rt = 3, .numerator = 1, .denominator = 1 },
+		{ .indicator = "n", .area = "63.02.09", .numerator = 1, .denominator = 1 },
+	};
+	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
+		if (api->report_value(h, &odd[i]) == PK2D_ERR_UNKNOWN_ID)
+			said[k++] = 'u';
+	api->log(h, PK2D_LOG_WARNING, "said %s", said);
+	return 0;
+}
+
+/* Runs the named plugin; its messages, the sums of its first areas and its
+ * counts into what (NUL-separated lines). */
+static char *run_named(int no_fork, plugin_run *run)
+{
+	dir = harness_tmpdir();
+	ini_path = harness_write(dir, "pk2d.ini", "[pk2d]\nperiod = 2023\narea = 63.02.09\n"
+	                         "[plugin.named]\n");
+	msglist errs = { 0 };
+	conf *cfg = conf_load(ini_path, &errs);
+	ck_assert_ptr_nonnull(cfg);
+	char err[256];
+	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
+	areas *ar = areas_load(codes, err, sizeof err);
+	ck_assert_ptr_nonnull(ar);
+	pk2d_config_key keys[] = { { NULL, NULL, 0, NULL } };
+	loaded_plugin lp = { .name = "named", .agency = "Dinas", .keys = keys,
+	                     .init = named_init, .collect = named_collect };
+	memset(run, 0, sizeof *run);
+	run->instance = xstrdup("named");
+	run->agency = xstrdup("Dinas");
+	runner_job job = { .cp = &cfg->plugins[0], .lp = &lp, .run = run };
+	registry *reg = registry_new();
+	runner_opts o = { .jobs = 1, .no_fork = no_fork };
+	log_hold hold = { 0 };
+	log_set_verbosity(0);
+	log_hold_start(&hold);
+	size_t failed = runner_run(cfg, ar, reg, &job, 1, &o);
+	log_hold_stop();
+	log_set_verbosity(-1);
+	ck_assert_uint_eq(failed, 0);
+	char *out = xstrdup("");
+	for (size_t i = 0; i < hold.n; i++) {
+		char *more = xasprintf("%s%s\n", out, hold.text[i]);
+		free(out);
+		out = more;
+	}
+	for (int i = 0; i < 3; i++) {
+		const reg_indicator *ind = registry_find_indicator(reg, i ? "named.n" : "named.p");
+		char area[32];
+		reg_sum sum = { 0, 0 };
+		snprintf(area, sizeof area, "63.02.09.%d", 2001 + i);
+		ck_assert_int_eq(registry_get(reg, ind, area, 1, "2023", &sum), 1);
+		char *more = xasprintf("%s%s: %g/%g\n", out, area, sum.num, sum.den);
+		free(out);
+		out = more;
+	}
+	log_hold_free(&hold);
+	registry_free(reg);
+	areas_free(ar);
+	free(codes);
+	conf_free(cfg);
+	msglist_free(&errs);
+	harness_rmtree(dir);
+	free(dir);
+	free(ini_path);
+	return out;
+}
+
+/* A child's values reach the registry as an in-process run's do: the same
+ * sums, counts, results and refusal messages. */
+START_TEST(named_values)
+{
+	plugin_run in, forked;
+	char *a = run_named(1, &in);
+	char *b = run_named(0, &forked);
+
+	ck_assert_str_eq(a, b);
+	ck_assert_int_eq(in.state, RUN_OK);
+	ck_assert_int_eq(forked.state, RUN_OK);
+	ck_assert_int_eq(in.values, forked.values);
+	ck_assert_int_eq(in.refused, forked.refused);
+	/* 3 x 300 values and 4 odd ones: 6 NaN, 5 num > den, 2 malformed
+	 * periods, a long area, an undeclared id and an RT of a kecamatan
+	 * refused. */
+	ck_assert_int_eq(in.values + in.refused, 3 * NAMED_AREAS + 4);
+	ck_assert_int_eq(in.refused, 6 + 5 + 2 + 3);
+	ck_assert_ptr_nonnull(strstr(a, "63.02.09.2001: 1/2\n63.02.09.2002: 1/1\n"));
+	ck_assert_ptr_nonnull(strstr(a, "malformed period '20x3'"));
+	ck_assert_ptr_nonnull(strstr(a, "named: said 111111u\n"));
+	free(a);
+	free(b);
+	free(in.instance);
+	free(in.agency);
+	free(forked.instance);
+	free(forked.agency);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("api");
 	TCase *t = tcase_create("api");
 	tcase_add_test(t, in_process);
 	tcase_add_test(t, in_child);
+	tcase_add_test(t, named_values);
 	suite_add_tcase(s, t);
 	return s;
 }

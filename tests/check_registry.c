@@ -316,7 +316,7 @@ END_TEST
 
 /* ---- value validation ----------------------------------------------- */
 
-static const struct {
+static const struct bad_value {
 	const char *plugin, *id, *area;
 	int rt;
 	const char *period;
@@ -382,6 +382,49 @@ START_TEST(value_refused)
 	ck_assert(!has("stunting", VA, RT_ALL, "2023"));
 	ck_assert_uint_eq(registry_periods(r, &periods), 0);
 	ck_assert_ptr_null(periods);
+}
+END_TEST
+
+/* The same refusals with the value's names (reg_name): looked up by the
+ * first value and kept for the second. */
+START_TEST(value_refused_named)
+{
+	const struct bad_value *b = &bad_values[_i];
+	pk2d_value v = { .indicator = b->id, .area = b->area, .rt = b->rt, .period = b->period,
+	                 .numerator = b->num, .denominator = b->den };
+	reg_name names[3];
+
+	memset(names, 0, sizeof names);
+	for (int k = 0; k < 2; k++) {
+		err[0] = '\0';
+		ck_assert_int_eq(registry_add_value_named(r, b->plugin, "2023", &v, &names[0],
+		                                          &names[1], &names[2], err, sizeof err),
+		                 b->rc);
+		ck_assert_str_eq(err, b->msg);
+	}
+	registry_rollup(r);
+	ck_assert(!has("stunting", VA, RT_ALL, "2023"));
+}
+END_TEST
+
+/* Names whose area was interned before the registry forgot its areas are
+ * looked up again: the area's old id now stands for another area. */
+START_TEST(names_after_forget)
+{
+	pk2d_value v = { .indicator = "stunting", .area = VA, .rt = 1, .numerator = 1,
+	                 .denominator = 2 };
+	reg_name names[3];
+
+	memset(names, 0, sizeof names);
+	ck_assert_int_eq(registry_add_value_named(r, "health", "2023", &v, &names[0], &names[1],
+	                                          &names[2], err, sizeof err), 0);
+	registry_forget_values(r);
+	add_ok("stunting", VD, 1, NULL, 1, 1);
+	ck_assert_int_eq(registry_add_value_named(r, "health", "2023", &v, &names[0], &names[1],
+	                                          &names[2], err, sizeof err), 0);
+	registry_rollup(r);
+	ck_assert_sum(get("stunting", VA, 1, "2023"), 1, 2);
+	ck_assert_sum(get("stunting", VD, 1, "2023"), 1, 1);
 }
 END_TEST
 
@@ -1095,6 +1138,8 @@ static Suite *registry_suite(void)
 	tc = tcase_create("values");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, value_refused, 0, N(bad_values));
+	tcase_add_loop_test(tc, value_refused_named, 0, N(bad_values));
+	tcase_add_test(tc, names_after_forget);
 	tcase_add_test(tc, period_needed);
 	tcase_add_test(tc, edge_values_accepted);
 	tcase_add_loop_test(tc, intervention_value_refused, 0, N(bad_iv_values));

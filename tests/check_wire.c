@@ -15,7 +15,7 @@
 
 static long decode_one(const wire_buf *b, wire_record *r, char *err)
 {
-	return wire_decode(b->data, b->len, r, err, 256);
+	return wire_decode(b->data, b->len, NULL, r, err, 256);
 }
 
 START_TEST(round_trip_indicator)
@@ -72,7 +72,7 @@ START_TEST(round_trip_display)
 	wire_put_group(&b, &g);
 	wire_put_display(&b, &d);
 	wire_put_table(&b, &t);
-	n = wire_decode(b.data, b.len, &r, err, sizeof err);
+	n = wire_decode(b.data, b.len, NULL, &r, err, sizeof err);
 	ck_assert_int_gt(n, 0);
 	ck_assert_int_eq(r.type, WIRE_GROUP);
 	ck_assert_str_eq(r.group.id, "pokja_1");
@@ -80,7 +80,7 @@ START_TEST(round_trip_display)
 	ck_assert_str_eq(r.group.label_en, "Working group I");
 	wire_record_clear(&r);
 	pos += (size_t)n;
-	n = wire_decode(b.data + pos, b.len - pos, &r, err, sizeof err);
+	n = wire_decode(b.data + pos, b.len - pos, NULL, &r, err, sizeof err);
 	ck_assert_int_gt(n, 0);
 	ck_assert_int_eq(r.type, WIRE_DISPLAY);
 	ck_assert_str_eq(r.display.indicator, "stunting");
@@ -92,7 +92,7 @@ START_TEST(round_trip_display)
 	ck_assert_str_eq(r.display.classes_source, "WHO-UNICEF 2019");
 	wire_record_clear(&r);
 	pos += (size_t)n;
-	n = wire_decode(b.data + pos, b.len - pos, &r, err, sizeof err);
+	n = wire_decode(b.data + pos, b.len - pos, NULL, &r, err, sizeof err);
 	ck_assert_int_eq(pos + (size_t)n, b.len);
 	ck_assert_int_eq(r.type, WIRE_TABLE);
 	ck_assert_str_eq(r.table.rows_label_id, "Indeks");
@@ -136,7 +136,7 @@ START_TEST(round_trip_rest)
 	char err[256];
 	long n;
 	int type = WIRE_INTERVENTION - 1;
-	while ((n = wire_decode(b.data + pos, b.len - pos, &r, err, sizeof err)) > 0) {
+	while ((n = wire_decode(b.data + pos, b.len - pos, NULL, &r, err, sizeof err)) > 0) {
 		switch (++type) {
 		case WIRE_INTERVENTION:
 			ck_assert_int_eq(r.type, WIRE_INTERVENTION);
@@ -214,7 +214,7 @@ START_TEST(round_trip_folded)
 
 	wire_put_folded(&b, &v);
 	wire_put_rts(&b, "63.02.09.2007", 123, rts, 3);
-	n = wire_decode(b.data, b.len, &r, err, sizeof err);
+	n = wire_decode(b.data, b.len, NULL, &r, err, sizeof err);
 	ck_assert_int_gt(n, 0);
 	ck_assert_int_eq(r.type, WIRE_FOLDED);
 	ck_assert_str_eq(r.value.indicator, "l1");
@@ -223,7 +223,7 @@ START_TEST(round_trip_folded)
 	ck_assert_int_eq(r.value.rt, 0);
 	ck_assert(r.value.numerator == 41 && r.value.denominator == 50);
 	wire_record_clear(&r);
-	ck_assert_int_gt(wire_decode(b.data + n, b.len - (size_t)n, &r, err, sizeof err), 0);
+	ck_assert_int_gt(wire_decode(b.data + n, b.len - (size_t)n, NULL, &r, err, sizeof err), 0);
 	ck_assert_int_eq(r.type, WIRE_RTS);
 	ck_assert_str_eq(r.text, "63.02.09.2007");
 	ck_assert_uint_eq(r.count, 123);
@@ -250,7 +250,7 @@ START_TEST(truncated)
 		memcpy(copy, b.data, len);
 		wire_record r;
 		char err[256];
-		ck_assert_int_eq(wire_decode(copy, len, &r, err, sizeof err), 0);
+		ck_assert_int_eq(wire_decode(copy, len, NULL, &r, err, sizeof err), 0);
 		free(copy);
 	}
 	wire_buf_free(&b);
@@ -292,7 +292,7 @@ START_TEST(round_trip_descriptor)
 	wire_record r;
 	char err[256];
 	for (size_t cut = 0; cut < b.len; cut++) {
-		ck_assert_int_eq(wire_decode(b.data, cut, &r, err, sizeof err) > 0,
+		ck_assert_int_eq(wire_decode(b.data, cut, NULL, &r, err, sizeof err) > 0,
 		                 cut >= b.len - refused);
 		wire_record_clear(&r);
 	}
@@ -342,7 +342,7 @@ START_TEST(round_trip_descriptor)
 	ck_assert_ptr_null(r.desc.input_help[1].columns[0].field);
 	ck_assert_ptr_null(r.desc.input_help[2].input);
 	wire_record_clear(&r);
-	ck_assert_int_eq(wire_decode(b.data + n, b.len - (size_t)n, &r, err, sizeof err),
+	ck_assert_int_eq(wire_decode(b.data + n, b.len - (size_t)n, NULL, &r, err, sizeof err),
 	                 (long)refused);
 	ck_assert_int_eq(r.type, WIRE_REFUSED);
 	ck_assert_str_eq(r.text, "no symbol");
@@ -360,7 +360,7 @@ START_TEST(round_trip_progress)
 	long n;
 
 	wire_put_progress(&b, "data/anak.csv", 5000000000u, 6000000000u, 123456);
-	n = wire_decode(b.data, b.len, &r, err, sizeof err);
+	n = wire_decode(b.data, b.len, NULL, &r, err, sizeof err);
 	ck_assert_int_eq(n, (long)b.len);
 	ck_assert_int_eq(r.type, WIRE_PROGRESS);
 	ck_assert_str_eq(r.text, "data/anak.csv");
@@ -401,12 +401,87 @@ static size_t raw(unsigned char *out, int type, const void *payload, size_t n)
 	return n + 5;
 }
 
+/* A stream's names: NAMED records carry the texts named before them, a
+ * name given again changes the text and forgets what was found for it. */
+START_TEST(named_values)
+{
+	wire_buf b = { 0 };
+	wire_names names = { 0 };
+	wire_record r;
+	char err[256];
+	const pk2d_value v = { .rt = 4, .numerator = 3.5, .denominator = -0.0 };
+	const uint32_t ids[] = { 2, 255, WIRE_NO_NAME }, again[] = { 2, 255, 0 };
+	size_t pos = 0;
+	long n;
+
+	wire_put_name(&b, WIRE_NAME_INDICATOR, 2, "stunting");
+	wire_put_name(&b, WIRE_NAME_AREA, 255, "63.02.09.2007");
+	wire_put_named(&b, ids, &v);
+	/* 4 length + 1 type + 4 x u32 + 2 x f64. */
+	ck_assert_uint_eq(b.len, (4 + 1 + 1 + 4 + 4 + 9) + (4 + 1 + 1 + 4 + 4 + 14) +
+	                         4 + 1 + 16 + 16);
+	for (int i = 0; i < 2; i++) {
+		n = wire_decode(b.data + pos, b.len - pos, &names, &r, err, sizeof err);
+		ck_assert_int_gt(n, 0);
+		ck_assert_int_eq(r.type, WIRE_NAME);
+		wire_record_clear(&r);
+		pos += (size_t)n;
+	}
+	ck_assert_int_eq(wire_decode(b.data + pos, b.len - pos, &names, &r, err, sizeof err),
+	                 (long)(b.len - pos));
+	ck_assert_int_eq(r.type, WIRE_NAMED);
+	ck_assert_str_eq(r.value.indicator, "stunting");
+	ck_assert_str_eq(r.value.area, "63.02.09.2007");
+	ck_assert_ptr_null(r.value.period);
+	ck_assert_ptr_null(r.named[WIRE_NAME_PERIOD]);
+	ck_assert_int_eq(r.value.rt, 4);
+	ck_assert(r.value.numerator == 3.5 && r.value.denominator == 0 &&
+	          signbit(r.value.denominator));
+	ck_assert_ptr_eq(r.named[WIRE_NAME_AREA], &names.names[WIRE_NAME_AREA][255]);
+	r.named[WIRE_NAME_AREA]->found.looked_up = 1;
+	wire_record_clear(&r);
+	/* The area named again, and a period. */
+	b.len = pos = 0;
+	wire_put_name(&b, WIRE_NAME_AREA, 255, "63.02.09.2001");
+	wire_put_name(&b, WIRE_NAME_PERIOD, 0, "2023");
+	wire_put_named(&b, again, &v);
+	while ((n = wire_decode(b.data + pos, b.len - pos, &names, &r, err, sizeof err)) > 0) {
+		pos += (size_t)n;
+		if (r.type == WIRE_NAMED)
+			break;
+		wire_record_clear(&r);
+	}
+	ck_assert_int_eq(r.type, WIRE_NAMED);
+	ck_assert_str_eq(r.value.area, "63.02.09.2001");
+	ck_assert_str_eq(r.value.period, "2023");
+	ck_assert_int_eq(r.named[WIRE_NAME_AREA]->found.looked_up, 0);
+	wire_record_clear(&r);
+	ck_assert_uint_eq(pos, b.len);
+	/* Without the stream's names, neither record decodes. */
+	ck_assert_int_eq(wire_decode(b.data, b.len, NULL, &r, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err, "a name in a stream without names"));
+	wire_names_free(&names);
+	wire_buf_free(&b);
+}
+END_TEST
+
 static void expect_refused(const unsigned char *data, size_t len, const char *why)
 {
 	wire_record r;
 	char err[256] = "";
-	ck_assert_int_eq(wire_decode(data, len, &r, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_int_eq(wire_decode(data, len, NULL, &r, err, sizeof err), PK2D_ERR_INVALID);
 	ck_assert_msg(strstr(err, why) != NULL, "error '%s' lacks '%s'", err, why);
+}
+
+/* The same in a stream with names, none given yet. */
+static void expect_refused_named(const unsigned char *data, size_t len, const char *why)
+{
+	wire_names names = { 0 };
+	wire_record r;
+	char err[256] = "";
+	ck_assert_int_eq(wire_decode(data, len, &names, &r, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_msg(strstr(err, why) != NULL, "error '%s' lacks '%s'", err, why);
+	wire_names_free(&names);
 }
 
 START_TEST(hostile)
@@ -456,6 +531,35 @@ START_TEST(hostile)
 	        "\2\0\0\0f\0" "\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0"
 	        "\0\0\0\0\0\0\0\0" "\xff\xff\0\0", 42);
 	expect_refused(buf, n, "problem count 65535 does not fit");
+	/* Names: an unknown kind, an index too high, a text too long, a named
+	 * value whose names were not given or that is cut short. */
+	n = raw(buf, WIRE_NAME, "\3" "\0\0\0\0" "\2\0\0\0x\0", 11);
+	expect_refused_named(buf, n, "name kind 3 is unknown");
+	n = raw(buf, WIRE_NAME, "\1" "\0\x10\0\0" "\2\0\0\0x\0", 11);
+	expect_refused_named(buf, n, "name index 4096 is not below 4096");
+	{
+		/* 255 bytes and the NUL are a name; 256 are too many. */
+		unsigned char big[WIRE_MAX_NAME + 32], payload[WIRE_MAX_NAME + 16];
+		wire_names given = { 0 };
+		wire_record r;
+		char err[256];
+		memcpy(payload, "\1" "\0\0\0\0" "\0\1\0\0", 9);
+		memset(payload + 9, 'a', WIRE_MAX_NAME);
+		payload[9 + WIRE_MAX_NAME] = '\0';
+		n = raw(big, WIRE_NAME, payload, 9 + WIRE_MAX_NAME + 1);
+		ck_assert_int_eq(wire_decode(big, n, &given, &r, err, sizeof err), (long)n);
+		wire_names_free(&given);
+		payload[5] = 1;
+		payload[9 + WIRE_MAX_NAME] = 'a';
+		payload[9 + WIRE_MAX_NAME + 1] = '\0';
+		n = raw(big, WIRE_NAME, payload, 9 + WIRE_MAX_NAME + 2);
+		expect_refused_named(big, n, "a name of more than 255 bytes");
+	}
+	n = raw(buf, WIRE_NAMED, "\0\0\0\0" "\0\0\0\0" "\0\0\0\0" "\xff\xff\xff\xff"
+	        "\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0", 32);
+	expect_refused_named(buf, n, "indicator name 0 was not given");
+	n = raw(buf, WIRE_NAMED, "\0\0\0\0" "\0\0\0\0" "\0\0\0\0", 12);
+	expect_refused_named(buf, n, "named value runs past the end of the record");
 	/* A value without an area. */
 	n = raw(buf, WIRE_VALUE, "\2\0\0\0x\0" "\0\0\0\0", 10);
 	expect_refused(buf, n, "area is missing");
@@ -513,6 +617,7 @@ static Suite *suite(void)
 	tcase_add_test(t, round_trip_output);
 	tcase_add_test(t, truncated);
 	tcase_add_test(t, hostile);
+	tcase_add_test(t, named_values);
 	suite_add_tcase(s, t);
 	return s;
 }

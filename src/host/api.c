@@ -135,13 +135,23 @@ static int keeps(const registry_sink *s, const char *area)
 	return s->n_keep == 0;
 }
 
-static int rs_value(api_sink *base, const pk2d_value *v)
+/* A value, with the names of its strings or without (named NULL). */
+static int add_value(registry_sink *s, const pk2d_value *v, wire_name *const *named)
 {
-	registry_sink *s = (registry_sink *)base;
 	char err[512];
+	int r;
+
 	if (!keeps(s, v->area))
 		return 0;
-	int r = registry_add_value(s->reg, s->run->instance, s->period, v, err, sizeof err);
+	if (named)
+		r = registry_add_value_named(s->reg, s->run->instance, s->period, v,
+		                             &named[WIRE_NAME_INDICATOR]->found,
+		                             &named[WIRE_NAME_AREA]->found,
+		                             named[WIRE_NAME_PERIOD] ?
+		                             &named[WIRE_NAME_PERIOD]->found : &s->no_period,
+		                             err, sizeof err);
+	else
+		r = registry_add_value(s->reg, s->run->instance, s->period, v, err, sizeof err);
 	if (r < 0) {
 		s->run->refused++;
 		sink_log_refusal(s, err);
@@ -149,6 +159,17 @@ static int rs_value(api_sink *base, const pk2d_value *v)
 		s->run->values++;
 	}
 	return r;
+}
+
+static int rs_value(api_sink *base, const pk2d_value *v)
+{
+	return add_value((registry_sink *)base, v, NULL);
+}
+
+int registry_sink_named(registry_sink *s, const pk2d_value *v,
+                        wire_name *const named[WIRE_NAME_KINDS])
+{
+	return add_value(s, v, named);
 }
 
 static int rs_ivalue(api_sink *base, const pk2d_intervention_value *v)
@@ -323,15 +344,57 @@ PS_DECLARE(ps_table, pk2d_table,
            registry_declare_table(s->local, s->instance, s->agency, d, err, sizeof err),
            wire_put_table)
 
-/* The part of the registry's checks a child can make without the registry:
- * is the id declared, are the numbers finite. */
-static int declared(pipe_sink *s, const char *id, int intervention)
+/* The slot of text in t, named first (a NAME record of kind) when the slot
+ * stands for another text; WIRE_NO_NAME when text cannot be named. */
+static uint32_t text_name(pipe_sink *s, pipe_names *t, int kind, const char *text)
 {
-	char full[128];
-	if (snprintf(full, sizeof full, "%s.%s", s->instance, id) >= (int)sizeof full)
+	uint32_t h = 2166136261u, slot;
+	size_t n;
+
+	/* A plugin reports an area's values one after another. */
+	if (t->last != WIRE_NO_NAME && strcmp(t->text[t->last], text) == 0)
+		return t->last;
+	n = strlen(text);
+	if (n > WIRE_MAX_NAME || !utf8_is_clean(text, n))
+		return WIRE_NO_NAME;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)text[i]) * 16777619u;
+	slot = h % PIPE_NAME_SLOTS;
+	if (!t->text[slot] || strcmp(t->text[slot], text) != 0) {
+		free(t->text[slot]);
+		t->text[slot] = xstrdup(text);
+		wire_put_name(&s->buf, kind, slot, text);
+	}
+	return t->last = slot;
+}
+
+/* Names the strings of v, whose indicator has index ind in local (-1: not
+ * declared), into names, sending the names the parent does not have yet:
+ * 1, or 0 when v must go out as a VALUE record. */
+static int name_value(pipe_sink *s, long ind, const pk2d_value *v,
+                      uint32_t names[WIRE_NAME_KINDS])
+{
+	if (ind < 0 || ind >= WIRE_MAX_NAMES)
 		return 0;
-	return intervention ? registry_find_intervention(s->local, full) != NULL
-	                    : registry_find_indicator(s->local, full) != NULL;
+	names[WIRE_NAME_AREA] = text_name(s, &s->areas, WIRE_NAME_AREA, v->area);
+	names[WIRE_NAME_PERIOD] = v->period ? text_name(s, &s->periods, WIRE_NAME_PERIOD,
+	                                                v->period) : WIRE_NO_NAME;
+	if (names[WIRE_NAME_AREA] == WIRE_NO_NAME ||
+	    (v->period && names[WIRE_NAME_PERIOD] == WIRE_NO_NAME))
+		return 0;
+	if ((size_t)ind >= s->n_named_ind) {
+		size_t n = 2 * s->n_named_ind > (size_t)ind ? 2 * s->n_named_ind : (size_t)ind + 1;
+		s->named_ind = xrealloc(s->named_ind, n);
+		memset(s->named_ind + s->n_named_ind, 0, n - s->n_named_ind);
+		s->n_named_ind = n;
+	}
+	/* A declared id is short and clean (registry_declare_indicator). */
+	if (!s->named_ind[ind]) {
+		wire_put_name(&s->buf, WIRE_NAME_INDICATOR, (uint32_t)ind, v->indicator);
+		s->named_ind[ind] = 1;
+	}
+	names[WIRE_NAME_INDICATOR] = (uint32_t)ind;
+	return 1;
 }
 
 static int fold_one(void *ud, const reg_indicator *ind, const char *area, int rt,
@@ -395,9 +458,17 @@ static int ps_value(api_sink *base, const pk2d_value *v)
 	pipe_sink *s = (pipe_sink *)base;
 	if (s->fold && v->rt > 0 && fold_value(s, v) == 0)
 		return 0;
-	wire_put_value(&s->buf, v);
+	long ind = registry_indicator_index(s->local, s->instance, v->indicator);
+	uint32_t names[WIRE_NAME_KINDS];
+
+	if (name_value(s, ind, v, names))
+		wire_put_named(&s->buf, names, v);
+	else
+		wire_put_value(&s->buf, v);
 	maybe_flush(s);
-	if (!declared(s, v->indicator, 0))
+	/* The part of the registry's checks a child can make without the
+	 * registry: is the id declared, are the numbers finite. */
+	if (ind < 0)
 		return PK2D_ERR_UNKNOWN_ID;
 	if (!isfinite(v->numerator) || !isfinite(v->denominator))
 		return PK2D_ERR_INVALID;
@@ -409,7 +480,7 @@ static int ps_ivalue(api_sink *base, const pk2d_intervention_value *v)
 	pipe_sink *s = (pipe_sink *)base;
 	wire_put_ivalue(&s->buf, v);
 	maybe_flush(s);
-	if (!declared(s, v->intervention, 1))
+	if (registry_intervention_index(s->local, s->instance, v->intervention) < 0)
 		return PK2D_ERR_UNKNOWN_ID;
 	if (!isfinite(v->target) || !isfinite(v->realised) || !isfinite(v->budget))
 		return PK2D_ERR_INVALID;
@@ -469,6 +540,7 @@ void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agen
 	s->agency = agency;
 	s->period = period;
 	s->fold = fold;
+	s->areas.last = s->periods.last = WIRE_NO_NAME;
 	registry_keep_rts(s->local, !fold);
 }
 
@@ -501,6 +573,13 @@ void pipe_sink_free(pipe_sink *s)
 	s->local = NULL;
 	free(s->fold_rts);
 	s->fold_rts = NULL;
+	free(s->named_ind);
+	s->named_ind = NULL;
+	for (size_t i = 0; i < PIPE_NAME_SLOTS; i++) {
+		free(s->areas.text[i]);
+		free(s->periods.text[i]);
+		s->areas.text[i] = s->periods.text[i] = NULL;
+	}
 }
 
 /* ---------------------------------------------------------------- host */

@@ -72,6 +72,7 @@ typedef struct registry_sink {
 	                             0: every value is kept */
 	char first_error[256];    /* the first error the instance logged, for
 	                             its failure reason ("" when none) */
+	reg_name no_period;       /* period, for NAMED values without one */
 } registry_sink;
 
 /* Refusals logged as warnings per instance; the rest go to debug level and
@@ -80,6 +81,10 @@ typedef struct registry_sink {
 
 void registry_sink_init(registry_sink *s, registry *reg, plugin_run *run,
                         const char *agency, const char *period);
+/* A NAMED record's value (wire.h), as the value() of the sink: named are
+ * the names of its strings, where the registry keeps what it finds. */
+int registry_sink_named(registry_sink *s, const pk2d_value *v,
+                        wire_name *const named[WIRE_NAME_KINDS]);
 
 /* Encodes every call on fd, buffered. Declarations are also made in a
  * private registry so that declare_* return what the parent's registry
@@ -92,7 +97,21 @@ void registry_sink_init(registry_sink *s, registry *reg, plugin_run *run,
  * village's sums there; when a value for another area comes, and at the
  * end, the sums go out as FOLDED records with the village's RTS record:
  * about a tenth of the records, for the same totals. A value the private
- * registry refuses goes out as it is, for the parent to refuse and count. */
+ * registry refuses goes out as it is, for the parent to refuse and count.
+ *
+ * A value of a declared indicator goes out as a NAMED record, its strings
+ * named once (NAME records): the indicator by its index in the private
+ * registry, an area or a period by one of PIPE_NAME_SLOTS slots, chosen by
+ * a hash of its text, which a text of the same hash takes over. A value
+ * whose strings cannot be named (an undeclared indicator, a text longer
+ * than WIRE_MAX_NAME or not clean) goes out as a VALUE record. */
+#define PIPE_NAME_SLOTS 256
+
+typedef struct pipe_names {
+	char *text[PIPE_NAME_SLOTS]; /* the text each slot was last named */
+	uint32_t last;            /* the slot of the last value, or WIRE_NO_NAME */
+} pipe_names;
+
 typedef struct pipe_sink {
 	api_sink base;
 	int fd;
@@ -106,6 +125,9 @@ typedef struct pipe_sink {
 	int *fold_rts;            /* its RTs seen so far */
 	size_t n_fold_rts, cap_fold_rts;
 	uint32_t fold_values;     /* values summed in it so far */
+	unsigned char *named_ind; /* per indicator index: its name was sent */
+	size_t n_named_ind;
+	pipe_names areas, periods;
 } pipe_sink;
 
 void pipe_sink_init(pipe_sink *s, int fd, const char *instance, const char *agency,

@@ -153,7 +153,7 @@ static int answer(const wire_buf *got, const char *path, const char *name, loade
 {
 	wire_record rec;
 	char why[256];
-	long n = wire_decode(got->data, got->len, &rec, why, sizeof why);
+	long n = wire_decode(got->data, got->len, NULL, &rec, why, sizeof why);
 	int r = PK2D_ERR_INVALID;
 	if (n < 0)
 		snprintf(err, errlen, "the loading process sent a malformed answer: %s", why);

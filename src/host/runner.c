@@ -43,6 +43,7 @@ struct child {
 	unsigned char *buf;       /* bytes read and not decoded yet */
 	size_t len, cap;
 	size_t offset;            /* stream offset of buf[0] */
+	wire_names names;         /* the names its stream has given */
 	double start, deadline;
 	int init_done, ended, end_stage, end_code;
 	int reaped, status;
@@ -451,6 +452,7 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 			s->table(s, &rec->table);
 		break;
 	case WIRE_VALUE:
+	case WIRE_NAMED:
 	case WIRE_IVALUE:
 	case WIRE_FOLDED:
 	case WIRE_RTS:
@@ -458,7 +460,9 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 			malformed(c, at, "a value before init finished");
 			return;
 		}
-		if (rec->type == WIRE_VALUE)
+		if (rec->type == WIRE_NAMED)
+			registry_sink_named(&c->sink, &rec->value, rec->named);
+		else if (rec->type == WIRE_VALUE)
 			s->value(s, &rec->value);
 		else if (rec->type == WIRE_IVALUE)
 			s->ivalue(s, &rec->ivalue);
@@ -477,6 +481,9 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 		break;
 	case WIRE_PROGRESS:
 		note_progress(c, rec);
+		break;
+	case WIRE_NAME:
+		/* Given to c->names by the decoder. */
 		break;
 	case WIRE_INIT_DONE:
 		if (c->init_done) {
@@ -527,7 +534,7 @@ static void decode(struct child *c)
 	while (!c->failure && pos < c->len) {
 		wire_record rec;
 		char why[256];
-		long r = wire_decode(c->buf + pos, c->len - pos, &rec, why, sizeof why);
+		long r = wire_decode(c->buf + pos, c->len - pos, &c->names, &rec, why, sizeof why);
 		if (r == 0)
 			break;
 		if (r < 0) {
@@ -702,6 +709,7 @@ static void finish(struct child *c, registry *reg)
 	free(c->buf);
 	c->buf = NULL;
 	c->len = c->cap = 0;
+	wire_names_free(&c->names);
 	c->state = CHILD_DONE;
 	for (size_t k = 0; k < n; k++)
 		if (parts[k].state != CHILD_DONE)

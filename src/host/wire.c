@@ -26,6 +26,12 @@ static void store_u32(unsigned char *p, uint32_t v)
 	p[3] = (unsigned char)(v >> 24);
 }
 
+static void store_u64(unsigned char *p, uint64_t v)
+{
+	store_u32(p, (uint32_t)v);
+	store_u32(p + 4, (uint32_t)(v >> 32));
+}
+
 static uint32_t load_u32(const unsigned char *p)
 {
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
@@ -519,6 +525,37 @@ void wire_put_output(wire_buf *b, const char *path)
 	finish(b, at);
 }
 
+void wire_put_name(wire_buf *b, int kind, uint32_t index, const char *text)
+{
+	size_t at = begin(b, WIRE_NAME);
+	put_u8(b, (unsigned)kind);
+	put_u32(b, index);
+	put_str(b, text ? text : "");
+	finish(b, at);
+}
+
+/* Sent for most values of a run: written in place, room made once. */
+void wire_put_named(wire_buf *b, const uint32_t names[WIRE_NAME_KINDS], const pk2d_value *v)
+{
+	enum { PAYLOAD = 1 + 4 * 4 + 2 * 8 };
+	uint64_t num, den;
+	unsigned char *p;
+
+	reserve(b, 4 + PAYLOAD);
+	p = b->data + b->len;
+	memcpy(&num, &v->numerator, sizeof num);
+	memcpy(&den, &v->denominator, sizeof den);
+	store_u32(p, PAYLOAD);
+	p[4] = WIRE_NAMED;
+	store_u32(p + 5, names[WIRE_NAME_INDICATOR]);
+	store_u32(p + 9, names[WIRE_NAME_AREA]);
+	store_u32(p + 13, (uint32_t)v->rt);
+	store_u32(p + 17, names[WIRE_NAME_PERIOD]);
+	store_u64(p + 21, num);
+	store_u64(p + 29, den);
+	b->len += 4 + PAYLOAD;
+}
+
 void wire_put_refused(wire_buf *b, const char *reason)
 {
 	size_t at = begin(b, WIRE_REFUSED);
@@ -661,6 +698,90 @@ static void get_fields(struct cursor *c, const field *f, size_t n, void *obj)
 			*(double *)p = get_f64(c, f[i].name);
 			break;
 		}
+	}
+}
+
+/* A NAME record; the name is given once the record is whole. */
+static void decode_name(struct cursor *c, wire_names *names, wire_record *r)
+{
+	r->kind = (int)get_u8(c, "name kind");
+	r->index[0] = get_u32(c, "name index");
+	r->text = get_str(c, "name", 0);
+	if (c->bad)
+		return;
+	if (!names)
+		fail(c, "a name in a stream without names");
+	else if (r->kind >= WIRE_NAME_KINDS)
+		fail(c, "name kind %d is unknown", r->kind);
+	else if (r->index[0] >= WIRE_MAX_NAMES)
+		fail(c, "name index %u is not below %d", r->index[0], WIRE_MAX_NAMES);
+	else if (strlen(r->text) > WIRE_MAX_NAME)
+		fail(c, "a name of more than %d bytes", WIRE_MAX_NAME);
+}
+
+static void give_name(wire_names *names, const wire_record *r)
+{
+	size_t i = r->index[0], *n = &names->n[r->kind];
+	wire_name **at = &names->names[r->kind];
+
+	if (i >= *n) {
+		size_t grown = i + 1 > 2 * *n ? i + 1 : 2 * *n;
+		*at = xrealloc(*at, grown * sizeof **at);
+		memset(*at + *n, 0, (grown - *n) * sizeof **at);
+		*n = grown;
+	}
+	free((*at)[i].text);
+	(*at)[i] = (wire_name){ .text = xstrdup(r->text) };
+}
+
+static wire_name *given_name(struct cursor *c, wire_names *names, int kind, uint32_t i,
+                             const char *what)
+{
+	if (c->bad)
+		return NULL;
+	if (!names || i >= names->n[kind] || !names->names[kind][i].text) {
+		fail(c, "%s name %u was not given", what, i);
+		return NULL;
+	}
+	return &names->names[kind][i];
+}
+
+static void decode_named(struct cursor *c, wire_names *names, wire_record *r)
+{
+	static const char *const what[WIRE_NAME_KINDS] = { "indicator", "area", "period" };
+	pk2d_value *v = &r->value;
+	const unsigned char *x;
+	uint64_t num, den;
+
+	/* Fixed fields, read in place. */
+	if (take(c, 4 * 4 + 2 * 8, "named value", &x) < 0)
+		return;
+	r->index[WIRE_NAME_INDICATOR] = load_u32(x);
+	r->index[WIRE_NAME_AREA] = load_u32(x + 4);
+	v->rt = (int)(int32_t)load_u32(x + 8);
+	r->index[WIRE_NAME_PERIOD] = load_u32(x + 12);
+	num = load_u32(x + 16) | (uint64_t)load_u32(x + 20) << 32;
+	den = load_u32(x + 24) | (uint64_t)load_u32(x + 28) << 32;
+	memcpy(&v->numerator, &num, sizeof num);
+	memcpy(&v->denominator, &den, sizeof den);
+	for (int k = 0; k < WIRE_NAME_KINDS; k++)
+		if (k != WIRE_NAME_PERIOD || r->index[k] != WIRE_NO_NAME)
+			r->named[k] = given_name(c, names, k, r->index[k], what[k]);
+	if (c->bad)
+		return;
+	v->indicator = r->named[WIRE_NAME_INDICATOR]->text;
+	v->area = r->named[WIRE_NAME_AREA]->text;
+	v->period = r->named[WIRE_NAME_PERIOD] ? r->named[WIRE_NAME_PERIOD]->text : NULL;
+}
+
+void wire_names_free(wire_names *n)
+{
+	for (int k = 0; k < WIRE_NAME_KINDS; k++) {
+		for (size_t i = 0; i < n->n[k]; i++)
+			free(n->names[k][i].text);
+		free(n->names[k]);
+		n->names[k] = NULL;
+		n->n[k] = 0;
 	}
 }
 
@@ -872,10 +993,14 @@ static void decode_table(struct cursor *c, wire_record *r)
 	}
 }
 
-long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
+long wire_decode(const unsigned char *data, size_t len, wire_names *names, wire_record *rec,
                  char *err, size_t errlen)
 {
-	memset(rec, 0, sizeof *rec);
+	/* A NAMED record leaves the members after text as they were (wire.h);
+	 * its type is set at once, so that wire_record_clear knows. */
+	int named = len >= 5 && data[4] == WIRE_NAMED;
+	memset(rec, 0, named ? offsetof(wire_record, ind) : sizeof *rec);
+	rec->type = named ? WIRE_NAMED : 0;
 	if (len < 4)
 		return 0;
 	uint32_t n = load_u32(data);
@@ -972,6 +1097,12 @@ long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
 	case WIRE_OUTPUT:
 		rec->text = get_str(&c, "output path", 0);
 		break;
+	case WIRE_NAME:
+		decode_name(&c, names, rec);
+		break;
+	case WIRE_NAMED:
+		decode_named(&c, names, rec);
+		break;
 	case WIRE_END:
 		rec->stage = (int)get_u8(&c, "stage");
 		rec->code = get_i32(&c, "code");
@@ -993,11 +1124,16 @@ long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
 		wire_record_clear(rec);
 		return PK2D_ERR_INVALID;
 	}
+	if (rec->type == WIRE_NAME)
+		give_name(names, rec);
 	return (long)n + 4;
 }
 
 void wire_record_clear(wire_record *rec)
 {
+	/* Nothing allocated, and the members that would be are not set. */
+	if (rec->type == WIRE_NAMED)
+		return;
 	free(rec->aims);
 	rec->aims = NULL;
 	free(rec->rts);

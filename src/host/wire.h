@@ -66,10 +66,20 @@
  *                 read a file, for the progress display only
  *   OUTPUT        str path (not NULL): a part of a run writes its share of
  *                 this output file to api_part_path(path, part)
+ *   NAME          u8 kind (enum wire_name_kind); u32 index (<
+ *                 WIRE_MAX_NAMES); str text (not NULL, at most
+ *                 WIRE_MAX_NAME bytes): the text that index of kind stands
+ *                 for in the NAMED records after it, until it is named again
+ *   NAMED         a VALUE whose strings were named before: u32 indicator,
+ *                 area; i32 rt; u32 period (WIRE_NO_NAME: none); f64 num,
+ *                 den. A child sends the strings that repeat from value to
+ *                 value once instead of in each record, and the parent
+ *                 looks each up once (reg_name)
  *
  * The decoder treats the stream as untrusted: it checks every length against
  * the record and the record against WIRE_MAX_RECORD, every count, enum range
- * and NUL terminator, and that a record is consumed exactly.
+ * and NUL terminator, that a record is consumed exactly, and that a NAMED
+ * record uses names its stream has given.
  */
 #ifndef PK2D_WIRE_H
 #define PK2D_WIRE_H
@@ -78,6 +88,7 @@
 #include <stdint.h>
 #include "csv.h"
 #include "pk2d/plugin.h"
+#include "registry.h"
 
 /* The descriptor a child writes its records to. */
 #define WIRE_FD 3
@@ -90,6 +101,11 @@
 /* Most config keys, inputs, and columns of an input, of one DESCRIPTOR
  * record. */
 #define WIRE_MAX_KEYS 4096
+/* Most names of a kind in a stream (their indexes are below it), the
+ * longest name, and a NAMED record's period when the value has none. */
+#define WIRE_MAX_NAMES 4096
+#define WIRE_MAX_NAME 255
+#define WIRE_NO_NAME UINT32_MAX
 
 enum wire_type {
 	WIRE_INDICATOR = 1,
@@ -108,8 +124,12 @@ enum wire_type {
 	WIRE_DISPLAY = 14,
 	WIRE_TABLE = 15,
 	WIRE_PROGRESS = 16,
-	WIRE_OUTPUT = 17
+	WIRE_OUTPUT = 17,
+	WIRE_NAME = 18,
+	WIRE_NAMED = 19
 };
+
+enum wire_name_kind { WIRE_NAME_INDICATOR, WIRE_NAME_AREA, WIRE_NAME_PERIOD, WIRE_NAME_KINDS };
 
 enum wire_stage { WIRE_STAGE_DONE = 0, WIRE_STAGE_INIT = 1, WIRE_STAGE_COLLECT = 2 };
 
@@ -142,11 +162,40 @@ void wire_put_refused(wire_buf *b, const char *reason);
 void wire_put_progress(wire_buf *b, const char *path, uint64_t done, uint64_t size,
                        long records);
 void wire_put_output(wire_buf *b, const char *path);
+void wire_put_name(wire_buf *b, int kind, uint32_t index, const char *text);
+/* names: the indexes of v's indicator, area and period, in that order. */
+void wire_put_named(wire_buf *b, const uint32_t names[WIRE_NAME_KINDS], const pk2d_value *v);
+
+/* The names a stream has given (NAME records), for the decoder of its
+ * NAMED records; each with what the parent's registry found for it, which
+ * a new text for its index forgets. All zero before the first record. */
+typedef struct wire_name {
+	char *text;               /* NULL: not given */
+	reg_name found;
+} wire_name;
+
+typedef struct wire_names {
+	wire_name *names[WIRE_NAME_KINDS];   /* by index */
+	size_t n[WIRE_NAME_KINDS];
+} wire_names;
+
+void wire_names_free(wire_names *n);
 
 /* A decoded record. Strings point into the decoded bytes, which must stay
  * put until the record is used; aims and file are allocated. */
 typedef struct wire_record {
 	int type;
+	pk2d_value value;         /* VALUE, FOLDED and NAMED (strings: the
+	                             names' texts) */
+	wire_name *named[WIRE_NAME_KINDS]; /* NAMED: the names of the value's
+	                             strings (period NULL when it has none) */
+	uint32_t index[WIRE_NAME_KINDS]; /* NAMED: their indexes; NAME: [0] */
+	int kind;                 /* NAME: enum wire_name_kind, text the name */
+	const char *text;         /* LOG, RTS (the village), REFUSED, PROGRESS (the
+	                             path), OUTPUT, NAME */
+	/* A NAMED record, one per value, leaves the members below as they were
+	 * (their 600 bytes cost more than it to clear); every other type has
+	 * them set or zero. */
 	pk2d_indicator ind;
 	pk2d_intervention iv;
 	const char **aims;        /* iv.aims points here */
@@ -157,14 +206,11 @@ typedef struct wire_record {
 	pk2d_table_column *columns;
 	pk2d_table_row *rows;     /* each row's cells point into cells */
 	pk2d_table_cell *cells;
-	pk2d_value value;         /* VALUE and FOLDED */
 	uint32_t count;           /* RTS: values summed in the village */
 	int *rts;                 /* RTS: allocated, with text the village */
 	size_t n_rts;
 	pk2d_intervention_value ivalue;
 	int level;
-	const char *text;         /* LOG, RTS (the village), REFUSED, PROGRESS (the
-	                             path), OUTPUT */
 	uint64_t done, size;      /* PROGRESS */
 	long records;             /* PROGRESS */
 	csv_stats *file;          /* taken over by whoever sets it to NULL */
@@ -185,8 +231,10 @@ typedef struct wire_record {
 /* Decodes the record at the start of data. Returns the number of bytes it
  * takes (> 0) with *rec filled, 0 when more bytes are needed, or
  * PK2D_ERR_INVALID with err saying what is wrong (why only, no position).
- * Clear rec with wire_record_clear after use. */
-long wire_decode(const unsigned char *data, size_t len, wire_record *rec,
+ * names are the stream's, which a NAME record changes and a NAMED record
+ * uses (NULL: a stream without them, where both are malformed). Clear rec
+ * with wire_record_clear after use. */
+long wire_decode(const unsigned char *data, size_t len, wire_names *names, wire_record *rec,
                  char *err, size_t errlen);
 void wire_record_clear(wire_record *rec);
 

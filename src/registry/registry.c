@@ -305,6 +305,17 @@ static uint32_t slot_probe(const struct group *g, uint32_t ind, int32_t rt)
 	return i;
 }
 
+/* The empty slot where (ind, rt), known to be absent from g, goes:
+ * slot_probe's answer without comparing the keys on the way. */
+static uint32_t slot_empty(const struct group *g, uint32_t ind, int32_t rt)
+{
+	uint32_t i = (uint32_t)(((uint64_t)(uint32_t)slot_hash(ind, rt) * g->cap) >> 32);
+
+	while (g->keys[i].ind != NONE)
+		i = i + 1 == g->cap ? 0 : i + 1;
+	return i;
+}
+
 /* Load factor of a group table: at most 8 entries in 10 slots. */
 #define LOAD_NUM 8
 #define LOAD_DEN 10
@@ -338,9 +349,15 @@ static int group_rebuild(struct group *g, int nv, uint32_t want, size_t *count,
 			(*count)--;
 			continue;
 		}
-		j = slot_probe(g, k.ind, k.rt);
+		j = slot_empty(g, k.ind, k.rt);
 		g->keys[j] = old.keys[i];
-		memcpy(g->vals + (size_t)j * nv, old.vals + (size_t)i * nv, (size_t)nv * sizeof *g->vals);
+		/* nv is 2 or 3 (values_init): copied without a call. */
+		double *to = g->vals + (size_t)j * nv;
+		const double *from = old.vals + (size_t)i * nv;
+		to[0] = from[0];
+		to[1] = from[1];
+		if (nv == 3)
+			to[2] = from[2];
 		g->n++;
 	}
 	free(old.keys);
@@ -514,6 +531,8 @@ struct registry {
 	int status;                  /* PK2D_ERR_NOMEM after a void call failed */
 	uint32_t last_area, last_period;
 	uint32_t last_ind;           /* indicator of the last value, or NONE */
+	unsigned gen;                /* bumped when the areas are forgotten
+	                                (reg_name ids of an older one are stale) */
 	uint32_t last_fold_area;     /* (village, RT) of the last folded value */
 	int last_fold_rt;
 	reg_decls *decls;            /* groups, displays, tables (display.c) */
@@ -537,6 +556,7 @@ registry *registry_new(void)
 		return NULL;
 	values_init(r);
 	r->last_area = r->last_period = r->last_ind = r->last_fold_area = NONE;
+	r->gen = 1;
 	return r;
 }
 
@@ -924,19 +944,47 @@ static uint32_t intern_period(registry *r, const char *p)
 	return id;
 }
 
-/* Checks area, RT and period of a value; writes "for AREA[ RT n]" into
- * where for messages. */
-static int check_place(const registry *r, const char *plugin, const char *what,
-                       const char *full_id, const char *area, int rt, const char *period,
-                         char *err, size_t errlen)
+/* The level of a value's area (AREA_INVALID when malformed), kept in its
+ * name when there is one. */
+static int value_area_level(const registry *r, const char *area, reg_name *name)
 {
+	if (name && name->looked_up)
+		return name->found;
 	int level;
-
-	/* The area and period of the last value were checked already. */
+	/* The area of the last value was checked already. */
 	if (r->last_area != NONE && area && strcmp(r->areas.s[r->last_area], area) == 0)
 		level = r->area_level[r->last_area];
 	else
 		level = area_level(area);
+	if (name) {
+		name->found = level;
+		name->looked_up = 1;
+	}
+	return level;
+}
+
+/* Whether a value's period is well formed, kept in its name when there is
+ * one. */
+static int value_period_valid(const registry *r, const char *period, reg_name *name)
+{
+	if (name && name->looked_up)
+		return name->found;
+	int valid = (r->last_period != NONE && strcmp(r->periods.s[r->last_period], period) == 0) ||
+	            period_valid(period);
+	if (name) {
+		name->found = valid;
+		name->looked_up = 1;
+	}
+	return valid;
+}
+
+/* Checks area, RT and period of a value (their names NULL, or kept as
+ * registry_add_value_named says). */
+static int check_place(const registry *r, const char *plugin, const char *what,
+                       const char *full_id, const char *area, int rt, const char *period,
+                       reg_name *area_name, reg_name *period_name, char *err, size_t errlen)
+{
+	int level = value_area_level(r, area, area_name);
 
 	if (level == AREA_INVALID) {
 		snprintf(err, errlen, "%s: %s of %s: malformed area code '%s'", plugin, what, full_id,
@@ -957,8 +1005,7 @@ static int check_place(const registry *r, const char *plugin, const char *what,
 		snprintf(err, errlen, "%s: %s of %s for %s: no period", plugin, what, full_id, area);
 		return PK2D_ERR_INVALID;
 	}
-	if (!(r->last_period != NONE && strcmp(r->periods.s[r->last_period], period) == 0) &&
-	    !period_valid(period)) {
+	if (!value_period_valid(r, period, period_name)) {
 		snprintf(err, errlen,
 		         "%s: %s of %s for %s: malformed period '%s' (yyyy, yyyySn, yyyyQn, yyyyMM)",
 		         plugin, what, full_id, area, period);
@@ -1018,6 +1065,48 @@ static uint32_t find_reported(registry *r, const char *plugin, const char *id)
 	return r->last_ind = st_find2(&r->ind_names, plugin, id);
 }
 
+long registry_indicator_index(registry *r, const char *plugin, const char *id)
+{
+	uint32_t i = find_reported(r, plugin, id);
+	return i == NONE ? -1 : (long)i;
+}
+
+long registry_intervention_index(const registry *r, const char *plugin, const char *id)
+{
+	uint32_t i = st_find2(&r->iv_names, plugin, id);
+	return i == NONE ? -1 : (long)i;
+}
+
+/* The indicator of a value, kept in its name when there is one. */
+static uint32_t value_indicator(registry *r, const char *plugin, const char *id, reg_name *name)
+{
+	if (name && name->looked_up)
+		return name->id;
+	uint32_t i = find_reported(r, plugin, id);
+	if (name) {
+		name->id = i;
+		name->found = i != NONE;
+		name->looked_up = 1;
+	}
+	return i;
+}
+
+/* The interned id of a value's area or period (intern: intern_area or
+ * intern_period), kept in its name when there is one; NONE when out of
+ * memory. */
+static uint32_t value_interned(registry *r, uint32_t (*intern)(registry *, const char *),
+                               const char *s, reg_name *name)
+{
+	if (name && name->gen == r->gen)
+		return name->id;
+	uint32_t id = intern(r, s);
+	if (name && id != NONE) {
+		name->id = id;
+		name->gen = r->gen;
+	}
+	return id;
+}
+
 /* The RT key a checked value is kept under: its own, or RT_FOLDED when RT
  * detail is off; RT_ALL when out of memory. */
 static int32_t place_rt(registry *r, uint32_t area, int rt)
@@ -1037,7 +1126,8 @@ static int32_t place_rt(registry *r, uint32_t area, int rt)
 /* Checks v and adds it: a value as a plugin reported it (folded 0), or a
  * sum of values for RTs of a village that a child added up (folded 1). */
 static int add_checked(registry *r, const char *plugin, const char *default_period,
-                       const pk2d_value *v, int folded, char *err, size_t errlen)
+                       const pk2d_value *v, int folded, reg_name *ind_name,
+                       reg_name *area_name, reg_name *period_name, char *err, size_t errlen)
 {
 	const char *period = v->period ? v->period : default_period;
 	const char *what = folded ? "folded value" : "value";
@@ -1052,14 +1142,15 @@ static int add_checked(registry *r, const char *plugin, const char *default_peri
 		snprintf(err, errlen, "%s: %s without an indicator id", plugin, what);
 		return PK2D_ERR_INVALID;
 	}
-	id = find_reported(r, plugin, v->indicator);
+	id = value_indicator(r, plugin, v->indicator, ind_name);
 	if (id == NONE) {
 		snprintf(err, errlen, "%s: %s of undeclared indicator %s.%s", plugin, what, plugin,
 		         v->indicator);
 		return PK2D_ERR_UNKNOWN_ID;
 	}
 	ind = r->ind[id];
-	if ((rc = check_place(r, plugin, what, ind->full_id, v->area, rt, period, err, errlen)) < 0)
+	if ((rc = check_place(r, plugin, what, ind->full_id, v->area, rt, period, area_name,
+	                      period_name, err, errlen)) < 0)
 		return rc;
 	if (folded && (!r->fold_rts || area_level(v->area) != AREA_VILLAGE)) {
 		snprintf(err, errlen, "%s: folded value of %s for %s: %s", plugin, ind->full_id,
@@ -1075,7 +1166,8 @@ static int add_checked(registry *r, const char *plugin, const char *default_peri
 		return PK2D_ERR_INVALID;
 	}
 	k.ind = id;
-	if ((k.area = intern_area(r, v->area)) == NONE || (k.period = intern_period(r, period)) == NONE ||
+	if ((k.area = value_interned(r, intern_area, v->area, area_name)) == NONE ||
+	    (k.period = value_interned(r, intern_period, period, period_name)) == NONE ||
 	    (k.rt = folded ? RT_FOLDED : place_rt(r, k.area, rt)) == RT_ALL ||
 	    !(sum = vt_get(&r->vals, &k))) {
 		snprintf(err, errlen, "%s: %s of %s: out of memory", plugin, what, ind->full_id);
@@ -1089,13 +1181,20 @@ static int add_checked(registry *r, const char *plugin, const char *default_peri
 int registry_add_value(registry *r, const char *plugin, const char *default_period,
                        const pk2d_value *v, char *err, size_t errlen)
 {
-	return add_checked(r, plugin, default_period, v, 0, err, errlen);
+	return add_checked(r, plugin, default_period, v, 0, NULL, NULL, NULL, err, errlen);
+}
+
+int registry_add_value_named(registry *r, const char *plugin, const char *default_period,
+                             const pk2d_value *v, reg_name *indicator, reg_name *area,
+                             reg_name *period, char *err, size_t errlen)
+{
+	return add_checked(r, plugin, default_period, v, 0, indicator, area, period, err, errlen);
 }
 
 int registry_add_folded(registry *r, const char *plugin, const char *default_period,
                         const pk2d_value *v, char *err, size_t errlen)
 {
-	return add_checked(r, plugin, default_period, v, 1, err, errlen);
+	return add_checked(r, plugin, default_period, v, 1, NULL, NULL, NULL, err, errlen);
 }
 
 int registry_note_rts(registry *r, const char *plugin, const char *village, const int *rts,
@@ -1136,6 +1235,7 @@ void registry_forget_values(registry *r)
 	st_free(&r->areas);
 	memset(&r->areas, 0, sizeof r->areas);
 	r->last_area = NONE;
+	r->gen++;
 	values_init(r);
 	memset(&r->folded, 0, sizeof r->folded);
 	r->last_fold_area = NONE;
@@ -1168,7 +1268,8 @@ int registry_add_intervention_value(registry *r, const char *plugin,
 		return PK2D_ERR_UNKNOWN_ID;
 	}
 	iv = r->iv[id];
-	if ((rc = check_place(r, plugin, "value", iv->full_id, v->area, v->rt, period, err, errlen)) < 0)
+	if ((rc = check_place(r, plugin, "value", iv->full_id, v->area, v->rt, period, NULL, NULL,
+	                      err, errlen)) < 0)
 		return rc;
 	for (int i = 0; i < 3; i++) {
 		if (!isfinite(x[i]) || x[i] < 0) {

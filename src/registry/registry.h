@@ -25,6 +25,7 @@
 #define PK2D_REGISTRY_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "pk2d/plugin.h"
 
 /* rt argument of the queries: the whole area (every RT and the values with
@@ -86,6 +87,29 @@ int registry_declare_intervention(registry *r, const char *plugin, const char *a
  * non-village area, malformed period) with err naming plugin and value. */
 int registry_add_value(registry *r, const char *plugin, const char *default_period,
                        const pk2d_value *v, char *err, size_t errlen);
+/* What registry_add_value finds from one string of a value (its indicator
+ * id, its area or its period, default_period for none), kept by a caller
+ * that adds many values with the same strings so that each is looked up
+ * once: zeroed (all bits) for a string not looked up yet, and again
+ * whenever the string it stands for changes. */
+typedef struct reg_name {
+	int looked_up;       /* the two below are set */
+	int found;           /* indicator: declared; area: its level
+	                        (area_level); period: well formed */
+	uint32_t id;         /* indicator id; area or period id when gen is
+	                        the registry's (interned once a value is kept) */
+	unsigned gen;
+} reg_name;
+/* registry_add_value, with the names of v's indicator, area and period: the
+ * same checks, messages and result. */
+int registry_add_value_named(registry *r, const char *plugin, const char *default_period,
+                             const pk2d_value *v, reg_name *indicator, reg_name *area,
+                             reg_name *period, char *err, size_t errlen);
+/* The index (registry_indicator_at) of indicator "plugin.id" or of
+ * intervention "plugin.id" (registry_intervention_at), found as
+ * registry_add_value finds it, or -1 when it is not declared. */
+long registry_indicator_index(registry *r, const char *plugin, const char *id);
+long registry_intervention_index(const registry *r, const char *plugin, const char *id);
 /* Without RT detail: a sum of values for RTs of a village that a child
  * process added up (its api checked each value like registry_add_value
  * first). Checked as one value, except that a count's denominator is the
