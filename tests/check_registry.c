@@ -856,6 +856,61 @@ START_TEST(rt_count_with_detail)
 }
 END_TEST
 
+/* RTs listed in order across the words of the set that dedupes them, its
+ * first and last RT included, each once whatever its indicators and periods. */
+START_TEST(rts_at_the_bounds)
+{
+	static const int rt[] = { 9999, 64, 1, 63, 65, 128, 127 };
+	static const int sorted[] = { 1, 63, 64, 65, 127, 128, 9999 };
+	int *rts = NULL;
+
+	for (size_t i = 0; i < sizeof rt / sizeof *rt; i++) {
+		add_ok("stunting", VA, rt[i], NULL, 1, 2);
+		add_ok("apk", VA, rt[i], "2024", 1, 2);
+	}
+	add_ok("stunting", VA, 0, NULL, 1, 2);
+	registry_rollup(r);
+	ck_assert_uint_eq(registry_rts(r, VA, &rts), 7);
+	for (size_t i = 0; i < 7; i++)
+		ck_assert_int_eq(rts[i], sorted[i]);
+	free(rts);
+	ck_assert_uint_eq(registry_n_rts(r, VA), 7);
+}
+END_TEST
+
+/* A place found once answers as registry_get does, and an area, a period
+ * or a value table without values there finds nothing. */
+START_TEST(place_lookups)
+{
+	const reg_indicator *st = registry_find_indicator(r, "health.stunting");
+	const reg_intervention *iv = registry_find_intervention(r, "health.ttd");
+	reg_place p;
+	reg_sum s;
+	reg_isum is;
+
+	report_stunting();
+	ck_assert_int_eq(add_iv("health", "ttd", VB, 0, NULL, 20, 10, 500), 0);
+	registry_rollup(r);
+	registry_place(r, VA, "2023", &p);
+	ck_assert_int_eq(registry_get_at(r, st, &p, RT_ALL, &s), 1);
+	ck_assert_sum(s, get("stunting", VA, RT_ALL, "2023").num,
+	              get("stunting", VA, RT_ALL, "2023").den);
+	ck_assert_int_eq(registry_get_at(r, st, &p, 3, &s), has("stunting", VA, 3, "2023"));
+	ck_assert_int_eq(registry_get_at(r, NULL, &p, RT_ALL, &s), 0);
+	ck_assert_int_eq(registry_get_at(r, st, &p, -2, &s), 0);
+	ck_assert_int_eq(registry_get_intervention_at(r, iv, &p, RT_ALL, &is), 0);
+	registry_place(r, VB, "2023", &p);
+	ck_assert_int_eq(registry_get_intervention_at(r, iv, &p, 0, &is), 1);
+	ck_assert_double_eq(is.realised, 10);
+	registry_place(r, VA, "2024", &p);
+	ck_assert_int_eq(registry_get_at(r, st, &p, RT_ALL, &s), 0);
+	registry_place(r, "63.02.09.2002", "2023", &p);
+	ck_assert_int_eq(registry_get_at(r, st, &p, RT_ALL, &s), 0);
+	registry_place(r, NULL, NULL, &p);
+	ck_assert_int_eq(registry_get_at(r, st, &p, RT_ALL, &s), 0);
+}
+END_TEST
+
 START_TEST(listings)
 {
 	char **v;
@@ -1161,6 +1216,8 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc, each_value_order);
 	tcase_add_test(tc, each_intervention_value_order);
 	tcase_add_test(tc, listings);
+	tcase_add_test(tc, rts_at_the_bounds);
+	tcase_add_test(tc, place_lookups);
 	tcase_add_test(tc, values_per_kind);
 	tcase_add_test(tc, count_sums_reports);
 	tcase_add_test(tc, many_keys);

@@ -45,8 +45,7 @@ static int worst_places(const assessment *as, const assess_area *aa, const reg_i
 	for (size_t k = 0; k < aa->n_parts; k++) {
 		reg_sum s;
 
-		if (!registry_get(as->registry, ind, aa->parts[k].area, aa->parts[k].rt, as->period,
-		                  &s))
+		if (!registry_get_at(as->registry, ind, &aa->parts[k].place, aa->parts[k].rt, &s))
 			continue;
 		all[n].value = reg_value(ind, &s);
 		if (isnan(all[n].value))
@@ -113,7 +112,7 @@ static int one(const assessment *as, const assess_area *aa, const assess_agency 
 	pb->relative_gap = row->target != 0 ? 100.0 * pb->gap / fabs(row->target) : INFINITY;
 	pb->to_change = planner_need(ind->kind, ind->direction, row->num, row->den, row->target);
 	if (worst_places(as, aa, ind, pb) < 0 ||
-	    assess_follow_up(as, aa->code, ind->full_id, &pb->actions, &pb->n_actions) < 0 ||
+	    assess_follow_up(as, &aa->score.place, ind->full_id, &pb->actions, &pb->n_actions) < 0 ||
 	    planner_steps(as, aa, ind, pb->to_change, &pb->steps, &pb->n_steps) < 0)
 		return PK2D_ERR_NOMEM;
 	return 0;
@@ -134,7 +133,7 @@ int agency_problems_compute(const assessment *as, assess_area *aa)
 		for (size_t r = 0; r < ag->n_rows; r++) {
 			const assess_row *row = &ag->rows[r];
 
-			if (!row->off_target || assess_model_indicator(as->model, row->decl->full_id))
+			if (!row->off_target || as->decl_model[row->decl->index])
 				continue;
 			if (one(as, aa, ag, row, &aa->agency_problems[aa->n_agency_problems++]) < 0)
 				return PK2D_ERR_NOMEM;

@@ -28,9 +28,10 @@ static void score_free(assess_score *s)
 	s->area = NULL;
 }
 
-/* One model indicator in (area, rt). */
-static void indicator_eval(const assessment *as, const model_indicator *mi, const char *area,
-                           int rt, assess_indicator *ai)
+/* One model indicator, declared decl (NULL: not declared), at rt of a place. */
+static void indicator_eval(const assessment *as, const model_indicator *mi,
+                           const reg_indicator *decl, const reg_place *at, int rt,
+                           assess_indicator *ai)
 {
 	const model *m = as->model;
 	reg_sum s;
@@ -40,12 +41,12 @@ static void indicator_eval(const assessment *as, const model_indicator *mi, cons
 	ai->value = NAN;
 	ai->score = NAN;
 	ai->target = mi->has_target ? year_value_at(&mi->target, as->year, &ai->target_year) : NAN;
-	ai->decl = registry_find_indicator(as->registry, mi->ref);
+	ai->decl = decl;
 	if (!ai->decl) {
 		ai->missing = ASSESS_NOT_DECLARED;
 		return;
 	}
-	if (!registry_get(as->registry, ai->decl, area, rt, as->period, &s)) {
+	if (!registry_get_at(as->registry, ai->decl, at, rt, &s)) {
 		ai->missing = ASSESS_NOT_REPORTED;
 		return;
 	}
@@ -94,6 +95,7 @@ static int score_compute(const assessment *as, const char *area, int rt, assess_
 		return PK2D_ERR_NOMEM;
 	}
 	out->n_dimensions = m->n_dimensions;
+	registry_place(as->registry, area, as->period, &out->place);
 	for (size_t d = 0; d < m->n_dimensions; d++) {
 		const model_dimension *md = &m->dimensions[d];
 		assess_dimension *ad = &out->dimensions[d];
@@ -101,17 +103,18 @@ static int score_compute(const assessment *as, const char *area, int rt, assess_
 
 		ad->model = md;
 		ad->indicators = all + k;
-		k += md->n_indicators;
 		for (size_t i = 0; i < md->n_indicators; i++) {
 			assess_indicator *ai = &ad->indicators[i];
 
-			indicator_eval(as, &md->indicators[i], area, rt, ai);
+			indicator_eval(as, &md->indicators[i], as->model_decl[k + i], &out->place, rt,
+			               ai);
 			if (ai->missing != ASSESS_HAS_DATA)
 				continue;
 			ad->n_available++;
 			wsum += md->indicators[i].weight;
 			sum += md->indicators[i].weight * ai->score;
 		}
+		k += md->n_indicators;
 		ad->value = ad->n_available ? sum / wsum : NAN;
 		if (ad->n_available)
 			ikk += md->weight * ad->value;
@@ -134,17 +137,14 @@ double assess_capaian(int direction, double target, double realised)
 	return 100.0 * realised / target;
 }
 
-/* A value from the registry as shown (reg_value); NaN when the id is not
- * declared or nothing was reported. */
-static double figure(const assessment *as, const char *id, const char *area)
+/* A figure of the profile (enum model_profile) at a place as shown
+ * (reg_value); NaN when its id is not declared or nothing was reported. */
+static double figure(const assessment *as, int which, const reg_place *at)
 {
-	const reg_indicator *ind;
+	const reg_indicator *ind = as->profile_decl[which];
 	reg_sum s;
 
-	if (!id)
-		return NAN;
-	ind = registry_find_indicator(as->registry, id);
-	if (!ind || !registry_get(as->registry, ind, area, RT_ALL, as->period, &s))
+	if (!ind || !registry_get_at(as->registry, ind, at, RT_ALL, &s))
 		return NAN;
 	return reg_value(ind, &s);
 }
@@ -178,9 +178,11 @@ static int profile_compute(const assessment *as, const char *code, int level, as
 {
 	const registry *r = as->registry;
 	char **villages = NULL;
+	reg_place at;
 	size_t nv;
 
 	p->period = as->period;
+	registry_place(r, code, as->period, &at);
 	for (int l = AREA_PROVINCE; l <= level; l++) {
 		char buf[32];
 		assess_place_name *u = &p->up[p->n_up];
@@ -199,14 +201,14 @@ static int profile_compute(const assessment *as, const char *code, int level, as
 	for (size_t i = 0; i < nv; i++)
 		p->n_rt += registry_n_rts(r, villages[i]);
 	free_strings(villages, nv);
-	p->kk = figure(as, as->model->profile[MODEL_PROFILE_KK], code);
-	p->male = figure(as, as->model->profile[MODEL_PROFILE_MALE], code);
-	p->female = figure(as, as->model->profile[MODEL_PROFILE_FEMALE], code);
+	p->kk = figure(as, MODEL_PROFILE_KK, &at);
+	p->male = figure(as, MODEL_PROFILE_MALE, &at);
+	p->female = figure(as, MODEL_PROFILE_FEMALE, &at);
 	for (size_t i = 0; i < registry_n_indicators(r); i++) {
 		const reg_indicator *ind = registry_indicator_at(r, i);
 		reg_sum s;
 
-		if (registry_get(r, ind, code, RT_ALL, as->period, &s) &&
+		if (registry_get_at(r, ind, &at, RT_ALL, &s) &&
 		    add_agency_name(p, ind->agency) < 0)
 			return PK2D_ERR_NOMEM;
 	}
@@ -214,27 +216,25 @@ static int profile_compute(const assessment *as, const char *code, int level, as
 		const reg_intervention *iv = registry_intervention_at(r, i);
 		reg_isum s;
 
-		if (registry_get_intervention(r, iv, code, RT_ALL, as->period, &s) &&
+		if (registry_get_intervention_at(r, iv, &at, RT_ALL, &s) &&
 		    add_agency_name(p, iv->agency) < 0)
 			return PK2D_ERR_NOMEM;
 	}
 	return 0;
 }
 
-/* Does any model indicator have a value at rt 0 (rows without an RT)? */
-static int has_rt0(const assessment *as, const char *village)
+/* Does any model indicator have a value at rt 0 (rows without an RT) of
+ * the village scored sc? */
+static int has_rt0(const assessment *as, const assess_score *sc)
 {
 	const model *m = as->model;
+	size_t k = 0;
 	reg_sum s;
 
 	for (size_t d = 0; d < m->n_dimensions; d++)
-		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++) {
-			const reg_indicator *ind =
-				registry_find_indicator(as->registry, m->dimensions[d].indicators[i].ref);
-
-			if (ind && registry_get(as->registry, ind, village, 0, as->period, &s))
+		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++, k++)
+			if (registry_get_at(as->registry, as->model_decl[k], &sc->place, 0, &s))
 				return 1;
-		}
 	return 0;
 }
 
@@ -245,7 +245,7 @@ static int parts_compute(const assessment *as, assess_area *aa)
 	if (aa->level == AREA_VILLAGE) {
 		int *rts = NULL;
 		size_t n = registry_rts(as->registry, aa->code, &rts);
-		int zero = has_rt0(as, aa->code);
+		int zero = has_rt0(as, &aa->score);
 
 		aa->parts = calloc(n + 1, sizeof *aa->parts);
 		if (!aa->parts) {
@@ -289,7 +289,7 @@ static int parts_compute(const assessment *as, assess_area *aa)
 	return 0;
 }
 
-void assess_action_eval(const assessment *as, const reg_intervention *iv, const char *area,
+void assess_action_eval(const assessment *as, const reg_intervention *iv, const reg_place *at,
                         assess_action *a)
 {
 	reg_isum s;
@@ -297,7 +297,7 @@ void assess_action_eval(const assessment *as, const reg_intervention *iv, const 
 	memset(a, 0, sizeof *a);
 	a->decl = iv;
 	a->coverage = NAN;
-	if (registry_get_intervention(as->registry, iv, area, RT_ALL, as->period, &s)) {
+	if (registry_get_intervention_at(as->registry, iv, at, RT_ALL, &s)) {
 		a->has_data = 1;
 		a->target = s.target;
 		a->realised = s.realised;
@@ -371,7 +371,7 @@ static int worst_places(const assessment *as, const assess_area *aa, size_t d, s
 	return assess_keep_worst(all, n, as->model->worst, &pb->worst, &pb->n_worst);
 }
 
-int assess_follow_up(const assessment *as, const char *area, const char *ref,
+int assess_follow_up(const assessment *as, const reg_place *at, const char *ref,
                      assess_action **out, size_t *n_out)
 {
 	const registry *r = as->registry;
@@ -388,7 +388,7 @@ int assess_follow_up(const assessment *as, const char *area, const char *ref,
 		const reg_intervention *iv = registry_intervention_at(r, k);
 
 		if (aims_at(iv, ref))
-			assess_action_eval(as, iv, area, &(*out)[(*n_out)++]);
+			assess_action_eval(as, iv, at, &(*out)[(*n_out)++]);
 	}
 	return 0;
 }
@@ -448,7 +448,8 @@ static int problems_compute(const assessment *as, assess_area *aa)
 			pb->target_gap = ai->off_target ? fabs(ai->value - ai->target) : 0;
 			n++;
 			if (worst_places(as, aa, d, i, pb) < 0 ||
-			    assess_follow_up(as, aa->code, ai->model->ref, &pb->actions, &pb->n_actions) < 0 ||
+			    assess_follow_up(as, &aa->score.place, ai->model->ref, &pb->actions,
+			                     &pb->n_actions) < 0 ||
 			    planner_problem(as, aa, d, i, pb) < 0) {
 				aa->problems = calloc(n, sizeof *aa->problems);
 				for (size_t k = 0; aa->problems && k < n; k++)
@@ -490,7 +491,7 @@ static int household_compute(const assessment *as, assess_area *aa)
 
 		h->range = &m->household[i];
 		h->value = NAN;
-		if (ind && registry_get(as->registry, ind, aa->code, RT_ALL, as->period, &s)) {
+		if (ind && registry_get_at(as->registry, ind, &aa->score.place, RT_ALL, &s)) {
 			h->num = s.num;
 			h->den = s.den;
 			if (s.den > 0)
@@ -532,7 +533,7 @@ int assess_value_status(const assessment *as, const reg_indicator *d, double val
                         double *target, int *target_year)
 {
 	const model *m = as->model;
-	const model_indicator *mi = assess_model_indicator(m, d->full_id);
+	const model_indicator *mi = as->decl_model[d->index];
 
 	*target = NAN;
 	*target_year = 0;
@@ -558,7 +559,7 @@ int assess_value_status(const assessment *as, const reg_indicator *d, double val
 	return wrong_side(d->direction, value, *target) ? ASSESS_OFF_TARGET : ASSESS_GOOD;
 }
 
-static void row_eval(const assessment *as, const reg_indicator *ind, const char *area,
+static void row_eval(const assessment *as, const reg_indicator *ind, const reg_place *at,
                      assess_row *row)
 {
 	reg_sum s;
@@ -567,7 +568,7 @@ static void row_eval(const assessment *as, const reg_indicator *ind, const char 
 	row->decl = ind;
 	row->value = NAN;
 	row->capaian = NAN;
-	if (registry_get(as->registry, ind, area, RT_ALL, as->period, &s)) {
+	if (registry_get_at(as->registry, ind, at, RT_ALL, &s)) {
 		row->has_value = 1;
 		row->num = s.num;
 		row->den = s.den;
@@ -620,7 +621,7 @@ static int agencies_compute(const assessment *as, assess_area *aa)
 		if (!rows)
 			return PK2D_ERR_NOMEM;
 		ag->rows = rows;
-		row_eval(as, ind, aa->code, &rows[ag->n_rows++]);
+		row_eval(as, ind, &aa->score.place, &rows[ag->n_rows++]);
 	}
 	for (size_t i = 0; i < registry_n_interventions(r); i++) {
 		const reg_intervention *iv = registry_intervention_at(r, i);
@@ -633,7 +634,7 @@ static int agencies_compute(const assessment *as, assess_area *aa)
 		if (!acts)
 			return PK2D_ERR_NOMEM;
 		ag->actions = acts;
-		assess_action_eval(as, iv, aa->code, &acts[ag->n_actions++]);
+		assess_action_eval(as, iv, &aa->score.place, &acts[ag->n_actions++]);
 	}
 	return 0;
 }
@@ -711,7 +712,7 @@ static int summary_add(assessment *as, const char *code, size_t *cap)
 	sc.area = NULL;
 	s->level = area_level(code);
 	s->name = as->areas ? areas_name(as->areas, code) : NULL;
-	s->kk = figure(as, as->model->profile[MODEL_PROFILE_KK], code);
+	s->kk = figure(as, MODEL_PROFILE_KK, &sc.place);
 	s->n_missing_dimensions = sc.n_missing_dimensions;
 	s->ikk = sc.ikk;
 	s->category = sc.category;
@@ -749,7 +750,34 @@ void assess_free(assessment *as)
 	free(as->summary);
 	free(as->run_area);
 	free(as->period);
+	free(as->model_decl);
+	free(as->decl_model);
 	free(as);
+}
+
+/* The declarations of the model's indicators and profile figures, and the
+ * model indicator of each declaration, found once: every area's assessment
+ * asks for them. */
+static int lookups_build(assessment *as)
+{
+	const model *m = as->model;
+	const registry *r = as->registry;
+	size_t total = 0, k = 0;
+
+	for (size_t d = 0; d < m->n_dimensions; d++)
+		total += m->dimensions[d].n_indicators;
+	as->model_decl = calloc(total + 1, sizeof *as->model_decl);
+	as->decl_model = calloc(registry_n_indicators(r) + 1, sizeof *as->decl_model);
+	if (!as->model_decl || !as->decl_model)
+		return PK2D_ERR_NOMEM;
+	for (size_t d = 0; d < m->n_dimensions; d++)
+		for (size_t i = 0; i < m->dimensions[d].n_indicators; i++)
+			as->model_decl[k++] = registry_find_indicator(r, m->dimensions[d].indicators[i].ref);
+	for (size_t i = 0; i < registry_n_indicators(r); i++)
+		as->decl_model[i] = assess_model_indicator(m, registry_indicator_at(r, i)->full_id);
+	for (int p = 0; p < MODEL_N_PROFILE; p++)
+		as->profile_decl[p] = m->profile[p] ? registry_find_indicator(r, m->profile[p]) : NULL;
+	return 0;
 }
 
 int assess_run(const model *m, const registry *r, const areas *a, const char *run_area,
@@ -778,7 +806,7 @@ int assess_run(const model *m, const registry *r, const areas *a, const char *ru
 	as->areas = a;
 	as->run_area = strdup(run_area);
 	as->period = strdup(period);
-	if (!as->run_area || !as->period)
+	if (!as->run_area || !as->period || lookups_build(as) < 0)
 		goto oom;
 	as->main = assess_area_compute(as, run_area);
 	if (!as->main || summary_add(as, run_area, &cap) < 0)

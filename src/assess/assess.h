@@ -111,6 +111,8 @@ typedef struct assess_score {
 	size_t n_missing_dimensions;  /* dimensions without a value */
 	double ikk;                   /* NaN when n_missing_dimensions > 0 */
 	const model_range *category;  /* model IKK category; NULL without IKK */
+	reg_place place;              /* area with the run's period in the
+	                                 registry, for lookups */
 } assess_score;
 
 /* A code and its official name, one step of the area hierarchy. */
@@ -261,6 +263,13 @@ typedef struct assessment {
 	                                 it with data: by level (kecamatan, ...,
 	                                 village), then by code; a national run
 	                                 ("all") lists its provinces only */
+	/* Found once, for the assessment of every area (assess_run): */
+	const reg_indicator **model_decl; /* per model indicator, dimension by
+	                                 dimension: its declaration, or NULL */
+	const model_indicator **decl_model; /* per declared indicator (its
+	                                 index): the model indicator taking its
+	                                 value from it, or NULL */
+	const reg_indicator *profile_decl[MODEL_N_PROFILE]; /* or NULL */
 } assessment;
 
 /* Computes the assessment of run_area (any level, or "all") for period. The registry

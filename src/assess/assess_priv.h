@@ -7,13 +7,14 @@
 
 #include "assess.h"
 
-/* Target, realisation and coverage of iv in area. */
-void assess_action_eval(const assessment *as, const reg_intervention *iv, const char *area,
+/* Target, realisation and coverage of iv at a place (an area's
+ * score.place). */
+void assess_action_eval(const assessment *as, const reg_intervention *iv, const reg_place *at,
                         assess_action *a);
 
-/* Every intervention whose aims include the registry id ref, evaluated in
- * area, in declaration order. 0, or PK2D_ERR_NOMEM. */
-int assess_follow_up(const assessment *as, const char *area, const char *ref,
+/* Every intervention whose aims include the registry id ref, evaluated at
+ * a place, in declaration order. 0, or PK2D_ERR_NOMEM. */
+int assess_follow_up(const assessment *as, const reg_place *at, const char *ref,
                      assess_action **out, size_t *n_out);
 
 /* The model indicator that takes its value from the registry id ref; NULL

@@ -72,8 +72,8 @@ int planner_steps(const assessment *as, const assess_area *aa, const reg_indicat
 	for (size_t k = 0; k < aa->n_parts; k++) {
 		reg_sum s;
 
-		if (!registry_get(as->registry, ind, aa->parts[k].area, aa->parts[k].rt, as->period,
-		                  &s) || !(s.den > 0))
+		if (!registry_get_at(as->registry, ind, &aa->parts[k].place, aa->parts[k].rt, &s) ||
+		    !(s.den > 0))
 			continue;
 		all[n].area = aa->parts[k].area;      /* borrowed until copied below */
 		all[n].rt = aa->parts[k].rt;

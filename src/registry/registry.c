@@ -392,18 +392,6 @@ static double *vt_get(struct vtable *t, const struct rkey *k)
 	return v;
 }
 
-static const double *vt_find(const struct vtable *t, const struct rkey *k)
-{
-	uint32_t gi = group_find(t, k->area, k->period), i;
-	const struct group *g;
-
-	if (gi == NONE || !t->groups[gi].cap)
-		return NULL;
-	g = &t->groups[gi];
-	i = slot_probe(g, k->ind, k->rt);
-	return g->keys[i].ind == NONE ? NULL : g->vals + (size_t)i * t->nv;
-}
-
 /* Keeps only the entries for which keep() is true. */
 static int vt_filter(struct vtable *t, int (*keep)(void *ud, const struct rkey *k), void *ud)
 {
@@ -1379,46 +1367,77 @@ const reg_intervention *registry_find_intervention(const registry *r, const char
 	return id == NONE ? NULL : r->iv[id];
 }
 
-static const double *lookup(const registry *r, const struct vtable *t, size_t index,
-                            const char *area, int rt, const char *period)
+/* The sums of (index, rt) in group gi of t, or NULL. */
+static const double *group_value(const struct vtable *t, uint32_t gi, size_t index, int rt)
 {
-	struct rkey k;
+	const struct group *g;
+	uint32_t i;
 
-	if (!area || !period || rt < RT_ALL)
+	if (gi == NONE || rt < RT_ALL || !t->groups[gi].cap)
 		return NULL;
-	k.ind = (uint32_t)index;
-	k.rt = rt;
-	k.area = st_find(&r->areas, area);
-	k.period = st_find(&r->periods, period);
-	if (k.area == NONE || k.period == NONE)
-		return NULL;
-	return vt_find(t, &k);
+	g = &t->groups[gi];
+	i = slot_probe(g, (uint32_t)index, rt);
+	return g->keys[i].ind == NONE ? NULL : g->vals + (size_t)i * t->nv;
 }
 
-int registry_get(const registry *r, const reg_indicator *ind, const char *area, int rt,
-                 const char *period, reg_sum *out)
+void registry_place(const registry *r, const char *area, const char *period, reg_place *out)
+{
+	uint32_t a = area ? st_find(&r->areas, area) : NONE;
+	uint32_t p = period ? st_find(&r->periods, period) : NONE;
+
+	out->vals = out->ivals = NONE;
+	if (a == NONE || p == NONE)
+		return;
+	out->vals = group_find(&r->vals, a, p);
+	out->ivals = group_find(&r->ivals, a, p);
+}
+
+int registry_get_at(const registry *r, const reg_indicator *ind, const reg_place *p, int rt,
+                    reg_sum *out)
 {
 	const double *v;
 
-	if (!ind || !(v = lookup(r, &r->vals, ind->index, area, rt, period)))
+	if (!ind || !(v = group_value(&r->vals, p->vals, ind->index, rt)))
 		return 0;
 	out->num = v[0];
 	out->den = v[1];
 	return 1;
 }
 
-int registry_get_intervention(const registry *r, const reg_intervention *iv,
-                              const char *area, int rt, const char *period,
-                              reg_isum *out)
+int registry_get_intervention_at(const registry *r, const reg_intervention *iv,
+                                 const reg_place *p, int rt, reg_isum *out)
 {
 	const double *v;
 
-	if (!iv || !(v = lookup(r, &r->ivals, iv->index, area, rt, period)))
+	if (!iv || !(v = group_value(&r->ivals, p->ivals, iv->index, rt)))
 		return 0;
 	out->target = v[0];
 	out->realised = v[1];
 	out->budget = v[2];
 	return 1;
+}
+
+int registry_get(const registry *r, const reg_indicator *ind, const char *area, int rt,
+                 const char *period, reg_sum *out)
+{
+	reg_place p;
+
+	if (!ind)
+		return 0;
+	registry_place(r, area, period, &p);
+	return registry_get_at(r, ind, &p, rt, out);
+}
+
+int registry_get_intervention(const registry *r, const reg_intervention *iv,
+                              const char *area, int rt, const char *period,
+                              reg_isum *out)
+{
+	reg_place p;
+
+	if (!iv)
+		return 0;
+	registry_place(r, area, period, &p);
+	return registry_get_intervention_at(r, iv, &p, rt, out);
 }
 
 int reg_value_decimals(int kind, double v)
@@ -1566,7 +1585,8 @@ size_t registry_periods(const registry *r, char ***out)
 size_t registry_rts(const registry *r, const char *village, int **out)
 {
 	const struct vtable *tables[] = { &r->vals, &r->ivals };
-	unsigned char seen[RT_MAX + 1] = { 0 };
+	/* A bit per RT: a province's report asks this of each village twice. */
+	uint64_t seen[RT_MAX / 64 + 1] = { 0 };
 	uint32_t area = village ? st_find(&r->areas, village) : NONE;
 	size_t n = 0, k = 0;
 
@@ -1583,8 +1603,9 @@ size_t registry_rts(const registry *r, const char *village, int **out)
 			g = &tables[t]->groups[gi];
 			for (uint32_t i = 0; i < g->cap; i++) {
 				int rt = g->keys[i].rt;
-				if (g->keys[i].ind != NONE && rt > 0 && !seen[rt]) {
-					seen[rt] = 1;
+				uint64_t bit = (uint64_t)1 << (rt & 63);
+				if (g->keys[i].ind != NONE && rt > 0 && !(seen[rt / 64] & bit)) {
+					seen[rt / 64] |= bit;
 					n++;
 				}
 			}
@@ -1596,9 +1617,9 @@ size_t registry_rts(const registry *r, const char *village, int **out)
 		((registry *)r)->status = PK2D_ERR_NOMEM;
 		return 0;
 	}
-	for (int rt = 1; rt <= RT_MAX; rt++)
-		if (seen[rt])
-			(*out)[k++] = rt;
+	for (size_t w = 0; w < sizeof seen / sizeof *seen; w++)
+		for (uint64_t bits = seen[w]; bits; bits &= bits - 1)
+			(*out)[k++] = (int)(w * 64) + __builtin_ctzll(bits);
 	return n;
 }
 

@@ -157,6 +157,22 @@ int registry_get_intervention(const registry *r, const reg_intervention *iv,
                               const char *area, int rt, const char *period,
                               reg_isum *out);
 
+/* An area and a period looked up once, for the many registry_get_at() calls
+ * of an assessment (every indicator in every village and RT): no string is
+ * hashed again. Valid until a value is added or the registry rolled up. */
+typedef struct reg_place {
+	uint32_t vals, ivals;    /* the (area, period) group of each value table,
+	                            or UINT32_MAX when nothing is there */
+} reg_place;
+
+/* The place of (area, period); an unknown one finds nothing. */
+void registry_place(const registry *r, const char *area, const char *period, reg_place *out);
+/* registry_get and registry_get_intervention at a place. */
+int registry_get_at(const registry *r, const reg_indicator *ind, const reg_place *p, int rt,
+                    reg_sum *out);
+int registry_get_intervention_at(const registry *r, const reg_intervention *iv,
+                                 const reg_place *p, int rt, reg_isum *out);
+
 /* The value shown for a sum: 100*num/den for proportions and rates, num for
  * counts, num/den for means; NaN when den is 0. */
 double reg_value(const reg_indicator *ind, const reg_sum *s);
