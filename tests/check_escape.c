@@ -135,6 +135,34 @@ START_TEST(terminal_report)
 }
 END_TEST
 
+/* Without colour the report is scanned eight bytes at a time: every byte
+ * value at every place of a word, and the tail after the last word, is
+ * replaced as one byte at a time would. */
+START_TEST(terminal_report_every_byte)
+{
+	for (int c = 0; c < 256; c++)
+		for (size_t len = 1; len <= 19; len++)
+			for (size_t at = 0; at < len; at++) {
+				char text[20], want[20], *buf = NULL;
+				size_t n;
+				FILE *f = open_memstream(&buf, &n);
+
+				memset(text, 0xc3, len);     /* bytes above 0x7f pass */
+				text[len - 1] = '\n';
+				text[at] = (char)c;
+				memcpy(want, text, len);
+				if ((c < 0x20 && c != '\n') || c == 0x7f)
+					want[at] = c == '\t' ? ' ' : '?';
+				ck_assert_int_eq(esc_term_report(f, text, len, 0), 0);
+				fclose(f);
+				ck_assert_uint_eq(n, len);
+				ck_assert_msg(memcmp(buf, want, len) == 0, "byte %d at %zu of %zu", c, at,
+				              len);
+				free(buf);
+			}
+}
+END_TEST
+
 /* The streaming form: a coloured word split across two flushes is still
  * coloured, a line longer than any stdio buffer passes whole, the last line
  * without a line feed is written at fclose, and a write error is reported
@@ -193,6 +221,7 @@ int main(void)
 	tcase_add_test(tc, terminal);
 	tcase_add_test(tc, width);
 	tcase_add_test(tc, terminal_report);
+	tcase_add_test(tc, terminal_report_every_byte);
 	tcase_add_test(tc, terminal_stream);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -188,9 +188,49 @@ static const struct {
 	{ "gagal", "\033[31m" }, { "failed", "\033[31m" },
 };
 
+/* A byte the terminal report replaces: a control character other than the
+ * line feed, or DEL. */
+static int term_replaced(unsigned char c)
+{
+	return (c < 0x20 && c != '\n') || c == 0x7f;
+}
+
+/* The first byte from i on that term_replaced, or len. Eight bytes at a
+ * time: a word with no byte under 0x20 and none 0x7f is passed over whole
+ * (a province's report is 40 MB, nearly all of it plain). */
+static size_t term_scan(const char *text, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x, del;
+
+		memcpy(&x, text + i, 8);
+		del = x ^ 0x7f * ones;
+		if (!((((x - 0x20 * ones) & ~x) | ((del - ones) & ~del)) & highs))
+			continue;
+		for (size_t k = i; k < i + 8; k++)
+			if (term_replaced((unsigned char)text[k]))
+				return k;
+	}
+	for (; i < len; i++)
+		if (term_replaced((unsigned char)text[i]))
+			return i;
+	return len;
+}
+
 int esc_term_report(FILE *f, const char *text, size_t len, int colour)
 {
 	size_t run = 0;           /* start of the bytes written unchanged */
+
+	if (!colour) {
+		for (size_t i; (i = term_scan(text, run, len)) < len; run = i + 1) {
+			fwrite(text + run, 1, i - run, f);
+			fputc(text[i] == '\t' ? ' ' : '?', f);
+		}
+		fwrite(text + run, 1, len - run, f);
+		return ferror(f) ? -1 : 0;
+	}
 
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
