@@ -32,6 +32,98 @@ static void count(const report_view *v, FILE *out, double x)
 	fputs(i18n_count(v->lang, x), out);
 }
 
+/*
+ * The tables of every village (its indicators, RTs and agencies' rows) are
+ * most of a province's 40 MB: they are written through a buffer of their
+ * own, padded as printf pads ("%-10s" by bytes), a row being a few copies
+ * where fprintf took about 2,000 instructions (docs/performance.md).
+ */
+typedef struct tout {
+	FILE *f;
+	size_t n;
+	char b[8192];
+} tout;
+
+static void t_flush(tout *o)
+{
+	fwrite(o->b, 1, o->n, o->f);
+	o->n = 0;
+}
+
+static void t_mem(tout *o, const char *s, size_t len)
+{
+	if (o->n + len > sizeof o->b) {
+		t_flush(o);
+		if (len > sizeof o->b) {
+			fwrite(s, 1, len, o->f);
+			return;
+		}
+	}
+	memcpy(o->b + o->n, s, len);
+	o->n += len;
+}
+
+static void t_str(tout *o, const char *s)
+{
+	t_mem(o, s, strlen(s));
+}
+
+static void t_blanks(tout *o, size_t n)
+{
+	static const char blanks[] = "                                ";
+
+	for (; n > sizeof blanks - 1; n -= sizeof blanks - 1)
+		t_mem(o, blanks, sizeof blanks - 1);
+	t_mem(o, blanks, n);
+}
+
+/* "%-*s" */
+static void t_left(tout *o, const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	t_mem(o, s, n);
+	if (n < width)
+		t_blanks(o, width - n);
+}
+
+/* "%*s" */
+static void t_right(tout *o, const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	if (n < width)
+		t_blanks(o, width - n);
+	t_mem(o, s, n);
+}
+
+/* The decimal digits of x in d; returns where they start. */
+static const char *t_digits(size_t x, char d[24])
+{
+	size_t k = 23;
+
+	d[k] = 0;
+	do {
+		d[--k] = (char)('0' + x % 10);
+		x /= 10;
+	} while (x);
+	return d + k;
+}
+
+/* "%*zu" */
+static void t_size(tout *o, size_t x, size_t width)
+{
+	char d[24];
+
+	t_right(o, t_digits(x, d), width);
+}
+
+/* x with 2 decimals right-aligned in width ("-" for NaN), as num(). */
+static void t_num(const report_view *v, tout *o, double x, size_t width)
+{
+	t_right(o, i18n_fmt(v->lang, x, 2), width);
+}
+
 static const char *range_label(const report_view *v, const model_range *r)
 {
 	return r ? i18n_pick(v->lang, r->label_id, r->label_en) : "-";
@@ -97,6 +189,7 @@ static void index_section(const report_view *v, const assessment *as, const asse
 {
 	const model *m = as->model;
 	const assess_score *s = &aa->score;
+	tout o = { .f = out };
 
 	heading(out, i18n(v->lang, T_IKK));
 	fprintf(out, "  %s: %s\n", i18n(v->lang, T_MODEL),
@@ -116,12 +209,21 @@ static void index_section(const report_view *v, const assessment *as, const asse
 	for (size_t d = 0; d < s->n_dimensions; d++) {
 		const assess_dimension *ad = &s->dimensions[d];
 
-		fprintf(out, "  %-8s ", i18n_short(v->lang, ad->model->weight));
-		num(v, out, ad->value, 7);
-		fprintf(out, "  %s (%zu/%zu %s)\n",
-		        i18n_pick(v->lang, ad->model->label_id, ad->model->label_en), ad->n_available,
-		        ad->model->n_indicators, i18n(v->lang, T_WITH_DATA));
+		t_str(&o, "  ");
+		t_left(&o, i18n_short(v->lang, ad->model->weight), 8);
+		t_str(&o, " ");
+		t_num(v, &o, ad->value, 7);
+		t_str(&o, "  ");
+		t_str(&o, i18n_pick(v->lang, ad->model->label_id, ad->model->label_en));
+		t_str(&o, " (");
+		t_size(&o, ad->n_available, 0);
+		t_str(&o, "/");
+		t_size(&o, ad->model->n_indicators, 0);
+		t_str(&o, " ");
+		t_str(&o, i18n(v->lang, T_WITH_DATA));
+		t_str(&o, ")\n");
 	}
+	t_flush(&o);
 	fprintf(out, "\n  %s (%s %s)\n", i18n(v->lang, T_INDICATORS),
 	        i18n(v->lang, T_ATTENTION_LINE), i18n_short(v->lang, m->attention));
 	fprintf(out, "  %-5s %7s %10s %10s  %-22s %s\n", i18n(v->lang, T_CODE),
@@ -133,23 +235,36 @@ static void index_section(const report_view *v, const assessment *as, const asse
 
 		for (size_t i = 0; i < ad->model->n_indicators; i++) {
 			const assess_indicator *ai = &ad->indicators[i];
+			int sums = ai->missing == ASSESS_HAS_DATA ||
+			           ai->missing == ASSESS_NOT_APPLICABLE;
 
-			fprintf(out, "  %-5s ", ai->model->code);
-			num(v, out, ai->value, 7);
-			if (ai->missing == ASSESS_HAS_DATA || ai->missing == ASSESS_NOT_APPLICABLE)
-				fprintf(out, " %10s %10s", i18n_count(v->lang, ai->num),
-				        i18n_count(v->lang, ai->den));
-			else
-				fprintf(out, " %10s %10s", "-", "-");
-			fprintf(out, "  %-22s ", i18n_status(v->lang, ai->status));
-			if (ai->decl)
-				fprintf(out, "%s ", ind_label(v, ai));
-			fprintf(out, "[%s]", ai->model->ref);
-			if (ai->missing != ASSESS_HAS_DATA)
-				fprintf(out, " (%s)", i18n_missing(v->lang, ai->missing));
-			fputc('\n', out);
+			t_str(&o, "  ");
+			t_left(&o, ai->model->code, 5);
+			t_str(&o, " ");
+			t_num(v, &o, ai->value, 7);
+			t_str(&o, " ");
+			t_right(&o, sums ? i18n_count(v->lang, ai->num) : "-", 10);
+			t_str(&o, " ");
+			t_right(&o, sums ? i18n_count(v->lang, ai->den) : "-", 10);
+			t_str(&o, "  ");
+			t_left(&o, i18n_status(v->lang, ai->status), 22);
+			t_str(&o, " ");
+			if (ai->decl) {
+				t_str(&o, ind_label(v, ai));
+				t_str(&o, " ");
+			}
+			t_str(&o, "[");
+			t_str(&o, ai->model->ref);
+			t_str(&o, "]");
+			if (ai->missing != ASSESS_HAS_DATA) {
+				t_str(&o, " (");
+				t_str(&o, i18n_missing(v->lang, ai->missing));
+				t_str(&o, ")");
+			}
+			t_str(&o, "\n");
 		}
 	}
+	t_flush(&o);
 	if (aa->n_household) {
 		fprintf(out, "\n  %s:", i18n(v->lang, T_HOUSEHOLD));
 		for (size_t i = 0; i < aa->n_household; i++) {
@@ -163,6 +278,8 @@ static void index_section(const report_view *v, const assessment *as, const asse
 
 static void parts_section(const report_view *v, const assess_area *aa, FILE *out)
 {
+	tout o = { .f = out };
+
 	if (!aa->n_parts)
 		return;
 	heading(out, aa->level == AREA_VILLAGE ? i18n(v->lang, T_IKK_BY_RT) :
@@ -181,64 +298,100 @@ static void parts_section(const report_view *v, const assess_area *aa, FILE *out
 	for (size_t k = 0; k < aa->n_parts; k++) {
 		const assess_score *s = &aa->parts[k];
 
-		if (aa->level != AREA_VILLAGE)
-			fprintf(out, "  %-16s ", s->area);
-		else if (s->rt > 0)
-			fprintf(out, "  RT %-13d ", s->rt);
-		else
-			fprintf(out, "  %-16s ", i18n(v->lang, T_NO_RT));
-		num(v, out, s->ikk, 7);
-		for (size_t d = 0; d < s->n_dimensions; d++) {
-			fputc(' ', out);
-			num(v, out, s->dimensions[d].value, 7);
+		if (aa->level != AREA_VILLAGE) {
+			t_str(&o, "  ");
+			t_left(&o, s->area, 16);
+		} else if (s->rt > 0) {
+			char d[24];
+
+			t_str(&o, "  RT ");
+			t_left(&o, t_digits((size_t)s->rt, d), 13);
+		} else {
+			t_str(&o, "  ");
+			t_left(&o, i18n(v->lang, T_NO_RT), 16);
 		}
-		fprintf(out, "  %s\n", s->category ? range_label(v, s->category) :
-		        i18n(v->lang, T_IKK_DATA_MISSING));
+		t_str(&o, " ");
+		t_num(v, &o, s->ikk, 7);
+		for (size_t d = 0; d < s->n_dimensions; d++) {
+			t_str(&o, " ");
+			t_num(v, &o, s->dimensions[d].value, 7);
+		}
+		t_str(&o, "  ");
+		t_str(&o, s->category ? range_label(v, s->category) :
+		      i18n(v->lang, T_IKK_DATA_MISSING));
+		t_str(&o, "\n");
 	}
+	t_flush(&o);
 }
 
-static void actions_text(const report_view *v, const assess_agency *ag, FILE *out)
+static void actions_text(const report_view *v, const assess_agency *ag, tout *o)
 {
-	fprintf(out, "  %s:\n", i18n(v->lang, T_INTERVENTIONS));
+	t_str(o, "  ");
+	t_str(o, i18n(v->lang, T_INTERVENTIONS));
+	t_str(o, ":\n");
 	for (size_t i = 0; i < ag->n_actions; i++) {
 		const assess_action *x = &ag->actions[i];
 
-		fprintf(out, "  %3zu %s: ", i + 1,
-		        i18n_pick(v->lang, x->decl->label_id, x->decl->label_en));
+		t_str(o, "  ");
+		t_size(o, i + 1, 3);
+		t_str(o, " ");
+		t_str(o, i18n_pick(v->lang, x->decl->label_id, x->decl->label_en));
+		t_str(o, ": ");
 		if (!x->has_data) {
-			fprintf(out, "%s\n", i18n(v->lang, T_NOTHING_REPORTED));
+			t_str(o, i18n(v->lang, T_NOTHING_REPORTED));
+			t_str(o, "\n");
 			continue;
 		}
-		fprintf(out, "target %s, %s %s %s, %s ", i18n_count(v->lang, x->target),
-		        i18n(v->lang, T_W_REALISED), i18n_count(v->lang, x->realised),
-		        x->decl->unit ? x->decl->unit : "", i18n(v->lang, T_W_COVERAGE));
-		num(v, out, x->coverage, 0);
-		fputs(" %\n", out);
+		t_str(o, "target ");
+		t_str(o, i18n_count(v->lang, x->target));
+		t_str(o, ", ");
+		t_str(o, i18n(v->lang, T_W_REALISED));
+		t_str(o, " ");
+		t_str(o, i18n_count(v->lang, x->realised));
+		t_str(o, " ");
+		t_str(o, x->decl->unit ? x->decl->unit : "");
+		t_str(o, ", ");
+		t_str(o, i18n(v->lang, T_W_COVERAGE));
+		t_str(o, " ");
+		t_right(o, i18n_fmt(v->lang, x->coverage, 2), 0);
+		t_str(o, " %\n");
 	}
-	fprintf(out, "  %s\n", i18n(v->lang, T_COVERAGE_NOTE));
+	t_str(o, "  ");
+	t_str(o, i18n(v->lang, T_COVERAGE_NOTE));
+	t_str(o, "\n");
 }
 
 /* A declared table of the agency's plugin in the area (present.h). */
 static void table_text(const report_view *v, const reg_table *t, const assess_area *aa,
-                       FILE *out)
+                       tout *o)
 {
 	int l = v->lang;
 	const char *p = v->as->period;
 
-	fprintf(out, "\n  %s\n  %-32s", i18n_pick(l, t->title_id, t->title_en),
-	        i18n_pick(l, t->rows_label_id, t->rows_label_en));
-	for (size_t j = 0; j < t->n_cols; j++)
-		fprintf(out, " %14s", i18n_pick(l, t->cols[j].label_id, t->cols[j].label_en));
-	fputc('\n', out);
-	for (size_t i = 0; i < t->n_rows; i++) {
-		fprintf(out, "  %-32s", i18n_pick(l, t->rows[i].label_id, t->rows[i].label_en));
-		for (size_t j = 0; j < t->n_cols; j++)
-			fprintf(out, " %14s", i18n_fmt(l, reg_table_cell_value(v->reg, t, i, j, aa->code,
-			                                                       p), t->cols[j].decimals));
-		fputc('\n', out);
+	t_str(o, "\n  ");
+	t_str(o, i18n_pick(l, t->title_id, t->title_en));
+	t_str(o, "\n  ");
+	t_left(o, i18n_pick(l, t->rows_label_id, t->rows_label_en), 32);
+	for (size_t j = 0; j < t->n_cols; j++) {
+		t_str(o, " ");
+		t_right(o, i18n_pick(l, t->cols[j].label_id, t->cols[j].label_en), 14);
 	}
-	if (*t->note_id)
-		fprintf(out, "  %s\n", i18n_pick(l, t->note_id, t->note_en));
+	t_str(o, "\n");
+	for (size_t i = 0; i < t->n_rows; i++) {
+		t_str(o, "  ");
+		t_left(o, i18n_pick(l, t->rows[i].label_id, t->rows[i].label_en), 32);
+		for (size_t j = 0; j < t->n_cols; j++) {
+			t_str(o, " ");
+			t_right(o, i18n_fmt(l, reg_table_cell_value(v->reg, t, i, j, aa->code, p),
+			                    t->cols[j].decimals), 14);
+		}
+		t_str(o, "\n");
+	}
+	if (*t->note_id) {
+		t_str(o, "  ");
+		t_str(o, i18n_pick(l, t->note_id, t->note_en));
+		t_str(o, "\n");
+	}
 }
 
 static void class_source_text(void *ud, const char *source)
@@ -260,6 +413,8 @@ static const char *target_year(int year)
 
 static void agency_section(const report_view *v, const assess_area *aa, FILE *out)
 {
+	tout o = { .f = out };
+
 	heading(out, i18n(v->lang, T_AGENCY_SECTION));
 	for (size_t a = 0; a < aa->n_agencies; a++) {
 		const assess_agency *ag = &aa->agencies[a];
@@ -278,51 +433,71 @@ static void agency_section(const report_view *v, const assess_area *aa, FILE *ou
 			const char *word;
 
 			if (!r) {
-				fprintf(out, "  %*s%s\n", 2 * lines[i].group->depth, "",
-				        i18n_pick(v->lang, lines[i].group->label_id,
-				                  lines[i].group->label_en));
+				t_str(&o, "  ");
+				t_blanks(&o, 2 * (size_t)lines[i].group->depth);
+				t_str(&o, i18n_pick(v->lang, lines[i].group->label_id,
+				                    lines[i].group->label_en));
+				t_str(&o, "\n");
 				continue;
 			}
-			fprintf(out, "  %3zu %-10s ", lines[i].no, r->decl->unit ? r->decl->unit : "");
-			num(v, out, r->has_target ? r->target : NAN, 10);
-			fputc(' ', out);
+			t_str(&o, "  ");
+			t_size(&o, lines[i].no, 3);
+			t_str(&o, " ");
+			t_left(&o, r->decl->unit ? r->decl->unit : "", 10);
+			t_str(&o, " ");
+			t_num(v, &o, r->has_target ? r->target : NAN, 10);
+			t_str(&o, " ");
 			if (r->decl->kind == PK2D_COUNT && r->has_value)
-				fprintf(out, "%10s", i18n_count(v->lang, r->value));
+				t_right(&o, i18n_count(v->lang, r->value), 10);
 			else
-				num(v, out, r->value, 10);
-			fputc(' ', out);
-			num(v, out, r->capaian, 11);
+				t_num(v, &o, r->value, 10);
+			t_str(&o, " ");
+			t_num(v, &o, r->capaian, 11);
 			word = report_view_row_word(v, r, 0);
-			fprintf(out, "  %-14s %-14s %s", word ? word : "-", report_view_target_state(v, r),
-			        i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
-			if ((cls = present_class(v->reg, r->decl, r->has_value ? r->value : NAN)))
-				fprintf(out, " (%s: %s)", i18n(v->lang, T_CLASS),
-				        i18n_pick(v->lang, cls->label_id, cls->label_en));
-			fputc('\n', out);
+			t_str(&o, "  ");
+			t_left(&o, word ? word : "-", 14);
+			t_str(&o, " ");
+			t_left(&o, report_view_target_state(v, r), 14);
+			t_str(&o, " ");
+			t_str(&o, i18n_pick(v->lang, r->decl->label_id, r->decl->label_en));
+			if ((cls = present_class(v->reg, r->decl, r->has_value ? r->value : NAN))) {
+				t_str(&o, " (");
+				t_str(&o, i18n(v->lang, T_CLASS));
+				t_str(&o, ": ");
+				t_str(&o, i18n_pick(v->lang, cls->label_id, cls->label_en));
+				t_str(&o, ")");
+			}
+			t_str(&o, "\n");
 		}
+		t_flush(&o);
 		present_class_sources(v->reg, lines, n, class_source_text,
 		                      (void *[]){ (void *)v, out });
 		free(lines);
 		if (ag->n_actions)
-			actions_text(v, ag, out);
+			actions_text(v, ag, &o);
 		for (size_t t = 0; t < registry_n_tables(v->reg); t++)
 			if (present_table_shown(v->reg, registry_table_at(v->reg, t), ag->agency,
 			                        aa->code, v->as->period))
-				table_text(v, registry_table_at(v->reg, t), aa, out);
+				table_text(v, registry_table_at(v->reg, t), aa, &o);
+		t_flush(&o);
 	}
 }
 
-static void place(const report_view *v, const assess_place *p, FILE *out)
+static void place(const report_view *v, const assess_place *p, tout *o)
 {
-	if (p->rt > 0)
-		fprintf(out, "RT %d", p->rt);
-	else if (p->rt == 0)
-		fputs(i18n(v->lang, T_NO_RT), out);
-	else
-		fputs(p->area, out);
-	fputs(" (", out);
-	num(v, out, p->value, 0);
-	fputc(')', out);
+	char d[24];
+
+	if (p->rt > 0) {
+		t_str(o, "RT ");
+		t_str(o, t_digits((size_t)p->rt, d));
+	} else if (p->rt == 0) {
+		t_str(o, i18n(v->lang, T_NO_RT));
+	} else {
+		t_str(o, p->area);
+	}
+	t_str(o, " (");
+	t_right(o, i18n_fmt(v->lang, p->value, 2), 0);
+	t_str(o, ")");
 }
 
 static const char *row_label(const report_view *v, const assess_row *r)
@@ -331,44 +506,69 @@ static const char *row_label(const report_view *v, const assess_row *r)
 }
 
 static void worst_line(const report_view *v, const assess_area *aa, const assess_place *w,
-                       size_t n, FILE *out)
+                       size_t n, tout *o)
 {
 	if (!n)
 		return;
-	fprintf(out, "     %s: ", aa->level == AREA_VILLAGE ? i18n(v->lang, T_WORST_RTS) :
-	        i18n(v->lang, T_WORST_VILLAGES));
+	t_str(o, "     ");
+	t_str(o, aa->level == AREA_VILLAGE ? i18n(v->lang, T_WORST_RTS) :
+	      i18n(v->lang, T_WORST_VILLAGES));
+	t_str(o, ": ");
 	for (size_t k = 0; k < n; k++) {
 		if (k)
-			fputs(", ", out);
-		place(v, &w[k], out);
+			t_str(o, ", ");
+		place(v, &w[k], o);
 	}
-	fputc('\n', out);
+	t_str(o, "\n");
 }
 
-static void actions_lines(const report_view *v, const assess_action *acts, size_t n, FILE *out)
+static void actions_lines(const report_view *v, const assess_action *acts, size_t n, tout *o)
 {
-	if (!n)
-		fprintf(out, "     - %s\n", i18n(v->lang, T_ASSIGN_AGENCY));
+	if (!n) {
+		t_str(o, "     - ");
+		t_str(o, i18n(v->lang, T_ASSIGN_AGENCY));
+		t_str(o, "\n");
+	}
 	for (size_t k = 0; k < n; k++) {
 		const assess_action *x = &acts[k];
 
-		fprintf(out, "     - %s [%s]: ",
-		        i18n_pick(v->lang, x->decl->label_id, x->decl->label_en), x->decl->agency);
+		t_str(o, "     - ");
+		t_str(o, i18n_pick(v->lang, x->decl->label_id, x->decl->label_en));
+		t_str(o, " [");
+		t_str(o, x->decl->agency);
+		t_str(o, "]: ");
 		if (x->has_data) {
-			fprintf(out, "target %s, %s %s, %s ", i18n_count(v->lang, x->target),
-			        i18n(v->lang, T_W_REALISED), i18n_count(v->lang, x->realised),
-			        i18n(v->lang, T_W_COVERAGE));
-			num(v, out, x->coverage, 0);
-			fputs(" %\n", out);
+			t_str(o, "target ");
+			t_str(o, i18n_count(v->lang, x->target));
+			t_str(o, ", ");
+			t_str(o, i18n(v->lang, T_W_REALISED));
+			t_str(o, " ");
+			t_str(o, i18n_count(v->lang, x->realised));
+			t_str(o, ", ");
+			t_str(o, i18n(v->lang, T_W_COVERAGE));
+			t_str(o, " ");
+			t_right(o, i18n_fmt(v->lang, x->coverage, 2), 0);
+			t_str(o, " %\n");
 		} else {
-			fprintf(out, "%s\n", i18n(v->lang, T_NOTHING_REPORTED));
+			t_str(o, i18n(v->lang, T_NOTHING_REPORTED));
+			t_str(o, "\n");
 		}
 	}
+}
+
+/* "  N. " of a numbered line. */
+static void t_no(tout *o, size_t no)
+{
+	t_str(o, "  ");
+	t_size(o, no, 0);
+	t_str(o, ". ");
 }
 
 static void problems_section(const report_view *v, const assessment *as,
                              const assess_area *aa, FILE *out)
 {
+	tout o = { .f = out };
+
 	heading(out, i18n(v->lang, T_PROBLEMS));
 	if (!aa->n_problems && !aa->n_agency_problems) {
 		char buf[512];
@@ -381,20 +581,37 @@ static void problems_section(const report_view *v, const assessment *as,
 		const assess_problem *p = &aa->problems[i];
 		const assess_indicator *ai = p->indicator;
 
-		fprintf(out, "  %zu. %s %s: ", i + 1, ai->model->code, ind_label(v, ai));
-		num(v, out, ai->value, 0);
-		fprintf(out, " %% (%s/%s), %s KK %s", i18n_count(v->lang, ai->num),
-		        i18n_count(v->lang, ai->den), i18n_count(v->lang, p->affected),
-		        i18n(v->lang, T_NOT_MEETING));
-		if (ai->below_attention)
-			fprintf(out, "; %s %s", i18n(v->lang, T_UNDER_LINE),
-			        i18n_short(v->lang, as->model->attention));
-		if (ai->off_target)
-			fprintf(out, "; %s %s%s", i18n(v->lang, T_OFF_ITS_TARGET),
-			        i18n_short(v->lang, ai->target), target_year(ai->target_year));
-		fputc('\n', out);
-		worst_line(v, aa, p->worst, p->n_worst, out);
+		t_no(&o, i + 1);
+		t_str(&o, ai->model->code);
+		t_str(&o, " ");
+		t_str(&o, ind_label(v, ai));
+		t_str(&o, ": ");
+		t_right(&o, i18n_fmt(v->lang, ai->value, 2), 0);
+		t_str(&o, " % (");
+		t_str(&o, i18n_count(v->lang, ai->num));
+		t_str(&o, "/");
+		t_str(&o, i18n_count(v->lang, ai->den));
+		t_str(&o, "), ");
+		t_str(&o, i18n_count(v->lang, p->affected));
+		t_str(&o, " KK ");
+		t_str(&o, i18n(v->lang, T_NOT_MEETING));
+		if (ai->below_attention) {
+			t_str(&o, "; ");
+			t_str(&o, i18n(v->lang, T_UNDER_LINE));
+			t_str(&o, " ");
+			t_str(&o, i18n_short(v->lang, as->model->attention));
+		}
+		if (ai->off_target) {
+			t_str(&o, "; ");
+			t_str(&o, i18n(v->lang, T_OFF_ITS_TARGET));
+			t_str(&o, " ");
+			t_str(&o, i18n_short(v->lang, ai->target));
+			t_str(&o, target_year(ai->target_year));
+		}
+		t_str(&o, "\n");
+		worst_line(v, aa, p->worst, p->n_worst, &o);
 	}
+	t_flush(&o);
 	if (aa->n_agency_problems)
 		fprintf(out, "  %s\n", i18n(v->lang, T_RANK_AGENCY_GAP));
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
@@ -402,59 +619,94 @@ static void problems_section(const report_view *v, const assessment *as,
 		const assess_row *r = p->row;
 		const char *word;
 
-		fprintf(out, "  %zu. %s [%s]: %s %s, target %s%s, %s %s (", aa->n_problems + i + 1,
-		        row_label(v, r), p->agency, i18n_fmtv(v->lang, r->decl->kind, r->value),
-		        r->decl->unit ? r->decl->unit : "", i18n_short(v->lang, r->target),
-		        target_year(r->target_year), i18n(v->lang, T_W_GAP),
-		        i18n_fmt(v->lang, p->gap, 2));
-		if (isinf(p->relative_gap))
-			fputs(i18n(v->lang, T_TARGET_ZERO), out);
-		else
-			fprintf(out, "%s %% %s", i18n_fmt(v->lang, p->relative_gap, 1),
-			        i18n(v->lang, T_OF_TARGET));
+		t_no(&o, aa->n_problems + i + 1);
+		t_str(&o, row_label(v, r));
+		t_str(&o, " [");
+		t_str(&o, p->agency);
+		t_str(&o, "]: ");
+		t_str(&o, i18n_fmtv(v->lang, r->decl->kind, r->value));
+		t_str(&o, " ");
+		t_str(&o, r->decl->unit ? r->decl->unit : "");
+		t_str(&o, ", target ");
+		t_str(&o, i18n_short(v->lang, r->target));
+		t_str(&o, target_year(r->target_year));
+		t_str(&o, ", ");
+		t_str(&o, i18n(v->lang, T_W_GAP));
+		t_str(&o, " ");
+		t_str(&o, i18n_fmt(v->lang, p->gap, 2));
+		t_str(&o, " (");
+		if (isinf(p->relative_gap)) {
+			t_str(&o, i18n(v->lang, T_TARGET_ZERO));
+		} else {
+			t_str(&o, i18n_fmt(v->lang, p->relative_gap, 1));
+			t_str(&o, " % ");
+			t_str(&o, i18n(v->lang, T_OF_TARGET));
+		}
 		word = report_view_row_word(v, r, 1);
-		fprintf(out, "); %s\n", word ? word : "-");
-		worst_line(v, aa, p->worst, p->n_worst, out);
+		t_str(&o, "); ");
+		t_str(&o, word ? word : "-");
+		t_str(&o, "\n");
+		worst_line(v, aa, p->worst, p->n_worst, &o);
 	}
+	t_flush(&o);
 	heading(out, i18n(v->lang, T_FOLLOWUP));
 	if (!aa->n_problems && !aa->n_agency_problems)
 		fprintf(out, "  %s\n", i18n(v->lang, T_NOTHING_TO_FOLLOW));
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 
-		fprintf(out, "  %zu. %s %s\n", i + 1, p->indicator->model->code,
-		        ind_label(v, p->indicator));
-		actions_lines(v, p->actions, p->n_actions, out);
+		t_no(&o, i + 1);
+		t_str(&o, p->indicator->model->code);
+		t_str(&o, " ");
+		t_str(&o, ind_label(v, p->indicator));
+		t_str(&o, "\n");
+		actions_lines(v, p->actions, p->n_actions, &o);
 	}
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
 
-		fprintf(out, "  %zu. %s [%s]\n", aa->n_problems + i + 1, row_label(v, p->row),
-		        p->agency);
-		actions_lines(v, p->actions, p->n_actions, out);
+		t_no(&o, aa->n_problems + i + 1);
+		t_str(&o, row_label(v, p->row));
+		t_str(&o, " [");
+		t_str(&o, p->agency);
+		t_str(&o, "]\n");
+		actions_lines(v, p->actions, p->n_actions, &o);
 	}
-	if (aa->n_problems || aa->n_agency_problems)
-		fprintf(out, "  %s\n", i18n(v->lang, T_COVERAGE_NOTE));
+	if (aa->n_problems || aa->n_agency_problems) {
+		t_str(&o, "  ");
+		t_str(&o, i18n(v->lang, T_COVERAGE_NOTE));
+		t_str(&o, "\n");
+	}
+	t_flush(&o);
 }
 
-static void steps_line(const report_view *v, const assess_step *st, size_t n, FILE *out)
+static void steps_line(const report_view *v, const assess_step *st, size_t n, tout *o)
 {
+	char d[24];
+
 	for (size_t k = 0; k < n; k++) {
-		fputs(k ? ", " : ": ", out);
-		if (st[k].rt > 0)
-			fprintf(out, "RT %d", st[k].rt);
-		else if (st[k].rt == 0)
-			fputs(i18n(v->lang, T_NO_RT), out);
-		else
-			fputs(st[k].area, out);
-		fprintf(out, " %s %s %s", i18n_count(v->lang, st[k].take), i18n(v->lang, T_OF),
-		        i18n_count(v->lang, st[k].affected));
+		t_str(o, k ? ", " : ": ");
+		if (st[k].rt > 0) {
+			t_str(o, "RT ");
+			t_str(o, t_digits((size_t)st[k].rt, d));
+		} else if (st[k].rt == 0) {
+			t_str(o, i18n(v->lang, T_NO_RT));
+		} else {
+			t_str(o, st[k].area);
+		}
+		t_str(o, " ");
+		t_str(o, i18n_count(v->lang, st[k].take));
+		t_str(o, " ");
+		t_str(o, i18n(v->lang, T_OF));
+		t_str(o, " ");
+		t_str(o, i18n_count(v->lang, st[k].affected));
 	}
 }
 
 static void planner_section(const report_view *v, const assess_area *aa, FILE *out)
 {
 	const assess_ikk_plan *pl = aa->ikk_plan;
+	tout o = { .f = out };
 
 	heading(out, i18n(v->lang, T_PLANNER));
 	fprintf(out, "  %s\n", i18n(v->lang, T_PLANNER_NOTE));
@@ -482,24 +734,33 @@ static void planner_section(const report_view *v, const assess_area *aa, FILE *o
 	for (size_t i = 0; i < aa->n_problems; i++) {
 		const assess_problem *p = &aa->problems[i];
 
-		fprintf(out, "  %zu. %s %s: %s KK", i + 1, p->indicator->model->code,
-		        ind_label(v, p->indicator), i18n_count(v->lang, p->to_change));
-		steps_line(v, p->steps, p->n_steps, out);
-		fputc('\n', out);
+		t_no(&o, i + 1);
+		t_str(&o, p->indicator->model->code);
+		t_str(&o, " ");
+		t_str(&o, ind_label(v, p->indicator));
+		t_str(&o, ": ");
+		t_str(&o, i18n_count(v->lang, p->to_change));
+		t_str(&o, " KK");
+		steps_line(v, p->steps, p->n_steps, &o);
+		t_str(&o, "\n");
 	}
 	for (size_t i = 0; i < aa->n_agency_problems; i++) {
 		const assess_agency_problem *p = &aa->agency_problems[i];
 
-		fprintf(out, "  %zu. %s: ", aa->n_problems + i + 1, row_label(v, p->row));
-		if (isnan(p->to_change))
-			fputs(i18n(v->lang, T_NOT_A_MEAN), out);
-		else
-			fprintf(out, "%s %s", i18n_count(v->lang, p->to_change),
-			        p->row->decl->kind == PK2D_COUNT ? "" :
-			        i18n(v->lang, T_DEN_UNITS));
-		steps_line(v, p->steps, p->n_steps, out);
-		fputc('\n', out);
+		t_no(&o, aa->n_problems + i + 1);
+		t_str(&o, row_label(v, p->row));
+		t_str(&o, ": ");
+		if (isnan(p->to_change)) {
+			t_str(&o, i18n(v->lang, T_NOT_A_MEAN));
+		} else {
+			t_str(&o, i18n_count(v->lang, p->to_change));
+			t_str(&o, " ");
+			t_str(&o, p->row->decl->kind == PK2D_COUNT ? "" : i18n(v->lang, T_DEN_UNITS));
+		}
+		steps_line(v, p->steps, p->n_steps, &o);
+		t_str(&o, "\n");
 	}
+	t_flush(&o);
 }
 
 /* A table of view rows, its columns padded to their widest cell (the
