@@ -392,12 +392,20 @@ static double *vt_get(struct vtable *t, const struct rkey *k)
 	return v;
 }
 
-/* Keeps only the entries for which keep() is true. */
+/* Keeps only the entries for which keep() is true; a group that keeps them
+ * all is left as it is (the first roll-up drops nothing). */
 static int vt_filter(struct vtable *t, int (*keep)(void *ud, const struct rkey *k), void *ud)
 {
 	for (size_t i = 0; i < t->n_groups; i++) {
 		struct group *g = &t->groups[i];
-		if (g->n && group_rebuild(g, t->nv, g->n, &t->n, keep, ud) < 0)
+		uint32_t kept = 0;
+
+		for (uint32_t j = 0; j < g->cap; j++) {
+			struct rkey k = { g->keys[j].ind, g->area, g->period, g->keys[j].rt };
+
+			kept += k.ind != NONE && keep(ud, &k);
+		}
+		if (kept < g->n && group_rebuild(g, t->nv, g->n, &t->n, keep, ud) < 0)
 			return PK2D_ERR_NOMEM;
 	}
 	return 0;
@@ -1808,16 +1816,22 @@ static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
 		memset(&w, 0, sizeof w);
 	/* Totals go into existing groups only: the index stays right. */
 	for (size_t o = 0; rc == 0 && o < w.n_gorder; o++) {
-		const struct group *g = &t->groups[w.gorder[o]];
+		struct group *g = &t->groups[w.gorder[o]];
 		const uint32_t *b = w.bucket + o * (n_ids + 1), *slots = w.slots + w.start[o];
-		uint32_t area = g->area;
+		uint32_t area = g->area, totals = 0;
 
 		/* All of the group's sums first: adding its own totals below may
 		 * rebuild its table and move its slots. */
-		for (size_t id = 0; id < n_ids; id++)
+		for (size_t id = 0; id < n_ids; id++) {
+			totals += b[id] != b[id + 1];
 			for (uint32_t i = b[id]; i < b[id + 1]; i++)
 				for (size_t j = 0; j < nv; j++)
 					acc[id * nv + j] += g->vals[(size_t)slots[i] * nv + j];
+		}
+		/* Room for its totals at once, 80 % full after them: not grown by
+		 * half on the way and made smaller again below. */
+		if ((uint64_t)(g->n + totals) * LOAD_DEN > (uint64_t)g->cap * LOAD_NUM)
+			rc = group_rebuild(g, t->nv, g->n + totals, &t->n, NULL, NULL);
 		k.period = g->period;
 		k.rt = RT_ALL;
 		for (size_t id = 0; rc == 0 && id < n_ids; id++) {
