@@ -172,16 +172,18 @@ static int fill_dims(store *s, const assess_area *aa, trend *t, char *err, size_
 static int fill_rows(store *s, const registry *r, trend *t, char *err, size_t errlen)
 {
 	size_t n = registry_n_indicators(r);
+	reg_place at;
 
 	if (n && !(t->rows = calloc(n, sizeof *t->rows)))
 		return PK2D_ERR_NOMEM;
+	registry_place(r, t->area, t->period, &at);
 	for (size_t i = 0; i < n; i++) {
 		const reg_indicator *d = registry_indicator_at(r, i);
 		trend_row row = { .decl = d, .prev = NAN, .cur = NAN, .prev_target = NAN,
 		                  .cur_target = d->has_target ? d->target : NAN };
 		reg_sum sum;
 
-		if (registry_get(r, d, t->area, RT_ALL, t->period, &sum))
+		if (registry_get_at(r, d, &at, RT_ALL, &sum))
 			row.cur = reg_value(d, &sum);
 		if (s && *t->prev_period) {
 			store_point p;
