@@ -838,7 +838,9 @@ static void reader_against_reference(char sep, int clean)
 	enum { ROWS = 6000, COLS = 7 };
 	size_t cap = (size_t)ROWS * COLS * 40 + 64, len = 0;
 	char *text = malloc(cap), **lines = calloc(ROWS, sizeof *lines);
-	char field[64], want[COLS][96];
+	char field[64], want[COLS + 8][96];
+	int all[COLS + 9];
+	const char *out[COLS + 9];
 	struct tmpfile t;
 	char err[256] = "";
 	csv_reader *c;
@@ -874,6 +876,13 @@ static void reader_against_reference(char sep, int clean)
 			ck_assert_msg(strcmp(csv_field(c, k), want[k]) == 0,
 			              "row %ld field %d: '%s', want '%s' (line '%s')", row, k,
 			              csv_field(c, k), want[k], lines[row]);
+		/* All at once, and one past the record: an odd or even count. */
+		for (int k = 0; k <= n; k++)
+			all[k] = k;
+		csv_fields_of(c, all, n + 1, out);
+		for (int k = 0; k < n; k++)
+			ck_assert_str_eq(out[k], want[k]);
+		ck_assert_str_eq(out[n], "");
 		ck_assert_int_eq(csv_line(c), row + 2);
 		row++;
 	}

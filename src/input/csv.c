@@ -265,19 +265,21 @@ static int opens_quote(const csv_reader *c, const char *b, int k, size_t q)
 
 /*
  * Scans on from scan_at in the record at pos, noting the offset where each
- * field ends (its separator, the record's '\n', or the end of the file).
+ * field ends (its separator, the record's '\n', or the end of the file)
+ * and writing a NUL there.
  * SCAN_DONE with *end set to the record's end; SCAN_MORE when more data is
  * needed; a negative error at end of file inside quotes.
  */
 static int scan_record(csv_reader *c, size_t *end)
 {
-	const char *b = c->buf;
+	char *b = c->buf;
 	const unsigned char *cls = c->cls;
 	size_t pos = c->pos, len = c->len, at = pos + c->scan_at; /* offsets in buf */
 	char sep = c->sep;
 	int quoted = c->scan_quoted, nf = c->n_fields, rc = SCAN_MORE, slow = c->scan_slow;
 	long lines = c->scan_lines;
 	size_t *ends = c->ends;
+	char **fields = c->fields;
 
 	/* The record's first byte starts a field. */
 	if (at == pos && at < len && cls[(unsigned char)b[pos]])
@@ -293,6 +295,8 @@ static int scan_record(csv_reader *c, size_t *end)
 			c->masks = c->find_masks(b + blk, sep);
 			c->mask_blk = blk;
 		}
+		char *bb = b + blk;
+		size_t rel = blk - pos;
 		if (len - blk < 64)
 			keep &= (UINT64_C(1) << (len - blk)) - 1;
 		m = c->masks;
@@ -308,6 +312,7 @@ static int scan_record(csv_reader *c, size_t *end)
 				goto out;
 			}
 			ends = c->ends;
+			fields = c->fields;
 		}
 		/* keep holds the positions of the block still to look at. */
 		while (keep) {
@@ -328,10 +333,17 @@ static int scan_record(csv_reader *c, size_t *end)
 				     ((seps >> 63) && (blk + 64 >= len || cls[(unsigned char)b[blk + 64]])) ||
 				     ((seps & 1) && blk > pos && (cls[(unsigned char)b[blk - 1]] & CLS_BLANK))))
 					slow = 1;
-				while (seps) {
-					ends[nf++] = blk + (size_t)__builtin_ctzll(seps) - pos;
-					seps &= seps - 1;
+				/* Each field is terminated here and the next one
+				 * pointed at, so that the usual record is finished when
+				 * scanned (the careful way uses only ends). */
+				size_t k = (size_t)nf;
+				for (; seps; seps &= seps - 1) {
+					size_t t = (size_t)__builtin_ctzll(seps) & 63;
+					bb[t] = '\0';
+					ends[k] = rel + t;
+					fields[++k] = bb + t + 1;
 				}
+				nf = (int)k;
 				if (!stop)
 					break;
 				bit = stop & -stop;
@@ -348,6 +360,7 @@ static int scan_record(csv_reader *c, size_t *end)
 					} else if (j > pos && (cls[(unsigned char)b[j - 1]] & CLS_BLANK)) {
 						slow = 1;
 					}
+					b[j] = '\0';
 					rc = SCAN_DONE;
 					goto out;
 				}
@@ -452,8 +465,10 @@ static char *finish_field(csv_reader *c, int k)
 
 /* Finishes every field of the current record: plugins read most columns
  * of a row, and one pass over them costs less than finishing each on
- * first use and remembering which were. When the scan saw no blank or
- * quote at any field's edge, finishing is terminating. */
+ * first use and remembering which were. The scan has terminated every
+ * field at its end; when it saw no blank or quote at any field's edge
+ * (and read the record without a refill), it has also pointed at every
+ * field but the first. */
 static void finish_fields(csv_reader *c)
 {
 	char *b = c->buf + c->rec_pos;
@@ -461,26 +476,15 @@ static void finish_fields(csv_reader *c)
 	size_t s = 0;
 
 	if (!c->scan_slow) {
-		/* Locals: stores through b could otherwise alias them. */
-		const size_t *ends = c->ends;
-		char **fields = c->fields;
-		int n = c->n_fields;
-
-		for (int k = 0; k < n; k++) {
-			size_t e = ends[k];
-			b[e] = '\0';
-			fields[k] = b + s;
-			s = e + 1;
-		}
+		c->fields[0] = b;
 		if (c->scan_cr)
-			b[ends[n - 1] - 1] = '\0';
+			b[c->ends[c->n_fields - 1] - 1] = '\0';
 		return;
 	}
 	for (int k = 0; k < c->n_fields; k++) {
 		size_t e = c->ends[k];
 		/* The usual field: no blank or quote at either end. */
 		if (s < e && !(cls[(unsigned char)b[s]] | (cls[(unsigned char)b[e - 1]] & CLS_BLANK))) {
-			b[e] = '\0';
 			c->fields[k] = b + s;
 		} else {
 			c->fields[k] = finish_field(c, k);
@@ -1241,8 +1245,19 @@ const char *csv_field(const csv_reader *c, int col)
 
 void csv_fields_of(const csv_reader *c, const int *cols, int n, const char **out)
 {
-	for (int i = 0; i < n; i++)
-		out[i] = (unsigned)cols[i] < (unsigned)c->n_fields ? c->fields[cols[i]] : "";
+	/* Locals: the stores through out could otherwise alias them. Two
+	 * fields a step: a plugin asks for dozens. */
+	char *const *fields = c->fields;
+	unsigned n_fields = (unsigned)c->n_fields;
+	int i = 0;
+
+	for (; i + 2 <= n; i += 2) {
+		unsigned a = (unsigned)cols[i], b = (unsigned)cols[i + 1];
+		out[i] = a < n_fields ? fields[a] : "";
+		out[i + 1] = b < n_fields ? fields[b] : "";
+	}
+	if (i < n)
+		out[i] = (unsigned)cols[i] < n_fields ? fields[cols[i]] : "";
 }
 
 int csv_number(const csv_reader *c, int col, double *out)

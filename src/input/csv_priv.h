@@ -56,7 +56,7 @@ struct pk2d_csv {
 	size_t fix_cap;
 	long scan_lines;        /* newlines inside quoted fields so far */
 	long quote_line;        /* line of the open quote */
-	size_t *ends;           /* offset where each field ends */
+	size_t *ends;           /* offset where each field ends (a NUL there) */
 	char **fields;          /* the current record's fields, finished */
 	size_t rec_pos;         /* the current record is buf[rec_pos..] */
 	int n_fields, cap_fields;
