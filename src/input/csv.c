@@ -110,8 +110,12 @@ static int refill(csv_reader *c)
 	}
 }
 
+/* The mask functions are inlined into the scans built around each
+ * (scanner, below): no call per block, the constants loaded once. */
+#define MASKS_INLINE static inline __attribute__((always_inline))
+
 #ifdef __SSE2__
-static struct masks masks_sse2(const char *p, char sep)
+MASKS_INLINE struct masks masks_sse2(const char *p, char sep)
 {
 	const __m128i vs = _mm_set1_epi8(sep), vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
 	const __m128i vsp = _mm_set1_epi8(' '), vcr = _mm_set1_epi8('\r');
@@ -136,7 +140,7 @@ static struct masks masks_sse2(const char *p, char sep)
 }
 #endif
 
-static struct masks masks_plain(const char *p, char sep)
+MASKS_INLINE struct masks masks_plain(const char *p, char sep)
 {
 	struct masks m = { 0, 0, 0, 0, 0 };
 
@@ -153,7 +157,7 @@ static struct masks masks_plain(const char *p, char sep)
 
 #ifdef HAVE_AVX2_TARGET
 /* The same with 32-byte compares, used when the CPU has AVX2. */
-__attribute__((target("avx2"))) static struct masks masks_avx2(const char *p, char sep)
+__attribute__((target("avx2"))) MASKS_INLINE struct masks masks_avx2(const char *p, char sep)
 {
 	const __m256i vs = _mm256_set1_epi8(sep), vq = _mm256_set1_epi8('"'),
 	              vn = _mm256_set1_epi8('\n'), vsp = _mm256_set1_epi8(' '),
@@ -188,43 +192,12 @@ __attribute__((target("avx2"))) static struct masks masks_avx2(const char *p, ch
 
 typedef struct masks (*mask_fn)(const char *p, char sep);
 
-/* The scanner csv_set_scanner() chose; NULL: the fastest. */
-static mask_fn forced_masks;
-
-/* The fastest mask function this CPU runs. */
-static mask_fn pick_masks(void)
-{
-	if (forced_masks)
-		return forced_masks;
-#ifdef HAVE_AVX2_TARGET
-	if (__builtin_cpu_supports("avx2"))
-		return masks_avx2;
-#endif
-#ifdef __SSE2__
-	return masks_sse2;
-#else
-	return masks_plain;
-#endif
-}
-
-int csv_set_scanner(const char *name)
-{
-	if (strcmp(name, "auto") == 0)
-		forced_masks = NULL;
-	else if (strcmp(name, "plain") == 0)
-		forced_masks = masks_plain;
-#ifdef __SSE2__
-	else if (strcmp(name, "sse2") == 0)
-		forced_masks = masks_sse2;
-#endif
-#ifdef HAVE_AVX2_TARGET
-	else if (strcmp(name, "avx2") == 0 && __builtin_cpu_supports("avx2"))
-		forced_masks = masks_avx2;
-#endif
-	else
-		return -1;
-	return 0;
-}
+/* The scan of a record and the fast reading of some of its fields, built
+ * around one mask function (csv_set_scanner). */
+struct scanner {
+	int (*scan)(csv_reader *c, size_t *end);
+	int (*fields)(csv_reader *c, const int *cols, int n, const char **out, size_t *lens);
+};
 
 /* Makes room for at least want field ends. */
 int csv_reserve_fields(csv_reader *c, int want)
@@ -270,7 +243,8 @@ static int opens_quote(const csv_reader *c, const char *b, int k, size_t q)
  * SCAN_DONE with *end set to the record's end; SCAN_MORE when more data is
  * needed; a negative error at end of file inside quotes.
  */
-static int scan_record(csv_reader *c, size_t *end)
+static inline __attribute__((always_inline)) int scan_record_with(csv_reader *c, size_t *end,
+                                                                  mask_fn find_masks)
 {
 	char *b = c->buf;
 	const unsigned char *cls = c->cls;
@@ -292,7 +266,7 @@ static int scan_record(csv_reader *c, size_t *end)
 		/* Blocks are 64-byte aligned and their masks kept: the next
 		 * record mostly starts in the block where this one ends. */
 		if (blk != c->mask_blk) {
-			c->masks = c->find_masks(b + blk, sep);
+			c->masks = find_masks(b + blk, sep);
 			c->mask_blk = blk;
 		}
 		char *bb = b + blk;
@@ -554,7 +528,7 @@ static int next_raw_record(csv_reader *c)
 			c->scan_odd = 0;
 			c->scan_lines = 0;
 		}
-		rc = scan_record(c, &end);
+		rc = c->scanner->scan(c, &end);
 		if (rc == PK2D_ERR_NOMEM) {
 			snprintf(c->error, sizeof c->error, "line %ld: out of memory", c->line);
 			return rc;
@@ -677,8 +651,9 @@ int csv_read_record(csv_reader *c)
  * (nothing read) when the careful path must take it: a quote, a record
  * not read to its end, fewer fields than wanted, or every wanted field
  * empty (the record may be blank). */
-static int read_fields_fast(csv_reader *c, const int *cols, int n, const char **out,
-                            size_t *lens)
+static inline __attribute__((always_inline)) int
+read_fields_with(csv_reader *c, const int *cols, int n, const char **out, size_t *lens,
+                 mask_fn find_masks)
 {
 	char *b = c->buf;
 	size_t pos = c->pos, len = c->len, blk = pos & ~(size_t)63, fstart = pos;
@@ -692,7 +667,7 @@ static int read_fields_fast(csv_reader *c, const int *cols, int n, const char **
 		uint64_t nl, stops;
 
 		if (blk != c->mask_blk) {
-			c->masks = c->find_masks(b + blk, c->sep);
+			c->masks = find_masks(b + blk, c->sep);
 			c->mask_blk = blk;
 		}
 		if (len - blk < 64)
@@ -744,6 +719,92 @@ static int read_fields_fast(csv_reader *c, const int *cols, int n, const char **
 	return 0;
 }
 
+static int scan_plain(csv_reader *c, size_t *end)
+{
+	return scan_record_with(c, end, masks_plain);
+}
+
+static int fields_plain(csv_reader *c, const int *cols, int n, const char **out, size_t *lens)
+{
+	return read_fields_with(c, cols, n, out, lens, masks_plain);
+}
+
+static const struct scanner scanner_plain = { scan_plain, fields_plain };
+
+#ifdef __SSE2__
+static int scan_sse2(csv_reader *c, size_t *end)
+{
+	return scan_record_with(c, end, masks_sse2);
+}
+
+static int fields_sse2(csv_reader *c, const int *cols, int n, const char **out, size_t *lens)
+{
+	return read_fields_with(c, cols, n, out, lens, masks_sse2);
+}
+
+static const struct scanner scanner_sse2 = { scan_sse2, fields_sse2 };
+#endif
+
+#ifdef HAVE_AVX2_TARGET
+/* BMI for the loops over the mask bits: every CPU with AVX2 has it, but
+ * not every compiler's "avx2" implies it. */
+__attribute__((target("avx2,bmi"))) static int scan_avx2(csv_reader *c, size_t *end)
+{
+	return scan_record_with(c, end, masks_avx2);
+}
+
+__attribute__((target("avx2,bmi"))) static int fields_avx2(csv_reader *c, const int *cols, int n,
+                                                          const char **out, size_t *lens)
+{
+	return read_fields_with(c, cols, n, out, lens, masks_avx2);
+}
+
+static const struct scanner scanner_avx2 = { scan_avx2, fields_avx2 };
+
+static int have_avx2(void)
+{
+	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+}
+#endif
+
+/* The scanner csv_set_scanner() chose; NULL: the fastest. */
+static const struct scanner *forced_scanner;
+
+/* The fastest scanner this CPU runs. */
+static const struct scanner *pick_scanner(void)
+{
+	if (forced_scanner)
+		return forced_scanner;
+#ifdef HAVE_AVX2_TARGET
+	if (have_avx2())
+		return &scanner_avx2;
+#endif
+#ifdef __SSE2__
+	return &scanner_sse2;
+#else
+	return &scanner_plain;
+#endif
+}
+
+int csv_set_scanner(const char *name)
+{
+	if (strcmp(name, "auto") == 0)
+		forced_scanner = NULL;
+	else if (strcmp(name, "plain") == 0)
+		forced_scanner = &scanner_plain;
+#ifdef __SSE2__
+	else if (strcmp(name, "sse2") == 0)
+		forced_scanner = &scanner_sse2;
+#endif
+#ifdef HAVE_AVX2_TARGET
+	else if (strcmp(name, "avx2") == 0 && have_avx2())
+		forced_scanner = &scanner_avx2;
+#endif
+	else
+		return -1;
+	return 0;
+}
+
 int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, size_t *lens)
 {
 	int rc;
@@ -762,7 +823,7 @@ int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, siz
 	for (;;) {
 		int text = 0;
 
-		if (read_fields_fast(c, cols, n, out, lens))
+		if (c->scanner->fields(c, cols, n, out, lens))
 			return 1;
 		if ((rc = next_raw_record(c)) != 1)
 			return rc;
@@ -946,7 +1007,7 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 	}
 	c->cap = CSV_BLOCK;
 	c->mask_blk = SIZE_MAX;
-	c->find_masks = pick_masks();
+	c->scanner = pick_scanner();
 	c->line = 1;
 	c->fd = open(file, O_RDONLY | O_CLOEXEC);
 	if (c->fd < 0) {

@@ -1,7 +1,8 @@
 /*
  * csv_priv.h - the reader's state, shared by csv.c (reading a file in
  * order), csv_group.c (handing its records out grouped) and csv_parts.c
- * (a file read in parts). Nothing else includes it.
+ * (a file read in parts). Nothing else includes it but the reader's test
+ * (csv_read_fields against its reference).
  */
 #ifndef PK2D_CSV_PRIV_H
 #define PK2D_CSV_PRIV_H
@@ -13,6 +14,7 @@
 
 struct csv_areas;
 struct csv_group;
+struct scanner;
 struct xlsx_book;
 
 /* Bits k of the 64 bytes at p that are the separator, '"', '\n', a blank
@@ -45,7 +47,7 @@ struct pk2d_csv {
 	size_t scan_at;         /* first byte not scanned yet */
 	size_t mask_blk;        /* offset of the block whose masks are kept */
 	struct masks masks;
-	struct masks (*find_masks)(const char *p, char sep); /* masks_* */
+	const struct scanner *scanner; /* csv.c's scan, around one mask function */
 	int scan_quoted;        /* inside a quoted field */
 	int scan_slow;          /* finish the record's fields one by one: one may
 	                           have a blank or quote at an edge */
