@@ -67,7 +67,7 @@ static void set_separator(csv_reader *c, char sep)
  * the buffer when the unread part already fills it. */
 static int refill(csv_reader *c)
 {
-	c->mask_blk = SIZE_MAX; /* the kept masks describe old bytes */
+	c->mask_blk = c->sep_blk = SIZE_MAX; /* the kept masks describe old bytes */
 	if (c->pos > 0) {
 		memmove(c->buf, c->buf + c->pos, c->len - c->pos);
 		c->len -= c->pos;
@@ -666,20 +666,26 @@ read_fields_with(csv_reader *c, const int *cols, int n, const char **out, size_t
 	for (; blk < len; blk += 64, keep = ~UINT64_C(0)) {
 		uint64_t nl, stops;
 
-		if (blk != c->mask_blk) {
-			c->masks = find_masks(b + blk, c->sep);
-			c->mask_blk = blk;
+		if (blk != c->sep_blk) {
+			/* The blanks and odd bytes are not needed here: left
+			 * out (the masks are inlined), and kept apart from the
+			 * scan's. */
+			struct masks m = find_masks(b + blk, c->sep);
+			c->sep_masks.sep = m.sep;
+			c->sep_masks.quote = m.quote;
+			c->sep_masks.nl = m.nl;
+			c->sep_blk = blk;
 		}
 		if (len - blk < 64)
 			keep &= (UINT64_C(1) << (len - blk)) - 1;
-		nl = c->masks.nl & keep;
+		nl = c->sep_masks.nl & keep;
 		nl &= -nl;
 		if (nl)
 			keep &= (nl << 1) - 1;
-		if (c->masks.quote & keep)
+		if (c->sep_masks.quote & keep)
 			return 0;
 		/* Each separator, and the line end, ends a field. */
-		for (stops = (c->masks.sep & keep) | nl; stops && w < n; stops &= stops - 1) {
+		for (stops = (c->sep_masks.sep & keep) | nl; stops && w < n; stops &= stops - 1) {
 			size_t j = blk + (size_t)__builtin_ctzll(stops);
 
 			if (field == cols[w]) {
@@ -1006,7 +1012,7 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	c->cap = CSV_BLOCK;
-	c->mask_blk = SIZE_MAX;
+	c->mask_blk = c->sep_blk = SIZE_MAX;
 	c->scanner = pick_scanner();
 	c->line = 1;
 	c->fd = open(file, O_RDONLY | O_CLOEXEC);
@@ -1090,7 +1096,7 @@ int csv_restrict(csv_reader *c, const csv_range *r, char *err, size_t errlen)
 	c->buf[0] = '\0';
 	c->eof = 0;
 	c->scan_at = 0;
-	c->mask_blk = SIZE_MAX;
+	c->mask_blk = c->sep_blk = SIZE_MAX;
 	c->line = r->line;
 	return 0;
 }

@@ -47,6 +47,8 @@ struct pk2d_csv {
 	size_t scan_at;         /* first byte not scanned yet */
 	size_t mask_blk;        /* offset of the block whose masks are kept */
 	struct masks masks;
+	size_t sep_blk;         /* the same for csv_read_fields' fast way, */
+	struct masks sep_masks; /* which keeps only sep, quote and nl */
 	const struct scanner *scanner; /* csv.c's scan, around one mask function */
 	int scan_quoted;        /* inside a quoted field */
 	int scan_slow;          /* finish the record's fields one by one: one may
