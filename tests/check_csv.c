@@ -836,7 +836,8 @@ static void random_field(char *f, char sep)
 
 static void reader_against_reference(char sep, int clean)
 {
-	enum { ROWS = 6000, COLS = 7 };
+	/* Over 1 MiB (CSV_BLOCK): a refill in the middle of a record. */
+	enum { ROWS = 30000, COLS = 7 };
 	size_t cap = (size_t)ROWS * COLS * 40 + 64, len = 0;
 	char *text = malloc(cap), **lines = calloc(ROWS, sizeof *lines);
 	char field[64], want[COLS + 8][96];
@@ -864,6 +865,7 @@ static void reader_against_reference(char sep, int clean)
 		lines[r] = strndup(text + start, len - start);
 		len += (size_t)sprintf(text + len, rnd(3) ? "\n" : "\r\n");
 	}
+	ck_assert_uint_gt(len, (size_t)1 << 20);
 	tmp_write(&t, text, len);
 	c = csv_open(t.path, err, sizeof err);
 	ck_assert_msg(c != NULL, "%s", err);

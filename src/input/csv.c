@@ -226,20 +226,32 @@ static size_t field_start(const csv_reader *c, int k)
 	return k ? c->ends[k - 1] + 1 : 0;
 }
 
-/* Whether only blanks lie between the start of field k and a quote at
- * offset q: then the quote opens a quoted field. */
-static int opens_quote(const csv_reader *c, const char *b, int k, size_t q)
+/* Whether only blanks lie between the start of field k (being scanned)
+ * and the quote at q: then the quote opens a quoted field. */
+static int opens_quote(const csv_reader *c, int k, const char *q)
 {
-	for (size_t i = field_start(c, k); i < q; i++)
-		if (!is_blank(c, b[i]))
+	for (const char *i = k ? c->fields[k] : c->buf + c->pos; i < q; i++)
+		if (!is_blank(c, *i))
 			return 0;
 	return 1;
 }
 
+/* Notes where each field but the last of the record just scanned ends
+ * (the scan points at every field's start, and notes the last one's end),
+ * for the careful way of finishing it. */
+static void note_ends(csv_reader *c)
+{
+	const char *b = c->buf + c->rec_pos;
+
+	for (int k = 0; k + 1 < c->n_fields; k++)
+		c->ends[k] = (size_t)(c->fields[k + 1] - 1 - b);
+}
+
 /*
- * Scans on from scan_at in the record at pos, noting the offset where each
- * field ends (its separator, the record's '\n', or the end of the file)
- * and writing a NUL there.
+ * Scans on from scan_at in the record at pos, writing a NUL where each
+ * field ends (its separator, the record's '\n', or the end of the file),
+ * pointing c->fields at where each but the first starts, and noting the
+ * offset where the last one ends (note_ends notes the others').
  * SCAN_DONE with *end set to the record's end; SCAN_MORE when more data is
  * needed; a negative error at end of file inside quotes.
  */
@@ -270,7 +282,6 @@ static inline __attribute__((always_inline)) int scan_record_with(csv_reader *c,
 			c->mask_blk = blk;
 		}
 		char *bb = b + blk;
-		size_t rel = blk - pos;
 		if (len - blk < 64)
 			keep &= (UINT64_C(1) << (len - blk)) - 1;
 		m = c->masks;
@@ -309,12 +320,11 @@ static inline __attribute__((always_inline)) int scan_record_with(csv_reader *c,
 					slow = 1;
 				/* Each field is terminated here and the next one
 				 * pointed at, so that the usual record is finished when
-				 * scanned (the careful way uses only ends). */
+				 * scanned. */
 				size_t k = (size_t)nf;
 				for (; seps; seps &= seps - 1) {
 					size_t t = (size_t)__builtin_ctzll(seps) & 63;
 					bb[t] = '\0';
-					ends[k] = rel + t;
 					fields[++k] = bb + t + 1;
 				}
 				nf = (int)k;
@@ -339,7 +349,7 @@ static inline __attribute__((always_inline)) int scan_record_with(csv_reader *c,
 					goto out;
 				}
 				slow = 1;
-				if (opens_quote(c, b + pos, nf, j - pos)) {
+				if (opens_quote(c, nf, b + j)) {
 					quoted = 1;
 					c->quote_line = c->line + lines;
 				}
@@ -455,6 +465,7 @@ static void finish_fields(csv_reader *c)
 			b[c->ends[c->n_fields - 1] - 1] = '\0';
 		return;
 	}
+	note_ends(c);
 	for (int k = 0; k < c->n_fields; k++) {
 		size_t e = c->ends[k];
 		/* The usual field: no blank or quote at either end. */
@@ -536,8 +547,14 @@ static int next_raw_record(csv_reader *c)
 		if (rc < 0)
 			return rc;
 		if (rc == SCAN_MORE) {
+			/* The fields found so far move with the data: noted as
+			 * offsets meanwhile. */
+			for (int k = 1; k <= c->n_fields; k++)
+				c->ends[k - 1] = (size_t)(c->fields[k] - 1 - (c->buf + c->pos));
 			if ((rc = refill(c)) < 0)
 				return rc;
+			for (int k = 1; k <= c->n_fields; k++)
+				c->fields[k] = c->buf + c->pos + c->ends[k - 1] + 1;
 			continue;
 		}
 		c->rec_pos = c->pos;
@@ -833,6 +850,7 @@ int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, siz
 			return 1;
 		if ((rc = next_raw_record(c)) != 1)
 			return rc;
+		note_ends(c);
 		for (int i = 0; i < n; i++) {
 			out[i] = cols[i] < c->n_fields ? finish_field(c, cols[i]) : "";
 			lens[i] = strlen(out[i]);

@@ -60,8 +60,11 @@ struct pk2d_csv {
 	size_t fix_cap;
 	long scan_lines;        /* newlines inside quoted fields so far */
 	long quote_line;        /* line of the open quote */
-	size_t *ends;           /* offset where each field ends (a NUL there) */
-	char **fields;          /* the current record's fields, finished */
+	size_t *ends;           /* offset where each field ends (a NUL there): the
+	                           last one's from the scan, the others' from
+	                           note_ends (csv.c) */
+	char **fields;          /* the current record's fields, finished (while
+	                           scanned: where each starts) */
 	size_t rec_pos;         /* the current record is buf[rec_pos..] */
 	int n_fields, cap_fields;
 	char **header;
