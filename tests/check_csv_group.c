@@ -202,6 +202,51 @@ START_TEST(split_ungrouped_is_one_part)
 }
 END_TEST
 
+/* The starts csv_split_each() tells as it finds them. */
+typedef struct told {
+	csv_range at[8];
+	size_t n;
+} told;
+
+static void tell(void *arg, const csv_range *start)
+{
+	told *t = arg;
+
+	ck_assert_uint_lt(t->n, N(t->at));
+	t->at[t->n++] = *start;
+}
+
+/* Each part's start is told as it is found, the first part's first: the
+ * split's starts when it ends grouped; when a value comes back after the
+ * starts were told, they were told all the same and the file is one part. */
+START_TEST(split_tells_starts)
+{
+	told t = { .n = 0 };
+	csv_range *r;
+	size_t n;
+	char err[256];
+
+	write_text("v;k\nA;1\nA;2\nA;1\nB;3\n\nB;4\nC;5\nC;6;7\nD;8\nD;9\nD;9\nE;10\n");
+	ck_assert_int_eq(csv_split_each(path, "v", 12, 8, tell, &t, &r, &n, err, sizeof err), 0);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_uint_eq(t.n, n);
+	for (size_t k = 0; k < n; k++) {
+		ck_assert_int_eq(t.at[k].start, r[k].start);
+		ck_assert_int_eq(t.at[k].line, r[k].line);
+	}
+	free(r);
+
+	t.n = 0;
+	write_text("v;k\nA;1\nA;2\nB;3\nB;4\nC;5\nD;6\nD;7\nA;8\n");
+	ck_assert_int_eq(csv_split_each(path, "v", 4, 8, tell, &t, &r, &n, err, sizeof err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_gt(t.n, 2);
+	ck_assert_int_eq(t.at[0].start, 4);
+	ck_assert_int_eq(r[0].end, 36);
+	free(r);
+}
+END_TEST
+
 /* The merged examples and values are the first ones in file order, up to
  * the limits. */
 START_TEST(stats_merge_limits)
@@ -594,6 +639,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, read_error_while_partitioning);
 	tcase_add_test(tc, split_at_group_starts);
 	tcase_add_test(tc, split_ungrouped_is_one_part);
+	tcase_add_test(tc, split_tells_starts);
 	tcase_add_test(tc, stats_merge_limits);
 	suite_add_tcase(s, tc);
 	return s;

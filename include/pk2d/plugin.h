@@ -481,8 +481,10 @@ typedef struct pk2d_host_api {
 	/** Since ABI 1.5. Which part of the run this process is: 0 and *count
 	 *  1 unless the host reads the plugin's parts_input in parts (see
 	 *  pk2d_plugin.parts_input); then part k of *count, each in a process
-	 *  of its own. Work that is not the parts_input's rows (another file,
-	 *  a header of an output file) is done by part 0 only. */
+	 *  of its own. A part may start before the host knows how many parts
+	 *  there are: *count is then the most there can be (the parts that
+	 *  follow may be fewer). Work that is not the parts_input's rows
+	 *  (another file, a header of an output file) is done by part 0 only. */
 	int (*part)(pk2d_host *h, int *count);
 	/** Since ABI 1.5. The file this part writes its share of the output
 	 *  file path to: path itself in a run of one part. Otherwise the host

@@ -492,11 +492,13 @@ static void ps_log(api_sink *base, int level, const char *text)
 	ps_log_local((pipe_sink *)base, level, text);
 }
 
+/* Sent at once, before the plugin makes the file: a part the parent stops
+ * (its file found not in parts after all) leaves no file it does not know. */
 static void ps_output(api_sink *base, const char *path)
 {
 	pipe_sink *s = (pipe_sink *)base;
 	wire_put_output(&s->buf, path);
-	maybe_flush(s);
+	pipe_sink_flush(s);
 }
 
 static void ps_file(api_sink *base, csv_stats *stats)

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,23 +53,26 @@ static long long file_size(const char *path)
 	return stat(path, &st) == 0 ? (long long)st.st_size : 0;
 }
 
-/* A file's split as a scanning process sends it to the parent. */
+/* What a split process sends the parent: each part's start as it finds
+ * it, then how the split ended. Each message is written whole, in one
+ * write below PIPE_BUF. */
+enum { SPLIT_START, SPLIT_END };
 typedef struct split_msg {
-	int rc;
-	size_t n;
-	char err[256];
+	int kind;
+	int rc;                   /* SPLIT_END: 0 or a PK2D_ERR_* */
+	size_t n;                 /* SPLIT_END: the parts, 1 when not in parts */
+	csv_range start;          /* SPLIT_START */
+	char err[256];            /* SPLIT_END with rc < 0 */
 } split_msg;
 
-/* A split being made: by a process of its own (pid > 0), or in the parent. */
-typedef struct split {
-	runner_job *job;
-	char *path;
-	const char *header;
-	pid_t pid;
+/* A job's split: planned, then made by a process of its own. */
+typedef struct parts_split {
+	const char *header;       /* the parts column */
+	long long bytes;          /* a part's size */
+	long long size;           /* the file's size: the last part's end */
+	pid_t pid;                /* > 0 while the process runs */
 	int fd;
-	split_msg msg;
-	csv_range *r;
-} split;
+} parts_split;
 
 static int write_all(int fd, const void *p, size_t n)
 {
@@ -98,84 +102,149 @@ static int read_all(int fd, void *p, size_t n)
 	return 0;
 }
 
-static void split_here(split *sp, long long bytes)
+/* In the split process: a part's start found, to the parent. */
+static void send_start(void *arg, const csv_range *start)
 {
-	sp->msg.rc = csv_split(sp->path, sp->header, bytes, PARTS_MAX, &sp->r, &sp->msg.n,
-	                       sp->msg.err, sizeof sp->msg.err);
+	split_msg m = { .kind = SPLIT_START, .start = *start };
+
+	if (write_all(*(int *)arg, &m, sizeof m) < 0)
+		_exit(1);
 }
 
-/* Starts sp's split in a process of its own; in the parent when none can
- * be started. */
-static void split_start(split *sp, long long bytes)
+/* Test-only: waits while the file PARTS_HOLD_ENV names exists. */
+static void test_hold(void)
 {
+	const char *f = getenv(PARTS_HOLD_ENV);
+
+	for (int i = 0; f && *f && i < 6000 && access(f, F_OK) == 0; i++)
+		usleep(10000);
+}
+
+/* The split process: job's file read through, each start sent as found,
+ * then the end. */
+static void split_main(runner_job *job, int fd) __attribute__((noreturn));
+static void split_main(runner_job *job, int fd)
+{
+	const parts_split *sp = job->split;
+	split_msg m = { .kind = SPLIT_END };
+	csv_range *r = NULL;
+
+	cleanup_default_signals();
+	m.rc = csv_split_each(job->parts_path, sp->header, sp->bytes, job->n_parts, send_start,
+	                      &fd, &r, &m.n, m.err, sizeof m.err);
+	free(r);
+	test_hold();
+	_exit(write_all(fd, &m, sizeof m) < 0);
+}
+
+/* The split has ended with m: job's parts final. */
+static void split_end(runner_job *job, const split_msg *m)
+{
+	parts_split *sp = job->split;
+	long long size = sp->size;
+
+	if (sp->pid > 0) {
+		int status;
+
+		close(sp->fd);
+		kill(sp->pid, SIGKILL);
+		while (waitpid(sp->pid, &status, 0) < 0 && errno == EINTR)
+			;
+		cleanup_forget_child(sp->pid);
+	}
+	free(sp);
+	job->split = NULL;
+	if (m->rc < 0 || m->n < 2 || m->n != job->n_found) {
+		log_msg(PK2D_LOG_DEBUG, "%s: %s: read in one part%s%s", job->cp->instance,
+		        job->parts_path, m->rc < 0 ? ": " : "", m->rc < 0 ? m->err : "");
+		free(job->parts);
+		job->parts = NULL;
+		job->n_parts = 1;
+		return;
+	}
+	log_msg(PK2D_LOG_DEBUG, "%s: %s: read in %zu parts", job->cp->instance, job->parts_path,
+	        m->n);
+	job->parts[m->n - 1].end = size;
+	job->n_parts = m->n;
+}
+
+/* A part's start found: the part before it ends there. 0, or -1 when it
+ * does not follow the last one found. */
+static int split_found(runner_job *job, const csv_range *start)
+{
+	size_t k = job->n_found;
+
+	if (k >= job->n_parts || (k > 0 && start->start <= job->parts[k - 1].start))
+		return -1;
+	job->parts[k] = *start;
+	if (k > 0)
+		job->parts[k - 1].end = start->start;
+	job->n_found++;
+	return 0;
+}
+
+int parts_split_start(runner_job *job)
+{
+	parts_split *sp = job->split;
 	int p[2];
 
-	sp->pid = -1;
-	if (pipe(p) < 0) {
-		split_here(sp, bytes);
-		return;
-	}
-	fflush(stdout);
-	fflush(stderr);
-	sp->pid = fork();
-	if (sp->pid == 0) {
+	if (pipe(p) == 0) {
+		fflush(stdout);
+		fflush(stderr);
+		sp->pid = fork();
+		if (sp->pid == 0) {
+			close(p[0]);
+			split_main(job, p[1]);
+		}
+		close(p[1]);
+		if (sp->pid > 0) {
+			cleanup_add_child(sp->pid);
+			sp->fd = p[0];
+			log_msg(PK2D_LOG_DEBUG, "%s: %s: split by pid %ld", job->cp->instance,
+			        job->parts_path, (long)sp->pid);
+			return 1;
+		}
 		close(p[0]);
-		split_here(sp, bytes);
-		if (sp->msg.rc < 0)
-			sp->msg.n = 0;
-		_exit(write_all(p[1], &sp->msg, sizeof sp->msg) < 0 ||
-		      write_all(p[1], sp->r, sp->msg.n * sizeof *sp->r) < 0);
 	}
-	close(p[1]);
-	if (sp->pid < 0) {
-		close(p[0]);
-		split_here(sp, bytes);
-		return;
-	}
-	cleanup_add_child(sp->pid);
-	sp->fd = p[0];
+	/* No process: the split made here, before anything else goes on. */
+	split_msg m = { .kind = SPLIT_END };
+	csv_range *r = NULL;
+
+	m.rc = csv_split(job->parts_path, sp->header, sp->bytes, job->n_parts, &r, &m.n, m.err,
+	                 sizeof m.err);
+	for (size_t k = 0; m.rc == 0 && k < m.n; k++)
+		split_found(job, &r[k]);
+	free(r);
+	split_end(job, &m);
+	return 0;
 }
 
-/* Waits for sp's split process and takes its result. */
-static void split_wait(split *sp)
+int parts_split_fd(const runner_job *job)
 {
-	int status;
-
-	if (sp->pid < 0)
-		return;
-	if (read_all(sp->fd, &sp->msg, sizeof sp->msg) < 0 || sp->msg.n > PARTS_MAX ||
-	    (sp->msg.rc == 0 && read_all(sp->fd, sp->r = xcalloc(sp->msg.n ? sp->msg.n : 1,
-	                                                         sizeof *sp->r),
-	                                 sp->msg.n * sizeof *sp->r) < 0)) {
-		free(sp->r);
-		sp->r = NULL;
-		sp->msg.rc = PK2D_ERR_IO;
-		snprintf(sp->msg.err, sizeof sp->msg.err, "the process that read it ended early");
-	}
-	close(sp->fd);
-	while (waitpid(sp->pid, &status, 0) < 0 && errno == EINTR)
-		;
-	cleanup_forget_child(sp->pid);
+	return job->split && job->split->pid > 0 ? job->split->fd : -1;
 }
 
-/* sp's parts into its job, or one part. */
-static void split_apply(split *sp)
+int parts_split_read(runner_job *job)
 {
-	runner_job *job = sp->job;
+	split_msg m = { .kind = SPLIT_START };
+	int got = read_all(job->split->fd, &m, sizeof m) == 0;
 
-	if (sp->msg.rc < 0) {
-		log_msg(PK2D_LOG_DEBUG, "%s: %s: read in one part: %s", job->cp->instance,
-		        sp->path, sp->msg.err);
-	} else if (sp->msg.n >= 2) {
-		log_msg(PK2D_LOG_DEBUG, "%s: %s: read in %zu parts", job->cp->instance, sp->path,
-		        sp->msg.n);
-		job->parts_path = sp->path;
-		job->parts = sp->r;
-		job->n_parts = sp->msg.n;
-		return;
+	if (got && m.kind == SPLIT_START && split_found(job, &m.start) == 0)
+		return 0;
+	if (!got || m.kind != SPLIT_END) {
+		m = (split_msg){ .kind = SPLIT_END, .rc = PK2D_ERR_IO };
+		snprintf(m.err, sizeof m.err, "the process that read it ended early");
 	}
-	free(sp->r);
-	free(sp->path);
+	split_end(job, &m);
+	return 1;
+}
+
+void parts_split_stop(runner_job *job)
+{
+	split_msg m = { .kind = SPLIT_END, .rc = PK2D_ERR_IO };
+
+	snprintf(m.err, sizeof m.err, "stopped");
+	split_end(job, &m);
 }
 
 void parts_plan(runner_job *jobs, size_t n, int jobs_at_once)
@@ -184,47 +253,53 @@ void parts_plan(runner_job *jobs, size_t n, int jobs_at_once)
 	long long total = 0, bytes;
 	char *path;
 	const char *header;
-	split *sp = xcalloc(n ? n : 1, sizeof *sp);
-	size_t ns = 0, at_once = jobs_at_once > 1 ? (size_t)jobs_at_once : 1;
 
 	for (size_t i = 0; i < n; i++)
 		if (parts_input(&jobs[i], &path, &header) == 0) {
-			total += file_size(path);
-			sp[ns++] = (split){ .job = &jobs[i], .path = path, .header = header,
-			                    .pid = -1 };
+			parts_split *sp = xcalloc(1, sizeof *sp);
+
+			sp->header = header;
+			sp->size = file_size(path);
+			sp->pid = -1;
+			total += sp->size;
+			jobs[i].parts_path = path;
+			jobs[i].split = sp;
 		}
 	bytes = total / (4LL * (jobs_at_once > 0 ? jobs_at_once : 1));
 	if (bytes < PARTS_MIN_BYTES)
 		bytes = PARTS_MIN_BYTES;
 	if (env && *env)
 		bytes = atoll(env) > 0 ? atoll(env) : bytes;
-	/* Each split reads its file's parts column through: with several
-	 * files and jobs, up to jobs of them are read at once, each by a
-	 * process of its own. */
-	for (size_t first = 0; first < ns; first += at_once) {
-		size_t end = first + at_once < ns ? first + at_once : ns;
+	for (size_t i = 0; i < n; i++) {
+		runner_job *job = &jobs[i];
+		long long most = job->split ? job->split->size / bytes : 0;
 
-		for (size_t k = first; k < end; k++) {
-			if (end - first > 1)
-				split_start(&sp[k], bytes);
-			else
-				split_here(&sp[k], bytes);
+		if (!job->split)
+			continue;
+		/* A file too small for two parts is not read for a split. */
+		if (most < 2) {
+			free(job->split);
+			job->split = NULL;
+			free(job->parts_path);
+			job->parts_path = NULL;
+			continue;
 		}
-		for (size_t k = first; k < end; k++) {
-			split_wait(&sp[k]);
-			split_apply(&sp[k]);
-		}
+		job->split->bytes = bytes;
+		job->n_parts = most < PARTS_MAX ? (size_t)most : PARTS_MAX;
+		job->parts = xcalloc(job->n_parts, sizeof *job->parts);
 	}
-	free(sp);
 }
 
 void parts_clear(runner_job *job)
 {
+	if (job->split)
+		parts_split_stop(job);
 	free(job->parts_path);
 	free(job->parts);
 	job->parts_path = NULL;
 	job->parts = NULL;
 	job->n_parts = 0;
+	job->n_found = 0;
 }
 
 void parts_remove(const char *path, size_t n)

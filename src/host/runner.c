@@ -24,7 +24,9 @@
 /* Bytes read from a child at a time. */
 #define READ_CHUNK 65536
 
-enum child_state { CHILD_WAITING, CHILD_RUNNING, CHILD_DONE };
+/* CHILD_HELD: a held part (below) whose process has ended, finished once
+ * its job's split ends. */
+enum child_state { CHILD_WAITING, CHILD_RUNNING, CHILD_HELD, CHILD_DONE };
 
 struct child {
 	runner_job *job;
@@ -47,6 +49,15 @@ struct child {
 	double start, deadline;
 	int init_done, ended, end_stage, end_code;
 	int reaped, status;
+	int held;                 /* started before its job's split ended: its
+	                             records that reach the registry or the
+	                             run wait in hold until it does */
+	unsigned char *hold;
+	size_t hold_len, hold_cap;
+	int again;                /* part 0 run again as the whole file: its
+	                             declarations were made by the first run */
+	int doomed;               /* a part of a file found not in parts, to be
+	                             dropped when it ends */
 	char *failure;            /* malformed stream or time limit */
 	registry_sink sink;
 	/* The last PROGRESS record: the file it reads and how far. */
@@ -360,6 +371,9 @@ static int start_child(const conf *cfg, const areas *ar, registry *reg, struct c
 {
 	plugin_run *run = c->job->run;
 	int p[2];
+	if (c->apart.count > 1)
+		c->apart.range = c->job->parts[c->part];
+	c->held = c->job->split != NULL;
 	c->start = now_seconds();
 	if (pipe(p) < 0) {
 		c->failure = xasprintf("cannot create a pipe: %s", strerror(errno));
@@ -419,8 +433,73 @@ static void malformed(struct child *c, size_t at, const char *why)
 		c->failure = xasprintf("malformed record at byte %zu: %s", at, why);
 }
 
-/* Applies one decoded record; a record out of place is malformed. */
-static void apply(struct child *c, wire_record *rec, size_t at)
+/* Delivers a record of what c found: its values to the registry, its
+ * messages and files' statistics to its run. */
+static void deliver(struct child *c, wire_record *rec)
+{
+	api_sink *s = &c->sink.base;
+
+	switch (rec->type) {
+	case WIRE_VALUE:
+		s->value(s, &rec->value);
+		break;
+	case WIRE_NAMED:
+		registry_sink_named(&c->sink, &rec->value, rec->named);
+		break;
+	case WIRE_IVALUE:
+		s->ivalue(s, &rec->ivalue);
+		break;
+	case WIRE_FOLDED:
+		s->folded(s, &rec->value);
+		break;
+	case WIRE_RTS:
+		s->rts(s, rec->text, rec->count, rec->rts, rec->n_rts);
+		break;
+	case WIRE_LOG:
+		s->log(s, rec->level, rec->text);
+		break;
+	case WIRE_FILE:
+		note_file_closed(c, rec->file);
+		s->file(s, rec->file);
+		rec->file = NULL;
+		break;
+	}
+}
+
+/* Delivers rec now, or, in a held part, keeps its n bytes raw for later. */
+static void deliver_or_hold(struct child *c, wire_record *rec, const unsigned char *raw,
+                            size_t n)
+{
+	if (!c->held) {
+		deliver(c, rec);
+		return;
+	}
+	if (c->hold_cap - c->hold_len < n) {
+		c->hold_cap = (c->hold_len + n) * 2;
+		c->hold = xrealloc(c->hold, c->hold_cap);
+	}
+	memcpy(c->hold + c->hold_len, raw, n);
+	c->hold_len += n;
+}
+
+/* A part writes its share of path: removed if it fails, and by the
+ * signal handlers. */
+static void note_output(struct child *c, const char *path)
+{
+	for (size_t i = 0; i < c->n_outputs; i++)
+		if (!strcmp(c->outputs[i], path))
+			return;
+	c->outputs = xrealloc(c->outputs, (c->n_outputs + 1) * sizeof *c->outputs);
+	c->outputs[c->n_outputs++] = xstrdup(path);
+	char *mine = api_part_path(path, c->part);
+	cleanup_add_file(mine);
+	free(mine);
+}
+
+/* Applies one decoded record, its n bytes at raw; a record out of place is
+ * malformed. */
+static void apply(struct child *c, wire_record *rec, const unsigned char *raw, size_t n,
+                  size_t at)
 {
 	api_sink *s = &c->sink.base;
 	if (c->ended) {
@@ -437,8 +516,8 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 			malformed(c, at, "a declaration after init");
 			return;
 		}
-		/* The instance's declarations are part 0's. */
-		if (c->part > 0)
+		/* The instance's declarations are part 0's (its first run's). */
+		if (c->part > 0 || c->again)
 			break;
 		if (rec->type == WIRE_INDICATOR)
 			s->indicator(s, &rec->ind);
@@ -460,30 +539,20 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 			malformed(c, at, "a value before init finished");
 			return;
 		}
-		if (rec->type == WIRE_NAMED)
-			registry_sink_named(&c->sink, &rec->value, rec->named);
-		else if (rec->type == WIRE_VALUE)
-			s->value(s, &rec->value);
-		else if (rec->type == WIRE_IVALUE)
-			s->ivalue(s, &rec->ivalue);
-		else if (rec->type == WIRE_FOLDED)
-			s->folded(s, &rec->value);
-		else
-			s->rts(s, rec->text, rec->count, rec->rts, rec->n_rts);
+		deliver_or_hold(c, rec, raw, n);
 		break;
 	case WIRE_LOG:
-		s->log(s, rec->level, rec->text);
-		break;
 	case WIRE_FILE:
-		note_file_closed(c, rec->file);
-		s->file(s, rec->file);
-		rec->file = NULL;
+		deliver_or_hold(c, rec, raw, n);
 		break;
 	case WIRE_PROGRESS:
 		note_progress(c, rec);
 		break;
 	case WIRE_NAME:
-		/* Given to c->names by the decoder. */
+		/* Given to c->names by the decoder; a held part's NAMED
+		 * records are decoded again with the names they had. */
+		if (c->held)
+			deliver_or_hold(c, rec, raw, n);
 		break;
 	case WIRE_INIT_DONE:
 		if (c->init_done) {
@@ -502,16 +571,7 @@ static void apply(struct child *c, wire_record *rec, size_t at)
 			malformed(c, at, "an output of a part in a run of one part");
 			return;
 		}
-		for (size_t i = 0; i < c->n_outputs; i++)
-			if (!strcmp(c->outputs[i], rec->text))
-				return;
-		c->outputs = xrealloc(c->outputs, (c->n_outputs + 1) * sizeof *c->outputs);
-		c->outputs[c->n_outputs++] = xstrdup(rec->text);
-		{
-			char *mine = api_part_path(rec->text, c->part);
-			cleanup_add_file(mine);
-			free(mine);
-		}
+		note_output(c, rec->text);
 		break;
 	case WIRE_DESCRIPTOR:
 		malformed(c, at, "a descriptor record in a run");
@@ -541,7 +601,7 @@ static void decode(struct child *c)
 			malformed(c, c->offset + pos, why);
 			break;
 		}
-		apply(c, &rec, c->offset + pos);
+		apply(c, &rec, c->buf + pos, (size_t)r, c->offset + pos);
 		wire_record_clear(&rec);
 		pos += (size_t)r;
 	}
@@ -697,14 +757,21 @@ static char *part_reason(struct child *c)
 }
 
 /* c has ended (or could not start); the last of its job's parts finishes
- * the job. */
+ * the job. A held part waits for its job's split. */
 static void finish(struct child *c, registry *reg)
 {
 	struct child *parts = c->siblings;
 	size_t n = c->apart.count;
 
 	close_fd(c);
-	c->end = now_seconds();
+	if (c->state != CHILD_HELD)
+		c->end = now_seconds();
+	if (c->held) {
+		c->state = CHILD_HELD;
+		log_msg(PK2D_LOG_DEBUG, "%s: part %zu ended, held until the split ends",
+		        c->job->run->instance, c->part + 1);
+		return;
+	}
 	c->reason = part_reason(c);
 	free(c->buf);
 	c->buf = NULL;
@@ -742,10 +809,110 @@ static int try_reap(struct child *c)
 	return c->reaped;
 }
 
-/* How many children job runs as. */
+/* How many children job runs as: while its split is made, as many as it
+ * may have parts. */
 static size_t n_parts_of(const runner_job *job, const runner_opts *opts)
 {
 	return job->n_parts > 1 && !opts->declare_only ? job->n_parts : 1;
+}
+
+/* Whether c may start now: its part's end is known. */
+static int startable(const struct child *c)
+{
+	const runner_job *job = c->job;
+
+	return c->state == CHILD_WAITING && (!job->split || c->part + 1 < job->n_found);
+}
+
+/* Delivers what held part c kept, and finishes it if it has ended. */
+static void release(struct child *c, registry *reg)
+{
+	wire_names names = { 0 };
+
+	for (size_t pos = 0; pos < c->hold_len;) {
+		wire_record rec;
+		char why[256];
+		long r = wire_decode(c->hold + pos, c->hold_len - pos, &names, &rec, why,
+		                     sizeof why);
+
+		if (r <= 0)
+			break; /* cannot be: decoded once already */
+		deliver(c, &rec);
+		wire_record_clear(&rec);
+		pos += (size_t)r;
+	}
+	wire_names_free(&names);
+	free(c->hold);
+	c->hold = NULL;
+	c->hold_len = c->hold_cap = 0;
+	c->held = 0;
+	if (c->state == CHILD_HELD)
+		finish(c, reg);
+}
+
+/* Undoes what part c, ended, did of a file that is not read in parts
+ * after all: its share of every output file removed, what it held
+ * dropped. Part 0 then waits to run again as the whole file, any other is
+ * done, as nothing. */
+static void drop(struct child *c)
+{
+	for (size_t i = 0; i < c->n_outputs; i++) {
+		char *mine = api_part_path(c->outputs[i], c->part);
+		unlink(mine);
+		cleanup_forget_file(mine);
+		free(mine);
+		free(c->outputs[i]);
+	}
+	free(c->outputs);
+	free(c->buf);
+	wire_names_free(&c->names);
+	free(c->hold);
+	free(c->failure);
+	free(c->reading);
+	log_msg(PK2D_LOG_DEBUG, "%s: part %zu dropped: the file is read in one part",
+	        c->job->run->instance, c->part + 1);
+	*c = (struct child){ .job = c->job, .part = c->part, .siblings = c->siblings,
+	                     .apart = c->apart, .fd = -1,
+	                     .state = c->part ? CHILD_DONE : CHILD_WAITING,
+	                     .again = c->part == 0, .progress = c->progress };
+	c->apart.count = 1;
+}
+
+/* The split of the job whose n children are parts has ended: the parts
+ * found start or go on as any part, the others never start; or, the file
+ * not in parts after all, every part started is dropped and part 0 reads
+ * the whole file. */
+static void split_ended(struct child *parts, size_t n, registry *reg)
+{
+	const runner_job *job = parts[0].job;
+	size_t count = job->n_parts;
+
+	if (count < 2) {
+		/* A part still running is dropped when it ends (below): a
+		 * process killed could leave files it was writing, and part 0
+		 * must have made all its declarations before it runs again. */
+		for (size_t k = 0; k < n; k++) {
+			if (parts[k].state == CHILD_RUNNING)
+				parts[k].doomed = 1;
+			else if (parts[k].state == CHILD_HELD)
+				drop(&parts[k]);
+			else if (k > 0)
+				parts[k].state = CHILD_DONE;
+			else
+				parts[0].apart.count = 1;
+		}
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		parts[k].apart.count = count;
+		if (k < count)
+			parts[k].apart.range = job->parts[k];
+		else
+			parts[k].state = CHILD_DONE;
+	}
+	for (size_t k = 0; k < count; k++)
+		if (parts[k].held)
+			release(&parts[k], reg);
 }
 
 size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *jobs,
@@ -789,15 +956,13 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 			c->part = k;
 			c->siblings = &cs[first[i]];
 			c->apart = (api_part){ .index = k, .count = np, .path = jobs[i].parts_path };
-			if (np > 1)
-				c->apart.range = jobs[i].parts[k];
 			c->fd = -1;
 			c->state = jobs[i].lp ? CHILD_WAITING : CHILD_DONE;
 			c->progress = progress;
 		}
-	struct pollfd *pfd = xcalloc(nc ? nc : 1, sizeof *pfd);
-	size_t next = 0;
-	int max_jobs = opts->jobs > 0 ? opts->jobs : 1;
+	/* The children's descriptors, then the splits'. */
+	struct pollfd *pfd = xcalloc(nc + n, sizeof *pfd);
+	size_t max_jobs = opts->jobs > 0 ? (size_t)opts->jobs : 1, splitting = 0;
 	double started = now_seconds(), drawn = -1;
 	for (;;) {
 		size_t running = 0, pending = 0;
@@ -807,10 +972,27 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 		}
 		if (!pending)
 			break;
-		while (running < (size_t)max_jobs && next < nc) {
-			struct child *c = &cs[order[next++]];
-			if (c->state != CHILD_WAITING)
+		/* The splits, up to max_jobs files read at once beside the
+		 * children. */
+		for (size_t i = 0; i < n && splitting < max_jobs; i++) {
+			if (!jobs[i].split || parts_split_fd(&jobs[i]) >= 0)
 				continue;
+			if (parts_split_start(&jobs[i]))
+				splitting++;
+			else
+				split_ended(&cs[first[i]], first[i + 1] - first[i], reg);
+		}
+		/* Each child in order once its part is known, except that
+		 * the instances' part 0 start in configuration order, so that
+		 * their declarations land in it and a later instance's
+		 * children never wait on one that cannot start. */
+		for (size_t oi = 0; oi < nc && running < max_jobs; oi++) {
+			struct child *c = &cs[order[oi]];
+			if (!startable(c)) {
+				if (c->state == CHILD_WAITING && c->part == 0)
+					break;
+				continue;
+			}
 			if (start_child(cfg, ar, reg, c, cs, nc, opts) == 0)
 				running++;
 			else
@@ -836,10 +1018,12 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 				if (wait < 0 || left < wait)
 					wait = left < 0 ? 0 : left;
 			}
-			if (c->part == 0 && (c->state == CHILD_WAITING ||
-			                     (c->state == CHILD_RUNNING && !c->init_done)))
+			if (c->part == 0 && !c->again &&
+			    (c->state == CHILD_WAITING || (c->state == CHILD_RUNNING && !c->init_done)))
 				open = 0;
 		}
+		for (size_t i = 0; i < n; i++)
+			pfd[nc + i] = (struct pollfd){ .fd = parts_split_fd(&jobs[i]), .events = POLLIN };
 		/* A child that closed its pipe but has not exited yet is
 		 * looked at again soon. */
 		if (need_reap && (wait < 0 || wait > 0.01))
@@ -847,7 +1031,7 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 		if (progress == LOG_PROGRESS_REDRAW && (wait < 0 || wait > LOG_PROGRESS_INTERVAL))
 			wait = LOG_PROGRESS_INTERVAL;
 		int ms = wait < 0 ? -1 : (int)(wait * 1000.0) + 1;
-		int pr = poll(pfd, nc, ms);
+		int pr = poll(pfd, nc + n, ms);
 		if (pr < 0 && errno != EINTR) {
 			log_msg(PK2D_LOG_ERROR, "poll: %s", strerror(errno));
 			break;
@@ -862,6 +1046,14 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 				}
 			}
 		}
+		for (size_t i = 0; i < n && pr > 0; i++)
+			if (pfd[nc + i].fd >= 0 && pfd[nc + i].revents && parts_split_read(&jobs[i])) {
+				splitting--;
+				split_ended(&cs[first[i]], first[i + 1] - first[i], reg);
+			}
+		for (size_t i = 0; i < nc; i++)
+			if (cs[i].doomed && cs[i].state == CHILD_HELD)
+				drop(&cs[i]);
 		now = now_seconds();
 		for (size_t i = 0; i < nc; i++) {
 			struct child *c = &cs[i];
@@ -879,7 +1071,12 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 			show_progress(cs, nc, started, &drawn);
 	}
 	log_progress_end();
-	/* Only reached with children left when poll itself failed. */
+	/* Only reached with children or splits left when poll itself failed. */
+	for (size_t i = 0; i < n; i++)
+		if (jobs[i].split) {
+			parts_split_stop(&jobs[i]);
+			split_ended(&cs[first[i]], first[i + 1] - first[i], reg);
+		}
 	for (size_t i = 0; i < nc; i++) {
 		if (cs[i].state == CHILD_RUNNING) {
 			close_fd(&cs[i]);
@@ -891,6 +1088,7 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 		free(cs[i].failure);
 		free(cs[i].reading);
 		free(cs[i].reason);
+		free(cs[i].hold);
 		for (size_t k = 0; k < cs[i].n_outputs; k++)
 			free(cs[i].outputs[k]);
 		free(cs[i].outputs);

@@ -17,6 +17,15 @@
  * statistics are merged in part order into the instance's run, their
  * output files joined, and the instance fails (its values dropped) when
  * one part failed.
+ *
+ * The split of a job's file is made beside the children, up to `jobs`
+ * files at once, each by a process of its own: a part starts as soon as
+ * its start and end are known, before the split has ended. Such a part's
+ * values, messages and file statistics are held until the split ends:
+ * then they go on as any part's when the file is in parts after all;
+ * when it is not (not grouped, or the split failed), the parts started
+ * are stopped, their records and files dropped, and part 0 runs again as
+ * the whole file (its declarations already made).
  */
 #ifndef PK2D_RUNNER_H
 #define PK2D_RUNNER_H
@@ -29,8 +38,11 @@ typedef struct runner_job {
 	const loaded_plugin *lp;  /* NULL: not run (not loaded or disabled) */
 	plugin_run *run;          /* filled: state, reason, seconds, counts, files */
 	char *parts_path;         /* the file read in parts (parts.h), or NULL */
-	csv_range *parts;         /* its n_parts (> 1) parts; NULL: one part */
-	size_t n_parts;
+	csv_range *parts;         /* its n_parts (> 1) parts; NULL: one part;
+	                             while split, the n_found found so far */
+	size_t n_parts;           /* while split: the most parts it may have */
+	size_t n_found;
+	struct parts_split *split; /* while its split is being made, else NULL */
 } runner_job;
 
 typedef struct runner_opts {

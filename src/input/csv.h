@@ -187,6 +187,15 @@ void csv_stats_merge(csv_stats *into, const csv_stats *from);
  * set (the file or the column cannot be read). */
 int csv_split(const char *path, const char *column, long long part_bytes, size_t max_parts,
               csv_range **out, size_t *n, char *err, size_t errlen);
+/* As csv_split(), telling found(arg, start) of each part's start (end not
+ * set) as soon as the scan finds it, the first part's first, so that a
+ * part can be read before the scan ends. The starts told are the split's
+ * only when it ends with *n above 1: a file found not grouped is one part
+ * after all. */
+typedef void (*csv_split_found)(void *arg, const csv_range *start);
+int csv_split_each(const char *path, const char *column, long long part_bytes,
+                   size_t max_parts, csv_split_found found, void *arg, csv_range **out,
+                   size_t *n, char *err, size_t errlen);
 
 /* Hands the records out grouped (api->csv_group; include/pk2d/plugin.h says
  * what the caller sees, csv_group.c how). Call it before the first

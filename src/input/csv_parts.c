@@ -16,10 +16,11 @@
 #include "util.h"
 
 /* Where the file's parts start: each target offset moves on to the first
- * record at or after it that starts a group. *grouped 0 when a value comes
- * back after another. */
+ * record at or after it that starts a group, told to found as it is found.
+ * *grouped 0 when a value comes back after another. */
 static int find_starts(csv_reader *c, int col, const long long *target, size_t n_target,
-                       csv_range *starts, size_t *n_starts, int *grouped)
+                       csv_range *starts, size_t *n_starts, int *grouped,
+                       csv_split_found found, void *arg)
 {
 	csv_strset seen = { 0 };
 	char *prev = NULL;
@@ -44,7 +45,10 @@ static int find_starts(csv_reader *c, int col, const long long *target, size_t n
 		prev = xstrdup(field);
 		prev_len = len;
 		if (t < n_target && at >= target[t] && at > starts[0].start) {
-			starts[(*n_starts)++] = (csv_range){ .start = at, .line = c->rec_line };
+			starts[*n_starts] = (csv_range){ .start = at, .line = c->rec_line };
+			if (found)
+				found(arg, &starts[*n_starts]);
+			(*n_starts)++;
 			while (t < n_target && target[t] <= at)
 				t++;
 		}
@@ -56,6 +60,14 @@ static int find_starts(csv_reader *c, int col, const long long *target, size_t n
 
 int csv_split(const char *path, const char *column, long long part_bytes, size_t max_parts,
               csv_range **out, size_t *n, char *err, size_t errlen)
+{
+	return csv_split_each(path, column, part_bytes, max_parts, NULL, NULL, out, n, err,
+	                      errlen);
+}
+
+int csv_split_each(const char *path, const char *column, long long part_bytes,
+                   size_t max_parts, csv_split_found found, void *arg, csv_range **out,
+                   size_t *n, char *err, size_t errlen)
 {
 	csv_reader *c = csv_open(path, err, errlen);
 	struct stat st;
@@ -84,13 +96,15 @@ int csv_split(const char *path, const char *column, long long part_bytes, size_t
 		want = 1;
 	csv_range *r = xcalloc(want > 1 ? want : 1, sizeof *r);
 	r[0] = (csv_range){ .start = first, .line = c->line };
+	if (found)
+		found(arg, &r[0]);
 	if (want > 1) {
 		long long *target = xcalloc(want - 1, sizeof *target);
 
 		for (size_t k = 1; k < want; k++)
 			target[k - 1] = first + (long long)((double)(size - first) * (double)k /
 			                                    (double)want);
-		rc = find_starts(c, col, target, want - 1, r + 1, &n_starts, &grouped);
+		rc = find_starts(c, col, target, want - 1, r + 1, &n_starts, &grouped, found, arg);
 		free(target);
 		if (rc < 0)
 			snprintf(err, errlen, "%s", c->error[0] ? c->error : "out of memory");
