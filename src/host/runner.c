@@ -966,6 +966,11 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 	double started = now_seconds(), drawn = -1;
 	for (;;) {
 		size_t running = 0, pending = 0;
+		/* Before the poll, which would not wake for a part with no
+		 * process. */
+		for (size_t i = 0; i < nc; i++)
+			if (cs[i].doomed && cs[i].state == CHILD_HELD)
+				drop(&cs[i]);
 		for (size_t i = 0; i < nc; i++) {
 			running += cs[i].state == CHILD_RUNNING;
 			pending += cs[i].state != CHILD_DONE;
@@ -1051,9 +1056,6 @@ size_t runner_run(const conf *cfg, const areas *ar, registry *reg, runner_job *j
 				splitting--;
 				split_ended(&cs[first[i]], first[i + 1] - first[i], reg);
 			}
-		for (size_t i = 0; i < nc; i++)
-			if (cs[i].doomed && cs[i].state == CHILD_HELD)
-				drop(&cs[i]);
 		now = now_seconds();
 		for (size_t i = 0; i < nc; i++) {
 			struct child *c = &cs[i];
