@@ -285,7 +285,8 @@ static void order_cells(roster *r)
 	for (size_t i = 0; i < r->n_cells; i++)
 		r->cell_order[i] = (uint32_t)i;
 	sort_roster = r;
-	qsort(r->cell_order, r->n_cells, sizeof *r->cell_order, by_area_rt);
+	if (r->n_cells > 1)     /* no cells: cell_order is still NULL */
+		qsort(r->cell_order, r->n_cells, sizeof *r->cell_order, by_area_rt);
 	for (size_t i = 0; i < r->n_cells; i++)
 		r->cell_rank[r->cell_order[i]] = (uint32_t)i;
 }
