@@ -47,12 +47,17 @@ if untrusted_path "$top"; then
 	echo "tools/test.sh: $top or a folder above it is writable by others; building in $builds"
 fi
 
+# Each step says how long it took: CI must stay under 20 minutes.
 step() {
 	name=$1
 	shift
 	printf '== %s\n' "$name"
-	if ! "$@"; then
-		printf '== %s FAILED\n' "$name"
+	started=$(date +%s)
+	"$@"
+	rc=$?
+	printf '== %s: %s s%s\n' "$name" $(($(date +%s) - started)) \
+		"$([ $rc -eq 0 ] || echo ', FAILED')"
+	if [ $rc -ne 0 ]; then
 		failed_steps="$failed_steps $name"
 		return 1
 	fi
