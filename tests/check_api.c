@@ -250,6 +250,10 @@ static int named_collect(void *state)
 		{ .indicator = "q", .area = VILLAGE, .numerator = 1, .denominator = 1 },
 		{ .indicator = "n", .area = "63.02.09", .rt = 3, .numerator = 1, .denominator = 1 },
 		{ .indicator = "n", .area = "63.02.09", .numerator = 1, .denominator = 1 },
+		/* Not UTF-8: a VALUE record, its texts repaired on the way. */
+		{ .indicator = "n", .area = "63.02.09.\xf1" "1", .numerator = 1, .denominator = 1 },
+		{ .indicator = "n", .area = VILLAGE, .period = "20\xc0", .numerator = 1,
+		  .denominator = 1 },
 	};
 	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
 		if (api->report_value(h, &odd[i]) == PK2D_ERR_UNKNOWN_ID)
@@ -329,13 +333,16 @@ START_TEST(named_values)
 	ck_assert_int_eq(forked.state, RUN_OK);
 	ck_assert_int_eq(in.values, forked.values);
 	ck_assert_int_eq(in.refused, forked.refused);
-	/* 3 x 300 values and 4 odd ones: 6 NaN, 5 num > den, 2 malformed
-	 * periods, a long area, an undeclared id and an RT of a kecamatan
-	 * refused. */
-	ck_assert_int_eq(in.values + in.refused, 3 * NAMED_AREAS + 4);
-	ck_assert_int_eq(in.refused, 6 + 5 + 2 + 3);
+	/* 3 x 300 values and 6 odd ones: 6 NaN, 5 num > den, 2 malformed
+	 * periods, a long area, an undeclared id, an RT of a kecamatan and
+	 * an area and a period not UTF-8 refused. */
+	ck_assert_int_eq(in.values + in.refused, 3 * NAMED_AREAS + 6);
+	ck_assert_int_eq(in.refused, 6 + 5 + 2 + 5);
 	ck_assert_ptr_nonnull(strstr(a, "63.02.09.2001: 1/2\n63.02.09.2002: 1/1\n"));
 	ck_assert_ptr_nonnull(strstr(a, "malformed period '20x3'"));
+	/* Repaired as utf8.h says: 0xF1 and 0xC0 read as Windows-1252. */
+	ck_assert_ptr_nonnull(strstr(a, "malformed area code '63.02.09.\u00f11'"));
+	ck_assert_ptr_nonnull(strstr(a, "malformed period '20\u00c0'"));
 	ck_assert_ptr_nonnull(strstr(a, "named: said 111111u\n"));
 	free(a);
 	free(b);

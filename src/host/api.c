@@ -76,11 +76,17 @@ static const char *without_instance(const registry_sink *s, const char *err)
 	return err;
 }
 
+/* The message quotes what the plugin gave, repaired as a child repairs
+ * it before sending (utf8.h): the same words in and out of process. */
 static void sink_log_refusal(registry_sink *s, const char *err)
 {
+	int fixed;
+	char *clean = utf8_clean_dup(err, &fixed);
+
 	s->logged_refusals++;
 	log_msg(s->logged_refusals <= API_REFUSALS_SHOWN ? PK2D_LOG_WARNING : PK2D_LOG_DEBUG,
-	        "%s: refused: %s", s->run->instance, without_instance(s, err));
+	        "%s: refused: %s", s->run->instance, without_instance(s, clean ? clean : err));
+	free(clean);
 }
 
 static int rs_indicator(api_sink *base, const pk2d_indicator *d)
@@ -453,6 +459,48 @@ static int fold_value(pipe_sink *s, const pk2d_value *v)
 	return 0;
 }
 
+/* Points each of the n texts at t that is not clean (utf8.h) to its
+ * repaired copy, kept in own (NULL where nothing was repaired). The parent
+ * reads only clean text; an id, area or period is plain ASCII when the
+ * registry takes it, so it refuses the repaired text as it would the
+ * text itself, with the message an in-process run logs. */
+static void clean_texts(const char **t, char **own, size_t n)
+{
+	int fixed;
+
+	for (size_t i = 0; i < n; i++) {
+		own[i] = t[i] ? utf8_clean_dup(t[i], &fixed) : NULL;
+		if (own[i])
+			t[i] = own[i];
+	}
+}
+
+static void put_value_clean(wire_buf *b, const pk2d_value *v)
+{
+	pk2d_value c = *v;
+	const char *t[] = { c.indicator, c.area, c.period };
+	char *own[3];
+
+	clean_texts(t, own, 3);
+	c.indicator = t[0], c.area = t[1], c.period = t[2];
+	wire_put_value(b, &c);
+	for (int i = 0; i < 3; i++)
+		free(own[i]);
+}
+
+static void put_ivalue_clean(wire_buf *b, const pk2d_intervention_value *v)
+{
+	pk2d_intervention_value c = *v;
+	const char *t[] = { c.intervention, c.area, c.period };
+	char *own[3];
+
+	clean_texts(t, own, 3);
+	c.intervention = t[0], c.area = t[1], c.period = t[2];
+	wire_put_ivalue(b, &c);
+	for (int i = 0; i < 3; i++)
+		free(own[i]);
+}
+
 static int ps_value(api_sink *base, const pk2d_value *v)
 {
 	pipe_sink *s = (pipe_sink *)base;
@@ -464,7 +512,7 @@ static int ps_value(api_sink *base, const pk2d_value *v)
 	if (name_value(s, ind, v, names))
 		wire_put_named(&s->buf, names, v);
 	else
-		wire_put_value(&s->buf, v);
+		put_value_clean(&s->buf, v);
 	maybe_flush(s);
 	/* The part of the registry's checks a child can make without the
 	 * registry: is the id declared, are the numbers finite. */
@@ -478,7 +526,7 @@ static int ps_value(api_sink *base, const pk2d_value *v)
 static int ps_ivalue(api_sink *base, const pk2d_intervention_value *v)
 {
 	pipe_sink *s = (pipe_sink *)base;
-	wire_put_ivalue(&s->buf, v);
+	put_ivalue_clean(&s->buf, v);
 	maybe_flush(s);
 	if (registry_intervention_index(s->local, s->instance, v->intervention) < 0)
 		return PK2D_ERR_UNKNOWN_ID;

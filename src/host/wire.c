@@ -259,8 +259,8 @@ static void put_str(wire_buf *b, const char *s)
 		return;
 	}
 	size_t n = strlen(s);
-	if (n > WIRE_MAX_RECORD / 4)
-		n = WIRE_MAX_RECORD / 4;
+	if (n > WIRE_MAX_RECORD / 4) /* cut whole characters: s is clean */
+		n = utf8_cut(s, n, WIRE_MAX_RECORD / 4);
 	put_u32(b, (uint32_t)n + 1);
 	put_bytes(b, s, n);
 	put_u8(b, 0);
