@@ -324,6 +324,27 @@ static void parts_section(const report_view *v, const assess_area *aa, FILE *out
 	t_flush(&o);
 }
 
+/* "target T, realisasi R[ unit], cakupan C %" and the line's end. */
+static void action_figures(const report_view *v, const assess_action *x, const char *unit,
+                           tout *o)
+{
+	t_str(o, "target ");
+	t_str(o, i18n_count(v->lang, x->target));
+	t_str(o, ", ");
+	t_str(o, i18n(v->lang, T_W_REALISED));
+	t_str(o, " ");
+	t_str(o, i18n_count(v->lang, x->realised));
+	if (unit) {
+		t_str(o, " ");
+		t_str(o, unit);
+	}
+	t_str(o, ", ");
+	t_str(o, i18n(v->lang, T_W_COVERAGE));
+	t_str(o, " ");
+	t_right(o, i18n_fmt(v->lang, x->coverage, 2), 0);
+	t_str(o, " %\n");
+}
+
 static void actions_text(const report_view *v, const assess_agency *ag, tout *o)
 {
 	t_str(o, "  ");
@@ -342,19 +363,7 @@ static void actions_text(const report_view *v, const assess_agency *ag, tout *o)
 			t_str(o, "\n");
 			continue;
 		}
-		t_str(o, "target ");
-		t_str(o, i18n_count(v->lang, x->target));
-		t_str(o, ", ");
-		t_str(o, i18n(v->lang, T_W_REALISED));
-		t_str(o, " ");
-		t_str(o, i18n_count(v->lang, x->realised));
-		t_str(o, " ");
-		t_str(o, x->decl->unit ? x->decl->unit : "");
-		t_str(o, ", ");
-		t_str(o, i18n(v->lang, T_W_COVERAGE));
-		t_str(o, " ");
-		t_right(o, i18n_fmt(v->lang, x->coverage, 2), 0);
-		t_str(o, " %\n");
+		action_figures(v, x, x->decl->unit ? x->decl->unit : "", o);
 	}
 	t_str(o, "  ");
 	t_str(o, i18n(v->lang, T_COVERAGE_NOTE));
@@ -538,17 +547,7 @@ static void actions_lines(const report_view *v, const assess_action *acts, size_
 		t_str(o, x->decl->agency);
 		t_str(o, "]: ");
 		if (x->has_data) {
-			t_str(o, "target ");
-			t_str(o, i18n_count(v->lang, x->target));
-			t_str(o, ", ");
-			t_str(o, i18n(v->lang, T_W_REALISED));
-			t_str(o, " ");
-			t_str(o, i18n_count(v->lang, x->realised));
-			t_str(o, ", ");
-			t_str(o, i18n(v->lang, T_W_COVERAGE));
-			t_str(o, " ");
-			t_right(o, i18n_fmt(v->lang, x->coverage, 2), 0);
-			t_str(o, " %\n");
+			action_figures(v, x, NULL, o);
 		} else {
 			t_str(o, i18n(v->lang, T_NOTHING_REPORTED));
 			t_str(o, "\n");
