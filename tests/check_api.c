@@ -24,6 +24,40 @@
 static char *dir;
 static char *ini_path;
 
+/* A run's configuration (ini, written to pk2d.ini in a new dir) and the
+ * region table it reads. */
+typedef struct {
+	conf *cfg;
+	areas *ar;
+	msglist errs;
+	char *codes;
+} fixture;
+
+static void fixture_open(fixture *f, const char *ini)
+{
+	char err[256];
+
+	memset(f, 0, sizeof *f);
+	dir = harness_tmpdir();
+	ini_path = harness_write(dir, "pk2d.ini", ini);
+	f->cfg = conf_load(ini_path, &f->errs);
+	ck_assert_ptr_nonnull(f->cfg);
+	f->codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
+	f->ar = areas_load(f->codes, err, sizeof err);
+	ck_assert_ptr_nonnull(f->ar);
+}
+
+static void fixture_close(fixture *f)
+{
+	areas_free(f->ar);
+	free(f->codes);
+	conf_free(f->cfg);
+	msglist_free(&f->errs);
+	harness_rmtree(dir);
+	free(dir);
+	free(ini_path);
+}
+
 static int count_key(void *ud, const char *key, const char *value)
 {
 	(void)value;
@@ -129,43 +163,30 @@ static int probe_collect(void *state)
 
 static void run_probe(int no_fork, reg_sum *out, plugin_run *run)
 {
-	dir = harness_tmpdir();
-	ini_path = harness_write(dir, "pk2d.ini", "[pk2d]\nperiod = 2023\narea = " VILLAGE "\n"
-	                    "[plugin.probe]\nagency = Dinas Probe\ndata = sub/x.csv\n"
-	                    "column.x = X\n");
-	msglist errs = { 0 };
-	conf *cfg = conf_load(ini_path, &errs);
-	ck_assert_ptr_nonnull(cfg);
-	char err[256];
-	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
-	areas *ar = areas_load(codes, err, sizeof err);
-	ck_assert_ptr_nonnull(ar);
+	fixture f;
+
+	fixture_open(&f, "[pk2d]\nperiod = 2023\narea = " VILLAGE "\n"
+	             "[plugin.probe]\nagency = Dinas Probe\ndata = sub/x.csv\ncolumn.x = X\n");
 	pk2d_config_key keys[] = {
 		{ "data", NULL, 1, NULL }, { "label", "bawaan", 0, NULL },
 		{ "column.*", NULL, 0, NULL }, { NULL, NULL, 0, NULL },
 	};
 	loaded_plugin lp = { .name = "probe", .agency = "Dinas Bawaan", .keys = keys,
 	                     .n_keys = 3, .init = probe_init, .collect = probe_collect };
-	ck_assert_int_eq(conf_check_plugin(&cfg->plugins[0], keys, &errs), 0);
+	ck_assert_int_eq(conf_check_plugin(&f.cfg->plugins[0], keys, &f.errs), 0);
 	memset(run, 0, sizeof *run);
 	run->instance = xstrdup("probe");
 	run->agency = xstrdup("Dinas Probe");
-	runner_job job = { .cp = &cfg->plugins[0], .lp = &lp, .run = run };
+	runner_job job = { .cp = &f.cfg->plugins[0], .lp = &lp, .run = run };
 	registry *reg = registry_new();
 	runner_opts o = { .jobs = 1, .no_fork = no_fork };
-	ck_assert_uint_eq(runner_run(cfg, ar, reg, &job, 1, &o), 0);
+	ck_assert_uint_eq(runner_run(f.cfg, f.ar, reg, &job, 1, &o), 0);
 	registry_rollup(reg);
 	const reg_indicator *ind = registry_find_indicator(reg, "probe.checks");
 	ck_assert_ptr_nonnull(ind);
 	ck_assert_int_eq(registry_get(reg, ind, VILLAGE, 2, "2023", out), 1);
 	registry_free(reg);
-	areas_free(ar);
-	free(codes);
-	conf_free(cfg);
-	msglist_free(&errs);
-	harness_rmtree(dir);
-	free(dir);
-	free(ini_path);
+	fixture_close(&f);
 }
 
 START_TEST(in_process)
@@ -266,29 +287,22 @@ static int named_collect(void *state)
  * counts into what (NUL-separated lines). */
 static char *run_named(int no_fork, plugin_run *run)
 {
-	dir = harness_tmpdir();
-	ini_path = harness_write(dir, "pk2d.ini", "[pk2d]\nperiod = 2023\narea = 63.02.09\n"
-	                         "[plugin.named]\n");
-	msglist errs = { 0 };
-	conf *cfg = conf_load(ini_path, &errs);
-	ck_assert_ptr_nonnull(cfg);
-	char err[256];
-	char *codes = xasprintf("%s/wilayah/kode-wilayah.csv", api_data_dir());
-	areas *ar = areas_load(codes, err, sizeof err);
-	ck_assert_ptr_nonnull(ar);
+	fixture f;
+
+	fixture_open(&f, "[pk2d]\nperiod = 2023\narea = 63.02.09\n[plugin.named]\n");
 	pk2d_config_key keys[] = { { NULL, NULL, 0, NULL } };
 	loaded_plugin lp = { .name = "named", .agency = "Dinas", .keys = keys,
 	                     .init = named_init, .collect = named_collect };
 	memset(run, 0, sizeof *run);
 	run->instance = xstrdup("named");
 	run->agency = xstrdup("Dinas");
-	runner_job job = { .cp = &cfg->plugins[0], .lp = &lp, .run = run };
+	runner_job job = { .cp = &f.cfg->plugins[0], .lp = &lp, .run = run };
 	registry *reg = registry_new();
 	runner_opts o = { .jobs = 1, .no_fork = no_fork };
 	log_hold hold = { 0 };
 	log_set_verbosity(0);
 	log_hold_start(&hold);
-	size_t failed = runner_run(cfg, ar, reg, &job, 1, &o);
+	size_t failed = runner_run(f.cfg, f.ar, reg, &job, 1, &o);
 	log_hold_stop();
 	log_set_verbosity(-1);
 	ck_assert_uint_eq(failed, 0);
@@ -310,13 +324,7 @@ static char *run_named(int no_fork, plugin_run *run)
 	}
 	log_hold_free(&hold);
 	registry_free(reg);
-	areas_free(ar);
-	free(codes);
-	conf_free(cfg);
-	msglist_free(&errs);
-	harness_rmtree(dir);
-	free(dir);
-	free(ini_path);
+	fixture_close(&f);
 	return out;
 }
 
