@@ -197,6 +197,7 @@ typedef struct masks (*mask_fn)(const char *p, char sep);
 struct scanner {
 	int (*scan)(csv_reader *c, size_t *end);
 	int (*fields)(csv_reader *c, const int *cols, int n, const char **out, size_t *lens);
+	long (*skip)(csv_reader *c, int col, const char *same, size_t len);
 };
 
 /* Makes room for at least want field ends. */
@@ -742,6 +743,68 @@ read_fields_with(csv_reader *c, const int *cols, int n, const char **out, size_t
 	return 0;
 }
 
+/* csv_skip_same's loop: the records that follow, while each ends in the
+ * data read so far, has no quote and holds the len bytes at same, as they
+ * are, in field col. */
+static inline __attribute__((always_inline)) long
+skip_same_with(csv_reader *c, int col, const char *same, size_t same_len, mask_fn find_masks)
+{
+	const char *b = c->buf;
+	size_t len = c->len;
+	long skipped = 0;
+
+	if (c->scan_at != 0)
+		return 0;
+	for (;;) {
+		size_t pos = c->pos, blk = pos & ~(size_t)63, fstart = pos, fend = 0;
+		uint64_t keep = ~UINT64_C(0) << (pos - blk), nl = 0;
+		int field = 0, found = 0;
+
+		for (; blk < len; blk += 64, keep = ~UINT64_C(0)) {
+			if (blk != c->sep_blk) {
+				struct masks m = find_masks(b + blk, c->sep);
+				c->sep_masks.sep = m.sep;
+				c->sep_masks.quote = m.quote;
+				c->sep_masks.nl = m.nl;
+				c->sep_blk = blk;
+			}
+			if (len - blk < 64)
+				keep &= (UINT64_C(1) << (len - blk)) - 1;
+			nl = c->sep_masks.nl & keep;
+			nl &= -nl;
+			if (nl)
+				keep &= (nl << 1) - 1;
+			if (c->sep_masks.quote & keep)
+				return skipped;
+			for (uint64_t stops = (c->sep_masks.sep & keep) | nl; stops && !found;
+			     stops &= stops - 1) {
+				size_t j = blk + (size_t)__builtin_ctzll(stops);
+
+				if (field++ == col) {
+					fend = j;
+					found = 1;
+				} else {
+					fstart = j + 1;
+				}
+			}
+			if (nl)
+				break;
+		}
+		if (!nl || !found || fend - fstart != same_len ||
+		    memcmp(b + fstart, same, same_len) != 0)
+			return skipped;
+		c->rec_pos = pos;
+		c->rec_line = c->line++;
+		c->pos = blk + (size_t)__builtin_ctzll(nl) + 1;
+		skipped++;
+	}
+}
+
+static long skip_plain(csv_reader *c, int col, const char *same, size_t len)
+{
+	return skip_same_with(c, col, same, len, masks_plain);
+}
+
 static int scan_plain(csv_reader *c, size_t *end)
 {
 	return scan_record_with(c, end, masks_plain);
@@ -752,7 +815,7 @@ static int fields_plain(csv_reader *c, const int *cols, int n, const char **out,
 	return read_fields_with(c, cols, n, out, lens, masks_plain);
 }
 
-static const struct scanner scanner_plain = { scan_plain, fields_plain };
+static const struct scanner scanner_plain = { scan_plain, fields_plain, skip_plain };
 
 #ifdef __SSE2__
 static int scan_sse2(csv_reader *c, size_t *end)
@@ -765,7 +828,12 @@ static int fields_sse2(csv_reader *c, const int *cols, int n, const char **out, 
 	return read_fields_with(c, cols, n, out, lens, masks_sse2);
 }
 
-static const struct scanner scanner_sse2 = { scan_sse2, fields_sse2 };
+static long skip_sse2(csv_reader *c, int col, const char *same, size_t len)
+{
+	return skip_same_with(c, col, same, len, masks_sse2);
+}
+
+static const struct scanner scanner_sse2 = { scan_sse2, fields_sse2, skip_sse2 };
 #endif
 
 #ifdef HAVE_AVX2_TARGET
@@ -782,7 +850,13 @@ __attribute__((target("avx2,bmi"))) static int fields_avx2(csv_reader *c, const 
 	return read_fields_with(c, cols, n, out, lens, masks_avx2);
 }
 
-static const struct scanner scanner_avx2 = { scan_avx2, fields_avx2 };
+__attribute__((target("avx2,bmi"))) static long skip_avx2(csv_reader *c, int col,
+                                                          const char *same, size_t len)
+{
+	return skip_same_with(c, col, same, len, masks_avx2);
+}
+
+static const struct scanner scanner_avx2 = { scan_avx2, fields_avx2, skip_avx2 };
 
 static int have_avx2(void)
 {
@@ -868,6 +942,14 @@ int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, siz
 				return 1;
 		}
 	}
+}
+
+long csv_skip_same(csv_reader *c, int col, const char *same, size_t len)
+{
+	/* A workbook's rows and a made column go the careful way. */
+	if (c->book || c->made_column)
+		return 0;
+	return c->scanner->skip(c, col, same, len);
 }
 
 /* Picks the separator from the first non-blank line: the one of ';' ','

@@ -34,8 +34,11 @@ static int find_starts(csv_reader *c, int col, const long long *target, size_t n
 	while ((rc = csv_read_fields(c, &col, 1, &field, &len)) == 1) {
 		long long at = (long long)c->base + (long long)c->rec_pos;
 
-		if (prev && len == prev_len && memcmp(field, prev, len) == 0)
+		/* Most records repeat the group of the one before. */
+		if (prev && len == prev_len && memcmp(field, prev, len) == 0) {
+			csv_skip_same(c, col, prev, prev_len);
 			continue;
+		}
 		if ((rc = csv_strset_seen(&seen, field)) != 0) {
 			*grouped = rc < 0;
 			rc = rc < 0 ? rc : 0;
@@ -52,6 +55,7 @@ static int find_starts(csv_reader *c, int col, const long long *target, size_t n
 			while (t < n_target && target[t] <= at)
 				t++;
 		}
+		csv_skip_same(c, col, prev, prev_len);
 	}
 	free(prev);
 	csv_strset_free(&seen);

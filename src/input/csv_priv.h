@@ -102,6 +102,12 @@ int csv_read_record(csv_reader *c);
  * set. */
 #define CSV_READ_FIELDS_MAX 9
 int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, size_t *lens);
+/* Passes over the records that follow while field col of each holds the
+ * len bytes at same exactly, as csv_read_fields would return them: those
+ * it can judge without finishing them (no quote, read to their end). It
+ * stops before the first it cannot judge or that differs, leaving it to
+ * csv_read_fields. Returns how many it passed over. */
+long csv_skip_same(csv_reader *c, int col, const char *same, size_t len);
 /* Makes room for at least want fields in c->fields. */
 int csv_reserve_fields(csv_reader *c, int want);
 /* A set of strings: open addressing over owned copies (csv_group.c). */
