@@ -5,7 +5,7 @@
 # under valgrind (JSON, PDF, HTML and XLSX: the PDF's cairo, pango and
 # librsvg need no suppression, as they leave nothing definitely lost; what
 # GLib and librsvg keep for the process's life shows as possibly lost and
-# is not printed), runs the libFuzzer harnesses for 25 s each (clang, ASan,
+# is not printed), runs the libFuzzer harnesses for 18 s each (clang, ASan,
 # UBSan; any crash fails), then prints every Check summary line and a
 # closing line "N passed, M failed".
 # Usage: tools/test.sh   (from the top of a checkout; builds under _build/,
@@ -83,10 +83,10 @@ check() {
 }
 
 # The libFuzzer harnesses (tests/fuzz/) under ASan and UBSan, built with
-# clang: six harnesses of 25 s each, three minutes in all with the build.
+# clang: six harnesses of 18 s each, three minutes in all with the build.
 fuzz() {
 	rm -rf "$builds/fuzz" && mkdir -p "$builds/fuzz" && cd "$builds/fuzz" &&
-		"$top/configure" -q --enable-fuzzing CC=clang && make -s -j"$jobs" fuzz FUZZ_SECONDS=25
+		"$top/configure" -q --enable-fuzzing CC=clang && make -s -j"$jobs" fuzz FUZZ_SECONDS=18
 	rc=$?
 	cd "$top" || exit 2
 	return $rc
