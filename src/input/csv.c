@@ -662,6 +662,31 @@ int csv_read_record(csv_reader *c)
 	return rc == 1 && c->made_column ? csv_area_fill(c) : rc;
 }
 
+/* The fast ways' look at the 64-byte block at blk of a record: its masks
+ * (only sep, quote and nl: the rest are left out where the masks are
+ * inlined, and kept apart from the scan's) found when the block is new,
+ * keep cut at the data's end and at the record's line end, *nl that line
+ * end's bit (0: not in this block). Non-zero when the record has a quote
+ * in the block. */
+static inline __attribute__((always_inline)) int
+fast_block(csv_reader *c, size_t blk, uint64_t *keep, uint64_t *nl, mask_fn find_masks)
+{
+	if (blk != c->sep_blk) {
+		struct masks m = find_masks(c->buf + blk, c->sep);
+		c->sep_masks.sep = m.sep;
+		c->sep_masks.quote = m.quote;
+		c->sep_masks.nl = m.nl;
+		c->sep_blk = blk;
+	}
+	if (c->len - blk < 64)
+		*keep &= (UINT64_C(1) << (c->len - blk)) - 1;
+	*nl = c->sep_masks.nl & *keep;
+	*nl &= -*nl;
+	if (*nl)
+		*keep &= (*nl << 1) - 1;
+	return (c->sep_masks.quote & *keep) != 0;
+}
+
 /* The usual record for csv_read_fields: one that ends in the data read so
  * far and has no quote. Its line end and the separators around the wanted
  * fields are found from the block masks, without noting every field; the
@@ -684,23 +709,7 @@ read_fields_with(csv_reader *c, const int *cols, int n, const char **out, size_t
 	for (; blk < len; blk += 64, keep = ~UINT64_C(0)) {
 		uint64_t nl, stops;
 
-		if (blk != c->sep_blk) {
-			/* The blanks and odd bytes are not needed here: left
-			 * out (the masks are inlined), and kept apart from the
-			 * scan's. */
-			struct masks m = find_masks(b + blk, c->sep);
-			c->sep_masks.sep = m.sep;
-			c->sep_masks.quote = m.quote;
-			c->sep_masks.nl = m.nl;
-			c->sep_blk = blk;
-		}
-		if (len - blk < 64)
-			keep &= (UINT64_C(1) << (len - blk)) - 1;
-		nl = c->sep_masks.nl & keep;
-		nl &= -nl;
-		if (nl)
-			keep &= (nl << 1) - 1;
-		if (c->sep_masks.quote & keep)
+		if (fast_block(c, blk, &keep, &nl, find_masks))
 			return 0;
 		/* Each separator, and the line end, ends a field. */
 		for (stops = (c->sep_masks.sep & keep) | nl; stops && w < n; stops &= stops - 1) {
@@ -761,20 +770,7 @@ skip_same_with(csv_reader *c, int col, const char *same, size_t same_len, mask_f
 		int field = 0, found = 0;
 
 		for (; blk < len; blk += 64, keep = ~UINT64_C(0)) {
-			if (blk != c->sep_blk) {
-				struct masks m = find_masks(b + blk, c->sep);
-				c->sep_masks.sep = m.sep;
-				c->sep_masks.quote = m.quote;
-				c->sep_masks.nl = m.nl;
-				c->sep_blk = blk;
-			}
-			if (len - blk < 64)
-				keep &= (UINT64_C(1) << (len - blk)) - 1;
-			nl = c->sep_masks.nl & keep;
-			nl &= -nl;
-			if (nl)
-				keep &= (nl << 1) - 1;
-			if (c->sep_masks.quote & keep)
+			if (fast_block(c, blk, &keep, &nl, find_masks))
 				return skipped;
 			for (uint64_t stops = (c->sep_masks.sep & keep) | nl; stops && !found;
 			     stops &= stops - 1) {
