@@ -388,6 +388,34 @@ START_TEST(round_trip_output)
 }
 END_TEST
 
+/* A text longer than a record carries is cut between characters, so the
+ * record still reads as UTF-8: 'é' is two bytes, and the cut falls
+ * inside one. */
+START_TEST(long_text_cut_between_characters)
+{
+	size_t n = WIRE_MAX_RECORD / 4 + 101;
+	char *text = malloc(n + 1);
+	wire_buf b = { 0 };
+	wire_record r;
+	char err[256];
+
+	ck_assert_ptr_nonnull(text);
+	text[0] = 'x';
+	for (size_t i = 1; i + 1 < n; i += 2)
+		memcpy(text + i, "\xc3\xa9", 2);
+	text[n - (n % 2 == 0)] = '\0';
+	ck_assert_uint_eq((WIRE_MAX_RECORD / 4) % 2, 0); /* the cut splits an 'é' */
+	wire_put_log(&b, PK2D_LOG_WARNING, text);
+	ck_assert_int_eq(decode_one(&b, &r, err), (long)b.len);
+	ck_assert_int_eq(r.type, WIRE_LOG);
+	ck_assert_uint_eq(strlen(r.text), WIRE_MAX_RECORD / 4 - 1);
+	ck_assert_int_eq(strncmp(r.text, text, strlen(r.text)), 0);
+	wire_record_clear(&r);
+	wire_buf_free(&b);
+	free(text);
+}
+END_TEST
+
 /* A record built by hand: length, type, payload. */
 static size_t raw(unsigned char *out, int type, const void *payload, size_t n)
 {
@@ -615,6 +643,7 @@ static Suite *suite(void)
 	tcase_add_test(t, round_trip_descriptor);
 	tcase_add_test(t, round_trip_progress);
 	tcase_add_test(t, round_trip_output);
+	tcase_add_test(t, long_text_cut_between_characters);
 	tcase_add_test(t, truncated);
 	tcase_add_test(t, hostile);
 	tcase_add_test(t, named_values);

@@ -259,7 +259,7 @@ static void put_str(wire_buf *b, const char *s)
 		return;
 	}
 	size_t n = strlen(s);
-	if (n > WIRE_MAX_RECORD / 4) /* cut whole characters: s is clean */
+	if (n > WIRE_MAX_RECORD / 4) /* cut between characters */
 		n = utf8_cut(s, n, WIRE_MAX_RECORD / 4);
 	put_u32(b, (uint32_t)n + 1);
 	put_bytes(b, s, n);
