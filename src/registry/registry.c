@@ -1791,35 +1791,124 @@ nomem:
 	return PK2D_ERR_NOMEM;
 }
 
+/* The running totals of the ancestors at each level (province to
+ * kecamatan, and the country) of the groups being rolled up: groups come
+ * by area, so every group under one ancestor comes in one run, and its
+ * totals are summed here and go into the ancestors' table once, when the
+ * run ends, instead of a table look-up per group, id and ancestor. */
+struct ancestor_run {
+	uint32_t area[AREA_VILLAGE];  /* the ancestor at each level, or NONE */
+	double *acc[AREA_VILLAGE];    /* per (period rank, id): nv sums */
+	uint32_t *used[AREA_VILLAGE]; /* the (period rank, id) summed, in order */
+	size_t n_used[AREA_VILLAGE];
+	unsigned char *is_used[AREA_VILLAGE];
+	size_t n_slots, nv;
+	uint32_t *period_of_rank;     /* period id of each rank */
+};
+
+static void ancestor_run_free(struct ancestor_run *run)
+{
+	for (int l = 0; l < AREA_VILLAGE; l++) {
+		free(run->acc[l]);
+		free(run->used[l]);
+		free(run->is_used[l]);
+	}
+	free(run->period_of_rank);
+}
+
+static int ancestor_run_init(struct ancestor_run *run, const registry *r, const uint32_t *prank,
+                             size_t n_ids, size_t nv)
+{
+	size_t n_periods = r->periods.n;
+
+	memset(run, 0, sizeof *run);
+	run->n_slots = n_periods * n_ids;
+	run->nv = nv;
+	run->period_of_rank = malloc((n_periods + 1) * sizeof *run->period_of_rank);
+	if (!run->period_of_rank)
+		return PK2D_ERR_NOMEM;
+	for (uint32_t p = 0; p < n_periods; p++)
+		run->period_of_rank[prank[p]] = p;
+	for (int l = 0; l < AREA_VILLAGE; l++) {
+		run->area[l] = NONE;
+		run->acc[l] = calloc(run->n_slots * nv + 1, sizeof *run->acc[l]);
+		run->used[l] = malloc((run->n_slots + 1) * sizeof *run->used[l]);
+		run->is_used[l] = calloc(run->n_slots + 1, 1);
+		if (!run->acc[l] || !run->used[l] || !run->is_used[l])
+			return PK2D_ERR_NOMEM;
+	}
+	return 0;
+}
+
+/* Adds the totals of the run at level l to its ancestor in up, and empties
+ * it. Each total was made from zero by the same additions, in the same
+ * order, that adding each group's total to the table would make. */
+static int ancestor_flush(struct ancestor_run *run, int l, struct vtable *up, size_t n_ids)
+{
+	size_t nv = run->nv;
+
+	for (size_t i = 0; i < run->n_used[l]; i++) {
+		uint32_t slot = run->used[l][i];
+		struct rkey k = { (uint32_t)(slot % n_ids), run->area[l],
+			          run->period_of_rank[slot / n_ids], RT_ALL };
+		double *dst = vt_get(up, &k), *src = run->acc[l] + (size_t)slot * nv;
+
+		if (!dst)
+			return PK2D_ERR_NOMEM;
+		for (size_t j = 0; j < nv; j++) {
+			dst[j] += src[j];
+			src[j] = 0;
+		}
+		run->is_used[l][slot] = 0;
+	}
+	run->n_used[l] = 0;
+	return 0;
+}
+
 /* Adds the totals of every reported entry of t to its area and each of its
  * ancestors, after dropping the old totals. Each (area, period) group is
- * summed per id (n_ids ids) and its own total added to it directly; only
- * the totals of its ancestors wait in a second table, which therefore
- * holds the kecamatan and higher areas and not every village again. The
- * sums are made in one order, groups by area and period, entries by RT,
- * whatever order the values came in: adding numbers with decimals in
- * another order may change their last bits, and a plugin's values come in
- * the order of its input's rows. */
+ * summed per id (n_ids ids) and its own total added to it directly; its
+ * ancestors' totals are summed in a run per level (struct ancestor_run)
+ * and then wait in a second table, which therefore holds the kecamatan and
+ * higher areas and not every village again. The sums are made in one
+ * order, groups by area and period, entries by RT, whatever order the
+ * values came in: adding numbers with decimals in another order may change
+ * their last bits, and a plugin's values come in the order of its input's
+ * rows. */
 static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
 {
 	struct vtable up = { .nv = t->nv, .last = NONE };
 	struct vt_iter it = { 0, 0 };
 	struct walk_index w;
+	struct ancestor_run run;
 	size_t nv = (size_t)t->nv;
 	double *acc = calloc(n_ids * nv + 1, sizeof *acc), *src;
 	struct rkey k;
 	int rc = acc ? vt_filter(t, keep_reported, NULL) : PK2D_ERR_NOMEM;
 
+	memset(&run, 0, sizeof run);
 	if (rc == 0)
 		rc = walk_index_build(r, t, n_ids, &w);
 	else
 		memset(&w, 0, sizeof w);
+	if (rc == 0)
+		rc = ancestor_run_init(&run, r, w.prank, n_ids, nv);
 	/* Totals go into existing groups only: the index stays right. */
 	for (size_t o = 0; rc == 0 && o < w.n_gorder; o++) {
 		struct group *g = &t->groups[w.gorder[o]];
 		const uint32_t *b = w.bucket + o * (n_ids + 1), *slots = w.slots + w.start[o];
 		uint32_t area = g->area, totals = 0;
+		size_t base = (size_t)w.prank[g->period] * n_ids;
+		int level = r->area_level[area];
 
+		/* A new ancestor at a level ends the run of the one before. */
+		for (uint32_t a = r->area_parent[area]; rc == 0 && a != NONE; a = r->area_parent[a]) {
+			int l = r->area_level[a];
+			if (run.area[l] != a) {
+				rc = ancestor_flush(&run, l, &up, n_ids);
+				run.area[l] = a;
+			}
+		}
 		/* All of the group's sums first: adding its own totals below may
 		 * rebuild its table and move its slots. */
 		for (size_t id = 0; id < n_ids; id++) {
@@ -1830,27 +1919,39 @@ static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
 		}
 		/* Room for its totals at once, 80 % full after them: not grown by
 		 * half on the way and made smaller again below. */
-		if ((uint64_t)(g->n + totals) * LOAD_DEN > (uint64_t)g->cap * LOAD_NUM)
+		if (rc == 0 && (uint64_t)(g->n + totals) * LOAD_DEN > (uint64_t)g->cap * LOAD_NUM)
 			rc = group_rebuild(g, t->nv, g->n + totals, &t->n, NULL, NULL);
+		k.area = area;
 		k.period = g->period;
 		k.rt = RT_ALL;
 		for (size_t id = 0; rc == 0 && id < n_ids; id++) {
+			double *dst;
+
 			if (b[id] == b[id + 1])
 				continue;
 			k.ind = (uint32_t)id;
-			for (uint32_t a = area; rc == 0 && a != NONE; a = r->area_parent[a]) {
-				double *dst;
-				k.area = a;
-				if (!(dst = vt_get(a == area ? t : &up, &k))) {
-					rc = PK2D_ERR_NOMEM;
-					break;
+			if (!(dst = vt_get(t, &k))) {
+				rc = PK2D_ERR_NOMEM;
+				break;
+			}
+			for (size_t j = 0; j < nv; j++)
+				dst[j] += acc[id * nv + j];
+			for (int l = 0; l < level; l++) {
+				size_t slot = base + id;
+				double *sum = run.acc[l] + slot * nv;
+
+				if (!run.is_used[l][slot]) {
+					run.is_used[l][slot] = 1;
+					run.used[l][run.n_used[l]++] = (uint32_t)slot;
 				}
 				for (size_t j = 0; j < nv; j++)
-					dst[j] += acc[id * nv + j];
+					sum[j] += acc[id * nv + j];
 			}
 			memset(acc + id * nv, 0, nv * sizeof *acc);
 		}
 	}
+	for (int l = AREA_VILLAGE - 1; rc == 0 && l >= 0; l--)
+		rc = ancestor_flush(&run, l, &up, n_ids);
 	/* An ancestor's total adds to what it reported itself. */
 	while (rc == 0 && vt_next(&up, &it, &k, &src)) {
 		double *dst = vt_get(t, &k);
@@ -1862,6 +1963,7 @@ static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
 	}
 	vt_free(&up);
 	free(acc);
+	ancestor_run_free(&run);
 	walk_index_free(&w);
 	/* The totals grew most village tables by half: the values stay as
 	 * they are until the run ends, so each table is made 80 % full. */
