@@ -592,6 +592,45 @@ START_TEST(rollup_recomputes)
 }
 END_TEST
 
+/* Each total is the sum of the totals under it taken in the order of their
+ * codes, whatever order they were reported in and however the periods
+ * interleave. These five give other last bits in the other order, or
+ * summed by kecamatan first. */
+START_TEST(rollup_adds_in_area_order)
+{
+	static const char *const village[] = { "63.02.01.2001", "63.02.01.2002", "63.02.01.2003",
+		                                "63.02.02.2001", "63.02.02.2002" };
+	static const double num[] = { 0.72, 0.23, 0.95, 0.9, 0.03 };
+	double kec1 = 0, kec2 = 0, kab = 0;
+
+	/* Reported backwards, the second period's value first. */
+	for (int i = 4; i >= 0; i--) {
+		add_ok("stunting", village[i], 1, "2023Q1", num[4 - i], 1);
+		add_ok("stunting", village[i], 1, NULL, num[i], 1);
+	}
+	registry_rollup(r);
+	for (int i = 0; i < 5; i++) {
+		if (i < 3)
+			kec1 += num[i];
+		else
+			kec2 += num[i];
+		kab += num[i];
+	}
+	ck_assert(get("stunting", "63.02.01", RT_ALL, "2023").num == kec1);
+	ck_assert(get("stunting", "63.02.02", RT_ALL, "2023").num == kec2);
+	ck_assert(get("stunting", "63.02", RT_ALL, "2023").num == kab);
+	ck_assert(get("stunting", "63", RT_ALL, "2023").num == kab);
+	ck_assert(get("stunting", "all", RT_ALL, "2023").num == kab);
+	ck_assert(kab != kec1 + kec2);
+	ck_assert(get("stunting", "63", RT_ALL, "2023Q1").num != kab);
+	kab = 0;
+	for (int i = 0; i < 5; i++)
+		kab += num[4 - i];
+	ck_assert(get("stunting", "63", RT_ALL, "2023Q1").num == kab);
+	ck_assert_sum(get("stunting", "63.02.01", RT_ALL, "2023Q1"), 0.03 + 0.9 + 0.95, 3);
+}
+END_TEST
+
 START_TEST(intervention_rollup)
 {
 	reg_isum s;
@@ -1208,6 +1247,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc, rollup_sums_every_level);
 	tcase_add_test(tc, rollup_recomputes);
 	tcase_add_test(tc, rollup_without_rt_detail);
+	tcase_add_test(tc, rollup_adds_in_area_order);
 	tcase_add_test(tc, rt_count_with_detail);
 	tcase_add_test(tc, folded_sums_from_a_child);
 	tcase_add_test(tc, intervention_rollup);
