@@ -265,6 +265,9 @@ static void *grow_array(void *arr, size_t *cap, size_t n, size_t size, size_t fi
 	return grown;
 }
 
+static int group_rebuild(struct group *g, int nv, uint32_t want, size_t *count,
+                         int (*keep)(void *ud, const struct rkey *k), void *ud);
+
 /* The group of (area, period), created when absent; NONE when out of memory. */
 static uint32_t group_get(struct vtable *t, uint32_t area, uint32_t period)
 {
@@ -290,6 +293,12 @@ static uint32_t group_get(struct vtable *t, uint32_t area, uint32_t period)
 	gi = (uint32_t)t->n_groups++;
 	t->groups[gi] = (struct group){ .area = area, .period = period };
 	group_place(t, gi);
+	/* Villages come one after another and hold about as many entries:
+	 * the new group is given room for as many as the last one, instead of
+	 * growing by half a dozen times on the way. */
+	if (t->last != NONE && t->groups[t->last].n > 0 &&
+	    group_rebuild(&t->groups[gi], t->nv, t->groups[t->last].n, &t->n, NULL, NULL) < 0)
+		return NONE;
 	return t->last = gi;
 }
 
