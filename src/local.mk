@@ -65,6 +65,7 @@ EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
 	%D%/report/i18n.c %D%/report/i18n.h %D%/report/unused.c %D%/report/unused.h \
 	%D%/report/svg.c %D%/report/svg.h \
 	%D%/report/report_view.c %D%/report/report_view.h \
+	%D%/report/villages_out.c %D%/report/villages_out.h \
 	%D%/report/view_rows.c %D%/report/view_rows.h \
 	%D%/report/view_wide.c %D%/report/view_wide.h \
 	%D%/report/report_html.c %D%/report/report_md.c %D%/report/report_csv.c \

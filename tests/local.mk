@@ -310,6 +310,8 @@ TESTS += %D%/row_order.sh
 # A plugin's input read in parts gives the reports and output files of one part.
 dist_check_SCRIPTS += %D%/parts.sh
 TESTS += %D%/parts.sh
+dist_check_SCRIPTS += %D%/villages_jobs.sh
+TESTS += %D%/villages_jobs.sh
 check_PROGRAMS += tests/check_synth_e2e
 tests_check_synth_e2e_CFLAGS = $(TEST_CFLAGS) $(CJSON_CFLAGS)
 tests_check_synth_e2e_LDADD = $(CHECK_LIBS) $(CJSON_LIBS)

@@ -121,6 +121,25 @@ int tempfile_create(const char *dir, const char *name, const char *const *stale_
 	return fd;
 }
 
+int tempfile_anonymous(const char *name, const char **dir)
+{
+	const char *d = getenv("TMPDIR");
+	char *p;
+	int fd, e;
+
+	if (!d || !*d)
+		d = "/tmp";
+	*dir = d;
+	p = xasprintf("%s/pk2d-%s.XXXXXX", d, name);
+	fd = mkostemp(p, O_CLOEXEC);
+	e = errno;
+	if (fd >= 0)
+		unlink(p);
+	free(p);
+	errno = e;
+	return fd;
+}
+
 void tempfile_done(const char *path)
 {
 	cleanup_forget_file(path);

@@ -26,6 +26,12 @@
 int tempfile_create(const char *dir, const char *name, const char *const *stale_suffixes,
                     char **path);
 
+/* A scratch file that goes when it is closed, however the process ends:
+ * made in $TMPDIR (else /tmp), named for NAME, and unlinked at once.
+ * Returns the open descriptor, or -1 with errno set; *dir names the
+ * directory, for a message. */
+int tempfile_anonymous(const char *name, const char **dir);
+
 /* The file was renamed into place or removed: no longer ours to clean. */
 void tempfile_done(const char *path);
 

@@ -372,6 +372,7 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	view.n_lokus = c->n_lokus_villages;
 	view.lokus_year = c->lokus_year;
 	view.csv_dialect = c->csv_dialect;
+	view.jobs = c->jobs;
 	view.unused = (unused_ctx){ .acct = &s->acct, .lang = lang, .areas = s->areas,
 	                            .area = c->area, .period = c->period };
 	/* The model file's digest: stored with the scores, and compared with

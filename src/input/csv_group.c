@@ -44,6 +44,7 @@
 #include "pk2d/plugin.h"
 #include "csv.h"
 #include "csv_priv.h"
+#include "tempfile.h"
 #include "xlsx.h"
 
 #define CSV_GROUP_MAX_PARTS 256
@@ -506,23 +507,15 @@ static int flush_part(struct csv_group *g, part *p, csv_reader *c)
 	return 0;
 }
 
-/* An unlinked temporary file in $TMPDIR (else /tmp): -1 with c->error set. */
+/* An unlinked temporary file: -1 with c->error set. */
 static int temp_file(csv_reader *c)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	int fd;
+	const char *dir;
+	int fd = tempfile_anonymous("group", &dir);
 
-	if (!dir || !*dir)
-		dir = "/tmp";
-	snprintf(path, sizeof path, "%s/pk2d-group.XXXXXX", dir);
-	fd = mkostemp(path, O_CLOEXEC);
-	if (fd < 0) {
+	if (fd < 0)
 		snprintf(c->error, sizeof c->error, "cannot make a temporary file in %.100s: %s",
 		         dir, strerror(errno));
-		return -1;
-	}
-	unlink(path);
 	return fd;
 }
 

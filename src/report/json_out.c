@@ -390,6 +390,11 @@ json_w *json_w_new(FILE *out)
 	return w;
 }
 
+void json_w_flush(json_w *w)
+{
+	flush(&w->b);
+}
+
 int json_w_free(json_w *w)
 {
 	FILE *out;

@@ -16,6 +16,7 @@
 #include "report_assess.h"
 #include "json_out.h"
 #include "report_view.h"
+#include "villages_out.h"
 
 static void add_labels(const report_view *v, json_w *w, const char *id, const char *en)
 {
@@ -535,6 +536,22 @@ static void summary_json(const report_view *v, json_w *w)
 	json_w_end(w);
 }
 
+/* The villages from .. to-1 of the report's "villages" array, each after
+ * a comma but the first. */
+static int villages_json(const report_view *v, size_t from, size_t to, FILE *out, void *ud)
+{
+	json_w *w = json_w_new(out);
+	int rc = w ? 0 : PK2D_ERR_NOMEM;
+
+	(void)ud;
+	for (size_t i = from; i < to && rc == 0; i++) {
+		json_w_raw(w, i ? ",\n" : "\n");
+		rc = area_json(v, w, v->villages[i].aa, v->villages[i].trend);
+	}
+	json_w_free(w);
+	return rc;
+}
+
 int report_assess_json(const report_view *v, FILE *out)
 {
 	const assessment *as = v->as;
@@ -557,10 +574,9 @@ int report_assess_json(const report_view *v, FILE *out)
 	json_w_raw(w, ",\n\"summary\": ");
 	summary_json(v, w);
 	json_w_raw(w, ",\n\"villages\": [");
-	for (size_t i = 0; i < v->n_villages && rc == 0; i++) {
-		json_w_raw(w, i ? ",\n" : "\n");
-		rc = area_json(v, w, v->villages[i].aa, v->villages[i].trend);
-	}
+	json_w_flush(w);
+	if (rc == 0)
+		rc = villages_write(v, out, villages_json, NULL);
 	json_w_raw(w, "]\n}");
 	json_w_free(w); /* a write error: ferror(out), seen by report.c */
 	return rc;

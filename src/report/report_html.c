@@ -19,6 +19,7 @@
 #include "svg.h"
 #include "view_rows.h"
 #include "view_wide.h"
+#include "villages_out.h"
 
 static void h(FILE *f, const char *s)
 {
@@ -1195,6 +1196,14 @@ static void breadcrumb(FILE *f, const report_view *v)
 	fputs("</p></nav>\n", f);
 }
 
+static int villages_html(const report_view *v, size_t from, size_t to, FILE *f, void *ud)
+{
+	(void)ud;
+	for (size_t i = from; i < to; i++)
+		area_sections(f, v, &v->villages[i], 0);
+	return 0;
+}
+
 int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
 	(void)err; /* a failure to write: errno says why (report.c) */
@@ -1232,8 +1241,8 @@ int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 		fputs("</ol></nav>\n", f);
 	}
 	area_sections(f, v, &v->main, 1);
-	for (size_t i = 0; i < v->n_villages && inline_villages(v); i++)
-		area_sections(f, v, &v->villages[i], 0);
+	if (inline_villages(v))
+		villages_write(v, f, villages_html, NULL);
 	footer(f, v);
 	fputs("</body>\n</html>\n", f);
 	return ferror(f) ? PK2D_ERR_IO : 0;

@@ -18,6 +18,7 @@
 #include "view_rows.h"
 #include "view_wide.h"
 #include "writers.h"
+#include "villages_out.h"
 
 static void m(FILE *f, const char *s)
 {
@@ -697,6 +698,14 @@ static void glance(FILE *f, const report_view *v, const assess_area *aa)
 	view_summary_free(&s);
 }
 
+static int villages_md(const report_view *v, size_t from, size_t to, FILE *f, void *ud)
+{
+	(void)ud;
+	for (size_t i = from; i < to; i++)
+		area(f, v, &v->villages[i], 0);
+	return 0;
+}
+
 int report_md_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
 	const model *mo = v->as->model;
@@ -708,8 +717,7 @@ int report_md_write(const report_view *v, FILE *f, char *err, size_t errlen)
 	if (v->wide)
 		summary(f, v);
 	area(f, v, &v->main, 1);
-	for (size_t i = 0; i < v->n_villages; i++)
-		area(f, v, &v->villages[i], 0);
+	villages_write(v, f, villages_md, NULL);
 	fprintf(f, "\n---\n\n%s pk2d ", rv_t(v, T_GENERATED));
 	m(f, v->version);
 	fprintf(f, " · %s: ", rv_t(v, T_MODEL));

@@ -17,6 +17,7 @@
 #include "report_assess.h"
 #include "report_view.h"
 #include "view_rows.h"
+#include "villages_out.h"
 
 #define NCOLS 5
 
@@ -141,18 +142,25 @@ static void trend_text(const report_view *v, const trend *t, FILE *out)
 	free(tt.cell);
 }
 
-void report_text_view(const report_view *v, FILE *out)
+static int villages_text(const report_view *v, size_t from, size_t to, FILE *out, void *ud)
 {
-	if (!v->as)
-		return;
-	trend_text(v, v->main.trend, out);
-	for (size_t i = 0; i < v->n_villages; i++) {
+	(void)ud;
+	for (size_t i = from; i < to; i++) {
 		fprintf(out, "\n\n######## %s %s %s ########\n", i18n(v->lang, T_VILLAGE_ASSESSMENTS),
 		        v->villages[i].aa->code,
 		        v->villages[i].aa->name ? v->villages[i].aa->name : "");
 		report_assess_text(v, v->villages[i].aa, out);
 		trend_text(v, v->villages[i].trend, out);
 	}
+	return 0;
+}
+
+void report_text_view(const report_view *v, FILE *out)
+{
+	if (!v->as)
+		return;
+	trend_text(v, v->main.trend, out);
+	villages_write(v, out, villages_text, NULL);
 	if (v->note && *v->note)
 		fprintf(out, "\n%s: %s\n", i18n(v->lang, T_NOTE), v->note);
 }

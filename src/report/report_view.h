@@ -91,6 +91,9 @@ typedef struct report_view {
 	const char *site_top;      /* a page of the site (pages VIEW_PAGES_ALL):
 	                              the site's top area, where its breadcrumb
 	                              starts */
+	int jobs;                  /* processes that may write the villages'
+	                              part at once (villages_out.h); 0 or 1: the
+	                              writer's own only */
 } report_view;
 
 /* Fills the assessment's part of v (as may be NULL: no model). s may be

@@ -1,0 +1,143 @@
+/*
+ * villages_out.c - the villages' part of a wide report written by several
+ * processes at once (villages_out.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "log.h"
+#include "pk2d/plugin.h"
+#include "tempfile.h"
+#include "villages_out.h"
+
+/* Most runs, and processes, at once: as many as -j allows, up to this. */
+#define VILLAGES_MAX_RUNS 64
+
+struct run {
+	size_t from, to;
+	pid_t pid;      /* -1: rendered by the caller's process */
+	int fd;         /* the run's temporary file, or -1 */
+};
+
+/* Whether the test asks run k's process to fail (VILLAGES_FAIL_ENV). */
+static int test_fails(size_t k)
+{
+	const char *e = getenv(VILLAGES_FAIL_ENV);
+
+	return e && *e && strtoul(e, NULL, 10) == k;
+}
+
+/* Starts a process rendering run k into a temporary file; leaves r->pid
+ * at -1 when none could be started. */
+static void start(const report_view *v, struct run *r, size_t k, villages_fn write, void *ud)
+{
+	const char *dir;
+
+	r->fd = tempfile_anonymous("villages", &dir);
+	if (r->fd < 0)
+		return;
+	r->pid = fork();
+	if (r->pid == 0) {
+		FILE *f;
+		int failed;
+
+		cleanup_default_signals();
+		f = fdopen(r->fd, "w");
+		failed = !f || test_fails(k) || write(v, r->from, r->to, f, ud) < 0;
+		if (f && fclose(f) != 0)
+			failed = 1;
+		/* Not exit(): the parent's atexit handlers and stdio buffers are
+		 * the parent's. */
+		_exit(failed);
+	}
+	if (r->pid < 0) {
+		close(r->fd);
+		r->fd = -1;
+		return;
+	}
+	cleanup_add_child(r->pid);
+	log_msg(PK2D_LOG_DEBUG, "villages %zu to %zu: rendered by process %ld", r->from + 1, r->to,
+	        (long)r->pid);
+}
+
+/* Waits for run r's process: 0 when it rendered the run whole. */
+static int finish(struct run *r)
+{
+	int status;
+	pid_t got;
+
+	while ((got = waitpid(r->pid, &status, 0)) < 0 && errno == EINTR)
+		;
+	cleanup_forget_child(r->pid);
+	return got == r->pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* Copies run r's temporary file to out: by the kernel when out is a file
+ * (a JSON report's villages are hundreds of megabytes), else through a
+ * buffer. 0, or PK2D_ERR_IO with errno set. */
+static int copy_out(const struct run *r, FILE *out)
+{
+	char buf[1 << 16];
+	off_t at = 0;
+	ssize_t n;
+
+	if (fflush(out) != 0)
+		return PK2D_ERR_IO;
+	while ((n = copy_file_range(r->fd, &at, fileno(out), NULL, (size_t)1 << 30, 0)) > 0)
+		;
+	if (n == 0)
+		return 0;
+	if (at > 0 || (errno != EXDEV && errno != EINVAL && errno != ENOSYS &&
+	               errno != EOPNOTSUPP && errno != EBADF))
+		return PK2D_ERR_IO;
+	while ((n = pread(r->fd, buf, sizeof buf, at)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || fwrite(buf, 1, (size_t)n, out) != (size_t)n)
+			return PK2D_ERR_IO;
+		at += n;
+	}
+	return 0;
+}
+
+int villages_write(const report_view *v, FILE *out, villages_fn write, void *ud)
+{
+	struct run runs[VILLAGES_MAX_RUNS];
+	size_t n = v->n_villages, n_runs = v->jobs > 1 ? (size_t)v->jobs : 1;
+	int rc = 0;
+
+	if (n_runs > VILLAGES_MAX_RUNS)
+		n_runs = VILLAGES_MAX_RUNS;
+	if (n_runs > n)
+		n_runs = n;
+	if (n_runs <= 1)
+		return write(v, 0, n, out, ud);
+	for (size_t k = 0; k < n_runs; k++) {
+		runs[k] = (struct run){ n * k / n_runs, n * (k + 1) / n_runs, -1, -1 };
+		if (k > 0)
+			start(v, &runs[k], k, write, ud);
+	}
+	rc = write(v, runs[0].from, runs[0].to, out, ud);
+	for (size_t k = 1; k < n_runs; k++) {
+		struct run *r = &runs[k];
+		int rendered = r->pid > 0 && finish(r) == 0;
+
+		if (rc == 0 && rendered) {
+			rc = copy_out(r, out);
+		} else if (rc == 0) {
+			log_msg(PK2D_LOG_DEBUG, "villages %zu to %zu of %zu: no process rendered them, "
+			        "rendered here", r->from + 1, r->to, n);
+			rc = write(v, r->from, r->to, out, ud);
+		}
+		if (r->fd >= 0)
+			close(r->fd);
+	}
+	return rc;
+}

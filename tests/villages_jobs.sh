@@ -1,0 +1,85 @@
+#!/bin/sh
+# The villages' part of a wide report rendered by several processes
+# (villages_out.h): a synthetic kecamatan's text, JSON, Markdown and HTML
+# reports
+# are the same, timings aside, with one job, two, five and more jobs than
+# villages, to a file and to standard output; the extra processes do render
+# (the -vv lines say which); a process that fails (PK2D_TEST_VILLAGES_FAIL)
+# or cannot write its temporary file (TMPDIR missing) leaves its villages
+# to the parent, and the report is still the same.
+set -u
+pk2d=${PK2D_VALGRIND:-}" $PK2D_TOP_BUILDDIR/src/pk2d"
+synth="$PK2D_TOP_BUILDDIR/synth/pk2d-synth"
+. "$PK2D_TOP_SRCDIR/tests/lib.sh"
+
+d="$tmp/d"
+"$synth" --data "$PK2D_DATA_DIR" -q --area 63.02.09 --kk 25 --seed 5 \
+	--plugins family,health -o "$d" || { echo "FAIL: pk2d-synth"; exit 1; }
+mkdir "$d/models"
+cp "$PK2D_TOP_SRCDIR/conf/models/"*.ini "$d/models/"
+
+# run NAME JOBS [ENV...]: the reports NAME.txt, .json, .md and .html,
+# -vv's lines in NAME.err.
+run() {
+	name=$1
+	jobs=$2
+	shift 2
+	# shellcheck disable=SC2086
+	env "$@" $pk2d -vv -j "$jobs" -c "$d/pk2d.ini" --store none report -f text,json,md,html \
+		-o "$tmp/$name.txt" 2> "$tmp/$name.err"
+	rc=$?
+	[ "$rc" -eq 0 ] || fail "$name: exit status $rc: $(tail -5 "$tmp/$name.err")"
+}
+timeless() {
+	sed -e '/"seconds":/d' -e 's/[0-9]*,[0-9]* s \[/- s [/' \
+		-e 's|<td class="n">[0-9]*,[0-9]*</td></tr>|<td>-</td></tr>|' "$1"
+}
+same() { # NAME: its reports are those of one job
+	for x in txt json md html; do
+		timeless "$tmp/one.$x" > "$tmp/a" && timeless "$tmp/$1.$x" > "$tmp/b"
+		cmp -s "$tmp/a" "$tmp/b" || fail "$1.$x differs: $(diff "$tmp/a" "$tmp/b" | head -10)"
+	done
+}
+
+run one 1
+villages=$(grep -c '^######## ' "$tmp/one.txt")
+[ "$villages" -ge 10 ] || fail "the kecamatan has $villages villages in its report"
+hasnt "$tmp/one.err" "rendered by process"
+
+run two 2
+same two
+[ "$(grep -c 'rendered by process' "$tmp/two.err")" -eq 4 ] ||
+	fail "two jobs: not one process per report for the second half: $(grep villages "$tmp/two.err")"
+has "$tmp/two.err" "villages $((villages / 2 + 1)) to $villages: rendered by process"
+hasnt "$tmp/two.err" "rendered here"
+
+run five 5
+same five
+[ "$(grep -c 'rendered by process' "$tmp/five.err")" -eq 16 ] ||
+	fail "five jobs: not four processes per report: $(grep villages "$tmp/five.err")"
+hasnt "$tmp/five.err" "rendered here"
+
+# More jobs than villages: a process per village but the first.
+run many 64
+same many
+[ "$(grep -c 'rendered by process' "$tmp/many.err")" -eq $((4 * (villages - 1))) ] ||
+	fail "64 jobs: not one process per village: $(grep -c villages "$tmp/many.err")"
+
+run failed 3 PK2D_TEST_VILLAGES_FAIL=1
+same failed
+has "$tmp/failed.err" "of $villages: no process rendered them, rendered here"
+[ "$(grep -c 'rendered here' "$tmp/failed.err")" -eq 4 ] ||
+	fail "the failed process's villages: $(grep villages "$tmp/failed.err")"
+
+run no_tmp 3 TMPDIR="$tmp/missing"
+same no_tmp
+[ "$(grep -c 'rendered here' "$tmp/no_tmp.err")" -eq 8 ] ||
+	fail "without a temporary folder: $(grep villages "$tmp/no_tmp.err")"
+
+# To standard output (a pipe): the processes' villages copied through.
+$pk2d -j 3 -c "$d/pk2d.ini" --store none report -f text -o - 2> "$tmp/pipe.err" |
+	cat > "$tmp/pipe.txt"
+timeless "$tmp/one.txt" > "$tmp/a" && timeless "$tmp/pipe.txt" > "$tmp/b"
+cmp -s "$tmp/a" "$tmp/b" || fail "to a pipe: $(diff "$tmp/a" "$tmp/b" | head -10)"
+
+[ "$failures" -eq 0 ] || exit 1
