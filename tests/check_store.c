@@ -35,6 +35,7 @@
 #include "conf.h"
 #include "registry.h"
 #include "store.h"
+#include "store_priv.h"
 
 static char dir[64], path[256];
 static char err[512];
@@ -822,10 +823,60 @@ START_TEST(password_and_unreachable)
 }
 END_TEST
 
+/* Each value of a packed record comes back bit for bit, and takes the
+ * encoding its kind is given: whole numbers below 2^53 in magnitude as
+ * varints (positive, or negated), -0 and every other number as 8 bytes,
+ * NaN (SQL's NULL) as none. */
+START_TEST(records_keep_every_value)
+{
+	static const struct {
+		double v;
+		int tag; /* 0 F64, 1 whole >= 0, 2 NaN, 3 whole < 0 */
+	} cases[] = {
+		{ 0.0, 1 }, { -0.0, 0 }, { 1, 1 }, { -1, 3 }, { 127, 1 }, { 128, 1 },
+		{ 9007199254740991.0, 1 }, { 9007199254740992.0, 0 }, { -9007199254740991.0, 3 },
+		{ -9007199254740992.0, 0 }, { 0.5, 0 }, { -0.5, 0 }, { 26.25, 0 },
+		{ 1e300, 0 }, { -1e300, 0 }, { 4.9e-324, 0 }, { INFINITY, 0 }, { -INFINITY, 0 },
+		{ NAN, 2 }, { 4294967296.0, 1 }, { -4294967297.0, 3 },
+	};
+	size_t n = sizeof cases / sizeof *cases;
+
+	for (size_t i = 0; i < n; i++) {
+		store_buf b = { 0 };
+		double in[REC_VALS] = { cases[i].v, 3, cases[i].v, NAN }, out[REC_VALS];
+		const unsigned char *p, *end;
+		uint32_t key, aux;
+
+		ck_assert_int_eq(store_buf_add(&b, 5, 2, in, REC_VALS), 0);
+		/* key and aux take a byte each; then the tags. */
+		ck_assert_msg((b.p[2] & 3) == cases[i].tag, "%g: tag %d", cases[i].v, b.p[2] & 3);
+		ck_assert_int_eq((b.p[2] >> 2) & 3, 1);
+		ck_assert_int_eq((b.p[2] >> 6) & 3, 2);
+		p = b.p;
+		end = b.p + b.len;
+		ck_assert_int_eq(store_rec_next(&p, end, REC_VALS, &key, &aux, out), 0);
+		ck_assert_ptr_eq(p, end);
+		ck_assert_uint_eq(key, 5);
+		ck_assert_uint_eq(aux, 2);
+		for (int k = 0; k < 3; k += 2) {
+			if (isnan(cases[i].v))
+				ck_assert(isnan(out[k]));
+			else
+				ck_assert_msg(memcmp(&out[k], &cases[i].v, sizeof out[k]) == 0,
+				              "%g came back as %g", cases[i].v, out[k]);
+		}
+		ck_assert(out[1] == 3);
+		ck_assert(isnan(out[3]));
+		store_buf_free(&b);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("store");
 	TCase *tc = tcase_create("store"), *lite = tcase_create("sqlite");
+	TCase *rec = tcase_create("records");
 	SRunner *sr;
 	int failed;
 
@@ -857,6 +908,8 @@ int main(void)
 		tcase_add_test(pg, password_and_unreachable);
 		suite_add_tcase(s, pg);
 	}
+	tcase_add_test(rec, records_keep_every_value);
+	suite_add_tcase(s, rec);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -405,13 +405,16 @@ static int put_area(void *ctx, const char *area, int rt, const char *period)
 	char *err = c->err;
 	size_t errlen = c->errlen;
 	int rc = 0;
+	reg_place at;
 
+	/* The area and period looked up once for all the indicators. */
+	registry_place(c->r, area, period, &at);
 	c->vb.len = c->ib.len = 0;
 	for (size_t i = 0; i < registry_n_indicators(c->r) && rc == 0; i++) {
 		const reg_indicator *d = registry_indicator_at(c->r, i);
 		reg_sum sum;
 
-		if (!registry_get(c->r, d, area, rt, period, &sum))
+		if (!registry_get_at(c->r, d, &at, rt, &sum))
 			continue;
 		double v[REC_VALS] = { sum.num, sum.den, reg_value(d, &sum),
 		                       d->has_target ? d->target : NAN };
@@ -421,7 +424,7 @@ static int put_area(void *ctx, const char *area, int rt, const char *period)
 		const reg_intervention *d = registry_intervention_at(c->r, i);
 		reg_isum sum;
 
-		if (!registry_get_intervention(c->r, d, area, rt, period, &sum))
+		if (!registry_get_intervention_at(c->r, d, &at, rt, &sum))
 			continue;
 		double v[REC_IVALS] = { sum.target, sum.realised, sum.budget };
 		rc = store_buf_add(&c->ib, c->ikeys[i], 0, v, REC_IVALS);

@@ -689,13 +689,16 @@ static int copy_area(void *ctx, const char *area, int rt, const char *period)
 	put_ctx *c = ctx;
 	long long run = c->copy.s->run_id;
 	int rc = 0;
+	reg_place at;
 
+	/* The area and period looked up once for all the indicators. */
+	registry_place(c->r, area, period, &at);
 	if (!c->ivals)
 		for (size_t i = 0; i < registry_n_indicators(c->r) && rc == 0; i++) {
 			const reg_indicator *d = registry_indicator_at(c->r, i);
 			reg_sum sum;
 
-			if (!registry_get(c->r, d, area, rt, period, &sum))
+			if (!registry_get_at(c->r, d, &at, rt, &sum))
 				continue;
 			double v[REC_VALS] = { sum.num, sum.den, reg_value(d, &sum),
 			                       d->has_target ? d->target : NAN };
@@ -707,7 +710,7 @@ static int copy_area(void *ctx, const char *area, int rt, const char *period)
 			const reg_intervention *d = registry_intervention_at(c->r, i);
 			reg_isum sum;
 
-			if (!registry_get_intervention(c->r, d, area, rt, period, &sum))
+			if (!registry_get_intervention_at(c->r, d, &at, rt, &sum))
 				continue;
 			double v[REC_IVALS] = { sum.target, sum.realised, sum.budget };
 			rc = store_pg_copy_line(&c->copy, area, rt, period, d->full_id, run, v,

@@ -53,19 +53,42 @@ static size_t get_varint(const unsigned char *p, const unsigned char *end, uint6
 
 #define TWO_53 9007199254740992.0
 
+/* A whole number's tag by a signed conversion (an unsigned one costs
+ * branches on x86-64); -0 is kept as F64, and so are NaN and infinities. */
 static int tag_of(double d)
 {
-	if (d >= 0 && d < TWO_53 && (double)(uint64_t)d == d && !signbit(d))
-		return TAG_UINT;
-	if (d < 0 && d > -TWO_53 && (double)(uint64_t)-d == -d)
-		return TAG_NEG;
+	if (d > -TWO_53 && d < TWO_53) {
+		int64_t i = (int64_t)d;
+
+		if ((double)i == d && (i != 0 || !signbit(d)))
+			return i >= 0 ? TAG_UINT : TAG_NEG;
+		return TAG_F64;
+	}
 	return isnan(d) ? TAG_NAN : TAG_F64;
+}
+
+/* The 8 bytes of d, little-endian. */
+static unsigned char *put_f64(unsigned char *p, double d)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(p, &d, 8);
+#else
+	uint64_t u;
+
+	memcpy(&u, &d, sizeof u);
+	for (int k = 0; k < 8; k++)
+		p[k] = (unsigned char)(u >> (8 * k));
+#endif
+	return p + 8;
 }
 
 int store_buf_add(store_buf *b, uint32_t key, uint32_t aux, const double *v, int nd)
 {
 	unsigned char *p, tags = 0;
+	int tag[4];
 
+	if (nd < 0 || nd > 4)
+		return PK2D_ERR_INVALID;
 	if (b->len + REC_MAX > b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 1024;
 
@@ -77,23 +100,21 @@ int store_buf_add(store_buf *b, uint32_t key, uint32_t aux, const double *v, int
 	p = b->p + b->len;
 	p += put_varint(p, key);
 	p += put_varint(p, aux);
-	for (int i = 0; i < nd; i++)
-		tags |= (unsigned char)(tag_of(v[i]) << (2 * i));
+	for (int i = 0; i < nd; i++) {
+		tag[i] = tag_of(v[i]);
+		tags |= (unsigned char)(tag[i] << (2 * i));
+	}
 	*p++ = tags;
 	for (int i = 0; i < nd; i++) {
-		uint64_t u;
-
-		switch ((tags >> (2 * i)) & 3) {
+		switch (tag[i]) {
 		case TAG_UINT:
-			p += put_varint(p, (uint64_t)v[i]);
+			p += put_varint(p, (uint64_t)(int64_t)v[i]);
 			break;
 		case TAG_NEG:
-			p += put_varint(p, (uint64_t)-v[i]);
+			p += put_varint(p, (uint64_t)-(int64_t)v[i]);
 			break;
 		case TAG_F64:
-			memcpy(&u, &v[i], sizeof u);
-			for (int k = 0; k < 8; k++)
-				*p++ = (unsigned char)(u >> (8 * k));
+			p = put_f64(p, v[i]);
 			break;
 		}
 	}
