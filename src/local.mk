@@ -50,6 +50,7 @@ EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
 # assess: the model, the combined assessment, trends.
 %C%_libpk2dcore_la_SOURCES += %D%/assess/model.h %D%/assess/model.c \
 	%D%/assess/assess.h %D%/assess/assess.c %D%/assess/assess_priv.h \
+	%D%/assess/assess_many.c \
 	%D%/assess/agency_problems.h %D%/assess/agency_problems.c \
 	%D%/assess/planner.h %D%/assess/planner.c \
 	%D%/assess/assess_setup.h %D%/assess/assess_setup.c \

@@ -283,6 +283,11 @@ void assess_free(assessment *as);
 /* The full assessment of any area of the summary (or any code). NULL when out
  * of memory or code is malformed. Free with assess_area_free. */
 assess_area *assess_area_compute(const assessment *as, const char *code);
+/* The full assessments of n areas into out[0..n-1], made by up to jobs
+ * threads at once (an assessment reads the model and the registry only):
+ * 0, or PK2D_ERR_NOMEM with every out[i] NULL. */
+int assess_areas_compute(const assessment *as, const char *const *codes, size_t n, int jobs,
+                         assess_area **out);
 void assess_area_free(assess_area *aa);
 
 /* Capaian (%) of a realisation against a target; NaN when target is 0 or

@@ -59,20 +59,27 @@ int report_view_build(report_view *v, const assessment *as, const registry *r,
 		snprintf(err, errlen, "out of memory");
 		return PK2D_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < as->n_summary; i++) {
-		view_area *va;
-
-		if (as->summary[i].level != AREA_VILLAGE)
-			continue;
-		va = &v->villages[v->n_villages];
-		if (!(va->aa = assess_area_compute(as, as->summary[i].code))) {
-			snprintf(err, errlen, "out of memory");
-			return PK2D_ERR_NOMEM;
-		}
-		v->n_villages++;
-		if ((rc = fill(v, va, s, r, as->period, err, errlen)) < 0)
-			return rc;
+	if (!nv)
+		return 0;
+	/* Assessed by up to jobs threads; their trends, which may read the
+	 * store, after, one by one. */
+	const char **codes = malloc(nv * sizeof *codes);
+	assess_area **aa = malloc(nv * sizeof *aa);
+	for (size_t i = 0, k = 0; codes && i < as->n_summary; i++)
+		if (as->summary[i].level == AREA_VILLAGE)
+			codes[k++] = as->summary[i].code;
+	rc = codes && aa ? assess_areas_compute(as, codes, nv, v->jobs, aa) : PK2D_ERR_NOMEM;
+	for (size_t i = 0; rc == 0 && i < nv; i++)
+		v->villages[v->n_villages++].aa = aa[i];
+	free(codes);
+	free(aa);
+	if (rc < 0) {
+		snprintf(err, errlen, "out of memory");
+		return rc;
 	}
+	for (size_t i = 0; i < nv; i++)
+		if ((rc = fill(v, &v->villages[i], s, r, as->period, err, errlen)) < 0)
+			return rc;
 	return 0;
 }
 
