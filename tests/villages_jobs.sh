@@ -1,7 +1,7 @@
 #!/bin/sh
-# The villages' part of a wide report rendered by several processes
-# (villages_out.h): a synthetic kecamatan's text, JSON, Markdown and HTML
-# reports
+# The villages of a wide run assessed by several threads (assess_many.c)
+# and rendered by several processes (villages_out.h): a synthetic
+# kecamatan's text, JSON, Markdown and HTML reports
 # are the same, timings aside, with one job, two, five and more jobs than
 # villages, to a file and to standard output; the extra processes do render
 # (the -vv lines say which); a process that fails (PK2D_TEST_VILLAGES_FAIL)
