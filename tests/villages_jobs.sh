@@ -46,24 +46,20 @@ villages=$(grep -c '^######## ' "$tmp/one.txt")
 [ "$villages" -ge 10 ] || fail "the kecamatan has $villages villages in its report"
 hasnt "$tmp/one.err" "rendered by process"
 
-run two 2
-same two
-[ "$(grep -c 'rendered by process' "$tmp/two.err")" -eq 4 ] ||
-	fail "two jobs: not one process per report for the second half: $(grep villages "$tmp/two.err")"
+# rendered NAME JOBS N: with JOBS jobs the reports are the same, N runs of
+# villages (4 reports' worth) rendered by processes of their own, none again.
+rendered() {
+	run "$1" "$2"
+	same "$1"
+	n=$(grep -c 'rendered by process' "$tmp/$1.err")
+	[ "$n" -eq "$3" ] || fail "$1: $n runs rendered by processes, not $3: $(grep villages "$tmp/$1.err")"
+	hasnt "$tmp/$1.err" "rendered here"
+}
+rendered two 2 4
 has "$tmp/two.err" "villages $((villages / 2 + 1)) to $villages: rendered by process"
-hasnt "$tmp/two.err" "rendered here"
-
-run five 5
-same five
-[ "$(grep -c 'rendered by process' "$tmp/five.err")" -eq 16 ] ||
-	fail "five jobs: not four processes per report: $(grep villages "$tmp/five.err")"
-hasnt "$tmp/five.err" "rendered here"
-
+rendered five 5 16
 # More jobs than villages: a process per village but the first.
-run many 64
-same many
-[ "$(grep -c 'rendered by process' "$tmp/many.err")" -eq $((4 * (villages - 1))) ] ||
-	fail "64 jobs: not one process per village: $(grep -c villages "$tmp/many.err")"
+rendered many 64 $((4 * (villages - 1)))
 
 run failed 3 PK2D_TEST_VILLAGES_FAIL=1
 same failed
