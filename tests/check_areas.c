@@ -414,6 +414,44 @@ START_TEST(names_grouped)
 }
 END_TEST
 
+/* A file's own codes are checked against its names row by row, though
+ * most rows repeat the one before: a row with the same code and another
+ * name, or a name cut short, is checked again and rejected. */
+START_TEST(given_codes_checked_every_row)
+{
+	char path[] = "/tmp/pk2d-names-XXXXXX", err[256];
+	int fd = mkstemp(path), rc;
+	FILE *f = fdopen(fd, "w");
+	csv_reader *c;
+	const csv_stats *st;
+	long used[8];
+	int n = 0;
+
+	ck_assert(f != NULL);
+	fputs("Kode Desa;Desa/Kel;x\n63.02.09.2007;Sang-Sang;1\n63.02.09.2007;Sang-Sang;2\n"
+	      "63.02.09.2007;Sebuli;3\n63.02.09.2007;Sang-Sang;4\n63.02.09.2007;Sang;5\n"
+	      "63.02.09.2004;Sebuli;6\n63.02.09.2004;Sang-Sang;7\n", f);
+	fclose(f);
+	c = csv_open(path, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_int_eq(csv_area_names(c, "Kode Desa", shipped, "63.02", err, sizeof err), 0);
+	while ((rc = csv_next(c, err, sizeof err)) == 1) {
+		ck_assert_int_lt(n, 8);
+		used[n++] = csv_line(c);
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(n, 4);
+	ck_assert_int_eq(used[0], 2);
+	ck_assert_int_eq(used[1], 3);
+	ck_assert_int_eq(used[2], 5);
+	ck_assert_int_eq(used[3], 7);
+	st = csv_get_stats(c);
+	ck_assert_int_eq(st->rejected, 3);
+	csv_stats_free(csv_close(c));
+	unlink(path);
+}
+END_TEST
+
 /* A code column headed as a name column ("column.area = desa") is no name
  * to check the codes against. */
 START_TEST(code_headed_as_name)
@@ -490,6 +528,7 @@ static Suite *areas_suite(void)
 	tcase_add_test(tc, name_headers);
 	tcase_add_test(tc, names_grouped);
 	tcase_add_test(tc, code_headed_as_name);
+	tcase_add_test(tc, given_codes_checked_every_row);
 	tcase_add_loop_test(tc, bad_alias_file, 0, N(bad_aliases));
 	suite_add_tcase(s, tc);
 
