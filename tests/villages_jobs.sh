@@ -6,7 +6,8 @@
 # villages, to a file and to standard output; the extra processes do render
 # (the -vv lines say which); a process that fails (PK2D_TEST_VILLAGES_FAIL)
 # or cannot write its temporary file (TMPDIR missing) leaves its villages
-# to the parent, and the report is still the same.
+# to the parent, and the report is still the same; a copy that fails fails
+# the report.
 set -u
 pk2d=${PK2D_VALGRIND:-}" $PK2D_TOP_BUILDDIR/src/pk2d"
 synth="$PK2D_TOP_BUILDDIR/synth/pk2d-synth"
@@ -77,5 +78,34 @@ $pk2d -j 3 -c "$d/pk2d.ini" --store none report -f text -o - 2> "$tmp/pipe.err" 
 	cat > "$tmp/pipe.txt"
 timeless "$tmp/one.txt" > "$tmp/a" && timeless "$tmp/pipe.txt" > "$tmp/b"
 cmp -s "$tmp/a" "$tmp/b" || fail "to a pipe: $(diff "$tmp/a" "$tmp/b" | head -10)"
+
+# A copy that fails (PK2D_TEST_VILLAGES_FAIL=copy:1) fails the report, in
+# every format, though what follows it is written.
+mkdir "$tmp/copy"
+for f in text json md html; do
+	rc=0
+	env PK2D_TEST_VILLAGES_FAIL=copy:1 $pk2d -j 2 -c "$d/pk2d.ini" --store none report -f $f \
+		-o "$tmp/copy/r.$f" 2> "$tmp/copy.err" || rc=$?
+	[ "$rc" -eq 1 ] || fail "$f: a failed copy: exit status $rc: $(cat "$tmp/copy.err")"
+	has "$tmp/copy.err" "r.$f: Input/output error"
+done
+[ -z "$(ls -A "$tmp/copy")" ] || fail "a failed copy left: $(ls -A "$tmp/copy")"
+
+# A report that reaches its file's size limit while the parent copies the
+# second process's villages into it (prlimit, SIGXFSZ ignored, so that the
+# write fails with EFBIG): exit status 1, the cause named, no file left.
+total=$(wc -c < "$tmp/one.json")
+at=$(grep -b '^{$' "$tmp/one.json" | sed -n "$((villages / 2 + 2))p" | cut -d: -f1)
+limit=$((at + 1024))
+if [ $((total - at)) -ge "$limit" ] || [ "$limit" -ge "$total" ]; then
+	fail "the size limit $limit does not fall in the copy of $at..$total"
+fi
+mkdir "$tmp/big"
+rc=0
+(trap '' XFSZ && exec prlimit --fsize="$limit" $pk2d -j 2 -c "$d/pk2d.ini" --store none \
+	report -f json -o "$tmp/big/r.json") 2> "$tmp/big.err" || rc=$?
+[ "$rc" -eq 1 ] || fail "over the size limit: exit status $rc: $(cat "$tmp/big.err")"
+has "$tmp/big.err" "r.json: File too large"
+[ -z "$(ls -A "$tmp/big")" ] || fail "over the size limit, left: $(ls -A "$tmp/big")"
 
 [ "$failures" -eq 0 ] || exit 1

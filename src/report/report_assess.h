@@ -17,8 +17,9 @@ void report_assess_text(const report_view *v, const assess_area *aa, FILE *out);
 /* The summary of the areas under the report area, as text (nothing for
  * fewer than two). */
 void report_summary_text(const report_view *v, FILE *out);
-/* The text report's trend, village and note sections (report_text_view.c). */
-void report_text_view(const report_view *v, FILE *out);
+/* The text report's trend, village and note sections (report_text_view.c):
+ * 0, or < 0 when the villages could not all be written. */
+int report_text_view(const report_view *v, FILE *out);
 /* A table of view rows in the text report (report_text_view.c): columns
  * padded to their display width, numbers to the right. */
 struct view_table;

@@ -1206,6 +1206,8 @@ static int villages_html(const report_view *v, size_t from, size_t to, FILE *f, 
 
 int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
+	int rc = 0;
+
 	(void)err; /* a failure to write: errno says why (report.c) */
 	(void)errlen;
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -1242,8 +1244,8 @@ int report_html_write(const report_view *v, FILE *f, char *err, size_t errlen)
 	}
 	area_sections(f, v, &v->main, 1);
 	if (inline_villages(v))
-		villages_write(v, f, villages_html, NULL);
+		rc = villages_write(v, f, villages_html, NULL);
 	footer(f, v);
 	fputs("</body>\n</html>\n", f);
-	return ferror(f) ? PK2D_ERR_IO : 0;
+	return rc < 0 || ferror(f) ? PK2D_ERR_IO : 0;
 }

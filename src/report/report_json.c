@@ -376,13 +376,13 @@ int report_json_write(const report_view *v, FILE *out, char *err, size_t errlen)
 	    (rc = report_json_member(out, 0, "lokus", lokus_json(v))) < 0 ||
 	    (rc = report_json_member(out, 0, "accounting", accounting_json(v))) < 0 ||
 	    (rc = report_json_member(out, 0, "runs", runs_json(v))) < 0)
-		goto oom;
+		goto failed;
 	fputs(",\n\"assessment\": ", out);
 	if ((rc = report_assess_json(v, out)) < 0 ||
 	    (rc = report_json_member(out, 0, "indicators", indicators_json(v))) < 0 ||
 	    (rc = report_json_member(out, 0, "groups", groups_json(v))) < 0 ||
 	    (rc = report_json_member(out, 0, "interventions", interventions_json(v))) < 0)
-		goto oom;
+		goto failed;
 	if (report_lists_values(v)) {
 		cJSON *values = cJSON_CreateArray(), *ivalues = cJSON_CreateArray();
 
@@ -390,17 +390,19 @@ int report_json_write(const report_view *v, FILE *out, char *err, size_t errlen)
 		report_each_intervention_value(v, ivalue_json, ivalues);
 		if ((rc = report_json_member(out, 0, "values", values)) < 0) {
 			cJSON_Delete(ivalues);
-			goto oom;
+			goto failed;
 		}
 		if ((rc = report_json_member(out, 0, "intervention_values", ivalues)) < 0)
-			goto oom;
+			goto failed;
 	} else if ((rc = report_json_member(out, 0, "values", cJSON_CreateNull())) < 0 ||
 	           (rc = report_json_member(out, 0, "intervention_values", cJSON_CreateNull())) < 0) {
-		goto oom;
+		goto failed;
 	}
 	fputs("\n}\n", out);
 	return 0;
-oom:
-	snprintf(err, errlen, "cJSON could not print the report (out of memory)");
+failed:
+	/* A write that failed is named by errno (out_file.c). */
+	if (rc != PK2D_ERR_IO)
+		snprintf(err, errlen, "cJSON could not print the report (out of memory)");
 	return rc;
 }

@@ -709,6 +709,7 @@ static int villages_md(const report_view *v, size_t from, size_t to, FILE *f, vo
 int report_md_write(const report_view *v, FILE *f, char *err, size_t errlen)
 {
 	const model *mo = v->as->model;
+	int rc;
 
 	(void)err; /* a failure to write: errno says why (report.c) */
 	(void)errlen;
@@ -717,7 +718,7 @@ int report_md_write(const report_view *v, FILE *f, char *err, size_t errlen)
 	if (v->wide)
 		summary(f, v);
 	area(f, v, &v->main, 1);
-	villages_write(v, f, villages_md, NULL);
+	rc = villages_write(v, f, villages_md, NULL);
 	fprintf(f, "\n---\n\n%s pk2d ", rv_t(v, T_GENERATED));
 	m(f, v->version);
 	fprintf(f, " · %s: ", rv_t(v, T_MODEL));
@@ -735,5 +736,5 @@ int report_md_write(const report_view *v, FILE *f, char *err, size_t errlen)
 		m(f, v->note);
 		fputc('\n', f);
 	}
-	return ferror(f) ? PK2D_ERR_IO : 0;
+	return rc < 0 || ferror(f) ? PK2D_ERR_IO : 0;
 }

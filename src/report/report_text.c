@@ -233,8 +233,7 @@ static int write_text(const report_view *v, FILE *out)
 	fprintf(out, "\n%s\n", i18n(v->lang, T_INTERVENTIONS));
 	report_each_intervention_value(v, ivalue_line, &w);
 	iheads_until(&w, registry_n_interventions(v->reg));
-	report_text_view(v, out);
-	return 0;
+	return report_text_view(v, out);
 }
 
 /* The report is written through esc_term_stream: every control character
@@ -249,8 +248,9 @@ int report_text_write(const report_view *v, FILE *out, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return PK2D_ERR_NOMEM;
 	}
-	write_text(v, term);
-	if (fclose(term) != 0 || ferror(out)) {
+	int rc = write_text(v, term);
+
+	if (fclose(term) != 0 || ferror(out) || rc < 0) {
 		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
 		return PK2D_ERR_IO;
 	}

@@ -155,12 +155,15 @@ static int villages_text(const report_view *v, size_t from, size_t to, FILE *out
 	return 0;
 }
 
-void report_text_view(const report_view *v, FILE *out)
+int report_text_view(const report_view *v, FILE *out)
 {
+	int rc;
+
 	if (!v->as)
-		return;
+		return 0;
 	trend_text(v, v->main.trend, out);
-	villages_write(v, out, villages_text, NULL);
+	rc = villages_write(v, out, villages_text, NULL);
 	if (v->note && *v->note)
 		fprintf(out, "\n%s: %s\n", i18n(v->lang, T_NOTE), v->note);
+	return rc;
 }

@@ -26,12 +26,16 @@ struct run {
 	int fd;         /* the run's temporary file, or -1 */
 };
 
-/* Whether the test asks run k's process to fail (VILLAGES_FAIL_ENV). */
-static int test_fails(size_t k)
+/* Whether the test asks run k's process (what "process"), or its copy
+ * ("copy"), to fail (VILLAGES_FAIL_ENV). */
+static int test_fails(const char *what, size_t k)
 {
 	const char *e = getenv(VILLAGES_FAIL_ENV);
+	int copy = e && strncmp(e, "copy:", 5) == 0;
 
-	return e && *e && strtoul(e, NULL, 10) == k;
+	if (!e || !*e || copy != (strcmp(what, "copy") == 0))
+		return 0;
+	return strtoul(e + (copy ? 5 : 0), NULL, 10) == k;
 }
 
 /* Starts a process rendering run k into a temporary file; leaves r->pid
@@ -50,7 +54,7 @@ static void start(const report_view *v, struct run *r, size_t k, villages_fn wri
 
 		cleanup_default_signals();
 		f = fdopen(r->fd, "w");
-		failed = !f || test_fails(k) || write(v, r->from, r->to, f, ud) < 0;
+		failed = !f || test_fails("process", k) || write(v, r->from, r->to, f, ud) < 0;
 		if (f && fclose(f) != 0)
 			failed = 1;
 		/* Not exit(): the parent's atexit handlers and stdio buffers are
@@ -79,15 +83,19 @@ static int finish(struct run *r)
 	return got == r->pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
-/* Copies run r's temporary file to out: by the kernel when out is a file
+/* Copies run k's temporary file to out: by the kernel when out is a file
  * (a JSON report's villages are hundreds of megabytes), else through a
  * buffer. 0, or PK2D_ERR_IO with errno set. */
-static int copy_out(const struct run *r, FILE *out)
+static int copy_out(const struct run *r, size_t k, FILE *out)
 {
 	char buf[1 << 16];
 	off_t at = 0;
 	ssize_t n;
 
+	if (test_fails("copy", k)) {
+		errno = EIO;
+		return PK2D_ERR_IO;
+	}
 	if (fflush(out) != 0)
 		return PK2D_ERR_IO;
 	while ((n = copy_file_range(r->fd, &at, fileno(out), NULL, (size_t)1 << 30, 0)) > 0)
@@ -130,7 +138,7 @@ int villages_write(const report_view *v, FILE *out, villages_fn write, void *ud)
 		int rendered = r->pid > 0 && finish(r) == 0;
 
 		if (rc == 0 && rendered) {
-			rc = copy_out(r, out);
+			rc = copy_out(r, k, out);
 		} else if (rc == 0) {
 			log_msg(PK2D_LOG_DEBUG, "villages %zu to %zu of %zu: no process rendered them, "
 			        "rendered here", r->from + 1, r->to, n);

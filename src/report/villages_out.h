@@ -24,7 +24,8 @@
 typedef int (*villages_fn)(const report_view *v, size_t from, size_t to, FILE *out, void *ud);
 
 /* Test-only: with PK2D_TEST_VILLAGES_FAIL=K, the process rendering run K
- * (K >= 1) ends with an error, so that the parent renders it again. */
+ * (K >= 1) ends with an error, so that the parent renders it again; with
+ * copy:K, copying run K into the report fails (EIO), which fails it. */
 #define VILLAGES_FAIL_ENV "PK2D_TEST_VILLAGES_FAIL"
 
 /* Writes all of v's villages to out through write, in runs as above. A
