@@ -74,6 +74,7 @@ same no_tmp
 	fail "without a temporary folder: $(grep villages "$tmp/no_tmp.err")"
 
 # To standard output (a pipe): the processes' villages copied through.
+# shellcheck disable=SC2086
 $pk2d -j 3 -c "$d/pk2d.ini" --store none report -f text -o - 2> "$tmp/pipe.err" |
 	cat > "$tmp/pipe.txt"
 timeless "$tmp/one.txt" > "$tmp/a" && timeless "$tmp/pipe.txt" > "$tmp/b"
@@ -84,6 +85,7 @@ cmp -s "$tmp/a" "$tmp/b" || fail "to a pipe: $(diff "$tmp/a" "$tmp/b" | head -10
 mkdir "$tmp/copy"
 for f in text json md html; do
 	rc=0
+	# shellcheck disable=SC2086
 	env PK2D_TEST_VILLAGES_FAIL=copy:1 $pk2d -j 2 -c "$d/pk2d.ini" --store none report -f $f \
 		-o "$tmp/copy/r.$f" 2> "$tmp/copy.err" || rc=$?
 	[ "$rc" -eq 1 ] || fail "$f: a failed copy: exit status $rc: $(cat "$tmp/copy.err")"
@@ -102,6 +104,7 @@ if [ $((total - at)) -ge "$limit" ] || [ "$limit" -ge "$total" ]; then
 fi
 mkdir "$tmp/big"
 rc=0
+# shellcheck disable=SC2086
 (trap '' XFSZ && exec prlimit --fsize="$limit" $pk2d -j 2 -c "$d/pk2d.ini" --store none \
 	report -f json -o "$tmp/big/r.json") 2> "$tmp/big.err" || rc=$?
 [ "$rc" -eq 1 ] || fail "over the size limit: exit status $rc: $(cat "$tmp/big.err")"
