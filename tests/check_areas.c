@@ -414,6 +414,49 @@ START_TEST(names_grouped)
 }
 END_TEST
 
+/* A file of village names in village order, read grouped by the code
+ * column made from them with an identifier: each village's rows are held
+ * until the next village's first row is read, and keep their own code; an
+ * identical copy is dropped with its code decided too. */
+START_TEST(names_held_with_their_codes)
+{
+	char path[] = "/tmp/pk2d-names-XXXXXX", err[256];
+	int fd = mkstemp(path), col, rc, id = 0;
+	FILE *f = fdopen(fd, "w");
+	csv_reader *c;
+	const csv_stats *st;
+	static const char *const want[] = {
+		"63.02.09.2007", "63.02.09.2007", NULL, "63.02.09.2004", "63.02.09.2004",
+	};
+	int n = 0;
+
+	ck_assert(f != NULL);
+	fputs("id;Kec;Desa/Kel\n1;Kelumpang Tengah;Sang-Sang\n2;Kelumpang Tengah;Sang-Sang\n"
+	      "1;Kelumpang Tengah;Sang-Sang\n3;Kelumpang Tengah;Sebuli\n"
+	      "4;Kelumpang Tengah;Desa Sebuli\n", f);
+	fclose(f);
+	c = csv_open(path, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_int_eq(csv_area_names(c, "Kode Desa", shipped, "63.02", err, sizeof err), 0);
+	col = csv_column(c, "Kode Desa");
+	ck_assert_int_eq(csv_group(c, col, &id, 1, err, sizeof err), 0);
+	while ((rc = csv_next(c, err, sizeof err)) == 1) {
+		ck_assert_int_eq(csv_line(c), n < 2 ? n + 2 : n + 3);
+		ck_assert_ptr_nonnull(want[csv_line(c) - 2]);
+		ck_assert_str_eq(csv_field(c, col), want[csv_line(c) - 2]);
+		n++;
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(n, 4);
+	st = csv_get_stats(c);
+	ck_assert_int_eq(st->by_name, 4);
+	ck_assert_int_eq(st->rejected, 1);
+	ck_assert_str_eq(st->problems[0].kind, "repeated row");
+	csv_stats_free(csv_close(c));
+	unlink(path);
+}
+END_TEST
+
 /* A file's own codes are checked against its names row by row, though
  * most rows repeat the one before: a row with the same code and another
  * name, or a name cut short, is checked again and rejected. */
@@ -527,6 +570,7 @@ static Suite *areas_suite(void)
 	tcase_add_test(tc, names_matched);
 	tcase_add_test(tc, name_headers);
 	tcase_add_test(tc, names_grouped);
+	tcase_add_test(tc, names_held_with_their_codes);
 	tcase_add_test(tc, code_headed_as_name);
 	tcase_add_test(tc, given_codes_checked_every_row);
 	tcase_add_loop_test(tc, bad_alias_file, 0, N(bad_aliases));

@@ -562,6 +562,158 @@ START_TEST(any_order_same_groups)
 }
 END_TEST
 
+/*
+ * A grouped file bigger than the reader's buffer, each group's records held
+ * in it until the group ends: the buffer is refilled and grows (one group
+ * of 1.6 MB) under held records, which must still be their own. Every
+ * record handed out carries its own line in a field; a group with a copy
+ * of an identifier (other contents) loses both copies; text not in UTF-8
+ * is repaired in held records too.
+ */
+START_TEST(held_groups_across_refills)
+{
+	enum { GROUPS = 60, BIG = 30 };
+	FILE *f = fopen(path, "wb");
+	char err[256] = "";
+	csv_reader *c;
+	csv_stats *s;
+	long line = 1, handed = 0, copies = 0, repaired = 0, group_start = -1;
+	int ids[1] = { 1 }, rc, last_group = -1;
+
+	ck_assert_ptr_nonnull(f);
+	fputs("g;id;line;text\n", f);
+	for (int g = 0; g < GROUPS; g++) {
+		int n = g == BIG ? 40000 : 300 + 37 * g;
+
+		for (int k = 0; k < n; k++) {
+			/* The last record of every seventh group copies the first's
+			 * identifier. */
+			int id = g % 7 == 3 && k == n - 1 ? 0 : k;
+
+			++line;
+			if (g % 11 == 4 && k % 3 == 0)
+				fprintf(f, "G%03d;i%d;L%ld;caf\xe9%ld\n", g, id, line, line);
+			else
+				fprintf(f, "G%03d;i%d;L%ld;plain\n", g, id, line);
+		}
+		copies += g % 7 == 3 ? 2 : 0;
+	}
+	ck_assert_int_eq(fclose(f), 0);
+	c = csv_open(path, err, sizeof err);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(csv_group(c, 0, ids, 1, err, sizeof err), 0);
+	while ((rc = csv_next(c, err, sizeof err)) == 1) {
+		char want[32];
+		int g = atoi(csv_field(c, 0) + 1);
+
+		snprintf(want, sizeof want, "L%ld", csv_line(c));
+		ck_assert_str_eq(csv_field(c, 2), want);
+		/* In file order, each group whole. */
+		ck_assert_int_gt(csv_line(c), group_start);
+		if (g != last_group) {
+			ck_assert_int_eq(g, last_group + 1);
+			last_group = g;
+		}
+		group_start = csv_line(c);
+		if (strcmp(csv_field(c, 3), "plain") != 0) {
+			/* Each repaired text its own record's. */
+			snprintf(want, sizeof want, "caf\xc3\xa9%ld", csv_line(c));
+			ck_assert_str_eq(csv_field(c, 3), want);
+			repaired++;
+		}
+		handed++;
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(last_group, GROUPS - 1);
+	ck_assert_int_gt(repaired, 0);
+	s = csv_close(c);
+	ck_assert_int_eq(s->records, line - 1);
+	ck_assert_int_eq(s->rejected, copies);
+	ck_assert_int_eq(handed, line - 1 - copies);
+	ck_assert_ptr_nonnull(problem(s, "duplicate id"));
+	ck_assert_int_eq(problem(s, "duplicate id")->count, copies);
+	csv_stats_free(s);
+	unlink(path);
+}
+END_TEST
+
+/* A part cut by csv_split at the group column is read as grouped, without
+ * a check: here a range that is not (the split would have made it one part
+ * of the whole file) comes in file order, and needs no temporary file; the
+ * same range not marked as cut at that column is checked and partitioned. */
+START_TEST(range_cut_at_the_group_column_trusted)
+{
+	char out[256];
+	csv_stats *s;
+	csv_range r = { .start = 4, .end = 20, .line = 2, .grouped_by = 1 };
+
+	/* "v;x\n" is 4 bytes, each record 4. */
+	write_text("v;x\nA;1\nB;2\nA;3\nC;4\nD;5\n");
+	setenv("TMPDIR", "/nonexistent/pk2d", 1);
+	read_part(&r, out, sizeof out, &s);
+	ck_assert_str_eq(out, "2:A|1\n3:B|2\n4:A|3\n5:C|4\n");
+	ck_assert_int_eq(s->records, 4);
+	csv_stats_free(s);
+	setenv("TMPDIR", tmpdir, 1);
+	r.grouped_by = 0;
+	read_part(&r, out, sizeof out, &s);
+	ck_assert_str_eq(out, "2:A|1\n4:A|3\n3:B|2\n5:C|4\n");
+	csv_stats_free(s);
+	/* Cut at another column: checked. */
+	r.grouped_by = 2;
+	read_part(&r, out, sizeof out, &s);
+	ck_assert_str_eq(out, "2:A|1\n4:A|3\n3:B|2\n5:C|4\n");
+	csv_stats_free(s);
+}
+END_TEST
+
+/* A record handed out after a group's dropped copies starts clean: the
+ * caller's rejection of it counts. */
+START_TEST(record_after_dropped_copies_counts_its_rejection)
+{
+	char err[256];
+	csv_reader *c;
+	csv_stats *s;
+	int id = 1;
+
+	write_text("v;id;x\nA;1;a\nA;1;b\nB;2;c\n");
+	c = csv_open(path, err, sizeof err);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(csv_group(c, 0, &id, 1, err, sizeof err), 0);
+	ck_assert_int_eq(csv_next(c, err, sizeof err), 1);
+	ck_assert_int_eq(csv_line(c), 4);
+	csv_reject(c, "bad x: %s", csv_field(c, 2));
+	ck_assert_int_eq(csv_next(c, err, sizeof err), 0);
+	s = csv_close(c);
+	ck_assert_int_eq(s->records, 3);
+	ck_assert_int_eq(s->rejected, 3);
+	csv_stats_free(s);
+}
+END_TEST
+
+/* An error in the file inside a held group: the records before it are
+ * handed out, then the error, every time. */
+START_TEST(read_error_inside_a_held_group)
+{
+	char err[256];
+	csv_reader *c;
+	int id = 1;
+
+	write_text("v;id;x\nA;1;a\nB;1;b\nB;2;c\nB;3;\"d\n");
+	c = csv_open(path, err, sizeof err);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(csv_group(c, 0, &id, 1, err, sizeof err), 0);
+	for (int line = 2; line <= 4; line++) {
+		ck_assert_int_eq(csv_next(c, err, sizeof err), 1);
+		ck_assert_int_eq(csv_line(c), line);
+	}
+	ck_assert_int_eq(csv_next(c, err, sizeof err), PK2D_ERR_DATA);
+	ck_assert_str_eq(err, "line 5: unterminated quoted field");
+	ck_assert_int_eq(csv_next(c, err, sizeof err), PK2D_ERR_DATA);
+	csv_stats_free(csv_close(c));
+}
+END_TEST
+
 START_TEST(wrong_calls)
 {
 	char err[256];
@@ -634,6 +786,10 @@ static Suite *suite(void)
 	tcase_add_test(tc, duplicates_identical_once_differing_none);
 	tcase_add_test(tc, duplicates_per_group_and_by_all_ids);
 	tcase_add_test(tc, any_order_same_groups);
+	tcase_add_test(tc, held_groups_across_refills);
+	tcase_add_test(tc, range_cut_at_the_group_column_trusted);
+	tcase_add_test(tc, read_error_inside_a_held_group);
+	tcase_add_test(tc, record_after_dropped_copies_counts_its_rejection);
 	tcase_add_test(tc, wrong_calls);
 	tcase_add_test(tc, no_temporary_folder);
 	tcase_add_test(tc, read_error_while_partitioning);

@@ -42,6 +42,9 @@
 /* The scan loads 64 bytes at any offset below len: the buffer has this
  * much zeroed room past cap. */
 #define CSV_PAD 64
+/* The most the buffer grows to while csv_group.c holds records in it,
+ * unless one record or group needs more. */
+#define CSV_PINNED_MAX ((size_t)32 << 20)
 
 enum { SCAN_DONE = 1, SCAN_MORE = 0 };
 
@@ -67,25 +70,38 @@ static void set_separator(csv_reader *c, char sep)
  * the buffer when the unread part already fills it. */
 static int refill(csv_reader *c)
 {
+	/* The data kept: the unread part, or from the pin on. */
+	size_t from = c->pin >= 0 && c->pin - c->base < (off_t)c->pos ? (size_t)(c->pin - c->base)
+	                                                               : c->pos;
+	uintptr_t lo = (uintptr_t)(c->buf + from), hi = (uintptr_t)(c->buf + c->len);
+	int moved = from > 0;
+
 	c->mask_blk = c->sep_blk = SIZE_MAX; /* the kept masks describe old bytes */
-	if (c->pos > 0) {
-		memmove(c->buf, c->buf + c->pos, c->len - c->pos);
-		c->len -= c->pos;
-		c->base += (off_t)c->pos;
-		c->pos = 0;
+	if (from > 0) {
+		memmove(c->buf, c->buf + from, c->len - from);
+		c->len -= from;
+		c->base += (off_t)from;
+		c->pos -= from;
 	}
-	if (c->len == c->cap) {
+	/* Held records are moved and pointed at anew on each refill: the
+	 * buffer grows until they are a small share of it. */
+	if (c->len == c->cap || (c->pin >= 0 && c->len * 32 > c->cap && c->cap < CSV_PINNED_MAX)) {
 		size_t ncap = c->cap * 2;
 		char *nb = realloc(c->buf, ncap + CSV_PAD);
 		if (!nb) {
 			snprintf(c->error, sizeof c->error,
 			         "line %ld: out of memory for a record of %zu bytes", c->line, c->len);
+			if (moved && c->pin >= 0)
+				csv_group_moved(c->group, lo, hi, c->buf);
 			return PK2D_ERR_NOMEM;
 		}
 		memset(nb + c->cap, 0, ncap - c->cap + CSV_PAD);
+		moved |= nb != c->buf;
 		c->buf = nb;
 		c->cap = ncap;
 	}
+	if (moved && c->pin >= 0)
+		csv_group_moved(c->group, lo, hi, c->buf);
 	for (;;) {
 		size_t want = c->cap - c->len;
 		if (c->ranged && (off_t)want > c->left)
@@ -1108,6 +1124,7 @@ csv_reader *csv_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	c->cap = CSV_BLOCK;
+	c->pin = -1;
 	c->mask_blk = c->sep_blk = SIZE_MAX;
 	c->scanner = pick_scanner();
 	c->line = 1;

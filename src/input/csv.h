@@ -162,10 +162,14 @@ csv_stats *csv_close(csv_reader *c);
 void csv_stats_free(csv_stats *s);
 
 /* A part of a file: the records from byte start (a record's first byte,
- * on line line) up to byte end (the next part's start, or the file's end). */
+ * on line line) up to byte end (the next part's start, or the file's end).
+ * grouped_by: 1 + the column by which csv_split cut the file (the part
+ * holds whole groups of it; a file that turns out not grouped is read in
+ * one part after all, the parts' work dropped), 0 for none. */
 typedef struct csv_range {
 	long long start, end;
 	long line;
+	int grouped_by;
 } csv_range;
 /* Makes c read only the records of r, as if the file held its header and
  * them alone (csv_group() too). Call it before the first csv_next(). 0, or

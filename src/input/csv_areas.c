@@ -121,6 +121,19 @@ int csv_area_fill(csv_reader *c)
 	return 1;
 }
 
+int csv_area_hold(csv_reader *c, char **fields, int n_fields, char **copy)
+{
+	struct csv_areas *s = c->areas;
+
+	*copy = NULL;
+	if (s->code_col >= n_fields || fields[s->code_col] != s->code)
+		return 0;
+	if (!(*copy = strdup(s->code)))
+		return PK2D_ERR_NOMEM;
+	fields[s->code_col] = *copy;
+	return 0;
+}
+
 /* A made code: the record is used when its names found one. */
 static int check_made(csv_reader *c, struct csv_areas *s)
 {

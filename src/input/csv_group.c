@@ -3,22 +3,23 @@
  * api->csv_group), with copies of one identifier decided without regard to
  * their order.
  *
- * csv_group() first reads the file once more for the group and identifier
- * columns only (csv_read_fields: the scan, without finishing the other
- * fields), and stops at the first value that comes back after another.
- * When every value's records form one block (the usual export, village by
- * village), the records are then read in file order straight to the
- * caller, except the groups where the check saw an identifier twice: those
- * are read into memory whole (a village's block, a few hundred records)
- * and their copies decided before any is handed out. Otherwise every
- * record is written, finished, to one temporary file, into one of up to
- * CSV_GROUP_MAX_PARTS partitions by a hash of its group value; each
- * partition is then read back whole, sorted by the group value (file order
- * within a value) and handed out group by group, its copies decided. A
- * workbook is partitioned without the check (its XML is dear to parse
- * twice). The temporary file is unlinked as soon as it is made, so it goes
+ * A file known to be grouped (one value's records form one block: a part
+ * cut by csv_split at that column, or a file csv_group() read once more for
+ * that column alone, csv_find_starts) is read in file order. When there is
+ * an identifier, each group's records are held where the reader finished
+ * them, in its buffer (pinned there, c->pin) with their field arrays, until
+ * the next group's first record is read; a group where an identifier (by
+ * its hash) came twice is copied and its copies decided before any is
+ * handed out, any other is handed out as it lies. Otherwise (and a
+ * workbook, whose XML is dear to parse twice and whose cells are not kept
+ * in a buffer) every record is written, finished, to one temporary file,
+ * into one of up to CSV_GROUP_MAX_PARTS partitions by a hash of its group
+ * value; each partition is then read back whole, sorted by the group value
+ * (file order within a value) and handed out group by group, its copies
+ * decided. The temporary file is unlinked as soon as it is made, so it goes
  * with the process however that ends; memory is one partition (the file's
- * size over the number of partitions) and the partitions' write buffers.
+ * size over the number of partitions) and the partitions' write buffers,
+ * or one group read in file order.
  *
  * Within a group, records whose identifier columns are all equal (and the
  * first of them not empty) are copies of one identifier. When every copy
@@ -92,6 +93,25 @@ typedef struct sorted {
 
 enum fate { USE = 0, REPEATED, CONFLICT };
 
+/* A record of the current group held where the reader finished it (reading
+ * in file order), or, once handed out, a spare field array. */
+typedef struct held {
+	char **fields;          /* cap entries, n_fields of them the record's */
+	int n_fields, cap;
+	long line;
+	int fixed;              /* the reader's rec_fixed */
+	long long at;           /* the file offset where it starts */
+	char *fix;              /* the reader's repair buffer it points into */
+	char *code;             /* its made area code (csv_area_hold) */
+} held;
+
+/* A set of 64-bit hashes (0 stored as 1) that empties by its used list. */
+typedef struct hashset {
+	uint64_t *slot;
+	size_t *used;
+	size_t n, cap;
+} hashset;
+
 struct csv_group {
 	int col;                /* -1: the whole file is one group */
 	int ids[CSV_GROUP_MAX_IDS];
@@ -105,15 +125,13 @@ struct csv_group {
 	                             second copy in the group */
 	uint32_t *slot;         /* identifier hash table (UINT32_MAX: empty) */
 	size_t cap_slot;
-	/* Reading in file order. */
-	long *dup_lines;        /* first line of each group whose identifiers
-	                           repeat, in file order; 0: the
-	                           whole file's one group */
-	size_t n_dup, next_dup;
-	bytes data;             /* such a group's records, then at most one of
-	                           the next group */
-	size_t carry;           /* offset of that one; 0: none */
-	int eof;
+	/* Reading in file order: the group in held[0..n_group), handed out
+	 * from out, and the next group's first record after it when read. */
+	held *held;
+	size_t n_held, cap_held, n_group, out;
+	hashset seen_ids;       /* the group's identifiers, by hash */
+	bytes data;             /* a group whose identifiers repeat, copied */
+	int read_rc;            /* the reading's error met after the group */
 	/* Reading partitions. */
 	int partitioned;
 	int fd;
@@ -174,53 +192,61 @@ static int reserve(bytes *b, size_t more)
 	return 0;
 }
 
+/* Appends a record (head: its line, n_fields, fixed and cells) whose fields
+ * are fields: its nb bytes as they lie from base, every field among them;
+ * field by field when base is NULL. */
+static int append_fields(bytes *b, rec_head head, char *const *fields, const char *base,
+                         size_t nb)
+{
+	uint32_t n = head.n_fields;
+	size_t size;
+	char *r, *text;
+	uint32_t *off;
+
+	if (!base)
+		for (uint32_t k = 0; k < n; k++)
+			nb += strlen(fields[k]) + 1;
+	size = align8(sizeof head + 4 * (size_t)n + nb);
+	if (reserve(b, size) < 0)
+		return PK2D_ERR_NOMEM;
+	head.n_bytes = (uint32_t)nb;
+	r = b->p + b->len;
+	memcpy(r, &head, sizeof head);
+	off = (uint32_t *)(void *)(r + sizeof head);
+	text = r + sizeof head + 4 * (size_t)n;
+	if (!base) {
+		size_t at = 0;
+		for (uint32_t k = 0; k < n; k++) {
+			size_t len = strlen(fields[k]) + 1;
+			off[k] = (uint32_t)at;
+			memcpy(text + at, fields[k], len);
+			at += len;
+		}
+	} else {
+		for (uint32_t k = 0; k < n; k++)
+			off[k] = (uint32_t)(fields[k] - base);
+		memcpy(text, base, nb);
+	}
+	memset(text + nb, 0, size - (sizeof head + 4 * (size_t)n + nb));
+	b->len += size;
+	return 0;
+}
+
 /* Appends the reader's current (finished) record: its bytes as they are
  * in the reader's buffer, or field by field when some were repaired into
  * another buffer (text not in UTF-8). */
 static int append_record(bytes *b, const csv_reader *c)
 {
-	const char *base = c->buf + c->rec_pos;
 	uint32_t n = (uint32_t)c->n_fields;
-	size_t nb = 0, size;
 	rec_head h = { .line = c->rec_line, .n_fields = n,
 		       .fixed = (uint32_t)c->rec_fixed | (uint32_t)c->rec_sheet << 8,
 		       .cells = c->rec_cells };
-	char *r, *text;
-	uint32_t *off;
-
 	/* A workbook's fields are in its row buffer, not the reader's; a made
 	 * area code in the reader's own. */
 	int apart = c->rec_fixed || c->book || c->made_column;
 
-	if (apart)
-		for (uint32_t k = 0; k < n; k++)
-			nb += strlen(c->fields[k]) + 1;
-	else
-		nb = n ? c->ends[n - 1] + 1 : 0;
-	size = align8(sizeof h + 4 * (size_t)n + nb);
-	if (reserve(b, size) < 0)
-		return PK2D_ERR_NOMEM;
-	h.n_bytes = (uint32_t)nb;
-	r = b->p + b->len;
-	memcpy(r, &h, sizeof h);
-	off = (uint32_t *)(void *)(r + sizeof h);
-	text = r + sizeof h + 4 * (size_t)n;
-	if (apart) {
-		size_t at = 0;
-		for (uint32_t k = 0; k < n; k++) {
-			size_t len = strlen(c->fields[k]) + 1;
-			off[k] = (uint32_t)at;
-			memcpy(text + at, c->fields[k], len);
-			at += len;
-		}
-	} else {
-		for (uint32_t k = 0; k < n; k++)
-			off[k] = (uint32_t)(c->fields[k] - base);
-		memcpy(text, base, nb);
-	}
-	memset(text + nb, 0, size - (sizeof h + 4 * (size_t)n + nb));
-	b->len += size;
-	return 0;
+	return append_fields(b, h, c->fields, apart ? NULL : c->buf + c->rec_pos,
+	                     apart || !n ? 0 : c->ends[n - 1] + 1);
 }
 
 /* A string's hash mixed into h, eight bytes a step. */
@@ -282,13 +308,6 @@ int csv_strset_seen(csv_strset *s, const char *key)
 	return 0;
 }
 
-/* A set of 64-bit hashes (0 stored as 1) that empties by its used list. */
-typedef struct hashset {
-	uint64_t *slot;
-	size_t *used;
-	size_t n, cap;
-} hashset;
-
 /* 1 when h was in the set; 0 after adding it; <0 out of memory. */
 static int hashset_seen(hashset *s, uint64_t h)
 {
@@ -339,73 +358,16 @@ static void hashset_free(hashset *s)
 	free(s->used);
 }
 
-/* The columns the check reads, ascending without repeats, and where the
- * group column and each identifier column are among them. */
-typedef struct wanted {
-	int cols[CSV_READ_FIELDS_MAX], n;
-	int key, id[CSV_GROUP_MAX_IDS];
-} wanted;
-
-static int wanted_index(wanted *w, int col)
-{
-	int i, j;
-
-	for (i = 0; i < w->n && w->cols[i] < col; i++)
-		;
-	if (i < w->n && w->cols[i] == col)
-		return i;
-	for (j = w->n; j > i; j--)
-		w->cols[j] = w->cols[j - 1];
-	w->cols[i] = col;
-	w->n++;
-	return i;
-}
-
-static void wanted_columns(const struct csv_group *g, wanted *w)
-{
-	w->n = 0;
-	wanted_index(w, g->col);
-	for (int i = 0; i < g->n_ids; i++)
-		wanted_index(w, g->ids[i]);
-	/* Positions move as columns are added: look them up at the end. */
-	w->key = wanted_index(w, g->col);
-	for (int i = 0; i < g->n_ids; i++)
-		w->id[i] = wanted_index(w, g->ids[i]);
-}
-
-/* Notes that the group starting on line is one whose identifiers repeat. */
-static int flag_group(struct csv_group *g, long line, size_t *cap)
-{
-	if (g->n_dup == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 64;
-		long *l = realloc(g->dup_lines, ncap * sizeof *l);
-
-		if (!l)
-			return PK2D_ERR_NOMEM;
-		g->dup_lines = l;
-		*cap = ncap;
-	}
-	g->dup_lines[g->n_dup++] = line;
-	return 0;
-}
-
-/* *grouped: whether every value of the group column forms one block; and
- * for a grouped file, the groups where an identifier (by its hash) occurs
- * twice, in g->dup_lines. A file the check cannot read is left to the
- * reading in file order, which meets the same error. 0 or PK2D_ERR_NOMEM. */
-static int check_grouped(const csv_reader *c, struct csv_group *g, int *grouped)
+/* *grouped: whether every value of the group column forms one block, read
+ * by another reader of the same file (or part of it). A file the check
+ * cannot read is left to the reading in file order, which meets the same
+ * error. 0 or PK2D_ERR_NOMEM. */
+static int check_grouped(const csv_reader *c, const struct csv_group *g, int *grouped)
 {
 	char err[160];
 	csv_reader *k = csv_open(c->source, err, sizeof err);
-	csv_strset seen = { 0 };
-	hashset ids = { 0 };
-	const char *field[CSV_READ_FIELDS_MAX];
-	size_t len[CSV_READ_FIELDS_MAX], cur_len = 0;
-	char *cur = NULL;
-	size_t cap_dup = 0;
-	long group_line = 0;
-	int rc = 0, flagged = 0;
-	wanted w;
+	size_t none;
+	int rc;
 
 	*grouped = 1;
 	if (!k)
@@ -420,42 +382,7 @@ static int check_grouped(const csv_reader *c, struct csv_group *g, int *grouped)
 		csv_stats_free(csv_close(k));
 		return 0;
 	}
-	wanted_columns(g, &w);
-	while ((rc = csv_read_fields(k, w.cols, w.n, field, len)) == 1) {
-		const char *key = field[w.key];
-		uint64_t h = 14695981039346656037ULL;
-
-		if (!cur || len[w.key] != cur_len || memcmp(key, cur, cur_len) != 0) {
-			rc = csv_strset_seen(&seen, key);
-			if (rc != 0) {
-				*grouped = rc < 0;
-				break;
-			}
-			free(cur);
-			if (!(cur = strdup(key))) {
-				rc = PK2D_ERR_NOMEM;
-				break;
-			}
-			cur_len = len[w.key];
-			hashset_clear(&ids);
-			group_line = csv_line(k);
-			flagged = 0;
-		}
-		if (g->n_ids == 0 || flagged || !*field[w.id[0]])
-			continue;
-		for (int i = 0; i < g->n_ids; i++)
-			h = hash_text(h, field[w.id[i]]) * 31 + 1;
-		rc = hashset_seen(&ids, h);
-		if (rc == 1) {
-			rc = flag_group(g, group_line, &cap_dup);
-			flagged = 1;
-		}
-		if (rc < 0)
-			break;
-	}
-	free(cur);
-	csv_strset_free(&seen);
-	hashset_free(&ids);
+	rc = csv_find_starts(k, g->col, NULL, 0, NULL, &none, grouped, NULL, NULL);
 	csv_stats_free(csv_close(k));
 	return rc == PK2D_ERR_NOMEM ? rc : 0;
 }
@@ -537,7 +464,7 @@ static int partition(csv_reader *c, struct csv_group *g)
 		return PK2D_ERR_IO;
 	g->partitioned = 1;
 	while ((rc = csv_read_record(c)) == 1) {
-		const char *key = g->col < c->n_fields ? c->fields[g->col] : "";
+		const char *key = g->col >= 0 && g->col < c->n_fields ? c->fields[g->col] : "";
 		part *p = &g->parts[hash_text(14695981039346656037ULL, key) % g->n_parts];
 
 		if (append_record(&p->pending, c) < 0)
@@ -666,91 +593,196 @@ static int next_part_group(csv_reader *c, struct csv_group *g)
 	return 1;
 }
 
+/* ---- a group read in file order ----------------------------------------- */
+
+/* Gives a held record's field array (cap of them) to the reader, taking
+ * the reader's in its place: field arrays go round, none is copied. */
+static void swap_fields(csv_reader *c, held *h)
+{
+	char **f = c->fields;
+	int cap = c->cap_fields;
+
+	/* The reader's cap_fields also bounds its field ends: never raised
+	 * here (an array may be bigger than its cap says). */
+	c->fields = h->fields;
+	c->cap_fields = h->cap < cap ? h->cap : cap;
+	h->fields = f;
+	h->cap = cap;
+}
+
+/* Holds the reader's current record as the group's next: 0, or
+ * PK2D_ERR_NOMEM with c->error set. */
+static int hold(csv_reader *c, struct csv_group *g)
+{
+	held *h;
+
+	if (g->n_held == g->cap_held) {
+		size_t cap = g->cap_held ? g->cap_held * 2 : 256;
+		held *nh = realloc(g->held, cap * sizeof *nh);
+
+		if (!nh)
+			goto nomem;
+		memset(nh + g->cap_held, 0, (cap - g->cap_held) * sizeof *nh);
+		g->held = nh;
+		g->cap_held = cap;
+	}
+	h = &g->held[g->n_held];
+	/* The reader scans into an array of at least its cap_fields. */
+	if (h->cap < c->cap_fields) {
+		char **f = realloc(h->fields, (size_t)c->cap_fields * sizeof *f);
+
+		if (!f)
+			goto nomem;
+		h->fields = f;
+		h->cap = c->cap_fields;
+	}
+	swap_fields(c, h);
+	h->n_fields = c->n_fields;
+	h->line = c->rec_line;
+	h->fixed = c->rec_fixed;
+	h->at = (long long)c->base + (long long)c->rec_pos;
+	/* Its repaired fields stay in the buffer they were repaired into. */
+	h->fix = c->fix;
+	c->fix = NULL;
+	c->fix_cap = 0;
+	if (c->made_column && csv_area_hold(c, h->fields, h->n_fields, &h->code) < 0)
+		goto nomem;
+	g->n_held++;
+	return 0;
+nomem:
+	snprintf(c->error, sizeof c->error, "line %ld: out of memory", c->rec_line);
+	return PK2D_ERR_NOMEM;
+}
+
+void csv_group_moved(struct csv_group *g, uintptr_t lo, uintptr_t hi, char *to)
+{
+	for (size_t i = 0; i < g->n_held; i++) {
+		char **f = g->held[i].fields;
+
+		for (int k = 0; k < g->held[i].n_fields; k++)
+			if ((uintptr_t)f[k] - lo <= hi - lo)
+				f[k] = to + ((uintptr_t)f[k] - lo);
+	}
+}
+
+static const char *held_key(const struct csv_group *g, const held *h)
+{
+	return g->col >= 0 && g->col < h->n_fields ? h->fields[g->col] : "";
+}
+
+/* 1 when the identifier of h came in its group before (by its hash), 0
+ * when not or it has none, <0 out of memory. */
+static int id_seen(struct csv_group *g, const held *h)
+{
+	uint64_t hash = 14695981039346656037ULL;
+
+	if (g->ids[0] >= h->n_fields || !*h->fields[g->ids[0]])
+		return 0;
+	for (int i = 0; i < g->n_ids; i++)
+		hash = hash_text(hash, g->ids[i] < h->n_fields ? h->fields[g->ids[i]] : "") * 31 + 1;
+	return hashset_seen(&g->seen_ids, hash);
+}
+
 static int decide(struct csv_group *g);
 
-/* Reads the rest of the group whose first n records are in g->data (from
- * its start) into it, and points g->grp at them: 1, or <0. The record read
- * past the group's end stays in g->data, at g->carry. */
-static int fill_stream_group(csv_reader *c, struct csv_group *g, size_t n)
+/* Copies the held group, whose identifiers repeat, into g->grp, and decides
+ * the copies: 0, or PK2D_ERR_NOMEM. */
+static int copy_group(struct csv_group *g)
 {
-	size_t at;
-	int rc;
+	size_t n = g->n_group;
 
-	while (!g->eof) {
-		at = g->data.len;
-		if ((rc = csv_read_record(c)) < 0)
-			return rc;
-		if (rc == 0) {
-			g->eof = 1;
-			break;
-		}
-		if (append_record(&g->data, c) < 0) {
-			snprintf(c->error, sizeof c->error, "out of memory");
+	g->data.len = 0;
+	for (size_t i = 0; i < n; i++) {
+		const held *h = &g->held[i];
+		rec_head head = { .line = h->line, .n_fields = (uint32_t)h->n_fields,
+			          .fixed = (uint32_t)h->fixed };
+
+		if (append_fields(&g->data, head, h->fields, NULL, 0) < 0)
 			return PK2D_ERR_NOMEM;
-		}
-		if (strcmp(rec_field(g->data.p, g->col), rec_field(g->data.p + at, g->col)) != 0) {
-			g->carry = at;
-			break;
-		}
-		n++;
 	}
-	if (reserve_group(g, n) < 0) {
-		snprintf(c->error, sizeof c->error, "out of memory");
+	if (reserve_group(g, n) < 0)
 		return PK2D_ERR_NOMEM;
-	}
-	g->n_grp = n;
 	for (size_t i = 0, off = 0; i < n; i++, off += rec_size(g->data.p + off))
 		g->grp[i] = g->data.p + off;
-	return 1;
+	g->n_grp = n;
+	g->out = n;
+	return decide(g);
 }
 
-/* Whether line starts the next group whose identifiers repeat (line 0
- * there: the first record, for the one group of a whole file). */
-static int flagged_start(const struct csv_group *g, long line)
+/* Reads the next group into held (after the one handed out, whose first
+ * record of the next group comes first): 1 with it there (or copied into
+ * g->grp when its identifiers repeat), 0 at the end of the file, <0. An
+ * error of the reading after a group's first record is returned after the
+ * records read before it are handed out. */
+static int read_group(csv_reader *c, struct csv_group *g)
 {
-	return g->next_dup < g->n_dup &&
-	       (g->dup_lines[g->next_dup] == line || g->dup_lines[g->next_dup] == 0);
-}
+	int rc, repeats = 0, next = 0;
 
-/* The next record of a grouped file: 1 with it current in c, straight from
- * the file; 2 when a group whose identifiers repeat (or the one record read
- * past such a group) is in g->grp instead; 0 at end of file; <0. */
-static int next_stream(csv_reader *c, struct csv_group *g)
-{
-	int rc;
-
-	if (g->carry) {
-		/* Moved to the front: it is a group's first record, or alone. */
-		size_t size = rec_size(g->data.p + g->carry);
-
-		memmove(g->data.p, g->data.p + g->carry, size);
-		g->data.len = size;
-		g->carry = 0;
-		if (!flagged_start(g, rec_line(g->data.p))) {
-			if (reserve_group(g, 1) < 0) {
-				snprintf(c->error, sizeof c->error, "out of memory");
-				return PK2D_ERR_NOMEM;
-			}
-			g->grp[0] = g->data.p;
-			g->n_grp = 1;
-			g->fate[0] = USE;
-			return 2;
-		}
-	} else {
-		if ((rc = csv_read_record(c)) <= 0)
-			return rc;
-		if (!flagged_start(g, c->rec_line))
-			return 1;
-		g->data.len = 0;
-		if (append_record(&g->data, c) < 0) {
-			snprintf(c->error, sizeof c->error, "out of memory");
-			return PK2D_ERR_NOMEM;
+	for (size_t i = 0; i < g->n_group; i++) {
+		if (g->held[i].fix || g->held[i].code) {
+			free(g->held[i].fix);
+			free(g->held[i].code);
+			g->held[i].fix = g->held[i].code = NULL;
 		}
 	}
-	g->next_dup++;
-	if ((rc = fill_stream_group(c, g, 1)) < 0)
-		return rc;
-	return decide(g) < 0 ? PK2D_ERR_NOMEM : 2;
+	if (g->n_held > g->n_group) {
+		held first = g->held[g->n_group];
+
+		g->held[g->n_group] = g->held[0];
+		g->held[0] = first;
+		g->n_held = 1;
+	} else {
+		g->n_held = 0;
+	}
+	g->n_group = g->out = 0;
+	c->pin = -1;
+	if (g->read_rc)
+		return g->read_rc;
+	if (g->n_held == 0) {
+		if ((rc = csv_read_record(c)) <= 0)
+			return rc;
+		if ((rc = hold(c, g)) < 0)
+			return rc;
+	}
+	/* The group's records stay in the buffer until handed out. */
+	c->pin = (off_t)g->held[0].at;
+	hashset_clear(&g->seen_ids);
+	if ((rc = id_seen(g, &g->held[0])) < 0)
+		goto nomem;
+	for (;;) {
+		if ((rc = csv_read_record(c)) <= 0) {
+			g->read_rc = rc;
+			break;
+		}
+		if ((rc = hold(c, g)) < 0)
+			return rc;
+		if ((next = strcmp(held_key(g, &g->held[g->n_held - 1]),
+		                   held_key(g, &g->held[0])) != 0))
+			break;
+		if (!repeats && (repeats = id_seen(g, &g->held[g->n_held - 1])) < 0)
+			goto nomem;
+	}
+	g->n_group = g->n_held - (size_t)next;
+	if (repeats && copy_group(g) < 0)
+		goto nomem;
+	return 1;
+nomem:
+	snprintf(c->error, sizeof c->error, "out of memory");
+	return PK2D_ERR_NOMEM;
+}
+
+/* Hands out the held record i: its fields become the reader's. */
+static void give(csv_reader *c, struct csv_group *g, size_t i)
+{
+	held *h = &g->held[i];
+
+	swap_fields(c, h);
+	c->rec_flags = 0;
+	c->n_fields = h->n_fields;
+	c->rec_line = h->line;
+	c->rec_fixed = h->fixed;
+	c->rec_sheet = 0;
+	c->rec_cells = 0;
 }
 
 static int same_ids(const struct csv_group *g, const char *a, const char *b)
@@ -877,7 +909,13 @@ int csv_group_next(csv_reader *c)
 		}
 		g->at = g->n_grp = 0;
 		if (!g->partitioned) {
-			if ((rc = next_stream(c, g)) != 2)
+			if (g->n_ids == 0)
+				return csv_read_record(c);
+			if (g->out < g->n_group) {
+				give(c, g, g->out++);
+				return 1;
+			}
+			if ((rc = read_group(c, g)) <= 0)
 				return rc;
 			continue;
 		}
@@ -893,7 +931,6 @@ int csv_group_next(csv_reader *c)
 int csv_group(csv_reader *c, int col, const int *ids, int n_ids, char *err, size_t errlen)
 {
 	struct csv_group *g;
-	size_t cap_dup = 0;
 	int grouped = 1, rc;
 
 	if (c->started || c->group) {
@@ -924,15 +961,13 @@ int csv_group(csv_reader *c, int col, const int *ids, int n_ids, char *err, size
 	c->group = g;
 	/* A workbook goes to the partitions at once: checking its order
 	 * first would parse its XML twice, which costs more than the
-	 * temporary file. */
+	 * temporary file; and its cells are not kept where a group could be
+	 * held. A part cut at the group column holds whole groups. */
 	rc = 0;
-	if (col >= 0 && c->book)
+	if (c->book && (col >= 0 || n_ids > 0))
 		grouped = 0;
-	else if (col >= 0)
+	else if (col >= 0 && !(c->ranged && c->range.grouped_by == col + 1))
 		rc = check_grouped(c, g, &grouped);
-	/* One group of the whole file: read into memory, copies decided. */
-	if (rc == 0 && col < 0 && n_ids > 0)
-		rc = flag_group(g, 0, &cap_dup);
 	if (rc < 0)
 		snprintf(c->error, sizeof c->error, "out of memory");
 	else if (!grouped)
@@ -955,7 +990,13 @@ void csv_group_free(struct csv_group *g)
 		free(g->parts[i].chunks);
 	}
 	free(g->parts);
-	free(g->dup_lines);
+	for (size_t i = 0; i < g->cap_held; i++) {
+		free(g->held[i].fields);
+		free(g->held[i].fix);
+		free(g->held[i].code);
+	}
+	free(g->held);
+	hashset_free(&g->seen_ids);
 	free(g->pbuf);
 	free(g->order);
 	free(g->data.p);

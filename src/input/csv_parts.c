@@ -15,12 +15,9 @@
 #include "csv_priv.h"
 #include "util.h"
 
-/* Where the file's parts start: each target offset moves on to the first
- * record at or after it that starts a group, told to found as it is found.
- * *grouped 0 when a value comes back after another. */
-static int find_starts(csv_reader *c, int col, const long long *target, size_t n_target,
-                       csv_range *starts, size_t *n_starts, int *grouped,
-                       csv_split_found found, void *arg)
+int csv_find_starts(csv_reader *c, int col, const long long *target, size_t n_target,
+                    csv_range *starts, size_t *n_starts, int *grouped, csv_split_found found,
+                    void *arg)
 {
 	csv_strset seen = { 0 };
 	char *prev = NULL;
@@ -48,7 +45,8 @@ static int find_starts(csv_reader *c, int col, const long long *target, size_t n
 		prev = xstrdup(field);
 		prev_len = len;
 		if (t < n_target && at >= target[t] && at > starts[0].start) {
-			starts[*n_starts] = (csv_range){ .start = at, .line = c->rec_line };
+			starts[*n_starts] = (csv_range){ .start = at, .line = c->rec_line,
+			                                   .grouped_by = col + 1 };
 			if (found)
 				found(arg, &starts[*n_starts]);
 			(*n_starts)++;
@@ -99,7 +97,7 @@ int csv_split_each(const char *path, const char *column, long long part_bytes,
 	if (c->book)
 		want = 1;
 	csv_range *r = xcalloc(want > 1 ? want : 1, sizeof *r);
-	r[0] = (csv_range){ .start = first, .line = c->line };
+	r[0] = (csv_range){ .start = first, .line = c->line, .grouped_by = col + 1 };
 	if (found)
 		found(arg, &r[0]);
 	if (want > 1) {
@@ -108,7 +106,7 @@ int csv_split_each(const char *path, const char *column, long long part_bytes,
 		for (size_t k = 1; k < want; k++)
 			target[k - 1] = first + (long long)((double)(size - first) * (double)k /
 			                                    (double)want);
-		rc = find_starts(c, col, target, want - 1, r + 1, &n_starts, &grouped, found, arg);
+		rc = csv_find_starts(c, col, target, want - 1, r + 1, &n_starts, &grouped, found, arg);
 		free(target);
 		if (rc < 0)
 			snprintf(err, errlen, "%s", c->error[0] ? c->error : "out of memory");
@@ -119,6 +117,8 @@ int csv_split_each(const char *path, const char *column, long long part_bytes,
 		return rc;
 	}
 	*n = grouped ? n_starts + 1 : 1;
+	if (!grouped)
+		r[0].grouped_by = 0;
 	for (size_t k = 0; k < *n; k++)
 		r[k].end = k + 1 < *n ? r[k + 1].start : size;
 	*out = r;

@@ -38,6 +38,9 @@ struct pk2d_csv {
 	char *buf;              /* cap + CSV_PAD bytes; buf[len] is always 0 */
 	size_t cap, len, pos;   /* unread data is buf[pos..len) */
 	off_t base;             /* file offset of buf[0] */
+	off_t pin;              /* file offset from which refill keeps the data
+	                           (csv_group.c holds a group's records there);
+	                           -1: none, only the unread data is kept */
 	int ranged;             /* csv_restrict(): read only range */
 	csv_range range;
 	off_t left;             /* with ranged: bytes of the range not read yet */
@@ -108,6 +111,16 @@ int csv_read_fields(csv_reader *c, const int *cols, int n, const char **out, siz
  * stops before the first it cannot judge or that differs, leaving it to
  * csv_read_fields. Returns how many it passed over. */
 long csv_skip_same(csv_reader *c, int col, const char *same, size_t len);
+/* Reads c on from its next record by the column col, while every value
+ * of it forms one block: *grouped 1 at the end of the file, 0 when a value
+ * comes back after another (the reading stops there). Each of the n_target
+ * offsets (ascending) moves on to the first record at or after it that
+ * starts a value's block: that record's start and line go to starts, told
+ * to found (when not NULL) as it is found, *n_starts of them. 0,
+ * PK2D_ERR_NOMEM, or the reader's error with c->error set (csv_parts.c). */
+int csv_find_starts(csv_reader *c, int col, const long long *target, size_t n_target,
+                    csv_range *starts, size_t *n_starts, int *grouped, csv_split_found found,
+                    void *arg);
 /* Makes room for at least want fields in c->fields. */
 int csv_reserve_fields(csv_reader *c, int want);
 /* A set of strings: open addressing over owned copies (csv_group.c). */
@@ -138,6 +151,12 @@ int csv_add_column(csv_reader *c, const char *header);
  * record's code into it, moving any fields past the file's header one on.
  * 1, or PK2D_ERR_NOMEM with c->error set. */
 int csv_area_fill(csv_reader *c);
+/* With a code column made from names: the record whose fields are fields
+ * is held while others are read (csv_group.c), and the reader's made code
+ * will be the next record's, so its code is copied into *copy (which the
+ * caller frees; NULL when the record has none made) and fields pointed at
+ * the copy. 0, or PK2D_ERR_NOMEM. */
+int csv_area_hold(csv_reader *c, char **fields, int n_fields, char **copy);
 /* Whether the current record's area may be used (csv_areas.c): 1, or 0
  * after rejecting the record (no code found for its names, or names and
  * code that disagree). */
@@ -146,6 +165,10 @@ int csv_area_check(csv_reader *c);
  * PK2D_ERR_NOMEM. */
 int csv_area_same(csv_reader *k, const csv_reader *c);
 
+/* The bytes [lo, hi] of the buffer have moved to start at to (refill with
+ * a pin): the records csv_group.c holds there are pointed at their new
+ * place. */
+void csv_group_moved(struct csv_group *g, uintptr_t lo, uintptr_t hi, char *to);
 /* Frees the grouping state (csv_group.c). */
 void csv_group_free(struct csv_group *g);
 /* The next record in group order into c (csv_group.c): 1, 0, or <0. */
