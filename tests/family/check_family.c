@@ -435,6 +435,41 @@ START_TEST(column_mapping_and_extra_indicator)
 }
 END_TEST
 
+/* Every form of an answer cell, in a row of its own, through the row
+ * loop: "1" meets, "0" fails, blank, "-", "NA" and "N/A" in any case do not
+ * apply; every other text (a digit and more, a sign, "N") is impossible
+ * and rejects its row. */
+START_TEST(answer_cells_every_form)
+{
+	static const char *const keys[] = { "survey", "s.csv", NULL };
+	static const char *const bad[] = { "2", "10", "01", "-1", "-0", "1-", "0-", "N", "NAN",
+		                           "N/", "1 0", "x" };
+	char text[1024];
+	size_t len;
+	const csv_stats *stats;
+	const csv_problem *p;
+
+	run_area = V1;
+	len = (size_t)snprintf(text, sizeof text,
+	                       "no_kk,L1,L2\n1,1,1\n2,0,1\n3,,1\n4,-,1\n5,NA,1\n6,n/a,1\n"
+	                       "7,N/A,1\n8,na,0\n");
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%zu,%s,1\n", 9 + i, bad[i]);
+	ck_assert_uint_lt(len, sizeof text);
+	write_survey("s.csv", text);
+	ck_assert_msg(run_plugin(keys) == 0, "%s", t.log);
+	/* KK 1 meets, KK 2 fails; the five others do not apply. */
+	ASSERT_SUM("l1", V1, RT_ALL, 1, 2);
+	ASSERT_SUM("l2", V1, RT_ALL, 7, 8);
+	stats = harness_stats(&t, "family", "s.csv");
+	ck_assert_int_eq(stats->records, 8 + (long)(sizeof bad / sizeof bad[0]));
+	ck_assert_int_eq(stats->rejected, (long)(sizeof bad / sizeof bad[0]));
+	p = harness_problem(&t, "family", "s.csv", "impossible answer");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->count, (long)(sizeof bad / sizeof bad[0]));
+}
+END_TEST
+
 START_TEST(household_cut_offs)
 {
 	static const char *const keys[] = {
@@ -522,6 +557,7 @@ static Suite *family_suite(void)
 	tcase_add_test(tc, village_blocks);
 	tcase_add_test(tc, row_to_row_state);
 	tcase_add_test(tc, column_mapping_and_extra_indicator);
+	tcase_add_test(tc, answer_cells_every_form);
 	tcase_add_test(tc, household_cut_offs);
 	tcase_add_test(tc, configuration_errors);
 	tcase_add_test(tc, unusable_files);
