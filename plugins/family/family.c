@@ -769,6 +769,8 @@ static int read_answers(family *f, pk2d_csv *c, answers *a)
 
 			fails |= fail << (i - w * 64);
 			na |= none << (i - w * 64);
+			n_fails += (unsigned)fail;
+			n_na += (unsigned)none;
 			if (fail | none | (one & (c0 == '1')))
 				continue;
 			/* "NA", "N/A" in any case, or an impossible answer. */
@@ -778,11 +780,10 @@ static int read_answers(family *f, pk2d_csv *c, answers *a)
 				return 1;
 			}
 			na |= UINT64_C(1) << (i - w * 64);
+			n_na++;
 		}
 		a->na[w] = na;
 		a->fails[w] = fails;
-		n_na += (unsigned)__builtin_popcountll(na);
-		n_fails += (unsigned)__builtin_popcountll(fails);
 	}
 	a->n_na = n_na;
 	a->n_fails = n_fails;

@@ -140,8 +140,14 @@ static inline int csv_file_columns(const csv_reader *c)
 }
 
 /* Whether the current record is one of the template's rows under the
- * header (csv_template.c), and not data. */
-int csv_template_row(const csv_reader *c);
+ * header (csv_template.c), and not data. Every record asks, and the rows
+ * are right under the header: the others are told here, without a call. */
+int csv_template_match(const csv_reader *c);
+static inline int csv_template_row(const csv_reader *c)
+{
+	return c->tmpl[0] && c->rec_line - c->header_line <= CSV_TEMPLATE_ROWS &&
+	       csv_template_match(c);
+}
 void csv_template_free(csv_reader *c);
 
 /* Appends a column named header to the header (the code column

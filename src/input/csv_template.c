@@ -58,11 +58,11 @@ static int is_row(const csv_reader *c, int k)
 	return text;
 }
 
-int csv_template_row(const csv_reader *c)
+int csv_template_match(const csv_reader *c)
 {
 	long below = c->rec_line - c->header_line;
 
-	if (!c->tmpl[0] || below < 1 || below > CSV_TEMPLATE_ROWS || (c->book && c->rec_sheet))
+	if (below < 1 || below > CSV_TEMPLATE_ROWS || (c->book && c->rec_sheet))
 		return 0;
 	for (int k = 0; k < CSV_TEMPLATE_ROWS; k++)
 		if (is_row(c, k))

@@ -461,6 +461,8 @@ START_TEST(answer_cells_every_form)
 	/* KK 1 meets, KK 2 fails; the five others do not apply. */
 	ASSERT_SUM("l1", V1, RT_ALL, 1, 2);
 	ASSERT_SUM("l2", V1, RT_ALL, 7, 8);
+	/* KK 8 ("na", 0) scores 0 of 1: L1 does not apply to it. */
+	ASSERT_SUM("kk_rendah", V1, RT_ALL, 1, 8);
 	stats = harness_stats(&t, "family", "s.csv");
 	ck_assert_int_eq(stats->records, 8 + (long)(sizeof bad / sizeof bad[0]));
 	ck_assert_int_eq(stats->rejected, (long)(sizeof bad / sizeof bad[0]));
