@@ -1,7 +1,8 @@
 /*
  * fuzz_csv.c - the shared CSV reader (src/input/csv.c) on any bytes, read
  * with the fastest scanner and with the portable one: both must give the
- * same records, lines and errors, and every field must be clean UTF-8.
+ * same records, lines and errors, and every field must be clean UTF-8;
+ * read grouped (csv_group.c), the same number of records.
  */
 #include "config.h"
 
@@ -70,6 +71,30 @@ static uint64_t read_all(const char *path, const char *scanner)
 	return h;
 }
 
+/* The records of the file when it reads to its end without an error,
+ * grouped by its first column (ids: the second) when grouped is non-zero:
+ * each group held in the reader's buffer (or the file partitioned), its
+ * copies decided. -1 after an error. */
+static long count_records(const char *path, int grouped)
+{
+	char err[256];
+	int id = 1, rc = 0;
+	long records;
+	csv_reader *c = csv_open(path, err, sizeof err);
+
+	if (!c)
+		return -1;
+	if (grouped && csv_header_count(c) > 1)
+		rc = csv_group(c, 0, &id, 1, err, sizeof err);
+	while (rc == 0 && (rc = csv_next(c, err, sizeof err)) == 1)
+		for (int k = 0; k < csv_count(c); k++)
+			if (!utf8_is_clean(csv_field(c, k), strlen(csv_field(c, k))))
+				fuzz_fail("a grouped field is not clean UTF-8");
+	records = rc == 0 ? csv_get_stats(c)->records : -1;
+	csv_stats_free(csv_close(c));
+	return records;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *path = fuzz_file(data, size);
@@ -79,6 +104,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint64_t plain = read_all(path, "plain");
 	if (fast != plain)
 		fuzz_fail("the fast and the portable scanner read the file differently");
+	/* Grouping hands out or drops every record, once. */
+	long in_order = count_records(path, 0), grouped = count_records(path, 1);
+	if (in_order >= 0 && grouped >= 0 && in_order != grouped)
+		fuzz_fail("grouping read another number of records");
 	fuzz_file_close();
 	return 0;
 }
