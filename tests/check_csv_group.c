@@ -714,6 +714,31 @@ START_TEST(read_error_inside_a_held_group)
 }
 END_TEST
 
+/* A NUL byte inside a group value: the split and the grouping check compare
+ * the value up to it, never reading past their copy of it (found by
+ * fuzz_csv under ASan); such a file counts as not grouped, and every
+ * record is still read. */
+START_TEST(nul_byte_in_a_group_value)
+{
+	static const char text[] = "v;x\nA\0z;1\nA\0z;2\nB;3\n";
+	FILE *f = fopen(path, "wb");
+	char err[256], out[256];
+	csv_range *r;
+	csv_stats *s;
+	size_t n;
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(text, 1, sizeof text - 1, f), sizeof text - 1);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(csv_split(path, "v", 4, 8, &r, &n, err, sizeof err), 0);
+	ck_assert_uint_eq(n, 1);
+	free(r);
+	ck_assert_int_eq(read_grouped(0, NULL, 0, out, sizeof out, &s), 0);
+	ck_assert_int_eq(s->records, 3);
+	csv_stats_free(s);
+}
+END_TEST
+
 START_TEST(wrong_calls)
 {
 	char err[256];
@@ -790,6 +815,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, range_cut_at_the_group_column_trusted);
 	tcase_add_test(tc, read_error_inside_a_held_group);
 	tcase_add_test(tc, record_after_dropped_copies_counts_its_rejection);
+	tcase_add_test(tc, nul_byte_in_a_group_value);
 	tcase_add_test(tc, wrong_calls);
 	tcase_add_test(tc, no_temporary_folder);
 	tcase_add_test(tc, read_error_while_partitioning);

@@ -43,7 +43,10 @@ int csv_find_starts(csv_reader *c, int col, const long long *target, size_t n_ta
 		}
 		free(prev);
 		prev = xstrdup(field);
-		prev_len = len;
+		/* A NUL byte in the field ends the copy: its bytes after it
+		 * are not compared (the value then counts as another, and the
+		 * file as not grouped when it comes again). */
+		prev_len = strlen(prev);
 		if (t < n_target && at >= target[t] && at > starts[0].start) {
 			starts[*n_starts] = (csv_range){ .start = at, .line = c->rec_line,
 			                                   .grouped_by = col + 1 };
