@@ -17,40 +17,35 @@ struct table_spec {
 	who_lms *dest[2];
 };
 
-static int report(const pk2d_host_api *api, pk2d_host *h, pk2d_csv *c,
-                  const char *what, const char *column)
+/* The columns every table has, the second its x (table_spec.x_column):
+ * their names, and where the file has them (found once per table). */
+enum { C_SEX, C_X, C_L, C_M, C_S, N_COLS };
+typedef struct table_cols {
+	const char *name[N_COLS];
+	int at[N_COLS];
+} table_cols;
+
+static int report(const pk2d_host_api *api, pk2d_host *h, pk2d_csv *c, const char *what,
+                  const table_cols *k, int col)
 {
 	api->log(h, PK2D_LOG_ERROR, "%s:%ld: %s %s '%s'", api->csv_path(c),
-	         api->csv_line(c), what, column,
-	         api->csv_field(c, api->csv_column(c, column)));
+	         api->csv_line(c), what, k->name[col], api->csv_field(c, k->at[col]));
 	return PK2D_ERR_DATA;
-}
-
-static int read_number(const pk2d_host_api *api, pk2d_host *h, pk2d_csv *c,
-                       const char *column, double *out)
-{
-	if (api->csv_number(c, api->csv_column(c, column), out) != 0)
-		return report(api, h, c, "unreadable", column);
-	return 0;
 }
 
 /* Checks and stores one row; next[] counts the rows of each sex so far. */
 static int load_row(const pk2d_host_api *api, pk2d_host *h, pk2d_csv *c,
-                    const struct table_spec *spec, long next[2])
+                    const struct table_spec *spec, const table_cols *k, long next[2])
 {
-	double sex, x, l, m, s;
-	int rc;
+	double v[N_COLS];
 
-	if ((rc = read_number(api, h, c, "sex", &sex)) != 0 ||
-	    (rc = read_number(api, h, c, spec->x_column, &x)) != 0 ||
-	    (rc = read_number(api, h, c, "L", &l)) != 0 ||
-	    (rc = read_number(api, h, c, "M", &m)) != 0 ||
-	    (rc = read_number(api, h, c, "S", &s)) != 0)
-		return rc;
-	if (sex != 1 && sex != 2)
-		return report(api, h, c, "sex is not 1 or 2:", "sex");
-	int k = (int)sex - 1;
-	long i = next[k];
+	for (int col = 0; col < N_COLS; col++)
+		if (api->csv_number(c, k->at[col], &v[col]) != 0)
+			return report(api, h, c, "unreadable", k, col);
+	if (v[C_SEX] != 1 && v[C_SEX] != 2)
+		return report(api, h, c, "sex is not 1 or 2:", k, C_SEX);
+	int sex = (int)v[C_SEX] - 1;
+	long i = next[sex];
 	/* The row must hold exactly the x the arithmetic lookup expects: the
 	 * double nearest to (first + i) / 10 for lengths, which is also what
 	 * anthro's trunc(x * 10) / 10 produces when it joins on x. */
@@ -58,23 +53,23 @@ static int load_row(const pk2d_host_api *api, pk2d_host *h, pk2d_csv *c,
 	                                : (double)(spec->first + i);
 	if (i >= spec->rows) {
 		api->log(h, PK2D_LOG_ERROR, "%s:%ld: more than %ld rows for sex %d",
-		         api->csv_path(c), api->csv_line(c), spec->rows, k + 1);
+		         api->csv_path(c), api->csv_line(c), spec->rows, sex + 1);
 		return PK2D_ERR_DATA;
 	}
-	if (x != want) {
+	if (v[C_X] != want) {
 		api->log(h, PK2D_LOG_ERROR, "%s:%ld: expected %s %g for sex %d, found '%s'",
-		         api->csv_path(c), api->csv_line(c), spec->x_column, want, k + 1,
-		         api->csv_field(c, api->csv_column(c, spec->x_column)));
+		         api->csv_path(c), api->csv_line(c), spec->x_column, want, sex + 1,
+		         api->csv_field(c, k->at[C_X]));
 		return PK2D_ERR_DATA;
 	}
-	if (l == 0)
-		return report(api, h, c, "L is 0 in", "L");
-	if (!(m > 0))
-		return report(api, h, c, "M is not positive in", "M");
-	if (!(s > 0))
-		return report(api, h, c, "S is not positive in", "S");
-	spec->dest[k][i] = (who_lms){ .l = l, .m = m, .s = s };
-	next[k] = i + 1;
+	if (v[C_L] == 0)
+		return report(api, h, c, "L is 0 in", k, C_L);
+	if (!(v[C_M] > 0))
+		return report(api, h, c, "M is not positive in", k, C_M);
+	if (!(v[C_S] > 0))
+		return report(api, h, c, "S is not positive in", k, C_S);
+	spec->dest[sex][i] = (who_lms){ .l = v[C_L], .m = v[C_M], .s = v[C_S] };
+	next[sex] = i + 1;
 	return 0;
 }
 
@@ -82,7 +77,7 @@ static int load_table(const pk2d_host_api *api, pk2d_host *h, const char *dir,
                       const struct table_spec *spec)
 {
 	char path[4096];
-	static const char *const needed[] = { "sex", NULL, "L", "M", "S" };
+	table_cols k = { .name = { "sex", spec->x_column, "L", "M", "S" } };
 	long next[2] = { 0, 0 };
 	int rc = 0, more;
 
@@ -93,10 +88,9 @@ static int load_table(const pk2d_host_api *api, pk2d_host *h, const char *dir,
 	pk2d_csv *c = api->csv_open(h, path);
 	if (c == NULL)
 		return PK2D_ERR_IO;
-	for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++) {
-		const char *col = needed[i] != NULL ? needed[i] : spec->x_column;
-		if (api->csv_column(c, col) < 0) {
-			api->log(h, PK2D_LOG_ERROR, "%s:1: no column '%s'", path, col);
+	for (int col = 0; col < N_COLS; col++) {
+		if ((k.at[col] = api->csv_column(c, k.name[col])) < 0) {
+			api->log(h, PK2D_LOG_ERROR, "%s:1: no column '%s'", path, k.name[col]);
 			api->csv_close(c);
 			return PK2D_ERR_DATA;
 		}
@@ -105,7 +99,7 @@ static int load_table(const pk2d_host_api *api, pk2d_host *h, const char *dir,
 		if (more < 0)
 			rc = PK2D_ERR_DATA;
 		else
-			rc = load_row(api, h, c, spec, next);
+			rc = load_row(api, h, c, spec, &k, next);
 	}
 	if (rc == 0 && (next[0] != spec->rows || next[1] != spec->rows)) {
 		api->log(h, PK2D_LOG_ERROR, "%s: %ld and %ld rows for the two sexes, expected %ld each",

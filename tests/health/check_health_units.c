@@ -946,6 +946,46 @@ END_TEST
 /* An export with age_days instead of dates, no area column (the run's
  * village), and re-mapped headers. Ages: 400 d boy 75 cm lying -> zlen
  * from the table; one with a negative age (noted, age missing). */
+/* A data directory whose WHO table file has one line changed (the WHO
+ * tables of the real one otherwise, and its region codes): the plugin's
+ * init must fail naming the file, its line and what is wrong. */
+static void check_bad_table(const char *file, long line, const char *text, const char *why)
+{
+	const char *const cfg[] = { "children", "balita.csv", NULL };
+	const char *real = getenv("PK2D_DATA_DIR");
+	char *data = harness_tmpdir(), *ini, cmd[1024], want[512];
+
+	ck_assert_ptr_nonnull(real);
+	snprintf(cmd, sizeof cmd, "ln -s '%s/wilayah' '%s/wilayah' && cp -r '%s/who-growth' '%s/' && "
+	         "sed -i '%lds/.*/%s/' '%s/who-growth/%s'", real, data, real, data, line, text,
+	         data, file);
+	ck_assert_int_eq(system(cmd), 0);
+	harness_file(&t, "balita.csv", "NIK;JK;Tgl Lahir;Tanggal Pengukuran;Berat\n");
+	setenv("PK2D_DATA_DIR", data, 1);
+	ini = harness_ini("2024", VILLAGE, "health", cfg);
+	harness_run(&t, ini);
+	free(ini);
+	setenv("PK2D_DATA_DIR", real, 1);
+	ck_assert_int_eq(harness_returned(&t, "health", "init"), PK2D_ERR_DATA);
+	snprintf(want, sizeof want, "who-growth/%s:%ld: %s", file, line, why);
+	ck_assert_msg(strstr(t.log, want) != NULL, "no '%s' in: %s", want, t.log);
+	harness_rmtree(data);
+	free(data);
+}
+
+START_TEST(bad_who_tables)
+{
+	check_bad_table("weight-for-age.csv", 3, "1,1,0.3127,0,0.14693", "M is not positive in M '0'");
+	check_bad_table("weight-for-age.csv", 4, "1,2,0.3127,3.3,x", "unreadable S 'x'");
+	check_bad_table("bmi-for-age.csv", 2, "3,0,0.3,13.4,0.09,L", "sex is not 1 or 2: sex '3'");
+	check_bad_table("length-height-for-age.csv", 5, "1,3,0,50,0.04,L", "L is 0 in L '0'");
+	check_bad_table("weight-for-height.csv", 3, "1,65.2,-0.3521,7.4563,0.08216,H",
+	                "expected height_cm 65.1 for sex 1, found '65.2'");
+	check_bad_table("weight-for-length.csv", 1, "sex,length_cm,L,Mean,S,loh",
+	                "no column 'M'");
+}
+END_TEST
+
 START_TEST(age_days_and_mapping)
 {
 	const char *config[] = {
@@ -1183,6 +1223,7 @@ int main(void)
 	tcase_add_test(plugin, stunting_target_by_year);
 	tcase_add_test(plugin, all_configuration_errors);
 	tcase_add_test(plugin, bad_files);
+	tcase_add_test(plugin, bad_who_tables);
 	tcase_add_test(plugin, age_days_and_mapping);
 	tcase_add_test(plugin, village_blocks);
 	tcase_add_test(plugin, kk_place_and_latest_any_order);
