@@ -66,8 +66,9 @@ static void set_separator(csv_reader *c, char sep)
 	c->cls['"'] = CLS_QUOTE;
 }
 
-/* Reads more of the file after moving the unread part to the front; grows
- * the buffer when the unread part already fills it. */
+/* Reads more of the file after moving the unread part (or, with a pin, the
+ * data from the pin on) to the front; grows the buffer when that already
+ * fills it, or while pinned data is more than a 32nd of it. */
 static int refill(csv_reader *c)
 {
 	/* The data kept: the unread part, or from the pin on. */
