@@ -129,3 +129,9 @@ void cleanup_forget_child(pid_t pid)
 			children[i] = 0;
 	unblock(&old);
 }
+
+pid_t cleanup_fork(void)
+{
+	fflush(NULL);
+	return fork();
+}

@@ -21,6 +21,11 @@ void cleanup_default_signals(void);
 void cleanup_add_file(const char *path);
 void cleanup_forget_file(const char *path);
 
+/* fork() after flushing every stdio stream, so that no child holds bytes
+ * its parent has still to write: a child that ends by _exit() leaves them
+ * alone, but one run under valgrind writes them out at its end. */
+pid_t cleanup_fork(void);
+
 /* Children to kill (SIGKILL) if a signal stops the run. */
 void cleanup_add_child(pid_t pid);
 void cleanup_forget_child(pid_t pid);

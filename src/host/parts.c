@@ -189,9 +189,7 @@ int parts_split_start(runner_job *job)
 	int p[2];
 
 	if (pipe(p) == 0) {
-		fflush(stdout);
-		fflush(stderr);
-		sp->pid = fork();
+		sp->pid = cleanup_fork();
 		if (sp->pid == 0) {
 			close(p[0]);
 			split_main(job, p[1]);

@@ -188,9 +188,7 @@ int probe_plugin(const char *path, const char *name, double timeout, loaded_plug
 		snprintf(err, errlen, "cannot create a pipe: %s", strerror(errno));
 		return PK2D_ERR_IO;
 	}
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
+	pid_t pid = cleanup_fork();
 	if (pid < 0) {
 		snprintf(err, errlen, "cannot start a process: %s", strerror(errno));
 		close(p[0]);

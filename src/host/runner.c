@@ -391,11 +391,9 @@ static int start_child(const conf *cfg, const areas *ar, registry *reg, struct c
 			p[1] = q;
 		}
 	}
-	fflush(stdout);
-	fflush(stderr);
 	c->start = c->said = now_seconds();
 	c->deadline = c->start + c->job->cp->timeout;
-	pid_t pid = fork();
+	pid_t pid = cleanup_fork();
 	if (pid < 0) {
 		close(p[0]);
 		close(p[1]);

@@ -47,7 +47,7 @@ static void start(const report_view *v, struct run *r, size_t k, villages_fn wri
 	r->fd = tempfile_anonymous("villages", &dir);
 	if (r->fd < 0)
 		return;
-	r->pid = fork();
+	r->pid = cleanup_fork();
 	if (r->pid == 0) {
 		FILE *f;
 		int failed;
@@ -127,13 +127,6 @@ int villages_write(const report_view *v, FILE *out, villages_fn write, void *ud)
 		n_runs = n;
 	if (n_runs <= 1)
 		return write(v, 0, n, out, ud);
-	/* Nothing left in a stream's buffer for a process to inherit: _exit()
-	 * leaves them alone, but a process run under valgrind flushes them at
-	 * its end (__libc_freeres), into this report or another one being
-	 * written (a stream's error shows at its own writer's end). */
-	if (fflush(out) != 0)
-		return PK2D_ERR_IO;
-	fflush(NULL);
 	for (size_t k = 0; k < n_runs; k++) {
 		runs[k] = (struct run){ n * k / n_runs, n * (k + 1) / n_runs, -1, -1 };
 		if (k > 0)
