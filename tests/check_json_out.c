@@ -255,6 +255,41 @@ START_TEST(writer_as_cjson)
 }
 END_TEST
 
+/* Made compact (json_w_compact), the writer makes cJSON_PrintUnformatted's
+ * text, of subtrees too; what it wrote before keeps cJSON_Print's layout. */
+START_TEST(compact_writer_as_cjson)
+{
+	uint64_t state = 11;
+
+	for (int i = 0; i < 600; i++) {
+		cJSON *tree = random_tree(&state, 6);
+		char *pretty = cJSON_Print(tree), *flat = cJSON_PrintUnformatted(tree);
+		char *got = NULL, *want = NULL;
+		size_t len;
+		FILE *f = open_memstream(&got, &len);
+		json_w *w;
+
+		ck_assert_ptr_nonnull(f);
+		ck_assert_ptr_nonnull(w = json_w_new(f));
+		json_w_raw(w, "[");
+		replay(w, tree, 0, 99);
+		json_w_raw(w, ",\n");
+		json_w_compact(w);
+		replay(w, tree, 0, i % 4);
+		json_w_raw(w, "]");
+		ck_assert_int_eq(json_w_free(w), 0);
+		fclose(f);
+		ck_assert_int_gt(asprintf(&want, "[%s,\n%s]", pretty, flat), 0);
+		ck_assert_msg(strcmp(got, want) == 0, "tree %d:\nwriter: %s\ncJSON: %s", i, got, want);
+		free(got);
+		free(want);
+		cJSON_free(pretty);
+		cJSON_free(flat);
+		cJSON_Delete(tree);
+	}
+}
+END_TEST
+
 /* Not finite: null; a NULL string: null. */
 START_TEST(writer_nulls)
 {
@@ -313,6 +348,7 @@ int main(void)
 	tcase_add_test(tc, near_the_read_back_bound);
 	tcase_add_test(tc, print_as_cjson);
 	tcase_add_test(tc, writer_as_cjson);
+	tcase_add_test(tc, compact_writer_as_cjson);
 	tcase_add_test(tc, writer_nulls);
 	tcase_add_test(tc, members);
 	suite_add_tcase(s, tc);

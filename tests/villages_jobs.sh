@@ -114,7 +114,7 @@ done
 # second process's villages into it (prlimit, SIGXFSZ ignored, so that the
 # write fails with EFBIG): exit status 1, the cause named, no file left.
 total=$(wc -c < "$tmp/one.json")
-at=$(grep -b '^{$' "$tmp/one.json" | sed -n "$((villages / 2 + 2))p" | cut -d: -f1)
+at=$(grep -b '^{"code":' "$tmp/one.json" | sed -n "$((villages / 2 + 1))p" | cut -d: -f1)
 limit=$((at + 1024))
 if [ $((total - at)) -ge "$limit" ] || [ "$limit" -ge "$total" ]; then
 	fail "the size limit $limit does not fall in the copy of $at..$total"

@@ -326,7 +326,9 @@ static void put_tabs(out_buf *b, int n)
 		put_mem(b, tabs, n < (int)sizeof tabs - 1 ? (size_t)n : sizeof tabs - 1);
 }
 
-static void put_value(out_buf *b, const cJSON *item, int depth)
+/* item at depth as cJSON_Print lays it out, or, with compact, as
+ * cJSON_PrintUnformatted does (no line break, indentation or space). */
+static void put_value(out_buf *b, const cJSON *item, int depth, int compact)
 {
 	char num[JSON_NUMBER_MAX];
 
@@ -340,19 +342,33 @@ static void put_value(out_buf *b, const cJSON *item, int depth)
 	case cJSON_Array:
 		put_byte(b, '[');
 		for (const cJSON *c = item->child; c; c = c->next) {
-			put_value(b, c, depth + 1);
-			if (c->next)
+			put_value(b, c, depth + 1, compact);
+			if (c->next && compact)
+				put_byte(b, ',');
+			else if (c->next)
 				PUT(b, ", ");
 		}
 		put_byte(b, ']');
 		break;
 	case cJSON_Object:
+		if (compact) {
+			put_byte(b, '{');
+			for (const cJSON *c = item->child; c; c = c->next) {
+				put_string(b, c->string);
+				put_byte(b, ':');
+				put_value(b, c, depth + 1, compact);
+				if (c->next)
+					put_byte(b, ',');
+			}
+			put_byte(b, '}');
+			break;
+		}
 		PUT(b, "{\n");
 		for (const cJSON *c = item->child; c; c = c->next) {
 			put_tabs(b, depth + 1);
 			put_string(b, c->string);
 			PUT(b, ":\t");
-			put_value(b, c, depth + 1);
+			put_value(b, c, depth + 1, compact);
 			if (c->next)
 				PUT(b, ",\n");
 			else
@@ -371,6 +387,7 @@ static void put_value(out_buf *b, const cJSON *item, int depth)
 
 struct json_w {
 	out_buf b;
+	int compact; /* json_w_compact */
 	int depth;
 	struct {
 		int object;
@@ -380,14 +397,16 @@ struct json_w {
 
 json_w *json_w_new(FILE *out)
 {
-	json_w *w = malloc(sizeof *w);
+	json_w *w = calloc(1, sizeof *w);
 
-	if (w) {
+	if (w)
 		w->b.out = out;
-		w->b.len = 0;
-		w->depth = 0;
-	}
 	return w;
+}
+
+void json_w_compact(json_w *w)
+{
+	w->compact = 1;
 }
 
 void json_w_flush(json_w *w)
@@ -416,7 +435,12 @@ static void lead(json_w *w, const char *key)
 
 	if (d == 0)
 		return;
-	if (w->open[d - 1].object) {
+	if (w->open[d - 1].object && w->compact) {
+		if (w->open[d - 1].count)
+			put_byte(b, ',');
+		put_string(b, key);
+		put_byte(b, ':');
+	} else if (w->open[d - 1].object) {
 		if (sizeof b->data - b->len < 2 + (size_t)d)
 			flush(b);
 		if (w->open[d - 1].count) {
@@ -427,6 +451,8 @@ static void lead(json_w *w, const char *key)
 		b->len += (size_t)d;
 		put_string(b, key);
 		PUT(b, ":\t");
+	} else if (w->open[d - 1].count && w->compact) {
+		put_byte(b, ',');
 	} else if (w->open[d - 1].count) {
 		PUT(b, ", ");
 	}
@@ -436,7 +462,9 @@ static void lead(json_w *w, const char *key)
 static void open_container(json_w *w, const char *key, int object)
 {
 	lead(w, key);
-	if (object)
+	if (object && w->compact)
+		put_byte(&w->b, '{');
+	else if (object)
 		PUT(&w->b, "{\n");
 	else
 		put_byte(&w->b, '[');
@@ -462,6 +490,10 @@ void json_w_end(json_w *w)
 	w->depth--;
 	if (!w->open[w->depth].object) {
 		put_byte(&w->b, ']');
+		return;
+	}
+	if (w->compact) {
+		put_byte(&w->b, '}');
 		return;
 	}
 	if (w->open[w->depth].count)
@@ -508,7 +540,7 @@ void json_w_bool(json_w *w, const char *key, int b)
 void json_w_tree(json_w *w, const char *key, const cJSON *item)
 {
 	lead(w, key);
-	put_value(&w->b, item, w->depth);
+	put_value(&w->b, item, w->depth, w->compact);
 }
 
 void json_w_raw(json_w *w, const char *text)
@@ -524,7 +556,7 @@ int json_print(FILE *out, const cJSON *item)
 		return -1;
 	b->out = out;
 	b->len = 0;
-	put_value(b, item, 0);
+	put_value(b, item, 0, 0);
 	flush(b);
 	free(b);
 	return ferror(out) ? -1 : 0;

@@ -39,6 +39,9 @@ typedef struct json_w json_w;
 
 json_w *json_w_new(FILE *out);
 int json_w_free(json_w *w);
+/* From here on, w writes as cJSON_PrintUnformatted lays out: without line
+ * breaks, indentation or a space after ':' and ','. */
+void json_w_compact(json_w *w);
 /* Writes what w holds to its out, so that out can be written to directly. */
 void json_w_flush(json_w *w);
 void json_w_object(json_w *w, const char *key);
