@@ -290,6 +290,52 @@ START_TEST(compact_writer_as_cjson)
 }
 END_TEST
 
+/* The writer keeps the numbers it made (4,096 of them): a number written
+ * again, and one whose place another took meanwhile, is its own text;
+ * 0 first, where nothing was made yet, and -0 beside it. */
+START_TEST(numbers_made_again)
+{
+	enum { POOL = 6000, WRITES = 40000 };
+	double pool[POOL];
+	uint64_t state = 5;
+	char *got = NULL, *want = malloc((size_t)(WRITES + 1) * JSON_NUMBER_MAX + 2), *p = want;
+	char num[JSON_NUMBER_MAX];
+	size_t len;
+	FILE *f = open_memstream(&got, &len);
+	json_w *w = json_w_new(f);
+
+	ck_assert_ptr_nonnull(want);
+	pool[0] = 0.0;
+	pool[1] = -0.0;
+	for (int i = 2; i < POOL; i++) {
+		uint64_t r = next_random(&state);
+
+		pool[i] = i % 3 == 0 ? (double)(r % 100000) / 7
+		        : i % 3 == 1 ? (double)(int64_t)(r % 2000000) - 1000000
+		                     : (double)(r >> 11) / 9007199254740992.0 * 1e6;
+	}
+	json_w_compact(w);
+	json_w_array(w, NULL);
+	*p++ = '[';
+	for (int i = 0; i <= WRITES; i++) {
+		double v = pool[i < 2 ? i : next_random(&state) % POOL];
+
+		json_w_num(w, NULL, v);
+		p += sprintf(p, "%s%s", i ? "," : "", json_number(v, num));
+	}
+	json_w_end(w);
+	strcpy(p, "]");
+	ck_assert_int_eq(json_w_free(w), 0);
+	fclose(f);
+	for (len = 0; got[len] && got[len] == want[len]; len++)
+		;
+	ck_assert_msg(got[len] == want[len], "at byte %zu: writer %.40s, json_number %.40s", len,
+	              got + len, want + len);
+	free(got);
+	free(want);
+}
+END_TEST
+
 /* Not finite: null; a NULL string: null. */
 START_TEST(writer_nulls)
 {
@@ -349,6 +395,7 @@ int main(void)
 	tcase_add_test(tc, print_as_cjson);
 	tcase_add_test(tc, writer_as_cjson);
 	tcase_add_test(tc, compact_writer_as_cjson);
+	tcase_add_test(tc, numbers_made_again);
 	tcase_add_test(tc, writer_nulls);
 	tcase_add_test(tc, members);
 	suite_add_tcase(s, tc);
