@@ -318,7 +318,7 @@ START_TEST(numbers_made_again)
 	json_w_array(w, NULL);
 	*p++ = '[';
 	for (int i = 0; i <= WRITES; i++) {
-		double v = pool[i < 2 ? i : next_random(&state) % POOL];
+		double v = pool[i < 2 ? (uint64_t)i : next_random(&state) % POOL];
 
 		json_w_num(w, NULL, v);
 		p += sprintf(p, "%s%s", i ? "," : "", json_number(v, num));
