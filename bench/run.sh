@@ -15,9 +15,9 @@
 # It generates the data with pk2d-synth (survey and children only), times
 # `pk2d report` end to end with the family and health plugins (wall, CPU,
 # peak memory, MB/s, rows/s per plugin) without the history store, then with
-# and without it alternated (three pairs, one for the country; the best of
-# each and their ratios), then the JSON report and (province only) the HTML
-# report, the drill-down site, the time Chromium takes to draw them and the
+# and without it and with the JSON report instead, alternated (three rounds,
+# one for the country; the best of each and their ratios), then (province only) the HTML
+# and XLSX reports, the drill-down site, the time Chromium takes to draw them and the
 # cost of the progress lines on a terminal, then (province only) the same
 # run on the same files with their rows shuffled, which the plugins get grouped
 # by village through a temporary file, and checks that its report is the
@@ -95,16 +95,18 @@ cat $files > /dev/null
 read -r w_wall w_user w_sys w_rss < "$res/wc.time"
 
 # pk2d: the timed run writes the terminal report (a province run assesses
-# every village); a second run writes the JSON report, for the per-plugin
-# figures and the totals compared with DuckDB, and its time is printed too.
+# every village); the JSON report, for the per-plugin figures and the
+# totals compared with DuckDB, is written in the alternation below.
 /usr/bin/time -f '%e %U %S %M' -o "$res/pk2d.time" \
 	"$build/src/pk2d" -q -c "$cfg" report --store none -f text -o "$res/pk2d.txt"
 read -r p_wall p_user p_sys p_rss < "$res/pk2d.time"
 # The history store's cost: the same run without it and with it (the
-# default; a new store each time), alternated $pairs times; the best of
+# default; a new store each time), and the JSON report's: the run without
+# the store writing JSON instead; alternated $pairs times, the best of
 # each, as the machine may be busy with other work.
 pairs=3
 [ "$area" = all ] && pairs=1
+rm -f "$res/store-off.time" "$res/store-on.time" "$res/pk2d-json.time"
 for i in $(seq "$pairs"); do
 	/usr/bin/time -f '%e %U %S %M' -a -o "$res/store-off.time" \
 		"$build/src/pk2d" -q -c "$cfg" report --store none -f text -o "$res/pk2d-off.txt"
@@ -112,6 +114,8 @@ for i in $(seq "$pairs"); do
 	/usr/bin/time -f '%e %U %S %M' -a -o "$res/store-on.time" \
 		"$build/src/pk2d" -q -c "$cfg" report --store "$res/history.sqlite" -f text \
 		-o "$res/pk2d-store.txt"
+	/usr/bin/time -f '%e %U %S %M' -a -o "$res/pk2d-json.time" \
+		"$build/src/pk2d" -q -c "$cfg" report --store none -f json -o "$res/pk2d.json"
 done
 best() { # FILE: the least wall and the least CPU (user + sys) of its lines
 	awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 + $3 < c { c = $2 + $3 }
@@ -123,16 +127,19 @@ EOF_OFF
 read -r on_wall on_cpu on_rss <<EOF_ON
 $(best "$res/store-on.time")
 EOF_ON
-rm -f "$res/store-off.time" "$res/store-on.time"
+read -r j_wall j_cpu j_rss <<EOF_JSON
+$(best "$res/pk2d-json.time")
+EOF_JSON
+rm -f "$res/store-off.time" "$res/store-on.time" "$res/pk2d-json.time"
 echo "history store, best of $pairs alternated: off $off_wall s wall $off_cpu s CPU," \
 	"on $on_wall s wall $on_cpu s CPU $((on_rss / 1024)) MB peak," \
 	"$(($(wc -c < "$res/history.sqlite") / 1048576)) MB of SQLite; on/off" \
 	"$(awk -v a="$on_wall" -v b="$off_wall" 'BEGIN { printf "%.2f", a / b }') wall," \
 	"$(awk -v a="$on_cpu" -v b="$off_cpu" 'BEGIN { printf "%.2f", a / b }') CPU"
-/usr/bin/time -f '%e %U %S %M' -o "$res/pk2d-json.time" \
-	"$build/src/pk2d" -q -c "$cfg" report --store none -f json -o "$res/pk2d.json"
-read -r j_wall j_user j_sys j_rss < "$res/pk2d-json.time"
-echo "pk2d with the JSON report instead: $j_wall s wall, $(awk -v a="$j_user" -v b="$j_sys" 'BEGIN { print a + b }') s CPU, $((j_rss / 1024)) MB peak; JSON/text CPU $(awk -v a="$j_user" -v b="$j_sys" -v c="$p_user" -v d="$p_sys" 'BEGIN { printf "%.2f", (a + b) / (c + d) }')"
+echo "pk2d with the JSON report instead, best of $pairs alternated with the store's runs:" \
+	"$j_wall s wall, $j_cpu s CPU, $((j_rss / 1024)) MB peak; JSON/text (the store off)" \
+	"$(awk -v a="$j_wall" -v b="$off_wall" 'BEGIN { printf "%.2f", a / b }') wall," \
+	"$(awk -v a="$j_cpu" -v b="$off_cpu" 'BEGIN { printf "%.2f", a / b }') CPU"
 
 # The HTML report, the drill-down site and their rendering in Chromium
 # (not for the national set), and the cost of the progress lines.
@@ -140,8 +147,16 @@ if [ "$area" != all ]; then
 	cpu_of() { awk '{ printf "%.2f", $2 + $3 }' "$1"; }
 	/usr/bin/time -f '%e %U %S %M' -o "$res/pk2d-html.time" \
 		"$build/src/pk2d" -q -c "$cfg" report --store none -f html -o "$res/pk2d.html"
+	# per_text FILE: its CPU over the terminal report's (the timed run's).
+	per_text() { awk -v c="$p_user" -v d="$p_sys" '{ printf "%.2f", ($2 + $3) / (c + d) }' "$1"; }
 	echo "pk2d with the HTML report instead: $(cut -d' ' -f1 "$res/pk2d-html.time") s wall," \
-		"$(cpu_of "$res/pk2d-html.time") s CPU, $(($(wc -c < "$res/pk2d.html") / 1024)) kB of HTML"
+		"$(cpu_of "$res/pk2d-html.time") s CPU, $(($(wc -c < "$res/pk2d.html") / 1024)) kB of HTML;" \
+		"HTML/text CPU $(per_text "$res/pk2d-html.time")"
+	/usr/bin/time -f '%e %U %S %M' -o "$res/pk2d-xlsx.time" \
+		"$build/src/pk2d" -q -c "$cfg" report --store none -f xlsx -o "$res/pk2d.xlsx"
+	echo "pk2d with the XLSX report instead: $(cut -d' ' -f1 "$res/pk2d-xlsx.time") s wall," \
+		"$(cpu_of "$res/pk2d-xlsx.time") s CPU, $(($(cut -d' ' -f4 "$res/pk2d-xlsx.time") / 1024)) MB peak," \
+		"$(($(wc -c < "$res/pk2d.xlsx") / 1048576)) MB of XLSX; XLSX/text CPU $(per_text "$res/pk2d-xlsx.time")"
 	if "$build/src/pk2d" report --help 2>&1 | grep -q -e '--site'; then
 		rm -rf "$res/site"
 		/usr/bin/time -f '%e %U %S %M' -o "$res/pk2d-site.time" \
