@@ -389,7 +389,8 @@ static void put_value(out_buf *b, const cJSON *item, int depth, int compact)
  * report repeats the same values thousands of times (the shares of a few
  * KK: 1/3, 2/3, ...), and the text of a fraction takes some 400
  * instructions to make, against some 20 to find here. */
-#define JSON_W_NUMBERS 4096
+#define JSON_W_NUMBER_BITS 12
+#define JSON_W_NUMBERS (1 << JSON_W_NUMBER_BITS)
 
 struct made_number {
 	uint64_t bits;
@@ -526,7 +527,7 @@ void json_w_num(json_w *w, const char *key, double v)
 		return;
 	}
 	memcpy(&bits, &v, sizeof bits);
-	n = &w->made[(bits * 0x9e3779b97f4a7c15u) >> 52]; /* 12 bits: JSON_W_NUMBERS */
+	n = &w->made[(bits * 0x9e3779b97f4a7c15u) >> (64 - JSON_W_NUMBER_BITS)];
 	if (!n->len || n->bits != bits) {
 		n->bits = bits;
 		n->len = (unsigned char)strlen(json_number(v, n->text));
