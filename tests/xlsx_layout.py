@@ -74,7 +74,10 @@ def cells_of(root, strings):
         t = c.get("t")
         if t == "s" and v is not None:
             cells[(col, row)] = (strings[int(v.text)], False)
-        elif t == "str" or t == "inlineStr":
+        elif t == "inlineStr":
+            # The text of <is>: one <t>, or the <t> of each run.
+            cells[(col, row)] = ("".join(x.text or "" for x in c.iter(f"{{{NS['m']}}}t")), False)
+        elif t == "str":
             cells[(col, row)] = (v.text if v is not None else "", False)
         elif v is not None:
             cells[(col, row)] = (v.text, True)
