@@ -238,7 +238,7 @@ dist_check_SCRIPTS += tests/report_html.sh tests/report_xlsx.sh tests/report_pri
 	tests/report_csv_id.sh tests/xlsx_sample.sh tests/report_xlsx_layout.sh tests/report_render.sh
 TESTS += tests/report_html.sh tests/report_xlsx.sh tests/report_print.sh tests/report_csv_id.sh \
 	tests/xlsx_sample.sh tests/report_xlsx_layout.sh tests/report_render.sh
-EXTRA_DIST += tests/xlsx_layout.py
+EXTRA_DIST += tests/xlsx_layout.py tests/xlsx_data.py
 # The sample from files whose areas are names only, and bad names.
 dist_check_SCRIPTS += tests/sample_names.sh tests/names_spellings.sh
 TESTS += tests/sample_names.sh tests/names_spellings.sh

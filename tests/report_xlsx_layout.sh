@@ -4,8 +4,10 @@
 # conditional formats keyed on the status, charts and what they point at)
 # and opened by LibreOffice (every sheet converted): the fixture's kecamatan
 # in both languages, one of its villages, the kecamatan with a Data table
-# spread over sheets of 3 rows, the bundled sample village through pk2d
-# (every shipped plugin), and a synthetic kecamatan of 12 villages through
+# spread over sheets of 3 rows and on one sheet it fills exactly
+# (tests/xlsx_data.py: the same rows as on one sheet, and the notes between
+# the sheets), the bundled sample village through pk2d (every shipped
+# plugin), and a synthetic kecamatan of 12 villages through
 # pk2d. Skips (77) without LibreOffice or python3.
 set -u
 : "${PK2D_TOP_BUILDDIR:?run through make check}" "${PK2D_TOP_SRCDIR:?}"
@@ -38,6 +40,13 @@ sample kecamatan id
 sample kecamatan-en en
 sample village id 63.02.09.2007
 sample continued id 63.02.09 3
+python3 "$PK2D_TOP_SRCDIR/tests/xlsx_data.py" "$tmp/kecamatan/report.xlsx" \
+	"$tmp/continued/report.xlsx" 3 || fail "continued: the Data table"
+# A table that fills its sheet exactly: no note, no sheet after it.
+rows=$(python3 "$PK2D_TOP_SRCDIR/tests/xlsx_data.py" --rows "$tmp/kecamatan/report.xlsx")
+sample exact id 63.02.09 $((rows + 1))
+python3 "$PK2D_TOP_SRCDIR/tests/xlsx_data.py" "$tmp/kecamatan/report.xlsx" \
+	"$tmp/exact/report.xlsx" $((rows + 1)) || fail "exact: the Data table"
 
 # The bundled sample: one village, every shipped plugin, a history store.
 mkdir "$tmp/s"

@@ -328,6 +328,33 @@ int report_view_each_intervention(const report_view *v,
 	return walk(v, &w);
 }
 
+static int count_value(void *ud, const reg_indicator *d, const char *area, int rt,
+                       const char *period, const reg_sum *s)
+{
+	(void)d, (void)area, (void)rt, (void)period, (void)s;
+	++*(long *)ud;
+	return 0;
+}
+
+static int count_intervention(void *ud, const reg_intervention *d, const char *area, int rt,
+                              const char *period, const reg_isum *s)
+{
+	(void)d, (void)area, (void)rt, (void)period, (void)s;
+	++*(long *)ud;
+	return 0;
+}
+
+long report_view_n_values(const report_view *v)
+{
+	long n = 0;
+	int rc;
+
+	if ((rc = report_view_each_value(v, count_value, &n)) < 0 ||
+	    (rc = report_view_each_intervention(v, count_intervention, &n)) < 0)
+		return rc;
+	return n;
+}
+
 const char *report_kind_name(int kind)
 {
 	switch (kind) {

@@ -224,6 +224,10 @@ int report_view_each_intervention(const report_view *v,
                                             const reg_isum *s),
                                   void *ud);
 
+/* The values of both walks above (the rows of the long format), or a
+ * PK2D_ERR_* when a walk fails. */
+long report_view_n_values(const report_view *v);
+
 /* The machine names of a kind and a direction ("proportion", "higher is
  * better"): JSON keys, and the keys of their words (report_word). */
 const char *report_kind_name(int kind);

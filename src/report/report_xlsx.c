@@ -659,6 +659,7 @@ struct data_ctx {
 	lxw_worksheet *ws;
 	lxw_row_t r;
 	int part;                 /* 1 for "Data", 2 for "Data 2", ... */
+	long left;                /* rows of the table not written yet */
 };
 
 static const char *const data_cols[] = { "kind", "area", "area_name", "rt", "period", "id",
@@ -676,23 +677,41 @@ static void data_sheet_name(int part, char out[32])
 }
 
 /* Starts part c->part of the Data sheet: the header row, and after the
- * columns where the table comes from or goes on. */
-static void data_part(struct data_ctx *c)
+ * columns where the table comes from and where it goes on.
+ *
+ * The Data sheets hold nearly all of a wide report's cells (a province's
+ * 1.5 M rows made the workbook take 2.5 GB). libxlsxwriter writes a sheet
+ * added while its constant_memory option is on row by row to a temporary
+ * file, so they are added so, and the other sheets, written out of row
+ * order, are not. That mode drops a cell above the row being written:
+ * each header, its notes included, is whole before the first row (the
+ * rows were counted first). -1 when the sheet cannot be added. */
+static int data_part(struct data_ctx *c)
 {
-	char name[32];
+	char name[32], from[96] = "", on[96] = "", note[200];
 
 	data_sheet_name(c->part, name);
+	c->b->wb->options.constant_memory = LXW_TRUE;
 	c->ws = workbook_add_worksheet(c->b->wb, name);
+	c->b->wb->options.constant_memory = LXW_FALSE;
+	if (!c->ws)
+		return -1;
 	for (size_t i = 0; i < N_DATA_COLS; i++)
 		xb_str(c->b, c->ws, 0, (lxw_col_t)i, data_cols[i], c->b->head);
 	if (c->part > 1) {
-		char text[128];
-
 		data_sheet_name(c->part - 1, name);
-		snprintf(text, sizeof text, "%s '%s'", rv_t(c->b->v, T_CONTINUED_FROM), name);
-		xb_str(c->b, c->ws, 0, N_DATA_COLS, text, NULL);
+		snprintf(from, sizeof from, "%s '%s'", rv_t(c->b->v, T_CONTINUED_FROM), name);
+	}
+	if (c->left > (long)row_limit - 1) {
+		data_sheet_name(c->part + 1, name);
+		snprintf(on, sizeof on, "%s '%s'", rv_t(c->b->v, T_CONTINUES_ON), name);
+	}
+	if (*from || *on) {
+		snprintf(note, sizeof note, "%s%s%s", from, *from && *on ? "; " : "", on);
+		xb_str(c->b, c->ws, 0, N_DATA_COLS, note, NULL);
 	}
 	c->r = 0;
+	return 0;
 }
 
 /* Ends a part: its table set up, its status column coloured by itself
@@ -703,21 +722,20 @@ static void data_part_done(struct data_ctx *c)
 	xb_table(c->ws, 0, c->r, N_DATA_COLS, 0);
 }
 
-/* The next data row: a sheet that is full (row_limit rows) says where the
- * table goes on, and the table continues on the next part. */
-static void data_next_row(struct data_ctx *c)
+/* The next data row: a sheet that is full (row_limit rows) is ended, and
+ * the table continues on the next part. -1 when that part cannot be
+ * added. */
+static int data_next_row(struct data_ctx *c)
 {
 	if (c->r + 1 >= row_limit) {
-		char name[32], text[128];
-
-		data_sheet_name(c->part + 1, name);
-		snprintf(text, sizeof text, "%s '%s'", rv_t(c->b->v, T_CONTINUES_ON), name);
-		xb_str(c->b, c->ws, 0, N_DATA_COLS, text, NULL);
 		data_part_done(c);
 		c->part++;
-		data_part(c);
+		if (data_part(c) < 0)
+			return -1;
 	}
 	c->r++;
+	c->left--;
+	return 0;
 }
 
 static void data_lead(struct data_ctx *c, const char *kind, const char *area, int rt,
@@ -745,7 +763,8 @@ static int data_value(void *ud, const reg_indicator *d, const char *area, int rt
 	double value = reg_value(d, s), target;
 	int status = report_view_status(c->b->v, d, value, &target);
 
-	data_next_row(c);
+	if (data_next_row(c) < 0)
+		return PK2D_ERR_IO;
 	data_lead(c, "indicator", area, rt, period, d->full_id,
 	          i18n_pick(c->b->v->lang, d->label_id, d->label_en), d->agency, d->unit);
 	xb_num(c->b, c->ws, c->r, 9, s->num, NULL);
@@ -761,7 +780,8 @@ static int data_intervention(void *ud, const reg_intervention *d, const char *ar
 {
 	struct data_ctx *c = ud;
 
-	data_next_row(c);
+	if (data_next_row(c) < 0)
+		return PK2D_ERR_IO;
 	data_lead(c, "intervention", area, rt, period, d->full_id,
 	          i18n_pick(c->b->v->lang, d->label_id, d->label_en), d->agency, d->unit);
 	xb_num(c->b, c->ws, c->r, 9, s->realised, NULL);
@@ -779,7 +799,10 @@ static int data_sheet(xlsx_book *b)
 	struct data_ctx c = { .b = b, .part = 1 };
 	int rc;
 
-	data_part(&c);
+	if ((c.left = report_view_n_values(b->v)) < 0)
+		return (int)c.left;
+	if (data_part(&c) < 0)
+		return PK2D_ERR_IO;
 	if ((rc = report_view_each_value(b->v, data_value, &c)) < 0 ||
 	    (rc = report_view_each_intervention(b->v, data_intervention, &c)) < 0)
 		return rc;
