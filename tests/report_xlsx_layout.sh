@@ -42,9 +42,12 @@ sample village id 63.02.09.2007
 sample continued id 63.02.09 3
 python3 "$PK2D_TOP_SRCDIR/tests/xlsx_data.py" "$tmp/kecamatan/report.xlsx" \
 	"$tmp/continued/report.xlsx" 3 || fail "continued: the Data table"
-# A table that fills its sheet exactly: no note, no sheet after it.
+# A table that fills its sheet exactly: no note, no sheet after it (laid
+# out as the kecamatan's, so not opened again).
 rows=$(python3 "$PK2D_TOP_SRCDIR/tests/xlsx_data.py" --rows "$tmp/kecamatan/report.xlsx")
-sample exact id 63.02.09 $((rows + 1))
+mkdir "$tmp/exact"
+"$PK2D_TOP_BUILDDIR/tests/report_sample" "$tmp/exact" id 63.02.09 $((rows + 1)) ||
+	fail "report_sample exact"
 python3 "$PK2D_TOP_SRCDIR/tests/xlsx_data.py" "$tmp/kecamatan/report.xlsx" \
 	"$tmp/exact/report.xlsx" $((rows + 1)) || fail "exact: the Data table"
 
