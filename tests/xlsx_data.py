@@ -11,52 +11,22 @@ shared (those sheets were kept in memory). Prints what is wrong, exit 1.
 Usage: xlsx_data.py WHOLE.xlsx PARTS.xlsx ROWS
        xlsx_data.py --rows WHOLE.xlsx   (prints the rows of its Data table)
 """
+import os
 import re
 import sys
 import zipfile
 import xml.etree.ElementTree as ET
 
-M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# The layout check's readers, imported without leaving a __pycache__ in
+# the source tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from xlsx_layout import NS, cells_of, sheets_of, shared_strings  # noqa: E402
+
 FROM = "lanjutan dari lembar"
 ON = "lembar penuh: tabel berlanjut di lembar"
 N_COLS = 14
 problems = []
-
-
-def sheets(path):
-    """[(name, root of its XML)] in the workbook's order, and the shared strings."""
-    z = zipfile.ZipFile(path)
-    book = ET.fromstring(z.read("xl/workbook.xml"))
-    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    target = {r.get("Id"): r.get("Target") for r in rels}
-    strings = []
-    if "xl/sharedStrings.xml" in z.namelist():
-        for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(M + "si"):
-            strings.append("".join(t.text or "" for t in si.iter(M + "t")))
-    out = []
-    for s in book.iter(M + "sheet"):
-        out.append((s.get("name"), ET.fromstring(z.read("xl/" + target[s.get(R + "id")]))))
-    return out, strings
-
-
-def rows_of(root, strings):
-    """{row: {col: text}}, and the kinds of text cells ("s", "inlineStr")."""
-    rows, kinds = {}, set()
-    for c in root.iter(M + "c"):
-        m = re.fullmatch(r"([A-Z]+)(\d+)", c.get("r"))
-        col = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(m.group(1)))) - 1
-        t, v = c.get("t"), c.find(M + "v")
-        if t == "s":
-            kinds.add(t)
-            text = strings[int(v.text)]
-        elif t == "inlineStr":
-            kinds.add(t)
-            text = "".join(x.text or "" for x in c.iter(M + "t"))
-        else:
-            text = v.text if v is not None else ""
-        rows.setdefault(int(m.group(2)) - 1, {})[col] = text
-    return rows, kinds
 
 
 def data_name(k):
@@ -65,10 +35,11 @@ def data_name(k):
 
 def table(path):
     """The Data sheets' rows ([(sheet, row values)]) and notes, in order."""
-    found, strings = sheets(path)
+    z = zipfile.ZipFile(path)
+    strings = shared_strings(z)
     rows, notes = [], []
-    for name, root in found:
-        cells, kinds = rows_of(root, strings)
+    for name, _, root in sheets_of(z, ET.fromstring(z.read("xl/workbook.xml"))):
+        kinds = {c.get("t") for c in root.iter(f"{{{NS['m']}}}c")}
         data = re.fullmatch(r"Data( \d+)?", name) is not None
         if data and "s" in kinds:
             problems.append(f"{path}: {name}: shared strings on a Data sheet")
@@ -78,9 +49,10 @@ def table(path):
             continue
         if name != data_name(len(notes) + 1):
             problems.append(f"{path}: {name} where {data_name(len(notes) + 1)} was due")
-        notes.append(cells.get(0, {}).get(N_COLS, ""))
-        for r in sorted(k for k in cells if k > 0):
-            rows.append((name, tuple(cells[r].get(c, "") for c in range(N_COLS))))
+        cells = cells_of(root, strings)
+        notes.append(cells.get((N_COLS, 0), ("",))[0])
+        for r in sorted({r for (_, r) in cells if r > 0}):
+            rows.append((name, tuple(cells.get((c, r), ("",))[0] for c in range(N_COLS))))
     return rows, notes
 
 

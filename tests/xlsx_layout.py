@@ -86,6 +86,21 @@ def cells_of(root, strings):
     return cells
 
 
+def shared_strings(z):
+    """The shared strings of a workbook's zip, in order."""
+    if "xl/sharedStrings.xml" not in z.namelist():
+        return []
+    return ["".join(t.text or "" for t in si.iter(f"{{{NS['m']}}}t"))
+            for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)]
+
+
+def sheets_of(z, wb):
+    """[(name, part, root of the part's XML)] of the sheets in the workbook's order."""
+    wb_rels = rels_of(z, "xl/workbook.xml")
+    parts = [(sh.get("name"), wb_rels[sh.get(f"{{{NS['r']}}}id")]) for sh in wb.find("m:sheets", NS)]
+    return [(name, part, ET.fromstring(z.read(part))) for name, part in parts]
+
+
 def check_series_refs(z, sheet_cells, chart_part, sheet_name, expect):
     root = ET.fromstring(z.read(chart_part))
     kinds = [k for k in ("radarChart", "lineChart", "barChart") if root.find(f".//c:{k}", NS) is not None]
@@ -120,23 +135,16 @@ def main():
     path = sys.argv[1]
     want_history = "--no-history" not in sys.argv
     z = zipfile.ZipFile(path)
-    strings = []
-    if "xl/sharedStrings.xml" in z.namelist():
-        for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS):
-            strings.append("".join(t.text or "" for t in si.iter(f"{{{NS['m']}}}t")))
+    strings = shared_strings(z)
     wb = ET.fromstring(z.read("xl/workbook.xml"))
-    wb_rels = rels_of(z, "xl/workbook.xml")
     names = {}
     for d in wb.iter(f"{{{NS['m']}}}definedName"):
         names.setdefault(d.get("localSheetId"), {})[d.get("name")] = d.text
     dxfs = ET.fromstring(z.read("xl/styles.xml")).find("m:dxfs", NS)
     n_dxf = len(dxfs) if dxfs is not None else 0
     seen = set()
-    for index, sh in enumerate(wb.find("m:sheets", NS)):
-        name = sh.get("name")
+    for index, (name, part, root) in enumerate(sheets_of(z, wb)):
         seen.add(name)
-        part = wb_rels[sh.get(f"{{{NS['r']}}}id")]
-        root = ET.fromstring(z.read(part))
         cells = cells_of(root, strings)
         setup = root.find("m:pageSetup", NS)
         if setup is None or setup.get("orientation") != "landscape" or setup.get("paperSize") != "9":
