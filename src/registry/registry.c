@@ -294,11 +294,19 @@ static uint32_t group_get(struct vtable *t, uint32_t area, uint32_t period)
 	t->groups[gi] = (struct group){ .area = area, .period = period };
 	group_place(t, gi);
 	/* Villages come one after another and hold about as many entries:
-	 * the new group is given room for as many as the last one, instead of
-	 * growing by half a dozen times on the way. */
-	if (t->last != NONE && t->groups[t->last].n > 0 &&
-	    group_rebuild(&t->groups[gi], t->nv, t->groups[t->last].n, &t->n, NULL, NULL) < 0)
-		return NONE;
+	 * the new group is given room for as many as the last one or as the
+	 * groups so far on average, whichever is more (the last one may be
+	 * another plugin's village, half reported), instead of growing by
+	 * half a dozen times on the way. */
+	{
+		size_t want = gi ? t->n / gi : 0;
+
+		if (t->last != NONE && t->groups[t->last].n > want)
+			want = t->groups[t->last].n;
+		if (want > 0 && group_rebuild(&t->groups[gi], t->nv, (uint32_t)want, &t->n, NULL,
+		                              NULL) < 0)
+			return NONE;
+	}
 	return t->last = gi;
 }
 
