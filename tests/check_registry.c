@@ -739,6 +739,41 @@ START_TEST(each_value_order)
 }
 END_TEST
 
+struct rt_walk {
+	int rt[64];
+	size_t n;
+};
+
+static int walk_rt(void *ud, const reg_indicator *ind, const char *area, int rt,
+                   const char *period, const reg_sum *s)
+{
+	struct rt_walk *w = ud;
+
+	(void)ind, (void)area, (void)period, (void)s;
+	ck_assert_uint_lt(w->n, 64);
+	w->rt[w->n++] = rt;
+	return 0;
+}
+
+/* A village's RTs come in any order (a hash table's); the walk gives them
+ * in order, neighbours and the ends of 0..9999 included, and no RT twice. */
+START_TEST(each_value_rt_order)
+{
+	static const int order[] = { 17, 3, 9999, 2, 0, 40, 1, 9998, 4, 5, 33, 6, 32, 7, 8 };
+	static const int sorted[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 17, 32, 33, 40, 9998, 9999 };
+	const size_t n = sizeof order / sizeof order[0];
+	struct rt_walk w = { { 0 }, 0 };
+
+	for (size_t i = 0; i < n; i++)
+		add_ok("stunting", VA, order[i], NULL, 1, 2);
+	registry_rollup(r);
+	registry_each_value(r, walk_rt, &w);
+	ck_assert_uint_eq(w.n, n);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(w.rt[i], sorted[i]);
+}
+END_TEST
+
 static int walk_iv(void *ud, const reg_intervention *iv, const char *area, int rt,
                    const char *period, const reg_isum *s)
 {
@@ -1254,6 +1289,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc, drop_plugin_values);
 	tcase_add_test(tc, drop_before_any_value);
 	tcase_add_test(tc, each_value_order);
+	tcase_add_test(tc, each_value_rt_order);
 	tcase_add_test(tc, each_intervention_value_order);
 	tcase_add_test(tc, listings);
 	tcase_add_test(tc, rts_at_the_bounds);

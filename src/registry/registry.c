@@ -1669,8 +1669,8 @@ size_t registry_n_rts(const registry *r, const char *village)
  * The walk is by indicator, then area and RT, then period. Instead of
  * sorting every value (40 bytes each, and the largest sort of a run), the
  * (area, period) groups are sorted, and each group's reported entries are
- * bucketed by indicator and sorted by RT inside a bucket: 4 bytes a value
- * and one small sort per bucket.
+ * put in RT order by counting and then bucketed by indicator in that
+ * order: 4 bytes a value and no sort inside a group.
  */
 
 struct walk_index {
@@ -1737,12 +1737,19 @@ static int cmp_group_order(const void *x, const void *y, void *ud)
 	return ra < rb ? -1 : ra > rb;
 }
 
+/* An RT key of an entry (not RT_ALL) as 0..RT_KEYS-1, in RT order. */
+#define RT_KEYS (RT_MAX + 1 - RT_FOLDED)
+static uint32_t rt_key(int32_t rt)
+{
+	return (uint32_t)(rt - RT_FOLDED);
+}
+
 /* Builds the index of t; 0 or PK2D_ERR_NOMEM. */
 static int walk_index_build(const registry *r, const struct vtable *t, size_t n_ind,
                             struct walk_index *w)
 {
-	size_t total = 0, pos = 0;
-	uint32_t *count = NULL;
+	size_t total = 0, pos = 0, most = 0;
+	uint32_t *count = NULL, *by_rt = NULL, *in_rt_order = NULL;
 
 	memset(w, 0, sizeof *w);
 	w->n_ind = n_ind;
@@ -1756,6 +1763,8 @@ static int walk_index_build(const registry *r, const struct vtable *t, size_t n_
 		if (group_reported(&t->groups[gi]))
 			w->gorder[w->n_gorder++] = (uint32_t)gi;
 		total += t->groups[gi].n;
+		if (t->groups[gi].n > most)
+			most = t->groups[gi].n;
 	}
 	{
 		struct group_sort gs = { t, w->arank, w->prank };
@@ -1764,45 +1773,59 @@ static int walk_index_build(const registry *r, const struct vtable *t, size_t n_
 	w->start = malloc((w->n_gorder + 1) * sizeof *w->start);
 	w->bucket = malloc((w->n_gorder * (n_ind + 1) + 1) * sizeof *w->bucket);
 	w->slots = malloc((total + 1) * sizeof *w->slots);
-	if (!w->start || !w->bucket || !w->slots)
+	by_rt = calloc(RT_KEYS, sizeof *by_rt);
+	in_rt_order = malloc((most + 1) * sizeof *in_rt_order);
+	if (!w->start || !w->bucket || !w->slots || !by_rt || !in_rt_order)
 		goto nomem;
+	/* A group's entries are put in RT order first (counted per RT: an
+	 * RT key is RT_FOLDED, 0 or 1..RT_MAX), then into their indicator's
+	 * bucket in that order; no bucket is sorted. */
 	for (size_t o = 0; o < w->n_gorder; o++) {
 		const struct group *g = &t->groups[w->gorder[o]];
 		uint32_t *b = w->bucket + o * (n_ind + 1), *out = w->slots + pos;
-		uint32_t n = 0;
+		uint32_t n = 0, lo = RT_KEYS, hi = 0;
 
 		memset(count, 0, (n_ind + 1) * sizeof *count);
-		for (uint32_t i = 0; i < g->cap; i++)
-			if (g->keys[i].ind != NONE && g->keys[i].rt != RT_ALL)
-				count[g->keys[i].ind]++;
+		for (uint32_t i = 0; i < g->cap; i++) {
+			uint32_t key;
+			if (g->keys[i].ind == NONE || g->keys[i].rt == RT_ALL)
+				continue;
+			count[g->keys[i].ind]++;
+			key = rt_key(g->keys[i].rt);
+			by_rt[key]++;
+			lo = key < lo ? key : lo;
+			hi = key > hi ? key : hi;
+		}
 		for (size_t d = 0; d < n_ind; d++) {
 			b[d] = n;
 			n += count[d];
 			count[d] = b[d];
 		}
 		b[n_ind] = n;
+		for (uint32_t key = lo, at = 0; key <= hi; key++) {
+			uint32_t c = by_rt[key];
+			by_rt[key] = at;
+			at += c;
+		}
 		for (uint32_t i = 0; i < g->cap; i++)
 			if (g->keys[i].ind != NONE && g->keys[i].rt != RT_ALL)
-				out[count[g->keys[i].ind]++] = i;
-		/* Inside a bucket by RT: a few to a few dozen slots, insertion sort. */
-		for (size_t d = 0; d < n_ind; d++) {
-			for (uint32_t i = b[d] + 1; i < b[d + 1]; i++) {
-				uint32_t x = out[i], j = i;
-				while (j > b[d] && g->keys[out[j - 1]].rt > g->keys[x].rt) {
-					out[j] = out[j - 1];
-					j--;
-				}
-				out[j] = x;
-			}
-		}
+				in_rt_order[by_rt[rt_key(g->keys[i].rt)]++] = i;
+		for (uint32_t i = 0; i < n; i++)
+			out[count[g->keys[in_rt_order[i]].ind]++] = in_rt_order[i];
+		if (n)
+			memset(by_rt + lo, 0, (hi - lo + 1) * sizeof *by_rt);
 		w->start[o] = pos;
 		pos += n;
 	}
 	w->start[w->n_gorder] = pos;
 	free(count);
+	free(by_rt);
+	free(in_rt_order);
 	return 0;
 nomem:
 	free(count);
+	free(by_rt);
+	free(in_rt_order);
 	walk_index_free(w);
 	memset(w, 0, sizeof *w);
 	return PK2D_ERR_NOMEM;
