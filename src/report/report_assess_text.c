@@ -44,6 +44,14 @@ typedef struct tout {
 	char b[8192];
 } tout;
 
+/* Not "tout o = { .f = out }": that clears the whole buffer, 8 kB a
+ * table of every village, where only its first n bytes are ever read. */
+static void t_start(tout *o, FILE *f)
+{
+	o->f = f;
+	o->n = 0;
+}
+
 static void t_flush(tout *o)
 {
 	fwrite(o->b, 1, o->n, o->f);
@@ -189,8 +197,9 @@ static void index_section(const report_view *v, const assessment *as, const asse
 {
 	const model *m = as->model;
 	const assess_score *s = &aa->score;
-	tout o = { .f = out };
+	tout o;
 
+	t_start(&o, out);
 	heading(out, i18n(v->lang, T_IKK));
 	fprintf(out, "  %s: %s\n", i18n(v->lang, T_MODEL),
 	        i18n_pick(v->lang, m->name, m->name_en));
@@ -278,8 +287,9 @@ static void index_section(const report_view *v, const assessment *as, const asse
 
 static void parts_section(const report_view *v, const assess_area *aa, FILE *out)
 {
-	tout o = { .f = out };
+	tout o;
 
+	t_start(&o, out);
 	if (!aa->n_parts)
 		return;
 	heading(out, aa->level == AREA_VILLAGE ? i18n(v->lang, T_IKK_BY_RT) :
@@ -422,8 +432,9 @@ static const char *target_year(int year)
 
 static void agency_section(const report_view *v, const assess_area *aa, FILE *out)
 {
-	tout o = { .f = out };
+	tout o;
 
+	t_start(&o, out);
 	heading(out, i18n(v->lang, T_AGENCY_SECTION));
 	for (size_t a = 0; a < aa->n_agencies; a++) {
 		const assess_agency *ag = &aa->agencies[a];
@@ -566,8 +577,9 @@ static void t_no(tout *o, size_t no)
 static void problems_section(const report_view *v, const assessment *as,
                              const assess_area *aa, FILE *out)
 {
-	tout o = { .f = out };
+	tout o;
 
+	t_start(&o, out);
 	heading(out, i18n(v->lang, T_PROBLEMS));
 	if (!aa->n_problems && !aa->n_agency_problems) {
 		char buf[512];
@@ -705,8 +717,9 @@ static void steps_line(const report_view *v, const assess_step *st, size_t n, to
 static void planner_section(const report_view *v, const assess_area *aa, FILE *out)
 {
 	const assess_ikk_plan *pl = aa->ikk_plan;
-	tout o = { .f = out };
+	tout o;
 
+	t_start(&o, out);
 	heading(out, i18n(v->lang, T_PLANNER));
 	fprintf(out, "  %s\n", i18n(v->lang, T_PLANNER_NOTE));
 	if (pl) {
