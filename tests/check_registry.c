@@ -952,6 +952,56 @@ START_TEST(rts_at_the_bounds)
 }
 END_TEST
 
+static void assert_rts(const char *village, const int *want, size_t n)
+{
+	int *rts = NULL;
+
+	ck_assert_uint_eq(registry_rts(r, village, &rts), n);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(rts[i], want[i]);
+	free(rts);
+	ck_assert_uint_eq(registry_n_rts(r, village), n);
+}
+
+/* The roll-up lists each village's RTs once (of values and of
+ * interventions, every period, both ends of a 64-RT word); the lists
+ * answer as the tables did, and a value added or a plugin's values
+ * dropped after it are seen. */
+START_TEST(rts_listed_by_the_rollup)
+{
+	static const pk2d_indicator l1 = { .id = "l1", .label_id = "Akta", .kind = PK2D_PROPORTION };
+	static const int before[] = { 3, 63, 64, 128 }, added[] = { 3, 5, 63, 64, 128 };
+	static const int with_ttd[] = { 3, 5, 63, 64, 128, 9999 }, family[] = { 5, 64 };
+	static const int seven[] = { 7 };
+
+	ck_assert_int_eq(registry_declare_indicator(r, "family", NULL, &l1, err, sizeof err), 0);
+	add_ok("stunting", VA, 3, NULL, 1, 2);
+	add_ok("stunting", VA, 63, "2024", 1, 2);
+	ck_assert_int_eq(add("family", "l1", VA, 64, NULL, 1, 2), 0);
+	ck_assert_int_eq(add_iv("health", "ttd", VA, 128, NULL, 4, 3, 2), 0);
+	add_ok("stunting", VB, 0, NULL, 1, 2);
+	assert_rts(VA, before, 4);
+	registry_rollup(r);
+	assert_rts(VA, before, 4);
+	assert_rts(VB, NULL, 0);
+	assert_rts("63.02.09", NULL, 0);
+	assert_rts(VC, NULL, 0);
+	ck_assert_int_eq(add("family", "l1", VA, 5, NULL, 1, 2), 0);
+	assert_rts(VA, added, 5);
+	registry_rollup(r);
+	assert_rts(VA, added, 5);
+	ck_assert_int_eq(add_iv("health", "ttd", VA, 9999, "2024", 1, 1, 0), 0);
+	assert_rts(VA, with_ttd, 6);
+	registry_rollup(r);
+	registry_drop_plugin_values(r, "health");
+	assert_rts(VA, family, 2);
+	registry_forget_values(r);
+	add_ok("stunting", VB, 7, NULL, 1, 2);
+	assert_rts(VB, seven, 1);
+	assert_rts(VA, NULL, 0);
+}
+END_TEST
+
 /* A place found once answers as registry_get does, and an area, a period
  * or a value table without values there finds nothing. */
 START_TEST(place_lookups)
@@ -1293,6 +1343,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc, each_intervention_value_order);
 	tcase_add_test(tc, listings);
 	tcase_add_test(tc, rts_at_the_bounds);
+	tcase_add_test(tc, rts_listed_by_the_rollup);
 	tcase_add_test(tc, place_lookups);
 	tcase_add_test(tc, values_per_kind);
 	tcase_add_test(tc, count_sums_reports);

@@ -524,6 +524,17 @@ static int rtset_add(struct rtset *s, uint32_t area, int rt)
 
 /* ---- the registry ---------------------------------------------------- */
 
+/* The RTs of each village, listed once by the roll-up: a wide report asks
+ * for a village's RTs five times and more (registry_rts, registry_n_rts),
+ * and each asking looked at every entry of the village's tables. A value
+ * added after the roll-up drops the lists (rt_lists_forget), and so does
+ * the next roll-up, which makes them again. */
+struct rt_lists {
+	size_t n_areas;  /* areas listed; 0: no lists, the tables are asked */
+	uint32_t *at;    /* per area id: where its RTs start in rt; n_areas + 1 */
+	int *rt;         /* each area's RTs, ascending */
+};
+
 struct registry {
 	reg_indicator **ind;
 	size_t n_ind, cap_ind;
@@ -541,6 +552,7 @@ struct registry {
 	int rolled;                  /* registry_rollup() has run */
 	int fold_rts;                /* RT values are summed into the village */
 	struct rtset folded;         /* the (village, RT) pairs summed so */
+	struct rt_lists rts;         /* made by the roll-up, with RT detail */
 	int status;                  /* PK2D_ERR_NOMEM after a void call failed */
 	uint32_t last_area, last_period;
 	uint32_t last_ind;           /* indicator of the last value, or NONE */
@@ -608,10 +620,18 @@ static void intervention_free(reg_intervention *d)
 	free(d);
 }
 
+static void rt_lists_forget(registry *r)
+{
+	free(r->rts.at);
+	free(r->rts.rt);
+	memset(&r->rts, 0, sizeof r->rts);
+}
+
 void registry_free(registry *r)
 {
 	if (!r)
 		return;
+	rt_lists_forget(r);
 	for (size_t i = 0; i < r->n_ind; i++)
 		indicator_free(r->ind[i]);
 	free(r->ind);
@@ -1188,6 +1208,8 @@ static int add_checked(registry *r, const char *plugin, const char *default_peri
 	}
 	sum[0] += v->numerator;
 	sum[1] += v->denominator;
+	if (r->rts.n_areas)
+		rt_lists_forget(r);
 	return 0;
 }
 
@@ -1300,6 +1322,8 @@ int registry_add_intervention_value(registry *r, const char *plugin,
 	}
 	for (int i = 0; i < 3; i++)
 		sum[i] += x[i];
+	if (r->rts.n_areas)
+		rt_lists_forget(r);
 	return 0;
 }
 
@@ -1618,6 +1642,16 @@ size_t registry_rts(const registry *r, const char *village, int **out)
 	*out = NULL;
 	if (area == NONE)
 		return 0;
+	if (r->rts.n_areas) {
+		if (area >= r->rts.n_areas || (n = r->rts.at[area + 1] - r->rts.at[area]) == 0)
+			return 0;
+		if (!(*out = malloc(n * sizeof **out))) {
+			((registry *)r)->status = PK2D_ERR_NOMEM;
+			return 0;
+		}
+		memcpy(*out, r->rts.rt + r->rts.at[area], n * sizeof **out);
+		return n;
+	}
 	/* Only the village's own groups, one per period. */
 	for (int t = 0; t < 2; t++) {
 		for (uint32_t p = 0; p < r->periods.n; p++) {
@@ -1650,17 +1684,17 @@ size_t registry_rts(const registry *r, const char *village, int **out)
 
 size_t registry_n_rts(const registry *r, const char *village)
 {
-	uint32_t area;
+	uint32_t area = village ? st_find(&r->areas, village) : NONE;
 	int *rts = NULL;
 	size_t n;
 
-	if (!r->fold_rts) {
-		n = registry_rts(r, village, &rts);
-		free(rts);
-		return n;
-	}
-	area = village ? st_find(&r->areas, village) : NONE;
-	return area != NONE && area < r->folded.cap_count ? r->folded.count[area] : 0;
+	if (r->fold_rts)
+		return area != NONE && area < r->folded.cap_count ? r->folded.count[area] : 0;
+	if (r->rts.n_areas)
+		return area < r->rts.n_areas ? r->rts.at[area + 1] - r->rts.at[area] : 0;
+	n = registry_rts(r, village, &rts);
+	free(rts);
+	return n;
 }
 
 /* ---- ordered walks --------------------------------------------------- */
@@ -2017,10 +2051,73 @@ static int rollup_table(registry *r, struct vtable *t, size_t n_ids)
 	return rc;
 }
 
+static int cmp_group_area(const void *x, const void *y)
+{
+	uint32_t a = (*(const struct group *const *)x)->area;
+	uint32_t b = (*(const struct group *const *)y)->area;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Lists the RTs of every village (struct rt_lists): its groups, of both
+ * tables and every period, taken together in area order. Without memory
+ * for them, no lists: registry_rts asks the tables as before. */
+static void rt_lists_make(registry *r)
+{
+	const struct vtable *tables[] = { &r->vals, &r->ivals };
+	size_t n = r->vals.n_groups + r->ivals.n_groups, k = 0, out = 0, cap = 0;
+	const struct group **gs = malloc((n + 1) * sizeof *gs);
+	uint64_t seen[RT_MAX / 64 + 1] = { 0 };
+	struct rt_lists l = { r->areas.n, calloc(r->areas.n + 1, sizeof *l.at), NULL };
+
+	if (!gs || !l.at)
+		goto nomem;
+	for (int t = 0; t < 2; t++)
+		for (size_t i = 0; i < tables[t]->n_groups; i++)
+			gs[k++] = &tables[t]->groups[i];
+	qsort(gs, n, sizeof *gs, cmp_group_area);
+	k = 0;
+	for (uint32_t a = 0; a < l.n_areas; a++) {
+		size_t lo = sizeof seen / sizeof *seen, hi = 0;
+
+		l.at[a] = (uint32_t)out;
+		for (; k < n && gs[k]->area == a; k++)
+			for (uint32_t i = 0; i < gs[k]->cap; i++) {
+				int rt = gs[k]->keys[i].rt;
+				if (gs[k]->keys[i].ind == NONE || rt <= 0)
+					continue;
+				seen[rt / 64] |= (uint64_t)1 << (rt & 63);
+				lo = (size_t)rt / 64 < lo ? (size_t)rt / 64 : lo;
+				hi = (size_t)rt / 64 > hi ? (size_t)rt / 64 : hi;
+			}
+		for (size_t w = lo; w <= hi && w < sizeof seen / sizeof *seen; w++) {
+			for (uint64_t bits = seen[w]; bits; bits &= bits - 1) {
+				int *grown = grow_array(l.rt, &cap, out, sizeof *l.rt, 1024);
+				if (!grown)
+					goto nomem;
+				l.rt = grown;
+				l.rt[out++] = (int)(w * 64) + __builtin_ctzll(bits);
+			}
+			seen[w] = 0;
+		}
+	}
+	l.at[l.n_areas] = (uint32_t)out;
+	free(gs);
+	r->rts = l;
+	return;
+nomem:
+	free(gs);
+	free(l.at);
+	free(l.rt);
+}
+
 void registry_rollup(registry *r)
 {
+	rt_lists_forget(r);
 	if (rollup_table(r, &r->vals, r->n_ind) < 0 || rollup_table(r, &r->ivals, r->n_iv) < 0)
 		r->status = PK2D_ERR_NOMEM;
+	else if (!r->fold_rts)
+		rt_lists_make(r);
 	r->rolled = 1;
 }
 
