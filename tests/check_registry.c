@@ -529,6 +529,13 @@ END_TEST
  *   VD: 1/1                                    -> province 64: 1/1
  * and in 2023Q1: VA RT 1: 7/7 (a separate period).
  */
+static void free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 static void report_stunting(void)
 {
 	add_ok("stunting", VA, 1, NULL, 2, 10);
@@ -682,6 +689,22 @@ START_TEST(drop_plugin_values)
 		ck_assert_double_eq(s.num, 40);
 		ck_assert_double_eq(s.den, 50);
 	}
+	/* A village only health reported for is no longer listed. */
+	{
+		char **v = NULL;
+		size_t n;
+
+		ck_assert_uint_eq(registry_areas(r, VB, AREA_VILLAGE, &v), 0);
+		ck_assert_ptr_null(v);
+		n = registry_areas(r, "63.02.09", AREA_VILLAGE, &v);
+		ck_assert_uint_eq(n, 1);
+		ck_assert_str_eq(v[0], VA);
+		free_strings(v, n);
+		n = registry_areas(r, VA, AREA_VILLAGE, &v);
+		ck_assert_uint_eq(n, 1);
+		ck_assert_str_eq(v[0], VA);
+		free_strings(v, n);
+	}
 	/* The declarations stay. */
 	ck_assert_ptr_nonnull(registry_find_indicator(r, "health.stunting"));
 	registry_drop_plugin_values(r, "nobody");
@@ -806,13 +829,6 @@ START_TEST(each_intervention_value_order)
 	ck_assert_int_eq(w.calls, 1);
 }
 END_TEST
-
-static void free_strings(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
 
 /*
  * Without RT detail the same reports give the same totals at every level

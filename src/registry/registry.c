@@ -1582,30 +1582,47 @@ nomem:
 	return 0;
 }
 
+/* Whether village a has a reported value in any period: its own groups
+ * answer, not a walk over every group. */
+static int village_reported(const registry *r, uint32_t a)
+{
+	const struct vtable *tables[] = { &r->vals, &r->ivals };
+
+	for (int t = 0; t < 2 && a != NONE; t++)
+		for (uint32_t p = 0; p < r->periods.n; p++) {
+			uint32_t gi = group_find(tables[t], a, p);
+			if (gi != NONE && group_reported(&tables[t]->groups[gi]))
+				return 1;
+		}
+	return 0;
+}
+
 size_t registry_areas(const registry *r, const char *prefix, int level, char ***out)
 {
-	unsigned char *use = calloc(r->areas.n + 1, 1);
+	unsigned char *use;
 	size_t n;
 
 	*out = NULL;
-	if (!use) {
+	if (level == AREA_VILLAGE && prefix && area_level(prefix) == AREA_VILLAGE) {
+		/* One village: the assessment of each village of a wide run asks
+		 * this, and every area's strings were looked at for it. */
+		uint32_t a = st_find(&r->areas, prefix);
+
+		if (!village_reported(r, a))
+			return 0;
+		if (!(*out = malloc(sizeof **out)) || !(**out = strdup(r->areas.s[a]))) {
+			free(*out);
+			*out = NULL;
+			((registry *)r)->status = PK2D_ERR_NOMEM;
+			return 0;
+		}
+		return 1;
+	}
+	if (!(use = calloc(r->areas.n + 1, 1))) {
 		((registry *)r)->status = PK2D_ERR_NOMEM;
 		return 0;
 	}
-	if (level == AREA_VILLAGE && prefix && area_level(prefix) == AREA_VILLAGE) {
-		/* One village (the assessment of each village of a wide run asks
-		 * this): its own groups answer, not a walk over every group. */
-		uint32_t a = st_find(&r->areas, prefix);
-		const struct vtable *tables[] = { &r->vals, &r->ivals };
-		for (int t = 0; t < 2 && a != NONE && !use[a]; t++) {
-			for (uint32_t p = 0; p < r->periods.n && !use[a]; p++) {
-				uint32_t gi = group_find(tables[t], a, p);
-				use[a] = gi != NONE && group_reported(&tables[t]->groups[gi]);
-			}
-		}
-	} else {
-		mark_used(r, use, NULL);
-	}
+	mark_used(r, use, NULL);
 	for (size_t i = 0; i < r->areas.n; i++)
 		if (use[i] && (r->area_level[i] != level || (prefix && !area_within(r->areas.s[i], prefix))))
 			use[i] = 0;
