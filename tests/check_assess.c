@@ -680,6 +680,55 @@ START_TEST(kecamatan)
 }
 END_TEST
 
+static const assess_summary *summary_line(const assessment *as, const char *code)
+{
+	for (size_t i = 0; i < as->n_summary; i++)
+		if (strcmp(as->summary[i].code, code) == 0)
+			return &as->summary[i];
+	ck_abort_msg("%s not in the summary", code);
+	return NULL;
+}
+
+/* The summary's ranks: per level, 1 + how many areas of the level have a
+ * higher IKK, equal IKKs sharing a rank; 0 without an IKK. */
+START_TEST(summary_ranks_ties)
+{
+	static const struct { const char *village; double part; } v[] = {
+		{ "63.02.09.2009", 9 }, { "63.02.09.2010", 9 }, { "63.02.09.2011", 7.39 },
+		{ "63.02.10.2001", 7 },
+	};
+	static const char *const ids[] = { "a1", "a2", "b1", "c1" };
+	static const struct { const char *code; size_t rank; } want[] = {
+		{ "63.02", 1 }, { V1, 3 }, { V2, 0 }, { "63.02.09.2009", 1 },
+		{ "63.02.09.2010", 1 }, { "63.02.09.2011", 4 }, { "63.02.10.2001", 5 },
+	};
+	const assess_summary *k9, *k10;
+	assessment *as;
+
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+		for (size_t d = 0; d < sizeof ids / sizeof *ids; d++)
+			value("family", ids[d], v[i].village, 1, v[i].part, 10);
+	registry_rollup(reg);
+	as = run("63.02");
+	for (size_t w = 0; w < sizeof want / sizeof *want; w++)
+		ck_assert_msg(summary_line(as, want[w].code)->rank == want[w].rank,
+		              "%s: rank %zu, not %zu", want[w].code,
+		              summary_line(as, want[w].code)->rank, want[w].rank);
+	ck_assert_double_eq_tol(summary_line(as, "63.02.09.2009")->ikk, 90, TOL);
+	ck_assert_double_eq(summary_line(as, "63.02.09.2009")->ikk,
+	                    summary_line(as, "63.02.09.2010")->ikk);
+	ck_assert_double_eq_tol(summary_line(as, V1)->ikk, 74, TOL);
+	ck_assert_double_eq_tol(summary_line(as, "63.02.09.2011")->ikk, 73.9, TOL);
+	k9 = summary_line(as, KEC);
+	k10 = summary_line(as, "63.02.10");
+	ck_assert_double_eq_tol(k10->ikk, 70, TOL);
+	ck_assert(k9->ikk != k10->ikk);
+	ck_assert_uint_eq(k9->rank, k9->ikk > k10->ikk ? 1 : 2);
+	ck_assert_uint_eq(k10->rank, k9->ikk > k10->ikk ? 2 : 1);
+	assess_free(as);
+}
+END_TEST
+
 START_TEST(bad_arguments)
 {
 	assessment *as = (assessment *)1;
@@ -876,6 +925,7 @@ static Suite *assess_suite(void)
 	tcase_add_test(tc, headline_first);
 	tcase_add_test(tc, missing_dimension);
 	tcase_add_test(tc, kecamatan);
+	tcase_add_test(tc, summary_ranks_ties);
 	tcase_add_test(tc, bad_arguments);
 	tcase_add_test(tc, capaian_formula);
 	tcase_add_test(tc, registry_check);

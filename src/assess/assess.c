@@ -722,22 +722,42 @@ static int summary_add(assessment *as, const char *code, size_t *cap)
 }
 
 /* Standard competition ranking by IKK within each level ("1224"). */
-static void summary_rank(assessment *as)
+/* Summary lines by level, then IKK from the highest. */
+static int cmp_by_level_ikk(const void *x, const void *y, void *ud)
 {
-	for (size_t i = 0; i < as->n_summary; i++) {
-		assess_summary *s = &as->summary[i];
-		size_t higher = 0;
+	const assess_summary *all = ud;
+	const assess_summary *a = &all[*(const size_t *)x], *b = &all[*(const size_t *)y];
 
-		if (isnan(s->ikk))
-			continue;
-		for (size_t j = 0; j < as->n_summary; j++) {
-			const assess_summary *o = &as->summary[j];
+	if (a->level != b->level)
+		return a->level < b->level ? -1 : 1;
+	return a->ikk > b->ikk ? -1 : a->ikk < b->ikk;
+}
 
-			if (o->level == s->level && !isnan(o->ikk) && o->ikk > s->ikk)
-				higher++;
-		}
-		s->rank = higher + 1;
+/* Each line with an IKK gets 1 + how many areas of its level have a higher
+ * one, so that equal IKKs share a rank: one sort, where comparing every
+ * pair took 4.8 M steps for a province's 2,186 lines. */
+static int summary_rank(assessment *as)
+{
+	size_t *by = malloc((as->n_summary + 1) * sizeof *by), n = 0, level_at = 0, tie_at = 0;
+
+	if (!by)
+		return PK2D_ERR_NOMEM;
+	for (size_t i = 0; i < as->n_summary; i++)
+		if (!isnan(as->summary[i].ikk))
+			by[n++] = i;
+	qsort_r(by, n, sizeof *by, cmp_by_level_ikk, as->summary);
+	for (size_t i = 0; i < n; i++) {
+		assess_summary *s = &as->summary[by[i]];
+		const assess_summary *before = i ? &as->summary[by[i - 1]] : NULL;
+
+		if (!before || before->level != s->level)
+			level_at = tie_at = i;
+		else if (before->ikk != s->ikk)
+			tie_at = i;
+		s->rank = tie_at - level_at + 1;
 	}
+	free(by);
+	return 0;
 }
 
 void assess_free(assessment *as)
@@ -824,7 +844,8 @@ int assess_run(const model *m, const registry *r, const areas *a, const char *ru
 		if (rc < 0)
 			goto oom;
 	}
-	summary_rank(as);
+	if (summary_rank(as) < 0)
+		goto oom;
 	*out = as;
 	return 0;
 oom:
