@@ -1018,6 +1018,31 @@ START_TEST(rts_listed_by_the_rollup)
 }
 END_TEST
 
+/* The lists hold every RT of many villages (1,000 and 9,999 of them: the
+ * lists grow past their first room at once), and a village's RTs of
+ * another table, below those of its first, are listed too. */
+START_TEST(rts_lists_of_many)
+{
+	static const int low_and_high[] = { 5, 200 };
+	int *rts = NULL;
+
+	for (int rt = 1; rt <= 1000; rt++)
+		add_ok("stunting", VA, rt, NULL, 1, 2);
+	for (int rt = 9999; rt >= 1; rt--)
+		add_ok("apk", VC, rt, NULL, 1, 2);
+	add_ok("stunting", VB, 200, NULL, 1, 2);
+	ck_assert_int_eq(add_iv("health", "ttd", VB, 5, NULL, 1, 1, 0), 0);
+	assert_rts(VB, low_and_high, 2);
+	registry_rollup(r);
+	assert_rts(VB, low_and_high, 2);
+	ck_assert_uint_eq(registry_n_rts(r, VA), 1000);
+	ck_assert_uint_eq(registry_rts(r, VC, &rts), 9999);
+	for (int i = 0; i < 9999; i++)
+		ck_assert_int_eq(rts[i], i + 1);
+	free(rts);
+}
+END_TEST
+
 /* A place found once answers as registry_get does, and an area, a period
  * or a value table without values there finds nothing. */
 START_TEST(place_lookups)
@@ -1360,6 +1385,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc, listings);
 	tcase_add_test(tc, rts_at_the_bounds);
 	tcase_add_test(tc, rts_listed_by_the_rollup);
+	tcase_add_test(tc, rts_lists_of_many);
 	tcase_add_test(tc, place_lookups);
 	tcase_add_test(tc, values_per_kind);
 	tcase_add_test(tc, count_sums_reports);

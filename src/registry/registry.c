@@ -1648,13 +1648,56 @@ size_t registry_periods(const registry *r, char ***out)
 	return n;
 }
 
+/* The RTs (1..RT_MAX) of some groups' entries, a bit each: a village's
+ * RTs, whichever table and period they were reported in. */
+struct rt_bits {
+	uint64_t w[RT_MAX / 64 + 1];
+	size_t lo, hi;   /* the words that may hold a bit: lo..hi-1 */
+};
+
+static void rt_bits_mark(struct rt_bits *b, const struct group *g)
+{
+	for (uint32_t i = 0; i < g->cap; i++) {
+		int rt = g->keys[i].rt;
+		size_t w = (size_t)rt / 64;
+
+		if (g->keys[i].ind == NONE || rt <= 0)
+			continue;
+		if (b->lo == b->hi)
+			b->lo = w, b->hi = w + 1;
+		b->lo = w < b->lo ? w : b->lo;
+		b->hi = w + 1 > b->hi ? w + 1 : b->hi;
+		b->w[w] |= (uint64_t)1 << (rt & 63);
+	}
+}
+
+static size_t rt_bits_count(const struct rt_bits *b)
+{
+	size_t n = 0;
+
+	for (size_t w = b->lo; w < b->hi; w++)
+		n += (size_t)__builtin_popcountll(b->w[w]);
+	return n;
+}
+
+/* Writes the RTs marked to out, ascending (rt_bits_count of them), and
+ * clears b for the next village. */
+static void rt_bits_take(struct rt_bits *b, int *out)
+{
+	for (size_t w = b->lo; w < b->hi; w++) {
+		for (uint64_t bits = b->w[w]; bits; bits &= bits - 1)
+			*out++ = (int)(w * 64) + __builtin_ctzll(bits);
+		b->w[w] = 0;
+	}
+	b->lo = b->hi = 0;
+}
+
 size_t registry_rts(const registry *r, const char *village, int **out)
 {
 	const struct vtable *tables[] = { &r->vals, &r->ivals };
-	/* A bit per RT: a province's report asks this of each village twice. */
-	uint64_t seen[RT_MAX / 64 + 1] = { 0 };
 	uint32_t area = village ? st_find(&r->areas, village) : NONE;
-	size_t n = 0, k = 0;
+	struct rt_bits b = { { 0 }, 0, 0 };
+	size_t n;
 
 	*out = NULL;
 	if (area == NONE)
@@ -1669,33 +1712,22 @@ size_t registry_rts(const registry *r, const char *village, int **out)
 		memcpy(*out, r->rts.rt + r->rts.at[area], n * sizeof **out);
 		return n;
 	}
-	/* Only the village's own groups, one per period. */
+	/* No lists (before the roll-up, or a value added since): the
+	 * village's own groups, one per period. */
 	for (int t = 0; t < 2; t++) {
 		for (uint32_t p = 0; p < r->periods.n; p++) {
 			uint32_t gi = group_find(tables[t], area, p);
-			const struct group *g;
-			if (gi == NONE)
-				continue;
-			g = &tables[t]->groups[gi];
-			for (uint32_t i = 0; i < g->cap; i++) {
-				int rt = g->keys[i].rt;
-				uint64_t bit = (uint64_t)1 << (rt & 63);
-				if (g->keys[i].ind != NONE && rt > 0 && !(seen[rt / 64] & bit)) {
-					seen[rt / 64] |= bit;
-					n++;
-				}
-			}
+			if (gi != NONE)
+				rt_bits_mark(&b, &tables[t]->groups[gi]);
 		}
 	}
-	if (n == 0)
+	if ((n = rt_bits_count(&b)) == 0)
 		return 0;
 	if (!(*out = malloc(n * sizeof **out))) {
 		((registry *)r)->status = PK2D_ERR_NOMEM;
 		return 0;
 	}
-	for (size_t w = 0; w < sizeof seen / sizeof *seen; w++)
-		for (uint64_t bits = seen[w]; bits; bits &= bits - 1)
-			(*out)[k++] = (int)(w * 64) + __builtin_ctzll(bits);
+	rt_bits_take(&b, *out);
 	return n;
 }
 
@@ -2084,7 +2116,7 @@ static void rt_lists_make(registry *r)
 	const struct vtable *tables[] = { &r->vals, &r->ivals };
 	size_t n = r->vals.n_groups + r->ivals.n_groups, k = 0, out = 0, cap = 0;
 	const struct group **gs = malloc((n + 1) * sizeof *gs);
-	uint64_t seen[RT_MAX / 64 + 1] = { 0 };
+	struct rt_bits b = { { 0 }, 0, 0 };
 	struct rt_lists l = { r->areas.n, calloc(r->areas.n + 1, sizeof *l.at), NULL };
 
 	if (!gs || !l.at)
@@ -2095,28 +2127,21 @@ static void rt_lists_make(registry *r)
 	qsort(gs, n, sizeof *gs, cmp_group_area);
 	k = 0;
 	for (uint32_t a = 0; a < l.n_areas; a++) {
-		size_t lo = sizeof seen / sizeof *seen, hi = 0;
+		size_t c;
 
 		l.at[a] = (uint32_t)out;
 		for (; k < n && gs[k]->area == a; k++)
-			for (uint32_t i = 0; i < gs[k]->cap; i++) {
-				int rt = gs[k]->keys[i].rt;
-				if (gs[k]->keys[i].ind == NONE || rt <= 0)
-					continue;
-				seen[rt / 64] |= (uint64_t)1 << (rt & 63);
-				lo = (size_t)rt / 64 < lo ? (size_t)rt / 64 : lo;
-				hi = (size_t)rt / 64 > hi ? (size_t)rt / 64 : hi;
-			}
-		for (size_t w = lo; w <= hi && w < sizeof seen / sizeof *seen; w++) {
-			for (uint64_t bits = seen[w]; bits; bits &= bits - 1) {
-				int *grown = grow_array(l.rt, &cap, out, sizeof *l.rt, 1024);
-				if (!grown)
-					goto nomem;
-				l.rt = grown;
-				l.rt[out++] = (int)(w * 64) + __builtin_ctzll(bits);
-			}
-			seen[w] = 0;
+			rt_bits_mark(&b, gs[k]);
+		if ((c = rt_bits_count(&b)) == 0)
+			continue;
+		while (out + c > cap) {
+			int *grown = grow_array(l.rt, &cap, cap, sizeof *l.rt, 1024);
+			if (!grown)
+				goto nomem;
+			l.rt = grown;
 		}
+		rt_bits_take(&b, l.rt + out);
+		out += c;
 	}
 	l.at[l.n_areas] = (uint32_t)out;
 	free(gs);
