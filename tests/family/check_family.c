@@ -443,7 +443,7 @@ START_TEST(answer_cells_every_form)
 {
 	static const char *const keys[] = { "survey", "s.csv", NULL };
 	static const char *const bad[] = { "2", "10", "01", "-1", "-0", "1-", "0-", "N", "NAN",
-		                           "N/", "1 0", "x" };
+		                           "N/", "1 0", "x", "A", "Nb", "MA", "NQ", "na0", "--" };
 	char text[1024];
 	size_t len;
 	const csv_stats *stats;
@@ -452,19 +452,19 @@ START_TEST(answer_cells_every_form)
 	run_area = V1;
 	len = (size_t)snprintf(text, sizeof text,
 	                       "no_kk,L1,L2\n1,1,1\n2,0,1\n3,,1\n4,-,1\n5,NA,1\n6,n/a,1\n"
-	                       "7,N/A,1\n8,na,0\n");
+	                       "7,N/A,1\n8,na,0\n9,Na,1\n10,nA,1\n");
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		len += (size_t)snprintf(text + len, sizeof text - len, "%zu,%s,1\n", 9 + i, bad[i]);
+		len += (size_t)snprintf(text + len, sizeof text - len, "%zu,%s,1\n", 11 + i, bad[i]);
 	ck_assert_uint_lt(len, sizeof text);
 	write_survey("s.csv", text);
 	ck_assert_msg(run_plugin(keys) == 0, "%s", t.log);
-	/* KK 1 meets, KK 2 fails; the five others do not apply. */
+	/* KK 1 meets, KK 2 fails; the eight others do not apply. */
 	ASSERT_SUM("l1", V1, RT_ALL, 1, 2);
-	ASSERT_SUM("l2", V1, RT_ALL, 7, 8);
+	ASSERT_SUM("l2", V1, RT_ALL, 9, 10);
 	/* KK 8 ("na", 0) scores 0 of 1: L1 does not apply to it. */
-	ASSERT_SUM("kk_rendah", V1, RT_ALL, 1, 8);
+	ASSERT_SUM("kk_rendah", V1, RT_ALL, 1, 10);
 	stats = harness_stats(&t, "family", "s.csv");
-	ck_assert_int_eq(stats->records, 8 + (long)(sizeof bad / sizeof bad[0]));
+	ck_assert_int_eq(stats->records, 10 + (long)(sizeof bad / sizeof bad[0]));
 	ck_assert_int_eq(stats->rejected, (long)(sizeof bad / sizeof bad[0]));
 	p = harness_problem(&t, "family", "s.csv", "impossible answer");
 	ck_assert_ptr_nonnull(p);
