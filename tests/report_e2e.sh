@@ -146,18 +146,28 @@ while [ ! -e "$tmp/paused" ] && [ $i -lt 300 ]; do
 done
 [ -e "$tmp/paused" ] || fail "the report never reached the store's pause"
 [ -e "$tmp/history.sqlite-journal" ] || fail "no transaction in progress at the pause"
+# The report is written beside the store's transaction, whole, and waits
+# under its temporary name for the transaction to end.
+written() { tail -c 100 "$tmp"/out/killed.html.tmp.* 2>/dev/null | grep -q '</html>'; }
+i=0
+while ! written && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+written || fail "no report written beside the store's transaction"
+[ -e "$tmp/out/killed.html" ] && fail "a report in place before the store's commit"
 kill -9 $pid
 wait $pid 2>/dev/null
 hist >"$tmp/after-kill"
 cmp -s "$tmp/before" "$tmp/after-kill" || fail "a killed run changed the store"
 [ -e "$tmp/out/killed.html" ] && fail "a killed run left a report"
-ls "$tmp/out" | grep -q '\.tmp\.' && fail "temporary files left behind"
 if [ "$runs_before" != none ]; then
 	[ "$(sqlite3 "$tmp/history.sqlite" 'SELECT count(*) FROM runs')" = "$runs_before" ] ||
 		fail "a killed run added to the run log"
 fi
 # The same run, not killed: 2024 is replaced, the run log grows by one.
 "$pk2d" -q -c "$tmp/c/pk2d.ini" report -f html -o "$tmp/out/r24b.html" || fail "rerun 2024"
+ls "$tmp/out" | grep -q '\.tmp\.' && fail "the next run left the killed run's temporary file"
 hist >"$tmp/after"
 [ "$(wc -l <"$tmp/after")" -eq 3 ] || fail "rerunning 2024 did not replace it"
 cmp -s "$tmp/before" "$tmp/after" && fail "rerunning 2024 with other data changed nothing"
@@ -166,6 +176,25 @@ if [ "$runs_before" != none ]; then
 	[ "$(sqlite3 "$tmp/history.sqlite" 'SELECT count(*) FROM runs')" = $((runs_before + 1)) ] ||
 		fail "the run log did not grow by one"
 fi
+
+# A store whose transaction fails (a trigger refuses the values): the reports
+# written beside it still appear whole, the run exits 1 naming the store,
+# and the store is as it was.
+cp "$tmp/history.sqlite" "$tmp/refusing.sqlite"
+sqlite3 "$tmp/refusing.sqlite" "CREATE TRIGGER refuse BEFORE INSERT ON vals
+	BEGIN SELECT RAISE(ABORT, 'no values here'); END;" || fail "sqlite3"
+runs_refusing=$(sqlite3 "$tmp/refusing.sqlite" 'SELECT count(*) FROM runs')
+rc=0
+"$pk2d" -q -c "$tmp/c/pk2d.ini" --store "$tmp/refusing.sqlite" report -f html,json \
+	-o "$tmp/out/refused" 2>"$tmp/err" || rc=$?
+[ $rc -eq 1 ] || fail "a failed store transaction: exit status $rc, want 1"
+grep -q "^pk2d: history store: $tmp/refusing.sqlite: no values here$" "$tmp/err" ||
+	fail "a failed store transaction: $(cat "$tmp/err")"
+grep -q '</html>' "$tmp/out/refused.html" && [ -s "$tmp/out/refused.json" ] ||
+	fail "a failed store transaction took the reports with it"
+[ "$(sqlite3 "$tmp/refusing.sqlite" 'SELECT count(*) FROM runs')" = "$runs_refusing" ] ||
+	fail "a failed store transaction changed the run log"
+ls "$tmp/out" | grep -q '\.tmp\.' && fail "a failed store transaction left temporary files"
 
 # 4. A kecamatan: the summary, every village in one file and with --split.
 gen -o "$tmp/dk" -a 63.02.09 -p 2023 --seed 4 --kk 20 --rt 2

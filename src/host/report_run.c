@@ -7,6 +7,8 @@
 #include "report_run.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "model.h"
+#include "out_file.h"
 #include "report_site.h"
 #include "report_view.h"
 #include "store.h"
@@ -247,39 +250,94 @@ static size_t config_files(const conf *c, const char ***out)
 	return n;
 }
 
+/* The history store's transaction of one run: run before the reports, or
+ * in a thread beside them, which logs nothing (store_job_log says what
+ * happened once it has ended). */
+struct store_job {
+	store *st;
+	const session *s;
+	const report_view *v;
+	const report_request *rq;
+	int status;
+	int rc;
+	char warning[1024], err[1024];
+};
+
 /* A failed run (status not 0) is recorded with its plugins' statuses, and
  * its figures are left out: trends and history never see them. */
-static int write_store(store *st, const session *s, const report_view *v,
-                       const report_request *rq, int status)
+static void store_job_run(struct store_job *j)
 {
+	const session *s = j->s;
+	const report_view *v = j->v;
 	const char **files;
 	size_t nf = config_files(s->cfg, &files);
-	char digest[17] = "", err[1024];
+	char digest[17] = "";
 	store_run_info info = { .period = s->cfg->period, .area = s->cfg->area,
 	                        .config_digest = digest, .version = PACKAGE_VERSION,
-	                        .started = rq->started, .status = status };
-	int rc;
+	                        .started = j->rq->started, .status = j->status };
+	int rc, ok = j->status == 0;
 
-	if (store_digest_files(files, nf, digest, err, sizeof err) < 0)
-		log_msg(PK2D_LOG_WARNING, "configuration digest: %s", err);
+	if (store_digest_files(files, nf, digest, j->warning, sizeof j->warning) == 0)
+		j->warning[0] = '\0';
 	free(files);
-	rc = store_begin(st, &info, err, sizeof err);
+	rc = store_begin(j->st, &info, j->err, sizeof j->err);
 	if (rc == 0)
-		rc = store_put_plugins(st, s->runs, s->n_runs, err, sizeof err);
-	if (rc == 0 && status == 0)
-		rc = store_put_registry(st, s->reg, err, sizeof err);
-	if (rc == 0 && status == 0)
-		rc = trend_store_scores(st, v->main.aa, v->period, v->model_digest, err, sizeof err);
-	for (size_t i = 0; i < v->n_villages && rc == 0 && status == 0; i++)
-		rc = trend_store_scores(st, v->villages[i].aa, v->period, v->model_digest, err,
-		                        sizeof err);
+		rc = store_put_plugins(j->st, s->runs, s->n_runs, j->err, sizeof j->err);
+	if (rc == 0 && ok)
+		rc = store_put_registry(j->st, s->reg, j->err, sizeof j->err);
+	if (rc == 0 && ok)
+		rc = trend_store_scores(j->st, v->main.aa, v->period, v->model_digest, j->err,
+		                        sizeof j->err);
+	for (size_t i = 0; i < v->n_villages && rc == 0 && ok; i++)
+		rc = trend_store_scores(j->st, v->villages[i].aa, v->period, v->model_digest, j->err,
+		                        sizeof j->err);
 	if (rc == 0)
-		rc = store_commit(st, err, sizeof err);
+		rc = store_commit(j->st, j->err, sizeof j->err);
 	else
-		store_rollback(st);
-	if (rc < 0)
-		log_msg(PK2D_LOG_ERROR, "history store: %s", err);
-	return rc;
+		store_rollback(j->st);
+	j->rc = rc;
+}
+
+static void *store_job_thread(void *arg)
+{
+	store_job_run(arg);
+	return NULL;
+}
+
+/* 0, or -1 when the store's transaction failed. */
+static int store_job_log(const struct store_job *j)
+{
+	if (j->warning[0])
+		log_msg(PK2D_LOG_WARNING, "configuration digest: %s", j->warning);
+	if (j->rc < 0)
+		log_msg(PK2D_LOG_ERROR, "history store: %s", j->err);
+	return j->rc < 0 ? -1 : 0;
+}
+
+/* Starts j in a thread beside the reports when every file of the plan can
+ * wait, written whole, for the transaction to end (out_file_hold): a run
+ * stopped before the commit must leave no report. A report to standard
+ * output, a device or a pipe cannot wait, nor can the many files of
+ * --split and of a site. The thread blocks every signal: the handler runs
+ * in the main thread. 1 when the thread runs. */
+static int store_job_start(struct store_job *j, pthread_t *tid, const plan *p,
+                           const report_request *rq)
+{
+	sigset_t all, old;
+	int started;
+
+	if (p->split_dir || rq->site || p->n > OUT_FILE_HOLD_MAX)
+		return 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (!out_file_holdable(p->jobs[i].path))
+			return 0;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	started = pthread_create(tid, NULL, store_job_thread, j) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (started)
+		out_file_hold();
+	return started;
 }
 
 static int write_one(const report_view *v, const report_format *fmt, const char *path)
@@ -291,8 +349,6 @@ static int write_one(const report_view *v, const report_format *fmt, const char 
 		log_msg(PK2D_LOG_ERROR, "%s", err);
 		return -1;
 	}
-	if (strcmp(path, "-"))
-		log_msg(PK2D_LOG_INFO, "wrote %s", path);
 	return 0;
 }
 
@@ -339,7 +395,9 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	const char *spath = c->store;
 	char model_digest[17] = "";
 	plan p;
-	int rc, lang = LANG_ID;
+	struct store_job sj = { .st = NULL };
+	pthread_t store_thread;
+	int rc, lang = LANG_ID, beside = 0;
 
 	if ((rc = make_plan(s, rq, &p)) != 0)
 		return rc;
@@ -404,13 +462,29 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		log_msg(PK2D_LOG_INFO, "history store: a report limited to the lokus villages is "
 		        "not stored");
 	else if (view.as && st) {
+		sj = (struct store_job){ .st = st, .s = s, .v = &view, .rq = rq, .status = status };
 		log_phase("history store");
-		if (write_store(st, s, &view, rq, status) < 0)
-			status = EXIT_FAIL;
+		beside = store_job_start(&sj, &store_thread, &p, rq);
+		if (!beside) {
+			store_job_run(&sj);
+			if (store_job_log(&sj) < 0)
+				status = EXIT_FAIL;
+		}
 	}
 	for (size_t i = 0; i < p.n; i++)
 		if (write_one(&view, p.jobs[i].fmt, p.jobs[i].path) < 0)
 			status = EXIT_FAIL;
+	/* The reports written, they appear once the store's transaction has
+	 * ended, whether or not it committed (as they do after it otherwise). */
+	if (beside) {
+		pthread_join(store_thread, NULL);
+		if (store_job_log(&sj) < 0)
+			status = EXIT_FAIL;
+		if (out_file_release(1, err, sizeof err) < 0) {
+			log_msg(PK2D_LOG_ERROR, "%s", err);
+			status = EXIT_FAIL;
+		}
+	}
 	if (p.split_dir && write_split(&p, &view) < 0)
 		status = EXIT_FAIL;
 	if (rq->site && report_site_write(rq->site, &view, st) < 0)

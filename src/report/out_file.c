@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "out_file.h"
 #include "pk2d/plugin.h"
 #include "tempfile.h"
@@ -36,6 +37,66 @@ static int write_named(out_emit emit, const void *ctx, FILE *f, const char *what
 	return r;
 }
 
+/* The files written whole while held: temporary name and destination. */
+static struct held {
+	char *tmp, *path;
+} held[OUT_FILE_HOLD_MAX];
+static size_t n_held;
+static int holding;
+
+/* Renames tmp into place at path; logged, as the file is then there. */
+static int put_in_place(const char *tmp, const char *path, char *err, size_t errlen)
+{
+	if (rename(tmp, path) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return PK2D_ERR_IO;
+	}
+	log_msg(PK2D_LOG_INFO, "wrote %s", path);
+	return 0;
+}
+
+void out_file_hold(void)
+{
+	holding = 1;
+}
+
+int out_file_release(int keep, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n_held; i++) {
+		char why[1024];
+
+		if (!keep || put_in_place(held[i].tmp, held[i].path, why, sizeof why) != 0) {
+			unlink(held[i].tmp);
+			if (keep && rc == 0) {
+				snprintf(err, errlen, "%s", why);
+				rc = PK2D_ERR_IO;
+			}
+		}
+		tempfile_done(held[i].tmp);
+		free(held[i].tmp);
+		free(held[i].path);
+	}
+	n_held = 0;
+	holding = 0;
+	return rc;
+}
+
+/* A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written in
+ * place: renaming a file over it would replace the device. */
+static int is_device(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+int out_file_holdable(const char *path)
+{
+	return path && strcmp(path, "-") && !is_device(path);
+}
+
 int out_file_write(const char *path, out_emit emit, const void *ctx, char *err,
                    size_t errlen)
 {
@@ -47,10 +108,7 @@ int out_file_write(const char *path, out_emit emit, const void *ctx, char *err,
 		}
 		return r;
 	}
-	/* A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written
-	 * in place: renaming a file over it would replace the device. */
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+	if (is_device(path)) {
 		FILE *dev = fopen(path, "w");
 		if (!dev) {
 			snprintf(err, errlen, "%s: %s", path, strerror(errno));
@@ -99,10 +157,13 @@ int out_file_write(const char *path, out_emit emit, const void *ctx, char *err,
 	}
 	if (r == 0)
 		tempfile_test_pause("report");
-	if (r == 0 && rename(tmp, path) != 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		r = PK2D_ERR_IO;
+	if (r == 0 && holding && n_held < OUT_FILE_HOLD_MAX) {
+		held[n_held].tmp = tmp;
+		held[n_held++].path = xstrdup(path);
+		return 0;
 	}
+	if (r == 0)
+		r = put_in_place(tmp, path, err, errlen);
 	if (r != 0)
 		unlink(tmp);
 	tempfile_done(tmp);

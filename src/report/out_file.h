@@ -20,4 +20,23 @@ typedef int (*out_emit)(const void *ctx, FILE *out, char *err, size_t errlen);
 int out_file_write(const char *path, out_emit emit, const void *ctx, char *err,
                    size_t errlen);
 
+/* Whether out_file_write would write path through a temporary file (not
+ * standard output, a device or a pipe): only such a file can be held. */
+int out_file_holdable(const char *path);
+
+/* Most files held at once: each stays on the signal handler's list
+ * (cleanup.c, 16 files) until it is released. */
+#define OUT_FILE_HOLD_MAX 8
+
+/* From out_file_hold() to out_file_release(), a file written whole stays
+ * under its temporary name instead of being renamed into place, so that
+ * a run can make its files appear only once something else (the history
+ * store's transaction) has ended; a signal meanwhile removes them. The
+ * caller writes only holdable paths, at most OUT_FILE_HOLD_MAX, in the
+ * thread that holds. out_file_release renames them into place (keep) or
+ * removes them: 0, or PK2D_ERR_IO with err naming the first file that
+ * could not be renamed. */
+void out_file_hold(void);
+int out_file_release(int keep, char *err, size_t errlen);
+
 #endif
