@@ -735,7 +735,8 @@ long store_read_strings(store *s, const char *sql, const char *param, char ***ou
 
 	if (s->pg)
 		return store_pg_strings(s, sql, param, out, err, errlen);
-	if ((rc = store_prepare(s, sql, &st, err, errlen)) < 0)
+	/* A report asks once per village: prepared once. */
+	if ((rc = cached(s, sql, &st, err, errlen)) < 0)
 		return rc;
 	sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -753,11 +754,11 @@ long store_read_strings(store *s, const char *sql, const char *param, char ***ou
 		rc = rc == SQLITE_NOMEM ? PK2D_ERR_NOMEM : store_db_fail(s, err, errlen);
 		if (rc == PK2D_ERR_NOMEM)
 			store_set_err(err, errlen, "%s: out of memory", s->path);
-		sqlite3_finalize(st);
+		release(s, st);
 		store_free_strings(v, n);
 		return rc;
 	}
-	sqlite3_finalize(st);
+	release(s, st);
 	*out = v;
 	return (long)n;
 }
