@@ -77,6 +77,27 @@ test ! -e "$out/r.json" || fail "a report written by a stopped run"
 "$pk2d" -q -c "$tmp/pk2d.ini" report -f json -o "$out/r.json" || fail "run after the stops"
 "$pk2d" -q -c "$tmp/pk2d.ini" history family.l1 >/dev/null || fail "history after the stops"
 rm -f "$out/r.json"
+# A report to standard output cannot wait for the commit: the store is
+# written first, so nothing is printed while its transaction is paused (half
+# a second, for a report written beside it to show), nor by the stopped run.
+rm -f "$tmp/at"
+PK2D_TEST_STORE_PAUSE=$tmp/at "$pk2d" -q -c "$tmp/pk2d.ini" report -f text >"$tmp/stdout" \
+	2>"$tmp/err" &
+pid=$!
+n=0
+until test -e "$tmp/at"; do
+	n=$((n + 1))
+	test $n -lt 300 || { kill -KILL $pid; fail "the store's pause never came"; }
+	sleep 0.1
+done
+sleep 0.5
+test ! -s "$tmp/stdout" || { kill -KILL $pid; fail "a report printed before the store's commit"; }
+kill -TERM $pid
+rc=0
+wait $pid || rc=$?
+test $rc -eq 143 || { cat "$tmp/err"; fail "stdout report stopped in the store: status $rc"; }
+test ! -s "$tmp/stdout" || fail "a report printed by a run stopped inside the store's transaction"
+clean "SIGTERM inside the store's transaction, the report to standard output"
 
 # SIGKILL leaves the files; the next run removes those whose writer is gone,
 # as soon as it writes into the same folder.
