@@ -196,6 +196,22 @@ grep -q '</html>' "$tmp/out/refused.html" && [ -s "$tmp/out/refused.json" ] ||
 	fail "a failed store transaction changed the run log"
 ls "$tmp/out" | grep -q '\.tmp\.' && fail "a failed store transaction left temporary files"
 
+# A report held for the store's commit that cannot be put in place (its name
+# is a directory's) is named with the cause once the commit is done; the
+# other report appears, the store has the run, and no temporary file stays.
+mkdir "$tmp/out/held.json"
+runs_held=$(sqlite3 "$tmp/history.sqlite" 'SELECT count(*) FROM runs')
+rc=0
+"$pk2d" -q -c "$tmp/c/pk2d.ini" report -f html,json -o "$tmp/out/held" 2>"$tmp/err" || rc=$?
+[ $rc -eq 1 ] || fail "a held report not put in place: exit status $rc, want 1"
+grep -q "^pk2d: $tmp/out/held.json: Is a directory$" "$tmp/err" ||
+	fail "a held report not put in place: $(cat "$tmp/err")"
+grep -q '</html>' "$tmp/out/held.html" || fail "a held report not put in place took the other"
+[ "$(sqlite3 "$tmp/history.sqlite" 'SELECT count(*) FROM runs')" = $((runs_held + 1)) ] ||
+	fail "a held report not put in place: the run is not in the store"
+ls "$tmp/out" | grep -q '\.tmp\.' && fail "a held report not put in place left its temporary file"
+rmdir "$tmp/out/held.json"
+
 # 4. A kecamatan: the summary, every village in one file and with --split.
 gen -o "$tmp/dk" -a 63.02.09 -p 2023 --seed 4 --kk 20 --rt 2
 mkdir -p "$tmp/k"

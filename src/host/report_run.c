@@ -480,7 +480,7 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		pthread_join(store_thread, NULL);
 		if (store_job_log(&sj) < 0)
 			status = EXIT_FAIL;
-		if (out_file_release(1, err, sizeof err) < 0) {
+		if (out_file_release(err, sizeof err) < 0) {
 			log_msg(PK2D_LOG_ERROR, "%s", err);
 			status = EXIT_FAIL;
 		}

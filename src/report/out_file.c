@@ -60,16 +60,16 @@ void out_file_hold(void)
 	holding = 1;
 }
 
-int out_file_release(int keep, char *err, size_t errlen)
+int out_file_release(char *err, size_t errlen)
 {
 	int rc = 0;
 
 	for (size_t i = 0; i < n_held; i++) {
 		char why[1024];
 
-		if (!keep || put_in_place(held[i].tmp, held[i].path, why, sizeof why) != 0) {
+		if (put_in_place(held[i].tmp, held[i].path, why, sizeof why) != 0) {
 			unlink(held[i].tmp);
-			if (keep && rc == 0) {
+			if (rc == 0) {
 				snprintf(err, errlen, "%s", why);
 				rc = PK2D_ERR_IO;
 			}

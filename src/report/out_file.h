@@ -33,10 +33,10 @@ int out_file_holdable(const char *path);
  * a run can make its files appear only once something else (the history
  * store's transaction) has ended; a signal meanwhile removes them. The
  * caller writes only holdable paths, at most OUT_FILE_HOLD_MAX, in the
- * thread that holds. out_file_release renames them into place (keep) or
- * removes them: 0, or PK2D_ERR_IO with err naming the first file that
- * could not be renamed. */
+ * thread that holds. out_file_release renames them into place: 0, or
+ * PK2D_ERR_IO with err naming the first file that could not be renamed
+ * (removed). */
 void out_file_hold(void);
-int out_file_release(int keep, char *err, size_t errlen);
+int out_file_release(char *err, size_t errlen);
 
 #endif
