@@ -14,6 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <strings.h>
 
 #include "pk2d/plugin.h"
@@ -746,12 +749,53 @@ typedef struct answers {
 	unsigned n_na, n_fails;
 } answers;
 
+/* What a cell of one byte, or an empty one, says: bit 0 it fails, bit 1
+ * it does not apply, bit 2 it meets; 0 for any other byte. */
+enum { ANS_FAILS = 1, ANS_NA = 2, ANS_MEETS = 4 };
+static const unsigned char short_answer[256] = {
+	['\0'] = ANS_NA, ['-'] = ANS_NA, ['0'] = ANS_FAILS, ['1'] = ANS_MEETS,
+};
+
+/* The sets of up to 64 answers (ans[k] for indicator k of a word, padded
+ * with ANS_MEETS to 64): bit k of *fails, *na, and of *other for an
+ * answer short_answer did not know. With SSE2 a bit of sixteen answers at
+ * once: shifted left, an answer's bit 0 (or 1) is its byte's top bit. */
+static void answer_sets(const unsigned char ans[64], uint64_t *fails, uint64_t *na,
+                        uint64_t *other)
+{
+	uint64_t f = 0, n = 0, o = 0;
+
+#ifdef __SSE2__
+	const __m128i zero = _mm_setzero_si128();
+
+	for (int q = 0; q < 4; q++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(ans + 16 * q));
+
+		f |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_slli_epi16(v, 7)) << (16 * q);
+		n |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_slli_epi16(v, 6)) << (16 * q);
+		o |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) << (16 * q);
+	}
+#else
+	for (int k = 0; k < 64; k++) {
+		f |= (uint64_t)(ans[k] & ANS_FAILS) << k;
+		n |= (uint64_t)(ans[k] >> 1 & 1) << k;
+		o |= (uint64_t)(ans[k] == 0) << k;
+	}
+#endif
+	*fails = f;
+	*na = n;
+	*other = o;
+}
+
 /* Reads the indicator cells of a row into *a: 0, or 1 after rejecting
  * the row. The cells come in one call (a column the file lacks comes as
- * "", not applicable); the sets of each 64 indicators are built in
- * registers. The usual cells, "1", "0", "-" and blank, are told apart
+ * "", not applicable); the answers of each 64 indicators become sets
+ * (answer_sets). The usual cells, "1", "0", "-" and blank, are told apart
  * without a branch on which they are: answers follow no pattern a branch
- * predictor could learn, and a wrong guess costs more than the arithmetic. */
+ * predictor could learn, and a wrong guess costs more than the arithmetic.
+ * A cell's second byte is read only when its first is not its end. Any
+ * other cell ("NA", "N/A", or an impossible answer) is looked at once the
+ * word is done. */
 static int read_answers(family *f, pk2d_csv *c, answers *a)
 {
 	const char **cells = f->ind_cell;
@@ -759,31 +803,32 @@ static int read_answers(family *f, pk2d_csv *c, answers *a)
 
 	f->api->csv_fields(c, f->ind_col, (int)f->n_ind, cells);
 	for (size_t w = 0; w < a->words; w++) {
-		size_t end = w * 64 + 64 < f->n_ind ? w * 64 + 64 : f->n_ind;
-		uint64_t na = 0, fails = 0;
+		size_t base = w * 64, n = f->n_ind - base < 64 ? f->n_ind - base : 64;
+		uint64_t na, fails, other;
+		unsigned char ans[64];
 
-		for (size_t i = w * 64; i < end; i++) {
-			const unsigned char *cell = (const unsigned char *)cells[i];
-			unsigned c0 = cell[0], one = c0 != 0 && cell[1] == 0;
-			uint64_t fail = one & (c0 == '0'), none = (c0 == 0) | (one & (c0 == '-'));
+		for (size_t k = 0; k < n; k++) {
+			const unsigned char *cell = (const unsigned char *)cells[base + k];
+			unsigned c0 = cell[0], c1 = cell[c0 != 0];
 
-			fails |= fail << (i - w * 64);
-			na |= none << (i - w * 64);
-			n_fails += (unsigned)fail;
-			n_na += (unsigned)none;
-			if (fail | none | (one & (c0 == '1')))
-				continue;
-			/* "NA", "N/A" in any case, or an impossible answer. */
+			ans[k] = (unsigned char)(short_answer[c0] & -(unsigned)(c1 == 0));
+		}
+		memset(ans + n, ANS_MEETS, 64 - n);
+		answer_sets(ans, &fails, &na, &other);
+		for (; other; other &= other - 1) {
+			size_t i = base + (size_t)__builtin_ctzll(other);
+
 			if (family_answer(cells[i]) != FAMILY_NA) {
 				f->api->csv_reject(c, "impossible answer: %s = '%s' (1, 0, blank, "
 				                   "NA or -)", f->ind[i].header, cells[i]);
 				return 1;
 			}
-			na |= UINT64_C(1) << (i - w * 64);
-			n_na++;
+			na |= UINT64_C(1) << (i - base);
 		}
 		a->na[w] = na;
 		a->fails[w] = fails;
+		n_na += (unsigned)__builtin_popcountll(na);
+		n_fails += (unsigned)__builtin_popcountll(fails);
 	}
 	a->n_na = n_na;
 	a->n_fails = n_fails;

@@ -472,6 +472,27 @@ START_TEST(answer_cells_every_form)
 }
 END_TEST
 
+/* The answers are told apart sixteen at a time: a blank, an "NA", a "0"
+ * and an impossible answer each in a different block of sixteen (E8 is the
+ * 17th indicator, B6 the 29th). */
+START_TEST(answers_past_sixteen)
+{
+	static const char *const keys[] = { "survey", "s.csv", NULL };
+	const csv_problem *p;
+
+	run_area = V1;
+	write_survey("s.csv", "no_kk,L1,E8,B6\n1,1,NA,0\n2,1,0,\n3,0,1,2\n4,1,x,1\n5,1,1,NA\n");
+	ck_assert_msg(run_plugin(keys) == 0, "%s", t.log);
+	ASSERT_SUM("l1", V1, RT_ALL, 3, 3);
+	ASSERT_SUM("e8", V1, RT_ALL, 1, 2);
+	ASSERT_SUM("b6", V1, RT_ALL, 0, 1);
+	p = harness_problem(&t, "family", "s.csv", "impossible answer");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->count, 2);
+	ck_assert_str_eq(p->example_text[0], "impossible answer: B6 = '2' (1, 0, blank, NA or -)");
+}
+END_TEST
+
 START_TEST(household_cut_offs)
 {
 	static const char *const keys[] = {
@@ -560,6 +581,7 @@ static Suite *family_suite(void)
 	tcase_add_test(tc, row_to_row_state);
 	tcase_add_test(tc, column_mapping_and_extra_indicator);
 	tcase_add_test(tc, answer_cells_every_form);
+	tcase_add_test(tc, answers_past_sixteen);
 	tcase_add_test(tc, household_cut_offs);
 	tcase_add_test(tc, configuration_errors);
 	tcase_add_test(tc, unusable_files);
