@@ -746,7 +746,6 @@ static int is_village_now(const family *f, const char *area)
 typedef struct answers {
 	size_t words;
 	uint64_t *na, *fails;
-	unsigned n_na, n_fails;
 } answers;
 
 /* What a cell of one byte, or an empty one, says: bit 0 it fails, bit 1
@@ -799,8 +798,6 @@ static void answer_sets(const unsigned char ans[64], uint64_t *fails, uint64_t *
 static int read_answers(family *f, pk2d_csv *c, answers *a)
 {
 	const char **cells = f->ind_cell;
-	unsigned n_na = 0, n_fails = 0;
-
 	f->api->csv_fields(c, f->ind_col, (int)f->n_ind, cells);
 	for (size_t w = 0; w < a->words; w++) {
 		size_t base = w * 64, n = f->n_ind - base < 64 ? f->n_ind - base : 64;
@@ -827,20 +824,20 @@ static int read_answers(family *f, pk2d_csv *c, answers *a)
 		}
 		a->na[w] = na;
 		a->fails[w] = fails;
-		n_na += (unsigned)__builtin_popcountll(na);
-		n_fails += (unsigned)__builtin_popcountll(fails);
 	}
-	a->n_na = n_na;
-	a->n_fails = n_fails;
 	return 0;
 }
 
-/* Adds one to counts[2 * i + which] for every indicator i in the set. */
-static void count_bits(uint32_t *counts, const uint64_t *set, size_t words, int which)
+/* Adds one to counts[2 * i + which] for every indicator i in the set;
+ * returns how many there are. */
+static unsigned count_bits(uint32_t *counts, const uint64_t *set, size_t words, int which)
 {
+	unsigned n = 0;
+
 	for (size_t w = 0; w < words; w++)
-		for (uint64_t m = set[w]; m; m &= m - 1)
+		for (uint64_t m = set[w]; m; m &= m - 1, n++)
 			counts[2 * (w * 64 + (size_t)__builtin_ctzll(m)) + (size_t)which]++;
+	return n;
 }
 
 /* Reads one row; returns 0 when it was used, 1 when rejected, <0 on OOM
@@ -910,10 +907,8 @@ static int read_row(family *f, pk2d_csv *c, const cols *k, const char *run_area,
 	g->kk++;
 	g->male += (uint32_t)male;
 	g->female += (uint32_t)female;
-	count_bits(g->counts, ans->na, ans->words, 0);
-	count_bits(g->counts, ans->fails, ans->words, 1);
-	applicable = (unsigned)f->n_ind - ans->n_na;
-	met = applicable - ans->n_fails;
+	applicable = (unsigned)f->n_ind - count_bits(g->counts, ans->na, ans->words, 0);
+	met = applicable - count_bits(g->counts, ans->fails, ans->words, 1);
 	if (applicable) {
 		double score = 100.0 * met / applicable;
 
