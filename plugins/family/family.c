@@ -798,6 +798,7 @@ static void answer_sets(const unsigned char ans[64], uint64_t *fails, uint64_t *
 static int read_answers(family *f, pk2d_csv *c, answers *a)
 {
 	const char **cells = f->ind_cell;
+
 	f->api->csv_fields(c, f->ind_col, (int)f->n_ind, cells);
 	for (size_t w = 0; w < a->words; w++) {
 		size_t base = w * 64, n = f->n_ind - base < 64 ? f->n_ind - base : 64;
