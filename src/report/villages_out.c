@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,6 +21,9 @@
 
 /* Most runs, and processes, at once: as many as -j allows, up to this. */
 #define VILLAGES_MAX_RUNS 64
+/* The caller's own run is rendered in this many pieces, each handed to the
+ * disk as it is done (start_writeback). */
+#define OWN_RUN_PIECES 8
 
 struct run {
 	size_t from, to;
@@ -115,6 +120,47 @@ static int copy_out(const struct run *r, size_t k, FILE *out)
 	return 0;
 }
 
+/* Starts writing what out holds so far to the disk, without waiting, when
+ * out is a regular file: the report's file is synced before it is renamed
+ * into place (out_file.c), and a province's JSON report is 250 MB that
+ * would otherwise all be written then (0.17 s of its run). */
+static void start_writeback(FILE *out)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+	struct stat st;
+	int saved;
+
+	/* A failed write is the report's error: ferror(out) and errno say it. */
+	if (fflush(out) != 0)
+		return;
+	saved = errno;
+	if (fstat(fileno(out), &st) == 0 && S_ISREG(st.st_mode))
+		sync_file_range(fileno(out), 0, 0, SYNC_FILE_RANGE_WRITE);
+	errno = saved;
+#else
+	(void)out;
+#endif
+}
+
+/* Renders the caller's own run in pieces, each started towards the disk
+ * as soon as it is written. */
+static int write_own(const report_view *v, const struct run *r, FILE *out, villages_fn write,
+                     void *ud)
+{
+	size_t n = r->to - r->from;
+	int rc = 0;
+
+	for (size_t k = 0; k < OWN_RUN_PIECES && rc == 0; k++) {
+		size_t from = r->from + n * k / OWN_RUN_PIECES;
+		size_t to = r->from + n * (k + 1) / OWN_RUN_PIECES;
+
+		rc = write(v, from, to, out, ud);
+		if (rc == 0)
+			start_writeback(out);
+	}
+	return rc;
+}
+
 int villages_write(const report_view *v, FILE *out, villages_fn write, void *ud)
 {
 	struct run runs[VILLAGES_MAX_RUNS];
@@ -132,13 +178,15 @@ int villages_write(const report_view *v, FILE *out, villages_fn write, void *ud)
 		if (k > 0)
 			start(v, &runs[k], k, write, ud);
 	}
-	rc = write(v, runs[0].from, runs[0].to, out, ud);
+	rc = write_own(v, &runs[0], out, write, ud);
 	for (size_t k = 1; k < n_runs; k++) {
 		struct run *r = &runs[k];
 		int rendered = r->pid > 0 && finish(r) == 0;
 
 		if (rc == 0 && rendered) {
 			rc = copy_out(r, k, out);
+			if (rc == 0)
+				start_writeback(out);
 		} else if (rc == 0) {
 			log_msg(PK2D_LOG_DEBUG, "villages %zu to %zu of %zu: no process rendered them, "
 			        "rendered here", r->from + 1, r->to, n);
