@@ -469,9 +469,9 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		 * of every lock the thread held, and with an allocator that does
 		 * not take its locks around fork (AddressSanitizer's) it waits for
 		 * one forever. The thread keeps the second core busy meanwhile. */
-		if (beside)
+		if (beside) {
 			view.jobs = 1;
-		if (!beside) {
+		} else {
 			store_job_run(&sj);
 			if (store_job_log(&sj) < 0)
 				status = EXIT_FAIL;
