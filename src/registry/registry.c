@@ -185,6 +185,8 @@ struct vtable {
 	size_t n_gslot;   /* power of two (or 0) */
 	size_t n;         /* entries in all groups */
 	uint32_t last;    /* group of the last vt_get(), or NONE */
+	int32_t rt_hi;    /* no entry's RT is greater (walk_index_build's
+	                     counts per RT go up to it) */
 };
 
 static size_t mix64(uint64_t h)
@@ -219,6 +221,7 @@ static void vt_free(struct vtable *t)
 	t->gslot = NULL;
 	t->n_groups = t->cap_groups = t->n_gslot = t->n = 0;
 	t->last = NONE;
+	t->rt_hi = 0;
 }
 
 /* The group of (area, period), or NONE. */
@@ -401,6 +404,8 @@ static double *vt_get(struct vtable *t, const struct rkey *k)
 	if (g->keys[i].ind == NONE) {
 		g->keys[i].ind = k->ind;
 		g->keys[i].rt = k->rt;
+		if (k->rt > t->rt_hi)
+			t->rt_hi = k->rt;
 		for (int j = 0; j < t->nv; j++)
 			v[j] = 0;
 		g->n++;
@@ -1820,8 +1825,7 @@ static int cmp_group_order(const void *x, const void *y, void *ud)
 	return ra < rb ? -1 : ra > rb;
 }
 
-/* An RT key of an entry (not RT_ALL) as 0..RT_KEYS-1, in RT order. */
-#define RT_KEYS (RT_MAX + 1 - RT_FOLDED)
+/* An RT key of an entry (not RT_ALL) as 0..rt_key(RT_MAX), in RT order. */
 static uint32_t rt_key(int32_t rt)
 {
 	return (uint32_t)(rt - RT_FOLDED);
@@ -1832,7 +1836,7 @@ static int walk_index_build(const registry *r, const struct vtable *t, size_t n_
                             struct walk_index *w)
 {
 	size_t total = 0, pos = 0, most = 0;
-	uint32_t *count = NULL, *by_rt = NULL, *in_rt_order = NULL;
+	uint32_t *count = NULL, *by_rt = NULL, *in_rt_order = NULL, n_keys;
 
 	memset(w, 0, sizeof *w);
 	w->n_ind = n_ind;
@@ -1856,7 +1860,10 @@ static int walk_index_build(const registry *r, const struct vtable *t, size_t n_
 	w->start = malloc((w->n_gorder + 1) * sizeof *w->start);
 	w->bucket = malloc((w->n_gorder * (n_ind + 1) + 1) * sizeof *w->bucket);
 	w->slots = malloc((total + 1) * sizeof *w->slots);
-	by_rt = calloc(RT_KEYS, sizeof *by_rt);
+	/* Counted per RT key up to the table's greatest: a child's table of
+	 * one village's folded sums is walked once per village. */
+	n_keys = rt_key(t->rt_hi) + 1;
+	by_rt = calloc(n_keys, sizeof *by_rt);
 	in_rt_order = malloc((most + 1) * sizeof *in_rt_order);
 	if (!w->start || !w->bucket || !w->slots || !by_rt || !in_rt_order)
 		goto nomem;
@@ -1866,7 +1873,7 @@ static int walk_index_build(const registry *r, const struct vtable *t, size_t n_
 	for (size_t o = 0; o < w->n_gorder; o++) {
 		const struct group *g = &t->groups[w->gorder[o]];
 		uint32_t *b = w->bucket + o * (n_ind + 1), *out = w->slots + pos;
-		uint32_t n = 0, lo = RT_KEYS, hi = 0;
+		uint32_t n = 0, lo = n_keys, hi = 0;
 
 		memset(count, 0, (n_ind + 1) * sizeof *count);
 		for (uint32_t i = 0; i < g->cap; i++) {
