@@ -60,4 +60,24 @@ assert parts == ["63", "64"], parts
 for pb in a["assessment"]["area"]["problems"]:
     assert all(w["area"] in ("63", "64") for w in pb["worst"]), pb["worst"]
 PY
+
+# The RTs counted without RT detail are each plugin's own: with the family
+# plugin alone (the other plugins report the same RTs and would hide a
+# loss), the count is the one kept with RT detail, and each village has
+# several.
+for detail in no yes; do
+	{
+		printf '[pk2d]\nperiod = 2023\narea = all\nmodel = ikk.ini\nmax_rejected = 10\n'
+		printf 'rt_detail = %s\n' "$detail"
+		printf '[plugin.family]\nsurvey = keluarga.csv\n'
+	} > "$tmp/d/family-$detail.ini"
+	"$pk2d" -q -c "$tmp/d/family-$detail.ini" report --store none -f json \
+		-o "$tmp/family-$detail.json" || fail "pk2d report -c family-$detail.ini"
+done
+python3 - "$tmp/family-no.json" "$tmp/family-yes.json" <<'PY' || fail "RT count without RT detail"
+import json, sys
+no, yes = (json.load(open(p))["assessment"]["area"]["profile"] for p in sys.argv[1:3])
+assert no["rt"] == yes["rt"], (no["rt"], yes["rt"])
+assert no["rt"] > 2 * no["villages"], (no["rt"], no["villages"])
+PY
 [ "$failures" -eq 0 ] || exit 1

@@ -440,9 +440,15 @@ static int fold_value(pipe_sink *s, const pk2d_value *v)
 	if (strcmp(v->area, s->fold_village) != 0) {
 		fold_flush(s);
 		strcpy(s->fold_village, v->area);
+		s->fold_area = (reg_name){ 0 };
 	}
-	for (i = 0; i < s->n_fold_rts && s->fold_rts[i] != v->rt; i++)
-		;
+	/* A plugin reports an RT's values one after another. */
+	i = s->n_fold_rts;
+	if (i > 0 && s->fold_rts[i - 1] == v->rt)
+		i--;
+	else
+		for (i = 0; i < s->n_fold_rts && s->fold_rts[i] != v->rt; i++)
+			;
 	if (i == s->n_fold_rts && s->n_fold_rts == s->cap_fold_rts) {
 		size_t cap = s->cap_fold_rts ? 2 * s->cap_fold_rts : 32;
 		int *n = realloc(s->fold_rts, cap * sizeof *n);
@@ -451,7 +457,8 @@ static int fold_value(pipe_sink *s, const pk2d_value *v)
 		s->fold_rts = n;
 		s->cap_fold_rts = cap;
 	}
-	if (registry_add_value(s->local, s->instance, s->period, v, err, sizeof err) < 0)
+	if (registry_add_value_named(s->local, s->instance, s->period, v, NULL, &s->fold_area,
+	                             v->period ? NULL : &s->fold_period, err, sizeof err) < 0)
 		return -1;
 	if (i == s->n_fold_rts)
 		s->fold_rts[s->n_fold_rts++] = v->rt;

@@ -122,6 +122,8 @@ typedef struct pipe_sink {
 	int fold;
 	const char *period;       /* the run's, for values without one */
 	char fold_village[16];    /* the village whose sums local holds */
+	reg_name fold_area;       /* its name, and the run's period's, as */
+	reg_name fold_period;     /* local looked them up */
 	int *fold_rts;            /* its RTs seen so far */
 	size_t n_fold_rts, cap_fold_rts;
 	uint32_t fold_values;     /* values summed in it so far */
