@@ -37,7 +37,14 @@ static inline double round2(double x)
 	 * 1e13 on; no z-score comes near. */
 	if (x > 1e13)
 		return sgn * x;
-	double xd = x * 100.0, i10 = floor(xd);
+	double xd = x * 100.0, i10 = floor(xd), f = xd - i10;
+	/* Unless x is within a millionth of a hundredth of a tie, the nearer
+	 * neighbour is the one f says, and R's comparison of du and dd below
+	 * finds the same one: under 1e6, their rounding errors (about 1e-12)
+	 * are far smaller than their difference (2e-8 at least). One division
+	 * instead of two, and no branch a z-score's digits decide. */
+	if (x < 1e6 && fabs(f - 0.5) > 1e-6)
+		return sgn * ((f < 0.5 ? i10 : i10 + 1) / 100.0);
 	double lo = i10 / 100.0, hi = (xd == i10 ? i10 : i10 + 1) / 100.0;
 	double du = hi - x, dd = x - lo;
 	int odd = ((long long)i10 & 1) != 0;

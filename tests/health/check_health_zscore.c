@@ -10,6 +10,7 @@
  */
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,6 +201,60 @@ START_TEST(round2)
 }
 END_TEST
 
+/* R's round(x, 2) step by step, as the plugin computed it before it
+ * took the short way away from ties. */
+static double r_round2(double x)
+{
+	if (!isfinite(x) || x == 0)
+		return x;
+	double sgn = x < 0 ? -1 : 1;
+	x = fabs(x);
+	if (x > 1e13)
+		return sgn * x;
+	double xd = x * 100.0, i10 = floor(xd);
+	double lo = i10 / 100.0, hi = (xd == i10 ? i10 : i10 + 1) / 100.0;
+	double du = hi - x, dd = x - lo;
+	int odd = ((long long)i10 & 1) != 0;
+	return sgn * ((du < dd || (du == dd && odd)) ? hi : lo);
+}
+
+/* The short way gives R's answer bit for bit: random z-like values, values
+ * at and a few units in the last place around every kind of tie, at the
+ * edges of the short way's band (a millionth of a hundredth from a tie),
+ * and around 1e6, where it stops. */
+START_TEST(round2_as_r)
+{
+	uint64_t seed = 88172645463325252u;
+	long checked = 0;
+
+	for (int i = 0; i < 2000000; i++) {
+		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+		double x = (double)(seed >> 11) / 9007199254740992.0 * 40 - 20;
+		ck_assert_msg(zscore_round2(x) == r_round2(x), "%.17g", x);
+		checked++;
+	}
+	for (long k = -2000; k <= 2000; k++) {
+		double base[] = { k + 0.005, k * 0.01 + 0.005, k * 7.77 + 0.005,
+		                  k * 500.0 + 0.005, 999999.995, 1e6 + k * 0.01 + 0.005 };
+		for (size_t b = 0; b < sizeof base / sizeof *base; b++) {
+			double off[] = { 0, 1e-8, -1e-8, 0.999e-8, 1.001e-8, 0.5e-8, 1e-10 };
+			for (size_t o = 0; o < sizeof off / sizeof *off; o++) {
+				double x = base[b] + off[o];
+				for (int u = -3; u <= 3; u++) {
+					double y = x;
+					for (int s = 0; s < (u < 0 ? -u : u); s++)
+						y = nextafter(y, u < 0 ? -INFINITY : INFINITY);
+					ck_assert_msg(zscore_round2(y) == r_round2(y), "%.17g", y);
+					ck_assert_msg(zscore_round2(-y) == r_round2(-y), "%.17g", -y);
+					checked += 2;
+				}
+			}
+		}
+	}
+	ck_assert_int_gt(checked, 2000000);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("health_zscore");
@@ -209,6 +264,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, reference_zscores);
 	tcase_add_test(tc, interpolation_quirk);
 	tcase_add_test(tc, round2);
+	tcase_add_test(tc, round2_as_r);
 	suite_add_tcase(s, tc);
 	return s;
 }
