@@ -14,7 +14,8 @@
 #
 # It generates the data with pk2d-synth (survey and children only), times
 # `pk2d report` end to end with the family and health plugins (wall, CPU,
-# peak memory, MB/s, rows/s per plugin) without the history store, then with
+# peak memory, MB/s, rows/s per plugin, what it read from the disk) without
+# the history store, then with
 # and without it and with the JSON report instead, alternated (three rounds,
 # one for the country; the best of each and their ratios), then (province only) the HTML
 # and XLSX reports, the drill-down site, the time Chromium takes to draw them and the
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
 	--build) build=$2; shift ;;
 	--work) work=$2; shift ;;
 	--keep) keep=1 ;;
-	-h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,29p' "$0"; exit 0 ;;
 	*) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
 	esac
 	shift
@@ -97,9 +98,16 @@ read -r w_wall w_user w_sys w_rss < "$res/wc.time"
 # pk2d: the timed run writes the terminal report (a province run assesses
 # every village); the JSON report, for the per-plugin figures and the
 # totals compared with DuckDB, is written in the alternation below.
+# What the timed run read from the disk (kB, /proc/vmstat's pgpgin): a
+# machine whose page cache cannot hold the input reads part of it again,
+# and the system time then grows with it (docs/performance.md).
+pgpgin() { awk '$1 == "pgpgin" { print $2 }' /proc/vmstat 2>/dev/null || echo 0; }
+disk_before=$(pgpgin)
 /usr/bin/time -f '%e %U %S %M' -o "$res/pk2d.time" \
 	"$build/src/pk2d" -q -c "$cfg" report --store none -f text -o "$res/pk2d.txt"
 read -r p_wall p_user p_sys p_rss < "$res/pk2d.time"
+echo "the timed run read $(( ($(pgpgin) - disk_before) / 1024 )) MB from the disk" \
+	"(the input: $mb MB; the rest came from the page cache)"
 # The history store's cost: the same run without it and with it (the
 # default; a new store each time), and the JSON report's: the run without
 # the store writing JSON instead; alternated $pairs times, the best of
