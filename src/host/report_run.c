@@ -465,13 +465,11 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		sj = (struct store_job){ .st = st, .s = s, .v = &view, .rq = rq, .status = status };
 		log_phase("history store");
 		beside = store_job_start(&sj, &store_thread, &p, rq);
-		/* No process is forked while the thread runs: a child gets a copy
+		/* No process is forked while the thread runs (a child gets a copy
 		 * of every lock the thread held, and with an allocator that does
-		 * not take its locks around fork (AddressSanitizer's) it waits for
-		 * one forever. The thread keeps the second core busy meanwhile. */
-		if (beside) {
-			view.jobs = 1;
-		} else {
+		 * not take its locks around fork, AddressSanitizer's, it waits for
+		 * one forever): the writers render the villages in threads. */
+		if (!beside) {
 			store_job_run(&sj);
 			if (store_job_log(&sj) < 0)
 				status = EXIT_FAIL;

@@ -620,8 +620,8 @@ const char *i18n_num(int lang, double v, int dec, char *buf, size_t len)
 /* The rotating buffers of the i18n_fmt family. */
 static char *ring(void)
 {
-	static char buf[16][64];
-	static unsigned k;
+	static _Thread_local char buf[16][64];
+	static _Thread_local unsigned k;
 
 	k = (k + 1) % 16;
 	return buf[k];

@@ -422,7 +422,7 @@ static void class_source_text(void *ud, const char *source)
 /* " (2025)": the year a target was taken from; "" for a single value. */
 static const char *target_year(int year)
 {
-	static char buf[16];
+	static _Thread_local char buf[16];
 
 	if (!year)
 		return "";

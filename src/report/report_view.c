@@ -501,8 +501,8 @@ const char *report_view_looked_at(const report_view *v, const assess_area *aa, c
 const char *report_view_target(const report_view *v, const reg_indicator *d, int has_target,
                                double target, int year)
 {
-	static char bufs[8][48];
-	static unsigned next;
+	static _Thread_local char bufs[8][48];
+	static _Thread_local unsigned next;
 	char *b = bufs[next++ % 8];
 
 	if (!has_target)
@@ -523,8 +523,8 @@ const char *report_view_target_state(const report_view *v, const assess_row *r)
 
 const char *report_view_row_word(const report_view *v, const assess_row *r, int with_capaian)
 {
-	static char bufs[8][96];
-	static unsigned next;
+	static _Thread_local char bufs[8][96];
+	static _Thread_local unsigned next;
 	char *b = bufs[next++ % 8];
 
 	if (!r->off_target)

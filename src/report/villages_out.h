@@ -1,15 +1,18 @@
 /*
- * villages_out.h - the villages' part of a wide report written by several
- * processes at once.
+ * villages_out.h - the villages' part of a wide report rendered by several
+ * threads at once.
  *
  * A province's report is mostly its villages' sections (2,000 of them), each
  * rendered from the view alone, and the run's other processes have ended by
- * then: the parent rendering them one after another kept one core busy while
- * the other idled. The villages are cut into up to v->jobs runs of about as
- * many; every run but the first is rendered by a forked process into an
- * unlinked temporary file, which the parent copies to the report after
- * rendering the first run itself, in order. The report is byte for byte the
- * one a single process writes (tests/villages_jobs.sh).
+ * then: rendering them one after another kept one core busy while the other
+ * idled. The villages are cut into chunks of a few; v->jobs threads each take
+ * the next chunk and render it into a buffer in memory, and the caller's
+ * thread writes the chunks to the report in order as they are handed over.
+ * A thread runs at most a few chunks ahead of the writer, so the buffers do
+ * not grow with the report, and each byte of it is written to the file once.
+ * The report is byte for byte the one a single thread writes
+ * (tests/villages_jobs.sh). The writers called here keep no state between
+ * calls but in their arguments: a buffer they return is thread-local.
  */
 #ifndef PK2D_VILLAGES_OUT_H
 #define PK2D_VILLAGES_OUT_H
@@ -20,18 +23,22 @@
 
 /* Writes the villages from .. to-1 of v to out, in order, as they follow
  * the ones before from (from 0: the first); 0, or < 0 after which nothing
- * more is written. Called once per run, in whichever process renders it. */
+ * more is written. Called once per chunk, in whichever thread renders it,
+ * several at once. */
 typedef int (*villages_fn)(const report_view *v, size_t from, size_t to, FILE *out, void *ud);
 
-/* Test-only: with PK2D_TEST_VILLAGES_FAIL=K, the process rendering run K
- * (K >= 1) ends with an error, so that the parent renders it again; with
- * copy:K, copying run K into the report fails (EIO), which fails it. */
+/* Test-only: with PK2D_TEST_VILLAGES_FAIL=K, a thread's rendering of chunk
+ * K (from 0) fails, so that the writer renders it again; with copy:K,
+ * writing chunk K into the report fails (EIO), which fails it; with start,
+ * no thread starts, so that the caller renders them all. */
 #define VILLAGES_FAIL_ENV "PK2D_TEST_VILLAGES_FAIL"
 
-/* Writes all of v's villages to out through write, in runs as above. A
- * run whose process cannot be made, or fails (an error, a signal, no room
- * for its temporary file), is rendered again by the caller's process.
- * Returns the first error of write in the caller's process: 0 or < 0. */
+/* Writes all of v's villages to out through write, in chunks as above
+ * (with one job, or a single village, all at once by the caller). A chunk
+ * whose thread fails to render it (out of memory) is rendered again by the
+ * caller; without any thread, the caller renders them all. Returns 0, or
+ * the first error of a write to out or of write in the caller (errno set),
+ * after which nothing more is written. */
 int villages_write(const report_view *v, FILE *out, villages_fn write, void *ud);
 
 #endif
