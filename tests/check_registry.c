@@ -1076,6 +1076,69 @@ START_TEST(place_lookups)
 }
 END_TEST
 
+/* A place's rows hold, for every declaration, what registry_get_at
+ * answers there: at RT_ALL and at each RT asked for (reported there or not,
+ * the village's RTs with a gap and a high one), and nothing at a place
+ * without values; interventions likewise. */
+START_TEST(place_rows)
+{
+	static const char *const areas[] = { VA, VB, VC, "63.02.09", "63", "63.02.09.2002" };
+	static const int rts[] = { 1, 2, 3, 5, 40 };
+	enum { NRT = sizeof rts / sizeof *rts };
+	size_t ni = registry_n_indicators(r), nv = registry_n_interventions(r), found = 0;
+	size_t n = ni > nv ? ni : nv;
+	reg_sum *sums = calloc((NRT + 1) * ni, sizeof *sums);
+	reg_isum *isums = calloc((NRT + 1) * nv, sizeof *isums);
+	unsigned char *has = malloc((NRT + 1) * n);
+
+	report_stunting();
+	add_ok("apk", VA, 2, NULL, 3, 4);
+	add_ok("posyandu", VA, 40, NULL, 1, 1);
+	add_ok("apk", VA, 4, NULL, 9, 9);     /* an RT no row asks for */
+	ck_assert_int_eq(add_iv("health", "ttd", VB, 5, NULL, 20, 10, 500), 0);
+	registry_rollup(r);
+	for (size_t a = 0; a < sizeof areas / sizeof *areas; a++) {
+		reg_place p;
+
+		registry_place(r, areas[a], "2023", &p);
+		memset(has, 7, (NRT + 1) * n);
+		registry_rows_at(r, &p, rts, NRT, sums, has);
+		for (size_t j = 0; j <= NRT; j++)
+			for (size_t i = 0; i < ni; i++) {
+				reg_sum s;
+				int got = registry_get_at(r, registry_indicator_at(r, i), &p,
+				                          j ? rts[j - 1] : RT_ALL, &s);
+
+				ck_assert_int_eq(has[j * ni + i], got);
+				if (got)
+					ck_assert_sum(sums[j * ni + i], s.num, s.den);
+				found += (size_t)got;
+			}
+		memset(has, 7, (NRT + 1) * n);
+		registry_irows_at(r, &p, rts, NRT, isums, has);
+		for (size_t j = 0; j <= NRT; j++)
+			for (size_t i = 0; i < nv; i++) {
+				reg_isum s;
+				int got = registry_get_intervention_at(r, registry_intervention_at(r, i),
+				                                       &p, j ? rts[j - 1] : RT_ALL, &s);
+
+				ck_assert_int_eq(has[j * nv + i], got);
+				if (got) {
+					ck_assert_double_eq(isums[j * nv + i].target, s.target);
+					ck_assert_double_eq(isums[j * nv + i].realised, s.realised);
+					ck_assert_double_eq(isums[j * nv + i].budget, s.budget);
+				}
+				found += (size_t)got;
+			}
+	}
+	/* Not a test of nothing: most of these places hold values. */
+	ck_assert_uint_ge(found, 15);
+	free(sums);
+	free(isums);
+	free(has);
+}
+END_TEST
+
 START_TEST(listings)
 {
 	char **v;
@@ -1387,6 +1450,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc, rts_listed_by_the_rollup);
 	tcase_add_test(tc, rts_lists_of_many);
 	tcase_add_test(tc, place_lookups);
+	tcase_add_test(tc, place_rows);
 	tcase_add_test(tc, values_per_kind);
 	tcase_add_test(tc, count_sums_reports);
 	tcase_add_test(tc, many_keys);

@@ -1471,6 +1471,86 @@ int registry_get_intervention_at(const registry *r, const reg_intervention *iv,
 	return 1;
 }
 
+/* The row of RT rt among RT_ALL (row 0) and rts[0..nrt-1] (sorted): k + 1
+ * for rts[k], or -1 when rt is not there. */
+static long rt_row(int rt, const int *rts, size_t nrt)
+{
+	size_t lo = 0, hi = nrt;
+
+	if (rt == RT_ALL)
+		return 0;
+	/* Most villages number their RTs from 1 without a gap. */
+	if (rt >= 1 && (size_t)rt <= nrt && rts[rt - 1] == rt)
+		return rt;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (rts[mid] < rt)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nrt && rts[lo] == rt ? (long)lo + 1 : -1;
+}
+
+/* Calls put(ud, row * n + index, values) for each entry of group gi of t
+ * whose declaration index is below n and whose RT has a row (rt_row). */
+static void group_rows(const struct vtable *t, uint32_t gi, const int *rts, size_t nrt, size_t n,
+                       void (*put)(void *ud, size_t at, const double *v), void *ud)
+{
+	const struct group *g;
+
+	if (gi == NONE)
+		return;
+	g = &t->groups[gi];
+	for (uint32_t i = 0; i < g->cap; i++) {
+		long row;
+
+		if (g->keys[i].ind >= n || (row = rt_row(g->keys[i].rt, rts, nrt)) < 0)
+			continue;
+		put(ud, (size_t)row * n + g->keys[i].ind, g->vals + (size_t)i * t->nv);
+	}
+}
+
+struct rows_out {
+	void *out;
+	unsigned char *has;
+};
+
+static void put_sum(void *ud, size_t at, const double *v)
+{
+	struct rows_out *o = ud;
+
+	((reg_sum *)o->out)[at] = (reg_sum){ v[0], v[1] };
+	o->has[at] = 1;
+}
+
+static void put_isum(void *ud, size_t at, const double *v)
+{
+	struct rows_out *o = ud;
+
+	((reg_isum *)o->out)[at] = (reg_isum){ v[0], v[1], v[2] };
+	o->has[at] = 1;
+}
+
+void registry_rows_at(const registry *r, const reg_place *p, const int *rts, size_t nrt,
+                      reg_sum *out, unsigned char *has)
+{
+	struct rows_out o = { out, has };
+
+	memset(has, 0, (nrt + 1) * r->n_ind);
+	group_rows(&r->vals, p->vals, rts, nrt, r->n_ind, put_sum, &o);
+}
+
+void registry_irows_at(const registry *r, const reg_place *p, const int *rts, size_t nrt,
+                       reg_isum *out, unsigned char *has)
+{
+	struct rows_out o = { out, has };
+
+	memset(has, 0, (nrt + 1) * r->n_iv);
+	group_rows(&r->ivals, p->ivals, rts, nrt, r->n_iv, put_isum, &o);
+}
+
 int registry_get(const registry *r, const reg_indicator *ind, const char *area, int rt,
                  const char *period, reg_sum *out)
 {

@@ -173,6 +173,19 @@ int registry_get_at(const registry *r, const reg_indicator *ind, const reg_place
 int registry_get_intervention_at(const registry *r, const reg_intervention *iv,
                                  const reg_place *p, int rt, reg_isum *out);
 
+/* Every indicator's sums at a place at once, for a caller that wants them
+ * all (the history store): for the area itself (RT_ALL) and for each RT of
+ * rts[0..nrt-1] (sorted, as registry_rts gives them), in one pass over the
+ * place's entries instead of a lookup each. Row 0 is RT_ALL's and row k + 1
+ * is rts[k]'s; with n = registry_n_indicators(r), has[j * n + i] is 1 and
+ * out[j * n + i] what registry_get_at gives in row j for the declaration
+ * index i, else has[j * n + i] is 0. out and has hold (nrt + 1) * n
+ * elements. registry_irows_at likewise for the interventions. */
+void registry_rows_at(const registry *r, const reg_place *p, const int *rts, size_t nrt,
+                      reg_sum *out, unsigned char *has);
+void registry_irows_at(const registry *r, const reg_place *p, const int *rts, size_t nrt,
+                       reg_isum *out, unsigned char *has);
+
 /* The value shown for a sum: 100*num/den for proportions and rates, num for
  * counts, num/den for means; NaN when den is 0. */
 double reg_value(const reg_indicator *ind, const reg_sum *s);

@@ -398,43 +398,39 @@ static int put_row(store *s, sqlite3_stmt *st, const char *area, int rt,
 
 /* The values of one area (or one RT of a village) and period: a row of
  * vals and a row of ivals. */
-static int put_area(void *ctx, const char *area, int rt, const char *period)
+static int put_area(void *ctx, const store_row *w)
 {
 	put_ctx *c = ctx;
 	store *s = c->s;
 	char *err = c->err;
 	size_t errlen = c->errlen;
 	int rc = 0;
-	reg_place at;
 
-	/* The area and period looked up once for all the indicators. */
-	registry_place(c->r, area, period, &at);
 	c->vb.len = c->ib.len = 0;
 	for (size_t i = 0; i < registry_n_indicators(c->r) && rc == 0; i++) {
 		const reg_indicator *d = registry_indicator_at(c->r, i);
-		reg_sum sum;
+		const reg_sum *sum = &w->sum[i];
 
-		if (!registry_get_at(c->r, d, &at, rt, &sum))
+		if (!w->has[i])
 			continue;
-		double v[REC_VALS] = { sum.num, sum.den, reg_value(d, &sum),
+		double v[REC_VALS] = { sum->num, sum->den, reg_value(d, sum),
 		                       d->has_target ? d->target : NAN };
 		rc = store_buf_add(&c->vb, c->vkeys[i], 0, v, REC_VALS);
 	}
 	for (size_t i = 0; i < registry_n_interventions(c->r) && rc == 0; i++) {
-		const reg_intervention *d = registry_intervention_at(c->r, i);
-		reg_isum sum;
+		const reg_isum *sum = &w->isum[i];
 
-		if (!registry_get_intervention_at(c->r, d, &at, rt, &sum))
+		if (!w->ihas[i])
 			continue;
-		double v[REC_IVALS] = { sum.target, sum.realised, sum.budget };
+		double v[REC_IVALS] = { sum->target, sum->realised, sum->budget };
 		rc = store_buf_add(&c->ib, c->ikeys[i], 0, v, REC_IVALS);
 	}
 	if (rc < 0) {
 		store_set_err(err, errlen, "%s: out of memory", s->path);
 		return rc;
 	}
-	if ((rc = put_row(s, c->vst, area, rt, period, &c->vb, err, errlen)) == 0)
-		rc = put_row(s, c->ist, area, rt, period, &c->ib, err, errlen);
+	if ((rc = put_row(s, c->vst, w->area, w->rt, w->period, &c->vb, err, errlen)) == 0)
+		rc = put_row(s, c->ist, w->area, w->rt, w->period, &c->ib, err, errlen);
 	return rc;
 }
 
@@ -445,10 +441,64 @@ void store_free_strings(char **v, size_t n)
 	free(v);
 }
 
-int store_walk_registry(const store *s, const registry *r, char *const *periods, size_t np,
-                        int (*fn)(void *ctx, const char *area, int rt, const char *period),
-                        void *ctx)
+/* Room for a place's rows of every declaration (store_walk_registry). */
+struct rows {
+	size_t cap;             /* rows there is room for */
+	reg_sum *sum;
+	reg_isum *isum;
+	unsigned char *has, *ihas;
+};
+
+/* Room for n rows in w; 0, or PK2D_ERR_NOMEM (w as it was). */
+static int rows_room(struct rows *w, size_t n, size_t ni, size_t nv)
 {
+	reg_sum *sum;
+	reg_isum *isum;
+	unsigned char *has, *ihas;
+
+	if (n <= w->cap)
+		return 0;
+	n = n > 2 * w->cap ? n : 2 * w->cap;
+	if ((sum = realloc(w->sum, n * ni * sizeof *sum + 1)))
+		w->sum = sum;
+	if ((isum = realloc(w->isum, n * nv * sizeof *isum + 1)))
+		w->isum = isum;
+	if ((has = realloc(w->has, n * ni + 1)))
+		w->has = has;
+	if ((ihas = realloc(w->ihas, n * nv + 1)))
+		w->ihas = ihas;
+	if (!sum || !isum || !has || !ihas)
+		return PK2D_ERR_NOMEM;
+	w->cap = n;
+	return 0;
+}
+
+/* fn for an area's own row, then (rts, nrt: a village's) each RT's; w has
+ * room for them. */
+static int walk_place(const registry *r, const char *area, const char *period, const int *rts,
+                      size_t nrt, struct rows *w, int (*fn)(void *ctx, const store_row *row),
+                      void *ctx)
+{
+	size_t ni = registry_n_indicators(r), nv = registry_n_interventions(r);
+	int rc = 0;
+	reg_place at;
+
+	registry_place(r, area, period, &at);
+	registry_rows_at(r, &at, rts, nrt, w->sum, w->has);
+	registry_irows_at(r, &at, rts, nrt, w->isum, w->ihas);
+	for (size_t j = 0; j <= nrt && rc == 0; j++) {
+		store_row row = { area, period, j ? rts[j - 1] : RT_ALL, w->sum + j * ni,
+		                  w->has + j * ni, w->isum + j * nv, w->ihas + j * nv };
+		rc = fn(ctx, &row);
+	}
+	return rc;
+}
+
+int store_walk_registry(const store *s, const registry *r, char *const *periods, size_t np,
+                        int (*fn)(void *ctx, const store_row *row), void *ctx, char *err,
+                        size_t errlen)
+{
+	struct rows w = { 0 };
 	int rc = 0;
 
 	for (size_t p = 0; p < np && rc == 0; p++)
@@ -458,18 +508,24 @@ int store_walk_registry(const store *s, const registry *r, char *const *periods,
 			size_t n = registry_areas(r, s->run_area, level, &codes);
 
 			for (size_t a = 0; a < n && rc == 0; a++) {
-				rc = fn(ctx, codes[a], RT_ALL, periods[p]);
-				if (rc == 0 && level == AREA_VILLAGE) {
-					int *rts = NULL;
-					size_t nrt = registry_rts(r, codes[a], &rts);
+				int *rts = NULL;
+				size_t nrt = level == AREA_VILLAGE ? registry_rts(r, codes[a], &rts) : 0;
 
-					for (size_t k = 0; k < nrt && rc == 0; k++)
-						rc = fn(ctx, codes[a], rts[k], periods[p]);
-					free(rts);
+				if (rows_room(&w, nrt + 1, registry_n_indicators(r),
+				              registry_n_interventions(r)) < 0) {
+					store_set_err(err, errlen, "%s: out of memory", s->path);
+					rc = PK2D_ERR_NOMEM;
+				} else {
+					rc = walk_place(r, codes[a], periods[p], rts, nrt, &w, fn, ctx);
 				}
+				free(rts);
 			}
 			store_free_strings(codes, n);
 		}
+	free(w.sum);
+	free(w.isum);
+	free(w.has);
+	free(w.ihas);
 	return rc;
 }
 
@@ -542,7 +598,7 @@ int store_put_registry(store *s, const registry *r, char *err, size_t errlen)
 	if (rc == 0)
 		rc = store_prepare(s, "INSERT INTO ivals(area, rt, period, run_id, data) VALUES (?,?,?,?,?)", &c.ist, err, errlen);
 	if (rc == 0)
-		rc = store_walk_registry(s, r, periods, (size_t)np, put_area, &c);
+		rc = store_walk_registry(s, r, periods, (size_t)np, put_area, &c, err, errlen);
 	sqlite3_finalize(c.vst);
 	sqlite3_finalize(c.ist);
 	free(c.vkeys);

@@ -684,36 +684,33 @@ typedef struct put_ctx {
 	int ivals;
 } put_ctx;
 
-static int copy_area(void *ctx, const char *area, int rt, const char *period)
+static int copy_area(void *ctx, const store_row *w)
 {
 	put_ctx *c = ctx;
 	long long run = c->copy.s->run_id;
 	int rc = 0;
-	reg_place at;
 
-	/* The area and period looked up once for all the indicators. */
-	registry_place(c->r, area, period, &at);
 	if (!c->ivals)
 		for (size_t i = 0; i < registry_n_indicators(c->r) && rc == 0; i++) {
 			const reg_indicator *d = registry_indicator_at(c->r, i);
-			reg_sum sum;
+			const reg_sum *sum = &w->sum[i];
 
-			if (!registry_get_at(c->r, d, &at, rt, &sum))
+			if (!w->has[i])
 				continue;
-			double v[REC_VALS] = { sum.num, sum.den, reg_value(d, &sum),
+			double v[REC_VALS] = { sum->num, sum->den, reg_value(d, sum),
 			                       d->has_target ? d->target : NAN };
-			rc = store_pg_copy_line(&c->copy, area, rt, period, d->full_id, run, v,
-			                        REC_VALS, 0, NULL);
+			rc = store_pg_copy_line(&c->copy, w->area, w->rt, w->period, d->full_id, run,
+			                        v, REC_VALS, 0, NULL);
 		}
 	else
 		for (size_t i = 0; i < registry_n_interventions(c->r) && rc == 0; i++) {
-			const reg_intervention *d = registry_intervention_at(c->r, i);
-			reg_isum sum;
+			const reg_isum *sum = &w->isum[i];
 
-			if (!registry_get_intervention_at(c->r, d, &at, rt, &sum))
+			if (!w->ihas[i])
 				continue;
-			double v[REC_IVALS] = { sum.target, sum.realised, sum.budget };
-			rc = store_pg_copy_line(&c->copy, area, rt, period, d->full_id, run, v,
+			double v[REC_IVALS] = { sum->target, sum->realised, sum->budget };
+			rc = store_pg_copy_line(&c->copy, w->area, w->rt, w->period,
+			                        registry_intervention_at(c->r, i)->full_id, run, v,
 			                        REC_IVALS, 0, NULL);
 		}
 	return rc;
@@ -729,7 +726,7 @@ static int copy_table(store *s, const registry *r, int ivals, char *const *perio
 
 	if (rc < 0)
 		return rc;
-	rc = store_walk_registry(s, r, periods, np, copy_area, &c);
+	rc = store_walk_registry(s, r, periods, np, copy_area, &c, err, errlen);
 	return store_pg_copy_end(&c.copy, rc, "");
 }
 

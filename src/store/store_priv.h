@@ -104,12 +104,27 @@ int store_rec_next(const unsigned char **p, const unsigned char *end, int nd,
 int store_rec_find(const void *blob, size_t len, int nd, uint32_t key, uint32_t *aux,
                    double *v);
 
+/* An area's (or one RT of a village's) sums in a period, for every
+ * declaration: has[i] says whether the indicator (ihas[i]: the
+ * intervention) of declaration index i has a value there, sum[i] (isum[i])
+ * what it is. */
+typedef struct store_row {
+	const char *area, *period;
+	int rt;
+	const reg_sum *sum;
+	const unsigned char *has;
+	const reg_isum *isum;
+	const unsigned char *ihas;
+} store_row;
+
 /* The values of every area and RT store_put_registry writes: fn for each
- * period of r, each area from the run's area down to its villages, and the
- * RTs of every village. Stops at the first fn < 0 and returns it. */
+ * period of r, each area from the run's area down to its villages, and
+ * after a village's own row the rows of its RTs; a place's rows are taken
+ * from the registry at once (registry_rows_at). Stops at the first fn < 0
+ * and returns it; PK2D_ERR_NOMEM with err set when memory runs out. */
 int store_walk_registry(const store *s, const registry *r, char *const *periods, size_t np,
-                        int (*fn)(void *ctx, const char *area, int rt, const char *period),
-                        void *ctx);
+                        int (*fn)(void *ctx, const store_row *row), void *ctx, char *err,
+                        size_t errlen);
 /* The run's periods to replace (registry_periods() and the run's own): a
  * malloc'd array of malloc'd strings, its count, or < 0 when out of memory. */
 long store_run_periods(const store *s, const registry *r, char ***out);
