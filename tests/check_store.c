@@ -366,6 +366,63 @@ START_TEST(lock_wait_in_all)
 }
 END_TEST
 
+/* Reads under store_read_begin see what is stored; a run cannot be begun
+ * until they end, nor reads begun while a run is written. */
+START_TEST(reads_in_one_transaction)
+{
+	store_run_info info = { .period = "2024", .area = "63.02.09.2007", .config_digest = "0",
+	                        .version = PACKAGE_VERSION, .started = 1700000000 };
+	registry *r = make_registry(4, "2023");
+	store *s;
+
+	write_run("63.02.09.2007", "2023", r);
+	s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+	ck_assert_msg(s != NULL, "%s", err);
+	ck_assert_msg(store_read_begin(s, err, sizeof err) == 0, "%s", err);
+	ck_assert_double_eq_tol(stored(s, "63.02.09.2007", 1, "2023"), 40, 1e-9);
+	ck_assert_int_eq(store_read_begin(s, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_int_eq(store_begin(s, &info, err, sizeof err), PK2D_ERR_INVALID);
+	ck_assert_msg(strstr(err, "reads") != NULL, "%s", err);
+	store_read_end(s);
+	store_read_end(s); /* nothing to end */
+	ck_assert_msg(store_begin(s, &info, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(store_read_begin(s, err, sizeof err), PK2D_ERR_INVALID);
+	store_rollback(s);
+	ck_assert_double_eq_tol(stored(s, "63.02.09.2007", 2, "2023"), 60, 1e-9);
+	store_close(s);
+	registry_free(r);
+}
+END_TEST
+
+/* SQLite: the reads keep the store's shared lock from the first to the
+ * last, so another run that would open the store in between (which takes
+ * and commits a write transaction to check its schema) waits for them, and
+ * fails here after its 0.3 s; once they end it opens, writes and commits. */
+START_TEST(reads_keep_the_lock)
+{
+	registry *r = make_registry(4, "2023");
+	store_run_info info = { .period = "2024", .area = "63.02.09.2007", .config_digest = "0",
+	                        .version = PACKAGE_VERSION, .started = 1700000000 };
+	store *reader, *writer;
+
+	write_run("63.02.09.2007", "2023", r);
+	reader = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+	ck_assert_msg(reader != NULL, "%s", err);
+	ck_assert_msg(store_read_begin(reader, err, sizeof err) == 0, "%s", err);
+	ck_assert_double_eq_tol(stored(reader, "63.02.09.2007", 1, "2023"), 40, 1e-9);
+	ck_assert_ptr_null(store_open(path, 0.3, err, sizeof err));
+	ck_assert_msg(strstr(err, "locked") != NULL, "%s", err);
+	store_read_end(reader);
+	writer = store_open(path, 0.3, err, sizeof err);
+	ck_assert_msg(writer != NULL, "%s", err);
+	ck_assert_msg(store_begin(writer, &info, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(store_commit(writer, err, sizeof err) == 0, "%s", err);
+	store_close(writer);
+	store_close(reader);
+	registry_free(r);
+}
+END_TEST
+
 START_TEST(bad_run_info)
 {
 	store_run_info info = { .period = "2023Q5", .area = "63.02", .config_digest = "",
@@ -887,6 +944,7 @@ int main(void)
 	tcase_add_test(tc, village_run_leaves_neighbours);
 	tcase_add_test(tc, national_rerun_replaces);
 	tcase_add_test(tc, bad_run_info);
+	tcase_add_test(tc, reads_in_one_transaction);
 	tcase_add_test(tc, killed_at_every_step);
 	tcase_add_test(tc, killed_inside_transaction);
 	tcase_add_test(tc, killed_at_any_moment);
@@ -896,6 +954,7 @@ int main(void)
 	tcase_set_timeout(lite, 60);
 	tcase_add_test(lite, bad_store_files);
 	tcase_add_test(lite, lock_wait_in_all);
+	tcase_add_test(lite, reads_keep_the_lock);
 	tcase_add_test(lite, upgrade_v1);
 	tcase_add_test(lite, upgrade_in_one_transaction);
 	suite_add_tcase(s, lite);

@@ -397,7 +397,7 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 	plan p;
 	struct store_job sj = { .st = NULL };
 	pthread_t store_thread;
-	int rc, lang = LANG_ID, beside = 0;
+	int rc, rc_view, lang = LANG_ID, beside = 0;
 
 	if ((rc = make_plan(s, rq, &p)) != 0)
 		return rc;
@@ -443,7 +443,13 @@ int report_run(session *s, const model *mdl, const report_request *rq, int statu
 		else
 			view.model_digest = model_digest;
 	}
-	if (report_view_build(&view, as, s->reg, spath ? st : NULL, err, sizeof err) < 0) {
+	/* The trends read the store for every area: under one lock, from one
+	 * state of it. */
+	if (st && store_read_begin(st, err, sizeof err) < 0)
+		log_msg(PK2D_LOG_WARNING, "history store: %s", err);
+	rc_view = report_view_build(&view, as, s->reg, spath ? st : NULL, err, sizeof err);
+	store_read_end(st);
+	if (rc_view < 0) {
 		/* The run's part still goes out: the text and JSON reports say
 		 * what ran, without the assessment. */
 		log_msg(PK2D_LOG_ERROR, "report: %s", err);

@@ -158,6 +158,7 @@ void store_close(store *s)
 {
 	if (!s)
 		return;
+	store_read_end(s);
 	if (s->in_txn)
 		store_rollback(s);
 	store_pg_close(s);
@@ -174,13 +175,41 @@ void store_close(store *s)
 	free(s);
 }
 
+int store_read_begin(store *s, char *err, size_t errlen)
+{
+	int rc;
+
+	if (s->in_txn || s->in_read) {
+		store_set_err(err, errlen, "%s: %s", s->path, "a transaction is already open");
+		return PK2D_ERR_INVALID;
+	}
+	/* SQLite takes its shared lock at the first read and keeps it. */
+	rc = s->pg ? store_pg_exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", 0, NULL,
+	                           err, errlen)
+	           : store_exec(s, "BEGIN", err, errlen);
+	s->in_read = rc == 0;
+	return rc;
+}
+
+void store_read_end(store *s)
+{
+	if (!s || !s->in_read)
+		return;
+	if (s->pg)
+		store_pg_exec(s, "COMMIT", 0, NULL, NULL, 0);
+	else
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	s->in_read = 0;
+}
+
 int store_begin(store *s, const store_run_info *info, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (s->in_txn) {
-		store_set_err(err, errlen, "%s: %s", s->path, "a run is already being written");
+	if (s->in_txn || s->in_read) {
+		store_set_err(err, errlen, "%s: %s", s->path, s->in_txn ? "a run is already being written"
+		              : "its reads are not ended");
 		return PK2D_ERR_INVALID;
 	}
 	if (area_level(info->area) == AREA_INVALID || !period_valid(info->period)) {

@@ -71,6 +71,14 @@ store *store_open(const char *path, double lock_wait, char *err, size_t errlen);
 /* Closes the store; an open transaction is rolled back. NULL is allowed. */
 void store_close(store *s);
 
+/* The reads that follow, until store_read_end(), see one state of the
+ * store and take its lock once instead of once each: a wide report's
+ * trends read it thousands of times. Not while a run is being written.
+ * 0, or < 0 with err set. */
+int store_read_begin(store *s, char *err, size_t errlen);
+/* Ends what store_read_begin() began; nothing without it. */
+void store_read_end(store *s);
+
 /* Starts the run's transaction and writes the run row. */
 int store_begin(store *s, const store_run_info *info, char *err, size_t errlen);
 /* The status of every plugin instance of the run. */

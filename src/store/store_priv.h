@@ -44,6 +44,7 @@ struct store {
 	} cache[STORE_CACHED];
 	char *path;
 	int in_txn;
+	int in_read;              /* store_read_begin() */
 	long long run_id;
 	char *run_area;
 	char *run_period;
