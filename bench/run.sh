@@ -16,7 +16,8 @@
 # `pk2d report` end to end with the family and health plugins (wall, CPU,
 # peak memory, MB/s, rows/s per plugin, what it read from the disk) without
 # the history store, then with
-# and without it and with the JSON report instead, alternated (three rounds,
+# and without it (into a new store, and again into one that holds the
+# period) and with the JSON report instead, alternated (three rounds,
 # one for the country; the best of each and their ratios), then (province only) the HTML
 # and XLSX reports, the drill-down site, the time Chromium takes to draw them and the
 # cost of the progress lines on a terminal, then (province only) the same
@@ -39,7 +40,7 @@ while [ $# -gt 0 ]; do
 	--build) build=$2; shift ;;
 	--work) work=$2; shift ;;
 	--keep) keep=1 ;;
-	-h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,30p' "$0"; exit 0 ;;
 	*) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
 	esac
 	shift
@@ -109,12 +110,16 @@ read -r p_wall p_user p_sys p_rss < "$res/pk2d.time"
 echo "the timed run read $(( ($(pgpgin) - disk_before) / 1024 )) MB from the disk" \
 	"(the input: $mb MB; the rest came from the page cache)"
 # The history store's cost: the same run without it and with it (the
-# default; a new store each time), and the JSON report's: the run without
-# the store writing JSON instead; alternated $pairs times, the best of
-# each, as the machine may be busy with other work.
+# default), into a new store and again into a store that already holds
+# the period (a rerun: its trends read the store, its figures replace the
+# period's), and the JSON report's: the run without the store writing JSON
+# instead; alternated $pairs times, the best of each, as the machine may be
+# busy with other work.
 pairs=3
 [ "$area" = all ] && pairs=1
-rm -f "$res/store-off.time" "$res/store-on.time" "$res/pk2d-json.time"
+rm -f "$res/store-off.time" "$res/store-on.time" "$res/store-again.time" \
+	"$res/pk2d-json.time" "$res/kept.sqlite"
+"$build/src/pk2d" -q -c "$cfg" report --store "$res/kept.sqlite" -f text -o "$res/pk2d-kept.txt"
 for i in $(seq "$pairs"); do
 	/usr/bin/time -f '%e %U %S %M' -a -o "$res/store-off.time" \
 		"$build/src/pk2d" -q -c "$cfg" report --store none -f text -o "$res/pk2d-off.txt"
@@ -122,6 +127,9 @@ for i in $(seq "$pairs"); do
 	/usr/bin/time -f '%e %U %S %M' -a -o "$res/store-on.time" \
 		"$build/src/pk2d" -q -c "$cfg" report --store "$res/history.sqlite" -f text \
 		-o "$res/pk2d-store.txt"
+	/usr/bin/time -f '%e %U %S %M' -a -o "$res/store-again.time" \
+		"$build/src/pk2d" -q -c "$cfg" report --store "$res/kept.sqlite" -f text \
+		-o "$res/pk2d-kept.txt"
 	/usr/bin/time -f '%e %U %S %M' -a -o "$res/pk2d-json.time" \
 		"$build/src/pk2d" -q -c "$cfg" report --store none -f json -o "$res/pk2d.json"
 done
@@ -135,15 +143,22 @@ EOF_OFF
 read -r on_wall on_cpu on_rss <<EOF_ON
 $(best "$res/store-on.time")
 EOF_ON
+read -r again_wall again_cpu again_rss <<EOF_AGAIN
+$(best "$res/store-again.time")
+EOF_AGAIN
 read -r j_wall j_cpu j_rss <<EOF_JSON
 $(best "$res/pk2d-json.time")
 EOF_JSON
-rm -f "$res/store-off.time" "$res/store-on.time" "$res/pk2d-json.time"
+rm -f "$res/store-off.time" "$res/store-on.time" "$res/store-again.time" "$res/pk2d-json.time"
 echo "history store, best of $pairs alternated: off $off_wall s wall $off_cpu s CPU," \
 	"on $on_wall s wall $on_cpu s CPU $((on_rss / 1024)) MB peak," \
 	"$(($(wc -c < "$res/history.sqlite") / 1048576)) MB of SQLite; on/off" \
 	"$(awk -v a="$on_wall" -v b="$off_wall" 'BEGIN { printf "%.2f", a / b }') wall," \
 	"$(awk -v a="$on_cpu" -v b="$off_cpu" 'BEGIN { printf "%.2f", a / b }') CPU"
+echo "history store, rerun into a store holding the period: $again_wall s wall" \
+	"$again_cpu s CPU $((again_rss / 1024)) MB peak; rerun/off" \
+	"$(awk -v a="$again_wall" -v b="$off_wall" 'BEGIN { printf "%.2f", a / b }') wall," \
+	"$(awk -v a="$again_cpu" -v b="$off_cpu" 'BEGIN { printf "%.2f", a / b }') CPU"
 echo "pk2d with the JSON report instead, best of $pairs alternated with the store's runs:" \
 	"$j_wall s wall, $j_cpu s CPU, $((j_rss / 1024)) MB peak; JSON/text (the store off)" \
 	"$(awk -v a="$j_wall" -v b="$off_wall" 'BEGIN { printf "%.2f", a / b }') wall," \
