@@ -929,6 +929,49 @@ START_TEST(records_keep_every_value)
 }
 END_TEST
 
+/* A key's last record is found past records of other keys of every
+ * encoding (whole numbers of one and many bytes, negative, 8 bytes, none),
+ * a key of several bytes too; a record cut short ends the search. */
+START_TEST(records_found_past_others)
+{
+	static const double others[][REC_VALS] = {
+		{ 1, 300, -5, NAN }, { 0.25, -1e300, 9007199254740991.0, -0.0 },
+		{ NAN, NAN, NAN, NAN }, { 4294967296.0, -4294967297.0, 127, 128 },
+	};
+	const double first[REC_VALS] = { 3, 10, 30, 75 }, last[REC_VALS] = { 4, 10, 40.5, NAN };
+	const double wide[REC_VALS] = { -2, 0.125, 1e-300, 1 };
+	store_buf b = { 0 };
+	double out[REC_VALS];
+	uint32_t aux = 0;
+
+	for (size_t i = 0; i < 4; i++)
+		ck_assert_int_eq(store_buf_add(&b, 7 + (uint32_t)i, 1, others[i], REC_VALS), 0);
+	ck_assert_int_eq(store_buf_add(&b, 5, 2, first, REC_VALS), 0);
+	for (size_t i = 0; i < 4; i++)
+		ck_assert_int_eq(store_buf_add(&b, 300000, 0, others[i], REC_VALS), 0);
+	ck_assert_int_eq(store_buf_add(&b, 5, 3, last, REC_VALS), 0);
+	ck_assert_int_eq(store_buf_add(&b, 70000, 4, wide, REC_VALS), 0);
+
+	ck_assert_int_eq(store_rec_find(b.p, b.len, REC_VALS, 5, &aux, out), 1);
+	ck_assert_uint_eq(aux, 3);
+	ck_assert(out[0] == 4 && out[1] == 10 && out[2] == 40.5 && isnan(out[3]));
+	ck_assert_int_eq(store_rec_find(b.p, b.len, REC_VALS, 70000, &aux, out), 1);
+	ck_assert_uint_eq(aux, 4);
+	ck_assert(out[0] == -2 && out[1] == 0.125 && out[2] == 1e-300 && out[3] == 1);
+	ck_assert_int_eq(store_rec_find(b.p, b.len, REC_VALS, 10, &aux, out), 1);
+	ck_assert(out[0] == 4294967296.0 && out[1] == -4294967297.0 && out[3] == 128);
+	ck_assert_int_eq(store_rec_find(b.p, b.len, REC_VALS, 9, NULL, out), 1);
+	ck_assert(isnan(out[0]) && isnan(out[3]));
+	ck_assert_int_eq(store_rec_find(b.p, b.len, REC_VALS, 6, NULL, out), 0);
+	/* Cut inside the last record: its key is not found, the one before it
+	 * still is. */
+	ck_assert_int_eq(store_rec_find(b.p, b.len - 1, REC_VALS, 70000, NULL, out), 0);
+	ck_assert_int_eq(store_rec_find(b.p, b.len - 1, REC_VALS, 5, &aux, out), 1);
+	ck_assert_uint_eq(aux, 3);
+	store_buf_free(&b);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("store");
@@ -968,6 +1011,7 @@ int main(void)
 		suite_add_tcase(s, pg);
 	}
 	tcase_add_test(rec, records_keep_every_value);
+	tcase_add_test(rec, records_found_past_others);
 	suite_add_tcase(s, rec);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -168,18 +168,58 @@ int store_rec_next(const unsigned char **p, const unsigned char *end, int nd,
 	return 0;
 }
 
+/* Moves *p past the record there, whose key is not the one looked for,
+ * without converting its numbers: 0, or -1 when it is cut short. */
+static int rec_skip(const unsigned char **p, const unsigned char *end, int nd)
+{
+	uint64_t u;
+	size_t n;
+	int tags;
+
+	for (int i = 0; i < 2; i++) {
+		if (!(n = get_varint(*p, end, &u)))
+			return -1;
+		*p += n;
+	}
+	if (*p >= end)
+		return -1;
+	tags = *(*p)++;
+	for (int i = 0; i < nd; i++)
+		switch ((tags >> (2 * i)) & 3) {
+		case TAG_NAN:
+			break;
+		case TAG_F64:
+			if (end - *p < 8)
+				return -1;
+			*p += 8;
+			break;
+		default:
+			if (!(n = get_varint(*p, end, &u)))
+				return -1;
+			*p += n;
+		}
+	return 0;
+}
+
 int store_rec_find(const void *blob, size_t len, int nd, uint32_t key, uint32_t *aux,
                    double *v)
 {
 	const unsigned char *p = blob, *end = p + len;
 	double cur[REC_VALS];
 	uint32_t k, a;
+	uint64_t next;
 	int found = 0;
 
-	/* The last one: a score written twice in a run replaces the first. */
-	while (p < end && store_rec_next(&p, end, nd, &k, &a, cur) == 0) {
-		if (k != key)
+	/* The last one: a score written twice in a run replaces the first.
+	 * Only the records of key are decoded. */
+	while (p < end && get_varint(p, end, &next)) {
+		if ((uint32_t)next != key) {
+			if (rec_skip(&p, end, nd) < 0)
+				break;
 			continue;
+		}
+		if (store_rec_next(&p, end, nd, &k, &a, cur) < 0)
+			break;
 		found = 1;
 		if (aux)
 			*aux = a;
