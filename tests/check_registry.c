@@ -1082,7 +1082,7 @@ END_TEST
  * without values; interventions likewise. */
 START_TEST(place_rows)
 {
-	static const char *const areas[] = { VA, VB, VC, "63.02.09", "63", "63.02.09.2002" };
+	static const char *const places[] = { VA, VB, VC, "63.02.09", "63", "63.02.09.2002" };
 	static const int rts[] = { 1, 2, 3, 5, 40 };
 	enum { NRT = sizeof rts / sizeof *rts };
 	size_t ni = registry_n_indicators(r), nv = registry_n_interventions(r), found = 0;
@@ -1097,10 +1097,10 @@ START_TEST(place_rows)
 	add_ok("apk", VA, 4, NULL, 9, 9);     /* an RT no row asks for */
 	ck_assert_int_eq(add_iv("health", "ttd", VB, 5, NULL, 20, 10, 500), 0);
 	registry_rollup(r);
-	for (size_t a = 0; a < sizeof areas / sizeof *areas; a++) {
+	for (size_t a = 0; a < sizeof places / sizeof *places; a++) {
 		reg_place p;
 
-		registry_place(r, areas[a], "2023", &p);
+		registry_place(r, places[a], "2023", &p);
 		memset(has, 7, (NRT + 1) * n);
 		registry_rows_at(r, &p, rts, NRT, sums, has);
 		for (size_t j = 0; j <= NRT; j++)
