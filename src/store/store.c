@@ -195,10 +195,15 @@ void store_read_end(store *s)
 {
 	if (!s || !s->in_read)
 		return;
-	if (s->pg)
+	if (s->pg) {
 		store_pg_exec(s, "COMMIT", 0, NULL, NULL, 0);
-	else
+	} else {
+		/* A statement left stepping would keep the transaction open. */
+		for (size_t i = 0; i < STORE_CACHED; i++)
+			if (s->cache[i].st)
+				sqlite3_reset(s->cache[i].st);
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	}
 	s->in_read = 0;
 }
 
