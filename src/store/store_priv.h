@@ -96,8 +96,9 @@ void store_names_forget(store *s);
 
 int store_buf_add(store_buf *b, uint32_t key, uint32_t aux, const double *v, int nd);
 void store_buf_free(store_buf *b);
-/* Decodes the record at *p into key, aux and v; advances *p. 0, or -1 when
- * the record is cut short (a damaged BLOB). */
+/* Decodes the record at *p into key, aux and v (with v NULL, its numbers
+ * are only stepped over); advances *p. 0, or -1 when the record is cut
+ * short (a damaged BLOB). */
 int store_rec_next(const unsigned char **p, const unsigned char *end, int nd,
                    uint32_t *key, uint32_t *aux, double *v);
 /* The last record of key in a BLOB of nd-double records: 1 with *aux and

@@ -145,22 +145,26 @@ int store_rec_next(const unsigned char **p, const unsigned char *end, int nd,
 	for (int i = 0; i < nd; i++) {
 		switch ((tags >> (2 * i)) & 3) {
 		case TAG_NAN:
-			v[i] = NAN;
+			if (v)
+				v[i] = NAN;
 			break;
 		case TAG_F64:
 			if (end - *p < 8)
 				return -1;
-			u = 0;
-			for (int b = 0; b < 8; b++)
-				u |= (uint64_t)(*p)[b] << (8 * b);
-			memcpy(&v[i], &u, sizeof u);
+			if (v) {
+				u = 0;
+				for (int b = 0; b < 8; b++)
+					u |= (uint64_t)(*p)[b] << (8 * b);
+				memcpy(&v[i], &u, sizeof u);
+			}
 			*p += 8;
 			break;
 		default:
 			if (!(n = get_varint(*p, end, &u)))
 				return -1;
 			*p += n;
-			v[i] = ((tags >> (2 * i)) & 3) == TAG_NEG ? -(double)u : (double)u;
+			if (v)
+				v[i] = ((tags >> (2 * i)) & 3) == TAG_NEG ? -(double)u : (double)u;
 		}
 	}
 	*key = (uint32_t)k;
@@ -168,58 +172,21 @@ int store_rec_next(const unsigned char **p, const unsigned char *end, int nd,
 	return 0;
 }
 
-/* Moves *p past the record there, whose key is not the one looked for,
- * without converting its numbers: 0, or -1 when it is cut short. */
-static int rec_skip(const unsigned char **p, const unsigned char *end, int nd)
-{
-	uint64_t u;
-	size_t n;
-	int tags;
-
-	for (int i = 0; i < 2; i++) {
-		if (!(n = get_varint(*p, end, &u)))
-			return -1;
-		*p += n;
-	}
-	if (*p >= end)
-		return -1;
-	tags = *(*p)++;
-	for (int i = 0; i < nd; i++)
-		switch ((tags >> (2 * i)) & 3) {
-		case TAG_NAN:
-			break;
-		case TAG_F64:
-			if (end - *p < 8)
-				return -1;
-			*p += 8;
-			break;
-		default:
-			if (!(n = get_varint(*p, end, &u)))
-				return -1;
-			*p += n;
-		}
-	return 0;
-}
-
 int store_rec_find(const void *blob, size_t len, int nd, uint32_t key, uint32_t *aux,
                    double *v)
 {
-	const unsigned char *p = blob, *end = p + len;
+	const unsigned char *p = blob, *end = p + len, *at;
 	double cur[REC_VALS];
 	uint32_t k, a;
-	uint64_t next;
 	int found = 0;
 
 	/* The last one: a score written twice in a run replaces the first.
-	 * Only the records of key are decoded. */
-	while (p < end && get_varint(p, end, &next)) {
-		if ((uint32_t)next != key) {
-			if (rec_skip(&p, end, nd) < 0)
-				break;
+	 * Only the numbers of key's records are decoded (the record read
+	 * again from at). */
+	while ((at = p) < end && store_rec_next(&p, end, nd, &k, &a, NULL) == 0) {
+		if (k != key)
 			continue;
-		}
-		if (store_rec_next(&p, end, nd, &k, &a, cur) < 0)
-			break;
+		store_rec_next(&at, end, nd, &k, &a, cur);
 		found = 1;
 		if (aux)
 			*aux = a;
