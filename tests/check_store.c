@@ -115,7 +115,8 @@ static void add(registry *r, const char *ind, const char *area, int rt,
 	              "%s", err);
 }
 
-static registry *make_registry(double rt1_num, const char *period)
+/* The registry of make_registry, not rolled up yet. */
+static registry *fill_registry(double rt1_num, const char *period)
 {
 	static const char *const aims[] = { "l1", NULL };
 	pk2d_indicator d = { .id = "l1", .label_id = "Akta nikah", .label_en = "Marriage deed",
@@ -137,6 +138,13 @@ static registry *make_registry(double rt1_num, const char *period)
 	ivv.period = period;
 	ck_assert_int_eq(registry_add_intervention_value(r, "family", "2023", &ivv, err,
 	                                                 sizeof err), 0);
+	return r;
+}
+
+static registry *make_registry(double rt1_num, const char *period)
+{
+	registry *r = fill_registry(rt1_num, period);
+
 	registry_rollup(r);
 	return r;
 }
@@ -290,6 +298,42 @@ START_TEST(village_run_leaves_neighbours)
 	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 80);
 	ck_assert_double_eq(stored(s, "63.02.09.2008", RT_ALL, "2023"), 50);
 	ck_assert_double_eq_tol(stored(s, "63.02.09", RT_ALL, "2023"), 100.0 * 13 / 19, 1e-9);
+	store_close(s);
+	registry_free(r1);
+	registry_free(r2);
+}
+END_TEST
+
+/* A kecamatan's own row of a period lacks an indicator that a village
+ * stored later has: the kecamatan's series of it sums the villages that
+ * have it, while an indicator of its own row is read as stored. */
+START_TEST(series_sums_what_own_row_lacks)
+{
+	registry *r1 = make_registry(8, "2023"), *r2 = fill_registry(8, "2023");
+	pk2d_indicator d = { .id = "l2", .label_id = "KTP", .label_en = "ID card",
+	                     .kind = PK2D_PROPORTION, .direction = PK2D_HIGHER_IS_BETTER };
+	store_point *pts;
+
+	ck_assert_int_eq(registry_declare_indicator(r2, "family", "DP3A", &d, err, sizeof err), 0);
+	add(r2, "l2", "63.02.09.2007", 1, "2023", 4, 8);
+	registry_rollup(r2);
+	write_run("63.02.09", "2023", r1);
+	write_run("63.02.09.2007", "2023", r2);
+	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+	ck_assert_int_eq(store_series(s, "family.l2", "63.02.09", RT_ALL, &pts, err,
+	                              sizeof err), 1);
+	ck_assert_str_eq(pts[0].period, "2023");
+	ck_assert_double_eq(pts[0].num, 4);
+	ck_assert_double_eq(pts[0].den, 8);
+	free(pts);
+	ck_assert_int_eq(store_series(s, "family.l1", "63.02.09", RT_ALL, &pts, err,
+	                              sizeof err), 1);
+	ck_assert_double_eq(pts[0].num, 13);
+	ck_assert_double_eq(pts[0].den, 19);
+	free(pts);
+	ck_assert_int_eq(store_series(s, "family.l2", "63.02", RT_ALL, &pts, err, sizeof err), 1);
+	ck_assert_double_eq(pts[0].num, 4);
+	free(pts);
 	store_close(s);
 	registry_free(r1);
 	registry_free(r2);
@@ -985,6 +1029,7 @@ int main(void)
 	tcase_add_test(tc, run_is_written);
 	tcase_add_test(tc, rerun_replaces_period_and_keeps_log);
 	tcase_add_test(tc, village_run_leaves_neighbours);
+	tcase_add_test(tc, series_sums_what_own_row_lacks);
 	tcase_add_test(tc, national_rerun_replaces);
 	tcase_add_test(tc, bad_run_info);
 	tcase_add_test(tc, reads_in_one_transaction);

@@ -1315,6 +1315,28 @@ static long areas_below(store *s, const char *area, char ***out, char *err, size
 	return k;
 }
 
+/* 1 when series v (n elements of area) has every period stored for area
+ * or below it, so that the areas below have nothing to add to it (the
+ * usual case: a run stores its area and every area under it, and a report
+ * reads the series of each of its areas), or when area is a village; 0
+ * when not, < 0 on error. */
+static int has_every_period(store *s, const series_kind *k, const char *area, void *v,
+                            long n, char *err, size_t errlen)
+{
+	char pattern[40], **periods;
+	long np;
+	int all = 1;
+
+	if (pattern_below(s, area, pattern, sizeof pattern) < 0)
+		return 1;
+	if ((np = area_periods(s, area, &periods, err, errlen)) < 0)
+		return (int)np;
+	for (long i = 0; i < np && all; i++)
+		all = point_of(k, v, n, periods[i]) != NULL;
+	store_free_strings(periods, (size_t)np);
+	return all;
+}
+
 /* Adds to series *v (n elements of area) every period that the areas below
  * have and area has not: the sums of their figures (k's add and finish).
  * The areas below are the highest stored (a province's regencies, or its
@@ -1324,10 +1346,13 @@ static long add_sums_below(store *s, const series_kind *k, const char *id, const
                            void **v, long n, char *err, size_t errlen)
 {
 	char **below;
-	long nb = areas_below(s, area, &below, err, errlen), rc = 0;
+	long nb, rc = 0;
 	store_meta m;
 	size_t own = (size_t)n;
 
+	if ((rc = has_every_period(s, k, area, *v, n, err, errlen)) != 0)
+		return rc < 0 ? rc : n;
+	nb = areas_below(s, area, &below, err, errlen);
 	if (nb <= 0 || (rc = store_meta_of(s, id, &m, err, errlen)) <= 0) {
 		store_free_strings(below, nb > 0 ? (size_t)nb : 0);
 		return nb < 0 ? nb : rc < 0 ? rc : n;
