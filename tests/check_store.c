@@ -340,6 +340,31 @@ START_TEST(series_sums_what_own_row_lacks)
 }
 END_TEST
 
+/* The periods of thousands of areas are read once each and kept: each
+ * area keeps its own answer however many are kept beside it. */
+START_TEST(periods_of_many_areas)
+{
+	registry *r1 = make_registry(8, "2023");
+	char prev[16], area[32];
+
+	write_run("63.02.09", "2023", r1);
+	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+	ck_assert_int_eq(store_read_begin(s, err, sizeof err), 0);
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < 3000; i++) {
+			snprintf(area, sizeof area, "63.02.%02d.%04d", i % 7 + 10, i);
+			ck_assert_int_eq(store_previous_period(s, area, "2024", prev, sizeof prev,
+			                                       err, sizeof err), 0);
+			ck_assert_int_eq(store_previous_period(s, "63.02.09.2007", "2024", prev,
+			                                       sizeof prev, err, sizeof err), 1);
+			ck_assert_str_eq(prev, "2023");
+		}
+	store_read_end(s);
+	store_close(s);
+	registry_free(r1);
+}
+END_TEST
+
 START_TEST(bad_store_files)
 {
 	char p2[160];
@@ -1030,6 +1055,7 @@ int main(void)
 	tcase_add_test(tc, rerun_replaces_period_and_keeps_log);
 	tcase_add_test(tc, village_run_leaves_neighbours);
 	tcase_add_test(tc, series_sums_what_own_row_lacks);
+	tcase_add_test(tc, periods_of_many_areas);
 	tcase_add_test(tc, national_rerun_replaces);
 	tcase_add_test(tc, bad_run_info);
 	tcase_add_test(tc, reads_in_one_transaction);

@@ -14,6 +14,7 @@
 
 #include "store_priv.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,8 +52,13 @@ typedef struct cmeta {
 struct store_cache {
 	carea *areas;             /* sorted by (table, rt, area) */
 	size_t n_areas;
-	cstrings *strings;
+	cstrings *strings;        /* in the order read */
 	size_t n_strings;
+	/* Open addressing over strings: 1 + the index of an entry, 0 for
+	 * none; n_slots a power of two, at most half full. A report asks for
+	 * the periods of each of its thousands of villages once. */
+	uint32_t *slots;
+	size_t n_slots;
 	cmeta *metas;             /* sorted by id */
 	size_t n_metas;
 };
@@ -77,6 +83,7 @@ void store_cache_forget(store *s)
 		free(c->metas[i].id);
 	free(c->areas);
 	free(c->strings);
+	free(c->slots);
 	free(c->metas);
 	free(c);
 	s->rcache = NULL;
@@ -107,36 +114,84 @@ static char **dup_strings(char *const *v, size_t n)
 	return d;
 }
 
+/* FNV-1a of the query's address and its parameter. */
+static size_t strings_hash(const char *sql, const char *param)
+{
+	uint64_t h = 14695981039346656037u ^ (uint64_t)(uintptr_t)sql;
+
+	for (const unsigned char *p = (const unsigned char *)param; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return (size_t)(h ^ h >> 32);
+}
+
+/* The slot of (sql, param): its entry's, or the empty one where it goes. */
+static uint32_t *strings_slot(const store_cache *c, const char *sql, const char *param)
+{
+	size_t mask = c->n_slots - 1, i = strings_hash(sql, param) & mask;
+
+	for (;; i = (i + 1) & mask) {
+		const cstrings *e;
+
+		if (!c->slots[i])
+			return &c->slots[i];
+		e = &c->strings[c->slots[i] - 1];
+		if (e->sql == sql && !strcmp(e->param, param))
+			return &c->slots[i];
+	}
+}
+
+/* Room for one entry more, the slots at most half full. 0 or -1. */
+static int strings_room(store_cache *c)
+{
+	cstrings *nv;
+	uint32_t *slots;
+	size_t n = c->n_slots ? c->n_slots : 64;
+
+	if (!(nv = realloc(c->strings, (c->n_strings + 1) * sizeof *nv)))
+		return -1;
+	c->strings = nv;
+	if (2 * (c->n_strings + 1) <= c->n_slots)
+		return 0;
+	while (2 * (c->n_strings + 1) > n)
+		n *= 2;
+	if (n > UINT32_MAX || !(slots = calloc(n, sizeof *slots)))
+		return -1;
+	free(c->slots);
+	c->slots = slots;
+	c->n_slots = n;
+	for (size_t i = 0; i < c->n_strings; i++)
+		*strings_slot(c, c->strings[i].sql, c->strings[i].param) = (uint32_t)i + 1;
+	return 0;
+}
+
 long store_cache_strings(store *s, const char *sql, const char *param, char ***out,
                          char *err, size_t errlen)
 {
 	store_cache *c = cache_of(s);
-	cstrings *nv;
+	uint32_t *slot;
+	cstrings *e;
 	char **v, *p;
 	long n;
 
 	if (!c)
 		return nomem(s, err, errlen);
-	for (size_t i = 0; i < c->n_strings; i++)
-		if (c->strings[i].sql == sql && !strcmp(c->strings[i].param, param)) {
-			if (!(*out = dup_strings(c->strings[i].v, c->strings[i].n)))
-				return nomem(s, err, errlen);
-			return (long)c->strings[i].n;
-		}
+	if (c->n_slots && *(slot = strings_slot(c, sql, param))) {
+		e = &c->strings[*slot - 1];
+		if (!(*out = dup_strings(e->v, e->n)))
+			return nomem(s, err, errlen);
+		return (long)e->n;
+	}
 	if ((n = store_read_strings(s, sql, param, &v, err, errlen)) < 0)
 		return n;
-	if ((nv = realloc(c->strings, (c->n_strings + 1) * sizeof *nv)))
-		c->strings = nv;
-	p = nv ? strdup(param) : NULL;
+	p = strings_room(c) == 0 ? strdup(param) : NULL;
 	if (!p || !(*out = dup_strings(v, (size_t)n))) {
 		free(p);
 		store_free_strings(v, (size_t)n);
 		return nomem(s, err, errlen);
 	}
-	nv[c->n_strings].param = p;
-	nv[c->n_strings].sql = sql;
-	nv[c->n_strings].v = v;
-	nv[c->n_strings++].n = (size_t)n;
+	e = &c->strings[c->n_strings];
+	*e = (cstrings){ .sql = sql, .param = p, .v = v, .n = (size_t)n };
+	*strings_slot(c, sql, param) = (uint32_t)++c->n_strings;
 	return n;
 }
 
