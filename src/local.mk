@@ -45,6 +45,7 @@ EXTRA_DIST += %D%/base/README.md %D%/input/README.md %D%/config/README.md \
 %C%_libpk2dcore_la_SOURCES += %D%/store/store.c %D%/store/store.h \
 	%D%/store/store_priv.h %D%/store/store_record.c %D%/store/store_schema.c \
 	%D%/store/store_pg.c %D%/store/store_copy.c %D%/store/store_cache.c \
+	%D%/store/store_rows.c \
 	%D%/store/store_agency.c
 
 # assess: the model, the combined assessment, trends.

@@ -340,6 +340,48 @@ START_TEST(series_sums_what_own_row_lacks)
 }
 END_TEST
 
+/* What a handle read of an area is kept for the next question, and
+ * forgotten when the handle writes: its series and values after a rerun
+ * are the rerun's. A score written twice in a run reads as the second. */
+START_TEST(reads_after_own_write)
+{
+	registry *r1 = make_registry(8, "2023"), *r2 = make_registry(10, "2023");
+	store_run_info info = { .period = "2023", .area = "63.02.09", .config_digest = "0123",
+	                        .version = PACKAGE_VERSION, .started = 1700000000 };
+	store_point *pts;
+	double ikk;
+
+	write_run("63.02.09", "2023", r1);
+	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 80);
+	ck_assert_int_eq(store_series(s, "family.l1", "63.02.09.2007", RT_ALL, &pts, err,
+	                              sizeof err), 1);
+	ck_assert_double_eq(pts[0].num, 11);
+	free(pts);
+	ck_assert_int_eq(store_get_score(s, "63.02.09", RT_ALL, "2023", "ikk", &ikk, err,
+	                                 sizeof err), 1);
+	ck_assert_double_eq(ikk, 81.78);
+	ck_assert_msg(store_begin(s, &info, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(store_put_registry(s, r2, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(store_put_score(s, "63.02.09", RT_ALL, "2023", "ikk", 50, NULL, err,
+	                                 sizeof err), 0);
+	ck_assert_int_eq(store_put_score(s, "63.02.09", RT_ALL, "2023", "ikk", 60, NULL, err,
+	                                 sizeof err), 0);
+	ck_assert_msg(store_commit(s, err, sizeof err) == 0, "%s", err);
+	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 100);
+	ck_assert_int_eq(store_series(s, "family.l1", "63.02.09.2007", RT_ALL, &pts, err,
+	                              sizeof err), 1);
+	ck_assert_double_eq(pts[0].num, 13);
+	free(pts);
+	ck_assert_int_eq(store_get_score(s, "63.02.09", RT_ALL, "2023", "ikk", &ikk, err,
+	                                 sizeof err), 1);
+	ck_assert_double_eq(ikk, 60);
+	store_close(s);
+	registry_free(r1);
+	registry_free(r2);
+}
+END_TEST
+
 /* The periods of thousands of areas are read once each and kept: each
  * area keeps its own answer however many are kept beside it. */
 START_TEST(periods_of_many_areas)
@@ -998,9 +1040,10 @@ START_TEST(records_keep_every_value)
 }
 END_TEST
 
-/* A key's last record is found past records of other keys of every
- * encoding (whole numbers of one and many bytes, negative, 8 bytes, none),
- * a key of several bytes too; a record cut short ends the search. */
+/* A row's records decoded (store_rows): a key's last record is found past
+ * records of other keys of every encoding (whole numbers of one and many
+ * bytes, negative, 8 bytes, none), a key of several bytes too; a record
+ * cut short ends its row. */
 START_TEST(records_found_past_others)
 {
 	static const double others[][REC_VALS] = {
@@ -1010,8 +1053,8 @@ START_TEST(records_found_past_others)
 	const double first[REC_VALS] = { 3, 10, 30, 75 }, last[REC_VALS] = { 4, 10, 40.5, NAN };
 	const double wide[REC_VALS] = { -2, 0.125, 1e-300, 1 };
 	store_buf b = { 0 };
-	double out[REC_VALS];
-	uint32_t aux = 0;
+	store_rows m = { 0 };
+	const store_rows_rec *r;
 
 	for (size_t i = 0; i < 4; i++)
 		ck_assert_int_eq(store_buf_add(&b, 7 + (uint32_t)i, 1, others[i], REC_VALS), 0);
@@ -1021,22 +1064,33 @@ START_TEST(records_found_past_others)
 	ck_assert_int_eq(store_buf_add(&b, 5, 3, last, REC_VALS), 0);
 	ck_assert_int_eq(store_buf_add(&b, 70000, 4, wide, REC_VALS), 0);
 
-	ck_assert_int_eq(store_rec_find(b.p, b.len, REC_VALS, 5, &aux, out), 1);
-	ck_assert_uint_eq(aux, 3);
-	ck_assert(out[0] == 4 && out[1] == 10 && out[2] == 40.5 && isnan(out[3]));
-	ck_assert_int_eq(store_rec_find(b.p, b.len, REC_VALS, 70000, &aux, out), 1);
-	ck_assert_uint_eq(aux, 4);
-	ck_assert(out[0] == -2 && out[1] == 0.125 && out[2] == 1e-300 && out[3] == 1);
-	ck_assert_int_eq(store_rec_find(b.p, b.len, REC_VALS, 10, &aux, out), 1);
-	ck_assert(out[0] == 4294967296.0 && out[1] == -4294967297.0 && out[3] == 128);
-	ck_assert_int_eq(store_rec_find(b.p, b.len, REC_VALS, 9, NULL, out), 1);
-	ck_assert(isnan(out[0]) && isnan(out[3]));
-	ck_assert_int_eq(store_rec_find(b.p, b.len, REC_VALS, 6, NULL, out), 0);
-	/* Cut inside the last record: its key is not found, the one before it
-	 * still is. */
-	ck_assert_int_eq(store_rec_find(b.p, b.len - 1, REC_VALS, 70000, NULL, out), 0);
-	ck_assert_int_eq(store_rec_find(b.p, b.len - 1, REC_VALS, 5, &aux, out), 1);
-	ck_assert_uint_eq(aux, 3);
+	/* Row 0 whole, row 1 cut inside its last record: that key is not
+	 * found there, the ones before it still are. */
+	ck_assert_int_eq(store_rows_add(&m, "2023", b.p, b.len, REC_VALS), 0);
+	ck_assert_int_eq(store_rows_add(&m, "2024", b.p, b.len - 1, REC_VALS), 0);
+	ck_assert_uint_eq(m.n_rows, 2);
+	ck_assert_str_eq(m.period[1], "2024");
+	ck_assert_ptr_nonnull(r = store_rows_find(&m, 0, 5));
+	ck_assert_uint_eq(r->aux, 3);
+	ck_assert(r->v[0] == 4 && r->v[1] == 10 && r->v[2] == 40.5 && isnan(r->v[3]));
+	ck_assert_ptr_nonnull(r = store_rows_find(&m, 0, 70000));
+	ck_assert_uint_eq(r->aux, 4);
+	ck_assert(r->v[0] == -2 && r->v[1] == 0.125 && r->v[2] == 1e-300 && r->v[3] == 1);
+	ck_assert_ptr_nonnull(r = store_rows_find(&m, 0, 10));
+	ck_assert(r->v[0] == 4294967296.0 && r->v[1] == -4294967297.0 && r->v[3] == 128);
+	ck_assert_ptr_nonnull(r = store_rows_find(&m, 0, 9));
+	ck_assert(isnan(r->v[0]) && isnan(r->v[3]));
+	ck_assert_ptr_nonnull(r = store_rows_find(&m, 0, 7));
+	ck_assert_ptr_nonnull(r = store_rows_find(&m, 0, 300000));
+	ck_assert_uint_eq(r->aux, 0);
+	ck_assert(r->v[0] == 4294967296.0);
+	ck_assert_ptr_null(store_rows_find(&m, 0, 6));
+	ck_assert_ptr_null(store_rows_find(&m, 0, 4));
+	ck_assert_ptr_null(store_rows_find(&m, 0, 300001));
+	ck_assert_ptr_null(store_rows_find(&m, 1, 70000));
+	ck_assert_ptr_nonnull(r = store_rows_find(&m, 1, 5));
+	ck_assert_uint_eq(r->aux, 3);
+	store_rows_forget(&m);
 	store_buf_free(&b);
 }
 END_TEST
@@ -1056,6 +1110,7 @@ int main(void)
 	tcase_add_test(tc, village_run_leaves_neighbours);
 	tcase_add_test(tc, series_sums_what_own_row_lacks);
 	tcase_add_test(tc, periods_of_many_areas);
+	tcase_add_test(tc, reads_after_own_write);
 	tcase_add_test(tc, national_rerun_replaces);
 	tcase_add_test(tc, bad_run_info);
 	tcase_add_test(tc, reads_in_one_transaction);

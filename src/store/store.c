@@ -914,38 +914,67 @@ static int cmp_ipoint(const void *a, const void *b)
 	                        ((const store_ipoint *)b)->period);
 }
 
-/* The scores of an area, RT and period (a cached statement: one literal). */
-static const char score_sql[] = "SELECT data FROM scores WHERE area = ? AND rt = ? AND period = ?";
+/* The rows of an area and RT of each figures table (store_rows). */
+static const char *const table_name[N_TABLES] = { "vals", "ivals", "scores" };
+static const char *const rows_sql[N_TABLES] = {
+	"SELECT period, data FROM vals WHERE area = ? AND rt = ?",
+	"SELECT period, data FROM ivals WHERE area = ? AND rt = ?",
+	"SELECT period, data FROM scores WHERE area = ? AND rt = ?",
+};
+static const int rows_nd[N_TABLES] = { REC_VALS, REC_IVALS, REC_SCORES };
 
-/* One stored record of id in (area, rt, period) of a figures table: 1 and
- * v (and *aux unless NULL) set, 0 when there is none. */
-static int get_rec(store *s, const char *table, const char *sql, int role, const char *id,
-                   const char *area, int rt, const char *period, int nd, uint32_t *aux,
-                   double *v, char *err, size_t errlen)
+/* The decoded rows of (area, rt) of table t (SQLite), read unless they are
+ * the last read of t; NULL with *rc < 0 on error. */
+static const store_rows *rows_of(store *s, enum store_table t, const char *area, int rt,
+                                 int *rc, char *err, size_t errlen)
 {
+	store_rows *m = &s->rows[t];
 	sqlite3_stmt *st;
-	uint32_t key;
-	int rc;
 
-	if (s->pg)
-		return store_cache_get(s, table, id, area, rt, period, v, nd, err, errlen);
-	if ((rc = store_name_key(s, role, id, 0, &key, err, errlen)) <= 0)
-		return rc;
-	if ((rc = cached(s, sql, &st, err, errlen)) < 0)
-		return rc;
+	if (store_rows_hold(m, area, rt))
+		return m;
+	if ((*rc = cached(s, rows_sql[t], &st, err, errlen)) < 0)
+		return NULL;
 	sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, rt);
-	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		rc = store_rec_find(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
-		                    nd, key, aux, v);
-	else if (rc == SQLITE_DONE)
-		rc = 0;
-	else
-		rc = store_db_fail(s, err, errlen);
+	*rc = store_rows_load(m, st, rows_nd[t], area, rt);
+	if (*rc == PK2D_ERR_NOMEM)
+		store_set_err(err, errlen, "%s: out of memory", s->path);
+	else if (*rc < 0)
+		*rc = store_db_fail(s, err, errlen);
 	release(s, st);
-	return rc;
+	return *rc < 0 ? NULL : m;
+}
+
+/* One stored record of id in (area, rt, period) of figures table t: 1 and
+ * v (and *aux unless NULL) set, 0 when there is none. */
+static int get_rec(store *s, enum store_table t, int role, const char *id, const char *area,
+                   int rt, const char *period, uint32_t *aux, double *v, char *err,
+                   size_t errlen)
+{
+	const store_rows *m;
+	const store_rows_rec *r;
+	uint32_t key;
+	int rc = 0;
+
+	if (s->pg)
+		return store_cache_get(s, table_name[t], id, area, rt, period, v, rows_nd[t], err,
+		                       errlen);
+	if ((rc = store_name_key(s, role, id, 0, &key, err, errlen)) <= 0)
+		return rc;
+	if (!(m = rows_of(s, t, area, rt, &rc, err, errlen)))
+		return rc;
+	for (size_t i = 0; i < m->n_rows; i++) {
+		if (strcmp(m->period[i], period))
+			continue;
+		if (!(r = store_rows_find(m, i, key)))
+			return 0;
+		if (aux)
+			*aux = r->aux;
+		memcpy(v, r->v, (size_t)rows_nd[t] * sizeof *v);
+		return 1;
+	}
+	return 0;
 }
 
 void store_conv_point(const char *period, const double *v, void *out)
@@ -1090,8 +1119,8 @@ int store_get_value(store *s, const char *indicator, const char *area, int rt,
                     const char *period, store_point *out, char *err, size_t errlen)
 {
 	double v[REC_VALS];
-	int rc = get_rec(s, "vals", "SELECT data FROM vals WHERE area = ? AND rt = ? AND period = ?",
-	                 ROLE_VALUE, indicator, area, rt, period, REC_VALS, NULL, v, err, errlen);
+	int rc = get_rec(s, TABLE_VALS, ROLE_VALUE, indicator, area, rt, period, NULL, v, err,
+	                 errlen);
 
 	if (rc == 1)
 		store_conv_point(period, v, out);
@@ -1104,8 +1133,8 @@ int store_get_intervention(store *s, const char *intervention, const char *area,
                            const char *period, store_ipoint *out, char *err, size_t errlen)
 {
 	double v[REC_IVALS];
-	int rc = get_rec(s, "ivals", "SELECT data FROM ivals WHERE area = ? AND rt = ? AND period = ?",
-	                 ROLE_VALUE, intervention, area, rt, period, REC_IVALS, NULL, v, err, errlen);
+	int rc = get_rec(s, TABLE_IVALS, ROLE_VALUE, intervention, area, rt, period, NULL, v, err,
+	                 errlen);
 
 	if (rc == 1)
 		store_conv_ipoint(period, v, out);
@@ -1117,8 +1146,8 @@ int store_get_intervention(store *s, const char *intervention, const char *area,
 int store_get_score(store *s, const char *area, int rt, const char *period,
                     const char *item, double *value, char *err, size_t errlen)
 {
-	return get_rec(s, "scores", score_sql, ROLE_ITEM, item, area, rt, period, REC_SCORES, NULL,
-	               value, err, errlen);
+	return get_rec(s, TABLE_SCORES, ROLE_ITEM, item, area, rt, period, NULL, value, err,
+	               errlen);
 }
 
 /* The text of the first column of the first row of sql (text parameters
@@ -1146,7 +1175,7 @@ int store_get_category(store *s, const char *area, int rt, const char *period,
 
 	if (s->pg)
 		return store_pg_get_category(s, area, rt, period, item, out, outlen, err, errlen);
-	rc = get_rec(s, "scores", score_sql, ROLE_ITEM, item, area, rt, period, REC_SCORES, &aux,
+	rc = get_rec(s, TABLE_SCORES, ROLE_ITEM, item, area, rt, period, &aux,
 	             &v, err, errlen);
 	if (rc <= 0 || aux == 0)
 		return rc < 0 ? rc : 0;
@@ -1212,55 +1241,36 @@ int store_read_meta(store *s, const char *id, store_meta *out, char *err, size_t
 	return rc;
 }
 
-/* Every stored period of id in (area, rt) of a figures table, as
+/* Every stored period of id in (area, rt) of figures table t, as
  * elem-sized records made by conv, in time order. */
-static long read_series(store *s, const char *table, const char *sql, int role, const char *id,
-                        const char *area, int rt, int nd, size_t elem,
-                        store_conv conv, void **out, char *err, size_t errlen)
+static long read_series(store *s, enum store_table t, int role, const char *id,
+                        const char *area, int rt, size_t elem, store_conv conv, void **out,
+                        char *err, size_t errlen)
 {
-	sqlite3_stmt *st;
-	size_t n = 0, cap = 0;
-	char *v = NULL;
+	const store_rows *m;
+	size_t n = 0;
 	uint32_t key;
-	int rc;
+	char *v;
+	int rc = 0;
 
 	*out = NULL;
 	if (s->pg)
-		return store_cache_series(s, table, id, area, rt, elem, conv, out, err, errlen);
+		return store_cache_series(s, table_name[t], id, area, rt, elem, conv, out, err,
+		                          errlen);
 	if ((rc = store_name_key(s, role, id, 0, &key, err, errlen)) <= 0)
 		return rc;
-	if ((rc = cached(s, sql, &st, err, errlen)) < 0)
+	if (!(m = rows_of(s, t, area, rt, &rc, err, errlen)))
 		return rc;
-	sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, rt);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		double rec[REC_VALS];
-
-		if (!store_rec_find(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
-		                    nd, key, NULL, rec))
-			continue;
-		if (n == cap) {
-			char *nv;
-
-			cap = cap ? cap * 2 : 8;
-			if (!(nv = realloc(v, cap * elem))) {
-				free(v);
-				release(s, st);
-				store_set_err(err, errlen, "%s: %s", s->path, "out of memory");
-				return PK2D_ERR_NOMEM;
-			}
-			v = nv;
-		}
-		conv((const char *)sqlite3_column_text(st, 0), rec, v + n * elem);
-		n++;
+	if (!(v = calloc(m->n_rows + 1, elem))) {
+		store_set_err(err, errlen, "%s: out of memory", s->path);
+		return PK2D_ERR_NOMEM;
 	}
-	if (rc != SQLITE_DONE) {
-		free(v);
-		rc = store_db_fail(s, err, errlen);
-		release(s, st);
-		return rc;
+	for (size_t i = 0; i < m->n_rows; i++) {
+		const store_rows_rec *r = store_rows_find(m, i, key);
+
+		if (r)
+			conv(m->period[i], r->v, v + n++ * elem);
 	}
-	release(s, st);
 	store_sort_series(v, n, elem);
 	*out = v;
 	return (long)n;
@@ -1412,8 +1422,7 @@ static long with_sums_below(store *s, const series_kind *k, const char *id, cons
 long store_series(store *s, const char *indicator, const char *area, int rt,
                   store_point **out, char *err, size_t errlen)
 {
-	long n = read_series(s, "vals", "SELECT period, data FROM vals WHERE area = ? AND rt = ?",
-	                     ROLE_VALUE, indicator, area, rt, REC_VALS, sizeof(store_point),
+	long n = read_series(s, TABLE_VALS, ROLE_VALUE, indicator, area, rt, sizeof(store_point),
 	                     store_conv_point, (void **)out, err, errlen);
 
 	return with_sums_below(s, &point_kind, indicator, area, rt, n, (void **)out, err, errlen);
@@ -1422,9 +1431,8 @@ long store_series(store *s, const char *indicator, const char *area, int rt,
 long store_iseries(store *s, const char *intervention, const char *area, int rt,
                    store_ipoint **out, char *err, size_t errlen)
 {
-	long n = read_series(s, "ivals", "SELECT period, data FROM ivals WHERE area = ? AND rt = ?",
-	                     ROLE_VALUE, intervention, area, rt, REC_IVALS, sizeof(store_ipoint),
-	                     store_conv_ipoint, (void **)out, err, errlen);
+	long n = read_series(s, TABLE_IVALS, ROLE_VALUE, intervention, area, rt,
+	                     sizeof(store_ipoint), store_conv_ipoint, (void **)out, err, errlen);
 
 	return with_sums_below(s, &ipoint_kind, intervention, area, rt, n, (void **)out, err,
 	                       errlen);
@@ -1433,8 +1441,7 @@ long store_iseries(store *s, const char *intervention, const char *area, int rt,
 long store_score_series(store *s, const char *item, const char *area, int rt,
                         store_point **out, char *err, size_t errlen)
 {
-	return read_series(s, "scores", "SELECT period, data FROM scores WHERE area = ? AND rt = ?",
-	                   ROLE_ITEM, item, area, rt, REC_SCORES, sizeof(store_point),
+	return read_series(s, TABLE_SCORES, ROLE_ITEM, item, area, rt, sizeof(store_point),
 	                   store_conv_score, (void **)out, err, errlen);
 }
 

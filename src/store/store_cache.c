@@ -67,6 +67,8 @@ void store_cache_forget(store *s)
 {
 	store_cache *c = s->rcache;
 
+	for (int t = 0; t < N_TABLES; t++)
+		store_rows_forget(&s->rows[t]);
 	if (!c)
 		return;
 	for (size_t i = 0; i < c->n_areas; i++) {

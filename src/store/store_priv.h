@@ -35,6 +35,49 @@ typedef struct store_buf {
 	size_t len, cap;
 } store_buf;
 
+/* Records (the encoding is in store_record.c): a key, an aux and nd
+ * doubles, one after the other in a BLOB of the tables vals (nd 4: num,
+ * den, value, target; aux 0), ivals (nd 3: target, realised, budget; aux
+ * 0) and scores (nd 1: value; aux the category's key, 0 for none). NaN
+ * stands for SQL's NULL. */
+#define REC_VALS 4
+#define REC_IVALS 3
+#define REC_SCORES 1
+
+/* One record of a row decoded (store_rows.c). */
+typedef struct store_rows_rec {
+	uint32_t key, aux, seq;
+	double v[REC_VALS];         /* the most numbers of a record */
+} store_rows_rec;
+
+/* The rows of one (area, rt) of an SQLite figures table, decoded: row i
+ * has period[i] and records recs[first[i]] to recs[first[i + 1]], sorted
+ * by key. */
+typedef struct store_rows {
+	char *area;               /* NULL when it holds none */
+	int rt;
+	size_t n_rows, cap_rows;
+	char (*period)[16];
+	size_t *first;
+	store_rows_rec *recs;
+	size_t n_recs, cap_recs;
+} store_rows;
+
+/* Adds a row: period and its packed records of nd numbers (a blob cut
+ * inside a record keeps those before it). 0 or PK2D_ERR_NOMEM. */
+int store_rows_add(store_rows *m, const char *period, const void *blob, size_t len, int nd);
+/* Reads the rows (period, data) st gives, records of nd numbers, as those
+ * of (area, rt). 0, or < 0 (m then holds none). */
+int store_rows_load(store_rows *m, sqlite3_stmt *st, int nd, const char *area, int rt);
+/* Whether m holds the rows of (area, rt). */
+int store_rows_hold(const store_rows *m, const char *area, int rt);
+/* The record of key in row, or NULL. */
+const store_rows_rec *store_rows_find(const store_rows *m, size_t row, uint32_t key);
+void store_rows_forget(store_rows *m);
+
+/* The figures tables. */
+enum store_table { TABLE_VALS, TABLE_IVALS, TABLE_SCORES, N_TABLES };
+
 struct store {
 	sqlite3 *db;              /* the SQLite store, or */
 	PGconn *pg;               /* the PostgreSQL one (store_pg.c) */
@@ -58,6 +101,9 @@ struct store {
 	int names_loaded;
 	/* What this handle read, read once (store_cache.c); NULL when empty. */
 	struct store_cache *rcache;
+	/* The last rows of each figures table read (SQLite), forgotten with
+	 * rcache. */
+	store_rows rows[N_TABLES];
 	/* The scores of one (area, rt, period) not yet written. */
 	char *score_area, *score_period;
 	int score_rt;
@@ -85,26 +131,12 @@ int store_name_key(store *s, int role, const char *name, int create, uint32_t *k
  * have added names); the next lookup loads it again. */
 void store_names_forget(store *s);
 
-/* Records (the encoding is in store_record.c): a key, an aux and nd
- * doubles, one after the other in a BLOB of the tables vals (nd 4: num,
- * den, value, target; aux 0), ivals (nd 3: target, realised, budget; aux
- * 0) and scores (nd 1: value; aux the category's key, 0 for none). NaN
- * stands for SQL's NULL. */
-#define REC_VALS 4
-#define REC_IVALS 3
-#define REC_SCORES 1
-
 int store_buf_add(store_buf *b, uint32_t key, uint32_t aux, const double *v, int nd);
 void store_buf_free(store_buf *b);
-/* Decodes the record at *p into key, aux and v (with v NULL, its numbers
- * are only stepped over); advances *p. 0, or -1 when the record is cut
- * short (a damaged BLOB). */
+/* Decodes the record at *p into key, aux and v; advances *p. 0, or -1
+ * when the record is cut short (a damaged BLOB). */
 int store_rec_next(const unsigned char **p, const unsigned char *end, int nd,
                    uint32_t *key, uint32_t *aux, double *v);
-/* The last record of key in a BLOB of nd-double records: 1 with *aux and
- * v[0..nd-1] set, 0 when there is none. */
-int store_rec_find(const void *blob, size_t len, int nd, uint32_t key, uint32_t *aux,
-                   double *v);
 
 /* An area's (or one RT of a village's) sums in a period, for every
  * declaration: has[i] says whether the indicator (ihas[i]: the

@@ -145,54 +145,27 @@ int store_rec_next(const unsigned char **p, const unsigned char *end, int nd,
 	for (int i = 0; i < nd; i++) {
 		switch ((tags >> (2 * i)) & 3) {
 		case TAG_NAN:
-			if (v)
-				v[i] = NAN;
+			v[i] = NAN;
 			break;
 		case TAG_F64:
 			if (end - *p < 8)
 				return -1;
-			if (v) {
-				u = 0;
-				for (int b = 0; b < 8; b++)
-					u |= (uint64_t)(*p)[b] << (8 * b);
-				memcpy(&v[i], &u, sizeof u);
-			}
+			u = 0;
+			for (int b = 0; b < 8; b++)
+				u |= (uint64_t)(*p)[b] << (8 * b);
+			memcpy(&v[i], &u, sizeof u);
 			*p += 8;
 			break;
 		default:
 			if (!(n = get_varint(*p, end, &u)))
 				return -1;
 			*p += n;
-			if (v)
-				v[i] = ((tags >> (2 * i)) & 3) == TAG_NEG ? -(double)u : (double)u;
+			v[i] = ((tags >> (2 * i)) & 3) == TAG_NEG ? -(double)u : (double)u;
 		}
 	}
 	*key = (uint32_t)k;
 	*aux = (uint32_t)a;
 	return 0;
-}
-
-int store_rec_find(const void *blob, size_t len, int nd, uint32_t key, uint32_t *aux,
-                   double *v)
-{
-	const unsigned char *p = blob, *end = p + len, *at;
-	double cur[REC_VALS];
-	uint32_t k, a;
-	int found = 0;
-
-	/* The last one: a score written twice in a run replaces the first.
-	 * Only the numbers of key's records are decoded (the record read
-	 * again from at). */
-	while ((at = p) < end && store_rec_next(&p, end, nd, &k, &a, NULL) == 0) {
-		if (k != key)
-			continue;
-		store_rec_next(&at, end, nd, &k, &a, cur);
-		found = 1;
-		if (aux)
-			*aux = a;
-		memcpy(v, cur, (size_t)nd * sizeof *v);
-	}
-	return found;
 }
 
 static int name_cmp(int role, const char *name, const store_name *n)
