@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -117,8 +118,17 @@ static int wait_for_lock(void *ud, int tries)
 	return 1;
 }
 
+/* SQLite counts the memory it holds under a mutex at every allocation,
+ * for sqlite3_memory_used(), which pk2d never asks. Before its first use
+ * in the process only: later, sqlite3_config refuses and nothing changes. */
+static void sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 store *store_open(const char *path, double lock_wait, char *err, size_t errlen)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	store *s = calloc(1, sizeof *s);
 
 	if (!s || !(s->path = strdup(path))) {
@@ -133,6 +143,7 @@ store *store_open(const char *path, double lock_wait, char *err, size_t errlen)
 		}
 		return s;
 	}
+	pthread_once(&once, sqlite_setup);
 	/* pk2d opens it from one thread: no mutex around every call. */
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	                    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -438,10 +449,11 @@ static int put_area(void *ctx, const store_row *w)
 	store *s = c->s;
 	char *err = c->err;
 	size_t errlen = c->errlen;
+	size_t n_ind = registry_n_indicators(c->r), n_iv = registry_n_interventions(c->r);
 	int rc = 0;
 
 	c->vb.len = c->ib.len = 0;
-	for (size_t i = 0; i < registry_n_indicators(c->r) && rc == 0; i++) {
+	for (size_t i = 0; i < n_ind && rc == 0; i++) {
 		const reg_indicator *d = registry_indicator_at(c->r, i);
 		const reg_sum *sum = &w->sum[i];
 
@@ -451,7 +463,7 @@ static int put_area(void *ctx, const store_row *w)
 		                       d->has_target ? d->target : NAN };
 		rc = store_buf_add(&c->vb, c->vkeys[i], 0, v, REC_VALS);
 	}
-	for (size_t i = 0; i < registry_n_interventions(c->r) && rc == 0; i++) {
+	for (size_t i = 0; i < n_iv && rc == 0; i++) {
 		const reg_isum *sum = &w->isum[i];
 
 		if (!w->ihas[i])
