@@ -231,15 +231,37 @@ START_TEST(run_is_written)
 }
 END_TEST
 
+/* SQLite: the bytes of the stored scores (-1 on a server). */
+static long score_bytes(void)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long n;
+
+	if (server)
+		return -1;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT sum(length(data)) FROM scores", -1, &st,
+	                                    NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
 START_TEST(rerun_replaces_period_and_keeps_log)
 {
 	registry *r1 = make_registry(8, "2023"), *r2 = make_registry(10, "2023"), *r3 = make_registry(4, "2024");
 	store *s;
 	store_point *pts;
 	char prev[16];
+	long bytes;
 
 	write_run("63.02.09", "2023", r1);
+	bytes = score_bytes();
 	write_run("63.02.09", "2023", r2);     /* RT 1 now 10/10 */
+	ck_assert_int_eq(score_bytes(), bytes); /* the scores replaced, not added to */
 	write_run("63.02.09", "2024", r3);     /* RT 1 4/10 */
 	s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 3);
@@ -272,9 +294,13 @@ END_TEST
 START_TEST(national_rerun_replaces)
 {
 	registry *r1 = make_registry(8, "2023"), *r2 = make_registry(10, "2023");
+	long bytes;
 
 	write_run("all", "2023", r1);
+	bytes = score_bytes();
 	write_run("all", "2023", r2);
+	/* The period's scores replaced, not added to. */
+	ck_assert_int_eq(score_bytes(), bytes);
 	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 	ck_assert_int_eq(store_count_runs(s, err, sizeof err), 2);
 	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 100);

@@ -382,34 +382,42 @@ static int put_meta(store *s, const registry *r, char *err, size_t errlen)
 	return rc;
 }
 
-/* Removes the stored values of one period in the run's area and under it
- * (the codes under "63.02" sort between "63.02." and "63.02/"). */
+/* Removes the stored values of one period in the run's area and under it:
+ * the codes from the area's own up to its code and '/' ("63" and every
+ * "63.…", '.' sorting just before '/'), one range of the (area, rt,
+ * period) index, not a scan of every period's rows; the whole table's
+ * rows of the period for the country. */
 static int clear_period(store *s, const char *period, char *err, size_t errlen)
 {
 	/* $1 and $2 are SQLite's parameters 1 and 2, and PostgreSQL's; the
 	 * server's area columns sort bytewise (COLLATE "C") as SQLite's do. */
-	static const char *const sql[] = {
-		"DELETE FROM vals WHERE period = $1 AND ($2 = 'all' OR area = $2"
-		" OR (area > $2 || '.' AND area < $2 || '/'))",
-		"DELETE FROM ivals WHERE period = $1 AND ($2 = 'all' OR area = $2"
-		" OR (area > $2 || '.' AND area < $2 || '/'))",
-		"DELETE FROM scores WHERE period = $1 AND ($2 = 'all' OR area = $2"
-		" OR (area > $2 || '.' AND area < $2 || '/'))",
+	static const char *const below[] = {
+		"DELETE FROM vals WHERE period = $1 AND area >= $2 AND area < $2 || '/'",
+		"DELETE FROM ivals WHERE period = $1 AND area >= $2 AND area < $2 || '/'",
+		"DELETE FROM scores WHERE period = $1 AND area >= $2 AND area < $2 || '/'",
 	};
+	static const char *const all[] = {
+		"DELETE FROM vals WHERE period = $1",
+		"DELETE FROM ivals WHERE period = $1",
+		"DELETE FROM scores WHERE period = $1",
+	};
+	int country = strcmp(s->run_area, "all") == 0;
+	const char *const *sql = country ? all : below;
 	const char *p[2] = { period, s->run_area };
 	int rc = 0;
 
-	for (size_t t = 0; t < sizeof sql / sizeof *sql && rc == 0; t++) {
+	for (size_t t = 0; t < N_TABLES && rc == 0; t++) {
 		sqlite3_stmt *st;
 
 		if (s->pg) {
-			rc = store_pg_exec(s, sql[t], 2, p, err, errlen);
+			rc = store_pg_exec(s, sql[t], country ? 1 : 2, p, err, errlen);
 			continue;
 		}
 		if ((rc = store_prepare(s, sql[t], &st, err, errlen)) < 0)
 			return rc;
 		sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, s->run_area, -1, SQLITE_STATIC);
+		if (!country)
+			sqlite3_bind_text(st, 2, s->run_area, -1, SQLITE_STATIC);
 		rc = store_step_reset(s, st, err, errlen);
 		sqlite3_finalize(st);
 	}
