@@ -164,9 +164,15 @@ size_t esc_width(const char *s)
 
 	while (*p) {
 		uint32_t cp;
-		size_t len = utf8_decode(p, &cp);
+		size_t len;
 
-		if (len == 0) {
+		/* ASCII, nearly every byte of a report: one column each. */
+		if (*p < 0x80) {
+			w++;
+			p++;
+			continue;
+		}
+		if ((len = utf8_decode(p, &cp)) == 0) {
 			w++;
 			p++;
 			continue;
