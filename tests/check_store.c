@@ -330,39 +330,55 @@ START_TEST(village_run_leaves_neighbours)
 }
 END_TEST
 
-/* A kecamatan's own row of a period lacks an indicator that a village
- * stored later has: the kecamatan's series of it sums the villages that
- * have it, while an indicator of its own row is read as stored. */
-START_TEST(series_sums_what_own_row_lacks)
+/* A kecamatan's own row of a period is its figures (docs/store.md): an
+ * indicator it lacks, which one of its villages stored later, is not summed
+ * into it (the sum of the villages that have it would pass for the
+ * kecamatan's), nor into the regency above it; a period it has no row of,
+ * its villages' sums are. */
+START_TEST(own_row_is_the_area_figures)
 {
 	registry *r1 = make_registry(8, "2023"), *r2 = fill_registry(8, "2023");
+	registry *r3 = fill_registry(8, "2024");
 	pk2d_indicator d = { .id = "l2", .label_id = "KTP", .label_en = "ID card",
 	                     .kind = PK2D_PROPORTION, .direction = PK2D_HIGHER_IS_BETTER };
-	store_point *pts;
+	store_point *pts, p;
 
 	ck_assert_int_eq(registry_declare_indicator(r2, "family", "DP3A", &d, err, sizeof err), 0);
 	add(r2, "l2", "63.02.09.2007", 1, "2023", 4, 8);
 	registry_rollup(r2);
+	ck_assert_int_eq(registry_declare_indicator(r3, "family", "DP3A", &d, err, sizeof err), 0);
+	add(r3, "l2", "63.02.09.2007", 1, "2024", 3, 6);
+	registry_rollup(r3);
 	write_run("63.02.09", "2023", r1);
 	write_run("63.02.09.2007", "2023", r2);
+	write_run("63.02.09.2007", "2024", r3);
 	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
 	ck_assert_int_eq(store_series(s, "family.l2", "63.02.09", RT_ALL, &pts, err,
 	                              sizeof err), 1);
-	ck_assert_str_eq(pts[0].period, "2023");
-	ck_assert_double_eq(pts[0].num, 4);
-	ck_assert_double_eq(pts[0].den, 8);
+	ck_assert_str_eq(pts[0].period, "2024");
+	ck_assert_double_eq(pts[0].num, 3);
+	ck_assert_double_eq(pts[0].den, 6);
 	free(pts);
+	ck_assert_int_eq(store_get_value(s, "family.l2", "63.02.09", RT_ALL, "2023", &p, err,
+	                                 sizeof err), 0);
+	ck_assert_int_eq(store_get_value(s, "family.l2", "63.02.09", RT_ALL, "2024", &p, err,
+	                                 sizeof err), 1);
+	ck_assert_double_eq(p.num, 3);
 	ck_assert_int_eq(store_series(s, "family.l1", "63.02.09", RT_ALL, &pts, err,
-	                              sizeof err), 1);
+	                              sizeof err), 2);
 	ck_assert_double_eq(pts[0].num, 13);
 	ck_assert_double_eq(pts[0].den, 19);
 	free(pts);
 	ck_assert_int_eq(store_series(s, "family.l2", "63.02", RT_ALL, &pts, err, sizeof err), 1);
-	ck_assert_double_eq(pts[0].num, 4);
+	ck_assert_str_eq(pts[0].period, "2024");
 	free(pts);
+	ck_assert_int_eq(store_get_value(s, "family.l2", "63.02.09.2007", RT_ALL, "2023", &p,
+	                                 err, sizeof err), 1);
+	ck_assert_double_eq(p.num, 4);
 	store_close(s);
 	registry_free(r1);
 	registry_free(r2);
+	registry_free(r3);
 }
 END_TEST
 
@@ -1134,7 +1150,7 @@ int main(void)
 	tcase_add_test(tc, run_is_written);
 	tcase_add_test(tc, rerun_replaces_period_and_keeps_log);
 	tcase_add_test(tc, village_run_leaves_neighbours);
-	tcase_add_test(tc, series_sums_what_own_row_lacks);
+	tcase_add_test(tc, own_row_is_the_area_figures);
 	tcase_add_test(tc, periods_of_many_areas);
 	tcase_add_test(tc, reads_after_own_write);
 	tcase_add_test(tc, national_rerun_replaces);

@@ -890,6 +890,11 @@ static int pattern_below(const store *s, const char *area, char *out, size_t len
 	return 0;
 }
 
+/* The periods of an area's own rows (whole areas, not RTs) of vals and of
+ * ivals. */
+static const char own_vals_sql[] = "SELECT DISTINCT period FROM vals WHERE area = $1 AND rt = -1";
+static const char own_ivals_sql[] = "SELECT DISTINCT period FROM ivals WHERE area = $1 AND rt = -1";
+
 /* The periods an area has figures for: its own, and those of the areas
  * below it, whose sums are its figures when read (store_series). */
 static long area_periods(store *s, const char *area, char ***out, char *err, size_t errlen)
@@ -900,8 +905,7 @@ static long area_periods(store *s, const char *area, char ***out, char *err, siz
 		return store_cache_strings(s, s->pg ? "SELECT DISTINCT period FROM vals WHERE rt = -1 AND area LIKE $1"
 		                           : "SELECT DISTINCT period FROM vals WHERE rt = -1 AND area GLOB $1",
 		                  pattern, out, err, errlen);
-	return store_cache_strings(s, "SELECT DISTINCT period FROM vals WHERE area = $1 AND rt = -1", area,
-	                  out, err, errlen);
+	return store_cache_strings(s, own_vals_sql, area, out, err, errlen);
 }
 
 int store_previous_period(store *s, const char *area, const char *period,
@@ -1040,6 +1044,7 @@ void store_sort_series(void *v, size_t n, size_t elem)
  * period (char[16]). */
 typedef struct series_kind {
 	size_t elem;
+	const char *own_sql;      /* the periods of an area's own rows */
 	long (*read)(store *s, const char *id, const char *area, void **out, char *err,
 	             size_t errlen);
 	void (*add)(void *sum, const void *part, int first);
@@ -1075,8 +1080,8 @@ static void finish_point(void *sum, const store_meta *m)
 	p->value = reg_value(&(reg_indicator){ .kind = m->kind }, &(reg_sum){ p->num, p->den });
 }
 
-static const series_kind point_kind = { sizeof(store_point), read_points, add_point,
-                                        finish_point };
+static const series_kind point_kind = { sizeof(store_point), own_vals_sql, read_points,
+                                        add_point, finish_point };
 
 static long read_ipoints(store *s, const char *id, const char *area, void **out, char *err,
                          size_t errlen)
@@ -1102,8 +1107,8 @@ static void finish_ipoint(void *sum, const store_meta *m)
 	(void)m;
 }
 
-static const series_kind ipoint_kind = { sizeof(store_ipoint), read_ipoints, add_ipoint,
-                                         finish_ipoint };
+static const series_kind ipoint_kind = { sizeof(store_ipoint), own_ivals_sql, read_ipoints,
+                                         add_ipoint, finish_ipoint };
 
 /* The element of series v (n elements of k) of a period, or NULL. */
 static char *point_of(const series_kind *k, char *v, long n, const char *period)
@@ -1114,6 +1119,15 @@ static char *point_of(const series_kind *k, char *v, long n, const char *period)
 	return NULL;
 }
 
+/* Whether s is one of the n strings of v. */
+static int in_list(char *const *v, long n, const char *s)
+{
+	for (long i = 0; i < n; i++)
+		if (!strcmp(v[i], s))
+			return 1;
+	return 0;
+}
+
 /* Without a stored row of the whole of an area above a village: its
  * figures of period as its series sums them (store_series, store_iseries),
  * one code path with pk2d history. 1 and out (k's element) set, 0 when the
@@ -1122,10 +1136,19 @@ static int sum_of_period(store *s, const series_kind *k, const char *id, const c
                          int rt, const char *period, void *out, char *err, size_t errlen)
 {
 	void *v = NULL;
-	char *p;
+	char *p, **own;
 	long n;
+	int has_row;
 
 	if (rt != RT_ALL || area_level(area) == AREA_INVALID || area_level(area) >= AREA_VILLAGE)
+		return 0;
+	/* A row of its own for the period is the area's figures: what it
+	 * lacks, the area has not. */
+	if ((n = store_cache_strings(s, k->own_sql, area, &own, err, errlen)) < 0)
+		return (int)n;
+	has_row = in_list(own, n, period);
+	store_free_strings(own, (size_t)n);
+	if (has_row)
 		return 0;
 	if ((n = k->read(s, id, area, &v, err, errlen)) < 0)
 		return (int)n;
@@ -1345,26 +1368,22 @@ static long areas_below(store *s, const char *area, char ***out, char *err, size
 	return k;
 }
 
-/* 1 when series v (n elements of area) has every period stored for area
- * or below it, so that the areas below have nothing to add to it (the
- * usual case: a run stores its area and every area under it, and a report
- * reads the series of each of its areas), or when area is a village; 0
- * when not, < 0 on error. */
-static int has_every_period(store *s, const series_kind *k, const char *area, void *v,
-                            long n, char *err, size_t errlen)
+/* Whether area has a period stored below it and not in a row of its own
+ * (own, n_own): 1, 0 (the usual case: a run stores its area and every
+ * area under it), or < 0 on error. */
+static int lacks_a_period(store *s, const char *area, char *const *own, long n_own, char *err,
+                          size_t errlen)
 {
-	char pattern[40], **periods;
-	long np;
-	int all = 1;
+	char **all;
+	long n_all = area_periods(s, area, &all, err, errlen);
+	int lacks = 0;
 
-	if (pattern_below(s, area, pattern, sizeof pattern) < 0)
-		return 1;
-	if ((np = area_periods(s, area, &periods, err, errlen)) < 0)
-		return (int)np;
-	for (long i = 0; i < np && all; i++)
-		all = point_of(k, v, n, periods[i]) != NULL;
-	store_free_strings(periods, (size_t)np);
-	return all;
+	if (n_all < 0)
+		return (int)n_all;
+	for (long i = 0; i < n_all && !lacks; i++)
+		lacks = !in_list(own, n_own, all[i]);
+	store_free_strings(all, (size_t)n_all);
+	return lacks;
 }
 
 /* Adds to series *v (n elements of area) every period that the areas below
@@ -1375,16 +1394,25 @@ static int has_every_period(store *s, const series_kind *k, const char *area, vo
 static long add_sums_below(store *s, const series_kind *k, const char *id, const char *area,
                            void **v, long n, char *err, size_t errlen)
 {
-	char **below;
-	long nb, rc = 0;
+	char **below, **rows, pattern[40];
+	long nb, n_rows, rc = 0;
 	store_meta m;
 	size_t own = (size_t)n;
 
-	if ((rc = has_every_period(s, k, area, *v, n, err, errlen)) != 0)
+	/* A village has nothing below it; the periods of the area's own rows
+	 * are its own figures, whatever they lack. */
+	if (pattern_below(s, area, pattern, sizeof pattern) < 0)
+		return n;
+	if ((n_rows = store_cache_strings(s, k->own_sql, area, &rows, err, errlen)) < 0)
+		return n_rows;
+	if ((rc = lacks_a_period(s, area, rows, n_rows, err, errlen)) <= 0) {
+		store_free_strings(rows, (size_t)n_rows);
 		return rc < 0 ? rc : n;
+	}
 	nb = areas_below(s, area, &below, err, errlen);
 	if (nb <= 0 || (rc = store_meta_of(s, id, &m, err, errlen)) <= 0) {
 		store_free_strings(below, nb > 0 ? (size_t)nb : 0);
+		store_free_strings(rows, (size_t)n_rows);
 		return nb < 0 ? nb : rc < 0 ? rc : n;
 	}
 	for (long b = 0; b < nb && rc >= 0; b++) {
@@ -1394,11 +1422,12 @@ static long add_sums_below(store *s, const series_kind *k, const char *id, const
 		rc = cn;
 		for (long i = 0; i < cn; i++) {
 			const char *part = (const char *)cv + (size_t)i * k->elem;
-			char *p = point_of(k, *v, n, part);
-			int first = !p;
+			char *p;
+			int first;
 
-			if (p && (size_t)(p - (char *)*v) < own * k->elem)
+			if (in_list(rows, n_rows, part))
 				continue;
+			first = !(p = point_of(k, *v, n, part));
 			if (!p) {
 				char *nv = realloc(*v, (size_t)(n + 1) * k->elem);
 
@@ -1417,6 +1446,7 @@ static long add_sums_below(store *s, const series_kind *k, const char *id, const
 		free(cv);
 	}
 	store_free_strings(below, (size_t)nb);
+	store_free_strings(rows, (size_t)n_rows);
 	if (rc < 0)
 		return rc;
 	for (long i = (long)own; i < n; i++)
