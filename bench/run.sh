@@ -16,8 +16,9 @@
 # `pk2d report` end to end with the family and health plugins (wall, CPU,
 # peak memory, MB/s, rows/s per plugin, what it read from the disk) without
 # the history store, then with
-# and without it (into a new store, and again into one that holds the
-# period) and with the JSON report instead, alternated (three rounds,
+# and without it (into a new store, again into one that holds the
+# period, and into one that holds the year before, made with sqlite3's
+# shell when it is installed) and with the JSON report instead, alternated (three rounds,
 # one for the country; the best of each and their ratios), then (province only) the HTML
 # and XLSX reports, the drill-down site, the time Chromium takes to draw them and the
 # cost of the progress lines on a terminal, then (province only) the same
@@ -40,7 +41,7 @@ while [ $# -gt 0 ]; do
 	--build) build=$2; shift ;;
 	--work) work=$2; shift ;;
 	--keep) keep=1 ;;
-	-h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,31p' "$0"; exit 0 ;;
 	*) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
 	esac
 	shift
@@ -118,8 +119,21 @@ echo "the timed run read $(( ($(pgpgin) - disk_before) / 1024 )) MB from the dis
 pairs=3
 [ "$area" = all ] && pairs=1
 rm -f "$res/store-off.time" "$res/store-on.time" "$res/store-again.time" \
-	"$res/pk2d-json.time" "$res/kept.sqlite"
+	"$res/store-next.time" "$res/pk2d-json.time" "$res/kept.sqlite"
 "$build/src/pk2d" -q -c "$cfg" report --store "$res/kept.sqlite" -f text -o "$res/pk2d-kept.txt"
+# A coordinator's store holds the periods before the run's: the same
+# figures moved back a year (sqlite3's shell, when it is installed), into
+# which each round writes the run's period anew, the trends then comparing
+# every area with the year before.
+period=$(awk -F' *= *' '$1 == "period" { print $2; exit }' "$cfg")
+earlier=
+if command -v sqlite3 > /dev/null && expr "$period" : '[0-9][0-9][0-9][0-9]$' > /dev/null; then
+	earlier=$((period - 1))
+	cp "$res/kept.sqlite" "$res/earlier.sqlite"
+	sqlite3 "$res/earlier.sqlite" "UPDATE vals SET period = '$earlier';
+		UPDATE ivals SET period = '$earlier'; UPDATE scores SET period = '$earlier';
+		UPDATE runs SET period = '$earlier';"
+fi
 for i in $(seq "$pairs"); do
 	/usr/bin/time -f '%e %U %S %M' -a -o "$res/store-off.time" \
 		"$build/src/pk2d" -q -c "$cfg" report --store none -f text -o "$res/pk2d-off.txt"
@@ -132,6 +146,12 @@ for i in $(seq "$pairs"); do
 		-o "$res/pk2d-kept.txt"
 	/usr/bin/time -f '%e %U %S %M' -a -o "$res/pk2d-json.time" \
 		"$build/src/pk2d" -q -c "$cfg" report --store none -f json -o "$res/pk2d.json"
+	if [ -n "$earlier" ]; then
+		cp "$res/earlier.sqlite" "$res/next.sqlite"
+		/usr/bin/time -f '%e %U %S %M' -a -o "$res/store-next.time" \
+			"$build/src/pk2d" -q -c "$cfg" report --store "$res/next.sqlite" -f text \
+			-o "$res/pk2d-next.txt"
+	fi
 done
 best() { # FILE: the least wall and the least CPU (user + sys) of its lines
 	awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 + $3 < c { c = $2 + $3 }
@@ -159,6 +179,20 @@ echo "history store, rerun into a store holding the period: $again_wall s wall" 
 	"$again_cpu s CPU $((again_rss / 1024)) MB peak; rerun/off" \
 	"$(awk -v a="$again_wall" -v b="$off_wall" 'BEGIN { printf "%.2f", a / b }') wall," \
 	"$(awk -v a="$again_cpu" -v b="$off_cpu" 'BEGIN { printf "%.2f", a / b }') CPU"
+if [ -n "$earlier" ]; then
+	read -r next_wall next_cpu next_rss <<EOF_NEXT
+$(best "$res/store-next.time")
+EOF_NEXT
+	echo "history store, the period added to a store holding $earlier: $next_wall s wall" \
+		"$next_cpu s CPU $((next_rss / 1024)) MB peak, a report of" \
+		"$(($(wc -c < "$res/pk2d-next.txt") / 1024)) kB against $(($(wc -c < "$res/pk2d-off.txt") / 1024)) kB;" \
+		"next/off $(awk -v a="$next_wall" -v b="$off_wall" 'BEGIN { printf "%.2f", a / b }') wall," \
+		"$(awk -v a="$next_cpu" -v b="$off_cpu" 'BEGIN { printf "%.2f", a / b }') CPU"
+	rm -f "$res/store-next.time" "$res/earlier.sqlite" "$res/next.sqlite"
+else
+	echo "history store, the period added to a store holding the one before: not timed" \
+		"(no sqlite3 shell, or the period is not a year)"
+fi
 echo "pk2d with the JSON report instead, best of $pairs alternated with the store's runs:" \
 	"$j_wall s wall, $j_cpu s CPU, $((j_rss / 1024)) MB peak; JSON/text (the store off)" \
 	"$(awk -v a="$j_wall" -v b="$off_wall" 'BEGIN { printf "%.2f", a / b }') wall," \
