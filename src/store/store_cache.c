@@ -53,7 +53,7 @@ struct store_cache {
 	carea *areas;             /* sorted by (table, rt, area) */
 	size_t n_areas;
 	cstrings *strings;        /* in the order read */
-	size_t n_strings;
+	size_t n_strings, cap_strings;
 	/* Open addressing over strings: 1 + the index of an entry, 0 for
 	 * none; n_slots a power of two, at most half full. A report asks for
 	 * the periods of each of its thousands of villages once. */
@@ -149,9 +149,14 @@ static int strings_room(store_cache *c)
 	uint32_t *slots;
 	size_t n = c->n_slots ? c->n_slots : 64;
 
-	if (!(nv = realloc(c->strings, (c->n_strings + 1) * sizeof *nv)))
-		return -1;
-	c->strings = nv;
+	if (c->n_strings == c->cap_strings) {
+		size_t cap = c->cap_strings ? 2 * c->cap_strings : 64;
+
+		if (!(nv = realloc(c->strings, cap * sizeof *nv)))
+			return -1;
+		c->strings = nv;
+		c->cap_strings = cap;
+	}
 	if (2 * (c->n_strings + 1) <= c->n_slots)
 		return 0;
 	while (2 * (c->n_strings + 1) > n)
