@@ -8,6 +8,7 @@
 #include <check.h>
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,56 @@ START_TEST(trend_against_2023)
 	ck_assert_int_eq(trend_change_of(PK2D_LOWER_IS_BETTER, 5), TREND_WORSE);
 	ck_assert_int_eq(trend_change_of(PK2D_NEUTRAL, 5), TREND_MOVED);
 	ck_assert_int_eq(trend_change_of(PK2D_HIGHER_IS_BETTER, NAN), TREND_NONE);
+}
+END_TEST
+
+/* printf's rounding read back, as trend_shown did it before its direct
+ * path. */
+static double shown_by_text(double x, int dec)
+{
+	char buf[400];
+
+	snprintf(buf, sizeof buf, "%.*f", dec, x);
+	return strtod(buf, NULL) + 0.0;
+}
+
+static void assert_shown(double x, int dec)
+{
+	double a = trend_shown(x, dec), b = shown_by_text(x, dec);
+
+	ck_assert_msg(memcmp(&a, &b, sizeof a) == 0, "trend_shown(%.17g, %d) = %.17g, printf %.17g",
+	              x, dec, a, b);
+}
+
+/* trend_shown rounds as printf shows: the decimal halves (which are not
+ * halves in binary, 2.675 below 2.675), exact halves, negatives and -0,
+ * every thousandth and, from a fixed seed, numbers of every magnitude. */
+START_TEST(shown_as_printf)
+{
+	static const double some[] = { 0.05, 0.15, 0.25, 0.35, 2.675, 1.005, 1.115, -0.05,
+	                               -2.5, 0.5, 1.5, 2.5, -0.5, -0.04, -0.0, 0.0, 1e-300,
+	                               -1e-300, 4503599627370495.5, 9.995, 99.95, 1e15,
+	                               123456789.125, 0.1 + 0.2 };
+	uint64_t state = 42;
+
+	for (size_t i = 0; i < sizeof some / sizeof *some; i++)
+		for (int dec = 0; dec <= 9; dec++)
+			assert_shown(some[i], dec);
+	for (int k = -200000; k <= 200000; k++)
+		for (int dec = 0; dec <= 3; dec++)
+			assert_shown(k / 1000.0, dec);
+	for (int i = 0; i < 300000; i++) {
+		uint64_t bits;
+		double x;
+
+		state = state * 6364136223846793005u + 1442695040888963407u;
+		bits = state;
+		/* A mantissa at random, a magnitude from 1e-6 to 1e16, a sign. */
+		x = (double)(bits >> 11) / 9007199254740992.0 * pow(10, (double)(bits % 23) - 6);
+		if (bits & 1024)
+			x = -x;
+		assert_shown(x, (int)(bits >> 5) % 6);
+	}
 }
 END_TEST
 
@@ -879,6 +930,7 @@ int main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, trend_against_2023);
 	tcase_add_test(tc, trend_change_as_shown);
+	tcase_add_test(tc, shown_as_printf);
 	tcase_add_test(tc, area_title_once);
 	tcase_add_test(tc, catalogue_complete_and_formats_agree);
 	tcase_add_test(tc, csv_long_format);

@@ -13,14 +13,28 @@
 
 #include "agency_problems.h"
 
+/* x rounded as printf's "%.*f" shows it and read back: y = x * 10^dec
+ * rounded to the nearest whole number n, then n / 10^dec, the double
+ * nearest to the decimal printf writes, as strtod reads it (two exact
+ * whole numbers divided). Below 2^52 every half is a double and rounding
+ * is monotonic, so the computed y is on the same side of a half as the
+ * exact product, or on it: only then, and for the rest, are printf and
+ * strtod asked (a province's trends round half a million numbers). */
 double trend_shown(double x, int dec)
 {
+	static const double pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
 	char buf[400];
 
 	if (!isfinite(x))
 		return x;
+	if (dec >= 0 && dec < (int)(sizeof pow10 / sizeof *pow10)) {
+		double y = x * pow10[dec], f = floor(y), half = y - f - 0.5;
+
+		if (fabs(y) < 1e15 && half != 0)
+			return (half < 0 ? f : f + 1) / pow10[dec] + 0.0; /* no -0 */
+	}
 	snprintf(buf, sizeof buf, "%.*f", dec, x);
-	return strtod(buf, NULL) + 0.0; /* no -0 */
+	return strtod(buf, NULL) + 0.0;
 }
 
 double trend_delta(double prev, int decp, double cur, int decc)
