@@ -183,6 +183,7 @@ START_TEST(run_is_written)
 	store_ipoint ip, p2;
 	store_meta m;
 	double ikk;
+	char cat[32];
 
 	write_run("63.02.09", "2023", r);
 	s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
@@ -219,6 +220,11 @@ START_TEST(run_is_written)
 	ck_assert_int_eq(store_get_score(s, "63.02.09", RT_ALL, "2023", "ikk", &ikk, err,
 	                                 sizeof err), 1);
 	ck_assert_double_eq(ikk, 81.78);
+	ck_assert_int_eq(store_get_category(s, "63.02.09", RT_ALL, "2023", "ikk", cat, sizeof cat,
+	                                    err, sizeof err), 1);
+	ck_assert_str_eq(cat, "Responsif");
+	ck_assert_int_eq(store_get_category(s, "63.02.09.2007", RT_ALL, "2023", "ikk", cat,
+	                                    sizeof cat, err, sizeof err), 0);
 	ck_assert_int_eq(store_meta_of(s, "family.l1", &m, err, sizeof err), 1);
 	ck_assert_int_eq(m.is_intervention, 0);
 	ck_assert_str_eq(m.label_en, "Marriage deed");

@@ -890,22 +890,40 @@ static int pattern_below(const store *s, const char *area, char *out, size_t len
 	return 0;
 }
 
-/* The periods of an area's own rows (whole areas, not RTs) of vals and of
- * ivals. */
-static const char own_vals_sql[] = "SELECT DISTINCT period FROM vals WHERE area = $1 AND rt = -1";
-static const char own_ivals_sql[] = "SELECT DISTINCT period FROM ivals WHERE area = $1 AND rt = -1";
+/* The periods of a figures table's rows (whole areas, not RTs): an
+ * area's own, and those of an area and the areas below it (pattern_below:
+ * GLOB on SQLite, LIKE on PostgreSQL). */
+typedef struct periods_sql {
+	const char *own, *below_lite, *below_pg;
+} periods_sql;
+static const periods_sql vals_periods = {
+	"SELECT DISTINCT period FROM vals WHERE area = $1 AND rt = -1",
+	"SELECT DISTINCT period FROM vals WHERE rt = -1 AND area GLOB $1",
+	"SELECT DISTINCT period FROM vals WHERE rt = -1 AND area LIKE $1",
+};
+static const periods_sql ivals_periods = {
+	"SELECT DISTINCT period FROM ivals WHERE area = $1 AND rt = -1",
+	"SELECT DISTINCT period FROM ivals WHERE rt = -1 AND area GLOB $1",
+	"SELECT DISTINCT period FROM ivals WHERE rt = -1 AND area LIKE $1",
+};
 
-/* The periods an area has figures for: its own, and those of the areas
- * below it, whose sums are its figures when read (store_series). */
-static long area_periods(store *s, const char *area, char ***out, char *err, size_t errlen)
+/* The periods of q's table an area has figures for: its own, and those of
+ * the areas below it, whose sums are its figures when read (store_series). */
+static long table_periods(store *s, const periods_sql *q, const char *area, char ***out,
+                          char *err, size_t errlen)
 {
 	char pattern[40];
 
 	if (pattern_below(s, area, pattern, sizeof pattern) == 0)
-		return store_cache_strings(s, s->pg ? "SELECT DISTINCT period FROM vals WHERE rt = -1 AND area LIKE $1"
-		                           : "SELECT DISTINCT period FROM vals WHERE rt = -1 AND area GLOB $1",
-		                  pattern, out, err, errlen);
-	return store_cache_strings(s, own_vals_sql, area, out, err, errlen);
+		return store_cache_strings(s, s->pg ? q->below_pg : q->below_lite, pattern, out,
+		                           err, errlen);
+	return store_cache_strings(s, q->own, area, out, err, errlen);
+}
+
+/* The periods an area has values for, its own and below it. */
+static long area_periods(store *s, const char *area, char ***out, char *err, size_t errlen)
+{
+	return table_periods(s, &vals_periods, area, out, err, errlen);
 }
 
 int store_previous_period(store *s, const char *area, const char *period,
@@ -1044,7 +1062,7 @@ void store_sort_series(void *v, size_t n, size_t elem)
  * period (char[16]). */
 typedef struct series_kind {
 	size_t elem;
-	const char *own_sql;      /* the periods of an area's own rows */
+	const periods_sql *periods; /* of its table */
 	long (*read)(store *s, const char *id, const char *area, void **out, char *err,
 	             size_t errlen);
 	void (*add)(void *sum, const void *part, int first);
@@ -1080,7 +1098,7 @@ static void finish_point(void *sum, const store_meta *m)
 	p->value = reg_value(&(reg_indicator){ .kind = m->kind }, &(reg_sum){ p->num, p->den });
 }
 
-static const series_kind point_kind = { sizeof(store_point), own_vals_sql, read_points,
+static const series_kind point_kind = { sizeof(store_point), &vals_periods, read_points,
                                         add_point, finish_point };
 
 static long read_ipoints(store *s, const char *id, const char *area, void **out, char *err,
@@ -1107,7 +1125,7 @@ static void finish_ipoint(void *sum, const store_meta *m)
 	(void)m;
 }
 
-static const series_kind ipoint_kind = { sizeof(store_ipoint), own_ivals_sql, read_ipoints,
+static const series_kind ipoint_kind = { sizeof(store_ipoint), &ivals_periods, read_ipoints,
                                          add_ipoint, finish_ipoint };
 
 /* The element of series v (n elements of k) of a period, or NULL. */
@@ -1144,7 +1162,7 @@ static int sum_of_period(store *s, const series_kind *k, const char *id, const c
 		return 0;
 	/* A row of its own for the period is the area's figures: what it
 	 * lacks, the area has not. */
-	if ((n = store_cache_strings(s, k->own_sql, area, &own, err, errlen)) < 0)
+	if ((n = store_cache_strings(s, k->periods->own, area, &own, err, errlen)) < 0)
 		return (int)n;
 	has_row = in_list(own, n, period);
 	store_free_strings(own, (size_t)n);
@@ -1193,26 +1211,10 @@ int store_get_score(store *s, const char *area, int rt, const char *period,
 	               errlen);
 }
 
-/* The text of the first column of the first row of sql (text parameters
- * p1 and p2): 1 and out set, 0 when no row, < 0 on error. */
-static int first_text(store *s, const char *sql, const char *p1, const char *p2,
-                      char *out, size_t outlen, char *err, size_t errlen)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, sql, &st, err, errlen)) < 0)
-		return rc;
-	sqlite3_bind_text(st, 1, p1, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, p2, -1, SQLITE_TRANSIENT);
-	return store_one_text(s, st, out, outlen, err, errlen);
-}
-
 int store_get_category(store *s, const char *area, int rt, const char *period,
                        const char *item, char *out, size_t outlen, char *err, size_t errlen)
 {
 	uint32_t aux = 0;
-	char key[16];
 	double v;
 	int rc;
 
@@ -1222,9 +1224,7 @@ int store_get_category(store *s, const char *area, int rt, const char *period,
 	             &v, err, errlen);
 	if (rc <= 0 || aux == 0)
 		return rc < 0 ? rc : 0;
-	snprintf(key, sizeof key, "%u", (unsigned)aux);
-	return first_text(s, "SELECT id FROM ids WHERE key = ? AND role = ?", key, "2",
-	                  out, outlen, err, errlen);
+	return store_name_of(s, ROLE_CATEGORY, aux, out, outlen, err, errlen);
 }
 
 static void copy_col(sqlite3_stmt *st, int i, char *out, size_t outlen)
@@ -1368,14 +1368,14 @@ static long areas_below(store *s, const char *area, char ***out, char *err, size
 	return k;
 }
 
-/* Whether area has a period stored below it and not in a row of its own
+/* Whether area has a period stored in k's table below it and not in a row of its own
  * (own, n_own): 1, 0 (the usual case: a run stores its area and every
  * area under it), or < 0 on error. */
-static int lacks_a_period(store *s, const char *area, char *const *own, long n_own, char *err,
-                          size_t errlen)
+static int lacks_a_period(store *s, const series_kind *k, const char *area, char *const *own,
+                          long n_own, char *err, size_t errlen)
 {
 	char **all;
-	long n_all = area_periods(s, area, &all, err, errlen);
+	long n_all = table_periods(s, k->periods, area, &all, err, errlen);
 	int lacks = 0;
 
 	if (n_all < 0)
@@ -1403,9 +1403,9 @@ static long add_sums_below(store *s, const series_kind *k, const char *id, const
 	 * are its own figures, whatever they lack. */
 	if (pattern_below(s, area, pattern, sizeof pattern) < 0)
 		return n;
-	if ((n_rows = store_cache_strings(s, k->own_sql, area, &rows, err, errlen)) < 0)
+	if ((n_rows = store_cache_strings(s, k->periods->own, area, &rows, err, errlen)) < 0)
 		return n_rows;
-	if ((rc = lacks_a_period(s, area, rows, n_rows, err, errlen)) <= 0) {
+	if ((rc = lacks_a_period(s, k, area, rows, n_rows, err, errlen)) <= 0) {
 		store_free_strings(rows, (size_t)n_rows);
 		return rc < 0 ? rc : n;
 	}

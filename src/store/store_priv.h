@@ -127,6 +127,10 @@ int store_step_reset(store *s, sqlite3_stmt *st, char *err, size_t errlen);
  * added to table ids (inside the caller's transaction). */
 int store_name_key(store *s, int role, const char *name, int create, uint32_t *key,
                    char *err, size_t errlen);
+/* The name of (role, key) in the dictionary: 1 and out set, 0 when it has
+ * none, < 0 on error. */
+int store_name_of(store *s, int role, uint32_t key, char *out, size_t outlen, char *err,
+                  size_t errlen);
 /* Forgets the dictionary (after a rollback, or when another process may
  * have added names); the next lookup loads it again. */
 void store_names_forget(store *s);

@@ -9,6 +9,7 @@
 #include "store_priv.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,6 +254,21 @@ static int names_load(store *s, char *err, size_t errlen)
 		return store_db_fail(s, err, errlen);
 	}
 	s->names_loaded = 1;
+	return 0;
+}
+
+int store_name_of(store *s, int role, uint32_t key, char *out, size_t outlen, char *err,
+                  size_t errlen)
+{
+	int rc;
+
+	if (!s->names_loaded && (rc = names_load(s, err, errlen)) < 0)
+		return rc;
+	for (size_t i = 0; i < s->n_names; i++)
+		if (s->names[i].key == key && s->names[i].role == role) {
+			snprintf(out, outlen, "%s", s->names[i].name);
+			return 1;
+		}
 	return 0;
 }
 
