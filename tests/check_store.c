@@ -388,6 +388,23 @@ START_TEST(own_row_is_the_area_figures)
 }
 END_TEST
 
+/* RT 1 of village 2007 of 2023, the village's numerator in its series and
+ * the kecamatan's IKK, as s reads them. */
+static void assert_reads(store *s, double rt1, double num, double ikk)
+{
+	store_point *pts;
+	double v;
+
+	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), rt1);
+	ck_assert_int_eq(store_series(s, "family.l1", "63.02.09.2007", RT_ALL, &pts, err,
+	                              sizeof err), 1);
+	ck_assert_double_eq(pts[0].num, num);
+	free(pts);
+	ck_assert_int_eq(store_get_score(s, "63.02.09", RT_ALL, "2023", "ikk", &v, err,
+	                                 sizeof err), 1);
+	ck_assert_double_eq(v, ikk);
+}
+
 /* What a handle read of an area is kept for the next question, and
  * forgotten when the handle writes: its series and values after a rerun
  * are the rerun's. A score written twice in a run reads as the second. */
@@ -396,19 +413,10 @@ START_TEST(reads_after_own_write)
 	registry *r1 = make_registry(8, "2023"), *r2 = make_registry(10, "2023");
 	store_run_info info = { .period = "2023", .area = "63.02.09", .config_digest = "0123",
 	                        .version = PACKAGE_VERSION, .started = 1700000000 };
-	store_point *pts;
-	double ikk;
 
 	write_run("63.02.09", "2023", r1);
 	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
-	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 80);
-	ck_assert_int_eq(store_series(s, "family.l1", "63.02.09.2007", RT_ALL, &pts, err,
-	                              sizeof err), 1);
-	ck_assert_double_eq(pts[0].num, 11);
-	free(pts);
-	ck_assert_int_eq(store_get_score(s, "63.02.09", RT_ALL, "2023", "ikk", &ikk, err,
-	                                 sizeof err), 1);
-	ck_assert_double_eq(ikk, 81.78);
+	assert_reads(s, 80, 11, 81.78);
 	ck_assert_msg(store_begin(s, &info, err, sizeof err) == 0, "%s", err);
 	ck_assert_msg(store_put_registry(s, r2, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(store_put_score(s, "63.02.09", RT_ALL, "2023", "ikk", 50, NULL, err,
@@ -416,14 +424,7 @@ START_TEST(reads_after_own_write)
 	ck_assert_int_eq(store_put_score(s, "63.02.09", RT_ALL, "2023", "ikk", 60, NULL, err,
 	                                 sizeof err), 0);
 	ck_assert_msg(store_commit(s, err, sizeof err) == 0, "%s", err);
-	ck_assert_double_eq(stored(s, "63.02.09.2007", 1, "2023"), 100);
-	ck_assert_int_eq(store_series(s, "family.l1", "63.02.09.2007", RT_ALL, &pts, err,
-	                              sizeof err), 1);
-	ck_assert_double_eq(pts[0].num, 13);
-	free(pts);
-	ck_assert_int_eq(store_get_score(s, "63.02.09", RT_ALL, "2023", "ikk", &ikk, err,
-	                                 sizeof err), 1);
-	ck_assert_double_eq(ikk, 60);
+	assert_reads(s, 100, 13, 60);
 	store_close(s);
 	registry_free(r1);
 	registry_free(r2);
