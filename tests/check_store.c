@@ -416,7 +416,13 @@ START_TEST(reads_after_own_write)
 
 	write_run("63.02.09", "2023", r1);
 	store *s = store_open(path, CONF_DEFAULT_LOCK_WAIT, err, sizeof err);
+	store_point *none;
+
 	assert_reads(s, 80, 11, 81.78);
+	/* An area without rows reads as none; the handle keeps it until its write. */
+	ck_assert_int_eq(store_series(s, "family.l1", "63.01.01.2001", RT_ALL, &none, err,
+	                              sizeof err), 0);
+	free(none);
 	ck_assert_msg(store_begin(s, &info, err, sizeof err) == 0, "%s", err);
 	ck_assert_msg(store_put_registry(s, r2, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(store_put_score(s, "63.02.09", RT_ALL, "2023", "ikk", 50, NULL, err,

@@ -15,7 +15,7 @@
 void store_rows_forget(store_rows *m)
 {
 	/* Called at every write: most often there is nothing to forget. */
-	if (!m->cap_rows && !m->cap_recs)
+	if (!m->area && !m->cap_rows && !m->cap_recs)
 		return;
 	free(m->area);
 	free(m->period);
