@@ -12,9 +12,11 @@
 
 #include "store.h"
 
-/* The read queries a report repeats for every area and indicator keep
- * their prepared statement (keyed by the SQL literal's address). */
-#define STORE_CACHED 8
+/* The queries a run repeats for every area and indicator keep their
+ * prepared statement (keyed by the SQL literal's address): a report's
+ * trends use up to eight, and the scores' insert comes after them; a
+ * query past the last slot is prepared at every call. */
+#define STORE_CACHED 16
 
 /* What a name in the dictionary (table ids) names. */
 enum store_role {
