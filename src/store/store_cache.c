@@ -51,7 +51,7 @@ typedef struct cmeta {
 
 struct store_cache {
 	carea *areas;             /* sorted by (table, rt, area) */
-	size_t n_areas;
+	size_t n_areas, cap_areas;
 	cstrings *strings;        /* in the order read */
 	size_t n_strings, cap_strings;
 	/* Open addressing over strings: 1 + the index of an entry, 0 for
@@ -312,8 +312,17 @@ static carea *area_rows(store *s, const char *table, const char *area, int rt, i
 		return NULL;
 	}
 	*rc = store_pg_area_rows(s, table, area, rt, add_row, &a, err, errlen);
-	if (*rc == 0 && !(nv = realloc(c->areas, (c->n_areas + 1) * sizeof *nv)))
-		*rc = nomem(s, err, errlen);
+	/* Grown by doubling: a report reads thousands of villages. */
+	if (*rc == 0 && c->n_areas == c->cap_areas) {
+		size_t cap = c->cap_areas ? 2 * c->cap_areas : 64;
+
+		if ((nv = realloc(c->areas, cap * sizeof *nv))) {
+			c->areas = nv;
+			c->cap_areas = cap;
+		} else {
+			*rc = nomem(s, err, errlen);
+		}
+	}
 	if (*rc < 0) {
 		if (*rc == PK2D_ERR_NOMEM)
 			nomem(s, err, errlen);
@@ -325,7 +334,7 @@ static carea *area_rows(store *s, const char *table, const char *area, int rt, i
 	}
 	if (a.n)
 		qsort(a.rows, a.n, sizeof *a.rows, cmp_row);
-	c->areas = nv;
+	nv = c->areas;
 	memmove(nv + lo + 1, nv + lo, (c->n_areas - lo) * sizeof *nv);
 	nv[lo] = a;
 	c->n_areas++;
