@@ -31,6 +31,29 @@ int report_view_no_trend(const report_view *v, const trend *t)
 	return v->n_lokus && area_level(t->area) < AREA_VILLAGE ? T_LOKUS_NO_TREND : T_NO_HISTORY;
 }
 
+/* d's code in m ("F2"), or its full id when m has none. */
+static const char *code_in(const model *m, const reg_indicator *d)
+{
+	for (size_t k = 0; k < m->n_dimensions; k++)
+		for (size_t i = 0; i < m->dimensions[k].n_indicators; i++)
+			if (!strcmp(m->dimensions[k].indicators[i].ref, d->full_id))
+				return m->dimensions[k].indicators[i].code;
+	return d->full_id;
+}
+
+/* Every declared indicator's code in m, by its index (view.codes): the
+ * trend tables show one for every indicator of every village: a
+ * province's 2,000 tables searched the model some 200,000 times. */
+static const char **indicator_codes(const model *m, const registry *r)
+{
+	size_t n = registry_n_indicators(r);
+	const char **codes = malloc((n + 1) * sizeof *codes);
+
+	for (size_t i = 0; codes && i < n; i++)
+		codes[i] = code_in(m, registry_indicator_at(r, i));
+	return codes;
+}
+
 int report_view_build(report_view *v, const assessment *as, const registry *r,
                       store *s, char *err, size_t errlen)
 {
@@ -43,6 +66,10 @@ int report_view_build(report_view *v, const assessment *as, const registry *r,
 	v->headlines = present_headlines(r, &v->n_headlines);
 	if (!as)
 		return 0;
+	if (!(v->codes = indicator_codes(as->model, r))) {
+		snprintf(err, errlen, "out of memory");
+		return PK2D_ERR_NOMEM;
+	}
 	v->period = as->period;
 	v->area = as->run_area;
 	v->summary = as->summary;
@@ -160,6 +187,8 @@ void report_view_free(report_view *v)
 	free(v->headlines);
 	v->headlines = NULL;
 	v->n_headlines = 0;
+	free(v->codes);
+	v->codes = NULL;
 	v->n_villages = 0;
 	v->main.trend = NULL;
 }

@@ -66,6 +66,10 @@ typedef struct report_view {
 	const reg_indicator **headlines; /* the headline indicators (present.h):
 	                              a column each in the summaries */
 	size_t n_headlines;
+	const char **codes;        /* each declared indicator's code in the
+	                              model, by reg_indicator.index (its full
+	                              id when the model has none); NULL
+	                              without an assessment */
 	unused_ctx unused;         /* the rows the run did not use, shown near the
 	                              top (unused.acct NULL: not counted) */
 	int csv_dialect;           /* enum conf_csv_dialect: [pk2d] csv_dialect

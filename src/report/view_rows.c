@@ -621,13 +621,7 @@ void view_trend_table(const report_view *v, const trend *t, view_table *out)
 
 const char *view_indicator_code(const report_view *v, const reg_indicator *d)
 {
-	const model *m = v->as->model;
-
-	for (size_t k = 0; k < m->n_dimensions; k++)
-		for (size_t i = 0; i < m->dimensions[k].n_indicators; i++)
-			if (!strcmp(m->dimensions[k].indicators[i].ref, d->full_id))
-				return m->dimensions[k].indicators[i].code;
-	return d->full_id;
+	return v->codes[d->index];
 }
 
 const char *view_target_change(const report_view *v, const trend_row *r, char *buf)
