@@ -97,6 +97,7 @@
 
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -680,6 +681,61 @@ START_TEST(kecamatan)
 }
 END_TEST
 
+/* What the step of assess_areas_compute saw: the areas in order, each
+ * the one asked for; stopping with an error at stop_at. */
+struct steps {
+	const char *const *codes;
+	size_t calls;
+	size_t stop_at;
+};
+
+static int step(void *arg, size_t i, assess_area *aa)
+{
+	struct steps *st = arg;
+
+	ck_assert_uint_eq(i, st->calls);
+	ck_assert_str_eq(aa->code, st->codes[i]);
+	st->calls++;
+	return i == st->stop_at ? -7 : 0;
+}
+
+/* Many areas by threads, a step for each on the calling thread in order
+ * as soon as it is assessed; the step's error stops the steps and frees
+ * every assessment. */
+START_TEST(many_areas_and_a_step)
+{
+	static const char *const pool[] = { V1, V2, KEC };
+	const char *codes[40];
+	assess_area *out[40];
+	assessment *as = run(KEC);
+	const int jobs[] = { 1, 2, 4 };
+
+	for (size_t i = 0; i < 40; i++)
+		codes[i] = pool[i % 3];
+	for (size_t j = 0; j < 3; j++) {
+		struct steps st = { codes, 0, SIZE_MAX };
+
+		ck_assert_int_eq(assess_areas_compute(as, codes, 40, jobs[j], out, NULL, NULL), 0);
+		for (size_t i = 0; i < 40; i++) {
+			ck_assert_str_eq(out[i]->code, codes[i]);
+			assess_area_free(out[i]);
+		}
+		ck_assert_int_eq(assess_areas_compute(as, codes, 40, jobs[j], out, step, &st), 0);
+		ck_assert_uint_eq(st.calls, 40);
+		for (size_t i = 0; i < 40; i++) {
+			ck_assert_str_eq(out[i]->code, codes[i]);
+			assess_area_free(out[i]);
+		}
+		st = (struct steps){ codes, 0, 5 };
+		ck_assert_int_eq(assess_areas_compute(as, codes, 40, jobs[j], out, step, &st), -7);
+		ck_assert_uint_eq(st.calls, 6);
+		for (size_t i = 0; i < 40; i++)
+			ck_assert_ptr_null(out[i]);
+	}
+	assess_free(as);
+}
+END_TEST
+
 static const assess_summary *summary_line(const assessment *as, const char *code)
 {
 	for (size_t i = 0; i < as->n_summary; i++)
@@ -926,6 +982,7 @@ static Suite *assess_suite(void)
 	tcase_add_test(tc, missing_dimension);
 	tcase_add_test(tc, kecamatan);
 	tcase_add_test(tc, summary_ranks_ties);
+	tcase_add_test(tc, many_areas_and_a_step);
 	tcase_add_test(tc, bad_arguments);
 	tcase_add_test(tc, capaian_formula);
 	tcase_add_test(tc, registry_check);

@@ -283,11 +283,18 @@ void assess_free(assessment *as);
 /* The full assessment of any area of the summary (or any code). NULL when out
  * of memory or code is malformed. Free with assess_area_free. */
 assess_area *assess_area_compute(const assessment *as, const char *code);
+/* A step taken for area i once its assessment aa is made: 0, or < 0. */
+typedef int (*assess_then_fn)(void *arg, size_t i, assess_area *aa);
+
 /* The full assessments of n areas into out[0..n-1], made by up to jobs
- * threads at once (an assessment reads the model and the registry only):
- * 0, or PK2D_ERR_NOMEM with every out[i] NULL. */
+ * threads at once (an assessment reads the model and the registry only).
+ * then, when not NULL, is called by the calling thread for each area in
+ * turn, as soon as it is made, while the threads make the next ones: a
+ * step that must not run in several threads (the trends, which read the
+ * store). 0; PK2D_ERR_NOMEM; or then's first error, after which it is not
+ * called again. On an error every out[i] is NULL. */
 int assess_areas_compute(const assessment *as, const char *const *codes, size_t n, int jobs,
-                         assess_area **out);
+                         assess_area **out, assess_then_fn then, void *arg);
 void assess_area_free(assess_area *aa);
 
 /* Capaian (%) of a realisation against a target; NaN when target is 0 or

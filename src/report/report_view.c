@@ -26,6 +26,27 @@ static int fill(const report_view *v, view_area *va, store *s, const registry *r
 	return trend_compute(s, r, va->aa, period, v->model_digest, &va->trend, err, errlen);
 }
 
+struct village_trends {
+	const report_view *v;
+	store *s;
+	const registry *r;
+	const char *period;
+	trend **out;            /* by village */
+	char *err;
+	size_t errlen;
+};
+
+/* A village's trend, as soon as it is assessed (assess_then_fn). */
+static int village_trend(void *arg, size_t i, assess_area *aa)
+{
+	struct village_trends *c = arg;
+	view_area va = { .aa = aa };
+	int rc = fill(c->v, &va, c->s, c->r, c->period, c->err, c->errlen);
+
+	c->out[i] = va.trend;
+	return rc;
+}
+
 int report_view_no_trend(const report_view *v, const trend *t)
 {
 	return v->n_lokus && area_level(t->area) < AREA_VILLAGE ? T_LOKUS_NO_TREND : T_NO_HISTORY;
@@ -89,25 +110,29 @@ int report_view_build(report_view *v, const assessment *as, const registry *r,
 	if (!nv)
 		return 0;
 	/* Assessed by up to jobs threads; their trends, which may read the
-	 * store, after, one by one. */
+	 * store, by this one, each as soon as its village is assessed. */
 	const char **codes = malloc(nv * sizeof *codes);
 	assess_area **aa = malloc(nv * sizeof *aa);
+	trend **tr = calloc(nv, sizeof *tr);
+	struct village_trends vt = { v, s, r, as->period, tr, err, errlen };
+
 	for (size_t i = 0, k = 0; codes && i < as->n_summary; i++)
 		if (as->summary[i].level == AREA_VILLAGE)
 			codes[k++] = as->summary[i].code;
-	rc = codes && aa ? assess_areas_compute(as, codes, nv, v->jobs, aa) : PK2D_ERR_NOMEM;
-	for (size_t i = 0; rc == 0 && i < nv; i++)
-		v->villages[v->n_villages++].aa = aa[i];
+	*err = '\0';
+	rc = codes && aa && tr ? assess_areas_compute(as, codes, nv, v->jobs, aa, village_trend, &vt)
+	                       : PK2D_ERR_NOMEM;
+	for (size_t i = 0; i < nv; i++)
+		if (rc == 0)
+			v->villages[v->n_villages++] = (view_area){ aa[i], tr[i] };
+		else if (tr)
+			trend_free(tr[i]);
 	free(codes);
 	free(aa);
-	if (rc < 0) {
+	free(tr);
+	if (rc < 0 && !*err)
 		snprintf(err, errlen, "out of memory");
-		return rc;
-	}
-	for (size_t i = 0; i < nv; i++)
-		if ((rc = fill(v, &v->villages[i], s, r, as->period, err, errlen)) < 0)
-			return rc;
-	return 0;
+	return rc;
 }
 
 void report_view_run_area(report_view *out, const report_view *parent)
