@@ -71,47 +71,59 @@ static void tprint(const ttable *t, FILE *out)
 	}
 }
 
-/* n blanks to out. */
-static void put_blanks(size_t n, FILE *out)
-{
-	static const char blanks[] = "                                ";
-
-	for (; n > sizeof blanks - 1; n -= sizeof blanks - 1)
-		fwrite(blanks, 1, sizeof blanks - 1, out);
-	fwrite(blanks, 1, n, out);
-}
-
 /* A table of view rows, its columns padded to their display width
- * (esc_width), numbers to the right. Each cell is measured once: a
- * province's report has 2,000 village tables of a hundred rows, and
- * measuring and printf's padding were most of their writing. */
+ * (esc_width), numbers to the right. Each cell is measured once and each
+ * line goes out in one write: a province's report has 2,000 village
+ * tables of a hundred rows, and measuring and printf's padding were most
+ * of their writing. */
 void report_text_table(const report_view *v, const view_table *t, FILE *out)
 {
-	size_t w[VIEW_MAX_COLS] = { 0 }, nc = t->n_cols;
-	size_t *cw = xcalloc((t->n_rows + 1) * nc, sizeof *cw);
+	size_t w[VIEW_MAX_COLS] = { 0 }, nc = t->n_cols, cells = (t->n_rows + 1) * nc;
+	size_t *cw = xcalloc(2 * cells, sizeof *cw), *len = cw + cells, most = 0;
+	char *line;
 
-	for (size_t r = 0; r <= t->n_rows; r++)
+	for (size_t r = 0; r <= t->n_rows; r++) {
+		size_t bytes = 3;
+
 		for (size_t c = 0; c < nc; c++) {
 			const char *cell = r ? view_cell(t, r - 1, c) : view_head(v, t, c);
 
 			cw[r * nc + c] = esc_width(cell);
+			len[r * nc + c] = strlen(cell);
 			if (cw[r * nc + c] > w[c])
 				w[c] = cw[r * nc + c];
+			bytes += len[r * nc + c] + 2;
 		}
+		if (bytes > most)
+			most = bytes;
+	}
+	for (size_t c = 0; c < nc; c++)
+		most += w[c];
+	line = xmalloc(most);
 	for (size_t r = 0; r <= t->n_rows; r++) {
-		fputs("  ", out);
+		size_t o = 2;
+
+		memcpy(line, "  ", 2);
 		for (size_t c = 0; c < nc; c++) {
 			const char *cell = r ? view_cell(t, r - 1, c) : view_head(v, t, c);
-			size_t pad = w[c] - cw[r * nc + c];
+			size_t pad = w[c] - cw[r * nc + c], n = len[r * nc + c];
 
-			if (t->align[c] == 'r')
-				put_blanks(pad, out);
-			fputs(cell, out);
-			if (c + 1 < nc)
-				put_blanks((t->align[c] == 'r' ? 0 : pad) + 2, out);
+			if (t->align[c] == 'r') {
+				memset(line + o, ' ', pad);
+				o += pad;
+			}
+			memcpy(line + o, cell, n);
+			o += n;
+			if (c + 1 < nc) {
+				n = (t->align[c] == 'r' ? 0 : pad) + 2;
+				memset(line + o, ' ', n);
+				o += n;
+			}
 		}
-		fputc('\n', out);
+		line[o++] = '\n';
+		fwrite(line, 1, o, out);
 	}
+	free(line);
 	free(cw);
 }
 
