@@ -27,8 +27,11 @@ void view_table_init(view_table *t, size_t n_cols, const int *heads, const char 
 
 void view_table_add(view_table *t, int colour, char **cells)
 {
-	t->cells = xrealloc(t->cells, (t->n_rows + 1) * t->n_cols * sizeof *t->cells);
-	t->colour = xrealloc(t->colour, (t->n_rows + 1) * sizeof *t->colour);
+	if (t->n_rows == t->cap_rows) {
+		t->cap_rows = t->cap_rows ? 2 * t->cap_rows : 16;
+		t->cells = xrealloc(t->cells, t->cap_rows * t->n_cols * sizeof *t->cells);
+		t->colour = xrealloc(t->colour, t->cap_rows * sizeof *t->colour);
+	}
 	memcpy(t->cells + t->n_rows * t->n_cols, cells, t->n_cols * sizeof *cells);
 	t->colour[t->n_rows++] = colour;
 }
@@ -41,7 +44,7 @@ void view_table_free(view_table *t)
 	free(t->colour);
 	t->cells = NULL;
 	t->colour = NULL;
-	t->n_rows = 0;
+	t->n_rows = t->cap_rows = 0;
 }
 
 /* s with more appended (s may be NULL); returns the new string. */

@@ -20,7 +20,7 @@ typedef struct view_table {
 	const char *align;         /* 'l' or 'r' for each column */
 	int colour_col;            /* the column whose cell shows the row's
 	                              colour, -1 for none */
-	size_t n_rows;
+	size_t n_rows, cap_rows;   /* rows, and rows of room */
 	char **cells;              /* n_rows * n_cols, row by row */
 	int *colour;               /* each row's enum assess_colour, -1 none */
 } view_table;
