@@ -85,9 +85,9 @@ int assess_areas_compute(const assessment *as, const char *const *codes, size_t 
 	pthread_mutex_init(&w.lock, NULL);
 	pthread_cond_init(&w.one_made, NULL);
 	/* Without a second step this thread takes its share too; with one,
-	 * it takes the step while the threads assess (one core's worth of
-	 * assessing less than jobs: the step waits on them). A thread that
-	 * cannot start leaves its share to the others. */
+	 * it takes the step while jobs threads assess. A thread that cannot
+	 * start leaves its share to the others (to this thread when none
+	 * starts). */
 	while (started + (then ? 0 : 1) < threads && threads > 1 &&
 	       pthread_create(&tid[started], NULL, assess_some, &w) == 0)
 		started++;

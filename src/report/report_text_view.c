@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "escape.h"
-#include "util.h"
 #include "i18n.h"
 #include "report_assess.h"
 #include "report_view.h"
+#include "util.h"
 #include "view_rows.h"
 #include "villages_out.h"
 
@@ -74,8 +74,7 @@ static void tprint(const ttable *t, FILE *out)
 /* A table of view rows, its columns padded to their display width
  * (esc_width), numbers to the right. Each cell is measured once and each
  * line goes out in one write: a province's report has 2,000 village
- * tables of a hundred rows, and measuring and printf's padding were most
- * of their writing. */
+ * tables of a hundred rows. */
 void report_text_table(const report_view *v, const view_table *t, FILE *out)
 {
 	size_t w[VIEW_MAX_COLS] = { 0 }, nc = t->n_cols, cells = (t->n_rows + 1) * nc;
