@@ -6,6 +6,8 @@
 #define PK2D_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -24,5 +26,25 @@ char *path_join(const char *dir, const char *rel);
 
 /* Seconds on the monotonic clock. */
 double now_seconds(void);
+
+/* s's hash mixed into h, eight bytes a step: the hash of the host's
+ * in-memory tables (never stored: it may change). Inline, for the reader's
+ * loop over every row's identifiers. */
+static inline uint64_t str_hash(uint64_t h, const char *s)
+{
+	size_t n = strlen(s);
+	uint64_t w;
+
+	h ^= n;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, sizeof w);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
 
 #endif

@@ -46,6 +46,7 @@
 #include "csv.h"
 #include "csv_priv.h"
 #include "tempfile.h"
+#include "util.h"
 #include "xlsx.h"
 
 #define CSV_GROUP_MAX_PARTS 256
@@ -249,24 +250,6 @@ static int append_record(bytes *b, const csv_reader *c)
 	                     apart || !n ? 0 : c->ends[n - 1] + 1);
 }
 
-/* A string's hash mixed into h, eight bytes a step. */
-static uint64_t hash_text(uint64_t h, const char *s)
-{
-	size_t n = strlen(s);
-	uint64_t w;
-
-	h ^= n;
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, sizeof w);
-		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 29;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0x94d049bb133111ebULL;
-	return h ^ (h >> 31);
-}
-
 /* ---- is the file grouped already? ------------------------------------- */
 
 void csv_strset_free(csv_strset *s)
@@ -289,7 +272,7 @@ int csv_strset_seen(csv_strset *s, const char *key)
 		for (size_t i = 0; i < s->cap; i++) {
 			if (!s->slot[i])
 				continue;
-			for (j = hash_text(14695981039346656037ULL, s->slot[i]) & (cap - 1); t[j];
+			for (j = str_hash(14695981039346656037ULL, s->slot[i]) & (cap - 1); t[j];
 			     j = (j + 1) & (cap - 1))
 				;
 			t[j] = s->slot[i];
@@ -298,7 +281,7 @@ int csv_strset_seen(csv_strset *s, const char *key)
 		s->slot = t;
 		s->cap = cap;
 	}
-	for (j = hash_text(14695981039346656037ULL, key) & (s->cap - 1); s->slot[j];
+	for (j = str_hash(14695981039346656037ULL, key) & (s->cap - 1); s->slot[j];
 	     j = (j + 1) & (s->cap - 1))
 		if (strcmp(s->slot[j], key) == 0)
 			return 1;
@@ -465,7 +448,7 @@ static int partition(csv_reader *c, struct csv_group *g)
 	g->partitioned = 1;
 	while ((rc = csv_read_record(c)) == 1) {
 		const char *key = g->col >= 0 && g->col < c->n_fields ? c->fields[g->col] : "";
-		part *p = &g->parts[hash_text(14695981039346656037ULL, key) % g->n_parts];
+		part *p = &g->parts[str_hash(14695981039346656037ULL, key) % g->n_parts];
 
 		if (append_record(&p->pending, c) < 0)
 			rc = PK2D_ERR_NOMEM;
@@ -679,7 +662,7 @@ static int id_seen(struct csv_group *g, const held *h)
 	if (g->ids[0] >= h->n_fields || !*h->fields[g->ids[0]])
 		return 0;
 	for (int i = 0; i < g->n_ids; i++)
-		hash = hash_text(hash, g->ids[i] < h->n_fields ? h->fields[g->ids[i]] : "") * 31 + 1;
+		hash = str_hash(hash, g->ids[i] < h->n_fields ? h->fields[g->ids[i]] : "") * 31 + 1;
 	return hashset_seen(&g->seen_ids, hash);
 }
 
@@ -838,7 +821,7 @@ static int decide(struct csv_group *g)
 		    (((const rec_head *)(const void *)r)->cells & XLSX_ROW_LONG))
 			continue;
 		for (int k = 0; k < g->n_ids; k++)
-			h = hash_text(h, rec_field(r, g->ids[k])) * 31 + 1;
+			h = str_hash(h, rec_field(r, g->ids[k])) * 31 + 1;
 		for (j = h & (cap - 1); g->slot[j] != UINT32_MAX; j = (j + 1) & (cap - 1))
 			if (same_ids(g, g->grp[g->slot[j]], r))
 				break;

@@ -13,6 +13,7 @@
 #include <config.h>
 
 #include "store_priv.h"
+#include "util.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -116,14 +117,10 @@ static char **dup_strings(char *const *v, size_t n)
 	return d;
 }
 
-/* FNV-1a of the query's address and its parameter. */
+/* The hash of the query's address and its parameter. */
 static size_t strings_hash(const char *sql, const char *param)
 {
-	uint64_t h = 14695981039346656037u ^ (uint64_t)(uintptr_t)sql;
-
-	for (const unsigned char *p = (const unsigned char *)param; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return (size_t)(h ^ h >> 32);
+	return (size_t)str_hash((uint64_t)(uintptr_t)sql, param);
 }
 
 /* The slot of (sql, param): its entry's, or the empty one where it goes. */
